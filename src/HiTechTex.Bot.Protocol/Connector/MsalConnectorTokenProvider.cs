@@ -95,7 +95,11 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
         var builder = ConfidentialClientApplicationBuilder
             .Create(options.MicrosoftAppId)
             .WithClientSecret(options.MicrosoftAppPassword)
-            .WithAuthority(BuildAuthority(options));
+            .WithAuthority(BuildAuthority(options))
+            // The authority is built from our own configuration, so MSAL's instance discovery (a metadata request to
+            // the public cloud before the first token) validates nothing we don't already trust; without it the only
+            // request is the token POST, also when LoginEndpoint names a sovereign cloud or a test endpoint.
+            .WithInstanceDiscovery(false);
         if (httpClientFactory is not null)
         {
             builder = builder.WithHttpClientFactory(httpClientFactory);
