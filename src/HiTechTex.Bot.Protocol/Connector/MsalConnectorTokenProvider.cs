@@ -34,9 +34,6 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
     /// <inheritdoc />
     public bool IsConfigured => application is not null;
 
-    /// <summary>The authority the tokens come from, e.g. <c>https://login.microsoftonline.com/botframework.com</c>.</summary>
-    public string Authority => BuildAuthority(options);
-
     /// <inheritdoc />
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
