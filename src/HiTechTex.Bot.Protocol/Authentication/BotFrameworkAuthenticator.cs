@@ -129,6 +129,12 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
             return BotAuthenticationResult.Fail("Signing algorithm not allowed");
         }
 
+        // Bot Framework tokens always name their key; without a kid neither key matching nor the endorsement check works.
+        if (string.IsNullOrEmpty(unvalidated.Kid))
+        {
+            return BotAuthenticationResult.Fail("Token has no kid");
+        }
+
         BotFrameworkMetadata metadata;
         try
         {
@@ -144,7 +150,8 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         if (validation.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // New keys can appear at any time (spec §2.1 #9): refresh once and validate once more.
-            Log.SigningKeyNotFound(logger, unvalidated.Kid);
+            // The kid comes from an unvalidated header: cap what reaches the log.
+            Log.SigningKeyNotFound(logger, unvalidated.Kid.Length <= 64 ? unvalidated.Kid : unvalidated.Kid[..64] + "…");
             var refreshed = await metadataSource.RefreshAsync(metadata, cancellationToken).ConfigureAwait(false);
             if (!ReferenceEquals(refreshed, metadata))
             {
@@ -171,7 +178,6 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         }
 
         if (!string.IsNullOrEmpty(activity.ChannelId)
-            && !string.IsNullOrEmpty(jwt.Kid)
             && metadata.Endorsements.TryGetValue(jwt.Kid, out var endorsements)
             && !endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
         {

@@ -291,6 +291,20 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.Equal(1, server.KeysRequestCount);
     }
 
+    [Fact]
+    public async Task AuthenticateAsync_TokenWithoutKid_FailsWithoutFetchingMetadata()
+    {
+        var authenticator = CreateAuthenticator();
+        var keyWithoutId = new RsaSecurityKey(key.SecurityKey.Rsa);
+        var token = OpenIdTestServer.CreateToken(new SigningCredentials(keyWithoutId, SecurityAlgorithms.RsaSha256), AppId, ServiceUrl, time.GetUtcNow());
+
+        var result = await authenticator.AuthenticateAsync(Bearer(token), TeamsActivity(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Token has no kid", result.FailureReason);
+        Assert.Empty(server.Requests);
+    }
+
     [Theory]
     [InlineData("PS256")]
     [InlineData("PS512")]
