@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+builder.UseDefaultBotUrls();
 builder.AddBotOptions();
 builder.AddBotObservability();
 builder.AddBotPersistence();
