@@ -125,6 +125,24 @@ public sealed class CloudAdapterTests
     }
 
     [Fact]
+    public async Task ProcessAsync_FieldNamesInOtherCaseAndUnknownFields_AreReadAndKept()
+    {
+        const string body = """
+            {"Type":"message","ID":"act-9","Text":"hi","serviceURL":"https://smba.trafficmanager.net/emea/",
+             "Conversation":{"id":"a:c"},"futureField":{"nested":true}}
+            """;
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", body, bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        var activity = bot.Context!.Activity;
+        Assert.Equal(("message", "act-9", "hi", "a:c"), (activity.Type, activity.Id, activity.Text, activity.Conversation?.Id));
+        Assert.Equal("https://smba.trafficmanager.net/emea/", activity.ServiceUrl);
+        Assert.True(activity.Properties!["futureField"].GetProperty("nested").GetBoolean());
+    }
+
+    [Fact]
     public async Task ProcessAsync_Message_ReplyGoesToConnectorAndResponseIsEmpty200()
     {
         var context = await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message("hi")), new EchoHandler());
