@@ -3,7 +3,8 @@
 const fs = require('fs');
 const path = require('path');
 
-const cardsDir = path.resolve(__dirname, '..', '..', 'cards');
+// CARDS_DIR lets the scripts be tried on another folder (e.g. deliberately broken cards).
+const cardsDir = process.env.CARDS_DIR ? path.resolve(process.env.CARDS_DIR) : path.resolve(__dirname, '..', '..', 'cards');
 
 function listCards() {
   return fs
