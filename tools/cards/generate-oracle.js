@@ -5,7 +5,8 @@
 //   cd tools/cards && npm ci && npm run oracle
 //
 // Each case in tests/HiTechTex.Bot.Tests/Cards/Oracle/cases/*.json is { "name", "template", "data" }. For each, the
-// file expected/<name>.json is { "output": <expanded template> } or, when the engine throws, { "error": "<message>" }.
+// file expected/<name>.json is { "output": <expanded template> } or, when the engine throws,
+// { "error": "<message>", "phase": "parse" | "expand" }.
 // Cards are written as expected/card-<template>.json.
 'use strict';
 
@@ -29,11 +30,20 @@ if (locale !== 'en-US') {
   process.exit(2);
 }
 
+// The engine throws either when the template is parsed (new Template: a syntax or type error in an expression) or
+// while expanding it with the data; "phase" says which.
 function expand(template, data) {
+  const message = (e) => String(e && e.message ? e.message : e);
+  let parsed;
   try {
-    return { output: new ACData.Template(template).expand({ $root: data }) };
+    parsed = new ACData.Template(template);
   } catch (e) {
-    return { error: String(e && e.message ? e.message : e) };
+    return { error: message(e), phase: 'parse' };
+  }
+  try {
+    return { output: parsed.expand({ $root: data }) };
+  } catch (e) {
+    return { error: message(e), phase: 'expand' };
   }
 }
 

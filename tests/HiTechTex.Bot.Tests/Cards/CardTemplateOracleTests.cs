@@ -27,11 +27,15 @@ public sealed class CardTemplateOracleTests
         var testCase = CardTestFiles.ReadCase(name);
         var expected = CardTestFiles.ReadExpected(name);
 
-        if (expected["error"] is not null)
+        switch (expected["phase"]?.GetValue<string>())
         {
-            Assert.Throws<CardTemplateException>(() =>
-                CardTemplate.Parse(testCase["template"]!.ToJsonString()).Expand(testCase["data"]?.DeepClone()));
-            return;
+            case "parse":
+                Assert.Throws<CardTemplateException>(() => CardTemplate.Parse(testCase["template"]!.ToJsonString()));
+                return;
+            case "expand":
+                var template = CardTemplate.Parse(testCase["template"]!.ToJsonString());
+                Assert.Throws<CardTemplateException>(() => template.Expand(testCase["data"]?.DeepClone()));
+                return;
         }
 
         var actual = CardTemplate.Parse(testCase["template"]!.ToJsonString()).Expand(testCase["data"]?.DeepClone());

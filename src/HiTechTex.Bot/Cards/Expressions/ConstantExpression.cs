@@ -10,6 +10,15 @@ internal sealed class ConstantExpression(object? value) : Expression(ConstantFun
 
     public object? Value { get; } = value;
 
+    public override ReturnType Returns => Value switch
+    {
+        string => ReturnType.String,
+        bool => ReturnType.Boolean,
+        double d when !double.IsNaN(d) => ReturnType.Number,
+        List<object?> => ReturnType.Array,
+        _ => ReturnType.Object,
+    };
+
     public override EvalResult TryEvaluate(EvaluationState state) => EvalResult.Ok(Value);
 
     public override string ToString() => Value switch

@@ -15,6 +15,9 @@ internal class Expression(FunctionDefinition function, IReadOnlyList<Expression>
 
     public IReadOnlyList<Expression> Children { get; } = children;
 
+    /// <summary>The declared type of the result (used by the parse-time checks).</summary>
+    public virtual ReturnType Returns => Function.Returns;
+
     public virtual EvalResult TryEvaluate(EvaluationState state) => Function.Evaluate(this, state);
 
     /// <summary>Prints the expression back the way adaptive-expressions does (used for unresolved <c>${…}</c>).</summary>

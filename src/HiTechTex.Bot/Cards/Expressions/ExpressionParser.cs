@@ -286,11 +286,7 @@ internal sealed partial class ExpressionParser
     private static Expression Make(string name, params Expression[] children)
     {
         var function = FunctionTable.Lookup(name);
-        if (children.Length < function.MinArity || children.Length > function.MaxArity)
-        {
-            throw new ExpressionSyntaxException($"{name} takes {function.MinArity}..{function.MaxArity} arguments, not {children.Length}.");
-        }
-
+        function.Validate(children);
         return new Expression(function, children);
     }
 

@@ -145,8 +145,9 @@ internal static partial class FunctionTable
         return EvalResult.Ok(text.Substring(from, length));
     }
 
-    /// <summary>JavaScript's <c>String.prototype.trim</c> (Unicode white space and line terminators).</summary>
-    private static string JsTrim(string text) => text.Trim();
+    /// <summary>StringTransformEvaluator: a string (or nothing, as empty) in, a string out.</summary>
+    private static Func<Expression, EvaluationState, EvalResult> StringTransform(Func<string, string> transform) =>
+        Apply(args => args[0] is string or JsUndefined ? transform(StringOrEmpty(args[0])) : JsUndefined.Value, VerifyStringOrUndefined);
 
     private static object? ParseJson(object? text)
     {
