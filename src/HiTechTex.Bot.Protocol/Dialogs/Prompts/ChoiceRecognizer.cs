@@ -74,10 +74,11 @@ internal static class ChoiceRecognizer
         var inputWords = input.Split(' ');
         var candidateWords = candidate.Split(' ');
 
-        // "textile" for "Textile innovation": every word typed is (the start of) a word of the choice.
+        // "smart" for "Smart textiles": every word typed is (the start of) a word of the choice. One score for
+        // all such matches, so that a word shared by two choices is ambiguous rather than won by the shorter.
         if (inputWords.All(w => w.Length >= 3 && candidateWords.Any(c => c.StartsWith(w, StringComparison.Ordinal))))
         {
-            return 0.8 * input.Length / candidate.Length + 0.1;
+            return 0.8;
         }
 
         // Typos: "bleu" for "blue", "portugual" for "portugal".
