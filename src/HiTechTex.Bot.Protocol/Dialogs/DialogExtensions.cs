@@ -54,6 +54,12 @@ public static class DialogExtensions
             Log.DialogStackReset(logger, conversationId, exception.DialogId, exception.Reason, dialog.Id);
             return await RestartAsync(dialogSet, dialog, turnContext, accessor, cancellationToken).ConfigureAwait(false);
         }
+        catch (JsonException exception)
+        {
+            // A value inside the stack (prompt options, component state) no longer has a shape this build reads.
+            Log.DialogStateUnreadable(logger, conversationId, dialog.Id, exception);
+            return await RestartAsync(dialogSet, dialog, turnContext, accessor, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task<DialogTurnResult> RestartAsync(DialogSet dialogSet, Dialog dialog, ITurnContext turnContext, IStatePropertyAccessor<DialogState> accessor, CancellationToken cancellationToken)

@@ -15,7 +15,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1410, Level = LogLevel.Debug, Message = "Interruption {Kind} in conversation {ConversationId}")]
     public static partial void Interruption(ILogger logger, InterruptionKind kind, string? conversationId);
-
-    [LoggerMessage(EventId = 1420, Level = LogLevel.Debug, Message = "Prompt '{PromptId}' gave up after {Attempts} attempts")]
-    public static partial void PromptAttemptsExceeded(ILogger logger, string promptId, int attempts);
 }

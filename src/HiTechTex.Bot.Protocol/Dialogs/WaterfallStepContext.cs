@@ -17,8 +17,14 @@ public sealed class WaterfallStepContext : DialogContext
         Result = result;
         var state = dc.ActiveDialog!.State;
         Options = state.GetValueOrDefault(WaterfallDialog.OptionsKey);
-        Values = DialogStateValues.GetLive<Dictionary<string, object?>>(state, WaterfallDialog.ValuesKey)
-            ?? (Dictionary<string, object?>)(state[WaterfallDialog.ValuesKey] = new Dictionary<string, object?>(StringComparer.Ordinal))!;
+        var values = DialogStateValues.GetLive<Dictionary<string, object?>>(state, WaterfallDialog.ValuesKey);
+        if (values is null)
+        {
+            values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            state[WaterfallDialog.ValuesKey] = values;
+        }
+
+        Values = values;
     }
 
     /// <summary>The zero-based index of this step.</summary>

@@ -100,6 +100,27 @@ public sealed class RedeployTests
         Assert.Equal(1401, Assert.Single(logger.Entries).EventId.Id);
     }
 
+    [Fact]
+    public async Task RunAsync_StoredPromptOptionsUnreadable_ApologisesAndBeginsRoot()
+    {
+        // Arrange: a prompt waiting with options of a shape this build cannot read.
+        var storage = new MemoryStorage();
+        using var stored = System.Text.Json.JsonDocument.Parse("""
+            { "dialogState": { "dialogStack": [
+              { "id": "survey", "state": { "dialogs": { "dialogStack": [
+                { "id": "text", "state": { "options": { "prompt": 42 }, "attemptCount": 0 } },
+                { "id": "survey", "state": { "stepIndex": 0, "values": {} } } ] } } } ] } }
+            """);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["msteams/conversations/a:conversation-1"] = new(stored.RootElement.Clone(), null) });
+        var logger = new RecordingLogger();
+
+        // Act / Assert
+        await DialogTestHost.Flow(storage, () => Survey("survey", 2), logger: logger)
+            .Send("answer").AssertReply(Apology).AssertReply("Question 1?")
+            .StartTestAsync();
+        Assert.Equal(1401, Assert.Single(logger.Entries).EventId.Id);
+    }
+
     private sealed class RecordingLogger : ILogger
     {
         public List<(LogLevel Level, EventId EventId, string Message)> Entries { get; } = [];
