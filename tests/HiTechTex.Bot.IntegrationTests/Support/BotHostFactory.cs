@@ -23,6 +23,9 @@ internal sealed class BotHostFactory(string databasePath, string environment = "
 
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>False to keep the real connector client (HTTP to the activity's serviceUrl).</summary>
+    public bool UseFakeConnector { get; init; } = true;
+
     /// <summary>A new SQLite file path in the temp folder.</summary>
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"hitechtex-bot-test-{Guid.NewGuid():N}.db");
 
@@ -48,7 +51,11 @@ internal sealed class BotHostFactory(string databasePath, string environment = "
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IConnectorClient>(Connector);
+            if (UseFakeConnector)
+            {
+                services.AddSingleton<IConnectorClient>(Connector);
+            }
+
             ConfigureServices?.Invoke(services);
         });
     }

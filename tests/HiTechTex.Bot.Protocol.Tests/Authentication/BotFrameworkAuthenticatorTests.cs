@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Testing.Auth;
 using System.Security.Cryptography;
 using HiTechTex.Bot.Protocol.Authentication;
 using HiTechTex.Bot.Protocol.Schema;

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Testing.Auth;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Testing;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace HiTechTex.Bot.Protocol.Tests.Authentication;
+namespace HiTechTex.Bot.Testing.Auth;
 
 /// <summary>
 /// A local stand-in for the Bot Framework OpenID endpoints (spec §2.1 #2): serves an OpenID configuration document at

@@ -1,12 +1,23 @@
-namespace HiTechTex.Bot.Protocol.Tests.Connector;
+namespace HiTechTex.Bot.Testing.Auth;
 
 /// <summary>
 /// Sends every request to a local server instead of its real host, keeping path and query, so MSAL runs unchanged
 /// against <c>https://login.microsoftonline.com/…</c> while a <see cref="HiTechTex.Bot.Testing.LocalHttpServer"/> answers.
 /// </summary>
-internal sealed class RedirectToLocalHandler(string baseUrl) : DelegatingHandler(new SocketsHttpHandler())
+public sealed class RedirectToLocalHandler : DelegatingHandler
 {
-    private readonly Uri target = new(baseUrl);
+    private readonly Uri target;
+
+    /// <param name="baseUrl">The local server's base address.</param>
+    /// <param name="standalone">True to own a socket handler; false when an IHttpClientFactory pipeline supplies the inner handler.</param>
+    public RedirectToLocalHandler(string baseUrl, bool standalone = true)
+    {
+        target = new Uri(baseUrl);
+        if (standalone)
+        {
+            InnerHandler = new SocketsHttpHandler();
+        }
+    }
 
     public List<Uri> OriginalUris { get; } = [];
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace HiTechTex.Bot.Protocol.Tests.Authentication;
+namespace HiTechTex.Bot.Testing.Auth;
 
 /// <summary>An RSA signing key generated for a test, with the JWKS entry an <see cref="OpenIdTestServer"/> serves for it.</summary>
 public sealed class OpenIdTestKey : IDisposable
