@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace HiTechTex.Bot.IntegrationTests.Playground;
+
+/// <summary>
+/// The real bot process driven by the Microsoft 365 Agents Playground — the same client a developer uses — through
+/// its (undocumented) debug and conversation APIs. Every assertion is about what crossed the wire or reached the
+/// database, never about the bot's internals. Needs Node.js and <c>npm ci --prefix tools/playground</c>.
+/// </summary>
+[Trait("Category", "E2E")]
+public sealed class PlaygroundEndToEndTests(PlaygroundSession session, ITestOutputHelper output) : IClassFixture<PlaygroundSession>
+{
+    private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public Task Install_FromPlayground_StoresConversationReferenceAndDeliversWelcome() => WithDiagnosticsAsync(async () =>
+    {
+        // Act
+        await session.InstallAsync();
+
+        // Assert: both install activities reached the bot and were accepted.
+        await WaitForAsync(
+            () => AcceptedByBot("installationUpdate") && AcceptedByBot("conversationUpdate"),
+            "the bot to accept installationUpdate and conversationUpdate");
+
+        // Assert: the welcome reached the Playground's connector and was accepted there.
+        await WaitForAsync(() => WelcomeMessages().Any(), "a welcome message at the Playground's connector");
+        Assert.All(WelcomeMessages(), m => Assert.False(string.IsNullOrWhiteSpace(m.Text), "The welcome message has no text."));
+
+        // Assert: the reference needed for proactive messages was stored with the connector's serviceUrl.
+        await WaitForAsync(() => StoredReference() is not null, $"a stored conversation reference for {PlaygroundSession.ConversationId}");
+        var row = StoredReference()!;
+        Assert.Contains(row.Values, v => v is not null && v.Contains(session.ConnectorUrl, StringComparison.Ordinal));
+    });
+
+    [Fact]
+    public Task Message_FromPlayground_DeliversEchoReplyToConnector() => WithDiagnosticsAsync(async () =>
+    {
+        // Act
+        await session.SendMessageAsync("hi");
+
+        // Assert
+        await WaitForAsync(() => EchoReplies("You said: hi").Any(), "the reply 'You said: hi' at the Playground's connector");
+        var userMessage = Assert.Single(session.Recording(), e => e.IsToBot && e.ActivityType == "message" && e.Text == "hi");
+        Assert.Equal(200, userMessage.StatusCode);
+        var reply = Assert.Single(EchoReplies("You said: hi"));
+        Assert.Equal(201, reply.StatusCode);
+        Assert.Equal(PlaygroundSession.ConversationId, reply.ConversationId);
+        Assert.Equal(userMessage.Body.GetProperty("id").GetString(), GetString(reply.Body, "replyToId"));
+        Assert.Equal(PlaygroundSession.UserId, reply.Body.GetProperty("recipient").GetProperty("id").GetString());
+    });
+
+    private bool AcceptedByBot(string activityType) =>
+        session.Recording().Any(e => e.IsToBot && e.ActivityType == activityType && e.ConversationId == PlaygroundSession.ConversationId && e.StatusCode == 200);
+
+    private IEnumerable<RecordedExchange> WelcomeMessages() =>
+        session.Recording().Where(e => e.IsFromBot
+            && e.ActivityType == "message"
+            && e.ConversationId == PlaygroundSession.ConversationId
+            && e.Succeeded
+            && e.Text?.StartsWith("You said:", StringComparison.Ordinal) != true);
+
+    private IEnumerable<RecordedExchange> EchoReplies(string text) =>
+        session.Recording().Where(e => e.IsFromBot && e.ActivityType == "message" && e.Text == text && e.Succeeded);
+
+    private IReadOnlyDictionary<string, string?>? StoredReference() =>
+        StoredConversationRows.Read(session.DatabasePath)
+            .FirstOrDefault(row => row.Values.Any(v => v == PlaygroundSession.ConversationId));
+
+    private Task WaitForAsync(Func<bool> condition, string because) =>
+        Eventually.UntilAsync(condition, TurnTimeout, because, session.ProcessExitReason);
+
+    private static string? GetString(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private async Task WithDiagnosticsAsync(Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            output.WriteLine(session.Diagnostics());
+            throw;
+        }
+    }
+}
