@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using System.Text.Json;
 using Xunit.Abstractions;
 
@@ -50,6 +53,29 @@ public sealed class PlaygroundEndToEndTests(PlaygroundSession session, ITestOutp
         Assert.Equal(userMessage.Body.GetProperty("id").GetString(), GetString(reply.Body, "replyToId"));
         Assert.Equal(PlaygroundSession.UserId, reply.Body.GetProperty("recipient").GetProperty("id").GetString());
     });
+
+    [Fact]
+    public async Task Playground_Started_RefusesConnectionsOnNonLoopbackAddresses()
+    {
+        // Arrange: the Playground's mock connector accepts anything; bind-localhost.js must keep it off the network.
+        var addresses = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .Where(a => !IPAddress.IsLoopback(a) && !a.IsIPv6LinkLocal)
+            .ToList();
+
+        foreach (var address in addresses)
+        {
+            // Act
+            using var client = new TcpClient(address.AddressFamily);
+            var connect = async () => await client.ConnectAsync(address, session.PlaygroundPort);
+
+            // Assert
+            var error = await Assert.ThrowsAsync<SocketException>(connect);
+            Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
+        }
+    }
 
     private bool AcceptedByBot(string activityType) =>
         session.Recording().Any(e => e.IsToBot && e.ActivityType == activityType && e.ConversationId == PlaygroundSession.ConversationId && e.StatusCode == 200);

@@ -29,6 +29,8 @@ public sealed class PlaygroundSession : IAsyncLifetime
 
     public string PlaygroundBaseUrl { get; private set; } = "";
 
+    public int PlaygroundPort { get; private set; }
+
     /// <summary>The serviceUrl the Playground puts on every activity: its mock connector.</summary>
     public string ConnectorUrl => PlaygroundBaseUrl + "/_connector";
 
@@ -164,6 +166,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
     private async Task StartPlaygroundAsync(string node)
     {
         var port = FreeTcpPort.Next();
+        PlaygroundPort = port;
         PlaygroundBaseUrl = $"http://127.0.0.1:{port}";
         playground = ExternalProcess.Start(
             "playground",
@@ -183,6 +186,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
             new Dictionary<string, string>
             {
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
+                ["PLAYGROUND_BIND_HOST"] = "127.0.0.1",
                 ["SEND_INSTALLATION_ACTIVITY"] = "false",
                 ["M365_AGENTS_PLAYGROUND_LOGFILE"] = PlaygroundLogPath,
                 ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingPath,
