@@ -1,5 +1,6 @@
 -- wrk script: POSTs Teams `message` activities with deliveryMode expectReplies, each in a new conversation
 -- (so per-conversation state — dialog stack, references — is created, not served from one hot row).
+-- `wrk ... -s message.lua URL -- single` keeps every request in one conversation instead.
 -- done() prints one machine-readable RESULT line for run.sh.
 
 local threads = {}
@@ -25,12 +26,16 @@ local headers = { ["Content-Type"] = "application/json" }
 
 function init(args)
   counter = 0
+  single = args[1] == "single"
 end
 
 function request()
   counter = counter + 1
   local tid = thread_id or 0
-  local body = string.format(template, tid, counter, counter, tid, tid, counter)
+  -- In single mode the sender is fixed too: in a personal chat a new sender is a changed reference (a write).
+  local owner = single and 0 or tid
+  local conversation = single and 0 or counter
+  local body = string.format(template, tid, counter, counter, owner, owner, conversation)
   return wrk.format("POST", "/api/messages", headers, body)
 end
 

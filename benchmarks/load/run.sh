@@ -2,7 +2,9 @@
 # Load benchmark: the real bot (Release, Production settings except unauthenticated requests, SQLite, logging at
 # Warning) against a ceiling (a bare minimal API that only reads the activity and writes an ExpectedReplies body),
 # both under the same wrk load of `message` activities with deliveryMode expectReplies in ever new conversations.
-# Prints turns/s, p50/p99 latency, peak memory (VmHWM) and the bot/ceiling ratios. ~1 minute with the defaults.
+# A third run, "bot-1conv", sends every turn in one conversation: the difference to "bot" is the cost of storing a
+# new conversation reference per turn. Prints turns/s, p50/p99 latency, peak memory (VmHWM) and the bot/ceiling
+# ratios. ~1 minute with the defaults (SINGLE=0 skips the third run).
 #
 #   benchmarks/load/run.sh                       # 10 s, 32 connections, 2 threads, 3 s warm-up per server
 #   DURATION=30s CONNECTIONS=64 benchmarks/load/run.sh
@@ -11,7 +13,8 @@
 set -euo pipefail
 
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-3s}
+WARMUP=${WARMUP:-2s}
+SINGLE=${SINGLE:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 STARTUP_SECONDS=${STARTUP_SECONDS:-60}
@@ -80,10 +83,11 @@ JSON
 }
 
 # Warms up, measures, prints the RESULT line (from message.lua's done()) prefixed with the server name.
+# A third argument "single" keeps all turns in one conversation.
 load() {
-  local name=$1 port=$2
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" -s "$here/message.lua" "http://127.0.0.1:$port" >/dev/null
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency -s "$here/message.lua" "http://127.0.0.1:$port" \
+  local name=$1 port=$2 mode=${3:-unique}
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" -s "$here/message.lua" "http://127.0.0.1:$port" -- "$mode" >/dev/null
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency -s "$here/message.lua" "http://127.0.0.1:$port" -- "$mode" \
     >"$work/$name.wrk"
   local result
   result=$(grep '^RESULT ' "$work/$name.wrk") || { cat "$work/$name.wrk" >&2; exit 1; }
@@ -102,18 +106,29 @@ build "$root/benchmarks/HiTechTex.Bot.Ceiling/HiTechTex.Bot.Ceiling.csproj" "$wo
 
 echo "==> load: ${DURATION} (after ${WARMUP} warm-up), ${CONNECTIONS} connections, ${THREADS} threads, on $(nproc) cores"
 
-bot_port=$(free_port)
-start_server bot "$work/bot" "$bot_port" \
-  ASPNETCORE_URLS="http://127.0.0.1:$bot_port" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
-  DangerouslyAllowUnauthenticatedRequests=true MicrosoftAppId= \
-  ConnectionStrings__Bot="Data Source=$work/bot.db" \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
-  dotnet "$work/bot/HiTechTex.Bot.dll"
-bot_pid=$server_pid
-smoke bot "$bot_port"
-bot_result=$(load bot "$bot_port")
-bot_mem=$(vmhwm_mb "$bot_pid")
-kill "$bot_pid"; wait "$bot_pid" 2>/dev/null || true
+# One fresh bot process per run, so each peak-memory figure is its own.
+run_bot() {
+  local name=$1 mode=$2 port
+  port=$(free_port)
+  start_server "$name" "$work/bot" "$port" \
+    ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
+    DangerouslyAllowUnauthenticatedRequests=true MicrosoftAppId= \
+    ConnectionStrings__Bot="Data Source=$work/$name.db" \
+    Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+    dotnet "$work/bot/HiTechTex.Bot.dll"
+  local pid=$server_pid
+  smoke "$name" "$port"
+  result=$(load "$name" "$port" "$mode")
+  mem=$(vmhwm_mb "$pid")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+run_bot bot unique
+bot_result=$result; bot_mem=$mem
+if [ "$SINGLE" = 1 ]; then
+  run_bot bot-1conv single
+  single_result=$result; single_mem=$mem
+fi
 
 ceiling_port=$(free_port)
 start_server ceiling "$work/ceiling" "$ceiling_port" \
@@ -126,19 +141,31 @@ ceiling_mem=$(vmhwm_mb "$ceiling_pid")
 kill "$ceiling_pid"; wait "$ceiling_pid" 2>/dev/null || true
 
 echo
-printf '%-8s %12s %10s %10s %10s %12s %8s %8s\n' server turns/s p50_ms p99_ms max_ms peak_mem_MB non2xx errors
-for name in bot ceiling; do
-  if [ "$name" = bot ]; then r=$bot_result; mem=$bot_mem; else r=$ceiling_result; mem=$ceiling_mem; fi
-  printf '%-8s %12s %10s %10s %10s %12s %8s %8s\n' "$name" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
+printf '%-10s %12s %10s %10s %10s %12s %8s %8s\n' server turns/s p50_ms p99_ms max_ms peak_mem_MB non2xx errors
+names="bot"; [ "$SINGLE" = 1 ] && names="$names bot-1conv"
+for name in $names ceiling; do
+  case $name in
+    bot) r=$bot_result; mem=$bot_mem ;;
+    bot-1conv) r=$single_result; mem=$single_mem ;;
+    *) r=$ceiling_result; mem=$ceiling_mem ;;
+  esac
+  printf '%-10s %12s %10s %10s %10s %12s %8s %8s\n' "$name" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
     "$(field "$r" p99_ms)" "$(field "$r" max_ms)" "$mem" "$(field "$r" non2xx)" "$(field "$r" socket_errors)"
 done
-awk -v br="$(field "$bot_result" rps)" -v cr="$(field "$ceiling_result" rps)" \
-    -v bp="$(field "$bot_result" p99_ms)" -v cp="$(field "$ceiling_result" p99_ms)" \
-    -v bm="$bot_mem" -v cm="$ceiling_mem" \
-    'BEGIN { printf "\nbot/ceiling: throughput %.2f, p99 latency %.2f, peak memory %.2f\n", br / cr, bp / cp, bm / cm }'
+ratio() {
+  awk -v name="$1" -v br="$(field "$2" rps)" -v bp="$(field "$2" p99_ms)" -v bm="$3" \
+      -v cr="$(field "$ceiling_result" rps)" -v cp="$(field "$ceiling_result" p99_ms)" -v cm="$ceiling_mem" \
+      'BEGIN { printf "%-10s / ceiling: throughput %.3f (%.1f %%), p99 latency x%.1f, peak memory x%.2f\n", name, br / cr, 100 * br / cr, bp / cp, bm / cm }'
+}
+echo
+ratio bot "$bot_result" "$bot_mem"
+if [ "$SINGLE" = 1 ]; then ratio bot-1conv "$single_result" "$single_mem"; fi
 
 bad=$(( $(field "$bot_result" non2xx) + $(field "$bot_result" socket_errors) ))
+if [ "$SINGLE" = 1 ]; then
+  bad=$(( bad + $(field "$single_result" non2xx) + $(field "$single_result" socket_errors) ))
+fi
 if [ "$bad" -gt 0 ]; then
-  echo "WARNING: the bot answered $bad request(s) with an error or dropped them; see $work/bot.log" >&2
+  echo "WARNING: the bot answered $bad request(s) with an error or dropped them; see $work/bot*.log" >&2
   exit 1
 fi

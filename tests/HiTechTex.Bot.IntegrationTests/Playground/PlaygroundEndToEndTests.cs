@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.Json;
+using HiTechTex.Bot.Protocol.Schema;
 using Xunit.Abstractions;
 
 namespace HiTechTex.Bot.IntegrationTests.Playground;
@@ -17,24 +18,35 @@ public sealed class PlaygroundEndToEndTests(PlaygroundSession session, ITestOutp
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public Task Install_FromPlayground_StoresConversationReferenceAndDeliversWelcome() => WithDiagnosticsAsync(async () =>
+    public Task Install_FromPlayground_StoresConversationReferenceAndDeliversOneWelcome() => WithDiagnosticsAsync(async () =>
     {
         // Act
         await session.InstallAsync();
 
-        // Assert: both install activities reached the bot and were accepted.
+        // Assert: both install activities (sent concurrently by the Playground, as Teams does) reached the bot and
+        // were accepted, and a welcome reached the Playground's connector and was accepted there.
         await WaitForAsync(
-            () => AcceptedByBot("installationUpdate") && AcceptedByBot("conversationUpdate"),
-            "the bot to accept installationUpdate and conversationUpdate");
+            () => AcceptedByBot("installationUpdate") && AcceptedByBot("conversationUpdate") && WelcomeMessages().Any(),
+            "the bot to accept installationUpdate and conversationUpdate and to send a welcome");
+        var welcome = Assert.Single(WelcomeMessages());
+        Assert.Equal(201, welcome.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(welcome.Text), "The welcome message has no text.");
+        Assert.Equal(PlaygroundSession.UserId, welcome.Body.GetProperty("recipient").GetProperty("id").GetString());
 
-        // Assert: the welcome reached the Playground's connector and was accepted there.
-        await WaitForAsync(() => WelcomeMessages().Any(), "a welcome message at the Playground's connector");
-        Assert.All(WelcomeMessages(), m => Assert.False(string.IsNullOrWhiteSpace(m.Text), "The welcome message has no text."));
-
-        // Assert: the reference needed for proactive messages was stored with the connector's serviceUrl.
-        await WaitForAsync(() => StoredReference() is not null, $"a stored conversation reference for {PlaygroundSession.ConversationId}");
-        var row = StoredReference()!;
-        Assert.Contains(row.Values, v => v is not null && v.Contains(session.ConnectorUrl, StringComparison.Ordinal));
+        // Assert: the reference needed for proactive messages is on disk, pointing at the Playground's connector.
+        await WaitForAsync(
+            () => BotDatabaseFile.FindConversationReference(session.DatabasePath, PlaygroundSession.ConversationId) is not null,
+            $"a stored conversation reference for {PlaygroundSession.ConversationId}");
+        var row = BotDatabaseFile.FindConversationReference(session.DatabasePath, PlaygroundSession.ConversationId)!;
+        Assert.Equal(session.ConnectorUrl, row.ServiceUrl);
+        Assert.Equal("msteams", row.ChannelId);
+        Assert.Equal("personal", row.ConversationType);
+        Assert.Equal(PlaygroundSession.TenantId, row.TenantId);
+        Assert.Equal(PlaygroundSession.UserAadObjectId, row.UserAadObjectId);
+        Assert.True(row.IsActive);
+        var reference = JsonSerializer.Deserialize(row.ReferenceJson, ProtocolJsonContext.Inbound.ConversationReference)!;
+        Assert.Equal(PlaygroundSession.UserId, reference.User?.Id);
+        Assert.Equal(PlaygroundSession.BotId, reference.Bot?.Id);
     });
 
     [Fact]
@@ -89,10 +101,6 @@ public sealed class PlaygroundEndToEndTests(PlaygroundSession session, ITestOutp
 
     private IEnumerable<RecordedExchange> EchoReplies(string text) =>
         session.Recording().Where(e => e.IsFromBot && e.ActivityType == "message" && e.Text == text && e.Succeeded);
-
-    private IReadOnlyDictionary<string, string?>? StoredReference() =>
-        StoredConversationRows.Read(session.DatabasePath)
-            .FirstOrDefault(row => row.Values.Any(v => v == PlaygroundSession.ConversationId));
 
     private Task WaitForAsync(Func<bool> condition, string because) =>
         Eventually.UntilAsync(condition, TurnTimeout, because, session.ProcessExitReason);

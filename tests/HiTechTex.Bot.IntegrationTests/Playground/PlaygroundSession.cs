@@ -13,8 +13,15 @@ public sealed class PlaygroundSession : IAsyncLifetime
     /// <summary>The personal chat the Playground creates for its default user (<c>--conversation-id</c>).</summary>
     public const string ConversationId = "hitechtex-e2e-personal";
 
-    /// <summary>The Playground's default mock user.</summary>
+    /// <summary>The Playground's default mock user (no <c>.m365agentsplayground.yml</c>): its id and Entra object id.</summary>
     public const string UserId = "user-id-0";
+
+    public const string UserAadObjectId = "00000000-0000-0000-0000-0000000000020";
+
+    /// <summary>The Playground's default tenant and bot account.</summary>
+    public const string TenantId = "00000000-0000-0000-0000-0000000000001";
+
+    public const string BotId = "00000000-0000-0000-0000-00000000000011";
 
     public const string SetupHint = "run `npm ci --prefix tools/playground` (CI installs it)";
 
@@ -160,6 +167,17 @@ public sealed class PlaygroundSession : IAsyncLifetime
             },
             StartupTimeout,
             $"the bot's /healthz at {BotBaseUrl}",
+            bot.ExitReason);
+
+        // /readyz answers 200 once the database does (migrations are applied at start-up).
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync($"{BotBaseUrl}/readyz");
+                return response.IsSuccessStatusCode;
+            },
+            StartupTimeout,
+            $"the bot's /readyz at {BotBaseUrl}",
             bot.ExitReason);
     }
 
