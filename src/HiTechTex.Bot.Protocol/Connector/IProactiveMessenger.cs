@@ -1,0 +1,20 @@
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Protocol.Connector;
+
+/// <summary>
+/// Sends messages outside a turn through stored conversation references (spec §3.2–3.3, checklist 29 and 32).
+/// A user who blocked the bot gives <see cref="ProactiveSendStatus.Blocked"/>, not an exception; other connector
+/// failures throw <see cref="ConnectorException"/>.
+/// </summary>
+public interface IProactiveMessenger
+{
+    /// <summary>Sends to a conversation whose reference is stored.</summary>
+    Task<ProactiveSendResult> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends to a user's personal (1:1) chat with the bot: the stored one, or else a new one created with
+    /// <c>POST /v3/conversations</c> and stored for reuse. The bot must be installed for the user.
+    /// </summary>
+    Task<ProactiveSendResult> SendToUserAsync(string aadObjectId, string tenantId, Activity activity, CancellationToken cancellationToken);
+}

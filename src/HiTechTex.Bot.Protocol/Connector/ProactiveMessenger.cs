@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Protocol.Connector;
+
+/// <summary>
+/// Proactive messages through stored conversation references (spec §3.2–3.3). Creates the personal chat with a user
+/// when none is stored (checklist 29) and turns 403 <c>MessageWritesBlocked</c> into an inactive reference and a
+/// <see cref="ProactiveSendStatus.Blocked"/> result (checklist 32). Scoped: the reference store usually is.
+/// </summary>
+public sealed class ProactiveMessenger(
+    IConnectorClient connector,
+    IConversationReferenceStore store,
+    IOptions<BotOptions> botOptions,
+    IOptions<ConnectorOptions> connectorOptions,
+    TimeProvider timeProvider,
+    ILogger<ProactiveMessenger> logger) : IProactiveMessenger
+{
+    private const string TeamsChannelId = "msteams";
+
+    /// <inheritdoc />
+    public async Task<ProactiveSendResult> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentNullException.ThrowIfNull(activity);
+        var stored = await store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            Log.NoConversationReference(logger, conversationId);
+            return new ProactiveSendResult(ProactiveSendStatus.NoReference, conversationId);
+        }
+
+        return await SendAsync(stored, activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<ProactiveSendResult> SendToUserAsync(string aadObjectId, string tenantId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(aadObjectId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentNullException.ThrowIfNull(activity);
+
+        var stored = await store.FindPersonalAsync(aadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            return await SendAsync(stored, activity, cancellationToken).ConfigureAwait(false);
+        }
+
+        var created = await CreatePersonalConversationAsync(aadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
+        if (created is null)
+        {
+            return new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        }
+
+        return await SendAsync(new StoredConversationReference(created, true, timeProvider.GetUtcNow()), activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST /v3/conversations</c> for a 1:1 chat (spec §3.2), stored before anything is sent so that it is reused
+    /// even if the send fails. Null when the user blocked the bot.
+    /// </summary>
+    private async Task<ConversationReference?> CreatePersonalConversationAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken)
+    {
+        // No stored reference is at hand, so the documented global serviceUrl is used; the first activity from the
+        // user then refreshes the stored reference with the regional one.
+        var serviceUrl = connectorOptions.Value.DefaultServiceUrl;
+        var bot = BotAccount();
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = bot,
+            Members = [new ChannelAccount { Id = aadObjectId }],
+            TenantId = tenantId,
+            ChannelData = JsonSerializer.SerializeToElement(
+                new TeamsChannelData { Tenant = new TeamsInfo { Id = tenantId } },
+                ProtocolJsonContext.Outbound.TeamsChannelData),
+        };
+
+        ConversationResourceResponse response;
+        try
+        {
+            response = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex.IsMessageWritesBlocked)
+        {
+            Log.PersonalConversationBlocked(logger, tenantId);
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(response.Id))
+        {
+            throw new ConnectorException(HttpStatusCode.OK, null, "The connector created a conversation but returned no id.");
+        }
+
+        var reference = new ConversationReference
+        {
+            ChannelId = TeamsChannelId,
+            ServiceUrl = string.IsNullOrEmpty(response.ServiceUrl) ? serviceUrl : response.ServiceUrl,
+            Bot = bot,
+            User = new ChannelAccount { AadObjectId = aadObjectId },
+            Conversation = new ConversationAccount { Id = response.Id, ConversationType = "personal", IsGroup = false, TenantId = tenantId },
+        };
+        await store.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
+        Log.PersonalConversationCreated(logger, response.Id, tenantId);
+        return reference;
+    }
+
+    private async Task<ProactiveSendResult> SendAsync(StoredConversationReference stored, Activity activity, CancellationToken cancellationToken)
+    {
+        var reference = stored.Reference;
+        var conversationId = reference.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(reference.ServiceUrl))
+        {
+            return new ProactiveSendResult(ProactiveSendStatus.NoReference, conversationId);
+        }
+
+        if (!stored.IsActive)
+        {
+            Log.ConversationInactive(logger, conversationId);
+            return new ProactiveSendResult(ProactiveSendStatus.Blocked, conversationId);
+        }
+
+        try
+        {
+            var response = await connector
+                .SendToConversationAsync(reference.ServiceUrl, conversationId, Address(activity, reference), cancellationToken)
+                .ConfigureAwait(false);
+            return new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, response.Id);
+        }
+        catch (ConnectorException ex) when (ex.IsMessageWritesBlocked)
+        {
+            await store.MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            Log.ConversationBlocked(logger, conversationId);
+            return new ProactiveSendResult(ProactiveSendStatus.Blocked, conversationId);
+        }
+    }
+
+    /// <summary>
+    /// A copy of the activity addressed to the reference's conversation, from the bot. A copy, because callers
+    /// broadcast one activity to many conversations.
+    /// </summary>
+    private static Activity Address(Activity activity, ConversationReference reference)
+    {
+        var copy = JsonSerializer.Deserialize(
+            JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Outbound.Activity),
+            ProtocolJsonContext.Outbound.Activity)!;
+        copy.Conversation = new ConversationAccount
+        {
+            Id = reference.Conversation!.Id,
+            ConversationType = reference.Conversation.ConversationType,
+            IsGroup = reference.Conversation.IsGroup,
+            TenantId = reference.Conversation.TenantId,
+        };
+        copy.From ??= reference.Bot is null ? null : new ChannelAccount { Id = reference.Bot.Id, Name = reference.Bot.Name };
+        return copy;
+    }
+
+    private ChannelAccount? BotAccount()
+    {
+        var appId = botOptions.Value.MicrosoftAppId;
+        if (string.IsNullOrWhiteSpace(appId))
+        {
+            return null;
+        }
+
+        return new ChannelAccount { Id = appId.StartsWith("28:", StringComparison.Ordinal) ? appId : $"28:{appId}" };
+    }
+}

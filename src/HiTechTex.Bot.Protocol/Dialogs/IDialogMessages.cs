@@ -1,0 +1,36 @@
+namespace HiTechTex.Bot.Protocol.Dialogs;
+
+/// <summary>
+/// The texts the dialog engine itself says to the user. The English default is <see cref="EnglishDialogMessages"/>;
+/// the product supplies its localised implementation through
+/// <see cref="DialogMessagesExtensions.SetDialogMessages"/>. <c>locale</c> is the activity's BCP-47 locale.
+/// </summary>
+public interface IDialogMessages
+{
+    /// <summary>After a redeploy made the stored conversation unusable.</summary>
+    string LostTrack(string? locale);
+
+    /// <summary>The answer to "help"; the active question is asked again after it.</summary>
+    string Help(string? locale);
+
+    /// <summary>Confirms that everything was cancelled.</summary>
+    string Cancelled(string? locale);
+
+    /// <summary>Said before the conversation starts again.</summary>
+    string StartingOver(string? locale);
+
+    /// <summary>A prompt gave up after its maximum number of attempts.</summary>
+    string TooManyAttempts(string? locale);
+
+    /// <summary>A form was submitted without some required inputs (ids as in the card).</summary>
+    string FormIncomplete(string? locale, IReadOnlyList<string> missingInputIds);
+
+    /// <summary>The user typed text while a form was waiting to be submitted.</summary>
+    string FillInForm(string? locale);
+
+    /// <summary>A form submission was accepted (shown in the card for <c>Action.Execute</c>).</summary>
+    string FormReceived(string? locale);
+
+    /// <summary>A button of an older form, no longer waited for, was pressed.</summary>
+    string FormExpired(string? locale);
+}

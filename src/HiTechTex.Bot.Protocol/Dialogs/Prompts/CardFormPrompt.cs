@@ -1,0 +1,243 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
+
+/// <summary>
+/// Sends the Adaptive Card(s) attached to <see cref="PromptOptions.Prompt"/> and waits until that card is
+/// submitted — by <c>Action.Submit</c> (a message whose <c>value</c> is the data) or by <c>Action.Execute</c>
+/// (an <c>adaptiveCard/action</c> invoke). Every submit/execute action of the card gets a <c>formId</c> in its
+/// data, so that only this card's submissions are answers. Inputs marked <c>isRequired</c> in the card must be
+/// filled; the validator can refuse with a <see cref="PromptValidatorContext{T}.Reason"/>. A refused submission
+/// is answered with the reason (as a message, or as the invoke response). The result is the submitted data
+/// object without <c>formId</c>. For an invoke the prompt always sets <see cref="ITurnContext.InvokeResponse"/>
+/// (a later waterfall step may replace it, e.g. with an updated card).
+/// </summary>
+public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>? validator = null) : Prompt<JsonElement>(dialogId, validator)
+{
+    /// <summary>The data field that identifies the form.</summary>
+    public const string FormIdKey = "formId";
+
+    private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    protected override void OnInitializeState(IDictionary<string, object?> state, PromptOptions options) =>
+        state[FormIdKey] = Guid.NewGuid().ToString("N");
+
+    protected override bool CanRecognize(Activity activity) =>
+        activity.IsType(ActivityTypes.Message)
+        || (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.Ordinal));
+
+    protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        var reply = PromptActivities.CreateReply(turnContext, PickPrompt(options, isRetry));
+        var formId = state.GetValue<string>(FormIdKey) ?? throw new DialogStateMismatchException(Id, "no form id");
+        if (reply.Attachments is { } attachments)
+        {
+            reply.Attachments = [.. attachments.Select(a => StampFormId(a, formId))];
+        }
+
+        return turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    protected override Task<PromptRecognizerResult<JsonElement>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var messages = turnContext.GetDialogMessages();
+        var locale = GetLocale(turnContext);
+        if (GetSubmittedData(turnContext.Activity) is not { } data)
+        {
+            return Task.FromResult(PromptRecognizerResult<JsonElement>.Failure(messages.FillInForm(locale)));
+        }
+
+        var formId = state.GetValue<string>(FormIdKey);
+        if (!data.TryGetPropertyValue(FormIdKey, out var submittedId) || submittedId?.GetValueKind() != JsonValueKind.String
+            || submittedId.GetValue<string>() != formId)
+        {
+            return Task.FromResult(PromptRecognizerResult<JsonElement>.Failure(messages.FormExpired(locale)));
+        }
+
+        data.Remove(FormIdKey);
+        var missing = RequiredInputIds(options)
+            .Where(id => !data.TryGetPropertyValue(id, out var value) || IsEmpty(value))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return Task.FromResult(PromptRecognizerResult<JsonElement>.Failure(messages.FormIncomplete(locale, missing)));
+        }
+
+        return Task.FromResult(PromptRecognizerResult<JsonElement>.Success(PromptActivities.ToElement(data)));
+    }
+
+    protected override Task OnAcceptedAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, PromptRecognizerResult<JsonElement> recognized, CancellationToken cancellationToken)
+    {
+        SetInvokeMessage(turnContext, turnContext.GetDialogMessages().FormReceived(GetLocale(turnContext)));
+        return Task.CompletedTask;
+    }
+
+    protected override async Task OnRetryAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, PromptValidatorContext<JsonElement> validation, CancellationToken cancellationToken)
+    {
+        var reason = validation.Reason ?? turnContext.GetDialogMessages().FillInForm(GetLocale(turnContext));
+        if (turnContext.Activity.IsType(ActivityTypes.Invoke))
+        {
+            // The card stays as the user filled it; the reason is shown in it.
+            SetInvokeMessage(turnContext, reason);
+            return;
+        }
+
+        if (turnContext.Responded)
+        {
+            return;
+        }
+
+        await turnContext.SendActivityAsync(turnContext.Activity.CreateReply(reason), cancellationToken).ConfigureAwait(false);
+
+        // A new card would lose what the user typed into the old one, so only an explicit retry card is sent.
+        if (options.RetryPrompt is not null)
+        {
+            await OnPromptAsync(turnContext, state, options, true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task OnTooManyAttemptsAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        await base.OnTooManyAttemptsAsync(turnContext, state, options, cancellationToken).ConfigureAwait(false);
+        SetInvokeMessage(turnContext, turnContext.GetDialogMessages().TooManyAttempts(GetLocale(turnContext)));
+    }
+
+    private static void SetInvokeMessage(ITurnContext turnContext, string text)
+    {
+        if (turnContext.Activity.IsType(ActivityTypes.Invoke))
+        {
+            turnContext.InvokeResponse = new InvokeResponse(200, AdaptiveCardInvokeResponse.Message(text));
+        }
+    }
+
+    /// <summary>The data of an Action.Submit (message value) or Action.Execute (invoke action.data), as an object.</summary>
+    private static JsonObject? GetSubmittedData(Activity activity)
+    {
+        JsonElement? data = activity.Value;
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            data = null;
+            if (activity.Value is { ValueKind: JsonValueKind.Object } value)
+            {
+                try
+                {
+                    data = value.Deserialize(ProtocolJsonContext.Inbound.AdaptiveCardInvokeValue)?.Action?.Data;
+                }
+                catch (JsonException)
+                {
+                    data = null;
+                }
+            }
+        }
+
+        return data is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element) : null;
+    }
+
+    private static bool IsEmpty(JsonNode? value) => value is null
+        || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()));
+
+    private static IEnumerable<string> RequiredInputIds(PromptOptions options)
+    {
+        foreach (var attachment in options.Prompt?.Attachments ?? [])
+        {
+            if (attachment.Content is { ValueKind: JsonValueKind.Object } card)
+            {
+                foreach (var id in FindRequired(card))
+                {
+                    yield return id;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> FindRequired(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+                && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal)
+                && element.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.True
+                && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+            {
+                yield return id.GetString()!;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                foreach (var nested in FindRequired(property.Value))
+                {
+                    yield return nested;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                foreach (var nested in FindRequired(item))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    /// <summary>A copy of an Adaptive Card attachment whose submit/execute actions carry the form id.</summary>
+    private static Attachment StampFormId(Attachment attachment, string formId)
+    {
+        if (!string.Equals(attachment.ContentType, Attachment.AdaptiveCardContentType, StringComparison.OrdinalIgnoreCase)
+            || attachment.Content is not { ValueKind: JsonValueKind.Object } content)
+        {
+            return attachment;
+        }
+
+        var card = JsonNode.Parse(content.GetRawText())!;
+        Stamp(card, formId);
+        return new Attachment
+        {
+            ContentType = attachment.ContentType,
+            Content = PromptActivities.ToElement(card),
+            Name = attachment.Name,
+            ThumbnailUrl = attachment.ThumbnailUrl,
+            Properties = attachment.Properties,
+        };
+    }
+
+    private static void Stamp(JsonNode? node, string formId)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeName)
+                    && typeName is "Action.Submit" or "Action.Execute")
+                {
+                    if (obj["data"] is JsonObject data)
+                    {
+                        data[FormIdKey] = formId;
+                    }
+                    else if (obj["data"] is null)
+                    {
+                        obj["data"] = new JsonObject { [FormIdKey] = formId };
+                    }
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    Stamp(child, formId);
+                }
+
+                break;
+
+            case JsonArray array:
+                foreach (var child in array.ToList())
+                {
+                    Stamp(child, formId);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
+
+/// <summary>
+/// Asks a yes/no question in the user's language (EN, PT, ES, IT, TR, CS), with Yes/No buttons. Answers in the
+/// user's language and in English are understood, accent-insensitive ("nao" = "não"), including common
+/// variants ("ok", "claro", "va bene", "tamam", "jasně") and a leading yes/no ("yes please").
+/// </summary>
+public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null) : Prompt<bool>(dialogId, validator)
+{
+    private static readonly Dictionary<string, (string Yes, string No, string[] Yeses, string[] Noes)> Languages = new(StringComparer.Ordinal)
+    {
+        ["en"] = ("Yes", "No",
+            ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "of course", "absolutely", "correct", "right", "yes please"],
+            ["no", "n", "nope", "nah", "not really", "never", "no thanks", "no thank you"]),
+        ["pt"] = ("Sim", "Não",
+            ["sim", "s", "claro", "com certeza", "certo", "pode ser", "ok", "isso", "exato", "sim por favor"],
+            ["não", "n", "nunca", "de jeito nenhum", "não obrigado", "não obrigada"]),
+        ["es"] = ("Sí", "No",
+            ["sí", "s", "claro", "por supuesto", "vale", "de acuerdo", "ok", "correcto", "sí por favor"],
+            ["no", "n", "nunca", "para nada", "no gracias"]),
+        ["it"] = ("Sì", "No",
+            ["sì", "s", "certo", "certamente", "va bene", "ok", "d'accordo", "esatto", "sì grazie"],
+            ["no", "n", "mai", "assolutamente no", "no grazie"]),
+        ["tr"] = ("Evet", "Hayır",
+            ["evet", "e", "tamam", "olur", "tabii", "tabi", "ok", "kesinlikle", "peki"],
+            ["hayır", "h", "yok", "olmaz", "istemiyorum", "hayır teşekkürler"]),
+        ["cs"] = ("Ano", "Ne",
+            ["ano", "a", "jo", "jasně", "dobře", "ok", "souhlasím", "určitě", "ano prosím"],
+            ["ne", "n", "nikoli", "vůbec ne", "ne děkuji"]),
+    };
+
+    protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        var words = WordsFor(GetLocale(turnContext));
+        return options.Style == ChoiceListStyle.AdaptiveCard
+            ? SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken, PromptActivities.ButtonsCard([words.Yes, words.No]))
+            : SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken);
+    }
+
+    protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var answer = Recognize(PromptActivities.GetAnswerText(turnContext.Activity), GetLocale(turnContext));
+        return Task.FromResult(answer is { } value
+            ? PromptRecognizerResult<bool>.Success(value)
+            : PromptRecognizerResult<bool>.Failure());
+    }
+
+    /// <summary>True for yes, false for no, null when neither (or both) is recognised.</summary>
+    internal static bool? Recognize(string? text, string? locale)
+    {
+        var input = TextNormalizer.Normalize(text);
+        if (input.Length == 0)
+        {
+            return null;
+        }
+
+        // The button numbers, as in the Bot Framework's "(1) Yes or (2) No".
+        if (input is "1" or "2")
+        {
+            return input == "1";
+        }
+
+        var language = TextNormalizer.Language(locale);
+        foreach (var lang in language == "en" ? ["en"] : (string[])[language, "en"])
+        {
+            if (!Languages.TryGetValue(lang, out var words))
+            {
+                continue;
+            }
+
+            var yes = Matches(input, words.Yeses);
+            var no = Matches(input, words.Noes);
+            if (yes != no)
+            {
+                return yes;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Yes, string No, string[] Yeses, string[] Noes) WordsFor(string? locale) =>
+        Languages.TryGetValue(TextNormalizer.Language(locale), out var words) ? words : Languages["en"];
+
+    private static bool Matches(string input, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            var normalized = TextNormalizer.Normalize(phrase);
+            // A single letter ("s", "n") only as the whole answer: as a prefix it would match too much.
+            if (input == normalized || (normalized.Length > 1 && input.StartsWith(normalized + " ", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,140 @@
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
+
+/// <summary>
+/// A dialog that asks one question and ends with the recognised answer of type <typeparamref name="T"/>.
+/// Begin it with <see cref="DialogContext.PromptAsync"/> and <see cref="PromptOptions"/>. An answer that is not
+/// recognised, or that the validator refuses, gets <see cref="PromptOptions.RetryPrompt"/>; after
+/// <see cref="PromptOptions.MaxAttempts"/> the prompt gives up with <see cref="PromptAttemptsExceeded"/>.
+/// </summary>
+public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator = null) : Dialog(dialogId)
+{
+    internal const string OptionsKey = "options";
+    internal const string AttemptCountKey = "attemptCount";
+
+    /// <summary>The locale used when the activity has none.</summary>
+    public string? DefaultLocale { get; set; }
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (options is not PromptOptions promptOptions)
+        {
+            throw new ArgumentException($"Prompt '{Id}' must be begun with PromptOptions.", nameof(options));
+        }
+
+        var state = dc.ActiveDialog!.State;
+        state[OptionsKey] = promptOptions;
+        state[AttemptCountKey] = 0;
+        OnInitializeState(state, promptOptions);
+        await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var turnContext = dc.Context;
+        if (!CanRecognize(turnContext.Activity))
+        {
+            return EndOfTurn;
+        }
+
+        var state = dc.ActiveDialog!.State;
+        var options = GetOptions(state);
+        var recognized = await OnRecognizeAsync(turnContext, state, options, cancellationToken).ConfigureAwait(false);
+        var attempts = state.GetValue<int>(AttemptCountKey) + 1;
+        state[AttemptCountKey] = attempts;
+
+        var promptContext = new PromptValidatorContext<T>(turnContext, recognized, state, options, attempts);
+        var isValid = validator is null
+            ? recognized.Succeeded
+            : await validator(promptContext, cancellationToken).ConfigureAwait(false);
+        if (isValid)
+        {
+            await OnAcceptedAsync(turnContext, state, options, recognized, cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.MaxAttempts is { } maxAttempts && attempts >= maxAttempts)
+        {
+            await OnTooManyAttemptsAsync(turnContext, state, options, cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(new PromptAttemptsExceeded(Id, attempts), cancellationToken).ConfigureAwait(false);
+        }
+
+        await OnRetryAsync(turnContext, state, options, promptContext, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    /// <summary>A dialog pushed on top of the prompt ended: ask again and keep waiting.</summary>
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return OnPromptAsync(turnContext, instance.State, GetOptions(instance.State), false, cancellationToken);
+    }
+
+    /// <summary>Sends the prompt, or the retry prompt when <paramref name="isRetry"/>.</summary>
+    protected abstract Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken);
+
+    /// <summary>Reads the answer from the turn's activity.</summary>
+    protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Which activities are answers; other activities leave the prompt waiting. Messages by default.</summary>
+    protected virtual bool CanRecognize(Activity activity) => activity.IsType(ActivityTypes.Message);
+
+    /// <summary>Adds prompt-specific values to the state at begin.</summary>
+    protected virtual void OnInitializeState(IDictionary<string, object?> state, PromptOptions options)
+    {
+    }
+
+    /// <summary>Called just before the prompt ends with an accepted answer.</summary>
+    protected virtual Task OnAcceptedAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, PromptRecognizerResult<T> recognized, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>Asks again after a refused answer; by default unless something was already sent this turn (e.g. by the validator).</summary>
+    protected virtual Task OnRetryAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, PromptValidatorContext<T> validation, CancellationToken cancellationToken) =>
+        turnContext.Responded ? Task.CompletedTask : OnPromptAsync(turnContext, state, options, true, cancellationToken);
+
+    /// <summary>Says the prompt gives up.</summary>
+    protected virtual async Task OnTooManyAttemptsAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var reply = options.TooManyAttemptsPrompt is { } custom
+            ? PromptActivities.CreateReply(turnContext, custom)
+            : turnContext.Activity.CreateReply(turnContext.GetDialogMessages().TooManyAttempts(GetLocale(turnContext)));
+        reply.InputHint = null;
+        await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The activity's locale, else <see cref="DefaultLocale"/>.</summary>
+    protected string? GetLocale(ITurnContext turnContext) =>
+        string.IsNullOrWhiteSpace(turnContext.Activity.Locale) ? DefaultLocale : turnContext.Activity.Locale;
+
+    /// <summary>Sends <paramref name="template"/> as a reply, with extra attachments appended.</summary>
+    protected static Task SendAsync(ITurnContext turnContext, Activity? template, CancellationToken cancellationToken, params Attachment[] extraAttachments)
+    {
+        var reply = PromptActivities.CreateReply(turnContext, template);
+        if (extraAttachments.Length > 0)
+        {
+            reply.Attachments = [.. reply.Attachments ?? [], .. extraAttachments];
+        }
+
+        return turnContext.SendActivityAsync(reply, cancellationToken);
+    }
+
+    /// <summary>The prompt or, on a retry, the retry prompt.</summary>
+    protected static Activity? PickPrompt(PromptOptions options, bool isRetry) =>
+        isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
+
+    private PromptOptions GetOptions(IDictionary<string, object?> state) =>
+        DialogStateValues.GetLive<PromptOptions>(state, OptionsKey)
+        ?? throw new DialogStateMismatchException(Id, "no prompt options");
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
+
+/// <summary>Building the activities prompts send.</summary>
+internal static class PromptActivities
+{
+    /// <summary>A reply in the turn's conversation carrying the content of <paramref name="template"/>.</summary>
+    public static Activity CreateReply(ITurnContext turnContext, Activity? template)
+    {
+        var reply = turnContext.Activity.CreateReply(template?.Text);
+        if (template is not null)
+        {
+            reply.Speak = template.Speak;
+            reply.InputHint = template.InputHint;
+            reply.TextFormat = template.TextFormat;
+            reply.Summary = template.Summary;
+            reply.AttachmentLayout = template.AttachmentLayout;
+            reply.Attachments = template.Attachments is null ? null : [.. template.Attachments];
+            reply.Entities = template.Entities is null ? null : [.. template.Entities];
+            reply.SuggestedActions = template.SuggestedActions;
+            reply.ChannelData = template.ChannelData;
+            reply.Locale = template.Locale ?? reply.Locale;
+        }
+
+        reply.InputHint ??= "expectingInput";
+        return reply;
+    }
+
+    /// <summary>An Adaptive Card of buttons, each posting its value back as the user's text (Teams imBack).</summary>
+    public static Attachment ButtonsCard(IEnumerable<string> values)
+    {
+        var actions = new JsonArray();
+        foreach (var value in values)
+        {
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = value,
+                ["data"] = new JsonObject { ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = value } },
+            });
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = new JsonArray(),
+            ["actions"] = actions,
+        };
+        return Attachment.AdaptiveCard(ToElement(card));
+    }
+
+    public static JsonElement ToElement(JsonNode node)
+    {
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The text of a message, or a string the user picked on a card (<c>value.value</c> / <c>value.choice</c>).</summary>
+    public static string? GetAnswerText(Activity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return activity.Text;
+        }
+
+        if (activity.Value is { ValueKind: JsonValueKind.Object } value)
+        {
+            foreach (var name in (string[])["choice", "value", "text"])
+            {
+                if (value.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String)
+                {
+                    return property.GetString();
+                }
+            }
+        }
+
+        return activity.Text;
+    }
+}

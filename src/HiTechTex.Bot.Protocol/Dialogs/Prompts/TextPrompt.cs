@@ -1,0 +1,18 @@
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
+
+/// <summary>Asks for free text; any non-empty message is an answer (trimmed).</summary>
+public sealed class TextPrompt(string dialogId, PromptValidator<string>? validator = null) : Prompt<string>(dialogId, validator)
+{
+    protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken) =>
+        SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken);
+
+    protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text?.Trim();
+        return Task.FromResult(string.IsNullOrEmpty(text)
+            ? PromptRecognizerResult<string>.Failure()
+            : PromptRecognizerResult<string>.Success(text));
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Protocol.State;
+
+/// <summary>
+/// State scoped by a storage key (conversation, user, …), kept as one JSON object per key. It is read once per
+/// turn, cached in <see cref="ITurnContext.TurnState"/>, and written by <see cref="SaveChangesAsync"/> only when it
+/// changed — with the ETag that was read, so two concurrent turns on the same key cannot silently overwrite each
+/// other: the later save throws <see cref="StorageConcurrencyException"/>.
+/// </summary>
+/// <remarks>
+/// Property values are serialized with System.Text.Json (<see cref="JsonOptions"/>). A value typed as
+/// <see cref="object"/> (e.g. inside a dictionary) comes back as a <see cref="JsonElement"/> on the next turn.
+/// Instances hold no per-turn data and can be singletons.
+/// </remarks>
+public abstract class BotState(IStorage storage, string contextServiceKey, JsonSerializerOptions? jsonOptions = null)
+{
+    /// <summary>Web defaults (camelCase, case-insensitive read), nulls omitted.</summary>
+    public static JsonSerializerOptions DefaultJsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The options used to (de)serialize property values.</summary>
+    public JsonSerializerOptions JsonOptions { get; } = jsonOptions ?? DefaultJsonOptions;
+
+    /// <summary>Creates an accessor for the property <paramref name="name"/>.</summary>
+    public IStatePropertyAccessor<T> CreateProperty<T>(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new StatePropertyAccessor<T>(this, name);
+    }
+
+    /// <summary>Reads the state into the turn cache, unless already there (or <paramref name="force"/>).</summary>
+    public async Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!force && GetCached(turnContext) is not null)
+        {
+            return;
+        }
+
+        var key = GetStorageKey(turnContext);
+        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        var cached = items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object
+            ? new CachedBotState(JsonObject.Create(item.Value)!, item.ETag)
+            : new CachedBotState([], null);
+        turnContext.TurnState[contextServiceKey] = cached;
+    }
+
+    /// <summary>
+    /// Writes the cached state if it changed (or always with <paramref name="force"/>, which also ignores the
+    /// ETag). Does nothing when the state was not loaded in this turn.
+    /// </summary>
+    /// <exception cref="StorageConcurrencyException">Another turn saved the same key since this one read it.</exception>
+    public async Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (GetCached(turnContext) is not { } cached)
+        {
+            return;
+        }
+
+        cached.Flush(JsonOptions);
+        var json = cached.State.ToJsonString();
+        if (!force && string.Equals(json, cached.Snapshot, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var key = GetStorageKey(turnContext);
+        using var document = JsonDocument.Parse(json);
+        var change = new StoreItem(document.RootElement.Clone(), force ? "*" : cached.ETag);
+        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = change }, cancellationToken).ConfigureAwait(false);
+        cached.ETag = etags[key];
+        cached.Snapshot = json;
+    }
+
+    /// <summary>Empties the cached state; the next save writes the empty object.</summary>
+    public void ClearState(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var etag = GetCached(turnContext)?.ETag;
+        turnContext.TurnState[contextServiceKey] = new CachedBotState([], etag) { Snapshot = null };
+    }
+
+    /// <summary>Deletes the stored state and the turn cache.</summary>
+    public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Remove(contextServiceKey);
+        await storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The storage key of this state for the turn's activity.</summary>
+    protected abstract string GetStorageKey(ITurnContext turnContext);
+
+    internal T? GetPropertyValue<T>(ITurnContext turnContext, string name, Func<T>? defaultValueFactory)
+    {
+        var cached = GetCachedOrThrow(turnContext);
+        if (cached.Values.TryGetValue(name, out var value) && value is T typed)
+        {
+            return typed;
+        }
+
+        if (cached.Values.TryGetValue(name, out value) && value is not null)
+        {
+            // The same property read with another type in this turn: go through JSON.
+            cached.Flush(JsonOptions);
+        }
+
+        if (cached.State[name] is { } node)
+        {
+            var materialized = node.Deserialize<T>(JsonOptions);
+            cached.Values[name] = materialized;
+            return materialized;
+        }
+
+        if (defaultValueFactory is null)
+        {
+            return default;
+        }
+
+        var created = defaultValueFactory();
+        cached.Values[name] = created;
+        return created;
+    }
+
+    internal void SetPropertyValue<T>(ITurnContext turnContext, string name, T value) =>
+        GetCachedOrThrow(turnContext).Values[name] = value;
+
+    internal void DeletePropertyValue(ITurnContext turnContext, string name)
+    {
+        var cached = GetCachedOrThrow(turnContext);
+        cached.Values.Remove(name);
+        cached.State.Remove(name);
+    }
+
+    private CachedBotState? GetCached(ITurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(contextServiceKey, out var value) ? value as CachedBotState : null;
+
+    private CachedBotState GetCachedOrThrow(ITurnContext turnContext) =>
+        GetCached(turnContext) ?? throw new InvalidOperationException($"{GetType().Name} was not loaded in this turn.");
+
+    /// <summary>The state of one key within one turn: the JSON read, plus the live objects handed out.</summary>
+    private sealed class CachedBotState(JsonObject state, string? etag)
+    {
+        public JsonObject State { get; } = state;
+
+        public string? ETag { get; set; } = etag;
+
+        /// <summary>The JSON as read or last saved; a save is needed when the current JSON differs.</summary>
+        public string? Snapshot { get; set; } = state.ToJsonString();
+
+        /// <summary>Objects handed to callers, who may mutate them; serialized back on flush.</summary>
+        public Dictionary<string, object?> Values { get; } = new(StringComparer.Ordinal);
+
+        public void Flush(JsonSerializerOptions options)
+        {
+            foreach (var (name, value) in Values)
+            {
+                State[name] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), options);
+            }
+        }
+    }
+}

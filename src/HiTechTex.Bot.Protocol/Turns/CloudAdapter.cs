@@ -1,0 +1,247 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using HiTechTex.Bot.Protocol.Authentication;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Protocol.Turns;
+
+/// <summary>
+/// Turns one HTTP request on the messaging endpoint into one turn (spec §2.3, §4):
+/// <list type="number">
+/// <item><c>HEAD</c> → 200 (the Agents Playground probes with it); other non-POST methods → 405.</item>
+/// <item>A body that is not an activity with a <c>type</c> → 400.</item>
+/// <item>Authentication through <see cref="IBotAuthenticator"/> → 401 with a short body on failure. After a real
+/// (non-anonymous) authentication <c>callerId</c> is set and the serviceUrl is trusted.</item>
+/// <item>The bot's mention is stripped, then the middleware and the bot run inside one error boundary.</item>
+/// <item>The response: <c>expectReplies</c> → 200 <c>{"activities":[…]}</c>; invoke → the
+/// <see cref="InvokeResponse"/> status and body (501 when none); otherwise 200 with an empty body.</item>
+/// </list>
+/// The channel waits at most 15 s (5 s for invokes) for the response (checklist 18): handlers must answer quickly and
+/// hand long work to <see cref="IBackgroundTurnQueue"/>, then message the user proactively when it is done.
+/// </summary>
+public sealed class CloudAdapter(
+    IBotAuthenticator authenticator,
+    ITrustedServiceUrls trustedServiceUrls,
+    IConnectorClient connector,
+    IEnumerable<IMiddleware> middleware,
+    IOptions<CloudAdapterOptions> options,
+    ILogger<CloudAdapter> logger)
+{
+    private static readonly JsonSerializerOptions FallbackBodyOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly MiddlewareSet pipeline = new(middleware);
+
+    /// <summary>Processes one request to the messaging endpoint and writes the whole response.</summary>
+    public async Task ProcessAsync(HttpRequest request, HttpResponse response, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(bot);
+
+        if (HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            response.Headers.Allow = "POST, HEAD";
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        var activity = await ReadActivityAsync(request, cancellationToken).ConfigureAwait(false);
+        if (activity is null)
+        {
+            await WriteTextAsync(response, StatusCodes.Status400BadRequest, "The request body must be an activity with a 'type'.", cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, cancellationToken)
+            .ConfigureAwait(false);
+        if (!authentication.Succeeded)
+        {
+            // The reason goes to the log only: telling the caller why a token failed helps an attacker.
+            Log.AuthenticationFailed(logger, authentication.FailureReason);
+            await WriteTextAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // callerId is never trusted from the wire (A2251): it is ours to set, and only after a real authentication.
+        activity.CallerId = null;
+        if (!authentication.IsAnonymous)
+        {
+            activity.CallerId = CallerIds.PublicAzureChannel;
+            if (!string.IsNullOrEmpty(activity.ServiceUrl))
+            {
+                trustedServiceUrls.Trust(activity.ServiceUrl);
+            }
+        }
+
+        MentionHelper.RemoveRecipientMention(activity);
+        using var scope = Log.TurnScope(logger, activity.Conversation?.Id, activity.Id);
+        Log.TurnStarted(logger, activity.Type, activity.Name);
+
+        var turnContext = new TurnContext(activity, connector);
+        turnContext.TurnState[TurnStateKeys.Authentication] = authentication;
+        try
+        {
+            await pipeline.ReceiveActivityAsync(turnContext, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away; nobody is left to answer.
+            Log.TurnCancelled(logger);
+            return;
+        }
+        catch (Exception e)
+        {
+            await HandleTurnErrorAsync(turnContext, e, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);
+        Log.TurnFinished(logger, response.StatusCode);
+    }
+
+    private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var activity = await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Inbound.Activity, cancellationToken)
+                .ConfigureAwait(false);
+            if (string.IsNullOrEmpty(activity?.Type))
+            {
+                Log.BadRequest(logger, "the activity has no type");
+                return null;
+            }
+
+            return activity;
+        }
+        catch (JsonException)
+        {
+            Log.BadRequest(logger, "the body is not a JSON activity");
+            return null;
+        }
+    }
+
+    /// <summary>The one error boundary of a turn: logged once, a polite word to the user, never the exception text.</summary>
+    private async Task HandleTurnErrorAsync(TurnContext turnContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        Log.TurnFailed(logger, exception, activity.Type, activity.Id, activity.Conversation?.Id);
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            turnContext.InvokeResponse = CreateInvokeErrorResponse(activity);
+            return;
+        }
+
+        if (!activity.IsType(ActivityTypes.Message))
+        {
+            // Nobody typed anything (install, update, event…): a message out of the blue would only confuse.
+            return;
+        }
+
+        try
+        {
+            await turnContext.SendActivityAsync(
+                new Activity { Type = ActivityTypes.Message, Text = options.Value.ErrorMessage, TextFormat = "plain" },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.ErrorReplyFailed(logger, e);
+        }
+    }
+
+    private InvokeResponse CreateInvokeErrorResponse(Activity activity)
+    {
+        var detail = new ErrorDetail { Code = "InternalError", Message = options.Value.ErrorMessage };
+
+        // adaptiveCard/action always answers HTTP 200 once the bot's code ran; the failure goes in statusCode (§5.2).
+        return string.Equals(activity.Name, InvokeNames.AdaptiveCardAction, StringComparison.Ordinal)
+            ? new InvokeResponse(StatusCodes.Status200OK, AdaptiveCardInvokeResponse.Error(StatusCodes.Status500InternalServerError, detail.Code, detail.Message))
+            : new InvokeResponse(StatusCodes.Status500InternalServerError, detail);
+    }
+
+    private async Task WriteTurnResponseAsync(TurnContext turnContext, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (turnContext.ExpectsReplies)
+        {
+            // Everything sent in the turn goes back in the body; nothing was posted to the connector (checklist 19).
+            var replies = new ExpectedReplies { Activities = [.. turnContext.BufferedReplies] };
+            await WriteJsonAsync(response, StatusCodes.Status200OK, replies, ProtocolJsonContext.Outbound.ExpectedReplies, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        if (!turnContext.Activity.IsType(ActivityTypes.Invoke))
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (turnContext.InvokeResponse is not { } invokeResponse)
+        {
+            response.StatusCode = StatusCodes.Status501NotImplemented;
+            return;
+        }
+
+        if (invokeResponse.Body is null)
+        {
+            response.StatusCode = invokeResponse.Status;
+            return;
+        }
+
+        // Only the body is written, never the {status, body} wrapper (spec §4.2).
+        byte[] body;
+        try
+        {
+            body = SerializeBody(invokeResponse.Body);
+        }
+        catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            Log.TurnFailed(logger, e, turnContext.Activity.Type, turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        response.StatusCode = invokeResponse.Status;
+        response.ContentType = "application/json; charset=utf-8";
+        await response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static byte[] SerializeBody(object body)
+    {
+        // Protocol types use the source-generated contract; a type from elsewhere (a feature's own response shape)
+        // falls back to reflection with the same camelCase / omit-null rules.
+        var typeInfo = ProtocolJsonContext.Outbound.GetTypeInfo(body.GetType());
+        return typeInfo is not null
+            ? JsonSerializer.SerializeToUtf8Bytes(body, typeInfo)
+            : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), FallbackBodyOptions);
+    }
+
+    private static async Task WriteJsonAsync<T>(HttpResponse response, int statusCode, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(response.Body, value, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteTextAsync(HttpResponse response, int statusCode, string text, CancellationToken cancellationToken)
+    {
+        response.StatusCode = statusCode;
+        response.ContentType = "text/plain; charset=utf-8";
+        await response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+    }
+}

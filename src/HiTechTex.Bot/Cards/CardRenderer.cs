@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards.Templating;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Cards;
+
+/// <summary>
+/// Binds templates from the store. The size rule is the one of teams-protocol.md §5.1: the bot refuses cards over
+/// 28 KB, counted as the UTF-16 length of the card JSON times two.
+/// </summary>
+public sealed class CardRenderer(ICardTemplateStore store) : ICardRenderer
+{
+    /// <summary>28 KB.</summary>
+    public const int MaxCardBytes = 28 * 1024;
+
+    public JsonObject RenderCard(string templateName, JsonNode? data)
+    {
+        var card = store.Get(templateName).Expand(data) as JsonObject
+            ?? throw new CardTemplateException($"Card template '{templateName}' did not produce a JSON object.");
+        var size = card.ToJsonString().Length * 2;
+        if (size > MaxCardBytes)
+        {
+            throw new CardTooLargeException(templateName, size, MaxCardBytes);
+        }
+
+        return card;
+    }
+
+    public Attachment Render(string templateName, JsonNode? data)
+    {
+        var card = RenderCard(templateName, data);
+        return Attachment.AdaptiveCard(JsonSerializer.SerializeToElement(card, CardsJsonContext.Default.JsonObject));
+    }
+}

@@ -1,0 +1,23 @@
+namespace HiTechTex.Bot.Hosting;
+
+/// <summary>Source-generated log messages of the host (event ids 1340–1359).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1340, Level = LogLevel.Warning,
+        Message = "DANGER: DangerouslyAllowUnauthenticatedRequests is ON ({EnvironmentName}). Requests without a token are accepted on /api/messages. Use this for local development only, never in production.")]
+    public static partial void UnauthenticatedRequestsAllowed(ILogger logger, string environmentName);
+
+    [LoggerMessage(EventId = 1341, Level = LogLevel.Warning,
+        Message = "MicrosoftAppId is not set: every request to /api/messages is rejected with 401.")]
+    public static partial void AuthenticationNotConfigured(ILogger logger);
+
+    [LoggerMessage(EventId = 1342, Level = LogLevel.Information, Message = "Applying database migrations ({Provider})")]
+    public static partial void MigratingDatabase(ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 1343, Level = LogLevel.Information, Message = "Database is up to date")]
+    public static partial void DatabaseMigrated(ILogger logger);
+
+    [LoggerMessage(EventId = 1344, Level = LogLevel.Warning,
+        Message = "Temporary protocol placeholder in use: {Component}. Register the real implementation (see Hosting/ProtocolExtensions.cs).")]
+    public static partial void PlaceholderInUse(ILogger logger, string component);
+}

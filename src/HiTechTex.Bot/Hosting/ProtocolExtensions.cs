@@ -1,0 +1,26 @@
+using HiTechTex.Bot.Hosting.Placeholders;
+using HiTechTex.Bot.Observability;
+using HiTechTex.Bot.Protocol.Turns;
+using IMiddleware = HiTechTex.Bot.Protocol.Turns.IMiddleware;
+
+namespace HiTechTex.Bot.Hosting;
+
+/// <summary>The Teams / Bot Framework protocol: turn pipeline, authentication, connector.</summary>
+internal static class ProtocolExtensions
+{
+    public static WebApplicationBuilder AddBotProtocol(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Middleware runs in registration order: telemetry first, so its span covers the whole turn.
+        services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
+        services.AddBotTurns();
+
+        // ┌── LEAD, after merging the auth and connector branches, add here:
+        // │     services.AddBotFrameworkAuthentication();   // IBotAuthenticator (JWT validation, spec §2)
+        // │     services.AddBotConnector();                 // IConnectorClient, ITrustedServiceUrls, IProactiveMessenger
+        // └── then delete the next line and the Hosting/Placeholders folder.
+        services.AddTemporaryProtocolPlaceholders();
+        return builder;
+    }
+}

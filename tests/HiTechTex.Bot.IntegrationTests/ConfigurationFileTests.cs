@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using HiTechTex.Bot.IntegrationTests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+
+namespace HiTechTex.Bot.IntegrationTests;
+
+/// <summary>
+/// The top-level appsettings.json is the one the host reads under WebApplicationFactory, in the build output and
+/// after dotnet publish. (dotnet run uses the build output too: see src/HiTechTex.Bot/README.md.)
+/// </summary>
+public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClassFixture<DevelopmentHostFixture>
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    [Fact]
+    public void WebApplicationFactory_ReadsTheTopLevelAppSettings()
+    {
+        var configuration = (IConfigurationRoot)host.Factory.Services.GetRequiredService<IConfiguration>();
+
+        var source = configuration.Providers.OfType<JsonConfigurationProvider>()
+            .Single(p => p.Source.Path == "appsettings.json").Source;
+        var file = Assert.IsType<PhysicalFileProvider>(source.FileProvider).GetFileInfo("appsettings.json").PhysicalPath!;
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot, "appsettings.json")), File.ReadAllBytes(file));
+        Assert.Equal("Sqlite", configuration["Database:Provider"]);
+    }
+
+    [Theory]
+    [InlineData("appsettings.json")]
+    [InlineData("appsettings.Development.json")]
+    public void BuildOutput_HasAByteIdenticalCopy(string fileName)
+    {
+        var outputDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot, fileName)), File.ReadAllBytes(Path.Combine(outputDirectory, fileName)));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Publish_OutputHasTheTopLevelAppSettingsAndTheAppReadsThem()
+    {
+        var publishDirectory = Directory.CreateTempSubdirectory("hitechtex-publish-").FullName;
+        var workingDirectory = Directory.CreateTempSubdirectory("hitechtex-cwd-").FullName;
+        try
+        {
+            var publish = await RunDotnetAsync(
+                RepositoryRoot,
+                "publish", Path.Combine(RepositoryRoot, "src", "HiTechTex.Bot", "HiTechTex.Bot.csproj"),
+                "--no-build", "-c", BuildConfiguration, "-o", publishDirectory);
+            Assert.True(publish.ExitCode == 0, publish.Output);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot, "appsettings.json")), File.ReadAllBytes(Path.Combine(publishDirectory, "appsettings.json")));
+
+            // Started from another working directory, the published app still finds its settings next to the binary:
+            // dev mode (only in appsettings.Development.json) lets the request in, and the default SQLite file from
+            // appsettings.json is created under the publish directory.
+            await using var app = await PublishedApp.StartAsync(publishDirectory, workingDirectory);
+            using var client = new HttpClient { BaseAddress = app.BaseAddress };
+            var activity = Activities.Message(Activities.NewConversationId(), "published");
+            activity["deliveryMode"] = "expectReplies";
+            using var response = await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("You said: published", body.RootElement.GetProperty("activities")[0].GetProperty("text").GetString());
+            Assert.True(File.Exists(Path.Combine(publishDirectory, "data", "hitechtex-bot.db")));
+        }
+        finally
+        {
+            Directory.Delete(publishDirectory, recursive: true);
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HiTechTex.Bot.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("HiTechTex.Bot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunDotnetAsync(string workingDirectory, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo(DotnetHost.Path) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        return (process.ExitCode, await output + await error);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using HiTechTex.Bot.IntegrationTests.Support;
+using HiTechTex.Bot.Protocol.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.IntegrationTests;
+
+public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClassFixture<DevelopmentHostFixture>
+{
+    private readonly HttpClient client = host.Client;
+
+    [Fact]
+    public async Task Post_ExpectRepliesMessage_Answers200WithReplyInBodyAndPostsNothing()
+    {
+        var conversationId = Activities.NewConversationId();
+        var activity = Activities.Message(conversationId, "hello");
+        activity["deliveryMode"] = "expectReplies";
+
+        using var response = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var reply = Assert.Single(body.RootElement.GetProperty("activities").EnumerateArray());
+        Assert.Equal("You said: hello", reply.GetProperty("text").GetString());
+        Assert.Equal(conversationId, reply.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Empty(host.Factory.Connector.SentTo(conversationId));
+    }
+
+    [Fact]
+    public async Task Post_Message_ReplyGoesToConnectorAsPlainTextWithHtmlKeptLiteral()
+    {
+        var conversationId = Activities.NewConversationId();
+
+        using var response = await client.PostActivityAsync(Activities.Message(conversationId, "<b>bold</b> & co"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var reply = Assert.Single(host.Factory.Connector.SentTo(conversationId));
+        Assert.Equal("You said: <b>bold</b> & co", reply.Text);
+        Assert.Equal("plain", reply.TextFormat);
+    }
+
+    [Fact]
+    public async Task Post_BotMentioned_ReplyEchoesTextWithoutTheMention()
+    {
+        var conversationId = Activities.NewConversationId();
+        var activity = Activities.Message(conversationId, "<at>HiTechTex</at> find partners");
+        activity["entities"] = JsonNodeArray($$"""[{"type":"mention","mentioned":{"id":"{{Activities.BotId}}","name":"HiTechTex"},"text":"<at>HiTechTex</at>"}]""");
+
+        await client.PostActivityAsync(activity);
+
+        Assert.Equal("You said: find partners", Assert.Single(host.Factory.Connector.SentTo(conversationId)).Text);
+    }
+
+    [Fact]
+    public async Task Post_BotAdded_StoresReferenceAndWelcomes()
+    {
+        var conversationId = Activities.NewConversationId();
+
+        using var response = await client.PostActivityAsync(Activities.BotAdded(conversationId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var welcome = Assert.Single(host.Factory.Connector.SentTo(conversationId));
+        Assert.Contains("Find partners", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("ClusterXchange", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains("Coaching", welcome.Text, StringComparison.Ordinal);
+        var stored = await GetStoredAsync(conversationId);
+        Assert.Equal(Activities.TenantId, stored?.Reference.Conversation?.TenantId);
+    }
+
+    [Fact]
+    public async Task Post_InstallationAdd_StoresReferenceWithoutWelcomingTwice()
+    {
+        var conversationId = Activities.NewConversationId();
+
+        await client.PostActivityAsync(Activities.Installation(conversationId, "add"));
+
+        Assert.NotNull(await GetStoredAsync(conversationId));
+        Assert.Empty(host.Factory.Connector.SentTo(conversationId));
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task NotPost_Answers405(string method)
+    {
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/messages"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Head_Answers200()
+    {
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/messages"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("""{"text":"no type"}""")]
+    public async Task Post_BodyIsNotAnActivity_Answers400(string body)
+    {
+        using var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("someTypeNobodyKnows")]
+    [InlineData("event")]
+    [InlineData("messageReaction")]
+    [InlineData("typing")]
+    public async Task Post_ActivityTheBotIgnores_Answers200(string type)
+    {
+        var activity = Activities.Base(type, Activities.NewConversationId(), a => a["name"] = "application/vnd.unknown");
+
+        using var response = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_UnhandledInvoke_Answers501()
+    {
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a => a["name"] = "task/fetch");
+
+        using var response = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_AdaptiveCardActionWithoutAction_Answers200WithBadRequestBody()
+    {
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["value"] = JsonNodeObject("""{"trigger":"manual"}""");
+        });
+
+        using var response = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("BadRequest", body.RootElement.GetProperty("value").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Post_TokenSentWithoutAppIdInDevMode_Answers401()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(Activities.Message(Activities.NewConversationId(), "hi").ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-real-token");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Healthz_Answers200()
+    {
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_DatabaseAnswers_Answers200()
+    {
+        using var response = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<StoredConversationReference?> GetStoredAsync(string conversationId)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>().GetAsync(conversationId, CancellationToken.None);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode JsonNodeArray(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!;
+
+    private static System.Text.Json.Nodes.JsonNode JsonNodeObject(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!;
+}

@@ -1,0 +1,55 @@
+using HiTechTex.Bot.Protocol.Connector;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HiTechTex.Bot.IntegrationTests.Support;
+
+/// <summary>
+/// Boots the real host in memory: the given environment, the top-level appsettings files (content root = the
+/// build output, as in production), a SQLite file of the test's own, and a fake connector.
+/// </summary>
+internal sealed class BotHostFactory(string databasePath, string environment = "Development") : WebApplicationFactory<Program>
+{
+    public FakeConnectorClient Connector { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>A new SQLite file path in the temp folder.</summary>
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"hitechtex-bot-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Deletes a test database (and SQLite's side files).</summary>
+    public static void DeleteDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseContentRoot(AppContext.BaseDirectory);
+        builder.ConfigureAppConfiguration((_, configuration) =>
+        {
+            var settings = new Dictionary<string, string?>(Settings) { ["ConnectionStrings:Bot"] = $"Data Source={databasePath}" };
+            configuration.AddInMemoryCollection(settings);
+        });
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IConnectorClient>(Connector);
+            ConfigureServices?.Invoke(services);
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.IntegrationTests.Support;
+
+/// <summary>
+/// Records what the bot sends. Stands in for the real connector on this branch; connector-level HTTP tests come
+/// with the connector implementation.
+/// </summary>
+internal sealed class FakeConnectorClient : IConnectorClient
+{
+    private readonly ConcurrentQueue<(string Operation, string ConversationId, Activity Activity)> sent = new();
+
+    public IReadOnlyList<Activity> SentTo(string conversationId) =>
+        [.. sent.Where(s => s.ConversationId == conversationId).Select(s => s.Activity)];
+
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        Record("send", conversationId, activity);
+
+    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        Record("reply", conversationId, activity);
+
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        Record("update", conversationId, activity);
+
+    public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IList<ChannelAccount>> GetConversationMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<ChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    private Task<ResourceResponse> Record(string operation, string conversationId, Activity activity)
+    {
+        sent.Enqueue((operation, conversationId, activity));
+        return Task.FromResult(new ResourceResponse("msg-" + sent.Count));
+    }
+}

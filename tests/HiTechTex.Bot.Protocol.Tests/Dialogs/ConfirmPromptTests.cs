@@ -1,0 +1,86 @@
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+
+namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
+
+public sealed class ConfirmPromptTests
+{
+    [Theory]
+    [InlineData("en-US", "yes", true)]
+    [InlineData("en-US", "Yes please!", true)]
+    [InlineData("en-US", "ok", true)]
+    [InlineData("en-US", "nope", false)]
+    [InlineData("en-US", "No.", false)]
+    [InlineData("pt-BR", "sim", true)]
+    [InlineData("pt-PT", "Claro", true)]
+    [InlineData("pt-PT", "não", false)]
+    [InlineData("pt-PT", "nao", false)]
+    [InlineData("es-ES", "sí", true)]
+    [InlineData("es-ES", "Si", true)]
+    [InlineData("es-ES", "vale", true)]
+    [InlineData("es-ES", "no", false)]
+    [InlineData("it-IT", "sì", true)]
+    [InlineData("it-IT", "va bene", true)]
+    [InlineData("it-IT", "no grazie", false)]
+    [InlineData("tr-TR", "evet", true)]
+    [InlineData("tr-TR", "Tamam", true)]
+    [InlineData("tr-TR", "hayır", false)]
+    [InlineData("tr-TR", "HAYIR", false)]
+    [InlineData("tr-TR", "hayir", false)]
+    [InlineData("cs-CZ", "ano", true)]
+    [InlineData("cs-CZ", "jasně", true)]
+    [InlineData("cs-CZ", "ne", false)]
+    [InlineData("cs-CZ", "yes", true)]
+    [InlineData("de-DE", "yes", true)]
+    [InlineData("en-US", "1", true)]
+    [InlineData("en-US", "2", false)]
+    public void Recognize_LocaleAnswer_ReturnsBoolean(string locale, string text, bool expected)
+    {
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale));
+    }
+
+    [Theory]
+    [InlineData("en-US", "maybe")]
+    [InlineData("en-US", "sim")] // Portuguese is not understood for an English user
+    [InlineData("pt-PT", "talvez")]
+    [InlineData("en-US", "")]
+    public void Recognize_Unknown_ReturnsNull(string locale, string text)
+    {
+        Assert.Null(ConfirmPrompt.Recognize(text, locale));
+    }
+
+    [Theory]
+    [InlineData("pt-PT", "Sim", "Não", "sim")]
+    [InlineData("es-ES", "Sí", "No", "mañana no, sí")]
+    [InlineData("it-IT", "Sì", "No", "certo")]
+    [InlineData("tr-TR", "Evet", "Hayır", "evet")]
+    [InlineData("cs-CZ", "Ano", "Ne", "ano")]
+    [InlineData("en-GB", "Yes", "No", "sure")]
+    public async Task ContinueDialogAsync_LocalisedButtonsAndAnswer_EndsWithTrue(string locale, string yes, string no, string answer)
+    {
+        // "mañana no, sí" is neither a clean yes nor no in Spanish, so that case expects a retry first.
+        var expectRetry = answer.Contains(',', StringComparison.Ordinal);
+        var flow = PromptHost.Flow(() => new ConfirmPrompt("c"), PromptOptions.Text("Confirm?", "Yes or no?"), configure: a => a.Locale = locale)
+            .Send("hi").AssertReply(reply =>
+            {
+                var actions = reply.Attachments![0].Content!.Value.GetProperty("actions");
+                Assert.Equal(yes, actions[0].GetProperty("title").GetString());
+                Assert.Equal(no, actions[1].GetProperty("title").GetString());
+            })
+            .Send(answer);
+        if (expectRetry)
+        {
+            flow = flow.AssertReply("Yes or no?").Send(yes);
+        }
+
+        await flow.AssertReply("Result: True").StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_NoInPortuguese_EndsWithFalse()
+    {
+        await PromptHost.Flow(() => new ConfirmPrompt("c"), PromptOptions.Text("Confirmar?"), configure: a => a.Locale = "pt-PT")
+            .Send("olá").AssertReply("Confirmar?")
+            .Send("Não, obrigado").AssertReply("Result: False")
+            .StartTestAsync();
+    }
+}

@@ -1,0 +1,142 @@
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.State;
+
+namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
+
+public sealed class InterruptionTests
+{
+    private const string Help = "Answer the question below. You can type \"cancel\" to stop, or \"start over\" to begin again.";
+    private const string Cancelled = "OK, I've cancelled that.";
+    private const string StartingOver = "OK, let's start over.";
+
+    [Theory]
+    [InlineData("help", InterruptionKind.Help)]
+    [InlineData("HELP!", InterruptionKind.Help)]
+    [InlineData("?", InterruptionKind.Help)]
+    [InlineData("Ajuda", InterruptionKind.Help)]
+    [InlineData("ayuda por favor", InterruptionKind.Help)]
+    [InlineData("aiuto", InterruptionKind.Help)]
+    [InlineData("yardım", InterruptionKind.Help)]
+    [InlineData("YARDIM", InterruptionKind.Help)]
+    [InlineData("nápověda", InterruptionKind.Help)]
+    [InlineData("napoveda", InterruptionKind.Help)]
+    [InlineData("cancel", InterruptionKind.Cancel)]
+    [InlineData("Cancel please", InterruptionKind.Cancel)]
+    [InlineData("cancelar", InterruptionKind.Cancel)]
+    [InlineData("annulla", InterruptionKind.Cancel)]
+    [InlineData("iptal", InterruptionKind.Cancel)]
+    [InlineData("İPTAL", InterruptionKind.Cancel)]
+    [InlineData("zrušit", InterruptionKind.Cancel)]
+    [InlineData("zrusit", InterruptionKind.Cancel)]
+    [InlineData("start over", InterruptionKind.StartOver)]
+    [InlineData("Start  over.", InterruptionKind.StartOver)]
+    [InlineData("recomeçar", InterruptionKind.StartOver)]
+    [InlineData("recomecar", InterruptionKind.StartOver)]
+    [InlineData("empezar de nuevo", InterruptionKind.StartOver)]
+    [InlineData("ricomincia", InterruptionKind.StartOver)]
+    [InlineData("baştan başla", InterruptionKind.StartOver)]
+    [InlineData("bastan basla", InterruptionKind.StartOver)]
+    [InlineData("začít znovu", InterruptionKind.StartOver)]
+    [InlineData("cancel my order", InterruptionKind.None)]
+    [InlineData("I need help with dyes", InterruptionKind.None)]
+    [InlineData("Ana", InterruptionKind.None)]
+    [InlineData("", InterruptionKind.None)]
+    public void Recognize_Phrase_ReturnsKind(string text, InterruptionKind expected)
+    {
+        Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("ajuda", "pt-PT")]
+    [InlineData("aiuto", "it-IT")]
+    [InlineData("nápověda", "cs-CZ")]
+    public async Task Help_AtDepthTwo_SendsHelpAndRepromptsActivePrompt(string help, string locale)
+    {
+        await DialogTestHost.Flow(new MemoryStorage(), () => MainDialog.Create(), a => a.Locale = locale)
+            .Send("hi").AssertReply(ProfileDialog.NamePrompt)
+            .Send("Ana").AssertReply("How old are you, Ana?")
+            .Send(help).AssertReply(Help).AssertReply("How old are you, Ana?").AssertNoReply()
+            .Send("30").AssertReply("Thanks, Ana (30).").AssertReply("Profile saved: Ana (30)")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("annulla", "it-IT")]
+    [InlineData("iptal", "tr-TR")]
+    [InlineData("zrušit", "cs-CZ")]
+    [InlineData("cancelar", "es-ES")]
+    public async Task Cancel_AtDepthTwo_EndsAllDialogsWithConfirmation(string cancel, string locale)
+    {
+        var storage = new MemoryStorage();
+        await DialogTestHost.Flow(storage, () => MainDialog.Create(), a => a.Locale = locale)
+            .Send("hi").AssertReply(ProfileDialog.NamePrompt)
+            .Send("Ana").AssertReply("How old are you, Ana?")
+            .Send(cancel).AssertReply(Cancelled).AssertNoReply()
+            .Do(async () => Assert.Equal(0, (await StoredStack(storage)).GetArrayLength()))
+            .Send("hello").AssertReply(ProfileDialog.NamePrompt)
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("recomeçar", "pt-BR")]
+    [InlineData("baştan başla", "tr-TR")]
+    [InlineData("ricomincia", "it-IT")]
+    public async Task StartOver_AtDepthTwo_RestartsRootDialog(string startOver, string locale)
+    {
+        await DialogTestHost.Flow(new MemoryStorage(), () => MainDialog.Create(), a => a.Locale = locale)
+            .Send("hi").AssertReply(ProfileDialog.NamePrompt)
+            .Send("Ana").AssertReply("How old are you, Ana?")
+            .Send(startOver).AssertReply(StartingOver).AssertReply(ProfileDialog.NamePrompt).AssertNoReply()
+            .Send("Rui").AssertReply("How old are you, Rui?")
+            .Send("52").AssertReply("Thanks, Rui (52).").AssertReply("Profile saved: Rui (52)")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Cancel_InterruptibleComponentBelowPlainRoot_CancelsRootToo()
+    {
+        var storage = new MemoryStorage();
+        await DialogTestHost.Flow(storage, () => MainDialog.Create(interruptibleInner: true))
+            .Send("hi").AssertReply(ProfileDialog.NamePrompt)
+            .Send("cancel").AssertReply(Cancelled).AssertNoReply()
+            .Do(async () => Assert.Equal(0, (await StoredStack(storage)).GetArrayLength()))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task StartOver_InterruptibleComponentBelowPlainRoot_RestartsRoot()
+    {
+        await DialogTestHost.Flow(new MemoryStorage(), () => MainDialog.Create(interruptibleInner: true))
+            .Send("hi").AssertReply(ProfileDialog.NamePrompt)
+            .Send("Ana").AssertReply("How old are you, Ana?")
+            .Send("začít znovu").AssertReply(StartingOver).AssertReply(ProfileDialog.NamePrompt).AssertNoReply()
+            .Send("Eva").AssertReply("How old are you, Eva?")
+            .Send("33").AssertReply("Thanks, Eva (33).").AssertReply("Profile saved: Eva (33)")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Help_WithLocalisedMessages_UsesTheHook()
+    {
+        await DialogTestHost.Flow(new MemoryStorage(), () => MainDialog.Create(), a =>
+            {
+                a.Locale = "pt-PT";
+                a.OnTurnStart = turn => turn.SetDialogMessages(new PortugueseMessages());
+            })
+            .Send("olá").AssertReply(ProfileDialog.NamePrompt)
+            .Send("ajuda").AssertReply("Responda à pergunta (pt-PT).").AssertReply(ProfileDialog.NamePrompt)
+            .Send("cancelar").AssertReply(Cancelled)
+            .StartTestAsync();
+    }
+
+    private static async Task<System.Text.Json.JsonElement> StoredStack(MemoryStorage storage)
+    {
+        var stored = await storage.ReadAsync(["msteams/conversations/a:conversation-1"]);
+        return stored.Values.Single().Value.GetProperty(DialogTestHost.DialogStateProperty).GetProperty("dialogStack");
+    }
+
+    private sealed class PortugueseMessages : EnglishDialogMessages
+    {
+        public override string Help(string? locale) => $"Responda à pergunta ({locale}).";
+    }
+}

@@ -1,0 +1,266 @@
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Testing.Dialogs;
+
+namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
+
+public sealed class StateTests
+{
+    private const string ConversationKey = "msteams/conversations/a:conversation-1";
+
+    private static StoreItem Item(string json, string? etag)
+    {
+        using var document = JsonDocument.Parse(json);
+        return new StoreItem(document.RootElement.Clone(), etag);
+    }
+
+    private static TestTurnContext Turn(string conversationId = "a:conversation-1", string userId = "29:user-1") => new(new Activity
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = "msteams",
+        Conversation = new ConversationAccount { Id = conversationId },
+        From = new ChannelAccount { Id = userId },
+        Text = "hi",
+    });
+
+    [Fact]
+    public async Task WriteAsync_NullETagOnNewKey_InsertsAndReturnsETag()
+    {
+        var storage = new MemoryStorage();
+
+        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("""{"a":1}""", null) });
+        var read = await storage.ReadAsync(["k", "missing"]);
+
+        var item = Assert.Single(read).Value;
+        Assert.Equal(etags["k"], item.ETag);
+        Assert.Equal(1, item.Value.GetProperty("a").GetInt32());
+    }
+
+    [Fact]
+    public async Task WriteAsync_NullETagOnExistingKey_ThrowsConcurrency()
+    {
+        var storage = new MemoryStorage();
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("{}", null) });
+
+        var exception = await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
+            storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("""{"b":2}""", null) }));
+
+        Assert.Equal("k", exception.Key);
+    }
+
+    [Fact]
+    public async Task WriteAsync_StaleETag_ThrowsAndWritesNothingOfTheBatch()
+    {
+        var storage = new MemoryStorage();
+        var first = await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("""{"v":1}""", null) });
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("""{"v":2}""", first["k"]) });
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(new Dictionary<string, StoreItem>
+        {
+            ["other"] = Item("""{"v":9}""", null),
+            ["k"] = Item("""{"v":3}""", first["k"]),
+        }));
+
+        var read = await storage.ReadAsync(["k", "other"]);
+        Assert.Equal(2, Assert.Single(read).Value.Value.GetProperty("v").GetInt32());
+    }
+
+    [Fact]
+    public async Task WriteAsync_StarETag_OverwritesUnconditionally()
+    {
+        var storage = new MemoryStorage();
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("""{"v":1}""", null) });
+
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("""{"v":5}""", "*") });
+
+        Assert.Equal(5, (await storage.ReadAsync(["k"]))["k"].Value.GetProperty("v").GetInt32());
+    }
+
+    [Fact]
+    public async Task WriteAsync_ETagOfDeletedKey_ThrowsConcurrency()
+    {
+        var storage = new MemoryStorage();
+        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("{}", null) });
+        await storage.DeleteAsync(["k", "never-existed"]);
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() =>
+            storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item("{}", etags["k"]) }));
+        Assert.Equal(0, storage.Count);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ParallelInsertsOfOneKey_ExactlyOneWins()
+    {
+        var storage = new MemoryStorage();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await storage.WriteAsync(new Dictionary<string, StoreItem> { ["k"] = Item($$"""{"i":{{i}}}""", null) });
+                return true;
+            }
+            catch (StorageConcurrencyException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal(1, results.Count(r => r));
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_UsesConversationAndUserKeys()
+    {
+        var storage = new MemoryStorage();
+        var turn = Turn();
+        var conversation = new ConversationState(storage);
+        var user = new UserState(storage);
+
+        await conversation.CreateProperty<int>("count").SetAsync(turn, 3);
+        await user.CreateProperty<string>("language").SetAsync(turn, "pt");
+        await conversation.SaveChangesAsync(turn);
+        await user.SaveChangesAsync(turn);
+
+        var read = await storage.ReadAsync([ConversationKey, "msteams/users/29:user-1"]);
+        Assert.Equal(3, read[ConversationKey].Value.GetProperty("count").GetInt32());
+        Assert.Equal("pt", read["msteams/users/29:user-1"].Value.GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task GetAsync_NextTurn_ReadsValueAndDefaultFactoryOnlyWhenAbsent()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var accessor = state.CreateProperty<List<string>>("items");
+        var first = Turn();
+        (await accessor.GetAsync(first, () => []))!.Add("a");
+        await state.SaveChangesAsync(first);
+
+        var second = Turn();
+        var items = await accessor.GetAsync(second, () => ["default"]);
+
+        Assert.Equal(["a"], items);
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_Unchanged_DoesNotWrite()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var first = Turn();
+        await state.CreateProperty<int>("n").SetAsync(first, 1);
+        await state.SaveChangesAsync(first);
+        var etag = (await storage.ReadAsync([ConversationKey]))[ConversationKey].ETag;
+
+        var second = Turn();
+        Assert.Equal(1, await state.CreateProperty<int>("n").GetAsync(second));
+        await state.SaveChangesAsync(second);
+
+        Assert.Equal(etag, (await storage.ReadAsync([ConversationKey]))[ConversationKey].ETag);
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_TwoTurnsLoadedSameState_SecondSaveThrows()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var accessor = state.CreateProperty<int>("n");
+        var turnA = Turn();
+        var turnB = Turn();
+        await accessor.SetAsync(turnA, 1);
+        await accessor.SetAsync(turnB, 2);
+
+        await state.SaveChangesAsync(turnA);
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => state.SaveChangesAsync(turnB));
+
+        Assert.Equal(1, (await storage.ReadAsync([ConversationKey]))[ConversationKey].Value.GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_Force_OverwritesDespiteStaleETag()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var accessor = state.CreateProperty<int>("n");
+        var turnA = Turn();
+        var turnB = Turn();
+        await accessor.SetAsync(turnA, 1);
+        await accessor.SetAsync(turnB, 2);
+        await state.SaveChangesAsync(turnA);
+
+        await state.SaveChangesAsync(turnB, force: true);
+
+        Assert.Equal(2, (await storage.ReadAsync([ConversationKey]))[ConversationKey].Value.GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_SameTurnSavesTwice_UsesNewETag()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var accessor = state.CreateProperty<int>("n");
+        var turn = Turn();
+        await accessor.SetAsync(turn, 1);
+        await state.SaveChangesAsync(turn);
+
+        await accessor.SetAsync(turn, 2);
+        await state.SaveChangesAsync(turn);
+
+        Assert.Equal(2, (await storage.ReadAsync([ConversationKey]))[ConversationKey].Value.GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public async Task DeleteAsync_Property_RemovesItOnSave()
+    {
+        var storage = new MemoryStorage();
+        var state = new ConversationState(storage);
+        var turn = Turn();
+        await state.CreateProperty<int>("n").SetAsync(turn, 1);
+        await state.SaveChangesAsync(turn);
+
+        var next = Turn();
+        await state.CreateProperty<int>("n").DeleteAsync(next);
+        await state.SaveChangesAsync(next);
+
+        Assert.False((await storage.ReadAsync([ConversationKey]))[ConversationKey].Value.TryGetProperty("n", out _));
+    }
+
+    [Fact]
+    public async Task GetAsync_ActivityWithoutConversation_Throws()
+    {
+        var state = new ConversationState(new MemoryStorage());
+        var turn = new TestTurnContext(new Activity { Type = ActivityTypes.Message, ChannelId = "msteams" });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => state.CreateProperty<int>("n").GetAsync(turn));
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoConcurrentTurnsInOneConversation_SecondSaveThrowsConcurrency()
+    {
+        // Arrange: a conversation waiting at the name prompt.
+        var storage = new MemoryStorage();
+        await DialogTestHost.Flow(storage, () => new ProfileDialog()).Send("hi").AssertReply(ProfileDialog.NamePrompt).StartTestAsync();
+        var state = new ConversationState(storage);
+        var accessor = state.CreateProperty<DialogState>(DialogTestHost.DialogStateProperty);
+        var turnA = Turn();
+        var turnB = Turn();
+        turnA.Activity.Text = "Ana";
+        turnB.Activity.Text = "Rui";
+
+        // Act: both turns load and advance the same stored stack before either saves.
+        await new ProfileDialog().RunAsync(turnA, accessor);
+        await new ProfileDialog().RunAsync(turnB, accessor);
+        await state.SaveChangesAsync(turnA);
+        var save = state.SaveChangesAsync(turnB);
+
+        // Assert: the second turn cannot overwrite the first; the stored conversation is turn A's.
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => save);
+        Assert.Equal("How old are you, Ana?", turnA.SentActivities.Single().Text);
+        await DialogTestHost.Flow(storage, () => new ProfileDialog())
+            .Send("25").AssertReply("Thanks, Ana (25).")
+            .StartTestAsync();
+    }
+}

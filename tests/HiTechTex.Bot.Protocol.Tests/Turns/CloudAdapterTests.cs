@@ -1,0 +1,374 @@
+using System.Text;
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.Authentication;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using IMiddleware = HiTechTex.Bot.Protocol.Turns.IMiddleware;
+
+namespace HiTechTex.Bot.Protocol.Tests.Turns;
+
+public sealed class CloudAdapterTests
+{
+    private readonly Mock<IBotAuthenticator> authenticator = new();
+    private readonly Mock<ITrustedServiceUrls> trustedServiceUrls = new();
+    private readonly RecordingConnectorClient connector = new();
+    private readonly List<IMiddleware> middleware = [];
+
+    public CloudAdapterTests() => AuthenticateAs(BotAuthenticationResult.Success(new System.Security.Claims.ClaimsIdentity("Bearer")));
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task ProcessAsync_NotPost_Answers405(string method)
+    {
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync(method, "{}", bot);
+
+        Assert.Equal(405, context.Response.StatusCode);
+        Assert.Null(bot.Context);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Head_Answers200WithoutBody()
+    {
+        var context = await ProcessAsync("HEAD", "", new CapturingBot());
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("", ReadBody(context));
+        authenticator.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("""{"text":"no type"}""")]
+    [InlineData("""{"type":""}""")]
+    [InlineData("[1,2]")]
+    public async Task ProcessAsync_BodyIsNotAnActivity_Answers400(string body)
+    {
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", body, bot);
+
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Null(bot.Context);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AuthenticationFails_Answers401WithoutTheReason()
+    {
+        AuthenticateAs(BotAuthenticationResult.Fail("signature key kid-123 unknown"));
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message()), bot);
+
+        Assert.Equal(401, context.Response.StatusCode);
+        Assert.DoesNotContain("kid-123", ReadBody(context), StringComparison.Ordinal);
+        Assert.Null(bot.Context);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AuthorizationHeader_IsPassedToAuthenticator()
+    {
+        var bot = new CapturingBot();
+
+        await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message()), bot, authorization: "Bearer abc");
+
+        authenticator.Verify(a => a.AuthenticateAsync("Bearer abc", It.IsAny<Activity>(), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Authenticated_SetsCallerIdAndTrustsServiceUrl()
+    {
+        var inbound = TestActivities.Message();
+        inbound.CallerId = "urn:spoofed";
+        var bot = new CapturingBot();
+
+        await ProcessAsync("POST", TestActivities.Serialize(inbound), bot);
+
+        Assert.Equal(CallerIds.PublicAzureChannel, bot.Context?.Activity.CallerId);
+        trustedServiceUrls.Verify(t => t.Trust(TestActivities.ServiceUrl), Times.Once);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AnonymousDevMode_NeitherTrustsServiceUrlNorKeepsCallerId()
+    {
+        AuthenticateAs(BotAuthenticationResult.Anonymous());
+        var inbound = TestActivities.Message();
+        inbound.CallerId = "urn:spoofed";
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(inbound), bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Null(bot.Context?.Activity.CallerId);
+        trustedServiceUrls.Verify(t => t.Trust(It.IsAny<string>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"someNewType","id":"1","conversation":{"id":"c"}}""")]
+    [InlineData("""{"type":"conversationUpdate","channelData":{"eventType":"somethingNew"},"conversation":{"id":"c"}}""")]
+    [InlineData("""{"type":"event","name":"application/vnd.whatever","conversation":{"id":"c"}}""")]
+    public async Task ProcessAsync_UnknownActivity_Answers200WithEmptyBody(string body)
+    {
+        var context = await ProcessAsync("POST", body, new EchoHandler());
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("", ReadBody(context));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_FieldNamesInOtherCaseAndUnknownFields_AreReadAndKept()
+    {
+        const string body = """
+            {"Type":"message","ID":"act-9","Text":"hi","serviceURL":"https://smba.trafficmanager.net/emea/",
+             "Conversation":{"id":"a:c"},"futureField":{"nested":true}}
+            """;
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", body, bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        var activity = bot.Context!.Activity;
+        Assert.Equal(("message", "act-9", "hi", "a:c"), (activity.Type, activity.Id, activity.Text, activity.Conversation?.Id));
+        Assert.Equal("https://smba.trafficmanager.net/emea/", activity.ServiceUrl);
+        Assert.True(activity.Properties!["futureField"].GetProperty("nested").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Message_ReplyGoesToConnectorAndResponseIsEmpty200()
+    {
+        var context = await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message("hi")), new EchoHandler());
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("", ReadBody(context));
+        Assert.Equal("echo: hi", Assert.Single(connector.Calls).Activity?.Text);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ExpectReplies_Answers200WithEveryReplyAndPostsNothing()
+    {
+        var inbound = TestActivities.Message("hi");
+        inbound.DeliveryMode = DeliveryModes.ExpectReplies;
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(inbound), new EchoHandler(replies: 2));
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.StartsWith("application/json", context.Response.ContentType, StringComparison.Ordinal);
+        var replies = JsonSerializer.Deserialize(ReadBody(context), ProtocolJsonContext.Inbound.ExpectedReplies);
+        Assert.Equal(["echo: hi", "echo: hi"], replies!.Activities.Select(a => a.Text));
+        Assert.Empty(connector.Calls);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvokeWithoutResponse_Answers501()
+    {
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, a => a.Name = "signin/verifyState");
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(invoke), new CapturingBot());
+
+        Assert.Equal(501, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AdaptiveCardActionWithoutAction_Answers200WithOnlyTheErrorBody()
+    {
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, a =>
+        {
+            a.Name = InvokeNames.AdaptiveCardAction;
+            a.Value = TestActivities.Json("""{"trigger":"manual"}""");
+        });
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(invoke), new EchoHandler());
+
+        Assert.Equal(200, context.Response.StatusCode);
+        using var body = JsonDocument.Parse(ReadBody(context));
+        Assert.Equal(400, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("BadRequest", body.RootElement.GetProperty("value").GetProperty("code").GetString());
+        Assert.False(body.RootElement.TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvokeResponseOfForeignType_IsWrittenCamelCase()
+    {
+        var bot = new CapturingBot(c => c.InvokeResponse = new InvokeResponse(200, new ForeignBody("x", null)));
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, a => a.Name = "config/fetch");
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(invoke), bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("""{"someValue":"x"}""", ReadBody(context));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_BotThrows_UserGetsPoliteMessageWithoutExceptionText()
+    {
+        var bot = new CapturingBot(_ => throw new InvalidOperationException("secret connection string"));
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message("hi")), bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        var reply = Assert.Single(connector.Calls).Activity!;
+        Assert.Equal(new CloudAdapterOptions().ErrorMessage, reply.Text);
+        Assert.DoesNotContain("secret", reply.Text, StringComparison.Ordinal);
+        Assert.Equal("", ReadBody(context));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_BotThrowsAndConnectorFails_StillAnswers200()
+    {
+        connector.FailWith = new ConnectorException(System.Net.HttpStatusCode.BadGateway, null, "down");
+        var bot = new CapturingBot(_ => throw new InvalidOperationException("boom"));
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message("hi")), bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_BotThrowsOnExpectReplies_PoliteMessageIsInTheBody()
+    {
+        var inbound = TestActivities.Message("hi");
+        inbound.DeliveryMode = DeliveryModes.ExpectReplies;
+        var bot = new CapturingBot(_ => throw new InvalidOperationException("secret"));
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(inbound), bot);
+
+        var body = ReadBody(context);
+        Assert.Contains("Sorry, something went wrong", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvokeThrows_Answers500WithSafeBody()
+    {
+        var bot = new CapturingBot(_ => throw new InvalidOperationException("secret"));
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, a => a.Name = "task/fetch");
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(invoke), bot);
+
+        Assert.Equal(500, context.Response.StatusCode);
+        var body = ReadBody(context);
+        Assert.Contains("InternalError", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
+        Assert.Empty(connector.Calls);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AdaptiveCardActionThrows_Answers200WithStatusCode500InBody()
+    {
+        var bot = new CapturingBot(_ => throw new InvalidOperationException("secret"));
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, a => a.Name = InvokeNames.AdaptiveCardAction);
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(invoke), bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        using var body = JsonDocument.Parse(ReadBody(context));
+        Assert.Equal(500, body.RootElement.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_BotMentioned_HandlerSeesTextWithoutMention()
+    {
+        var inbound = TestActivities.Message("<at>HiTechTex</at> find partners");
+        inbound.Entities = [new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = TestActivities.BotId, Name = "HiTechTex" }, Text = "<at>HiTechTex</at>" }];
+        var bot = new CapturingBot();
+
+        await ProcessAsync("POST", TestActivities.Serialize(inbound), bot);
+
+        Assert.Equal("find partners", bot.Context?.Activity.Text);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Middleware_RunsBeforeTheBot()
+    {
+        var order = new List<string>();
+        middleware.Add(new CallbackMiddleware(() => order.Add("middleware")));
+        var bot = new CapturingBot(_ => order.Add("bot"));
+
+        await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message()), bot);
+
+        Assert.Equal(["middleware", "bot"], order);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_Authenticated_PutsAuthenticationInTurnState()
+    {
+        var bot = new CapturingBot();
+
+        await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message()), bot);
+
+        var result = Assert.IsType<BotAuthenticationResult>(bot.Context?.TurnState[TurnStateKeys.Authentication]);
+        Assert.True(result.Succeeded);
+    }
+
+    private void AuthenticateAs(BotAuthenticationResult result) =>
+        authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(result);
+
+    private async Task<DefaultHttpContext> ProcessAsync(string method, string body, IBot bot, string? authorization = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        context.Request.ContentType = "application/json";
+        if (authorization is not null)
+        {
+            context.Request.Headers.Authorization = authorization;
+        }
+
+        context.Response.Body = new MemoryStream();
+        var adapter = new CloudAdapter(
+            authenticator.Object, trustedServiceUrls.Object, connector, middleware, Options.Create(new CloudAdapterOptions()), NullLogger<CloudAdapter>.Instance);
+        await adapter.ProcessAsync(context.Request, context.Response, bot, CancellationToken.None);
+        return context;
+    }
+
+    private static string ReadBody(HttpContext context)
+    {
+        context.Response.Body.Position = 0;
+        return new StreamReader(context.Response.Body).ReadToEnd();
+    }
+
+    private sealed record ForeignBody(string SomeValue, string? Missing);
+
+    private sealed class CapturingBot(Action<ITurnContext>? onTurn = null) : IBot
+    {
+        public ITurnContext? Context { get; private set; }
+
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            Context = turnContext;
+            onTurn?.Invoke(turnContext);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class EchoHandler(int replies = 1) : ActivityHandler
+    {
+        protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < replies; i++)
+            {
+                await turnContext.SendActivityAsync("echo: " + turnContext.Activity.Text, cancellationToken);
+            }
+        }
+    }
+
+    private sealed class CallbackMiddleware(Action callback) : IMiddleware
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+        {
+            callback();
+            return next(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Cards.Templating;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Cards;
+
+public sealed class CardRendererTests
+{
+    private static CardRenderer RendererFor(string templateJson)
+    {
+        var store = new Mock<ICardTemplateStore>();
+        store.Setup(s => s.Get("t")).Returns(CardTemplate.Parse(templateJson));
+        return new CardRenderer(store.Object);
+    }
+
+    [Fact]
+    public void Render_BoundCard_ReturnsAdaptiveCardAttachmentWithTheCard()
+    {
+        var renderer = RendererFor("""{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "Hi ${name}" } ] }""");
+
+        var attachment = renderer.Render("t", JsonNode.Parse("""{ "name": "Ann" }"""));
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        Assert.Equal("Hi Ann", attachment.Content!.Value.GetProperty("body")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void RenderCard_CardOver28KB_ThrowsCardTooLarge()
+    {
+        var renderer = RendererFor("""{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "${text}" } ] }""");
+        // 14,400 UTF-16 characters are 28,800 bytes by the §5.1 rule: over 28 KB (28,672).
+        var data = new JsonObject { ["text"] = new string('x', 14_400) };
+
+        var ex = Assert.Throws<CardTooLargeException>(() => renderer.RenderCard("t", data));
+
+        Assert.Equal("t", ex.TemplateName);
+        Assert.Equal(CardRenderer.MaxCardBytes, ex.Limit);
+        Assert.True(ex.Size > CardRenderer.MaxCardBytes);
+    }
+
+    [Fact]
+    public void RenderCard_CardJustUnderTheLimit_IsAccepted()
+    {
+        var renderer = RendererFor("""{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "${text}" } ] }""");
+        var data = new JsonObject { ["text"] = new string('x', 14_000) };
+
+        var card = renderer.RenderCard("t", data);
+
+        Assert.True(card.ToJsonString().Length * 2 <= CardRenderer.MaxCardBytes);
+    }
+}

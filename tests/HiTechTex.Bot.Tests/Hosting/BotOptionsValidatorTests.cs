@@ -1,0 +1,107 @@
+using HiTechTex.Bot.Hosting;
+using HiTechTex.Bot.Protocol;
+
+namespace HiTechTex.Bot.Tests.Hosting;
+
+public sealed class BotOptionsValidatorTests
+{
+    private const string AppId = "11111111-1111-1111-1111-111111111111";
+    private const string TenantId = "22222222-2222-2222-2222-222222222222";
+    private readonly BotOptionsValidator validator = new();
+
+    [Fact]
+    public void Validate_NoAppId_Succeeds()
+    {
+        var result = validator.Validate(null, new BotOptions());
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void Validate_CompleteSingleTenant_Succeeds()
+    {
+        var result = validator.Validate(null, SingleTenant());
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void Validate_SingleTenantWithoutTenantId_NamesMicrosoftAppTenantId()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppTenantId = "";
+
+        var result = validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("MicrosoftAppTenantId", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MultiTenantWithoutTenantId_Succeeds()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppType = "MultiTenant";
+        options.MicrosoftAppTenantId = null;
+
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_AppIdNotAGuid_NamesMicrosoftAppId()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppId = "my-bot";
+
+        var result = validator.Validate(null, options);
+
+        Assert.Contains("MicrosoftAppId must be a GUID", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PasswordMissing_NamesMicrosoftAppPassword()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppPassword = " ";
+
+        var result = validator.Validate(null, options);
+
+        Assert.Contains("MicrosoftAppPassword", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ManagedIdentityWithoutPassword_Succeeds()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppType = "UserAssignedMSI";
+        options.MicrosoftAppPassword = null;
+
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_UnknownAppType_NamesMicrosoftAppType()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppType = "SomethingElse";
+
+        Assert.Contains("MicrosoftAppType", validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TenantIdNotAGuid_NamesMicrosoftAppTenantId()
+    {
+        var options = SingleTenant();
+        options.MicrosoftAppTenantId = "contoso.onmicrosoft.com";
+
+        Assert.Contains("MicrosoftAppTenantId must be a GUID", validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static BotOptions SingleTenant() => new()
+    {
+        MicrosoftAppType = "SingleTenant",
+        MicrosoftAppId = AppId,
+        MicrosoftAppPassword = "secret",
+        MicrosoftAppTenantId = TenantId,
+    };
+}

@@ -1,0 +1,111 @@
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Persistence;
+
+public sealed class EfConversationReferenceStoreTests : IDisposable
+{
+    private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+    private readonly SqliteTestDatabase database = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly Mock<ITrustedServiceUrls> trusted = new();
+
+    [Fact]
+    public async Task SaveAsync_NewReference_CanBeReadBackWithAllFields()
+    {
+        trusted.Setup(t => t.IsTrusted(ServiceUrl)).Returns(true);
+        var reference = Reference("a:1", "aad-1");
+        reference.Properties = new Dictionary<string, System.Text.Json.JsonElement> { ["custom"] = System.Text.Json.JsonSerializer.SerializeToElement(42) };
+
+        await Store().SaveAsync(reference, CancellationToken.None);
+
+        var stored = await Store().GetAsync("a:1", CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.True(stored.IsActive);
+        Assert.Equal(time.GetUtcNow(), stored.UpdatedAt);
+        Assert.Equal(ServiceUrl, stored.Reference.ServiceUrl);
+        Assert.Equal("tenant-1", stored.Reference.Conversation?.TenantId);
+        Assert.Equal(42, stored.Reference.Properties?["custom"].GetInt32());
+        using var db = database.CreateContext();
+        var row = db.ConversationReferences.Single();
+        Assert.Equal(("aad-1", "tenant-1", "28:bot", "29:user", "personal", "msteams"), (row.UserAadObjectId, row.TenantId, row.BotId, row.UserId, row.ConversationType, row.ChannelId));
+        Assert.True(row.ServiceUrlVerified);
+    }
+
+    [Fact]
+    public async Task SaveAsync_ExistingReference_UpdatesServiceUrlAndReactivates()
+    {
+        await Store().SaveAsync(Reference("a:1", "aad-1"), CancellationToken.None);
+        await Store().MarkInactiveAsync("a:1", CancellationToken.None);
+        var moved = Reference("a:1", "aad-1");
+        moved.ServiceUrl = "https://smba.trafficmanager.net/amer/";
+
+        await Store().SaveAsync(moved, CancellationToken.None);
+
+        var stored = await Store().GetAsync("a:1", CancellationToken.None);
+        Assert.True(stored!.IsActive);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", stored.Reference.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task MarkInactiveAsync_Reference_IsNoLongerFoundAsPersonal()
+    {
+        await Store().SaveAsync(Reference("a:1", "aad-1"), CancellationToken.None);
+
+        await Store().MarkInactiveAsync("a:1", CancellationToken.None);
+
+        Assert.False((await Store().GetAsync("a:1", CancellationToken.None))!.IsActive);
+        Assert.Null(await Store().FindPersonalAsync("aad-1", "tenant-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindPersonalAsync_SeveralConversations_ReturnsTheUsersNewestPersonalOne()
+    {
+        await Store().SaveAsync(Reference("a:old", "aad-1"), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Store().SaveAsync(Reference("a:new", "aad-1"), CancellationToken.None);
+        await Store().SaveAsync(Reference("19:channel", "aad-1", conversationType: "channel"), CancellationToken.None);
+        await Store().SaveAsync(Reference("a:other", "aad-2"), CancellationToken.None);
+
+        var found = await Store().FindPersonalAsync("aad-1", "tenant-1", CancellationToken.None);
+
+        Assert.Equal("a:new", found?.Reference.Conversation?.Id);
+        Assert.Null(await Store().FindPersonalAsync("aad-1", "other-tenant", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_Reference_IsGone()
+    {
+        await Store().SaveAsync(Reference("a:1", "aad-1"), CancellationToken.None);
+
+        await Store().DeleteAsync("a:1", CancellationToken.None);
+
+        Assert.Null(await Store().GetAsync("a:1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SaveAsync_NoServiceUrl_Throws()
+    {
+        var reference = Reference("a:1", "aad-1");
+        reference.ServiceUrl = null;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store().SaveAsync(reference, CancellationToken.None));
+    }
+
+    public void Dispose() => database.Dispose();
+
+    // A fresh context per call, as in the host (one per request scope).
+    private EfConversationReferenceStore Store() => new(database.CreateContext(), trusted.Object, time);
+
+    private static ConversationReference Reference(string conversationId, string aadObjectId, string conversationType = "personal") => new()
+    {
+        ServiceUrl = ServiceUrl,
+        ChannelId = "msteams",
+        Conversation = new ConversationAccount { Id = conversationId, ConversationType = conversationType, TenantId = "tenant-1" },
+        Bot = new ChannelAccount { Id = "28:bot" },
+        User = new ChannelAccount { Id = "29:user", AadObjectId = aadObjectId },
+    };
+}

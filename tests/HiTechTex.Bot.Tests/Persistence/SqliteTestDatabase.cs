@@ -1,0 +1,26 @@
+using HiTechTex.Bot.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTechTex.Bot.Tests.Persistence;
+
+/// <summary>A migrated SQLite database in a temp file, deleted on dispose.</summary>
+internal sealed class SqliteTestDatabase : IDisposable
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"hitechtex-bot-unit-{Guid.NewGuid():N}.db");
+
+    public SqliteTestDatabase()
+    {
+        using var db = CreateContext();
+        db.Database.Migrate();
+    }
+
+    public BotDbContext CreateContext() =>
+        new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={path}").Options);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
+}
