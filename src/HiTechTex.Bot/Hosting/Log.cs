@@ -16,8 +16,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1343, Level = LogLevel.Information, Message = "Database is up to date")]
     public static partial void DatabaseMigrated(ILogger logger);
-
-    [LoggerMessage(EventId = 1344, Level = LogLevel.Warning,
-        Message = "Temporary protocol placeholder in use: {Component}. Register the real implementation (see Hosting/ProtocolExtensions.cs).")]
-    public static partial void PlaceholderInUse(ILogger logger, string component);
 }

@@ -1,4 +1,6 @@
-using HiTechTex.Bot.Hosting.Placeholders;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Protocol.Authentication;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Observability;
 using HiTechTex.Bot.Protocol.Turns;
 using IMiddleware = HiTechTex.Bot.Protocol.Turns.IMiddleware;
@@ -16,11 +18,9 @@ internal static class ProtocolExtensions
         services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
         services.AddBotTurns();
 
-        // ┌── LEAD, after merging the auth and connector branches, add here:
-        // │     services.AddBotFrameworkAuthentication();   // IBotAuthenticator (JWT validation, spec §2)
-        // │     services.AddBotConnector();                 // IConnectorClient, ITrustedServiceUrls, IProactiveMessenger
-        // └── then delete the next line and the Hosting/Placeholders folder.
-        services.AddTemporaryProtocolPlaceholders();
+        services.AddBotFrameworkAuthentication();   // IBotAuthenticator: JWT validation (spec §2)
+        services.AddBotConnector();                 // IConnectorClient, ITrustedServiceUrls, IProactiveMessenger (spec §3)
+        services.AddCardTemplates();                // cards/*.json templates and the renderer
         return builder;
     }
 }
