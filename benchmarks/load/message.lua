@@ -1,0 +1,50 @@
+-- wrk script: POSTs Teams `message` activities with deliveryMode expectReplies, each in a new conversation
+-- (so per-conversation state — dialog stack, references — is created, not served from one hot row).
+-- `wrk ... -s message.lua URL -- single` keeps every request in one conversation instead.
+-- done() prints one machine-readable RESULT line for run.sh.
+
+local threads = {}
+local thread_count = 0
+
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_id", thread_count)
+  table.insert(threads, thread)
+end
+
+-- The serviceUrl points at a closed loopback port: with expectReplies nothing may be sent to it.
+local template = [[{"type":"message","id":"act-%d-%d","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/_connector",]]
+  .. [["timestamp":"2026-01-01T00:00:00.000Z","locale":"en-US","textFormat":"plain","text":"hi %d",]]
+  .. [["deliveryMode":"expectReplies",]]
+  .. [["from":{"id":"29:bench-user-%d","name":"Bench User","aadObjectId":"00000000-0000-0000-0000-0000000000aa"},]]
+  .. [["recipient":{"id":"28:00000000-0000-0000-0000-00000000bbbb","name":"HiTechTex Bot"},]]
+  .. [["conversation":{"id":"a:bench-%d-%d","conversationType":"personal","tenantId":"00000000-0000-0000-0000-0000000000cc"},]]
+  .. [["channelData":{"tenant":{"id":"00000000-0000-0000-0000-0000000000cc"}},]]
+  .. [["entities":[{"type":"clientInfo","locale":"en-US","platform":"Web","timezone":"Europe/Berlin"}]}]]
+
+local headers = { ["Content-Type"] = "application/json" }
+
+function init(args)
+  counter = 0
+  single = args[1] == "single"
+end
+
+function request()
+  counter = counter + 1
+  local tid = thread_id or 0
+  -- In single mode the sender is fixed too: in a personal chat a new sender is a changed reference (a write).
+  local owner = single and 0 or tid
+  local conversation = single and 0 or counter
+  local body = string.format(template, tid, counter, counter, owner, owner, conversation)
+  return wrk.format("POST", "/api/messages", headers, body)
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f non2xx=%d socket_errors=%d\n",
+    summary.requests, seconds, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    e.status, e.connect + e.read + e.write + e.timeout))
+end
