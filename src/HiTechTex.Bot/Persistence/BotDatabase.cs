@@ -33,7 +33,7 @@ internal sealed class BotDatabase
     {
         if (IsSqlite)
         {
-            builder.UseSqlite(ConnectionString);
+            builder.UseSqlite(ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
         }
         else
         {

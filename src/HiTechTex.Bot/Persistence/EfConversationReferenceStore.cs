@@ -3,6 +3,7 @@ using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HiTechTex.Bot.Persistence;
 
@@ -10,6 +11,8 @@ namespace HiTechTex.Bot.Persistence;
 internal sealed class EfConversationReferenceStore(BotDbContext db, ITrustedServiceUrls trustedServiceUrls, TimeProvider timeProvider)
     : IConversationReferenceStore
 {
+    private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
+
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -19,28 +22,26 @@ internal sealed class EfConversationReferenceStore(BotDbContext db, ITrustedServ
             throw new ArgumentException("A conversation reference needs a conversation id and a serviceUrl.", nameof(reference));
         }
 
-        var entity = await db.ConversationReferences.FindAsync([conversationId], cancellationToken);
-        var isNew = entity is null;
-        entity ??= new ConversationReferenceEntity { ConversationId = conversationId, ServiceUrl = reference.ServiceUrl, ReferenceJson = "{}" };
+        var entity = new ConversationReferenceEntity { ConversationId = conversationId, ServiceUrl = reference.ServiceUrl, ReferenceJson = "{}" };
         Apply(entity, reference);
-        if (isNew)
-        {
-            db.ConversationReferences.Add(entity);
-        }
+        var updatedAt = (long)UpdatedAtConverter.ConvertToProvider(entity.UpdatedAt)!;
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (isNew)
-        {
-            // Two turns of a new conversation raced to insert it: the other one won, so update its row instead.
-            db.ChangeTracker.Clear();
-            var existing = await db.ConversationReferences.FindAsync([conversationId], cancellationToken)
-                ?? throw new InvalidOperationException("The conversation reference could not be saved.");
-            Apply(existing, reference);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // One atomic upsert (same syntax on SQLite and PostgreSQL): the install activities Teams sends together
+        // for one conversation race to insert it, and neither may fail or log a constraint error.
+        await db.Database.ExecuteSqlInterpolatedAsync($$"""
+            INSERT INTO "ConversationReferences"
+                ("ConversationId", "ServiceUrl", "ChannelId", "TenantId", "BotId", "UserId", "UserAadObjectId",
+                 "ConversationType", "ReferenceJson", "IsActive", "UpdatedAt", "ServiceUrlVerified")
+            VALUES ({{entity.ConversationId}}, {{entity.ServiceUrl}}, {{entity.ChannelId}}, {{entity.TenantId}}, {{entity.BotId}},
+                    {{entity.UserId}}, {{entity.UserAadObjectId}}, {{entity.ConversationType}}, {{entity.ReferenceJson}},
+                    {{entity.IsActive}}, {{updatedAt}}, {{entity.ServiceUrlVerified}})
+            ON CONFLICT ("ConversationId") DO UPDATE SET
+                "ServiceUrl" = excluded."ServiceUrl", "ChannelId" = excluded."ChannelId", "TenantId" = excluded."TenantId",
+                "BotId" = excluded."BotId", "UserId" = excluded."UserId", "UserAadObjectId" = excluded."UserAadObjectId",
+                "ConversationType" = excluded."ConversationType", "ReferenceJson" = excluded."ReferenceJson",
+                "IsActive" = excluded."IsActive", "UpdatedAt" = excluded."UpdatedAt",
+                "ServiceUrlVerified" = excluded."ServiceUrlVerified"
+            """, cancellationToken);
     }
 
     public async Task<StoredConversationReference?> GetAsync(string conversationId, CancellationToken cancellationToken)
