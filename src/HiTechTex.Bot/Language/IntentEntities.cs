@@ -1,0 +1,23 @@
+namespace HiTechTex.Bot.Language;
+
+/// <summary>Entities recognized in free text. Countries are ISO 3166-1 alpha-2 codes (PT, ES, IT, TR, CZ, …).</summary>
+public sealed record IntentEntities
+{
+    public static IntentEntities Empty { get; } = new();
+
+    /// <summary>Search keywords that remain once intent words and stop words are removed (e.g. "nonwovens", "antimicrobial").</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    public string? Country { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary>Organisation kind, e.g. <c>SME</c>, <c>Cluster</c>, <c>RTO</c>, <c>University</c>, <c>Accelerator</c>, <c>Facility</c>, <c>LargeCompany</c>.</summary>
+    public string? OrganisationKind { get; init; }
+
+    /// <summary>Dates mentioned, already resolved (date only).</summary>
+    public IReadOnlyList<DateOnly> Dates { get; init; } = [];
+
+    /// <summary>A coaching/training topic mentioned, e.g. "circular economy".</summary>
+    public string? SessionTopic { get; init; }
+}
