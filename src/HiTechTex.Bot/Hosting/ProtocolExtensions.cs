@@ -16,6 +16,7 @@ internal static class ProtocolExtensions
 
         // Middleware runs in registration order: telemetry first, so its span covers the whole turn.
         services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
+        services.AddSingleton<IMiddleware, ActivityDeduplicationMiddleware>();   // Teams redeliveries run the bot once
         services.AddBotTurns();
 
         services.AddBotFrameworkAuthentication();   // IBotAuthenticator: JWT validation (spec §2)

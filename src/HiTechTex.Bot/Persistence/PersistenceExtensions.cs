@@ -17,10 +17,19 @@ internal static class PersistenceExtensions
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<BotDatabase>();
 
-        // Options are built from the resolved settings at first use, so test and environment overrides apply.
-        services.AddDbContext<BotDbContext>((sp, options) => sp.GetRequiredService<BotDatabase>().Configure(options));
+        // Options are built from the resolved settings at first use, so test and environment overrides apply. Each
+        // provider has its own context type (and so its own migration set); BotDbContext is the configured one.
+        services.AddDbContext<SqliteBotDbContext>((sp, options) => sp.GetRequiredService<BotDatabase>().Configure(options));
+        services.AddDbContext<PostgreSqlBotDbContext>((sp, options) => sp.GetRequiredService<BotDatabase>().Configure(options));
+        services.AddScoped<BotDbContext>(sp => sp.GetRequiredService<BotDatabase>().IsSqlite
+            ? sp.GetRequiredService<SqliteBotDbContext>()
+            : sp.GetRequiredService<PostgreSqlBotDbContext>());
         services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<IConversationReferenceStore, EfConversationReferenceStore>();
+
+        // Singletons with a context per call, so singleton ConversationState/UserState can be built over IStorage.
+        services.AddSingleton<IStorage, EfStorage>();
+        services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
         return builder;
     }

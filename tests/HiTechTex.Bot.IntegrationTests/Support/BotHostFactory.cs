@@ -45,7 +45,13 @@ internal sealed class BotHostFactory(string databasePath, string environment = "
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.ConfigureAppConfiguration((_, configuration) =>
         {
-            var settings = new Dictionary<string, string?>(Settings) { ["ConnectionStrings:Bot"] = $"Data Source={databasePath}" };
+            // Settings win, so a test can point the host at another database (e.g. PostgreSQL).
+            var settings = new Dictionary<string, string?> { ["ConnectionStrings:Bot"] = $"Data Source={databasePath}" };
+            foreach (var (key, value) in Settings)
+            {
+                settings[key] = value;
+            }
+
             configuration.AddInMemoryCollection(settings);
         });
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));

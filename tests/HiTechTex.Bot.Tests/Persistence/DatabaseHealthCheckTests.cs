@@ -21,7 +21,7 @@ public sealed class DatabaseHealthCheckTests
     public async Task CheckHealthAsync_DatabaseMissing_Unhealthy()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-dir-{Guid.NewGuid():N}", "bot.db");
-        using var db = new BotDbContext(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={missing};Mode=ReadWrite").Options);
+        using var db = new SqliteBotDbContext(new DbContextOptionsBuilder<SqliteBotDbContext>().UseSqlite($"Data Source={missing};Mode=ReadWrite").Options);
 
         var result = await new DatabaseHealthCheck(db).CheckHealthAsync(new HealthCheckContext());
 

@@ -15,8 +15,10 @@ internal sealed class SqliteTestDatabase : IDisposable
         db.Database.Migrate();
     }
 
+    public string ConnectionString => $"Data Source={path}";
+
     public BotDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite($"Data Source={path}").Options);
+        new SqliteBotDbContext(new DbContextOptionsBuilder<SqliteBotDbContext>().UseSqlite(ConnectionString).Options);
 
     public void Dispose()
     {

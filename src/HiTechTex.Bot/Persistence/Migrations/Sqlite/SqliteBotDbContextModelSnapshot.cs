@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace HiTechTex.Bot.Persistence.Migrations
+namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(BotDbContext))]
-    partial class BotDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteBotDbContext))]
+    partial class SqliteBotDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
@@ -69,6 +69,53 @@ namespace HiTechTex.Bot.Persistence.Migrations
                     b.HasIndex("UserAadObjectId", "TenantId");
 
                     b.ToTable("ConversationReferences", (string)null);
+                });
+
+            modelBuilder.Entity("HiTechTex.Bot.Persistence.ProcessedActivityEntity", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "ConversationId", "ActivityId");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("ProcessedActivities", (string)null);
+                });
+
+            modelBuilder.Entity("HiTechTex.Bot.Persistence.StateItemEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StateItems", (string)null);
                 });
 #pragma warning restore 612, 618
         }

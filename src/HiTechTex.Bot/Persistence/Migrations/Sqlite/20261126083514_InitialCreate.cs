@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace HiTechTex.Bot.Persistence.Migrations
+namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration

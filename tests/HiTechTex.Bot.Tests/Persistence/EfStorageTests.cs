@@ -1,0 +1,193 @@
+using System.Text.Json;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.State;
+
+namespace HiTechTex.Bot.Tests.Persistence;
+
+/// <summary>The <see cref="IStorage"/> ETag contract of <see cref="EfStorage"/>, run on each provider.</summary>
+public abstract class EfStorageTests(DatabaseFixture database)
+{
+    private readonly EfStorage storage = new(database.ScopeFactory, TimeProvider.System);
+
+    [SkippableFact]
+    public async Task WriteAsync_NewKeyWithoutETag_InsertsAndReadsBack()
+    {
+        SkipUnlessAvailable();
+        var key = NewKey();
+
+        var etags = await storage.WriteAsync(Changes((key, Doc(1), null)));
+        var read = await storage.ReadAsync([key, NewKey()]);
+
+        var item = Assert.Single(read);
+        Assert.Equal(key, item.Key);
+        Assert.Equal(1, item.Value.Value.GetProperty("n").GetInt32());
+        Assert.Equal(etags[key], item.Value.ETag);
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_InsertOnlyOnExistingKey_ThrowsAndKeepsStoredItem()
+    {
+        SkipUnlessAvailable();
+        var key = NewKey();
+        var etags = await storage.WriteAsync(Changes((key, Doc(1), null)));
+
+        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes((key, Doc(2), ""))));
+
+        Assert.Equal(key, e.Key);
+        Assert.Equal(etags[key], e.ActualETag);
+        Assert.Equal(1, await ReadNAsync(key));
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_CurrentETag_ReplacesAndReturnsNewETag()
+    {
+        SkipUnlessAvailable();
+        var key = NewKey();
+        var first = (await storage.WriteAsync(Changes((key, Doc(1), null))))[key];
+
+        var second = (await storage.WriteAsync(Changes((key, Doc(2), first))))[key];
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, await ReadNAsync(key));
+        Assert.Equal(second, (await storage.ReadAsync([key]))[key].ETag);
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_StaleETag_ThrowsAndKeepsNewerItem()
+    {
+        SkipUnlessAvailable();
+        var key = NewKey();
+        var stale = (await storage.WriteAsync(Changes((key, Doc(1), null))))[key];
+        await storage.WriteAsync(Changes((key, Doc(2), stale)));
+
+        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes((key, Doc(3), stale))));
+
+        Assert.Equal(stale, e.ExpectedETag);
+        Assert.Equal(2, await ReadNAsync(key));
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_ETagOnMissingKey_Throws()
+    {
+        SkipUnlessAvailable();
+        var key = NewKey();
+
+        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes((key, Doc(1), "deleted-meanwhile"))));
+
+        Assert.Null(e.ActualETag);
+        Assert.Empty(await storage.ReadAsync([key]));
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_StarETag_OverwritesExistingAndCreatesMissing()
+    {
+        SkipUnlessAvailable();
+        var existing = NewKey();
+        var missing = NewKey();
+        await storage.WriteAsync(Changes((existing, Doc(1), null)));
+
+        var etags = await storage.WriteAsync(Changes((existing, Doc(5), "*"), (missing, Doc(6), "*")));
+
+        Assert.Equal(5, await ReadNAsync(existing));
+        Assert.Equal(6, await ReadNAsync(missing));
+        Assert.Equal(2, etags.Count);
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_OneConflictInBatch_WritesNothing()
+    {
+        SkipUnlessAvailable();
+        var good = NewKey();
+        var conflicting = NewKey();
+        var fresh = NewKey();
+        var goodETag = (await storage.WriteAsync(Changes((good, Doc(1), null))))[good];
+        await storage.WriteAsync(Changes((conflicting, Doc(1), null)));
+
+        // Keys are written in ordinal order: put the conflict between the others, so some rows were already changed.
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes(
+            (good, Doc(2), goodETag), (conflicting, Doc(2), "stale"), (fresh, Doc(2), null))));
+
+        Assert.Equal(1, await ReadNAsync(good));
+        Assert.Equal(goodETag, (await storage.ReadAsync([good]))[good].ETag);
+        Assert.Equal(1, await ReadNAsync(conflicting));
+        Assert.Empty(await storage.ReadAsync([fresh]));
+    }
+
+    [SkippableFact]
+    public async Task DeleteAsync_Keys_RemovesThemAndIgnoresMissing()
+    {
+        SkipUnlessAvailable();
+        var doomed = NewKey();
+        var kept = NewKey();
+        await storage.WriteAsync(Changes((doomed, Doc(1), null), (kept, Doc(2), null)));
+
+        await storage.DeleteAsync([doomed, NewKey()]);
+
+        var read = await storage.ReadAsync([doomed, kept]);
+        Assert.Equal([kept], read.Keys);
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_TwoConcurrentWritersWithSameETag_ExactlyOneWins()
+    {
+        SkipUnlessAvailable();
+        for (var round = 0; round < 10; round++)
+        {
+            var key = NewKey();
+            var etag = (await storage.WriteAsync(Changes((key, Doc(0), null))))[key];
+
+            // Two instances, each with its own storage object (and so its own connections), write at the same time.
+            var other = new EfStorage(database.ScopeFactory, TimeProvider.System);
+            using var start = new ManualResetEventSlim();
+            var a = Task.Run(() => { start.Wait(); return TryWriteAsync(storage, key, 1, etag); });
+            var b = Task.Run(() => { start.Wait(); return TryWriteAsync(other, key, 2, etag); });
+            start.Set();
+            var results = await Task.WhenAll(a, b);
+
+            Assert.Single(results, r => r);
+            Assert.Equal(results[0] ? 1 : 2, await ReadNAsync(key));
+        }
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_TwoConcurrentInsertOnlyWriters_ExactlyOneWins()
+    {
+        SkipUnlessAvailable();
+        for (var round = 0; round < 10; round++)
+        {
+            var key = NewKey();
+            using var start = new ManualResetEventSlim();
+            var a = Task.Run(() => { start.Wait(); return TryWriteAsync(storage, key, 1, null); });
+            var b = Task.Run(() => { start.Wait(); return TryWriteAsync(storage, key, 2, null); });
+            start.Set();
+            var results = await Task.WhenAll(a, b);
+
+            Assert.Single(results, r => r);
+            Assert.Equal(results[0] ? 1 : 2, await ReadNAsync(key));
+        }
+    }
+
+    private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);
+
+    private static async Task<bool> TryWriteAsync(IStorage target, string key, int n, string? etag)
+    {
+        try
+        {
+            await target.WriteAsync(Changes((key, Doc(n), etag)));
+            return true;
+        }
+        catch (StorageConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<int> ReadNAsync(string key) => (await storage.ReadAsync([key]))[key].Value.GetProperty("n").GetInt32();
+
+    private static string NewKey() => $"msteams/conversations/a:{Guid.NewGuid():N}/";
+
+    private static JsonElement Doc(int n) => JsonSerializer.SerializeToElement(new Dictionary<string, int> { ["n"] = n });
+
+    private static Dictionary<string, StoreItem> Changes(params (string Key, JsonElement Value, string? ETag)[] items) =>
+        items.ToDictionary(i => i.Key, i => new StoreItem(i.Value, i.ETag), StringComparer.Ordinal);
+}
