@@ -1,0 +1,3 @@
+namespace HiTechTex.Bot.IntegrationTests.Persistence;
+
+public sealed class DurableStatePostgreSqlTests(PostgreSqlHostDatabase database) : DurableStateTests(database), IClassFixture<PostgreSqlHostDatabase>;

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.IntegrationTests.Support;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HiTechTex.Bot.IntegrationTests.Persistence;
+
+/// <summary>The durable state and the de-duplication through the real host, on each provider.</summary>
+public abstract class DurableStateTests(HostDatabase database)
+{
+    [SkippableFact]
+    public async Task Startup_EmptyDatabase_AppliesAllMigrationsAndIsReady()
+    {
+        SkipUnlessAvailable();
+        using var factory = database.CreateHost();
+
+        using var response = await factory.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        Assert.Equal(database.ProviderName, db.Database.ProviderName);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(0, await db.StateItems.CountAsync(e => e.Key == "none"));
+        Assert.Equal(0, await db.ProcessedActivities.CountAsync(e => e.ActivityId == "none"));
+    }
+
+    [SkippableFact]
+    public async Task PostActivity_SameMessageDeliveredThreeTimes_BotRunsOnce()
+    {
+        SkipUnlessAvailable();
+        var bot = new CountingBot();
+        using var factory = database.CreateHost(services => services.RemoveAll<IBot>().AddSingleton<IBot>(bot));
+        var client = factory.CreateClient();
+        var activity = Activities.Message(Activities.NewConversationId(), "book a meeting room");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var delivery = 0; delivery < 3; delivery++)
+        {
+            using var response = await client.PostActivityAsync(activity);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(1, bot.TurnsFor(activity["id"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
+    public async Task PostActivity_MessageWithoutIdDeliveredTwice_BotRunsTwice()
+    {
+        SkipUnlessAvailable();
+        var bot = new CountingBot();
+        using var factory = database.CreateHost(services => services.RemoveAll<IBot>().AddSingleton<IBot>(bot));
+        var client = factory.CreateClient();
+        var activity = Activities.Message(Activities.NewConversationId(), "no id");
+        activity.Remove("id");
+
+        using var first = await client.PostActivityAsync(activity);
+        using var second = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(2, bot.TurnsFor(string.Empty));
+    }
+
+    [SkippableFact]
+    public async Task PostActivity_CardActionRedelivered_AnswersAlreadyDoneWithoutRunningTheBot()
+    {
+        SkipUnlessAvailable();
+        var bot = new CountingBot();
+        using var factory = database.CreateHost(services => services.RemoveAll<IBot>().AddSingleton<IBot>(bot));
+        var client = factory.CreateClient();
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a =>
+        {
+            a["name"] = InvokeNames.AdaptiveCardAction;
+            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "book" } };
+        });
+
+        using var first = await client.PostActivityAsync(activity);
+        using var second = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Booked", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var body = JsonNode.Parse(await second.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal(ActivityDeduplicationMiddleware.AlreadyDoneMessage, body["value"]!.GetValue<string>());
+        Assert.Equal(1, bot.TurnsFor(activity["id"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
+    public async Task Dialog_HostRestartsBetweenTurns_DialogContinues()
+    {
+        SkipUnlessAvailable();
+        var conversationId = Activities.NewConversationId();
+        static void UseDialogBot(IServiceCollection services) =>
+            services.RemoveAll<IBot>().AddSingleton<IBot>(sp => new NameDialogBot(sp.GetRequiredService<IStorage>()));
+
+        using (var first = database.CreateHost(UseDialogBot))
+        {
+            using var response = await first.CreateClient().PostActivityAsync(Activities.Message(conversationId, "hi"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal([NameDialogBot.Question], first.Connector.SentTo(conversationId).Select(a => a.Text));
+        }
+
+        using var second = database.CreateHost(UseDialogBot);
+        using var answer = await second.CreateClient().PostActivityAsync(Activities.Message(conversationId, "Alex"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(["Hello Alex"], second.Connector.SentTo(conversationId).Select(a => a.Text));
+    }
+
+    private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);
+}
