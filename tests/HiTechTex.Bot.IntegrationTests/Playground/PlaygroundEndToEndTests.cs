@@ -57,7 +57,11 @@ public sealed class PlaygroundEndToEndTests(PlaygroundSession session, ITestOutp
         await session.SendMessageAsync("hi");
 
         // Assert
-        await WaitForAsync(() => EchoReplies("You said: hi").Any(), "the reply 'You said: hi' at the Playground's connector");
+        // The Playground records the user's exchange with the bot only once the bot has answered the HTTP request,
+        // which is after the reply was posted during the turn: wait for both entries.
+        await WaitForAsync(
+            () => EchoReplies("You said: hi").Any() && session.Recording().Any(e => e.IsToBot && e.ActivityType == "message" && e.Text == "hi"),
+            "the reply 'You said: hi' at the Playground's connector and the user's message in the recording");
         var userMessage = Assert.Single(session.Recording(), e => e.IsToBot && e.ActivityType == "message" && e.Text == "hi");
         Assert.Equal(200, userMessage.StatusCode);
         var reply = Assert.Single(EchoReplies("You said: hi"));
