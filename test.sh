@@ -93,6 +93,18 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
   skipped=$((skipped + ${total:-0} - ${executed:-0}))
+  if [ "$((${f:-0} + ${e:-0}))" -gt 0 ]; then
+    # dotnet test ran quietly: name each failure and the start of its message here.
+    python3 - "$trx" <<'PY_TRX' || grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/  FAILED: \1/p'
+import html, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for m in re.finditer(r'<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed"[^>]*>(.*?)</UnitTestResult>', text, re.S):
+    msg = re.search(r"<Message>(.*?)</Message>", m.group(2), re.S)
+    print("  FAILED: " + html.unescape(m.group(1)))
+    if msg:
+        print("    " + html.unescape(msg.group(1)).strip()[:1500].replace("\n", "\n    "))
+PY_TRX
+  fi
   if [ "$((${total:-0} - ${executed:-0}))" -gt 0 ]; then
     grep -o '<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/  skipped: \1/p'
   fi
