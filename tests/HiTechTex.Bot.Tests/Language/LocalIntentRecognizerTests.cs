@@ -74,6 +74,46 @@ public sealed class LocalIntentRecognizerTests
         { "moje sezení", Intent.MySessions, "cs" },
         { "nápověda", Intent.Help, "cs" },
         { "zrušit", Intent.Cancel, "cs" },
+        // More phrasings
+        { "can you help me find a lab?", Intent.FindPartners, "en" },
+        { "search for a cluster in Tuscany", Intent.FindPartners, "en" },
+        { "I would like to go on a secondment", Intent.ApplyForExchange, "en" },
+        { "enrol me in the workshop on circular economy", Intent.RegisterForCoaching, "en" },
+        { "cancel my application", Intent.Cancel, "en" },
+        { "preciso de um parceiro em Espanha", Intent.FindPartners, "pt" },
+        { "como me candidato à mobilidade?", Intent.ApplyForExchange, "pt" },
+        { "quero registar-me numa mentoria", Intent.RegisterForCoaching, "pt" },
+        { "qual é o estado da candidatura", Intent.MyApplications, "pt" },
+        { "a minha próxima sessão", Intent.MySessions, "pt" },
+        { "esquece", Intent.Cancel, "pt" },
+        { "estoy buscando un centro tecnológico en Valencia", Intent.FindPartners, "es" },
+        { "me gustaría postularme al programa de movilidad", Intent.ApplyForExchange, "es" },
+        { "apúntame al taller de digitalización", Intent.RegisterForCoaching, "es" },
+        { "¿cuál es el estado de mi solicitud?", Intent.MyApplications, "es" },
+        { "¿cuándo es mi próxima sesión?", Intent.MySessions, "es" },
+        { "ayuda por favor", Intent.Help, "es" },
+        { "quiero cancelar", Intent.Cancel, "es" },
+        { "ho bisogno di un laboratorio di finissaggio", Intent.FindPartners, "it" },
+        { "come faccio domanda per lo scambio?", Intent.ApplyForExchange, "it" },
+        { "vorrei registrarmi alla formazione", Intent.RegisterForCoaching, "it" },
+        { "qual è lo stato della candidatura", Intent.MyApplications, "it" },
+        { "quando è la mia prossima sessione", Intent.MySessions, "it" },
+        { "cosa puoi fare?", Intent.Help, "it" },
+        { "lascia perdere", Intent.Cancel, "it" },
+        { "Ege bölgesinde işbirliği için bir firma arıyorum", Intent.FindPartners, "tr" },
+        { "personel değişimi için başvuru yapmak istiyorum", Intent.ApplyForExchange, "tr" },
+        { "eğitim oturumuna kayıt olmak istiyorum", Intent.RegisterForCoaching, "tr" },
+        { "başvuru durumu nedir", Intent.MyApplications, "tr" },
+        { "kayıtlarımı göster", Intent.MySessions, "tr" },
+        { "ne yapabilirsin", Intent.Help, "tr" },
+        { "vazgeç", Intent.Cancel, "tr" },
+        { "najdi mi partnera v Itálii", Intent.FindPartners, "cs" },
+        { "chci podat přihlášku na stáž", Intent.ApplyForExchange, "cs" },
+        { "chci se registrovat na školení", Intent.RegisterForCoaching, "cs" },
+        { "jaký je stav přihlášky", Intent.MyApplications, "cs" },
+        { "kdy je moje další sezení", Intent.MySessions, "cs" },
+        { "co umíš?", Intent.Help, "cs" },
+        { "konec", Intent.Cancel, "cs" },
     };
 
     public static TheoryData<string, Intent> Typos => new()
@@ -283,6 +323,17 @@ public sealed class LocalIntentRecognizerTests
 
         Assert.Equal("it", result.Language);
         Assert.Equal(Intent.None, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("es-ES", "es")]
+    [InlineData("pt-BR", "pt")]
+    public void Recognize_WordSharedByTwoLanguages_LocaleBreaksTheTie(string locale, string expected)
+    {
+        var result = recognizer.Recognize("cancelar", locale);
+
+        Assert.Equal(Intent.Cancel, result.Intent);
+        Assert.Equal(expected, result.Language);
     }
 
     [Fact]

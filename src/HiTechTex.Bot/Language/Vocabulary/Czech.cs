@@ -11,7 +11,7 @@ internal static class Czech
             [Intent.RegisterForCoaching] = ["prihlasit*", "registrovat*", "koucink*", "kouc", "mentoring", "skoleni", "workshop*"],
             [Intent.MyApplications] = ["moje prihlasky", "me prihlasky", "moje zadosti", "stav prihlasky", "moji prihlasku"],
             [Intent.MySessions] = ["moje sezeni", "moje schuzky", "moje lekce", "moje registrace", "moje koucinky", "dalsi sezeni"],
-            [Intent.Help] = ["pomoc=1.5", "pomozte=1.5", "pomoz=1.5", "napoveda=1.5", "co umis=3"],
+            [Intent.Help] = ["pomoc", "pomozte", "pomoz", "napoveda", "co umis=3"],
             [Intent.Cancel] = ["zrusit=2", "zrus=2", "konec=2", "storno=2", "nech to byt=2"],
         },
         ["ja", "me", "mi", "muj", "moje", "moji", "my", "nas", "nase", "a", "nebo", "v", "ve", "na", "do", "z", "ze", "s", "se", "k",

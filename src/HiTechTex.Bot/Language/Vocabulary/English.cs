@@ -11,7 +11,7 @@ internal static class English
             [Intent.RegisterForCoaching] = ["register", "sign up", "sign me up", "enrol*", "enroll*", "coaching", "coach", "training", "mentoring", "workshop*", "webinar*", "book a session=3"],
             [Intent.MyApplications] = ["my application*", "my exchange application*=3", "application status", "status of my application*=3", "my requests"],
             [Intent.MySessions] = ["my session*", "my coaching*", "my booking*", "my registration*", "my training*", "upcoming session*", "next session*", "my workshop*"],
-            [Intent.Help] = ["help=1.5", "what can you do=3", "commands", "menu", "how does this work=3"],
+            [Intent.Help] = ["help", "what can you do=3", "commands", "menu", "how does this work=3"],
             [Intent.Cancel] = ["cancel=2", "stop=2", "quit=2", "abort=2", "nevermind=2", "never mind=2", "forget it=2", "exit=2"],
         },
         ["i", "me", "my", "we", "our", "us", "you", "your", "a", "an", "the", "in", "on", "at", "for", "of", "to", "from", "with", "and", "or",

@@ -11,7 +11,7 @@ internal static class Italian
             [Intent.RegisterForCoaching] = ["iscriver*", "registrar*", "coaching", "mentoring", "formazione", "sessione di coaching=3"],
             [Intent.MyApplications] = ["mie candidature", "mia candidatura", "mie domande", "stato della candidatura=3"],
             [Intent.MySessions] = ["mie sessioni", "mia sessione", "mie iscrizioni", "prossima sessione", "prossime sessioni"],
-            [Intent.Help] = ["aiuto=1.5", "aiutami=1.5", "cosa puoi fare=3", "che cosa sai fare=3"],
+            [Intent.Help] = ["aiuto", "aiutami", "cosa puoi fare=3", "che cosa sai fare=3"],
             [Intent.Cancel] = ["annulla=2", "annullare=2", "basta=2", "esci=2", "lascia perdere=2"],
         },
         ["io", "mi", "mio", "mia", "miei", "mie", "noi", "nostro", "nostra", "il", "lo", "la", "i", "gli", "le", "un", "uno", "una",

@@ -11,7 +11,7 @@ internal static class Portuguese
             [Intent.RegisterForCoaching] = ["inscrever*", "registar*", "registrar*", "coaching", "mentoria", "formacao", "workshop*", "sessao de coaching=3"],
             [Intent.MyApplications] = ["minhas candidaturas", "minha candidatura", "meus pedidos", "estado da candidatura=3", "as minhas candidaturas=3"],
             [Intent.MySessions] = ["minhas sessoes", "minha sessao", "minhas inscricoes", "meus coachings", "proxima sessao", "proximas sessoes"],
-            [Intent.Help] = ["ajuda=1.5", "ajudar=1.5", "o que podes fazer=3", "o que voce pode fazer=3", "o que sabes fazer=3"],
+            [Intent.Help] = ["ajuda", "ajudar", "o que podes fazer=3", "o que voce pode fazer=3", "o que sabes fazer=3"],
             [Intent.Cancel] = ["cancelar=2", "cancela=2", "parar=2", "sair=2", "esquece=2", "deixa para la=2"],
         },
         ["eu", "me", "meu", "minha", "meus", "minhas", "nos", "nosso", "nossa", "o", "a", "os", "as", "um", "uma", "uns", "umas",

@@ -11,7 +11,7 @@ internal static class Spanish
             [Intent.RegisterForCoaching] = ["inscribir*", "registrar*", "apuntar*", "coaching", "mentoria", "formacion", "taller*"],
             [Intent.MyApplications] = ["mis solicitudes", "mi solicitud", "estado de mi solicitud=3", "mis postulaciones"],
             [Intent.MySessions] = ["mis sesiones", "mi sesion", "mis inscripciones", "proxima sesion", "proximas sesiones", "mis talleres"],
-            [Intent.Help] = ["ayuda=1.5", "ayudame=1.5", "que puedes hacer=3", "que sabes hacer=3"],
+            [Intent.Help] = ["ayuda", "ayudame", "que puedes hacer=3", "que sabes hacer=3"],
             [Intent.Cancel] = ["cancelar=2", "cancela=2", "parar=2", "salir=2", "olvidalo=2", "dejalo=2"],
         },
         ["yo", "me", "mi", "mis", "nosotros", "nuestro", "nuestra", "el", "la", "los", "las", "un", "una", "unos", "unas",

@@ -11,7 +11,7 @@ internal static class Turkish
             [Intent.RegisterForCoaching] = ["kaydol*", "kayit", "koclu*", "egitim*", "mentorluk", "atolye"],
             [Intent.MyApplications] = ["basvurularim=2.5", "basvurularimi=2.5", "basvurum=2.5", "basvurumu=2.5", "basvuru durumu=3"],
             [Intent.MySessions] = ["oturumlarim=2", "oturumlarimi=2", "oturumum=2", "seanslarim=2", "kayitlarim=2", "koclugum=2", "sonraki oturum=2"],
-            [Intent.Help] = ["yardim=1.5", "ne yapabilirsin=3"],
+            [Intent.Help] = ["yardim", "ne yapabilirsin=3"],
             [Intent.Cancel] = ["iptal=2", "vazgec=2", "dur=2", "bosver=2", "cikis=2"],
         },
         ["ben", "benim", "bana", "biz", "bizim", "bir", "ve", "veya", "ile", "icin", "da", "de", "ta", "te", "bu", "su", "o", "mi", "mu",
