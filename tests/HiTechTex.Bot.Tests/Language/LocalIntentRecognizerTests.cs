@@ -266,6 +266,7 @@ public sealed class LocalIntentRecognizerTests
     [InlineData("coaching on 2026-12-03", "2026-12-03")]
     [InlineData("coaching on 3/12/2026", "2026-12-03")]
     [InlineData("coaching 3.12.2026", "2026-12-03")]
+    [InlineData("školení 3. 12. 2026", "2026-12-03")]
     [InlineData("coaching on 3 December 2026", "2026-12-03")]
     [InlineData("coaching on December 3", "2026-12-03")]
     [InlineData("sessão a 3 de dezembro", "2026-12-03")]
