@@ -1,0 +1,231 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Text.Json;
+using Azure.AI.OpenAI;
+using HiTechTex.Bot.Language.Vocabulary;
+using Microsoft.Extensions.Options;
+using OpenAI.Chat;
+
+namespace HiTechTex.Bot.Language;
+
+/// <summary>
+/// Asks an Azure OpenAI chat deployment for the intent as strict JSON-schema output. On any failure — 429, 5xx,
+/// timeout, network error, an answer that is not the agreed JSON — the <see cref="LocalIntentRecognizer"/> answers
+/// instead, so the bot never stalls on the model.
+/// </summary>
+public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
+{
+    public const string SourceName = "azure-openai";
+
+    private const string SchemaName = "intent_recognition";
+
+    private static readonly string[] IntentNames = Enum.GetNames<Intent>();
+    private static readonly string[] KindNames = [.. Gazetteer.OrganisationKinds.Select(k => k.Value)];
+
+    private static readonly string SystemPrompt = $"""
+        You classify messages sent to the Hi-Tech-TEX Teams bot of a European textile-cluster partnership (Portugal, Spain,
+        Italy, Turkey, Czechia). Users write in English, Portuguese, Spanish, Italian, Turkish or Czech, sometimes mixed.
+        Intents:
+        - FindPartners: find companies, labs, clusters, research centres or universities to work with.
+        - ApplyForExchange: apply for a staff exchange / mobility visit to a partner organisation.
+        - RegisterForCoaching: sign up for a coaching, training or mentoring session.
+        - MyApplications: see the user's own exchange applications and their status.
+        - MySessions: see the user's own coaching sessions/registrations.
+        - Help: ask what the bot can do.
+        - Cancel: stop the current conversation.
+        - None: small talk or anything else.
+        Answer with the JSON schema only. score is your confidence from 0 to 1. language is the ISO 639-1 code of the
+        message (en, pt, es, it, tr, cs). entities: keywords = search words left after removing intent words and stop
+        words; country = ISO 3166-1 alpha-2 code; region = one of Norte, Catalonia, Valencia, Tuscany, Aegean,
+        Severovýchod; organisationKind = one of {string.Join(", ", KindNames)}; dates = ISO yyyy-MM-dd dates resolved
+        against today's date given in the user message; sessionTopic = the coaching topic. Use null or [] when absent.
+        """;
+
+    private static readonly BinaryData Schema = BinaryData.FromString(BuildSchema());
+
+    private readonly ChatClient chatClient;
+    private readonly LocalIntentRecognizer fallback;
+    private readonly ILogger<AzureOpenAIIntentRecognizer> logger;
+    private readonly TimeProvider timeProvider;
+    private readonly TimeSpan timeout;
+
+    public AzureOpenAIIntentRecognizer(
+        IOptions<AzureOpenAIOptions> options, LocalIntentRecognizer fallback, ILogger<AzureOpenAIIntentRecognizer> logger, TimeProvider timeProvider)
+    {
+        var settings = options.Value;
+        if (!settings.IsConfigured)
+        {
+            throw new InvalidOperationException("AzureOpenAI:Endpoint, AzureOpenAI:Deployment and AzureOpenAI:ApiKey must all be set.");
+        }
+
+        this.fallback = fallback;
+        this.logger = logger;
+        this.timeProvider = timeProvider;
+        timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
+
+        // No client retries: a retry after a 429 waits for Retry-After, far past what a chat turn can wait, and the
+        // local recognizer is an instant answer. The network timeout bounds a hung connection even if the token is ignored.
+        var clientOptions = new AzureOpenAIClientOptions
+        {
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = timeout,
+        };
+        var client = new AzureOpenAIClient(new Uri(settings.Endpoint!, UriKind.Absolute), new ApiKeyCredential(settings.ApiKey!), clientOptions);
+        chatClient = client.GetChatClient(settings.Deployment);
+    }
+
+    public async Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        try
+        {
+            var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+            ChatMessage[] messages =
+            [
+                new SystemChatMessage(SystemPrompt),
+                new UserChatMessage($"Today: {today:yyyy-MM-dd}. Activity locale: {locale ?? "unknown"}.\nMessage:\n{text}"),
+            ];
+            var completionOptions = new ChatCompletionOptions
+            {
+                ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(SchemaName, Schema, jsonSchemaIsStrict: true),
+                Temperature = 0,
+            };
+
+            var completion = (await chatClient.CompleteChatAsync(messages, completionOptions, linked.Token)).Value;
+            var content = completion.Content.Count > 0 ? completion.Content[0].Text : null;
+            if (completion.FinishReason != ChatFinishReason.Stop || string.IsNullOrWhiteSpace(content))
+            {
+                return await FallBackAsync($"answer not complete ({completion.FinishReason})", text, locale, cancellationToken);
+            }
+
+            var parsed = Parse(content, fallback);
+            if (parsed is null)
+            {
+                return await FallBackAsync("malformed answer", text, locale, cancellationToken);
+            }
+
+            Log.Recognized(logger, parsed.Intent, parsed.Score, parsed.Language);
+            return parsed;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await FallBackAsync($"no answer within {timeout.TotalSeconds:0.#} s", text, locale, cancellationToken);
+        }
+        catch (ClientResultException exception)
+        {
+            // The status is enough; the exception message carries the service's error body.
+            return await FallBackAsync(exception.Status == 0 ? "no response" : $"HTTP {exception.Status}", text, locale, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.FallingBackAfterError(logger, exception.GetType().Name, exception);
+            return await fallback.RecognizeAsync(text, locale, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the model's JSON; null when it is not exactly what the schema promised.</summary>
+    internal static RecognizedIntent? Parse(string content, LocalIntentRecognizer dates)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("intent", out var intentElement) || intentElement.ValueKind != JsonValueKind.String
+                || !IntentNames.Contains(intentElement.GetString(), StringComparer.Ordinal)
+                || !root.TryGetProperty("score", out var scoreElement) || scoreElement.ValueKind != JsonValueKind.Number
+                || !root.TryGetProperty("entities", out var entitiesElement) || entitiesElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var intent = Enum.Parse<Intent>(intentElement.GetString()!);
+            var score = scoreElement.GetDouble();
+            if (double.IsNaN(score) || score is < 0 or > 1)
+            {
+                return null;
+            }
+
+            var language = OptionalString(root, "language")?.ToLowerInvariant();
+            if (language is not null && !LocalIntentRecognizer.LanguageCodes.Contains(language))
+            {
+                language = null;
+            }
+
+            var country = OptionalString(entitiesElement, "country");
+            var regionText = OptionalString(entitiesElement, "region");
+            var region = regionText is null ? null : LocalIntentRecognizer.FindRegion(regionText);
+            var kind = OptionalString(entitiesElement, "organisationKind");
+            var entities = new IntentEntities
+            {
+                Keywords = StringArray(entitiesElement, "keywords"),
+                Country = (country is null ? null : LocalIntentRecognizer.FindCountry(country)) ?? region?.Country,
+                Region = region?.Region ?? regionText,
+                OrganisationKind = kind is not null && KindNames.Contains(kind, StringComparer.Ordinal) ? kind : null,
+                Dates = [.. StringArray(entitiesElement, "dates").Select(dates.ParseDate).OfType<DateOnly>().Distinct()],
+                SessionTopic = OptionalString(entitiesElement, "sessionTopic"),
+            };
+            return new RecognizedIntent(intent, score, entities, language, SourceName);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A property of the wrong JSON type (GetString on a number, …).
+            return null;
+        }
+    }
+
+    private async Task<RecognizedIntent> FallBackAsync(string reason, string text, string? locale, CancellationToken cancellationToken)
+    {
+        Log.FallingBack(logger, reason);
+        return await fallback.RecognizeAsync(text, locale, cancellationToken);
+    }
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : null;
+
+    private static string[] StringArray(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).Where(s => s.Length > 0)]
+            : [];
+
+    private static string BuildSchema()
+    {
+        static object NullableString() => new { type = new[] { "string", "null" } };
+        var schema = new
+        {
+            type = "object",
+            additionalProperties = false,
+            required = new[] { "intent", "score", "language", "entities" },
+            properties = new Dictionary<string, object>
+            {
+                ["intent"] = new { type = "string", @enum = IntentNames },
+                ["score"] = new { type = "number" },
+                ["language"] = new { type = new[] { "string", "null" }, @enum = LocalIntentRecognizer.LanguageCodes.Cast<string?>().Append(null).ToArray() },
+                ["entities"] = new
+                {
+                    type = "object",
+                    additionalProperties = false,
+                    required = new[] { "keywords", "country", "region", "organisationKind", "dates", "sessionTopic" },
+                    properties = new Dictionary<string, object>
+                    {
+                        ["keywords"] = new { type = "array", items = new { type = "string" } },
+                        ["country"] = NullableString(),
+                        ["region"] = NullableString(),
+                        ["organisationKind"] = new { type = new[] { "string", "null" }, @enum = KindNames.Cast<string?>().Append(null).ToArray() },
+                        ["dates"] = new { type = "array", items = new { type = "string" } },
+                        ["sessionTopic"] = NullableString(),
+                    },
+                },
+            },
+        };
+        return JsonSerializer.Serialize(schema);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HiTechTex.Bot.Language.Vocabulary;
+
+namespace HiTechTex.Bot.Language;
+
+/// <summary>
+/// Finds dates in tokens: ISO (2026-12-03), numeric day-first (3/12/2026, 3.12.2026), a day and a month name in any of
+/// the six languages (3 December 2026, 3 de dezembro, 3. prosince, December 3) and today/tomorrow words.
+/// A date without a year is the next such day from today.
+/// </summary>
+internal static partial class DateParser
+{
+    private static readonly Dictionary<string, int> MonthsByName = BuildMonths();
+    private static readonly string[] Connectors = ["de", "del", "of", "the"];
+    private static readonly Phrase[] TodayPhrases = Build(v => v.Today);
+    private static readonly Phrase[] TomorrowPhrases = Build(v => v.Tomorrow);
+    private static readonly Phrase[] DayAfterTomorrowPhrases = Build(v => v.DayAfterTomorrow);
+
+    // Exact words only: with typos allowed "todas" would read as "today".
+    /// <summary>Dates found in <paramref name="tokens"/>, with the token indexes they used.</summary>
+    public static IReadOnlyList<(DateOnly Date, PhraseMatch Span)> Find(IReadOnlyList<Token> tokens, DateOnly today)
+    {
+        var found = new List<(DateOnly, PhraseMatch)>();
+        var used = new bool[tokens.Count];
+
+        foreach (var (phrases, offset) in new[] { (DayAfterTomorrowPhrases, 2), (TomorrowPhrases, 1), (TodayPhrases, 0) })
+        {
+            foreach (var phrase in phrases)
+            {
+                foreach (var match in phrase.FindIn(tokens))
+                {
+                    if (!IsUsed(used, match.Start, match.Length))
+                    {
+                        MarkUsed(used, match.Start, match.Length);
+                        found.Add((today.AddDays(offset), match));
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (used[i])
+            {
+                continue;
+            }
+
+            if (TryParseNumeric(tokens[i].Norm, out var numeric))
+            {
+                used[i] = true;
+                found.Add((numeric, new PhraseMatch(i, 1, 1)));
+            }
+            else if (TryParseDayMonth(tokens, i, today, out var date, out var length) && !IsUsed(used, i, length))
+            {
+                MarkUsed(used, i, length);
+                found.Add((date, new PhraseMatch(i, length, 1)));
+            }
+        }
+
+        return [.. found.OrderBy(f => f.Item2.Start)];
+    }
+
+    /// <summary>Parses one date written as text (what a language model may return), e.g. "2026-12-03" or "3 dezembro".</summary>
+    public static DateOnly? ParseSingle(string text, DateOnly today)
+    {
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        {
+            return iso;
+        }
+
+        var dates = Find(TextNormalizer.Tokenize(text), today);
+        return dates.Count > 0 ? dates[0].Date : null;
+    }
+
+    private static bool TryParseNumeric(string token, out DateOnly date)
+    {
+        date = default;
+        var iso = IsoPattern().Match(token);
+        if (iso.Success)
+        {
+            return TryCreate(int.Parse(iso.Groups[1].Value, CultureInfo.InvariantCulture),
+                int.Parse(iso.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(iso.Groups[3].Value, CultureInfo.InvariantCulture), out date);
+        }
+
+        // Europe writes the day first: 3/12/2026 is 3 December.
+        var dayFirst = DayFirstPattern().Match(token);
+        return dayFirst.Success && TryCreate(int.Parse(dayFirst.Groups[3].Value, CultureInfo.InvariantCulture),
+            int.Parse(dayFirst.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(dayFirst.Groups[1].Value, CultureInfo.InvariantCulture), out date);
+    }
+
+    private static bool TryParseDayMonth(IReadOnlyList<Token> tokens, int start, DateOnly today, out DateOnly date, out int length)
+    {
+        date = default;
+        length = 0;
+        var i = start;
+        int day;
+        int month;
+        if (TryDay(tokens[i].Norm, out day))
+        {
+            i = SkipConnectors(tokens, i + 1);
+            if (i >= tokens.Count || !MonthsByName.TryGetValue(tokens[i].Norm, out month))
+            {
+                return false;
+            }
+        }
+        else if (MonthsByName.TryGetValue(tokens[i].Norm, out month) && tokens[i].Norm.Length > 3)
+        {
+            // "December 3": only full month names lead, so "mar" or "may" in a sentence is not a date.
+            i = SkipConnectors(tokens, i + 1);
+            if (i >= tokens.Count || !TryDay(tokens[i].Norm, out day))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        var end = i + 1;
+        var yearIndex = SkipConnectors(tokens, end);
+        int? year = null;
+        if (yearIndex < tokens.Count && tokens[yearIndex].Norm.Length == 4 && int.TryParse(tokens[yearIndex].Norm, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+        {
+            year = y;
+            end = yearIndex + 1;
+        }
+
+        if (year is { } explicitYear)
+        {
+            if (!TryCreate(explicitYear, month, day, out date))
+            {
+                return false;
+            }
+        }
+        else if (!TryCreate(today.Year, month, day, out date) || date < today)
+        {
+            if (!TryCreate(today.Year + 1, month, day, out date))
+            {
+                return false;
+            }
+        }
+
+        length = end - start;
+        return true;
+    }
+
+    private static bool TryDay(string token, out int day) =>
+        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out day) && token.Length <= 2 && day is >= 1 and <= 31;
+
+    private static int SkipConnectors(IReadOnlyList<Token> tokens, int i)
+    {
+        while (i < tokens.Count && Connectors.Contains(tokens[i].Norm))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool TryCreate(int year, int month, int day, out DateOnly date)
+    {
+        date = default;
+        if (year is < 1900 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool IsUsed(bool[] used, int start, int length) => used.AsSpan(start, length).Contains(true);
+
+    private static void MarkUsed(bool[] used, int start, int length) => used.AsSpan(start, length).Fill(true);
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        var months = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var vocabulary in Languages.All)
+        {
+            for (var m = 0; m < 12; m++)
+            {
+                foreach (var name in vocabulary.Months[m].Split('|'))
+                {
+                    months.TryAdd(TextNormalizer.Normalize(name), m + 1);
+                }
+            }
+        }
+
+        return months;
+    }
+
+    private static Phrase[] Build(Func<LanguageVocabulary, string[]> select) =>
+        [.. Languages.All.SelectMany(select).Distinct().Select(p => new Phrase(p, allowTypos: false))];
+
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})$")]
+    private static partial Regex IsoPattern();
+
+    [GeneratedRegex(@"^(\d{1,2})[./]\s?(\d{1,2})[./]\s?(\d{4})$")]
+    private static partial Regex DayFirstPattern();
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Language;
+
+public static class LanguageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IIntentRecognizer"/>: the Azure OpenAI recognizer (falling back to the local one) when
+    /// <c>AzureOpenAI:Endpoint</c>, <c>:Deployment</c> and <c>:ApiKey</c> are set, otherwise the local recognizer.
+    /// </summary>
+    public static IServiceCollection AddLanguageUnderstanding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LocalIntentRecognizer>();
+
+        var section = configuration.GetSection(AzureOpenAIOptions.SectionName);
+        services.AddOptions<AzureOpenAIOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidator>());
+
+        var configured = section.Get<AzureOpenAIOptions>()?.IsConfigured == true;
+        if (configured)
+        {
+            services.TryAddSingleton<AzureOpenAIIntentRecognizer>();
+            services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<AzureOpenAIIntentRecognizer>());
+        }
+        else
+        {
+            services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<LocalIntentRecognizer>());
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,277 @@
+using HiTechTex.Bot.Language.Vocabulary;
+
+namespace HiTechTex.Bot.Language;
+
+/// <summary>
+/// Understands free text without any service: keyword and typo-tolerant phrase matching in EN, PT, ES, IT, TR and CS,
+/// language detection by stop-word and keyword votes, and entity extraction (keywords, country, region,
+/// organisation kind, dates, session topic). The vocabulary lives in <see cref="Vocabulary"/>.
+/// </summary>
+public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRecognizer
+{
+    public const string SourceName = "local";
+
+    // When two intents score the same, the more specific one wins: "cancel my session" cancels,
+    // "help me find a partner" finds partners.
+    private static readonly Intent[] TiePriority =
+        [Intent.Cancel, Intent.MyApplications, Intent.MySessions, Intent.ApplyForExchange, Intent.RegisterForCoaching, Intent.FindPartners, Intent.Help];
+
+    private static readonly CompiledLanguage[] Compiled = [.. Languages.All.Select(CompiledLanguage.From)];
+    private static readonly CompiledEntries Countries = new(Gazetteer.Countries);
+    private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
+    private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
+    private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
+    private static readonly Dictionary<string, GazetteerEntry> RegionsByValue = Gazetteer.Regions.ToDictionary(r => r.Value);
+
+    /// <summary>The six language codes the recognizer knows.</summary>
+    public static IReadOnlyList<string> LanguageCodes { get; } = [.. Languages.All.Select(l => l.Code)];
+
+    public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Task.FromResult(Recognize(text, locale));
+    }
+
+    /// <summary>Recognizes synchronously (the work is CPU only).</summary>
+    public RecognizedIntent Recognize(string text, string? locale)
+    {
+        var tokens = TextNormalizer.Tokenize(text);
+        var localeLanguage = LanguageOf(locale);
+
+        var matchesByIntent = new Dictionary<Intent, List<(PhraseMatch Match, CompiledLanguage Language)>>();
+        foreach (var candidate in Compiled)
+        {
+            foreach (var (intent, phrase) in candidate.IntentPhrases)
+            {
+                foreach (var match in phrase.FindIn(tokens))
+                {
+                    if (!matchesByIntent.TryGetValue(intent, out var list))
+                    {
+                        matchesByIntent[intent] = list = [];
+                    }
+
+                    list.Add((match, candidate));
+                }
+            }
+        }
+
+        var scored = matchesByIntent.ToDictionary(kv => kv.Key, kv => NonOverlapping(kv.Value));
+        var best = scored
+            .Select(kv => (Intent: kv.Key, Weight: kv.Value.Sum(m => m.Match.Weight), Matches: kv.Value))
+            .OrderByDescending(s => s.Weight)
+            .ThenBy(s => Array.IndexOf(TiePriority, s.Intent))
+            .FirstOrDefault();
+
+        var language = DetectLanguage(tokens, matchesByIntent.Values.SelectMany(v => v), localeLanguage);
+        var consumed = new bool[tokens.Count];
+        if (best.Matches is not null)
+        {
+            foreach (var (match, _) in best.Matches)
+            {
+                Consume(consumed, match);
+            }
+        }
+
+        var entities = ExtractEntities(tokens, consumed, language);
+        if (best.Matches is null || best.Weight <= 0)
+        {
+            return new RecognizedIntent(Intent.None, 0, entities, language?.Code ?? localeLanguage, SourceName);
+        }
+
+        var score = Math.Round(Math.Min(0.95, 0.4 + (0.2 * best.Weight)), 2);
+        return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName);
+    }
+
+    /// <summary>Resolves a date written as text (ISO or words in the six languages) against today.</summary>
+    public DateOnly? ParseDate(string text) => DateParser.ParseSingle(text, Today);
+
+    /// <summary>Canonical region name and its country for a region named in any of the six languages.</summary>
+    internal static (string Region, string? Country)? FindRegion(string text)
+    {
+        var match = Regions.FirstIn(TextNormalizer.Tokenize(text));
+        return match is { } m ? (m.Entry.Value, m.Entry.Country) : null;
+    }
+
+    /// <summary>ISO code of a country named in any of the six languages (or already an ISO code).</summary>
+    internal static string? FindCountry(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 2 && Gazetteer.Countries.Any(c => string.Equals(c.Value, trimmed, StringComparison.OrdinalIgnoreCase)))
+        {
+            return trimmed.ToUpperInvariant();
+        }
+
+        return Countries.FirstIn(TextNormalizer.Tokenize(text))?.Entry.Value;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+
+    private IntentEntities ExtractEntities(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language)
+    {
+        var dates = DateParser.Find(tokens, Today);
+        foreach (var (_, span) in dates)
+        {
+            Consume(consumed, span);
+        }
+
+        var country = Countries.FirstIn(tokens);
+        var region = Regions.FirstIn(tokens);
+        foreach (var match in Countries.AllIn(tokens).Concat(Regions.AllIn(tokens)))
+        {
+            Consume(consumed, match);
+        }
+
+        var kind = Kinds.FirstIn(tokens);
+        var topic = Topics.FirstIn(tokens)?.Entry.Value ?? TopicAfterMarker(tokens, consumed, language);
+
+        var stopWords = language?.StopWords ?? [];
+        var keywords = tokens
+            .Where((t, i) => !consumed[i] && !stopWords.Contains(t.Norm) && t.Norm.Length >= 2 && !t.Norm.All(char.IsDigit))
+            .Select(t => t.Raw)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+        return new IntentEntities
+        {
+            Keywords = keywords,
+            Country = country?.Entry.Value ?? (region is { } r ? RegionsByValue[r.Entry.Value].Country : null),
+            Region = region?.Entry.Value,
+            OrganisationKind = kind?.Entry.Value,
+            Dates = [.. dates.Select(d => d.Date).Distinct()],
+            SessionTopic = topic,
+        };
+    }
+
+    /// <summary>"coaching about dyeing wastewater" → "dyeing wastewater": the free words next to a topic marker.</summary>
+    private static string? TopicAfterMarker(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language)
+    {
+        if (language is null)
+        {
+            return null;
+        }
+
+        const int MaxWords = 4;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (consumed[i] || !language.TopicMarkers.Contains(tokens[i].Norm))
+            {
+                continue;
+            }
+
+            var words = new List<string>();
+            var step = language.Vocabulary.TopicMarkerFollowsTopic ? -1 : 1;
+            for (var j = i + step; j >= 0 && j < tokens.Count && words.Count < MaxWords; j += step)
+            {
+                if (consumed[j] || language.StopWords.Contains(tokens[j].Norm) || language.TopicMarkers.Contains(tokens[j].Norm)
+                    || tokens[j].Norm.All(char.IsDigit))
+                {
+                    break;
+                }
+
+                words.Add(tokens[j].Raw);
+            }
+
+            if (words.Count > 0)
+            {
+                if (step < 0)
+                {
+                    words.Reverse();
+                }
+
+                return string.Join(' ', words);
+            }
+        }
+
+        return null;
+    }
+
+    private static CompiledLanguage? DetectLanguage(
+        IReadOnlyList<Token> tokens, IEnumerable<(PhraseMatch Match, CompiledLanguage Language)> intentMatches, string? localeLanguage)
+    {
+        var votes = Compiled.ToDictionary(l => l, _ => 0d);
+        foreach (var token in tokens)
+        {
+            foreach (var language in Compiled)
+            {
+                if (language.StopWords.Contains(token.Norm))
+                {
+                    votes[language] += 1;
+                }
+            }
+        }
+
+        // Intent words are strong evidence: "procuro" is Portuguese whatever the stop words say.
+        foreach (var (match, language) in intentMatches)
+        {
+            votes[language] += 2 * match.Weight;
+        }
+
+        var top = votes.Values.Max();
+        if (top <= 0)
+        {
+            return Compiled.FirstOrDefault(l => l.Vocabulary.Code == localeLanguage);
+        }
+
+        var leaders = Compiled.Where(l => votes[l] == top).ToArray();
+        return leaders.FirstOrDefault(l => l.Vocabulary.Code == localeLanguage) ?? leaders[0];
+    }
+
+    private static List<(PhraseMatch Match, CompiledLanguage Language)> NonOverlapping(List<(PhraseMatch Match, CompiledLanguage Language)> matches)
+    {
+        var chosen = new List<(PhraseMatch Match, CompiledLanguage Language)>();
+        foreach (var candidate in matches.OrderByDescending(m => m.Match.Weight).ThenByDescending(m => m.Match.Length))
+        {
+            if (!chosen.Any(c => c.Match.Overlaps(candidate.Match)))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        return chosen;
+    }
+
+    private static void Consume(bool[] consumed, PhraseMatch match) => consumed.AsSpan(match.Start, match.Length).Fill(true);
+
+    private static string? LanguageOf(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            return null;
+        }
+
+        var code = locale.Split('-', '_')[0].ToLowerInvariant();
+        return LanguageCodes.Contains(code) ? code : null;
+    }
+
+    private sealed record CompiledLanguage(
+        LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers)
+    {
+        public string Code => Vocabulary.Code;
+
+        public static CompiledLanguage From(LanguageVocabulary vocabulary) => new(
+            vocabulary,
+            [.. vocabulary.Intents.SelectMany(kv => kv.Value.Select(p => (kv.Key, new Phrase(p))))],
+            [.. vocabulary.StopWords.Select(TextNormalizer.Normalize)],
+            [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)]);
+    }
+
+    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries)
+    {
+        private readonly (GazetteerEntry Entry, Phrase Phrase)[] phrases =
+            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value))))];
+
+        public IEnumerable<PhraseMatch> AllIn(IReadOnlyList<Token> tokens) => phrases.SelectMany(p => p.Phrase.FindIn(tokens));
+
+        /// <summary>The first entry mentioned; at the same place the longest and best-matching name wins.</summary>
+        public (GazetteerEntry Entry, PhraseMatch Match)? FirstIn(IReadOnlyList<Token> tokens)
+        {
+            var found = phrases
+                .SelectMany(p => p.Phrase.FindIn(tokens).Select(m => (p.Entry, Match: m)))
+                .OrderBy(f => f.Match.Start)
+                .ThenByDescending(f => f.Match.Length)
+                .ThenByDescending(f => f.Match.Weight)
+                .ToList();
+            return found.Count > 0 ? found[0] : null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+namespace HiTechTex.Bot.Language;
+
+/// <summary>
+/// A vocabulary phrase compiled for matching. Syntax: words separated by spaces, already in any case/accents;
+/// a word ending in <c>*</c> is a stem (matches any word starting with it, for inflected languages);
+/// a trailing <c>=N</c> sets the weight (default: the number of words).
+/// Words of 5+ letters also match with one typo (Damerau-Levenshtein ≤ 1).
+/// </summary>
+internal sealed class Phrase
+{
+    private const int MinFuzzyLength = 5;
+    private const int MinStemDeletionLength = 7;
+    private const double TypoPenalty = 0.25;
+
+    private readonly (string Word, bool Stem)[] words;
+
+    private readonly bool allowTypos;
+
+    public Phrase(string text, string? value = null, bool allowTypos = true)
+    {
+        this.allowTypos = allowTypos;
+        var body = text;
+        var weight = -1d;
+        var equals = text.LastIndexOf('=');
+        if (equals > 0)
+        {
+            weight = double.Parse(text[(equals + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            body = text[..equals];
+        }
+
+        words = [.. body.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.EndsWith('*') ? (TextNormalizer.Normalize(w[..^1]), true) : (TextNormalizer.Normalize(w), false))];
+        Weight = weight > 0 ? weight : words.Length;
+        Text = text;
+        Value = value ?? text;
+    }
+
+    public string Text { get; }
+
+    /// <summary>What a match means (an ISO code, a canonical name…).</summary>
+    public string Value { get; }
+
+    public double Weight { get; }
+
+    public int Length => words.Length;
+
+    /// <summary>Every place the phrase occurs in <paramref name="tokens"/>.</summary>
+    public IEnumerable<PhraseMatch> FindIn(IReadOnlyList<Token> tokens)
+    {
+        for (var start = 0; start + words.Length <= tokens.Count; start++)
+        {
+            var typos = 0;
+            var matched = true;
+            for (var k = 0; k < words.Length && matched; k++)
+            {
+                switch (MatchWord(tokens[start + k].Norm, words[k].Word, words[k].Stem))
+                {
+                    case WordMatch.Exact:
+                        break;
+                    case WordMatch.Typo:
+                        typos++;
+                        break;
+                    default:
+                        matched = false;
+                        break;
+                }
+            }
+
+            if (matched)
+            {
+                yield return new PhraseMatch(start, words.Length, Weight * (1 - (TypoPenalty * typos / words.Length)));
+            }
+        }
+    }
+
+    private WordMatch MatchWord(string token, string word, bool stem)
+    {
+        if (stem ? token.StartsWith(word, StringComparison.Ordinal) : token == word)
+        {
+            return WordMatch.Exact;
+        }
+
+        // Both words 5+ letters: "para" (for) must not read as "parar" (stop).
+        if (!allowTypos || word.Length < MinFuzzyLength || token.Length < MinFuzzyLength)
+        {
+            return WordMatch.None;
+        }
+
+        if (!stem)
+        {
+            return DamerauLevenshtein.IsWithin(token, word, 1) ? WordMatch.Typo : WordMatch.None;
+        }
+
+        // A stem with a typo: the token's prefix of the stem's length (substitution, transposition) or one longer
+        // (insertion) is one edit from the stem. One shorter (a deletion) only for long stems: "orta" (middle) must not
+        // read as "ortak*" (partner), but "aplications" is "application*".
+        var shortest = word.Length >= MinStemDeletionLength ? word.Length - 1 : word.Length;
+        for (var length = shortest; length <= Math.Min(token.Length, word.Length + 1); length++)
+        {
+            if (DamerauLevenshtein.IsWithin(token[..length], word, 1))
+            {
+                return WordMatch.Typo;
+            }
+        }
+
+        return WordMatch.None;
+    }
+
+    private enum WordMatch
+    {
+        None,
+        Exact,
+        Typo,
+    }
+}

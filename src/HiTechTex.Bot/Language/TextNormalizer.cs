@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HiTechTex.Bot.Language;
+
+/// <summary>Lower-cases, strips diacritics and splits text into words, so vocabulary matches whatever keyboard was used.</summary>
+internal static partial class TextNormalizer
+{
+    /// <summary>Lower-case, no diacritics: "Laboratório" → "laboratorio", "İtalya" → "italya", "Řecko" → "recko".</summary>
+    public static string Normalize(string text)
+    {
+        var decomposed = Lower(text).Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            // Letters that Unicode does not decompose into base letter + mark.
+            builder.Append(c switch
+            {
+                'ı' => "i",
+                'ł' => "l",
+                'ø' => "o",
+                'ß' => "ss",
+                'æ' => "ae",
+                'œ' => "oe",
+                '’' or '‘' => "'",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Splits into words; numeric dates (2026-12-03, 3/12/2026, 3. 12. 2026) stay one token.</summary>
+    public static IReadOnlyList<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        foreach (Match match in WordPattern().Matches(Lower(text)))
+        {
+            var raw = match.Value;
+            tokens.Add(new Token(raw, Normalize(raw)));
+        }
+
+        return tokens;
+    }
+
+    // Invariant casing leaves the Turkish dotted capital İ alone; "KOBİ" must read as "kobi".
+    private static string Lower(string text) => text.Replace('İ', 'i').ToLowerInvariant();
+
+    [GeneratedRegex(@"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\s?\d{1,2}[./]\s?\d{4}|[\p{L}\p{M}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
+}

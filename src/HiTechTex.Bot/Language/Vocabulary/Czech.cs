@@ -1,0 +1,27 @@
+namespace HiTechTex.Bot.Language.Vocabulary;
+
+internal static class Czech
+{
+    public static LanguageVocabulary Vocabulary { get; } = new(
+        "cs",
+        new Dictionary<Intent, string[]>
+        {
+            [Intent.FindPartners] = ["najit", "najdi", "najdete", "hledam", "hledame", "hledat", "partner*", "spoluprac*", "potrebuji", "potrebuju"],
+            [Intent.ApplyForExchange] = ["vymen*", "podat prihlasku=3", "zazadat", "mobilit*", "staz*"],
+            [Intent.RegisterForCoaching] = ["prihlasit*", "registrovat*", "koucink*", "kouc", "mentoring", "skoleni", "workshop*"],
+            [Intent.MyApplications] = ["moje prihlasky", "me prihlasky", "moje zadosti", "stav prihlasky", "moji prihlasku"],
+            [Intent.MySessions] = ["moje sezeni", "moje schuzky", "moje lekce", "moje registrace", "moje koucinky", "dalsi sezeni"],
+            [Intent.Help] = ["pomoc", "pomozte", "pomoz", "napoveda", "co umis=3"],
+            [Intent.Cancel] = ["zrusit=2", "zrus=2", "konec=2", "storno=2", "nech to byt=2"],
+        },
+        ["ja", "me", "mi", "muj", "moje", "moji", "my", "nas", "nase", "a", "nebo", "v", "ve", "na", "do", "z", "ze", "s", "se", "k",
+         "pro", "o", "od", "po", "pri", "za", "je", "jsou", "chci", "chtel", "chtela", "bych", "prosim", "nejaky", "nejakou", "nejakou",
+         "kde", "ktery", "ktera", "ukaz", "ukazte", "ahoj", "dekuji", "diky", "dobry", "den", "jak", "se", "mas", "firma", "firmu",
+         "spolecnost", "tema", "ohledne", "to", "ten", "ta", "si"],
+        ["leden|ledna", "unor|unora", "brezen|brezna", "duben|dubna", "kveten|kvetna", "cerven|cervna",
+         "cervenec|cervence", "srpen|srpna", "zari", "rijen|rijna", "listopad|listopadu", "prosinec|prosince"],
+        ["dnes", "dneska"],
+        ["zitra"],
+        ["pozitri"],
+        ["o", "ohledne", "tema"]);
+}

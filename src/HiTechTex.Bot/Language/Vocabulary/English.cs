@@ -1,0 +1,27 @@
+namespace HiTechTex.Bot.Language.Vocabulary;
+
+internal static class English
+{
+    public static LanguageVocabulary Vocabulary { get; } = new(
+        "en",
+        new Dictionary<Intent, string[]>
+        {
+            [Intent.FindPartners] = ["find", "search*", "look for", "looking for", "partner*", "collaborat*", "need a", "need an", "who can", "recommend*", "connect me"],
+            [Intent.ApplyForExchange] = ["apply", "applying", "exchange*", "staff exchange=3", "secondment*", "mobility", "study visit*"],
+            [Intent.RegisterForCoaching] = ["register", "sign up", "sign me up", "enrol*", "enroll*", "coaching", "coach", "training", "mentoring", "workshop*", "webinar*", "book a session=3"],
+            [Intent.MyApplications] = ["my application*", "my exchange application*=3", "application status", "status of my application*=3", "my requests"],
+            [Intent.MySessions] = ["my session*", "my coaching*", "my booking*", "my registration*", "my training*", "upcoming session*", "next session*", "my workshop*"],
+            [Intent.Help] = ["help", "what can you do=3", "commands", "menu", "how does this work=3"],
+            [Intent.Cancel] = ["cancel=2", "stop=2", "quit=2", "abort=2", "nevermind=2", "never mind=2", "forget it=2", "exit=2"],
+        },
+        ["i", "me", "my", "we", "our", "us", "you", "your", "a", "an", "the", "in", "on", "at", "for", "of", "to", "from", "with", "and", "or",
+         "is", "are", "am", "be", "do", "does", "can", "could", "would", "please", "want", "like", "some", "any", "that", "this", "which",
+         "who", "what", "where", "there", "it", "about", "by", "into", "as", "so", "also", "show", "list", "get", "give", "need",
+         "hi", "hello", "hey", "thanks", "thank", "how", "company", "companies", "someone", "somebody", "doing", "does", "works", "work", "let"],
+        ["january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul", "august|aug",
+         "september|sep|sept", "october|oct", "november|nov", "december|dec"],
+        ["today"],
+        ["tomorrow", "tmrw"],
+        ["day after tomorrow"],
+        ["on", "about", "regarding"]);
+}

@@ -1,0 +1,72 @@
+namespace HiTechTex.Bot.Language.Vocabulary;
+
+/// <summary>Countries, partner regions, organisation kinds and coaching topics, in EN, PT, ES, IT, TR and CS.</summary>
+internal static class Gazetteer
+{
+    public static IReadOnlyList<GazetteerEntry> Countries { get; } =
+    [
+        new("PT", ["portugal", "portuguese", "portugues", "portuguesa", "portoghese", "portekiz*", "portugalsk*"]),
+        new("ES", ["spain", "spanish", "espanha", "espanhol*", "espana", "espanol*", "spagna", "spagnol*", "ispanya*", "spanelsk*"]),
+        new("IT", ["italy", "italian", "italia", "italiano", "italiana", "italianos", "italiane", "italiani", "italya*", "italie", "italii", "italsk*"]),
+        new("TR", ["turkey", "turkish", "turkiye*", "turquia", "turco", "turca", "turchia", "turk", "turecko", "turecku", "turecka", "turecky"]),
+        new("CZ", ["czechia", "czech republic=2", "czech", "chequia", "republica checa=2", "checa", "checo", "tchequia", "republica tcheca=2",
+                   "cechia", "repubblica ceca=2", "ceca", "ceco", "cekya", "cek cumhuriyeti=2", "cesko", "cesku", "ceska republika=2", "cesk*"]),
+        new("FR", ["france", "french", "franca", "frances", "francesa", "francia", "francese", "fransa*", "fransiz", "francie", "francii", "francouz*"]),
+        new("DE", ["germany", "german", "alemanha", "alemao", "alema", "alemania", "aleman", "alemana", "germania", "tedesco", "tedesca",
+                   "almanya*", "alman", "nemecko", "nemecku", "nemeck*", "deutschland"]),
+        new("BE", ["belgium", "belgian", "belgica", "belga", "belgio", "belcika*", "belgie", "belgii", "belgick*"]),
+        new("PL", ["poland", "polonia", "polones", "polonesa", "polaco", "polaca", "polacco", "polonya*", "polsko", "polsku", "polsk*"]),
+        new("RO", ["romania", "romanian", "romenia", "romeno", "rumania", "rumano", "rumeno", "romanya*", "rumunsko", "rumunsku", "rumunsk*"]),
+        new("GR", ["greece", "greek", "grecia", "grego", "grega", "griego", "griega", "greco", "greca", "yunanistan*", "yunan", "recko", "recku", "reck*"]),
+        new("AT", ["austria", "austrian", "austriaco", "austriaca", "avusturya*", "rakousko", "rakousku", "rakousk*"]),
+        new("NL", ["netherlands", "holland", "dutch", "paises baixos=2", "holanda", "paises bajos=2", "holandes", "neerlandes", "paesi bassi=2",
+                   "olanda", "olandese", "hollanda*", "nizozemsko", "nizozemi", "nizozemsk*"]),
+    ];
+
+    public static IReadOnlyList<GazetteerEntry> Regions { get; } =
+    [
+        new("Norte", ["norte", "regiao norte=2", "north portugal=2", "northern portugal=2", "norte de portugal=3"], "PT"),
+        new("Catalonia", ["catalonia", "catalunya", "cataluna", "catalogna", "katalonya*", "katalansk*", "katalonie", "katalonii", "catalan", "catalana"], "ES"),
+        new("Valencia", ["valencia", "valencian", "valenciana", "comunitat valenciana=2", "comunidad valenciana=2", "valensiya*", "valencie", "valencii"], "ES"),
+        new("Tuscany", ["tuscany", "toscana", "tuscan", "toskana*", "toskansk*", "toscane"], "IT"),
+        new("Aegean", ["aegean", "ege", "egeo", "egeu", "egejsk*"], "TR"),
+        new("Severovýchod", ["severovychod*", "north east czechia=3", "northeast czechia=2", "north east czech republic=4", "northeast czech republic=3",
+                             "severovychodni cechy=2"], "CZ"),
+    ];
+
+    public static IReadOnlyList<GazetteerEntry> OrganisationKinds { get; } =
+    [
+        new("SME", ["sme", "smes", "pme", "pmes", "pyme", "pymes", "pmi", "kobi", "kobiler", "msp", "small business*", "small company", "small companies"]),
+        new("Cluster", ["cluster*", "klaster*", "kume"]),
+        new("RTO", ["rto", "rtos", "technology centre=2", "technology center=2", "technology centres=2", "research centre=2", "research center=2",
+                    "research institute=2", "research organisation=2", "research organization=2", "centro tecnologico=2", "centros tecnologicos=2",
+                    "centro de investigacao=2", "centro de investigacion=2", "centro di ricerca=2", "centri di ricerca=2", "centro tecnologico",
+                    "teknoloji merkezi=2", "arastirma merkezi=2", "vyzkumna organizace=2", "technologicke centrum=2", "vyzkumny ustav=2", "vyzkumne centrum=2"]),
+        new("University", ["universit*", "univerzit*", "universite*", "college"]),
+        new("Accelerator", ["accelerator*", "incubator*", "dih", "digital innovation hub=3", "acelerador*", "incubadora*", "acceleratore", "incubatore",
+                            "hizlandirici", "kulucka*", "akcelerator*", "inkubator*"]),
+        new("Facility", ["facility", "facilities", "lab", "labs", "laborator*", "laboratuvar*", "pilot plant=2", "test centre=2", "testing centre=2"]),
+        new("LargeCompany", ["large company=2", "large companies=2", "large enterprise*=2", "big company=2", "grande empresa=2", "grandes empresas=2",
+                             "grande impresa=2", "grande azienda=2", "grandi aziende=2", "buyuk sirket*=2", "buyuk firma*=2", "velka firma=2",
+                             "velky podnik=2", "velka spolecnost=2"]),
+    ];
+
+    public static IReadOnlyList<GazetteerEntry> Topics { get; } =
+    [
+        new("sustainability", ["sustainability", "sustainable", "sustentabilidade", "sostenibilidad", "sostenibilita", "surdurulebilirlik*", "udrzitelnost*"]),
+        new("circular economy", ["circular economy", "circularity", "economia circular", "economia circolare", "dongusel ekonomi", "cirkularni ekonomik*",
+                                 "obehove hospodarstvi", "obehovem hospodarstvi"]),
+        new("digitalisation", ["digitalisation", "digitalization", "digitalizacao", "digitalizacion", "digitalizzazione", "dijitallesme", "dijitalizasyon",
+                               "digitalizace", "digitalizaci", "industry 4 0"]),
+        new("smart textiles", ["smart textile*", "texteis inteligentes", "textiles inteligentes", "tessili intelligenti", "akilli tekstil*", "chytre textilie",
+                               "chytrych textilii"]),
+        new("technical textiles", ["technical textile*", "texteis tecnicos", "textiles tecnicos", "tessili tecnici", "teknik tekstil*", "technicke textilie",
+                                   "technickych textilii"]),
+        new("internationalisation", ["internationalisation", "internationalization", "internacionalizacao", "internacionalizacion", "internazionalizzazione",
+                                     "uluslararasilasma", "internacionalizace", "internacionalizaci"]),
+        new("innovation management", ["innovation management", "managing innovation", "gestao da inovacao", "gestion de la innovacion", "gestione dell innovazione",
+                                      "gestione dell'innovazione", "inovasyon yonetimi", "rizeni inovaci"]),
+        new("funding", ["funding", "financing", "grants", "financiamento", "financiacion", "financiamiento", "finanziamenti", "finanziamento", "finansman", "hibe*",
+                        "financovani", "dotace"]),
+    ];
+}

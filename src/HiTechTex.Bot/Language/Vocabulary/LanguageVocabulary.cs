@@ -1,0 +1,25 @@
+namespace HiTechTex.Bot.Language.Vocabulary;
+
+/// <summary>
+/// The words of one language the local recognizer knows. Phrases use the <see cref="Phrase"/> syntax
+/// (<c>partner*</c> is a stem, <c>=2</c> a weight); case and accents do not matter.
+/// </summary>
+/// <param name="Code">ISO 639-1 code.</param>
+/// <param name="Intents">Phrases that signal each intent.</param>
+/// <param name="StopWords">Words that carry no search meaning (also the language-detection votes).</param>
+/// <param name="Months">Twelve entries, January first; forms separated by <c>|</c>.</param>
+/// <param name="Today">Words for today.</param>
+/// <param name="Tomorrow">Words for tomorrow.</param>
+/// <param name="DayAfterTomorrow">Phrases for the day after tomorrow.</param>
+/// <param name="TopicMarkers">Words that introduce a session topic ("about …").</param>
+/// <param name="TopicMarkerFollowsTopic">True where the marker is a postposition (Turkish "… hakkında").</param>
+internal sealed record LanguageVocabulary(
+    string Code,
+    IReadOnlyDictionary<Intent, string[]> Intents,
+    string[] StopWords,
+    string[] Months,
+    string[] Today,
+    string[] Tomorrow,
+    string[] DayAfterTomorrow,
+    string[] TopicMarkers,
+    bool TopicMarkerFollowsTopic = false);

@@ -1,0 +1,27 @@
+namespace HiTechTex.Bot.Language.Vocabulary;
+
+internal static class Portuguese
+{
+    public static LanguageVocabulary Vocabulary { get; } = new(
+        "pt",
+        new Dictionary<Intent, string[]>
+        {
+            [Intent.FindPartners] = ["procurar", "procuro", "procura", "encontrar", "encontra", "buscar", "parceir*", "parceria*", "preciso de", "quem pode", "pesquisar"],
+            [Intent.ApplyForExchange] = ["candidatar*", "intercambio*", "mobilidade", "pedir intercambio=3"],
+            [Intent.RegisterForCoaching] = ["inscrever*", "registar*", "registrar*", "coaching", "mentoria", "formacao", "workshop*", "sessao de coaching=3"],
+            [Intent.MyApplications] = ["minhas candidaturas", "minha candidatura", "meus pedidos", "estado da candidatura=3", "as minhas candidaturas=3"],
+            [Intent.MySessions] = ["minhas sessoes", "minha sessao", "minhas inscricoes", "meus coachings", "proxima sessao", "proximas sessoes"],
+            [Intent.Help] = ["ajuda", "ajudar", "o que podes fazer=3", "o que voce pode fazer=3", "o que sabes fazer=3"],
+            [Intent.Cancel] = ["cancelar=2", "cancela=2", "parar=2", "sair=2", "esquece=2", "deixa para la=2"],
+        },
+        ["eu", "me", "meu", "minha", "meus", "minhas", "nos", "nosso", "nossa", "o", "a", "os", "as", "um", "uma", "uns", "umas",
+         "de", "do", "da", "dos", "das", "em", "no", "na", "nos", "nas", "para", "por", "com", "e", "ou", "que", "se", "ao", "aos",
+         "quero", "queria", "gostaria", "pode", "podes", "por favor", "favor", "algum", "alguma", "uma", "onde", "qual", "quais",
+         "mostra", "mostrar", "ver", "ola", "obrigado", "obrigada", "bom", "dia", "tudo", "bem", "como", "esta", "estas", "voce", "empresa", "sobre", "preciso"],
+        ["janeiro|jan", "fevereiro|fev", "marco|mar", "abril|abr", "maio|mai", "junho|jun", "julho|jul", "agosto|ago",
+         "setembro|set", "outubro|out", "novembro|nov", "dezembro|dez"],
+        ["hoje"],
+        ["amanha"],
+        ["depois de amanha"],
+        ["sobre"]);
+}

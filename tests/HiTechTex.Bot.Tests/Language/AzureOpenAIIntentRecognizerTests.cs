@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+/// <summary>The real Azure OpenAI client against a local server speaking the chat-completions REST shape.</summary>
+public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
+{
+    private const string Deployment = "intent-model";
+    private const string ApiKey = "test-key-123";
+    private const string UserText = "Procuro um laboratório de acabamento em Itália";
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider time = new(Now);
+    private readonly ListLogger<AzureOpenAIIntentRecognizer> logger = new();
+    private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private LocalHttpServer? server;
+
+    public async ValueTask DisposeAsync()
+    {
+        // Let a handler that is holding a request open finish, so the server stops at once.
+        release.TrySetResult();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelAnswers_ReturnsItsIntentAndSendsKeyDeploymentSchemaAndText()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"FindPartners","score":0.92,"language":"pt",
+             "entities":{"keywords":["acabamento"],"country":"IT","region":"Toscana","organisationKind":"Facility",
+                         "dates":["2026-12-03","amanhã"],"sessionTopic":null}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(0.92, result.Score);
+        Assert.Equal("pt", result.Language);
+        Assert.Equal(["acabamento"], result.Entities.Keywords);
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.Equal("Tuscany", result.Entities.Region);
+        Assert.Equal("Facility", result.Entities.OrganisationKind);
+        Assert.Equal([new DateOnly(2026, 12, 3), new DateOnly(2026, 11, 27)], result.Entities.Dates);
+
+        var request = Assert.Single(server!.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/openai/deployments/{Deployment}/chat/completions", request.Path);
+        Assert.Contains("api-version=", request.Query, StringComparison.Ordinal);
+        Assert.Equal(ApiKey, request.Headers["api-key"]);
+        var body = JsonNode.Parse(request.Body)!;
+        var format = body["response_format"]!;
+        Assert.Equal("json_schema", (string?)format["type"]);
+        Assert.True((bool?)format["json_schema"]!["strict"]);
+        var intents = format["json_schema"]!["schema"]!["properties"]!["intent"]!["enum"]!.AsArray().Select(n => (string?)n).ToArray();
+        Assert.Equal(Enum.GetNames<Intent>(), intents);
+        var messages = body["messages"]!.AsArray();
+        Assert.Equal("system", (string?)messages[0]!["role"]);
+        Assert.Contains(UserText, MessageText(messages[1]!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_TooManyRequestsWithRetryAfter_FallsBackAtOnceWithoutRetrying()
+    {
+        var recognizer = await StartAsync(ctx =>
+        {
+            ctx.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ctx.Response.Headers.RetryAfter = "30";
+            return ctx.Response.WriteAsync("""{"error":{"code":"429","message":"Rate limit"}}""");
+        });
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+
+        // Retry-After asks for 30 s and the timeout is 30 s: only an immediate fallback gets here this fast.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        Assert.Single(server!.Requests);
+        AssertLocalAnswer(result);
+        AssertFallbackLogged("HTTP 429");
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ServerError_FallsBackToLocal()
+    {
+        var recognizer = await StartAsync(ctx =>
+        {
+            ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return ctx.Response.WriteAsync("""{"error":{"code":"500","message":"boom"}}""");
+        });
+
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+
+        AssertLocalAnswer(result);
+        AssertFallbackLogged("HTTP 500");
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_NoAnswerWithinTimeout_FallsBackToLocal()
+    {
+        var recognizer = await StartAsync(async ctx =>
+        {
+            requestArrived.TrySetResult();
+            await release.Task;
+        }, timeoutSeconds: 1);
+
+        var recognition = recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+        await requestArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(1));
+        var result = await recognition.WaitAsync(TimeSpan.FromSeconds(10));
+
+        AssertLocalAnswer(result);
+        AssertFallbackLogged("no answer within 1 s");
+    }
+
+    [Theory]
+    [InlineData("this is not JSON")]
+    [InlineData("""{"intent":"BookFlight","score":0.9,"language":"en","entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}""")]
+    [InlineData("""{"intent":"FindPartners","score":1.7,"language":"en","entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}""")]
+    [InlineData("""{"intent":"FindPartners","score":0.9,"language":"en"}""")]
+    [InlineData("""{"intent":3,"score":0.9,"language":"en","entities":{}}""")]
+    public async Task RecognizeAsync_MalformedAnswer_FallsBackToLocal(string content)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, content));
+
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+
+        AssertLocalAnswer(result);
+        AssertFallbackLogged("malformed answer");
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_CallerCancels_Throws()
+    {
+        var recognizer = await StartAsync(async ctx =>
+        {
+            requestArrived.TrySetResult();
+            await release.Task;
+        });
+        using var cancellation = new CancellationTokenSource();
+
+        var recognition = recognizer.RecognizeAsync(UserText, "pt-PT", cancellation.Token);
+        await requestArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => recognition.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    // The client's network timeout runs on the real clock, so tests that do not test the timeout use a long one:
+    // a cold first call on a busy machine must not turn into a timeout fallback.
+    private async Task<AzureOpenAIIntentRecognizer> StartAsync(Func<HttpContext, Task> handler, int timeoutSeconds = 30)
+    {
+        server = await LocalHttpServer.StartAsync((ctx, _) => handler(ctx));
+        var options = Options.Create(new AzureOpenAIOptions
+        {
+            Endpoint = server.BaseUrl + "/",
+            Deployment = Deployment,
+            ApiKey = ApiKey,
+            TimeoutSeconds = timeoutSeconds,
+        });
+        return new AzureOpenAIIntentRecognizer(options, new LocalIntentRecognizer(time), logger, time);
+    }
+
+    private static Task AnswerAsync(HttpContext context, string content)
+    {
+        var completion = new JsonObject
+        {
+            ["id"] = "chatcmpl-1",
+            ["object"] = "chat.completion",
+            ["created"] = Now.ToUnixTimeSeconds(),
+            ["model"] = "gpt-4o-mini",
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
+                ["finish_reason"] = "stop",
+            }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 30, ["total_tokens"] = 130 },
+        };
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(completion.ToJsonString());
+    }
+
+    private static string MessageText(JsonNode message) =>
+        message["content"] is JsonArray parts
+            ? string.Concat(parts.Select(p => (string?)p!["text"]))
+            : (string?)message["content"] ?? "";
+
+    private static void AssertLocalAnswer(RecognizedIntent result)
+    {
+        Assert.Equal(LocalIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("pt", result.Language);
+        Assert.Equal("IT", result.Entities.Country);
+    }
+
+    private void AssertFallbackLogged(string reason)
+    {
+        var entry = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal(1501, entry.EventId.Id);
+        Assert.Contains(reason, entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("laboratório", entry.Message, StringComparison.Ordinal);
+    }
+}

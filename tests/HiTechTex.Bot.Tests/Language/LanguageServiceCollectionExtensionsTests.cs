@@ -1,0 +1,66 @@
+using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+public sealed class LanguageServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddLanguageUnderstanding_NoAzureOpenAISettings_UsesLocalRecognizer()
+    {
+        using var provider = Build([]);
+
+        Assert.IsType<LocalIntentRecognizer>(provider.GetRequiredService<IIntentRecognizer>());
+    }
+
+    [Fact]
+    public void AddLanguageUnderstanding_PartialAzureOpenAISettings_UsesLocalRecognizer()
+    {
+        using var provider = Build(new() { ["AzureOpenAI:Endpoint"] = "https://x.openai.azure.com/", ["AzureOpenAI:Deployment"] = "d" });
+
+        Assert.IsType<LocalIntentRecognizer>(provider.GetRequiredService<IIntentRecognizer>());
+    }
+
+    [Fact]
+    public void AddLanguageUnderstanding_AzureOpenAIConfigured_UsesAzureRecognizer()
+    {
+        using var provider = Build(new()
+        {
+            ["AzureOpenAI:Endpoint"] = "https://x.openai.azure.com/",
+            ["AzureOpenAI:Deployment"] = "gpt-4o-mini",
+            ["AzureOpenAI:ApiKey"] = "key",
+        });
+
+        Assert.IsType<AzureOpenAIIntentRecognizer>(provider.GetRequiredService<IIntentRecognizer>());
+        Assert.Equal(5, provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.TimeoutSeconds);
+    }
+
+    [Theory]
+    [InlineData("not a uri", "3", "AzureOpenAI:Endpoint")]
+    [InlineData("/relative/path", "3", "AzureOpenAI:Endpoint")]
+    [InlineData("https://x.openai.azure.com/", "0", "AzureOpenAI:TimeoutSeconds")]
+    public void AddLanguageUnderstanding_InvalidSettings_FailValidationNamingTheKey(string endpoint, string timeout, string key)
+    {
+        using var provider = Build(new()
+        {
+            ["AzureOpenAI:Endpoint"] = endpoint,
+            ["AzureOpenAI:Deployment"] = "gpt-4o-mini",
+            ["AzureOpenAI:ApiKey"] = "key",
+            ["AzureOpenAI:TimeoutSeconds"] = timeout,
+        });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value);
+        Assert.Contains(key, exception.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLanguageUnderstanding(configuration);
+        return services.BuildServiceProvider();
+    }
+}

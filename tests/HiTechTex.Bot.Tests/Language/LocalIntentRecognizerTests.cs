@@ -1,0 +1,372 @@
+using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+public sealed class LocalIntentRecognizerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly LocalIntentRecognizer recognizer = new(new FakeTimeProvider(Now));
+
+    public static TheoryData<string, Intent, string> Phrasings => new()
+    {
+        // English
+        { "Find partners for nonwovens", Intent.FindPartners, "en" },
+        { "I am looking for a dyeing company", Intent.FindPartners, "en" },
+        { "who can help me with recycling of polyester?", Intent.FindPartners, "en" },
+        { "I want to apply for a staff exchange", Intent.ApplyForExchange, "en" },
+        { "how do I apply for an exchange", Intent.ApplyForExchange, "en" },
+        { "register me for coaching", Intent.RegisterForCoaching, "en" },
+        { "Sign me up for a training session", Intent.RegisterForCoaching, "en" },
+        { "show my applications", Intent.MyApplications, "en" },
+        { "what is the status of my application?", Intent.MyApplications, "en" },
+        { "my sessions", Intent.MySessions, "en" },
+        { "when is my next session", Intent.MySessions, "en" },
+        { "help", Intent.Help, "en" },
+        { "what can you do?", Intent.Help, "en" },
+        { "cancel", Intent.Cancel, "en" },
+        { "never mind, forget it", Intent.Cancel, "en" },
+        // Portuguese
+        { "Procuro parceiros para têxteis técnicos", Intent.FindPartners, "pt" },
+        { "quero encontrar uma empresa de tinturaria", Intent.FindPartners, "pt" },
+        { "quero candidatar-me a um intercâmbio", Intent.ApplyForExchange, "pt" },
+        { "gostaria de fazer um intercambio", Intent.ApplyForExchange, "pt" },
+        { "quero inscrever-me numa sessão de coaching", Intent.RegisterForCoaching, "pt" },
+        { "mostra as minhas candidaturas", Intent.MyApplications, "pt" },
+        { "quais são as minhas sessões", Intent.MySessions, "pt" },
+        { "ajuda", Intent.Help, "pt" },
+        { "o que podes fazer?", Intent.Help, "pt" },
+        { "cancelar", Intent.Cancel, "pt" },
+        // Spanish
+        { "Busco socios en Cataluña", Intent.FindPartners, "es" },
+        { "necesito encontrar un laboratorio de ensayos", Intent.FindPartners, "es" },
+        { "quiero solicitar un intercambio", Intent.ApplyForExchange, "es" },
+        { "quiero inscribirme en una mentoría", Intent.RegisterForCoaching, "es" },
+        { "ver mis solicitudes", Intent.MyApplications, "es" },
+        { "mis sesiones", Intent.MySessions, "es" },
+        { "¿qué puedes hacer?", Intent.Help, "es" },
+        { "olvídalo", Intent.Cancel, "es" },
+        // Italian
+        { "cerco partner per la tessitura", Intent.FindPartners, "it" },
+        { "sto cercando un centro di ricerca", Intent.FindPartners, "it" },
+        { "vorrei candidarmi per uno scambio", Intent.ApplyForExchange, "it" },
+        { "voglio iscrivermi al coaching", Intent.RegisterForCoaching, "it" },
+        { "mostrami le mie candidature", Intent.MyApplications, "it" },
+        { "le mie sessioni", Intent.MySessions, "it" },
+        { "aiuto", Intent.Help, "it" },
+        { "annulla", Intent.Cancel, "it" },
+        // Turkish
+        { "Örme için ortak arıyorum", Intent.FindPartners, "tr" },
+        { "bir laboratuvar bulmak istiyorum", Intent.FindPartners, "tr" },
+        { "değişim programına başvurmak istiyorum", Intent.ApplyForExchange, "tr" },
+        { "koçluk için kaydolmak istiyorum", Intent.RegisterForCoaching, "tr" },
+        { "başvurularımı göster", Intent.MyApplications, "tr" },
+        { "oturumlarım", Intent.MySessions, "tr" },
+        { "yardım", Intent.Help, "tr" },
+        { "iptal", Intent.Cancel, "tr" },
+        // Czech
+        { "Hledám partnera pro zátěrování", Intent.FindPartners, "cs" },
+        { "potřebuji najít laboratoř", Intent.FindPartners, "cs" },
+        { "chci se přihlásit na výměnu pracovníků", Intent.ApplyForExchange, "cs" },
+        { "chci se přihlásit na koučink", Intent.RegisterForCoaching, "cs" },
+        { "ukaž moje přihlášky", Intent.MyApplications, "cs" },
+        { "moje sezení", Intent.MySessions, "cs" },
+        { "nápověda", Intent.Help, "cs" },
+        { "zrušit", Intent.Cancel, "cs" },
+        // More phrasings
+        { "can you help me find a lab?", Intent.FindPartners, "en" },
+        { "search for a cluster in Tuscany", Intent.FindPartners, "en" },
+        { "I would like to go on a secondment", Intent.ApplyForExchange, "en" },
+        { "enrol me in the workshop on circular economy", Intent.RegisterForCoaching, "en" },
+        { "cancel my application", Intent.Cancel, "en" },
+        { "preciso de um parceiro em Espanha", Intent.FindPartners, "pt" },
+        { "como me candidato à mobilidade?", Intent.ApplyForExchange, "pt" },
+        { "quero registar-me numa mentoria", Intent.RegisterForCoaching, "pt" },
+        { "qual é o estado da candidatura", Intent.MyApplications, "pt" },
+        { "a minha próxima sessão", Intent.MySessions, "pt" },
+        { "esquece", Intent.Cancel, "pt" },
+        { "estoy buscando un centro tecnológico en Valencia", Intent.FindPartners, "es" },
+        { "me gustaría postularme al programa de movilidad", Intent.ApplyForExchange, "es" },
+        { "apúntame al taller de digitalización", Intent.RegisterForCoaching, "es" },
+        { "¿cuál es el estado de mi solicitud?", Intent.MyApplications, "es" },
+        { "¿cuándo es mi próxima sesión?", Intent.MySessions, "es" },
+        { "ayuda por favor", Intent.Help, "es" },
+        { "quiero cancelar", Intent.Cancel, "es" },
+        { "ho bisogno di un laboratorio di finissaggio", Intent.FindPartners, "it" },
+        { "come faccio domanda per lo scambio?", Intent.ApplyForExchange, "it" },
+        { "vorrei registrarmi alla formazione", Intent.RegisterForCoaching, "it" },
+        { "qual è lo stato della candidatura", Intent.MyApplications, "it" },
+        { "quando è la mia prossima sessione", Intent.MySessions, "it" },
+        { "cosa puoi fare?", Intent.Help, "it" },
+        { "lascia perdere", Intent.Cancel, "it" },
+        { "Ege bölgesinde işbirliği için bir firma arıyorum", Intent.FindPartners, "tr" },
+        { "personel değişimi için başvuru yapmak istiyorum", Intent.ApplyForExchange, "tr" },
+        { "eğitim oturumuna kayıt olmak istiyorum", Intent.RegisterForCoaching, "tr" },
+        { "başvuru durumu nedir", Intent.MyApplications, "tr" },
+        { "kayıtlarımı göster", Intent.MySessions, "tr" },
+        { "ne yapabilirsin", Intent.Help, "tr" },
+        { "vazgeç", Intent.Cancel, "tr" },
+        { "najdi mi partnera v Itálii", Intent.FindPartners, "cs" },
+        { "chci podat přihlášku na stáž", Intent.ApplyForExchange, "cs" },
+        { "chci se registrovat na školení", Intent.RegisterForCoaching, "cs" },
+        { "jaký je stav přihlášky", Intent.MyApplications, "cs" },
+        { "kdy je moje další sezení", Intent.MySessions, "cs" },
+        { "co umíš?", Intent.Help, "cs" },
+        { "konec", Intent.Cancel, "cs" },
+    };
+
+    public static TheoryData<string, Intent> Typos => new()
+    {
+        { "find partnres in Italy", Intent.FindPartners },
+        { "I want to aplly for an exhcange", Intent.ApplyForExchange },
+        { "registr me for coachign", Intent.RegisterForCoaching },
+        { "show my aplications", Intent.MyApplications },
+        { "PROCURO PARCEIROS", Intent.FindPartners },
+        { "quero candidatar me a um intercambio", Intent.ApplyForExchange },
+        { "cancelr", Intent.Cancel },
+        { "basvurularim", Intent.MyApplications },
+        { "hledam partnera", Intent.FindPartners },
+        { "minhas sesoes", Intent.MySessions },
+    };
+
+    [Theory]
+    [MemberData(nameof(Phrasings))]
+    public async Task RecognizeAsync_PhrasingInSixLanguages_FindsIntentAndLanguage(string text, Intent expected, string language)
+    {
+        var result = await recognizer.RecognizeAsync(text, null, CancellationToken.None);
+
+        Assert.Equal(expected, result.Intent);
+        Assert.Equal(language, result.Language);
+        Assert.InRange(result.Score, 0.5, 1);
+        Assert.Equal(LocalIntentRecognizer.SourceName, result.Source);
+    }
+
+    [Theory]
+    [MemberData(nameof(Typos))]
+    public void Recognize_TyposCaseAndMissingAccents_StillFindsIntent(string text, Intent expected)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(expected, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("hello, how are you?", "en")]
+    [InlineData("thanks a lot!", "en")]
+    [InlineData("bom dia, tudo bem?", "pt")]
+    [InlineData("hola, ¿qué tal?", "es")]
+    [InlineData("ciao, come stai?", "it")]
+    [InlineData("merhaba, nasılsın?", "tr")]
+    [InlineData("ahoj, jak se máš?", "cs")]
+    public void Recognize_SmallTalk_IsNoneIntent(string text, string language)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.None, result.Intent);
+        Assert.Equal(0, result.Score);
+        Assert.Equal(language, result.Language);
+    }
+
+    [Fact]
+    public void Recognize_EnglishFacilityQuery_ExtractsKeywordsCountryAndKind()
+    {
+        var result = recognizer.Recognize("I need a finishing lab in Italy for antimicrobial treatment", "en-US");
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("en", result.Language);
+        Assert.Equal(["finishing", "lab", "antimicrobial", "treatment"], result.Entities.Keywords);
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.Equal("Facility", result.Entities.OrganisationKind);
+    }
+
+    [Fact]
+    public void Recognize_PortugueseQueryAboutItalianFacility_IsPortugueseWithItalyAndFacility()
+    {
+        var result = recognizer.Recognize("Procuro um laboratório de acabamento em Itália para tratamento antimicrobiano", "en-US");
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("pt", result.Language);
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.Equal("Facility", result.Entities.OrganisationKind);
+        Assert.Equal(["laboratório", "acabamento", "tratamento", "antimicrobiano"], result.Entities.Keywords);
+    }
+
+    [Theory]
+    [InlineData("partners in Spain", "ES")]
+    [InlineData("empresas portuguesas", "PT")]
+    [InlineData("un'azienda turca", "TR")]
+    [InlineData("firma v Itálii", "IT")]
+    [InlineData("İtalya'da bir firma", "IT")]
+    [InlineData("a company in the Czech Republic", "CZ")]
+    [InlineData("empresa na Chéquia", "CZ")]
+    [InlineData("česká firma", "CZ")]
+    [InlineData("Almanya'da ortak", "DE")]
+    [InlineData("socios en Francia", "FR")]
+    [InlineData("partner in Belgio", "BE")]
+    [InlineData("firmy v Polsku", "PL")]
+    [InlineData("parceiros na Roménia", "RO")]
+    [InlineData("Yunanistan", "GR")]
+    [InlineData("Rakousko", "AT")]
+    [InlineData("i Paesi Bassi", "NL")]
+    [InlineData("partners in Itlay", "IT")]
+    public void Recognize_CountryNamesAndAdjectives_GiveIsoCode(string text, string expected)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(expected, result.Entities.Country);
+    }
+
+    [Theory]
+    [InlineData("find partners in Norte", "Norte", "PT")]
+    [InlineData("busco socios en Catalunya", "Catalonia", "ES")]
+    [InlineData("socios en Cataluña", "Catalonia", "ES")]
+    [InlineData("empresas de la Comunitat Valenciana", "Valencia", "ES")]
+    [InlineData("partner in Toscana", "Tuscany", "IT")]
+    [InlineData("Ege bölgesinde ortak", "Aegean", "TR")]
+    [InlineData("firmy v regionu Severovýchod", "Severovýchod", "CZ")]
+    [InlineData("partners in North-East Czechia", "Severovýchod", "CZ")]
+    public void Recognize_PartnerRegions_GiveRegionAndItsCountry(string text, string region, string country)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(region, result.Entities.Region);
+        Assert.Equal(country, result.Entities.Country);
+    }
+
+    [Theory]
+    [InlineData("find SMEs in dyeing", "SME")]
+    [InlineData("procuro PME", "SME")]
+    [InlineData("busco una pyme", "SME")]
+    [InlineData("cerco una PMI", "SME")]
+    [InlineData("KOBİ arıyorum", "SME")]
+    [InlineData("hledám MSP", "SME")]
+    [InlineData("find a textile cluster", "Cluster")]
+    [InlineData("a technology centre for coatings", "RTO")]
+    [InlineData("busco un centro tecnológico", "RTO")]
+    [InlineData("cerco un centro di ricerca", "RTO")]
+    [InlineData("a university working on fibres", "University")]
+    [InlineData("universidade do Minho", "University")]
+    [InlineData("üniversite ile işbirliği", "University")]
+    [InlineData("univerzita v Liberci", "University")]
+    [InlineData("an incubator for start-ups", "Accelerator")]
+    [InlineData("a DIH", "Accelerator")]
+    [InlineData("laboratório de ensaios", "Facility")]
+    [InlineData("laboratuvar", "Facility")]
+    [InlineData("laboratoř", "Facility")]
+    [InlineData("a large company", "LargeCompany")]
+    public void Recognize_OrganisationKinds_AreNormalised(string text, string expected)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(expected, result.Entities.OrganisationKind);
+    }
+
+    [Theory]
+    [InlineData("coaching on 2026-12-03", "2026-12-03")]
+    [InlineData("coaching on 3/12/2026", "2026-12-03")]
+    [InlineData("coaching 3.12.2026", "2026-12-03")]
+    [InlineData("školení 3. 12. 2026", "2026-12-03")]
+    [InlineData("coaching on 3 December 2026", "2026-12-03")]
+    [InlineData("coaching on December 3", "2026-12-03")]
+    [InlineData("sessão a 3 de dezembro", "2026-12-03")]
+    [InlineData("sesión el 3 de diciembre de 2026", "2026-12-03")]
+    [InlineData("sessione il 3 dicembre", "2026-12-03")]
+    [InlineData("3 Aralık 2026 oturumu", "2026-12-03")]
+    [InlineData("sezení 3. prosince 2026", "2026-12-03")]
+    [InlineData("coaching on 5 March", "2027-03-05")]
+    [InlineData("coaching tomorrow", "2026-11-27")]
+    [InlineData("amanhã", "2026-11-27")]
+    [InlineData("mañana", "2026-11-27")]
+    [InlineData("domani", "2026-11-27")]
+    [InlineData("yarın", "2026-11-27")]
+    [InlineData("zítra", "2026-11-27")]
+    [InlineData("today", "2026-11-26")]
+    [InlineData("day after tomorrow", "2026-11-28")]
+    public void Recognize_Dates_AreResolvedAgainstTheClock(string text, string expected)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal([DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)], result.Entities.Dates);
+    }
+
+    [Fact]
+    public void Recognize_TwoDates_KeepsBothInOrderAndOutOfKeywords()
+    {
+        var result = recognizer.Recognize("exchange from 1 March 2027 to 15/03/2027 in weaving", null);
+
+        Assert.Equal([new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 15)], result.Entities.Dates);
+        Assert.Equal(["weaving"], result.Entities.Keywords);
+    }
+
+    [Theory]
+    [InlineData("register me for coaching on circular economy", "circular economy")]
+    [InlineData("inscrever-me em coaching sobre economia circular", "circular economy")]
+    [InlineData("quiero inscribirme en un taller sobre digitalización", "digitalisation")]
+    [InlineData("iscrivermi al coaching sui tessili intelligenti", "smart textiles")]
+    [InlineData("sürdürülebilirlik hakkında koçluk", "sustainability")]
+    [InlineData("koučink o udržitelnosti", "sustainability")]
+    [InlineData("coaching about funding", "funding")]
+    [InlineData("sign me up for coaching about dyeing wastewater", "dyeing wastewater")]
+    [InlineData("coaching sobre tingimento natural", "tingimento natural")]
+    [InlineData("boyama atıksuyu hakkında koçluk", "boyama atıksuyu")]
+    public void Recognize_SessionTopics_KnownListOrPhraseAfterMarker(string text, string expected)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(expected, result.Entities.SessionTopic);
+    }
+
+    [Fact]
+    public void Recognize_NoLanguageEvidence_UsesLocaleAsTieBreaker()
+    {
+        var result = recognizer.Recognize("Toscana", "it-IT");
+
+        Assert.Equal("it", result.Language);
+        Assert.Equal(Intent.None, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("es-ES", "es")]
+    [InlineData("pt-BR", "pt")]
+    public void Recognize_WordSharedByTwoLanguages_LocaleBreaksTheTie(string locale, string expected)
+    {
+        var result = recognizer.Recognize("cancelar", locale);
+
+        Assert.Equal(Intent.Cancel, result.Intent);
+        Assert.Equal(expected, result.Language);
+    }
+
+    [Fact]
+    public void Recognize_StopWordsOutvoteLocale_DetectsTextLanguage()
+    {
+        var result = recognizer.Recognize("quero encontrar uma empresa de tinturaria no Norte", "en-US");
+
+        Assert.Equal("pt", result.Language);
+        Assert.Equal(["tinturaria"], result.Entities.Keywords);
+    }
+
+    [Fact]
+    public void Recognize_CancelWithSessionWords_Cancels()
+    {
+        var result = recognizer.Recognize("cancel my session", null);
+
+        Assert.Equal(Intent.Cancel, result.Intent);
+    }
+
+    [Fact]
+    public void Recognize_HelpMeFindPartners_FindsPartners()
+    {
+        var result = recognizer.Recognize("help me find partners", null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+    }
+
+    [Fact]
+    public void ParseDate_IsoOrWords_Resolves()
+    {
+        Assert.Equal(new DateOnly(2026, 12, 3), recognizer.ParseDate("2026-12-03"));
+        Assert.Equal(new DateOnly(2026, 12, 3), recognizer.ParseDate("3 dezembro"));
+        Assert.Null(recognizer.ParseDate("sometime"));
+    }
+}
