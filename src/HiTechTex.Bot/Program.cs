@@ -1,5 +1,6 @@
 using HiTechTex.Bot.Features;
 using HiTechTex.Bot.Hosting;
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Observability;
 using HiTechTex.Bot.Persistence;
 
@@ -17,6 +18,7 @@ builder.AddBotOptions();
 builder.AddBotObservability();
 builder.AddBotPersistence();
 builder.AddBotProtocol();
+builder.Services.AddLanguageUnderstanding(builder.Configuration);
 builder.AddBotFeatures();
 
 var app = builder.Build();
