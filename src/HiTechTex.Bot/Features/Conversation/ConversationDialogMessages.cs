@@ -19,4 +19,10 @@ internal sealed class ConversationDialogMessages(ConversationTexts texts) : Engl
     public override string TooManyAttempts(string? locale) => texts.TooManyAttempts;
 
     public override string FormReceived(string? locale) => texts.FormReceived;
+
+    public override string FormIncomplete(string? locale, IReadOnlyList<string> missingInputIds) => texts.FormIncomplete(missingInputIds);
+
+    public override string FillInForm(string? locale) => texts.FillInForm;
+
+    public override string FormExpired(string? locale) => texts.FormExpired;
 }

@@ -38,6 +38,9 @@ internal sealed partial class ConversationTexts
         LostTrack = "Sorry — I was updated and lost track of our conversation. Let's start again.",
         TooManyAttempts = "Sorry, I still couldn't understand that, so I've stopped asking. You can start again at any time.",
         FormReceived = "Thanks, got it.",
+        FormIncompleteFormat = "Please fill in the required fields: {0}.",
+        FillInForm = "Please fill in the form above and submit it, or type \"cancel\".",
+        FormExpired = "This form is no longer active.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
@@ -79,6 +82,9 @@ internal sealed partial class ConversationTexts
         LostTrack = "Desculpe — fui atualizado e perdi o fio à conversa. Vamos recomeçar.",
         TooManyAttempts = "Desculpe, continuo sem perceber, por isso parei de perguntar. Pode recomeçar quando quiser.",
         FormReceived = "Obrigado, recebido.",
+        FormIncompleteFormat = "Preencha os campos obrigatórios: {0}.",
+        FillInForm = "Preencha o formulário acima e envie-o, ou escreva \"cancelar\".",
+        FormExpired = "Este formulário já não está ativo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
@@ -120,6 +126,9 @@ internal sealed partial class ConversationTexts
         LostTrack = "Lo siento — me actualizaron y perdí el hilo de la conversación. Empecemos de nuevo.",
         TooManyAttempts = "Lo siento, sigo sin entenderlo, así que he dejado de preguntar. Puede volver a empezar cuando quiera.",
         FormReceived = "Gracias, recibido.",
+        FormIncompleteFormat = "Rellene los campos obligatorios: {0}.",
+        FillInForm = "Rellene el formulario de arriba y envíelo, o escriba \"cancelar\".",
+        FormExpired = "Este formulario ya no está activo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
@@ -161,6 +170,9 @@ internal sealed partial class ConversationTexts
         LostTrack = "Scusa — sono stato aggiornato e ho perso il filo della conversazione. Ricominciamo.",
         TooManyAttempts = "Scusa, continuo a non capire, quindi smetto di chiedere. Puoi ricominciare quando vuoi.",
         FormReceived = "Grazie, ricevuto.",
+        FormIncompleteFormat = "Compila i campi obbligatori: {0}.",
+        FillInForm = "Compila il modulo qui sopra e invialo, oppure scrivi \"annulla\".",
+        FormExpired = "Questo modulo non è più attivo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
@@ -202,6 +214,9 @@ internal sealed partial class ConversationTexts
         LostTrack = "Üzgünüm — güncellendim ve konuşmamızın akışını kaybettim. Yeniden başlayalım.",
         TooManyAttempts = "Üzgünüm, hâlâ anlayamadım, bu yüzden sormayı bıraktım. İstediğiniz zaman yeniden başlayabilirsiniz.",
         FormReceived = "Teşekkürler, aldım.",
+        FormIncompleteFormat = "Lütfen zorunlu alanları doldurun: {0}.",
+        FillInForm = "Lütfen yukarıdaki formu doldurup gönderin ya da \"iptal\" yazın.",
+        FormExpired = "Bu form artık etkin değil.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
@@ -243,6 +258,9 @@ internal sealed partial class ConversationTexts
         LostTrack = "Promiňte — byl jsem aktualizován a ztratil jsem nit naší konverzace. Začněme znovu.",
         TooManyAttempts = "Promiňte, stále tomu nerozumím, a tak jsem se přestal ptát. Začít znovu můžete kdykoli.",
         FormReceived = "Děkuji, přijato.",
+        FormIncompleteFormat = "Vyplňte prosím povinná pole: {0}.",
+        FillInForm = "Vyplňte prosím formulář výše a odešlete ho, nebo napište \"zrušit\".",
+        FormExpired = "Tento formulář už není aktivní.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",

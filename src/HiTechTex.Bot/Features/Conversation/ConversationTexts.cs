@@ -78,6 +78,13 @@ internal sealed partial class ConversationTexts
 
     public required string FormReceived { get; init; }
 
+    /// <summary>{0} = the missing fields, comma-separated.</summary>
+    public required string FormIncompleteFormat { get; init; }
+
+    public required string FillInForm { get; init; }
+
+    public required string FormExpired { get; init; }
+
     /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
 
@@ -113,6 +120,9 @@ internal sealed partial class ConversationTexts
     public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, name);
 
     public string ComingSoon(string journey) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ComingSoonFormat, journey);
+
+    public string FormIncomplete(IEnumerable<string> missing) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, FormIncompleteFormat, string.Join(", ", missing));
 
     public string LookingFor(string details) => string.Format(System.Globalization.CultureInfo.InvariantCulture, LookingForFormat, details);
 }

@@ -84,6 +84,18 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTurnAsync_ProfileInPortugueseCancelAtTheRoot_EngineMessageInPortuguese()
+    {
+        await host.SeedProfileAsync("pt");
+
+        await host.Flow()
+            .Send("cancelar")
+            .AssertReply("Está bem, cancelei.")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task OnTurnAsync_TurkishChosenInProfile_ConfirmsAndRoutesInTurkish()
     {
         host.Recognizer.Recognized["coaching"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, new IntentEntities { SessionTopic = "circular economy" });
