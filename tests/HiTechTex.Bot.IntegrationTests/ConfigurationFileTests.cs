@@ -67,7 +67,7 @@ public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClass
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            Assert.Equal("You said: published", body.RootElement.GetProperty("activities")[0].GetProperty("text").GetString());
+            Assert.Equal("Nice to meet you! Shall I call you Alex Wilber?", body.RootElement.GetProperty("activities")[0].GetProperty("text").GetString());
             Assert.True(File.Exists(Path.Combine(publishDirectory, "data", "hitechtex-bot.db")));
         }
         finally

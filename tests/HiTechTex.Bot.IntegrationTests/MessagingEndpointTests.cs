@@ -16,46 +16,60 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
     {
         var conversationId = Activities.NewConversationId();
         var activity = Activities.Message(conversationId, "hello");
+        activity["from"] = NewUser();
         activity["deliveryMode"] = "expectReplies";
 
         using var response = await client.PostActivityAsync(activity);
 
+        // A first contact: the profile capture starts by confirming the name Teams gave.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var reply = Assert.Single(body.RootElement.GetProperty("activities").EnumerateArray());
-        Assert.Equal("You said: hello", reply.GetProperty("text").GetString());
+        Assert.Equal("Nice to meet you! Shall I call you Alex Wilber?", reply.GetProperty("text").GetString());
         Assert.Equal(conversationId, reply.GetProperty("conversation").GetProperty("id").GetString());
         Assert.Empty(host.Factory.Connector.SentTo(conversationId));
     }
 
     [Fact]
-    public async Task Post_Message_ReplyGoesToConnectorAsPlainTextWithHtmlKeptLiteral()
+    public async Task Post_FirstRequestThenProfile_JourneyAnswerShowsUserTextLiterally()
     {
         var conversationId = Activities.NewConversationId();
+        var user = NewUser();
 
-        using var response = await client.PostActivityAsync(Activities.Message(conversationId, "<b>bold</b> & co"));
+        await SendAsync(conversationId, user, "find partners <b>bold</b> & co");
+        await SendAsync(conversationId, user, "yes");
+        await SendAsync(conversationId, user, "ACME Textiles");
+        using var response = await SendAsync(conversationId, user, "English");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var reply = Assert.Single(host.Factory.Connector.SentTo(conversationId));
-        Assert.Equal("You said: <b>bold</b> & co", reply.Text);
-        Assert.Equal("plain", reply.TextFormat);
+        var replies = host.Factory.Connector.SentTo(conversationId);
+        Assert.Equal("Which organisation do you work for?", replies[1].Text);
+        Assert.Equal("Thanks, Alex Wilber! Your profile is saved.", replies[3].Text);
+        Assert.Contains("\"Find partners\" is coming soon", replies[4].Text, StringComparison.Ordinal);
+        Assert.All(replies.Where(r => r.Text?.Contains("<b>", StringComparison.Ordinal) == true), r => Assert.Equal("plain", r.TextFormat));
     }
 
     [Fact]
-    public async Task Post_BotMentioned_ReplyEchoesTextWithoutTheMention()
+    public async Task Post_BotMentioned_RoutesTextWithoutTheMention()
     {
         var conversationId = Activities.NewConversationId();
+        var user = NewUser();
+        await CompleteProfileAsync(conversationId, user);
         var activity = Activities.Message(conversationId, "<at>HiTechTex</at> find partners");
+        activity["from"] = user;
         activity["entities"] = JsonNodeArray($$"""[{"type":"mention","mentioned":{"id":"{{Activities.BotId}}","name":"HiTechTex"},"text":"<at>HiTechTex</at>"}]""");
+        var before = host.Factory.Connector.SentTo(conversationId).Count;
 
         await client.PostActivityAsync(activity);
 
-        Assert.Equal("You said: find partners", Assert.Single(host.Factory.Connector.SentTo(conversationId)).Text);
+        var replies = host.Factory.Connector.SentTo(conversationId).Skip(before).ToList();
+        Assert.Contains("\"Find partners\" is coming soon", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("<at>", StringComparison.Ordinal) == true);
     }
 
     [Fact]
-    public async Task Post_BotAdded_StoresReferenceAndWelcomes()
+    public async Task Post_BotAdded_StoresReferenceAndWelcomesWithACard()
     {
         var conversationId = Activities.NewConversationId();
 
@@ -63,9 +77,12 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var welcome = Assert.Single(host.Factory.Connector.SentTo(conversationId));
-        Assert.Contains("Find partners", welcome.Text, StringComparison.Ordinal);
-        Assert.Contains("ClusterXchange", welcome.Text, StringComparison.Ordinal);
-        Assert.Contains("Coaching", welcome.Text, StringComparison.Ordinal);
+        var card = Assert.Single(welcome.Attachments!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
+        var json = card.Content!.Value.GetRawText();
+        Assert.Contains("Welcome to the Hi-Tech-TEX partnership bot", json, StringComparison.Ordinal);
+        Assert.Contains("ClusterXchange", json, StringComparison.Ordinal);
+        Assert.Contains("findPartners", json, StringComparison.Ordinal);
         var stored = await GetStoredAsync(conversationId);
         Assert.Equal(Activities.TenantId, stored?.Reference.Conversation?.TenantId);
     }
@@ -179,6 +196,30 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
         using var response = await client.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A user of their own, so that no other test's profile or half-done profile capture interferes.</summary>
+    private static System.Text.Json.Nodes.JsonObject NewUser() => new()
+    {
+        ["id"] = $"29:user-{Guid.NewGuid():N}",
+        ["name"] = "Alex Wilber",
+        ["aadObjectId"] = Guid.NewGuid().ToString(),
+    };
+
+    private Task<HttpResponseMessage> SendAsync(string conversationId, System.Text.Json.Nodes.JsonObject user, string text)
+    {
+        var activity = Activities.Message(conversationId, text);
+        activity["from"] = user.DeepClone();
+        return client.PostActivityAsync(activity);
+    }
+
+    private async Task CompleteProfileAsync(string conversationId, System.Text.Json.Nodes.JsonObject user)
+    {
+        foreach (var text in (string[])["hi", "yes", "ACME Textiles", "English"])
+        {
+            using var response = await SendAsync(conversationId, user, text);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     private async Task<StoredConversationReference?> GetStoredAsync(string conversationId)

@@ -81,7 +81,8 @@ public sealed class RealStackTests : IAsyncLifetime
         Assert.Equal($"/teams/v3/conversations/{conversationId}/activities/{activity["id"]}", sent.Path);
         Assert.Equal("Bearer " + ConnectorToken, sent.Headers["Authorization"]);
         var body = JsonNode.Parse(sent.Body)!;
-        Assert.Equal("You said: hello", (string?)body["text"]);
+        // A first contact: the profile capture starts by confirming the name Teams gave.
+        Assert.Equal("Nice to meet you! Shall I call you Alex Wilber?", (string?)body["text"]);
         Assert.Equal((string?)activity["id"], (string?)body["replyToId"]);
         Assert.Null(body["id"]);
         var tokenRequest = Assert.Single(tokenEndpoint.Requests);

@@ -1,19 +1,128 @@
 namespace HiTechTex.Bot.Features.Conversation;
 
-/// <summary>What the bot says in the basic conversation. The card version of the welcome comes later.</summary>
-internal static class ConversationTexts
+/// <summary>
+/// Everything the conversation says, one instance per language (EN, PT, ES, IT, TR, CS) so that a translator edits
+/// one block. The card templates get these strings as data; the English block is the reference.
+/// </summary>
+internal sealed partial class ConversationTexts
 {
-    public const string Welcome =
-        "**Welcome to the Hi-Tech-TEX bot!**\n\n" +
-        "I help the Hi-Tech-TEX textile-cluster partnership work together:\n\n" +
-        "- **Find partners**: clusters, RTOs, facilities and services across the partner regions.\n" +
-        "- **ClusterXchange**: apply for a short-term exchange with a partner organisation and follow its approval.\n" +
-        "- **Coaching**: browse and book coaching and training sessions, with the Teams meeting in your calendar.\n\n" +
-        "Send me a message to get started.";
+    public required string Language { get; init; }
 
-    public const string EmptyMessage = "I did not catch any text. Send me a message and I will answer.";
+    /// <summary>The language's own name, shown in the language choice.</summary>
+    public required string LanguageName { get; init; }
 
-    public const string CardReceived = "Thanks, I received your answer.";
+    public required string WelcomeTitle { get; init; }
 
-    public static string Echo(string text) => $"You said: {text}";
+    public required string WelcomeIntro { get; init; }
+
+    public required string FindPartners { get; init; }
+
+    public required string FindPartnersDescription { get; init; }
+
+    public required string ApplyExchange { get; init; }
+
+    public required string ApplyExchangeDescription { get; init; }
+
+    public required string BookSession { get; init; }
+
+    public required string BookSessionDescription { get; init; }
+
+    public required string MyApplications { get; init; }
+
+    public required string MySessions { get; init; }
+
+    public required string HelpTitle { get; init; }
+
+    public required string HelpIntro { get; init; }
+
+    /// <summary>The word that shows help in this language (one the interruption recognizer knows).</summary>
+    public required string HelpWord { get; init; }
+
+    public required string HelpCommandHelp { get; init; }
+
+    public required string HelpContact { get; init; }
+
+    public required string BackToMenu { get; init; }
+
+    /// <summary>{0} = the name Teams gave.</summary>
+    public required string ConfirmNameFormat { get; init; }
+
+    public required string AskName { get; init; }
+
+    public required string AskOrganisation { get; init; }
+
+    public required string AskLanguage { get; init; }
+
+    /// <summary>{0} = the user's name.</summary>
+    public required string ProfileSavedFormat { get; init; }
+
+    /// <summary>{0} = the journey's name.</summary>
+    public required string ComingSoonFormat { get; init; }
+
+    /// <summary>{0} = the recognized details joined with " · ".</summary>
+    public required string LookingForFormat { get; init; }
+
+    public required string DidNotUnderstand { get; init; }
+
+    public required string Busy { get; init; }
+
+    public required string EngineHelp { get; init; }
+
+    public required string Cancelled { get; init; }
+
+    public required string StartingOver { get; init; }
+
+    public required string LostTrack { get; init; }
+
+    public required string TooManyAttempts { get; init; }
+
+    public required string FormReceived { get; init; }
+
+    /// <summary>{0} = the missing fields, comma-separated.</summary>
+    public required string FormIncompleteFormat { get; init; }
+
+    public required string FillInForm { get; init; }
+
+    public required string FormExpired { get; init; }
+
+    /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
+    public required IReadOnlyDictionary<string, string> Countries { get; init; }
+
+    /// <summary>The six supported languages, English first.</summary>
+    // Lazy: static initializers of partial classes run in no guaranteed order across the files.
+    private static IReadOnlyList<ConversationTexts>? all;
+
+    public static IReadOnlyList<ConversationTexts> All => all ??= [En, Pt, Es, It, Tr, Cs];
+
+    /// <summary>The texts of a two-letter language code; English for anything else.</summary>
+    public static ConversationTexts For(string? language) =>
+        All.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase)) ?? En;
+
+    /// <summary>The two-letter code when it is one of the six, else null.</summary>
+    public static string? Supported(string? languageOrLocale)
+    {
+        if (string.IsNullOrWhiteSpace(languageOrLocale))
+        {
+            return null;
+        }
+
+        var dash = languageOrLocale.IndexOfAny(['-', '_']);
+        var code = (dash > 0 ? languageOrLocale[..dash] : languageOrLocale).Trim().ToLowerInvariant();
+        return All.Any(t => t.Language == code) ? code : null;
+    }
+
+    /// <summary>The profile's language, else the activity's locale, else English.</summary>
+    public static ConversationTexts Resolve(string? profileLanguage, string? activityLocale) =>
+        For(Supported(profileLanguage) ?? Supported(activityLocale) ?? "en");
+
+    public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, name);
+
+    public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, name);
+
+    public string ComingSoon(string journey) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ComingSoonFormat, journey);
+
+    public string FormIncomplete(IEnumerable<string> missing) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, FormIncompleteFormat, string.Join(", ", missing));
+
+    public string LookingFor(string details) => string.Format(System.Globalization.CultureInfo.InvariantCulture, LookingForFormat, details);
 }

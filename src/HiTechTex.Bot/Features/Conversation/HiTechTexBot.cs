@@ -1,13 +1,38 @@
+using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Conversation;
 
 /// <summary>
-/// The bot, minimal for now: a welcome when it is added to a conversation and an answer proving the round trip.
+/// The bot: a welcome card when it is added to a conversation, and <see cref="MainDialog"/> for messages, card
+/// submits and <c>Action.Execute</c> invokes. The conversation and user state are saved once, together, at the end
+/// of the turn; when another turn saved first, nothing is written and the user is asked to send again.
 /// </summary>
-internal sealed class HiTechTexBot : ActivityHandler
+internal sealed class HiTechTexBot(ConversationStates states, MainDialog mainDialog, ConversationCards cards, ILogger<HiTechTexBot> logger) : ActivityHandler
 {
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        turnContext.UseTexts(ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale));
+
+        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            await states.SaveAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException exception)
+        {
+            // Two messages of the same user raced (double send, Teams retry). Saving this turn's view would undo
+            // the other's; dropping it and asking again keeps the stored conversation whole.
+            Log.StateConflict(logger, turnContext.Activity.Conversation?.Id, exception.Key);
+            await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Welcomes once per conversation: when the bot itself is among the members added. Teams also sends an
     /// installationUpdate for the same install; welcoming on both would greet twice, and greeting every new member of
@@ -17,23 +42,21 @@ internal sealed class HiTechTexBot : ActivityHandler
     {
         if (membersAdded.Any(turnContext.Activity.IsBot))
         {
-            await turnContext.SendActivityAsync(
-                new Activity { Type = ActivityTypes.Message, Text = ConversationTexts.Welcome, TextFormat = "markdown" },
-                cancellationToken);
+            await turnContext.SendActivityAsync(ConversationCards.AsMessage(cards.Welcome(turnContext.GetTexts())), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        var text = turnContext.Activity.Text?.Trim();
-
-        // The text is user input: sent back as plain text so Teams renders it literally, never as markdown or HTML.
-        var reply = string.IsNullOrEmpty(text) ? ConversationTexts.EmptyMessage : ConversationTexts.Echo(text);
-        return turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = reply, TextFormat = "plain" }, cancellationToken);
-    }
+    protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        mainDialog.RunAsync(turnContext, states.DialogState, logger, cancellationToken);
 
     protected override Task OnCardSubmitAsync(ITurnContext turnContext, CardSubmission submission, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(
-            new Activity { Type = ActivityTypes.Message, Text = ConversationTexts.CardReceived, TextFormat = "plain" },
-            cancellationToken);
+        mainDialog.RunAsync(turnContext, states.DialogState, logger, cancellationToken);
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        // The answer goes to the chat as messages; the card itself only shows that the click arrived. A dialog
+        // (a form prompt) may set a fuller invoke response itself, which then wins.
+        await mainDialog.RunAsync(turnContext, states.DialogState, logger, cancellationToken).ConfigureAwait(false);
+        return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().FormReceived);
+    }
 }

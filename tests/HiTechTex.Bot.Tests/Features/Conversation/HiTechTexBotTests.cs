@@ -1,90 +1,352 @@
 using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
-using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Schema;
-using HiTechTex.Bot.Protocol.Turns;
-using Moq;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
-public sealed class HiTechTexBotTests
+public sealed class HiTechTexBotTests : IDisposable
 {
-    private const string BotId = "28:bot";
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
 
     [Fact]
-    public async Task OnTurnAsync_Message_RepliesWithTextAsPlain()
+    public async Task OnTurnAsync_FirstContact_CapturesProfileThenAnswersTheFirstRequest()
     {
-        var replies = await RunAsync(Inbound(ActivityTypes.Message, a => a.Text = "<script>x</script> **hi**"));
+        host.Recognizer.Recognized["find a finishing lab in Italy"] = new RecognizedIntent(
+            Intent.FindPartners, 0.9, new IntentEntities { Keywords = ["finishing lab"], Country = "IT" });
 
-        var reply = Assert.Single(replies);
-        Assert.Equal("You said: <script>x</script> **hi**", reply.Text);
-        Assert.Equal("plain", reply.TextFormat);
+        await host.Flow()
+            .Send("find a finishing lab in Italy")
+            .AssertReply(ExpectTextWithButtons("Nice to meet you! Shall I call you Ana?"))
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReply(ExpectTextWithButtons("Which language do you prefer?"))
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .AssertReplyContains("\"Find partners\" is coming soon")
+            .AssertReply("You're looking for: finishing lab · Italy")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", null, "en"), await host.ReadProfileAsync());
     }
 
     [Fact]
-    public async Task OnTurnAsync_EmptyMessage_AsksForText()
+    public async Task OnTurnAsync_FirstContactGreeting_TypedNameThenWelcomeCard()
     {
-        var replies = await RunAsync(Inbound(ActivityTypes.Message, a => a.Text = "  "));
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send("Ana Sousa")
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReply("Thanks, Ana Sousa! Your profile is saved.")
+            .AssertReply(ExpectCard("Welcome to the Hi-Tech-TEX partnership bot"))
+            .AssertNoReply()
+            .StartTestAsync();
 
-        Assert.Equal(ConversationTexts.EmptyMessage, Assert.Single(replies).Text);
+        Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
     }
 
     [Fact]
-    public async Task OnTurnAsync_BotAdded_WelcomesOnceInMarkdown()
+    public async Task OnTurnAsync_ReturningUser_SkipsProfileAndRoutes()
     {
-        var replies = await RunAsync(Inbound(ActivityTypes.ConversationUpdate, a =>
-            a.MembersAdded = [new ChannelAccount { Id = "29:user" }, new ChannelAccount { Id = BotId }]));
+        await host.SeedProfileAsync("en");
+        host.Recognizer.Recognized["my sessions"] = new RecognizedIntent(Intent.MySessions, 0.9, IntentEntities.Empty);
 
-        var welcome = Assert.Single(replies);
-        Assert.Equal("markdown", welcome.TextFormat);
-        Assert.Contains("ClusterXchange", welcome.Text, StringComparison.Ordinal);
+        await host.Flow()
+            .Send("my sessions")
+            .AssertReplyContains("\"My sessions\" is coming soon")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_ProfileInPortuguese_SpeaksPortugueseWhateverTheLocale()
+    {
+        await host.SeedProfileAsync("pt");
+
+        await host.Flow()
+            .Send("blah")
+            .AssertReply("Desculpe, não percebi. Eis o que posso fazer:")
+            .AssertReply(ExpectCard("Como posso ajudar"))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_ProfileInPortugueseCancelAtTheRoot_EngineMessageInPortuguese()
+    {
+        await host.SeedProfileAsync("pt");
+
+        await host.Flow()
+            .Send("cancelar")
+            .AssertReply("Está bem, cancelei.")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_TurkishChosenInProfile_ConfirmsAndRoutesInTurkish()
+    {
+        host.Recognizer.Recognized["coaching"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, new IntentEntities { SessionTopic = "circular economy" });
+
+        await host.Flow()
+            .Send("coaching")
+            .AssertReplyContains("Ana")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Send("Uludağ Textile Exporters")
+            .AssertReplyContains("language")
+            .Send("Türkçe")
+            .AssertReply("Teşekkürler, Ana! Profiliniz kaydedildi.")
+            .AssertReply("\"Oturum ayırt\" yakında geliyor — bunu henüz yapamıyorum ama isteğinizi not ettim.")
+            .AssertReply("Aradığınız: circular economy")
+            .StartTestAsync();
+
+        Assert.Equal("tr", (await host.ReadProfileAsync())?.Language);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_NoProfileAndSpanishLocale_AsksInSpanish()
+    {
+        host.Adapter.Locale = "es-ES";
+
+        await host.Flow()
+            .Send("hola")
+            .AssertReplyContains("¿Le llamo Ana?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_HelpMidProfile_ShowsHelpCardAndAsksAgain()
+    {
+        await host.Flow()
+            .Send("hi")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("help")
+            .AssertReply(ExpectCard("How I can help"))
+            .AssertReplyContains("You can type \"cancel\"")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_CancelMidProfile_SavesNothingAndStartsAgainNextTime()
+    {
+        await host.Flow()
+            .Send("hi")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Send("cancel")
+            .AssertReply("OK, I've cancelled that.")
+            .AssertNoReply()
+            .Send("hi again")
+            .AssertReplyContains("Shall I call you Ana?")
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_StartOverMidProfile_AsksTheFirstQuestionAgain()
+    {
+        await host.Flow()
+            .Send("hi")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send("start over")
+            .AssertReply("OK, let's start over.")
+            .AssertReplyContains("Shall I call you Ana?")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("findPartners", "\"Find partners\" is coming soon")]
+    [InlineData("applyExchange", "\"Apply for an exchange\" is coming soon")]
+    [InlineData("bookSession", "\"Book a session\" is coming soon")]
+    public async Task OnTurnAsync_WelcomeCardButton_StartsItsJourneyWithoutTheRecognizer(string action, string expected)
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(() => host.Submit(new { action }))
+            .AssertReplyContains(expected)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_HelpCardMenuButton_ShowsWelcomeCard()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(() => host.Submit(new { action = "welcome" }))
+            .AssertReply(ExpectCard("Welcome to the Hi-Tech-TEX partnership bot"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_ExecuteInvoke_RoutesAndAnswersTheInvoke()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(() => host.Adapter.MakeExecute("go", JsonSerializer.SerializeToElement(new { action = "applyExchange" })))
+            .AssertReplyContains("\"Apply for an exchange\" is coming soon")
+            .AssertInvokeResponse(response => Assert.Equal(200, response?.Status))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_HelpTypedAtTheRoot_ShowsHelpCardWithoutRecognizer()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("help")
+            .AssertReply(ExpectCard("How I can help"))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_BotAdded_SendsOneWelcomeCardWithAButtonPerJourney()
+    {
+        var added = new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount { Id = "29:user-1" }, new ChannelAccount { Id = "28:bot" }] };
+
+        await host.Flow()
+            .Send(added)
+            .AssertReply(reply =>
+            {
+                var attachment = Assert.Single(reply.Attachments!);
+                Assert.Equal(Attachment.AdaptiveCardContentType, attachment.ContentType);
+                var card = attachment.Content!.Value;
+                Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
+                Assert.Equal("1.5", card.GetProperty("version").GetString());
+                Assert.Equal("Welcome to the Hi-Tech-TEX partnership bot", card.GetProperty("body")[0].GetProperty("text").GetString());
+                var actions = card.GetProperty("actions").EnumerateArray()
+                    .Select(a => (a.GetProperty("type").GetString(), a.GetProperty("data").GetProperty("action").GetString()))
+                    .ToList();
+                Assert.Equal(
+                    [("Action.Submit", "findPartners"), ("Action.Submit", "applyExchange"), ("Action.Submit", "bookSession")],
+                    actions);
+                Assert.DoesNotContain("${", card.GetRawText(), StringComparison.Ordinal);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
     }
 
     [Fact]
     public async Task OnTurnAsync_OtherMemberAdded_SaysNothing()
     {
-        var replies = await RunAsync(Inbound(ActivityTypes.ConversationUpdate, a => a.MembersAdded = [new ChannelAccount { Id = "29:someone" }]));
-
-        Assert.Empty(replies);
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount { Id = "29:someone" }] })
+            .AssertNoReply()
+            .StartTestAsync();
     }
 
     [Fact]
     public async Task OnTurnAsync_InstallationAdd_SaysNothingBecauseMembersAddedWelcomes()
     {
-        var replies = await RunAsync(Inbound(ActivityTypes.InstallationUpdate, a => a.Action = "add"));
-
-        Assert.Empty(replies);
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "add" })
+            .AssertNoReply()
+            .StartTestAsync();
     }
 
     [Fact]
-    public async Task OnTurnAsync_CardSubmit_Acknowledges()
+    public async Task OnTurnAsync_UserStateChangedByAnotherTurn_AsksToResendAndWritesNothing()
     {
-        var replies = await RunAsync(Inbound(ActivityTypes.Message, a => a.Value = JsonSerializer.SerializeToElement(new { choice = "yes" })));
+        var storage = new RacingStorage();
+        using var racing = new ConversationTestHost(storage);
+        var conversationKey = "msteams/conversations/a:conversation-1";
+        string? etagBefore = null;
 
-        Assert.Equal(ConversationTexts.CardReceived, Assert.Single(replies).Text);
+        await racing.Flow()
+            .Send("hi")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .Do(async () =>
+            {
+                etagBefore = (await storage.ReadAsync([conversationKey]))[conversationKey].ETag;
+                storage.RaceOnNextWrite = ConversationTestHost.UserKey;
+            })
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .AssertReply(ExpectCard("Welcome"))
+            .AssertReply("I was still working on your previous message — please send that again.")
+            .StartTestAsync();
+
+        // The conversation state was not moved on either: the batch was all or nothing.
+        Assert.Equal(etagBefore, (await storage.ReadAsync([conversationKey]))[conversationKey].ETag);
+        Assert.Null(await racing.ReadProfileAsync());
+        Assert.Equal(1, storage.ConflictingBatches);
     }
 
-    private static async Task<IReadOnlyList<Activity>> RunAsync(Activity inbound)
+    private static Action<Activity> ExpectTextWithButtons(string text) => reply =>
     {
-        inbound.DeliveryMode = DeliveryModes.ExpectReplies;
-        var context = new TurnContext(inbound, Mock.Of<IConnectorClient>(MockBehavior.Strict));
-        await new HiTechTexBot().OnTurnAsync(context, CancellationToken.None);
-        return context.BufferedReplies;
-    }
+        Assert.Equal(text, reply.Text);
+        Assert.Equal(Attachment.AdaptiveCardContentType, Assert.Single(reply.Attachments!).ContentType);
+    };
 
-    private static Activity Inbound(string type, Action<Activity> configure)
+    private static Action<Activity> ExpectCard(string titleStart) => reply =>
     {
-        var activity = new Activity
+        var attachment = Assert.Single(reply.Attachments!);
+        Assert.Equal(Attachment.AdaptiveCardContentType, attachment.ContentType);
+        var title = attachment.Content!.Value.GetProperty("body")[0].GetProperty("text").GetString();
+        Assert.StartsWith(titleStart, title, StringComparison.Ordinal);
+    };
+
+    /// <summary>
+    /// A <see cref="MemoryStorage"/> where another turn writes <see cref="RaceOnNextWrite"/> just before the next
+    /// batch, as when two messages of the same user are processed at once.
+    /// </summary>
+    private sealed class RacingStorage : IStorage
+    {
+        private readonly MemoryStorage inner = new();
+
+        public string? RaceOnNextWrite { get; set; }
+
+        public int ConflictingBatches { get; private set; }
+
+        public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(keys, cancellationToken);
+
+        public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default)
         {
-            Type = type,
-            Id = "act-1",
-            ServiceUrl = "https://smba.trafficmanager.net/emea/",
-            ChannelId = "msteams",
-            From = new ChannelAccount { Id = "29:user" },
-            Recipient = new ChannelAccount { Id = BotId },
-            Conversation = new ConversationAccount { Id = "a:1" },
-        };
-        configure(activity);
-        return activity;
+            if (RaceOnNextWrite is { } key)
+            {
+                RaceOnNextWrite = null;
+                ConflictingBatches++;
+                Assert.True(changes.Count == 2, "the conversation and user state are written in one batch");
+                await inner.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(JsonSerializer.SerializeToElement(new { other = 1 }), "*") }, cancellationToken);
+            }
+
+            return await inner.WriteAsync(changes, cancellationToken);
+        }
+
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) => inner.DeleteAsync(keys, cancellationToken);
     }
 }

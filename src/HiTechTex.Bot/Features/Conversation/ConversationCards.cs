@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>The welcome and help cards: the templates in <c>cards/</c> bound with the texts of a language.</summary>
+internal sealed class ConversationCards(ICardRenderer renderer)
+{
+    public const string WelcomeTemplate = "welcome";
+
+    public const string HelpTemplate = "help";
+
+    public Attachment Welcome(ConversationTexts texts) => renderer.Render(WelcomeTemplate, new JsonObject
+    {
+        ["title"] = texts.WelcomeTitle,
+        ["intro"] = texts.WelcomeIntro,
+        ["journeys"] = new JsonArray(
+            Journey(texts.FindPartners, texts.FindPartnersDescription),
+            Journey(texts.ApplyExchange, texts.ApplyExchangeDescription),
+            Journey(texts.BookSession, texts.BookSessionDescription)),
+        ["labels"] = new JsonObject
+        {
+            ["findPartners"] = texts.FindPartners,
+            ["applyExchange"] = texts.ApplyExchange,
+            ["bookSession"] = texts.BookSession,
+        },
+    });
+
+    public Attachment Help(ConversationTexts texts) => renderer.Render(HelpTemplate, new JsonObject
+    {
+        ["title"] = texts.HelpTitle,
+        ["intro"] = texts.HelpIntro,
+        ["commands"] = new JsonArray(
+            Command(texts.FindPartners, texts.FindPartnersDescription),
+            Command(texts.ApplyExchange, texts.ApplyExchangeDescription),
+            Command(texts.BookSession, texts.BookSessionDescription),
+            Command(texts.HelpWord, texts.HelpCommandHelp)),
+        ["contact"] = texts.HelpContact,
+        ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu },
+    });
+
+    /// <summary>A message carrying only the card.</summary>
+    public static Activity AsMessage(Attachment card) => new() { Type = ActivityTypes.Message, Attachments = [card] };
+
+    private static JsonObject Journey(string title, string description) => new() { ["title"] = title, ["description"] = description };
+
+    private static JsonObject Command(string command, string description) => new() { ["command"] = command, ["description"] = description };
+}

@@ -1,0 +1,52 @@
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>
+/// The conversation and user state of one turn (scoped), over a <see cref="DeferredStorage"/> so that
+/// <see cref="SaveAsync"/> writes both in one all-or-nothing batch.
+/// </summary>
+internal sealed class ConversationStates
+{
+    private readonly DeferredStorage storage;
+
+    public ConversationStates(IStorage storage)
+    {
+        this.storage = new DeferredStorage(storage);
+        Conversation = new ConversationState(this.storage);
+        User = new UserState(this.storage);
+        DialogState = Conversation.CreateProperty<DialogState>("dialogState");
+        Profile = User.CreateProperty<UserProfile>("profile");
+    }
+
+    public ConversationState Conversation { get; }
+
+    public UserState User { get; }
+
+    public IStatePropertyAccessor<DialogState> DialogState { get; }
+
+    public IStatePropertyAccessor<UserProfile> Profile { get; }
+
+    /// <summary>The stored profile, or null (also when the activity has no user to key it on).</summary>
+    public async Task<UserProfile?> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id))
+        {
+            return null;
+        }
+
+        return await Profile.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Saves what changed in the turn, both states in one batch.</summary>
+    /// <exception cref="StorageConcurrencyException">Another turn saved first; nothing was written.</exception>
+    public async Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await Conversation.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await User.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await storage.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,15 @@
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>Source-generated log messages of the conversation (event ids 1500–1519).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning,
+        Message = "State of conversation {ConversationId} changed during the turn (key {Key}); nothing saved, the user was asked to send again")]
+    public static partial void StateConflict(ILogger logger, string? conversationId, string key);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Profile captured in conversation {ConversationId} (language {Language})")]
+    public static partial void ProfileCaptured(ILogger logger, string? conversationId, string language);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Debug, Message = "Routed to {Intent} (score {Score}, source {Source}) in conversation {ConversationId}")]
+    public static partial void Routed(ILogger logger, string intent, double score, string source, string? conversationId);
+}

@@ -1,0 +1,104 @@
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>
+/// First use: the name (Teams' <c>from.name</c>, confirmed or typed), the organisation (typed, resolved through
+/// <see cref="IOrganisationLookup"/>) and the preferred language; saves a <see cref="UserProfile"/> and ends with it.
+/// Nothing asked here grants a role.
+/// </summary>
+internal sealed class ProfileDialog : ComponentDialog
+{
+    public const string DialogId = "profile";
+
+    private const string ConfirmNamePrompt = "profile.confirmName";
+    private const string NamePrompt = "profile.name";
+    private const string OrganisationPrompt = "profile.organisation";
+    private const string LanguagePrompt = "profile.language";
+
+    private readonly ConversationStates states;
+    private readonly IOrganisationLookup organisations;
+    private readonly ILogger<ProfileDialog> logger;
+
+    public ProfileDialog(ConversationStates states, IOrganisationLookup organisations, ILogger<ProfileDialog> logger)
+        : base(DialogId)
+    {
+        this.states = states;
+        this.organisations = organisations;
+        this.logger = logger;
+        AddDialog(new WaterfallDialog("profile.steps", [ConfirmTeamsNameAsync, AskNameAsync, AskOrganisationAsync, AskLanguageAsync, SaveProfileAsync]));
+        AddDialog(new ConfirmPrompt(ConfirmNamePrompt));
+        AddDialog(new TextPrompt(NamePrompt));
+        AddDialog(new TextPrompt(OrganisationPrompt));
+        AddDialog(new ChoicePrompt(LanguagePrompt));
+    }
+
+    private static async Task<DialogTurnResult> ConfirmTeamsNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var teamsName = step.Context.Activity.From?.Name?.Trim();
+        if (string.IsNullOrEmpty(teamsName))
+        {
+            return await step.NextAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values["teamsName"] = teamsName;
+        return await step.PromptAsync(ConfirmNamePrompt, PromptOptions.Text(step.Context.GetTexts().ConfirmName(teamsName)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is true && step.GetValue<string>("teamsName") is { } teamsName)
+        {
+            return await step.NextAsync(teamsName, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(NamePrompt, PromptOptions.Text(step.Context.GetTexts().AskName), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> AskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        step.Values["name"] = step.Result as string;
+        return await step.PromptAsync(OrganisationPrompt, PromptOptions.Text(step.Context.GetTexts().AskOrganisation), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskLanguageAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var match = await organisations.FindAsync(step.Result as string ?? "", cancellationToken).ConfigureAwait(false);
+        step.Values["organisation"] = match.Name;
+        step.Values["organisationId"] = match.Id;
+
+        var options = PromptOptions.Text(step.Context.GetTexts().AskLanguage);
+        options.Choices = ConversationTexts.All.Select(t => new Choice(t.LanguageName, t.Language, LanguageEnglishName(t.Language))).ToList();
+        return await step.PromptAsync(LanguagePrompt, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> SaveProfileAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var choice = (FoundChoice)step.Result!;
+        var texts = ConversationTexts.All[choice.Index];
+        var profile = new UserProfile(
+            step.GetValue<string>("name") ?? "",
+            step.GetValue<string>("organisation") ?? "",
+            step.GetValue<string>("organisationId"),
+            texts.Language);
+        await states.Profile.SetAsync(step.Context, profile, cancellationToken).ConfigureAwait(false);
+        Log.ProfileCaptured(logger, step.Context.Activity.Conversation?.Id, profile.Language);
+
+        // From here on the bot speaks the language just chosen, already in this turn.
+        step.Context.UseTexts(texts);
+        await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.ProfileSaved(profile.Name)), cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(profile, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string LanguageEnglishName(string code) => code switch
+    {
+        "pt" => "Portuguese",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "tr" => "Turkish",
+        "cs" => "Czech",
+        _ => "English",
+    };
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Protocol.Turns;
+using HiTechTex.Bot.Testing.Dialogs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// The conversation as the host registers it, over a shared <see cref="MemoryStorage"/> and a scripted recognizer;
+/// every turn runs in its own scope like a request.
+/// </summary>
+internal sealed class ConversationTestHost : IDisposable
+{
+    public const string UserKey = "msteams/users/29:user-1";
+
+    private readonly ServiceProvider provider;
+
+    public ConversationTestHost(IStorage? storage = null, IDictionary<string, string?>? configuration = null)
+    {
+        Storage = storage ?? new MemoryStorage();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build());
+        services.AddSingleton(Storage);
+        services.AddSingleton<IIntentRecognizer>(Recognizer);
+        services.AddCardTemplates();
+        services.AddConversation();
+        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        Adapter = new TestAdapter(RunTurnAsync);
+    }
+
+    public IStorage Storage { get; }
+
+    /// <summary>Answers what <see cref="Recognized"/> maps for a text, else None; records what it was asked.</summary>
+    public ScriptedRecognizer Recognizer { get; } = new();
+
+    public TestAdapter Adapter { get; }
+
+    public IServiceProvider Services => provider;
+
+    public TestFlow Flow() => new(Adapter);
+
+    /// <summary>Stores a profile as if captured earlier.</summary>
+    public async Task SeedProfileAsync(string language, string name = "Ana")
+    {
+        var json = JsonSerializer.SerializeToElement(new { profile = new UserProfile(name, "CITEVE", null, language) }, BotState.DefaultJsonOptions);
+        await Storage.WriteAsync(new Dictionary<string, StoreItem> { [UserKey] = new(json, "*") });
+    }
+
+    public async Task<UserProfile?> ReadProfileAsync()
+    {
+        var items = await Storage.ReadAsync([UserKey]);
+        return items.TryGetValue(UserKey, out var item) && item.Value.TryGetProperty("profile", out var profile)
+            ? profile.Deserialize<UserProfile>(BotState.DefaultJsonOptions)
+            : null;
+    }
+
+    public Activity Submit(object data) => Adapter.MakeSubmit(JsonSerializer.SerializeToElement(data));
+
+    public void Dispose() => provider.Dispose();
+
+    private async Task RunTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IBot>().OnTurnAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>An <see cref="IIntentRecognizer"/> with fixed answers per text.</summary>
+    internal sealed class ScriptedRecognizer : IIntentRecognizer
+    {
+        public Dictionary<string, RecognizedIntent> Recognized { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<string> Texts { get; } = [];
+
+        public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
+        {
+            Texts.Add(text);
+            return Task.FromResult(Recognized.GetValueOrDefault(text, RecognizedIntent.NoneIntent));
+        }
+    }
+}
