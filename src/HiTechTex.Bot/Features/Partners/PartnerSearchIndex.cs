@@ -214,10 +214,9 @@ public sealed class PartnerSearchIndex : IDisposable
 
     private void CommitAndRefresh()
     {
-        _writer.Commit();
+        // Near-real-time refresh first (it applies the deletes), so the stamp counts exactly what the commit holds.
         _searchers.MaybeRefreshBlocking();
         var stamp = new PartnerIndexStamp(PartnerIndexStamp.CurrentLayout, Count, _lastUpdated);
-        // The stamp describes the content just committed; it is written with a second, metadata-only commit.
         _writer.SetCommitData(new Dictionary<string, string> { [StampKey] = stamp.ToString() });
         _writer.Commit();
         Stamp = stamp;
