@@ -18,11 +18,11 @@ namespace HiTechTex.Bot.Features.Partners;
 /// </para>
 /// <para>
 /// Ranking: Lucene scores the text clauses — description in its language field (boost 1), name (2), the
-/// language-neutral text field (0.5) and its fuzzy variants (0.2, one edit, words of five letters or more, so a
-/// typo always scores below the exact word), taxonomy ids the query's words map to through the multilingual synonym
+/// language-neutral text field (0.5) and its fuzzy variants (0.2, one edit after an exact first letter, words of five letters or
+/// more, so a typo always scores below the exact word), taxonomy ids the query's words map to through the multilingual synonym
 /// map (3), and countries/regions the query names (1.5). Filters are hard (they narrow, they do not score). The
 /// top <see cref="CandidateWindow"/> candidates are then re-ranked by
-/// <c>final = 0.5 · relevance + 0.5 · fit</c>, where relevance = score / best score among the candidates and fit =
+/// <c>final = 0.35 · relevance + 0.65 · fit</c>, where relevance = score / best score among the candidates and fit =
 /// (taxonomy terms of the query the organisation has + 1 if it is in a place the query names) / (taxonomy terms
 /// in the query + 1 if the query names a place); without recognised terms or places, final = relevance.
 /// </para>
@@ -31,6 +31,9 @@ public sealed class PartnerSearchIndex : IDisposable
 {
     /// <summary>How many Lucene candidates are re-ranked; pages beyond it keep Lucene's order.</summary>
     public const int CandidateWindow = 200;
+
+    /// <summary>Share of text relevance in the final score; the rest is fit to the terms and places the query names.</summary>
+    public const double RelevanceWeight = 0.35;
 
     private const string IdField = "id";
     private const string NameField = "name";
@@ -44,6 +47,11 @@ public sealed class PartnerSearchIndex : IDisposable
     private const string RegionKeyField = "region_key";
     private const string CityField = "city";
     private const string StampKey = "hitechtex.stamp";
+
+    // Re-ranking reads only these stored fields of each candidate; the description is read for the page's hits only.
+    private static readonly HashSet<string> CandidateFields = [IdField, NameField, KindField, CountryField, RegionField, CityField, TaxonomyField];
+
+    private static readonly HashSet<string> DescriptionFields = [DescriptionStored];
 
     private static readonly VocabularyMatcher TaxonomyVocabulary = VocabularyMatcher.ForTaxonomy();
     private static readonly VocabularyMatcher CountryVocabulary = PartnerGeography.CountryMatcher();
@@ -185,13 +193,13 @@ public sealed class PartnerSearchIndex : IDisposable
             var best = top.ScoreDocs.Length == 0 ? 1f : Math.Max(top.ScoreDocs.Max(d => d.Score), float.Epsilon);
 
             var ranked = top.ScoreDocs
-                .Select(d => Candidate.From(searcher.Doc(d.Doc), d.Score / best, parsed))
+                .Select(d => Candidate.From(d.Doc, searcher.Doc(d.Doc, CandidateFields), d.Score / best, parsed))
                 .OrderByDescending(c => c.Final)
                 .ThenBy(c => c.Name, StringComparer.Ordinal)
                 .ThenBy(c => c.Id, StringComparer.Ordinal)
                 .Skip(skip)
                 .Take(take)
-                .Select(c => c.ToHit(parsed, query))
+                .Select(c => c.ToHit(parsed, query, searcher.Doc(c.DocId, DescriptionFields).Get(DescriptionStored)))
                 .ToList();
             return new PartnerSearchResults(ranked, top.TotalHits);
         }
@@ -252,7 +260,7 @@ public sealed class PartnerSearchIndex : IDisposable
                 Add(new TermQuery(new Term(TextField, term)), TextField, term, 0.5f);
                 if (term.Length >= 5)
                 {
-                    Add(new FuzzyQuery(new Term(TextField, term), maxEdits: 1), TextField, term, 0.2f);
+                    Add(new FuzzyQuery(new Term(TextField, term), maxEdits: 1, prefixLength: 1), TextField, term, 0.2f);
                 }
             }
         }
@@ -387,10 +395,10 @@ public sealed class PartnerSearchIndex : IDisposable
         }
     }
 
-    private sealed record Candidate(string Id, string Name, OrganisationKind Kind, string Country, string Region, string City,
-        string Description, HashSet<string> Taxonomy, double Final)
+    private sealed record Candidate(int DocId, string Id, string Name, OrganisationKind Kind, string Country, string Region, string City,
+        HashSet<string> Taxonomy, double Final)
     {
-        public static Candidate From(Document doc, double relevance, ParsedQuery parsed)
+        public static Candidate From(int docId, Document doc, double relevance, ParsedQuery parsed)
         {
             var taxonomy = doc.GetValues(TaxonomyField).ToHashSet(StringComparer.Ordinal);
             var country = doc.Get(CountryField);
@@ -404,14 +412,14 @@ public sealed class PartnerSearchIndex : IDisposable
                     matched++;
                 }
 
-                final = (0.5 * relevance) + (0.5 * matched / parsed.Requested);
+                final = (RelevanceWeight * relevance) + ((1 - RelevanceWeight) * matched / parsed.Requested);
             }
 
-            return new Candidate(doc.Get(IdField), doc.Get(NameField), Enum.Parse<OrganisationKind>(doc.Get(KindField)), country, region,
-                doc.Get(CityField), doc.Get(DescriptionStored), taxonomy, final);
+            return new Candidate(docId, doc.Get(IdField), doc.Get(NameField), Enum.Parse<OrganisationKind>(doc.Get(KindField)), country, region,
+                doc.Get(CityField), taxonomy, final);
         }
 
-        public PartnerSearchHit ToHit(ParsedQuery parsed, PartnerSearchQuery query)
+        public PartnerSearchHit ToHit(ParsedQuery parsed, PartnerSearchQuery query, string description)
         {
             var matchedTerms = parsed.Concepts.Where(Taxonomy.Contains).ToList();
             foreach (var filtered in new[]
@@ -428,15 +436,15 @@ public sealed class PartnerSearchIndex : IDisposable
             }
 
             var parts = matchedTerms.Select(id => TextileTaxonomy.Find(id)?.Label ?? id).ToList();
-            parts.AddRange(MatchedWords(parsed).Select(w => $"“{w}”"));
+            parts.AddRange(MatchedWords(parsed, description).Select(w => $"“{w}”"));
             var explanation = parts.Count == 0 ? Region : $"matches: {string.Join(", ", parts)} · {Region}";
             return new PartnerSearchHit(Id, Name, Kind, Country, Region, City, Math.Round(Final, 4), explanation, matchedTerms);
         }
 
         // Query words outside the recognised vocabulary that the name or description contains (or nearly: a typo).
-        private IEnumerable<string> MatchedWords(ParsedQuery parsed)
+        private IEnumerable<string> MatchedWords(ParsedQuery parsed, string description)
         {
-            var words = TextFolding.Tokens(Name + " " + Description);
+            var words = TextFolding.Tokens(Name + " " + description);
             var found = new List<string>();
             for (var i = 0; i < parsed.Tokens.Length && found.Count < 3; i++)
             {
