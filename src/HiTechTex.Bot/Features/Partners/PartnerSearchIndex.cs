@@ -3,6 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.Options;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -48,10 +49,16 @@ public sealed class PartnerSearchIndex : IDisposable
     private const string CityField = "city";
     private const string StampKey = "hitechtex.stamp";
 
-    // Re-ranking reads only these stored fields of each candidate; the description is read for the page's hits only.
-    private static readonly HashSet<string> CandidateFields = [IdField, NameField, KindField, CountryField, RegionField, CityField, TaxonomyField];
+    // Column-stored copies (DocValues) that re-ranking reads for every candidate: far cheaper than stored fields,
+    // which Lucene keeps compressed in blocks and would decompress once per candidate.
+    private const string IdValues = "dv_id";
+    private const string NameValues = "dv_name";
+    private const string CountryValues = "dv_country";
+    private const string RegionValues = "dv_region";
+    private const string TaxonomyValues = "dv_taxonomy";
 
-    private static readonly HashSet<string> DescriptionFields = [DescriptionStored];
+    // Stored fields are read for the page's hits only.
+    private static readonly HashSet<string> HitFields = [KindField, CityField, DescriptionStored];
 
     private static readonly VocabularyMatcher TaxonomyVocabulary = VocabularyMatcher.ForTaxonomy();
     private static readonly VocabularyMatcher CountryVocabulary = PartnerGeography.CountryMatcher();
@@ -188,18 +195,26 @@ public sealed class PartnerSearchIndex : IDisposable
         try
         {
             var lucene = BuildQuery(parsed);
+            if (lucene is null)
+            {
+                // Text made only of stop words: nothing to match, rather than everything.
+                return new PartnerSearchResults([], 0);
+            }
+
+
             Filter? filter = filters.Count == 0 ? null : new QueryWrapperFilter(AllOf(filters));
             var top = searcher.Search(lucene, filter, Math.Max(skip + take, CandidateWindow));
             var best = top.ScoreDocs.Length == 0 ? 1f : Math.Max(top.ScoreDocs.Max(d => d.Score), float.Epsilon);
 
+            var values = new CandidateValues(searcher.IndexReader);
             var ranked = top.ScoreDocs
-                .Select(d => Candidate.From(d.Doc, searcher.Doc(d.Doc, CandidateFields), d.Score / best, parsed))
+                .Select(d => Candidate.From(d.Doc, values, d.Score / best, parsed))
                 .OrderByDescending(c => c.Final)
                 .ThenBy(c => c.Name, StringComparer.Ordinal)
                 .ThenBy(c => c.Id, StringComparer.Ordinal)
                 .Skip(skip)
                 .Take(take)
-                .Select(c => c.ToHit(parsed, query, searcher.Doc(c.DocId, DescriptionFields).Get(DescriptionStored)))
+                .Select(c => c.ToHit(parsed, query, searcher.Doc(c.DocId, HitFields)))
                 .ToList();
             return new PartnerSearchResults(ranked, top.TotalHits);
         }
@@ -230,7 +245,7 @@ public sealed class PartnerSearchIndex : IDisposable
         Stamp = stamp;
     }
 
-    private Query BuildQuery(ParsedQuery parsed)
+    private Query? BuildQuery(ParsedQuery parsed)
     {
         var text = new BooleanQuery();
         var seen = new HashSet<(string, string)>();
@@ -280,7 +295,7 @@ public sealed class PartnerSearchIndex : IDisposable
             Add(new TermQuery(new Term(RegionKeyField, TextFolding.Fold(region))), RegionKeyField, region, 1.5f);
         }
 
-        return text.Clauses.Count == 0 ? new MatchAllDocsQuery() : text;
+        return text.Clauses.Count > 0 ? text : parsed.Text.Length == 0 ? new MatchAllDocsQuery() : null;
     }
 
     private static List<Term> FilterTerms(PartnerSearchQuery query)
@@ -336,6 +351,10 @@ public sealed class PartnerSearchIndex : IDisposable
         var doc = new Document
         {
             new StringField(IdField, o.Id, Field.Store.YES),
+            new SortedDocValuesField(IdValues, new BytesRef(o.Id)),
+            new SortedDocValuesField(NameValues, new BytesRef(o.Name)),
+            new SortedDocValuesField(CountryValues, new BytesRef(o.Country.ToUpperInvariant())),
+            new SortedDocValuesField(RegionValues, new BytesRef(o.Region)),
             new TextField(NameField, o.Name, Field.Store.YES),
             new TextField(TextField, string.Join(' ', o.Name, o.City, o.Region, o.Description), Field.Store.NO),
             new StoredField(DescriptionStored, o.Description),
@@ -363,7 +382,8 @@ public sealed class PartnerSearchIndex : IDisposable
         var mentioned = TaxonomyVocabulary.Find(o.Name + " " + o.Description, allowTypos: false).Select(m => m.Key);
         foreach (var id in declared.Union(mentioned))
         {
-            doc.Add(new StringField(TaxonomyField, id, Field.Store.YES));
+            doc.Add(new StringField(TaxonomyField, id, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(TaxonomyValues, new BytesRef(id)));
         }
 
         return doc;
@@ -395,14 +415,11 @@ public sealed class PartnerSearchIndex : IDisposable
         }
     }
 
-    private sealed record Candidate(int DocId, string Id, string Name, OrganisationKind Kind, string Country, string Region, string City,
-        HashSet<string> Taxonomy, double Final)
+    private sealed record Candidate(int DocId, string Id, string Name, string Country, string Region, HashSet<string> Taxonomy, double Final)
     {
-        public static Candidate From(int docId, Document doc, double relevance, ParsedQuery parsed)
+        public static Candidate From(int docId, CandidateValues values, double relevance, ParsedQuery parsed)
         {
-            var taxonomy = doc.GetValues(TaxonomyField).ToHashSet(StringComparer.Ordinal);
-            var country = doc.Get(CountryField);
-            var region = doc.Get(RegionField);
+            var (id, name, country, region, taxonomy) = values.Read(docId);
             var final = relevance;
             if (parsed.Requested > 0)
             {
@@ -415,11 +432,10 @@ public sealed class PartnerSearchIndex : IDisposable
                 final = (RelevanceWeight * relevance) + ((1 - RelevanceWeight) * matched / parsed.Requested);
             }
 
-            return new Candidate(docId, doc.Get(IdField), doc.Get(NameField), Enum.Parse<OrganisationKind>(doc.Get(KindField)), country, region,
-                doc.Get(CityField), taxonomy, final);
+            return new Candidate(docId, id, name, country, region, taxonomy, final);
         }
 
-        public PartnerSearchHit ToHit(ParsedQuery parsed, PartnerSearchQuery query, string description)
+        public PartnerSearchHit ToHit(ParsedQuery parsed, PartnerSearchQuery query, Document stored)
         {
             var matchedTerms = parsed.Concepts.Where(Taxonomy.Contains).ToList();
             foreach (var filtered in new[]
@@ -436,9 +452,10 @@ public sealed class PartnerSearchIndex : IDisposable
             }
 
             var parts = matchedTerms.Select(id => TextileTaxonomy.Find(id)?.Label ?? id).ToList();
-            parts.AddRange(MatchedWords(parsed, description).Select(w => $"“{w}”"));
+            parts.AddRange(MatchedWords(parsed, stored.Get(DescriptionStored)).Select(w => $"“{w}”"));
             var explanation = parts.Count == 0 ? Region : $"matches: {string.Join(", ", parts)} · {Region}";
-            return new PartnerSearchHit(Id, Name, Kind, Country, Region, City, Math.Round(Final, 4), explanation, matchedTerms);
+            return new PartnerSearchHit(Id, Name, Enum.Parse<OrganisationKind>(stored.Get(KindField)), Country, Region, stored.Get(CityField),
+                Math.Round(Final, 4), explanation, matchedTerms);
         }
 
         // Query words outside the recognised vocabulary that the name or description contains (or nearly: a typo).
@@ -462,6 +479,46 @@ public sealed class PartnerSearchIndex : IDisposable
             }
 
             return found;
+        }
+    }
+
+    /// <summary>Reads the DocValues columns of candidates, segment by segment (one reader per segment and search).</summary>
+    private sealed class CandidateValues(IndexReader reader)
+    {
+        private readonly IList<AtomicReaderContext> _leaves = reader.Leaves;
+        private readonly Dictionary<int, (SortedDocValues Id, SortedDocValues Name, SortedDocValues Country, SortedDocValues Region, SortedSetDocValues Taxonomy)> _segments = [];
+        private readonly BytesRef _scratch = new();
+
+        public (string Id, string Name, string Country, string Region, HashSet<string> Taxonomy) Read(int docId)
+        {
+            var leaf = ReaderUtil.SubIndex(docId, _leaves);
+            var context = _leaves[leaf];
+            if (!_segments.TryGetValue(leaf, out var columns))
+            {
+                var atomic = context.AtomicReader;
+                _segments[leaf] = columns = (atomic.GetSortedDocValues(IdValues), atomic.GetSortedDocValues(NameValues),
+                    atomic.GetSortedDocValues(CountryValues), atomic.GetSortedDocValues(RegionValues), atomic.GetSortedSetDocValues(TaxonomyValues));
+            }
+
+            var local = docId - context.DocBase;
+            var taxonomy = new HashSet<string>(StringComparer.Ordinal);
+            if (columns.Taxonomy is { } set)
+            {
+                set.SetDocument(local);
+                for (var ord = set.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = set.NextOrd())
+                {
+                    set.LookupOrd(ord, _scratch);
+                    taxonomy.Add(_scratch.Utf8ToString());
+                }
+            }
+
+            return (Get(columns.Id, local), Get(columns.Name, local), Get(columns.Country, local), Get(columns.Region, local), taxonomy);
+        }
+
+        private string Get(SortedDocValues values, int local)
+        {
+            values.Get(local, _scratch);
+            return _scratch.Utf8ToString();
         }
     }
 }

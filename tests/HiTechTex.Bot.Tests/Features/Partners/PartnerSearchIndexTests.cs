@@ -95,6 +95,26 @@ public sealed class PartnerSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Search_NoText_ReturnsEveryOrganisationByName()
+    {
+        var results = _index.Search(new PartnerSearchQuery(null, Take: 20));
+
+        Assert.Equal(Multilingual.Count, results.Total);
+        Assert.Equal(results.Hits.Select(h => h.Name).Order(StringComparer.Ordinal), results.Hits.Select(h => h.Name));
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("the and of")]
+    public void Search_OnlyStopWords_ReturnsNothing(string text)
+    {
+        var results = _index.Search(new PartnerSearchQuery(text));
+
+        Assert.Empty(results.Hits);
+        Assert.Equal(0, results.Total);
+    }
+
+    [Fact]
     public void Search_CountryFilter_ReturnsOnlyThatCountry()
     {
         var results = _index.Search(new PartnerSearchQuery(null, Country: "it", Take: 20));
