@@ -30,7 +30,7 @@ namespace HiTechTex.Bot.Features.Partners;
 /// </summary>
 public sealed class PartnerSearchIndex : IDisposable
 {
-    /// <summary>How many Lucene candidates are re-ranked; pages beyond it keep Lucene's order.</summary>
+    /// <summary>Lucene candidates re-ranked per search (skip + take when larger, so deep pages may reorder slightly against earlier ones).</summary>
     public const int CandidateWindow = 200;
 
     /// <summary>Share of text relevance in the final score; the rest is fit to the terms and places the query names.</summary>
