@@ -1,0 +1,81 @@
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// Finds the phrases of a multilingual vocabulary (taxonomy synonyms, country or region names) in free text, word by
+/// word on folded tokens. Phrases are bucketed by the first three letters of their first word, so index-time scans of
+/// long descriptions stay cheap; typo-tolerant (query-time) scans check every phrase.
+/// </summary>
+internal sealed class VocabularyMatcher
+{
+    private readonly List<(string Key, string[] Words)> _phrases = [];
+    private readonly Dictionary<string, List<int>> _byPrefix = [];
+    private int[]? _longestFirst;
+
+    public VocabularyMatcher(IEnumerable<(string Key, string Phrase)> entries)
+    {
+        foreach (var (key, phrase) in entries)
+        {
+            var words = TextFolding.Tokens(phrase);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+
+            var prefix = Prefix(words[0]);
+            if (!_byPrefix.TryGetValue(prefix, out var list))
+            {
+                _byPrefix[prefix] = list = [];
+            }
+
+            list.Add(_phrases.Count);
+            _phrases.Add((key, words));
+        }
+
+        // Longest phrases first, so "tessuto non tessuto" wins over "tessuto".
+        foreach (var list in _byPrefix.Values)
+        {
+            list.Sort((x, y) => _phrases[y].Words.Length.CompareTo(_phrases[x].Words.Length));
+        }
+    }
+
+    public static VocabularyMatcher ForTaxonomy() =>
+        new(TextileTaxonomy.Terms.SelectMany(t => t.Names.Values.SelectMany(n => n).Select(n => (t.Id, n))));
+
+    public IReadOnlyList<VocabularyMatch> Find(IReadOnlyList<string> tokens, bool allowTypos)
+    {
+        var matches = new List<VocabularyMatch>();
+        var seen = new HashSet<(string, int)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            IEnumerable<int> candidates = allowTypos
+                ? _longestFirst ??= [.. Enumerable.Range(0, _phrases.Count).OrderByDescending(p => _phrases[p].Words.Length)]
+                : _byPrefix.GetValueOrDefault(Prefix(tokens[i])) ?? [];
+            foreach (var p in candidates)
+            {
+                var (key, words) = _phrases[p];
+                if (i + words.Length > tokens.Count || seen.Contains((key, i)))
+                {
+                    continue;
+                }
+
+                var all = true;
+                for (var w = 0; w < words.Length && all; w++)
+                {
+                    all = TextFolding.SameWord(tokens[i + w], words[w], allowTypos);
+                }
+
+                if (all)
+                {
+                    seen.Add((key, i));
+                    matches.Add(new VocabularyMatch(key, i, words.Length));
+                }
+            }
+        }
+
+        return matches;
+    }
+
+    public IReadOnlyList<VocabularyMatch> Find(string text, bool allowTypos) => Find(TextFolding.Tokens(text), allowTypos);
+
+    private static string Prefix(string word) => word.Length <= 3 ? word : word[..3];
+}
