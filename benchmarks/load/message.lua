@@ -1,6 +1,10 @@
 -- wrk script: POSTs Teams `message` activities with deliveryMode expectReplies, each in a new conversation
 -- (so per-conversation state — dialog stack, references — is created, not served from one hot row).
 -- `wrk ... -s message.lua URL -- single` keeps every request in one conversation instead.
+-- `wrk ... -s message.lua URL -- dialog` runs a 2-step dialog per conversation (and per user): "hi" starts the
+-- first-use profile dialog (its first question), "yes" answers it (the next question) — durable conversation and
+-- user state are read and written on every turn. A thread's connections send concurrently, so a second turn can
+-- overtake its first one; the bot then answers politely that it was still busy (still HTTP 200).
 -- done() prints one machine-readable RESULT line for run.sh.
 
 local threads = {}
@@ -14,7 +18,7 @@ end
 
 -- The serviceUrl points at a closed loopback port: with expectReplies nothing may be sent to it.
 local template = [[{"type":"message","id":"act-%d-%d","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/_connector",]]
-  .. [["timestamp":"2026-01-01T00:00:00.000Z","locale":"en-US","textFormat":"plain","text":"hi %d",]]
+  .. [["timestamp":"2026-01-01T00:00:00.000Z","locale":"en-US","textFormat":"plain","text":"%s",]]
   .. [["deliveryMode":"expectReplies",]]
   .. [["from":{"id":"29:bench-user-%d","name":"Bench User","aadObjectId":"00000000-0000-0000-0000-0000000000aa"},]]
   .. [["recipient":{"id":"28:00000000-0000-0000-0000-00000000bbbb","name":"HiTechTex Bot"},]]
@@ -27,6 +31,7 @@ local headers = { ["Content-Type"] = "application/json" }
 function init(args)
   counter = 0
   single = args[1] == "single"
+  dialog = args[1] == "dialog"
 end
 
 function request()
@@ -35,7 +40,13 @@ function request()
   -- In single mode the sender is fixed too: in a personal chat a new sender is a changed reference (a write).
   local owner = single and 0 or tid
   local conversation = single and 0 or counter
-  local body = string.format(template, tid, counter, counter, owner, owner, conversation)
+  local text = "hi " .. counter
+  if dialog then
+    conversation = math.floor((counter + 1) / 2)
+    owner = tid * 10000000 + conversation
+    text = (counter % 2 == 1) and "hi" or "yes"
+  end
+  local body = string.format(template, tid, counter, text, owner, owner, conversation)
   return wrk.format("POST", "/api/messages", headers, body)
 end
 

@@ -4,7 +4,8 @@
 # both under the same wrk load of `message` activities with deliveryMode expectReplies in ever new conversations.
 # A third run, "bot-1conv", sends every turn in one conversation: the difference to "bot" is the cost of storing a
 # new conversation reference per turn. Prints turns/s, p50/p99 latency, peak memory (VmHWM) and the bot/ceiling
-# ratios. ~1 minute with the defaults (SINGLE=0 skips the third run).
+# ratios. A fourth run, "bot-dialog", is a 2-step dialog per conversation with durable conversation and user state
+# (issue 3's benchmark). ~1.5 minutes with the defaults (SINGLE=0 / DIALOG=0 skip those runs).
 #
 #   benchmarks/load/run.sh                       # 10 s, 32 connections, 2 threads, 3 s warm-up per server
 #   DURATION=30s CONNECTIONS=64 benchmarks/load/run.sh
@@ -15,6 +16,7 @@ set -euo pipefail
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-2s}
 SINGLE=${SINGLE:-1}
+DIALOG=${DIALOG:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 STARTUP_SECONDS=${STARTUP_SECONDS:-60}
@@ -129,6 +131,10 @@ if [ "$SINGLE" = 1 ]; then
   run_bot bot-1conv single
   single_result=$result; single_mem=$mem
 fi
+if [ "$DIALOG" = 1 ]; then
+  run_bot bot-dialog dialog
+  dialog_result=$result; dialog_mem=$mem
+fi
 
 ceiling_port=$(free_port)
 start_server ceiling "$work/ceiling" "$ceiling_port" \
@@ -142,11 +148,12 @@ kill "$ceiling_pid"; wait "$ceiling_pid" 2>/dev/null || true
 
 echo
 printf '%-10s %12s %10s %10s %10s %12s %8s %8s\n' server turns/s p50_ms p99_ms max_ms peak_mem_MB non2xx errors
-names="bot"; [ "$SINGLE" = 1 ] && names="$names bot-1conv"
+names="bot"; [ "$SINGLE" = 1 ] && names="$names bot-1conv"; [ "$DIALOG" = 1 ] && names="$names bot-dialog"
 for name in $names ceiling; do
   case $name in
     bot) r=$bot_result; mem=$bot_mem ;;
     bot-1conv) r=$single_result; mem=$single_mem ;;
+    bot-dialog) r=$dialog_result; mem=$dialog_mem ;;
     *) r=$ceiling_result; mem=$ceiling_mem ;;
   esac
   printf '%-10s %12s %10s %10s %10s %12s %8s %8s\n' "$name" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
@@ -160,10 +167,14 @@ ratio() {
 echo
 ratio bot "$bot_result" "$bot_mem"
 if [ "$SINGLE" = 1 ]; then ratio bot-1conv "$single_result" "$single_mem"; fi
+if [ "$DIALOG" = 1 ]; then ratio bot-dialog "$dialog_result" "$dialog_mem"; fi
 
 bad=$(( $(field "$bot_result" non2xx) + $(field "$bot_result" socket_errors) ))
 if [ "$SINGLE" = 1 ]; then
   bad=$(( bad + $(field "$single_result" non2xx) + $(field "$single_result" socket_errors) ))
+fi
+if [ "$DIALOG" = 1 ]; then
+  bad=$(( bad + $(field "$dialog_result" non2xx) + $(field "$dialog_result" socket_errors) ))
 fi
 if [ "$bad" -gt 0 ]; then
   echo "WARNING: the bot answered $bad request(s) with an error or dropped them; see $work/bot*.log" >&2

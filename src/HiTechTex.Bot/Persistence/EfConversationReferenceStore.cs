@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HiTechTex.Bot.Persistence;
 
 /// <summary>Conversation references in the bot's database (spec §3.3).</summary>
-internal sealed class EfConversationReferenceStore(BotDbContext db, ITrustedServiceUrls trustedServiceUrls, TimeProvider timeProvider)
+internal sealed class EfConversationReferenceStore(BotDbContext db, ITrustedServiceUrls trustedServiceUrls, TimeProvider timeProvider, DatabaseWriteGate writeGate)
     : IConversationReferenceStore
 {
     private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
@@ -28,6 +28,7 @@ internal sealed class EfConversationReferenceStore(BotDbContext db, ITrustedServ
 
         // One atomic upsert (same syntax on SQLite and PostgreSQL): the install activities Teams sends together
         // for one conversation race to insert it, and neither may fail or log a constraint error.
+        using var writeLease = await writeGate.EnterAsync(cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync($$"""
             INSERT INTO "ConversationReferences"
                 ("ConversationId", "ServiceUrl", "ChannelId", "TenantId", "BotId", "UserId", "UserAadObjectId",
@@ -60,13 +61,17 @@ internal sealed class EfConversationReferenceStore(BotDbContext db, ITrustedServ
         return entity is null ? null : ToStored(entity);
     }
 
-    public Task DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
-        db.ConversationReferences.Where(e => e.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+    public async Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        using var writeLease = await writeGate.EnterAsync(cancellationToken);
+        await db.ConversationReferences.Where(e => e.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+    }
 
-    public Task MarkInactiveAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task MarkInactiveAsync(string conversationId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        return db.ConversationReferences.Where(e => e.ConversationId == conversationId)
+        using var writeLease = await writeGate.EnterAsync(cancellationToken);
+        await db.ConversationReferences.Where(e => e.ConversationId == conversationId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, false).SetProperty(e => e.UpdatedAt, now), cancellationToken);
     }
 

@@ -32,6 +32,7 @@ internal sealed class EfProcessedActivityStore(IServiceScopeFactory scopeFactory
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        using var writeLease = await (scope.ServiceProvider.GetService<DatabaseWriteGate>()?.EnterAsync(cancellationToken) ?? default);
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ProcessedActivities" ("ChannelId", "ConversationId", "ActivityId", "ProcessedAt")
             VALUES ({channelId}, {conversationId}, {activityId}, {processedAt})

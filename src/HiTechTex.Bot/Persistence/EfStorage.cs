@@ -58,6 +58,7 @@ internal sealed class EfStorage(IServiceScopeFactory scopeFactory, TimeProvider 
         var updatedAt = (long)UpdatedAtConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        using var writeLease = await EnterWriteAsync(scope.ServiceProvider, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // A fixed key order, so two batches touching the same keys lock them in the same order (no deadlock).
@@ -105,6 +106,11 @@ internal sealed class EfStorage(IServiceScopeFactory scopeFactory, TimeProvider 
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var doomed = keys.Distinct(StringComparer.Ordinal).ToList();
+        using var writeLease = await EnterWriteAsync(scope.ServiceProvider, cancellationToken);
         await db.StateItems.Where(e => doomed.Contains(e.Key)).ExecuteDeleteAsync(cancellationToken);
     }
+
+    // The gate is registered by AddBotPersistence; a hand-built service provider (unit tests) may go without it.
+    private static ValueTask<DatabaseWriteGate.Lease> EnterWriteAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetService<DatabaseWriteGate>()?.EnterAsync(cancellationToken) ?? default;
 }

@@ -16,6 +16,7 @@ internal static class PersistenceExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<BotDatabase>();
+        services.AddSingleton(sp => new DatabaseWriteGate(sp.GetRequiredService<BotDatabase>().IsSqlite));
 
         // Options are built from the resolved settings at first use, so test and environment overrides apply. Each
         // provider has its own context type (and so its own migration set); BotDbContext is the configured one.

@@ -98,7 +98,7 @@ public sealed class EfConversationReferenceStoreTests : IDisposable
     public void Dispose() => database.Dispose();
 
     // A fresh context per call, as in the host (one per request scope).
-    private EfConversationReferenceStore Store() => new(database.CreateContext(), trusted.Object, time);
+    private EfConversationReferenceStore Store() => new(database.CreateContext(), trusted.Object, time, new DatabaseWriteGate(isSqlite: true));
 
     private static ConversationReference Reference(string conversationId, string aadObjectId, string conversationType = "personal") => new()
     {
