@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Load benchmark: the real bot (Release, Production settings except unauthenticated requests, SQLite, logging at
+# Load benchmark: the real bot (Release, Production settings except unauthenticated requests — whose per-request
+# dev-mode warning is silenced so the figure is the production path — SQLite, logging at
 # Warning) against a ceiling (a bare minimal API that only reads the activity and writes an ExpectedReplies body),
 # both under the same wrk load of `message` activities with deliveryMode expectReplies in ever new conversations.
 # A third run, "bot-1conv", sends every turn in one conversation: the difference to "bot" is the cost of storing a
@@ -117,6 +118,7 @@ run_bot() {
     DangerouslyAllowUnauthenticatedRequests=true MicrosoftAppId= \
     ConnectionStrings__Bot="Data Source=$work/$name.db" \
     Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+    Logging__LogLevel__HiTechTex.Bot.Protocol.Authentication.BotFrameworkAuthenticator=Error \
     dotnet "$work/bot/HiTechTex.Bot.dll"
   local pid=$server_pid
   smoke "$name" "$port"
