@@ -9,8 +9,6 @@ namespace HiTechTex.Bot.IntegrationTests.Persistence;
 /// </summary>
 public abstract class HostDatabase : IDisposable
 {
-    public const string PostgreSqlVariable = "HTT_TEST_POSTGRES";
-
     private protected HostDatabase()
     {
     }

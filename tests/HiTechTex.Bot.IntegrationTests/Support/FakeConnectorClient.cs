@@ -5,8 +5,8 @@ using HiTechTex.Bot.Protocol.Schema;
 namespace HiTechTex.Bot.IntegrationTests.Support;
 
 /// <summary>
-/// Records what the bot sends. Stands in for the real connector on this branch; connector-level HTTP tests come
-/// with the connector implementation.
+/// Records what the bot sends, for host tests about the bot's behaviour. The real connector over HTTP is covered by
+/// <c>RealStackTests</c> and the protocol's connector tests.
 /// </summary>
 internal sealed class FakeConnectorClient : IConnectorClient
 {
