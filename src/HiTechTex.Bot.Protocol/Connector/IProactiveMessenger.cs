@@ -17,4 +17,10 @@ public interface IProactiveMessenger
     /// <c>POST /v3/conversations</c> and stored for reuse. The bot must be installed for the user.
     /// </summary>
     Task<ProactiveSendResult> SendToUserAsync(string aadObjectId, string tenantId, Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces an activity the bot sent earlier in a stored conversation (<c>PUT /v3/conversations/{id}/activities/{activityId}</c>),
+    /// for example a card updated for everyone after a decision (spec §5.3).
+    /// </summary>
+    Task<ProactiveSendResult> UpdateInConversationAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken);
 }

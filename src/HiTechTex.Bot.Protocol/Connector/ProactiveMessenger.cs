@@ -59,6 +59,40 @@ public sealed class ProactiveMessenger(
         return await SendAsync(new StoredConversationReference(created, true, timeProvider.GetUtcNow()), activity, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task<ProactiveSendResult> UpdateInConversationAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        var stored = await store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (stored?.Reference is not { ServiceUrl: { Length: > 0 } serviceUrl } reference)
+        {
+            Log.NoConversationReference(logger, conversationId);
+            return new ProactiveSendResult(ProactiveSendStatus.NoReference, conversationId);
+        }
+
+        if (!stored.IsActive)
+        {
+            Log.ConversationInactive(logger, conversationId);
+            return new ProactiveSendResult(ProactiveSendStatus.Blocked, conversationId, activityId);
+        }
+
+        var copy = Address(activity, reference);
+        copy.Id = activityId;
+        try
+        {
+            await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, copy, cancellationToken).ConfigureAwait(false);
+            return new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, activityId);
+        }
+        catch (ConnectorException ex) when (ex.IsMessageWritesBlocked)
+        {
+            await store.MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            Log.ConversationBlocked(logger, conversationId);
+            return new ProactiveSendResult(ProactiveSendStatus.Blocked, conversationId, activityId);
+        }
+    }
+
     /// <summary>
     /// <c>POST /v3/conversations</c> for a 1:1 chat (spec §3.2), stored before anything is sent so that it is reused
     /// even if the send fails. Null when the user blocked the bot.

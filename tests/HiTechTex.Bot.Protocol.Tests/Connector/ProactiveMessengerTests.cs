@@ -57,6 +57,30 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateInConversationAsync_StoredReference_PutsTheActivityUnderItsId()
+    {
+        store.Add(Reference("a:1", "personal"));
+
+        var result = await Messenger.UpdateInConversationAsync("a:1", "act-7", Activity.CreateMessage("decided"), CancellationToken.None);
+
+        Assert.Equal(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:1", "act-7"), result);
+        var request = Assert.Single(connector.Requests);
+        Assert.Equal("PUT", request.Method);
+        Assert.Equal("/emea/v3/conversations/a%3A1/activities/act-7", Assert.Single(connector.RawTargets));
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal("decided", body.RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task UpdateInConversationAsync_NoReference_ReturnsNoReferenceWithoutRequest()
+    {
+        var result = await Messenger.UpdateInConversationAsync("a:unknown", "act-1", Activity.CreateMessage("x"), CancellationToken.None);
+
+        Assert.Equal(ProactiveSendStatus.NoReference, result.Status);
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
     public async Task SendToConversationAsync_NoReference_ReturnsNoReferenceWithoutRequest()
     {
         var result = await Messenger.SendToConversationAsync("a:unknown", Activity.CreateMessage("x"), CancellationToken.None);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
@@ -10,7 +12,13 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// submits and <c>Action.Execute</c> invokes. The conversation and user state are saved once, together, at the end
 /// of the turn; when another turn saved first, nothing is written and the user is asked to send again.
 /// </summary>
-internal sealed class HiTechTexBot(ConversationStates states, MainDialog mainDialog, ConversationCards cards, ILogger<HiTechTexBot> logger) : ActivityHandler
+internal sealed class HiTechTexBot(
+    ConversationStates states,
+    MainDialog mainDialog,
+    ConversationCards cards,
+    IEnumerable<ICardActionHandler> cardActionHandlers,
+    IEnumerable<IComposeExtensionHandler> composeExtensionHandlers,
+    ILogger<HiTechTexBot> logger) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -54,9 +62,28 @@ internal sealed class HiTechTexBot(ConversationStates states, MainDialog mainDia
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        // Cards answered outside any dialog (approvals, introductions) are owned by a handler of their verb.
+        var verb = invokeValue.Action?.Verb;
+        var handler = verb is null ? null : cardActionHandlers.FirstOrDefault(h => h.CanHandle(verb));
+        if (handler is not null)
+        {
+            return await handler.HandleAsync(turnContext, invokeValue, cancellationToken).ConfigureAwait(false);
+        }
+
         // The answer goes to the chat as messages; the card itself only shows that the click arrived. A dialog
         // (a form prompt) may set a fuller invoke response itself, which then wins.
         await mainDialog.RunAsync(turnContext, states.DialogState, logger, cancellationToken).ConfigureAwait(false);
         return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().FormReceived);
+    }
+
+    protected override Task<JsonElement> OnComposeExtensionQueryAsync(ITurnContext turnContext, JsonElement query, CancellationToken cancellationToken)
+    {
+        var commandId = query.ValueKind == JsonValueKind.Object && query.TryGetProperty("commandId", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+        var handler = composeExtensionHandlers.FirstOrDefault(h => string.Equals(h.CommandId, commandId, StringComparison.Ordinal));
+        return handler is null
+            ? throw new InvokeResponseException((int)HttpStatusCode.NotImplemented)
+            : handler.QueryAsync(turnContext, query, cancellationToken);
     }
 }

@@ -22,25 +22,59 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     private const string TextKey = "text";
     private const string ActionKey = "action";
     private const string NewProfileKey = "newProfile";
+    private const string DataKey = "data";
 
     private readonly ConversationStates states;
     private readonly IIntentRecognizer recognizer;
     private readonly ConversationCards cards;
     private readonly ILogger<MainDialog> logger;
+    private readonly IReadOnlyList<IJourney> journeys;
 
-    public MainDialog(ConversationStates states, ProfileDialog profileDialog, IIntentRecognizer recognizer, ConversationCards cards, ILogger<MainDialog> logger)
+    public MainDialog(
+        ConversationStates states,
+        ProfileDialog profileDialog,
+        IIntentRecognizer recognizer,
+        ConversationCards cards,
+        IEnumerable<IJourney> journeys,
+        ILogger<MainDialog> logger)
         : base(DialogId, logger)
     {
         this.states = states;
         this.recognizer = recognizer;
         this.cards = cards;
         this.logger = logger;
+        this.journeys = [.. journeys];
         AddDialog(new WaterfallDialog("main.steps", [EnsureProfileAsync, RouteAsync]));
         AddDialog(profileDialog);
-        foreach (var journey in Journeys)
+        foreach (var journey in this.journeys)
         {
-            AddDialog(new ComingSoonDialog(journey));
+            AddDialog(journey.Dialog);
         }
+
+        foreach (var intent in Journeys.Where(i => !this.journeys.Any(j => j.Intents.Contains(i))))
+        {
+            AddDialog(new ComingSoonDialog(intent));
+        }
+    }
+
+    /// <summary>The card data of an Action.Submit message (the value) or an Action.Execute invoke (value.action.data).</summary>
+    public static JsonElement? ReadCardData(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return null;
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            return value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+                && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                ? data.Clone()
+                : null;
+        }
+
+        return value.Clone();
     }
 
     /// <summary>The card action (<c>data.action</c>) of an Action.Submit message or an Action.Execute invoke.</summary>
@@ -84,6 +118,7 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         var activity = step.Context.Activity;
         step.Values[TextKey] = activity.Text?.Trim();
         step.Values[ActionKey] = ReadCardAction(activity);
+        step.Values[DataKey] = ReadCardData(activity) is { } data ? data.GetRawText() : null;
 
         var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         if (profile is not null)
@@ -105,7 +140,17 @@ internal sealed class MainDialog : InterruptibleComponentDialog
 
         var texts = step.Context.GetTexts();
         var newProfile = step.GetValue<bool>(NewProfileKey);
+        var action = step.GetValue<string>(ActionKey);
         var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
+        var started = action is null
+            ? journeys.FirstOrDefault(j => j.Intents.Contains(intent))
+            : journeys.FirstOrDefault(j => j.CardActions.Contains(action)) ?? journeys.FirstOrDefault(j => j.Intents.Contains(intent));
+        if (started is not null)
+        {
+            var start = new JourneyStart(intent, entities, action is null ? step.GetValue<string>(TextKey) : null, action, ReadData(step));
+            return await step.BeginDialogAsync(started.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
+        }
+
         switch (intent)
         {
             case var journey when Journeys.Contains(journey):
@@ -165,6 +210,17 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         var recognized = await recognizer.RecognizeAsync(text, step.Context.Activity.Locale, cancellationToken).ConfigureAwait(false);
         Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, step.Context.Activity.Conversation?.Id);
         return (recognized.Intent, recognized.Entities ?? IntentEntities.Empty);
+    }
+
+    private static JsonElement? ReadData(WaterfallStepContext step)
+    {
+        if (step.GetValue<string>(DataKey) is not { Length: > 0 } raw)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(raw);
+        return document.RootElement.Clone();
     }
 
     private static Task SendCardAsync(DialogContext dc, Attachment card, CancellationToken cancellationToken) =>

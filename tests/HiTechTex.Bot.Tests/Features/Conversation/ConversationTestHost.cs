@@ -21,7 +21,7 @@ internal sealed class ConversationTestHost : IDisposable
 
     private readonly ServiceProvider provider;
 
-    public ConversationTestHost(IStorage? storage = null, IDictionary<string, string?>? configuration = null)
+    public ConversationTestHost(IStorage? storage = null, IDictionary<string, string?>? configuration = null, Action<IServiceCollection>? configureServices = null)
     {
         Storage = storage ?? new MemoryStorage();
         var services = new ServiceCollection();
@@ -31,6 +31,7 @@ internal sealed class ConversationTestHost : IDisposable
         services.AddSingleton<IIntentRecognizer>(Recognizer);
         services.AddCardTemplates();
         services.AddConversation();
+        configureServices?.Invoke(services);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         Adapter = new TestAdapter(RunTurnAsync);
     }

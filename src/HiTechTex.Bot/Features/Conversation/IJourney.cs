@@ -1,0 +1,21 @@
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>
+/// A journey the main dialog can start (find partners, apply for an exchange, book a session…): its dialog, the
+/// intents recognized from free text that start it, and the card actions (<c>data.action</c> of an
+/// <c>Action.Submit</c>, or of an <c>Action.Execute</c> no <see cref="ICardActionHandler"/> owns) that start it.
+/// Register with <c>services.AddScoped&lt;IJourney, MyJourney&gt;()</c>; the dialog is begun with a
+/// <see cref="JourneyStart"/> as options. An intent of <see cref="MainDialog.Journeys"/> that no journey claims
+/// gets the "coming soon" placeholder.
+/// </summary>
+internal interface IJourney
+{
+    Dialog Dialog { get; }
+
+    IReadOnlyCollection<Intent> Intents { get; }
+
+    IReadOnlyCollection<string> CardActions { get; }
+}
