@@ -18,4 +18,11 @@ internal interface IJourney
     IReadOnlyCollection<Intent> Intents { get; }
 
     IReadOnlyCollection<string> CardActions { get; }
+
+    /// <summary>
+    /// Typed commands that start this journey when the whole message is one of them (case- and accent-insensitive),
+    /// before the recognizer runs: the manifest's command lists (<c>pending approvals</c>, <c>progress</c>…) and their
+    /// translations. Empty when the journey has none.
+    /// </summary>
+    IReadOnlyCollection<string> Commands => [];
 }

@@ -141,6 +141,13 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         var texts = step.Context.GetTexts();
         var newProfile = step.GetValue<bool>(NewProfileKey);
         var action = step.GetValue<string>(ActionKey);
+        var typed = step.GetValue<string>(TextKey);
+        if (action is null && CommandOf(typed) is { } commanded)
+        {
+            var command = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);
+            return await step.BeginDialogAsync(commanded.Dialog.Id, command, cancellationToken).ConfigureAwait(false);
+        }
+
         var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
         var started = action is null
             ? journeys.FirstOrDefault(j => j.Intents.Contains(intent))
@@ -210,6 +217,33 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         var recognized = await recognizer.RecognizeAsync(text, step.Context.Activity.Locale, cancellationToken).ConfigureAwait(false);
         Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, step.Context.Activity.Conversation?.Id);
         return (recognized.Intent, recognized.Entities ?? IntentEntities.Empty);
+    }
+
+    private IJourney? CommandOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var folded = Fold(text);
+        return journeys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(Fold(c), folded, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Lower case without accents or surrounding spaces/slash, so "/Progresso" matches "progresso".</summary>
+    private static string Fold(string text)
+    {
+        var decomposed = text.Trim().TrimStart('/').Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        var builder = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Replace('ı', 'i');
     }
 
     private static JsonElement? ReadData(WaterfallStepContext step)

@@ -63,6 +63,23 @@ public sealed class JourneyRoutingTests : IDisposable
         Assert.Empty(host.Recognizer.Texts);
     }
 
+    [Theory]
+    [InlineData("Partner Search")]
+    [InlineData("/busca de parceiros")]
+    [InlineData("  BUSCA DE PARCEIROS ")]
+    public async Task OnTurnAsync_TypedCommandOfAJourney_BeginsItWithoutTheRecognizer(string typed)
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReplyContains("journey started")
+            .StartTestAsync();
+
+        Assert.Equal(typed.Trim(), Assert.Single(journey.Starts).Text);
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
     [Fact]
     public async Task OnTurnAsync_JourneyIntentWithoutAJourney_StillComingSoon()
     {
@@ -141,6 +158,8 @@ public sealed class JourneyRoutingTests : IDisposable
         public IReadOnlyCollection<Intent> Intents { get; } = [Intent.FindPartners];
 
         public IReadOnlyCollection<string> CardActions { get; } = ["partners.detail"];
+
+        public IReadOnlyCollection<string> Commands { get; } = ["partner search", "busca de parceiros"];
 
         private sealed class StartDialog(List<JourneyStart> starts) : Dialog("test.journey")
         {
