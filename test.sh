@@ -20,14 +20,17 @@ trap cleanup EXIT
 
 say() { printf '\n==> %s\n' "$*"; }
 
-# --- 1. System packages (Debian): PostgreSQL for the real-database tests -------------------------------
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# --- 1. System packages (Debian): PostgreSQL for the real-database tests, Chromium for the browser journeys ---
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || [ -n "${HTT_CHROMIUM:-}" ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing postgresql"
+    say "installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade postgresql >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade "${missing[@]}" >/dev/null
   else
-    echo "PostgreSQL is not installed and this user cannot apt-get install it; PostgreSQL tests will be skipped." >&2
+    echo "Not installed and this user cannot apt-get install: ${missing[*]}; their tests will be skipped." >&2
   fi
 fi
 
@@ -57,6 +60,8 @@ fi
 # --- 4. .NET tests -------------------------------------------------------------------------------------
 say "dotnet test"
 results="$work/results"
+# The browser journeys save a screenshot per step here (each test names its folder in its output).
+export HTT_JOURNEY_SCREENSHOTS="${HTT_JOURNEY_SCREENSHOTS:-$root/artifacts/journeys}"
 set +e
 dotnet test "$root/HiTechTex.Bot.sln" -c Release --logger "trx" --results-directory "$results" -v q --nologo
 dotnet_status=$?
@@ -118,6 +123,7 @@ if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
 fi
 if [ $((passed + failed)) = 0 ]; then echo "no test ran"; failed=1; fi
 
+if [ -d "$HTT_JOURNEY_SCREENSHOTS" ]; then echo "Browser journey screenshots: $HTT_JOURNEY_SCREENSHOTS"; fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

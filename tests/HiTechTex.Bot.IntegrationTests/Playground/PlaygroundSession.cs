@@ -32,6 +32,18 @@ public sealed class PlaygroundSession : IAsyncLifetime
     private ExternalProcess? bot;
     private ExternalProcess? playground;
 
+    /// <summary>
+    /// Whether the Playground installs the bot by itself when its UI opens (as Teams does on first open). Off for the
+    /// API-driven tests, which install explicitly; on for the browser journeys.
+    /// </summary>
+    public bool SendInstallationActivity { get; init; }
+
+    /// <summary>More environment for the bot process (configuration keys with <c>__</c> separators).</summary>
+    public IReadOnlyDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The Playground's <c>.m365agentsplayground.yml</c> (mock users, team, tenant); its defaults when null.</summary>
+    public string? PlaygroundConfigYaml { get; init; }
+
     public string BotBaseUrl { get; private set; } = "";
 
     public string PlaygroundBaseUrl { get; private set; } = "";
@@ -66,6 +78,11 @@ public sealed class PlaygroundSession : IAsyncLifetime
         }
 
         Directory.CreateDirectory(workDirectory);
+        if (PlaygroundConfigYaml is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(workDirectory, ".m365agentsplayground.yml"), PlaygroundConfigYaml);
+        }
+
         try
         {
             await StartBotAsync();
@@ -142,12 +159,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
         var port = FreeTcpPort.Next();
         BotBaseUrl = $"http://127.0.0.1:{port}";
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        bot = ExternalProcess.Start(
-            "bot",
-            dotnet,
-            [RepositoryPaths.BotAssembly],
-            workingDirectory: Path.GetDirectoryName(RepositoryPaths.BotAssembly)!,
-            new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = BotBaseUrl,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -157,7 +169,13 @@ public sealed class PlaygroundSession : IAsyncLifetime
                 ["ConnectionStrings__Bot"] = ConnectionString,
                 ["Logging__Console__FormatterName"] = "simple",
                 ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-            });
+            };
+        foreach (var (key, value) in BotEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        bot = ExternalProcess.Start("bot", dotnet, [RepositoryPaths.BotAssembly], Path.GetDirectoryName(RepositoryPaths.BotAssembly)!, environment);
 
         await Eventually.UntilAsync(
             async () =>
@@ -205,7 +223,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
             {
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
                 ["PLAYGROUND_BIND_HOST"] = "127.0.0.1",
-                ["SEND_INSTALLATION_ACTIVITY"] = "false",
+                ["SEND_INSTALLATION_ACTIVITY"] = SendInstallationActivity ? "true" : "false",
                 ["M365_AGENTS_PLAYGROUND_LOGFILE"] = PlaygroundLogPath,
                 ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingPath,
                 ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(workDirectory, ".m365agentsplayground.yml"),
