@@ -58,9 +58,16 @@ public sealed class BrowserJourney : IAsyncDisposable
     }
 
     /// <summary>Opens the Playground's chat in a fresh browser; the screenshot folder is emptied and named in the output.</summary>
-    public static async Task<BrowserJourney> OpenAsync(string name, PlaygroundSession session, ITestOutputHelper output)
+    public static Task<BrowserJourney> OpenAsync(string name, PlaygroundSession session, ITestOutputHelper output)
     {
         ArgumentNullException.ThrowIfNull(session);
+        return OpenAsync(name, session.PlaygroundBaseUrl, output);
+    }
+
+    /// <summary>Opens the Playground at <paramref name="playgroundUrl"/> (for example a second user's, see <see cref="PlaygroundSession.StartAnotherPlaygroundAsync"/>).</summary>
+    public static async Task<BrowserJourney> OpenAsync(string name, string playgroundUrl, ITestOutputHelper output)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(playgroundUrl);
         ArgumentNullException.ThrowIfNull(output);
         var chromium = FindChromium() ?? throw new InvalidOperationException("No Chromium: apt-get install -y chromium (CI does).");
         var root = Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } configured
@@ -85,7 +92,7 @@ public sealed class BrowserJourney : IAsyncDisposable
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
         page.SetDefaultTimeout(StepTimeoutMs);
         var journey = new BrowserJourney(name, output, playwright, browser, page, directory);
-        await journey.StepAsync("open the Playground", () => page.GotoAsync(session.PlaygroundBaseUrl + "/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded }));
+        await journey.StepAsync("open the Playground", () => page.GotoAsync(playgroundUrl + "/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded }));
         return journey;
     }
 

@@ -31,6 +31,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private ExternalProcess? bot;
     private ExternalProcess? playground;
+    private readonly List<ExternalProcess> others = [];
 
     /// <summary>
     /// Whether the Playground installs the bot by itself when its UI opens (as Teams does on first open). Off for the
@@ -122,6 +123,11 @@ public sealed class PlaygroundSession : IAsyncLifetime
         Section("playground output", playground?.Output ?? "(not started)");
         Section("playground log", ReadShared(PlaygroundLogPath));
         Section("playground events recording", ReadShared(RecordingPath));
+        foreach (var other in others)
+        {
+            Section(other.Name + " output", other.Output);
+        }
+
         return text.ToString();
 
         void Section(string title, string content) =>
@@ -133,6 +139,11 @@ public sealed class PlaygroundSession : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var other in others)
+        {
+            await other.DisposeAsync();
+        }
+
         if (playground is not null)
         {
             await playground.DisposeAsync();
@@ -199,13 +210,37 @@ public sealed class PlaygroundSession : IAsyncLifetime
             bot.ExitReason);
     }
 
+    /// <summary>
+    /// Starts one more Playground against the same bot, as another mock user (its own <c>.m365agentsplayground.yml</c>
+    /// with that user as <c>currentUser</c> and its own personal chat id): the way to have two people — an applicant
+    /// and a manager — in one journey. Returns its base URL; it stops with the session.
+    /// </summary>
+    public async Task<string> StartAnotherPlaygroundAsync(string name, string configYaml, string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var node = RepositoryPaths.FindNode() ?? throw new InvalidOperationException("`node` is not on PATH.");
+        var directory = Path.Combine(workDirectory, name);
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, ".m365agentsplayground.yml"), configYaml);
+        var (process, baseUrl) = await StartPlaygroundProcessAsync(node, name, directory, conversationId);
+        others.Add(process);
+        return baseUrl;
+    }
+
     private async Task StartPlaygroundAsync(string node)
     {
+        var (process, baseUrl) = await StartPlaygroundProcessAsync(node, "playground", workDirectory, ConversationId);
+        playground = process;
+        PlaygroundBaseUrl = baseUrl;
+        PlaygroundPort = new Uri(baseUrl).Port;
+    }
+
+    private async Task<(ExternalProcess Process, string BaseUrl)> StartPlaygroundProcessAsync(string node, string name, string directory, string conversationId)
+    {
         var port = FreeTcpPort.Next();
-        PlaygroundPort = port;
-        PlaygroundBaseUrl = $"http://127.0.0.1:{port}";
-        playground = ExternalProcess.Start(
-            "playground",
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var process = ExternalProcess.Start(
+            name,
             node,
             [
                 "-r", RepositoryPaths.BindLocalhostPreload,
@@ -213,43 +248,45 @@ public sealed class PlaygroundSession : IAsyncLifetime
                 "-e", $"{BotBaseUrl}/api/messages",
                 "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-c", "msteams",
-                "--su", ConnectorUrl,
-                "--conversation-id", ConversationId,
+                "--su", baseUrl + "/_connector",
+                "--conversation-id", conversationId,
                 "--enable-events-recording",
                 "--disable-telemetry",
             ],
-            workingDirectory: workDirectory,
+            workingDirectory: directory,
             new Dictionary<string, string>
             {
                 ["TEAMSAPPTESTER_BROWSER"] = "none",
                 ["PLAYGROUND_BIND_HOST"] = "127.0.0.1",
                 ["SEND_INSTALLATION_ACTIVITY"] = SendInstallationActivity ? "true" : "false",
-                ["M365_AGENTS_PLAYGROUND_LOGFILE"] = PlaygroundLogPath,
-                ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = RecordingPath,
-                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(workDirectory, ".m365agentsplayground.yml"),
+                ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(directory, "playground.log"),
+                ["M365_AGENTS_PLAYGROUND_RECORDING_FILE"] = Path.Combine(directory, "events_recording.log"),
+                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(directory, ".m365agentsplayground.yml"),
             });
+        string? ExitReason() => bot?.ExitReason() ?? process.ExitReason();
 
         // Non-interactive, the Playground prints only "Listening on <port>"; when the port was taken in the meantime it
         // silently takes another one, and the serviceUrl given to the bot would then be wrong.
         await Eventually.UntilAsync(
-            () => playground.Output.Contains("Listening on ", StringComparison.Ordinal),
+            () => process.Output.Contains("Listening on ", StringComparison.Ordinal),
             StartupTimeout,
-            "the Playground to listen",
-            ProcessExitReason);
-        if (!playground.Output.Contains($"Listening on {port}", StringComparison.Ordinal))
+            $"the {name} to listen",
+            ExitReason);
+        if (!process.Output.Contains($"Listening on {port}", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"The Playground did not get port {port} (taken meanwhile?); rerun the test.");
+            throw new InvalidOperationException($"The {name} did not get port {port} (taken meanwhile?); rerun the test.");
         }
 
         await Eventually.UntilAsync(
             async () =>
             {
-                using var response = await http.GetAsync($"{PlaygroundBaseUrl}/_debug/ping");
+                using var response = await http.GetAsync($"{baseUrl}/_debug/ping");
                 return response.IsSuccessStatusCode;
             },
             StartupTimeout,
-            $"the Playground's /_debug/ping at {PlaygroundBaseUrl}",
-            ProcessExitReason);
+            $"the {name}'s /_debug/ping at {baseUrl}",
+            ExitReason);
+        return (process, baseUrl);
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what)
