@@ -16,7 +16,7 @@ namespace HiTechTex.Bot.IntegrationTests;
 /// </summary>
 public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClassFixture<DevelopmentHostFixture>
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Playground.RepositoryPaths.RepositoryRoot;
 
     [Fact]
     public void WebApplicationFactory_ReadsTheTopLevelAppSettings()
@@ -82,19 +82,6 @@ public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClass
 #else
     private const string BuildConfiguration = "Release";
 #endif
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HiTechTex.Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HiTechTex.Bot.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static async Task<(int ExitCode, string Output)> RunDotnetAsync(string workingDirectory, params string[] arguments)
     {

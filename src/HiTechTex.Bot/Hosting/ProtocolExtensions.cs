@@ -17,6 +17,7 @@ internal static class ProtocolExtensions
         // Middleware runs in registration order: telemetry first, so its span covers the whole turn.
         services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
         services.AddSingleton<IMiddleware, ActivityDeduplicationMiddleware>();   // Teams redeliveries run the bot once
+        services.AddSingleton<IMiddleware, ConversationSerializationMiddleware>(); // one turn at a time per conversation
         services.AddBotTurns();
 
         services.AddBotFrameworkAuthentication();   // IBotAuthenticator: JWT validation (spec §2)

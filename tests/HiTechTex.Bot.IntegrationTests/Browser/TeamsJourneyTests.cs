@@ -31,12 +31,10 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
             });
             Assert.Equal(1, await journey.CountTextAsync("Welcome to the Hi-Tech-TEX partnership bot"));
 
-            // The first message starts the first-use profile, in the user's Teams name.
-            await journey.StepAsync("first message asks for the profile", async () =>
-            {
-                await journey.SendAsync("hello");
-                await journey.ExpectTextAsync("Shall I call you Alex Wilber?");
-            });
+            // The first message starts the first-use profile, in the user's Teams name; then the menu again.
+            var welcomes = await journey.CountTextAsync("Welcome to the Hi-Tech-TEX partnership bot");
+            await CompleteProfileAsync(journey, "CITEVE");
+            await journey.StepAsync("the menu after the profile", () => journey.ExpectMoreTextAsync("Welcome to the Hi-Tech-TEX partnership bot", welcomes));
         }
         catch
         {
@@ -47,5 +45,24 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
         {
             await session.DisposeAsync();
         }
+    }
+
+    /// <summary>The first-use profile through the UI: Teams name confirmed, organisation typed, English chosen.</summary>
+    private static async Task CompleteProfileAsync(BrowserJourney journey, string organisation)
+    {
+        await journey.StepAsync("profile: confirm the Teams name", async () =>
+        {
+            await journey.SendAsync("hello");
+            await journey.ExpectTextAsync("Shall I call you Alex Wilber?");
+            await journey.ClickButtonAsync("Yes");
+            await journey.ExpectTextAsync("Which organisation do you work for?");
+        });
+        await journey.StepAsync("profile: organisation and language", async () =>
+        {
+            await journey.SendAsync(organisation);
+            await journey.ExpectTextAsync("Which language do you prefer?");
+            await journey.ClickButtonAsync("English");
+            await journey.ExpectTextAsync("Your profile is saved.");
+        });
     }
 }

@@ -52,7 +52,7 @@ public sealed class ChoicePromptTests
     }
 
     [Fact]
-    public async Task OnPromptAsync_AdaptiveCardStyle_RendersImBackButtons()
+    public async Task OnPromptAsync_AdaptiveCardStyle_RendersSubmitButtonsCarryingTheChoice()
     {
         await PromptHost.Flow(() => new ChoicePrompt("c"), Options())
             .Send("hi").AssertReply(reply =>
@@ -63,9 +63,9 @@ public sealed class ChoicePromptTests
                 Assert.Equal(4, actions.GetArrayLength());
                 Assert.Equal("Action.Submit", actions[1].GetProperty("type").GetString());
                 Assert.Equal("Fashion", actions[1].GetProperty("title").GetString());
-                var msteams = actions[1].GetProperty("data").GetProperty("msteams");
-                Assert.Equal("imBack", msteams.GetProperty("type").GetString());
-                Assert.Equal("Fashion", msteams.GetProperty("value").GetString());
+                var data = actions[1].GetProperty("data");
+                Assert.Equal("Fashion", data.GetProperty("choice").GetString());
+                Assert.False(data.TryGetProperty("msteams", out _), "msteams actions are ignored by the Agents Playground");
             })
             .StartTestAsync();
     }

@@ -30,7 +30,12 @@ internal static class PromptActivities
         return reply;
     }
 
-    /// <summary>An Adaptive Card of buttons, each posting its value back as the user's text (Teams imBack).</summary>
+    /// <summary>
+    /// An Adaptive Card of buttons, each a plain <c>Action.Submit</c> whose data is <c>{"choice": value}</c>, which
+    /// <see cref="GetAnswerText"/> reads as the answer. Not <c>msteams.imBack</c>/<c>messageBack</c>: Teams honours
+    /// those, but the Microsoft 365 Agents Playground (0.2.28) silently ignores a click on them, and a prompt that
+    /// cannot be answered in the local client is worse than a click that does not echo as a chat message.
+    /// </summary>
     public static Attachment ButtonsCard(IEnumerable<string> values)
     {
         var actions = new JsonArray();
@@ -40,7 +45,7 @@ internal static class PromptActivities
             {
                 ["type"] = "Action.Submit",
                 ["title"] = value,
-                ["data"] = new JsonObject { ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = value } },
+                ["data"] = new JsonObject { ["choice"] = value },
             });
         }
 
