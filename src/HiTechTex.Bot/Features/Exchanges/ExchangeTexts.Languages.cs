@@ -1,0 +1,135 @@
+namespace HiTechTex.Bot.Features.Exchanges;
+
+internal sealed partial record ExchangeTexts
+{
+    public static ExchangeTexts English { get; } = new()
+    {
+        Language = "en",
+        FormTitle = "Apply for a ClusterXchange exchange",
+        FormIntro = "Fill in the form; the eligibility check and the lump-sum estimate update when you press Check.",
+        VisitingOrganisation = "Visiting organisation (yours)",
+        HostSearch = "Search for the host organisation",
+        HostSearchPlaceholder = "Name, city or country, then press Check",
+        HostOrganisation = "Host organisation",
+        NoMatches = "No organisation matches the search yet.",
+        StartDate = "First working day",
+        EndDate = "Last working day",
+        ActivityType = "Activity type",
+        Objectives = "Objectives and agenda",
+        Agenda = "Agenda (day by day)",
+        ExpectedOutcomes = "Expected outcomes",
+        CheckButton = "Check",
+        SaveDraftButton = "Save draft",
+        SubmitButton = "Submit for approval",
+        CancelButton = "Cancel",
+        Eligibility = "Eligibility",
+        Eligible = "Eligible: all rules are met.",
+        LumpSum = "Lump-sum estimate",
+        LumpSumHalvedFormat = "€{0} (half of the €{1} cap: under 5 working days or under 200 km)",
+        Status = "Status",
+        Applicant = "Applicant",
+        Period = "Period",
+        WorkingDaysFormat = "{0} working days",
+        History = "History",
+        Comment = "Comment (required to reject or request changes)",
+        CommentRequired = "Please write a comment to reject or to request changes.",
+        Approve = "Approve",
+        Reject = "Reject",
+        RequestChanges = "Request changes",
+        Reassign = "Reassign",
+        ReassignTo = "Reassign to",
+        Withdraw = "Withdraw",
+        Edit = "Edit",
+        Refresh = "Refresh",
+        ReportIntro = "The exchange is over: please send the closing report.",
+        ReportOutcomes = "Outcomes of the exchange",
+        EvidenceTickets = "Travel tickets / boarding passes attached",
+        EvidenceInvoices = "Invoices attached",
+        EvidenceAgenda = "Agenda signed by the host",
+        SendReport = "Send closing report",
+        ValidateReport = "Validate report",
+        ReturnReport = "Return report",
+        YourDecision = "Your decision",
+        DraftSaved = "Draft saved. Say \"my applications\" to find it again.",
+        FormCancelled = "Cancelled; nothing was submitted.",
+        NotAllowed = "You cannot do this on this application. Nothing was changed.",
+        NotFound = "I cannot find this application.",
+        StaleCard = "This card was out of date; here is the current state. Nothing was changed.",
+        ChangedMeanwhile = "The application changed meanwhile; here is the current state.",
+        InvalidInput = "Some answers are not valid; please check the form.",
+        NotEligible = "The application is not eligible yet; see the reasons below.",
+        ReportTooEarly = "The closing report can be sent after the last day of the exchange.",
+        ErrorTitle = "That did not work",
+        BackToMenu = "Back to the menu",
+        StatusChangedFormat = "Your exchange application {0} is now: {1}.",
+        ReminderFormat = "Reminder: exchange application {0} is waiting for your decision.",
+        ReportRequestFormat = "Exchange {0} is over: please send the closing report.",
+        MyApplicationsTitle = "My exchange applications",
+        PendingApprovalsTitle = "Exchange applications waiting for you",
+        NoApplications = "You have no exchange applications yet.",
+        NoPendingApprovals = "Nothing is waiting for your decision.",
+        NewApplication = "New application",
+        NotCoordinator = "Only the programme coordinator can see this.",
+        ProgressTitle = "ClusterXchange progress",
+        ProgressFormat = "{0} of {1} exchanges completed",
+        Completed = "Completed",
+        ApprovedCount = "Approved",
+        Pending = "Pending",
+        ByPartner = "By partner (visiting side)",
+        ByCountryPair = "By country pair",
+        ByActivityType = "By activity type",
+        ExportReady = "Exchanges exported as CSV.",
+        Statuses = new Dictionary<ExchangeStatus, string>
+        {
+            [ExchangeStatus.Draft] = "Draft", [ExchangeStatus.Stage1] = "Waiting for the visiting cluster",
+            [ExchangeStatus.Stage2] = "Waiting for the host", [ExchangeStatus.Approved] = "Approved",
+            [ExchangeStatus.Rejected] = "Rejected", [ExchangeStatus.ChangesRequested] = "Changes requested",
+            [ExchangeStatus.Withdrawn] = "Withdrawn", [ExchangeStatus.ReportSubmitted] = "Closing report sent",
+            [ExchangeStatus.Completed] = "Completed",
+        },
+        Actions = new Dictionary<ExchangeAction, string>
+        {
+            [ExchangeAction.Created] = "created the draft", [ExchangeAction.Saved] = "saved the draft",
+            [ExchangeAction.Submitted] = "submitted", [ExchangeAction.Approved] = "approved",
+            [ExchangeAction.Rejected] = "rejected", [ExchangeAction.ChangesRequested] = "requested changes",
+            [ExchangeAction.Reassigned] = "reassigned", [ExchangeAction.Withdrawn] = "withdrew",
+            [ExchangeAction.ReportSubmitted] = "sent the closing report", [ExchangeAction.ReportValidated] = "validated the report",
+            [ExchangeAction.ReportReturned] = "returned the report",
+        },
+        ActivityTypes = new Dictionary<ExchangeActivityType, string>
+        {
+            [ExchangeActivityType.CapacityBuilding] = "Capacity building", [ExchangeActivityType.KnowledgeSharing] = "Knowledge sharing",
+            [ExchangeActivityType.ResearchAndDevelopment] = "R&D / project development", [ExchangeActivityType.MarketResearch] = "Market research",
+            [ExchangeActivityType.Networking] = "Networking",
+        },
+        Problems = new Dictionary<EligibilityProblem, string>
+        {
+            [EligibilityProblem.VisitingOrganisationMissing] = "Choose the visiting organisation.",
+            [EligibilityProblem.HostOrganisationMissing] = "Choose the host organisation.",
+            [EligibilityProblem.VisitingNotCosme] = "The visiting organisation must be in a COSME country.",
+            [EligibilityProblem.HostNotCosme] = "The host organisation must be in a COSME country.",
+            [EligibilityProblem.SameCountry] = "Host and visitor must be in different countries.",
+            [EligibilityProblem.DatesMissing] = "Give the first and the last working day.",
+            [EligibilityProblem.EndBeforeStart] = "The last day is before the first day.",
+            [EligibilityProblem.NotInFuture] = "The exchange must start in the future.",
+            [EligibilityProblem.TooFewWorkingDays] = "At least 3 working days are needed (weekends and public holidays don't count).",
+            [EligibilityProblem.LongerThanOneMonth] = "An exchange lasts at most one month.",
+            [EligibilityProblem.AlreadyVisited] = "This organisation already has an exchange: an organisation visits once.",
+        },
+        ApplyCommands = ["apply for exchange", "apply for an exchange", "new exchange"],
+        MyApplicationsCommands = ["my applications"],
+        PendingApprovalsCommands = ["pending approvals"],
+        ProgressCommands = ["exchange progress", "exchanges progress"],
+        ExportCommands = ["export exchanges"],
+    };
+
+    public static ExchangeTexts Portuguese { get; } = English with { Language = "pt" };
+
+    public static ExchangeTexts Spanish { get; } = English with { Language = "es" };
+
+    public static ExchangeTexts Italian { get; } = English with { Language = "it" };
+
+    public static ExchangeTexts Turkish { get; } = English with { Language = "tr" };
+
+    public static ExchangeTexts Czech { get; } = English with { Language = "cs" };
+}
