@@ -234,9 +234,12 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         host.Settings[$"Roles:ClusterManagers:{visitingManager.AadObjectId}:0"] = HiTechTexPartners.CiteveId;
         host.Settings[$"Roles:ClusterManagers:{visitingManager.AadObjectId}:1"] = HiTechTexPartners.TecnotessileId;
         host.Settings[$"Roles:ClusterManagers:{visitingManager.AadObjectId}:2"] = HiTechTexPartners.AeiTextilsId;
+        host.Settings[$"Roles:ClusterManagers:{visitingManager.AadObjectId}:3"] = HiTechTexPartners.DenizliId;
+        host.Settings[$"Roles:ClusterManagers:{visitingManager.AadObjectId}:4"] = HiTechTexPartners.AtevalId;
         host.Settings[$"Roles:ClusterManagers:{secondVisitingManager.AadObjectId}:0"] = HiTechTexPartners.CiteveId;
         host.Settings[$"Roles:ClusterManagers:{secondVisitingManager.AadObjectId}:1"] = HiTechTexPartners.TecnotessileId;
         host.Settings[$"Roles:ClusterManagers:{secondVisitingManager.AadObjectId}:2"] = HiTechTexPartners.AeiTextilsId;
+        host.Settings[$"Roles:ClusterManagers:{secondVisitingManager.AadObjectId}:3"] = HiTechTexPartners.AtevalId;
         host.Settings[$"Roles:ClusterManagers:{hostManager.AadObjectId}:0"] = HiTechTexPartners.ClutexId;
         host.Settings["Roles:Coordinators:0"] = coordinator.AadObjectId;
         return host;
@@ -301,12 +304,12 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         a["text"] = text;
     });
 
-    private static JsonObject Submit(ExchangeUser user, string formId, string op, string visitingId) => Activities.Base("message", user.ConversationId, a =>
+    private static JsonObject Submit(ExchangeUser user, string formId, string op, string visitingId, string? hostId = HiTechTexPartners.ClutexId) => Activities.Base("message", user.ConversationId, a =>
     {
         a["from"] = From(user);
         a["value"] = new JsonObject
         {
-            ["formId"] = formId, ["op"] = op, ["visitingId"] = visitingId, ["hostQuery"] = "clutex", ["hostId"] = HiTechTexPartners.ClutexId,
+            ["formId"] = formId, ["op"] = op, ["visitingId"] = visitingId, ["hostQuery"] = "clutex", ["hostId"] = hostId,
             ["startDate"] = "2027-03-01", ["endDate"] = "2027-03-05", ["activityType"] = "KnowledgeSharing",
             ["objectives"] = "Learn the nonwoven pilot line.", ["agenda"] = "Day 1: lab. Days 2–5: pilot line.", ["outcomes"] = "A joint proposal.",
         };
