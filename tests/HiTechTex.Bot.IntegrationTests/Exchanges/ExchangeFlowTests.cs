@@ -33,6 +33,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
     private readonly ExchangeUser hostManager = new("Hana");
     private readonly ExchangeUser coordinator = new("Carla");
     private readonly ExchangeUser stranger = new("Sam");
+    private readonly ExchangeUser hostContact = new("Hugo");
 
     [SkippableFact]
     public async Task Flow_ApplyApproveTwiceReportValidate_CountedAndEveryoneUpdatedAcrossRestarts()
@@ -225,7 +226,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             services.AddSingleton<IConnectorClient>(connector);
             services.RemoveAll<IPartnerDirectory>();
             services.AddSingleton<IPartnerDirectory>(sp => new InMemoryPartnerDirectory(
-                new PartnerSearchIndex(path: null, sp.GetRequiredService<ILogger<PartnerSearchIndex>>()), HiTechTexPartners.All));
+                new PartnerSearchIndex(path: null, sp.GetRequiredService<ILogger<PartnerSearchIndex>>()), Organisations()));
 
             // The follow-up runs when the test says so (the background timer would race the assertions).
             var followUp = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ExchangeFollowUpService));
@@ -244,6 +245,21 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         host.Settings["Roles:Coordinators:0"] = coordinator.AadObjectId;
         return host;
     }
+
+    /// <summary>The six partners, CLUTEX with a contact who uses Teams, and a Portuguese SME member of CITEVE's cluster.</summary>
+    private IReadOnlyList<Organisation> Organisations()
+    {
+        var clutex = HiTechTexPartners.All.Single(o => o.Id == HiTechTexPartners.ClutexId);
+        var citeve = HiTechTexPartners.All.Single(o => o.Id == HiTechTexPartners.CiteveId);
+        return
+        [
+            .. HiTechTexPartners.All.Where(o => o.Id != HiTechTexPartners.ClutexId),
+            clutex with { Contacts = [.. clutex.Contacts, new PartnerContact("Hugo Novák", "hugo@clutex.example", hostContact.AadObjectId)] },
+            citeve with { Id = MemberSmeId, Name = "Malhas do Porto (test SME)", Kind = OrganisationKind.Sme, City = "Porto", Location = new GeoPoint(41.15, -8.61), ClusterId = HiTechTexPartners.CiteveId },
+        ];
+    }
+
+    private const string MemberSmeId = "test-sme-malhas-do-porto";
 
     private async Task<Guid> SubmitAsync(BotHostFactory host, HttpClient client, string visitingId)
     {

@@ -31,6 +31,11 @@ internal sealed class ExchangeCards(
     {
         ArgumentNullException.ThrowIfNull(application);
         var view = await views.ForAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
+        if (!view.CanSee)
+        {
+            return Error(texts, texts.NotAllowed);
+        }
+
         var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
         var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
         var audit = await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -90,11 +95,6 @@ internal sealed class ExchangeCards(
                 ["validateReport"] = texts.ValidateReport, ["returnReport"] = texts.ReturnReport, ["edit"] = texts.Edit, ["withdraw"] = texts.Withdraw,
             },
         };
-        if (!view.CanSee)
-        {
-            return Error(texts, texts.NotAllowed);
-        }
-
         return renderer.RenderCard(ApplicationTemplate, data);
     }
 
