@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.IntegrationTests.Playground;
 using HiTechTex.Bot.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,6 +122,24 @@ public abstract partial class ExchangeFlowTests
         await SeedProfileAsync(second, stranger);
         await PostAsync(client, Message(stranger, "export exchanges"));
         Assert.Equal("Only the programme coordinator can see this.", connector.To(stranger.ConversationId)[^1].Activity.Text);
+    }
+
+    [SkippableFact]
+    public async Task FollowUpService_TimeAdvancesPastTheReminderDelay_RemindsThePendingApprover()
+    {
+        SkipUnlessAvailable();
+        using var host = CreateHost(withFollowUpService: true);
+        host.Settings["Exchanges:FollowUpInterval"] = "01:00:00";
+        var id = await SubmitAsync(host, host.CreateClient(), SpanishSmeId);
+        var reminder = ExchangeConnector.PersonalConversationOf(secondVisitingManager.AadObjectId);
+
+        time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
+
+        // The hosted service runs on its own; the test waits (polling) until the reminder has been sent.
+        await Eventually.UntilAsync(
+            () => Task.FromResult(connector.To(reminder).Any(s => s.Activity.Text?.Contains("is waiting for your decision", StringComparison.Ordinal) == true)),
+            TimeSpan.FromSeconds(20), "the follow-up service's reminder");
+        Assert.Equal((ExchangeStatus.Stage1, 2), await StatusAsync(host, id));
     }
 
     private static async Task<string> ReferenceAsync(BotHostFactory host, Guid id)

@@ -218,7 +218,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         Assert.Single(connector.All.Skip(sentBefore), s => s.Activity.Text?.Contains("is now:", StringComparison.Ordinal) == true);
     }
 
-    private BotHostFactory CreateHost()
+    private BotHostFactory CreateHost(bool withFollowUpService = false)
     {
         var host = database.CreateHost(services =>
         {
@@ -229,8 +229,11 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
                 new PartnerSearchIndex(path: null, sp.GetRequiredService<ILogger<PartnerSearchIndex>>()), Organisations()));
 
             // The follow-up runs when the test says so (the background timer would race the assertions).
-            var followUp = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ExchangeFollowUpService));
-            services.Remove(followUp);
+            if (!withFollowUpService)
+            {
+                var followUp = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ExchangeFollowUpService));
+                services.Remove(followUp);
+            }
         });
         host.Settings[$"Roles:ClusterManagers:{visitingManager.AadObjectId}:0"] = HiTechTexPartners.CiteveId;
         host.Settings[$"Roles:ClusterManagers:{visitingManager.AadObjectId}:1"] = HiTechTexPartners.TecnotessileId;
@@ -255,11 +258,14 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         [
             .. HiTechTexPartners.All.Where(o => o.Id != HiTechTexPartners.ClutexId),
             clutex with { Contacts = [.. clutex.Contacts, new PartnerContact("Hugo Novák", "hugo@clutex.example", hostContact.AadObjectId)] },
+            citeve with { Id = SpanishSmeId, Name = "Tejidos de Alcoy (test SME)", Kind = OrganisationKind.Sme, Country = "ES", City = "Alcoi", Location = new GeoPoint(38.70, -0.47), ClusterId = HiTechTexPartners.AtevalId },
             citeve with { Id = MemberSmeId, Name = "Malhas do Porto (test SME)", Kind = OrganisationKind.Sme, City = "Porto", Location = new GeoPoint(41.15, -8.61), ClusterId = HiTechTexPartners.CiteveId },
         ];
     }
 
     private const string MemberSmeId = "test-sme-malhas-do-porto";
+
+    private const string SpanishSmeId = "test-sme-tejidos-de-alcoy";
 
     private async Task<Guid> SubmitAsync(BotHostFactory host, HttpClient client, string visitingId)
     {

@@ -38,9 +38,10 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
             failures.Add("Exchanges:ReminderAfterDays must be at least 1.");
         }
 
-        if (options.FollowUpInterval <= TimeSpan.Zero)
+        // PeriodicTimer takes at most ~49 days; a day is already far more than a reminder needs.
+        if (options.FollowUpInterval <= TimeSpan.Zero || options.FollowUpInterval > TimeSpan.FromDays(1))
         {
-            failures.Add("Exchanges:FollowUpInterval must be positive.");
+            failures.Add("Exchanges:FollowUpInterval must be positive and at most one day.");
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
