@@ -164,6 +164,15 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         Assert.Contains("not valid", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = id.ToString(), ["v"] = "2; DROP" }), StringComparison.Ordinal);
         Assert.Contains("not valid", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = "x", ["v"] = 2 }), StringComparison.Ordinal);
 
+        // A forged "open" button for somebody else's application: answered like an unknown one, nothing recorded.
+        await SeedProfileAsync(host, stranger);
+        await PostAsync(client, Activities.Base("message", stranger.ConversationId, a =>
+        {
+            a["from"] = From(stranger);
+            a["value"] = new JsonObject { ["action"] = ExchangeVerbs.Open, ["exchangeId"] = id.ToString() };
+        }));
+        Assert.Equal("I cannot find this application.", connector.To(stranger.ConversationId)[^1].Activity.Text);
+
         // Reject and request changes need a comment: the card comes back with the reason.
         Assert.Contains("Please write a comment", await InvokeAsync(client, visitingManager, ExchangeVerbs.Reject, id, 2), StringComparison.Ordinal);
 

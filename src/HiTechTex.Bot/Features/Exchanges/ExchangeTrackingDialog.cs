@@ -22,10 +22,12 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
     private readonly ExchangeWorkflow workflow;
     private readonly ExchangeCards cards;
     private readonly ExchangeReports reports;
+    private readonly ExchangeViews views;
 
-    public ExchangeTrackingDialog(ExchangeStore store, ExchangeApprovers approvers, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeReports reports)
+    public ExchangeTrackingDialog(ExchangeStore store, ExchangeApprovers approvers, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeReports reports, ExchangeViews views)
         : base(DialogId)
     {
+        this.views = views;
         this.store = store;
         this.approvers = approvers;
         this.workflow = workflow;
@@ -89,10 +91,16 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             return;
         }
 
+        // The id came from a card: somebody else's application gets the same answer as an unknown one.
+        if (!(await views.ForAsync(application, actor.AadObjectId, cancellationToken).ConfigureAwait(false)).CanSee)
+        {
+            await step.Context.SendActivityAsync(texts.NotFound, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var card = await workflow.CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
         var response = await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
-        var canSee = card["type"]?.GetValue<string>() == "AdaptiveCard" && card.ToJsonString().Contains("exchange.refresh", StringComparison.Ordinal);
-        if (canSee && response?.Id is { Length: > 0 } activityId && step.Context.Activity.Conversation?.Id is { Length: > 0 } conversationId)
+        if (response?.Id is { Length: > 0 } activityId && step.Context.Activity.Conversation?.Id is { Length: > 0 } conversationId)
         {
             await store.AddCardAsync(application.Id, actor.AadObjectId, conversationId, activityId, cancellationToken).ConfigureAwait(false);
         }

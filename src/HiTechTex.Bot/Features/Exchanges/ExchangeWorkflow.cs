@@ -102,7 +102,7 @@ internal sealed class ExchangeWorkflow(
             return (new EligibilityResult([], null, null), null);
         }
 
-        var (result, visiting, host) = await CheckAsync(application, cancellationToken).ConfigureAwait(false);
+        var (result, _, host) = await CheckAsync(application, cancellationToken).ConfigureAwait(false);
         if (!result.IsEligible)
         {
             return (result, application);
@@ -118,7 +118,6 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), nameof(ExchangeAction.Submitted));
-        _ = visiting;
         await notifier.AfterTransitionAsync(current, actor, cancellationToken).ConfigureAwait(false);
         return (result, current);
     }
