@@ -286,11 +286,11 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         return id;
     }
 
-    private static async Task SeedProfileAsync(BotHostFactory host, ExchangeUser user)
+    private static async Task SeedProfileAsync(BotHostFactory host, ExchangeUser user, string language = "en")
     {
         var storage = host.Services.GetRequiredService<IStorage>();
         var profile = JsonSerializer.SerializeToElement(
-            new { profile = new { name = user.Name, organisation = "CITEVE", organisationId = (string?)null, language = "en" } }, BotState.DefaultJsonOptions);
+            new { profile = new { name = user.Name, organisation = "CITEVE", organisationId = (string?)null, language } }, BotState.DefaultJsonOptions);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { [$"msteams/users/{user.UserId}"] = new(profile, "*") });
     }
 
