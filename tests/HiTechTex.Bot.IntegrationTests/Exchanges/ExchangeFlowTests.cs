@@ -173,6 +173,14 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         }));
         Assert.Equal("I cannot find this application.", connector.To(stranger.ConversationId)[^1].Activity.Text);
 
+        // The Action.Submit fallback of older clients runs the same checks.
+        await PostAsync(client, Activities.Base("message", stranger.ConversationId, a =>
+        {
+            a["from"] = From(stranger);
+            a["value"] = new JsonObject { ["action"] = ExchangeVerbs.Approve, ["exchangeId"] = id.ToString(), ["v"] = 2 };
+        }));
+        Assert.Contains("You cannot do this", connector.To(stranger.ConversationId)[^1].CardJson, StringComparison.Ordinal);
+
         // Reject and request changes need a comment: the card comes back with the reason.
         Assert.Contains("Please write a comment", await InvokeAsync(client, visitingManager, ExchangeVerbs.Reject, id, 2), StringComparison.Ordinal);
 
@@ -268,6 +276,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             .. HiTechTexPartners.All.Where(o => o.Id != HiTechTexPartners.ClutexId),
             clutex with { Contacts = [.. clutex.Contacts, new PartnerContact("Hugo Novák", "hugo@clutex.example", hostContact.AadObjectId)] },
             citeve with { Id = SpanishSmeId, Name = "Tejidos de Alcoy (test SME)", Kind = OrganisationKind.Sme, Country = "ES", City = "Alcoi", Location = new GeoPoint(38.70, -0.47), ClusterId = HiTechTexPartners.AtevalId },
+            citeve with { Id = FallbackSmeId, Name = "Fios de Guimarães (test SME)", Kind = OrganisationKind.Sme, City = "Guimarães", ClusterId = HiTechTexPartners.CiteveId },
             citeve with { Id = MemberSmeId, Name = "Malhas do Porto (test SME)", Kind = OrganisationKind.Sme, City = "Porto", Location = new GeoPoint(41.15, -8.61), ClusterId = HiTechTexPartners.CiteveId },
         ];
     }
@@ -275,6 +284,8 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
     private const string MemberSmeId = "test-sme-malhas-do-porto";
 
     private const string SpanishSmeId = "test-sme-tejidos-de-alcoy";
+
+    private const string FallbackSmeId = "test-sme-fios-de-guimaraes";
 
     private async Task<Guid> SubmitAsync(BotHostFactory host, HttpClient client, string visitingId)
     {
