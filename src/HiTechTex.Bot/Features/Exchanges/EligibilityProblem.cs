@@ -1,0 +1,17 @@
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>Why an application is not (yet) eligible; each has a text in <see cref="ExchangeTexts"/>.</summary>
+internal enum EligibilityProblem
+{
+    VisitingOrganisationMissing,
+    HostOrganisationMissing,
+    VisitingNotCosme,
+    HostNotCosme,
+    SameCountry,
+    DatesMissing,
+    EndBeforeStart,
+    NotInFuture,
+    TooFewWorkingDays,
+    LongerThanOneMonth,
+    AlreadyVisited,
+}

@@ -1,0 +1,9 @@
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>The outcome of the eligibility rules: every problem found (empty = eligible) and the figures behind them.</summary>
+/// <param name="WorkingDays">Working days in the range (weekends and host-country holidays excluded); null without dates.</param>
+/// <param name="DistanceKm">Great-circle distance between the two organisations; null without both.</param>
+internal sealed record EligibilityResult(IReadOnlyList<EligibilityProblem> Problems, int? WorkingDays, double? DistanceKm)
+{
+    public bool IsEligible => Problems.Count == 0;
+}

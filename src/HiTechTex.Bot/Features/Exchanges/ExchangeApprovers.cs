@@ -1,0 +1,79 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// Who may decide at each stage, from configuration and the directory only. A cluster manager of an organisation
+/// (<c>Roles:ClusterManagers</c>) manages it and the organisations whose <see cref="Organisation.ClusterId"/> is it.
+/// Stage 1 and the closing report: the visiting side's managers. Stage 2: the host organisation's contacts with an
+/// Entra object id and the host side's managers. A reassigned stage has exactly its assignee.
+/// </summary>
+internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPartnerDirectory directory)
+{
+    /// <summary>The people who may decide the application's current step now (empty when nothing is pending).</summary>
+    public async Task<IReadOnlyList<string>> CurrentAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var candidates = await CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
+        if (application.AssignedApproverAadObjectId is { } assigned && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2)
+        {
+            return candidates.Contains(assigned, StringComparer.OrdinalIgnoreCase) ? [assigned] : [];
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Everyone entitled to the current step, whatever the assignment (the people a stage can be reassigned to).</summary>
+    public async Task<IReadOnlyList<string>> CandidatesAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        switch (application.Status)
+        {
+            case ExchangeStatus.Stage1 or ExchangeStatus.ReportSubmitted:
+                var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
+                return visiting is null ? [] : ManagersOf(visiting);
+            case ExchangeStatus.Stage2:
+                var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
+                return host is null
+                    ? []
+                    : [.. host.Contacts.Select(c => c.EntraObjectId).OfType<string>().Where(id => id.Length > 0)
+                        .Concat(ManagersOf(host)).Distinct(StringComparer.OrdinalIgnoreCase)];
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>True when the person manages the visiting side (validates reports, sees the application).</summary>
+    public async Task<bool> IsVisitingManagerAsync(ExchangeApplication application, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
+        return visiting is not null && ManagersOf(visiting).Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when the person is on the host side (contact or manager).</summary>
+    public async Task<bool> IsHostSideAsync(ExchangeApplication application, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
+        return host is not null
+            && (host.Contacts.Any(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))
+                || ManagersOf(host).Contains(aadObjectId, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public bool IsCoordinator(string aadObjectId) =>
+        roles.CurrentValue.Coordinators.Any(c => string.Equals(c, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The organisation ids a person manages (their own and, through them, the members).</summary>
+    public IReadOnlyList<string> ManagedBy(string aadObjectId) =>
+        [.. roles.CurrentValue.ClusterManagers
+            .Where(m => string.Equals(m.Key, aadObjectId, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(m => m.Value)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private IReadOnlyList<string> ManagersOf(Organisation organisation) =>
+        [.. roles.CurrentValue.ClusterManagers
+            .Where(m => m.Value.Any(id => string.Equals(id, organisation.Id, StringComparison.OrdinalIgnoreCase)
+                || (organisation.ClusterId is { } cluster && string.Equals(id, cluster, StringComparison.OrdinalIgnoreCase))))
+            .Select(m => m.Key)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+}

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// Binds the exchange card templates (<c>cards/exchange-*.json</c>). Everything a person typed goes into the cards as
+/// data (TextBlock text), never into markdown.
+/// </summary>
+internal sealed class ExchangeCards(
+    ICardRenderer renderer,
+    IPartnerDirectory directory,
+    ExchangeStore store,
+    ExchangeViews views,
+    ExchangeApprovers approvers,
+    ExchangeEligibility eligibility,
+    ExchangeClock clock)
+{
+    public const string ApplicationTemplate = "exchange-application";
+    public const string FormTemplate = "exchange-form";
+    public const string ListTemplate = "exchange-list";
+    public const string ProgressTemplate = "exchange-progress";
+    public const string ErrorTemplate = "error";
+
+    /// <summary>The application as <paramref name="viewerAadObjectId"/> may see it, with the buttons of their role.</summary>
+    public async Task<JsonObject> ApplicationAsync(
+        ExchangeApplication application, string viewerAadObjectId, ExchangeTexts texts, string? notice, IReadOnlyList<string> refreshUserIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var view = await views.ForAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
+        if (!view.CanSee)
+        {
+            return Error(texts, texts.NotAllowed);
+        }
+
+        var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
+        var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
+        var audit = await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var culture = Culture(texts.Language);
+        var reassign = new JsonArray();
+        if (view.CanReassign)
+        {
+            var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
+            foreach (var candidate in candidates.Where(c => !string.Equals(c, viewerAadObjectId, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(c, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)))
+            {
+                reassign.Add(new JsonObject { ["title"] = PersonName(candidate, host), ["value"] = candidate });
+            }
+        }
+
+        var data = new JsonObject
+        {
+            ["id"] = application.Id.ToString(),
+            ["v"] = application.Version,
+            ["title"] = $"{application.Reference} · {OrganisationLabel(visiting, application.VisitingOrganisationId)} → {OrganisationLabel(host, application.HostOrganisationId)}",
+            ["notice"] = notice ?? "",
+            ["statusText"] = texts.Statuses[application.Status],
+            ["applicant"] = application.ApplicantName,
+            ["visiting"] = OrganisationLabel(visiting, application.VisitingOrganisationId),
+            ["host"] = OrganisationLabel(host, application.HostOrganisationId),
+            ["period"] = Period(application, texts, culture),
+            ["activityType"] = application.ActivityType is { } type ? texts.ActivityTypes[type] : "–",
+            ["lumpSum"] = LumpSumText(application, visiting, host, texts),
+            ["objectives"] = Join(application.Objectives, application.Agenda),
+            ["outcomes"] = Or(application.ExpectedOutcomes),
+            ["reportOutcomes"] = application.ReportOutcomes,
+            ["reportEvidence"] = EvidenceText(application.ReportEvidence, texts),
+            ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
+            ["audit"] = new JsonArray([.. audit.Select(a => (JsonNode)new JsonObject
+            {
+                ["at"] = TimeZoneInfo.ConvertTime(a.At, clock.TimeZone).ToString("g", culture),
+                ["actor"] = a.ActorName,
+                ["action"] = texts.Actions[a.Action],
+                ["comment"] = a.Comment is { Length: > 0 } comment ? $" — “{comment}”" : "",
+            })]),
+            ["canDecide"] = view.CanDecide,
+            ["reassignChoices"] = reassign,
+            ["canReport"] = view.CanReport,
+            ["canValidate"] = view.CanValidate,
+            ["canWithdraw"] = view.CanWithdraw,
+            ["canEdit"] = view.CanEdit,
+            ["labels"] = new JsonObject
+            {
+                ["refresh"] = texts.Refresh, ["status"] = texts.Status, ["applicant"] = texts.Applicant,
+                ["visiting"] = texts.VisitingOrganisation, ["host"] = texts.HostOrganisation, ["period"] = texts.Period,
+                ["activityType"] = texts.ActivityType, ["lumpSum"] = texts.LumpSum, ["objectives"] = texts.Objectives,
+                ["outcomes"] = texts.ExpectedOutcomes, ["reportOutcomes"] = texts.ReportOutcomes, ["history"] = texts.History,
+                ["comment"] = texts.Comment, ["reassignTo"] = texts.ReassignTo, ["approve"] = texts.Approve, ["reject"] = texts.Reject,
+                ["requestChanges"] = texts.RequestChanges, ["reassign"] = texts.Reassign, ["reportIntro"] = texts.ReportIntro,
+                ["evidence"] = texts.EvidenceTickets.Split(' ')[0], ["evidenceTickets"] = texts.EvidenceTickets,
+                ["evidenceInvoices"] = texts.EvidenceInvoices, ["evidenceAgenda"] = texts.EvidenceAgenda, ["sendReport"] = texts.SendReport,
+                ["validateReport"] = texts.ValidateReport, ["returnReport"] = texts.ReturnReport, ["edit"] = texts.Edit, ["withdraw"] = texts.Withdraw,
+            },
+        };
+        return renderer.RenderCard(ApplicationTemplate, data);
+    }
+
+    /// <summary>The polite error card (nothing of the application in it).</summary>
+    public JsonObject Error(ExchangeTexts texts, string message) => renderer.RenderCard(ErrorTemplate, new JsonObject
+    {
+        ["title"] = texts.ErrorTitle,
+        ["message"] = message,
+        ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu },
+    });
+
+    public Attachment Form(ExchangeFormState state, IReadOnlyList<Organisation> visitingChoices, IReadOnlyList<Organisation> hostChoices,
+        EligibilityResult result, string lumpSum, ExchangeTexts texts, string? notice)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(result);
+        return renderer.Render(FormTemplate, new JsonObject
+        {
+            ["title"] = texts.FormTitle,
+            ["intro"] = texts.FormIntro,
+            ["notice"] = notice ?? "",
+            ["visitingId"] = state.VisitingId ?? "",
+            ["visitingChoices"] = Choices(visitingChoices),
+            ["hostQuery"] = state.HostQuery ?? "",
+            ["hostId"] = state.HostId ?? "",
+            ["hostChoices"] = Choices(hostChoices),
+            ["startDate"] = state.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            ["endDate"] = state.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            ["activityType"] = state.ActivityType?.ToString() ?? "",
+            ["activityTypes"] = new JsonArray([.. Enum.GetValues<ExchangeActivityType>().Select(t => (JsonNode)new JsonObject { ["title"] = texts.ActivityTypes[t], ["value"] = t.ToString() })]),
+            ["objectives"] = state.Objectives ?? "",
+            ["agenda"] = state.Agenda ?? "",
+            ["outcomes"] = state.Outcomes ?? "",
+            ["problems"] = new JsonArray([.. result.Problems.Select(p => (JsonNode)new JsonObject { ["text"] = texts.Problems[p] })]),
+            ["lumpSum"] = lumpSum,
+            ["labels"] = new JsonObject
+            {
+                ["visiting"] = texts.VisitingOrganisation, ["hostSearch"] = texts.HostSearch, ["hostSearchPlaceholder"] = texts.HostSearchPlaceholder,
+                ["host"] = texts.HostOrganisation, ["noMatches"] = texts.NoMatches, ["startDate"] = texts.StartDate, ["endDate"] = texts.EndDate,
+                ["activityType"] = texts.ActivityType, ["objectives"] = texts.Objectives, ["agenda"] = texts.Agenda, ["outcomes"] = texts.ExpectedOutcomes,
+                ["eligibility"] = texts.Eligibility, ["eligible"] = texts.Eligible, ["lumpSum"] = texts.LumpSum, ["check"] = texts.CheckButton,
+                ["save"] = texts.SaveDraftButton, ["submit"] = texts.SubmitButton, ["cancel"] = texts.CancelButton,
+            },
+        });
+    }
+
+    public async Task<Attachment> ListAsync(string title, string empty, IReadOnlyList<ExchangeApplication> applications, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        var culture = Culture(texts.Language);
+        var items = new JsonArray();
+        foreach (var application in applications.Take(20))
+        {
+            var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
+            var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
+            items.Add(new JsonObject
+            {
+                ["id"] = application.Id.ToString(),
+                ["reference"] = application.Reference,
+                ["route"] = $"{OrganisationLabel(visiting, application.VisitingOrganisationId)} → {OrganisationLabel(host, application.HostOrganisationId)}",
+                ["statusText"] = texts.Statuses[application.Status],
+                ["period"] = Period(application, texts, culture),
+            });
+        }
+
+        return renderer.Render(ListTemplate, new JsonObject
+        {
+            ["title"] = title,
+            ["empty"] = empty,
+            ["items"] = items,
+            ["labels"] = new JsonObject { ["open"] = texts.Refresh, ["newApplication"] = texts.NewApplication },
+        });
+    }
+
+    public Attachment Progress(ExchangeProgress progress, ExchangeTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        static JsonObject Section(string title, IReadOnlyList<ExchangeProgressRow> rows) => new()
+        {
+            ["title"] = title,
+            ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["name"] = r.Name, ["completed"] = r.Completed.ToString(CultureInfo.InvariantCulture),
+                ["approved"] = r.Approved.ToString(CultureInfo.InvariantCulture), ["pending"] = r.Pending.ToString(CultureInfo.InvariantCulture),
+            })]),
+        };
+
+        return renderer.Render(ProgressTemplate, new JsonObject
+        {
+            ["title"] = texts.ProgressTitle,
+            ["summary"] = string.Format(CultureInfo.InvariantCulture, texts.ProgressFormat, progress.Completed, progress.Target),
+            ["completed"] = progress.Completed.ToString(CultureInfo.InvariantCulture),
+            ["approved"] = progress.Approved.ToString(CultureInfo.InvariantCulture),
+            ["pending"] = progress.Pending.ToString(CultureInfo.InvariantCulture),
+            ["sections"] = new JsonArray(
+                Section(texts.ByPartner, progress.ByPartner),
+                Section(texts.ByCountryPair, progress.ByCountryPair),
+                Section(texts.ByActivityType, progress.ByActivityType)),
+            ["labels"] = new JsonObject
+            {
+                ["completed"] = texts.Completed.ToLower(Culture(texts.Language)), ["approved"] = texts.ApprovedCount.ToLower(Culture(texts.Language)),
+                ["pending"] = texts.Pending.ToLower(Culture(texts.Language)),
+            },
+        });
+    }
+
+    /// <summary>The lump-sum line: the estimate (amount, and why it is halved).</summary>
+    public string LumpSumText(ExchangeApplication application, Organisation? visiting, Organisation? host, ExchangeTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (visiting is null || host is null || application.StartDate is not { } start || application.EndDate is not { } end || end < start)
+        {
+            return "–";
+        }
+
+        var result = eligibility.Check(visiting, host, start, end, DateOnly.MinValue, false);
+        var estimate = eligibility.EstimateLumpSum(host.Country, result.WorkingDays ?? 0, result.DistanceKm ?? 0);
+        return LumpSumText(estimate, texts);
+    }
+
+    public static string LumpSumText(LumpSumEstimate estimate, ExchangeTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(texts);
+        return estimate.IsHalved
+            ? string.Format(CultureInfo.InvariantCulture, texts.LumpSumHalvedFormat, estimate.Amount.ToString("0.##", CultureInfo.InvariantCulture), estimate.Cap.ToString("0.##", CultureInfo.InvariantCulture))
+            : "€" + estimate.Amount.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    public static string OrganisationLabel(Organisation? organisation, string id) =>
+        organisation is null ? (id.Length == 0 ? "–" : id) : $"{organisation.Name} ({organisation.Country})";
+
+    private static string PersonName(string aadObjectId, Organisation? host) =>
+        host?.Contacts.FirstOrDefault(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Name
+        ?? $"…{aadObjectId[^Math.Min(6, aadObjectId.Length)..]}";
+
+    private static string Period(ExchangeApplication application, ExchangeTexts texts, CultureInfo culture) =>
+        application.StartDate is { } start && application.EndDate is { } end
+            ? $"{start.ToString("d", culture)} – {end.ToString("d", culture)} ({string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, WorkingDays.Count(start, end, []))})"
+            : "–";
+
+    private static string EvidenceText(string evidence, ExchangeTexts texts) => string.Join(", ", evidence
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(e => e switch
+        {
+            ExchangeEvidence.Tickets => texts.EvidenceTickets,
+            ExchangeEvidence.Invoices => texts.EvidenceInvoices,
+            ExchangeEvidence.Agenda => texts.EvidenceAgenda,
+            _ => e,
+        }));
+
+    private static string Join(string first, string second) =>
+        string.IsNullOrWhiteSpace(second) ? Or(first) : $"{Or(first)}\n\n{second}";
+
+    private static string Or(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
+
+    private static JsonArray Choices(IReadOnlyList<Organisation> organisations) =>
+        new([.. organisations.Select(o => (JsonNode)new JsonObject { ["title"] = $"{o.Name} ({o.Country}, {o.City})", ["value"] = o.Id })]);
+
+    private static CultureInfo Culture(string language) => language switch
+    {
+        "pt" => CultureInfo.GetCultureInfo("pt-PT"),
+        "es" => CultureInfo.GetCultureInfo("es-ES"),
+        "it" => CultureInfo.GetCultureInfo("it-IT"),
+        "tr" => CultureInfo.GetCultureInfo("tr-TR"),
+        "cs" => CultureInfo.GetCultureInfo("cs-CZ"),
+        _ => CultureInfo.GetCultureInfo("en-GB"),
+    };
+}

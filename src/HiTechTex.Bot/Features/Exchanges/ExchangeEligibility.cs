@@ -1,0 +1,94 @@
+using HiTechTex.Bot.Features.Partners;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// The ClusterXchange rules (domain.md), each failure with its own reason: COSME countries, different countries,
+/// 3 working days to one month, one visit per organisation, dates in the future. Pure: the caller gives "today" and
+/// whether the visiting organisation already has an application that counts.
+/// </summary>
+internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> options)
+{
+    public EligibilityResult Check(Organisation? visiting, Organisation? host, DateOnly? start, DateOnly? end, DateOnly today, bool visitingAlreadyApplied)
+    {
+        var rules = options.CurrentValue;
+        var problems = new List<EligibilityProblem>();
+        if (visiting is null)
+        {
+            problems.Add(EligibilityProblem.VisitingOrganisationMissing);
+        }
+        else if (!IsCosme(rules, visiting.Country))
+        {
+            problems.Add(EligibilityProblem.VisitingNotCosme);
+        }
+
+        if (host is null)
+        {
+            problems.Add(EligibilityProblem.HostOrganisationMissing);
+        }
+        else if (!IsCosme(rules, host.Country))
+        {
+            problems.Add(EligibilityProblem.HostNotCosme);
+        }
+
+        if (visiting is not null && host is not null && string.Equals(visiting.Country, host.Country, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(EligibilityProblem.SameCountry);
+        }
+
+        if (visitingAlreadyApplied)
+        {
+            problems.Add(EligibilityProblem.AlreadyVisited);
+        }
+
+        int? workingDays = null;
+        if (start is not { } from || end is not { } to)
+        {
+            problems.Add(EligibilityProblem.DatesMissing);
+        }
+        else if (to < from)
+        {
+            problems.Add(EligibilityProblem.EndBeforeStart);
+        }
+        else
+        {
+            if (from <= today)
+            {
+                problems.Add(EligibilityProblem.NotInFuture);
+            }
+
+            workingDays = WorkingDays.Count(from, to, Holidays(rules, host?.Country));
+            if (workingDays < rules.MinimumWorkingDays)
+            {
+                problems.Add(EligibilityProblem.TooFewWorkingDays);
+            }
+
+            // "At most one month": the last day is at the latest the day before the same date a month later
+            // (1–31 March is a month; 1 March – 1 April is a month and a day).
+            if (to > from.AddMonths(1).AddDays(-1))
+            {
+                problems.Add(EligibilityProblem.LongerThanOneMonth);
+            }
+        }
+
+        double? distance = visiting is not null && host is not null ? GeoDistance.Kilometres(visiting.Location, host.Location) : null;
+        return new EligibilityResult(problems, workingDays, distance);
+    }
+
+    /// <summary>The lump sum for the host country, halved under the working-day or the distance threshold.</summary>
+    public LumpSumEstimate EstimateLumpSum(string hostCountry, int workingDays, double distanceKm)
+    {
+        var rules = options.CurrentValue;
+        var cap = rules.LumpSumByHostCountry.TryGetValue(hostCountry, out var configured) ? configured : rules.DefaultLumpSum;
+        var shortStay = workingDays < rules.FullLumpSumWorkingDays;
+        var near = distanceKm < rules.FullLumpSumDistanceKm;
+        return new LumpSumEstimate(cap, shortStay || near ? Math.Round(cap / 2, 2) : cap, shortStay, near);
+    }
+
+    private static bool IsCosme(ExchangeOptions rules, string country) =>
+        rules.CosmeCountries.Contains(country, StringComparer.OrdinalIgnoreCase);
+
+    private static IReadOnlyCollection<DateOnly> Holidays(ExchangeOptions rules, string? country) =>
+        country is not null && rules.PublicHolidays.TryGetValue(country, out var days) ? days : [];
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>Runs <see cref="ExchangeFollowUp"/> every <c>Exchanges:FollowUpInterval</c> (on <see cref="TimeProvider"/>), each pass in its own scope.</summary>
+internal sealed class ExchangeFollowUpService(
+    IServiceScopeFactory scopeFactory,
+    TimeProvider timeProvider,
+    IOptionsMonitor<ExchangeOptions> options,
+    ILogger<ExchangeFollowUpService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.CurrentValue.FollowUpInterval, timeProvider);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await using var scope = scopeFactory.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.FollowUpFailed(logger, ex);
+            }
+        }
+    }
+}

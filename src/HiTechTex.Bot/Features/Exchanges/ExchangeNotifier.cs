@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// After a transition: sends the card to the people the application now waits for (in their 1:1 chat), replaces
+/// every card sent earlier with its recipient's current view (PUT, "updated for everyone") and tells the applicant.
+/// Delivery failures are logged and never undo the transition (the stored state is the truth; refresh shows it).
+/// </summary>
+internal sealed class ExchangeNotifier(
+    IProactiveMessenger messenger,
+    IConversationReferenceStore references,
+    ExchangeStore store,
+    ExchangeApprovers approvers,
+    ExchangeCards cards,
+    ILogger<ExchangeNotifier> logger)
+{
+    public async Task AfterTransitionAsync(ExchangeApplication application, ExchangeActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(actor);
+        var refresh = await RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+        var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        foreach (var person in waitingFor.Where(p => !sent.Any(c => string.Equals(c.RecipientAadObjectId, p, StringComparison.OrdinalIgnoreCase))))
+        {
+            await SendCardAsync(application, person, ExchangeTexts.English, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var card in sent)
+        {
+            await UpdateCardAsync(application, card, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!string.Equals(actor.AadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+        {
+            var texts = ExchangeTexts.Resolve(application.ApplicantLanguage);
+            await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, texts.Statuses[application.Status]), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the application's card to one person's 1:1 chat and remembers it for later updates.</summary>
+    public async Task<bool> SendCardAsync(ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        try
+        {
+            var card = await cards.ApplicationAsync(application, recipient, texts, null, refresh, cancellationToken).ConfigureAwait(false);
+            var result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
+            if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
+            {
+                await store.AddCardAsync(application.Id, recipient, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            Log.DeliveryFailed(logger, application.Reference, "send the card", recipient, result.Status.ToString());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DeliveryError(logger, ex, application.Reference, "send the card", recipient);
+        }
+
+        return false;
+    }
+
+    /// <summary>A plain-text message to one person's 1:1 chat (reminders).</summary>
+    public async Task SendTextToUserAsync(ExchangeApplication application, string recipient, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        try
+        {
+            var result = await messenger.SendToUserAsync(recipient, application.TenantId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
+            if (!result.IsSent)
+            {
+                Log.DeliveryFailed(logger, application.Reference, "remind", recipient, result.Status.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DeliveryError(logger, ex, application.Reference, "remind", recipient);
+        }
+    }
+
+    /// <summary>A plain-text message to the applicant: in the conversation they applied in, else their 1:1 chat.</summary>
+    public async Task NotifyApplicantAsync(ExchangeApplication application, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        try
+        {
+            var message = ConversationTurn.Plain(text);
+            var result = application.ApplicantConversationId.Length > 0
+                ? await messenger.SendToConversationAsync(application.ApplicantConversationId, message, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (result is not { IsSent: true })
+            {
+                result = await messenger.SendToUserAsync(application.ApplicantAadObjectId, application.TenantId, message, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!result.IsSent)
+            {
+                Log.DeliveryFailed(logger, application.Reference, "notify", application.ApplicantAadObjectId, result.Status.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DeliveryError(logger, ex, application.Reference, "notify", application.ApplicantAadObjectId);
+        }
+    }
+
+    /// <summary>
+    /// The Teams user ids (29:…) that get the role-specific view automatically (<c>refresh.userIds</c>, at most 60):
+    /// the applicant and every approver whose 1:1 chat with the bot is known.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RefreshUserIdsAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var ids = new List<string>();
+        if (application.ApplicantUserId.Length > 0)
+        {
+            ids.Add(application.ApplicantUserId);
+        }
+
+        foreach (var person in await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false))
+        {
+            var stored = application.TenantId.Length == 0 ? null : await references.FindPersonalAsync(person, application.TenantId, cancellationToken).ConfigureAwait(false);
+            if (stored?.Reference.User?.Id is { } userId && userId.StartsWith("29:", StringComparison.Ordinal) && !ids.Contains(userId))
+            {
+                ids.Add(userId);
+            }
+        }
+
+        return [.. ids.Take(60)];
+    }
+
+    private async Task UpdateCardAsync(ExchangeApplication application, ExchangeCardReference card, IReadOnlyList<string> refresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var texts = string.Equals(card.RecipientAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)
+                ? ExchangeTexts.Resolve(application.ApplicantLanguage)
+                : ExchangeTexts.English;
+            var rendered = await cards.ApplicationAsync(application, card.RecipientAadObjectId, texts, null, refresh, cancellationToken).ConfigureAwait(false);
+            var result = await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
+            if (!result.IsSent)
+            {
+                Log.DeliveryFailed(logger, application.Reference, "update the card", card.RecipientAadObjectId, result.Status.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DeliveryError(logger, ex, application.Reference, "update the card", card.RecipientAadObjectId);
+        }
+    }
+
+    public static Activity AsMessage(JsonObject card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [Attachment.AdaptiveCard(JsonSerializer.SerializeToElement(card))],
+    };
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using HiTechTex.Bot.Features.Partners;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// The coordinator's figures: progress toward the target and the CSV export. Each exchange counts once, toward the
+/// visiting side — its partner is the visiting organisation's cluster (or the organisation itself when it has none).
+/// </summary>
+internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory directory, Microsoft.Extensions.Options.IOptionsMonitor<ExchangeOptions> options)
+{
+    private static readonly ExchangeStatus[] PendingStatuses = [ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ChangesRequested, ExchangeStatus.ReportSubmitted];
+
+    public async Task<ExchangeProgress> ProgressAsync(ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var applications = await store.ListAsync([.. PendingStatuses, ExchangeStatus.Approved, ExchangeStatus.Completed], cancellationToken).ConfigureAwait(false);
+        var organisations = (await directory.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var rows = applications.DistinctBy(a => a.Id).Select(a =>
+        {
+            var visiting = organisations.GetValueOrDefault(a.VisitingOrganisationId);
+            var host = organisations.GetValueOrDefault(a.HostOrganisationId);
+            var partnerId = visiting?.ClusterId ?? a.VisitingOrganisationId;
+            var partner = organisations.GetValueOrDefault(partnerId)?.Name ?? partnerId;
+            return (Application: a, Partner: partner, Pair: $"{visiting?.Country ?? "?"} → {host?.Country ?? "?"}",
+                Activity: a.ActivityType is { } t ? texts.ActivityTypes[t] : "–");
+        }).ToList();
+
+        static IReadOnlyList<ExchangeProgressRow> By(IEnumerable<(ExchangeApplication Application, string Key)> items) =>
+            [.. items.GroupBy(i => i.Key, StringComparer.Ordinal)
+                .Select(g => new ExchangeProgressRow(g.Key,
+                    g.Count(i => i.Application.Status == ExchangeStatus.Completed),
+                    g.Count(i => i.Application.Status == ExchangeStatus.Approved),
+                    g.Count(i => PendingStatuses.Contains(i.Application.Status))))
+                .OrderByDescending(r => r.Completed).ThenByDescending(r => r.Approved).ThenBy(r => r.Name, StringComparer.Ordinal)];
+
+        return new ExchangeProgress(
+            options.CurrentValue.Target,
+            rows.Count(r => r.Application.Status == ExchangeStatus.Completed),
+            rows.Count(r => r.Application.Status == ExchangeStatus.Approved),
+            rows.Count(r => PendingStatuses.Contains(r.Application.Status)),
+            By(rows.Select(r => (r.Application, r.Partner))),
+            By(rows.Select(r => (r.Application, r.Pair))),
+            By(rows.Select(r => (r.Application, r.Activity))));
+    }
+
+    /// <summary>All non-draft applications as RFC 4180 CSV (UTF-8, header row, every field quoted when needed).</summary>
+    public async Task<string> CsvAsync(CancellationToken cancellationToken)
+    {
+        var applications = await store.ListAsync([.. Enum.GetValues<ExchangeStatus>().Where(s => s != ExchangeStatus.Draft)], cancellationToken).ConfigureAwait(false);
+        var organisations = (await directory.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var csv = new StringBuilder();
+        csv.Append("Reference,Status,VisitingOrganisation,VisitingCountry,VisitingPartner,HostOrganisation,HostCountry,StartDate,EndDate,WorkingDays,ActivityType,LumpSum,Applicant,Created\r\n");
+        foreach (var a in applications)
+        {
+            var visiting = organisations.GetValueOrDefault(a.VisitingOrganisationId);
+            var host = organisations.GetValueOrDefault(a.HostOrganisationId);
+            string[] fields =
+            [
+                a.Reference, a.Status.ToString(), visiting?.Name ?? a.VisitingOrganisationId, visiting?.Country ?? "",
+                visiting?.ClusterId ?? a.VisitingOrganisationId, host?.Name ?? a.HostOrganisationId, host?.Country ?? "",
+                a.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", a.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                a.StartDate is { } s && a.EndDate is { } e ? WorkingDays.Count(s, e, []).ToString(CultureInfo.InvariantCulture) : "",
+                a.ActivityType?.ToString() ?? "", a.LumpSum?.ToString("0.##", CultureInfo.InvariantCulture) ?? "", a.ApplicantName,
+                a.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ];
+            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Quotes a field when it holds a comma, quote or line break; a leading =, +, - or @ is prefixed so spreadsheets don't run it.</summary>
+    public static string Quote(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
+        {
+            field = "'" + field;
+        }
+
+        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+}

@@ -1,0 +1,40 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>Registration of the ClusterXchange feature (section <c>Exchanges</c>). Needs persistence, the proactive messenger, cards and the conversation.</summary>
+internal static class ExchangeServiceCollectionExtensions
+{
+    public static IServiceCollection AddExchanges(this IServiceCollection services)
+    {
+        services.AddOptions<ExchangeOptions>().BindConfiguration(ExchangeOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExchangeOptions>, ExchangeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Until the partners feature registers its database-backed directory (AddPartners): the six partners in memory.
+        // TryAdd, so the directory registered by the partners feature wins when its line comes first.
+        services.TryAddSingleton<IPartnerDirectory>(sp => new InMemoryPartnerDirectory(
+            new PartnerSearchIndex(path: null, sp.GetRequiredService<ILogger<PartnerSearchIndex>>()), HiTechTexPartners.All));
+
+        services.AddSingleton<ExchangeClock>();
+        services.AddSingleton<ExchangeEligibility>();
+        services.AddScoped<ExchangeApprovers>();
+        services.AddScoped<ExchangeStore>();
+        services.AddScoped<ExchangeViews>();
+        services.AddScoped<ExchangeCards>();
+        services.AddScoped<ExchangeNotifier>();
+        services.AddScoped<ExchangeWorkflow>();
+        services.AddScoped<ExchangeReports>();
+        services.AddScoped<ExchangeFollowUp>();
+        services.AddScoped<ExchangeApplyDialog>();
+        services.AddScoped<ExchangeTrackingDialog>();
+        services.AddScoped<IJourney, ExchangeApplyJourney>();
+        services.AddScoped<IJourney, ExchangeTrackingJourney>();
+        services.AddScoped<ICardActionHandler, ExchangeCardActionHandler>();
+        services.AddHostedService<ExchangeFollowUpService>();
+        return services;
+    }
+}

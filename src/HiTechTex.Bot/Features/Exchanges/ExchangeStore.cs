@@ -1,0 +1,192 @@
+using HiTechTex.Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// The applications in the bot's database. Every change of status is <see cref="TransitionAsync"/>: one conditional
+/// UPDATE on (id, version, status) plus its audit entry in one transaction — so of any number of concurrent attempts
+/// (double clicks, Teams retries, two managers, two bot instances) exactly one changes the row.
+/// </summary>
+internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate, TimeProvider timeProvider)
+{
+    /// <summary>Statuses under which an application "uses" the visiting organisation's one visit.</summary>
+    public static readonly IReadOnlyList<ExchangeStatus> CountingStatuses =
+        [ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.Approved, ExchangeStatus.ChangesRequested, ExchangeStatus.ReportSubmitted, ExchangeStatus.Completed];
+
+    private static readonly DateTimeOffsetToBinaryConverter TimeConverter = new();
+
+    public Task<ExchangeApplication?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<ExchangeApplication>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<ExchangeApplication>> ListForApplicantAsync(string aadObjectId, CancellationToken cancellationToken) =>
+        await db.Set<ExchangeApplication>().AsNoTracking()
+            .Where(e => e.ApplicantAadObjectId == aadObjectId)
+            .OrderByDescending(e => e.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ExchangeApplication>> ListAsync(IReadOnlyCollection<ExchangeStatus> statuses, CancellationToken cancellationToken) =>
+        await db.Set<ExchangeApplication>().AsNoTracking()
+            .Where(e => statuses.Contains(e.Status))
+            .OrderBy(e => e.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>True when the organisation already has an application that counts (withdrawn, rejected and drafts don't).</summary>
+    public Task<bool> HasCountingApplicationAsync(string visitingOrganisationId, Guid exceptId, CancellationToken cancellationToken) =>
+        db.Set<ExchangeApplication>().AnyAsync(
+            e => e.VisitingOrganisationId == visitingOrganisationId && e.Id != exceptId && CountingStatuses.Contains(e.Status),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<ExchangeAuditEntry>> AuditAsync(Guid exchangeId, CancellationToken cancellationToken) =>
+        await db.Set<ExchangeAuditEntry>().AsNoTracking()
+            .Where(a => a.ExchangeId == exchangeId)
+            .OrderBy(a => a.Version)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ExchangeCardReference>> CardsAsync(Guid exchangeId, CancellationToken cancellationToken) =>
+        await db.Set<ExchangeCardReference>().AsNoTracking()
+            .Where(c => c.ExchangeId == exchangeId)
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Records a sent card (idempotent on conversation + activity).</summary>
+    public async Task AddCardAsync(Guid exchangeId, string recipientAadObjectId, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var sentAt = (long)TimeConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "ExchangeCards" ("ExchangeId", "RecipientAadObjectId", "ConversationId", "ActivityId", "SentAt")
+            VALUES ({exchangeId}, {recipientAadObjectId}, {conversationId}, {activityId}, {sentAt})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims a follow-up message: true for exactly one caller per (exchange, kind, recipient), across instances,
+    /// because the row's key decides in the database.
+    /// </summary>
+    public async Task<bool> TryClaimReminderAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
+    {
+        var sentAt = (long)TimeConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "ExchangeReminders" ("ExchangeId", "Kind", "RecipientAadObjectId", "SentAt")
+            VALUES ({exchangeId}, {kind}, {recipientAadObjectId}, {sentAt})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Creates a draft (version 1) with its "created" audit entry.</summary>
+    public async Task CreateAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var now = timeProvider.GetUtcNow();
+        application.Status = ExchangeStatus.Draft;
+        application.Version = 1;
+        application.CreatedAt = now;
+        application.StatusChangedAt = now;
+        application.Reference = "EX-" + application.Id.ToString("N")[..6].ToUpperInvariant();
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        db.Add(application);
+        db.Add(new ExchangeAuditEntry
+        {
+            ExchangeId = application.Id, Version = 1, ActorAadObjectId = application.ApplicantAadObjectId, ActorName = application.ApplicantName,
+            At = now, Action = ExchangeAction.Created, FromStatus = ExchangeStatus.Draft, ToStatus = ExchangeStatus.Draft,
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Saves the applicant's edits of a draft (or of an application sent back for changes), only if nobody changed
+    /// it since <paramref name="expectedVersion"/>; returns the new version, or null when it changed meanwhile.
+    /// </summary>
+    public async Task<int?> SaveDraftAsync(ExchangeApplication edited, int expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Set<ExchangeApplication>()
+            .Where(e => e.Id == edited.Id && e.Version == expectedVersion && e.ApplicantAadObjectId == edited.ApplicantAadObjectId
+                && (e.Status == ExchangeStatus.Draft || e.Status == ExchangeStatus.ChangesRequested))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Version, expectedVersion + 1)
+                .SetProperty(e => e.VisitingOrganisationId, edited.VisitingOrganisationId)
+                .SetProperty(e => e.HostOrganisationId, edited.HostOrganisationId)
+                .SetProperty(e => e.StartDate, edited.StartDate)
+                .SetProperty(e => e.EndDate, edited.EndDate)
+                .SetProperty(e => e.ActivityType, edited.ActivityType)
+                .SetProperty(e => e.Objectives, edited.Objectives)
+                .SetProperty(e => e.Agenda, edited.Agenda)
+                .SetProperty(e => e.ExpectedOutcomes, edited.ExpectedOutcomes), cancellationToken).ConfigureAwait(false);
+        return rows == 1 ? expectedVersion + 1 : null;
+    }
+
+    /// <summary>
+    /// Moves an application from <paramref name="from"/> to <paramref name="to"/> if it is still at
+    /// <paramref name="expectedVersion"/>, and records the audit entry, atomically. False: someone else changed it
+    /// first (or it never was in that state) — nothing was written.
+    /// </summary>
+    public async Task<bool> TransitionAsync(
+        Guid id, int expectedVersion, ExchangeStatus from, ExchangeStatus to, ExchangeAction action, ExchangeActor actor, string? comment,
+        ExchangeChanges? changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        changes ??= ExchangeChanges.None;
+        var now = timeProvider.GetUtcNow();
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Set<ExchangeApplication>()
+            .Where(e => e.Id == id && e.Version == expectedVersion && e.Status == from)
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(e => e.Version, expectedVersion + 1)
+                    .SetProperty(e => e.Status, to)
+                    .SetProperty(e => e.StatusChangedAt, now);
+                if (changes.SetAssignedApprover)
+                {
+                    s.SetProperty(e => e.AssignedApproverAadObjectId, changes.AssignedApprover);
+                }
+
+                if (changes.LumpSum is { } lumpSum)
+                {
+                    s.SetProperty(e => e.LumpSum, lumpSum);
+                }
+
+                if (changes.ReportOutcomes is { } outcomes)
+                {
+                    s.SetProperty(e => e.ReportOutcomes, outcomes);
+                }
+
+                if (changes.ReportEvidence is { } evidence)
+                {
+                    s.SetProperty(e => e.ReportEvidence, evidence);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        if (rows != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        db.Add(new ExchangeAuditEntry
+        {
+            ExchangeId = id, Version = expectedVersion + 1, ActorAadObjectId = actor.AadObjectId, ActorName = actor.Name, At = now,
+            Action = action, FromStatus = from, ToStatus = to, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    /// <summary>Marks that the closing report was asked for (once; false if it already was).</summary>
+    public async Task<bool> MarkReportRequestedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Set<ExchangeApplication>()
+            .Where(e => e.Id == id && e.ReportRequestedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ReportRequestedAt, now), cancellationToken).ConfigureAwait(false) == 1;
+    }
+}

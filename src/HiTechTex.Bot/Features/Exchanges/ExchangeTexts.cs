@@ -1,0 +1,192 @@
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// Everything the exchange feature says, one instance per language (EN, PT, ES, IT, TR, CS) in
+/// <c>ExchangeTexts.Languages.cs</c>; the English block is the reference. Cards get these as data.
+/// </summary>
+internal sealed partial record ExchangeTexts
+{
+    public required string Language { get; init; }
+
+    public required string FormTitle { get; init; }
+
+    public required string FormIntro { get; init; }
+
+    public required string VisitingOrganisation { get; init; }
+
+    public required string HostSearch { get; init; }
+
+    public required string HostSearchPlaceholder { get; init; }
+
+    public required string HostOrganisation { get; init; }
+
+    public required string NoMatches { get; init; }
+
+    public required string StartDate { get; init; }
+
+    public required string EndDate { get; init; }
+
+    public required string ActivityType { get; init; }
+
+    public required string Objectives { get; init; }
+
+    public required string Agenda { get; init; }
+
+    public required string ExpectedOutcomes { get; init; }
+
+    public required string CheckButton { get; init; }
+
+    public required string SaveDraftButton { get; init; }
+
+    public required string SubmitButton { get; init; }
+
+    public required string CancelButton { get; init; }
+
+    public required string Eligibility { get; init; }
+
+    public required string Eligible { get; init; }
+
+    public required string LumpSum { get; init; }
+
+    /// <summary>{0} = amount, {1} = cap.</summary>
+    public required string LumpSumHalvedFormat { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string Applicant { get; init; }
+
+    public required string Period { get; init; }
+
+    /// <summary>{0} = working days.</summary>
+    public required string WorkingDaysFormat { get; init; }
+
+    public required string History { get; init; }
+
+    public required string Comment { get; init; }
+
+    public required string CommentRequired { get; init; }
+
+    public required string Approve { get; init; }
+
+    public required string Reject { get; init; }
+
+    public required string RequestChanges { get; init; }
+
+    public required string Reassign { get; init; }
+
+    public required string ReassignTo { get; init; }
+
+    public required string Withdraw { get; init; }
+
+    public required string Edit { get; init; }
+
+    public required string Refresh { get; init; }
+
+    public required string ReportIntro { get; init; }
+
+    public required string ReportOutcomes { get; init; }
+
+    public required string EvidenceTickets { get; init; }
+
+    public required string EvidenceInvoices { get; init; }
+
+    public required string EvidenceAgenda { get; init; }
+
+    public required string SendReport { get; init; }
+
+    public required string ValidateReport { get; init; }
+
+    public required string ReturnReport { get; init; }
+
+    public required string YourDecision { get; init; }
+
+    public required string DraftSaved { get; init; }
+
+    public required string FormCancelled { get; init; }
+
+    public required string NotAllowed { get; init; }
+
+    public required string NotFound { get; init; }
+
+    public required string StaleCard { get; init; }
+
+    public required string ChangedMeanwhile { get; init; }
+
+    public required string InvalidInput { get; init; }
+
+    public required string NotEligible { get; init; }
+
+    public required string ReportTooEarly { get; init; }
+
+    public required string ErrorTitle { get; init; }
+
+    public required string BackToMenu { get; init; }
+
+    /// <summary>{0} = reference, {1} = status.</summary>
+    public required string StatusChangedFormat { get; init; }
+
+    /// <summary>{0} = reference.</summary>
+    public required string ReminderFormat { get; init; }
+
+    /// <summary>{0} = reference.</summary>
+    public required string ReportRequestFormat { get; init; }
+
+    public required string MyApplicationsTitle { get; init; }
+
+    public required string PendingApprovalsTitle { get; init; }
+
+    public required string NoApplications { get; init; }
+
+    public required string NoPendingApprovals { get; init; }
+
+    public required string NewApplication { get; init; }
+
+    public required string NotCoordinator { get; init; }
+
+    public required string ProgressTitle { get; init; }
+
+    /// <summary>{0} = completed, {1} = target.</summary>
+    public required string ProgressFormat { get; init; }
+
+    public required string Completed { get; init; }
+
+    public required string ApprovedCount { get; init; }
+
+    public required string Pending { get; init; }
+
+    public required string ByPartner { get; init; }
+
+    public required string ByCountryPair { get; init; }
+
+    public required string ByActivityType { get; init; }
+
+    public required string ExportReady { get; init; }
+
+    public required IReadOnlyDictionary<ExchangeStatus, string> Statuses { get; init; }
+
+    public required IReadOnlyDictionary<ExchangeAction, string> Actions { get; init; }
+
+    public required IReadOnlyDictionary<ExchangeActivityType, string> ActivityTypes { get; init; }
+
+    public required IReadOnlyDictionary<EligibilityProblem, string> Problems { get; init; }
+
+    /// <summary>Typed commands (besides the English ones every language accepts).</summary>
+    public required IReadOnlyList<string> ApplyCommands { get; init; }
+
+    public required IReadOnlyList<string> MyApplicationsCommands { get; init; }
+
+    public required IReadOnlyList<string> PendingApprovalsCommands { get; init; }
+
+    public required IReadOnlyList<string> ProgressCommands { get; init; }
+
+    public required IReadOnlyList<string> ExportCommands { get; init; }
+
+    public static IReadOnlyList<ExchangeTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
+
+    /// <summary>The texts of a language code (en, pt, es, it, tr, cs), English otherwise.</summary>
+    public static ExchangeTexts Resolve(string? language)
+    {
+        var code = language is { Length: >= 2 } ? language[..2].ToLowerInvariant() : "en";
+        return All.FirstOrDefault(t => t.Language == code) ?? English;
+    }
+}

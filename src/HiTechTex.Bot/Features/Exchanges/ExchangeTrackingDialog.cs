@@ -1,0 +1,183 @@
+using System.Text;
+using System.Text.Json;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// One-turn answers: "my applications", "pending approvals" (managers and host contacts), the coordinator's
+/// progress card and CSV export, opening an application from a list, and the Action.Submit fallback of the
+/// decision buttons (older clients), which runs the same <see cref="ExchangeWorkflow"/> as Action.Execute.
+/// </summary>
+internal sealed class ExchangeTrackingDialog : ComponentDialog
+{
+    public const string DialogId = "exchange.tracking";
+
+    private readonly ExchangeStore store;
+    private readonly ExchangeApprovers approvers;
+    private readonly ExchangeWorkflow workflow;
+    private readonly ExchangeCards cards;
+    private readonly ExchangeReports reports;
+    private readonly ExchangeViews views;
+
+    public ExchangeTrackingDialog(ExchangeStore store, ExchangeApprovers approvers, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeReports reports, ExchangeViews views)
+        : base(DialogId)
+    {
+        this.views = views;
+        this.store = store;
+        this.approvers = approvers;
+        this.workflow = workflow;
+        this.cards = cards;
+        this.reports = reports;
+        AddDialog(new WaterfallDialog("exchange.tracking.steps", [AnswerAsync]));
+    }
+
+    private async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = ExchangeTexts.Resolve(step.Context.GetTexts().Language);
+        var actor = ExchangeActors.From(step.Context);
+        var start = step.Options as JourneyStart;
+        if (actor is null || start is null)
+        {
+            await step.Context.SendActivityAsync(texts.NotAllowed, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var command = Command(start.Text);
+        switch (start.CardAction)
+        {
+            case ExchangeVerbs.Open:
+                await OpenAsync(step, actor, start.CardData, texts, cancellationToken).ConfigureAwait(false);
+                break;
+            case { } verb when ExchangeVerbs.Card.Contains(verb):
+                var card = await workflow.HandleAsync(actor, verb, start.CardData, texts, cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                if (command == Commands.Pending)
+                {
+                    await PendingAsync(step, actor, texts, cancellationToken).ConfigureAwait(false);
+                }
+                else if (command is Commands.Progress or Commands.Export)
+                {
+                    await CoordinatorAsync(step, actor, command, texts, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var mine = await store.ListForApplicantAsync(actor.AadObjectId, cancellationToken).ConfigureAwait(false);
+                    var list = await cards.ListAsync(texts.MyApplicationsTitle, texts.NoApplications, mine, texts, cancellationToken).ConfigureAwait(false);
+                    await step.Context.SendActivityAsync(ConversationCards.AsMessage(list), cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OpenAsync(WaterfallStepContext step, ExchangeActor actor, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        var application = data is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("exchangeId", out var raw) && raw.ValueKind == JsonValueKind.String
+            && Guid.TryParseExact(raw.GetString(), "D", out var id)
+            ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (application is null)
+        {
+            await step.Context.SendActivityAsync(texts.NotFound, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The id came from a card: somebody else's application gets the same answer as an unknown one.
+        if (!(await views.ForAsync(application, actor.AadObjectId, cancellationToken).ConfigureAwait(false)).CanSee)
+        {
+            await step.Context.SendActivityAsync(texts.NotFound, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var card = await workflow.CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
+        var response = await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
+        if (response?.Id is { Length: > 0 } activityId && step.Context.Activity.Conversation?.Id is { Length: > 0 } conversationId)
+        {
+            await store.AddCardAsync(application.Id, actor.AadObjectId, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PendingAsync(WaterfallStepContext step, ExchangeActor actor, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        var pending = new List<ExchangeApplication>();
+        foreach (var application in await store.ListAsync([ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ReportSubmitted], cancellationToken).ConfigureAwait(false))
+        {
+            var current = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+            if (current.Contains(actor.AadObjectId, StringComparer.OrdinalIgnoreCase)
+                && !string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                pending.Add(application);
+            }
+        }
+
+        var list = await cards.ListAsync(texts.PendingApprovalsTitle, texts.NoPendingApprovals, pending, texts, cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(ConversationCards.AsMessage(list), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CoordinatorAsync(WaterfallStepContext step, ExchangeActor actor, Commands command, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        if (!approvers.IsCoordinator(actor.AadObjectId))
+        {
+            await step.Context.SendActivityAsync(texts.NotCoordinator, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (command == Commands.Progress)
+        {
+            var progress = await reports.ProgressAsync(texts, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(ConversationCards.AsMessage(cards.Progress(progress, texts)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The file goes inline as a data URL attachment: a personal chat has no SharePoint folder to put it in
+        // without the file-consent flow, and the export is small (one line per exchange).
+        var csv = await reports.CsvAsync(cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = texts.ExportReady,
+            Attachments =
+            [
+                new Attachment
+                {
+                    ContentType = "text/csv",
+                    Name = "exchanges.csv",
+                    ContentUrl = "data:text/csv;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(csv)),
+                },
+            ],
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Commands Command(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Commands.Mine;
+        }
+
+        var folded = ExchangeJourneys.Fold(text);
+        bool Any(Func<ExchangeTexts, IReadOnlyList<string>> list) =>
+            ExchangeTexts.All.Any(t => list(t).Any(c => ExchangeJourneys.Fold(c) == folded));
+        return Any(t => t.PendingApprovalsCommands) ? Commands.Pending
+            : Any(t => t.ProgressCommands) ? Commands.Progress
+            : Any(t => t.ExportCommands) ? Commands.Export
+            : Commands.Mine;
+    }
+
+    private enum Commands
+    {
+        Mine,
+        Pending,
+        Progress,
+        Export,
+    }
+}

@@ -1,0 +1,22 @@
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>The <c>Action.Execute</c> verbs of the exchange cards (and the <c>data.action</c> of their Action.Submit fallbacks).</summary>
+internal static class ExchangeVerbs
+{
+    public const string Refresh = "exchange.refresh";
+    public const string Approve = "exchange.approve";
+    public const string Reject = "exchange.reject";
+    public const string RequestChanges = "exchange.requestChanges";
+    public const string Reassign = "exchange.reassign";
+    public const string Withdraw = "exchange.withdraw";
+    public const string Report = "exchange.report";
+    public const string ValidateReport = "exchange.validateReport";
+    public const string ReturnReport = "exchange.returnReport";
+
+    /// <summary>Action.Submit actions of the list and application cards, handled by the journeys.</summary>
+    public const string Open = "exchange.open";
+    public const string Edit = "exchange.edit";
+
+    public static readonly IReadOnlyList<string> Card =
+        [Refresh, Approve, Reject, RequestChanges, Reassign, Withdraw, Report, ValidateReport, ReturnReport];
+}

@@ -1,0 +1,229 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Partners;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// The decisions on an application. Everything in the card data is untrusted: the application id and the version
+/// the card showed are read from it, who acts comes from Teams, and what that person may do is recomputed here
+/// (<see cref="ExchangeViews"/>). A card showing an older version changes nothing and gets the current card back.
+/// Each decision is one conditional transition (<see cref="ExchangeStore.TransitionAsync"/>); only its winner
+/// updates the cards and notifies.
+/// </summary>
+internal sealed class ExchangeWorkflow(
+    ExchangeStore store,
+    ExchangeViews views,
+    ExchangeApprovers approvers,
+    ExchangeCards cards,
+    ExchangeNotifier notifier,
+    ExchangeEligibility eligibility,
+    IPartnerDirectory directory,
+    ExchangeClock clock,
+    ILogger<ExchangeWorkflow> logger)
+{
+    /// <summary>Today in the exchanges' time zone.</summary>
+    public DateOnly Today => clock.Today;
+
+    /// <summary>Runs a card verb for <paramref name="actor"/>; returns the card to show them.</summary>
+    public async Task<JsonObject> HandleAsync(ExchangeActor actor, string verb, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (!ExchangeVerbs.Card.Contains(verb) || !TryReadTarget(data, out var id, out var shownVersion))
+        {
+            Log.ActionRefused(logger, verb, actor.AadObjectId, "invalid data");
+            return cards.Error(texts, texts.InvalidInput);
+        }
+
+        var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            return cards.Error(texts, texts.NotFound);
+        }
+
+        var view = await views.ForAsync(application, actor.AadObjectId, cancellationToken).ConfigureAwait(false);
+        if (!view.CanSee)
+        {
+            Log.ActionRefused(logger, verb, actor.AadObjectId, "cannot see the application");
+            return cards.Error(texts, texts.NotAllowed);
+        }
+
+        if (verb == ExchangeVerbs.Refresh)
+        {
+            return await CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (shownVersion != application.Version)
+        {
+            // A stale card (double click, Teams retry, another approver was faster): show what is true now.
+            Log.StaleCard(logger, verb, application.Reference, shownVersion, application.Version);
+            return await CardForAsync(application, actor, texts, texts.StaleCard, cancellationToken).ConfigureAwait(false);
+        }
+
+        var decision = await DecideAsync(application, view, actor, verb, data!.Value, cancellationToken).ConfigureAwait(false);
+        if (decision.Refusal is { } refusal)
+        {
+            Log.ActionRefused(logger, verb, actor.AadObjectId, refusal);
+            return refusal == "comment"
+                ? await CardForAsync(application, actor, texts, texts.CommentRequired, cancellationToken).ConfigureAwait(false)
+                : refusal == "input"
+                    ? await CardForAsync(application, actor, texts, texts.InvalidInput, cancellationToken).ConfigureAwait(false)
+                    : refusal == "early"
+                        ? await CardForAsync(application, actor, texts, texts.ReportTooEarly, cancellationToken).ConfigureAwait(false)
+                        : cards.Error(texts, texts.NotAllowed);
+        }
+
+        var moved = await store.TransitionAsync(
+            application.Id, application.Version, application.Status, decision.To, decision.Action, actor, decision.Comment, decision.Changes, cancellationToken).ConfigureAwait(false);
+        var current = await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false) ?? application;
+        if (!moved)
+        {
+            return await CardForAsync(current, actor, texts, texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), decision.Action.ToString());
+        await notifier.AfterTransitionAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        return await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Submits a draft (or an application sent back for changes) of <paramref name="actor"/>: only when eligible,
+    /// and only from the version the applicant saw. Returns the problems (empty = submitted) and the application.
+    /// </summary>
+    public async Task<(EligibilityResult Result, ExchangeApplication? Application)> SubmitAsync(
+        ExchangeActor actor, Guid id, int version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (application is null || !string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
+            || application.Status is not (ExchangeStatus.Draft or ExchangeStatus.ChangesRequested))
+        {
+            return (new EligibilityResult([], null, null), null);
+        }
+
+        var (result, _, host) = await CheckAsync(application, cancellationToken).ConfigureAwait(false);
+        if (!result.IsEligible)
+        {
+            return (result, application);
+        }
+
+        var estimate = eligibility.EstimateLumpSum(host!.Country, result.WorkingDays ?? 0, result.DistanceKm ?? 0);
+        var changes = new ExchangeChanges { LumpSum = estimate.Amount, SetAssignedApprover = true, AssignedApprover = null };
+        var moved = await store.TransitionAsync(id, version, application.Status, ExchangeStatus.Stage1, ExchangeAction.Submitted, actor, null, changes, cancellationToken).ConfigureAwait(false);
+        var current = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (!moved || current is null)
+        {
+            return (result, null);
+        }
+
+        Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), nameof(ExchangeAction.Submitted));
+        await notifier.AfterTransitionAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        return (result, current);
+    }
+
+    /// <summary>The eligibility of a stored application now.</summary>
+    public async Task<(EligibilityResult Result, Organisation? Visiting, Organisation? Host)> CheckAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var visiting = application.VisitingOrganisationId.Length == 0 ? null : await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
+        var host = application.HostOrganisationId.Length == 0 ? null : await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
+        var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, application.Id, cancellationToken).ConfigureAwait(false);
+        return (eligibility.Check(visiting, host, application.StartDate, application.EndDate, clock.Today, applied), visiting, host);
+    }
+
+    /// <summary>The card of an application as <paramref name="actor"/> sees it.</summary>
+    public async Task<JsonObject> CardForAsync(ExchangeApplication application, ExchangeActor actor, ExchangeTexts texts, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(actor);
+        var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+        return await cards.ApplicationAsync(application, actor.AadObjectId, texts, notice, refresh, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Decision> DecideAsync(ExchangeApplication application, ExchangeView view, ExchangeActor actor, string verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var comment = ReadText(data, verb == ExchangeVerbs.ReturnReport ? "validationComment" : "comment");
+        if (comment is { Length: > ExchangeLimits.Comment })
+        {
+            return Decision.Refuse("input");
+        }
+
+        switch (verb)
+        {
+            case ExchangeVerbs.Approve when view.CanDecide:
+                return new Decision(application.Status == ExchangeStatus.Stage1 ? ExchangeStatus.Stage2 : ExchangeStatus.Approved, ExchangeAction.Approved, comment,
+                    new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = null });
+            case ExchangeVerbs.Reject when view.CanDecide:
+                return comment is null ? Decision.Refuse("comment") : new Decision(ExchangeStatus.Rejected, ExchangeAction.Rejected, comment, null);
+            case ExchangeVerbs.RequestChanges when view.CanDecide:
+                return comment is null ? Decision.Refuse("comment") : new Decision(ExchangeStatus.ChangesRequested, ExchangeAction.ChangesRequested, comment,
+                    new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = null });
+            case ExchangeVerbs.Reassign when view.CanReassign:
+                var target = ReadText(data, "reassignTo");
+                var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
+                if (target is null || !candidates.Contains(target, StringComparer.OrdinalIgnoreCase)
+                    || string.Equals(target, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(target, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Decision.Refuse("input");
+                }
+
+                return new Decision(application.Status, ExchangeAction.Reassigned, comment, new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = target });
+            case ExchangeVerbs.Withdraw when view.CanWithdraw:
+                return new Decision(ExchangeStatus.Withdrawn, ExchangeAction.Withdrawn, comment, null);
+            case ExchangeVerbs.Report when view.CanReport:
+                var outcomes = ReadText(data, "reportOutcomes");
+                if (outcomes is null || outcomes.Length > ExchangeLimits.LongText)
+                {
+                    return Decision.Refuse("input");
+                }
+
+                var evidence = new[] { ("evidenceTickets", ExchangeEvidence.Tickets), ("evidenceInvoices", ExchangeEvidence.Invoices), ("evidenceAgenda", ExchangeEvidence.Agenda) }
+                    .Where(e => ReadText(data, e.Item1) == "true").Select(e => e.Item2);
+                return new Decision(ExchangeStatus.ReportSubmitted, ExchangeAction.ReportSubmitted, null,
+                    new ExchangeChanges { ReportOutcomes = outcomes, ReportEvidence = string.Join(',', evidence) });
+            case ExchangeVerbs.Report when application.Status == ExchangeStatus.Approved
+                && string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase):
+                return Decision.Refuse("early");
+            case ExchangeVerbs.ValidateReport when view.CanValidate:
+                return new Decision(ExchangeStatus.Completed, ExchangeAction.ReportValidated, ReadText(data, "validationComment"), null);
+            case ExchangeVerbs.ReturnReport when view.CanValidate:
+                return comment is null ? Decision.Refuse("comment") : new Decision(ExchangeStatus.Approved, ExchangeAction.ReportReturned, comment, null);
+            default:
+                return Decision.Refuse("not allowed");
+        }
+    }
+
+    private static bool TryReadTarget(JsonElement? data, out Guid id, out int version)
+    {
+        id = Guid.Empty;
+        version = 0;
+        if (data is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("exchangeId", out var idValue) || idValue.ValueKind != JsonValueKind.String
+            || !Guid.TryParseExact(idValue.GetString(), "D", out id)
+            || !value.TryGetProperty("v", out var versionValue))
+        {
+            return false;
+        }
+
+        return versionValue.ValueKind switch
+        {
+            JsonValueKind.Number => versionValue.TryGetInt32(out version),
+            JsonValueKind.String => int.TryParse(versionValue.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version),
+            _ => false,
+        };
+    }
+
+    /// <summary>A trimmed text input, null when absent or blank (or not a string).</summary>
+    private static string? ReadText(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            && value.GetString()!.Trim() is { Length: > 0 } text
+            ? text
+            : null;
+
+    private sealed record Decision(ExchangeStatus To, ExchangeAction Action, string? Comment, ExchangeChanges? Changes, string? Refusal = null)
+    {
+        public static Decision Refuse(string why) => new(default, default, null, null, why);
+    }
+}

@@ -1,0 +1,26 @@
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>Source-generated log messages of the exchanges (event ids 2300–2319). Never what people typed.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Exchange {Reference}: {From} → {To} ({Action})")]
+    public static partial void Transitioned(ILogger logger, string reference, string from, string to, string action);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Exchange action {Verb} by {AadObjectId} refused: {Reason}")]
+    public static partial void ActionRefused(ILogger logger, string verb, string aadObjectId, string reason);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Exchange action {Verb} on {Reference} from a stale card (version {Shown}, current {Current}); nothing changed")]
+    public static partial void StaleCard(ILogger logger, string verb, string reference, int shown, int current);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Exchange {Reference}: could not {Operation} for {Recipient} ({Status})")]
+    public static partial void DeliveryFailed(ILogger logger, string reference, string operation, string recipient, string status);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "Exchange {Reference}: {Operation} for {Recipient} failed")]
+    public static partial void DeliveryError(ILogger logger, Exception exception, string reference, string operation, string recipient);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "Exchange follow-up sent {Reminders} reminder(s) and {Reports} closing-report request(s)")]
+    public static partial void FollowUpRan(ILogger logger, int reminders, int reports);
+
+    [LoggerMessage(EventId = 2306, Level = LogLevel.Error, Message = "Exchange follow-up failed; retrying at the next interval")]
+    public static partial void FollowUpFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,5 @@
+using HiTechTex.Bot.IntegrationTests.Persistence;
+
+namespace HiTechTex.Bot.IntegrationTests.Exchanges;
+
+public sealed class ExchangeFlowSqliteTests(SqliteHostDatabase database) : ExchangeFlowTests(database), IClassFixture<SqliteHostDatabase>;

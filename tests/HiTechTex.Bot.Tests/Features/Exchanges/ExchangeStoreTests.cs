@@ -1,0 +1,205 @@
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Tests.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary><see cref="ExchangeStore"/> on each provider: the conditional transitions and the once-only claims.</summary>
+public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite)
+{
+    private static readonly ExchangeActor Applicant = new("11111111-1111-1111-1111-111111111111", "Ana", "29:ana", "tenant");
+    private static readonly ExchangeActor Manager = new("22222222-2222-2222-2222-222222222222", "Manuel", "29:manuel", "tenant");
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>One process's write gate (SQLite serializes its writers in-process, as in the host).</summary>
+    private readonly DatabaseWriteGate gate = new(isSqlite);
+
+    [SkippableFact]
+    public async Task TransitionAsync_FiftyConcurrentApprovalsOfOneVersion_ExactlyOneTransitionAndOneAuditEntry()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        using var start = new ManualResetEventSlim();
+
+        var attempts = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            await using var scope = database.ScopeFactory.CreateAsyncScope();
+            return await Store(scope).TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, Manager, null, null, CancellationToken.None);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r);
+        await using var check = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(check);
+        var application = await store.FindAsync(id, CancellationToken.None);
+        Assert.Equal(ExchangeStatus.Stage2, application!.Status);
+        Assert.Equal(3, application.Version);
+        var audit = await store.AuditAsync(id, CancellationToken.None);
+        Assert.Single(audit, a => a.Action == ExchangeAction.Approved);
+        Assert.Equal([1, 2, 3], audit.Select(a => a.Version));
+    }
+
+    [SkippableFact]
+    public async Task TransitionAsync_StaleVersionOrWrongStatus_ChangesNothing()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+
+        var staleVersion = await store.TransitionAsync(id, 1, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, Manager, null, null, CancellationToken.None);
+        var wrongStatus = await store.TransitionAsync(id, 2, ExchangeStatus.Stage2, ExchangeStatus.Approved, ExchangeAction.Approved, Manager, null, null, CancellationToken.None);
+
+        Assert.False(staleVersion);
+        Assert.False(wrongStatus);
+        var application = await store.FindAsync(id, CancellationToken.None);
+        Assert.Equal((ExchangeStatus.Stage1, 2), (application!.Status, application.Version));
+        Assert.Equal(2, (await store.AuditAsync(id, CancellationToken.None)).Count);
+    }
+
+    [SkippableFact]
+    public async Task TransitionAsync_WithComment_RecordsWhoWhenWhatAndComment()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+
+        await store.TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Rejected, ExchangeAction.Rejected, Manager, "  Dates clash with the fair. ", null, CancellationToken.None);
+
+        var entry = (await store.AuditAsync(id, CancellationToken.None))[^1];
+        Assert.Equal((Manager.AadObjectId, "Manuel", ExchangeAction.Rejected, ExchangeStatus.Stage1, ExchangeStatus.Rejected, "Dates clash with the fair."),
+            (entry.ActorAadObjectId, entry.ActorName, entry.Action, entry.FromStatus, entry.ToStatus, entry.Comment));
+        Assert.Equal(time.GetUtcNow(), entry.At);
+    }
+
+    [SkippableFact]
+    public async Task SaveDraftAsync_VersionChangedMeanwhile_ReturnsNullAndKeepsTheOtherEdit()
+    {
+        SkipUnlessAvailable();
+        var application = NewApplication();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        await store.CreateAsync(application, CancellationToken.None);
+
+        var first = await store.SaveDraftAsync(Copy(application, "first edit"), 1, CancellationToken.None);
+        var second = await store.SaveDraftAsync(Copy(application, "second edit from an old form"), 1, CancellationToken.None);
+
+        Assert.Equal(2, first);
+        Assert.Null(second);
+        Assert.Equal("first edit", (await store.FindAsync(application.Id, CancellationToken.None))!.Objectives);
+    }
+
+    [SkippableFact]
+    public async Task SaveDraftAsync_SomebodyElsesApplication_ChangesNothing()
+    {
+        SkipUnlessAvailable();
+        var application = NewApplication();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        await store.CreateAsync(application, CancellationToken.None);
+        var forged = Copy(application, "forged");
+        forged.ApplicantAadObjectId = Manager.AadObjectId;
+
+        var saved = await store.SaveDraftAsync(forged, 1, CancellationToken.None);
+
+        Assert.Null(saved);
+        Assert.Equal("", (await store.FindAsync(application.Id, CancellationToken.None))!.Objectives);
+    }
+
+    [SkippableFact]
+    public async Task TryClaimReminderAsync_TwoInstancesAtOnce_ExactlyOneClaims()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        using var start = new ManualResetEventSlim();
+
+        // Two "instances": each its own write gate and context, as two bot processes sharing the database.
+        var claims = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            await using var scope = database.ScopeFactory.CreateAsyncScope();
+            var store = new ExchangeStore(scope.ServiceProvider.GetRequiredService<BotDbContext>(), new DatabaseWriteGate(isSqlite), time);
+            return await store.TryClaimReminderAsync(id, "Stage1:2", Manager.AadObjectId, CancellationToken.None);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(claims);
+
+        Assert.Single(results, r => r);
+        await using var check = database.ScopeFactory.CreateAsyncScope();
+        Assert.False(await Store(check).TryClaimReminderAsync(id, "Stage1:2", Manager.AadObjectId, CancellationToken.None));
+        Assert.True(await Store(check).TryClaimReminderAsync(id, "Stage1:2", Applicant.AadObjectId, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task HasCountingApplicationAsync_WithdrawnRejectedAndDrafts_DoNotCount()
+    {
+        SkipUnlessAvailable();
+        var visiting = $"org-{Guid.NewGuid():N}";
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        foreach (var status in new[] { ExchangeStatus.Withdrawn, ExchangeStatus.Rejected, ExchangeStatus.Draft })
+        {
+            var id = await CreateSubmittedAsync(visiting);
+            if (status != ExchangeStatus.Draft)
+            {
+                Assert.True(await store.TransitionAsync(id, 2, ExchangeStatus.Stage1, status, ExchangeAction.Withdrawn, Applicant, null, null, CancellationToken.None));
+            }
+            else
+            {
+                await store.CreateAsync(NewApplication(visiting), CancellationToken.None);
+                Assert.True(await store.TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Withdrawn, ExchangeAction.Withdrawn, Applicant, null, null, CancellationToken.None));
+            }
+        }
+
+        Assert.False(await store.HasCountingApplicationAsync(visiting, Guid.Empty, CancellationToken.None));
+        var counting = await CreateSubmittedAsync(visiting);
+        Assert.True(await store.HasCountingApplicationAsync(visiting, Guid.Empty, CancellationToken.None));
+        Assert.False(await store.HasCountingApplicationAsync(visiting, counting, CancellationToken.None));
+    }
+
+    private ExchangeStore Store(AsyncServiceScope scope) => new(scope.ServiceProvider.GetRequiredService<BotDbContext>(), gate, time);
+
+    private async Task<Guid> CreateSubmittedAsync(string? visiting = null)
+    {
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        var application = NewApplication(visiting);
+        await store.CreateAsync(application, CancellationToken.None);
+        Assert.True(await store.TransitionAsync(application.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null, null, CancellationToken.None));
+        return application.Id;
+    }
+
+    private static ExchangeApplication NewApplication(string? visiting = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        VisitingOrganisationId = visiting ?? "hitechtex-citeve",
+        HostOrganisationId = "hitechtex-clutex",
+        ApplicantAadObjectId = Applicant.AadObjectId,
+        ApplicantName = Applicant.Name,
+        TenantId = Applicant.TenantId,
+        StartDate = new DateOnly(2027, 3, 1),
+        EndDate = new DateOnly(2027, 3, 5),
+        ActivityType = ExchangeActivityType.KnowledgeSharing,
+    };
+
+    private static ExchangeApplication Copy(ExchangeApplication application, string objectives) => new()
+    {
+        Id = application.Id,
+        VisitingOrganisationId = application.VisitingOrganisationId,
+        HostOrganisationId = application.HostOrganisationId,
+        ApplicantAadObjectId = application.ApplicantAadObjectId,
+        StartDate = application.StartDate,
+        EndDate = application.EndDate,
+        ActivityType = application.ActivityType,
+        Objectives = objectives,
+    };
+
+    private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);
+}
