@@ -51,7 +51,8 @@ internal sealed class SqlSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (pool is not null && Reusable && cacheCommands && pool.TryReturn(this))
+        // A SQLite session always goes back through the pool (which counts it), pooled or closed.
+        if (pool is not null && cacheCommands && pool.TryReturn(this, Reusable))
         {
             return;
         }

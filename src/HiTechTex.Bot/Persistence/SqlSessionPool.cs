@@ -11,17 +11,19 @@ namespace HiTechTex.Bot.Persistence;
 /// per turn before). Features keep using <see cref="BotDbContext"/>; the schema stays EF Core's.
 /// </summary>
 /// <remarks>
-/// SQLite: connections stay open in this pool with their compiled statements, and get the
-/// <see cref="SqlitePragmaInterceptor.Pragmas"/> once, when opened. PostgreSQL: an <see cref="NpgsqlDataSource"/>
-/// (Npgsql's own pool) hands out a connection per call.
+/// SQLite: at most <see cref="MaxSqliteConnections"/> connections, which stay open in this pool with their compiled
+/// statements and get the <see cref="SqlitePragmaInterceptor.Pragmas"/> once, when opened. A caller beyond that waits
+/// (asynchronously) for one: each SQLite connection has its own page cache (~2 MB), and with one writer at a time
+/// more connections than cores buy nothing but memory. Every session is returned before another is taken, so the
+/// bound cannot deadlock. PostgreSQL: an <see cref="NpgsqlDataSource"/> (Npgsql's own pool) hands out a connection
+/// per call.
 /// </remarks>
 internal sealed class SqlSessionPool : IAsyncDisposable
 {
     private readonly ConcurrentBag<SqlSession> idle = [];
-    private readonly int maxIdle = Math.Max(8, Environment.ProcessorCount * 4);
+    private readonly SemaphoreSlim sqliteSlots = new(MaxSqliteConnections, MaxSqliteConnections);
     private readonly NpgsqlDataSource? dataSource;
     private readonly string connectionString;
-    private int idleCount;
     private bool disposed;
 
     public SqlSessionPool(bool isSqlite, string connectionString)
@@ -40,6 +42,9 @@ internal sealed class SqlSessionPool : IAsyncDisposable
     {
     }
 
+    /// <summary>The most SQLite connections open at once (per pool, so per process in the host).</summary>
+    public static int MaxSqliteConnections { get; } = Math.Clamp(Environment.ProcessorCount * 2, 4, 16);
+
     public bool IsSqlite { get; }
 
     /// <summary>Lends an open connection; dispose the session to give it back.</summary>
@@ -52,9 +57,9 @@ internal sealed class SqlSessionPool : IAsyncDisposable
             return new SqlSession(npgsql, this, cacheCommands: false);
         }
 
+        await sqliteSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (idle.TryTake(out var pooled))
         {
-            Interlocked.Decrement(ref idleCount);
             return pooled;
         }
 
@@ -69,22 +74,24 @@ internal sealed class SqlSessionPool : IAsyncDisposable
         catch
         {
             await sqlite.DisposeAsync().ConfigureAwait(false);
+            sqliteSlots.Release();
             throw;
         }
 
         return new SqlSession(sqlite, this, cacheCommands: true);
     }
 
-    internal bool TryReturn(SqlSession session)
+    /// <summary>Takes back a SQLite session: pooled when <paramref name="keep"/>, else just its slot (it is closed).</summary>
+    internal bool TryReturn(SqlSession session, bool keep)
     {
-        if (disposed || Interlocked.Increment(ref idleCount) > maxIdle)
+        var pooled = keep && !disposed;
+        if (pooled)
         {
-            Interlocked.Decrement(ref idleCount);
-            return false;
+            idle.Add(session);
         }
 
-        idle.Add(session);
-        return true;
+        sqliteSlots.Release();
+        return pooled;
     }
 
     public async ValueTask DisposeAsync()

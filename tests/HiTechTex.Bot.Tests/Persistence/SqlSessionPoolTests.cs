@@ -45,6 +45,29 @@ public sealed class SqlSessionPoolTests : IDisposable
         Assert.Equal(System.Data.ConnectionState.Closed, broken.Connection.State);
     }
 
+    [Fact]
+    public async Task OpenAsync_AllSqliteConnectionsLent_WaitsForOneToComeBack()
+    {
+        await using var pool = new SqlSessionPool(isSqlite: true, database.ConnectionString);
+        var lent = new List<SqlSession>();
+        for (var i = 0; i < SqlSessionPool.MaxSqliteConnections; i++)
+        {
+            lent.Add(await pool.OpenAsync(CancellationToken.None));
+        }
+
+        var waiting = pool.OpenAsync(CancellationToken.None).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        await lent[3].DisposeAsync();
+        await using var next = await waiting;
+
+        Assert.Same(lent[3], next);
+        foreach (var session in lent.Where(s => s != lent[3]))
+        {
+            await session.DisposeAsync();
+        }
+    }
+
     public void Dispose() => database.Dispose();
 
     private static async Task<object?> ScalarAsync(SqlSession session, string sql)
