@@ -47,6 +47,7 @@ public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClass
     {
         var publishDirectory = Directory.CreateTempSubdirectory("hitechtex-publish-").FullName;
         var workingDirectory = Directory.CreateTempSubdirectory("hitechtex-cwd-").FullName;
+        var userDataDirectory = Directory.CreateTempSubdirectory("hitechtex-userdata-").FullName;
         try
         {
             var publish = await RunDotnetAsync(
@@ -57,9 +58,9 @@ public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClass
             Assert.Equal(File.ReadAllBytes(Path.Combine(RepositoryRoot, "appsettings.json")), File.ReadAllBytes(Path.Combine(publishDirectory, "appsettings.json")));
 
             // Started from another working directory, the published app still finds its settings next to the binary:
-            // dev mode (only in appsettings.Development.json) lets the request in, and the default SQLite file from
-            // appsettings.json is created under the publish directory.
-            await using var app = await PublishedApp.StartAsync(publishDirectory, workingDirectory);
+            // dev mode (only in appsettings.Development.json) lets the request in, and the default SQLite file is
+            // created in the per-user data folder, outside the publish directory (whose files the host watches).
+            await using var app = await PublishedApp.StartAsync(publishDirectory, workingDirectory, userDataDirectory);
             using var client = new HttpClient { BaseAddress = app.BaseAddress };
             var activity = Activities.Message(Activities.NewConversationId(), "published");
             activity["deliveryMode"] = "expectReplies";
@@ -68,12 +69,14 @@ public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClass
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.Equal("Nice to meet you! Shall I call you Alex Wilber?", body.RootElement.GetProperty("activities")[0].GetProperty("text").GetString());
-            Assert.True(File.Exists(Path.Combine(publishDirectory, "data", "hitechtex-bot.db")));
+            Assert.True(File.Exists(Path.Combine(userDataDirectory, "HiTechTex.Bot", "hitechtex-bot.db")));
+            Assert.False(Directory.Exists(Path.Combine(publishDirectory, "data")));
         }
         finally
         {
             Directory.Delete(publishDirectory, recursive: true);
             Directory.Delete(workingDirectory, recursive: true);
+            Directory.Delete(userDataDirectory, recursive: true);
         }
     }
 

@@ -114,9 +114,12 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(consumed, span);
         }
 
-        var country = Countries.FirstIn(tokens);
-        var region = Regions.FirstIn(tokens);
-        foreach (var match in Countries.AllIn(tokens).Concat(Regions.AllIn(tokens)))
+        // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.
+        var countries = Countries.FindAll(tokens);
+        var regions = Regions.FindAll(tokens);
+        var country = CompiledEntries.First(countries);
+        var region = CompiledEntries.First(regions);
+        foreach (var (_, match) in countries.Concat(regions))
         {
             Consume(consumed, match);
         }
@@ -260,18 +263,28 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         private readonly (GazetteerEntry Entry, Phrase Phrase)[] phrases =
             [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value))))];
 
-        public IEnumerable<PhraseMatch> AllIn(IReadOnlyList<Token> tokens) => phrases.SelectMany(p => p.Phrase.FindIn(tokens));
+        /// <summary>Every mention of every entry, in vocabulary order.</summary>
+        public List<(GazetteerEntry Entry, PhraseMatch Match)> FindAll(IReadOnlyList<Token> tokens)
+        {
+            var found = new List<(GazetteerEntry Entry, PhraseMatch Match)>();
+            foreach (var (entry, phrase) in phrases)
+            {
+                foreach (var match in phrase.FindIn(tokens))
+                {
+                    found.Add((entry, match));
+                }
+            }
+
+            return found;
+        }
 
         /// <summary>The first entry mentioned; at the same place the longest and best-matching name wins.</summary>
-        public (GazetteerEntry Entry, PhraseMatch Match)? FirstIn(IReadOnlyList<Token> tokens)
-        {
-            var found = phrases
-                .SelectMany(p => p.Phrase.FindIn(tokens).Select(m => (p.Entry, Match: m)))
-                .OrderBy(f => f.Match.Start)
-                .ThenByDescending(f => f.Match.Length)
-                .ThenByDescending(f => f.Match.Weight)
-                .ToList();
-            return found.Count > 0 ? found[0] : null;
-        }
+        public (GazetteerEntry Entry, PhraseMatch Match)? FirstIn(IReadOnlyList<Token> tokens) => First(FindAll(tokens));
+
+        /// <summary><see cref="FirstIn"/> over mentions already found (the sort is stable: vocabulary order breaks ties).</summary>
+        public static (GazetteerEntry Entry, PhraseMatch Match)? First(List<(GazetteerEntry Entry, PhraseMatch Match)> found) =>
+            found.Count == 0
+                ? null
+                : found.OrderBy(f => f.Match.Start).ThenByDescending(f => f.Match.Length).ThenByDescending(f => f.Match.Weight).First();
     }
 }

@@ -97,7 +97,7 @@ internal sealed class Phrase
         var shortest = word.Length >= MinStemDeletionLength ? word.Length - 1 : word.Length;
         for (var length = shortest; length <= Math.Min(token.Length, word.Length + 1); length++)
         {
-            if (DamerauLevenshtein.IsWithin(token[..length], word, 1))
+            if (DamerauLevenshtein.IsWithin(token.AsSpan(0, length), word, 1))
             {
                 return WordMatch.Typo;
             }

@@ -5,10 +5,15 @@ using Microsoft.Extensions.Options;
 namespace HiTechTex.Bot.Persistence;
 
 /// <summary>
-/// The resolved database settings: provider and connection string. A relative SQLite path is taken relative to the
-/// content root (not the working directory, which differs between dotnet run, a service and tests), and its folder
-/// is created.
+/// The resolved database settings: provider and connection string. Without <c>ConnectionStrings:Bot</c> the SQLite
+/// file is <c>hitechtex-bot.db</c> in the per-user data folder (<see cref="DefaultSqlitePath"/>). A relative SQLite
+/// path is taken relative to the content root (not the working directory, which differs between dotnet run, a
+/// service and tests). The folder is created.
 /// </summary>
+/// <remarks>
+/// The default is deliberately outside the content root (the build or publish output): the host watches the content
+/// root for changes of appsettings*.json, and a database there made every write of every turn wake that watcher.
+/// </remarks>
 internal sealed class BotDatabase
 {
     public BotDatabase(IOptions<DatabaseOptions> options, IConfiguration configuration, IHostEnvironment environment)
@@ -17,7 +22,7 @@ internal sealed class BotDatabase
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            connectionString = DatabaseOptions.DefaultSqliteConnectionString;
+            connectionString = $"Data Source={DefaultSqlitePath(environment.ContentRootPath)}";
         }
 
         ConnectionString = IsSqlite ? ResolveSqlitePath(connectionString, environment.ContentRootPath) : connectionString;
@@ -39,6 +44,18 @@ internal sealed class BotDatabase
         {
             builder.UseNpgsql(ConnectionString);
         }
+    }
+
+    /// <summary>
+    /// <c>HiTechTex.Bot/hitechtex-bot.db</c> under the per-user local data folder (<c>%LOCALAPPDATA%</c> on Windows,
+    /// <c>$XDG_DATA_HOME</c> or <c>~/.local/share</c> elsewhere); <c>data/</c> under the content root when the account
+    /// has no such folder.
+    /// </summary>
+    internal static string DefaultSqlitePath(string contentRoot)
+    {
+        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        var folder = string.IsNullOrEmpty(userData) ? Path.Combine(contentRoot, "data") : Path.Combine(userData, "HiTechTex.Bot");
+        return Path.Combine(folder, DatabaseOptions.DefaultSqliteFileName);
     }
 
     internal static string ResolveSqlitePath(string connectionString, string contentRoot)

@@ -7,7 +7,7 @@ internal sealed class DatabaseOptions
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSql";
     public const string ConnectionStringName = "Bot";
-    public const string DefaultSqliteConnectionString = "Data Source=data/hitechtex-bot.db";
+    public const string DefaultSqliteFileName = "hitechtex-bot.db";
 
     /// <summary><c>Sqlite</c> (default) or <c>PostgreSql</c>.</summary>
     public string Provider { get; set; } = Sqlite;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.Options;
 
@@ -6,8 +7,8 @@ namespace HiTechTex.Bot.Persistence;
 
 /// <summary>
 /// EF Core persistence: <c>Database:Provider</c> (<c>Sqlite</c> default, <c>PostgreSql</c>) and
-/// <c>ConnectionStrings:Bot</c> (default <c>Data Source=data/hitechtex-bot.db</c> under the content root).
-/// Migrations are applied at start-up.
+/// <c>ConnectionStrings:Bot</c> (default: <c>hitechtex-bot.db</c> in the per-user data folder, see
+/// <see cref="BotDatabase"/>). Migrations are applied at start-up.
 /// </summary>
 internal static class PersistenceExtensions
 {
@@ -30,11 +31,17 @@ internal static class PersistenceExtensions
             ? sp.GetRequiredService<SqliteBotDbContext>()
             : sp.GetRequiredService<PostgreSqlBotDbContext>());
         services.AddHostedService<DatabaseMigrator>();
-        services.AddScoped<IConversationReferenceStore, EfConversationReferenceStore>();
 
-        // Singletons with a context per call, so singleton ConversationState/UserState can be built over IStorage.
-        services.AddSingleton<IStorage, EfStorage>();
-        services.AddSingleton<IProcessedActivityStore, EfProcessedActivityStore>();
+        // The per-turn stores run plain ADO.NET over pooled open connections (a scope + DbContext per call cost more
+        // CPU than the SQL); singletons, so singleton ConversationState/UserState can be built over IStorage.
+        services.AddSingleton(sp => new SqlSessionPool(sp.GetRequiredService<BotDatabase>()));
+        services.AddSingleton<IStorage>(sp => new SqlStorage(
+            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseWriteGate>()));
+        services.AddSingleton<IProcessedActivityStore>(sp => new SqlProcessedActivityStore(
+            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseWriteGate>()));
+        services.AddSingleton<IConversationReferenceStore>(sp => new SqlConversationReferenceStore(
+            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<ITrustedServiceUrls>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<DatabaseWriteGate>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
         return builder;
     }

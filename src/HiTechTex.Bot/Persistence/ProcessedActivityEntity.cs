@@ -1,6 +1,6 @@
 namespace HiTechTex.Bot.Persistence;
 
-/// <summary>An activity the bot has already taken (<see cref="EfProcessedActivityStore"/>), kept for a day.</summary>
+/// <summary>An activity the bot has already taken (<see cref="SqlProcessedActivityStore"/>), kept for a day.</summary>
 internal sealed class ProcessedActivityEntity
 {
     public required string ChannelId { get; set; }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace HiTechTex.Bot.Persistence;
@@ -9,14 +11,27 @@ namespace HiTechTex.Bot.Persistence;
 /// crash; a power cut may lose the last few commits, which Teams' own retries and the next inbound activity restore
 /// (state here is re-derivable, the exchange and booking records that are not will live on PostgreSQL in production).
 /// </summary>
+/// <remarks>
+/// EF Core opens and closes its connection around every query, but Microsoft.Data.Sqlite pools the native handle
+/// underneath; the pragmas are per physical connection, so they run once per native handle, not on every open.
+/// </remarks>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public static readonly SqlitePragmaInterceptor Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+
+    private static readonly object Applied = new();
+
+    private readonly ConditionalWeakTable<object, object> configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -24,8 +39,17 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // True the first time a native handle is seen (a connection that is not SQLite's always gets the pragmas).
+    private bool NeedsPragmas(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, Applied);
 }

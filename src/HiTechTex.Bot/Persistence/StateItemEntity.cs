@@ -1,6 +1,6 @@
 namespace HiTechTex.Bot.Persistence;
 
-/// <summary>One bot-state document (<see cref="EfStorage"/>): conversation, user or dialog state as JSON.</summary>
+/// <summary>One bot-state document (<see cref="SqlStorage"/>): conversation, user or dialog state as JSON.</summary>
 internal sealed class StateItemEntity
 {
     public required string Key { get; set; }

@@ -16,7 +16,7 @@ internal sealed class StateItemEntityConfiguration : IEntityTypeConfiguration<St
         builder.Property(e => e.Document).IsRequired();
         builder.Property(e => e.ETag).HasMaxLength(64).IsRequired();
 
-        // A number on every provider, like ConversationReferences.UpdatedAt (the raw SQL in EfStorage writes it).
+        // A number on every provider, like ConversationReferences.UpdatedAt (the raw SQL in SqlStorage writes it).
         builder.Property(e => e.UpdatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
     }
 }

@@ -16,7 +16,9 @@ internal sealed partial class PublishedApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<PublishedApp> StartAsync(string publishDirectory, string workingDirectory)
+    /// <param name="userDataDirectory">The per-user data folder of the process (XDG_DATA_HOME / LOCALAPPDATA), where the
+    /// default SQLite database goes.</param>
+    public static async Task<PublishedApp> StartAsync(string publishDirectory, string workingDirectory, string userDataDirectory)
     {
         var startInfo = new ProcessStartInfo(DotnetHost.Path)
         {
@@ -28,6 +30,8 @@ internal sealed partial class PublishedApp : IAsyncDisposable
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         startInfo.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
+        startInfo.Environment["XDG_DATA_HOME"] = userDataDirectory;
+        startInfo.Environment["LOCALAPPDATA"] = userDataDirectory;
 
         var process = Process.Start(startInfo)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

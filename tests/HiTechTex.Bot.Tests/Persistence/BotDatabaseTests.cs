@@ -21,6 +21,23 @@ public sealed class BotDatabaseTests
         }
     }
 
+    [Fact]
+    public void DefaultSqlitePath_Always_IsOutsideTheContentRoot()
+    {
+        var contentRoot = Path.Combine(Path.GetTempPath(), "hitechtex-content-root");
+
+        var path = BotDatabase.DefaultSqlitePath(contentRoot);
+
+        Assert.Equal("hitechtex-bot.db", Path.GetFileName(path));
+        Assert.True(Path.IsPathRooted(path));
+        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (!string.IsNullOrEmpty(userData))
+        {
+            Assert.Equal(Path.Combine(userData, "HiTechTex.Bot", "hitechtex-bot.db"), path);
+            Assert.False(path.StartsWith(contentRoot, StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("Data Source=:memory:")]
     [InlineData("Data Source=shared;Mode=Memory;Cache=Shared")]

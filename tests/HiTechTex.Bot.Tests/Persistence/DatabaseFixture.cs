@@ -16,8 +16,33 @@ public abstract class DatabaseFixture : IDisposable
 
     internal IServiceScopeFactory ScopeFactory => Services.GetRequiredService<IServiceScopeFactory>();
 
+    /// <summary>The connections the per-turn stores use, as in the host (one pool per process).</summary>
+    internal SqlSessionPool Pool => pool ??= CreatePool();
+
+    private readonly List<SqlSessionPool> pools = [];
+    private SqlSessionPool? pool;
+
+    /// <summary>Connections of their own, as another bot instance would have; disposed with the fixture.</summary>
+    internal SqlSessionPool CreatePool()
+    {
+        var created = NewPool();
+        lock (pools)
+        {
+            pools.Add(created);
+        }
+
+        return created;
+    }
+
+    private protected abstract SqlSessionPool NewPool();
+
     public void Dispose()
     {
+        foreach (var created in pools)
+        {
+            created.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         Services.Dispose();
         DisposeDatabase();
         GC.SuppressFinalize(this);

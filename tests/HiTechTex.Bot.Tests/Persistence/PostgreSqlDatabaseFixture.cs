@@ -29,5 +29,7 @@ public sealed class PostgreSqlDatabaseFixture : DatabaseFixture
         scope.ServiceProvider.GetRequiredService<BotDbContext>().Database.Migrate();
     }
 
+    private protected override SqlSessionPool NewPool() => new(isSqlite: false, database.ConnectionString);
+
     private protected override void DisposeDatabase() => database.Dispose();
 }

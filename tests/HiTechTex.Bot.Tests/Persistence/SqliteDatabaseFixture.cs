@@ -17,5 +17,7 @@ public sealed class SqliteDatabaseFixture : DatabaseFixture
         Services = services.BuildServiceProvider();
     }
 
+    private protected override SqlSessionPool NewPool() => new(isSqlite: true, database.ConnectionString);
+
     private protected override void DisposeDatabase() => database.Dispose();
 }

@@ -6,12 +6,18 @@ using Moq;
 
 namespace HiTechTex.Bot.Tests.Persistence;
 
-public sealed class EfConversationReferenceStoreTests : IDisposable
+public sealed class SqlConversationReferenceStoreTests : IDisposable
 {
     private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
     private readonly SqliteTestDatabase database = new();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly Mock<ITrustedServiceUrls> trusted = new();
+    private readonly SqlSessionPool pool;
+
+    public SqlConversationReferenceStoreTests()
+    {
+        pool = new SqlSessionPool(isSqlite: true, database.ConnectionString);
+    }
 
     [Fact]
     public async Task SaveAsync_NewReference_CanBeReadBackWithAllFields()
@@ -95,10 +101,13 @@ public sealed class EfConversationReferenceStoreTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => Store().SaveAsync(reference, CancellationToken.None));
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        pool.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        database.Dispose();
+    }
 
-    // A fresh context per call, as in the host (one per request scope).
-    private EfConversationReferenceStore Store() => new(database.CreateContext(), trusted.Object, time, new DatabaseWriteGate(isSqlite: true));
+    private SqlConversationReferenceStore Store() => new(pool, trusted.Object, time, new DatabaseWriteGate(isSqlite: true));
 
     private static ConversationReference Reference(string conversationId, string aadObjectId, string conversationType = "personal") => new()
     {

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Tests.Persistence;
 
-/// <summary><see cref="EfProcessedActivityStore"/> on each provider.</summary>
-public abstract class EfProcessedActivityStoreTests(DatabaseFixture database)
+/// <summary><see cref="SqlProcessedActivityStore"/> on each provider.</summary>
+public abstract class SqlProcessedActivityStoreTests(DatabaseFixture database)
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
@@ -12,7 +12,7 @@ public abstract class EfProcessedActivityStoreTests(DatabaseFixture database)
     public async Task TryMarkProcessedAsync_SameActivityTwice_TrueThenFalse()
     {
         SkipUnlessAvailable();
-        var store = new EfProcessedActivityStore(database.ScopeFactory, time);
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time);
         var conversationId = NewConversationId();
 
         var first = await store.TryMarkProcessedAsync("msteams", conversationId, "act-1", CancellationToken.None);
@@ -28,7 +28,7 @@ public abstract class EfProcessedActivityStoreTests(DatabaseFixture database)
     public async Task TryMarkProcessedAsync_ConcurrentDeliveriesOnTwoInstances_ExactlyOneTrue()
     {
         SkipUnlessAvailable();
-        var instances = Enumerable.Range(0, 4).Select(_ => new EfProcessedActivityStore(database.ScopeFactory, time)).ToList();
+        var instances = Enumerable.Range(0, 4).Select(_ => new SqlProcessedActivityStore(database.CreatePool(), time)).ToList();
         var conversationId = NewConversationId();
         using var start = new ManualResetEventSlim();
 
@@ -47,7 +47,7 @@ public abstract class EfProcessedActivityStoreTests(DatabaseFixture database)
     public async Task TryMarkProcessedAsync_EntryOlderThanRetention_IsCleanedUp()
     {
         SkipUnlessAvailable();
-        var store = new EfProcessedActivityStore(database.ScopeFactory, time) { CleanupEvery = 1, Retention = TimeSpan.FromDays(1) };
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time) { CleanupEvery = 1, Retention = TimeSpan.FromDays(1) };
         var conversationId = NewConversationId();
         await store.TryMarkProcessedAsync("msteams", conversationId, "old", CancellationToken.None);
         time.Advance(TimeSpan.FromHours(23));

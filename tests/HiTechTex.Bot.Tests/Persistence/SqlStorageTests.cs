@@ -4,10 +4,10 @@ using HiTechTex.Bot.Protocol.State;
 
 namespace HiTechTex.Bot.Tests.Persistence;
 
-/// <summary>The <see cref="IStorage"/> ETag contract of <see cref="EfStorage"/>, run on each provider.</summary>
-public abstract class EfStorageTests(DatabaseFixture database)
+/// <summary>The <see cref="IStorage"/> ETag contract of <see cref="SqlStorage"/>, run on each provider.</summary>
+public abstract class SqlStorageTests(DatabaseFixture database)
 {
-    private readonly EfStorage storage = new(database.ScopeFactory, TimeProvider.System);
+    private readonly SqlStorage storage = new(database.Pool, TimeProvider.System);
 
     [SkippableFact]
     public async Task WriteAsync_NewKeyWithoutETag_InsertsAndReadsBack()
@@ -137,7 +137,7 @@ public abstract class EfStorageTests(DatabaseFixture database)
             var etag = (await storage.WriteAsync(Changes((key, Doc(0), null))))[key];
 
             // Two instances, each with its own storage object (and so its own connections), write at the same time.
-            var other = new EfStorage(database.ScopeFactory, TimeProvider.System);
+            var other = new SqlStorage(database.CreatePool(), TimeProvider.System);
             using var start = new ManualResetEventSlim();
             var a = Task.Run(() => { start.Wait(); return TryWriteAsync(storage, key, 1, etag); });
             var b = Task.Run(() => { start.Wait(); return TryWriteAsync(other, key, 2, etag); });
@@ -165,6 +165,46 @@ public abstract class EfStorageTests(DatabaseFixture database)
             Assert.Single(results, r => r);
             Assert.Equal(results[0] ? 1 : 2, await ReadNAsync(key));
         }
+    }
+
+    [SkippableFact]
+    public async Task WriteAsync_ManyConcurrentTurnsOnPooledConnectionsWithSameETag_ExactlyOneWinsAndPoolStaysUsable()
+    {
+        SkipUnlessAvailable();
+        var gated = new SqlStorage(database.Pool, TimeProvider.System, new DatabaseWriteGate(database.Pool.IsSqlite));
+        for (var round = 0; round < 5; round++)
+        {
+            var key = NewKey();
+            var etag = (await gated.WriteAsync(Changes((key, Doc(0), null))))[key];
+
+            // Sixteen turns read the same version and save at once over the shared pool: one wins, the rest conflict.
+            using var start = new ManualResetEventSlim();
+            var writers = Enumerable.Range(1, 16)
+                .Select(n => Task.Run(() => { start.Wait(); return TryWriteAsync(gated, key, n, etag); }))
+                .ToList();
+            start.Set();
+            var results = await Task.WhenAll(writers);
+
+            var winner = Assert.Single(Enumerable.Range(1, 16), n => results[n - 1]);
+            Assert.Equal(winner, await ReadNAsync(key));
+        }
+
+        // The conflicts rolled back their transactions: the pooled connections still read and write.
+        var after = NewKey();
+        await gated.WriteAsync(Changes((after, Doc(7), null)));
+        Assert.Equal(7, await ReadNAsync(after));
+    }
+
+    [SkippableFact]
+    public async Task ReadAsync_ManyKeys_ReturnsOnlyThoseThatExist()
+    {
+        SkipUnlessAvailable();
+        var keys = Enumerable.Range(0, 12).Select(_ => NewKey()).ToList();
+        await storage.WriteAsync(Changes([.. keys.Where((_, i) => i % 2 == 0).Select(k => (k, Doc(3), (string?)null))]));
+
+        var read = await storage.ReadAsync([.. keys, keys[0]]);
+
+        Assert.Equal(keys.Where((_, i) => i % 2 == 0).Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
     }
 
     private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HiTechTex.Bot.Persistence;
+
+/// <summary>
+/// Conversation references in the bot's database (spec §3.3; table <c>ConversationReferences</c>, the EF Core entity
+/// <see cref="ConversationReferenceEntity"/>). A singleton over <see cref="SqlSessionPool"/>: the save runs on the
+/// first turn of every conversation.
+/// </summary>
+internal sealed class SqlConversationReferenceStore(
+    SqlSessionPool pool, ITrustedServiceUrls trustedServiceUrls, TimeProvider timeProvider, DatabaseWriteGate? writeGate = null)
+    : IConversationReferenceStore
+{
+    private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
+
+    // One atomic upsert (same syntax on SQLite and PostgreSQL): the install activities Teams sends together for one
+    // conversation race to insert it, and neither may fail or log a constraint error.
+    private static readonly SqlStatement Upsert = new("""
+        INSERT INTO "ConversationReferences"
+            ("ConversationId", "ServiceUrl", "ChannelId", "TenantId", "BotId", "UserId", "UserAadObjectId",
+             "ConversationType", "ReferenceJson", "IsActive", "UpdatedAt", "ServiceUrlVerified")
+        VALUES (@conversationId, @serviceUrl, @channelId, @tenantId, @botId, @userId, @userAadObjectId,
+                @conversationType, @referenceJson, @isActive, @updatedAt, @serviceUrlVerified)
+        ON CONFLICT ("ConversationId") DO UPDATE SET
+            "ServiceUrl" = excluded."ServiceUrl", "ChannelId" = excluded."ChannelId", "TenantId" = excluded."TenantId",
+            "BotId" = excluded."BotId", "UserId" = excluded."UserId", "UserAadObjectId" = excluded."UserAadObjectId",
+            "ConversationType" = excluded."ConversationType", "ReferenceJson" = excluded."ReferenceJson",
+            "IsActive" = excluded."IsActive", "UpdatedAt" = excluded."UpdatedAt",
+            "ServiceUrlVerified" = excluded."ServiceUrlVerified"
+        """,
+        "@conversationId", "@serviceUrl", "@channelId", "@tenantId", "@botId", "@userId", "@userAadObjectId",
+        "@conversationType", "@referenceJson", "@isActive", "@updatedAt", "@serviceUrlVerified");
+
+    private static readonly SqlStatement Get = new("""
+        SELECT "ReferenceJson", "IsActive", "UpdatedAt" FROM "ConversationReferences" WHERE "ConversationId" = @conversationId
+        """, "@conversationId");
+
+    private static readonly SqlStatement FindPersonal = new("""
+        SELECT "ReferenceJson", "IsActive", "UpdatedAt" FROM "ConversationReferences"
+        WHERE "UserAadObjectId" = @aadObjectId AND "TenantId" = @tenantId AND "ConversationType" = 'personal' AND "IsActive" = @active
+        ORDER BY "UpdatedAt" DESC
+        LIMIT 1
+        """, "@aadObjectId", "@tenantId", "@active");
+
+    private static readonly SqlStatement Delete = new("""
+        DELETE FROM "ConversationReferences" WHERE "ConversationId" = @conversationId
+        """, "@conversationId");
+
+    private static readonly SqlStatement MarkInactive = new("""
+        UPDATE "ConversationReferences" SET "IsActive" = @inactive, "UpdatedAt" = @updatedAt WHERE "ConversationId" = @conversationId
+        """, "@conversationId", "@inactive", "@updatedAt");
+
+    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var conversationId = reference.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(reference.ServiceUrl))
+        {
+            throw new ArgumentException("A conversation reference needs a conversation id and a serviceUrl.", nameof(reference));
+        }
+
+        object?[] values =
+        [
+            conversationId,
+            reference.ServiceUrl,
+            reference.ChannelId,
+            reference.Conversation?.TenantId,
+            reference.Bot?.Id,
+            reference.User?.Id,
+            reference.User?.AadObjectId,
+            reference.Conversation?.ConversationType,
+            JsonSerializer.Serialize(reference, ProtocolJsonContext.Outbound.ConversationReference),
+            true,
+            (long)UpdatedAtConverter.ConvertToProvider(timeProvider.GetUtcNow())!,
+            trustedServiceUrls.IsTrusted(reference.ServiceUrl),
+        ];
+        await ExecuteWriteAsync(Upsert, values, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<StoredConversationReference?> GetAsync(string conversationId, CancellationToken cancellationToken) =>
+        QuerySingleAsync(Get, [conversationId], cancellationToken);
+
+    public Task<StoredConversationReference?> FindPersonalAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken) =>
+        QuerySingleAsync(FindPersonal, [aadObjectId, tenantId, true], cancellationToken);
+
+    public Task DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
+        ExecuteWriteAsync(Delete, [conversationId], cancellationToken);
+
+    public Task MarkInactiveAsync(string conversationId, CancellationToken cancellationToken) =>
+        ExecuteWriteAsync(MarkInactive, [conversationId, false, (long)UpdatedAtConverter.ConvertToProvider(timeProvider.GetUtcNow())!], cancellationToken);
+
+    private async Task ExecuteWriteAsync(SqlStatement statement, object?[] values, CancellationToken cancellationToken)
+    {
+        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Bind(session.Command(statement), values).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            session.Reusable = false;
+            throw;
+        }
+    }
+
+    private async Task<StoredConversationReference?> QuerySingleAsync(SqlStatement statement, object?[] values, CancellationToken cancellationToken)
+    {
+        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var reader = await Bind(session.Command(statement), values).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new StoredConversationReference(
+                JsonSerializer.Deserialize(reader.GetString(0), ProtocolJsonContext.Inbound.ConversationReference) ?? new ConversationReference(),
+                reader.GetBoolean(1),
+                (DateTimeOffset)UpdatedAtConverter.ConvertFromProvider(reader.GetInt64(2))!);
+        }
+        catch
+        {
+            session.Reusable = false;
+            throw;
+        }
+    }
+
+    private static DbCommand Bind(DbCommand command, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command;
+    }
+}

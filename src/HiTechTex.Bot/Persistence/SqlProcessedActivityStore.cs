@@ -1,0 +1,69 @@
+using HiTechTex.Bot.Protocol.State;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HiTechTex.Bot.Persistence;
+
+/// <summary>
+/// Processed activity ids in the bot's database (table <c>ProcessedActivities</c>). The mark is one
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> on the (channel, conversation, activity) key: one affected row means
+/// "first time", none means "seen before", atomically across bot instances. Every <see cref="CleanupEvery"/>th
+/// mark also deletes the entries older than <see cref="Retention"/> (Teams only redelivers within minutes).
+/// </summary>
+/// <remarks>A singleton over <see cref="SqlSessionPool"/>, like <see cref="SqlStorage"/>.</remarks>
+internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider, DatabaseWriteGate? writeGate = null)
+    : IProcessedActivityStore
+{
+    private static readonly DateTimeOffsetToBinaryConverter ProcessedAtConverter = new();
+
+    private static readonly SqlStatement Mark = new("""
+        INSERT INTO "ProcessedActivities" ("ChannelId", "ConversationId", "ActivityId", "ProcessedAt")
+        VALUES (@channelId, @conversationId, @activityId, @processedAt)
+        ON CONFLICT DO NOTHING
+        """, "@channelId", "@conversationId", "@activityId", "@processedAt");
+
+    private static readonly SqlStatement Cleanup = new("""
+        DELETE FROM "ProcessedActivities" WHERE "ProcessedAt" < @cutoff
+        """, "@cutoff");
+
+    private long marks;
+
+    /// <summary>How long an activity id is remembered.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The cleanup runs on every n-th successful mark (and on the first), so it costs next to nothing.</summary>
+    public int CleanupEvery { get; init; } = 500;
+
+    public async Task<bool> TryMarkProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        var now = timeProvider.GetUtcNow();
+
+        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var mark = session.Command(Mark);
+            mark.Parameters[0].Value = channelId;
+            mark.Parameters[1].Value = conversationId;
+            mark.Parameters[2].Value = activityId;
+            mark.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
+            var inserted = await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+
+            if (inserted && Interlocked.Increment(ref marks) % CleanupEvery == 1 % CleanupEvery)
+            {
+                var cleanup = session.Command(Cleanup);
+                cleanup.Parameters[0].Value = (long)ProcessedAtConverter.ConvertToProvider(now - Retention)!;
+                await cleanup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return inserted;
+        }
+        catch
+        {
+            session.Reusable = false;
+            throw;
+        }
+    }
+}

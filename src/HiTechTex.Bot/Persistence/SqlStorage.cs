@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.State;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HiTechTex.Bot.Persistence;
+
+/// <summary>
+/// Bot state in the bot's database (table <c>StateItems</c>) under the <see cref="IStorage"/> ETag rules. The
+/// concurrency check is done by the database, not in memory, so two bot instances sharing one database can never
+/// overwrite each other silently: an ETag write is <c>UPDATE … WHERE "Key" = k AND "ETag" = e</c>, an insert-only
+/// write is <c>INSERT … ON CONFLICT DO NOTHING</c>, and zero affected rows is a conflict. A batch is one
+/// transaction, rolled back on the first conflict.
+/// </summary>
+/// <remarks>
+/// A singleton over <see cref="SqlSessionPool"/> (plain ADO.NET: this runs two to three times per turn); the table
+/// is the EF Core entity <see cref="StateItemEntity"/>, whose migrations own the schema.
+/// </remarks>
+internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider, DatabaseWriteGate? writeGate = null) : IStorage
+{
+    private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
+
+    // One statement object per key count, so each session compiles it once (sessions cache by statement object).
+    private static readonly ConcurrentDictionary<int, SqlStatement> ReadStatements = new();
+
+    private static readonly ConcurrentDictionary<int, SqlStatement> DeleteStatements = new();
+
+    private static readonly SqlStatement Upsert = new("""
+        INSERT INTO "StateItems" ("Key", "Document", "ETag", "UpdatedAt") VALUES (@key, @document, @etag, @updatedAt)
+        ON CONFLICT ("Key") DO UPDATE SET "Document" = excluded."Document", "ETag" = excluded."ETag", "UpdatedAt" = excluded."UpdatedAt"
+        """, "@key", "@document", "@etag", "@updatedAt");
+
+    private static readonly SqlStatement InsertOnly = new("""
+        INSERT INTO "StateItems" ("Key", "Document", "ETag", "UpdatedAt") VALUES (@key, @document, @etag, @updatedAt)
+        ON CONFLICT ("Key") DO NOTHING
+        """, "@key", "@document", "@etag", "@updatedAt");
+
+    private static readonly SqlStatement Update = new("""
+        UPDATE "StateItems" SET "Document" = @document, "ETag" = @etag, "UpdatedAt" = @updatedAt
+        WHERE "Key" = @key AND "ETag" = @expected
+        """, "@key", "@document", "@etag", "@updatedAt", "@expected");
+
+    private static readonly SqlStatement ReadETag = new("""SELECT "ETag" FROM "StateItems" WHERE "Key" = @key""", "@key");
+
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        var wanted = keys.Count == 1 ? keys : [.. keys.Distinct(StringComparer.Ordinal)];
+        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = session.Command(ReadStatements.GetOrAdd(wanted.Count, ReadStatement));
+            var i = 0;
+            foreach (var key in wanted)
+            {
+                command.Parameters[i++].Value = key;
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                using var document = JsonDocument.Parse(reader.GetString(1));
+                result[reader.GetString(0)] = new StoreItem(document.RootElement.Clone(), reader.GetString(2));
+            }
+        }
+        catch
+        {
+            session.Reusable = false;
+            throw;
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (changes.Count == 0)
+        {
+            return etags;
+        }
+
+        var updatedAt = (long)UpdatedAtConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
+        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            // A fixed key order, so two batches touching the same keys lock them in the same order (no deadlock).
+            IEnumerable<KeyValuePair<string, StoreItem>> ordered = changes.Count == 1 ? changes : changes.OrderBy(c => c.Key, StringComparer.Ordinal);
+            foreach (var (key, change) in ordered)
+            {
+                var etag = Guid.NewGuid().ToString("N");
+                var command = session.Command(change.ETag switch { "*" => Upsert, null or "" => InsertOnly, _ => Update }, transaction);
+                command.Parameters[0].Value = key;
+                command.Parameters[1].Value = change.Value.GetRawText();
+                command.Parameters[2].Value = etag;
+                command.Parameters[3].Value = updatedAt;
+                if (command.Parameters.Count > 4)
+                {
+                    command.Parameters[4].Value = change.ETag;
+                }
+
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    var actual = await ReadETagAsync(session, transaction, key, cancellationToken).ConfigureAwait(false);
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    throw new StorageConcurrencyException(key, change.ETag, actual);
+                }
+
+                etags[key] = etag;
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not StorageConcurrencyException)
+        {
+            session.Reusable = false;
+            throw;
+        }
+
+        return etags;
+    }
+
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var doomed = keys.Distinct(StringComparer.Ordinal).ToList();
+        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = session.Command(DeleteStatements.GetOrAdd(doomed.Count, DeleteStatement));
+            for (var i = 0; i < doomed.Count; i++)
+            {
+                command.Parameters[i].Value = doomed[i];
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            session.Reusable = false;
+            throw;
+        }
+    }
+
+    private static async Task<string?> ReadETagAsync(SqlSession session, DbTransaction transaction, string key, CancellationToken cancellationToken)
+    {
+        var command = session.Command(ReadETag, transaction);
+        command.Parameters[0].Value = key;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    private static SqlStatement ReadStatement(int count)
+    {
+        var names = KeyParameters(count);
+        return new SqlStatement($"""SELECT "Key", "Document", "ETag" FROM "StateItems" WHERE "Key" IN ({string.Join(", ", names)})""", names);
+    }
+
+    private static SqlStatement DeleteStatement(int count)
+    {
+        var names = KeyParameters(count);
+        return new SqlStatement($"""DELETE FROM "StateItems" WHERE "Key" IN ({string.Join(", ", names)})""", names);
+    }
+
+    private static string[] KeyParameters(int count) => [.. Enumerable.Range(0, count).Select(i => $"@k{i}")];
+}

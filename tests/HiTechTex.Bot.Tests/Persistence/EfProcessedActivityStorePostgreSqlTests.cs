@@ -1,4 +1,0 @@
-namespace HiTechTex.Bot.Tests.Persistence;
-
-public sealed class EfProcessedActivityStorePostgreSqlTests(PostgreSqlDatabaseFixture database)
-    : EfProcessedActivityStoreTests(database), IClassFixture<PostgreSqlDatabaseFixture>;

@@ -1,3 +1,0 @@
-namespace HiTechTex.Bot.Tests.Persistence;
-
-public sealed class EfStoragePostgreSqlTests(PostgreSqlDatabaseFixture database) : EfStorageTests(database), IClassFixture<PostgreSqlDatabaseFixture>;

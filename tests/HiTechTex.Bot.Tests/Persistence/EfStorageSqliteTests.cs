@@ -1,3 +1,0 @@
-namespace HiTechTex.Bot.Tests.Persistence;
-
-public sealed class EfStorageSqliteTests(SqliteDatabaseFixture database) : EfStorageTests(database), IClassFixture<SqliteDatabaseFixture>;

@@ -1,0 +1,3 @@
+namespace HiTechTex.Bot.Tests.Persistence;
+
+public sealed class SqlStorageSqliteTests(SqliteDatabaseFixture database) : SqlStorageTests(database), IClassFixture<SqliteDatabaseFixture>;
