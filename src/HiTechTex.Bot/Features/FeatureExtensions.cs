@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
 
 namespace HiTechTex.Bot.Features;
 
@@ -8,6 +9,7 @@ internal static class FeatureExtensions
     public static WebApplicationBuilder AddBotFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddConversation();
+        builder.Services.AddPartners();
         return builder;
     }
 }
