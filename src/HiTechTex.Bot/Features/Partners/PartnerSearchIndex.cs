@@ -420,7 +420,7 @@ public sealed class PartnerSearchIndex : IDisposable
 
         // The taxonomy field also holds the terms the name and description mention, so an organisation that
         // describes "tessuto non tessuto" without declaring the capability is still found by "nonwovens".
-        var mentioned = TaxonomyVocabulary.Find(o.Name + " " + o.Description, allowTypos: false).Select(m => m.Key);
+        var mentioned = TaxonomyVocabulary.Find(o.Name + " " + o.Description, allowTypos: false, includeNested: true).Select(m => m.Key);
         foreach (var id in declared.Union(mentioned))
         {
             doc.Add(new StringField(TaxonomyField, id, Field.Store.NO));
