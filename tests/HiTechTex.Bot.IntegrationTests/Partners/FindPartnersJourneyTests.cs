@@ -45,6 +45,28 @@ public sealed class FindPartnersJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task FindPartners_FreeTextThenNextPage_ResultsExplainedAndPaged()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "I need a finishing lab in Italy for antimicrobial treatment");
+        var results = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, Searcher, new JsonObject { ["action"] = "partners.page", ["q"] = "", ["skip"] = 5 });
+        var second = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+
+        Assert.True(results.Contains("NTT — Next Technology Tecnotessile", StringComparison.Ordinal), results);
+        Assert.Contains("matches: ", results, StringComparison.Ordinal);
+        Assert.Contains("Italy", results, StringComparison.Ordinal);
+        Assert.True(second.Contains("6–6 of 6", StringComparison.Ordinal), second);
+        Assert.Contains("Previous results", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next results", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComposeExtensionQuery_QueryAndInitialRun_ResultsWithPreviewsWellWithinFiveSeconds()
     {
         using var factory = PartnerHost.Create(databasePath);

@@ -98,6 +98,11 @@ public sealed class IntroductionFlowTests : IDisposable
         await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Nonwovens for filters?" });
         var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(managerChat), a => a.Attachments?.Count > 0))).RootElement;
         var introductionId = PartnerHost.FindValue(card, "introductionId")!;
+        var managerView = await PartnerHost.ExecuteAsync(client, managerChat, manager, IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId });
+        var requesterView = await PartnerHost.ExecuteAsync(client, requesterChat, Requester, IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId });
+        Assert.Contains(IntroductionCardActionHandler.DeclineVerb, PartnerHost.Text(managerView), StringComparison.Ordinal);
+        Assert.DoesNotContain(IntroductionCardActionHandler.DeclineVerb, PartnerHost.Text(requesterView), StringComparison.Ordinal);
+        Assert.Contains("Waiting for an answer", PartnerHost.Text(requesterView), StringComparison.Ordinal);
         var declined = await PartnerHost.ExecuteAsync(client, managerChat, manager, IntroductionCardActionHandler.DeclineVerb, new JsonObject { ["introductionId"] = introductionId });
 
         Assert.True(PartnerHost.Text(declined).Contains("Declined by Petr Manager", StringComparison.Ordinal), PartnerHost.Text(declined));

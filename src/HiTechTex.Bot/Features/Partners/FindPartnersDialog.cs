@@ -102,7 +102,9 @@ internal sealed class FindPartnersDialog(
             "FACILITY" => nameof(OrganisationKind.FacilityProvider),
             _ => null,
         };
-        return PartnerQuery.Create(string.Join(' ', words), entities.Country, kind);
+        // The kind the recognizer saw is a hard filter only when nothing else was asked for: "a finishing lab" names
+        // a service an RTO offers as well as a facility provider, and filtering on the kind would hide the RTO.
+        return PartnerQuery.Create(string.Join(' ', words), entities.Country, words.Count == 0 ? kind : null);
     }
 
     private async Task StartAsync(ITurnContext context, PartnerTexts texts, JourneyStart? start, CancellationToken cancellationToken)
