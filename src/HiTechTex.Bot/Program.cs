@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features;
+using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Hosting;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Observability;
@@ -23,10 +24,17 @@ builder.AddBotFeatures();
 
 var app = builder.Build();
 
+// Command-line verbs (import/export of the partner directory) run against the configured database and exit.
+if (PartnerCommandLine.IsCommand(args))
+{
+    return await PartnerCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 app.MapBotHealthChecks();
 app.MapBotMessagingEndpoint();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory can boot the host in tests.</summary>
 public partial class Program;

@@ -46,7 +46,7 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
         var replies = host.Factory.Connector.SentTo(conversationId);
         Assert.Equal("Which organisation do you work for?", replies[1].Text);
         Assert.Equal("Thanks, Alex Wilber! Your profile is saved.", replies[3].Text);
-        Assert.Contains("\"Find partners\" is coming soon", replies[4].Text, StringComparison.Ordinal);
+        Assert.Equal("No organisation matches. Try other words or fewer filters.", replies[4].Text);
         Assert.All(replies.Where(r => r.Text?.Contains("<b>", StringComparison.Ordinal) == true), r => Assert.Equal("plain", r.TextFormat));
     }
 
@@ -64,7 +64,7 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
         await client.PostActivityAsync(activity);
 
         var replies = host.Factory.Connector.SentTo(conversationId).Skip(before).ToList();
-        Assert.Contains("\"Find partners\" is coming soon", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("partners.search", replies[0].Attachments?.Single().Content?.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(replies, r => r.Text?.Contains("<at>", StringComparison.Ordinal) == true);
     }
 

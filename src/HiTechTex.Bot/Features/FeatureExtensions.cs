@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Features.Exchanges;
 
 namespace HiTechTex.Bot.Features;
@@ -9,6 +10,7 @@ internal static class FeatureExtensions
     public static WebApplicationBuilder AddBotFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddConversation();
+        builder.Services.AddPartners();
         builder.Services.AddExchanges();
         return builder;
     }

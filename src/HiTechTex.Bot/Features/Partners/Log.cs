@@ -11,4 +11,28 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Partner search index is stale (index {Actual}, directory {Expected}); rebuilding")]
     public static partial void PartnerIndexStale(ILogger logger, string actual, string expected);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Partner search index synced {Count} changed organisations up to change {Sequence}")]
+    public static partial void PartnerIndexSynced(ILogger logger, int count, long sequence);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Partner directory seeded: {Added} organisations added, demo set removed: {DemoRemoved}")]
+    public static partial void PartnerDirectorySeeded(ILogger logger, int added, bool demoRemoved);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Partner directory start-up or index sync failed; retrying at the next interval")]
+    public static partial void PartnerSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Introduction {IntroductionId} requested ({Status})")]
+    public static partial void IntroductionRequested(ILogger logger, string introductionId, string status);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Introduction action {Verb} refused for introduction {IntroductionId}: {Reason}")]
+    public static partial void IntroductionActionRefused(ILogger logger, string verb, string? introductionId, string reason);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Information, Message = "Introduction {IntroductionId} {Status}")]
+    public static partial void IntroductionDecided(ILogger logger, string introductionId, string status);
+
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "Directory entry {OrganisationId} edit refused: not a cluster the user manages")]
+    public static partial void MemberEditRefused(ILogger logger, string? organisationId);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: a card or notification could not be delivered")]
+    public static partial void IntroductionSendFailed(ILogger logger, string introductionId, Exception exception);
 }

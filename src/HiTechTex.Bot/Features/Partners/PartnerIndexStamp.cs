@@ -4,9 +4,9 @@ namespace HiTechTex.Bot.Features.Partners;
 
 /// <summary>
 /// Identifies the content an index was built from: the layout version, the number of organisations and their latest
-/// change. At start-up a stamp that differs from the directory's means the index is stale and is rebuilt.
+/// change, and (for the database-backed directory) the change counter it was built at. At start-up a stamp that differs from the directory's means the index is stale and is rebuilt.
 /// </summary>
-public sealed record PartnerIndexStamp(int LayoutVersion, int Count, DateTimeOffset LastUpdated)
+public sealed record PartnerIndexStamp(int LayoutVersion, int Count, DateTimeOffset LastUpdated, long Sequence = 0)
 {
     /// <summary>Bump when the document layout or analysis changes, so existing on-disk indexes are rebuilt.</summary>
     public const int CurrentLayout = 1;
@@ -18,16 +18,18 @@ public sealed record PartnerIndexStamp(int LayoutVersion, int Count, DateTimeOff
     }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{LayoutVersion}|{Count}|{LastUpdated.UtcTicks}");
+        string.Create(CultureInfo.InvariantCulture, $"{LayoutVersion}|{Count}|{LastUpdated.UtcTicks}|{Sequence}");
 
     public static PartnerIndexStamp? Parse(string? text)
     {
         var parts = text?.Split('|');
-        return parts is { Length: 3 }
+        long sequence = 0;
+        return parts is { Length: 3 or 4 }
             && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var layout)
             && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var count)
             && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks)
-            ? new(layout, count, new DateTimeOffset(ticks, TimeSpan.Zero))
+            && (parts.Length == 3 || long.TryParse(parts[3], CultureInfo.InvariantCulture, out sequence))
+            ? new(layout, count, new DateTimeOffset(ticks, TimeSpan.Zero), sequence)
             : null;
     }
 }

@@ -71,6 +71,7 @@ public sealed class PartnerSearchIndex : IDisposable
     private readonly System.Threading.Lock _writeLock = new();
     private readonly ILogger _logger;
     private DateTimeOffset _lastUpdated;
+    private long _sequence;
 
     public PartnerSearchIndex(IOptions<PartnersOptions> options, ILogger<PartnerSearchIndex> logger)
         : this(options.Value.IndexPath, logger)
@@ -87,6 +88,7 @@ public sealed class PartnerSearchIndex : IDisposable
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
         Stamp = ReadStamp();
         _lastUpdated = Stamp?.LastUpdated ?? DateTimeOffset.MinValue;
+        _sequence = Stamp?.Sequence ?? 0;
     }
 
     /// <summary>The stamp of the last commit; null for a new, never-built index.</summary>
@@ -142,12 +144,14 @@ public sealed class PartnerSearchIndex : IDisposable
     }
 
     /// <summary>Replaces the whole index with <paramref name="organisations"/> in one commit (searches see the old or the new index, never half).</summary>
-    public void Rebuild(IEnumerable<Organisation> organisations)
+    /// <param name="sequence">The directory's change counter the organisations were read at (0 for an in-memory directory).</param>
+    public void Rebuild(IEnumerable<Organisation> organisations, long sequence = 0)
     {
         lock (_writeLock)
         {
             _writer.DeleteAll();
             _lastUpdated = DateTimeOffset.MinValue;
+            _sequence = sequence;
             var count = 0;
             foreach (var organisation in organisations.Where(o => o.ListingConsent))
             {
@@ -167,9 +171,9 @@ public sealed class PartnerSearchIndex : IDisposable
 
     /// <summary>Rebuilds the index when its stamp differs from the directory's (missing, stale or of an older layout).</summary>
     /// <returns>True when it rebuilt.</returns>
-    public bool EnsureCurrent(IReadOnlyCollection<Organisation> organisations)
+    public bool EnsureCurrent(IReadOnlyCollection<Organisation> organisations, long sequence = 0)
     {
-        var expected = PartnerIndexStamp.Of(organisations);
+        var expected = PartnerIndexStamp.Of(organisations) with { Sequence = sequence };
         var actual = ReadStamp();
         if (expected == actual)
         {
@@ -179,8 +183,45 @@ public sealed class PartnerSearchIndex : IDisposable
         }
 
         Log.PartnerIndexStale(_logger, actual?.ToString() ?? "none", expected.ToString());
-        Rebuild(organisations);
+        Rebuild(organisations, sequence);
         return true;
+    }
+
+    /// <summary>
+    /// Applies changes another instance made (read from the directory by change counter) in one commit: upserts (an
+    /// organisation without listing consent is removed) and deletes. <paramref name="sequence"/> is the newest change
+    /// applied; it goes into the stamp.
+    /// </summary>
+    public void Apply(IEnumerable<Organisation> upserts, IEnumerable<string> deletedIds, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletedIds);
+        lock (_writeLock)
+        {
+            foreach (var organisation in upserts)
+            {
+                if (organisation.ListingConsent)
+                {
+                    _writer.UpdateDocument(new Term(IdField, organisation.Id), ToDocument(organisation));
+                    if (organisation.LastUpdated > _lastUpdated)
+                    {
+                        _lastUpdated = organisation.LastUpdated;
+                    }
+                }
+                else
+                {
+                    _writer.DeleteDocuments(new Term(IdField, organisation.Id));
+                }
+            }
+
+            foreach (var id in deletedIds)
+            {
+                _writer.DeleteDocuments(new Term(IdField, id));
+            }
+
+            _sequence = Math.Max(_sequence, sequence);
+            CommitAndRefresh();
+        }
     }
 
     public PartnerSearchResults Search(PartnerSearchQuery query)
@@ -239,7 +280,7 @@ public sealed class PartnerSearchIndex : IDisposable
     {
         // Near-real-time refresh first (it applies the deletes), so the stamp counts exactly what the commit holds.
         _searchers.MaybeRefreshBlocking();
-        var stamp = new PartnerIndexStamp(PartnerIndexStamp.CurrentLayout, Count, _lastUpdated);
+        var stamp = new PartnerIndexStamp(PartnerIndexStamp.CurrentLayout, Count, _lastUpdated, _sequence);
         _writer.SetCommitData(new Dictionary<string, string> { [StampKey] = stamp.ToString() });
         _writer.Commit();
         Stamp = stamp;
@@ -379,7 +420,7 @@ public sealed class PartnerSearchIndex : IDisposable
 
         // The taxonomy field also holds the terms the name and description mention, so an organisation that
         // describes "tessuto non tessuto" without declaring the capability is still found by "nonwovens".
-        var mentioned = TaxonomyVocabulary.Find(o.Name + " " + o.Description, allowTypos: false).Select(m => m.Key);
+        var mentioned = TaxonomyVocabulary.Find(o.Name + " " + o.Description, allowTypos: false, includeNested: true).Select(m => m.Key);
         foreach (var id in declared.Union(mentioned))
         {
             doc.Add(new StringField(TaxonomyField, id, Field.Store.NO));

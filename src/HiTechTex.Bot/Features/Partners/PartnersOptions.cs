@@ -16,4 +16,13 @@ public sealed class PartnersOptions
 
     /// <summary>Folder of the search index; empty keeps the index in memory (rebuilt at every start).</summary>
     public string? IndexPath { get; set; }
+
+    /// <summary>How often each instance applies directory changes made by other instances to its index.</summary>
+    public TimeSpan IndexSyncInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Introduction requests one user may send per UTC day.</summary>
+    public int DailyIntroductionLimit { get; set; } = 5;
+
+    /// <summary>Results per page of the find-partners results card.</summary>
+    public int PageSize { get; set; } = 5;
 }

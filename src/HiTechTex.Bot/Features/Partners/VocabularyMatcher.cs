@@ -41,7 +41,12 @@ internal sealed class VocabularyMatcher
     public static VocabularyMatcher ForTaxonomy() =>
         new(TextileTaxonomy.Terms.SelectMany(t => t.Names.Values.SelectMany(n => n).Select(n => (t.Id, n))));
 
-    public IReadOnlyList<VocabularyMatch> Find(IReadOnlyList<string> tokens, bool allowTypos)
+    /// <param name="includeNested">
+    /// Also report a phrase inside a longer one found at the same place. Off for queries, where a word belongs to one
+    /// concept ("tecidos" in "não tecidos" is not also the fabric stage); on for indexing descriptions, where
+    /// "finissaggi funzionali" also says the organisation does finishing.
+    /// </param>
+    public IReadOnlyList<VocabularyMatch> Find(IReadOnlyList<string> tokens, bool allowTypos, bool includeNested = false)
     {
         var matches = new List<VocabularyMatch>();
         var seen = new HashSet<(string, int)>();
@@ -64,7 +69,9 @@ internal sealed class VocabularyMatcher
                     all = TextFolding.SameWord(tokens[i + w], words[w], allowTypos);
                 }
 
-                if (all)
+                // Unless includeNested: a phrase inside a longer one already found is part of it (same-length phrases
+                // of several terms, like "confeção", still count for each).
+                if (all && (includeNested || !matches.Any(m => m.Start <= i && i + words.Length <= m.Start + m.Length && m.Length > words.Length)))
                 {
                     seen.Add((key, i));
                     matches.Add(new VocabularyMatch(key, i, words.Length));
@@ -75,7 +82,7 @@ internal sealed class VocabularyMatcher
         return matches;
     }
 
-    public IReadOnlyList<VocabularyMatch> Find(string text, bool allowTypos) => Find(TextFolding.Tokens(text), allowTypos);
+    public IReadOnlyList<VocabularyMatch> Find(string text, bool allowTypos, bool includeNested = false) => Find(TextFolding.Tokens(text), allowTypos, includeNested);
 
     private static string Prefix(string word) => word.Length <= 3 ? word : word[..3];
 }

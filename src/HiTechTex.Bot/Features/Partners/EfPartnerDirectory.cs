@@ -1,0 +1,271 @@
+using HiTechTex.Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// The partner directory in the bot's database (<see cref="OrganisationEntity"/>), keeping this instance's
+/// <see cref="PartnerSearchIndex"/> consistent: a change made here is in the index when the call returns; changes
+/// made by other instances sharing the database are picked up by <see cref="SyncIndexAsync"/> (run periodically by
+/// <see cref="PartnerDirectoryStartup"/>) through the change counter (<see cref="PartnerChangeCounterEntity"/>).
+/// A singleton with a context per call, like <see cref="EfStorage"/>.
+/// </summary>
+internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, PartnerSearchIndex index, ILogger<EfPartnerDirectory> logger) : IPartnerDirectory
+{
+    private readonly SemaphoreSlim _sync = new(1, 1);
+    private long _lastSeen = -1;
+
+    /// <summary>The newest change this instance's index has applied from the database (-1 before start-up).</summary>
+    public long LastSeenSequence => Interlocked.Read(ref _lastSeen);
+
+    public async Task<Organisation?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var row = await db.Set<OrganisationEntity>().AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == id && !e.IsDeleted, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : PartnerRows.ToOrganisation(row);
+    }
+
+    public async Task<IReadOnlyList<Organisation>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var rows = await db.Set<OrganisationEntity>().AsNoTracking().Where(e => !e.IsDeleted)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(PartnerRows.ToOrganisation).OrderBy(o => o.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The organisations whose cluster is one of <paramref name="clusterIds"/>.</summary>
+    public async Task<IReadOnlyList<Organisation>> ListMembersAsync(IReadOnlyCollection<string> clusterIds, CancellationToken cancellationToken = default)
+    {
+        var ids = clusterIds.ToList();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var rows = await db.Set<OrganisationEntity>().AsNoTracking().Where(e => !e.IsDeleted && e.ClusterId != null && ids.Contains(e.ClusterId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(PartnerRows.ToOrganisation).OrderBy(o => o.Name, StringComparer.CurrentCulture)];
+    }
+
+    public async Task UpsertAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        await WriteAsync(async (db, sequence) =>
+        {
+            var row = await db.Set<OrganisationEntity>().FirstOrDefaultAsync(e => e.Id == organisation.Id, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                db.Add(PartnerRows.ToEntity(organisation, sequence));
+            }
+            else
+            {
+                PartnerRows.Copy(organisation, row, sequence);
+            }
+
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        index.Upsert(organisation);
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var deleted = await WriteAsync(async (db, sequence) =>
+        {
+            var row = await db.Set<OrganisationEntity>().FirstOrDefaultAsync(e => e.Id == id && !e.IsDeleted, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                return false;
+            }
+
+            // A tombstone, so other instances remove it from their index too.
+            row.IsDeleted = true;
+            row.UpdatedSeq = sequence;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (deleted)
+        {
+            index.Delete(id);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Adds or replaces many organisations in one transaction (all or nothing), then rebuilds the index. For the
+    /// import: <paramref name="organisations"/> must already be validated.
+    /// </summary>
+    public async Task ImportAsync(IReadOnlyCollection<Organisation> organisations, CancellationToken cancellationToken = default)
+    {
+        await WriteAsync(async (db, sequence) =>
+        {
+            var ids = organisations.Select(o => o.Id).ToList();
+            var existing = await db.Set<OrganisationEntity>().Where(e => ids.Contains(e.Id))
+                .ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+            foreach (var organisation in organisations)
+            {
+                if (existing.TryGetValue(organisation.Id, out var row))
+                {
+                    PartnerRows.Copy(organisation, row, sequence);
+                }
+                else
+                {
+                    db.Add(PartnerRows.ToEntity(organisation, sequence));
+                }
+            }
+
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        await SyncIndexAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Start-up: adds the seed organisations that were never in the database (an entry edited or deleted since is
+    /// left as it is), removes the demo set when it is switched off, then rebuilds the index if it is missing or
+    /// stale. Idempotent; safe when several instances start together (a lost insert race is retried).
+    /// </summary>
+    public async Task InitializeAsync(PartnersOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var seed = PartnerSeedData.Create(options);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SeedAsync(seed, removeDemo: !options.SeedDemoData, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another instance inserted the same seed rows first; read again and add what is still missing.
+            }
+        }
+
+        await _sync.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+
+            // The counter first: rows changed after it are applied again by the next sync, which is harmless.
+            var sequence = await CurrentSequenceAsync(db, cancellationToken).ConfigureAwait(false);
+            var rows = await db.Set<OrganisationEntity>().AsNoTracking().Where(e => !e.IsDeleted).ToListAsync(cancellationToken).ConfigureAwait(false);
+            index.EnsureCurrent([.. rows.Select(PartnerRows.ToOrganisation)], sequence);
+            Interlocked.Exchange(ref _lastSeen, sequence);
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    /// <summary>Applies to the index every row changed (by any instance) since the last change it saw.</summary>
+    /// <returns>The number of rows applied.</returns>
+    public async Task<int> SyncIndexAsync(CancellationToken cancellationToken = default)
+    {
+        await _sync.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var since = Interlocked.Read(ref _lastSeen);
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            var rows = await db.Set<OrganisationEntity>().AsNoTracking().Where(e => e.UpdatedSeq > since)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                return 0;
+            }
+
+            var newest = rows.Max(r => r.UpdatedSeq);
+            index.Apply(
+                rows.Where(r => !r.IsDeleted).Select(PartnerRows.ToOrganisation),
+                rows.Where(r => r.IsDeleted).Select(r => r.Id),
+                newest);
+            Interlocked.Exchange(ref _lastSeen, newest);
+            Log.PartnerIndexSynced(logger, rows.Count, newest);
+            return rows.Count;
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    private async Task SeedAsync(IReadOnlyList<Organisation> seed, bool removeDemo, CancellationToken cancellationToken)
+    {
+        await using (var scope = scopeFactory.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            var known = await KnownAsync(db, cancellationToken).ConfigureAwait(false);
+            if (!NeedsSeeding(seed, known, removeDemo))
+            {
+                return;
+            }
+        }
+
+        var added = await WriteAsync(async (db, sequence) =>
+        {
+            var known = await KnownAsync(db, cancellationToken).ConfigureAwait(false);
+            var missing = seed.Where(o => !known.ContainsKey(o.Id)).ToList();
+            db.AddRange(missing.Select(o => PartnerRows.ToEntity(o, sequence)));
+
+            // Demo entries removed by switching the demo off come back when it is switched on again; a real entry
+            // that was deleted stays deleted.
+            var revived = seed.Where(o => o.IsDemo && known.TryGetValue(o.Id, out var row) && row.IsDeleted && row.IsDemo).ToDictionary(o => o.Id, StringComparer.Ordinal);
+            if (revived.Count > 0)
+            {
+                var ids = revived.Keys.ToList();
+                foreach (var row in await db.Set<OrganisationEntity>().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    PartnerRows.Copy(revived[row.Id], row, sequence);
+                }
+            }
+
+            if (removeDemo)
+            {
+                await db.Set<OrganisationEntity>().Where(e => e.IsDemo && !e.IsDeleted)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.IsDeleted, true).SetProperty(e => e.UpdatedSeq, sequence), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            return missing.Count + revived.Count;
+        }, cancellationToken).ConfigureAwait(false);
+        Log.PartnerDirectorySeeded(logger, added, removeDemo);
+    }
+
+    private static async Task<Dictionary<string, (bool IsDeleted, bool IsDemo)>> KnownAsync(BotDbContext db, CancellationToken cancellationToken) =>
+        (await db.Set<OrganisationEntity>().AsNoTracking().Select(e => new { e.Id, e.IsDeleted, e.IsDemo }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(e => e.Id, e => (e.IsDeleted, e.IsDemo), StringComparer.Ordinal);
+
+    private static bool NeedsSeeding(IReadOnlyList<Organisation> seed, Dictionary<string, (bool IsDeleted, bool IsDemo)> known, bool removeDemo) =>
+        seed.Any(o => !known.TryGetValue(o.Id, out var row) || (o.IsDemo && row.IsDeleted && row.IsDemo))
+        || (removeDemo && known.Values.Any(r => r.IsDemo && !r.IsDeleted));
+
+    /// <summary>One write: the counter incremented and the change made in one transaction (SQLite writes go through the gate).</summary>
+    private async Task<T> WriteAsync<T>(Func<BotDbContext, long, Task<T>> change, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        using var lease = await EnterWriteAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync(
+            """UPDATE "PartnerChangeCounter" SET "Value" = "Value" + 1 WHERE "Id" = 1""", cancellationToken).ConfigureAwait(false);
+        var sequence = await CurrentSequenceAsync(db, cancellationToken).ConfigureAwait(false);
+        var result = await change(db, sequence).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static Task<long> CurrentSequenceAsync(BotDbContext db, CancellationToken cancellationToken) =>
+        db.Set<PartnerChangeCounterEntity>().AsNoTracking()
+            .Where(c => c.Id == PartnerChangeCounterEntity.SingletonId).Select(c => c.Value).SingleAsync(cancellationToken);
+
+    // The gate is registered by AddBotPersistence; a hand-built service provider (tests) may go without it.
+    private static ValueTask<DatabaseWriteGate.Lease> EnterWriteAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetService<DatabaseWriteGate>()?.EnterAsync(cancellationToken) ?? default;
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// Find partners, one turn per step: every card carries what the next step needs in its data (the query, the
+/// organisation id), so the dialog answers and ends in the same turn and nothing is left waiting in the dialog
+/// stack. Free text or the guided filters card → results (a page, with explanations, paging and refine) → detail
+/// with a short message → introduction request. Card data is untrusted: <see cref="PartnerQuery"/> keeps only known
+/// values, and ids are looked up again.
+/// </summary>
+internal sealed class FindPartnersDialog(
+    PartnerSearchIndex index,
+    IPartnerDirectory directory,
+    PartnerDirectoryReadiness readiness,
+    PartnerCards cards,
+    IntroductionService introductions,
+    PartnerMemberEditor members,
+    ConversationStates states,
+    IOptions<PartnersOptions> options) : Dialog(DialogId)
+{
+    public const string DialogId = "partners.find";
+
+    public static readonly IReadOnlyCollection<string> Actions =
+    [
+        "findPartners", "partners.search", "partners.page", "partners.filters", "partners.detail", "partners.intro.request",
+        IntroductionCardActionHandler.AcceptVerb, IntroductionCardActionHandler.DeclineVerb,
+        PartnerMemberEditor.ManageAction, PartnerMemberEditor.EditAction, PartnerMemberEditor.SaveAction,
+    ];
+
+    // A search right after start-up waits this long for the directory to be seeded and indexed.
+    private static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(10);
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var start = options as JourneyStart;
+        var context = dc.Context;
+        var texts = PartnerTexts.Resolve(context.GetTexts().Language);
+        var data = start?.CardData;
+        switch (start?.CardAction)
+        {
+            case "partners.search" or "partners.page":
+                await ShowResultsAsync(context, texts, PartnerQuery.FromCardData(data), cancellationToken).ConfigureAwait(false);
+                break;
+            case "partners.filters":
+                await SendAsync(context, cards.Filters(texts, PartnerQuery.FromCardData(data) with { Skip = 0 }), cancellationToken).ConfigureAwait(false);
+                break;
+            case "partners.detail":
+                await ShowDetailAsync(context, texts, Read(data, "id"), cancellationToken).ConfigureAwait(false);
+                break;
+            case "partners.intro.request":
+                var profile = await states.GetProfileAsync(context, cancellationToken).ConfigureAwait(false);
+                var reply = await introductions.RequestAsync(context, Read(data, "id"), Read(data, "message"), profile, texts, cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(ConversationTurn.Plain(reply), cancellationToken).ConfigureAwait(false);
+                break;
+            case IntroductionCardActionHandler.AcceptVerb or IntroductionCardActionHandler.DeclineVerb:
+                // The Action.Submit fallback of older clients: the same decision; the card is updated by PUT.
+                var response = await introductions.DecideAsync(context, start.CardAction, Read(data, "introductionId"),
+                    start.CardAction == IntroductionCardActionHandler.AcceptVerb, cancellationToken).ConfigureAwait(false);
+                if (response is { Type: AdaptiveCardInvokeResponse.MessageType, Value: { ValueKind: JsonValueKind.String } text })
+                {
+                    await context.SendActivityAsync(ConversationTurn.Plain(text.GetString()!), cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            case PartnerMemberEditor.ManageAction or PartnerMemberEditor.EditAction or PartnerMemberEditor.SaveAction:
+                await members.HandleAsync(context, texts, start.CardAction, data, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await StartAsync(context, texts, start, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The search the recognizer understood; the filters card when it understood nothing to search for.</summary>
+    public static PartnerQuery QueryOf(IntentEntities entities)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        var words = entities.Keywords.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
+        if (!string.IsNullOrWhiteSpace(entities.Region))
+        {
+            words.Add(entities.Region);
+        }
+
+        var kind = entities.OrganisationKind?.Trim().ToUpperInvariant() switch
+        {
+            "SME" => nameof(OrganisationKind.Sme),
+            "LARGECOMPANY" => nameof(OrganisationKind.LargeCompany),
+            "CLUSTER" => nameof(OrganisationKind.ClusterOrganisation),
+            "RTO" => nameof(OrganisationKind.Rto),
+            "UNIVERSITY" => nameof(OrganisationKind.University),
+            "ACCELERATOR" => nameof(OrganisationKind.Accelerator),
+            "FACILITY" => nameof(OrganisationKind.FacilityProvider),
+            _ => null,
+        };
+        // The kind the recognizer saw is a hard filter only when nothing else was asked for: "a finishing lab" names
+        // a service an RTO offers as well as a facility provider, and filtering on the kind would hide the RTO.
+        return PartnerQuery.Create(string.Join(' ', words), entities.Country, words.Count == 0 ? kind : null);
+    }
+
+    private async Task StartAsync(ITurnContext context, PartnerTexts texts, JourneyStart? start, CancellationToken cancellationToken)
+    {
+        if (start is { CardAction: null, Text: { } typed } && IsCommand(typed, PartnerMemberEditor.ManageCommand))
+        {
+            await members.HandleAsync(context, texts, PartnerMemberEditor.ManageAction, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A typed command or the welcome card's button carries no search: the guided filters.
+        var query = start is { Intent: Intent.FindPartners, CardAction: null } ? QueryOf(start.Entities) : PartnerQuery.Empty;
+        if (query.IsEmpty)
+        {
+            await SendAsync(context, cards.Filters(texts, query), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await ShowResultsAsync(context, texts, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ShowResultsAsync(ITurnContext context, PartnerTexts texts, PartnerQuery query, CancellationToken cancellationToken)
+    {
+        await readiness.WaitAsync(ReadyWait, cancellationToken).ConfigureAwait(false);
+        var pageSize = options.Value.PageSize;
+        var results = index.Search(query.ToSearch(pageSize));
+        if (results.Hits.Count == 0 && query.Skip > 0)
+        {
+            // A stale "next" button after the directory shrank: back to the first page.
+            query = query with { Skip = 0 };
+            results = index.Search(query.ToSearch(pageSize));
+        }
+
+        if (results.Hits.Count == 0)
+        {
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.NoResults), cancellationToken).ConfigureAwait(false);
+            await SendAsync(context, cards.Filters(texts, query), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await SendAsync(context, cards.Results(texts, query, results, pageSize), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ShowDetailAsync(ITurnContext context, PartnerTexts texts, string? id, CancellationToken cancellationToken)
+    {
+        var organisation = string.IsNullOrWhiteSpace(id) ? null : await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (organisation is not { ListingConsent: true })
+        {
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.PartnerNotFound), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await SendAsync(context, cards.Detail(texts, organisation), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsCommand(string text, string command) =>
+        string.Equals(text.Trim().TrimStart('/').Trim(), command, StringComparison.OrdinalIgnoreCase);
+
+    private static Task SendAsync(ITurnContext context, Attachment card, CancellationToken cancellationToken) =>
+        context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken);
+
+    private static string? Read(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,18 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>The find-partners journey: the intent, the welcome card's button, the cards' actions and the typed command in six languages.</summary>
+internal sealed class FindPartnersJourney(FindPartnersDialog dialog) : IJourney
+{
+    public Dialog Dialog => dialog;
+
+    public IReadOnlyCollection<Intent> Intents { get; } = [Intent.FindPartners];
+
+    public IReadOnlyCollection<string> CardActions { get; } = FindPartnersDialog.Actions;
+
+    public IReadOnlyCollection<string> Commands { get; } =
+        ["find partners", "encontrar parceiros", "buscar socios", "trova partner", "ortak bul", "najít partnery", "manage members"];
+}

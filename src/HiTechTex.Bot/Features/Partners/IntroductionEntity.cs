@@ -1,0 +1,46 @@
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// An introduction request (table <c>PartnerIntroductions</c>): who asked whom, the message, who may answer, where
+/// the cards were sent (to update them for everyone) and the decision.
+/// </summary>
+internal sealed class IntroductionEntity
+{
+    public required string Id { get; set; }
+
+    /// <summary>The requester's Entra object id, or their channel user id when Teams sent none; the daily limit counts by it.</summary>
+    public required string RequesterKey { get; set; }
+
+    public string? RequesterAadObjectId { get; set; }
+
+    public required string RequesterName { get; set; }
+
+    public required string RequesterOrganisation { get; set; }
+
+    public required string RequesterLanguage { get; set; }
+
+    public string? TenantId { get; set; }
+
+    /// <summary>The requester's conversation with the bot, for the notification.</summary>
+    public required string RequesterConversationId { get; set; }
+
+    public required string OrganisationId { get; set; }
+
+    public required string OrganisationName { get; set; }
+
+    public required string Message { get; set; }
+
+    /// <summary>JSON array of the Entra object ids that may accept or decline (the contact, else the cluster managers).</summary>
+    public required string AddresseesJson { get; set; }
+
+    /// <summary>JSON array of {conversationId, activityId} of the cards sent to the addressees.</summary>
+    public required string CardsJson { get; set; }
+
+    public required string Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public string? DecidedBy { get; set; }
+}

@@ -1,0 +1,313 @@
+using System.Text.Json;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// Introduction requests: records one, sends the card proactively to the partner's contacts that have a Teams
+/// identity (else to the managers of its cluster, <c>Roles:ClusterManagers</c>), and applies the addressees'
+/// Accept/Decline: one conditional update (only a pending request changes, so a double click or a stale card
+/// changes nothing), the card updated for everyone it was sent to, the requester notified — with the partner's
+/// contact details only on accept. Everything the card sends back is checked against the stored request.
+/// </summary>
+internal sealed class IntroductionService(
+    BotDbContext db,
+    IPartnerDirectory directory,
+    PartnerCards cards,
+    IProactiveMessenger messenger,
+    IConversationReferenceStore references,
+    IOptionsMonitor<RoleOptions> roles,
+    IOptions<PartnersOptions> options,
+    TimeProvider timeProvider,
+    IServiceProvider services,
+    ILogger<IntroductionService> logger)
+{
+    public const int MaxMessageLength = 500;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Handles "Request introduction"; returns what to tell the requester.</summary>
+    public async Task<string> RequestAsync(ITurnContext turnContext, string? organisationId, string? message, UserProfile? profile, PartnerTexts texts, CancellationToken cancellationToken)
+    {
+        var text = message?.Trim() ?? "";
+        if (text.Length is 0 or > MaxMessageLength)
+        {
+            return texts.IntroductionMessageInvalid;
+        }
+
+        var organisation = string.IsNullOrWhiteSpace(organisationId) ? null : await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
+        var activity = turnContext.Activity;
+        var requesterKey = activity.From?.AadObjectId ?? activity.From?.Id;
+        if (organisation is not { ListingConsent: true } || requesterKey is null || activity.Conversation?.Id is not { } conversationId)
+        {
+            return texts.PartnerNotFound;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var undeliverable = IntroductionStatus.Undeliverable.ToString();
+        var today = await db.Set<IntroductionEntity>().AsNoTracking()
+            .Where(e => e.RequesterKey == requesterKey && e.CreatedAt >= dayStart && e.Status != undeliverable)
+            .Select(e => new { e.OrganisationId, e.Status })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (today.Any(t => t.OrganisationId == organisation.Id && t.Status == nameof(IntroductionStatus.Pending)))
+        {
+            // A double click or a Teams retry as well as a second request: one pending request per partner.
+            return PartnerTexts.Format(texts.IntroductionAlreadyRequested, organisation.Name);
+        }
+
+        if (today.Count >= options.Value.DailyIntroductionLimit)
+        {
+            return PartnerTexts.Format(texts.IntroductionLimit, options.Value.DailyIntroductionLimit);
+        }
+
+        var addressees = AddresseesOf(organisation);
+        var tenantId = activity.GetTenantId();
+        if (addressees.Count == 0 || string.IsNullOrEmpty(tenantId))
+        {
+            return PartnerTexts.Format(texts.IntroductionUnreachable, organisation.Name);
+        }
+
+        var introduction = new Introduction(
+            Guid.NewGuid().ToString("N"),
+            profile?.Name ?? activity.From?.Name ?? "",
+            profile?.Organisation ?? "",
+            texts.Language,
+            conversationId,
+            organisation.Id,
+            organisation.Name,
+            text,
+            addressees,
+            [],
+            IntroductionStatus.Pending,
+            null);
+
+        // Stored before the cards go out, so an answer that comes back at once finds it.
+        var entity = ToEntity(introduction, requesterKey, activity.From?.AadObjectId, tenantId, now);
+        using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            db.Add(entity);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var userIds = new List<string>();
+        foreach (var addressee in addressees)
+        {
+            var stored = await references.FindPersonalAsync(addressee, tenantId, cancellationToken).ConfigureAwait(false);
+            if (stored?.Reference.User?.Id is { } userId)
+            {
+                userIds.Add(userId);
+            }
+        }
+
+        var card = cards.Introduction(AddresseeTexts(organisation), introduction, canAnswer: true, userIds);
+        var sent = new List<SentCard>();
+        foreach (var addressee in addressees)
+        {
+            try
+            {
+                var result = await messenger.SendToUserAsync(addressee, tenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
+                if (result is { IsSent: true, ConversationId: { } sentConversation, ActivityId: { } activityId })
+                {
+                    var stored = await references.GetAsync(sentConversation, cancellationToken).ConfigureAwait(false);
+                    sent.Add(new SentCard(sentConversation, activityId, stored?.Reference.User?.Id));
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One unreachable addressee (no app, connector failure) must not stop the others.
+                Log.IntroductionSendFailed(logger, introduction.Id, exception);
+            }
+        }
+
+        entity.CardsJson = JsonSerializer.Serialize(sent, Json);
+        entity.Status = (sent.Count == 0 ? IntroductionStatus.Undeliverable : IntroductionStatus.Pending).ToString();
+        using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Log.IntroductionRequested(logger, introduction.Id, entity.Status);
+        return sent.Count == 0
+            ? PartnerTexts.Format(texts.IntroductionUnreachable, organisation.Name)
+            : PartnerTexts.Format(texts.IntroductionSent, organisation.Name);
+    }
+
+    /// <summary>Accept or decline by an addressee; anyone else, a repeated or a stale answer changes nothing.</summary>
+    public async Task<AdaptiveCardInvokeResponse> DecideAsync(ITurnContext turnContext, string verb, string? introductionId, bool accept, CancellationToken cancellationToken)
+    {
+        var viewerTexts = PartnerTexts.Resolve(turnContext.Activity.Locale);
+        var entity = await FindAsync(introductionId, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
+        {
+            Log.IntroductionActionRefused(logger, verb, introductionId, "unknown introduction");
+            return AdaptiveCardInvokeResponse.Message(viewerTexts.IntroductionNotFound);
+        }
+
+        var introduction = ToIntroduction(entity);
+        var viewer = turnContext.Activity.From?.AadObjectId;
+        if (!IsAddressee(introduction, viewer))
+        {
+            Log.IntroductionActionRefused(logger, verb, introduction.Id, "not an addressee");
+            return AdaptiveCardInvokeResponse.Message(viewerTexts.NotAddressee);
+        }
+
+        var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
+        var texts = organisation is null ? PartnerTexts.English : AddresseeTexts(organisation);
+        if (introduction.Status != IntroductionStatus.Pending)
+        {
+            return Card(texts, introduction);
+        }
+
+        var status = (accept ? IntroductionStatus.Accepted : IntroductionStatus.Declined).ToString();
+        var pending = nameof(IntroductionStatus.Pending);
+        var decidedBy = turnContext.Activity.From?.Name is { Length: > 0 } name ? name : viewer!;
+        var now = timeProvider.GetUtcNow();
+        int changed;
+        using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            changed = await db.Set<IntroductionEntity>()
+                .Where(e => e.Id == introduction.Id && e.Status == pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, status).SetProperty(e => e.DecidedBy, decidedBy).SetProperty(e => e.DecidedAt, now), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (changed == 0)
+        {
+            // Someone else answered in between (another addressee, a double click): show what stands.
+            var current = await FindAsync(introduction.Id, cancellationToken).ConfigureAwait(false);
+            return Card(texts, current is null ? introduction : ToIntroduction(current));
+        }
+
+        introduction = introduction with { Status = Enum.Parse<IntroductionStatus>(status), DecidedBy = decidedBy };
+        Log.IntroductionDecided(logger, introduction.Id, status);
+        var decided = cards.Introduction(texts, introduction, canAnswer: false, UserIdsOf(introduction));
+        foreach (var card in introduction.Cards)
+        {
+            try
+            {
+                await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(decided), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.IntroductionSendFailed(logger, introduction.Id, exception);
+            }
+        }
+
+        await NotifyRequesterAsync(introduction, organisation, accept, cancellationToken).ConfigureAwait(false);
+        return AdaptiveCardInvokeResponse.Card(decided.Content!.Value);
+    }
+
+    /// <summary>The Universal Actions refresh: the current card, with the buttons only for a pending request's addressees.</summary>
+    public async Task<AdaptiveCardInvokeResponse> RefreshAsync(ITurnContext turnContext, string? introductionId, CancellationToken cancellationToken)
+    {
+        var entity = await FindAsync(introductionId, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
+        {
+            return AdaptiveCardInvokeResponse.Message(PartnerTexts.Resolve(turnContext.Activity.Locale).IntroductionNotFound);
+        }
+
+        var introduction = ToIntroduction(entity);
+        var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
+        var texts = organisation is null ? PartnerTexts.English : AddresseeTexts(organisation);
+        var card = cards.Introduction(texts, introduction, IsAddressee(introduction, turnContext.Activity.From?.AadObjectId), UserIdsOf(introduction));
+        return AdaptiveCardInvokeResponse.Card(card.Content!.Value);
+    }
+
+    /// <summary>The contacts with a Teams identity; else the managers of the organisation's cluster (or of the organisation itself).</summary>
+    private List<string> AddresseesOf(Organisation organisation)
+    {
+        var contacts = organisation.Contacts
+            .Select(c => c.EntraObjectId)
+            .Where(id => Guid.TryParse(id, out _))
+            .Select(id => id!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (contacts.Count > 0)
+        {
+            return contacts;
+        }
+
+        var cluster = organisation.ClusterId ?? organisation.Id;
+        return [.. roles.CurrentValue.ClusterManagers
+            .Where(m => Guid.TryParse(m.Key, out _) && m.Value.Contains(cluster, StringComparer.OrdinalIgnoreCase))
+            .Select(m => m.Key)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private async Task NotifyRequesterAsync(Introduction introduction, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
+    {
+        var texts = PartnerTexts.Resolve(introduction.RequesterLanguage);
+        var contacts = organisation is null
+            ? ""
+            : string.Join("; ", organisation.Contacts.Select(c => $"{c.Name} <{c.Email}>"));
+        var text = accepted
+            ? PartnerTexts.Format(texts.AcceptedNotice, introduction.OrganisationName, contacts)
+            : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName);
+        try
+        {
+            await messenger.SendToConversationAsync(introduction.RequesterConversationId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.IntroductionSendFailed(logger, introduction.Id, exception);
+        }
+    }
+
+    private AdaptiveCardInvokeResponse Card(PartnerTexts texts, Introduction introduction) =>
+        AdaptiveCardInvokeResponse.Card(cards.Introduction(texts, introduction, canAnswer: false, UserIdsOf(introduction)).Content!.Value);
+
+    private async Task<IntroductionEntity?> FindAsync(string? id, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(id) || id.Length > 32
+            ? null
+            : await db.Set<IntroductionEntity>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false);
+
+    private static bool IsAddressee(Introduction introduction, string? aadObjectId) =>
+        aadObjectId is not null && introduction.Addressees.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+
+    private static List<string> UserIdsOf(Introduction introduction) =>
+        [.. introduction.Cards.Select(c => c.UserId).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    // The card speaks the partner's first language among the six.
+    private static PartnerTexts AddresseeTexts(Organisation organisation) =>
+        PartnerTexts.Resolve(organisation.Languages.FirstOrDefault(l => PartnerTexts.All.Any(t => t.Language == l)) ?? "en");
+
+    private static Activity AsMessage(Attachment card) => new() { Type = ActivityTypes.Message, Attachments = [card] };
+
+    private static IntroductionEntity ToEntity(Introduction i, string requesterKey, string? requesterAadObjectId, string tenantId, DateTimeOffset now) => new()
+    {
+        Id = i.Id,
+        RequesterKey = requesterKey,
+        RequesterAadObjectId = requesterAadObjectId,
+        RequesterName = i.RequesterName,
+        RequesterOrganisation = i.RequesterOrganisation,
+        RequesterLanguage = i.RequesterLanguage,
+        TenantId = tenantId,
+        RequesterConversationId = i.RequesterConversationId,
+        OrganisationId = i.OrganisationId,
+        OrganisationName = i.OrganisationName,
+        Message = i.Message,
+        AddresseesJson = JsonSerializer.Serialize(i.Addressees, Json),
+        CardsJson = "[]",
+        Status = i.Status.ToString(),
+        CreatedAt = now,
+    };
+
+    private static Introduction ToIntroduction(IntroductionEntity e) => new(
+        e.Id, e.RequesterName, e.RequesterOrganisation, e.RequesterLanguage, e.RequesterConversationId, e.OrganisationId, e.OrganisationName, e.Message,
+        JsonSerializer.Deserialize<string[]>(e.AddresseesJson, Json) ?? [],
+        JsonSerializer.Deserialize<SentCard[]>(e.CardsJson, Json) ?? [],
+        Enum.TryParse<IntroductionStatus>(e.Status, out var status) ? status : IntroductionStatus.Pending,
+        e.DecidedBy);
+
+    // The gate is registered by AddBotPersistence; a hand-built service provider (tests) may go without it.
+    private ValueTask<DatabaseWriteGate.Lease> EnterWriteAsync(CancellationToken cancellationToken) =>
+        services.GetService<DatabaseWriteGate>()?.EnterAsync(cancellationToken) ?? default;
+}

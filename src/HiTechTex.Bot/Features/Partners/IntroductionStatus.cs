@@ -1,0 +1,12 @@
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>Where an introduction request stands.</summary>
+internal enum IntroductionStatus
+{
+    Pending,
+    Accepted,
+    Declined,
+
+    /// <summary>Nobody could be reached; not counted against the daily limit.</summary>
+    Undeliverable,
+}

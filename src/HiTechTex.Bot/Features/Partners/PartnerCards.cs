@@ -1,0 +1,202 @@
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>The find-partners cards: the templates <c>cards/partner-*.json</c> bound with data and the texts of a language.</summary>
+internal sealed class PartnerCards(ICardRenderer renderer)
+{
+    public const string FiltersTemplate = "partner-filters";
+    public const string ResultsTemplate = "partner-results";
+    public const string DetailTemplate = "partner-detail";
+    public const string IntroductionTemplate = "partner-introduction";
+    public const string SummaryTemplate = "partner-card";
+
+    public Attachment Filters(PartnerTexts texts, PartnerQuery query) => renderer.Render(FiltersTemplate, new JsonObject
+    {
+        ["title"] = texts.FiltersTitle,
+        ["intro"] = texts.FiltersIntro,
+        ["query"] = query.ToJson(),
+        ["countries"] = Choices(texts.Countries.Select(c => (c.Value, c.Key))),
+        ["kinds"] = Choices(texts.Kinds.Select(k => (k.Value, k.Key.ToString()))),
+        ["capabilities"] = Choices(TextileTaxonomy.Capabilities.Select(t => (t.LabelIn(texts.Language), t.Id))),
+        ["services"] = Choices(Enum.GetValues<PartnerService>().Select(s => (Label(TextileTaxonomy.IdOf(s), texts), s.ToString()))),
+        ["stages"] = Choices(Enum.GetValues<ValueChainStage>().Select(s => (Label(TextileTaxonomy.IdOf(s), texts), s.ToString()))),
+        ["labels"] = new JsonObject
+        {
+            ["query"] = texts.QueryLabel,
+            ["queryPlaceholder"] = texts.QueryPlaceholder,
+            ["country"] = texts.CountryLabel,
+            ["kind"] = texts.KindLabel,
+            ["capability"] = texts.CapabilityLabel,
+            ["service"] = texts.ServiceLabel,
+            ["stage"] = texts.StageLabel,
+            ["any"] = texts.Any,
+            ["search"] = texts.Search,
+        },
+    });
+
+    public Attachment Results(PartnerTexts texts, PartnerQuery query, PartnerSearchResults results, int pageSize)
+    {
+        var first = results.Hits.Count == 0 ? 0 : query.Skip + 1;
+        var last = query.Skip + results.Hits.Count;
+        return renderer.Render(ResultsTemplate, new JsonObject
+        {
+            ["title"] = texts.ResultsTitle,
+            ["summary"] = Summary(texts, query),
+            ["range"] = PartnerTexts.Format(texts.ResultsRange, first, last, results.Total),
+            ["hasPrevious"] = query.Skip > 0,
+            ["hasMore"] = last < results.Total,
+            ["previousSkip"] = Math.Max(0, query.Skip - pageSize),
+            ["nextSkip"] = query.Skip + pageSize,
+            ["query"] = query.ToJson(),
+            ["results"] = new JsonArray([.. results.Hits.Select(h => (JsonNode)new JsonObject
+            {
+                ["id"] = h.OrganisationId,
+                ["name"] = h.Name,
+                ["kind"] = texts.Kinds[h.Kind],
+                ["place"] = Place(texts, h.City, h.Country),
+                ["explanation"] = h.Explanation,
+            })]),
+            ["labels"] = new JsonObject
+            {
+                ["details"] = texts.Details,
+                ["previous"] = texts.Previous,
+                ["more"] = texts.More,
+                ["refine"] = texts.Refine,
+            },
+        });
+    }
+
+    public Attachment Detail(PartnerTexts texts, Organisation organisation)
+    {
+        var facts = new JsonArray();
+        AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
+        AddFact(facts, texts.ServiceLabel, organisation.Services.Select(s => Label(TextileTaxonomy.IdOf(s), texts)));
+        AddFact(facts, texts.StageLabel, organisation.Stages.Select(s => Label(TextileTaxonomy.IdOf(s), texts)));
+        AddFact(facts, texts.Languages, organisation.Languages);
+        return renderer.Render(DetailTemplate, new JsonObject
+        {
+            ["id"] = organisation.Id,
+            ["name"] = organisation.Name,
+            ["kind"] = texts.Kinds[organisation.Kind],
+            ["place"] = $"{organisation.City}, {organisation.Region}, {CountryName(texts, organisation.Country)}",
+            ["isDemo"] = organisation.IsDemo,
+            ["description"] = organisation.Description,
+            ["website"] = SafeUrl(organisation.Website),
+            ["facts"] = facts,
+            ["labels"] = new JsonObject
+            {
+                ["demo"] = texts.Demo,
+                ["message"] = texts.MessageLabel,
+                ["messagePlaceholder"] = texts.MessagePlaceholder,
+                ["messageRequired"] = texts.MessageRequired,
+                ["request"] = texts.RequestIntroduction,
+                ["website"] = texts.Website,
+            },
+        });
+    }
+
+    /// <summary>The card the addressees get; <paramref name="canAnswer"/> shows Accept/Decline (pending, and the viewer may answer).</summary>
+    public Attachment Introduction(PartnerTexts texts, Introduction introduction, bool canAnswer, IReadOnlyList<string> addresseeUserIds) =>
+        renderer.Render(IntroductionTemplate, new JsonObject
+        {
+            ["introductionId"] = introduction.Id,
+            ["title"] = texts.IntroductionTitle,
+            ["requester"] = introduction.RequesterName,
+            ["requesterOrganisation"] = introduction.RequesterOrganisation,
+            ["partner"] = introduction.OrganisationName,
+            ["message"] = introduction.Message,
+            ["statusText"] = introduction.Status switch
+            {
+                IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
+                IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
+                _ => texts.StatusPending,
+            },
+            ["canAnswer"] = canAnswer && introduction.Status == IntroductionStatus.Pending,
+            ["addresseeIds"] = new JsonArray([.. addresseeUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
+            ["labels"] = new JsonObject
+            {
+                ["refresh"] = texts.Refresh,
+                ["from"] = texts.From,
+                ["organisation"] = texts.Organisation,
+                ["partner"] = texts.PartnerLabel,
+                ["status"] = texts.Status,
+                ["message"] = texts.Message,
+                ["accept"] = texts.Accept,
+                ["decline"] = texts.Decline,
+            },
+        });
+
+    /// <summary>A result of the message extension: the card inserted into the message.</summary>
+    public Attachment Summary(PartnerTexts texts, PartnerSearchHit hit, string description, string? website) => renderer.Render(SummaryTemplate, new JsonObject
+    {
+        ["name"] = hit.Name,
+        ["kind"] = texts.Kinds[hit.Kind],
+        ["place"] = Place(texts, hit.City, hit.Country),
+        ["explanation"] = hit.Explanation,
+        ["description"] = description,
+        ["website"] = SafeUrl(website),
+        ["labels"] = new JsonObject { ["website"] = texts.Website },
+    });
+
+    public static string Place(PartnerTexts texts, string city, string country) => $"{city}, {CountryName(texts, country)}";
+
+    public static string CountryName(PartnerTexts texts, string country) => texts.Countries.GetValueOrDefault(country, country);
+
+    /// <summary>The search as one line: the text, then the filters in the user's language.</summary>
+    public static string Summary(PartnerTexts texts, PartnerQuery query)
+    {
+        var parts = new List<string>();
+        if (query.Q.Length > 0)
+        {
+            parts.Add($"“{query.Q}”");
+        }
+
+        if (query.Country.Length > 0)
+        {
+            parts.Add(CountryName(texts, query.Country));
+        }
+
+        if (query.Kind.Length > 0)
+        {
+            parts.Add(texts.Kinds[Enum.Parse<OrganisationKind>(query.Kind)]);
+        }
+
+        if (query.Capability.Length > 0)
+        {
+            parts.Add(Label(query.Capability, texts));
+        }
+
+        if (query.Service.Length > 0)
+        {
+            parts.Add(Label(TextileTaxonomy.IdOf(Enum.Parse<PartnerService>(query.Service)), texts));
+        }
+
+        if (query.Stage.Length > 0)
+        {
+            parts.Add(Label(TextileTaxonomy.IdOf(Enum.Parse<ValueChainStage>(query.Stage)), texts));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    private static string Label(string taxonomyId, PartnerTexts texts) => TextileTaxonomy.Find(taxonomyId)?.LabelIn(texts.Language) ?? taxonomyId;
+
+    // Only http(s) links become buttons; anything else in an imported website is left out.
+    private static string SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : "";
+
+    private static JsonArray Choices(IEnumerable<(string Title, string Value)> items) =>
+        new([.. items.Select(i => (JsonNode)new JsonObject { ["title"] = i.Title, ["value"] = i.Value })]);
+
+    private static void AddFact(JsonArray facts, string title, IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        if (list.Count > 0)
+        {
+            facts.Add(new JsonObject { ["title"] = title, ["value"] = string.Join(", ", list) });
+        }
+    }
+}

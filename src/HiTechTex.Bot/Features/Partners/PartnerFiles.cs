@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// Reads and writes the directory as CSV (header row with <see cref="PartnerRecord.Columns"/>, lists separated by
+/// <c>;</c>) or JSON (an array of objects with the same property names), chosen by the file extension. Reading
+/// validates every record and reports each bad one with its line; a duplicate id is a bad record too.
+/// </summary>
+internal static class PartnerFiles
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static bool IsSupported(string path) => Format(path) is not null;
+
+    public static async Task<(IReadOnlyList<Organisation> Organisations, IReadOnlyList<PartnerImportError> Errors)> ReadAsync(string path, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        var (organisations, errors) = Format(path) == "json" ? ReadJson(text, now) : ReadCsv(text, now);
+        foreach (var duplicate in organisations.GroupBy(o => o.Organisation.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.AddRange(duplicate.Skip(1).Select(d => new PartnerImportError(d.Line, $"id '{duplicate.Key}' appears more than once in the file")));
+        }
+
+        return ([.. organisations.Select(o => o.Organisation)], [.. errors.OrderBy(e => e.Line)]);
+    }
+
+    public static async Task WriteAsync(string path, IReadOnlyList<Organisation> organisations, CancellationToken cancellationToken)
+    {
+        await using var stream = File.Create(path);
+        if (Format(path) == "json")
+        {
+            await using var json = new Utf8JsonWriter(stream, WriterOptions);
+            json.WriteStartArray();
+            foreach (var organisation in organisations)
+            {
+                json.WriteStartObject();
+                var fields = PartnerRecord.Fields(organisation);
+                for (var i = 0; i < PartnerRecord.Columns.Length; i++)
+                {
+                    json.WriteString(PartnerRecord.Columns[i], fields[i]);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { NewLine = "\n" }, true);
+        csv.WriteHeader(PartnerRecord.Columns);
+        foreach (var organisation in organisations)
+        {
+            foreach (var field in PartnerRecord.Fields(organisation))
+            {
+                csv.WriteField(field);
+            }
+
+            csv.EndRecord();
+        }
+
+        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string? Format(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".json" => "json",
+        _ => null,
+    };
+
+    private static (List<(int Line, Organisation Organisation)>, List<PartnerImportError>) ReadCsv(string text, DateTimeOffset now)
+    {
+        var organisations = new List<(int, Organisation)>();
+        var errors = new List<PartnerImportError>();
+        var options = CsvReaderOptions.Default with { Separator = ',', TrimWhitespace = true, TrackLineNumbers = true };
+        using var csv = CsvReader.Create(new StringReader(text), options, false);
+        var header = csv.Headers.ToArray();
+        if (header.Length == 0)
+        {
+            errors.Add(new PartnerImportError(1, "the file is empty (a header row is required)"));
+            return (organisations, errors);
+        }
+
+        var missing = PartnerRecord.RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
+        var unknown = header.Where(h => !PartnerRecord.Columns.Contains(h, StringComparer.Ordinal)).ToList();
+        if (missing.Count > 0 || unknown.Count > 0)
+        {
+            var reasons = missing.Select(m => $"missing column '{m}'").Concat(unknown.Select(u => $"unknown column '{u}'"));
+            errors.Add(new PartnerImportError(1, string.Join("; ", reasons)));
+            return (organisations, errors);
+        }
+
+        try
+        {
+            while (csv.Read())
+            {
+                // The line the record starts on (a quoted field may span lines).
+                var line = (int)csv.LineNumber;
+                if (csv.FieldCount > header.Length)
+                {
+                    errors.Add(new PartnerImportError(line, $"{csv.FieldCount} fields where the header has {header.Length}"));
+                    continue;
+                }
+
+                var problems = new List<string>();
+                var organisation = PartnerRecord.Parse(name => header.Contains(name, StringComparer.Ordinal) ? csv.GetString(name) : null, now, problems);
+                if (organisation is null)
+                {
+                    errors.Add(new PartnerImportError(line, string.Join("; ", problems)));
+                }
+                else
+                {
+                    organisations.Add((line, organisation));
+                }
+            }
+        }
+        catch (CsvFormatException exception)
+        {
+            errors.Add(new PartnerImportError((int)csv.LineNumber, "not valid CSV: " + exception.Message));
+        }
+
+        return (organisations, errors);
+    }
+
+    private static (List<(int Line, Organisation Organisation)>, List<PartnerImportError>) ReadJson(string text, DateTimeOffset now)
+    {
+        var organisations = new List<(int, Organisation)>();
+        var errors = new List<PartnerImportError>();
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+
+        int LineOf(long offset)
+        {
+            var index = lineStarts.BinarySearch((int)offset);
+            return (index >= 0 ? index : ~index - 1) + 1;
+        }
+
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                errors.Add(new PartnerImportError(1, "the file must hold a JSON array of organisations"));
+                return (organisations, errors);
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var line = LineOf(reader.TokenStartIndex);
+                using var document = JsonDocument.ParseValue(ref reader);
+                var element = document.RootElement;
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(new PartnerImportError(line, "not a JSON object"));
+                    continue;
+                }
+
+                var problems = new List<string>();
+                var unknown = element.EnumerateObject().Select(p => p.Name).Where(n => !PartnerRecord.Columns.Contains(n, StringComparer.Ordinal)).ToList();
+                problems.AddRange(unknown.Select(u => $"unknown property '{u}'"));
+                var organisation = PartnerRecord.Parse(name => JsonField(element, name), now, problems);
+                if (organisation is null || problems.Count > 0)
+                {
+                    errors.Add(new PartnerImportError(line, string.Join("; ", problems)));
+                }
+                else
+                {
+                    organisations.Add((line, organisation));
+                }
+            }
+        }
+        catch (JsonException exception)
+        {
+            errors.Add(new PartnerImportError((int)(exception.LineNumber ?? 0) + 1, "not valid JSON: " + exception.Message));
+        }
+
+        return (organisations, errors);
+    }
+
+    // Lists may be JSON arrays or ';'-separated text; numbers and booleans may be JSON values or text.
+    private static string? JsonField(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Array => string.Join(';', value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
+            JsonValueKind.Null => null,
+            _ => value.GetRawText(),
+        };
+    }
+}

@@ -1,0 +1,293 @@
+using System.Net.Mail;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// Cluster managers add and edit their members' directory entries from the bot: a list of their members, and a form.
+/// Authorization on the server for every step: the user must manage the entry's current cluster (an existing entry)
+/// and the cluster chosen in the form (<see cref="IRoleService"/>, from configuration). Every field is validated.
+/// </summary>
+internal sealed class PartnerMemberEditor(
+    IPartnerDirectory directory,
+    IRoleService roles,
+    ICardRenderer renderer,
+    TimeProvider timeProvider,
+    ILogger<PartnerMemberEditor> logger)
+{
+    public const string ManageCommand = "manage members";
+    public const string ManageAction = "partners.manage";
+    public const string EditAction = "partners.member.edit";
+    public const string SaveAction = "partners.member.save";
+    public const string ListTemplate = "partner-members";
+    public const string FormTemplate = "partner-member";
+
+    private static readonly string[] DescriptionLanguages = ["en", "pt", "es", "it", "tr", "cs"];
+
+    public async Task HandleAsync(ITurnContext context, PartnerTexts texts, string action, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var managed = roles.GetRoles(context.Activity.From?.AadObjectId).ManagedOrganisationIds;
+        if (managed.Count == 0)
+        {
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (action)
+        {
+            case EditAction:
+                await EditAsync(context, texts, managed, Read(data, "id"), cancellationToken).ConfigureAwait(false);
+                break;
+            case SaveAction:
+                await SaveAsync(context, texts, managed, data, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await ListAsync(context, texts, managed, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task ListAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, CancellationToken cancellationToken)
+    {
+        var members = (await directory.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(o => IsManaged(managed, o.ClusterId))
+            .OrderBy(o => o.Name, StringComparer.CurrentCulture)
+            .Take(40)   // the card stays well under the size limit; larger clusters use the import
+            .ToList();
+        var card = renderer.Render(ListTemplate, new JsonObject
+        {
+            ["title"] = texts.ManageTitle,
+            ["intro"] = texts.ManageIntro,
+            ["members"] = new JsonArray([.. members.Select(m => (JsonNode)new JsonObject
+            {
+                ["id"] = m.Id,
+                ["name"] = m.Name,
+                ["place"] = PartnerCards.Place(texts, m.City, m.Country),
+            })]),
+            ["labels"] = new JsonObject { ["edit"] = texts.Edit, ["add"] = texts.AddMember },
+        });
+        await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EditAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, string? id, CancellationToken cancellationToken)
+    {
+        Organisation? existing = null;
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            existing = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            if (existing is null || !IsManaged(managed, existing.ClusterId))
+            {
+                Log.MemberEditRefused(logger, id);
+                await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var member = existing is null
+            ? new JsonObject { ["id"] = "", ["clusterId"] = managed[0], ["kind"] = nameof(OrganisationKind.Sme), ["consent"] = "true", ["language"] = texts.Language }
+            : ToForm(existing);
+        await SendFormAsync(context, texts, managed, member, "", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SaveAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var id = Read(data, "id");
+        Organisation? existing = null;
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            existing = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
+
+            // A tampered id (another cluster's entry, or one that does not exist) changes nothing.
+            if (existing is null || !IsManaged(managed, existing.ClusterId))
+            {
+                Log.MemberEditRefused(logger, id);
+                await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        var errors = new List<string>();
+        string Required(string field, string label, int max)
+        {
+            var value = Read(data, field)?.Trim() ?? "";
+            if (value.Length == 0 || value.Length > max)
+            {
+                errors.Add(label);
+            }
+
+            return value;
+        }
+
+        var name = Required("name", texts.NameLabel, 300);
+        var region = Required("region", texts.RegionLabel, 100);
+        var city = Required("city", texts.CityLabel, 100);
+        var description = Required("description", texts.DescriptionLabel, 4000);
+        var contactName = Required("contactName", texts.ContactNameLabel, 200);
+        var contactEmail = Required("contactEmail", texts.ContactEmailLabel, 300);
+        if (contactEmail.Length > 0 && !MailAddress.TryCreate(contactEmail, out _))
+        {
+            errors.Add(texts.ContactEmailLabel);
+        }
+
+        var clusterId = Read(data, "clusterId")?.Trim() ?? "";
+        if (!IsManaged(managed, clusterId))
+        {
+            // Only a cluster the user manages: the choice set offers no other, so this is a tampered submission.
+            Log.MemberEditRefused(logger, id);
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var country = (Read(data, "country") ?? "").Trim().ToUpperInvariant();
+        if (!texts.Countries.ContainsKey(country))
+        {
+            errors.Add(texts.CountryLabel);
+        }
+
+        var kindText = Read(data, "kind");
+        if (!Enum.TryParse<OrganisationKind>(kindText, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
+        {
+            errors.Add(texts.KindLabel);
+        }
+
+        var language = Read(data, "language")?.Trim().ToLowerInvariant() ?? "";
+        if (!DescriptionLanguages.Contains(language))
+        {
+            errors.Add(texts.Languages);
+        }
+
+        var website = Read(data, "website")?.Trim();
+        if (!string.IsNullOrEmpty(website) && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            errors.Add(texts.Website);
+        }
+
+        var capabilities = List(data, "capabilities").Where(TextileTaxonomy.IsCapability).Select(c => TextileTaxonomy.Find(c)!.Id).Distinct().ToArray();
+        var services = Enums<PartnerService>(List(data, "services"));
+        var stages = Enums<ValueChainStage>(List(data, "stages"));
+        if (errors.Count > 0)
+        {
+            var form = FormFrom(data);
+            await SendFormAsync(context, texts, managed, form, PartnerTexts.Format(texts.MemberInvalid, string.Join(", ", errors.Distinct())), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var location = PartnerGeography.Regions.SelectMany(r => r.Cities)
+            .FirstOrDefault(c => string.Equals(TextFolding.Fold(c.Name), TextFolding.Fold(city), StringComparison.Ordinal))?.Location
+            ?? existing?.Location ?? new GeoPoint(0, 0);
+        var contacts = existing?.Contacts.Skip(1) ?? [];
+        var firstContactId = existing?.Contacts.FirstOrDefault()?.EntraObjectId;
+        var organisation = new Organisation(
+            existing?.Id ?? "member-" + Guid.NewGuid().ToString("N")[..12],
+            name, kind, country, PartnerGeography.FindRegion(region)?.Name ?? region, city, location,
+            string.IsNullOrEmpty(website) ? null : website,
+            description, language, capabilities, stages, services,
+            existing?.Languages is { Count: > 0 } languages ? languages : [language],
+            clusterId,
+            [new PartnerContact(contactName, contactEmail, firstContactId), .. contacts],
+            Read(data, "consent") == "true",
+            timeProvider.GetUtcNow(),
+            IsDemo: existing?.IsDemo ?? false);
+        await directory.UpsertAsync(organisation, cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(texts.MemberSaved, organisation.Name)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SendFormAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonObject member, string error, CancellationToken cancellationToken)
+    {
+        var clusters = new JsonArray();
+        foreach (var clusterId in managed)
+        {
+            var cluster = await directory.FindAsync(clusterId, cancellationToken).ConfigureAwait(false);
+            clusters.Add(new JsonObject { ["title"] = cluster?.Name ?? clusterId, ["value"] = clusterId });
+        }
+
+        var card = renderer.Render(FormTemplate, new JsonObject
+        {
+            ["title"] = texts.ManageTitle,
+            ["error"] = error,
+            ["member"] = member,
+            ["clusters"] = clusters,
+            ["kinds"] = Choices(texts.Kinds.Select(k => (k.Value, k.Key.ToString()))),
+            ["countries"] = Choices(texts.Countries.Select(c => (c.Value, c.Key))),
+            ["languages"] = Choices(DescriptionLanguages.Select(l => (l, l))),
+            ["capabilities"] = Choices(TextileTaxonomy.Capabilities.Select(t => (t.LabelIn(texts.Language), t.Id))),
+            ["services"] = Choices(Enum.GetValues<PartnerService>().Select(s => (TextileTaxonomy.Find(TextileTaxonomy.IdOf(s))!.LabelIn(texts.Language), s.ToString()))),
+            ["stages"] = Choices(Enum.GetValues<ValueChainStage>().Select(s => (TextileTaxonomy.Find(TextileTaxonomy.IdOf(s))!.LabelIn(texts.Language), s.ToString()))),
+            ["labels"] = new JsonObject
+            {
+                ["name"] = texts.NameLabel,
+                ["cluster"] = texts.ClusterLabel,
+                ["kind"] = texts.KindLabel,
+                ["country"] = texts.CountryLabel,
+                ["region"] = texts.RegionLabel,
+                ["city"] = texts.CityLabel,
+                ["website"] = texts.Website,
+                ["description"] = texts.DescriptionLabel,
+                ["language"] = texts.Languages,
+                ["capabilities"] = texts.CapabilityLabel,
+                ["services"] = texts.ServiceLabel,
+                ["stages"] = texts.StageLabel,
+                ["contactName"] = texts.ContactNameLabel,
+                ["contactEmail"] = texts.ContactEmailLabel,
+                ["consent"] = texts.ConsentLabel,
+                ["required"] = texts.FieldRequired,
+                ["save"] = texts.Save,
+            },
+        });
+        await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonObject ToForm(Organisation o) => new()
+    {
+        ["id"] = o.Id,
+        ["name"] = o.Name,
+        ["clusterId"] = o.ClusterId ?? "",
+        ["kind"] = o.Kind.ToString(),
+        ["country"] = o.Country,
+        ["region"] = o.Region,
+        ["city"] = o.City,
+        ["website"] = o.Website ?? "",
+        ["description"] = o.Description,
+        ["language"] = o.DescriptionLanguage,
+        ["capabilities"] = string.Join(',', o.Capabilities),
+        ["services"] = string.Join(',', o.Services),
+        ["stages"] = string.Join(',', o.Stages),
+        ["contactName"] = o.Contacts.FirstOrDefault()?.Name ?? "",
+        ["contactEmail"] = o.Contacts.FirstOrDefault()?.Email ?? "",
+        ["consent"] = o.ListingConsent ? "true" : "false",
+    };
+
+    // The submitted values back into the form (as text only), so a correction does not start from scratch.
+    private static JsonObject FormFrom(JsonElement? data)
+    {
+        var form = new JsonObject();
+        foreach (var field in new[] { "id", "name", "clusterId", "kind", "country", "region", "city", "website", "description", "language", "capabilities", "services", "stages", "contactName", "contactEmail", "consent" })
+        {
+            form[field] = Read(data, field) ?? "";
+        }
+
+        return form;
+    }
+
+    private static bool IsManaged(IReadOnlyList<string> managed, string? clusterId) =>
+        clusterId is not null && managed.Contains(clusterId, StringComparer.OrdinalIgnoreCase);
+
+    private static string[] List(JsonElement? data, string field) =>
+        (Read(data, field) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static T[] Enums<T>(IEnumerable<string> values)
+        where T : struct, Enum =>
+        [.. values.Where(v => !int.TryParse(v, out _)).Select(v => Enum.TryParse<T>(v, out var e) && Enum.IsDefined(e) ? e : (T?)null).OfType<T>().Distinct()];
+
+    private static JsonArray Choices(IEnumerable<(string Title, string Value)> items) =>
+        new([.. items.Select(i => (JsonNode)new JsonObject { ["title"] = i.Title, ["value"] = i.Value })]);
+
+    private static string? Read(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

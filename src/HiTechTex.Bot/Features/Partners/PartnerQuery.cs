@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// The search a user asked for, as it travels in card data (free text plus filter values). Read from untrusted card
+/// data: an unknown country, kind, capability, service or stage is dropped, the text is cut to 200 characters and the
+/// offset bounded.
+/// </summary>
+internal sealed record PartnerQuery(string Q, string Country, string Kind, string Capability, string Service, string Stage, int Skip)
+{
+    public const int MaxTextLength = 200;
+
+    private static readonly HashSet<string> KnownCountries = ["PT", "ES", "IT", "TR", "CZ"];
+
+    public static PartnerQuery Empty { get; } = new("", "", "", "", "", "", 0);
+
+    public bool IsEmpty => Q.Length == 0 && Country.Length == 0 && Kind.Length == 0 && Capability.Length == 0 && Service.Length == 0 && Stage.Length == 0;
+
+    /// <summary>Reads the fields of card data; everything not recognised is ignored.</summary>
+    public static PartnerQuery FromCardData(JsonElement? data)
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } d)
+        {
+            return Empty;
+        }
+
+        var skip = d.TryGetProperty("skip", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) ? n
+            : s.ValueKind == JsonValueKind.String && int.TryParse(s.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        return Create(Read(d, "q"), Read(d, "country"), Read(d, "kind"), Read(d, "capability"), Read(d, "service"), Read(d, "stage"), skip);
+    }
+
+    public static PartnerQuery Create(string? q, string? country = null, string? kind = null, string? capability = null,
+        string? service = null, string? stage = null, int skip = 0)
+    {
+        var text = (q ?? "").Trim();
+        if (text.Length > MaxTextLength)
+        {
+            text = text[..MaxTextLength];
+        }
+
+        var countryCode = (country ?? "").Trim().ToUpperInvariant();
+        return new PartnerQuery(
+            text,
+            KnownCountries.Contains(countryCode) ? countryCode : "",
+            Enum.TryParse<OrganisationKind>(kind, ignoreCase: false, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k.ToString() : "",
+            capability is not null && TextileTaxonomy.IsCapability(capability.Trim()) ? TextileTaxonomy.Find(capability.Trim())!.Id : "",
+            Enum.TryParse<PartnerService>(service, ignoreCase: false, out var v) && Enum.IsDefined(v) && !int.TryParse(service, out _) ? v.ToString() : "",
+            Enum.TryParse<ValueChainStage>(stage, ignoreCase: false, out var g) && Enum.IsDefined(g) && !int.TryParse(stage, out _) ? g.ToString() : "",
+            Math.Clamp(skip, 0, 1000));
+    }
+
+    public PartnerSearchQuery ToSearch(int take) => new(
+        Q.Length == 0 ? null : Q,
+        Country: Country.Length == 0 ? null : Country,
+        Kind: Kind.Length == 0 ? null : Enum.Parse<OrganisationKind>(Kind),
+        Capability: Capability.Length == 0 ? null : Capability,
+        Stage: Stage.Length == 0 ? null : Enum.Parse<ValueChainStage>(Stage),
+        Service: Service.Length == 0 ? null : Enum.Parse<PartnerService>(Service),
+        Skip: Skip,
+        Take: take);
+
+    /// <summary>The query as card data (every field a string, so the templates never see a missing value).</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["q"] = Q,
+        ["country"] = Country,
+        ["kind"] = Kind,
+        ["capability"] = Capability,
+        ["service"] = Service,
+        ["stage"] = Stage,
+    };
+
+    private static string? Read(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

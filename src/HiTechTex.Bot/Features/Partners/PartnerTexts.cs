@@ -1,0 +1,119 @@
+using System.Globalization;
+
+namespace HiTechTex.Bot.Features.Partners;
+
+/// <summary>
+/// What the find-partners journey says, in EN, PT, ES, IT, TR and CS (<see cref="Resolve"/> by ISO 639-1 code).
+/// Taxonomy labels come from <see cref="TextileTaxonomy"/>; templates with {0} are formatted with the invariant culture.
+/// </summary>
+internal sealed partial record PartnerTexts
+{
+    public required string Language { get; init; }
+    public required string FiltersTitle { get; init; }
+    public required string FiltersIntro { get; init; }
+    public required string QueryLabel { get; init; }
+    public required string QueryPlaceholder { get; init; }
+    public required string CountryLabel { get; init; }
+    public required string KindLabel { get; init; }
+    public required string CapabilityLabel { get; init; }
+    public required string ServiceLabel { get; init; }
+    public required string StageLabel { get; init; }
+    public required string Any { get; init; }
+    public required string Search { get; init; }
+    public required string ResultsTitle { get; init; }
+    /// <summary>{0} first, {1} last, {2} total.</summary>
+    public required string ResultsRange { get; init; }
+    public required string NoResults { get; init; }
+    public required string Details { get; init; }
+    public required string More { get; init; }
+    public required string Previous { get; init; }
+    public required string Refine { get; init; }
+    public required string Website { get; init; }
+    public required string Location { get; init; }
+    public required string Languages { get; init; }
+    public required string Demo { get; init; }
+    public required string MessageLabel { get; init; }
+    public required string MessagePlaceholder { get; init; }
+    public required string MessageRequired { get; init; }
+    public required string RequestIntroduction { get; init; }
+    /// <summary>{0} organisation.</summary>
+    public required string IntroductionSent { get; init; }
+    /// <summary>{0} the limit.</summary>
+    public required string IntroductionLimit { get; init; }
+    /// <summary>{0} organisation.</summary>
+    public required string IntroductionAlreadyRequested { get; init; }
+    /// <summary>{0} organisation.</summary>
+    public required string IntroductionUnreachable { get; init; }
+    public required string IntroductionMessageInvalid { get; init; }
+    public required string PartnerNotFound { get; init; }
+    public required string IntroductionTitle { get; init; }
+    public required string From { get; init; }
+    public required string Organisation { get; init; }
+    public required string PartnerLabel { get; init; }
+    public required string Message { get; init; }
+    public required string Status { get; init; }
+    public required string Accept { get; init; }
+    public required string Decline { get; init; }
+    public required string Refresh { get; init; }
+    public required string StatusPending { get; init; }
+    /// <summary>{0} who decided.</summary>
+    public required string StatusAccepted { get; init; }
+    /// <summary>{0} who decided.</summary>
+    public required string StatusDeclined { get; init; }
+    /// <summary>{0} organisation, {1} contact lines.</summary>
+    public required string AcceptedNotice { get; init; }
+    /// <summary>{0} organisation.</summary>
+    public required string DeclinedNotice { get; init; }
+    public required string NotAddressee { get; init; }
+    public required string IntroductionNotFound { get; init; }
+    public required string AlreadyDecided { get; init; }
+    public required IReadOnlyDictionary<OrganisationKind, string> Kinds { get; init; }
+    public required IReadOnlyDictionary<string, string> Countries { get; init; }
+    // Cluster managers' member form.
+    public required string ManageTitle { get; init; }
+    public required string ManageIntro { get; init; }
+    public required string AddMember { get; init; }
+    public required string Edit { get; init; }
+    public required string NameLabel { get; init; }
+    public required string RegionLabel { get; init; }
+    public required string CityLabel { get; init; }
+    public required string DescriptionLabel { get; init; }
+    public required string ContactNameLabel { get; init; }
+    public required string ContactEmailLabel { get; init; }
+    public required string ConsentLabel { get; init; }
+    public required string ClusterLabel { get; init; }
+    public required string Save { get; init; }
+    public required string FieldRequired { get; init; }
+    /// <summary>{0} organisation.</summary>
+    public required string MemberSaved { get; init; }
+    public required string NotManager { get; init; }
+    /// <summary>{0} the field names.</summary>
+    public required string MemberInvalid { get; init; }
+
+    // A property, not a field: the language instances live in another file of this partial type, whose static
+    // initializers may run after this one.
+    public static IReadOnlyList<PartnerTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
+
+    /// <summary>The texts of a language code (en, pt-BR, …); English when unknown.</summary>
+    public static PartnerTexts Resolve(string? language)
+    {
+        var code = (language ?? "en").Split('-', '_')[0].Trim().ToLowerInvariant();
+        return All.FirstOrDefault(t => t.Language == code) ?? English;
+    }
+
+    public static string Format(string template, params object?[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
+    private static Dictionary<string, string> CountryNames(string pt, string es, string it, string tr, string cz) =>
+        new(StringComparer.Ordinal) { ["PT"] = pt, ["ES"] = es, ["IT"] = it, ["TR"] = tr, ["CZ"] = cz };
+
+    private static Dictionary<OrganisationKind, string> KindNames(string sme, string large, string cluster, string rto, string university, string accelerator, string facility) => new()
+    {
+        [OrganisationKind.Sme] = sme,
+        [OrganisationKind.LargeCompany] = large,
+        [OrganisationKind.ClusterOrganisation] = cluster,
+        [OrganisationKind.Rto] = rto,
+        [OrganisationKind.University] = university,
+        [OrganisationKind.Accelerator] = accelerator,
+        [OrganisationKind.FacilityProvider] = facility,
+    };
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.IntegrationTests.Partners;
+
+/// <summary>The find-partners journey, the message extension and the cluster managers' form through the real host.</summary>
+public sealed class FindPartnersJourneyTests : IDisposable
+{
+    private const string ManagerAad = "6f1c2b4e-0000-4000-8000-00000000b0b1";
+    private static readonly JsonObject Searcher = PartnerHost.User("29:user-1", "aad-user-1", "Alex Wilber");
+    private readonly string databasePath = BotHostFactory.NewDatabasePath();
+
+    [Fact]
+    public async Task FindPartners_CommandThenFiltersThenDetail_CardsCarryTheJourney()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Trutnov Geo Lab s.r.o.", contactAadObjectId: null);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "najít partnery");
+        var filters = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, Searcher, new JsonObject { ["action"] = "partners.search", ["q"] = "geotextiles", ["country"] = "CZ", ["kind"] = "NotAKind", ["skip"] = "0" });
+        var results = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, Searcher, new JsonObject { ["action"] = "partners.detail", ["id"] = partner.Id });
+        var detail = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, Searcher, new JsonObject { ["action"] = "partners.detail", ["id"] = "../no-such-id" });
+        var missing = factory.Connector.SentTo(chat).Last();
+
+        Assert.Contains("partners.search", filters, StringComparison.Ordinal);
+        Assert.Contains(partner.Name, results, StringComparison.Ordinal);
+        Assert.True(results.Contains("matches: geotextiles", StringComparison.Ordinal), results);
+        Assert.Contains("partners.detail", results, StringComparison.Ordinal);
+        Assert.Contains("partners.filters", results, StringComparison.Ordinal);
+        Assert.Contains("partners.intro.request", detail, StringComparison.Ordinal);
+        Assert.Contains("Zkušební laboratoř geotextilií", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(partner.Contacts[0].Email, detail, StringComparison.Ordinal);
+        Assert.Equal("That organisation is no longer in the directory.", missing.Text);
+    }
+
+    [Fact]
+    public async Task FindPartners_FreeTextThenNextPage_ResultsExplainedAndPaged()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "I need a finishing lab in Italy for antimicrobial treatment");
+        var results = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, Searcher, new JsonObject { ["action"] = "partners.page", ["q"] = "", ["skip"] = 5 });
+        var second = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+
+        Assert.True(results.Contains("NTT — Next Technology Tecnotessile", StringComparison.Ordinal), results);
+        Assert.Contains("matches: ", results, StringComparison.Ordinal);
+        Assert.Contains("Italy", results, StringComparison.Ordinal);
+        Assert.True(second.Contains("6–6 of 6", StringComparison.Ordinal), second);
+        Assert.Contains("Previous results", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next results", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComposeExtensionQuery_QueryAndInitialRun_ResultsWithPreviewsWellWithinFiveSeconds()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Náchod Nonwoven Lab s.r.o.", contactAadObjectId: null);
+
+        var watch = Stopwatch.StartNew();
+        var searched = await QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "query", ["value"] = "nonwovens Liberec" }), skip: 0, count: 5);
+        var elapsed = watch.Elapsed;
+        var initial = await QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }), skip: 0, count: 3);
+
+        var result = searched.GetProperty("composeExtension");
+        Assert.Equal("result", result.GetProperty("type").GetString());
+        Assert.Equal("list", result.GetProperty("attachmentLayout").GetString());
+        var attachments = result.GetProperty("attachments").EnumerateArray().ToList();
+        Assert.InRange(attachments.Count, 1, 5);
+        foreach (var attachment in attachments)
+        {
+            Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
+            Assert.Equal("AdaptiveCard", attachment.GetProperty("content").GetProperty("type").GetString());
+            Assert.Equal("application/vnd.microsoft.card.thumbnail", attachment.GetProperty("preview").GetProperty("contentType").GetString());
+            Assert.False(string.IsNullOrEmpty(attachment.GetProperty("preview").GetProperty("content").GetProperty("title").GetString()));
+        }
+
+        Assert.Contains(attachments, a => a.GetProperty("preview").GetProperty("content").GetProperty("title").GetString() == partner.Name);
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"answered in {elapsed}");
+        Assert.Equal(3, initial.GetProperty("composeExtension").GetProperty("attachments").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task MemberForm_ManagerSavesOwnMember_ForgedClusterOrEntryChangesNothing()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var otherCluster = await PartnerHost.AddOrganisationAsync(factory, "Porto Member Lda", contactAadObjectId: null, clusterId: HiTechTexPartners.CiteveId);
+
+        await PartnerHost.MessageAsync(client, chat, manager, "manage members");
+        var list = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Nová Textilie s.r.o.", HiTechTexPartners.ClutexId));
+        var saved = factory.Connector.SentTo(chat).Last().Text;
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Forged Cluster s.r.o.", HiTechTexPartners.CiteveId));
+        var forgedCluster = factory.Connector.SentTo(chat).Last().Text;
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(otherCluster.Id, "Taken Over s.r.o.", HiTechTexPartners.ClutexId));
+        var forgedEntry = factory.Connector.SentTo(chat).Last().Text;
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Bad Email s.r.o.", HiTechTexPartners.ClutexId, email: "not-an-email"));
+        var invalid = factory.Connector.SentTo(chat).Last();
+
+        var all = await directory.ListAsync();
+        Assert.Contains("partners.member.edit", list, StringComparison.Ordinal);
+        Assert.Equal("Nová Textilie s.r.o. is saved in the directory.", saved);
+        var created = Assert.Single(all, o => o.Name == "Nová Textilie s.r.o.");
+        Assert.Equal(HiTechTexPartners.ClutexId, created.ClusterId);
+        Assert.Equal([TextileTaxonomy.Nonwovens], created.Capabilities);
+        Assert.Equal(new GeoPoint(50.767, 15.056), created.Location);
+        Assert.Contains("Only the managers", forgedCluster, StringComparison.Ordinal);
+        Assert.Contains("Only the managers", forgedEntry, StringComparison.Ordinal);
+        Assert.DoesNotContain(all, o => o.Name is "Forged Cluster s.r.o." or "Taken Over s.r.o." or "Bad Email s.r.o.");
+        Assert.Equal(JsonSerializer.Serialize(otherCluster), JsonSerializer.Serialize(await directory.FindAsync(otherCluster.Id)));
+        Assert.Contains("Please check: Contact email", PartnerHost.CardJson(invalid), StringComparison.Ordinal);
+        Assert.Contains(created.Id, factory.Services.GetRequiredService<PartnerSearchIndex>().Search(new PartnerSearchQuery("Nová Textilie")).Hits.Select(h => h.OrganisationId));
+    }
+
+    public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+
+    private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()
+    {
+        ["action"] = "partners.member.save",
+        ["id"] = id,
+        ["name"] = name,
+        ["clusterId"] = clusterId,
+        ["kind"] = "Sme",
+        ["country"] = "CZ",
+        ["region"] = "Severovýchod",
+        ["city"] = "Liberec",
+        ["website"] = "https://nova.example",
+        ["description"] = "Netkané textilie pro filtraci.",
+        ["language"] = "cs",
+        ["capabilities"] = "nonwovens,not-a-capability",
+        ["services"] = "TestingLab",
+        ["stages"] = "Fabric,42",
+        ["contactName"] = "Eva Nová",
+        ["contactEmail"] = email,
+        ["consent"] = "true",
+    };
+
+    private static async Task<JsonElement> QueryAsync(HttpClient client, JsonArray parameters, int skip, int count)
+    {
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a =>
+        {
+            a["name"] = "composeExtension/query";
+            a["value"] = new JsonObject
+            {
+                ["commandId"] = PartnerSearchComposeExtension.Command,
+                ["parameters"] = parameters,
+                ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
+            };
+        });
+        using var response = await client.PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+}

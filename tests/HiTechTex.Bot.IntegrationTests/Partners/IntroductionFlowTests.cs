@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.IntegrationTests.Support;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.IntegrationTests.Partners;
+
+/// <summary>
+/// The introduction flow end to end through the host and the fake connector: the request, the proactive card to the
+/// partner's contact (or its cluster managers), Accept/Decline by Action.Execute with the card updated for everyone and
+/// the requester notified; forged, repeated and stale answers change nothing; the daily limit.
+/// </summary>
+public sealed class IntroductionFlowTests : IDisposable
+{
+    private const string ContactAad = "6f1c2b4e-0000-4000-8000-00000000c0a1";
+    private const string ManagerAad = "6f1c2b4e-0000-4000-8000-00000000a9e1";
+    private static readonly JsonObject Requester = PartnerHost.User("29:user-1", "aad-user-1", "Alex Wilber");
+    private readonly string databasePath = BotHostFactory.NewDatabasePath();
+
+    [Fact]
+    public async Task RequestIntroduction_ContactAccepts_CardUpdatedForEveryoneAndRequesterGetsTheContact()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Geo Lab s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject
+        {
+            ["action"] = "partners.intro.request",
+            ["id"] = partner.Id,
+            ["message"] = "Hello <b>Jana</b>, can we test geotextiles?",
+        });
+
+        // The contact got the card proactively in their personal chat; the requester was told.
+        var toContact = Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+        var card = JsonDocument.Parse(PartnerHost.CardJson(toContact)).RootElement;
+        Assert.Contains("Hello <b>Jana</b>, can we test geotextiles?", PartnerHost.Text(card), StringComparison.Ordinal);
+        Assert.Contains(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(card), StringComparison.Ordinal);
+        Assert.Contains("29:contact", card.GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain(partner.Contacts[0].Email, PartnerHost.Text(card), StringComparison.Ordinal);
+        var introductionId = PartnerHost.FindValue(card, "introductionId")!;
+        var sent = factory.Connector.SentTo(requesterChat).Last();
+        Assert.True(sent.Text?.Contains("has been sent", StringComparison.Ordinal) == true, sent.Text);
+        Assert.DoesNotContain(partner.Contacts[0].Email, sent.Text, StringComparison.Ordinal);
+
+        // A forged Accept from someone who is not the addressee changes nothing.
+        var forged = await PartnerHost.ExecuteAsync(client, requesterChat, Requester, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
+        Assert.Equal(AdaptiveCardInvokeResponse.MessageType, forged.GetProperty("type").GetString());
+        Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+        Assert.Equal(nameof(IntroductionStatus.Pending), await StatusAsync(factory, introductionId));
+        var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+
+        // The contact accepts: the card is replaced for everyone (PUT), the requester gets the contact details.
+        var accepted = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, accepted.GetProperty("type").GetString());
+        Assert.Contains("Accepted by Jana Nováková", PartnerHost.Text(accepted.GetProperty("value")), StringComparison.Ordinal);
+        Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(accepted.GetProperty("value")), StringComparison.Ordinal);
+        var updated = factory.Connector.SentTo(contactChat).Where(a => a.Attachments?.Count > 0).ToList();
+        Assert.Equal(2, updated.Count);
+        Assert.Contains("Accepted by Jana Nováková", PartnerHost.CardJson(updated[1]), StringComparison.Ordinal);
+        var notice = factory.Connector.SentTo(requesterChat).Last();
+        Assert.Equal(requesterMessages + 1, factory.Connector.SentTo(requesterChat).Count);
+        Assert.Contains(partner.Contacts[0].Email, notice.Text, StringComparison.Ordinal);
+        Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
+
+        // A double click and a stale Decline change nothing more.
+        await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
+        var stale = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.DeclineVerb, new JsonObject { ["introductionId"] = introductionId });
+        Assert.Contains("Accepted by", PartnerHost.Text(stale.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0));
+        Assert.Equal(requesterMessages + 1, factory.Connector.SentTo(requesterChat).Count);
+        Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
+    }
+
+    [Fact]
+    public async Task RequestIntroduction_NoTeamsContact_ClusterManagerDecidesAndDeclineGivesNoContact()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Jablonec Nonwovens a.s.", contactAadObjectId: null);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        var managerChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, managerChat, manager);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Nonwovens for filters?" });
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(managerChat), a => a.Attachments?.Count > 0))).RootElement;
+        var introductionId = PartnerHost.FindValue(card, "introductionId")!;
+        var managerView = await PartnerHost.ExecuteAsync(client, managerChat, manager, IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId });
+        var requesterView = await PartnerHost.ExecuteAsync(client, requesterChat, Requester, IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId });
+        Assert.Contains(IntroductionCardActionHandler.DeclineVerb, PartnerHost.Text(managerView), StringComparison.Ordinal);
+        Assert.DoesNotContain(IntroductionCardActionHandler.DeclineVerb, PartnerHost.Text(requesterView), StringComparison.Ordinal);
+        Assert.Contains("Waiting for an answer", PartnerHost.Text(requesterView), StringComparison.Ordinal);
+        var declined = await PartnerHost.ExecuteAsync(client, managerChat, manager, IntroductionCardActionHandler.DeclineVerb, new JsonObject { ["introductionId"] = introductionId });
+
+        Assert.True(PartnerHost.Text(declined).Contains("Declined by Petr Manager", StringComparison.Ordinal), PartnerHost.Text(declined));
+        var notice = factory.Connector.SentTo(requesterChat).Last();
+        Assert.Contains("declined", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(partner.Contacts[0].Email, notice.Text, StringComparison.Ordinal);
+        Assert.Equal(nameof(IntroductionStatus.Declined), await StatusAsync(factory, introductionId));
+    }
+
+    [Fact]
+    public async Task RequestIntroduction_OverDailyLimitOrUnreachable_NothingSent()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:DailyIntroductionLimit"] = "1" });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var first = await PartnerHost.AddOrganisationAsync(factory, "First Lab s.r.o.", ContactAad);
+        var second = await PartnerHost.AddOrganisationAsync(factory, "Second Lab s.r.o.", ContactAad);
+        var nobody = await PartnerHost.AddOrganisationAsync(factory, "Nobody Lab s.r.o.", contactAadObjectId: null, clusterId: "no-such-cluster");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, PartnerHost.User("29:contact", ContactAad, "Jana Nováková"));
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = nobody.Id, ["message"] = "Hi" });
+        var unreachable = factory.Connector.SentTo(requesterChat).Last().Text;
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "Hi" });
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "Hi again" });
+        var again = factory.Connector.SentTo(requesterChat).Last().Text;
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = second.Id, ["message"] = "Hi" });
+        var limited = factory.Connector.SentTo(requesterChat).Last().Text;
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "" });
+        var empty = factory.Connector.SentTo(requesterChat).Last().Text;
+
+        Assert.Contains("Nobody at Nobody Lab", unreachable, StringComparison.Ordinal);
+        Assert.Contains("already asked", again, StringComparison.Ordinal);
+        Assert.Contains("limit of 1", limited, StringComparison.Ordinal);
+        Assert.Contains("short message", empty, StringComparison.Ordinal);
+        Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+    }
+
+    public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+
+    private static async Task<string?> StatusAsync(BotHostFactory factory, string id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        return await db.Set<IntroductionEntity>().Where(e => e.Id == id).Select(e => e.Status).SingleOrDefaultAsync();
+    }
+}

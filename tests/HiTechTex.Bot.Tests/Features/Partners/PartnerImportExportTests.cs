@@ -1,0 +1,147 @@
+using System.Text.Json;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Tests.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HiTechTex.Bot.Tests.Features.Partners;
+
+/// <summary>The import/export verbs: every bad record reported with its line and reason, nothing half-imported, round trips.</summary>
+public sealed class PartnerImportExportTests : IDisposable
+{
+    private const string Header = "id,name,kind,country,region,city,latitude,longitude,website,description,descriptionLanguage,capabilities,stages,services,languages,clusterId,contactNames,contactEmails,contactEntraObjectIds,listingConsent,lastUpdated,isDemo";
+
+    private readonly SqliteTestDatabase database = new();
+    private readonly ServiceProvider services;
+    private readonly string folder = System.IO.Directory.CreateTempSubdirectory("htt-partners-io-").FullName;
+    private readonly StringWriter output = new();
+    private readonly StringWriter error = new();
+
+    public PartnerImportExportTests()
+    {
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddDbContext<SqliteBotDbContext>(o => o.UseSqlite(database.ConnectionString));
+        collection.AddScoped<BotDbContext>(sp => sp.GetRequiredService<SqliteBotDbContext>());
+        collection.AddSingleton(_ => new PartnerSearchIndex(path: null, NullLogger.Instance));
+        collection.AddSingleton<EfPartnerDirectory>();
+        collection.AddSingleton(TimeProvider.System);
+        services = collection.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task Import_CsvWithBadRows_ReportsEveryLineAndImportsNothing()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("good-one", "Good One Lda", "Sme", "PT", description: "Tinturaria em Guimarães."),
+            Row("bad-kind", "Bad Kind S.L.", "Factory", "ES"),
+            Row("good-two", "Good Two s.r.o.", "Rto", "CZ", description: "\"Netkané textilie,\nvícařádkový popis\""),
+            Row("bad-mail", "Bad Mail S.r.l.", "Sme", "IT", email: "not-an-email", capabilities: "nonwovens;warp-drive"),
+            Row("good-one", "Duplicate Lda", "Sme", "PT"));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 3: kind 'Factory' is not one of", report, StringComparison.Ordinal);
+        Assert.Contains("line 6: capability 'warp-drive' is not in the taxonomy; contact email 'not-an-email' is not an email address", report, StringComparison.Ordinal);
+        Assert.Contains("line 7: id 'good-one' appears more than once", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 2:", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 4:", report, StringComparison.Ordinal);
+        Assert.Contains("Nothing imported: 3 bad record(s).", report, StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
+    public async Task Import_ValidCsv_ImportsAllInOneGoAndIndexesThem()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("good-one", "Good One Lda", "Sme", "PT", description: "Tinturaria em Guimarães."),
+            Row("good-two", "Good Two s.r.o.", "Rto", "CZ", description: "\"Netkané textilie,\nvícařádkový popis\""));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Imported 2 organisations", output.ToString(), StringComparison.Ordinal);
+        var two = await PartnerDirectory().FindAsync("good-two");
+        Assert.Equal("Netkané textilie,\nvícařádkový popis", two?.Description);
+        Assert.Equal([TextileTaxonomy.Nonwovens], two?.Capabilities);
+        Assert.Equal([PartnerService.TestingLab], two?.Services);
+        Assert.Equal("6f1c2b4e-0000-4000-8000-000000000001", two?.Contacts.Single().EntraObjectId);
+        Assert.Contains("good-two", services.GetRequiredService<PartnerSearchIndex>().Search(new PartnerSearchQuery("netkané")).Hits.Select(h => h.OrganisationId));
+    }
+
+    [Fact]
+    public async Task Import_JsonWithABadRecord_ReportsItsLine()
+    {
+        var path = Write("partners.json",
+            "[",
+            """  { "id": "json-one", "name": "Json One", "kind": "Sme", "country": "TR", "region": "Aegean", "city": "Denizli", "description": "Havlu.", "descriptionLanguage": "tr", "contactEmails": ["a@b.example"], "listingConsent": true },""",
+            "  {",
+            """    "id": "json-two", "kind": "Sme", "country": "TR", "region": "Aegean", "city": "Denizli", "description": "Havlu.", "descriptionLanguage": "tr",""",
+            """    "contactEmails": ["a@b.example"], "listingConsent": "maybe", "colour": "red" }""",
+            "]");
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 3: unknown property 'colour'; name is required; listingConsent 'maybe' is not true or false", report, StringComparison.Ordinal);
+        Assert.Null(await PartnerDirectory().FindAsync("json-one"));
+    }
+
+    [Theory]
+    [InlineData("out.csv")]
+    [InlineData("out.json")]
+    public async Task ExportThenRead_SeedOrganisations_RoundTripsEveryField(string fileName)
+    {
+        var seed = HiTechTexPartners.All.Concat(DemoOrganisationGenerator.Generate(12)).ToList();
+        await PartnerDirectory().ImportAsync(seed);
+        var path = Path.Combine(folder, fileName);
+
+        var exit = await RunAsync("export", path);
+        var (read, errors) = await PartnerFiles.ReadAsync(path, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Empty(errors);
+        Assert.Equal(
+            seed.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => JsonSerializer.Serialize(o)),
+            read.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => JsonSerializer.Serialize(o)));
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import", "partners.xlsx")]
+    public async Task Run_WrongArguments_ExitCode2(params string[] args)
+    {
+        var exit = await PartnerCommandLine.RunAsync(services, args, output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("usage:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        services.Dispose();
+        database.Dispose();
+        System.IO.Directory.Delete(folder, recursive: true);
+    }
+
+    private EfPartnerDirectory PartnerDirectory() => services.GetRequiredService<EfPartnerDirectory>();
+
+    private Task<int> RunAsync(string verb, string path) => PartnerCommandLine.RunAsync(services, [verb, path], output, error);
+
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        return path;
+    }
+
+    private static string Row(string id, string name, string kind, string country, string description = "Descrição.", string email = "info@x.example", string capabilities = "nonwovens") =>
+        $"{id},{name},{kind},{country},Norte,Braga,41.5,-8.4,https://{id}.example,{description},pt,{capabilities},Fabric,TestingLab,pt;en,hitechtex-citeve,Ana,{email},6f1c2b4e-0000-4000-8000-000000000001,true,2026-11-01T00:00:00Z,false";
+}

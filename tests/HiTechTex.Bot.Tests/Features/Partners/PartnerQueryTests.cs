@@ -1,0 +1,57 @@
+using System.Text.Json;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Language;
+
+namespace HiTechTex.Bot.Tests.Features.Partners;
+
+public sealed class PartnerQueryTests
+{
+    [Fact]
+    public void FromCardData_TamperedValues_KeepsOnlyKnownOnes()
+    {
+        var data = JsonSerializer.SerializeToElement(new
+        {
+            q = new string('x', 500),
+            country = "xx",
+            kind = "7",
+            capability = "warp-drive",
+            service = "TestingLab",
+            stage = "EndOfLife; DROP TABLE",
+            skip = -20,
+        });
+
+        var query = PartnerQuery.FromCardData(data);
+
+        Assert.Equal(PartnerQuery.MaxTextLength, query.Q.Length);
+        Assert.Equal("", query.Country);
+        Assert.Equal("", query.Kind);
+        Assert.Equal("", query.Capability);
+        Assert.Equal(nameof(PartnerService.TestingLab), query.Service);
+        Assert.Equal("", query.Stage);
+        Assert.Equal(0, query.Skip);
+    }
+
+    [Fact]
+    public void FromCardData_ValidValues_MapToTheSearch()
+    {
+        var data = JsonSerializer.SerializeToElement(new { q = " nonwovens ", country = "cz", kind = "Rto", capability = "nonwovens", stage = "Fabric", skip = "10" });
+
+        var search = PartnerQuery.FromCardData(data).ToSearch(5);
+
+        Assert.Equal(new PartnerSearchQuery("nonwovens", "CZ", null, OrganisationKind.Rto, "nonwovens", ValueChainStage.Fabric, null, 10, 5), search);
+    }
+
+    [Fact]
+    public void QueryOf_RecognizedEntities_KeywordsRegionCountryAndKindOnlyWithoutKeywords()
+    {
+        var entities = new IntentEntities { Keywords = ["finishing", "lab", "antimicrobial"], Country = "IT", Region = "Tuscany", OrganisationKind = "Facility" };
+
+        var query = FindPartnersDialog.QueryOf(entities);
+
+        Assert.Equal("finishing lab antimicrobial Tuscany", query.Q);
+        Assert.Equal("IT", query.Country);
+        Assert.Equal("", query.Kind);
+        Assert.Equal(nameof(OrganisationKind.Rto), FindPartnersDialog.QueryOf(new IntentEntities { OrganisationKind = "RTO", Country = "PT" }).Kind);
+        Assert.True(FindPartnersDialog.QueryOf(IntentEntities.Empty).IsEmpty);
+    }
+}
