@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Conversation;
 
 namespace HiTechTex.Bot.Features;
@@ -8,6 +9,7 @@ internal static class FeatureExtensions
     public static WebApplicationBuilder AddBotFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddConversation();
+        builder.Services.AddCoaching();
         return builder;
     }
 }
