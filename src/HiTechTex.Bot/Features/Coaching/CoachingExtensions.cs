@@ -17,6 +17,11 @@ internal static class CoachingExtensions
 
         services.AddScoped<CatalogService>();
         services.AddScoped<BookingService>();
+        services.AddSingleton<CalendarLinks>();
+        services.AddScoped<CoachingCards>();
+        services.AddScoped<CoachingDialog>();
+        services.AddScoped<IJourney, CoachingJourney>();
+        services.AddScoped<IOrganizerSchedule, CatalogOrganizerSchedule>();
         services.AddHostedService<CoachingCatalogSeeder>();
         return services;
     }
