@@ -105,7 +105,7 @@ internal sealed record SessionFormValues(
 
         Check(dateOk && (!startOk || !zoneOk || starts > now), texts.FieldDate);
         Check(startOk, texts.FieldStart);
-        Check(endOk && (!startOk || ends > starts), texts.FieldEnd);
+        Check(endOk && (!startOk || endTime > startTime), texts.FieldEnd);
         Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= 1000, texts.FieldCapacity);
         var modeOk = Enum.TryParse<SessionMode>(Mode, ignoreCase: false, out var mode) && Enum.IsDefined(mode);
         Check(modeOk, texts.FieldMode);

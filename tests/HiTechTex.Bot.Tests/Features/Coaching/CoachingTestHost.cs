@@ -100,6 +100,38 @@ internal sealed class CoachingTestHost : IDisposable
     public static JsonElement CardOf(IReadOnlyList<Activity> replies) =>
         replies.SelectMany(r => r.Attachments ?? []).First(a => a.ContentType == Attachment.AdaptiveCardContentType).Content!.Value;
 
+    /// <summary>Every string value of the first card, one per line (unescaped, so texts compare as shown).</summary>
+    public static string CardText(IReadOnlyList<Activity> replies)
+    {
+        var lines = new List<string>();
+        void Walk(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        Walk(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    lines.Add(element.GetString()!);
+                    break;
+            }
+        }
+
+        Walk(CardOf(replies));
+        return string.Join("\n", lines);
+    }
+
     public void Dispose()
     {
         Conversation.Dispose();
