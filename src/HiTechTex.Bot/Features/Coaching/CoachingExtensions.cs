@@ -21,7 +21,19 @@ internal static class CoachingExtensions
         services.AddScoped<CoachingCards>();
         services.AddScoped<CoachingDialog>();
         services.AddScoped<IJourney, CoachingJourney>();
-        services.AddScoped<IOrganizerSchedule, CatalogOrganizerSchedule>();
+        services.AddScoped<CoachingNotifier>();
+
+        // Graph (spec §8): the gateway is built on first use only, so a host without the Graph section never
+        // touches it; the organizer's schedule falls back to the catalog.
+        services.AddHttpClient(GraphTokenProvider.HttpClientName);
+        services.AddHttpClient(GraphCalendarGateway.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<GraphTokenProvider>();
+        services.AddSingleton<ICalendarGateway, GraphCalendarGateway>();
+        services.AddScoped<IOrganizerSchedule>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured
+            ? new GraphOrganizerSchedule(sp.GetRequiredService<ICalendarGateway>())
+            : new CatalogOrganizerSchedule(sp.GetRequiredService<CatalogService>()));
+        services.AddSingleton<CoachingOutboxProcessor>();
+        services.AddHostedService<CoachingOutboxService>();
         services.AddHostedService<CoachingCatalogSeeder>();
         return services;
     }

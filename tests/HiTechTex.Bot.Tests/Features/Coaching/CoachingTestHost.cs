@@ -22,10 +22,16 @@ internal sealed class CoachingTestHost : IDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly SqliteTestDatabase database = new();
+    private readonly SqliteTestDatabase database;
+    private readonly bool ownsDatabase;
 
-    public CoachingTestHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <param name="settings">Configuration on top of the coordinator role and bot domain.</param>
+    /// <param name="configureServices">Last-word service overrides.</param>
+    /// <param name="database">Another host's database, to play a restart (the first host keeps ownership).</param>
+    public CoachingTestHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, SqliteTestDatabase? database = null)
     {
+        ownsDatabase = database is null;
+        this.database = database ?? new SqliteTestDatabase();
         var configuration = new Dictionary<string, string?> { ["Roles:Coordinators:0"] = CoordinatorId, ["Teams:BotDomain"] = "bot.example.org" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -34,7 +40,7 @@ internal sealed class CoachingTestHost : IDisposable
 
         Conversation = new ConversationTestHost(configuration: configuration, configureServices: services =>
         {
-            services.AddDbContext<SqliteBotDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance));
+            services.AddDbContext<SqliteBotDbContext>(o => o.UseSqlite(this.database.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance));
             services.AddScoped<BotDbContext>(sp => sp.GetRequiredService<SqliteBotDbContext>());
             services.AddSingleton(new DatabaseWriteGate(isSqlite: true));
             services.AddSingleton<TimeProvider>(Time);
@@ -46,6 +52,8 @@ internal sealed class CoachingTestHost : IDisposable
     }
 
     public FakeTimeProvider Time { get; } = new(Now);
+
+    internal SqliteTestDatabase Database => database;
 
     public Mock<IConnectorClient> Connector { get; } = new();
 
@@ -135,6 +143,9 @@ internal sealed class CoachingTestHost : IDisposable
     public void Dispose()
     {
         Conversation.Dispose();
-        database.Dispose();
+        if (ownsDatabase)
+        {
+            database.Dispose();
+        }
     }
 }
