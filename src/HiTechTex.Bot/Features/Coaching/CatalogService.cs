@@ -104,6 +104,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
 
         var now = timeProvider.GetUtcNow();
         Apply(session, draft, now);
+        session.Revision++;
         if (GraphEnabled)
         {
             session.SyncState = CalendarSyncState.Pending;
@@ -135,6 +136,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
 
         var now = timeProvider.GetUtcNow();
         session.Status = SessionStatus.Cancelled;
+        session.Revision++;
         session.UpdatedAt = now;
         if (GraphEnabled)
         {

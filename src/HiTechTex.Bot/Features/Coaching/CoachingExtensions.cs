@@ -26,6 +26,8 @@ internal static class CoachingExtensions
         // Graph (spec §8): the gateway is built on first use only, so a host without the Graph section never
         // touches it; the organizer's schedule falls back to the catalog.
         services.AddHttpClient(GraphTokenProvider.HttpClientName);
+
+        // No HttpClient timeout: the outbox's per-call timeout runs on the TimeProvider (testable, restart-safe).
         services.AddHttpClient(GraphCalendarGateway.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<GraphTokenProvider>();
         services.AddSingleton<ICalendarGateway, GraphCalendarGateway>();
@@ -34,6 +36,9 @@ internal static class CoachingExtensions
             : new CatalogOrganizerSchedule(sp.GetRequiredService<CatalogService>()));
         services.AddSingleton<CoachingOutboxProcessor>();
         services.AddHostedService<CoachingOutboxService>();
+        services.AddTransient<IStartupFilter, CalendarFileEndpoint>();
+        services.AddSingleton<CoachingReminderProcessor>();
+        services.AddHostedService<CoachingReminderService>();
         services.AddHostedService<CoachingCatalogSeeder>();
         return services;
     }

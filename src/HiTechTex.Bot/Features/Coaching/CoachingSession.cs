@@ -56,5 +56,8 @@ internal sealed class CoachingSession
 
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>Incremented by every edit: the calendar file's SEQUENCE, so an import replaces the older one.</summary>
+    public int Revision { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

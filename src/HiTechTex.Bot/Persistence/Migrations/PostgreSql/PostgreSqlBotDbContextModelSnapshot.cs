@@ -215,6 +215,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.Property<long>("RegistrationOpensAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("bigint");
 

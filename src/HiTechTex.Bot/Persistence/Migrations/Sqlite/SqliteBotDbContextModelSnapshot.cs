@@ -208,6 +208,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.Property<long>("RegistrationOpensAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 

@@ -60,6 +60,7 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     SyncState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SyncError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -61,6 +61,7 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     SyncState = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     SyncError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
