@@ -11,7 +11,8 @@ namespace HiTechTex.Bot.IntegrationTests.Coaching;
 /// Capacity under concurrency: two real hosts (two service providers, two connection pools) on one PostgreSQL
 /// database, so nothing in-process can be what keeps the count right — only the database's row lock.
 /// </summary>
-public sealed class TwoInstanceCapacityTests : IDisposable
+[Collection(CoachingPostgreSqlCollection.Name)]
+public sealed class TwoInstanceCapacityTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly PostgreSqlHostDatabase database = new();
 
@@ -23,9 +24,11 @@ public sealed class TwoInstanceCapacityTests : IDisposable
         using var second = StartHost();
         var session = await CreateSessionAsync(first, capacity: 50);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var attempts = Enumerable.Range(0, 500).Select(i => Task.Run(() =>
             RegisterAsync(i % 2 == 0 ? first : second, session.Id, $"user-{i:D3}"))).ToArray();
         var results = await Task.WhenAll(attempts);
+        output.WriteLine($"500 registrations on two instances: {clock.ElapsedMilliseconds} ms");
 
         Assert.Equal(50, results.Count(r => r.Outcome == RegistrationOutcome.Confirmed));
         Assert.Equal(450, results.Count(r => r.Outcome == RegistrationOutcome.Waitlisted));

@@ -10,7 +10,7 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// so capacity holds with any number of bot instances on one PostgreSQL; side effects are outbox rows of the same
 /// transaction.
 /// </summary>
-internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGate, TimeProvider timeProvider, IOptions<GraphOptions> graphOptions)
+internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGate, BookingThrottle throttle, TimeProvider timeProvider, IOptions<GraphOptions> graphOptions)
 {
     private bool GraphEnabled => graphOptions.Value.IsConfigured;
 
@@ -19,6 +19,7 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentException.ThrowIfNullOrEmpty(participant.AadObjectId);
 
+        using var slot = await throttle.EnterAsync(cancellationToken);
         using var lease = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.LockSessionAsync(sessionId, cancellationToken);
@@ -91,6 +92,7 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
     {
         ArgumentException.ThrowIfNullOrEmpty(aadObjectId);
 
+        using var slot = await throttle.EnterAsync(cancellationToken);
         using var lease = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.LockSessionAsync(sessionId, cancellationToken);

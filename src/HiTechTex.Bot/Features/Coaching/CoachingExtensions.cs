@@ -17,6 +17,7 @@ internal static class CoachingExtensions
 
         services.AddScoped<CatalogService>();
         services.AddScoped<BookingService>();
+        services.AddSingleton<BookingThrottle>();
         services.AddSingleton<CalendarLinks>();
         services.AddScoped<CoachingCards>();
         services.AddScoped<CoachingDialog>();

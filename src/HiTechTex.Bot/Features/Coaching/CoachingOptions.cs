@@ -17,6 +17,9 @@ internal sealed class CoachingOptions
     /// <summary>How often the outbox is polled for due work.</summary>
     public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many booking transactions of one instance may wait on the database at once (see <see cref="BookingThrottle"/>).</summary>
+    public int MaxConcurrentBookings { get; set; } = 16;
+
     /// <summary>The longest wait between two attempts of a failing outbox row.</summary>
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 

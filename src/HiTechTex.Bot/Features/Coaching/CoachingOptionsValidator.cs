@@ -18,6 +18,11 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
             errors.Add("Coaching:ReminderInterval, Coaching:OutboxInterval and Coaching:OutboxMaxBackoff must be positive.");
         }
 
+        if (options.MaxConcurrentBookings is < 1 or > 200)
+        {
+            errors.Add("Coaching:MaxConcurrentBookings must be between 1 and 200 (and below the connection pool size).");
+        }
+
         if (options.PublicBaseUrl.Length > 0 && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
         {
             errors.Add("Coaching:PublicBaseUrl must be an absolute URL.");

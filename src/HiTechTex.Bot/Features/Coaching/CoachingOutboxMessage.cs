@@ -2,7 +2,7 @@ namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>
 /// A side effect (Graph call, proactive message) committed in the same transaction as the change that causes it,
-/// and carried out later by <see cref="CoachingOutboxProcessor"/> with retries. Rows of one session and lane are
+/// and carried out later by <see cref="CoachingOutboxProcessor"/> with retries. The Graph rows of one session are
 /// processed in order, so the event exists before its attendees are patched.
 /// </summary>
 internal sealed class CoachingOutboxMessage

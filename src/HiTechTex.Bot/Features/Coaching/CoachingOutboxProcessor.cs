@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>
-/// Carries out the coaching outbox: due rows in id order, one row of a (session, lane) at a time so the event
-/// exists before its attendees are patched. A row is claimed with a lease (a conditional UPDATE, so two instances
+/// Carries out the coaching outbox: due rows in id order; the Graph rows of a session one at a time, so the event
+/// exists before its attendees are patched (notices need no order). A row is claimed with a lease (a conditional UPDATE, so two instances
 /// never work the same row at once); success marks it done, a transient failure (429 with <c>Retry-After</c>, 5xx,
 /// timeout, network) reschedules it with exponential back-off, anything else fails it with the reason. The
 /// session's <see cref="CoachingSession.SyncState"/> and <see cref="CoachingSession.SyncError"/> follow, for the
@@ -38,7 +38,8 @@ internal sealed class CoachingOutboxProcessor(
             var outbox = db.Outbox();
             due = await outbox
                 .Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)
-                    && !outbox.Any(p => p.SessionId == o.SessionId && p.Lane == o.Lane && p.Status == OutboxStatus.Pending && p.Id < o.Id))
+                    && (o.Lane != CoachingOutboxMessage.GraphLane
+                        || !outbox.Any(p => p.SessionId == o.SessionId && p.Lane == o.Lane && p.Status == OutboxStatus.Pending && p.Id < o.Id)))
                 .OrderBy(o => o.Id)
                 .Select(o => o.Id)
                 .Take(BatchSize)
