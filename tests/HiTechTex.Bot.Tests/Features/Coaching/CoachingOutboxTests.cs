@@ -61,6 +61,21 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Details_SyncedSessionForConfirmedParticipant_ShowsJoinUrlAndNoCalendarFile()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+
+        var replies = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains((await SessionAsync(host, session.Id)).JoinUrl!, card, StringComparison.Ordinal);
+        Assert.Contains("Join the Teams meeting", card, StringComparison.Ordinal);
+        Assert.DoesNotContain(".ics", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_Throttled429WithRetryAfter_WaitsExactlyThatLongThenSucceeds()
     {
         var session = await host.CreateSessionAsync();
