@@ -15,6 +15,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     public const string FormTemplate = "session-form";
 
+    public const string ImportTemplate = "session-import";
+
     private const string AnyValue = "any";
 
     public Attachment List(
@@ -155,6 +157,19 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return renderer.Render(FormTemplate, data);
     }
 
+    public Attachment Import(CoachingTexts texts, string rows, string? result)
+    {
+        var data = new JsonObject
+        {
+            ["title"] = texts.ImportSessions,
+            ["help"] = texts.ImportHelp,
+            ["rows"] = rows,
+            ["labels"] = new JsonObject { ["rows"] = texts.ImportField, ["required"] = texts.FieldRequired, ["import"] = texts.Import },
+        };
+        SetIfPresent(data, "result", result);
+        return renderer.Render(ImportTemplate, data);
+    }
+
     public static string StatusText(CoachingTexts texts, RegistrationStatus status, int? position) => status switch
     {
         RegistrationStatus.Confirmed => texts.StatusConfirmed,
@@ -193,6 +208,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["mySessions"] = texts.MySessionsTitle,
             ["browse"] = texts.BrowseSessions,
             ["newSession"] = texts.NewSession,
+            ["importSessions"] = texts.ImportSessions,
         },
     };
 

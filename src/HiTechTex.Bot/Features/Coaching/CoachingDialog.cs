@@ -38,6 +38,8 @@ internal sealed class CoachingDialog(
     public const string EditAction = "coaching.edit";
     public const string SaveAction = "coaching.save";
     public const string CancelSessionAction = "coaching.cancelSession";
+    public const string ImportAction = "coaching.import";
+    public const string ImportSaveAction = "coaching.importSave";
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
@@ -60,7 +62,7 @@ internal sealed class CoachingDialog(
             case UnregisterAction:
                 await UnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
-            case NewAction or EditAction or SaveAction or CancelSessionAction when !IsCoordinator(turn):
+            case NewAction or EditAction or SaveAction or CancelSessionAction or ImportAction or ImportSaveAction when !IsCoordinator(turn):
                 Log.NotCoordinator(logger, ActionOf(start));
                 await turn.SendActivityAsync(texts.NotCoordinator, cancellationToken);
                 break;
@@ -75,6 +77,12 @@ internal sealed class CoachingDialog(
                 break;
             case CancelSessionAction:
                 await CancelSessionAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                break;
+            case ImportAction:
+                await SendCardAsync(turn, cards.Import(texts, "", null), cancellationToken);
+                break;
+            case ImportSaveAction:
+                await ImportAsync(turn, texts, data, cancellationToken);
                 break;
             default:
                 await ShowListAsync(turn, texts, FilterOf(start), cancellationToken);
@@ -306,6 +314,33 @@ internal sealed class CoachingDialog(
             Log.ScheduleCheckFailed(logger, draft.OrganizerMailbox, exception);
             return null;
         }
+    }
+
+    private async Task ImportAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
+        if (rows.Length > 20000)
+        {
+            rows = rows[..20000];
+        }
+
+        var (drafts, errors) = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
+        foreach (var draft in drafts)
+        {
+            await catalog.CreateAsync(draft, UserIdOf(turn) ?? "", cancellationToken);
+        }
+
+        var result = texts.Format(texts.ImportResultFormat, drafts.Count, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
+        if (errors.Count == 0)
+        {
+            await turn.SendActivityAsync(ConversationTurn.Plain(result), cancellationToken);
+            return;
+        }
+
+        // The lines with errors stay in the box, to be corrected and sent again.
+        var failedLines = rows.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Where((_, i) => errors.Any(e => e.StartsWith((i + 1).ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal) || e == (i + 1).ToString(CultureInfo.InvariantCulture)));
+        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result), cancellationToken);
     }
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)

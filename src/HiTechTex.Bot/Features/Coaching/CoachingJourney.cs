@@ -14,7 +14,7 @@ internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
     [
         "bookSession", "mySessions", CoachingDialog.ListAction, CoachingDialog.MineAction, CoachingDialog.DetailsAction,
         CoachingDialog.RegisterAction, CoachingDialog.UnregisterAction, CoachingDialog.NewAction, CoachingDialog.EditAction,
-        CoachingDialog.SaveAction, CoachingDialog.CancelSessionAction,
+        CoachingDialog.SaveAction, CoachingDialog.CancelSessionAction, CoachingDialog.ImportAction, CoachingDialog.ImportSaveAction,
     ];
 
     public Dialog Dialog => dialog;

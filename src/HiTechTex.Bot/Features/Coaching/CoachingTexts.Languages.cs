@@ -77,6 +77,12 @@ internal sealed partial class CoachingTexts
         Participants = "Participants",
         Waitlist = "Waitlist",
         Error = "Sorry, that did not work. Please try again in a moment.",
+        ImportSessions = "Import sessions",
+        ImportHelp = "One session per line, fields separated by ';': title;topic;trainer;language;date (yyyy-mm-dd);start (hh:mm);end;time zone;capacity;Online or OnSite;venue;registration closes on;organizer;description",
+        ImportField = "Sessions",
+        Import = "Import",
+        ImportResultFormat = "{0} sessions imported. Lines with errors: {1}",
+        ImportNoErrors = "none",
     };
 
     public static CoachingTexts Portuguese { get; } = new()
@@ -153,6 +159,12 @@ internal sealed partial class CoachingTexts
         Participants = "Participantes",
         Waitlist = "Lista de espera",
         Error = "Lamentamos, não foi possível. Tente novamente daqui a pouco.",
+        ImportSessions = "Importar sessões",
+        ImportHelp = "Uma sessão por linha, campos separados por ';': título;tema;formador;língua;data (aaaa-mm-dd);início (hh:mm);fim;fuso horário;capacidade;Online ou OnSite;local;fim das inscrições;organizador;descrição",
+        ImportField = "Sessões",
+        Import = "Importar",
+        ImportResultFormat = "{0} sessões importadas. Linhas com erros: {1}",
+        ImportNoErrors = "nenhuma",
     };
 
     public static CoachingTexts Spanish { get; } = new()
@@ -229,6 +241,12 @@ internal sealed partial class CoachingTexts
         Participants = "Participantes",
         Waitlist = "Lista de espera",
         Error = "Lo sentimos, no ha funcionado. Inténtelo de nuevo en un momento.",
+        ImportSessions = "Importar sesiones",
+        ImportHelp = "Una sesión por línea, campos separados por ';': título;tema;formador;idioma;fecha (aaaa-mm-dd);inicio (hh:mm);fin;zona horaria;capacidad;Online u OnSite;lugar;cierre de inscripción;organizador;descripción",
+        ImportField = "Sesiones",
+        Import = "Importar",
+        ImportResultFormat = "{0} sesiones importadas. Líneas con errores: {1}",
+        ImportNoErrors = "ninguna",
     };
 
     public static CoachingTexts Italian { get; } = new()
@@ -305,6 +323,12 @@ internal sealed partial class CoachingTexts
         Participants = "Partecipanti",
         Waitlist = "Lista d'attesa",
         Error = "Spiacenti, non ha funzionato. Riprova tra poco.",
+        ImportSessions = "Importa sessioni",
+        ImportHelp = "Una sessione per riga, campi separati da ';': titolo;argomento;formatore;lingua;data (aaaa-mm-gg);inizio (hh:mm);fine;fuso orario;capienza;Online o OnSite;sede;chiusura iscrizioni;organizzatore;descrizione",
+        ImportField = "Sessioni",
+        Import = "Importa",
+        ImportResultFormat = "{0} sessioni importate. Righe con errori: {1}",
+        ImportNoErrors = "nessuna",
     };
 
     public static CoachingTexts Turkish { get; } = new()
@@ -381,6 +405,12 @@ internal sealed partial class CoachingTexts
         Participants = "Katılımcılar",
         Waitlist = "Bekleme listesi",
         Error = "Üzgünüz, olmadı. Lütfen birazdan tekrar deneyin.",
+        ImportSessions = "Oturumları içe aktar",
+        ImportHelp = "Satır başına bir oturum, alanlar ';' ile ayrılır: başlık;konu;eğitmen;dil;tarih (yyyy-aa-gg);başlangıç (ss:dd);bitiş;saat dilimi;kontenjan;Online veya OnSite;yer;kayıt kapanışı;düzenleyici;açıklama",
+        ImportField = "Oturumlar",
+        Import = "İçe aktar",
+        ImportResultFormat = "{0} oturum içe aktarıldı. Hatalı satırlar: {1}",
+        ImportNoErrors = "yok",
     };
 
     public static CoachingTexts Czech { get; } = new()
@@ -457,5 +487,11 @@ internal sealed partial class CoachingTexts
         Participants = "Účastníci",
         Waitlist = "Čekací listina",
         Error = "Omlouváme se, nepovedlo se. Zkuste to prosím za chvíli znovu.",
+        ImportSessions = "Importovat setkání",
+        ImportHelp = "Jedno setkání na řádek, pole oddělená ';': název;téma;lektor;jazyk;datum (rrrr-mm-dd);začátek (hh:mm);konec;časové pásmo;kapacita;Online nebo OnSite;místo;konec registrace;organizátor;popis",
+        ImportField = "Setkání",
+        Import = "Importovat",
+        ImportResultFormat = "Importováno setkání: {0}. Řádky s chybami: {1}",
+        ImportNoErrors = "žádné",
     };
 }

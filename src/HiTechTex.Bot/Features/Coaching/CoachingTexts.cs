@@ -153,6 +153,18 @@ internal sealed partial class CoachingTexts
 
     public required string Error { get; init; }
 
+    public required string ImportSessions { get; init; }
+
+    public required string ImportHelp { get; init; }
+
+    public required string ImportField { get; init; }
+
+    public required string Import { get; init; }
+
+    public required string ImportResultFormat { get; init; }
+
+    public required string ImportNoErrors { get; init; }
+
     // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
     public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

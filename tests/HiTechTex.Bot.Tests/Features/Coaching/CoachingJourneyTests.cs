@@ -107,6 +107,7 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("coaching.new")]
     [InlineData("coaching.save")]
     [InlineData("coaching.cancelSession")]
+    [InlineData("coaching.importSave")]
     public async Task CoordinatorAction_ByParticipant_RefusedAndNothingChanged(string action)
     {
         await host.Conversation.SeedProfileAsync("en");
@@ -174,6 +175,27 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.Equal("The session is cancelled; registered people are being told.", Assert.Single(replies).Text);
         Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionCancelled);
+    }
+
+    [Fact]
+    public async Task ImportSave_CoordinatorWithOneBadLine_ImportsTheGoodOnesAndKeepsTheBadOne()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n",
+            "title;topic;trainer;language;date;start;end;timeZone;capacity;mode;location;closesOn;organizer;description",
+            "Smart textiles lab;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;Sensors; and prototypes",
+            "Dyeing without water;Sustainable finishing;Rui;PT;2026-12-11;09:00;12:00;Mars/Olympus;15;OnSite;CITEVE;2026-12-10;coaching@hitechtex.example;",
+            "Klastr;Cluster excellence;Petr;CS;2026-12-12;13:00;15:00;Europe/Prague;12;OnSite;CLUTEX, Liberec;2026-12-11;coaching@hitechtex.example;Praxe");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("2 sessions imported. Lines with errors: 3 (Time zone (e.g. Europe/Lisbon))", card, StringComparison.Ordinal);
+        Assert.Contains("Dyeing without water;Sustainable finishing", card, StringComparison.Ordinal);
+        var sessions = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().OrderBy(s => s.StartsAt).ToListAsync());
+        Assert.Equal(["Smart textiles lab", "Klastr"], sessions.Select(s => s.Title));
+        Assert.Equal("Sensors; and prototypes", sessions[0].Description);
+        Assert.Equal((SessionMode.OnSite, "CLUTEX, Liberec"), (sessions[1].Mode, sessions[1].Location));
     }
 
     private static Dictionary<string, string> ValidForm() => new()
