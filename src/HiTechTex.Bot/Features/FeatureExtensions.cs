@@ -1,10 +1,11 @@
+using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Features.Exchanges;
 
 namespace HiTechTex.Bot.Features;
 
-/// <summary>The product features: the main conversation and, later, partners, exchanges and coaching.</summary>
+/// <summary>The product features: the main conversation, partners, exchanges and coaching.</summary>
 internal static class FeatureExtensions
 {
     public static WebApplicationBuilder AddBotFeatures(this WebApplicationBuilder builder)
@@ -12,6 +13,7 @@ internal static class FeatureExtensions
         builder.Services.AddConversation();
         builder.Services.AddPartners();
         builder.Services.AddExchanges();
+        builder.Services.AddCoaching();
         return builder;
     }
 }

@@ -1,0 +1,9 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>What cancelling a registration did.</summary>
+internal enum CancellationOutcome
+{
+    Cancelled,
+    NotRegistered,
+    NotFound,
+}

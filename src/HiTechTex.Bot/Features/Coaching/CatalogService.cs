@@ -1,0 +1,199 @@
+using HiTechTex.Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// The session catalog: upcoming sessions with filters, details, and the coordinator's create/edit/cancel (the
+/// callers check the coordinator role). Changes that touch Graph enqueue outbox rows in the same transaction.
+/// </summary>
+internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGate, TimeProvider timeProvider, IOptions<GraphOptions> graphOptions)
+{
+    /// <summary>The most sessions a list shows.</summary>
+    public const int PageSize = 10;
+
+    private bool GraphEnabled => graphOptions.Value.IsConfigured;
+
+    public async Task<IReadOnlyList<SessionSummary>> UpcomingAsync(SessionFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = timeProvider.GetUtcNow();
+        var query = db.Sessions().AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now);
+        if (!string.IsNullOrWhiteSpace(filter.Topic))
+        {
+            var topic = filter.Topic.Trim().ToLower();
+            query = query.Where(s => s.Topic.ToLower() == topic);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Language))
+        {
+            var language = filter.Language.Trim().ToUpperInvariant();
+            query = query.Where(s => s.Language == language);
+        }
+
+        if (filter.Month is { } month)
+        {
+            var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
+            var to = from.AddMonths(1);
+            query = query.Where(s => s.StartsAt >= from && s.StartsAt < to);
+        }
+
+        var sessions = await query.OrderBy(s => s.StartsAt).Take(PageSize).ToListAsync(cancellationToken);
+        return await SummariesAsync(sessions, cancellationToken);
+    }
+
+    /// <summary>The distinct topics and languages of the upcoming catalog, for the filter choices.</summary>
+    public async Task<(IReadOnlyList<string> Topics, IReadOnlyList<string> Languages)> FacetsAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var rows = await db.Sessions().AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now)
+            .Select(s => new { s.Topic, s.Language })
+            .ToListAsync(cancellationToken);
+        return (
+            [.. rows.Select(r => r.Topic).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)],
+            [.. rows.Select(r => r.Language).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)]);
+    }
+
+    public async Task<SessionSummary?> GetAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        return session is null ? null : (await SummariesAsync([session], cancellationToken))[0];
+    }
+
+    /// <summary>The confirmed and waitlisted people of a session, in arrival order (for the coordinator).</summary>
+    public async Task<IReadOnlyList<CoachingRegistration>> RegistrationsAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        await db.Registrations().AsNoTracking()
+            .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
+            .OrderBy(r => r.Sequence)
+            .ToListAsync(cancellationToken);
+
+    public async Task<CoachingSession> CreateAsync(SessionDraft draft, string coordinatorId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = timeProvider.GetUtcNow();
+        var session = new CoachingSession { Id = Guid.NewGuid(), CreatedBy = coordinatorId, Status = SessionStatus.Scheduled };
+        Apply(session, draft, now);
+        session.SyncState = GraphEnabled ? CalendarSyncState.Pending : CalendarSyncState.NotConfigured;
+
+        using var lease = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Sessions().Add(session);
+        if (GraphEnabled)
+        {
+            db.Enqueue(session.Id, OutboxKind.CreateEvent, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>Edits a session; a larger capacity promotes waitlisted people. Null when it does not exist.</summary>
+    public async Task<CoachingSession?> UpdateAsync(Guid sessionId, SessionDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        using var lease = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await db.LockSessionAsync(sessionId, cancellationToken);
+        if (session is null || session.Status == SessionStatus.Cancelled)
+        {
+            return null;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        Apply(session, draft, now);
+        session.Revision++;
+        if (GraphEnabled)
+        {
+            session.SyncState = CalendarSyncState.Pending;
+            db.Enqueue(session.Id, OutboxKind.UpdateEvent, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await db.PromoteWaitlistedAsync(session, now, GraphEnabled, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>Cancels a session: its event is cancelled and every registered person is told. Null when unknown.</summary>
+    public async Task<CoachingSession?> CancelAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        using var lease = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await db.LockSessionAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return session;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        session.Status = SessionStatus.Cancelled;
+        session.Revision++;
+        session.UpdatedAt = now;
+        if (GraphEnabled)
+        {
+            session.SyncState = CalendarSyncState.Pending;
+            db.Enqueue(session.Id, OutboxKind.CancelEvent, now);
+        }
+
+        var registered = await db.Registrations()
+            .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var registrationId in registered)
+        {
+            db.Enqueue(session.Id, OutboxKind.NotifySessionCancelled, now, registrationId);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>Sessions of the organizer that overlap [start, end), for the coordinator's conflict warning.</summary>
+    public async Task<IReadOnlyList<CoachingSession>> OverlappingAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, Guid? except, CancellationToken cancellationToken) =>
+        await db.Sessions().AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Scheduled && s.OrganizerMailbox == organizerMailbox && s.StartsAt < end && s.EndsAt > start && s.Id != except)
+            .ToListAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<SessionSummary>> SummariesAsync(IReadOnlyList<CoachingSession> sessions, CancellationToken cancellationToken)
+    {
+        var ids = sessions.Select(s => s.Id).ToList();
+        var counts = await db.Registrations().AsNoTracking()
+            .Where(r => ids.Contains(r.SessionId) && r.Status != RegistrationStatus.Cancelled)
+            .GroupBy(r => new { r.SessionId, r.Status })
+            .Select(g => new { g.Key.SessionId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. sessions.Select(s => new SessionSummary(
+            s,
+            counts.Where(c => c.SessionId == s.Id && c.Status == RegistrationStatus.Confirmed).Sum(c => c.Count),
+            counts.Where(c => c.SessionId == s.Id && c.Status == RegistrationStatus.Waitlisted).Sum(c => c.Count)))];
+    }
+
+    private static void Apply(CoachingSession session, SessionDraft draft, DateTimeOffset now)
+    {
+        session.Title = draft.Title;
+        session.Description = draft.Description;
+        session.Topic = draft.Topic;
+        session.Trainer = draft.Trainer;
+        session.Language = draft.Language.ToUpperInvariant();
+        session.StartsAt = draft.StartsAt.ToUniversalTime();
+        session.EndsAt = draft.EndsAt.ToUniversalTime();
+        session.TimeZone = draft.TimeZone;
+        session.Capacity = draft.Capacity;
+        session.Mode = draft.Mode;
+        session.Location = draft.Location;
+        session.RegistrationOpensAt = draft.RegistrationOpensAt.ToUniversalTime();
+        session.RegistrationClosesAt = draft.RegistrationClosesAt.ToUniversalTime();
+        session.OrganizerMailbox = draft.OrganizerMailbox;
+        session.UpdatedAt = now;
+    }
+}

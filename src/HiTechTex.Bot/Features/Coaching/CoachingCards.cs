@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>The coaching cards (<c>cards/session-*.json</c>) bound with a language's texts and the data.</summary>
+internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calendarLinks, IOptions<GraphOptions> graphOptions)
+{
+    public const string ListTemplate = "session-list";
+
+    public const string DetailsTemplate = "session-details";
+
+    public const string FormTemplate = "session-form";
+
+    public const string ImportTemplate = "session-import";
+
+    private const string AnyValue = "any";
+
+    public Attachment List(
+        CoachingTexts texts, IReadOnlyList<SessionSummary> sessions, SessionFilter filter,
+        (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator)
+    {
+        var data = ListBase(texts, texts.ListTitle, isCoordinator, showFilters: true, showMine: true);
+        data["filters"] = new JsonObject
+        {
+            ["topic"] = filter.Topic ?? AnyValue,
+            ["language"] = filter.Language ?? AnyValue,
+            ["month"] = filter.Month?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? AnyValue,
+        };
+        data["topics"] = Choices(texts, facets.Topics.Select(t => (t, t)));
+        data["languages"] = Choices(texts, facets.Languages.Select(l => (l, l)));
+        data["months"] = Choices(texts, Enumerable.Range(0, 6).Select(i =>
+        {
+            var month = firstMonth.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            return (month, month);
+        }));
+        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null))]);
+        if (sessions.Count == 0)
+        {
+            data["emptyText"] = texts.ListEmpty;
+        }
+
+        return renderer.Render(ListTemplate, data);
+    }
+
+    public Attachment Mine(CoachingTexts texts, IReadOnlyList<(MySession Mine, SessionSummary Summary)> sessions)
+    {
+        var data = ListBase(texts, texts.MySessionsTitle, isCoordinator: false, showFilters: false, showMine: false);
+        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary, StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition)))]);
+        if (sessions.Count == 0)
+        {
+            data["emptyText"] = texts.MySessionsEmpty;
+        }
+
+        return renderer.Render(ListTemplate, data);
+    }
+
+    public Attachment Details(
+        CoachingTexts texts, SessionSummary summary, CoachingRegistration? mine, int? waitlistPosition, bool isCoordinator,
+        IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null)
+    {
+        var session = summary.Session;
+        var active = mine is { Status: not RegistrationStatus.Cancelled } ? mine : null;
+        var scheduled = session.Status == SessionStatus.Scheduled;
+        var data = new JsonObject
+        {
+            ["id"] = session.Id.ToString(),
+            ["title"] = session.Title,
+            ["description"] = session.Description,
+            ["when"] = SessionTime.Describe(session),
+            ["trainer"] = session.Trainer,
+            ["topic"] = session.Topic,
+            ["language"] = session.Language,
+            ["where"] = Where(texts, session),
+            ["seats"] = scheduled ? Seats(texts, summary) : texts.SessionCancelled,
+            ["canRegister"] = scheduled && active is null,
+            ["canCancel"] = scheduled && active is not null,
+            ["isCoordinator"] = isCoordinator && scheduled,
+            ["participants"] = new JsonArray([.. (isCoordinator ? participants ?? [] : []).Select((p, i) => (JsonNode)new JsonObject
+            {
+                ["position"] = i + 1,
+                ["name"] = p.UserName,
+                ["state"] = p.Status == RegistrationStatus.Confirmed ? texts.StatusConfirmed : texts.Waitlist,
+            })]),
+            ["labels"] = new JsonObject
+            {
+                ["when"] = texts.When,
+                ["trainer"] = texts.Trainer,
+                ["topic"] = texts.FilterTopic,
+                ["where"] = texts.Where,
+                ["seats"] = texts.Seats,
+                ["status"] = texts.StatusLabel,
+                ["sync"] = texts.SyncLabel,
+                ["participants"] = texts.Participants,
+                ["register"] = texts.Register,
+                ["cancelMine"] = texts.CancelMyRegistration,
+                ["join"] = texts.JoinMeeting,
+                ["addToCalendar"] = texts.AddToCalendar,
+                ["edit"] = texts.Edit,
+                ["cancelSession"] = texts.CancelSession,
+            },
+        };
+        SetIfPresent(data, "notice", notice);
+        SetIfPresent(data, "warning", warning);
+        SetIfPresent(data, "status", active is null ? null : StatusText(texts, active.Status, waitlistPosition));
+        if (isCoordinator)
+        {
+            data["sync"] = SyncText(texts, session);
+        }
+
+        // The meeting link and the calendar file are for people with a seat.
+        if (active is { Status: RegistrationStatus.Confirmed } && scheduled)
+        {
+            SetIfPresent(data, "joinUrl", session.JoinUrl);
+            if (!graphOptions.Value.IsConfigured)
+            {
+                SetIfPresent(data, "icsUrl", calendarLinks.For(session.Id));
+            }
+        }
+
+        return renderer.Render(DetailsTemplate, data);
+    }
+
+    public Attachment Form(CoachingTexts texts, SessionFormValues values, Guid? sessionId, string? error)
+    {
+        var data = new JsonObject
+        {
+            ["title"] = sessionId is null ? texts.FormTitleNew : texts.FormTitleEdit,
+            ["sessionId"] = sessionId?.ToString() ?? "",
+            ["values"] = values.ToJson(),
+            ["labels"] = new JsonObject
+            {
+                ["title"] = texts.FieldTitle,
+                ["description"] = texts.FieldDescription,
+                ["topic"] = texts.FilterTopic,
+                ["trainer"] = texts.Trainer,
+                ["language"] = texts.FilterLanguage,
+                ["date"] = texts.FieldDate,
+                ["start"] = texts.FieldStart,
+                ["end"] = texts.FieldEnd,
+                ["timeZone"] = texts.FieldTimeZone,
+                ["capacity"] = texts.FieldCapacity,
+                ["mode"] = texts.FieldMode,
+                ["online"] = texts.Online,
+                ["onSite"] = texts.OnSite,
+                ["location"] = texts.FieldLocation,
+                ["closesOn"] = texts.FieldClosesOn,
+                ["organizer"] = texts.FieldOrganizer,
+                ["required"] = texts.FieldRequired,
+                ["save"] = texts.Save,
+            },
+        };
+        SetIfPresent(data, "error", error);
+        return renderer.Render(FormTemplate, data);
+    }
+
+    public Attachment Import(CoachingTexts texts, string rows, string? result)
+    {
+        var data = new JsonObject
+        {
+            ["title"] = texts.ImportSessions,
+            ["help"] = texts.ImportHelp,
+            ["rows"] = rows,
+            ["labels"] = new JsonObject { ["rows"] = texts.ImportField, ["required"] = texts.FieldRequired, ["import"] = texts.Import },
+        };
+        SetIfPresent(data, "result", result);
+        return renderer.Render(ImportTemplate, data);
+    }
+
+    public static string StatusText(CoachingTexts texts, RegistrationStatus status, int? position) => status switch
+    {
+        RegistrationStatus.Confirmed => texts.StatusConfirmed,
+        RegistrationStatus.Waitlisted => texts.Format(texts.StatusWaitlistedFormat, position ?? 0),
+        _ => texts.SessionCancelled,
+    };
+
+    private static string SyncText(CoachingTexts texts, CoachingSession session) => session.SyncState switch
+    {
+        CalendarSyncState.Synced => texts.SyncSynced,
+        CalendarSyncState.Pending when session.SyncError is { Length: > 0 } error => texts.SyncPending + " (" + error + ")",
+        CalendarSyncState.Pending => texts.SyncPending,
+        CalendarSyncState.Failed => texts.Format(texts.SyncFailedFormat, session.SyncError ?? "?"),
+        _ => texts.SyncNotConfigured,
+    };
+
+    private static JsonObject ListBase(CoachingTexts texts, string title, bool isCoordinator, bool showFilters, bool showMine) => new()
+    {
+        ["title"] = title,
+        ["showFilters"] = showFilters,
+        ["showMine"] = showMine,
+        ["showBrowse"] = !showMine,
+        ["isCoordinator"] = isCoordinator,
+        ["sessions"] = new JsonArray(),
+        ["labels"] = new JsonObject
+        {
+            ["topic"] = texts.FilterTopic,
+            ["language"] = texts.FilterLanguage,
+            ["month"] = texts.FilterMonth,
+            ["filter"] = texts.ApplyFilters,
+            ["when"] = texts.When,
+            ["where"] = texts.Where,
+            ["seats"] = texts.Seats,
+            ["status"] = texts.StatusLabel,
+            ["details"] = texts.Details,
+            ["mySessions"] = texts.MySessionsTitle,
+            ["browse"] = texts.BrowseSessions,
+            ["newSession"] = texts.NewSession,
+            ["importSessions"] = texts.ImportSessions,
+        },
+    };
+
+    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status)
+    {
+        var item = new JsonObject
+        {
+            ["id"] = summary.Session.Id.ToString(),
+            ["title"] = summary.Session.Title,
+            ["when"] = SessionTime.Describe(summary.Session),
+            ["topic"] = summary.Session.Topic,
+            ["language"] = summary.Session.Language,
+            ["where"] = Where(texts, summary.Session),
+            ["seats"] = Seats(texts, summary),
+        };
+        SetIfPresent(item, "status", status);
+        return item;
+    }
+
+    private static JsonArray Choices(CoachingTexts texts, IEnumerable<(string Title, string Value)> choices) =>
+        new([new JsonObject { ["title"] = texts.AnyOption, ["value"] = AnyValue },
+            .. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
+
+    private static string Where(CoachingTexts texts, CoachingSession session) =>
+        session.Mode == SessionMode.Online ? texts.Online : session.Location ?? texts.OnSite;
+
+    private static string Seats(CoachingTexts texts, SessionSummary summary) =>
+        texts.Format(texts.SeatsFormat, summary.SeatsLeft, summary.Session.Capacity, summary.Waitlisted);
+
+    private static void SetIfPresent(JsonObject data, string key, string? value)
+    {
+        // A null inside a sentence fails the whole card (cards/README.md): absent, so $when/exists sees it missing.
+        if (!string.IsNullOrEmpty(value))
+        {
+            data[key] = value;
+        }
+    }
+
+    /// <summary>"any" (or nothing) from the filter choices means no filter.</summary>
+    public static string? FilterValue(string? value) =>
+        string.IsNullOrWhiteSpace(value) || string.Equals(value, AnyValue, StringComparison.OrdinalIgnoreCase) ? null : value.Trim();
+}

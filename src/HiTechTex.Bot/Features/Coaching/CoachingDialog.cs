@@ -1,0 +1,392 @@
+using System.Globalization;
+using System.Text.Json;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// Answers one coaching request and ends in the same turn: every step is a card button carrying what it needs
+/// (<c>data.action</c> + <c>sessionId</c>), so nothing waits in dialog state and a restart loses nothing. Card data
+/// is untrusted: ids are parsed, the user is who Teams says (<c>from.aadObjectId</c>), coordinator actions are
+/// checked against <c>Roles:Coordinators</c> on every call.
+/// </summary>
+internal sealed class CoachingDialog(
+    CatalogService catalog,
+    BookingService booking,
+    CoachingCards cards,
+    IRoleService roles,
+    IOrganizerSchedule schedule,
+    IConnectorClient connector,
+    IOptions<GraphOptions> graphOptions,
+    TimeProvider timeProvider,
+    ILogger<CoachingDialog> logger) : Dialog(DialogId)
+{
+    public const string DialogId = "coaching";
+
+    public const string ListAction = "coaching.list";
+    public const string MineAction = "coaching.mine";
+    public const string DetailsAction = "coaching.details";
+    public const string RegisterAction = "coaching.register";
+    public const string UnregisterAction = "coaching.unregister";
+    public const string NewAction = "coaching.new";
+    public const string EditAction = "coaching.edit";
+    public const string SaveAction = "coaching.save";
+    public const string CancelSessionAction = "coaching.cancelSession";
+    public const string ImportAction = "coaching.import";
+    public const string ImportSaveAction = "coaching.importSave";
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var start = options as JourneyStart;
+        var texts = CoachingTexts.Resolve(dc.Context.GetTexts().Language);
+        var data = start?.CardData;
+        var turn = dc.Context;
+        switch (ActionOf(start))
+        {
+            case MineAction:
+                await ShowMineAsync(turn, texts, cancellationToken);
+                break;
+            case DetailsAction:
+                await ShowDetailsAsync(turn, texts, SessionIdOf(data), notice: null, warning: null, cancellationToken);
+                break;
+            case RegisterAction:
+                await RegisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                break;
+            case UnregisterAction:
+                await UnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                break;
+            case NewAction or EditAction or SaveAction or CancelSessionAction or ImportAction or ImportSaveAction when !IsCoordinator(turn):
+                Log.NotCoordinator(logger, ActionOf(start));
+                await turn.SendActivityAsync(texts.NotCoordinator, cancellationToken);
+                break;
+            case NewAction:
+                await SendCardAsync(turn, cards.Form(texts, SessionFormValues.Empty(DemoCatalog.Organizer), null, null), cancellationToken);
+                break;
+            case EditAction:
+                await ShowEditFormAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                break;
+            case SaveAction:
+                await SaveAsync(turn, texts, data, cancellationToken);
+                break;
+            case CancelSessionAction:
+                await CancelSessionAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                break;
+            case ImportAction:
+                await SendCardAsync(turn, cards.Import(texts, "", null), cancellationToken);
+                break;
+            case ImportSaveAction:
+                await ImportAsync(turn, texts, data, cancellationToken);
+                break;
+            default:
+                await ShowListAsync(turn, texts, FilterOf(start), cancellationToken);
+                break;
+        }
+
+        return await dc.EndDialogAsync(null, cancellationToken);
+    }
+
+    private static string ActionOf(JourneyStart? start)
+    {
+        if (start is null)
+        {
+            return ListAction;
+        }
+
+        if (start.CardAction is { } action)
+        {
+            return action == "mySessions" ? MineAction : action;
+        }
+
+        if (start.Text is { } typed && CoachingTexts.All.Any(t => t.MineCommands.Any(c => Same(c, typed))))
+        {
+            return MineAction;
+        }
+
+        return start.Intent == Intent.MySessions ? MineAction : ListAction;
+    }
+
+    private static bool Same(string command, string typed) =>
+        string.Compare(command, typed.Trim().TrimStart('/').Trim(), CultureInfo.InvariantCulture,
+            CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+
+    private SessionFilter FilterOf(JourneyStart? start)
+    {
+        if (start?.CardData is { ValueKind: JsonValueKind.Object } data)
+        {
+            DateOnly? month = CoachingCards.FilterValue(Read(data, "month")) is { } m
+                && DateOnly.TryParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+                ? first
+                : null;
+            return new SessionFilter(
+                Limit(CoachingCards.FilterValue(Read(data, "topic")), 100),
+                Limit(CoachingCards.FilterValue(Read(data, "language")), 8),
+                month);
+        }
+
+        if (start?.Entities is { } entities)
+        {
+            DateOnly? month = entities.Dates.Count > 0 ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1) : null;
+            return new SessionFilter(entities.SessionTopic, null, month);
+        }
+
+        return SessionFilter.Any;
+    }
+
+    private async Task ShowListAsync(ITurnContext turn, CoachingTexts texts, SessionFilter filter, CancellationToken cancellationToken)
+    {
+        var sessions = await catalog.UpcomingAsync(filter, cancellationToken);
+        var facets = await catalog.FacetsAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), IsCoordinator(turn));
+        await SendCardAsync(turn, card, cancellationToken);
+    }
+
+    private async Task ShowMineAsync(ITurnContext turn, CoachingTexts texts, CancellationToken cancellationToken)
+    {
+        var user = UserIdOf(turn);
+        var mine = user is null ? [] : await booking.MySessionsAsync(user, cancellationToken);
+        var rows = new List<(MySession, SessionSummary)>();
+        foreach (var session in mine)
+        {
+            if (await catalog.GetAsync(session.Session.Id, cancellationToken) is { } summary)
+            {
+                rows.Add((session, summary));
+            }
+        }
+
+        await SendCardAsync(turn, cards.Mine(texts, rows), cancellationToken);
+    }
+
+    private async Task ShowDetailsAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, string? notice, string? warning, CancellationToken cancellationToken)
+    {
+        if (sessionId is not { } id || await catalog.GetAsync(id, cancellationToken) is not { } summary)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        var user = UserIdOf(turn);
+        var mine = user is null ? null : await booking.FindAsync(id, user, cancellationToken);
+        int? position = null;
+        if (mine is { Status: RegistrationStatus.Waitlisted } && user is not null)
+        {
+            position = (await booking.MySessionsAsync(user, cancellationToken)).FirstOrDefault(m => m.Session.Id == id)?.WaitlistPosition;
+        }
+
+        var coordinator = IsCoordinator(turn);
+        var participants = coordinator ? await catalog.RegistrationsAsync(id, cancellationToken) : null;
+        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning), cancellationToken);
+    }
+
+    private async Task RegisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (sessionId is not { } id || UserIdOf(turn) is not { } user)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        var participant = new Participant(user, activity.From?.Name ?? "", activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
+            activity.Conversation?.Id, texts.Language);
+        var result = await booking.RegisterAsync(id, participant, cancellationToken);
+        Log.Registered(logger, id, result.Outcome);
+        var title = result.Session?.Title ?? "";
+        var notice = result.Outcome switch
+        {
+            RegistrationOutcome.Confirmed => texts.Format(texts.ConfirmedFormat, title),
+            RegistrationOutcome.Waitlisted => texts.Format(texts.WaitlistedFormat, title, result.WaitlistPosition ?? 0),
+            RegistrationOutcome.AlreadyConfirmed => texts.AlreadyConfirmed,
+            RegistrationOutcome.AlreadyWaitlisted => texts.Format(texts.AlreadyWaitlistedFormat, result.WaitlistPosition ?? 0),
+            RegistrationOutcome.NotOpenYet => texts.Format(texts.NotOpenYetFormat, SessionTime.Date(result.Session!.RegistrationOpensAt, result.Session.TimeZone)),
+            RegistrationOutcome.Closed => texts.Closed,
+            RegistrationOutcome.SessionCancelled => texts.SessionCancelled,
+            _ => null,
+        };
+        if (notice is null)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        await ShowDetailsAsync(turn, texts, id, notice, null, cancellationToken);
+    }
+
+    private async Task UnregisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    {
+        if (sessionId is not { } id || UserIdOf(turn) is not { } user)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        var result = await booking.CancelAsync(id, user, cancellationToken);
+        switch (result.Outcome)
+        {
+            case CancellationOutcome.Cancelled:
+                Log.RegistrationCancelled(logger, id, result.Promoted is not null);
+                await turn.SendActivityAsync(ConversationTurn.Plain(texts.Format(texts.RegistrationCancelledFormat, result.Session!.Title)), cancellationToken);
+                break;
+            case CancellationOutcome.NotRegistered:
+                await turn.SendActivityAsync(texts.NotRegistered, cancellationToken);
+                break;
+            default:
+                await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task ShowEditFormAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    {
+        if (sessionId is not { } id || await catalog.GetAsync(id, cancellationToken) is not { Session.Status: SessionStatus.Scheduled } summary)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), id, null), cancellationToken);
+    }
+
+    private async Task SaveAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var values = SessionFormValues.From(data ?? default);
+        var sessionId = SessionIdOf(data);
+        var now = timeProvider.GetUtcNow();
+        SessionSummary? existing = null;
+        if (sessionId is { } id && (existing = await catalog.GetAsync(id, cancellationToken)) is null)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        var (draft, invalid) = values.TryParse(texts, existing?.Session.RegistrationOpensAt ?? now, now);
+        if (draft is null)
+        {
+            var error = texts.Format(texts.FormInvalidFormat, string.Join(", ", invalid));
+            await SendCardAsync(turn, cards.Form(texts, values, sessionId, error), cancellationToken);
+            return;
+        }
+
+        string? warning = null;
+        CoachingSession? saved;
+        if (existing is null)
+        {
+            warning = await ConflictWarningAsync(texts, draft, cancellationToken);
+            saved = await catalog.CreateAsync(draft, UserIdOf(turn) ?? "", cancellationToken);
+        }
+        else
+        {
+            saved = await catalog.UpdateAsync(existing.Session.Id, draft, cancellationToken);
+        }
+
+        if (saved is null)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        await ShowDetailsAsync(turn, texts, saved.Id, texts.Format(texts.SavedFormat, saved.Title), warning, cancellationToken);
+    }
+
+    private async Task<string?> ConflictWarningAsync(CoachingTexts texts, SessionDraft draft, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var busy = await schedule.BusyAsync(draft.OrganizerMailbox, draft.StartsAt, draft.EndsAt, cancellationToken);
+            if (busy.Count == 0)
+            {
+                return null;
+            }
+
+            var slots = busy.Select(b => $"{SessionTime.Date(b.Start, draft.TimeZone)}–{SessionTime.Local(b.End, draft.TimeZone):HH:mm}");
+            return texts.Format(texts.ConflictWarningFormat, string.Join("; ", slots));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The warning is a courtesy: an unreachable Graph must not stop the coordinator from saving.
+            Log.ScheduleCheckFailed(logger, draft.OrganizerMailbox, exception);
+            return null;
+        }
+    }
+
+    private async Task ImportAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
+        if (rows.Length > 20000)
+        {
+            rows = rows[..20000];
+        }
+
+        var (drafts, errors) = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
+        foreach (var draft in drafts)
+        {
+            await catalog.CreateAsync(draft, UserIdOf(turn) ?? "", cancellationToken);
+        }
+
+        var result = texts.Format(texts.ImportResultFormat, drafts.Count, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
+        if (errors.Count == 0)
+        {
+            await turn.SendActivityAsync(ConversationTurn.Plain(result), cancellationToken);
+            return;
+        }
+
+        // The lines with errors stay in the box, to be corrected and sent again.
+        var failedLines = rows.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Where((_, i) => errors.Any(e => e.StartsWith((i + 1).ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal) || e == (i + 1).ToString(CultureInfo.InvariantCulture)));
+        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result), cancellationToken);
+    }
+
+    private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    {
+        if (sessionId is not { } id || await catalog.CancelAsync(id, cancellationToken) is null)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        await turn.SendActivityAsync(texts.SessionCancelledDone, cancellationToken);
+    }
+
+    private async Task<string?> EmailOfAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        // Only Graph needs the address (meeting attendee); Teams does not send it with the activity.
+        var activity = turn.Activity;
+        if (!graphOptions.Value.IsConfigured || activity.ServiceUrl is null || activity.Conversation?.Id is null || activity.From?.Id is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var member = await connector.GetConversationMemberAsync(activity.ServiceUrl, activity.Conversation.Id, activity.From.Id, cancellationToken);
+            return member.Email ?? member.UserPrincipalName;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.MemberLookupFailed(logger, exception);
+            return null;
+        }
+    }
+
+    private bool IsCoordinator(ITurnContext turn) => roles.IsCoordinator(UserIdOf(turn));
+
+    private static string? UserIdOf(ITurnContext turn) => turn.Activity.From?.AadObjectId is { Length: > 0 and <= 128 } id ? id : null;
+
+    private static Guid? SessionIdOf(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && Read(d, "sessionId") is { } raw && Guid.TryParse(raw, out var id) ? id : null;
+
+    private static string? Read(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Limit(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+
+    private static Task SendCardAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Attachments = [card] }, cancellationToken);
+}

@@ -1,0 +1,28 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// The coaching journey: "book a session" / "my sessions" from the welcome card or free text, the typed commands
+/// "sessions" and "my sessions" in the six languages, and every <c>coaching.*</c> card button.
+/// </summary>
+internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
+{
+    public static readonly IReadOnlyCollection<string> Actions =
+    [
+        "bookSession", "mySessions", CoachingDialog.ListAction, CoachingDialog.MineAction, CoachingDialog.DetailsAction,
+        CoachingDialog.RegisterAction, CoachingDialog.UnregisterAction, CoachingDialog.NewAction, CoachingDialog.EditAction,
+        CoachingDialog.SaveAction, CoachingDialog.CancelSessionAction, CoachingDialog.ImportAction, CoachingDialog.ImportSaveAction,
+    ];
+
+    public Dialog Dialog => dialog;
+
+    public IReadOnlyCollection<Intent> Intents { get; } = [Intent.RegisterForCoaching, Intent.MySessions];
+
+    public IReadOnlyCollection<string> CardActions => Actions;
+
+    public IReadOnlyCollection<string> Commands { get; } =
+        [.. CoachingTexts.All.SelectMany(t => t.ListCommands.Concat(t.MineCommands)).Distinct(StringComparer.Ordinal)];
+}

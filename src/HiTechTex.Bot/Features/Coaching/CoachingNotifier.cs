@@ -1,0 +1,42 @@
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// Proactive messages to one registered person (promotion, reminder, session cancelled) in their language: the
+/// conversation they registered from, else their personal chat with the bot.
+/// </summary>
+internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCards cards, CatalogService catalog)
+{
+    public async Task<ProactiveSendStatus> SendAsync(CoachingRegistration registration, Func<CoachingTexts, CoachingSession, string> message, bool withCard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(message);
+        var summary = await catalog.GetAsync(registration.SessionId, cancellationToken);
+        if (summary is null)
+        {
+            return ProactiveSendStatus.NoReference;
+        }
+
+        var texts = CoachingTexts.Resolve(registration.Language);
+        var activity = new Activity { Type = ActivityTypes.Message, Text = message(texts, summary.Session), TextFormat = "plain" };
+        if (withCard)
+        {
+            activity.Attachments = [cards.Details(texts, summary, registration, null, isCoordinator: false)];
+        }
+
+        ProactiveSendResult? result = null;
+        if (registration.ConversationId is { Length: > 0 } conversationId)
+        {
+            result = await messenger.SendToConversationAsync(conversationId, activity, cancellationToken);
+        }
+
+        if (result is null or { Status: ProactiveSendStatus.NoReference } && registration.TenantId is { Length: > 0 } tenantId)
+        {
+            result = await messenger.SendToUserAsync(registration.UserAadObjectId, tenantId, activity, cancellationToken);
+        }
+
+        return result?.Status ?? ProactiveSendStatus.NoReference;
+    }
+}

@@ -1,0 +1,35 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>The <c>Coaching</c> section.</summary>
+internal sealed class CoachingOptions
+{
+    public const string SectionName = "Coaching";
+
+    /// <summary>Seed a demo catalog into an empty database at start-up (the local default).</summary>
+    public bool SeedDemoCatalog { get; set; }
+
+    /// <summary>How long before a session the reminders go out (default 24 h and 1 h).</summary>
+    public List<TimeSpan> Reminders { get; set; } = [];
+
+    /// <summary>How often the reminder scheduler looks for due reminders.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the outbox is polled for due work.</summary>
+    public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many booking transactions of one instance may wait on the database at once (see <see cref="BookingThrottle"/>).</summary>
+    public int MaxConcurrentBookings { get; set; } = 16;
+
+    /// <summary>The longest wait between two attempts of a failing outbox row.</summary>
+    public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The public https base address of this bot (e.g. <c>https://bot.example.org</c>), for the calendar-file links
+    /// on cards. Empty: <c>https://{Teams:BotDomain}</c>.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>The reminders in effect: the configured ones, else 24 h and 1 h.</summary>
+    public IReadOnlyList<TimeSpan> EffectiveReminders =>
+        Reminders.Count > 0 ? Reminders : [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>Stops the host at start-up on a wrong <c>Coaching</c> setting, naming the key.</summary>
+internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CoachingOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Reminders.Any(r => r <= TimeSpan.Zero || r > TimeSpan.FromDays(14)))
+        {
+            errors.Add("Coaching:Reminders must be durations between 0 and 14 days (e.g. \"1.00:00:00\", \"01:00:00\").");
+        }
+
+        if (options.ReminderInterval <= TimeSpan.Zero || options.OutboxInterval <= TimeSpan.Zero || options.OutboxMaxBackoff <= TimeSpan.Zero)
+        {
+            errors.Add("Coaching:ReminderInterval, Coaching:OutboxInterval and Coaching:OutboxMaxBackoff must be positive.");
+        }
+
+        if (options.MaxConcurrentBookings is < 1 or > 200)
+        {
+            errors.Add("Coaching:MaxConcurrentBookings must be between 1 and 200 (and below the connection pool size).");
+        }
+
+        if (options.PublicBaseUrl.Length > 0 && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+        {
+            errors.Add("Coaching:PublicBaseUrl must be an absolute URL.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

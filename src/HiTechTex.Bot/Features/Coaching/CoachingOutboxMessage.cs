@@ -1,0 +1,39 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// A side effect (Graph call, proactive message) committed in the same transaction as the change that causes it,
+/// and carried out later by <see cref="CoachingOutboxProcessor"/> with retries. The Graph rows of one session are
+/// processed in order, so the event exists before its attendees are patched.
+/// </summary>
+internal sealed class CoachingOutboxMessage
+{
+    public const string GraphLane = "graph";
+
+    public const string NotifyLane = "notify";
+
+    public long Id { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    /// <summary>For notifications: the registration concerned.</summary>
+    public Guid? RegistrationId { get; set; }
+
+    public OutboxKind Kind { get; set; }
+
+    public string Lane { get; set; } = GraphLane;
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>A lease: another instance leaves the row alone until then.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}

@@ -1,0 +1,226 @@
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// Carries out the coaching outbox: due rows in id order; the Graph rows of a session one at a time, so the event
+/// exists before its attendees are patched (notices need no order). A row is claimed with a lease (a conditional UPDATE, so two instances
+/// never work the same row at once); success marks it done, a transient failure (429 with <c>Retry-After</c>, 5xx,
+/// timeout, network) reschedules it with exponential back-off, anything else fails it with the reason. The
+/// session's <see cref="CoachingSession.SyncState"/> and <see cref="CoachingSession.SyncError"/> follow, for the
+/// coordinator. Rows live in the database, so a restart loses nothing; the create carries a fixed
+/// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event.
+/// </summary>
+internal sealed class CoachingOutboxProcessor(
+    IServiceScopeFactory scopeFactory,
+    TimeProvider timeProvider,
+    IOptions<CoachingOptions> options,
+    IOptions<GraphOptions> graphOptions,
+    ILogger<CoachingOutboxProcessor> logger)
+{
+    /// <summary>How long a claimed row is left alone by other instances (longer than any Graph call).</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private const int BatchSize = 50;
+    private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
+
+    /// <summary>Processes the rows due now; returns how many were attempted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        List<long> due;
+        await using (var scope = scopeFactory.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            var outbox = db.Outbox();
+            due = await outbox
+                .Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)
+                    && (o.Lane != CoachingOutboxMessage.GraphLane
+                        || !outbox.Any(p => p.SessionId == o.SessionId && p.Lane == o.Lane && p.Status == OutboxStatus.Pending && p.Id < o.Id)))
+                .OrderBy(o => o.Id)
+                .Select(o => o.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+        }
+
+        var attempted = 0;
+        foreach (var id in due)
+        {
+            if (await ProcessAsync(id, cancellationToken))
+            {
+                attempted++;
+            }
+        }
+
+        return attempted;
+    }
+
+    private async Task<bool> ProcessAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<BotDbContext>();
+        var gate = services.GetRequiredService<DatabaseWriteGate>();
+        var now = timeProvider.GetUtcNow();
+        var leaseUntil = now + Lease;
+        int claimed;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            claimed = await db.Outbox()
+                .Where(o => o.Id == id && o.Status == OutboxStatus.Pending && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntil, leaseUntil).SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken);
+        }
+
+        if (claimed == 0)
+        {
+            return false;   // another instance has it
+        }
+
+        var message = await db.Outbox().SingleAsync(o => o.Id == id, cancellationToken);
+        var session = await db.Sessions().SingleOrDefaultAsync(s => s.Id == message.SessionId, cancellationToken);
+        OutboxFailure? failure = null;
+        using (var timeout = new CancellationTokenSource(graphOptions.Value.RequestTimeout, timeProvider))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+        {
+            try
+            {
+                failure = await ExecuteAsync(services, db, message, session, linked.Token);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = OutboxFailure.Classify(exception, timeout.IsCancellationRequested);
+            }
+        }
+
+        await RecordAsync(db, gate, message, session, failure, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Does the row's work; null on success, else why not (without throwing).</summary>
+    private static async Task<OutboxFailure?> ExecuteAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession? session, CancellationToken cancellationToken)
+    {
+        if (session is null)
+        {
+            return null;    // the session is gone: nothing left to do
+        }
+
+        switch (message.Kind)
+        {
+            case OutboxKind.CreateEvent:
+                if (session.GraphEventId is not null || session.Status == SessionStatus.Cancelled)
+                {
+                    return null;
+                }
+
+                var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+                session.GraphEventId = created.EventId;
+                session.JoinUrl = created.JoinUrl;
+                return null;
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.Status == SessionStatus.Cancelled:
+                return null;
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when session.GraphEventId is null:
+                return message.Kind == OutboxKind.CancelEvent ? null : OutboxFailure.Permanent("the Teams meeting was not created");
+            case OutboxKind.UpdateAttendees:
+                await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+                return null;
+            case OutboxKind.UpdateEvent:
+                await Calendar(services).UpdateEventAsync(session, cancellationToken);
+                return null;
+            case OutboxKind.CancelEvent:
+                await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                return null;
+            case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled:
+                return await NotifyAsync(services, db, message, cancellationToken);
+            default:
+                return OutboxFailure.Permanent("unknown work " + message.Kind);
+        }
+    }
+
+    private static async Task<OutboxFailure?> NotifyAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CancellationToken cancellationToken)
+    {
+        var registration = await db.Registrations().AsNoTracking().SingleOrDefaultAsync(r => r.Id == message.RegistrationId, cancellationToken);
+        var notifier = services.GetRequiredService<CoachingNotifier>();
+        if (message.Kind == OutboxKind.NotifyPromoted)
+        {
+            // Cancelled again since: nothing to announce.
+            if (registration is not { Status: RegistrationStatus.Confirmed })
+            {
+                return null;
+            }
+
+            var status = await notifier.SendAsync(registration, (t, s) => t.Format(t.PromotedFormat, s.Title), withCard: true, cancellationToken);
+            return status == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
+        }
+
+        if (registration is null)
+        {
+            return null;
+        }
+
+        var sent = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionCancelledNoticeFormat, s.Title), withCard: false, cancellationToken);
+        return sent == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
+    }
+
+    private async Task RecordAsync(BotDbContext db, DatabaseWriteGate gate, CoachingOutboxMessage message, CoachingSession? session, OutboxFailure? failure, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        message.ClaimedUntil = null;
+        if (failure is null)
+        {
+            message.Status = OutboxStatus.Done;
+            message.CompletedAt = now;
+            message.LastError = null;
+            Log.OutboxDone(logger, message.Id, message.Kind, message.SessionId);
+        }
+        else if (failure.Transient)
+        {
+            var backoff = TimeSpan.FromSeconds(5 * Math.Pow(2, Math.Min(message.Attempts - 1, 16)));
+            var wait = failure.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : backoff;
+            message.DueAt = now + (wait < options.Value.OutboxMaxBackoff ? wait : options.Value.OutboxMaxBackoff);
+            message.LastError = Truncate(failure.Reason);
+            Log.OutboxRetry(logger, message.Id, message.Kind, message.Attempts, message.DueAt, failure.Reason);
+        }
+        else
+        {
+            message.Status = OutboxStatus.Failed;
+            message.LastError = Truncate(failure.Reason);
+            Log.OutboxFailed(logger, message.Id, message.Kind, failure.Reason);
+        }
+
+        if (session is not null && message.Lane == CoachingOutboxMessage.GraphLane)
+        {
+            if (failure is null)
+            {
+                var morePending = await db.Outbox().AnyAsync(
+                    o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && o.Id != message.Id,
+                    cancellationToken);
+                session.SyncState = morePending ? CalendarSyncState.Pending : CalendarSyncState.Synced;
+                session.SyncError = null;
+            }
+            else
+            {
+                session.SyncState = failure.Transient ? CalendarSyncState.Pending : CalendarSyncState.Failed;
+                session.SyncError = Truncate(failure.Reason);
+            }
+        }
+
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static ICalendarGateway Calendar(IServiceProvider services) => services.GetRequiredService<ICalendarGateway>();
+
+    private static async Task<IReadOnlyList<CalendarAttendee>> AttendeesAsync(BotDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
+        await db.Registrations().AsNoTracking()
+            .Where(r => r.SessionId == sessionId && r.Status == RegistrationStatus.Confirmed && r.Email != null)
+            .OrderBy(r => r.Sequence)
+            .Select(r => new CalendarAttendee(r.Email!, r.UserName))
+            .ToListAsync(cancellationToken);
+
+    private static string Truncate(string reason) => reason.Length <= 1000 ? reason : reason[..1000];
+}

@@ -1,0 +1,113 @@
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// Sends the reminders (<c>Coaching:Reminders</c>, default 24 h and 1 h before) to confirmed participants of
+/// scheduled sessions. Exactly once per registration and reminder, with any number of instances: the sender first
+/// inserts a <see cref="CoachingReminderClaim"/> row, whose key lets only one insert land. A failed send gives the
+/// claim back so the next pass retries. Cancelled registrations and sessions are simply not selected; people who
+/// registered after a reminder's moment do not get that one.
+/// </summary>
+internal sealed class CoachingReminderProcessor(
+    IServiceScopeFactory scopeFactory,
+    TimeProvider timeProvider,
+    IOptions<CoachingOptions> options,
+    ILogger<CoachingReminderProcessor> logger)
+{
+    /// <summary>Sends the reminders due now; returns how many this instance sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var offsets = options.Value.EffectiveReminders.Distinct().OrderBy(o => o).ToList();
+        var sent = 0;
+        for (var i = 0; i < offsets.Count; i++)
+        {
+            // A reminder is due from (start - offset) until the next, closer reminder is due (or the start):
+            // someone who registers two hours before gets the 1 h reminder, not a late "24 h" one.
+            var offset = offsets[i];
+            var closer = i > 0 ? offsets[i - 1] : TimeSpan.Zero;
+            var dueFrom = now + closer;
+            var dueUntil = now + offset;
+            var minutes = (int)offset.TotalMinutes;
+            List<Guid> due;
+            await using (var scope = scopeFactory.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+                var candidates = await (
+                    from r in db.Registrations()
+                    join s in db.Sessions() on r.SessionId equals s.Id
+                    where r.Status == RegistrationStatus.Confirmed && s.Status == SessionStatus.Scheduled
+                        && s.StartsAt > dueFrom && s.StartsAt <= dueUntil
+                        && !db.ReminderClaims().Any(c => c.RegistrationId == r.Id && c.MinutesBefore == minutes)
+                    select new { r.Id, r.RegisteredAt, s.StartsAt }).ToListAsync(cancellationToken);
+
+                // Someone who registered after the reminder's moment has just had the confirmation: no "24 h" then.
+                due = [.. candidates.Where(c => c.RegisteredAt <= c.StartsAt - offset).Select(c => c.Id)];
+            }
+
+            foreach (var registrationId in due)
+            {
+                if (await SendOnceAsync(registrationId, minutes, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> SendOnceAsync(Guid registrationId, int minutes, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<BotDbContext>();
+        var gate = services.GetRequiredService<DatabaseWriteGate>();
+        var claim = new CoachingReminderClaim { RegistrationId = registrationId, MinutesBefore = minutes, ClaimedAt = timeProvider.GetUtcNow() };
+        try
+        {
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                db.ReminderClaims().Add(claim);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (DbUpdateException)
+        {
+            return false;   // another instance (or an earlier pass) holds this reminder
+        }
+
+        try
+        {
+            // Read again after the claim: a cancel in between means no reminder.
+            var registration = await db.Registrations().AsNoTracking().SingleOrDefaultAsync(r => r.Id == registrationId, cancellationToken);
+            if (registration is not { Status: RegistrationStatus.Confirmed })
+            {
+                return false;
+            }
+
+            var status = await services.GetRequiredService<CoachingNotifier>().SendAsync(
+                registration,
+                (t, s) => t.Format(t.ReminderFormat, s.Title, $"{SessionTime.Date(s.StartsAt, s.TimeZone)} ({s.TimeZone})"),
+                withCard: true,
+                cancellationToken);
+            Log.ReminderSent(logger, minutes, registrationId, status.ToString());
+            return status == ProactiveSendStatus.Sent;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Give the claim back so a later pass (here or elsewhere) tries again.
+            Log.BackgroundPassFailed(logger, exception);
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                await db.ReminderClaims().Where(c => c.RegistrationId == registrationId && c.MinutesBefore == minutes).ExecuteDeleteAsync(CancellationToken.None);
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// Everything the coaching journey says, one instance per language (EN, PT, ES, IT, TR, CS); the English block is
+/// the reference. Strings ending in <c>Format</c> take <see cref="string.Format(IFormatProvider, string, object[])"/>
+/// arguments.
+/// </summary>
+internal sealed partial class CoachingTexts
+{
+    public required string Language { get; init; }
+
+    /// <summary>The typed commands that open the catalog in this language.</summary>
+    public required IReadOnlyList<string> ListCommands { get; init; }
+
+    /// <summary>The typed commands that show "my sessions" in this language.</summary>
+    public required IReadOnlyList<string> MineCommands { get; init; }
+
+    public required string ListTitle { get; init; }
+
+    public required string ListEmpty { get; init; }
+
+    public required string FilterTopic { get; init; }
+
+    public required string FilterLanguage { get; init; }
+
+    public required string FilterMonth { get; init; }
+
+    public required string AnyOption { get; init; }
+
+    public required string ApplyFilters { get; init; }
+
+    public required string Details { get; init; }
+
+    public required string Register { get; init; }
+
+    public required string CancelMyRegistration { get; init; }
+
+    public required string MySessionsTitle { get; init; }
+
+    public required string MySessionsEmpty { get; init; }
+
+    public required string BrowseSessions { get; init; }
+
+    public required string When { get; init; }
+
+    public required string Trainer { get; init; }
+
+    public required string Where { get; init; }
+
+    public required string Online { get; init; }
+
+    public required string Seats { get; init; }
+
+    public required string SeatsFormat { get; init; }
+
+    public required string JoinMeeting { get; init; }
+
+    public required string AddToCalendar { get; init; }
+
+    public required string StatusLabel { get; init; }
+
+    public required string StatusConfirmed { get; init; }
+
+    public required string StatusWaitlistedFormat { get; init; }
+
+    public required string ConfirmedFormat { get; init; }
+
+    public required string WaitlistedFormat { get; init; }
+
+    public required string AlreadyConfirmed { get; init; }
+
+    public required string AlreadyWaitlistedFormat { get; init; }
+
+    public required string NotOpenYetFormat { get; init; }
+
+    public required string Closed { get; init; }
+
+    public required string SessionCancelled { get; init; }
+
+    public required string NotFound { get; init; }
+
+    public required string RegistrationCancelledFormat { get; init; }
+
+    public required string NotRegistered { get; init; }
+
+    public required string PromotedFormat { get; init; }
+
+    public required string ReminderFormat { get; init; }
+
+    public required string SessionCancelledNoticeFormat { get; init; }
+
+    public required string NewSession { get; init; }
+
+    public required string Edit { get; init; }
+
+    public required string CancelSession { get; init; }
+
+    public required string Save { get; init; }
+
+    public required string FormTitleNew { get; init; }
+
+    public required string FormTitleEdit { get; init; }
+
+    public required string FieldTitle { get; init; }
+
+    public required string FieldDescription { get; init; }
+
+    public required string FieldDate { get; init; }
+
+    public required string FieldStart { get; init; }
+
+    public required string FieldEnd { get; init; }
+
+    public required string FieldTimeZone { get; init; }
+
+    public required string FieldCapacity { get; init; }
+
+    public required string FieldMode { get; init; }
+
+    public required string OnSite { get; init; }
+
+    public required string FieldLocation { get; init; }
+
+    public required string FieldClosesOn { get; init; }
+
+    public required string FieldOrganizer { get; init; }
+
+    public required string FieldRequired { get; init; }
+
+    public required string FormInvalidFormat { get; init; }
+
+    public required string SavedFormat { get; init; }
+
+    public required string SessionCancelledDone { get; init; }
+
+    public required string NotCoordinator { get; init; }
+
+    public required string ConflictWarningFormat { get; init; }
+
+    public required string SyncLabel { get; init; }
+
+    public required string SyncPending { get; init; }
+
+    public required string SyncSynced { get; init; }
+
+    public required string SyncFailedFormat { get; init; }
+
+    public required string SyncNotConfigured { get; init; }
+
+    public required string Participants { get; init; }
+
+    public required string Waitlist { get; init; }
+
+    public required string Error { get; init; }
+
+    public required string ImportSessions { get; init; }
+
+    public required string ImportHelp { get; init; }
+
+    public required string ImportField { get; init; }
+
+    public required string Import { get; init; }
+
+    public required string ImportResultFormat { get; init; }
+
+    public required string ImportNoErrors { get; init; }
+
+    // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
+    public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
+
+    /// <summary>The texts of a language code (<c>pt</c>, <c>pt-PT</c>…), English when unknown.</summary>
+    public static CoachingTexts Resolve(string? language)
+    {
+        var code = (language ?? "en").Split('-')[0];
+        return All.FirstOrDefault(t => string.Equals(t.Language, code, StringComparison.OrdinalIgnoreCase)) ?? English;
+    }
+
+    public string Format(string format, params object?[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);
+}

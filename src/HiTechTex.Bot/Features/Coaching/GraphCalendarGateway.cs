@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
+using Microsoft.Graph.Users.Item.Events.Item.Cancel;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// The calendar through <see cref="GraphServiceClient"/> with application permissions (Calendars.ReadWrite). The
+/// HttpClient has no retry handler on purpose: retries belong to the durable outbox, which survives restarts and
+/// honours <c>Retry-After</c> on its own clock.
+/// </summary>
+internal sealed class GraphCalendarGateway : ICalendarGateway
+{
+    public const string HttpClientName = "coaching.graph";
+
+    private readonly GraphServiceClient client;
+
+    public GraphCalendarGateway(IHttpClientFactory httpClientFactory, GraphTokenProvider tokenProvider, IOptions<GraphOptions> options)
+    {
+        var httpClient = httpClientFactory.CreateClient(HttpClientName);
+        client = new GraphServiceClient(httpClient, new BaseBearerTokenAuthenticationProvider(tokenProvider), options.Value.BaseUrl.TrimEnd('/'));
+    }
+
+    public async Task<CalendarEventResult> CreateEventAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var body = Describe(session);
+        body.Body = new ItemBody { ContentType = BodyType.Text, Content = session.Description };
+        body.Attendees = Attendees(attendees);
+        body.IsOnlineMeeting = true;
+        body.OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness;
+        body.AllowNewTimeProposals = false;
+
+        // The same id on every retry: Graph recognizes a repeated create instead of making a second event.
+        body.TransactionId = TransactionIdOf(session);
+        var created = await client.Users[session.OrganizerMailbox].Events.PostAsync(body, cancellationToken: cancellationToken)
+            ?? throw new InvalidOperationException("Graph answered the event creation without an event.");
+        return new CalendarEventResult(created.Id ?? throw new InvalidOperationException("Graph answered an event without id."), created.OnlineMeeting?.JoinUrl);
+    }
+
+    public Task UpdateAttendeesAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return client.Users[session.OrganizerMailbox].Events[EventIdOf(session)]
+            .PatchAsync(new Event { Attendees = Attendees(attendees) }, cancellationToken: cancellationToken);
+    }
+
+    public Task UpdateEventAsync(CoachingSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return client.Users[session.OrganizerMailbox].Events[EventIdOf(session)].PatchAsync(Describe(session), cancellationToken: cancellationToken);
+    }
+
+    public Task CancelEventAsync(CoachingSession session, string comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return client.Users[session.OrganizerMailbox].Events[EventIdOf(session)].Cancel
+            .PostAsync(new CancelPostRequestBody { Comment = comment }, cancellationToken: cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var response = await client.Users[organizerMailbox].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(
+            new GetSchedulePostRequestBody
+            {
+                Schedules = [organizerMailbox],
+                StartTime = Utc(start),
+                EndTime = Utc(end),
+                AvailabilityViewInterval = 15,
+            },
+            request => request.Headers.Add("Prefer", "outlook.timezone=\"UTC\""),
+            cancellationToken);
+        return [.. (response?.Value ?? [])
+            .SelectMany(s => s.ScheduleItems ?? [])
+            .Where(i => i.Status is not FreeBusyStatus.Free and not FreeBusyStatus.Unknown)
+            .Select(i => new BusyPeriod(ParseUtc(i.Start), ParseUtc(i.End), i.Subject))
+            .Where(b => b.Start < end && b.End > start)];
+    }
+
+    public static string TransactionIdOf(CoachingSession session) => "htt-coaching-" + session.Id.ToString("N");
+
+    private static Event Describe(CoachingSession session) => new()
+    {
+        Subject = session.Title,
+        Start = Local(session.StartsAt, session.TimeZone),
+        End = Local(session.EndsAt, session.TimeZone),
+        Location = session.Location is { Length: > 0 } place ? new Location { DisplayName = place } : null,
+    };
+
+    private static List<Attendee> Attendees(IReadOnlyList<CalendarAttendee> attendees) =>
+        [.. attendees.Select(a => new Attendee { EmailAddress = new EmailAddress { Address = a.Email, Name = a.Name }, Type = AttendeeType.Required })];
+
+    private static DateTimeTimeZone Local(DateTimeOffset instant, string timeZone) => new()
+    {
+        // Graph wants the wall-clock time without offset plus the zone (Windows or IANA names).
+        DateTime = SessionTime.Local(instant, timeZone).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        TimeZone = timeZone,
+    };
+
+    private static DateTimeTimeZone Utc(DateTimeOffset instant) => new()
+    {
+        DateTime = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        TimeZone = "UTC",
+    };
+
+    private static DateTimeOffset ParseUtc(DateTimeTimeZone? value) =>
+        value?.DateTime is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
+            ? new DateTimeOffset(parsed, TimeSpan.Zero)
+            : DateTimeOffset.MinValue;
+
+    private static string EventIdOf(CoachingSession session) =>
+        session.GraphEventId ?? throw new InvalidOperationException("The session has no calendar event yet.");
+}

@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// App-only Graph tokens with the client-credentials flow (<c>POST …/oauth2/v2.0/token</c>, scope
+/// <c>https://graph.microsoft.com/.default</c>), cached until five minutes before they expire. Tokens go only to the
+/// configured Graph host, and only over https (loopback excepted, for local fakes).
+/// </summary>
+internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, IOptions<GraphOptions> options, TimeProvider timeProvider) : IAccessTokenProvider
+{
+    public const string HttpClientName = "coaching.graph.token";
+
+    private readonly SemaphoreSlim refresh = new(1, 1);
+    private string? token;
+    private DateTimeOffset expiresAt;
+
+    public AllowedHostsValidator AllowedHostsValidator { get; } = new([new Uri(options.Value.BaseUrl).Host]);
+
+    public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!AllowedHostsValidator.IsUrlHostValid(uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+        {
+            return string.Empty;
+        }
+
+        if (token is { } cached && timeProvider.GetUtcNow() < expiresAt)
+        {
+            return cached;
+        }
+
+        await refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (token is { } fresh && timeProvider.GetUtcNow() < expiresAt)
+            {
+                return fresh;
+            }
+
+            var settings = options.Value;
+            using var request = new HttpRequestMessage(HttpMethod.Post, settings.EffectiveTokenEndpoint)
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = settings.ClientId,
+                    ["client_secret"] = settings.ClientSecret,
+                    ["scope"] = GraphOptions.Scope,
+                }),
+            };
+            using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                // The body may echo request details; the status is enough to act on.
+                throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
+            }
+
+            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
+                ?? throw new HttpRequestException("The token endpoint answered without a token.");
+            token = body.AccessToken;
+            expiresAt = timeProvider.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, body.ExpiresIn - 300));
+            return token;
+        }
+        finally
+        {
+            refresh.Release();
+        }
+    }
+
+    private sealed record TokenResponse(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+}

@@ -1,0 +1,18 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>The organizer's calendar (Microsoft Graph, spec §8), as the outbox needs it.</summary>
+internal interface ICalendarGateway
+{
+    /// <summary>Creates the session's online meeting; retried creates with the same transaction id give the same event.</summary>
+    Task<CalendarEventResult> CreateEventAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the attendee list (the full desired list).</summary>
+    Task UpdateAttendeesAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken);
+
+    /// <summary>Sends the session's subject, times and location (never the body: it holds the meeting blob).</summary>
+    Task UpdateEventAsync(CoachingSession session, CancellationToken cancellationToken);
+
+    Task CancelEventAsync(CoachingSession session, string comment, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
+}

@@ -1,0 +1,37 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Demo coaching catalog seeded with {Count} sessions")]
+    public static partial void DemoCatalogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Registration for session {SessionId}: {Outcome}")]
+    public static partial void Registered(ILogger logger, Guid sessionId, RegistrationOutcome outcome);
+
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Information, Message = "Registration for session {SessionId} cancelled; promoted from the waitlist: {Promoted}")]
+    public static partial void RegistrationCancelled(ILogger logger, Guid sessionId, bool promoted);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Warning, Message = "Coaching action {Action} refused for a user without the coordinator role")]
+    public static partial void NotCoordinator(ILogger logger, string action);
+
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Information, Message = "Outbox row {Id} ({Kind}) for session {SessionId} done")]
+    public static partial void OutboxDone(ILogger logger, long id, OutboxKind kind, Guid sessionId);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Warning, Message = "Outbox row {Id} ({Kind}) attempt {Attempt} failed, retry at {DueAt}: {Reason}")]
+    public static partial void OutboxRetry(ILogger logger, long id, OutboxKind kind, int attempt, DateTimeOffset dueAt, string reason);
+
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Error, Message = "Outbox row {Id} ({Kind}) failed for good: {Reason}")]
+    public static partial void OutboxFailed(ILogger logger, long id, OutboxKind kind, string reason);
+
+    [LoggerMessage(EventId = 2407, Level = LogLevel.Error, Message = "Coaching background pass failed; the next pass retries")]
+    public static partial void BackgroundPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2408, Level = LogLevel.Information, Message = "Reminder ({MinutesBefore} min) sent for registration {RegistrationId}: {Status}")]
+    public static partial void ReminderSent(ILogger logger, int minutesBefore, Guid registrationId, string status);
+
+    [LoggerMessage(EventId = 2409, Level = LogLevel.Debug, Message = "Member lookup for the attendee address failed; the registration goes on without it")]
+    public static partial void MemberLookupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Schedule check for {Organizer} failed; the session is saved without the conflict warning")]
+    public static partial void ScheduleCheckFailed(ILogger logger, string organizer, Exception exception);
+}

@@ -1,0 +1,65 @@
+using HiTechTex.Bot.Protocol.Connector;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>Why an outbox attempt failed, and whether trying again can help.</summary>
+/// <param name="Transient">429, 5xx, timeouts and network errors: retry. Anything else: failed for good.</param>
+/// <param name="RetryAfter">The server's <c>Retry-After</c>, when it sent one.</param>
+/// <param name="Reason">A short reason for the coordinator and the log (no tokens, no bodies).</param>
+internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, string Reason)
+{
+    public static OutboxFailure Permanent(string reason) => new(false, null, reason);
+
+    public static OutboxFailure Classify(Exception exception, bool timedOut)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (timedOut && exception is OperationCanceledException)
+        {
+            return new(true, null, "timeout");
+        }
+
+        switch (exception)
+        {
+            case ApiException api:
+                var code = (exception as ODataError)?.Error?.Code;
+                var reason = code is null ? $"HTTP {api.ResponseStatusCode}" : $"HTTP {api.ResponseStatusCode} {code}";
+                return new(IsTransient(api.ResponseStatusCode), RetryAfterOf(api), reason);
+            case HttpRequestException { StatusCode: { } status } when (int)status is >= 400 and < 500 and not 408 and not 429:
+                return new(false, null, $"token endpoint HTTP {(int)status}");
+            case HttpRequestException http:
+                return new(true, null, http.StatusCode is { } s ? $"HTTP {(int)s}" : "network error");
+            case ConnectorException connector:
+                return new(IsTransient((int)connector.StatusCode), null, $"connector HTTP {(int)connector.StatusCode}");
+            default:
+                return new(false, null, exception.GetType().Name);
+        }
+    }
+
+    private static bool IsTransient(int status) => status is 408 or 429 or >= 500;
+
+    private static TimeSpan? RetryAfterOf(ApiException api)
+    {
+        if (api.ResponseHeaders is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, values) in api.ResponseHeaders)
+        {
+            if (!string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var value = values.FirstOrDefault();
+            if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                return TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>The work an outbox row stands for.</summary>
+internal enum OutboxKind
+{
+    /// <summary>POST the session's event (online meeting) on the organizer's calendar.</summary>
+    CreateEvent = 0,
+
+    /// <summary>PATCH the event's attendees with the full list of confirmed participants.</summary>
+    UpdateAttendees = 1,
+
+    /// <summary>PATCH the event's subject, times and location after an edit.</summary>
+    UpdateEvent = 2,
+
+    /// <summary>POST <c>/cancel</c> on the event.</summary>
+    CancelEvent = 3,
+
+    /// <summary>Tell a person proactively that they moved from the waitlist to confirmed.</summary>
+    NotifyPromoted = 4,
+
+    /// <summary>Tell a registered person that the session was cancelled.</summary>
+    NotifySessionCancelled = 5,
+}

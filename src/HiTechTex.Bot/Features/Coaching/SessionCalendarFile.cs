@@ -1,0 +1,47 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// The session as an iCalendar file (RFC 5545, Ical.Net) for people without the Graph meeting: same title, times,
+/// place and join link as the cards. Times are written in UTC, which every calendar converts; a stable UID and a
+/// SEQUENCE that grows with each edit let an import update the earlier one.
+/// </summary>
+internal static class SessionCalendarFile
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static string Create(CoachingSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var cancelled = session.Status == SessionStatus.Cancelled;
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = UidOf(session),
+            Summary = session.Title,
+            Description = session.JoinUrl is { Length: > 0 } join ? $"{session.Description}\n\n{join}" : session.Description,
+            Location = session.Mode == SessionMode.Online ? session.JoinUrl ?? "Microsoft Teams" : session.Location,
+            DtStart = new CalDateTime(session.StartsAt.UtcDateTime),
+            DtEnd = new CalDateTime(session.EndsAt.UtcDateTime),
+            DtStamp = new CalDateTime(session.UpdatedAt.UtcDateTime),
+            Sequence = session.Revision,
+            Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Organizer = new Organizer("mailto:" + session.OrganizerMailbox),
+        };
+        if (session.JoinUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var joinUri))
+        {
+            calendarEvent.Url = joinUri;
+        }
+
+        var calendar = new Calendar { Method = cancelled ? "CANCEL" : "PUBLISH" };
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    public static string UidOf(CoachingSession session) => $"{session.Id:D}@coaching.hitechtex-bot";
+
+    public static string FileNameOf(CoachingSession session) => $"session-{session.Id:N}.ics";
+}

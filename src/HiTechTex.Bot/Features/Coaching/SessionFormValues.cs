@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>
+/// The fields of the session form as strings: what the card shows, and what a submission brought back (untrusted,
+/// so <see cref="TryParse"/> checks every field and names the wrong ones).
+/// </summary>
+internal sealed record SessionFormValues(
+    string Title, string Description, string Topic, string Trainer, string Language, string Date, string Start, string End,
+    string TimeZone, string Capacity, string Mode, string Location, string ClosesOn, string Organizer)
+{
+    private static readonly string[] Languages = ["EN", "PT", "ES", "IT", "TR", "CS"];
+
+    public static SessionFormValues Empty(string organizer) =>
+        new("", "", "", "", "EN", "", "09:00", "11:00", "Europe/Lisbon", "20", nameof(SessionMode.Online), "", "", organizer);
+
+    public static SessionFormValues From(CoachingSession session)
+    {
+        var start = SessionTime.Local(session.StartsAt, session.TimeZone);
+        var end = SessionTime.Local(session.EndsAt, session.TimeZone);
+        var closes = SessionTime.Local(session.RegistrationClosesAt, session.TimeZone);
+        return new(session.Title, session.Description, session.Topic, session.Trainer, session.Language,
+            start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            end.ToString("HH:mm", CultureInfo.InvariantCulture), session.TimeZone,
+            session.Capacity.ToString(CultureInfo.InvariantCulture), session.Mode.ToString(), session.Location ?? "",
+            closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), session.OrganizerMailbox);
+    }
+
+    public static SessionFormValues From(JsonElement data)
+    {
+        string Read(string name) => data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString()!.Trim(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => "",
+            }
+            : "";
+
+        return new(Read("title"), Read("description"), Read("topic"), Read("trainer"), Read("language"), Read("date"),
+            Read("start"), Read("end"), Read("timeZone"), Read("capacity"), Read("mode"), Read("location"), Read("closesOn"),
+            Read("organizer"));
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["title"] = Title,
+        ["description"] = Description,
+        ["topic"] = Topic,
+        ["trainer"] = Trainer,
+        ["language"] = Language,
+        ["date"] = Date,
+        ["start"] = Start,
+        ["end"] = End,
+        ["timeZone"] = TimeZone,
+        ["capacity"] = Capacity,
+        ["mode"] = Mode,
+        ["location"] = Location,
+        ["closesOn"] = ClosesOn,
+        ["organizer"] = Organizer,
+    };
+
+    /// <summary>The draft, or the labels of the wrong fields.</summary>
+    /// <param name="texts">For the field labels.</param>
+    /// <param name="opensAt">When registration opens (now for a new session; kept on edit).</param>
+    /// <param name="now">Sessions cannot start in the past.</param>
+    public (SessionDraft? Draft, IReadOnlyList<string> Invalid) TryParse(CoachingTexts texts, DateTimeOffset opensAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var invalid = new List<string>();
+        void Check(bool ok, string label)
+        {
+            if (!ok)
+            {
+                invalid.Add(label);
+            }
+        }
+
+        Check(Title.Length is > 0 and <= 200, texts.FieldTitle);
+        Check(Description.Length <= 4000, texts.FieldDescription);
+        Check(Topic.Length is > 0 and <= 100, texts.FilterTopic);
+        Check(Trainer.Length is > 0 and <= 200, texts.Trainer);
+        var language = Language.ToUpperInvariant();
+        Check(Languages.Contains(language), texts.FilterLanguage);
+        TimeZoneInfo? zone = null;
+        var zoneOk = TimeZone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out zone);
+        Check(zoneOk, texts.FieldTimeZone);
+        var dateOk = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        var startOk = TimeOnly.TryParseExact(Start, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime);
+        var endOk = TimeOnly.TryParseExact(End, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
+        DateTimeOffset starts = default, ends = default;
+        if (dateOk && startOk && zoneOk && !TryUtc(date.ToDateTime(startTime), zone!, out starts))
+        {
+            startOk = false;
+        }
+
+        if (dateOk && endOk && zoneOk && !TryUtc(date.ToDateTime(endTime), zone!, out ends))
+        {
+            endOk = false;
+        }
+
+        Check(dateOk && (!startOk || !zoneOk || starts > now), texts.FieldDate);
+        Check(startOk, texts.FieldStart);
+        Check(endOk && (!startOk || endTime > startTime), texts.FieldEnd);
+        Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= 1000, texts.FieldCapacity);
+        var modeOk = Enum.TryParse<SessionMode>(Mode, ignoreCase: false, out var mode) && Enum.IsDefined(mode);
+        Check(modeOk, texts.FieldMode);
+        Check(Location.Length <= 300 && (mode != SessionMode.OnSite || Location.Length > 0), texts.FieldLocation);
+        var closesOk = DateOnly.TryParseExact(ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closesOn)
+            && (!dateOk || closesOn <= date);
+        Check(closesOk, texts.FieldClosesOn);
+        Check(Organizer.Length <= 256 && MailAddress.TryCreate(Organizer, out var address) && address.Address == Organizer, texts.FieldOrganizer);
+        if (invalid.Count > 0)
+        {
+            return (null, invalid);
+        }
+
+        // Registration closes at the end of the chosen day, and never after the start.
+        TryUtc(closesOn.ToDateTime(new TimeOnly(23, 59, 59)), zone!, out var closesAt);
+        if (closesAt > starts)
+        {
+            closesAt = starts;
+        }
+
+        return (new SessionDraft(Title, Description, Topic, Trainer, language, starts, ends, TimeZone, capacity, mode,
+            Location.Length == 0 ? null : Location, opensAt, closesAt, Organizer), []);
+    }
+
+    private static bool TryUtc(DateTime local, TimeZoneInfo zone, out DateTimeOffset utc)
+    {
+        // A time that does not exist (the spring-forward gap) is refused rather than silently shifted.
+        if (zone.IsInvalidTime(local))
+        {
+            utc = default;
+            return false;
+        }
+
+        utc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
+        return true;
+    }
+}

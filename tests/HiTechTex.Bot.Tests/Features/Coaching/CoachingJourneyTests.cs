@@ -1,0 +1,220 @@
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>The coaching journey through the real main dialog: commands, card buttons, coordinator form.</summary>
+public sealed class CoachingJourneyTests : IDisposable
+{
+    private const string Coordinator = CoachingTestHost.CoordinatorId;
+    private readonly CoachingTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task Sessions_TypedCommand_ListsUpcomingSessionsWithFilters()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Circular economy for SMEs"));
+
+        var replies = await host.SayAsync("sessions");
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("Upcoming sessions", card, StringComparison.Ordinal);
+        Assert.Contains("Circular economy for SMEs", card, StringComparison.Ordinal);
+        Assert.Contains("03.12.2026 09:00–11:00 (Europe/Lisbon)", card, StringComparison.Ordinal);
+        Assert.Contains("coaching.details", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.new", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MySessions_PortugueseCommand_ShowsMySessionsInPortuguese()
+    {
+        await host.Conversation.SeedProfileAsync("pt");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var replies = await host.SayAsync("As minhas sessões");
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("As minhas sessões", card, StringComparison.Ordinal);
+        Assert.Contains("Inscrito", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_ButtonWithoutGraph_ConfirmedCardWithCalendarFileLink()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+
+        var replies = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("You're registered for Circular economy.", card, StringComparison.Ordinal);
+        Assert.Contains($"https://bot.example.org/coaching/calendar/{session.Id:D}.ics", card, StringComparison.Ordinal);
+        Assert.Contains("coaching.unregister", card, StringComparison.Ordinal);
+        var row = Assert.Single(await host.RegistrationsAsync(session.Id));
+        Assert.Equal("00000000-0000-0000-0000-000000000001", row.UserAadObjectId);
+        Assert.Equal("Ana", row.UserName);
+    }
+
+    [Fact]
+    public async Task Register_DoubleClick_OneRegistrationAndAlreadyRegistered()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var second = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        Assert.Contains("already registered", CoachingTestHost.CardText(second), StringComparison.Ordinal);
+        Assert.Single(await host.RegistrationsAsync(session.Id));
+    }
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("7d1c2b0e-0000-4000-8000-000000000000")]
+    public async Task Register_TamperedSessionId_PoliteNotFoundAndNothingStored(string sessionId)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.register", sessionId });
+
+        Assert.Equal("This session no longer exists.", Assert.Single(replies).Text);
+        var count = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Registrations().CountAsync());
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public async Task Unregister_FullSession_CancelledAndFirstWaitlistedPromoted()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var waitlisted = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
+        Assert.Contains("waitlist at position 1", CoachingTestHost.CardText(waitlisted), StringComparison.Ordinal);
+
+        var replies = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+
+        Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(replies).Text);
+        var rows = await host.RegistrationsAsync(session.Id);
+        Assert.Equal(RegistrationStatus.Confirmed, rows.Single(r => r.UserAadObjectId == "22222222-2222-2222-2222-222222222222").Status);
+    }
+
+    [Theory]
+    [InlineData("coaching.new")]
+    [InlineData("coaching.save")]
+    [InlineData("coaching.cancelSession")]
+    [InlineData("coaching.importSave")]
+    public async Task CoordinatorAction_ByParticipant_RefusedAndNothingChanged(string action)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+
+        var replies = await host.SubmitAsync(new { action, sessionId = session.Id.ToString(), title = "Hacked", capacity = "999" });
+
+        Assert.Equal("Only programme coordinators can do that.", Assert.Single(replies).Text);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(SessionStatus.Scheduled, stored!.Session.Status);
+        Assert.Equal(10, stored.Session.Capacity);
+    }
+
+    [Fact]
+    public async Task Save_CoordinatorValidForm_CreatesSessionInItsTimeZone()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SubmitAsync(ValidForm(), Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("Session saved: Smart textiles lab.", card, StringComparison.Ordinal);
+        var created = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        Assert.Equal(new DateTimeOffset(2026, 12, 10, 13, 0, 0, TimeSpan.Zero), created.StartsAt);   // 14:00 in Madrid (CET)
+        Assert.Equal(CalendarSyncState.NotConfigured, created.SyncState);
+        Assert.Equal(Coordinator, created.CreatedBy);
+    }
+
+    [Fact]
+    public async Task Save_OverlapsOrganizersOtherSession_SavedWithConflictWarning()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var start = new DateTimeOffset(2026, 12, 10, 12, 30, 0, TimeSpan.Zero);
+        await host.CreateSessionAsync(CoachingTestHost.Draft() with { StartsAt = start, EndsAt = start.AddHours(1), OrganizerMailbox = "coaching@hitechtex.example" });
+
+        var replies = await host.SubmitAsync(ValidForm(), Coordinator);
+
+        Assert.Contains("Heads-up: the organizer's calendar is busy at that time", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_InvalidFields_FormAgainNamingThem()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        form["end"] = "13:00";
+        form["timeZone"] = "Mars/Olympus";
+        form["capacity"] = "-3";
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon), End time, Capacity.", card, StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task CancelSession_Coordinator_CancelledAndEveryoneQueuedForNotice()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var replies = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString() }, Coordinator);
+
+        Assert.Equal("The session is cancelled; registered people are being told.", Assert.Single(replies).Text);
+        Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionCancelled);
+    }
+
+    [Fact]
+    public async Task ImportSave_CoordinatorWithOneBadLine_ImportsTheGoodOnesAndKeepsTheBadOne()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n",
+            "title;topic;trainer;language;date;start;end;timeZone;capacity;mode;location;closesOn;organizer;description",
+            "Smart textiles lab;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;Sensors; and prototypes",
+            "Dyeing without water;Sustainable finishing;Rui;PT;2026-12-11;09:00;12:00;Mars/Olympus;15;OnSite;CITEVE;2026-12-10;coaching@hitechtex.example;",
+            "Klastr;Cluster excellence;Petr;CS;2026-12-12;13:00;15:00;Europe/Prague;12;OnSite;CLUTEX, Liberec;2026-12-11;coaching@hitechtex.example;Praxe");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("2 sessions imported. Lines with errors: 3 (Time zone (e.g. Europe/Lisbon))", card, StringComparison.Ordinal);
+        Assert.Contains("Dyeing without water;Sustainable finishing", card, StringComparison.Ordinal);
+        var sessions = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().OrderBy(s => s.StartsAt).ToListAsync());
+        Assert.Equal(["Smart textiles lab", "Klastr"], sessions.Select(s => s.Title));
+        Assert.Equal("Sensors; and prototypes", sessions[0].Description);
+        Assert.Equal((SessionMode.OnSite, "CLUTEX, Liberec"), (sessions[1].Mode, sessions[1].Location));
+    }
+
+    private static Dictionary<string, string> ValidForm() => new()
+    {
+        ["action"] = "coaching.save",
+        ["sessionId"] = "",
+        ["title"] = "Smart textiles lab",
+        ["description"] = "Sensors and prototypes",
+        ["topic"] = "Smart textiles",
+        ["trainer"] = "Lucía",
+        ["language"] = "ES",
+        ["date"] = "2026-12-10",
+        ["start"] = "14:00",
+        ["end"] = "16:00",
+        ["timeZone"] = "Europe/Madrid",
+        ["capacity"] = "20",
+        ["mode"] = "Online",
+        ["location"] = "",
+        ["closesOn"] = "2026-12-09",
+        ["organizer"] = "coaching@hitechtex.example",
+    };
+}

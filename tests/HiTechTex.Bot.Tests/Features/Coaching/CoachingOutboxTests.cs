@@ -1,0 +1,265 @@
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>
+/// The durable outbox against a local server speaking Graph's REST shapes: the real <c>GraphServiceClient</c>, the
+/// real token request, faults (429 + Retry-After, 503, a hanging call, a 10-minute outage, a restart), on a
+/// <c>FakeTimeProvider</c> clock.
+/// </summary>
+public sealed class CoachingOutboxTests : IAsyncLifetime
+{
+    private FakeGraphServer graph = null!;
+    private CoachingTestHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        graph = await FakeGraphServer.StartAsync();
+        host = new CoachingTestHost(graph.Settings());
+    }
+
+    public async Task DisposeAsync()
+    {
+        host.Dispose();
+        await graph.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_NewSessionWithRegistrant_CreatesOnlineMeetingThenPatchesFullAttendeeList()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(host, session.Id, "u1", "ana@example.org");
+        await RegisterAsync(host, session.Id, "u2", "rui@example.org");
+
+        await DrainAsync(host);
+
+        var created = Assert.Single(graph.Events.Values);
+        var create = graph.GraphRequests.First();
+        Assert.Equal(("POST", "/v1.0/users/organizer@example.org/events"), (create.Method, create.Path));
+        var body = JsonNode.Parse(create.Body)!;
+        Assert.True(body["isOnlineMeeting"]!.GetValue<bool>());
+        Assert.Equal("teamsForBusiness", body["onlineMeetingProvider"]!.GetValue<string>());
+        Assert.Equal(GraphCalendarGateway.TransactionIdOf(session), body["transactionId"]!.GetValue<string>());
+        Assert.Equal("2026-12-03T09:00:00", body["start"]!["dateTime"]!.GetValue<string>());
+        Assert.Equal("Europe/Lisbon", body["start"]!["timeZone"]!.GetValue<string>());
+        Assert.Equal(["ana@example.org", "rui@example.org"], created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        var patch = graph.GraphRequests.Last(r => r.Method == "PATCH");
+        Assert.Equal(["attendees"], JsonNode.Parse(patch.Body)!.AsObject().Select(p => p.Key).Where(k => !k.StartsWith('@')));
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal(created["id"]!.GetValue<string>(), stored.GraphEventId);
+        Assert.StartsWith("https://teams.microsoft.com/l/meetup-join/", stored.JoinUrl, StringComparison.Ordinal);
+        Assert.Equal(CalendarSyncState.Synced, stored.SyncState);
+        Assert.Equal(1, graph.TokenRequests);
+        Assert.All(await host.OutboxAsync(), o => Assert.Equal(OutboxStatus.Done, o.Status));
+    }
+
+    [Fact]
+    public async Task Details_SyncedSessionForConfirmedParticipant_ShowsJoinUrlAndNoCalendarFile()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+
+        var replies = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains((await SessionAsync(host, session.Id)).JoinUrl!, card, StringComparison.Ordinal);
+        Assert.Contains("Join the Teams meeting", card, StringComparison.Ordinal);
+        Assert.DoesNotContain(".ics", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_Throttled429WithRetryAfter_WaitsExactlyThatLongThenSucceeds()
+    {
+        var session = await host.CreateSessionAsync();
+        graph.FailNext(429, "TooManyRequests", retryAfterSeconds: 42);
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal(OutboxStatus.Pending, pending.Status);
+        Assert.Equal(host.Time.GetUtcNow().AddSeconds(42), pending.DueAt);
+        var waiting = await SessionAsync(host, session.Id);
+        Assert.Equal((CalendarSyncState.Pending, "HTTP 429 TooManyRequests"), (waiting.SyncState, waiting.SyncError));
+        host.Time.Advance(TimeSpan.FromSeconds(41));
+        Assert.Equal(0, await Processor(host).RunOnceAsync(CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await Processor(host).RunOnceAsync(CancellationToken.None));
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+        Assert.Single(graph.Events);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_503ThenRecovery_RetriedWithBackoffAndOneEvent()
+    {
+        var session = await host.CreateSessionAsync();
+        graph.FailNext(503, "ServiceNotAvailable");
+        graph.FailNext(503, "ServiceNotAvailable");
+
+        await DrainAsync(host);
+
+        var row = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Done, 3), (row.Status, row.Attempts));
+        Assert.Single(graph.Events);
+        Assert.NotNull((await SessionAsync(host, session.Id)).JoinUrl);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CreateAnswerLostInATimeout_RetrySameTransactionIdNoDuplicateEvent()
+    {
+        var session = await host.CreateSessionAsync();
+        graph.HangNext(processFirst: true);
+
+        var pass = Processor(host).RunOnceAsync(CancellationToken.None);
+        await graph.HangArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        host.Time.Advance(TimeSpan.FromSeconds(30));   // the per-call timeout runs on the fake clock
+        await pass.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var afterTimeout = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Pending, "timeout"), (afterTimeout.Status, afterTimeout.LastError));
+        await DrainAsync(host);
+
+        Assert.Single(graph.Events);
+        Assert.Equal(2, graph.GraphRequests.Count(r => r.Method == "POST"));
+        Assert.Equal(graph.Events.Keys.Single(), (await SessionAsync(host, session.Id)).GraphEventId);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TenMinuteOutageAndRestart_NothingLostAndEverythingSyncedOnce()
+    {
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        graph.Down = true;
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 2));
+        foreach (var user in new[] { "u1", "u2", "u3" })
+        {
+            await RegisterAsync(host, session.Id, user, user + "@example.org");
+        }
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+        var outageEnds = host.Time.GetUtcNow().AddMinutes(10);
+        while (host.Time.GetUtcNow() < outageEnds)
+        {
+            await Processor(host).RunOnceAsync(CancellationToken.None);
+            host.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Empty(graph.Events);
+        Assert.All((await host.OutboxAsync()).Where(o => o.Lane == CoachingOutboxMessage.GraphLane), o => Assert.Equal(OutboxStatus.Pending, o.Status));
+        Assert.Equal("HTTP 503 ServiceNotAvailable", (await SessionAsync(host, session.Id)).SyncError);
+
+        // A restart: a new host on the same database, with Graph back.
+        graph.Down = false;
+        using var restarted = new CoachingTestHost(graph.Settings(), database: host.Database);
+        restarted.Time.SetUtcNow(host.Time.GetUtcNow());
+        await DrainAsync(restarted);
+
+        var created = Assert.Single(graph.Events.Values);
+        Assert.Equal(["u2@example.org", "u3@example.org"], created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        Assert.All(await restarted.OutboxAsync(), o => Assert.Equal(OutboxStatus.Done, o.Status));
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(restarted, session.Id)).SyncState);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_AccessDenied_FailedWithReasonVisibleToCoordinator()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        graph.FailNext(403, "ErrorAccessDenied");
+
+        await DrainAsync(host);
+
+        Assert.Equal(OutboxStatus.Failed, Assert.Single(await host.OutboxAsync()).Status);
+        var replies = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId);
+        Assert.Contains("failed: HTTP 403 ErrorAccessDenied", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SessionEditedThenCancelled_PatchesThenCancelsTheEvent()
+    {
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
+        await DrainAsync(host);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await DrainAsync(host);
+
+        var eventId = graph.Events.Keys.Single();
+        Assert.Equal("Renamed", graph.Events[eventId]["subject"]!.GetValue<string>());
+        Assert.Equal([eventId], graph.Cancelled);
+        var methods = graph.GraphRequests.Select(r => (r.Method, r.Path.EndsWith("/cancel", StringComparison.Ordinal))).ToList();
+        Assert.Equal([("POST", false), ("PATCH", false), ("POST", true)], methods);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_PromotedPerson_NotifiedProactivelyOnce()
+    {
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(host, session.Id, "u1", null);
+        await RegisterAsync(host, session.Id, "u2", null);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+
+        await DrainAsync(host);
+        await DrainAsync(host);
+
+        host.Messenger.Verify(m => m.SendToConversationAsync("conv-u2",
+            It.Is<Activity>(a => a.Text == "Good news: a seat freed up and you're now registered for Circular economy."), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Save_CoordinatorWithGraph_GetScheduleConflictShownAsWarning()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        graph.Busy.Add((new DateTime(2026, 12, 10, 13, 30, 0, DateTimeKind.Utc), new DateTime(2026, 12, 10, 14, 0, 0, DateTimeKind.Utc), "Board meeting"));
+
+        var replies = await host.SubmitAsync(new Dictionary<string, string>
+        {
+            ["action"] = "coaching.save", ["title"] = "Lab", ["topic"] = "Smart textiles", ["trainer"] = "Lucía", ["language"] = "ES",
+            ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
+            ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
+        }, CoachingTestHost.CoordinatorId);
+
+        Assert.Contains("the organizer's calendar is busy at that time (10.12.2026 14:30–15:00)", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        var request = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
+        Assert.Equal("/v1.0/users/coaching@hitechtex.example/calendar/getSchedule", request.Path);
+
+        // The action's parameters are PascalCase in Graph's metadata (Schedules, StartTime…), and so on the wire.
+        Assert.Contains("\"Schedules\":[\"coaching@hitechtex.example\"]", request.Body, StringComparison.Ordinal);
+        Assert.Contains("\"StartTime\":{\"dateTime\":\"2026-12-10T13:00:00\",\"timeZone\":\"UTC\"}", request.Body, StringComparison.Ordinal);
+    }
+
+    private static CoachingOutboxProcessor Processor(CoachingTestHost host) => host.Services.GetRequiredService<CoachingOutboxProcessor>();
+
+    /// <summary>Runs passes, moving the fake clock past each back-off, until nothing is pending (bounded).</summary>
+    private static async Task DrainAsync(CoachingTestHost host)
+    {
+        for (var pass = 0; pass < 50; pass++)
+        {
+            await Processor(host).RunOnceAsync(CancellationToken.None);
+            if (!(await host.OutboxAsync()).Any(o => o.Status == OutboxStatus.Pending))
+            {
+                return;
+            }
+
+            host.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Fail("The outbox did not drain.");
+    }
+
+    private static Task<CoachingSession> SessionAsync(CoachingTestHost host, Guid id) =>
+        host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync(s => s.Id == id));
+
+    private static Task<RegistrationResult> RegisterAsync(CoachingTestHost host, Guid sessionId, string user, string? email) => host.WithScopeAsync(sp =>
+        sp.GetRequiredService<BookingService>().RegisterAsync(sessionId, new Participant(user, "User " + user, "tenant", email, "conv-" + user, "en"), CancellationToken.None));
+}

@@ -1,0 +1,116 @@
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>Reminders on a <c>FakeTimeProvider</c>: 24 h and 1 h before, once each, none after a cancel.</summary>
+public sealed class CoachingReminderTests : IDisposable
+{
+    private readonly CoachingTestHost host = new();
+    private readonly List<(string Conversation, string? Text)> sent = [];
+
+    public CoachingReminderTests()
+    {
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, Activity, CancellationToken>((c, a, _) => { lock (sent) { sent.Add((c, a.Text)); } })
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+    }
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task RunOnceAsync_ClockPassesBothReminders_EachSentOnceToConfirmedOnly()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 2));   // starts 2026-12-03 09:00 UTC
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        await RegisterAsync(session.Id, "u3");   // waitlisted: no reminder
+
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-24).AddMinutes(-15));
+        Assert.Empty(sent);
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+        Assert.Equal(["conv-u1", "conv-u2"], sent.Select(s => s.Conversation).Order());
+        Assert.Equal("Reminder: Circular economy starts 03.12.2026 09:00 (Europe/Lisbon).", sent[0].Text);
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddMinutes(5));
+
+        Assert.Equal(4, sent.Count);
+        Assert.Equal(2, sent.Count(s => s.Conversation == "conv-u1"));
+        Assert.DoesNotContain(sent, s => s.Conversation == "conv-u3");
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CancelledBetweenReminders_NoSecondReminder()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-20));
+        Assert.Single(sent);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+        await RunEveryQuarterHourUntilAsync(session.StartsAt);
+
+        Assert.Single(sent);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RegisteredTwoHoursBefore_OnlyTheOneHourReminder()
+    {
+        var draft = CoachingTestHost.Draft();
+        var session = await host.CreateSessionAsync(draft with { RegistrationClosesAt = draft.StartsAt });
+        host.Time.SetUtcNow(session.StartsAt.AddHours(-2));
+        await RegisterAsync(session.Id, "u1");
+
+        await RunEveryQuarterHourUntilAsync(session.StartsAt);
+
+        Assert.Single(sent);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SessionCancelled_NoReminder()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await RunEveryQuarterHourUntilAsync(session.StartsAt);
+
+        Assert.Empty(sent);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SendFails_RetriedOnTheNextPass()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        host.Time.SetUtcNow(session.StartsAt.AddHours(-3));
+        host.Messenger.SetupSequence(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "down"))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        var processor = host.Services.GetRequiredService<CoachingReminderProcessor>();
+
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await processor.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
+    }
+
+    private async Task RunEveryQuarterHourUntilAsync(DateTimeOffset until)
+    {
+        var processor = host.Services.GetRequiredService<CoachingReminderProcessor>();
+        if (host.Time.GetUtcNow() < until.AddHours(-26))
+        {
+            host.Time.SetUtcNow(until.AddHours(-26));   // nothing can be due that early; skip the quiet days
+        }
+
+        while (host.Time.GetUtcNow() < until)
+        {
+            await processor.RunOnceAsync(CancellationToken.None);
+            host.Time.Advance(TimeSpan.FromMinutes(15));
+        }
+    }
+
+    private Task<RegistrationResult> RegisterAsync(Guid sessionId, string user) => host.WithScopeAsync(sp =>
+        sp.GetRequiredService<BookingService>().RegisterAsync(sessionId, new Participant(user, "User " + user, "tenant", null, "conv-" + user, "en"), CancellationToken.None));
+}

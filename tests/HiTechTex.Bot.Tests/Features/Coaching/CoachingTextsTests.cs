@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using HiTechTex.Bot.Features.Coaching;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>The six language blocks and the option validators.</summary>
+public sealed partial class CoachingTextsTests
+{
+    public static TheoryData<string> Languages() => new(CoachingTexts.All.Select(t => t.Language));
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Block_EveryText_PresentWithTheEnglishPlaceholders(string language)
+    {
+        var texts = CoachingTexts.Resolve(language);
+
+        foreach (var property in typeof(CoachingTexts).GetProperties().Where(p => p.PropertyType == typeof(string)))
+        {
+            var value = (string)property.GetValue(texts)!;
+            var english = (string)property.GetValue(CoachingTexts.English)!;
+            Assert.False(string.IsNullOrWhiteSpace(value), $"{language}.{property.Name} is empty");
+            Assert.Equal(Placeholders(english), Placeholders(value));
+        }
+
+        Assert.NotEmpty(texts.ListCommands);
+        Assert.NotEmpty(texts.MineCommands);
+    }
+
+    [Theory]
+    [InlineData("pt-PT", "pt")]
+    [InlineData("CS", "cs")]
+    [InlineData("de", "en")]
+    [InlineData(null, "en")]
+    public void Resolve_LanguageCode_BlockOrEnglish(string? code, string expected) =>
+        Assert.Equal(expected, CoachingTexts.Resolve(code).Language);
+
+    [Fact]
+    public void Commands_ListAndMine_NeverOverlap() =>
+        Assert.Empty(CoachingTexts.All.SelectMany(t => t.ListCommands).Intersect(CoachingTexts.All.SelectMany(t => t.MineCommands), StringComparer.OrdinalIgnoreCase));
+
+    [Fact]
+    public void GraphOptionsValidator_HalfConfigured_FailsNamingTheKeys()
+    {
+        var result = new GraphOptionsValidator().Validate(null, new GraphOptions { TenantId = "t", ClientId = "c" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Graph:ClientSecret", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GraphOptionsValidator_NothingSet_SucceedsAndGraphIsOff()
+    {
+        var options = new GraphOptions();
+
+        Assert.Equal(ValidateOptionsResult.Success, new GraphOptionsValidator().Validate(null, options));
+        Assert.False(options.IsConfigured);
+    }
+
+    [Fact]
+    public void CoachingOptionsValidator_NegativeReminder_FailsNamingTheKey()
+    {
+        var result = new CoachingOptionsValidator().Validate(null, new CoachingOptions { Reminders = [TimeSpan.FromHours(-1)] });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Coaching:Reminders", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static string[] Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\d\}")]
+    private static partial Regex PlaceholderPattern();
+}

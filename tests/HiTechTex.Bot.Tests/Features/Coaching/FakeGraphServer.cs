@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Testing;
+using Microsoft.AspNetCore.Http;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>
+/// Microsoft Graph's calendar REST shapes on a <see cref="LocalHttpServer"/>: the client-credentials token endpoint,
+/// <c>POST /v1.0/users/{id}/events</c> (201, de-duplicated by <c>transactionId</c> like Graph), <c>PATCH …/events/{id}</c>,
+/// <c>POST …/events/{id}/cancel</c> (202) and <c>POST …/calendar/getSchedule</c>; with faults on demand.
+/// </summary>
+internal sealed class FakeGraphServer : IAsyncDisposable
+{
+    public const string Tenant = "tenant-1";
+
+    private readonly ConcurrentQueue<Func<HttpContext, Task<bool>>> faults = new();
+    private int eventCounter;
+
+    private FakeGraphServer(LocalHttpServer server) => Server = server;
+
+    public LocalHttpServer Server { get; }
+
+    /// <summary>Events by id, as last created or patched.</summary>
+    public ConcurrentDictionary<string, JsonObject> Events { get; } = new();
+
+    public ConcurrentBag<string> Cancelled { get; } = [];
+
+    /// <summary>While true every Graph call answers 503 (the token endpoint stays up).</summary>
+    public bool Down { get; set; }
+
+    /// <summary>The busy items <c>getSchedule</c> reports (UTC).</summary>
+    public List<(DateTime Start, DateTime End, string Subject)> Busy { get; } = [];
+
+    /// <summary>Completed when a hanging request has arrived (see <see cref="HangNext"/>).</summary>
+    public TaskCompletionSource HangArrived { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int TokenRequests;
+
+    public IReadOnlyList<RecordedRequest> GraphRequests => [.. Server.Requests.Where(r => r.Path.StartsWith("/v1.0/", StringComparison.Ordinal))];
+
+    public static async Task<FakeGraphServer> StartAsync()
+    {
+        FakeGraphServer? fake = null;
+        var server = await LocalHttpServer.StartAsync((context, request) => fake!.HandleAsync(context, request));
+        fake = new FakeGraphServer(server);
+        return fake;
+    }
+
+    /// <summary>The host settings that point Graph at this server.</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["Graph:TenantId"] = Tenant,
+        ["Graph:ClientId"] = "client-1",
+        ["Graph:ClientSecret"] = "secret-1",
+        ["Graph:BaseUrl"] = Server.BaseUrl + "/v1.0",
+        ["Graph:TokenEndpoint"] = $"{Server.BaseUrl}/{Tenant}/oauth2/v2.0/token",
+        ["Graph:RequestTimeout"] = "00:00:30",
+    };
+
+    /// <summary>The next Graph call answers <paramref name="status"/> with Graph's error body and optional Retry-After.</summary>
+    public void FailNext(int status, string code, int? retryAfterSeconds = null) => faults.Enqueue(async context =>
+    {
+        context.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = code + " (fake)" } });
+        return true;
+    });
+
+    /// <summary>
+    /// The next Graph call never answers (until the client gives up). With <paramref name="processFirst"/> the server
+    /// does the work first, like a create whose answer was lost.
+    /// </summary>
+    public void HangNext(bool processFirst) => faults.Enqueue(async context =>
+    {
+        if (processFirst)
+        {
+            await RouteAsync(context, await ReadBodyAsync(context), respond: false);
+        }
+
+        HangArrived.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client hung up: what the fault is for.
+        }
+
+        return true;
+    });
+
+    public void ResetHang() => HangArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context, RecordedRequest request)
+    {
+        if (request.Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref TokenRequests);
+            await WriteJsonAsync(context, new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3599, ["access_token"] = "fake-graph-token" });
+            return;
+        }
+
+        if (context.Request.Headers.Authorization != "Bearer fake-graph-token")
+        {
+            context.Response.StatusCode = 401;
+            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "InvalidAuthenticationToken", ["message"] = "no token" } });
+            return;
+        }
+
+        if (faults.TryDequeue(out var fault) && await fault(context))
+        {
+            return;
+        }
+
+        if (Down)
+        {
+            context.Response.StatusCode = 503;
+            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "ServiceNotAvailable", ["message"] = "down" } });
+            return;
+        }
+
+        await RouteAsync(context, request.Body, respond: true);
+    }
+
+    private async Task RouteAsync(HttpContext context, string body, bool respond)
+    {
+        var segments = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var method = context.Request.Method;
+
+        // v1.0 users {id} events [{eventId} [cancel]] | v1.0 users {id} calendar getSchedule
+        if (segments is ["v1.0", "users", _, "events"] && method == "POST")
+        {
+            var created = JsonNode.Parse(body)!.AsObject();
+            var transactionId = created["transactionId"]?.GetValue<string>();
+            var existing = transactionId is null ? null : Events.Values.FirstOrDefault(e => e["transactionId"]?.GetValue<string>() == transactionId);
+            if (existing is null)
+            {
+                var id = "AAMk-event-" + Interlocked.Increment(ref eventCounter);
+                created["id"] = id;
+                created["onlineMeeting"] = new JsonObject { ["joinUrl"] = $"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{id}%40thread.v2/0" };
+                Events[id] = created;
+                existing = created;
+            }
+
+            if (respond)
+            {
+                context.Response.StatusCode = 201;
+                await WriteJsonAsync(context, JsonNode.Parse(existing.ToJsonString())!);
+            }
+
+            return;
+        }
+
+        if (segments is ["v1.0", "users", _, "events", var eventId] && method == "PATCH" && Events.TryGetValue(eventId, out var stored))
+        {
+            foreach (var (key, value) in JsonNode.Parse(body)!.AsObject())
+            {
+                stored[key] = value?.DeepClone();
+            }
+
+            if (respond)
+            {
+                await WriteJsonAsync(context, JsonNode.Parse(stored.ToJsonString())!);
+            }
+
+            return;
+        }
+
+        if (segments is ["v1.0", "users", _, "events", var cancelledId, "cancel"] && method == "POST" && Events.ContainsKey(cancelledId))
+        {
+            Cancelled.Add(cancelledId);
+            context.Response.StatusCode = 202;
+            return;
+        }
+
+        if (segments is ["v1.0", "users", var mailbox, "calendar", "getSchedule"] && method == "POST")
+        {
+            var items = new JsonArray([.. Busy.Select(b => (JsonNode)new JsonObject
+            {
+                ["status"] = "busy",
+                ["subject"] = b.Subject,
+                ["start"] = new JsonObject { ["dateTime"] = b.Start.ToString("yyyy-MM-ddTHH:mm:ss.0000000", System.Globalization.CultureInfo.InvariantCulture), ["timeZone"] = "UTC" },
+                ["end"] = new JsonObject { ["dateTime"] = b.End.ToString("yyyy-MM-ddTHH:mm:ss.0000000", System.Globalization.CultureInfo.InvariantCulture), ["timeZone"] = "UTC" },
+            })]);
+            await WriteJsonAsync(context, new JsonObject
+            {
+                ["value"] = new JsonArray(new JsonObject { ["scheduleId"] = Uri.UnescapeDataString(mailbox), ["availabilityView"] = "0220", ["scheduleItems"] = items }),
+            });
+            return;
+        }
+
+        context.Response.StatusCode = 404;
+        await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "ErrorItemNotFound", ["message"] = "not found" } });
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpContext context)
+    {
+        context.Request.Body.Position = 0;
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true);
+        return await reader.ReadToEndAsync();
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, JsonNode body)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+}
