@@ -64,7 +64,7 @@ public sealed class BrowserJourney : IAsyncDisposable
         return OpenAsync(name, session.PlaygroundBaseUrl, output);
     }
 
-    /// <summary>Opens the Playground at <paramref name="playgroundUrl"/> (for example a second user's, see <see cref="PlaygroundSession.StartAnotherPlaygroundAsync"/>).</summary>
+    /// <summary>Opens the Playground at <paramref name="playgroundUrl"/> .</summary>
     public static async Task<BrowserJourney> OpenAsync(string name, string playgroundUrl, ITestOutputHelper output)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(playgroundUrl);

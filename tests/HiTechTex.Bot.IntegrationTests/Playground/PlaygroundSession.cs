@@ -31,7 +31,6 @@ public sealed class PlaygroundSession : IAsyncLifetime
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private ExternalProcess? bot;
     private ExternalProcess? playground;
-    private readonly List<ExternalProcess> others = [];
 
     /// <summary>
     /// Whether the Playground installs the bot by itself when its UI opens (as Teams does on first open). Off for the
@@ -123,10 +122,6 @@ public sealed class PlaygroundSession : IAsyncLifetime
         Section("playground output", playground?.Output ?? "(not started)");
         Section("playground log", ReadShared(PlaygroundLogPath));
         Section("playground events recording", ReadShared(RecordingPath));
-        foreach (var other in others)
-        {
-            Section(other.Name + " output", other.Output);
-        }
 
         return text.ToString();
 
@@ -139,11 +134,6 @@ public sealed class PlaygroundSession : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var other in others)
-        {
-            await other.DisposeAsync();
-        }
-
         if (playground is not null)
         {
             await playground.DisposeAsync();
@@ -210,23 +200,6 @@ public sealed class PlaygroundSession : IAsyncLifetime
             bot.ExitReason);
     }
 
-    /// <summary>
-    /// Starts one more Playground against the same bot, as another mock user (its own <c>.m365agentsplayground.yml</c>
-    /// with that user as <c>currentUser</c> and its own personal chat id): the way to have two people — an applicant
-    /// and a manager — in one journey. Returns its base URL; it stops with the session.
-    /// </summary>
-    public async Task<string> StartAnotherPlaygroundAsync(string name, string configYaml, string conversationId)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var node = RepositoryPaths.FindNode() ?? throw new InvalidOperationException("`node` is not on PATH.");
-        var directory = Path.Combine(workDirectory, name);
-        Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, ".m365agentsplayground.yml"), configYaml);
-        var (process, baseUrl) = await StartPlaygroundProcessAsync(node, name, directory, conversationId);
-        others.Add(process);
-        return baseUrl;
-    }
-
     private async Task StartPlaygroundAsync(string node)
     {
         var (process, baseUrl) = await StartPlaygroundProcessAsync(node, "playground", workDirectory, ConversationId);
@@ -265,27 +238,37 @@ public sealed class PlaygroundSession : IAsyncLifetime
             });
         string? ExitReason() => bot?.ExitReason() ?? process.ExitReason();
 
-        // Non-interactive, the Playground prints only "Listening on <port>"; when the port was taken in the meantime it
-        // silently takes another one, and the serviceUrl given to the bot would then be wrong.
-        await Eventually.UntilAsync(
-            () => process.Output.Contains("Listening on ", StringComparison.Ordinal),
-            StartupTimeout,
-            $"the {name} to listen",
-            ExitReason);
-        if (!process.Output.Contains($"Listening on {port}", StringComparison.Ordinal))
+        try
         {
-            throw new InvalidOperationException($"The {name} did not get port {port} (taken meanwhile?); rerun the test.");
+            // Non-interactive, the Playground prints only "Listening on <port>"; when the port was taken in the meantime it
+            // silently takes another one, and the serviceUrl given to the bot would then be wrong.
+            await Eventually.UntilAsync(
+                () => process.Output.Contains("Listening on ", StringComparison.Ordinal),
+                StartupTimeout,
+                $"the {name} to listen",
+                ExitReason);
+            if (!process.Output.Contains($"Listening on {port}", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The {name} did not get port {port} (taken meanwhile?); rerun the test.");
+            }
+
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    using var response = await http.GetAsync($"{baseUrl}/_debug/ping");
+                    return response.IsSuccessStatusCode;
+                },
+                StartupTimeout,
+                $"the {name}'s /_debug/ping at {baseUrl}",
+                ExitReason);
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            var output = process.Output;
+            await process.DisposeAsync();
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}===== {name} output ====={Environment.NewLine}{output}", ex);
         }
 
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                using var response = await http.GetAsync($"{baseUrl}/_debug/ping");
-                return response.IsSuccessStatusCode;
-            },
-            StartupTimeout,
-            $"the {name}'s /_debug/ping at {baseUrl}",
-            ExitReason);
         return (process, baseUrl);
     }
 
