@@ -27,19 +27,24 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     private readonly ExchangeStore store;
     private readonly ExchangeWorkflow workflow;
     private readonly ExchangeCards cards;
-    private readonly ExchangeEligibility eligibility;
+    private readonly ExchangeApplicationDrafts drafts;
 
-    public ExchangeApplyDialog(ConversationStates states, IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeEligibility eligibility)
+    public ExchangeApplyDialog(
+        ConversationStates states, IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeApplicationDrafts drafts, ExchangeStepByStepDialog stepByStep)
         : base(DialogId)
     {
+        ArgumentNullException.ThrowIfNull(stepByStep);
         this.states = states;
         this.directory = directory;
         this.store = store;
         this.workflow = workflow;
         this.cards = cards;
-        this.eligibility = eligibility;
+        this.drafts = drafts;
         AddDialog(new WaterfallDialog(StepsId, [ShowFormAsync, HandleFormAsync]));
         AddDialog(new CardFormPrompt(FormPromptId));
+
+        // "Answer step by step" on the form continues in the conversation with what the form already holds.
+        AddDialog(stepByStep);
     }
 
     private async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -56,7 +61,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         {
             ExchangeFormState again => again,
             JourneyStart { CardAction: ExchangeVerbs.Edit } edit => await LoadForEditAsync(edit, actor, cancellationToken).ConfigureAwait(false),
-            _ => await NewFormAsync(step, cancellationToken).ConfigureAwait(false),
+            _ => await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false),
         };
         if (state is null)
         {
@@ -74,13 +79,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         }
 
         var hostChoices = WithSelected(OrganisationMatcher.Find(organisations, state.HostQuery, 15), organisations, state.HostId);
-        var visiting = organisations.FirstOrDefault(o => o.Id == state.VisitingId);
-        var host = organisations.FirstOrDefault(o => o.Id == state.HostId);
-        var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, state.ExchangeId ?? Guid.Empty, cancellationToken).ConfigureAwait(false);
-        var result = eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied);
-        var lumpSum = host is not null && result.WorkingDays is { } days && result.DistanceKm is { } km
-            ? ExchangeCards.LumpSumText(eligibility.EstimateLumpSum(host.Country, days, km), texts)
-            : "–";
+        var (result, lumpSum) = await drafts.CheckAsync(state, texts, cancellationToken).ConfigureAwait(false);
         var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice);
         var prompt = new PromptOptions { Prompt = ConversationCards.AsMessage(form) };
         return await step.PromptAsync(FormPromptId, prompt, cancellationToken).ConfigureAwait(false);
@@ -104,6 +103,12 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         }
 
         var (state, valid) = await ReadFormAsync(previous, data, cancellationToken).ConfigureAwait(false);
+        if (op == "stepByStep")
+        {
+            // What was valid in the form is kept; the conversation asks every field again, offering nothing it cannot check.
+            return await step.ReplaceDialogAsync(ExchangeStepByStepDialog.DialogId, state with { Notice = null }, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!valid)
         {
             return await step.ReplaceDialogAsync(StepsId, state with { Notice = texts.InvalidInput }, cancellationToken).ConfigureAwait(false);
@@ -114,7 +119,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.ReplaceDialogAsync(StepsId, state with { Notice = null }, cancellationToken).ConfigureAwait(false);
         }
 
-        var saved = await SaveAsync(state, actor, step, cancellationToken).ConfigureAwait(false);
+        var saved = await drafts.SaveAsync(state, actor, step.Context, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
             var reloaded = previous.ExchangeId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
@@ -130,7 +135,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         if (op == "save")
         {
             await step.Context.SendActivityAsync(texts.DraftSaved, cancellationToken).ConfigureAwait(false);
-            await SendApplicationCardAsync(step, saved, actor, texts, cancellationToken).ConfigureAwait(false);
+            await drafts.SendCardAsync(step.Context, saved, actor, texts, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -141,50 +146,8 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.ReplaceDialogAsync(StepsId, FromApplication(submitted ?? saved) with { Notice = notice }, cancellationToken).ConfigureAwait(false);
         }
 
-        await SendApplicationCardAsync(step, submitted, actor, texts, cancellationToken).ConfigureAwait(false);
+        await drafts.SendCardAsync(step.Context, submitted, actor, texts, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends the application's card into this chat and remembers it, so later transitions update it.</summary>
-    private async Task SendApplicationCardAsync(WaterfallStepContext step, ExchangeApplication application, ExchangeActor actor, ExchangeTexts texts, CancellationToken cancellationToken)
-    {
-        var card = await workflow.CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
-        var response = await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
-        if (response?.Id is { Length: > 0 } activityId && step.Context.Activity.Conversation?.Id is { Length: > 0 } conversationId)
-        {
-            await store.AddCardAsync(application.Id, actor.AadObjectId, conversationId, activityId, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Creates the application (first save) or saves the edits; null when it changed meanwhile.</summary>
-    private async Task<ExchangeApplication?> SaveAsync(ExchangeFormState state, ExchangeActor actor, WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var application = new ExchangeApplication
-        {
-            Id = state.ExchangeId ?? Guid.NewGuid(),
-            VisitingOrganisationId = state.VisitingId ?? "",
-            HostOrganisationId = state.HostId ?? "",
-            ApplicantAadObjectId = actor.AadObjectId,
-            ApplicantUserId = actor.UserId,
-            ApplicantName = actor.Name,
-            TenantId = actor.TenantId,
-            ApplicantLanguage = step.Context.GetTexts().Language,
-            ApplicantConversationId = step.Context.Activity.Conversation?.Id ?? "",
-            StartDate = state.StartDate,
-            EndDate = state.EndDate,
-            ActivityType = state.ActivityType,
-            Objectives = state.Objectives ?? "",
-            Agenda = state.Agenda ?? "",
-            ExpectedOutcomes = state.Outcomes ?? "",
-        };
-        if (state.ExchangeId is null)
-        {
-            await store.CreateAsync(application, cancellationToken).ConfigureAwait(false);
-            return await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        var version = await store.SaveDraftAsync(application, state.Version, cancellationToken).ConfigureAwait(false);
-        return version is null ? null : await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the submitted form; every field is validated (ids must be in the directory, dates ISO, lengths).</summary>
@@ -278,23 +241,6 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             && application.Status is ExchangeStatus.Draft or ExchangeStatus.ChangesRequested
             ? FromApplication(application)
             : null;
-    }
-
-    private async Task<ExchangeFormState> NewFormAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        string? visitingId = null;
-        if (profile?.OrganisationId is { } known && await directory.FindAsync(known, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            visitingId = known;
-        }
-        else if (profile is not null)
-        {
-            var matches = OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), profile.Organisation, 2);
-            visitingId = matches.Count == 1 ? matches[0].Id : null;
-        }
-
-        return new ExchangeFormState { VisitingId = visitingId };
     }
 
     private static ExchangeFormState FromApplication(ExchangeApplication application) => new()

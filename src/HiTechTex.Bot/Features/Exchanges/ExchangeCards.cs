@@ -136,7 +136,7 @@ internal sealed class ExchangeCards(
                 ["host"] = texts.HostOrganisation, ["noMatches"] = texts.NoMatches, ["startDate"] = texts.StartDate, ["endDate"] = texts.EndDate,
                 ["activityType"] = texts.ActivityType, ["objectives"] = texts.Objectives, ["agenda"] = texts.Agenda, ["outcomes"] = texts.ExpectedOutcomes,
                 ["eligibility"] = texts.Eligibility, ["eligible"] = texts.Eligible, ["lumpSum"] = texts.LumpSum, ["check"] = texts.CheckButton,
-                ["save"] = texts.SaveDraftButton, ["submit"] = texts.SubmitButton, ["cancel"] = texts.CancelButton,
+                ["save"] = texts.SaveDraftButton, ["submit"] = texts.SubmitButton, ["cancel"] = texts.CancelButton, ["stepByStep"] = texts.StepByStepButton,
             },
         });
     }
@@ -254,7 +254,7 @@ internal sealed class ExchangeCards(
     private static JsonArray Choices(IReadOnlyList<Organisation> organisations) =>
         new([.. organisations.Select(o => (JsonNode)new JsonObject { ["title"] = $"{o.Name} ({o.Country}, {o.City})", ["value"] = o.Id })]);
 
-    private static CultureInfo Culture(string language) => language switch
+    public static CultureInfo Culture(string language) => language switch
     {
         "pt" => CultureInfo.GetCultureInfo("pt-PT"),
         "es" => CultureInfo.GetCultureInfo("es-ES"),

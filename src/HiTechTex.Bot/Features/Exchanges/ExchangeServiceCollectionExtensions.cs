@@ -29,9 +29,12 @@ internal static class ExchangeServiceCollectionExtensions
         services.AddScoped<ExchangeWorkflow>();
         services.AddScoped<ExchangeReports>();
         services.AddScoped<ExchangeFollowUp>();
+        services.AddScoped<ExchangeApplicationDrafts>();
+        services.AddScoped<ExchangeStepByStepDialog>();
         services.AddScoped<ExchangeApplyDialog>();
         services.AddScoped<ExchangeTrackingDialog>();
         services.AddScoped<IJourney, ExchangeApplyJourney>();
+        services.AddScoped<IJourney, ExchangeStepByStepJourney>();
         services.AddScoped<IJourney, ExchangeTrackingJourney>();
         services.AddScoped<ICardActionHandler, ExchangeCardActionHandler>();
         services.AddHostedService<ExchangeFollowUpService>();

@@ -79,6 +79,20 @@ internal sealed partial record ExchangeTexts
         ByCountryPair = "By country pair",
         ByActivityType = "By activity type",
         ExportReady = "Exchanges exported as CSV.",
+        StepByStepButton = "Answer step by step",
+        AskHost = "Which organisation would you like to visit? Type part of its name, city or country.",
+        HostNotFound = "I found no organisation for that. Please try another name, city or country.",
+        ChooseHost = "Several organisations match. Which one do you mean?",
+        AskStartDate = "What is the first working day of the exchange? (for example 2027-03-01)",
+        AskEndDate = "And the last working day?",
+        DateNotUnderstood = "Sorry, I did not understand that date. Please write it like 2027-03-01.",
+        DateInPast = "That day is not in the future; the exchange must start after today. Please give a later date.",
+        EndBeforeStartFormat = "The last day cannot be before the first day ({0}). Please give a later date.",
+        ChooseActivityType = "Which type of activity is it?",
+        AskObjectives = "Please describe the objectives and the agenda of the exchange.",
+        AskOutcomes = "What outcomes do you expect?",
+        AnswerLengthFormat = "Please answer in at most {0} characters.",
+        ChooseNext = "What would you like to do?",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Draft", [ExchangeStatus.Stage1] = "Waiting for the visiting cluster",
@@ -121,6 +135,7 @@ internal sealed partial record ExchangeTexts
         PendingApprovalsCommands = ["pending approvals"],
         ProgressCommands = ["exchange progress", "exchanges progress"],
         ExportCommands = ["export exchanges"],
+        StepByStepCommands = ["apply step by step", "step by step application"],
     };
 
     public static ExchangeTexts Portuguese { get; } = new()
@@ -200,6 +215,20 @@ internal sealed partial record ExchangeTexts
         ByCountryPair = "Por par de países",
         ByActivityType = "Por tipo de atividade",
         ExportReady = "Intercâmbios exportados em CSV.",
+        StepByStepButton = "Responder passo a passo",
+        AskHost = "Que organização gostaria de visitar? Escreva parte do nome, a cidade ou o país.",
+        HostNotFound = "Não encontrei nenhuma organização. Experimente outro nome, cidade ou país.",
+        ChooseHost = "Várias organizações correspondem. Qual delas?",
+        AskStartDate = "Qual é o primeiro dia útil do intercâmbio? (por exemplo 2027-03-01)",
+        AskEndDate = "E o último dia útil?",
+        DateNotUnderstood = "Desculpe, não percebi essa data. Escreva-a como 2027-03-01.",
+        DateInPast = "Esse dia não é no futuro; o intercâmbio tem de começar depois de hoje. Indique uma data posterior.",
+        EndBeforeStartFormat = "O último dia não pode ser anterior ao primeiro ({0}). Indique uma data posterior.",
+        ChooseActivityType = "Que tipo de atividade é?",
+        AskObjectives = "Descreva os objetivos e o programa do intercâmbio.",
+        AskOutcomes = "Que resultados espera?",
+        AnswerLengthFormat = "Responda com no máximo {0} caracteres.",
+        ChooseNext = "O que pretende fazer?",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Rascunho", [ExchangeStatus.Stage1] = "A aguardar o cluster visitante",
@@ -242,6 +271,7 @@ internal sealed partial record ExchangeTexts
         PendingApprovalsCommands = ["aprovacoes pendentes"],
         ProgressCommands = ["progresso dos intercambios"],
         ExportCommands = ["exportar intercambios"],
+        StepByStepCommands = ["candidatar passo a passo", "candidatura passo a passo"],
     };
 
     public static ExchangeTexts Spanish { get; } = new()
@@ -321,6 +351,20 @@ internal sealed partial record ExchangeTexts
         ByCountryPair = "Por par de países",
         ByActivityType = "Por tipo de actividad",
         ExportReady = "Intercambios exportados en CSV.",
+        StepByStepButton = "Responder paso a paso",
+        AskHost = "¿Qué organización le gustaría visitar? Escriba parte del nombre, la ciudad o el país.",
+        HostNotFound = "No he encontrado ninguna organización. Pruebe con otro nombre, ciudad o país.",
+        ChooseHost = "Coinciden varias organizaciones. ¿Cuál de ellas?",
+        AskStartDate = "¿Cuál es el primer día laborable del intercambio? (por ejemplo 2027-03-01)",
+        AskEndDate = "¿Y el último día laborable?",
+        DateNotUnderstood = "Perdone, no he entendido esa fecha. Escríbala como 2027-03-01.",
+        DateInPast = "Ese día no es futuro; el intercambio debe empezar después de hoy. Indique una fecha posterior.",
+        EndBeforeStartFormat = "El último día no puede ser anterior al primero ({0}). Indique una fecha posterior.",
+        ChooseActivityType = "¿Qué tipo de actividad es?",
+        AskObjectives = "Describa los objetivos y la agenda del intercambio.",
+        AskOutcomes = "¿Qué resultados espera?",
+        AnswerLengthFormat = "Responda con un máximo de {0} caracteres.",
+        ChooseNext = "¿Qué desea hacer?",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Borrador", [ExchangeStatus.Stage1] = "Esperando al clúster visitante",
@@ -363,6 +407,7 @@ internal sealed partial record ExchangeTexts
         PendingApprovalsCommands = ["aprobaciones pendientes"],
         ProgressCommands = ["progreso de intercambios"],
         ExportCommands = ["exportar intercambios"],
+        StepByStepCommands = ["solicitar paso a paso", "solicitud paso a paso"],
     };
 
     public static ExchangeTexts Italian { get; } = new()
@@ -442,6 +487,20 @@ internal sealed partial record ExchangeTexts
         ByCountryPair = "Per coppia di paesi",
         ByActivityType = "Per tipo di attività",
         ExportReady = "Scambi esportati in CSV.",
+        StepByStepButton = "Rispondi passo passo",
+        AskHost = "Quale organizzazione vorrebbe visitare? Scriva parte del nome, la città o il paese.",
+        HostNotFound = "Non ho trovato nessuna organizzazione. Provi con un altro nome, città o paese.",
+        ChooseHost = "Corrispondono più organizzazioni. Quale intende?",
+        AskStartDate = "Qual è il primo giorno lavorativo dello scambio? (ad esempio 2027-03-01)",
+        AskEndDate = "E l'ultimo giorno lavorativo?",
+        DateNotUnderstood = "Mi scusi, non ho capito la data. La scriva come 2027-03-01.",
+        DateInPast = "Quel giorno non è nel futuro; lo scambio deve iniziare dopo oggi. Indichi una data successiva.",
+        EndBeforeStartFormat = "L'ultimo giorno non può precedere il primo ({0}). Indichi una data successiva.",
+        ChooseActivityType = "Che tipo di attività è?",
+        AskObjectives = "Descriva gli obiettivi e il programma dello scambio.",
+        AskOutcomes = "Quali risultati si aspetta?",
+        AnswerLengthFormat = "Risponda con al massimo {0} caratteri.",
+        ChooseNext = "Cosa desidera fare?",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Bozza", [ExchangeStatus.Stage1] = "In attesa del cluster in visita",
@@ -484,6 +543,7 @@ internal sealed partial record ExchangeTexts
         PendingApprovalsCommands = ["approvazioni in sospeso"],
         ProgressCommands = ["avanzamento scambi"],
         ExportCommands = ["esporta scambi"],
+        StepByStepCommands = ["candidatura passo passo", "scambio passo passo"],
     };
 
     public static ExchangeTexts Turkish { get; } = new()
@@ -563,6 +623,20 @@ internal sealed partial record ExchangeTexts
         ByCountryPair = "Ülke çiftine göre",
         ByActivityType = "Faaliyet türüne göre",
         ExportReady = "Değişimler CSV olarak dışa aktarıldı.",
+        StepByStepButton = "Adım adım yanıtla",
+        AskHost = "Hangi kuruluşu ziyaret etmek istersiniz? Adının bir kısmını, şehrini veya ülkesini yazın.",
+        HostNotFound = "Bununla eşleşen bir kuruluş bulamadım. Lütfen başka bir ad, şehir veya ülke deneyin.",
+        ChooseHost = "Birden fazla kuruluş eşleşiyor. Hangisini kastediyorsunuz?",
+        AskStartDate = "Değişimin ilk iş günü hangisi? (örneğin 2027-03-01)",
+        AskEndDate = "Son iş günü hangisi?",
+        DateNotUnderstood = "Üzgünüm, bu tarihi anlayamadım. Lütfen 2027-03-01 biçiminde yazın.",
+        DateInPast = "Bu gün gelecekte değil; değişim bugünden sonra başlamalı. Lütfen daha ileri bir tarih verin.",
+        EndBeforeStartFormat = "Son gün ilk günden ({0}) önce olamaz. Lütfen daha ileri bir tarih verin.",
+        ChooseActivityType = "Etkinlik türü nedir?",
+        AskObjectives = "Lütfen değişimin hedeflerini ve programını açıklayın.",
+        AskOutcomes = "Hangi sonuçları bekliyorsunuz?",
+        AnswerLengthFormat = "Lütfen en fazla {0} karakterle yanıtlayın.",
+        ChooseNext = "Ne yapmak istersiniz?",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Taslak", [ExchangeStatus.Stage1] = "Ziyaret eden kümeyi bekliyor",
@@ -605,6 +679,7 @@ internal sealed partial record ExchangeTexts
         PendingApprovalsCommands = ["bekleyen onaylar"],
         ProgressCommands = ["degisim ilerlemesi"],
         ExportCommands = ["degisimleri disa aktar"],
+        StepByStepCommands = ["adim adim basvur", "adim adim basvuru"],
     };
 
     public static ExchangeTexts Czech { get; } = new()
@@ -684,6 +759,20 @@ internal sealed partial record ExchangeTexts
         ByCountryPair = "Podle dvojice zemí",
         ByActivityType = "Podle typu aktivity",
         ExportReady = "Výměny exportovány do CSV.",
+        StepByStepButton = "Odpovídat krok za krokem",
+        AskHost = "Kterou organizaci chcete navštívit? Napište část jejího názvu, město nebo zemi.",
+        HostNotFound = "Žádnou takovou organizaci jsem nenašel. Zkuste prosím jiný název, město nebo zemi.",
+        ChooseHost = "Odpovídá více organizací. Kterou máte na mysli?",
+        AskStartDate = "Který je první pracovní den výměny? (například 2027-03-01)",
+        AskEndDate = "A poslední pracovní den?",
+        DateNotUnderstood = "Promiňte, tomuto datu nerozumím. Napište ho prosím jako 2027-03-01.",
+        DateInPast = "Tento den není v budoucnosti; výměna musí začít po dnešku. Zadejte prosím pozdější datum.",
+        EndBeforeStartFormat = "Poslední den nemůže být před prvním dnem ({0}). Zadejte prosím pozdější datum.",
+        ChooseActivityType = "O jaký typ aktivity jde?",
+        AskObjectives = "Popište prosím cíle a program výměny.",
+        AskOutcomes = "Jaké výsledky očekáváte?",
+        AnswerLengthFormat = "Odpovězte prosím nejvýše {0} znaky.",
+        ChooseNext = "Co chcete udělat?",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Koncept", [ExchangeStatus.Stage1] = "Čeká na vysílající klastr",
@@ -726,5 +815,6 @@ internal sealed partial record ExchangeTexts
         PendingApprovalsCommands = ["cekajici schvaleni"],
         ProgressCommands = ["postup vymen"],
         ExportCommands = ["export vymen"],
+        StepByStepCommands = ["zadost krok za krokem", "vymena krok za krokem"],
     };
 }

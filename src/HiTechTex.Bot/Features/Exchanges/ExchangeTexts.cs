@@ -162,6 +162,36 @@ internal sealed partial record ExchangeTexts
 
     public required string ExportReady { get; init; }
 
+    public required string StepByStepButton { get; init; }
+
+    public required string AskHost { get; init; }
+
+    public required string HostNotFound { get; init; }
+
+    public required string ChooseHost { get; init; }
+
+    public required string AskStartDate { get; init; }
+
+    public required string AskEndDate { get; init; }
+
+    public required string DateNotUnderstood { get; init; }
+
+    public required string DateInPast { get; init; }
+
+    /// <summary>{0} = the first day.</summary>
+    public required string EndBeforeStartFormat { get; init; }
+
+    public required string ChooseActivityType { get; init; }
+
+    public required string AskObjectives { get; init; }
+
+    public required string AskOutcomes { get; init; }
+
+    /// <summary>{0} = the maximum number of characters.</summary>
+    public required string AnswerLengthFormat { get; init; }
+
+    public required string ChooseNext { get; init; }
+
     public required IReadOnlyDictionary<ExchangeStatus, string> Statuses { get; init; }
 
     public required IReadOnlyDictionary<ExchangeAction, string> Actions { get; init; }
@@ -180,6 +210,8 @@ internal sealed partial record ExchangeTexts
     public required IReadOnlyList<string> ProgressCommands { get; init; }
 
     public required IReadOnlyList<string> ExportCommands { get; init; }
+
+    public required IReadOnlyList<string> StepByStepCommands { get; init; }
 
     public static IReadOnlyList<ExchangeTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

@@ -19,6 +19,7 @@ public sealed class ExchangeTextsTests
         Assert.All(Enum.GetValues<EligibilityProblem>(), p => Assert.False(string.IsNullOrWhiteSpace(texts.Problems[p])));
         Assert.NotEmpty(texts.ApplyCommands);
         Assert.NotEmpty(texts.PendingApprovalsCommands);
+        Assert.NotEmpty(texts.StepByStepCommands);
     }
 
     [Theory]
@@ -41,7 +42,8 @@ public sealed class ExchangeTextsTests
             .Concat(t.MyApplicationsCommands.Select(c => ("mine", c)))
             .Concat(t.PendingApprovalsCommands.Select(c => ("pending", c)))
             .Concat(t.ProgressCommands.Select(c => ("progress", c)))
-            .Concat(t.ExportCommands.Select(c => ("export", c))))
+            .Concat(t.ExportCommands.Select(c => ("export", c)))
+            .Concat(t.StepByStepCommands.Select(c => ("stepByStep", c))))
             .Select(p => (p.Item1, Command: ExchangeJourneys.Fold(p.c)))
             .Distinct()
             .ToList();

@@ -1,0 +1,93 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// What the form card and the step-by-step conversation share: the new application's visiting organisation (from the
+/// profile), the live check (eligibility and lump-sum estimate, exactly what the form's Check shows), saving the draft
+/// and sending the application's card. The rules themselves stay in <see cref="ExchangeEligibility"/> and <see cref="ExchangeWorkflow"/>.
+/// </summary>
+internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeEligibility eligibility)
+{
+    /// <summary>A new form with the visiting organisation of the user's profile when the directory knows it.</summary>
+    public async Task<ExchangeFormState> NewAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        string? visitingId = null;
+        if (profile?.OrganisationId is { } known && await directory.FindAsync(known, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            visitingId = known;
+        }
+        else if (profile is not null)
+        {
+            var matches = OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), profile.Organisation, 2);
+            visitingId = matches.Count == 1 ? matches[0].Id : null;
+        }
+
+        return new ExchangeFormState { VisitingId = visitingId };
+    }
+
+    /// <summary>The eligibility result and the lump-sum text ("–" until both organisations and the dates are known).</summary>
+    public async Task<(EligibilityResult Result, string LumpSum)> CheckAsync(ExchangeFormState state, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(texts);
+        var visiting = state.VisitingId is { } visitingId ? await directory.FindAsync(visitingId, cancellationToken).ConfigureAwait(false) : null;
+        var host = state.HostId is { } hostId ? await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false) : null;
+        var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, state.ExchangeId ?? Guid.Empty, cancellationToken).ConfigureAwait(false);
+        var result = eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied);
+        var lumpSum = host is not null && result.WorkingDays is { } days && result.DistanceKm is { } km
+            ? ExchangeCards.LumpSumText(eligibility.EstimateLumpSum(host.Country, days, km), texts)
+            : "–";
+        return (result, lumpSum);
+    }
+
+    /// <summary>Creates the application (first save) or saves the edits; null when it changed meanwhile.</summary>
+    public async Task<ExchangeApplication?> SaveAsync(ExchangeFormState state, ExchangeActor actor, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var application = new ExchangeApplication
+        {
+            Id = state.ExchangeId ?? Guid.NewGuid(),
+            VisitingOrganisationId = state.VisitingId ?? "",
+            HostOrganisationId = state.HostId ?? "",
+            ApplicantAadObjectId = actor.AadObjectId,
+            ApplicantUserId = actor.UserId,
+            ApplicantName = actor.Name,
+            TenantId = actor.TenantId,
+            ApplicantLanguage = turnContext.GetTexts().Language,
+            ApplicantConversationId = turnContext.Activity.Conversation?.Id ?? "",
+            StartDate = state.StartDate,
+            EndDate = state.EndDate,
+            ActivityType = state.ActivityType,
+            Objectives = state.Objectives ?? "",
+            Agenda = state.Agenda ?? "",
+            ExpectedOutcomes = state.Outcomes ?? "",
+        };
+        if (state.ExchangeId is null)
+        {
+            await store.CreateAsync(application, cancellationToken).ConfigureAwait(false);
+            return await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var version = await store.SaveDraftAsync(application, state.Version, cancellationToken).ConfigureAwait(false);
+        return version is null ? null : await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the application's card into this chat and remembers it, so later transitions update it.</summary>
+    public async Task SendCardAsync(ITurnContext turnContext, ExchangeApplication application, ExchangeActor actor, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(application);
+        var card = await workflow.CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
+        var response = await turnContext.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
+        if (response?.Id is { Length: > 0 } activityId && turnContext.Activity.Conversation?.Id is { Length: > 0 } conversationId)
+        {
+            await store.AddCardAsync(application.Id, actor.AadObjectId, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// The conversational fallback of the application form: the same fields asked one at a time with the standard
+/// prompts (host searched in the directory like the form does, dates in the user's time zone, activity type,
+/// objectives and agenda, expected outcomes), then the same eligibility reasons and lump-sum estimate as the form's
+/// Check (<see cref="ExchangeApplicationDrafts"/>), then Submit / Save draft / Cancel. Help and cancel interrupt it
+/// like any journey (the main dialog); nothing is stored before Save or Submit.
+/// </summary>
+internal sealed class ExchangeStepByStepDialog : ComponentDialog
+{
+    public const string DialogId = "exchange.stepByStep";
+
+    private const string StepsId = "exchange.stepByStep.steps";
+    private const string HostPromptId = "exchange.stepByStep.host";
+    private const string HostChoicePromptId = "exchange.stepByStep.hostChoice";
+    private const string StartPromptId = "exchange.stepByStep.start";
+    private const string EndPromptId = "exchange.stepByStep.end";
+    private const string ActivityPromptId = "exchange.stepByStep.activity";
+    private const string LongTextPromptId = "exchange.stepByStep.text";
+    private const string FinishPromptId = "exchange.stepByStep.finish";
+    private const string StateKey = "form";
+    private const string HostIdsKey = "hostIds";
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private readonly IPartnerDirectory directory;
+    private readonly ExchangeStore store;
+    private readonly ExchangeWorkflow workflow;
+    private readonly ExchangeApplicationDrafts drafts;
+
+    public ExchangeStepByStepDialog(IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeApplicationDrafts drafts, ExchangeClock clock, TimeProvider timeProvider)
+        : base(DialogId)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        this.directory = directory;
+        this.store = store;
+        this.workflow = workflow;
+        this.drafts = drafts;
+        AddDialog(new WaterfallDialog(StepsId,
+        [
+            AskHostAsync, ChooseHostAsync, AskStartDateAsync, AskEndDateAsync, AskActivityTypeAsync, AskObjectivesAsync, AskOutcomesAsync,
+            ShowCheckAsync, FinishAsync,
+        ]));
+        AddDialog(new TextPrompt(HostPromptId, ValidateHostQueryAsync));
+        AddDialog(new ChoicePrompt(HostChoicePromptId));
+        AddDialog(new DateTimePrompt(StartPromptId, ValidateStartAsync, timeProvider) { DefaultTimeZone = clock.TimeZone });
+        AddDialog(new DateTimePrompt(EndPromptId, ValidateEndAsync, timeProvider) { DefaultTimeZone = clock.TimeZone });
+        AddDialog(new ChoicePrompt(ActivityPromptId));
+        AddDialog(new TextPrompt(LongTextPromptId, ValidateLongTextAsync));
+        AddDialog(new ChoicePrompt(FinishPromptId));
+    }
+
+    private static ExchangeTexts TextsOf(ITurnContext turnContext) => ExchangeTexts.Resolve(turnContext.GetTexts().Language);
+
+    private async Task<DialogTurnResult> AskHostAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        if (ExchangeActors.From(step.Context) is null)
+        {
+            await step.Context.SendActivityAsync(texts.NotAllowed, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // From the form's "Answer step by step": keep what it held (an edited draft keeps its id and version).
+        var state = step.Options as ExchangeFormState ?? await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        step.Values[StateKey] = state;
+        return await step.PromptAsync(HostPromptId, PromptOptions.Text(texts.AskHost, texts.HostNotFound), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ChooseHostAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        var query = (string)step.Result!;
+        var matches = await FindHostsAsync(query, cancellationToken).ConfigureAwait(false);
+        step.Values[StateKey] = State(step) with { HostQuery = query.Trim() };
+        step.Values[HostIdsKey] = matches.Select(o => o.Id).ToList();
+        if (matches.Count == 1)
+        {
+            return await step.NextAsync(new FoundChoice(Label(matches[0]), 0, 1, Label(matches[0])), cancellationToken).ConfigureAwait(false);
+        }
+
+        var options = PromptOptions.Text(texts.ChooseHost);
+        options.Choices = [.. matches.Select(o => new Choice(Label(o), o.Name))];
+        return await step.PromptAsync(HostChoicePromptId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskStartDateAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        var choice = (FoundChoice)step.Result!;
+        var ids = step.GetValue<List<string>>(HostIdsKey) ?? [];
+        var host = choice.Index < ids.Count ? await directory.FindAsync(ids[choice.Index], cancellationToken).ConfigureAwait(false) : null;
+        if (host is null)
+        {
+            // The directory changed between the two turns: search again.
+            return await step.ReplaceDialogAsync(StepsId, State(step), cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values[StateKey] = State(step) with { HostId = host.Id };
+        await step.Context.SendActivityAsync($"{texts.HostOrganisation}: {Label(host)}", cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(StartPromptId, PromptOptions.Text(texts.AskStartDate, texts.DateNotUnderstood), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskEndDateAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        var start = ((DateTimeResolution)step.Result!).Date;
+        step.Values[StateKey] = State(step) with { StartDate = start };
+        var options = PromptOptions.Text(texts.AskEndDate, texts.DateNotUnderstood);
+
+        // The validator sees only the prompt's options, so the first day travels with them.
+        options.Validations = start.ToString(DateFormat, CultureInfo.InvariantCulture);
+        return await step.PromptAsync(EndPromptId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskActivityTypeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        step.Values[StateKey] = State(step) with { EndDate = ((DateTimeResolution)step.Result!).Date };
+        var options = PromptOptions.Text(texts.ChooseActivityType);
+        options.Choices = [.. Enum.GetValues<ExchangeActivityType>().Select(t => new Choice(texts.ActivityTypes[t], t.ToString()))];
+        return await step.PromptAsync(ActivityPromptId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskObjectivesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        var choice = (FoundChoice)step.Result!;
+        step.Values[StateKey] = State(step) with { ActivityType = Enum.GetValues<ExchangeActivityType>()[choice.Index] };
+        return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskObjectives, LengthText(texts)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        step.Values[StateKey] = State(step) with { Objectives = ((string)step.Result!).Trim() };
+        return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskOutcomes, LengthText(texts)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ShowCheckAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        var state = State(step) with { Outcomes = ((string)step.Result!).Trim() };
+        step.Values[StateKey] = state;
+        var (result, lumpSum) = await drafts.CheckAsync(state, texts, cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
+
+        // Submit only when eligible, as the workflow would refuse it anyway; the draft can be completed later in the form.
+        var options = PromptOptions.Text(texts.ChooseNext);
+        options.Choices = result.IsEligible
+            ? [new Choice(texts.SubmitButton), new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)]
+            : [new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)];
+        return await step.PromptAsync(FinishPromptId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        var actor = ExchangeActors.From(step.Context);
+        var choice = ((FoundChoice)step.Result!).Value;
+        if (actor is null || choice == texts.CancelButton)
+        {
+            await step.Context.SendActivityAsync(texts.FormCancelled, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var saved = await drafts.SaveAsync(State(step), actor, step.Context, cancellationToken).ConfigureAwait(false);
+        if (saved is null)
+        {
+            await step.Context.SendActivityAsync(texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (choice != texts.SubmitButton)
+        {
+            await step.Context.SendActivityAsync(texts.DraftSaved, cancellationToken).ConfigureAwait(false);
+            await drafts.SendCardAsync(step.Context, saved, actor, texts, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (result, submitted) = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        if (submitted is null || submitted.Status != ExchangeStatus.Stage1)
+        {
+            // Eligible a moment ago but not any more (another application meanwhile): the draft stays, with the reason.
+            await step.Context.SendActivityAsync(result.IsEligible ? texts.ChangedMeanwhile : texts.NotEligible, cancellationToken).ConfigureAwait(false);
+            var current = await store.FindAsync(saved.Id, cancellationToken).ConfigureAwait(false) ?? saved;
+            await drafts.SendCardAsync(step.Context, current, actor, texts, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await drafts.SendCardAsync(step.Context, submitted, actor, texts, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The eligibility reasons (or "eligible") and the lump-sum estimate, as the form shows them after Check.</summary>
+    private static string CheckText(EligibilityResult result, string lumpSum, ExchangeTexts texts)
+    {
+        var text = new StringBuilder();
+        text.Append(texts.Eligibility).Append(": ");
+        if (result.IsEligible)
+        {
+            text.Append(texts.Eligible);
+        }
+        else
+        {
+            foreach (var problem in result.Problems)
+            {
+                text.Append("\n- ").Append(texts.Problems[problem]);
+            }
+        }
+
+        text.Append("\n\n").Append(texts.LumpSum).Append(": ").Append(lumpSum);
+        return text.ToString();
+    }
+
+    private async Task<bool> ValidateHostQueryAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } query || string.IsNullOrWhiteSpace(query))
+        {
+            return false;
+        }
+
+        if (query.Trim().Length > ExchangeLimits.Query)
+        {
+            await prompt.Context.SendActivityAsync(
+                string.Format(CultureInfo.InvariantCulture, TextsOf(prompt.Context).AnswerLengthFormat, ExchangeLimits.Query), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        return (await FindHostsAsync(query, cancellationToken).ConfigureAwait(false)).Count > 0;
+    }
+
+    private async Task<bool> ValidateStartAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
+    {
+        if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
+        {
+            return false;
+        }
+
+        if (answer.Date <= workflow.Today)
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).DateInPast, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task<bool> ValidateEndAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
+    {
+        if (!await ValidateStartAsync(prompt, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var startText = prompt.Options.Validations switch
+        {
+            string text => text,
+            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+            _ => null,
+        };
+        if (DateOnly.TryParseExact(startText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) && prompt.Recognized.Value!.Date < start)
+        {
+            var texts = TextsOf(prompt.Context);
+            var shown = start.ToString("d", ExchangeCards.Culture(texts.Language));
+            await prompt.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, texts.EndBeforeStartFormat, shown), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static Task<bool> ValidateLongTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text
+            && text.Trim() is { Length: > 0 and <= ExchangeLimits.LongText });
+
+    private async Task<IReadOnlyList<Organisation>> FindHostsAsync(string query, CancellationToken cancellationToken) =>
+        OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), query, 10);
+
+    private static ExchangeFormState State(WaterfallStepContext step) => step.GetValue<ExchangeFormState>(StateKey) ?? new ExchangeFormState();
+
+    private static string Label(Organisation organisation) => $"{organisation.Name} ({organisation.City}, {organisation.Country})";
+
+    private static string LengthText(ExchangeTexts texts) =>
+        string.Format(CultureInfo.InvariantCulture, texts.AnswerLengthFormat, ExchangeLimits.LongText);
+}

@@ -1,0 +1,17 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>"Apply step by step" (typed, in every language): the application as a conversation instead of the form card.</summary>
+internal sealed class ExchangeStepByStepJourney(ExchangeStepByStepDialog dialog) : IJourney
+{
+    public Dialog Dialog => dialog;
+
+    public IReadOnlyCollection<Intent> Intents { get; } = [];
+
+    public IReadOnlyCollection<string> CardActions { get; } = [ExchangeStepByStepDialog.DialogId];
+
+    public IReadOnlyCollection<string> Commands { get; } = [.. ExchangeTexts.All.SelectMany(t => t.StepByStepCommands).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,87 @@
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Tests.Features.Conversation;
+using HiTechTex.Bot.Tests.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary>
+/// The conversation with the exchange feature over a migrated SQLite file of its own, a <see cref="FakeTimeProvider"/>
+/// at <see cref="Now"/> and one manager of the CITEVE cluster (<see cref="VisitingManagerId"/>); the applicant is the
+/// test adapter's user, whose profile names CITEVE.
+/// </summary>
+internal sealed class ExchangeDialogTestHost : IDisposable
+{
+    public const string ApplicantId = "00000000-0000-0000-0000-000000000001";
+
+    public const string VisitingManagerId = "22222222-2222-2222-2222-222222222222";
+
+    public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly SqliteTestDatabase database = new();
+
+    public ExchangeDialogTestHost()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            [$"Roles:ClusterManagers:{VisitingManagerId}:0"] = HiTechTexPartners.CiteveId,
+            ["Exchanges:CosmeCountries:0"] = "PT",
+            ["Exchanges:CosmeCountries:1"] = "ES",
+            ["Exchanges:CosmeCountries:2"] = "IT",
+            ["Exchanges:CosmeCountries:3"] = "TR",
+            ["Exchanges:CosmeCountries:4"] = "CZ",
+            ["Exchanges:LumpSumByHostCountry:CZ"] = "780",
+            ["Exchanges:TimeZone"] = "Europe/Lisbon",
+            ["Teams:BotDomain"] = "bot.example.org",
+        };
+        Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:manager", "activity-1"));
+        Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:conversation-1", "activity-2"));
+        Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        Conversation = new ConversationTestHost(configuration: configuration, configureServices: services =>
+        {
+            services.AddDbContext<SqliteBotDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance));
+            services.AddScoped<BotDbContext>(sp => sp.GetRequiredService<SqliteBotDbContext>());
+            services.AddSingleton(new DatabaseWriteGate(isSqlite: true));
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(new Mock<IConnectorClient>().Object);
+            services.AddSingleton(Messenger.Object);
+            services.AddSingleton(new Mock<IConversationReferenceStore>().Object);
+            services.AddExchanges();
+        });
+    }
+
+    public FakeTimeProvider Time { get; } = new(Now);
+
+    public Mock<IProactiveMessenger> Messenger { get; } = new();
+
+    public ConversationTestHost Conversation { get; }
+
+    public async Task<IReadOnlyList<ExchangeApplication>> ApplicationsAsync()
+    {
+        await using var scope = Conversation.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExchangeStore>().ListForApplicantAsync(ApplicantId, CancellationToken.None);
+    }
+
+    public async Task<IReadOnlyList<ExchangeAuditEntry>> AuditAsync(Guid id)
+    {
+        await using var scope = Conversation.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExchangeStore>().AuditAsync(id, CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        Conversation.Dispose();
+        database.Dispose();
+    }
+}

@@ -1,0 +1,247 @@
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Testing.Dialogs;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary>The step-by-step application through the real main dialog, turn by turn, applicant at CITEVE (PT).</summary>
+public sealed class ExchangeStepByStepDialogTests : IDisposable
+{
+    private static readonly ExchangeTexts En = ExchangeTexts.English;
+    private readonly ExchangeDialogTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task StepByStep_WholeConversationThenSubmit_SubmittedAndStage1ApprovalStartedAsWithTheForm()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await AnswerEverything(host.Conversation.Flow(), "2027-03-01", "2027-03-05")
+            .AssertReply(r => AssertContains(r.Text, $"{En.Eligibility}: {En.Eligible}", $"{En.LumpSum}: €780"), "the check")
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice")
+            .Send(En.SubmitButton)
+            .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Stage1]), "the application card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var application = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal(ExchangeStatus.Stage1, application.Status);
+        Assert.Equal(HiTechTexPartners_Citeve, application.VisitingOrganisationId);
+        Assert.Equal("hitechtex-clutex", application.HostOrganisationId);
+        Assert.Equal(new DateOnly(2027, 3, 1), application.StartDate);
+        Assert.Equal(new DateOnly(2027, 3, 5), application.EndDate);
+        Assert.Equal(ExchangeActivityType.KnowledgeSharing, application.ActivityType);
+        Assert.Equal("Learn the nanofibre lab methods; day 1 lab tour, days 2-5 trials.", application.Objectives);
+        Assert.Equal("A joint project proposal.", application.ExpectedOutcomes);
+        Assert.Equal([ExchangeAction.Created, ExchangeAction.Submitted], (await host.AuditAsync(application.Id)).Select(a => a.Action));
+        host.Messenger.Verify(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task StepByStep_TwoWorkingDays_ShowsTheReasonOffersNoSubmitAndSavesADraft()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Friday to Monday: two working days.
+        await AnswerEverything(host.Conversation.Flow(), "2027-03-05", "2027-03-08")
+            .AssertReply(r => AssertContains(r.Text, En.Problems[EligibilityProblem.TooFewWorkingDays]), "the reasons")
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SaveDraftButton, En.CancelButton]), "the choice without Submit")
+            .Send(En.SubmitButton)
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SaveDraftButton, En.CancelButton]), "the choice again")
+            .Send(En.SaveDraftButton)
+            .AssertReply(En.DraftSaved)
+            .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Draft]), "the draft card")
+            .StartTestAsync();
+
+        var application = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal(ExchangeStatus.Draft, application.Status);
+        Assert.Equal(new DateOnly(2027, 3, 8), application.EndDate);
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task StepByStep_EligibleThenSaveDraft_DraftStoredAndNoApprovalStarted()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await AnswerEverything(host.Conversation.Flow(), "2027-03-01", "2027-03-05")
+            .AssertReply(r => AssertContains(r.Text, En.Eligible), "the check")
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice")
+            .Send(En.SaveDraftButton)
+            .AssertReply(En.DraftSaved)
+            .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Draft]), "the draft card")
+            .StartTestAsync();
+
+        var application = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal(ExchangeStatus.Draft, application.Status);
+        Assert.Equal([ExchangeAction.Created], (await host.AuditAsync(application.Id)).Select(a => a.Action));
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task StepByStep_InvalidAnswers_EachReAskedPolitely()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("zzzz nowhere")
+            .AssertReply(En.HostNotFound)
+            .Send("textil")
+            .AssertReply(r => AssertChoices(r, En.ChooseHost, ["ATEVAL — Asociación Textil de la Comunidad Valenciana (Ontinyent, ES)", "CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]), "the host choice")
+            .Send("2")
+            .AssertReplyContains($"{En.HostOrganisation}: ATEVAL")
+            .AssertReply(En.AskStartDate)
+            .Send("banana")
+            .AssertReply(En.DateNotUnderstood)
+            .Send("2026-11-20")
+            .AssertReply(En.DateInPast)
+            .Send("2026-11-26")
+            .AssertReply(En.DateInPast)
+            .Send("2027-03-08")
+            .AssertReply(En.AskEndDate)
+            .Send("2027-03-01")
+            .AssertReply("The last day cannot be before the first day (08/03/2027). Please give a later date.")
+            .Send("2027-03-12")
+            .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types")
+            .Send("juggling")
+            .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types again")
+            .Send("Networking")
+            .AssertReply(En.AskObjectives)
+            .Send(new string('x', ExchangeLimits.LongText + 1))
+            .AssertReply($"Please answer in at most {ExchangeLimits.LongText} characters.")
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task StepByStep_CancelMidway_NothingSaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(En.HostOrganisation)
+            .AssertReply(En.AskStartDate)
+            .Send("2027-03-01")
+            .AssertReply(En.AskEndDate)
+            .Send("cancel")
+            .AssertReply("OK, I've cancelled that.")
+            .Send("2027-03-05")
+            .AssertReply(r => Assert.NotEqual(En.ChooseActivityType, r.Text), "no more questions of the application")
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task StepByStep_HelpMidway_HelpThenTheSameQuestionAgain()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("help")
+            .AssertReply(r => Assert.NotEmpty(r.Attachments ?? []), "the help card")
+            .AssertReply(r => Assert.NotNull(r.Text), "how to go on")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(En.HostOrganisation)
+            .AssertReply(En.AskStartDate)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task StepByStep_FormButton_ContinuesAsAConversation()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        string? formId = null;
+
+        await host.Conversation.Flow()
+            .Send("apply for an exchange")
+            .AssertReply(
+                r =>
+                {
+                    AssertCardContains(r, En.StepByStepButton);
+                    AssertCardContains(r, "\"op\":\"stepByStep\"");
+                    formId = System.Text.RegularExpressions.Regex.Match(CardJson(r), "\"formId\":\"([0-9a-f]{32})\"").Groups[1].Value;
+                },
+                "the form with the button")
+            .Send(() => host.Conversation.Submit(new { op = "stepByStep", hostQuery = "clutex", formId }))
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(En.HostOrganisation)
+            .AssertReply(En.AskStartDate)
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Theory]
+    [InlineData("pt", "Candidatar passo a passo")]
+    [InlineData("es", "solicitar paso a paso")]
+    [InlineData("it", "candidatura passo passo")]
+    [InlineData("tr", "Adım adım başvur")]
+    [InlineData("cs", "žádost krok za krokem")]
+    public async Task StepByStep_TranslatedCommand_AsksInThatLanguage(string language, string command)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+
+        await host.Conversation.Flow()
+            .Send(command)
+            .AssertReply(ExchangeTexts.Resolve(language).AskHost)
+            .StartTestAsync();
+    }
+
+    private const string HiTechTexPartners_Citeve = "hitechtex-citeve";
+
+    /// <summary>Host CLUTEX (one match), the dates given, knowledge sharing, objectives and outcomes.</summary>
+    private static TestFlow AnswerEverything(TestFlow flow, string start, string end) => flow
+        .Send("apply step by step")
+        .AssertReply(En.AskHost)
+        .Send("Clutex")
+        .AssertReply($"{En.HostOrganisation}: CLUTEX — Klastr Technické Textilie (Liberec, CZ)")
+        .AssertReply(En.AskStartDate)
+        .Send(start)
+        .AssertReply(En.AskEndDate)
+        .Send(end)
+        .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.KnowledgeSharing]]), "the activity types")
+        .Send("knowledge sharing")
+        .AssertReply(En.AskObjectives)
+        .Send("Learn the nanofibre lab methods; day 1 lab tour, days 2-5 trials.")
+        .AssertReply(En.AskOutcomes)
+        .Send("A joint project proposal.");
+
+    private static void AssertContains(string? text, params string[] fragments)
+    {
+        Assert.NotNull(text);
+        Assert.All(fragments, f => Assert.Contains(f, text, StringComparison.Ordinal));
+    }
+
+    private static void AssertChoices(Activity reply, string question, IReadOnlyList<string> buttons)
+    {
+        Assert.Equal(question, reply.Text);
+        var card = CardJson(reply);
+        Assert.All(buttons, b => Assert.Contains($"\"{b}\"", card, StringComparison.Ordinal));
+        if (!buttons.Contains(En.SubmitButton) && question == En.ChooseNext)
+        {
+            Assert.DoesNotContain(En.SubmitButton, card, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertCardContains(Activity reply, string fragment) => Assert.Contains(fragment, CardJson(reply), StringComparison.Ordinal);
+
+    private static string CardJson(Activity reply) =>
+        System.Text.Json.JsonSerializer.Serialize(
+            Assert.Single(reply.Attachments ?? [], a => a.ContentType == Attachment.AdaptiveCardContentType).Content,
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
