@@ -15,9 +15,7 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
     public async Task JourneyA_Install_ShowsWelcomeCardWithTheThreeJourneys()
     {
         Skip.If(BrowserJourney.FindChromium() is null, "No Chromium installed (apt-get install -y chromium); CI installs it.");
-        var session = new PlaygroundSession { SendInstallationActivity = true };
-        await session.InitializeAsync();
-        try
+        await WithPlaygroundAsync(async session =>
         {
             await using var journey = await BrowserJourney.OpenAsync("a-install-welcome", session, output);
 
@@ -35,16 +33,7 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
             var welcomes = await journey.CountTextAsync("Welcome to the Hi-Tech-TEX partnership bot");
             await CompleteProfileAsync(journey, "CITEVE");
             await journey.StepAsync("the menu after the profile", () => journey.ExpectMoreTextAsync("Welcome to the Hi-Tech-TEX partnership bot", welcomes));
-        }
-        catch
-        {
-            output.WriteLine(session.Diagnostics());
-            throw;
-        }
-        finally
-        {
-            await session.DisposeAsync();
-        }
+        });
     }
 
     [SkippableFact]
@@ -55,9 +44,7 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
         // One Playground only: a second Playground process on the same machine exits at start (0.2.28), so no other
         // Teams user can receive the introduction here. The delivery, Accept/Decline and the notifications are shown
         // through the host in Partners/IntroductionFlowTests; this journey shows the UI up to the polite outcome.
-        var session = new PlaygroundSession { SendInstallationActivity = true };
-        await session.InitializeAsync();
-        try
+        await WithPlaygroundAsync(async session =>
         {
             await using var journey = await BrowserJourney.OpenAsync("b-find-partners", session, output);
             await journey.StepAsync("welcome card", () => journey.ExpectTextAsync("Welcome to the Hi-Tech-TEX partnership bot"));
@@ -80,25 +67,14 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
                 await journey.ClickButtonAsync("Request introduction");
                 await journey.ExpectTextAsync("can be reached through the bot yet, so the request was not sent.");
             });
-        }
-        catch
-        {
-            output.WriteLine(session.Diagnostics());
-            throw;
-        }
-        finally
-        {
-            await session.DisposeAsync();
-        }
+        });
     }
 
     [SkippableFact]
     public async Task JourneyD_RegisterForASession_ConfirmationWithCalendarFileThenCancel()
     {
         Skip.If(BrowserJourney.FindChromium() is null, "No Chromium installed (apt-get install -y chromium); CI installs it.");
-        var session = new PlaygroundSession { SendInstallationActivity = true };
-        await session.InitializeAsync();
-        try
+        await WithPlaygroundAsync(async session =>
         {
             await using var journey = await BrowserJourney.OpenAsync("d-book-session", session, output);
             await journey.StepAsync("welcome card", () => journey.ExpectTextAsync("Welcome to the Hi-Tech-TEX partnership bot"));
@@ -125,6 +101,20 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
                 await journey.ClickButtonAsync("Cancel my registration");
                 await journey.ExpectTextAsync("is cancelled.");
             });
+        });
+    }
+
+    /// <summary>
+    /// A fresh bot process and Playground (which installs the bot when its UI opens) for one journey; on failure the
+    /// output carries both processes' logs.
+    /// </summary>
+    private async Task WithPlaygroundAsync(Func<PlaygroundSession, Task> journey)
+    {
+        var session = new PlaygroundSession { SendInstallationActivity = true };
+        await session.InitializeAsync();
+        try
+        {
+            await journey(session);
         }
         catch
         {
