@@ -87,7 +87,12 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         HangArrived.TrySetResult();
         try
         {
-            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            // Hang until the client gives up: a wait on the abort, not a timed sleep.
+            var aborted = new TaskCompletionSource();
+            await using (context.RequestAborted.Register(() => aborted.TrySetCanceled(context.RequestAborted)))
+            {
+                await aborted.Task;
+            }
         }
         catch (OperationCanceledException)
         {
