@@ -17,6 +17,17 @@ public sealed class UserState(IStorage storage, JsonSerializerOptions? jsonOptio
             throw new InvalidOperationException("UserState needs activity.channelId and activity.from.id.");
         }
 
+        return StorageKeyOf(channelId, userId);
+    }
+
+    /// <summary>
+    /// The storage key of one user's state outside that user's turn (e.g. to address a proactive message in their
+    /// language), from the channel id and the user's channel account id of their stored conversation reference.
+    /// </summary>
+    public static string StorageKeyOf(string channelId, string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
         return $"{channelId}/users/{userId}";
     }
 }

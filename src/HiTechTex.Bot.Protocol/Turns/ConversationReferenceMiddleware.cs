@@ -66,6 +66,14 @@ public sealed class ConversationReferenceMiddleware(
             return;
         }
 
+        if (reference.Locale is null
+            && await store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false) is { Reference.Locale: { } known })
+        {
+            // Teams sends no locale on some activities (a conversationUpdate right after the installationUpdate): keep
+            // the one known, so a proactive message can still speak the user's language.
+            reference.Locale = known;
+        }
+
         await store.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
         cache.Remember(conversationId, fingerprint);
         Log.ConversationReferenceSaved(logger, isInstall);

@@ -167,6 +167,67 @@ public sealed class BrowserJourney : IAsyncDisposable
         await input.FillAsync(value);
     }
 
+    /// <summary>
+    /// Chooses, in the last (newest) choice set with that label, the first option whose title contains
+    /// <paramref name="optionText"/>. The Playground renders compact choice sets as Fluent UI comboboxes (an input with
+    /// role combobox whose options pop up as a listbox), so the choice is made as a person does: open, click the option.
+    /// </summary>
+    public async Task SelectAsync(string label, string optionText)
+    {
+        var combobox = Page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = label }).Last;
+        await combobox.ClickAsync();
+        var options = Page.GetByRole(AriaRole.Option);
+        await options.First.WaitForAsync();
+        var titles = await options.AllInnerTextsAsync();
+        var index = titles.ToList().FindIndex(o => o.Contains(optionText, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"\"{label}\" has no option with \"{optionText}\"; it offers: {string.Join(" | ", titles)}");
+        }
+
+        await options.Nth(index).ClickAsync();
+        await options.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>
+    /// Sets the last (newest) date input with that label. The Playground renders Input.Date as a Fluent UI date picker
+    /// that takes no typed text: the date is picked as a person does, in its calendar (next month until the day shows).
+    /// </summary>
+    public async Task FillDateAsync(string label, DateOnly date)
+    {
+        var input = Page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = label }).Last;
+        await input.ClickAsync();
+        var calendar = Page.GetByRole(AriaRole.Dialog, new PageGetByRoleOptions { Name = "Calendar" });
+        await calendar.WaitForAsync();
+        var english = CultureInfo.GetCultureInfo("en-US").DateTimeFormat;
+        var day = calendar.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions
+        {
+            Name = $"{date.Day}, {english.GetMonthName(date.Month)}, {date.Year}",
+            Exact = true,
+        });
+        for (var months = 0; await day.CountAsync() == 0; months++)
+        {
+            if (months > 36)
+            {
+                throw new InvalidOperationException($"The date picker \"{label}\" never showed {date:yyyy-MM-dd}.");
+            }
+
+            await calendar.Locator("button[title^='Next month']").ClickAsync();
+        }
+
+        await day.First.ClickAsync();
+        await calendar.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        if ((await input.InputValueAsync()).Length == 0)
+        {
+            throw new InvalidOperationException($"The date picker \"{label}\" did not take {date:yyyy-MM-dd}.");
+        }
+    }
+
+    /// <summary>Waits until no card button with that title is on screen (e.g. after an Action.Execute replaced the card).</summary>
+    public Task ExpectNoButtonAsync(string title) =>
+        Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = title, Exact = true }).First
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

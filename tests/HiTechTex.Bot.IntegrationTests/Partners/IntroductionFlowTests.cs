@@ -113,6 +113,45 @@ public sealed class IntroductionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task RequestIntroduction_TwoManagers_EachReadsTheCardInTheirOwnLanguage()
+    {
+        const string SecondManagerAad = "6f1c2b4e-0000-4000-8000-00000000a9e2";
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?>
+        {
+            [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId,
+            [$"Roles:ClusterManagers:{SecondManagerAad}:0"] = HiTechTexPartners.ClutexId,
+        });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Turnov Yarns s.r.o.", contactAadObjectId: null);
+
+        // One manager's Teams speaks Portuguese (no profile); the other has an English Teams but a Spanish profile.
+        var portuguese = PartnerHost.User("29:manager-pt", ManagerAad, "Rui Manager");
+        var portugueseChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, portugueseChat, portuguese, "pt-PT");
+        var spanish = PartnerHost.User("29:manager-es", SecondManagerAad, "Lucía Manager");
+        var spanishChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, spanishChat, spanish, "en-US");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager-es", "Lucía Manager", "CLUTEX", "es");
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Yarns for a trial?" });
+
+        var toPortuguese = PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(portugueseChat), a => a.Attachments?.Count > 0));
+        var toSpanish = PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(spanishChat), a => a.Attachments?.Count > 0));
+        Assert.Contains(PartnerTexts.Resolve("pt").IntroductionTitle, toPortuguese, StringComparison.Ordinal);
+        Assert.Contains(PartnerTexts.Resolve("es").IntroductionTitle, toSpanish, StringComparison.Ordinal);
+
+        // The Portuguese manager accepts: their answer card in Portuguese, the other card updated in Spanish.
+        var introductionId = PartnerHost.FindValue(JsonDocument.Parse(toPortuguese).RootElement, "introductionId")!;
+        var accepted = await PartnerHost.ExecuteAsync(client, portugueseChat, portuguese, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
+        Assert.Contains(PartnerTexts.Format(PartnerTexts.Resolve("pt").StatusAccepted, "Rui Manager"), PartnerHost.Text(accepted.GetProperty("value")), StringComparison.Ordinal);
+        var spanishUpdate = factory.Connector.SentTo(spanishChat).Where(a => a.Attachments?.Count > 0).Last();
+        Assert.Contains(PartnerTexts.Format(PartnerTexts.Resolve("es").StatusAccepted, "Rui Manager"), PartnerHost.CardJson(spanishUpdate), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RequestIntroduction_OverDailyLimitOrUnreachable_NothingSent()
     {
         using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:DailyIntroductionLimit"] = "1" });

@@ -55,10 +55,15 @@ internal static class PartnerHost
     }
 
     /// <summary>The user installs the bot in a personal chat: the bot stores the reference proactive messages use.</summary>
-    public static async Task InstallAsync(HttpClient client, string conversationId, JsonObject user)
+    public static async Task InstallAsync(HttpClient client, string conversationId, JsonObject user, string? locale = null)
     {
         var activity = Activities.Installation(conversationId, "add");
         activity["from"] = user.DeepClone();
+        if (locale is not null)
+        {
+            activity["locale"] = locale;
+        }
+
         using var response = await client.PostActivityAsync(activity);
         response.EnsureSuccessStatusCode();
     }

@@ -38,13 +38,17 @@ public sealed class ExternalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> and extra environment variables.</summary>
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="arguments"/>, extra environment variables and, optionally,
+    /// variables of the test process that the child must not inherit.
+    /// </summary>
     public static ExternalProcess Start(
         string name,
         string fileName,
         IEnumerable<string> arguments,
         string workingDirectory,
-        IReadOnlyDictionary<string, string> environment)
+        IReadOnlyDictionary<string, string> environment,
+        IEnumerable<string>? removedVariables = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -62,6 +66,11 @@ public sealed class ExternalProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;
+        }
+
+        foreach (var key in removedVariables ?? [])
+        {
+            startInfo.Environment.Remove(key);
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };

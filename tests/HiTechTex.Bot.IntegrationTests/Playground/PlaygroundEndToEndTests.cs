@@ -13,6 +13,7 @@ namespace HiTechTex.Bot.IntegrationTests.Playground;
 /// database, never about the bot's internals. Needs Node.js and <c>npm ci --prefix tools/playground</c>.
 /// </summary>
 [Trait("Category", "E2E")]
+[Collection(PlaygroundCollection.Name)]
 public sealed class PlaygroundEndToEndTests(PlaygroundSession session, ITestOutputHelper output) : IClassFixture<PlaygroundSession>
 {
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(20);

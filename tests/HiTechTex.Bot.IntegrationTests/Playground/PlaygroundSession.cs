@@ -29,8 +29,10 @@ public sealed class PlaygroundSession : IAsyncLifetime
 
     private readonly string workDirectory = Path.Combine(Path.GetTempPath(), "hitechtex-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly List<ExternalProcess> others = [];
     private ExternalProcess? bot;
     private ExternalProcess? playground;
+    private string? node;
 
     /// <summary>
     /// Whether the Playground installs the bot by itself when its UI opens (as Teams does on first open). Off for the
@@ -64,7 +66,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var node = RepositoryPaths.FindNode()
+        node = RepositoryPaths.FindNode()
             ?? throw new InvalidOperationException($"`node` is not on PATH. Install Node.js 20+ and {SetupHint}.");
         if (!File.Exists(RepositoryPaths.PlaygroundCli))
         {
@@ -92,6 +94,29 @@ public sealed class PlaygroundSession : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}{Diagnostics()}", ex);
         }
+    }
+
+    /// <summary>
+    /// Starts one more Playground against the same bot, as another Teams user of the same tenant (its own
+    /// <c>.m365agentsplayground.yml</c>, port, personal chat and mock connector): what a second person sees in Teams.
+    /// Returns its base URL; the process ends with the session.
+    /// </summary>
+    public async Task<string> StartAnotherPlaygroundAsync(string name, string configYaml, string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(configYaml);
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        if (node is null || bot is null)
+        {
+            throw new InvalidOperationException("Initialize the session first.");
+        }
+
+        var directory = Path.Combine(workDirectory, name);
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, ".m365agentsplayground.yml"), configYaml);
+        var (process, baseUrl) = await StartPlaygroundProcessAsync(node, name, directory, conversationId);
+        others.Add(process);
+        return baseUrl;
     }
 
     /// <summary>Asks the Playground to install the bot in the personal chat (installationUpdate + conversationUpdate).</summary>
@@ -122,6 +147,11 @@ public sealed class PlaygroundSession : IAsyncLifetime
         Section("playground output", playground?.Output ?? "(not started)");
         Section("playground log", ReadShared(PlaygroundLogPath));
         Section("playground events recording", ReadShared(RecordingPath));
+        foreach (var other in others)
+        {
+            Section($"{other.Name} output", other.Output);
+            Section($"{other.Name} log", ReadShared(Path.Combine(workDirectory, other.Name, "playground.log")));
+        }
 
         return text.ToString();
 
@@ -130,10 +160,16 @@ public sealed class PlaygroundSession : IAsyncLifetime
     }
 
     /// <summary>Fail-fast check for waits: a reason when either process has died.</summary>
-    public string? ProcessExitReason() => bot?.ExitReason() ?? playground?.ExitReason();
+    public string? ProcessExitReason() =>
+        bot?.ExitReason() ?? playground?.ExitReason() ?? others.Select(o => o.ExitReason()).FirstOrDefault(r => r is not null);
 
     public async Task DisposeAsync()
     {
+        foreach (var other in others)
+        {
+            await other.DisposeAsync();
+        }
+
         if (playground is not null)
         {
             await playground.DisposeAsync();
@@ -264,9 +300,13 @@ public sealed class PlaygroundSession : IAsyncLifetime
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
+            // The Playground writes why it stopped (e.g. an invalid .m365agentsplayground.yml) only to its log file.
             var output = process.Output;
             await process.DisposeAsync();
-            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}===== {name} output ====={Environment.NewLine}{output}", ex);
+            throw new InvalidOperationException(
+                $"{ex.Message}{Environment.NewLine}===== {name} output ====={Environment.NewLine}{output}"
+                + $"{Environment.NewLine}===== {name} log ====={Environment.NewLine}{ReadShared(Path.Combine(directory, "playground.log"))}",
+                ex);
         }
 
         return (process, baseUrl);

@@ -37,6 +37,25 @@ public sealed class ConversationReferenceMiddlewareTests
     }
 
     [Fact]
+    public async Task OnTurnAsync_InstallWithLocaleThenConversationUpdateWithout_KeepsTheKnownLocale()
+    {
+        // What Teams (and the Agents Playground) send on install: installationUpdate with the locale, then a
+        // conversationUpdate without one. The second write must not forget the user's language.
+        await RunAsync(TestActivities.Of(ActivityTypes.InstallationUpdate, a => { a.Action = "add"; a.Locale = "pt-PT"; }));
+        await RunAsync(TestActivities.Of(ActivityTypes.ConversationUpdate, a =>
+        {
+            a.Locale = null;
+            a.MembersAdded = [new ChannelAccount { Id = TestActivities.BotId }];
+        }));
+
+        Assert.Equal("pt-PT", store.References["a:conv-1"].Locale);
+
+        // A locale that is sent replaces the stored one.
+        await RunAsync(TestActivities.Of(ActivityTypes.InstallationUpdate, a => { a.Action = "add"; a.Locale = "cs-CZ"; }));
+        Assert.Equal("cs-CZ", store.References["a:conv-1"].Locale);
+    }
+
+    [Fact]
     public async Task OnTurnAsync_BotInMembersAdded_StoresTheReference()
     {
         var activity = TestActivities.Of(ActivityTypes.ConversationUpdate, a => a.MembersAdded = [new ChannelAccount { Id = TestActivities.BotId }]);

@@ -37,7 +37,7 @@ internal sealed class ExchangeFollowUp(
                 }
 
                 var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
-                var texts = ExchangeTexts.English;
+                var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
                 await notifier.SendTextToUserAsync(application, approver, string.Format(CultureInfo.InvariantCulture, texts.ReminderFormat, application.Reference), cancellationToken).ConfigureAwait(false);
                 await notifier.SendCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
                 reminders++;

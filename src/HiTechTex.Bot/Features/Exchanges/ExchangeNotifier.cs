@@ -16,6 +16,7 @@ namespace HiTechTex.Bot.Features.Exchanges;
 internal sealed class ExchangeNotifier(
     IProactiveMessenger messenger,
     IConversationReferenceStore references,
+    RecipientLanguages languages,
     ExchangeStore store,
     ExchangeApprovers approvers,
     ExchangeCards cards,
@@ -30,7 +31,8 @@ internal sealed class ExchangeNotifier(
         var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         foreach (var person in waitingFor.Where(p => !sent.Any(c => string.Equals(c.RecipientAadObjectId, p, StringComparison.OrdinalIgnoreCase))))
         {
-            await SendCardAsync(application, person, ExchangeTexts.English, refresh, cancellationToken).ConfigureAwait(false);
+            var texts = await TextsForAsync(application, person, cancellationToken).ConfigureAwait(false);
+            await SendCardAsync(application, person, texts, refresh, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var card in sent)
@@ -43,6 +45,22 @@ internal sealed class ExchangeNotifier(
             var texts = ExchangeTexts.Resolve(application.ApplicantLanguage);
             await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, texts.Statuses[application.Status]), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The language of a person's card: the applicant's as they applied; an approver's from their profile or Teams
+    /// (<see cref="RecipientLanguages"/>), else English.
+    /// </summary>
+    public async Task<ExchangeTexts> TextsForAsync(ExchangeApplication application, string recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (string.Equals(recipient, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+        {
+            return ExchangeTexts.Resolve(application.ApplicantLanguage);
+        }
+
+        var language = await languages.FindAsync(recipient, application.TenantId, cancellationToken).ConfigureAwait(false);
+        return language is null ? ExchangeTexts.English : ExchangeTexts.Resolve(language);
     }
 
     /// <summary>Sends the application's card to one person's 1:1 chat and remembers it for later updates.</summary>
@@ -142,9 +160,7 @@ internal sealed class ExchangeNotifier(
     {
         try
         {
-            var texts = string.Equals(card.RecipientAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)
-                ? ExchangeTexts.Resolve(application.ApplicantLanguage)
-                : ExchangeTexts.English;
+            var texts = await TextsForAsync(application, card.RecipientAadObjectId, cancellationToken).ConfigureAwait(false);
             var rendered = await cards.ApplicationAsync(application, card.RecipientAadObjectId, texts, null, refresh, cancellationToken).ConfigureAwait(false);
             var result = await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
             if (!result.IsSent)

@@ -26,6 +26,7 @@ internal static class ExchangeServiceCollectionExtensions
         services.AddScoped<ExchangeViews>();
         services.AddScoped<ExchangeCards>();
         services.AddScoped<ExchangeNotifier>();
+        services.TryAddScoped<RecipientLanguages>();
         services.AddScoped<ExchangeWorkflow>();
         services.AddScoped<ExchangeReports>();
         services.AddScoped<ExchangeFollowUp>();

@@ -23,6 +23,7 @@ internal sealed class IntroductionService(
     PartnerCards cards,
     IProactiveMessenger messenger,
     IConversationReferenceStore references,
+    RecipientLanguages languages,
     IOptionsMonitor<RoleOptions> roles,
     IOptions<PartnersOptions> options,
     TimeProvider timeProvider,
@@ -107,17 +108,20 @@ internal sealed class IntroductionService(
             }
         }
 
-        var card = cards.Introduction(AddresseeTexts(organisation), introduction, canAnswer: true, userIds);
         var sent = new List<SentCard>();
         foreach (var addressee in addressees)
         {
             try
             {
+                // Each addressee reads the card in their own language (profile, else Teams), else the partner's.
+                var language = await languages.FindAsync(addressee, tenantId, cancellationToken).ConfigureAwait(false);
+                var addresseeTexts = language is null ? AddresseeTexts(organisation) : PartnerTexts.Resolve(language);
+                var card = cards.Introduction(addresseeTexts, introduction, canAnswer: true, userIds);
                 var result = await messenger.SendToUserAsync(addressee, tenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
                 if (result is { IsSent: true, ConversationId: { } sentConversation, ActivityId: { } activityId })
                 {
                     var stored = await references.GetAsync(sentConversation, cancellationToken).ConfigureAwait(false);
-                    sent.Add(new SentCard(sentConversation, activityId, stored?.Reference.User?.Id));
+                    sent.Add(new SentCard(sentConversation, activityId, stored?.Reference.User?.Id, addresseeTexts.Language));
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -160,7 +164,7 @@ internal sealed class IntroductionService(
         }
 
         var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
-        var texts = organisation is null ? PartnerTexts.English : AddresseeTexts(organisation);
+        var texts = CardTexts(introduction, organisation, turnContext.Activity.From?.Id);
         if (introduction.Status != IntroductionStatus.Pending)
         {
             return Card(texts, introduction);
@@ -193,7 +197,10 @@ internal sealed class IntroductionService(
         {
             try
             {
-                await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(decided), cancellationToken).ConfigureAwait(false);
+                var update = card.Language is { } language && language != texts.Language
+                    ? cards.Introduction(PartnerTexts.Resolve(language), introduction, canAnswer: false, UserIdsOf(introduction))
+                    : decided;
+                await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(update), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -216,7 +223,7 @@ internal sealed class IntroductionService(
 
         var introduction = ToIntroduction(entity);
         var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
-        var texts = organisation is null ? PartnerTexts.English : AddresseeTexts(organisation);
+        var texts = CardTexts(introduction, organisation, turnContext.Activity.From?.Id);
         var card = cards.Introduction(texts, introduction, IsAddressee(introduction, turnContext.Activity.From?.AadObjectId), UserIdsOf(introduction));
         return AdaptiveCardInvokeResponse.Card(card.Content!.Value);
     }
@@ -275,7 +282,14 @@ internal sealed class IntroductionService(
     private static List<string> UserIdsOf(Introduction introduction) =>
         [.. introduction.Cards.Select(c => c.UserId).OfType<string>().Distinct(StringComparer.Ordinal)];
 
-    // The card speaks the partner's first language among the six.
+    // The viewer's card keeps the language it was sent in; cards of older requests (no language stored) and anyone
+    // else get the partner's.
+    private static PartnerTexts CardTexts(Introduction introduction, Organisation? organisation, string? viewerUserId) =>
+        introduction.Cards.FirstOrDefault(c => viewerUserId is not null && c.UserId == viewerUserId)?.Language is { } language
+            ? PartnerTexts.Resolve(language)
+            : organisation is null ? PartnerTexts.English : AddresseeTexts(organisation);
+
+    // Without anything known of the addressee, the card speaks the partner's first language among the six.
     private static PartnerTexts AddresseeTexts(Organisation organisation) =>
         PartnerTexts.Resolve(organisation.Languages.FirstOrDefault(l => PartnerTexts.All.Any(t => t.Language == l)) ?? "en");
 

@@ -24,6 +24,7 @@ internal static class PartnersExtensions
 
         services.AddScoped<PartnerCards>();
         services.AddScoped<IntroductionService>();
+        services.TryAddScoped<RecipientLanguages>();
         services.AddScoped<PartnerMemberEditor>();
         services.AddScoped<FindPartnersDialog>();
         services.AddScoped<IJourney, FindPartnersJourney>();
