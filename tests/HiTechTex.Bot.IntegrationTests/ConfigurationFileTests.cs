@@ -31,6 +31,50 @@ public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClass
         Assert.Equal("Sqlite", configuration["Database:Provider"]);
     }
 
+    /// <summary>
+    /// The README's promise "every configuration key listed with its default": each key of appsettings.json is named
+    /// there, literally, with its last part as a placeholder (<c>Exchanges:PublicHolidays:&lt;ISO&gt;</c>), or in backticks
+    /// on a line about its section.
+    /// </summary>
+    [Fact]
+    public void Readme_NamesEveryKeyOfAppSettings()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        var lines = readme.Split('\n');
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "appsettings.json")));
+        var keys = new List<string>();
+        Collect(document.RootElement, "", keys);
+
+        var missing = keys.Where(key =>
+        {
+            var parts = key.Split(':');
+            if (parts[0] == "Logging" || readme.Contains($"`{key}`", StringComparison.Ordinal) || readme.Contains($"`{key}:", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var parent = string.Join(':', parts[..^1]);
+            return !(parts.Length > 1 && (readme.Contains($"`{parent}:<", StringComparison.Ordinal)
+                || lines.Any(l => l.Contains($"`{parts[0]}:", StringComparison.Ordinal) && l.Contains($"`{parts[^1]}`", StringComparison.Ordinal))));
+        }).ToList();
+
+        Assert.True(missing.Count == 0, "README.md does not name: " + string.Join(", ", missing));
+
+        static void Collect(JsonElement element, string prefix, List<string> keys)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                keys.Add(prefix);
+                return;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                Collect(property.Value, prefix.Length == 0 ? property.Name : $"{prefix}:{property.Name}", keys);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("appsettings.json")]
     [InlineData("appsettings.Development.json")]
