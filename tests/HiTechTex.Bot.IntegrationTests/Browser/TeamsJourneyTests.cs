@@ -222,7 +222,7 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
     /// </summary>
     private async Task<BrowserJourney> OpenSecondUserAsync(PlaygroundSession session, string name)
     {
-        var url = await session.StartAnotherPlaygroundAsync("second-user", SecondUser.PlaygroundConfigYaml(PlaygroundSession.TenantId, PlaygroundSession.BotId), "hitechtex-e2e-second-user");
+        var url = await session.StartAnotherPlaygroundAsync("second-user", SecondUser.PlaygroundConfigYaml(), "hitechtex-e2e-second-user");
         var journey = await BrowserJourney.OpenAsync(name, url, output);
         try
         {
