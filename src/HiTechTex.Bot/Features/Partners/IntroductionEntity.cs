@@ -43,4 +43,13 @@ internal sealed class IntroductionEntity
     public DateTimeOffset? DecidedAt { get; set; }
 
     public string? DecidedBy { get; set; }
+
+    /// <summary>
+    /// <c>{requester}|{UTC day}|{slot}</c> (slot 1 … the daily limit) while the request counts toward the limit; null
+    /// once undeliverable. Unique: two requests at once cannot both take the last slot.
+    /// </summary>
+    public string? DailySlotKey { get; set; }
+
+    /// <summary><c>{requester}|{organisation}|{UTC day}</c> while pending, else null. Unique: one pending request per partner.</summary>
+    public string? PendingKey { get; set; }
 }

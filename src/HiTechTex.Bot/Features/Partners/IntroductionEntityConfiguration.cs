@@ -29,5 +29,12 @@ internal sealed class IntroductionEntityConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.DecidedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.HasIndex(e => new { e.RequesterKey, e.CreatedAt });
+
+        // The daily limit and "one pending request per partner" are enforced by the database, across instances: nulls
+        // (requests that no longer count) are distinct in unique indexes on SQLite and PostgreSQL alike.
+        builder.Property(e => e.DailySlotKey).HasMaxLength(300);
+        builder.Property(e => e.PendingKey).HasMaxLength(400);
+        builder.HasIndex(e => e.DailySlotKey).IsUnique();
+        builder.HasIndex(e => e.PendingKey).IsUnique();
     }
 }

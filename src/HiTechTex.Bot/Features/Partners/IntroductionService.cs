@@ -51,24 +51,6 @@ internal sealed class IntroductionService(
             return texts.PartnerNotFound;
         }
 
-        var now = timeProvider.GetUtcNow();
-        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var undeliverable = IntroductionStatus.Undeliverable.ToString();
-        var today = await db.Set<IntroductionEntity>().AsNoTracking()
-            .Where(e => e.RequesterKey == requesterKey && e.CreatedAt >= dayStart && e.Status != undeliverable)
-            .Select(e => new { e.OrganisationId, e.Status })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (today.Any(t => t.OrganisationId == organisation.Id && t.Status == nameof(IntroductionStatus.Pending)))
-        {
-            // A double click or a Teams retry as well as a second request: one pending request per partner.
-            return PartnerTexts.Format(texts.IntroductionAlreadyRequested, organisation.Name);
-        }
-
-        if (today.Count >= options.Value.DailyIntroductionLimit)
-        {
-            return PartnerTexts.Format(texts.IntroductionLimit, options.Value.DailyIntroductionLimit);
-        }
-
         var addressees = AddresseesOf(organisation);
         var tenantId = activity.GetTenantId();
         if (addressees.Count == 0 || string.IsNullOrEmpty(tenantId))
@@ -91,11 +73,13 @@ internal sealed class IntroductionService(
             null);
 
         // Stored before the cards go out, so an answer that comes back at once finds it.
-        var entity = ToEntity(introduction, requesterKey, activity.From?.AadObjectId, tenantId, now);
-        using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        var now = timeProvider.GetUtcNow();
+        var (entity, refusal) = await ClaimAsync(introduction, requesterKey, activity.From?.AadObjectId, tenantId, now, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
         {
-            db.Add(entity);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return refusal == Refusal.AlreadyRequested
+                ? PartnerTexts.Format(texts.IntroductionAlreadyRequested, organisation.Name)
+                : PartnerTexts.Format(texts.IntroductionLimit, options.Value.DailyIntroductionLimit);
         }
 
         var userIds = new List<string>();
@@ -133,6 +117,13 @@ internal sealed class IntroductionService(
 
         entity.CardsJson = JsonSerializer.Serialize(sent, Json);
         entity.Status = (sent.Count == 0 ? IntroductionStatus.Undeliverable : IntroductionStatus.Pending).ToString();
+        if (sent.Count == 0)
+        {
+            // Nobody got it: it neither counts toward the daily limit nor blocks asking the partner again.
+            entity.DailySlotKey = null;
+            entity.PendingKey = null;
+        }
+
         using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -179,7 +170,7 @@ internal sealed class IntroductionService(
         {
             changed = await db.Set<IntroductionEntity>()
                 .Where(e => e.Id == introduction.Id && e.Status == pending)
-                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, status).SetProperty(e => e.DecidedBy, decidedBy).SetProperty(e => e.DecidedAt, now), cancellationToken)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, status).SetProperty(e => e.DecidedBy, decidedBy).SetProperty(e => e.DecidedAt, now).SetProperty(e => e.PendingKey, (string?)null), cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -226,6 +217,64 @@ internal sealed class IntroductionService(
         var texts = CardTexts(introduction, organisation, turnContext.Activity.From?.Id);
         var card = cards.Introduction(texts, introduction, IsAddressee(introduction, turnContext.Activity.From?.AadObjectId), UserIdsOf(introduction));
         return AdaptiveCardInvokeResponse.Card(card.Content!.Value);
+    }
+
+    /// <summary>
+    /// Stores the request if the requester still may send it: no pending request to that partner today and a free
+    /// slot of today's limit. The unique slot and pending keys make the database the judge, so two requests at once
+    /// (two clicks, two chats, two instances) cannot both pass: the loser looks again and gets the polite answer.
+    /// </summary>
+    private async Task<(IntroductionEntity? Entity, Refusal Refusal)> ClaimAsync(
+        Introduction introduction, string requesterKey, string? requesterAadObjectId, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.DailyIntroductionLimit;
+        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var day = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var undeliverable = IntroductionStatus.Undeliverable.ToString();
+        for (var attempt = 0; ; attempt++)
+        {
+            var today = await db.Set<IntroductionEntity>().AsNoTracking()
+                .Where(e => e.RequesterKey == requesterKey && e.CreatedAt >= dayStart && e.Status != undeliverable)
+                .Select(e => new { e.OrganisationId, e.Status, e.DailySlotKey })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (today.Any(t => t.OrganisationId == introduction.OrganisationId && t.Status == nameof(IntroductionStatus.Pending)))
+            {
+                return (null, Refusal.AlreadyRequested);
+            }
+
+            var taken = today.Select(t => t.DailySlotKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var slot = today.Count >= limit ? null : Enumerable.Range(1, limit).Select(n => $"{requesterKey}|{day}|{n}").FirstOrDefault(k => !taken.Contains(k));
+            if (slot is null)
+            {
+                return (null, Refusal.DailyLimit);
+            }
+
+            var entity = ToEntity(introduction, requesterKey, requesterAadObjectId, tenantId, now);
+            entity.DailySlotKey = slot;
+            entity.PendingKey = $"{requesterKey}|{introduction.OrganisationId}|{day}";
+            try
+            {
+                using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    db.Add(entity);
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return (entity, Refusal.None);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another request took this slot or this partner's pending key meanwhile: it is stored now, look again.
+                db.Entry(entity).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private enum Refusal
+    {
+        None,
+        AlreadyRequested,
+        DailyLimit,
     }
 
     /// <summary>The contacts with a Teams identity; else the managers of the organisation's cluster (or of the organisation itself).</summary>

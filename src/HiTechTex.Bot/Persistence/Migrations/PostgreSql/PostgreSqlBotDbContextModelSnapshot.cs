@@ -520,6 +520,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DailySlotKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("bigint");
 
@@ -540,6 +544,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PendingKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("RequesterAadObjectId")
                         .HasMaxLength(64)
@@ -580,6 +588,12 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DailySlotKey")
+                        .IsUnique();
+
+                    b.HasIndex("PendingKey")
+                        .IsUnique();
 
                     b.HasIndex("RequesterKey", "CreatedAt");
 

@@ -509,6 +509,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DailySlotKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -528,6 +532,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.Property<string>("OrganisationName")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingKey")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequesterAadObjectId")
@@ -569,6 +577,12 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DailySlotKey")
+                        .IsUnique();
+
+                    b.HasIndex("PendingKey")
+                        .IsUnique();
 
                     b.HasIndex("RequesterKey", "CreatedAt");
 
