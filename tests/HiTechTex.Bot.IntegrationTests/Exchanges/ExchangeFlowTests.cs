@@ -277,11 +277,14 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             clutex with { Contacts = [.. clutex.Contacts, new PartnerContact("Hugo Novák", "hugo@clutex.example", hostContact.AadObjectId)] },
             citeve with { Id = SpanishSmeId, Name = "Tejidos de Alcoy (test SME)", Kind = OrganisationKind.Sme, Country = "ES", City = "Alcoi", Location = new GeoPoint(38.70, -0.47), ClusterId = HiTechTexPartners.AtevalId },
             citeve with { Id = FallbackSmeId, Name = "Fios de Guimarães (test SME)", Kind = OrganisationKind.Sme, City = "Guimarães", ClusterId = HiTechTexPartners.CiteveId },
+            citeve with { Id = LanguageSmeId, Name = "Têxteis de Braga (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42), ClusterId = HiTechTexPartners.CiteveId },
             citeve with { Id = MemberSmeId, Name = "Malhas do Porto (test SME)", Kind = OrganisationKind.Sme, City = "Porto", Location = new GeoPoint(41.15, -8.61), ClusterId = HiTechTexPartners.CiteveId },
         ];
     }
 
     private const string MemberSmeId = "test-sme-malhas-do-porto";
+
+    private const string LanguageSmeId = "test-sme-texteis-de-braga";
 
     private const string SpanishSmeId = "test-sme-tejidos-de-alcoy";
 
