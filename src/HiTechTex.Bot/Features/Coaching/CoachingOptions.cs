@@ -29,6 +29,12 @@ internal sealed class CoachingOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// How long finished outbox rows (done or failed) and reminder claims are kept before the outbox service deletes
+    /// them; at least 15 days, longer than any reminder offset, so a claim outlives its session.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The reminders in effect: the configured ones, else 24 h and 1 h.</summary>
     public IReadOnlyList<TimeSpan> EffectiveReminders =>
         Reminders.Count > 0 ? Reminders : [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];

@@ -23,6 +23,11 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
             errors.Add("Coaching:MaxConcurrentBookings must be between 1 and 200 (and below the connection pool size).");
         }
 
+        if (options.Retention < TimeSpan.FromDays(15))
+        {
+            errors.Add("Coaching:Retention must be at least 15 days (longer than the longest reminder), e.g. \"30.00:00:00\".");
+        }
+
         if (options.PublicBaseUrl.Length > 0 && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
         {
             errors.Add("Coaching:PublicBaseUrl must be an absolute URL.");

@@ -58,6 +58,26 @@ internal sealed class CoachingOutboxProcessor(
         return attempted;
     }
 
+    /// <summary>
+    /// Deletes what is no longer needed: outbox rows done or failed longer than <c>Coaching:Retention</c> ago and
+    /// reminder claims older than that (their sessions are long over). Without it both tables only grow. Returns the
+    /// number of rows deleted.
+    /// </summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        using (await scope.ServiceProvider.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            var messages = await db.Outbox()
+                .Where(o => (o.Status == OutboxStatus.Done && o.CompletedAt < cutoff) || (o.Status == OutboxStatus.Failed && o.DueAt < cutoff))
+                .ExecuteDeleteAsync(cancellationToken);
+            var claims = await db.ReminderClaims().Where(c => c.ClaimedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            return messages + claims;
+        }
+    }
+
     private async Task<bool> ProcessAsync(long id, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();

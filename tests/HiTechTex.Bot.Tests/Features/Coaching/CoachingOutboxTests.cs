@@ -241,6 +241,40 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     private static CoachingOutboxProcessor Processor(CoachingTestHost host) => host.Services.GetRequiredService<CoachingOutboxProcessor>();
 
     /// <summary>Runs passes, moving the fake clock past each back-off, until nothing is pending (bounded).</summary>
+    [Fact]
+    public async Task PurgeAsync_FinishedRowsAndClaimsOlderThanTheRetention_DeletedAndPendingWorkKept()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(host, session.Id, "u1", "ana@example.org");
+        await DrainAsync(host);
+        var registration = Assert.Single(await host.RegistrationsAsync(session.Id));
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            db.ReminderClaims().Add(new CoachingReminderClaim { RegistrationId = registration.Id, MinutesBefore = 60, ClaimedAt = host.Time.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+        var finished = (await host.OutboxAsync()).Count;
+        Assert.True(finished > 0);
+
+        // Within the retention nothing goes; a new pending row (a cancellation) is never purged, however old.
+        Assert.Equal(0, await Processor(host).PurgeAsync(CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            db.Enqueue(session.Id, OutboxKind.CancelEvent, host.Time.GetUtcNow() - TimeSpan.FromDays(60));
+            return await db.SaveChangesAsync();
+        });
+
+        var deleted = await Processor(host).PurgeAsync(CancellationToken.None);
+
+        Assert.Equal(finished + 1, deleted);
+        var left = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxKind.CancelEvent, OutboxStatus.Pending), (left.Kind, left.Status));
+        Assert.Empty(await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().ReminderClaims().ToListAsync()));
+    }
+
     private static async Task DrainAsync(CoachingTestHost host)
     {
         for (var pass = 0; pass < 50; pass++)

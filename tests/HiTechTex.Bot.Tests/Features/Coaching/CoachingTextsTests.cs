@@ -66,6 +66,17 @@ public sealed partial class CoachingTextsTests
         Assert.Contains("Coaching:Reminders", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(14, true)]
+    [InlineData(15, false)]
+    public void CoachingOptionsValidator_Retention_AtLeastFifteenDays(int days, bool fails)
+    {
+        var result = new CoachingOptionsValidator().Validate(null, new CoachingOptions { Retention = TimeSpan.FromDays(days) });
+
+        Assert.Equal(fails, result.Failed);
+        Assert.Equal(fails, result.FailureMessage?.Contains("Coaching:Retention", StringComparison.Ordinal) == true);
+    }
+
     private static string[] Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
 
     [GeneratedRegex(@"\{\d\}")]
