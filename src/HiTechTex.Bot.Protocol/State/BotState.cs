@@ -24,6 +24,9 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The store the state is read from and written to.</summary>
+    private IStorage Storage { get; } = storage;
+
     /// <summary>The options used to (de)serialize property values.</summary>
     public JsonSerializerOptions JsonOptions { get; } = jsonOptions ?? DefaultJsonOptions;
 
@@ -44,11 +47,38 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         }
 
         var key = GetStorageKey(turnContext);
-        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        var cached = items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object
-            ? new CachedBotState(JsonObject.Create(item.Value)!, item.ETag)
-            : new CachedBotState([], null);
-        turnContext.TurnState[contextServiceKey] = cached;
+        var items = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        Cache(turnContext, key, items);
+    }
+
+    /// <summary>
+    /// Reads several states into the turn cache with ONE <see cref="IStorage.ReadAsync"/> per storage (a single query
+    /// on the SQL store) instead of one read each — for a turn that needs, say, the conversation and the user state
+    /// anyway. States already cached are skipped unless <paramref name="force"/>; ETags are kept per state as with
+    /// <see cref="LoadAsync"/>.
+    /// </summary>
+    public static async Task LoadAllAsync(ITurnContext turnContext, IReadOnlyList<BotState> states, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(states);
+        var wanted = new List<(BotState State, string Key)>(states.Count);
+        foreach (var state in states)
+        {
+            if (force || state.GetCached(turnContext) is null)
+            {
+                wanted.Add((state, state.GetStorageKey(turnContext)));
+            }
+        }
+
+        foreach (var group in wanted.GroupBy(w => w.State.Storage))
+        {
+            var keys = group.Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
+            var items = await group.Key.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+            foreach (var (state, key) in group)
+            {
+                state.Cache(turnContext, key, items);
+            }
+        }
     }
 
     /// <summary>
@@ -74,7 +104,7 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         var key = GetStorageKey(turnContext);
         using var document = JsonDocument.Parse(json);
         var change = new StoreItem(document.RootElement.Clone(), force ? "*" : cached.ETag);
-        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = change }, cancellationToken).ConfigureAwait(false);
+        var etags = await Storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = change }, cancellationToken).ConfigureAwait(false);
         cached.ETag = etags[key];
         cached.Snapshot = json;
     }
@@ -84,7 +114,7 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var etag = GetCached(turnContext)?.ETag;
-        turnContext.TurnState[contextServiceKey] = new CachedBotState([], etag) { Snapshot = null };
+        turnContext.TurnState[contextServiceKey] = new CachedBotState([], etag, null);
     }
 
     /// <summary>Deletes the stored state and the turn cache.</summary>
@@ -92,7 +122,7 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         turnContext.TurnState.Remove(contextServiceKey);
-        await storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
+        await Storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The storage key of this state for the turn's activity.</summary>
@@ -139,6 +169,14 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         cached.State.Remove(name);
     }
 
+    private void Cache(ITurnContext turnContext, string key, IReadOnlyDictionary<string, StoreItem> items)
+    {
+        var cached = items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object
+            ? new CachedBotState(JsonObject.Create(item.Value)!, item.ETag, item.Value.GetRawText())
+            : new CachedBotState([], null, "{}");
+        turnContext.TurnState[contextServiceKey] = cached;
+    }
+
     private CachedBotState? GetCached(ITurnContext turnContext) =>
         turnContext.TurnState.TryGetValue(contextServiceKey, out var value) ? value as CachedBotState : null;
 
@@ -146,14 +184,18 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         GetCached(turnContext) ?? throw new InvalidOperationException($"{GetType().Name} was not loaded in this turn.");
 
     /// <summary>The state of one key within one turn: the JSON read, plus the live objects handed out.</summary>
-    private sealed class CachedBotState(JsonObject state, string? etag)
+    private sealed class CachedBotState(JsonObject state, string? etag, string? snapshot)
     {
         public JsonObject State { get; } = state;
 
         public string? ETag { get; set; } = etag;
 
-        /// <summary>The JSON as read or last saved; a save is needed when the current JSON differs.</summary>
-        public string? Snapshot { get; set; } = state.ToJsonString();
+        /// <summary>
+        /// The JSON as read or last saved; a save is needed when the current JSON differs. As read it is the stored
+        /// text itself (written by an earlier save, so in the same compact form): a stored text in another form costs
+        /// one needless save, never a missed one.
+        /// </summary>
+        public string? Snapshot { get; set; } = snapshot;
 
         /// <summary>Objects handed to callers, who may mutate them; serialized back on flush.</summary>
         public Dictionary<string, object?> Values { get; } = new(StringComparer.Ordinal);
