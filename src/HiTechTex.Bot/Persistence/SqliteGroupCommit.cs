@@ -84,7 +84,12 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
         lock (startLock)
         {
-            writer ??= Task.Run(RunAsync);
+            // The writer outlives the turn that happens to start it: it must not carry that turn's async locals
+            // (log scope, trace activity) into every later batch.
+            using (ExecutionContext.SuppressFlow())
+            {
+                writer ??= Task.Run(RunAsync);
+            }
         }
     }
 
