@@ -9,7 +9,14 @@ namespace HiTechTex.Bot.Persistence;
 /// "first time", none means "seen before", atomically across bot instances. Every <see cref="CleanupEvery"/>th
 /// mark also deletes the entries older than <see cref="Retention"/> (Teams only redelivers within minutes).
 /// </summary>
-/// <remarks>A singleton over <see cref="SqlSessionPool"/>, like <see cref="SqlStorage"/>.</remarks>
+/// <remarks>
+/// A singleton over <see cref="SqlSessionPool"/>, like <see cref="SqlStorage"/>. The first mark of an activity also
+/// re-activates the conversation's stored reference if it was marked inactive (a 403 <c>MessageWritesBlocked</c> on a
+/// proactive send, possibly by another instance): an inbound activity shows the conversation takes messages again, and
+/// the reference middleware, which skips references it remembers as saved, cannot know what another instance did. In
+/// the claim's own write (on SQLite the same group commit), an indexed look-up that writes nothing when the reference
+/// is active or absent.
+/// </remarks>
 internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider) : IProcessedActivityStore
 {
     private static readonly DateTimeOffsetToBinaryConverter ProcessedAtConverter = new();
@@ -19,6 +26,11 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
         VALUES (@channelId, @conversationId, @activityId, @processedAt)
         ON CONFLICT DO NOTHING
         """, "@channelId", "@conversationId", "@activityId", "@processedAt");
+
+    private static readonly SqlStatement Reactivate = new("""
+        UPDATE "ConversationReferences" SET "IsActive" = @active, "UpdatedAt" = @updatedAt
+        WHERE "ConversationId" = @conversationId AND "IsActive" = @inactive
+        """, "@conversationId", "@active", "@inactive", "@updatedAt");
 
     private static readonly SqlStatement Cleanup = new("""
         DELETE FROM "ProcessedActivities" WHERE "ProcessedAt" < @cutoff
@@ -50,6 +62,15 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
                 mark.Parameters[2].Value = activityId;
                 mark.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
                 var inserted = await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+                if (inserted)
+                {
+                    var reactivate = session.Command(Reactivate, transaction);
+                    reactivate.Parameters[0].Value = conversationId;
+                    reactivate.Parameters[1].Value = true;
+                    reactivate.Parameters[2].Value = false;
+                    reactivate.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
+                    await reactivate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
 
                 if (inserted && Interlocked.Increment(ref marks) % CleanupEvery == 1 % CleanupEvery)
                 {
