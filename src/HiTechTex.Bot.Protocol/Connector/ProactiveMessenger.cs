@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Protocol.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,9 +19,18 @@ public sealed class ProactiveMessenger(
     IOptions<BotOptions> botOptions,
     IOptions<ConnectorOptions> connectorOptions,
     TimeProvider timeProvider,
-    ILogger<ProactiveMessenger> logger) : IProactiveMessenger
+    ILogger<ProactiveMessenger> logger,
+    ConversationReferenceCache? referenceCache = null) : IProactiveMessenger
 {
     private const string TeamsChannelId = "msteams";
+
+    // The turn pipeline skips rewriting a reference it remembers as saved: it must forget this one, so that the user's
+    // next message (after unblocking the bot) marks it active again at once, not only when the memory expires.
+    private async Task MarkInactiveAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await store.MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        referenceCache?.Forget(conversationId);
+    }
 
     /// <inheritdoc />
     public async Task<ProactiveSendResult> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
@@ -87,7 +97,7 @@ public sealed class ProactiveMessenger(
         }
         catch (ConnectorException ex) when (ex.IsMessageWritesBlocked)
         {
-            await store.MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            await MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
             Log.ConversationBlocked(logger, conversationId);
             return new ProactiveSendResult(ProactiveSendStatus.Blocked, conversationId, activityId);
         }
@@ -167,7 +177,7 @@ public sealed class ProactiveMessenger(
         }
         catch (ConnectorException ex) when (ex.IsMessageWritesBlocked)
         {
-            await store.MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            await MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
             Log.ConversationBlocked(logger, conversationId);
             return new ProactiveSendResult(ProactiveSendStatus.Blocked, conversationId);
         }

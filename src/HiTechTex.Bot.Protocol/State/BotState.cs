@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using HiTechTex.Bot.Protocol.Turns;
 
@@ -24,6 +25,9 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The store the state is read from and written to.</summary>
+    private IStorage Storage { get; } = storage;
+
     /// <summary>The options used to (de)serialize property values.</summary>
     public JsonSerializerOptions JsonOptions { get; } = jsonOptions ?? DefaultJsonOptions;
 
@@ -44,11 +48,38 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         }
 
         var key = GetStorageKey(turnContext);
-        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        var cached = items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object
-            ? new CachedBotState(JsonObject.Create(item.Value)!, item.ETag)
-            : new CachedBotState([], null);
-        turnContext.TurnState[contextServiceKey] = cached;
+        var items = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        Cache(turnContext, key, items);
+    }
+
+    /// <summary>
+    /// Reads several states into the turn cache with ONE <see cref="IStorage.ReadAsync"/> per storage (a single query
+    /// on the SQL store) instead of one read each — for a turn that needs, say, the conversation and the user state
+    /// anyway. States already cached are skipped unless <paramref name="force"/>; ETags are kept per state as with
+    /// <see cref="LoadAsync"/>.
+    /// </summary>
+    public static async Task LoadAllAsync(ITurnContext turnContext, IReadOnlyList<BotState> states, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(states);
+        var wanted = new List<(BotState State, string Key)>(states.Count);
+        foreach (var state in states)
+        {
+            if (force || state.GetCached(turnContext) is null)
+            {
+                wanted.Add((state, state.GetStorageKey(turnContext)));
+            }
+        }
+
+        foreach (var group in wanted.GroupBy(w => w.State.Storage))
+        {
+            var keys = group.Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
+            var items = await group.Key.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+            foreach (var (state, key) in group)
+            {
+                state.Cache(turnContext, key, items);
+            }
+        }
     }
 
     /// <summary>
@@ -64,19 +95,17 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
             return;
         }
 
-        cached.Flush(JsonOptions);
-        var json = cached.State.ToJsonString();
-        if (!force && string.Equals(json, cached.Snapshot, StringComparison.Ordinal))
+        var json = cached.Write(JsonOptions);
+        if (!force && cached.IsSnapshot(json))
         {
             return;
         }
 
         var key = GetStorageKey(turnContext);
-        using var document = JsonDocument.Parse(json);
-        var change = new StoreItem(document.RootElement.Clone(), force ? "*" : cached.ETag);
-        var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = change }, cancellationToken).ConfigureAwait(false);
+        var change = new StoreItem(ParseElement(json), force ? "*" : cached.ETag);
+        var etags = await Storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = change }, cancellationToken).ConfigureAwait(false);
         cached.ETag = etags[key];
-        cached.Snapshot = json;
+        cached.MarkSaved(json);
     }
 
     /// <summary>Empties the cached state; the next save writes the empty object.</summary>
@@ -84,7 +113,7 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var etag = GetCached(turnContext)?.ETag;
-        turnContext.TurnState[contextServiceKey] = new CachedBotState([], etag) { Snapshot = null };
+        turnContext.TurnState[contextServiceKey] = new CachedBotState(null, etag) { Snapshot = null };
     }
 
     /// <summary>Deletes the stored state and the turn cache.</summary>
@@ -92,7 +121,7 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         turnContext.TurnState.Remove(contextServiceKey);
-        await storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
+        await Storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The storage key of this state for the turn's activity.</summary>
@@ -109,12 +138,15 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         if (cached.Values.TryGetValue(name, out value) && value is not null)
         {
             // The same property read with another type in this turn: go through JSON.
-            cached.Flush(JsonOptions);
+            var converted = JsonSerializer.SerializeToElement(value, value.GetType(), JsonOptions).Deserialize<T>(JsonOptions);
+            cached.Values[name] = converted;
+            return converted;
         }
 
-        if (cached.State[name] is { } node)
+        if (cached.TryGetStored(name, out var stored))
         {
-            var materialized = node.Deserialize<T>(JsonOptions);
+            // Straight from the stored element: no JsonNode tree in between.
+            var materialized = stored.Deserialize<T>(JsonOptions);
             cached.Values[name] = materialized;
             return materialized;
         }
@@ -134,9 +166,21 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
 
     internal void DeletePropertyValue(ITurnContext turnContext, string name)
     {
-        var cached = GetCachedOrThrow(turnContext);
-        cached.Values.Remove(name);
-        cached.State.Remove(name);
+        GetCachedOrThrow(turnContext).Remove(name);
+    }
+
+    private void Cache(ITurnContext turnContext, string key, IReadOnlyDictionary<string, StoreItem> items)
+    {
+        var cached = items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object
+            ? new CachedBotState(item.Value, item.ETag)
+            : new CachedBotState(null, null);
+        turnContext.TurnState[contextServiceKey] = cached;
+    }
+
+    private static JsonElement ParseElement(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        return JsonElement.ParseValue(ref reader);
     }
 
     private CachedBotState? GetCached(ITurnContext turnContext) =>
@@ -145,24 +189,111 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
     private CachedBotState GetCachedOrThrow(ITurnContext turnContext) =>
         GetCached(turnContext) ?? throw new InvalidOperationException($"{GetType().Name} was not loaded in this turn.");
 
-    /// <summary>The state of one key within one turn: the JSON read, plus the live objects handed out.</summary>
-    private sealed class CachedBotState(JsonObject state, string? etag)
+    /// <summary>
+    /// The state of one key within one turn: the stored JSON object as read, plus the live objects handed out. Values
+    /// are deserialized straight from the stored element when first asked for, and the JSON to save is written in one
+    /// pass — untouched properties copied as they were, in their order, the handed-out objects serialized in place.
+    /// </summary>
+    private sealed class CachedBotState(JsonElement? stored, string? etag)
     {
-        public JsonObject State { get; } = state;
+        private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+
+        private HashSet<string>? removed;
 
         public string? ETag { get; set; } = etag;
 
-        /// <summary>The JSON as read or last saved; a save is needed when the current JSON differs.</summary>
-        public string? Snapshot { get; set; } = state.ToJsonString();
+        /// <summary>
+        /// The JSON last saved in this turn (UTF-8); before any save, the stored text itself (written by an earlier
+        /// save, so in the same compact form: a stored text in another form costs one needless save, never a missed
+        /// one). Null: always save.
+        /// </summary>
+        public byte[]? Snapshot { get; set; } = stored is null ? EmptyObject : null;
 
-        /// <summary>Objects handed to callers, who may mutate them; serialized back on flush.</summary>
+        private bool snapshotIsStored = stored is not null;
+
+        /// <summary>Objects handed to callers, who may mutate them; serialized back on save.</summary>
         public Dictionary<string, object?> Values { get; } = new(StringComparer.Ordinal);
 
-        public void Flush(JsonSerializerOptions options)
+        public bool TryGetStored(string name, out JsonElement value)
         {
-            foreach (var (name, value) in Values)
+            value = default;
+            return stored is { } element && (removed is null || !removed.Contains(name)) && element.TryGetProperty(name, out value);
+        }
+
+        public void Remove(string name)
+        {
+            Values.Remove(name);
+            (removed ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+        }
+
+        public bool IsSnapshot(byte[] json)
+        {
+            if (snapshotIsStored && Snapshot is null && stored is { } element)
             {
-                State[name] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), options);
+                return JsonMarshal.GetRawUtf8Value(element).SequenceEqual(json);
+            }
+
+            return Snapshot is not null && Snapshot.AsSpan().SequenceEqual(json);
+        }
+
+        public byte[] Write(JsonSerializerOptions options)
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                HashSet<string>? written = null;
+                if (stored is { } element)
+                {
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (removed?.Contains(property.Name) == true)
+                        {
+                            continue;
+                        }
+
+                        if (Values.TryGetValue(property.Name, out var value))
+                        {
+                            WriteValue(writer, property.Name, value, options);
+                            (written ??= new HashSet<string>(StringComparer.Ordinal)).Add(property.Name);
+                        }
+                        else
+                        {
+                            property.WriteTo(writer);
+                        }
+                    }
+                }
+
+                foreach (var (name, value) in Values)
+                {
+                    if (written?.Contains(name) != true)
+                    {
+                        WriteValue(writer, name, value, options);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return buffer.WrittenSpan.ToArray();
+        }
+
+        public void MarkSaved(byte[] json)
+        {
+            Snapshot = json;
+            snapshotIsStored = false;
+        }
+
+        private static void WriteValue(Utf8JsonWriter writer, string name, object? value, JsonSerializerOptions options)
+        {
+            writer.WritePropertyName(name);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, value.GetType(), options);
             }
         }
     }

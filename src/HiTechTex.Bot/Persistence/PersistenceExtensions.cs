@@ -34,14 +34,13 @@ internal static class PersistenceExtensions
 
         // The per-turn stores run plain ADO.NET over pooled open connections (a scope + DbContext per call cost more
         // CPU than the SQL); singletons, so singleton ConversationState/UserState can be built over IStorage.
-        services.AddSingleton(sp => new SqlSessionPool(sp.GetRequiredService<BotDatabase>()));
-        services.AddSingleton<IStorage>(sp => new SqlStorage(
-            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseWriteGate>()));
+        // Their SQLite writes share transactions (group commit, SqliteGroupCommit) under the process's write gate.
+        services.AddSingleton(sp => new SqlSessionPool(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<DatabaseWriteGate>()));
+        services.AddSingleton<IStorage>(sp => new SqlStorage(sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IProcessedActivityStore>(sp => new SqlProcessedActivityStore(
-            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DatabaseWriteGate>()));
+            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IConversationReferenceStore>(sp => new SqlConversationReferenceStore(
-            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<ITrustedServiceUrls>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<DatabaseWriteGate>()));
+            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<ITrustedServiceUrls>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
         return builder;
     }

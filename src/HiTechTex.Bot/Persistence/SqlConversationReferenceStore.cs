@@ -13,7 +13,7 @@ namespace HiTechTex.Bot.Persistence;
 /// first turn of every conversation.
 /// </summary>
 internal sealed class SqlConversationReferenceStore(
-    SqlSessionPool pool, ITrustedServiceUrls trustedServiceUrls, TimeProvider timeProvider, DatabaseWriteGate? writeGate = null)
+    SqlSessionPool pool, ITrustedServiceUrls trustedServiceUrls, TimeProvider timeProvider)
     : IConversationReferenceStore
 {
     private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
@@ -94,20 +94,11 @@ internal sealed class SqlConversationReferenceStore(
     public Task MarkInactiveAsync(string conversationId, CancellationToken cancellationToken) =>
         ExecuteWriteAsync(MarkInactive, [conversationId, false, (long)UpdatedAtConverter.ConvertToProvider(timeProvider.GetUtcNow())!], cancellationToken);
 
-    private async Task ExecuteWriteAsync(SqlStatement statement, object?[] values, CancellationToken cancellationToken)
-    {
-        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await Bind(session.Command(statement), values).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            session.Reusable = false;
-            throw;
-        }
-    }
+    private Task ExecuteWriteAsync(SqlStatement statement, object?[] values, CancellationToken cancellationToken) =>
+        pool.WriteAsync(
+            (session, transaction, ct) => Bind(session.Command(statement, transaction), values).ExecuteNonQueryAsync(ct),
+            transactional: false,
+            cancellationToken);
 
     private async Task<StoredConversationReference?> QuerySingleAsync(SqlStatement statement, object?[] values, CancellationToken cancellationToken)
     {

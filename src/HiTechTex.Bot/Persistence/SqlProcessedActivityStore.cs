@@ -9,9 +9,15 @@ namespace HiTechTex.Bot.Persistence;
 /// "first time", none means "seen before", atomically across bot instances. Every <see cref="CleanupEvery"/>th
 /// mark also deletes the entries older than <see cref="Retention"/> (Teams only redelivers within minutes).
 /// </summary>
-/// <remarks>A singleton over <see cref="SqlSessionPool"/>, like <see cref="SqlStorage"/>.</remarks>
-internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider, DatabaseWriteGate? writeGate = null)
-    : IProcessedActivityStore
+/// <remarks>
+/// A singleton over <see cref="SqlSessionPool"/>, like <see cref="SqlStorage"/>. The first mark of an activity also
+/// re-activates the conversation's stored reference if it was marked inactive (a 403 <c>MessageWritesBlocked</c> on a
+/// proactive send, possibly by another instance): an inbound activity shows the conversation takes messages again, and
+/// the reference middleware, which skips references it remembers as saved, cannot know what another instance did. In
+/// the claim's own write (on SQLite the same group commit), an indexed look-up that writes nothing when the reference
+/// is active or absent.
+/// </remarks>
+internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider) : IProcessedActivityStore
 {
     private static readonly DateTimeOffsetToBinaryConverter ProcessedAtConverter = new();
 
@@ -20,6 +26,11 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
         VALUES (@channelId, @conversationId, @activityId, @processedAt)
         ON CONFLICT DO NOTHING
         """, "@channelId", "@conversationId", "@activityId", "@processedAt");
+
+    private static readonly SqlStatement Reactivate = new("""
+        UPDATE "ConversationReferences" SET "IsActive" = @active, "UpdatedAt" = @updatedAt
+        WHERE "ConversationId" = @conversationId AND "IsActive" = @inactive
+        """, "@conversationId", "@active", "@inactive", "@updatedAt");
 
     private static readonly SqlStatement Cleanup = new("""
         DELETE FROM "ProcessedActivities" WHERE "ProcessedAt" < @cutoff
@@ -33,37 +44,44 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
     /// <summary>The cleanup runs on every n-th successful mark (and on the first), so it costs next to nothing.</summary>
     public int CleanupEvery { get; init; } = 500;
 
-    public async Task<bool> TryMarkProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
+    public Task<bool> TryMarkProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         var now = timeProvider.GetUtcNow();
 
-        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var mark = session.Command(Mark);
-            mark.Parameters[0].Value = channelId;
-            mark.Parameters[1].Value = conversationId;
-            mark.Parameters[2].Value = activityId;
-            mark.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
-            var inserted = await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-
-            if (inserted && Interlocked.Increment(ref marks) % CleanupEvery == 1 % CleanupEvery)
+        // On SQLite the mark joins the other writes waiting at the moment in one transaction (group commit); it is
+        // committed before this returns, so another instance (or a redelivery) sees it.
+        return pool.WriteAsync(
+            async (session, transaction, ct) =>
             {
-                var cleanup = session.Command(Cleanup);
-                cleanup.Parameters[0].Value = (long)ProcessedAtConverter.ConvertToProvider(now - Retention)!;
-                await cleanup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                var mark = session.Command(Mark, transaction);
+                mark.Parameters[0].Value = channelId;
+                mark.Parameters[1].Value = conversationId;
+                mark.Parameters[2].Value = activityId;
+                mark.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
+                var inserted = await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+                if (inserted)
+                {
+                    var reactivate = session.Command(Reactivate, transaction);
+                    reactivate.Parameters[0].Value = conversationId;
+                    reactivate.Parameters[1].Value = true;
+                    reactivate.Parameters[2].Value = false;
+                    reactivate.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
+                    await reactivate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
 
-            return inserted;
-        }
-        catch
-        {
-            session.Reusable = false;
-            throw;
-        }
+                if (inserted && Interlocked.Increment(ref marks) % CleanupEvery == 1 % CleanupEvery)
+                {
+                    var cleanup = session.Command(Cleanup, transaction);
+                    cleanup.Parameters[0].Value = (long)ProcessedAtConverter.ConvertToProvider(now - Retention)!;
+                    await cleanup.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                return inserted;
+            },
+            transactional: false,
+            cancellationToken);
     }
 }

@@ -23,24 +23,35 @@ internal sealed class SqlSessionPool : IAsyncDisposable
     private readonly ConcurrentBag<SqlSession> idle = [];
     private readonly SemaphoreSlim sqliteSlots = new(MaxSqliteConnections, MaxSqliteConnections);
     private readonly NpgsqlDataSource? dataSource;
+    private readonly SqliteGroupCommit? groupCommit;
     private readonly string connectionString;
     private bool disposed;
 
-    public SqlSessionPool(bool isSqlite, string connectionString)
+    /// <param name="isSqlite">SQLite (else PostgreSQL).</param>
+    /// <param name="connectionString">The provider's connection string.</param>
+    /// <param name="writeGate">SQLite: the process's write gate, held by each batch of <see cref="WriteAsync{T}"/>.</param>
+    public SqlSessionPool(bool isSqlite, string connectionString, DatabaseWriteGate? writeGate = null)
     {
         IsSqlite = isSqlite;
         this.connectionString = connectionString;
-        if (!isSqlite)
+        if (isSqlite)
+        {
+            groupCommit = new SqliteGroupCommit(OpenAsync, writeGate);
+        }
+        else
         {
             dataSource = NpgsqlDataSource.Create(connectionString);
         }
     }
 
     /// <summary>The pool of the host's configured database.</summary>
-    public SqlSessionPool(BotDatabase database)
-        : this(database.IsSqlite, database.ConnectionString)
+    public SqlSessionPool(BotDatabase database, DatabaseWriteGate? writeGate = null)
+        : this(database.IsSqlite, database.ConnectionString, writeGate)
     {
     }
+
+    /// <summary>SQLite: the transactions the group commit has committed so far (0 on PostgreSQL).</summary>
+    internal long GroupCommits => groupCommit?.Commits ?? 0;
 
     /// <summary>The most SQLite connections open at once (per pool, so per process in the host).</summary>
     public static int MaxSqliteConnections { get; } = Math.Clamp(Environment.ProcessorCount * 2, 4, 16);
@@ -81,6 +92,31 @@ internal sealed class SqlSessionPool : IAsyncDisposable
         return new SqlSession(sqlite, this, cacheCommands: true);
     }
 
+    /// <summary>
+    /// Runs a write and returns its result once it is committed. SQLite: the writes waiting at the same moment share
+    /// one transaction (<see cref="SqliteGroupCommit"/>), each undone alone when it throws. PostgreSQL: a connection of
+    /// its own, in a transaction of its own when <paramref name="transactional"/> (a single statement needs none).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(SqlWork<T> work, bool transactional, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (groupCommit is not null)
+        {
+            return await groupCommit.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var session = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (!transactional)
+        {
+            return await work(session, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await work(session, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     /// <summary>Takes back a SQLite session: pooled when <paramref name="keep"/>, else just its slot (it is closed).</summary>
     internal bool TryReturn(SqlSession session, bool keep)
     {
@@ -96,6 +132,12 @@ internal sealed class SqlSessionPool : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The queued writes finish first (the group commit needs the connections).
+        if (groupCommit is not null)
+        {
+            await groupCommit.DisposeAsync().ConfigureAwait(false);
+        }
+
         disposed = true;
         while (idle.TryTake(out var session))
         {

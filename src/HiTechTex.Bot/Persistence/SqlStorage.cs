@@ -17,7 +17,7 @@ namespace HiTechTex.Bot.Persistence;
 /// A singleton over <see cref="SqlSessionPool"/> (plain ADO.NET: this runs two to three times per turn); the table
 /// is the EF Core entity <see cref="StateItemEntity"/>, whose migrations own the schema.
 /// </remarks>
-internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider, DatabaseWriteGate? writeGate = null) : IStorage
+internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider) : IStorage
 {
     private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
 
@@ -89,46 +89,40 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider,
         }
 
         var updatedAt = (long)UpdatedAtConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
-        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-            // A fixed key order, so two batches touching the same keys lock them in the same order (no deadlock).
-            IEnumerable<KeyValuePair<string, StoreItem>> ordered = changes.Count == 1 ? changes : changes.OrderBy(c => c.Key, StringComparer.Ordinal);
-            foreach (var (key, change) in ordered)
+        // One transaction for the batch (on SQLite shared with the other writes waiting at the moment, each undone
+        // alone when it fails): the first conflict throws, and everything this batch wrote is rolled back.
+        return await pool.WriteAsync(
+            async (session, transaction, ct) =>
             {
-                var etag = Guid.NewGuid().ToString("N");
-                var command = session.Command(change.ETag switch { "*" => Upsert, null or "" => InsertOnly, _ => Update }, transaction);
-                command.Parameters[0].Value = key;
-                command.Parameters[1].Value = change.Value.GetRawText();
-                command.Parameters[2].Value = etag;
-                command.Parameters[3].Value = updatedAt;
-                if (command.Parameters.Count > 4)
+                // A fixed key order, so two batches touching the same keys lock them in the same order (no deadlock).
+                IEnumerable<KeyValuePair<string, StoreItem>> ordered = changes.Count == 1 ? changes : changes.OrderBy(c => c.Key, StringComparer.Ordinal);
+                foreach (var (key, change) in ordered)
                 {
-                    command.Parameters[4].Value = change.ETag;
+                    var etag = Guid.NewGuid().ToString("N");
+                    var command = session.Command(change.ETag switch { "*" => Upsert, null or "" => InsertOnly, _ => Update }, transaction);
+                    command.Parameters[0].Value = key;
+                    command.Parameters[1].Value = change.Value.GetRawText();
+                    command.Parameters[2].Value = etag;
+                    command.Parameters[3].Value = updatedAt;
+                    if (command.Parameters.Count > 4)
+                    {
+                        command.Parameters[4].Value = change.ETag;
+                    }
+
+                    if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                    {
+                        var actual = await ReadETagAsync(session, transaction, key, ct).ConfigureAwait(false);
+                        throw new StorageConcurrencyException(key, change.ETag, actual);
+                    }
+
+                    etags[key] = etag;
                 }
 
-                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                {
-                    var actual = await ReadETagAsync(session, transaction, key, cancellationToken).ConfigureAwait(false);
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    throw new StorageConcurrencyException(key, change.ETag, actual);
-                }
-
-                etags[key] = etag;
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not StorageConcurrencyException)
-        {
-            session.Reusable = false;
-            throw;
-        }
-
-        return etags;
+                return (IReadOnlyDictionary<string, string>)etags;
+            },
+            transactional: true,
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
@@ -140,26 +134,22 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider,
         }
 
         var doomed = keys.Distinct(StringComparer.Ordinal).ToList();
-        using var writeLease = writeGate is null ? default : await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var command = session.Command(DeleteStatements.GetOrAdd(doomed.Count, DeleteStatement));
-            for (var i = 0; i < doomed.Count; i++)
+        await pool.WriteAsync(
+            (session, transaction, ct) =>
             {
-                command.Parameters[i].Value = doomed[i];
-            }
+                var command = session.Command(DeleteStatements.GetOrAdd(doomed.Count, DeleteStatement), transaction);
+                for (var i = 0; i < doomed.Count; i++)
+                {
+                    command.Parameters[i].Value = doomed[i];
+                }
 
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            session.Reusable = false;
-            throw;
-        }
+                return command.ExecuteNonQueryAsync(ct);
+            },
+            transactional: false,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<string?> ReadETagAsync(SqlSession session, DbTransaction transaction, string key, CancellationToken cancellationToken)
+    private static async Task<string?> ReadETagAsync(SqlSession session, DbTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         var command = session.Command(ReadETag, transaction);
         command.Parameters[0].Value = key;

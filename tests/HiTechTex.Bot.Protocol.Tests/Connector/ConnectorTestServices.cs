@@ -15,7 +15,8 @@ internal static class ConnectorTestServices
         IConnectorTokenProvider? tokenProvider = null,
         Action<ConnectorOptions>? configure = null,
         IConversationReferenceStore? store = null,
-        BotOptions? botOptions = null)
+        BotOptions? botOptions = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time);
@@ -28,6 +29,7 @@ internal static class ConnectorTestServices
         services.AddSingleton(store ?? new InMemoryConversationReferenceStore());
 
         services.AddBotConnector(configure);
+        configureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

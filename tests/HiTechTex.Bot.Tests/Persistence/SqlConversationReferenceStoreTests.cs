@@ -107,7 +107,7 @@ public sealed class SqlConversationReferenceStoreTests : IDisposable
         database.Dispose();
     }
 
-    private SqlConversationReferenceStore Store() => new(pool, trusted.Object, time, new DatabaseWriteGate(isSqlite: true));
+    private SqlConversationReferenceStore Store() => new(pool, trusted.Object, time);
 
     private static ConversationReference Reference(string conversationId, string aadObjectId, string conversationType = "personal") => new()
     {

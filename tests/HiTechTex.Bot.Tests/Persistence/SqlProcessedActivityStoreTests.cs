@@ -1,5 +1,8 @@
 using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace HiTechTex.Bot.Tests.Persistence;
 
@@ -59,6 +62,48 @@ public abstract class SqlProcessedActivityStoreTests(DatabaseFixture database)
         Assert.True(await store.TryMarkProcessedAsync("msteams", conversationId, "old", CancellationToken.None));
         Assert.False(await store.TryMarkProcessedAsync("msteams", conversationId, "recent", CancellationToken.None));
     }
+
+    [SkippableFact]
+    public async Task TryMarkProcessedAsync_ReferenceMarkedInactiveByAnotherInstance_ReactivatesIt()
+    {
+        SkipUnlessAvailable();
+        var conversationId = NewConversationId();
+        var otherInstance = new SqlConversationReferenceStore(database.CreatePool(), Mock.Of<ITrustedServiceUrls>(), time);
+        await otherInstance.SaveAsync(Reference(conversationId), CancellationToken.None);
+        await otherInstance.MarkInactiveAsync(conversationId, CancellationToken.None);
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time);
+
+        // This instance's reference middleware remembers the reference as saved and would skip it: the claim restores it.
+        await store.TryMarkProcessedAsync("msteams", conversationId, "act-after-unblock", CancellationToken.None);
+
+        Assert.True((await otherInstance.GetAsync(conversationId, CancellationToken.None))?.IsActive);
+    }
+
+    [SkippableFact]
+    public async Task TryMarkProcessedAsync_Duplicate_LeavesAnInactiveReferenceAlone()
+    {
+        SkipUnlessAvailable();
+        var conversationId = NewConversationId();
+        var references = new SqlConversationReferenceStore(database.CreatePool(), Mock.Of<ITrustedServiceUrls>(), time);
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time);
+        await references.SaveAsync(Reference(conversationId), CancellationToken.None);
+        await store.TryMarkProcessedAsync("msteams", conversationId, "act-1", CancellationToken.None);
+        await references.MarkInactiveAsync(conversationId, CancellationToken.None);
+
+        var again = await store.TryMarkProcessedAsync("msteams", conversationId, "act-1", CancellationToken.None);
+
+        Assert.False(again);
+        Assert.False((await references.GetAsync(conversationId, CancellationToken.None))?.IsActive);
+    }
+
+    private static ConversationReference Reference(string conversationId) => new()
+    {
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        ChannelId = "msteams",
+        Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = "tenant-1" },
+        Bot = new ChannelAccount { Id = "28:bot" },
+        User = new ChannelAccount { Id = "29:user", AadObjectId = "aad-1" },
+    };
 
     private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);
 

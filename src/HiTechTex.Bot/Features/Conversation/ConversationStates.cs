@@ -29,6 +29,31 @@ internal sealed class ConversationStates
 
     public IStatePropertyAccessor<UserProfile> Profile { get; }
 
+    /// <summary>
+    /// Reads the conversation and the user state of the turn in ONE storage read (a state whose key the activity
+    /// lacks is left out). Every turn reads the profile, and a message turn its dialog stack right after: two
+    /// round trips to the database become one.
+    /// </summary>
+    public Task LoadAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId))
+        {
+            return Task.CompletedTask;
+        }
+
+        var hasConversation = !string.IsNullOrEmpty(activity.Conversation?.Id);
+        var hasUser = !string.IsNullOrEmpty(activity.From?.Id);
+        BotState[] wanted = (hasConversation, hasUser) switch
+        {
+            (true, true) => [Conversation, User],
+            (true, false) => [Conversation],
+            (false, true) => [User],
+            _ => [],
+        };
+        return wanted.Length == 0 ? Task.CompletedTask : BotState.LoadAllAsync(turnContext, wanted, false, cancellationToken);
+    }
+
     /// <summary>The stored profile, or null (also when the activity has no user to key it on).</summary>
     public async Task<UserProfile?> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

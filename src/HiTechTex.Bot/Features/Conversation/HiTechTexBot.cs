@@ -16,13 +16,19 @@ internal sealed class HiTechTexBot(
     ConversationStates states,
     MainDialog mainDialog,
     ConversationCards cards,
-    IEnumerable<ICardActionHandler> cardActionHandlers,
-    IEnumerable<IComposeExtensionHandler> composeExtensionHandlers,
+    IServiceProvider services,
     ILogger<HiTechTexBot> logger) : ActivityHandler
 {
+    // The card-action and compose-extension handlers (with their services) are resolved from the turn's scope only in
+    // an invoke that needs them, not built for every message.
+    private IEnumerable<ICardActionHandler> CardActionHandlers => services.GetServices<ICardActionHandler>();
+
+    private IEnumerable<IComposeExtensionHandler> ComposeExtensionHandlers => services.GetServices<IComposeExtensionHandler>();
+
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        await states.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         turnContext.UseTexts(ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale));
 
@@ -64,7 +70,7 @@ internal sealed class HiTechTexBot(
     {
         // Cards answered outside any dialog (approvals, introductions) are owned by a handler of their verb.
         var verb = invokeValue.Action?.Verb;
-        var handler = verb is null ? null : cardActionHandlers.FirstOrDefault(h => h.CanHandle(verb));
+        var handler = verb is null ? null : CardActionHandlers.FirstOrDefault(h => h.CanHandle(verb));
         if (handler is not null)
         {
             return await handler.HandleAsync(turnContext, invokeValue, cancellationToken).ConfigureAwait(false);
@@ -81,7 +87,7 @@ internal sealed class HiTechTexBot(
         var commandId = query.ValueKind == JsonValueKind.Object && query.TryGetProperty("commandId", out var id) && id.ValueKind == JsonValueKind.String
             ? id.GetString()
             : null;
-        var handler = composeExtensionHandlers.FirstOrDefault(h => string.Equals(h.CommandId, commandId, StringComparison.Ordinal));
+        var handler = ComposeExtensionHandlers.FirstOrDefault(h => string.Equals(h.CommandId, commandId, StringComparison.Ordinal));
         return handler is null
             ? throw new InvokeResponseException((int)HttpStatusCode.NotImplemented)
             : handler.QueryAsync(turnContext, query, cancellationToken);

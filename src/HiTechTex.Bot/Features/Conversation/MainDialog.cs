@@ -28,32 +28,44 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     private readonly IIntentRecognizer recognizer;
     private readonly ConversationCards cards;
     private readonly ILogger<MainDialog> logger;
-    private readonly IReadOnlyList<IJourney> journeys;
+    private readonly IServiceProvider services;
+    private IReadOnlyList<IJourney>? journeys;
 
+    /// <param name="services">The turn's scope: the <see cref="IJourney"/>s are resolved from it on first use.</param>
     public MainDialog(
         ConversationStates states,
         ProfileDialog profileDialog,
         IIntentRecognizer recognizer,
         ConversationCards cards,
-        IEnumerable<IJourney> journeys,
+        IServiceProvider services,
         ILogger<MainDialog> logger)
         : base(DialogId, logger)
     {
         this.states = states;
         this.recognizer = recognizer;
         this.cards = cards;
+        this.services = services;
         this.logger = logger;
-        this.journeys = [.. journeys];
         AddDialog(new WaterfallDialog("main.steps", [EnsureProfileAsync, RouteAsync]));
         AddDialog(profileDialog);
-        foreach (var journey in this.journeys)
+
+        // The journeys (each with its dialogs and services, a database context among them) are built only in a turn
+        // that routes or runs one: a turn that continues the profile dialog, say, needs none of them.
+        Dialogs.AddDeferred(JourneyDialogs);
+    }
+
+    private IReadOnlyList<IJourney> LoadedJourneys => journeys ??= [.. services.GetServices<IJourney>()];
+
+    private IEnumerable<Dialog> JourneyDialogs()
+    {
+        foreach (var journey in LoadedJourneys)
         {
-            AddDialog(journey.Dialog);
+            yield return journey.Dialog;
         }
 
-        foreach (var intent in Journeys.Where(i => !this.journeys.Any(j => j.Intents.Contains(i))))
+        foreach (var intent in Journeys.Where(i => !LoadedJourneys.Any(j => j.Intents.Contains(i))))
         {
-            AddDialog(new ComingSoonDialog(intent));
+            yield return new ComingSoonDialog(intent);
         }
     }
 
@@ -150,8 +162,8 @@ internal sealed class MainDialog : InterruptibleComponentDialog
 
         var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
         var started = action is null
-            ? journeys.FirstOrDefault(j => j.Intents.Contains(intent))
-            : journeys.FirstOrDefault(j => j.CardActions.Contains(action)) ?? journeys.FirstOrDefault(j => j.Intents.Contains(intent));
+            ? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent))
+            : LoadedJourneys.FirstOrDefault(j => j.CardActions.Contains(action)) ?? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent));
         if (started is not null)
         {
             var start = new JourneyStart(intent, entities, action is null ? step.GetValue<string>(TextKey) : null, action, ReadData(step));
@@ -227,7 +239,7 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         }
 
         var folded = Fold(text);
-        return journeys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(Fold(c), folded, StringComparison.Ordinal)));
+        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(Fold(c), folded, StringComparison.Ordinal)));
     }
 
     /// <summary>Lower case without accents or surrounding spaces/slash, so "/Progresso" matches "progresso".</summary>

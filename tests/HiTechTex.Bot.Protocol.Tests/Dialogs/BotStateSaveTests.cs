@@ -1,0 +1,86 @@
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Testing.Dialogs;
+
+namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
+
+/// <summary>How a state is written back: untouched properties as stored, handed-out objects serialized in place.</summary>
+public sealed class BotStateSaveTests
+{
+    private const string Key = "msteams/conversations/a:conversation-1";
+
+    private static TestTurnContext Turn() => new(new Activity
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = "msteams",
+        Conversation = new ConversationAccount { Id = "a:conversation-1" },
+        From = new ChannelAccount { Id = "29:user-1" },
+    });
+
+    private static async Task<MemoryStorage> StoredAsync(string json)
+    {
+        var storage = new MemoryStorage();
+        using var document = JsonDocument.Parse(json);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { [Key] = new(document.RootElement.Clone(), null) });
+        return storage;
+    }
+
+    private static async Task<string> ReadAsync(IStorage storage) => (await storage.ReadAsync([Key]))[Key].Value.GetRawText();
+
+    [Fact]
+    public async Task SaveChangesAsync_OneChangedProperty_OthersKeptAsStoredAndInOrder()
+    {
+        var storage = await StoredAsync("""{"a":{"x":"Zé"},"b":1,"c":[1,2]}""");
+        var state = new ConversationState(storage);
+        var turn = Turn();
+
+        await state.CreateProperty<int>("b").SetAsync(turn, 2);
+        await state.CreateProperty<string>("d").SetAsync(turn, "new");
+        await state.SaveChangesAsync(turn);
+
+        Assert.Equal("""{"a":{"x":"Z\u00E9"},"b":2,"c":[1,2],"d":"new"}""", await ReadAsync(storage));
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_DeletedProperty_IsGone()
+    {
+        var storage = await StoredAsync("""{"a":1,"b":2}""");
+        var state = new ConversationState(storage);
+        var turn = Turn();
+
+        await state.CreateProperty<int>("a").DeleteAsync(turn);
+        await state.SaveChangesAsync(turn);
+
+        Assert.Equal("""{"b":2}""", await ReadAsync(storage));
+    }
+
+    [Fact]
+    public async Task GetAsync_SamePropertyAsAnotherType_ConvertsThroughJson()
+    {
+        var storage = await StoredAsync("""{"p":{"name":"Ana","age":30}}""");
+        var state = new ConversationState(storage);
+        var turn = Turn();
+
+        var asElement = await state.CreateProperty<JsonElement>("p").GetAsync(turn);
+        var asDictionary = await state.CreateProperty<Dictionary<string, JsonElement>>("p").GetAsync(turn);
+
+        Assert.Equal("Ana", asElement.GetProperty("name").GetString());
+        Assert.Equal(30, asDictionary!["age"].GetInt32());
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_SecondSaveInTheTurnWithoutChange_WritesOnce()
+    {
+        var storage = await StoredAsync("""{"n":1}""");
+        var state = new ConversationState(storage);
+        var turn = Turn();
+        await state.CreateProperty<int>("n").SetAsync(turn, 2);
+        await state.SaveChangesAsync(turn);
+        var etag = (await storage.ReadAsync([Key]))[Key].ETag;
+
+        await state.SaveChangesAsync(turn);
+
+        Assert.Equal(etag, (await storage.ReadAsync([Key]))[Key].ETag);
+    }
+}
