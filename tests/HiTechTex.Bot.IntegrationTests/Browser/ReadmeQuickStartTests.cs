@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using HiTechTex.Bot.IntegrationTests.Playground;
 using Xunit.Abstractions;
@@ -32,7 +31,7 @@ public sealed partial class ReadmeQuickStartTests(ITestOutputHelper output)
             ? listens.Groups["url"].Value
             : throw new InvalidOperationException("The README does not say where the bot listens (\"It listens on `http://…/api/messages`\").");
         Assert.StartsWith("dotnet run", runCommand, StringComparison.Ordinal);
-        Skip.If(IsTaken(new Uri(botUrl).Port) || IsTaken(new Uri(playgroundUrl).Port),
+        Skip.If(!FreeTcpPort.IsFree(new Uri(botUrl).Port) || !FreeTcpPort.IsFree(new Uri(playgroundUrl).Port),
             $"A port the README uses ({new Uri(botUrl).Port} or {new Uri(playgroundUrl).Port}) is taken on this machine: stop what runs there.");
 
         var dataFolder = Path.Combine(Path.GetTempPath(), "hitechtex-readme-" + Guid.NewGuid().ToString("N"));
@@ -117,21 +116,6 @@ public sealed partial class ReadmeQuickStartTests(ITestOutputHelper output)
     {
         using var response = await http.GetAsync(uri);
         return response.IsSuccessStatusCode;
-    }
-
-    private static bool IsTaken(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(System.Net.IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return false;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
     }
 
     private static void TryDelete(string directory)

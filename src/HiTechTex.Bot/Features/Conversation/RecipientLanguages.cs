@@ -19,6 +19,12 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
         }
 
         var stored = await references.FindPersonalAsync(aadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
+        return await FindAsync(stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same, from a 1:1 reference the caller has already looked up (null: nothing known).</summary>
+    public async Task<string?> FindAsync(StoredConversationReference? stored, CancellationToken cancellationToken)
+    {
         if (stored?.Reference is not { } reference)
         {
             return null;

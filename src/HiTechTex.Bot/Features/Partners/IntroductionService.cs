@@ -83,9 +83,11 @@ internal sealed class IntroductionService(
         }
 
         var userIds = new List<string>();
+        var chats = new Dictionary<string, StoredConversationReference?>(StringComparer.OrdinalIgnoreCase);
         foreach (var addressee in addressees)
         {
             var stored = await references.FindPersonalAsync(addressee, tenantId, cancellationToken).ConfigureAwait(false);
+            chats[addressee] = stored;
             if (stored?.Reference.User?.Id is { } userId)
             {
                 userIds.Add(userId);
@@ -98,7 +100,7 @@ internal sealed class IntroductionService(
             try
             {
                 // Each addressee reads the card in their own language (profile, else Teams), else the partner's.
-                var language = await languages.FindAsync(addressee, tenantId, cancellationToken).ConfigureAwait(false);
+                var language = await languages.FindAsync(chats[addressee], cancellationToken).ConfigureAwait(false);
                 var addresseeTexts = language is null ? AddresseeTexts(organisation) : PartnerTexts.Resolve(language);
                 var card = cards.Introduction(addresseeTexts, introduction, canAnswer: true, userIds);
                 var result = await messenger.SendToUserAsync(addressee, tenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
