@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Persistence;
@@ -36,15 +38,25 @@ internal sealed class BotDatabase
 
     public void Configure(DbContextOptionsBuilder builder)
     {
+        // One method per provider: compiling this one then loads neither provider's assembly.
         if (IsSqlite)
         {
-            builder.UseSqlite(ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
+            UseSqlite(builder, ConnectionString);
         }
         else
         {
-            builder.UseNpgsql(ConnectionString);
+            UseNpgsql(builder, ConnectionString);
         }
+
+        builder.ReplaceService<IMigrationsAssembly, NamespaceMigrationsAssembly>();
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UseNpgsql(DbContextOptionsBuilder builder, string connectionString) => builder.UseNpgsql(connectionString);
 
     /// <summary>
     /// <c>HiTechTex.Bot/hitechtex-bot.db</c> under the per-user local data folder (<c>%LOCALAPPDATA%</c> on Windows,

@@ -7,7 +7,10 @@ namespace HiTechTex.Bot.Tests.Persistence;
 /// <summary>The <see cref="IStorage"/> ETag contract of <see cref="SqlStorage"/>, run on each provider.</summary>
 public abstract class SqlStorageTests(DatabaseFixture database)
 {
-    private readonly SqlStorage storage = new(database.Pool, TimeProvider.System);
+    // Built on first use, after the skip check: without a configured server the fixture has no pool.
+    private SqlStorage? storage;
+
+    private SqlStorage Storage => storage ??= new(database.Pool, TimeProvider.System);
 
     [SkippableFact]
     public async Task WriteAsync_NewKeyWithoutETag_InsertsAndReadsBack()
@@ -15,8 +18,8 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         SkipUnlessAvailable();
         var key = NewKey();
 
-        var etags = await storage.WriteAsync(Changes((key, Doc(1), null)));
-        var read = await storage.ReadAsync([key, NewKey()]);
+        var etags = await Storage.WriteAsync(Changes((key, Doc(1), null)));
+        var read = await Storage.ReadAsync([key, NewKey()]);
 
         var item = Assert.Single(read);
         Assert.Equal(key, item.Key);
@@ -29,9 +32,9 @@ public abstract class SqlStorageTests(DatabaseFixture database)
     {
         SkipUnlessAvailable();
         var key = NewKey();
-        var etags = await storage.WriteAsync(Changes((key, Doc(1), null)));
+        var etags = await Storage.WriteAsync(Changes((key, Doc(1), null)));
 
-        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes((key, Doc(2), ""))));
+        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => Storage.WriteAsync(Changes((key, Doc(2), ""))));
 
         Assert.Equal(key, e.Key);
         Assert.Equal(etags[key], e.ActualETag);
@@ -43,13 +46,13 @@ public abstract class SqlStorageTests(DatabaseFixture database)
     {
         SkipUnlessAvailable();
         var key = NewKey();
-        var first = (await storage.WriteAsync(Changes((key, Doc(1), null))))[key];
+        var first = (await Storage.WriteAsync(Changes((key, Doc(1), null))))[key];
 
-        var second = (await storage.WriteAsync(Changes((key, Doc(2), first))))[key];
+        var second = (await Storage.WriteAsync(Changes((key, Doc(2), first))))[key];
 
         Assert.NotEqual(first, second);
         Assert.Equal(2, await ReadNAsync(key));
-        Assert.Equal(second, (await storage.ReadAsync([key]))[key].ETag);
+        Assert.Equal(second, (await Storage.ReadAsync([key]))[key].ETag);
     }
 
     [SkippableFact]
@@ -57,10 +60,10 @@ public abstract class SqlStorageTests(DatabaseFixture database)
     {
         SkipUnlessAvailable();
         var key = NewKey();
-        var stale = (await storage.WriteAsync(Changes((key, Doc(1), null))))[key];
-        await storage.WriteAsync(Changes((key, Doc(2), stale)));
+        var stale = (await Storage.WriteAsync(Changes((key, Doc(1), null))))[key];
+        await Storage.WriteAsync(Changes((key, Doc(2), stale)));
 
-        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes((key, Doc(3), stale))));
+        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => Storage.WriteAsync(Changes((key, Doc(3), stale))));
 
         Assert.Equal(stale, e.ExpectedETag);
         Assert.Equal(2, await ReadNAsync(key));
@@ -72,10 +75,10 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         SkipUnlessAvailable();
         var key = NewKey();
 
-        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes((key, Doc(1), "deleted-meanwhile"))));
+        var e = await Assert.ThrowsAsync<StorageConcurrencyException>(() => Storage.WriteAsync(Changes((key, Doc(1), "deleted-meanwhile"))));
 
         Assert.Null(e.ActualETag);
-        Assert.Empty(await storage.ReadAsync([key]));
+        Assert.Empty(await Storage.ReadAsync([key]));
     }
 
     [SkippableFact]
@@ -84,9 +87,9 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         SkipUnlessAvailable();
         var existing = NewKey();
         var missing = NewKey();
-        await storage.WriteAsync(Changes((existing, Doc(1), null)));
+        await Storage.WriteAsync(Changes((existing, Doc(1), null)));
 
-        var etags = await storage.WriteAsync(Changes((existing, Doc(5), "*"), (missing, Doc(6), "*")));
+        var etags = await Storage.WriteAsync(Changes((existing, Doc(5), "*"), (missing, Doc(6), "*")));
 
         Assert.Equal(5, await ReadNAsync(existing));
         Assert.Equal(6, await ReadNAsync(missing));
@@ -100,17 +103,17 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         var good = NewKey();
         var conflicting = NewKey();
         var fresh = NewKey();
-        var goodETag = (await storage.WriteAsync(Changes((good, Doc(1), null))))[good];
-        await storage.WriteAsync(Changes((conflicting, Doc(1), null)));
+        var goodETag = (await Storage.WriteAsync(Changes((good, Doc(1), null))))[good];
+        await Storage.WriteAsync(Changes((conflicting, Doc(1), null)));
 
         // Keys are written in ordinal order: put the conflict between the others, so some rows were already changed.
-        await Assert.ThrowsAsync<StorageConcurrencyException>(() => storage.WriteAsync(Changes(
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => Storage.WriteAsync(Changes(
             (good, Doc(2), goodETag), (conflicting, Doc(2), "stale"), (fresh, Doc(2), null))));
 
         Assert.Equal(1, await ReadNAsync(good));
-        Assert.Equal(goodETag, (await storage.ReadAsync([good]))[good].ETag);
+        Assert.Equal(goodETag, (await Storage.ReadAsync([good]))[good].ETag);
         Assert.Equal(1, await ReadNAsync(conflicting));
-        Assert.Empty(await storage.ReadAsync([fresh]));
+        Assert.Empty(await Storage.ReadAsync([fresh]));
     }
 
     [SkippableFact]
@@ -119,11 +122,11 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         SkipUnlessAvailable();
         var doomed = NewKey();
         var kept = NewKey();
-        await storage.WriteAsync(Changes((doomed, Doc(1), null), (kept, Doc(2), null)));
+        await Storage.WriteAsync(Changes((doomed, Doc(1), null), (kept, Doc(2), null)));
 
-        await storage.DeleteAsync([doomed, NewKey()]);
+        await Storage.DeleteAsync([doomed, NewKey()]);
 
-        var read = await storage.ReadAsync([doomed, kept]);
+        var read = await Storage.ReadAsync([doomed, kept]);
         Assert.Equal([kept], read.Keys);
     }
 
@@ -134,12 +137,12 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         for (var round = 0; round < 10; round++)
         {
             var key = NewKey();
-            var etag = (await storage.WriteAsync(Changes((key, Doc(0), null))))[key];
+            var etag = (await Storage.WriteAsync(Changes((key, Doc(0), null))))[key];
 
             // Two instances, each with its own storage object (and so its own connections), write at the same time.
             var other = new SqlStorage(database.CreatePool(), TimeProvider.System);
             using var start = new ManualResetEventSlim();
-            var a = Task.Run(() => { start.Wait(); return TryWriteAsync(storage, key, 1, etag); });
+            var a = Task.Run(() => { start.Wait(); return TryWriteAsync(Storage, key, 1, etag); });
             var b = Task.Run(() => { start.Wait(); return TryWriteAsync(other, key, 2, etag); });
             start.Set();
             var results = await Task.WhenAll(a, b);
@@ -157,8 +160,8 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         {
             var key = NewKey();
             using var start = new ManualResetEventSlim();
-            var a = Task.Run(() => { start.Wait(); return TryWriteAsync(storage, key, 1, null); });
-            var b = Task.Run(() => { start.Wait(); return TryWriteAsync(storage, key, 2, null); });
+            var a = Task.Run(() => { start.Wait(); return TryWriteAsync(Storage, key, 1, null); });
+            var b = Task.Run(() => { start.Wait(); return TryWriteAsync(Storage, key, 2, null); });
             start.Set();
             var results = await Task.WhenAll(a, b);
 
@@ -200,9 +203,9 @@ public abstract class SqlStorageTests(DatabaseFixture database)
     {
         SkipUnlessAvailable();
         var keys = Enumerable.Range(0, 12).Select(_ => NewKey()).ToList();
-        await storage.WriteAsync(Changes([.. keys.Where((_, i) => i % 2 == 0).Select(k => (k, Doc(3), (string?)null))]));
+        await Storage.WriteAsync(Changes([.. keys.Where((_, i) => i % 2 == 0).Select(k => (k, Doc(3), (string?)null))]));
 
-        var read = await storage.ReadAsync([.. keys, keys[0]]);
+        var read = await Storage.ReadAsync([.. keys, keys[0]]);
 
         Assert.Equal(keys.Where((_, i) => i % 2 == 0).Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
     }
@@ -222,7 +225,7 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         }
     }
 
-    private async Task<int> ReadNAsync(string key) => (await storage.ReadAsync([key]))[key].Value.GetProperty("n").GetInt32();
+    private async Task<int> ReadNAsync(string key) => (await Storage.ReadAsync([key]))[key].Value.GetProperty("n").GetInt32();
 
     private static string NewKey() => $"msteams/conversations/a:{Guid.NewGuid():N}/";
 
