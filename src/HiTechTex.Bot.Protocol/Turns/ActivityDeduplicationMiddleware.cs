@@ -15,10 +15,19 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// The activity is marked before the bot runs (at most once): marking afterwards would let the redelivery of a slow
 /// turn — the very case Teams retries — run in parallel with the original. Register it after the telemetry
 /// middleware (so duplicates still show up in traces) and before anything with side effects.
+/// <para>
+/// With the <see cref="ConversationReferenceCache"/> of the <see cref="ConversationReferenceMiddleware"/> (registered by
+/// <c>AddBotTurns</c>), a conversation reference that changed — every conversation's first activity — is stored in the
+/// same write as the mark (<see cref="IProcessedActivityStore.TryMarkProcessedAsync(string, string, string, ConversationReference?, CancellationToken)"/>),
+/// and the reference middleware then writes nothing: one database round trip instead of two. Should that combined
+/// write fail, the activity is marked alone and the reference middleware saves the reference as before (a failed
+/// refresh never costs the user their answer).
+/// </para>
 /// </remarks>
 public sealed partial class ActivityDeduplicationMiddleware(
     IProcessedActivityStore store,
-    ILogger<ActivityDeduplicationMiddleware> logger) : IMiddleware
+    ILogger<ActivityDeduplicationMiddleware> logger,
+    ConversationReferenceCache? referenceCache = null) : IMiddleware
 {
     /// <summary>The text of the <c>adaptiveCard/action</c> answer to a duplicate.</summary>
     public const string AlreadyDoneMessage = "Already done";
@@ -31,7 +40,7 @@ public sealed partial class ActivityDeduplicationMiddleware(
         var activity = turnContext.Activity;
         var conversationId = activity.Conversation?.Id;
         if (string.IsNullOrEmpty(activity.Id) || string.IsNullOrEmpty(conversationId) ||
-            await store.TryMarkProcessedAsync(activity.ChannelId ?? string.Empty, conversationId, activity.Id, cancellationToken).ConfigureAwait(false))
+            await MarkAsync(turnContext, activity, conversationId, cancellationToken).ConfigureAwait(false))
         {
             await next(cancellationToken).ConfigureAwait(false);
             return;
@@ -45,6 +54,38 @@ public sealed partial class ActivityDeduplicationMiddleware(
                 : new InvokeResponse(200);
         }
     }
+
+    private async Task<bool> MarkAsync(ITurnContext turnContext, Activity activity, string conversationId, CancellationToken cancellationToken)
+    {
+        var channelId = activity.ChannelId ?? string.Empty;
+        if (referenceCache is null || !ConversationReferenceMiddleware.TryPlanRefresh(activity, referenceCache, out var reference, out var fingerprint))
+        {
+            return await store.TryMarkProcessedAsync(channelId, conversationId, activity.Id!, cancellationToken).ConfigureAwait(false);
+        }
+
+        ActivityMark mark;
+        try
+        {
+            mark = await store.TryMarkProcessedAsync(channelId, conversationId, activity.Id!, reference, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing of the combined write was kept: mark alone; the reference middleware saves (or logs) the reference.
+            ReferenceWithMarkFailed(logger, e);
+            return await store.TryMarkProcessedAsync(channelId, conversationId, activity.Id!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (mark.IsFirst && mark.ReferenceSaved)
+        {
+            referenceCache.Remember(conversationId, fingerprint);
+            turnContext.TurnState[ConversationReferenceMiddleware.SavedWithMarkKey] = true;
+        }
+
+        return mark.IsFirst;
+    }
+
+    [LoggerMessage(EventId = 1331, Level = LogLevel.Warning, Message = "Storing the conversation reference with the activity's mark failed; marking alone")]
+    private static partial void ReferenceWithMarkFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1330, Level = LogLevel.Information, Message = "Duplicate {ActivityType} activity {ActivityId} skipped: it was already processed")]
     private static partial void DuplicateSkipped(ILogger logger, string? activityType, string? activityId);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.Logging;
@@ -34,13 +35,48 @@ public sealed class ConversationReferenceMiddleware(
             {
                 await SaveAsync(activity, conversationId, isInstall: true, cancellationToken).ConfigureAwait(false);
             }
-            else
+            else if (!turnContext.TurnState.ContainsKey(SavedWithMarkKey))
             {
                 await RefreshAsync(activity, conversationId, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await next(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Turn state key set by <see cref="ActivityDeduplicationMiddleware"/> when it stored the reference together with
+    /// the activity's processed mark (<see cref="TryPlanRefresh"/>): this middleware then has nothing left to write.
+    /// </summary>
+    internal const string SavedWithMarkKey = "HiTechTex.Bot.Protocol.ConversationReferenceSavedWithMark";
+
+    /// <summary>
+    /// The reference a plain refresh of this activity would write, when it would write one (it changed, or is not
+    /// remembered as saved) and needs nothing read first. Installs, uninstalls and activities without a locale (whose
+    /// stored locale is kept, which takes a read) are left to this middleware.
+    /// </summary>
+    internal static bool TryPlanRefresh(
+        Activity activity, ConversationReferenceCache cache, [NotNullWhen(true)] out ConversationReference? reference, [NotNullWhen(true)] out string? fingerprint)
+    {
+        reference = null;
+        fingerprint = null;
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(activity.ServiceUrl) ||
+            activity.IsBotUninstalled() || activity.IsBotInstalled() || string.IsNullOrEmpty(activity.Locale))
+        {
+            return false;
+        }
+
+        var planned = CreateReference(activity);
+        var print = Fingerprint(planned);
+        if (cache.IsUnchanged(conversationId, print))
+        {
+            return false;
+        }
+
+        reference = planned;
+        fingerprint = print;
+        return true;
     }
 
     private async Task RefreshAsync(Activity activity, string conversationId, CancellationToken cancellationToken)

@@ -37,10 +37,13 @@ internal static class PersistenceExtensions
         // Their SQLite writes share transactions (group commit, SqliteGroupCommit) under the process's write gate.
         services.AddSingleton(sp => new SqlSessionPool(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<DatabaseWriteGate>()));
         services.AddSingleton<IStorage>(sp => new SqlStorage(sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IProcessedActivityStore>(sp => new SqlProcessedActivityStore(
-            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IConversationReferenceStore>(sp => new SqlConversationReferenceStore(
+        services.AddSingleton(sp => new SqlConversationReferenceStore(
             sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<ITrustedServiceUrls>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<SqlConversationReferenceStore>());
+
+        // The mark of a conversation's first activity also stores its reference (one write instead of two).
+        services.AddSingleton<IProcessedActivityStore>(sp => new SqlProcessedActivityStore(
+            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqlConversationReferenceStore>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
         return builder;
     }

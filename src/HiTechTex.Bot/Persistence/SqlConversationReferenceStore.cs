@@ -55,7 +55,11 @@ internal sealed class SqlConversationReferenceStore(
         UPDATE "ConversationReferences" SET "IsActive" = @inactive, "UpdatedAt" = @updatedAt WHERE "ConversationId" = @conversationId
         """, "@conversationId", "@inactive", "@updatedAt");
 
-    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
+    public Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken) =>
+        ExecuteWriteAsync(Upsert, UpsertValues(reference), cancellationToken);
+
+    /// <summary>The upsert's parameter values for <paramref name="reference"/> (computed before a write, outside it).</summary>
+    internal object?[] UpsertValues(ConversationReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var conversationId = reference.Conversation?.Id;
@@ -64,7 +68,7 @@ internal sealed class SqlConversationReferenceStore(
             throw new ArgumentException("A conversation reference needs a conversation id and a serviceUrl.", nameof(reference));
         }
 
-        object?[] values =
+        return
         [
             conversationId,
             reference.ServiceUrl,
@@ -79,8 +83,11 @@ internal sealed class SqlConversationReferenceStore(
             (long)UpdatedAtConverter.ConvertToProvider(timeProvider.GetUtcNow())!,
             trustedServiceUrls.IsTrusted(reference.ServiceUrl),
         ];
-        await ExecuteWriteAsync(Upsert, values, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Runs the upsert of <see cref="UpsertValues"/> inside another write (the processed-activity mark's).</summary>
+    internal static Task<int> UpsertAsync(SqlSession session, DbTransaction? transaction, object?[] values, CancellationToken cancellationToken) =>
+        Bind(session.Command(Upsert, transaction), values).ExecuteNonQueryAsync(cancellationToken);
 
     public Task<StoredConversationReference?> GetAsync(string conversationId, CancellationToken cancellationToken) =>
         QuerySingleAsync(Get, [conversationId], cancellationToken);

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,7 +18,13 @@ namespace HiTechTex.Bot.Persistence;
 /// the claim's own write (on SQLite the same group commit), an indexed look-up that writes nothing when the reference
 /// is active or absent.
 /// </remarks>
-internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider) : IProcessedActivityStore
+/// <remarks>
+/// With <paramref name="references"/>, the first mark of an activity can also store the conversation's reference in the
+/// same write (<see cref="TryMarkProcessedAsync(string, string, string, ConversationReference?, CancellationToken)"/>):
+/// on SQLite one pending write of the group commit instead of two, on PostgreSQL one transaction.
+/// </remarks>
+internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider, SqlConversationReferenceStore? references = null)
+    : IProcessedActivityStore
 {
     private static readonly DateTimeOffsetToBinaryConverter ProcessedAtConverter = new();
 
@@ -44,7 +51,23 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
     /// <summary>The cleanup runs on every n-th successful mark (and on the first), so it costs next to nothing.</summary>
     public int CleanupEvery { get; init; } = 500;
 
-    public Task<bool> TryMarkProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
+    public Task<bool> TryMarkProcessedAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        MarkAsync(channelId, conversationId, activityId, referenceValues: null, cancellationToken);
+
+    public async Task<ActivityMark> TryMarkProcessedAsync(
+        string channelId, string conversationId, string activityId, ConversationReference? reference, CancellationToken cancellationToken)
+    {
+        if (reference is null || references is null)
+        {
+            return new ActivityMark(await MarkAsync(channelId, conversationId, activityId, referenceValues: null, cancellationToken).ConfigureAwait(false), false);
+        }
+
+        var values = references.UpsertValues(reference);
+        var first = await MarkAsync(channelId, conversationId, activityId, values, cancellationToken).ConfigureAwait(false);
+        return new ActivityMark(first, ReferenceSaved: first);
+    }
+
+    private Task<bool> MarkAsync(string channelId, string conversationId, string activityId, object?[]? referenceValues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channelId);
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
@@ -52,7 +75,8 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
         var now = timeProvider.GetUtcNow();
 
         // On SQLite the mark joins the other writes waiting at the moment in one transaction (group commit); it is
-        // committed before this returns, so another instance (or a redelivery) sees it.
+        // committed before this returns, so another instance (or a redelivery) sees it. With a reference, the mark and
+        // the reference are one atomic write (a savepoint of the group commit; a transaction on PostgreSQL).
         return pool.WriteAsync(
             async (session, transaction, ct) =>
             {
@@ -62,7 +86,12 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
                 mark.Parameters[2].Value = activityId;
                 mark.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
                 var inserted = await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
-                if (inserted)
+                if (inserted && referenceValues is not null)
+                {
+                    // The upsert stores the reference active: no re-activation needed.
+                    await SqlConversationReferenceStore.UpsertAsync(session, transaction, referenceValues, ct).ConfigureAwait(false);
+                }
+                else if (inserted)
                 {
                     var reactivate = session.Command(Reactivate, transaction);
                     reactivate.Parameters[0].Value = conversationId;
@@ -81,7 +110,7 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
 
                 return inserted;
             },
-            transactional: false,
+            transactional: referenceValues is not null,
             cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -94,6 +95,45 @@ public abstract class SqlProcessedActivityStoreTests(DatabaseFixture database)
 
         Assert.False(again);
         Assert.False((await references.GetAsync(conversationId, CancellationToken.None))?.IsActive);
+    }
+
+    [SkippableFact]
+    public async Task TryMarkProcessedAsync_WithReference_FirstMarkStoresItADuplicateDoesNot()
+    {
+        SkipUnlessAvailable();
+        var conversationId = NewConversationId();
+        var trusted = new Mock<ITrustedServiceUrls>();
+        trusted.Setup(t => t.IsTrusted("https://smba.trafficmanager.net/emea/")).Returns(true);
+        var references = new SqlConversationReferenceStore(database.CreatePool(), trusted.Object, time);
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time, references);
+        var changed = Reference(conversationId);
+        changed.ServiceUrl = "https://smba.trafficmanager.net/amer/";
+
+        var first = await store.TryMarkProcessedAsync("msteams", conversationId, "act-1", Reference(conversationId), CancellationToken.None);
+        var again = await store.TryMarkProcessedAsync("msteams", conversationId, "act-1", changed, CancellationToken.None);
+
+        Assert.Equal(new ActivityMark(IsFirst: true, ReferenceSaved: true), first);
+        Assert.Equal(new ActivityMark(IsFirst: false, ReferenceSaved: false), again);
+        var stored = await references.GetAsync(conversationId, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.True(stored.IsActive);
+        Assert.Equal("https://smba.trafficmanager.net/emea/", stored.Reference.ServiceUrl);
+        Assert.Equal("aad-1", stored.Reference.User?.AadObjectId);
+        Assert.NotNull(await references.FindPersonalAsync("aad-1", "tenant-1", CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task TryMarkProcessedAsync_WithReferenceButNoReferenceStore_OnlyMarks()
+    {
+        SkipUnlessAvailable();
+        var conversationId = NewConversationId();
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time);
+        var references = new SqlConversationReferenceStore(database.CreatePool(), Mock.Of<ITrustedServiceUrls>(), time);
+
+        var mark = await store.TryMarkProcessedAsync("msteams", conversationId, "act-1", Reference(conversationId), CancellationToken.None);
+
+        Assert.Equal(new ActivityMark(IsFirst: true, ReferenceSaved: false), mark);
+        Assert.Null(await references.GetAsync(conversationId, CancellationToken.None));
     }
 
     private static ConversationReference Reference(string conversationId) => new()
