@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HiTechTex.Bot.Protocol.Dialogs;
 
 /// <summary>
@@ -8,5 +10,6 @@ public sealed class DialogInstance
 {
     public string Id { get; set; } = "";
 
+    [JsonConverter(typeof(DialogInstanceStateConverter))]
     public Dictionary<string, object?> State { get; set; } = new(StringComparer.Ordinal);
 }

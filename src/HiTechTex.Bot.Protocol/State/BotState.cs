@@ -238,8 +238,11 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
 
         public byte[] Write(JsonSerializerOptions options)
         {
-            var buffer = new ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(buffer))
+            // One buffer and writer per thread, reused: a state of a few KB would otherwise grow a fresh buffer by
+            // doubling on every save (the largest allocation of a dialog turn). Nothing awaits in here, so the
+            // thread's pair cannot be in use twice; what is returned is a copy.
+            var (buffer, writer) = RentWriter();
+            try
             {
                 writer.WriteStartObject();
                 HashSet<string>? written = null;
@@ -273,9 +276,54 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
                 }
 
                 writer.WriteEndObject();
+                writer.Flush();
+                return buffer.WrittenSpan.ToArray();
+            }
+            finally
+            {
+                ReturnWriter(buffer, writer);
+            }
+        }
+
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? threadBuffer;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? threadWriter;
+
+        /// <summary>A buffer kept above this size is dropped after use instead of kept for the thread.</summary>
+        private const int MaxKeptBuffer = 64 * 1024;
+
+        private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) RentWriter()
+        {
+            var buffer = threadBuffer ?? new ArrayBufferWriter<byte>(4096);
+            var writer = threadWriter;
+            threadBuffer = null;
+            threadWriter = null;
+            if (writer is null)
+            {
+                writer = new Utf8JsonWriter(buffer);
+            }
+            else
+            {
+                writer.Reset(buffer);
             }
 
-            return buffer.WrittenSpan.ToArray();
+            return (buffer, writer);
+        }
+
+        private static void ReturnWriter(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+        {
+            if (buffer.Capacity > MaxKeptBuffer)
+            {
+                writer.Dispose();
+                return;
+            }
+
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            threadBuffer = buffer;
+            threadWriter = writer;
         }
 
         public void MarkSaved(byte[] json)

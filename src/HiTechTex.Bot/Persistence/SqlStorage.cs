@@ -66,8 +66,7 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                using var document = JsonDocument.Parse(reader.GetString(1));
-                result[reader.GetString(0)] = new StoreItem(document.RootElement.Clone(), reader.GetString(2));
+                result[reader.GetString(0)] = new StoreItem(ReadDocument(reader, pool.IsSqlite), reader.GetString(2));
             }
         }
         catch
@@ -147,6 +146,23 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
             },
             transactional: false,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The stored JSON document as an element that owns its data. SQLite hands out the UTF-8 text as it is stored:
+    /// parsed from those bytes, without a UTF-16 string in between and without parsing twice (parse, then clone).
+    /// </summary>
+    private static JsonElement ReadDocument(DbDataReader reader, bool isSqlite)
+    {
+        if (isSqlite)
+        {
+            var utf8 = reader.GetFieldValue<byte[]>(1);
+            var json = new Utf8JsonReader(utf8);
+            return JsonElement.ParseValue(ref json);
+        }
+
+        using var document = JsonDocument.Parse(reader.GetString(1));
+        return document.RootElement.Clone();
     }
 
     private static async Task<string?> ReadETagAsync(SqlSession session, DbTransaction? transaction, string key, CancellationToken cancellationToken)

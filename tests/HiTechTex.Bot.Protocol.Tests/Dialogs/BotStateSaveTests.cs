@@ -83,4 +83,45 @@ public sealed class BotStateSaveTests
 
         Assert.Equal(etag, (await storage.ReadAsync([Key]))[Key].ETag);
     }
+
+    [Fact]
+    public async Task SaveChangesAsync_SeveralStatesOneAfterAnother_EachWritesItsOwnJson()
+    {
+        // The JSON buffer is reused per thread: a small state after a large one must not carry any of its bytes.
+        var large = await StoredAsync("{}");
+        var small = await StoredAsync("{}");
+        var turn = Turn();
+        var largeState = new ConversationState(large);
+        await largeState.CreateProperty<string>("text").SetAsync(turn, new string('x', 100_000));
+        await largeState.SaveChangesAsync(turn);
+        var otherTurn = Turn();
+        var smallState = new ConversationState(small);
+        await smallState.CreateProperty<int>("n").SetAsync(otherTurn, 7);
+        await smallState.SaveChangesAsync(otherTurn);
+
+        Assert.Equal(100_000, (await large.ReadAsync([Key]))[Key].Value.GetProperty("text").GetString()!.Length);
+        Assert.Equal("""{"n":7}""", await ReadAsync(small));
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_AValueThatFailsToSerialize_ThrowsAndTheNextSaveIsClean()
+    {
+        var storage = await StoredAsync("""{"n":1}""");
+        var turn = Turn();
+        var state = new ConversationState(storage);
+        await state.CreateProperty<object>("bad").SetAsync(turn, new Unserializable());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => state.SaveChangesAsync(turn));
+
+        var next = Turn();
+        var again = new ConversationState(storage);
+        await again.CreateProperty<int>("m").SetAsync(next, 2);
+        await again.SaveChangesAsync(next);
+        Assert.Equal("""{"n":1,"m":2}""", await ReadAsync(storage));
+    }
+
+    private sealed class Unserializable
+    {
+        public string Value => throw new InvalidOperationException("cannot be written");
+    }
 }

@@ -210,6 +210,28 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         Assert.Equal(keys.Where((_, i) => i % 2 == 0).Order(StringComparer.Ordinal), read.Keys.Order(StringComparer.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task ReadAsync_NonAsciiAndEscapedText_ReadsBackTheSameDocument()
+    {
+        // SQLite reads the stored UTF-8 bytes straight into the element: Portuguese, Turkish, Czech, an emoji and
+        // escapes must come back exactly.
+        SkipUnlessAvailable();
+        var key = NewKey();
+        var document = JsonSerializer.SerializeToElement(new Dictionary<string, object>
+        {
+            ["name"] = "Têxteis Ção — Şişli Örme — Liberecká tkalcovna 🧵",
+            ["quote"] = "a \"quoted\" line\nand a tab\t",
+            ["nested"] = new Dictionary<string, int[]> { ["n"] = [1, 2, 3] },
+        });
+
+        await Storage.WriteAsync(Changes((key, document, null)));
+        var read = (await Storage.ReadAsync([key]))[key].Value;
+
+        Assert.Equal("Têxteis Ção — Şişli Örme — Liberecká tkalcovna 🧵", read.GetProperty("name").GetString());
+        Assert.Equal("a \"quoted\" line\nand a tab\t", read.GetProperty("quote").GetString());
+        Assert.True(JsonElement.DeepEquals(document, read));
+    }
+
     private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);
 
     private static async Task<bool> TryWriteAsync(IStorage target, string key, int n, string? etag)
