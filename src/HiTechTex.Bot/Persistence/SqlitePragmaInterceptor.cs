@@ -10,6 +10,10 @@ namespace HiTechTex.Bot.Persistence;
 /// writer and a commit no longer waits for an fsync of the whole journal. The database stays consistent after a
 /// crash; a power cut may lose the last few commits, which Teams' own retries and the next inbound activity restore
 /// (state here is re-derivable, the exchange and booking records that are not will live on PostgreSQL in production).
+/// The log is checkpointed into the database every <see cref="WalAutoCheckpointPages"/> pages instead of SQLite's
+/// 1,000: the checkpoint runs inside the COMMIT that crosses the mark, with two fsyncs, and every write queued behind
+/// that commit waits for it — smaller, more frequent checkpoints make shorter stalls (dialog benchmark: p90
+/// 15–20 → 12–18 ms, p99 24–32 → 21–30 ms, same turns/s; 4,000 pages made p99 twice as bad).
 /// </summary>
 /// <remarks>
 /// EF Core opens and closes its connection around every query, but Microsoft.Data.Sqlite pools the native handle
@@ -19,7 +23,10 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public static readonly SqlitePragmaInterceptor Instance = new();
 
-    public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    /// <summary>The write-ahead-log size, in pages, at which a commit checkpoints it (SQLite's default: 1,000).</summary>
+    public const int WalAutoCheckpointPages = 250;
+
+    public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=250;";
 
     private static readonly object Applied = new();
 

@@ -7,13 +7,15 @@ public sealed class SqlSessionPoolTests : IDisposable
     private readonly SqliteTestDatabase database = new();
 
     [Fact]
-    public async Task OpenAsync_Sqlite_ConnectionIsInWalModeWithNormalSync()
+    public async Task OpenAsync_Sqlite_ConnectionIsInWalModeWithNormalSyncAndSmallCheckpoints()
     {
         await using var pool = new SqlSessionPool(isSqlite: true, database.ConnectionString);
         await using var session = await pool.OpenAsync(CancellationToken.None);
 
         Assert.Equal("wal", await ScalarAsync(session, "PRAGMA journal_mode"));
         Assert.Equal(1L, await ScalarAsync(session, "PRAGMA synchronous"));   // NORMAL
+        Assert.Equal((long)SqlitePragmaInterceptor.WalAutoCheckpointPages, await ScalarAsync(session, "PRAGMA wal_autocheckpoint"));
+        Assert.Contains($"wal_autocheckpoint={SqlitePragmaInterceptor.WalAutoCheckpointPages};", SqlitePragmaInterceptor.Pragmas, StringComparison.Ordinal);
     }
 
     [Fact]
