@@ -20,6 +20,8 @@ namespace HiTechTex.Bot.Persistence;
 /// it cost before and a busy bot gets batches by itself.</item>
 /// <item>The batch holds the process's <see cref="DatabaseWriteGate"/>, so the EF Core writes of the features, which
 /// queue there, never meet it as a locked database.</item>
+/// <item>The writer keeps one connection (one slot of the pool) for all its batches and gives it up only when a batch
+/// fails — then the next batch opens another.</item>
 /// </list>
 /// </remarks>
 internal sealed class SqliteGroupCommit : IAsyncDisposable
@@ -37,6 +39,11 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     private readonly Lock startLock = new();
     private Task? writer;
     private long commits;
+
+    // The writer keeps one connection from batch to batch: a connection's page cache survives its own commits, so
+    // the B-tree pages the last batch touched are still there for the next one (a connection that another one
+    // committed past must drop its whole cache and read the pages again).
+    private SqlSession? writerSession;
 
     public SqliteGroupCommit(Func<CancellationToken, ValueTask<SqlSession>> openSession, DatabaseWriteGate? gate)
     {
@@ -72,6 +79,13 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         if (running is not null)
         {
             await running.ConfigureAwait(false);
+        }
+
+        // The writer has stopped: its connection goes back to the pool (which closes it when disposed after this).
+        if (writerSession is { } session)
+        {
+            writerSession = null;
+            await session.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -128,7 +142,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         {
             using (gate is null ? default : await gate.EnterAsync(none).ConfigureAwait(false))
             {
-                await using var session = await openSession(none).ConfigureAwait(false);
+                var session = writerSession ??= await openSession(none).ConfigureAwait(false);
                 try
                 {
                     await using var transaction = await session.Connection.BeginTransactionAsync(none).ConfigureAwait(false);
@@ -161,8 +175,11 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
                 }
                 catch
                 {
-                    // The connection may be mid-transaction or broken: closed instead of pooled.
+                    // The connection may be mid-transaction or broken: closed instead of kept (the next batch opens
+                    // another).
+                    writerSession = null;
                     session.Reusable = false;
+                    await session.DisposeAsync().ConfigureAwait(false);
                     throw;
                 }
             }
@@ -176,7 +193,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
         finally
         {
-            // Completed after the gate is left and the session is back: the callers' continuations run elsewhere.
+            // Completed after the gate is left: the callers' continuations run elsewhere.
             foreach (var pending in batch)
             {
                 pending.Complete();

@@ -124,6 +124,57 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task WriteAsync_OneBatchAfterAnother_TheWriterKeepsItsConnection()
+    {
+        var opens = 0;
+        await using var commit = new SqliteGroupCommit(
+            ct =>
+            {
+                Interlocked.Increment(ref opens);
+                return pool.OpenAsync(ct);
+            },
+            gate);
+        var connections = new List<object>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            connections.Add(await commit.WriteAsync((session, _, _) => Task.FromResult<object>(session.Connection), CancellationToken.None));
+        }
+
+        Assert.Equal(1, opens);
+        Assert.Single(connections.Distinct());
+    }
+
+    [Fact]
+    public async Task WriteAsync_ABatchWhoseConnectionBroke_FailsAndTheNextBatchOpensAnother()
+    {
+        var opens = 0;
+        await using var commit = new SqliteGroupCommit(
+            ct =>
+            {
+                Interlocked.Increment(ref opens);
+                return pool.OpenAsync(ct);
+            },
+            gate);
+        var first = await commit.WriteAsync((session, _, _) => Task.FromResult<object>(session.Connection), CancellationToken.None);
+
+        // The work "succeeds" but leaves the connection closed: the COMMIT fails, so the write must fail too.
+        var broken = commit.WriteAsync(
+            async (session, _, _) =>
+            {
+                await session.Connection.CloseAsync();
+                return 1;
+            },
+            CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Exception>(() => broken);
+
+        var next = await commit.WriteAsync((session, _, _) => Task.FromResult<object>(session.Connection), CancellationToken.None);
+        Assert.Equal(2, opens);
+        Assert.NotSame(first, next);
+        Assert.Equal(System.Data.ConnectionState.Open, ((System.Data.Common.DbConnection)next).State);
+    }
+
     private static JsonElement Doc(int n) => JsonSerializer.SerializeToElement(new { n });
 
     private static Dictionary<string, StoreItem> Changes(params (string Key, JsonElement Value, string? ETag)[] items) =>
