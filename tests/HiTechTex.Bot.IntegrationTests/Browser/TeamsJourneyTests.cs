@@ -73,6 +73,11 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
                 await journey.ClickButtonAsync("Request introduction");
                 await journey.ExpectTextAsync("has been sent. I'll let you know when they answer.");
             });
+            await journey.StepAsync("the details card changes in place: nothing left to request twice", async () =>
+            {
+                await journey.ExpectTextAsync("Introduction requested — waiting for an answer.");
+                await journey.ExpectNoButtonAsync("Request introduction");
+            });
 
             // The cluster manager's Teams: the request arrives as a card; Accept (Action.Execute) updates it in place.
             await manager.StepAsync("the request arrives in the cluster manager's chat", async () =>

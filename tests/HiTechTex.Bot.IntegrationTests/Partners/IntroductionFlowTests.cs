@@ -34,12 +34,26 @@ public sealed class IntroductionFlowTests : IDisposable
         var requesterChat = Activities.NewConversationId();
         await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
 
-        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject
-        {
-            ["action"] = "partners.intro.request",
-            ["id"] = partner.Id,
-            ["message"] = "Hello <b>Jana</b>, can we test geotextiles?",
-        });
+        await PartnerHost.SubmitAsync(
+            client,
+            requesterChat,
+            Requester,
+            new JsonObject
+            {
+                ["action"] = "partners.intro.request",
+                ["id"] = partner.Id,
+                ["message"] = "Hello <b>Jana</b>, can we test geotextiles?",
+            },
+            replyToId: "detail-card-1");
+
+        // The details card the request came from no longer offers a request: it says it was asked for.
+        var (replaced, detail) = Assert.Single(factory.Connector.UpdatesIn(requesterChat));
+        Assert.Equal("detail-card-1", replaced);
+        var detailCard = PartnerHost.CardJson(detail);
+        Assert.Contains(PartnerTexts.Resolve("en").IntroductionRequestedNote, detailCard, StringComparison.Ordinal);
+        Assert.Contains(partner.Name, detailCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("partners.intro.request", detailCard, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Text", detailCard, StringComparison.Ordinal);
 
         // The contact got the card proactively in their personal chat; the requester was told.
         var toContact = Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
@@ -49,7 +63,7 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Contains("29:contact", card.GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(e => e.GetString()));
         Assert.DoesNotContain(partner.Contacts[0].Email, PartnerHost.Text(card), StringComparison.Ordinal);
         var introductionId = PartnerHost.FindValue(card, "introductionId")!;
-        var sent = factory.Connector.SentTo(requesterChat).Last();
+        var sent = factory.Connector.SentTo(requesterChat).Last(a => a.Text is not null);
         Assert.True(sent.Text?.Contains("has been sent", StringComparison.Ordinal) == true, sent.Text);
         Assert.DoesNotContain(partner.Contacts[0].Email, sent.Text, StringComparison.Ordinal);
 
@@ -165,15 +179,19 @@ public sealed class IntroductionFlowTests : IDisposable
         var requesterChat = Activities.NewConversationId();
         await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
 
-        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = nobody.Id, ["message"] = "Hi" });
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = nobody.Id, ["message"] = "Hi" }, "card-nobody");
         var unreachable = factory.Connector.SentTo(requesterChat).Last().Text;
-        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "Hi" });
-        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "Hi again" });
-        var again = factory.Connector.SentTo(requesterChat).Last().Text;
-        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = second.Id, ["message"] = "Hi" });
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "Hi" }, "card-first");
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "Hi again" }, "card-first-again");
+        var again = factory.Connector.SentTo(requesterChat).Last(a => a.Text is not null).Text;
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = second.Id, ["message"] = "Hi" }, "card-second");
         var limited = factory.Connector.SentTo(requesterChat).Last().Text;
-        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "" });
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = first.Id, ["message"] = "" }, "card-empty");
         var empty = factory.Connector.SentTo(requesterChat).Last().Text;
+
+        // Only the cards of a request that stands (sent, or already asked) stop offering it; unreachable, over the
+        // limit and an empty message keep the card as it was, so the user can still act on it.
+        Assert.Equal(["card-first", "card-first-again"], factory.Connector.UpdatesIn(requesterChat).Select(u => u.ActivityId));
 
         Assert.Contains("Nobody at Nobody Lab", unreachable, StringComparison.Ordinal);
         Assert.Contains("already asked", again, StringComparison.Ordinal);

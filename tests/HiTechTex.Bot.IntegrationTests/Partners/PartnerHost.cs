@@ -77,12 +77,17 @@ internal static class PartnerHost
     }
 
     /// <summary>An Action.Submit: a message whose value is the card data.</summary>
-    public static async Task SubmitAsync(HttpClient client, string conversationId, JsonObject user, JsonObject data)
+    /// <param name="replyToId">The id of the card message the submit came from (Teams sends it as <c>replyToId</c>).</param>
+    public static async Task SubmitAsync(HttpClient client, string conversationId, JsonObject user, JsonObject data, string? replyToId = null)
     {
         var activity = Activities.Base("message", conversationId, a =>
         {
             a["from"] = user.DeepClone();
             a["value"] = data;
+            if (replyToId is not null)
+            {
+                a["replyToId"] = replyToId;
+            }
         });
         using var response = await client.PostActivityAsync(activity);
         response.EnsureSuccessStatusCode();

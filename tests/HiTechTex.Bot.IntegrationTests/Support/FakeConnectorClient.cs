@@ -10,19 +10,23 @@ namespace HiTechTex.Bot.IntegrationTests.Support;
 /// </summary>
 internal sealed class FakeConnectorClient : IConnectorClient
 {
-    private readonly ConcurrentQueue<(string Operation, string ConversationId, Activity Activity)> sent = new();
+    private readonly ConcurrentQueue<(string Operation, string ConversationId, string? ActivityId, Activity Activity)> sent = new();
 
     public IReadOnlyList<Activity> SentTo(string conversationId) =>
         [.. sent.Where(s => s.ConversationId == conversationId).Select(s => s.Activity)];
 
+    /// <summary>The updates (PUT) of existing messages in a conversation: the id of the message replaced, the new one.</summary>
+    public IReadOnlyList<(string ActivityId, Activity Activity)> UpdatesIn(string conversationId) =>
+        [.. sent.Where(s => s.ConversationId == conversationId && s.Operation == "update").Select(s => (s.ActivityId!, s.Activity))];
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        Record("send", conversationId, activity);
+        Record("send", conversationId, null, activity);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        Record("reply", conversationId, activity);
+        Record("reply", conversationId, activityId, activity);
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        Record("update", conversationId, activity);
+        Record("update", conversationId, activityId, activity);
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
         Task.CompletedTask;
@@ -36,9 +40,9 @@ internal sealed class FakeConnectorClient : IConnectorClient
     public Task<ChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    private Task<ResourceResponse> Record(string operation, string conversationId, Activity activity)
+    private Task<ResourceResponse> Record(string operation, string conversationId, string? activityId, Activity activity)
     {
-        sent.Enqueue((operation, conversationId, activity));
+        sent.Enqueue((operation, conversationId, activityId, activity));
         return Task.FromResult(new ResourceResponse("msg-" + sent.Count));
     }
 }

@@ -23,7 +23,8 @@ internal sealed class FindPartnersDialog(
     IntroductionService introductions,
     PartnerMemberEditor members,
     ConversationStates states,
-    IOptions<PartnersOptions> options) : Dialog(DialogId)
+    IOptions<PartnersOptions> options,
+    ILogger<FindPartnersDialog> logger) : Dialog(DialogId)
 {
     public const string DialogId = "partners.find";
 
@@ -57,8 +58,13 @@ internal sealed class FindPartnersDialog(
                 break;
             case "partners.intro.request":
                 var profile = await states.GetProfileAsync(context, cancellationToken).ConfigureAwait(false);
-                var reply = await introductions.RequestAsync(context, Read(data, "id"), Read(data, "message"), profile, texts, cancellationToken).ConfigureAwait(false);
+                var (reply, requested) = await introductions.RequestAsync(context, Read(data, "id"), Read(data, "message"), profile, texts, cancellationToken).ConfigureAwait(false);
                 await context.SendActivityAsync(ConversationTurn.Plain(reply), cancellationToken).ConfigureAwait(false);
+                if (requested is not null)
+                {
+                    await MarkDetailRequestedAsync(context, texts, requested, cancellationToken).ConfigureAwait(false);
+                }
+
                 break;
             case IntroductionCardActionHandler.AcceptVerb or IntroductionCardActionHandler.DeclineVerb:
                 // The Action.Submit fallback of older clients: the same decision; the card is updated by PUT.
@@ -158,6 +164,30 @@ internal sealed class FindPartnersDialog(
         }
 
         await SendAsync(context, cards.Detail(texts, organisation), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Replaces the details card the request came from (Teams names it in the submit's <c>replyToId</c>) by the same
+    /// card saying the introduction was asked for, without the message box and the button: a second click has nothing
+    /// to press. Best effort: the user already has the answer, so a failed update is only logged.
+    /// </summary>
+    private async Task MarkDetailRequestedAsync(ITurnContext context, PartnerTexts texts, Organisation organisation, CancellationToken cancellationToken)
+    {
+        if (context.Activity.ReplyToId is not { Length: > 0 } cardActivityId)
+        {
+            return;
+        }
+
+        var update = ConversationCards.AsMessage(cards.Detail(texts, organisation, requested: true));
+        update.Id = cardActivityId;
+        try
+        {
+            await context.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.DetailCardUpdateFailed(logger, organisation.Id, exception);
+        }
     }
 
     private static bool IsCommand(string text, string command) =>

@@ -35,12 +35,17 @@ internal sealed class IntroductionService(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Handles "Request introduction"; returns what to tell the requester.</summary>
-    public async Task<string> RequestAsync(ITurnContext turnContext, string? organisationId, string? message, UserProfile? profile, PartnerTexts texts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the partner's contacts (else its cluster's managers) for an introduction. Returns what to tell the user and,
+    /// when a request to the partner now stands (just sent, or already asked and unanswered), the partner — so the
+    /// details card the request came from can stop offering it.
+    /// </summary>
+    public async Task<(string Reply, Organisation? Requested)> RequestAsync(ITurnContext turnContext, string? organisationId, string? message, UserProfile? profile, PartnerTexts texts, CancellationToken cancellationToken)
     {
         var text = message?.Trim() ?? "";
         if (text.Length is 0 or > MaxMessageLength)
         {
-            return texts.IntroductionMessageInvalid;
+            return (texts.IntroductionMessageInvalid, null);
         }
 
         var organisation = string.IsNullOrWhiteSpace(organisationId) ? null : await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
@@ -48,14 +53,14 @@ internal sealed class IntroductionService(
         var requesterKey = activity.From?.AadObjectId ?? activity.From?.Id;
         if (organisation is not { ListingConsent: true } || requesterKey is null || activity.Conversation?.Id is not { } conversationId)
         {
-            return texts.PartnerNotFound;
+            return (texts.PartnerNotFound, null);
         }
 
         var addressees = AddresseesOf(organisation);
         var tenantId = activity.GetTenantId();
         if (addressees.Count == 0 || string.IsNullOrEmpty(tenantId))
         {
-            return PartnerTexts.Format(texts.IntroductionUnreachable, organisation.Name);
+            return (PartnerTexts.Format(texts.IntroductionUnreachable, organisation.Name), null);
         }
 
         var introduction = new Introduction(
@@ -78,8 +83,8 @@ internal sealed class IntroductionService(
         if (entity is null)
         {
             return refusal == Refusal.AlreadyRequested
-                ? PartnerTexts.Format(texts.IntroductionAlreadyRequested, organisation.Name)
-                : PartnerTexts.Format(texts.IntroductionLimit, options.Value.DailyIntroductionLimit);
+                ? (PartnerTexts.Format(texts.IntroductionAlreadyRequested, organisation.Name), organisation)
+                : (PartnerTexts.Format(texts.IntroductionLimit, options.Value.DailyIntroductionLimit), null);
         }
 
         var userIds = new List<string>();
@@ -133,8 +138,8 @@ internal sealed class IntroductionService(
 
         Log.IntroductionRequested(logger, introduction.Id, entity.Status);
         return sent.Count == 0
-            ? PartnerTexts.Format(texts.IntroductionUnreachable, organisation.Name)
-            : PartnerTexts.Format(texts.IntroductionSent, organisation.Name);
+            ? (PartnerTexts.Format(texts.IntroductionUnreachable, organisation.Name), null)
+            : (PartnerTexts.Format(texts.IntroductionSent, organisation.Name), organisation);
     }
 
     /// <summary>Accept or decline by an addressee; anyone else, a repeated or a stale answer changes nothing.</summary>

@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: a card or notification could not be delivered")]
     public static partial void IntroductionSendFailed(ILogger logger, string introductionId, Exception exception);
+
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "The details card of {OrganisationId} could not be updated after the introduction request")]
+    public static partial void DetailCardUpdateFailed(ILogger logger, string organisationId, Exception exception);
 }

@@ -69,7 +69,9 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         });
     }
 
-    public Attachment Detail(PartnerTexts texts, Organisation organisation)
+    /// <param name="requested">The user asked this partner for an introduction: the card says so instead of offering the
+    /// message box and the request button.</param>
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
@@ -85,6 +87,8 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isDemo"] = organisation.IsDemo,
             ["description"] = organisation.Description,
             ["website"] = SafeUrl(organisation.Website),
+            ["isRequested"] = requested,
+            ["canRequest"] = !requested,
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
@@ -93,6 +97,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["messagePlaceholder"] = texts.MessagePlaceholder,
                 ["messageRequired"] = texts.MessageRequired,
                 ["request"] = texts.RequestIntroduction,
+                ["requested"] = texts.IntroductionRequestedNote,
                 ["website"] = texts.Website,
             },
         });

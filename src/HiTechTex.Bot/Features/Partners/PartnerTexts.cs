@@ -38,6 +38,8 @@ internal sealed partial record PartnerTexts
     public required string RequestIntroduction { get; init; }
     /// <summary>{0} organisation.</summary>
     public required string IntroductionSent { get; init; }
+    /// <summary>On the partner's details card once the introduction was asked for (it then offers no second request).</summary>
+    public required string IntroductionRequestedNote { get; init; }
     /// <summary>{0} the limit.</summary>
     public required string IntroductionLimit { get; init; }
     /// <summary>{0} organisation.</summary>

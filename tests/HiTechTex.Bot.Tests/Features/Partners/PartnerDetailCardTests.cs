@@ -1,0 +1,55 @@
+using System.Text.Json;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Tests.Cards;
+
+namespace HiTechTex.Bot.Tests.Features.Partners;
+
+/// <summary>The partner's details card before and after the user asked for an introduction.</summary>
+public sealed class PartnerDetailCardTests
+{
+    private static readonly PartnerCards Cards = new(new CardRenderer(new CardTemplateStore(CardTestFiles.CardsDirectory)));
+
+    private static readonly Organisation Partner = TestOrganisations.Make("lab-1", "Prato Finishing Lab", "IT", "Tuscany", "Prato", "it", "Finishing trials.");
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Detail_NotYetRequested_OffersTheMessageBoxAndTheRequestButton(string language)
+    {
+        var texts = PartnerTexts.Resolve(language);
+
+        var card = Cards.Detail(texts, Partner).Content!.Value;
+
+        Assert.Contains(Elements(card), e => e.GetProperty("type").GetString() == "Input.Text" && e.GetProperty("id").GetString() == "message");
+        var request = Assert.Single(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.Submit");
+        Assert.Equal(texts.RequestIntroduction, request.GetProperty("title").GetString());
+        Assert.Equal("partners.intro.request", request.GetProperty("data").GetProperty("action").GetString());
+        Assert.DoesNotContain(texts.IntroductionRequestedNote, card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Detail_Requested_SaysSoAndOffersNothingToRequestAgain(string language)
+    {
+        var texts = PartnerTexts.Resolve(language);
+
+        var card = Cards.Detail(texts, Partner, requested: true).Content!.Value;
+
+        Assert.Contains(Elements(card), e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString() == texts.IntroductionRequestedNote);
+        Assert.DoesNotContain(Elements(card), e => e.GetProperty("type").GetString()!.StartsWith("Input.", StringComparison.Ordinal));
+        Assert.DoesNotContain(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.Submit");
+        Assert.Contains(Partner.Name, card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<JsonElement> Elements(JsonElement card) => card.GetProperty("body").EnumerateArray();
+}
