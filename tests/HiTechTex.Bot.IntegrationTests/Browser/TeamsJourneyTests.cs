@@ -187,6 +187,39 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
                 await journey.ExpectTextAsync("You're registered for");
                 await journey.ExpectTextAsync("Add to my calendar (.ics)");
             });
+            await journey.StepAsync("the .ics button opens the signed calendar file; the session id alone opens nothing", async () =>
+            {
+                // Whatever the Playground opens it in (a tab, a download), the browser asks for the card's URL.
+                var requested = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                void OnRequest(object? sender, Microsoft.Playwright.IRequest r)
+                {
+                    if (r.Url.Contains("/coaching/calendar/", StringComparison.Ordinal))
+                    {
+                        requested.TrySetResult(r.Url);
+                    }
+                }
+
+                journey.Page.Context.Request += OnRequest;
+                try
+                {
+                    // An Action.OpenUrl: the Playground renders it as a link, not a button.
+                    await journey.Page.GetByText("Add to my calendar (.ics)", new() { Exact = true }).Last.ClickAsync();
+                    await requested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                }
+                finally
+                {
+                    journey.Page.Context.Request -= OnRequest;
+                }
+
+                var link = new Uri(requested.Task.Result);
+                Assert.Contains("&s=", link.Query, StringComparison.Ordinal);
+                using var http = new HttpClient();
+                using var file = await http.GetAsync(link);
+                Assert.Equal(System.Net.HttpStatusCode.OK, file.StatusCode);
+                Assert.Contains("BEGIN:VCALENDAR", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                using var bare = await http.GetAsync(link.GetLeftPart(UriPartial.Path));
+                Assert.Equal(System.Net.HttpStatusCode.NotFound, bare.StatusCode);
+            });
             await journey.StepAsync("cancel my registration", async () =>
             {
                 await journey.ClickButtonAsync("Cancel my registration");

@@ -1,7 +1,9 @@
 using System.Net;
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.IntegrationTests.Support;
+using HiTechTex.Bot.Persistence;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.IntegrationTests.Coaching;
@@ -18,12 +20,20 @@ public sealed class CalendarFileEndpointTests : IDisposable
         factory.Settings["Coaching:SeedDemoCatalog"] = "true";
         var client = factory.CreateClient();
         SessionSummary session;
+        string link;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             session = (await scope.ServiceProvider.GetRequiredService<CatalogService>().UpcomingAsync(SessionFilter.Any, CancellationToken.None))[0];
+            await scope.ServiceProvider.GetRequiredService<BookingService>().RegisterAsync(
+                session.Session.Id, new Participant("aad-ics", "Ana Ics", "tenant", null, "a:ics", "en"), CancellationToken.None);
+            var registration = await scope.ServiceProvider.GetRequiredService<BotDbContext>().Registrations().SingleAsync(r => r.UserAadObjectId == "aad-ics");
+            link = scope.ServiceProvider.GetRequiredService<CalendarLinks>().For(registration)!;
         }
 
-        using var response = await client.GetAsync($"/coaching/calendar/{session.Session.Id:D}.ics");
+        // Only the signed link of a registration opens the file; the session id alone (in every session card) does not.
+        using var unsigned = await client.GetAsync($"/coaching/calendar/{session.Session.Id:D}.ics");
+        Assert.Equal(HttpStatusCode.NotFound, unsigned.StatusCode);
+        using var response = await client.GetAsync(new Uri(link).PathAndQuery);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);

@@ -117,7 +117,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             SetIfPresent(data, "joinUrl", session.JoinUrl);
             if (!graphOptions.Value.IsConfigured)
             {
-                SetIfPresent(data, "icsUrl", calendarLinks.For(session.Id));
+                SetIfPresent(data, "icsUrl", calendarLinks.For(active));
             }
         }
 

@@ -30,6 +30,13 @@ internal sealed class CoachingOptions
     public string PublicBaseUrl { get; set; } = "";
 
     /// <summary>
+    /// The secret that signs the calendar-file links (at least 32 characters; from the environment or a key vault,
+    /// never from a committed file). Empty: a random key per process — links then stop working after a restart and
+    /// are not valid on another instance.
+    /// </summary>
+    public string CalendarLinkSecret { get; set; } = "";
+
+    /// <summary>
     /// How long finished outbox rows (done or failed) and reminder claims are kept before the outbox service deletes
     /// them; at least 15 days, longer than any reminder offset, so a claim outlives its session.
     /// </summary>

@@ -33,6 +33,11 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
             errors.Add("Coaching:PublicBaseUrl must be an absolute URL.");
         }
 
+        if (options.CalendarLinkSecret.Length is > 0 and < CalendarLinks.MinSecretLength)
+        {
+            errors.Add($"Coaching:CalendarLinkSecret must be at least {CalendarLinks.MinSecretLength} characters (or empty for a key per process).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

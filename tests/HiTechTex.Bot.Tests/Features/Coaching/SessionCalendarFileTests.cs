@@ -1,5 +1,7 @@
 using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Persistence;
 using Ical.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.Tests.Features.Coaching;
@@ -46,23 +48,91 @@ public sealed class SessionCalendarFileTests : IDisposable
     }
 
     [Fact]
-    public async Task ServeAsync_KnownSession_CalendarFileWithDownloadHeaders()
+    public async Task ServeAsync_SignedLinkOfAConfirmedRegistration_CalendarFileWithDownloadHeaders()
     {
         var session = await host.CreateSessionAsync();
-        await using var scope = host.Services.CreateAsyncScope();
-        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Method = "GET";
-        context.Request.Path = $"/{session.Id:D}.ics";
-        context.Response.Body = new MemoryStream();
+        var registration = await RegisterAsync(session.Id, "aad-1");
 
-        await CalendarFileEndpoint.ServeAsync(context);
+        var context = await ServeAsync(await LinkAsync(registration));
 
         Assert.Equal(200, context.Response.StatusCode);
         Assert.Equal("text/calendar; charset=utf-8", context.Response.ContentType);
         Assert.Contains("attachment;", context.Response.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Circular economy", Assert.Single(Calendar.Load(Body(context))!.Events).Summary);
+    }
+
+    [Fact]
+    public async Task ServeAsync_SessionIdWithoutOrWithAForgedOrBorrowedSignature_NotFound()
+    {
+        var session = await host.CreateSessionAsync();
+        var other = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Other"));
+        var registration = await RegisterAsync(session.Id, "aad-1");
+        var link = new Uri(await LinkAsync(registration));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query);
+        var (r, signature) = (query["r"].ToString(), query["s"].ToString());
+        var forged = (signature[0] == 'A' ? "B" : "A") + signature[1..];
+
+        // A session id alone (it is in every session card's data), a forged signature, the signature of one
+        // registration with another, and a valid pair moved to another session all open nothing.
+        Assert.Equal(404, (await ServeAsync($"https://x/coaching/calendar/{session.Id:D}.ics")).Response.StatusCode);
+        Assert.Equal(404, (await ServeAsync($"https://x/coaching/calendar/{session.Id:D}.ics?r={r}&s={forged}")).Response.StatusCode);
+        Assert.Equal(404, (await ServeAsync($"https://x/coaching/calendar/{session.Id:D}.ics?r={Guid.NewGuid():N}&s={signature}")).Response.StatusCode);
+        Assert.Equal(404, (await ServeAsync($"https://x/coaching/calendar/{other.Id:D}.ics?r={r}&s={signature}")).Response.StatusCode);
+        Assert.Equal(200, (await ServeAsync(link.ToString())).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ServeAsync_RegistrationCancelledOrWaitlisted_NotFound_SessionCancelled_NoticeWithoutJoinLink()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Where(x => x.Id == session.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.JoinUrl, "https://teams.microsoft.com/l/meetup-join/abc")));
+        var seated = await RegisterAsync(session.Id, "aad-1");
+        var waiting = await RegisterAsync(session.Id, "aad-2");
+        var seatedLink = await LinkAsync(seated);
+        Assert.Equal("https://teams.microsoft.com/l/meetup-join/abc", Assert.Single(Calendar.Load(Body(await ServeAsync(seatedLink)))!.Events).Url?.ToString());
+        Assert.Equal(RegistrationStatus.Waitlisted, waiting.Status);
+        Assert.Equal(404, (await ServeAsync(await LinkAsync(waiting))).Response.StatusCode);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "aad-1", CancellationToken.None));
+        Assert.Equal(404, (await ServeAsync(seatedLink)).Response.StatusCode);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+        var notice = await ServeAsync(seatedLink);
+        Assert.Equal(200, notice.Response.StatusCode);
+        var calendar = Calendar.Load(Body(notice))!;
+        Assert.Equal("CANCEL", calendar.Method);
+        var cancelledEvent = Assert.Single(calendar.Events);
+        Assert.Null(cancelledEvent.Url);
+        Assert.DoesNotContain("meetup-join", Body(notice), StringComparison.Ordinal);
+    }
+
+    private Task<CoachingRegistration> RegisterAsync(Guid sessionId, string user) => host.WithScopeAsync(async sp =>
+    {
+        await sp.GetRequiredService<BookingService>().RegisterAsync(sessionId, new Participant(user, "User " + user, "tenant", null, "conv-" + user, "en"), CancellationToken.None);
+        return (await host.RegistrationsAsync(sessionId)).Single(r => r.UserAadObjectId == user);
+    });
+
+    private Task<string> LinkAsync(CoachingRegistration registration) =>
+        host.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<CalendarLinks>().For(registration) ?? throw new InvalidOperationException("no link")));
+
+    private async Task<Microsoft.AspNetCore.Http.DefaultHttpContext> ServeAsync(string link)
+    {
+        var uri = new Uri(link.Contains("://", StringComparison.Ordinal) ? link : "https://x" + link);
+        await using var scope = host.Services.CreateAsyncScope();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = "GET";
+        context.Request.Path = uri.AbsolutePath[(CalendarLinks.PathPrefix.Length - 1)..];
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(uri.Query);
+        context.Response.Body = new MemoryStream();
+        await CalendarFileEndpoint.ServeAsync(context);
+        return context;
+    }
+
+    private static string Body(Microsoft.AspNetCore.Http.DefaultHttpContext context)
+    {
         context.Response.Body.Position = 0;
-        var calendar = Calendar.Load(await new StreamReader(context.Response.Body).ReadToEndAsync())!;
-        Assert.Equal("Circular economy", Assert.Single(calendar.Events).Summary);
+        return new StreamReader(context.Response.Body).ReadToEnd();
     }
 
     [Theory]
