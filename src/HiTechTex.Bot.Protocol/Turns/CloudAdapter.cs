@@ -14,7 +14,9 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// Turns one HTTP request on the messaging endpoint into one turn (spec §2.3, §4):
 /// <list type="number">
 /// <item><c>HEAD</c> → 200 (the Agents Playground probes with it); other non-POST methods → 405.</item>
-/// <item>A body that is not an activity with a <c>type</c> → 400.</item>
+/// <item>A body that is not an activity with a <c>type</c>, or an activity without what every turn needs
+/// (<c>channelId</c>, <c>conversation.id</c>, an absolute http(s) <c>serviceUrl</c>) → 400 with a one-line reason,
+/// before any work: nothing is marked, stored or sent for it.</item>
 /// <item>Authentication through <see cref="IBotAuthenticator"/> → 401 with a short body on failure. After a real
 /// (non-anonymous) authentication <c>callerId</c> is set and the serviceUrl is trusted.</item>
 /// <item>The bot's mention is stripped, then the middleware and the bot run inside one error boundary.</item>
@@ -59,11 +61,10 @@ public sealed class CloudAdapter(
             return;
         }
 
-        var activity = await ReadActivityAsync(request, cancellationToken).ConfigureAwait(false);
+        var (activity, problem) = await ReadActivityAsync(request, cancellationToken).ConfigureAwait(false);
         if (activity is null)
         {
-            await WriteTextAsync(response, StatusCodes.Status400BadRequest, "The request body must be an activity with a 'type'.", cancellationToken)
-                .ConfigureAwait(false);
+            await WriteTextAsync(response, StatusCodes.Status400BadRequest, problem, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -113,25 +114,62 @@ public sealed class CloudAdapter(
         Log.TurnFinished(logger, response.StatusCode);
     }
 
-    private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<(Activity? Activity, string Problem)> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        Activity? activity;
         try
         {
-            var activity = await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Inbound.Activity, cancellationToken)
+            activity = await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Inbound.Activity, cancellationToken)
                 .ConfigureAwait(false);
-            if (string.IsNullOrEmpty(activity?.Type))
-            {
-                Log.BadRequest(logger, "the activity has no type");
-                return null;
-            }
-
-            return activity;
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            Log.BadRequest(logger, "the body is not a JSON activity");
-            return null;
+            // The path says where; the exception text would name .NET types, which tell the caller nothing useful.
+            var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path;
+            Log.BadRequest(logger, where is null ? "the body is not a JSON activity" : $"the body is not a valid activity at {where}");
+            return (null, where is null
+                ? "The request body must be an activity with a 'type'."
+                : $"The request body is not a valid activity: the value at {where} has the wrong type or shape.");
         }
+
+        var problem = Problem(activity);
+        if (problem is not null)
+        {
+            Log.BadRequest(logger, problem);
+            return (null, problem);
+        }
+
+        return (activity, string.Empty);
+    }
+
+    /// <summary>
+    /// What an inbound activity lacks for a turn to run (spec §1.2: <c>type</c>; <c>conversation.id</c> is required;
+    /// channels always send <c>serviceUrl</c>; <c>channelId</c> keys every state and reference), or null.
+    /// </summary>
+    internal static string? Problem(Activity? activity)
+    {
+        if (string.IsNullOrEmpty(activity?.Type))
+        {
+            return "The request body must be an activity with a 'type'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "The activity needs a 'channelId'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity needs a 'conversation.id'.";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+            || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            return "The activity needs an absolute http(s) 'serviceUrl'.";
+        }
+
+        return null;
     }
 
     /// <summary>The one error boundary of a turn: logged once, a polite word to the user, never the exception text.</summary>

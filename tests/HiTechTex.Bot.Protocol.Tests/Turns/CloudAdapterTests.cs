@@ -61,6 +61,47 @@ public sealed class CloudAdapterTests
         Assert.Null(bot.Context);
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"}}""", "'channelId'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/"}""", "'conversation.id'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":" "}}""", "'conversation.id'")]
+    [InlineData("""{"type":"message","channelId":"msteams","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"/v3/relative","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"javascript:alert(1)","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"ftp://smba.trafficmanager.net/","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
+    public async Task ProcessAsync_ActivityWithoutWhatATurnNeeds_Answers400WithTheReason_BeforeAnyWork(string body, string named)
+    {
+        var middlewareRan = false;
+        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", body, bot);
+
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Contains(named, ReadBody(context), StringComparison.Ordinal);
+        Assert.Null(bot.Context);
+        Assert.False(middlewareRan);
+        Assert.Empty(connector.Calls);
+        authenticator.Verify(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_FieldOfTheWrongType_Answers400NamingWhereWithoutDotNetTypeNames()
+    {
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync(
+            "POST",
+            """{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"text":5}""",
+            bot);
+
+        Assert.Equal(400, context.Response.StatusCode);
+        var text = ReadBody(context);
+        Assert.Contains("$.text", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+        Assert.Null(bot.Context);
+    }
+
     [Fact]
     public async Task ProcessAsync_AuthenticationFails_Answers401WithoutTheReason()
     {
@@ -113,9 +154,9 @@ public sealed class CloudAdapterTests
     }
 
     [Theory]
-    [InlineData("""{"type":"someNewType","id":"1","conversation":{"id":"c"}}""")]
-    [InlineData("""{"type":"conversationUpdate","channelData":{"eventType":"somethingNew"},"conversation":{"id":"c"}}""")]
-    [InlineData("""{"type":"event","name":"application/vnd.whatever","conversation":{"id":"c"}}""")]
+    [InlineData("""{"type":"someNewType","id":"1","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"c"}}""")]
+    [InlineData("""{"type":"conversationUpdate","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","channelData":{"eventType":"somethingNew"},"conversation":{"id":"c"}}""")]
+    [InlineData("""{"type":"event","name":"application/vnd.whatever","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"c"}}""")]
     public async Task ProcessAsync_UnknownActivity_Answers200WithEmptyBody(string body)
     {
         var context = await ProcessAsync("POST", body, new EchoHandler());
@@ -128,7 +169,7 @@ public sealed class CloudAdapterTests
     public async Task ProcessAsync_FieldNamesInOtherCaseAndUnknownFields_AreReadAndKept()
     {
         const string body = """
-            {"Type":"message","ID":"act-9","Text":"hi","serviceURL":"https://smba.trafficmanager.net/emea/",
+            {"Type":"message","ID":"act-9","Text":"hi","ChannelId":"msteams","serviceURL":"https://smba.trafficmanager.net/emea/",
              "Conversation":{"id":"a:c"},"futureField":{"nested":true}}
             """;
         var bot = new CapturingBot();
