@@ -91,6 +91,16 @@ public sealed class Activity
     /// <summary>True when <see cref="Type"/> equals <paramref name="type"/> (ordinal, spec §1.1).</summary>
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.Ordinal);
 
+    /// <summary>
+    /// True in a conversation with more than one person besides the bot: a Teams group chat or channel
+    /// (<c>conversation.isGroup</c>, or <c>conversationType</c> <c>groupChat</c>/<c>channel</c>).
+    /// </summary>
+    public bool IsGroupConversation() =>
+        Conversation is { } conversation
+        && (conversation.IsGroup == true
+            || string.Equals(conversation.ConversationType, "groupChat", StringComparison.Ordinal)
+            || string.Equals(conversation.ConversationType, "channel", StringComparison.Ordinal));
+
     /// <summary>The typed Teams channel data, or an empty one.</summary>
     public TeamsChannelData GetTeamsChannelData()
     {

@@ -130,6 +130,53 @@ public sealed class StateTests
     }
 
     [Fact]
+    public async Task PrivateConversationState_KeysPerMemberOfTheConversation()
+    {
+        var storage = new MemoryStorage();
+        var state = new PrivateConversationState(storage);
+        var accessor = state.CreateProperty<string>("step");
+        var ana = Turn(userId: "29:user-1");
+        var bruno = Turn(userId: "29:user-2");
+
+        await accessor.SetAsync(ana, "ana's");
+        await accessor.SetAsync(bruno, "bruno's");
+        await state.SaveChangesAsync(ana);
+        await state.SaveChangesAsync(bruno);
+
+        var read = await storage.ReadAsync([ConversationKey, ConversationKey + "/users/29:user-1", ConversationKey + "/users/29:user-2"]);
+        Assert.Equal(2, read.Count);
+        Assert.Equal("ana's", read[ConversationKey + "/users/29:user-1"].Value.GetProperty("step").GetString());
+        Assert.Equal("bruno's", read[ConversationKey + "/users/29:user-2"].Value.GetProperty("step").GetString());
+        Assert.Equal("ana's", await accessor.GetAsync(Turn(userId: "29:user-1")));
+    }
+
+    [Fact]
+    public async Task PrivateConversationState_WithoutASender_Throws()
+    {
+        var state = new PrivateConversationState(new MemoryStorage());
+        var turn = new TestTurnContext(new Activity { Type = ActivityTypes.Message, ChannelId = "msteams", Conversation = new ConversationAccount { Id = "c" } });
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => state.CreateProperty<string>("step").GetAsync(turn));
+
+        Assert.Contains("from.id", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("personal", null, false)]
+    [InlineData(null, null, false)]
+    [InlineData("groupChat", true, true)]
+    [InlineData("groupChat", null, true)]
+    [InlineData("channel", null, true)]
+    [InlineData(null, true, true)]
+    public void IsGroupConversation_FromConversationTypeOrIsGroup(string? conversationType, bool? isGroup, bool expected)
+    {
+        var activity = new Activity { Conversation = new ConversationAccount { Id = "c", ConversationType = conversationType, IsGroup = isGroup } };
+
+        Assert.Equal(expected, activity.IsGroupConversation());
+        Assert.False(new Activity().IsGroupConversation());
+    }
+
+    [Fact]
     public async Task GetAsync_NextTurn_ReadsValueAndDefaultFactoryOnlyWhenAbsent()
     {
         var storage = new MemoryStorage();

@@ -7,25 +7,38 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// <summary>
 /// The conversation and user state of one turn (scoped), over a <see cref="DeferredStorage"/> so that
 /// <see cref="SaveAsync"/> writes both in one all-or-nothing batch.
+/// <para>
+/// The dialog stack is the sender's own: in a 1:1 chat it is the conversation's state; in a group chat or a channel
+/// it is kept per member (<see cref="PrivateConversationState"/>), so one member's message never answers another
+/// member's prompt or form.
+/// </para>
 /// </summary>
 internal sealed class ConversationStates
 {
     private readonly DeferredStorage storage;
+    private readonly IStatePropertyAccessor<DialogState> sharedDialogState;
+    private readonly IStatePropertyAccessor<DialogState> privateDialogState;
 
     public ConversationStates(IStorage storage)
     {
         this.storage = new DeferredStorage(storage);
         Conversation = new ConversationState(this.storage);
+        PrivateConversation = new PrivateConversationState(this.storage);
         User = new UserState(this.storage);
-        DialogState = Conversation.CreateProperty<DialogState>("dialogState");
+        sharedDialogState = Conversation.CreateProperty<DialogState>("dialogState");
+        privateDialogState = PrivateConversation.CreateProperty<DialogState>("dialogState");
         Profile = User.CreateProperty<UserProfile>("profile");
     }
 
     public ConversationState Conversation { get; }
 
+    public PrivateConversationState PrivateConversation { get; }
+
     public UserState User { get; }
 
-    public IStatePropertyAccessor<DialogState> DialogState { get; }
+    /// <summary>The dialog stack of the turn's sender (see the class remarks).</summary>
+    public IStatePropertyAccessor<DialogState> DialogStateOf(ITurnContext turnContext) =>
+        IsPerMember(turnContext.Activity) ? privateDialogState : sharedDialogState;
 
     public IStatePropertyAccessor<UserProfile> Profile { get; }
 
@@ -44,9 +57,10 @@ internal sealed class ConversationStates
 
         var hasConversation = !string.IsNullOrEmpty(activity.Conversation?.Id);
         var hasUser = !string.IsNullOrEmpty(activity.From?.Id);
+        BotState dialogHolder = IsPerMember(activity) ? PrivateConversation : Conversation;
         BotState[] wanted = (hasConversation, hasUser) switch
         {
-            (true, true) => [Conversation, User],
+            (true, true) => [dialogHolder, User],
             (true, false) => [Conversation],
             (false, true) => [User],
             _ => [],
@@ -71,7 +85,12 @@ internal sealed class ConversationStates
     public async Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await Conversation.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await PrivateConversation.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await User.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await storage.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // A member needs an id to have a stack of their own; without one (never from Teams) the conversation's is used.
+    private static bool IsPerMember(Protocol.Schema.Activity activity) =>
+        activity.IsGroupConversation() && !string.IsNullOrEmpty(activity.From?.Id);
 }

@@ -61,10 +61,10 @@ internal sealed class HiTechTexBot(
     }
 
     protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        mainDialog.RunAsync(turnContext, states.DialogState, logger, cancellationToken);
+        mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken);
 
     protected override Task OnCardSubmitAsync(ITurnContext turnContext, CardSubmission submission, CancellationToken cancellationToken) =>
-        mainDialog.RunAsync(turnContext, states.DialogState, logger, cancellationToken);
+        mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken);
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ internal sealed class HiTechTexBot(
 
         // The answer goes to the chat as messages; the card itself only shows that the click arrived. A dialog
         // (a form prompt) may set a fuller invoke response itself, which then wins.
-        await mainDialog.RunAsync(turnContext, states.DialogState, logger, cancellationToken).ConfigureAwait(false);
+        await mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken).ConfigureAwait(false);
         return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().FormReceived);
     }
 

@@ -305,6 +305,56 @@ public sealed class HiTechTexBotTests : IDisposable
         Assert.Equal(1, storage.ConflictingBatches);
     }
 
+    [Fact]
+    public async Task OnTurnAsync_GroupChat_AnotherMembersMessageDoesNotAnswerTheFirstMembersPrompt()
+    {
+        var group = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true };
+        var bruno = new ChannelAccount { Id = "29:user-2", Name = "Bruno", AadObjectId = "00000000-0000-0000-0000-000000000002" };
+        Activity FromAna(string text) => new() { Type = ActivityTypes.Message, Text = text, Conversation = group };
+        Activity FromBruno(string text) => new() { Type = ActivityTypes.Message, Text = text, Conversation = group, From = bruno };
+
+        await host.Flow()
+            .Send(FromAna("hello"))
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send(FromAna("yes"))
+            .AssertReply("Which organisation do you work for?")
+            // Bruno's words are not Ana's organisation: he gets his own first-use questions.
+            .Send(FromBruno("Italiano"))
+            .AssertReplyContains("Shall I call you Bruno?")
+            .Send(FromAna("CITEVE"))
+            .AssertReplyContains("Which language")
+            .Send(FromBruno("no"))
+            .AssertReply("What name should I use?")
+            .Send(FromAna("English"))
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .AssertReply(ExpectCard("Welcome"))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", null, "en"), await host.ReadProfileAsync());
+        var stacks = await host.Storage.ReadAsync([
+            "msteams/conversations/19:group-1@thread.v2",
+            "msteams/conversations/19:group-1@thread.v2/users/29:user-1",
+            "msteams/conversations/19:group-1@thread.v2/users/29:user-2"]);
+        Assert.Equal(
+            ["msteams/conversations/19:group-1@thread.v2/users/29:user-1", "msteams/conversations/19:group-1@thread.v2/users/29:user-2"],
+            stacks.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("profile.name", stacks["msteams/conversations/19:group-1@thread.v2/users/29:user-2"].Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_PersonalChat_KeepsTheDialogStackInTheConversationState()
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .StartTestAsync();
+
+        var stacks = await host.Storage.ReadAsync(["msteams/conversations/a:conversation-1", "msteams/conversations/a:conversation-1/users/29:user-1"]);
+        Assert.Equal(["msteams/conversations/a:conversation-1"], stacks.Keys);
+        Assert.Contains("dialogStack", stacks["msteams/conversations/a:conversation-1"].Value.GetRawText(), StringComparison.Ordinal);
+    }
+
     private static Action<Activity> ExpectTextWithButtons(string text) => reply =>
     {
         Assert.Equal(text, reply.Text);

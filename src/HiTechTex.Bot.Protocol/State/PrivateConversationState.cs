@@ -1,0 +1,27 @@
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Protocol.State;
+
+/// <summary>
+/// State per member of a conversation, stored under <c>{channelId}/conversations/{conversationId}/users/{userId}</c>
+/// (the Bot Framework's PrivateConversationState). In a group chat or a channel, a dialog stack kept here belongs to
+/// the member who started it: another member's message cannot answer its prompts.
+/// </summary>
+public sealed class PrivateConversationState(IStorage storage, JsonSerializerOptions? jsonOptions = null)
+    : BotState(storage, nameof(PrivateConversationState), jsonOptions)
+{
+    protected override string GetStorageKey(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        var channelId = activity.ChannelId;
+        var conversationId = activity.Conversation?.Id;
+        var userId = activity.From?.Id;
+        if (string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(userId))
+        {
+            throw new InvalidOperationException("PrivateConversationState needs activity.channelId, activity.conversation.id and activity.from.id.");
+        }
+
+        return $"{channelId}/conversations/{conversationId}/users/{userId}";
+    }
+}
