@@ -279,6 +279,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             citeve with { Id = FallbackSmeId, Name = "Fios de Guimarães (test SME)", Kind = OrganisationKind.Sme, City = "Guimarães", ClusterId = HiTechTexPartners.CiteveId },
             citeve with { Id = LanguageSmeId, Name = "Têxteis de Braga (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42), ClusterId = HiTechTexPartners.CiteveId },
             citeve with { Id = MemberSmeId, Name = "Malhas do Porto (test SME)", Kind = OrganisationKind.Sme, City = "Porto", Location = new GeoPoint(41.15, -8.61), ClusterId = HiTechTexPartners.CiteveId },
+            citeve with { Id = GroupChatSmeId, Name = "Bordados de Viana (test SME)", Kind = OrganisationKind.Sme, City = "Viana do Castelo", Location = new GeoPoint(41.69, -8.83), ClusterId = HiTechTexPartners.CiteveId },
         ];
     }
 
@@ -289,6 +290,8 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
     private const string SpanishSmeId = "test-sme-tejidos-de-alcoy";
 
     private const string FallbackSmeId = "test-sme-fios-de-guimaraes";
+
+    private const string GroupChatSmeId = "test-sme-bordados-de-viana";
 
     private async Task<Guid> SubmitAsync(BotHostFactory host, HttpClient client, string visitingId)
     {

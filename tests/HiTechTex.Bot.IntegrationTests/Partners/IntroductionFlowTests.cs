@@ -97,6 +97,41 @@ public sealed class IntroductionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task RequestIntroduction_AskedInAGroupChat_ContactDetailsGoToTheRequestersOneToOneChatNotToTheGroup()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Brno Knit Lab s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, requesterChat, Requester);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        const string group = "19:textile-buyers@thread.v2";
+
+        var request = Activities.Base("message", group, a =>
+        {
+            a["from"] = Requester.DeepClone();
+            a["conversation"] = new JsonObject { ["id"] = group, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
+            a["value"] = new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Can we knit a sample?" };
+        });
+        using (var response = await client.PostActivityAsync(request))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        var introductionCard = Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+        var introductionId = PartnerHost.FindValue(JsonDocument.Parse(PartnerHost.CardJson(introductionCard)).RootElement, "introductionId")!;
+        await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
+
+        Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
+        Assert.Contains(factory.Connector.SentTo(requesterChat), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(factory.Connector.SentTo(group), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task RequestIntroduction_NoTeamsContact_ClusterManagerDecidesAndDeclineGivesNoContact()
     {
         using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });

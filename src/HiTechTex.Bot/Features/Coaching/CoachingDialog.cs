@@ -195,7 +195,7 @@ internal sealed class CoachingDialog(
         }
 
         var participant = new Participant(user, activity.From?.Name ?? "", activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
-            activity.Conversation?.Id, texts.Language);
+            activity.PersonalChatId(), texts.Language);
         var result = await booking.RegisterAsync(id, participant, cancellationToken);
         Log.Registered(logger, id, result.Outcome);
         var title = result.Session?.Title ?? "";

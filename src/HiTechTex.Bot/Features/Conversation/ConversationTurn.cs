@@ -22,6 +22,14 @@ internal static class ConversationTurn
             ? texts
             : ConversationTexts.Resolve(null, turnContext.Activity.Locale);
 
+    /// <summary>
+    /// Where a later message meant for the sender alone goes (a status change, a reminder, contact details): the
+    /// turn's conversation when it is a 1:1 chat; null in a group chat or a channel, whose other members must not
+    /// read it — callers then use the sender's 1:1 chat (<c>IProactiveMessenger.SendToUserAsync</c>).
+    /// </summary>
+    public static string? PersonalChatId(this Activity activity) =>
+        activity.IsGroupConversation() ? null : activity.Conversation?.Id;
+
     /// <summary>A message shown literally: for texts that contain what the user typed (never markdown or HTML).</summary>
     public static Activity Plain(string text) => new() { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" };
 }

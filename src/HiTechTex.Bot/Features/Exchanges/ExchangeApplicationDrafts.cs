@@ -60,7 +60,7 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
             ApplicantName = actor.Name,
             TenantId = actor.TenantId,
             ApplicantLanguage = turnContext.GetTexts().Language,
-            ApplicantConversationId = turnContext.Activity.Conversation?.Id ?? "",
+            ApplicantConversationId = turnContext.Activity.PersonalChatId() ?? "",
             StartDate = state.StartDate,
             EndDate = state.EndDate,
             ActivityType = state.ActivityType,

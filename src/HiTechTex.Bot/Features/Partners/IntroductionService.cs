@@ -51,7 +51,7 @@ internal sealed class IntroductionService(
         var organisation = string.IsNullOrWhiteSpace(organisationId) ? null : await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
         var activity = turnContext.Activity;
         var requesterKey = activity.From?.AadObjectId ?? activity.From?.Id;
-        if (organisation is not { ListingConsent: true } || requesterKey is null || activity.Conversation?.Id is not { } conversationId)
+        if (organisation is not { ListingConsent: true } || requesterKey is null || string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             return (texts.PartnerNotFound, null);
         }
@@ -68,7 +68,7 @@ internal sealed class IntroductionService(
             profile?.Name ?? activity.From?.Name ?? "",
             profile?.Organisation ?? "",
             texts.Language,
-            conversationId,
+            activity.PersonalChatId() ?? "",
             organisation.Id,
             organisation.Name,
             text,
@@ -206,7 +206,7 @@ internal sealed class IntroductionService(
             }
         }
 
-        await NotifyRequesterAsync(introduction, organisation, accept, cancellationToken).ConfigureAwait(false);
+        await NotifyRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, organisation, accept, cancellationToken).ConfigureAwait(false);
         return AdaptiveCardInvokeResponse.Card(decided.Content!.Value);
     }
 
@@ -305,7 +305,11 @@ internal sealed class IntroductionService(
             .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    private async Task NotifyRequesterAsync(Introduction introduction, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells the requester the answer (with the contacts when accepted): in the 1:1 chat they asked from, else — asked
+    /// in a group chat or a channel, or that chat unreachable — in their 1:1 chat with the bot.
+    /// </summary>
+    private async Task NotifyRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
     {
         var texts = PartnerTexts.Resolve(introduction.RequesterLanguage);
         var contacts = organisation is null
@@ -316,7 +320,14 @@ internal sealed class IntroductionService(
             : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName);
         try
         {
-            await messenger.SendToConversationAsync(introduction.RequesterConversationId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
+            var message = ConversationTurn.Plain(text);
+            var result = introduction.RequesterConversationId.Length > 0
+                ? await messenger.SendToConversationAsync(introduction.RequesterConversationId, message, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (result is not { IsSent: true } && !string.IsNullOrEmpty(requesterAadObjectId) && !string.IsNullOrEmpty(tenantId))
+            {
+                await messenger.SendToUserAsync(requesterAadObjectId, tenantId, message, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

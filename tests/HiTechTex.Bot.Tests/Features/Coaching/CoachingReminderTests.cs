@@ -96,6 +96,26 @@ public sealed class CoachingReminderTests : IDisposable
         Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task RunOnceAsync_RegisteredFromAGroupChat_ReminderGoesToTheOneToOneChatNotToTheGroup()
+    {
+        var toUser = new List<string>();
+        host.Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((aad, _, _, _) => { lock (toUser) { toUser.Add(aad); } })
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.Conversation = new ConversationAccount { Id = "19:coaching-group@thread.v2", ConversationType = "groupChat", IsGroup = true, TenantId = "tenant-1" };
+
+        await host.SendAsync(submit);
+        Assert.Null(Assert.Single(await host.RegistrationsAsync(session.Id)).ConversationId);
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+
+        Assert.Empty(sent);
+        Assert.Equal(["00000000-0000-0000-0000-000000000001"], toUser);
+    }
+
     private async Task RunEveryQuarterHourUntilAsync(DateTimeOffset until)
     {
         var processor = host.Services.GetRequiredService<CoachingReminderProcessor>();
