@@ -20,6 +20,9 @@ internal static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IIntentRecognizer, KeywordFallbackRecognizer>();
         services.TryAddSingleton<IOrganisationLookup, TypedOrganisationLookup>();
 
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RoleOptions>().BindConfiguration(RoleOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoleOptions>, RoleOptionsValidator>());
         services.TryAddSingleton<IRoleService, RoleService>();

@@ -18,6 +18,8 @@ internal sealed class ConversationStates
     private readonly DeferredStorage storage;
     private readonly IStatePropertyAccessor<DialogState> sharedDialogState;
     private readonly IStatePropertyAccessor<DialogState> privateDialogState;
+    private readonly IStatePropertyAccessor<DateTimeOffset?> sharedLastActive;
+    private readonly IStatePropertyAccessor<DateTimeOffset?> privateLastActive;
 
     public ConversationStates(IStorage storage)
     {
@@ -27,6 +29,8 @@ internal sealed class ConversationStates
         User = new UserState(this.storage);
         sharedDialogState = Conversation.CreateProperty<DialogState>("dialogState");
         privateDialogState = PrivateConversation.CreateProperty<DialogState>("dialogState");
+        sharedLastActive = Conversation.CreateProperty<DateTimeOffset?>("lastActive");
+        privateLastActive = PrivateConversation.CreateProperty<DateTimeOffset?>("lastActive");
         Profile = User.CreateProperty<UserProfile>("profile");
     }
 
@@ -80,6 +84,51 @@ internal sealed class ConversationStates
         return await Profile.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Drops the sender's unfinished dialog when it has been waiting longer than <paramref name="expiry"/> (zero:
+    /// never); returns how long it had waited when it was dropped, else null.
+    /// </summary>
+    public async Task<TimeSpan?> ExpireIdleDialogAsync(ITurnContext turnContext, TimeSpan expiry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (expiry <= TimeSpan.Zero || !HasDialogHolder(turnContext.Activity))
+        {
+            return null;
+        }
+
+        var lastActive = await LastActiveOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        if (lastActive is not { } since || now - since <= expiry)
+        {
+            return null;
+        }
+
+        await DialogStateOf(turnContext).DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await LastActiveOf(turnContext).DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return now - since;
+    }
+
+    /// <summary>
+    /// Stamps the sender's dialog with the time of this turn while it waits for an answer, and removes the stamp
+    /// once nothing waits (so a finished conversation is not rewritten on every turn).
+    /// </summary>
+    public async Task TouchDialogAsync(ITurnContext turnContext, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!HasDialogHolder(turnContext.Activity))
+        {
+            return;
+        }
+
+        var dialog = await DialogStateOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var lastActive = LastActiveOf(turnContext);
+        if (dialog?.DialogStack.Count > 0)
+        {
+            await lastActive.SetAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
+        }
+        else if (await lastActive.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await lastActive.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Saves what changed in the turn, both states in one batch.</summary>
     /// <exception cref="StorageConcurrencyException">Another turn saved first; nothing was written.</exception>
     public async Task SaveAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -93,4 +142,10 @@ internal sealed class ConversationStates
     // A member needs an id to have a stack of their own; without one (never from Teams) the conversation's is used.
     private static bool IsPerMember(Protocol.Schema.Activity activity) =>
         activity.IsGroupConversation() && !string.IsNullOrEmpty(activity.From?.Id);
+
+    private IStatePropertyAccessor<DateTimeOffset?> LastActiveOf(ITurnContext turnContext) =>
+        IsPerMember(turnContext.Activity) ? privateLastActive : sharedLastActive;
+
+    private static bool HasDialogHolder(Protocol.Schema.Activity activity) =>
+        !string.IsNullOrEmpty(activity.ChannelId) && !string.IsNullOrEmpty(activity.Conversation?.Id);
 }

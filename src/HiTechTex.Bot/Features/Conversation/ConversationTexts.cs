@@ -66,6 +66,9 @@ internal sealed partial class ConversationTexts
 
     public required string Busy { get; init; }
 
+    /// <summary>Said before a message is handled afresh because the dialog it would have answered expired.</summary>
+    public required string DialogExpired { get; init; }
+
     public required string EngineHelp { get; init; }
 
     public required string Cancelled { get; init; }

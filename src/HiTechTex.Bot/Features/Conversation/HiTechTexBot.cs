@@ -4,6 +4,7 @@ using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Conversation;
 
@@ -17,6 +18,8 @@ internal sealed class HiTechTexBot(
     MainDialog mainDialog,
     ConversationCards cards,
     IServiceProvider services,
+    IOptions<ConversationOptions> options,
+    TimeProvider time,
     ILogger<HiTechTexBot> logger) : ActivityHandler
 {
     // The card-action and compose-extension handlers (with their services) are resolved from the turn's scope only in
@@ -32,7 +35,19 @@ internal sealed class HiTechTexBot(
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         turnContext.UseTexts(ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale));
 
+        // A question left unanswered for days is not what the user's new message answers: start afresh, and say so.
+        var now = time.GetUtcNow();
+        if (await states.ExpireIdleDialogAsync(turnContext, options.Value.DialogExpiry, now, cancellationToken).ConfigureAwait(false) is { } idle)
+        {
+            Log.DialogExpired(logger, turnContext.Activity.Conversation?.Id, idle);
+            if (turnContext.Activity.IsType(ActivityTypes.Message))
+            {
+                await turnContext.SendActivityAsync(turnContext.GetTexts().DialogExpired, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await states.TouchDialogAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
 
         try
         {

@@ -12,4 +12,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1502, Level = LogLevel.Debug, Message = "Routed to {Intent} (score {Score}, source {Source}) in conversation {ConversationId}")]
     public static partial void Routed(ILogger logger, string intent, double score, string source, string? conversationId);
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Information,
+        Message = "Unfinished dialog in conversation {ConversationId} dropped after {Idle} without an answer (Conversation:DialogExpiry)")]
+    public static partial void DialogExpired(ILogger logger, string? conversationId, TimeSpan idle);
 }

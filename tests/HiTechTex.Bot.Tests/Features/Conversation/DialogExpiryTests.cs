@@ -1,0 +1,138 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>An unfinished dialog left for longer than <c>Conversation:DialogExpiry</c> is dropped, and the user told.</summary>
+public sealed class DialogExpiryTests : IDisposable
+{
+    private const string ConversationKey = "msteams/conversations/a:conversation-1";
+    private const string Expired = "It's been a while since your last answer, so I've closed what we were doing. Let's start afresh.";
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2027, 1, 11, 9, 0, 0, TimeSpan.Zero));
+    private ConversationTestHost? host;
+
+    public void Dispose() => host?.Dispose();
+
+    [Fact]
+    public async Task Message_AfterTheExpiry_IsHandledAfreshAndTheUserIsTold()
+    {
+        var bot = Host();
+
+        await bot.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Do(() =>
+            {
+                time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+                return Task.CompletedTask;
+            })
+            // "yes" would have answered the week-old question; now it is a new message, so the profile starts over.
+            .Send("yes")
+            .AssertReply(Expired)
+            .AssertReplyContains("Shall I call you Ana?")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Message_WithinTheExpiry_AnswersTheWaitingQuestion()
+    {
+        var bot = Host();
+
+        await bot.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Do(() =>
+            {
+                time.Advance(TimeSpan.FromDays(6));
+                return Task.CompletedTask;
+            })
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Do(() =>
+            {
+                time.Advance(TimeSpan.FromDays(6));   // every answer restarts the clock
+                return Task.CompletedTask;
+            })
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Message_ExpiryZero_KeepsTheDialogForever()
+    {
+        var bot = Host(new Dictionary<string, string?> { ["Conversation:DialogExpiry"] = "00:00:00" });
+
+        await bot.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Do(() =>
+            {
+                time.Advance(TimeSpan.FromDays(400));
+                return Task.CompletedTask;
+            })
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Turn_NothingWaiting_StoresNoTimestamp()
+    {
+        var bot = Host();
+        await bot.SeedProfileAsync("en");
+
+        await bot.Flow().Send("blah").AssertReplyContains("Sorry").StartTestAsync();
+        var idle = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey].Value;
+        Assert.False(idle.TryGetProperty("lastActive", out _), idle.GetRawText());
+
+    }
+
+    [Fact]
+    public async Task Turn_QuestionWaiting_StoresThisTurnsTime()
+    {
+        var bot = Host();
+
+        await bot.Flow().Send("hello").AssertReplyContains("Shall I call you Ana?").StartTestAsync();
+
+        var stored = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey].Value;
+        Assert.Equal(time.GetUtcNow(), stored.GetProperty("lastActive").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task InstallationUpdate_AfterTheExpiry_DropsTheDialogWithoutAMessage()
+    {
+        var bot = Host();
+        await bot.Flow().Send("hello").AssertReplyContains("Shall I call you Ana?").StartTestAsync();
+        time.Advance(TimeSpan.FromDays(8));
+
+        await bot.Flow()
+            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "add" })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var stored = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey].Value;
+        Assert.False(stored.TryGetProperty("lastActive", out _));
+        Assert.Equal(0, stored.TryGetProperty("dialogState", out var dialog) ? dialog.GetProperty("dialogStack").GetArrayLength() : 0);
+    }
+
+    [Theory]
+    [InlineData("00:00:00", true)]
+    [InlineData("01:00:00", true)]
+    [InlineData("7.00:00:00", true)]
+    [InlineData("00:30:00", false)]
+    [InlineData("-1.00:00:00", false)]
+    public void Validator_ZeroOrAtLeastAnHour(string expiry, bool valid)
+    {
+        var result = new ConversationOptionsValidator().Validate(null, new ConversationOptions { DialogExpiry = TimeSpan.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(valid, result.Succeeded);
+    }
+
+    private ConversationTestHost Host(IDictionary<string, string?>? configuration = null) =>
+        host = new ConversationTestHost(configuration: configuration, configureServices: services => services.AddSingleton<TimeProvider>(time));
+}
