@@ -9,6 +9,14 @@ namespace HiTechTex.Bot.IntegrationTests;
 
 public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClassFixture<DevelopmentHostFixture>
 {
+    [Fact]
+    public void Host_RunsTheHourlyPurgeOfExpiredDialogStates()
+    {
+        var hosted = host.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>();
+
+        Assert.Single(hosted.OfType<HiTechTex.Bot.Features.Conversation.DialogStatePurgeService>());
+    }
+
     private readonly HttpClient client = host.Client;
 
     [Fact]

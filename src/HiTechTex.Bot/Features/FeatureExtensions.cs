@@ -11,6 +11,8 @@ internal static class FeatureExtensions
     public static WebApplicationBuilder AddBotFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddConversation();
+        builder.Services.AddSingleton<DialogStatePurgeService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DialogStatePurgeService>());
         builder.Services.AddPartners();
         builder.Services.AddExchanges();
         builder.Services.AddCoaching();

@@ -16,4 +16,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1503, Level = LogLevel.Information,
         Message = "Unfinished dialog in conversation {ConversationId} dropped after {Idle} without an answer (Conversation:DialogExpiry)")]
     public static partial void DialogExpired(ILogger logger, string? conversationId, TimeSpan idle);
+
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Information, Message = "Deleted {Count} dialog states untouched for longer than {Expiry}")]
+    public static partial void DialogStatesPurged(ILogger logger, int count, TimeSpan expiry);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Warning, Message = "Deleting expired dialog states failed; the next pass retries")]
+    public static partial void DialogStatePurgeFailed(ILogger logger, Exception exception);
 }
