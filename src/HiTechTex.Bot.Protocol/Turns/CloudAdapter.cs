@@ -39,6 +39,8 @@ public sealed class CloudAdapter(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    private const string NotAnActivity = "The request body must be an activity with a 'type'.";
+
     private readonly MiddlewareSet pipeline = new(middleware);
 
     /// <summary>Processes one request to the messaging endpoint and writes the whole response.</summary>
@@ -128,7 +130,7 @@ public sealed class CloudAdapter(
             var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path;
             Log.BadRequest(logger, where is null ? "the body is not a JSON activity" : $"the body is not a valid activity at {where}");
             return (null, where is null
-                ? "The request body must be an activity with a 'type'."
+                ? NotAnActivity
                 : $"The request body is not a valid activity: the value at {where} has the wrong type or shape.");
         }
 
@@ -150,7 +152,7 @@ public sealed class CloudAdapter(
     {
         if (string.IsNullOrEmpty(activity?.Type))
         {
-            return "The request body must be an activity with a 'type'.";
+            return NotAnActivity;
         }
 
         if (string.IsNullOrWhiteSpace(activity.ChannelId))

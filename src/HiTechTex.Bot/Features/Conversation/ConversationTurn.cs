@@ -25,7 +25,7 @@ internal static class ConversationTurn
     /// <summary>
     /// Where a later message meant for the sender alone goes (a status change, a reminder, contact details): the
     /// turn's conversation when it is a 1:1 chat; null in a group chat or a channel, whose other members must not
-    /// read it — callers then use the sender's 1:1 chat (<c>IProactiveMessenger.SendToUserAsync</c>).
+    /// read it — callers then use the sender's 1:1 chat (<c>ProactiveMessengerExtensions.SendToPersonAsync</c>).
     /// </summary>
     public static string? PersonalChatId(this Activity activity) =>
         activity.IsGroupConversation() ? null : activity.Conversation?.Id;

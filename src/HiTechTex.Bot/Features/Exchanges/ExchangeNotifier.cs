@@ -105,21 +105,14 @@ internal sealed class ExchangeNotifier(
         }
     }
 
-    /// <summary>A plain-text message to the applicant: in the conversation they applied in, else their 1:1 chat.</summary>
+    /// <summary>A plain-text message to the applicant: in the 1:1 chat they applied in, else their 1:1 chat with the bot.</summary>
     public async Task NotifyApplicantAsync(ExchangeApplication application, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         try
         {
-            var message = ConversationTurn.Plain(text);
-            var result = application.ApplicantConversationId.Length > 0
-                ? await messenger.SendToConversationAsync(application.ApplicantConversationId, message, cancellationToken).ConfigureAwait(false)
-                : null;
-            if (result is not { IsSent: true })
-            {
-                result = await messenger.SendToUserAsync(application.ApplicantAadObjectId, application.TenantId, message, cancellationToken).ConfigureAwait(false);
-            }
-
+            var result = await messenger.SendToPersonAsync(
+                application.ApplicantConversationId, application.ApplicantAadObjectId, application.TenantId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
             if (!result.IsSent)
             {
                 Log.DeliveryFailed(logger, application.Reference, "notify", application.ApplicantAadObjectId, result.Status.ToString());

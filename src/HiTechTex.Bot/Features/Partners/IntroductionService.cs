@@ -34,7 +34,6 @@ internal sealed class IntroductionService(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Handles "Request introduction"; returns what to tell the requester.</summary>
     /// <summary>
     /// Asks the partner's contacts (else its cluster's managers) for an introduction. Returns what to tell the user and,
     /// when a request to the partner now stands (just sent, or already asked and unanswered), the partner — so the
@@ -320,14 +319,8 @@ internal sealed class IntroductionService(
             : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName);
         try
         {
-            var message = ConversationTurn.Plain(text);
-            var result = introduction.RequesterConversationId.Length > 0
-                ? await messenger.SendToConversationAsync(introduction.RequesterConversationId, message, cancellationToken).ConfigureAwait(false)
-                : null;
-            if (result is not { IsSent: true } && !string.IsNullOrEmpty(requesterAadObjectId) && !string.IsNullOrEmpty(tenantId))
-            {
-                await messenger.SendToUserAsync(requesterAadObjectId, tenantId, message, cancellationToken).ConfigureAwait(false);
-            }
+            await messenger.SendToPersonAsync(introduction.RequesterConversationId, requesterAadObjectId, tenantId, ConversationTurn.Plain(text), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
