@@ -2,9 +2,47 @@ using HiTechTex.Bot.Protocol.Schema;
 
 namespace HiTechTex.Bot.Protocol.Turns;
 
-/// <summary>Removes the bot's own @mention from inbound text (spec §1.4, mirroring BB <c>RemoveRecipientMention</c>).</summary>
+/// <summary>
+/// Mentions (spec §1.4): removes the bot's own @mention from inbound text (mirroring BB <c>RemoveRecipientMention</c>)
+/// and builds outbound ones.
+/// </summary>
 public static class MentionHelper
 {
+    /// <summary>
+    /// An outbound mention of <paramref name="account"/>: put <c>entity.Text</c> (<c>&lt;at&gt;Name&lt;/at&gt;</c>) into
+    /// <c>activity.text</c> and the entity into <c>activity.entities</c> — Teams ignores a mention whose text is not
+    /// exactly in the message. The name is HTML-encoded (a <c>&lt;</c> or <c>&amp;</c> in a display name would otherwise
+    /// end the tag); spaces stay as they are (the Teams sample's <c>XmlConvert.EncodeName</c> shows <c>_x0020_</c> or
+    /// <c>%20</c> on some clients). Null when the account has no id or no name: there is nothing Teams could show.
+    /// </summary>
+    public static Entity? Mention(ChannelAccount? account)
+    {
+        if (string.IsNullOrEmpty(account?.Id) || string.IsNullOrWhiteSpace(account.Name))
+        {
+            return null;
+        }
+
+        return new Entity
+        {
+            Type = "mention",
+            Text = $"<at>{System.Net.WebUtility.HtmlEncode(account.Name.Trim())}</at>",
+            Mentioned = new ChannelAccount { Id = account.Id, Name = account.Name.Trim() },
+        };
+    }
+
+    /// <summary>
+    /// A message that starts by mentioning <paramref name="account"/>, then <paramref name="text"/>; without a mention
+    /// (<see cref="Mention"/> gave none) just the text.
+    /// </summary>
+    public static Activity MentionMessage(ChannelAccount? account, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mention = Mention(account);
+        return mention is null
+            ? new Activity { Type = ActivityTypes.Message, Text = text }
+            : new Activity { Type = ActivityTypes.Message, Text = $"{mention.Text} {text}", Entities = [mention] };
+    }
+
     /// <summary>
     /// Removes every mention of <c>activity.recipient</c> from <c>activity.text</c> and trims the result. Mentions of
     /// other users stay. Identity comes from the <c>entities</c>, never from the text, because users can edit text.

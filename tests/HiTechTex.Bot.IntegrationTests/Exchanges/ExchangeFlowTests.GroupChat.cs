@@ -5,8 +5,13 @@ namespace HiTechTex.Bot.IntegrationTests.Exchanges;
 
 public abstract partial class ExchangeFlowTests
 {
+    /// <summary>
+    /// Asked for in a group chat, an application is not made there: the group gets a mention, the applicant's 1:1
+    /// chat (created through the connector) a card whose button opens the form there, and every later notice about
+    /// the application goes to that 1:1 chat.
+    /// </summary>
     [SkippableFact]
-    public async Task Flow_AppliedInAGroupChat_StatusNoticeGoesToTheApplicantsOneToOneChatNotToTheGroup()
+    public async Task Flow_AskedInAGroupChat_ApplicationMovesToTheOneToOneChatAndItsNoticesGoThere()
     {
         SkipUnlessAvailable();
         const string group = "19:exchange-group@thread.v2";
@@ -16,21 +21,42 @@ public abstract partial class ExchangeFlowTests
             return activity;
         }
 
+        var personal = ExchangeConnector.PersonalConversationOf(applicant.AadObjectId);
+        JsonObject InPersonalChat(JsonObject activity)
+        {
+            activity["conversation"] = new JsonObject { ["id"] = personal, ["conversationType"] = "personal", ["tenantId"] = Support.Activities.TenantId };
+            return activity;
+        }
+
         using var host = CreateHost();
         var client = host.CreateClient();
         await SeedProfileAsync(host, applicant);
         await PostAsync(client, InGroup(Message(applicant, "apply for exchange")));
-        var formId = FormIdPattern().Match(connector.To(group).Last(s => s.CardJson.Contains("formId", StringComparison.Ordinal)).CardJson).Groups[1].Value;
-        await PostAsync(client, InGroup(Submit(applicant, formId, "submit", GroupChatSmeId)));
+
+        // The group: a mention of the applicant and no form.
+        var note = Assert.Single(connector.To(group));
+        Assert.StartsWith($"<at>{applicant.Name}</at> I've sent you a private message", note.Activity.Text, StringComparison.Ordinal);
+        Assert.Equal(applicant.UserId, Assert.Single(note.Activity.Entities!).Mentioned?.Id);
+        // The 1:1 chat: the card whose button asks again.
+        var moved = Assert.Single(connector.To(personal));
+        var button = JsonNode.Parse(moved.CardJson)!["actions"]![0]!["data"]!.AsObject();
+        Assert.Equal("apply for exchange", (string?)button["text"]);
+
+        await PostAsync(client, InPersonalChat(Support.Activities.Base("message", personal, a =>
+        {
+            a["from"] = From(applicant);
+            a["value"] = button.DeepClone();
+        })));
+        var formId = FormIdPattern().Match(connector.To(personal).Last(s => s.CardJson.Contains("formId", StringComparison.Ordinal)).CardJson).Groups[1].Value;
+        Assert.NotEmpty(formId);
+        await PostAsync(client, InPersonalChat(Submit(applicant, formId, "submit", GroupChatSmeId)));
         var id = await SingleApplicationIdAsync(host, applicant);
         Assert.Equal((ExchangeStatus.Stage1, 2), await StatusAsync(host, id));
 
         await InvokeAsync(client, visitingManager, ExchangeVerbs.Approve, id, 2);
 
         Assert.Equal((ExchangeStatus.Stage2, 3), await StatusAsync(host, id));
-        Assert.Contains(
-            connector.To(ExchangeConnector.PersonalConversationOf(applicant.AadObjectId)),
-            s => s.Activity.Text?.Contains("is now: Waiting for the host", StringComparison.Ordinal) == true);
-        Assert.DoesNotContain(connector.To(group), s => s.Activity.Text?.Contains("is now:", StringComparison.Ordinal) == true);
+        Assert.Contains(connector.To(personal), s => s.Activity.Text?.Contains("is now: Waiting for the host", StringComparison.Ordinal) == true);
+        Assert.Single(connector.To(group));
     }
 }

@@ -58,6 +58,58 @@ public sealed class MentionHelperTests
         Assert.Equal("<at>Bot</at> typed by hand ", activity.Text);
     }
 
+    [Fact]
+    public void Mention_TextIsTheTagOfTheNameAndTheEntityNamesTheAccount()
+    {
+        var mention = MentionHelper.Mention(new ChannelAccount { Id = "29:user-1", Name = " Ana Sousa ", AadObjectId = "aad-1" });
+
+        Assert.NotNull(mention);
+        Assert.True(mention.IsMention);
+        Assert.Equal("<at>Ana Sousa</at>", mention.Text);
+        Assert.Equal("29:user-1", mention.Mentioned?.Id);
+        Assert.Equal("Ana Sousa", mention.Mentioned?.Name);
+        Assert.Null(mention.Mentioned?.AadObjectId);
+    }
+
+    [Fact]
+    public void Mention_MarkupInTheNameIsEncoded_SoTheTagStaysWhole()
+    {
+        var mention = MentionHelper.Mention(new ChannelAccount { Id = "29:user-1", Name = "A&B <Lab>" });
+
+        Assert.Equal("<at>A&amp;B &lt;Lab&gt;</at>", mention?.Text);
+    }
+
+    [Theory]
+    [InlineData(null, "Ana")]
+    [InlineData("", "Ana")]
+    [InlineData("29:user-1", null)]
+    [InlineData("29:user-1", "  ")]
+    public void Mention_WithoutIdOrName_None(string? id, string? name)
+    {
+        Assert.Null(MentionHelper.Mention(new ChannelAccount { Id = id, Name = name }));
+        Assert.Null(MentionHelper.Mention(null));
+    }
+
+    [Fact]
+    public void MentionMessage_StartsWithTheMentionWhoseTextIsInTheMessage()
+    {
+        var message = MentionHelper.MentionMessage(new ChannelAccount { Id = "29:user-1", Name = "Ana" }, "see your 1:1 chat");
+
+        Assert.Equal(ActivityTypes.Message, message.Type);
+        Assert.Equal("<at>Ana</at> see your 1:1 chat", message.Text);
+        var entity = Assert.Single(message.Entities!);
+        Assert.Contains(entity.Text!, message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MentionMessage_NoNameToMention_JustTheText()
+    {
+        var message = MentionHelper.MentionMessage(new ChannelAccount { Id = "29:user-1" }, "see your 1:1 chat");
+
+        Assert.Equal("see your 1:1 chat", message.Text);
+        Assert.Null(message.Entities);
+    }
+
     private static Activity WithMention(string text, string mentionedId, string mentionedName, string? entityText)
     {
         var activity = TestActivities.Message(text);

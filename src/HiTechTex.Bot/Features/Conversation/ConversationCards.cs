@@ -11,6 +11,8 @@ internal sealed class ConversationCards(ICardRenderer renderer)
 
     public const string HelpTemplate = "help";
 
+    public const string ContinuePrivatelyTemplate = "continue-privately";
+
     public Attachment Welcome(ConversationTexts texts) => renderer.Render(WelcomeTemplate, new JsonObject
     {
         ["title"] = texts.WelcomeTitle,
@@ -39,6 +41,28 @@ internal sealed class ConversationCards(ICardRenderer renderer)
         ["contact"] = texts.HelpContact,
         ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu },
     });
+
+    /// <summary>
+    /// The card sent to someone's 1:1 chat when they asked for a personal journey in a group: what they asked
+    /// (<paramref name="request"/>, shown literally; null for a card button) and a button whose data
+    /// (<paramref name="replay"/>) asks it again.
+    /// </summary>
+    public Attachment ContinuePrivately(ConversationTexts texts, string? request, JsonObject replay)
+    {
+        var data = new JsonObject
+        {
+            ["title"] = texts.ContinuePrivatelyTitle,
+            ["intro"] = texts.ContinuePrivatelyIntro,
+            ["replay"] = replay,
+            ["labels"] = new JsonObject { ["continue"] = texts.ContinuePrivatelyButton },
+        };
+        if (!string.IsNullOrEmpty(request))
+        {
+            data["request"] = request;
+        }
+
+        return renderer.Render(ContinuePrivatelyTemplate, data);
+    }
 
     /// <summary>A message carrying only the card.</summary>
     public static Activity AsMessage(Attachment card) => new() { Type = ActivityTypes.Message, Attachments = [card] };

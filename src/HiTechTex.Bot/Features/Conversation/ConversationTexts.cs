@@ -69,6 +69,20 @@ internal sealed partial class ConversationTexts
     /// <summary>Said before a message is handled afresh because the dialog it would have answered expired.</summary>
     public required string DialogExpired { get; init; }
 
+    /// <summary>Heading of the card sent to the 1:1 chat when a personal journey was asked for in a group.</summary>
+    public required string ContinuePrivatelyTitle { get; init; }
+
+    public required string ContinuePrivatelyIntro { get; init; }
+
+    /// <summary>The card's button, which asks again what was asked in the group.</summary>
+    public required string ContinuePrivatelyButton { get; init; }
+
+    /// <summary>Said in the group (after a mention of the person) when the card reached their 1:1 chat.</summary>
+    public required string ContinuedPrivately { get; init; }
+
+    /// <summary>Said in the group (after a mention) when no 1:1 chat could be reached.</summary>
+    public required string CannotContinuePrivately { get; init; }
+
     public required string EngineHelp { get; init; }
 
     public required string Cancelled { get; init; }

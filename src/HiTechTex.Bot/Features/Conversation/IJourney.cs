@@ -25,4 +25,11 @@ internal interface IJourney
     /// translations. Empty when the journey has none.
     /// </summary>
     IReadOnlyCollection<string> Commands => [];
+
+    /// <summary>
+    /// Whether the journey shows or asks for what is one person's own (their applications, bookings, forms): asked
+    /// for in a group chat or a channel, it is not started there — the person gets a card in their 1:1 chat that
+    /// starts it, and the group a short note. True unless the journey says otherwise (finding partners does).
+    /// </summary>
+    bool IsPersonal => true;
 }

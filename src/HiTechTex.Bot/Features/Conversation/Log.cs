@@ -22,4 +22,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1505, Level = LogLevel.Warning, Message = "Deleting expired dialog states failed; the next pass retries")]
     public static partial void DialogStatePurgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Information,
+        Message = "A personal journey asked for in group conversation {ConversationId} was sent to the person's 1:1 chat: {Status}")]
+    public static partial void ContinuedPrivately(ILogger logger, string? conversationId, string status);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,
+        Message = "Sending a personal journey asked for in group conversation {ConversationId} to the person's 1:1 chat failed")]
+    public static partial void PrivateChatFailed(ILogger logger, string? conversationId, Exception exception);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
@@ -23,6 +25,18 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     private const string ActionKey = "action";
     private const string NewProfileKey = "newProfile";
     private const string DataKey = "data";
+
+    /// <summary>
+    /// The <c>data.action</c> of the button sent to a 1:1 chat for what was typed in a group (<c>data.text</c>): the
+    /// click is handled as if that text had been typed there.
+    /// </summary>
+    public const string ContinuePrivatelyAction = "continuePrivately";
+
+    /// <summary>Longest typed request carried by that button; a journey request is a sentence, not a page.</summary>
+    internal const int MaxReplayedText = 1000;
+
+    /// <summary>Card data larger than this is not replayed whole (only its action): the card must stay small.</summary>
+    private const int MaxReplayedData = 4000;
 
     private readonly ConversationStates states;
     private readonly IIntentRecognizer recognizer;
@@ -128,14 +142,33 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     {
         // What the user asked is kept: after a first-use profile capture it is still answered.
         var activity = step.Context.Activity;
-        step.Values[TextKey] = activity.Text?.Trim();
-        step.Values[ActionKey] = ReadCardAction(activity);
-        step.Values[DataKey] = ReadCardData(activity) is { } data ? data.GetRawText() : null;
+        var action = ReadCardAction(activity);
+        var data = ReadCardData(activity);
+        if (action == ContinuePrivatelyAction)
+        {
+            // The button of the card sent here for a request typed in a group: it is that request, typed again.
+            var replayed = data is { } d && d.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+            step.Values[TextKey] = replayed is null ? null : Truncate(replayed.Trim(), MaxReplayedText);
+            step.Values[ActionKey] = null;
+            step.Values[DataKey] = null;
+        }
+        else
+        {
+            step.Values[TextKey] = activity.Text?.Trim();
+            step.Values[ActionKey] = action;
+            step.Values[DataKey] = data is { } raw ? raw.GetRawText() : null;
+        }
 
         var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         if (profile is not null)
         {
             return await step.NextAsync(profile, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
+        if (step.Context.Activity.IsGroupConversation() && await RequestedJourneyAsync(step, cancellationToken).ConfigureAwait(false) is { IsPersonal: true })
+        {
+            return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
         }
 
         step.Values[NewProfileKey] = true;
@@ -156,16 +189,24 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         var typed = step.GetValue<string>(TextKey);
         if (action is null && CommandOf(typed) is { } commanded)
         {
+            if (MustContinuePrivately(step, commanded))
+            {
+                return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
+            }
+
             var command = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);
             return await step.BeginDialogAsync(commanded.Dialog.Id, command, cancellationToken).ConfigureAwait(false);
         }
 
         var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
-        var started = action is null
-            ? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent))
-            : LoadedJourneys.FirstOrDefault(j => j.CardActions.Contains(action)) ?? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent));
+        var started = JourneyFor(action, intent);
         if (started is not null)
         {
+            if (MustContinuePrivately(step, started))
+            {
+                return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
+            }
+
             var start = new JourneyStart(intent, entities, action is null ? step.GetValue<string>(TextKey) : null, action, ReadData(step));
             return await step.BeginDialogAsync(started.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
         }
@@ -192,6 +233,72 @@ internal sealed class MainDialog : InterruptibleComponentDialog
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    private IJourney? JourneyFor(string? action, Intent intent) => action is null
+        ? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent))
+        : LoadedJourneys.FirstOrDefault(j => j.CardActions.Contains(action)) ?? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent));
+
+    /// <summary>The journey the turn's request would start (a typed command, a card action, or the recognized intent).</summary>
+    private async Task<IJourney?> RequestedJourneyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var action = step.GetValue<string>(ActionKey);
+        if (action is null && CommandOf(step.GetValue<string>(TextKey)) is { } commanded)
+        {
+            return commanded;
+        }
+
+        var (intent, _) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
+        return JourneyFor(action, intent);
+    }
+
+    private static bool MustContinuePrivately(WaterfallStepContext step, IJourney journey) =>
+        journey.IsPersonal && step.Context.Activity.IsGroupConversation();
+
+    /// <summary>
+    /// A personal journey asked for in a group chat or a channel: its start goes to the person's 1:1 chat as a card
+    /// whose button asks again (the typed text, or the card button's data), and the group is told — mentioning the
+    /// person — that it continues there, or that no 1:1 chat could be reached. Nothing of the journey runs here.
+    /// </summary>
+    private async Task<DialogTurnResult> ContinuePrivatelyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var activity = step.Context.Activity;
+        var texts = step.Context.GetTexts();
+        var action = step.GetValue<string>(ActionKey);
+        var typed = step.GetValue<string>(TextKey);
+        JsonObject replay;
+        if (action is null)
+        {
+            replay = new JsonObject { ["action"] = ContinuePrivatelyAction, ["text"] = Truncate(typed ?? "", MaxReplayedText) };
+        }
+        else
+        {
+            replay = step.GetValue<string>(DataKey) is { Length: > 0 and <= MaxReplayedData } raw && JsonNode.Parse(raw) is JsonObject data
+                ? data
+                : new JsonObject { ["action"] = action };
+        }
+
+        var card = cards.ContinuePrivately(texts, action is null ? Truncate(typed ?? "", MaxReplayedText) : null, replay);
+        ProactiveSendResult result;
+        try
+        {
+            result = await services.GetRequiredService<IProactiveMessenger>()
+                .SendToPersonAsync(null, activity.From?.AadObjectId, activity.GetTenantId(), ConversationCards.AsMessage(card), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The connector refused, the network failed, no token: the group still gets its answer.
+            Log.PrivateChatFailed(logger, activity.Conversation?.Id, exception);
+            result = new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        }
+
+        Log.ContinuedPrivately(logger, activity.Conversation?.Id, result.Status.ToString());
+        var note = MentionHelper.MentionMessage(activity.From, result.IsSent ? texts.ContinuedPrivately : texts.CannotContinuePrivately);
+        await step.Context.SendActivityAsync(note, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     private async Task<(Intent Intent, IntentEntities Entities)> UnderstandAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

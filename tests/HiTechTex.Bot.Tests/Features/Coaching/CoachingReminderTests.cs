@@ -99,21 +99,30 @@ public sealed class CoachingReminderTests : IDisposable
     [Fact]
     public async Task RunOnceAsync_RegisteredFromAGroupChat_ReminderGoesToTheOneToOneChatNotToTheGroup()
     {
-        var toUser = new List<string>();
+        var toUser = new List<(string Aad, Activity Activity)>();
         host.Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .Callback<string, string, Activity, CancellationToken>((aad, _, _, _) => { lock (toUser) { toUser.Add(aad); } })
+            .Callback<string, string, Activity, CancellationToken>((aad, _, activity, _) => { lock (toUser) { toUser.Add((aad, activity)); } })
             .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
         await host.Conversation.SeedProfileAsync("en");
         var session = await host.CreateSessionAsync();
         var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
         submit.Conversation = new ConversationAccount { Id = "19:coaching-group@thread.v2", ConversationType = "groupChat", IsGroup = true, TenantId = "tenant-1" };
 
+        // A registration asked for in a group chat is not made there: the button goes to the person's 1:1 chat.
         await host.SendAsync(submit);
+        Assert.Empty(await host.RegistrationsAsync(session.Id));
+        var moved = Assert.Single(toUser);
+        Assert.Contains("coaching.register", moved.Activity.Attachments![0].Content!.Value.GetRawText(), StringComparison.Ordinal);
+        toUser.Clear();
+
+        // One made in a group before that (no 1:1 chat kept with it) still has its reminders sent to the 1:1 chat.
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().RegisterAsync(
+            session.Id, new Participant("00000000-0000-0000-0000-000000000001", "Ana", "tenant-1", null, null, "en"), CancellationToken.None));
         Assert.Null(Assert.Single(await host.RegistrationsAsync(session.Id)).ConversationId);
         await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
 
         Assert.Empty(sent);
-        Assert.Equal(["00000000-0000-0000-0000-000000000001"], toUser);
+        Assert.Equal(["00000000-0000-0000-0000-000000000001"], toUser.Select(s => s.Aad));
     }
 
     private async Task RunEveryQuarterHourUntilAsync(DateTimeOffset until)
