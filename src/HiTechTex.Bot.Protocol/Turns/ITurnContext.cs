@@ -20,7 +20,14 @@ public interface ITurnContext
     /// <summary>The response to an invoke, written as the HTTP body with its status (spec §4.2).</summary>
     InvokeResponse? InvokeResponse { get; set; }
 
+    /// <summary>Sends an activity (through the handlers added with <see cref="OnSendActivities"/>).</summary>
     Task<ResourceResponse?> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a handler that sees every activity this turn sends from now on, before it goes out (BB
+    /// <c>OnSendActivities</c>); handlers run in the order they were added. Updates and deletes do not pass them.
+    /// </summary>
+    ITurnContext OnSendActivities(SendActivitiesHandler handler);
 
     Task<ResourceResponse?> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken = default);
 

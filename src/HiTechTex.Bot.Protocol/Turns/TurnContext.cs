@@ -12,6 +12,7 @@ public sealed class TurnContext : ITurnContext
 {
     private readonly IConnectorClient connector;
     private readonly List<Activity> bufferedReplies = [];
+    private readonly List<SendActivitiesHandler> sendHandlers = [];
     private readonly Lock gate = new();
 
     public TurnContext(Activity activity, IConnectorClient connector)
@@ -50,11 +51,29 @@ public sealed class TurnContext : ITurnContext
     }
 
     /// <inheritdoc />
-    public async Task<ResourceResponse?> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
+    public Task<ResourceResponse?> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ApplyConversationDefaults(activity);
+        return sendHandlers.Count == 0
+            ? SendCoreAsync(activity, cancellationToken)
+            : SendActivitiesPipeline.SendAsync(this, sendHandlers, activity, a =>
+            {
+                ApplyConversationDefaults(a);   // an activity a handler added or replaced
+                return SendCoreAsync(a, cancellationToken);
+            });
+    }
 
+    /// <inheritdoc />
+    public ITurnContext OnSendActivities(SendActivitiesHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        sendHandlers.Add(handler);
+        return this;
+    }
+
+    private async Task<ResourceResponse?> SendCoreAsync(Activity activity, CancellationToken cancellationToken)
+    {
         if (ExpectsReplies)
         {
             lock (gate)

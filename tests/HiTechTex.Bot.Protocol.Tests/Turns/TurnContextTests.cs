@@ -91,6 +91,82 @@ public sealed class TurnContextTests
     }
 
     [Fact]
+    public async Task OnSendActivities_HandlersRunInOrderAndMayChangeTheActivityBeforeItIsSent()
+    {
+        var context = new TurnContext(TestActivities.Message(), connector);
+        var seen = new List<string>();
+        context
+            .OnSendActivities((turn, activities, next) =>
+            {
+                seen.Add("first:" + activities[0].Text + ":" + activities[0].Conversation?.Id);
+                activities[0].Text += " (edited)";
+                return next();
+            })
+            .OnSendActivities((turn, activities, next) =>
+            {
+                seen.Add("second:" + activities[0].Text);
+                return next();
+            });
+
+        var response = await context.SendActivityAsync(Activity.CreateMessage("hi"));
+
+        Assert.Equal(["first:hi:a:conv-1", "second:hi (edited)"], seen);
+        var call = Assert.Single(connector.Calls);
+        Assert.Equal("hi (edited)", call.Activity?.Text);
+        Assert.NotNull(response);
+        Assert.True(context.Responded);
+    }
+
+    [Fact]
+    public async Task OnSendActivities_HandlerThatDoesNotCallNext_NothingIsSent()
+    {
+        var context = new TurnContext(TestActivities.Message(), connector);
+        context.OnSendActivities((_, _, _) => Task.FromResult(Array.Empty<ResourceResponse?>()));
+
+        var response = await context.SendActivityAsync(Activity.CreateMessage("hi"));
+
+        Assert.Null(response);
+        Assert.Empty(connector.Calls);
+        Assert.False(context.Responded);
+    }
+
+    [Fact]
+    public async Task OnSendActivities_AddedActivity_IsAddressedAndSentAfterTheOthers()
+    {
+        var inbound = TestActivities.Message();
+        inbound.DeliveryMode = DeliveryModes.ExpectReplies;
+        var context = new TurnContext(inbound, connector);
+        context.OnSendActivities((_, activities, next) =>
+        {
+            activities.Add(Activity.CreateMessage("added"));
+            return next();
+        });
+
+        await context.SendActivityAsync(Activity.CreateMessage("hi"));
+
+        Assert.Equal(["hi", "added"], context.BufferedReplies.Select(a => a.Text));
+        Assert.All(context.BufferedReplies, a => Assert.Equal("a:conv-1", a.Conversation?.Id));
+    }
+
+    [Fact]
+    public async Task OnSendActivities_AddedDuringTheTurn_SeesOnlyLaterSends()
+    {
+        var context = new TurnContext(TestActivities.Message(), connector);
+        var seen = new List<string?>();
+        await context.SendActivityAsync(Activity.CreateMessage("before"));
+        context.OnSendActivities((_, activities, next) =>
+        {
+            seen.Add(activities[0].Text);
+            return next();
+        });
+
+        await context.SendActivityAsync(Activity.CreateMessage("after"));
+
+        Assert.Equal(["after"], seen);
+        Assert.Equal(2, connector.Calls.Count);
+    }
+
+    [Fact]
     public async Task UpdateActivityAsync_ActivityWithId_PutsItThroughConnector()
     {
         var context = new TurnContext(TestActivities.Message(), connector);

@@ -7,6 +7,7 @@ namespace HiTechTex.Bot.Testing.Dialogs;
 public sealed class TestTurnContext(Activity activity) : ITurnContext
 {
     private readonly List<Activity> sent = [];
+    private readonly List<SendActivitiesHandler> sendHandlers = [];
     private int nextId;
 
     public Activity Activity { get; } = activity;
@@ -29,6 +30,18 @@ public sealed class TestTurnContext(Activity activity) : ITurnContext
     public Task<ResourceResponse?> SendActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        return SendActivitiesPipeline.SendAsync(this, sendHandlers, activity, Record);
+    }
+
+    public ITurnContext OnSendActivities(SendActivitiesHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        sendHandlers.Add(handler);
+        return this;
+    }
+
+    private Task<ResourceResponse?> Record(Activity activity)
+    {
         activity.Id ??= $"sent-{++nextId}";
         sent.Add(activity);
         if (!activity.IsType(ActivityTypes.Trace))

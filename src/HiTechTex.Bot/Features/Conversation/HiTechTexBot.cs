@@ -31,6 +31,12 @@ internal sealed class HiTechTexBot(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.IsGroupConversation()
+            && (turnContext.Activity.IsType(ActivityTypes.Message) || turnContext.Activity.IsType(ActivityTypes.Invoke)))
+        {
+            turnContext.OnSendActivities(MentionTheSenderOnce());
+        }
+
         await states.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         turnContext.UseTexts(ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale));
@@ -60,6 +66,43 @@ internal sealed class HiTechTexBot(
             Log.StateConflict(logger, turnContext.Activity.Conversation?.Id, exception.Key);
             await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// In a group chat or a channel the first message a turn sends starts with an @mention of the member it answers:
+    /// each member has their own dialog there, and "Which organisation do you work for?" must say whom it asks (the
+    /// mention also notifies them). A plain-text message (shown literally: a mention tag would be printed as typed) is
+    /// passed over for the next one; once a message mentions someone (this way or its own), the rest are left as they are.
+    /// </summary>
+    private static SendActivitiesHandler MentionTheSenderOnce()
+    {
+        var done = false;
+        return (turnContext, activities, next) =>
+        {
+            foreach (var message in done ? [] : activities.Where(a => a.IsType(ActivityTypes.Message)))
+            {
+                if (message.Entities?.Any(e => e.IsMention) == true)
+                {
+                    done = true;   // it mentions someone already
+                }
+                else if (!string.Equals(message.TextFormat, "plain", StringComparison.OrdinalIgnoreCase))
+                {
+                    done = true;
+                    if (MentionHelper.Mention(turnContext.Activity.From) is { } mention)
+                    {
+                        message.Text = string.IsNullOrEmpty(message.Text) ? mention.Text : $"{mention.Text} {message.Text}";
+                        message.Entities = [.. message.Entities ?? [], mention];
+                    }
+                }
+
+                if (done)
+                {
+                    break;
+                }
+            }
+
+            return next();
+        };
     }
 
     /// <summary>

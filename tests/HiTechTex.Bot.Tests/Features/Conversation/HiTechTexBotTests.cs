@@ -317,17 +317,22 @@ public sealed class HiTechTexBotTests : IDisposable
             .Send(FromAna("hello"))
             .AssertReplyContains("Shall I call you Ana?")
             .Send(FromAna("yes"))
-            .AssertReply("Which organisation do you work for?")
+            .AssertReply("<at>Ana</at> Which organisation do you work for?")
             // Bruno's words are not Ana's organisation: he gets his own first-use questions.
             .Send(FromBruno("Italiano"))
-            .AssertReplyContains("Shall I call you Bruno?")
+            .AssertReplyContains("<at>Bruno</at> Nice to meet you! Shall I call you Bruno?")
             .Send(FromAna("CITEVE"))
-            .AssertReplyContains("Which language")
+            .AssertReplyContains("<at>Ana</at> Which language")
             .Send(FromBruno("no"))
-            .AssertReply("What name should I use?")
+            .AssertReply("<at>Bruno</at> What name should I use?")
             .Send(FromAna("English"))
+            // The thanks is plain text (it holds the name as typed): the mention goes on the card that follows.
             .AssertReply("Thanks, Ana! Your profile is saved.")
-            .AssertReply(ExpectCard("Welcome"))
+            .AssertReply(reply =>
+            {
+                ExpectCard("Welcome")(reply);
+                Assert.Equal("<at>Ana</at>", reply.Text);
+            })
             .AssertNoReply()
             .StartTestAsync();
 
@@ -340,6 +345,55 @@ public sealed class HiTechTexBotTests : IDisposable
             ["msteams/conversations/19:group-1@thread.v2/users/29:user-1", "msteams/conversations/19:group-1@thread.v2/users/29:user-2"],
             stacks.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("profile.name", stacks["msteams/conversations/19:group-1@thread.v2/users/29:user-2"].Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_GroupChat_TheFirstMessageOfATurnMentionsTheMemberItAnswers()
+    {
+        var group = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true };
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.Message, Text = "help", Conversation = group })
+            .AssertReply(reply =>
+            {
+                // A card-only message gets the mention as its text, with the entity Teams needs to show it.
+                Assert.Equal("<at>Ana</at>", reply.Text);
+                var mention = Assert.Single(reply.Entities!);
+                Assert.True(mention.IsMention);
+                Assert.Equal(("<at>Ana</at>", "29:user-1", "Ana"), (mention.Text, mention.Mentioned?.Id, mention.Mentioned?.Name));
+                Assert.Single(reply.Attachments!);
+            })
+            .AssertNoReply()
+            .Send(new Activity { Type = ActivityTypes.Message, Text = "blah", Conversation = group })
+            .AssertReply(reply =>
+            {
+                Assert.Equal("<at>Ana</at> Sorry, I didn't understand that. Here is what I can do:", reply.Text);
+                Assert.Single(reply.Entities!);
+            })
+            // Only the first message of the turn: the help card that follows is left as it is.
+            .AssertReply(reply =>
+            {
+                Assert.Null(reply.Text);
+                Assert.Null(reply.Entities);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_PersonalChat_NoMention()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("blah")
+            .AssertReply(reply =>
+            {
+                Assert.Equal("Sorry, I didn't understand that. Here is what I can do:", reply.Text);
+                Assert.Null(reply.Entities);
+            })
+            .StartTestAsync();
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class PersonalJourneyInGroupTests : IDisposable
     {
         await host.SeedProfileAsync("en");
 
-        await host.Flow().Send(InGroup("partners in Italy")).AssertReply("journey started").AssertNoReply().StartTestAsync();
+        await host.Flow().Send(InGroup("partners in Italy")).AssertReply("<at>Ana</at> journey started").AssertNoReply().StartTestAsync();
 
         Assert.Equal("partners in Italy", Assert.Single(partners.Starts).Text);
         Assert.Empty(privateSends);
