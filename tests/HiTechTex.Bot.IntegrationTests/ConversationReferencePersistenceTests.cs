@@ -49,6 +49,27 @@ public sealed class ConversationReferencePersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task InstallationRemove_DeletesTheChatsDialogStateAndTheUsersProfileFromTheDatabase()
+    {
+        var conversationId = Activities.NewConversationId();
+        using var factory = new BotHostFactory(databasePath);
+        var client = factory.CreateClient();
+        foreach (var text in new[] { "hello", "yes", "CITEVE", "English", "hello" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostActivityAsync(Activities.Message(conversationId, text))).StatusCode);
+        }
+
+        string[] keys = [$"msteams/conversations/{conversationId}", "msteams/users/29:user-1"];
+        Assert.Equal(2, (await ReadStateAsync(factory, keys)).Count);
+
+        using var response = await client.PostActivityAsync(Activities.Installation(conversationId, "remove"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await ReadStateAsync(factory, keys));
+        Assert.Null(await GetStoredAsync(factory, conversationId));
+    }
+
+    [Fact]
     public async Task BotRemovedFromMembers_DeletesTheReference()
     {
         var conversationId = Activities.NewConversationId();
@@ -63,6 +84,12 @@ public sealed class ConversationReferencePersistenceTests : IDisposable
     }
 
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+
+    private static async Task<IReadOnlyDictionary<string, StoreItem>> ReadStateAsync(BotHostFactory factory, string[] keys)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IStorage>().ReadAsync(keys, CancellationToken.None);
+    }
 
     private static async Task<StoredConversationReference?> GetStoredAsync(BotHostFactory factory, string conversationId)
     {

@@ -17,6 +17,14 @@ public sealed class ConversationState(IStorage storage, JsonSerializerOptions? j
             throw new InvalidOperationException("ConversationState needs activity.channelId and activity.conversation.id.");
         }
 
+        return StorageKeyOf(channelId, conversationId);
+    }
+
+    /// <summary>The storage key of one conversation's state.</summary>
+    public static string StorageKeyOf(string channelId, string conversationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
         return $"{channelId}/conversations/{conversationId}";
     }
 }

@@ -7,7 +7,7 @@ namespace HiTechTex.Bot.Protocol.State;
 /// A thread-safe in-process <see cref="IStorage"/> with the same ETag rules as the durable store. For tests and
 /// as the reference implementation; state is lost when the process ends.
 /// </summary>
-public sealed class MemoryStorage : IStorage
+public sealed class MemoryStorage : IPrefixDeletingStorage
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, (string Json, string ETag)> items = new(StringComparer.Ordinal);
@@ -92,5 +92,21 @@ public sealed class MemoryStorage : IStorage
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<int> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        lock (gate)
+        {
+            var doomed = items.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            foreach (var key in doomed)
+            {
+                items.Remove(key);
+            }
+
+            return Task.FromResult(doomed.Count);
+        }
     }
 }

@@ -22,6 +22,13 @@ public sealed class PrivateConversationState(IStorage storage, JsonSerializerOpt
             throw new InvalidOperationException("PrivateConversationState needs activity.channelId, activity.conversation.id and activity.from.id.");
         }
 
-        return $"{channelId}/conversations/{conversationId}/users/{userId}";
+        return MembersPrefixOf(channelId, conversationId) + userId;
     }
+
+    /// <summary>
+    /// What the keys of every member's state in one conversation start with
+    /// (<see cref="IPrefixDeletingStorage.DeleteByPrefixAsync"/> deletes them all).
+    /// </summary>
+    public static string MembersPrefixOf(string channelId, string conversationId) =>
+        ConversationState.StorageKeyOf(channelId, conversationId) + "/users/";
 }

@@ -17,7 +17,7 @@ namespace HiTechTex.Bot.Persistence;
 /// A singleton over <see cref="SqlSessionPool"/> (plain ADO.NET: this runs two to three times per turn); the table
 /// is the EF Core entity <see cref="StateItemEntity"/>, whose migrations own the schema.
 /// </remarks>
-internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider) : IStorage
+internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider) : IPrefixDeletingStorage
 {
     private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
 
@@ -40,6 +40,10 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
         UPDATE "StateItems" SET "Document" = @document, "ETag" = @etag, "UpdatedAt" = @updatedAt
         WHERE "Key" = @key AND "ETag" = @expected
         """, "@key", "@document", "@etag", "@updatedAt", "@expected");
+
+    // substr, not LIKE: conversation ids may hold '_' or '%', which LIKE would take as wildcards. A scan, for a rare call.
+    private static readonly SqlStatement DeletePrefix = new(
+        """DELETE FROM "StateItems" WHERE substr("Key", 1, @length) = @prefix""", "@prefix", "@length");
 
     private static readonly SqlStatement ReadETag = new("""SELECT "ETag" FROM "StateItems" WHERE "Key" = @key""", "@key");
 
@@ -146,6 +150,21 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
             },
             transactional: false,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<int> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        return pool.WriteAsync(
+            (session, transaction, ct) =>
+            {
+                var command = session.Command(DeletePrefix, transaction);
+                command.Parameters[0].Value = prefix;
+                command.Parameters[1].Value = prefix.EnumerateRunes().Count();   // characters, as substr counts them
+                return command.ExecuteNonQueryAsync(ct);
+            },
+            transactional: false,
+            cancellationToken);
     }
 
     /// <summary>

@@ -91,6 +91,27 @@ public sealed class StateTests
     }
 
     [Fact]
+    public async Task DeleteByPrefixAsync_DeletesTheMembersOfOneConversationOnly()
+    {
+        var storage = new MemoryStorage();
+        var prefix = PrivateConversationState.MembersPrefixOf("msteams", "19:g_1@thread.v2");
+        Assert.Equal("msteams/conversations/19:g_1@thread.v2/users/", prefix);
+        var item = new StoreItem(JsonSerializer.SerializeToElement(new { a = 1 }), "*");
+        await storage.WriteAsync(new Dictionary<string, StoreItem>
+        {
+            [prefix + "29:a"] = item,
+            [prefix + "29:b"] = item,
+            [ConversationState.StorageKeyOf("msteams", "19:g_1@thread.v2")] = item,
+            [PrivateConversationState.MembersPrefixOf("msteams", "19:g_10@thread.v2") + "29:a"] = item,
+        });
+
+        Assert.Equal(2, await storage.DeleteByPrefixAsync(prefix));
+
+        var left = await storage.ReadAsync([prefix + "29:a", prefix + "29:b", "msteams/conversations/19:g_1@thread.v2", "msteams/conversations/19:g_10@thread.v2/users/29:a"]);
+        Assert.Equal(["msteams/conversations/19:g_10@thread.v2/users/29:a", "msteams/conversations/19:g_1@thread.v2"], left.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task WriteAsync_ParallelInsertsOfOneKey_ExactlyOneWins()
     {
         var storage = new MemoryStorage();

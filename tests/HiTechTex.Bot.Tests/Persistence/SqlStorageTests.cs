@@ -131,6 +131,31 @@ public abstract class SqlStorageTests(DatabaseFixture database)
     }
 
     [SkippableFact]
+    public async Task DeleteByPrefixAsync_DeletesEveryKeyUnderThePrefixAndNothingElse()
+    {
+        SkipUnlessAvailable();
+        // '_' and '%' are LIKE wildcards: a LIKE-based delete would take the look-alike conversation too.
+        var conversation = $"19:{Guid.NewGuid():N}_a%b@thread.v2";
+        var prefix = $"msteams/conversations/{conversation}/users/";
+        var members = new[] { prefix + "29:user-1", prefix + "29:user-2", prefix + "29:ünïcødé-3" };
+        var others = new[]
+        {
+            $"msteams/conversations/{conversation}",
+            $"msteams/conversations/{conversation.Replace("_a%b", "XaYb", StringComparison.Ordinal)}/users/29:user-1",
+            $"msteams/conversations/{conversation}x/users/29:user-1",
+            "msteams/users/29:user-1",
+        };
+        await Storage.WriteAsync(Changes([.. members.Concat(others).Select(k => (k, Doc(1), (string?)"*"))]));
+
+        var deleted = await ((IPrefixDeletingStorage)Storage).DeleteByPrefixAsync(prefix);
+
+        Assert.Equal(3, deleted);
+        Assert.Empty(await Storage.ReadAsync(members));
+        Assert.Equal(others.Order(StringComparer.Ordinal), (await Storage.ReadAsync(others)).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0, await ((IPrefixDeletingStorage)Storage).DeleteByPrefixAsync(prefix));
+    }
+
+    [SkippableFact]
     public async Task WriteAsync_TwoConcurrentWritersWithSameETag_ExactlyOneWins()
     {
         SkipUnlessAvailable();

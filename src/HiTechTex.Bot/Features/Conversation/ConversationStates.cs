@@ -21,8 +21,11 @@ internal sealed class ConversationStates
     private readonly IStatePropertyAccessor<DateTimeOffset?> sharedLastActive;
     private readonly IStatePropertyAccessor<DateTimeOffset?> privateLastActive;
 
+    private readonly IStorage store;
+
     public ConversationStates(IStorage storage)
     {
+        store = storage;
         this.storage = new DeferredStorage(storage);
         Conversation = new ConversationState(this.storage);
         PrivateConversation = new PrivateConversationState(this.storage);
@@ -70,6 +73,33 @@ internal sealed class ConversationStates
             _ => [],
         };
         return wanted.Length == 0 ? Task.CompletedTask : BotState.LoadAllAsync(turnContext, wanted, false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The bot was uninstalled or removed from the turn's conversation (spec checklist 14): deletes what is stored for
+    /// it — the conversation's state, every member's state in it (when the store can delete by prefix; otherwise the
+    /// hourly purge takes them after <c>Conversation:DialogExpiry</c>) and, for a 1:1 chat, the user's profile. In a
+    /// group chat or a team the profile of whoever removed the bot is theirs, not the group's, and is kept. Nothing of
+    /// the turn is saved afterwards. Returns how many member states were deleted.
+    /// </summary>
+    public async Task<int> EraseAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return 0;
+        }
+
+        List<string> keys = [ConversationState.StorageKeyOf(activity.ChannelId, activity.Conversation.Id)];
+        if (!activity.IsGroupConversation() && !string.IsNullOrEmpty(activity.From?.Id))
+        {
+            keys.Add(UserState.StorageKeyOf(activity.ChannelId, activity.From.Id));
+        }
+
+        await store.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
+        return store is IPrefixDeletingStorage members
+            ? await members.DeleteByPrefixAsync(PrivateConversationState.MembersPrefixOf(activity.ChannelId, activity.Conversation.Id), cancellationToken).ConfigureAwait(false)
+            : 0;
     }
 
     /// <summary>The stored profile, or null (also when the activity has no user to key it on).</summary>

@@ -31,6 +31,14 @@ internal sealed class HiTechTexBot(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.IsBotUninstalled())
+        {
+            // Removed or uninstalled: what was stored for this conversation goes (its reference went in the middleware).
+            var members = await states.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members, !turnContext.Activity.IsGroupConversation());
+            return;
+        }
+
         if (turnContext.Activity.IsGroupConversation()
             && (turnContext.Activity.IsType(ActivityTypes.Message) || turnContext.Activity.IsType(ActivityTypes.Invoke)))
         {

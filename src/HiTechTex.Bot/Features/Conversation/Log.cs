@@ -30,4 +30,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,
         Message = "Sending a personal journey asked for in group conversation {ConversationId} to the person's 1:1 chat failed")]
     public static partial void PrivateChatFailed(ILogger logger, string? conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Information,
+        Message = "Bot removed from conversation {ConversationId}: its state and {MemberStates} member states deleted (the user's profile too: {ProfileDeleted})")]
+    public static partial void StateErased(ILogger logger, string? conversationId, int memberStates, bool profileDeleted);
 }

@@ -382,6 +382,70 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTurnAsync_UninstalledFromThePersonalScope_DeletesTheChatsStateAndTheProfileAndSavesNothing()
+    {
+        await host.SeedProfileAsync("en");
+        await host.Flow().Send("help").AssertReply(reply => Assert.Single(reply.Attachments!)).StartTestAsync();
+        await host.Storage.WriteAsync(new Dictionary<string, StoreItem>
+        {
+            ["msteams/conversations/a:conversation-1"] = new(JsonSerializer.SerializeToElement(new { dialogState = new { } }), "*"),
+            ["msteams/conversations/a:another-chat"] = new(JsonSerializer.SerializeToElement(new { kept = true }), "*"),
+        });
+
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "remove" })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+        var left = await host.Storage.ReadAsync(["msteams/conversations/a:conversation-1", ConversationTestHost.UserKey, "msteams/conversations/a:another-chat"]);
+        Assert.Equal(["msteams/conversations/a:another-chat"], left.Keys);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_RemovedFromAGroupChat_DeletesEveryMembersDialogButNotTheRemoversProfile()
+    {
+        var group = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true };
+        var bruno = new ChannelAccount { Id = "29:user-2", Name = "Bruno", AadObjectId = "00000000-0000-0000-0000-000000000002" };
+        await host.SeedProfileAsync("en");
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.Message, Text = "hello", Conversation = group, From = bruno })
+            .AssertReplyContains("Shall I call you Bruno?")
+            .StartTestAsync();
+        await host.Storage.WriteAsync(new Dictionary<string, StoreItem>
+        {
+            ["msteams/conversations/19:group-1@thread.v2/users/29:user-1"] = new(JsonSerializer.SerializeToElement(new { dialogState = new { } }), "*"),
+            ["msteams/conversations/19:group-2@thread.v2/users/29:user-1"] = new(JsonSerializer.SerializeToElement(new { kept = true }), "*"),
+        });
+
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.ConversationUpdate, Conversation = group, MembersRemoved = [new ChannelAccount { Id = "28:bot" }] })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var left = await host.Storage.ReadAsync([
+            "msteams/conversations/19:group-1@thread.v2/users/29:user-1",
+            "msteams/conversations/19:group-1@thread.v2/users/29:user-2",
+            "msteams/conversations/19:group-2@thread.v2/users/29:user-1",
+            ConversationTestHost.UserKey]);
+        Assert.Equal(["msteams/conversations/19:group-2@thread.v2/users/29:user-1", ConversationTestHost.UserKey], left.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_AnotherMemberLeavesTheGroup_NothingIsDeleted()
+    {
+        var group = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true };
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.Message, Text = "hello", Conversation = group })
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send(new Activity { Type = ActivityTypes.ConversationUpdate, Conversation = group, MembersRemoved = [new ChannelAccount { Id = "29:user-9" }] })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Single(await host.Storage.ReadAsync(["msteams/conversations/19:group-1@thread.v2/users/29:user-1"]));
+    }
+
+    [Fact]
     public async Task OnTurnAsync_PersonalChat_NoMention()
     {
         await host.SeedProfileAsync("en");
