@@ -39,13 +39,17 @@ public sealed class AuthenticationModeTests : IDisposable
     [InlineData("MicrosoftAppPassword", "11111111-1111-1111-1111-111111111111", null, "22222222-2222-2222-2222-222222222222")]
     public void StartUp_InvalidBotSettings_FailsNamingTheKey(string expectedKey, string appId, string? password, string? tenantId)
     {
-        using var factory = new BotHostFactory(databasePath, "Production");
-        factory.Settings["MicrosoftAppType"] = "SingleTenant";
-        factory.Settings["MicrosoftAppId"] = appId;
-        factory.Settings["MicrosoftAppPassword"] = password;
-        factory.Settings["MicrosoftAppTenantId"] = tenantId;
+        var failure = BotHostFactory.StartupFailure(() =>
+        {
+            var factory = new BotHostFactory(databasePath, "Production");
+            factory.Settings["MicrosoftAppType"] = "SingleTenant";
+            factory.Settings["MicrosoftAppId"] = appId;
+            factory.Settings["MicrosoftAppPassword"] = password;
+            factory.Settings["MicrosoftAppTenantId"] = tenantId;
+            return factory;
+        });
 
-        var exception = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var exception = Assert.IsType<OptionsValidationException>(failure);
 
         Assert.Contains(expectedKey, exception.Message, StringComparison.Ordinal);
     }

@@ -43,6 +43,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1312, Level = LogLevel.Warning, Message = "Could not refresh the conversation reference; the turn goes on")]
     public static partial void ConversationReferenceRefreshFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1321, Level = LogLevel.Debug, Message = "A typing activity could not be sent; the turn goes on")]
+    public static partial void TypingFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1320, Level = LogLevel.Error, Message = "Background work item failed")]
     public static partial void BackgroundWorkFailed(ILogger logger, Exception exception);
 }

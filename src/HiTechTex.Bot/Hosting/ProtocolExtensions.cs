@@ -18,6 +18,11 @@ internal static class ProtocolExtensions
         services.AddSingleton<IMiddleware, TurnTelemetryMiddleware>();
         services.AddSingleton<IMiddleware, ActivityDeduplicationMiddleware>();   // Teams redeliveries run the bot once
         services.AddSingleton<IMiddleware, ConversationSerializationMiddleware>(); // one turn at a time per conversation
+        services.AddSingleton<IMiddleware, ShowTypingMiddleware>();               // "typing…" while a message takes long
+        services.AddOptions<ShowTypingOptions>()
+            .BindConfiguration("ShowTyping")
+            .Validate(o => o.Delay >= TimeSpan.Zero && o.Period >= TimeSpan.FromSeconds(1), "ShowTyping:Delay must not be negative and ShowTyping:Period must be at least one second.")
+            .ValidateOnStart();
         services.AddBotTurns();
 
         services.AddBotFrameworkAuthentication();   // IBotAuthenticator: JWT validation (spec §2)

@@ -26,6 +26,33 @@ internal sealed class BotHostFactory(string databasePath, string environment = "
     /// <summary>False to keep the real connector client (HTTP to the activity's serviceUrl).</summary>
     public bool UseFakeConnector { get; init; } = true;
 
+    /// <summary>
+    /// The exception a host fails to start with, or null when it starts. A host whose start-up throws can surface in
+    /// <see cref="WebApplicationFactory{TEntryPoint}"/> as an <see cref="ObjectDisposedException"/> of the service
+    /// provider instead (a race in its deferred host: the entry point disposed the host first, dotnet/aspnetcore#33494);
+    /// that says nothing about our start-up, so the start is tried again with a fresh factory, up to five times.
+    /// </summary>
+    public static Exception? StartupFailure(Func<BotHostFactory> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var factory = create();
+            try
+            {
+                factory.CreateClient().Dispose();
+                return null;
+            }
+            catch (ObjectDisposedException) when (attempt < 5)
+            {
+            }
+            catch (Exception exception)
+            {
+                return exception;
+            }
+        }
+    }
+
     /// <summary>A new SQLite file path in the temp folder.</summary>
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"hitechtex-bot-test-{Guid.NewGuid():N}.db");
 
@@ -46,7 +73,9 @@ internal sealed class BotHostFactory(string databasePath, string environment = "
         builder.ConfigureAppConfiguration((_, configuration) =>
         {
             // Settings win, so a test can point the host at another database (e.g. PostgreSQL).
-            var settings = new Dictionary<string, string?> { ["ConnectionStrings:Bot"] = $"Data Source={databasePath}" };
+            // No typing activities unless a test asks: a slow first turn (JIT, migrations) would add one to what a
+            // test counts as sent. ShowTypingMiddlewareTests and the endpoint test below cover them.
+            var settings = new Dictionary<string, string?> { ["ConnectionStrings:Bot"] = $"Data Source={databasePath}", ["ShowTyping:Enabled"] = "false" };
             foreach (var (key, value) in Settings)
             {
                 settings[key] = value;
