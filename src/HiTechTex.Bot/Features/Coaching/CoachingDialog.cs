@@ -92,7 +92,8 @@ internal sealed class CoachingDialog(
         return await dc.EndDialogAsync(null, cancellationToken);
     }
 
-    private static string ActionOf(JourneyStart? start)
+    /// <summary>What a start asks for: a card action, "my sessions" (typed or recognized), else the list.</summary>
+    internal static string ActionOf(JourneyStart? start)
     {
         if (start is null)
         {
@@ -144,7 +145,9 @@ internal sealed class CoachingDialog(
         var sessions = await catalog.UpcomingAsync(filter, cancellationToken);
         var facets = await catalog.FacetsAsync(cancellationToken);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
-        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), IsCoordinator(turn));
+        // In a group chat or a channel everyone sees the card: no coordinator buttons there.
+        var coordinator = IsCoordinator(turn) && !turn.Activity.IsGroupConversation();
+        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator);
         await SendCardAsync(turn, card, cancellationToken);
     }
 

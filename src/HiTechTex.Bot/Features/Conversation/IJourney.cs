@@ -27,9 +27,10 @@ internal interface IJourney
     IReadOnlyCollection<string> Commands => [];
 
     /// <summary>
-    /// Whether the journey shows or asks for what is one person's own (their applications, bookings, forms): asked
-    /// for in a group chat or a channel, it is not started there — the person gets a card in their 1:1 chat that
-    /// starts it, and the group a short note. True unless the journey says otherwise (finding partners does).
+    /// Whether this start shows or asks for what is one person's own (their applications, bookings, forms, what only
+    /// their role may see): asked for in a group chat or a channel, it is not started there — the person gets a card
+    /// in their 1:1 chat that starts it, and the group a short note. True unless the journey says otherwise (finding
+    /// partners, the coaching catalogue).
     /// </summary>
-    bool IsPersonal => true;
+    bool IsPersonal(JourneyStart start) => true;
 }

@@ -166,7 +166,9 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         }
 
         // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
-        if (step.Context.Activity.IsGroupConversation() && await RequestedJourneyAsync(step, cancellationToken).ConfigureAwait(false) is { IsPersonal: true })
+        if (step.Context.Activity.IsGroupConversation()
+            && await RequestedAsync(step, cancellationToken).ConfigureAwait(false) is { Journey: { } journey, Start: var start }
+            && journey.IsPersonal(start))
         {
             return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
         }
@@ -185,30 +187,12 @@ internal sealed class MainDialog : InterruptibleComponentDialog
 
         var texts = step.Context.GetTexts();
         var newProfile = step.GetValue<bool>(NewProfileKey);
-        var action = step.GetValue<string>(ActionKey);
-        var typed = step.GetValue<string>(TextKey);
-        if (action is null && CommandOf(typed) is { } commanded)
-        {
-            if (MustContinuePrivately(step, commanded))
-            {
-                return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
-            }
-
-            var command = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);
-            return await step.BeginDialogAsync(commanded.Dialog.Id, command, cancellationToken).ConfigureAwait(false);
-        }
-
-        var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
-        var started = JourneyFor(action, intent);
+        var (started, start, intent, entities) = await RequestedAsync(step, cancellationToken).ConfigureAwait(false);
         if (started is not null)
         {
-            if (MustContinuePrivately(step, started))
-            {
-                return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
-            }
-
-            var start = new JourneyStart(intent, entities, action is null ? step.GetValue<string>(TextKey) : null, action, ReadData(step));
-            return await step.BeginDialogAsync(started.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
+            return MustContinuePrivately(step, started, start)
+                ? await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false)
+                : await step.BeginDialogAsync(started.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
         }
 
         switch (intent)
@@ -238,21 +222,27 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         ? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent))
         : LoadedJourneys.FirstOrDefault(j => j.CardActions.Contains(action)) ?? LoadedJourneys.FirstOrDefault(j => j.Intents.Contains(intent));
 
-    /// <summary>The journey the turn's request would start (a typed command, a card action, or the recognized intent).</summary>
-    private async Task<IJourney?> RequestedJourneyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the turn asks for: the journey it starts (a typed command, a card action, or the recognized intent) with
+    /// its start, else none and the intent for the main dialog's own answers (help, cancel, the menu…).
+    /// </summary>
+    private async Task<(IJourney? Journey, JourneyStart Start, Intent Intent, IntentEntities Entities)> RequestedAsync(
+        WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var action = step.GetValue<string>(ActionKey);
-        if (action is null && CommandOf(step.GetValue<string>(TextKey)) is { } commanded)
+        var typed = step.GetValue<string>(TextKey);
+        if (action is null && CommandOf(typed) is { } commanded)
         {
-            return commanded;
+            return (commanded, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
         }
 
-        var (intent, _) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
-        return JourneyFor(action, intent);
+        var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
+        var start = new JourneyStart(intent, entities, action is null ? typed : null, action, ReadData(step));
+        return (JourneyFor(action, intent), start, intent, entities);
     }
 
-    private static bool MustContinuePrivately(WaterfallStepContext step, IJourney journey) =>
-        journey.IsPersonal && step.Context.Activity.IsGroupConversation();
+    private static bool MustContinuePrivately(WaterfallStepContext step, IJourney journey, JourneyStart start) =>
+        step.Context.Activity.IsGroupConversation() && journey.IsPersonal(start);
 
     /// <summary>
     /// A personal journey asked for in a group chat or a channel: its start goes to the person's 1:1 chat as a card

@@ -17,5 +17,5 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog) : IJourney
         ["find partners", "encontrar parceiros", "buscar socios", "trova partner", "ortak bul", "najít partnery", "manage members"];
 
     /// <summary>The directory is shared knowledge: a search in a group chat or a channel is answered there.</summary>
-    public bool IsPersonal => false;
+    public bool IsPersonal(JourneyStart start) => false;
 }

@@ -1,5 +1,8 @@
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Moq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +30,47 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains("03.12.2026 09:00–11:00 (Europe/Lisbon)", card, StringComparison.Ordinal);
         Assert.Contains("coaching.details", card, StringComparison.Ordinal);
         Assert.DoesNotContain("coaching.new", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_InAGroupChat_TheCatalogueIsShownThereWithoutTheCoordinatorsButtons()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Circular economy for SMEs"));
+
+        var inPersonalChat = CoachingTestHost.CardText(await host.SayAsync("sessions", Coordinator));
+        var inGroup = CoachingTestHost.CardText(await host.SendAsync(InGroup(host.Conversation.Adapter.MakeMessage("sessions")), Coordinator));
+
+        Assert.Contains("coaching.new", inPersonalChat, StringComparison.Ordinal);
+        Assert.Contains("Circular economy for SMEs", inGroup, StringComparison.Ordinal);
+        Assert.Contains("coaching.details", inGroup, StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.new", inGroup, StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.import", inGroup, StringComparison.Ordinal);
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("my sessions", null)]
+    [InlineData(null, "coaching.details")]
+    [InlineData(null, "coaching.register")]
+    [InlineData(null, "coaching.new")]
+    public async Task PersonalCoachingRequestInAGroupChat_GoesToTheOneToOneChat(string? typed, string? action)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var sent = new List<Activity>();
+        host.Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => sent.Add(activity))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        var request = typed is null
+            ? host.Conversation.Submit(new { action, sessionId = session.Id.ToString() })
+            : host.Conversation.Adapter.MakeMessage(typed);
+
+        var replies = await host.SendAsync(InGroup(request), Coordinator);
+
+        Assert.StartsWith("<at>Ana</at> I've sent you a private message", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Single(sent);
+        Assert.Empty(await host.RegistrationsAsync(session.Id));
     }
 
     [Fact]
@@ -217,4 +261,10 @@ public sealed class CoachingJourneyTests : IDisposable
         ["closesOn"] = "2026-12-09",
         ["organizer"] = "coaching@hitechtex.example",
     };
+
+    private static Activity InGroup(Activity activity)
+    {
+        activity.Conversation = new ConversationAccount { Id = "19:coaching-group@thread.v2", ConversationType = "groupChat", IsGroup = true, TenantId = "tenant-1" };
+        return activity;
+    }
 }

@@ -288,7 +288,7 @@ public sealed class PersonalJourneyInGroupTests : IDisposable
 
         public IReadOnlyCollection<string> Commands => commands;
 
-        public bool IsPersonal => personal;
+        public bool IsPersonal(JourneyStart start) => personal;
 
         private sealed class StartDialog(string id, List<JourneyStart> starts) : Dialog(id)
         {
