@@ -288,7 +288,9 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+    /// <summary>At most <paramref name="length"/> UTF-16 units, never half of a surrogate pair (an emoji at the cut).</summary>
+    internal static string Truncate(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private async Task<(Intent Intent, IntentEntities Entities)> UnderstandAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

@@ -247,6 +247,32 @@ public sealed class PersonalJourneyInGroupTests : IDisposable
         Assert.Empty(partners.Starts);
     }
 
+    [Theory]
+    [InlineData("short", 10, "short")]
+    [InlineData("abcdef", 3, "abc")]
+    [InlineData("ab\U0001F9F5cd", 3, "ab")]   // the thread emoji (a surrogate pair) at the cut is dropped whole
+    [InlineData("ab\U0001F9F5cd", 4, "ab\U0001F9F5")]
+    public void Truncate_NeverSplitsASurrogatePair(string text, int length, string expected)
+    {
+        var cut = MainDialog.Truncate(text, length);
+
+        Assert.Equal(expected, cut);
+        Assert.False(cut.Length > 0 && char.IsHighSurrogate(cut[^1]));
+    }
+
+    [Fact]
+    public async Task LongTypedRequest_IsCarriedCutToTheLimit()
+    {
+        await host.SeedProfileAsync("en");
+        var longRequest = "apply " + new string('x', 2000);
+        host.Recognizer.Recognized[longRequest] = new RecognizedIntent(Intent.ApplyForExchange, 0.9, IntentEntities.Empty);
+
+        await host.Flow().Send(InGroup(longRequest)).AssertReplyContains("private message").StartTestAsync();
+
+        var text = ButtonData(Assert.Single(privateSends).Activity).GetProperty("text").GetString();
+        Assert.Equal(longRequest[..MainDialog.MaxReplayedText], text);
+    }
+
     private void DeliverPrivately(ProactiveSendResult result) =>
         messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .Callback<string, string, Activity, CancellationToken>((aad, tenant, activity, _) => privateSends.Add((aad, tenant, activity)))
