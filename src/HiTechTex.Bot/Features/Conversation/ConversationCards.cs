@@ -37,9 +37,10 @@ internal sealed class ConversationCards(ICardRenderer renderer)
             Command(texts.FindPartners, texts.FindPartnersDescription),
             Command(texts.ApplyExchange, texts.ApplyExchangeDescription),
             Command(texts.BookSession, texts.BookSessionDescription),
+            Command(texts.ProfileWord, texts.HelpCommandProfile),
             Command(texts.HelpWord, texts.HelpCommandHelp)),
         ["contact"] = texts.HelpContact,
-        ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu },
+        ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu, ["profile"] = texts.EditProfileButton },
     });
 
     /// <summary>

@@ -31,6 +31,8 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<ConversationStates>();
         services.AddScoped<ConversationCards>();
         services.AddScoped<ProfileDialog>();
+        services.AddScoped<EditProfileDialog>();
+        services.AddScoped<IJourney, ProfileJourney>();   // "my profile", "language", the help card's button
         services.AddScoped<MainDialog>();
         services.AddScoped<IBot, HiTechTexBot>();
         return services;

@@ -42,10 +42,30 @@ internal sealed partial class ConversationTexts
 
     public required string HelpContact { get; init; }
 
+    /// <summary>The profile command shown in the help card (one of <see cref="ProfileCommands"/>).</summary>
+    public required string ProfileWord { get; init; }
+
+    public required string HelpCommandProfile { get; init; }
+
+    /// <summary>The help card's button that changes the profile.</summary>
+    public required string EditProfileButton { get; init; }
+
+    /// <summary>Typed alone, these go through the whole profile again (name, organisation, language).</summary>
+    public required IReadOnlyList<string> ProfileCommands { get; init; }
+
+    /// <summary>Typed alone, these ask only for the language.</summary>
+    public required IReadOnlyList<string> LanguageCommands { get; init; }
+
+    /// <summary>{0} = name, {1} = organisation, {2} = the language's own name.</summary>
+    public required string ProfileIntroFormat { get; init; }
+
     public required string BackToMenu { get; init; }
 
     /// <summary>{0} = the name Teams gave.</summary>
     public required string ConfirmNameFormat { get; init; }
+
+    /// <summary>{0} = the name Teams gave; asked when the profile is changed (no greeting).</summary>
+    public required string ConfirmNameAgainFormat { get; init; }
 
     public required string AskName { get; init; }
 
@@ -133,6 +153,15 @@ internal sealed partial class ConversationTexts
         For(Supported(profileLanguage) ?? Supported(activityLocale) ?? "en");
 
     public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, name);
+
+    public string ConfirmNameAgain(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameAgainFormat, name);
+
+    public string ProfileIntro(UserProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var language = All.FirstOrDefault(t => t.Language == profile.Language)?.LanguageName ?? profile.Language;
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, profile.Name, profile.Organisation, language);
+    }
 
     public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, name);
 

@@ -13,6 +13,9 @@ internal sealed class ProfileDialog : ComponentDialog
 {
     public const string DialogId = "profile";
 
+    /// <summary>Options for a profile being changed (not a first contact): no greeting before the name.</summary>
+    public const string AgainOption = "again";
+
     private const string ConfirmNamePrompt = "profile.confirmName";
     private const string NamePrompt = "profile.name";
     private const string OrganisationPrompt = "profile.organisation";
@@ -44,7 +47,11 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         step.Values["teamsName"] = teamsName;
-        return await step.PromptAsync(ConfirmNamePrompt, PromptOptions.Text(step.Context.GetTexts().ConfirmName(teamsName)), cancellationToken).ConfigureAwait(false);
+        var texts = step.Context.GetTexts();
+        var question = Equals(step.Options, AgainOption) || step.Options is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } o && o.GetString() == AgainOption
+            ? texts.ConfirmNameAgain(teamsName)
+            : texts.ConfirmName(teamsName);
+        return await step.PromptAsync(ConfirmNamePrompt, PromptOptions.Text(question), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -70,9 +77,18 @@ internal sealed class ProfileDialog : ComponentDialog
         step.Values["organisationId"] = match.Id;
 
         var options = PromptOptions.Text(step.Context.GetTexts().AskLanguage);
-        options.Choices = ConversationTexts.All.Select(t => new Choice(t.LanguageName, t.Language, LanguageEnglishName(t.Language))).ToList();
+        options.Choices = LanguageChoices();
         return await step.PromptAsync(LanguagePrompt, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The six languages, each by its own name (and its English name as a synonym).</summary>
+    public static List<Choice> LanguageChoices() =>
+        [.. ConversationTexts.All.Select(t => new Choice(t.LanguageName, t.Language, LanguageEnglishName(t.Language)))];
+
+    /// <summary>Whether this turn has just saved a profile (the first-use questions ended in it).</summary>
+    public static bool SavedThisTurn(ITurnContext turnContext) => turnContext.TurnState.ContainsKey(SavedThisTurnKey);
+
+    private const string SavedThisTurnKey = "HiTechTex.ProfileSavedThisTurn";
 
     private async Task<DialogTurnResult> SaveProfileAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -84,6 +100,7 @@ internal sealed class ProfileDialog : ComponentDialog
             step.GetValue<string>("organisationId"),
             texts.Language);
         await states.Profile.SetAsync(step.Context, profile, cancellationToken).ConfigureAwait(false);
+        step.Context.TurnState[SavedThisTurnKey] = true;
         Log.ProfileCaptured(logger, step.Context.Activity.Conversation?.Id, profile.Language);
 
         // From here on the bot speaks the language just chosen, already in this turn.

@@ -36,9 +36,14 @@ public sealed class ConversationCardsTests
 
         Assert.Equal(texts.HelpTitle, card["body"]![0]!["text"]!.GetValue<string>());
         var commands = card["body"]![2]!["items"]!.AsArray().Select(i => i!["text"]!.GetValue<string>()).ToList();
-        Assert.Equal(4, commands.Count);
+        Assert.Equal(5, commands.Count);
+        Assert.StartsWith($"**{texts.ProfileWord}**", commands[^2], StringComparison.Ordinal);
         Assert.StartsWith($"**{texts.HelpWord}**", commands[^1], StringComparison.Ordinal);
         Assert.Equal("welcome", card["actions"]![0]!["data"]!["action"]!.GetValue<string>());
+        Assert.Equal(texts.EditProfileButton, card["actions"]![1]!["title"]!.GetValue<string>());
+        Assert.Equal("editProfile", card["actions"]![1]!["data"]!["action"]!.GetValue<string>());
+        // The command shown is one the bot understands.
+        Assert.Contains(texts.ProfileWord, texts.ProfileCommands);
     }
 
     [Theory]
