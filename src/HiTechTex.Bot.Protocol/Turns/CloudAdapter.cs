@@ -182,7 +182,7 @@ public sealed class CloudAdapter(
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
-            turnContext.InvokeResponse = CreateInvokeErrorResponse(activity);
+            turnContext.InvokeResponse = CreateInvokeErrorResponse(turnContext);
             return;
         }
 
@@ -195,7 +195,7 @@ public sealed class CloudAdapter(
         try
         {
             await turnContext.SendActivityAsync(
-                new Activity { Type = ActivityTypes.Message, Text = options.Value.ErrorMessage, TextFormat = "plain" },
+                new Activity { Type = ActivityTypes.Message, Text = ErrorMessageOf(turnContext), TextFormat = "plain" },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -204,9 +204,16 @@ public sealed class CloudAdapter(
         }
     }
 
-    private InvokeResponse CreateInvokeErrorResponse(Activity activity)
+    /// <summary>The turn's own error message (in the user's language, <see cref="TurnStateKeys.ErrorMessage"/>), else the configured one.</summary>
+    private string ErrorMessageOf(TurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(TurnStateKeys.ErrorMessage, out var value) && value is string { Length: > 0 } message
+            ? message
+            : options.Value.ErrorMessage;
+
+    private InvokeResponse CreateInvokeErrorResponse(TurnContext turnContext)
     {
-        var detail = new ErrorDetail { Code = "InternalError", Message = options.Value.ErrorMessage };
+        var activity = turnContext.Activity;
+        var detail = new ErrorDetail { Code = "InternalError", Message = ErrorMessageOf(turnContext) };
 
         // adaptiveCard/action always answers HTTP 200 once the bot's code ran; the failure goes in statusCode (§5.2).
         return string.Equals(activity.Name, InvokeNames.AdaptiveCardAction, StringComparison.Ordinal)

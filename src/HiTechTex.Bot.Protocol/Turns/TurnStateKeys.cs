@@ -5,4 +5,11 @@ public static class TurnStateKeys
 {
     /// <summary>The <see cref="Authentication.BotAuthenticationResult"/> of the inbound request.</summary>
     public const string Authentication = "HiTechTex.Bot.Protocol.Authentication";
+
+    /// <summary>
+    /// A string the bot may set once it knows the user's language: what <see cref="CloudAdapter"/> tells the user when
+    /// the turn fails (instead of <see cref="CloudAdapterOptions.ErrorMessage"/>). Like that one, it must say nothing
+    /// about the failure itself.
+    /// </summary>
+    public const string ErrorMessage = "HiTechTex.Bot.Protocol.ErrorMessage";
 }

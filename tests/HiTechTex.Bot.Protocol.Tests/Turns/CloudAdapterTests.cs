@@ -264,6 +264,38 @@ public sealed class CloudAdapterTests
     }
 
     [Fact]
+    public async Task ProcessAsync_BotSetTheTurnsErrorMessageThenThrows_TheUserGetsThatOne()
+    {
+        var bot = new CapturingBot(turn =>
+        {
+            turn.TurnState[TurnStateKeys.ErrorMessage] = "Desculpe, algo correu mal do meu lado.";
+            throw new InvalidOperationException("secret");
+        });
+
+        await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message("olá")), bot);
+
+        Assert.Equal("Desculpe, algo correu mal do meu lado.", Assert.Single(connector.Calls).Activity!.Text);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AdaptiveCardActionThrowsAfterTheBotSetItsErrorMessage_TheBodyCarriesIt()
+    {
+        var bot = new CapturingBot(turn =>
+        {
+            turn.TurnState[TurnStateKeys.ErrorMessage] = "Mi dispiace, qualcosa è andato storto.";
+            throw new InvalidOperationException("secret");
+        });
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, a => a.Name = InvokeNames.AdaptiveCardAction);
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(invoke), bot);
+
+        var body = ReadBody(context);
+        using var document = JsonDocument.Parse(body);
+        Assert.Equal("Mi dispiace, qualcosa è andato storto.", document.RootElement.GetProperty("value").GetProperty("message").GetString());
+        Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProcessAsync_BotThrowsAndConnectorFails_StillAnswers200()
     {
         connector.FailWith = new ConnectorException(System.Net.HttpStatusCode.BadGateway, null, "down");

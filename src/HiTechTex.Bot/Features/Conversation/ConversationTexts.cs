@@ -86,6 +86,9 @@ internal sealed partial class ConversationTexts
 
     public required string Busy { get; init; }
 
+    /// <summary>What the user is told when a turn fails (nothing about the failure itself).</summary>
+    public required string TurnFailed { get; init; }
+
     /// <summary>Said before a message is handled afresh because the dialog it would have answered expired.</summary>
     public required string DialogExpired { get; init; }
 

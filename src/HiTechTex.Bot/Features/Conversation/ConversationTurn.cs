@@ -13,6 +13,7 @@ internal static class ConversationTurn
     public static void UseTexts(this ITurnContext turnContext, ConversationTexts texts)
     {
         turnContext.TurnState[TextsKey] = texts;
+        turnContext.TurnState[TurnStateKeys.ErrorMessage] = texts.TurnFailed;   // should the turn fail, said in this language
         turnContext.SetDialogMessages(new ConversationDialogMessages(texts));
     }
 

@@ -45,6 +45,8 @@ internal sealed class HiTechTexBot(
             turnContext.OnSendActivities(MentionTheSenderOnce());
         }
 
+        // The Teams client's language until the profile is read (a failure reading it is then still told in it).
+        turnContext.UseTexts(ConversationTexts.Resolve(null, turnContext.Activity.Locale));
         await states.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         turnContext.UseTexts(ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale));

@@ -3,6 +3,7 @@ using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Protocol.Turns;
 using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
@@ -446,6 +447,31 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTurnAsync_StateCannotBeRead_TheErrorMessageIsAlreadyInTheTeamsClientsLanguage()
+    {
+        using var failing = new ConversationTestHost(new UnreadableStorage());
+        ITurnContext? turn = null;
+        failing.Adapter.OnTurnStart = t => turn = t;
+        failing.Adapter.Locale = "it-IT";
+
+        await Assert.ThrowsAsync<TimeoutException>(() => failing.Adapter.ProcessActivityAsync(failing.Adapter.MakeMessage("ciao")));
+
+        Assert.Equal(ConversationTexts.For("it").TurnFailed, turn?.TurnState[TurnStateKeys.ErrorMessage]);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_ProfileLanguage_IsTheErrorMessagesLanguage()
+    {
+        await host.SeedProfileAsync("tr");
+        ITurnContext? turn = null;
+        host.Adapter.OnTurnStart = t => turn = t;
+
+        await host.Flow().Send("blah").AssertReplyContains("Üzgünüm").StartTestAsync();
+
+        Assert.Equal(ConversationTexts.For("tr").TurnFailed, turn?.TurnState[TurnStateKeys.ErrorMessage]);
+    }
+
+    [Fact]
     public async Task OnTurnAsync_PersonalChat_NoMention()
     {
         await host.SeedProfileAsync("en");
@@ -486,6 +512,19 @@ public sealed class HiTechTexBotTests : IDisposable
         var title = attachment.Content!.Value.GetProperty("body")[0].GetProperty("text").GetString();
         Assert.StartsWith(titleStart, title, StringComparison.Ordinal);
     };
+
+    /// <summary>A store whose reads time out (a database that does not answer).</summary>
+    private sealed class UnreadableStorage : IStorage
+    {
+        public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            throw new TimeoutException("the database did not answer");
+
+        public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default) =>
+            throw new TimeoutException("the database did not answer");
+
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
+            throw new TimeoutException("the database did not answer");
+    }
 
     /// <summary>
     /// A <see cref="MemoryStorage"/> where another turn writes <see cref="RaceOnNextWrite"/> just before the next
