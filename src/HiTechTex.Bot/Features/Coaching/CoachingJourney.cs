@@ -27,9 +27,10 @@ internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
         [.. CoachingTexts.All.SelectMany(t => t.ListCommands.Concat(t.MineCommands)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
-    /// The catalogue of upcoming sessions is for everyone (in a group it is shown without the coordinator's buttons);
+    /// The catalogue of upcoming sessions (typed, recognized, the welcome card's "book a session", the filter) is for
+    /// everyone (in a group it is shown without the coordinator's buttons);
     /// a session's details (the asker's registration, for a coordinator the participants), registering, one's own
     /// sessions and the coordinator's forms are personal.
     /// </summary>
-    public bool IsPersonal(JourneyStart start) => CoachingDialog.ActionOf(start) != CoachingDialog.ListAction;
+    public bool IsPersonal(JourneyStart start) => CoachingDialog.ActionOf(start) is not (CoachingDialog.ListAction or "bookSession");
 }

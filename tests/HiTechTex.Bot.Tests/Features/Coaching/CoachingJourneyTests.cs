@@ -50,6 +50,20 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bookSession")]
+    [InlineData("coaching.list")]
+    public async Task CatalogueButtonsInAGroupChat_AreAnsweredInTheGroup(string action)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Circular economy for SMEs"));
+
+        var replies = await host.SendAsync(InGroup(host.Conversation.Submit(new { action })));
+
+        Assert.Contains("Circular economy for SMEs", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
     [InlineData("my sessions", null)]
     [InlineData(null, "coaching.details")]
     [InlineData(null, "coaching.register")]
