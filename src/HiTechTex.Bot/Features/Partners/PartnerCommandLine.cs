@@ -35,6 +35,12 @@ internal static class PartnerCommandLine
             var all = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
             await PartnerFiles.WriteAsync(path, all, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Exported {all.Count} organisations to {path}").ConfigureAwait(false);
+            if (all.Count == 0)
+            {
+                // A database the bot never ran on: the partners and the demo set are seeded by the bot at start-up.
+                await output.WriteLineAsync("The directory is empty: it is seeded when the bot starts (run it once), or import a file.").ConfigureAwait(false);
+            }
+
             return 0;
         }
 

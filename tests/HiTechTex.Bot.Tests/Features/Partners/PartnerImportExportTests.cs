@@ -113,6 +113,18 @@ public sealed class PartnerImportExportTests : IDisposable
             read.OrderBy(o => o.Id, StringComparer.Ordinal).Select(o => JsonSerializer.Serialize(o)));
     }
 
+    [Fact]
+    public async Task Export_EmptyDirectory_SaysWhyAndHowToFillIt()
+    {
+        var path = Path.Combine(folder, "empty.csv");
+
+        var exit = await RunAsync("export", path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Exported 0 organisations", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("seeded when the bot starts", output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("import")]
     [InlineData("import", "partners.xlsx")]
