@@ -106,6 +106,9 @@ internal sealed partial class ConversationTexts
     /// <summary>Said in the group (after a mention) when no 1:1 chat could be reached.</summary>
     public required string CannotContinuePrivately { get; init; }
 
+    /// <summary>The link after <see cref="CannotContinuePrivately"/> that opens a 1:1 chat with the bot in Teams.</summary>
+    public required string OpenPrivateChat { get; init; }
+
     public required string EngineHelp { get; init; }
 
     public required string Cancelled { get; init; }

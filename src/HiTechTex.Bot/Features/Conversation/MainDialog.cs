@@ -283,10 +283,25 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         }
 
         Log.ContinuedPrivately(logger, activity.Conversation?.Id, result.Status.ToString());
-        var note = MentionHelper.MentionMessage(activity.From, result.IsSent ? texts.ContinuedPrivately : texts.CannotContinuePrivately);
+        var text = result.IsSent ? texts.ContinuedPrivately : texts.CannotContinuePrivately;
+        if (!result.IsSent && PrivateChatLink(activity.Recipient?.Id) is { } link)
+        {
+            text += $" [{texts.OpenPrivateChat}]({link})";
+        }
+
+        var note = MentionHelper.MentionMessage(activity.From, text);
         await step.Context.SendActivityAsync(note, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The Teams deep link that opens a 1:1 chat with the bot (<c>https://teams.microsoft.com/l/chat/0/0?users=28:{appId}</c>,
+    /// the form Microsoft's bot hand-off documentation uses); null unless the bot's account id is <c>28:</c> and a GUID.
+    /// </summary>
+    internal static string? PrivateChatLink(string? botId) =>
+        botId is { Length: > 3 } && botId.StartsWith("28:", StringComparison.Ordinal) && Guid.TryParseExact(botId[3..], "D", out var appId)
+            ? $"https://teams.microsoft.com/l/chat/0/0?users=28:{appId:D}"
+            : null;
 
     /// <summary>At most <paramref name="length"/> UTF-16 units, never half of a surrogate pair (an emoji at the cut).</summary>
     internal static string Truncate(string text, int length) =>

@@ -220,6 +220,32 @@ public sealed class PersonalJourneyInGroupTests : IDisposable
     }
 
     [Fact]
+    public async Task NoOneToOneChatReachable_TheNoteLinksToAChatWithTheBot()
+    {
+        await host.SeedProfileAsync("pt");
+        DeliverPrivately(new ProactiveSendResult(ProactiveSendStatus.NoReference));
+        var request = InGroup("apply for an exchange in Italy");
+        request.Recipient = new ChannelAccount { Id = "28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31", Name = "HiTechTex" };
+
+        await host.Flow()
+            .Send(request)
+            .AssertReply(reply => Assert.EndsWith(
+                "[Abrir um chat comigo](https://teams.microsoft.com/l/chat/0/0?users=28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31)", reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31", "https://teams.microsoft.com/l/chat/0/0?users=28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31")]
+    [InlineData("28:bot", null)]
+    [InlineData("28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31)[x](https://evil.example", null)]
+    [InlineData("29:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31", null)]
+    [InlineData(null, null)]
+    public void PrivateChatLink_OnlyForATeamsBotIdThatIsAnAppId(string? botId, string? expected)
+    {
+        Assert.Equal(expected, MainDialog.PrivateChatLink(botId));
+    }
+
+    [Fact]
     public async Task SenderWithoutEntraId_CannotBeReachedPrivately_IsToldSoWithoutASendAttempt()
     {
         await host.SeedProfileAsync("en");
