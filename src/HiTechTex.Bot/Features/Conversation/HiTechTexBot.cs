@@ -35,7 +35,8 @@ internal sealed class HiTechTexBot(
         {
             // Removed or uninstalled: what was stored for this conversation goes (its reference went in the middleware).
             var members = await states.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members, !turnContext.Activity.IsGroupConversation());
+            Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members,
+                !turnContext.Activity.IsGroupConversation() && !string.IsNullOrEmpty(turnContext.Activity.From?.Id));
             return;
         }
 
