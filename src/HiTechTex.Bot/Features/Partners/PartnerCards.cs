@@ -141,10 +141,30 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         ["kind"] = texts.Kinds[hit.Kind],
         ["place"] = Place(texts, hit.City, hit.Country),
         ["explanation"] = hit.Explanation,
-        ["description"] = description,
+        ["description"] = Shorten(description, MaxSummaryDescription),
         ["website"] = SafeUrl(website),
         ["labels"] = new JsonObject { ["website"] = texts.Website },
     });
+
+    /// <summary>The description shown on a message-extension card (the full one is on the detail card).</summary>
+    public const int MaxSummaryDescription = 300;
+
+    /// <summary>
+    /// At most <paramref name="length"/> characters, cut at the last space before it with "…" (the card's text run
+    /// cannot cut lines itself, as a text block's <c>maxLines</c> did).
+    /// </summary>
+    public static string Shorten(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', length - 1);
+        var end = cut > length / 2 ? cut : char.IsHighSurrogate(text[length - 2]) ? length - 2 : length - 1;
+        return string.Concat(text.AsSpan(0, end).TrimEnd(), "…");
+    }
 
     public static string Place(PartnerTexts texts, string city, string country) => $"{city}, {CountryName(texts, country)}";
 

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Partners;
+
+namespace HiTechTex.Bot.Tests.Cards;
+
+/// <summary>
+/// Text that users typed (an introduction's message, an application's objectives, a manager's comment, a directory
+/// or session description) is shown literally on the cards others receive: in a <c>TextRun</c>, which Teams does not
+/// read as Markdown, never in a <c>TextBlock</c> or a fact, where "[Verify your account](https://…)" would become a
+/// link in a cluster manager's or a partner's card.
+/// </summary>
+public sealed class UserTextIsLiteralTests
+{
+    private const string Injected = "[Verify your account](https://phish.example/login) **now** _please_";
+
+    private static readonly CardRenderer Renderer = new(new CardTemplateStore(CardTestFiles.CardsDirectory));
+
+    public static TheoryData<string, string> UserTextFields() => new()
+    {
+        { "partner-introduction", "message" },
+        { "partner-detail", "description" },
+        { "partner-card", "description" },
+        { "session-details", "description" },
+        { "exchange-application", "objectives" },
+        { "exchange-application", "outcomes" },
+        { "exchange-application", "reportOutcomes" },
+        { "exchange-application", "reportEvidence" },
+        { "exchange-application", "audit[1].comment" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UserTextFields))]
+    public void UserText_IsOnlyEverTheTextOfATextRun(string template, string field)
+    {
+        var data = CardTestFiles.ReadSampleData(template)!.AsObject();
+        Set(data, field, Injected);
+
+        var card = Renderer.Render(template, data).Content!.Value;
+
+        var holders = Holders(card).ToList();
+        Assert.NotEmpty(holders);
+        Assert.All(holders, type => Assert.Equal("TextRun", type));
+    }
+
+    [Theory]
+    [InlineData("short text", "short text")]
+    [InlineData("one two three four five", "one two…")]
+    [InlineData("abcdefghijklmnop", "abcdefghi…")]
+    public void Shorten_CutsAtASpaceWithAnEllipsis(string text, string expected)
+    {
+        Assert.Equal(expected, PartnerCards.Shorten(text, 10));
+    }
+
+    /// <summary>The type of every element whose text (or fact value) holds the injected string.</summary>
+    private static IEnumerable<string> Holders(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "Fact";
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Contains("phish.example", StringComparison.Ordinal))
+                    {
+                        yield return property.Name is "text" or "value" ? type! : $"{type}.{property.Name}";
+                    }
+                    else
+                    {
+                        foreach (var inner in Holders(property.Value))
+                        {
+                            yield return inner;
+                        }
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    foreach (var inner in Holders(item))
+                    {
+                        yield return inner;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void Set(JsonObject data, string path, string value)
+    {
+        JsonNode node = data;
+        var parts = path.Split('.');
+        foreach (var part in parts[..^1])
+        {
+            node = part.EndsWith(']') ? node[part[..part.IndexOf('[')]]![int.Parse(part[(part.IndexOf('[') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]! : node[part]!;
+        }
+
+        var last = parts[^1];
+        if (last.EndsWith(']'))
+        {
+            node[last[..last.IndexOf('[')]]![int.Parse(last[(last.IndexOf('[') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)] = value;
+        }
+        else
+        {
+            node[last] = value;
+        }
+    }
+}
