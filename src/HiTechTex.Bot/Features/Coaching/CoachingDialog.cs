@@ -105,7 +105,7 @@ internal sealed class CoachingDialog(
             return action == "mySessions" ? MineAction : action;
         }
 
-        if (start.Text is { } typed && CoachingTexts.All.Any(t => t.MineCommands.Any(c => Same(c, typed))))
+        if (start.Text is { } typed && CoachingTexts.All.Any(t => t.MineCommands.Any(c => TypedCommand.Matches(c, typed))))
         {
             return MineAction;
         }
@@ -113,9 +113,6 @@ internal sealed class CoachingDialog(
         return start.Intent == Intent.MySessions ? MineAction : ListAction;
     }
 
-    private static bool Same(string command, string typed) =>
-        string.Compare(command, typed.Trim().TrimStart('/').Trim(), CultureInfo.InvariantCulture,
-            CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
 
     private SessionFilter FilterOf(JourneyStart? start)
     {

@@ -34,7 +34,7 @@ internal sealed class EditProfileDialog : ComponentDialog
 
     /// <summary>Whether <paramref name="typed"/> is one of the language commands (any of the six languages).</summary>
     public static bool IsLanguageCommand(string? typed) =>
-        typed is not null && ConversationTexts.All.SelectMany(t => t.LanguageCommands).Any(c => ProfileJourney.Same(c, typed));
+        typed is not null && ConversationTexts.All.SelectMany(t => t.LanguageCommands).Any(c => TypedCommand.Matches(c, typed));
 
     private async Task<DialogTurnResult> StartAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -96,9 +96,4 @@ internal sealed class ProfileJourney(EditProfileDialog dialog) : IJourney
 
     public IReadOnlyCollection<string> Commands { get; } =
         [.. ConversationTexts.All.SelectMany(t => t.ProfileCommands.Concat(t.LanguageCommands)).Distinct(StringComparer.Ordinal)];
-
-    /// <summary>Case- and accent-insensitive whole-message match, as the main dialog matches commands.</summary>
-    internal static bool Same(string command, string typed) =>
-        string.Compare(command, typed.Trim().TrimStart('/').Trim(), System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0;
 }

@@ -115,7 +115,7 @@ internal sealed class FindPartnersDialog(
 
     private async Task StartAsync(ITurnContext context, PartnerTexts texts, JourneyStart? start, CancellationToken cancellationToken)
     {
-        if (start is { CardAction: null, Text: { } typed } && IsCommand(typed, PartnerMemberEditor.ManageCommand))
+        if (start is { CardAction: null, Text: { } typed } && TypedCommand.Matches(PartnerMemberEditor.ManageCommand, typed))
         {
             await members.HandleAsync(context, texts, PartnerMemberEditor.ManageAction, null, cancellationToken).ConfigureAwait(false);
             return;
@@ -190,8 +190,6 @@ internal sealed class FindPartnersDialog(
         }
     }
 
-    private static bool IsCommand(string text, string command) =>
-        string.Equals(text.Trim().TrimStart('/').Trim(), command, StringComparison.OrdinalIgnoreCase);
 
     private static Task SendAsync(ITurnContext context, Attachment card, CancellationToken cancellationToken) =>
         context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken);

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>How a journey recognizes one of its typed commands inside the message that started it.</summary>
+internal static class TypedCommand
+{
+    /// <summary>
+    /// Whether <paramref name="typed"/> is <paramref name="command"/>: the whole message, ignoring case, accents,
+    /// surrounding spaces and a leading slash ("/Língua" is "lingua").
+    /// </summary>
+    public static bool Matches(string command, string typed) =>
+        string.Compare(command, typed.Trim().TrimStart('/').Trim(), CultureInfo.InvariantCulture,
+            CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+}
