@@ -25,6 +25,9 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     private const string ActionKey = "action";
     private const string NewProfileKey = "newProfile";
     private const string DataKey = "data";
+    private const string UnderstoodKey = "understood";
+
+    private static readonly JsonSerializerOptions BotStateJson = HiTechTex.Bot.Protocol.State.BotState.DefaultJsonOptions;
 
     /// <summary>
     /// The <c>data.action</c> of the button sent to a 1:1 chat for what was typed in a group (<c>data.text</c>): the
@@ -166,11 +169,16 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         }
 
         // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
-        if (step.Context.Activity.IsGroupConversation()
-            && await RequestedAsync(step, cancellationToken).ConfigureAwait(false) is { Journey: { } journey, Start: var start }
-            && journey.IsPersonal(start))
+        if (step.Context.Activity.IsGroupConversation())
         {
-            return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
+            var (journey, start, intent, entities) = await RequestedAsync(step, cancellationToken).ConfigureAwait(false);
+            if (journey is not null && journey.IsPersonal(start))
+            {
+                return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Answered here after the profile: keep what was understood for the routing step.
+            step.Values[UnderstoodKey] = JsonSerializer.Serialize(new Understood(intent, entities), BotStateJson);
         }
 
         step.Values[NewProfileKey] = true;
@@ -303,6 +311,9 @@ internal sealed class MainDialog : InterruptibleComponentDialog
             ? $"https://teams.microsoft.com/l/chat/0/0?users=28:{appId:D}"
             : null;
 
+    /// <summary>The recognizer's answer kept across the first-use questions.</summary>
+    private sealed record Understood(Intent Intent, IntentEntities? Entities);
+
     /// <summary>At most <paramref name="length"/> UTF-16 units, never half of a surrogate pair (an emoji at the cut).</summary>
     internal static string Truncate(string text, int length) =>
         text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
@@ -338,6 +349,14 @@ internal sealed class MainDialog : InterruptibleComponentDialog
                 return (Intent.Cancel, IntentEntities.Empty);
             case InterruptionKind.StartOver:
                 return (Intent.None, IntentEntities.Empty);
+        }
+
+        // Understood already when the first-use step had to decide whether a group request was personal (one
+        // recognizer call — an Azure OpenAI request when configured — per message, not two).
+        if (step.GetValue<string>(UnderstoodKey) is { Length: > 0 } understood
+            && JsonSerializer.Deserialize<Understood>(understood, BotStateJson) is { } earlier)
+        {
+            return (earlier.Intent, earlier.Entities ?? IntentEntities.Empty);
         }
 
         var recognized = await recognizer.RecognizeAsync(text, step.Context.Activity.Locale, cancellationToken).ConfigureAwait(false);

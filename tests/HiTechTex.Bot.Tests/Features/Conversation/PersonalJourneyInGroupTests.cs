@@ -164,6 +164,29 @@ public sealed class PersonalJourneyInGroupTests : IDisposable
     }
 
     [Fact]
+    public async Task NewUserAsksASharedThingInAGroup_ProfileThereThenTheAnswer_UnderstoodOnce()
+    {
+        await host.Flow()
+            .Send(InGroup("partners in Italy"))
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send(InGroup("yes"))
+            .AssertReplyContains("Which organisation do you work for?")
+            .Send(InGroup("CITEVE"))
+            .AssertReplyContains("Which language")
+            .Send(InGroup("English"))
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .AssertReply("<at>Ana</at> journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var start = Assert.Single(partners.Starts);
+        Assert.Equal(("partners in Italy", "IT"), (start.Text, start.Entities.Country));
+        // One recognizer call (an Azure OpenAI request when configured) for that message, not one per step.
+        Assert.Single(host.Recognizer.Texts, t => t == "partners in Italy");
+        Assert.Empty(privateSends);
+    }
+
+    [Fact]
     public async Task PersonalJourneyInTheOneToOneChat_StartsThere()
     {
         await host.SeedProfileAsync("en");
