@@ -47,10 +47,15 @@ internal sealed class HiTechTexBot(
         }
 
         // The Teams client's language until the profile is read (a failure reading it is then still told in it).
-        turnContext.UseTexts(ConversationTexts.Resolve(null, turnContext.Activity.Locale));
+        var clientTexts = ConversationTexts.Resolve(null, turnContext.Activity.Locale);
+        turnContext.UseTexts(clientTexts);
         await states.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        turnContext.UseTexts(ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale));
+        var texts = ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale);
+        if (!ReferenceEquals(texts, clientTexts))
+        {
+            turnContext.UseTexts(texts);   // one instance per language: set again only when the profile speaks another
+        }
 
         // A question left unanswered for days is not what the user's new message answers: start afresh, and say so.
         var now = time.GetUtcNow();

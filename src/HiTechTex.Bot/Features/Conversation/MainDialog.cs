@@ -262,11 +262,11 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         var activity = step.Context.Activity;
         var texts = step.Context.GetTexts();
         var action = step.GetValue<string>(ActionKey);
-        var typed = step.GetValue<string>(TextKey);
+        var typed = Truncate(step.GetValue<string>(TextKey) ?? "", MaxReplayedText);
         JsonObject replay;
         if (action is null)
         {
-            replay = new JsonObject { ["action"] = ContinuePrivatelyAction, ["text"] = Truncate(typed ?? "", MaxReplayedText) };
+            replay = new JsonObject { ["action"] = ContinuePrivatelyAction, ["text"] = typed };
         }
         else
         {
@@ -275,7 +275,7 @@ internal sealed class MainDialog : InterruptibleComponentDialog
                 : new JsonObject { ["action"] = action };
         }
 
-        var card = cards.ContinuePrivately(texts, action is null ? Truncate(typed ?? "", MaxReplayedText) : null, replay);
+        var card = cards.ContinuePrivately(texts, action is null ? typed : null, replay);
         ProactiveSendResult result;
         try
         {
