@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Features;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Hosting;
+using HiTechTex.Bot.Hosting.Pages;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Observability;
 using HiTechTex.Bot.Persistence;
@@ -32,6 +33,7 @@ if (PartnerCommandLine.IsCommand(args))
 
 app.MapBotHealthChecks();
 app.MapBotMessagingEndpoint();
+app.MapInformationPages();   // /, /privacy, /terms: the pages the Teams manifest links to
 
 await app.RunAsync();
 return 0;

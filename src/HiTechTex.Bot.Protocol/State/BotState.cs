@@ -116,12 +116,16 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
         turnContext.TurnState[contextServiceKey] = new CachedBotState(null, etag) { Snapshot = null };
     }
 
-    /// <summary>Deletes the stored state and the turn cache.</summary>
+    /// <summary>
+    /// Deletes the stored state. The rest of the turn sees it as never stored: its properties read as absent, and
+    /// <see cref="SaveChangesAsync"/> writes nothing unless a property is set again (deleting the profile must not
+    /// leave the end-of-turn save to write it back, nor a later read in the turn fail for want of a loaded state).
+    /// </summary>
     public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        turnContext.TurnState.Remove(contextServiceKey);
         await Storage.DeleteAsync([GetStorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
+        turnContext.TurnState[contextServiceKey] = new CachedBotState(null, null);
     }
 
     /// <summary>The storage key of this state for the turn's activity.</summary>

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting.Pages;
 using HiTechTex.Bot.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,8 @@ internal static class BotOptionsExtensions
         builder.Services.AddOptions<BotOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         builder.Services.AddHostedService<AuthenticationModeWarning>();
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         return builder;
     }
 }

@@ -26,6 +26,43 @@ public sealed class StateTests
     });
 
     [Fact]
+    public async Task DeleteAsync_RemovesTheStoredStateAndTheRestOfTheTurnSeesNone()
+    {
+        var storage = new MemoryStorage();
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["msteams/users/29:user-1"] = Item("""{"profile":"Ana"}""", "*") });
+        var state = new UserState(storage);
+        var profile = state.CreateProperty<string>("profile");
+        var turn = Turn();
+        await state.LoadAsync(turn);
+        Assert.Equal("Ana", await profile.GetAsync(turn, null));
+
+        await state.DeleteAsync(turn);
+
+        Assert.Empty(await storage.ReadAsync(["msteams/users/29:user-1"]));
+        Assert.Null(await profile.GetAsync(turn, null));     // read in the same turn: absent, no "not loaded" failure
+        await state.SaveChangesAsync(turn);                  // the end-of-turn save writes nothing back
+        Assert.Empty(await storage.ReadAsync(["msteams/users/29:user-1"]));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ThenSetAgainInTheTurn_SavesTheNewValue()
+    {
+        var storage = new MemoryStorage();
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["msteams/users/29:user-1"] = Item("""{"profile":"Ana"}""", "*") });
+        var state = new UserState(storage);
+        var profile = state.CreateProperty<string>("profile");
+        var turn = Turn();
+        await state.LoadAsync(turn);
+
+        await state.DeleteAsync(turn);
+        await profile.SetAsync(turn, "Bea");
+        await state.SaveChangesAsync(turn);
+
+        var stored = Assert.Single(await storage.ReadAsync(["msteams/users/29:user-1"])).Value;
+        Assert.Equal("""{"profile":"Bea"}""", stored.Value.GetRawText());
+    }
+
+    [Fact]
     public async Task WriteAsync_NullETagOnNewKey_InsertsAndReturnsETag()
     {
         var storage = new MemoryStorage();

@@ -56,6 +56,19 @@ internal sealed partial class ConversationTexts
     /// <summary>Typed alone, these ask only for the language.</summary>
     public required IReadOnlyList<string> LanguageCommands { get; init; }
 
+    /// <summary>Typed alone, these delete the user's profile and unfinished conversation, after a confirmation.</summary>
+    public required IReadOnlyList<string> DeleteDataCommands { get; init; }
+
+    /// <summary>What is deleted and what stays; asked as a yes/no question.</summary>
+    public required string ConfirmDeleteData { get; init; }
+
+    public required string DataDeleted { get; init; }
+
+    public required string DataKept { get; init; }
+
+    /// <summary>The delete command from someone the bot has no profile of.</summary>
+    public required string NoDataToDelete { get; init; }
+
     /// <summary>{0} = name, {1} = organisation, {2} = the language's own name.</summary>
     public required string ProfileIntroFormat { get; init; }
 

@@ -34,4 +34,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1508, Level = LogLevel.Information,
         Message = "Bot removed from conversation {ConversationId}: its state and {MemberStates} member states deleted (the user's profile too: {ProfileDeleted})")]
     public static partial void StateErased(ILogger logger, string? conversationId, int memberStates, bool profileDeleted);
+
+    [LoggerMessage(EventId = 1509, Level = LogLevel.Information,
+        Message = "A user deleted their profile on request (\"delete my data\") in conversation {ConversationId}")]
+    public static partial void UserDataDeleted(ILogger logger, string? conversationId);
 }

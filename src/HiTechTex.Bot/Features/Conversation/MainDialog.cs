@@ -168,6 +168,16 @@ internal sealed class MainDialog : InterruptibleComponentDialog
             return await step.NextAsync(profile, cancellationToken).ConfigureAwait(false);
         }
 
+        // "delete my data" needs no profile: started at once; the routing step then ends.
+        if (step.GetValue<string>(ActionKey) is null && DeleteDataJourney.IsCommand(step.GetValue<string>(TextKey))
+            && CommandOf(step.GetValue<string>(TextKey)) is { } unprofiled)
+        {
+            var start = new JourneyStart(Intent.None, IntentEntities.Empty, step.GetValue<string>(TextKey), null, null);
+            return MustContinuePrivately(step, unprofiled, start)
+                ? await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false)
+                : await step.BeginDialogAsync(unprofiled.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
+        }
+
         // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
         if (step.Context.Activity.IsGroupConversation())
         {

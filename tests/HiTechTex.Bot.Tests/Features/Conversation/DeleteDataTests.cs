@@ -1,0 +1,141 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>"delete my data": the profile is erased on request, after a question that says what goes and what stays.</summary>
+public sealed class DeleteDataTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task DeleteMyData_Confirmed_RemovesTheStoredProfileAndTheNextMessageAsksAnew()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("delete my data")
+            .AssertReply(reply => Assert.StartsWith(ConversationTexts.En.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .Send("yes")
+            .AssertReply("Done: your profile and our unfinished conversation are deleted. If you write to me again, I'll ask for your profile anew.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        // Deleted, not overwritten with an empty object by the end-of-turn save.
+        Assert.Empty(await host.Storage.ReadAsync([ConversationTestHost.UserKey]));
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Nice to meet you! Shall I call you Ana?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DeleteMyData_Declined_KeepsEverything()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("delete my data")
+            .AssertReplyContains("Delete now?")
+            .Send("no")
+            .AssertReply("OK, nothing was deleted.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", null, "en"), await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task DeleteMyData_CancelledAtTheQuestion_KeepsEverything()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("forget me")
+            .AssertReplyContains("Delete now?")
+            .Send("cancel")
+            .AssertReplyContains("cancel")
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("apagar os meus dados", "pt", "Feito:")]
+    [InlineData("Borrar mis datos", "es", "Hecho:")]
+    [InlineData("cancella i miei dati", "it", "Fatto:")]
+    [InlineData("verilerimi sil", "tr", "Tamam:")]
+    [InlineData("smazat moje udaje", "cs", "Hotovo:")]
+    public async Task TheCommand_InEveryLanguage_AsksInTheProfilesLanguageAndDeletes(string command, string language, string done)
+    {
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(command)
+            .AssertReply(reply => Assert.StartsWith(texts.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .Send("1")
+            .AssertReply(reply => Assert.StartsWith(done, reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task ANewUser_IsNotAskedForAProfileToDelete()
+    {
+        await host.Flow()
+            .Send("delete my data")
+            .AssertReply(ConversationTexts.En.NoDataToDelete)
+            .AssertNoReply()
+            .Send("hello")
+            .AssertReplyContains("Nice to meet you!")
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);   // a command: no recognizer call either
+    }
+
+    [Fact]
+    public async Task InAGroupChat_ItIsNotAskedInFrontOfTheGroup()
+    {
+        await host.SeedProfileAsync("en");
+        var group = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true };
+
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.Message, Text = "delete my data", Conversation = group })
+            .AssertReply(reply => Assert.StartsWith("<at>Ana</at> This is personal", reply.Text, StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task InsideAnotherQuestion_TheCommandIsAnAnswerNotADeletion()
+    {
+        // Like every journey command: typed while a question waits, it answers the question; "cancel" comes first.
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send("delete my data")
+            .AssertReply("Which organisation do you work for?")
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public void TheCommands_AreDistinctFromTheOtherCommandsAndNamedInTheHelp()
+    {
+        var delete = ConversationTexts.All.SelectMany(t => t.DeleteDataCommands).ToList();
+        var others = ConversationTexts.All.SelectMany(t => t.ProfileCommands.Concat(t.LanguageCommands).Append(t.HelpWord)).ToList();
+
+        Assert.Empty(delete.Intersect(others, StringComparer.OrdinalIgnoreCase));
+        Assert.All(ConversationTexts.All, t => Assert.Contains($"\"{t.DeleteDataCommands[0]}\"", t.HelpCommandProfile, StringComparison.Ordinal));
+    }
+}
