@@ -69,6 +69,23 @@ internal sealed partial class ConversationTexts
     /// <summary>The delete command from someone the bot has no profile of.</summary>
     public required string NoDataToDelete { get; init; }
 
+    /// <summary>Small talk (<see cref="SmallTalk"/>): whole messages that greet, thank, acknowledge or say goodbye.</summary>
+    public required IReadOnlyList<string> GreetingPhrases { get; init; }
+
+    public required IReadOnlyList<string> ThanksPhrases { get; init; }
+
+    public required IReadOnlyList<string> AcknowledgementPhrases { get; init; }
+
+    public required IReadOnlyList<string> GoodbyePhrases { get; init; }
+
+    /// <summary>{0} = the user's name; the menu card follows.</summary>
+    public required string GreetingFormat { get; init; }
+
+    /// <summary>{0} = the help word.</summary>
+    public required string YouAreWelcomeFormat { get; init; }
+
+    public required string Goodbye { get; init; }
+
     /// <summary>{0} = name, {1} = organisation, {2} = the language's own name.</summary>
     public required string ProfileIntroFormat { get; init; }
 
@@ -170,6 +187,10 @@ internal sealed partial class ConversationTexts
     /// <summary>The profile's language, else the activity's locale, else English.</summary>
     public static ConversationTexts Resolve(string? profileLanguage, string? activityLocale) =>
         For(Supported(profileLanguage) ?? Supported(activityLocale) ?? "en");
+
+    public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, name);
+
+    public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
 
     public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, name);
 

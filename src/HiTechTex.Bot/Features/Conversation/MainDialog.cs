@@ -26,6 +26,7 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     private const string NewProfileKey = "newProfile";
     private const string DataKey = "data";
     private const string UnderstoodKey = "understood";
+    private const string SmallTalkKey = "smallTalk";
 
     private static readonly JsonSerializerOptions BotStateJson = HiTechTex.Bot.Protocol.State.BotState.DefaultJsonOptions;
 
@@ -223,6 +224,9 @@ internal sealed class MainDialog : InterruptibleComponentDialog
             case Intent.Cancel:
                 await step.Context.SendActivityAsync(texts.Cancelled, cancellationToken).ConfigureAwait(false);
                 break;
+            case Intent.None when !newProfile && step.GetValue<string>(SmallTalkKey) is { } smallTalk && Enum.TryParse<SmallTalkKind>(smallTalk, out var talk):
+                await AnswerSmallTalkAsync(step, talk, cancellationToken).ConfigureAwait(false);
+                break;
             case Intent.None when step.GetValue<string>(TextKey) is { Length: > 0 } && !newProfile:
                 await step.Context.SendActivityAsync(texts.DidNotUnderstand, cancellationToken).ConfigureAwait(false);
                 await SendCardAsync(step, cards.Help(texts), cancellationToken).ConfigureAwait(false);
@@ -234,6 +238,29 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         }
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A greeting gets a hello by name and the menu; thanks, an acknowledgement or a goodbye a short answer.</summary>
+    private async Task AnswerSmallTalkAsync(WaterfallStepContext step, SmallTalkKind talk, CancellationToken cancellationToken)
+    {
+        var texts = step.Context.GetTexts();
+        switch (talk)
+        {
+            case SmallTalkKind.Greeting:
+                var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+                await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.Greeting(profile?.Name ?? "")), cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
+                break;
+            case SmallTalkKind.Thanks:
+                await step.Context.SendActivityAsync(texts.YouAreWelcome, cancellationToken).ConfigureAwait(false);
+                break;
+            case SmallTalkKind.Goodbye:
+                await step.Context.SendActivityAsync(texts.Goodbye, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await step.Context.SendActivityAsync("👍", cancellationToken).ConfigureAwait(false);
+                break;
+        }
     }
 
     private IJourney? JourneyFor(string? action, Intent intent) => action is null
@@ -361,6 +388,13 @@ internal sealed class MainDialog : InterruptibleComponentDialog
                 return (Intent.None, IntentEntities.Empty);
         }
 
+        // "hello", "thanks", "ok", "bye": answered as such, without the recognizer (nor an Azure OpenAI call).
+        if (SmallTalk.Recognize(text) is not SmallTalkKind.None and var talk)
+        {
+            step.Values[SmallTalkKey] = talk.ToString();
+            return (Intent.None, IntentEntities.Empty);
+        }
+
         // Understood already when the first-use step had to decide whether a group request was personal (one
         // recognizer call — an Azure OpenAI request when configured — per message, not two).
         if (step.GetValue<string>(UnderstoodKey) is { Length: > 0 } understood
@@ -381,24 +415,8 @@ internal sealed class MainDialog : InterruptibleComponentDialog
             return null;
         }
 
-        var folded = Fold(text);
-        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(Fold(c), folded, StringComparison.Ordinal)));
-    }
-
-    /// <summary>Lower case without accents or surrounding spaces/slash, so "/Progresso" matches "progresso".</summary>
-    private static string Fold(string text)
-    {
-        var decomposed = text.Trim().TrimStart('/').Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
-        var builder = new System.Text.StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().Replace('ı', 'i');
+        var folded = TypedCommand.Fold(text);
+        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(TypedCommand.Fold(c), folded, StringComparison.Ordinal)));
     }
 
     private static JsonElement? ReadData(WaterfallStepContext step)

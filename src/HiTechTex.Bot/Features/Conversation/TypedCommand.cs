@@ -12,4 +12,20 @@ internal static class TypedCommand
     public static bool Matches(string command, string typed) =>
         string.Compare(command, typed.Trim().TrimStart('/').Trim(), CultureInfo.InvariantCulture,
             CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+
+    /// <summary>Lower case without accents or surrounding spaces/slash, so "/Progresso" is "progresso" (and Turkish "ı" is "i").</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Trim().TrimStart('/').Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        var builder = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Replace('ı', 'i');
+    }
 }

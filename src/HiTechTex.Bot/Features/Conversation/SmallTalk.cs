@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>What a short social message is: a greeting, thanks, an acknowledgement or a goodbye.</summary>
+internal enum SmallTalkKind
+{
+    None,
+    Greeting,
+    Thanks,
+    Acknowledgement,
+    Goodbye,
+}
+
+/// <summary>
+/// Recognizes whole messages that are small talk — "hello", "thanks!", "ok", "👍", "tchau", "děkuji" — in the six
+/// languages (<see cref="ConversationTexts"/>' phrase lists), so that the main dialog answers them as a person would
+/// instead of "Sorry, I didn't understand that". Case, accents, surrounding punctuation, a trailing smiley and emoji
+/// skin tones are ignored; anything longer ("hi, I need a finishing lab in Italy") is not small talk and goes to the
+/// recognizer. Checked before the recognizer, so small talk never costs an Azure OpenAI call.
+/// </summary>
+internal static class SmallTalk
+{
+    private const int MaxLength = 40;
+
+    private static readonly FrozenDictionary<string, SmallTalkKind> Phrases = Build();
+
+    public static SmallTalkKind Recognize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+        {
+            return SmallTalkKind.None;
+        }
+
+        var key = Normalize(text);
+        return key.Length > 0 && Phrases.TryGetValue(key, out var kind) ? kind : SmallTalkKind.None;
+    }
+
+    /// <summary>Folded (lower case, no accents), without emoji skin tones, surrounding punctuation or a closing smiley.</summary>
+    internal static string Normalize(string text)
+    {
+        var folded = TypedCommand.Fold(text);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            if (rune.Value is < 0x1F3FB or > 0x1F3FF && rune.Value != 0xFE0F)
+            {
+                builder.Append(rune.ToString());   // skin-tone modifiers and the emoji variation selector dropped
+            }
+        }
+
+        var trimmed = builder.ToString().Trim();
+        foreach (var smiley in (ReadOnlySpan<string>)[":-)", ":)", "🙂", "😊", "😀"])
+        {
+            if (trimmed.Length > smiley.Length && trimmed.EndsWith(smiley, StringComparison.Ordinal))
+            {
+                trimmed = trimmed[..^smiley.Length];
+                break;
+            }
+        }
+
+        return string.Join(' ', trimmed.Trim(' ', '!', '.', '?', ',', ';', ':', '¡', '¿', '~', '-').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static FrozenDictionary<string, SmallTalkKind> Build()
+    {
+        var phrases = new Dictionary<string, SmallTalkKind>(StringComparer.Ordinal)
+        {
+            ["👋"] = SmallTalkKind.Greeting,
+            ["🙏"] = SmallTalkKind.Thanks,
+            ["👍"] = SmallTalkKind.Acknowledgement,
+            ["👌"] = SmallTalkKind.Acknowledgement,
+            ["🙂"] = SmallTalkKind.Acknowledgement,
+            ["😊"] = SmallTalkKind.Acknowledgement,
+        };
+        foreach (var texts in ConversationTexts.All)
+        {
+            Add(texts.GreetingPhrases, SmallTalkKind.Greeting);
+            Add(texts.ThanksPhrases, SmallTalkKind.Thanks);
+            Add(texts.AcknowledgementPhrases, SmallTalkKind.Acknowledgement);
+            Add(texts.GoodbyePhrases, SmallTalkKind.Goodbye);
+        }
+
+        return phrases.ToFrozenDictionary(StringComparer.Ordinal);
+
+        void Add(IEnumerable<string> list, SmallTalkKind kind)
+        {
+            foreach (var phrase in list)
+            {
+                phrases.TryAdd(Normalize(phrase), kind);   // the first language's meaning wins ("ciao" greets)
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol.Dialogs;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>"hello", "thanks", "ok", "bye" get a person's answer, not "Sorry, I didn't understand that".</summary>
+public sealed class SmallTalkTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("hello", "Greeting")]
+    [InlineData("  Hi there! ", "Greeting")]
+    [InlineData("Good morning :)", "Greeting")]
+    [InlineData("Olá", "Greeting")]
+    [InlineData("ola", "Greeting")]
+    [InlineData("¡Hola!", "Greeting")]
+    [InlineData("ciao", "Greeting")]
+    [InlineData("Günaydın", "Greeting")]
+    [InlineData("Dobrý den", "Greeting")]
+    [InlineData("👋🏼", "Greeting")]
+    [InlineData("Thanks!", "Thanks")]
+    [InlineData("thank you very much", "Thanks")]
+    [InlineData("Muito obrigada", "Thanks")]
+    [InlineData("muchas gracias!!", "Thanks")]
+    [InlineData("grazie mille 😊", "Thanks")]
+    [InlineData("teşekkürler", "Thanks")]
+    [InlineData("Děkuji", "Thanks")]
+    [InlineData("🙏", "Thanks")]
+    [InlineData("ok", "Acknowledgement")]
+    [InlineData("OK.", "Acknowledgement")]
+    [InlineData("👍", "Acknowledgement")]
+    [InlineData("👍🏽", "Acknowledgement")]
+    [InlineData("va bene", "Acknowledgement")]
+    [InlineData("bye", "Goodbye")]
+    [InlineData("Tchau!", "Goodbye")]
+    [InlineData("hasta luego", "Goodbye")]
+    [InlineData("görüşürüz", "Goodbye")]
+    [InlineData("Na shledanou", "Goodbye")]
+    [InlineData("hi, I need a finishing lab in Italy", "None")]
+    [InlineData("thanks, now find partners in Portugal", "None")]
+    [InlineData("find partners", "None")]
+    [InlineData("okay so what about the exchange I applied for last week", "None")]
+    [InlineData("", "None")]
+    [InlineData("!!!", "None")]
+    [InlineData("🙂", "Acknowledgement")]
+    public void Recognize_WholeSocialMessagesInSixLanguages(string text, string expected) =>
+        Assert.Equal(expected, SmallTalk.Recognize(text).ToString());
+
+    [Fact]
+    public void NoPhrase_IsACommandOrAnInterruption()
+    {
+        var phrases = ConversationTexts.All.SelectMany(t => t.GreetingPhrases.Concat(t.ThanksPhrases).Concat(t.AcknowledgementPhrases).Concat(t.GoodbyePhrases)).ToList();
+        var commands = ConversationTexts.All.SelectMany(t => t.ProfileCommands.Concat(t.LanguageCommands).Concat(t.DeleteDataCommands).Append(t.HelpWord))
+            .Select(TypedCommand.Fold).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(phrases, phrase =>
+        {
+            Assert.Equal(InterruptionKind.None, InterruptionRecognizer.Recognize(phrase));
+            Assert.DoesNotContain(TypedCommand.Fold(phrase), commands);
+            Assert.NotEqual(SmallTalkKind.None, SmallTalk.Recognize(phrase));
+        });
+    }
+
+    [Fact]
+    public async Task Hello_FromAReturningUser_GreetsByNameWithTheMenuWithoutTheRecognizer()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("Hello!")
+            .AssertReply(reply =>
+            {
+                Assert.Equal("Hello, Ana! What can I do for you?", reply.Text);
+                Assert.Equal("plain", reply.TextFormat);   // the name is shown as it is
+            })
+            .AssertReply(reply => Assert.Contains("Welcome to the Hi-Tech-TEX partnership bot", reply.Attachments?.Single().Content?.GetRawText(), StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Theory]
+    [InlineData("en", "thanks!", "You're welcome! Type \"help\" whenever you need me.")]
+    [InlineData("pt", "obrigado", "De nada! Escreva \"ajuda\" sempre que precisar de mim.")]
+    [InlineData("cs", "díky", "Není zač! Kdykoli mě budete potřebovat, napište \"nápověda\".")]
+    [InlineData("it", "thank you", "Prego! Scrivi \"aiuto\" quando hai bisogno di me.")]   // answered in the profile's language
+    [InlineData("en", "👍🏻", "👍")]
+    [InlineData("es", "ok", "👍")]
+    [InlineData("tr", "hoşça kal", "Görüşmek üzere! İhtiyacınız olduğunda buradayım.")]
+    [InlineData("en", "Bye", "Goodbye! I'm here whenever you need me.")]
+    public async Task ThanksAcknowledgementsAndGoodbyes_GetAShortAnswerInTheProfilesLanguage(string language, string text, string answer)
+    {
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(text)
+            .AssertReply(answer)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Fact]
+    public async Task Hello_FromANewUser_AsksTheProfileThenShowsTheMenuOnce()
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Nice to meet you! Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .AssertReply(reply => Assert.Contains("Welcome to the Hi-Tech-TEX partnership bot", reply.Attachments?.Single().Content?.GetRawText(), StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OkWhileAQuestionWaits_AnswersTheQuestionNotSmallTalk()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("delete my data")
+            .AssertReplyContains("Delete now?")
+            .Send("ok")
+            .AssertReplyContains("Done: your profile")
+            .StartTestAsync();
+    }
+}
