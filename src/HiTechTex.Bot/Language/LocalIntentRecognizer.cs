@@ -16,6 +16,12 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly Intent[] TiePriority =
         [Intent.Cancel, Intent.MyApplications, Intent.MySessions, Intent.ApplyForExchange, Intent.RegisterForCoaching, Intent.FindPartners, Intent.Help];
 
+    // The longest message still read as "cancel" ("please just cancel it now").
+    private const int MaxCancelTokens = 5;
+
+    // Cancel words match with a typo only from six letters: "cancelr" cancels, "about" (abort) and "pasta" (basta) do not.
+    private const int CancelMinTypoLength = 6;
+
     private static readonly CompiledLanguage[] Compiled = [.. Languages.All.Select(CompiledLanguage.From)];
     private static readonly CompiledEntries Countries = new(Gazetteer.Countries);
     private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
@@ -53,6 +59,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                     list.Add((match, candidate));
                 }
             }
+        }
+
+        // "cancel", "stop", "never mind" are a whole short message; in a sentence ("a one-stop shop for dyeing",
+        // "learn about exit strategies") those words are about something else, and "I've cancelled that" is no answer.
+        if (tokens.Count > MaxCancelTokens)
+        {
+            matchesByIntent.Remove(Intent.Cancel);
         }
 
         var scored = matchesByIntent.ToDictionary(kv => kv.Key, kv => NonOverlapping(kv.Value));
@@ -253,7 +266,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         public static CompiledLanguage From(LanguageVocabulary vocabulary) => new(
             vocabulary,
-            [.. vocabulary.Intents.SelectMany(kv => kv.Value.Select(p => (kv.Key, new Phrase(p))))],
+            [.. vocabulary.Intents.SelectMany(kv => kv.Value.Select(p =>
+                (kv.Key, kv.Key == Intent.Cancel ? new Phrase(p, minTypoLength: CancelMinTypoLength) : new Phrase(p))))],
             [.. vocabulary.StopWords.Select(TextNormalizer.Normalize)],
             [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)]);
     }

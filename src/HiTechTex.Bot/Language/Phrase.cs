@@ -16,9 +16,16 @@ internal sealed class Phrase
 
     private readonly bool allowTypos;
 
-    public Phrase(string text, string? value = null, bool allowTypos = true)
+    private readonly int minTypoLength;
+
+    /// <param name="minTypoLength">
+    /// The shortest word that also matches with a typo: 5 by default; longer for phrases whose false match costs more
+    /// than a missed typo (the cancel words: "about" must not read as "abort", nor "pasta" as "basta").
+    /// </param>
+    public Phrase(string text, string? value = null, bool allowTypos = true, int minTypoLength = MinFuzzyLength)
     {
         this.allowTypos = allowTypos;
+        this.minTypoLength = Math.Max(MinFuzzyLength, minTypoLength);
         var body = text;
         var weight = -1d;
         var equals = text.LastIndexOf('=');
@@ -81,7 +88,7 @@ internal sealed class Phrase
         }
 
         // Both words 5+ letters: "para" (for) must not read as "parar" (stop).
-        if (!allowTypos || word.Length < MinFuzzyLength || token.Length < MinFuzzyLength)
+        if (!allowTypos || word.Length < minTypoLength || token.Length < MinFuzzyLength)
         {
             return WordMatch.None;
         }

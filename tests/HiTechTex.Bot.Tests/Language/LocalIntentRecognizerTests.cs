@@ -346,6 +346,27 @@ public sealed class LocalIntentRecognizerTests
         Assert.Equal(["tinturaria"], result.Entities.Keywords);
     }
 
+    [Theory]
+    [InlineData("about")]
+    [InlineData("learn about smart textiles")]
+    [InlineData("pasta")]
+    [InlineData("I need a one-stop shop for dyeing in Italy")]
+    [InlineData("what is your exit strategy for the exchange programme")]
+    [InlineData("vorrei sapere di più sulla tintura, basta un laboratorio piccolo")]
+    public void Recognize_CancelWordsInsideASentenceOrOneTypoFromAShortWord_DoNotCancel(string text)
+    {
+        // "about" was one typo from "abort": "learn about smart textiles" was answered "OK, I've cancelled that."
+        Assert.NotEqual(Intent.Cancel, recognizer.Recognize(text, null).Intent);
+    }
+
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("please just cancel it now")]
+    [InlineData("cancle")]
+    [InlineData("storno")]
+    public void Recognize_AShortCancelMessage_StillCancels(string text) =>
+        Assert.Equal(Intent.Cancel, recognizer.Recognize(text, null).Intent);
+
     [Fact]
     public void Recognize_CancelWithSessionWords_Cancels()
     {
