@@ -86,6 +86,9 @@ internal sealed partial class ConversationTexts
 
     public required string Goodbye { get; init; }
 
+    /// <summary>{0} = the help word. For an image or a file the bot cannot read, with nothing it understood.</summary>
+    public required string CannotReadAttachmentsFormat { get; init; }
+
     /// <summary>{0} = name, {1} = organisation, {2} = the language's own name.</summary>
     public required string ProfileIntroFormat { get; init; }
 
@@ -187,6 +190,8 @@ internal sealed partial class ConversationTexts
     /// <summary>The profile's language, else the activity's locale, else English.</summary>
     public static ConversationTexts Resolve(string? profileLanguage, string? activityLocale) =>
         For(Supported(profileLanguage) ?? Supported(activityLocale) ?? "en");
+
+    public string CannotReadAttachments => string.Format(System.Globalization.CultureInfo.InvariantCulture, CannotReadAttachmentsFormat, HelpWord);
 
     public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, name);
 

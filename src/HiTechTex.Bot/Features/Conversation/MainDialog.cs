@@ -227,6 +227,9 @@ internal sealed class MainDialog : InterruptibleComponentDialog
             case Intent.None when !newProfile && step.GetValue<string>(SmallTalkKey) is { } smallTalk && Enum.TryParse<SmallTalkKind>(smallTalk, out var talk):
                 await AnswerSmallTalkAsync(step, talk, cancellationToken).ConfigureAwait(false);
                 break;
+            case Intent.None when !newProfile && CarriesFileOrImage(step.Context.Activity):
+                await step.Context.SendActivityAsync(texts.CannotReadAttachments, cancellationToken).ConfigureAwait(false);
+                break;
             case Intent.None when step.GetValue<string>(TextKey) is { Length: > 0 } && !newProfile:
                 await step.Context.SendActivityAsync(texts.DidNotUnderstand, cancellationToken).ConfigureAwait(false);
                 await SendCardAsync(step, cards.Help(texts), cancellationToken).ConfigureAwait(false);
@@ -239,6 +242,19 @@ internal sealed class MainDialog : InterruptibleComponentDialog
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A pasted image or a shared file (Teams sends the image as an <c>image/*</c> attachment, often with an HTML copy of
+    /// the message, and a file as a download-info attachment): the bot cannot read either, and saying so beats "I
+    /// didn't understand". Adaptive Card and HTML attachments are not files.
+    /// </summary>
+    internal static bool CarriesFileOrImage(Activity activity) =>
+        activity.IsType(ActivityTypes.Message) && activity.Attachments?.Any(a =>
+            a.ContentType is { } type
+            && (type.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                || type.StartsWith("video/", StringComparison.OrdinalIgnoreCase)
+                || type.StartsWith("audio/", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(type, "application/vnd.microsoft.teams.file.download.info", StringComparison.OrdinalIgnoreCase))) == true;
 
     /// <summary>A greeting gets a hello by name and the menu; thanks, an acknowledgement or a goodbye a short answer.</summary>
     private async Task AnswerSmallTalkAsync(WaterfallStepContext step, SmallTalkKind talk, CancellationToken cancellationToken)
