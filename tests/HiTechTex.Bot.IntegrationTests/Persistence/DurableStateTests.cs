@@ -115,5 +115,65 @@ public abstract class DurableStateTests(HostDatabase database)
         Assert.Equal(["Hello Alex"], second.Connector.SentTo(conversationId).Select(a => a.Text));
     }
 
+    [SkippableFact]
+    public async Task RemovedFromATeam_EveryChannelConversationOfTheTeamLosesItsReferenceAndState()
+    {
+        SkipUnlessAvailable();
+        using var factory = database.CreateHost();
+        var client = factory.CreateClient();
+        var team = $"19:general-{Guid.NewGuid():N}@thread.tacv2";
+        var otherTeam = $"19:general-{Guid.NewGuid():N}@thread.tacv2";
+        var designThread = $"19:design-{Guid.NewGuid():N}@thread.tacv2;messageid=1700000000001";
+        var generalThread = $"{team};messageid=1700000000002";
+        var otherThread = $"19:design-{Guid.NewGuid():N}@thread.tacv2;messageid=1700000000003";
+
+        // A new member asks in three channel threads: each thread gets a reference and the member's dialog (the
+        // first-use question), two threads in the team, one in another team.
+        foreach (var (conversation, teamId) in new[] { (designThread, team), (generalThread, team), (otherThread, otherTeam) })
+        {
+            using var response = await client.PostActivityAsync(InChannel(Activities.Message(conversation, "find partners"), teamId));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal((2, 2, 2), await CountAsync(factory, team, designThread, generalThread));
+
+        // Teams announces the removal once, in the general channel (not a thread of it).
+        var removed = InChannel(Activities.Base("conversationUpdate", team, o => o["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId })), team);
+        using (var response = await client.PostActivityAsync(removed))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal((0, 0, 0), await CountAsync(factory, team, designThread, generalThread));
+        Assert.Equal((1, 1, 1), await CountAsync(factory, otherTeam, otherThread));
+
+        static JsonObject InChannel(JsonObject activity, string teamId)
+        {
+            activity["conversation"]!["conversationType"] = "channel";
+            activity["conversation"]!["isGroup"] = true;
+            activity["channelData"]!["team"] = new JsonObject { ["id"] = teamId };
+            return activity;
+        }
+    }
+
+    /// <summary>How many recorded conversations the team has.</summary>
+    private static async Task<int> CountAsync(BotHostFactory factory, string teamId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        return await db.Set<HiTechTex.Bot.Features.Conversation.TeamConversationEntity>().CountAsync(t => t.TeamId == teamId);
+    }
+
+    /// <summary>Recorded conversations of the team, stored references and state rows (conversation and members) of the threads.</summary>
+    private static async Task<(int Recorded, int References, int States)> CountAsync(BotHostFactory factory, string teamId, params string[] threads)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var references = await db.ConversationReferences.CountAsync(r => threads.Contains(r.ConversationId));
+        var keys = await db.StateItems.Select(e => e.Key).ToListAsync();
+        var states = keys.Count(k => threads.Any(t => k.StartsWith($"msteams/conversations/{t}", StringComparison.Ordinal)));
+        return (await CountAsync(factory, teamId), references, states);
+    }
+
     private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);
 }

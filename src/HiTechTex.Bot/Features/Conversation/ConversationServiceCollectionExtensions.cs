@@ -33,6 +33,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<ProfileDialog>();
         services.AddScoped<EditProfileDialog>();
         services.AddScoped<IJourney, ProfileJourney>();   // "my profile", "language", the help card's button
+        services.AddSingleton<TeamConversations>();
         services.AddScoped<DeleteDataDialog>();
         services.AddScoped<IJourney, DeleteDataJourney>();   // "delete my data"
         services.AddScoped<MainDialog>();

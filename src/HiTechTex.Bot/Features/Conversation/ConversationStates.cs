@@ -90,15 +90,23 @@ internal sealed class ConversationStates
             return 0;
         }
 
-        List<string> keys = [ConversationState.StorageKeyOf(activity.ChannelId, activity.Conversation.Id)];
         if (!activity.IsGroupConversation() && !string.IsNullOrEmpty(activity.From?.Id))
         {
-            keys.Add(UserState.StorageKeyOf(activity.ChannelId, activity.From.Id));
+            await store.DeleteAsync([UserState.StorageKeyOf(activity.ChannelId, activity.From.Id)], cancellationToken).ConfigureAwait(false);
         }
 
-        await store.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
+        return await EraseConversationAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes one conversation's state and every member's state in it (another channel or thread of a team the bot
+    /// was removed from); returns how many member states were deleted.
+    /// </summary>
+    public async Task<int> EraseConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await store.DeleteAsync([ConversationState.StorageKeyOf(channelId, conversationId)], cancellationToken).ConfigureAwait(false);
         return store is IPrefixDeletingStorage members
-            ? await members.DeleteByPrefixAsync(PrivateConversationState.MembersPrefixOf(activity.ChannelId, activity.Conversation.Id), cancellationToken).ConfigureAwait(false)
+            ? await members.DeleteByPrefixAsync(PrivateConversationState.MembersPrefixOf(channelId, conversationId), cancellationToken).ConfigureAwait(false)
             : 0;
     }
 

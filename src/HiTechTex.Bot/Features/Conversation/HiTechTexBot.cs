@@ -37,8 +37,15 @@ internal sealed class HiTechTexBot(
             var members = await states.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
             Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members,
                 !turnContext.Activity.IsGroupConversation() && !string.IsNullOrEmpty(turnContext.Activity.From?.Id));
+            if (TeamConversations.TeamIdOf(turnContext.Activity) is { } teamId)
+            {
+                await EraseTeamAsync(teamId, turnContext.Activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
+
+        await RecordTeamConversationAsync(turnContext.Activity, cancellationToken).ConfigureAwait(false);
 
         if (turnContext.Activity.IsGroupConversation()
             && (turnContext.Activity.IsType(ActivityTypes.Message) || turnContext.Activity.IsType(ActivityTypes.Invoke)))
@@ -81,6 +88,45 @@ internal sealed class HiTechTexBot(
             // the other's; dropping it and asking again keeps the stored conversation whole.
             Log.StateConflict(logger, turnContext.Activity.Conversation?.Id, exception.Key);
             await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Removed from a team: Teams says so once, in the general channel; the other channels and threads the bot spoke
+    /// in (recorded by <see cref="TeamConversations"/>) lose their references and states here too (spec checklist 14).
+    /// </summary>
+    private async Task EraseTeamAsync(string teamId, string? announcedIn, CancellationToken cancellationToken)
+    {
+        var teams = services.GetRequiredService<TeamConversations>();
+        var references = services.GetRequiredService<IConversationReferenceStore>();
+        var cache = services.GetService<ConversationReferenceCache>();
+        var conversations = await teams.ListAsync(teamId, cancellationToken).ConfigureAwait(false);
+        foreach (var (channelId, conversationId) in conversations.Where(c => c.ConversationId != announcedIn))
+        {
+            await states.EraseConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+            await references.DeleteAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            cache?.Forget(conversationId);   // re-added later, the thread's reference must be stored again
+        }
+
+        await teams.ForgetAsync(teamId, cancellationToken).ConfigureAwait(false);
+        Log.TeamErased(logger, teamId, conversations.Count);
+    }
+
+    /// <summary>A channel conversation is recorded under its team; a failure is logged, never the user's problem.</summary>
+    private async Task RecordTeamConversationAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (TeamConversations.TeamIdOf(activity) is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await services.GetRequiredService<TeamConversations>().RecordAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TeamConversationNotRecorded(logger, activity.Conversation?.Id, exception);
         }
     }
 

@@ -38,4 +38,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1509, Level = LogLevel.Information,
         Message = "A user deleted their profile on request (\"delete my data\") in conversation {ConversationId}")]
     public static partial void UserDataDeleted(ILogger logger, string? conversationId);
+
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Information,
+        Message = "Bot removed from team {TeamId}: the references and states of its {Count} recorded channel conversations deleted")]
+    public static partial void TeamErased(ILogger logger, string teamId, int count);
+
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning,
+        Message = "Recording channel conversation {ConversationId} under its team failed; its data would not be deleted with the team")]
+    public static partial void TeamConversationNotRecorded(ILogger logger, string? conversationId, Exception exception);
 }

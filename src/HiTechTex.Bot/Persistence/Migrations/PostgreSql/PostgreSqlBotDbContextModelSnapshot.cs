@@ -265,6 +265,26 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.ToTable("CoachingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("HiTechTex.Bot.Features.Conversation.TeamConversationEntity", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TeamId", "ConversationId");
+
+                    b.ToTable("TeamConversations", (string)null);
+                });
+
             modelBuilder.Entity("HiTechTex.Bot.Features.Exchanges.ExchangeApplication", b =>
                 {
                     b.Property<Guid>("Id")

@@ -258,6 +258,26 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("CoachingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("HiTechTex.Bot.Features.Conversation.TeamConversationEntity", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "ConversationId");
+
+                    b.ToTable("TeamConversations", (string)null);
+                });
+
             modelBuilder.Entity("HiTechTex.Bot.Features.Exchanges.ExchangeApplication", b =>
                 {
                     b.Property<Guid>("Id")
