@@ -30,8 +30,17 @@ public static class InstallationEvents
     /// <summary>The bot was installed or added to the conversation.</summary>
     public static bool IsBotInstalled(this Activity activity) => activity.IsInstallationAdd() || activity.IsBotAdded();
 
-    /// <summary>The bot was uninstalled or removed from the conversation.</summary>
-    public static bool IsBotUninstalled(this Activity activity) => activity.IsInstallationRemove() || activity.IsBotRemoved();
+    /// <summary>
+    /// <c>conversationUpdate</c> with <c>channelData.eventType</c> <c>teamHardDeleted</c>: the team is gone for good
+    /// (a soft <c>teamDeleted</c> can still be restored, <c>teamRestored</c>, and is not this).
+    /// </summary>
+    public static bool IsTeamHardDeleted(this Activity activity) =>
+        activity.IsType(ActivityTypes.ConversationUpdate) && activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object }
+        && string.Equals(activity.GetTeamsChannelData().EventType, "teamHardDeleted", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The bot was uninstalled or removed from the conversation, or its team was permanently deleted.</summary>
+    public static bool IsBotUninstalled(this Activity activity) =>
+        activity.IsInstallationRemove() || activity.IsBotRemoved() || activity.IsTeamHardDeleted();
 
     // BB lower-cases the action before comparing, so compare case-insensitively.
     private static bool ActionIs(Activity activity, string action) =>

@@ -115,8 +115,10 @@ public abstract class DurableStateTests(HostDatabase database)
         Assert.Equal(["Hello Alex"], second.Connector.SentTo(conversationId).Select(a => a.Text));
     }
 
-    [SkippableFact]
-    public async Task RemovedFromATeam_EveryChannelConversationOfTheTeamLosesItsReferenceAndState()
+    [SkippableTheory]
+    [InlineData("membersRemoved")]
+    [InlineData("teamHardDeleted")]
+    public async Task RemovedFromATeam_EveryChannelConversationOfTheTeamLosesItsReferenceAndState(string how)
     {
         SkipUnlessAvailable();
         using var factory = database.CreateHost();
@@ -137,8 +139,19 @@ public abstract class DurableStateTests(HostDatabase database)
 
         Assert.Equal((2, 2, 2), await CountAsync(factory, team, designThread, generalThread));
 
-        // Teams announces the removal once, in the general channel (not a thread of it).
-        var removed = InChannel(Activities.Base("conversationUpdate", team, o => o["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId })), team);
+        // Teams announces the removal (or the team's permanent deletion) once, in the general channel (not a thread of it).
+        var removed = InChannel(Activities.Base("conversationUpdate", team, o =>
+        {
+            if (how == "membersRemoved")
+            {
+                o["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId });
+            }
+        }), team);
+        if (how == "teamHardDeleted")
+        {
+            removed["channelData"]!["eventType"] = "teamHardDeleted";
+        }
+
         using (var response = await client.PostActivityAsync(removed))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

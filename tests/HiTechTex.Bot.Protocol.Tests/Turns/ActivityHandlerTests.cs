@@ -64,6 +64,20 @@ public sealed class ActivityHandlerTests
     }
 
     [Theory]
+    [InlineData("teamHardDeleted", true)]
+    [InlineData("TeamHardDeleted", true)]
+    [InlineData("teamDeleted", false)]   // soft: the team can be restored
+    [InlineData("teamRenamed", false)]
+    public void IsBotUninstalled_APermanentlyDeletedTeamCounts(string eventType, bool expected)
+    {
+        var activity = TestActivities.Of(ActivityTypes.ConversationUpdate, a =>
+            a.ChannelData = System.Text.Json.JsonSerializer.SerializeToElement(new { eventType, team = new { id = "19:general@thread.tacv2" } }));
+
+        Assert.Equal(expected, activity.IsBotUninstalled());
+        Assert.Equal(expected, activity.IsTeamHardDeleted());
+    }
+
+    [Theory]
     [InlineData("add", "installAdd")]
     [InlineData("add-upgrade", "installAdd")]
     [InlineData("remove", "installRemove")]
