@@ -92,7 +92,10 @@ internal sealed class CoachingDialog(
         return await dc.EndDialogAsync(null, cancellationToken);
     }
 
-    /// <summary>What a start asks for: a card action, "my sessions" (typed or recognized), else the list.</summary>
+    /// <summary>
+    /// What a start asks for: a card action, a typed command ("my sessions", "new session", "import sessions"), "my
+    /// sessions" recognized, else the list.
+    /// </summary>
     internal static string ActionOf(JourneyStart? start)
     {
         if (start is null)
@@ -105,9 +108,23 @@ internal sealed class CoachingDialog(
             return action == "mySessions" ? MineAction : action;
         }
 
-        if (start.Text is { } typed && CoachingTexts.All.Any(t => t.MineCommands.Any(c => TypedCommand.Matches(c, typed))))
+        // Typed commands: "new session" and "import sessions" are for coordinators only, which is checked when they run.
+        if (start.Text is { } typed)
         {
-            return MineAction;
+            if (IsTyped(typed, t => t.NewSessionCommands))
+            {
+                return NewAction;
+            }
+
+            if (IsTyped(typed, t => t.ImportCommands))
+            {
+                return ImportAction;
+            }
+
+            if (IsTyped(typed, t => t.MineCommands))
+            {
+                return MineAction;
+            }
         }
 
         return start.Intent == Intent.MySessions ? MineAction : ListAction;
@@ -374,6 +391,9 @@ internal sealed class CoachingDialog(
             return null;
         }
     }
+
+    private static bool IsTyped(string typed, Func<CoachingTexts, IReadOnlyList<string>> commands) =>
+        CoachingTexts.All.Any(t => commands(t).Any(c => TypedCommand.Matches(c, typed)));
 
     private bool IsCoordinator(ITurnContext turn) => roles.IsCoordinator(UserIdOf(turn));
 

@@ -6,7 +6,8 @@ namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>
 /// The coaching journey: "book a session" / "my sessions" from the welcome card or free text, the typed commands
-/// "sessions" and "my sessions" in the six languages, and every <c>coaching.*</c> card button.
+/// "sessions" and "my sessions" (and, for coordinators, "new session" and "import sessions") in the six languages, and
+/// every <c>coaching.*</c> card button.
 /// </summary>
 internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
 {
@@ -24,7 +25,8 @@ internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
     public IReadOnlyCollection<string> CardActions => Actions;
 
     public IReadOnlyCollection<string> Commands { get; } =
-        [.. CoachingTexts.All.SelectMany(t => t.ListCommands.Concat(t.MineCommands)).Distinct(StringComparer.Ordinal)];
+        [.. CoachingTexts.All.SelectMany(t => t.ListCommands.Concat(t.MineCommands).Concat(t.NewSessionCommands).Concat(t.ImportCommands))
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// The catalogue of upcoming sessions (typed, recognized, the welcome card's "book a session", the filter) is for

@@ -15,6 +15,12 @@ internal sealed partial class CoachingTexts
     /// <summary>The typed commands that show "my sessions" in this language.</summary>
     public required IReadOnlyList<string> MineCommands { get; init; }
 
+    /// <summary>Coordinators: the typed commands that open the new-session form in this language.</summary>
+    public required IReadOnlyList<string> NewSessionCommands { get; init; }
+
+    /// <summary>Coordinators: the typed commands that open the import form in this language.</summary>
+    public required IReadOnlyList<string> ImportCommands { get; init; }
+
     public required string ListTitle { get; init; }
 
     public required string ListEmpty { get; init; }

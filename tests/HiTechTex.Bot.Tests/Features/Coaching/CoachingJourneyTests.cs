@@ -65,6 +65,7 @@ public sealed class CoachingJourneyTests : IDisposable
 
     [Theory]
     [InlineData("my sessions", null)]
+    [InlineData("new session", null)]
     [InlineData(null, "coaching.details")]
     [InlineData(null, "coaching.register")]
     [InlineData(null, "coaching.new")]
@@ -159,6 +160,46 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(replies).Text);
         var rows = await host.RegistrationsAsync(session.Id);
         Assert.Equal(RegistrationStatus.Confirmed, rows.Single(r => r.UserAadObjectId == "22222222-2222-2222-2222-222222222222").Status);
+    }
+
+    [Theory]
+    [InlineData("new session", "en", "New session")]
+    [InlineData("Nova sessão", "pt", "Nova sessão")]
+    [InlineData("/create a session", "en", "New session")]
+    [InlineData("nové setkání", "cs", "Nové setkání")]
+    public async Task NewSession_TypedByACoordinator_OpensTheForm(string typed, string language, string title)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+
+        var replies = await host.SayAsync(typed, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains(title, card, StringComparison.Ordinal);
+        Assert.Contains("coaching.save", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("import sessions")]
+    [InlineData("importar sesiones")]
+    public async Task ImportSessions_TypedByACoordinator_OpensTheImportForm(string typed)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SayAsync(typed, Coordinator);
+
+        Assert.Contains("coaching.importSave", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("new session")]
+    [InlineData("import sessions")]
+    public async Task CoordinatorCommands_TypedByAParticipant_AreRefusedPolitely(string typed)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal("Only programme coordinators can do that.", Assert.Single(replies).Text);
     }
 
     [Theory]
