@@ -11,8 +11,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 {
     public const string SourceName = "local";
 
-    // When two intents score the same, the more specific one wins: "cancel my session" cancels,
-    // "help me find a partner" finds partners.
+    // When two intents score the same, the more specific one wins: "help me find a partner" finds partners. (A cancel
+    // word with "my sessions" / "my applications" words gives those lists; see Recognize.)
     private static readonly Intent[] TiePriority =
         [Intent.Cancel, Intent.MyApplications, Intent.MySessions, Intent.ApplyForExchange, Intent.RegisterForCoaching, Intent.FindPartners, Intent.Help];
 
@@ -69,11 +69,21 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         var scored = matchesByIntent.ToDictionary(kv => kv.Key, kv => NonOverlapping(kv.Value));
-        var best = scored
+        var ranked = scored
             .Select(kv => (Intent: kv.Key, Weight: kv.Value.Sum(m => m.Match.Weight), Matches: kv.Value))
             .OrderByDescending(s => s.Weight)
             .ThenBy(s => Array.IndexOf(TiePriority, s.Intent))
-            .FirstOrDefault();
+            .ToList();
+        var best = ranked.FirstOrDefault();
+
+        // "cancel my booking", "cancel my application": what is to be cancelled is the booking or the application, so
+        // the answer is their list, where each has its Cancel or Withdraw button — not "OK, I've cancelled that" when
+        // nothing was.
+        if (best.Intent == Intent.Cancel
+            && ranked.FirstOrDefault(s => s.Intent is Intent.MySessions or Intent.MyApplications && s.Weight > 0) is { Matches: not null } own)
+        {
+            best = own;
+        }
 
         var language = DetectLanguage(tokens, matchesByIntent.Values.SelectMany(v => v), localeLanguage);
         var consumed = new bool[tokens.Count];

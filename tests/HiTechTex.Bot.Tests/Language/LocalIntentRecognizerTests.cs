@@ -79,7 +79,7 @@ public sealed class LocalIntentRecognizerTests
         { "search for a cluster in Tuscany", Intent.FindPartners, "en" },
         { "I would like to go on a secondment", Intent.ApplyForExchange, "en" },
         { "enrol me in the workshop on circular economy", Intent.RegisterForCoaching, "en" },
-        { "cancel my application", Intent.Cancel, "en" },
+        { "cancel my application", Intent.MyApplications, "en" },   // the list, with its Withdraw buttons
         { "preciso de um parceiro em Espanha", Intent.FindPartners, "pt" },
         { "como me candidato à mobilidade?", Intent.ApplyForExchange, "pt" },
         { "quero registar-me numa mentoria", Intent.RegisterForCoaching, "pt" },
@@ -367,13 +367,25 @@ public sealed class LocalIntentRecognizerTests
     public void Recognize_AShortCancelMessage_StillCancels(string text) =>
         Assert.Equal(Intent.Cancel, recognizer.Recognize(text, null).Intent);
 
-    [Fact]
-    public void Recognize_CancelWithSessionWords_Cancels()
+    [Theory]
+    [InlineData("cancel my session", Intent.MySessions)]
+    [InlineData("cancel my booking", Intent.MySessions)]
+    [InlineData("cancelar as minhas sessões", Intent.MySessions)]
+    [InlineData("cancel my application", Intent.MyApplications)]
+    [InlineData("cancel", Intent.Cancel)]
+    [InlineData("stop the reminders", Intent.Cancel)]
+    public void Recognize_CancelWithSessionOrApplicationWords_GivesThatList(string text, Intent expected)
     {
-        var result = recognizer.Recognize("cancel my session", null);
-
-        Assert.Equal(Intent.Cancel, result.Intent);
+        // The booking or the application is what is to be cancelled: its list has the Cancel / Withdraw buttons.
+        // ("OK, I've cancelled that" for "cancel my booking" told people a booking was cancelled when nothing was.)
+        Assert.Equal(expected, recognizer.Recognize(text, null).Intent);
     }
+
+    [Theory]
+    [InlineData("status of my exchange", Intent.MyApplications)]
+    [InlineData("who are you?", Intent.Help)]
+    public void Recognize_CommonQuestions(string text, Intent expected) =>
+        Assert.Equal(expected, recognizer.Recognize(text, null).Intent);
 
     [Fact]
     public void Recognize_HelpMeFindPartners_FindsPartners()

@@ -146,6 +146,9 @@ internal sealed partial class ConversationTexts
 
     public required string Cancelled { get; init; }
 
+    /// <summary>"cancel" (or "stop the reminders") when nothing is in progress: where bookings and applications are cancelled.</summary>
+    public required string NothingToCancel { get; init; }
+
     public required string StartingOver { get; init; }
 
     public required string LostTrack { get; init; }

@@ -222,7 +222,8 @@ internal sealed class MainDialog : InterruptibleComponentDialog
                 await SendCardAsync(step, cards.Help(texts), cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.Cancel:
-                await step.Context.SendActivityAsync(texts.Cancelled, cancellationToken).ConfigureAwait(false);
+                // Routed, so nothing is running ("cancel" inside a question is the interruption's): say what can be.
+                await step.Context.SendActivityAsync(texts.NothingToCancel, cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.None when !newProfile && step.GetValue<string>(SmallTalkKey) is { } smallTalk && Enum.TryParse<SmallTalkKind>(smallTalk, out var talk):
                 await AnswerSmallTalkAsync(step, talk, cancellationToken).ConfigureAwait(false);

@@ -85,11 +85,27 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
-    public async Task OnTurnAsync_ProfileInPortugueseCancelAtTheRoot_EngineMessageInPortuguese()
+    public async Task OnTurnAsync_ProfileInPortugueseCancelWithNothingRunning_SaysSoInPortuguese()
+    {
+        // Nothing runs at the root: "I've cancelled that" would be untrue (and read as "your booking is cancelled").
+        await host.SeedProfileAsync("pt");
+
+        await host.Flow()
+            .Send("cancelar")
+            .AssertReply(ConversationTexts.For("pt").NothingToCancel)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_CancelInsideAQuestion_StillCancelsIt()
     {
         await host.SeedProfileAsync("pt");
 
         await host.Flow()
+            .Send("o meu perfil")
+            .AssertReplyContains("O seu perfil")
+            .AssertReplyContains("Posso tratá-lo por Ana?")
             .Send("cancelar")
             .AssertReply("Está bem, cancelei.")
             .AssertNoReply()
