@@ -114,6 +114,20 @@ public sealed class DeleteDataTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewUserInAGroupChat_IsNotAskedForAProfileThereEither()
+    {
+        var group = new ConversationAccount { Id = "19:group-2@thread.v2", ConversationType = "groupChat", IsGroup = true };
+
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.Message, Text = "delete my data", Conversation = group })
+            .AssertReply(reply => Assert.Contains("This is personal", reply.Text, StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Fact]
     public async Task InsideAnotherQuestion_TheCommandIsAnAnswerNotADeletion()
     {
         // Like every journey command: typed while a question waits, it answers the question; "cancel" comes first.
