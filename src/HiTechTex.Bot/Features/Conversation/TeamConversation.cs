@@ -45,7 +45,10 @@ internal sealed class TeamConversations(IServiceScopeFactory scopes)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> recorded = new(StringComparer.Ordinal);
 
-    /// <summary>The team an activity happened in (<c>channelData.team.id</c>), or null outside teams.</summary>
+    /// <summary>
+    /// The team an activity happened in (<c>channelData.team.id</c>), or null outside teams. Read straight from the
+    /// JSON rather than through <c>Activity.GetTeamsChannelData()</c>, which deserializes all of it: this runs on every turn.
+    /// </summary>
     public static string? TeamIdOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
