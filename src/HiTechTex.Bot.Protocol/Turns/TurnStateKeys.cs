@@ -12,4 +12,12 @@ public static class TurnStateKeys
     /// about the failure itself.
     /// </summary>
     public const string ErrorMessage = "HiTechTex.Bot.Protocol.ErrorMessage";
+
+    /// <summary>
+    /// The language the bot speaks in this turn (a tag such as <c>pt</c> or <c>pt-PT</c>), which the bot may set when it
+    /// is not the Teams client's (a user who chose Portuguese on an English client): prompts then recognize and label
+    /// their answers in it — "sim" is yes, the buttons say "Sim" / "Não" — as the Bot Framework's
+    /// <c>ITurnContext.Locale</c>. Unset: the activity's <c>locale</c>.
+    /// </summary>
+    public const string Locale = "HiTechTex.Bot.Protocol.Locale";
 }

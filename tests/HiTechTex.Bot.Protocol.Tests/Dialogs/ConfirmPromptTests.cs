@@ -1,4 +1,7 @@
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
 
@@ -82,5 +85,31 @@ public sealed class ConfirmPromptTests
             .Send("olá").AssertReply("Confirmar?")
             .Send("Não, obrigado").AssertReply("Result: False")
             .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("pt-PT", "pt-PT")]   // the bot speaks Portuguese to a user on an English client
+    [InlineData(null, "en-US")]      // unset: the activity's locale
+    [InlineData("", "en-US")]
+    public void GetLocale_TheTurnsLanguageBeforeTheActivitys(string? turnLocale, string expected)
+    {
+        var turn = new TestTurnContext(new Activity { Type = ActivityTypes.Message, Locale = "en-US" });
+        if (turnLocale is not null)
+        {
+            turn.TurnState[TurnStateKeys.Locale] = turnLocale;
+        }
+
+        Assert.Equal(expected, new LocaleProbe().LocaleOf(turn));
+    }
+
+    private sealed class LocaleProbe() : Prompt<bool>("probe")
+    {
+        public string? LocaleOf(ITurnContext turnContext) => GetLocale(turnContext);
+
+        protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken) =>
+            Task.FromResult(PromptRecognizerResult<bool>.Failure());
     }
 }

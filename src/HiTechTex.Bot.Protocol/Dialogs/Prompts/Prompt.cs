@@ -114,9 +114,17 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The activity's locale, else <see cref="DefaultLocale"/>.</summary>
-    protected string? GetLocale(ITurnContext turnContext) =>
-        string.IsNullOrWhiteSpace(turnContext.Activity.Locale) ? DefaultLocale : turnContext.Activity.Locale;
+    /// <summary>The turn's language (<see cref="TurnStateKeys.Locale"/>), else the activity's locale, else <see cref="DefaultLocale"/>.</summary>
+    protected string? GetLocale(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.TurnState.TryGetValue(TurnStateKeys.Locale, out var chosen) && chosen is string { Length: > 0 } locale)
+        {
+            return locale;
+        }
+
+        return string.IsNullOrWhiteSpace(turnContext.Activity.Locale) ? DefaultLocale : turnContext.Activity.Locale;
+    }
 
     /// <summary>Sends <paramref name="template"/> as a reply, with extra attachments appended.</summary>
     protected static Task SendAsync(ITurnContext turnContext, Activity? template, CancellationToken cancellationToken, params Attachment[] extraAttachments)

@@ -104,6 +104,12 @@ internal sealed partial class ConversationTexts
 
     public required string AskOrganisation { get; init; }
 
+    /// <summary>{0} = the longest name; the retry of the name question.</summary>
+    public required string NameRulesFormat { get; init; }
+
+    /// <summary>{0} = the longest organisation name; the retry of the organisation question.</summary>
+    public required string OrganisationRulesFormat { get; init; }
+
     public required string AskLanguage { get; init; }
 
     /// <summary>{0} = the user's name.</summary>
@@ -195,6 +201,11 @@ internal sealed partial class ConversationTexts
         For(Supported(profileLanguage) ?? Supported(activityLocale) ?? "en");
 
     public string CannotReadAttachments => string.Format(System.Globalization.CultureInfo.InvariantCulture, CannotReadAttachmentsFormat, HelpWord);
+
+    public string NameRules => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameRulesFormat, ProfileDialog.MaxNameLength);
+
+    public string OrganisationRules =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationRulesFormat, ProfileDialog.MaxOrganisationLength);
 
     public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, name);
 

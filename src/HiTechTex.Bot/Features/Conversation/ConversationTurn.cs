@@ -14,7 +14,33 @@ internal static class ConversationTurn
     {
         turnContext.TurnState[TextsKey] = texts;
         turnContext.TurnState[TurnStateKeys.ErrorMessage] = texts.TurnFailed;   // should the turn fail, said in this language
+        turnContext.TurnState[TurnStateKeys.Locale] = PromptLocale(turnContext.Activity.Locale, texts.Language);
         turnContext.SetDialogMessages(new ConversationDialogMessages(texts));
+    }
+
+    /// <summary>
+    /// The locale prompts recognize and label answers in (<see cref="TurnStateKeys.Locale"/>): the Teams client's when it
+    /// speaks the chosen language (its regional date order: en-GB is day first, en-US month first), else the chosen
+    /// language in the partnership's region — a Portuguese user on an English client types "sim" and dates day first.
+    /// </summary>
+    internal static string PromptLocale(string? clientLocale, string language)
+    {
+        if (clientLocale is not null && clientLocale.StartsWith(language, StringComparison.OrdinalIgnoreCase)
+            && (clientLocale.Length == language.Length || clientLocale[language.Length] is '-' or '_'))
+        {
+            return clientLocale;
+        }
+
+        return language switch
+        {
+            "en" => "en-GB",
+            "pt" => "pt-PT",
+            "es" => "es-ES",
+            "it" => "it-IT",
+            "tr" => "tr-TR",
+            "cs" => "cs-CZ",
+            _ => language,
+        };
     }
 
     /// <summary>The texts chosen for the turn, else those of the activity's locale.</summary>

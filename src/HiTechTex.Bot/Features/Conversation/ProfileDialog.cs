@@ -33,8 +33,8 @@ internal sealed class ProfileDialog : ComponentDialog
         this.logger = logger;
         AddDialog(new WaterfallDialog("profile.steps", [ConfirmTeamsNameAsync, AskNameAsync, AskOrganisationAsync, AskLanguageAsync, SaveProfileAsync]));
         AddDialog(new ConfirmPrompt(ConfirmNamePrompt));
-        AddDialog(new TextPrompt(NamePrompt));
-        AddDialog(new TextPrompt(OrganisationPrompt));
+        AddDialog(new TextPrompt(NamePrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxNameLength))));
+        AddDialog(new TextPrompt(OrganisationPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength))));
         AddDialog(new ChoicePrompt(LanguagePrompt));
     }
 
@@ -61,13 +61,15 @@ internal sealed class ProfileDialog : ComponentDialog
             return await step.NextAsync(teamsName, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(NamePrompt, PromptOptions.Text(step.Context.GetTexts().AskName), cancellationToken).ConfigureAwait(false);
+        var texts = step.Context.GetTexts();
+        return await step.PromptAsync(NamePrompt, PromptOptions.Text(texts.AskName, texts.NameRules), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         step.Values["name"] = step.Result as string;
-        return await step.PromptAsync(OrganisationPrompt, PromptOptions.Text(step.Context.GetTexts().AskOrganisation), cancellationToken).ConfigureAwait(false);
+        var texts = step.Context.GetTexts();
+        return await step.PromptAsync(OrganisationPrompt, PromptOptions.Text(texts.AskOrganisation, texts.OrganisationRules), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskLanguageAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -80,6 +82,18 @@ internal sealed class ProfileDialog : ComponentDialog
         options.Choices = LanguageChoices();
         return await step.PromptAsync(LanguagePrompt, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The longest name the bot keeps: it is shown on cards sent to managers, hosts and partners.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>The longest organisation name the bot keeps.</summary>
+    public const int MaxOrganisationLength = 200;
+
+    /// <summary>One line of at most <paramref name="maxLength"/> characters with at least one letter or digit.</summary>
+    private static bool IsOneLine(PromptValidatorContext<string> prompt, int maxLength) =>
+        prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text
+        && text.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength
+        && !trimmed.Any(char.IsControl) && trimmed.Any(char.IsLetterOrDigit);
 
     /// <summary>The six languages, each by its own name (and its English name as a synonym).</summary>
     public static List<Choice> LanguageChoices() =>

@@ -1,0 +1,109 @@
+using HiTechTex.Bot.Features.Conversation;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>The name and organisation typed for the profile are one line of reasonable length: they go on cards others read.</summary>
+public sealed class ProfileValidationTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    public static TheoryData<string> BadNames() => [new string('A', ProfileDialog.MaxNameLength + 1), "Ana\nSousa", "!!!", "  ...  "];
+
+    [Theory]
+    [MemberData(nameof(BadNames))]
+    public async Task ABadName_IsAskedAgainWithTheRuleAndNothingIsKept(string name)
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send(name)
+            .AssertReply("Please give a name of up to 100 characters, on one line.")
+            .Send("Ana Sousa")
+            .AssertReply("Which organisation do you work for?")
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task ANameOfTheLongestLength_IsKept()
+    {
+        var longest = new string('B', ProfileDialog.MaxNameLength);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send(longest)
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReplyContains("Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Equal(longest, (await host.ReadProfileAsync())?.Name);
+    }
+
+    [Fact]
+    public async Task ATooLongOrganisation_IsAskedAgainInTheUsersLanguage()
+    {
+        await host.SeedProfileAsync("pt");
+
+        await host.Flow()
+            .Send("o meu perfil")
+            .AssertReplyContains("O seu perfil")
+            .AssertReplyContains("Posso tratá-lo por Ana?")
+            .Send("sim")
+            .AssertReply(ConversationTexts.For("pt").AskOrganisation)
+            .Send(new string('O', ProfileDialog.MaxOrganisationLength + 1))
+            .AssertReply("Indique o nome da sua organização, com até 200 caracteres, numa só linha.")
+            .StartTestAsync();
+
+        Assert.Equal("CITEVE", (await host.ReadProfileAsync())?.Organisation);
+    }
+}
+
+/// <summary>Prompts speak the language the user chose, not only the Teams client's.</summary>
+public sealed class PromptLanguageTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("en-US", "en", "en-US")]   // the client speaks it: its regional formats (month first)
+    [InlineData("en-GB", "en", "en-GB")]
+    [InlineData("pt-BR", "pt", "pt-BR")]
+    [InlineData("en-US", "pt", "pt-PT")]   // a Portuguese user on an English client
+    [InlineData("pt-PT", "en", "en-GB")]   // an English-speaking user on a Portuguese client: day first, as in Europe
+    [InlineData(null, "cs", "cs-CZ")]
+    [InlineData("english", "en", "en-GB")]
+    public void PromptLocale_IsTheClientsWhenItSpeaksTheChosenLanguage(string? client, string language, string expected) =>
+        Assert.Equal(expected, ConversationTurn.PromptLocale(client, language));
+
+    [Fact]
+    public async Task APortugueseUserOnAnEnglishClient_AnswersSimAndSeesSimNaoButtons()
+    {
+        await host.SeedProfileAsync("pt");
+
+        await host.Flow()
+            .Send("o meu perfil")
+            .AssertReplyContains("O seu perfil")
+            .AssertReply(reply =>
+            {
+                Assert.Equal("Posso tratá-lo por Ana?", reply.Text);
+                var card = Assert.Single(reply.Attachments ?? []).Content!.Value;
+                var titles = card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
+                Assert.Equal(["Sim", "Não"], titles);
+            })
+            .Send("sim")
+            .AssertReply(ConversationTexts.For("pt").AskOrganisation)
+            .StartTestAsync();
+    }
+}
