@@ -88,6 +88,24 @@ public sealed class ConfirmPromptTests
     }
 
     [Theory]
+    [InlineData("sim", true)]
+    [InlineData("Evet", true)]
+    [InlineData("ano", true)]
+    [InlineData("não", false)]
+    [InlineData("hayır", false)]
+    [InlineData("ne", false)]
+    [InlineData("yes", true)]
+    [InlineData("maybe", null)]
+    public void Recognize_AnyLanguage_UnderstandsTheSixWhenTheLocalesDoNot(string text, bool? expected)
+    {
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, "en-US", anyLanguage: true));
+        if (expected is not null && text is not "yes")
+        {
+            Assert.Null(ConfirmPrompt.Recognize(text, "en-US"));   // not without the option
+        }
+    }
+
+    [Theory]
     [InlineData("pt-PT", "pt-PT")]   // the bot speaks Portuguese to a user on an English client
     [InlineData(null, "en-US")]      // unset: the activity's locale
     [InlineData("", "en-US")]

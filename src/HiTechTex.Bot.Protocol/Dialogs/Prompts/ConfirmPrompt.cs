@@ -41,14 +41,20 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
 
     protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)
     {
-        var answer = Recognize(PromptActivities.GetAnswerText(turnContext.Activity), GetLocale(turnContext));
+        var answer = Recognize(PromptActivities.GetAnswerText(turnContext.Activity), GetLocale(turnContext), RecognizeAnyLanguage);
         return Task.FromResult(answer is { } value
             ? PromptRecognizerResult<bool>.Success(value)
             : PromptRecognizerResult<bool>.Failure());
     }
 
+    /// <summary>
+    /// Also understand yes and no in the other known languages when the locale's (and English) give no answer — for a
+    /// question asked before the user's language is known ("sim" on an English client on first use).
+    /// </summary>
+    public bool RecognizeAnyLanguage { get; init; }
+
     /// <summary>True for yes, false for no, null when neither (or both) is recognised.</summary>
-    internal static bool? Recognize(string? text, string? locale)
+    internal static bool? Recognize(string? text, string? locale, bool anyLanguage = false)
     {
         var input = TextNormalizer.Normalize(text);
         if (input.Length == 0)
@@ -72,6 +78,17 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
 
             var yes = Matches(input, words.Yeses);
             var no = Matches(input, words.Noes);
+            if (yes != no)
+            {
+                return yes;
+            }
+        }
+
+        if (anyLanguage)
+        {
+            // Across all of them: an answer only when no language reads it the other way.
+            var yes = Languages.Values.Any(w => Matches(input, w.Yeses));
+            var no = Languages.Values.Any(w => Matches(input, w.Noes));
             if (yes != no)
             {
                 return yes;

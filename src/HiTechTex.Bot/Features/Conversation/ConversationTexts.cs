@@ -100,6 +100,9 @@ internal sealed partial class ConversationTexts
     /// <summary>{0} = the name Teams gave; asked when the profile is changed (no greeting).</summary>
     public required string ConfirmNameAgainFormat { get; init; }
 
+    /// <summary>{0} = the name Teams gave; the retry of the name question.</summary>
+    public required string ConfirmNameRetryFormat { get; init; }
+
     public required string AskName { get; init; }
 
     public required string AskOrganisation { get; init; }
@@ -210,6 +213,8 @@ internal sealed partial class ConversationTexts
     public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, name);
 
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
+
+    public string ConfirmNameRetry(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameRetryFormat, name);
 
     public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, name);
 

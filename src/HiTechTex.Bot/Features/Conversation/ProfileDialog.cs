@@ -32,7 +32,7 @@ internal sealed class ProfileDialog : ComponentDialog
         this.organisations = organisations;
         this.logger = logger;
         AddDialog(new WaterfallDialog("profile.steps", [ConfirmTeamsNameAsync, AskNameAsync, AskOrganisationAsync, AskLanguageAsync, SaveProfileAsync]));
-        AddDialog(new ConfirmPrompt(ConfirmNamePrompt));
+        AddDialog(new ConfirmPrompt(ConfirmNamePrompt) { RecognizeAnyLanguage = true });   // the language is not known yet
         AddDialog(new TextPrompt(NamePrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxNameLength))));
         AddDialog(new TextPrompt(OrganisationPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength))));
         AddDialog(new ChoicePrompt(LanguagePrompt));
@@ -51,7 +51,7 @@ internal sealed class ProfileDialog : ComponentDialog
         var question = Equals(step.Options, AgainOption) || step.Options is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } o && o.GetString() == AgainOption
             ? texts.ConfirmNameAgain(teamsName)
             : texts.ConfirmName(teamsName);
-        return await step.PromptAsync(ConfirmNamePrompt, PromptOptions.Text(question), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(ConfirmNamePrompt, PromptOptions.Text(question, texts.ConfirmNameRetry(teamsName)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)

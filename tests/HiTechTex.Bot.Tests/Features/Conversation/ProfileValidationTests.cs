@@ -30,6 +30,20 @@ public sealed class ProfileValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task TheNameQuestion_OnFirstUse_TakesYesInAnyOfTheSixLanguagesAndSaysHowToAnswer()
+    {
+        // The user's language is not known yet: "sim" on an English client is a yes; anything else gets the rule.
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("CITEVE")
+            .AssertReply(reply => Assert.Equal("Please answer yes or no: shall I call you Ana?", reply.Text))
+            .Send("sim")
+            .AssertReply("Which organisation do you work for?")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task ANameOfTheLongestLength_IsKept()
     {
         var longest = new string('B', ProfileDialog.MaxNameLength);
