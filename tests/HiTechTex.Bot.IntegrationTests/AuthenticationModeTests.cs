@@ -21,6 +21,19 @@ public sealed class AuthenticationModeTests : IDisposable
     }
 
     [Fact]
+    public async Task Production_ThePrivacyPagesArePublicWhileTheMessagingEndpointWantsAToken()
+    {
+        using var factory = new BotHostFactory(databasePath, "Production");
+        var client = factory.CreateClient();
+
+        using var privacy = await client.GetAsync("/privacy");
+        using var message = await client.PostActivityAsync(Activities.Message(Activities.NewConversationId(), "hi"));
+
+        Assert.Equal(HttpStatusCode.OK, privacy.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, message.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_DevelopmentWithoutAppId_Answers200AndWarnsLoudlyAtStartUp()
     {
         using var factory = new BotHostFactory(databasePath, "Development");
