@@ -205,6 +205,20 @@ internal sealed partial class ConversationTexts
 
     public string CannotReadAttachments => string.Format(System.Globalization.CultureInfo.InvariantCulture, CannotReadAttachmentsFormat, HelpWord);
 
+    /// <summary>
+    /// The culture of a language in the partnership's region (pt-PT, es-ES, it-IT, tr-TR, cs-CZ, en-GB): dates and
+    /// numbers on cards, and the prompts of a user whose Teams client speaks another language.
+    /// </summary>
+    public static System.Globalization.CultureInfo RegionalCulture(string language) => language switch
+    {
+        "pt" => System.Globalization.CultureInfo.GetCultureInfo("pt-PT"),
+        "es" => System.Globalization.CultureInfo.GetCultureInfo("es-ES"),
+        "it" => System.Globalization.CultureInfo.GetCultureInfo("it-IT"),
+        "tr" => System.Globalization.CultureInfo.GetCultureInfo("tr-TR"),
+        "cs" => System.Globalization.CultureInfo.GetCultureInfo("cs-CZ"),
+        _ => System.Globalization.CultureInfo.GetCultureInfo("en-GB"),
+    };
+
     public string NameRules => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameRulesFormat, ProfileDialog.MaxNameLength);
 
     public string OrganisationRules =>

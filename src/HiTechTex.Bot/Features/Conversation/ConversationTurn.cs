@@ -31,16 +31,7 @@ internal static class ConversationTurn
             return clientLocale;
         }
 
-        return language switch
-        {
-            "en" => "en-GB",
-            "pt" => "pt-PT",
-            "es" => "es-ES",
-            "it" => "it-IT",
-            "tr" => "tr-TR",
-            "cs" => "cs-CZ",
-            _ => language,
-        };
+        return ConversationTexts.RegionalCulture(language).Name;
     }
 
     /// <summary>The texts chosen for the turn, else those of the activity's locale.</summary>

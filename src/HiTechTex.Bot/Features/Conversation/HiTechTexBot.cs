@@ -45,7 +45,10 @@ internal sealed class HiTechTexBot(
             return;
         }
 
-        await RecordTeamConversationAsync(turnContext.Activity, cancellationToken).ConfigureAwait(false);
+        if (TeamConversations.TeamIdOf(turnContext.Activity) is { } inTeam)
+        {
+            await RecordTeamConversationAsync(inTeam, turnContext.Activity, cancellationToken).ConfigureAwait(false);
+        }
 
         if (turnContext.Activity.IsGroupConversation()
             && (turnContext.Activity.IsType(ActivityTypes.Message) || turnContext.Activity.IsType(ActivityTypes.Invoke)))
@@ -113,16 +116,11 @@ internal sealed class HiTechTexBot(
     }
 
     /// <summary>A channel conversation is recorded under its team; a failure is logged, never the user's problem.</summary>
-    private async Task RecordTeamConversationAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task RecordTeamConversationAsync(string teamId, Activity activity, CancellationToken cancellationToken)
     {
-        if (TeamConversations.TeamIdOf(activity) is null)
-        {
-            return;
-        }
-
         try
         {
-            await services.GetRequiredService<TeamConversations>().RecordAsync(activity, cancellationToken).ConfigureAwait(false);
+            await services.GetRequiredService<TeamConversations>().RecordAsync(teamId, activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

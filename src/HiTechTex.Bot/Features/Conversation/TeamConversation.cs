@@ -60,11 +60,12 @@ internal sealed class TeamConversations(IServiceScopeFactory scopes)
                 : null;
     }
 
-    /// <summary>Records the activity's conversation under its team, once; nothing outside teams.</summary>
-    public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>Records the activity's conversation under its team (<see cref="TeamIdOf"/>), once.</summary>
+    public async Task RecordAsync(string teamId, Activity activity, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(teamId);
         ArgumentNullException.ThrowIfNull(activity);
-        if (TeamIdOf(activity) is not { } teamId || activity.Conversation?.Id is not { Length: > 0 and <= 512 } conversationId
+        if (activity.Conversation?.Id is not { Length: > 0 and <= 512 } conversationId
             || activity.ChannelId is not { Length: > 0 and <= 64 } channelId || activity.IsBotUninstalled())
         {
             return;

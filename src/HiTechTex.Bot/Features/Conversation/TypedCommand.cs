@@ -10,8 +10,7 @@ internal static class TypedCommand
     /// surrounding spaces and a leading slash ("/Língua" is "lingua").
     /// </summary>
     public static bool Matches(string command, string typed) =>
-        string.Compare(command, typed.Trim().TrimStart('/').Trim(), CultureInfo.InvariantCulture,
-            CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+        string.Equals(Fold(command), Fold(typed), StringComparison.Ordinal);   // one notion of "the same command" (see Fold)
 
     /// <summary>Lower case without accents or surrounding spaces/slash, so "/Progresso" is "progresso" (and Turkish "ı" is "i").</summary>
     public static string Fold(string text)

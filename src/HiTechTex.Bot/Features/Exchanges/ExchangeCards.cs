@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Features.Conversation;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
@@ -254,13 +255,5 @@ internal sealed class ExchangeCards(
     private static JsonArray Choices(IReadOnlyList<Organisation> organisations) =>
         new([.. organisations.Select(o => (JsonNode)new JsonObject { ["title"] = $"{o.Name} ({o.Country}, {o.City})", ["value"] = o.Id })]);
 
-    public static CultureInfo Culture(string language) => language switch
-    {
-        "pt" => CultureInfo.GetCultureInfo("pt-PT"),
-        "es" => CultureInfo.GetCultureInfo("es-ES"),
-        "it" => CultureInfo.GetCultureInfo("it-IT"),
-        "tr" => CultureInfo.GetCultureInfo("tr-TR"),
-        "cs" => CultureInfo.GetCultureInfo("cs-CZ"),
-        _ => CultureInfo.GetCultureInfo("en-GB"),
-    };
+    public static CultureInfo Culture(string language) => ConversationTexts.RegionalCulture(language);
 }
