@@ -76,6 +76,19 @@ public class ComponentDialog(string dialogId) : Dialog(dialogId)
     protected virtual Task<DialogTurnResult> EndComponentAsync(DialogContext outerDc, object? result, CancellationToken cancellationToken) =>
         outerDc.EndDialogAsync(result, cancellationToken);
 
+    /// <summary>The context over the inner stack of this component, the active dialog of <paramref name="dc"/>.</summary>
+    public DialogContext CreateChildContext(DialogContext dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var instance = dc.ActiveDialog ?? throw new InvalidOperationException("The context has no active dialog.");
+        if (instance.Id != Id)
+        {
+            throw new InvalidOperationException($"The active dialog is '{instance.Id}', not the component '{Id}'.");
+        }
+
+        return CreateInnerContext(dc.Context, instance, dc);
+    }
+
     /// <summary>The context over the inner stack stored in <paramref name="instance"/>.</summary>
     protected DialogContext CreateInnerContext(ITurnContext turnContext, DialogInstance instance, DialogContext? outerDc)
     {

@@ -33,6 +33,16 @@ public class DialogContext
     /// <summary>The top of the stack, or null when the stack is empty.</summary>
     public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[0] : null;
 
+    /// <summary>
+    /// The context over the inner stack of the active dialog when that is a <see cref="ComponentDialog"/> (the Bot
+    /// Framework's <c>DialogContext.Child</c>), else null. Following <c>Child</c> down reaches the dialog that is really
+    /// waiting — the prompt inside the journey inside the root.
+    /// </summary>
+    public DialogContext? Child =>
+        ActiveDialog is { } instance && FindDialog(instance.Id) is ComponentDialog component
+            ? component.CreateChildContext(this)
+            : null;
+
     /// <summary>The user-facing texts of the engine (from the turn state, English by default).</summary>
     public IDialogMessages Messages => Context.GetDialogMessages();
 

@@ -35,4 +35,7 @@ internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
     /// sessions and the coordinator's forms are personal.
     /// </summary>
     public bool IsPersonal(JourneyStart start) => CoachingDialog.ActionOf(start) is not (CoachingDialog.ListAction or "bookSession");
+
+    /// <summary>Every coaching request is answered in its turn (<see cref="CoachingDialog"/> keeps nothing waiting).</summary>
+    public bool AnswersInOneTurn => true;
 }

@@ -160,6 +160,15 @@ internal sealed partial class ConversationTexts
 
     public required string StartingOver { get; init; }
 
+    /// <summary>
+    /// Asked (yes/no) when the user asks for another journey while one waits for an answer — most often the exchange
+    /// application form, whose typed inputs only the card holds.
+    /// </summary>
+    public required string LeaveUnfinished { get; init; }
+
+    /// <summary>The answer "no" to <see cref="LeaveUnfinished"/>: the waiting question or form is asked again.</summary>
+    public required string KeepUnfinished { get; init; }
+
     public required string LostTrack { get; init; }
 
     public required string TooManyAttempts { get; init; }

@@ -33,4 +33,12 @@ internal interface IJourney
     /// partners, the coaching catalogue).
     /// </summary>
     bool IsPersonal(JourneyStart start) => true;
+
+    /// <summary>
+    /// Whether the dialog always answers and ends in the turn it is begun (every later step is a card button that
+    /// starts it again): such a request is answered on top of a question or form that waits, which stays open. A
+    /// journey that waits for an answer says false (the default): asking for it while another waits asks first
+    /// whether to leave that one.
+    /// </summary>
+    bool AnswersInOneTurn => false;
 }

@@ -46,4 +46,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1511, Level = LogLevel.Warning,
         Message = "Recording channel conversation {ConversationId} under its team failed; its data would not be deleted with the team")]
     public static partial void TeamConversationNotRecorded(ILogger logger, string? conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 1512, Level = LogLevel.Information,
+        Message = "Another request ({Request}) while {Waiting} waits in conversation {ConversationId}: {Outcome}")]
+    public static partial void AnotherRequest(ILogger logger, string request, string waiting, string outcome, string? conversationId);
+
+    [LoggerMessage(EventId = 1513, Level = LogLevel.Warning,
+        Message = "Journey dialog {DialogId} said it answers in one turn but waits; answered on top of conversation {ConversationId}, its waiting state dropped")]
+    public static partial void OneTurnJourneyWaited(ILogger logger, string dialogId, string? conversationId);
 }

@@ -16,4 +16,7 @@ internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog) : I
     public IReadOnlyCollection<string> Commands { get; } =
         [.. ExchangeTexts.All.SelectMany(t => t.MyApplicationsCommands.Concat(t.PendingApprovalsCommands).Concat(t.ProgressCommands).Concat(t.ExportCommands))
             .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Lists, an opened application, a decision: each answered in its turn (on top of a waiting form, which stays open).</summary>
+    public bool AnswersInOneTurn => true;
 }

@@ -18,4 +18,7 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog) : IJourney
 
     /// <summary>The directory is shared knowledge: a search in a group chat or a channel is answered there.</summary>
     public bool IsPersonal(JourneyStart start) => false;
+
+    /// <summary>Every step is a card button carrying its query: answered on top of a form or question that waits.</summary>
+    public bool AnswersInOneTurn => true;
 }

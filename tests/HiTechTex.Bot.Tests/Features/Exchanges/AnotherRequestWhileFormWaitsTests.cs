@@ -1,0 +1,186 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Testing.Dialogs;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary>
+/// Another request while the exchange application form waits (the main dialog's TryAnswerAnotherRequestAsync): a
+/// one-turn request is answered on top and the same form still works; the form asked for again is only mentioned;
+/// a journey that waits itself is begun only after a yes to leaving. Through the real main dialog, turn by turn.
+/// </summary>
+public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
+{
+    private static readonly ExchangeTexts En = ExchangeTexts.English;
+    private static readonly ConversationTexts Texts = ConversationTexts.En;
+    private readonly ExchangeDialogTestHost host = new();
+    private string? formId;
+
+    public void Dispose() => host.Dispose();
+
+    public static TheoryData<string> MyApplicationsRequests => ["typed", "button"];
+
+    [Theory]
+    [MemberData(nameof(MyApplicationsRequests))]
+    public async Task MyApplications_WhileTheFormWaits_ListedOnTopAndTheSameFormStillSaves(string how)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => how == "typed" ? host.Conversation.Adapter.MakeMessage("my applications") : host.Conversation.Submit(new { action = "myApplications" }))
+            .AssertReply(r => Assert.Contains(En.NoApplications, Describe(r), StringComparison.Ordinal), "the list, on top")
+            .AssertReply(Texts.FillInForm)
+            .AssertNoReply()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+
+        Assert.Equal(ExchangeStatus.Draft, Assert.Single(await host.ApplicationsAsync()).Status);
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("welcome")]
+    public async Task HelpOrMenuButton_WhileTheFormWaits_CardOnTopThenTheReminder(string action)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => host.Conversation.Submit(new { action }))
+            .AssertReply(r => Assert.Single(r.Attachments ?? []), "the card")
+            .AssertReply(Texts.FillInForm)
+            .AssertNoReply()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task TheFormAskedForAgain_WhileItWaits_RemindsWithoutASecondForm()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Before: the welcome card's button got "This form is no longer active" (the click carries no form id).
+        await OpenForm()
+            .Send(() => host.Conversation.Submit(new { action = "applyExchange" }))
+            .AssertReply(Texts.FillInForm)
+            .AssertNoReply()
+            .Send("apply for an exchange")
+            .AssertReply(Texts.FillInForm)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AnotherJourneyThatWaits_AnsweredNo_TheSameFormIsShownAgainAndStillWorks()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send("delete my data")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .Send("no")
+            .AssertReply(Texts.KeepUnfinished)
+            .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
+            .AssertNoReply()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+
+        Assert.NotNull(await host.Conversation.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task AnotherJourneyThatWaits_AnsweredYes_LeavesTheFormAndStartsTheRequest()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => host.Conversation.Submit(new { action = EditProfileDialog.CardAction }))
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .Send("yes")
+            .AssertReplyContains("Your profile: Ana")
+            .AssertReply(r => Assert.Contains("Ana", r.Text, StringComparison.Ordinal), "the first profile question")
+            .StartTestAsync();
+
+        // The old form is gone: its submit saves nothing.
+        await host.Conversation.Flow()
+            .Send("cancel")
+            .AssertReply(Texts.Cancelled)
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(r => Assert.NotEqual(En.DraftSaved, r.Text), "not saved")
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task TypedTextThatIsNoRequest_WhileTheFormWaits_TheFormsReminder()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send("the weather is nice")
+            .AssertReply(Texts.FillInForm)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task MenuButton_WhileAStepByStepQuestionWaits_AnsweredOnTopAndTheQuestionAskedAgain()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send(() => host.Conversation.Submit(new { action = "myApplications" }))
+            .AssertReply(r => Assert.Contains(En.NoApplications, Describe(r), StringComparison.Ordinal), "the list, on top")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(En.HostOrganisation)
+            .AssertReply(En.AskStartDate)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task TypedRequest_WhileAStepByStepQuestionWaits_IsTheQuestionsAnswer()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Typed text answers a question ("my applications" could be part of an organisation's name): not intercepted.
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("my applications")
+            .AssertReply(En.HostNotFound)
+            .StartTestAsync();
+    }
+
+    private TestFlow OpenForm() => host.Conversation.Flow()
+        .Send("apply for an exchange")
+        .AssertReply(r => formId = FormIdOf(r), "the form");
+
+    private static string FormIdOf(Activity reply)
+    {
+        var id = FormIdPattern().Match(Describe(reply)).Groups[1].Value;
+        Assert.NotEmpty(id);
+        return id;
+    }
+
+    private Activity SaveTheForm(string id) => host.Conversation.Submit(new
+    {
+        formId = id, op = "save", visitingId = "hitechtex-citeve", hostQuery = "clutex", hostId = "hitechtex-clutex",
+        startDate = "2027-03-01", endDate = "2027-03-05", activityType = "KnowledgeSharing",
+        objectives = "Learn the nonwoven pilot line.", agenda = "Day 1: lab.", outcomes = "A joint proposal.",
+    });
+
+    private static string Describe(Activity reply) =>
+        reply.Text + string.Concat((reply.Attachments ?? []).Select(a => JsonSerializer.Serialize(a.Content)));
+
+    [GeneratedRegex("\"formId\":\"([0-9a-f]{32})\"")]
+    private static partial Regex FormIdPattern();
+}
