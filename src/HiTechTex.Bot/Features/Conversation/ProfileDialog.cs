@@ -93,7 +93,19 @@ internal sealed class ProfileDialog : ComponentDialog
     private static bool IsOneLine(PromptValidatorContext<string> prompt, int maxLength) =>
         prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text
         && text.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength
-        && !trimmed.Any(char.IsControl) && trimmed.Any(char.IsLetterOrDigit);
+        && !trimmed.Any(char.IsControl) && trimmed.Any(char.IsLetterOrDigit) && !HoldsLink(trimmed);
+
+    /// <summary>
+    /// A Markdown link (<c>[text](url)</c>), a URL or a <c>www.</c> address. The name and the organisation go into
+    /// card facts and text blocks that other people read (a cluster manager's approval card, a partner's introduction),
+    /// which Teams renders as Markdown: "[Verify your account](https://…)" as a name would be a link there. No person's
+    /// or organisation's name holds one.
+    /// </summary>
+    internal static bool HoldsLink(string text) =>
+        text.Contains("](", StringComparison.Ordinal)
+        || text.Contains("://", StringComparison.Ordinal)
+        || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The six languages, each by its own name (and its English name as a synonym).</summary>
     public static List<Choice> LanguageChoices() =>

@@ -9,7 +9,12 @@ public sealed class ProfileValidationTests : IDisposable
 
     public void Dispose() => host.Dispose();
 
-    public static TheoryData<string> BadNames() => [new string('A', ProfileDialog.MaxNameLength + 1), "Ana\nSousa", "!!!", "  ...  "];
+    public static TheoryData<string> BadNames() =>
+    [
+        new string('A', ProfileDialog.MaxNameLength + 1), "Ana\nSousa", "!!!", "  ...  ",
+        "[Verify your account](https://phish.example/login)", "Ana https://phish.example", "Ana (see WWW.phish.example)",
+        "[Ana](mailto:x@phish.example)",
+    ];
 
     [Theory]
     [MemberData(nameof(BadNames))]
@@ -21,7 +26,7 @@ public sealed class ProfileValidationTests : IDisposable
             .Send("no")
             .AssertReply("What name should I use?")
             .Send(name)
-            .AssertReply("Please give a name of up to 100 characters, on one line.")
+            .AssertReply("Please give a name of up to 100 characters, on one line, without links.")
             .Send("Ana Sousa")
             .AssertReply("Which organisation do you work for?")
             .StartTestAsync();
@@ -64,6 +69,30 @@ public sealed class ProfileValidationTests : IDisposable
         Assert.Equal(longest, (await host.ReadProfileAsync())?.Name);
     }
 
+    [Theory]
+    [InlineData("Ana (Sousa) & Filhos, Lda.")]
+    [InlineData("Zoë O'Brien-Müller")]
+    [InlineData("CITEVE [PT]")]
+    public void HoldsLink_OrdinaryNamesWithBracketsOrPunctuation_AreNotLinks(string name) => Assert.False(ProfileDialog.HoldsLink(name));
+
+    [Fact]
+    public async Task AnOrganisationWithALink_IsAskedAgainAndTheOldOneKept()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("my profile")
+            .AssertReplyContains("Your profile")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply(ConversationTexts.En.AskOrganisation)
+            .Send("[CITEVE — confirm your exchange here](https://phish.example)")
+            .AssertReply("Please give your organisation's name, up to 200 characters, on one line, without links.")
+            .StartTestAsync();
+
+        Assert.Equal("CITEVE", (await host.ReadProfileAsync())?.Organisation);
+    }
+
     [Fact]
     public async Task ATooLongOrganisation_IsAskedAgainInTheUsersLanguage()
     {
@@ -76,7 +105,7 @@ public sealed class ProfileValidationTests : IDisposable
             .Send("sim")
             .AssertReply(ConversationTexts.For("pt").AskOrganisation)
             .Send(new string('O', ProfileDialog.MaxOrganisationLength + 1))
-            .AssertReply("Indique o nome da sua organização, com até 200 caracteres, numa só linha.")
+            .AssertReply("Indique o nome da sua organização, com até 200 caracteres, numa só linha, sem ligações.")
             .StartTestAsync();
 
         Assert.Equal("CITEVE", (await host.ReadProfileAsync())?.Organisation);
