@@ -33,7 +33,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         - MySessions: see the user's own coaching sessions/registrations.
         - Help: ask what the bot can do.
         - Cancel: stop the current conversation.
-        - None: small talk or anything else.
+        - None: small talk or anything else — also a message that says the user does NOT want one of the above ("I don't
+          want to apply", "não preciso de parceiros"): never start what the user refuses.
         Answer with the JSON schema only. score is your confidence from 0 to 1. language is the ISO 639-1 code of the
         message (en, pt, es, it, tr, cs). entities: keywords = search words left after removing intent words and stop
         words; country = ISO 3166-1 alpha-2 code; region = one of Norte, Catalonia, Valencia, Tuscany, Aegean,

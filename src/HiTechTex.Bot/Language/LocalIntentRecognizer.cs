@@ -63,6 +63,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // "cancel", "stop", "never mind" are a whole short message; in a sentence ("a one-stop shop for dyeing",
         // "learn about exit strategies") those words are about something else, and "I've cancelled that" is no answer.
+        var cancelNamed = matchesByIntent.ContainsKey(Intent.Cancel);
         if (tokens.Count > MaxCancelTokens)
         {
             matchesByIntent.Remove(Intent.Cancel);
@@ -99,6 +100,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         if (best.Matches is null || best.Weight <= 0)
         {
             return new RecognizedIntent(Intent.None, 0, entities, language?.Code ?? localeLanguage, SourceName);
+        }
+
+        // "I don't want to apply": the journey is named to be refused — starting it would do the opposite of what was said.
+        // ("I don't want to cancel my booking" refuses the cancelling, not the booking: its list is still the answer.)
+        if (best.Intent is not (Intent.Help or Intent.Cancel) && !cancelNamed && Compiled.Any(c => c.Declines.Any(d => d.FindIn(tokens).Any())))
+        {
+            return new RecognizedIntent(Intent.None, 0, entities, language?.Code ?? localeLanguage, SourceName) { Declined = true };
         }
 
         var score = Math.Round(Math.Min(0.95, 0.4 + (0.2 * best.Weight)), 2);
@@ -270,7 +278,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     }
 
     private sealed record CompiledLanguage(
-        LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers)
+        LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines)
     {
         public string Code => Vocabulary.Code;
 
@@ -279,7 +287,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. vocabulary.Intents.SelectMany(kv => kv.Value.Select(p =>
                 (kv.Key, kv.Key == Intent.Cancel ? new Phrase(p, minTypoLength: CancelMinTypoLength) : new Phrase(p))))],
             [.. vocabulary.StopWords.Select(TextNormalizer.Normalize)],
-            [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)]);
+            [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)],
+            [.. (vocabulary.Declines ?? []).Select(d => new Phrase(d, allowTypos: false))]);
     }
 
     private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries)

@@ -9,4 +9,10 @@ namespace HiTechTex.Bot.Language;
 public sealed record RecognizedIntent(Intent Intent, double Score, IntentEntities Entities, string? Language = null, string Source = "local")
 {
     public static RecognizedIntent NoneIntent { get; } = new(Intent.None, 0, IntentEntities.Empty);
+
+    /// <summary>
+    /// The text named a journey and said the user does not want it ("I don't want to apply", "não quero candidatar-me"):
+    /// the intent is then <see cref="Intent.None"/>, and the bot answers that rather than "I didn't understand".
+    /// </summary>
+    public bool Declined { get; init; }
 }

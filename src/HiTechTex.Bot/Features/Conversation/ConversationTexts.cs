@@ -84,6 +84,9 @@ internal sealed partial class ConversationTexts
     /// <summary>{0} = the help word.</summary>
     public required string YouAreWelcomeFormat { get; init; }
 
+    /// <summary>{0} = the help word. "I don't want to apply": nothing is started (<see cref="Language.RecognizedIntent.Declined"/>).</summary>
+    public required string DeclinedFormat { get; init; }
+
     public required string Goodbye { get; init; }
 
     /// <summary>{0} = the help word. For an image or a file the bot cannot read, with nothing it understood.</summary>
@@ -236,6 +239,8 @@ internal sealed partial class ConversationTexts
     public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, name);
 
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
+
+    public string Declined => string.Format(System.Globalization.CultureInfo.InvariantCulture, DeclinedFormat, HelpWord);
 
     public string ConfirmNameRetry(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameRetryFormat, name);
 

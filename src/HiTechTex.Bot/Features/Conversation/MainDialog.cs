@@ -31,6 +31,7 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     private const string DataKey = "data";
     private const string UnderstoodKey = "understood";
     private const string SmallTalkKey = "smallTalk";
+    private const string DeclinedKey = "declined";
     private const string StepsId = "main.steps";
     private const string LeaveDialogId = "main.leave";
     private const string LeavePromptId = "main.leave.confirm";
@@ -457,6 +458,10 @@ internal sealed class MainDialog : InterruptibleComponentDialog
             case Intent.None when !newProfile && step.GetValue<string>(SmallTalkKey) is { } smallTalk && Enum.TryParse<SmallTalkKind>(smallTalk, out var talk):
                 await AnswerSmallTalkAsync(step, talk, cancellationToken).ConfigureAwait(false);
                 break;
+            case Intent.None when !newProfile && step.GetValue<bool>(DeclinedKey):
+                // "I don't want to apply": nothing started, and no "I didn't understand".
+                await step.Context.SendActivityAsync(texts.Declined, cancellationToken).ConfigureAwait(false);
+                break;
             case Intent.None when !newProfile && CarriesFileOrImage(step.Context.Activity):
                 await step.Context.SendActivityAsync(texts.CannotReadAttachments, cancellationToken).ConfigureAwait(false);
                 break;
@@ -642,6 +647,11 @@ internal sealed class MainDialog : InterruptibleComponentDialog
 
         var recognized = await recognizer.RecognizeAsync(text, step.Context.Activity.Locale, cancellationToken).ConfigureAwait(false);
         Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, step.Context.Activity.Conversation?.Id);
+        if (recognized.Declined)
+        {
+            step.Values[DeclinedKey] = true;
+        }
+
         return (recognized.Intent, recognized.Entities ?? IntentEntities.Empty);
     }
 

@@ -23,5 +23,6 @@ internal static class Czech
         ["dnes", "dneska"],
         ["zitra"],
         ["pozitri"],
-        ["o", "ohledne", "tema"]);
+        ["o", "ohledne", "tema"],
+        Declines: ["nechci", "nepotrebuji", "nepotrebuju", "nemam zajem"]);
 }

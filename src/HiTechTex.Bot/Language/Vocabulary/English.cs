@@ -23,5 +23,6 @@ internal static class English
         ["today"],
         ["tomorrow", "tmrw"],
         ["day after tomorrow"],
-        ["on", "about", "regarding"]);
+        ["on", "about", "regarding"],
+        Declines: ["don t want", "dont want", "do not want", "don t need", "dont need", "do not need", "not interested", "no longer want", "don t wanna"]);
 }

@@ -23,5 +23,6 @@ internal static class Italian
         ["oggi"],
         ["domani"],
         ["dopodomani", "dopo domani"],
-        ["su", "sul", "sulla", "sullo", "sui", "sugli", "sulle", "riguardo"]);
+        ["su", "sul", "sulla", "sullo", "sui", "sugli", "sulle", "riguardo"],
+        Declines: ["non voglio", "non ho bisogno", "non mi interessa"]);
 }

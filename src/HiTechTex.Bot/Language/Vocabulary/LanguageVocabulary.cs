@@ -13,6 +13,10 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// <param name="DayAfterTomorrow">Phrases for the day after tomorrow.</param>
 /// <param name="TopicMarkers">Words that introduce a session topic ("about …").</param>
 /// <param name="TopicMarkerFollowsTopic">True where the marker is a postposition (Turkish "… hakkında").</param>
+/// <param name="Declines">
+/// Phrases that say the user does not want what the sentence names ("I don't want to apply"): matched exactly (no
+/// typos), they turn a journey intent into none, with <see cref="RecognizedIntent.Declined"/>.
+/// </param>
 internal sealed record LanguageVocabulary(
     string Code,
     IReadOnlyDictionary<Intent, string[]> Intents,
@@ -22,4 +26,5 @@ internal sealed record LanguageVocabulary(
     string[] Tomorrow,
     string[] DayAfterTomorrow,
     string[] TopicMarkers,
-    bool TopicMarkerFollowsTopic = false);
+    bool TopicMarkerFollowsTopic = false,
+    string[]? Declines = null);

@@ -23,5 +23,6 @@ internal static class Portuguese
         ["hoje"],
         ["amanha"],
         ["depois de amanha"],
-        ["sobre"]);
+        ["sobre"],
+        Declines: ["nao quero", "nao preciso", "nao tenho interesse", "nao me interessa"]);
 }

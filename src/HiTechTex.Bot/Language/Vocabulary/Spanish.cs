@@ -23,5 +23,6 @@ internal static class Spanish
         ["hoy"],
         ["manana"],
         ["pasado manana"],
-        ["sobre", "acerca"]);
+        ["sobre", "acerca"],
+        Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"]);
 }

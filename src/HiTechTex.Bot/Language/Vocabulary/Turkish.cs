@@ -23,5 +23,6 @@ internal static class Turkish
         ["yarin"],
         ["obur gun", "ertesi gun"],
         ["hakkinda", "konusunda"],
-        TopicMarkerFollowsTopic: true);
+        TopicMarkerFollowsTopic: true,
+        Declines: ["istemiyorum", "istemem", "gerek yok", "ihtiyacim yok", "ilgilenmiyorum"]);
 }

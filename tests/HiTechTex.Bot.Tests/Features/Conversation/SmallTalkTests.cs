@@ -135,3 +135,27 @@ public sealed class SmallTalkTests : IDisposable
             .StartTestAsync();
     }
 }
+
+/// <summary>"I don't want to apply": nothing is started and the answer is not "I didn't understand".</summary>
+public sealed class DeclinedRequestTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("en", "OK. Tell me what you'd like to do instead, or type \"help\" to see what I can do.")]
+    [InlineData("pt", "Está bem. Diga-me o que prefere fazer, ou escreva \"ajuda\" para ver o que posso fazer.")]
+    public async Task ADeclinedJourney_StartsNothingAndSaysSo(string language, string expected)
+    {
+        await host.SeedProfileAsync(language);
+        host.Recognizer.Recognized["I don't want to apply"] = new HiTechTex.Bot.Language.RecognizedIntent(
+            HiTechTex.Bot.Language.Intent.None, 0, HiTechTex.Bot.Language.IntentEntities.Empty) { Declined = true };
+
+        await host.Flow()
+            .Send("I don't want to apply")
+            .AssertReply(expected)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+}
