@@ -31,7 +31,7 @@ test('pack fills the app id and domain and the package validates', () => {
   assert.strictEqual(m.id, appId);
   assert.strictEqual(m.bots[0].botId, appId);
   assert.ok(m.validDomains.includes('bot.example.org'));
-  assert.deepStrictEqual(icons.map((i) => i.name).sort(), ['color.png', 'outline.png']);
+  assert.deepStrictEqual(icons.map((i) => i.name).sort(), ['color.png', 'cs.json', 'es.json', 'it.json', 'outline.png', 'pt.json', 'tr.json']);
 });
 
 test('pack refuses an app id that is not a GUID', () => {
@@ -69,4 +69,48 @@ test('an outline icon that is not white on transparent is rejected', () => {
   assert.strictEqual(r.status, 1);
   assert.match(r.stderr, /192x192, expected 32x32/);
   assert.match(r.stderr, /neither white nor fully transparent/);
+});
+
+const editLocalization = (file, fn) => tampered((e) => {
+  const entry = e.find((x) => x.name === file);
+  const strings = JSON.parse(entry.data);
+  fn(strings);
+  entry.data = Buffer.from(JSON.stringify(strings));
+});
+
+test('the package carries a translation of the name, description and every command for the five other languages', () => {
+  const entries = zip.read(fs.readFileSync(zipPath));
+  const m = JSON.parse(entries[0].data);
+  assert.deepStrictEqual(m.localizationInfo.additionalLanguages.map((l) => l.languageTag), ['pt', 'es', 'it', 'tr', 'cs']);
+  for (const language of m.localizationInfo.additionalLanguages) {
+    const strings = JSON.parse(entries.find((x) => x.name === language.file).data);
+    assert.notStrictEqual(strings['description.short'], m.description.short, language.languageTag);
+    m.bots[0].commandLists.forEach((list, li) => list.commands.forEach((c, ci) => {
+      assert.ok(strings[`bots[0].commandLists[${li}].commands[${ci}].title`], `${language.file}: command ${li}/${ci}`);
+    }));
+  }
+});
+
+test('a localization key that names nothing in the manifest is rejected', () => {
+  const r = validate(editLocalization('pt.json', (s) => { s['bots[0].commandLists[2].commands[0].title'] = 'ajuda'; }));
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /pt\.json: 'bots\[0\]\.commandLists\[2\]\.commands\[0\]\.title' names no string/);
+});
+
+test('a command left untranslated is rejected', () => {
+  const r = validate(editLocalization('es.json', (s) => { delete s['bots[0].commandLists[0].commands[3].title']; }));
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /es\.json: 'bots\[0\]\.commandLists\[0\]\.commands\[3\]\.title' is not translated/);
+});
+
+test('a translation over the official length limit fails the localization schema', () => {
+  const r = validate(editLocalization('it.json', (s) => { s['composeExtensions[0].commands[0].title'] = 'x'.repeat(33); }));
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /localization it\.json: .*must NOT have more than 32 characters/);
+});
+
+test('a localization file missing from the package is rejected', () => {
+  const r = validate(tampered((e) => { e.splice(e.findIndex((x) => x.name === 'tr.json'), 1); }));
+  assert.strictEqual(r.status, 1);
+  assert.match(r.stderr, /'tr\.json' \(tr\) is missing from the zip root/);
 });

@@ -35,6 +35,12 @@ const entries = [{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manif
 for (const icon of [manifest.icons.color, manifest.icons.outline]) {
   entries.push({ name: path.basename(icon), data: fs.readFileSync(path.join(root, 'manifest', icon)) });
 }
+// The translations of the app's name, description and command menus (localizationInfo), next to manifest.json.
+for (const language of (manifest.localizationInfo && manifest.localizationInfo.additionalLanguages) || []) {
+  const file = path.join(root, 'manifest', language.file);
+  if (!fs.existsSync(file)) fail(`localization file ${language.file} (${language.languageTag}) is missing from manifest/`);
+  entries.push({ name: path.basename(language.file), data: fs.readFileSync(file) });
+}
 fs.writeFileSync(path.join(outDir, 'manifest.json'), entries[0].data);
 const zipPath = path.join(outDir, 'hitechtex-bot.zip');
 fs.writeFileSync(zipPath, zip.write(entries));

@@ -64,5 +64,45 @@ icon(manifest.icons.outline, 32, (img) => {
   if (!white) errors.push('outline icon has no white pixels');
 });
 
+// Localization (localizationInfo): each file at the zip root, valid against the official localization schema of the
+// same version, every key naming a string the manifest has, and every command title and description translated — a
+// menu half in English is what a Portuguese user would see otherwise.
+const localization = manifest.localizationInfo;
+if (localization) {
+  const localizationSchemaFile = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.Localization.schema.json`);
+  const validateLocalization = ajv.compile(JSON.parse(fs.readFileSync(localizationSchemaFile, 'utf8').replace(/\\\\a/g, '\\\\x07')));
+  const resolve = (key) => key.split('.').reduce((node, part) => {
+    if (node === undefined) return undefined;
+    const m = part.match(/^([^[]+)((?:\[\d+\])*)$/);
+    if (!m) return undefined;
+    let value = node[m[1]];
+    for (const index of m[2].matchAll(/\[(\d+)\]/g)) value = value === undefined ? undefined : value[Number(index[1])];
+    return value;
+  }, manifest);
+  const translatable = [];
+  (manifest.bots || []).forEach((b, bi) => (b.commandLists || []).forEach((list, li) => list.commands.forEach((c, ci) => {
+    translatable.push(`bots[${bi}].commandLists[${li}].commands[${ci}].title`, `bots[${bi}].commandLists[${li}].commands[${ci}].description`);
+  })));
+  const tags = new Set();
+  for (const language of localization.additionalLanguages || []) {
+    const tag = language.languageTag;
+    if (tags.has(tag.toLowerCase())) errors.push(`localization: language '${tag}' is listed twice`);
+    tags.add(tag.toLowerCase());
+    const buf = entries.get(language.file);
+    if (!buf) { errors.push(`localization file '${language.file}' (${tag}) is missing from the zip root`); continue; }
+    let strings;
+    try { strings = JSON.parse(buf.toString('utf8')); } catch (e) { errors.push(`localization file '${language.file}' is not JSON: ${e.message}`); continue; }
+    if (!validateLocalization(strings)) for (const e of validateLocalization.errors) errors.push(`localization ${language.file}: ${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+    const fileVersion = (strings.$schema || '').match(/\/v([0-9.]+|DevPreview)\/MicrosoftTeams\.Localization\.schema\.json$/);
+    if (!fileVersion || fileVersion[1] !== version) errors.push(`localization ${language.file}: $schema (${strings.$schema}) is not the localization schema v${version}`);
+    for (const [key, value] of Object.entries(strings)) {
+      if (key === '$schema') continue;
+      if (typeof resolve(key) !== 'string') errors.push(`localization ${language.file}: '${key}' names no string of the manifest`);
+      else if (typeof value !== 'string' || !value.trim()) errors.push(`localization ${language.file}: '${key}' is empty`);
+    }
+    for (const key of translatable) if (!(key in strings)) errors.push(`localization ${language.file}: '${key}' is not translated`);
+  }
+}
+
 if (errors.length) { for (const e of errors) console.error(`manifest: ${e}`); process.exit(1); }
 console.log(`manifest OK: ${zipPath} (schema v${version}, ${entries.size} files at the root)`);

@@ -667,7 +667,8 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         _ => Intent.None,
     };
 
-    private IJourney? CommandOf(string? text)
+    /// <summary>The journey a whole typed message names as a command (<see cref="IJourney.Commands"/>, folded), if any.</summary>
+    internal IJourney? CommandOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
