@@ -56,3 +56,33 @@ public sealed class DeclineTests
         Assert.False(recognized.Declined);
     }
 }
+
+/// <summary>A visit to another cluster is what a ClusterXchange exchange is; a word that merely looks like "visit" is not.</summary>
+public sealed class VisitPhrasingTests
+{
+    private readonly LocalIntentRecognizer recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("I'd like to visit a cluster in Spain for a week", "en")]
+    [InlineData("Gostaria de visitar um centro de investigação em Itália", "pt")]
+    [InlineData("quiero hacer una visita a un clúster en Portugal", "es")]
+    [InlineData("vorrei visitare un'azienda in Turchia", "it")]
+    [InlineData("İspanya'da bir kümeye ziyaret yapmak istiyorum", "tr")]
+    [InlineData("chtěl bych navštívit klastr v Itálii", "cs")]
+    public void Recognize_AVisitToACluster_IsAnExchange(string text, string language)
+    {
+        var recognized = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.ApplyForExchange, recognized.Intent);
+        Assert.Equal(language, recognized.Language);
+    }
+
+    [Theory]
+    [InlineData("find partners for computer vision in Italy", Intent.FindPartners)]
+    [InlineData("computer vision experts", Intent.None)]
+    [InlineData("which labs can I visit to find partners", Intent.FindPartners)]
+    public void Recognize_WordsThatOnlyLookLikeVisit_AreNotAnExchange(string text, Intent expected)
+    {
+        Assert.Equal(expected, recognizer.Recognize(text, null).Intent);
+    }
+}

@@ -7,7 +7,7 @@ internal static class Spanish
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["buscar", "busco", "busca", "buscando", "encontrar", "encuentra", "socio*", "colaborador*", "necesito un", "necesito una", "quien puede"],
-            [Intent.ApplyForExchange] = ["solicitar", "postular*", "intercambio*", "movilidad", "aplicar"],
+            [Intent.ApplyForExchange] = ["solicitar", "postular*", "intercambio*", "movilidad", "aplicar", "visitar", "visita", "visitas"],
             [Intent.RegisterForCoaching] = ["inscribir*", "registrar*", "apuntar*", "coaching", "mentoria", "formacion", "taller*"],
             [Intent.MyApplications] = ["mis solicitudes", "mi solicitud", "estado de mi solicitud=3", "mis postulaciones"],
             [Intent.MySessions] = ["mis sesiones", "mi sesion", "mis inscripciones", "proxima sesion", "proximas sesiones", "mis talleres"],
