@@ -288,13 +288,17 @@ internal sealed class MainDialog : InterruptibleComponentDialog
                 return null;   // the journey's own buttons (a choice, a step) are its answers
             }
 
-            // The form asked for again, or another of its starts (a draft's Edit): the one above is still open.
-            Log.AnotherRequest(logger, request, runningId, "reminded", activity.Conversation?.Id);
-            await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
+            // The form asked for again (typed, or the menu's button): the one above is still open. A start that names
+            // something else to open in it (a listed draft's Edit: its data carries the application) is another
+            // request, asked about below.
+            if (!NamesSomething(data))
+            {
+                Log.AnotherRequest(logger, request, runningId, "reminded", activity.Conversation?.Id);
+                await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+            }
         }
-
-        if (requested.AnswersInOneTurn)
+        else if (requested.AnswersInOneTurn)
         {
             // On a stack of its own that is not kept: the waiting journey's stack is not touched.
             Log.AnotherRequest(logger, request, runningId, "answered on top", activity.Conversation?.Id);
@@ -314,6 +318,10 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         await innerDc.BeginDialogAsync(LeaveDialogId, pending, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
+
+    /// <summary>Card data that carries more than its <c>action</c> (an id of what to open).</summary>
+    private static bool NamesSomething(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.EnumerateObject().Any(p => p.Name != "action");
 
     /// <summary>
     /// After an answer on top: a form is not sent again (the card above holds what the user typed into it) but

@@ -75,6 +75,27 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     }
 
     [Fact]
+    public async Task ADraftsEdit_WhileANewFormWaits_AsksToLeaveThenOpensTheDraft()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await OpenForm()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .AssertReply(r => Assert.Single(r.Attachments ?? []), "the draft's card")
+            .AssertNoReply()
+            .StartTestAsync();
+        var draft = Assert.Single(await host.ApplicationsAsync());
+
+        // The Edit button of "my applications" names the draft: not the form above asked for again.
+        await OpenForm()
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.Edit, exchangeId = draft.Id.ToString() }))
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the new form")
+            .Send("yes")
+            .AssertReply(r => Assert.Contains("Learn the nonwoven pilot line.", Describe(r), StringComparison.Ordinal), "the draft's form")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task AnotherJourneyThatWaits_AnsweredNo_TheSameFormIsShownAgainAndStillWorks()
     {
         await host.Conversation.SeedProfileAsync("en");
