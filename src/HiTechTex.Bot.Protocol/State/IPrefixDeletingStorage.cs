@@ -12,4 +12,12 @@ public interface IPrefixDeletingStorage : IStorage
     /// no wildcards); returns how many were deleted.
     /// </summary>
     Task<int> DeleteByPrefixAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every key that starts with <paramref name="prefix"/> and ends with <paramref name="suffix"/> (ordinal,
+    /// no wildcards; a key must be at least as long as both): one user's state in every conversation — their
+    /// <see cref="PrivateConversationState"/> under <c>{channelId}/conversations/…/users/{userId}</c> — when they ask for
+    /// their data to be deleted. Returns how many were deleted.
+    /// </summary>
+    Task<int> DeleteByPrefixAndSuffixAsync(string prefix, string suffix, CancellationToken cancellationToken = default);
 }

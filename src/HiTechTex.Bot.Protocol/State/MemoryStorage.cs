@@ -109,4 +109,24 @@ public sealed class MemoryStorage : IPrefixDeletingStorage
             return Task.FromResult(doomed.Count);
         }
     }
+
+    /// <inheritdoc />
+    public Task<int> DeleteByPrefixAndSuffixAsync(string prefix, string suffix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ArgumentException.ThrowIfNullOrEmpty(suffix);
+        lock (gate)
+        {
+            var doomed = items.Keys
+                .Where(k => k.Length >= prefix.Length + suffix.Length
+                    && k.StartsWith(prefix, StringComparison.Ordinal) && k.EndsWith(suffix, StringComparison.Ordinal))
+                .ToList();
+            foreach (var key in doomed)
+            {
+                items.Remove(key);
+            }
+
+            return Task.FromResult(doomed.Count);
+        }
+    }
 }

@@ -31,4 +31,15 @@ public sealed class PrivateConversationState(IStorage storage, JsonSerializerOpt
     /// </summary>
     public static string MembersPrefixOf(string channelId, string conversationId) =>
         ConversationState.StorageKeyOf(channelId, conversationId) + "/users/";
+
+    /// <summary>
+    /// The start and the end of the keys of one user's state in every conversation of a channel
+    /// (<see cref="IPrefixDeletingStorage.DeleteByPrefixAndSuffixAsync"/> deletes them all).
+    /// </summary>
+    public static (string Prefix, string Suffix) KeysOfUser(string channelId, string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return ($"{channelId}/conversations/", $"/users/{userId}");
+    }
 }

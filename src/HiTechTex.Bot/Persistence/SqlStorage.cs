@@ -45,6 +45,15 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
     private static readonly SqlStatement DeletePrefix = new(
         """DELETE FROM "StateItems" WHERE substr("Key", 1, @length) = @prefix""", "@prefix", "@length");
 
+    // Lengths in characters, as substr and length count them on both databases.
+    private static readonly SqlStatement DeletePrefixAndSuffix = new(
+        """
+        DELETE FROM "StateItems"
+        WHERE substr("Key", 1, @prefixLength) = @prefix
+          AND length("Key") >= @prefixLength + @suffixLength
+          AND substr("Key", length("Key") - @suffixLength + 1) = @suffix
+        """, "@prefix", "@prefixLength", "@suffix", "@suffixLength");
+
     private static readonly SqlStatement ReadETag = new("""SELECT "ETag" FROM "StateItems" WHERE "Key" = @key""", "@key");
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
@@ -161,6 +170,25 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
                 var command = session.Command(DeletePrefix, transaction);
                 command.Parameters[0].Value = prefix;
                 command.Parameters[1].Value = prefix.EnumerateRunes().Count();   // characters, as substr counts them
+                return command.ExecuteNonQueryAsync(ct);
+            },
+            transactional: false,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<int> DeleteByPrefixAndSuffixAsync(string prefix, string suffix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ArgumentException.ThrowIfNullOrEmpty(suffix);
+        return pool.WriteAsync(
+            (session, transaction, ct) =>
+            {
+                var command = session.Command(DeletePrefixAndSuffix, transaction);
+                command.Parameters[0].Value = prefix;
+                command.Parameters[1].Value = prefix.EnumerateRunes().Count();
+                command.Parameters[2].Value = suffix;
+                command.Parameters[3].Value = suffix.EnumerateRunes().Count();
                 return command.ExecuteNonQueryAsync(ct);
             },
             transactional: false,

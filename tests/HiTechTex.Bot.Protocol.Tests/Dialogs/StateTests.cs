@@ -128,6 +128,21 @@ public sealed class StateTests
     }
 
     [Fact]
+    public async Task DeleteByPrefixAndSuffixAsync_DeletesOneUserInEveryConversationOnly()
+    {
+        var storage = new MemoryStorage();
+        var (prefix, suffix) = PrivateConversationState.KeysOfUser("msteams", "29:ana");
+        string[] mine = [$"{prefix}19:a{suffix}", $"{prefix}19:b{suffix}"];
+        string[] others = [$"{prefix}19:a/users/29:ana2", $"{prefix}19:a/users/29:bob", $"{prefix}19:a", "msteams/users/29:ana", $"slack/conversations/19:a{suffix}"];
+        var empty = System.Text.Json.JsonSerializer.SerializeToElement(new { });
+        await storage.WriteAsync(mine.Concat(others).ToDictionary(k => k, _ => new StoreItem(empty, "*")));
+
+        Assert.Equal(2, await storage.DeleteByPrefixAndSuffixAsync(prefix, suffix));
+        Assert.Empty(await storage.ReadAsync(mine));
+        Assert.Equal(others.Length, (await storage.ReadAsync(others)).Count);
+    }
+
+    [Fact]
     public async Task DeleteByPrefixAsync_DeletesTheMembersOfOneConversationOnly()
     {
         var storage = new MemoryStorage();

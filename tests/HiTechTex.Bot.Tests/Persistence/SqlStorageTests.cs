@@ -156,6 +156,36 @@ public abstract class SqlStorageTests(DatabaseFixture database)
     }
 
     [SkippableFact]
+    public async Task DeleteByPrefixAndSuffixAsync_DeletesOneUsersStateInEveryConversationAndNothingElse()
+    {
+        SkipUnlessAvailable();
+        // '_' and '%' in ids, a user id that another one ends with, and non-ASCII: characters, not bytes or patterns.
+        var run = Guid.NewGuid().ToString("N");
+        var user = $"29:ü_{run}%1";
+        var prefix = $"msteams/conversations/";
+        var suffix = $"/users/{user}";
+        var mine = new[] { $"{prefix}19:a{run}@thread.v2{suffix}", $"{prefix}19:b_{run};messageid=7{suffix}", $"{prefix}a:ünï{run}{suffix}" };
+        var others = new[]
+        {
+            $"{prefix}19:a{run}@thread.v2/users/29:other-{run}",
+            $"{prefix}19:a{run}@thread.v2/users/x{user}",
+            $"{prefix}19:a{run}@thread.v2/users/{user}x",
+            $"{prefix}19:a{run}@thread.v2/users/29:üX{run}%1",
+            $"{prefix}19:a{run}@thread.v2",
+            $"msteams/users/{user}",
+            $"other/conversations/19:a{run}@thread.v2{suffix}",
+        };
+        await Storage.WriteAsync(Changes([.. mine.Concat(others).Select(k => (k, Doc(1), (string?)"*"))]));
+
+        var deleted = await ((IPrefixDeletingStorage)Storage).DeleteByPrefixAndSuffixAsync(prefix, suffix);
+
+        Assert.Equal(3, deleted);
+        Assert.Empty(await Storage.ReadAsync(mine));
+        Assert.Equal(others.Order(StringComparer.Ordinal), (await Storage.ReadAsync(others)).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0, await ((IPrefixDeletingStorage)Storage).DeleteByPrefixAndSuffixAsync(prefix, suffix));
+    }
+
+    [SkippableFact]
     public async Task WriteAsync_TwoConcurrentWritersWithSameETag_ExactlyOneWins()
     {
         SkipUnlessAvailable();

@@ -110,6 +110,23 @@ internal sealed class ConversationStates
             : 0;
     }
 
+    /// <summary>
+    /// Deletes the user's own dialog state in every conversation of the channel — what they started in group chats and
+    /// channels and did not finish (in a 1:1 chat the dialog is the conversation's, handled by the turn). For "delete my
+    /// data"; returns how many were deleted (0 when the store cannot delete by key pattern: the hourly purge then takes
+    /// them after <c>Conversation:DialogExpiry</c>).
+    /// </summary>
+    public async Task<int> EraseUserDialogsAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        if (store is not IPrefixDeletingStorage keys)
+        {
+            return 0;
+        }
+
+        var (prefix, suffix) = PrivateConversationState.KeysOfUser(channelId, userId);
+        return await keys.DeleteByPrefixAndSuffixAsync(prefix, suffix, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The stored profile, or null (also when the activity has no user to key it on).</summary>
     public async Task<UserProfile?> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -7,8 +7,9 @@ namespace HiTechTex.Bot.Features.Conversation;
 
 /// <summary>
 /// "delete my data" (six languages): after a yes/no question that says what goes and what stays, deletes the user's
-/// profile (their user state: name, organisation, language). Their unfinished conversation in this chat ends with this
-/// dialog, so the end-of-turn save stores an empty dialog stack. What stays, and says so: exchange applications,
+/// profile (their user state: name, organisation, language) and their unfinished dialogs in group chats and channels
+/// (their member state there). Their unfinished conversation in this chat ends with this dialog, so the end-of-turn
+/// save stores an empty dialog stack. What stays, and says so: exchange applications,
 /// session registrations and introduction requests (records of the programme, which the privacy notice says how to
 /// have removed), and the chat's conversation reference (the bot still tells them about those records). The user is
 /// always the sender: nothing in the activity can name another user's data. Started by <see cref="DeleteDataJourney"/>.
@@ -53,7 +54,11 @@ internal sealed class DeleteDataDialog : ComponentDialog
         }
 
         await states.User.DeleteAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        Log.UserDataDeleted(logger, step.Context.Activity.Conversation?.Id);
+        var activity = step.Context.Activity;
+        var groupDialogs = string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id)
+            ? 0
+            : await states.EraseUserDialogsAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
+        Log.UserDataDeleted(logger, activity.Conversation?.Id, groupDialogs);
         await step.Context.SendActivityAsync(texts.DataDeleted, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

@@ -36,8 +36,8 @@ internal static partial class Log
     public static partial void StateErased(ILogger logger, string? conversationId, int memberStates, bool profileDeleted);
 
     [LoggerMessage(EventId = 1509, Level = LogLevel.Information,
-        Message = "A user deleted their profile on request (\"delete my data\") in conversation {ConversationId}")]
-    public static partial void UserDataDeleted(ILogger logger, string? conversationId);
+        Message = "A user deleted their profile on request (\"delete my data\") in conversation {ConversationId}, and their unfinished dialogs in {GroupDialogs} group conversations")]
+    public static partial void UserDataDeleted(ILogger logger, string? conversationId, int groupDialogs);
 
     [LoggerMessage(EventId = 1510, Level = LogLevel.Information,
         Message = "Bot removed from team {TeamId}: the references and states of its {Count} recorded channel conversations deleted")]

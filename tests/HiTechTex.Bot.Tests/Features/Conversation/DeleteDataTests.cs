@@ -19,7 +19,7 @@ public sealed class DeleteDataTests : IDisposable
             .Send("delete my data")
             .AssertReply(reply => Assert.StartsWith(ConversationTexts.En.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
             .Send("yes")
-            .AssertReply("Done: your profile and our unfinished conversation are deleted. If you write to me again, I'll ask for your profile anew.")
+            .AssertReply("Done: your profile and our unfinished conversations are deleted. If you write to me again, I'll ask for your profile anew.")
             .AssertNoReply()
             .StartTestAsync();
 
@@ -30,6 +30,33 @@ public sealed class DeleteDataTests : IDisposable
             .Send("hello")
             .AssertReplyContains("Nice to meet you! Shall I call you Ana?")
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DeleteMyData_Confirmed_AlsoDeletesTheUsersDialogsInGroupChatsButNobodyElses()
+    {
+        await host.SeedProfileAsync("en");
+        var (prefix, suffix) = HiTechTex.Bot.Protocol.State.PrivateConversationState.KeysOfUser("msteams", "29:user-1");
+        var mine = new[] { prefix + "19:group-a@thread.v2" + suffix, prefix + "19:team_b;messageid=1" + suffix };
+        var others = new[]
+        {
+            prefix + "19:group-a@thread.v2/users/29:user-2",          // another member of the same group
+            prefix + "19:group-a@thread.v2/users/29:user-10",         // an id that merely starts like the user's
+            prefix + "19:group-a@thread.v2",                          // the group's own state
+            "msteams/users/29:user-2",                                // another user's profile
+        };
+        await host.Storage.WriteAsync(
+            mine.Concat(others).ToDictionary(k => k, _ => new HiTechTex.Bot.Protocol.State.StoreItem(System.Text.Json.JsonSerializer.SerializeToElement(new { dialogState = new { } }), null)));
+
+        await host.Flow()
+            .Send("delete my data")
+            .AssertReplyContains("Delete now?")
+            .Send("yes")
+            .AssertReplyContains("Done:")
+            .StartTestAsync();
+
+        Assert.Empty(await host.Storage.ReadAsync(mine));
+        Assert.Equal(others.Length, (await host.Storage.ReadAsync(others)).Count);
     }
 
     [Fact]
