@@ -34,7 +34,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         - Help: ask what the bot can do.
         - Cancel: stop the current conversation.
         - None: small talk or anything else — also a message that says the user does NOT want one of the above ("I don't
-          want to apply", "não preciso de parceiros"): never start what the user refuses.
+          want to apply", "não preciso de parceiros"): never start what the user refuses; for such a refusal set
+          declined to true (otherwise false).
         Answer with the JSON schema only. score is your confidence from 0 to 1. language is the ISO 639-1 code of the
         message (en, pt, es, it, tr, cs). entities: keywords = search words left after removing intent words and stop
         words; country = ISO 3166-1 alpha-2 code; region = one of Norte, Catalonia, Valencia, Tuscany, Aegean,
@@ -168,6 +169,12 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 Dates = [.. StringArray(entitiesElement, "dates").Select(dates.ParseDate).OfType<DateOnly>().Distinct()],
                 SessionTopic = OptionalString(entitiesElement, "sessionTopic"),
             };
+            // A refusal ("I don't want to apply") starts nothing, whatever intent the model named with it.
+            if (root.TryGetProperty("declined", out var declined) && declined.ValueKind == JsonValueKind.True)
+            {
+                return new RecognizedIntent(Intent.None, score, entities, language, SourceName) { Declined = true };
+            }
+
             return new RecognizedIntent(intent, score, entities, language, SourceName);
         }
         catch (JsonException)
@@ -204,11 +211,12 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         {
             type = "object",
             additionalProperties = false,
-            required = new[] { "intent", "score", "language", "entities" },
+            required = new[] { "intent", "score", "language", "declined", "entities" },
             properties = new Dictionary<string, object>
             {
                 ["intent"] = new { type = "string", @enum = IntentNames },
                 ["score"] = new { type = "number" },
+                ["declined"] = new { type = "boolean" },
                 ["language"] = new { type = new[] { "string", "null" }, @enum = LocalIntentRecognizer.LanguageCodes.Cast<string?>().Append(null).ToArray() },
                 ["entities"] = new
                 {

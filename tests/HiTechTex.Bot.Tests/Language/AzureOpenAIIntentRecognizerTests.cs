@@ -67,9 +67,28 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         Assert.True((bool?)format["json_schema"]!["strict"]);
         var intents = format["json_schema"]!["schema"]!["properties"]!["intent"]!["enum"]!.AsArray().Select(n => (string?)n).ToArray();
         Assert.Equal(Enum.GetNames<Intent>(), intents);
+        Assert.Contains("declined", format["json_schema"]!["schema"]!["required"]!.AsArray().Select(n => (string?)n));
+        Assert.False(result.Declined);
         var messages = body["messages"]!.AsArray();
         Assert.Equal("system", (string?)messages[0]!["role"]);
         Assert.Contains(UserText, MessageText(messages[1]!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("None")]
+    [InlineData("ApplyForExchange")]
+    public async Task RecognizeAsync_ModelMarksARefusal_NothingIsStartedAndItIsDeclined(string intent)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"{{{intent}}}","score":0.9,"language":"pt","declined":true,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("não quero candidatar-me", "pt-PT", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.None, result.Intent);
+        Assert.True(result.Declined);
     }
 
     [Fact]
