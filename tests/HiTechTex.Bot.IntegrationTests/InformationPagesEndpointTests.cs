@@ -50,6 +50,43 @@ public sealed class InformationPagesEndpointTests(DevelopmentHostFixture host) :
         Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
     }
 
+    [Theory]
+    [InlineData("pt-PT,pt;q=0.9,en;q=0.8", "pt", "Aviso de privacidade")]
+    [InlineData("es-ES", "es", "Aviso de privacidad")]
+    [InlineData("it", "it", "Informativa sulla privacy")]
+    [InlineData("tr-TR", "tr", "Gizlilik bildirimi")]
+    [InlineData("cs-CZ,cs;q=0.9", "cs", "Oznámení o ochraně soukromí")]
+    [InlineData("de-DE,de;q=0.9", "en", "Privacy notice")]
+    public async Task ThePrivacyNotice_IsInTheBrowsersLanguage(string acceptLanguage, string expected, string heading)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/privacy");
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        using var response = await host.Client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([expected], response.Content.Headers.ContentLanguage);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+        Assert.Contains($"<html lang=\"{expected}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/terms?lang={expected}\"", html, StringComparison.Ordinal);
+        Assert.Equal(expected != "en", html.Contains("href=\"/privacy?lang=en\" hreflang=\"en\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheLanguageQuery_WinsOverTheBrowsersLanguage()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/terms?lang=en");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "pt-PT");
+
+        using var response = await host.Client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(["en"], response.Content.Headers.ContentLanguage);
+        Assert.Contains("<h1>Terms of use</h1>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_IsNotAllowed()
     {

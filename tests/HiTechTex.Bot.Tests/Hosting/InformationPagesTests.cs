@@ -17,23 +17,40 @@ public sealed class InformationPagesTests
         ["CoachingRetention"] = "30 days",
         ["AzureOpenAI"] = openAi,
         ["Graph"] = graph,
-        ["DeleteCommand"] = "delete my data",
-        ["ProfileCommand"] = "my profile",
     };
 
-    public static TheoryData<string> Pages() => [.. InformationPages.All.Select(p => p.Template)];
+    private static PageLanguage En => PageLanguage.English;
+
+    private static PageLanguage Language(string code) => PageLanguage.All.Single(l => l.Code == code);
+
+    public static TheoryData<string, string> PagesInEveryLanguage()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (_, page) in InformationPages.All)
+        {
+            foreach (var language in PageLanguage.All)
+            {
+                data.Add(page, language.Code);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(Pages))]
-    public void EveryPage_WithEveryCombinationOfSwitches_RendersWithoutLeftoverTemplateSyntax(string template)
+    [MemberData(nameof(PagesInEveryLanguage))]
+    public void EveryPage_InEveryLanguage_WithEveryCombinationOfSwitches_RendersWithoutLeftoverTemplateSyntax(string page, string code)
     {
+        var language = Language(code);
         foreach (var combination in Enumerable.Range(0, 16))
         {
-            var html = InformationPages.Render(template, "Title <x>", Values(
+            var html = InformationPages.Render(page, "/" + page, language, Values(
                 contact: (combination & 1) != 0, expires: (combination & 2) != 0, openAi: (combination & 4) != 0, graph: (combination & 8) != 0));
 
             Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
-            Assert.Contains("<title>Title &lt;x&gt;</title>", html, StringComparison.Ordinal);
+            Assert.Contains($"<html lang=\"{code}\">", html, StringComparison.Ordinal);
+            Assert.Contains($"<title>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(language.TitleOf(page))}</title>", html, StringComparison.Ordinal);
+            Assert.Equal(language.IsTranslation, html.Contains("class=\"translation\"", StringComparison.Ordinal));
             Assert.DoesNotContain("{{", html, StringComparison.Ordinal);
             Assert.DoesNotContain("}}", html, StringComparison.Ordinal);
             Assert.DoesNotContain("<!--body-->", html, StringComparison.Ordinal);
@@ -44,8 +61,8 @@ public sealed class InformationPagesTests
     [Fact]
     public void Privacy_SaysWhatThisDeploymentDoes()
     {
-        var plain = InformationPages.Render("privacy.html", "Privacy", Values());
-        var configured = InformationPages.Render("privacy.html", "Privacy", Values(contact: true, expires: false, openAi: true, graph: true));
+        var plain = InformationPages.Render("privacy", "/privacy", En, Values());
+        var configured = InformationPages.Render("privacy", "/privacy", En, Values(contact: true, expires: false, openAi: true, graph: true));
 
         Assert.DoesNotContain("Azure OpenAI", plain, StringComparison.Ordinal);
         Assert.Contains("Azure OpenAI", configured, StringComparison.Ordinal);
@@ -63,7 +80,7 @@ public sealed class InformationPagesTests
     [Fact]
     public void ConfiguredText_IsHtmlEncoded()
     {
-        var html = InformationPages.Render("privacy.html", "Privacy", Values(@operator: "ACME <script>alert(1)</script> & \"Co\""));
+        var html = InformationPages.Render("privacy", "/privacy", Language("pt"), Values(@operator: "ACME <script>alert(1)</script> & \"Co\""));
 
         Assert.Contains("ACME &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -75,7 +92,7 @@ public sealed class InformationPagesTests
         var values = Values();
         values.Remove("Operator");
 
-        var failure = Assert.Throws<InvalidOperationException>(() => InformationPages.Render("terms.html", "Terms", values));
+        var failure = Assert.Throws<InvalidOperationException>(() => InformationPages.Render("terms", "/terms", Language("cs"), values));
 
         Assert.Contains("{{Operator}}", failure.Message, StringComparison.Ordinal);
     }
@@ -88,7 +105,71 @@ public sealed class InformationPagesTests
     [InlineData("1.12:00:00", "36 hours")]
     [InlineData("01:30:00", "90 minutes")]
     public void Duration_IsSaidInWholeUnits(string span, string expected) =>
-        Assert.Equal(expected, InformationPages.Duration(TimeSpan.Parse(span, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, En.Duration(TimeSpan.Parse(span, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("pt", "7.00:00:00", "7 dias")]
+    [InlineData("es", "1.00:00:00", "1 día")]
+    [InlineData("it", "12:00:00", "12 ore")]
+    [InlineData("tr", "30.00:00:00", "30 gün")]
+    [InlineData("cs", "1.00:00:00", "1 den")]
+    [InlineData("cs", "3.00:00:00", "3 dny")]
+    [InlineData("cs", "7.00:00:00", "7 dní")]
+    [InlineData("cs", "01:30:00", "90 minut")]
+    public void Duration_IsSaidInTheLanguage(string code, string span, string expected) =>
+        Assert.Equal(expected, Language(code).Duration(TimeSpan.Parse(span, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData(null, null, "en")]
+    [InlineData(null, "pt-PT,pt;q=0.9,en;q=0.8", "pt")]
+    [InlineData(null, "pt-BR", "pt")]
+    [InlineData(null, "de-DE,de;q=0.9,it;q=0.7,en;q=0.5", "it")]
+    [InlineData(null, "en;q=0.4,cs;q=0.9", "cs")]
+    [InlineData(null, "tr;q=0,es", "es")]
+    [InlineData(null, "fr-FR,de", "en")]
+    [InlineData(null, "*", "en")]
+    [InlineData("es", "pt-PT", "es")]
+    [InlineData("EN", "pt-PT", "en")]
+    [InlineData("xx", "it-IT", "it")]
+    [InlineData("../../etc", null, "en")]
+    public void Negotiate_TakesTheQueryThenTheBrowsersPreferenceThenEnglish(string? requested, string? acceptLanguage, string expected) =>
+        Assert.Equal(expected, PageLanguage.Negotiate(requested, acceptLanguage).Code);
+
+    [Theory]
+    [MemberData(nameof(PagesInEveryLanguage))]
+    public void EveryCommandAPageTellsTheUserToType_IsOneTheBotUnderstandsInThatLanguage(string page, string code)
+    {
+        var html = InformationPages.Render(page, "/" + page, Language(code), Values());
+        var known = KnownCommands();
+
+        var commands = System.Text.RegularExpressions.Regex.Matches(html, "<code>(?<c>[^<]+)</code>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups["c"].Value)).ToList();
+
+        Assert.All(commands, c => Assert.True(known.Any(k => HiTechTex.Bot.Features.Conversation.TypedCommand.Matches(k, c)), $"'{c}' ({code} {page}) is no command of the bot"));
+        if (page != "terms")
+        {
+            Assert.NotEmpty(commands);
+        }
+    }
+
+    [Theory]
+    [InlineData("privacy")]
+    [InlineData("terms")]
+    [InlineData("home")]
+    public void EveryTranslation_HasTheSameTemplateValuesAndSwitchesAsTheEnglishPage(string page)
+    {
+        static List<string> Tokens(string template) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(InformationPages.ReadTemplate(template), @"\{\{[^}]*\}\}").Select(m => m.Value).Order(StringComparer.Ordinal)];
+        var english = Tokens(InformationPages.TemplateOf(page, En));
+
+        Assert.All(PageLanguage.All.Where(l => l.IsTranslation), l => Assert.Equal(english, Tokens(InformationPages.TemplateOf(page, l))));
+    }
+
+    private static List<string> KnownCommands() =>
+    [
+        .. HiTechTex.Bot.Features.Conversation.ConversationTexts.All.SelectMany(t => t.ProfileCommands.Concat(t.DeleteDataCommands).Append(t.HelpWord)),
+        .. HiTechTex.Bot.Features.Exchanges.ExchangeTexts.All.SelectMany(t => t.MyApplicationsCommands),
+        .. HiTechTex.Bot.Features.Coaching.CoachingTexts.All.SelectMany(t => t.MineCommands),
+    ];
 
     [Theory]
     [InlineData("the Hi-Tech-TEX partnership", "", true)]

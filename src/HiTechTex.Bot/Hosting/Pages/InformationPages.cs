@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -17,17 +16,19 @@ namespace HiTechTex.Bot.Hosting.Pages;
 /// embedded in the assembly (<c>Hosting/Pages/*.html</c>, editable as plain HTML) filled with what this deployment is
 /// configured to do — who operates it (<see cref="PrivacyOptions"/>), whether Azure OpenAI reads messages, whether
 /// sessions are Teams meetings through Microsoft Graph, how long unfinished conversations are kept — so the notice says
-/// what the running bot does, not what some deployment might. Public (no token), GET and HEAD, no scripts, no
-/// third-party resources, a strict Content-Security-Policy.
+/// what the running bot does, not what some deployment might. In the partnership's six languages
+/// (<see cref="PageLanguage"/>: <c>?lang=</c>, else the browser's <c>Accept-Language</c>, else English; a translation
+/// says the English version prevails). Public (no token), GET and HEAD, no scripts, no third-party resources, a strict
+/// Content-Security-Policy.
 /// </summary>
 internal static partial class InformationPages
 {
-    /// <summary>The pages: path, embedded template, title.</summary>
-    public static readonly IReadOnlyList<(string Path, string Template, string Title)> All =
+    /// <summary>The pages: path and template (<c>{page}.html</c> in English, <c>{page}.{language}.html</c> translated).</summary>
+    public static readonly IReadOnlyList<(string Path, string Page)> All =
     [
-        ("/", "home.html", "HiTechTex.Bot"),
-        ("/privacy", "privacy.html", "Privacy notice — HiTechTex.Bot"),
-        ("/terms", "terms.html", "Terms of use — HiTechTex.Bot"),
+        ("/", "home"),
+        ("/privacy", "privacy"),
+        ("/terms", "terms"),
     ];
 
     private const string ContentSecurityPolicy =
@@ -35,19 +36,25 @@ internal static partial class InformationPages
 
     public static WebApplication MapInformationPages(this WebApplication app)
     {
-        foreach (var (path, template, title) in All)
+        foreach (var (path, page) in All)
         {
-            // Rendered on first request and kept: the options they show are read once at start-up.
-            var page = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(Render(template, title, ValuesFrom(app.Services))));
-            app.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => Serve(context, page.Value));
+            // Rendered on the first request for a language and kept: the options they show are read once at start-up.
+            var rendered = new System.Collections.Concurrent.ConcurrentDictionary<PageLanguage, byte[]>();
+            app.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
+            {
+                var language = PageLanguage.Negotiate(context.Request.Query["lang"], context.Request.Headers.AcceptLanguage);
+                var html = rendered.GetOrAdd(language, l => Encoding.UTF8.GetBytes(Render(page, path, l, ValuesFrom(app.Services, l))));
+                return Serve(context, html, language);
+            });
         }
 
         return app;
     }
 
-    /// <summary>The values and switches the templates use, from this deployment's configuration.</summary>
-    public static IReadOnlyDictionary<string, object> ValuesFrom(IServiceProvider services)
+    /// <summary>The values and switches the templates use, from this deployment's configuration, said in a language.</summary>
+    public static IReadOnlyDictionary<string, object> ValuesFrom(IServiceProvider services, PageLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         var privacy = services.GetRequiredService<IOptions<PrivacyOptions>>().Value;
         var expiry = services.GetRequiredService<IOptions<ConversationOptions>>().Value.DialogExpiry;
         var coaching = services.GetRequiredService<IOptions<CoachingOptions>>().Value;
@@ -57,12 +64,10 @@ internal static partial class InformationPages
             ["ContactEmail"] = privacy.ContactEmail,
             ["HasContact"] = !string.IsNullOrEmpty(privacy.ContactEmail),
             ["DialogExpires"] = expiry > TimeSpan.Zero,
-            ["DialogExpiry"] = Duration(expiry),
-            ["CoachingRetention"] = Duration(coaching.Retention),
+            ["DialogExpiry"] = language.Duration(expiry),
+            ["CoachingRetention"] = language.Duration(coaching.Retention),
             ["AzureOpenAI"] = services.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.IsConfigured,
             ["Graph"] = services.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured,
-            ["DeleteCommand"] = ConversationTexts.En.DeleteDataCommands[0],
-            ["ProfileCommand"] = ConversationTexts.En.ProfileCommands[0],
         };
     }
 
@@ -71,10 +76,27 @@ internal static partial class InformationPages
     /// <c>Name</c>, then every <c>{{Name}}</c> replaced by its value, HTML-encoded (attribute-safe). A name the values
     /// do not have is an error, not an empty string: a typo in a template fails its test.
     /// </summary>
-    public static string Render(string template, string title, IReadOnlyDictionary<string, object> values)
+    public static string Render(string page, string path, PageLanguage language, IReadOnlyDictionary<string, object> values)
     {
+        ArgumentNullException.ThrowIfNull(language);
+        var template = TemplateOf(page, language);
         var html = ReadTemplate("layout.html").Replace("<!--body-->", ReadTemplate(template), StringComparison.Ordinal);
-        var all = new Dictionary<string, object>(values, StringComparer.Ordinal) { ["Title"] = title };
+        var all = new Dictionary<string, object>(values, StringComparer.Ordinal)
+        {
+            ["Lang"] = language.Code,
+            ["Title"] = language.TitleOf(page),
+            ["Partnership"] = language.Partnership,
+            ["NavAbout"] = language.About,
+            ["NavPrivacy"] = language.PrivacyNotice,
+            ["NavTerms"] = language.TermsOfUse,
+            ["OperatedBy"] = language.OperatedBy,
+            ["Translated"] = language.IsTranslation,
+            ["TranslationNote"] = language.TranslationNote,
+            ["Path"] = path,
+
+            // The links between the pages keep the language, also English chosen over the browser's.
+            ["LinkSuffix"] = "?lang=" + language.Code,
+        };
         html = Conditional().Replace(html, match => Switch(all, match.Groups["name"].Value)
             ? match.Groups["then"].Value
             : match.Groups["else"].Success ? match.Groups["else"].Value : "");
@@ -83,28 +105,25 @@ internal static partial class InformationPages
             : throw new InvalidOperationException($"The page template {template} uses {{{{{match.Groups["name"].Value}}}}}, which has no text value."));
     }
 
-    /// <summary>"7 days", "1 day", "12 hours", "90 minutes".</summary>
-    public static string Duration(TimeSpan span) => span switch
+    /// <summary>The embedded template of a page in a language: <c>privacy.html</c> (English), <c>privacy.pt.html</c>.</summary>
+    public static string TemplateOf(string page, PageLanguage language)
     {
-        { TotalDays: >= 1 } when span.Ticks % TimeSpan.TicksPerDay == 0 => Plural((int)span.TotalDays, "day"),
-        { TotalHours: >= 1 } when span.Ticks % TimeSpan.TicksPerHour == 0 => Plural((int)span.TotalHours, "hour"),
-        _ => Plural((int)Math.Ceiling(span.TotalMinutes), "minute"),
-    };
-
-    private static string Plural(int count, string unit) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {unit}{(count == 1 ? "" : "s")}");
+        ArgumentNullException.ThrowIfNull(language);
+        return language.IsTranslation ? $"{page}.{language.Code}.html" : $"{page}.html";
+    }
 
     private static bool Switch(Dictionary<string, object> values, string name) =>
         values.TryGetValue(name, out var value) && value is bool on
             ? on
             : throw new InvalidOperationException($"A page template switches on {name}, which is not a switch.");
 
-    private static Task Serve(HttpContext context, byte[] page)
+    private static Task Serve(HttpContext context, byte[] page, PageLanguage language)
     {
         var response = context.Response;
         response.ContentType = "text/html; charset=utf-8";
         response.ContentLength = page.Length;
-        response.Headers.ContentLanguage = "en";
+        response.Headers.ContentLanguage = language.Code;
+        response.Headers.Vary = "Accept-Language";
         response.Headers.CacheControl = "public, max-age=3600";
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
@@ -112,7 +131,7 @@ internal static partial class InformationPages
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(page, context.RequestAborted).AsTask();
     }
 
-    private static string ReadTemplate(string name)
+    internal static string ReadTemplate(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"HiTechTex.Bot.Hosting.Pages.{name}")
             ?? throw new InvalidOperationException($"The page template {name} is not embedded.");
