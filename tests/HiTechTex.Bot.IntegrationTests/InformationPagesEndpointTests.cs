@@ -110,7 +110,7 @@ public sealed class InformationPagesEndpointTests(DevelopmentHostFixture host) :
         factory.Settings["AzureOpenAI:ApiKey"] = "test-key";
         var configured = await factory.CreateClient().GetStringAsync("/privacy");
 
-        Assert.Contains("operated by <strong>the Hi-Tech-TEX partnership</strong>", plain, StringComparison.Ordinal);
+        Assert.Contains("operated by <strong>Hi-Tech-TEX</strong>", plain, StringComparison.Ordinal);
         Assert.Contains("dropped after 7 days", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("Azure OpenAI", plain, StringComparison.Ordinal);
         Assert.Contains("operated by <strong>CITEVE &lt;Technological Centre&gt;</strong>", configured, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ internal sealed class PrivacyOptions
     public const string SectionName = "Privacy";
 
     /// <summary>Who operates this deployment and decides what its data is for (the data controller).</summary>
-    public string Operator { get; set; } = "the Hi-Tech-TEX partnership";
+    public string Operator { get; set; } = "Hi-Tech-TEX";
 
     /// <summary>The address for questions and requests about personal data; empty: the notice names the programme office.</summary>
     public string ContactEmail { get; set; } = "";
