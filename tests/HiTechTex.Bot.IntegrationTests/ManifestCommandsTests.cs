@@ -89,6 +89,42 @@ public sealed class ManifestCommandsTests(DevelopmentHostFixture host) : IClassF
         Assert.Contains(words(language), c => TypedCommand.Matches(c, translated));
     }
 
+    public static TheoryData<string> Languages() => [.. ConversationTexts.All.Select(t => t.Language)];
+
+    /// <summary>
+    /// The help card says "type these": each of its bold commands, in each language, is a command the bot knows or a
+    /// request its local recognizer understands — and the two lists of one's own records are exact commands.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryCommandOfTheHelpCard_IsUnderstoodInItsLanguage(string language)
+    {
+        using var scope = host.Factory.Services.CreateScope();
+        var main = scope.ServiceProvider.GetRequiredService<MainDialog>();
+        var recognizer = scope.ServiceProvider.GetRequiredService<HiTechTex.Bot.Language.LocalIntentRecognizer>();
+        var texts = ConversationTexts.For(language);
+        var card = scope.ServiceProvider.GetRequiredService<ConversationCards>().Help(texts).Content!.Value;
+
+        var commands = Strings(card)
+            .SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text, @"\*\*(?<c>[^*]+)\*\*").Select(m => m.Groups["c"].Value))
+            .ToList();
+
+        Assert.Equal(7, commands.Count);
+        Assert.All(commands, c => Assert.True(
+            Route(main, c) is not null || recognizer.Recognize(c, language).Intent != HiTechTex.Bot.Language.Intent.None,
+            $"{language}: the help card's '{c}' is not understood"));
+        Assert.Equal("exchange.tracking", Route(main, texts.MyApplicationsWord));
+        Assert.Equal("coaching", Route(main, texts.MySessionsWord));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
     /// <summary>What a whole typed message starts: help (an interruption anywhere) or the journey whose command it is.</summary>
     private static string? Route(MainDialog main, string text) =>
         InterruptionRecognizer.Recognize(text) == InterruptionKind.Help ? "help" : main.CommandOf(text)?.Dialog.Id;

@@ -86,3 +86,19 @@ public sealed class VisitPhrasingTests
         Assert.Equal(expected, recognizer.Recognize(text, null).Intent);
     }
 }
+
+/// <summary>The help card's "book a session" in each language, inside a sentence too.</summary>
+public sealed class BookASessionPhrasingTests
+{
+    private readonly LocalIntentRecognizer recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("I'd like to book a session on sustainability")]
+    [InlineData("quero marcar uma sessão sobre reciclagem")]
+    [InlineData("quisiera reservar una sesión la próxima semana")]
+    [InlineData("vorrei prenotare una sessione")]
+    [InlineData("bir oturum ayırt lütfen")]
+    [InlineData("chci rezervovat setkání")]
+    public void Recognize_BookingASession_IsCoaching(string text) =>
+        Assert.Equal(Intent.RegisterForCoaching, recognizer.Recognize(text, null).Intent);
+}

@@ -6,7 +6,7 @@ internal sealed partial class CoachingTexts
     public static CoachingTexts English { get; } = new()
     {
         Language = "en",
-        ListCommands = ["sessions", "upcoming sessions"],
+        ListCommands = ["sessions", "upcoming sessions", "book a session"],
         MineCommands = ["my sessions"],
         NewSessionCommands = ["new session", "create session", "create a session", "add session"],
         ImportCommands = ["import sessions", "import session"],
@@ -90,7 +90,7 @@ internal sealed partial class CoachingTexts
     public static CoachingTexts Portuguese { get; } = new()
     {
         Language = "pt",
-        ListCommands = ["sessões", "próximas sessões"],
+        ListCommands = ["sessões", "próximas sessões", "marcar uma sessão", "reservar uma sessão"],
         MineCommands = ["as minhas sessões", "minhas sessões"],
         NewSessionCommands = ["nova sessão", "criar sessão", "criar uma sessão"],
         ImportCommands = ["importar sessões"],
@@ -174,7 +174,7 @@ internal sealed partial class CoachingTexts
     public static CoachingTexts Spanish { get; } = new()
     {
         Language = "es",
-        ListCommands = ["sesiones", "próximas sesiones"],
+        ListCommands = ["sesiones", "próximas sesiones", "reservar una sesión"],
         MineCommands = ["mis sesiones"],
         NewSessionCommands = ["nueva sesión", "crear sesión", "crear una sesión"],
         ImportCommands = ["importar sesiones"],
@@ -258,7 +258,7 @@ internal sealed partial class CoachingTexts
     public static CoachingTexts Italian { get; } = new()
     {
         Language = "it",
-        ListCommands = ["sessioni", "prossime sessioni"],
+        ListCommands = ["sessioni", "prossime sessioni", "prenota una sessione", "prenotare una sessione"],
         MineCommands = ["le mie sessioni"],
         NewSessionCommands = ["nuova sessione", "crea sessione", "crea una sessione"],
         ImportCommands = ["importa sessioni", "importare sessioni"],
@@ -342,7 +342,7 @@ internal sealed partial class CoachingTexts
     public static CoachingTexts Turkish { get; } = new()
     {
         Language = "tr",
-        ListCommands = ["oturumlar", "yaklaşan oturumlar"],
+        ListCommands = ["oturumlar", "yaklaşan oturumlar", "oturum ayırt"],
         MineCommands = ["oturumlarım"],
         NewSessionCommands = ["yeni oturum", "oturum oluştur"],
         ImportCommands = ["oturumları içe aktar", "oturum içe aktar"],
@@ -426,7 +426,7 @@ internal sealed partial class CoachingTexts
     public static CoachingTexts Czech { get; } = new()
     {
         Language = "cs",
-        ListCommands = ["setkání", "nadcházející setkání"],
+        ListCommands = ["setkání", "nadcházející setkání", "rezervovat setkání"],
         MineCommands = ["moje setkání"],
         NewSessionCommands = ["nové setkání", "vytvořit setkání"],
         ImportCommands = ["importovat setkání", "import setkání"],

@@ -37,6 +37,8 @@ internal sealed class ConversationCards(ICardRenderer renderer)
             Command(texts.FindPartners, texts.FindPartnersDescription),
             Command(texts.ApplyExchange, texts.ApplyExchangeDescription),
             Command(texts.BookSession, texts.BookSessionDescription),
+            Command(texts.MyApplicationsWord, texts.HelpCommandMyApplications),
+            Command(texts.MySessionsWord, texts.HelpCommandMySessions),
             Command(texts.ProfileWord, texts.HelpCommandProfile),
             Command(texts.HelpWord, texts.HelpCommandHelp)),
         ["contact"] = texts.HelpContact,

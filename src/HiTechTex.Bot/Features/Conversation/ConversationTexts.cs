@@ -47,6 +47,16 @@ internal sealed partial class ConversationTexts
 
     public required string HelpCommandProfile { get; init; }
 
+    /// <summary>The typed command for one's exchange applications, as the help card shows it.</summary>
+    public required string MyApplicationsWord { get; init; }
+
+    public required string HelpCommandMyApplications { get; init; }
+
+    /// <summary>The typed command for one's sessions, as the help card shows it.</summary>
+    public required string MySessionsWord { get; init; }
+
+    public required string HelpCommandMySessions { get; init; }
+
     /// <summary>The help card's button that changes the profile.</summary>
     public required string EditProfileButton { get; init; }
 

@@ -8,7 +8,7 @@ internal static class Czech
         {
             [Intent.FindPartners] = ["najit", "najdi", "najdete", "hledam", "hledame", "hledat", "partner*", "spoluprac*", "potrebuji", "potrebuju"],
             [Intent.ApplyForExchange] = ["vymen*", "podat prihlasku=3", "zazadat", "mobilit*", "staz*", "navstivit", "navsteva", "navstevu"],
-            [Intent.RegisterForCoaching] = ["prihlasit*", "registrovat*", "koucink*", "kouc", "mentoring", "skoleni", "workshop*"],
+            [Intent.RegisterForCoaching] = ["prihlasit*", "registrovat*", "koucink*", "kouc", "mentoring", "skoleni", "workshop*", "rezervovat setkani=3"],
             [Intent.MyApplications] = ["moje prihlasky", "me prihlasky", "moje zadosti", "stav prihlasky", "moji prihlasku"],
             [Intent.MySessions] = ["moje sezeni", "moje schuzky", "moje lekce", "moje registrace", "moje koucinky", "dalsi sezeni"],
             [Intent.Help] = ["pomoc", "pomozte", "pomoz", "napoveda", "co umis=3"],

@@ -36,7 +36,9 @@ public sealed class ConversationCardsTests
 
         Assert.Equal(texts.HelpTitle, card["body"]![0]!["text"]!.GetValue<string>());
         var commands = card["body"]![2]!["items"]!.AsArray().Select(i => i!["text"]!.GetValue<string>()).ToList();
-        Assert.Equal(5, commands.Count);
+        Assert.Equal(7, commands.Count);
+        Assert.StartsWith($"**{texts.MyApplicationsWord}**", commands[3], StringComparison.Ordinal);
+        Assert.StartsWith($"**{texts.MySessionsWord}**", commands[4], StringComparison.Ordinal);
         Assert.StartsWith($"**{texts.ProfileWord}**", commands[^2], StringComparison.Ordinal);
         Assert.StartsWith($"**{texts.HelpWord}**", commands[^1], StringComparison.Ordinal);
         Assert.Equal("welcome", card["actions"]![0]!["data"]!["action"]!.GetValue<string>());
