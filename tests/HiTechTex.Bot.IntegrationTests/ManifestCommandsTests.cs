@@ -117,6 +117,33 @@ public sealed class ManifestCommandsTests(DevelopmentHostFixture host) : IClassF
         Assert.Equal("coaching", Route(main, texts.MySessionsWord));
     }
 
+    /// <summary>
+    /// Every text the bot says that quotes something to type — "type \"my sessions\"", "\"cancelar\" interrompe…",
+    /// "Say \"my applications\"" — quotes a command the bot understands, in every language.
+    /// </summary>
+    [Fact]
+    public void EveryQuotedCommandInTheBotsTexts_IsUnderstood()
+    {
+        using var scope = host.Factory.Services.CreateScope();
+        var main = scope.ServiceProvider.GetRequiredService<MainDialog>();
+        var recognizer = scope.ServiceProvider.GetRequiredService<HiTechTex.Bot.Language.LocalIntentRecognizer>();
+        var texts = ConversationTexts.All.Cast<object>().Concat(ExchangeTexts.All).Concat(CoachingTexts.All);
+
+        var quoted = texts
+            .SelectMany(t => t.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => (Owner: t, Property: p.Name, Text: (string?)p.GetValue(t))))
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t.Text ?? "", "[\"„“«]([^\"„“”«»{}]{1,40})[\"“”»]")
+                .Select(m => (t.Property, Command: m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(quoted.Count >= 30, $"only {quoted.Count} quoted commands found");
+        Assert.All(quoted, q => Assert.True(
+            InterruptionRecognizer.Recognize(q.Command) != InterruptionKind.None
+                || main.CommandOf(q.Command) is not null
+                || recognizer.Recognize(q.Command, null).Intent != HiTechTex.Bot.Language.Intent.None,
+            $"{q.Property} quotes '{q.Command}', which the bot does not understand"));
+    }
+
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => [element.GetString()!],
