@@ -10,12 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HiTechTex.Bot.IntegrationTests;
 
 /// <summary>
-/// The command menus of the Teams app package, in English and in the five translations (manifest/*.json): Teams sends
-/// the title a user picks as the message text, untranslated, so every title must be a command the bot knows — the
-/// same command in that language as its English title — or a Portuguese user's "as minhas candidaturas" from the menu
-/// would get "I didn't understand".
+/// Every command the app tells its users to type is one the running bot understands, in all six languages: the command
+/// menus of the Teams app package (manifest/*.json — Teams sends the title a user picks as the message text,
+/// untranslated, so each must be the same command in that language as its English title, or a Portuguese user's "as
+/// minhas candidaturas" from the menu would get "I didn't understand"), the help card's commands, and every command the
+/// bot's texts quote. (The information pages' commands: InformationPagesTests.)
 /// </summary>
-public sealed class ManifestCommandsTests(DevelopmentHostFixture host) : IClassFixture<DevelopmentHostFixture>
+public sealed class AdvertisedCommandsTests(DevelopmentHostFixture host) : IClassFixture<DevelopmentHostFixture>
 {
     /// <summary>Each English title with the bot's command words for it in a language.</summary>
     private static readonly Dictionary<string, Func<string, IEnumerable<string>>> Vocabulary = new(StringComparer.Ordinal)
