@@ -145,6 +145,66 @@ public sealed class AdvertisedCommandsTests(DevelopmentHostFixture host) : IClas
             $"{q.Property} quotes '{q.Command}', which the bot does not understand"));
     }
 
+    /// <summary>
+    /// Every button of every card template does something: each <c>data.action</c> of an <c>Action.Submit</c> is a
+    /// journey's card action or one of the main dialog's own (the menu, help), and each <c>verb</c> of an
+    /// <c>Action.Execute</c> has a handler — a button nobody handles would answer "I didn't understand" to a click.
+    /// </summary>
+    [Fact]
+    public void EveryButtonOfEveryCardTemplate_IsHandled()
+    {
+        using var scope = host.Factory.Services.CreateScope();
+        var journeys = scope.ServiceProvider.GetServices<IJourney>().ToList();
+        var handlers = scope.ServiceProvider.GetServices<ICardActionHandler>().ToList();
+        // approval.json is the documented example of Action.Execute with a fallback (cards/README.md), never sent by the bot.
+        var cards = Directory.EnumerateFiles(Path.Combine(Playground.RepositoryPaths.RepositoryRoot, "cards"), "*.json")
+            .Where(f => Path.GetFileName(f) != "approval.json")
+            .ToList();
+        var actions = new List<(string Card, string Action)>();
+        var verbs = new List<(string Card, string Verb)>();
+        foreach (var file in cards)
+        {
+            using var card = JsonDocument.Parse(File.ReadAllText(file));
+            Collect(card.RootElement, Path.GetFileName(file), actions, verbs);
+        }
+
+        Assert.True(actions.Count >= 30 && verbs.Count >= 10, $"{actions.Count} actions and {verbs.Count} verbs found");
+        Assert.All(actions, a => Assert.True(
+            a.Action is "welcome" or "help" || journeys.Any(j => j.CardActions.Contains(a.Action)),
+            $"{a.Card}: no journey handles the button action '{a.Action}'"));
+        Assert.All(verbs, v => Assert.True(handlers.Any(h => h.CanHandle(v.Verb)), $"{v.Card}: no handler for the verb '{v.Verb}'"));
+    }
+
+    private static void Collect(JsonElement element, string card, List<(string, string)> actions, List<(string, string)> verbs)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            if (type == "Action.Submit" && element.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String && !action.GetString()!.Contains("${", StringComparison.Ordinal))
+            {
+                actions.Add((card, action.GetString()!));
+            }
+
+            if (type == "Action.Execute" && element.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String && !verb.GetString()!.Contains("${", StringComparison.Ordinal))
+            {
+                verbs.Add((card, verb.GetString()!));
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                Collect(property.Value, card, actions, verbs);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Collect(item, card, actions, verbs);
+            }
+        }
+    }
+
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => [element.GetString()!],
