@@ -179,6 +179,9 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string LeaveUnfinished { get; init; }
 
+    /// <summary>The retry of <see cref="LeaveUnfinished"/>: says how to answer.</summary>
+    public required string LeaveUnfinishedRetry { get; init; }
+
     /// <summary>The answer "no" to <see cref="LeaveUnfinished"/>: the waiting question or form is asked again.</summary>
     public required string KeepUnfinished { get; init; }
 

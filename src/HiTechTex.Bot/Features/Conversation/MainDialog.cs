@@ -349,7 +349,8 @@ internal sealed class MainDialog : InterruptibleComponentDialog
             step.Values[DataKey] = pending.Data;
         }
 
-        return await step.PromptAsync(LeavePromptId, PromptOptions.Text(step.Context.GetTexts().LeaveUnfinished), cancellationToken).ConfigureAwait(false);
+        var texts = step.Context.GetTexts();
+        return await step.PromptAsync(LeavePromptId, PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -103,6 +103,8 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         await OpenForm()
             .Send("delete my data")
             .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .Send("maybe later")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedRetry, r.Text), "how to answer")
             .Send("no")
             .AssertReply(Texts.KeepUnfinished)
             .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
