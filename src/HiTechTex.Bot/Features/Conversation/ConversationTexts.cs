@@ -72,6 +72,9 @@ internal sealed partial class ConversationTexts
     /// <summary>What is deleted and what stays; asked as a yes/no question.</summary>
     public required string ConfirmDeleteData { get; init; }
 
+    /// <summary>The retry of the delete question: says how to answer, without the whole explanation again.</summary>
+    public required string ConfirmDeleteDataRetry { get; init; }
+
     public required string DataDeleted { get; init; }
 
     public required string DataKept { get; init; }
@@ -127,6 +130,9 @@ internal sealed partial class ConversationTexts
     public required string OrganisationRulesFormat { get; init; }
 
     public required string AskLanguage { get; init; }
+
+    /// <summary>The retry of the language question (the choices follow).</summary>
+    public required string AskLanguageRetry { get; init; }
 
     /// <summary>{0} = the user's name.</summary>
     public required string ProfileSavedFormat { get; init; }

@@ -41,7 +41,7 @@ internal sealed class DeleteDataDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(ConfirmPromptId, PromptOptions.Text(texts.ConfirmDeleteData), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(ConfirmPromptId, PromptOptions.Text(texts.ConfirmDeleteData, texts.ConfirmDeleteDataRetry), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> DeleteAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -78,7 +78,8 @@ internal sealed class ProfileDialog : ComponentDialog
         step.Values["organisation"] = match.Name;
         step.Values["organisationId"] = match.Id;
 
-        var options = PromptOptions.Text(step.Context.GetTexts().AskLanguage);
+        var texts = step.Context.GetTexts();
+        var options = PromptOptions.Text(texts.AskLanguage, texts.AskLanguageRetry);
         options.Choices = LanguageChoices();
         return await step.PromptAsync(LanguagePrompt, options, cancellationToken).ConfigureAwait(false);
     }

@@ -140,3 +140,53 @@ public sealed class ProfileEditTests : IDisposable
         Assert.All(ConversationTexts.All, t => Assert.Contains(t.ProfileWord, t.ProfileCommands));
     }
 }
+
+/// <summary>A yes/no or choice question answered with something else says how to answer, not the whole question again.</summary>
+public sealed class QuestionRetryTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("cs")]
+    public async Task TheLanguageQuestion_AnsweredWithAnUnknownLanguage_OffersTheChoicesAgain(string language)
+    {
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.LanguageCommands[0])
+            .AssertReply(r => Assert.Equal(texts.AskLanguage, r.Text), "the question")
+            .Send("klingon")
+            .AssertReply(
+                r =>
+                {
+                    Assert.Equal(texts.AskLanguageRetry, r.Text);
+                    var card = System.Text.Json.JsonSerializer.Serialize(Assert.Single(r.Attachments ?? []).Content);
+                    Assert.Contains("English", card, StringComparison.Ordinal);
+                    Assert.Contains("\\u010Ce\\u0161tina", card, StringComparison.OrdinalIgnoreCase);
+                },
+                "how to answer, with the choices")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task TheDeleteQuestion_AnsweredWithSomethingElse_AsksYesOrNoBriefly()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("delete my data")
+            .AssertReplyContains("Delete now?")
+            .Send("hmm")
+            .AssertReply(r => Assert.Equal(ConversationTexts.En.ConfirmDeleteDataRetry, r.Text), "yes or no")
+            .Send("no")
+            .AssertReply("OK, nothing was deleted.")
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+    }
+}
