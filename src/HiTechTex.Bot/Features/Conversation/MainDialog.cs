@@ -314,7 +314,8 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         }
 
         Log.AnotherRequest(logger, request, runningId, "asked to leave", activity.Conversation?.Id);
-        var pending = new PendingRequest(typed, action, data?.GetRawText());
+        // Kept in the conversation state until the answer: card data beyond the replay limit is not (only its action).
+        var pending = new PendingRequest(typed, action, data?.GetRawText() is { Length: <= MaxReplayedData } raw ? raw : null);
         await innerDc.BeginDialogAsync(LeaveDialogId, pending, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
