@@ -141,6 +141,23 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     }
 
     [Fact]
+    public async Task AForgedHugeSubmit_WhileTheFormWaits_IsNotKeptWholeInTheState()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var padding = new string('x', 20_000);
+
+        await OpenForm()
+            .Send(() => host.Conversation.Submit(new { action = EditProfileDialog.CardAction, padding }))
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .StartTestAsync();
+
+        var stored = await host.Conversation.Storage.ReadAsync(["msteams/conversations/a:conversation-1"]);
+        var state = Assert.Single(stored).Value.Value.GetRawText();
+        Assert.DoesNotContain(padding, state, StringComparison.Ordinal);
+        Assert.Contains(EditProfileDialog.CardAction, state, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TypedTextThatIsNoRequest_WhileTheFormWaits_TheFormsReminder()
     {
         await host.Conversation.SeedProfileAsync("en");
