@@ -164,14 +164,15 @@ internal sealed class MainDialog : InterruptibleComponentDialog
     /// <summary>
     /// A message that asks for something else while a journey waits — a menu or list card's button (an
     /// <c>Action.Submit</c> with a <c>data.action</c> and no form id), or, while a card form waits (typed text is never
-    /// its answer), a typed request the recognizer understands. Without this the waiting form answered "This form is
+    /// its answer), a typed request the recognizer understands; while a question waits, a whole typed command ("my
+    /// applications": no one answers "Which organisation will host you?" with that). Without this the waiting form answered "This form is
     /// no longer active" to the welcome card's buttons and "Please fill in the form above" to "my sessions". A
     /// one-turn request (<see cref="IJourney.AnswersInOneTurn"/>), the help or welcome card are answered on top of the
     /// waiting stack, which is left as it was, and the user is reminded of what waits; a journey that waits itself is
     /// begun only after the user says yes to leaving (<see cref="AskToLeaveAsync"/>); the waiting journey asked for
     /// again gets the reminder. Returns null to let the waiting dialog take the message as before: in a group (each
     /// member's dialog is their own, and personal journeys do not run there), during the first-use questions, for a
-    /// card-form submit or a choice button, and for text a question other than a form may take as its answer.
+    /// card-form submit or a choice button, and for typed text other than a command while a question (not a form) waits.
     /// </summary>
     private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
@@ -227,9 +228,9 @@ internal sealed class MainDialog : InterruptibleComponentDialog
         }
 
         var waitsForForm = leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt;
-        if (action is null && !waitsForForm)
+        if (action is null && !waitsForForm && CommandOf(typed) is null)
         {
-            return null;   // a question's answer is typed: "my sessions" may be an organisation's name
+            return null;   // typed text answers a question; only a whole command ("my applications") is another request
         }
 
         var texts = context.GetTexts();

@@ -187,15 +187,31 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     }
 
     [Fact]
-    public async Task TypedRequest_WhileAStepByStepQuestionWaits_IsTheQuestionsAnswer()
+    public async Task ATypedCommand_WhileAStepByStepQuestionWaits_IsAnsweredOnTopAndTheQuestionAskedAgain()
     {
         await host.Conversation.SeedProfileAsync("en");
 
-        // Typed text answers a question ("my applications" could be part of an organisation's name): not intercepted.
         await host.Conversation.Flow()
             .Send("apply step by step")
             .AssertReply(En.AskHost)
             .Send("my applications")
+            .AssertReply(r => Assert.Contains(En.NoApplications, Describe(r), StringComparison.Ordinal), "the list, on top")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(En.HostOrganisation)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task TypedTextThatIsNotAWholeCommand_WhileAStepByStepQuestionWaits_IsTheQuestionsAnswer()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Only a whole command is another request; any other text answers the question, here as a host search.
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("show me my applications please")
             .AssertReply(En.HostNotFound)
             .StartTestAsync();
     }
