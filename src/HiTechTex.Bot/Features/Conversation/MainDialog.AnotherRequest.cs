@@ -1,0 +1,227 @@
+using System.Text.Json;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>Another request while a journey waits: answered on top, or asked about leaving what waits.</summary>
+internal sealed partial class MainDialog
+{
+    /// <summary>
+    /// A message that asks for something else while a journey waits — a menu or list card's button (an
+    /// <c>Action.Submit</c> with a <c>data.action</c> and no form id), or, while a card form waits (typed text is never
+    /// its answer), a typed request the recognizer understands; while a question waits, a whole typed command ("my
+    /// applications": no one answers "Which organisation will host you?" with that). Without this the waiting form answered "This form is
+    /// no longer active" to the welcome card's buttons and "Please fill in the form above" to "my sessions". A
+    /// one-turn request (<see cref="IJourney.AnswersInOneTurn"/>), the help or welcome card are answered on top of the
+    /// waiting stack, which is left as it was, and the user is reminded of what waits; a journey that waits itself is
+    /// begun only after the user says yes to leaving (<see cref="AskToLeaveAsync"/>); the waiting journey asked for
+    /// again gets the reminder. Returns null to let the waiting dialog take the message as before: in a group (each
+    /// member's dialog is their own, and personal journeys do not run there), during the first-use questions, for a
+    /// card-form submit or a choice button, and for typed text other than a command while a question (not a form) waits.
+    /// </summary>
+    private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
+    {
+        var context = outerDc.Context;
+        var activity = context.Activity;
+        if (activity.IsGroupConversation() || outerDc.ActiveDialog is not { } instance)
+        {
+            return null;
+        }
+
+        string? typed = null;
+        var action = ReadCardAction(activity);
+        JsonElement? data = null;
+        if (action is not null)
+        {
+            if (activity.Value is { } value && value.TryGetProperty(CardFormPrompt.FormIdKey, out _))
+            {
+                return null;   // a form's own submit (this one's, or an old one's that the prompt declines)
+            }
+
+            data = ReadCardData(activity);
+            if (action == ContinuePrivatelyAction)
+            {
+                typed = data is { } d && d.TryGetProperty("text", out var replayed) && replayed.ValueKind == JsonValueKind.String
+                    ? Truncate(replayed.GetString()!.Trim(), MaxReplayedText)
+                    : null;
+                (action, data) = (null, null);
+            }
+        }
+        else if (activity.Value is null)
+        {
+            typed = activity.Text?.Trim();
+        }
+
+        if (action is null && string.IsNullOrEmpty(typed))
+        {
+            return null;
+        }
+
+        // Which journey waits, and for what: the main dialog's inner stack holds the journey; its own stack the prompt.
+        var innerDc = CreateInnerContext(context, instance, outerDc);
+        var runningId = innerDc.ActiveDialog?.Id;
+        if (runningId is null or StepsId or LeaveDialogId || runningId == ProfileDialog.DialogId
+            || LoadedJourneys.FirstOrDefault(j => j.Dialog.Id == runningId) is not { } running)
+        {
+            return null;
+        }
+
+        var leafDc = innerDc;
+        while (leafDc.Child is { } child)
+        {
+            leafDc = child;
+        }
+
+        var waitsForForm = leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt;
+        if (action is null && !waitsForForm && CommandOf(typed) is null)
+        {
+            return null;   // typed text answers a question; only a whole command ("my applications") is another request
+        }
+
+        var texts = context.GetTexts();
+        IJourney? requested;
+        JourneyStart start;
+        Attachment? card = null;
+        if (action is not null)
+        {
+            var intent = IntentOfAction(action);
+            card = action switch
+            {
+                "help" => cards.Help(texts),
+                "welcome" => cards.Welcome(texts),
+                _ => null,
+            };
+            requested = JourneyFor(action, intent);
+            start = new JourneyStart(intent, IntentEntities.Empty, null, action, data);
+        }
+        else if (SmallTalk.Recognize(typed) != SmallTalkKind.None)
+        {
+            return null;   // "thanks", "ok" at a form: the form's reminder
+        }
+        else if (CommandOf(typed) is { } commanded)
+        {
+            requested = commanded;
+            start = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);
+        }
+        else
+        {
+            var recognized = await recognizer.RecognizeAsync(typed!, activity.Locale, cancellationToken).ConfigureAwait(false);
+            Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, activity.Conversation?.Id);
+            var entities = recognized.Entities ?? IntentEntities.Empty;
+            card = recognized.Intent == Intent.Help ? cards.Help(texts) : null;
+            requested = Journeys.Contains(recognized.Intent) ? JourneyFor(null, recognized.Intent) : null;
+            start = new JourneyStart(recognized.Intent, entities, typed, null, null);
+        }
+
+        var request = action ?? start.Intent.ToString();
+        if (card is not null)
+        {
+            Log.AnotherRequest(logger, request, runningId, "card on top", activity.Conversation?.Id);
+            await SendCardAsync(outerDc, card, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        if (requested is null)
+        {
+            return null;   // an action or intent no journey answers: the waiting dialog's own answer
+        }
+
+        if (ReferenceEquals(requested, running))
+        {
+            if (!waitsForForm)
+            {
+                return null;   // the journey's own buttons (a choice, a step) are its answers
+            }
+
+            // The form asked for again (typed, or the menu's button): the one above is still open. A start that names
+            // something else to open in it (a listed draft's Edit: its data carries the application) is another
+            // request, asked about below.
+            if (!NamesSomething(data))
+            {
+                Log.AnotherRequest(logger, request, runningId, "reminded", activity.Conversation?.Id);
+                await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+            }
+        }
+        else if (requested.AnswersInOneTurn)
+        {
+            // On a stack of its own that is not kept: the waiting journey's stack is not touched.
+            Log.AnotherRequest(logger, request, runningId, "answered on top", activity.Conversation?.Id);
+            var scratch = new DialogContext(Dialogs, context, new DialogState(), outerDc);
+            var result = await scratch.BeginDialogAsync(requested.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
+            if (result.Status == DialogTurnStatus.Waiting)
+            {
+                Log.OneTurnJourneyWaited(logger, requested.Dialog.Id, activity.Conversation?.Id);
+            }
+
+            await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        Log.AnotherRequest(logger, request, runningId, "asked to leave", activity.Conversation?.Id);
+        // Kept in the conversation state until the answer: card data beyond the replay limit is not (only its action).
+        var pending = new PendingRequest(typed, action, data?.GetRawText() is { Length: <= MaxReplayedData } raw ? raw : null);
+        await innerDc.BeginDialogAsync(LeaveDialogId, pending, cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    /// <summary>Card data that carries more than its <c>action</c> (an id of what to open).</summary>
+    private static bool NamesSomething(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.EnumerateObject().Any(p => p.Name != "action");
+
+    /// <summary>
+    /// After an answer on top: a form is not sent again (the card above holds what the user typed into it) but
+    /// mentioned; a question is asked again.
+    /// </summary>
+    private static async Task RemindAsync(DialogContext leafDc, bool waitsForForm, CancellationToken cancellationToken)
+    {
+        if (waitsForForm)
+        {
+            var activity = leafDc.Context.Activity;
+            await leafDc.Context.SendActivityAsync(activity.CreateReply(leafDc.Messages.FillInForm(activity.Locale)), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DialogTurnResult> AskToLeaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Options is PendingRequest pending)
+        {
+            step.Values[TextKey] = pending.Text;
+            step.Values[ActionKey] = pending.Action;
+            step.Values[DataKey] = pending.Data;
+        }
+
+        var texts = step.Context.GetTexts();
+        return await step.PromptAsync(LeavePromptId, PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Yes: every dialog of the conversation ends (what waited is dropped, as with "cancel") and the request is routed
+    /// as if just sent. No: this question ends and the journey below asks its question (or sends its form) again.
+    /// </summary>
+    private async Task<DialogTurnResult> LeaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not true)
+        {
+            await step.Context.SendActivityAsync(step.Context.GetTexts().KeepUnfinished, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var request = new PendingRequest(step.GetValue<string>(TextKey), step.GetValue<string>(ActionKey), step.GetValue<string>(DataKey));
+        Log.AnotherRequest(logger, request.Action ?? "typed", LeaveDialogId, "left what waited", step.Context.Activity.Conversation?.Id);
+        await step.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
+        return await step.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A request kept while the user is asked whether to leave what waits; routed when they say yes.</summary>
+    private sealed record PendingRequest(string? Text, string? Action, string? Data);
+}
