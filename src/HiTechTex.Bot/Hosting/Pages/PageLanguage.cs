@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Net.Http.Headers;
 
 namespace HiTechTex.Bot.Hosting.Pages;
 
@@ -77,12 +78,19 @@ internal sealed record PageLanguage(
             return chosen;
         }
 
-        var ranges = (acceptLanguage ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select((range, position) => (Tag: range.Split(';')[0].Trim(), Quality: QualityOf(range), Position: position))
+        // ASP.NET Core's own Accept-Language parser (quality values, ranges); an unparsable header counts as absent.
+        if (!StringWithQualityHeaderValue.TryParseList(acceptLanguage is null ? [] : [acceptLanguage], out var ranges))
+        {
+            return English;
+        }
+
+        return ranges
+            .Select((range, position) => (Tag: range.Value.Value, Quality: range.Quality ?? 1, Position: position))
             .Where(r => r.Quality > 0)
             .OrderByDescending(r => r.Quality)
-            .ThenBy(r => r.Position);
-        return ranges.Select(r => Find(r.Tag)).FirstOrDefault(l => l is not null) ?? English;
+            .ThenBy(r => r.Position)
+            .Select(r => Find(r.Tag))
+            .FirstOrDefault(l => l is not null) ?? English;
     }
 
     private static PageLanguage? Find(string? tag)
@@ -94,20 +102,6 @@ internal sealed record PageLanguage(
 
         var primary = tag.Split('-', '_')[0].Trim();
         return All.FirstOrDefault(l => string.Equals(l.Code, primary, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static double QualityOf(string range)
-    {
-        foreach (var parameter in range.Split(';').Skip(1))
-        {
-            var pair = parameter.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (pair.Length == 2 && string.Equals(pair[0], "q", StringComparison.OrdinalIgnoreCase))
-            {
-                return double.TryParse(pair[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var q) && q is >= 0 and <= 1 ? q : 0;
-            }
-        }
-
-        return 1;
     }
 
     private static string Count(int count, Unit unit) =>
