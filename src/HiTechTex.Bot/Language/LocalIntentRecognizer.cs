@@ -11,6 +11,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 {
     public const string SourceName = "local";
 
+    /// <summary>The organisation kind of facilities and labs (<see cref="IntentEntities.OrganisationKind"/>).</summary>
+    public const string FacilityKind = "Facility";
+
     // When two intents score the same, the more specific one wins: "help me find a partner" finds partners. (A cancel
     // word with "my sessions" / "my applications" words gives those lists; see Recognize.)
     private static readonly Intent[] TiePriority =
@@ -97,6 +100,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         var entities = ExtractEntities(tokens, consumed, language);
+        if ((best.Matches is null || best.Weight <= 0) && entities.OrganisationKind is not null)
+        {
+            // "are there technology centres in Spain?", "quero uma universidade em Itália": no verb of a journey, but an
+            // organisation type is what only a partner search looks for.
+            best = (Intent.FindPartners, 1, []);
+        }
+
         if (best.Matches is null || best.Weight <= 0)
         {
             return new RecognizedIntent(Intent.None, 0, entities, language?.Code ?? localeLanguage, SourceName);
@@ -155,7 +165,16 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(consumed, match);
         }
 
-        var kind = Kinds.FirstIn(tokens);
+        // An organisation type is a filter, not a word to look for in descriptions ("SMEs in Italy" are SMEs, not
+        // organisations whose text says "SME"); "lab" and "facility" stay words as well: they name a service an RTO
+        // offers too.
+        var kinds = Kinds.FindAll(tokens);
+        var kind = CompiledEntries.First(kinds);
+        foreach (var (entry, match) in kinds.Where(k => k.Entry.Value != FacilityKind))
+        {
+            Consume(consumed, match);
+        }
+
         var topic = Topics.FirstIn(tokens)?.Entry.Value ?? TopicAfterMarker(tokens, consumed, language);
 
         var stopWords = language?.StopWords ?? [];

@@ -116,6 +116,7 @@ public sealed class IntroductionFlowTests : IDisposable
             a["from"] = Requester.DeepClone();
             a["conversation"] = new JsonObject { ["id"] = group, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
             a["value"] = new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Can we knit a sample?" };
+            a["replyToId"] = "group-detail-card";
         });
         using (var response = await client.PostActivityAsync(request))
         {
@@ -129,6 +130,8 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
         Assert.Contains(factory.Connector.SentTo(requesterChat), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
         Assert.DoesNotContain(factory.Connector.SentTo(group), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
+        // The group's details card is everyone's: one member's request leaves its message box and button for the others.
+        Assert.Empty(factory.Connector.UpdatesIn(group));
     }
 
     [Fact]

@@ -108,9 +108,11 @@ internal sealed class FindPartnersDialog(
             "FACILITY" => nameof(OrganisationKind.FacilityProvider),
             _ => null,
         };
-        // The kind the recognizer saw is a hard filter only when nothing else was asked for: "a finishing lab" names
-        // a service an RTO offers as well as a facility provider, and filtering on the kind would hide the RTO.
-        return PartnerQuery.Create(string.Join(' ', words), entities.Country, words.Count == 0 ? kind : null);
+        // The kind the recognizer saw is a filter ("SMEs in Italy", "a university in Spain"), except a lab or a facility
+        // next to other words: "a finishing lab" names a service an RTO offers as well as a facility provider, and
+        // filtering on the kind would hide the RTO.
+        var filterKind = kind == nameof(OrganisationKind.FacilityProvider) && words.Count > 0 ? null : kind;
+        return PartnerQuery.Create(string.Join(' ', words), entities.Country, filterKind);
     }
 
     private async Task StartAsync(ITurnContext context, PartnerTexts texts, JourneyStart? start, CancellationToken cancellationToken)
@@ -123,6 +125,12 @@ internal sealed class FindPartnersDialog(
 
         // A typed command or the welcome card's button carries no search: the guided filters.
         var query = start is { Intent: Intent.FindPartners, CardAction: null } ? QueryOf(start.Entities) : PartnerQuery.Empty;
+        if (start is { Intent: Intent.FindPartners, CardAction: null, Entities.Country: { } named } && !PartnerQuery.Covers(named))
+        {
+            // "partners in France": searching everywhere without saying so would pass Spanish results off as French.
+            await context.SendActivityAsync(texts.CountryNotCovered, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         if (query.IsEmpty)
         {
             await SendAsync(context, cards.Filters(texts, query), cancellationToken).ConfigureAwait(false);
@@ -169,11 +177,12 @@ internal sealed class FindPartnersDialog(
     /// <summary>
     /// Replaces the details card the request came from (Teams names it in the submit's <c>replyToId</c>) by the same
     /// card saying the introduction was asked for, without the message box and the button: a second click has nothing
-    /// to press. Best effort: the user already has the answer, so a failed update is only logged.
+    /// to press. Best effort: the user already has the answer, so a failed update is only logged. In a group chat or a
+    /// channel the card is everyone's: one member's request leaves it as it is for the others.
     /// </summary>
     private async Task MarkDetailRequestedAsync(ITurnContext context, PartnerTexts texts, Organisation organisation, CancellationToken cancellationToken)
     {
-        if (context.Activity.ReplyToId is not { Length: > 0 } cardActivityId)
+        if (context.Activity.ReplyToId is not { Length: > 0 } cardActivityId || context.Activity.IsGroupConversation())
         {
             return;
         }

@@ -144,7 +144,7 @@ internal sealed class IntroductionService(
     /// <summary>Accept or decline by an addressee; anyone else, a repeated or a stale answer changes nothing.</summary>
     public async Task<AdaptiveCardInvokeResponse> DecideAsync(ITurnContext turnContext, string verb, string? introductionId, bool accept, CancellationToken cancellationToken)
     {
-        var viewerTexts = PartnerTexts.Resolve(turnContext.Activity.Locale);
+        var viewerTexts = PartnerTexts.Resolve(turnContext.GetTexts().Language);
         var entity = await FindAsync(introductionId, cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
@@ -215,7 +215,7 @@ internal sealed class IntroductionService(
         var entity = await FindAsync(introductionId, cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
-            return AdaptiveCardInvokeResponse.Message(PartnerTexts.Resolve(turnContext.Activity.Locale).IntroductionNotFound);
+            return AdaptiveCardInvokeResponse.Message(PartnerTexts.Resolve(turnContext.GetTexts().Language).IntroductionNotFound);
         }
 
         var introduction = ToIntroduction(entity);

@@ -57,7 +57,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["name"] = h.Name,
                 ["kind"] = texts.Kinds[h.Kind],
                 ["place"] = Place(texts, h.City, h.Country),
-                ["explanation"] = h.Explanation,
+                ["explanation"] = h.ExplanationIn(texts.Language, texts.MatchesPrefix),
             })]),
             ["labels"] = new JsonObject
             {
@@ -140,7 +140,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         ["name"] = hit.Name,
         ["kind"] = texts.Kinds[hit.Kind],
         ["place"] = Place(texts, hit.City, hit.Country),
-        ["explanation"] = hit.Explanation,
+        ["explanation"] = hit.ExplanationIn(texts.Language, texts.MatchesPrefix),
         ["description"] = Shorten(description, MaxSummaryDescription),
         ["website"] = SafeUrl(website),
         ["labels"] = new JsonObject { ["website"] = texts.Website },

@@ -14,6 +14,9 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
 
     private static readonly HashSet<string> KnownCountries = ["PT", "ES", "IT", "TR", "CZ"];
 
+    /// <summary>Whether the directory can hold organisations of the country (ISO 3166 alpha-2): the partnership's five.</summary>
+    public static bool Covers(string country) => KnownCountries.Contains(country.ToUpperInvariant());
+
     public static PartnerQuery Empty { get; } = new("", "", "", "", "", "", 0);
 
     public bool IsEmpty => Q.Length == 0 && Country.Length == 0 && Kind.Length == 0 && Capability.Length == 0 && Service.Length == 0 && Stage.Length == 0;

@@ -61,7 +61,7 @@ internal sealed class PartnerSearchComposeExtension(
         }
 
         await readiness.WaitAsync(ReadyWait, cancellationToken).ConfigureAwait(false);
-        var texts = PartnerTexts.Resolve(turnContext.Activity.Locale);
+        var texts = PartnerTexts.Resolve(turnContext.GetTexts().Language);
         var results = index.Search(new PartnerSearchQuery(text.Length == 0 ? null : text, Skip: Math.Clamp(skip, 0, 1000), Take: Math.Clamp(count, 1, MaxCount)));
         var attachments = new JsonArray();
         foreach (var hit in results.Hits)
@@ -79,7 +79,7 @@ internal sealed class PartnerSearchComposeExtension(
                     {
                         ["title"] = hit.Name,
                         ["subtitle"] = $"{texts.Kinds[hit.Kind]} · {PartnerCards.Place(texts, hit.City, hit.Country)}",
-                        ["text"] = hit.Explanation,
+                        ["text"] = hit.ExplanationIn(texts.Language, texts.MatchesPrefix),
                     },
                 },
             });

@@ -1,7 +1,9 @@
 namespace HiTechTex.Bot.Features.Partners;
 
-/// <summary>One ranked result; <see cref="Explanation"/> is the line a card shows ("matches: nonwovens, pilot line · Tuscany").</summary>
+/// <summary>One ranked result; <see cref="Explanation"/> is the line a card shows ("matches: nonwovens, pilot line · Tuscany"),
+/// <see cref="ExplanationIn"/> the same line in the user's language.</summary>
 /// <param name="MatchedTerms">Taxonomy ids the organisation matched (from the text or the filters).</param>
+/// <param name="MatchedWords">Query words outside the taxonomy that its name or description contains (as typed).</param>
 public sealed record PartnerSearchHit(
     string OrganisationId,
     string Name,
@@ -10,5 +12,19 @@ public sealed record PartnerSearchHit(
     string Region,
     string City,
     double Score,
-    string Explanation,
-    IReadOnlyList<string> MatchedTerms);
+    IReadOnlyList<string> MatchedTerms,
+    IReadOnlyList<string> MatchedWords)
+{
+    /// <summary>The explanation in English.</summary>
+    public string Explanation => ExplanationIn("en", "matches");
+
+    /// <summary>The explanation with the taxonomy's labels in <paramref name="language"/> (ISO 639-1; English where a term
+    /// has no label in it) after <paramref name="matchesPrefix"/>; the region as the directory names it.</summary>
+    public string ExplanationIn(string language, string matchesPrefix)
+    {
+        var parts = MatchedTerms.Select(id => TextileTaxonomy.Find(id)?.LabelIn(language) ?? id)
+            .Concat(MatchedWords.Select(w => $"“{w}”"))
+            .ToList();
+        return parts.Count == 0 ? Region : $"{matchesPrefix}: {string.Join(", ", parts)} · {Region}";
+    }
+}

@@ -30,7 +30,7 @@ namespace HiTechTex.Bot.Features.Partners;
 /// </summary>
 public sealed class PartnerSearchIndex : IDisposable
 {
-    /// <summary>Lucene candidates re-ranked per search (skip + take when larger, so deep pages may reorder slightly against earlier ones).</summary>
+    /// <summary>Lucene candidates re-ranked per search; hits beyond them (deep pages) follow in Lucene's order.</summary>
     public const int CandidateWindow = 200;
 
     /// <summary>Share of text relevance in the final score; the rest is fit to the terms and places the query names.</summary>
@@ -247,12 +247,16 @@ public sealed class PartnerSearchIndex : IDisposable
             var top = searcher.Search(lucene, filter, Math.Max(skip + take, CandidateWindow));
             var best = top.ScoreDocs.Length == 0 ? 1f : Math.Max(top.ScoreDocs.Max(d => d.Score), float.Epsilon);
 
+            // The first CandidateWindow hits are re-ranked, those after them keep Lucene's order: re-ranking however many
+            // hits a later page fetches would reorder the window itself, and paging would then show some organisations
+            // twice and others never.
             var values = new CandidateValues(searcher.IndexReader);
-            var ranked = top.ScoreDocs
-                .Select(d => Candidate.From(d.Doc, values, d.Score / best, parsed))
+            var candidates = top.ScoreDocs.Select(d => Candidate.From(d.Doc, values, d.Score / best, parsed)).ToList();
+            var ranked = candidates.Take(CandidateWindow)
                 .OrderByDescending(c => c.Final)
                 .ThenBy(c => c.Name, StringComparer.Ordinal)
                 .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Concat(candidates.Skip(CandidateWindow))
                 .Skip(skip)
                 .Take(take)
                 .Select(c => c.ToHit(parsed, query, searcher.Doc(c.DocId, HitFields)))
@@ -492,11 +496,8 @@ public sealed class PartnerSearchIndex : IDisposable
                 }
             }
 
-            var parts = matchedTerms.Select(id => TextileTaxonomy.Find(id)?.Label ?? id).ToList();
-            parts.AddRange(MatchedWords(parsed, stored.Get(DescriptionStored)).Select(w => $"“{w}”"));
-            var explanation = parts.Count == 0 ? Region : $"matches: {string.Join(", ", parts)} · {Region}";
             return new PartnerSearchHit(Id, Name, Enum.Parse<OrganisationKind>(stored.Get(KindField)), Country, Region, stored.Get(CityField),
-                Math.Round(Final, 4), explanation, matchedTerms);
+                Math.Round(Final, 4), matchedTerms, [.. MatchedWords(parsed, stored.Get(DescriptionStored))]);
         }
 
         // Query words outside the recognised vocabulary that the name or description contains (or nearly: a typo).

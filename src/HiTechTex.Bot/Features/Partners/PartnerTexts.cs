@@ -78,6 +78,10 @@ internal sealed partial record PartnerTexts
     public required string Edit { get; init; }
     public required string NameLabel { get; init; }
     public required string RegionLabel { get; init; }
+    /// <summary>Starts a result's explanation line: "matches: nonwovens, pilot line · Tuscany".</summary>
+    public required string MatchesPrefix { get; init; }
+    /// <summary>Said before the results when the user named a country outside the partnership.</summary>
+    public required string CountryNotCovered { get; init; }
     public required string CityLabel { get; init; }
     public required string DescriptionLabel { get; init; }
     public required string ContactNameLabel { get; init; }

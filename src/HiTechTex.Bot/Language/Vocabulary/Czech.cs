@@ -17,7 +17,7 @@ internal static class Czech
         ["ja", "me", "mi", "muj", "moje", "moji", "my", "nas", "nase", "a", "nebo", "v", "ve", "na", "do", "z", "ze", "s", "se", "k",
          "pro", "o", "od", "po", "pri", "za", "je", "jsou", "chci", "chtel", "chtela", "bych", "prosim", "nejaky", "nejakou", "nejakou",
          "kde", "ktery", "ktera", "ukaz", "ukazte", "ahoj", "dekuji", "diky", "dobry", "den", "jak", "se", "mas", "firma", "firmu",
-         "spolecnost", "tema", "ohledne", "to", "ten", "ta", "si"],
+         "spolecnost", "tema", "ohledne", "to", "ten", "ta", "si", "nejake", "nejaka", "existuje", "existuji"],
         ["leden|ledna", "unor|unora", "brezen|brezna", "duben|dubna", "kveten|kvetna", "cerven|cervna",
          "cervenec|cervence", "srpen|srpna", "zari", "rijen|rijna", "listopad|listopadu", "prosinec|prosince"],
         ["dnes", "dneska"],

@@ -5,7 +5,7 @@ internal static class Gazetteer
 {
     public static IReadOnlyList<GazetteerEntry> Countries { get; } =
     [
-        new("PT", ["portugal", "portuguese", "portugues", "portuguesa", "portoghese", "portekiz*", "portugalsk*"]),
+        new("PT", ["portugal", "portuguese", "portugues", "portuguesa", "portogallo", "portoghese", "portekiz*", "portugalsk*"]),
         new("ES", ["spain", "spanish", "espanha", "espanhol*", "espana", "espanol*", "spagna", "spagnol*", "ispanya*", "spanelsk*"]),
         new("IT", ["italy", "italian", "italia", "italiano", "italiana", "italianos", "italiane", "italiani", "italya*", "italie", "italii", "italsk*"]),
         new("TR", ["turkey", "turkish", "turkiye*", "turquia", "turco", "turca", "turchia", "turk", "turecko", "turecku", "turecka", "turecky"]),

@@ -17,7 +17,7 @@ internal static class Italian
         ["io", "mi", "mio", "mia", "miei", "mie", "noi", "nostro", "nostra", "il", "lo", "la", "i", "gli", "le", "un", "uno", "una",
          "di", "del", "della", "dello", "dei", "delle", "in", "nel", "nella", "per", "con", "e", "o", "che", "si", "al", "alla",
          "voglio", "vorrei", "puoi", "può", "favore", "qualche", "dove", "quale", "quali", "mostra", "mostrami", "vedere", "ciao",
-         "grazie", "buongiorno", "come", "stai", "sta", "azienda", "su", "sul", "sulla", "ho", "bisogno", "un'", "c'e", "e'"],
+         "grazie", "buongiorno", "come", "stai", "sta", "azienda", "su", "sul", "sulla", "ho", "bisogno", "un'", "c'e", "e'", "ci", "sono", "esiste", "esistono", "qualcuno"],
         ["gennaio|gen", "febbraio|feb", "marzo|mar", "aprile|apr", "maggio|mag", "giugno|giu", "luglio|lug", "agosto|ago",
          "settembre|set", "ottobre|ott", "novembre|nov", "dicembre|dic"],
         ["oggi"],

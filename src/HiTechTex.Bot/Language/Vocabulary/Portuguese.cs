@@ -17,7 +17,7 @@ internal static class Portuguese
         ["eu", "me", "meu", "minha", "meus", "minhas", "nos", "nosso", "nossa", "o", "a", "os", "as", "um", "uma", "uns", "umas",
          "de", "do", "da", "dos", "das", "em", "no", "na", "nos", "nas", "para", "por", "com", "e", "ou", "que", "se", "ao", "aos",
          "quero", "queria", "gostaria", "pode", "podes", "por favor", "favor", "algum", "alguma", "uma", "onde", "qual", "quais",
-         "mostra", "mostrar", "ver", "ola", "obrigado", "obrigada", "bom", "dia", "tudo", "bem", "como", "esta", "estas", "voce", "empresa", "sobre", "preciso"],
+         "mostra", "mostrar", "ver", "ola", "obrigado", "obrigada", "bom", "dia", "tudo", "bem", "como", "esta", "estas", "voce", "empresa", "sobre", "preciso", "tem", "ha", "existe", "existem", "algum", "alguem"],
         ["janeiro|jan", "fevereiro|fev", "marco|mar", "abril|abr", "maio|mai", "junho|jun", "julho|jul", "agosto|ago",
          "setembro|set", "outubro|out", "novembro|nov", "dezembro|dez"],
         ["hoje"],

@@ -17,7 +17,7 @@ internal static class Spanish
         ["yo", "me", "mi", "mis", "nosotros", "nuestro", "nuestra", "el", "la", "los", "las", "un", "una", "unos", "unas",
          "de", "del", "en", "para", "por", "con", "y", "o", "que", "se", "al", "lo", "le", "quiero", "quisiera", "puedes", "puede",
          "favor", "algun", "alguna", "donde", "cual", "cuales", "muestra", "mostrar", "ver", "hola", "gracias", "buenos", "dias",
-         "como", "estas", "esta", "usted", "empresa", "sobre", "necesito", "hay", "es", "tal"],
+         "como", "estas", "esta", "usted", "empresa", "sobre", "necesito", "hay", "es", "tal", "existe", "existen", "alguien"],
         ["enero|ene", "febrero|feb", "marzo|mar", "abril|abr", "mayo|may", "junio|jun", "julio|jul", "agosto|ago",
          "septiembre|setiembre|sep|sept", "octubre|oct", "noviembre|nov", "diciembre|dic"],
         ["hoy"],

@@ -51,5 +51,28 @@ public sealed class PartnerDetailCardTests
         Assert.Contains(Partner.Name, card.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Results_SearchTextWithAMarkdownLink_IsShownLiterally()
+    {
+        // The search text comes from the filters card's text box; Teams renders a TextBlock's Markdown, so a typed
+        // "[Login](https://…)" would be a link on the bot's card, in a group chat for everyone.
+        const string Typed = "[Login to see partners](https://evil.example/login) nonwovens";
+        var query = PartnerQuery.Create(Typed);
+        var results = new PartnerSearchResults([], 0);
+
+        var card = Cards.Results(PartnerTexts.Resolve("en"), query, results, 5).Content!.Value;
+
+        Assert.Single(Descendants(card), e => e.GetProperty("type").GetString() == "TextRun" && e.GetProperty("text").GetString()!.Contains(Typed, StringComparison.Ordinal));
+        Assert.DoesNotContain(Descendants(card), e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString()!.Contains("evil.example", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<JsonElement> Elements(JsonElement card) => card.GetProperty("body").EnumerateArray();
+
+    private static IEnumerable<JsonElement> Descendants(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => (element.TryGetProperty("type", out _) ? [element] : Enumerable.Empty<JsonElement>())
+            .Concat(element.EnumerateObject().SelectMany(p => Descendants(p.Value))),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Descendants),
+        _ => [],
+    };
 }

@@ -44,4 +44,49 @@ public sealed class SeededPartnerSearchTests(SeededPartnerIndexFixture fixture) 
         Assert.Equal(fixture.Seed.Count(o => o.ListingConsent), fixture.Index.Count);
         Assert.Equal(PartnerIndexStamp.Of(fixture.Seed), fixture.Index.Stamp);
     }
+    [Theory]
+    [InlineData("technical textils")]
+    [InlineData("textile innovation")]
+    public void Search_PagingThroughMoreThanTheRerankWindow_ShowsEveryHitExactlyOnce(string text)
+    {
+        const int PageSize = 5;
+        var total = fixture.Index.Search(new PartnerSearchQuery(text, Take: PageSize)).Total;
+        var seen = new List<string>();
+        for (var skip = 0; skip < total; skip += PageSize)
+        {
+            seen.AddRange(fixture.Index.Search(new PartnerSearchQuery(text, Skip: skip, Take: PageSize)).Hits.Select(h => h.OrganisationId));
+        }
+
+        Assert.True(total > PartnerSearchIndex.CandidateWindow, $"the query must match more than the re-rank window: {total}");
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(total, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public void Search_PagesWithinTheWindow_KeepTheirOrderWhenALaterPageIsFetched()
+    {
+        var firstPages = fixture.Index.Search(new PartnerSearchQuery("technical textiles", Take: 100)).Hits.Select(h => h.OrganisationId).ToList();
+        var viaDeepSearch = fixture.Index.Search(new PartnerSearchQuery("technical textiles", Skip: 0, Take: 100));
+        var deep = fixture.Index.Search(new PartnerSearchQuery("technical textiles", Skip: 195, Take: 10)).Hits.Select(h => h.OrganisationId).ToList();
+
+        Assert.Equal(firstPages, viaDeepSearch.Hits.Select(h => h.OrganisationId));
+        Assert.Empty(deep.Intersect(firstPages));
+    }
+
+    [Theory]
+    [InlineData("pt", "corresponde a")]
+    [InlineData("it", "corrisponde a")]
+    [InlineData("cs", "odpovídá")]
+    public void Hit_ExplanationIn_NamesTheMatchedTermsInTheUsersLanguage(string language, string prefix)
+    {
+        var hit = fixture.Index.Search(new PartnerSearchQuery("nonwovens")).Hits[0];
+        var term = TextileTaxonomy.Find(hit.MatchedTerms[0])!;
+
+        var line = hit.ExplanationIn(language, prefix);
+
+        Assert.StartsWith($"{prefix}: {term.LabelIn(language)}", line, StringComparison.Ordinal);
+        Assert.NotEqual(term.Label, term.LabelIn(language));
+        Assert.DoesNotContain("matches", line, StringComparison.Ordinal);
+        Assert.EndsWith($" · {hit.Region}", line, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.IntegrationTests.Support;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.IntegrationTests.Partners;
+
+/// <summary>
+/// The find-partners journey speaks the profile's language everywhere — the results' explanation lines, the answers to
+/// an introduction card's buttons — and says so when a country outside the partnership was asked for.
+/// </summary>
+public sealed class PartnerSearchLanguageTests : IDisposable
+{
+    private static readonly JsonObject Searcher = PartnerHost.User("29:user-1", "aad-user-1", "Ana Silva");
+    private readonly string databasePath = BotHostFactory.NewDatabasePath();
+
+    [Fact]
+    public async Task FreeTextSearch_PortugueseProfile_ExplanationLinesArePortuguese()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: "pt");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "procuro parceiros em Itália para não tecidos");
+        var results = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+
+        var portuguese = PartnerTexts.Resolve("pt");
+        Assert.Contains(portuguese.ResultsTitle, results, StringComparison.Ordinal);
+        Assert.True(results.Contains($"{portuguese.MatchesPrefix}: {TextileTaxonomy.Find("nonwovens")!.LabelIn("pt")}", StringComparison.Ordinal), results);
+        Assert.DoesNotContain("matches:", results, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FreeTextSearch_CountryOutsideThePartnership_SaysSoBeforeTheResults()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "find partners in France for nonwovens");
+        var sent = factory.Connector.SentTo(chat);
+
+        Assert.Equal(PartnerTexts.Resolve("en").CountryNotCovered, sent[^2].Text);
+        Assert.Contains("matches: nonwovens", PartnerHost.CardJson(sent[^1]), StringComparison.Ordinal);
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "find partners in Spain for nonwovens");
+        Assert.DoesNotContain(factory.Connector.SentTo(chat).Skip(sent.Count), a => a.Text == PartnerTexts.Resolve("en").CountryNotCovered);
+    }
+
+    [Fact]
+    public async Task IntroductionButton_ForgedByAPortugueseUserOnAnEnglishClient_RefusedInPortuguese()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: "pt");
+        var chat = Activities.NewConversationId();
+
+        var unknown = await PartnerHost.ExecuteAsync(client, chat, Searcher, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = "no-such-request" });
+
+        Assert.Equal(AdaptiveCardInvokeResponse.MessageType, unknown.GetProperty("type").GetString());
+        Assert.Equal(PartnerTexts.Resolve("pt").IntroductionNotFound, unknown.GetProperty("value").GetString());
+    }
+
+    public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+}
