@@ -70,6 +70,13 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // Only for the applicant's own organisation: one the directory doesn't know gets told so.
+        var visitingChoices = await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (await drafts.RefuseWhenNotInDirectoryAsync(step.Context, visitingChoices, texts, cancellationToken).ConfigureAwait(false))
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // From the form's "Answer step by step": keep what it held (an edited draft keeps its id and version).
         var state = step.Options as ExchangeFormState ?? await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false);
         step.Values[StateKey] = state;

@@ -192,6 +192,11 @@ internal sealed partial record ExchangeTexts
 
     public required string ChooseNext { get; init; }
 
+    /// <summary>{0} = the organisation named in the profile (shown as plain text).</summary>
+    public required string NotInDirectoryFormat { get; init; }
+
+    public required string VisitingNotYours { get; init; }
+
     public required IReadOnlyDictionary<ExchangeStatus, string> Statuses { get; init; }
 
     public required IReadOnlyDictionary<ExchangeAction, string> Actions { get; init; }
