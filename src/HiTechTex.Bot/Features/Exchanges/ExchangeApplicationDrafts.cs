@@ -68,7 +68,8 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         var visiting = state.VisitingId is { } visitingId ? await directory.FindAsync(visitingId, cancellationToken).ConfigureAwait(false) : null;
         var host = state.HostId is { } hostId ? await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false) : null;
         var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, state.ExchangeId ?? Guid.Empty, cancellationToken).ConfigureAwait(false);
-        var result = eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied);
+        var result = ExchangeEligibility.WithContent(
+            eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied), state.ActivityType, state.Objectives, state.Agenda, state.Outcomes);
         var lumpSum = host is not null && result.WorkingDays is { } days && result.DistanceKm is { } km
             ? ExchangeCards.LumpSumText(eligibility.EstimateLumpSum(host.Country, days, km), texts)
             : "–";

@@ -101,14 +101,15 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var allowed = (await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        var (state, valid, notYours) = await ReadFormAsync(previous, data, allowed, cancellationToken).ConfigureAwait(false);
         if (op == "stepByStep")
         {
-            // What was valid in the form is kept; the conversation asks every field again, offering nothing it cannot check.
-            return await step.ReplaceDialogAsync(ExchangeStepByStepDialog.DialogId, state with { Notice = null }, cancellationToken).ConfigureAwait(false);
+            // The button sends no inputs (the card would refuse it while a required field is empty): the conversation
+            // asks every field again, keeping what the form last held (the visiting organisation, an edited draft's id).
+            return await step.ReplaceDialogAsync(ExchangeStepByStepDialog.DialogId, previous with { Notice = null }, cancellationToken).ConfigureAwait(false);
         }
 
+        var allowed = (await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var (state, valid, notYours) = await ReadFormAsync(previous, data, allowed, cancellationToken).ConfigureAwait(false);
         if (!valid)
         {
             return await step.ReplaceDialogAsync(StepsId, state with { Notice = notYours ? texts.VisitingNotYours : texts.InvalidInput }, cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// <summary>
 /// The conversational fallback of the application form: the same fields asked one at a time with the standard
 /// prompts (host searched in the directory like the form does, dates in the user's time zone, activity type,
-/// objectives and agenda, expected outcomes), then the same eligibility reasons and lump-sum estimate as the form's
+/// objectives, agenda, expected outcomes), then the same eligibility reasons and lump-sum estimate as the form's
 /// Check (<see cref="ExchangeApplicationDrafts"/>), then Submit / Save draft / Cancel. Help and cancel interrupt it
 /// like any journey (the main dialog); nothing is stored before Save or Submit.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         this.drafts = drafts;
         AddDialog(new WaterfallDialog(StepsId,
         [
-            AskHostAsync, ChooseHostAsync, AskStartDateAsync, AskEndDateAsync, AskActivityTypeAsync, AskObjectivesAsync, AskOutcomesAsync,
+            AskHostAsync, ChooseHostAsync, AskStartDateAsync, AskEndDateAsync, AskActivityTypeAsync, AskObjectivesAsync, AskAgendaAsync, AskOutcomesAsync,
             ShowCheckAsync, FinishAsync,
         ]));
         AddDialog(new TextPrompt(HostPromptId, ValidateHostQueryAsync));
@@ -146,10 +146,17 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskObjectives, LengthText(texts)), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAgendaAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
         step.Values[StateKey] = State(step) with { Objectives = ((string)step.Result!).Trim() };
+        return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskAgenda, LengthText(texts)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        step.Values[StateKey] = State(step) with { Agenda = ((string)step.Result!).Trim() };
         return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskOutcomes, LengthText(texts)), cancellationToken).ConfigureAwait(false);
     }
 

@@ -185,6 +185,8 @@ internal sealed partial record ExchangeTexts
 
     public required string AskObjectives { get; init; }
 
+    public required string AskAgenda { get; init; }
+
     public required string AskOutcomes { get; init; }
 
     /// <summary>{0} = the maximum number of characters.</summary>

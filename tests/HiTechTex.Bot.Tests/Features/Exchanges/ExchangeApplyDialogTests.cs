@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Testing.Dialogs;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
 
@@ -81,24 +83,126 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         Assert.Empty(await host.ApplicationsAsync());
     }
 
+    [Fact]
+    public async Task Form_SubmitWithoutActivityTypeObjectivesAgendaOrOutcomes_RefusedAndNothingStored()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("submit", activityType: "", objectives: " ", agenda: "", outcomes: ""))
+            .AssertReply("Please fill in the required fields: activityType, objectives, agenda, outcomes.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task Submit_StoredDraftWithoutContent_RefusedWithEachReason()
+    {
+        // A draft saved without its content (step by step, or before the content was required) cannot be submitted.
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ExchangeStore>();
+        var draft = new ExchangeApplication
+        {
+            Id = Guid.NewGuid(), VisitingOrganisationId = "hitechtex-citeve", HostOrganisationId = "hitechtex-clutex",
+            ApplicantAadObjectId = ExchangeDialogTestHost.ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant",
+            ApplicantLanguage = "en", ApplicantConversationId = "a:conversation-1",
+            StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), Objectives = "", Agenda = " ", ExpectedOutcomes = "",
+        };
+        await store.CreateAsync(draft, CancellationToken.None);
+        var actor = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant");
+
+        var (result, _) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, draft.Id, 1, CancellationToken.None);
+
+        Assert.Equal(
+            [EligibilityProblem.ActivityTypeMissing, EligibilityProblem.ObjectivesMissing, EligibilityProblem.AgendaMissing, EligibilityProblem.OutcomesMissing],
+            result.Problems);
+        Assert.Equal(ExchangeStatus.Draft, (await store.FindAsync(draft.Id, CancellationToken.None))!.Status);
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Form_Cancel_WorksThoughRequiredFieldsAreEmpty()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => host.Conversation.Submit(new { op = "cancel", formId, formNoInputs = true }))
+            .AssertReply(En.FormCancelled)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Form_Card_RequiredContentMarkedRequiredWithItsErrorMessage()
+    {
+        await host.Conversation.SeedProfileAsync("cs");
+        var cs = ExchangeTexts.Resolve("cs");
+
+        await host.Conversation.Flow()
+            .Send("apply for an exchange")
+            .AssertReply(r => lastForm = r, "the form")
+            .StartTestAsync();
+
+        var inputs = FormInputs();
+        Assert.Equal(cs.Problems[EligibilityProblem.ActivityTypeMissing], Required(inputs["activityType"]));
+        Assert.Equal(cs.Problems[EligibilityProblem.ObjectivesMissing], Required(inputs["objectives"]));
+        Assert.Equal(cs.Problems[EligibilityProblem.AgendaMissing], Required(inputs["agenda"]));
+        Assert.Equal(cs.Problems[EligibilityProblem.OutcomesMissing], Required(inputs["outcomes"]));
+
+        static string Required(JsonElement input)
+        {
+            Assert.True(input.GetProperty("isRequired").GetBoolean());
+            return input.GetProperty("errorMessage").GetString()!;
+        }
+    }
+
     private TestFlow OpenForm() => host.Conversation.Flow()
         .Send("apply for an exchange")
         .AssertReply(r => { formId = FormIdPattern().Match(Describe(r)).Groups[1].Value; lastForm = r; }, "the form");
 
     private Activity? lastForm;
 
-    private IReadOnlyList<string> VisitingChoiceValues()
+    private IReadOnlyList<string> VisitingChoiceValues() =>
+        [.. FormInputs()["visitingId"].GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!)];
+
+    /// <summary>The form card's inputs by id, wherever they sit (column sets included).</summary>
+    private Dictionary<string, JsonElement> FormInputs()
     {
-        var card = JsonSerializer.SerializeToElement(Assert.Single(lastForm!.Attachments ?? []).Content);
-        var visiting = card.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "visitingId");
-        return [.. visiting.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!)];
+        var inputs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        void Walk(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
+                {
+                    inputs[element.GetProperty("id").GetString()!] = element;
+                }
+
+                foreach (var property in element.EnumerateObject().Where(p => p.Name != "actions"))
+                {
+                    Walk(property.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item);
+                }
+            }
+        }
+
+        Walk(JsonSerializer.SerializeToElement(Assert.Single(lastForm!.Attachments ?? []).Content));
+        return inputs;
     }
 
-    private Activity FormSubmit(string op, string visitingId = "hitechtex-citeve", string? formIdOverride = null) => host.Conversation.Submit(new
+    private Activity FormSubmit(
+        string op, string visitingId = "hitechtex-citeve", string? formIdOverride = null, string activityType = "KnowledgeSharing",
+        string objectives = "Learn the nonwoven pilot line.", string agenda = "Day 1: lab.", string outcomes = "A joint proposal.") => host.Conversation.Submit(new
     {
         formId = formIdOverride ?? formId, op, visitingId, hostQuery = "clutex", hostId = "hitechtex-clutex",
-        startDate = "2027-03-01", endDate = "2027-03-05", activityType = "KnowledgeSharing",
-        objectives = "Learn the nonwoven pilot line.", agenda = "Day 1: lab.", outcomes = "A joint proposal.",
+        startDate = "2027-03-01", endDate = "2027-03-05", activityType, objectives, agenda, outcomes,
     });
 
     private static string JsonEncoded(string text) => JsonSerializer.Serialize(text)[1..^1];
