@@ -79,7 +79,8 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         var organisations = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
         var hostChoices = WithSelected(OrganisationMatcher.Find(organisations, state.HostQuery, 15), organisations, state.HostId);
         var (result, lumpSum) = await drafts.CheckAsync(state, texts, cancellationToken).ConfigureAwait(false);
-        var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice);
+        var requestedChanges = await RequestedChangesAsync(state, cancellationToken).ConfigureAwait(false);
+        var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice, requestedChanges);
         var prompt = new PromptOptions { Prompt = ConversationCards.AsMessage(form) };
         return await step.PromptAsync(FormPromptId, prompt, cancellationToken).ConfigureAwait(false);
     }
@@ -254,6 +255,20 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             && string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
             && application.Status is ExchangeStatus.Draft or ExchangeStatus.ChangesRequested
             ? FromApplication(application)
+            : null;
+    }
+
+    /// <summary>What the approver asked for when the application was sent back ("name: comment"), else null.</summary>
+    private async Task<string?> RequestedChangesAsync(ExchangeFormState state, CancellationToken cancellationToken)
+    {
+        if (state.ExchangeId is not { } id || await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { Status: ExchangeStatus.ChangesRequested })
+        {
+            return null;
+        }
+
+        var audit = await store.AuditAsync(id, cancellationToken).ConfigureAwait(false);
+        return audit.LastOrDefault(a => a.Action == ExchangeAction.ChangesRequested) is { Comment: { Length: > 0 } comment } entry
+            ? $"{entry.ActorName}: {comment}"
             : null;
     }
 

@@ -108,7 +108,7 @@ internal sealed class ExchangeCards(
     });
 
     public Attachment Form(ExchangeFormState state, IReadOnlyList<Organisation> visitingChoices, IReadOnlyList<Organisation> hostChoices,
-        EligibilityResult result, string lumpSum, ExchangeTexts texts, string? notice)
+        EligibilityResult result, string lumpSum, ExchangeTexts texts, string? notice, string? requestedChanges = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(result);
@@ -117,6 +117,7 @@ internal sealed class ExchangeCards(
             ["title"] = texts.FormTitle,
             ["intro"] = texts.FormIntro,
             ["notice"] = notice ?? "",
+            ["requestedChanges"] = requestedChanges ?? "",
             ["visitingId"] = state.VisitingId ?? "",
             ["visitingChoices"] = Choices(visitingChoices),
             ["hostQuery"] = state.HostQuery ?? "",
@@ -139,6 +140,7 @@ internal sealed class ExchangeCards(
                 ["eligibility"] = texts.Eligibility, ["eligible"] = texts.Eligible, ["lumpSum"] = texts.LumpSum, ["check"] = texts.CheckButton,
                 ["save"] = texts.SaveDraftButton, ["submit"] = texts.SubmitButton, ["cancel"] = texts.CancelButton, ["stepByStep"] = texts.StepByStepButton,
                 ["activityTypeMissing"] = texts.Problems[EligibilityProblem.ActivityTypeMissing], ["objectivesMissing"] = texts.Problems[EligibilityProblem.ObjectivesMissing],
+                ["requestedChanges"] = texts.RequestedChanges,
                 ["agendaMissing"] = texts.Problems[EligibilityProblem.AgendaMissing], ["outcomesMissing"] = texts.Problems[EligibilityProblem.OutcomesMissing],
             },
         });

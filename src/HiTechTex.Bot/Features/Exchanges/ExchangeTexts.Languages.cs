@@ -96,6 +96,8 @@ internal sealed partial record ExchangeTexts
         ChooseNext = "What would you like to do?",
         NotInDirectoryFormat = "Your organisation “{0}” is not in the Hi-Tech-TEX partner directory, so I cannot start an exchange application for it: an organisation can only apply for itself. Please ask the programme coordinator to add it to the directory, or correct the organisation in your profile (say \"profile\").",
         VisitingNotYours = "The visiting organisation must be your own (the one in your profile). Nothing was saved.",
+        StatusChangedWithCommentFormat = "Your exchange application {0} is now: {1}.\n{2} wrote: “{3}”",
+        RequestedChanges = "Changes requested",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Draft", [ExchangeStatus.Stage1] = "Waiting for the visiting cluster",
@@ -239,6 +241,8 @@ internal sealed partial record ExchangeTexts
         ChooseNext = "O que pretende fazer?",
         NotInDirectoryFormat = "A sua organização “{0}” não está no diretório de parceiros Hi-Tech-TEX, por isso não posso iniciar uma candidatura a intercâmbio por ela: uma organização só se pode candidatar por si própria. Peça ao coordenador do programa que a adicione ao diretório, ou corrija a organização no seu perfil (escreva \"perfil\").",
         VisitingNotYours = "A organização visitante tem de ser a sua (a do seu perfil). Nada foi guardado.",
+        StatusChangedWithCommentFormat = "A sua candidatura de intercâmbio {0} está agora: {1}.\n{2} escreveu: “{3}”",
+        RequestedChanges = "Alterações pedidas",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Rascunho", [ExchangeStatus.Stage1] = "A aguardar o cluster visitante",
@@ -382,6 +386,8 @@ internal sealed partial record ExchangeTexts
         ChooseNext = "¿Qué desea hacer?",
         NotInDirectoryFormat = "Su organización «{0}» no está en el directorio de socios de Hi-Tech-TEX, así que no puedo iniciar una solicitud de intercambio para ella: una organización solo puede solicitar para sí misma. Pida al coordinador del programa que la añada al directorio, o corrija la organización en su perfil (escriba \"perfil\").",
         VisitingNotYours = "La organización visitante debe ser la suya (la de su perfil). No se ha guardado nada.",
+        StatusChangedWithCommentFormat = "Su solicitud de intercambio {0} está ahora: {1}.\n{2} escribió: «{3}»",
+        RequestedChanges = "Cambios solicitados",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Borrador", [ExchangeStatus.Stage1] = "Esperando al clúster visitante",
@@ -525,6 +531,8 @@ internal sealed partial record ExchangeTexts
         ChooseNext = "Cosa desidera fare?",
         NotInDirectoryFormat = "La sua organizzazione «{0}» non è nell'elenco dei partner Hi-Tech-TEX, quindi non posso avviare una domanda di scambio per essa: un'organizzazione può fare domanda solo per sé stessa. Chieda al coordinatore del programma di aggiungerla all'elenco, oppure corregga l'organizzazione nel suo profilo (scriva \"profilo\").",
         VisitingNotYours = "L'organizzazione in visita deve essere la sua (quella del suo profilo). Non è stato salvato nulla.",
+        StatusChangedWithCommentFormat = "La sua candidatura di scambio {0} è ora: {1}.\n{2} ha scritto: «{3}»",
+        RequestedChanges = "Modifiche richieste",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Bozza", [ExchangeStatus.Stage1] = "In attesa del cluster in visita",
@@ -668,6 +676,8 @@ internal sealed partial record ExchangeTexts
         ChooseNext = "Ne yapmak istersiniz?",
         NotInDirectoryFormat = "Kuruluşunuz “{0}” Hi-Tech-TEX ortak rehberinde yok, bu yüzden onun adına bir değişim başvurusu başlatamıyorum: bir kuruluş yalnızca kendisi için başvurabilir. Lütfen program koordinatöründen onu rehbere eklemesini isteyin ya da profilinizdeki kuruluşu düzeltin (\"profil\" yazın).",
         VisitingNotYours = "Ziyaret eden kuruluş sizin kuruluşunuz (profilinizdeki) olmalıdır. Hiçbir şey kaydedilmedi.",
+        StatusChangedWithCommentFormat = "{0} değişim başvurunuzun durumu artık: {1}.\n{2} şunu yazdı: “{3}”",
+        RequestedChanges = "İstenen değişiklikler",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Taslak", [ExchangeStatus.Stage1] = "Ziyaret eden kümeyi bekliyor",
@@ -811,6 +821,8 @@ internal sealed partial record ExchangeTexts
         ChooseNext = "Co chcete udělat?",
         NotInDirectoryFormat = "Vaše organizace „{0}“ není v adresáři partnerů Hi-Tech-TEX, proto pro ni nemohu založit žádost o výměnu: organizace může žádat jen sama za sebe. Požádejte koordinátora programu, aby ji do adresáře přidal, nebo opravte organizaci ve svém profilu (napište \"profil\").",
         VisitingNotYours = "Vysílající organizace musí být vaše vlastní (ta z vašeho profilu). Nic nebylo uloženo.",
+        StatusChangedWithCommentFormat = "Vaše žádost o výměnu {0} je nyní: {1}.\n{2} napsal(a): „{3}“",
+        RequestedChanges = "Požadované změny",
         Statuses = new Dictionary<ExchangeStatus, string>
         {
             [ExchangeStatus.Draft] = "Koncept", [ExchangeStatus.Stage1] = "Čeká na vysílající klastr",

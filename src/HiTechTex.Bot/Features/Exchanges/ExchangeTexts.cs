@@ -199,6 +199,11 @@ internal sealed partial record ExchangeTexts
 
     public required string VisitingNotYours { get; init; }
 
+    /// <summary>{0} = reference, {1} = status, {2} = who decided, {3} = their comment (plain text).</summary>
+    public required string StatusChangedWithCommentFormat { get; init; }
+
+    public required string RequestedChanges { get; init; }
+
     public required IReadOnlyDictionary<ExchangeStatus, string> Statuses { get; init; }
 
     public required IReadOnlyDictionary<ExchangeAction, string> Actions { get; init; }

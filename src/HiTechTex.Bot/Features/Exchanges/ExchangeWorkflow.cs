@@ -83,7 +83,7 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), decision.Action.ToString());
-        await notifier.AfterTransitionAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        await notifier.AfterTransitionAsync(current, actor, decision.Comment, cancellationToken).ConfigureAwait(false);
         return await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -118,7 +118,7 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), nameof(ExchangeAction.Submitted));
-        await notifier.AfterTransitionAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        await notifier.AfterTransitionAsync(current, actor, null, cancellationToken).ConfigureAwait(false);
         return (result, current);
     }
 
