@@ -62,7 +62,7 @@ internal sealed class ExchangeCards(
             ["applicant"] = application.ApplicantName,
             ["visiting"] = OrganisationLabel(visiting, application.VisitingOrganisationId),
             ["host"] = OrganisationLabel(host, application.HostOrganisationId),
-            ["period"] = Period(application, texts, culture),
+            ["period"] = Period(application, host, texts, culture),
             ["activityType"] = application.ActivityType is { } type ? texts.ActivityTypes[type] : "–",
             ["lumpSum"] = LumpSumText(application, visiting, host, texts),
             ["objectives"] = Join(application.Objectives, application.Agenda),
@@ -161,7 +161,7 @@ internal sealed class ExchangeCards(
                 ["reference"] = application.Reference,
                 ["route"] = $"{OrganisationLabel(visiting, application.VisitingOrganisationId)} → {OrganisationLabel(host, application.HostOrganisationId)}",
                 ["statusText"] = texts.Statuses[application.Status],
-                ["period"] = Period(application, texts, culture),
+                ["period"] = Period(application, host, texts, culture),
             });
         }
 
@@ -236,9 +236,9 @@ internal sealed class ExchangeCards(
         host?.Contacts.FirstOrDefault(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Name
         ?? $"…{aadObjectId[^Math.Min(6, aadObjectId.Length)..]}";
 
-    private static string Period(ExchangeApplication application, ExchangeTexts texts, CultureInfo culture) =>
+    private string Period(ExchangeApplication application, Organisation? host, ExchangeTexts texts, CultureInfo culture) =>
         application.StartDate is { } start && application.EndDate is { } end
-            ? $"{start.ToString("d", culture)} – {end.ToString("d", culture)} ({string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, WorkingDays.Count(start, end, []))})"
+            ? $"{start.ToString("d", culture)} – {end.ToString("d", culture)} ({string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, eligibility.CountWorkingDays(host?.Country, start, end))})"
             : "–";
 
     private static string EvidenceText(string evidence, ExchangeTexts texts) => string.Join(", ", evidence

@@ -107,6 +107,13 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
         return result with { Problems = problems };
     }
 
+    /// <summary>
+    /// The working days of a stay as the rules count them (weekends and the host country's public holidays excluded):
+    /// the one count every card, list and export shows, so it always agrees with the eligibility and the lump sum.
+    /// </summary>
+    public int CountWorkingDays(string? hostCountry, DateOnly start, DateOnly end) =>
+        WorkingDays.Count(start, end, Holidays(options.CurrentValue, hostCountry));
+
     /// <summary>The lump sum for the host country, halved under the working-day or the distance threshold.</summary>
     public LumpSumEstimate EstimateLumpSum(string hostCountry, int workingDays, double distanceKm)
     {

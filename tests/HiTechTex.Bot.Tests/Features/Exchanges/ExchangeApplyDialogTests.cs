@@ -157,6 +157,38 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Submitted_HostCountryHolidayInTheStay_CardAndCsvCountTheWorkingDaysLikeTheEligibility()
+    {
+        // Wednesday 3 March 2027 is a (configured) Czech public holiday: Monday–Friday is 4 working days, so the lump sum is halved.
+        using var withHoliday = new ExchangeDialogTestHost(new Dictionary<string, string?> { ["Exchanges:PublicHolidays:CZ:0"] = "2027-03-03" });
+        await withHoliday.Conversation.SeedProfileAsync("en");
+        string? id = null;
+
+        await withHoliday.Conversation.Flow()
+            .Send("apply for an exchange")
+            .AssertReply(r => id = FormIdPattern().Match(Describe(r)).Groups[1].Value, "the form")
+            .Send(() => withHoliday.Conversation.Submit(new
+            {
+                formId = id, op = "submit", visitingId = "hitechtex-citeve", hostQuery = "clutex", hostId = "hitechtex-clutex",
+                startDate = "2027-03-01", endDate = "2027-03-05", activityType = "KnowledgeSharing",
+                objectives = "Learn the nonwoven pilot line.", agenda = "Day 1: lab.", outcomes = "A joint proposal.",
+            }))
+            .AssertReply(r =>
+            {
+                var card = Describe(r);
+                Assert.Contains("(4 working days)", card, StringComparison.Ordinal);
+                Assert.Contains(JsonEncoded("€390 (half of the €780 cap"), card, StringComparison.Ordinal);
+            }, "the submitted application's card")
+            .Send("my applications")
+            .AssertReply(r => Assert.Contains("(4 working days)", Describe(r), StringComparison.Ordinal), "the list")
+            .StartTestAsync();
+
+        await using var scope = withHoliday.Conversation.Services.CreateAsyncScope();
+        var csv = await scope.ServiceProvider.GetRequiredService<ExchangeReports>().CsvAsync(CancellationToken.None);
+        Assert.Contains(",2027-03-01,2027-03-05,4,KnowledgeSharing,", csv, StringComparison.Ordinal);
+    }
+
     private TestFlow OpenForm() => host.Conversation.Flow()
         .Send("apply for an exchange")
         .AssertReply(r => { formId = FormIdPattern().Match(Describe(r)).Groups[1].Value; lastForm = r; }, "the form");
