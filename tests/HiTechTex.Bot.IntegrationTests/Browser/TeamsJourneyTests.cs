@@ -120,21 +120,22 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
                 await journey.ClickButtonAsync("Apply for an exchange");
                 await journey.ExpectTextAsync("Apply for a ClusterXchange exchange");
             });
-            await journey.StepAsync("search the host, check", async () =>
+            // The activity type, objectives, agenda and outcomes are required inputs: the client sends no Check before them.
+            await journey.StepAsync("fill the required content, search the host, check", async () =>
             {
+                await journey.SelectAsync("Activity type", "Knowledge sharing");
+                await journey.FillAsync("Objectives and agenda", "Learn how CLUTEX runs its nanofibre pilot line.");
+                await journey.FillAsync("Agenda (day by day)", "Mon: welcome. Tue-Wed: pilot line. Thu: lessons learnt.");
+                await journey.FillAsync("Expected outcomes", "A joint project idea on nanofibre membranes.");
                 await journey.FillAsync("Search for the host organisation", "Liberec");
                 await journey.ClickButtonAsync("Check");
                 await journey.ExpectMoreTextAsync("Apply for a ClusterXchange exchange", 1);
                 await journey.SelectAsync("Host organisation", "CLUTEX");
             });
-            await journey.StepAsync("fill the form, check → eligible", async () =>
+            await journey.StepAsync("the dates, check → eligible", async () =>
             {
                 await journey.FillDateAsync("First working day", first);
                 await journey.FillDateAsync("Last working day", last);
-                await journey.SelectAsync("Activity type", "Knowledge sharing");
-                await journey.FillAsync("Objectives and agenda", "Learn how CLUTEX runs its nanofibre pilot line.");
-                await journey.FillAsync("Agenda (day by day)", "Mon: welcome. Tue-Wed: pilot line. Thu: lessons learnt.");
-                await journey.FillAsync("Expected outcomes", "A joint project idea on nanofibre membranes.");
                 await journey.ClickButtonAsync("Check");
                 await journey.ExpectTextAsync("Eligible: all rules are met.");
             });

@@ -20,7 +20,9 @@ public abstract partial class ExchangeFlowTests
         Assert.Contains("Please write a comment", await InvokeAsync(client, visitingManager, ExchangeVerbs.RequestChanges, id, 2), StringComparison.Ordinal);
         await InvokeAsync(client, visitingManager, ExchangeVerbs.RequestChanges, id, 2, comment: "Please add the day-by-day agenda.");
         Assert.Equal((ExchangeStatus.ChangesRequested, 3), await StatusAsync(host, id));
-        Assert.Contains(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("is now: Changes requested", StringComparison.Ordinal) == true);
+        var sentBack = Assert.Single(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("is now: Changes requested", StringComparison.Ordinal) == true);
+        Assert.EndsWith($"{visitingManager.Name} wrote: “Please add the day-by-day agenda.”", sentBack.Activity.Text, StringComparison.Ordinal);
+        Assert.Equal("plain", sentBack.Activity.TextFormat);
 
         // The applicant edits and submits again: back to stage 1 (the application itself doesn't block its own resubmission).
         await PostAsync(client, Activities.Base("message", applicant.ConversationId, a =>
@@ -28,6 +30,9 @@ public abstract partial class ExchangeFlowTests
             a["from"] = From(applicant);
             a["value"] = new System.Text.Json.Nodes.JsonObject { ["action"] = ExchangeVerbs.Edit, ["exchangeId"] = id.ToString() };
         }));
+        var editForm = connector.To(applicant.ConversationId)[^1].CardJson;
+        Assert.Contains("Changes requested", editForm, StringComparison.Ordinal);
+        Assert.Contains($"\"TextRun\",\"text\":\"{visitingManager.Name}: Please add the day-by-day agenda.\"", editForm, StringComparison.Ordinal);
         await PostAsync(client, Submit(applicant, LastFormId(applicant), "submit", MemberSmeId));
         Assert.Equal((ExchangeStatus.Stage1, 5), await StatusAsync(host, id));
 
@@ -38,7 +43,8 @@ public abstract partial class ExchangeFlowTests
         var rejected = await InvokeAsync(client, hostContact, ExchangeVerbs.Reject, id, 6, comment: "No capacity in March.");
         Assert.Contains("No capacity in March.", rejected, StringComparison.Ordinal);
         Assert.Equal((ExchangeStatus.Rejected, 7), await StatusAsync(host, id));
-        Assert.Contains(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("is now: Rejected", StringComparison.Ordinal) == true);
+        Assert.Contains(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("is now: Rejected", StringComparison.Ordinal) == true
+            && s.Activity.Text.Contains("wrote: “No capacity in March.”", StringComparison.Ordinal));
 
         await using var scope = host.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ExchangeStore>();

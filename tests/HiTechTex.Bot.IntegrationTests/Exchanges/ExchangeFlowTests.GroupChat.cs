@@ -30,7 +30,7 @@ public abstract partial class ExchangeFlowTests
 
         using var host = CreateHost();
         var client = host.CreateClient();
-        await SeedProfileAsync(host, applicant);
+        await SeedProfileAsync(host, applicant, organisationId: GroupChatSmeId);
         await PostAsync(client, InGroup(Message(applicant, "apply for exchange")));
 
         // The group: a mention of the applicant and no form.

@@ -16,7 +16,7 @@ public abstract partial class ExchangeFlowTests
         SkipUnlessAvailable();
         using var host = CreateHost();
         var client = host.CreateClient();
-        await SeedProfileAsync(host, applicant);
+        await SeedProfileAsync(host, applicant, organisationId: HiTechTexPartners.DenizliId);
 
         // Check: the host search lists matches and the eligibility shows what is missing.
         await PostAsync(client, Message(applicant, "apply for exchange"));

@@ -305,7 +305,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
 
     private async Task<Guid> SubmitAsync(BotHostFactory host, HttpClient client, string visitingId)
     {
-        await SeedProfileAsync(host, applicant);
+        await SeedProfileAsync(host, applicant, organisationId: visitingId);
         await PostAsync(client, Message(applicant, "apply for exchange"));
         await PostAsync(client, Submit(applicant, LastFormId(applicant), "submit", visitingId));
         var id = await SingleApplicationIdAsync(host, applicant);
@@ -313,11 +313,12 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         return id;
     }
 
-    private static async Task SeedProfileAsync(BotHostFactory host, ExchangeUser user, string language = "en")
+    /// <summary>A profile naming CITEVE, or the directory organisation <paramref name="organisationId"/> (the only one the user may apply for).</summary>
+    private static async Task SeedProfileAsync(BotHostFactory host, ExchangeUser user, string language = "en", string? organisationId = null)
     {
         var storage = host.Services.GetRequiredService<IStorage>();
         var profile = JsonSerializer.SerializeToElement(
-            new { profile = new { name = user.Name, organisation = "CITEVE", organisationId = (string?)null, language } }, BotState.DefaultJsonOptions);
+            new { profile = new { name = user.Name, organisation = organisationId ?? "CITEVE", organisationId, language } }, BotState.DefaultJsonOptions);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { [$"msteams/users/{user.UserId}"] = new(profile, "*") });
     }
 

@@ -110,6 +110,29 @@ public sealed class CardFormPromptTests
     }
 
     [Fact]
+    public async Task ContinueDialogAsync_ActionWithoutInputs_NotCheckedForRequiredAndForgedInputsDropped()
+    {
+        var card = System.Text.Json.Nodes.JsonNode.Parse(Card)!;
+        card["actions"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "type": "Action.Submit", "title": "Cancel", "associatedInputs": "none", "data": { "op": "cancel" } }"""));
+        var options = Options();
+        options.Prompt!.Attachments = [Attachment.AdaptiveCard(JsonDocument.Parse(card.ToJsonString()).RootElement.Clone())];
+        JsonElement? cancelData = null;
+        var flow = PromptHost.Flow(() => new CardFormPrompt("form"), options, Format);
+
+        await flow
+            .Send("hi").AssertReply(reply => cancelData = Assert.Single(reply.Attachments!).Content!.Value.GetProperty("actions")[1].GetProperty("data").Clone())
+            .Send(() =>
+            {
+                // What the client sends for it, plus a forged input that must not come through unchecked.
+                var data = System.Text.Json.Nodes.JsonObject.Create(cancelData!.Value)!;
+                data["company"] = "forged";
+                return flow.Adapter.MakeSubmit(JsonDocument.Parse(data.ToJsonString()).RootElement.Clone());
+            })
+            .AssertReply("""Result: {"op":"cancel"}""")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task ContinueDialogAsync_ValidatorRefuses_SendsValidatorReason()
     {
         var form = new FormFixture();

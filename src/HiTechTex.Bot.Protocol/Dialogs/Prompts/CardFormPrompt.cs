@@ -10,7 +10,7 @@ namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 /// submitted — by <c>Action.Submit</c> (a message whose <c>value</c> is the data) or by <c>Action.Execute</c>
 /// (an <c>adaptiveCard/action</c> invoke). Every submit/execute action of the card gets a <c>formId</c> in its
 /// data, so that only this card's submissions are answers. Inputs marked <c>isRequired</c> in the card must be
-/// filled; the validator can refuse with a <see cref="PromptValidatorContext{T}.Reason"/>. A refused submission
+/// filled, except for an action with <c>associatedInputs: "none"</c>, which submits no inputs; the validator can refuse with a <see cref="PromptValidatorContext{T}.Reason"/>. A refused submission
 /// is answered with the reason (as a message, or as the invoke response). The result is the submitted data
 /// object without <c>formId</c>. For an invoke the prompt always sets <see cref="ITurnContext.InvokeResponse"/>
 /// (a later waterfall step may replace it, e.g. with an updated card).
@@ -19,6 +19,13 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
 {
     /// <summary>The data field that identifies the form.</summary>
     public const string FormIdKey = "formId";
+
+    /// <summary>
+    /// The data field stamped on an action with <c>associatedInputs: "none"</c> (e.g. Cancel). Its submission carries
+    /// no inputs and, as in the Adaptive Cards clients, is not checked for required ones; any input it carries anyway
+    /// (forged) is dropped, so the marker never lets unchecked inputs through.
+    /// </summary>
+    public const string NoInputsKey = "formNoInputs";
 
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
@@ -58,7 +65,17 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
         }
 
         data.Remove(FormIdKey);
-        var missing = RequiredInputIds(options)
+        if (data.Remove(NoInputsKey))
+        {
+            foreach (var id in InputIds(options, requiredOnly: false))
+            {
+                data.Remove(id);
+            }
+
+            return Task.FromResult(PromptRecognizerResult<JsonElement>.Success(PromptActivities.ToElement(data)));
+        }
+
+        var missing = InputIds(options, requiredOnly: true)
             .Where(id => !data.TryGetPropertyValue(id, out var value) || IsEmpty(value))
             .ToList();
         if (missing.Count > 0)
@@ -139,13 +156,13 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     private static bool IsEmpty(JsonNode? value) => value is null
         || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()));
 
-    private static IEnumerable<string> RequiredInputIds(PromptOptions options)
+    private static IEnumerable<string> InputIds(PromptOptions options, bool requiredOnly)
     {
         foreach (var attachment in options.Prompt?.Attachments ?? [])
         {
             if (attachment.Content is { ValueKind: JsonValueKind.Object } card)
             {
-                foreach (var id in FindRequired(card))
+                foreach (var id in FindInputs(card, requiredOnly))
                 {
                     yield return id;
                 }
@@ -153,13 +170,13 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
         }
     }
 
-    private static IEnumerable<string> FindRequired(JsonElement element)
+    private static IEnumerable<string> FindInputs(JsonElement element, bool requiredOnly)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
             if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
                 && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal)
-                && element.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.True
+                && (!requiredOnly || (element.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.True))
                 && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
             {
                 yield return id.GetString()!;
@@ -167,7 +184,7 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
 
             foreach (var property in element.EnumerateObject())
             {
-                foreach (var nested in FindRequired(property.Value))
+                foreach (var nested in FindInputs(property.Value, requiredOnly))
                 {
                     yield return nested;
                 }
@@ -177,7 +194,7 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
         {
             foreach (var item in element.EnumerateArray())
             {
-                foreach (var nested in FindRequired(item))
+                foreach (var nested in FindInputs(item, requiredOnly))
                 {
                     yield return nested;
                 }
@@ -214,13 +231,19 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
                 if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeName)
                     && typeName is "Action.Submit" or "Action.Execute")
                 {
+                    if (obj["data"] is null)
+                    {
+                        obj["data"] = new JsonObject();
+                    }
+
                     if (obj["data"] is JsonObject data)
                     {
                         data[FormIdKey] = formId;
-                    }
-                    else if (obj["data"] is null)
-                    {
-                        obj["data"] = new JsonObject { [FormIdKey] = formId };
+                        if (obj["associatedInputs"] is JsonValue associated && associated.TryGetValue<string>(out var inputs)
+                            && string.Equals(inputs, "none", StringComparison.OrdinalIgnoreCase))
+                        {
+                            data[NoInputsKey] = true;
+                        }
                     }
                 }
 

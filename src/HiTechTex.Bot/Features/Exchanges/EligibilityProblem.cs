@@ -14,4 +14,8 @@ internal enum EligibilityProblem
     TooFewWorkingDays,
     LongerThanOneMonth,
     AlreadyVisited,
+    ActivityTypeMissing,
+    ObjectivesMissing,
+    AgendaMissing,
+    OutcomesMissing,
 }

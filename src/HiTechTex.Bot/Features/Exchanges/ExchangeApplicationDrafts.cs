@@ -1,3 +1,4 @@
+using System.Globalization;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Turns;
@@ -11,22 +12,52 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// </summary>
 internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeEligibility eligibility)
 {
+    /// <summary>
+    /// The organisations the user may apply for, the only ones the form offers and the server accepts: the profile's
+    /// directory organisation, else the directory's matches for the organisation named in the profile. Empty when the
+    /// profile names no organisation of the directory (the user is told; they never get the whole list).
+    /// </summary>
+    public async Task<IReadOnlyList<Organisation>> VisitingChoicesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            return [];
+        }
+
+        if (profile.OrganisationId is { } known && await directory.FindAsync(known, cancellationToken).ConfigureAwait(false) is { } organisation)
+        {
+            return [organisation];
+        }
+
+        return OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), profile.Organisation, 10);
+    }
+
+    /// <summary>
+    /// When the profile names no organisation of the directory: the polite answer (plain text: the name is what the
+    /// user typed) and true; the caller ends the journey.
+    /// </summary>
+    public async Task<bool> RefuseWhenNotInDirectoryAsync(ITurnContext turnContext, IReadOnlyList<Organisation> choices, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (choices.Count > 0)
+        {
+            return false;
+        }
+
+        var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var name = profile?.Organisation is { Length: > 0 } typed ? typed : "–";
+        await turnContext.SendActivityAsync(ConversationTurn.Plain(string.Format(CultureInfo.InvariantCulture, texts.NotInDirectoryFormat, name)), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>A new form with the visiting organisation of the user's profile when the directory knows it.</summary>
     public async Task<ExchangeFormState> NewAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        string? visitingId = null;
-        if (profile?.OrganisationId is { } known && await directory.FindAsync(known, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            visitingId = known;
-        }
-        else if (profile is not null)
-        {
-            var matches = OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), profile.Organisation, 2);
-            visitingId = matches.Count == 1 ? matches[0].Id : null;
-        }
-
-        return new ExchangeFormState { VisitingId = visitingId };
+        var choices = await VisitingChoicesAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return new ExchangeFormState { VisitingId = choices.Count == 1 ? choices[0].Id : null };
     }
 
     /// <summary>The eligibility result and the lump-sum text ("–" until both organisations and the dates are known).</summary>
@@ -37,7 +68,8 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         var visiting = state.VisitingId is { } visitingId ? await directory.FindAsync(visitingId, cancellationToken).ConfigureAwait(false) : null;
         var host = state.HostId is { } hostId ? await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false) : null;
         var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, state.ExchangeId ?? Guid.Empty, cancellationToken).ConfigureAwait(false);
-        var result = eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied);
+        var result = ExchangeEligibility.WithContent(
+            eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied), state.ActivityType, state.Objectives, state.Agenda, state.Outcomes);
         var lumpSum = host is not null && result.WorkingDays is { } days && result.DistanceKm is { } km
             ? ExchangeCards.LumpSumText(eligibility.EstimateLumpSum(host.Country, days, km), texts)
             : "–";

@@ -22,7 +22,6 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     private const string FormPromptId = "exchange.apply.form";
     private const string StateKey = "form";
 
-    private readonly ConversationStates states;
     private readonly IPartnerDirectory directory;
     private readonly ExchangeStore store;
     private readonly ExchangeWorkflow workflow;
@@ -30,11 +29,10 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     private readonly ExchangeApplicationDrafts drafts;
 
     public ExchangeApplyDialog(
-        ConversationStates states, IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeApplicationDrafts drafts, ExchangeStepByStepDialog stepByStep)
+        IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeApplicationDrafts drafts, ExchangeStepByStepDialog stepByStep)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(stepByStep);
-        this.states = states;
         this.directory = directory;
         this.store = store;
         this.workflow = workflow;
@@ -70,17 +68,19 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         }
 
         step.Values[StateKey] = state;
-        var organisations = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
-        var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        var visitingChoices = WithSelected(OrganisationMatcher.Find(organisations, profile?.Organisation, 10), organisations, state.VisitingId);
-        if (visitingChoices.Count == 0)
+        // Only the applicant's own organisation is offered (and accepted, ReadFormAsync); one the directory doesn't
+        // know gets told so, never the list of clusters.
+        var visitingChoices = await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (await drafts.RefuseWhenNotInDirectoryAsync(step.Context, visitingChoices, texts, cancellationToken).ConfigureAwait(false))
         {
-            visitingChoices = [.. organisations.Where(o => !o.IsDemo).Take(20)];
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        var organisations = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
         var hostChoices = WithSelected(OrganisationMatcher.Find(organisations, state.HostQuery, 15), organisations, state.HostId);
         var (result, lumpSum) = await drafts.CheckAsync(state, texts, cancellationToken).ConfigureAwait(false);
-        var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice);
+        var requestedChanges = await RequestedChangesAsync(state, cancellationToken).ConfigureAwait(false);
+        var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice, requestedChanges);
         var prompt = new PromptOptions { Prompt = ConversationCards.AsMessage(form) };
         return await step.PromptAsync(FormPromptId, prompt, cancellationToken).ConfigureAwait(false);
     }
@@ -102,16 +102,18 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var (state, valid) = await ReadFormAsync(previous, data, cancellationToken).ConfigureAwait(false);
         if (op == "stepByStep")
         {
-            // What was valid in the form is kept; the conversation asks every field again, offering nothing it cannot check.
-            return await step.ReplaceDialogAsync(ExchangeStepByStepDialog.DialogId, state with { Notice = null }, cancellationToken).ConfigureAwait(false);
+            // The button sends no inputs (the card would refuse it while a required field is empty): the conversation
+            // asks every field again, keeping what the form last held (the visiting organisation, an edited draft's id).
+            return await step.ReplaceDialogAsync(ExchangeStepByStepDialog.DialogId, previous with { Notice = null }, cancellationToken).ConfigureAwait(false);
         }
 
+        var allowed = (await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var (state, valid, notYours) = await ReadFormAsync(previous, data, allowed, cancellationToken).ConfigureAwait(false);
         if (!valid)
         {
-            return await step.ReplaceDialogAsync(StepsId, state with { Notice = texts.InvalidInput }, cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(StepsId, state with { Notice = notYours ? texts.VisitingNotYours : texts.InvalidInput }, cancellationToken).ConfigureAwait(false);
         }
 
         if (op is not ("save" or "submit"))
@@ -150,10 +152,23 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the submitted form; every field is validated (ids must be in the directory, dates ISO, lengths).</summary>
-    private async Task<(ExchangeFormState State, bool Valid)> ReadFormAsync(ExchangeFormState previous, JsonElement data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the submitted form; every field is validated (ids must be in the directory, the visiting organisation one
+    /// of <paramref name="allowedVisiting"/> — the applicant's own —, dates ISO, lengths).
+    /// </summary>
+    private async Task<(ExchangeFormState State, bool Valid, bool VisitingNotYours)> ReadFormAsync(
+        ExchangeFormState previous, JsonElement data, IReadOnlySet<string> allowedVisiting, CancellationToken cancellationToken)
     {
         var valid = true;
+        var visitingNotYours = false;
+        var visitingId = Text(data, "visitingId", 128);
+        if (visitingId is not null && !allowedVisiting.Contains(visitingId))
+        {
+            valid = false;
+            visitingNotYours = true;
+            visitingId = null;
+        }
+
         async Task<string?> OrganisationAsync(string name)
         {
             var id = Text(data, name, 128);
@@ -214,7 +229,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
         var state = previous with
         {
-            VisitingId = await OrganisationAsync("visitingId").ConfigureAwait(false),
+            VisitingId = visitingId,
             HostQuery = Text(data, "hostQuery", ExchangeLimits.Query),
             HostId = await OrganisationAsync("hostId").ConfigureAwait(false),
             StartDate = Date("startDate"),
@@ -224,7 +239,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             Agenda = Long("agenda"),
             Outcomes = Long("outcomes"),
         };
-        return (state, valid);
+        return (state, valid, visitingNotYours);
     }
 
     private async Task<ExchangeFormState?> LoadForEditAsync(JourneyStart start, ExchangeActor actor, CancellationToken cancellationToken)
@@ -240,6 +255,20 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             && string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
             && application.Status is ExchangeStatus.Draft or ExchangeStatus.ChangesRequested
             ? FromApplication(application)
+            : null;
+    }
+
+    /// <summary>What the approver asked for when the application was sent back ("name: comment"), else null.</summary>
+    private async Task<string?> RequestedChangesAsync(ExchangeFormState state, CancellationToken cancellationToken)
+    {
+        if (state.ExchangeId is not { } id || await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { Status: ExchangeStatus.ChangesRequested })
+        {
+            return null;
+        }
+
+        var audit = await store.AuditAsync(id, cancellationToken).ConfigureAwait(false);
+        return audit.LastOrDefault(a => a.Action == ExchangeAction.ChangesRequested) is { Comment: { Length: > 0 } comment } entry
+            ? $"{entry.ActorName}: {comment}"
             : null;
     }
 

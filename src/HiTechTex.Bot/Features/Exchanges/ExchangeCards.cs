@@ -62,7 +62,7 @@ internal sealed class ExchangeCards(
             ["applicant"] = application.ApplicantName,
             ["visiting"] = OrganisationLabel(visiting, application.VisitingOrganisationId),
             ["host"] = OrganisationLabel(host, application.HostOrganisationId),
-            ["period"] = Period(application, texts, culture),
+            ["period"] = Period(application, host, texts, culture),
             ["activityType"] = application.ActivityType is { } type ? texts.ActivityTypes[type] : "–",
             ["lumpSum"] = LumpSumText(application, visiting, host, texts),
             ["objectives"] = Join(application.Objectives, application.Agenda),
@@ -108,7 +108,7 @@ internal sealed class ExchangeCards(
     });
 
     public Attachment Form(ExchangeFormState state, IReadOnlyList<Organisation> visitingChoices, IReadOnlyList<Organisation> hostChoices,
-        EligibilityResult result, string lumpSum, ExchangeTexts texts, string? notice)
+        EligibilityResult result, string lumpSum, ExchangeTexts texts, string? notice, string? requestedChanges = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(result);
@@ -117,6 +117,7 @@ internal sealed class ExchangeCards(
             ["title"] = texts.FormTitle,
             ["intro"] = texts.FormIntro,
             ["notice"] = notice ?? "",
+            ["requestedChanges"] = requestedChanges ?? "",
             ["visitingId"] = state.VisitingId ?? "",
             ["visitingChoices"] = Choices(visitingChoices),
             ["hostQuery"] = state.HostQuery ?? "",
@@ -138,6 +139,9 @@ internal sealed class ExchangeCards(
                 ["activityType"] = texts.ActivityType, ["objectives"] = texts.Objectives, ["agenda"] = texts.Agenda, ["outcomes"] = texts.ExpectedOutcomes,
                 ["eligibility"] = texts.Eligibility, ["eligible"] = texts.Eligible, ["lumpSum"] = texts.LumpSum, ["check"] = texts.CheckButton,
                 ["save"] = texts.SaveDraftButton, ["submit"] = texts.SubmitButton, ["cancel"] = texts.CancelButton, ["stepByStep"] = texts.StepByStepButton,
+                ["activityTypeMissing"] = texts.Problems[EligibilityProblem.ActivityTypeMissing], ["objectivesMissing"] = texts.Problems[EligibilityProblem.ObjectivesMissing],
+                ["requestedChanges"] = texts.RequestedChanges,
+                ["agendaMissing"] = texts.Problems[EligibilityProblem.AgendaMissing], ["outcomesMissing"] = texts.Problems[EligibilityProblem.OutcomesMissing],
             },
         });
     }
@@ -157,7 +161,7 @@ internal sealed class ExchangeCards(
                 ["reference"] = application.Reference,
                 ["route"] = $"{OrganisationLabel(visiting, application.VisitingOrganisationId)} → {OrganisationLabel(host, application.HostOrganisationId)}",
                 ["statusText"] = texts.Statuses[application.Status],
-                ["period"] = Period(application, texts, culture),
+                ["period"] = Period(application, host, texts, culture),
             });
         }
 
@@ -232,9 +236,9 @@ internal sealed class ExchangeCards(
         host?.Contacts.FirstOrDefault(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Name
         ?? $"…{aadObjectId[^Math.Min(6, aadObjectId.Length)..]}";
 
-    private static string Period(ExchangeApplication application, ExchangeTexts texts, CultureInfo culture) =>
+    private string Period(ExchangeApplication application, Organisation? host, ExchangeTexts texts, CultureInfo culture) =>
         application.StartDate is { } start && application.EndDate is { } end
-            ? $"{start.ToString("d", culture)} – {end.ToString("d", culture)} ({string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, WorkingDays.Count(start, end, []))})"
+            ? $"{start.ToString("d", culture)} – {end.ToString("d", culture)} ({string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, eligibility.CountWorkingDays(host?.Country, start, end))})"
             : "–";
 
     private static string EvidenceText(string evidence, ExchangeTexts texts) => string.Join(", ", evidence

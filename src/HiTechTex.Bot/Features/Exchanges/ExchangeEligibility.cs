@@ -76,6 +76,44 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
         return new EligibilityResult(problems, workingDays, distance);
     }
 
+    /// <summary>
+    /// The content every submitted application must have (domain.md: the parties commit to goals, objectives and
+    /// agenda): the activity type, objectives, agenda and expected outcomes. A draft may lack them; submitting may not.
+    /// </summary>
+    public static EligibilityResult WithContent(EligibilityResult result, ExchangeActivityType? activityType, string? objectives, string? agenda, string? outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var problems = result.Problems.ToList();
+        if (activityType is null)
+        {
+            problems.Add(EligibilityProblem.ActivityTypeMissing);
+        }
+
+        if (string.IsNullOrWhiteSpace(objectives))
+        {
+            problems.Add(EligibilityProblem.ObjectivesMissing);
+        }
+
+        if (string.IsNullOrWhiteSpace(agenda))
+        {
+            problems.Add(EligibilityProblem.AgendaMissing);
+        }
+
+        if (string.IsNullOrWhiteSpace(outcomes))
+        {
+            problems.Add(EligibilityProblem.OutcomesMissing);
+        }
+
+        return result with { Problems = problems };
+    }
+
+    /// <summary>
+    /// The working days of a stay as the rules count them (weekends and the host country's public holidays excluded):
+    /// the one count every card, list and export shows, so it always agrees with the eligibility and the lump sum.
+    /// </summary>
+    public int CountWorkingDays(string? hostCountry, DateOnly start, DateOnly end) =>
+        WorkingDays.Count(start, end, Holidays(options.CurrentValue, hostCountry));
+
     /// <summary>The lump sum for the host country, halved under the working-day or the distance threshold.</summary>
     public LumpSumEstimate EstimateLumpSum(string hostCountry, int workingDays, double distanceKm)
     {

@@ -22,7 +22,8 @@ internal sealed class ExchangeNotifier(
     ExchangeCards cards,
     ILogger<ExchangeNotifier> logger)
 {
-    public async Task AfterTransitionAsync(ExchangeApplication application, ExchangeActor actor, CancellationToken cancellationToken)
+    /// <param name="comment">The decision's comment (why it was rejected or sent back), passed on to the applicant as plain text.</param>
+    public async Task AfterTransitionAsync(ExchangeApplication application, ExchangeActor actor, string? comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(actor);
@@ -43,7 +44,11 @@ internal sealed class ExchangeNotifier(
         if (!string.Equals(actor.AadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
         {
             var texts = ExchangeTexts.Resolve(application.ApplicantLanguage);
-            await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, texts.Statuses[application.Status]), cancellationToken).ConfigureAwait(false);
+            var status = texts.Statuses[application.Status];
+            var notice = comment is { Length: > 0 }
+                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, actor.Name, comment)
+                : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
+            await NotifyApplicantAsync(application, notice, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -8,7 +8,7 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// The coordinator's figures: progress toward the target and the CSV export. Each exchange counts once, toward the
 /// visiting side — its partner is the visiting organisation's cluster (or the organisation itself when it has none).
 /// </summary>
-internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory directory, Microsoft.Extensions.Options.IOptionsMonitor<ExchangeOptions> options)
+internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory directory, ExchangeEligibility eligibility, Microsoft.Extensions.Options.IOptionsMonitor<ExchangeOptions> options)
 {
     private static readonly ExchangeStatus[] PendingStatuses = [ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ChangesRequested, ExchangeStatus.ReportSubmitted];
 
@@ -61,7 +61,7 @@ internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory dir
                 a.Reference, a.Status.ToString(), visiting?.Name ?? a.VisitingOrganisationId, visiting?.Country ?? "",
                 visiting?.ClusterId ?? a.VisitingOrganisationId, host?.Name ?? a.HostOrganisationId, host?.Country ?? "",
                 a.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", a.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                a.StartDate is { } s && a.EndDate is { } e ? WorkingDays.Count(s, e, []).ToString(CultureInfo.InvariantCulture) : "",
+                a.StartDate is { } s && a.EndDate is { } e ? eligibility.CountWorkingDays(host?.Country, s, e).ToString(CultureInfo.InvariantCulture) : "",
                 a.ActivityType?.ToString() ?? "", a.LumpSum?.ToString("0.##", CultureInfo.InvariantCulture) ?? "", a.ApplicantName,
                 a.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ];

@@ -12,7 +12,7 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// <summary>
 /// The conversational fallback of the application form: the same fields asked one at a time with the standard
 /// prompts (host searched in the directory like the form does, dates in the user's time zone, activity type,
-/// objectives and agenda, expected outcomes), then the same eligibility reasons and lump-sum estimate as the form's
+/// objectives, agenda, expected outcomes), then the same eligibility reasons and lump-sum estimate as the form's
 /// Check (<see cref="ExchangeApplicationDrafts"/>), then Submit / Save draft / Cancel. Help and cancel interrupt it
 /// like any journey (the main dialog); nothing is stored before Save or Submit.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         this.drafts = drafts;
         AddDialog(new WaterfallDialog(StepsId,
         [
-            AskHostAsync, ChooseHostAsync, AskStartDateAsync, AskEndDateAsync, AskActivityTypeAsync, AskObjectivesAsync, AskOutcomesAsync,
+            AskHostAsync, ChooseHostAsync, AskStartDateAsync, AskEndDateAsync, AskActivityTypeAsync, AskObjectivesAsync, AskAgendaAsync, AskOutcomesAsync,
             ShowCheckAsync, FinishAsync,
         ]));
         AddDialog(new TextPrompt(HostPromptId, ValidateHostQueryAsync));
@@ -67,6 +67,13 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         if (ExchangeActors.From(step.Context) is null)
         {
             await step.Context.SendActivityAsync(texts.NotAllowed, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only for the applicant's own organisation: one the directory doesn't know gets told so.
+        var visitingChoices = await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (await drafts.RefuseWhenNotInDirectoryAsync(step.Context, visitingChoices, texts, cancellationToken).ConfigureAwait(false))
+        {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -139,10 +146,17 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskObjectives, LengthText(texts)), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAgendaAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
         step.Values[StateKey] = State(step) with { Objectives = ((string)step.Result!).Trim() };
+        return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskAgenda, LengthText(texts)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        step.Values[StateKey] = State(step) with { Agenda = ((string)step.Result!).Trim() };
         return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskOutcomes, LengthText(texts)), cancellationToken).ConfigureAwait(false);
     }
 

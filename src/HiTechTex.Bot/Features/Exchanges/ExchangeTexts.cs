@@ -185,12 +185,24 @@ internal sealed partial record ExchangeTexts
 
     public required string AskObjectives { get; init; }
 
+    public required string AskAgenda { get; init; }
+
     public required string AskOutcomes { get; init; }
 
     /// <summary>{0} = the maximum number of characters.</summary>
     public required string AnswerLengthFormat { get; init; }
 
     public required string ChooseNext { get; init; }
+
+    /// <summary>{0} = the organisation named in the profile (shown as plain text).</summary>
+    public required string NotInDirectoryFormat { get; init; }
+
+    public required string VisitingNotYours { get; init; }
+
+    /// <summary>{0} = reference, {1} = status, {2} = who decided, {3} = their comment (plain text).</summary>
+    public required string StatusChangedWithCommentFormat { get; init; }
+
+    public required string RequestedChanges { get; init; }
 
     public required IReadOnlyDictionary<ExchangeStatus, string> Statuses { get; init; }
 

@@ -83,7 +83,7 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), decision.Action.ToString());
-        await notifier.AfterTransitionAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        await notifier.AfterTransitionAsync(current, actor, decision.Comment, cancellationToken).ConfigureAwait(false);
         return await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -118,18 +118,19 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), nameof(ExchangeAction.Submitted));
-        await notifier.AfterTransitionAsync(current, actor, cancellationToken).ConfigureAwait(false);
+        await notifier.AfterTransitionAsync(current, actor, null, cancellationToken).ConfigureAwait(false);
         return (result, current);
     }
 
-    /// <summary>The eligibility of a stored application now.</summary>
+    /// <summary>The eligibility of a stored application now, its required content included.</summary>
     public async Task<(EligibilityResult Result, Organisation? Visiting, Organisation? Host)> CheckAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         var visiting = application.VisitingOrganisationId.Length == 0 ? null : await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
         var host = application.HostOrganisationId.Length == 0 ? null : await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
         var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, application.Id, cancellationToken).ConfigureAwait(false);
-        return (eligibility.Check(visiting, host, application.StartDate, application.EndDate, clock.Today, applied), visiting, host);
+        var result = eligibility.Check(visiting, host, application.StartDate, application.EndDate, clock.Today, applied);
+        return (ExchangeEligibility.WithContent(result, application.ActivityType, application.Objectives, application.Agenda, application.ExpectedOutcomes), visiting, host);
     }
 
     /// <summary>The card of an application as <paramref name="actor"/> sees it.</summary>

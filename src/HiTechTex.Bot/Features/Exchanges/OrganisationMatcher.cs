@@ -28,7 +28,9 @@ internal static class OrganisationMatcher
 
     private static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // Turkish dotted capital İ: ToLowerInvariant leaves it, and FormD would strip its dot to a capital I, so
+        // "CİTEVE" or "İplik" never matched; dotless ı folds to i like the other dotless/dotted pairs.
+        var decomposed = text.Replace('İ', 'i').Replace('ı', 'i').ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -38,6 +40,6 @@ internal static class OrganisationMatcher
             }
         }
 
-        return builder.ToString().Replace('ı', 'i');
+        return builder.ToString();
     }
 }

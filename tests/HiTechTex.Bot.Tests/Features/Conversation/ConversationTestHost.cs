@@ -48,9 +48,9 @@ internal sealed class ConversationTestHost : IDisposable
     public TestFlow Flow() => new(Adapter);
 
     /// <summary>Stores a profile as if captured earlier.</summary>
-    public async Task SeedProfileAsync(string language, string name = "Ana")
+    public async Task SeedProfileAsync(string language, string name = "Ana", string organisation = "CITEVE", string? organisationId = null)
     {
-        var json = JsonSerializer.SerializeToElement(new { profile = new UserProfile(name, "CITEVE", null, language) }, BotState.DefaultJsonOptions);
+        var json = JsonSerializer.SerializeToElement(new { profile = new UserProfile(name, organisation, organisationId, language) }, BotState.DefaultJsonOptions);
         await Storage.WriteAsync(new Dictionary<string, StoreItem> { [UserKey] = new(json, "*") });
     }
 

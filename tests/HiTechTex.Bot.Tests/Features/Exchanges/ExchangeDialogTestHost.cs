@@ -28,7 +28,8 @@ internal sealed class ExchangeDialogTestHost : IDisposable
 
     private readonly SqliteTestDatabase database = new();
 
-    public ExchangeDialogTestHost()
+    /// <param name="extraConfiguration">Settings added to (or replacing) the defaults, e.g. a country's public holidays.</param>
+    public ExchangeDialogTestHost(IReadOnlyDictionary<string, string?>? extraConfiguration = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -42,6 +43,11 @@ internal sealed class ExchangeDialogTestHost : IDisposable
             ["Exchanges:TimeZone"] = "Europe/Lisbon",
             ["Teams:BotDomain"] = "bot.example.org",
         };
+        foreach (var (key, value) in extraConfiguration ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
         Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:manager", "activity-1"));
         Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))

@@ -34,7 +34,8 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         Assert.Equal(new DateOnly(2027, 3, 1), application.StartDate);
         Assert.Equal(new DateOnly(2027, 3, 5), application.EndDate);
         Assert.Equal(ExchangeActivityType.KnowledgeSharing, application.ActivityType);
-        Assert.Equal("Learn the nanofibre lab methods; day 1 lab tour, days 2-5 trials.", application.Objectives);
+        Assert.Equal("Learn the nanofibre lab methods.", application.Objectives);
+        Assert.Equal("Day 1 lab tour, days 2-5 trials.", application.Agenda);
         Assert.Equal("A joint project proposal.", application.ExpectedOutcomes);
         Assert.Equal([ExchangeAction.Created, ExchangeAction.Submitted], (await host.AuditAsync(application.Id)).Select(a => a.Action));
         host.Messenger.Verify(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -176,7 +177,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
                     formId = System.Text.RegularExpressions.Regex.Match(CardJson(r), "\"formId\":\"([0-9a-f]{32})\"").Groups[1].Value;
                 },
                 "the form with the button")
-            .Send(() => host.Conversation.Submit(new { op = "stepByStep", hostQuery = "clutex", formId }))
+            .Send(() => host.Conversation.Submit(new { op = "stepByStep", formId, formNoInputs = true }))
             .AssertReply(En.AskHost)
             .Send("Clutex")
             .AssertReplyContains(En.HostOrganisation)
@@ -204,7 +205,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
 
     private const string HiTechTexPartners_Citeve = "hitechtex-citeve";
 
-    /// <summary>Host CLUTEX (one match), the dates given, knowledge sharing, objectives and outcomes.</summary>
+    /// <summary>Host CLUTEX (one match), the dates given, knowledge sharing, objectives, agenda and outcomes.</summary>
     private static TestFlow AnswerEverything(TestFlow flow, string start, string end) => flow
         .Send("apply step by step")
         .AssertReply(En.AskHost)
@@ -217,7 +218,9 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.KnowledgeSharing]]), "the activity types")
         .Send("knowledge sharing")
         .AssertReply(En.AskObjectives)
-        .Send("Learn the nanofibre lab methods; day 1 lab tour, days 2-5 trials.")
+        .Send("Learn the nanofibre lab methods.")
+        .AssertReply(En.AskAgenda)
+        .Send("Day 1 lab tour, days 2-5 trials.")
         .AssertReply(En.AskOutcomes)
         .Send("A joint project proposal.");
 

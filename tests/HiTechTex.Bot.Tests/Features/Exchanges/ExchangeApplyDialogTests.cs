@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Testing.Dialogs;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary>The application form through the real main dialog, turn by turn, applicant at CITEVE (PT) unless a test says otherwise.</summary>
+public sealed partial class ExchangeApplyDialogTests : IDisposable
+{
+    private static readonly ExchangeTexts En = ExchangeTexts.English;
+    private readonly ExchangeDialogTestHost host = new();
+    private string? formId;
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task Form_ProfileOrganisationInDirectory_OffersOnlyThatOrganisationAsVisiting()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(["hitechtex-citeve"], VisitingChoiceValues());
+    }
+
+    [Theory]
+    [InlineData("save")]
+    [InlineData("submit")]
+    [InlineData("check")]
+    public async Task Form_TamperedVisitingOrganisation_RefusedPolitelyAndNothingSaved(string op)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit(op, visitingId: "hitechtex-aei-textils"))
+            .AssertReply(r => Assert.Contains(JsonEncoded(En.VisitingNotYours), Describe(r), StringComparison.Ordinal), "the form again, with the reason")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task Form_OwnOrganisation_Saved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("save"))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+
+        Assert.Equal("hitechtex-citeve", Assert.Single(await host.ApplicationsAsync()).VisitingOrganisationId);
+    }
+
+    [Theory]
+    [InlineData("apply for an exchange")]
+    [InlineData("apply step by step")]
+    public async Task Apply_ProfileOrganisationNotInDirectory_ToldPolitelyWithoutTheClusters(string command)
+    {
+        await host.Conversation.SeedProfileAsync("en", organisation: "Acme Smart Fabrics Lda");
+
+        await host.Conversation.Flow()
+            .Send(command)
+            .AssertReply(r =>
+            {
+                Assert.Equal(string.Format(CultureInfo.InvariantCulture, En.NotInDirectoryFormat, "Acme Smart Fabrics Lda"), r.Text);
+                Assert.Equal("plain", r.TextFormat);
+                Assert.Empty(r.Attachments ?? []);
+            }, "the polite answer")
+            .AssertNoReply()
+            .Send(() => FormSubmit("submit", visitingId: "hitechtex-aei-textils", formIdOverride: new string('0', 32)))
+            .AssertReply(r => Assert.NotEqual(En.DraftSaved, r.Text), "no form waits")
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task Form_SubmitWithoutActivityTypeObjectivesAgendaOrOutcomes_RefusedAndNothingStored()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("submit", activityType: "", objectives: " ", agenda: "", outcomes: ""))
+            .AssertReply("Please fill in the required fields: activityType, objectives, agenda, outcomes.")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task Submit_StoredDraftWithoutContent_RefusedWithEachReason()
+    {
+        // A draft saved without its content (step by step, or before the content was required) cannot be submitted.
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ExchangeStore>();
+        var draft = new ExchangeApplication
+        {
+            Id = Guid.NewGuid(), VisitingOrganisationId = "hitechtex-citeve", HostOrganisationId = "hitechtex-clutex",
+            ApplicantAadObjectId = ExchangeDialogTestHost.ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant",
+            ApplicantLanguage = "en", ApplicantConversationId = "a:conversation-1",
+            StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), Objectives = "", Agenda = " ", ExpectedOutcomes = "",
+        };
+        await store.CreateAsync(draft, CancellationToken.None);
+        var actor = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant");
+
+        var (result, _) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, draft.Id, 1, CancellationToken.None);
+
+        Assert.Equal(
+            [EligibilityProblem.ActivityTypeMissing, EligibilityProblem.ObjectivesMissing, EligibilityProblem.AgendaMissing, EligibilityProblem.OutcomesMissing],
+            result.Problems);
+        Assert.Equal(ExchangeStatus.Draft, (await store.FindAsync(draft.Id, CancellationToken.None))!.Status);
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Form_Cancel_WorksThoughRequiredFieldsAreEmpty()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => host.Conversation.Submit(new { op = "cancel", formId, formNoInputs = true }))
+            .AssertReply(En.FormCancelled)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Form_Card_RequiredContentMarkedRequiredWithItsErrorMessage()
+    {
+        await host.Conversation.SeedProfileAsync("cs");
+        var cs = ExchangeTexts.Resolve("cs");
+
+        await host.Conversation.Flow()
+            .Send("apply for an exchange")
+            .AssertReply(r => lastForm = r, "the form")
+            .StartTestAsync();
+
+        var inputs = FormInputs();
+        Assert.Equal(cs.Problems[EligibilityProblem.ActivityTypeMissing], Required(inputs["activityType"]));
+        Assert.Equal(cs.Problems[EligibilityProblem.ObjectivesMissing], Required(inputs["objectives"]));
+        Assert.Equal(cs.Problems[EligibilityProblem.AgendaMissing], Required(inputs["agenda"]));
+        Assert.Equal(cs.Problems[EligibilityProblem.OutcomesMissing], Required(inputs["outcomes"]));
+
+        static string Required(JsonElement input)
+        {
+            Assert.True(input.GetProperty("isRequired").GetBoolean());
+            return input.GetProperty("errorMessage").GetString()!;
+        }
+    }
+
+    [Fact]
+    public async Task Submitted_HostCountryHolidayInTheStay_CardAndCsvCountTheWorkingDaysLikeTheEligibility()
+    {
+        // Wednesday 3 March 2027 is a (configured) Czech public holiday: Monday–Friday is 4 working days, so the lump sum is halved.
+        using var withHoliday = new ExchangeDialogTestHost(new Dictionary<string, string?> { ["Exchanges:PublicHolidays:CZ:0"] = "2027-03-03" });
+        await withHoliday.Conversation.SeedProfileAsync("en");
+        string? id = null;
+
+        await withHoliday.Conversation.Flow()
+            .Send("apply for an exchange")
+            .AssertReply(r => id = FormIdPattern().Match(Describe(r)).Groups[1].Value, "the form")
+            .Send(() => withHoliday.Conversation.Submit(new
+            {
+                formId = id, op = "submit", visitingId = "hitechtex-citeve", hostQuery = "clutex", hostId = "hitechtex-clutex",
+                startDate = "2027-03-01", endDate = "2027-03-05", activityType = "KnowledgeSharing",
+                objectives = "Learn the nonwoven pilot line.", agenda = "Day 1: lab.", outcomes = "A joint proposal.",
+            }))
+            .AssertReply(r =>
+            {
+                var card = Describe(r);
+                Assert.Contains("(4 working days)", card, StringComparison.Ordinal);
+                Assert.Contains(JsonEncoded("€390 (half of the €780 cap"), card, StringComparison.Ordinal);
+            }, "the submitted application's card")
+            .Send("my applications")
+            .AssertReply(r => Assert.Contains("(4 working days)", Describe(r), StringComparison.Ordinal), "the list")
+            .StartTestAsync();
+
+        await using var scope = withHoliday.Conversation.Services.CreateAsyncScope();
+        var csv = await scope.ServiceProvider.GetRequiredService<ExchangeReports>().CsvAsync(CancellationToken.None);
+        Assert.Contains(",2027-03-01,2027-03-05,4,KnowledgeSharing,", csv, StringComparison.Ordinal);
+    }
+
+    private TestFlow OpenForm() => host.Conversation.Flow()
+        .Send("apply for an exchange")
+        .AssertReply(r => { formId = FormIdPattern().Match(Describe(r)).Groups[1].Value; lastForm = r; }, "the form");
+
+    private Activity? lastForm;
+
+    private IReadOnlyList<string> VisitingChoiceValues() =>
+        [.. FormInputs()["visitingId"].GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!)];
+
+    /// <summary>The form card's inputs by id, wherever they sit (column sets included).</summary>
+    private Dictionary<string, JsonElement> FormInputs()
+    {
+        var inputs = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        void Walk(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
+                {
+                    inputs[element.GetProperty("id").GetString()!] = element;
+                }
+
+                foreach (var property in element.EnumerateObject().Where(p => p.Name != "actions"))
+                {
+                    Walk(property.Value);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item);
+                }
+            }
+        }
+
+        Walk(JsonSerializer.SerializeToElement(Assert.Single(lastForm!.Attachments ?? []).Content));
+        return inputs;
+    }
+
+    private Activity FormSubmit(
+        string op, string visitingId = "hitechtex-citeve", string? formIdOverride = null, string activityType = "KnowledgeSharing",
+        string objectives = "Learn the nonwoven pilot line.", string agenda = "Day 1: lab.", string outcomes = "A joint proposal.") => host.Conversation.Submit(new
+    {
+        formId = formIdOverride ?? formId, op, visitingId, hostQuery = "clutex", hostId = "hitechtex-clutex",
+        startDate = "2027-03-01", endDate = "2027-03-05", activityType, objectives, agenda, outcomes,
+    });
+
+    private static string JsonEncoded(string text) => JsonSerializer.Serialize(text)[1..^1];
+
+    private static string Describe(Activity reply) =>
+        reply.Text + string.Concat((reply.Attachments ?? []).Select(a => JsonSerializer.Serialize(a.Content)));
+
+    [GeneratedRegex("\"formId\":\"([0-9a-f]{32})\"")]
+    private static partial Regex FormIdPattern();
+}
