@@ -19,8 +19,8 @@ public class EnglishDialogMessages : IDialogMessages
     public virtual string TooManyAttempts(string? locale) =>
         "Sorry, I still couldn't understand that, so I've stopped asking. You can start again at any time.";
 
-    public virtual string FormIncomplete(string? locale, IReadOnlyList<string> missingInputIds) =>
-        $"Please fill in the required fields: {string.Join(", ", missingInputIds)}.";
+    public virtual string FormIncomplete(string? locale, IReadOnlyList<string> missingInputs) =>
+        $"Please fill in the required fields: {string.Join(", ", missingInputs)}.";
 
     public virtual string FillInForm(string? locale) => "Please fill in the form above and submit it, or type \"cancel\".";
 

@@ -22,8 +22,8 @@ public interface IDialogMessages
     /// <summary>A prompt gave up after its maximum number of attempts.</summary>
     string TooManyAttempts(string? locale);
 
-    /// <summary>A form was submitted without some required inputs (ids as in the card).</summary>
-    string FormIncomplete(string? locale, IReadOnlyList<string> missingInputIds);
+    /// <summary>A form was submitted without some required inputs (their labels as on the card; the ids of inputs without a label).</summary>
+    string FormIncomplete(string? locale, IReadOnlyList<string> missingInputs);
 
     /// <summary>The user typed text while a form was waiting to be submitted.</summary>
     string FillInForm(string? locale);

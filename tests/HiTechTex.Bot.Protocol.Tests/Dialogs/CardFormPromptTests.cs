@@ -94,7 +94,7 @@ public sealed class CardFormPromptTests
     }
 
     [Fact]
-    public async Task ContinueDialogAsync_ActionSubmitMissingRequired_RepromptsWithReason()
+    public async Task ContinueDialogAsync_ActionSubmitMissingRequired_RepromptsNamingTheirLabels()
     {
         var form = new FormFixture();
         var flow = PromptHost.Flow(() => new CardFormPrompt("form"), Options(), Format);
@@ -102,7 +102,7 @@ public sealed class CardFormPromptTests
         await flow
             .Send("hi").AssertReply(form.Capture)
             .Send(() => flow.Adapter.MakeSubmit(form.Data("""{ "company": " ", "start": "2026-12-02" }""")))
-            .AssertReply("Please fill in the required fields: company, people.")
+            .AssertReply("Please fill in the required fields: Company, people.")
             .AssertNoReply()
             .Send(() => flow.Adapter.MakeSubmit(form.Data("""{ "company": "Fios Lda", "people": "2" }""")))
             .AssertReplyContains("Fios Lda")

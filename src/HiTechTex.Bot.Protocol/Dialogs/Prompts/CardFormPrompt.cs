@@ -67,7 +67,7 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
         data.Remove(FormIdKey);
         if (data.Remove(NoInputsKey))
         {
-            foreach (var id in InputIds(options, requiredOnly: false))
+            foreach (var (id, _) in Inputs(options, requiredOnly: false))
             {
                 data.Remove(id);
             }
@@ -75,8 +75,10 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
             return Task.FromResult(PromptRecognizerResult<JsonElement>.Success(PromptActivities.ToElement(data)));
         }
 
-        var missing = InputIds(options, requiredOnly: true)
-            .Where(id => !data.TryGetPropertyValue(id, out var value) || IsEmpty(value))
+        // Named by their labels (what the user reads on the card), by their ids where they have none.
+        var missing = Inputs(options, requiredOnly: true)
+            .Where(input => !data.TryGetPropertyValue(input.Id, out var value) || IsEmpty(value))
+            .Select(input => input.Label ?? input.Id)
             .ToList();
         if (missing.Count > 0)
         {
@@ -156,21 +158,21 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     private static bool IsEmpty(JsonNode? value) => value is null
         || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()));
 
-    private static IEnumerable<string> InputIds(PromptOptions options, bool requiredOnly)
+    private static IEnumerable<(string Id, string? Label)> Inputs(PromptOptions options, bool requiredOnly)
     {
         foreach (var attachment in options.Prompt?.Attachments ?? [])
         {
             if (attachment.Content is { ValueKind: JsonValueKind.Object } card)
             {
-                foreach (var id in FindInputs(card, requiredOnly))
+                foreach (var input in FindInputs(card, requiredOnly))
                 {
-                    yield return id;
+                    yield return input;
                 }
             }
         }
     }
 
-    private static IEnumerable<string> FindInputs(JsonElement element, bool requiredOnly)
+    private static IEnumerable<(string Id, string? Label)> FindInputs(JsonElement element, bool requiredOnly)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
@@ -179,7 +181,10 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
                 && (!requiredOnly || (element.TryGetProperty("isRequired", out var required) && required.ValueKind == JsonValueKind.True))
                 && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
             {
-                yield return id.GetString()!;
+                var label = element.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(l.GetString())
+                    ? l.GetString()
+                    : null;
+                yield return (id.GetString()!, label);
             }
 
             foreach (var property in element.EnumerateObject())

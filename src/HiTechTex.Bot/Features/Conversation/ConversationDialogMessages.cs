@@ -20,7 +20,7 @@ internal sealed class ConversationDialogMessages(ConversationTexts texts) : Engl
 
     public override string FormReceived(string? locale) => texts.FormReceived;
 
-    public override string FormIncomplete(string? locale, IReadOnlyList<string> missingInputIds) => texts.FormIncomplete(missingInputIds);
+    public override string FormIncomplete(string? locale, IReadOnlyList<string> missingInputs) => texts.FormIncomplete(missingInputs);
 
     public override string FillInForm(string? locale) => texts.FillInForm;
 

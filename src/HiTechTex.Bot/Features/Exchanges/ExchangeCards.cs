@@ -139,9 +139,7 @@ internal sealed class ExchangeCards(
                 ["activityType"] = texts.ActivityType, ["objectives"] = texts.Objectives, ["agenda"] = texts.Agenda, ["outcomes"] = texts.ExpectedOutcomes,
                 ["eligibility"] = texts.Eligibility, ["eligible"] = texts.Eligible, ["lumpSum"] = texts.LumpSum, ["check"] = texts.CheckButton,
                 ["save"] = texts.SaveDraftButton, ["submit"] = texts.SubmitButton, ["cancel"] = texts.CancelButton, ["stepByStep"] = texts.StepByStepButton,
-                ["activityTypeMissing"] = texts.Problems[EligibilityProblem.ActivityTypeMissing], ["objectivesMissing"] = texts.Problems[EligibilityProblem.ObjectivesMissing],
                 ["requestedChanges"] = texts.RequestedChanges,
-                ["agendaMissing"] = texts.Problems[EligibilityProblem.AgendaMissing], ["outcomesMissing"] = texts.Problems[EligibilityProblem.OutcomesMissing],
             },
         });
     }

@@ -84,17 +84,27 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
     }
 
     [Fact]
-    public async Task Form_SubmitWithoutActivityTypeObjectivesAgendaOrOutcomes_RefusedAndNothingStored()
+    public async Task Form_SubmitWithoutActivityTypeObjectivesAgendaOrOutcomes_RefusedWithEachReasonAndNotSubmitted()
     {
         await host.Conversation.SeedProfileAsync("en");
 
         await OpenForm()
             .Send(() => FormSubmit("submit", activityType: "", objectives: " ", agenda: "", outcomes: ""))
-            .AssertReply("Please fill in the required fields: activityType, objectives, agenda, outcomes.")
+            .AssertReply(r =>
+            {
+                // The form again, with each missing part named in the eligibility check.
+                var card = r.Attachments![0].Content!.Value.GetRawText();
+                foreach (var problem in new[] { EligibilityProblem.ActivityTypeMissing, EligibilityProblem.ObjectivesMissing, EligibilityProblem.AgendaMissing, EligibilityProblem.OutcomesMissing })
+                {
+                    Assert.Contains(JsonSerializer.Serialize(En.Problems[problem])[1..^1], card, StringComparison.Ordinal);
+                }
+            }, "the form with the reasons")
             .AssertNoReply()
             .StartTestAsync();
 
-        Assert.Empty(await host.ApplicationsAsync());
+        // Kept as a draft (the form's answers are not lost), never submitted: no approver is asked.
+        Assert.All(await host.ApplicationsAsync(), a => Assert.Equal(ExchangeStatus.Draft, a.Status));
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -134,27 +144,21 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
     }
 
     [Fact]
-    public async Task Form_Card_RequiredContentMarkedRequiredWithItsErrorMessage()
+    public async Task Form_SaveDraftWithoutContent_SavedBecauseTheCardRequiresNothing()
     {
+        // A draft is an unfinished application: Teams refuses every submit action of a card while an isRequired input
+        // is empty, so the content is required only by the eligibility check and the submission, never by the card.
         await host.Conversation.SeedProfileAsync("cs");
-        var cs = ExchangeTexts.Resolve("cs");
 
-        await host.Conversation.Flow()
-            .Send("apply for an exchange")
-            .AssertReply(r => lastForm = r, "the form")
+        await OpenForm()
+            .Send(() => FormSubmit("save", activityType: "", objectives: "", agenda: "", outcomes: ""))
+            .AssertReply(ExchangeTexts.Resolve("cs").DraftSaved)
             .StartTestAsync();
 
-        var inputs = FormInputs();
-        Assert.Equal(cs.Problems[EligibilityProblem.ActivityTypeMissing], Required(inputs["activityType"]));
-        Assert.Equal(cs.Problems[EligibilityProblem.ObjectivesMissing], Required(inputs["objectives"]));
-        Assert.Equal(cs.Problems[EligibilityProblem.AgendaMissing], Required(inputs["agenda"]));
-        Assert.Equal(cs.Problems[EligibilityProblem.OutcomesMissing], Required(inputs["outcomes"]));
-
-        static string Required(JsonElement input)
-        {
-            Assert.True(input.GetProperty("isRequired").GetBoolean());
-            return input.GetProperty("errorMessage").GetString()!;
-        }
+        Assert.All(FormInputs().Values, input => Assert.False(input.TryGetProperty("isRequired", out var required) && required.GetBoolean()));
+        var draft = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal(ExchangeStatus.Draft, draft.Status);
+        Assert.Equal("", draft.Objectives);
     }
 
     [Fact]
