@@ -40,8 +40,10 @@ internal sealed class ProfileDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> ConfirmTeamsNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        // A Teams display name is the user's to choose too: one that breaks the name rules (a link, too long, several
+        // lines) is not offered for a yes — the name is asked for, with the rules.
         var teamsName = step.Context.Activity.From?.Name?.Trim();
-        if (string.IsNullOrEmpty(teamsName))
+        if (string.IsNullOrEmpty(teamsName) || !IsOneLine(teamsName, MaxNameLength))
         {
             return await step.NextAsync(false, cancellationToken).ConfigureAwait(false);
         }
@@ -92,8 +94,10 @@ internal sealed class ProfileDialog : ComponentDialog
 
     /// <summary>One line of at most <paramref name="maxLength"/> characters with at least one letter or digit.</summary>
     private static bool IsOneLine(PromptValidatorContext<string> prompt, int maxLength) =>
-        prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text
-        && text.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength
+        prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text && IsOneLine(text, maxLength);
+
+    private static bool IsOneLine(string text, int maxLength) =>
+        text.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength
         && !trimmed.Any(char.IsControl) && trimmed.Any(char.IsLetterOrDigit) && !HoldsLink(trimmed);
 
     /// <summary>

@@ -34,6 +34,32 @@ public sealed class ProfileValidationTests : IDisposable
         Assert.Null(await host.ReadProfileAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(BadNames))]
+    public async Task ATeamsDisplayNameBreakingTheRules_IsNotOfferedButAskedFor(string teamsName)
+    {
+        // The Teams display name is the user's to choose too: a yes to it would keep a link or a paragraph as the name
+        // shown on other people's cards.
+        host.Adapter.User = new() { Id = "29:user-1", Name = teamsName, AadObjectId = "00000000-0000-0000-0000-000000000001" };
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(reply =>
+            {
+                Assert.Contains("What name should I use?", reply.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain(teamsName.Trim(), reply.Text, StringComparison.Ordinal);
+            }, "the name question, without the Teams name")
+            .Send("Ana Sousa")
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReplyContains("Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
+    }
+
     [Fact]
     public async Task TheNameQuestion_OnFirstUse_TakesYesInAnyOfTheSixLanguagesAndSaysHowToAnswer()
     {
