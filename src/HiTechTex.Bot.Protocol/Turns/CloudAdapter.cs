@@ -171,6 +171,25 @@ public sealed class CloudAdapter(
             return "The activity needs an absolute http(s) 'serviceUrl'.";
         }
 
+        // JSON allows [null] where the schema has objects; no channel sends one, and every reader would trip on it.
+        foreach (var (name, list) in new (string, System.Collections.IEnumerable?)[]
+                 {
+                     ("entities", activity.Entities), ("attachments", activity.Attachments),
+                     ("membersAdded", activity.MembersAdded), ("membersRemoved", activity.MembersRemoved),
+                 })
+        {
+            var index = 0;
+            foreach (var item in list ?? Array.Empty<object>())
+            {
+                if (item is null)
+                {
+                    return $"The activity's '{name}[{index}]' is null.";
+                }
+
+                index++;
+            }
+        }
+
         return null;
     }
 

@@ -69,6 +69,10 @@ public sealed class CloudAdapterTests
     [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"/v3/relative","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
     [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"javascript:alert(1)","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
     [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"ftp://smba.trafficmanager.net/","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"text":"hi","entities":[null]}""", "'entities[0]'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"attachments":[{"contentType":"text/plain"},null]}""", "'attachments[1]'")]
+    [InlineData("""{"type":"conversationUpdate","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"membersAdded":[null]}""", "'membersAdded[0]'")]
+    [InlineData("""{"type":"conversationUpdate","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"membersRemoved":[null]}""", "'membersRemoved[0]'")]
     public async Task ProcessAsync_ActivityWithoutWhatATurnNeeds_Answers400WithTheReason_BeforeAnyWork(string body, string named)
     {
         var middlewareRan = false;
