@@ -11,17 +11,55 @@ namespace HiTechTex.Bot.Features.Partners;
 /// </summary>
 internal static class PartnerCommandLine
 {
-    public static bool IsCommand(IReadOnlyList<string> args) => args.Count > 0 && args[0] is "import" or "export";
+    private const string Usage = "usage: HiTechTex.Bot import <file.csv|file.json> | export <file.csv|file.json>";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the arguments name a command rather than start the bot: a first argument (after a "--") that is neither an
+    /// option ("--urls …") nor a configuration value ("Key=Value", which ASP.NET Core reads). An unknown or misspelt
+    /// command is a command too — <see cref="RunAsync"/> answers it with the usage — so "Import x.csv" or a typo never
+    /// starts a second bot on the same port and database.
+    /// </summary>
+    public static bool IsCommand(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var verb = Arguments(args).FirstOrDefault();
+        return verb is not null && !verb.StartsWith('-') && !verb.Contains('=', StringComparison.Ordinal) && !verb.StartsWith('/');
+    }
+
+    private static List<string> Arguments(IReadOnlyList<string> args) => [.. args.SkipWhile(a => a == "--")];
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.Count != 2 || !PartnerFiles.IsSupported(args[1]))
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var args = Arguments(commandLine);
+        var verb = args.Count > 0 ? args[0].ToLowerInvariant() : "";
+        if (verb is not ("import" or "export") || args.Count != 2 || !PartnerFiles.IsSupported(args[1]))
         {
-            await error.WriteLineAsync("usage: import <file.csv|file.json> | export <file.csv|file.json>").ConfigureAwait(false);
+            if (verb is not ("import" or "export"))
+            {
+                await error.WriteLineAsync($"unknown command '{(args.Count > 0 ? args[0] : "")}'").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync(Usage).ConfigureAwait(false);
             return 2;
         }
+
+        try
+        {
+            return await RunAsync(services, verb, args[1], output, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A missing folder, a locked or read-only file: the operator's to fix, said in one line (no stack trace).
+            await error.WriteLineAsync($"{args[1]}: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(IServiceProvider services, string verb, string file, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string[] args = [verb, file];
 
         var path = Path.GetFullPath(args[1]);
         await using (var scope = services.CreateAsyncScope())

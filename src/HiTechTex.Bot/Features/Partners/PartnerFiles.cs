@@ -18,7 +18,12 @@ internal static class PartnerFiles
 
     public static async Task<(IReadOnlyList<Organisation> Organisations, IReadOnlyList<PartnerImportError> Errors)> ReadAsync(string path, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        var (text, notText) = Decode(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        if (notText is not null)
+        {
+            return ([], [notText]);
+        }
+
         var (organisations, errors) = Format(path) == "json" ? ReadJson(text, now) : ReadCsv(text, now);
         foreach (var duplicate in organisations.GroupBy(o => o.Organisation.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -26,6 +31,32 @@ internal static class PartnerFiles
         }
 
         return ([.. organisations.Select(o => o.Organisation)], [.. errors.OrderBy(e => e.Line)]);
+    }
+
+    /// <summary>
+    /// The file's text: UTF-8 (with or without a byte-order mark) or UTF-16 with one. Anything else — typically Excel's
+    /// plain "CSV" (Windows-1252) — is refused with the line of the first byte that is not UTF-8, rather than imported with
+    /// its accented letters turned into U+FFFD for good.
+    /// </summary>
+    internal static (string Text, PartnerImportError? Problem) Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.Unicode, detectEncodingFromByteOrderMarks: true);
+            return (reader.ReadToEnd(), null);
+        }
+
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var source = bytes.AsSpan(start);
+        var chars = new char[source.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(source, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            var line = 1 + source[..read].Count((byte)'\n');
+            return ("", new PartnerImportError(line, "the file is not UTF-8 text (in Excel, save it as \"CSV UTF-8\")"));
+        }
+
+        return (new string(chars, 0, written), null);
     }
 
     public static async Task WriteAsync(string path, IReadOnlyList<Organisation> organisations, CancellationToken cancellationToken)

@@ -136,6 +136,85 @@ public sealed class PartnerImportExportTests : IDisposable
         Assert.Contains("usage:", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Import")]
+    [InlineData("EXPORT")]
+    public async Task Run_VerbInAnyLetterCase_IsTheCommand(string verb)
+    {
+        var path = verb.Equals("import", StringComparison.OrdinalIgnoreCase)
+            ? Write("partners.csv", Header, Row("good-one", "Good One Lda", "Sme", "PT"))
+            : Path.Combine(folder, "out.csv");
+
+        var exit = await PartnerCommandLine.RunAsync(services, ["--", verb, path], output, error);
+
+        Assert.Equal(0, exit);
+        Assert.True(PartnerCommandLine.IsCommand(["--", verb, path]));
+    }
+
+    [Theory]
+    [InlineData("imprt", "x.csv")]
+    [InlineData("serve")]
+    public async Task Run_UnknownCommand_IsNamedWithTheUsageInsteadOfStartingTheBot(params string[] args)
+    {
+        Assert.True(PartnerCommandLine.IsCommand(args));
+
+        var exit = await PartnerCommandLine.RunAsync(services, args, output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"unknown command '{args[0]}'", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("usage:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--urls", "http://127.0.0.1:5000")]
+    [InlineData("Database:Provider=Sqlite")]
+    [InlineData("--")]
+    public void IsCommand_NoArgumentsOptionsOrConfigurationValues_StartTheBot(params string[] args) =>
+        Assert.False(PartnerCommandLine.IsCommand(args));
+
+    [Fact]
+    public async Task Export_IntoAFolderThatDoesNotExist_OneLineAndExitCode2()
+    {
+        var path = Path.Combine(folder, "no-such-folder", "out.csv");
+
+        var exit = await RunAsync("export", path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
+        Assert.Single(error.ToString().Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Import_Windows1252File_RefusedWithTheLineAndNothingImported()
+    {
+        // Excel's plain "CSV" is Windows-1252: read as UTF-8 its accented letters would become U+FFFD for good.
+        var path = Path.Combine(folder, "latin1.csv");
+        var text = string.Join('\n', Header, Row("good-one", "Good One Lda", "Sme", "PT", description: "Dyeing."), Row("latin-1", "Tèxtils Pérez S.L.", "Sme", "ES")) + "\n";
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(text));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 3: the file is not UTF-8 text", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Import_Utf8WithOrWithoutByteOrderMark_KeepsTheAccents(bool byteOrderMark)
+    {
+        var path = Path.Combine(folder, "utf8.csv");
+        var text = string.Join('\n', Header, Row("utf-8", "Tèxtils Pérez S.L.", "Sme", "ES")) + "\n";
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(byteOrderMark));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Tèxtils Pérez S.L.", Assert.Single(await PartnerDirectory().ListAsync()).Name);
+    }
+
     public void Dispose()
     {
         services.Dispose();
