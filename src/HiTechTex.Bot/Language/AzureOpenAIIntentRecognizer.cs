@@ -79,6 +79,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
     public async Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = IntentText.Bounded(text);   // a pasted page costs tokens and time, and its request is at its start
         using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try

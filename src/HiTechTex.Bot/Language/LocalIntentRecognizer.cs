@@ -44,7 +44,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     /// <summary>Recognizes synchronously (the work is CPU only).</summary>
     public RecognizedIntent Recognize(string text, string? locale)
     {
-        var tokens = TextNormalizer.Tokenize(text);
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = TextNormalizer.Tokenize(IntentText.Bounded(text));
         var localeLanguage = LanguageOf(locale);
 
         var matchesByIntent = new Dictionary<Intent, List<(PhraseMatch Match, CompiledLanguage Language)>>();

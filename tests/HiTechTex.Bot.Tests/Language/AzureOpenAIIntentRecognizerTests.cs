@@ -74,6 +74,23 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         Assert.Contains(UserText, MessageText(messages[1]!), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RecognizeAsync_APastedMegabyte_SendsOnlyItsStart()
+    {
+        // Tokens cost money and time: the request is at the start of a message, not in its millionth character.
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"FindPartners","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
+            """));
+        var pasted = "find partners for nonwovens " + new string('x', 1_000_000);
+
+        await recognizer.RecognizeAsync(pasted, "en-US", CancellationToken.None);
+
+        var sent = MessageText(JsonNode.Parse(Assert.Single(server!.Requests).Body)!["messages"]![1]!);
+        Assert.Contains("find partners for nonwovens", sent, StringComparison.Ordinal);
+        Assert.InRange(sent.Length, IntentText.MaxLength, IntentText.MaxLength + 200);
+    }
+
     [Theory]
     [InlineData("None")]
     [InlineData("ApplyForExchange")]

@@ -402,4 +402,32 @@ public sealed class LocalIntentRecognizerTests
         Assert.Equal(new DateOnly(2026, 12, 3), recognizer.ParseDate("3 dezembro"));
         Assert.Null(recognizer.ParseDate("sometime"));
     }
+
+    [Fact]
+    public void Recognize_APastedMegabyte_ReadsOnlyItsStart()
+    {
+        var result = recognizer.Recognize("find partners for nonwovens in Italy " + string.Concat(Enumerable.Repeat("polyester recycling ", 50_000)), "en-US");
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.True(result.Entities.Keywords.Sum(k => k.Length + 1) <= IntentText.MaxLength);
+    }
+
+    [Theory]
+    [InlineData(10, 10)]
+    [InlineData(IntentText.MaxLength, IntentText.MaxLength)]
+    [InlineData(IntentText.MaxLength + 5, IntentText.MaxLength)]
+    public void IntentText_Bounded_KeepsAtMostTheMaximum(int length, int expected) =>
+        Assert.Equal(expected, IntentText.Bounded(new string('a', length)).Length);
+
+    [Fact]
+    public void IntentText_Bounded_DoesNotSplitASurrogatePair()
+    {
+        var text = new string('a', IntentText.MaxLength - 1) + "😀" + "tail";
+
+        var bounded = IntentText.Bounded(text);
+
+        Assert.Equal(IntentText.MaxLength - 1, bounded.Length);
+        Assert.False(char.IsHighSurrogate(bounded[^1]));
+    }
 }
