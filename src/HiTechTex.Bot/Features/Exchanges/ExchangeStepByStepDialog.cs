@@ -298,7 +298,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             && text.Trim() is { Length: > 0 and <= ExchangeLimits.LongText });
 
     private async Task<IReadOnlyList<Organisation>> FindHostsAsync(string query, CancellationToken cancellationToken) =>
-        OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), query, 10);
+        OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), query, 10, countryNames: true);
 
     private static ExchangeFormState State(WaterfallStepContext step) => step.GetValue<ExchangeFormState>(StateKey) ?? new ExchangeFormState();
 
