@@ -266,6 +266,12 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return false;
         }
 
+        if (ExchangeEligibility.IsTooFarAhead(answer.Date, workflow.Today))
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartTooFarAhead], cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         return true;
     }
 
