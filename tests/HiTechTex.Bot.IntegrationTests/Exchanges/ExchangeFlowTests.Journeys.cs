@@ -74,7 +74,9 @@ public abstract partial class ExchangeFlowTests
         // Withdraw: the managers' cards are updated, and the organisation may apply again.
         await PostAsync(client, Submit(applicant, LastFormId(applicant), "cancel", HiTechTexPartners.DenizliId));
         var updatesBefore = connector.All.Count;
-        var withdrawn = await InvokeAsync(client, applicant, ExchangeVerbs.Withdraw, id, 3);
+        Assert.Contains("cannot be undone", await InvokeAsync(client, applicant, ExchangeVerbs.Withdraw, id, 3), StringComparison.Ordinal);
+        Assert.Equal((ExchangeStatus.Stage1, 3), await StatusAsync(host, id));
+        var withdrawn = await InvokeRawAsync(client, applicant, ExchangeVerbs.Withdraw, new System.Text.Json.Nodes.JsonObject { ["exchangeId"] = id.ToString(), ["v"] = 3, ["confirmed"] = "yes" });
         Assert.Contains("Withdrawn", withdrawn, StringComparison.Ordinal);
         Assert.Equal((ExchangeStatus.Withdrawn, 4), await StatusAsync(host, id));
 

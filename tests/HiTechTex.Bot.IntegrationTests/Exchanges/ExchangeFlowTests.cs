@@ -289,6 +289,8 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             citeve with { Id = FallbackSmeId, Name = "Fios de Guimarães (test SME)", Kind = OrganisationKind.Sme, City = "Guimarães", ClusterId = HiTechTexPartners.CiteveId },
             citeve with { Id = LanguageSmeId, Name = "Têxteis de Braga (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42), ClusterId = HiTechTexPartners.CiteveId },
             citeve with { Id = MemberSmeId, Name = "Malhas do Porto (test SME)", Kind = OrganisationKind.Sme, City = "Porto", Location = new GeoPoint(41.15, -8.61), ClusterId = HiTechTexPartners.CiteveId },
+            .. NoticeSmeIds.Select((id, i) => citeve with { Id = id, Name = $"Têxtil Minho {i} (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42), ClusterId = HiTechTexPartners.CiteveId }),
+            citeve with { Id = NoManagerSmeId, Name = "Tessitura di Prato (test SME)", Kind = OrganisationKind.Sme, Country = "IT", City = "Prato", Location = new GeoPoint(43.88, 11.10), ClusterId = null },
             citeve with { Id = GroupChatSmeId, Name = "Bordados de Viana (test SME)", Kind = OrganisationKind.Sme, City = "Viana do Castelo", Location = new GeoPoint(41.69, -8.83), ClusterId = HiTechTexPartners.CiteveId },
         ];
     }
@@ -302,6 +304,12 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
     private const string FallbackSmeId = "test-sme-fios-de-guimaraes";
 
     private const string GroupChatSmeId = "test-sme-bordados-de-viana";
+
+    /// <summary>Members of CITEVE's cluster, one per test of the notices (an organisation visits once).</summary>
+    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 6).Select(i => $"test-sme-textil-minho-{i}")];
+
+    /// <summary>An SME of no cluster that no manager is configured for.</summary>
+    private const string NoManagerSmeId = "test-sme-tessitura-di-prato";
 
     private async Task<Guid> SubmitAsync(BotHostFactory host, HttpClient client, string visitingId)
     {

@@ -56,6 +56,9 @@ public sealed class DateTimePromptTests
     [InlineData("en-GB", "03/12/2026", "2026-12-03T00:00+00:00 date Europe/Lisbon")]
     [InlineData("pt-PT", "03/12/2026 às 15:00", "2026-12-03T15:00+00:00 time Europe/Lisbon")]
     [InlineData("cs-CZ", "3.12.2026", "2026-12-03T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("cs-CZ", "3. 12. 2026", "2026-12-03T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("cs-CZ", "1. 3. 2027", "2027-03-01T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("cs-CZ", "od 1. 3. 2027", "2027-03-01T00:00+00:00 date Europe/Lisbon")]
     [InlineData("en-US", "at 07:30", "2026-11-27T07:30+00:00 time Europe/Lisbon")]
     public Task ContinueDialogAsync_LocaleExpression_ResolvesInUserZone(string locale, string answer, string expected) =>
         RunAsync(locale, "Europe/Lisbon", answer, expected);

@@ -167,7 +167,9 @@ internal static partial class DateTimeRecognizer
     [GeneratedRegex(@"\b(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?=$|[^\d])")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\b(?<a>\d{1,2})[/.\-](?<b>\d{1,2})[/.\-](?<y>\d{4}|\d{2})\b")]
+    // Czech and Slovak write "1. 3. 2027" (a space after each dot); a space is read only after a dot, so "1 3 2027" or
+    // "10/ 3" stay no date.
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?:[/\-]|\.\s?)(?<b>\d{1,2})(?:[/\-]|\.\s?)(?<y>\d{4}|\d{2})\b")]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?<![\d:])(?<h>\d{1,2})[:.](?<min>\d{2})(?![\d])\s*(?<ampm>am|pm|a\.m\.|p\.m\.)?")]

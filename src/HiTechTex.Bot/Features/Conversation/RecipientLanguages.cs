@@ -43,6 +43,55 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
         return Supported(reference.Locale);
     }
 
+    /// <summary>
+    /// The language of the profile of a user the bot has talked to (by channel and user id, e.g. the applicant of an
+    /// application), or null when they have no profile — not the Teams client's: the caller has a better fallback.
+    /// </summary>
+    public async Task<string?> FindProfileLanguageAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+
+        var key = UserState.StorageKeyOf(channelId, userId);
+        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        return items.TryGetValue(key, out var item) ? ProfileLanguage(item.Value) : null;
+    }
+
+    /// <summary>
+    /// The name a person goes by with the bot: their profile's, else the one Teams gave with their 1:1 chat; null when
+    /// the bot has never talked to them.
+    /// </summary>
+    public async Task<string?> FindNameAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(aadObjectId) || string.IsNullOrEmpty(tenantId))
+        {
+            return null;
+        }
+
+        var stored = await references.FindPersonalAsync(aadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
+        if (stored?.Reference is not { ChannelId: { Length: > 0 } channelId, User.Id: { Length: > 0 } userId } reference)
+        {
+            return null;
+        }
+
+        var key = UserState.StorageKeyOf(channelId, userId);
+        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        return items.TryGetValue(key, out var item) && ProfileString(item.Value, "name") is { Length: > 0 } name
+            ? name
+            : reference.User?.Name is { Length: > 0 } teamsName ? teamsName : null;
+    }
+
+    private static string? ProfileString(JsonElement state, string property) =>
+        state.ValueKind == JsonValueKind.Object
+        && state.TryGetProperty("profile", out var profile)
+        && profile.ValueKind == JsonValueKind.Object
+        && profile.TryGetProperty(property, out var value)
+        && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
     private static string? ProfileLanguage(JsonElement state) =>
         state.ValueKind == JsonValueKind.Object
         && state.TryGetProperty("profile", out var profile)

@@ -18,4 +18,5 @@ internal enum EligibilityProblem
     ObjectivesMissing,
     AgendaMissing,
     OutcomesMissing,
+    StartTooFarAhead,
 }

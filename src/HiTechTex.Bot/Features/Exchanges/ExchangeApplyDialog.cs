@@ -77,7 +77,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         }
 
         var organisations = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
-        var hostChoices = WithSelected(OrganisationMatcher.Find(organisations, state.HostQuery, 15), organisations, state.HostId);
+        var hostChoices = WithSelected(OrganisationMatcher.Find(organisations, state.HostQuery, 15, countryNames: true), organisations, state.HostId);
         var (result, lumpSum) = await drafts.CheckAsync(state, texts, cancellationToken).ConfigureAwait(false);
         var requestedChanges = await RequestedChangesAsync(state, cancellationToken).ConfigureAwait(false);
         var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice, requestedChanges);

@@ -18,7 +18,8 @@ internal sealed class ExchangeCards(
     ExchangeViews views,
     ExchangeApprovers approvers,
     ExchangeEligibility eligibility,
-    ExchangeClock clock)
+    ExchangeClock clock,
+    RecipientLanguages people)
 {
     public const string ApplicationTemplate = "exchange-application";
     public const string FormTemplate = "exchange-form";
@@ -27,8 +28,10 @@ internal sealed class ExchangeCards(
     public const string ErrorTemplate = "error";
 
     /// <summary>The application as <paramref name="viewerAadObjectId"/> may see it, with the buttons of their role.</summary>
+    /// <param name="confirmWithdraw">The applicant asked to withdraw: the card asks them to confirm instead of offering Withdraw.</param>
     public async Task<JsonObject> ApplicationAsync(
-        ExchangeApplication application, string viewerAadObjectId, ExchangeTexts texts, string? notice, IReadOnlyList<string> refreshUserIds, CancellationToken cancellationToken)
+        ExchangeApplication application, string viewerAadObjectId, ExchangeTexts texts, string? notice, IReadOnlyList<string> refreshUserIds,
+        CancellationToken cancellationToken, bool confirmWithdraw = false)
     {
         ArgumentNullException.ThrowIfNull(application);
         var view = await views.ForAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
@@ -45,10 +48,16 @@ internal sealed class ExchangeCards(
         if (view.CanReassign)
         {
             var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
+            var visitingCluster = visiting?.ClusterId is { } vc ? await directory.FindAsync(vc, cancellationToken).ConfigureAwait(false) : null;
+            var hostCluster = host?.ClusterId is { } hc ? await directory.FindAsync(hc, cancellationToken).ConfigureAwait(false) : null;
+            var unnamed = 0;
             foreach (var candidate in candidates.Where(c => !string.Equals(c, viewerAadObjectId, StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(c, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)))
             {
-                reassign.Add(new JsonObject { ["title"] = PersonName(candidate, host), ["value"] = candidate });
+                var name = await people.FindNameAsync(candidate, application.TenantId, cancellationToken).ConfigureAwait(false)
+                    ?? ContactName(candidate, visiting, host, visitingCluster, hostCluster)
+                    ?? string.Format(culture, texts.ClusterManagerFormat, ++unnamed);
+                reassign.Add(new JsonObject { ["title"] = name, ["value"] = candidate });
             }
         }
 
@@ -82,11 +91,12 @@ internal sealed class ExchangeCards(
             ["canReport"] = view.CanReport,
             ["canValidate"] = view.CanValidate,
             ["canWithdraw"] = view.CanWithdraw,
+            ["confirmWithdraw"] = view.CanWithdraw && confirmWithdraw,
             ["canEdit"] = view.CanEdit,
             ["labels"] = new JsonObject
             {
                 ["refresh"] = texts.Refresh, ["status"] = texts.Status, ["applicant"] = texts.Applicant,
-                ["visiting"] = texts.VisitingOrganisation, ["host"] = texts.HostOrganisation, ["period"] = texts.Period,
+                ["visiting"] = texts.VisitingOrganisationLabel, ["host"] = texts.HostOrganisation, ["period"] = texts.Period,
                 ["activityType"] = texts.ActivityType, ["lumpSum"] = texts.LumpSum, ["objectives"] = texts.Objectives,
                 ["outcomes"] = texts.ExpectedOutcomes, ["reportOutcomes"] = texts.ReportOutcomes, ["history"] = texts.History,
                 ["comment"] = texts.Comment, ["reassignTo"] = texts.ReassignTo, ["approve"] = texts.Approve, ["reject"] = texts.Reject,
@@ -94,6 +104,7 @@ internal sealed class ExchangeCards(
                 ["evidence"] = texts.EvidenceTickets.Split(' ')[0], ["evidenceTickets"] = texts.EvidenceTickets,
                 ["evidenceInvoices"] = texts.EvidenceInvoices, ["evidenceAgenda"] = texts.EvidenceAgenda, ["sendReport"] = texts.SendReport,
                 ["validateReport"] = texts.ValidateReport, ["returnReport"] = texts.ReturnReport, ["edit"] = texts.Edit, ["withdraw"] = texts.Withdraw,
+                ["confirmWithdraw"] = texts.ConfirmWithdraw,
             },
         };
         return renderer.RenderCard(ApplicationTemplate, data);
@@ -144,7 +155,10 @@ internal sealed class ExchangeCards(
         });
     }
 
-    public async Task<Attachment> ListAsync(string title, string empty, IReadOnlyList<ExchangeApplication> applications, ExchangeTexts texts, CancellationToken cancellationToken)
+    /// <param name="applicantAadObjectId">The applicant whose own list this is: each application they may still withdraw
+    /// gets a Withdraw button (authorized again on the server when clicked). Null for lists of others' applications.</param>
+    public async Task<Attachment> ListAsync(string title, string empty, IReadOnlyList<ExchangeApplication> applications, ExchangeTexts texts,
+        CancellationToken cancellationToken, string? applicantAadObjectId = null)
     {
         ArgumentNullException.ThrowIfNull(applications);
         var culture = Culture(texts.Language);
@@ -160,6 +174,9 @@ internal sealed class ExchangeCards(
                 ["route"] = $"{OrganisationLabel(visiting, application.VisitingOrganisationId)} → {OrganisationLabel(host, application.HostOrganisationId)}",
                 ["statusText"] = texts.Statuses[application.Status],
                 ["period"] = Period(application, host, texts, culture),
+                ["v"] = application.Version,
+                ["canWithdraw"] = applicantAadObjectId is not null
+                    && (await views.ForAsync(application, applicantAadObjectId, cancellationToken).ConfigureAwait(false)).CanWithdraw,
             });
         }
 
@@ -168,7 +185,7 @@ internal sealed class ExchangeCards(
             ["title"] = title,
             ["empty"] = empty,
             ["items"] = items,
-            ["labels"] = new JsonObject { ["open"] = texts.Refresh, ["newApplication"] = texts.NewApplication },
+            ["labels"] = new JsonObject { ["open"] = texts.Open, ["withdraw"] = texts.Withdraw, ["newApplication"] = texts.NewApplication },
         });
     }
 
@@ -230,9 +247,11 @@ internal sealed class ExchangeCards(
     public static string OrganisationLabel(Organisation? organisation, string id) =>
         organisation is null ? (id.Length == 0 ? "–" : id) : $"{organisation.Name} ({organisation.Country})";
 
-    private static string PersonName(string aadObjectId, Organisation? host) =>
-        host?.Contacts.FirstOrDefault(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))?.Name
-        ?? $"…{aadObjectId[^Math.Min(6, aadObjectId.Length)..]}";
+    // A directory contact's name for an Entra id (a manager is often also a contact of their cluster's entry); never
+    // a fragment of the id, which tells a reader nothing.
+    private static string? ContactName(string aadObjectId, params Organisation?[] organisations) =>
+        organisations.OfType<Organisation>().SelectMany(o => o.Contacts)
+            .FirstOrDefault(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase) && c.Name.Length > 0)?.Name;
 
     private string Period(ExchangeApplication application, Organisation? host, ExchangeTexts texts, CultureInfo culture) =>
         application.StartDate is { } start && application.EndDate is { } end

@@ -57,6 +57,10 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
             {
                 problems.Add(EligibilityProblem.NotInFuture);
             }
+            else if (IsTooFarAhead(from, today))
+            {
+                problems.Add(EligibilityProblem.StartTooFarAhead);
+            }
 
             workingDays = WorkingDays.Count(from, to, Holidays(rules, host?.Country));
             if (workingDays < rules.MinimumWorkingDays)
@@ -64,9 +68,7 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
                 problems.Add(EligibilityProblem.TooFewWorkingDays);
             }
 
-            // "At most one month": the last day is at the latest the day before the same date a month later
-            // (1–31 March is a month; 1 March – 1 April is a month and a day).
-            if (to > from.AddMonths(1).AddDays(-1))
+            if (to > LastDayOfOneMonth(from))
             {
                 problems.Add(EligibilityProblem.LongerThanOneMonth);
             }
@@ -74,6 +76,27 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
 
         double? distance = visiting is not null && host is not null ? GeoDistance.Kilometres(visiting.Location, host.Location) : null;
         return new EligibilityResult(problems, workingDays, distance);
+    }
+
+    /// <summary>
+    /// How far ahead an exchange may start. domain.md gives the partnership's length (24 months) but no end date, and
+    /// none is configured: two years from today refuses a mistyped year (2099) without cutting off a real plan.
+    /// </summary>
+    public const int MaximumYearsAhead = 2;
+
+    /// <summary>True when an exchange starting on <paramref name="start"/> is further ahead than <see cref="MaximumYearsAhead"/>.</summary>
+    public static bool IsTooFarAhead(DateOnly start, DateOnly today) => start > today.AddYears(MaximumYearsAhead);
+
+    /// <summary>
+    /// "At most one month" (domain.md): the last day is at the latest the day before the same day number a month later
+    /// (1–31 March is a month; 1 March – 1 April is a month and a day). When the next month has no such day the month
+    /// runs to its end: 31 May – 30 June and 30 January – 28 February are a month, like 1–31 March (.NET's AddMonths
+    /// would clamp 31 May to 30 June and make 31 May – 30 June a day too long).
+    /// </summary>
+    public static DateOnly LastDayOfOneMonth(DateOnly start)
+    {
+        var next = start.AddMonths(1);
+        return next.Day == start.Day ? next.AddDays(-1) : next;
     }
 
     /// <summary>

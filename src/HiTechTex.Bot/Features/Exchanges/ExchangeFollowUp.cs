@@ -54,7 +54,7 @@ internal sealed class ExchangeFollowUp(
             }
 
             await store.MarkReportRequestedAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            var texts = ExchangeTexts.Resolve(application.ApplicantLanguage);
+            var texts = await notifier.TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
             await notifier.NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.ReportRequestFormat, application.Reference), cancellationToken).ConfigureAwait(false);
             var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
             await notifier.SendCardAsync(application, application.ApplicantAadObjectId, texts, refresh, cancellationToken).ConfigureAwait(false);

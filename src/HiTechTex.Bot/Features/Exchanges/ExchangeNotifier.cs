@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Hosting.Pages;
+using Microsoft.Extensions.Options;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
@@ -20,20 +23,41 @@ internal sealed class ExchangeNotifier(
     ExchangeStore store,
     ExchangeApprovers approvers,
     ExchangeCards cards,
+    IPartnerDirectory directory,
+    IOptionsMonitor<PrivacyOptions> privacy,
     ILogger<ExchangeNotifier> logger)
 {
+    // The application keeps the applicant's Teams user id, not the channel: the bot is a Teams bot.
+    private const string TeamsChannelId = "msteams";
+
+    /// <param name="from">The status before the transition (a reassignment keeps it: the applicant is not told).</param>
+    /// <param name="action">What happened: a resubmission or a reassignment sends a new card to the approvers who had one
+    /// (Teams does not alert anybody when a message is edited); a withdrawal tells them.</param>
     /// <param name="comment">The decision's comment (why it was rejected or sent back), passed on to the applicant as plain text.</param>
-    public async Task AfterTransitionAsync(ExchangeApplication application, ExchangeActor actor, string? comment, CancellationToken cancellationToken)
+    public async Task AfterTransitionAsync(
+        ExchangeApplication application, ExchangeActor actor, ExchangeStatus from, ExchangeAction action, string? comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(actor);
         var refresh = await RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
         var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
-        foreach (var person in waitingFor.Where(p => !sent.Any(c => string.Equals(c.RecipientAadObjectId, p, StringComparison.OrdinalIgnoreCase))))
+        foreach (var person in waitingFor)
         {
+            var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, person, StringComparison.OrdinalIgnoreCase));
             var texts = await TextsForAsync(application, person, cancellationToken).ConfigureAwait(false);
-            await SendCardAsync(application, person, texts, refresh, cancellationToken).ConfigureAwait(false);
+            var notice = action switch
+            {
+                ExchangeAction.Reassigned => string.Format(CultureInfo.InvariantCulture, texts.AssignedToYouFormat, application.Reference),
+                ExchangeAction.Submitted when from == ExchangeStatus.ChangesRequested => string.Format(CultureInfo.InvariantCulture, texts.ResubmittedFormat, application.Reference),
+                _ => null,
+            };
+
+            // Only a new message alerts: an approver whose card is merely updated would never learn it waits for them.
+            if (!hadCard || notice is not null)
+            {
+                await SendCardAsync(application, person, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
+            }
         }
 
         foreach (var card in sent)
@@ -41,40 +65,75 @@ internal sealed class ExchangeNotifier(
             await UpdateCardAsync(application, card, refresh, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!string.Equals(actor.AadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+        if (action == ExchangeAction.Withdrawn && from != ExchangeStatus.Draft)
         {
-            var texts = ExchangeTexts.Resolve(application.ApplicantLanguage);
+            foreach (var recipient in sent.Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Where(r => !string.Equals(r, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)))
+            {
+                var texts = await TextsForAsync(application, recipient, cancellationToken).ConfigureAwait(false);
+                await SendTextToUserAsync(application, recipient,
+                    string.Format(CultureInfo.InvariantCulture, texts.WithdrawnNoticeFormat, application.Reference, application.ApplicantName), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (application.Status != from && !string.Equals(actor.AadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+        {
+            var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
             var status = texts.Statuses[application.Status];
             var notice = comment is { Length: > 0 }
                 ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, actor.Name, comment)
                 : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
             await NotifyApplicantAsync(application, notice, cancellationToken).ConfigureAwait(false);
         }
+
+        if (waitingFor.Count == 0 && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted)
+        {
+            await NoApproverAsync(application, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
-    /// The language of a person's card: the applicant's as they applied; an approver's from their profile or Teams
-    /// (<see cref="RecipientLanguages"/>), else English.
+    /// The language of a person's card: the applicant's profile language now (they may have changed it since applying),
+    /// else the one they applied in; an approver's from their profile or Teams (<see cref="RecipientLanguages"/>), else English.
     /// </summary>
     public async Task<ExchangeTexts> TextsForAsync(ExchangeApplication application, string recipient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         if (string.Equals(recipient, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
         {
-            return ExchangeTexts.Resolve(application.ApplicantLanguage);
+            var current = await languages.FindProfileLanguageAsync(TeamsChannelId, application.ApplicantUserId, cancellationToken).ConfigureAwait(false);
+            return ExchangeTexts.Resolve(current ?? application.ApplicantLanguage);
         }
 
         var language = await languages.FindAsync(recipient, application.TenantId, cancellationToken).ConfigureAwait(false);
         return language is null ? ExchangeTexts.English : ExchangeTexts.Resolve(language);
     }
 
+    /// <summary>
+    /// Nobody may decide the step the application waits at (no cluster manager configured for the organisation, no host
+    /// contact with a Teams identity): without a word it would wait for ever. The applicant is told whom to ask; the
+    /// operator gets a warning. The application stays where it is: a manager configured later finds it in "pending approvals".
+    /// </summary>
+    private async Task NoApproverAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
+        Log.NoApprover(logger, application.Reference, application.Status.ToString(), organisationId);
+        var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
+        var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
+        var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
+        var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
+        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.NoApproverFormat,
+            application.Reference, ExchangeCards.OrganisationLabel(organisation, organisationId), contact), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends the application's card to one person's 1:1 chat and remembers it for later updates.</summary>
-    public async Task<bool> SendCardAsync(ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken)
+    public async Task<bool> SendCardAsync(
+        ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         try
         {
-            var card = await cards.ApplicationAsync(application, recipient, texts, null, refresh, cancellationToken).ConfigureAwait(false);
+            var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, cancellationToken).ConfigureAwait(false);
             var result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
             if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
             {

@@ -266,6 +266,12 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return false;
         }
 
+        if (ExchangeEligibility.IsTooFarAhead(answer.Date, workflow.Today))
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartTooFarAhead], cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         return true;
     }
 
@@ -298,7 +304,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             && text.Trim() is { Length: > 0 and <= ExchangeLimits.LongText });
 
     private async Task<IReadOnlyList<Organisation>> FindHostsAsync(string query, CancellationToken cancellationToken) =>
-        OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), query, 10);
+        OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), query, 10, countryNames: true);
 
     private static ExchangeFormState State(WaterfallStepContext step) => step.GetValue<ExchangeFormState>(StateKey) ?? new ExchangeFormState();
 

@@ -204,6 +204,35 @@ internal sealed partial record ExchangeTexts
 
     public required string RequestedChanges { get; init; }
 
+    /// <summary>The visiting organisation on approval and status cards, which others read ("(yours)" is only on the applicant's form).</summary>
+    public required string VisitingOrganisationLabel { get; init; }
+
+    /// <summary>The button that opens an application from a list.</summary>
+    public required string Open { get; init; }
+
+    /// <summary>{0} = reference. To an approver who had the card before the applicant made the requested changes.</summary>
+    public required string ResubmittedFormat { get; init; }
+
+    /// <summary>{0} = reference. (Not who reassigned it: the card's notice is Markdown, a name is typed text; the history shows it.)</summary>
+    public required string AssignedToYouFormat { get; init; }
+
+    /// <summary>{0} = reference, {1} = the applicant. To the approvers who had the card.</summary>
+    public required string WithdrawnNoticeFormat { get; init; }
+
+    /// <summary>{0} = reference. Asked before a submitted or approved application is withdrawn.</summary>
+    public required string ConfirmWithdrawFormat { get; init; }
+
+    public required string ConfirmWithdraw { get; init; }
+
+    /// <summary>{0} = reference, {1} = the organisation without an approver, {2} = whom to contact (<see cref="CoordinatorContactFormat"/>).</summary>
+    public required string NoApproverFormat { get; init; }
+
+    /// <summary>{0} = the programme (Privacy:Operator), with its contact e-mail when configured.</summary>
+    public required string CoordinatorContactFormat { get; init; }
+
+    /// <summary>{0} = number. A manager the bot knows no name of, in the Reassign list.</summary>
+    public required string ClusterManagerFormat { get; init; }
+
     public required IReadOnlyDictionary<ExchangeStatus, string> Statuses { get; init; }
 
     public required IReadOnlyDictionary<ExchangeAction, string> Actions { get; init; }

@@ -69,7 +69,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
                 else
                 {
                     var mine = await store.ListForApplicantAsync(actor.AadObjectId, cancellationToken).ConfigureAwait(false);
-                    var list = await cards.ListAsync(texts.MyApplicationsTitle, texts.NoApplications, mine, texts, cancellationToken).ConfigureAwait(false);
+                    var list = await cards.ListAsync(texts.MyApplicationsTitle, texts.NoApplications, mine, texts, cancellationToken, actor.AadObjectId).ConfigureAwait(false);
                     await step.Context.SendActivityAsync(ConversationCards.AsMessage(list), cancellationToken).ConfigureAwait(false);
                 }
 

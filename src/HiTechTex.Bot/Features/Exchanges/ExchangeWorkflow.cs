@@ -62,6 +62,13 @@ internal sealed class ExchangeWorkflow(
         }
 
         var decision = await DecideAsync(application, view, actor, verb, data!.Value, cancellationToken).ConfigureAwait(false);
+        if (decision.Refusal == "confirm")
+        {
+            // Withdrawing a submitted or approved application cannot be undone and tells the approvers: asked first.
+            return await CardForAsync(application, actor, texts,
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.ConfirmWithdrawFormat, application.Reference), cancellationToken, confirmWithdraw: true).ConfigureAwait(false);
+        }
+
         if (decision.Refusal is { } refusal)
         {
             Log.ActionRefused(logger, verb, actor.AadObjectId, refusal);
@@ -83,7 +90,7 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), decision.Action.ToString());
-        await notifier.AfterTransitionAsync(current, actor, decision.Comment, cancellationToken).ConfigureAwait(false);
+        await notifier.AfterTransitionAsync(current, actor, application.Status, decision.Action, decision.Comment, cancellationToken).ConfigureAwait(false);
         return await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -118,7 +125,7 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), nameof(ExchangeAction.Submitted));
-        await notifier.AfterTransitionAsync(current, actor, null, cancellationToken).ConfigureAwait(false);
+        await notifier.AfterTransitionAsync(current, actor, application.Status, ExchangeAction.Submitted, null, cancellationToken).ConfigureAwait(false);
         return (result, current);
     }
 
@@ -134,12 +141,13 @@ internal sealed class ExchangeWorkflow(
     }
 
     /// <summary>The card of an application as <paramref name="actor"/> sees it.</summary>
-    public async Task<JsonObject> CardForAsync(ExchangeApplication application, ExchangeActor actor, ExchangeTexts texts, string? notice, CancellationToken cancellationToken)
+    public async Task<JsonObject> CardForAsync(
+        ExchangeApplication application, ExchangeActor actor, ExchangeTexts texts, string? notice, CancellationToken cancellationToken, bool confirmWithdraw = false)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(actor);
         var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
-        return await cards.ApplicationAsync(application, actor.AadObjectId, texts, notice, refresh, cancellationToken).ConfigureAwait(false);
+        return await cards.ApplicationAsync(application, actor.AadObjectId, texts, notice, refresh, cancellationToken, confirmWithdraw).ConfigureAwait(false);
     }
 
     private async Task<Decision> DecideAsync(ExchangeApplication application, ExchangeView view, ExchangeActor actor, string verb, JsonElement data, CancellationToken cancellationToken)
@@ -171,6 +179,8 @@ internal sealed class ExchangeWorkflow(
                 }
 
                 return new Decision(application.Status, ExchangeAction.Reassigned, comment, new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = target });
+            case ExchangeVerbs.Withdraw when view.CanWithdraw && application.Status != ExchangeStatus.Draft && ReadText(data, "confirmed") != "yes":
+                return Decision.Refuse("confirm");
             case ExchangeVerbs.Withdraw when view.CanWithdraw:
                 return new Decision(ExchangeStatus.Withdrawn, ExchangeAction.Withdrawn, comment, null);
             case ExchangeVerbs.Report when view.CanReport:

@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2306, Level = LogLevel.Error, Message = "Exchange follow-up failed; retrying at the next interval")]
     public static partial void FollowUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2307, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status} but nobody may decide it: no cluster manager (Roles:ClusterManagers) or host contact with an Entra id for organisation {OrganisationId}")]
+    public static partial void NoApprover(ILogger logger, string reference, string status, string organisationId);
 }

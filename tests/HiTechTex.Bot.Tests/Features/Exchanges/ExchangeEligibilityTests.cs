@@ -70,6 +70,36 @@ public sealed class ExchangeEligibilityTests
         Assert.Equal(!eligible, result.Problems.Contains(EligibilityProblem.LongerThanOneMonth));
     }
 
+    [Theory]
+    [InlineData("2027-05-31", "2027-06-30", true)]    // 31 May – 30 June: June has no 31st, so the month runs to its end (31 days, like 1–31 March)
+    [InlineData("2027-05-31", "2027-07-01", false)]
+    [InlineData("2027-04-30", "2027-05-29", true)]    // the day before the same day number a month later
+    [InlineData("2027-04-30", "2027-05-30", false)]
+    [InlineData("2027-03-31", "2027-04-30", true)]
+    [InlineData("2028-01-31", "2028-02-29", true)]    // a leap February
+    [InlineData("2028-01-30", "2028-02-29", true)]    // February 2028 has no 30th: to its end
+    [InlineData("2028-01-29", "2028-02-29", false)]   // 29 February exists: 29 January – 28 February is the month
+    public void Check_MonthEnds_TheSameRuleAsOneToThirtyFirstMarch(string first, string last, bool withinOneMonth)
+    {
+        var result = eligibility.Check(Citeve, Clutex, DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture), Today, false);
+
+        Assert.Equal(!withinOneMonth, result.Problems.Contains(EligibilityProblem.LongerThanOneMonth));
+    }
+
+    [Theory]
+    [InlineData("2099-03-02", false)]
+    [InlineData("2029-02-02", false)]   // two years and a day ahead
+    [InlineData("2029-01-29", true)]
+    public void Check_StartFarAhead_RefusedWithItsOwnReason(string first, bool eligible)
+    {
+        var start = DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = eligibility.Check(Citeve, Clutex, start, start.AddDays(4), Today, false);
+
+        Assert.Equal(!eligible, result.Problems.Contains(EligibilityProblem.StartTooFarAhead));
+    }
+
     [Fact]
     public void Check_SameCountry_Refused()
     {

@@ -103,6 +103,8 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .AssertReply(En.DateInPast)
             .Send("2026-11-26")
             .AssertReply(En.DateInPast)
+            .Send("2099-03-02")
+            .AssertReply(En.Problems[EligibilityProblem.StartTooFarAhead])
             .Send("2027-03-08")
             .AssertReply(En.AskEndDate)
             .Send("2027-03-01")
