@@ -67,5 +67,28 @@ public sealed class PartnerSearchLanguageTests : IDisposable
         Assert.Equal(PartnerTexts.Resolve("pt").IntroductionNotFound, unknown.GetProperty("value").GetString());
     }
 
+    [Fact]
+    public async Task IntroductionAnswer_RequesterChangedTheirLanguageSince_ToldInTheLanguageTheyHaveNow()
+    {
+        const string ManagerAad = "6f1c2b4e-0000-4000-8000-00000000c0c1";
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Knit Lab a.s.", contactAadObjectId: null);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        var managerChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, managerChat, manager);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, requesterChat, Searcher);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: "en");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Searcher, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Knitted samples?" });
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(managerChat), a => a.Attachments?.Count > 0))).RootElement;
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: "pt");
+        await PartnerHost.ExecuteAsync(client, managerChat, manager, IntroductionCardActionHandler.DeclineVerb, new JsonObject { ["introductionId"] = PartnerHost.FindValue(card, "introductionId") });
+
+        Assert.Equal(PartnerTexts.Format(PartnerTexts.Resolve("pt").DeclinedNotice, partner.Name), factory.Connector.SentTo(requesterChat).Last().Text);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 }

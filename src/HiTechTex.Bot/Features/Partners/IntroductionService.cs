@@ -310,7 +310,11 @@ internal sealed class IntroductionService(
     /// </summary>
     private async Task NotifyRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
     {
-        var texts = PartnerTexts.Resolve(introduction.RequesterLanguage);
+        // Their language now (they may have changed it since asking), else the one they asked in.
+        var current = requesterAadObjectId is { Length: > 0 } && tenantId is { Length: > 0 }
+            ? await languages.FindAsync(requesterAadObjectId, tenantId, cancellationToken).ConfigureAwait(false)
+            : null;
+        var texts = PartnerTexts.Resolve(current ?? introduction.RequesterLanguage);
         var contacts = organisation is null
             ? ""
             : string.Join("; ", organisation.Contacts.Select(c => $"{c.Name} <{c.Email}>"));
