@@ -120,11 +120,11 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
                 await journey.ClickButtonAsync("Apply for an exchange");
                 await journey.ExpectTextAsync("Apply for a ClusterXchange exchange");
             });
-            // The activity type, objectives, agenda and outcomes are required inputs: the client sends no Check before them.
+            // The activity type, objectives, agenda and outcomes, then the host search and Check.
             await journey.StepAsync("fill the required content, search the host, check", async () =>
             {
                 await journey.SelectAsync("Activity type", "Knowledge sharing");
-                await journey.FillAsync("Objectives and agenda", "Learn how CLUTEX runs its nanofibre pilot line.");
+                await journey.FillAsync("Objectives", "Learn how CLUTEX runs its nanofibre pilot line.");
                 await journey.FillAsync("Agenda (day by day)", "Mon: welcome. Tue-Wed: pilot line. Thu: lessons learnt.");
                 await journey.FillAsync("Expected outcomes", "A joint project idea on nanofibre membranes.");
                 await journey.FillAsync("Search for the host organisation", "Liberec");

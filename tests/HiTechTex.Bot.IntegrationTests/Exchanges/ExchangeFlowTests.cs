@@ -156,7 +156,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         {
             var card = await InvokeAsync(client, user, verb, id, 2, comment: "forged");
             Assert.True(card.Contains("You cannot do this", StringComparison.Ordinal), $"{user.Name} {verb}: {card}");
-            Assert.DoesNotContain("Objectives and agenda", card, StringComparison.Ordinal);
+            Assert.DoesNotContain(ExchangeTexts.English.Objectives, card, StringComparison.Ordinal);
         }
 
         // Tampered data: unknown id, no version, garbage version, wrong verb.
