@@ -135,6 +135,61 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Contains(created.Id, factory.Services.GetRequiredService<PartnerSearchIndex>().Search(new PartnerSearchQuery("Nová Textilie")).Hits.Select(h => h.OrganisationId));
     }
 
+    [Fact]
+    public async Task MemberList_ManyMembersWithLongEntries_PagesUnderTheSizeLimitAndSearches()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var template = await PartnerHost.AddOrganisationAsync(factory, "Template s.r.o.", contactAadObjectId: null);
+        await directory.DeleteAsync(template.Id);
+        var ids = new List<string>();
+        for (var i = 0; i < 55; i++)
+        {
+            // The longest entries the editor and the import accept, of characters JSON escapes (six characters each).
+            var id = $"m{i:D2}-" + new string('x', 96);
+            ids.Add(id);
+            await directory.UpsertAsync(template with
+            {
+                Id = id,
+                Name = $"{i:D2} " + string.Concat(Enumerable.Repeat("Ž\"<ř&", 60))[..297],
+                City = string.Concat(Enumerable.Repeat("Ř\"", 50)),
+                Region = i == 42 ? "Hledaný kraj" : "Severovýchod",
+            });
+        }
+
+        var chat = Activities.NewConversationId();
+        await PartnerHost.MessageAsync(client, chat, manager, "manage members");
+        var pages = new List<string> { PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()) };
+        for (var skip = 10; skip < 60; skip += 10)
+        {
+            await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["query"] = "", ["skip"] = skip.ToString(System.Globalization.CultureInfo.InvariantCulture), ["q"] = "ignored" });
+            pages.Add(PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()));
+        }
+
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["search"] = "true", ["q"] = "hledany KRAJ" });
+        var found = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["search"] = "true", ["q"] = "nothing like this" });
+        var none = factory.Connector.SentTo(chat).TakeLast(2).ToList();
+        var longQuery = string.Concat(Enumerable.Repeat("Ž\"<ř&", 20));
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["query"] = longQuery, ["skip"] = "10", ["q"] = longQuery });
+        var longSearch = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+
+        Assert.All(pages, page => Assert.Contains("partners.member.edit", page, StringComparison.Ordinal));
+        Assert.Contains("1–10 of 55", pages[0], StringComparison.Ordinal);
+        Assert.Contains("51–55 of 55", pages[5], StringComparison.Ordinal);
+        Assert.DoesNotContain("Next results", pages[5], StringComparison.Ordinal);
+        Assert.All(ids, id => Assert.Single(pages, page => page.Contains(id, StringComparison.Ordinal)));
+        Assert.Contains(ids[42], found, StringComparison.Ordinal);
+        Assert.Contains("1–1 of 1", found, StringComparison.Ordinal);
+        Assert.Equal("None of your members matches that search.", none[0].Text);
+        Assert.Contains("Add a member", PartnerHost.CardJson(none[1]), StringComparison.Ordinal);
+        Assert.Contains("of 55", longSearch, StringComparison.Ordinal);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()

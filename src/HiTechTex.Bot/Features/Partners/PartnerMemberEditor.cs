@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,6 +27,14 @@ internal sealed class PartnerMemberEditor(
     public const string ListTemplate = "partner-members";
     public const string FormTemplate = "partner-member";
 
+    /// <summary>Members per page of the list.</summary>
+    public const int PageSize = 10;
+
+    // On the list only: a 300-character name of escaped characters would make ten rows overflow the card.
+    private const int MaxListedName = 60;
+    private const int MaxListedPlace = 40;
+    private const int MaxQueryLength = 100;
+
     private static readonly string[] DescriptionLanguages = ["en", "pt", "es", "it", "tr", "cs"];
 
     public async Task HandleAsync(ITurnContext context, PartnerTexts texts, string action, JsonElement? data, CancellationToken cancellationToken)
@@ -46,32 +55,90 @@ internal sealed class PartnerMemberEditor(
                 await SaveAsync(context, texts, managed, data, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                await ListAsync(context, texts, managed, cancellationToken).ConfigureAwait(false);
+                await ListAsync(context, texts, managed, data, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task ListAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the user's members (<see cref="PageSize"/>), optionally narrowed by a search on the name, city,
+    /// region or id, with previous/next buttons carrying the search. Names and places are shortened on the list so that
+    /// the card stays under the size limit whatever the entries hold; the form shows them whole.
+    /// </summary>
+    private async Task ListAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonElement? data, CancellationToken cancellationToken)
     {
+        // The search box's Search button sends the box ("q"); the paging buttons carry the search the page was made for.
+        var searched = Read(data, "search") == "true";
+        var query = Shorten((searched ? Read(data, "q") : Read(data, "query"))?.Trim() ?? "", MaxQueryLength);
+        var skip = searched ? 0 : ReadSkip(data);
+        var folded = TextFolding.Fold(query);
         var members = (await directory.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(o => IsManaged(managed, o.ClusterId))
+            .Where(o => folded.Length == 0 || new[] { o.Name, o.City, o.Region, o.Id }.Any(f => TextFolding.Fold(f).Contains(folded, StringComparison.Ordinal)))
             .OrderBy(o => o.Name, StringComparer.CurrentCulture)
-            .Take(40)   // the card stays well under the size limit; larger clusters use the import
+            .ThenBy(o => o.Id, StringComparer.Ordinal)
             .ToList();
+        if (skip >= members.Count)
+        {
+            // A stale "next" button after members were removed, or a forged offset: the first page.
+            skip = 0;
+        }
+
+        var page = members.Skip(skip).Take(PageSize).ToList();
+        if (members.Count == 0 && query.Length > 0)
+        {
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.NoMembersFound), cancellationToken).ConfigureAwait(false);
+        }
+
         var card = renderer.Render(ListTemplate, new JsonObject
         {
             ["title"] = texts.ManageTitle,
             ["intro"] = texts.ManageIntro,
-            ["members"] = new JsonArray([.. members.Select(m => (JsonNode)new JsonObject
+            ["query"] = query,
+            ["range"] = members.Count == 0 ? "" : PartnerTexts.Format(texts.ResultsRange, skip + 1, skip + page.Count, members.Count),
+            ["members"] = new JsonArray([.. page.Select(m => (JsonNode)new JsonObject
             {
                 ["id"] = m.Id,
-                ["name"] = m.Name,
-                ["place"] = PartnerCards.Place(texts, m.City, m.Country),
+                ["name"] = Shorten(m.Name, MaxListedName),
+                ["place"] = Shorten(PartnerCards.Place(texts, m.City, m.Country), MaxListedPlace),
             })]),
-            ["labels"] = new JsonObject { ["edit"] = texts.Edit, ["add"] = texts.AddMember },
+            ["hasPrevious"] = skip > 0,
+            ["previousSkip"] = Math.Max(0, skip - PageSize).ToString(CultureInfo.InvariantCulture),
+            ["hasMore"] = skip + page.Count < members.Count,
+            ["nextSkip"] = (skip + page.Count).ToString(CultureInfo.InvariantCulture),
+            ["labels"] = new JsonObject
+            {
+                ["edit"] = texts.Edit,
+                ["add"] = texts.AddMember,
+                ["search"] = texts.MemberSearchLabel,
+                ["searchPlaceholder"] = texts.MemberSearchPlaceholder,
+                ["searchButton"] = texts.Search,
+                ["previous"] = texts.Previous,
+                ["more"] = texts.More,
+            },
         });
         await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
     }
+
+    private static int ReadSkip(JsonElement? data)
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } d || !d.TryGetProperty("skip", out var value))
+        {
+            return 0;
+        }
+
+        var skip = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+            JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => 0,
+        };
+        return Math.Max(0, skip);
+    }
+
+    /// <summary>At most <paramref name="length"/> characters, with "…" when cut (never half of a surrogate pair).</summary>
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : MainDialog.Truncate(text, length - 1).TrimEnd() + "…";
 
     private async Task EditAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, string? id, CancellationToken cancellationToken)
     {

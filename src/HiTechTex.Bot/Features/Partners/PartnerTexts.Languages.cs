@@ -76,6 +76,9 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} is saved in the directory.",
         NotManager = "Only the managers of the organisation's cluster can edit this entry.",
         MemberInvalid = "Please check: {0}.",
+        MemberSearchLabel = "Find a member",
+        MemberSearchPlaceholder = "Name, city or region",
+        NoMembersFound = "None of your members matches that search.",
     };
 
     public static PartnerTexts Portuguese { get; } = English with
@@ -152,6 +155,9 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} foi guardado no diretório.",
         NotManager = "Só os gestores do cluster da organização podem editar esta entrada.",
         MemberInvalid = "Verifique: {0}.",
+        MemberSearchLabel = "Procurar um membro",
+        MemberSearchPlaceholder = "Nome, cidade ou região",
+        NoMembersFound = "Nenhum dos seus membros corresponde a essa pesquisa.",
     };
 
     public static PartnerTexts Spanish { get; } = English with
@@ -228,6 +234,9 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} se ha guardado en el directorio.",
         NotManager = "Solo los gestores del clúster de la organización pueden editar esta entrada.",
         MemberInvalid = "Revise: {0}.",
+        MemberSearchLabel = "Buscar un miembro",
+        MemberSearchPlaceholder = "Nombre, ciudad o región",
+        NoMembersFound = "Ninguno de sus miembros coincide con esa búsqueda.",
     };
 
     public static PartnerTexts Italian { get; } = English with
@@ -304,6 +313,9 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} è salvata nell'elenco.",
         NotManager = "Solo i gestori del cluster dell'organizzazione possono modificare questa voce.",
         MemberInvalid = "Controlli: {0}.",
+        MemberSearchLabel = "Cerca un membro",
+        MemberSearchPlaceholder = "Nome, città o regione",
+        NoMembersFound = "Nessuno dei suoi membri corrisponde a questa ricerca.",
     };
 
     public static PartnerTexts Turkish { get; } = English with
@@ -380,6 +392,9 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} rehbere kaydedildi.",
         NotManager = "Bu kaydı yalnızca kuruluşun kümesinin yöneticileri düzenleyebilir.",
         MemberInvalid = "Lütfen kontrol edin: {0}.",
+        MemberSearchLabel = "Üye ara",
+        MemberSearchPlaceholder = "Ad, şehir veya bölge",
+        NoMembersFound = "Üyelerinizden hiçbiri bu aramayla eşleşmiyor.",
     };
 
     public static PartnerTexts Czech { get; } = English with
@@ -456,5 +471,8 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} je uložena v adresáři.",
         NotManager = "Tento záznam mohou upravit jen manažeři klastru dané organizace.",
         MemberInvalid = "Zkontrolujte prosím: {0}.",
+        MemberSearchLabel = "Najít člena",
+        MemberSearchPlaceholder = "Název, město nebo region",
+        NoMembersFound = "Tomuto hledání neodpovídá žádný z vašich členů.",
     };
 }

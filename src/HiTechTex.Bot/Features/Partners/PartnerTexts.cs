@@ -95,6 +95,9 @@ internal sealed partial record PartnerTexts
     public required string NotManager { get; init; }
     /// <summary>{0} the field names.</summary>
     public required string MemberInvalid { get; init; }
+    public required string MemberSearchLabel { get; init; }
+    public required string MemberSearchPlaceholder { get; init; }
+    public required string NoMembersFound { get; init; }
 
     // A property, not a field: the language instances live in another file of this partial type, whose static
     // initializers may run after this one.
