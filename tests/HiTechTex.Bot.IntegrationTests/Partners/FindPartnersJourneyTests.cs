@@ -190,6 +190,29 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Contains("of 55", longSearch, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MemberForm_AddMember_FieldsAreEmptyNotTemplateText()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = "" });
+        var form = factory.Connector.SentTo(chat).Last();
+
+        var card = PartnerHost.CardJson(form);
+        Assert.Contains("partners.member.save", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("${", card, StringComparison.Ordinal);
+        var inputs = form.Attachments![0].Content!.Value.GetProperty("body").EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "Input.Text")
+            .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("value").GetString());
+        Assert.All(inputs.Values, value => Assert.Equal("", value));
+        Assert.Equal(7, inputs.Count);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()

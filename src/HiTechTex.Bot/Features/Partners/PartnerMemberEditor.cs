@@ -35,6 +35,10 @@ internal sealed class PartnerMemberEditor(
     private const int MaxListedPlace = 40;
     private const int MaxQueryLength = 100;
 
+    /// <summary>The fields of the form's <c>member</c> object (the template binds each of them).</summary>
+    private static readonly string[] FormFields =
+        ["id", "name", "clusterId", "kind", "country", "region", "city", "website", "description", "language", "capabilities", "services", "stages", "contactName", "contactEmail", "consent"];
+
     private static readonly string[] DescriptionLanguages = ["en", "pt", "es", "it", "tr", "cs"];
 
     public async Task HandleAsync(ITurnContext context, PartnerTexts texts, string action, JsonElement? data, CancellationToken cancellationToken)
@@ -154,9 +158,7 @@ internal sealed class PartnerMemberEditor(
             }
         }
 
-        var member = existing is null
-            ? new JsonObject { ["id"] = "", ["clusterId"] = managed[0], ["kind"] = nameof(OrganisationKind.Sme), ["consent"] = "true", ["language"] = texts.Language }
-            : ToForm(existing);
+        var member = existing is null ? NewForm(managed[0], texts.Language) : ToForm(existing);
         await SendFormAsync(context, texts, managed, member, "", cancellationToken).ConfigureAwait(false);
     }
 
@@ -328,11 +330,30 @@ internal sealed class PartnerMemberEditor(
         ["consent"] = o.ListingConsent ? "true" : "false",
     };
 
+    /// <summary>
+    /// An empty form: every field the template binds is present, since an absent one would show its expression text
+    /// ("${member.name}") as the input's value, and be saved as such.
+    /// </summary>
+    private static JsonObject NewForm(string clusterId, string language)
+    {
+        var form = new JsonObject();
+        foreach (var field in FormFields)
+        {
+            form[field] = "";
+        }
+
+        form["clusterId"] = clusterId;
+        form["kind"] = nameof(OrganisationKind.Sme);
+        form["consent"] = "true";
+        form["language"] = language;
+        return form;
+    }
+
     // The submitted values back into the form (as text only), so a correction does not start from scratch.
     private static JsonObject FormFrom(JsonElement? data)
     {
         var form = new JsonObject();
-        foreach (var field in new[] { "id", "name", "clusterId", "kind", "country", "region", "city", "website", "description", "language", "capabilities", "services", "stages", "contactName", "contactEmail", "consent" })
+        foreach (var field in FormFields)
         {
             form[field] = Read(data, field) ?? "";
         }
