@@ -213,6 +213,33 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Equal(7, inputs.Count);
     }
 
+    [Fact]
+    public async Task MemberForm_NameRegionCityOrContactWithLinkOrSeveralLines_RefusedWithTheRuleAndNothingSaved()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var before = (await directory.ListAsync()).Count;
+
+        var phishName = Member("", "[Click to verify your account](https://evil.example/phish)", HiTechTexPartners.ClutexId);
+        await PartnerHost.SubmitAsync(client, chat, manager, phishName);
+        var name = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        var phishPlace = Member("", "Place Phish s.r.o.", HiTechTexPartners.ClutexId);
+        phishPlace["city"] = "[Liberec](https://evil.example)";
+        phishPlace["region"] = "Sever\nwww.evil.example";
+        phishPlace["contactName"] = "Eva\nNová";
+        await PartnerHost.SubmitAsync(client, chat, manager, phishPlace);
+        var place = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+
+        Assert.Contains("Please check: Name. Name, region, city and contact name are shown to everyone as plain text: one line, without links or web addresses.", name, StringComparison.Ordinal);
+        Assert.Contains("Please check: Region, City, Contact name. Name, region", place, StringComparison.Ordinal);
+        Assert.Equal(before, (await directory.ListAsync()).Count);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()

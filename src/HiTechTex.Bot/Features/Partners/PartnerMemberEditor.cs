@@ -196,6 +196,16 @@ internal sealed class PartnerMemberEditor(
         var city = Required("city", texts.CityLabel, 100);
         var description = Required("description", texts.DescriptionLabel, 4000);
         var contactName = Required("contactName", texts.ContactNameLabel, 200);
+        var notPlain = false;
+        foreach (var (value, label) in new[] { (name, texts.NameLabel), (region, texts.RegionLabel), (city, texts.CityLabel), (contactName, texts.ContactNameLabel) })
+        {
+            if (!PartnerRecord.IsPlainLine(value))
+            {
+                errors.Add(label);
+                notPlain = true;
+            }
+        }
+
         var contactEmail = Required("contactEmail", texts.ContactEmailLabel, 300);
         if (contactEmail.Length > 0 && !MailAddress.TryCreate(contactEmail, out _))
         {
@@ -241,7 +251,8 @@ internal sealed class PartnerMemberEditor(
         if (errors.Count > 0)
         {
             var form = FormFrom(data);
-            await SendFormAsync(context, texts, managed, form, PartnerTexts.Format(texts.MemberInvalid, string.Join(", ", errors.Distinct())), cancellationToken).ConfigureAwait(false);
+            var message = PartnerTexts.Format(texts.MemberInvalid, string.Join(", ", errors.Distinct()));
+            await SendFormAsync(context, texts, managed, form, notPlain ? message + " " + texts.MemberPlainText : message, cancellationToken).ConfigureAwait(false);
             return;
         }
 

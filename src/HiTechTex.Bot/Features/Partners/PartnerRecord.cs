@@ -60,6 +60,14 @@ internal static partial class PartnerRecord
 
         var region = Required("region", 100);
         var city = Required("city", 100);
+        foreach (var (column, value) in new[] { ("name", name), ("region", region), ("city", city) })
+        {
+            if (!IsPlainLine(value))
+            {
+                errors.Add($"{column} must be one line without links or web addresses");
+            }
+        }
+
         var latitude = Coordinate(Text("latitude"), 90, "latitude", errors);
         var longitude = Coordinate(Text("longitude"), 180, "longitude", errors);
         var website = Text("website");
@@ -111,6 +119,14 @@ internal static partial class PartnerRecord
                 description, language, [.. capabilities.Select(c => TextileTaxonomy.Find(c)!.Id)], stages, services,
                 languages.Length == 0 ? [language] : languages, clusterId.Length == 0 ? null : clusterId, contacts, consent, lastUpdated.ToUniversalTime(), isDemo);
     }
+
+    /// <summary>
+    /// One line without a link (<see cref="Conversation.ProfileDialog.HoldsLink"/>): the name, region, city and contact
+    /// names are shown in <c>TextBlock</c>s on other people's cards (results, details, introductions, approvals), which
+    /// Teams reads as Markdown — "[Braga](https://…)" would be a link there, as the profile's name rule says.
+    /// </summary>
+    public static bool IsPlainLine(string text) =>
+        !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') && !Conversation.ProfileDialog.HoldsLink(text);
 
     /// <summary>The fields of an organisation, in <see cref="Columns"/> order.</summary>
     public static string[] Fields(Organisation o) =>
@@ -189,6 +205,11 @@ internal static partial class PartnerRecord
         if (emailList.Length == 0)
         {
             errors.Add("contactEmails needs at least one address");
+        }
+
+        foreach (var name in nameList.Where(n => !IsPlainLine(n)))
+        {
+            errors.Add($"contact name '{name}' must be one line without links or web addresses");
         }
 
         var contacts = new List<PartnerContact>();

@@ -95,6 +95,8 @@ internal sealed partial record PartnerTexts
     public required string NotManager { get; init; }
     /// <summary>{0} the field names.</summary>
     public required string MemberInvalid { get; init; }
+    /// <summary>Added to <see cref="MemberInvalid"/> when a name, region, city or contact name holds a link or several lines.</summary>
+    public required string MemberPlainText { get; init; }
     public required string MemberSearchLabel { get; init; }
     public required string MemberSearchPlaceholder { get; init; }
     public required string NoMembersFound { get; init; }

@@ -56,6 +56,27 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_NameCityRegionOrContactWithLinkOrSeveralLines_ReportsEveryLineAndImportsNothing()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("phish-name", "[Click to verify your account](https://evil.example/phish)", "Sme", "PT"),
+            Row("phish-city", "Braga Lda", "Sme", "PT").Replace(",Braga,", ",[Braga](https://evil.example),", StringComparison.Ordinal),
+            Row("two-lines", "\"Two\nLines Lda\"", "Sme", "PT").Replace(",Norte,", ",www.norte.example,", StringComparison.Ordinal),
+            Row("phish-contact", "Contact Lda", "Sme", "PT").Replace(",Ana,", ",Ana (https://evil.example),", StringComparison.Ordinal));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: name must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: city must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: name must be one line without links or web addresses; region must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Contains("line 6: contact name 'Ana (https://evil.example)' must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
     public async Task Import_ValidCsv_ImportsAllInOneGoAndIndexesThem()
     {
         var path = Write("partners.csv",
