@@ -240,6 +240,48 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Equal(before, (await directory.ListAsync()).Count);
     }
 
+    [Fact]
+    public async Task MemberForm_AskedInAGroupChat_MovesToTheManagersOneToOneChatAndNothingIsShownToTheGroup()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var member = await PartnerHost.AddOrganisationAsync(factory, "Skupinová Textilie s.r.o.", contactAadObjectId: null);
+        var personal = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, personal, manager);
+        const string group = "19:members-group@thread.v2";
+
+        await InGroupAsync(new JsonObject { ["text"] = "manage members" });
+        await InGroupAsync(new JsonObject { ["value"] = new JsonObject { ["action"] = "partners.member.edit", ["id"] = member.Id } });
+
+        var notes = factory.Connector.SentTo(group);
+        Assert.Equal(2, notes.Count);
+        Assert.All(notes, note => Assert.StartsWith("<at>Petr Manager</at> I've sent you a private message", note.Text, StringComparison.Ordinal));
+        Assert.All(notes, note => Assert.Empty(note.Attachments ?? []));
+        var moved = factory.Connector.SentTo(personal).Select(PartnerHost.CardJson).Where(c => c.Length > 0).ToList();
+        Assert.Equal(2, moved.Count);
+        Assert.Contains("\"text\":\"manage members\"", moved[0], StringComparison.Ordinal);
+        Assert.Contains(member.Id, moved[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(member.Contacts[0].Email, string.Join('\n', moved), StringComparison.Ordinal);
+
+        async Task InGroupAsync(JsonObject fields)
+        {
+            var activity = Activities.Base("message", group, a =>
+            {
+                a["from"] = manager.DeepClone();
+                a["conversation"] = new JsonObject { ["id"] = group, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
+                foreach (var (key, value) in fields)
+                {
+                    a[key] = value?.DeepClone();
+                }
+            });
+            using var response = await client.PostActivityAsync(activity);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()

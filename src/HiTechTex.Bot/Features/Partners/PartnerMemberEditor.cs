@@ -27,6 +27,11 @@ internal sealed class PartnerMemberEditor(
     public const string ListTemplate = "partner-members";
     public const string FormTemplate = "partner-member";
 
+    /// <summary>Whether this start opens the member list or form (a card button of theirs, or the typed command).</summary>
+    public static bool IsEditorStart(JourneyStart? start) =>
+        start is { CardAction: ManageAction or EditAction or SaveAction }
+        || start is { CardAction: null, Text: { } typed } && TypedCommand.Matches(ManageCommand, typed);
+
     /// <summary>Members per page of the list.</summary>
     public const int PageSize = 10;
 
