@@ -282,6 +282,29 @@ public sealed class FindPartnersJourneyTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task MemberForm_ContactEmailReplaced_OldContactsTeamsIdentityDropped()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        const string OldContactAad = "6f1c2b4e-0000-4000-8000-0000000000c1";
+        var kept = await PartnerHost.AddOrganisationAsync(factory, "Kept Contact s.r.o.", OldContactAad);
+        var replaced = await PartnerHost.AddOrganisationAsync(factory, "Replaced Contact s.r.o.", OldContactAad);
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(kept.Id, kept.Name, HiTechTexPartners.ClutexId, email: kept.Contacts[0].Email.ToUpperInvariant()));
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(replaced.Id, replaced.Name, HiTechTexPartners.ClutexId, email: "new.person@replaced.example"));
+
+        Assert.Equal(OldContactAad, (await directory.FindAsync(kept.Id))!.Contacts[0].EntraObjectId);
+        var contact = (await directory.FindAsync(replaced.Id))!.Contacts[0];
+        Assert.Equal("new.person@replaced.example", contact.Email);
+        Assert.Null(contact.EntraObjectId);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()

@@ -265,7 +265,10 @@ internal sealed class PartnerMemberEditor(
             .FirstOrDefault(c => string.Equals(TextFolding.Fold(c.Name), TextFolding.Fold(city), StringComparison.Ordinal))?.Location
             ?? existing?.Location ?? new GeoPoint(0, 0);
         var contacts = existing?.Contacts.Skip(1) ?? [];
-        var firstContactId = existing?.Contacts.FirstOrDefault()?.EntraObjectId;
+        // The Teams identity belongs to the person: another contact (another address) is not reached through the old
+        // one's, so introductions go to the cluster's managers until an import gives the new contact's id.
+        var firstContact = existing?.Contacts.FirstOrDefault();
+        var firstContactId = string.Equals(firstContact?.Email, contactEmail, StringComparison.OrdinalIgnoreCase) ? firstContact?.EntraObjectId : null;
         var organisation = new Organisation(
             existing?.Id ?? "member-" + Guid.NewGuid().ToString("N")[..12],
             name, kind, country, PartnerGeography.FindRegion(region)?.Name ?? region, city, location,
