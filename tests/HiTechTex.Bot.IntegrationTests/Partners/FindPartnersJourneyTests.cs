@@ -296,8 +296,8 @@ public sealed class FindPartnersJourneyTests : IDisposable
         var replaced = await PartnerHost.AddOrganisationAsync(factory, "Replaced Contact s.r.o.", OldContactAad);
         var chat = Activities.NewConversationId();
 
-        await PartnerHost.SubmitAsync(client, chat, manager, Member(kept.Id, kept.Name, HiTechTexPartners.ClutexId, email: kept.Contacts[0].Email.ToUpperInvariant()));
-        await PartnerHost.SubmitAsync(client, chat, manager, Member(replaced.Id, replaced.Name, HiTechTexPartners.ClutexId, email: "new.person@replaced.example"));
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(kept.Id, kept.Name, HiTechTexPartners.ClutexId, email: kept.Contacts[0].Email.ToUpperInvariant(), version: await VersionAsync(directory, kept.Id)));
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(replaced.Id, replaced.Name, HiTechTexPartners.ClutexId, email: "new.person@replaced.example", version: await VersionAsync(directory, replaced.Id)));
 
         Assert.Equal(OldContactAad, (await directory.FindAsync(kept.Id))!.Contacts[0].EntraObjectId);
         var contact = (await directory.FindAsync(replaced.Id))!.Contacts[0];
@@ -305,12 +305,70 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Null(contact.EntraObjectId);
     }
 
+    [Fact]
+    public async Task MemberForm_DoubleClickOnAddOrEdit_OneEntryAndAStaleFormChangesNothing()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var chat = Activities.NewConversationId();
+        var edited = await PartnerHost.AddOrganisationAsync(factory, "Edited Twice s.r.o.", contactAadObjectId: null);
+
+        // The add form, clicked twice.
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = "" });
+        var addSave = SaveData(factory.Connector.SentTo(chat).Last());
+        var add = Member(addSave["id"]!.GetValue<string>(), "Dvojklik s.r.o.", HiTechTexPartners.ClutexId, version: addSave["version"]!.GetValue<string>());
+        await PartnerHost.SubmitAsync(client, chat, manager, add.DeepClone().AsObject());
+        await PartnerHost.SubmitAsync(client, chat, manager, add.DeepClone().AsObject());
+        var addAnswers = factory.Connector.SentTo(chat).TakeLast(2).Select(a => a.Text).ToList();
+        add["description"] = "Changed after it was saved.";
+        await PartnerHost.SubmitAsync(client, chat, manager, add.DeepClone().AsObject());
+        var addedAgain = factory.Connector.SentTo(chat).Last().Text;
+
+        // Two edit forms of the same entry: the first saved twice (a double click), the second one stale.
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = edited.Id });
+        var editSave = SaveData(factory.Connector.SentTo(chat).Last());
+        var first = Member(edited.Id, "Edited Once s.r.o.", HiTechTexPartners.ClutexId, version: editSave["version"]!.GetValue<string>());
+        var stale = Member(edited.Id, "Stale Overwrite s.r.o.", HiTechTexPartners.ClutexId, version: editSave["version"]!.GetValue<string>());
+        await PartnerHost.SubmitAsync(client, chat, manager, first.DeepClone().AsObject());
+        await PartnerHost.SubmitAsync(client, chat, manager, first.DeepClone().AsObject());
+        var editAnswers = factory.Connector.SentTo(chat).TakeLast(2).Select(a => a.Text).ToList();
+        await PartnerHost.SubmitAsync(client, chat, manager, stale.DeepClone().AsObject());
+        var staleAnswer = factory.Connector.SentTo(chat).Last().Text;
+        var forged = Member(edited.Id, "Forged Version s.r.o.", HiTechTexPartners.ClutexId, version: "not-a-number");
+        await PartnerHost.SubmitAsync(client, chat, manager, forged.DeepClone().AsObject());
+        var forgedAnswer = factory.Connector.SentTo(chat).Last().Text;
+
+        var all = await directory.ListAsync();
+        var added = Assert.Single(all, o => o.Name == "Dvojklik s.r.o.");
+        Assert.Equal(addSave["id"]!.GetValue<string>(), added.Id);
+        Assert.Equal("", addSave["version"]!.GetValue<string>());
+        Assert.Equal("Netkané textilie pro filtraci.", added.Description);
+        Assert.All(addAnswers, a => Assert.Equal("Dvojklik s.r.o. is saved in the directory.", a));
+        Assert.Equal("Dvojklik s.r.o. was already added from this form. To change it, open it from the member list.", addedAgain);
+        Assert.All(editAnswers, a => Assert.Equal("Edited Once s.r.o. is saved in the directory.", a));
+        Assert.StartsWith("Stale Overwrite s.r.o. was changed by someone else after this form was opened", staleAnswer, StringComparison.Ordinal);
+        Assert.Contains("Only the managers", forgedAnswer, StringComparison.Ordinal);
+        Assert.Equal("Edited Once s.r.o.", (await directory.FindAsync(edited.Id))!.Name);
+    }
+
+    /// <summary>The data of the form's Save button.</summary>
+    private static JsonObject SaveData(HiTechTex.Bot.Protocol.Schema.Activity form) =>
+        JsonNode.Parse(PartnerHost.CardJson(form))!["actions"]![0]!["data"]!.AsObject();
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
-    private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()
+    private static async Task<string> VersionAsync(IPartnerDirectory directory, string id) =>
+        (await directory.FindVersionedAsync(id))!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example", string version = "") => new()
     {
         ["action"] = "partners.member.save",
         ["id"] = id,
+        ["version"] = version,
         ["name"] = name,
         ["clusterId"] = clusterId,
         ["kind"] = "Sme",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
@@ -13,7 +14,7 @@ namespace HiTechTex.Bot.Features.Partners;
 /// Authorization on the server for every step: the user must manage the entry's current cluster (an existing entry)
 /// and the cluster chosen in the form (<see cref="IRoleService"/>, from configuration). Every field is validated.
 /// </summary>
-internal sealed class PartnerMemberEditor(
+internal sealed partial class PartnerMemberEditor(
     IPartnerDirectory directory,
     IRoleService roles,
     ICardRenderer renderer,
@@ -42,7 +43,7 @@ internal sealed class PartnerMemberEditor(
 
     /// <summary>The fields of the form's <c>member</c> object (the template binds each of them).</summary>
     private static readonly string[] FormFields =
-        ["id", "name", "clusterId", "kind", "country", "region", "city", "website", "description", "language", "capabilities", "services", "stages", "contactName", "contactEmail", "consent"];
+        ["id", "version", "name", "clusterId", "kind", "country", "region", "city", "website", "description", "language", "capabilities", "services", "stages", "contactName", "contactEmail", "consent"];
 
     private static readonly string[] DescriptionLanguages = ["en", "pt", "es", "it", "tr", "cs"];
 
@@ -151,11 +152,11 @@ internal sealed class PartnerMemberEditor(
 
     private async Task EditAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, string? id, CancellationToken cancellationToken)
     {
-        Organisation? existing = null;
+        VersionedOrganisation? existing = null;
         if (!string.IsNullOrWhiteSpace(id))
         {
-            existing = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (existing is null || !IsManaged(managed, existing.ClusterId))
+            existing = await directory.FindVersionedAsync(id, cancellationToken).ConfigureAwait(false);
+            if (existing is null || !IsManaged(managed, existing.Organisation.ClusterId))
             {
                 Log.MemberEditRefused(logger, id);
                 await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
@@ -169,21 +170,45 @@ internal sealed class PartnerMemberEditor(
 
     private async Task SaveAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonElement? data, CancellationToken cancellationToken)
     {
-        var id = Read(data, "id");
-        Organisation? existing = null;
-        if (!string.IsNullOrWhiteSpace(id))
+        // An edit form carries the entry's id and the version it showed; an "Add a member" form a new id, minted when it
+        // was sent, and no version: a second click (or a stale form) saves nothing twice.
+        var id = Read(data, "id")?.Trim() ?? "";
+        var versionText = Read(data, "version")?.Trim() ?? "";
+        long? expectedVersion = null;
+        if (versionText.Length > 0)
         {
-            existing = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
-
-            // A tampered id (another cluster's entry, or one that does not exist) changes nothing.
-            if (existing is null || !IsManaged(managed, existing.ClusterId))
+            if (id.Length == 0 || !long.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
-                Log.MemberEditRefused(logger, id);
-                await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+                await RefuseAsync(context, texts, id, cancellationToken).ConfigureAwait(false);
                 return;
             }
+
+            expectedVersion = version;
         }
 
+        // A form sent before new ids were minted with it has an empty id.
+        var current = id.Length == 0 ? null : await directory.FindVersionedAsync(id, cancellationToken).ConfigureAwait(false);
+        if (id.Length == 0)
+        {
+            id = NewId();
+        }
+
+        // A tampered id (another cluster's entry, a made-up one) changes nothing.
+        if ((current is not null && !IsManaged(managed, current.Organisation.ClusterId))
+            || (current is null && expectedVersion is null && !NewIdPattern().IsMatch(id)))
+        {
+            await RefuseAsync(context, texts, id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (current is null && expectedVersion is not null)
+        {
+            // Deleted since the form was opened.
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.PartnerNotFound), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var existing = current?.Organisation;
         var errors = new List<string>();
         string Required(string field, string label, int max)
         {
@@ -270,7 +295,7 @@ internal sealed class PartnerMemberEditor(
         var firstContact = existing?.Contacts.FirstOrDefault();
         var firstContactId = string.Equals(firstContact?.Email, contactEmail, StringComparison.OrdinalIgnoreCase) ? firstContact?.EntraObjectId : null;
         var organisation = new Organisation(
-            existing?.Id ?? "member-" + Guid.NewGuid().ToString("N")[..12],
+            id,
             name, kind, country, PartnerGeography.FindRegion(region)?.Name ?? region, city, location,
             string.IsNullOrEmpty(website) ? null : website,
             description, language, capabilities, stages, services,
@@ -280,9 +305,41 @@ internal sealed class PartnerMemberEditor(
             Read(data, "consent") == "true",
             timeProvider.GetUtcNow(),
             IsDemo: existing?.IsDemo ?? false);
-        await directory.UpsertAsync(organisation, cancellationToken).ConfigureAwait(false);
-        await context.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(texts.MemberSaved, organisation.Name)), cancellationToken).ConfigureAwait(false);
+        if (current is null || current.Version == expectedVersion)
+        {
+            if (await directory.UpsertIfVersionAsync(organisation, expectedVersion, cancellationToken).ConfigureAwait(false))
+            {
+                await context.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(texts.MemberSaved, organisation.Name)), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // Written by another save in the meantime (the other click of a double click, on another instance).
+            current = await directory.FindVersionedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The form is older than the entry: the same content again is a second click, and already saved; anything else
+        // would overwrite a change this form never showed.
+        var answer = current is not null && SameContent(current.Organisation, organisation) ? texts.MemberSaved
+            : expectedVersion is null ? texts.MemberAlreadyAdded
+            : texts.MemberStale;
+        Log.MemberSaveStale(logger, id);
+        await context.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(answer, organisation.Name)), cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task RefuseAsync(ITurnContext context, PartnerTexts texts, string id, CancellationToken cancellationToken)
+    {
+        Log.MemberEditRefused(logger, id);
+        await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string NewId() => "member-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Everything but the time of the change.</summary>
+    private static bool SameContent(Organisation stored, Organisation saved) =>
+        JsonSerializer.Serialize(stored with { LastUpdated = default }) == JsonSerializer.Serialize(saved with { LastUpdated = default });
+
+    [GeneratedRegex("^member-[0-9a-f]{12}$")]
+    private static partial Regex NewIdPattern();
 
     private async Task SendFormAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonObject member, string error, CancellationToken cancellationToken)
     {
@@ -329,6 +386,13 @@ internal sealed class PartnerMemberEditor(
         await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
     }
 
+    private static JsonObject ToForm(VersionedOrganisation entry)
+    {
+        var form = ToForm(entry.Organisation);
+        form["version"] = entry.Version.ToString(CultureInfo.InvariantCulture);
+        return form;
+    }
+
     private static JsonObject ToForm(Organisation o) => new()
     {
         ["id"] = o.Id,
@@ -361,6 +425,7 @@ internal sealed class PartnerMemberEditor(
             form[field] = "";
         }
 
+        form["id"] = NewId();
         form["clusterId"] = clusterId;
         form["kind"] = nameof(OrganisationKind.Sme);
         form["consent"] = "true";

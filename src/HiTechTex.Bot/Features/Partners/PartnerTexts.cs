@@ -97,6 +97,10 @@ internal sealed partial record PartnerTexts
     public required string MemberInvalid { get; init; }
     /// <summary>Added to <see cref="MemberInvalid"/> when a name, region, city or contact name holds a link or several lines.</summary>
     public required string MemberPlainText { get; init; }
+    /// <summary>{0} organisation: a save from a form older than the entry (changed since it was opened).</summary>
+    public required string MemberStale { get; init; }
+    /// <summary>{0} organisation: an "Add a member" form saved again with other content after its entry was added.</summary>
+    public required string MemberAlreadyAdded { get; init; }
     public required string MemberSearchLabel { get; init; }
     public required string MemberSearchPlaceholder { get; init; }
     public required string NoMembersFound { get; init; }
