@@ -179,8 +179,8 @@ public sealed class FindPartnersJourneyTests : IDisposable
         var longSearch = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
 
         Assert.All(pages, page => Assert.Contains("partners.member.edit", page, StringComparison.Ordinal));
-        Assert.Contains("1–10 of 55", pages[0], StringComparison.Ordinal);
-        Assert.Contains("51–55 of 55", pages[5], StringComparison.Ordinal);
+        Assert.Contains("1–10 of 56", pages[0], StringComparison.Ordinal);   // the 55 members and CLUTEX's own entry
+        Assert.Contains("51–56 of 56", pages[5], StringComparison.Ordinal);
         Assert.DoesNotContain("Next results", pages[5], StringComparison.Ordinal);
         Assert.All(ids, id => Assert.Single(pages, page => page.Contains(id, StringComparison.Ordinal)));
         Assert.Contains(ids[42], found, StringComparison.Ordinal);
@@ -188,6 +188,7 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Equal("None of your members matches that search.", none[0].Text);
         Assert.Contains("Add a member", PartnerHost.CardJson(none[1]), StringComparison.Ordinal);
         Assert.Contains("of 55", longSearch, StringComparison.Ordinal);
+        Assert.Contains(HiTechTexPartners.ClutexId, string.Join('\n', pages), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -358,6 +359,33 @@ public sealed class FindPartnersJourneyTests : IDisposable
     /// <summary>The data of the form's Save button.</summary>
     private static JsonObject SaveData(HiTechTex.Bot.Protocol.Schema.Activity form) =>
         JsonNode.Parse(PartnerHost.CardJson(form))!["actions"]![0]!["data"]!.AsObject();
+
+    [Fact]
+    public async Task MemberForm_ClusterOwnEntryAndClusterIdInAnotherCase_EditableByItsManagerAndStoredCanonically()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = HiTechTexPartners.ClutexId });
+        var form = factory.Connector.SentTo(chat).Last();
+        var save = SaveData(form);
+        var own = Member(HiTechTexPartners.ClutexId, "CLUTEX — Klastr Technické Textilie", "some-other-cluster", version: save["version"]!.GetValue<string>());
+        await PartnerHost.SubmitAsync(client, chat, manager, own);
+        var ownSaved = factory.Connector.SentTo(chat).Last().Text;
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Velká Písmena s.r.o.", "HITECHTEX-CLUTEX"));
+
+        Assert.Contains("\"value\":\"hitechtex-clutex\"", PartnerHost.CardJson(form), StringComparison.Ordinal);
+        Assert.Equal("CLUTEX — Klastr Technické Textilie is saved in the directory.", ownSaved);
+        var cluster = (await directory.FindAsync(HiTechTexPartners.ClutexId))!;
+        Assert.Null(cluster.ClusterId);
+        Assert.Equal("Netkané textilie pro filtraci.", cluster.Description);
+        Assert.Equal(HiTechTexPartners.ClutexId, Assert.Single(await directory.ListAsync(), o => o.Name == "Velká Písmena s.r.o.").ClusterId);
+    }
 
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 

@@ -83,7 +83,7 @@ internal sealed partial class PartnerMemberEditor(
         var skip = searched ? 0 : ReadSkip(data);
         var folded = TextFolding.Fold(query);
         var members = (await directory.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(o => IsManaged(managed, o.ClusterId))
+            .Where(o => IsManaged(managed, o))
             .Where(o => folded.Length == 0 || new[] { o.Name, o.City, o.Region, o.Id }.Any(f => TextFolding.Fold(f).Contains(folded, StringComparison.Ordinal)))
             .OrderBy(o => o.Name, StringComparer.CurrentCulture)
             .ThenBy(o => o.Id, StringComparer.Ordinal)
@@ -156,7 +156,7 @@ internal sealed partial class PartnerMemberEditor(
         if (!string.IsNullOrWhiteSpace(id))
         {
             existing = await directory.FindVersionedAsync(id, cancellationToken).ConfigureAwait(false);
-            if (existing is null || !IsManaged(managed, existing.Organisation.ClusterId))
+            if (existing is null || !IsManaged(managed, existing.Organisation))
             {
                 Log.MemberEditRefused(logger, id);
                 await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
@@ -194,7 +194,7 @@ internal sealed partial class PartnerMemberEditor(
         }
 
         // A tampered id (another cluster's entry, a made-up one) changes nothing.
-        if ((current is not null && !IsManaged(managed, current.Organisation.ClusterId))
+        if ((current is not null && !IsManaged(managed, current.Organisation))
             || (current is null && expectedVersion is null && !NewIdPattern().IsMatch(id)))
         {
             await RefuseAsync(context, texts, id, cancellationToken).ConfigureAwait(false);
@@ -243,7 +243,17 @@ internal sealed partial class PartnerMemberEditor(
         }
 
         var clusterId = Read(data, "clusterId")?.Trim() ?? "";
-        if (!IsManaged(managed, clusterId))
+        if (existing is { ClusterId: null })
+        {
+            // The cluster organisation's own entry (managed as its own cluster): it stays a member of none.
+            clusterId = null;
+        }
+        else if (managed.FirstOrDefault(m => string.Equals(m, clusterId, StringComparison.OrdinalIgnoreCase)) is { } canonical)
+        {
+            // "HITECHTEX-CITEVE" is CITEVE, stored as its id is spelled.
+            clusterId = canonical;
+        }
+        else
         {
             // Only a cluster the user manages: the choice set offers no other, so this is a tampered submission.
             Log.MemberEditRefused(logger, id);
@@ -397,7 +407,7 @@ internal sealed partial class PartnerMemberEditor(
     {
         ["id"] = o.Id,
         ["name"] = o.Name,
-        ["clusterId"] = o.ClusterId ?? "",
+        ["clusterId"] = o.ClusterId ?? o.Id,
         ["kind"] = o.Kind.ToString(),
         ["country"] = o.Country,
         ["region"] = o.Region,
@@ -444,6 +454,13 @@ internal sealed partial class PartnerMemberEditor(
 
         return form;
     }
+
+    /// <summary>
+    /// Whether the user manages the entry: a member of a cluster they manage, or that cluster organisation itself — the
+    /// same rule as the introductions' routing to managers (the cluster, else the entry's own id).
+    /// </summary>
+    private static bool IsManaged(IReadOnlyList<string> managed, Organisation organisation) =>
+        IsManaged(managed, organisation.ClusterId ?? organisation.Id);
 
     private static bool IsManaged(IReadOnlyList<string> managed, string? clusterId) =>
         clusterId is not null && managed.Contains(clusterId, StringComparer.OrdinalIgnoreCase);
