@@ -387,6 +387,27 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Equal(HiTechTexPartners.ClutexId, Assert.Single(await directory.ListAsync(), o => o.Name == "Velká Písmena s.r.o.").ClusterId);
     }
 
+    [Theory]
+    [InlineData("Mallory <m@x.example>")]
+    [InlineData("a@b")]
+    [InlineData("\"x y\"@b.example")]
+    [InlineData("a@b.c, d@e.f")]
+    [InlineData("a@b.example\nb@c.example")]
+    public async Task MemberForm_ContactEmailNotOnePlainAddress_Refused(string email)
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Adresa s.r.o.", HiTechTexPartners.ClutexId, email: email));
+
+        Assert.Contains("Please check: Contact email.", PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()), StringComparison.Ordinal);
+        Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Adresa s.r.o.");
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static async Task<string> VersionAsync(IPartnerDirectory directory, string id) =>

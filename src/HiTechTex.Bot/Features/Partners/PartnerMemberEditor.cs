@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
@@ -237,7 +236,7 @@ internal sealed partial class PartnerMemberEditor(
         }
 
         var contactEmail = Required("contactEmail", texts.ContactEmailLabel, 300);
-        if (contactEmail.Length > 0 && !MailAddress.TryCreate(contactEmail, out _))
+        if (contactEmail.Length > 0 && !PartnerRecord.IsPlainEmail(contactEmail))
         {
             errors.Add(texts.ContactEmailLabel);
         }

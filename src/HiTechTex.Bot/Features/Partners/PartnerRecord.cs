@@ -128,6 +128,19 @@ internal static partial class PartnerRecord
     public static bool IsPlainLine(string text) =>
         !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') && !Conversation.ProfileDialog.HoldsLink(text);
 
+    /// <summary>
+    /// One plain address (name@example.org): <see cref="MailAddress"/> also takes "Mallory &lt;m@x.example&gt;", quoted
+    /// local parts with spaces, a host without a dot, and the first of a list.
+    /// </summary>
+    public static bool IsPlainEmail(string text) =>
+        text.Length > 0
+        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '<' or '>' or ',' or ';' or '(' or ')' or '[' or ']' or '\\')
+        && MailAddress.TryCreate(text, out var address)
+        && address.Address == text
+        && address.DisplayName.Length == 0
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
+
     /// <summary>The fields of an organisation, in <see cref="Columns"/> order.</summary>
     public static string[] Fields(Organisation o) =>
     [
@@ -215,7 +228,7 @@ internal static partial class PartnerRecord
         var contacts = new List<PartnerContact>();
         for (var i = 0; i < emailList.Length; i++)
         {
-            if (!MailAddress.TryCreate(emailList[i], out _))
+            if (!IsPlainEmail(emailList[i]))
             {
                 errors.Add($"contact email '{emailList[i]}' is not an email address");
             }

@@ -77,6 +77,26 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_ContactEmailNotOnePlainAddress_ReportsTheLine()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("display-name", "Display Name Lda", "Sme", "PT", email: "\"Mallory <m@x.example>\""),
+            Row("no-dot", "No Dot Lda", "Sme", "PT", email: "a@b"),
+            Row("quoted", "Quoted Lda", "Sme", "PT", email: "\"\"\"x y\"\"@b.example\""),
+            Row("good", "Good Lda", "Sme", "PT", email: "ana.silva@good.example"));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: contact email 'Mallory <m@x.example>' is not an email address", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: contact email 'a@b' is not an email address", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: contact email '\"x y\"@b.example' is not an email address", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 5:", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ValidCsv_ImportsAllInOneGoAndIndexesThem()
     {
         var path = Write("partners.csv",
