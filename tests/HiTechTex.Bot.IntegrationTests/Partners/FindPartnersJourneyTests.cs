@@ -408,6 +408,24 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Adresa s.r.o.");
     }
 
+    [Fact]
+    public async Task MemberForm_ContactNameWithSemicolon_RefusedSaidWhy()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+        var member = Member("", "Středník s.r.o.", HiTechTexPartners.ClutexId);
+        member["contactName"] = "Silva; Ana";
+
+        await PartnerHost.SubmitAsync(client, chat, manager, member);
+
+        Assert.Contains("Please check: Contact name. A contact name cannot contain ';'", PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()), StringComparison.Ordinal);
+        Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Středník s.r.o.");
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static async Task<string> VersionAsync(IPartnerDirectory directory, string id) =>

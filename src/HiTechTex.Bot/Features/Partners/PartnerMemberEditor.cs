@@ -225,6 +225,13 @@ internal sealed partial class PartnerMemberEditor(
         var city = Required("city", texts.CityLabel, 100);
         var description = Required("description", texts.DescriptionLabel, 4000);
         var contactName = Required("contactName", texts.ContactNameLabel, 200);
+        // The files separate contacts with ';': "Silva; Ana" would come back from an export as two names.
+        var semicolon = contactName.Contains(';', StringComparison.Ordinal);
+        if (semicolon)
+        {
+            errors.Add(texts.ContactNameLabel);
+        }
+
         var notPlain = false;
         foreach (var (value, label) in new[] { (name, texts.NameLabel), (region, texts.RegionLabel), (city, texts.CityLabel), (contactName, texts.ContactNameLabel) })
         {
@@ -291,7 +298,9 @@ internal sealed partial class PartnerMemberEditor(
         {
             var form = FormFrom(data);
             var message = PartnerTexts.Format(texts.MemberInvalid, string.Join(", ", errors.Distinct()));
-            await SendFormAsync(context, texts, managed, form, notPlain ? message + " " + texts.MemberPlainText : message, cancellationToken).ConfigureAwait(false);
+            message = notPlain ? message + " " + texts.MemberPlainText : message;
+            message = semicolon ? message + " " + texts.ContactNameSemicolon : message;
+            await SendFormAsync(context, texts, managed, form, message, cancellationToken).ConfigureAwait(false);
             return;
         }
 

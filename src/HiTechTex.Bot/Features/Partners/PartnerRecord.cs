@@ -220,6 +220,18 @@ internal static partial class PartnerRecord
             errors.Add("contactEmails needs at least one address");
         }
 
+        // The lists pair up by position: a name too many or too few would give every later contact another's name
+        // (a name holding ';' reads as two). An empty list is fine (the name is then the address).
+        if (names.Length > 0 && nameList.Length != emailList.Length)
+        {
+            errors.Add($"contactNames has {nameList.Length} name(s) for {emailList.Length} contactEmails (one per address, separated by ';'; a name cannot hold ';')");
+        }
+
+        if (entraIds.Length > 0 && idList.Length != emailList.Length)
+        {
+            errors.Add($"contactEntraObjectIds has {idList.Length} id(s) for {emailList.Length} contactEmails (one per address, empty where there is none)");
+        }
+
         foreach (var name in nameList.Where(n => !IsPlainLine(n)))
         {
             errors.Add($"contact name '{name}' must be one line without links or web addresses");

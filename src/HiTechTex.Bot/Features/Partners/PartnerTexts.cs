@@ -101,6 +101,8 @@ internal sealed partial record PartnerTexts
     public required string MemberStale { get; init; }
     /// <summary>{0} organisation: an "Add a member" form saved again with other content after its entry was added.</summary>
     public required string MemberAlreadyAdded { get; init; }
+    /// <summary>Added to <see cref="MemberInvalid"/> when the contact name holds a ';'.</summary>
+    public required string ContactNameSemicolon { get; init; }
     public required string MemberSearchLabel { get; init; }
     public required string MemberSearchPlaceholder { get; init; }
     public required string NoMembersFound { get; init; }

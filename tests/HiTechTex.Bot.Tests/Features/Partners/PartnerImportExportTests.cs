@@ -97,6 +97,27 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_ContactNamesOrIdsNotOnePerAddress_ReportsTheLine()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("three-names", "Three Names Lda", "Sme", "PT", email: "ana@x.example;rui@x.example").Replace(",Ana,", ",Ana;Rui;Eva,", StringComparison.Ordinal),
+            Row("semicolon", "Semicolon Lda", "Sme", "PT").Replace(",Ana,", ",Silva; Ana,", StringComparison.Ordinal),
+            Row("two-ids", "Two Ids Lda", "Sme", "PT").Replace(",6f1c2b4e-0000-4000-8000-000000000001,", ",6f1c2b4e-0000-4000-8000-000000000001;6f1c2b4e-0000-4000-8000-000000000002,", StringComparison.Ordinal),
+            Row("pairs", "Pairs Lda", "Sme", "PT", email: "ana@x.example;rui@x.example")
+                .Replace(",Ana,", ",Ana;Rui,", StringComparison.Ordinal).Replace(",6f1c2b4e-0000-4000-8000-000000000001,", ",;6f1c2b4e-0000-4000-8000-000000000001,", StringComparison.Ordinal));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: contactNames has 3 name(s) for 2 contactEmails", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: contactNames has 2 name(s) for 1 contactEmails", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: contactEntraObjectIds has 2 id(s) for 1 contactEmails", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 5:", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ValidCsv_ImportsAllInOneGoAndIndexesThem()
     {
         var path = Write("partners.csv",
