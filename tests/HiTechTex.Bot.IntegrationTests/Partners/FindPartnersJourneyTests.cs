@@ -426,6 +426,29 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Středník s.r.o.");
     }
 
+    [Theory]
+    [InlineData("manage members", "en", "Your cluster's members")]
+    [InlineData("Gerir membros", "pt", "Os membros do seu cluster")]
+    [InlineData("gestionar miembros", "es", "Los miembros de su clúster")]
+    [InlineData("gestisci membri", "it", "I membri del suo cluster")]
+    [InlineData("üyeleri yönet", "tr", "Kümenizin üyeleri")]
+    [InlineData("/spravovat cleny", "cs", "Členové vašeho klastru")]
+    public async Task MemberList_CommandInTheUsersLanguage_OpensTheList(string command, string language, string title)
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX", language);
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, manager, command);
+
+        var card = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        Assert.Contains(title, card, StringComparison.Ordinal);
+        Assert.Contains("partners.member.edit", card, StringComparison.Ordinal);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static async Task<string> VersionAsync(IPartnerDirectory directory, string id) =>

@@ -14,7 +14,7 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog) : IJourney
     public IReadOnlyCollection<string> CardActions { get; } = FindPartnersDialog.Actions;
 
     public IReadOnlyCollection<string> Commands { get; } =
-        ["find partners", "encontrar parceiros", "buscar socios", "trova partner", "ortak bul", "najít partnery", "manage members"];
+        ["find partners", "encontrar parceiros", "buscar socios", "trova partner", "ortak bul", "najít partnery", .. PartnerMemberEditor.ManageCommands];
 
     /// <summary>
     /// The directory is shared knowledge: a search in a group chat or a channel is answered there. A cluster manager's

@@ -20,7 +20,6 @@ internal sealed partial class PartnerMemberEditor(
     TimeProvider timeProvider,
     ILogger<PartnerMemberEditor> logger)
 {
-    public const string ManageCommand = "manage members";
     public const string ManageAction = "partners.manage";
     public const string EditAction = "partners.member.edit";
     public const string SaveAction = "partners.member.save";
@@ -30,7 +29,11 @@ internal sealed partial class PartnerMemberEditor(
     /// <summary>Whether this start opens the member list or form (a card button of theirs, or the typed command).</summary>
     public static bool IsEditorStart(JourneyStart? start) =>
         start is { CardAction: ManageAction or EditAction or SaveAction }
-        || start is { CardAction: null, Text: { } typed } && TypedCommand.Matches(ManageCommand, typed);
+        || start is { CardAction: null, Text: { } typed } && ManageCommands.Any(c => TypedCommand.Matches(c, typed));
+
+    /// <summary>"manage members" in the six languages.</summary>
+    public static IReadOnlyList<string> ManageCommands { get; } =
+        [.. PartnerTexts.All.SelectMany(t => t.ManageMembersCommands).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Members per page of the list.</summary>
     public const int PageSize = 10;

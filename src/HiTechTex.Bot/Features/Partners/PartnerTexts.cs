@@ -103,6 +103,8 @@ internal sealed partial record PartnerTexts
     public required string MemberAlreadyAdded { get; init; }
     /// <summary>Added to <see cref="MemberInvalid"/> when the contact name holds a ';'.</summary>
     public required string ContactNameSemicolon { get; init; }
+    /// <summary>The typed command that opens a cluster manager's member list, in this language (the first is the one to show).</summary>
+    public required IReadOnlyList<string> ManageMembersCommands { get; init; }
     public required string MemberSearchLabel { get; init; }
     public required string MemberSearchPlaceholder { get; init; }
     public required string NoMembersFound { get; init; }
