@@ -135,12 +135,330 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Contains(created.Id, factory.Services.GetRequiredService<PartnerSearchIndex>().Search(new PartnerSearchQuery("Nová Textilie")).Hits.Select(h => h.OrganisationId));
     }
 
+    [Fact]
+    public async Task MemberList_ManyMembersWithLongEntries_PagesUnderTheSizeLimitAndSearches()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var template = await PartnerHost.AddOrganisationAsync(factory, "Template s.r.o.", contactAadObjectId: null);
+        await directory.DeleteAsync(template.Id);
+        var ids = new List<string>();
+        for (var i = 0; i < 55; i++)
+        {
+            // The longest entries the editor and the import accept, of characters JSON escapes (six characters each).
+            var id = $"m{i:D2}-" + new string('x', 96);
+            ids.Add(id);
+            await directory.UpsertAsync(template with
+            {
+                Id = id,
+                Name = $"{i:D2} " + string.Concat(Enumerable.Repeat("Ž\"<ř&", 60))[..297],
+                City = string.Concat(Enumerable.Repeat("Ř\"", 50)),
+                Region = i == 42 ? "Hledaný kraj" : "Severovýchod",
+            });
+        }
+
+        var chat = Activities.NewConversationId();
+        await PartnerHost.MessageAsync(client, chat, manager, "manage members");
+        var pages = new List<string> { PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()) };
+        for (var skip = 10; skip < 60; skip += 10)
+        {
+            await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["query"] = "", ["skip"] = skip.ToString(System.Globalization.CultureInfo.InvariantCulture), ["q"] = "ignored" });
+            pages.Add(PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()));
+        }
+
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["search"] = "true", ["q"] = "hledany KRAJ" });
+        var found = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["search"] = "true", ["q"] = "nothing like this" });
+        var none = factory.Connector.SentTo(chat).TakeLast(2).ToList();
+        var longQuery = string.Concat(Enumerable.Repeat("Ž\"<ř&", 20));
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.manage", ["query"] = longQuery, ["skip"] = "10", ["q"] = longQuery });
+        var longSearch = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+
+        Assert.All(pages, page => Assert.Contains("partners.member.edit", page, StringComparison.Ordinal));
+        Assert.Contains("1–10 of 56", pages[0], StringComparison.Ordinal);   // the 55 members and CLUTEX's own entry
+        Assert.Contains("51–56 of 56", pages[5], StringComparison.Ordinal);
+        Assert.DoesNotContain("Next results", pages[5], StringComparison.Ordinal);
+        Assert.All(ids, id => Assert.Single(pages, page => page.Contains(id, StringComparison.Ordinal)));
+        Assert.Contains(ids[42], found, StringComparison.Ordinal);
+        Assert.Contains("1–1 of 1", found, StringComparison.Ordinal);
+        Assert.Equal("None of your members matches that search.", none[0].Text);
+        Assert.Contains("Add a member", PartnerHost.CardJson(none[1]), StringComparison.Ordinal);
+        Assert.Contains("of 55", longSearch, StringComparison.Ordinal);
+        Assert.Contains(HiTechTexPartners.ClutexId, string.Join('\n', pages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MemberForm_AddMember_FieldsAreEmptyNotTemplateText()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = "" });
+        var form = factory.Connector.SentTo(chat).Last();
+
+        var card = PartnerHost.CardJson(form);
+        Assert.Contains("partners.member.save", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("${", card, StringComparison.Ordinal);
+        var inputs = form.Attachments![0].Content!.Value.GetProperty("body").EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "Input.Text")
+            .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("value").GetString());
+        Assert.All(inputs.Values, value => Assert.Equal("", value));
+        Assert.Equal(7, inputs.Count);
+    }
+
+    [Fact]
+    public async Task MemberForm_NameRegionCityOrContactWithLinkOrSeveralLines_RefusedWithTheRuleAndNothingSaved()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var before = (await directory.ListAsync()).Count;
+
+        var phishName = Member("", "[Click to verify your account](https://evil.example/phish)", HiTechTexPartners.ClutexId);
+        await PartnerHost.SubmitAsync(client, chat, manager, phishName);
+        var name = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        var phishPlace = Member("", "Place Phish s.r.o.", HiTechTexPartners.ClutexId);
+        phishPlace["city"] = "[Liberec](https://evil.example)";
+        phishPlace["region"] = "Sever\nwww.evil.example";
+        phishPlace["contactName"] = "Eva\nNová";
+        await PartnerHost.SubmitAsync(client, chat, manager, phishPlace);
+        var place = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+
+        Assert.Contains("Please check: Name. Name, region, city and contact name are shown to everyone as plain text: one line, without links or web addresses.", name, StringComparison.Ordinal);
+        Assert.Contains("Please check: Region, City, Contact name. Name, region", place, StringComparison.Ordinal);
+        Assert.Equal(before, (await directory.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task MemberForm_AskedInAGroupChat_MovesToTheManagersOneToOneChatAndNothingIsShownToTheGroup()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var member = await PartnerHost.AddOrganisationAsync(factory, "Skupinová Textilie s.r.o.", contactAadObjectId: null);
+        var personal = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, personal, manager);
+        const string group = "19:members-group@thread.v2";
+
+        await InGroupAsync(new JsonObject { ["text"] = "manage members" });
+        await InGroupAsync(new JsonObject { ["value"] = new JsonObject { ["action"] = "partners.member.edit", ["id"] = member.Id } });
+
+        var notes = factory.Connector.SentTo(group);
+        Assert.Equal(2, notes.Count);
+        Assert.All(notes, note => Assert.StartsWith("<at>Petr Manager</at> I've sent you a private message", note.Text, StringComparison.Ordinal));
+        Assert.All(notes, note => Assert.Empty(note.Attachments ?? []));
+        var moved = factory.Connector.SentTo(personal).Select(PartnerHost.CardJson).Where(c => c.Length > 0).ToList();
+        Assert.Equal(2, moved.Count);
+        Assert.Contains("\"text\":\"manage members\"", moved[0], StringComparison.Ordinal);
+        Assert.Contains(member.Id, moved[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(member.Contacts[0].Email, string.Join('\n', moved), StringComparison.Ordinal);
+
+        async Task InGroupAsync(JsonObject fields)
+        {
+            var activity = Activities.Base("message", group, a =>
+            {
+                a["from"] = manager.DeepClone();
+                a["conversation"] = new JsonObject { ["id"] = group, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
+                foreach (var (key, value) in fields)
+                {
+                    a[key] = value?.DeepClone();
+                }
+            });
+            using var response = await client.PostActivityAsync(activity);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task MemberForm_ContactEmailReplaced_OldContactsTeamsIdentityDropped()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        const string OldContactAad = "6f1c2b4e-0000-4000-8000-0000000000c1";
+        var kept = await PartnerHost.AddOrganisationAsync(factory, "Kept Contact s.r.o.", OldContactAad);
+        var replaced = await PartnerHost.AddOrganisationAsync(factory, "Replaced Contact s.r.o.", OldContactAad);
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(kept.Id, kept.Name, HiTechTexPartners.ClutexId, email: kept.Contacts[0].Email.ToUpperInvariant(), version: await VersionAsync(directory, kept.Id)));
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(replaced.Id, replaced.Name, HiTechTexPartners.ClutexId, email: "new.person@replaced.example", version: await VersionAsync(directory, replaced.Id)));
+
+        Assert.Equal(OldContactAad, (await directory.FindAsync(kept.Id))!.Contacts[0].EntraObjectId);
+        var contact = (await directory.FindAsync(replaced.Id))!.Contacts[0];
+        Assert.Equal("new.person@replaced.example", contact.Email);
+        Assert.Null(contact.EntraObjectId);
+    }
+
+    [Fact]
+    public async Task MemberForm_DoubleClickOnAddOrEdit_OneEntryAndAStaleFormChangesNothing()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var chat = Activities.NewConversationId();
+        var edited = await PartnerHost.AddOrganisationAsync(factory, "Edited Twice s.r.o.", contactAadObjectId: null);
+
+        // The add form, clicked twice.
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = "" });
+        var addSave = SaveData(factory.Connector.SentTo(chat).Last());
+        var add = Member(addSave["id"]!.GetValue<string>(), "Dvojklik s.r.o.", HiTechTexPartners.ClutexId, version: addSave["version"]!.GetValue<string>());
+        await PartnerHost.SubmitAsync(client, chat, manager, add.DeepClone().AsObject());
+        await PartnerHost.SubmitAsync(client, chat, manager, add.DeepClone().AsObject());
+        var addAnswers = factory.Connector.SentTo(chat).TakeLast(2).Select(a => a.Text).ToList();
+        add["description"] = "Changed after it was saved.";
+        await PartnerHost.SubmitAsync(client, chat, manager, add.DeepClone().AsObject());
+        var addedAgain = factory.Connector.SentTo(chat).Last().Text;
+
+        // Two edit forms of the same entry: the first saved twice (a double click), the second one stale.
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = edited.Id });
+        var editSave = SaveData(factory.Connector.SentTo(chat).Last());
+        var first = Member(edited.Id, "Edited Once s.r.o.", HiTechTexPartners.ClutexId, version: editSave["version"]!.GetValue<string>());
+        var stale = Member(edited.Id, "Stale Overwrite s.r.o.", HiTechTexPartners.ClutexId, version: editSave["version"]!.GetValue<string>());
+        await PartnerHost.SubmitAsync(client, chat, manager, first.DeepClone().AsObject());
+        await PartnerHost.SubmitAsync(client, chat, manager, first.DeepClone().AsObject());
+        var editAnswers = factory.Connector.SentTo(chat).TakeLast(2).Select(a => a.Text).ToList();
+        await PartnerHost.SubmitAsync(client, chat, manager, stale.DeepClone().AsObject());
+        var staleAnswer = factory.Connector.SentTo(chat).Last().Text;
+        var forged = Member(edited.Id, "Forged Version s.r.o.", HiTechTexPartners.ClutexId, version: "not-a-number");
+        await PartnerHost.SubmitAsync(client, chat, manager, forged.DeepClone().AsObject());
+        var forgedAnswer = factory.Connector.SentTo(chat).Last().Text;
+
+        var all = await directory.ListAsync();
+        var added = Assert.Single(all, o => o.Name == "Dvojklik s.r.o.");
+        Assert.Equal(addSave["id"]!.GetValue<string>(), added.Id);
+        Assert.Equal("", addSave["version"]!.GetValue<string>());
+        Assert.Equal("Netkané textilie pro filtraci.", added.Description);
+        Assert.All(addAnswers, a => Assert.Equal("Dvojklik s.r.o. is saved in the directory.", a));
+        Assert.Equal("Dvojklik s.r.o. was already added from this form. To change it, open it from the member list.", addedAgain);
+        Assert.All(editAnswers, a => Assert.Equal("Edited Once s.r.o. is saved in the directory.", a));
+        Assert.StartsWith("Stale Overwrite s.r.o. was changed by someone else after this form was opened", staleAnswer, StringComparison.Ordinal);
+        Assert.Contains("Only the managers", forgedAnswer, StringComparison.Ordinal);
+        Assert.Equal("Edited Once s.r.o.", (await directory.FindAsync(edited.Id))!.Name);
+    }
+
+    /// <summary>The data of the form's Save button.</summary>
+    private static JsonObject SaveData(HiTechTex.Bot.Protocol.Schema.Activity form) =>
+        JsonNode.Parse(PartnerHost.CardJson(form))!["actions"]![0]!["data"]!.AsObject();
+
+    [Fact]
+    public async Task MemberForm_ClusterOwnEntryAndClusterIdInAnotherCase_EditableByItsManagerAndStoredCanonically()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = HiTechTexPartners.ClutexId });
+        var form = factory.Connector.SentTo(chat).Last();
+        var save = SaveData(form);
+        var own = Member(HiTechTexPartners.ClutexId, "CLUTEX — Klastr Technické Textilie", "some-other-cluster", version: save["version"]!.GetValue<string>());
+        await PartnerHost.SubmitAsync(client, chat, manager, own);
+        var ownSaved = factory.Connector.SentTo(chat).Last().Text;
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Velká Písmena s.r.o.", "HITECHTEX-CLUTEX"));
+
+        Assert.Contains("\"value\":\"hitechtex-clutex\"", PartnerHost.CardJson(form), StringComparison.Ordinal);
+        Assert.Equal("CLUTEX — Klastr Technické Textilie is saved in the directory.", ownSaved);
+        var cluster = (await directory.FindAsync(HiTechTexPartners.ClutexId))!;
+        Assert.Null(cluster.ClusterId);
+        Assert.Equal("Netkané textilie pro filtraci.", cluster.Description);
+        Assert.Equal(HiTechTexPartners.ClutexId, Assert.Single(await directory.ListAsync(), o => o.Name == "Velká Písmena s.r.o.").ClusterId);
+    }
+
+    [Theory]
+    [InlineData("Mallory <m@x.example>")]
+    [InlineData("a@b")]
+    [InlineData("\"x y\"@b.example")]
+    [InlineData("a@b.c, d@e.f")]
+    [InlineData("a@b.example\nb@c.example")]
+    public async Task MemberForm_ContactEmailNotOnePlainAddress_Refused(string email)
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Adresa s.r.o.", HiTechTexPartners.ClutexId, email: email));
+
+        Assert.Contains("Please check: Contact email.", PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()), StringComparison.Ordinal);
+        Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Adresa s.r.o.");
+    }
+
+    [Fact]
+    public async Task MemberForm_ContactNameWithSemicolon_RefusedSaidWhy()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+        var member = Member("", "Středník s.r.o.", HiTechTexPartners.ClutexId);
+        member["contactName"] = "Silva; Ana";
+
+        await PartnerHost.SubmitAsync(client, chat, manager, member);
+
+        Assert.Contains("Please check: Contact name. A contact name cannot contain ';'", PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()), StringComparison.Ordinal);
+        Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Středník s.r.o.");
+    }
+
+    [Theory]
+    [InlineData("manage members", "en", "Your cluster's members")]
+    [InlineData("Gerir membros", "pt", "Os membros do seu cluster")]
+    [InlineData("gestionar miembros", "es", "Los miembros de su clúster")]
+    [InlineData("gestisci membri", "it", "I membri del suo cluster")]
+    [InlineData("üyeleri yönet", "tr", "Kümenizin üyeleri")]
+    [InlineData("/spravovat cleny", "cs", "Členové vašeho klastru")]
+    public async Task MemberList_CommandInTheUsersLanguage_OpensTheList(string command, string language, string title)
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX", language);
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, manager, command);
+
+        var card = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+        Assert.Contains(title, card, StringComparison.Ordinal);
+        Assert.Contains("partners.member.edit", card, StringComparison.Ordinal);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
-    private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example") => new()
+    private static async Task<string> VersionAsync(IPartnerDirectory directory, string id) =>
+        (await directory.FindVersionedAsync(id))!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject Member(string id, string name, string clusterId, string email = "info@nova.example", string version = "") => new()
     {
         ["action"] = "partners.member.save",
         ["id"] = id,
+        ["version"] = version,
         ["name"] = name,
         ["clusterId"] = clusterId,
         ["kind"] = "Sme",

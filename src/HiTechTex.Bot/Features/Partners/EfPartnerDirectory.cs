@@ -72,6 +72,56 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
         index.Upsert(organisation);
     }
 
+    public async Task<VersionedOrganisation?> FindVersionedAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var row = await db.Set<OrganisationEntity>().AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == id && !e.IsDeleted, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : new VersionedOrganisation(PartnerRows.ToOrganisation(row), row.UpdatedSeq);
+    }
+
+    /// <remarks>
+    /// The version is the row's <see cref="OrganisationEntity.UpdatedSeq"/>. The check runs in the write's transaction
+    /// after the change counter's update, which every write makes first: on PostgreSQL that row lock (and on SQLite the
+    /// write gate) orders concurrent writes, so the row read here is the last committed one.
+    /// </remarks>
+    public async Task<bool> UpsertIfVersionAsync(Organisation organisation, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var written = await WriteAsync(async (db, sequence) =>
+        {
+            var row = await db.Set<OrganisationEntity>().FirstOrDefaultAsync(e => e.Id == organisation.Id, cancellationToken).ConfigureAwait(false);
+            var current = row is { IsDeleted: false } ? row.UpdatedSeq : (long?)null;
+            if (current != expectedVersion)
+            {
+                return false;
+            }
+
+            if (row is null)
+            {
+                db.Add(PartnerRows.ToEntity(organisation, sequence));
+            }
+            else
+            {
+                PartnerRows.Copy(organisation, row, sequence);
+            }
+
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (written)
+        {
+            index.Upsert(organisation);
+        }
+
+        return written;
+    }
+
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var deleted = await WriteAsync(async (db, sequence) =>

@@ -117,7 +117,7 @@ internal sealed class FindPartnersDialog(
 
     private async Task StartAsync(ITurnContext context, PartnerTexts texts, JourneyStart? start, CancellationToken cancellationToken)
     {
-        if (start is { CardAction: null, Text: { } typed } && TypedCommand.Matches(PartnerMemberEditor.ManageCommand, typed))
+        if (PartnerMemberEditor.IsEditorStart(start))
         {
             await members.HandleAsync(context, texts, PartnerMemberEditor.ManageAction, null, cancellationToken).ConfigureAwait(false);
             return;

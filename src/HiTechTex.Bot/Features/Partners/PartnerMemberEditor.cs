@@ -1,5 +1,6 @@
-using System.Net.Mail;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
@@ -12,19 +13,39 @@ namespace HiTechTex.Bot.Features.Partners;
 /// Authorization on the server for every step: the user must manage the entry's current cluster (an existing entry)
 /// and the cluster chosen in the form (<see cref="IRoleService"/>, from configuration). Every field is validated.
 /// </summary>
-internal sealed class PartnerMemberEditor(
+internal sealed partial class PartnerMemberEditor(
     IPartnerDirectory directory,
     IRoleService roles,
     ICardRenderer renderer,
     TimeProvider timeProvider,
     ILogger<PartnerMemberEditor> logger)
 {
-    public const string ManageCommand = "manage members";
     public const string ManageAction = "partners.manage";
     public const string EditAction = "partners.member.edit";
     public const string SaveAction = "partners.member.save";
     public const string ListTemplate = "partner-members";
     public const string FormTemplate = "partner-member";
+
+    /// <summary>Whether this start opens the member list or form (a card button of theirs, or the typed command).</summary>
+    public static bool IsEditorStart(JourneyStart? start) =>
+        start is { CardAction: ManageAction or EditAction or SaveAction }
+        || start is { CardAction: null, Text: { } typed } && ManageCommands.Any(c => TypedCommand.Matches(c, typed));
+
+    /// <summary>"manage members" in the six languages.</summary>
+    public static IReadOnlyList<string> ManageCommands { get; } =
+        [.. PartnerTexts.All.SelectMany(t => t.ManageMembersCommands).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Members per page of the list.</summary>
+    public const int PageSize = 10;
+
+    // On the list only: a 300-character name of escaped characters would make ten rows overflow the card.
+    private const int MaxListedName = 60;
+    private const int MaxListedPlace = 40;
+    private const int MaxQueryLength = 100;
+
+    /// <summary>The fields of the form's <c>member</c> object (the template binds each of them).</summary>
+    private static readonly string[] FormFields =
+        ["id", "version", "name", "clusterId", "kind", "country", "region", "city", "website", "description", "language", "capabilities", "services", "stages", "contactName", "contactEmail", "consent"];
 
     private static readonly string[] DescriptionLanguages = ["en", "pt", "es", "it", "tr", "cs"];
 
@@ -46,40 +67,98 @@ internal sealed class PartnerMemberEditor(
                 await SaveAsync(context, texts, managed, data, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                await ListAsync(context, texts, managed, cancellationToken).ConfigureAwait(false);
+                await ListAsync(context, texts, managed, data, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task ListAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the user's members (<see cref="PageSize"/>), optionally narrowed by a search on the name, city,
+    /// region or id, with previous/next buttons carrying the search. Names and places are shortened on the list so that
+    /// the card stays under the size limit whatever the entries hold; the form shows them whole.
+    /// </summary>
+    private async Task ListAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonElement? data, CancellationToken cancellationToken)
     {
+        // The search box's Search button sends the box ("q"); the paging buttons carry the search the page was made for.
+        var searched = Read(data, "search") == "true";
+        var query = Shorten((searched ? Read(data, "q") : Read(data, "query"))?.Trim() ?? "", MaxQueryLength);
+        var skip = searched ? 0 : ReadSkip(data);
+        var folded = TextFolding.Fold(query);
         var members = (await directory.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(o => IsManaged(managed, o.ClusterId))
+            .Where(o => IsManaged(managed, o))
+            .Where(o => folded.Length == 0 || new[] { o.Name, o.City, o.Region, o.Id }.Any(f => TextFolding.Fold(f).Contains(folded, StringComparison.Ordinal)))
             .OrderBy(o => o.Name, StringComparer.CurrentCulture)
-            .Take(40)   // the card stays well under the size limit; larger clusters use the import
+            .ThenBy(o => o.Id, StringComparer.Ordinal)
             .ToList();
+        if (skip >= members.Count)
+        {
+            // A stale "next" button after members were removed, or a forged offset: the first page.
+            skip = 0;
+        }
+
+        var page = members.Skip(skip).Take(PageSize).ToList();
+        if (members.Count == 0 && query.Length > 0)
+        {
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.NoMembersFound), cancellationToken).ConfigureAwait(false);
+        }
+
         var card = renderer.Render(ListTemplate, new JsonObject
         {
             ["title"] = texts.ManageTitle,
             ["intro"] = texts.ManageIntro,
-            ["members"] = new JsonArray([.. members.Select(m => (JsonNode)new JsonObject
+            ["query"] = query,
+            ["range"] = members.Count == 0 ? "" : PartnerTexts.Format(texts.ResultsRange, skip + 1, skip + page.Count, members.Count),
+            ["members"] = new JsonArray([.. page.Select(m => (JsonNode)new JsonObject
             {
                 ["id"] = m.Id,
-                ["name"] = m.Name,
-                ["place"] = PartnerCards.Place(texts, m.City, m.Country),
+                ["name"] = Shorten(m.Name, MaxListedName),
+                ["place"] = Shorten(PartnerCards.Place(texts, m.City, m.Country), MaxListedPlace),
             })]),
-            ["labels"] = new JsonObject { ["edit"] = texts.Edit, ["add"] = texts.AddMember },
+            ["hasPrevious"] = skip > 0,
+            ["previousSkip"] = Math.Max(0, skip - PageSize).ToString(CultureInfo.InvariantCulture),
+            ["hasMore"] = skip + page.Count < members.Count,
+            ["nextSkip"] = (skip + page.Count).ToString(CultureInfo.InvariantCulture),
+            ["labels"] = new JsonObject
+            {
+                ["edit"] = texts.Edit,
+                ["add"] = texts.AddMember,
+                ["search"] = texts.MemberSearchLabel,
+                ["searchPlaceholder"] = texts.MemberSearchPlaceholder,
+                ["searchButton"] = texts.Search,
+                ["previous"] = texts.Previous,
+                ["more"] = texts.More,
+            },
         });
         await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
     }
 
+    private static int ReadSkip(JsonElement? data)
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } d || !d.TryGetProperty("skip", out var value))
+        {
+            return 0;
+        }
+
+        var skip = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt32(out var n) => n,
+            JsonValueKind.String when int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n,
+            _ => 0,
+        };
+        return Math.Max(0, skip);
+    }
+
+    /// <summary>At most <paramref name="length"/> characters, with "…" when cut (never half of a surrogate pair).</summary>
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : MainDialog.Truncate(text, length - 1).TrimEnd() + "…";
+
     private async Task EditAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, string? id, CancellationToken cancellationToken)
     {
-        Organisation? existing = null;
+        VersionedOrganisation? existing = null;
         if (!string.IsNullOrWhiteSpace(id))
         {
-            existing = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
-            if (existing is null || !IsManaged(managed, existing.ClusterId))
+            existing = await directory.FindVersionedAsync(id, cancellationToken).ConfigureAwait(false);
+            if (existing is null || !IsManaged(managed, existing.Organisation))
             {
                 Log.MemberEditRefused(logger, id);
                 await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
@@ -87,29 +166,51 @@ internal sealed class PartnerMemberEditor(
             }
         }
 
-        var member = existing is null
-            ? new JsonObject { ["id"] = "", ["clusterId"] = managed[0], ["kind"] = nameof(OrganisationKind.Sme), ["consent"] = "true", ["language"] = texts.Language }
-            : ToForm(existing);
+        var member = existing is null ? NewForm(managed[0], texts.Language) : ToForm(existing);
         await SendFormAsync(context, texts, managed, member, "", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SaveAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonElement? data, CancellationToken cancellationToken)
     {
-        var id = Read(data, "id");
-        Organisation? existing = null;
-        if (!string.IsNullOrWhiteSpace(id))
+        // An edit form carries the entry's id and the version it showed; an "Add a member" form a new id, minted when it
+        // was sent, and no version: a second click (or a stale form) saves nothing twice.
+        var id = Read(data, "id")?.Trim() ?? "";
+        var versionText = Read(data, "version")?.Trim() ?? "";
+        long? expectedVersion = null;
+        if (versionText.Length > 0)
         {
-            existing = await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
-
-            // A tampered id (another cluster's entry, or one that does not exist) changes nothing.
-            if (existing is null || !IsManaged(managed, existing.ClusterId))
+            if (id.Length == 0 || !long.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
-                Log.MemberEditRefused(logger, id);
-                await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+                await RefuseAsync(context, texts, id, cancellationToken).ConfigureAwait(false);
                 return;
             }
+
+            expectedVersion = version;
         }
 
+        // A form sent before new ids were minted with it has an empty id.
+        var current = id.Length == 0 ? null : await directory.FindVersionedAsync(id, cancellationToken).ConfigureAwait(false);
+        if (id.Length == 0)
+        {
+            id = NewId();
+        }
+
+        // A tampered id (another cluster's entry, a made-up one) changes nothing.
+        if ((current is not null && !IsManaged(managed, current.Organisation))
+            || (current is null && expectedVersion is null && !NewIdPattern().IsMatch(id)))
+        {
+            await RefuseAsync(context, texts, id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (current is null && expectedVersion is not null)
+        {
+            // Deleted since the form was opened.
+            await context.SendActivityAsync(ConversationTurn.Plain(texts.PartnerNotFound), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var existing = current?.Organisation;
         var errors = new List<string>();
         string Required(string field, string label, int max)
         {
@@ -127,14 +228,41 @@ internal sealed class PartnerMemberEditor(
         var city = Required("city", texts.CityLabel, 100);
         var description = Required("description", texts.DescriptionLabel, 4000);
         var contactName = Required("contactName", texts.ContactNameLabel, 200);
+        // The files separate contacts with ';': "Silva; Ana" would come back from an export as two names.
+        var semicolon = contactName.Contains(';', StringComparison.Ordinal);
+        if (semicolon)
+        {
+            errors.Add(texts.ContactNameLabel);
+        }
+
+        var notPlain = false;
+        foreach (var (value, label) in new[] { (name, texts.NameLabel), (region, texts.RegionLabel), (city, texts.CityLabel), (contactName, texts.ContactNameLabel) })
+        {
+            if (!PartnerRecord.IsPlainLine(value))
+            {
+                errors.Add(label);
+                notPlain = true;
+            }
+        }
+
         var contactEmail = Required("contactEmail", texts.ContactEmailLabel, 300);
-        if (contactEmail.Length > 0 && !MailAddress.TryCreate(contactEmail, out _))
+        if (contactEmail.Length > 0 && !PartnerRecord.IsPlainEmail(contactEmail))
         {
             errors.Add(texts.ContactEmailLabel);
         }
 
         var clusterId = Read(data, "clusterId")?.Trim() ?? "";
-        if (!IsManaged(managed, clusterId))
+        if (existing is { ClusterId: null })
+        {
+            // The cluster organisation's own entry (managed as its own cluster): it stays a member of none.
+            clusterId = null;
+        }
+        else if (managed.FirstOrDefault(m => string.Equals(m, clusterId, StringComparison.OrdinalIgnoreCase)) is { } canonical)
+        {
+            // "HITECHTEX-CITEVE" is CITEVE, stored as its id is spelled.
+            clusterId = canonical;
+        }
+        else
         {
             // Only a cluster the user manages: the choice set offers no other, so this is a tampered submission.
             Log.MemberEditRefused(logger, id);
@@ -172,7 +300,10 @@ internal sealed class PartnerMemberEditor(
         if (errors.Count > 0)
         {
             var form = FormFrom(data);
-            await SendFormAsync(context, texts, managed, form, PartnerTexts.Format(texts.MemberInvalid, string.Join(", ", errors.Distinct())), cancellationToken).ConfigureAwait(false);
+            var message = PartnerTexts.Format(texts.MemberInvalid, string.Join(", ", errors.Distinct()));
+            message = notPlain ? message + " " + texts.MemberPlainText : message;
+            message = semicolon ? message + " " + texts.ContactNameSemicolon : message;
+            await SendFormAsync(context, texts, managed, form, message, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -180,9 +311,12 @@ internal sealed class PartnerMemberEditor(
             .FirstOrDefault(c => string.Equals(TextFolding.Fold(c.Name), TextFolding.Fold(city), StringComparison.Ordinal))?.Location
             ?? existing?.Location ?? new GeoPoint(0, 0);
         var contacts = existing?.Contacts.Skip(1) ?? [];
-        var firstContactId = existing?.Contacts.FirstOrDefault()?.EntraObjectId;
+        // The Teams identity belongs to the person: another contact (another address) is not reached through the old
+        // one's, so introductions go to the cluster's managers until an import gives the new contact's id.
+        var firstContact = existing?.Contacts.FirstOrDefault();
+        var firstContactId = string.Equals(firstContact?.Email, contactEmail, StringComparison.OrdinalIgnoreCase) ? firstContact?.EntraObjectId : null;
         var organisation = new Organisation(
-            existing?.Id ?? "member-" + Guid.NewGuid().ToString("N")[..12],
+            id,
             name, kind, country, PartnerGeography.FindRegion(region)?.Name ?? region, city, location,
             string.IsNullOrEmpty(website) ? null : website,
             description, language, capabilities, stages, services,
@@ -192,9 +326,41 @@ internal sealed class PartnerMemberEditor(
             Read(data, "consent") == "true",
             timeProvider.GetUtcNow(),
             IsDemo: existing?.IsDemo ?? false);
-        await directory.UpsertAsync(organisation, cancellationToken).ConfigureAwait(false);
-        await context.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(texts.MemberSaved, organisation.Name)), cancellationToken).ConfigureAwait(false);
+        if (current is null || current.Version == expectedVersion)
+        {
+            if (await directory.UpsertIfVersionAsync(organisation, expectedVersion, cancellationToken).ConfigureAwait(false))
+            {
+                await context.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(texts.MemberSaved, organisation.Name)), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // Written by another save in the meantime (the other click of a double click, on another instance).
+            current = await directory.FindVersionedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The form is older than the entry: the same content again is a second click, and already saved; anything else
+        // would overwrite a change this form never showed.
+        var answer = current is not null && SameContent(current.Organisation, organisation) ? texts.MemberSaved
+            : expectedVersion is null ? texts.MemberAlreadyAdded
+            : texts.MemberStale;
+        Log.MemberSaveStale(logger, id);
+        await context.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(answer, organisation.Name)), cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task RefuseAsync(ITurnContext context, PartnerTexts texts, string id, CancellationToken cancellationToken)
+    {
+        Log.MemberEditRefused(logger, id);
+        await context.SendActivityAsync(ConversationTurn.Plain(texts.NotManager), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string NewId() => "member-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Everything but the time of the change.</summary>
+    private static bool SameContent(Organisation stored, Organisation saved) =>
+        JsonSerializer.Serialize(stored with { LastUpdated = default }) == JsonSerializer.Serialize(saved with { LastUpdated = default });
+
+    [GeneratedRegex("^member-[0-9a-f]{12}$")]
+    private static partial Regex NewIdPattern();
 
     private async Task SendFormAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonObject member, string error, CancellationToken cancellationToken)
     {
@@ -241,11 +407,18 @@ internal sealed class PartnerMemberEditor(
         await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
     }
 
+    private static JsonObject ToForm(VersionedOrganisation entry)
+    {
+        var form = ToForm(entry.Organisation);
+        form["version"] = entry.Version.ToString(CultureInfo.InvariantCulture);
+        return form;
+    }
+
     private static JsonObject ToForm(Organisation o) => new()
     {
         ["id"] = o.Id,
         ["name"] = o.Name,
-        ["clusterId"] = o.ClusterId ?? "",
+        ["clusterId"] = o.ClusterId ?? o.Id,
         ["kind"] = o.Kind.ToString(),
         ["country"] = o.Country,
         ["region"] = o.Region,
@@ -261,17 +434,44 @@ internal sealed class PartnerMemberEditor(
         ["consent"] = o.ListingConsent ? "true" : "false",
     };
 
+    /// <summary>
+    /// An empty form: every field the template binds is present, since an absent one would show its expression text
+    /// ("${member.name}") as the input's value, and be saved as such.
+    /// </summary>
+    private static JsonObject NewForm(string clusterId, string language)
+    {
+        var form = new JsonObject();
+        foreach (var field in FormFields)
+        {
+            form[field] = "";
+        }
+
+        form["id"] = NewId();
+        form["clusterId"] = clusterId;
+        form["kind"] = nameof(OrganisationKind.Sme);
+        form["consent"] = "true";
+        form["language"] = language;
+        return form;
+    }
+
     // The submitted values back into the form (as text only), so a correction does not start from scratch.
     private static JsonObject FormFrom(JsonElement? data)
     {
         var form = new JsonObject();
-        foreach (var field in new[] { "id", "name", "clusterId", "kind", "country", "region", "city", "website", "description", "language", "capabilities", "services", "stages", "contactName", "contactEmail", "consent" })
+        foreach (var field in FormFields)
         {
             form[field] = Read(data, field) ?? "";
         }
 
         return form;
     }
+
+    /// <summary>
+    /// Whether the user manages the entry: a member of a cluster they manage, or that cluster organisation itself — the
+    /// same rule as the introductions' routing to managers (the cluster, else the entry's own id).
+    /// </summary>
+    private static bool IsManaged(IReadOnlyList<string> managed, Organisation organisation) =>
+        IsManaged(managed, organisation.ClusterId ?? organisation.Id);
 
     private static bool IsManaged(IReadOnlyList<string> managed, string? clusterId) =>
         clusterId is not null && managed.Contains(clusterId, StringComparer.OrdinalIgnoreCase);

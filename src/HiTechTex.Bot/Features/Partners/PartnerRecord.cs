@@ -60,6 +60,14 @@ internal static partial class PartnerRecord
 
         var region = Required("region", 100);
         var city = Required("city", 100);
+        foreach (var (column, value) in new[] { ("name", name), ("region", region), ("city", city) })
+        {
+            if (!IsPlainLine(value))
+            {
+                errors.Add($"{column} must be one line without links or web addresses");
+            }
+        }
+
         var latitude = Coordinate(Text("latitude"), 90, "latitude", errors);
         var longitude = Coordinate(Text("longitude"), 180, "longitude", errors);
         var website = Text("website");
@@ -111,6 +119,27 @@ internal static partial class PartnerRecord
                 description, language, [.. capabilities.Select(c => TextileTaxonomy.Find(c)!.Id)], stages, services,
                 languages.Length == 0 ? [language] : languages, clusterId.Length == 0 ? null : clusterId, contacts, consent, lastUpdated.ToUniversalTime(), isDemo);
     }
+
+    /// <summary>
+    /// One line without a link (<see cref="Conversation.ProfileDialog.HoldsLink"/>): the name, region, city and contact
+    /// names are shown in <c>TextBlock</c>s on other people's cards (results, details, introductions, approvals), which
+    /// Teams reads as Markdown — "[Braga](https://…)" would be a link there, as the profile's name rule says.
+    /// </summary>
+    public static bool IsPlainLine(string text) =>
+        !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') && !Conversation.ProfileDialog.HoldsLink(text);
+
+    /// <summary>
+    /// One plain address (name@example.org): <see cref="MailAddress"/> also takes "Mallory &lt;m@x.example&gt;", quoted
+    /// local parts with spaces, a host without a dot, and the first of a list.
+    /// </summary>
+    public static bool IsPlainEmail(string text) =>
+        text.Length > 0
+        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '<' or '>' or ',' or ';' or '(' or ')' or '[' or ']' or '\\')
+        && MailAddress.TryCreate(text, out var address)
+        && address.Address == text
+        && address.DisplayName.Length == 0
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
 
     /// <summary>The fields of an organisation, in <see cref="Columns"/> order.</summary>
     public static string[] Fields(Organisation o) =>
@@ -191,10 +220,27 @@ internal static partial class PartnerRecord
             errors.Add("contactEmails needs at least one address");
         }
 
+        // The lists pair up by position: a name too many or too few would give every later contact another's name
+        // (a name holding ';' reads as two). An empty list is fine (the name is then the address).
+        if (names.Length > 0 && nameList.Length != emailList.Length)
+        {
+            errors.Add($"contactNames has {nameList.Length} name(s) for {emailList.Length} contactEmails (one per address, separated by ';'; a name cannot hold ';')");
+        }
+
+        if (entraIds.Length > 0 && idList.Length != emailList.Length)
+        {
+            errors.Add($"contactEntraObjectIds has {idList.Length} id(s) for {emailList.Length} contactEmails (one per address, empty where there is none)");
+        }
+
+        foreach (var name in nameList.Where(n => !IsPlainLine(n)))
+        {
+            errors.Add($"contact name '{name}' must be one line without links or web addresses");
+        }
+
         var contacts = new List<PartnerContact>();
         for (var i = 0; i < emailList.Length; i++)
         {
-            if (!MailAddress.TryCreate(emailList[i], out _))
+            if (!IsPlainEmail(emailList[i]))
             {
                 errors.Add($"contact email '{emailList[i]}' is not an email address");
             }

@@ -76,6 +76,14 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} is saved in the directory.",
         NotManager = "Only the managers of the organisation's cluster can edit this entry.",
         MemberInvalid = "Please check: {0}.",
+        MemberPlainText = "Name, region, city and contact name are shown to everyone as plain text: one line, without links or web addresses.",
+        MemberStale = "{0} was changed by someone else after this form was opened, so your changes were not saved. Please open it again from the member list.",
+        MemberAlreadyAdded = "{0} was already added from this form. To change it, open it from the member list.",
+        ContactNameSemicolon = "A contact name cannot contain ';' (it separates contacts in the import files).",
+        ManageMembersCommands = ["manage members"],
+        MemberSearchLabel = "Find a member",
+        MemberSearchPlaceholder = "Name, city or region",
+        NoMembersFound = "None of your members matches that search.",
     };
 
     public static PartnerTexts Portuguese { get; } = English with
@@ -152,6 +160,14 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} foi guardado no diretório.",
         NotManager = "Só os gestores do cluster da organização podem editar esta entrada.",
         MemberInvalid = "Verifique: {0}.",
+        MemberPlainText = "O nome, a região, a cidade e o nome do contacto são mostrados a todos como texto simples: uma linha, sem links nem endereços web.",
+        MemberStale = "{0} foi alterado por outra pessoa depois de este formulário ser aberto, por isso as suas alterações não foram guardadas. Abra-o novamente a partir da lista de membros.",
+        MemberAlreadyAdded = "{0} já foi adicionado a partir deste formulário. Para o alterar, abra-o a partir da lista de membros.",
+        ContactNameSemicolon = "O nome do contacto não pode conter ';' (separa os contactos nos ficheiros de importação).",
+        ManageMembersCommands = ["gerir membros", "gerenciar membros"],
+        MemberSearchLabel = "Procurar um membro",
+        MemberSearchPlaceholder = "Nome, cidade ou região",
+        NoMembersFound = "Nenhum dos seus membros corresponde a essa pesquisa.",
     };
 
     public static PartnerTexts Spanish { get; } = English with
@@ -228,6 +244,14 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} se ha guardado en el directorio.",
         NotManager = "Solo los gestores del clúster de la organización pueden editar esta entrada.",
         MemberInvalid = "Revise: {0}.",
+        MemberPlainText = "El nombre, la región, la ciudad y el nombre de contacto se muestran a todos como texto simple: una línea, sin enlaces ni direcciones web.",
+        MemberStale = "{0} fue modificado por otra persona después de abrir este formulario, así que sus cambios no se guardaron. Ábralo de nuevo desde la lista de miembros.",
+        MemberAlreadyAdded = "{0} ya se añadió desde este formulario. Para cambiarlo, ábralo desde la lista de miembros.",
+        ContactNameSemicolon = "El nombre de contacto no puede contener ';' (separa los contactos en los archivos de importación).",
+        ManageMembersCommands = ["gestionar miembros"],
+        MemberSearchLabel = "Buscar un miembro",
+        MemberSearchPlaceholder = "Nombre, ciudad o región",
+        NoMembersFound = "Ninguno de sus miembros coincide con esa búsqueda.",
     };
 
     public static PartnerTexts Italian { get; } = English with
@@ -304,6 +328,14 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} è salvata nell'elenco.",
         NotManager = "Solo i gestori del cluster dell'organizzazione possono modificare questa voce.",
         MemberInvalid = "Controlli: {0}.",
+        MemberPlainText = "Nome, regione, città e nome del contatto sono mostrati a tutti come testo semplice: una riga, senza link né indirizzi web.",
+        MemberStale = "{0} è stato modificato da un'altra persona dopo l'apertura di questo modulo, quindi le sue modifiche non sono state salvate. Lo riapra dall'elenco dei membri.",
+        MemberAlreadyAdded = "{0} è già stato aggiunto da questo modulo. Per modificarlo, lo apra dall'elenco dei membri.",
+        ContactNameSemicolon = "Il nome del contatto non può contenere ';' (separa i contatti nei file di importazione).",
+        ManageMembersCommands = ["gestisci membri", "gestire membri"],
+        MemberSearchLabel = "Cerca un membro",
+        MemberSearchPlaceholder = "Nome, città o regione",
+        NoMembersFound = "Nessuno dei suoi membri corrisponde a questa ricerca.",
     };
 
     public static PartnerTexts Turkish { get; } = English with
@@ -380,6 +412,14 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} rehbere kaydedildi.",
         NotManager = "Bu kaydı yalnızca kuruluşun kümesinin yöneticileri düzenleyebilir.",
         MemberInvalid = "Lütfen kontrol edin: {0}.",
+        MemberPlainText = "Ad, bölge, şehir ve irtibat kişisinin adı herkese düz metin olarak gösterilir: tek satır, bağlantı veya web adresi olmadan.",
+        MemberStale = "{0}, bu form açıldıktan sonra başka biri tarafından değiştirildi; bu yüzden değişiklikleriniz kaydedilmedi. Lütfen üye listesinden yeniden açın.",
+        MemberAlreadyAdded = "{0} bu formdan zaten eklendi. Değiştirmek için üye listesinden açın.",
+        ContactNameSemicolon = "İrtibat kişisinin adı ';' içeremez (içe aktarma dosyalarında kişileri ayırır).",
+        ManageMembersCommands = ["üyeleri yönet"],
+        MemberSearchLabel = "Üye ara",
+        MemberSearchPlaceholder = "Ad, şehir veya bölge",
+        NoMembersFound = "Üyelerinizden hiçbiri bu aramayla eşleşmiyor.",
     };
 
     public static PartnerTexts Czech { get; } = English with
@@ -456,5 +496,13 @@ internal sealed partial record PartnerTexts
         MemberSaved = "{0} je uložena v adresáři.",
         NotManager = "Tento záznam mohou upravit jen manažeři klastru dané organizace.",
         MemberInvalid = "Zkontrolujte prosím: {0}.",
+        MemberPlainText = "Název, region, město a jméno kontaktní osoby vidí všichni jako prostý text: jeden řádek bez odkazů a webových adres.",
+        MemberStale = "Záznam {0} po otevření tohoto formuláře změnil někdo jiný, proto vaše změny nebyly uloženy. Otevřete ho prosím znovu ze seznamu členů.",
+        MemberAlreadyAdded = "Záznam {0} už byl z tohoto formuláře přidán. Chcete-li ho změnit, otevřete ho ze seznamu členů.",
+        ContactNameSemicolon = "Jméno kontaktní osoby nesmí obsahovat ';' (v importních souborech odděluje kontakty).",
+        ManageMembersCommands = ["spravovat členy", "správa členů"],
+        MemberSearchLabel = "Najít člena",
+        MemberSearchPlaceholder = "Název, město nebo region",
+        NoMembersFound = "Tomuto hledání neodpovídá žádný z vašich členů.",
     };
 }

@@ -95,6 +95,19 @@ internal sealed partial record PartnerTexts
     public required string NotManager { get; init; }
     /// <summary>{0} the field names.</summary>
     public required string MemberInvalid { get; init; }
+    /// <summary>Added to <see cref="MemberInvalid"/> when a name, region, city or contact name holds a link or several lines.</summary>
+    public required string MemberPlainText { get; init; }
+    /// <summary>{0} organisation: a save from a form older than the entry (changed since it was opened).</summary>
+    public required string MemberStale { get; init; }
+    /// <summary>{0} organisation: an "Add a member" form saved again with other content after its entry was added.</summary>
+    public required string MemberAlreadyAdded { get; init; }
+    /// <summary>Added to <see cref="MemberInvalid"/> when the contact name holds a ';'.</summary>
+    public required string ContactNameSemicolon { get; init; }
+    /// <summary>The typed command that opens a cluster manager's member list, in this language (the first is the one to show).</summary>
+    public required IReadOnlyList<string> ManageMembersCommands { get; init; }
+    public required string MemberSearchLabel { get; init; }
+    public required string MemberSearchPlaceholder { get; init; }
+    public required string NoMembersFound { get; init; }
 
     // A property, not a field: the language instances live in another file of this partial type, whose static
     // initializers may run after this one.

@@ -71,6 +71,36 @@ public abstract class EfPartnerDirectoryTests(DatabaseFixture database) : IDispo
     }
 
     [SkippableFact]
+    public async Task UpsertIfVersionAsync_StaleOrAlreadyAdded_WritesNothingAndFromTwoInstancesAtOnceOneWins()
+    {
+        SkipUnlessAvailable();
+        var (directory, index) = NewInstance();
+        var (other, _) = NewInstance();
+        await directory.InitializeAsync(new PartnersOptions { SeedDemoData = false }, CancellationToken.None);
+        var id = NewId();
+        var added = TestOrganisations.Make(id, "Verze s.r.o.", "CZ", "Severovýchod", "Trutnov", "cs", "Geotextilie.", [TextileTaxonomy.Geotextiles]);
+
+        var inserted = await directory.UpsertIfVersionAsync(added, expectedVersion: null);
+        var insertedAgain = await other.UpsertIfVersionAsync(added with { Name = "Second Insert s.r.o." }, expectedVersion: null);
+        var read = (await directory.FindVersionedAsync(id))!;
+        var both = await Task.WhenAll(
+            directory.UpsertIfVersionAsync(added with { Name = "First Edit s.r.o." }, read.Version),
+            other.UpsertIfVersionAsync(added with { Name = "Second Edit s.r.o." }, read.Version));
+        var after = (await directory.FindVersionedAsync(id))!;
+        var stale = await directory.UpsertIfVersionAsync(added with { Name = "Stale s.r.o." }, read.Version);
+
+        Assert.True(inserted);
+        Assert.False(insertedAgain);
+        AssertSame(added, read.Organisation);
+        Assert.Single(both, written => written);
+        Assert.True(after.Version > read.Version);
+        Assert.Equal(both[0] ? "First Edit s.r.o." : "Second Edit s.r.o.", after.Organisation.Name);
+        Assert.False(stale);
+        Assert.Equal(after.Organisation.Name, (await directory.FindAsync(id))!.Name);
+        Assert.DoesNotContain(index.Search(new PartnerSearchQuery("Stale")).Hits, h => h.OrganisationId == id);
+    }
+
+    [SkippableFact]
     public async Task SyncIndexAsync_ChangesMadeByAnotherInstance_AppearInThisIndex()
     {
         SkipUnlessAvailable();

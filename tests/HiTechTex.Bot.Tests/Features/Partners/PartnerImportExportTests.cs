@@ -56,6 +56,68 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_NameCityRegionOrContactWithLinkOrSeveralLines_ReportsEveryLineAndImportsNothing()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("phish-name", "[Click to verify your account](https://evil.example/phish)", "Sme", "PT"),
+            Row("phish-city", "Braga Lda", "Sme", "PT").Replace(",Braga,", ",[Braga](https://evil.example),", StringComparison.Ordinal),
+            Row("two-lines", "\"Two\nLines Lda\"", "Sme", "PT").Replace(",Norte,", ",www.norte.example,", StringComparison.Ordinal),
+            Row("phish-contact", "Contact Lda", "Sme", "PT").Replace(",Ana,", ",Ana (https://evil.example),", StringComparison.Ordinal));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: name must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: city must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: name must be one line without links or web addresses; region must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Contains("line 6: contact name 'Ana (https://evil.example)' must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
+    public async Task Import_ContactEmailNotOnePlainAddress_ReportsTheLine()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("display-name", "Display Name Lda", "Sme", "PT", email: "\"Mallory <m@x.example>\""),
+            Row("no-dot", "No Dot Lda", "Sme", "PT", email: "a@b"),
+            Row("quoted", "Quoted Lda", "Sme", "PT", email: "\"\"\"x y\"\"@b.example\""),
+            Row("good", "Good Lda", "Sme", "PT", email: "ana.silva@good.example"));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: contact email 'Mallory <m@x.example>' is not an email address", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: contact email 'a@b' is not an email address", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: contact email '\"x y\"@b.example' is not an email address", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 5:", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_ContactNamesOrIdsNotOnePerAddress_ReportsTheLine()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("three-names", "Three Names Lda", "Sme", "PT", email: "ana@x.example;rui@x.example").Replace(",Ana,", ",Ana;Rui;Eva,", StringComparison.Ordinal),
+            Row("semicolon", "Semicolon Lda", "Sme", "PT").Replace(",Ana,", ",Silva; Ana,", StringComparison.Ordinal),
+            Row("two-ids", "Two Ids Lda", "Sme", "PT").Replace(",6f1c2b4e-0000-4000-8000-000000000001,", ",6f1c2b4e-0000-4000-8000-000000000001;6f1c2b4e-0000-4000-8000-000000000002,", StringComparison.Ordinal),
+            Row("pairs", "Pairs Lda", "Sme", "PT", email: "ana@x.example;rui@x.example")
+                .Replace(",Ana,", ",Ana;Rui,", StringComparison.Ordinal).Replace(",6f1c2b4e-0000-4000-8000-000000000001,", ",;6f1c2b4e-0000-4000-8000-000000000001,", StringComparison.Ordinal));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: contactNames has 3 name(s) for 2 contactEmails", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: contactNames has 2 name(s) for 1 contactEmails", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: contactEntraObjectIds has 2 id(s) for 1 contactEmails", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 5:", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ValidCsv_ImportsAllInOneGoAndIndexesThem()
     {
         var path = Write("partners.csv",
