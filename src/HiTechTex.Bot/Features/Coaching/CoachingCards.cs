@@ -49,7 +49,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     public Attachment Mine(CoachingTexts texts, IReadOnlyList<(MySession Mine, SessionSummary Summary)> sessions)
     {
         var data = ListBase(texts, texts.MySessionsTitle, isCoordinator: false, showFilters: false, showMine: false);
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary, StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition)))]);
+        // A cancelled session stays in the list until its date, said to be cancelled (and no seats to count).
+        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary,
+            s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.MySessionsEmpty;
@@ -105,7 +107,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         };
         SetIfPresent(data, "notice", notice);
         SetIfPresent(data, "warning", warning);
-        SetIfPresent(data, "status", active is null ? null : StatusText(texts, active.Status, waitlistPosition));
+        // A cancelled session has no place to hold: its seats line already says it was cancelled.
+        SetIfPresent(data, "status", active is null || !scheduled ? null : StatusText(texts, active.Status, waitlistPosition));
         if (isCoordinator)
         {
             data["sync"] = SyncText(texts, session);
@@ -222,8 +225,12 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["topic"] = summary.Session.Topic,
             ["language"] = summary.Session.Language,
             ["where"] = Where(texts, summary.Session),
-            ["seats"] = Seats(texts, summary),
         };
+        if (summary.Session.Status == SessionStatus.Scheduled)
+        {
+            item["seats"] = Seats(texts, summary);
+        }
+
         SetIfPresent(item, "status", status);
         return item;
     }

@@ -277,6 +277,28 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelledSession_RegisteredPerson_MySessionsDetailsAndRegisterSayItIsCancelled()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+
+        var mine = CoachingTestHost.CardText(await host.SayAsync("my sessions"));
+        var details = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }));
+        var register = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }));
+
+        Assert.Contains("This session was cancelled.", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Registered", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("free", mine, StringComparison.Ordinal);
+        Assert.Contains("This session was cancelled.", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Registered", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("already registered", register, StringComparison.Ordinal);
+        Assert.Contains("This session was cancelled.", register, StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.register", register, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportSave_CoordinatorWithOneBadLine_ImportsTheGoodOnesAndKeepsTheBadOne()
     {
         await host.Conversation.SeedProfileAsync("en");
