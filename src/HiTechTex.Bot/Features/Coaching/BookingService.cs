@@ -110,6 +110,11 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         }
 
         var now = timeProvider.GetUtcNow();
+        if (now >= session.EndsAt)
+        {
+            return new(CancellationOutcome.SessionOver, session);
+        }
+
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
         registration.Status = RegistrationStatus.Cancelled;
         registration.UpdatedAt = now;

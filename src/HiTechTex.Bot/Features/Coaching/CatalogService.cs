@@ -118,23 +118,31 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         return session;
     }
 
-    /// <summary>Cancels a session: its event is cancelled and every registered person is told. Null when unknown.</summary>
-    public async Task<CoachingSession?> CancelAsync(Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels a session: its event is cancelled and every registered person is told. A session that has already
+    /// ended is left alone (<see cref="CancellationOutcome.SessionOver"/>): telling everyone it was cancelled would be false.
+    /// </summary>
+    public async Task<CancellationResult> CancelAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         using var lease = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.LockSessionAsync(sessionId, cancellationToken);
         if (session is null)
         {
-            return null;
+            return new(CancellationOutcome.NotFound, null);
         }
 
         if (session.Status == SessionStatus.Cancelled)
         {
-            return session;
+            return new(CancellationOutcome.Cancelled, session);
         }
 
         var now = timeProvider.GetUtcNow();
+        if (now >= session.EndsAt)
+        {
+            return new(CancellationOutcome.SessionOver, session);
+        }
+
         session.Status = SessionStatus.Cancelled;
         session.Revision++;
         session.UpdatedAt = now;
@@ -155,7 +163,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return session;
+        return new(CancellationOutcome.Cancelled, session);
     }
 
     /// <summary>Sessions of the organizer that overlap [start, end), for the coordinator's conflict warning.</summary>

@@ -59,7 +59,8 @@ internal static class CoachingDb
     public static async Task<IReadOnlyList<CoachingRegistration>> PromoteWaitlistedAsync(
         this BotDbContext db, CoachingSession session, DateTimeOffset now, bool graphEnabled, CancellationToken cancellationToken)
     {
-        if (session.Status != SessionStatus.Scheduled)
+        // Once the session has started a seat is of no use: telling someone "you're in" then would be a false promise.
+        if (session.Status != SessionStatus.Scheduled || now >= session.StartsAt)
         {
             return [];
         }

@@ -254,6 +254,9 @@ internal sealed class CoachingDialog(
             case CancellationOutcome.NotRegistered:
                 await turn.SendActivityAsync(texts.NotRegistered, cancellationToken);
                 break;
+            case CancellationOutcome.SessionOver:
+                await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+                break;
             default:
                 await turn.SendActivityAsync(texts.NotFound, cancellationToken);
                 break;
@@ -362,13 +365,13 @@ internal sealed class CoachingDialog(
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
     {
-        if (sessionId is not { } id || await catalog.CancelAsync(id, cancellationToken) is null)
+        var outcome = sessionId is { } id ? (await catalog.CancelAsync(id, cancellationToken)).Outcome : CancellationOutcome.NotFound;
+        await turn.SendActivityAsync(outcome switch
         {
-            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
-            return;
-        }
-
-        await turn.SendActivityAsync(texts.SessionCancelledDone, cancellationToken);
+            CancellationOutcome.Cancelled => texts.SessionCancelledDone,
+            CancellationOutcome.SessionOver => texts.SessionOver,
+            _ => texts.NotFound,
+        }, cancellationToken);
     }
 
     private async Task<string?> EmailOfAsync(ITurnContext turn, CancellationToken cancellationToken)

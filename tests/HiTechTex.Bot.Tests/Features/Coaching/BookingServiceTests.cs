@@ -124,6 +124,49 @@ public sealed class BookingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelAsync_AfterTheSessionStarted_CancelledButNobodyPromoted()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        host.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(10));
+
+        var result = await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+
+        Assert.Equal(CancellationOutcome.Cancelled, result.Outcome);
+        Assert.Null(result.Promoted);
+        Assert.Equal([RegistrationStatus.Cancelled, RegistrationStatus.Waitlisted], (await host.RegistrationsAsync(session.Id)).Select(r => r.Status));
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifyPromoted);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_CapacityRaisedAfterTheStart_NobodyPromoted()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        host.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(10));
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft(capacity: 2), CancellationToken.None));
+
+        Assert.Equal(RegistrationStatus.Waitlisted, (await host.RegistrationsAsync(session.Id))[1].Status);
+    }
+
+    [Fact]
+    public async Task CancelAsync_AfterTheSessionEnded_SessionOverAndNothingChanged()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        host.Time.Advance(TimeSpan.FromDays(8));
+
+        var result = await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+
+        Assert.Equal(CancellationOutcome.SessionOver, result.Outcome);
+        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted], (await host.RegistrationsAsync(session.Id)).Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task CancelAsync_NotRegistered_NotRegistered()
     {
         var session = await host.CreateSessionAsync();

@@ -299,6 +299,25 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelSession_AfterTheSessionEnded_RefusedPolitelyAndNobodyTold()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        host.Time.Advance(TimeSpan.FromDays(8));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+        var unregister = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(replies).Text);
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(unregister).Text);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(SessionStatus.Scheduled, stored!.Session.Status);
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionCancelled);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+    }
+
+    [Fact]
     public async Task ImportSave_CoordinatorWithOneBadLine_ImportsTheGoodOnesAndKeepsTheBadOne()
     {
         await host.Conversation.SeedProfileAsync("en");
