@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>The coaching cards (<c>cards/session-*.json</c>) bound with a language's texts and the data.</summary>
-internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calendarLinks, IOptions<GraphOptions> graphOptions)
+internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calendarLinks, IOptions<GraphOptions> graphOptions, TimeProvider timeProvider)
 {
     public const string ListTemplate = "session-list";
 
@@ -37,7 +37,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             var month = firstMonth.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             return (month, month);
         }));
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null))]);
+        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow()))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.ListEmpty;
@@ -51,7 +51,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         var data = ListBase(texts, texts.MySessionsTitle, isCoordinator: false, showFilters: false, showMine: false);
         // A cancelled session stays in the list until its date, said to be cancelled (and no seats to count).
         data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary,
-            s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled))]);
+            s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled,
+            timeProvider.GetUtcNow()))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.MySessionsEmpty;
@@ -67,6 +68,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         var session = summary.Session;
         var active = mine is { Status: not RegistrationStatus.Cancelled } ? mine : null;
         var scheduled = session.Status == SessionStatus.Scheduled;
+        var now = timeProvider.GetUtcNow();
+        var open = scheduled && !RegistrationClosed(session, now);
         var data = new JsonObject
         {
             ["id"] = session.Id.ToString(),
@@ -77,10 +80,11 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["topic"] = session.Topic,
             ["language"] = session.Language,
             ["where"] = Where(texts, session),
-            ["seats"] = scheduled ? Seats(texts, summary) : texts.SessionCancelled,
-            ["canRegister"] = scheduled && active is null,
-            ["canCancel"] = scheduled && active is not null,
-            ["isCoordinator"] = isCoordinator && scheduled,
+            ["seats"] = !scheduled ? texts.SessionCancelled : open ? Seats(texts, summary) : texts.Closed,
+            ["canRegister"] = open && active is null,
+            ["canCancel"] = scheduled && active is not null && now < session.EndsAt,
+            // A session that is over is history: nothing left to edit or cancel.
+            ["isCoordinator"] = isCoordinator && scheduled && now < session.EndsAt,
             ["participants"] = new JsonArray([.. (isCoordinator ? participants ?? [] : []).Select((p, i) => (JsonNode)new JsonObject
             {
                 ["position"] = i + 1,
@@ -94,6 +98,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["topic"] = texts.FilterTopic,
                 ["where"] = texts.Where,
                 ["seats"] = texts.Seats,
+                ["closes"] = texts.FieldClosesOn,
                 ["status"] = texts.StatusLabel,
                 ["sync"] = texts.SyncLabel,
                 ["participants"] = texts.Participants,
@@ -107,6 +112,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         };
         SetIfPresent(data, "notice", notice);
         SetIfPresent(data, "warning", warning);
+        SetIfPresent(data, "closes", open ? SessionTime.Date(session.RegistrationClosesAt, session.TimeZone) : null);
         // A cancelled session has no place to hold: its seats line already says it was cancelled.
         SetIfPresent(data, "status", active is null || !scheduled ? null : StatusText(texts, active.Status, waitlistPosition));
         if (isCoordinator)
@@ -206,6 +212,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["when"] = texts.When,
             ["where"] = texts.Where,
             ["seats"] = texts.Seats,
+            ["closes"] = texts.FieldClosesOn,
             ["status"] = texts.StatusLabel,
             ["details"] = texts.Details,
             ["mySessions"] = texts.MySessionsTitle,
@@ -215,7 +222,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         },
     };
 
-    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status)
+    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now)
     {
         var item = new JsonObject
         {
@@ -226,9 +233,14 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["language"] = summary.Session.Language,
             ["where"] = Where(texts, summary.Session),
         };
-        if (summary.Session.Status == SessionStatus.Scheduled)
+        if (summary.Session.Status == SessionStatus.Scheduled && RegistrationClosed(summary.Session, now))
+        {
+            item["seats"] = texts.Closed;
+        }
+        else if (summary.Session.Status == SessionStatus.Scheduled)
         {
             item["seats"] = Seats(texts, summary);
+            item["closes"] = SessionTime.Date(summary.Session.RegistrationClosesAt, summary.Session.TimeZone);
         }
 
         SetIfPresent(item, "status", status);
@@ -241,6 +253,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     private static string Where(CoachingTexts texts, CoachingSession session) =>
         session.Mode == SessionMode.Online ? texts.Online : session.Location ?? texts.OnSite;
+
+    /// <summary>Past the deadline or started: the Register button would only answer "closed".</summary>
+    public static bool RegistrationClosed(CoachingSession session, DateTimeOffset now) =>
+        now > session.RegistrationClosesAt || now >= session.StartsAt;
 
     private static string Seats(CoachingTexts texts, SessionSummary summary) =>
         texts.Format(texts.SeatsFormat, summary.SeatsLeft, summary.Session.Capacity, summary.Waitlisted);

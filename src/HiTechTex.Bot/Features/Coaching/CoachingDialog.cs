@@ -286,7 +286,8 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        var (draft, invalid) = values.TryParse(texts, existing?.Session.RegistrationOpensAt ?? now, now);
+        var kept = existing is null ? null : SessionFormValues.From(existing.Session).ClosesOn;
+        var (draft, invalid) = values.TryParse(texts, existing?.Session.RegistrationOpensAt ?? now, now, kept);
         if (draft is null)
         {
             var error = texts.Format(texts.FormInvalidFormat, string.Join(", ", invalid));

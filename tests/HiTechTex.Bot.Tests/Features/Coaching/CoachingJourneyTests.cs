@@ -318,6 +318,56 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_DeadlineBeforeToday_FormAgainNamingItAndNothingSaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        form["closesOn"] = "2026-11-25";
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: Registration closes on.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_EditOfASessionWhoseDeadlinePassed_KeepsTheDeadlineAndSaves()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        host.Time.Advance(TimeSpan.FromDays(13) + TimeSpan.FromHours(16));   // 2026-12-10 01:00: the deadline (12-09) has passed
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        form["title"] = "Smart textiles lab (corrected)";
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Session saved: Smart textiles lab (corrected).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Details_RegistrationOpen_ShowsTheDeadline_OnceClosed_NoRegisterAndNoSeats()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var details = new { action = "coaching.details", sessionId = session.Id.ToString() };
+
+        var open = CoachingTestHost.CardText(await host.SubmitAsync(details));
+        host.Time.Advance(TimeSpan.FromDays(6) + TimeSpan.FromMinutes(1));
+        var closed = CoachingTestHost.CardText(await host.SubmitAsync(details));
+        var list = CoachingTestHost.CardText(await host.SayAsync("sessions"));
+
+        Assert.Contains("Registration closes on\n02.12.2026 09:00", open, StringComparison.Ordinal);
+        Assert.Contains("coaching.register", open, StringComparison.Ordinal);
+        Assert.Contains("Registration for this session is closed.", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.register", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("free", closed, StringComparison.Ordinal);
+        Assert.Contains("Registration for this session is closed.", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("free", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportSave_CoordinatorWithOneBadLine_ImportsTheGoodOnesAndKeepsTheBadOne()
     {
         await host.Conversation.SeedProfileAsync("en");
