@@ -69,25 +69,53 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
             .OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken);
 
-    public async Task<CoachingSession> CreateAsync(SessionDraft draft, string coordinatorId, CancellationToken cancellationToken)
+    public async Task<CoachingSession> CreateAsync(SessionDraft draft, string coordinatorId, CancellationToken cancellationToken) =>
+        (await CreateOnceAsync(Guid.NewGuid(), draft, coordinatorId, cancellationToken)).Session;
+
+    /// <summary>
+    /// Creates the session with the given id, unless a session with that id exists: then that one is returned
+    /// unchanged with <c>Created = false</c>. The id comes from the form (or import) card, so a double click, a Teams
+    /// retry or the same card sent to two instances at once creates one session.
+    /// </summary>
+    public async Task<(CoachingSession Session, bool Created)> CreateOnceAsync(Guid id, SessionDraft draft, string coordinatorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = timeProvider.GetUtcNow();
-        var session = new CoachingSession { Id = Guid.NewGuid(), CreatedBy = coordinatorId, Status = SessionStatus.Scheduled };
+        var session = new CoachingSession { Id = id, CreatedBy = coordinatorId, Status = SessionStatus.Scheduled };
         Apply(session, draft, now);
         session.SyncState = GraphEnabled ? CalendarSyncState.Pending : CalendarSyncState.NotConfigured;
 
         using var lease = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Sessions().Add(session);
-        if (GraphEnabled)
+        try
         {
-            db.Enqueue(session.Id, OutboxKind.CreateEvent, now);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.Sessions().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } existing)
+            {
+                return (existing, false);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return session;
+            db.Sessions().Add(session);
+            if (GraphEnabled)
+            {
+                db.Enqueue(session.Id, OutboxKind.CreateEvent, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (session, true);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance inserted the same id between our check and our insert (PostgreSQL): that one stands.
+            db.ChangeTracker.Clear();
+            var winner = await db.Sessions().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return (winner, false);
+        }
     }
 
     /// <summary>Edits a session; a larger capacity promotes waitlisted people. Null when it does not exist.</summary>

@@ -133,12 +133,15 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return renderer.Render(DetailsTemplate, data);
     }
 
-    public Attachment Form(CoachingTexts texts, SessionFormValues values, Guid? sessionId, string? error)
+    /// <param name="formId">The id a new session gets when this form is saved: a second click, or a Teams retry, of the
+    /// same card then finds it saved instead of creating it twice.</param>
+    public Attachment Form(CoachingTexts texts, SessionFormValues values, Guid? sessionId, string? error, Guid formId)
     {
         var data = new JsonObject
         {
             ["title"] = sessionId is null ? texts.FormTitleNew : texts.FormTitleEdit,
             ["sessionId"] = sessionId?.ToString() ?? "",
+            ["formId"] = formId.ToString(),
             ["values"] = values.ToJson(),
             ["labels"] = new JsonObject
             {
@@ -166,11 +169,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return renderer.Render(FormTemplate, data);
     }
 
-    public Attachment Import(CoachingTexts texts, string rows, string? result)
+    /// <param name="importId">Names this card's import, so that clicking Import twice imports the lines once.</param>
+    public Attachment Import(CoachingTexts texts, string rows, string? result, Guid importId)
     {
         var data = new JsonObject
         {
             ["title"] = texts.ImportSessions,
+            ["importId"] = importId.ToString(),
             ["help"] = texts.ImportHelp,
             ["rows"] = rows,
             ["labels"] = new JsonObject { ["rows"] = texts.ImportField, ["required"] = texts.FieldRequired, ["import"] = texts.Import },

@@ -67,7 +67,7 @@ internal sealed class CoachingDialog(
                 await turn.SendActivityAsync(texts.NotCoordinator, cancellationToken);
                 break;
             case NewAction:
-                await SendCardAsync(turn, cards.Form(texts, SessionFormValues.Empty(DemoCatalog.Organizer), null, null), cancellationToken);
+                await SendCardAsync(turn, cards.Form(texts, SessionFormValues.Empty(DemoCatalog.Organizer), null, null, Guid.NewGuid()), cancellationToken);
                 break;
             case EditAction:
                 await ShowEditFormAsync(turn, texts, SessionIdOf(data), cancellationToken);
@@ -79,7 +79,7 @@ internal sealed class CoachingDialog(
                 await CancelSessionAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             case ImportAction:
-                await SendCardAsync(turn, cards.Import(texts, "", null), cancellationToken);
+                await SendCardAsync(turn, cards.Import(texts, "", null, Guid.NewGuid()), cancellationToken);
                 break;
             case ImportSaveAction:
                 await ImportAsync(turn, texts, data, cancellationToken);
@@ -271,13 +271,15 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), id, null), cancellationToken);
+        await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), id, null, Guid.NewGuid()), cancellationToken);
     }
 
     private async Task SaveAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
     {
         var values = SessionFormValues.From(data ?? default);
         var sessionId = SessionIdOf(data);
+        // A card from before form ids existed has none: it still saves, under a new id.
+        var formId = GuidOf(data, "formId") ?? Guid.NewGuid();
         var now = timeProvider.GetUtcNow();
         SessionSummary? existing = null;
         if (sessionId is { } id && (existing = await catalog.GetAsync(id, cancellationToken)) is null)
@@ -291,16 +293,24 @@ internal sealed class CoachingDialog(
         if (draft is null)
         {
             var error = texts.Format(texts.FormInvalidFormat, string.Join(", ", invalid));
-            await SendCardAsync(turn, cards.Form(texts, values, sessionId, error), cancellationToken);
+            await SendCardAsync(turn, cards.Form(texts, values, sessionId, error, formId), cancellationToken);
             return;
         }
 
         string? warning = null;
         CoachingSession? saved;
+        var notice = texts.SavedFormat;
         if (existing is null)
         {
             warning = await ConflictWarningAsync(texts, draft, cancellationToken);
-            saved = await catalog.CreateAsync(draft, UserIdOf(turn) ?? "", cancellationToken);
+            (saved, var created) = await catalog.CreateOnceAsync(formId, draft, UserIdOf(turn) ?? "", cancellationToken);
+            if (!created)
+            {
+                // The same card saved a second time (double click, Teams retry): what was saved the first time stands.
+                Log.SessionAlreadySaved(logger, formId);
+                notice = texts.AlreadySavedFormat;
+                warning = null;
+            }
         }
         else
         {
@@ -313,7 +323,7 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        await ShowDetailsAsync(turn, texts, saved.Id, texts.Format(texts.SavedFormat, saved.Title), warning, cancellationToken);
+        await ShowDetailsAsync(turn, texts, saved.Id, texts.Format(notice, saved.Title), warning, cancellationToken);
     }
 
     private async Task<string?> ConflictWarningAsync(CoachingTexts texts, SessionDraft draft, CancellationToken cancellationToken)
@@ -346,12 +356,26 @@ internal sealed class CoachingDialog(
         }
 
         var (drafts, errors) = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
-        foreach (var draft in drafts)
+        // Each line's session id is derived from the card's import id and the line's place among the good ones, so a
+        // second click on the same card (same text) finds its sessions there and adds none.
+        var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
+        var created = 0;
+        for (var i = 0; i < drafts.Count; i++)
         {
-            await catalog.CreateAsync(draft, UserIdOf(turn) ?? "", cancellationToken);
+            if ((await catalog.CreateOnceAsync(DerivedId(importId, i), drafts[i], UserIdOf(turn) ?? "", cancellationToken)).Created)
+            {
+                created++;
+            }
         }
 
-        var result = texts.Format(texts.ImportResultFormat, drafts.Count, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
+        if (drafts.Count > 0 && created == 0 && errors.Count == 0)
+        {
+            Log.SessionAlreadySaved(logger, importId);
+            await turn.SendActivityAsync(texts.ImportAlreadyDone, cancellationToken);
+            return;
+        }
+
+        var result = texts.Format(texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
         if (errors.Count == 0)
         {
             await turn.SendActivityAsync(ConversationTurn.Plain(result), cancellationToken);
@@ -361,7 +385,8 @@ internal sealed class CoachingDialog(
         // The lines with errors stay in the box, to be corrected and sent again.
         var failedLines = rows.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
             .Where((_, i) => errors.Any(e => e.StartsWith((i + 1).ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal) || e == (i + 1).ToString(CultureInfo.InvariantCulture)));
-        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result), cancellationToken);
+        // A new import id: the corrected lines are other sessions than the ones just imported.
+        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result, Guid.NewGuid()), cancellationToken);
     }
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -403,8 +428,23 @@ internal sealed class CoachingDialog(
 
     private static string? UserIdOf(ITurnContext turn) => turn.Activity.From?.AadObjectId is { Length: > 0 and <= 128 } id ? id : null;
 
-    private static Guid? SessionIdOf(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && Read(d, "sessionId") is { } raw && Guid.TryParse(raw, out var id) ? id : null;
+    private static Guid? SessionIdOf(JsonElement? data) => GuidOf(data, "sessionId");
+
+    private static Guid? GuidOf(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } d && Read(d, name) is { } raw && Guid.TryParse(raw, out var id) && id != Guid.Empty ? id : null;
+
+    /// <summary>A stable id for the <paramref name="index"/>-th session of an import (SHA-256 of both, as a version-8 UUID).</summary>
+    internal static Guid DerivedId(Guid importId, int index)
+    {
+        Span<byte> input = stackalloc byte[20];
+        importId.TryWriteBytes(input);
+        BitConverter.TryWriteBytes(input[16..], index);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
+    }
 
     private static string? Read(JsonElement data, string name) =>
         data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

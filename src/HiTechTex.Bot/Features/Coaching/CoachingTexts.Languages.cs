@@ -69,6 +69,7 @@ internal sealed partial class CoachingTexts
         FieldRequired = "Please fill in this field.",
         FormInvalidFormat = "Please check: {0}.",
         SavedFormat = "Session saved: {0}.",
+        AlreadySavedFormat = "This session was already saved: {0}.",
         SessionCancelledDone = "The session is cancelled; registered people are being told.",
         NotCoordinator = "Only programme coordinators can do that.",
         ConflictWarningFormat = "Heads-up: the organizer's calendar is busy at that time ({0}).",
@@ -86,6 +87,7 @@ internal sealed partial class CoachingTexts
         Import = "Import",
         ImportResultFormat = "{0} sessions imported. Lines with errors: {1}",
         ImportNoErrors = "none",
+        ImportAlreadyDone = "These sessions were already imported: nothing was added.",
     };
 
     public static CoachingTexts Portuguese { get; } = new()
@@ -154,6 +156,7 @@ internal sealed partial class CoachingTexts
         FieldRequired = "Preencha este campo.",
         FormInvalidFormat = "Verifique: {0}.",
         SavedFormat = "Sessão guardada: {0}.",
+        AlreadySavedFormat = "Esta sessão já estava guardada: {0}.",
         SessionCancelledDone = "A sessão foi cancelada; os inscritos estão a ser avisados.",
         NotCoordinator = "Só os coordenadores do programa podem fazer isso.",
         ConflictWarningFormat = "Atenção: o calendário do organizador está ocupado a essa hora ({0}).",
@@ -171,6 +174,7 @@ internal sealed partial class CoachingTexts
         Import = "Importar",
         ImportResultFormat = "{0} sessões importadas. Linhas com erros: {1}",
         ImportNoErrors = "nenhuma",
+        ImportAlreadyDone = "Estas sessões já tinham sido importadas: nada foi acrescentado.",
     };
 
     public static CoachingTexts Spanish { get; } = new()
@@ -239,6 +243,7 @@ internal sealed partial class CoachingTexts
         FieldRequired = "Rellene este campo.",
         FormInvalidFormat = "Revise: {0}.",
         SavedFormat = "Sesión guardada: {0}.",
+        AlreadySavedFormat = "Esta sesión ya estaba guardada: {0}.",
         SessionCancelledDone = "La sesión está cancelada; se avisa a los inscritos.",
         NotCoordinator = "Solo los coordinadores del programa pueden hacerlo.",
         ConflictWarningFormat = "Atención: el calendario del organizador está ocupado a esa hora ({0}).",
@@ -256,6 +261,7 @@ internal sealed partial class CoachingTexts
         Import = "Importar",
         ImportResultFormat = "{0} sesiones importadas. Líneas con errores: {1}",
         ImportNoErrors = "ninguna",
+        ImportAlreadyDone = "Estas sesiones ya se habían importado: no se ha añadido nada.",
     };
 
     public static CoachingTexts Italian { get; } = new()
@@ -324,6 +330,7 @@ internal sealed partial class CoachingTexts
         FieldRequired = "Compila questo campo.",
         FormInvalidFormat = "Controlla: {0}.",
         SavedFormat = "Sessione salvata: {0}.",
+        AlreadySavedFormat = "Questa sessione era già stata salvata: {0}.",
         SessionCancelledDone = "La sessione è annullata; gli iscritti vengono avvisati.",
         NotCoordinator = "Solo i coordinatori del programma possono farlo.",
         ConflictWarningFormat = "Attenzione: il calendario dell'organizzatore è occupato a quell'ora ({0}).",
@@ -341,6 +348,7 @@ internal sealed partial class CoachingTexts
         Import = "Importa",
         ImportResultFormat = "{0} sessioni importate. Righe con errori: {1}",
         ImportNoErrors = "nessuna",
+        ImportAlreadyDone = "Queste sessioni erano già state importate: non è stato aggiunto nulla.",
     };
 
     public static CoachingTexts Turkish { get; } = new()
@@ -409,6 +417,7 @@ internal sealed partial class CoachingTexts
         FieldRequired = "Lütfen bu alanı doldurun.",
         FormInvalidFormat = "Lütfen kontrol edin: {0}.",
         SavedFormat = "Oturum kaydedildi: {0}.",
+        AlreadySavedFormat = "Bu oturum zaten kaydedilmişti: {0}.",
         SessionCancelledDone = "Oturum iptal edildi; kayıtlı kişilere haber veriliyor.",
         NotCoordinator = "Bunu yalnızca program koordinatörleri yapabilir.",
         ConflictWarningFormat = "Dikkat: düzenleyicinin takvimi o saatte dolu ({0}).",
@@ -426,6 +435,7 @@ internal sealed partial class CoachingTexts
         Import = "İçe aktar",
         ImportResultFormat = "{0} oturum içe aktarıldı. Hatalı satırlar: {1}",
         ImportNoErrors = "yok",
+        ImportAlreadyDone = "Bu oturumlar zaten içe aktarılmıştı: hiçbir şey eklenmedi.",
     };
 
     public static CoachingTexts Czech { get; } = new()
@@ -494,6 +504,7 @@ internal sealed partial class CoachingTexts
         FieldRequired = "Vyplňte prosím toto pole.",
         FormInvalidFormat = "Zkontrolujte prosím: {0}.",
         SavedFormat = "Setkání uloženo: {0}.",
+        AlreadySavedFormat = "Toto setkání už bylo uloženo: {0}.",
         SessionCancelledDone = "Setkání je zrušeno; přihlášení dostávají zprávu.",
         NotCoordinator = "To mohou jen koordinátoři programu.",
         ConflictWarningFormat = "Pozor: kalendář organizátora je v tu dobu obsazený ({0}).",
@@ -511,5 +522,6 @@ internal sealed partial class CoachingTexts
         Import = "Importovat",
         ImportResultFormat = "Importováno setkání: {0}. Řádky s chybami: {1}",
         ImportNoErrors = "žádné",
+        ImportAlreadyDone = "Tato setkání už byla importována: nic nebylo přidáno.",
     };
 }

@@ -173,6 +173,10 @@ internal sealed partial class CoachingTexts
 
     public required string SessionOver { get; init; }
 
+    public required string AlreadySavedFormat { get; init; }
+
+    public required string ImportAlreadyDone { get; init; }
+
     // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
     public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

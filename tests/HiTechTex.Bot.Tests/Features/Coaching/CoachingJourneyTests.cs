@@ -388,6 +388,50 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal((SessionMode.OnSite, "CLUTEX, Liberec"), (sessions[1].Mode, sessions[1].Location));
     }
 
+    [Fact]
+    public async Task Save_SameNewSessionCardTwice_OneSessionAndAlreadySaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        form["formId"] = SubmitData(await host.SayAsync("new session", Coordinator)).GetProperty("formId").GetString()!;
+
+        await host.SubmitAsync(form, Coordinator);
+        var second = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("This session was already saved: Smart textiles lab.", CoachingTestHost.CardText(second), StringComparison.Ordinal);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task CreateOnceAsync_SameIdConcurrently_OneSession()
+    {
+        var id = Guid.NewGuid();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => host.WithScopeAsync(sp =>
+            sp.GetRequiredService<CatalogService>().CreateOnceAsync(id, CoachingTestHost.Draft(), Coordinator, CancellationToken.None)))));
+
+        Assert.Single(results, r => r.Created);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_SameCardTwice_ImportedOnceAndAlreadyImported()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var importId = SubmitData(await host.SayAsync("import sessions", Coordinator)).GetProperty("importId").GetString();
+        var rows = "Smart textiles lab;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;Sensors";
+
+        var first = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
+        var second = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
+
+        Assert.StartsWith("1 sessions imported.", Assert.Single(first).Text, StringComparison.Ordinal);
+        Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(second).Text);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    private static System.Text.Json.JsonElement SubmitData(IReadOnlyList<Activity> replies) =>
+        CoachingTestHost.CardOf(replies).GetProperty("actions")[0].GetProperty("data");
+
     private static Dictionary<string, string> ValidForm() => new()
     {
         ["action"] = "coaching.save",
