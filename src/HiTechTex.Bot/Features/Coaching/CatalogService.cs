@@ -118,7 +118,11 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         }
     }
 
-    /// <summary>Edits a session; a larger capacity promotes waitlisted people. Null when it does not exist.</summary>
+    /// <summary>
+    /// Edits a session; a larger capacity promotes waitlisted people. When the date or time changes, everyone registered
+    /// or waitlisted is told (with the card, so the calendar file is the new one) and their reminders are re-armed for
+    /// the new start. Null when it does not exist.
+    /// </summary>
     public async Task<CoachingSession?> UpdateAsync(Guid sessionId, SessionDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -131,8 +135,26 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         }
 
         var now = timeProvider.GetUtcNow();
+        var (startedAt, endedAt) = (session.StartsAt, session.EndsAt);
         Apply(session, draft, now);
         session.Revision++;
+        if (session.StartsAt != startedAt || session.EndsAt != endedAt)
+        {
+            var registered = await db.Registrations()
+                .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
+                .Select(r => r.Id)
+                .ToListAsync(cancellationToken);
+            foreach (var registrationId in registered)
+            {
+                db.Enqueue(session.Id, OutboxKind.NotifySessionMoved, now, registrationId);
+            }
+
+            // The reminders already sent were for the old time: the new start gets its own.
+            await db.ReminderClaims()
+                .Where(c => db.Registrations().Any(r => r.Id == c.RegistrationId && r.SessionId == sessionId))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
         if (GraphEnabled)
         {
             session.SyncState = CalendarSyncState.Pending;

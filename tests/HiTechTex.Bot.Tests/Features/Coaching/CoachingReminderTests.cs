@@ -81,6 +81,42 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionMovedAfterItsReminders_EveryoneToldTheNewTimeAndRemindedAgainForIt()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));   // 2026-12-03 09:00 UTC
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");   // waitlisted: told of the move, no reminder
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddMinutes(-30));
+        Assert.Equal(2, sent.Count);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft(capacity: 1, inDays: 9), CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        var notices = sent.Skip(2).ToList();
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddDays(2));
+
+        const string moved = "Circular economy has moved: it now takes place 05.12.2026 09:00–11:00 (Europe/Lisbon).";
+        Assert.Equal([("conv-u1", moved), ("conv-u2", moved)], notices.Select(n => (n.Conversation, n.Text)).Order());
+        Assert.Equal(
+            ["Reminder: Circular economy starts 05.12.2026 09:00 (Europe/Lisbon).", "Reminder: Circular economy starts 05.12.2026 09:00 (Europe/Lisbon)."],
+            sent.Skip(4).Select(s => s.Text));
+        Assert.DoesNotContain(sent.Skip(4), s => s.Conversation == "conv-u2");
+    }
+
+    [Fact]
+    public async Task SessionEditedWithoutMoving_NobodyToldAndNoSecondReminder()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddMinutes(-30));
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Circular economy II" }, CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        await RunEveryQuarterHourUntilAsync(session.StartsAt);
+
+        Assert.Equal(2, sent.Count);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_SendFails_RetriedOnTheNextPass()
     {
         var session = await host.CreateSessionAsync();
