@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,12 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         var query = db.Sessions().AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now);
         if (!string.IsNullOrWhiteSpace(filter.Topic))
         {
-            var topic = filter.Topic.Trim().ToLower();
-            query = query.Where(s => s.Topic.ToLower() == topic);
+            // Compared in .NET, not with the database's lower(): SQLite's lowercases ASCII only, so "Řízení kvality" or
+            // "İhracat" never matched. The catalogue's topics are few; the query then asks for the exact stored ones.
+            var wanted = TextNormalizer.Normalize(filter.Topic.Trim());
+            var topics = await query.Select(s => s.Topic).Distinct().ToListAsync(cancellationToken);
+            var matching = topics.Where(t => TextNormalizer.Normalize(t) == wanted).ToList();
+            query = query.Where(s => matching.Contains(s.Topic));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Language))

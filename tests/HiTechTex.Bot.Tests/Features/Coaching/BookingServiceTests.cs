@@ -236,6 +236,21 @@ public sealed class BookingServiceTests : IDisposable
         Assert.Equal(["A", "B"], await TitlesAsync(new SessionFilter(Month: new DateOnly(2026, 12, 1))));
     }
 
+    [Theory]
+    [InlineData("Řízení kvality", "řízení KVALITY")]
+    [InlineData("İhracat", "ihracat")]
+    [InlineData("Économie circulaire", "ÉCONOMIE CIRCULAIRE")]
+    [InlineData("Économie circulaire", "économie circulaire")]
+    public async Task UpcomingAsync_TopicWithNonAsciiCapitals_FoundWhateverTheCase(string topic, string typed)
+    {
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "A", topic: topic));
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "B", topic: "Smart textiles"));
+
+        var found = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpcomingAsync(new SessionFilter(Topic: typed), CancellationToken.None));
+
+        Assert.Equal(["A"], found.Select(s => s.Session.Title));
+    }
+
     private Task<RegistrationResult> RegisterAsync(Guid sessionId, string user) => host.WithScopeAsync(sp =>
         sp.GetRequiredService<BookingService>().RegisterAsync(sessionId, new Participant(user, "User " + user, "tenant", null, "conv", "en"), CancellationToken.None));
 }
