@@ -37,14 +37,24 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
             query = query.Where(s => s.Language == language);
         }
 
+        List<CoachingSession> sessions;
         if (filter.Month is { } month)
         {
+            // The month is the one on the session's own calendar (a session on 1 January at 01:00 in Istanbul is a January
+            // session, though it starts on 31 December in UTC). The database narrows to the UTC month widened by the
+            // largest offsets (UTC−12…UTC+14); each session's zone decides.
             var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
-            var to = from.AddMonths(1);
-            query = query.Where(s => s.StartsAt >= from && s.StartsAt < to);
+            var (widenedFrom, widenedTo) = (from.AddHours(-14), from.AddMonths(1).AddHours(12));
+            var candidates = await query.Where(s => s.StartsAt >= widenedFrom && s.StartsAt < widenedTo).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+            sessions = [.. candidates
+                .Where(s => SessionTime.Local(s.StartsAt, s.TimeZone) is var local && local.Year == month.Year && local.Month == month.Month)
+                .Take(PageSize)];
+        }
+        else
+        {
+            sessions = await query.OrderBy(s => s.StartsAt).Take(PageSize).ToListAsync(cancellationToken);
         }
 
-        var sessions = await query.OrderBy(s => s.StartsAt).Take(PageSize).ToListAsync(cancellationToken);
         return await SummariesAsync(sessions, cancellationToken);
     }
 

@@ -251,6 +251,23 @@ public sealed class BookingServiceTests : IDisposable
         Assert.Equal(["A"], found.Select(s => s.Session.Title));
     }
 
+    [Fact]
+    public async Task UpcomingAsync_MonthFilter_TheMonthOfTheSessionsOwnTimeZone()
+    {
+        // 1 January 2027 01:00 in Istanbul (UTC+3) is 31 December 22:00 UTC; 31 January 2027 20:00 in New York is 1 February in UTC.
+        var istanbul = new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero);
+        var newYork = new DateTimeOffset(2027, 2, 1, 1, 0, 0, TimeSpan.Zero);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Istanbul") with { StartsAt = istanbul, EndsAt = istanbul.AddHours(2), TimeZone = "Europe/Istanbul" });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "New York") with { StartsAt = newYork, EndsAt = newYork.AddHours(2), TimeZone = "America/New_York" });
+
+        async Task<IEnumerable<string>> TitlesAsync(int year, int month) =>
+            (await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpcomingAsync(new SessionFilter(Month: new DateOnly(year, month, 1)), CancellationToken.None))).Select(s => s.Session.Title);
+
+        Assert.Empty(await TitlesAsync(2026, 12));
+        Assert.Equal(["Istanbul", "New York"], await TitlesAsync(2027, 1));
+        Assert.Empty(await TitlesAsync(2027, 2));
+    }
+
     private Task<RegistrationResult> RegisterAsync(Guid sessionId, string user) => host.WithScopeAsync(sp =>
         sp.GetRequiredService<BookingService>().RegisterAsync(sessionId, new Participant(user, "User " + user, "tenant", null, "conv", "en"), CancellationToken.None));
 }
