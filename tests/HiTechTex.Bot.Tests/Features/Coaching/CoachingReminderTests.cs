@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -114,6 +115,27 @@ public sealed class CoachingReminderTests : IDisposable
         await RunEveryQuarterHourUntilAsync(session.StartsAt);
 
         Assert.Equal(2, sent.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_LanguageChangedSinceRegistering_ReminderInTheProfilesLanguageNow()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.Conversation = new ConversationAccount { Id = "a:conversation-1", ConversationType = "personal", TenantId = "tenant-1" };
+        await host.SendAsync(submit);
+        var registration = Assert.Single(await host.RegistrationsAsync(session.Id));
+        Assert.Equal(("en", "tenant-1"), (registration.Language, registration.TenantId));
+        host.References.Setup(r => r.FindPersonalAsync(registration.UserAadObjectId, registration.TenantId!, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new StoredConversationReference(
+                new ConversationReference { ChannelId = "msteams", User = new ChannelAccount { Id = "29:user-1" }, Conversation = new ConversationAccount { Id = "a:ana" } },
+                IsActive: true, UpdatedAt: CoachingTestHost.Now));
+        await host.Conversation.SeedProfileAsync("pt");
+
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+
+        Assert.StartsWith("Lembrete: Circular economy começa", Assert.Single(sent).Text, StringComparison.Ordinal);
     }
 
     [Fact]
