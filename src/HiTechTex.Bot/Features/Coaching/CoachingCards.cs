@@ -108,7 +108,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["addToCalendar"] = texts.AddToCalendar,
                 ["edit"] = texts.Edit,
                 ["cancelSession"] = texts.CancelSession,
+                ["confirmCancel"] = texts.ConfirmCancelSession,
             },
+            // Cancelling is irreversible and messages everyone: the button opens this question, its answer cancels.
+            ["confirmCancel"] = texts.Format(texts.CancelSessionConfirmFormat, session.Title, summary.Confirmed + summary.Waitlisted),
         };
         SetIfPresent(data, "notice", notice);
         SetIfPresent(data, "warning", warning);

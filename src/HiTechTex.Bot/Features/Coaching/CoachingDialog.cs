@@ -75,6 +75,10 @@ internal sealed class CoachingDialog(
             case SaveAction:
                 await SaveAsync(turn, texts, data, cancellationToken);
                 break;
+            case CancelSessionAction when !IsConfirmed(data):
+                // A click without the confirmation's answer (an older card, a forged one): ask, on the session's card.
+                await ShowDetailsAsync(turn, texts, SessionIdOf(data), notice: null, warning: await CancelQuestionAsync(texts, SessionIdOf(data), cancellationToken), cancellationToken);
+                break;
             case CancelSessionAction:
                 await CancelSessionAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
@@ -399,6 +403,14 @@ internal sealed class CoachingDialog(
             _ => texts.NotFound,
         }, cancellationToken);
     }
+
+    private async Task<string?> CancelQuestionAsync(CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken) =>
+        sessionId is { } id && await catalog.GetAsync(id, cancellationToken) is { } summary
+            ? texts.Format(texts.CancelSessionConfirmFormat, summary.Session.Title, summary.Confirmed + summary.Waitlisted)
+            : null;
+
+    private static bool IsConfirmed(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && Read(d, "confirm") == "yes";
 
     private async Task<string?> EmailOfAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

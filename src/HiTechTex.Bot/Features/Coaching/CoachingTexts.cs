@@ -179,6 +179,10 @@ internal sealed partial class CoachingTexts
 
     public required string SessionMovedNoticeFormat { get; init; }
 
+    public required string CancelSessionConfirmFormat { get; init; }
+
+    public required string ConfirmCancelSession { get; init; }
+
     // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
     public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

@@ -270,10 +270,31 @@ public sealed class CoachingJourneyTests : IDisposable
         var session = await host.CreateSessionAsync();
         await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
 
-        var replies = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString() }, Coordinator);
+        var replies = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
 
         Assert.Equal("The session is cancelled; registered people are being told.", Assert.Single(replies).Text);
         Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionCancelled);
+    }
+
+    [Fact]
+    public async Task CancelSession_ButtonOnTheCard_AsksFirstAndOnlyTheAnswerCancels()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var card = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, Coordinator));
+        var button = card.GetProperty("body").EnumerateArray().Last(e => e.GetProperty("type").GetString() == "ActionSet").GetProperty("actions")[1];
+        var unconfirmed = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString() }, Coordinator);
+
+        Assert.Equal("Action.ShowCard", button.GetProperty("type").GetString());
+        var question = button.GetProperty("card");
+        Assert.Equal("Cancel Circular economy? This cannot be undone: everyone registered or on the waitlist (1) will be told.", question.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Equal("yes", question.GetProperty("actions")[0].GetProperty("data").GetProperty("confirm").GetString());
+        Assert.Contains("Cancel Circular economy? This cannot be undone", CoachingTestHost.CardText(unconfirmed), StringComparison.Ordinal);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(SessionStatus.Scheduled, stored!.Session.Status);
+        Assert.Empty(await host.OutboxAsync());
     }
 
     [Fact]
