@@ -151,7 +151,11 @@ internal sealed class CoachingDialog(
 
         if (start?.Entities is { } entities)
         {
-            DateOnly? month = entities.Dates.Count > 0 ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1) : null;
+            // A date ("sessions on 3 December") or a month alone ("sessions in March") is the month to show.
+            var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+            DateOnly? month = entities.Dates.Count > 0
+                ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1)
+                : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today) : null;
             return new SessionFilter(entities.SessionTopic, null, month);
         }
 

@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
@@ -30,6 +31,22 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains("03.12.2026 09:00–11:00 (Europe/Lisbon)", card, StringComparison.Ordinal);
         Assert.Contains("coaching.details", card, StringComparison.Ordinal);
         Assert.DoesNotContain("coaching.new", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sessions in march", "en", "2027-03")]
+    [InlineData("sessions in December", "en", "2026-12")]
+    [InlineData("sessões em janeiro", "pt", "2027-01")]
+    public async Task Sessions_InAMonthTyped_TheCatalogueFilteredToThatMonth(string typed, string language, string month)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync(typed));
+
+        Assert.Equal(month, InputValue(card, "month"));
+        Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -448,6 +465,24 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.StartsWith("1 sessions imported.", Assert.Single(first).Text, StringComparison.Ordinal);
         Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(second).Text);
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    /// <summary>The value of the card's input with that id.</summary>
+    private static string? InputValue(System.Text.Json.JsonElement element, string id)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("id", out var found) && found.GetString() == id)
+            {
+                return element.GetProperty("value").GetString();
+            }
+
+            return element.EnumerateObject().Select(p => InputValue(p.Value, id)).FirstOrDefault(v => v is not null);
+        }
+
+        return element.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? element.EnumerateArray().Select(e => InputValue(e, id)).FirstOrDefault(v => v is not null)
+            : null;
     }
 
     private static System.Text.Json.JsonElement SubmitData(IReadOnlyList<Activity> replies) =>
