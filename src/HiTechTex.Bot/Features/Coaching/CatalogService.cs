@@ -16,9 +16,14 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
 
     private bool GraphEnabled => graphOptions.Value.IsConfigured;
 
-    public async Task<IReadOnlyList<SessionSummary>> UpcomingAsync(SessionFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SessionSummary>> UpcomingAsync(SessionFilter filter, CancellationToken cancellationToken) =>
+        (await UpcomingPageAsync(filter, 0, cancellationToken)).Sessions;
+
+    /// <summary>One page (<see cref="PageSize"/> sessions, soonest first) of the upcoming sessions, and how many match in all.</summary>
+    public async Task<(IReadOnlyList<SessionSummary> Sessions, int Total)> UpcomingPageAsync(SessionFilter filter, int page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var skip = Math.Max(0, page) * PageSize;
         var now = timeProvider.GetUtcNow();
         var query = db.Sessions().AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now);
         if (!string.IsNullOrWhiteSpace(filter.Topic))
@@ -38,6 +43,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         }
 
         List<CoachingSession> sessions;
+        int total;
         if (filter.Month is { } month)
         {
             // The month is the one on the session's own calendar (a session on 1 January at 01:00 in Istanbul is a January
@@ -46,16 +52,19 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
             var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
             var (widenedFrom, widenedTo) = (from.AddHours(-14), from.AddMonths(1).AddHours(12));
             var candidates = await query.Where(s => s.StartsAt >= widenedFrom && s.StartsAt < widenedTo).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
-            sessions = [.. candidates
+            var inMonth = candidates
                 .Where(s => SessionTime.Local(s.StartsAt, s.TimeZone) is var local && local.Year == month.Year && local.Month == month.Month)
-                .Take(PageSize)];
+                .ToList();
+            total = inMonth.Count;
+            sessions = [.. inMonth.Skip(skip).Take(PageSize)];
         }
         else
         {
-            sessions = await query.OrderBy(s => s.StartsAt).Take(PageSize).ToListAsync(cancellationToken);
+            total = await query.CountAsync(cancellationToken);
+            sessions = await query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken);
         }
 
-        return await SummariesAsync(sessions, cancellationToken);
+        return (await SummariesAsync(sessions, cancellationToken), total);
     }
 
     /// <summary>The distinct topics and languages of the upcoming catalog, for the filter choices.</summary>

@@ -19,9 +19,12 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     private const string AnyValue = "any";
 
+    /// <param name="page">The page shown (0 first) and how many sessions match in all: a list longer than a page
+    /// says which ones it shows and has Previous / Next buttons (they submit the filters with the page).</param>
     public Attachment List(
         CoachingTexts texts, IReadOnlyList<SessionSummary> sessions, SessionFilter filter,
-        (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator)
+        (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator,
+        (int Number, int Total) page = default)
     {
         var data = ListBase(texts, texts.ListTitle, isCoordinator, showFilters: true, showMine: true);
         data["filters"] = new JsonObject
@@ -43,6 +46,16 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             data["emptyText"] = texts.ListEmpty;
         }
 
+        var first = (page.Number * CatalogService.PageSize) + 1;
+        if (sessions.Count > 0 && page.Total > sessions.Count)
+        {
+            data["paging"] = texts.Format(texts.PagingFormat, first, first + sessions.Count - 1, page.Total);
+        }
+
+        data["hasPrevious"] = page.Number > 0;
+        data["hasNext"] = first - 1 + sessions.Count < page.Total;
+        data["previousPage"] = (page.Number - 1).ToString(CultureInfo.InvariantCulture);
+        data["nextPage"] = (page.Number + 1).ToString(CultureInfo.InvariantCulture);
         return renderer.Render(ListTemplate, data);
     }
 
@@ -210,6 +223,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         ["showMine"] = showMine,
         ["showBrowse"] = !showMine,
         ["isCoordinator"] = isCoordinator,
+        ["hasPrevious"] = false,
+        ["hasNext"] = false,
         ["sessions"] = new JsonArray(),
         ["labels"] = new JsonObject
         {
@@ -217,6 +232,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["language"] = texts.FilterLanguage,
             ["month"] = texts.FilterMonth,
             ["filter"] = texts.ApplyFilters,
+            ["previous"] = texts.PreviousPage,
+            ["next"] = texts.NextPage,
             ["when"] = texts.When,
             ["where"] = texts.Where,
             ["seats"] = texts.Seats,

@@ -89,7 +89,7 @@ internal sealed class CoachingDialog(
                 await ImportAsync(turn, texts, data, cancellationToken);
                 break;
             default:
-                await ShowListAsync(turn, texts, FilterOf(start), cancellationToken);
+                await ShowListAsync(turn, texts, FilterOf(start), PageOf(data), cancellationToken);
                 break;
         }
 
@@ -162,14 +162,27 @@ internal sealed class CoachingDialog(
         return SessionFilter.Any;
     }
 
-    private async Task ShowListAsync(ITurnContext turn, CoachingTexts texts, SessionFilter filter, CancellationToken cancellationToken)
+    /// <summary>The page a Previous / Next button asks for (0 when none, or not a number of pages that can exist).</summary>
+    private static int PageOf(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && int.TryParse(Read(d, "page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page <= 10_000
+            ? page
+            : 0;
+
+    private async Task ShowListAsync(ITurnContext turn, CoachingTexts texts, SessionFilter filter, int page, CancellationToken cancellationToken)
     {
-        var sessions = await catalog.UpcomingAsync(filter, cancellationToken);
+        var (sessions, total) = await catalog.UpcomingPageAsync(filter, page, cancellationToken);
+        if (sessions.Count == 0 && page > 0)
+        {
+            // A page that no longer exists (sessions went since the card was sent): the first one.
+            page = 0;
+            (sessions, total) = await catalog.UpcomingPageAsync(filter, page, cancellationToken);
+        }
+
         var facets = await catalog.FacetsAsync(cancellationToken);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         // In a group chat or a channel everyone sees the card: no coordinator buttons there.
         var coordinator = IsCoordinator(turn) && !turn.Activity.IsGroupConversation();
-        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator);
+        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator, (page, total));
         await SendCardAsync(turn, card, cancellationToken);
     }
 

@@ -183,6 +183,12 @@ internal sealed partial class CoachingTexts
 
     public required string ConfirmCancelSession { get; init; }
 
+    public required string PagingFormat { get; init; }
+
+    public required string NextPage { get; init; }
+
+    public required string PreviousPage { get; init; }
+
     // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
     public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

@@ -50,6 +50,44 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Sessions_MoreThanAPage_SaysWhichAreShownAndPagesWithNextAndPrevious()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        for (var i = 1; i <= 12; i++)
+        {
+            await host.CreateSessionAsync(CoachingTestHost.Draft(title: $"Session #{i:00}", inDays: 2 + i));
+        }
+
+        var first = CoachingTestHost.CardText(await host.SayAsync("sessions"));
+        var second = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.list", page = "1", topic = "any", language = "any", month = "any" }));
+        var forged = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.list", page = "99999999999" }));
+
+        Assert.Contains("Sessions 1–10 of 12", first, StringComparison.Ordinal);
+        Assert.Contains("Session #10", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Session #11", first, StringComparison.Ordinal);
+        Assert.Contains("Next", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Previous", first, StringComparison.Ordinal);
+        Assert.Contains("Sessions 11–12 of 12", second, StringComparison.Ordinal);
+        Assert.Contains("Session #12", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Session #10", second, StringComparison.Ordinal);
+        Assert.Contains("Previous", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next", second, StringComparison.Ordinal);
+        Assert.Contains("Sessions 1–10 of 12", forged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_OnePageOnly_NoPagingLine()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync();
+
+        var card = CoachingTestHost.CardText(await host.SayAsync("sessions"));
+
+        Assert.DoesNotContain("Sessions 1–", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sessions_InAGroupChat_TheCatalogueIsShownThereWithoutTheCoordinatorsButtons()
     {
         await host.Conversation.SeedProfileAsync("en");
