@@ -344,6 +344,12 @@ internal sealed class CoachingDialog(
             return;
         }
 
+        // A capacity below the people already confirmed is allowed (a smaller room), but said: nobody loses a seat.
+        if (existing is not null && await catalog.GetAsync(saved.Id, cancellationToken) is { } after && after.Confirmed > saved.Capacity)
+        {
+            warning = texts.Format(texts.OverCapacityFormat, after.Confirmed, saved.Capacity);
+        }
+
         await ShowDetailsAsync(turn, texts, saved.Id, texts.Format(notice, saved.Title), warning, cancellationToken);
     }
 

@@ -189,6 +189,8 @@ internal sealed partial class CoachingTexts
 
     public required string PreviousPage { get; init; }
 
+    public required string OverCapacityFormat { get; init; }
+
     // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
     public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

@@ -319,6 +319,28 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_CapacityLoweredBelowTheRegistered_SavedWithAWarningAndNobodyUnregistered()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        foreach (var user in new[] { "u1", "u2", "u3" })
+        {
+            await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, user);
+        }
+
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        form["capacity"] = "1";
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("Session saved: Smart textiles lab.", card, StringComparison.Ordinal);
+        Assert.Contains("Heads-up: 3 people are already registered, more than the new capacity of 1. Nobody was unregistered", card, StringComparison.Ordinal);
+        Assert.All(await host.RegistrationsAsync(session.Id), r => Assert.Equal(RegistrationStatus.Confirmed, r.Status));
+    }
+
+    [Fact]
     public async Task CancelSession_Coordinator_CancelledAndEveryoneQueuedForNotice()
     {
         await host.Conversation.SeedProfileAsync("en");
