@@ -68,6 +68,7 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         registration.Email = participant.Email ?? registration.Email;
         registration.ConversationId = participant.ConversationId;
         registration.Language = participant.Language;
+        registration.TimeZone = participant.TimeZone ?? registration.TimeZone;
         registration.Status = status;
         registration.Sequence = session.NextSequence;
         registration.RegisteredAt = now;

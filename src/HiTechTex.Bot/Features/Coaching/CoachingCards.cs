@@ -24,7 +24,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     public Attachment List(
         CoachingTexts texts, IReadOnlyList<SessionSummary> sessions, SessionFilter filter,
         (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator,
-        (int Number, int Total) page = default)
+        (int Number, int Total) page = default, string? readerZone = null)
     {
         var data = ListBase(texts, texts.ListTitle, isCoordinator, showFilters: true, showMine: true);
         data["filters"] = new JsonObject
@@ -40,7 +40,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             var month = firstMonth.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             return (month, month);
         }));
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow()))]);
+        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow(), readerZone))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.ListEmpty;
@@ -59,13 +59,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return renderer.Render(ListTemplate, data);
     }
 
-    public Attachment Mine(CoachingTexts texts, IReadOnlyList<(MySession Mine, SessionSummary Summary)> sessions)
+    public Attachment Mine(CoachingTexts texts, IReadOnlyList<(MySession Mine, SessionSummary Summary)> sessions, string? readerZone = null)
     {
         var data = ListBase(texts, texts.MySessionsTitle, isCoordinator: false, showFilters: false, showMine: false);
         // A cancelled session stays in the list until its date, said to be cancelled (and no seats to count).
         data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary,
             s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled,
-            timeProvider.GetUtcNow()))]);
+            timeProvider.GetUtcNow(), readerZone))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.MySessionsEmpty;
@@ -76,8 +76,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     public Attachment Details(
         CoachingTexts texts, SessionSummary summary, CoachingRegistration? mine, int? waitlistPosition, bool isCoordinator,
-        IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null)
+        IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null, string? readerZone = null)
     {
+        var culture = SessionTime.CultureOf(texts);
         var session = summary.Session;
         var active = mine is { Status: not RegistrationStatus.Cancelled } ? mine : null;
         var scheduled = session.Status == SessionStatus.Scheduled;
@@ -88,7 +89,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["id"] = session.Id.ToString(),
             ["title"] = session.Title,
             ["description"] = session.Description,
-            ["when"] = SessionTime.Describe(session),
+            ["when"] = SessionTime.Describe(session, culture, readerZone),
             ["trainer"] = session.Trainer,
             ["topic"] = session.Topic,
             ["language"] = session.Language,
@@ -128,7 +129,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         };
         SetIfPresent(data, "notice", notice);
         SetIfPresent(data, "warning", warning);
-        SetIfPresent(data, "closes", open ? SessionTime.Date(session.RegistrationClosesAt, session.TimeZone) : null);
+        SetIfPresent(data, "closes", open ? SessionTime.Date(session.RegistrationClosesAt, session.TimeZone, culture, readerZone) : null);
         // A cancelled session has no place to hold: its seats line already says it was cancelled.
         SetIfPresent(data, "status", active is null || !scheduled ? null : StatusText(texts, active.Status, waitlistPosition));
         if (isCoordinator)
@@ -247,13 +248,14 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         },
     };
 
-    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now)
+    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now, string? readerZone)
     {
+        var culture = SessionTime.CultureOf(texts);
         var item = new JsonObject
         {
             ["id"] = summary.Session.Id.ToString(),
             ["title"] = summary.Session.Title,
-            ["when"] = SessionTime.Describe(summary.Session),
+            ["when"] = SessionTime.Describe(summary.Session, culture, readerZone),
             ["topic"] = summary.Session.Topic,
             ["language"] = summary.Session.Language,
             ["where"] = Where(texts, summary.Session),
@@ -265,7 +267,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         else if (summary.Session.Status == SessionStatus.Scheduled)
         {
             item["seats"] = Seats(texts, summary);
-            item["closes"] = SessionTime.Date(summary.Session.RegistrationClosesAt, summary.Session.TimeZone);
+            item["closes"] = SessionTime.Date(summary.Session.RegistrationClosesAt, summary.Session.TimeZone, culture, readerZone);
         }
 
         SetIfPresent(item, "status", status);

@@ -182,7 +182,7 @@ internal sealed class CoachingDialog(
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         // In a group chat or a channel everyone sees the card: no coordinator buttons there.
         var coordinator = IsCoordinator(turn) && !turn.Activity.IsGroupConversation();
-        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator, (page, total));
+        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator, (page, total), ReaderZone(turn));
         await SendCardAsync(turn, card, cancellationToken);
     }
 
@@ -199,7 +199,7 @@ internal sealed class CoachingDialog(
             }
         }
 
-        await SendCardAsync(turn, cards.Mine(texts, rows), cancellationToken);
+        await SendCardAsync(turn, cards.Mine(texts, rows, ReaderZone(turn)), cancellationToken);
     }
 
     private async Task ShowDetailsAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, string? notice, string? warning, CancellationToken cancellationToken)
@@ -220,7 +220,7 @@ internal sealed class CoachingDialog(
 
         var coordinator = IsCoordinator(turn);
         var participants = coordinator ? await catalog.RegistrationsAsync(id, cancellationToken) : null;
-        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning), cancellationToken);
+        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning, ReaderZone(turn)), cancellationToken);
     }
 
     private async Task RegisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -233,7 +233,7 @@ internal sealed class CoachingDialog(
         }
 
         var participant = new Participant(user, activity.From?.Name ?? "", activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
-            activity.PersonalChatId(), texts.Language);
+            activity.PersonalChatId(), texts.Language, ReaderZone(turn));
         var result = await booking.RegisterAsync(id, participant, cancellationToken);
         Log.Registered(logger, id, result.Outcome);
         var title = result.Session?.Title ?? "";
@@ -243,7 +243,8 @@ internal sealed class CoachingDialog(
             RegistrationOutcome.Waitlisted => texts.Format(texts.WaitlistedFormat, title, result.WaitlistPosition ?? 0),
             RegistrationOutcome.AlreadyConfirmed => texts.AlreadyConfirmed,
             RegistrationOutcome.AlreadyWaitlisted => texts.Format(texts.AlreadyWaitlistedFormat, result.WaitlistPosition ?? 0),
-            RegistrationOutcome.NotOpenYet => texts.Format(texts.NotOpenYetFormat, SessionTime.Date(result.Session!.RegistrationOpensAt, result.Session.TimeZone)),
+            RegistrationOutcome.NotOpenYet => texts.Format(texts.NotOpenYetFormat,
+                SessionTime.Date(result.Session!.RegistrationOpensAt, result.Session.TimeZone, SessionTime.CultureOf(texts), ReaderZone(turn))),
             RegistrationOutcome.Closed => texts.Closed,
             RegistrationOutcome.SessionCancelled => texts.SessionCancelled,
             _ => null,
@@ -363,7 +364,7 @@ internal sealed class CoachingDialog(
                 return null;
             }
 
-            var slots = busy.Select(b => $"{SessionTime.Date(b.Start, draft.TimeZone)}–{SessionTime.Local(b.End, draft.TimeZone):HH:mm}");
+            var slots = busy.Select(b => SessionTime.Range(b.Start, b.End, draft.TimeZone, SessionTime.CultureOf(texts), readerZone: null));
             return texts.Format(texts.ConflictWarningFormat, string.Join("; ", slots));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -460,6 +461,9 @@ internal sealed class CoachingDialog(
         CoachingTexts.All.Any(t => commands(t).Any(c => TypedCommand.Matches(c, typed)));
 
     private bool IsCoordinator(ITurnContext turn) => roles.IsCoordinator(UserIdOf(turn));
+
+    /// <summary>The user's time zone as Teams reports it with each message (<c>localTimezone</c>), when valid.</summary>
+    private static string? ReaderZone(ITurnContext turn) => SessionTime.KnownZone(turn.Activity.LocalTimezone);
 
     private static string? UserIdOf(ITurnContext turn) => turn.Activity.From?.AadObjectId is { Length: > 0 and <= 128 } id ? id : null;
 

@@ -28,7 +28,7 @@ internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCa
         var activity = new Activity { Type = ActivityTypes.Message, Text = message(texts, summary.Session), TextFormat = "plain" };
         if (withCard)
         {
-            activity.Attachments = [cards.Details(texts, summary, registration, null, isCoordinator: false)];
+            activity.Attachments = [cards.Details(texts, summary, registration, null, isCoordinator: false, readerZone: registration.TimeZone)];
         }
 
         ProactiveSendResult? result = null;

@@ -190,7 +190,7 @@ internal sealed class CoachingOutboxProcessor(
                 return null;
             }
 
-            var moved = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s)), withCard: true, cancellationToken);
+            var moved = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)), withCard: true, cancellationToken);
             return moved == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 

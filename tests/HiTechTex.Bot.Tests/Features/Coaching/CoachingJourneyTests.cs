@@ -28,7 +28,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var card = CoachingTestHost.CardText(replies);
         Assert.Contains("Upcoming sessions", card, StringComparison.Ordinal);
         Assert.Contains("Circular economy for SMEs", card, StringComparison.Ordinal);
-        Assert.Contains("03.12.2026 09:00–11:00 (Europe/Lisbon)", card, StringComparison.Ordinal);
+        Assert.Contains("Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)", card, StringComparison.Ordinal);
         Assert.Contains("coaching.details", card, StringComparison.Ordinal);
         Assert.DoesNotContain("coaching.new", card, StringComparison.Ordinal);
     }
@@ -85,6 +85,24 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.DoesNotContain("Sessions 1–", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Next", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "America/New_York", "Thu 3 Dec 2026 04:00–06:00 (America/New_York) · Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("en", "Europe/Lisbon", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("en", "Europe/London", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("en", "Not/AZone", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("pt", "Asia/Tokyo", "qui. 3 dez. 2026 18:00–20:00 (Asia/Tokyo) · qui. 3 dez. 2026 09:00–11:00 (Europe/Lisbon)")]
+    public async Task Details_ReadersTimeZoneAndLanguage_TimesInTheirZoneWithTheSessionsOwnAndAnUnambiguousDate(string language, string zone, string expected)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var session = await host.CreateSessionAsync();
+        var click = host.Conversation.Submit(new { action = "coaching.details", sessionId = session.Id.ToString() });
+        click.LocalTimezone = zone;
+
+        var card = CoachingTestHost.CardText(await host.SendAsync(click));
+
+        Assert.Contains(expected, card, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -456,7 +474,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var closed = CoachingTestHost.CardText(await host.SubmitAsync(details));
         var list = CoachingTestHost.CardText(await host.SayAsync("sessions"));
 
-        Assert.Contains("Registration closes on\n02.12.2026 09:00", open, StringComparison.Ordinal);
+        Assert.Contains("Registration closes on\nWed 2 Dec 2026 09:00 (Europe/Lisbon)", open, StringComparison.Ordinal);
         Assert.Contains("coaching.register", open, StringComparison.Ordinal);
         Assert.Contains("Registration for this session is closed.", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("coaching.register", closed, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class CoachingReminderTests : IDisposable
         Assert.Empty(sent);
         await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
         Assert.Equal(["conv-u1", "conv-u2"], sent.Select(s => s.Conversation).Order());
-        Assert.Equal("Reminder: Circular economy starts 03.12.2026 09:00 (Europe/Lisbon).", sent[0].Text);
+        Assert.Equal("Reminder: Circular economy starts Thu 3 Dec 2026 09:00 (Europe/Lisbon).", sent[0].Text);
         await RunEveryQuarterHourUntilAsync(session.StartsAt.AddMinutes(5));
 
         Assert.Equal(4, sent.Count);
@@ -95,10 +95,10 @@ public sealed class CoachingReminderTests : IDisposable
         var notices = sent.Skip(2).ToList();
         await RunEveryQuarterHourUntilAsync(session.StartsAt.AddDays(2));
 
-        const string moved = "Circular economy has moved: it now takes place 05.12.2026 09:00–11:00 (Europe/Lisbon).";
+        const string moved = "Circular economy has moved: it now takes place Sat 5 Dec 2026 09:00–11:00 (Europe/Lisbon).";
         Assert.Equal([("conv-u1", moved), ("conv-u2", moved)], notices.Select(n => (n.Conversation, n.Text)).Order());
         Assert.Equal(
-            ["Reminder: Circular economy starts 05.12.2026 09:00 (Europe/Lisbon).", "Reminder: Circular economy starts 05.12.2026 09:00 (Europe/Lisbon)."],
+            ["Reminder: Circular economy starts Sat 5 Dec 2026 09:00 (Europe/Lisbon).", "Reminder: Circular economy starts Sat 5 Dec 2026 09:00 (Europe/Lisbon)."],
             sent.Skip(4).Select(s => s.Text));
         Assert.DoesNotContain(sent.Skip(4), s => s.Conversation == "conv-u2");
     }
@@ -136,6 +136,21 @@ public sealed class CoachingReminderTests : IDisposable
         await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
 
         Assert.StartsWith("Lembrete: Circular economy começa", Assert.Single(sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RegisteredFromNewYork_ReminderInTheirTimeWithTheSessionsOwn()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.LocalTimezone = "America/New_York";
+        await host.SendAsync(submit);
+
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+
+        Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
+        Assert.Equal("Reminder: Circular economy starts Thu 3 Dec 2026 04:00 (America/New_York) · Thu 3 Dec 2026 09:00 (Europe/Lisbon).", Assert.Single(sent).Text);
     }
 
     [Fact]
