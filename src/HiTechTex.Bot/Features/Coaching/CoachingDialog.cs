@@ -23,6 +23,7 @@ internal sealed class CoachingDialog(
     IRoleService roles,
     IOrganizerSchedule schedule,
     IConnectorClient connector,
+    ConversationStates states,
     IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,
     ILogger<CoachingDialog> logger) : Dialog(DialogId)
@@ -232,7 +233,9 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        var participant = new Participant(user, activity.From?.Name ?? "", activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
+        // The name the person gave the bot (their profile), as the coordinator's participant list shows it; Teams' otherwise.
+        var name = (await states.GetProfileAsync(turn, cancellationToken))?.Name is { Length: > 0 } profileName ? profileName : activity.From?.Name ?? "";
+        var participant = new Participant(user, name, activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
             activity.PersonalChatId(), texts.Language, ReaderZone(turn));
         var result = await booking.RegisterAsync(id, participant, cancellationToken);
         Log.Registered(logger, id, result.Outcome);

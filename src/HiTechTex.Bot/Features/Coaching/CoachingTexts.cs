@@ -191,6 +191,10 @@ internal sealed partial class CoachingTexts
 
     public required string OverCapacityFormat { get; init; }
 
+    public required string HandOffRegisterFormat { get; init; }
+
+    public required string HandOffSessionFormat { get; init; }
+
     // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
     public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

@@ -162,6 +162,39 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task RegisterClickedInAGroupChat_TheOneToOneCardNamesTheSessionAndContinueShowsItWithoutRegistering()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var sent = new List<Activity>();
+        host.Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => sent.Add(activity))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+
+        await host.SendAsync(InGroup(host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() })));
+        var card = CoachingTestHost.CardOf([Assert.Single(sent)]);
+        var replay = card.GetProperty("actions")[0].GetProperty("data");
+        var continued = await host.SendAsync(host.Conversation.Adapter.MakeSubmit(replay));
+
+        Assert.Contains("Register for Circular economy (Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon))", CoachingTestHost.CardText(sent), StringComparison.Ordinal);
+        Assert.Equal("coaching.details", replay.GetProperty("action").GetString());
+        Assert.Contains("coaching.register", CoachingTestHost.CardText(continued), StringComparison.Ordinal);
+        Assert.Empty(await host.RegistrationsAsync(session.Id));
+    }
+
+    [Fact]
+    public async Task Register_ProfileNameDiffersFromTeams_TheCoordinatorSeesTheProfileName()
+    {
+        await host.Conversation.SeedProfileAsync("en", name: "Ana Sousa");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var details = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, Coordinator));
+
+        Assert.Contains("1. Ana Sousa (Registered)", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MySessions_PortugueseCommand_ShowsMySessionsInPortuguese()
     {
         await host.Conversation.SeedProfileAsync("pt");

@@ -185,7 +185,7 @@ public sealed class CoachingReminderTests : IDisposable
         await host.SendAsync(submit);
         Assert.Empty(await host.RegistrationsAsync(session.Id));
         var moved = Assert.Single(toUser);
-        Assert.Contains("coaching.register", moved.Activity.Attachments![0].Content!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("coaching.details", moved.Activity.Attachments![0].Content!.Value.GetRawText(), StringComparison.Ordinal);
         toUser.Clear();
 
         // One made in a group before that (no 1:1 chat kept with it) still has its reminders sent to the 1:1 chat.
