@@ -296,6 +296,12 @@ internal sealed class CoachingDialog(
             return;
         }
 
+        if (timeProvider.GetUtcNow() >= summary.Session.EndsAt)
+        {
+            await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+            return;
+        }
+
         await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), id, null, Guid.NewGuid()), cancellationToken);
     }
 
@@ -310,6 +316,13 @@ internal sealed class CoachingDialog(
         if (sessionId is { } id && (existing = await catalog.GetAsync(id, cancellationToken)) is null)
         {
             await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        // An ended session is history (its card has no Edit any more): an older card cannot move it into the future.
+        if (existing is not null && now >= existing.Session.EndsAt)
+        {
+            await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
             return;
         }
 

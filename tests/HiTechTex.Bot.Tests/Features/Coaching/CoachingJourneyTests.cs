@@ -517,6 +517,29 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task EditAndSave_AfterTheSessionEnded_RefusedPolitelyAndNothingChanged()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        host.Time.Advance(TimeSpan.FromDays(15));
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        form["date"] = "2026-12-20";
+        form["closesOn"] = "2026-12-19";
+
+        var edit = await host.SubmitAsync(new { action = "coaching.edit", sessionId = session.Id.ToString() }, Coordinator);
+        var save = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(edit).Text);
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(save).Text);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(session.StartsAt, stored!.Session.StartsAt);
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionMoved);
+    }
+
+    [Fact]
     public async Task ImportSave_CoordinatorWithOneBadLine_ImportsTheGoodOnesAndKeepsTheBadOne()
     {
         await host.Conversation.SeedProfileAsync("en");
