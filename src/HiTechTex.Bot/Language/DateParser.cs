@@ -171,6 +171,25 @@ internal static partial class DateParser
         return true;
     }
 
+    /// <summary>
+    /// The first day of a month named without a day ("sessions in March", "sessões em março"): the next such month from
+    /// today, this one included; null when none is named. Full names only (more than three letters), so that "may" or
+    /// "mar" inside a sentence are not read as months.
+    /// </summary>
+    public static DateOnly? FindMonth(IReadOnlyList<Token> tokens, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        foreach (var token in tokens)
+        {
+            if (token.Norm.Length > 3 && MonthsByName.TryGetValue(token.Norm, out var month))
+            {
+                return new DateOnly(month >= today.Month ? today.Year : today.Year + 1, month, 1);
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsUsed(bool[] used, int start, int length) => used.AsSpan(start, length).Contains(true);
 
     private static void MarkUsed(bool[] used, int start, int length) => used.AsSpan(start, length).Fill(true);

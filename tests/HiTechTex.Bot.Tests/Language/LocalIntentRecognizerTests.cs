@@ -387,6 +387,12 @@ public sealed class LocalIntentRecognizerTests
     [InlineData("zrušit přihlášku", Intent.MyApplications)]
     [InlineData("stáhnout žádost", Intent.MyApplications)]
     [InlineData("stáhnout přihlášku", Intent.MyApplications)]
+    [InlineData("cancelar a minha inscrição", Intent.MySessions)]
+    [InlineData("cancelar mi inscripción", Intent.MySessions)]
+    [InlineData("cancelar mi reserva", Intent.MySessions)]
+    [InlineData("annulla la mia iscrizione", Intent.MySessions)]
+    [InlineData("kaydımı iptal et", Intent.MySessions)]
+    [InlineData("zrušit moji registraci", Intent.MySessions)]
     [InlineData("cancel", Intent.Cancel)]
     [InlineData("stop the reminders", Intent.Cancel)]
     public void Recognize_CancelWithSessionOrApplicationWords_GivesThatList(string text, Intent expected)
@@ -395,6 +401,19 @@ public sealed class LocalIntentRecognizerTests
         // ("OK, I've cancelled that" for "cancel my booking" told people a booking was cancelled when nothing was.)
         Assert.Equal(expected, recognizer.Recognize(text, null).Intent);
     }
+
+    [Theory]
+    [InlineData("show me sessions", Intent.RegisterForCoaching)]
+    [InlineData("sessions in January", Intent.RegisterForCoaching)]
+    [InlineData("sessions in march", Intent.RegisterForCoaching)]
+    [InlineData("sessões em março", Intent.RegisterForCoaching)]
+    [InlineData("sesiones en marzo", Intent.RegisterForCoaching)]
+    [InlineData("sessioni a marzo", Intent.RegisterForCoaching)]
+    [InlineData("moje školení", Intent.MySessions)]
+    [InlineData("my sessions", Intent.MySessions)]
+    [InlineData("when is my next session", Intent.MySessions)]
+    public void Recognize_SessionWords_TheCatalogueOrMySessions(string text, Intent expected) =>
+        Assert.Equal(expected, recognizer.Recognize(text, null).Intent);
 
     [Theory]
     [InlineData("status of my exchange", Intent.MyApplications)]

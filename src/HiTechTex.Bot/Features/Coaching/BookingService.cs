@@ -28,6 +28,12 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
             return new(RegistrationOutcome.NotFound, null);
         }
 
+        // A cancelled session says so, also to the people who were registered for it.
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return new(RegistrationOutcome.SessionCancelled, session);
+        }
+
         var now = timeProvider.GetUtcNow();
         var existing = await db.Registrations()
             .SingleOrDefaultAsync(r => r.SessionId == sessionId && r.UserAadObjectId == participant.AadObjectId, cancellationToken);
@@ -41,11 +47,6 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         if (existing is { Status: RegistrationStatus.Waitlisted })
         {
             return new(RegistrationOutcome.AlreadyWaitlisted, session, await WaitlistPositionAsync(existing, cancellationToken));
-        }
-
-        if (session.Status == SessionStatus.Cancelled)
-        {
-            return new(RegistrationOutcome.SessionCancelled, session);
         }
 
         if (now < session.RegistrationOpensAt)
@@ -67,6 +68,7 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         registration.Email = participant.Email ?? registration.Email;
         registration.ConversationId = participant.ConversationId;
         registration.Language = participant.Language;
+        registration.TimeZone = participant.TimeZone ?? registration.TimeZone;
         registration.Status = status;
         registration.Sequence = session.NextSequence;
         registration.RegisteredAt = now;
@@ -109,6 +111,11 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         }
 
         var now = timeProvider.GetUtcNow();
+        if (now >= session.EndsAt)
+        {
+            return new(CancellationOutcome.SessionOver, session);
+        }
+
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
         registration.Status = RegistrationStatus.Cancelled;
         registration.UpdatedAt = now;
@@ -131,7 +138,7 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         return new(CancellationOutcome.Cancelled, session, promoted);
     }
 
-    /// <summary>The user's upcoming sessions (confirmed or waitlisted), soonest first.</summary>
+    /// <summary>The user's upcoming sessions (confirmed or waitlisted), soonest first; cancelled sessions stay, marked by their status.</summary>
     public async Task<IReadOnlyList<MySession>> MySessionsAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();

@@ -6,4 +6,7 @@ internal enum CancellationOutcome
     Cancelled,
     NotRegistered,
     NotFound,
+
+    /// <summary>The session has already ended: nothing to cancel any more.</summary>
+    SessionOver,
 }

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,15 +16,24 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
 
     private bool GraphEnabled => graphOptions.Value.IsConfigured;
 
-    public async Task<IReadOnlyList<SessionSummary>> UpcomingAsync(SessionFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SessionSummary>> UpcomingAsync(SessionFilter filter, CancellationToken cancellationToken) =>
+        (await UpcomingPageAsync(filter, 0, cancellationToken)).Sessions;
+
+    /// <summary>One page (<see cref="PageSize"/> sessions, soonest first) of the upcoming sessions, and how many match in all.</summary>
+    public async Task<(IReadOnlyList<SessionSummary> Sessions, int Total)> UpcomingPageAsync(SessionFilter filter, int page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var skip = Math.Max(0, page) * PageSize;
         var now = timeProvider.GetUtcNow();
         var query = db.Sessions().AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now);
         if (!string.IsNullOrWhiteSpace(filter.Topic))
         {
-            var topic = filter.Topic.Trim().ToLower();
-            query = query.Where(s => s.Topic.ToLower() == topic);
+            // Compared in .NET, not with the database's lower(): SQLite's lowercases ASCII only, so "Řízení kvality" or
+            // "İhracat" never matched. The catalogue's topics are few; the query then asks for the exact stored ones.
+            var wanted = TextNormalizer.Normalize(filter.Topic.Trim());
+            var topics = await query.Select(s => s.Topic).Distinct().ToListAsync(cancellationToken);
+            var matching = topics.Where(t => TextNormalizer.Normalize(t) == wanted).ToList();
+            query = query.Where(s => matching.Contains(s.Topic));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Language))
@@ -32,15 +42,29 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
             query = query.Where(s => s.Language == language);
         }
 
+        List<CoachingSession> sessions;
+        int total;
         if (filter.Month is { } month)
         {
+            // The month is the one on the session's own calendar (a session on 1 January at 01:00 in Istanbul is a January
+            // session, though it starts on 31 December in UTC). The database narrows to the UTC month widened by the
+            // largest offsets (UTC−12…UTC+14); each session's zone decides.
             var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
-            var to = from.AddMonths(1);
-            query = query.Where(s => s.StartsAt >= from && s.StartsAt < to);
+            var (widenedFrom, widenedTo) = (from.AddHours(-14), from.AddMonths(1).AddHours(12));
+            var candidates = await query.Where(s => s.StartsAt >= widenedFrom && s.StartsAt < widenedTo).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+            var inMonth = candidates
+                .Where(s => SessionTime.Local(s.StartsAt, s.TimeZone) is var local && local.Year == month.Year && local.Month == month.Month)
+                .ToList();
+            total = inMonth.Count;
+            sessions = [.. inMonth.Skip(skip).Take(PageSize)];
+        }
+        else
+        {
+            total = await query.CountAsync(cancellationToken);
+            sessions = await query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken);
         }
 
-        var sessions = await query.OrderBy(s => s.StartsAt).Take(PageSize).ToListAsync(cancellationToken);
-        return await SummariesAsync(sessions, cancellationToken);
+        return (await SummariesAsync(sessions, cancellationToken), total);
     }
 
     /// <summary>The distinct topics and languages of the upcoming catalog, for the filter choices.</summary>
@@ -69,28 +93,60 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
             .OrderBy(r => r.Sequence)
             .ToListAsync(cancellationToken);
 
-    public async Task<CoachingSession> CreateAsync(SessionDraft draft, string coordinatorId, CancellationToken cancellationToken)
+    public async Task<CoachingSession> CreateAsync(SessionDraft draft, string coordinatorId, CancellationToken cancellationToken) =>
+        (await CreateOnceAsync(Guid.NewGuid(), draft, coordinatorId, cancellationToken)).Session;
+
+    /// <summary>
+    /// Creates the session with the given id, unless a session with that id exists: then that one is returned
+    /// unchanged with <c>Created = false</c>. The id comes from the form (or import) card, so a double click, a Teams
+    /// retry or the same card sent to two instances at once creates one session.
+    /// </summary>
+    public async Task<(CoachingSession Session, bool Created)> CreateOnceAsync(Guid id, SessionDraft draft, string coordinatorId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = timeProvider.GetUtcNow();
-        var session = new CoachingSession { Id = Guid.NewGuid(), CreatedBy = coordinatorId, Status = SessionStatus.Scheduled };
+        var session = new CoachingSession { Id = id, CreatedBy = coordinatorId, Status = SessionStatus.Scheduled };
         Apply(session, draft, now);
         session.SyncState = GraphEnabled ? CalendarSyncState.Pending : CalendarSyncState.NotConfigured;
 
         using var lease = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Sessions().Add(session);
-        if (GraphEnabled)
+        try
         {
-            db.Enqueue(session.Id, OutboxKind.CreateEvent, now);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.Sessions().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } existing)
+            {
+                return (existing, false);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return session;
+            db.Sessions().Add(session);
+            if (GraphEnabled)
+            {
+                db.Enqueue(session.Id, OutboxKind.CreateEvent, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (session, true);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance inserted the same id between our check and our insert (PostgreSQL): that one stands.
+            db.ChangeTracker.Clear();
+            var winner = await db.Sessions().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return (winner, false);
+        }
     }
 
-    /// <summary>Edits a session; a larger capacity promotes waitlisted people. Null when it does not exist.</summary>
+    /// <summary>
+    /// Edits a session; a larger capacity promotes waitlisted people. When the date or time changes, everyone registered
+    /// or waitlisted is told (with the card, so the calendar file is the new one) and their reminders are re-armed for
+    /// the new start. Null when it does not exist.
+    /// </summary>
     public async Task<CoachingSession?> UpdateAsync(Guid sessionId, SessionDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -103,8 +159,26 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         }
 
         var now = timeProvider.GetUtcNow();
+        var (startedAt, endedAt) = (session.StartsAt, session.EndsAt);
         Apply(session, draft, now);
         session.Revision++;
+        if (session.StartsAt != startedAt || session.EndsAt != endedAt)
+        {
+            var registered = await db.Registrations()
+                .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
+                .Select(r => r.Id)
+                .ToListAsync(cancellationToken);
+            foreach (var registrationId in registered)
+            {
+                db.Enqueue(session.Id, OutboxKind.NotifySessionMoved, now, registrationId);
+            }
+
+            // The reminders already sent were for the old time: the new start gets its own.
+            await db.ReminderClaims()
+                .Where(c => db.Registrations().Any(r => r.Id == c.RegistrationId && r.SessionId == sessionId))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
         if (GraphEnabled)
         {
             session.SyncState = CalendarSyncState.Pending;
@@ -118,23 +192,31 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         return session;
     }
 
-    /// <summary>Cancels a session: its event is cancelled and every registered person is told. Null when unknown.</summary>
-    public async Task<CoachingSession?> CancelAsync(Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels a session: its event is cancelled and every registered person is told. A session that has already
+    /// ended is left alone (<see cref="CancellationOutcome.SessionOver"/>): telling everyone it was cancelled would be false.
+    /// </summary>
+    public async Task<CancellationResult> CancelAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         using var lease = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.LockSessionAsync(sessionId, cancellationToken);
         if (session is null)
         {
-            return null;
+            return new(CancellationOutcome.NotFound, null);
         }
 
         if (session.Status == SessionStatus.Cancelled)
         {
-            return session;
+            return new(CancellationOutcome.Cancelled, session);
         }
 
         var now = timeProvider.GetUtcNow();
+        if (now >= session.EndsAt)
+        {
+            return new(CancellationOutcome.SessionOver, session);
+        }
+
         session.Status = SessionStatus.Cancelled;
         session.Revision++;
         session.UpdatedAt = now;
@@ -155,7 +237,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return session;
+        return new(CancellationOutcome.Cancelled, session);
     }
 
     /// <summary>Sessions of the organizer that overlap [start, end), for the coordinator's conflict warning.</summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>The coaching cards (<c>cards/session-*.json</c>) bound with a language's texts and the data.</summary>
-internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calendarLinks, IOptions<GraphOptions> graphOptions)
+internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calendarLinks, IOptions<GraphOptions> graphOptions, TimeProvider timeProvider)
 {
     public const string ListTemplate = "session-list";
 
@@ -19,9 +19,12 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     private const string AnyValue = "any";
 
+    /// <param name="page">The page shown (0 first) and how many sessions match in all: a list longer than a page
+    /// says which ones it shows and has Previous / Next buttons (they submit the filters with the page).</param>
     public Attachment List(
         CoachingTexts texts, IReadOnlyList<SessionSummary> sessions, SessionFilter filter,
-        (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator)
+        (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator,
+        (int Number, int Total) page = default, string? readerZone = null)
     {
         var data = ListBase(texts, texts.ListTitle, isCoordinator, showFilters: true, showMine: true);
         data["filters"] = new JsonObject
@@ -37,19 +40,32 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             var month = firstMonth.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             return (month, month);
         }));
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null))]);
+        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow(), readerZone))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.ListEmpty;
         }
 
+        var first = (page.Number * CatalogService.PageSize) + 1;
+        if (sessions.Count > 0 && page.Total > sessions.Count)
+        {
+            data["paging"] = texts.Format(texts.PagingFormat, first, first + sessions.Count - 1, page.Total);
+        }
+
+        data["hasPrevious"] = page.Number > 0;
+        data["hasNext"] = first - 1 + sessions.Count < page.Total;
+        data["previousPage"] = (page.Number - 1).ToString(CultureInfo.InvariantCulture);
+        data["nextPage"] = (page.Number + 1).ToString(CultureInfo.InvariantCulture);
         return renderer.Render(ListTemplate, data);
     }
 
-    public Attachment Mine(CoachingTexts texts, IReadOnlyList<(MySession Mine, SessionSummary Summary)> sessions)
+    public Attachment Mine(CoachingTexts texts, IReadOnlyList<(MySession Mine, SessionSummary Summary)> sessions, string? readerZone = null)
     {
         var data = ListBase(texts, texts.MySessionsTitle, isCoordinator: false, showFilters: false, showMine: false);
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary, StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition)))]);
+        // A cancelled session stays in the list until its date, said to be cancelled (and no seats to count).
+        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary,
+            s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled,
+            timeProvider.GetUtcNow(), readerZone))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.MySessionsEmpty;
@@ -60,25 +76,29 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     public Attachment Details(
         CoachingTexts texts, SessionSummary summary, CoachingRegistration? mine, int? waitlistPosition, bool isCoordinator,
-        IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null)
+        IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null, string? readerZone = null)
     {
+        var culture = SessionTime.CultureOf(texts);
         var session = summary.Session;
         var active = mine is { Status: not RegistrationStatus.Cancelled } ? mine : null;
         var scheduled = session.Status == SessionStatus.Scheduled;
+        var now = timeProvider.GetUtcNow();
+        var open = scheduled && !RegistrationClosed(session, now);
         var data = new JsonObject
         {
             ["id"] = session.Id.ToString(),
             ["title"] = session.Title,
             ["description"] = session.Description,
-            ["when"] = SessionTime.Describe(session),
+            ["when"] = SessionTime.Describe(session, culture, readerZone),
             ["trainer"] = session.Trainer,
             ["topic"] = session.Topic,
             ["language"] = session.Language,
             ["where"] = Where(texts, session),
-            ["seats"] = scheduled ? Seats(texts, summary) : texts.SessionCancelled,
-            ["canRegister"] = scheduled && active is null,
-            ["canCancel"] = scheduled && active is not null,
-            ["isCoordinator"] = isCoordinator && scheduled,
+            ["seats"] = !scheduled ? texts.SessionCancelled : open ? Seats(texts, summary) : texts.Closed,
+            ["canRegister"] = open && active is null,
+            ["canCancel"] = scheduled && active is not null && now < session.EndsAt,
+            // A session that is over is history: nothing left to edit or cancel.
+            ["isCoordinator"] = isCoordinator && scheduled && now < session.EndsAt,
             ["participants"] = new JsonArray([.. (isCoordinator ? participants ?? [] : []).Select((p, i) => (JsonNode)new JsonObject
             {
                 ["position"] = i + 1,
@@ -92,6 +112,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["topic"] = texts.FilterTopic,
                 ["where"] = texts.Where,
                 ["seats"] = texts.Seats,
+                ["closes"] = texts.FieldClosesOn,
                 ["status"] = texts.StatusLabel,
                 ["sync"] = texts.SyncLabel,
                 ["participants"] = texts.Participants,
@@ -101,11 +122,16 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["addToCalendar"] = texts.AddToCalendar,
                 ["edit"] = texts.Edit,
                 ["cancelSession"] = texts.CancelSession,
+                ["confirmCancel"] = texts.ConfirmCancelSession,
             },
+            // Cancelling is irreversible and messages everyone: the button opens this question, its answer cancels.
+            ["confirmCancel"] = texts.Format(texts.CancelSessionConfirmFormat, session.Title, summary.Confirmed + summary.Waitlisted),
         };
         SetIfPresent(data, "notice", notice);
         SetIfPresent(data, "warning", warning);
-        SetIfPresent(data, "status", active is null ? null : StatusText(texts, active.Status, waitlistPosition));
+        SetIfPresent(data, "closes", open ? SessionTime.Date(session.RegistrationClosesAt, session.TimeZone, culture, readerZone) : null);
+        // A cancelled session has no place to hold: its seats line already says it was cancelled.
+        SetIfPresent(data, "status", active is null || !scheduled ? null : StatusText(texts, active.Status, waitlistPosition));
         if (isCoordinator)
         {
             data["sync"] = SyncText(texts, session);
@@ -124,12 +150,15 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return renderer.Render(DetailsTemplate, data);
     }
 
-    public Attachment Form(CoachingTexts texts, SessionFormValues values, Guid? sessionId, string? error)
+    /// <param name="formId">The id a new session gets when this form is saved: a second click, or a Teams retry, of the
+    /// same card then finds it saved instead of creating it twice.</param>
+    public Attachment Form(CoachingTexts texts, SessionFormValues values, Guid? sessionId, string? error, Guid formId)
     {
         var data = new JsonObject
         {
             ["title"] = sessionId is null ? texts.FormTitleNew : texts.FormTitleEdit,
             ["sessionId"] = sessionId?.ToString() ?? "",
+            ["formId"] = formId.ToString(),
             ["values"] = values.ToJson(),
             ["labels"] = new JsonObject
             {
@@ -157,11 +186,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return renderer.Render(FormTemplate, data);
     }
 
-    public Attachment Import(CoachingTexts texts, string rows, string? result)
+    /// <param name="importId">Names this card's import, so that clicking Import twice imports the lines once.</param>
+    public Attachment Import(CoachingTexts texts, string rows, string? result, Guid importId)
     {
         var data = new JsonObject
         {
             ["title"] = texts.ImportSessions,
+            ["importId"] = importId.ToString(),
             ["help"] = texts.ImportHelp,
             ["rows"] = rows,
             ["labels"] = new JsonObject { ["rows"] = texts.ImportField, ["required"] = texts.FieldRequired, ["import"] = texts.Import },
@@ -193,6 +224,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         ["showMine"] = showMine,
         ["showBrowse"] = !showMine,
         ["isCoordinator"] = isCoordinator,
+        ["hasPrevious"] = false,
+        ["hasNext"] = false,
         ["sessions"] = new JsonArray(),
         ["labels"] = new JsonObject
         {
@@ -200,9 +233,12 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["language"] = texts.FilterLanguage,
             ["month"] = texts.FilterMonth,
             ["filter"] = texts.ApplyFilters,
+            ["previous"] = texts.PreviousPage,
+            ["next"] = texts.NextPage,
             ["when"] = texts.When,
             ["where"] = texts.Where,
             ["seats"] = texts.Seats,
+            ["closes"] = texts.FieldClosesOn,
             ["status"] = texts.StatusLabel,
             ["details"] = texts.Details,
             ["mySessions"] = texts.MySessionsTitle,
@@ -212,18 +248,28 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         },
     };
 
-    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status)
+    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now, string? readerZone)
     {
+        var culture = SessionTime.CultureOf(texts);
         var item = new JsonObject
         {
             ["id"] = summary.Session.Id.ToString(),
             ["title"] = summary.Session.Title,
-            ["when"] = SessionTime.Describe(summary.Session),
+            ["when"] = SessionTime.Describe(summary.Session, culture, readerZone),
             ["topic"] = summary.Session.Topic,
             ["language"] = summary.Session.Language,
             ["where"] = Where(texts, summary.Session),
-            ["seats"] = Seats(texts, summary),
         };
+        if (summary.Session.Status == SessionStatus.Scheduled && RegistrationClosed(summary.Session, now))
+        {
+            item["seats"] = texts.Closed;
+        }
+        else if (summary.Session.Status == SessionStatus.Scheduled)
+        {
+            item["seats"] = Seats(texts, summary);
+            item["closes"] = SessionTime.Date(summary.Session.RegistrationClosesAt, summary.Session.TimeZone, culture, readerZone);
+        }
+
         SetIfPresent(item, "status", status);
         return item;
     }
@@ -234,6 +280,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     private static string Where(CoachingTexts texts, CoachingSession session) =>
         session.Mode == SessionMode.Online ? texts.Online : session.Location ?? texts.OnSite;
+
+    /// <summary>Past the deadline or started: the Register button would only answer "closed".</summary>
+    public static bool RegistrationClosed(CoachingSession session, DateTimeOffset now) =>
+        now > session.RegistrationClosesAt || now >= session.StartsAt;
 
     private static string Seats(CoachingTexts texts, SessionSummary summary) =>
         texts.Format(texts.SeatsFormat, summary.SeatsLeft, summary.Session.Capacity, summary.Waitlisted);

@@ -37,7 +37,7 @@ internal static class CoachingDb
     /// <summary>Adds a pending outbox row, due now.</summary>
     public static void Enqueue(this BotDbContext db, Guid sessionId, OutboxKind kind, DateTimeOffset now, Guid? registrationId = null)
     {
-        var lane = kind is OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled
+        var lane = kind is OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved
             ? CoachingOutboxMessage.NotifyLane
             : CoachingOutboxMessage.GraphLane;
         db.Outbox().Add(new CoachingOutboxMessage
@@ -59,7 +59,8 @@ internal static class CoachingDb
     public static async Task<IReadOnlyList<CoachingRegistration>> PromoteWaitlistedAsync(
         this BotDbContext db, CoachingSession session, DateTimeOffset now, bool graphEnabled, CancellationToken cancellationToken)
     {
-        if (session.Status != SessionStatus.Scheduled)
+        // Once the session has started a seat is of no use: telling someone "you're in" then would be a false promise.
+        if (session.Status != SessionStatus.Scheduled || now >= session.StartsAt)
         {
             return [];
         }

@@ -23,6 +23,7 @@ internal sealed class CoachingDialog(
     IRoleService roles,
     IOrganizerSchedule schedule,
     IConnectorClient connector,
+    ConversationStates states,
     IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,
     ILogger<CoachingDialog> logger) : Dialog(DialogId)
@@ -67,7 +68,7 @@ internal sealed class CoachingDialog(
                 await turn.SendActivityAsync(texts.NotCoordinator, cancellationToken);
                 break;
             case NewAction:
-                await SendCardAsync(turn, cards.Form(texts, SessionFormValues.Empty(DemoCatalog.Organizer), null, null), cancellationToken);
+                await SendCardAsync(turn, cards.Form(texts, SessionFormValues.Empty(DemoCatalog.Organizer), null, null, Guid.NewGuid()), cancellationToken);
                 break;
             case EditAction:
                 await ShowEditFormAsync(turn, texts, SessionIdOf(data), cancellationToken);
@@ -75,17 +76,21 @@ internal sealed class CoachingDialog(
             case SaveAction:
                 await SaveAsync(turn, texts, data, cancellationToken);
                 break;
+            case CancelSessionAction when !IsConfirmed(data):
+                // A click without the confirmation's answer (an older card, a forged one): ask, on the session's card.
+                await ShowDetailsAsync(turn, texts, SessionIdOf(data), notice: null, warning: await CancelQuestionAsync(texts, SessionIdOf(data), cancellationToken), cancellationToken);
+                break;
             case CancelSessionAction:
                 await CancelSessionAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             case ImportAction:
-                await SendCardAsync(turn, cards.Import(texts, "", null), cancellationToken);
+                await SendCardAsync(turn, cards.Import(texts, "", null, Guid.NewGuid()), cancellationToken);
                 break;
             case ImportSaveAction:
                 await ImportAsync(turn, texts, data, cancellationToken);
                 break;
             default:
-                await ShowListAsync(turn, texts, FilterOf(start), cancellationToken);
+                await ShowListAsync(turn, texts, FilterOf(start), PageOf(data), cancellationToken);
                 break;
         }
 
@@ -147,21 +152,38 @@ internal sealed class CoachingDialog(
 
         if (start?.Entities is { } entities)
         {
-            DateOnly? month = entities.Dates.Count > 0 ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1) : null;
+            // A date ("sessions on 3 December") or a month alone ("sessions in March") is the month to show.
+            var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+            DateOnly? month = entities.Dates.Count > 0
+                ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1)
+                : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today) : null;
             return new SessionFilter(entities.SessionTopic, null, month);
         }
 
         return SessionFilter.Any;
     }
 
-    private async Task ShowListAsync(ITurnContext turn, CoachingTexts texts, SessionFilter filter, CancellationToken cancellationToken)
+    /// <summary>The page a Previous / Next button asks for (0 when none, or not a number of pages that can exist).</summary>
+    private static int PageOf(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && int.TryParse(Read(d, "page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page <= 10_000
+            ? page
+            : 0;
+
+    private async Task ShowListAsync(ITurnContext turn, CoachingTexts texts, SessionFilter filter, int page, CancellationToken cancellationToken)
     {
-        var sessions = await catalog.UpcomingAsync(filter, cancellationToken);
+        var (sessions, total) = await catalog.UpcomingPageAsync(filter, page, cancellationToken);
+        if (sessions.Count == 0 && page > 0)
+        {
+            // A page that no longer exists (sessions went since the card was sent): the first one.
+            page = 0;
+            (sessions, total) = await catalog.UpcomingPageAsync(filter, page, cancellationToken);
+        }
+
         var facets = await catalog.FacetsAsync(cancellationToken);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         // In a group chat or a channel everyone sees the card: no coordinator buttons there.
         var coordinator = IsCoordinator(turn) && !turn.Activity.IsGroupConversation();
-        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator);
+        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator, (page, total), ReaderZone(turn));
         await SendCardAsync(turn, card, cancellationToken);
     }
 
@@ -178,7 +200,7 @@ internal sealed class CoachingDialog(
             }
         }
 
-        await SendCardAsync(turn, cards.Mine(texts, rows), cancellationToken);
+        await SendCardAsync(turn, cards.Mine(texts, rows, ReaderZone(turn)), cancellationToken);
     }
 
     private async Task ShowDetailsAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, string? notice, string? warning, CancellationToken cancellationToken)
@@ -199,7 +221,7 @@ internal sealed class CoachingDialog(
 
         var coordinator = IsCoordinator(turn);
         var participants = coordinator ? await catalog.RegistrationsAsync(id, cancellationToken) : null;
-        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning), cancellationToken);
+        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning, ReaderZone(turn)), cancellationToken);
     }
 
     private async Task RegisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -211,8 +233,10 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        var participant = new Participant(user, activity.From?.Name ?? "", activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
-            activity.PersonalChatId(), texts.Language);
+        // The name the person gave the bot (their profile), as the coordinator's participant list shows it; Teams' otherwise.
+        var name = (await states.GetProfileAsync(turn, cancellationToken))?.Name is { Length: > 0 } profileName ? profileName : activity.From?.Name ?? "";
+        var participant = new Participant(user, name, activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
+            activity.PersonalChatId(), texts.Language, ReaderZone(turn));
         var result = await booking.RegisterAsync(id, participant, cancellationToken);
         Log.Registered(logger, id, result.Outcome);
         var title = result.Session?.Title ?? "";
@@ -222,7 +246,8 @@ internal sealed class CoachingDialog(
             RegistrationOutcome.Waitlisted => texts.Format(texts.WaitlistedFormat, title, result.WaitlistPosition ?? 0),
             RegistrationOutcome.AlreadyConfirmed => texts.AlreadyConfirmed,
             RegistrationOutcome.AlreadyWaitlisted => texts.Format(texts.AlreadyWaitlistedFormat, result.WaitlistPosition ?? 0),
-            RegistrationOutcome.NotOpenYet => texts.Format(texts.NotOpenYetFormat, SessionTime.Date(result.Session!.RegistrationOpensAt, result.Session.TimeZone)),
+            RegistrationOutcome.NotOpenYet => texts.Format(texts.NotOpenYetFormat,
+                SessionTime.Date(result.Session!.RegistrationOpensAt, result.Session.TimeZone, SessionTime.CultureOf(texts), ReaderZone(turn))),
             RegistrationOutcome.Closed => texts.Closed,
             RegistrationOutcome.SessionCancelled => texts.SessionCancelled,
             _ => null,
@@ -254,6 +279,9 @@ internal sealed class CoachingDialog(
             case CancellationOutcome.NotRegistered:
                 await turn.SendActivityAsync(texts.NotRegistered, cancellationToken);
                 break;
+            case CancellationOutcome.SessionOver:
+                await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+                break;
             default:
                 await turn.SendActivityAsync(texts.NotFound, cancellationToken);
                 break;
@@ -268,13 +296,21 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), id, null), cancellationToken);
+        if (timeProvider.GetUtcNow() >= summary.Session.EndsAt)
+        {
+            await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+            return;
+        }
+
+        await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), id, null, Guid.NewGuid()), cancellationToken);
     }
 
     private async Task SaveAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
     {
         var values = SessionFormValues.From(data ?? default);
         var sessionId = SessionIdOf(data);
+        // A card from before form ids existed has none: it still saves, under a new id.
+        var formId = GuidOf(data, "formId") ?? Guid.NewGuid();
         var now = timeProvider.GetUtcNow();
         SessionSummary? existing = null;
         if (sessionId is { } id && (existing = await catalog.GetAsync(id, cancellationToken)) is null)
@@ -283,20 +319,36 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        var (draft, invalid) = values.TryParse(texts, existing?.Session.RegistrationOpensAt ?? now, now);
+        // An ended session is history (its card has no Edit any more): an older card cannot move it into the future.
+        if (existing is not null && now >= existing.Session.EndsAt)
+        {
+            await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+            return;
+        }
+
+        var kept = existing is null ? null : SessionFormValues.From(existing.Session).ClosesOn;
+        var (draft, invalid) = values.TryParse(texts, existing?.Session.RegistrationOpensAt ?? now, now, kept);
         if (draft is null)
         {
             var error = texts.Format(texts.FormInvalidFormat, string.Join(", ", invalid));
-            await SendCardAsync(turn, cards.Form(texts, values, sessionId, error), cancellationToken);
+            await SendCardAsync(turn, cards.Form(texts, values, sessionId, error, formId), cancellationToken);
             return;
         }
 
         string? warning = null;
         CoachingSession? saved;
+        var notice = texts.SavedFormat;
         if (existing is null)
         {
             warning = await ConflictWarningAsync(texts, draft, cancellationToken);
-            saved = await catalog.CreateAsync(draft, UserIdOf(turn) ?? "", cancellationToken);
+            (saved, var created) = await catalog.CreateOnceAsync(formId, draft, UserIdOf(turn) ?? "", cancellationToken);
+            if (!created)
+            {
+                // The same card saved a second time (double click, Teams retry): what was saved the first time stands.
+                Log.SessionAlreadySaved(logger, formId);
+                notice = texts.AlreadySavedFormat;
+                warning = null;
+            }
         }
         else
         {
@@ -309,7 +361,13 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        await ShowDetailsAsync(turn, texts, saved.Id, texts.Format(texts.SavedFormat, saved.Title), warning, cancellationToken);
+        // A capacity below the people already confirmed is allowed (a smaller room), but said: nobody loses a seat.
+        if (existing is not null && await catalog.GetAsync(saved.Id, cancellationToken) is { } after && after.Confirmed > saved.Capacity)
+        {
+            warning = texts.Format(texts.OverCapacityFormat, after.Confirmed, saved.Capacity);
+        }
+
+        await ShowDetailsAsync(turn, texts, saved.Id, texts.Format(notice, saved.Title), warning, cancellationToken);
     }
 
     private async Task<string?> ConflictWarningAsync(CoachingTexts texts, SessionDraft draft, CancellationToken cancellationToken)
@@ -322,7 +380,7 @@ internal sealed class CoachingDialog(
                 return null;
             }
 
-            var slots = busy.Select(b => $"{SessionTime.Date(b.Start, draft.TimeZone)}–{SessionTime.Local(b.End, draft.TimeZone):HH:mm}");
+            var slots = busy.Select(b => SessionTime.Range(b.Start, b.End, draft.TimeZone, SessionTime.CultureOf(texts), readerZone: null));
             return texts.Format(texts.ConflictWarningFormat, string.Join("; ", slots));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -342,12 +400,26 @@ internal sealed class CoachingDialog(
         }
 
         var (drafts, errors) = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
-        foreach (var draft in drafts)
+        // Each line's session id is derived from the card's import id and the line's place among the good ones, so a
+        // second click on the same card (same text) finds its sessions there and adds none.
+        var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
+        var created = 0;
+        for (var i = 0; i < drafts.Count; i++)
         {
-            await catalog.CreateAsync(draft, UserIdOf(turn) ?? "", cancellationToken);
+            if ((await catalog.CreateOnceAsync(DerivedId(importId, i), drafts[i], UserIdOf(turn) ?? "", cancellationToken)).Created)
+            {
+                created++;
+            }
         }
 
-        var result = texts.Format(texts.ImportResultFormat, drafts.Count, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
+        if (drafts.Count > 0 && created == 0 && errors.Count == 0)
+        {
+            Log.SessionAlreadySaved(logger, importId);
+            await turn.SendActivityAsync(texts.ImportAlreadyDone, cancellationToken);
+            return;
+        }
+
+        var result = texts.Format(texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
         if (errors.Count == 0)
         {
             await turn.SendActivityAsync(ConversationTurn.Plain(result), cancellationToken);
@@ -357,19 +429,28 @@ internal sealed class CoachingDialog(
         // The lines with errors stay in the box, to be corrected and sent again.
         var failedLines = rows.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
             .Where((_, i) => errors.Any(e => e.StartsWith((i + 1).ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal) || e == (i + 1).ToString(CultureInfo.InvariantCulture)));
-        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result), cancellationToken);
+        // A new import id: the corrected lines are other sessions than the ones just imported.
+        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result, Guid.NewGuid()), cancellationToken);
     }
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
     {
-        if (sessionId is not { } id || await catalog.CancelAsync(id, cancellationToken) is null)
+        var outcome = sessionId is { } id ? (await catalog.CancelAsync(id, cancellationToken)).Outcome : CancellationOutcome.NotFound;
+        await turn.SendActivityAsync(outcome switch
         {
-            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
-            return;
-        }
-
-        await turn.SendActivityAsync(texts.SessionCancelledDone, cancellationToken);
+            CancellationOutcome.Cancelled => texts.SessionCancelledDone,
+            CancellationOutcome.SessionOver => texts.SessionOver,
+            _ => texts.NotFound,
+        }, cancellationToken);
     }
+
+    private async Task<string?> CancelQuestionAsync(CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken) =>
+        sessionId is { } id && await catalog.GetAsync(id, cancellationToken) is { } summary
+            ? texts.Format(texts.CancelSessionConfirmFormat, summary.Session.Title, summary.Confirmed + summary.Waitlisted)
+            : null;
+
+    private static bool IsConfirmed(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && Read(d, "confirm") == "yes";
 
     private async Task<string?> EmailOfAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -397,10 +478,28 @@ internal sealed class CoachingDialog(
 
     private bool IsCoordinator(ITurnContext turn) => roles.IsCoordinator(UserIdOf(turn));
 
+    /// <summary>The user's time zone as Teams reports it with each message (<c>localTimezone</c>), when valid.</summary>
+    private static string? ReaderZone(ITurnContext turn) => SessionTime.KnownZone(turn.Activity.LocalTimezone);
+
     private static string? UserIdOf(ITurnContext turn) => turn.Activity.From?.AadObjectId is { Length: > 0 and <= 128 } id ? id : null;
 
-    private static Guid? SessionIdOf(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && Read(d, "sessionId") is { } raw && Guid.TryParse(raw, out var id) ? id : null;
+    private static Guid? SessionIdOf(JsonElement? data) => GuidOf(data, "sessionId");
+
+    private static Guid? GuidOf(JsonElement? data, string name) =>
+        data is { ValueKind: JsonValueKind.Object } d && Read(d, name) is { } raw && Guid.TryParse(raw, out var id) && id != Guid.Empty ? id : null;
+
+    /// <summary>A stable id for the <paramref name="index"/>-th session of an import (SHA-256 of both, as a version-8 UUID).</summary>
+    internal static Guid DerivedId(Guid importId, int index)
+    {
+        Span<byte> input = stackalloc byte[20];
+        importId.TryWriteBytes(input);
+        BitConverter.TryWriteBytes(input[16..], index);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
+    }
 
     private static string? Read(JsonElement data, string name) =>
         data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -23,6 +23,7 @@ internal static class CoachingExtensions
         services.AddScoped<CoachingDialog>();
         services.AddScoped<IJourney, CoachingJourney>();
         services.AddScoped<CoachingNotifier>();
+        services.TryAddScoped<RecipientLanguages>();
 
         // Graph (spec §8): the gateway is built on first use only, so a host without the Graph section never
         // touches it; the organizer's schedule falls back to the catalog.

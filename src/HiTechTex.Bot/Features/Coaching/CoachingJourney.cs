@@ -9,7 +9,7 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// "sessions" and "my sessions" (and, for coordinators, "new session" and "import sessions") in the six languages, and
 /// every <c>coaching.*</c> card button.
 /// </summary>
-internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
+internal sealed class CoachingJourney(CoachingDialog dialog, CatalogService catalog) : IJourney
 {
     public static readonly IReadOnlyCollection<string> Actions =
     [
@@ -38,4 +38,37 @@ internal sealed class CoachingJourney(CoachingDialog dialog) : IJourney
 
     /// <summary>Every coaching request is answered in its turn (<see cref="CoachingDialog"/> keeps nothing waiting).</summary>
     public bool AnswersInOneTurn => true;
+
+    /// <summary>
+    /// A session's button clicked in a group names the session on the 1:1 card; its Continue shows the session's card
+    /// there (where Register, Cancel or the coordinator's buttons are one more deliberate click) rather than registering,
+    /// unregistering or cancelling for a session the person cannot see. Other buttons are described by their label.
+    /// </summary>
+    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var texts = CoachingTexts.Resolve(language);
+        var action = CoachingDialog.ActionOf(start);
+        if (start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+            && data.TryGetProperty("sessionId", out var raw) && raw.ValueKind == System.Text.Json.JsonValueKind.String
+            && Guid.TryParse(raw.GetString(), out var sessionId)
+            && await catalog.GetAsync(sessionId, cancellationToken) is { } summary)
+        {
+            var when = SessionTime.Describe(summary.Session, SessionTime.CultureOf(texts), readerZone: null);
+            var request = texts.Format(action == CoachingDialog.RegisterAction ? texts.HandOffRegisterFormat : texts.HandOffSessionFormat, summary.Session.Title, when);
+            var replay = action == CoachingDialog.EditAction
+                ? new System.Text.Json.Nodes.JsonObject { ["action"] = CoachingDialog.EditAction, ["sessionId"] = sessionId.ToString() }
+                : new System.Text.Json.Nodes.JsonObject { ["action"] = CoachingDialog.DetailsAction, ["sessionId"] = sessionId.ToString() };
+            return new PrivateHandOff(request, replay);
+        }
+
+        var label = action switch
+        {
+            CoachingDialog.MineAction => texts.MySessionsTitle,
+            CoachingDialog.NewAction => texts.NewSession,
+            CoachingDialog.ImportAction => texts.ImportSessions,
+            _ => null,
+        };
+        return label is null ? null : new PrivateHandOff(label, new System.Text.Json.Nodes.JsonObject { ["action"] = action });
+    }
 }

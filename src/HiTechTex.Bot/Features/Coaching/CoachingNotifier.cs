@@ -1,13 +1,15 @@
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 
 namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>
-/// Proactive messages to one registered person (promotion, reminder, session cancelled) in their language: the
-/// conversation they registered from, else their personal chat with the bot.
+/// Proactive messages to one registered person (promotion, reminder, session moved or cancelled) in their language
+/// as it is now — their profile's, which they may have changed since registering; else the one they registered in —
+/// to the conversation they registered from, else their personal chat with the bot.
 /// </summary>
-internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCards cards, CatalogService catalog)
+internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCards cards, CatalogService catalog, RecipientLanguages languages)
 {
     public async Task<ProactiveSendStatus> SendAsync(CoachingRegistration registration, Func<CoachingTexts, CoachingSession, string> message, bool withCard, CancellationToken cancellationToken)
     {
@@ -19,11 +21,14 @@ internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCa
             return ProactiveSendStatus.NoReference;
         }
 
-        var texts = CoachingTexts.Resolve(registration.Language);
+        var current = registration.TenantId is { Length: > 0 } tenant
+            ? await languages.FindAsync(registration.UserAadObjectId, tenant, cancellationToken)
+            : null;
+        var texts = CoachingTexts.Resolve(current ?? registration.Language);
         var activity = new Activity { Type = ActivityTypes.Message, Text = message(texts, summary.Session), TextFormat = "plain" };
         if (withCard)
         {
-            activity.Attachments = [cards.Details(texts, summary, registration, null, isCoordinator: false)];
+            activity.Attachments = [cards.Details(texts, summary, registration, null, isCoordinator: false, readerZone: registration.TimeZone)];
         }
 
         ProactiveSendResult? result = null;

@@ -152,7 +152,9 @@ internal sealed class CoachingOutboxProcessor(
             case OutboxKind.CancelEvent:
                 await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
                 return null;
-            case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled:
+            case OutboxKind.NotifySessionMoved when session.Status == SessionStatus.Cancelled:
+                return null;    // cancelled since: that notice says all
+            case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved:
                 return await NotifyAsync(services, db, message, cancellationToken);
             default:
                 return OutboxFailure.Permanent("unknown work " + message.Kind);
@@ -178,6 +180,18 @@ internal sealed class CoachingOutboxProcessor(
         if (registration is null)
         {
             return null;
+        }
+
+        if (message.Kind == OutboxKind.NotifySessionMoved)
+        {
+            // Unregistered since: the new time is none of their business. The card has the new calendar file.
+            if (registration.Status == RegistrationStatus.Cancelled)
+            {
+                return null;
+            }
+
+            var moved = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)), withCard: true, cancellationToken);
+            return moved == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 
         var sent = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionCancelledNoticeFormat, s.Title), withCard: false, cancellationToken);

@@ -24,6 +24,9 @@ internal sealed class CoachingRegistration
     /// <summary>The user's language when registering (for reminders and notifications).</summary>
     public string? Language { get; set; }
 
+    /// <summary>The user's IANA time zone when registering (Teams' <c>localTimezone</c>): the times of reminders and notices.</summary>
+    public string? TimeZone { get; set; }
+
     public RegistrationStatus Status { get; set; }
 
     /// <summary>Arrival order within the session (taken under the session's row lock).</summary>

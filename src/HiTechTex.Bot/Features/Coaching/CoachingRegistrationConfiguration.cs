@@ -22,6 +22,7 @@ internal sealed class CoachingRegistrationConfiguration : IEntityTypeConfigurati
         builder.Property(e => e.Email).HasMaxLength(256);
         builder.Property(e => e.ConversationId).HasMaxLength(512);
         builder.Property(e => e.Language).HasMaxLength(8);
+        builder.Property(e => e.TimeZone).HasMaxLength(64);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.RegisteredAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.UpdatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());

@@ -92,7 +92,7 @@ internal sealed class CoachingReminderProcessor(
 
             var status = await services.GetRequiredService<CoachingNotifier>().SendAsync(
                 registration,
-                (t, s) => t.Format(t.ReminderFormat, s.Title, $"{SessionTime.Date(s.StartsAt, s.TimeZone)} ({s.TimeZone})"),
+                (t, s) => t.Format(t.ReminderFormat, s.Title, SessionTime.Date(s.StartsAt, s.TimeZone, SessionTime.CultureOf(t), registration.TimeZone)),
                 withCard: true,
                 cancellationToken);
             Log.ReminderSent(logger, minutes, registrationId, status.ToString());

@@ -171,6 +171,30 @@ internal sealed partial class CoachingTexts
 
     public required string ImportNoErrors { get; init; }
 
+    public required string SessionOver { get; init; }
+
+    public required string AlreadySavedFormat { get; init; }
+
+    public required string ImportAlreadyDone { get; init; }
+
+    public required string SessionMovedNoticeFormat { get; init; }
+
+    public required string CancelSessionConfirmFormat { get; init; }
+
+    public required string ConfirmCancelSession { get; init; }
+
+    public required string PagingFormat { get; init; }
+
+    public required string NextPage { get; init; }
+
+    public required string PreviousPage { get; init; }
+
+    public required string OverCapacityFormat { get; init; }
+
+    public required string HandOffRegisterFormat { get; init; }
+
+    public required string HandOffSessionFormat { get; init; }
+
     // Computed, not stored: the language blocks live in another part, whose static initializers may run later.
     public static IReadOnlyList<CoachingTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2412, Level = LogLevel.Warning, Message = "Calendar file of session {SessionId} refused: {Reason}")]
     public static partial void CalendarFileRefused(ILogger logger, Guid sessionId, string reason);
+
+    [LoggerMessage(EventId = 2413, Level = LogLevel.Information, Message = "Form or import {FormId} was already saved: nothing created again")]
+    public static partial void SessionAlreadySaved(ILogger logger, Guid formId);
 }

@@ -20,4 +20,7 @@ internal enum OutboxKind
 
     /// <summary>Tell a registered person that the session was cancelled.</summary>
     NotifySessionCancelled = 5,
+
+    /// <summary>Tell a registered person that the session moved to another date or time.</summary>
+    NotifySessionMoved = 6,
 }

@@ -67,8 +67,10 @@ internal sealed record SessionFormValues(
     /// <summary>The draft, or the labels of the wrong fields.</summary>
     /// <param name="texts">For the field labels.</param>
     /// <param name="opensAt">When registration opens (now for a new session; kept on edit).</param>
-    /// <param name="now">Sessions cannot start in the past.</param>
-    public (SessionDraft? Draft, IReadOnlyList<string> Invalid) TryParse(CoachingTexts texts, DateTimeOffset opensAt, DateTimeOffset now)
+    /// <param name="now">Sessions cannot start in the past, nor registration close before today (in the session's zone).</param>
+    /// <param name="keptClosesOn">On edit, the deadline the session has now: kept as is even when it has passed, so that a
+    /// coordinator can still correct a session whose registration is closed.</param>
+    public (SessionDraft? Draft, IReadOnlyList<string> Invalid) TryParse(CoachingTexts texts, DateTimeOffset opensAt, DateTimeOffset now, string? keptClosesOn = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var invalid = new List<string>();
@@ -111,7 +113,8 @@ internal sealed record SessionFormValues(
         Check(modeOk, texts.FieldMode);
         Check(Location.Length <= 300 && (mode != SessionMode.OnSite || Location.Length > 0), texts.FieldLocation);
         var closesOk = DateOnly.TryParseExact(ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closesOn)
-            && (!dateOk || closesOn <= date);
+            && (!dateOk || closesOn <= date)
+            && (!zoneOk || closesOn >= DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone!).DateTime) || ClosesOn == keptClosesOn);
         Check(closesOk, texts.FieldClosesOn);
         Check(Organizer.Length <= 256 && MailAddress.TryCreate(Organizer, out var address) && address.Address == Organizer, texts.FieldOrganizer);
         if (invalid.Count > 0)

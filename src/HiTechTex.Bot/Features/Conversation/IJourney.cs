@@ -41,4 +41,13 @@ internal interface IJourney
     /// whether to leave that one.
     /// </summary>
     bool AnswersInOneTurn => false;
+
+    /// <summary>
+    /// For a card button clicked in a group and sent on to the 1:1 chat (<see cref="IsPersonal"/>): what the 1:1 card
+    /// says the button asked for (e.g. the session to register for), in <paramref name="language"/>, and the data its
+    /// Continue button sends — which may ask less than the click did (show the session rather than register at once),
+    /// since the person only sees the request there. Null: the click's data as it was, without a description.
+    /// </summary>
+    Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken) =>
+        Task.FromResult<PrivateHandOff?>(null);
 }

@@ -201,7 +201,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         {
             var start = new JourneyStart(Intent.None, IntentEntities.Empty, step.GetValue<string>(TextKey), null, null);
             return MustContinuePrivately(step, unprofiled, start)
-                ? await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false)
+                ? await ContinuePrivatelyAsync(step, unprofiled, start, cancellationToken).ConfigureAwait(false)
                 : await step.BeginDialogAsync(unprofiled.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
         }
 
@@ -211,7 +211,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             var (journey, start, intent, entities) = await RequestedAsync(step, cancellationToken).ConfigureAwait(false);
             if (journey is not null && journey.IsPersonal(start))
             {
-                return await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false);
+                return await ContinuePrivatelyAsync(step, journey, start, cancellationToken).ConfigureAwait(false);
             }
 
             // Answered here after the profile: keep what was understood for the routing step.
@@ -236,7 +236,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         if (started is not null)
         {
             return MustContinuePrivately(step, started, start)
-                ? await ContinuePrivatelyAsync(step, cancellationToken).ConfigureAwait(false)
+                ? await ContinuePrivatelyAsync(step, started, start, cancellationToken).ConfigureAwait(false)
                 : await step.BeginDialogAsync(started.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
         }
 
@@ -341,7 +341,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     /// whose button asks again (the typed text, or the card button's data), and the group is told — mentioning the
     /// person — that it continues there, or that no 1:1 chat could be reached. Nothing of the journey runs here.
     /// </summary>
-    private async Task<DialogTurnResult> ContinuePrivatelyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ContinuePrivatelyAsync(WaterfallStepContext step, IJourney journey, JourneyStart start, CancellationToken cancellationToken)
     {
         var activity = step.Context.Activity;
         var texts = step.Context.GetTexts();
@@ -359,7 +359,15 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 : new JsonObject { ["action"] = action };
         }
 
-        var card = cards.ContinuePrivately(texts, action is null ? typed : null, replay);
+        // A button says nothing by itself: the journey names what it asked for (and may make Continue ask less).
+        var request = action is null ? typed : null;
+        if (action is not null && await journey.HandOffAsync(start, texts.Language, cancellationToken).ConfigureAwait(false) is { } handOff)
+        {
+            request = handOff.Request;
+            replay = handOff.Replay;
+        }
+
+        var card = cards.ContinuePrivately(texts, request, replay);
         ProactiveSendResult result;
         try
         {

@@ -8,9 +8,9 @@ internal static class Italian
         {
             [Intent.FindPartners] = ["cercare", "cerco", "cerca", "cercando", "trovare", "trova", "partner", "collaborator*", "ho bisogno di=3", "chi puo"],
             [Intent.ApplyForExchange] = ["candidar*", "fare domanda=2", "scambio", "scambi", "mobilita", "visitare", "visita", "visite"],
-            [Intent.RegisterForCoaching] = ["iscriver*", "registrar*", "coaching", "mentoring", "formazione", "sessione di coaching=3", "prenota una sessione=3", "prenotare una sessione=3"],
+            [Intent.RegisterForCoaching] = ["iscriver*", "registrar*", "coaching", "mentoring", "formazione", "sessione di coaching=3", "prenota una sessione=3", "prenotare una sessione=3", "sessione", "sessioni"],
             [Intent.MyApplications] = ["mie candidature", "mia candidatura", "mie domande", "stato della candidatura=3", "ritirare la candidatura=3", "ritirare candidatura=3", "ritira la candidatura=3", "annullare la candidatura=3", "annulla la candidatura=3"],
-            [Intent.MySessions] = ["mie sessioni", "mia sessione", "mie iscrizioni", "prossima sessione", "prossime sessioni"],
+            [Intent.MySessions] = ["mie sessioni", "mia sessione", "mie iscrizioni", "prossima sessione", "prossime sessioni", "mia iscrizione", "mia prenotazione", "mie prenotazioni"],
             [Intent.Help] = ["aiuto", "aiutami", "cosa puoi fare=3", "che cosa sai fare=3"],
             [Intent.Cancel] = ["annulla=2", "annullare=2", "basta=2", "esci=2", "lascia perdere=2"],
         },

@@ -8,9 +8,9 @@ internal static class Portuguese
         {
             [Intent.FindPartners] = ["procurar", "procuro", "procura", "encontrar", "encontra", "buscar", "parceir*", "parceria*", "preciso de", "quem pode", "pesquisar"],
             [Intent.ApplyForExchange] = ["candidatar*", "intercambio*", "mobilidade", "pedir intercambio=3", "visitar", "visita", "visitas"],
-            [Intent.RegisterForCoaching] = ["inscrever*", "registar*", "registrar*", "coaching", "mentoria", "formacao", "workshop*", "sessao de coaching=3", "marcar uma sessao=3", "reservar uma sessao=3"],
+            [Intent.RegisterForCoaching] = ["inscrever*", "registar*", "registrar*", "coaching", "mentoria", "formacao", "workshop*", "sessao de coaching=3", "marcar uma sessao=3", "reservar uma sessao=3", "sessao", "sessoes"],
             [Intent.MyApplications] = ["minhas candidaturas", "minha candidatura", "meus pedidos", "estado da candidatura=3", "as minhas candidaturas=3", "retirar candidatura=3", "retirar a candidatura=3", "cancelar candidatura=3", "cancelar a candidatura=3"],
-            [Intent.MySessions] = ["minhas sessoes", "minha sessao", "minhas inscricoes", "meus coachings", "proxima sessao", "proximas sessoes"],
+            [Intent.MySessions] = ["minhas sessoes", "minha sessao", "minhas inscricoes", "meus coachings", "proxima sessao", "proximas sessoes", "minha inscricao", "minha reserva", "minhas reservas"],
             [Intent.Help] = ["ajuda", "ajudar", "o que podes fazer=3", "o que voce pode fazer=3", "o que sabes fazer=3"],
             [Intent.Cancel] = ["cancelar=2", "cancela=2", "parar=2", "sair=2", "esquece=2", "deixa para la=2"],
         },

@@ -8,9 +8,9 @@ internal static class Spanish
         {
             [Intent.FindPartners] = ["buscar", "busco", "busca", "buscando", "encontrar", "encuentra", "socio*", "colaborador*", "necesito un", "necesito una", "quien puede"],
             [Intent.ApplyForExchange] = ["solicitar", "postular*", "intercambio*", "movilidad", "aplicar", "visitar", "visita", "visitas"],
-            [Intent.RegisterForCoaching] = ["inscribir*", "registrar*", "apuntar*", "coaching", "mentoria", "formacion", "taller*", "reservar una sesion=3"],
+            [Intent.RegisterForCoaching] = ["inscribir*", "registrar*", "apuntar*", "coaching", "mentoria", "formacion", "taller*", "reservar una sesion=3", "sesion", "sesiones"],
             [Intent.MyApplications] = ["mis solicitudes", "mi solicitud", "estado de mi solicitud=3", "mis postulaciones", "retirar solicitud=3", "retirar la solicitud=3", "cancelar solicitud=3", "cancelar la solicitud=3"],
-            [Intent.MySessions] = ["mis sesiones", "mi sesion", "mis inscripciones", "proxima sesion", "proximas sesiones", "mis talleres"],
+            [Intent.MySessions] = ["mis sesiones", "mi sesion", "mis inscripciones", "proxima sesion", "proximas sesiones", "mis talleres", "mi inscripcion", "mi reserva", "mis reservas"],
             [Intent.Help] = ["ayuda", "ayudame", "que puedes hacer=3", "que sabes hacer=3"],
             [Intent.Cancel] = ["cancelar=2", "cancela=2", "parar=2", "salir=2", "olvidalo=2", "dejalo=2"],
         },

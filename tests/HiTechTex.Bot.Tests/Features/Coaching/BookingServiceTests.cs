@@ -124,6 +124,49 @@ public sealed class BookingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelAsync_AfterTheSessionStarted_CancelledButNobodyPromoted()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        host.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(10));
+
+        var result = await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+
+        Assert.Equal(CancellationOutcome.Cancelled, result.Outcome);
+        Assert.Null(result.Promoted);
+        Assert.Equal([RegistrationStatus.Cancelled, RegistrationStatus.Waitlisted], (await host.RegistrationsAsync(session.Id)).Select(r => r.Status));
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifyPromoted);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_CapacityRaisedAfterTheStart_NobodyPromoted()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        host.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(10));
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft(capacity: 2), CancellationToken.None));
+
+        Assert.Equal(RegistrationStatus.Waitlisted, (await host.RegistrationsAsync(session.Id))[1].Status);
+    }
+
+    [Fact]
+    public async Task CancelAsync_AfterTheSessionEnded_SessionOverAndNothingChanged()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        host.Time.Advance(TimeSpan.FromDays(8));
+
+        var result = await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+
+        Assert.Equal(CancellationOutcome.SessionOver, result.Outcome);
+        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted], (await host.RegistrationsAsync(session.Id)).Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task CancelAsync_NotRegistered_NotRegistered()
     {
         var session = await host.CreateSessionAsync();
@@ -191,6 +234,38 @@ public sealed class BookingServiceTests : IDisposable
         Assert.Equal(["A", "C"], await TitlesAsync(new SessionFilter(Topic: "circular ECONOMY")));
         Assert.Equal(["B"], await TitlesAsync(new SessionFilter(Language: "pt")));
         Assert.Equal(["A", "B"], await TitlesAsync(new SessionFilter(Month: new DateOnly(2026, 12, 1))));
+    }
+
+    [Theory]
+    [InlineData("Řízení kvality", "řízení KVALITY")]
+    [InlineData("İhracat", "ihracat")]
+    [InlineData("Économie circulaire", "ÉCONOMIE CIRCULAIRE")]
+    [InlineData("Économie circulaire", "économie circulaire")]
+    public async Task UpcomingAsync_TopicWithNonAsciiCapitals_FoundWhateverTheCase(string topic, string typed)
+    {
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "A", topic: topic));
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "B", topic: "Smart textiles"));
+
+        var found = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpcomingAsync(new SessionFilter(Topic: typed), CancellationToken.None));
+
+        Assert.Equal(["A"], found.Select(s => s.Session.Title));
+    }
+
+    [Fact]
+    public async Task UpcomingAsync_MonthFilter_TheMonthOfTheSessionsOwnTimeZone()
+    {
+        // 1 January 2027 01:00 in Istanbul (UTC+3) is 31 December 22:00 UTC; 31 January 2027 20:00 in New York is 1 February in UTC.
+        var istanbul = new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero);
+        var newYork = new DateTimeOffset(2027, 2, 1, 1, 0, 0, TimeSpan.Zero);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Istanbul") with { StartsAt = istanbul, EndsAt = istanbul.AddHours(2), TimeZone = "Europe/Istanbul" });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "New York") with { StartsAt = newYork, EndsAt = newYork.AddHours(2), TimeZone = "America/New_York" });
+
+        async Task<IEnumerable<string>> TitlesAsync(int year, int month) =>
+            (await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpcomingAsync(new SessionFilter(Month: new DateOnly(year, month, 1)), CancellationToken.None))).Select(s => s.Session.Title);
+
+        Assert.Empty(await TitlesAsync(2026, 12));
+        Assert.Equal(["Istanbul", "New York"], await TitlesAsync(2027, 1));
+        Assert.Empty(await TitlesAsync(2027, 2));
     }
 
     private Task<RegistrationResult> RegisterAsync(Guid sessionId, string user) => host.WithScopeAsync(sp =>

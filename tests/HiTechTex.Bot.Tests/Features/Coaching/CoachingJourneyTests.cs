@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
@@ -27,9 +28,81 @@ public sealed class CoachingJourneyTests : IDisposable
         var card = CoachingTestHost.CardText(replies);
         Assert.Contains("Upcoming sessions", card, StringComparison.Ordinal);
         Assert.Contains("Circular economy for SMEs", card, StringComparison.Ordinal);
-        Assert.Contains("03.12.2026 09:00–11:00 (Europe/Lisbon)", card, StringComparison.Ordinal);
+        Assert.Contains("Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)", card, StringComparison.Ordinal);
         Assert.Contains("coaching.details", card, StringComparison.Ordinal);
         Assert.DoesNotContain("coaching.new", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sessions in march", "en", "2027-03")]
+    [InlineData("sessions in December", "en", "2026-12")]
+    [InlineData("sessões em janeiro", "pt", "2027-01")]
+    public async Task Sessions_InAMonthTyped_TheCatalogueFilteredToThatMonth(string typed, string language, string month)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync(typed));
+
+        Assert.Equal(month, InputValue(card, "month"));
+        Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sessions_MoreThanAPage_SaysWhichAreShownAndPagesWithNextAndPrevious()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        for (var i = 1; i <= 12; i++)
+        {
+            await host.CreateSessionAsync(CoachingTestHost.Draft(title: $"Session #{i:00}", inDays: 2 + i));
+        }
+
+        var first = CoachingTestHost.CardText(await host.SayAsync("sessions"));
+        var second = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.list", page = "1", topic = "any", language = "any", month = "any" }));
+        var forged = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.list", page = "99999999999" }));
+
+        Assert.Contains("Sessions 1–10 of 12", first, StringComparison.Ordinal);
+        Assert.Contains("Session #10", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Session #11", first, StringComparison.Ordinal);
+        Assert.Contains("Next", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Previous", first, StringComparison.Ordinal);
+        Assert.Contains("Sessions 11–12 of 12", second, StringComparison.Ordinal);
+        Assert.Contains("Session #12", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Session #10", second, StringComparison.Ordinal);
+        Assert.Contains("Previous", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next", second, StringComparison.Ordinal);
+        Assert.Contains("Sessions 1–10 of 12", forged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_OnePageOnly_NoPagingLine()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync();
+
+        var card = CoachingTestHost.CardText(await host.SayAsync("sessions"));
+
+        Assert.DoesNotContain("Sessions 1–", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "America/New_York", "Thu 3 Dec 2026 04:00–06:00 (America/New_York) · Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("en", "Europe/Lisbon", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("en", "Europe/London", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("en", "Not/AZone", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("pt", "Asia/Tokyo", "qui. 3 dez. 2026 18:00–20:00 (Asia/Tokyo) · qui. 3 dez. 2026 09:00–11:00 (Europe/Lisbon)")]
+    public async Task Details_ReadersTimeZoneAndLanguage_TimesInTheirZoneWithTheSessionsOwnAndAnUnambiguousDate(string language, string zone, string expected)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var session = await host.CreateSessionAsync();
+        var click = host.Conversation.Submit(new { action = "coaching.details", sessionId = session.Id.ToString() });
+        click.LocalTimezone = zone;
+
+        var card = CoachingTestHost.CardText(await host.SendAsync(click));
+
+        Assert.Contains(expected, card, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +159,39 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.StartsWith("<at>Ana</at> I've sent you a private message", Assert.Single(replies).Text, StringComparison.Ordinal);
         Assert.Single(sent);
         Assert.Empty(await host.RegistrationsAsync(session.Id));
+    }
+
+    [Fact]
+    public async Task RegisterClickedInAGroupChat_TheOneToOneCardNamesTheSessionAndContinueShowsItWithoutRegistering()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var sent = new List<Activity>();
+        host.Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => sent.Add(activity))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+
+        await host.SendAsync(InGroup(host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() })));
+        var card = CoachingTestHost.CardOf([Assert.Single(sent)]);
+        var replay = card.GetProperty("actions")[0].GetProperty("data");
+        var continued = await host.SendAsync(host.Conversation.Adapter.MakeSubmit(replay));
+
+        Assert.Contains("Register for Circular economy (Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon))", CoachingTestHost.CardText(sent), StringComparison.Ordinal);
+        Assert.Equal("coaching.details", replay.GetProperty("action").GetString());
+        Assert.Contains("coaching.register", CoachingTestHost.CardText(continued), StringComparison.Ordinal);
+        Assert.Empty(await host.RegistrationsAsync(session.Id));
+    }
+
+    [Fact]
+    public async Task Register_ProfileNameDiffersFromTeams_TheCoordinatorSeesTheProfileName()
+    {
+        await host.Conversation.SeedProfileAsync("en", name: "Ana Sousa");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var details = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, Coordinator));
+
+        Assert.Contains("1. Ana Sousa (Registered)", details, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,16 +370,173 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_CapacityLoweredBelowTheRegistered_SavedWithAWarningAndNobodyUnregistered()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        foreach (var user in new[] { "u1", "u2", "u3" })
+        {
+            await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, user);
+        }
+
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        form["capacity"] = "1";
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("Session saved: Smart textiles lab.", card, StringComparison.Ordinal);
+        Assert.Contains("Heads-up: 3 people are already registered, more than the new capacity of 1. Nobody was unregistered", card, StringComparison.Ordinal);
+        Assert.All(await host.RegistrationsAsync(session.Id), r => Assert.Equal(RegistrationStatus.Confirmed, r.Status));
+    }
+
+    [Fact]
     public async Task CancelSession_Coordinator_CancelledAndEveryoneQueuedForNotice()
     {
         await host.Conversation.SeedProfileAsync("en");
         var session = await host.CreateSessionAsync();
         await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
 
-        var replies = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString() }, Coordinator);
+        var replies = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
 
         Assert.Equal("The session is cancelled; registered people are being told.", Assert.Single(replies).Text);
         Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionCancelled);
+    }
+
+    [Fact]
+    public async Task CancelSession_ButtonOnTheCard_AsksFirstAndOnlyTheAnswerCancels()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var card = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, Coordinator));
+        var button = card.GetProperty("body").EnumerateArray().Last(e => e.GetProperty("type").GetString() == "ActionSet").GetProperty("actions")[1];
+        var unconfirmed = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString() }, Coordinator);
+
+        Assert.Equal("Action.ShowCard", button.GetProperty("type").GetString());
+        var question = button.GetProperty("card");
+        Assert.Equal("Cancel Circular economy? This cannot be undone: everyone registered or on the waitlist (1) will be told.", question.GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Equal("yes", question.GetProperty("actions")[0].GetProperty("data").GetProperty("confirm").GetString());
+        Assert.Contains("Cancel Circular economy? This cannot be undone", CoachingTestHost.CardText(unconfirmed), StringComparison.Ordinal);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(SessionStatus.Scheduled, stored!.Session.Status);
+        Assert.Empty(await host.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task CancelledSession_RegisteredPerson_MySessionsDetailsAndRegisterSayItIsCancelled()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+
+        var mine = CoachingTestHost.CardText(await host.SayAsync("my sessions"));
+        var details = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }));
+        var register = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }));
+
+        Assert.Contains("This session was cancelled.", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Registered", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("free", mine, StringComparison.Ordinal);
+        Assert.Contains("This session was cancelled.", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Registered", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("already registered", register, StringComparison.Ordinal);
+        Assert.Contains("This session was cancelled.", register, StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.register", register, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelSession_AfterTheSessionEnded_RefusedPolitelyAndNobodyTold()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        host.Time.Advance(TimeSpan.FromDays(8));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+        var unregister = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(replies).Text);
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(unregister).Text);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(SessionStatus.Scheduled, stored!.Session.Status);
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionCancelled);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Save_DeadlineBeforeToday_FormAgainNamingItAndNothingSaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        form["closesOn"] = "2026-11-25";
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: Registration closes on.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_EditOfASessionWhoseDeadlinePassed_KeepsTheDeadlineAndSaves()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        host.Time.Advance(TimeSpan.FromDays(13) + TimeSpan.FromHours(16));   // 2026-12-10 01:00: the deadline (12-09) has passed
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        form["title"] = "Smart textiles lab (corrected)";
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Session saved: Smart textiles lab (corrected).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Details_RegistrationOpen_ShowsTheDeadline_OnceClosed_NoRegisterAndNoSeats()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var details = new { action = "coaching.details", sessionId = session.Id.ToString() };
+
+        var open = CoachingTestHost.CardText(await host.SubmitAsync(details));
+        host.Time.Advance(TimeSpan.FromDays(6) + TimeSpan.FromMinutes(1));
+        var closed = CoachingTestHost.CardText(await host.SubmitAsync(details));
+        var list = CoachingTestHost.CardText(await host.SayAsync("sessions"));
+
+        Assert.Contains("Registration closes on\nWed 2 Dec 2026 09:00 (Europe/Lisbon)", open, StringComparison.Ordinal);
+        Assert.Contains("coaching.register", open, StringComparison.Ordinal);
+        Assert.Contains("Registration for this session is closed.", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.register", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("free", closed, StringComparison.Ordinal);
+        Assert.Contains("Registration for this session is closed.", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("free", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditAndSave_AfterTheSessionEnded_RefusedPolitelyAndNothingChanged()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        host.Time.Advance(TimeSpan.FromDays(15));
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        form["date"] = "2026-12-20";
+        form["closesOn"] = "2026-12-19";
+
+        var edit = await host.SubmitAsync(new { action = "coaching.edit", sessionId = session.Id.ToString() }, Coordinator);
+        var save = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(edit).Text);
+        Assert.Equal("This session is already over: nothing was changed.", Assert.Single(save).Text);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal(session.StartsAt, stored!.Session.StartsAt);
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionMoved);
     }
 
     [Fact]
@@ -296,6 +559,68 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal("Sensors; and prototypes", sessions[0].Description);
         Assert.Equal((SessionMode.OnSite, "CLUTEX, Liberec"), (sessions[1].Mode, sessions[1].Location));
     }
+
+    [Fact]
+    public async Task Save_SameNewSessionCardTwice_OneSessionAndAlreadySaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        form["formId"] = SubmitData(await host.SayAsync("new session", Coordinator)).GetProperty("formId").GetString()!;
+
+        await host.SubmitAsync(form, Coordinator);
+        var second = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("This session was already saved: Smart textiles lab.", CoachingTestHost.CardText(second), StringComparison.Ordinal);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task CreateOnceAsync_SameIdConcurrently_OneSession()
+    {
+        var id = Guid.NewGuid();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => host.WithScopeAsync(sp =>
+            sp.GetRequiredService<CatalogService>().CreateOnceAsync(id, CoachingTestHost.Draft(), Coordinator, CancellationToken.None)))));
+
+        Assert.Single(results, r => r.Created);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_SameCardTwice_ImportedOnceAndAlreadyImported()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var importId = SubmitData(await host.SayAsync("import sessions", Coordinator)).GetProperty("importId").GetString();
+        var rows = "Smart textiles lab;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;Sensors";
+
+        var first = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
+        var second = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
+
+        Assert.StartsWith("1 sessions imported.", Assert.Single(first).Text, StringComparison.Ordinal);
+        Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(second).Text);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    /// <summary>The value of the card's input with that id.</summary>
+    private static string? InputValue(System.Text.Json.JsonElement element, string id)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("id", out var found) && found.GetString() == id)
+            {
+                return element.GetProperty("value").GetString();
+            }
+
+            return element.EnumerateObject().Select(p => InputValue(p.Value, id)).FirstOrDefault(v => v is not null);
+        }
+
+        return element.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? element.EnumerateArray().Select(e => InputValue(e, id)).FirstOrDefault(v => v is not null)
+            : null;
+    }
+
+    private static System.Text.Json.JsonElement SubmitData(IReadOnlyList<Activity> replies) =>
+        CoachingTestHost.CardOf(replies).GetProperty("actions")[0].GetProperty("data");
 
     private static Dictionary<string, string> ValidForm() => new()
     {

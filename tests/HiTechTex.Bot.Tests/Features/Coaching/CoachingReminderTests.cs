@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -33,7 +34,7 @@ public sealed class CoachingReminderTests : IDisposable
         Assert.Empty(sent);
         await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
         Assert.Equal(["conv-u1", "conv-u2"], sent.Select(s => s.Conversation).Order());
-        Assert.Equal("Reminder: Circular economy starts 03.12.2026 09:00 (Europe/Lisbon).", sent[0].Text);
+        Assert.Equal("Reminder: Circular economy starts Thu 3 Dec 2026 09:00 (Europe/Lisbon).", sent[0].Text);
         await RunEveryQuarterHourUntilAsync(session.StartsAt.AddMinutes(5));
 
         Assert.Equal(4, sent.Count);
@@ -81,6 +82,78 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionMovedAfterItsReminders_EveryoneToldTheNewTimeAndRemindedAgainForIt()
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));   // 2026-12-03 09:00 UTC
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");   // waitlisted: told of the move, no reminder
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddMinutes(-30));
+        Assert.Equal(2, sent.Count);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft(capacity: 1, inDays: 9), CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        var notices = sent.Skip(2).ToList();
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddDays(2));
+
+        const string moved = "Circular economy has moved: it now takes place Sat 5 Dec 2026 09:00–11:00 (Europe/Lisbon).";
+        Assert.Equal([("conv-u1", moved), ("conv-u2", moved)], notices.Select(n => (n.Conversation, n.Text)).Order());
+        Assert.Equal(
+            ["Reminder: Circular economy starts Sat 5 Dec 2026 09:00 (Europe/Lisbon).", "Reminder: Circular economy starts Sat 5 Dec 2026 09:00 (Europe/Lisbon)."],
+            sent.Skip(4).Select(s => s.Text));
+        Assert.DoesNotContain(sent.Skip(4), s => s.Conversation == "conv-u2");
+    }
+
+    [Fact]
+    public async Task SessionEditedWithoutMoving_NobodyToldAndNoSecondReminder()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddMinutes(-30));
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Circular economy II" }, CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        await RunEveryQuarterHourUntilAsync(session.StartsAt);
+
+        Assert.Equal(2, sent.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_LanguageChangedSinceRegistering_ReminderInTheProfilesLanguageNow()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.Conversation = new ConversationAccount { Id = "a:conversation-1", ConversationType = "personal", TenantId = "tenant-1" };
+        await host.SendAsync(submit);
+        var registration = Assert.Single(await host.RegistrationsAsync(session.Id));
+        Assert.Equal(("en", "tenant-1"), (registration.Language, registration.TenantId));
+        host.References.Setup(r => r.FindPersonalAsync(registration.UserAadObjectId, registration.TenantId!, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new StoredConversationReference(
+                new ConversationReference { ChannelId = "msteams", User = new ChannelAccount { Id = "29:user-1" }, Conversation = new ConversationAccount { Id = "a:ana" } },
+                IsActive: true, UpdatedAt: CoachingTestHost.Now));
+        await host.Conversation.SeedProfileAsync("pt");
+
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+
+        Assert.StartsWith("Lembrete: Circular economy começa", Assert.Single(sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RegisteredFromNewYork_ReminderInTheirTimeWithTheSessionsOwn()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.LocalTimezone = "America/New_York";
+        await host.SendAsync(submit);
+
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+
+        Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
+        Assert.Equal("Reminder: Circular economy starts Thu 3 Dec 2026 04:00 (America/New_York) · Thu 3 Dec 2026 09:00 (Europe/Lisbon).", Assert.Single(sent).Text);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_SendFails_RetriedOnTheNextPass()
     {
         var session = await host.CreateSessionAsync();
@@ -112,7 +185,7 @@ public sealed class CoachingReminderTests : IDisposable
         await host.SendAsync(submit);
         Assert.Empty(await host.RegistrationsAsync(session.Id));
         var moved = Assert.Single(toUser);
-        Assert.Contains("coaching.register", moved.Activity.Attachments![0].Content!.Value.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("coaching.details", moved.Activity.Attachments![0].Content!.Value.GetRawText(), StringComparison.Ordinal);
         toUser.Clear();
 
         // One made in a group before that (no 1:1 chat kept with it) still has its reminders sent to the 1:1 chat.

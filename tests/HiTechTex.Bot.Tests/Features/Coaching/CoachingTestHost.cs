@@ -3,6 +3,7 @@ using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Tests.Features.Conversation;
 using HiTechTex.Bot.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ internal sealed class CoachingTestHost : IDisposable
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(Connector.Object);
             services.AddSingleton(Messenger.Object);
+            services.AddSingleton(References.Object);
             services.AddCoaching();
             configureServices?.Invoke(services);
         });
@@ -58,6 +60,9 @@ internal sealed class CoachingTestHost : IDisposable
     public Mock<IConnectorClient> Connector { get; } = new();
 
     public Mock<IProactiveMessenger> Messenger { get; } = new();
+
+    /// <summary>The stored 1:1 chats (none unless set up): where a person's current language is looked up.</summary>
+    public Mock<IConversationReferenceStore> References { get; } = new();
 
     public ConversationTestHost Conversation { get; }
 

@@ -40,7 +40,7 @@ public sealed class SessionCalendarFileTests : IDisposable
         await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
         var cancelled = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
 
-        var calendar = Calendar.Load(SessionCalendarFile.Create(cancelled!))!;
+        var calendar = Calendar.Load(SessionCalendarFile.Create(cancelled.Session!))!;
 
         Assert.Equal("CANCEL", calendar.Method);
         var parsed = Assert.Single(calendar.Events);

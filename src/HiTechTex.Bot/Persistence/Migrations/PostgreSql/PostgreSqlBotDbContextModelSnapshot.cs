@@ -115,6 +115,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
 
