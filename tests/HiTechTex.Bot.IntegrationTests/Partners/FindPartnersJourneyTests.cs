@@ -430,7 +430,7 @@ public sealed class FindPartnersJourneyTests : IDisposable
     [InlineData("manage members", "en", "Your cluster's members")]
     [InlineData("Gerir membros", "pt", "Os membros do seu cluster")]
     [InlineData("gestionar miembros", "es", "Los miembros de su clúster")]
-    [InlineData("gestisci membri", "it", "I membri del suo cluster")]
+    [InlineData("gestisci membri", "it", "I membri del tuo cluster")]
     [InlineData("üyeleri yönet", "tr", "Kümenizin üyeleri")]
     [InlineData("/spravovat cleny", "cs", "Členové vašeho klastru")]
     public async Task MemberList_CommandInTheUsersLanguage_OpensTheList(string command, string language, string title)
