@@ -29,18 +29,21 @@ internal sealed class ConversationCards(ICardRenderer renderer)
         },
     });
 
-    public Attachment Help(ConversationTexts texts) => renderer.Render(HelpTemplate, new JsonObject
+    /// <param name="roleCommands">Commands of the reader's roles (a cluster manager's, a coordinator's), listed after
+    /// everyone's.</param>
+    public Attachment Help(ConversationTexts texts, IReadOnlyList<(string Command, string Description)>? roleCommands = null) => renderer.Render(HelpTemplate, new JsonObject
     {
         ["title"] = texts.HelpTitle,
         ["intro"] = texts.HelpIntro,
-        ["commands"] = new JsonArray(
+        ["commands"] = new JsonArray([
             Command(texts.FindPartners, texts.FindPartnersDescription),
             Command(texts.ApplyExchange, texts.ApplyExchangeDescription),
             Command(texts.BookSession, texts.BookSessionDescription),
             Command(texts.MyApplicationsWord, texts.HelpCommandMyApplications),
             Command(texts.MySessionsWord, texts.HelpCommandMySessions),
             Command(texts.ProfileWord, texts.HelpCommandProfile),
-            Command(texts.HelpWord, texts.HelpCommandHelp)),
+            Command(texts.HelpWord, texts.HelpCommandHelp),
+            .. (roleCommands ?? []).Select(c => Command(c.Command, c.Description))]),
         ["contact"] = texts.HelpContact,
         ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu, ["profile"] = texts.EditProfileButton },
     });

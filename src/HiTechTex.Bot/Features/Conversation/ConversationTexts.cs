@@ -40,6 +40,19 @@ internal sealed partial class ConversationTexts
 
     public required string HelpCommandHelp { get; init; }
 
+    /// <summary>The help card's lines of the commands only some people have (cluster managers, coordinators).</summary>
+    public required string HelpCommandPendingApprovals { get; init; }
+
+    public required string HelpCommandManageMembers { get; init; }
+
+    public required string HelpCommandNewSession { get; init; }
+
+    public required string HelpCommandImportSessions { get; init; }
+
+    public required string HelpCommandExchangeProgress { get; init; }
+
+    public required string HelpCommandExportExchanges { get; init; }
+
     public required string HelpContact { get; init; }
 
     /// <summary>The profile command shown in the help card (one of <see cref="ProfileCommands"/>).</summary>

@@ -91,7 +91,7 @@ internal sealed partial class MainDialog
             var intent = IntentOfAction(action);
             card = action switch
             {
-                "help" => cards.Help(texts),
+                "help" => HelpCard(context),
                 "welcome" => cards.Welcome(texts),
                 _ => null,
             };
@@ -112,7 +112,7 @@ internal sealed partial class MainDialog
             var recognized = await recognizer.RecognizeAsync(typed!, activity.Locale, cancellationToken).ConfigureAwait(false);
             Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, activity.Conversation?.Id);
             var entities = recognized.Entities ?? IntentEntities.Empty;
-            card = recognized.Intent == Intent.Help ? cards.Help(texts) : null;
+            card = recognized.Intent == Intent.Help ? HelpCard(context) : null;
             requested = Journeys.Contains(recognized.Intent) ? JourneyFor(null, recognized.Intent) : null;
             start = new JourneyStart(recognized.Intent, entities, typed, null, null);
         }

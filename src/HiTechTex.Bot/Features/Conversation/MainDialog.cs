@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Dialogs;
@@ -137,6 +140,35 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         return value.TryGetProperty("action", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
     }
 
+    /// <summary>
+    /// The help card for the person reading it: everyone's commands, then those of their roles — a cluster manager's
+    /// "pending approvals" and "manage members", a coordinator's "new session", "import sessions", "exchange progress"
+    /// and "export exchanges" — in their language (roles from the configuration, as every handler checks them).
+    /// </summary>
+    private Attachment HelpCard(ITurnContext context)
+    {
+        var texts = context.GetTexts();
+        var roles = services.GetService<IRoleService>()?.GetRoles(context.Activity.From?.AadObjectId) ?? UserRoles.None;
+        var commands = new List<(string Command, string Description)>();
+        if (roles.IsClusterManager)
+        {
+            commands.Add((ExchangeTexts.Resolve(texts.Language).PendingApprovalsCommands[0], texts.HelpCommandPendingApprovals));
+            commands.Add((PartnerTexts.Resolve(texts.Language).ManageMembersCommands[0], texts.HelpCommandManageMembers));
+        }
+
+        if (roles.IsCoordinator)
+        {
+            var coaching = CoachingTexts.Resolve(texts.Language);
+            var exchanges = ExchangeTexts.Resolve(texts.Language);
+            commands.Add((coaching.NewSessionCommands[0], texts.HelpCommandNewSession));
+            commands.Add((coaching.ImportCommands[0], texts.HelpCommandImportSessions));
+            commands.Add((exchanges.ProgressCommands[0], texts.HelpCommandExchangeProgress));
+            commands.Add((exchanges.ExportCommands[0], texts.HelpCommandExportExchanges));
+        }
+
+        return cards.Help(texts, commands);
+    }
+
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext outerDc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outerDc);
@@ -149,7 +181,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             var interruption = InterruptionRecognizer.Recognize(activity.Text);
             if (interruption == InterruptionKind.Help)
             {
-                await SendCardAsync(outerDc, cards.Help(outerDc.Context.GetTexts()), cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(outerDc, HelpCard(outerDc.Context), cancellationToken).ConfigureAwait(false);
             }
             else if (interruption == InterruptionKind.None
                 && await TryAnswerAnotherRequestAsync(outerDc, cancellationToken).ConfigureAwait(false) is { } answered)
@@ -245,7 +277,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             case var journey when Journeys.Contains(journey):
                 return await step.BeginDialogAsync(ComingSoonDialog.IdFor(journey), entities, cancellationToken).ConfigureAwait(false);
             case Intent.Help:
-                await SendCardAsync(step, cards.Help(texts), cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(step, HelpCard(step.Context), cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.Cancel:
                 // Routed, so nothing is running ("cancel" inside a question is the interruption's): say what can be.
@@ -263,7 +295,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 break;
             case Intent.None when step.GetValue<string>(TextKey) is { Length: > 0 } && !newProfile:
                 await step.Context.SendActivityAsync(texts.DidNotUnderstand, cancellationToken).ConfigureAwait(false);
-                await SendCardAsync(step, cards.Help(texts), cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(step, HelpCard(step.Context), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 // A greeting right after the profile, an empty message, the help card's menu button: the menu.

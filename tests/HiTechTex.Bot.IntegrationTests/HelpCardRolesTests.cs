@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.IntegrationTests.Partners;
+using HiTechTex.Bot.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.IntegrationTests;
+
+/// <summary>
+/// "help" lists what the reader can do: a cluster manager's and a coordinator's commands too ("manage members" was
+/// understood but named nowhere), in their language, each one the bot understands — and nobody else sees them.
+/// </summary>
+public sealed class HelpCardRolesTests : IDisposable
+{
+    private const string ManagerAad = "6f1c2b4e-0000-4000-8000-00000000d0d1";
+    private const string CoordinatorAad = "6f1c2b4e-0000-4000-8000-00000000d0d2";
+    private readonly string databasePath = BotHostFactory.NewDatabasePath();
+
+    public static TheoryData<string> Languages() => [.. ConversationTexts.All.Select(t => t.Language)];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Help_ForAClusterManagerAndACoordinator_ListsTheirCommandsInTheirLanguageAndEachIsUnderstood(string language)
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?>
+        {
+            [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId,
+            ["Roles:Coordinators:0"] = CoordinatorAad,
+        });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var texts = ConversationTexts.For(language);
+
+        var manager = await HelpCommandsAsync(factory, client, "29:manager", ManagerAad, language);
+        var coordinator = await HelpCommandsAsync(factory, client, "29:coordinator", CoordinatorAad, language);
+        var member = await HelpCommandsAsync(factory, client, "29:member", "6f1c2b4e-0000-4000-8000-00000000d0d3", language);
+
+        Assert.Equal(7, member.Count);
+        Assert.Equal(9, manager.Count);
+        Assert.Equal(11, coordinator.Count);
+        Assert.Equal(member, manager.Take(7));
+        Assert.Contains(PartnerTexts.Resolve(language).ManageMembersCommands[0], manager);
+        Assert.DoesNotContain(PartnerTexts.Resolve(language).ManageMembersCommands[0], coordinator);
+        using var scope = factory.Services.CreateScope();
+        var main = scope.ServiceProvider.GetRequiredService<MainDialog>();
+        Assert.All(manager.Skip(7).Concat(coordinator.Skip(7)), command =>
+            Assert.True(main.CommandOf(command) is not null, $"{language}: the help card's '{command}' is not a command"));
+        Assert.Contains(texts.HelpCommandManageMembers, await HelpCardAsync(factory, client, "29:manager", ManagerAad, language), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> HelpCommandsAsync(BotHostFactory factory, HttpClient client, string userId, string aad, string language) =>
+        [.. Regex.Matches(await HelpCardAsync(factory, client, userId, aad, language), @"\*\*(?<c>[^*]+)\*\*").Select(m => m.Groups["c"].Value)];
+
+    private static async Task<string> HelpCardAsync(BotHostFactory factory, HttpClient client, string userId, string aad, string language)
+    {
+        await PartnerHost.SeedProfileAsync(factory, userId, "Petra Nováková", "CLUTEX", language);
+        var chat = Activities.NewConversationId();
+        await PartnerHost.MessageAsync(client, chat, PartnerHost.User(userId, aad, "Petra Nováková"), ConversationTexts.For(language).HelpWord);
+        return PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
+    }
+
+    public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+}
