@@ -164,14 +164,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         session.Revision++;
         if (session.StartsAt != startedAt || session.EndsAt != endedAt)
         {
-            var registered = await db.Registrations()
-                .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
-                .Select(r => r.Id)
-                .ToListAsync(cancellationToken);
-            foreach (var registrationId in registered)
-            {
-                db.Enqueue(session.Id, OutboxKind.NotifySessionMoved, now, registrationId);
-            }
+            await TellEveryoneRegisteredAsync(session.Id, OutboxKind.NotifySessionMoved, now, cancellationToken);
 
             // The reminders already sent were for the old time: the new start gets its own.
             await db.ReminderClaims()
@@ -226,14 +219,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
             db.Enqueue(session.Id, OutboxKind.CancelEvent, now);
         }
 
-        var registered = await db.Registrations()
-            .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
-            .Select(r => r.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var registrationId in registered)
-        {
-            db.Enqueue(session.Id, OutboxKind.NotifySessionCancelled, now, registrationId);
-        }
+        await TellEveryoneRegisteredAsync(session.Id, OutboxKind.NotifySessionCancelled, now, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -277,5 +263,18 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         session.RegistrationClosesAt = draft.RegistrationClosesAt.ToUniversalTime();
         session.OrganizerMailbox = draft.OrganizerMailbox;
         session.UpdatedAt = now;
+    }
+
+    /// <summary>Queues a notice of <paramref name="kind"/> for everyone registered or waitlisted (in the caller's transaction).</summary>
+    private async Task TellEveryoneRegisteredAsync(Guid sessionId, OutboxKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var registered = await db.Registrations()
+            .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var registrationId in registered)
+        {
+            db.Enqueue(sessionId, kind, now, registrationId);
+        }
     }
 }

@@ -18,19 +18,8 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
     /// <summary>The newest change this instance's index has applied from the database (-1 before start-up).</summary>
     public long LastSeenSequence => Interlocked.Read(ref _lastSeen);
 
-    public async Task<Organisation?> FindAsync(string id, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return null;
-        }
-
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var row = await db.Set<OrganisationEntity>().AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Id == id && !e.IsDeleted, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : PartnerRows.ToOrganisation(row);
-    }
+    public async Task<Organisation?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        (await FindVersionedAsync(id, cancellationToken).ConfigureAwait(false))?.Organisation;
 
     public async Task<IReadOnlyList<Organisation>> ListAsync(CancellationToken cancellationToken = default)
     {
