@@ -360,7 +360,7 @@ internal sealed partial class CoachingTexts
         FieldMode = "Formato",
         OnSite = "In presenza",
         FieldLocation = "Sede (sessioni in presenza)",
-        FieldClosesOn = "Iscrizioni chiuse il",
+        FieldClosesOn = "Le iscrizioni chiudono il",
         FieldOrganizer = "Casella dell'organizzatore",
         FieldRequired = "Compila questo campo.",
         FormInvalidFormat = "Controlla: {0}.",
