@@ -35,10 +35,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         };
         data["topics"] = Choices(texts, facets.Topics.Select(t => (t, t)));
         data["languages"] = Choices(texts, facets.Languages.Select(l => (l, l)));
+        var culture = SessionTime.CultureOf(texts);
         data["months"] = Choices(texts, Enumerable.Range(0, 6).Select(i =>
         {
-            var month = firstMonth.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            return (month, month);
+            // "December 2026", "dicembre 2026", "prosinec 2026": the month named in the reader's language, the value ISO.
+            var date = firstMonth.AddMonths(i);
+            var title = date.ToString("MMMM yyyy", culture);
+            return (char.ToUpper(title[0], culture) + title[1..], date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         }));
         data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow(), readerZone))]);
         if (sessions.Count == 0)

@@ -49,6 +49,29 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("en", "December 2026")]
+    [InlineData("it", "Dicembre 2026")]
+    [InlineData("cs", "Prosinec 2026")]
+    [InlineData("tr", "Aralık 2026")]
+    public async Task Sessions_MonthFilter_NamesTheMonthsInTheReadersLanguage(string language, string december)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync(CoachingTexts.Resolve(language).ListCommands[0]));
+
+        var month = Descendants(card).Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "month");
+        var choice = month.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("value").GetString() == "2026-12");
+        Assert.Equal(december, choice.GetProperty("title").GetString());
+    }
+
+    private static IEnumerable<System.Text.Json.JsonElement> Descendants(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => new[] { element }.Concat(element.EnumerateObject().SelectMany(p => Descendants(p.Value))),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Descendants),
+        _ => [],
+    };
+
     [Fact]
     public async Task Sessions_MoreThanAPage_SaysWhichAreShownAndPagesWithNextAndPrevious()
     {
