@@ -34,6 +34,28 @@ internal static class ConversationTurn
         return ConversationTexts.RegionalCulture(language).Name;
     }
 
+    private const string ProfileNameKey = "HiTechTex.ProfileName";
+
+    /// <summary>Keeps the name of the sender's profile for the rest of the turn (set when it is read or saved).</summary>
+    public static void UseProfileName(this ITurnContext turnContext, string? name) => turnContext.TurnState[ProfileNameKey] = name ?? "";
+
+    /// <summary>
+    /// The sender's name as others read it on cards (an approval card's applicant, "Accepted by …", a history line): the
+    /// profile's, held to the name rules; else the Teams display name when it keeps them too (one line, at most 100
+    /// characters, no link — a Teams name is the user's to choose); else "—".
+    /// </summary>
+    public static string PersonName(this ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.TurnState.TryGetValue(ProfileNameKey, out var stored) && stored is string { Length: > 0 } profileName)
+        {
+            return profileName;
+        }
+
+        var teamsName = turnContext.Activity.From?.Name?.Trim();
+        return teamsName is { Length: > 0 } && ProfileDialog.KeepsNameRules(teamsName) ? teamsName : "—";
+    }
+
     /// <summary>The texts chosen for the turn, else those of the activity's locale.</summary>
     public static ConversationTexts GetTexts(this ITurnContext turnContext) =>
         turnContext.TurnState.TryGetValue(TextsKey, out var value) && value is ConversationTexts texts

@@ -78,6 +78,7 @@ internal sealed class EditProfileDialog : ComponentDialog
         var texts = ConversationTexts.All[choice.Index];
         var profile = current with { Language = texts.Language };
         await states.Profile.SetAsync(step.Context, profile, cancellationToken).ConfigureAwait(false);
+        step.Context.UseProfileName(profile.Name);
         Log.ProfileCaptured(logger, step.Context.Activity.Conversation?.Id, profile.Language);
         step.Context.UseTexts(texts);
         await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.ProfileSaved(profile.Name)), cancellationToken).ConfigureAwait(false);

@@ -61,6 +61,7 @@ internal sealed class HiTechTexBot(
         turnContext.UseTexts(clientTexts);
         await states.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        turnContext.UseProfileName(profile?.Name);
         var texts = ConversationTexts.Resolve(profile?.Language, turnContext.Activity.Locale);
         if (!ReferenceEquals(texts, clientTexts))
         {

@@ -96,6 +96,9 @@ internal sealed class ProfileDialog : ComponentDialog
     private static bool IsOneLine(PromptValidatorContext<string> prompt, int maxLength) =>
         prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text && IsOneLine(text, maxLength);
 
+    /// <summary>Whether a name keeps the profile's name rules (one line, at most <see cref="MaxNameLength"/>, no link).</summary>
+    internal static bool KeepsNameRules(string name) => IsOneLine(name, MaxNameLength);
+
     private static bool IsOneLine(string text, int maxLength) =>
         text.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength
         && !trimmed.Any(char.IsControl) && trimmed.Any(char.IsLetterOrDigit) && !HoldsLink(trimmed);
@@ -131,6 +134,7 @@ internal sealed class ProfileDialog : ComponentDialog
             step.GetValue<string>("organisationId"),
             texts.Language);
         await states.Profile.SetAsync(step.Context, profile, cancellationToken).ConfigureAwait(false);
+        step.Context.UseProfileName(profile.Name);
         step.Context.TurnState[SavedThisTurnKey] = true;
         Log.ProfileCaptured(logger, step.Context.Activity.Conversation?.Id, profile.Language);
 

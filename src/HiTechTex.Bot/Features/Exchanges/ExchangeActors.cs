@@ -1,8 +1,9 @@
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
-/// <summary>The acting person of a turn, from what Teams sent (never from card data).</summary>
+/// <summary>The acting person of a turn, from what Teams sent (never from card data); named as their profile names them.</summary>
 internal static class ExchangeActors
 {
     /// <summary>Null when Teams sent no Entra object id (e.g. a guest without one): such a user can do nothing here.</summary>
@@ -11,7 +12,7 @@ internal static class ExchangeActors
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         return activity.From is { AadObjectId: { Length: > 0 } aad } from
-            ? new ExchangeActor(aad, from.Name ?? "", from.Id ?? "", activity.GetTenantId() ?? "")
+            ? new ExchangeActor(aad, turnContext.PersonName(), from.Id ?? "", activity.GetTenantId() ?? "")
             : null;
     }
 }

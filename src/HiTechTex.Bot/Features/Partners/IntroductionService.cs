@@ -64,7 +64,7 @@ internal sealed class IntroductionService(
 
         var introduction = new Introduction(
             Guid.NewGuid().ToString("N"),
-            profile?.Name ?? activity.From?.Name ?? "",
+            profile?.Name ?? turnContext.PersonName(),
             profile?.Organisation ?? "",
             texts.Language,
             activity.PersonalChatId() ?? "",
@@ -169,7 +169,7 @@ internal sealed class IntroductionService(
 
         var status = (accept ? IntroductionStatus.Accepted : IntroductionStatus.Declined).ToString();
         var pending = nameof(IntroductionStatus.Pending);
-        var decidedBy = turnContext.Activity.From?.Name is { Length: > 0 } name ? name : viewer!;
+        var decidedBy = turnContext.PersonName();
         var now = timeProvider.GetUtcNow();
         int changed;
         using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))

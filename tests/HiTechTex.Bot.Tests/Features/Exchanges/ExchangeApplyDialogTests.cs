@@ -61,6 +61,24 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
     }
 
     [Theory]
+    [InlineData("[Click here](https://evil.example/x) Bob")]
+    [InlineData("Bob Teams")]
+    public async Task Form_Saved_TheApplicantIsNamedAsTheirProfileNotTheirTeamsName(string teamsName)
+    {
+        // The applicant's name goes on the approvers' cards (a FactSet: Markdown): the profile's name is held to the name
+        // rules, the Teams display name is whatever the user typed there.
+        host.Conversation.Adapter.User = new() { Id = "29:user-1", Name = teamsName, AadObjectId = ExchangeDialogTestHost.ApplicantId };
+        await host.Conversation.SeedProfileAsync("en", name: "Bob Evil");
+
+        await OpenForm()
+            .Send(() => FormSubmit("save"))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+
+        Assert.Equal("Bob Evil", Assert.Single(await host.ApplicationsAsync()).ApplicantName);
+    }
+
+    [Theory]
     [InlineData("apply for an exchange")]
     [InlineData("apply step by step")]
     public async Task Apply_ProfileOrganisationNotInDirectory_ToldPolitelyWithoutTheClusters(string command)
