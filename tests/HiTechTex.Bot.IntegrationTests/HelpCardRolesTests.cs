@@ -50,6 +50,27 @@ public sealed class HelpCardRolesTests : IDisposable
         Assert.Contains(texts.HelpCommandManageMembers, await HelpCardAsync(factory, client, "29:manager", ManagerAad, language), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pt", "aprovações pendentes", "progresso dos intercâmbios")]
+    [InlineData("tr", "bekleyen onaylar", "değişim ilerlemesi")]
+    [InlineData("cs", "čekající schválení", "postup výměn")]
+    public async Task Help_RoleCommands_AreWrittenWithTheirAccents(string language, string managerCommand, string coordinatorCommand)
+    {
+        // The command lists are matched without accents, but the card is read: "aprovacoes pendentes" looks broken.
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?>
+        {
+            [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId,
+            ["Roles:Coordinators:0"] = ManagerAad,
+        });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+
+        var commands = await HelpCommandsAsync(factory, client, "29:manager", ManagerAad, language);
+
+        Assert.Contains(managerCommand, commands);
+        Assert.Contains(coordinatorCommand, commands);
+    }
+
     private static async Task<List<string>> HelpCommandsAsync(BotHostFactory factory, HttpClient client, string userId, string aad, string language) =>
         [.. Regex.Matches(await HelpCardAsync(factory, client, userId, aad, language), @"\*\*(?<c>[^*]+)\*\*").Select(m => m.Groups["c"].Value)];
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Exchanges;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.IntegrationTests.Exchanges;
 
@@ -58,5 +59,25 @@ public abstract partial class ExchangeFlowTests
         Assert.Equal((ExchangeStatus.Stage2, 3), await StatusAsync(host, id));
         Assert.Contains(connector.To(personal), s => s.Activity.Text?.Contains("is now: Waiting for the host", StringComparison.Ordinal) == true);
         Assert.Single(connector.To(group));
+
+        // Withdraw clicked in the group (an old card there, or forged): the 1:1 card names the application and its
+        // Continue opens it — the click is not replayed, so nothing is withdrawn before the applicant sees it.
+        await PostAsync(client, InGroup(Support.Activities.Base("message", group, a =>
+        {
+            a["from"] = From(applicant);
+            a["value"] = new JsonObject { ["action"] = ExchangeVerbs.Withdraw, ["exchangeId"] = id.ToString("D"), ["v"] = 3, ["confirmed"] = "yes" };
+        })));
+        var handOff = connector.To(personal).Last(s => s.CardJson.Length > 0).CardJson;
+        string reference;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            reference = (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None))!.Reference;
+        }
+
+        var named = string.Format(System.Globalization.CultureInfo.InvariantCulture, ExchangeTexts.English.HandOffApplicationFormat, reference);
+        Assert.True(handOff.Contains(named, StringComparison.Ordinal), $"{named} not in {handOff}");
+        Assert.Contains($"\"action\":\"{ExchangeVerbs.Open}\"", handOff, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExchangeVerbs.Withdraw, handOff, StringComparison.Ordinal);
+        Assert.Equal((ExchangeStatus.Stage2, 3), await StatusAsync(host, id));
     }
 }

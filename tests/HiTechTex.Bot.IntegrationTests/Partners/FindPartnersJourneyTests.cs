@@ -266,6 +266,17 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Contains("\"text\":\"manage members\"", moved[0], StringComparison.Ordinal);
         Assert.Contains(member.Id, moved[1], StringComparison.Ordinal);
         Assert.DoesNotContain(member.Contacts[0].Email, string.Join('\n', moved), StringComparison.Ordinal);
+        Assert.Contains(PartnerTexts.Format(PartnerTexts.English.HandOffMemberFormat, member.Name), moved[1], StringComparison.Ordinal);
+
+        // A Save clicked in the group (an old group card, or forged) is not replayed in the 1:1 chat: its Continue opens
+        // the entry's form, and nothing is written before the manager sees it.
+        await InGroupAsync(new JsonObject { ["value"] = new JsonObject { ["action"] = "partners.member.save", ["id"] = member.Id, ["name"] = "Renamed From The Group" } });
+        var saveHandOff = factory.Connector.SentTo(personal).Select(PartnerHost.CardJson).Last(c => c.Length > 0);
+        Assert.Contains(PartnerTexts.Format(PartnerTexts.English.HandOffMemberFormat, member.Name), saveHandOff, StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"partners.member.edit\"", saveHandOff, StringComparison.Ordinal);
+        Assert.DoesNotContain("partners.member.save", saveHandOff, StringComparison.Ordinal);
+        Assert.DoesNotContain("Renamed From The Group", saveHandOff, StringComparison.Ordinal);
+        Assert.Equal(member.Name, (await factory.Services.GetRequiredService<IPartnerDirectory>().FindAsync(member.Id))!.Name);
 
         async Task InGroupAsync(JsonObject fields)
         {

@@ -210,6 +210,9 @@ internal sealed partial record ExchangeTexts
     /// <summary>The button that opens an application from a list.</summary>
     public required string Open { get; init; }
 
+    /// <summary>What an application's button clicked in a group asked for, on the 1:1 hand-off card ({0} its reference).</summary>
+    public required string HandOffApplicationFormat { get; init; }
+
     /// <summary>{0} = reference. To an approver who had the card before the applicant made the requested changes.</summary>
     public required string ResubmittedFormat { get; init; }
 

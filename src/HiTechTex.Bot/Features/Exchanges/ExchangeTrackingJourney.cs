@@ -5,7 +5,7 @@ using HiTechTex.Bot.Protocol.Dialogs;
 namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>"My applications", "pending approvals", progress, export, opening a listed application and the decision buttons' Action.Submit fallback.</summary>
-internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog) : IJourney
+internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog, ExchangeStore store) : IJourney
 {
     public Dialog Dialog => dialog;
 
@@ -19,4 +19,26 @@ internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog) : I
 
     /// <summary>Lists, an opened application, a decision: each answered in its turn (on top of a waiting form, which stays open).</summary>
     public bool AnswersInOneTurn => true;
+
+    /// <summary>
+    /// An application's button clicked in a group (Withdraw, a decision's fallback, Open): the 1:1 card names the
+    /// application, and its Continue opens it — never replays the click, so nothing is withdrawn or decided before the
+    /// person sees the application (its card then has the buttons they may use).
+    /// </summary>
+    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var texts = ExchangeTexts.Resolve(language);
+        if (start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+            && data.TryGetProperty("exchangeId", out var raw) && raw.ValueKind == System.Text.Json.JsonValueKind.String
+            && Guid.TryParseExact(raw.GetString(), "D", out var id)
+            && await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } application)
+        {
+            return new PrivateHandOff(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.HandOffApplicationFormat, application.Reference),
+                new System.Text.Json.Nodes.JsonObject { ["action"] = ExchangeVerbs.Open, ["exchangeId"] = id.ToString("D") });
+        }
+
+        return new PrivateHandOff(texts.MyApplicationsTitle, new System.Text.Json.Nodes.JsonObject { ["action"] = "myApplications" });
+    }
 }

@@ -5,7 +5,7 @@ using HiTechTex.Bot.Protocol.Dialogs;
 namespace HiTechTex.Bot.Features.Partners;
 
 /// <summary>The find-partners journey: the intent, the welcome card's button, the cards' actions and the typed command in six languages.</summary>
-internal sealed class FindPartnersJourney(FindPartnersDialog dialog) : IJourney
+internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDirectory directory) : IJourney
 {
     public Dialog Dialog => dialog;
 
@@ -24,4 +24,32 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog) : IJourney
 
     /// <summary>Every step is a card button carrying its query: answered on top of a form or question that waits.</summary>
     public bool AnswersInOneTurn => true;
+
+    /// <summary>
+    /// A member-editor button clicked in a group: the 1:1 card names the entry (or the list), and its Continue opens the
+    /// entry's form — never replays a Save, so nothing is written before the manager sees what they are saving.
+    /// </summary>
+    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var texts = PartnerTexts.Resolve(language);
+        if (start.CardAction is PartnerMemberEditor.EditAction or PartnerMemberEditor.SaveAction
+            && start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+            && data.TryGetProperty("id", out var raw) && raw.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            var id = raw.GetString()!;
+            if (id.Length == 0)
+            {
+                return new PrivateHandOff(texts.AddMember, new System.Text.Json.Nodes.JsonObject { ["action"] = PartnerMemberEditor.EditAction, ["id"] = "" });
+            }
+
+            if (await directory.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } organisation)
+            {
+                return new PrivateHandOff(PartnerTexts.Format(texts.HandOffMemberFormat, organisation.Name),
+                    new System.Text.Json.Nodes.JsonObject { ["action"] = PartnerMemberEditor.EditAction, ["id"] = organisation.Id });
+            }
+        }
+
+        return new PrivateHandOff(texts.ManageTitle, new System.Text.Json.Nodes.JsonObject { ["action"] = PartnerMemberEditor.ManageAction });
+    }
 }

@@ -75,6 +75,8 @@ internal sealed partial record PartnerTexts
     public required string ManageTitle { get; init; }
     public required string ManageIntro { get; init; }
     public required string AddMember { get; init; }
+    /// <summary>What a member-editor button clicked in a group asked for, on the 1:1 hand-off card ({0} the entry's name).</summary>
+    public required string HandOffMemberFormat { get; init; }
     public required string Edit { get; init; }
     public required string NameLabel { get; init; }
     public required string RegionLabel { get; init; }
