@@ -74,7 +74,8 @@ internal sealed class ExchangeCards(
             ["period"] = Period(application, host, texts, culture),
             ["activityType"] = application.ActivityType is { } type ? texts.ActivityTypes[type] : "–",
             ["lumpSum"] = LumpSumText(application, visiting, host, texts),
-            ["objectives"] = Join(application.Objectives, application.Agenda),
+            ["objectives"] = Or(application.Objectives),
+            ["agenda"] = Or(application.Agenda),
             ["outcomes"] = Or(application.ExpectedOutcomes),
             ["reportOutcomes"] = application.ReportOutcomes,
             ["reportEvidence"] = EvidenceText(application.ReportEvidence, texts),
@@ -98,7 +99,7 @@ internal sealed class ExchangeCards(
                 ["refresh"] = texts.Refresh, ["status"] = texts.Status, ["applicant"] = texts.Applicant,
                 ["visiting"] = texts.VisitingOrganisationLabel, ["host"] = texts.HostOrganisation, ["period"] = texts.Period,
                 ["activityType"] = texts.ActivityType, ["lumpSum"] = texts.LumpSum, ["objectives"] = texts.Objectives,
-                ["outcomes"] = texts.ExpectedOutcomes, ["reportOutcomes"] = texts.ReportOutcomes, ["history"] = texts.History,
+                ["agenda"] = texts.Agenda, ["outcomes"] = texts.ExpectedOutcomes, ["reportOutcomes"] = texts.ReportOutcomes, ["history"] = texts.History,
                 ["comment"] = texts.Comment, ["reassignTo"] = texts.ReassignTo, ["approve"] = texts.Approve, ["reject"] = texts.Reject,
                 ["requestChanges"] = texts.RequestChanges, ["reassign"] = texts.Reassign, ["reportIntro"] = texts.ReportIntro,
                 ["evidence"] = texts.EvidenceTickets.Split(' ')[0], ["evidenceTickets"] = texts.EvidenceTickets,
@@ -267,9 +268,6 @@ internal sealed class ExchangeCards(
             ExchangeEvidence.Agenda => texts.EvidenceAgenda,
             _ => e,
         }));
-
-    private static string Join(string first, string second) =>
-        string.IsNullOrWhiteSpace(second) ? Or(first) : $"{Or(first)}\n\n{second}";
 
     private static string Or(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
 

@@ -211,6 +211,31 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         Assert.Contains(",2027-03-01,2027-03-05,4,KnowledgeSharing,", csv, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Submitted_TheCardShowsTheAgendaUnderItsOwnHeading()
+    {
+        // The agenda has its own field (and question): on the approvers' card it stood under "Objectives".
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("submit", objectives: "Learn the pilot line.", agenda: "Day 1: lab. Day 2: visits."))
+            .AssertReply(r =>
+            {
+                var texts = Texts(r.Attachments![0].Content!.Value).ToList();
+                Assert.Equal("Learn the pilot line.", texts[texts.IndexOf(En.Objectives) + 1]);
+                Assert.Equal("Day 1: lab. Day 2: visits.", texts[texts.IndexOf(En.Agenda) + 1]);
+            }, "the submitted application's card")
+            .StartTestAsync();
+
+        static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => (element.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? [t.GetString()!] : Enumerable.Empty<string>())
+                .Concat(element.EnumerateObject().Where(p => p.Name != "text").SelectMany(p => Texts(p.Value))),
+            JsonValueKind.Array => element.EnumerateArray().SelectMany(Texts),
+            _ => [],
+        };
+    }
+
     private TestFlow OpenForm() => host.Conversation.Flow()
         .Send("apply for an exchange")
         .AssertReply(r => { formId = FormIdPattern().Match(Describe(r)).Groups[1].Value; lastForm = r; }, "the form");
