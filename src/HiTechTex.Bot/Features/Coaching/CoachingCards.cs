@@ -36,10 +36,18 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         data["topics"] = Choices(texts, facets.Topics.Select(t => (t, t)));
         data["languages"] = Choices(texts, facets.Languages.Select(l => (l, l)));
         var culture = SessionTime.CultureOf(texts);
-        data["months"] = Choices(texts, Enumerable.Range(0, 6).Select(i =>
+        // The next six months, and a month further ahead when that is the one asked for ("sessions in October"): the
+        // filter shows what the list is filtered by.
+        var months = Enumerable.Range(0, 6).Select(firstMonth.AddMonths).ToList();
+        if (filter.Month is { } asked && !months.Contains(new DateOnly(asked.Year, asked.Month, 1)))
+        {
+            months.Add(new DateOnly(asked.Year, asked.Month, 1));
+            months.Sort();
+        }
+
+        data["months"] = Choices(texts, months.Select(date =>
         {
             // "December 2026", "dicembre 2026", "prosinec 2026": the month named in the reader's language, the value ISO.
-            var date = firstMonth.AddMonths(i);
             var title = date.ToString("MMMM yyyy", culture);
             return (char.ToUpper(title[0], culture) + title[1..], date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         }));

@@ -10,6 +10,10 @@ namespace HiTechTex.Bot.Features.Coaching;
 internal static class SessionTime
 {
     private const string DayPattern = "ddd d MMM yyyy";
+
+    // Czech writes the day as an ordinal: "pá 4. pro 2026" ("pá 4 pro 2026" reads as a typo).
+    private static string DayPatternOf(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "cs" ? "ddd d. MMM yyyy" : DayPattern;
     private const string TimePattern = "HH:mm";
 
     public static TimeZoneInfo ZoneOf(string timeZone) =>
@@ -69,7 +73,7 @@ internal static class SessionTime
     private static string Span(DateTimeOffset start, DateTimeOffset? end, TimeZoneInfo zone, CultureInfo culture)
     {
         var from = TimeZoneInfo.ConvertTime(start, zone).DateTime;
-        var text = from.ToString(DayPattern + " " + TimePattern, culture);
+        var text = from.ToString(DayPatternOf(culture) + " " + TimePattern, culture);
         if (end is not { } endsAt)
         {
             return text;
@@ -78,6 +82,6 @@ internal static class SessionTime
         var to = TimeZoneInfo.ConvertTime(endsAt, zone).DateTime;
         return to.Date == from.Date
             ? $"{text}–{to.ToString(TimePattern, culture)}"
-            : $"{text} – {to.ToString(DayPattern + " " + TimePattern, culture)}";
+            : $"{text} – {to.ToString(DayPatternOf(culture) + " " + TimePattern, culture)}";
     }
 }

@@ -37,6 +37,8 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("sessions in march", "en", "2027-03")]
     [InlineData("sessions in December", "en", "2026-12")]
     [InlineData("sessões em janeiro", "pt", "2027-01")]
+    [InlineData("setkání v lednu", "cs", "2027-01")]
+    [InlineData("školení v prosinci", "cs", "2026-12")]
     public async Task Sessions_InAMonthTyped_TheCatalogueFilteredToThatMonth(string typed, string language, string month)
     {
         await host.Conversation.SeedProfileAsync(language);
@@ -47,6 +49,19 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.Equal(month, InputValue(card, "month"));
         Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sessions_InAMonthBeyondTheOfferedOnes_TheMonthFilterOffersAndShowsIt()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized["sessions in october"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync("sessions in october"));
+
+        var month = Descendants(card).Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "month");
+        Assert.Equal("2027-10", month.GetProperty("value").GetString());
+        Assert.Contains(month.GetProperty("choices").EnumerateArray(), c => c.GetProperty("value").GetString() == "2027-10" && c.GetProperty("title").GetString() == "October 2027");
     }
 
     [Theory]
@@ -116,6 +131,7 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("en", "Europe/London", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
     [InlineData("en", "Not/AZone", "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)")]
     [InlineData("pt", "Asia/Tokyo", "qui. 3 dez. 2026 18:00–20:00 (Asia/Tokyo) · qui. 3 dez. 2026 09:00–11:00 (Europe/Lisbon)")]
+    [InlineData("cs", "Europe/Prague", "čt 3. pro 2026 10:00–12:00 (Europe/Prague) · čt 3. pro 2026 09:00–11:00 (Europe/Lisbon)")]
     public async Task Details_ReadersTimeZoneAndLanguage_TimesInTheirZoneWithTheSessionsOwnAndAnUnambiguousDate(string language, string zone, string expected)
     {
         await host.Conversation.SeedProfileAsync(language);
