@@ -41,7 +41,7 @@ internal static class Gazetteer
         new("RTO", ["rto", "rtos", "technology centre=2", "technology center=2", "technology centres=2", "research centre=2", "research center=2",
                     "research institute=2", "research organisation=2", "research organization=2", "centro tecnologico=2", "centros tecnologicos=2",
                     "centro de investigacao=2", "centro de investigacion=2", "centro di ricerca=2", "centri di ricerca=2", "centro tecnologico",
-                    "teknoloji merkezi=2", "arastirma merkezi=2", "vyzkumna organizace=2", "technologicke centrum=2", "vyzkumny ustav=2", "vyzkumne centrum=2"]),
+                    "teknoloji merkezi=2", "arastirma merkezi=2", "teknoloji merkezleri=2", "arastirma merkezleri=2", "vyzkumna organizace=2", "technologicke centrum=2", "vyzkumny ustav=2", "vyzkumne centrum=2"]),
         new("University", ["universit*", "univerzit*", "universite*", "college"]),
         new("Accelerator", ["accelerator*", "incubator*", "dih", "digital innovation hub=3", "acelerador*", "incubadora*", "acceleratore", "incubatore",
                             "hizlandirici", "kulucka*", "akcelerator*", "inkubator*"]),

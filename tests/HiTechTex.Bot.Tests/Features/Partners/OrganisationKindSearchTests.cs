@@ -20,6 +20,8 @@ public sealed class OrganisationKindSearchTests(SeededPartnerIndexFixture fixtur
         { "cerco PMI in Italia", "it-IT", OrganisationKind.Sme, "IT" },
         { "procuro PMEs em Portugal", "pt-PT", OrganisationKind.Sme, "PT" },
         { "İtalya'da KOBİ arıyorum", "tr-TR", OrganisationKind.Sme, "IT" },
+        { "İtalya'daki KOBİ'leri bul", "tr-TR", OrganisationKind.Sme, "IT" },
+        { "İtalya'da araştırma merkezleri", "tr-TR", OrganisationKind.Rto, "IT" },
         { "are there technology centres in Spain?", "en-US", OrganisationKind.Rto, "ES" },
         { "¿hay centros tecnológicos en España?", "es-ES", OrganisationKind.Rto, "ES" },
         { "ci sono centri di ricerca in Italia?", "it-IT", OrganisationKind.Rto, "IT" },
