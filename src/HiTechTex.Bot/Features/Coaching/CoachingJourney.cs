@@ -44,7 +44,7 @@ internal sealed class CoachingJourney(CoachingDialog dialog, CatalogService cata
     /// there (where Register, Cancel or the coordinator's buttons are one more deliberate click) rather than registering,
     /// unregistering or cancelling for a session the person cannot see. Other buttons are described by their label.
     /// </summary>
-    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken)
+    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         var texts = CoachingTexts.Resolve(language);
@@ -54,7 +54,7 @@ internal sealed class CoachingJourney(CoachingDialog dialog, CatalogService cata
             && Guid.TryParse(raw.GetString(), out var sessionId)
             && await catalog.GetAsync(sessionId, cancellationToken) is { } summary)
         {
-            var when = SessionTime.Describe(summary.Session, SessionTime.CultureOf(texts), readerZone: null);
+            var when = SessionTime.Describe(summary.Session, SessionTime.CultureOf(texts), SessionTime.KnownZone(readerZone));
             var request = texts.Format(action == CoachingDialog.RegisterAction ? texts.HandOffRegisterFormat : texts.HandOffSessionFormat, summary.Session.Title, when);
             var replay = action == CoachingDialog.EditAction
                 ? new System.Text.Json.Nodes.JsonObject { ["action"] = CoachingDialog.EditAction, ["sessionId"] = sessionId.ToString() }

@@ -47,7 +47,8 @@ internal interface IJourney
     /// says the button asked for (e.g. the session to register for), in <paramref name="language"/>, and the data its
     /// Continue button sends — which may ask less than the click did (show the session rather than register at once),
     /// since the person only sees the request there. Null: the click's data as it was, without a description.
+    /// <paramref name="readerZone"/> is the time zone the person's Teams client reported (for times on that card), if any.
     /// </summary>
-    Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken) =>
+    Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, CancellationToken cancellationToken) =>
         Task.FromResult<PrivateHandOff?>(null);
 }

@@ -393,7 +393,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         // A button says nothing by itself: the journey names what it asked for (and may make Continue ask less).
         var request = action is null ? typed : null;
-        if (action is not null && await journey.HandOffAsync(start, texts.Language, cancellationToken).ConfigureAwait(false) is { } handOff)
+        if (action is not null && await journey.HandOffAsync(start, texts.Language, activity.LocalTimezone, cancellationToken).ConfigureAwait(false) is { } handOff)
         {
             request = handOff.Request;
             replay = handOff.Replay;

@@ -25,7 +25,7 @@ internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog, Exc
     /// application, and its Continue opens it — never replays the click, so nothing is withdrawn or decided before the
     /// person sees the application (its card then has the buttons they may use).
     /// </summary>
-    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken)
+    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         var texts = ExchangeTexts.Resolve(language);

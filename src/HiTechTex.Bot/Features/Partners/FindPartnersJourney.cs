@@ -29,7 +29,7 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
     /// A member-editor button clicked in a group: the 1:1 card names the entry (or the list), and its Continue opens the
     /// entry's form — never replays a Save, so nothing is written before the manager sees what they are saving.
     /// </summary>
-    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, CancellationToken cancellationToken)
+    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         var texts = PartnerTexts.Resolve(language);

@@ -222,6 +222,23 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task RegisterClickedInAGroupChat_FromAnotherTimeZone_TheOneToOneCardGivesTheTimeInTheirZoneToo()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var sent = new List<Activity>();
+        host.Messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => sent.Add(activity))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        var click = InGroup(host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() }));
+        click.LocalTimezone = "America/New_York";
+
+        await host.SendAsync(click);
+
+        Assert.Contains("Thu 3 Dec 2026 04:00–06:00 (America/New_York) · Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)", CoachingTestHost.CardText(sent), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Register_ProfileNameDiffersFromTeams_TheCoordinatorSeesTheProfileName()
     {
         await host.Conversation.SeedProfileAsync("en", name: "Ana Sousa");
