@@ -290,9 +290,11 @@ internal sealed class CoachingDialog(
 
     private async Task ShowEditFormAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
     {
-        if (sessionId is not { } id || await catalog.GetAsync(id, cancellationToken) is not { Session.Status: SessionStatus.Scheduled } summary)
+        var found = sessionId is { } id ? await catalog.GetAsync(id, cancellationToken) : null;
+        if (found is not { Session.Status: SessionStatus.Scheduled } summary)
         {
-            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            // Edit on the card of a session cancelled since: say so, not "no longer exists".
+            await turn.SendActivityAsync(found is { Session.Status: SessionStatus.Cancelled } ? texts.SessionCancelled : texts.NotFound, cancellationToken);
             return;
         }
 
@@ -302,7 +304,7 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), id, null, Guid.NewGuid()), cancellationToken);
+        await SendCardAsync(turn, cards.Form(texts, SessionFormValues.From(summary.Session), summary.Session.Id, null, Guid.NewGuid()), cancellationToken);
     }
 
     private async Task SaveAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)

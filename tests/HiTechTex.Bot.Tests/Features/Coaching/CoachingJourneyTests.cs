@@ -482,6 +482,18 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task EditClicked_OnASessionCancelledSince_SaysItWasCancelled()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+
+        var edit = await host.SubmitAsync(new { action = CoachingDialog.EditAction, sessionId = session.Id.ToString() }, Coordinator);
+
+        Assert.Equal(CoachingTexts.Resolve("en").SessionCancelled, Assert.Single(edit).Text);
+    }
+
+    [Fact]
     public async Task CancelledSession_RegisteredPerson_MySessionsDetailsAndRegisterSayItIsCancelled()
     {
         await host.Conversation.SeedProfileAsync("en");
