@@ -172,21 +172,18 @@ public sealed class CloudAdapter(
         }
 
         // JSON allows [null] where the schema has objects; no channel sends one, and every reader would trip on it.
-        foreach (var (name, list) in new (string, System.Collections.IEnumerable?)[]
-                 {
-                     ("entities", activity.Entities), ("attachments", activity.Attachments),
-                     ("membersAdded", activity.MembersAdded), ("membersRemoved", activity.MembersRemoved),
-                 })
-        {
-            var index = 0;
-            foreach (var item in list ?? Array.Empty<object>())
-            {
-                if (item is null)
-                {
-                    return $"The activity's '{name}[{index}]' is null.";
-                }
+        return NullItem("entities", activity.Entities) ?? NullItem("attachments", activity.Attachments)
+            ?? NullItem("membersAdded", activity.MembersAdded) ?? NullItem("membersRemoved", activity.MembersRemoved);
+    }
 
-                index++;
+    private static string? NullItem<T>(string name, IList<T>? list)
+        where T : class
+    {
+        for (var i = 0; i < (list?.Count ?? 0); i++)
+        {
+            if (list![i] is null)
+            {
+                return $"The activity's '{name}[{i}]' is null.";
             }
         }
 

@@ -23,7 +23,6 @@ internal sealed class CoachingDialog(
     IRoleService roles,
     IOrganizerSchedule schedule,
     IConnectorClient connector,
-    ConversationStates states,
     IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,
     ILogger<CoachingDialog> logger) : Dialog(DialogId)
@@ -233,8 +232,8 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        // The name the person gave the bot (their profile), as the coordinator's participant list shows it; Teams' otherwise.
-        var name = (await states.GetProfileAsync(turn, cancellationToken))?.Name is { Length: > 0 } profileName ? profileName : activity.From?.Name ?? "";
+        // The name the person gave the bot (their profile), as the coordinator's participant list shows it.
+        var name = turn.PersonName();
         var participant = new Participant(user, name, activity.GetTenantId(), await EmailOfAsync(turn, cancellationToken),
             activity.PersonalChatId(), texts.Language, ReaderZone(turn));
         var result = await booking.RegisterAsync(id, participant, cancellationToken);

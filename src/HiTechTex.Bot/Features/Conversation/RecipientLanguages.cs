@@ -30,17 +30,8 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
             return null;
         }
 
-        if (reference is { ChannelId: { Length: > 0 } channelId, User.Id: { Length: > 0 } userId })
-        {
-            var key = UserState.StorageKeyOf(channelId, userId);
-            var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-            if (items.TryGetValue(key, out var item) && ProfileLanguage(item.Value) is { } language)
-            {
-                return language;
-            }
-        }
-
-        return Supported(reference.Locale);
+        return await FindProfileLanguageAsync(reference.ChannelId ?? "", reference.User?.Id ?? "", cancellationToken).ConfigureAwait(false)
+            ?? Supported(reference.Locale);
     }
 
     /// <summary>
@@ -49,19 +40,12 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
     /// </summary>
     public async Task<string?> FindProfileLanguageAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(userId))
-        {
-            return null;
-        }
-
-        var key = UserState.StorageKeyOf(channelId, userId);
-        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(key, out var item) ? ProfileLanguage(item.Value) : null;
+        return Supported(await ProfileStringAsync(channelId, userId, "language", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
-    /// The name a person goes by with the bot: their profile's, else the one Teams gave with their 1:1 chat; null when
-    /// the bot has never talked to them.
+    /// The name a person goes by with the bot: their profile's, else the one Teams gave with their 1:1 chat when it keeps
+    /// the profile's name rules (it goes on other people's cards); null when neither is known.
     /// </summary>
     public async Task<string?> FindNameAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken)
     {
@@ -76,11 +60,22 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
             return null;
         }
 
+        return await ProfileStringAsync(channelId, userId, "name", cancellationToken).ConfigureAwait(false) is { Length: > 0 } name
+            ? name
+            : reference.User?.Name?.Trim() is { Length: > 0 } teamsName && ProfileDialog.KeepsNameRules(teamsName) ? teamsName : null;
+    }
+
+    /// <summary>A string of the profile in a user's stored state (by channel and user id), or null.</summary>
+    private async Task<string?> ProfileStringAsync(string channelId, string userId, string property, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+
         var key = UserState.StorageKeyOf(channelId, userId);
         var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(key, out var item) && ProfileString(item.Value, "name") is { Length: > 0 } name
-            ? name
-            : reference.User?.Name is { Length: > 0 } teamsName ? teamsName : null;
+        return items.TryGetValue(key, out var item) ? ProfileString(item.Value, property) : null;
     }
 
     private static string? ProfileString(JsonElement state, string property) =>
@@ -90,15 +85,6 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
         && profile.TryGetProperty(property, out var value)
         && value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : null;
-
-    private static string? ProfileLanguage(JsonElement state) =>
-        state.ValueKind == JsonValueKind.Object
-        && state.TryGetProperty("profile", out var profile)
-        && profile.ValueKind == JsonValueKind.Object
-        && profile.TryGetProperty("language", out var language)
-        && language.ValueKind == JsonValueKind.String
-            ? Supported(language.GetString())
             : null;
 
     private static string? Supported(string? languageOrLocale)

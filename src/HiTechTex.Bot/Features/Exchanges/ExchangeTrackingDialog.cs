@@ -164,9 +164,9 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             return Commands.Mine;
         }
 
-        var folded = ExchangeJourneys.Fold(text);
+        var folded = TypedCommand.Fold(text);
         bool Any(Func<ExchangeTexts, IReadOnlyList<string>> list) =>
-            ExchangeTexts.All.Any(t => list(t).Any(c => ExchangeJourneys.Fold(c) == folded));
+            ExchangeTexts.All.Any(t => list(t).Any(c => TypedCommand.Fold(c) == folded));
         return Any(t => t.PendingApprovalsCommands) ? Commands.Pending
             : Any(t => t.ProgressCommands) ? Commands.Progress
             : Any(t => t.ExportCommands) ? Commands.Export

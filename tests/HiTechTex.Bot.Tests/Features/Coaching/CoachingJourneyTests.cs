@@ -59,7 +59,7 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var card = CoachingTestHost.CardOf(await host.SayAsync("sessions in october"));
 
-        var month = Descendants(card).Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "month");
+        var month = HiTechTex.Bot.Testing.Cards.CardJson.Elements(card).Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "month");
         Assert.Equal("2027-10", month.GetProperty("value").GetString());
         Assert.Contains(month.GetProperty("choices").EnumerateArray(), c => c.GetProperty("value").GetString() == "2027-10" && c.GetProperty("title").GetString() == "October 2027");
     }
@@ -75,17 +75,10 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var card = CoachingTestHost.CardOf(await host.SayAsync(CoachingTexts.Resolve(language).ListCommands[0]));
 
-        var month = Descendants(card).Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "month");
+        var month = HiTechTex.Bot.Testing.Cards.CardJson.Elements(card).Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "month");
         var choice = month.GetProperty("choices").EnumerateArray().Single(c => c.GetProperty("value").GetString() == "2026-12");
         Assert.Equal(december, choice.GetProperty("title").GetString());
     }
-
-    private static IEnumerable<System.Text.Json.JsonElement> Descendants(System.Text.Json.JsonElement element) => element.ValueKind switch
-    {
-        System.Text.Json.JsonValueKind.Object => new[] { element }.Concat(element.EnumerateObject().SelectMany(p => Descendants(p.Value))),
-        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Descendants),
-        _ => [],
-    };
 
     [Fact]
     public async Task Sessions_MoreThanAPage_SaysWhichAreShownAndPagesWithNextAndPrevious()

@@ -55,14 +55,30 @@ public sealed class RecipientLanguagesTests
         Assert.Null(await Languages().FindAsync("", Tenant, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(null, "Megan Bowen", "Megan Bowen")]
+    [InlineData("Megan B.", "[Verify](https://evil.example/x)", "Megan B.")]
+    [InlineData(null, "[Verify](https://evil.example/x)", null)]
+    public async Task FindNameAsync_ProfileNameElseATeamsNameThatKeepsTheNameRules(string? profileName, string teamsName, string? expected)
+    {
+        // The name goes on other people's cards (an approval card's Reassign list): a Teams name with a link does not.
+        KnownChat(locale: "en-US", teamsName);
+        if (profileName is not null)
+        {
+            await StoreProfileAsync($$$"""{"profile":{"name":"{{{profileName}}}","organisation":"CITEVE","language":"en"}}""");
+        }
+
+        Assert.Equal(expected, await Languages().FindNameAsync(Aad, Tenant, CancellationToken.None));
+    }
+
     private RecipientLanguages Languages() => new(references.Object, storage);
 
-    private void KnownChat(string? locale) =>
+    private void KnownChat(string? locale, string? teamsName = null) =>
         references.Setup(r => r.FindPersonalAsync(Aad, Tenant, It.IsAny<CancellationToken>())).ReturnsAsync(new StoredConversationReference(
             new ConversationReference
             {
                 ChannelId = "msteams",
-                User = new ChannelAccount { Id = "29:megan", AadObjectId = Aad },
+                User = new ChannelAccount { Id = "29:megan", AadObjectId = Aad, Name = teamsName },
                 Conversation = new ConversationAccount { Id = "a:megan" },
                 ServiceUrl = "https://smba.example/",
                 Locale = locale,

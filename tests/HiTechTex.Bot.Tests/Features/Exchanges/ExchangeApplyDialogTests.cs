@@ -221,19 +221,11 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
             .Send(() => FormSubmit("submit", objectives: "Learn the pilot line.", agenda: "Day 1: lab. Day 2: visits."))
             .AssertReply(r =>
             {
-                var texts = Texts(r.Attachments![0].Content!.Value).ToList();
+                var texts = HiTechTex.Bot.Testing.Cards.CardJson.Texts(r.Attachments![0].Content!.Value).ToList();
                 Assert.Equal("Learn the pilot line.", texts[texts.IndexOf(En.Objectives) + 1]);
                 Assert.Equal("Day 1: lab. Day 2: visits.", texts[texts.IndexOf(En.Agenda) + 1]);
             }, "the submitted application's card")
             .StartTestAsync();
-
-        static IEnumerable<string> Texts(JsonElement element) => element.ValueKind switch
-        {
-            JsonValueKind.Object => (element.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? [t.GetString()!] : Enumerable.Empty<string>())
-                .Concat(element.EnumerateObject().Where(p => p.Name != "text").SelectMany(p => Texts(p.Value))),
-            JsonValueKind.Array => element.EnumerateArray().SelectMany(Texts),
-            _ => [],
-        };
     }
 
     private TestFlow OpenForm() => host.Conversation.Flow()

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
@@ -44,7 +45,7 @@ public sealed class ExchangeTextsTests
             .Concat(t.ProgressCommands.Select(c => ("progress", c)))
             .Concat(t.ExportCommands.Select(c => ("export", c)))
             .Concat(t.StepByStepCommands.Select(c => ("stepByStep", c))))
-            .Select(p => (p.Item1, Command: ExchangeJourneys.Fold(p.c)))
+            .Select(p => (p.Item1, Command: TypedCommand.Fold(p.c)))
             .Distinct()
             .ToList();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Testing.Cards;
 using HiTechTex.Bot.Tests.Cards;
 
 namespace HiTechTex.Bot.Tests.Features.Partners;
@@ -62,17 +63,10 @@ public sealed class PartnerDetailCardTests
 
         var card = Cards.Results(PartnerTexts.Resolve("en"), query, results, 5).Content!.Value;
 
-        Assert.Single(Descendants(card), e => e.GetProperty("type").GetString() == "TextRun" && e.GetProperty("text").GetString()!.Contains(Typed, StringComparison.Ordinal));
-        Assert.DoesNotContain(Descendants(card), e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString()!.Contains("evil.example", StringComparison.Ordinal));
+        Assert.Single(CardJson.Elements(card), e => e.GetProperty("type").GetString() == "TextRun" && e.GetProperty("text").GetString()!.Contains(Typed, StringComparison.Ordinal));
+        Assert.DoesNotContain(CardJson.Elements(card), e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString()!.Contains("evil.example", StringComparison.Ordinal));
     }
 
     private static IEnumerable<JsonElement> Elements(JsonElement card) => card.GetProperty("body").EnumerateArray();
 
-    private static IEnumerable<JsonElement> Descendants(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => (element.TryGetProperty("type", out _) ? [element] : Enumerable.Empty<JsonElement>())
-            .Concat(element.EnumerateObject().SelectMany(p => Descendants(p.Value))),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Descendants),
-        _ => [],
-    };
 }
