@@ -176,6 +176,36 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
         Assert.Equal("BadRequest", body.RootElement.GetProperty("value").GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("nope", """{}""")]
+    [InlineData("exchange.approveAll", """{"exchangeId":"x"}""")]
+    [InlineData(null, """{"anything":"else"}""")]
+    public async Task Post_AdaptiveCardActionWithAVerbNobodyHandles_SaysNotRecognisedAndRunsNothing(string? verb, string data)
+    {
+        var conversationId = Activities.NewConversationId();
+        var action = new System.Text.Json.Nodes.JsonObject { ["type"] = "Action.Execute", ["data"] = System.Text.Json.Nodes.JsonNode.Parse(data) };
+        if (verb is not null)
+        {
+            action["verb"] = verb;
+        }
+
+        var activity = Activities.Base("invoke", conversationId, a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["from"] = NewUser();
+            a["value"] = new System.Text.Json.Nodes.JsonObject { ["action"] = action, ["trigger"] = "manual" };
+        });
+
+        using var response = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.activity.message", body.RootElement.GetProperty("type").GetString());
+        Assert.StartsWith("This button is out of date or not one of mine", body.RootElement.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Empty(host.Factory.Connector.SentTo(conversationId));
+    }
+
     [Fact]
     public async Task Post_TokenSentWithoutAppIdInDevMode_Answers401()
     {

@@ -148,6 +148,32 @@ public sealed class RealStackTests : IAsyncLifetime
         Assert.Empty(connector.Requests);
     }
 
+    [Theory]
+    [InlineData("""{"type":""")]
+    [InlineData("""{"type":"message"}""")]
+    public async Task MalformedBody_NoTokenInProduction_401NotAParserMessage(string body)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Unauthorized", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MalformedBody_ValidToken_400NamingTheProblem()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(connector.BaseUrl));
+
+        using var response = await client.PostAsync("/api/messages", new StringContent("""{"type":"message"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'channelId'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(connector.Requests);
+    }
+
     private string Token(string serviceUrl) => OpenIdTestServer.CreateToken(key, AppId, serviceUrl, DateTimeOffset.UtcNow);
 
     private async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token)

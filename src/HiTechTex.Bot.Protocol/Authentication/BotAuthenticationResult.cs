@@ -9,6 +9,15 @@ namespace HiTechTex.Bot.Protocol.Authentication;
 /// <param name="IsAnonymous">True when accepted without a token under <c>DangerouslyAllowUnauthenticatedRequests</c>.</param>
 public sealed record BotAuthenticationResult(bool Succeeded, ClaimsIdentity? Identity, string? FailureReason, bool IsAnonymous = false)
 {
+    /// <summary>The <c>kid</c> of the key that signed the token (null for anonymous and failed results).</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>
+    /// The channels the signing key is endorsed for, when the key lists any (spec §2.1 #8); checked against the
+    /// activity by <see cref="IBotAuthenticator.AuthorizeActivity"/>.
+    /// </summary>
+    public IReadOnlyCollection<string>? Endorsements { get; init; }
+
     public static BotAuthenticationResult Fail(string reason) => new(false, null, reason);
 
     public static BotAuthenticationResult Success(ClaimsIdentity identity) => new(true, identity, null);

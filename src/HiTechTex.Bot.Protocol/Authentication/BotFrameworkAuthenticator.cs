@@ -76,7 +76,14 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
     public async Task<BotAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var result = await AuthenticateCoreAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
+        var token = await AuthenticateHeaderAsync(authorizationHeader, cancellationToken).ConfigureAwait(false);
+        return AuthorizeActivity(token, activity);
+    }
+
+    /// <inheritdoc />
+    public async Task<BotAuthenticationResult> AuthenticateHeaderAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    {
+        var result = await AuthenticateCoreAsync(authorizationHeader, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             Log.Rejected(logger, result.FailureReason ?? "unknown");
@@ -89,7 +96,30 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         return result;
     }
 
-    private async Task<BotAuthenticationResult> AuthenticateCoreAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public BotAuthenticationResult AuthorizeActivity(BotAuthenticationResult token, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!token.Succeeded || token.IsAnonymous)
+        {
+            return token;
+        }
+
+        var result = AuthorizeCore(token, activity);
+        if (result.Succeeded)
+        {
+            Log.Authenticated(logger, activity.ChannelId, token.KeyId);
+        }
+        else
+        {
+            Log.Rejected(logger, result.FailureReason ?? "unknown");
+        }
+
+        return result;
+    }
+
+    private async Task<BotAuthenticationResult> AuthenticateCoreAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         var hasHeader = !string.IsNullOrWhiteSpace(authorizationHeader);
         if (metadataSource is null)
@@ -165,8 +195,22 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
             return BotAuthenticationResult.Fail(Describe(validation.Exception));
         }
 
-        var identity = validation.ClaimsIdentity;
-        var serviceUrl = identity.FindFirst(ServiceUrlClaimType)?.Value;
+        if (string.IsNullOrEmpty(validation.ClaimsIdentity.FindFirst(ServiceUrlClaimType)?.Value))
+        {
+            return BotAuthenticationResult.Fail("Token has no serviceurl claim");
+        }
+
+        return BotAuthenticationResult.Success(validation.ClaimsIdentity) with
+        {
+            KeyId = jwt.Kid,
+            Endorsements = metadata.Endorsements.TryGetValue(jwt.Kid, out var endorsements) ? endorsements : null,
+        };
+    }
+
+    // The token's binding to the activity it came with (spec §2.1 #7, #8): known only once the body is read.
+    private static BotAuthenticationResult AuthorizeCore(BotAuthenticationResult token, Activity activity)
+    {
+        var serviceUrl = token.Identity?.FindFirst(ServiceUrlClaimType)?.Value;
         if (string.IsNullOrEmpty(serviceUrl))
         {
             return BotAuthenticationResult.Fail("Token has no serviceurl claim");
@@ -178,14 +222,13 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         }
 
         if (!string.IsNullOrEmpty(activity.ChannelId)
-            && metadata.Endorsements.TryGetValue(jwt.Kid, out var endorsements)
+            && token.Endorsements is { } endorsements
             && !endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
         {
             return BotAuthenticationResult.Fail("Signing key is not endorsed for the activity's channel");
         }
 
-        Log.Authenticated(logger, activity.ChannelId, jwt.Kid);
-        return BotAuthenticationResult.Success(identity);
+        return token;
     }
 
     private async Task<TokenValidationResult> ValidateTokenAsync(string token, BotFrameworkMetadata metadata)

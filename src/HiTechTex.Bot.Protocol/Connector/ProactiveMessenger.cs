@@ -109,9 +109,11 @@ public sealed class ProactiveMessenger(
     /// </summary>
     private async Task<ConversationReference?> CreatePersonalConversationAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken)
     {
-        // No stored reference is at hand, so the documented global serviceUrl is used; the first activity from the
-        // user then refreshes the stored reference with the regional one.
-        var serviceUrl = connectorOptions.Value.DefaultServiceUrl;
+        // The user has no 1:1 chat yet: the endpoint that serves their tenant (any conversation of the tenant — the
+        // group or channel they wrote in — knows it; a sovereign-cloud tenant is not reached at the public one), else
+        // the documented global serviceUrl, which the user's first activity then replaces with the regional one.
+        var serviceUrl = await store.FindServiceUrlAsync(tenantId, cancellationToken).ConfigureAwait(false)
+            ?? connectorOptions.Value.DefaultServiceUrl;
         var bot = BotAccount();
         var parameters = new ConversationParameters
         {

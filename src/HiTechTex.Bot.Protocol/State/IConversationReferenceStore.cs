@@ -13,6 +13,12 @@ public interface IConversationReferenceStore
     /// <summary>The active personal (1:1) conversation with a user, by Entra object id and tenant.</summary>
     Task<StoredConversationReference?> FindPersonalAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The serviceUrl of the tenant's most recently used conversation (a verified one first), or null: Teams serves a
+    /// tenant from one regional (or sovereign-cloud) endpoint, the one to create a new 1:1 chat at.
+    /// </summary>
+    Task<string?> FindServiceUrlAsync(string tenantId, CancellationToken cancellationToken);
+
     Task DeleteAsync(string conversationId, CancellationToken cancellationToken);
 
     /// <summary>Marks a reference inactive (403 MessageWritesBlocked): nothing more is sent until the user comes back.</summary>

@@ -14,11 +14,14 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// Turns one HTTP request on the messaging endpoint into one turn (spec §2.3, §4):
 /// <list type="number">
 /// <item><c>HEAD</c> → 200 (the Agents Playground probes with it); other non-POST methods → 405.</item>
+/// <item>The bearer token through <see cref="IBotAuthenticator.AuthenticateHeaderAsync"/>, before the body is read
+/// → 401 with a short body on failure (checklist §9 #1).</item>
 /// <item>A body that is not an activity with a <c>type</c>, or an activity without what every turn needs
 /// (<c>channelId</c>, <c>conversation.id</c>, an absolute http(s) <c>serviceUrl</c>) → 400 with a one-line reason,
 /// before any work: nothing is marked, stored or sent for it.</item>
-/// <item>Authentication through <see cref="IBotAuthenticator"/> → 401 with a short body on failure. After a real
-/// (non-anonymous) authentication <c>callerId</c> is set and the serviceUrl is trusted.</item>
+/// <item>The token against the activity (<see cref="IBotAuthenticator.AuthorizeActivity"/>: serviceurl claim,
+/// endorsements) → 401 on failure. After a real (non-anonymous) authentication <c>callerId</c> is set and the
+/// serviceUrl is trusted.</item>
 /// <item>The bot's mention is stripped, then the middleware and the bot run inside one error boundary.</item>
 /// <item>The response: <c>expectReplies</c> → 200 <c>{"activities":[…]}</c>; invoke → the
 /// <see cref="InvokeResponse"/> status and body (501 when none); otherwise 200 with an empty body.</item>
@@ -63,6 +66,16 @@ public sealed class CloudAdapter(
             return;
         }
 
+        // The token first (spec §9 #1): a caller without one learns nothing about what the parser accepts, and no
+        // body of theirs is read. Its binding to the activity (serviceurl, endorsements) needs the body.
+        var token = await authenticator.AuthenticateHeaderAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, cancellationToken)
+            .ConfigureAwait(false);
+        if (!token.Succeeded)
+        {
+            await RefuseAsync(response, token, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var (activity, problem) = await ReadActivityAsync(request, cancellationToken).ConfigureAwait(false);
         if (activity is null)
         {
@@ -70,13 +83,10 @@ public sealed class CloudAdapter(
             return;
         }
 
-        var authentication = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, cancellationToken)
-            .ConfigureAwait(false);
+        var authentication = authenticator.AuthorizeActivity(token, activity);
         if (!authentication.Succeeded)
         {
-            // The reason goes to the log only: telling the caller why a token failed helps an attacker.
-            Log.AuthenticationFailed(logger, authentication.FailureReason);
-            await WriteTextAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", cancellationToken).ConfigureAwait(false);
+            await RefuseAsync(response, authentication, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -114,6 +124,13 @@ public sealed class CloudAdapter(
 
         await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);
         Log.TurnFinished(logger, response.StatusCode);
+    }
+
+    private async Task RefuseAsync(HttpResponse response, BotAuthenticationResult result, CancellationToken cancellationToken)
+    {
+        // The reason goes to the log only: telling the caller why a token failed helps an attacker.
+        Log.AuthenticationFailed(logger, result.FailureReason);
+        await WriteTextAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(Activity? Activity, string Problem)> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)

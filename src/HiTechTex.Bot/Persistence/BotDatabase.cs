@@ -72,7 +72,24 @@ internal sealed class BotDatabase
 
     internal static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
+        // "ConnectionStrings:Bot=/var/lib/bot/bot.db": a file path alone (no "key=value") is the data source.
+        if (!connectionString.Contains('=', StringComparison.Ordinal))
+        {
+            connectionString = new SqliteConnectionStringBuilder { DataSource = connectionString.Trim() }.ToString();
+        }
+
+        SqliteConnectionStringBuilder csb;
+        try
+        {
+            csb = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            // The string itself is not repeated: it may hold a password.
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is neither a SQLite file path nor a SQLite connection string (\"Data Source=…\"): {e.Message}", e);
+        }
+
         var dataSource = csb.DataSource;
         if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || csb.Mode == SqliteOpenMode.Memory ||
             dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))

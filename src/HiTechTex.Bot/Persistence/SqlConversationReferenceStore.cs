@@ -47,6 +47,13 @@ internal sealed class SqlConversationReferenceStore(
         LIMIT 1
         """, "@aadObjectId", "@tenantId", "@active");
 
+    private static readonly SqlStatement FindServiceUrl = new("""
+        SELECT "ServiceUrl" FROM "ConversationReferences"
+        WHERE "TenantId" = @tenantId AND "IsActive" = @active
+        ORDER BY "ServiceUrlVerified" DESC, "UpdatedAt" DESC
+        LIMIT 1
+        """, "@tenantId", "@active");
+
     private static readonly SqlStatement Delete = new("""
         DELETE FROM "ConversationReferences" WHERE "ConversationId" = @conversationId
         """, "@conversationId");
@@ -94,6 +101,13 @@ internal sealed class SqlConversationReferenceStore(
 
     public Task<StoredConversationReference?> FindPersonalAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken) =>
         QuerySingleAsync(FindPersonal, [aadObjectId, tenantId, true], cancellationToken);
+
+    public async Task<string?> FindServiceUrlAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await using var session = await pool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var value = await Bind(session.Command(FindServiceUrl), [tenantId, true]).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value as string;
+    }
 
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
         ExecuteWriteAsync(Delete, [conversationId], cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
+using HiTechTex.Bot.Testing.Cards;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.IntegrationTests.Partners;
@@ -436,6 +437,42 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Contains("Please check: Contact name. A contact name cannot contain ';'", PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()), StringComparison.Ordinal);
         Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Středník s.r.o.");
     }
+
+    [Fact]
+    public async Task MemberForm_AddEditAndCorrections_HeadingSaysWhichAndDescriptionLanguageIsNamed()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+        var member = await PartnerHost.AddOrganisationAsync(factory, "Liberec Member s.r.o.", contactAadObjectId: null);
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = "" });
+        var addForm = Card(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, manager, new JsonObject { ["action"] = "partners.member.edit", ["id"] = member.Id });
+        var editForm = Card(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, manager, Member("", "Bad Email s.r.o.", HiTechTexPartners.ClutexId, email: "not-an-email"));
+        var addCorrection = Card(factory.Connector.SentTo(chat).Last());
+        await PartnerHost.SubmitAsync(client, chat, manager, Member(member.Id, "Liberec Member s.r.o.", HiTechTexPartners.ClutexId, email: "not-an-email", version: await VersionAsync(directory, member.Id)));
+        var editCorrection = Card(factory.Connector.SentTo(chat).Last());
+
+        Assert.Equal("Add a member to your cluster", CardJson.Texts(addForm).First());
+        Assert.Equal("Edit a member's entry", CardJson.Texts(editForm).First());
+        Assert.Equal("Add a member to your cluster", CardJson.Texts(addCorrection).First());
+        Assert.Equal("Edit a member's entry", CardJson.Texts(editCorrection).First());
+        var language = CardJson.Elements(editForm).Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "language");
+        Assert.Equal("Language of the description", language.GetProperty("label").GetString());
+        var choices = language.GetProperty("choices").EnumerateArray().ToDictionary(c => c.GetProperty("value").GetString()!, c => c.GetProperty("title").GetString());
+        Assert.Equal("Čeština", choices["cs"]);
+        Assert.Equal("Português", choices["pt"]);
+        Assert.Equal(6, choices.Count);
+        Assert.Contains("Please check: Contact email.", CardJson.Texts(editCorrection));
+    }
+
+    private static JsonElement Card(HiTechTex.Bot.Protocol.Schema.Activity activity) => activity.Attachments![0].Content!.Value;
 
     [Theory]
     [InlineData("manage members", "en", "Your cluster's members")]

@@ -399,6 +399,54 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.True(result.Succeeded, result.FailureReason);
     }
 
+    // ---- two steps: the header before the body, then the activity -------------------------------------------
+
+    [Fact]
+    public async Task AuthenticateHeaderAsync_ValidToken_SucceedsAndTheActivityStepStillBindsItsServiceUrlAndChannel()
+    {
+        var authenticator = CreateAuthenticator();
+
+        var token = await authenticator.AuthenticateHeaderAsync(Bearer(Token()), CancellationToken.None);
+        var bound = authenticator.AuthorizeActivity(token, TeamsActivity());
+        var otherService = TeamsActivity();
+        otherService.ServiceUrl = "https://evil.example/";
+        var wrongService = authenticator.AuthorizeActivity(token, otherService);
+        var wrongChannel = authenticator.AuthorizeActivity(token, TeamsActivity("webchat"));
+
+        Assert.True(token.Succeeded, token.FailureReason);
+        Assert.Equal("key-1", token.KeyId);
+        Assert.Same(token, bound);
+        Assert.Equal("serviceurl claim does not match the activity's serviceUrl", wrongService.FailureReason);
+        Assert.Equal("Signing key is not endorsed for the activity's channel", wrongChannel.FailureReason);
+        Assert.False(wrongService.Succeeded || wrongChannel.Succeeded);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer not-a-jwt")]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    public async Task AuthenticateHeaderAsync_NoOrBadToken_FailsWithoutAnActivity(string? header)
+    {
+        var authenticator = CreateAuthenticator();
+
+        var result = await authenticator.AuthenticateHeaderAsync(header, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.False(authenticator.AuthorizeActivity(result, TeamsActivity()).Succeeded);
+    }
+
+    [Fact]
+    public async Task AuthenticateHeaderAsync_TokenWithoutServiceUrlClaim_FailsBeforeTheBody()
+    {
+        var authenticator = CreateAuthenticator();
+        var token = OpenIdTestServer.CreateToken(key, AppId, serviceUrl: null, time.GetUtcNow());
+
+        var result = await authenticator.AuthenticateHeaderAsync(Bearer(token), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("Token has no serviceurl claim", result.FailureReason);
+    }
+
     // ---- checklist 7: endorsements ----------------------------------------------------------------------------
 
     [Theory]

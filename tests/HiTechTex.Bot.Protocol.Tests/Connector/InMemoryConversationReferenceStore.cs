@@ -32,6 +32,9 @@ internal sealed class InMemoryConversationReferenceStore : IConversationReferenc
             r.Reference.User?.AadObjectId == aadObjectId &&
             r.Reference.Conversation?.TenantId == tenantId));
 
+    public Task<string?> FindServiceUrlAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult(references.Values.LastOrDefault(r => r.IsActive && r.Reference.Conversation?.TenantId == tenantId)?.Reference.ServiceUrl);
+
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
     {
         references.TryRemove(conversationId, out _);

@@ -154,6 +154,27 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToUserAsync_NoStoredConversationButTheTenantIsKnown_CreatesItAtTheTenantsServiceUrl()
+    {
+        // The user wrote in a channel of their tenant, served by a regional (or sovereign-cloud) endpoint.
+        var channel = Reference("19:chan@thread.tacv2", "channel");
+        channel.ServiceUrl = connector.BaseUrl + "/emea/";
+        store.Add(channel);
+        var otherTenant = Reference("19:other@thread.tacv2", "channel");
+        otherTenant.ServiceUrl = connector.BaseUrl + "/amer/";
+        otherTenant.Conversation!.TenantId = "tenant-2";
+        store.Add(otherTenant);
+        script.Enqueue(FakeResponse.Ok("""{"id":"a:new-chat"}"""));
+
+        var result = await Messenger.SendToUserAsync(UserAadId, TenantId, Activity.CreateMessage("hello"), CancellationToken.None);
+
+        Assert.True(result.IsSent);
+        Assert.Equal("/emea/v3/conversations", connector.Requests[0].Path);
+        Assert.Equal("/emea/v3/conversations/a%3Anew-chat/activities", connector.RawTargets[1]);
+        Assert.Equal(connector.BaseUrl + "/emea/", (await store.GetAsync("a:new-chat", CancellationToken.None))!.Reference.ServiceUrl);
+    }
+
+    [Fact]
     public async Task SendToUserAsync_SecondMessage_ReusesStoredConversation()
     {
         script.Enqueue(FakeResponse.Ok("""{"id":"a:new-chat"}"""));

@@ -86,7 +86,7 @@ public sealed class CloudAdapterTests
         Assert.Null(bot.Context);
         Assert.False(middlewareRan);
         Assert.Empty(connector.Calls);
-        authenticator.Verify(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+        authenticator.Verify(a => a.AuthorizeActivity(It.IsAny<BotAuthenticationResult>(), It.IsAny<Activity>()), Times.Never);
     }
 
     [Fact]
@@ -119,6 +119,42 @@ public sealed class CloudAdapterTests
         Assert.Null(bot.Context);
     }
 
+    [Theory]
+    [InlineData("""{"type":""")]
+    [InlineData("""{"type":"message"}""")]
+    [InlineData("not json")]
+    public async Task ProcessAsync_TokenRefused_Answers401BeforeTheBodyIsRead(string body)
+    {
+        AuthenticateAs(BotAuthenticationResult.Fail("Missing Authorization header"));
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", body, bot);
+
+        Assert.Equal(401, context.Response.StatusCode);
+        Assert.Equal("Unauthorized", ReadBody(context));
+        Assert.Equal(0, context.Request.Body.Position);
+        Assert.Null(bot.Context);
+        authenticator.Verify(a => a.AuthorizeActivity(It.IsAny<BotAuthenticationResult>(), It.IsAny<Activity>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_TokenNotBoundToTheActivity_Answers401AndRunsNoTurn()
+    {
+        var middlewareRan = false;
+        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
+        authenticator.Setup(a => a.AuthorizeActivity(It.IsAny<BotAuthenticationResult>(), It.IsAny<Activity>()))
+            .Returns(BotAuthenticationResult.Fail("serviceurl claim does not match the activity's serviceUrl"));
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message()), bot, authorization: "Bearer abc");
+
+        Assert.Equal(401, context.Response.StatusCode);
+        Assert.DoesNotContain("serviceurl", ReadBody(context), StringComparison.Ordinal);
+        Assert.Null(bot.Context);
+        Assert.False(middlewareRan);
+        trustedServiceUrls.VerifyNoOtherCalls();
+    }
+
     [Fact]
     public async Task ProcessAsync_AuthorizationHeader_IsPassedToAuthenticator()
     {
@@ -126,7 +162,8 @@ public sealed class CloudAdapterTests
 
         await ProcessAsync("POST", TestActivities.Serialize(TestActivities.Message()), bot, authorization: "Bearer abc");
 
-        authenticator.Verify(a => a.AuthenticateAsync("Bearer abc", It.IsAny<Activity>(), It.IsAny<CancellationToken>()));
+        authenticator.Verify(a => a.AuthenticateHeaderAsync("Bearer abc", It.IsAny<CancellationToken>()));
+        authenticator.Verify(a => a.AuthorizeActivity(It.Is<BotAuthenticationResult>(r => r.Succeeded), It.Is<Activity>(x => x.Type == "message")));
     }
 
     [Fact]
@@ -387,9 +424,11 @@ public sealed class CloudAdapterTests
         Assert.True(result.Succeeded);
     }
 
-    private void AuthenticateAs(BotAuthenticationResult result) =>
-        authenticator.Setup(a => a.AuthenticateAsync(It.IsAny<string?>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(result);
+    private void AuthenticateAs(BotAuthenticationResult result)
+    {
+        authenticator.Setup(a => a.AuthenticateHeaderAsync(It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(result);
+        authenticator.Setup(a => a.AuthorizeActivity(It.IsAny<BotAuthenticationResult>(), It.IsAny<Activity>())).Returns((BotAuthenticationResult token, Activity _) => token);
+    }
 
     private async Task<DefaultHttpContext> ProcessAsync(string method, string body, IBot bot, string? authorization = null)
     {

@@ -31,6 +31,9 @@ internal sealed class InMemoryConversationReferenceStore : IConversationReferenc
     public Task<StoredConversationReference?> FindPersonalAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task<string?> FindServiceUrlAsync(string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult(References.Values.LastOrDefault(r => r.Conversation?.TenantId == tenantId)?.ServiceUrl);
+
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
     {
         References.TryRemove(conversationId, out _);

@@ -45,4 +45,36 @@ public sealed class BotDatabaseTests
     {
         Assert.Equal(connectionString, BotDatabase.ResolveSqlitePath(connectionString, "/nowhere"));
     }
+
+    [Theory]
+    [InlineData("bot.db")]
+    [InlineData("data/bot.db")]
+    public void ResolveSqlitePath_AFilePathAlone_IsTheDataSource(string relative)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("hitechtex-root-").FullName;
+        try
+        {
+            var absolute = Path.Combine(contentRoot, "abs", relative);
+
+            var fromAbsolute = BotDatabase.ResolveSqlitePath(absolute, contentRoot);
+            var fromRelative = BotDatabase.ResolveSqlitePath(relative, contentRoot);
+
+            Assert.Equal(absolute, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(fromAbsolute).DataSource);
+            Assert.Equal(Path.Combine(contentRoot, relative), new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(fromRelative).DataSource);
+            Assert.True(Directory.Exists(Path.GetDirectoryName(absolute)));
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ResolveSqlitePath_Malformed_NamesTheKeyNotTheString()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => BotDatabase.ResolveSqlitePath("Data Source=x.db;Password=s3cret;Bogus Key=1", "/nowhere"));
+
+        Assert.Contains("ConnectionStrings:Bot", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", e.Message, StringComparison.Ordinal);
+    }
 }

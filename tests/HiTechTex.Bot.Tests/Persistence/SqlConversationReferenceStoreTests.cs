@@ -83,6 +83,24 @@ public sealed class SqlConversationReferenceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task FindServiceUrlAsync_SeveralConversationsOfTheTenant_TheNewestVerifiedActiveOnesServiceUrl()
+    {
+        const string Verified = "https://smba.infra.gcc.teams.microsoft.com/";
+        const string NewerUnverified = "https://unverified.example/";
+        trusted.Setup(t => t.IsTrusted(Verified)).Returns(true);
+        await Store().SaveAsync(At(Reference("19:channel", "aad-1", conversationType: "channel"), Verified), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Store().SaveAsync(At(Reference("19:group", "aad-2", conversationType: "groupChat"), NewerUnverified), CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Store().SaveAsync(At(Reference("a:blocked", "aad-3"), "https://blocked.example/"), CancellationToken.None);
+        trusted.Setup(t => t.IsTrusted("https://blocked.example/")).Returns(true);
+        await Store().MarkInactiveAsync("a:blocked", CancellationToken.None);
+
+        Assert.Equal(Verified, await Store().FindServiceUrlAsync("tenant-1", CancellationToken.None));
+        Assert.Null(await Store().FindServiceUrlAsync("other-tenant", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DeleteAsync_Reference_IsGone()
     {
         await Store().SaveAsync(Reference("a:1", "aad-1"), CancellationToken.None);
@@ -105,6 +123,12 @@ public sealed class SqlConversationReferenceStoreTests : IDisposable
     {
         pool.DisposeAsync().AsTask().GetAwaiter().GetResult();
         database.Dispose();
+    }
+
+    private static ConversationReference At(ConversationReference reference, string serviceUrl)
+    {
+        reference.ServiceUrl = serviceUrl;
+        return reference;
     }
 
     private SqlConversationReferenceStore Store() => new(pool, trusted.Object, time);

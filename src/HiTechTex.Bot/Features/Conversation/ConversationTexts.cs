@@ -210,6 +210,9 @@ internal sealed partial class ConversationTexts
 
     public required string FormReceived { get; init; }
 
+    /// <summary>The answer to a card button the bot does not know (an old card, a forged click): nothing changed.</summary>
+    public required string ButtonNotRecognised { get; init; }
+
     /// <summary>{0} = the missing fields, comma-separated.</summary>
     public required string FormIncompleteFormat { get; init; }
 

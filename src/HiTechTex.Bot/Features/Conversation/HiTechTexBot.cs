@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
@@ -195,11 +196,24 @@ internal sealed class HiTechTexBot(
             return await handler.HandleAsync(turnContext, invokeValue, cancellationToken).ConfigureAwait(false);
         }
 
+        // No handler owns the verb: only a form of a dialog (its formId) or a journey's button (data.action) is left.
+        // Anything else is not a button of ours — an old card of a removed feature, or a forged click — and
+        // changes nothing (it used to say "Thanks, got it." and then show the menu as if something was typed).
+        var data = MainDialog.ReadCardData(turnContext.Activity);
+        if (data is not { } d || !(HasString(d, CardFormPrompt.FormIdKey) || HasString(d, "action")))
+        {
+            Log.UnknownCardVerb(logger, verb is null ? null : verb.Length <= 64 ? verb : verb[..64]);
+            return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().ButtonNotRecognised);
+        }
+
         // The answer goes to the chat as messages; the card itself only shows that the click arrived. A dialog
         // (a form prompt) may set a fuller invoke response itself, which then wins.
         await mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken).ConfigureAwait(false);
         return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().FormReceived);
     }
+
+    private static bool HasString(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
 
     protected override Task<JsonElement> OnComposeExtensionQueryAsync(ITurnContext turnContext, JsonElement query, CancellationToken cancellationToken)
     {

@@ -54,4 +54,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1513, Level = LogLevel.Warning,
         Message = "Journey dialog {DialogId} said it answers in one turn but waits; answered on top of conversation {ConversationId}, its waiting state dropped")]
     public static partial void OneTurnJourneyWaited(ILogger logger, string dialogId, string? conversationId);
+
+    [LoggerMessage(EventId = 1530, Level = LogLevel.Information,
+        Message = "Card action with verb {Verb} has no handler, form or journey action: answered as not recognised, nothing run")]
+    public static partial void UnknownCardVerb(ILogger logger, string? verb);
 }

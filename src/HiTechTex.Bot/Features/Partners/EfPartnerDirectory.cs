@@ -30,17 +30,6 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
         return [.. rows.Select(PartnerRows.ToOrganisation).OrderBy(o => o.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>The organisations whose cluster is one of <paramref name="clusterIds"/>.</summary>
-    public async Task<IReadOnlyList<Organisation>> ListMembersAsync(IReadOnlyCollection<string> clusterIds, CancellationToken cancellationToken = default)
-    {
-        var ids = clusterIds.ToList();
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var rows = await db.Set<OrganisationEntity>().AsNoTracking().Where(e => !e.IsDeleted && e.ClusterId != null && ids.Contains(e.ClusterId))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(PartnerRows.ToOrganisation).OrderBy(o => o.Name, StringComparer.CurrentCulture)];
-    }
-
     public async Task UpsertAsync(Organisation organisation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organisation);

@@ -285,7 +285,7 @@ internal sealed partial class PartnerMemberEditor(
         var language = Read(data, "language")?.Trim().ToLowerInvariant() ?? "";
         if (!DescriptionLanguages.Contains(language))
         {
-            errors.Add(texts.Languages);
+            errors.Add(texts.DescriptionLanguageLabel);
         }
 
         var website = Read(data, "website")?.Trim();
@@ -371,15 +371,18 @@ internal sealed partial class PartnerMemberEditor(
             clusters.Add(new JsonObject { ["title"] = cluster?.Name ?? clusterId, ["value"] = clusterId });
         }
 
+        // An edit form carries the version of the entry it shows; an "Add a member" form none.
+        var adding = member["version"]?.GetValue<string>() is null or "";
         var card = renderer.Render(FormTemplate, new JsonObject
         {
-            ["title"] = texts.ManageTitle,
+            ["title"] = adding ? texts.AddMemberTitle : texts.EditMemberTitle,
             ["error"] = error,
             ["member"] = member,
             ["clusters"] = clusters,
             ["kinds"] = Choices(texts.Kinds.Select(k => (k.Value, k.Key.ToString()))),
             ["countries"] = Choices(texts.Countries.Select(c => (c.Value, c.Key))),
-            ["languages"] = Choices(DescriptionLanguages.Select(l => (l, l))),
+            // Each language in its own name ("Português"), as the profile's language choice shows them.
+            ["languages"] = Choices(DescriptionLanguages.Select(l => (ConversationTexts.For(l).LanguageName, l))),
             ["capabilities"] = Choices(TextileTaxonomy.Capabilities.Select(t => (t.LabelIn(texts.Language), t.Id))),
             ["services"] = Choices(Enum.GetValues<PartnerService>().Select(s => (TextileTaxonomy.Find(TextileTaxonomy.IdOf(s))!.LabelIn(texts.Language), s.ToString()))),
             ["stages"] = Choices(Enum.GetValues<ValueChainStage>().Select(s => (TextileTaxonomy.Find(TextileTaxonomy.IdOf(s))!.LabelIn(texts.Language), s.ToString()))),
@@ -393,7 +396,7 @@ internal sealed partial class PartnerMemberEditor(
                 ["city"] = texts.CityLabel,
                 ["website"] = texts.Website,
                 ["description"] = texts.DescriptionLabel,
-                ["language"] = texts.Languages,
+                ["language"] = texts.DescriptionLanguageLabel,
                 ["capabilities"] = texts.CapabilityLabel,
                 ["services"] = texts.ServiceLabel,
                 ["stages"] = texts.StageLabel,

@@ -75,6 +75,15 @@ internal sealed partial record PartnerTexts
     public required string ManageTitle { get; init; }
     public required string ManageIntro { get; init; }
     public required string AddMember { get; init; }
+
+    /// <summary>The member form's heading when it adds an entry.</summary>
+    public required string AddMemberTitle { get; init; }
+
+    /// <summary>The member form's heading when it edits an entry.</summary>
+    public required string EditMemberTitle { get; init; }
+
+    /// <summary>The member form's field for the language the description is written in (search analyses it in that language).</summary>
+    public required string DescriptionLanguageLabel { get; init; }
     /// <summary>What a member-editor button clicked in a group asked for, on the 1:1 hand-off card ({0} the entry's name).</summary>
     public required string HandOffMemberFormat { get; init; }
     public required string Edit { get; init; }
