@@ -109,25 +109,22 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         {
             ["introductionId"] = introduction.Id,
             ["title"] = texts.IntroductionTitle,
-            ["requester"] = introduction.RequesterName,
-            ["requesterOrganisation"] = introduction.RequesterOrganisation,
-            ["partner"] = introduction.OrganisationName,
+            ["facts"] = new JsonArray(
+                Fact(texts.From, introduction.RequesterName),
+                Fact(texts.Organisation, introduction.RequesterOrganisation),
+                Fact(texts.PartnerLabel, introduction.OrganisationName),
+                Fact(texts.Status, introduction.Status switch
+                {
+                    IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
+                    IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
+                    _ => texts.StatusPending,
+                })),
             ["message"] = introduction.Message,
-            ["statusText"] = introduction.Status switch
-            {
-                IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
-                IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
-                _ => texts.StatusPending,
-            },
             ["canAnswer"] = canAnswer && introduction.Status == IntroductionStatus.Pending,
             ["addresseeIds"] = new JsonArray([.. addresseeUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
             ["labels"] = new JsonObject
             {
                 ["refresh"] = texts.Refresh,
-                ["from"] = texts.From,
-                ["organisation"] = texts.Organisation,
-                ["partner"] = texts.PartnerLabel,
-                ["status"] = texts.Status,
                 ["message"] = texts.Message,
                 ["accept"] = texts.Accept,
                 ["decline"] = texts.Decline,
@@ -221,7 +218,11 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         var list = values.ToList();
         if (list.Count > 0)
         {
-            facts.Add(new JsonObject { ["title"] = title, ["value"] = string.Join(", ", list) });
+            facts.Add(Fact(title, string.Join(", ", list)));
         }
     }
+
+    // A row of the title/value columns the cards show instead of a FactSet: Teams reads a fact's value as Markdown, and
+    // these values hold directory and user text.
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }
