@@ -165,6 +165,43 @@ public sealed class IntroductionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Detail_ManagerOfThePartnersCluster_OffersTheEntryAndAForgedRequestSendsAndStoresNothing()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var member = await PartnerHost.AddOrganisationAsync(factory, "Semily Coatings s.r.o.", contactAadObjectId: null);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        var managerChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, managerChat, manager);
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var texts = PartnerTexts.Resolve("en");
+
+        await PartnerHost.SubmitAsync(client, managerChat, manager, new JsonObject { ["action"] = "partners.detail", ["id"] = member.Id });
+        var detail = PartnerHost.CardJson(factory.Connector.SentTo(managerChat).Last());
+        var sentBefore = factory.Connector.SentTo(managerChat).Count;
+        await PartnerHost.SubmitAsync(client, managerChat, manager, new JsonObject
+        {
+            ["action"] = "partners.intro.request",
+            ["id"] = member.Id,
+            ["message"] = "Forged from an old card",
+        }, replyToId: "detail-card-manager");
+
+        // Their details card says they manage the member and where its contacts are, and opens the entry instead.
+        Assert.Contains(PartnerTexts.Format(texts.ManagedMemberNote, "manage members"), detail, StringComparison.Ordinal);
+        Assert.Contains(PartnerMemberEditor.EditAction, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("partners.intro.request", detail, StringComparison.Ordinal);
+
+        // The forged request is answered politely; no card went to anyone (the manager would be its addressee), nothing stored.
+        var answers = factory.Connector.SentTo(managerChat).Skip(sentBefore).ToList();
+        var answer = Assert.Single(answers);
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionOwnMember, member.Name, "manage members"), answer.Text);
+        Assert.Empty(factory.Connector.UpdatesIn(managerChat));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == member.Id));
+    }
+
+    [Fact]
     public async Task RequestIntroduction_TwoManagers_EachReadsTheCardInTheirOwnLanguage()
     {
         const string SecondManagerAad = "6f1c2b4e-0000-4000-8000-00000000a9e2";

@@ -23,6 +23,7 @@ internal sealed class FindPartnersDialog(
     IntroductionService introductions,
     PartnerMemberEditor members,
     ConversationStates states,
+    IRoleService roles,
     IOptions<PartnersOptions> options,
     ILogger<FindPartnersDialog> logger) : Dialog(DialogId)
 {
@@ -171,7 +172,11 @@ internal sealed class FindPartnersDialog(
             return;
         }
 
-        await SendAsync(context, cards.Detail(texts, organisation), cancellationToken).ConfigureAwait(false);
+        // A cluster manager has their members' contacts: their own card offers the entry, not an introduction. A group's
+        // card is everyone's, so it stays the same for all (a manager's request from it is refused politely).
+        var managed = !context.Activity.IsGroupConversation()
+            && PartnerMemberEditor.IsManaged(roles.GetRoles(context.Activity.From?.AadObjectId).ManagedOrganisationIds, organisation);
+        await SendAsync(context, cards.Detail(texts, organisation, managed: managed), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ internal sealed class IntroductionService(
     IConversationReferenceStore references,
     RecipientLanguages languages,
     IOptionsMonitor<RoleOptions> roles,
+    IRoleService roleService,
     IOptions<PartnersOptions> options,
     TimeProvider timeProvider,
     IServiceProvider services,
@@ -53,6 +54,14 @@ internal sealed class IntroductionService(
         if (organisation is not { ListingConsent: true } || requesterKey is null || string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             return (texts.PartnerNotFound, null);
+        }
+
+        if (PartnerMemberEditor.IsManaged(roleService.GetRoles(activity.From?.AadObjectId).ManagedOrganisationIds, organisation))
+        {
+            // A manager of the partner's cluster has its contacts (and would be asked to accept their own request): the
+            // details card offers them no request, so this one was forged or stale. Nothing is stored or sent.
+            Log.IntroductionOwnMemberRefused(logger, organisation.Id);
+            return (PartnerTexts.Format(texts.IntroductionOwnMember, organisation.Name, texts.ManageMembersCommands[0]), null);
         }
 
         var addressees = AddresseesOf(organisation);

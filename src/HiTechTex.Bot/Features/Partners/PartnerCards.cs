@@ -71,7 +71,9 @@ internal sealed class PartnerCards(ICardRenderer renderer)
 
     /// <param name="requested">The user asked this partner for an introduction: the card says so instead of offering the
     /// message box and the request button.</param>
-    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false)
+    /// <param name="managed">The reader manages the entry (a cluster manager of its cluster): no introduction to ask
+    /// for — the card says where its contacts are and opens the entry's form instead.</param>
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
@@ -87,8 +89,9 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isDemo"] = organisation.IsDemo,
             ["description"] = organisation.Description,
             ["website"] = SafeUrl(organisation.Website),
-            ["isRequested"] = requested,
-            ["canRequest"] = !requested,
+            ["isRequested"] = requested && !managed,
+            ["isManaged"] = managed,
+            ["canRequest"] = !requested && !managed,
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
@@ -98,6 +101,8 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["messageRequired"] = texts.MessageRequired,
                 ["request"] = texts.RequestIntroduction,
                 ["requested"] = texts.IntroductionRequestedNote,
+                ["managed"] = PartnerTexts.Format(texts.ManagedMemberNote, texts.ManageMembersCommands[0]),
+                ["edit"] = texts.Edit,
                 ["website"] = texts.Website,
             },
         });

@@ -47,6 +47,10 @@ internal sealed partial record PartnerTexts
     /// <summary>{0} organisation.</summary>
     public required string IntroductionUnreachable { get; init; }
     public required string IntroductionMessageInvalid { get; init; }
+    /// <summary>On the details card a cluster manager opens for an entry they manage ({0} the "manage members" command).</summary>
+    public required string ManagedMemberNote { get; init; }
+    /// <summary>A request for an entry the requester manages, refused ({0} organisation, {1} the "manage members" command).</summary>
+    public required string IntroductionOwnMember { get; init; }
     public required string PartnerNotFound { get; init; }
     public required string IntroductionTitle { get; init; }
     public required string From { get; init; }
