@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.IntegrationTests.Partners;
 
@@ -199,6 +201,69 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Empty(factory.Connector.UpdatesIn(managerChat));
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == member.Id));
+    }
+
+    [Fact]
+    public async Task RequestIntroduction_AskedAgainOnLaterDays_OnePendingRequestUntilItExpiresThenANewOne()
+    {
+        var clock = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = "14" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Felt s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var texts = PartnerTexts.Resolve("en");
+        var request = () => new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Felt for a filter trial?" };
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        var first = PartnerHost.FindValue(JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement, "introductionId")!;
+
+        // The next day and on day 13 the request still stands: the requester is told since when, the contact gets nothing more.
+        clock.Advance(TimeSpan.FromDays(1));
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        var nextDay = factory.Connector.SentTo(requesterChat).Last().Text;
+        clock.Advance(TimeSpan.FromDays(12));
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        var dayThirteen = factory.Connector.SentTo(requesterChat).Last().Text;
+        var askedOn = new DateTime(2026, 11, 23).ToString("d", ConversationTexts.RegionalCulture("en"));
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionAlreadyRequested, partner.Name, askedOn, 14), nextDay);
+        Assert.Equal(nextDay, dayThirteen);
+        Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+
+        // Fourteen days without an answer: a new request goes out and the old one expires.
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionSent, partner.Name), factory.Connector.SentTo(requesterChat).Last().Text);
+        Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0));
+        Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
+
+        // The old card's Accept shows it expired and tells the requester nothing.
+        var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+        var late = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = first });
+        Assert.Contains(texts.StatusExpired, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+        Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
+        Assert.Equal(requesterMessages, factory.Connector.SentTo(requesterChat).Count);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AsNoTracking()
+            .Where(e => e.OrganisationId == partner.Id).Select(e => new { e.Status, e.PendingKey }).ToListAsync();
+        Assert.Equal(2, stored.Count);
+        Assert.Equal($"aad-user-1|{partner.Id}", Assert.Single(stored, e => e.Status == nameof(IntroductionStatus.Pending)).PendingKey);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("366")]
+    public void Startup_IntroductionExpiryDaysOutOfRange_TheHostRefusesToStartNamingTheKey(string days)
+    {
+        var failure = BotHostFactory.StartupFailure(() => PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = days }));
+
+        Assert.Contains("Partners:IntroductionExpiryDays", Assert.IsType<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,6 +122,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 {
                     IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
                     IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
+                    IntroductionStatus.Expired => texts.StatusExpired,
                     _ => texts.StatusPending,
                 })),
             ["message"] = introduction.Message,

@@ -42,7 +42,7 @@ internal sealed partial record PartnerTexts
     public required string IntroductionRequestedNote { get; init; }
     /// <summary>{0} the limit.</summary>
     public required string IntroductionLimit { get; init; }
-    /// <summary>{0} organisation.</summary>
+    /// <summary>{0} organisation, {1} the date it was asked on, {2} the days after which it may be asked again.</summary>
     public required string IntroductionAlreadyRequested { get; init; }
     /// <summary>{0} organisation.</summary>
     public required string IntroductionUnreachable { get; init; }
@@ -66,6 +66,8 @@ internal sealed partial record PartnerTexts
     public required string StatusAccepted { get; init; }
     /// <summary>{0} who decided.</summary>
     public required string StatusDeclined { get; init; }
+    /// <summary>A request left unanswered past <c>Partners:IntroductionExpiryDays</c> and asked again since.</summary>
+    public required string StatusExpired { get; init; }
     /// <summary>{0} organisation, {1} contact lines.</summary>
     public required string AcceptedNotice { get; init; }
     /// <summary>{0} organisation.</summary>
