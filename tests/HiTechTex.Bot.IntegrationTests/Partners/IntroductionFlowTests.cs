@@ -5,6 +5,7 @@ using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Testing.Cards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -99,7 +100,7 @@ public sealed class IntroductionFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task RequestIntroduction_AskedInAGroupChat_ContactDetailsGoToTheRequestersOneToOneChatNotToTheGroup()
+    public async Task RequestIntroduction_ClickedInAGroupChat_ContinuesInTheOneToOneChatAndTheGroupIsToldNothingPrivate()
     {
         using var factory = PartnerHost.Create(databasePath);
         var client = factory.CreateClient();
@@ -111,6 +112,7 @@ public sealed class IntroductionFlowTests : IDisposable
         var requesterChat = Activities.NewConversationId();
         await PartnerHost.InstallAsync(client, requesterChat, Requester);
         await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var texts = PartnerTexts.Resolve("en");
         const string group = "19:textile-buyers@thread.v2";
 
         var request = Activities.Base("message", group, a =>
@@ -125,14 +127,36 @@ public sealed class IntroductionFlowTests : IDisposable
             response.EnsureSuccessStatusCode();
         }
 
+        // The group gets one line for the member that names neither the partner nor the request; nothing is sent yet.
+        var note = Assert.Single(factory.Connector.SentTo(group));
+        Assert.DoesNotContain(partner.Name, note.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("has been sent", note.Text, StringComparison.Ordinal);
+        Assert.Contains(factory.Connector.SentTo(requesterChat), a => a.Attachments?.Count > 0);
+        Assert.DoesNotContain(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+        Assert.Empty(factory.Connector.UpdatesIn(group));
+
+        // The 1:1 card names the partner; its Continue opens the partner's details with the message in the box.
+        var handOff = JsonDocument.Parse(PartnerHost.CardJson(factory.Connector.SentTo(requesterChat).Last(a => a.Attachments?.Count > 0))).RootElement;
+        Assert.Contains(PartnerTexts.Format(texts.HandOffIntroductionFormat, partner.Name), PartnerHost.Text(handOff), StringComparison.Ordinal);
+        var replay = handOff.GetProperty("actions").EnumerateArray().Single().GetProperty("data");
+        Assert.Equal("partners.detail", replay.GetProperty("action").GetString());
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, JsonNode.Parse(replay.GetRawText())!.AsObject());
+        var detail = JsonDocument.Parse(PartnerHost.CardJson(factory.Connector.SentTo(requesterChat).Last())).RootElement;
+        var box = CardJson.Elements(detail).Single(e => e.GetProperty("type").GetString() == "Input.Text" && e.GetProperty("id").GetString() == "message");
+        Assert.Equal("Can we knit a sample?", box.GetProperty("value").GetString());
+        Assert.DoesNotContain(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+
+        // Requested there: confirmed there, and the answer with the contacts comes there too; the group hears nothing more.
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester,
+            new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Can we knit a sample?" }, replyToId: "private-detail-card");
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionSent, partner.Name), factory.Connector.SentTo(requesterChat).Last(a => a.Text is not null).Text);
         var introductionCard = Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
         var introductionId = PartnerHost.FindValue(JsonDocument.Parse(PartnerHost.CardJson(introductionCard)).RootElement, "introductionId")!;
         await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
 
         Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
         Assert.Contains(factory.Connector.SentTo(requesterChat), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
-        Assert.DoesNotContain(factory.Connector.SentTo(group), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
-        // The group's details card is everyone's: one member's request leaves its message box and button for the others.
+        Assert.Single(factory.Connector.SentTo(group));
         Assert.Empty(factory.Connector.UpdatesIn(group));
     }
 

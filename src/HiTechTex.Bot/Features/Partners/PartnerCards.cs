@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Schema;
 
 namespace HiTechTex.Bot.Features.Partners;
@@ -73,7 +74,8 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     /// message box and the request button.</param>
     /// <param name="managed">The reader manages the entry (a cluster manager of its cluster): no introduction to ask
     /// for — the card says where its contacts are and opens the entry's form instead.</param>
-    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false)
+    /// <param name="message">Written in the message box (a request begun in a group and continued in the 1:1 chat).</param>
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
@@ -91,6 +93,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["website"] = SafeUrl(organisation.Website),
             ["isRequested"] = requested && !managed,
             ["isManaged"] = managed,
+            ["message"] = message is null ? "" : MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength),
             ["canRequest"] = !requested && !managed,
             ["facts"] = facts,
             ["labels"] = new JsonObject

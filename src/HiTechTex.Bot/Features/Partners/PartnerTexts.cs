@@ -83,6 +83,8 @@ internal sealed partial record PartnerTexts
     public required string AddMember { get; init; }
     /// <summary>What a member-editor button clicked in a group asked for, on the 1:1 hand-off card ({0} the entry's name).</summary>
     public required string HandOffMemberFormat { get; init; }
+    /// <summary>What "Request introduction" clicked in a group asked for, on the 1:1 hand-off card ({0} the partner's name).</summary>
+    public required string HandOffIntroductionFormat { get; init; }
     public required string Edit { get; init; }
     public required string NameLabel { get; init; }
     public required string RegionLabel { get; init; }
