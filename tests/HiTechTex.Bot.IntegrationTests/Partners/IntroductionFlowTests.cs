@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Testing.Cards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.IntegrationTests.Partners;
 
@@ -97,7 +100,7 @@ public sealed class IntroductionFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task RequestIntroduction_AskedInAGroupChat_ContactDetailsGoToTheRequestersOneToOneChatNotToTheGroup()
+    public async Task RequestIntroduction_ClickedInAGroupChat_ContinuesInTheOneToOneChatAndTheGroupIsToldNothingPrivate()
     {
         using var factory = PartnerHost.Create(databasePath);
         var client = factory.CreateClient();
@@ -109,6 +112,7 @@ public sealed class IntroductionFlowTests : IDisposable
         var requesterChat = Activities.NewConversationId();
         await PartnerHost.InstallAsync(client, requesterChat, Requester);
         await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var texts = PartnerTexts.Resolve("en");
         const string group = "19:textile-buyers@thread.v2";
 
         var request = Activities.Base("message", group, a =>
@@ -123,14 +127,36 @@ public sealed class IntroductionFlowTests : IDisposable
             response.EnsureSuccessStatusCode();
         }
 
+        // The group gets one line for the member that names neither the partner nor the request; nothing is sent yet.
+        var note = Assert.Single(factory.Connector.SentTo(group));
+        Assert.DoesNotContain(partner.Name, note.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("has been sent", note.Text, StringComparison.Ordinal);
+        Assert.Contains(factory.Connector.SentTo(requesterChat), a => a.Attachments?.Count > 0);
+        Assert.DoesNotContain(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+        Assert.Empty(factory.Connector.UpdatesIn(group));
+
+        // The 1:1 card names the partner; its Continue opens the partner's details with the message in the box.
+        var handOff = JsonDocument.Parse(PartnerHost.CardJson(factory.Connector.SentTo(requesterChat).Last(a => a.Attachments?.Count > 0))).RootElement;
+        Assert.Contains(PartnerTexts.Format(texts.HandOffIntroductionFormat, partner.Name), PartnerHost.Text(handOff), StringComparison.Ordinal);
+        var replay = handOff.GetProperty("actions").EnumerateArray().Single().GetProperty("data");
+        Assert.Equal("partners.detail", replay.GetProperty("action").GetString());
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, JsonNode.Parse(replay.GetRawText())!.AsObject());
+        var detail = JsonDocument.Parse(PartnerHost.CardJson(factory.Connector.SentTo(requesterChat).Last())).RootElement;
+        var box = CardJson.Elements(detail).Single(e => e.GetProperty("type").GetString() == "Input.Text" && e.GetProperty("id").GetString() == "message");
+        Assert.Equal("Can we knit a sample?", box.GetProperty("value").GetString());
+        Assert.DoesNotContain(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+
+        // Requested there: confirmed there, and the answer with the contacts comes there too; the group hears nothing more.
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester,
+            new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Can we knit a sample?" }, replyToId: "private-detail-card");
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionSent, partner.Name), factory.Connector.SentTo(requesterChat).Last(a => a.Text is not null).Text);
         var introductionCard = Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
         var introductionId = PartnerHost.FindValue(JsonDocument.Parse(PartnerHost.CardJson(introductionCard)).RootElement, "introductionId")!;
         await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
 
         Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
         Assert.Contains(factory.Connector.SentTo(requesterChat), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
-        Assert.DoesNotContain(factory.Connector.SentTo(group), a => a.Text?.Contains(partner.Contacts[0].Email, StringComparison.Ordinal) == true);
-        // The group's details card is everyone's: one member's request leaves its message box and button for the others.
+        Assert.Single(factory.Connector.SentTo(group));
         Assert.Empty(factory.Connector.UpdatesIn(group));
     }
 
@@ -162,6 +188,106 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Contains("declined", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(partner.Contacts[0].Email, notice.Text, StringComparison.Ordinal);
         Assert.Equal(nameof(IntroductionStatus.Declined), await StatusAsync(factory, introductionId));
+    }
+
+    [Fact]
+    public async Task Detail_ManagerOfThePartnersCluster_OffersTheEntryAndAForgedRequestSendsAndStoresNothing()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var member = await PartnerHost.AddOrganisationAsync(factory, "Semily Coatings s.r.o.", contactAadObjectId: null);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        var managerChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, managerChat, manager);
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var texts = PartnerTexts.Resolve("en");
+
+        await PartnerHost.SubmitAsync(client, managerChat, manager, new JsonObject { ["action"] = "partners.detail", ["id"] = member.Id });
+        var detail = PartnerHost.CardJson(factory.Connector.SentTo(managerChat).Last());
+        var sentBefore = factory.Connector.SentTo(managerChat).Count;
+        await PartnerHost.SubmitAsync(client, managerChat, manager, new JsonObject
+        {
+            ["action"] = "partners.intro.request",
+            ["id"] = member.Id,
+            ["message"] = "Forged from an old card",
+        }, replyToId: "detail-card-manager");
+
+        // Their details card says they manage the member and where its contacts are, and opens the entry instead.
+        Assert.Contains(PartnerTexts.Format(texts.ManagedMemberNote, "manage members"), detail, StringComparison.Ordinal);
+        Assert.Contains(PartnerMemberEditor.EditAction, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("partners.intro.request", detail, StringComparison.Ordinal);
+
+        // The forged request is answered politely; no card went to anyone (the manager would be its addressee), nothing stored.
+        var answers = factory.Connector.SentTo(managerChat).Skip(sentBefore).ToList();
+        var answer = Assert.Single(answers);
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionOwnMember, member.Name, "manage members"), answer.Text);
+        Assert.Empty(factory.Connector.UpdatesIn(managerChat));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == member.Id));
+    }
+
+    [Fact]
+    public async Task RequestIntroduction_AskedAgainOnLaterDays_OnePendingRequestUntilItExpiresThenANewOne()
+    {
+        var clock = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = "14" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Felt s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var texts = PartnerTexts.Resolve("en");
+        var request = () => new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Felt for a filter trial?" };
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        var first = PartnerHost.FindValue(JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement, "introductionId")!;
+
+        // The next day and on day 13 the request still stands: the requester is told since when, the contact gets nothing more.
+        clock.Advance(TimeSpan.FromDays(1));
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        var nextDay = factory.Connector.SentTo(requesterChat).Last().Text;
+        clock.Advance(TimeSpan.FromDays(12));
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        var dayThirteen = factory.Connector.SentTo(requesterChat).Last().Text;
+        var askedOn = new DateTime(2026, 11, 23).ToString("d", ConversationTexts.RegionalCulture("en"));
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionAlreadyRequested, partner.Name, askedOn, 14), nextDay);
+        Assert.Equal(nextDay, dayThirteen);
+        Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+
+        // Fourteen days without an answer: a new request goes out and the old one expires.
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionSent, partner.Name), factory.Connector.SentTo(requesterChat).Last().Text);
+        Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0));
+        Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
+
+        // The old card's Accept shows it expired and tells the requester nothing.
+        var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+        var late = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = first });
+        Assert.Contains(texts.StatusExpired, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+        Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
+        Assert.Equal(requesterMessages, factory.Connector.SentTo(requesterChat).Count);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AsNoTracking()
+            .Where(e => e.OrganisationId == partner.Id).Select(e => new { e.Status, e.PendingKey }).ToListAsync();
+        Assert.Equal(2, stored.Count);
+        Assert.Equal($"aad-user-1|{partner.Id}", Assert.Single(stored, e => e.Status == nameof(IntroductionStatus.Pending)).PendingKey);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("366")]
+    public void Startup_IntroductionExpiryDaysOutOfRange_TheHostRefusesToStartNamingTheKey(string days)
+    {
+        var failure = BotHostFactory.StartupFailure(() => PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = days }));
+
+        Assert.Contains("Partners:IntroductionExpiryDays", Assert.IsType<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ internal static class PartnerHost
 {
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static BotHostFactory Create(string databasePath, IDictionary<string, string?>? settings = null)
+    public static BotHostFactory Create(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var factory = new BotHostFactory(databasePath);
+        var factory = new BotHostFactory(databasePath) { ConfigureServices = configureServices };
         factory.Settings["Partners:SeedDemoData"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -23,6 +23,7 @@ internal sealed class FindPartnersDialog(
     IntroductionService introductions,
     PartnerMemberEditor members,
     ConversationStates states,
+    IRoleService roles,
     IOptions<PartnersOptions> options,
     ILogger<FindPartnersDialog> logger) : Dialog(DialogId)
 {
@@ -54,7 +55,7 @@ internal sealed class FindPartnersDialog(
                 await SendAsync(context, cards.Filters(texts, PartnerQuery.FromCardData(data) with { Skip = 0 }), cancellationToken).ConfigureAwait(false);
                 break;
             case "partners.detail":
-                await ShowDetailAsync(context, texts, Read(data, "id"), cancellationToken).ConfigureAwait(false);
+                await ShowDetailAsync(context, texts, Read(data, "id"), Read(data, "message"), cancellationToken).ConfigureAwait(false);
                 break;
             case "partners.intro.request":
                 var profile = await states.GetProfileAsync(context, cancellationToken).ConfigureAwait(false);
@@ -162,7 +163,8 @@ internal sealed class FindPartnersDialog(
         await SendAsync(context, cards.Results(texts, query, results, pageSize), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ShowDetailAsync(ITurnContext context, PartnerTexts texts, string? id, CancellationToken cancellationToken)
+    /// <param name="message">The introduction message to show in the box again (a request handed off from a group).</param>
+    private async Task ShowDetailAsync(ITurnContext context, PartnerTexts texts, string? id, string? message, CancellationToken cancellationToken)
     {
         var organisation = string.IsNullOrWhiteSpace(id) ? null : await directory.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (organisation is not { ListingConsent: true })
@@ -171,7 +173,11 @@ internal sealed class FindPartnersDialog(
             return;
         }
 
-        await SendAsync(context, cards.Detail(texts, organisation), cancellationToken).ConfigureAwait(false);
+        // A cluster manager has their members' contacts: their own card offers the entry, not an introduction. A group's
+        // card is everyone's, so it stays the same for all (a manager's request from it is refused politely).
+        var managed = !context.Activity.IsGroupConversation()
+            && PartnerMemberEditor.IsManaged(roles.GetRoles(context.Activity.From?.AadObjectId).ManagedOrganisationIds, organisation);
+        await SendAsync(context, cards.Detail(texts, organisation, managed: managed, message: message), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

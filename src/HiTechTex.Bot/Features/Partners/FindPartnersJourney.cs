@@ -17,10 +17,14 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
         ["find partners", "encontrar parceiros", "buscar socios", "trova partner", "ortak bul", "najít partnery", .. PartnerMemberEditor.ManageCommands];
 
     /// <summary>
-    /// The directory is shared knowledge: a search in a group chat or a channel is answered there. A cluster manager's
-    /// member list and form are not (they show the members' contact details): they move to the manager's 1:1 chat.
+    /// The directory is shared knowledge: a search and a partner's details in a group chat or a channel are answered
+    /// there. A cluster manager's member list and form are not (they show the members' contact details), nor is an
+    /// introduction request (whom a member asks to meet, and the answers and contacts that follow, are theirs): they
+    /// move to the person's 1:1 chat.
     /// </summary>
-    public bool IsPersonal(JourneyStart start) => PartnerMemberEditor.IsEditorStart(start);
+    public bool IsPersonal(JourneyStart start) => PartnerMemberEditor.IsEditorStart(start) || start is { CardAction: RequestAction };
+
+    private const string RequestAction = "partners.intro.request";
 
     /// <summary>Every step is a card button carrying its query: answered on top of a form or question that waits.</summary>
     public bool AnswersInOneTurn => true;
@@ -33,6 +37,11 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
     {
         ArgumentNullException.ThrowIfNull(start);
         var texts = PartnerTexts.Resolve(language);
+        if (start.CardAction == RequestAction)
+        {
+            return await IntroductionHandOffAsync(start, texts, cancellationToken).ConfigureAwait(false);
+        }
+
         if (start.CardAction is PartnerMemberEditor.EditAction or PartnerMemberEditor.SaveAction
             && start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
             && data.TryGetProperty("id", out var raw) && raw.ValueKind == System.Text.Json.JsonValueKind.String)
@@ -51,5 +60,31 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
         }
 
         return new PrivateHandOff(texts.ManageTitle, new System.Text.Json.Nodes.JsonObject { ["action"] = PartnerMemberEditor.ManageAction });
+    }
+
+    /// <summary>
+    /// "Request introduction" clicked on a group's details card: the 1:1 card names the partner, and its Continue opens
+    /// the partner's details there with the message written in the box — the request is sent only by the Request button
+    /// of that card (a click is never replayed), and its confirmation and answer are the person's alone.
+    /// </summary>
+    private async Task<PrivateHandOff> IntroductionHandOffAsync(JourneyStart start, PartnerTexts texts, CancellationToken cancellationToken)
+    {
+        string? Read(string name) =>
+            start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+            && data.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+                ? value.GetString()
+                : null;
+
+        var id = Read("id") ?? "";
+        var organisation = id.Length is > 0 and <= 100 ? await directory.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var replay = new System.Text.Json.Nodes.JsonObject { ["action"] = "partners.detail", ["id"] = organisation?.Id ?? id };
+        if (Read("message") is { Length: > 0 } message)
+        {
+            replay["message"] = MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength);
+        }
+
+        return new PrivateHandOff(
+            organisation is { ListingConsent: true } ? PartnerTexts.Format(texts.HandOffIntroductionFormat, organisation.Name) : texts.RequestIntroduction,
+            replay);
     }
 }

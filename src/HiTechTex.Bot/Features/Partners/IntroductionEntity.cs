@@ -50,6 +50,10 @@ internal sealed class IntroductionEntity
     /// </summary>
     public string? DailySlotKey { get; set; }
 
-    /// <summary><c>{requester}|{organisation}|{UTC day}</c> while pending, else null. Unique: one pending request per partner.</summary>
+    /// <summary>
+    /// <c>{requester}|{organisation}</c> while pending, else null. Unique: one pending request per requester and partner,
+    /// whatever the day (requests stored before this rule have <c>|{UTC day}</c> appended; the claim's query finds them
+    /// as well).
+    /// </summary>
     public string? PendingKey { get; set; }
 }

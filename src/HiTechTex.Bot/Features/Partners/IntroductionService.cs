@@ -25,6 +25,7 @@ internal sealed class IntroductionService(
     IConversationReferenceStore references,
     RecipientLanguages languages,
     IOptionsMonitor<RoleOptions> roles,
+    IRoleService roleService,
     IOptions<PartnersOptions> options,
     TimeProvider timeProvider,
     IServiceProvider services,
@@ -55,6 +56,14 @@ internal sealed class IntroductionService(
             return (texts.PartnerNotFound, null);
         }
 
+        if (PartnerMemberEditor.IsManaged(roleService.GetRoles(activity.From?.AadObjectId).ManagedOrganisationIds, organisation))
+        {
+            // A manager of the partner's cluster has its contacts (and would be asked to accept their own request): the
+            // details card offers them no request, so this one was forged or stale. Nothing is stored or sent.
+            Log.IntroductionOwnMemberRefused(logger, organisation.Id);
+            return (PartnerTexts.Format(texts.IntroductionOwnMember, organisation.Name, texts.ManageMembersCommands[0]), null);
+        }
+
         var addressees = AddresseesOf(organisation);
         var tenantId = activity.GetTenantId();
         if (addressees.Count == 0 || string.IsNullOrEmpty(tenantId))
@@ -78,11 +87,11 @@ internal sealed class IntroductionService(
 
         // Stored before the cards go out, so an answer that comes back at once finds it.
         var now = timeProvider.GetUtcNow();
-        var (entity, refusal) = await ClaimAsync(introduction, requesterKey, activity.From?.AadObjectId, tenantId, now, cancellationToken).ConfigureAwait(false);
+        var (entity, refusal, pendingSince) = await ClaimAsync(introduction, requesterKey, activity.From?.AadObjectId, tenantId, now, cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
             return refusal == Refusal.AlreadyRequested
-                ? (PartnerTexts.Format(texts.IntroductionAlreadyRequested, organisation.Name), organisation)
+                ? (PartnerTexts.Format(texts.IntroductionAlreadyRequested, organisation.Name, DateOf(pendingSince ?? now, texts, activity.LocalTimezone), options.Value.IntroductionExpiryDays), organisation)
                 : (PartnerTexts.Format(texts.IntroductionLimit, options.Value.DailyIntroductionLimit), null);
         }
 
@@ -226,38 +235,53 @@ internal sealed class IntroductionService(
     }
 
     /// <summary>
-    /// Stores the request if the requester still may send it: no pending request to that partner today and a free
-    /// slot of today's limit. The unique slot and pending keys make the database the judge, so two requests at once
-    /// (two clicks, two chats, two instances) cannot both pass: the loser looks again and gets the polite answer.
+    /// Stores the request if the requester still may send it: no pending request to that partner younger than
+    /// <c>Partners:IntroductionExpiryDays</c> (older ones expire now) and a free slot of today's limit. The unique slot
+    /// and pending keys make the database the judge, so two requests at once (two clicks, two chats, two instances)
+    /// cannot both pass: the loser looks again and gets the polite answer. Refused as already requested, it returns
+    /// when the pending request was made.
     /// </summary>
-    private async Task<(IntroductionEntity? Entity, Refusal Refusal)> ClaimAsync(
+    private async Task<(IntroductionEntity? Entity, Refusal Refusal, DateTimeOffset? PendingSince)> ClaimAsync(
         Introduction introduction, string requesterKey, string? requesterAadObjectId, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var limit = options.Value.DailyIntroductionLimit;
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var day = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var expiresBefore = now - TimeSpan.FromDays(options.Value.IntroductionExpiryDays);
         var undeliverable = IntroductionStatus.Undeliverable.ToString();
+        var pending = nameof(IntroductionStatus.Pending);
         for (var attempt = 0; ; attempt++)
         {
-            var today = await db.Set<IntroductionEntity>().AsNoTracking()
-                .Where(e => e.RequesterKey == requesterKey && e.CreatedAt >= dayStart && e.Status != undeliverable)
-                .Select(e => new { e.OrganisationId, e.Status, e.DailySlotKey })
+            // Every pending request to this partner, whatever its day: one stands until it is answered or expires.
+            var open = await db.Set<IntroductionEntity>().AsNoTracking()
+                .Where(e => e.RequesterKey == requesterKey && e.OrganisationId == introduction.OrganisationId && e.Status == pending)
+                .Select(e => new { e.Id, e.CreatedAt })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (today.Any(t => t.OrganisationId == introduction.OrganisationId && t.Status == nameof(IntroductionStatus.Pending)))
+            if (open.Where(o => o.CreatedAt > expiresBefore).Select(o => (DateTimeOffset?)o.CreatedAt).Min() is { } since)
             {
-                return (null, Refusal.AlreadyRequested);
+                return (null, Refusal.AlreadyRequested, since);
             }
 
-            var taken = today.Select(t => t.DailySlotKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in open)
+            {
+                await ExpireAsync(stale.Id, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            var today = await db.Set<IntroductionEntity>().AsNoTracking()
+                .Where(e => e.RequesterKey == requesterKey && e.CreatedAt >= dayStart && e.Status != undeliverable)
+                .Select(e => e.DailySlotKey)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            var taken = today.OfType<string>().ToHashSet(StringComparer.Ordinal);
             var slot = today.Count >= limit ? null : Enumerable.Range(1, limit).Select(n => $"{requesterKey}|{day}|{n}").FirstOrDefault(k => !taken.Contains(k));
             if (slot is null)
             {
-                return (null, Refusal.DailyLimit);
+                return (null, Refusal.DailyLimit, null);
             }
 
             var entity = ToEntity(introduction, requesterKey, requesterAadObjectId, tenantId, now);
             entity.DailySlotKey = slot;
-            entity.PendingKey = $"{requesterKey}|{introduction.OrganisationId}|{day}";
+            entity.PendingKey = $"{requesterKey}|{introduction.OrganisationId}";
             try
             {
                 using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
@@ -266,7 +290,7 @@ internal sealed class IntroductionService(
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                return (entity, Refusal.None);
+                return (entity, Refusal.None, null);
             }
             catch (DbUpdateException) when (attempt < 5)
             {
@@ -274,6 +298,34 @@ internal sealed class IntroductionService(
                 db.Entry(entity).State = EntityState.Detached;
             }
         }
+    }
+
+    /// <summary>
+    /// A pending request past its expiry, superseded by a new one: no longer pending (its key freed, its card's buttons
+    /// answer with the expired card). Conditional, so an answer given meanwhile stands.
+    /// </summary>
+    private async Task ExpireAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = nameof(IntroductionStatus.Pending);
+        var expired = nameof(IntroductionStatus.Expired);
+        using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var changed = await db.Set<IntroductionEntity>()
+                .Where(e => e.Id == id && e.Status == pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, expired).SetProperty(e => e.DecidedAt, now).SetProperty(e => e.PendingKey, (string?)null), cancellationToken)
+                .ConfigureAwait(false);
+            if (changed > 0)
+            {
+                Log.IntroductionDecided(logger, id, expired);
+            }
+        }
+    }
+
+    /// <summary>A date as the requester reads it: their language's short date, in their Teams client's time zone when known.</summary>
+    private static string DateOf(DateTimeOffset time, PartnerTexts texts, string? timeZone)
+    {
+        var zone = timeZone is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(time, zone).ToString("d", ConversationTexts.RegionalCulture(texts.Language));
     }
 
     private enum Refusal

@@ -9,4 +9,7 @@ internal enum IntroductionStatus
 
     /// <summary>Nobody could be reached; not counted against the daily limit.</summary>
     Undeliverable,
+
+    /// <summary>Left unanswered past <c>Partners:IntroductionExpiryDays</c> and superseded by a new request to the same partner.</summary>
+    Expired,
 }

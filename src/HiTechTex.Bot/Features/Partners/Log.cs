@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "The details card of {OrganisationId} could not be updated after the introduction request")]
     public static partial void DetailCardUpdateFailed(ILogger logger, string organisationId, Exception exception);
+
+    [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Introduction request to {OrganisationId} refused: the requester manages its cluster")]
+    public static partial void IntroductionOwnMemberRefused(ILogger logger, string organisationId);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Schema;
 
 namespace HiTechTex.Bot.Features.Partners;
@@ -71,7 +72,10 @@ internal sealed class PartnerCards(ICardRenderer renderer)
 
     /// <param name="requested">The user asked this partner for an introduction: the card says so instead of offering the
     /// message box and the request button.</param>
-    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false)
+    /// <param name="managed">The reader manages the entry (a cluster manager of its cluster): no introduction to ask
+    /// for — the card says where its contacts are and opens the entry's form instead.</param>
+    /// <param name="message">Written in the message box (a request begun in a group and continued in the 1:1 chat).</param>
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
@@ -87,8 +91,10 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isDemo"] = organisation.IsDemo,
             ["description"] = organisation.Description,
             ["website"] = SafeUrl(organisation.Website),
-            ["isRequested"] = requested,
-            ["canRequest"] = !requested,
+            ["isRequested"] = requested && !managed,
+            ["isManaged"] = managed,
+            ["message"] = message is null ? "" : MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength),
+            ["canRequest"] = !requested && !managed,
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
@@ -98,6 +104,8 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["messageRequired"] = texts.MessageRequired,
                 ["request"] = texts.RequestIntroduction,
                 ["requested"] = texts.IntroductionRequestedNote,
+                ["managed"] = PartnerTexts.Format(texts.ManagedMemberNote, texts.ManageMembersCommands[0]),
+                ["edit"] = texts.Edit,
                 ["website"] = texts.Website,
             },
         });
@@ -109,25 +117,23 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         {
             ["introductionId"] = introduction.Id,
             ["title"] = texts.IntroductionTitle,
-            ["requester"] = introduction.RequesterName,
-            ["requesterOrganisation"] = introduction.RequesterOrganisation,
-            ["partner"] = introduction.OrganisationName,
+            ["facts"] = new JsonArray(
+                Fact(texts.From, introduction.RequesterName),
+                Fact(texts.Organisation, introduction.RequesterOrganisation),
+                Fact(texts.PartnerLabel, introduction.OrganisationName),
+                Fact(texts.Status, introduction.Status switch
+                {
+                    IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
+                    IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
+                    IntroductionStatus.Expired => texts.StatusExpired,
+                    _ => texts.StatusPending,
+                })),
             ["message"] = introduction.Message,
-            ["statusText"] = introduction.Status switch
-            {
-                IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
-                IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
-                _ => texts.StatusPending,
-            },
             ["canAnswer"] = canAnswer && introduction.Status == IntroductionStatus.Pending,
             ["addresseeIds"] = new JsonArray([.. addresseeUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
             ["labels"] = new JsonObject
             {
                 ["refresh"] = texts.Refresh,
-                ["from"] = texts.From,
-                ["organisation"] = texts.Organisation,
-                ["partner"] = texts.PartnerLabel,
-                ["status"] = texts.Status,
                 ["message"] = texts.Message,
                 ["accept"] = texts.Accept,
                 ["decline"] = texts.Decline,
@@ -221,7 +227,11 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         var list = values.ToList();
         if (list.Count > 0)
         {
-            facts.Add(new JsonObject { ["title"] = title, ["value"] = string.Join(", ", list) });
+            facts.Add(Fact(title, string.Join(", ", list)));
         }
     }
+
+    // A row of the title/value columns the cards show instead of a FactSet: Teams reads a fact's value as Markdown, and
+    // these values hold directory and user text.
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 }

@@ -473,7 +473,7 @@ internal sealed partial class PartnerMemberEditor(
     /// Whether the user manages the entry: a member of a cluster they manage, or that cluster organisation itself — the
     /// same rule as the introductions' routing to managers (the cluster, else the entry's own id).
     /// </summary>
-    private static bool IsManaged(IReadOnlyList<string> managed, Organisation organisation) =>
+    internal static bool IsManaged(IReadOnlyList<string> managed, Organisation organisation) =>
         IsManaged(managed, organisation.ClusterId ?? organisation.Id);
 
     private static bool IsManaged(IReadOnlyList<string> managed, string? clusterId) =>

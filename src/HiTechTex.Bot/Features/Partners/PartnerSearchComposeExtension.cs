@@ -79,7 +79,7 @@ internal sealed class PartnerSearchComposeExtension(
                     {
                         ["title"] = hit.Name,
                         ["subtitle"] = $"{texts.Kinds[hit.Kind]} · {PartnerCards.Place(texts, hit.City, hit.Country)}",
-                        ["text"] = hit.ExplanationIn(texts.Language, texts.MatchesPrefix),
+                        ["text"] = PreviewText(hit.ExplanationIn(texts.Language, texts.MatchesPrefix)),
                     },
                 },
             });
@@ -96,6 +96,15 @@ internal sealed class PartnerSearchComposeExtension(
         };
         return JsonSerializer.SerializeToElement(response, CardsJsonContext.Default.JsonObject);
     }
+
+    /// <summary>
+    /// The preview's text shown literally. A thumbnail card's title and subtitle are never formatted, but Teams reads
+    /// its text as a subset of HTML (not Markdown): the region it holds comes from the directory, so the three
+    /// characters that start markup or an entity are written as entities. Nothing else is encoded (accented letters,
+    /// quotes stay as they are).
+    /// </summary>
+    internal static string PreviewText(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static int Int(JsonElement element, string name, int fallback) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : fallback;

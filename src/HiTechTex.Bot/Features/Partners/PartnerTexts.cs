@@ -42,11 +42,15 @@ internal sealed partial record PartnerTexts
     public required string IntroductionRequestedNote { get; init; }
     /// <summary>{0} the limit.</summary>
     public required string IntroductionLimit { get; init; }
-    /// <summary>{0} organisation.</summary>
+    /// <summary>{0} organisation, {1} the date it was asked on, {2} the days after which it may be asked again.</summary>
     public required string IntroductionAlreadyRequested { get; init; }
     /// <summary>{0} organisation.</summary>
     public required string IntroductionUnreachable { get; init; }
     public required string IntroductionMessageInvalid { get; init; }
+    /// <summary>On the details card a cluster manager opens for an entry they manage ({0} the "manage members" command).</summary>
+    public required string ManagedMemberNote { get; init; }
+    /// <summary>A request for an entry the requester manages, refused ({0} organisation, {1} the "manage members" command).</summary>
+    public required string IntroductionOwnMember { get; init; }
     public required string PartnerNotFound { get; init; }
     public required string IntroductionTitle { get; init; }
     public required string From { get; init; }
@@ -62,6 +66,8 @@ internal sealed partial record PartnerTexts
     public required string StatusAccepted { get; init; }
     /// <summary>{0} who decided.</summary>
     public required string StatusDeclined { get; init; }
+    /// <summary>A request left unanswered past <c>Partners:IntroductionExpiryDays</c> and asked again since.</summary>
+    public required string StatusExpired { get; init; }
     /// <summary>{0} organisation, {1} contact lines.</summary>
     public required string AcceptedNotice { get; init; }
     /// <summary>{0} organisation.</summary>
@@ -86,6 +92,8 @@ internal sealed partial record PartnerTexts
     public required string DescriptionLanguageLabel { get; init; }
     /// <summary>What a member-editor button clicked in a group asked for, on the 1:1 hand-off card ({0} the entry's name).</summary>
     public required string HandOffMemberFormat { get; init; }
+    /// <summary>What "Request introduction" clicked in a group asked for, on the 1:1 hand-off card ({0} the partner's name).</summary>
+    public required string HandOffIntroductionFormat { get; init; }
     public required string Edit { get; init; }
     public required string NameLabel { get; init; }
     public required string RegionLabel { get; init; }

@@ -14,6 +14,7 @@ internal static class PartnersExtensions
             .Validate(o => o.IndexSyncInterval > TimeSpan.Zero, "Partners:IndexSyncInterval must be positive (e.g. 00:00:10).")
             .Validate(o => o.DailyIntroductionLimit >= 0, "Partners:DailyIntroductionLimit must be zero or more.")
             .Validate(o => o.PageSize is >= 1 and <= 10, "Partners:PageSize must be between 1 and 10.")
+            .Validate(o => o.IntroductionExpiryDays is >= 1 and <= 365, "Partners:IntroductionExpiryDays must be between 1 and 365 (days).")
             .ValidateOnStart();
         services.AddSingleton<PartnerSearchIndex>();
         services.AddSingleton<EfPartnerDirectory>();

@@ -23,6 +23,12 @@ public sealed class PartnersOptions
     /// <summary>Introduction requests one user may send per UTC day.</summary>
     public int DailyIntroductionLimit { get; set; } = 5;
 
+    /// <summary>
+    /// Days an unanswered introduction request stays the requester's one pending request to that partner; after them
+    /// a new request is allowed (the old one then expires and its card can no longer be answered).
+    /// </summary>
+    public int IntroductionExpiryDays { get; set; } = 14;
+
     /// <summary>Results per page of the find-partners results card.</summary>
     public int PageSize { get; set; } = 5;
 }

@@ -52,6 +52,30 @@ public sealed class PartnerDetailCardTests
         Assert.Contains(Partner.Name, card.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Detail_ReaderManagesTheEntry_OffersNoRequestButSaysWhereTheContactsAre(string language)
+    {
+        var texts = PartnerTexts.Resolve(language);
+
+        var card = Cards.Detail(texts, Partner, managed: true).Content!.Value;
+
+        var note = PartnerTexts.Format(texts.ManagedMemberNote, texts.ManageMembersCommands[0]);
+        Assert.Contains(Elements(card), e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString() == note);
+        Assert.DoesNotContain(Elements(card), e => e.GetProperty("type").GetString()!.StartsWith("Input.", StringComparison.Ordinal));
+        Assert.DoesNotContain("partners.intro.request", card.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.IntroductionRequestedNote, card.GetRawText(), StringComparison.Ordinal);
+        var edit = Assert.Single(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.Submit");
+        Assert.Equal(texts.Edit, edit.GetProperty("title").GetString());
+        Assert.Equal(PartnerMemberEditor.EditAction, edit.GetProperty("data").GetProperty("action").GetString());
+        Assert.Equal(Partner.Id, edit.GetProperty("data").GetProperty("id").GetString());
+    }
+
     [Fact]
     public void Results_SearchTextWithAMarkdownLink_IsShownLiterally()
     {
