@@ -44,6 +44,47 @@ public sealed class UserTextIsLiteralTests
         Assert.All(holders, type => Assert.Equal("TextRun", type));
     }
 
+    /// <summary>
+    /// People's names on exchange cards (the applicant, who did what in the history, who asked for changes): a name
+    /// stored before the name rules forbade formatting is shown literally too.
+    /// </summary>
+    public static TheoryData<string, string> PersonNameFields() => new()
+    {
+        { "exchange-application", "applicant" },
+        { "exchange-application", "audit[0].actor" },
+        { "exchange-application", "audit[1].actor" },
+        { "exchange-form", "requestedChanges" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PersonNameFields))]
+    public void PersonName_IsOnlyEverTheTextOfATextRun(string template, string field)
+    {
+        var data = CardTestFiles.ReadSampleData(template)!.AsObject();
+        Set(data, field, Injected);
+
+        var card = Renderer.Render(template, data).Content!.Value;
+
+        var holders = Holders(card).ToList();
+        Assert.NotEmpty(holders);
+        Assert.All(holders, type => Assert.Equal("TextRun", type));
+    }
+
+    [Fact]
+    public void PersonName_InTheReassignList_IsOnlyEverAChoiceTitle()
+    {
+        // A choice's title is plain text to Teams (no Markdown), and a choice cannot hold a TextRun.
+        var data = CardTestFiles.ReadSampleData("exchange-application")!.AsObject();
+        Set(data, "reassignChoices[0].title", Injected);
+
+        var card = Renderer.Render("exchange-application", data).Content!.Value;
+
+        var choiceSet = Assert.Single(HiTechTex.Bot.Testing.Cards.CardJson.Elements(card), e => e.GetProperty("type").GetString() == "Input.ChoiceSet"
+            && e.GetProperty("id").GetString() == "reassignTo");
+        Assert.Equal(Injected, Assert.Single(choiceSet.GetProperty("choices").EnumerateArray()).GetProperty("title").GetString());
+        Assert.Equal(["Fact.title"], Holders(card).ToList());   // a choice has no type: the walker calls it a Fact
+    }
+
     [Theory]
     [InlineData("short text", "short text")]
     [InlineData("one two three four five", "one two…")]

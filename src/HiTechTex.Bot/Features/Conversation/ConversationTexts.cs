@@ -271,26 +271,26 @@ internal sealed partial class ConversationTexts
     public string OrganisationRules =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationRulesFormat, ProfileDialog.MaxOrganisationLength);
 
-    public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, name);
+    public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForMessage(name));
 
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
 
     public string Declined => string.Format(System.Globalization.CultureInfo.InvariantCulture, DeclinedFormat, HelpWord);
 
-    public string ConfirmNameRetry(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameRetryFormat, name);
+    public string ConfirmNameRetry(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameRetryFormat, NameRule.ForMessage(name));
 
-    public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, name);
+    public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, NameRule.ForMessage(name));
 
-    public string ConfirmNameAgain(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameAgainFormat, name);
+    public string ConfirmNameAgain(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameAgainFormat, NameRule.ForMessage(name));
 
     public string ProfileIntro(UserProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var language = All.FirstOrDefault(t => t.Language == profile.Language)?.LanguageName ?? profile.Language;
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, profile.Name, profile.Organisation, language);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, NameRule.ForMessage(profile.Name), NameRule.ForMessage(profile.Organisation), language);
     }
 
-    public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, name);
+    public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, NameRule.ForMessage(name));
 
     public string ComingSoon(string journey) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ComingSoonFormat, journey);
 

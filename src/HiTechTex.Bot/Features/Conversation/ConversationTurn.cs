@@ -41,13 +41,17 @@ internal static class ConversationTurn
 
     /// <summary>
     /// The sender's name as others read it on cards (an approval card's applicant, "Accepted by …", a history line): the
-    /// profile's, held to the name rules; else the Teams display name when it keeps them too (one line, at most 100
-    /// characters, no link — a Teams name is the user's to choose); else "—".
+    /// profile's when it keeps the name rules (<see cref="NameRule"/>: one line, at most 100 characters, nothing that
+    /// formats, hides or turns text around; a profile saved before a rule may break it); else the Teams display name when
+    /// it keeps them too (a Teams name is the user's to choose); else "—".
     /// </summary>
     public static string PersonName(this ITurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (turnContext.TurnState.TryGetValue(ProfileNameKey, out var stored) && stored is string { Length: > 0 } profileName)
+        // A profile saved before the rules grew (formatting, bidi and zero-width characters) may hold a name they now
+        // refuse: it is not put on new cards.
+        if (turnContext.TurnState.TryGetValue(ProfileNameKey, out var stored) && stored is string { Length: > 0 } profileName
+            && ProfileDialog.KeepsNameRules(profileName))
         {
             return profileName;
         }

@@ -40,10 +40,10 @@ internal sealed class ProfileDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> ConfirmTeamsNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        // A Teams display name is the user's to choose too: one that breaks the name rules (a link, too long, several
-        // lines) is not offered for a yes — the name is asked for, with the rules.
+        // A Teams display name is the user's to choose too: one that breaks the name rules (a link, formatting, too
+        // long, several lines) is not offered for a yes — the name is asked for, with the rules.
         var teamsName = step.Context.Activity.From?.Name?.Trim();
-        if (string.IsNullOrEmpty(teamsName) || !IsOneLine(teamsName, MaxNameLength))
+        if (string.IsNullOrEmpty(teamsName) || !KeepsNameRules(teamsName))
         {
             return await step.NextAsync(false, cancellationToken).ConfigureAwait(false);
         }
@@ -92,28 +92,12 @@ internal sealed class ProfileDialog : ComponentDialog
     /// <summary>The longest organisation name the bot keeps.</summary>
     public const int MaxOrganisationLength = 200;
 
-    /// <summary>One line of at most <paramref name="maxLength"/> characters with at least one letter or digit.</summary>
+    /// <summary>A name that keeps <see cref="NameRule"/> within <paramref name="maxLength"/> characters.</summary>
     private static bool IsOneLine(PromptValidatorContext<string> prompt, int maxLength) =>
-        prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text && IsOneLine(text, maxLength);
+        prompt.Recognized.Succeeded && NameRule.Keeps(prompt.Recognized.Value, maxLength);
 
-    /// <summary>Whether a name keeps the profile's name rules (one line, at most <see cref="MaxNameLength"/>, no link).</summary>
-    internal static bool KeepsNameRules(string name) => IsOneLine(name, MaxNameLength);
-
-    private static bool IsOneLine(string text, int maxLength) =>
-        text.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength
-        && !trimmed.Any(char.IsControl) && trimmed.Any(char.IsLetterOrDigit) && !HoldsLink(trimmed);
-
-    /// <summary>
-    /// A Markdown link (<c>[text](url)</c>), a URL or a <c>www.</c> address. The name and the organisation go into
-    /// card facts and text blocks that other people read (a cluster manager's approval card, a partner's introduction),
-    /// which Teams renders as Markdown: "[Verify your account](https://…)" as a name would be a link there. No person's
-    /// or organisation's name holds one.
-    /// </summary>
-    internal static bool HoldsLink(string text) =>
-        text.Contains("](", StringComparison.Ordinal)
-        || text.Contains("://", StringComparison.Ordinal)
-        || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a person's name keeps the name rules (<see cref="NameRule"/>, at most <see cref="MaxNameLength"/> characters).</summary>
+    internal static bool KeepsNameRules(string? name) => NameRule.Keeps(name, MaxNameLength);
 
     /// <summary>The six languages, each by its own name (and its English name as a synonym).</summary>
     public static List<Choice> LanguageChoices() =>

@@ -44,8 +44,9 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
     }
 
     /// <summary>
-    /// The name a person goes by with the bot: their profile's, else the one Teams gave with their 1:1 chat when it keeps
-    /// the profile's name rules (it goes on other people's cards); null when neither is known.
+    /// The name a person goes by with the bot: their profile's, else the one Teams gave with their 1:1 chat — each only
+    /// when it keeps the name rules (<see cref="NameRule"/>; it goes on other people's cards, and a profile saved before
+    /// a rule may break it); null when neither is known or keeps them.
     /// </summary>
     public async Task<string?> FindNameAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken)
     {
@@ -61,6 +62,7 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
         }
 
         return await ProfileStringAsync(channelId, userId, "name", cancellationToken).ConfigureAwait(false) is { Length: > 0 } name
+            && ProfileDialog.KeepsNameRules(name)
             ? name
             : reference.User?.Name?.Trim() is { Length: > 0 } teamsName && ProfileDialog.KeepsNameRules(teamsName) ? teamsName : null;
     }

@@ -268,7 +268,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
         var audit = await store.AuditAsync(id, cancellationToken).ConfigureAwait(false);
         return audit.LastOrDefault(a => a.Action == ExchangeAction.ChangesRequested) is { Comment: { Length: > 0 } comment } entry
-            ? $"{entry.ActorName}: {comment}"
+            ? $"{NameRule.ForCard(entry.ActorName)}: {comment}"
             : null;
     }
 

@@ -8,8 +8,9 @@ using HiTechTex.Bot.Protocol.Schema;
 namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
-/// Binds the exchange card templates (<c>cards/exchange-*.json</c>). Everything a person typed goes into the cards as
-/// data (TextBlock text), never into markdown.
+/// Binds the exchange card templates (<c>cards/exchange-*.json</c>). Everything a person typed — people's names
+/// included — goes into the cards as the text of a <c>TextRun</c> (or of a choice), never into Markdown; names pass
+/// <see cref="NameRule.ForCard"/>, since one stored before the name rules may hold a line break or a bidi override.
 /// </summary>
 internal sealed class ExchangeCards(
     ICardRenderer renderer,
@@ -57,7 +58,7 @@ internal sealed class ExchangeCards(
                 var name = await people.FindNameAsync(candidate, application.TenantId, cancellationToken).ConfigureAwait(false)
                     ?? ContactName(candidate, visiting, host, visitingCluster, hostCluster)
                     ?? string.Format(culture, texts.ClusterManagerFormat, ++unnamed);
-                reassign.Add(new JsonObject { ["title"] = name, ["value"] = candidate });
+                reassign.Add(new JsonObject { ["title"] = NameRule.ForCard(name), ["value"] = candidate });
             }
         }
 
@@ -68,7 +69,7 @@ internal sealed class ExchangeCards(
             ["title"] = $"{application.Reference} · {OrganisationLabel(visiting, application.VisitingOrganisationId)} → {OrganisationLabel(host, application.HostOrganisationId)}",
             ["notice"] = notice ?? "",
             ["statusText"] = texts.Statuses[application.Status],
-            ["applicant"] = application.ApplicantName,
+            ["applicant"] = NameRule.ForCard(application.ApplicantName),
             ["visiting"] = OrganisationLabel(visiting, application.VisitingOrganisationId),
             ["host"] = OrganisationLabel(host, application.HostOrganisationId),
             ["period"] = Period(application, host, texts, culture),
@@ -83,7 +84,7 @@ internal sealed class ExchangeCards(
             ["audit"] = new JsonArray([.. audit.Select(a => (JsonNode)new JsonObject
             {
                 ["at"] = TimeZoneInfo.ConvertTime(a.At, clock.TimeZone).ToString("g", culture),
-                ["actor"] = a.ActorName,
+                ["actor"] = NameRule.ForCard(a.ActorName),
                 ["action"] = texts.Actions[a.Action],
                 ["comment"] = a.Comment is { Length: > 0 } comment ? $" — “{comment}”" : "",
             })]),

@@ -72,7 +72,7 @@ internal sealed class ExchangeNotifier(
             {
                 var texts = await TextsForAsync(application, recipient, cancellationToken).ConfigureAwait(false);
                 await SendTextToUserAsync(application, recipient,
-                    string.Format(CultureInfo.InvariantCulture, texts.WithdrawnNoticeFormat, application.Reference, application.ApplicantName), cancellationToken).ConfigureAwait(false);
+                    string.Format(CultureInfo.InvariantCulture, texts.WithdrawnNoticeFormat, application.Reference, NameRule.ForMessage(application.ApplicantName)), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -81,7 +81,7 @@ internal sealed class ExchangeNotifier(
             var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
             var status = texts.Statuses[application.Status];
             var notice = comment is { Length: > 0 }
-                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, actor.Name, comment)
+                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForMessage(actor.Name), comment)
                 : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
             await NotifyApplicantAsync(application, notice, cancellationToken).ConfigureAwait(false);
         }

@@ -121,12 +121,12 @@ internal static partial class PartnerRecord
     }
 
     /// <summary>
-    /// One line without a link (<see cref="Conversation.ProfileDialog.HoldsLink"/>): the name, region, city and contact
-    /// names are shown in <c>TextBlock</c>s on other people's cards (results, details, introductions, approvals), which
-    /// Teams reads as Markdown — "[Braga](https://…)" would be a link there, as the profile's name rule says.
+    /// The name rules without their length (<see cref="Conversation.NameRule.IsPlain"/>): one line, no link, nothing
+    /// that formats (Markdown, HTML), hides or turns the text around (bidi and zero-width characters). The name,
+    /// region, city and contact names are shown on other people's cards (results, details, introductions, approvals)
+    /// and in messages, which Teams reads as Markdown — "[Braga](https://…)" would be a link there.
     /// </summary>
-    public static bool IsPlainLine(string text) =>
-        !text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') && !Conversation.ProfileDialog.HoldsLink(text);
+    public static bool IsPlainLine(string text) => Conversation.NameRule.IsPlain(text);
 
     /// <summary>
     /// One plain address (name@example.org): <see cref="MailAddress"/> also takes "Mallory &lt;m@x.example&gt;", quoted

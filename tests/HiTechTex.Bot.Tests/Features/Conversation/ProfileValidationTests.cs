@@ -14,6 +14,7 @@ public sealed class ProfileValidationTests : IDisposable
         new string('A', ProfileDialog.MaxNameLength + 1), "Ana\nSousa", "!!!", "  ...  ",
         "[Verify your account](https://phish.example/login)", "Ana https://phish.example", "Ana (see WWW.phish.example)",
         "[Ana](mailto:x@phish.example)",
+        NameRuleTests.Repro, "Ana\u2028Sousa", "Ana \u202Easuos", "Ana\u200BSousa", "**Status: Approved**", "<b>Ana</b>", "# Ana", "`Ana`",
     ];
 
     [Theory]
@@ -26,7 +27,7 @@ public sealed class ProfileValidationTests : IDisposable
             .Send("no")
             .AssertReply("What name should I use?")
             .Send(name)
-            .AssertReply("Please give a name of up to 100 characters, on one line, without links.")
+            .AssertReply(ConversationTexts.En.NameRules)
             .Send("Ana Sousa")
             .AssertReply("Which organisation do you work for?")
             .StartTestAsync();
@@ -58,6 +59,71 @@ public sealed class ProfileValidationTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
+    }
+
+    [Theory]
+    [InlineData("José María Ñúñez-García")]
+    [InlineData("Anne-Marie O'Brien")]
+    [InlineData("Şükrü Çağlar")]
+    [InlineData("Jiří Dvořák")]
+    [InlineData("Gülşen Öztürk (CITEVE)")]
+    [InlineData("Dr. J. Smith")]
+    [InlineData("Алексей Смирнов")]
+    [InlineData("山田 太郎")]
+    [InlineData("می\u200Cخواهم")]
+    public async Task ARealName_TypedForTheProfile_IsKeptAsTyped(string name)
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send(name)
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReplyContains("Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Equal(name, (await host.ReadProfileAsync())?.Name);
+    }
+
+    [Theory]
+    [InlineData("en", "Please give a name of up to 100 characters, on one line, without links, formatting (Markdown or HTML) or invisible characters.")]
+    [InlineData("pt", "Indique um nome com até 100 caracteres, numa só linha, sem ligações, formatação (Markdown ou HTML) nem caracteres invisíveis.")]
+    [InlineData("es", "Indique un nombre de hasta 100 caracteres, en una sola línea, sin enlaces, formato (Markdown o HTML) ni caracteres invisibles.")]
+    [InlineData("it", "Indica un nome di massimo 100 caratteri, su una sola riga, senza link, formattazione (Markdown o HTML) né caratteri invisibili.")]
+    [InlineData("tr", "Lütfen en fazla 100 karakterlik, tek satırlık; bağlantı, biçimlendirme (Markdown ya da HTML) ve görünmez karakter içermeyen bir ad yazın.")]
+    [InlineData("cs", "Zadejte prosím jméno o nejvýše 100 znacích, na jednom řádku, bez odkazů, formátování (Markdown nebo HTML) a neviditelných znaků.")]
+    public async Task AFormattedName_WhenTheProfileIsChanged_IsRefusedWithTheRuleInTheUsersLanguage(string language, string rule)
+    {
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("my profile")
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(_ => { }, "shall I call you Ana?")
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send(NameRuleTests.Repro)
+            .AssertReply(rule)
+            .StartTestAsync();
+
+        Assert.Equal("Ana", (await host.ReadProfileAsync())?.Name);
+    }
+
+    [Fact]
+    public async Task AProfileNameStoredBeforeTheRules_IsEscapedInTheGreeting()
+    {
+        // Teams renders Markdown in a message's text too: the name shows as it was typed, not as bold.
+        await host.SeedProfileAsync("en", name: "Eve **Status: Approved**");
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(reply => Assert.StartsWith(@"Hello, Eve \*\*Status: Approved\*\*!", reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
     }
 
     [Fact]
@@ -99,7 +165,7 @@ public sealed class ProfileValidationTests : IDisposable
     [InlineData("Ana (Sousa) & Filhos, Lda.")]
     [InlineData("Zoë O'Brien-Müller")]
     [InlineData("CITEVE [PT]")]
-    public void HoldsLink_OrdinaryNamesWithBracketsOrPunctuation_AreNotLinks(string name) => Assert.False(ProfileDialog.HoldsLink(name));
+    public void HoldsLink_OrdinaryNamesWithBracketsOrPunctuation_AreNotLinks(string name) => Assert.False(NameRule.HoldsLink(name));
 
     [Fact]
     public async Task AnOrganisationWithALink_IsAskedAgainAndTheOldOneKept()
@@ -113,7 +179,7 @@ public sealed class ProfileValidationTests : IDisposable
             .Send("yes")
             .AssertReply(ConversationTexts.En.AskOrganisation)
             .Send("[CITEVE — confirm your exchange here](https://phish.example)")
-            .AssertReply("Please give your organisation's name, up to 200 characters, on one line, without links.")
+            .AssertReply(ConversationTexts.En.OrganisationRules)
             .StartTestAsync();
 
         Assert.Equal("CITEVE", (await host.ReadProfileAsync())?.Organisation);
@@ -131,7 +197,7 @@ public sealed class ProfileValidationTests : IDisposable
             .Send("sim")
             .AssertReply(ConversationTexts.For("pt").AskOrganisation)
             .Send(new string('O', ProfileDialog.MaxOrganisationLength + 1))
-            .AssertReply("Indique o nome da sua organização, com até 200 caracteres, numa só linha, sem ligações.")
+            .AssertReply(ConversationTexts.For("pt").OrganisationRules)
             .StartTestAsync();
 
         Assert.Equal("CITEVE", (await host.ReadProfileAsync())?.Organisation);

@@ -59,6 +59,9 @@ public sealed class RecipientLanguagesTests
     [InlineData(null, "Megan Bowen", "Megan Bowen")]
     [InlineData("Megan B.", "[Verify](https://evil.example/x)", "Megan B.")]
     [InlineData(null, "[Verify](https://evil.example/x)", null)]
+    [InlineData("Eve **Status: Approved**", "Megan Bowen", "Megan Bowen")]   // a profile saved before the rule forbade formatting
+    [InlineData("Eve \u202Eevil", "Eve <b>hi</b>", null)]
+    [InlineData(null, "Megan\u2028**Approved**", null)]
     public async Task FindNameAsync_ProfileNameElseATeamsNameThatKeepsTheNameRules(string? profileName, string teamsName, string? expected)
     {
         // The name goes on other people's cards (an approval card's Reassign list): a Teams name with a link does not.

@@ -78,6 +78,21 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         Assert.Equal("Bob Evil", Assert.Single(await host.ApplicationsAsync()).ApplicantName);
     }
 
+    [Fact]
+    public async Task Form_Saved_AProfileNameStoredBeforeTheRulesForbadeFormatting_IsNotTheApplicantsName()
+    {
+        // A name saved before the rule (a line separator, fake bold, a bidi override) would go on the approvers' cards.
+        host.Conversation.Adapter.User = new() { Id = "29:user-1", Name = "Bob Teams", AadObjectId = ExchangeDialogTestHost.ApplicantId };
+        await host.Conversation.SeedProfileAsync("en", name: HiTechTex.Bot.Tests.Features.Conversation.NameRuleTests.Repro);
+
+        await OpenForm()
+            .Send(() => FormSubmit("save"))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+
+        Assert.Equal("Bob Teams", Assert.Single(await host.ApplicationsAsync()).ApplicantName);
+    }
+
     [Theory]
     [InlineData("apply for an exchange")]
     [InlineData("apply step by step")]

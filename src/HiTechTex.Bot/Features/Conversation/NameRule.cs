@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>
+/// The one rule for names that other people read — a person's name (typed for the profile, or their Teams display
+/// name), an organisation's, and the directory's names, places and contacts (<see cref="Partners.PartnerRecord.IsPlainLine"/>):
+/// they go on cards and into messages that Teams renders as Markdown, so a name shows as what it is, on one line, in
+/// its own direction. Refused: control characters, line and paragraph separators, Unicode format characters (bidi
+/// overrides and isolates, marks, zero-width spaces, the soft hyphen… — but not ZWNJ U+200C and ZWJ U+200D, which
+/// Persian, Indic and other scripts' names need), and what would format: emphasis markers (<c>*</c>, <c>_</c>,
+/// <c>~</c>), code (<c>`</c>), HTML tags and entities (<c>&lt;b&gt;</c>, <c>&amp;#42;</c>), a leading heading,
+/// quote or list marker, and links (<see cref="HoldsLink"/>). Letters of every script, marks, digits, spaces and the
+/// punctuation of real names (<c>- ' . , ( ) &amp; / [ ]</c>) stay allowed.
+/// </summary>
+internal static partial class NameRule
+{
+    private const char ZeroWidthNonJoiner = '\u200C';
+    private const char ZeroWidthJoiner = '\u200D';
+
+    /// <summary>
+    /// Whether <paramref name="text"/>, trimmed, keeps the rule: at most <paramref name="maxLength"/> characters, at
+    /// least one letter or digit, and <see cref="IsPlain"/>.
+    /// </summary>
+    public static bool Keeps(string? text, int maxLength) =>
+        text?.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength && trimmed.Any(char.IsLetterOrDigit) && IsPlain(trimmed);
+
+    /// <summary>Nothing in <paramref name="text"/> that breaks the line, turns the text around, hides or formats (the rule without its length).</summary>
+    public static bool IsPlain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return !HoldsHiddenOrBreakingCharacter(text) && !HoldsFormatting(text) && !HoldsLink(text);
+    }
+
+    /// <summary>
+    /// A control character, a line or paragraph separator, a format character other than ZWNJ and ZWJ (U+202A–202E,
+    /// U+2066–2069, U+200E/F, U+200B, U+FEFF, U+00AD…), or half of a surrogate pair.
+    /// </summary>
+    public static bool HoldsHiddenOrBreakingCharacter(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                if (IsHiddenOrBreaking(CharUnicodeInfo.GetUnicodeCategory(text, i), text[i]))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]) || IsHiddenOrBreaking(CharUnicodeInfo.GetUnicodeCategory(text[i]), text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Markdown or HTML that would format on a card or in a message: <c>*</c>, <c>_</c>, <c>~</c>, <c>`</c>,
+    /// <c>&lt;</c>, <c>&gt;</c>, an HTML entity (<c>&amp;#x202E;</c>), or a heading or list marker at the start.
+    /// </summary>
+    public static bool HoldsFormatting(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.AsSpan().IndexOfAny(FormattingCharacters) >= 0 || HtmlEntity().IsMatch(text) || BlockMarker().IsMatch(text);
+    }
+
+    /// <summary>
+    /// A Markdown link (<c>[text](url)</c>), a URL or a <c>www.</c> address: "[Verify your account](https://…)" as a
+    /// name would be a link in someone else's card. No person's or organisation's name holds one.
+    /// </summary>
+    public static bool HoldsLink(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains("](", StringComparison.Ordinal)
+            || text.Contains("://", StringComparison.Ordinal)
+            || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("mailto:", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A name as a card shows it (the text of a <c>TextRun</c> or a choice): names stored before the rule may hold
+    /// what it now refuses, so the characters that break the line or turn the text around become spaces or go (ZWNJ
+    /// and ZWJ stay); Markdown is left as it is, since a <c>TextRun</c> shows it literally.
+    /// </summary>
+    public static string ForCard(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || !HoldsHiddenOrBreakingCharacter(name))
+        {
+            return name ?? "";
+        }
+
+        var builder = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                if (!IsHiddenOrBreaking(CharUnicodeInfo.GetUnicodeCategory(name, i), name[i]))
+                {
+                    builder.Append(name, i, 2);
+                }
+
+                i++;
+                continue;
+            }
+
+            var category = CharUnicodeInfo.GetUnicodeCategory(name[i]);
+            if (char.IsSurrogate(name[i]) || category == UnicodeCategory.Format && !IsJoiner(name[i]))
+            {
+                continue;
+            }
+
+            builder.Append(IsHiddenOrBreaking(category, name[i]) ? ' ' : name[i]);
+        }
+
+        return SpaceRun().Replace(builder.ToString(), " ").Trim();
+    }
+
+    /// <summary>
+    /// A name as it goes into the text of a message (Teams renders Markdown there too): <see cref="ForCard"/>, with
+    /// every character that Markdown or HTML reads escaped by a backslash — "Eve **Approved**" shows as typed.
+    /// </summary>
+    public static string ForMessage(string? name) => EscapeMarkdown(ForCard(name));
+
+    /// <summary>
+    /// Backslash-escapes what Markdown and Teams' HTML subset read in running text: <c>\ * _ ~ ` &lt; &gt; [ ] #</c> and
+    /// the <c>&amp;</c> of an HTML entity. Other punctuation ('.', '-', '(', '&amp;' alone…) only formats at a line's
+    /// start or after one of those, so a name in a sentence keeps it as it is.
+    /// </summary>
+    public static string EscapeMarkdown(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(MarkdownCharacters) < 0 && !HtmlEntity().IsMatch(text))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (MarkdownCharacters.Contains(c))
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return HtmlEntity().Replace(builder.ToString(), m => "\\" + m.Value);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FormattingCharacters = System.Buffers.SearchValues.Create("*_~`<>");
+
+    private static readonly System.Buffers.SearchValues<char> MarkdownCharacters = System.Buffers.SearchValues.Create("\\*_~`<>[]#");
+
+    private static bool IsHiddenOrBreaking(UnicodeCategory category, char first) => category switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+        UnicodeCategory.Format => !IsJoiner(first),
+        UnicodeCategory.Surrogate => true,
+        _ => false,
+    };
+
+    private static bool IsJoiner(char c) => c is ZeroWidthNonJoiner or ZeroWidthJoiner;
+
+    [GeneratedRegex(@"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlEntity();
+
+    // A heading ("# …"), a quote ("> …" — '>' is refused anyway), a bullet ("- …", "+ …") or a numbered item ("1. …").
+    [GeneratedRegex(@"^\s*(#|[-+]\s|[0-9]+[.)](\s|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockMarker();
+
+    [GeneratedRegex(@" {2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceRun();
+}

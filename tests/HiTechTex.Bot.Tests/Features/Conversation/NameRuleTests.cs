@@ -1,0 +1,110 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// The one rule for names others read (profile, Teams display name, directory): nothing that formats on a card or in a
+/// message, breaks the line, hides or turns text around — and every real name, in any script, still passes.
+/// </summary>
+public sealed class NameRuleTests
+{
+    /// <summary>The security tester's name: a line separator, fake bold status, a right-to-left override, HTML and a heading.</summary>
+    public const string Repro = "Eve\u2028**Status: Approved by CITEVE manager** \u202Eevil\u202C <b>hi</b> # H";
+
+    public static TheoryData<string> RealNames() =>
+    [
+        "José María Ñúñez-García", "Anne-Marie O'Brien", "Şükrü Çağlar", "Jiří Dvořák", "Gülşen Öztürk (CITEVE)", "Dr. J. Smith",
+        "Zoë O'Brien-Müller", "Ana (Sousa) & Filhos, Lda.", "CITEVE [PT]", "3D Textiles", "Jose\u0301 Sousa",   // a combining accent
+        "Αλέξανδρος Παπαδόπουλος", "Алексей Смирнов", "山田 太郎", "김민준", "محمد رضا", "דוד כהן", "राजेश कुमार",
+        "می\u200Cخواهم",        // Persian: ZWNJ keeps the letters apart
+        "क्\u200Dष",            // Devanagari: ZWJ asks for a half form
+        "Ana\u00A0Sousa", "Ana 👩‍🔬 Sousa",   // a no-break space; an emoji sequence joined by ZWJ
+    ];
+
+    public static TheoryData<string> RefusedNames() =>
+    [
+        Repro,
+        "Ana\u2028Sousa", "Ana\u2029Sousa", "Ana\nSousa", "Ana\tSousa", "Ana\u0085Sousa",        // separators and controls
+        "Ana \u202Easuos", "Ana \u202Asousa", "Ana \u202Bsousa", "Ana \u202Csousa", "Ana \u202Dsousa",   // embeddings and overrides
+        "Ana \u2066sousa\u2069", "Ana \u2067sousa", "Ana \u2068sousa", "Ana\u200E", "Ana\u200F",          // isolates and marks
+        "Ana\u200BSousa", "Ana\uFEFFSousa", "Ana\u00ADSousa", "Ana\u2060Sousa", "Ana\U000E0041",         // invisible format characters
+        "**Ana**", "Ana *Sousa*", "_Ana_", "Ana__Sousa", "~~Ana~~", "`Ana`", "<b>Ana</b>", "Ana <i>S</i>", "Ana &#x202E; Sousa",
+        "Ana &lt;b&gt;", "# Ana", "#Ana", "  ## Ana", "- Ana", "+ Ana", "1. Ana", "2) Ana",
+        "[Verify your account](https://phish.example/login)", "Ana https://phish.example", "Ana www.phish.example", "Ana mailto:x@phish.example",
+    ];
+
+    [Theory]
+    [MemberData(nameof(RealNames))]
+    public void Keeps_RealNamesInAnyScript_AreAccepted(string name)
+    {
+        Assert.True(NameRule.Keeps(name, ProfileDialog.MaxNameLength), name);
+        Assert.True(PartnerRecord.IsPlainLine(name), name);
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedNames))]
+    public void Keeps_FormattingHiddenOrLineBreakingText_IsRefused(string name)
+    {
+        Assert.False(NameRule.Keeps(name, ProfileDialog.MaxNameLength));
+        Assert.False(ProfileDialog.KeepsNameRules(name));
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedNames))]
+    public void IsPlainLine_TheDirectorysNames_FollowTheSameRule(string name) => Assert.False(PartnerRecord.IsPlainLine(name));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("!!!")]
+    [InlineData("\u200C\u200D")]
+    public void Keeps_NoLetterOrDigit_IsRefused(string name) => Assert.False(NameRule.Keeps(name, ProfileDialog.MaxNameLength));
+
+    [Fact]
+    public void Keeps_LongerThanTheMaximum_IsRefused()
+    {
+        Assert.True(NameRule.Keeps(new string('A', 100), 100));
+        Assert.False(NameRule.Keeps(new string('A', 101), 100));
+    }
+
+    [Theory]
+    [InlineData(Repro, "Eve **Status: Approved by CITEVE manager** evil <b>hi</b> # H")]
+    [InlineData("Ana\u2029\u2029Sousa", "Ana Sousa")]
+    [InlineData("Ana\u200B\u00ADSousa\uFEFF", "AnaSousa")]
+    [InlineData("می\u200Cخواهم", "می\u200Cخواهم")]
+    [InlineData("Ana 👩‍🔬", "Ana 👩‍🔬")]
+    [InlineData("José María", "José María")]
+    public void ForCard_AStoredNameBreakingTheLineOrTurningTextAround_KeepsOnlyWhatShows(string stored, string expected) =>
+        Assert.Equal(expected, NameRule.ForCard(stored));
+
+    [Theory]
+    [InlineData("Ana Sousa", "Ana Sousa")]
+    [InlineData("Gülşen Öztürk (CITEVE)", "Gülşen Öztürk (CITEVE)")]
+    [InlineData("Anne-Marie O'Brien & Filhos, Lda.", "Anne-Marie O'Brien & Filhos, Lda.")]
+    [InlineData("**Approved**", @"\*\*Approved\*\*")]
+    [InlineData("_a_ ~~b~~ `c`", @"\_a\_ \~\~b\~\~ \`c\`")]
+    [InlineData("<b>hi</b> # H", @"\<b\>hi\</b\> \# H")]
+    [InlineData("[Verify](https://phish.example)", @"\[Verify\](https://phish.example)")]
+    [InlineData(@"back\slash", @"back\\slash")]
+    [InlineData("Ana &#x202E; &amp;", @"Ana &\#x202E; \&amp;")]   // '&' then '\#' is no entity
+    public void EscapeMarkdown_WhatMarkdownOrHtmlWouldRead_IsEscaped(string text, string expected) =>
+        Assert.Equal(expected, NameRule.EscapeMarkdown(text));
+
+    [Fact]
+    public void ForMessage_TheReproName_ShowsLiterallyOnOneLine() =>
+        Assert.Equal(@"Eve \*\*Status: Approved by CITEVE manager\*\* evil \<b\>hi\</b\> \# H", NameRule.ForMessage(Repro));
+
+    [Fact]
+    public void Keeps_HalfASurrogatePair_IsRefused()
+    {
+        Assert.False(NameRule.Keeps("Ana \uD800 Sousa", ProfileDialog.MaxNameLength));   // (theory data would turn it into U+FFFD)
+        Assert.False(PartnerRecord.IsPlainLine("Ana \uDC00"));
+    }
+
+    [Fact]
+    public void ForCard_HalfASurrogatePair_Goes() => Assert.Equal("Ana", NameRule.ForCard("Ana \uD83D"));
+
+    [Fact]
+    public void ForMessage_Null_IsEmpty() => Assert.Equal("", NameRule.ForMessage(null));
+}
