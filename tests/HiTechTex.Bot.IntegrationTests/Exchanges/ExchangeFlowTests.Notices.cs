@@ -44,7 +44,7 @@ public abstract partial class ExchangeFlowTests
 
         var toVera = connector.To(veraChat).Where(s => s.Operation == "send").ToList();
         Assert.Equal(2, toVera.Count);
-        Assert.Contains("has been assigned to you and waits for your decision", toVera[^1].CardJson, StringComparison.Ordinal);
+        Assert.Contains($"\"type\":\"TextRun\",\"text\":\"{visitingManager.Name} has assigned exchange application", toVera[^1].CardJson, StringComparison.Ordinal);
         Assert.Equal(applicantTextsBefore, connector.To(applicant.ConversationId).Count(s => s.Activity.Text is not null));
     }
 
@@ -84,9 +84,11 @@ public abstract partial class ExchangeFlowTests
         Assert.Contains("\"confirmed\":\"yes\"", asked, StringComparison.Ordinal);
         Assert.Equal((ExchangeStatus.Stage1, 2), await StatusAsync(host, id));
 
-        await InvokeRawAsync(client, applicant, ExchangeVerbs.Withdraw, new JsonObject { ["exchangeId"] = id.ToString(), ["v"] = 2, ["confirmed"] = "yes" });
+        var withdrawn = await InvokeRawAsync(client, applicant, ExchangeVerbs.Withdraw, new JsonObject { ["exchangeId"] = id.ToString(), ["v"] = 2, ["confirmed"] = "yes" });
 
         Assert.Equal((ExchangeStatus.Withdrawn, 3), await StatusAsync(host, id));
+        Assert.DoesNotContain("exchange.withdraw", withdrawn, StringComparison.Ordinal);
+        Assert.DoesNotContain(ExchangeVerbs.Keep, withdrawn, StringComparison.Ordinal);
         foreach (var manager in new[] { visitingManager, secondVisitingManager })
         {
             Assert.Contains(connector.To(ExchangeConnector.PersonalConversationOf(manager.AadObjectId)),

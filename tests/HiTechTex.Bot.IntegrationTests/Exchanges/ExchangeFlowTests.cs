@@ -291,6 +291,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             citeve with { Id = MemberSmeId, Name = "Malhas do Porto (test SME)", Kind = OrganisationKind.Sme, City = "Porto", Location = new GeoPoint(41.15, -8.61), ClusterId = HiTechTexPartners.CiteveId },
             .. NoticeSmeIds.Select((id, i) => citeve with { Id = id, Name = $"Têxtil Minho {i} (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42), ClusterId = HiTechTexPartners.CiteveId }),
             citeve with { Id = NoManagerSmeId, Name = "Tessitura di Prato (test SME)", Kind = OrganisationKind.Sme, Country = "IT", City = "Prato", Location = new GeoPoint(43.88, 11.10), ClusterId = null },
+            citeve with { Id = LateManagerSmeId, Name = "Lanificio di Biella (test SME)", Kind = OrganisationKind.Sme, Country = "IT", City = "Biella", Location = new GeoPoint(45.57, 8.05), ClusterId = null },
             citeve with { Id = GroupChatSmeId, Name = "Bordados de Viana (test SME)", Kind = OrganisationKind.Sme, City = "Viana do Castelo", Location = new GeoPoint(41.69, -8.83), ClusterId = HiTechTexPartners.CiteveId },
         ];
     }
@@ -306,10 +307,13 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
     private const string GroupChatSmeId = "test-sme-bordados-de-viana";
 
     /// <summary>Members of CITEVE's cluster, one per test of the notices (an organisation visits once).</summary>
-    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 6).Select(i => $"test-sme-textil-minho-{i}")];
+    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 10).Select(i => $"test-sme-textil-minho-{i}")];
 
     /// <summary>An SME of no cluster that no manager is configured for.</summary>
     private const string NoManagerSmeId = "test-sme-tessitura-di-prato";
+
+    /// <summary>An SME of no cluster whose manager is configured only after its application was submitted.</summary>
+    private const string LateManagerSmeId = "test-sme-lanificio-di-biella";
 
     private async Task<Guid> SubmitAsync(BotHostFactory host, HttpClient client, string visitingId)
     {

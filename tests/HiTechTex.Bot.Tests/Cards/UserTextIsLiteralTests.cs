@@ -28,6 +28,7 @@ public sealed class UserTextIsLiteralTests
         { "exchange-application", "reportOutcomes" },
         { "exchange-application", "reportEvidence" },
         { "exchange-application", "audit[1].comment" },
+        { "exchange-application", "notice" },
     };
 
     [Theory]

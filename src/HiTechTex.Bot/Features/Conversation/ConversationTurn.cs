@@ -34,6 +34,9 @@ internal static class ConversationTurn
         return ConversationTexts.RegionalCulture(language).Name;
     }
 
+    /// <summary>What <see cref="PersonName"/> gives when no name is known.</summary>
+    public const string UnknownName = "—";
+
     private const string ProfileNameKey = "HiTechTex.ProfileName";
 
     /// <summary>Keeps the name of the sender's profile for the rest of the turn (set when it is read or saved).</summary>
@@ -57,7 +60,7 @@ internal static class ConversationTurn
         }
 
         var teamsName = turnContext.Activity.From?.Name?.Trim();
-        return teamsName is { Length: > 0 } && ProfileDialog.KeepsNameRules(teamsName) ? teamsName : "—";
+        return teamsName is { Length: > 0 } && ProfileDialog.KeepsNameRules(teamsName) ? teamsName : UnknownName;
     }
 
     /// <summary>The texts chosen for the turn, else those of the activity's locale.</summary>

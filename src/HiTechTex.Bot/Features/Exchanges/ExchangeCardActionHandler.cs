@@ -21,7 +21,7 @@ internal sealed class ExchangeCardActionHandler(ExchangeWorkflow workflow, Excha
         var actor = ExchangeActors.From(turnContext);
         var card = actor is null
             ? cards.Error(texts, texts.NotAllowed)
-            : await workflow.HandleAsync(actor, invokeValue.Action?.Verb ?? "", invokeValue.Action?.Data, texts, cancellationToken).ConfigureAwait(false);
+            : (await workflow.HandleAsync(actor, invokeValue.Action?.Verb ?? "", invokeValue.Action?.Data, texts, cancellationToken).ConfigureAwait(false)).Card;
         return AdaptiveCardInvokeResponse.Card(JsonSerializer.SerializeToElement(card));
     }
 }

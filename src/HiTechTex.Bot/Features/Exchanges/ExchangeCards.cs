@@ -106,7 +106,7 @@ internal sealed class ExchangeCards(
                 ["evidence"] = texts.EvidenceTickets.Split(' ')[0], ["evidenceTickets"] = texts.EvidenceTickets,
                 ["evidenceInvoices"] = texts.EvidenceInvoices, ["evidenceAgenda"] = texts.EvidenceAgenda, ["sendReport"] = texts.SendReport,
                 ["validateReport"] = texts.ValidateReport, ["returnReport"] = texts.ReturnReport, ["edit"] = texts.Edit, ["withdraw"] = texts.Withdraw,
-                ["confirmWithdraw"] = texts.ConfirmWithdraw,
+                ["confirmWithdraw"] = texts.ConfirmWithdraw, ["keepApplication"] = texts.KeepApplication,
             },
         };
         return renderer.RenderCard(ApplicationTemplate, data);
@@ -158,7 +158,8 @@ internal sealed class ExchangeCards(
     }
 
     /// <param name="applicantAadObjectId">The applicant whose own list this is: each application they may still withdraw
-    /// gets a Withdraw button (authorized again on the server when clicked). Null for lists of others' applications.</param>
+    /// gets a Withdraw button (authorized again on the server when clicked), and the list a New application button. Null
+    /// for lists of others' applications ("pending approvals": managers decide there, they don't apply).</param>
     public async Task<Attachment> ListAsync(string title, string empty, IReadOnlyList<ExchangeApplication> applications, ExchangeTexts texts,
         CancellationToken cancellationToken, string? applicantAadObjectId = null)
     {
@@ -187,6 +188,7 @@ internal sealed class ExchangeCards(
             ["title"] = title,
             ["empty"] = empty,
             ["items"] = items,
+            ["canApply"] = applicantAadObjectId is not null,
             ["labels"] = new JsonObject { ["open"] = texts.Open, ["withdraw"] = texts.Withdraw, ["newApplication"] = texts.NewApplication },
         });
     }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
-/// One pass of the follow-up: reminds each pending approver once per stage after <c>Exchanges:ReminderAfterDays</c>,
-/// and asks the applicant once for the closing report after the last day. "Once" is decided in the database
-/// (<see cref="ExchangeStore.TryClaimReminderAsync"/>), so two bot instances running the pass together send each
-/// message exactly once.
+/// One pass of the follow-up: sends the card to an approver of a pending step who has none (a manager configured, or a
+/// host contact given a Teams identity, after the application reached the step — when nobody could decide it), reminds
+/// each pending approver once per stage after <c>Exchanges:ReminderAfterDays</c>, and asks the applicant once for the
+/// closing report after the last day. "Once" is decided in the database (<see cref="ExchangeStore.TryClaimReminderAsync"/>),
+/// so a restart or two bot instances running the pass together send each message exactly once.
 /// </summary>
 internal sealed class ExchangeFollowUp(
     ExchangeStore store,
@@ -17,26 +18,53 @@ internal sealed class ExchangeFollowUp(
     IOptionsMonitor<ExchangeOptions> options,
     ILogger<ExchangeFollowUp> logger)
 {
-    public async Task<(int Reminders, int ReportRequests)> RunOnceAsync(CancellationToken cancellationToken)
+    public async Task<ExchangeFollowUpResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var due = clock.Now - TimeSpan.FromDays(options.CurrentValue.ReminderAfterDays);
+        var cards = 0;
         var reminders = 0;
         foreach (var application in await store.ListAsync([ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ReportSubmitted], cancellationToken).ConfigureAwait(false))
         {
+            // The applicant may manage their own organisation; they never decide on their own application.
+            var waitingFor = (await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false))
+                .Where(a => !string.Equals(a, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            if (waitingFor.Count == 0)
+            {
+                continue;
+            }
+
+            var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string>? refresh = null;
+            foreach (var approver in waitingFor.Where(a => !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))))
+            {
+                refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+                var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
+                if (await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false))
+                {
+                    Log.LateApproverCard(logger, application.Reference, application.Status.ToString(), approver);
+                    cards++;
+                }
+            }
+
             if (application.StatusChangedAt > due)
             {
                 continue;
             }
 
+            // An approver whose card came later than the step (above, or in an earlier pass) is reminded that long after it.
+            var cardKind = ExchangeNotifier.WaitingCardKind(application);
+            var claimed = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
             var kind = $"{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
-            foreach (var approver in await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false))
+            foreach (var approver in waitingFor)
             {
-                if (!await store.TryClaimReminderAsync(application.Id, kind, approver, cancellationToken).ConfigureAwait(false))
+                if (claimed.Any(c => c.Kind == cardKind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase) && c.SentAt > due)
+                    || !await store.TryClaimReminderAsync(application.Id, kind, approver, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
 
-                var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+                refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
                 var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
                 await notifier.SendTextToUserAsync(application, approver, string.Format(CultureInfo.InvariantCulture, texts.ReminderFormat, application.Reference), cancellationToken).ConfigureAwait(false);
                 await notifier.SendCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
@@ -61,11 +89,11 @@ internal sealed class ExchangeFollowUp(
             reports++;
         }
 
-        if (reminders + reports > 0)
+        if (cards + reminders + reports > 0)
         {
-            Log.FollowUpRan(logger, reminders, reports);
+            Log.FollowUpRan(logger, cards, reminders, reports);
         }
 
-        return (reminders, reports);
+        return new ExchangeFollowUpResult(cards, reminders, reports);
     }
 }

@@ -2,7 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
-/// <summary>Runs <see cref="ExchangeFollowUp"/> every <c>Exchanges:FollowUpInterval</c> (on <see cref="TimeProvider"/>), each pass in its own scope.</summary>
+/// <summary>
+/// Runs <see cref="ExchangeFollowUp"/> at start-up and then every <c>Exchanges:FollowUpInterval</c> (on
+/// <see cref="TimeProvider"/>), each pass in its own scope. The pass at start-up gives a cluster manager configured
+/// since the last run the cards waiting for them at once; what it sends is claimed in the database, so a restart sends
+/// nothing twice.
+/// </summary>
 internal sealed class ExchangeFollowUpService(
     IServiceScopeFactory scopeFactory,
     TimeProvider timeProvider,
@@ -12,7 +17,7 @@ internal sealed class ExchangeFollowUpService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.CurrentValue.FollowUpInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        do
         {
             try
             {
@@ -24,5 +29,6 @@ internal sealed class ExchangeFollowUpService(
                 Log.FollowUpFailed(logger, ex);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

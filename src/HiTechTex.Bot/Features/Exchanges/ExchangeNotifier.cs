@@ -42,12 +42,14 @@ internal sealed class ExchangeNotifier(
         var refresh = await RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
         var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        var reassignedBy = action == ExchangeAction.Reassigned ? await NameOfAsync(actor, application.TenantId, cancellationToken).ConfigureAwait(false) : null;
         foreach (var person in waitingFor)
         {
             var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, person, StringComparison.OrdinalIgnoreCase));
             var texts = await TextsForAsync(application, person, cancellationToken).ConfigureAwait(false);
             var notice = action switch
             {
+                ExchangeAction.Reassigned when reassignedBy is not null => string.Format(CultureInfo.InvariantCulture, texts.AssignedToYouByFormat, application.Reference, reassignedBy),
                 ExchangeAction.Reassigned => string.Format(CultureInfo.InvariantCulture, texts.AssignedToYouFormat, application.Reference),
                 ExchangeAction.Submitted when from == ExchangeStatus.ChangesRequested => string.Format(CultureInfo.InvariantCulture, texts.ResubmittedFormat, application.Reference),
                 _ => null,
@@ -56,7 +58,7 @@ internal sealed class ExchangeNotifier(
             // Only a new message alerts: an approver whose card is merely updated would never learn it waits for them.
             if (!hadCard || notice is not null)
             {
-                await SendCardAsync(application, person, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
+                await SendWaitingCardAsync(application, person, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
             }
         }
 
@@ -125,6 +127,36 @@ internal sealed class ExchangeNotifier(
         await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.NoApproverFormat,
             application.Reference, ExchangeCards.OrganisationLabel(organisation, organisationId), contact), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The claim (<see cref="ExchangeStore.TryClaimReminderAsync"/>) under which an approver gets the card of the step the
+    /// application waits at now: taken here after a transition and by the follow-up for an approver who has no card yet
+    /// (configured later), so that of the two — or of two instances — only one sends it.
+    /// </summary>
+    public static string WaitingCardKind(ExchangeApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"card:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Sends an approver the card of the step the application waits at, once per step (claimed first); false when not sent.</summary>
+    public async Task<bool> SendWaitingCardAsync(
+        ExchangeApplication application, string approver, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return await store.TryClaimReminderAsync(application.Id, WaitingCardKind(application), approver, cancellationToken).ConfigureAwait(false)
+            && await SendCardAsync(application, approver, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The name of who acted, for a message to somebody else: the turn's (<c>PersonName</c>: the profile's, else a Teams
+    /// name that keeps the name rules), else what the bot knows of them (<see cref="RecipientLanguages.FindNameAsync"/>);
+    /// null when neither is known.
+    /// </summary>
+    private async Task<string?> NameOfAsync(ExchangeActor actor, string tenantId, CancellationToken cancellationToken) =>
+        actor.Name is { Length: > 0 } name && name != ConversationTurn.UnknownName
+            ? name
+            : await languages.FindNameAsync(actor.AadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Sends the application's card to one person's 1:1 chat and remembers it for later updates.</summary>
     public async Task<bool> SendCardAsync(

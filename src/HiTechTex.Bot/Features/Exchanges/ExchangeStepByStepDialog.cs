@@ -21,6 +21,8 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     public const string DialogId = "exchange.stepByStep";
 
     private const string StepsId = "exchange.stepByStep.steps";
+    private const string VisitingStepsId = "exchange.stepByStep.visiting";
+    private const string VisitingPromptId = "exchange.stepByStep.visitingChoice";
     private const string HostPromptId = "exchange.stepByStep.host";
     private const string HostChoicePromptId = "exchange.stepByStep.hostChoice";
     private const string StartPromptId = "exchange.stepByStep.start";
@@ -30,6 +32,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     private const string FinishPromptId = "exchange.stepByStep.finish";
     private const string StateKey = "form";
     private const string HostIdsKey = "hostIds";
+    private const string VisitingIdsKey = "visitingIds";
     private const string DateFormat = "yyyy-MM-dd";
 
     private readonly IPartnerDirectory directory;
@@ -50,6 +53,11 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             AskHostAsync, ChooseHostAsync, AskStartDateAsync, AskEndDateAsync, AskActivityTypeAsync, AskObjectivesAsync, AskAgendaAsync, AskOutcomesAsync,
             ShowCheckAsync, FinishAsync,
         ]));
+
+        // Asked only when the profile's organisation matches several the applicant may apply for; its own steps, so
+        // that the main steps keep their places (a conversation waiting at one of them when the bot is updated goes on).
+        AddDialog(new WaterfallDialog(VisitingStepsId, [AskVisitingAsync, KeepVisitingAsync]));
+        AddDialog(new ChoicePrompt(VisitingPromptId));
         AddDialog(new TextPrompt(HostPromptId, ValidateHostQueryAsync));
         AddDialog(new ChoicePrompt(HostChoicePromptId));
         AddDialog(new DateTimePrompt(StartPromptId, ValidateStartAsync, timeProvider) { DefaultTimeZone = clock.TimeZone });
@@ -78,9 +86,57 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         }
 
         // From the form's "Answer step by step": keep what it held (an edited draft keeps its id and version).
-        var state = step.Options as ExchangeFormState ?? await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var state = step.Options as ExchangeFormState ?? new ExchangeFormState();
+
+        // Only an organisation the applicant may apply for (the form's server check): the one of the profile, else one
+        // of the directory's matches for its name — which the applicant chooses when there are several.
+        if (!visitingChoices.Any(o => o.Id == state.VisitingId))
+        {
+            if (visitingChoices.Count > 1)
+            {
+                return await step.ReplaceDialogAsync(VisitingStepsId, state with { VisitingId = null }, cancellationToken).ConfigureAwait(false);
+            }
+
+            state = state with { VisitingId = visitingChoices[0].Id };
+        }
+
         step.Values[StateKey] = state;
         return await step.PromptAsync(HostPromptId, PromptOptions.Text(texts.AskHost, texts.HostNotFound), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskVisitingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        step.Values[StateKey] = step.Options as ExchangeFormState ?? new ExchangeFormState();
+        var choices = await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (choices.Count <= 1)
+        {
+            // The profile changed meanwhile: the main steps decide again.
+            return await step.ReplaceDialogAsync(StepsId, State(step), cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values[VisitingIdsKey] = choices.Select(o => o.Id).ToList();
+        var options = PromptOptions.Text(texts.ChooseVisiting);
+        options.Choices = [.. choices.Select(o => new Choice(Label(o), o.Name))];
+        return await step.PromptAsync(VisitingPromptId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> KeepVisitingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = TextsOf(step.Context);
+        var choice = (FoundChoice)step.Result!;
+        var ids = step.GetValue<List<string>>(VisitingIdsKey) ?? [];
+        var chosen = choice.Index < ids.Count ? ids[choice.Index] : null;
+
+        // Checked again now, like the form's submission: still one the applicant may apply for.
+        var visiting = (await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.Id == chosen);
+        if (visiting is null)
+        {
+            return await step.ReplaceDialogAsync(StepsId, State(step) with { VisitingId = null }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await step.Context.SendActivityAsync($"{texts.VisitingOrganisationLabel}: {Label(visiting)}", cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(StepsId, State(step) with { VisitingId = visiting.Id }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ChooseHostAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -77,6 +77,12 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             """, cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>The follow-up messages claimed for an application (<see cref="TryClaimReminderAsync"/>), with when.</summary>
+    public async Task<IReadOnlyList<ExchangeReminder>> RemindersAsync(Guid exchangeId, CancellationToken cancellationToken) =>
+        await db.Set<ExchangeReminder>().AsNoTracking()
+            .Where(r => r.ExchangeId == exchangeId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Creates a draft (version 1) with its "created" audit entry.</summary>
     public async Task CreateAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {

@@ -216,8 +216,11 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference. To an approver who had the card before the applicant made the requested changes.</summary>
     public required string ResubmittedFormat { get; init; }
 
-    /// <summary>{0} = reference. (Not who reassigned it: the card's notice is Markdown, a name is typed text; the history shows it.)</summary>
+    /// <summary>{0} = reference. To the new approver of a reassigned application when the bot knows no name for who reassigned it.</summary>
     public required string AssignedToYouFormat { get; init; }
+
+    /// <summary>{0} = reference, {1} = who reassigned it (their profile's name; the card's notice is a TextRun, shown literally).</summary>
+    public required string AssignedToYouByFormat { get; init; }
 
     /// <summary>{0} = reference, {1} = the applicant. To the approvers who had the card.</summary>
     public required string WithdrawnNoticeFormat { get; init; }
@@ -226,6 +229,15 @@ internal sealed partial record ExchangeTexts
     public required string ConfirmWithdrawFormat { get; init; }
 
     public required string ConfirmWithdraw { get; init; }
+
+    /// <summary>The withdraw confirmation's other answer: nothing changes.</summary>
+    public required string KeepApplication { get; init; }
+
+    /// <summary>{0} = reference. The answer to <see cref="KeepApplication"/>, on the card.</summary>
+    public required string KeptFormat { get; init; }
+
+    /// <summary>Step by step, when the organisation in the profile matches several directory organisations the applicant may apply for.</summary>
+    public required string ChooseVisiting { get; init; }
 
     /// <summary>{0} = reference, {1} = the organisation without an approver, {2} = whom to contact (<see cref="CoordinatorContactFormat"/>).</summary>
     public required string NoApproverFormat { get; init; }

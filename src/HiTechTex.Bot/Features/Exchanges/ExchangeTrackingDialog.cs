@@ -54,8 +54,16 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
                 await OpenAsync(step, actor, start.CardData, texts, cancellationToken).ConfigureAwait(false);
                 break;
             case { } verb when ExchangeVerbs.Card.Contains(verb):
-                var card = await workflow.HandleAsync(actor, verb, start.CardData, texts, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
+                var answer = await workflow.HandleAsync(actor, verb, start.CardData, texts, cancellationToken).ConfigureAwait(false);
+                var sent = await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(answer.Card), cancellationToken).ConfigureAwait(false);
+
+                // Recorded like an opened card (e.g. the withdraw confirmation asked from "my applications"), so the next
+                // transition replaces it: left alone it would keep offering "Yes, withdraw" on a status long gone.
+                if (answer.Application is { } shown)
+                {
+                    await RememberAsync(step, shown, actor, sent, cancellationToken).ConfigureAwait(false);
+                }
+
                 break;
             default:
                 if (command == Commands.Pending)
@@ -100,6 +108,12 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
         var card = await workflow.CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
         var response = await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
+        await RememberAsync(step, application, actor, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records an application's card sent into this chat, so that later transitions replace it with the current view.</summary>
+    private async Task RememberAsync(WaterfallStepContext step, ExchangeApplication application, ExchangeActor actor, ResourceResponse? response, CancellationToken cancellationToken)
+    {
         if (response?.Id is { Length: > 0 } activityId && step.Context.Activity.Conversation?.Id is { Length: > 0 } conversationId)
         {
             await store.AddCardAsync(application.Id, actor.AadObjectId, conversationId, activityId, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,9 @@ internal static class ExchangeVerbs
     public const string RequestChanges = "exchange.requestChanges";
     public const string Reassign = "exchange.reassign";
     public const string Withdraw = "exchange.withdraw";
+
+    /// <summary>"No, keep it" on the withdraw confirmation: changes nothing, the card shows the application again.</summary>
+    public const string Keep = "exchange.keep";
     public const string Report = "exchange.report";
     public const string ValidateReport = "exchange.validateReport";
     public const string ReturnReport = "exchange.returnReport";
@@ -18,5 +21,5 @@ internal static class ExchangeVerbs
     public const string Edit = "exchange.edit";
 
     public static readonly IReadOnlyList<string> Card =
-        [Refresh, Approve, Reject, RequestChanges, Reassign, Withdraw, Report, ValidateReport, ReturnReport];
+        [Refresh, Approve, Reject, RequestChanges, Reassign, Withdraw, Keep, Report, ValidateReport, ReturnReport];
 }

@@ -25,60 +25,71 @@ internal sealed class ExchangeWorkflow(
     /// <summary>Today in the exchanges' time zone.</summary>
     public DateOnly Today => clock.Today;
 
-    /// <summary>Runs a card verb for <paramref name="actor"/>; returns the card to show them.</summary>
-    public async Task<JsonObject> HandleAsync(ExchangeActor actor, string verb, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
+    /// <summary>Runs a card verb for <paramref name="actor"/>; returns the card to show them (and the application when it shows one).</summary>
+    public async Task<ExchangeCardAnswer> HandleAsync(ExchangeActor actor, string verb, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(texts);
         if (!ExchangeVerbs.Card.Contains(verb) || !TryReadTarget(data, out var id, out var shownVersion))
         {
             Log.ActionRefused(logger, verb, actor.AadObjectId, "invalid data");
-            return cards.Error(texts, texts.InvalidInput);
+            return new(cards.Error(texts, texts.InvalidInput), null);
         }
 
         var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (application is null)
         {
-            return cards.Error(texts, texts.NotFound);
+            return new(cards.Error(texts, texts.NotFound), null);
         }
 
         var view = await views.ForAsync(application, actor.AadObjectId, cancellationToken).ConfigureAwait(false);
         if (!view.CanSee)
         {
             Log.ActionRefused(logger, verb, actor.AadObjectId, "cannot see the application");
-            return cards.Error(texts, texts.NotAllowed);
+            return new(cards.Error(texts, texts.NotAllowed), null);
         }
 
         if (verb == ExchangeVerbs.Refresh)
         {
-            return await CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
+            return new(await CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false), application);
         }
 
         if (shownVersion != application.Version)
         {
             // A stale card (double click, Teams retry, another approver was faster): show what is true now.
             Log.StaleCard(logger, verb, application.Reference, shownVersion, application.Version);
-            return await CardForAsync(application, actor, texts, texts.StaleCard, cancellationToken).ConfigureAwait(false);
+            return new(await CardForAsync(application, actor, texts, texts.StaleCard, cancellationToken).ConfigureAwait(false), application);
+        }
+
+        if (verb == ExchangeVerbs.Keep)
+        {
+            // "No, keep it": nothing to decide. The answer replaces the confirmation (Action.Execute), so the card shows
+            // the application as it is, without the question's buttons.
+            return new(await CardForAsync(application, actor, texts,
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.KeptFormat, application.Reference), cancellationToken).ConfigureAwait(false), application);
         }
 
         var decision = await DecideAsync(application, view, actor, verb, data!.Value, cancellationToken).ConfigureAwait(false);
         if (decision.Refusal == "confirm")
         {
             // Withdrawing a submitted or approved application cannot be undone and tells the approvers: asked first.
-            return await CardForAsync(application, actor, texts,
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.ConfirmWithdrawFormat, application.Reference), cancellationToken, confirmWithdraw: true).ConfigureAwait(false);
+            return new(await CardForAsync(application, actor, texts,
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.ConfirmWithdrawFormat, application.Reference), cancellationToken, confirmWithdraw: true).ConfigureAwait(false), application);
         }
 
         if (decision.Refusal is { } refusal)
         {
             Log.ActionRefused(logger, verb, actor.AadObjectId, refusal);
-            return refusal == "comment"
-                ? await CardForAsync(application, actor, texts, texts.CommentRequired, cancellationToken).ConfigureAwait(false)
-                : refusal == "input"
-                    ? await CardForAsync(application, actor, texts, texts.InvalidInput, cancellationToken).ConfigureAwait(false)
-                    : refusal == "early"
-                        ? await CardForAsync(application, actor, texts, texts.ReportTooEarly, cancellationToken).ConfigureAwait(false)
-                        : cards.Error(texts, texts.NotAllowed);
+            var reason = refusal switch
+            {
+                "comment" => texts.CommentRequired,
+                "input" => texts.InvalidInput,
+                "early" => texts.ReportTooEarly,
+                _ => null,
+            };
+            return reason is null
+                ? new(cards.Error(texts, texts.NotAllowed), null)
+                : new(await CardForAsync(application, actor, texts, reason, cancellationToken).ConfigureAwait(false), application);
         }
 
         var moved = await store.TransitionAsync(
@@ -86,12 +97,12 @@ internal sealed class ExchangeWorkflow(
         var current = await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false) ?? application;
         if (!moved)
         {
-            return await CardForAsync(current, actor, texts, texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);
+            return new(await CardForAsync(current, actor, texts, texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false), current);
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), decision.Action.ToString());
         await notifier.AfterTransitionAsync(current, actor, application.Status, decision.Action, decision.Comment, cancellationToken).ConfigureAwait(false);
-        return await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false);
+        return new(await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false), current);
     }
 
     /// <summary>

@@ -18,12 +18,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "Exchange {Reference}: {Operation} for {Recipient} failed")]
     public static partial void DeliveryError(ILogger logger, Exception exception, string reference, string operation, string recipient);
 
-    [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "Exchange follow-up sent {Reminders} reminder(s) and {Reports} closing-report request(s)")]
-    public static partial void FollowUpRan(ILogger logger, int reminders, int reports);
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "Exchange follow-up sent {Cards} card(s) to approvers who had none, {Reminders} reminder(s) and {Reports} closing-report request(s)")]
+    public static partial void FollowUpRan(ILogger logger, int cards, int reminders, int reports);
 
     [LoggerMessage(EventId = 2306, Level = LogLevel.Error, Message = "Exchange follow-up failed; retrying at the next interval")]
     public static partial void FollowUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2307, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status} but nobody may decide it: no cluster manager (Roles:ClusterManagers) or host contact with an Entra id for organisation {OrganisationId}")]
     public static partial void NoApprover(ILogger logger, string reference, string status, string organisationId);
+
+    [LoggerMessage(EventId = 2308, Level = LogLevel.Information, Message = "Exchange {Reference} waits at {Status}: card sent to {Approver}, who had none (an approver configured after the step began)")]
+    public static partial void LateApproverCard(ILogger logger, string reference, string status, string approver);
 }

@@ -7,6 +7,7 @@ using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Tests.Features.Conversation;
 using HiTechTex.Bot.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -77,6 +78,14 @@ internal sealed class ExchangeDialogTestHost : IDisposable
     {
         await using var scope = Conversation.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ExchangeStore>().ListForApplicantAsync(ApplicantId, CancellationToken.None);
+    }
+
+    /// <summary>Changes a setting while the bot runs (as an edited appsettings.json would): options monitors see it.</summary>
+    public void Reconfigure(string key, string? value)
+    {
+        var configuration = (IConfigurationRoot)Conversation.Services.GetRequiredService<IConfiguration>();
+        configuration[key] = value;
+        configuration.Reload();
     }
 
     public async Task<IReadOnlyList<ExchangeAuditEntry>> AuditAsync(Guid id)

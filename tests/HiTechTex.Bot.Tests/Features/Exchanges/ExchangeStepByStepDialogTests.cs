@@ -83,6 +83,49 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task StepByStep_ProfileOrganisationMatchesSeveral_AsksWhichAndSubmitsForTheChosenOne()
+    {
+        // "Textil" names no one organisation: CITEVE (Portuguese Textile Cluster), ATEVAL, AEI Tèxtils and CLUTEX match it.
+        await host.Conversation.SeedProfileAsync("en", organisation: "Textil");
+
+        await AnswerEverything(host.Conversation.Flow(), "2027-03-01", "2027-03-05", visiting: "Portuguese Textile Cluster")
+            .AssertReply(r => AssertContains(r.Text, $"{En.Eligibility}: {En.Eligible}"), "the check")
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice with Submit")
+            .Send(En.SubmitButton)
+            .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Stage1]), "the application card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var application = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal((ExchangeStatus.Stage1, HiTechTexPartners_Citeve), (application.Status, application.VisitingOrganisationId));
+        host.Messenger.Verify(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task StepByStep_ProfileOrganisationMatchesSeveral_OnlyThoseOfferedAndAnotherNotAccepted()
+    {
+        await host.Conversation.SeedProfileAsync("en", organisation: "Textil");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(
+                r =>
+                {
+                    AssertChoices(r, En.ChooseVisiting, ["Portuguese Textile Cluster / CITEVE (Vila Nova de Famalicão, PT)", "CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]);
+                    Assert.DoesNotContain("Tecnotessile", CardJson(r), StringComparison.Ordinal);
+                },
+                "the organisations matching the profile's")
+            .Send("NTT — Next Technology Tecnotessile")
+            .AssertReply(r => AssertChoices(r, En.ChooseVisiting, ["CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]), "asked again")
+            .Send("Clutex")
+            .AssertReply($"{En.VisitingOrganisationLabel}: CLUTEX — Klastr Technické Textilie (Liberec, CZ)")
+            .AssertReply(En.AskHost)
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
     public async Task StepByStep_InvalidAnswers_EachReAskedPolitely()
     {
         await host.Conversation.SeedProfileAsync("en");
@@ -207,9 +250,11 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
 
     private const string HiTechTexPartners_Citeve = "hitechtex-citeve";
 
-    /// <summary>Host CLUTEX (one match), the dates given, knowledge sharing, objectives, agenda and outcomes.</summary>
-    private static TestFlow AnswerEverything(TestFlow flow, string start, string end) => flow
-        .Send("apply step by step")
+    /// <summary>
+    /// Host CLUTEX (one match), the dates given, knowledge sharing, objectives, agenda and outcomes; first the visiting
+    /// organisation when the profile's matches several (<paramref name="visiting"/>, answered to the question).
+    /// </summary>
+    private static TestFlow AnswerEverything(TestFlow flow, string start, string end, string? visiting = null) => ChooseVisiting(flow.Send("apply step by step"), visiting)
         .AssertReply(En.AskHost)
         .Send("Clutex")
         .AssertReply($"{En.HostOrganisation}: CLUTEX — Klastr Technické Textilie (Liberec, CZ)")
@@ -225,6 +270,12 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         .Send("Day 1 lab tour, days 2-5 trials.")
         .AssertReply(En.AskOutcomes)
         .Send("A joint project proposal.");
+
+    private static TestFlow ChooseVisiting(TestFlow flow, string? visiting) => visiting is null
+        ? flow
+        : flow.AssertReply(r => Assert.Equal(En.ChooseVisiting, r.Text), "which visiting organisation")
+            .Send(visiting)
+            .AssertReplyContains($"{En.VisitingOrganisationLabel}: ");
 
     private static void AssertContains(string? text, params string[] fragments)
     {
