@@ -87,6 +87,7 @@ internal sealed partial class ConversationTexts
         TooManyAttempts = "Sorry, I still couldn't understand that, so I've stopped asking. You can start again at any time.",
         FormReceived = "Thanks, got it.",
         FormIncompleteFormat = "Please fill in the required fields: {0}.",
+        FormInvalidFormat = "Some characters in these fields cannot be accepted; please retype them: {0}.",
         FillInForm = "Please fill in the form above and submit it, or type \"cancel\".",
         FormExpired = "This form is no longer active.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -179,6 +180,7 @@ internal sealed partial class ConversationTexts
         TooManyAttempts = "Desculpe, continuo sem perceber, por isso parei de perguntar. Pode recomeçar quando quiser.",
         FormReceived = "Obrigado, recebido.",
         FormIncompleteFormat = "Preencha os campos obrigatórios: {0}.",
+        FormInvalidFormat = "Alguns caracteres destes campos não são aceites; volte a escrevê-los: {0}.",
         FillInForm = "Preencha o formulário acima e envie-o, ou escreva \"cancelar\".",
         FormExpired = "Este formulário já não está ativo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -271,6 +273,7 @@ internal sealed partial class ConversationTexts
         TooManyAttempts = "Lo siento, sigo sin entenderlo, así que he dejado de preguntar. Puede volver a empezar cuando quiera.",
         FormReceived = "Gracias, recibido.",
         FormIncompleteFormat = "Rellene los campos obligatorios: {0}.",
+        FormInvalidFormat = "Algunos caracteres de estos campos no se admiten; vuelva a escribirlos: {0}.",
         FillInForm = "Rellene el formulario de arriba y envíelo, o escriba \"cancelar\".",
         FormExpired = "Este formulario ya no está activo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -363,6 +366,7 @@ internal sealed partial class ConversationTexts
         TooManyAttempts = "Scusa, continuo a non capire, quindi smetto di chiedere. Puoi ricominciare quando vuoi.",
         FormReceived = "Grazie, ricevuto.",
         FormIncompleteFormat = "Compila i campi obbligatori: {0}.",
+        FormInvalidFormat = "Alcuni caratteri di questi campi non sono accettati; riscrivili: {0}.",
         FillInForm = "Compila il modulo qui sopra e invialo, oppure scrivi \"annulla\".",
         FormExpired = "Questo modulo non è più attivo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -455,6 +459,7 @@ internal sealed partial class ConversationTexts
         TooManyAttempts = "Üzgünüm, hâlâ anlayamadım, bu yüzden sormayı bıraktım. İstediğiniz zaman yeniden başlayabilirsiniz.",
         FormReceived = "Teşekkürler, aldım.",
         FormIncompleteFormat = "Lütfen zorunlu alanları doldurun: {0}.",
+        FormInvalidFormat = "Bu alanlardaki bazı karakterler kabul edilmiyor; lütfen yeniden yazın: {0}.",
         FillInForm = "Lütfen yukarıdaki formu doldurup gönderin ya da \"iptal\" yazın.",
         FormExpired = "Bu form artık etkin değil.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -547,6 +552,7 @@ internal sealed partial class ConversationTexts
         TooManyAttempts = "Promiňte, stále tomu nerozumím, a tak jsem se přestal ptát. Začít znovu můžete kdykoli.",
         FormReceived = "Děkuji, přijato.",
         FormIncompleteFormat = "Vyplňte prosím povinná pole: {0}.",
+        FormInvalidFormat = "Některé znaky v těchto polích nelze přijmout; napište je prosím znovu: {0}.",
         FillInForm = "Vyplňte prosím formulář výše a odešlete ho, nebo napište \"zrušit\".",
         FormExpired = "Tento formulář už není aktivní.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
