@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2307, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status} but nobody may decide it: no cluster manager (Roles:ClusterManagers) or host contact with an Entra id for organisation {OrganisationId}")]
     public static partial void NoApprover(ILogger logger, string reference, string status, string organisationId);
+
+    [LoggerMessage(EventId = 2308, Level = LogLevel.Error, Message = "Exchange {Reference}: the decision is stored, but could not {Operation} after it")]
+    public static partial void AfterCommitFailed(ILogger logger, Exception exception, string reference, string operation);
 }
