@@ -22,6 +22,9 @@ public class EnglishDialogMessages : IDialogMessages
     public virtual string FormIncomplete(string? locale, IReadOnlyList<string> missingInputs) =>
         $"Please fill in the required fields: {string.Join(", ", missingInputs)}.";
 
+    public virtual string FormInvalid(string? locale, IReadOnlyList<string> invalidInputs) =>
+        $"Some characters in these fields cannot be accepted; please retype them: {string.Join(", ", invalidInputs)}.";
+
     public virtual string FillInForm(string? locale) => "Please fill in the form above and submit it, or type \"cancel\".";
 
     public virtual string FormReceived(string? locale) => "Thanks, got it.";

@@ -25,6 +25,12 @@ public interface IDialogMessages
     /// <summary>A form was submitted without some required inputs (their labels as on the card; the ids of inputs without a label).</summary>
     string FormIncomplete(string? locale, IReadOnlyList<string> missingInputs);
 
+    /// <summary>
+    /// A form was submitted with inputs whose text cannot be accepted (a lone surrogate, a control character other
+    /// than tab and line breaks): their labels as on the card, the ids of inputs without a label.
+    /// </summary>
+    string FormInvalid(string? locale, IReadOnlyList<string> invalidInputs);
+
     /// <summary>The user typed text while a form was waiting to be submitted.</summary>
     string FillInForm(string? locale);
 

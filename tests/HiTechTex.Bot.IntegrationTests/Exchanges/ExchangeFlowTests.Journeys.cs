@@ -28,7 +28,7 @@ public abstract partial class ExchangeFlowTests
         // Tampered host id: refused, nothing stored.
         var tampered = Submit(applicant, LastFormId(applicant), "save", HiTechTexPartners.DenizliId, hostId: "no-such-org");
         await PostAsync(client, tampered);
-        Assert.Contains("Some answers are not valid", connector.To(applicant.ConversationId)[^1].CardJson, StringComparison.Ordinal);
+        Assert.Contains("Please correct these answers, which are not valid: Host organisation.", connector.To(applicant.ConversationId)[^1].CardJson, StringComparison.Ordinal);
         await using (var scope = host.Services.CreateAsyncScope())
         {
             Assert.Empty(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().ListForApplicantAsync(applicant.AadObjectId, CancellationToken.None));

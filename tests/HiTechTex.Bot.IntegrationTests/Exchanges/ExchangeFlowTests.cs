@@ -159,11 +159,12 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             Assert.DoesNotContain(ExchangeTexts.English.Objectives, card, StringComparison.Ordinal);
         }
 
-        // Tampered data: unknown id, no version, garbage version, wrong verb.
+        // Tampered data: unknown id, no version, garbage version, wrong verb. A button whose data cannot be read says so:
+        // there is no form to check.
         Assert.Contains("cannot find", await InvokeAsync(client, visitingManager, ExchangeVerbs.Approve, Guid.NewGuid(), 2), StringComparison.Ordinal);
-        Assert.Contains("not valid", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = id.ToString() }), StringComparison.Ordinal);
-        Assert.Contains("not valid", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = id.ToString(), ["v"] = "2; DROP" }), StringComparison.Ordinal);
-        Assert.Contains("not valid", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = "x", ["v"] = 2 }), StringComparison.Ordinal);
+        Assert.Contains("This button is out of date or could not be read", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = id.ToString() }), StringComparison.Ordinal);
+        Assert.Contains("This button is out of date or could not be read", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = id.ToString(), ["v"] = "2; DROP" }), StringComparison.Ordinal);
+        Assert.Contains("This button is out of date or could not be read", await InvokeRawAsync(client, visitingManager, ExchangeVerbs.Approve, new JsonObject { ["exchangeId"] = "x", ["v"] = 2 }), StringComparison.Ordinal);
 
         // A forged "open" button for somebody else's application: answered like an unknown one, nothing recorded.
         await SeedProfileAsync(host, stranger);

@@ -109,6 +109,44 @@ public sealed class CardFormPromptTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("""\ud800x""")]
+    [InlineData("""nul\u0000bell\u0007 esc\u001b[31m""")]
+    public async Task ContinueDialogAsync_InputWithTextThatCannotBeAccepted_RefusedNamingItsLabelAndKeepsWaiting(string escaped)
+    {
+        // "\ud800" is valid JSON but no text (reading it as a string throws): the turn failed. Control characters
+        // were handed on as typed. Both are refused, naming the input by its label (by its id without one).
+        var form = new FormFixture();
+        var flow = PromptHost.Flow(() => new CardFormPrompt("form"), Options(), Format);
+
+        await flow
+            .Send("hi").AssertReply(form.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(JsonDocument.Parse(
+                $$"""{ "formId": "{{form.FormId}}", "company": "{{escaped}}", "people": "2", "start": "{{escaped}}" }""").RootElement.Clone()))
+            .AssertReply("Some characters in these fields cannot be accepted; please retype them: Company, Start.")
+            .AssertNoReply()
+            .Send(() => flow.Adapter.MakeSubmit(form.Data("""{ "company": "Fios Lda", "people": "2" }""")))
+            .AssertReplyContains("Fios Lda")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_PropertyNameOrFormIdWithLoneSurrogate_NotAnAnswerAndNoFailure()
+    {
+        var form = new FormFixture();
+        var flow = PromptHost.Flow(() => new CardFormPrompt("form"), Options(), Format);
+
+        await flow
+            .Send("hi").AssertReply(form.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(JsonDocument.Parse(
+                $$"""{ "formId": "{{form.FormId}}", "\ud800": "x", "company": "Fios Lda", "people": "2" }""").RootElement.Clone()))
+            .AssertReply("Please fill in the form above and submit it, or type \"cancel\".")
+            .Send(() => flow.Adapter.MakeSubmit(JsonDocument.Parse(
+                """{ "formId": "\ud800", "company": "Fios Lda", "people": "2" }""").RootElement.Clone()))
+            .AssertReply("This form is no longer active.")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task ContinueDialogAsync_ActionWithoutInputs_NotCheckedForRequiredAndForgedInputsDropped()
     {

@@ -58,10 +58,22 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
         }
 
         var formId = state.GetValue<string>(FormIdKey);
-        if (!data.TryGetPropertyValue(FormIdKey, out var submittedId) || submittedId?.GetValueKind() != JsonValueKind.String
-            || submittedId.GetValue<string>() != formId)
+        if (!data.TryGetPropertyValue(FormIdKey, out var submittedId) || submittedId is not JsonValue submitted
+            || !submitted.TryGetValue<JsonElement>(out var submittedText) || !CardInput.TryGetText(submittedText, out var text) || text != formId)
         {
             return Task.FromResult(PromptRecognizerResult<JsonElement>.Failure(messages.FormExpired(locale)));
+        }
+
+        // Text that cannot be read or shown as typed (a lone surrogate, a control character) is refused here, once for
+        // every form, named like a missing input: the features never see it, so nothing of it is ever stored.
+        var labels = Inputs(options, requiredOnly: false).GroupBy(i => i.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Label ?? g.Key, StringComparer.Ordinal);
+        var invalid = data.Where(p => p.Value is JsonValue value && value.TryGetValue<JsonElement>(out var raw) && !CardInput.TryGetText(raw, out _))
+            .Select(p => labels.GetValueOrDefault(p.Key, p.Key))
+            .ToList();
+        if (invalid.Count > 0)
+        {
+            return Task.FromResult(PromptRecognizerResult<JsonElement>.Failure(messages.FormInvalid(locale, invalid)));
         }
 
         data.Remove(FormIdKey);
@@ -152,11 +164,32 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
             }
         }
 
-        return data is { ValueKind: JsonValueKind.Object } element ? JsonObject.Create(element) : null;
+        if (data is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Reading the property names: one with a lone surrogate ("\ud800") throws, and is no form's data.
+            var obj = JsonObject.Create(element)!;
+            _ = obj.Count;
+            return obj;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
-    private static bool IsEmpty(JsonNode? value) => value is null
-        || (value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()));
+    // A string that is not acceptable text (a lone surrogate, on which reading it throws; a control character) is not
+    // "missing": the dialog's own reading of the form refuses it, naming the field.
+    private static bool IsEmpty(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonValue element when element.TryGetValue<JsonElement>(out var raw) => CardInput.TryGetText(raw, out var text) && text is not null && string.IsNullOrWhiteSpace(text),
+        _ => value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()),
+    };
 
     private static IEnumerable<(string Id, string? Label)> Inputs(PromptOptions options, bool requiredOnly)
     {

@@ -78,9 +78,10 @@ internal static class PromptActivities
         {
             foreach (var name in (string[])["choice", "value", "text"])
             {
+                // An unacceptable string (a lone surrogate, a control character) is no answer: the prompt asks again.
                 if (value.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String)
                 {
-                    return property.GetString();
+                    return CardInput.TryGetText(property, out var text) ? text : null;
                 }
             }
         }

@@ -502,8 +502,8 @@ internal sealed class CoachingDialog(
         return new Guid(hash[..16]);
     }
 
-    private static string? Read(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>A string value; null when absent, not a string, or text that cannot be accepted (<see cref="CardInput"/>).</summary>
+    private static string? Read(JsonElement data, string name) => CardInput.TryGetText(data, name, out var text) ? text : null;
 
     private static string? Limit(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 

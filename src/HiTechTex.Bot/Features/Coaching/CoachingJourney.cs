@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Coaching;
 
@@ -50,8 +51,7 @@ internal sealed class CoachingJourney(CoachingDialog dialog, CatalogService cata
         var texts = CoachingTexts.Resolve(language);
         var action = CoachingDialog.ActionOf(start);
         if (start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
-            && data.TryGetProperty("sessionId", out var raw) && raw.ValueKind == System.Text.Json.JsonValueKind.String
-            && Guid.TryParse(raw.GetString(), out var sessionId)
+            && CardInput.TryGetText(data, "sessionId", out var raw) && Guid.TryParse(raw, out var sessionId)
             && await catalog.GetAsync(sessionId, cancellationToken) is { } summary)
         {
             var when = SessionTime.Describe(summary.Session, SessionTime.CultureOf(texts), SessionTime.KnownZone(readerZone));

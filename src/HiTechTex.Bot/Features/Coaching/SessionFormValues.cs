@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Coaching;
 
@@ -30,20 +31,38 @@ internal sealed record SessionFormValues(
             closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), session.OrganizerMailbox);
     }
 
+    /// <summary>
+    /// The ids of the submitted fields whose text cannot be accepted (a lone surrogate, a control character:
+    /// <see cref="CardInput"/>); each is read as empty and named by <see cref="TryParse"/> as not valid.
+    /// </summary>
+    public IReadOnlySet<string> Unreadable { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static SessionFormValues From(JsonElement data)
     {
-        string Read(string name) => data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        string Read(string name)
+        {
+            if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(name, out var value))
             {
-                JsonValueKind.String => value.GetString()!.Trim(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => "",
+                return "";
             }
-            : "";
+
+            if (value.ValueKind == JsonValueKind.Number)
+            {
+                return value.GetRawText();
+            }
+
+            if (!CardInput.TryGetText(value, out var text))
+            {
+                unreadable.Add(name);
+            }
+
+            return text?.Trim() ?? "";
+        }
 
         return new(Read("title"), Read("description"), Read("topic"), Read("trainer"), Read("language"), Read("date"),
             Read("start"), Read("end"), Read("timeZone"), Read("capacity"), Read("mode"), Read("location"), Read("closesOn"),
-            Read("organizer"));
+            Read("organizer")) { Unreadable = unreadable };
     }
 
     public JsonObject ToJson() => new()
@@ -76,16 +95,16 @@ internal sealed record SessionFormValues(
         var invalid = new List<string>();
         void Check(bool ok, string label)
         {
-            if (!ok)
+            if (!ok && !invalid.Contains(label))
             {
                 invalid.Add(label);
             }
         }
 
-        Check(Title.Length is > 0 and <= 200, texts.FieldTitle);
-        Check(Description.Length <= 4000, texts.FieldDescription);
-        Check(Topic.Length is > 0 and <= 100, texts.FilterTopic);
-        Check(Trainer.Length is > 0 and <= 200, texts.Trainer);
+        Check(Title.Length is > 0 and <= 200 && !Unreadable.Contains("title"), texts.FieldTitle);
+        Check(Description.Length <= 4000 && !Unreadable.Contains("description"), texts.FieldDescription);
+        Check(Topic.Length is > 0 and <= 100 && !Unreadable.Contains("topic"), texts.FilterTopic);
+        Check(Trainer.Length is > 0 and <= 200 && !Unreadable.Contains("trainer"), texts.Trainer);
         var language = Language.ToUpperInvariant();
         Check(Languages.Contains(language), texts.FilterLanguage);
         TimeZoneInfo? zone = null;
@@ -111,7 +130,7 @@ internal sealed record SessionFormValues(
         Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= 1000, texts.FieldCapacity);
         var modeOk = Enum.TryParse<SessionMode>(Mode, ignoreCase: false, out var mode) && Enum.IsDefined(mode);
         Check(modeOk, texts.FieldMode);
-        Check(Location.Length <= 300 && (mode != SessionMode.OnSite || Location.Length > 0), texts.FieldLocation);
+        Check(Location.Length <= 300 && (mode != SessionMode.OnSite || Location.Length > 0) && !Unreadable.Contains("location"), texts.FieldLocation);
         var closesOk = DateOnly.TryParseExact(ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closesOn)
             && (!dateOk || closesOn <= date)
             && (!zoneOk || closesOn >= DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone!).DateTime) || ClosesOn == keptClosesOn);

@@ -22,6 +22,8 @@ internal sealed class ConversationDialogMessages(ConversationTexts texts) : Engl
 
     public override string FormIncomplete(string? locale, IReadOnlyList<string> missingInputs) => texts.FormIncomplete(missingInputs);
 
+    public override string FormInvalid(string? locale, IReadOnlyList<string> invalidInputs) => texts.FormInvalid(invalidInputs);
+
     public override string FillInForm(string? locale) => texts.FillInForm;
 
     public override string FormExpired(string? locale) => texts.FormExpired;

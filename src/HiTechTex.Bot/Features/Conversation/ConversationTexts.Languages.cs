@@ -88,6 +88,7 @@ internal sealed partial class ConversationTexts
         FormReceived = "Thanks, got it.",
         ButtonNotRecognised = "This button is out of date or not one of mine — nothing was changed. Type \"help\" to see what I can do.",
         FormIncompleteFormat = "Please fill in the required fields: {0}.",
+        FormInvalidFormat = "Some characters in these fields cannot be accepted; please retype them: {0}.",
         FillInForm = "Please fill in the form above and submit it, or type \"cancel\".",
         FormExpired = "This form is no longer active.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -181,6 +182,7 @@ internal sealed partial class ConversationTexts
         FormReceived = "Obrigado, recebido.",
         ButtonNotRecognised = "Este botão está desatualizado ou não é meu — nada foi alterado. Escreva \"ajuda\" para ver o que posso fazer.",
         FormIncompleteFormat = "Preencha os campos obrigatórios: {0}.",
+        FormInvalidFormat = "Alguns caracteres destes campos não são aceites; volte a escrevê-los: {0}.",
         FillInForm = "Preencha o formulário acima e envie-o, ou escreva \"cancelar\".",
         FormExpired = "Este formulário já não está ativo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -274,6 +276,7 @@ internal sealed partial class ConversationTexts
         FormReceived = "Gracias, recibido.",
         ButtonNotRecognised = "Este botón está desactualizado o no es mío: no se ha cambiado nada. Escriba \"ayuda\" para ver lo que puedo hacer.",
         FormIncompleteFormat = "Rellene los campos obligatorios: {0}.",
+        FormInvalidFormat = "Algunos caracteres de estos campos no se admiten; vuelva a escribirlos: {0}.",
         FillInForm = "Rellene el formulario de arriba y envíelo, o escriba \"cancelar\".",
         FormExpired = "Este formulario ya no está activo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -367,6 +370,7 @@ internal sealed partial class ConversationTexts
         FormReceived = "Grazie, ricevuto.",
         ButtonNotRecognised = "Questo pulsante non è più valido o non è mio: non è cambiato nulla. Scrivi \"aiuto\" per vedere cosa posso fare.",
         FormIncompleteFormat = "Compila i campi obbligatori: {0}.",
+        FormInvalidFormat = "Alcuni caratteri di questi campi non sono accettati; riscrivili: {0}.",
         FillInForm = "Compila il modulo qui sopra e invialo, oppure scrivi \"annulla\".",
         FormExpired = "Questo modulo non è più attivo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -460,6 +464,7 @@ internal sealed partial class ConversationTexts
         FormReceived = "Teşekkürler, aldım.",
         ButtonNotRecognised = "Bu düğme güncel değil veya bana ait değil; hiçbir şey değişmedi. Neler yapabileceğimi görmek için \"yardım\" yazın.",
         FormIncompleteFormat = "Lütfen zorunlu alanları doldurun: {0}.",
+        FormInvalidFormat = "Bu alanlardaki bazı karakterler kabul edilmiyor; lütfen yeniden yazın: {0}.",
         FillInForm = "Lütfen yukarıdaki formu doldurup gönderin ya da \"iptal\" yazın.",
         FormExpired = "Bu form artık etkin değil.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -553,6 +558,7 @@ internal sealed partial class ConversationTexts
         FormReceived = "Děkuji, přijato.",
         ButtonNotRecognised = "Toto tlačítko je zastaralé nebo není moje – nic se nezměnilo. Napište „nápověda“ a uvidíte, co umím.",
         FormIncompleteFormat = "Vyplňte prosím povinná pole: {0}.",
+        FormInvalidFormat = "Některé znaky v těchto polích nelze přijmout; napište je prosím znovu: {0}.",
         FillInForm = "Vyplňte prosím formulář výše a odešlete ho, nebo napište \"zrušit\".",
         FormExpired = "Tento formulář už není aktivní.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

@@ -216,6 +216,9 @@ internal sealed partial class ConversationTexts
     /// <summary>{0} = the missing fields, comma-separated.</summary>
     public required string FormIncompleteFormat { get; init; }
 
+    /// <summary>{0} = the fields whose text holds characters that cannot be accepted, comma-separated.</summary>
+    public required string FormInvalidFormat { get; init; }
+
     public required string FillInForm { get; init; }
 
     public required string FormExpired { get; init; }
@@ -296,6 +299,9 @@ internal sealed partial class ConversationTexts
 
     public string FormIncomplete(IEnumerable<string> missing) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, FormIncompleteFormat, string.Join(", ", missing));
+
+    public string FormInvalid(IEnumerable<string> invalid) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, FormInvalidFormat, string.Join(", ", invalid));
 
     public string LookingFor(string details) => string.Format(System.Globalization.CultureInfo.InvariantCulture, LookingForFormat, details);
 }

@@ -217,9 +217,7 @@ internal sealed class HiTechTexBot(
 
     protected override Task<JsonElement> OnComposeExtensionQueryAsync(ITurnContext turnContext, JsonElement query, CancellationToken cancellationToken)
     {
-        var commandId = query.ValueKind == JsonValueKind.Object && query.TryGetProperty("commandId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+        var commandId = CardInput.TryGetText(query, "commandId", out var id) ? id : null;
         var handler = ComposeExtensionHandlers.FirstOrDefault(h => string.Equals(h.CommandId, commandId, StringComparison.Ordinal));
         return handler is null
             ? throw new InvokeResponseException((int)HttpStatusCode.NotImplemented)

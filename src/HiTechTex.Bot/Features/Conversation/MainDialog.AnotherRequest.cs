@@ -45,8 +45,8 @@ internal sealed partial class MainDialog
             data = ReadCardData(activity);
             if (action == ContinuePrivatelyAction)
             {
-                typed = data is { } d && d.TryGetProperty("text", out var replayed) && replayed.ValueKind == JsonValueKind.String
-                    ? Truncate(replayed.GetString()!.Trim(), MaxReplayedText)
+                typed = data is { } d && CardInput.TryGetText(d, "text", out var replayed) && replayed is not null
+                    ? Truncate(replayed.Trim(), MaxReplayedText)
                     : null;
                 (action, data) = (null, null);
             }

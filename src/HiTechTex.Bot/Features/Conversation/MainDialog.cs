@@ -137,7 +137,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             value = data;
         }
 
-        return value.TryGetProperty("action", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+        return CardInput.TryGetText(value, "action", out var name) ? name : null;
     }
 
     /// <summary>
@@ -209,7 +209,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         else if (action == ContinuePrivatelyAction)
         {
             // The button of the card sent here for a request typed in a group: it is that request, typed again.
-            var replayed = data is { } d && d.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+            var replayed = data is { } d && CardInput.TryGetText(d, "text", out var text) ? text : null;
             step.Values[TextKey] = replayed is null ? null : Truncate(replayed.Trim(), MaxReplayedText);
             step.Values[ActionKey] = null;
             step.Values[DataKey] = null;

@@ -54,8 +54,7 @@ internal sealed class TeamConversations(IServiceScopeFactory scopes)
         ArgumentNullException.ThrowIfNull(activity);
         return activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
             && data.TryGetProperty("team", out var team) && team.ValueKind == System.Text.Json.JsonValueKind.Object
-            && team.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
-            && id.GetString() is { Length: > 0 and <= 512 } value
+            && CardInput.TryGetText(team, "id", out var id) && id is { Length: > 0 and <= 512 } value
                 ? value
                 : null;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Turns;
@@ -10,7 +11,8 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// profile), the live check (eligibility and lump-sum estimate, exactly what the form's Check shows), saving the draft
 /// and sending the application's card. The rules themselves stay in <see cref="ExchangeEligibility"/> and <see cref="ExchangeWorkflow"/>.
 /// </summary>
-internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeEligibility eligibility)
+internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeEligibility eligibility,
+    ILogger<ExchangeApplicationDrafts> logger)
 {
     /// <summary>
     /// The organisations the user may apply for, the only ones the form offers and the server accepts: the profile's
@@ -115,7 +117,21 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(application);
-        var card = await workflow.CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(texts);
+        JsonObject card;
+        try
+        {
+            card = await workflow.CardForAsync(application, actor, texts, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The application is stored (saved or submitted) before its card is shown: that is said, never an error.
+            Log.AfterCommitFailed(logger, ex, application.Reference, "render the card");
+            await turnContext.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, texts.DoneFormat,
+                application.Reference, texts.Statuses[application.Status]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var response = await turnContext.SendActivityAsync(ExchangeNotifier.AsMessage(card), cancellationToken).ConfigureAwait(false);
         if (response?.Id is { Length: > 0 } activityId && turnContext.Activity.Conversation?.Id is { Length: > 0 } conversationId)
         {

@@ -95,7 +95,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var op = Text(data, "op", 16);
+        var op = Text(data, "op", 16, out _);
         if (op == "cancel")
         {
             await step.Context.SendActivityAsync(texts.FormCancelled, cancellationToken).ConfigureAwait(false);
@@ -110,10 +110,12 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         }
 
         var allowed = (await drafts.VisitingChoicesAsync(step.Context, cancellationToken).ConfigureAwait(false)).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        var (state, valid, notYours) = await ReadFormAsync(previous, data, allowed, cancellationToken).ConfigureAwait(false);
-        if (!valid)
+        var (state, invalid, notYours) = await ReadFormAsync(previous, data, allowed, texts, cancellationToken).ConfigureAwait(false);
+        if (notYours || invalid.Count > 0)
         {
-            return await step.ReplaceDialogAsync(StepsId, state with { Notice = notYours ? texts.VisitingNotYours : texts.InvalidInput }, cancellationToken).ConfigureAwait(false);
+            // The form again with what was valid kept, the wrong answers named by their labels; nothing is stored.
+            var notice = string.Join(" ", new[] { notYours ? texts.VisitingNotYours : null, invalid.Count > 0 ? texts.InvalidFields(invalid) : null }.OfType<string>());
+            return await step.ReplaceDialogAsync(StepsId, state with { Notice = notice }, cancellationToken).ConfigureAwait(false);
         }
 
         if (op is not ("save" or "submit"))
@@ -154,24 +156,44 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
     /// <summary>
     /// Reads the submitted form; every field is validated (ids must be in the directory, the visiting organisation one
-    /// of <paramref name="allowedVisiting"/> — the applicant's own —, dates ISO, lengths).
+    /// of <paramref name="allowedVisiting"/> — the applicant's own —, dates real ISO days within
+    /// <see cref="ExchangeEligibility.IsAcceptedDate"/>, lengths, text without control characters). Returns the state
+    /// with every valid answer and the labels of the answers that are not valid (their fields are left empty).
     /// </summary>
-    private async Task<(ExchangeFormState State, bool Valid, bool VisitingNotYours)> ReadFormAsync(
-        ExchangeFormState previous, JsonElement data, IReadOnlySet<string> allowedVisiting, CancellationToken cancellationToken)
+    private async Task<(ExchangeFormState State, IReadOnlyList<string> Invalid, bool VisitingNotYours)> ReadFormAsync(
+        ExchangeFormState previous, JsonElement data, IReadOnlySet<string> allowedVisiting, ExchangeTexts texts, CancellationToken cancellationToken)
     {
-        var valid = true;
+        var invalid = new List<string>();
+        void Refuse(string label)
+        {
+            if (!invalid.Contains(label))
+            {
+                invalid.Add(label);
+            }
+        }
+
+        string? Field(string name, int max, string label)
+        {
+            var text = Text(data, name, max, out var readable);
+            if (!readable)
+            {
+                Refuse(label);
+            }
+
+            return text;
+        }
+
         var visitingNotYours = false;
-        var visitingId = Text(data, "visitingId", 128);
+        var visitingId = Field("visitingId", 128, texts.VisitingOrganisationLabel);
         if (visitingId is not null && !allowedVisiting.Contains(visitingId))
         {
-            valid = false;
             visitingNotYours = true;
             visitingId = null;
         }
 
-        async Task<string?> OrganisationAsync(string name)
+        async Task<string?> OrganisationAsync(string name, string label)
         {
-            var id = Text(data, name, 128);
+            var id = Field(name, 128, label);
             if (id is null)
             {
                 return null;
@@ -179,41 +201,46 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
             if (await directory.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
-                valid = false;
+                Refuse(label);
                 return null;
             }
 
             return id;
         }
 
-        DateOnly? Date(string name)
+        var today = workflow.Today;
+        DateOnly? Date(string name, string label)
         {
-            var text = Text(data, name, 10);
+            var text = Field(name, 10, label);
             if (text is null)
             {
                 return null;
             }
 
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                && ExchangeEligibility.IsAcceptedDate(date, today))
             {
                 return date;
             }
 
-            valid = false;
+            Refuse(label);
             return null;
         }
 
-        string? Long(string name)
+        string? Long(string name, string label)
         {
-            if (data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > ExchangeLimits.LongText)
+            // Longer than allowed is refused, not cut: the user decides what to leave out.
+            var text = Field(name, int.MaxValue, label);
+            if (text is { Length: > ExchangeLimits.LongText })
             {
-                valid = false;
+                Refuse(label);
+                return null;
             }
 
-            return Text(data, name, ExchangeLimits.LongText);
+            return text;
         }
 
-        var activityText = Text(data, "activityType", 32);
+        var activityText = Field("activityType", 32, texts.ActivityType);
         ExchangeActivityType? activity = null;
         if (activityText is not null)
         {
@@ -223,28 +250,28 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             }
             else
             {
-                valid = false;
+                Refuse(texts.ActivityType);
             }
         }
 
         var state = previous with
         {
             VisitingId = visitingId,
-            HostQuery = Text(data, "hostQuery", ExchangeLimits.Query),
-            HostId = await OrganisationAsync("hostId").ConfigureAwait(false),
-            StartDate = Date("startDate"),
-            EndDate = Date("endDate"),
+            HostQuery = Field("hostQuery", ExchangeLimits.Query, texts.HostSearch),
+            HostId = await OrganisationAsync("hostId", texts.HostOrganisation).ConfigureAwait(false),
+            StartDate = Date("startDate", texts.StartDate),
+            EndDate = Date("endDate", texts.EndDate),
             ActivityType = activity,
-            Objectives = Long("objectives"),
-            Agenda = Long("agenda"),
-            Outcomes = Long("outcomes"),
+            Objectives = Long("objectives", texts.Objectives),
+            Agenda = Long("agenda", texts.Agenda),
+            Outcomes = Long("outcomes", texts.ExpectedOutcomes),
         };
-        return (state, valid, visitingNotYours);
+        return (state, invalid, visitingNotYours);
     }
 
     private async Task<ExchangeFormState?> LoadForEditAsync(JourneyStart start, ExchangeActor actor, CancellationToken cancellationToken)
     {
-        if (start.CardData is not { ValueKind: JsonValueKind.Object } data || Text(data, "exchangeId", 36) is not { } raw
+        if (start.CardData is not { ValueKind: JsonValueKind.Object } data || Text(data, "exchangeId", 36, out _) is not { } raw
             || !Guid.TryParseExact(raw, "D", out var id))
         {
             return null;
@@ -299,9 +326,13 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
-    /// <summary>A trimmed string field of at most <paramref name="max"/> characters (longer is cut), null when absent or blank.</summary>
-    private static string? Text(JsonElement data, string name, int max) =>
-        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text
-            ? text.Length > max ? text[..max] : text
-            : null;
+    /// <summary>
+    /// A trimmed string field of at most <paramref name="max"/> characters (longer is cut), null when absent or blank;
+    /// <paramref name="readable"/> is false (and the result null) for text that cannot be accepted (<see cref="CardInput"/>).
+    /// </summary>
+    private static string? Text(JsonElement data, string name, int max, out bool readable)
+    {
+        readable = CardInput.TryGetText(data, name, out var raw);
+        return raw?.Trim() is { Length: > 0 } text ? text.Length > max ? text[..max] : text : null;
+    }
 }

@@ -112,6 +112,17 @@ internal sealed class ExchangeCards(
         return renderer.RenderCard(ApplicationTemplate, data);
     }
 
+    /// <summary>
+    /// A short card saying a decision was stored (the error card's layout: a heading and one line), for when the
+    /// application's own card cannot be rendered: a committed change is never reported as an error.
+    /// </summary>
+    public JsonObject Done(ExchangeTexts texts, string title, string message) => renderer.RenderCard(ErrorTemplate, new JsonObject
+    {
+        ["title"] = title,
+        ["message"] = message,
+        ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu },
+    });
+
     /// <summary>The polite error card (nothing of the application in it).</summary>
     public JsonObject Error(ExchangeTexts texts, string message) => renderer.RenderCard(ErrorTemplate, new JsonObject
     {

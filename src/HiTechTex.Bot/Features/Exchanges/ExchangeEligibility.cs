@@ -88,6 +88,16 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
     public static bool IsTooFarAhead(DateOnly start, DateOnly today) => start > today.AddYears(MaximumYearsAhead);
 
     /// <summary>
+    /// Whether a date typed into the form is taken at all (else it is refused as not valid, naming the field, and never
+    /// stored, not even in a draft): from a year before <paramref name="today"/> — an application sent back for changes
+    /// may hold days just passed, which the eligibility check then names — to a year beyond the
+    /// <see cref="MaximumYearsAhead"/> the rules allow, so that the check names a start a little too far ahead while a
+    /// mistyped year (9999, 0202) never reaches the date arithmetic of lists, cards and the export.
+    /// </summary>
+    public static bool IsAcceptedDate(DateOnly date, DateOnly today) =>
+        date >= today.AddYears(-1) && date <= today.AddYears(MaximumYearsAhead + 1);
+
+    /// <summary>
     /// "At most one month" (domain.md): the last day is at the latest the day before the same day number a month later
     /// (1–31 March is a month; 1 March – 1 April is a month and a day). When the next month has no such day the month
     /// runs to its end: 31 May – 30 June and 30 January – 28 February are a month, like 1–31 March (.NET's AddMonths
@@ -95,6 +105,13 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
     /// </summary>
     public static DateOnly LastDayOfOneMonth(DateOnly start)
     {
+        // December 9999 has no next month (AddMonths throws): a month from then runs to the end of the calendar. Such a
+        // date is refused as input, but one stored before (or imported) must never break a card, a list or the export.
+        if (start.Year == DateOnly.MaxValue.Year && start.Month == 12)
+        {
+            return DateOnly.MaxValue;
+        }
+
         var next = start.AddMonths(1);
         return next.Day == start.Day ? next.AddDays(-1) : next;
     }

@@ -112,7 +112,14 @@ internal sealed partial record ExchangeTexts
 
     public required string ChangedMeanwhile { get; init; }
 
-    public required string InvalidInput { get; init; }
+    /// <summary>{0} = the labels of the answers that are not valid, comma-separated (<see cref="InvalidFields"/>).</summary>
+    public required string InvalidFieldsFormat { get; init; }
+
+    /// <summary>A card button whose data could not be read (out of date, or forged): there is no form to check.</summary>
+    public required string ButtonUnreadable { get; init; }
+
+    /// <summary>{0} = reference, {1} = the new status: said when a decision was stored but its card could not be shown.</summary>
+    public required string DoneFormat { get; init; }
 
     public required string NotEligible { get; init; }
 
@@ -268,6 +275,10 @@ internal sealed partial record ExchangeTexts
     public required IReadOnlyList<string> ExportCommands { get; init; }
 
     public required IReadOnlyList<string> StepByStepCommands { get; init; }
+
+    /// <summary>"Please correct these answers…" naming each answer by its label on the card.</summary>
+    public string InvalidFields(IEnumerable<string> labels) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, InvalidFieldsFormat, string.Join(", ", labels));
 
     public static IReadOnlyList<ExchangeTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 

@@ -89,8 +89,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
     private async Task OpenAsync(WaterfallStepContext step, ExchangeActor actor, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
     {
-        var application = data is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("exchangeId", out var raw) && raw.ValueKind == JsonValueKind.String
-            && Guid.TryParseExact(raw.GetString(), "D", out var id)
+        var application = data is { } value && CardInput.TryGetText(value, "exchangeId", out var raw) && Guid.TryParseExact(raw, "D", out var id)
             ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false)
             : null;
         if (application is null)

@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
@@ -30,8 +31,7 @@ internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog, Exc
         ArgumentNullException.ThrowIfNull(start);
         var texts = ExchangeTexts.Resolve(language);
         if (start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
-            && data.TryGetProperty("exchangeId", out var raw) && raw.ValueKind == System.Text.Json.JsonValueKind.String
-            && Guid.TryParseExact(raw.GetString(), "D", out var id)
+            && CardInput.TryGetText(data, "exchangeId", out var raw) && Guid.TryParseExact(raw, "D", out var id)
             && await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } application)
         {
             return new PrivateHandOff(

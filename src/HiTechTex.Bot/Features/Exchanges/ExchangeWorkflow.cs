@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
@@ -32,8 +33,9 @@ internal sealed class ExchangeWorkflow(
         ArgumentNullException.ThrowIfNull(texts);
         if (!ExchangeVerbs.Card.Contains(verb) || !TryReadTarget(data, out var id, out var shownVersion))
         {
+            // No form here to check: an old card's button, or data nobody's client sends.
             Log.ActionRefused(logger, verb, actor.AadObjectId, "invalid data");
-            return new(cards.Error(texts, texts.InvalidInput), null);
+            return new(cards.Error(texts, texts.ButtonUnreadable), null);
         }
 
         var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
@@ -69,7 +71,7 @@ internal sealed class ExchangeWorkflow(
                 string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.KeptFormat, application.Reference), cancellationToken).ConfigureAwait(false), application);
         }
 
-        var decision = await DecideAsync(application, view, actor, verb, data!.Value, cancellationToken).ConfigureAwait(false);
+        var decision = await DecideAsync(application, view, actor, verb, data!.Value, texts, cancellationToken).ConfigureAwait(false);
         if (decision.Refusal == "confirm")
         {
             // Withdrawing a submitted or approved application cannot be undone and tells the approvers: asked first.
@@ -83,7 +85,7 @@ internal sealed class ExchangeWorkflow(
             var reason = refusal switch
             {
                 "comment" => texts.CommentRequired,
-                "input" => texts.InvalidInput,
+                "input" => texts.InvalidFields([decision.InvalidField ?? texts.YourDecision]),
                 "early" => texts.ReportTooEarly,
                 _ => null,
             };
@@ -101,8 +103,28 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), decision.Action.ToString());
-        await notifier.AfterTransitionAsync(current, actor, application.Status, decision.Action, decision.Comment, cancellationToken).ConfigureAwait(false);
-        return new(await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false), current);
+
+        // The decision is committed: from here on nothing may report it as failed. Updating the others' cards and
+        // rendering this one are tried each on its own; what fails is logged, and the person is told it is done.
+        try
+        {
+            await notifier.AfterTransitionAsync(current, actor, application.Status, decision.Action, decision.Comment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AfterCommitFailed(logger, ex, current.Reference, "notify");
+        }
+
+        try
+        {
+            return new(await CardForAsync(current, actor, texts, null, cancellationToken).ConfigureAwait(false), current);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AfterCommitFailed(logger, ex, current.Reference, "render the card");
+            return new(cards.Done(texts, texts.Statuses[current.Status],
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.DoneFormat, current.Reference, texts.Statuses[current.Status])), null);
+        }
     }
 
     /// <summary>
@@ -136,7 +158,16 @@ internal sealed class ExchangeWorkflow(
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), nameof(ExchangeAction.Submitted));
-        await notifier.AfterTransitionAsync(current, actor, application.Status, ExchangeAction.Submitted, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await notifier.AfterTransitionAsync(current, actor, application.Status, ExchangeAction.Submitted, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Submitted is committed: the applicant is told so (the follow-up reminds the approvers who missed a card).
+            Log.AfterCommitFailed(logger, ex, current.Reference, "notify");
+        }
+
         return (result, current);
     }
 
@@ -161,12 +192,23 @@ internal sealed class ExchangeWorkflow(
         return await cards.ApplicationAsync(application, actor.AadObjectId, texts, notice, refresh, cancellationToken, confirmWithdraw).ConfigureAwait(false);
     }
 
-    private async Task<Decision> DecideAsync(ExchangeApplication application, ExchangeView view, ExchangeActor actor, string verb, JsonElement data, CancellationToken cancellationToken)
+    private async Task<Decision> DecideAsync(
+        ExchangeApplication application, ExchangeView view, ExchangeActor actor, string verb, JsonElement data, ExchangeTexts texts, CancellationToken cancellationToken)
     {
-        var comment = ReadText(data, verb == ExchangeVerbs.ReturnReport ? "validationComment" : "comment");
-        if (comment is { Length: > ExchangeLimits.Comment })
+        // The report's validators write in their own input; whichever input it is, the comment checked is the one stored.
+        var commentField = verb is ExchangeVerbs.ReturnReport or ExchangeVerbs.ValidateReport ? "validationComment" : "comment";
+        if (!TryReadText(data, commentField, out var comment) || comment is { Length: > ExchangeLimits.Comment })
         {
-            return Decision.Refuse("input");
+            return Decision.Refuse("input", texts.Comment);
+        }
+
+        // Every other text the verbs read: one that cannot be accepted changes nothing and is named.
+        foreach (var (field, label) in new[] { ("reassignTo", texts.ReassignTo), ("reportOutcomes", texts.ReportOutcomes), ("confirmed", texts.YourDecision) })
+        {
+            if (!TryReadText(data, field, out _))
+            {
+                return Decision.Refuse("input", label);
+            }
         }
 
         switch (verb)
@@ -186,7 +228,7 @@ internal sealed class ExchangeWorkflow(
                     || string.Equals(target, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(target, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
                 {
-                    return Decision.Refuse("input");
+                    return Decision.Refuse("input", texts.ReassignTo);
                 }
 
                 return new Decision(application.Status, ExchangeAction.Reassigned, comment, new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = target });
@@ -198,7 +240,7 @@ internal sealed class ExchangeWorkflow(
                 var outcomes = ReadText(data, "reportOutcomes");
                 if (outcomes is null || outcomes.Length > ExchangeLimits.LongText)
                 {
-                    return Decision.Refuse("input");
+                    return Decision.Refuse("input", texts.ReportOutcomes);
                 }
 
                 var evidence = new[] { ("evidenceTickets", ExchangeEvidence.Tickets), ("evidenceInvoices", ExchangeEvidence.Invoices), ("evidenceAgenda", ExchangeEvidence.Agenda) }
@@ -209,7 +251,7 @@ internal sealed class ExchangeWorkflow(
                 && string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase):
                 return Decision.Refuse("early");
             case ExchangeVerbs.ValidateReport when view.CanValidate:
-                return new Decision(ExchangeStatus.Completed, ExchangeAction.ReportValidated, ReadText(data, "validationComment"), null);
+                return new Decision(ExchangeStatus.Completed, ExchangeAction.ReportValidated, comment, null);
             case ExchangeVerbs.ReturnReport when view.CanValidate:
                 return comment is null ? Decision.Refuse("comment") : new Decision(ExchangeStatus.Approved, ExchangeAction.ReportReturned, comment, null);
             default:
@@ -222,8 +264,7 @@ internal sealed class ExchangeWorkflow(
         id = Guid.Empty;
         version = 0;
         if (data is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("exchangeId", out var idValue) || idValue.ValueKind != JsonValueKind.String
-            || !Guid.TryParseExact(idValue.GetString(), "D", out id)
+            || !CardInput.TryGetText(value, "exchangeId", out var idText) || !Guid.TryParseExact(idText, "D", out id)
             || !value.TryGetProperty("v", out var versionValue))
         {
             return false;
@@ -232,20 +273,25 @@ internal sealed class ExchangeWorkflow(
         return versionValue.ValueKind switch
         {
             JsonValueKind.Number => versionValue.TryGetInt32(out version),
-            JsonValueKind.String => int.TryParse(versionValue.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version),
+            JsonValueKind.String => CardInput.TryGetText(versionValue, out var versionText)
+                && int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version),
             _ => false,
         };
     }
 
     /// <summary>A trimmed text input, null when absent or blank (or not a string).</summary>
-    private static string? ReadText(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString()!.Trim() is { Length: > 0 } text
-            ? text
-            : null;
+    private static string? ReadText(JsonElement data, string name) => TryReadText(data, name, out var text) ? text : null;
 
-    private sealed record Decision(ExchangeStatus To, ExchangeAction Action, string? Comment, ExchangeChanges? Changes, string? Refusal = null)
+    /// <summary>As <see cref="ReadText"/>; false for text that cannot be accepted (<see cref="CardInput"/>).</summary>
+    private static bool TryReadText(JsonElement data, string name, out string? text)
     {
-        public static Decision Refuse(string why) => new(default, default, null, null, why);
+        var readable = CardInput.TryGetText(data, name, out var raw);
+        text = raw?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        return readable;
+    }
+
+    private sealed record Decision(ExchangeStatus To, ExchangeAction Action, string? Comment, ExchangeChanges? Changes, string? Refusal = null, string? InvalidField = null)
+    {
+        public static Decision Refuse(string why, string? field = null) => new(default, default, null, null, why, field);
     }
 }

@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2308, Level = LogLevel.Information, Message = "Exchange {Reference} waits at {Status}: card sent to {Approver}, who had none (an approver configured after the step began)")]
     public static partial void LateApproverCard(ILogger logger, string reference, string status, string approver);
+
+    [LoggerMessage(EventId = 2309, Level = LogLevel.Error, Message = "Exchange {Reference}: the decision is stored, but could not {Operation} after it")]
+    public static partial void AfterCommitFailed(ILogger logger, Exception exception, string reference, string operation);
 }

@@ -210,7 +210,5 @@ internal sealed class FindPartnersDialog(
         context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken);
 
     private static string? Read(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+        data is { } d && CardInput.TryGetText(d, name, out var text) ? text : null;
 }

@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Partners;
 
@@ -44,9 +45,9 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
 
         if (start.CardAction is PartnerMemberEditor.EditAction or PartnerMemberEditor.SaveAction
             && start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
-            && data.TryGetProperty("id", out var raw) && raw.ValueKind == System.Text.Json.JsonValueKind.String)
+            && CardInput.TryGetText(data, "id", out var raw) && raw is not null)
         {
-            var id = raw.GetString()!;
+            var id = raw;
             if (id.Length == 0)
             {
                 return new PrivateHandOff(texts.AddMember, new System.Text.Json.Nodes.JsonObject { ["action"] = PartnerMemberEditor.EditAction, ["id"] = "" });

@@ -26,7 +26,5 @@ internal sealed class IntroductionCardActionHandler(IntroductionService introduc
     }
 
     public static string? IntroductionIdOf(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("introductionId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+        data is { } d && CardInput.TryGetText(d, "introductionId", out var id) ? id : null;
 }

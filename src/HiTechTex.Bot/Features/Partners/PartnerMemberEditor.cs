@@ -215,7 +215,7 @@ internal sealed partial class PartnerMemberEditor(
         string Required(string field, string label, int max)
         {
             var value = Read(data, field)?.Trim() ?? "";
-            if (value.Length == 0 || value.Length > max)
+            if (value.Length == 0 || value.Length > max || Unreadable(data, field))
             {
                 errors.Add(label);
             }
@@ -289,7 +289,7 @@ internal sealed partial class PartnerMemberEditor(
         }
 
         var website = Read(data, "website")?.Trim();
-        if (!string.IsNullOrEmpty(website) && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (Unreadable(data, "website") || !string.IsNullOrEmpty(website) && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
             errors.Add(texts.Website);
         }
@@ -489,8 +489,10 @@ internal sealed partial class PartnerMemberEditor(
     private static JsonArray Choices(IEnumerable<(string Title, string Value)> items) =>
         new([.. items.Select(i => (JsonNode)new JsonObject { ["title"] = i.Title, ["value"] = i.Value })]);
 
+    /// <summary>A string input; null when absent, not a string, or text that cannot be accepted (<see cref="CardInput"/>).</summary>
     private static string? Read(JsonElement? data, string name) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+        data is { } d && CardInput.TryGetText(d, name, out var text) ? text : null;
+
+    /// <summary>A string input whose text cannot be accepted (a lone surrogate, a control character): named as not valid.</summary>
+    private static bool Unreadable(JsonElement? data, string name) => data is { } d && !CardInput.TryGetText(d, name, out _);
 }

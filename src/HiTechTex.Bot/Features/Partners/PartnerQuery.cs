@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Partners;
 
@@ -30,7 +31,7 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         }
 
         var skip = d.TryGetProperty("skip", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) ? n
-            : s.ValueKind == JsonValueKind.String && int.TryParse(s.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+            : CardInput.TryGetText(s, out var skipText) && int.TryParse(skipText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         return Create(Read(d, "q"), Read(d, "country"), Read(d, "kind"), Read(d, "capability"), Read(d, "service"), Read(d, "stage"), skip);
     }
 
@@ -75,6 +76,5 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         ["stage"] = Stage,
     };
 
-    private static string? Read(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Read(JsonElement data, string name) => CardInput.TryGetText(data, name, out var text) ? text : null;
 }

@@ -41,9 +41,9 @@ internal sealed class PartnerSearchComposeExtension(
                 {
                     if (parameter.ValueKind == JsonValueKind.Object
                         && parameter.TryGetProperty("name", out var name) && name.ValueEquals("query")
-                        && parameter.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+                        && CardInput.TryGetText(parameter, "value", out var value) && value is not null)
                     {
-                        text = value.GetString()!.Trim();
+                        text = value.Trim();
                     }
                 }
             }
