@@ -41,6 +41,12 @@ internal sealed class CoachingDialog(
     public const string ImportAction = "coaching.import";
     public const string ImportSaveAction = "coaching.importSave";
 
+    /// <summary>The words of the catalogue's commands in the six languages: "sessions may" is "sessions" filtered to May.</summary>
+    private static readonly IReadOnlySet<string> ListCommandWords = CoachingTexts.All
+        .SelectMany(t => t.ListCommands)
+        .SelectMany(c => TextNormalizer.Tokenize(c).Select(w => w.Norm))
+        .ToHashSet(StringComparer.Ordinal);
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
@@ -151,11 +157,12 @@ internal sealed class CoachingDialog(
 
         if (start?.Entities is { } entities)
         {
-            // A date ("sessions on 3 December") or a month alone ("sessions in March") is the month to show.
+            // A date ("sessions on 3 December") or a month alone ("sessions in March", "sessions in May", "sessões mai")
+            // is the month to show.
             var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
             DateOnly? month = entities.Dates.Count > 0
                 ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1)
-                : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today) : null;
+                : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today, ListCommandWords) : null;
             return new SessionFilter(entities.SessionTopic, null, month);
         }
 

@@ -39,6 +39,13 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("sessões em janeiro", "pt", "2027-01")]
     [InlineData("setkání v lednu", "cs", "2027-01")]
     [InlineData("školení v prosinci", "cs", "2026-12")]
+    [InlineData("sessions in May", "en", "2027-05")]
+    [InlineData("sessions may", "en", "2027-05")]
+    [InlineData("sessões em mai", "pt", "2027-05")]
+    [InlineData("sesiones en dic", "es", "2026-12")]
+    [InlineData("sessioni a mag", "it", "2027-05")]
+    [InlineData("oturumlar ara", "tr", "2026-12")]
+    [InlineData("školení v pro", "cs", "2026-12")]
     public async Task Sessions_InAMonthTyped_TheCatalogueFilteredToThatMonth(string typed, string language, string month)
     {
         await host.Conversation.SeedProfileAsync(language);
@@ -49,6 +56,20 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.Equal(month, InputValue(card, "month"));
         Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sessions_MayAsAVerb_NoMonthFilter()
+    {
+        const string Typed = "may I see the sessions";
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync(Typed));
+
+        Assert.NotEqual("2027-05", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
