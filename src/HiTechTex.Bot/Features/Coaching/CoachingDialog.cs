@@ -388,8 +388,10 @@ internal sealed class CoachingDialog(
                 return null;
             }
 
-            var slots = busy.Select(b => SessionTime.Range(b.Start, b.End, draft.TimeZone, SessionTime.CultureOf(texts), readerZone: null));
-            return texts.Format(texts.ConflictWarningFormat, string.Join("; ", slots));
+            // The zone is named once, after the times: "(Thu 10 Dec 2026 09:00–10:00, Europe/Madrid time)", not a
+            // bracket inside a bracket.
+            var slots = busy.Select(b => SessionTime.Times(b.Start, b.End, draft.TimeZone, SessionTime.CultureOf(texts)));
+            return texts.Format(texts.ConflictWarningFormat, string.Join("; ", slots), draft.TimeZone);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

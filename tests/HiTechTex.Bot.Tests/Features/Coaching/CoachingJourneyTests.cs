@@ -420,7 +420,33 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var replies = await host.SubmitAsync(ValidForm(), Coordinator);
 
-        Assert.Contains("Heads-up: the organizer's calendar is busy at that time", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("Heads-up: the organizer's calendar is busy at that time (Thu 10 Dec 2026 13:30–14:30, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task Save_OverlapsTwoOfTheOrganizersSessions_WarningNamesTheZoneOnceWithoutNestedBrackets(string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var start = new DateTimeOffset(2026, 12, 10, 12, 30, 0, TimeSpan.Zero);
+        await host.CreateSessionAsync(CoachingTestHost.Draft() with { StartsAt = start, EndsAt = start.AddHours(1), OrganizerMailbox = "coaching@hitechtex.example" });
+        await host.CreateSessionAsync(CoachingTestHost.Draft() with { StartsAt = start.AddHours(2), EndsAt = start.AddHours(3), OrganizerMailbox = "coaching@hitechtex.example" });
+        var format = CoachingTexts.Resolve(language).ConflictWarningFormat;
+
+        var replies = await host.SubmitAsync(ValidForm(), Coordinator);
+
+        var warning = Assert.Single(CoachingTestHost.CardText(replies).Split('\n'), l => l.StartsWith(format[..format.IndexOf('(', StringComparison.Ordinal)], StringComparison.Ordinal));
+        Assert.Equal(1, warning.Count(c => c == '('));
+        Assert.Equal(1, warning.Count(c => c == ')'));
+        Assert.EndsWith(").", warning, StringComparison.Ordinal);
+        Assert.Single(warning.Split("Europe/Madrid").Skip(1));
+        Assert.Contains("13:30–14:30; ", warning, StringComparison.Ordinal);
+        Assert.Contains("15:30–16:30", warning, StringComparison.Ordinal);
     }
 
     [Fact]
