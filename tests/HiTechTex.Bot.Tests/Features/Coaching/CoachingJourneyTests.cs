@@ -683,6 +683,59 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_OldCardWithoutFormIdClickedTwice_OneSessionAndAlreadySaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();   // no formId: a card sent before form ids existed
+
+        var first = await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+        var second = await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+
+        Assert.Contains("Session saved: Smart textiles lab.", CoachingTestHost.CardText(first), StringComparison.Ordinal);
+        Assert.Contains("This session was already saved: Smart textiles lab.", CoachingTestHost.CardText(second), StringComparison.Ordinal);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_OldCardWithoutFormIdCorrectedOnTheSameCard_TheCorrectionIsTheOneSession()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        form["capacity"] = "-1";
+        await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+        form["capacity"] = "12";
+
+        await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+        var again = await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+
+        Assert.Contains("This session was already saved", CoachingTestHost.CardText(again), StringComparison.Ordinal);
+        Assert.Equal(12, (await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync())).Capacity);
+    }
+
+    [Fact]
+    public async Task Save_TwoOldCardsWithoutFormId_TwoSessions()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.SendAsync(FromCard(host.Conversation.Submit(ValidForm()), "1:old-card"), Coordinator);
+        await host.SendAsync(FromCard(host.Conversation.Submit(ValidForm()), "1:another-old-card"), Coordinator);
+
+        Assert.Equal(2, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_FormWithoutFormIdOrCardMessageIdSentTwice_OneSession()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var second = await host.SubmitAsync(ValidForm(), Coordinator);
+
+        Assert.Contains("This session was already saved: Smart textiles lab.", CoachingTestHost.CardText(second), StringComparison.Ordinal);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
     public async Task CreateOnceAsync_SameIdConcurrently_OneSession()
     {
         var id = Guid.NewGuid();
@@ -749,6 +802,13 @@ public sealed class CoachingJourneyTests : IDisposable
         ["closesOn"] = "2026-12-09",
         ["organizer"] = "coaching@hitechtex.example",
     };
+
+    /// <summary>A submit of the card in Teams' message <paramref name="cardMessageId"/> (Teams sends it as <c>replyToId</c>).</summary>
+    private static Activity FromCard(Activity submit, string cardMessageId)
+    {
+        submit.ReplyToId = cardMessageId;
+        return submit;
+    }
 
     private static Activity InGroup(Activity activity)
     {
