@@ -154,6 +154,60 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task RunOnceAsync_WritesLaterFromAnotherTimeZone_ReminderInTheNewZone()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.LocalTimezone = "Europe/Lisbon";
+        await host.SendAsync(submit);
+        var later = host.Conversation.Adapter.MakeMessage("my sessions");
+        later.LocalTimezone = "America/New_York";
+
+        await host.SendAsync(later);
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+
+        Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
+        Assert.Equal("Reminder: Circular economy starts Thu 3 Dec 2026 04:00 (America/New_York) · Thu 3 Dec 2026 09:00 (Europe/Lisbon).", Assert.Single(sent).Text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Mars/Olympus")]
+    [InlineData("W. Europe Standard Time")]   // a Windows id, not an IANA zone
+    public async Task Message_WithoutAValidIanaZone_RegistrationKeepsItsZone(string? zone)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.LocalTimezone = "America/New_York";
+        await host.SendAsync(submit);
+        var later = host.Conversation.Adapter.MakeMessage("my sessions");
+        later.LocalTimezone = zone;
+
+        await host.SendAsync(later);
+
+        Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
+    }
+
+    [Fact]
+    public async Task Messages_SameTimeZoneEveryTurn_FollowedOnlyWhenItChanges()
+    {
+        var listener = new CountingTimeZoneListener();
+        using var counted = new CoachingTestHost(configureServices: s => s.AddSingleton<HiTechTex.Bot.Features.Conversation.ITimeZoneListener>(listener));
+        await counted.Conversation.SeedProfileAsync("en");
+
+        foreach (var zone in new[] { "Europe/Lisbon", "Europe/Lisbon", "Europe/Lisbon", "America/New_York", "America/New_York", "Europe/Lisbon" })
+        {
+            var message = counted.Conversation.Adapter.MakeMessage("my sessions");
+            message.LocalTimezone = zone;
+            await counted.SendAsync(message);
+        }
+
+        Assert.Equal(["Europe/Lisbon", "America/New_York", "Europe/Lisbon"], listener.Zones);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_SendFails_RetriedOnTheNextPass()
     {
         var session = await host.CreateSessionAsync();
@@ -215,4 +269,15 @@ public sealed class CoachingReminderTests : IDisposable
 
     private Task<RegistrationResult> RegisterAsync(Guid sessionId, string user) => host.WithScopeAsync(sp =>
         sp.GetRequiredService<BookingService>().RegisterAsync(sessionId, new Participant(user, "User " + user, "tenant", null, "conv-" + user, "en"), CancellationToken.None));
+
+    private sealed class CountingTimeZoneListener : HiTechTex.Bot.Features.Conversation.ITimeZoneListener
+    {
+        public List<string> Zones { get; } = [];
+
+        public Task TimeZoneChangedAsync(string aadObjectId, string timeZone, CancellationToken cancellationToken)
+        {
+            Zones.Add(timeZone);
+            return Task.CompletedTask;
+        }
+    }
 }
