@@ -85,6 +85,29 @@ public sealed class PostgreSqlCatalogTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task UpdateAsync_SessionMovedIntoTheReminderWindow_ThatReminderClaimedWithTheMoveOnPostgreSql()
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        using var host = StartHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var draft = Draft("Moved closer", "Testing");
+        var session = await services.GetRequiredService<CatalogService>().CreateAsync(draft, "coordinator", CancellationToken.None);
+        await services.GetRequiredService<BookingService>().RegisterAsync(session.Id, new Participant("u1", "User", "tenant", null, "conv", "en"), CancellationToken.None);
+        var db = services.GetRequiredService<BotDbContext>();
+        var registration = await db.Registrations().AsNoTracking().SingleAsync(r => r.SessionId == session.Id);
+        db.ReminderClaims().Add(new CoachingReminderClaim { RegistrationId = registration.Id, MinutesBefore = 1440, ClaimedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var tomorrow = DateTimeOffset.UtcNow.AddHours(20);
+
+        await services.GetRequiredService<CatalogService>().UpdateAsync(session.Id, draft with { StartsAt = tomorrow, EndsAt = tomorrow.AddHours(2), RegistrationClosesAt = tomorrow }, CancellationToken.None);
+
+        Assert.Equal([1440], await db.ReminderClaims().Where(c => c.RegistrationId == registration.Id).Select(c => c.MinutesBefore).ToListAsync());
+        Assert.Equal(1, await db.Outbox().CountAsync(o => o.SessionId == session.Id && o.Kind == OutboxKind.NotifySessionMoved));
+    }
+
+    [SkippableFact]
     public async Task TimeZoneChangedAsync_UserWritesFromAnotherZone_TheirRegistrationsFollowOnPostgreSql()
     {
         Skip.If(database.SkipReason is not null, database.SkipReason);
