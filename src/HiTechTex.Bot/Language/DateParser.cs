@@ -12,6 +12,7 @@ namespace HiTechTex.Bot.Language;
 internal static partial class DateParser
 {
     private static readonly Dictionary<string, int> MonthsByName = BuildMonths();
+    private static readonly Dictionary<string, HashSet<string>> ShortMonthsAfter = BuildShortMonthsAfter();
     private static readonly string[] Connectors = ["de", "del", "of", "the"];
     private static readonly Phrase[] TodayPhrases = Build(v => v.Today);
     private static readonly Phrase[] TomorrowPhrases = Build(v => v.Tomorrow);
@@ -173,21 +174,54 @@ internal static partial class DateParser
 
     /// <summary>
     /// The first day of a month named without a day ("sessions in March", "sessões em março"): the next such month from
-    /// today, this one included; null when none is named. Full names only (more than three letters), so that "may" or
-    /// "mar" inside a sentence are not read as months.
+    /// today, this one included; null when none is named. A full name counts anywhere. A short one ("may", "mar", "set",
+    /// "pro") is also a word of some language, so it counts only where the context makes it a month: after a month
+    /// preposition of a language it is that language's month in ("in may", "sessões em mai", "sesiones en ago", "a mag",
+    /// "v pro"), or when it is the whole filter — every other word one of <paramref name="commandWords"/> ("sessions
+    /// may", "oturumlar may"). "May I see the sessions?" and "a set of sessions" name no month.
     /// </summary>
-    public static DateOnly? FindMonth(IReadOnlyList<Token> tokens, DateOnly today)
+    /// <param name="tokens">The words of the message.</param>
+    /// <param name="today">Today, for the year.</param>
+    /// <param name="commandWords">The normalised words of the command that asked (none: the whole-filter rule is off).</param>
+    public static DateOnly? FindMonth(IReadOnlyList<Token> tokens, DateOnly today, IReadOnlySet<string>? commandWords = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (token.Norm.Length > 3 && MonthsByName.TryGetValue(token.Norm, out var month))
+            var norm = tokens[i].Norm;
+            if (MonthsByName.TryGetValue(norm, out var month)
+                && (norm.Length > 3 || IsAfterMonthPreposition(tokens, i) || IsWholeFilter(tokens, i, commandWords)))
             {
                 return new DateOnly(month >= today.Month ? today.Year : today.Year + 1, month, 1);
             }
         }
 
         return null;
+    }
+
+    private static bool IsAfterMonthPreposition(IReadOnlyList<Token> tokens, int i) =>
+        i > 0
+        && ShortMonthsAfter.TryGetValue(tokens[i - 1].Norm, out var shortMonths)
+        && shortMonths.Contains(tokens[i].Norm)
+        // Italian "a" is English's article too: "a set of sessions" is a set, "a set" alone (a settembre) a month.
+        && !(tokens[i - 1].Norm == "a" && i + 1 < tokens.Count && tokens[i + 1].Norm is "of" or "di");
+
+    private static bool IsWholeFilter(IReadOnlyList<Token> tokens, int i, IReadOnlySet<string>? commandWords)
+    {
+        if (commandWords is null)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < tokens.Count; j++)
+        {
+            if (j != i && !commandWords.Contains(tokens[j].Norm))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsUsed(bool[] used, int start, int length) => used.AsSpan(start, length).Contains(true);
@@ -209,6 +243,27 @@ internal static partial class DateParser
         }
 
         return months;
+    }
+
+    /// <summary>For each month preposition, the short month names of the languages it belongs to ("em" → "mai", "set"…).</summary>
+    private static Dictionary<string, HashSet<string>> BuildShortMonthsAfter()
+    {
+        var after = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var vocabulary in Languages.All)
+        {
+            var shortNames = vocabulary.Months.SelectMany(m => m.Split('|')).Select(TextNormalizer.Normalize).Where(n => n.Length <= 3);
+            foreach (var preposition in vocabulary.MonthPrepositions ?? [])
+            {
+                if (!after.TryGetValue(preposition, out var names))
+                {
+                    after[preposition] = names = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                names.UnionWith(shortNames);
+            }
+        }
+
+        return after;
     }
 
     private static Phrase[] Build(Func<LanguageVocabulary, string[]> select) =>

@@ -84,6 +84,53 @@ public sealed class PostgreSqlCatalogTests : IDisposable
         Assert.Equal(1, await db.Outbox().CountAsync(o => o.SessionId == session.Id && o.Kind == OutboxKind.NotifySessionMoved));
     }
 
+    [SkippableFact]
+    public async Task UpdateAsync_SessionMovedIntoTheReminderWindow_ThatReminderClaimedWithTheMoveOnPostgreSql()
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        using var host = StartHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var draft = Draft("Moved closer", "Testing");
+        var session = await services.GetRequiredService<CatalogService>().CreateAsync(draft, "coordinator", CancellationToken.None);
+        await services.GetRequiredService<BookingService>().RegisterAsync(session.Id, new Participant("u1", "User", "tenant", null, "conv", "en"), CancellationToken.None);
+        var db = services.GetRequiredService<BotDbContext>();
+        var registration = await db.Registrations().AsNoTracking().SingleAsync(r => r.SessionId == session.Id);
+        db.ReminderClaims().Add(new CoachingReminderClaim { RegistrationId = registration.Id, MinutesBefore = 1440, ClaimedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var tomorrow = DateTimeOffset.UtcNow.AddHours(20);
+
+        await services.GetRequiredService<CatalogService>().UpdateAsync(session.Id, draft with { StartsAt = tomorrow, EndsAt = tomorrow.AddHours(2), RegistrationClosesAt = tomorrow }, CancellationToken.None);
+
+        Assert.Equal([1440], await db.ReminderClaims().Where(c => c.RegistrationId == registration.Id).Select(c => c.MinutesBefore).ToListAsync());
+        Assert.Equal(1, await db.Outbox().CountAsync(o => o.SessionId == session.Id && o.Kind == OutboxKind.NotifySessionMoved));
+    }
+
+    [SkippableFact]
+    public async Task TimeZoneChangedAsync_UserWritesFromAnotherZone_TheirRegistrationsFollowOnPostgreSql()
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        using var host = StartHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var catalog = services.GetRequiredService<CatalogService>();
+        var first = await catalog.CreateAsync(Draft("First", "Testing"), "coordinator", CancellationToken.None);
+        var second = await catalog.CreateAsync(Draft("Second", "Testing"), "coordinator", CancellationToken.None);
+        var booking = services.GetRequiredService<BookingService>();
+        await booking.RegisterAsync(first.Id, new Participant("u1", "User", "tenant", null, "conv", "en", "Europe/Lisbon"), CancellationToken.None);
+        await booking.RegisterAsync(second.Id, new Participant("u1", "User", "tenant", null, "conv", "en"), CancellationToken.None);
+        await booking.RegisterAsync(first.Id, new Participant("u2", "Other", "tenant", null, "conv2", "en", "Europe/Lisbon"), CancellationToken.None);
+
+        await services.GetServices<HiTechTex.Bot.Features.Conversation.ITimeZoneListener>().OfType<CoachingTimeZoneListener>().Single()
+            .TimeZoneChangedAsync("u1", "America/New_York", CancellationToken.None);
+
+        var db = services.GetRequiredService<BotDbContext>();
+        var zones = await db.Registrations().AsNoTracking().Where(r => r.SessionId == first.Id || r.SessionId == second.Id)
+            .OrderBy(r => r.UserAadObjectId).Select(r => new { r.UserAadObjectId, r.TimeZone }).ToListAsync();
+        Assert.Equal([("u1", "America/New_York"), ("u1", "America/New_York"), ("u2", "Europe/Lisbon")], zones.Select(z => (z.UserAadObjectId, z.TimeZone)));
+    }
+
     public void Dispose() => database.Dispose();
 
     private static SessionDraft Draft(string title, string topic)

@@ -9,7 +9,8 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// The session catalog: upcoming sessions with filters, details, and the coordinator's create/edit/cancel (the
 /// callers check the coordinator role). Changes that touch Graph enqueue outbox rows in the same transaction.
 /// </summary>
-internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGate, TimeProvider timeProvider, IOptions<GraphOptions> graphOptions)
+internal sealed class CatalogService(
+    BotDbContext db, DatabaseWriteGate writeGate, TimeProvider timeProvider, IOptions<GraphOptions> graphOptions, IOptions<CoachingOptions> coachingOptions)
 {
     /// <summary>The most sessions a list shows.</summary>
     public const int PageSize = 10;
@@ -164,12 +165,21 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         session.Revision++;
         if (session.StartsAt != startedAt || session.EndsAt != endedAt)
         {
-            await TellEveryoneRegisteredAsync(session.Id, OutboxKind.NotifySessionMoved, now, cancellationToken);
+            var told = await TellEveryoneRegisteredAsync(session.Id, OutboxKind.NotifySessionMoved, now, cancellationToken);
 
             // The reminders already sent were for the old time: the new start gets its own.
             await db.ReminderClaims()
                 .Where(c => db.Registrations().Any(r => r.Id == c.RegistrationId && r.SessionId == sessionId))
                 .ExecuteDeleteAsync(cancellationToken);
+
+            // Except the one due right now: the move notice just told the new time, and that reminder would follow it
+            // within a minute saying it again (moved from next week to tomorrow: "has moved…", then "Reminder: …
+            // starts tomorrow"). It is claimed as sent; the closer reminders still go at their time.
+            if (CoachingReminderProcessor.DueReminder(coachingOptions.Value.EffectiveReminders, session.StartsAt, now) is { } due)
+            {
+                var minutes = (int)due.TotalMinutes;
+                db.ReminderClaims().AddRange(told.Select(id => new CoachingReminderClaim { RegistrationId = id, MinutesBefore = minutes, ClaimedAt = now }));
+            }
         }
 
         if (GraphEnabled)
@@ -265,8 +275,11 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         session.UpdatedAt = now;
     }
 
-    /// <summary>Queues a notice of <paramref name="kind"/> for everyone registered or waitlisted (in the caller's transaction).</summary>
-    private async Task TellEveryoneRegisteredAsync(Guid sessionId, OutboxKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a notice of <paramref name="kind"/> for everyone registered or waitlisted (in the caller's transaction);
+    /// returns their registrations.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> TellEveryoneRegisteredAsync(Guid sessionId, OutboxKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var registered = await db.Registrations()
             .Where(r => r.SessionId == sessionId && r.Status != RegistrationStatus.Cancelled)
@@ -276,5 +289,7 @@ internal sealed class CatalogService(BotDbContext db, DatabaseWriteGate writeGat
         {
             db.Enqueue(sessionId, kind, now, registrationId);
         }
+
+        return registered;
     }
 }

@@ -41,6 +41,12 @@ internal sealed class CoachingDialog(
     public const string ImportAction = "coaching.import";
     public const string ImportSaveAction = "coaching.importSave";
 
+    /// <summary>The words of the catalogue's commands in the six languages: "sessions may" is "sessions" filtered to May.</summary>
+    private static readonly IReadOnlySet<string> ListCommandWords = CoachingTexts.All
+        .SelectMany(t => t.ListCommands)
+        .SelectMany(c => TextNormalizer.Tokenize(c).Select(w => w.Norm))
+        .ToHashSet(StringComparer.Ordinal);
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
@@ -151,11 +157,12 @@ internal sealed class CoachingDialog(
 
         if (start?.Entities is { } entities)
         {
-            // A date ("sessions on 3 December") or a month alone ("sessions in March") is the month to show.
+            // A date ("sessions on 3 December") or a month alone ("sessions in March", "sessions in May", "sessões mai")
+            // is the month to show.
             var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
             DateOnly? month = entities.Dates.Count > 0
                 ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1)
-                : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today) : null;
+                : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today, ListCommandWords) : null;
             return new SessionFilter(entities.SessionTopic, null, month);
         }
 
@@ -310,8 +317,7 @@ internal sealed class CoachingDialog(
     {
         var values = SessionFormValues.From(data ?? default);
         var sessionId = SessionIdOf(data);
-        // A card from before form ids existed has none: it still saves, under a new id.
-        var formId = GuidOf(data, "formId") ?? Guid.NewGuid();
+        var formId = GuidOf(data, "formId") ?? LegacyFormId(turn.Activity, values);
         var now = timeProvider.GetUtcNow();
         SessionSummary? existing = null;
         if (sessionId is { } id && (existing = await catalog.GetAsync(id, cancellationToken)) is null)
@@ -381,8 +387,10 @@ internal sealed class CoachingDialog(
                 return null;
             }
 
-            var slots = busy.Select(b => SessionTime.Range(b.Start, b.End, draft.TimeZone, SessionTime.CultureOf(texts), readerZone: null));
-            return texts.Format(texts.ConflictWarningFormat, string.Join("; ", slots));
+            // The zone is named once, after the times: "(Thu 10 Dec 2026 09:00–10:00, Europe/Madrid time)", not a
+            // bracket inside a bracket.
+            var slots = busy.Select(b => SessionTime.Times(b.Start, b.End, draft.TimeZone, SessionTime.CultureOf(texts)));
+            return texts.Format(texts.ConflictWarningFormat, string.Join("; ", slots), draft.TimeZone);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -489,12 +497,35 @@ internal sealed class CoachingDialog(
     private static Guid? GuidOf(JsonElement? data, string name) =>
         data is { ValueKind: JsonValueKind.Object } d && Read(d, name) is { } raw && Guid.TryParse(raw, out var id) && id != Guid.Empty ? id : null;
 
+    /// <summary>
+    /// The id of a new-session card sent before cards carried a <c>formId</c>. Refusing it would throw away the form a
+    /// coordinator has just filled in, so it saves — once: the id is derived from the card's message (Teams sends its id
+    /// as <c>replyToId</c> with every submit of the card, so a double click or a retry has the same), like the
+    /// <c>formId</c> of a newer card (one card, one session); without a message id, from the form's content, so the same
+    /// form sent twice is the same session.
+    /// </summary>
+    internal static Guid LegacyFormId(Activity activity, SessionFormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(values);
+        var card = activity.ReplyToId is { Length: > 0 } replyTo
+            ? "message\n" + replyTo
+            : "content\n" + activity.From?.AadObjectId + "\n" + values.ToJson().ToJsonString();
+        return DerivedId(System.Text.Encoding.UTF8.GetBytes("coaching.save\n" + activity.Conversation?.Id + "\n" + card));
+    }
+
     /// <summary>A stable id for the <paramref name="index"/>-th session of an import (SHA-256 of both, as a version-8 UUID).</summary>
     internal static Guid DerivedId(Guid importId, int index)
     {
         Span<byte> input = stackalloc byte[20];
         importId.TryWriteBytes(input);
         BitConverter.TryWriteBytes(input[16..], index);
+        return DerivedId(input);
+    }
+
+    /// <summary>SHA-256 of <paramref name="input"/> as a version-8 UUID.</summary>
+    private static Guid DerivedId(ReadOnlySpan<byte> input)
+    {
         Span<byte> hash = stackalloc byte[32];
         System.Security.Cryptography.SHA256.HashData(input, hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);

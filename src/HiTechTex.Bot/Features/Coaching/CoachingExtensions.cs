@@ -22,6 +22,7 @@ internal static class CoachingExtensions
         services.AddScoped<CoachingCards>();
         services.AddScoped<CoachingDialog>();
         services.AddScoped<IJourney, CoachingJourney>();
+        services.AddScoped<ITimeZoneListener, CoachingTimeZoneListener>();
         services.AddScoped<CoachingNotifier>();
         services.TryAddScoped<RecipientLanguages>();
 

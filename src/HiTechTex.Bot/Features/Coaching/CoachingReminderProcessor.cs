@@ -61,6 +61,28 @@ internal sealed class CoachingReminderProcessor(
         return sent;
     }
 
+    /// <summary>
+    /// The reminder a session starting at <paramref name="startsAt"/> is due for at <paramref name="now"/> (the same
+    /// windows as <see cref="RunOnceAsync"/>: from its offset before the start until the next, closer one), or null.
+    /// </summary>
+    public static TimeSpan? DueReminder(IReadOnlyList<TimeSpan> reminders, DateTimeOffset startsAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reminders);
+        var ahead = startsAt - now;
+        var closer = TimeSpan.Zero;
+        foreach (var offset in reminders.Distinct().Order())
+        {
+            if (ahead > closer && ahead <= offset)
+            {
+                return offset;
+            }
+
+            closer = offset;
+        }
+
+        return null;
+    }
+
     private async Task<bool> SendOnceAsync(Guid registrationId, int minutes, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();

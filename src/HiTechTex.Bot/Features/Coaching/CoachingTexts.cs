@@ -141,6 +141,7 @@ internal sealed partial class CoachingTexts
 
     public required string NotCoordinator { get; init; }
 
+    /// <summary>{0}: the busy times, without their zone; {1}: the session's time zone, named once.</summary>
     public required string ConflictWarningFormat { get; init; }
 
     public required string SyncLabel { get; init; }

@@ -70,6 +70,10 @@ internal static class SessionTime
         return $"{Span(start, end, reader, culture)} ({readerZoneId}) · {inSessionZone}";
     }
 
+    /// <summary>"Thu 10 Dec 2026 09:00–10:00" in <paramref name="zoneId"/>, without naming the zone (the caller names it).</summary>
+    public static string Times(DateTimeOffset start, DateTimeOffset? end, string zoneId, CultureInfo culture) =>
+        Span(start, end, ZoneOf(zoneId), culture);
+
     private static string Span(DateTimeOffset start, DateTimeOffset? end, TimeZoneInfo zone, CultureInfo culture)
     {
         var from = TimeZoneInfo.ConvertTime(start, zone).DateTime;

@@ -35,6 +35,7 @@ internal sealed class ConversationStates
         sharedLastActive = Conversation.CreateProperty<DateTimeOffset?>("lastActive");
         privateLastActive = PrivateConversation.CreateProperty<DateTimeOffset?>("lastActive");
         Profile = User.CreateProperty<UserProfile>("profile");
+        TimeZone = User.CreateProperty<string>("timeZone");
     }
 
     public ConversationState Conversation { get; }
@@ -48,6 +49,9 @@ internal sealed class ConversationStates
         IsPerMember(turnContext.Activity) ? privateDialogState : sharedDialogState;
 
     public IStatePropertyAccessor<UserProfile> Profile { get; }
+
+    /// <summary>The time zone last seen from the user's Teams client, as the <see cref="ITimeZoneListener"/>s were told it.</summary>
+    public IStatePropertyAccessor<string> TimeZone { get; }
 
     /// <summary>
     /// Reads the conversation and the user state of the turn in ONE storage read (a state whose key the activity

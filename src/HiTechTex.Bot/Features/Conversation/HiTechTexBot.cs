@@ -69,6 +69,8 @@ internal sealed class HiTechTexBot(
             turnContext.UseTexts(texts);   // one instance per language: set again only when the profile speaks another
         }
 
+        await FollowTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
         // A question left unanswered for days is not what the user's new message answers: start afresh, and say so.
         var now = time.GetUtcNow();
         if (await states.ExpireIdleDialogAsync(turnContext, options.Value.DialogExpiry, now, cancellationToken).ConfigureAwait(false) is { } idle)
@@ -93,6 +95,40 @@ internal sealed class HiTechTexBot(
             // the other's; dropping it and asking again keeps the stored conversation whole.
             Log.StateConflict(logger, turnContext.Activity.Conversation?.Id, exception.Key);
             await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Teams reports the client's time zone with each message; what features keep of it (a registration's zone, for
+    /// reminders) follows the user when it changes. The zone last seen is in the user state, already read for the turn,
+    /// so an unchanged zone costs no query and no write; a change costs one update per listener and is saved with the
+    /// turn's state. A failure is logged and retried on the next message (the zone is then not marked as seen).
+    /// </summary>
+    private async Task FollowTimeZoneAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id)
+            || activity.From.AadObjectId is not { Length: > 0 and <= 128 } user
+            || activity.LocalTimezone is not { Length: > 0 and <= 64 } zone
+            || !TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _)
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
+            || await states.TimeZone.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) == zone)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var listener in services.GetServices<ITimeZoneListener>())
+            {
+                await listener.TimeZoneChangedAsync(user, zone, cancellationToken).ConfigureAwait(false);
+            }
+
+            await states.TimeZone.SetAsync(turnContext, zone, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.TimeZoneNotFollowed(logger, activity.Conversation?.Id, exception);
         }
     }
 

@@ -58,4 +58,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1530, Level = LogLevel.Information,
         Message = "Card action with verb {Verb} has no handler, form or journey action: answered as not recognised, nothing run")]
     public static partial void UnknownCardVerb(ILogger logger, string? verb);
+
+    [LoggerMessage(EventId = 1514, Level = LogLevel.Warning,
+        Message = "Following the user's new time zone failed in conversation {ConversationId}; tried again on their next message")]
+    public static partial void TimeZoneNotFollowed(ILogger logger, string? conversationId, Exception exception);
 }

@@ -18,11 +18,14 @@ internal static class Czech
          "pro", "o", "od", "po", "pri", "za", "je", "jsou", "chci", "chtel", "chtela", "bych", "prosim", "nejaky", "nejakou", "nejakou",
          "kde", "ktery", "ktera", "ukaz", "ukazte", "ahoj", "dekuji", "diky", "dobry", "den", "jak", "se", "mas", "firma", "firmu",
          "spolecnost", "tema", "ohledne", "to", "ten", "ta", "si", "nejake", "nejaka", "existuje", "existuji"],
-        ["leden|ledna|lednu", "unor|unora|unoru", "brezen|brezna|breznu", "duben|dubna|dubnu", "kveten|kvetna|kvetnu", "cerven|cervna|cervnu",
-         "cervenec|cervence|cervenci", "srpen|srpna|srpnu", "zari", "rijen|rijna|rijnu", "listopad|listopadu", "prosinec|prosince|prosinci"],
+        // The short forms are the ones the bot's own cards print ("čt 3. pro 2026").
+        ["leden|ledna|lednu|led", "unor|unora|unoru|uno", "brezen|brezna|breznu|bre", "duben|dubna|dubnu|dub", "kveten|kvetna|kvetnu|kve",
+         "cerven|cervna|cervnu|cvn", "cervenec|cervence|cervenci|cvc", "srpen|srpna|srpnu|srp", "zari|zar", "rijen|rijna|rijnu|rij",
+         "listopad|listopadu|lis", "prosinec|prosince|prosinci|pro"],
         ["dnes", "dneska"],
         ["zitra"],
         ["pozitri"],
         ["o", "ohledne", "tema"],
-        Declines: ["nechci", "nepotrebuji", "nepotrebuju", "nemam zajem"]);
+        Declines: ["nechci", "nepotrebuji", "nepotrebuju", "nemam zajem"],
+        MonthPrepositions: ["v"]);
 }

@@ -17,6 +17,10 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// Phrases that say the user does not want what the sentence names ("I don't want to apply"): matched exactly (no
 /// typos), they turn a journey intent into none, with <see cref="RecognizedIntent.Declined"/>.
 /// </param>
+/// <param name="MonthPrepositions">
+/// Words that make a following short month name of this language a month ("in may", "em mai", "v pro"), where alone it
+/// may be another word ("may", "mar", "set").
+/// </param>
 internal sealed record LanguageVocabulary(
     string Code,
     IReadOnlyDictionary<Intent, string[]> Intents,
@@ -27,4 +31,5 @@ internal sealed record LanguageVocabulary(
     string[] DayAfterTomorrow,
     string[] TopicMarkers,
     bool TopicMarkerFollowsTopic = false,
-    string[]? Declines = null);
+    string[]? Declines = null,
+    string[]? MonthPrepositions = null);

@@ -24,5 +24,6 @@ internal static class Portuguese
         ["amanha"],
         ["depois de amanha"],
         ["sobre"],
-        Declines: ["nao quero", "nao preciso", "nao tenho interesse", "nao me interessa"]);
+        Declines: ["nao quero", "nao preciso", "nao tenho interesse", "nao me interessa"],
+        MonthPrepositions: ["em"]);
 }

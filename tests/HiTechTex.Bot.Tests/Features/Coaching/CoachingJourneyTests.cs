@@ -39,6 +39,13 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("sessões em janeiro", "pt", "2027-01")]
     [InlineData("setkání v lednu", "cs", "2027-01")]
     [InlineData("školení v prosinci", "cs", "2026-12")]
+    [InlineData("sessions in May", "en", "2027-05")]
+    [InlineData("sessions may", "en", "2027-05")]
+    [InlineData("sessões em mai", "pt", "2027-05")]
+    [InlineData("sesiones en dic", "es", "2026-12")]
+    [InlineData("sessioni a mag", "it", "2027-05")]
+    [InlineData("oturumlar ara", "tr", "2026-12")]
+    [InlineData("školení v pro", "cs", "2026-12")]
     public async Task Sessions_InAMonthTyped_TheCatalogueFilteredToThatMonth(string typed, string language, string month)
     {
         await host.Conversation.SeedProfileAsync(language);
@@ -49,6 +56,20 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.Equal(month, InputValue(card, "month"));
         Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sessions_MayAsAVerb_NoMonthFilter()
+    {
+        const string Typed = "may I see the sessions";
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync(Typed));
+
+        Assert.NotEqual("2027-05", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -399,7 +420,33 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var replies = await host.SubmitAsync(ValidForm(), Coordinator);
 
-        Assert.Contains("Heads-up: the organizer's calendar is busy at that time", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("Heads-up: the organizer's calendar is busy at that time (Thu 10 Dec 2026 13:30–14:30, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task Save_OverlapsTwoOfTheOrganizersSessions_WarningNamesTheZoneOnceWithoutNestedBrackets(string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var start = new DateTimeOffset(2026, 12, 10, 12, 30, 0, TimeSpan.Zero);
+        await host.CreateSessionAsync(CoachingTestHost.Draft() with { StartsAt = start, EndsAt = start.AddHours(1), OrganizerMailbox = "coaching@hitechtex.example" });
+        await host.CreateSessionAsync(CoachingTestHost.Draft() with { StartsAt = start.AddHours(2), EndsAt = start.AddHours(3), OrganizerMailbox = "coaching@hitechtex.example" });
+        var format = CoachingTexts.Resolve(language).ConflictWarningFormat;
+
+        var replies = await host.SubmitAsync(ValidForm(), Coordinator);
+
+        var warning = Assert.Single(CoachingTestHost.CardText(replies).Split('\n'), l => l.StartsWith(format[..format.IndexOf('(', StringComparison.Ordinal)], StringComparison.Ordinal));
+        Assert.Equal(1, warning.Count(c => c == '('));
+        Assert.Equal(1, warning.Count(c => c == ')'));
+        Assert.EndsWith(").", warning, StringComparison.Ordinal);
+        Assert.Single(warning.Split("Europe/Madrid").Skip(1));
+        Assert.Contains("13:30–14:30; ", warning, StringComparison.Ordinal);
+        Assert.Contains("15:30–16:30", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -636,6 +683,59 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_OldCardWithoutFormIdClickedTwice_OneSessionAndAlreadySaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();   // no formId: a card sent before form ids existed
+
+        var first = await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+        var second = await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+
+        Assert.Contains("Session saved: Smart textiles lab.", CoachingTestHost.CardText(first), StringComparison.Ordinal);
+        Assert.Contains("This session was already saved: Smart textiles lab.", CoachingTestHost.CardText(second), StringComparison.Ordinal);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_OldCardWithoutFormIdCorrectedOnTheSameCard_TheCorrectionIsTheOneSession()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        form["capacity"] = "-1";
+        await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+        form["capacity"] = "12";
+
+        await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+        var again = await host.SendAsync(FromCard(host.Conversation.Submit(form), "1:old-card"), Coordinator);
+
+        Assert.Contains("This session was already saved", CoachingTestHost.CardText(again), StringComparison.Ordinal);
+        Assert.Equal(12, (await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync())).Capacity);
+    }
+
+    [Fact]
+    public async Task Save_TwoOldCardsWithoutFormId_TwoSessions()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.SendAsync(FromCard(host.Conversation.Submit(ValidForm()), "1:old-card"), Coordinator);
+        await host.SendAsync(FromCard(host.Conversation.Submit(ValidForm()), "1:another-old-card"), Coordinator);
+
+        Assert.Equal(2, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_FormWithoutFormIdOrCardMessageIdSentTwice_OneSession()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.SubmitAsync(ValidForm(), Coordinator);
+        var second = await host.SubmitAsync(ValidForm(), Coordinator);
+
+        Assert.Contains("This session was already saved: Smart textiles lab.", CoachingTestHost.CardText(second), StringComparison.Ordinal);
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
     public async Task CreateOnceAsync_SameIdConcurrently_OneSession()
     {
         var id = Guid.NewGuid();
@@ -702,6 +802,13 @@ public sealed class CoachingJourneyTests : IDisposable
         ["closesOn"] = "2026-12-09",
         ["organizer"] = "coaching@hitechtex.example",
     };
+
+    /// <summary>A submit of the card in Teams' message <paramref name="cardMessageId"/> (Teams sends it as <c>replyToId</c>).</summary>
+    private static Activity FromCard(Activity submit, string cardMessageId)
+    {
+        submit.ReplyToId = cardMessageId;
+        return submit;
+    }
 
     private static Activity InGroup(Activity activity)
     {

@@ -229,7 +229,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
             ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
         }, CoachingTestHost.CoordinatorId);
 
-        Assert.Contains("the organizer's calendar is busy at that time (Thu 10 Dec 2026 14:30–15:00 (Europe/Madrid))", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("the organizer's calendar is busy at that time (Thu 10 Dec 2026 14:30–15:00, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         var request = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
         Assert.Equal("/v1.0/users/coaching@hitechtex.example/calendar/getSchedule", request.Path);
 

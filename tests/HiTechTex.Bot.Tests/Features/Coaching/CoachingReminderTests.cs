@@ -104,6 +104,58 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionMovedIntoTheDayBefore_MoveNoticeWithoutA24HourReminderThenTheOneHourOne()
+    {
+        var session = await host.CreateSessionAsync();   // 2026-12-03 09:00 UTC, registered a week before
+        await RegisterAsync(session.Id, "u1");
+        await RunEveryQuarterHourUntilAsync(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        Assert.Empty(sent);
+        var newStart = host.Time.GetUtcNow().AddHours(23);   // next week → tomorrow morning
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft() with { StartsAt = newStart, EndsAt = newStart.AddHours(2) }, CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<CoachingReminderProcessor>().RunOnceAsync(CancellationToken.None);
+        var rightAfterTheMove = sent.Select(s => s.Text).ToList();
+        await RunEveryQuarterHourUntilAsync(newStart);
+
+        Assert.Equal(["Circular economy has moved: it now takes place Tue 1 Dec 2026 08:00–10:00 (Europe/Lisbon)."], rightAfterTheMove);
+        Assert.Equal(["Reminder: Circular economy starts Tue 1 Dec 2026 08:00 (Europe/Lisbon)."], sent.Skip(1).Select(s => s.Text));
+    }
+
+    [Fact]
+    public async Task SessionMovedIntoTheLastHour_MoveNoticeOnlyNoReminderAfterIt()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var newStart = host.Time.GetUtcNow().AddMinutes(45);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft() with { StartsAt = newStart, EndsAt = newStart.AddHours(2) }, CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        await RunEveryQuarterHourUntilAsync(newStart);
+
+        Assert.StartsWith("Circular economy has moved", Assert.Single(sent).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(30, 60)]
+    [InlineData(60, 60)]
+    [InlineData(61, 1440)]
+    [InlineData(1440, 1440)]
+    [InlineData(1441, null)]
+    [InlineData(0, null)]
+    public void DueReminder_MinutesAhead_TheReminderWhoseWindowItIsIn(int minutesAhead, int? expected)
+    {
+        var now = CoachingTestHost.Now;
+
+        var due = CoachingReminderProcessor.DueReminder([TimeSpan.FromHours(24), TimeSpan.FromHours(1)], now.AddMinutes(minutesAhead), now);
+
+        Assert.Equal(expected, due is { } d ? (int)d.TotalMinutes : null);
+    }
+
+    [Fact]
     public async Task SessionEditedWithoutMoving_NobodyToldAndNoSecondReminder()
     {
         var session = await host.CreateSessionAsync();
@@ -151,6 +203,60 @@ public sealed class CoachingReminderTests : IDisposable
 
         Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
         Assert.Equal("Reminder: Circular economy starts Thu 3 Dec 2026 04:00 (America/New_York) · Thu 3 Dec 2026 09:00 (Europe/Lisbon).", Assert.Single(sent).Text);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_WritesLaterFromAnotherTimeZone_ReminderInTheNewZone()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.LocalTimezone = "Europe/Lisbon";
+        await host.SendAsync(submit);
+        var later = host.Conversation.Adapter.MakeMessage("my sessions");
+        later.LocalTimezone = "America/New_York";
+
+        await host.SendAsync(later);
+        await RunEveryQuarterHourUntilAsync(session.StartsAt.AddHours(-23));
+
+        Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
+        Assert.Equal("Reminder: Circular economy starts Thu 3 Dec 2026 04:00 (America/New_York) · Thu 3 Dec 2026 09:00 (Europe/Lisbon).", Assert.Single(sent).Text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Mars/Olympus")]
+    [InlineData("W. Europe Standard Time")]   // a Windows id, not an IANA zone
+    public async Task Message_WithoutAValidIanaZone_RegistrationKeepsItsZone(string? zone)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.LocalTimezone = "America/New_York";
+        await host.SendAsync(submit);
+        var later = host.Conversation.Adapter.MakeMessage("my sessions");
+        later.LocalTimezone = zone;
+
+        await host.SendAsync(later);
+
+        Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
+    }
+
+    [Fact]
+    public async Task Messages_SameTimeZoneEveryTurn_FollowedOnlyWhenItChanges()
+    {
+        var listener = new CountingTimeZoneListener();
+        using var counted = new CoachingTestHost(configureServices: s => s.AddSingleton<HiTechTex.Bot.Features.Conversation.ITimeZoneListener>(listener));
+        await counted.Conversation.SeedProfileAsync("en");
+
+        foreach (var zone in new[] { "Europe/Lisbon", "Europe/Lisbon", "Europe/Lisbon", "America/New_York", "America/New_York", "Europe/Lisbon" })
+        {
+            var message = counted.Conversation.Adapter.MakeMessage("my sessions");
+            message.LocalTimezone = zone;
+            await counted.SendAsync(message);
+        }
+
+        Assert.Equal(["Europe/Lisbon", "America/New_York", "Europe/Lisbon"], listener.Zones);
     }
 
     [Fact]
@@ -215,4 +321,15 @@ public sealed class CoachingReminderTests : IDisposable
 
     private Task<RegistrationResult> RegisterAsync(Guid sessionId, string user) => host.WithScopeAsync(sp =>
         sp.GetRequiredService<BookingService>().RegisterAsync(sessionId, new Participant(user, "User " + user, "tenant", null, "conv-" + user, "en"), CancellationToken.None));
+
+    private sealed class CountingTimeZoneListener : HiTechTex.Bot.Features.Conversation.ITimeZoneListener
+    {
+        public List<string> Zones { get; } = [];
+
+        public Task TimeZoneChangedAsync(string aadObjectId, string timeZone, CancellationToken cancellationToken)
+        {
+            Zones.Add(timeZone);
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -1,0 +1,59 @@
+using HiTechTex.Bot.Language;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+public sealed class DateParserTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static readonly HashSet<string> CommandWords = ["sessions", "sessoes", "sesiones", "sessioni", "oturumlar", "skoleni", "upcoming"];
+
+    [Theory]
+    [InlineData("sessions in May", "2027-05-01")]
+    [InlineData("sessions during dec", "2026-12-01")]
+    [InlineData("sessões em mai", "2027-05-01")]
+    [InlineData("sessões em set", "2027-09-01")]
+    [InlineData("sesiones en ago", "2027-08-01")]
+    [InlineData("sessioni a mag", "2027-05-01")]
+    [InlineData("sessioni in gen", "2027-01-01")]
+    [InlineData("školení v pro", "2026-12-01")]
+    [InlineData("školení v bře", "2027-03-01")]
+    public void FindMonth_ShortNameAfterAMonthPreposition_ThatMonth(string text, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateParser.FindMonth(TextNormalizer.Tokenize(text), Today));
+    }
+
+    [Theory]
+    [InlineData("sessions may", "2027-05-01")]
+    [InlineData("may sessions", "2027-05-01")]
+    [InlineData("sessões mai", "2027-05-01")]
+    [InlineData("oturumlar may", "2027-05-01")]
+    [InlineData("upcoming sessions Mar", "2027-03-01")]
+    public void FindMonth_ShortNameIsTheWholeFilter_ThatMonth(string text, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateParser.FindMonth(TextNormalizer.Tokenize(text), Today, CommandWords));
+    }
+
+    [Theory]
+    [InlineData("may I see the sessions")]
+    [InlineData("sessions I may like")]
+    [InlineData("show me a set of sessions")]
+    [InlineData("sessions out of hours")]
+    [InlineData("sessions in out")]          // Portuguese "out" (October) after the English "in"
+    [InlineData("sessions may")]             // no command words given: the whole-filter rule is off
+    public void FindMonth_ShortNameWhereItIsAnotherWord_NoMonth(string text)
+    {
+        var commandWords = text == "sessions may" ? null : CommandWords;
+
+        Assert.Null(DateParser.FindMonth(TextNormalizer.Tokenize(text), Today, commandWords));
+    }
+
+    [Theory]
+    [InlineData("sessions in March", "2027-03-01")]
+    [InlineData("setkání v lednu", "2027-01-01")]
+    [InlineData("what about september", "2027-09-01")]
+    public void FindMonth_FullName_ThatMonthAnywhere(string text, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateParser.FindMonth(TextNormalizer.Tokenize(text), Today));
+    }
+}
