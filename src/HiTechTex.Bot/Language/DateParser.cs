@@ -181,9 +181,32 @@ internal static partial class DateParser
         ArgumentNullException.ThrowIfNull(tokens);
         foreach (var token in tokens)
         {
-            if (token.Norm.Length > 3 && MonthsByName.TryGetValue(token.Norm, out var month))
+            if (MonthOf(token.Norm) is { } month)
             {
                 return new DateOnly(month >= today.Month ? today.Year : today.Year + 1, month, 1);
+            }
+        }
+
+        return null;
+    }
+
+    // Turkish writes "in April" as one word: "nisanda", "martta", "eylülde" (and "from": "nisandan").
+    private static readonly string[] LocativeSuffixes = ["da", "de", "ta", "te", "dan", "den", "tan", "ten"];
+
+    /// <summary>The month a full month name (more than three letters) names, with or without a Turkish locative suffix.</summary>
+    private static int? MonthOf(string norm)
+    {
+        if (norm.Length > 3 && MonthsByName.TryGetValue(norm, out var month))
+        {
+            return month;
+        }
+
+        foreach (var suffix in LocativeSuffixes)
+        {
+            if (norm.Length > suffix.Length + 3 && norm.EndsWith(suffix, StringComparison.Ordinal)
+                && MonthsByName.TryGetValue(norm[..^suffix.Length], out var inflected))
+            {
+                return inflected;
             }
         }
 

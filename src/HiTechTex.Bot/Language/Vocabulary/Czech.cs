@@ -24,5 +24,6 @@ internal static class Czech
         ["zitra"],
         ["pozitri"],
         ["o", "ohledne", "tema"],
-        Declines: ["nechci", "nepotrebuji", "nepotrebuju", "nemam zajem"]);
+        Declines: ["nechci", "nepotrebuji", "nepotrebuju", "nemam zajem"],
+        Travel: ["jet", "jet do", "odjet", "vyjet", "pojedu", "cestovat", "cesta do", "stravit tyden=2", "praxe", "staz*"]);
 }

@@ -24,5 +24,6 @@ internal static class Italian
         ["domani"],
         ["dopodomani", "dopo domani"],
         ["su", "sul", "sulla", "sullo", "sui", "sugli", "sulle", "riguardo"],
-        Declines: ["non voglio", "non ho bisogno", "non mi interessa"]);
+        Declines: ["non voglio", "non ho bisogno", "non mi interessa"],
+        Travel: ["andare", "vado", "viaggiare", "viaggio", "recarmi", "trascorrere", "passare una settimana", "tirocinio", "stage"]);
 }

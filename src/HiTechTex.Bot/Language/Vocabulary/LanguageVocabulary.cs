@@ -17,6 +17,10 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// Phrases that say the user does not want what the sentence names ("I don't want to apply"): matched exactly (no
 /// typos), they turn a journey intent into none, with <see cref="RecognizedIntent.Declined"/>.
 /// </param>
+/// <param name="Travel">
+/// Going somewhere ("go to", "ir a", "andare", "jet do"): with a country or region and no other intent, the sentence
+/// asks for an exchange there ("I want to go to Italy in March for a week"); alone, or next to a partner search, nothing.
+/// </param>
 internal sealed record LanguageVocabulary(
     string Code,
     IReadOnlyDictionary<Intent, string[]> Intents,
@@ -27,4 +31,5 @@ internal sealed record LanguageVocabulary(
     string[] DayAfterTomorrow,
     string[] TopicMarkers,
     bool TopicMarkerFollowsTopic = false,
-    string[]? Declines = null);
+    string[]? Declines = null,
+    string[]? Travel = null);

@@ -24,5 +24,6 @@ internal static class Portuguese
         ["amanha"],
         ["depois de amanha"],
         ["sobre"],
-        Declines: ["nao quero", "nao preciso", "nao tenho interesse", "nao me interessa"]);
+        Declines: ["nao quero", "nao preciso", "nao tenho interesse", "nao me interessa"],
+        Travel: ["ir a", "ir ao", "ir para", "ir ate", "viajar", "viagem", "deslocar me", "passar uma semana", "passar duas semanas", "estagio", "estagiar"]);
 }

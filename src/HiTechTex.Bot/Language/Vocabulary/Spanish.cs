@@ -24,5 +24,6 @@ internal static class Spanish
         ["manana"],
         ["pasado manana"],
         ["sobre", "acerca"],
-        Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"]);
+        Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"],
+        Travel: ["ir a", "irme a", "viajar", "viaje", "desplazarme", "pasar una semana", "pasar dos semanas", "estancia", "pasantia", "practicas"]);
 }
