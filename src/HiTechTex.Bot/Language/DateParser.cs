@@ -189,8 +189,8 @@ internal static partial class DateParser
         for (var i = 0; i < tokens.Count; i++)
         {
             var norm = tokens[i].Norm;
-            if (MonthsByName.TryGetValue(norm, out var month)
-                && (norm.Length > 3 || IsAfterMonthPreposition(tokens, i) || IsWholeFilter(tokens, i, commandWords)))
+            if (MonthOf(norm) is { } month
+                || (MonthsByName.TryGetValue(norm, out month) && (IsAfterMonthPreposition(tokens, i) || IsWholeFilter(tokens, i, commandWords))))
             {
                 return new DateOnly(month >= today.Month ? today.Year : today.Year + 1, month, 1);
             }
@@ -222,6 +222,29 @@ internal static partial class DateParser
         }
 
         return true;
+    }
+
+    // Turkish writes "in April" as one word: "nisanda", "martta", "eylülde" (and "from": "nisandan").
+    private static readonly string[] LocativeSuffixes = ["da", "de", "ta", "te", "dan", "den", "tan", "ten"];
+
+    /// <summary>The month a full month name (more than three letters) names, with or without a Turkish locative suffix.</summary>
+    private static int? MonthOf(string norm)
+    {
+        if (norm.Length > 3 && MonthsByName.TryGetValue(norm, out var month))
+        {
+            return month;
+        }
+
+        foreach (var suffix in LocativeSuffixes)
+        {
+            if (norm.Length > suffix.Length + 3 && norm.EndsWith(suffix, StringComparison.Ordinal)
+                && MonthsByName.TryGetValue(norm[..^suffix.Length], out var inflected))
+            {
+                return inflected;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsUsed(bool[] used, int start, int length) => used.AsSpan(start, length).Contains(true);

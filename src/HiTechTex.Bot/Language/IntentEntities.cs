@@ -18,6 +18,12 @@ public sealed record IntentEntities
     /// <summary>Dates mentioned, already resolved (date only).</summary>
     public IReadOnlyList<DateOnly> Dates { get; init; } = [];
 
+    /// <summary>
+    /// A month named without a day ("in March", "a marzo", "v březnu"): its first day, the next such month from today
+    /// (this one included). Null when none is named, or when the recognizer does not tell months apart.
+    /// </summary>
+    public DateOnly? Month { get; init; }
+
     /// <summary>A coaching/training topic mentioned, e.g. "circular economy".</summary>
     public string? SessionTopic { get; init; }
 }

@@ -7,12 +7,14 @@ public static class LanguageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IIntentRecognizer"/>: the Azure OpenAI recognizer (falling back to the local one) when
-    /// <c>AzureOpenAI:Endpoint</c>, <c>:Deployment</c> and <c>:ApiKey</c> are set, otherwise the local recognizer.
+    /// <c>AzureOpenAI:Endpoint</c>, <c>:Deployment</c> and <c>:ApiKey</c> are set, otherwise the local recognizer; and
+    /// the date prompts' reading of month names in the six languages (<see cref="DateTextRecognizer"/>).
     /// </summary>
     public static IServiceCollection AddLanguageUnderstanding(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalIntentRecognizer>();
+        services.TryAddSingleton<HiTechTex.Bot.Protocol.Dialogs.Prompts.IDateRecognizer, DateTextRecognizer>();
 
         var section = configuration.GetSection(AzureOpenAIOptions.SectionName);
         services.AddOptions<AzureOpenAIOptions>().Bind(section).ValidateOnStart();

@@ -90,7 +90,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = own;
         }
 
-        var language = DetectLanguage(tokens, matchesByIntent.Values.SelectMany(v => v), localeLanguage);
+        // Travel words ("gitmek", "andare") are a language's words too, whether or not they make the intent below.
+        var travel = Compiled.SelectMany(c => c.Travel.SelectMany(t => t.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList();
+        var language = DetectLanguage(tokens, matchesByIntent.Values.SelectMany(v => v).Concat(travel), localeLanguage);
         var consumed = new bool[tokens.Count];
         if (best.Matches is not null)
         {
@@ -106,6 +108,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             // "are there technology centres in Spain?", "quero uma universidade em Itália": no verb of a journey, but an
             // organisation type is what only a partner search looks for.
             best = (Intent.FindPartners, 1, []);
+        }
+
+        if ((best.Matches is null || best.Weight <= 0) && (entities.Country ?? entities.Region) is not null && travel.Count > 0)
+        {
+            // "I want to go to Italy in March for a week", "vorrei andare in Spagna": no word of a journey, but going
+            // to a country is what an exchange is (a partner search names what it looks for, and wins above).
+            best = (Intent.ApplyForExchange, 1, []);
         }
 
         if (best.Matches is null || best.Weight <= 0)
@@ -156,6 +165,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(consumed, span);
         }
 
+        // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above).
+        var month = DateParser.FindMonth([.. tokens.Where((_, i) => !consumed[i])], Today);
+
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.
         var countries = Countries.FindAll(tokens);
         var regions = Regions.FindAll(tokens);
@@ -192,6 +204,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Region = region?.Entry.Value,
             OrganisationKind = kind?.Entry.Value,
             Dates = [.. dates.Select(d => d.Date).Distinct()],
+            Month = month,
             SessionTopic = topic,
         };
     }
@@ -298,7 +311,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     }
 
     private sealed record CompiledLanguage(
-        LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines)
+        LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
+        Phrase[] Travel)
     {
         public string Code => Vocabulary.Code;
 
@@ -308,7 +322,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                 (kv.Key, kv.Key == Intent.Cancel ? new Phrase(p, minTypoLength: CancelMinTypoLength) : new Phrase(p))))],
             [.. vocabulary.StopWords.Select(TextNormalizer.Normalize)],
             [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)],
-            [.. (vocabulary.Declines ?? []).Select(d => new Phrase(d, allowTypos: false))]);
+            [.. (vocabulary.Declines ?? []).Select(d => new Phrase(d, allowTypos: false))],
+            [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t))]);
     }
 
     private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries)

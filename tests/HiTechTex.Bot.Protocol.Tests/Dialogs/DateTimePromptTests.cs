@@ -1,3 +1,4 @@
+using System.Globalization;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.Time.Testing;
@@ -98,5 +99,58 @@ public sealed class DateTimePromptTests
             .Send("whenever").AssertReply("Which date?")
             .Send("31/02/2026").AssertReply("Which date?")
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_DateOnlyThePluggedRecognizerReads_UsesItWithTheTimeReadHere()
+    {
+        var months = new MonthNameRecognizer();
+        await PromptHost.Flow(() => new DateTimePrompt("d", timeProvider: new FakeTimeProvider(Now), dateRecognizer: months), PromptOptions.Text("When?", "Which date?"), Format,
+                adapter => adapter.LocalTimezone = "Europe/Rome")
+            .Send("hi").AssertReply("When?")
+            .Send("2 marzo alle 10").AssertReply("Result: 2027-03-02T10:00+01:00 time Europe/Rome")
+            .StartTestAsync();
+
+        Assert.Equal(["2 marzo alle 10"], months.Asked);
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_DateTheBuiltInReads_PluggedRecognizerNotAsked()
+    {
+        var months = new MonthNameRecognizer();
+        await PromptHost.Flow(() => new DateTimePrompt("d", timeProvider: new FakeTimeProvider(Now), dateRecognizer: months), PromptOptions.Text("When?", "Which date?"), Format)
+            .Send("hi").AssertReply("When?")
+            .Send("2027-03-04").AssertReply("Result: 2027-03-04T00:00+00:00 date UTC")
+            .StartTestAsync();
+
+        Assert.Empty(months.Asked);
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_MonthNameWithoutAPluggedRecognizer_Retries()
+    {
+        await PromptHost.Flow(() => new DateTimePrompt("d", timeProvider: new FakeTimeProvider(Now)), PromptOptions.Text("When?", "Which date?"))
+            .Send("hi").AssertReply("When?")
+            .Send("2 marzo").AssertReply("Which date?")
+            .StartTestAsync();
+    }
+
+    /// <summary>Reads "2 marzo" as the next 2 March: a stand-in for a product's recognizer.</summary>
+    private sealed class MonthNameRecognizer : IDateRecognizer
+    {
+        public List<string> Asked { get; } = [];
+
+        public DateOnly? Recognize(string text, CultureInfo culture, DateOnly today)
+        {
+            Asked.Add(text);
+            var words = text.Split(' ');
+            if (words.Length < 2 || words[1] != "marzo" || !int.TryParse(words[0], CultureInfo.InvariantCulture, out var day))
+            {
+                return null;
+            }
+
+            var date = new DateOnly(today.Year, 3, day);
+            return date < today ? date.AddYears(1) : date;
+        }
     }
 }

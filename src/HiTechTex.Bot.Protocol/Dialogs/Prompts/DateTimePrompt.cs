@@ -8,8 +8,11 @@ namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 /// Asks for a date or date-time, read in the user's locale and interpreted in the user's time zone: the IANA
 /// zone of <c>activity.localTimezone</c>, else the offset of <c>activity.localTimestamp</c>, else
 /// <see cref="DefaultTimeZone"/>. "Tomorrow 10:00" for a user in Istanbul is 10:00+03:00 of Istanbul's tomorrow.
+/// A text with no date the prompt reads itself goes to <paramref name="dateRecognizer"/>, when given ("2 marzo",
+/// "3 de dezembro às 10": its date, with the time read here).
 /// </summary>
-public sealed class DateTimePrompt(string dialogId, PromptValidator<DateTimeResolution>? validator = null, TimeProvider? timeProvider = null)
+public sealed class DateTimePrompt(
+    string dialogId, PromptValidator<DateTimeResolution>? validator = null, TimeProvider? timeProvider = null, IDateRecognizer? dateRecognizer = null)
     : Prompt<DateTimeResolution>(dialogId, validator)
 {
     private readonly TimeProvider clock = timeProvider ?? TimeProvider.System;
@@ -25,7 +28,16 @@ public sealed class DateTimePrompt(string dialogId, PromptValidator<DateTimeReso
         var zone = ResolveTimeZone(turnContext.Activity);
         var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
         var culture = TextNormalizer.Culture(GetLocale(turnContext));
-        if (!DateTimeRecognizer.TryRecognize(turnContext.Activity.Text, culture, DateOnly.FromDateTime(now.DateTime), TimeOnly.FromDateTime(now.DateTime), out var date, out var time))
+        var text = turnContext.Activity.Text;
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var recognized = DateTimeRecognizer.TryRecognize(text, culture, today, TimeOnly.FromDateTime(now.DateTime), out var date, out var time, out var dateGiven);
+        if (!dateGiven && dateRecognizer is not null && !string.IsNullOrWhiteSpace(text) && dateRecognizer.Recognize(text, culture, today) is { } named)
+        {
+            date = named;
+            recognized = true;
+        }
+
+        if (!recognized)
         {
             return Task.FromResult(PromptRecognizerResult<DateTimeResolution>.Failure());
         }

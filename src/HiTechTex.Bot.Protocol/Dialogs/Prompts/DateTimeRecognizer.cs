@@ -27,10 +27,18 @@ internal static partial class DateTimeRecognizer
         (DayOfWeek.Sunday, ["sunday", "domingo", "domenica", "pazar", "nedele", "nedeli"]));
 
     /// <summary>The local date and optional time in <paramref name="text"/>, relative to <paramref name="today"/>.</summary>
-    public static bool TryRecognize(string? text, CultureInfo culture, DateOnly today, TimeOnly now, out DateOnly date, out TimeOnly? time)
+    public static bool TryRecognize(string? text, CultureInfo culture, DateOnly today, TimeOnly now, out DateOnly date, out TimeOnly? time) =>
+        TryRecognize(text, culture, today, now, out date, out time, out _);
+
+    /// <summary>
+    /// As above; <paramref name="dateGiven"/> says whether the text named the date (false when only a time was given,
+    /// the date then being the time's next occurrence).
+    /// </summary>
+    public static bool TryRecognize(string? text, CultureInfo culture, DateOnly today, TimeOnly now, out DateOnly date, out TimeOnly? time, out bool dateGiven)
     {
         date = default;
         time = null;
+        dateGiven = false;
         var folded = TextNormalizer.Fold(text);
         if (folded.Length == 0)
         {
@@ -68,6 +76,7 @@ internal static partial class DateTimeRecognizer
         }
 
         time = FindTime(rest);
+        dateGiven = found is not null;
         if (found is null && time is null)
         {
             return false;

@@ -17,6 +17,15 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     /// <summary>The locale used when the activity has none.</summary>
     public string? DefaultLocale { get; set; }
 
+    /// <summary>
+    /// Rewrites the options for the current turn before the prompt reads an answer or speaks again (a retry, a reprompt,
+    /// giving up). The options are stored as written in the turn that began the prompt, whose language may not be this
+    /// turn's — a question asked while the Teams client spoke English and answered from a phone set to Portuguese.
+    /// Without this the text would keep the first turn's language while the buttons (<see cref="ConfirmPrompt"/>'s
+    /// yes/no) speak the current one's. Null: the options as stored.
+    /// </summary>
+    public Func<ITurnContext, PromptOptions, PromptOptions>? Localize { get; init; }
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
@@ -43,7 +52,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         }
 
         var state = dc.ActiveDialog!.State;
-        var options = GetOptions(state);
+        var options = Current(turnContext, GetOptions(state));
         var recognized = await OnRecognizeAsync(turnContext, state, options, cancellationToken).ConfigureAwait(false);
         var attempts = state.GetValue<int>(AttemptCountKey) + 1;
         state[AttemptCountKey] = attempts;
@@ -79,7 +88,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return OnPromptAsync(turnContext, instance.State, GetOptions(instance.State), false, cancellationToken);
+        return OnPromptAsync(turnContext, instance.State, Current(turnContext, GetOptions(instance.State)), false, cancellationToken);
     }
 
     /// <summary>Sends the prompt, or the retry prompt when <paramref name="isRetry"/>.</summary>
@@ -141,6 +150,8 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     /// <summary>The prompt or, on a retry, the retry prompt.</summary>
     protected static Activity? PickPrompt(PromptOptions options, bool isRetry) =>
         isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
+
+    private PromptOptions Current(ITurnContext turnContext, PromptOptions stored) => Localize is null ? stored : Localize(turnContext, stored);
 
     private PromptOptions GetOptions(IDictionary<string, object?> state) =>
         DialogStateValues.GetLive<PromptOptions>(state, OptionsKey)

@@ -19,6 +19,7 @@ internal static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IStorage, MemoryStorage>();
         services.TryAddSingleton<IIntentRecognizer, KeywordFallbackRecognizer>();
         services.TryAddSingleton<IOrganisationLookup, TypedOrganisationLookup>();
+        services.TryAddSingleton<HiTechTex.Bot.Protocol.Dialogs.Prompts.IDateRecognizer, DateTextRecognizer>();   // also AddLanguageUnderstanding's
 
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());

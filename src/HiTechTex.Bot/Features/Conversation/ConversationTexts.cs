@@ -158,6 +158,18 @@ internal sealed partial class ConversationTexts
 
     public required string DidNotUnderstand { get; init; }
 
+    /// <summary>
+    /// A cluster manager's command ("pending approvals", "manage members", or the same in one's own words) asked for by
+    /// someone who is none (roles come from the configuration); the help card follows.
+    /// </summary>
+    public required string OnlyForClusterManagers { get; init; }
+
+    /// <summary>A coordinator's command ("exchange progress", "export exchanges"…) asked for by someone who is none; the help card follows.</summary>
+    public required string OnlyForCoordinators { get; init; }
+
+    /// <summary>The first-use language question given up after its attempts: the language it was asked in is kept.</summary>
+    public required string LanguageKept { get; init; }
+
     public required string Busy { get; init; }
 
     /// <summary>What the user is told when a turn fails (nothing about the failure itself).</summary>

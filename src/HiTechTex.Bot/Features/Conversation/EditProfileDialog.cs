@@ -49,9 +49,7 @@ internal sealed class EditProfileDialog : ComponentDialog
         if (current is not null && step.Options is JourneyStart { CardAction: null, Text: var typed } && IsLanguageCommand(typed))
         {
             step.Values[LanguageOnlyKey] = true;
-            var options = PromptOptions.Text(texts.AskLanguage, texts.AskLanguageRetry);
-            options.Choices = ProfileDialog.LanguageChoices();
-            return await step.PromptAsync(LanguagePrompt, options, cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(LanguagePrompt, ProfileDialog.LanguageOptions(texts), cancellationToken).ConfigureAwait(false);
         }
 
         if (current is not null)

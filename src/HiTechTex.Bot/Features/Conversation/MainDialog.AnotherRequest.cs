@@ -53,7 +53,7 @@ internal sealed partial class MainDialog
         }
         else if (activity.Value is null)
         {
-            typed = activity.Text?.Trim();
+            typed = MessageText.ForUnderstanding(activity);
         }
 
         if (action is null && string.IsNullOrEmpty(typed))
@@ -106,6 +106,20 @@ internal sealed partial class MainDialog
         {
             requested = commanded;
             start = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);
+        }
+        else if (RoleCommandOf(context, typed) is { } role)
+        {
+            // "tenho candidaturas para aprovar?" while the application form waits: the approvals, not the form again.
+            if (role.Journey is null)
+            {
+                Log.AnotherRequest(logger, "role command", runningId, "refused on top", activity.Conversation?.Id);
+                await RefuseRoleCommandAsync(context, role.Refusal, cancellationToken).ConfigureAwait(false);
+                await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
+            }
+
+            requested = role.Journey;
+            start = new JourneyStart(Intent.None, IntentEntities.Empty, role.Command, null, null);
         }
         else
         {

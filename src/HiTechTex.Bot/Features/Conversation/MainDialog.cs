@@ -35,6 +35,8 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     private const string UnderstoodKey = "understood";
     private const string SmallTalkKey = "smallTalk";
     private const string DeclinedKey = "declined";
+    private const string StartOverKey = "startOver";
+    private const string RoleRefusedKey = "roleRefused";
     private const string StepsId = "main.steps";
     private const string LeaveDialogId = "main.leave";
     private const string LeavePromptId = "main.leave.confirm";
@@ -216,7 +218,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
         else
         {
-            step.Values[TextKey] = activity.Text?.Trim();
+            step.Values[TextKey] = MessageText.ForUnderstanding(activity);
             step.Values[ActionKey] = action;
             step.Values[DataKey] = data is { } raw ? raw.GetRawText() : null;
         }
@@ -285,6 +287,20 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 break;
             case Intent.None when !newProfile && step.GetValue<string>(SmallTalkKey) is { } smallTalk && Enum.TryParse<SmallTalkKind>(smallTalk, out var talk):
                 await AnswerSmallTalkAsync(step, talk, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.None when step.GetValue<string>(RoleRefusedKey) is { } refused && Enum.TryParse<RoleRefusal>(refused, out var refusal)
+                && refusal != RoleRefusal.None:
+                // "tenho candidaturas para aprovar?" from someone who approves nothing: not an application form.
+                await RefuseRoleCommandAsync(step.Context, refusal, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.None when step.GetValue<bool>(StartOverKey):
+                // "start over" with nothing in progress (or the root begun again by it): said once, then the menu.
+                if (!step.Context.Responded)
+                {
+                    await step.Context.SendActivityAsync(texts.StartingOver, cancellationToken).ConfigureAwait(false);
+                }
+
+                await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.None when !newProfile && step.GetValue<bool>(DeclinedKey):
                 // "I don't want to apply": nothing started, and no "I didn't understand".
@@ -360,6 +376,12 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return (commanded, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
         }
 
+        if (action is null && RoleCommandOf(step.Context, typed) is { } role)
+        {
+            step.Values[RoleRefusedKey] = role.Refusal.ToString();
+            return (role.Journey, new JourneyStart(Intent.None, IntentEntities.Empty, role.Command, null, null), Intent.None, IntentEntities.Empty);
+        }
+
         var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
         var start = new JourneyStart(intent, entities, action is null ? typed : null, action, ReadData(step));
         return (JourneyFor(action, intent), start, intent, entities);
@@ -392,7 +414,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         // A button says nothing by itself: the journey names what it asked for (and may make Continue ask less).
-        var request = action is null ? typed : null;
+        var request = action is null ? MessageText.ForDisplay(activity, typed) : null;
         if (action is not null && await journey.HandOffAsync(start, texts.Language, activity.LocalTimezone, cancellationToken).ConfigureAwait(false) is { } handOff)
         {
             request = handOff.Request;
@@ -463,6 +485,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             case InterruptionKind.Cancel:
                 return (Intent.Cancel, IntentEntities.Empty);
             case InterruptionKind.StartOver:
+                step.Values[StartOverKey] = true;
                 return (Intent.None, IntentEntities.Empty);
         }
 

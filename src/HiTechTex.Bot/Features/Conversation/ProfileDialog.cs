@@ -1,5 +1,6 @@
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Conversation;
@@ -32,11 +33,64 @@ internal sealed class ProfileDialog : ComponentDialog
         this.organisations = organisations;
         this.logger = logger;
         AddDialog(new WaterfallDialog("profile.steps", [ConfirmTeamsNameAsync, AskNameAsync, AskOrganisationAsync, AskLanguageAsync, SaveProfileAsync]));
-        AddDialog(new ConfirmPrompt(ConfirmNamePrompt) { RecognizeAnyLanguage = true });   // the language is not known yet
-        AddDialog(new TextPrompt(NamePrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxNameLength))));
-        AddDialog(new TextPrompt(OrganisationPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength))));
-        AddDialog(new ChoicePrompt(LanguagePrompt));
+        // Until the profile is saved the bot speaks the Teams client's language of each turn, which may change between
+        // two answers (a desktop in English, then a phone in Portuguese): every question is said again in this turn's
+        // language (Localize), so that a message and its buttons never mix two.
+        AddDialog(new ConfirmPrompt(ConfirmNamePrompt)
+        {
+            RecognizeAnyLanguage = true,   // the language is not known yet
+            Localize = (context, options) => ConfirmNameOptions(context.GetTexts(), options.Validations),
+        });
+        AddDialog(new TextPrompt(NamePrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxNameLength)))
+        {
+            Localize = (context, _) => NameOptions(context.GetTexts()),
+        });
+        AddDialog(new TextPrompt(OrganisationPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength)))
+        {
+            Localize = (context, _) => OrganisationOptions(context.GetTexts()),
+        });
+        AddDialog(new ChoicePrompt(LanguagePrompt) { Localize = (context, _) => LanguageOptions(context.GetTexts()) });
     }
+
+    /// <summary>
+    /// The answers to the language question before it gives up: typing a request there instead ("kaydımı iptal et")
+    /// three times keeps the language the questions were asked in (<see cref="ConversationTexts.LanguageKept"/>).
+    /// </summary>
+    public const int LanguageAttempts = 3;
+
+    /// <summary>The language question in <paramref name="texts"/>' language, with the six languages as choices.</summary>
+    public static PromptOptions LanguageOptions(ConversationTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var options = PromptOptions.Text(texts.AskLanguage, texts.AskLanguageRetry);
+        options.Choices = LanguageChoices();
+        options.MaxAttempts = LanguageAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LanguageKept);
+        return options;
+    }
+
+    private static PromptOptions NameOptions(ConversationTexts texts) => PromptOptions.Text(texts.AskName, texts.NameRules);
+
+    private static PromptOptions OrganisationOptions(ConversationTexts texts) => PromptOptions.Text(texts.AskOrganisation, texts.OrganisationRules);
+
+    /// <summary>"Shall I call you …?" — <paramref name="validations"/> keeps the name and whether it is a first contact.</summary>
+    private static PromptOptions ConfirmNameOptions(ConversationTexts texts, object? validations)
+    {
+        var kept = validations switch
+        {
+            string text => text,
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } element => element.GetString() ?? "",
+            _ => "",
+        };
+        var again = kept.StartsWith(AgainPrefix, StringComparison.Ordinal);
+        var name = kept[(again ? AgainPrefix.Length : FirstPrefix.Length)..];
+        var options = PromptOptions.Text(again ? texts.ConfirmNameAgain(name) : texts.ConfirmName(name), texts.ConfirmNameRetry(name));
+        options.Validations = kept;
+        return options;
+    }
+
+    private const string AgainPrefix = "again:";
+    private const string FirstPrefix = "first:";
 
     private static async Task<DialogTurnResult> ConfirmTeamsNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -49,11 +103,9 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         step.Values["teamsName"] = teamsName;
-        var texts = step.Context.GetTexts();
-        var question = Equals(step.Options, AgainOption) || step.Options is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } o && o.GetString() == AgainOption
-            ? texts.ConfirmNameAgain(teamsName)
-            : texts.ConfirmName(teamsName);
-        return await step.PromptAsync(ConfirmNamePrompt, PromptOptions.Text(question, texts.ConfirmNameRetry(teamsName)), cancellationToken).ConfigureAwait(false);
+        var again = Equals(step.Options, AgainOption) || step.Options is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } o && o.GetString() == AgainOption;
+        var options = ConfirmNameOptions(step.Context.GetTexts(), (again ? AgainPrefix : FirstPrefix) + teamsName);
+        return await step.PromptAsync(ConfirmNamePrompt, options, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -63,15 +115,13 @@ internal sealed class ProfileDialog : ComponentDialog
             return await step.NextAsync(teamsName, cancellationToken).ConfigureAwait(false);
         }
 
-        var texts = step.Context.GetTexts();
-        return await step.PromptAsync(NamePrompt, PromptOptions.Text(texts.AskName, texts.NameRules), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(NamePrompt, NameOptions(step.Context.GetTexts()), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         step.Values["name"] = step.Result as string;
-        var texts = step.Context.GetTexts();
-        return await step.PromptAsync(OrganisationPrompt, PromptOptions.Text(texts.AskOrganisation, texts.OrganisationRules), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(OrganisationPrompt, OrganisationOptions(step.Context.GetTexts()), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskLanguageAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -80,10 +130,7 @@ internal sealed class ProfileDialog : ComponentDialog
         step.Values["organisation"] = match.Name;
         step.Values["organisationId"] = match.Id;
 
-        var texts = step.Context.GetTexts();
-        var options = PromptOptions.Text(texts.AskLanguage, texts.AskLanguageRetry);
-        options.Choices = LanguageChoices();
-        return await step.PromptAsync(LanguagePrompt, options, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(LanguagePrompt, LanguageOptions(step.Context.GetTexts()), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The longest name the bot keeps: it is shown on cards sent to managers, hosts and partners.</summary>
@@ -99,9 +146,23 @@ internal sealed class ProfileDialog : ComponentDialog
     /// <summary>Whether a person's name keeps the name rules (<see cref="NameRule"/>, at most <see cref="MaxNameLength"/> characters).</summary>
     internal static bool KeepsNameRules(string? name) => NameRule.Keeps(name, MaxNameLength);
 
-    /// <summary>The six languages, each by its own name (and its English name as a synonym).</summary>
+    /// <summary>
+    /// The six languages, each by its own name, and as every one of the six languages names it (accents optional, the
+    /// prompt ignores them): "ingles", "inglese", "İngilizce", "angličtina" are all English.
+    /// </summary>
     public static List<Choice> LanguageChoices() =>
-        [.. ConversationTexts.All.Select(t => new Choice(t.LanguageName, t.Language, LanguageEnglishName(t.Language)))];
+        [.. ConversationTexts.All.Select(t => new Choice(t.LanguageName, [t.Language, .. LanguageNames[t.Language]]))];
+
+    /// <summary>Each language as the six languages call it (EN, PT, ES, IT, TR, CS), with the usual other forms.</summary>
+    private static readonly Dictionary<string, string[]> LanguageNames = new(StringComparer.Ordinal)
+    {
+        ["en"] = ["English", "inglês", "inglés", "inglese", "İngilizce", "angličtina", "anglicky", "angličtinu"],
+        ["pt"] = ["Portuguese", "português", "portugués", "portoghese", "Portekizce", "portugalština", "portugalsky", "portugalštinu"],
+        ["es"] = ["Spanish", "espanhol", "español", "castellano", "spagnolo", "İspanyolca", "španělština", "španělsky", "španělštinu"],
+        ["it"] = ["Italian", "italiano", "italiano", "italiano", "İtalyanca", "italština", "italsky", "italštinu"],
+        ["tr"] = ["Turkish", "turco", "turco", "turco", "Türkçe", "turečtina", "turecky", "turečtinu"],
+        ["cs"] = ["Czech", "checo", "tcheco", "ceco", "Çekçe", "čeština", "česky", "češtinu"],
+    };
 
     /// <summary>Whether this turn has just saved a profile (the first-use questions ended in it).</summary>
     public static bool SavedThisTurn(ITurnContext turnContext) => turnContext.TurnState.ContainsKey(SavedThisTurnKey);
@@ -110,8 +171,8 @@ internal sealed class ProfileDialog : ComponentDialog
 
     private async Task<DialogTurnResult> SaveProfileAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var choice = (FoundChoice)step.Result!;
-        var texts = ConversationTexts.All[choice.Index];
+        // No language chosen after the question's attempts (LanguageKept was said): the one it was asked in.
+        var texts = step.Result is FoundChoice choice ? ConversationTexts.All[choice.Index] : step.Context.GetTexts();
         var profile = new UserProfile(
             step.GetValue<string>("name") ?? "",
             step.GetValue<string>("organisation") ?? "",
@@ -127,14 +188,4 @@ internal sealed class ProfileDialog : ComponentDialog
         await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.ProfileSaved(profile.Name)), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(profile, cancellationToken).ConfigureAwait(false);
     }
-
-    private static string LanguageEnglishName(string code) => code switch
-    {
-        "pt" => "Portuguese",
-        "es" => "Spanish",
-        "it" => "Italian",
-        "tr" => "Turkish",
-        "cs" => "Czech",
-        _ => "English",
-    };
 }

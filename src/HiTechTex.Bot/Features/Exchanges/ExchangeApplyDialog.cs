@@ -59,6 +59,8 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         {
             ExchangeFormState again => again,
             JourneyStart { CardAction: ExchangeVerbs.Edit } edit => await LoadForEditAsync(edit, actor, cancellationToken).ConfigureAwait(false),
+            JourneyStart typed => ExchangeFormSeed.From(
+                await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false), typed.Entities, step.Context.GetTexts().Countries, workflow.Today),
             _ => await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false),
         };
         if (state is null)

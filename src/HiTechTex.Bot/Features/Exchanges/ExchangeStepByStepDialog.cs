@@ -40,7 +40,9 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     private readonly ExchangeWorkflow workflow;
     private readonly ExchangeApplicationDrafts drafts;
 
-    public ExchangeStepByStepDialog(IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeApplicationDrafts drafts, ExchangeClock clock, TimeProvider timeProvider)
+    public ExchangeStepByStepDialog(
+        IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeApplicationDrafts drafts, ExchangeClock clock, TimeProvider timeProvider,
+        IDateRecognizer dateRecognizer)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(clock);
@@ -60,8 +62,9 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         AddDialog(new ChoicePrompt(VisitingPromptId));
         AddDialog(new TextPrompt(HostPromptId, ValidateHostQueryAsync));
         AddDialog(new ChoicePrompt(HostChoicePromptId));
-        AddDialog(new DateTimePrompt(StartPromptId, ValidateStartAsync, timeProvider) { DefaultTimeZone = clock.TimeZone });
-        AddDialog(new DateTimePrompt(EndPromptId, ValidateEndAsync, timeProvider) { DefaultTimeZone = clock.TimeZone });
+        // "2 marzo", "3 de dezembro": month names in the six languages (the product's DateParser), besides ISO and numeric dates.
+        AddDialog(new DateTimePrompt(StartPromptId, ValidateStartAsync, timeProvider, dateRecognizer) { DefaultTimeZone = clock.TimeZone });
+        AddDialog(new DateTimePrompt(EndPromptId, ValidateEndAsync, timeProvider, dateRecognizer) { DefaultTimeZone = clock.TimeZone });
         AddDialog(new ChoicePrompt(ActivityPromptId));
         AddDialog(new TextPrompt(LongTextPromptId, ValidateLongTextAsync));
         AddDialog(new ChoicePrompt(FinishPromptId));

@@ -27,5 +27,6 @@ internal static class Czech
         ["pozitri"],
         ["o", "ohledne", "tema"],
         Declines: ["nechci", "nepotrebuji", "nepotrebuju", "nemam zajem"],
-        MonthPrepositions: ["v"]);
+        MonthPrepositions: ["v"],
+        Travel: ["jet", "jet do", "odjet", "vyjet", "pojedu", "cestovat", "cesta do", "stravit tyden=2", "praxe", "staz*"]);
 }

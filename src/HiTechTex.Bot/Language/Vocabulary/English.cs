@@ -25,5 +25,6 @@ internal static class English
         ["day after tomorrow"],
         ["on", "about", "regarding"],
         Declines: ["don t want", "dont want", "do not want", "don t need", "dont need", "do not need", "not interested", "no longer want", "don t wanna"],
-        MonthPrepositions: ["in", "during"]);
+        MonthPrepositions: ["in", "during"],
+        Travel: ["go to", "going to", "travel*", "trip to", "fly to", "spend a week", "spend two weeks", "spend some time", "placement", "internship"]);
 }

@@ -25,5 +25,6 @@ internal static class Italian
         ["dopodomani", "dopo domani"],
         ["su", "sul", "sulla", "sullo", "sui", "sugli", "sulle", "riguardo"],
         Declines: ["non voglio", "non ho bisogno", "non mi interessa"],
-        MonthPrepositions: ["in", "a"]);
+        MonthPrepositions: ["in", "a"],
+        Travel: ["andare", "vado", "viaggiare", "viaggio", "recarmi", "trascorrere", "passare una settimana", "tirocinio", "stage"]);
 }

@@ -21,6 +21,10 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// Words that make a following short month name of this language a month ("in may", "em mai", "v pro"), where alone it
 /// may be another word ("may", "mar", "set").
 /// </param>
+/// <param name="Travel">
+/// Going somewhere ("go to", "ir a", "andare", "jet do"): with a country or region and no other intent, the sentence
+/// asks for an exchange there ("I want to go to Italy in March for a week"); alone, or next to a partner search, nothing.
+/// </param>
 internal sealed record LanguageVocabulary(
     string Code,
     IReadOnlyDictionary<Intent, string[]> Intents,
@@ -32,4 +36,5 @@ internal sealed record LanguageVocabulary(
     string[] TopicMarkers,
     bool TopicMarkerFollowsTopic = false,
     string[]? Declines = null,
-    string[]? MonthPrepositions = null);
+    string[]? MonthPrepositions = null,
+    string[]? Travel = null);

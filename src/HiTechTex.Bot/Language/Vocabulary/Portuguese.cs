@@ -25,5 +25,6 @@ internal static class Portuguese
         ["depois de amanha"],
         ["sobre"],
         Declines: ["nao quero", "nao preciso", "nao tenho interesse", "nao me interessa"],
-        MonthPrepositions: ["em"]);
+        MonthPrepositions: ["em"],
+        Travel: ["ir a", "ir ao", "ir para", "ir ate", "viajar", "viagem", "deslocar me", "passar uma semana", "passar duas semanas", "estagio", "estagiar"]);
 }

@@ -25,5 +25,6 @@ internal static class Spanish
         ["pasado manana"],
         ["sobre", "acerca"],
         Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"],
-        MonthPrepositions: ["en"]);
+        MonthPrepositions: ["en"],
+        Travel: ["ir a", "irme a", "viajar", "viaje", "desplazarme", "pasar una semana", "pasar dos semanas", "estancia", "pasantia", "practicas"]);
 }

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HiTechTex.Bot.Protocol.Schema;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>
+/// A message's text for understanding and for showing. In a channel the text holds every @mention as
+/// <c>&lt;at&gt;Name&lt;/at&gt;</c> (the bot's own is removed on arrival): "&lt;at&gt;Giulia&lt;/at&gt;" is whom the
+/// message is addressed to or about, never a word of the request — "busca socios para &lt;at&gt;Giulia&lt;/at&gt; en
+/// Italia" looks for partners in Italy, not for organisations named Giulia.
+/// </summary>
+internal static partial class MessageText
+{
+    /// <summary>The text, trimmed, without the mentions its entities name (identity from the entities, never the text).</summary>
+    public static string? ForUnderstanding(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return Rewrite(activity, _ => " ")?.Trim();
+    }
+
+    /// <summary>
+    /// What to show of a request that <paramref name="understood"/> came from: the turn's text with each mention as the
+    /// name it shows, when it is this turn's text; else <paramref name="understood"/> (a request kept from an earlier turn).
+    /// </summary>
+    public static string ForDisplay(Activity activity, string understood)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(understood);
+        if (ForUnderstanding(activity) != understood)
+        {
+            return understood;
+        }
+
+        var shown = Rewrite(activity, name => name)?.Trim() ?? understood;
+        return MainDialog.Truncate(shown, MainDialog.MaxReplayedText);
+    }
+
+    private static string? Rewrite(Activity activity, Func<string, string> replacement)
+    {
+        var text = activity.Text;
+        if (string.IsNullOrEmpty(text) || activity.Entities is not { Count: > 0 } entities)
+        {
+            return text;
+        }
+
+        var changed = false;
+        foreach (var entity in entities)
+        {
+            if (!entity.IsMention)
+            {
+                continue;
+            }
+
+            var name = entity.Mentioned?.Name;
+            var literal = !string.IsNullOrEmpty(entity.Text) ? entity.Text : string.IsNullOrEmpty(name) ? null : $"<at>{name}</at>";
+            if (literal is null || !text.Contains(literal, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var shown = name ?? WebUtility.HtmlDecode(AtTag().Replace(literal, ""));
+            text = text.Replace(literal, replacement(shown), StringComparison.OrdinalIgnoreCase);
+            changed = true;
+        }
+
+        return changed ? Spaces().Replace(text, " ") : text;
+    }
+
+    [GeneratedRegex("</?at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AtTag();
+
+    [GeneratedRegex(@"[ \t]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

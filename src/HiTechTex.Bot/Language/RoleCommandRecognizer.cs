@@ -1,0 +1,71 @@
+using HiTechTex.Bot.Language.Vocabulary;
+
+namespace HiTechTex.Bot.Language;
+
+/// <summary>
+/// Recognizes the role commands asked for in one's own words, in EN, PT, ES, IT, TR and CS ("candidaturas pendentes",
+/// "how many exchanges so far?", "export exchanges to excel"), typo-tolerant like the intents (<see cref="Phrase"/>):
+/// a command is named when the text has a word of every group of one of its rules (<see cref="RoleCommandWords"/>).
+/// It says nothing of who may use the command — roles come from the configuration, checked by the caller.
+/// </summary>
+internal static class RoleCommandRecognizer
+{
+    private static readonly Phrase[] Pending = Compile(RoleCommandWords.Pending);
+    private static readonly Phrase[] Approve = Compile(RoleCommandWords.Approve);
+    private static readonly Phrase[] Application = Compile(RoleCommandWords.Application);
+    private static readonly Phrase[] Exchange = Compile(RoleCommandWords.Exchange);
+    private static readonly Phrase[] Progress = Compile(RoleCommandWords.Progress);
+    private static readonly Phrase[] Export = Compile(RoleCommandWords.Export);
+    private static readonly Phrase[] Members = Compile(RoleCommandWords.Members);
+    private static readonly Phrase[] Manage = Compile(RoleCommandWords.Manage);
+    private static readonly Phrase[] Create = Compile(RoleCommandWords.Create);
+    private static readonly Phrase[] Session = Compile(RoleCommandWords.Session);
+    private static readonly Phrase[] Import = Compile(RoleCommandWords.Import);
+    private static readonly Phrase[] Book = Compile(RoleCommandWords.Book);
+
+    // "is my application still pending?", "export my sessions": one's own list, never a role's command.
+    private static readonly Phrase[] Own = [.. Languages.All
+        .SelectMany(l => l.Intents.Where(i => i.Key is Intent.MyApplications or Intent.MySessions).SelectMany(i => i.Value))
+        .Select(p => new Phrase(p))];
+
+    // In this order when a text names several: "export the pending applications" exports.
+    private static readonly (RoleCommand Command, Phrase[][][] Rules)[] Commands =
+    [
+        (RoleCommand.ExportExchanges, [[Export, Exchange], [Export, Application]]),
+        (RoleCommand.ImportSessions, [[Import, Session]]),
+        (RoleCommand.ExchangeProgress, [[Progress, Exchange]]),
+        (RoleCommand.PendingApprovals, [[Pending, Application], [Pending, Approve], [Approve, Application], [Approve, Exchange], [Pending, Exchange]]),
+        (RoleCommand.ManageMembers, [[Manage, Members]]),
+        (RoleCommand.NewSession, [[Create, Session]]),
+    ];
+
+    /// <summary>The role command <paramref name="text"/> asks for, or <see cref="RoleCommand.None"/>.</summary>
+    public static RoleCommand Recognize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return RoleCommand.None;
+        }
+
+        var tokens = TextNormalizer.Tokenize(IntentText.Bounded(text));
+        if (tokens.Count == 0 || Has(tokens, Own))
+        {
+            return RoleCommand.None;
+        }
+
+        foreach (var (command, rules) in Commands)
+        {
+            if (rules.Any(groups => groups.All(group => Has(tokens, group)))
+                && !(command == RoleCommand.NewSession && Has(tokens, Book)))
+            {
+                return command;
+            }
+        }
+
+        return RoleCommand.None;
+    }
+
+    private static bool Has(IReadOnlyList<Token> tokens, Phrase[] phrases) => phrases.Any(p => p.FindIn(tokens).Any());
+
+    private static Phrase[] Compile(string[] phrases) => [.. phrases.Select(p => new Phrase(p))];
+}

@@ -1,0 +1,238 @@
+using System.Text.Json;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>Start over, the language question, a Teams client changing language between turns, other people's @mentions.</summary>
+public sealed class ConversationUnderstandingTests : IDisposable
+{
+    private readonly RecordingJourney partners = new();
+    private readonly ConversationTestHost host;
+
+    public ConversationUnderstandingTests()
+    {
+        host = new ConversationTestHost(configureServices: services => services.AddSingleton<IJourney>(partners));
+    }
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("start over", "en")]
+    [InlineData("empezar de nuevo", "es")]
+    [InlineData("začít znovu", "cs")]
+    [InlineData("ricominciamo", "it")]
+    public async Task OnTurnAsync_StartOverWithNothingInProgress_AcknowledgesThenTheMenuWithoutApology(string typed, string language)
+    {
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.Resolve(language, null);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply(texts.StartingOver)
+            .AssertReply(ExpectCard(texts.WelcomeTitle))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_StartOverWhileAQuestionWaits_AcknowledgesOnceThenTheMenu()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("language")
+            .AssertReplyContains("Which language")
+            .Send("start over")
+            .AssertReply("OK, let's start over.")
+            .AssertReply(ExpectCard(ConversationTexts.En.WelcomeTitle))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    public static TheoryData<string, string> LanguageNames => new()
+    {
+        { "English", "en" }, { "ingles", "en" }, { "inglés", "en" }, { "inglese", "en" }, { "ingilizce", "en" }, { "angličtina", "en" }, { "anglictina", "en" },
+        { "Portuguese", "pt" }, { "portugues", "pt" }, { "portugués", "pt" }, { "portoghese", "pt" }, { "Portekizce", "pt" }, { "portugalština", "pt" },
+        { "Spanish", "es" }, { "espanhol", "es" }, { "espanol", "es" }, { "spagnolo", "es" }, { "İspanyolca", "es" }, { "spanelstina", "es" },
+        { "Italian", "it" }, { "italiano", "it" }, { "Italyanca", "it" }, { "italština", "it" },
+        { "Turkish", "tr" }, { "turco", "tr" }, { "turkce", "tr" }, { "Türkçe", "tr" }, { "turečtina", "tr" },
+        { "Czech", "cs" }, { "checo", "cs" }, { "tcheco", "cs" }, { "ceco", "cs" }, { "Çekçe", "cs" }, { "čeština", "cs" }, { "cestina", "cs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LanguageNames))]
+    public async Task OnTurnAsync_LanguageNamedInAnyOfTheSixLanguages_IsThatLanguage(string typed, string expected)
+    {
+        await AnswerUpToTheLanguage()
+            .Send(typed)
+            .AssertReply(ConversationTexts.Resolve(expected, null).ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal(expected, (await host.ReadProfileAsync())?.Language);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_RequestsTypedAtTheFirstLanguageQuestion_GivesUpAfterThreeKeepingTheClientLanguage()
+    {
+        host.Adapter.Locale = "tr-TR";
+        var tr = ConversationTexts.Tr;
+
+        await host.Flow()
+            .Send("merhaba")
+            .AssertReplyContains("Ana")
+            .Send("evet")
+            .AssertReply(tr.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReplyContains(tr.AskLanguage)
+            .Send("kaydımı iptal et")
+            .AssertReplyContains(tr.AskLanguageRetry)
+            .Send("Türkiye'de laboratuvar arıyorum")
+            .AssertReplyContains(tr.AskLanguageRetry)
+            .Send("kaydımı iptal et")
+            .AssertReply(tr.LanguageKept)
+            .AssertReply(tr.ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal("tr", (await host.ReadProfileAsync())?.Language);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_RequestsTypedAtTheLanguageCommandsQuestion_GivesUpAfterThreeKeepingTheLanguage()
+    {
+        await host.SeedProfileAsync("tr");
+        var tr = ConversationTexts.Tr;
+
+        await host.Flow()
+            .Send("dil")
+            .AssertReplyContains(tr.AskLanguage)
+            .Send("Türkiye'de laboratuvar arıyorum")
+            .AssertReplyContains(tr.AskLanguageRetry)
+            .Send("kaydımı iptal et")
+            .AssertReplyContains(tr.AskLanguageRetry)
+            .Send("Türkiye'de laboratuvar arıyorum")
+            .AssertReply(tr.LanguageKept)
+            .AssertNoReply()
+            .Send("dil")
+            .AssertReplyContains(tr.AskLanguage)
+            .StartTestAsync();
+
+        Assert.Equal("tr", (await host.ReadProfileAsync())?.Language);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_ClientLanguageChangesBeforeAnAnswer_RetryTextAndButtonsInTheNewLanguage()
+    {
+        host.Adapter.Locale = "en-GB";
+        var pt = ConversationTexts.Pt;
+
+        await host.Flow()
+            .Send("hi")
+            .AssertReply(r =>
+            {
+                Assert.Equal("Nice to meet you! Shall I call you Ana?", r.Text);
+                Assert.Equal(["Yes", "No"], ButtonTitles(r));
+            }, "the name question in English")
+            .Send(() => Message("hmm", "pt-PT"))
+            .AssertReply(r =>
+            {
+                Assert.Equal(pt.ConfirmNameRetry("Ana"), r.Text);
+                Assert.Equal(["Sim", "Não"], ButtonTitles(r));
+            }, "asked again, all in Portuguese")
+            .Send(() => Message("ajuda", "pt-PT"))
+            .AssertReply(ExpectCard(pt.HelpTitle))
+            .AssertReply(pt.EngineHelp)
+            .AssertReply(r =>
+            {
+                Assert.Equal(pt.ConfirmName("Ana"), r.Text);
+                Assert.Equal(["Sim", "Não"], ButtonTitles(r));
+            }, "after help, the question in Portuguese")
+            .Send(() => Message("sim", "pt-PT"))
+            .AssertReply(pt.AskOrganisation)
+            .Send(() => Message("", "en-GB"))
+            .AssertReply(ConversationTexts.En.OrganisationRules)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_OtherPeoplesMentionsInAChannel_LeftOutOfWhatIsUnderstood()
+    {
+        await host.SeedProfileAsync("es");
+        host.Recognizer.Recognized["busca socios para en Italia"] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty with { Country = "IT" });
+        var activity = Message("busca socios para <at>Giulia</at> en Italia", "es-ES");
+        activity.Conversation = new ConversationAccount { Id = "19:channel@thread.tacv2", ConversationType = "channel", IsGroup = true };
+        activity.Entities =
+        [
+            new Entity { Type = "mention", Text = "<at>Giulia</at>", Mentioned = new ChannelAccount { Id = "29:giulia", Name = "Giulia" } },
+        ];
+
+        await host.Flow()
+            .Send(activity)
+            .AssertReplyContains("journey started")
+            .StartTestAsync();
+
+        Assert.Equal(["busca socios para en Italia"], host.Recognizer.Texts);
+        Assert.Equal("busca socios para en Italia", Assert.Single(partners.Starts).Text);
+    }
+
+    [Fact]
+    public void ForDisplay_TurnsText_MentionsShownAsNames()
+    {
+        var activity = Message("busca socios para <at>Giulia</at> en Italia", "es-ES");
+        activity.Entities = [new Entity { Type = "mention", Text = "<at>Giulia</at>", Mentioned = new ChannelAccount { Id = "29:giulia", Name = "Giulia" } }];
+
+        Assert.Equal("busca socios para en Italia", MessageText.ForUnderstanding(activity));
+        Assert.Equal("busca socios para Giulia en Italia", MessageText.ForDisplay(activity, "busca socios para en Italia"));
+        Assert.Equal("an earlier request", MessageText.ForDisplay(activity, "an earlier request"));
+    }
+
+    private HiTechTex.Bot.Testing.Dialogs.TestFlow AnswerUpToTheLanguage() => host.Flow()
+        .Send("hi")
+        .AssertReplyContains("Shall I call you Ana?")
+        .Send("yes")
+        .AssertReply("Which organisation do you work for?")
+        .Send("CITEVE")
+        .AssertReplyContains("Which language");
+
+    private static Activity Message(string text, string locale) => new() { Type = ActivityTypes.Message, Text = text, Locale = locale };
+
+    private static List<string> ButtonTitles(Activity reply) =>
+        [.. Assert.Single(reply.Attachments!).Content!.Value.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!)];
+
+    private static Action<Activity> ExpectCard(string titleStart) => reply =>
+    {
+        var attachment = Assert.Single(reply.Attachments!);
+        Assert.Equal(Attachment.AdaptiveCardContentType, attachment.ContentType);
+        Assert.StartsWith(titleStart, attachment.Content!.Value.GetProperty("body")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    };
+
+    /// <summary>Finds partners, not personal: answered in a channel too.</summary>
+    private sealed class RecordingJourney : IJourney
+    {
+        public List<JourneyStart> Starts { get; } = [];
+
+        public Dialog Dialog => field ??= new StartDialog(Starts);
+
+        public IReadOnlyCollection<Intent> Intents { get; } = [Intent.FindPartners];
+
+        public IReadOnlyCollection<string> CardActions { get; } = [];
+
+        public bool IsPersonal(JourneyStart start) => false;
+
+        private sealed class StartDialog(List<JourneyStart> starts) : Dialog("test.partners")
+        {
+            public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+            {
+                starts.Add(Assert.IsType<JourneyStart>(options));
+                await dc.Context.SendActivityAsync("journey started", cancellationToken);
+                return await dc.EndDialogAsync(null, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Turns;
+using HiTechTex.Bot.Testing.Cards;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// The role commands in one's own words: for the people who have the role (from the configuration) the command, for the
+/// others a polite "this is for …" — never the application form.
+/// </summary>
+public sealed class RoleCommandRoutingTests : IDisposable
+{
+    private const string User = "00000000-0000-0000-0000-000000000001";
+
+    private readonly RecordingJourney roleJourney = new(
+        "test.roles",
+        [],
+        [.. ExchangeTexts.All.SelectMany(t => t.PendingApprovalsCommands.Concat(t.ProgressCommands).Concat(t.ExportCommands)),
+         .. PartnerTexts.All.SelectMany(t => t.ManageMembersCommands),
+         .. CoachingTexts.All.SelectMany(t => t.NewSessionCommands.Concat(t.ImportCommands))]);
+
+    private readonly RecordingJourney applyJourney = new("test.apply", [Intent.ApplyForExchange], []);
+
+    private ConversationTestHost? host;
+
+    public void Dispose() => host?.Dispose();
+
+    [Theory]
+    [InlineData("candidaturas pendentes", "pt", "aprovações pendentes")]
+    [InlineData("tenho candidaturas para aprovar?", "pt", "aprovações pendentes")]
+    [InlineData("which applications are waiting for my approval?", "en", "pending approvals")]
+    [InlineData("onay bekleyen başvurular", "tr", "bekleyen onaylar")]
+    public async Task OnTurnAsync_ManagerAsksForApprovalsInOwnWords_StartsPendingApprovalsNotTheForm(string typed, string language, string command)
+    {
+        var conversation = Host(manager: true, coordinator: false);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply("journey test.roles")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(command, Assert.Single(roleJourney.Starts).Text);
+        Assert.Empty(applyJourney.Starts);
+        Assert.Empty(conversation.Recognizer.Texts);
+    }
+
+    [Theory]
+    [InlineData("avanzamento degli scambi", "it", "avanzamento scambi")]
+    [InlineData("progressi scambi", "it", "avanzamento scambi")]
+    [InlineData("how many exchanges so far?", "en", "exchange progress")]
+    [InlineData("export exchanges to excel", "en", "export exchanges")]
+    [InlineData("descargar los intercambios en csv", "es", "exportar intercambios")]
+    [InlineData("kolik výměn zatím proběhlo", "cs", "postup výměn")]
+    public async Task OnTurnAsync_CoordinatorAsksForProgressOrExportInOwnWords_StartsThatCommand(string typed, string language, string command)
+    {
+        var conversation = Host(manager: false, coordinator: true);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply("journey test.roles")
+            .StartTestAsync();
+
+        Assert.Equal(command, Assert.Single(roleJourney.Starts).Text);
+        Assert.Empty(applyJourney.Starts);
+    }
+
+    [Theory]
+    [InlineData("candidaturas pendentes", "pt")]
+    [InlineData("tenho candidaturas para aprovar?", "pt")]
+    [InlineData("approvazioni in sospeso per favore", "it")]
+    public async Task OnTurnAsync_NoManagerAsksForApprovals_SaysItIsForClusterManagersAndOpensNoForm(string typed, string language)
+    {
+        var conversation = Host(manager: false, coordinator: true);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply(ConversationTexts.Resolve(language, null).OnlyForClusterManagers)
+            .AssertReply(r => Assert.Contains(ConversationTexts.Resolve(language, null).HelpTitle, CardJson.Texts(r.Attachments![0].Content!.Value)), "the help card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(roleJourney.Starts);
+        Assert.Empty(applyJourney.Starts);
+    }
+
+    [Theory]
+    [InlineData("avanzamento degli scambi", "it")]
+    [InlineData("how many exchanges so far?", "en")]
+    [InlineData("descargar los intercambios en csv", "es")]
+    public async Task OnTurnAsync_NoCoordinatorAsksForProgressOrExport_SaysItIsForCoordinatorsAndOpensNoForm(string typed, string language)
+    {
+        var conversation = Host(manager: true, coordinator: false);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply(ConversationTexts.Resolve(language, null).OnlyForCoordinators)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(roleJourney.Starts);
+        Assert.Empty(applyJourney.Starts);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task OnTurnAsync_ApplyForAnExchange_TheFormForEveryone(bool roles)
+    {
+        var conversation = Host(manager: roles, coordinator: roles);
+        await conversation.SeedProfileAsync("en");
+        conversation.Recognizer.Recognized["I want to apply for an exchange"] = new RecognizedIntent(Intent.ApplyForExchange, 0.9, IntentEntities.Empty);
+
+        await conversation.Flow()
+            .Send("I want to apply for an exchange")
+            .AssertReply("journey test.apply")
+            .StartTestAsync();
+
+        Assert.Single(applyJourney.Starts);
+        Assert.Empty(roleJourney.Starts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_ParticipantAsksForANewSession_IsTheRecognizersNotARefusal()
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        await conversation.SeedProfileAsync("en");
+
+        await conversation.Flow()
+            .Send("create a new session")
+            .AssertReplyContains("Sorry, I didn't understand")
+            .StartTestAsync();
+
+        Assert.Equal(["create a new session"], conversation.Recognizer.Texts);
+    }
+
+    private ConversationTestHost Host(bool manager, bool coordinator)
+    {
+        var configuration = new Dictionary<string, string?>();
+        if (manager)
+        {
+            configuration[$"Roles:ClusterManagers:{User}:0"] = "hitechtex-citeve";
+        }
+
+        if (coordinator)
+        {
+            configuration["Roles:Coordinators:0"] = User;
+        }
+
+        host = new ConversationTestHost(configuration: configuration, configureServices: services =>
+        {
+            services.AddSingleton<IJourney>(roleJourney);
+            services.AddSingleton<IJourney>(applyJourney);
+        });
+        return host;
+    }
+
+    /// <summary>A journey that records how it was started and says so.</summary>
+    private sealed class RecordingJourney(string id, IReadOnlyCollection<Intent> intents, IReadOnlyCollection<string> commands) : IJourney
+    {
+        public List<JourneyStart> Starts { get; } = [];
+
+        public Dialog Dialog => field ??= new StartDialog(id, Starts);
+
+        public IReadOnlyCollection<Intent> Intents => intents;
+
+        public IReadOnlyCollection<string> CardActions { get; } = [];
+
+        public IReadOnlyCollection<string> Commands { get; } = [.. commands.Distinct(StringComparer.Ordinal)];
+
+        public bool AnswersInOneTurn => true;
+
+        private sealed class StartDialog(string id, List<JourneyStart> starts) : Dialog(id)
+        {
+            public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+            {
+                starts.Add(Assert.IsType<JourneyStart>(options));
+                await dc.Context.SendActivityAsync($"journey {Id}", cancellationToken);
+                return await dc.EndDialogAsync(null, cancellationToken);
+            }
+        }
+    }
+}

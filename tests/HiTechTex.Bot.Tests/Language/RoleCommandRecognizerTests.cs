@@ -1,0 +1,79 @@
+using HiTechTex.Bot.Language;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+public sealed class RoleCommandRecognizerTests
+{
+    public static TheoryData<string, RoleCommand> OwnWords => new()
+    {
+        // English
+        { "pending approvals", RoleCommand.PendingApprovals },
+        { "which applications are waiting for my approval?", RoleCommand.PendingApprovals },
+        { "how many exchanges so far?", RoleCommand.ExchangeProgress },
+        { "export exchanges to excel", RoleCommand.ExportExchanges },
+        { "download the exchanges as csv", RoleCommand.ExportExchanges },
+        { "add a member to my cluster", RoleCommand.ManageMembers },
+        { "create a new coaching session", RoleCommand.NewSession },
+        { "import sessions from a file", RoleCommand.ImportSessions },
+        // Portuguese
+        { "candidaturas pendentes", RoleCommand.PendingApprovals },
+        { "tenho candidaturas para aprovar?", RoleCommand.PendingApprovals },
+        { "progresso dos intercâmbios", RoleCommand.ExchangeProgress },
+        { "quantos intercâmbios houve até agora", RoleCommand.ExchangeProgress },
+        { "exportar intercâmbios para excel", RoleCommand.ExportExchanges },
+        { "gerir os membros do cluster", RoleCommand.ManageMembers },
+        { "criar uma sessão nova", RoleCommand.NewSession },
+        // Spanish
+        { "solicitudes pendientes de aprobar", RoleCommand.PendingApprovals },
+        { "descargar los intercambios en csv", RoleCommand.ExportExchanges },
+        { "¿cuántos intercambios llevamos?", RoleCommand.ExchangeProgress },
+        { "importar sesiones", RoleCommand.ImportSessions },
+        // Italian
+        { "avanzamento degli scambi", RoleCommand.ExchangeProgress },
+        { "progressi scambi", RoleCommand.ExchangeProgress },
+        { "candidature da approvare", RoleCommand.PendingApprovals },
+        { "esporta gli scambi in excel", RoleCommand.ExportExchanges },
+        { "aggiungi un membro", RoleCommand.ManageMembers },
+        // Turkish
+        { "onay bekleyen başvurular", RoleCommand.PendingApprovals },
+        { "şimdiye kadar kaç değişim oldu", RoleCommand.ExchangeProgress },
+        { "değişimleri excel olarak indir", RoleCommand.ExportExchanges },
+        { "yeni oturum oluştur", RoleCommand.NewSession },
+        // Czech
+        { "žádosti čekající na schválení", RoleCommand.PendingApprovals },
+        { "kolik výměn zatím proběhlo", RoleCommand.ExchangeProgress },
+        { "exportovat výměny do excelu", RoleCommand.ExportExchanges },
+        { "upravit členy klastru", RoleCommand.ManageMembers },
+    };
+
+    public static TheoryData<string> NoRoleCommand => new()
+    {
+        "I want to apply for an exchange",
+        "quero candidatar-me a um intercâmbio",
+        "quiero hacer un intercambio en Italia en marzo",
+        "vorrei fare uno scambio",
+        "değişime başvurmak istiyorum",
+        "chci podat přihlášku na výměnu",
+        "is my application still pending?",
+        "a minha candidatura está pendente?",
+        "find partners in Italy",
+        "book a new coaching session",
+        "quero marcar uma nova sessão",
+        "my sessions",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(OwnWords))]
+    public void Recognize_RoleCommandInOwnWords_FindsTheCommand(string text, RoleCommand expected)
+    {
+        Assert.Equal(expected, RoleCommandRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(NoRoleCommand))]
+    public void Recognize_ApplyingOwnListsOrBooking_IsNoRoleCommand(string text)
+    {
+        Assert.Equal(RoleCommand.None, RoleCommandRecognizer.Recognize(text));
+    }
+}
