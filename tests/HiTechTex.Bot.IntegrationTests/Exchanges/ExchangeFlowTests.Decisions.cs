@@ -54,6 +54,6 @@ public abstract partial class ExchangeFlowTests
             audit.Select(a => a.Action));
         Assert.Equal(["Please add the day-by-day agenda.", "No capacity in March."], audit.Where(a => a.Comment is not null).Select(a => a.Comment));
         Assert.Equal(hostContact.AadObjectId, audit[^1].ActorAadObjectId);
-        Assert.False(await store.HasCountingApplicationAsync(MemberSmeId, Guid.Empty, CancellationToken.None));
+        Assert.False(await store.HasCountingApplicationAsync(MemberSmeId, Guid.Empty, applicant.AadObjectId, CancellationToken.None));
     }
 }

@@ -85,7 +85,7 @@ public abstract partial class ExchangeFlowTests
             && s.ConversationId == visitingManager.ConversationId && s.CardJson.Contains("Withdrawn", StringComparison.Ordinal));
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            Assert.False(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().HasCountingApplicationAsync(HiTechTexPartners.DenizliId, Guid.Empty, CancellationToken.None));
+            Assert.False(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().HasCountingApplicationAsync(HiTechTexPartners.DenizliId, Guid.Empty, applicant.AadObjectId, CancellationToken.None));
         }
     }
 

@@ -25,6 +25,34 @@ public abstract partial class ExchangeFlowTests
         await using var scope = host.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ExchangeStore>();
         Assert.Empty(await store.ListForApplicantAsync(applicant.AadObjectId, CancellationToken.None));
-        Assert.False(await store.HasCountingApplicationAsync(HiTechTexPartners.AeiTextilsId, Guid.Empty, CancellationToken.None));
+        Assert.False(await store.HasCountingApplicationAsync(HiTechTexPartners.AeiTextilsId, Guid.Empty, applicant.AadObjectId, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Apply_TwoPeopleNameTheSameOrganisation_NeitherBlocksTheOtherAndItsClusterValidatesOne()
+    {
+        SkipUnlessAvailable();
+        using var host = CreateHost();
+        var client = host.CreateClient();
+        var organisation = NoticeSmeIds[10];
+        var claimer = new ExchangeUser("Mallory");
+
+        // Someone names the organisation in their profile and submits first: its one visit is not used up by that.
+        await SeedProfileAsync(host, claimer, organisationId: organisation);
+        await PostAsync(client, Message(claimer, "apply for exchange"));
+        await PostAsync(client, Submit(claimer, LastFormId(claimer), "submit", organisation));
+        var claimed = await SingleApplicationIdAsync(host, claimer);
+        var real = await SubmitAsync(host, client, organisation);
+
+        // Its cluster manager validates one; the other can then no longer be approved, and nobody can apply again.
+        await InvokeAsync(client, visitingManager, ExchangeVerbs.Approve, real, 2);
+        var refused = await InvokeAsync(client, visitingManager, ExchangeVerbs.Approve, claimed, 2);
+        await PostAsync(client, Message(claimer, "apply for exchange"));
+        await PostAsync(client, Submit(claimer, LastFormId(claimer), "check", organisation));
+
+        Assert.Equal((ExchangeStatus.Stage1, 2), await StatusAsync(host, claimed));
+        Assert.Equal(ExchangeStatus.Stage2, (await StatusAsync(host, real)).Item1);
+        Assert.Contains("an organisation visits once", refused, StringComparison.Ordinal);
+        Assert.Contains("an organisation visits once", connector.To(claimer.ConversationId)[^1].CardJson, StringComparison.Ordinal);
     }
 }

@@ -63,13 +63,13 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
     }
 
     /// <summary>The eligibility result and the lump-sum text ("–" until both organisations and the dates are known).</summary>
-    public async Task<(EligibilityResult Result, string LumpSum)> CheckAsync(ExchangeFormState state, ExchangeTexts texts, CancellationToken cancellationToken)
+    public async Task<(EligibilityResult Result, string LumpSum)> CheckAsync(ExchangeFormState state, string applicantAadObjectId, ExchangeTexts texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(texts);
         var visiting = state.VisitingId is { } visitingId ? await directory.FindAsync(visitingId, cancellationToken).ConfigureAwait(false) : null;
         var host = state.HostId is { } hostId ? await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false) : null;
-        var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, state.ExchangeId ?? Guid.Empty, cancellationToken).ConfigureAwait(false);
+        var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, state.ExchangeId ?? Guid.Empty, applicantAadObjectId, cancellationToken).ConfigureAwait(false);
         var result = ExchangeEligibility.WithContent(
             eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied), state.ActivityType, state.Objectives, state.Agenda, state.Outcomes);
         var lumpSum = host is not null && result.WorkingDays is { } days && result.DistanceKm is { } km

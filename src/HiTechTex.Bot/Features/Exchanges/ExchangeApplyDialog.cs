@@ -80,7 +80,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
         var organisations = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
         var hostChoices = WithSelected(OrganisationMatcher.Find(organisations, state.HostQuery, 15, countryNames: true), organisations, state.HostId);
-        var (result, lumpSum) = await drafts.CheckAsync(state, texts, cancellationToken).ConfigureAwait(false);
+        var (result, lumpSum) = await drafts.CheckAsync(state, step.Context.Activity.From?.AadObjectId ?? "", texts, cancellationToken).ConfigureAwait(false);
         var requestedChanges = await RequestedChangesAsync(state, cancellationToken).ConfigureAwait(false);
         var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice, requestedChanges);
         var prompt = new PromptOptions { Prompt = ConversationCards.AsMessage(form) };

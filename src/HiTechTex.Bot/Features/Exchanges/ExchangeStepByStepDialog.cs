@@ -224,7 +224,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         var texts = TextsOf(step.Context);
         var state = State(step) with { Outcomes = ((string)step.Result!).Trim() };
         step.Values[StateKey] = state;
-        var (result, lumpSum) = await drafts.CheckAsync(state, texts, cancellationToken).ConfigureAwait(false);
+        var (result, lumpSum) = await drafts.CheckAsync(state, step.Context.Activity.From?.AadObjectId ?? "", texts, cancellationToken).ConfigureAwait(false);
         await step.Context.SendActivityAsync(CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
 
         // Submit only when eligible, as the workflow would refuse it anyway; the draft can be completed later in the form.

@@ -11,9 +11,20 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// </summary>
 internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate, TimeProvider timeProvider)
 {
-    /// <summary>Statuses under which an application "uses" the visiting organisation's one visit.</summary>
-    public static readonly IReadOnlyList<ExchangeStatus> CountingStatuses =
-        [ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.Approved, ExchangeStatus.ChangesRequested, ExchangeStatus.ReportSubmitted, ExchangeStatus.Completed];
+    /// <summary>
+    /// Statuses of an application the visiting side's cluster manager has validated (stage 1 approved) or beyond: it
+    /// holds the visiting organisation's one visit.
+    /// </summary>
+    public static readonly IReadOnlyList<ExchangeStatus> ValidatedStatuses =
+        [ExchangeStatus.Stage2, ExchangeStatus.Approved, ExchangeStatus.ReportSubmitted, ExchangeStatus.Completed];
+
+    /// <summary>
+    /// Submitted and not yet validated by the visiting side (or sent back to the applicant): holds the visit against
+    /// the same applicant's other applications only. Who works for an organisation is what its members say in their
+    /// profile, which the cluster manager checks at stage 1 — so one person's pending application must not stop a
+    /// colleague's (or the real staff's, when someone claimed their organisation): the manager approves one.
+    /// </summary>
+    public static readonly IReadOnlyList<ExchangeStatus> PendingStatuses = [ExchangeStatus.Stage1, ExchangeStatus.ChangesRequested];
 
     private static readonly DateTimeOffsetToBinaryConverter TimeConverter = new();
 
@@ -32,10 +43,20 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>True when the organisation already has an application that counts (withdrawn, rejected and drafts don't).</summary>
-    public Task<bool> HasCountingApplicationAsync(string visitingOrganisationId, Guid exceptId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// True when the organisation's one visit is taken for <paramref name="applicantAadObjectId"/>: by an application
+    /// its cluster validated, or by one of their own still pending (withdrawn, rejected and drafts count for nothing).
+    /// </summary>
+    public Task<bool> HasCountingApplicationAsync(string visitingOrganisationId, Guid exceptId, string applicantAadObjectId, CancellationToken cancellationToken) =>
         db.Set<ExchangeApplication>().AnyAsync(
-            e => e.VisitingOrganisationId == visitingOrganisationId && e.Id != exceptId && CountingStatuses.Contains(e.Status),
+            e => e.VisitingOrganisationId == visitingOrganisationId && e.Id != exceptId
+                && (ValidatedStatuses.Contains(e.Status) || (PendingStatuses.Contains(e.Status) && e.ApplicantAadObjectId == applicantAadObjectId)),
+            cancellationToken);
+
+    /// <summary>True when the organisation has an application its cluster validated, other than <paramref name="exceptId"/>.</summary>
+    public Task<bool> HasValidatedApplicationAsync(string visitingOrganisationId, Guid exceptId, CancellationToken cancellationToken) =>
+        db.Set<ExchangeApplication>().AnyAsync(
+            e => e.VisitingOrganisationId == visitingOrganisationId && e.Id != exceptId && ValidatedStatuses.Contains(e.Status),
             cancellationToken);
 
     public async Task<IReadOnlyList<ExchangeAuditEntry>> AuditAsync(Guid exchangeId, CancellationToken cancellationToken) =>

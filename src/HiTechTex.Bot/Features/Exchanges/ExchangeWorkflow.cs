@@ -87,6 +87,7 @@ internal sealed class ExchangeWorkflow(
                 "comment" => texts.CommentRequired,
                 "input" => texts.InvalidFields([decision.InvalidField ?? texts.YourDecision]),
                 "early" => texts.ReportTooEarly,
+                "visited" => texts.Problems[EligibilityProblem.AlreadyVisited],
                 _ => null,
             };
             return reason is null
@@ -177,7 +178,7 @@ internal sealed class ExchangeWorkflow(
         ArgumentNullException.ThrowIfNull(application);
         var visiting = application.VisitingOrganisationId.Length == 0 ? null : await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
         var host = application.HostOrganisationId.Length == 0 ? null : await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
-        var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, application.Id, cancellationToken).ConfigureAwait(false);
+        var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, application.Id, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
         var result = eligibility.Check(visiting, host, application.StartDate, application.EndDate, clock.Today, applied);
         return (ExchangeEligibility.WithContent(result, application.ActivityType, application.Objectives, application.Agenda, application.ExpectedOutcomes), visiting, host);
     }
@@ -213,6 +214,11 @@ internal sealed class ExchangeWorkflow(
 
         switch (verb)
         {
+            case ExchangeVerbs.Approve when view.CanDecide
+                && application.Status == ExchangeStatus.Stage1
+                && await store.HasValidatedApplicationAsync(application.VisitingOrganisationId, application.Id, cancellationToken).ConfigureAwait(false):
+                // Several of an organisation's people may apply; its cluster validates one, since it visits once.
+                return Decision.Refuse("visited");
             case ExchangeVerbs.Approve when view.CanDecide:
                 return new Decision(application.Status == ExchangeStatus.Stage1 ? ExchangeStatus.Stage2 : ExchangeStatus.Approved, ExchangeAction.Approved, comment,
                     new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = null });

@@ -158,10 +158,32 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
             }
         }
 
-        Assert.False(await store.HasCountingApplicationAsync(visiting, Guid.Empty, CancellationToken.None));
+        Assert.False(await store.HasCountingApplicationAsync(visiting, Guid.Empty, Applicant.AadObjectId, CancellationToken.None));
         var counting = await CreateSubmittedAsync(visiting);
-        Assert.True(await store.HasCountingApplicationAsync(visiting, Guid.Empty, CancellationToken.None));
-        Assert.False(await store.HasCountingApplicationAsync(visiting, counting, CancellationToken.None));
+        Assert.True(await store.HasCountingApplicationAsync(visiting, Guid.Empty, Applicant.AadObjectId, CancellationToken.None));
+        Assert.False(await store.HasCountingApplicationAsync(visiting, counting, Applicant.AadObjectId, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task HasCountingApplicationAsync_AnotherPersonsPendingApplication_CountsOnlyOnceItsClusterValidatedIt()
+    {
+        SkipUnlessAvailable();
+        var visiting = $"org-{Guid.NewGuid():N}";
+        const string Colleague = "22222222-2222-2222-2222-222222222222";
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        var pending = await CreateSubmittedAsync(visiting);
+
+        var beforeValidation = await store.HasCountingApplicationAsync(visiting, Guid.Empty, Colleague, CancellationToken.None);
+        var validatedBefore = await store.HasValidatedApplicationAsync(visiting, Guid.Empty, CancellationToken.None);
+        Assert.True(await store.TransitionAsync(pending, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, Applicant, null, null, CancellationToken.None));
+        var afterValidation = await store.HasCountingApplicationAsync(visiting, Guid.Empty, Colleague, CancellationToken.None);
+
+        Assert.False(beforeValidation);
+        Assert.False(validatedBefore);
+        Assert.True(afterValidation);
+        Assert.True(await store.HasValidatedApplicationAsync(visiting, Guid.Empty, CancellationToken.None));
+        Assert.False(await store.HasValidatedApplicationAsync(visiting, pending, CancellationToken.None));
     }
 
     private ExchangeStore Store(AsyncServiceScope scope) => new(scope.ServiceProvider.GetRequiredService<BotDbContext>(), gate, time);
