@@ -35,4 +35,16 @@ internal sealed class ExchangeOptions
 
     /// <summary>The time zone in which "today" and the dates on cards are read.</summary>
     public string TimeZone { get; set; } = "Europe/Lisbon";
+
+    /// <summary>How long a CSV export link works after the coordinator asked for it.</summary>
+    public TimeSpan ExportLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Secret (at least <see cref="ExchangeExportLinks.MinSecretLength"/> characters) that signs the export links; empty:
+    /// a key of this process (links stop working after a restart and on other instances).
+    /// </summary>
+    public string ExportLinkSecret { get; set; } = "";
+
+    /// <summary>Public https address of the bot for the export links; empty: <c>https://{Teams:BotDomain}</c>.</summary>
+    public string PublicBaseUrl { get; set; } = "";
 }

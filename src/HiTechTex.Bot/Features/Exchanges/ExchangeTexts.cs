@@ -167,7 +167,12 @@ internal sealed partial record ExchangeTexts
 
     public required string ByActivityType { get; init; }
 
-    public required string ExportReady { get; init; }
+    /// <summary>{0}: the export link; {1}: the minutes it works for.</summary>
+    public required string ExportReadyFormat { get; init; }
+
+    public required string ExportUnavailable { get; init; }
+
+    public required string ExportInPersonalChat { get; init; }
 
     public required string StepByStepButton { get; init; }
 
