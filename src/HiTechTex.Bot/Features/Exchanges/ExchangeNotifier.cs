@@ -165,7 +165,7 @@ internal sealed class ExchangeNotifier(
         ArgumentNullException.ThrowIfNull(application);
         try
         {
-            var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, cancellationToken).ConfigureAwait(false);
+            var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, null, cancellationToken).ConfigureAwait(false);
             var result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
             if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
             {
@@ -250,7 +250,7 @@ internal sealed class ExchangeNotifier(
         try
         {
             var texts = await TextsForAsync(application, card.RecipientAadObjectId, cancellationToken).ConfigureAwait(false);
-            var rendered = await cards.ApplicationAsync(application, card.RecipientAadObjectId, texts, null, refresh, cancellationToken).ConfigureAwait(false);
+            var rendered = await cards.ApplicationAsync(application, card.RecipientAadObjectId, texts, null, refresh, null, cancellationToken).ConfigureAwait(false);
             var result = await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
             if (!result.IsSent)
             {

@@ -33,7 +33,10 @@ internal sealed class ExchangeOptions
     /// <summary>How often the follow-up service looks for reminders and closing reports to ask for.</summary>
     public TimeSpan FollowUpInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The time zone in which "today" and the dates on cards are read.</summary>
+    /// <summary>
+    /// The time zone in which "today" is read, and the times on cards for a reader whose own zone the bot does not know
+    /// (shown with the zone named).
+    /// </summary>
     public string TimeZone { get; set; } = "Europe/Lisbon";
 
     /// <summary>How long a CSV export link works after the coordinator asked for it.</summary>
