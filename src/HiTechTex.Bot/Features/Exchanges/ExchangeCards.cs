@@ -268,9 +268,10 @@ internal sealed class ExchangeCards(
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(texts);
+        var amount = ExchangeMoney.Euros(estimate.Amount, texts.Language);
         return estimate.IsHalved
-            ? string.Format(CultureInfo.InvariantCulture, texts.LumpSumHalvedFormat, estimate.Amount.ToString("0.##", CultureInfo.InvariantCulture), estimate.Cap.ToString("0.##", CultureInfo.InvariantCulture))
-            : "€" + estimate.Amount.ToString("0.##", CultureInfo.InvariantCulture);
+            ? string.Format(CultureInfo.InvariantCulture, texts.LumpSumHalvedFormat, amount, ExchangeMoney.Euros(estimate.Cap, texts.Language))
+            : amount;
     }
 
     public static string OrganisationLabel(Organisation? organisation, string id) =>

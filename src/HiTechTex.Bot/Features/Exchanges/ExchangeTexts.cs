@@ -49,6 +49,7 @@ internal sealed partial record ExchangeTexts
     public required string LumpSum { get; init; }
 
     /// <summary>{0} = amount, {1} = cap.</summary>
+    /// <summary>{0}: the halved amount, {1}: the cap, both formatted with the currency (<see cref="ExchangeMoney"/>).</summary>
     public required string LumpSumHalvedFormat { get; init; }
 
     public required string Status { get; init; }
