@@ -163,6 +163,9 @@ internal sealed class ExchangeCards(
             ["hostChoices"] = Choices(hostChoices),
             ["startDate"] = state.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             ["endDate"] = state.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            // The date pickers offer only the days the server accepts (a year back to three years ahead).
+            ["minDate"] = ExchangeEligibility.EarliestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["maxDate"] = ExchangeEligibility.LatestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["activityType"] = state.ActivityType?.ToString() ?? "",
             ["activityTypes"] = new JsonArray([.. Enum.GetValues<ExchangeActivityType>().Select(t => (JsonNode)new JsonObject { ["title"] = texts.ActivityTypes[t], ["value"] = t.ToString() })]),
             ["objectives"] = state.Objectives ?? "",
