@@ -274,6 +274,8 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
         host.Settings[$"Roles:ClusterManagers:{secondVisitingManager.AadObjectId}:3"] = HiTechTexPartners.AtevalId;
         host.Settings[$"Roles:ClusterManagers:{hostManager.AadObjectId}:0"] = HiTechTexPartners.ClutexId;
         host.Settings["Roles:Coordinators:0"] = coordinator.AadObjectId;
+        host.Settings["Exchanges:PublicBaseUrl"] = "https://bot.example.org";
+        host.Settings["Exchanges:ExportLinkSecret"] = "export-link-secret-of-the-tests-0123456789";
         return host;
     }
 
@@ -307,8 +309,8 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
 
     private const string GroupChatSmeId = "test-sme-bordados-de-viana";
 
-    /// <summary>Members of CITEVE's cluster, one per test of the notices (an organisation visits once).</summary>
-    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 12).Select(i => $"test-sme-textil-minho-{i}")];
+    /// <summary>Members of CITEVE's cluster, one per test of the notices, withdrawals and exports (an organisation visits once).</summary>
+    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 15).Select(i => $"test-sme-textil-minho-{i}")];
 
     /// <summary>An SME of no cluster that no manager is configured for.</summary>
     private const string NoManagerSmeId = "test-sme-tessitura-di-prato";

@@ -71,6 +71,34 @@ public sealed class UserTextIsLiteralTests
         Assert.All(holders, type => Assert.Equal("TextRun", type));
     }
 
+    /// <summary>
+    /// Directory text on exchange cards — the organisations' names in an application's title and its visiting and host
+    /// rows, in a list's entries and in the coordinator's progress rows (a partner's name): an entry stored before the
+    /// directory refused formatting is shown literally too.
+    /// </summary>
+    public static TheoryData<string, string> ExchangeDirectoryTextFields() => new()
+    {
+        { "exchange-application", "title" },
+        { "exchange-application", "visiting" },
+        { "exchange-application", "host" },
+        { "exchange-list", "items[0].route" },
+        { "exchange-progress", "sections[0].rows[0].name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExchangeDirectoryTextFields))]
+    public void ExchangeDirectoryText_IsOnlyEverTheTextOfATextRun(string template, string field)
+    {
+        var data = CardTestFiles.ReadSampleData(template)!.AsObject();
+        Set(data, field, Injected);
+
+        var card = Renderer.Render(template, data).Content!.Value;
+
+        var holders = Holders(card).ToList();
+        Assert.NotEmpty(holders);
+        Assert.All(holders, type => Assert.Equal("TextRun", type));
+    }
+
     [Fact]
     public void PersonName_InTheReassignList_IsOnlyEverAChoiceTitle()
     {

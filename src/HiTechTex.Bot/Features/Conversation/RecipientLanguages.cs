@@ -67,6 +67,41 @@ internal sealed class RecipientLanguages(IConversationReferenceStore references,
             : reference.User?.Name?.Trim() is { Length: > 0 } teamsName && ProfileDialog.KeepsNameRules(teamsName) ? teamsName : null;
     }
 
+    /// <summary>
+    /// The time zone last seen from a person's Teams client (kept in their user state when it changes, see
+    /// <see cref="ITimeZoneListener"/>), found through their 1:1 chat with the bot; null when the bot has none.
+    /// </summary>
+    public async Task<string?> FindTimeZoneAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(aadObjectId) || string.IsNullOrEmpty(tenantId))
+        {
+            return null;
+        }
+
+        var stored = await references.FindPersonalAsync(aadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
+        return stored?.Reference is { ChannelId: { Length: > 0 } channelId, User.Id: { Length: > 0 } userId }
+            ? await FindUserTimeZoneAsync(channelId, userId, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>The same, by channel and user id (e.g. the applicant of an application); null when none is kept.</summary>
+    public async Task<string?> FindUserTimeZoneAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(channelId) || string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+
+        var key = UserState.StorageKeyOf(channelId, userId);
+        var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        return items.TryGetValue(key, out var item)
+            && item.Value.ValueKind == JsonValueKind.Object
+            && item.Value.TryGetProperty("timeZone", out var zone)
+            && zone.ValueKind == JsonValueKind.String
+                ? zone.GetString()
+                : null;
+    }
+
     /// <summary>A string of the profile in a user's stored state (by channel and user id), or null.</summary>
     private async Task<string?> ProfileStringAsync(string channelId, string userId, string property, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ internal static class ExchangeActors
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         return activity.From is { AadObjectId: { Length: > 0 } aad } from
-            ? new ExchangeActor(aad, turnContext.PersonName(), from.Id ?? "", activity.GetTenantId() ?? "")
+            ? new ExchangeActor(aad, turnContext.PersonName(), from.Id ?? "", activity.GetTenantId() ?? "", ExchangeTime.KnownZone(activity.LocalTimezone))
             : null;
     }
 }

@@ -28,11 +28,16 @@ internal sealed class ExchangeCards(
     public const string ProgressTemplate = "exchange-progress";
     public const string ErrorTemplate = "error";
 
+    // The application keeps the applicant's Teams user id, not the channel: the bot is a Teams bot.
+    private const string TeamsChannelId = "msteams";
+
     /// <summary>The application as <paramref name="viewerAadObjectId"/> may see it, with the buttons of their role.</summary>
+    /// <param name="readerZone">The time zone the viewer's Teams client reported in this turn; null (a card sent or updated
+    /// for somebody else) takes the zone last seen from them, else <c>Exchanges:TimeZone</c>, named on the card.</param>
     /// <param name="confirmWithdraw">The applicant asked to withdraw: the card asks them to confirm instead of offering Withdraw.</param>
     public async Task<JsonObject> ApplicationAsync(
         ExchangeApplication application, string viewerAadObjectId, ExchangeTexts texts, string? notice, IReadOnlyList<string> refreshUserIds,
-        CancellationToken cancellationToken, bool confirmWithdraw = false)
+        string? readerZone, CancellationToken cancellationToken, bool confirmWithdraw = false)
     {
         ArgumentNullException.ThrowIfNull(application);
         var view = await views.ForAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
@@ -45,6 +50,8 @@ internal sealed class ExchangeCards(
         var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
         var audit = await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var culture = Culture(texts.Language);
+        var zone = ExchangeTime.KnownZone(readerZone)
+            ?? ExchangeTime.KnownZone(await ReaderZoneAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false));
         var reassign = new JsonArray();
         if (view.CanReassign)
         {
@@ -83,7 +90,7 @@ internal sealed class ExchangeCards(
             ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
             ["audit"] = new JsonArray([.. audit.Select(a => (JsonNode)new JsonObject
             {
-                ["at"] = TimeZoneInfo.ConvertTime(a.At, clock.TimeZone).ToString("g", culture),
+                ["at"] = ExchangeTime.Moment(a.At, zone, clock.TimeZoneId, ExchangeTime.CultureOf(texts.Language)),
                 ["actor"] = NameRule.ForCard(a.ActorName),
                 ["action"] = texts.Actions[a.Action],
                 ["comment"] = a.Comment is { Length: > 0 } comment ? $" — “{comment}”" : "",
@@ -111,6 +118,13 @@ internal sealed class ExchangeCards(
         };
         return renderer.RenderCard(ApplicationTemplate, data);
     }
+
+    /// <summary>The zone last seen from the viewer (the applicant by the Teams user id kept with the application).</summary>
+    private async Task<string?> ReaderZoneAsync(ExchangeApplication application, string viewerAadObjectId, CancellationToken cancellationToken) =>
+        string.Equals(viewerAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase) && application.ApplicantUserId.Length > 0
+            ? await people.FindUserTimeZoneAsync(TeamsChannelId, application.ApplicantUserId, cancellationToken).ConfigureAwait(false)
+                ?? await people.FindTimeZoneAsync(viewerAadObjectId, application.TenantId, cancellationToken).ConfigureAwait(false)
+            : await people.FindTimeZoneAsync(viewerAadObjectId, application.TenantId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// A short card saying a decision was stored (the error card's layout: a heading and one line), for when the
@@ -149,6 +163,9 @@ internal sealed class ExchangeCards(
             ["hostChoices"] = Choices(hostChoices),
             ["startDate"] = state.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             ["endDate"] = state.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            // The date pickers offer only the days the server accepts (a year back to three years ahead).
+            ["minDate"] = ExchangeEligibility.EarliestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["maxDate"] = ExchangeEligibility.LatestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["activityType"] = state.ActivityType?.ToString() ?? "",
             ["activityTypes"] = new JsonArray([.. Enum.GetValues<ExchangeActivityType>().Select(t => (JsonNode)new JsonObject { ["title"] = texts.ActivityTypes[t], ["value"] = t.ToString() })]),
             ["objectives"] = state.Objectives ?? "",
@@ -254,9 +271,10 @@ internal sealed class ExchangeCards(
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(texts);
+        var amount = ExchangeMoney.Euros(estimate.Amount, texts.Language);
         return estimate.IsHalved
-            ? string.Format(CultureInfo.InvariantCulture, texts.LumpSumHalvedFormat, estimate.Amount.ToString("0.##", CultureInfo.InvariantCulture), estimate.Cap.ToString("0.##", CultureInfo.InvariantCulture))
-            : "€" + estimate.Amount.ToString("0.##", CultureInfo.InvariantCulture);
+            ? string.Format(CultureInfo.InvariantCulture, texts.LumpSumHalvedFormat, amount, ExchangeMoney.Euros(estimate.Cap, texts.Language))
+            : amount;
     }
 
     public static string OrganisationLabel(Organisation? organisation, string id) =>

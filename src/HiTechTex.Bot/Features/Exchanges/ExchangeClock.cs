@@ -7,6 +7,9 @@ internal sealed class ExchangeClock(TimeProvider timeProvider, IOptionsMonitor<E
 {
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
+    /// <summary>The configured zone's id (<c>Exchanges:TimeZone</c>), as cards name it.</summary>
+    public string TimeZoneId => options.CurrentValue.TimeZone;
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone);
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZone).DateTime);

@@ -95,7 +95,13 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
     /// mistyped year (9999, 0202) never reaches the date arithmetic of lists, cards and the export.
     /// </summary>
     public static bool IsAcceptedDate(DateOnly date, DateOnly today) =>
-        date >= today.AddYears(-1) && date <= today.AddYears(MaximumYearsAhead + 1);
+        date >= EarliestAcceptedDate(today) && date <= LatestAcceptedDate(today);
+
+    /// <summary>The first day <see cref="IsAcceptedDate"/> accepts (the form's date pickers start there).</summary>
+    public static DateOnly EarliestAcceptedDate(DateOnly today) => today.AddYears(-1);
+
+    /// <summary>The last day <see cref="IsAcceptedDate"/> accepts (the form's date pickers end there).</summary>
+    public static DateOnly LatestAcceptedDate(DateOnly today) => today.AddYears(MaximumYearsAhead + 1);
 
     /// <summary>
     /// "At most one month" (domain.md): the last day is at the latest the day before the same day number a month later

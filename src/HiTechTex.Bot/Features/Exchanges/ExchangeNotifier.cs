@@ -83,7 +83,7 @@ internal sealed class ExchangeNotifier(
             var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
             var status = texts.Statuses[application.Status];
             var notice = comment is { Length: > 0 }
-                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForMessage(actor.Name), comment)
+                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForMessage(actor.Name), QuotedInMessage(comment))
                 : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
             await NotifyApplicantAsync(application, notice, cancellationToken).ConfigureAwait(false);
         }
@@ -93,6 +93,14 @@ internal sealed class ExchangeNotifier(
             await NoApproverAsync(application, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A comment somebody typed, quoted in a message to somebody else: Teams renders a message's text as Markdown even
+    /// when it is marked plain (the names in these messages are escaped for the same reason), so "[Verify your account](https://…)" would be a link in the applicant's chat
+    /// and "# …" a heading. On one line (its line breaks could start a heading or a list), with every character Markdown
+    /// or HTML reads escaped (<see cref="NameRule.ForMessage"/>); the card's history keeps it as typed.
+    /// </summary>
+    internal static string QuotedInMessage(string comment) => NameRule.ForMessage(comment);
 
     /// <summary>
     /// The language of a person's card: the applicant's profile language now (they may have changed it since applying),
@@ -125,7 +133,7 @@ internal sealed class ExchangeNotifier(
         var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
         var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
         await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.NoApproverFormat,
-            application.Reference, ExchangeCards.OrganisationLabel(organisation, organisationId), contact), cancellationToken).ConfigureAwait(false);
+            application.Reference, NameRule.ForMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -165,7 +173,7 @@ internal sealed class ExchangeNotifier(
         ArgumentNullException.ThrowIfNull(application);
         try
         {
-            var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, cancellationToken).ConfigureAwait(false);
+            var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, null, cancellationToken).ConfigureAwait(false);
             var result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
             if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
             {
@@ -250,7 +258,7 @@ internal sealed class ExchangeNotifier(
         try
         {
             var texts = await TextsForAsync(application, card.RecipientAadObjectId, cancellationToken).ConfigureAwait(false);
-            var rendered = await cards.ApplicationAsync(application, card.RecipientAadObjectId, texts, null, refresh, cancellationToken).ConfigureAwait(false);
+            var rendered = await cards.ApplicationAsync(application, card.RecipientAadObjectId, texts, null, refresh, null, cancellationToken).ConfigureAwait(false);
             var result = await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
             if (!result.IsSent)
             {

@@ -33,6 +33,21 @@ internal sealed class ExchangeOptions
     /// <summary>How often the follow-up service looks for reminders and closing reports to ask for.</summary>
     public TimeSpan FollowUpInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The time zone in which "today" and the dates on cards are read.</summary>
+    /// <summary>
+    /// The time zone in which "today" is read, and the times on cards for a reader whose own zone the bot does not know
+    /// (shown with the zone named).
+    /// </summary>
     public string TimeZone { get; set; } = "Europe/Lisbon";
+
+    /// <summary>How long a CSV export link works after the coordinator asked for it.</summary>
+    public TimeSpan ExportLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Secret (at least <see cref="ExchangeExportLinks.MinSecretLength"/> characters) that signs the export links; empty:
+    /// a key of this process (links stop working after a restart and on other instances).
+    /// </summary>
+    public string ExportLinkSecret { get; set; } = "";
+
+    /// <summary>Public https address of the bot for the export links; empty: <c>https://{Teams:BotDomain}</c>.</summary>
+    public string PublicBaseUrl { get; set; } = "";
 }

@@ -49,6 +49,22 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
             failures.Add($"Exchanges:TimeZone '{options.TimeZone}' is not a known time zone.");
         }
 
+        if (options.ExportLinkLifetime < TimeSpan.FromMinutes(1) || options.ExportLinkLifetime > TimeSpan.FromDays(1))
+        {
+            failures.Add("Exchanges:ExportLinkLifetime must be between 00:01:00 and 1.00:00:00.");
+        }
+
+        if (options.ExportLinkSecret.Length is > 0 and < ExchangeExportLinks.MinSecretLength)
+        {
+            failures.Add($"Exchanges:ExportLinkSecret must be at least {ExchangeExportLinks.MinSecretLength} characters (or empty for a key per process).");
+        }
+
+        if (options.PublicBaseUrl.Length > 0
+            && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http") || baseUrl.Query.Length > 0))
+        {
+            failures.Add("Exchanges:PublicBaseUrl must be an absolute http(s) address without a query (or empty).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

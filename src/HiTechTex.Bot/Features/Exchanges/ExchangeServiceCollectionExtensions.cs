@@ -29,6 +29,8 @@ internal static class ExchangeServiceCollectionExtensions
         services.TryAddScoped<RecipientLanguages>();
         services.AddScoped<ExchangeWorkflow>();
         services.AddScoped<ExchangeReports>();
+        services.AddSingleton<ExchangeExportLinks>();
+        services.AddTransient<IStartupFilter, ExchangeExportEndpoint>();
         services.AddScoped<ExchangeFollowUp>();
         services.AddScoped<ExchangeApplicationDrafts>();
         services.AddScoped<ExchangeStepByStepDialog>();

@@ -49,6 +49,7 @@ internal sealed partial record ExchangeTexts
     public required string LumpSum { get; init; }
 
     /// <summary>{0} = amount, {1} = cap.</summary>
+    /// <summary>{0}: the halved amount, {1}: the cap, both formatted with the currency (<see cref="ExchangeMoney"/>).</summary>
     public required string LumpSumHalvedFormat { get; init; }
 
     public required string Status { get; init; }
@@ -167,7 +168,12 @@ internal sealed partial record ExchangeTexts
 
     public required string ByActivityType { get; init; }
 
-    public required string ExportReady { get; init; }
+    /// <summary>{0}: the export link; {1}: the minutes it works for.</summary>
+    public required string ExportReadyFormat { get; init; }
+
+    public required string ExportUnavailable { get; init; }
+
+    public required string ExportInPersonalChat { get; init; }
 
     public required string StepByStepButton { get; init; }
 

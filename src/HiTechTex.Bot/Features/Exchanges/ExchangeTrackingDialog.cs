@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
@@ -10,7 +10,7 @@ namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
 /// One-turn answers: "my applications", "pending approvals" (managers and host contacts), the coordinator's
-/// progress card and CSV export, opening an application from a list, and the Action.Submit fallback of the
+/// progress card and CSV export link, opening an application from a list, and the Action.Submit fallback of the
 /// decision buttons (older clients), which runs the same <see cref="ExchangeWorkflow"/> as Action.Execute.
 /// </summary>
 internal sealed class ExchangeTrackingDialog : ComponentDialog
@@ -23,10 +23,16 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
     private readonly ExchangeCards cards;
     private readonly ExchangeReports reports;
     private readonly ExchangeViews views;
+    private readonly ExchangeExportLinks exportLinks;
+    private readonly ILogger<ExchangeTrackingDialog> logger;
 
-    public ExchangeTrackingDialog(ExchangeStore store, ExchangeApprovers approvers, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeReports reports, ExchangeViews views)
+    public ExchangeTrackingDialog(
+        ExchangeStore store, ExchangeApprovers approvers, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeReports reports, ExchangeViews views,
+        ExchangeExportLinks exportLinks, ILogger<ExchangeTrackingDialog> logger)
         : base(DialogId)
     {
+        this.exportLinks = exportLinks;
+        this.logger = logger;
         this.views = views;
         this.store = store;
         this.approvers = approvers;
@@ -151,23 +157,27 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             return;
         }
 
-        // The file goes inline as a data URL attachment: a personal chat has no SharePoint folder to put it in
-        // without the file-consent flow, and the export is small (one line per exchange).
-        var csv = await reports.CsvAsync(cancellationToken).ConfigureAwait(false);
-        await step.Context.SendActivityAsync(new Activity
+        // A link, not the file: Teams shows no file a bot attaches outside the file-consent flow, and drops data: URLs
+        // (for images only). The link opens the export on the bot's own host for a few minutes (ExchangeExportLinks).
+        // Personal: asked for in a group, the main dialog hands it to the 1:1 chat before this runs; should a group turn
+        // get here all the same, nobody else in the group gets the link.
+        if (step.Context.Activity.IsGroupConversation())
         {
-            Type = ActivityTypes.Message,
-            Text = texts.ExportReady,
-            Attachments =
-            [
-                new Attachment
-                {
-                    ContentType = "text/csv",
-                    Name = "exchanges.csv",
-                    ContentUrl = "data:text/csv;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(csv)),
-                },
-            ],
-        }, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(texts.ExportInPersonalChat, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var link = exportLinks.For(actor.AadObjectId);
+        if (link is null)
+        {
+            await step.Context.SendActivityAsync(texts.ExportUnavailable, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Log.ExportLinkGiven(logger, actor.AadObjectId);
+        var minutes = (int)Math.Ceiling(exportLinks.Lifetime.TotalMinutes);
+        await step.Context.SendActivityAsync(
+            string.Format(CultureInfo.InvariantCulture, texts.ExportReadyFormat, link, minutes), cancellationToken).ConfigureAwait(false);
     }
 
     private static Commands Command(string? text)

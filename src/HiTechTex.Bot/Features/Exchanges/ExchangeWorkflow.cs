@@ -190,7 +190,7 @@ internal sealed class ExchangeWorkflow(
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(actor);
         var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
-        return await cards.ApplicationAsync(application, actor.AadObjectId, texts, notice, refresh, cancellationToken, confirmWithdraw).ConfigureAwait(false);
+        return await cards.ApplicationAsync(application, actor.AadObjectId, texts, notice, refresh, actor.TimeZone, cancellationToken, confirmWithdraw).ConfigureAwait(false);
     }
 
     private async Task<Decision> DecideAsync(

@@ -220,6 +220,30 @@ public sealed partial class ExchangeInputTests : IDisposable
     public void IsAcceptedDate_AYearBackToAYearBeyondTheRule(string date, bool expected) =>
         Assert.Equal(expected, ExchangeEligibility.IsAcceptedDate(DateOnly.Parse(date, CultureInfo.InvariantCulture), new DateOnly(2026, 11, 26)));
 
+    [Fact]
+    public async Task Form_DatePickers_OfferOnlyTheDaysTheServerAccepts()
+    {
+        // Today is 2026-11-26: a year back to three years ahead (IsAcceptedDate), so the Teams date picker offers no other day.
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("check"))
+            .AssertReply(r => lastForm = r, "the checked form")
+            .StartTestAsync();
+
+        foreach (var id in new[] { "startDate", "endDate" })
+        {
+            Assert.Equal("2025-11-26", InputProperty(id, "min"));
+            Assert.Equal("2029-11-26", InputProperty(id, "max"));
+        }
+
+        var today = new DateOnly(2026, 11, 26);
+        Assert.True(ExchangeEligibility.IsAcceptedDate(ExchangeEligibility.EarliestAcceptedDate(today), today));
+        Assert.False(ExchangeEligibility.IsAcceptedDate(ExchangeEligibility.EarliestAcceptedDate(today).AddDays(-1), today));
+        Assert.True(ExchangeEligibility.IsAcceptedDate(ExchangeEligibility.LatestAcceptedDate(today), today));
+        Assert.False(ExchangeEligibility.IsAcceptedDate(ExchangeEligibility.LatestAcceptedDate(today).AddDays(1), today));
+    }
+
     /// <summary>An application of the test user stored directly, submitted (stage 1, version 2).</summary>
     private async Task<ExchangeApplication> StoreSubmittedAsync(DateOnly start, DateOnly end)
     {
@@ -257,7 +281,10 @@ public sealed partial class ExchangeInputTests : IDisposable
     });
 
     /// <summary>The value an input of the last form card shows.</summary>
-    private string InputValue(string id)
+    private string InputValue(string id) => InputProperty(id, "value");
+
+    /// <summary>A property of an input of the last form card ("" when it has none).</summary>
+    private string InputProperty(string id, string property)
     {
         string? found = null;
         void Walk(JsonElement element)
@@ -267,7 +294,7 @@ public sealed partial class ExchangeInputTests : IDisposable
                 if (element.TryGetProperty("id", out var inputId) && inputId.ValueKind == JsonValueKind.String && inputId.GetString() == id
                     && element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
                 {
-                    found = element.TryGetProperty("value", out var value) ? value.GetString() : "";
+                    found = element.TryGetProperty(property, out var value) ? value.GetString() : "";
                 }
 
                 foreach (var property in element.EnumerateObject())

@@ -18,6 +18,9 @@ public sealed class ExchangeOptionsValidatorTests
     [InlineData("ReminderAfterDays")]
     [InlineData("FollowUpInterval")]
     [InlineData("TimeZone")]
+    [InlineData("ExportLinkLifetime")]
+    [InlineData("ExportLinkSecret")]
+    [InlineData("PublicBaseUrl")]
     public void Validate_WrongSetting_FailsNamingTheKey(string key)
     {
         var options = ExchangeTestData.Options(o =>
@@ -31,6 +34,9 @@ public sealed class ExchangeOptionsValidatorTests
                 case "ReminderAfterDays": o.ReminderAfterDays = 0; break;
                 case "FollowUpInterval": o.FollowUpInterval = TimeSpan.Zero; break;
                 case "TimeZone": o.TimeZone = "Mars/Olympus"; break;
+                case "ExportLinkLifetime": o.ExportLinkLifetime = TimeSpan.FromSeconds(30); break;
+                case "ExportLinkSecret": o.ExportLinkSecret = "too-short"; break;
+                case "PublicBaseUrl": o.PublicBaseUrl = "bot.example.org"; break;
             }
         });
 

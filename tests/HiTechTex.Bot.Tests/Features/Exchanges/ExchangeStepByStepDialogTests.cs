@@ -254,6 +254,39 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
     /// Host CLUTEX (one match), the dates given, knowledge sharing, objectives, agenda and outcomes; first the visiting
     /// organisation when the profile's matches several (<paramref name="visiting"/>, answered to the question).
     /// </summary>
+    /// <summary>
+    /// The date question reads month names in the six languages: its text and the "not understood" answer say so with
+    /// an example in the user's language besides the ISO one, and the example given is one the question accepts.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "1 March 2027")]
+    [InlineData("pt", "1 de março de 2027")]
+    [InlineData("es", "1 de marzo de 2027")]
+    [InlineData("it", "1 marzo 2027")]
+    [InlineData("tr", "1 Mart 2027")]
+    [InlineData("cs", "1. března 2027")]
+    public async Task StartDate_ExampleWithAMonthName_NamedInTheQuestionAndAccepted(string language, string example)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        Assert.Contains(example, texts.AskStartDate, StringComparison.Ordinal);
+        Assert.Contains("2027-03-01", texts.AskStartDate, StringComparison.Ordinal);
+        Assert.Contains(example, texts.DateNotUnderstood, StringComparison.Ordinal);
+        Assert.Contains("2027-03-01", texts.DateNotUnderstood, StringComparison.Ordinal);
+        await host.Conversation.SeedProfileAsync(language);
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(texts.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains($"{texts.HostOrganisation}: CLUTEX")
+            .AssertReply(texts.AskStartDate)
+            .Send("banana")
+            .AssertReply(texts.DateNotUnderstood)
+            .Send(example)
+            .AssertReply(texts.AskEndDate)
+            .StartTestAsync();
+    }
+
     private static TestFlow AnswerEverything(TestFlow flow, string start, string end, string? visiting = null) => ChooseVisiting(flow.Send("apply step by step"), visiting)
         .AssertReply(En.AskHost)
         .Send("Clutex")

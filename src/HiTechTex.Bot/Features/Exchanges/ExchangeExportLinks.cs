@@ -1,0 +1,157 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HiTechTex.Bot.Features.Conversation;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// The coordinator's CSV export link (<see cref="ExchangeExportEndpoint"/>):
+/// <c>{base}/exchanges/export.csv?e={expiry}&amp;s={signature}</c>. Teams shows no file a bot attaches outside the
+/// file-consent flow of a 1:1 chat (a <c>data:</c> URL is for images), so the coordinator gets a link to the bot's own
+/// host, the approach of the coaching <c>.ics</c> links. The signature (HMAC-SHA256, 128 bits, under a key of its own)
+/// binds what the link serves (the export, nothing else: a calendar link's signature opens nothing here), its expiry
+/// and the coordinator it was made for — whose id is not in the link: it is checked against the coordinators configured
+/// when the file is fetched, so a coordinator removed from <c>Roles:Coordinators</c> can no longer use a link made earlier.
+/// Base address as for the calendar links: <c>Exchanges:PublicBaseUrl</c>, else <c>https://{Teams:BotDomain}</c>, else
+/// (local runs) the address this host listens on; none without any address.
+/// </summary>
+internal sealed class ExchangeExportLinks
+{
+    public const string Path = "/exchanges/export.csv";
+
+    /// <summary>The shortest <c>Exchanges:ExportLinkSecret</c> accepted.</summary>
+    public const int MinSecretLength = 32;
+
+    private const int SignatureBytes = 16;
+
+    // What the link is for, signed with it: a signature for anything else the bot may sign later never opens the export.
+    private static readonly byte[] Purpose = "htt-exchange-export-csv-v1"u8.ToArray();
+
+    private readonly IOptionsMonitor<ExchangeOptions> options;
+    private readonly IOptionsMonitor<RoleOptions> roles;
+    private readonly IConfiguration configuration;
+    private readonly IServiceProvider services;
+    private readonly TimeProvider timeProvider;
+    private readonly byte[] key;
+
+    public ExchangeExportLinks(
+        IOptionsMonitor<ExchangeOptions> options, IOptionsMonitor<RoleOptions> roles, IConfiguration configuration, IServiceProvider services,
+        TimeProvider timeProvider, ILogger<ExchangeExportLinks> logger, IHostEnvironment? environment = null)
+    {
+        this.options = options;
+        this.roles = roles;
+        this.configuration = configuration;
+        this.services = services;
+        this.timeProvider = timeProvider;
+        var secret = options.CurrentValue.ExportLinkSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            key = RandomNumberGenerator.GetBytes(32);
+            if (environment?.IsDevelopment() != true)
+            {
+                Log.ExportLinkKeyPerProcess(logger);
+            }
+        }
+        else
+        {
+            // Derived, so the configured secret itself is never the MAC key of anything else.
+            key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: "htt-exchange-export-link-v1"u8.ToArray());
+        }
+    }
+
+    /// <summary>How long a new link works.</summary>
+    public TimeSpan Lifetime => options.CurrentValue.ExportLinkLifetime;
+
+    /// <summary>
+    /// A link to the export for <paramref name="coordinatorAadObjectId"/>, working for <see cref="Lifetime"/>; null when
+    /// that person is not a coordinator now, or the bot knows no address of its own.
+    /// </summary>
+    public string? For(string coordinatorAadObjectId)
+    {
+        ArgumentNullException.ThrowIfNull(coordinatorAadObjectId);
+        if (!IsCoordinator(coordinatorAadObjectId) || BaseUrl() is not { } baseUrl)
+        {
+            return null;
+        }
+
+        var expires = (timeProvider.GetUtcNow() + Lifetime).ToUnixTimeSeconds();
+        return $"{baseUrl.TrimEnd('/')}{Path}?e={expires.ToString(CultureInfo.InvariantCulture)}&s={WebEncoders.Base64UrlEncode(Mac(expires, coordinatorAadObjectId))}";
+    }
+
+    /// <summary>
+    /// Whether a link's query (<paramref name="expires"/>, <paramref name="signature"/>) was made by this bot for the
+    /// export, has not expired, and was made for somebody who is a coordinator now.
+    /// </summary>
+    public ExportLinkCheck Check(string? expires, string? signature)
+    {
+        if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
+            || string.IsNullOrEmpty(signature) || signature.Length > 64)
+        {
+            return ExportLinkCheck.Invalid;
+        }
+
+        byte[] given;
+        try
+        {
+            given = WebEncoders.Base64UrlDecode(signature);
+        }
+        catch (FormatException)
+        {
+            return ExportLinkCheck.Invalid;
+        }
+
+        if (given.Length != SignatureBytes
+            || !roles.CurrentValue.Coordinators.Any(c => c.Length > 0 && CryptographicOperations.FixedTimeEquals(given, Mac(expiresAt, c))))
+        {
+            return ExportLinkCheck.Invalid;
+        }
+
+        // Signed by us: an expiry further ahead than a link is ever given (the lifetime was shortened since) counts from now.
+        var now = timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        return now > expiresAt || expiresAt - now > (long)Math.Ceiling(Lifetime.TotalSeconds) ? ExportLinkCheck.Expired : ExportLinkCheck.Valid;
+    }
+
+    private bool IsCoordinator(string aadObjectId) =>
+        roles.CurrentValue.Coordinators.Any(c => string.Equals(c, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    private byte[] Mac(long expires, string coordinatorAadObjectId)
+    {
+        // Purpose, expiry and the coordinator (ids compare without case, as the roles do).
+        var coordinator = Encoding.UTF8.GetBytes(coordinatorAadObjectId.ToUpperInvariant());
+        var message = new byte[Purpose.Length + 8 + coordinator.Length];
+        Purpose.CopyTo(message, 0);
+        BinaryPrimitives.WriteInt64BigEndian(message.AsSpan(Purpose.Length, 8), expires);
+        coordinator.CopyTo(message, Purpose.Length + 8);
+        return HMACSHA256.HashData(key, message)[..SignatureBytes];
+    }
+
+    private string? BaseUrl()
+    {
+        var baseUrl = options.CurrentValue.PublicBaseUrl;
+        if (string.IsNullOrWhiteSpace(baseUrl) && configuration["Teams:BotDomain"] is { Length: > 0 } domain)
+        {
+            baseUrl = "https://" + domain;
+        }
+
+        return string.IsNullOrWhiteSpace(baseUrl) ? ListeningAddress() : baseUrl;
+    }
+
+    private string? ListeningAddress()
+    {
+        // Local default (Playground on the same machine): the host's own address, wildcards read as localhost.
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;
+        return $"{uri.Scheme}://{host}:{uri.Port}";
+    }
+}

@@ -1,0 +1,45 @@
+using HiTechTex.Bot.Features.Exchanges;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary>The lump sum in the reader's language: one placement of the sign for full and halved amounts, the locale's separators.</summary>
+public sealed class ExchangeMoneyTests
+{
+    private const char Nbsp = '\u00A0';
+
+    [Theory]
+    [InlineData("en", 780, "€780")]
+    [InlineData("en", 1100, "€1,100")]
+    [InlineData("pt", 780, "780 €")]
+    [InlineData("pt", 1100, "1 100 €")]
+    [InlineData("es", 1100, "1.100 €")]
+    [InlineData("it", 1100, "1.100 €")]
+    [InlineData("tr", 1100, "1.100 €")]
+    [InlineData("cs", 1100, "1 100 €")]
+    [InlineData("pt", 387.5, "387,50 €")]
+    [InlineData("en", 387.5, "€387.50")]
+    public void Euros_Language_LocaleSeparatorsAndSignPlacement(string language, double amount, string expected) =>
+        Assert.Equal(expected.Replace(' ', Nbsp), ExchangeMoney.Euros((decimal)amount, language));
+
+    [Theory]
+    [InlineData("en", "€1,100", "€550 (half of the €1,100 cap")]
+    [InlineData("pt", "1 100 €", "550 € (metade do limite de 1 100 €")]
+    [InlineData("es", "1.100 €", "550 € (la mitad del límite de 1.100 €")]
+    [InlineData("it", "1.100 €", "550 € (metà del tetto di 1.100 €")]
+    [InlineData("tr", "1.100 €", "550 € (1.100 € tavanın yarısı")]
+    [InlineData("cs", "1 100 €", "550 € (polovina stropu 1 100 €")]
+    public void LumpSumText_FullAndHalved_SameCurrencyStyleInEachLanguage(string language, string full, string halved)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+
+        var fullText = ExchangeCards.LumpSumText(new LumpSumEstimate(1100m, 1100m, false, false), texts);
+        var halvedText = ExchangeCards.LumpSumText(new LumpSumEstimate(1100m, 550m, true, false), texts);
+
+        Assert.Equal(Spaced(full), fullText);
+        Assert.StartsWith(Spaced(halved), halvedText, StringComparison.Ordinal);
+    }
+
+    /// <summary>The no-break spaces of an amount ("1 100 €") written as plain spaces in the cases.</summary>
+    private static string Spaced(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?<=\d) (?=\d|€)", Nbsp.ToString());
+}
