@@ -58,6 +58,67 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("0001-01")]
+    [InlineData("2099-01")]
+    [InlineData("1900-06")]
+    public async Task List_ForgedMonthFarFromToday_ListedForAnyMonthWithoutFailing(string month)
+    {
+        // "9999-12" threw in the month's bounds (AddMonths past year 9999), "0001-01" before year 1: "Sorry, something
+        // went wrong". A month no session can be in is no filter.
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.list", month, topic = "any", language = "any" });
+
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("went wrong", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("0001-01")]
+    public async Task List_ForgedMonthAtTheCalendarsEndsWithPaging_NothingThrown(string month)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.list", month, topic = "Circular economy", language = "EN", page = "10000" });
+
+        Assert.Equal("any", InputValue(CoachingTestHost.CardOf(replies), "month"));
+    }
+
+    [Theory]
+    [InlineData(9999, 12)]
+    [InlineData(1, 1)]
+    public async Task UpcomingPageAsync_MonthAtTheCalendarsEnds_EmptyPageWithoutThrowing(int year, int month)
+    {
+        await host.CreateSessionAsync();
+
+        var (sessions, total) = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>()
+            .UpcomingPageAsync(new SessionFilter(Month: new DateOnly(year, month, 1)), 0, CancellationToken.None));
+
+        Assert.Empty(sessions);
+        Assert.Equal(0, total);
+    }
+
+    [Fact]
+    public async Task Sessions_DateTypedInAFarYear_ListedForAnyMonth()
+    {
+        const string Typed = "sessions on 3 December 9999";
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9,
+            IntentEntities.Empty with { Dates = [new DateOnly(9999, 12, 3)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync(Typed));
+
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sessions_MayAsAVerb_NoMonthFilter()
     {
@@ -572,6 +633,24 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(SessionStatus.Scheduled, stored!.Session.Status);
         Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.NotifySessionCancelled);
         Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31", "23:00", "23:30", "America/Los_Angeles", "9999-12-30")]
+    [InlineData("0001-01-01", "00:00", "00:30", "Asia/Tokyo", "0001-01-01")]
+    [InlineData("2032-12-10", "14:00", "16:00", "Europe/Madrid", "2032-12-09")]
+    public async Task Save_DateAtTheCalendarsEndsOrYearsAhead_FormAgainNamingTheDateAndNothingSaved(string date, string start, string end, string zone, string closesOn)
+    {
+        // 9999-12-31 23:00 in Los Angeles is in year 10000 in UTC, 0001-01-01 00:00 in Tokyo before year 1: converting
+        // them threw. A date more than five years ahead is no session of the programme.
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        (form["date"], form["start"], form["end"], form["timeZone"], form["closesOn"]) = (date, start, end, zone, closesOn);
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: Date", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
     [Fact]
