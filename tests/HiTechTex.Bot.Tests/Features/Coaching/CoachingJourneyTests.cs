@@ -400,6 +400,82 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "Cancel my registration")]
+    [InlineData("pt", "Cancelar a minha inscrição")]
+    [InlineData("es", "Cancelar mi inscripción")]
+    [InlineData("it", "Annulla la mia iscrizione")]
+    [InlineData("tr", "Kaydımı iptal et")]
+    [InlineData("cs", "Zrušit moji registraci")]
+    public async Task MySessions_RegisteredAndWaitlisted_EachOffersCancelForItsSession(string language, string cancel)
+    {
+        // The help card and "cancel my registration" send people here to cancel, and the list had no Cancel.
+        await host.Conversation.SeedProfileAsync(language);
+        var confirmed = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Confirmed one"));
+        var full = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1, title: "Full one", inDays: 8));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = full.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = confirmed.Id.ToString() });
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = full.Id.ToString() });
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync("my sessions"));
+
+        var cancels = CancelButtons(card);
+        Assert.Equal([confirmed.Id.ToString(), full.Id.ToString()], cancels.Select(c => c.SessionId));
+        Assert.All(cancels, c => Assert.Equal(cancel, c.Title));
+    }
+
+    [Fact]
+    public async Task MySessions_CancelOnTheList_CancelsTheRegistrationLikeTheDetailsCard()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var card = CoachingTestHost.CardOf(await host.SayAsync("my sessions"));
+        var data = Assert.Single(CancelButtons(card)).Data;
+
+        var replies = await host.SendAsync(host.Conversation.Submit(data));
+
+        Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(replies).Text);
+        Assert.Equal(RegistrationStatus.Cancelled, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        Assert.Contains("You have no upcoming sessions", CoachingTestHost.CardText(await host.SayAsync("my sessions")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MySessions_SessionStartedOrCancelled_NoCancelForIt()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var started = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Started one", inDays: 1));
+        var cancelled = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Cancelled one", inDays: 3));
+        var later = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Later one", inDays: 5));
+        foreach (var session in new[] { started, cancelled, later })
+        {
+            await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        }
+
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = cancelled.Id.ToString(), confirm = "yes" }, Coordinator);
+        host.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(30));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync("my sessions"));
+
+        Assert.Contains("Started one", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal([later.Id.ToString()], CancelButtons(card).Select(c => c.SessionId));
+    }
+
+    [Fact]
+    public async Task Unregister_ForgedForSomeoneElsesRegistration_RefusedAndTheirSeatKept()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
+
+        // The same data as the owner's Cancel, clicked (or forged) by someone who holds no registration.
+        var replies = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+
+        Assert.Equal("You are not registered for this session.", Assert.Single(replies).Text);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        Assert.Empty(await host.OutboxAsync());
+    }
+
+    [Theory]
     [InlineData("new session", "en", "New session")]
     [InlineData("Nova sessão", "pt", "Nova sessão")]
     [InlineData("/create a session", "en", "New session")]
@@ -840,6 +916,13 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(second).Text);
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
+
+    /// <summary>The card's Cancel buttons (coaching.unregister): their titles, session ids and data, in card order.</summary>
+    private static List<(string Title, string SessionId, System.Text.Json.JsonElement Data)> CancelButtons(System.Text.Json.JsonElement card) =>
+        [.. HiTechTex.Bot.Testing.Cards.CardJson.Elements(card)
+            .Where(e => e.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
+                && data.TryGetProperty("action", out var action) && action.GetString() == "coaching.unregister")
+            .Select(e => (e.GetProperty("title").GetString()!, e.GetProperty("data").GetProperty("sessionId").GetString()!, e.GetProperty("data").Clone()))];
 
     /// <summary>The value of the card's input with that id.</summary>
     private static string? InputValue(System.Text.Json.JsonElement element, string id)
