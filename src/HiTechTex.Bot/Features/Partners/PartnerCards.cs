@@ -13,6 +13,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     public const string DetailTemplate = "partner-detail";
     public const string IntroductionTemplate = "partner-introduction";
     public const string SummaryTemplate = "partner-card";
+    public const string ErrorTemplate = "error";
 
     public Attachment Filters(PartnerTexts texts, PartnerQuery query) => renderer.Render(FiltersTemplate, new JsonObject
     {
@@ -139,6 +140,17 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["decline"] = texts.Decline,
             },
         });
+
+    /// <summary>
+    /// What someone who is neither the requester nor an addressee gets for an introduction card: a refusal, without
+    /// anything of the request (the exchange cards' <c>error</c> card).
+    /// </summary>
+    public Attachment NotShown(PartnerTexts texts, string backToMenu) => renderer.Render(ErrorTemplate, new JsonObject
+    {
+        ["title"] = texts.IntroductionNotShownTitle,
+        ["message"] = texts.IntroductionNotShown,
+        ["labels"] = new JsonObject { ["menu"] = backToMenu },
+    });
 
     /// <summary>A result of the message extension: the card inserted into the message.</summary>
     public Attachment Summary(PartnerTexts texts, PartnerSearchHit hit, string description, string? website) => renderer.Render(SummaryTemplate, new JsonObject

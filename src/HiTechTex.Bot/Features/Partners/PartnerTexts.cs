@@ -74,6 +74,9 @@ internal sealed partial record PartnerTexts
     public required string DeclinedNotice { get; init; }
     public required string NotAddressee { get; init; }
     public required string IntroductionNotFound { get; init; }
+    /// <summary>The title of the card someone gets for an introduction that was neither theirs nor sent to them.</summary>
+    public required string IntroductionNotShownTitle { get; init; }
+    public required string IntroductionNotShown { get; init; }
     public required string AlreadyDecided { get; init; }
     public required IReadOnlyDictionary<OrganisationKind, string> Kinds { get; init; }
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
