@@ -280,6 +280,41 @@ public sealed class IntroductionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Detail_OneOfThePartnersTeamsContacts_OffersNoRequestAndAForgedRequestSendsAndStoresNothing()
+    {
+        // A listed contact with an Entra id is the partner's addressee: their request went to themselves, and they could
+        // accept it (the same hole as a manager and their own members).
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Geo Lab s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        await PartnerHost.SeedProfileAsync(factory, "29:contact", "Jana Nováková", "Liberec Geo Lab");
+        var texts = PartnerTexts.Resolve("en");
+
+        await PartnerHost.SubmitAsync(client, contactChat, contact, new JsonObject { ["action"] = "partners.detail", ["id"] = partner.Id });
+        var detail = PartnerHost.CardJson(factory.Connector.SentTo(contactChat).Last());
+        var sentBefore = factory.Connector.SentTo(contactChat).Count;
+        await PartnerHost.SubmitAsync(client, contactChat, contact, new JsonObject
+        {
+            ["action"] = "partners.intro.request",
+            ["id"] = partner.Id,
+            ["message"] = "Forged: introduce me to myself",
+        }, replyToId: "detail-card-contact");
+
+        Assert.Contains(texts.OwnContactNote, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("partners.intro.request", detail, StringComparison.Ordinal);
+        var answer = Assert.Single(factory.Connector.SentTo(contactChat).Skip(sentBefore));
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionOwnContact, partner.Name), answer.Text);
+        Assert.Empty(answer.Attachments ?? []);
+        Assert.Empty(factory.Connector.UpdatesIn(contactChat));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == partner.Id));
+    }
+
+    [Fact]
     public async Task RequestIntroduction_AskedAgainOnLaterDays_OnePendingRequestUntilItExpiresThenANewOne()
     {
         var clock = new ShiftedTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));

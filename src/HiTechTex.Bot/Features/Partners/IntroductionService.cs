@@ -64,6 +64,15 @@ internal sealed class IntroductionService(
             return (PartnerTexts.Format(texts.IntroductionOwnMember, organisation.Name, texts.ManageMembersCommands[0]), null);
         }
 
+        if (IsOwnContact(organisation, activity.From?.AadObjectId))
+        {
+            // A listed Teams contact of the partner would be its addressee: they would receive their own request and
+            // could accept it themselves. Their details card offers none; this one was forged or stale. Nothing is
+            // stored or sent.
+            Log.IntroductionOwnContactRefused(logger, organisation.Id);
+            return (PartnerTexts.Format(texts.IntroductionOwnContact, organisation.Name), null);
+        }
+
         var addressees = AddresseesOf(organisation);
         var tenantId = activity.GetTenantId();
         if (addressees.Count == 0 || string.IsNullOrEmpty(tenantId))
@@ -353,6 +362,14 @@ internal sealed class IntroductionService(
         None,
         AlreadyRequested,
         DailyLimit,
+    }
+
+    /// <summary>Whether <paramref name="aadObjectId"/> is one of the organisation's contacts with a Teams identity (its introductions' addressees).</summary>
+    public static bool IsOwnContact(Organisation organisation, string? aadObjectId)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        return aadObjectId is { Length: > 0 }
+            && organisation.Contacts.Any(c => Guid.TryParse(c.EntraObjectId, out _) && string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The contacts with a Teams identity; else the managers of the organisation's cluster (or of the organisation itself).</summary>

@@ -75,8 +75,10 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     /// message box and the request button.</param>
     /// <param name="managed">The reader manages the entry (a cluster manager of its cluster): no introduction to ask
     /// for — the card says where its contacts are and opens the entry's form instead.</param>
+    /// <param name="ownContact">The reader is one of the organisation's contacts (its introductions would come to them):
+    /// nothing to ask for — the card says so.</param>
     /// <param name="message">Written in the message box (a request begun in a group and continued in the 1:1 chat).</param>
-    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null)
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null, bool ownContact = false)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
@@ -92,10 +94,11 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isDemo"] = organisation.IsDemo,
             ["description"] = organisation.Description,
             ["website"] = SafeUrl(organisation.Website),
-            ["isRequested"] = requested && !managed,
+            ["isRequested"] = requested && !managed && !ownContact,
             ["isManaged"] = managed,
+            ["isOwnContact"] = ownContact && !managed,
             ["message"] = message is null ? "" : MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength),
-            ["canRequest"] = !requested && !managed,
+            ["canRequest"] = !requested && !managed && !ownContact,
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
@@ -106,6 +109,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["request"] = texts.RequestIntroduction,
                 ["requested"] = texts.IntroductionRequestedNote,
                 ["managed"] = PartnerTexts.Format(texts.ManagedMemberNote, texts.ManageMembersCommands[0]),
+                ["ownContact"] = texts.OwnContactNote,
                 ["edit"] = texts.Edit,
                 ["website"] = texts.Website,
             },

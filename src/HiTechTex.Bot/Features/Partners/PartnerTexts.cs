@@ -51,6 +51,10 @@ internal sealed partial record PartnerTexts
     public required string ManagedMemberNote { get; init; }
     /// <summary>A request for an entry the requester manages, refused ({0} organisation, {1} the "manage members" command).</summary>
     public required string IntroductionOwnMember { get; init; }
+    /// <summary>The details card of an organisation the reader is a listed Teams contact of.</summary>
+    public required string OwnContactNote { get; init; }
+    /// <summary>{0} organisation: a request from one of its own contacts, refused.</summary>
+    public required string IntroductionOwnContact { get; init; }
     public required string PartnerNotFound { get; init; }
     public required string IntroductionTitle { get; init; }
     public required string From { get; init; }
