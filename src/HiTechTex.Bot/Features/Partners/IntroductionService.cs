@@ -82,7 +82,8 @@ internal sealed class IntroductionService(
 
         var introduction = new Introduction(
             Guid.NewGuid().ToString("N"),
-            profile?.Name ?? turnContext.PersonName(),
+            // The profile's name when it keeps the name rules (one saved before a rule may not), else PersonName's.
+            profile?.Name is { } named && ProfileDialog.KeepsNameRules(named) ? named : turnContext.PersonName(),
             profile?.Organisation ?? "",
             texts.Language,
             activity.PersonalChatId() ?? "",

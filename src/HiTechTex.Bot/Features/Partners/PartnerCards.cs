@@ -116,20 +116,25 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         });
     }
 
-    /// <summary>The card the addressees get; <paramref name="canAnswer"/> shows Accept/Decline (pending, and the viewer may answer).</summary>
+    /// <summary>
+    /// The card the addressees get; <paramref name="canAnswer"/> shows Accept/Decline (pending, and the viewer may
+    /// answer). People's names (the requester, who answered) and the requester's organisation are <c>TextRun</c>s, so
+    /// Markdown in them shows as typed, and pass <see cref="NameRule.ForCard"/>: one stored before the name rules may
+    /// hold a line break or a bidi override that would turn the rest of the line around.
+    /// </summary>
     public Attachment Introduction(PartnerTexts texts, Introduction introduction, bool canAnswer, IReadOnlyList<string> addresseeUserIds) =>
         renderer.Render(IntroductionTemplate, new JsonObject
         {
             ["introductionId"] = introduction.Id,
             ["title"] = texts.IntroductionTitle,
             ["facts"] = new JsonArray(
-                Fact(texts.From, introduction.RequesterName),
-                Fact(texts.Organisation, introduction.RequesterOrganisation),
+                Fact(texts.From, NameRule.ForCard(introduction.RequesterName)),
+                Fact(texts.Organisation, NameRule.ForCard(introduction.RequesterOrganisation)),
                 Fact(texts.PartnerLabel, introduction.OrganisationName),
                 Fact(texts.Status, introduction.Status switch
                 {
-                    IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
-                    IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
+                    IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, NameRule.ForCard(introduction.DecidedBy)),
+                    IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, NameRule.ForCard(introduction.DecidedBy)),
                     IntroductionStatus.Expired => texts.StatusExpired,
                     _ => texts.StatusPending,
                 })),
