@@ -29,5 +29,5 @@ public class EnglishDialogMessages : IDialogMessages
 
     public virtual string FormReceived(string? locale) => "Thanks, got it.";
 
-    public virtual string FormExpired(string? locale) => "This form is no longer active.";
+    public virtual string FormExpired(string? locale) => "This form is no longer active: please use the newest one, further down in this chat.";
 }

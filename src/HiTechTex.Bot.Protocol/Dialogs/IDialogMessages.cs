@@ -37,6 +37,9 @@ public interface IDialogMessages
     /// <summary>A form submission was accepted (shown in the card for <c>Action.Execute</c>).</summary>
     string FormReceived(string? locale);
 
-    /// <summary>A button of an older form, no longer waited for, was pressed.</summary>
+    /// <summary>
+    /// A button of an older form, no longer waited for, was pressed while another form waits: says to use the newest
+    /// one (a form sent again after "Check" is a new card below the old one, which Teams keeps).
+    /// </summary>
     string FormExpired(string? locale);
 }

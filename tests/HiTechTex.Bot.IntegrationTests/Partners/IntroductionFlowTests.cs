@@ -190,6 +190,58 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(nameof(IntroductionStatus.Declined), await StatusAsync(factory, introductionId));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("cs")]
+    public async Task Refresh_SomeoneNeitherRequesterNorAddressee_RefusalCardWithoutTheRequest(string language)
+    {
+        // The id is in the card's data: anyone who learnt it got the whole card (requester, organisation, message).
+        const string OtherManagerAad = "6f1c2b4e-0000-4000-8000-00000000b0b1";
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?>
+        {
+            [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId,
+            [$"Roles:ClusterManagers:{OtherManagerAad}:0"] = HiTechTexPartners.CiteveId,
+        });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Jablonec Nonwovens a.s.", contactAadObjectId: null);
+        var managerChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, managerChat, PartnerHost.User("29:manager", ManagerAad, "Petr Manager"));
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Private: our filter budget" });
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(managerChat), a => a.Attachments?.Count > 0))).RootElement;
+        var introductionId = PartnerHost.FindValue(card, "introductionId")!;
+        var outsider = PartnerHost.User("29:outsider", "aad-outsider", "Eve Outsider");
+        var otherManager = PartnerHost.User("29:other-manager", OtherManagerAad, "Rui Gestor");
+        await PartnerHost.SeedProfileAsync(factory, "29:outsider", "Eve Outsider", "Fabrikam", language);
+        await PartnerHost.SeedProfileAsync(factory, "29:other-manager", "Rui Gestor", "CITEVE", language);
+        var texts = PartnerTexts.Resolve(language);
+
+        foreach (var viewer in new[] { outsider, otherManager })
+        {
+            var view = await PartnerHost.ExecuteAsync(client, Activities.NewConversationId(), viewer, IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId });
+
+            Assert.Equal(AdaptiveCardInvokeResponse.CardType, view.GetProperty("type").GetString());
+            var text = PartnerHost.Text(view.GetProperty("value"));
+            Assert.Contains(texts.IntroductionNotShown, text, StringComparison.Ordinal);
+            Assert.Contains(texts.IntroductionNotShownTitle, text, StringComparison.Ordinal);
+            foreach (var secret in new[] { "Alex Wilber", "Contoso Textiles", "Private: our filter budget", partner.Name, introductionId, IntroductionCardActionHandler.AcceptVerb })
+            {
+                Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            }
+        }
+
+        // The requester and the addressee still read it.
+        var requesterView = PartnerHost.Text(await PartnerHost.ExecuteAsync(client, requesterChat, Requester, IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId }));
+        var managerView = PartnerHost.Text(await PartnerHost.ExecuteAsync(client, managerChat, PartnerHost.User("29:manager", ManagerAad, "Petr Manager"), IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId }));
+        Assert.Contains("Private: our filter budget", requesterView, StringComparison.Ordinal);
+        Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, requesterView, StringComparison.Ordinal);
+        Assert.Contains("Private: our filter budget", managerView, StringComparison.Ordinal);
+        Assert.Contains(IntroductionCardActionHandler.AcceptVerb, managerView, StringComparison.Ordinal);
+        Assert.Equal(nameof(IntroductionStatus.Pending), await StatusAsync(factory, introductionId));
+    }
+
     [Fact]
     public async Task Detail_ManagerOfThePartnersCluster_OffersTheEntryAndAForgedRequestSendsAndStoresNothing()
     {
@@ -225,6 +277,41 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Empty(factory.Connector.UpdatesIn(managerChat));
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == member.Id));
+    }
+
+    [Fact]
+    public async Task Detail_OneOfThePartnersTeamsContacts_OffersNoRequestAndAForgedRequestSendsAndStoresNothing()
+    {
+        // A listed contact with an Entra id is the partner's addressee: their request went to themselves, and they could
+        // accept it (the same hole as a manager and their own members).
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Geo Lab s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        await PartnerHost.SeedProfileAsync(factory, "29:contact", "Jana Nováková", "Liberec Geo Lab");
+        var texts = PartnerTexts.Resolve("en");
+
+        await PartnerHost.SubmitAsync(client, contactChat, contact, new JsonObject { ["action"] = "partners.detail", ["id"] = partner.Id });
+        var detail = PartnerHost.CardJson(factory.Connector.SentTo(contactChat).Last());
+        var sentBefore = factory.Connector.SentTo(contactChat).Count;
+        await PartnerHost.SubmitAsync(client, contactChat, contact, new JsonObject
+        {
+            ["action"] = "partners.intro.request",
+            ["id"] = partner.Id,
+            ["message"] = "Forged: introduce me to myself",
+        }, replyToId: "detail-card-contact");
+
+        Assert.Contains(texts.OwnContactNote, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("partners.intro.request", detail, StringComparison.Ordinal);
+        var answer = Assert.Single(factory.Connector.SentTo(contactChat).Skip(sentBefore));
+        Assert.Equal(PartnerTexts.Format(texts.IntroductionOwnContact, partner.Name), answer.Text);
+        Assert.Empty(answer.Attachments ?? []);
+        Assert.Empty(factory.Connector.UpdatesIn(contactChat));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == partner.Id));
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using System.Text.Json;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
 
@@ -21,6 +23,8 @@ public sealed class CardFormPromptTests
           ]
         }
         """;
+
+    private const string Expired = "This form is no longer active: please use the newest one, further down in this chat.";
 
     private static PromptOptions Options(int? maxAttempts = null) => new()
     {
@@ -143,7 +147,7 @@ public sealed class CardFormPromptTests
             .AssertReply("Please fill in the form above and submit it, or type \"cancel\".")
             .Send(() => flow.Adapter.MakeSubmit(JsonDocument.Parse(
                 """{ "formId": "\ud800", "company": "Fios Lda", "people": "2" }""").RootElement.Clone()))
-            .AssertReply("This form is no longer active.")
+            .AssertReply(Expired)
             .StartTestAsync();
     }
 
@@ -192,7 +196,7 @@ public sealed class CardFormPromptTests
         await flow
             .Send("hi").AssertReply(_ => { })
             .Send(() => flow.Adapter.MakeSubmit(stale.Data("""{ "company": "X", "people": "1" }""")))
-            .AssertReply("This form is no longer active.")
+            .AssertReply(Expired)
             .Send("what do I do?").AssertReplyContains("Please fill in the form above")
             .StartTestAsync();
     }
@@ -289,5 +293,141 @@ public sealed class CardFormPromptTests
             .Send("help").AssertReplyContains("cancel").AssertReply(second.Capture)
             .StartTestAsync();
         Assert.Equal(first.FormId, second.FormId);
+    }
+
+    /// <summary>
+    /// A form that comes back after "Check" (op = check): the waterfall replaces itself and prompts again with a new card
+    /// (a new form id), as the exchange form does; anything else ends with "Result: …".
+    /// </summary>
+    private static TestFlow CheckingFlow(State.MemoryStorage? storage = null) =>
+        DialogTestHost.Flow(storage ?? new State.MemoryStorage(), () =>
+        {
+            var root = new ComponentDialog("root");
+            root.AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("form", Options(), ct),
+                async (step, ct) =>
+                {
+                    var data = (JsonElement)step.Result!;
+                    if (data.TryGetProperty("op", out var op) && op.GetString() == "check")
+                    {
+                        await step.Context.SendActivityAsync("Checked", ct);
+                        return await step.ReplaceDialogAsync("steps", null, ct);
+                    }
+
+                    await step.Context.SendActivityAsync($"Result: {Format(data)}", ct);
+                    return await step.EndDialogAsync(data, ct);
+                },
+            ]));
+            root.AddDialog(new CardFormPrompt("form"));
+            return root;
+        });
+
+    [Fact]
+    public async Task ContinueDialogAsync_SubmitFromTheCardBeforeACheck_AcceptedAsTheAnswerOfTheNewForm()
+    {
+        // Teams keeps the first card, filled in; the form sent back after Check is a new card with a new form id. A
+        // Save on the first card answered "This form is no longer active."
+        var first = new FormFixture();
+        var second = new FormFixture();
+        var flow = CheckingFlow();
+
+        await flow
+            .Send("hi").AssertReply(first.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "op": "check", "company": "Fios", "people": "2" }""")))
+            .AssertReply("Checked").AssertReply(second.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "op": "save", "company": "Fios Lda", "people": "3" }""")))
+            .AssertReply("""Result: {"company":"Fios Lda","op":"save","people":"3"}""")
+            .StartTestAsync();
+        Assert.NotEqual(first.FormId, second.FormId);
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_KeepsWorkingInTheFirstCardThroughSeveralChecks_EachAccepted()
+    {
+        var first = new FormFixture();
+        var flow = CheckingFlow();
+
+        await flow
+            .Send("hi").AssertReply(first.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "op": "check", "company": "A", "people": "1" }""")))
+            .AssertReply("Checked").AssertReply(_ => { })
+            .Send(() => flow.Adapter.MakeExecute("save", first.Data("""{ "op": "check", "company": "A", "people": "2" }""")))
+            .AssertInvokeResponse(response => Assert.Equal("Thanks, got it.", ((AdaptiveCardInvokeResponse)response!.Body!).Value!.Value.GetString()))
+            .AssertReply("Checked").AssertReply(_ => { })
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "op": "save", "company": "A", "people": "3" }""")))
+            .AssertReply("""Result: {"company":"A","op":"save","people":"3"}""")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_CardTwoChecksBackNotTheOneInUse_RefusedPointingToTheNewest()
+    {
+        // The newest card was used for the second Check: the first one is neither the newest nor the one in use.
+        var first = new FormFixture();
+        var second = new FormFixture();
+        var third = new FormFixture();
+        var flow = CheckingFlow();
+
+        await flow
+            .Send("hi").AssertReply(first.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "op": "check", "company": "A", "people": "1" }""")))
+            .AssertReply("Checked").AssertReply(second.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(second.Data("""{ "op": "check", "company": "B", "people": "1" }""")))
+            .AssertReply("Checked").AssertReply(third.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "op": "save", "company": "A", "people": "1" }""")))
+            .AssertReply(Expired)
+            .AssertNoReply()
+            .Send(() => flow.Adapter.MakeSubmit(second.Data("""{ "op": "save", "company": "B", "people": "2" }""")))
+            .AssertReplyContains("Result:")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_FormOfAFinishedDialogWhileANewOneWaits_RefusedPointingToTheNewest()
+    {
+        var finished = new FormFixture();
+        var flow = CheckingFlow();
+
+        await flow
+            .Send("hi").AssertReply(finished.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(finished.Data("""{ "op": "save", "company": "A", "people": "1" }""")))
+            .AssertReplyContains("Result:")
+            .Send("hi again").AssertReply(_ => { })
+            .Send(() => flow.Adapter.MakeSubmit(finished.Data("""{ "op": "save", "company": "A", "people": "1" }""")))
+            .AssertReply(Expired)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_NextStepsFormWithTheSamePromptId_DoesNotAcceptThePreviousStepsCard()
+    {
+        // Two questions in a row with the same prompt: the first question's card is no answer to the second.
+        var first = new FormFixture();
+        var flow = DialogTestHost.Flow(new State.MemoryStorage(), () =>
+        {
+            var root = new ComponentDialog("root");
+            root.AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("form", Options(), ct),
+                (step, ct) => step.PromptAsync("form", Options(), ct),
+                async (step, ct) =>
+                {
+                    await step.Context.SendActivityAsync($"Result: {Format(step.Result)}", ct);
+                    return await step.EndDialogAsync(null, ct);
+                },
+            ]));
+            root.AddDialog(new CardFormPrompt("form"));
+            return root;
+        });
+
+        await flow
+            .Send("hi").AssertReply(first.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "company": "A", "people": "1" }""")))
+            .AssertReply(_ => { })
+            .Send(() => flow.Adapter.MakeSubmit(first.Data("""{ "company": "A", "people": "1" }""")))
+            .AssertReply(Expired)
+            .StartTestAsync();
     }
 }

@@ -14,6 +14,14 @@ namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 /// is answered with the reason (as a message, or as the invoke response). The result is the submitted data
 /// object without <c>formId</c>. For an invoke the prompt always sets <see cref="ITurnContext.InvokeResponse"/>
 /// (a later waterfall step may replace it, e.g. with an updated card).
+/// <para>
+/// A dialog that answers a submit with its form again (a "Check", a field refused) begins a new prompt, whose card has a
+/// new form id; Teams keeps the older card in the chat, filled in, and people go on using it. So a prompt begun in the
+/// same turn as the one just answered, at the same place of the same dialog stack, also accepts the form ids that one
+/// accepted — its own and the card it was answered from: the card the person works in stays usable while that dialog
+/// waits, and nothing else does. Every other form id, and any card of a dialog that has ended (no prompt waits for it),
+/// is not an answer (<see cref="IDialogMessages.FormExpired"/>: use the newest form).
+/// </para>
 /// </summary>
 public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>? validator = null) : Prompt<JsonElement>(dialogId, validator)
 {
@@ -28,6 +36,42 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     public const string NoInputsKey = "formNoInputs";
 
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    /// <summary>The state key of the earlier form ids this prompt also accepts (see the type's remarks).</summary>
+    private const string PreviousFormIdsKey = "previousFormIds";
+
+    // Turn state: where the prompt being continued sits, the form id its accepted answer came with, and what the
+    // prompt answered this turn hands on to the next one begun at the same place.
+    private const string ContinuingPathKey = "HiTechTex.CardFormPrompt.ContinuingPath";
+    private const string SubmittedFormIdKey = "HiTechTex.CardFormPrompt.SubmittedFormId";
+    private const string AnsweredKey = "HiTechTex.CardFormPrompt.Answered";
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var turnState = dc.Context.TurnState;
+        // Only the first prompt begun after the answer inherits its forms, and only at the same place of the same stack.
+        var previous = turnState.TryGetValue(AnsweredKey, out var value) && value is AnsweredForm answered
+            && string.Equals(answered.PromptId, Id, StringComparison.Ordinal) && string.Equals(answered.Path, PathOf(dc), StringComparison.Ordinal)
+            ? answered.FormIds
+            : null;
+        turnState.Remove(AnsweredKey);
+        var result = await base.BeginDialogAsync(dc, options, cancellationToken).ConfigureAwait(false);
+        if (previous is not null && dc.ActiveDialog is { } instance && string.Equals(instance.Id, Id, StringComparison.Ordinal))
+        {
+            instance.State[PreviousFormIdsKey] = previous;
+        }
+
+        return result;
+    }
+
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        dc.Context.TurnState[ContinuingPathKey] = PathOf(dc);
+        dc.Context.TurnState.Remove(SubmittedFormIdKey);
+        return base.ContinueDialogAsync(dc, cancellationToken);
+    }
 
     protected override void OnInitializeState(IDictionary<string, object?> state, PromptOptions options) =>
         state[FormIdKey] = Guid.NewGuid().ToString("N");
@@ -59,10 +103,13 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
 
         var formId = state.GetValue<string>(FormIdKey);
         if (!data.TryGetPropertyValue(FormIdKey, out var submittedId) || submittedId is not JsonValue submitted
-            || !submitted.TryGetValue<JsonElement>(out var submittedText) || !CardInput.TryGetText(submittedText, out var text) || text != formId)
+            || !submitted.TryGetValue<JsonElement>(out var submittedText) || !CardInput.TryGetText(submittedText, out var text)
+            || text is null || (text != formId && !(state.GetValue<string[]>(PreviousFormIdsKey) ?? []).Contains(text, StringComparer.Ordinal)))
         {
             return Task.FromResult(PromptRecognizerResult<JsonElement>.Failure(messages.FormExpired(locale)));
         }
+
+        turnContext.TurnState[SubmittedFormIdKey] = text;
 
         // Text that cannot be read or shown as typed (a lone surrogate, a control character) is refused here, once for
         // every form, named like a missing input: the features never see it, so nothing of it is ever stored.
@@ -102,9 +149,53 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
 
     protected override Task OnAcceptedAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, PromptRecognizerResult<JsonElement> recognized, CancellationToken cancellationToken)
     {
+        // Handed on to a prompt the dialog begins again in this turn at the same place (a form sent back after "Check"):
+        // this card's id and the one the answer came from.
+        if (turnContext.TurnState.TryGetValue(ContinuingPathKey, out var path) && path is string continuing
+            && state.GetValue<string>(FormIdKey) is { } own)
+        {
+            var used = turnContext.TurnState.TryGetValue(SubmittedFormIdKey, out var submitted) ? submitted as string : null;
+            turnContext.TurnState[AnsweredKey] = new AnsweredForm(Id, continuing, [.. new[] { own, used }.OfType<string>().Distinct(StringComparer.Ordinal)]);
+        }
+
         SetInvokeMessage(turnContext, turnContext.GetDialogMessages().FormReceived(GetLocale(turnContext)));
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Where a prompt sits: the ids of every dialog on its stack and on its parents' stacks, top to bottom, innermost
+    /// first, with each waterfall's step. A form sent again by the same step of the same dialog (the waterfall replaced
+    /// by itself, back at that step) sits at the same place; the next step's form, or another dialog's, does not.
+    /// </summary>
+    private static string PathOf(DialogContext dc)
+    {
+        var parts = new List<string>();
+        for (var context = dc; context is not null; context = context.Parent)
+        {
+            parts.Add(string.Join("/", context.Stack.Select(Place)));
+        }
+
+        return string.Join("|", parts);
+    }
+
+    private static string Place(DialogInstance instance)
+    {
+        if (!instance.State.TryGetValue(WaterfallDialog.StepIndexKey, out var raw) || raw is null)
+        {
+            return instance.Id;
+        }
+
+        try
+        {
+            return instance.Id + "#" + DialogStateValues.Convert<int>(raw).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return instance.Id + "#?";
+        }
+    }
+
+    private sealed record AnsweredForm(string PromptId, string Path, string[] FormIds);
 
     protected override async Task OnRetryAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, PromptValidatorContext<JsonElement> validation, CancellationToken cancellationToken)
     {

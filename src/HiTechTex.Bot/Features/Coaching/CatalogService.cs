@@ -50,8 +50,11 @@ internal sealed class CatalogService(
             // The month is the one on the session's own calendar (a session on 1 January at 01:00 in Istanbul is a January
             // session, though it starts on 31 December in UTC). The database narrows to the UTC month widened by the
             // largest offsets (UTC−12…UTC+14); each session's zone decides.
+            // A month at the calendar's ends (0001-01, 9999-12: the callers keep filters near today, but the service
+            // must not throw on one) is widened up to the calendar's first or last moment.
             var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
-            var (widenedFrom, widenedTo) = (from.AddHours(-14), from.AddMonths(1).AddHours(12));
+            var widenedFrom = from - DateTimeOffset.MinValue > TimeSpan.FromHours(14) ? from.AddHours(-14) : DateTimeOffset.MinValue;
+            var widenedTo = DateTimeOffset.MaxValue - from > TimeSpan.FromDays(32) ? from.AddMonths(1).AddHours(12) : DateTimeOffset.MaxValue;
             var candidates = await query.Where(s => s.StartsAt >= widenedFrom && s.StartsAt < widenedTo).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
             var inMonth = candidates
                 .Where(s => SessionTime.Local(s.StartsAt, s.TimeZone) is var local && local.Year == month.Year && local.Month == month.Month)

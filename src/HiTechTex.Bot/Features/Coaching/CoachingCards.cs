@@ -74,9 +74,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     {
         var data = ListBase(texts, texts.MySessionsTitle, isCoordinator: false, showFilters: false, showMine: false);
         // A cancelled session stays in the list until its date, said to be cancelled (and no seats to count).
+        // Each registration not yet begun has its Cancel (the details card's coaching.unregister): "cancel my
+        // registration" opens this list, and the help card says a booking is cancelled here.
+        var now = timeProvider.GetUtcNow();
         data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary,
             s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled,
-            timeProvider.GetUtcNow(), readerZone))]);
+            now, readerZone,
+            canCancel: s.Summary.Session.Status == SessionStatus.Scheduled && s.Mine.Status != RegistrationStatus.Cancelled && now < s.Summary.Session.StartsAt))]);
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.MySessionsEmpty;
@@ -252,6 +256,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["closes"] = texts.FieldClosesOn,
             ["status"] = texts.StatusLabel,
             ["details"] = texts.Details,
+            ["cancelMine"] = texts.CancelMyRegistration,
             ["mySessions"] = texts.MySessionsTitle,
             ["browse"] = texts.BrowseSessions,
             ["newSession"] = texts.NewSession,
@@ -259,12 +264,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         },
     };
 
-    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now, string? readerZone)
+    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now, string? readerZone, bool canCancel = false)
     {
         var culture = SessionTime.CultureOf(texts);
         var item = new JsonObject
         {
             ["id"] = summary.Session.Id.ToString(),
+            ["canCancel"] = canCancel,
             ["title"] = summary.Session.Title,
             ["when"] = SessionTime.Describe(summary.Session, culture, readerZone),
             ["topic"] = summary.Session.Topic,

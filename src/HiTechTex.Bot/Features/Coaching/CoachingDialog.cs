@@ -143,11 +143,12 @@ internal sealed class CoachingDialog(
 
     private SessionFilter FilterOf(JourneyStart? start)
     {
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         if (start?.CardData is { ValueKind: JsonValueKind.Object } data)
         {
             DateOnly? month = CoachingCards.FilterValue(Read(data, "month")) is { } m
                 && DateOnly.TryParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-                ? first
+                ? SessionFilter.PlausibleMonth(first, today)
                 : null;
             return new SessionFilter(
                 Limit(CoachingCards.FilterValue(Read(data, "topic")), 100),
@@ -159,11 +160,10 @@ internal sealed class CoachingDialog(
         {
             // A date ("sessions on 3 December") or a month alone ("sessions in March", "sessions in May", "sessões mai")
             // is the month to show.
-            var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
             DateOnly? month = entities.Dates.Count > 0
                 ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1)
                 : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today, ListCommandWords) : null;
-            return new SessionFilter(entities.SessionTopic, null, month);
+            return new SessionFilter(entities.SessionTopic, null, month is { } named ? SessionFilter.PlausibleMonth(named, today) : null);
         }
 
         return SessionFilter.Any;

@@ -16,6 +16,9 @@ internal sealed record SessionFormValues(
 {
     private static readonly string[] Languages = ["EN", "PT", "ES", "IT", "TR", "CS"];
 
+    /// <summary>How far ahead a session may be scheduled (the partnership runs for two years).</summary>
+    public const int MaxYearsAhead = 5;
+
     public static SessionFormValues Empty(string organizer) =>
         new("", "", "", "", "EN", "", "09:00", "11:00", "Europe/Lisbon", "20", nameof(SessionMode.Online), "", "", organizer);
 
@@ -110,7 +113,12 @@ internal sealed record SessionFormValues(
         TimeZoneInfo? zone = null;
         var zoneOk = TimeZone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out zone);
         Check(zoneOk, texts.FieldTimeZone);
-        var dateOk = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        // A day in the past is refused below (the session must start after now); one more than MaxYearsAhead ahead
+        // is no session of the programme, and one at the calendar's ends (0001-01-01, 9999-12-31) would leave the
+        // calendar when converted to UTC.
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var dateOk = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= today.AddDays(-2) && date <= today.AddYears(MaxYearsAhead);
         var startOk = TimeOnly.TryParseExact(Start, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime);
         var endOk = TimeOnly.TryParseExact(End, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
         DateTimeOffset starts = default, ends = default;

@@ -93,7 +93,7 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Please fill in the required fields: {0}.",
         FormInvalidFormat = "Some characters in these fields cannot be accepted; please retype them: {0}.",
         FillInForm = "Please fill in the form above and submit it, or type \"cancel\".",
-        FormExpired = "This form is no longer active.",
+        FormExpired = "This form is no longer active: please use the newest one, further down in this chat.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
@@ -190,7 +190,7 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Preencha os campos obrigatórios: {0}.",
         FormInvalidFormat = "Alguns caracteres destes campos não são aceites; volte a escrevê-los: {0}.",
         FillInForm = "Preencha o formulário acima e envie-o, ou escreva \"cancelar\".",
-        FormExpired = "Este formulário já não está ativo.",
+        FormExpired = "Este formulário já não está ativo: use o mais recente, mais abaixo nesta conversa.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
@@ -287,7 +287,7 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Rellene los campos obligatorios: {0}.",
         FormInvalidFormat = "Algunos caracteres de estos campos no se admiten; vuelva a escribirlos: {0}.",
         FillInForm = "Rellene el formulario de arriba y envíelo, o escriba \"cancelar\".",
-        FormExpired = "Este formulario ya no está activo.",
+        FormExpired = "Este formulario ya no está activo: use el más reciente, más abajo en esta conversación.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
@@ -384,7 +384,7 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Compila i campi obbligatori: {0}.",
         FormInvalidFormat = "Alcuni caratteri di questi campi non sono accettati; riscrivili: {0}.",
         FillInForm = "Compila il modulo qui sopra e invialo, oppure scrivi \"annulla\".",
-        FormExpired = "Questo modulo non è più attivo.",
+        FormExpired = "Questo modulo non è più attivo: usa quello più recente, più in basso in questa chat.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
@@ -481,7 +481,7 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Lütfen zorunlu alanları doldurun: {0}.",
         FormInvalidFormat = "Bu alanlardaki bazı karakterler kabul edilmiyor; lütfen yeniden yazın: {0}.",
         FillInForm = "Lütfen yukarıdaki formu doldurup gönderin ya da \"iptal\" yazın.",
-        FormExpired = "Bu form artık etkin değil.",
+        FormExpired = "Bu form artık etkin değil: lütfen bu sohbette daha aşağıdaki en yeni formu kullanın.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
@@ -578,7 +578,7 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Vyplňte prosím povinná pole: {0}.",
         FormInvalidFormat = "Některé znaky v těchto polích nelze přijmout; napište je prosím znovu: {0}.",
         FillInForm = "Vyplňte prosím formulář výše a odešlete ho, nebo napište \"zrušit\".",
-        FormExpired = "Tento formulář už není aktivní.",
+        FormExpired = "Tento formulář už není aktivní: použijte prosím nejnovější, níže v tomto chatu.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",

@@ -175,9 +175,12 @@ internal sealed class FindPartnersDialog(
 
         // A cluster manager has their members' contacts: their own card offers the entry, not an introduction. A group's
         // card is everyone's, so it stays the same for all (a manager's request from it is refused politely).
-        var managed = !context.Activity.IsGroupConversation()
+        // So does one of the organisation's own contacts: a request would come back to them to accept.
+        var personal = !context.Activity.IsGroupConversation();
+        var managed = personal
             && PartnerMemberEditor.IsManaged(roles.GetRoles(context.Activity.From?.AadObjectId).ManagedOrganisationIds, organisation);
-        await SendAsync(context, cards.Detail(texts, organisation, managed: managed, message: message), cancellationToken).ConfigureAwait(false);
+        var ownContact = personal && IntroductionService.IsOwnContact(organisation, context.Activity.From?.AadObjectId);
+        await SendAsync(context, cards.Detail(texts, organisation, managed: managed, ownContact: ownContact, message: message), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -64,6 +64,15 @@ internal sealed class IntroductionService(
             return (PartnerTexts.Format(texts.IntroductionOwnMember, organisation.Name, texts.ManageMembersCommands[0]), null);
         }
 
+        if (IsOwnContact(organisation, activity.From?.AadObjectId))
+        {
+            // A listed Teams contact of the partner would be its addressee: they would receive their own request and
+            // could accept it themselves. Their details card offers none; this one was forged or stale. Nothing is
+            // stored or sent.
+            Log.IntroductionOwnContactRefused(logger, organisation.Id);
+            return (PartnerTexts.Format(texts.IntroductionOwnContact, organisation.Name), null);
+        }
+
         var addressees = AddresseesOf(organisation);
         var tenantId = activity.GetTenantId();
         if (addressees.Count == 0 || string.IsNullOrEmpty(tenantId))
@@ -73,7 +82,8 @@ internal sealed class IntroductionService(
 
         var introduction = new Introduction(
             Guid.NewGuid().ToString("N"),
-            profile?.Name ?? turnContext.PersonName(),
+            // The profile's name when it keeps the name rules (one saved before a rule may not), else PersonName's.
+            profile?.Name is { } named && ProfileDialog.KeepsNameRules(named) ? named : turnContext.PersonName(),
             profile?.Organisation ?? "",
             texts.Language,
             activity.PersonalChatId() ?? "",
@@ -218,21 +228,41 @@ internal sealed class IntroductionService(
         return AdaptiveCardInvokeResponse.Card(decided.Content!.Value);
     }
 
-    /// <summary>The Universal Actions refresh: the current card, with the buttons only for a pending request's addressees.</summary>
+    /// <summary>
+    /// The Universal Actions refresh: the current card, with the buttons only for a pending request's addressees. Only
+    /// the addressees (the partner's contacts, or the cluster managers it went to) and the requester see it: the id is
+    /// in the card's data, so anyone who learnt it could ask — they get a card that says so, without the request.
+    /// </summary>
     public async Task<AdaptiveCardInvokeResponse> RefreshAsync(ITurnContext turnContext, string? introductionId, CancellationToken cancellationToken)
     {
+        var viewerTexts = PartnerTexts.Resolve(turnContext.GetTexts().Language);
         var entity = await FindAsync(introductionId, cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
-            return AdaptiveCardInvokeResponse.Message(PartnerTexts.Resolve(turnContext.GetTexts().Language).IntroductionNotFound);
+            return AdaptiveCardInvokeResponse.Message(viewerTexts.IntroductionNotFound);
         }
 
         var introduction = ToIntroduction(entity);
+        var viewer = turnContext.Activity.From;
+        var isAddressee = IsAddressee(introduction, viewer?.AadObjectId);
+        if (!isAddressee && !IsRequester(entity, viewer))
+        {
+            Log.IntroductionActionRefused(logger, IntroductionCardActionHandler.RefreshVerb, introduction.Id, "neither the requester nor an addressee");
+            return AdaptiveCardInvokeResponse.Card(cards.NotShown(viewerTexts, turnContext.GetTexts().BackToMenu).Content!.Value);
+        }
+
         var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
-        var texts = CardTexts(introduction, organisation, turnContext.Activity.From?.Id);
-        var card = cards.Introduction(texts, introduction, IsAddressee(introduction, turnContext.Activity.From?.AadObjectId), UserIdsOf(introduction));
+        // The requester reads it in their own language; an addressee in the one their card was sent in.
+        var texts = isAddressee ? CardTexts(introduction, organisation, viewer?.Id) : viewerTexts;
+        var card = cards.Introduction(texts, introduction, isAddressee, UserIdsOf(introduction));
         return AdaptiveCardInvokeResponse.Card(card.Content!.Value);
     }
+
+    /// <summary>The person who asked: their Entra id, else (a request stored without one) the channel id it was keyed by.</summary>
+    private static bool IsRequester(IntroductionEntity entity, ChannelAccount? viewer) =>
+        viewer is not null && (entity.RequesterAadObjectId is { Length: > 0 } requester
+            ? string.Equals(requester, viewer.AadObjectId, StringComparison.OrdinalIgnoreCase)
+            : viewer.AadObjectId is null && viewer.Id is { Length: > 0 } && string.Equals(entity.RequesterKey, viewer.Id, StringComparison.Ordinal));
 
     /// <summary>
     /// Stores the request if the requester still may send it: no pending request to that partner younger than
@@ -333,6 +363,14 @@ internal sealed class IntroductionService(
         None,
         AlreadyRequested,
         DailyLimit,
+    }
+
+    /// <summary>Whether <paramref name="aadObjectId"/> is one of the organisation's contacts with a Teams identity (its introductions' addressees).</summary>
+    public static bool IsOwnContact(Organisation organisation, string? aadObjectId)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        return aadObjectId is { Length: > 0 }
+            && organisation.Contacts.Any(c => Guid.TryParse(c.EntraObjectId, out _) && string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The contacts with a Teams identity; else the managers of the organisation's cluster (or of the organisation itself).</summary>

@@ -44,4 +44,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Introduction request to {OrganisationId} refused: the requester manages its cluster")]
     public static partial void IntroductionOwnMemberRefused(ILogger logger, string organisationId);
+
+    [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Introduction request to {OrganisationId} refused: the requester is one of its contacts")]
+    public static partial void IntroductionOwnContactRefused(ILogger logger, string organisationId);
 }

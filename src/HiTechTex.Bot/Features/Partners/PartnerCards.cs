@@ -13,6 +13,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     public const string DetailTemplate = "partner-detail";
     public const string IntroductionTemplate = "partner-introduction";
     public const string SummaryTemplate = "partner-card";
+    public const string ErrorTemplate = "error";
 
     public Attachment Filters(PartnerTexts texts, PartnerQuery query) => renderer.Render(FiltersTemplate, new JsonObject
     {
@@ -74,8 +75,10 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     /// message box and the request button.</param>
     /// <param name="managed">The reader manages the entry (a cluster manager of its cluster): no introduction to ask
     /// for — the card says where its contacts are and opens the entry's form instead.</param>
+    /// <param name="ownContact">The reader is one of the organisation's contacts (its introductions would come to them):
+    /// nothing to ask for — the card says so.</param>
     /// <param name="message">Written in the message box (a request begun in a group and continued in the 1:1 chat).</param>
-    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null)
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null, bool ownContact = false)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
@@ -91,10 +94,11 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isDemo"] = organisation.IsDemo,
             ["description"] = organisation.Description,
             ["website"] = SafeUrl(organisation.Website),
-            ["isRequested"] = requested && !managed,
+            ["isRequested"] = requested && !managed && !ownContact,
             ["isManaged"] = managed,
+            ["isOwnContact"] = ownContact && !managed,
             ["message"] = message is null ? "" : MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength),
-            ["canRequest"] = !requested && !managed,
+            ["canRequest"] = !requested && !managed && !ownContact,
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
@@ -105,26 +109,32 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["request"] = texts.RequestIntroduction,
                 ["requested"] = texts.IntroductionRequestedNote,
                 ["managed"] = PartnerTexts.Format(texts.ManagedMemberNote, texts.ManageMembersCommands[0]),
+                ["ownContact"] = texts.OwnContactNote,
                 ["edit"] = texts.Edit,
                 ["website"] = texts.Website,
             },
         });
     }
 
-    /// <summary>The card the addressees get; <paramref name="canAnswer"/> shows Accept/Decline (pending, and the viewer may answer).</summary>
+    /// <summary>
+    /// The card the addressees get; <paramref name="canAnswer"/> shows Accept/Decline (pending, and the viewer may
+    /// answer). People's names (the requester, who answered) and the requester's organisation are <c>TextRun</c>s, so
+    /// Markdown in them shows as typed, and pass <see cref="NameRule.ForCard"/>: one stored before the name rules may
+    /// hold a line break or a bidi override that would turn the rest of the line around.
+    /// </summary>
     public Attachment Introduction(PartnerTexts texts, Introduction introduction, bool canAnswer, IReadOnlyList<string> addresseeUserIds) =>
         renderer.Render(IntroductionTemplate, new JsonObject
         {
             ["introductionId"] = introduction.Id,
             ["title"] = texts.IntroductionTitle,
             ["facts"] = new JsonArray(
-                Fact(texts.From, introduction.RequesterName),
-                Fact(texts.Organisation, introduction.RequesterOrganisation),
+                Fact(texts.From, NameRule.ForCard(introduction.RequesterName)),
+                Fact(texts.Organisation, NameRule.ForCard(introduction.RequesterOrganisation)),
                 Fact(texts.PartnerLabel, introduction.OrganisationName),
                 Fact(texts.Status, introduction.Status switch
                 {
-                    IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, introduction.DecidedBy ?? ""),
-                    IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, introduction.DecidedBy ?? ""),
+                    IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, NameRule.ForCard(introduction.DecidedBy)),
+                    IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, NameRule.ForCard(introduction.DecidedBy)),
                     IntroductionStatus.Expired => texts.StatusExpired,
                     _ => texts.StatusPending,
                 })),
@@ -139,6 +149,17 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["decline"] = texts.Decline,
             },
         });
+
+    /// <summary>
+    /// What someone who is neither the requester nor an addressee gets for an introduction card: a refusal, without
+    /// anything of the request (the exchange cards' <c>error</c> card).
+    /// </summary>
+    public Attachment NotShown(PartnerTexts texts, string backToMenu) => renderer.Render(ErrorTemplate, new JsonObject
+    {
+        ["title"] = texts.IntroductionNotShownTitle,
+        ["message"] = texts.IntroductionNotShown,
+        ["labels"] = new JsonObject { ["menu"] = backToMenu },
+    });
 
     /// <summary>A result of the message extension: the card inserted into the message.</summary>
     public Attachment Summary(PartnerTexts texts, PartnerSearchHit hit, string description, string? website) => renderer.Render(SummaryTemplate, new JsonObject

@@ -51,6 +51,10 @@ internal sealed partial record PartnerTexts
     public required string ManagedMemberNote { get; init; }
     /// <summary>A request for an entry the requester manages, refused ({0} organisation, {1} the "manage members" command).</summary>
     public required string IntroductionOwnMember { get; init; }
+    /// <summary>The details card of an organisation the reader is a listed Teams contact of.</summary>
+    public required string OwnContactNote { get; init; }
+    /// <summary>{0} organisation: a request from one of its own contacts, refused.</summary>
+    public required string IntroductionOwnContact { get; init; }
     public required string PartnerNotFound { get; init; }
     public required string IntroductionTitle { get; init; }
     public required string From { get; init; }
@@ -74,6 +78,9 @@ internal sealed partial record PartnerTexts
     public required string DeclinedNotice { get; init; }
     public required string NotAddressee { get; init; }
     public required string IntroductionNotFound { get; init; }
+    /// <summary>The title of the card someone gets for an introduction that was neither theirs nor sent to them.</summary>
+    public required string IntroductionNotShownTitle { get; init; }
+    public required string IntroductionNotShown { get; init; }
     public required string AlreadyDecided { get; init; }
     public required IReadOnlyDictionary<OrganisationKind, string> Kinds { get; init; }
     public required IReadOnlyDictionary<string, string> Countries { get; init; }

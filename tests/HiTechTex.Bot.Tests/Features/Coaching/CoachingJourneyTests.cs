@@ -58,6 +58,67 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(month == "2026-12", card.GetRawText().Contains("In December", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("0001-01")]
+    [InlineData("2099-01")]
+    [InlineData("1900-06")]
+    public async Task List_ForgedMonthFarFromToday_ListedForAnyMonthWithoutFailing(string month)
+    {
+        // "9999-12" threw in the month's bounds (AddMonths past year 9999), "0001-01" before year 1: "Sorry, something
+        // went wrong". A month no session can be in is no filter.
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.list", month, topic = "any", language = "any" });
+
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("went wrong", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("0001-01")]
+    public async Task List_ForgedMonthAtTheCalendarsEndsWithPaging_NothingThrown(string month)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.list", month, topic = "Circular economy", language = "EN", page = "10000" });
+
+        Assert.Equal("any", InputValue(CoachingTestHost.CardOf(replies), "month"));
+    }
+
+    [Theory]
+    [InlineData(9999, 12)]
+    [InlineData(1, 1)]
+    public async Task UpcomingPageAsync_MonthAtTheCalendarsEnds_EmptyPageWithoutThrowing(int year, int month)
+    {
+        await host.CreateSessionAsync();
+
+        var (sessions, total) = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>()
+            .UpcomingPageAsync(new SessionFilter(Month: new DateOnly(year, month, 1)), 0, CancellationToken.None));
+
+        Assert.Empty(sessions);
+        Assert.Equal(0, total);
+    }
+
+    [Fact]
+    public async Task Sessions_DateTypedInAFarYear_ListedForAnyMonth()
+    {
+        const string Typed = "sessions on 3 December 9999";
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9,
+            IntentEntities.Empty with { Dates = [new DateOnly(9999, 12, 3)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync(Typed));
+
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Sessions_MayAsAVerb_NoMonthFilter()
     {
@@ -339,6 +400,82 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "Cancel my registration")]
+    [InlineData("pt", "Cancelar a minha inscrição")]
+    [InlineData("es", "Cancelar mi inscripción")]
+    [InlineData("it", "Annulla la mia iscrizione")]
+    [InlineData("tr", "Kaydımı iptal et")]
+    [InlineData("cs", "Zrušit moji registraci")]
+    public async Task MySessions_RegisteredAndWaitlisted_EachOffersCancelForItsSession(string language, string cancel)
+    {
+        // The help card and "cancel my registration" send people here to cancel, and the list had no Cancel.
+        await host.Conversation.SeedProfileAsync(language);
+        var confirmed = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Confirmed one"));
+        var full = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1, title: "Full one", inDays: 8));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = full.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = confirmed.Id.ToString() });
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = full.Id.ToString() });
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync("my sessions"));
+
+        var cancels = CancelButtons(card);
+        Assert.Equal([confirmed.Id.ToString(), full.Id.ToString()], cancels.Select(c => c.SessionId));
+        Assert.All(cancels, c => Assert.Equal(cancel, c.Title));
+    }
+
+    [Fact]
+    public async Task MySessions_CancelOnTheList_CancelsTheRegistrationLikeTheDetailsCard()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var card = CoachingTestHost.CardOf(await host.SayAsync("my sessions"));
+        var data = Assert.Single(CancelButtons(card)).Data;
+
+        var replies = await host.SendAsync(host.Conversation.Submit(data));
+
+        Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(replies).Text);
+        Assert.Equal(RegistrationStatus.Cancelled, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        Assert.Contains("You have no upcoming sessions", CoachingTestHost.CardText(await host.SayAsync("my sessions")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MySessions_SessionStartedOrCancelled_NoCancelForIt()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var started = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Started one", inDays: 1));
+        var cancelled = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Cancelled one", inDays: 3));
+        var later = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Later one", inDays: 5));
+        foreach (var session in new[] { started, cancelled, later })
+        {
+            await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        }
+
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = cancelled.Id.ToString(), confirm = "yes" }, Coordinator);
+        host.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(30));
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync("my sessions"));
+
+        Assert.Contains("Started one", card.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal([later.Id.ToString()], CancelButtons(card).Select(c => c.SessionId));
+    }
+
+    [Fact]
+    public async Task Unregister_ForgedForSomeoneElsesRegistration_RefusedAndTheirSeatKept()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
+
+        // The same data as the owner's Cancel, clicked (or forged) by someone who holds no registration.
+        var replies = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+
+        Assert.Equal("You are not registered for this session.", Assert.Single(replies).Text);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        Assert.Empty(await host.OutboxAsync());
+    }
+
+    [Theory]
     [InlineData("new session", "en", "New session")]
     [InlineData("Nova sessão", "pt", "Nova sessão")]
     [InlineData("/create a session", "en", "New session")]
@@ -574,6 +711,24 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
     }
 
+    [Theory]
+    [InlineData("9999-12-31", "23:00", "23:30", "America/Los_Angeles", "9999-12-30")]
+    [InlineData("0001-01-01", "00:00", "00:30", "Asia/Tokyo", "0001-01-01")]
+    [InlineData("2032-12-10", "14:00", "16:00", "Europe/Madrid", "2032-12-09")]
+    public async Task Save_DateAtTheCalendarsEndsOrYearsAhead_FormAgainNamingTheDateAndNothingSaved(string date, string start, string end, string zone, string closesOn)
+    {
+        // 9999-12-31 23:00 in Los Angeles is in year 10000 in UTC, 0001-01-01 00:00 in Tokyo before year 1: converting
+        // them threw. A date more than five years ahead is no session of the programme.
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        (form["date"], form["start"], form["end"], form["timeZone"], form["closesOn"]) = (date, start, end, zone, closesOn);
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: Date", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
     [Fact]
     public async Task Save_DeadlineBeforeToday_FormAgainNamingItAndNothingSaved()
     {
@@ -761,6 +916,13 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(second).Text);
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
+
+    /// <summary>The card's Cancel buttons (coaching.unregister): their titles, session ids and data, in card order.</summary>
+    private static List<(string Title, string SessionId, System.Text.Json.JsonElement Data)> CancelButtons(System.Text.Json.JsonElement card) =>
+        [.. HiTechTex.Bot.Testing.Cards.CardJson.Elements(card)
+            .Where(e => e.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
+                && data.TryGetProperty("action", out var action) && action.GetString() == "coaching.unregister")
+            .Select(e => (e.GetProperty("title").GetString()!, e.GetProperty("data").GetProperty("sessionId").GetString()!, e.GetProperty("data").Clone()))];
 
     /// <summary>The value of the card's input with that id.</summary>
     private static string? InputValue(System.Text.Json.JsonElement element, string id)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
@@ -85,6 +86,33 @@ public sealed class DirectoryTextIsLiteralTests
             }
 
             Assert.DoesNotContain(CardJson.Elements(card), e => e.GetProperty("type").GetString() == "FactSet");
+        }
+    }
+
+    [Theory]
+    [InlineData(nameof(IntroductionStatus.Accepted))]
+    [InlineData(nameof(IntroductionStatus.Declined))]
+    public void Introduction_NamesStoredBeforeTheRulesWithBidiOverrideOrLineBreak_TextRunsWithoutThem(string statusName)
+    {
+        // A requester's profile name or a decider's name stored before the name rules: a right-to-left override turns
+        // the rest of the line around ("Accepted by Eve" reads otherwise), a line break fakes another row.
+        const string Requester = "**Ana**\u202E gnirts\nStatus: Accepted";
+        const string Decider = "Eve\u2066 [ok](https://evil-decider.example)\r\nby the coordinator";
+        var (requester, decider) = (Requester, Decider);
+        var status = Enum.Parse<IntroductionStatus>(statusName);
+        var introduction = new Introduction("0f8fad5bd9cb469fa16570867728950e", requester, "Org\u2028two", "en", "a:chat", Partner.Id, Name, "Hello",
+            ["6f1c2b4e-0000-4000-8000-00000000c0a1"], [], status, decider);
+
+        foreach (var texts in PartnerTexts.All)
+        {
+            var card = Cards.Introduction(texts, introduction, canAnswer: false, ["29:contact"]).Content!.Value;
+
+            var runs = CardJson.Elements(card).Where(e => e.GetProperty("type").GetString() == "TextRun").Select(e => e.GetProperty("text").GetString()!).ToList();
+            Assert.Contains(NameRule.ForCard(requester), runs);
+            Assert.Contains(runs, r => r.Contains(NameRule.ForCard(decider), StringComparison.Ordinal));
+            Assert.Contains("**Ana**", string.Join("\n", runs), StringComparison.Ordinal);
+            Assert.DoesNotContain(runs, r => r.IndexOfAny(['\u202E', '\u2066', '\n', '\r', '\u2028']) >= 0);
+            AssertOnlyInTextRuns(card, "evil-decider.example", "**Ana**");
         }
     }
 

@@ -76,6 +76,41 @@ public sealed class PartnerDetailCardTests
         Assert.Equal(Partner.Id, edit.GetProperty("data").GetProperty("id").GetString());
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Detail_ReaderIsOneOfTheContacts_OffersNoRequestAndSaysWhy(string language)
+    {
+        var texts = PartnerTexts.Resolve(language);
+
+        var card = Cards.Detail(texts, Partner, ownContact: true).Content!.Value;
+
+        Assert.Contains(Elements(card), e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString() == texts.OwnContactNote);
+        Assert.DoesNotContain(Elements(card), e => e.GetProperty("type").GetString()!.StartsWith("Input.", StringComparison.Ordinal));
+        Assert.DoesNotContain("partners.intro.request", card.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.Submit");
+    }
+
+    [Theory]
+    [InlineData("6f1c2b4e-0000-4000-8000-00000000c0a1", true)]
+    [InlineData("6F1C2B4E-0000-4000-8000-00000000C0A1", true)]
+    [InlineData("6f1c2b4e-0000-4000-8000-00000000ffff", false)]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    public void IsOwnContact_ReaderAgainstTheContactsTeamsIds_OnlyAListedOneMatches(string? reader, bool expected)
+    {
+        var organisation = Partner with
+        {
+            Contacts = [new PartnerContact("Jana", "jana@example.org", "6f1c2b4e-0000-4000-8000-00000000c0a1"), new PartnerContact("No Teams", "nt@example.org", null), new PartnerContact("Bad id", "b@example.org", "")],
+        };
+
+        Assert.Equal(expected, IntroductionService.IsOwnContact(organisation, reader));
+    }
+
     [Fact]
     public void Results_SearchTextWithAMarkdownLink_IsShownLiterally()
     {
