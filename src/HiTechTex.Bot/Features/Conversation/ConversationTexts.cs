@@ -286,7 +286,7 @@ internal sealed partial class ConversationTexts
     public string OrganisationRules =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationRulesFormat, ProfileDialog.MaxOrganisationLength);
 
-    public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForMessage(name));
+    public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
 
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
 
@@ -302,10 +302,10 @@ internal sealed partial class ConversationTexts
     {
         ArgumentNullException.ThrowIfNull(profile);
         var language = All.FirstOrDefault(t => t.Language == profile.Language)?.LanguageName ?? profile.Language;
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, NameRule.ForMessage(profile.Name), NameRule.ForMessage(profile.Organisation), language);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, NameRule.ForPlainMessage(profile.Name), NameRule.ForPlainMessage(profile.Organisation), language);
     }
 
-    public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, NameRule.ForMessage(name));
+    public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, NameRule.ForPlainMessage(name));
 
     public string ComingSoon(string journey) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ComingSoonFormat, journey);
 

@@ -129,6 +129,13 @@ internal static partial class NameRule
     public static string ForMessage(string? name) => EscapeMarkdown(ForCard(name));
 
     /// <summary>
+    /// A name as it goes into a plain-text message (<c>textFormat: plain</c>, <see cref="ConversationTurn.Plain"/>):
+    /// Teams shows such text as typed, so nothing is escaped — a backslash would be shown — but what breaks the line
+    /// or reverses the text goes, as on a card (<see cref="ForCard"/>).
+    /// </summary>
+    public static string ForPlainMessage(string? name) => ForCard(name);
+
+    /// <summary>
     /// Backslash-escapes what Markdown and Teams' HTML subset read in running text: <c>\ * _ ~ ` &lt; &gt; [ ] #</c> and
     /// the <c>&amp;</c> of an HTML entity. Other punctuation ('.', '-', '(', '&amp;' alone…) only formats at a line's
     /// start or after one of those, so a name in a sentence keeps it as it is.

@@ -51,7 +51,7 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
 
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         var name = profile?.Organisation is { Length: > 0 } typed ? typed : "–";
-        await turnContext.SendActivityAsync(ConversationTurn.Plain(string.Format(CultureInfo.InvariantCulture, texts.NotInDirectoryFormat, NameRule.ForMessage(name))), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(ConversationTurn.Plain(string.Format(CultureInfo.InvariantCulture, texts.NotInDirectoryFormat, NameRule.ForPlainMessage(name))), cancellationToken).ConfigureAwait(false);
         return true;
     }
 

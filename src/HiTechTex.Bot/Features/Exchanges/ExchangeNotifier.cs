@@ -74,7 +74,7 @@ internal sealed class ExchangeNotifier(
             {
                 var texts = await TextsForAsync(application, recipient, cancellationToken).ConfigureAwait(false);
                 await SendTextToUserAsync(application, recipient,
-                    string.Format(CultureInfo.InvariantCulture, texts.WithdrawnNoticeFormat, application.Reference, NameRule.ForMessage(application.ApplicantName)), cancellationToken).ConfigureAwait(false);
+                    string.Format(CultureInfo.InvariantCulture, texts.WithdrawnNoticeFormat, application.Reference, NameRule.ForPlainMessage(application.ApplicantName)), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class ExchangeNotifier(
             var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
             var status = texts.Statuses[application.Status];
             var notice = comment is { Length: > 0 }
-                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForMessage(actor.Name), QuotedInMessage(comment))
+                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForPlainMessage(actor.Name), QuotedInMessage(comment))
                 : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
             await NotifyApplicantAsync(application, notice, cancellationToken).ConfigureAwait(false);
         }
@@ -95,12 +95,12 @@ internal sealed class ExchangeNotifier(
     }
 
     /// <summary>
-    /// A comment somebody typed, quoted in a message to somebody else: Teams renders a message's text as Markdown even
-    /// when it is marked plain (the names in these messages are escaped for the same reason), so "[Verify your account](https://…)" would be a link in the applicant's chat
-    /// and "# …" a heading. On one line (its line breaks could start a heading or a list), with every character Markdown
-    /// or HTML reads escaped (<see cref="NameRule.ForMessage"/>); the card's history keeps it as typed.
+    /// A comment somebody typed, quoted in a message to somebody else. The message is plain text (<c>textFormat:
+    /// plain</c>), which Teams shows as typed — "[Verify your account](https://…)" stays those characters, and escaping it
+    /// would show the backslashes — so the comment only loses what reverses the text, on one line
+    /// (<see cref="NameRule.ForPlainMessage"/>); the card's history keeps it as typed.
     /// </summary>
-    internal static string QuotedInMessage(string comment) => NameRule.ForMessage(comment);
+    internal static string QuotedInMessage(string comment) => NameRule.ForPlainMessage(comment);
 
     /// <summary>
     /// The language of a person's card: the applicant's profile language now (they may have changed it since applying),
@@ -133,7 +133,7 @@ internal sealed class ExchangeNotifier(
         var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
         var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
         await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.NoApproverFormat,
-            application.Reference, NameRule.ForMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
+            application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -115,14 +115,19 @@ public sealed class ProfileValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task AProfileNameStoredBeforeTheRules_IsEscapedInTheGreeting()
+    public async Task AProfileNameStoredBeforeTheRules_IsShownAsTypedInThePlainTextGreeting()
     {
-        // Teams renders Markdown in a message's text too: the name shows as it was typed, not as bold.
-        await host.SeedProfileAsync("en", name: "Eve **Status: Approved**");
+        // The greeting is plain text (Teams shows it as typed: no bold, and no backslashes either); what breaks the
+        // line or reverses the text still goes.
+        await host.SeedProfileAsync("en", name: "Eve **Status:\u2028Approved** \u202Eevil");
 
         await host.Flow()
             .Send("hello")
-            .AssertReply(reply => Assert.StartsWith(@"Hello, Eve \*\*Status: Approved\*\*!", reply.Text, StringComparison.Ordinal))
+            .AssertReply(reply =>
+            {
+                Assert.Equal("plain", reply.TextFormat);
+                Assert.StartsWith("Hello, Eve **Status: Approved** evil!", reply.Text, StringComparison.Ordinal);
+            })
             .StartTestAsync();
     }
 

@@ -10,7 +10,8 @@ namespace HiTechTex.Bot.Tests.Features.Exchanges;
 
 /// <summary>
 /// What people typed, quoted in the plain-text messages the bot sends others (a manager's comment in the applicant's
-/// status message): escaped, so Markdown in it neither formats nor links in the applicant's chat.
+/// status message). Those messages are plain text, which Teams shows as typed: the comment is quoted as typed (no
+/// backslashes), on one line and without the characters that reverse text.
 /// </summary>
 public sealed class ExchangeMessageTextTests : IDisposable
 {
@@ -21,18 +22,18 @@ public sealed class ExchangeMessageTextTests : IDisposable
     public void Dispose() => host.Dispose();
 
     [Fact]
-    public void QuotedInMessage_MarkdownLinkEmphasisHeadingListAndHtml_EscapedOnOneLine()
+    public void QuotedInMessage_MarkdownAndBidiAndLineBreaks_AsTypedOnOneLineWithoutReversal()
     {
-        var quoted = ExchangeNotifier.QuotedInMessage(Comment);
+        var quoted = ExchangeNotifier.QuotedInMessage(Comment + " \u202Eevil");
 
-        Assert.Equal(@"\[Verify your account\](https://phish.example/login) \*\*now\*\* \# Heading - item \<b\>x\</b\>", quoted);
+        Assert.Equal("[Verify your account](https://phish.example/login) **now** # Heading - item <b>x</b> evil", quoted);
     }
 
     [Theory]
     [InlineData("en")]
     [InlineData("pt")]
     [InlineData("cs")]
-    public async Task Reject_CommentWithMarkdown_ApplicantsMessageQuotesItEscaped(string language)
+    public async Task Reject_CommentWithMarkdown_ApplicantsPlainTextMessageQuotesItAsTyped(string language)
     {
         var application = await StoreSubmittedAsync(language);
         host.Conversation.Adapter.User = new() { Id = "29:manager", Name = "Vasco", AadObjectId = ExchangeDialogTestHost.VisitingManagerId };
@@ -46,13 +47,13 @@ public sealed class ExchangeMessageTextTests : IDisposable
         var texts = ExchangeTexts.Resolve(language);
         var notice = host.Messenger.Invocations
             .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToConversationAsync))
-            .Select(i => ((Activity)i.Arguments[1]!).Text)
-            .Single(t => t?.Contains(application.Reference, StringComparison.Ordinal) == true)!;
-        Assert.Contains(texts.Statuses[ExchangeStatus.Rejected], notice, StringComparison.Ordinal);
-        Assert.Contains(ExchangeNotifier.QuotedInMessage(Comment), notice, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"(?<!\\)\]\(https://", notice);    // no link: the brackets are escaped
-        Assert.DoesNotMatch(@"(?<!\\)\*\*now", notice);
-        Assert.DoesNotContain("\n# ", notice, StringComparison.Ordinal);
+            .Select(i => (Activity)i.Arguments[1]!)
+            .Single(a => a.Text?.Contains(application.Reference, StringComparison.Ordinal) == true)!;
+        Assert.Equal("plain", notice.TextFormat);    // shown as typed by Teams: no link, no bold, no heading
+        Assert.Contains(texts.Statuses[ExchangeStatus.Rejected], notice.Text, StringComparison.Ordinal);
+        Assert.Contains("[Verify your account](https://phish.example/login) **now** # Heading", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n# ", notice.Text, StringComparison.Ordinal);
     }
 
     private async Task<ExchangeApplication> StoreSubmittedAsync(string language)
