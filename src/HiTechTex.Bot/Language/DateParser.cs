@@ -183,7 +183,11 @@ internal static partial class DateParser
     /// <param name="tokens">The words of the message.</param>
     /// <param name="today">Today, for the year.</param>
     /// <param name="commandWords">The normalised words of the command that asked (none: the whole-filter rule is off).</param>
-    public static DateOnly? FindMonth(IReadOnlyList<Token> tokens, DateOnly today, IReadOnlySet<string>? commandWords = null)
+    public static DateOnly? FindMonth(IReadOnlyList<Token> tokens, DateOnly today, IReadOnlySet<string>? commandWords = null) =>
+        FindMonth(tokens, today, out _, commandWords);
+
+    /// <summary><see cref="FindMonth(IReadOnlyList{Token}, DateOnly, IReadOnlySet{string}?)"/>, with the index of the month's token (−1 when none).</summary>
+    public static DateOnly? FindMonth(IReadOnlyList<Token> tokens, DateOnly today, out int index, IReadOnlySet<string>? commandWords = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         for (var i = 0; i < tokens.Count; i++)
@@ -192,10 +196,12 @@ internal static partial class DateParser
             if (MonthOf(norm) is { } month
                 || (MonthsByName.TryGetValue(norm, out month) && (IsAfterMonthPreposition(tokens, i) || IsWholeFilter(tokens, i, commandWords))))
             {
+                index = i;
                 return new DateOnly(month >= today.Month ? today.Year : today.Year + 1, month, 1);
             }
         }
 
+        index = -1;
         return null;
     }
 

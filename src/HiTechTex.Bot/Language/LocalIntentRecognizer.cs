@@ -102,6 +102,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             }
         }
 
+        // Going somewhere says where and when, not what to look for: "I'm going to Italy in March, are there partners
+        // there?" searches Italy, not the words "going".
+        foreach (var (match, _) in travel)
+        {
+            Consume(consumed, match);
+        }
+
         var entities = ExtractEntities(tokens, consumed, language);
         if ((best.Matches is null || best.Weight <= 0) && entities.OrganisationKind is not null)
         {
@@ -165,8 +172,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(consumed, span);
         }
 
-        // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above).
-        var month = DateParser.FindMonth([.. tokens.Where((_, i) => !consumed[i])], Today);
+        // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above). It is an
+        // entity, not a keyword: "find partners in Italy in March" searches Italy, not the word "march".
+        var free = Enumerable.Range(0, tokens.Count).Where(i => !consumed[i]).ToList();
+        var month = DateParser.FindMonth([.. free.Select(i => tokens[i])], Today, out var monthAt);
+        if (monthAt >= 0)
+        {
+            consumed[free[monthAt]] = true;
+        }
 
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.
         var countries = Countries.FindAll(tokens);

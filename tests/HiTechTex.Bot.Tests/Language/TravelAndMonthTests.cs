@@ -82,4 +82,19 @@ public sealed class TravelAndMonthTests
         Assert.Equal([new DateOnly(2027, 3, 3)], result.Entities.Dates);
         Assert.Null(result.Entities.Month);
     }
+
+    [Theory]
+    [InlineData("find partners in Italy in March", "IT", 3)]
+    [InlineData("busco socios en Italia para marzo", "IT", 3)]
+    [InlineData("cerco partner in Spagna a maggio", "ES", 5)]
+    [InlineData("I'm going to Italy in March, are there partners there?", "IT", 3)]
+    public void Recognize_PartnerSearchNamingAMonth_SearchesTheCountryNotTheMonthOrTheTravelWord(string text, string country, int month)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Equal(new DateOnly(2027, month, 1), result.Entities.Month);
+        Assert.Empty(result.Entities.Keywords);
+    }
 }
