@@ -22,6 +22,8 @@ internal static class RoleCommandRecognizer
     private static readonly Phrase[] Session = Compile(RoleCommandWords.Session);
     private static readonly Phrase[] Import = Compile(RoleCommandWords.Import);
     private static readonly Phrase[] Book = Compile(RoleCommandWords.Book);
+    private static readonly Phrase[] Form = Compile(RoleCommandWords.Form);
+    private static readonly Phrase[] Calendar = Compile(RoleCommandWords.Calendar);
 
     // "is my application still pending?", "export my sessions": one's own list, never a role's command.
     private static readonly Phrase[] Own = [.. Languages.All
@@ -56,7 +58,8 @@ internal static class RoleCommandRecognizer
         foreach (var (command, rules) in Commands)
         {
             if (rules.Any(groups => groups.All(group => Has(tokens, group)))
-                && !(command == RoleCommand.NewSession && Has(tokens, Book)))
+                && !(command == RoleCommand.NewSession && (Has(tokens, Book) || Has(tokens, Calendar)))
+                && !(command == RoleCommand.ExportExchanges && Has(tokens, Form)))
             {
                 return command;
             }

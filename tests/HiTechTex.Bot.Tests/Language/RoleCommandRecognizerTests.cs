@@ -60,6 +60,14 @@ public sealed class RoleCommandRecognizerTests
         "book a new coaching session",
         "quero marcar uma nova sessão",
         "my sessions",
+        "I'm waiting for my introduction request",
+        "how many days does an exchange last?",
+        "quantos dias dura um intercâmbio?",
+        "download the application form",
+        "descargar el formulario de solicitud",
+        "any new sessions?",
+        "hay nuevas sesiones?",
+        "add the session to my calendar",
         "",
     };
 

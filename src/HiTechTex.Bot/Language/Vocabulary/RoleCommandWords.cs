@@ -25,8 +25,9 @@ internal static class RoleCommandWords
 
     public static readonly string[] Application =
     [
-        "application*", "request*",
-        "candidatura", "candidaturas", "pedidos",
+        // Not "request"/"pedidos": an introduction request is one's own, and "waiting for my request" no approval.
+        "application*",
+        "candidatura", "candidaturas",
         "solicitud*", "postulacion*",
         "candidature", "domande",
         "basvuru*",
@@ -45,12 +46,13 @@ internal static class RoleCommandWords
 
     public static readonly string[] Progress =
     [
-        "progress*", "how many=2", "so far=2", "statistic*", "stats", "overview", "dashboard", "figures",
-        "andamento", "quantos", "quantas", "ate agora=2", "estatistica*", "ponto de situacao=3", "balanco",
-        "progreso", "avance*", "cuantos", "cuantas", "hasta ahora=2", "estadistica*", "resumen",
-        "avanzamento", "quanti", "quante", "finora", "statistich*", "riepilogo",
-        "ilerleme*", "kac", "simdiye kadar=2", "istatistik*", "ozet",
-        "postup", "kolik", "zatim", "statistik*", "prehled",
+        // "How many" only with the exchanges counted: "how many days does an exchange last?" asks about the rules.
+        "progress*", "how many exchanges=3", "so far=2", "statistic*", "stats", "overview", "dashboard", "figures",
+        "andamento", "quantos intercambios=2", "ate agora=2", "estatistica*", "ponto de situacao=3", "balanco",
+        "progreso", "avance*", "cuantos intercambios=2", "hasta ahora=2", "estadistica*", "resumen",
+        "avanzamento", "quanti scambi=2", "finora", "statistich*", "riepilogo",
+        "ilerleme*", "kac degisim=2", "simdiye kadar=2", "istatistik*", "ozet",
+        "postup", "kolik vymen=2", "zatim", "statistik*", "prehled",
     ];
 
     public static readonly string[] Export =
@@ -80,12 +82,13 @@ internal static class RoleCommandWords
 
     public static readonly string[] Create =
     [
-        "new", "create", "add", "set up", "organise", "organize",
-        "nova", "novo", "criar", "adicionar", "organizar",
-        "nueva", "nuevo", "crear", "anadir",
-        "nuova", "nuovo", "crea", "creare", "aggiung*", "organizza*",
-        "yeni", "olustur*", "ekle*", "duzenle*",
-        "nove", "novy", "vytvor*", "pridat", "pridej", "zorganizovat",
+        // Verbs only: "any new sessions?" asks for the catalogue ("new session" itself is a typed command).
+        "create", "add", "set up", "organise", "organize",
+        "criar", "adicionar", "organizar",
+        "crear", "anadir",
+        "crea", "creare", "aggiung*", "organizza*",
+        "olustur*", "ekle*", "duzenle*",
+        "vytvor*", "pridat", "pridej", "zorganizovat",
     ];
 
     public static readonly string[] Session =
@@ -106,6 +109,18 @@ internal static class RoleCommandWords
         "importa*", "caricare", "carica",
         "ice aktar=2", "yukle*",
         "importovat", "importuj", "nahrat",
+    ];
+
+    /// <summary>A form to fill in: "download the application form" is no export.</summary>
+    public static readonly string[] Form =
+    [
+        "form", "forms", "formulario", "formularios", "modulo", "moduli", "modul", "formular", "formulare", "sablon*",
+    ];
+
+    /// <summary>A calendar: "add the session to my calendar" is no new session.</summary>
+    public static readonly string[] Calendar =
+    [
+        "calendar*", "calendario", "agenda", "takvim*", "kalendar*", "outlook",
     ];
 
     /// <summary>
