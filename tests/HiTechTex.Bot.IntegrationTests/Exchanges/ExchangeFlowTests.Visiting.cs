@@ -55,4 +55,25 @@ public abstract partial class ExchangeFlowTests
         Assert.Contains("an organisation visits once", refused, StringComparison.Ordinal);
         Assert.Contains("an organisation visits once", connector.To(claimer.ConversationId)[^1].CardJson, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Apply_FormSavedAfterStartingOver_SaysTheFormEndedAndSavesNothing()
+    {
+        SkipUnlessAvailable();
+        using var host = CreateHost();
+        var client = host.CreateClient();
+        var user = new ExchangeUser("Olga");
+        await SeedProfileAsync(host, user, organisationId: NoticeSmeIds[11]);
+        await PostAsync(client, Message(user, "apply for exchange"));
+        var formId = LastFormId(user);
+
+        await PostAsync(client, Message(user, "start over"));
+        var sentBefore = connector.To(user.ConversationId).Count;
+        await PostAsync(client, Submit(user, formId, "save", NoticeSmeIds[11]));
+
+        var answer = connector.To(user.ConversationId).Skip(sentBefore).ToList();
+        Assert.Contains(answer, s => s.Activity.Text?.StartsWith("This form is no longer active (what it belonged to was cancelled", StringComparison.Ordinal) == true);
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().ListForApplicantAsync(user.AadObjectId, CancellationToken.None));
+    }
 }

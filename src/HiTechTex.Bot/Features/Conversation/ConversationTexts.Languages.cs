@@ -94,6 +94,7 @@ internal sealed partial class ConversationTexts
         FormInvalidFormat = "Some characters in these fields cannot be accepted; please retype them: {0}.",
         FillInForm = "Please fill in the form above and submit it, or type \"cancel\".",
         FormExpired = "This form is no longer active: please use the newest one, further down in this chat.",
+        FormEnded = "This form is no longer active (what it belonged to was cancelled, started over or finished), so nothing was saved or sent from it. Start again from the menu below.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
@@ -191,6 +192,7 @@ internal sealed partial class ConversationTexts
         FormInvalidFormat = "Alguns caracteres destes campos não são aceites; volte a escrevê-los: {0}.",
         FillInForm = "Preencha o formulário acima e envie-o, ou escreva \"cancelar\".",
         FormExpired = "Este formulário já não está ativo: use o mais recente, mais abaixo nesta conversa.",
+        FormEnded = "Este formulário já não está ativo (aquilo a que pertencia foi cancelado, recomeçado ou concluído), por isso nada foi guardado nem enviado a partir dele. Recomece a partir do menu abaixo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
@@ -288,6 +290,7 @@ internal sealed partial class ConversationTexts
         FormInvalidFormat = "Algunos caracteres de estos campos no se admiten; vuelva a escribirlos: {0}.",
         FillInForm = "Rellene el formulario de arriba y envíelo, o escriba \"cancelar\".",
         FormExpired = "Este formulario ya no está activo: use el más reciente, más abajo en esta conversación.",
+        FormEnded = "Este formulario ya no está activo (aquello a lo que pertenecía se canceló, se empezó de nuevo o terminó), así que no se ha guardado ni enviado nada desde él. Vuelva a empezar desde el menú de abajo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
@@ -385,6 +388,7 @@ internal sealed partial class ConversationTexts
         FormInvalidFormat = "Alcuni caratteri di questi campi non sono accettati; riscrivili: {0}.",
         FillInForm = "Compila il modulo qui sopra e invialo, oppure scrivi \"annulla\".",
         FormExpired = "Questo modulo non è più attivo: usa quello più recente, più in basso in questa chat.",
+        FormEnded = "Questo modulo non è più attivo (ciò a cui apparteneva è stato annullato, ricominciato o concluso), quindi non è stato salvato né inviato nulla. Ricomincia dal menu qui sotto.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
@@ -482,6 +486,7 @@ internal sealed partial class ConversationTexts
         FormInvalidFormat = "Bu alanlardaki bazı karakterler kabul edilmiyor; lütfen yeniden yazın: {0}.",
         FillInForm = "Lütfen yukarıdaki formu doldurup gönderin ya da \"iptal\" yazın.",
         FormExpired = "Bu form artık etkin değil: lütfen bu sohbette daha aşağıdaki en yeni formu kullanın.",
+        FormEnded = "Bu form artık etkin değil (ait olduğu işlem iptal edildi, yeniden başlatıldı veya tamamlandı); bu yüzden ondan hiçbir şey kaydedilmedi veya gönderilmedi. Aşağıdaki menüden yeniden başlayın.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
@@ -579,6 +584,7 @@ internal sealed partial class ConversationTexts
         FormInvalidFormat = "Některé znaky v těchto polích nelze přijmout; napište je prosím znovu: {0}.",
         FillInForm = "Vyplňte prosím formulář výše a odešlete ho, nebo napište \"zrušit\".",
         FormExpired = "Tento formulář už není aktivní: použijte prosím nejnovější, níže v tomto chatu.",
+        FormEnded = "Tento formulář už není aktivní (to, k čemu patřil, bylo zrušeno, začato znovu nebo dokončeno), takže se z něj nic neuložilo ani neodeslalo. Začněte znovu z nabídky níže.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",

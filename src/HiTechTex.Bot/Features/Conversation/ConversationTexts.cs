@@ -235,6 +235,9 @@ internal sealed partial class ConversationTexts
 
     public required string FormExpired { get; init; }
 
+    /// <summary>A form's button clicked after its dialog ended (cancelled, started over, finished): nothing was done with it.</summary>
+    public required string FormEnded { get; init; }
+
     /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
 

@@ -245,7 +245,9 @@ internal sealed class HiTechTexBot(
         // The answer goes to the chat as messages; the card itself only shows that the click arrived. A dialog
         // (a form prompt) may set a fuller invoke response itself, which then wins.
         await mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken).ConfigureAwait(false);
-        return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().FormReceived);
+        return AdaptiveCardInvokeResponse.Message(turnContext.TurnState.ContainsKey(MainDialog.FormEndedTurnKey)
+            ? turnContext.GetTexts().FormEnded
+            : turnContext.GetTexts().FormReceived);
     }
 
     private static bool HasString(JsonElement data, string name) =>

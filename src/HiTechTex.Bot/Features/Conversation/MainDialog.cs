@@ -306,6 +306,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 // "I don't want to apply": nothing started, and no "I didn't understand".
                 await step.Context.SendActivityAsync(texts.Declined, cancellationToken).ConfigureAwait(false);
                 break;
+            case Intent.None when !newProfile && step.GetValue<string>(ActionKey) is null && CarriesFormId(step.GetValue<string>(DataKey)):
+                // A form's button after its dialog ended ("start over", cancel, a finished or expired dialog): no prompt
+                // took it, so nothing of it was saved or sent — said so, instead of a silent menu.
+                step.Context.TurnState[FormEndedTurnKey] = true;
+                await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.FormEnded), cancellationToken).ConfigureAwait(false);
+                await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
+                break;
             case Intent.None when !newProfile && CarriesFileOrImage(step.Context.Activity):
                 await step.Context.SendActivityAsync(texts.CannotReadAttachments, cancellationToken).ConfigureAwait(false);
                 break;
@@ -320,6 +327,28 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Set in a turn's state when a form's button arrived after its dialog ended (<see cref="HiTechTexBot"/> answers the click with it).</summary>
+    public const string FormEndedTurnKey = "htt.formEnded";
+
+    private static bool CarriesFormId(string? data)
+    {
+        if (data is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(CardFormPrompt.FormIdKey, out var formId) && formId.ValueKind == JsonValueKind.String;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
