@@ -336,8 +336,14 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
     private async Task<bool> ValidateEndAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
     {
-        if (!await ValidateStartAsync(prompt, cancellationToken).ConfigureAwait(false))
+        if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
         {
+            return false;
+        }
+
+        if (answer.Date <= workflow.Today)
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).DateInPast, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -352,6 +358,20 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             var texts = TextsOf(prompt.Context);
             var shown = start.ToString("d", ExchangeCards.Culture(texts.Language));
             await prompt.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, texts.EndBeforeStartFormat, shown), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        // The last day is told by its own rule: "at most one month" (not the first day's "within two years").
+        if (startText is not null && DateOnly.TryParseExact(startText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            && answer.Date > ExchangeEligibility.LastDayOfOneMonth(first))
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.LongerThanOneMonth], cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        if (ExchangeEligibility.IsTooFarAhead(answer.Date, workflow.Today))
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartTooFarAhead], cancellationToken).ConfigureAwait(false);
             return false;
         }
 
