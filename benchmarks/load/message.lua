@@ -26,7 +26,8 @@ end
 
 -- The serviceUrl points at a closed loopback port: with expectReplies nothing may be sent to it.
 local template = [[{"type":"message","id":"act-%d-%d-%d","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/_connector",]]
-  .. [["timestamp":"2026-01-01T00:00:00.000Z","locale":"en-US","textFormat":"plain","text":"%s",]]
+  .. [["timestamp":"2026-01-01T00:00:00.000Z","localTimestamp":"2026-01-01T01:00:00.000+01:00","localTimezone":"Europe/Berlin",]]
+  .. [["locale":"en-US","textFormat":"plain","text":"%s",]]
   .. [["deliveryMode":"expectReplies",]]
   .. [["from":{"id":"29:bench-user-%d-%d","name":"Bench User","aadObjectId":"00000000-0000-0000-0000-0000000000aa"},]]
   .. [["recipient":{"id":"28:00000000-0000-0000-0000-00000000bbbb","name":"HiTechTex Bot"},]]

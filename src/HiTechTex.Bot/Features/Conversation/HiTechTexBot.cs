@@ -101,8 +101,8 @@ internal sealed class HiTechTexBot(
     /// <summary>
     /// Teams reports the client's time zone with each message; what features keep of it (a registration's zone, for
     /// reminders) follows the user when it changes. The zone last seen is in the user state, already read for the turn,
-    /// so an unchanged zone costs no query and no write; a change costs one update per listener and is saved with the
-    /// turn's state. A failure is logged and retried on the next message (the zone is then not marked as seen).
+    /// so an unchanged zone costs no query and no write (nor does any zone before the user has a profile); a change costs
+    /// one update per listener and is saved with the turn's state. A failure is logged and retried on the next message (the zone is then not marked as seen).
     /// </summary>
     private async Task FollowTimeZoneAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -112,7 +112,10 @@ internal sealed class HiTechTexBot(
             || activity.LocalTimezone is not { Length: > 0 and <= 64 } zone
             || !TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _)
             || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
-            || await states.TimeZone.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) == zone)
+            || await states.TimeZone.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) == zone
+            // Someone without a profile has nothing kept to follow (registering needs one); the zone is recorded once
+            // they have one — so a new user's first turns cost no query.
+            || await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false) is null)
         {
             return;
         }

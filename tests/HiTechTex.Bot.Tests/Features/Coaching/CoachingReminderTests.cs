@@ -260,6 +260,25 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task Messages_BeforeTheUserHasAProfile_NoListenerCalledThenTheZoneIsFollowedOnceTheyHaveOne()
+    {
+        var listener = new CountingTimeZoneListener();
+        using var counted = new CoachingTestHost(configureServices: s => s.AddSingleton<HiTechTex.Bot.Features.Conversation.ITimeZoneListener>(listener));
+        var first = counted.Conversation.Adapter.MakeMessage("hello");
+        first.LocalTimezone = "Europe/Lisbon";
+
+        await counted.SendAsync(first);
+        var withoutProfile = listener.Zones.ToList();
+        await counted.Conversation.SeedProfileAsync("en");
+        var later = counted.Conversation.Adapter.MakeMessage("my sessions");
+        later.LocalTimezone = "Europe/Lisbon";
+        await counted.SendAsync(later);
+
+        Assert.Empty(withoutProfile);
+        Assert.Equal(["Europe/Lisbon"], listener.Zones);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_SendFails_RetriedOnTheNextPass()
     {
         var session = await host.CreateSessionAsync();
