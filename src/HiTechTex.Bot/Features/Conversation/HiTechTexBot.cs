@@ -110,12 +110,13 @@ internal sealed class HiTechTexBot(
         if (string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id)
             || activity.From.AadObjectId is not { Length: > 0 and <= 128 } user
             || activity.LocalTimezone is not { Length: > 0 and <= 64 } zone
-            || !TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _)
-            || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
+            // Cheapest first: the zone already seen (the user state is loaded for the turn anyway).
             || await states.TimeZone.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) == zone
             // Someone without a profile has nothing kept to follow (registering needs one); the zone is recorded once
             // they have one — so a new user's first turns cost no query.
-            || await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false) is null)
+            || await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false) is null
+            || !TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _)
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             return;
         }
