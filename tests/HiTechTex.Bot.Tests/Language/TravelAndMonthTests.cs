@@ -119,4 +119,22 @@ public sealed class TravelAndMonthTests
         Assert.Null(result.Entities.Month);
         Assert.DoesNotContain(result.Entities.Keywords, k => k.Equals("May", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory]
+    [InlineData("sezení", null)]
+    [InlineData("sezení v květnu", 5)]
+    [InlineData("nadcházející sezení", null)]
+    public void Recognize_CzechSezeni_IsTheCoachingSessions(string text, int? month)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.RegisterForCoaching, result.Intent);
+        Assert.Equal(month is { } m ? new DateOnly(2027, m, 1) : null, result.Entities.Month);
+    }
+
+    [Fact]
+    public void Recognize_CzechMySezeni_StaysMySessions()
+    {
+        Assert.Equal(Intent.MySessions, recognizer.Recognize("moje sezení", null).Intent);
+    }
 }
