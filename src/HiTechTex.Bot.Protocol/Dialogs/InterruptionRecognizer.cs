@@ -1,13 +1,34 @@
+using System.Text.RegularExpressions;
+
 namespace HiTechTex.Bot.Protocol.Dialogs;
 
 /// <summary>
 /// Recognises "help", "cancel" and "start over" in English, Portuguese, Spanish, Italian, Turkish and Czech —
-/// case- and accent-insensitive, the whole message only (so "cancel my order" in a text answer is not a command).
+/// case- and accent-insensitive, the whole message only (so "cancel my order" in a text answer is not a command),
+/// with a lead-in ("let's start over", "please cancel", "vamos recomeçar", "voglio ricominciare", "chci začít znovu",
+/// "lütfen baştan başla") and politeness after it ("cancel please", "start over now") allowed, and @mentions of other
+/// people (<c>&lt;at&gt;Giulia&lt;/at&gt; cancel</c>) left out.
 /// </summary>
-public static class InterruptionRecognizer
+public static partial class InterruptionRecognizer
 {
+    // Words that lead in to a command without changing it; stripped (a few times: "ok please let's start over") before
+    // the whole-phrase match, so "I want to cancel my registration" is still no interruption.
+    private static readonly string[] LeadIns =
+    [
+        "ok", "okay", "so", "then", "please", "pls", "let s", "lets", "let us", "can we", "could we", "can you", "could you",
+        "i want to", "i d like to", "i would like to", "i wanna", "we want to", "just",
+        "por favor", "vamos", "quero", "queria", "gostaria de", "podemos", "pode", "quiero", "quisiera", "puedes",
+        "per favore", "voglio", "vorrei", "possiamo", "puoi", "dai",
+        "lutfen", "hadi", "tamam",
+        "chci", "chtel bych", "chtela bych", "prosim", "pojdme", "muzeme",
+    ];
+
     // "cancel please", "ajuda por favor", "iptal lütfen", "zrušit prosím"…
-    private static readonly string[] Politeness = [" please", " pls", " por favor", " per favore", " lutfen", " prosim"];
+    private static readonly string[] Politeness =
+    [
+        " please", " pls", " thanks", " thank you", " now", " por favor", " obrigado", " obrigada", " agora", " gracias", " ahora",
+        " per favore", " grazie", " adesso", " ora", " lutfen", " simdi", " prosim", " dekuji", " ted",
+    ];
 
     private static readonly Dictionary<string, InterruptionKind> Phrases = Build(
         (InterruptionKind.Help,
@@ -33,9 +54,11 @@ public static class InterruptionRecognizer
             "start over", "start again", "restart", "begin again", "from the beginning", "reset",
             "recomeçar", "recomecar", "recomeça", "começar de novo", "comecar de novo", "reiniciar", "do início",
             "empezar de nuevo", "volver a empezar", "comenzar de nuevo", "empezar otra vez", "desde el principio",
-            "ricomincia", "ricominciare", "ricomincia da capo", "da capo", "ricominciamo", "dall'inizio",
-            "baştan başla", "bastan basla", "yeniden başla", "baştan", "yeniden başlat",
-            "začít znovu", "zacit znovu", "znovu", "od začátku", "začni znovu", "restartovat",
+            "start from scratch", "start from the beginning",
+            "ricomincia", "ricominciare", "ricomincia da capo", "ricominciare da capo", "ricominciamo da capo", "da capo", "ricominciamo", "dall'inizio",
+            "empecemos de nuevo", "comecemos de novo", "começar do zero", "empezar de cero",
+            "baştan başla", "bastan basla", "yeniden başla", "baştan", "yeniden başlat", "baştan başlayalım", "yeniden başlayalım",
+            "začít znovu", "zacit znovu", "znovu", "od začátku", "začni znovu", "restartovat", "začněme znovu", "začít od začátku",
         ]));
 
     /// <summary>The command in <paramref name="text"/>, or <see cref="InterruptionKind.None"/>.</summary>
@@ -52,18 +75,59 @@ public static class InterruptionRecognizer
             return InterruptionKind.Help;
         }
 
-        var normalized = TextNormalizer.Normalize(trimmed);
-        foreach (var suffix in Politeness)
+        // "<at>Giulia</at> cancel": another person's @mention in a group chat is not part of the command.
+        var normalized = TextNormalizer.Normalize(Mention().Replace(trimmed, " "));
+        if (normalized == "?")
         {
-            if (normalized.EndsWith(suffix, StringComparison.Ordinal) && normalized.Length > suffix.Length)
+            return InterruptionKind.Help;
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var before = normalized;
+            normalized = StripPoliteness(StripLeadIn(normalized));
+            if (Phrases.TryGetValue(normalized, out var kind))
             {
-                normalized = normalized[..^suffix.Length];
+                return kind;
+            }
+
+            if (normalized == before)
+            {
                 break;
             }
         }
 
-        return Phrases.GetValueOrDefault(normalized, InterruptionKind.None);
+        return InterruptionKind.None;
     }
+
+    private static string StripLeadIn(string normalized)
+    {
+        foreach (var leadIn in LeadIns)
+        {
+            if (normalized.Length > leadIn.Length + 1 && normalized.StartsWith(leadIn + " ", StringComparison.Ordinal))
+            {
+                return normalized[(leadIn.Length + 1)..];
+            }
+        }
+
+        return normalized;
+    }
+
+    private static string StripPoliteness(string normalized)
+    {
+        foreach (var suffix in Politeness)
+        {
+            if (normalized.EndsWith(suffix, StringComparison.Ordinal) && normalized.Length > suffix.Length)
+            {
+                return normalized[..^suffix.Length];
+            }
+        }
+
+        return normalized;
+    }
+
+    [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Mention();
 
     private static Dictionary<string, InterruptionKind> Build(params (InterruptionKind Kind, string[] Phrases)[] groups)
     {

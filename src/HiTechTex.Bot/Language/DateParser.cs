@@ -179,6 +179,8 @@ internal static partial class DateParser
     /// preposition of a language it is that language's month in ("in may", "sessões em mai", "sesiones en ago", "a mag",
     /// "v pro"), or when it is the whole filter — every other word one of <paramref name="commandWords"/> ("sessions
     /// may", "oturumlar may"). "May I see the sessions?" and "a set of sessions" name no month.
+    /// A year after the month ("May 2028", "maio de 2028", "květen 2028") is that year's month; a month-year already
+    /// past ("May 2025") is no month — never silently the next May.
     /// </summary>
     /// <param name="tokens">The words of the message.</param>
     /// <param name="today">Today, for the year.</param>
@@ -189,6 +191,17 @@ internal static partial class DateParser
     /// <summary><see cref="FindMonth(IReadOnlyList{Token}, DateOnly, IReadOnlySet{string}?)"/>, with the index of the month's token (−1 when none).</summary>
     public static DateOnly? FindMonth(IReadOnlyList<Token> tokens, DateOnly today, out int index, IReadOnlySet<string>? commandWords = null)
     {
+        var mention = FindMonthMention(tokens, today, commandWords);
+        index = mention?.Span.Start ?? -1;
+        return mention?.Month;
+    }
+
+    /// <summary>
+    /// The month named without a day, with the tokens it used (the month and a year after it) — also when its year is
+    /// past, then with no <see cref="MonthMention.Month"/>: the words are a month-year, not words to search for.
+    /// </summary>
+    public static MonthMention? FindMonthMention(IReadOnlyList<Token> tokens, DateOnly today, IReadOnlySet<string>? commandWords = null)
+    {
         ArgumentNullException.ThrowIfNull(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -196,13 +209,29 @@ internal static partial class DateParser
             if (MonthOf(norm) is { } month
                 || (MonthsByName.TryGetValue(norm, out month) && (IsAfterMonthPreposition(tokens, i) || IsWholeFilter(tokens, i, commandWords))))
             {
-                index = i;
-                return new DateOnly(month >= today.Month ? today.Year : today.Year + 1, month, 1);
+                if (YearAfter(tokens, i) is { } year)
+                {
+                    var first = new DateOnly(year.Year, month, 1);
+                    var span = new PhraseMatch(i, year.Index - i + 1, 1);
+                    return new MonthMention(first >= new DateOnly(today.Year, today.Month, 1) ? first : null, span, first);
+                }
+
+                var next = new DateOnly(month >= today.Month ? today.Year : today.Year + 1, month, 1);
+                return new MonthMention(next, new PhraseMatch(i, 1, 1), next);
             }
         }
 
-        index = -1;
         return null;
+    }
+
+    /// <summary>A four-digit year right after the month token ("May 2028", "maio de 2028", "May of 2028").</summary>
+    private static (int Year, int Index)? YearAfter(IReadOnlyList<Token> tokens, int month)
+    {
+        var i = SkipConnectors(tokens, month + 1);
+        return i < tokens.Count && tokens[i].Norm.Length == 4
+            && int.TryParse(tokens[i].Norm, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200
+            ? (year, i)
+            : null;
     }
 
     private static bool IsAfterMonthPreposition(IReadOnlyList<Token> tokens, int i) =>
@@ -221,7 +250,8 @@ internal static partial class DateParser
 
         for (var j = 0; j < tokens.Count; j++)
         {
-            if (j != i && !commandWords.Contains(tokens[j].Norm))
+            // "sessions may 2028": the year belongs to the month.
+            if (j != i && !commandWords.Contains(tokens[j].Norm) && !(j == i + 1 && tokens[j].Norm.Length == 4 && tokens[j].Norm.All(char.IsAsciiDigit)))
             {
                 return false;
             }

@@ -175,10 +175,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above). It is an
         // entity, not a keyword: "find partners in Italy in March" searches Italy, not the word "march".
         var free = Enumerable.Range(0, tokens.Count).Where(i => !consumed[i]).ToList();
-        var month = DateParser.FindMonth([.. free.Select(i => tokens[i])], Today, out var monthAt);
-        if (monthAt >= 0)
+        // "in May 2028" is May 2028; "in May 2025" (past) is no month, and its words are no keywords either.
+        var monthMention = DateParser.FindMonthMention([.. free.Select(i => tokens[i])], Today);
+        var month = monthMention?.Month;
+        if (monthMention is { } mentioned)
         {
-            consumed[free[monthAt]] = true;
+            for (var k = mentioned.Span.Start; k < mentioned.Span.Start + mentioned.Span.Length; k++)
+            {
+                consumed[free[k]] = true;
+            }
         }
 
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.

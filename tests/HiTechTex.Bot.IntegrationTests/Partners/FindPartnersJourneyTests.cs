@@ -237,7 +237,7 @@ public sealed class FindPartnersJourneyTests : IDisposable
         await PartnerHost.SubmitAsync(client, chat, manager, phishPlace);
         var place = PartnerHost.CardJson(factory.Connector.SentTo(chat).Last());
 
-        Assert.Contains("Please check: Name. Name, region, city and contact name are shown to everyone as plain text: one line, without links or web addresses.", name, StringComparison.Ordinal);
+        Assert.Contains("Please check: Name. Name, region, city and contact name are shown to everyone as plain text: one line, without links or web addresses, without the characters", name, StringComparison.Ordinal);
         Assert.Contains("Please check: Region, City, Contact name. Name, region", place, StringComparison.Ordinal);
         Assert.Equal(before, (await directory.ListAsync()).Count);
     }

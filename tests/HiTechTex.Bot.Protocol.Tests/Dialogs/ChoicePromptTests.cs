@@ -51,6 +51,49 @@ public sealed class ChoicePromptTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("not fashion")]
+    [InlineData("não fashion")]
+    [InlineData("non recycling")]
+    [InlineData("recycling değil")]
+    [InlineData("not recyclng")]
+    public async Task ContinueDialogAsync_ChoiceNamedToBeRefused_Retries(string answer)
+    {
+        await PromptHost.Flow(() => new ChoicePrompt("c"), Options())
+            .Send("hi").AssertReply("Which sector?")
+            .Send(answer).AssertReply("Please pick a sector.")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_OneChoiceRefusedAnotherNamed_TheNamedOne()
+    {
+        await PromptHost.Flow(() => new ChoicePrompt("c"), Options(), r => ((FoundChoice)r!).Value)
+            .Send("hi").AssertReply("Which sector?")
+            .Send("recycling, not fashion").AssertReply("Result: Recycling")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("it", "Italiano")]
+    [InlineData("IT", "Italiano")]
+    [InlineData("is it in english", null)]
+    [InlineData("I think it is fine", null)]
+    public async Task ContinueDialogAsync_TwoLetterCode_CountsOnlyAsTheWholeAnswer(string answer, string? expected)
+    {
+        var options = new PromptOptions
+        {
+            Prompt = Activity.CreateMessage("Which language?"),
+            RetryPrompt = Activity.CreateMessage("Please pick a language."),
+            Choices = [new("Italiano", "it", "Italian"), new("Čeština", "cs", "Czech")],
+        };
+
+        await PromptHost.Flow(() => new ChoicePrompt("c"), options, r => ((FoundChoice)r!).Value)
+            .Send("hi").AssertReply("Which language?")
+            .Send(answer).AssertReply(expected is null ? "Please pick a language." : $"Result: {expected}")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task OnPromptAsync_AdaptiveCardStyle_RendersSubmitButtonsCarryingTheChoice()
     {

@@ -47,6 +47,35 @@ public sealed class InterruptionTests
     }
 
     [Theory]
+    [InlineData("let's start over", InterruptionKind.StartOver)]
+    [InlineData("Let us start again, please", InterruptionKind.StartOver)]
+    [InlineData("please cancel", InterruptionKind.Cancel)]
+    [InlineData("ok please let's start over now", InterruptionKind.StartOver)]
+    [InlineData("vamos recomeçar", InterruptionKind.StartOver)]
+    [InlineData("quero começar de novo, por favor", InterruptionKind.StartOver)]
+    [InlineData("quiero empezar de nuevo", InterruptionKind.StartOver)]
+    [InlineData("empecemos de nuevo", InterruptionKind.StartOver)]
+    [InlineData("ricominciare da capo", InterruptionKind.StartOver)]
+    [InlineData("voglio ricominciare da capo", InterruptionKind.StartOver)]
+    [InlineData("lütfen baştan başla", InterruptionKind.StartOver)]
+    [InlineData("baştan başlayalım", InterruptionKind.StartOver)]
+    [InlineData("chci začít znovu", InterruptionKind.StartOver)]
+    [InlineData("začněme znovu prosím", InterruptionKind.StartOver)]
+    [InlineData("per favore annulla", InterruptionKind.Cancel)]
+    [InlineData("<at>Giulia</at> cancel", InterruptionKind.Cancel)]
+    [InlineData("<at>Giulia Rossi</at> start over", InterruptionKind.StartOver)]
+    [InlineData("help <at>Ana</at>", InterruptionKind.Help)]
+    [InlineData("I want to cancel my registration", InterruptionKind.None)]
+    [InlineData("let's cancel my booking", InterruptionKind.None)]
+    [InlineData("please help me find partners in Italy", InterruptionKind.None)]
+    [InlineData("quero recomeçar o projeto", InterruptionKind.None)]
+    [InlineData("<at>Giulia</at>", InterruptionKind.None)]
+    public void Recognize_LeadInPolitenessOrMention_TheCommandOnlyWhenItIsTheWholeRest(string text, InterruptionKind expected)
+    {
+        Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
+    }
+
+    [Theory]
     [InlineData("ajuda", "pt-PT")]
     [InlineData("aiuto", "it-IT")]
     [InlineData("nápověda", "cs-CZ")]

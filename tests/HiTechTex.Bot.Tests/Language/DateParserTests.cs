@@ -56,4 +56,32 @@ public sealed class DateParserTests
     {
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateParser.FindMonth(TextNormalizer.Tokenize(text), Today));
     }
+
+    [Theory]
+    [InlineData("I want to go to Italy in May 2028", "2028-05-01")]
+    [InlineData("sessions in March 2028", "2028-03-01")]
+    [InlineData("sessões em março de 2028", "2028-03-01")]
+    [InlineData("in May of 2027", "2027-05-01")]
+    [InlineData("setkání v lednu 2027", "2027-01-01")]
+    [InlineData("sessions in November 2026", "2026-11-01")]
+    [InlineData("sessions may 2028", "2028-05-01")]
+    public void FindMonth_MonthWithAYear_ThatYearsMonth(string text, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateParser.FindMonth(TextNormalizer.Tokenize(text), Today, CommandWords));
+    }
+
+    [Theory]
+    [InlineData("I want to go to Italy in May 2025")]
+    [InlineData("sessions in March 2026")]
+    [InlineData("sessions in October 2026")]
+    public void FindMonth_MonthOfAPastYear_NoMonth(string text)
+    {
+        var tokens = TextNormalizer.Tokenize(text);
+
+        Assert.Null(DateParser.FindMonth(tokens, Today));
+        var mention = DateParser.FindMonthMention(tokens, Today);
+        Assert.NotNull(mention);
+        Assert.Null(mention.Month);
+        Assert.Equal(2, mention.Span.Length);
+    }
 }

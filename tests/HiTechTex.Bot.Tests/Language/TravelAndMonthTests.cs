@@ -97,4 +97,44 @@ public sealed class TravelAndMonthTests
         Assert.Equal(new DateOnly(2027, month, 1), result.Entities.Month);
         Assert.Empty(result.Entities.Keywords);
     }
+
+    [Theory]
+    [InlineData("I want to go to Italy in May 2028", 2028)]
+    [InlineData("quero ir a Itália em maio de 2027", 2027)]
+    public void Recognize_GoingInAMonthOfAYear_ThatYearsMonth(string text, int year)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.ApplyForExchange, result.Intent);
+        Assert.Equal(new DateOnly(year, 5, 1), result.Entities.Month);
+    }
+
+    [Fact]
+    public void Recognize_GoingInAPastMonthYear_NoMonthAndNoKeywords()
+    {
+        var result = recognizer.Recognize("I want to go to Italy in May 2025", null);
+
+        Assert.Equal(Intent.ApplyForExchange, result.Intent);
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.Null(result.Entities.Month);
+        Assert.DoesNotContain(result.Entities.Keywords, k => k.Equals("May", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("sezení", null)]
+    [InlineData("sezení v květnu", 5)]
+    [InlineData("nadcházející sezení", null)]
+    public void Recognize_CzechSezeni_IsTheCoachingSessions(string text, int? month)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.RegisterForCoaching, result.Intent);
+        Assert.Equal(month is { } m ? new DateOnly(2027, m, 1) : null, result.Entities.Month);
+    }
+
+    [Fact]
+    public void Recognize_CzechMySezeni_StaysMySessions()
+    {
+        Assert.Equal(Intent.MySessions, recognizer.Recognize("moje sezení", null).Intent);
+    }
 }

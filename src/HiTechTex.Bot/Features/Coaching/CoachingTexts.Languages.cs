@@ -486,7 +486,7 @@ internal sealed partial class CoachingTexts
     public static CoachingTexts Czech { get; } = new()
     {
         Language = "cs",
-        ListCommands = ["setkání", "nadcházející setkání", "rezervovat setkání"],
+        ListCommands = ["setkání", "nadcházející setkání", "rezervovat setkání", "sezení", "nadcházející sezení"],
         MineCommands = ["moje setkání"],
         NewSessionCommands = ["nové setkání", "vytvořit setkání"],
         ImportCommands = ["importovat setkání", "import setkání"],

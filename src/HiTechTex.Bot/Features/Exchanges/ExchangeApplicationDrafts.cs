@@ -62,7 +62,7 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         return new ExchangeFormState { VisitingId = choices.Count == 1 ? choices[0].Id : null };
     }
 
-    /// <summary>The eligibility result and the lump-sum text ("–" until both organisations and the dates are known).</summary>
+    /// <summary>The eligibility result and the lump-sum text ("–" until both organisations are known and the dates are eligible).</summary>
     public async Task<(EligibilityResult Result, string LumpSum)> CheckAsync(ExchangeFormState state, string applicantAadObjectId, ExchangeTexts texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -72,7 +72,8 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         var applied = visiting is not null && await store.HasCountingApplicationAsync(visiting.Id, state.ExchangeId ?? Guid.Empty, applicantAadObjectId, cancellationToken).ConfigureAwait(false);
         var result = ExchangeEligibility.WithContent(
             eligibility.Check(visiting, host, state.StartDate, state.EndDate, workflow.Today, applied), state.ActivityType, state.Objectives, state.Agenda, state.Outcomes);
-        var lumpSum = host is not null && result.WorkingDays is { } days && result.DistanceKm is { } km
+        // An estimate for dates no exchange can have (a weekend, a start in the past) would read as a promise.
+        var lumpSum = host is not null && result.WorkingDays is { } days && result.DistanceKm is { } km && !ExchangeEligibility.HasDateProblem(result)
             ? ExchangeCards.LumpSumText(eligibility.EstimateLumpSum(host.Country, days, km), texts)
             : "–";
         return (result, lumpSum);

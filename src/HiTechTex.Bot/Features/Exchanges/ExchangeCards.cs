@@ -273,7 +273,7 @@ internal sealed class ExchangeCards(
         ArgumentNullException.ThrowIfNull(texts);
         var amount = ExchangeMoney.Euros(estimate.Amount, texts.Language);
         return estimate.IsHalved
-            ? string.Format(CultureInfo.InvariantCulture, texts.LumpSumHalvedFormat, amount, ExchangeMoney.Euros(estimate.Cap, texts.Language))
+            ? string.Format(Culture(texts.Language), texts.LumpSumHalvedFormat, amount, ExchangeMoney.Euros(estimate.Cap, texts.Language), estimate.FullWorkingDays, estimate.FullDistanceKm)
             : amount;
     }
 

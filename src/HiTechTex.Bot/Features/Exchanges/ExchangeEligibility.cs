@@ -160,6 +160,14 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
     public int CountWorkingDays(string? hostCountry, DateOnly start, DateOnly end) =>
         WorkingDays.Count(start, end, Holidays(options.CurrentValue, hostCountry));
 
+    /// <summary>The problems of the dates themselves: while one stands, no lump sum is estimated (no such exchange can be paid).</summary>
+    public static bool HasDateProblem(EligibilityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Problems.Any(p => p is EligibilityProblem.DatesMissing or EligibilityProblem.EndBeforeStart or EligibilityProblem.NotInFuture
+            or EligibilityProblem.TooFewWorkingDays or EligibilityProblem.LongerThanOneMonth or EligibilityProblem.StartTooFarAhead);
+    }
+
     /// <summary>The lump sum for the host country, halved under the working-day or the distance threshold.</summary>
     public LumpSumEstimate EstimateLumpSum(string hostCountry, int workingDays, double distanceKm)
     {
@@ -167,7 +175,7 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
         var cap = rules.LumpSumByHostCountry.TryGetValue(hostCountry, out var configured) ? configured : rules.DefaultLumpSum;
         var shortStay = workingDays < rules.FullLumpSumWorkingDays;
         var near = distanceKm < rules.FullLumpSumDistanceKm;
-        return new LumpSumEstimate(cap, shortStay || near ? Math.Round(cap / 2, 2) : cap, shortStay, near);
+        return new LumpSumEstimate(cap, shortStay || near ? Math.Round(cap / 2, 2) : cap, shortStay, near, rules.FullLumpSumWorkingDays, rules.FullLumpSumDistanceKm);
     }
 
     private static bool IsCosme(ExchangeOptions rules, string country) =>

@@ -48,8 +48,10 @@ internal sealed partial record ExchangeTexts
 
     public required string LumpSum { get; init; }
 
-    /// <summary>{0} = amount, {1} = cap.</summary>
-    /// <summary>{0}: the halved amount, {1}: the cap, both formatted with the currency (<see cref="ExchangeMoney"/>).</summary>
+    /// <summary>
+    /// {0}: the halved amount, {1}: the cap, both formatted with the currency (<see cref="ExchangeMoney"/>); {2}: the
+    /// working days and {3}: the kilometres from which the full cap is paid (configured, never written in the text).
+    /// </summary>
     public required string LumpSumHalvedFormat { get; init; }
 
     public required string Status { get; init; }

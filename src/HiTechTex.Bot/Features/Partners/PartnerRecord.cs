@@ -64,7 +64,7 @@ internal static partial class PartnerRecord
         {
             if (!IsPlainLine(value))
             {
-                errors.Add($"{column} must be one line without links or web addresses");
+                errors.Add($"{column} {PlainLineRule}");
             }
         }
 
@@ -127,6 +127,11 @@ internal static partial class PartnerRecord
     /// and in messages, which Teams reads as Markdown — "[Braga](https://…)" would be a link there.
     /// </summary>
     public static bool IsPlainLine(string text) => Conversation.NameRule.IsPlain(text);
+
+    /// <summary>What <see cref="IsPlainLine"/> asks, as the import's error says it (after the column's name).</summary>
+    internal const string PlainLineRule =
+        "must be one line of plain text: no links or web addresses, none of the characters * _ ~ ` < >, no HTML entity (&...;), "
+        + "no invisible or control characters, and not starting with # - + or \"1.\"";
 
     /// <summary>
     /// One plain address (name@example.org): <see cref="MailAddress"/> also takes "Mallory &lt;m@x.example&gt;", quoted
@@ -234,7 +239,7 @@ internal static partial class PartnerRecord
 
         foreach (var name in nameList.Where(n => !IsPlainLine(n)))
         {
-            errors.Add($"contact name '{name}' must be one line without links or web addresses");
+            errors.Add($"contact name '{name}' {PlainLineRule}");
         }
 
         var contacts = new List<PartnerContact>();

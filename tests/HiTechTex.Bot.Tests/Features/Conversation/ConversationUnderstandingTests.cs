@@ -78,6 +78,35 @@ public sealed class ConversationUnderstandingTests : IDisposable
         Assert.Equal(expected, (await host.ReadProfileAsync())?.Language);
     }
 
+    [Theory]
+    [InlineData("not Italian")]
+    [InlineData("não italiano")]
+    [InlineData("İtalyanca değil")]
+    [InlineData("is it done?")]
+    public async Task OnTurnAsync_LanguageRefusedOrACodeInASentence_AskedAgainNothingSaved(string typed)
+    {
+        await AnswerUpToTheLanguage()
+            .Send(typed)
+            .AssertReplyContains(ConversationTexts.En.AskLanguageRetry)
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("English, not Italian", "en")]
+    [InlineData("it", "it")]
+    [InlineData("Italian please", "it")]
+    public async Task OnTurnAsync_LanguageNamedBesideARefusedOne_IsTheNamedOne(string typed, string expected)
+    {
+        await AnswerUpToTheLanguage()
+            .Send(typed)
+            .AssertReply(ConversationTexts.Resolve(expected, null).ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal(expected, (await host.ReadProfileAsync())?.Language);
+    }
+
     [Fact]
     public async Task OnTurnAsync_RequestsTypedAtTheFirstLanguageQuestion_GivesUpAfterThreeKeepingTheClientLanguage()
     {

@@ -226,6 +226,37 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         Assert.Contains(",2027-03-01,2027-03-05,4,KnowledgeSharing,", csv, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2027-03-06", "2027-03-07")]   // a weekend: no working day
+    [InlineData("2026-11-02", "2026-11-06")]   // a week already past
+    [InlineData("2027-03-05", "2027-03-01")]   // the end before the start
+    public async Task Check_DatesThatCannotBeEligible_NoLumpSumEstimate(string startDate, string endDate)
+    {
+        // "390 €" beside "fewer than 3 working days" read as a promise for an exchange that cannot be paid.
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("check", startDate: startDate, endDate: endDate))
+            .AssertReply(r =>
+            {
+                var card = Describe(r);
+                Assert.DoesNotContain("\u20AC", card, StringComparison.Ordinal);
+                Assert.DoesNotContain("€", card, StringComparison.Ordinal);
+            }, "the form checked")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Check_EligibleDates_TheLumpSumEstimate()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("check"))
+            .AssertReply(r => Assert.Contains(JsonEncoded("€780"), Describe(r), StringComparison.Ordinal), "the form checked")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task Submitted_TheCardShowsTheAgendaUnderItsOwnHeading()
     {
@@ -285,10 +316,11 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
 
     private Activity FormSubmit(
         string op, string visitingId = "hitechtex-citeve", string? formIdOverride = null, string activityType = "KnowledgeSharing",
-        string objectives = "Learn the nonwoven pilot line.", string agenda = "Day 1: lab.", string outcomes = "A joint proposal.") => host.Conversation.Submit(new
+        string objectives = "Learn the nonwoven pilot line.", string agenda = "Day 1: lab.", string outcomes = "A joint proposal.",
+        string startDate = "2027-03-01", string endDate = "2027-03-05") => host.Conversation.Submit(new
     {
         formId = formIdOverride ?? formId, op, visitingId, hostQuery = "clutex", hostId = "hitechtex-clutex",
-        startDate = "2027-03-01", endDate = "2027-03-05", activityType, objectives, agenda, outcomes,
+        startDate, endDate, activityType, objectives, agenda, outcomes,
     });
 
     private static string JsonEncoded(string text) => JsonSerializer.Serialize(text)[1..^1];

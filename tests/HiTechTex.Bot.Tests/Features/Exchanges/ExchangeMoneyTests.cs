@@ -32,8 +32,8 @@ public sealed class ExchangeMoneyTests
     {
         var texts = ExchangeTexts.Resolve(language);
 
-        var fullText = ExchangeCards.LumpSumText(new LumpSumEstimate(1100m, 1100m, false, false), texts);
-        var halvedText = ExchangeCards.LumpSumText(new LumpSumEstimate(1100m, 550m, true, false), texts);
+        var fullText = ExchangeCards.LumpSumText(new LumpSumEstimate(1100m, 1100m, false, false, 5, 200), texts);
+        var halvedText = ExchangeCards.LumpSumText(new LumpSumEstimate(1100m, 550m, true, false, 5, 200), texts);
 
         Assert.Equal(Spaced(full), fullText);
         Assert.StartsWith(Spaced(halved), halvedText, StringComparison.Ordinal);
@@ -42,4 +42,19 @@ public sealed class ExchangeMoneyTests
     /// <summary>The no-break spaces of an amount ("1 100 €") written as plain spaces in the cases.</summary>
     private static string Spaced(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"(?<=\d) (?=\d|€)", Nbsp.ToString());
+
+    [Theory]
+    [InlineData("en", "under 7 working days or under 150 km")]
+    [InlineData("pt", "menos de 7 dias úteis ou menos de 150 km")]
+    [InlineData("es", "menos de 7 días laborables o menos de 150 km")]
+    [InlineData("it", "meno di 7 giorni lavorativi o meno di 150 km")]
+    [InlineData("tr", "7 iş gününden az veya 150 km'den az")]
+    [InlineData("cs", "méně než 7 pracovních dní nebo méně než 150 km")]
+    public void LumpSumText_Halved_ThresholdsFromTheConfiguration(string language, string expected)
+    {
+        var text = ExchangeCards.LumpSumText(new LumpSumEstimate(1100m, 550m, true, false, 7, 150), ExchangeTexts.Resolve(language));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("200", text, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,9 @@ public sealed class PartnerImportExportTests : IDisposable
 {
     private const string Header = "id,name,kind,country,region,city,latitude,longitude,website,description,descriptionLanguage,capabilities,stages,services,languages,clusterId,contactNames,contactEmails,contactEntraObjectIds,listingConsent,lastUpdated,isDemo";
 
+    // The rule as the import says it: the characters and markers that are refused are named, not only links.
+    private const string Rule = "must be one line of plain text: no links or web addresses, none of the characters * _ ~ ` < >, no HTML entity (&...;), no invisible or control characters, and not starting with # - + or \"1.\"";
+
     private readonly SqliteTestDatabase database = new();
     private readonly ServiceProvider services;
     private readonly string folder = System.IO.Directory.CreateTempSubdirectory("htt-partners-io-").FullName;
@@ -69,11 +72,28 @@ public sealed class PartnerImportExportTests : IDisposable
 
         Assert.Equal(1, exit);
         var report = error.ToString();
-        Assert.Contains("line 2: name must be one line without links or web addresses", report, StringComparison.Ordinal);
-        Assert.Contains("line 3: city must be one line without links or web addresses", report, StringComparison.Ordinal);
-        Assert.Contains("line 4: name must be one line without links or web addresses; region must be one line without links or web addresses", report, StringComparison.Ordinal);
-        Assert.Contains("line 6: contact name 'Ana (https://evil.example)' must be one line without links or web addresses", report, StringComparison.Ordinal);
+        Assert.Contains("line 2: name " + Rule, report, StringComparison.Ordinal);
+        Assert.Contains("line 3: city " + Rule, report, StringComparison.Ordinal);
+        Assert.Contains("line 4: name " + Rule + "; region " + Rule, report, StringComparison.Ordinal);
+        Assert.Contains("line 6: contact name 'Ana (https://evil.example)' " + Rule, report, StringComparison.Ordinal);
         Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
+    public async Task Import_NameWithMarkdownOrAListMarker_ErrorNamesTheRefusedCharacters()
+    {
+        var path = Write("partners.csv",
+            Header,
+            Row("bold-name", "Braga *Têxteis* Lda", "Sme", "PT"),
+            Row("list-name", "- Braga Lda", "Sme", "PT"));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: name " + Rule, report, StringComparison.Ordinal);
+        Assert.Contains("line 3: name " + Rule, report, StringComparison.Ordinal);
+        Assert.Contains("* _ ~ ` < >", report, StringComparison.Ordinal);
     }
 
     [Fact]
