@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using HiTechTex.Bot.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -91,27 +90,5 @@ internal sealed class CalendarLinks
         return HMACSHA256.HashData(key, message)[..SignatureBytes];
     }
 
-    private string? BaseUrl()
-    {
-        var baseUrl = options.Value.PublicBaseUrl;
-        if (string.IsNullOrWhiteSpace(baseUrl) && configuration["Teams:BotDomain"] is { Length: > 0 } domain)
-        {
-            baseUrl = "https://" + domain;
-        }
-
-        return string.IsNullOrWhiteSpace(baseUrl) ? ListeningAddress() : baseUrl;
-    }
-
-    private string? ListeningAddress()
-    {
-        // Local default (Playground on the same machine): the host's own address, wildcards read as localhost.
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-
-        var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;
-        return $"{uri.Scheme}://{host}:{uri.Port}";
-    }
+    private string? BaseUrl() => PublicBaseAddress.Resolve(options.Value.PublicBaseUrl, configuration, services);
 }
