@@ -469,7 +469,8 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.Equal("Čeština", choices["cs"]);
         Assert.Equal("Português", choices["pt"]);
         Assert.Equal(6, choices.Count);
-        Assert.Contains("Please check: Contact email.", CardJson.Texts(editCorrection));
+        // The refusal names the rule's characters (* _ ~ ` < >): a TextRun shows them as they are, a TextBlock would read them as Markdown.
+        Assert.Contains(CardJson.Elements(editCorrection), e => e.GetProperty("type").GetString() == "TextRun" && e.GetProperty("text").GetString() == "Please check: Contact email.");
     }
 
     private static JsonElement Card(HiTechTex.Bot.Protocol.Schema.Activity activity) => activity.Attachments![0].Content!.Value;
