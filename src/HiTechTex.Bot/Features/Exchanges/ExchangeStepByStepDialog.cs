@@ -138,7 +138,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return await step.ReplaceDialogAsync(StepsId, State(step) with { VisitingId = null }, cancellationToken).ConfigureAwait(false);
         }
 
-        await step.Context.SendActivityAsync($"{texts.VisitingOrganisationLabel}: {Label(visiting)}", cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(ConversationTurn.Plain($"{texts.VisitingOrganisationLabel}: {NameRule.ForPlainMessage(Label(visiting))}"), cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(StepsId, State(step) with { VisitingId = visiting.Id }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -172,7 +172,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         }
 
         step.Values[StateKey] = State(step) with { HostId = host.Id };
-        await step.Context.SendActivityAsync($"{texts.HostOrganisation}: {Label(host)}", cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(ConversationTurn.Plain($"{texts.HostOrganisation}: {NameRule.ForPlainMessage(Label(host))}"), cancellationToken).ConfigureAwait(false);
         return await step.PromptAsync(StartPromptId, PromptOptions.Text(texts.AskStartDate, texts.DateNotUnderstood), cancellationToken).ConfigureAwait(false);
     }
 

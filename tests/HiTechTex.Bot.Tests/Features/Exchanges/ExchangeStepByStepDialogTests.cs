@@ -138,7 +138,12 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .Send("textil")
             .AssertReply(r => AssertChoices(r, En.ChooseHost, ["ATEVAL — Asociación Textil de la Comunidad Valenciana (Ontinyent, ES)", "CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]), "the host choice")
             .Send("2")
-            .AssertReplyContains($"{En.HostOrganisation}: ATEVAL")
+            .AssertReply(r =>
+            {
+                // The directory's name is echoed as plain text: a name holding Markdown would not format.
+                Assert.Equal("plain", r.TextFormat);
+                Assert.StartsWith($"{En.HostOrganisation}: ATEVAL", r.Text, StringComparison.Ordinal);
+            })
             .AssertReply(En.AskStartDate)
             .Send("banana")
             .AssertReply(En.DateNotUnderstood)
