@@ -12,6 +12,18 @@ public sealed record IntentEntities
 
     public string? Region { get; init; }
 
+    /// <summary>
+    /// A city of a partnership country, by its canonical name ("Prato", "Lisbon"). Only a travel wish or an application
+    /// reads it as a place (its country becomes <see cref="Country"/> when none is named); elsewhere it stays a keyword.
+    /// </summary>
+    public string? City { get; init; }
+
+    /// <summary>
+    /// The text asks to host a visitor ("we'd like to host a visitor from Spain"): no application (the visiting
+    /// organisation applies and chooses its host) but a partner search where the visitors may come from.
+    /// </summary>
+    public bool Hosting { get; init; }
+
     /// <summary>Organisation kind, e.g. <c>SME</c>, <c>Cluster</c>, <c>RTO</c>, <c>University</c>, <c>Accelerator</c>, <c>Facility</c>, <c>LargeCompany</c>.</summary>
     public string? OrganisationKind { get; init; }
 

@@ -30,6 +30,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
+
+    // A city is named exactly (accents aside): a typo of a word ("burs", "rima") is no city.
+    private static readonly CompiledEntries Cities = new(Gazetteer.Cities, allowTypos: false);
+    private static readonly Dictionary<string, GazetteerEntry> CitiesByValue = Gazetteer.Cities.ToDictionary(c => c.Value);
     private static readonly Dictionary<string, GazetteerEntry> RegionsByValue = Gazetteer.Regions.ToDictionary(r => r.Value);
 
     /// <summary>The six language codes the recognizer knows.</summary>
@@ -109,7 +113,29 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(consumed, match);
         }
 
+        // "we'd like to host a visitor from Spain": a host does not apply (the visitor does, and chooses its host), so
+        // hosting words are no application — they make a partner search where the visitors may come from.
+        var hosting = (best.Matches is null || best.Weight <= 0 || best.Intent == Intent.ApplyForExchange)
+            ? Compiled.SelectMany(c => c.Hosting.SelectMany(h => h.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList()
+            : [];
+        foreach (var (match, _) in hosting)
+        {
+            Consume(consumed, match);
+        }
+
+        if (hosting.Count > 0)
+        {
+            language = DetectLanguage(tokens, matchesByIntent.Values.SelectMany(v => v).Concat(travel).Concat(hosting), localeLanguage);
+        }
+
         var entities = ExtractEntities(tokens, consumed, language);
+        if (hosting.Count > 0)
+        {
+            // The search is for organisations of that country (or of that kind), not for the words around "host".
+            best = (Intent.FindPartners, 1, []);
+            entities = WithCityCountry(entities) with { Keywords = [], Hosting = true };
+        }
+
         if ((best.Matches is null || best.Weight <= 0) && entities.OrganisationKind is not null)
         {
             // "are there technology centres in Spain?", "quero uma universidade em Itália": no verb of a journey, but an
@@ -117,11 +143,18 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
-        if ((best.Matches is null || best.Weight <= 0) && (entities.Country ?? entities.Region) is not null && travel.Count > 0)
+        if ((best.Matches is null || best.Weight <= 0) && (entities.Country ?? entities.Region ?? entities.City) is not null && travel.Count > 0)
         {
-            // "I want to go to Italy in March for a week", "vorrei andare in Spagna": no word of a journey, but going
-            // to a country is what an exchange is (a partner search names what it looks for, and wins above).
+            // "I want to go to Italy in March for a week", "vorrei andare in Spagna", "I want to travel to Lisbon": no
+            // word of a journey, but going to a country (or one of its cities) is what an exchange is (a partner search
+            // names what it looks for, and wins above).
             best = (Intent.ApplyForExchange, 1, []);
+        }
+
+        if (best.Intent == Intent.ApplyForExchange)
+        {
+            // An exchange in Lisbon is an exchange in Portugal.
+            entities = WithCityCountry(entities);
         }
 
         if (best.Matches is null || best.Weight <= 0)
@@ -139,6 +172,12 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         var score = Math.Round(Math.Min(0.95, 0.4 + (0.2 * best.Weight)), 2);
         return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName);
     }
+
+    /// <summary>The country of the city named, when no country or region is.</summary>
+    private static IntentEntities WithCityCountry(IntentEntities entities) =>
+        entities is { Country: null, City: { } city } && CitiesByValue.TryGetValue(city, out var entry)
+            ? entities with { Country = entry.Country }
+            : entities;
 
     /// <summary>Resolves a date written as text (ISO or words in the six languages) against today.</summary>
     public DateOnly? ParseDate(string text) => DateParser.ParseSingle(text, Today);
@@ -206,6 +245,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(consumed, match);
         }
 
+        // A city is kept as a word too: "partners in Prato" still looks for the word; only a travel wish or an
+        // application reads it as a place (see Recognize).
+        var city = Cities.FirstIn(tokens)?.Entry.Value;
+
         var topic = Topics.FirstIn(tokens)?.Entry.Value ?? TopicAfterMarker(tokens, consumed, language);
 
         var stopWords = language?.StopWords ?? [];
@@ -220,6 +263,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Keywords = keywords,
             Country = country?.Entry.Value ?? (region is { } r ? RegionsByValue[r.Entry.Value].Country : null),
             Region = region?.Entry.Value,
+            City = city,
             OrganisationKind = kind?.Entry.Value,
             Dates = [.. dates.Select(d => d.Date).Distinct()],
             Month = month,
@@ -330,7 +374,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
     private sealed record CompiledLanguage(
         LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
-        Phrase[] Travel)
+        Phrase[] Travel, Phrase[] Hosting)
     {
         public string Code => Vocabulary.Code;
 
@@ -341,13 +385,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. vocabulary.StopWords.Select(TextNormalizer.Normalize)],
             [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)],
             [.. (vocabulary.Declines ?? []).Select(d => new Phrase(d, allowTypos: false))],
-            [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t))]);
+            [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t))],
+            [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))]);
     }
 
-    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries)
+    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true)
     {
         private readonly (GazetteerEntry Entry, Phrase Phrase)[] phrases =
-            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value))))];
+            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value, allowTypos))))];
 
         /// <summary>Every mention of every entry, in vocabulary order.</summary>
         public List<(GazetteerEntry Entry, PhraseMatch Match)> FindAll(IReadOnlyList<Token> tokens)

@@ -224,6 +224,9 @@ public sealed class TeamsJourneyTests(ITestOutputHelper output)
             await journey.StepAsync("cancel my registration", async () =>
             {
                 await journey.ClickButtonAsync("Cancel my registration");
+                // Asked first, on the session's card; only its "Yes" cancels.
+                await journey.ExpectTextAsync("Cancel your registration for");
+                await journey.ClickButtonAsync("Yes, cancel my registration");
                 await journey.ExpectTextAsync("is cancelled.");
             });
         });

@@ -52,6 +52,27 @@ public sealed class PartnerSearchLanguageTests : IDisposable
         Assert.DoesNotContain(factory.Connector.SentTo(chat).Skip(sent.Count), a => a.Text == PartnerTexts.Resolve("en").CountryNotCovered);
     }
 
+    [Theory]
+    [InlineData("en", "we'd like to host a visitor from Spain in May")]
+    [InlineData("it", "vorremmo ospitare un visitatore dalla Spagna a maggio")]
+    public async Task OfferToHost_WithACountry_ExplainedAndThatCountrysPartnersListedNoApplication(string language, string typed)
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+
+        Assert.Equal(PartnerTexts.Resolve(language).HostingExplained, sent[^2].Text);
+        var results = PartnerHost.CardJson(sent[^1]);
+        Assert.Contains(PartnerTexts.Resolve(language).ResultsTitle, results, StringComparison.Ordinal);
+        Assert.Contains("\"country\":\"ES\"", results, StringComparison.Ordinal);
+        Assert.DoesNotContain("hostQuery", results, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task IntroductionButton_ForgedByAPortugueseUserOnAnEnglishClient_RefusedInPortuguese()
     {

@@ -105,9 +105,14 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
 
         var registration = await db.Registrations()
             .SingleOrDefaultAsync(r => r.SessionId == sessionId && r.UserAadObjectId == aadObjectId, cancellationToken);
-        if (registration is null or { Status: RegistrationStatus.Cancelled })
+        if (registration is null)
         {
             return new(CancellationOutcome.NotRegistered, session);
+        }
+
+        if (registration.Status == RegistrationStatus.Cancelled)
+        {
+            return new(CancellationOutcome.AlreadyCancelled, session);
         }
 
         var now = timeProvider.GetUtcNow();

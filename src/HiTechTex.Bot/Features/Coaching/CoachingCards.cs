@@ -91,7 +91,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     public Attachment Details(
         CoachingTexts texts, SessionSummary summary, CoachingRegistration? mine, int? waitlistPosition, bool isCoordinator,
-        IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null, string? readerZone = null)
+        IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null, string? readerZone = null,
+        bool confirmUnregister = false)
     {
         var culture = SessionTime.CultureOf(texts);
         var session = summary.Session;
@@ -112,6 +113,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["seats"] = !scheduled ? texts.SessionCancelled : open ? Seats(texts, summary) : texts.Closed,
             ["canRegister"] = open && active is null,
             ["canCancel"] = scheduled && active is not null && now < session.EndsAt,
+            // "Cancel my registration" was clicked: its question's answers instead of the button (the question is the warning).
+            ["confirmUnregister"] = confirmUnregister,
             // A session that is over is history: nothing left to edit or cancel.
             ["isCoordinator"] = isCoordinator && scheduled && now < session.EndsAt,
             ["participants"] = new JsonArray([.. (isCoordinator ? participants ?? [] : []).Select((p, i) => (JsonNode)new JsonObject
@@ -133,6 +136,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["participants"] = texts.Participants,
                 ["register"] = texts.Register,
                 ["cancelMine"] = texts.CancelMyRegistration,
+                ["confirmUnregister"] = texts.ConfirmUnregister,
+                ["keepRegistration"] = texts.KeepRegistration,
                 ["join"] = texts.JoinMeeting,
                 ["addToCalendar"] = texts.AddToCalendar,
                 ["edit"] = texts.Edit,

@@ -34,6 +34,9 @@ internal sealed class CoachingDialog(
     public const string DetailsAction = "coaching.details";
     public const string RegisterAction = "coaching.register";
     public const string UnregisterAction = "coaching.unregister";
+
+    /// <summary>"No, keep it" on the question before one's registration is cancelled: nothing changes.</summary>
+    public const string KeepAction = "coaching.keep";
     public const string NewAction = "coaching.new";
     public const string EditAction = "coaching.edit";
     public const string SaveAction = "coaching.save";
@@ -65,8 +68,16 @@ internal sealed class CoachingDialog(
             case RegisterAction:
                 await RegisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
+            case UnregisterAction when !IsConfirmed(data):
+                // "Cancel my registration" (the session card, "my sessions", an older card): asked first, on the
+                // session's card; only its "Yes" (confirm: yes) cancels.
+                await AskToUnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                break;
             case UnregisterAction:
                 await UnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                break;
+            case KeepAction:
+                await ShowKeptAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             case NewAction or EditAction or SaveAction or CancelSessionAction or ImportAction or ImportSaveAction when !IsCoordinator(turn):
                 Log.NotCoordinator(logger, ActionOf(start));
@@ -209,7 +220,9 @@ internal sealed class CoachingDialog(
         await SendCardAsync(turn, cards.Mine(texts, rows, ReaderZone(turn)), cancellationToken);
     }
 
-    private async Task ShowDetailsAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, string? notice, string? warning, CancellationToken cancellationToken)
+    /// <param name="confirmUnregister">The card asks whether to cancel the reader's registration (the question is the warning).</param>
+    private async Task ShowDetailsAsync(
+        ITurnContext turn, CoachingTexts texts, Guid? sessionId, string? notice, string? warning, CancellationToken cancellationToken, bool confirmUnregister = false)
     {
         if (sessionId is not { } id || await catalog.GetAsync(id, cancellationToken) is not { } summary)
         {
@@ -227,7 +240,7 @@ internal sealed class CoachingDialog(
 
         var coordinator = IsCoordinator(turn);
         var participants = coordinator ? await catalog.RegistrationsAsync(id, cancellationToken) : null;
-        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning, ReaderZone(turn)), cancellationToken);
+        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning, ReaderZone(turn), confirmUnregister), cancellationToken);
     }
 
     private async Task RegisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -267,6 +280,53 @@ internal sealed class CoachingDialog(
         await ShowDetailsAsync(turn, texts, id, notice, null, cancellationToken);
     }
 
+    /// <summary>
+    /// The question before one's registration is cancelled — the session named, its time in the reader's zone — on the
+    /// session's card, with "Yes, cancel my registration" and "No, keep it". What needs no question is answered at once:
+    /// no registration, one already cancelled, a session over; a session the coordinator cancelled has no seat to lose.
+    /// </summary>
+    private async Task AskToUnregisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    {
+        if (sessionId is not { } id || UserIdOf(turn) is not { } user || await catalog.GetAsync(id, cancellationToken) is not { } summary)
+        {
+            await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+            return;
+        }
+
+        var session = summary.Session;
+        if (session.Status != SessionStatus.Scheduled)
+        {
+            await UnregisterAsync(turn, texts, id, cancellationToken);
+            return;
+        }
+
+        if (timeProvider.GetUtcNow() >= session.EndsAt)
+        {
+            await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+            return;
+        }
+
+        switch (await booking.FindAsync(id, user, cancellationToken))
+        {
+            case null:
+                await turn.SendActivityAsync(texts.NotRegistered, cancellationToken);
+                return;
+            case { Status: RegistrationStatus.Cancelled }:
+                await turn.SendActivityAsync(ConversationTurn.Plain(texts.Format(texts.AlreadyCancelledFormat, session.Title)), cancellationToken);
+                return;
+        }
+
+        var question = texts.Format(texts.UnregisterConfirmFormat, session.Title, SessionTime.Describe(session, SessionTime.CultureOf(texts), ReaderZone(turn)));
+        await ShowDetailsAsync(turn, texts, id, notice: null, warning: question, cancellationToken, confirmUnregister: true);
+    }
+
+    /// <summary>"No, keep it": nothing changes; the session's card again, saying so.</summary>
+    private async Task ShowKeptAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    {
+        var title = sessionId is { } id ? (await catalog.GetAsync(id, cancellationToken))?.Session.Title : null;
+        await ShowDetailsAsync(turn, texts, sessionId, title is null ? null : texts.Format(texts.RegistrationKeptFormat, title), warning: null, cancellationToken);
+    }
+
     private async Task UnregisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
     {
         if (sessionId is not { } id || UserIdOf(turn) is not { } user)
@@ -284,6 +344,10 @@ internal sealed class CoachingDialog(
                 break;
             case CancellationOutcome.NotRegistered:
                 await turn.SendActivityAsync(texts.NotRegistered, cancellationToken);
+                break;
+            case CancellationOutcome.AlreadyCancelled:
+                // A second "Yes" (a double click, a Teams retry, an older card): said, nothing else happens.
+                await turn.SendActivityAsync(ConversationTurn.Plain(texts.Format(texts.AlreadyCancelledFormat, result.Session!.Title)), cancellationToken);
                 break;
             case CancellationOutcome.SessionOver:
                 await turn.SendActivityAsync(texts.SessionOver, cancellationToken);

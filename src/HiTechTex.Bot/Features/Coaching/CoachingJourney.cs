@@ -15,7 +15,7 @@ internal sealed class CoachingJourney(CoachingDialog dialog, CatalogService cata
     public static readonly IReadOnlyCollection<string> Actions =
     [
         "bookSession", "mySessions", CoachingDialog.ListAction, CoachingDialog.MineAction, CoachingDialog.DetailsAction,
-        CoachingDialog.RegisterAction, CoachingDialog.UnregisterAction, CoachingDialog.NewAction, CoachingDialog.EditAction,
+        CoachingDialog.RegisterAction, CoachingDialog.UnregisterAction, CoachingDialog.KeepAction, CoachingDialog.NewAction, CoachingDialog.EditAction,
         CoachingDialog.SaveAction, CoachingDialog.CancelSessionAction, CoachingDialog.ImportAction, CoachingDialog.ImportSaveAction,
     ];
 

@@ -89,6 +89,24 @@ internal sealed partial class CoachingTexts
 
     public required string NotRegistered { get; init; }
 
+    /// <summary>
+    /// {0} = title, {1} = when (the reader's zone). Asked on the session's card before one's own registration is
+    /// cancelled (the seat may go to the next person on the waitlist at once).
+    /// </summary>
+    public required string UnregisterConfirmFormat { get; init; }
+
+    /// <summary>The answer that cancels one's registration.</summary>
+    public required string ConfirmUnregister { get; init; }
+
+    /// <summary>The answer that keeps it.</summary>
+    public required string KeepRegistration { get; init; }
+
+    /// <summary>{0} = title. On the card after "No, keep it".</summary>
+    public required string RegistrationKeptFormat { get; init; }
+
+    /// <summary>{0} = title. A second "Yes" (double click, an older card): nothing else happens.</summary>
+    public required string AlreadyCancelledFormat { get; init; }
+
     public required string PromotedFormat { get; init; }
 
     public required string ReminderFormat { get; init; }

@@ -98,6 +98,7 @@ internal sealed partial class ConversationTexts
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
+            ["PL"] = "Poland", ["RO"] = "Romania", ["GR"] = "Greece", ["AT"] = "Austria", ["NL"] = "The Netherlands",
         },
     };
 
@@ -196,6 +197,7 @@ internal sealed partial class ConversationTexts
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
+            ["PL"] = "Polónia", ["RO"] = "Roménia", ["GR"] = "Grécia", ["AT"] = "Áustria", ["NL"] = "Países Baixos",
         },
     };
 
@@ -294,6 +296,7 @@ internal sealed partial class ConversationTexts
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
+            ["PL"] = "Polonia", ["RO"] = "Rumanía", ["GR"] = "Grecia", ["AT"] = "Austria", ["NL"] = "Países Bajos",
         },
     };
 
@@ -392,6 +395,7 @@ internal sealed partial class ConversationTexts
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
+            ["PL"] = "Polonia", ["RO"] = "Romania", ["GR"] = "Grecia", ["AT"] = "Austria", ["NL"] = "Paesi Bassi",
         },
     };
 
@@ -490,6 +494,7 @@ internal sealed partial class ConversationTexts
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
+            ["PL"] = "Polonya", ["RO"] = "Romanya", ["GR"] = "Yunanistan", ["AT"] = "Avusturya", ["NL"] = "Hollanda",
         },
     };
 
@@ -588,6 +593,7 @@ internal sealed partial class ConversationTexts
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",
+            ["PL"] = "Polsko", ["RO"] = "Rumunsko", ["GR"] = "Řecko", ["AT"] = "Rakousko", ["NL"] = "Nizozemsko",
         },
     };
 }

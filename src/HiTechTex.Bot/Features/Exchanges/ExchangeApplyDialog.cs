@@ -60,7 +60,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             ExchangeFormState again => again,
             JourneyStart { CardAction: ExchangeVerbs.Edit } edit => await LoadForEditAsync(edit, actor, cancellationToken).ConfigureAwait(false),
             JourneyStart typed => ExchangeFormSeed.From(
-                await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false), typed.Entities, step.Context.GetTexts().Countries, workflow.Today),
+                await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false), typed.Entities, step.Context.GetTexts().Countries, workflow.Today, texts),
             _ => await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false),
         };
         if (state is null)

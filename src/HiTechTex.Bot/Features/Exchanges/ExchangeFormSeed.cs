@@ -1,24 +1,48 @@
+using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
 /// What a typed request already says of the exchange, put into the new form: "quiero hacer un intercambio en Italia en
-/// marzo" opens it with the host search on Italy and a start date in March — suggestions the applicant can change.
+/// marzo" opens it with the host search on Italy and a start date in March — suggestions the applicant can change. A
+/// city of the partner regions is the host search ("vado a Prato"), another city its country's name ("Lisbon": Portugal);
+/// a country outside the partnership ("France") is no search — the Spanish "Francés" organisations are no French host —
+/// but a notice on the form that it is outside.
 /// </summary>
 internal static class ExchangeFormSeed
 {
+    /// <summary>The cities of the partner regions, where the directory's organisations are.</summary>
+    private static readonly HashSet<string> PartnerCities =
+        [.. PartnerGeography.Regions.SelectMany(r => r.Cities).Select(c => c.Name)];
+
     /// <param name="countryNames">The country names of the user's language (ISO code → name), which the host search reads.</param>
-    public static ExchangeFormState From(ExchangeFormState state, IntentEntities? entities, IReadOnlyDictionary<string, string> countryNames, DateOnly today)
+    public static ExchangeFormState From(
+        ExchangeFormState state, IntentEntities? entities, IReadOnlyDictionary<string, string> countryNames, DateOnly today, ExchangeTexts texts)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(countryNames);
+        ArgumentNullException.ThrowIfNull(texts);
         if (entities is null)
         {
             return state;
         }
 
-        var host = state.HostQuery ?? (entities.Country is { } country && countryNames.TryGetValue(country, out var name) ? name : null);
+        var host = state.HostQuery;
+        var notice = state.Notice;
+        if (host is null && entities.Country is { } country)
+        {
+            var countryName = countryNames.GetValueOrDefault(country, country);
+            if (!PartnerQuery.Covers(country))
+            {
+                notice = texts.HostCountryNotCovered(countryName);
+            }
+            else
+            {
+                host = entities.City is { } city && PartnerCities.Contains(city) ? city : countryNames.GetValueOrDefault(country);
+            }
+        }
+
         var start = state.StartDate;
         if (start is null)
         {
@@ -26,7 +50,7 @@ internal static class ExchangeFormSeed
             start = future.Count > 0 ? future[0] : entities.Month is { } month ? FirstMondayIn(month, today) : null;
         }
 
-        return state with { HostQuery = host, StartDate = start };
+        return state with { HostQuery = host, StartDate = start, Notice = notice };
     }
 
     /// <summary>

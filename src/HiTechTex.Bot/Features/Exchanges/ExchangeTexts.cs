@@ -240,6 +240,16 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference, {1} = the applicant. To the approvers who had the card.</summary>
     public required string WithdrawnNoticeFormat { get; init; }
 
+    /// <summary>
+    /// {0} = the country's name. On a form opened from a travel wish to a country outside the partnership ("I want to
+    /// go to France"): its host search is left empty.
+    /// </summary>
+    public required string HostCountryNotCoveredFormat { get; init; }
+
+    /// <summary>{0} = the country's name, in the reader's language.</summary>
+    public string HostCountryNotCovered(string country) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, HostCountryNotCoveredFormat, country);
+
     /// <summary>{0} = reference. Asked before a submitted or approved application is withdrawn.</summary>
     public required string ConfirmWithdrawFormat { get; init; }
 

@@ -126,6 +126,12 @@ internal sealed class FindPartnersDialog(
 
         // A typed command or the welcome card's button carries no search: the guided filters.
         var query = start is { Intent: Intent.FindPartners, CardAction: null } ? QueryOf(start.Entities) : PartnerQuery.Empty;
+        if (start is { Intent: Intent.FindPartners, CardAction: null, Entities.Hosting: true })
+        {
+            // "we'd like to host a visitor from Spain": a host does not apply; the visitors it may find are searched.
+            await context.SendActivityAsync(texts.HostingExplained, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         if (start is { Intent: Intent.FindPartners, CardAction: null, Entities.Country: { } named } && !PartnerQuery.Covers(named))
         {
             // "partners in France": searching everywhere without saying so would pass Spanish results off as French.

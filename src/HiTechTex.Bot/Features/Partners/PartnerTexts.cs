@@ -108,6 +108,11 @@ internal sealed partial record PartnerTexts
     public required string MatchesPrefix { get; init; }
     /// <summary>Said before the results when the user named a country outside the partnership.</summary>
     public required string CountryNotCovered { get; init; }
+    /// <summary>
+    /// Said before the search when the user offered to host a visitor ("we'd like to host a visitor from Spain"): the
+    /// visiting organisation applies and chooses its host; a host may host many times.
+    /// </summary>
+    public required string HostingExplained { get; init; }
     public required string CityLabel { get; init; }
     public required string DescriptionLabel { get; init; }
     public required string ContactNameLabel { get; init; }

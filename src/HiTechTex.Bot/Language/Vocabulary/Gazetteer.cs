@@ -1,6 +1,6 @@
 namespace HiTechTex.Bot.Language.Vocabulary;
 
-/// <summary>Countries, partner regions, organisation kinds and coaching topics, in EN, PT, ES, IT, TR and CS.</summary>
+/// <summary>Countries, partner regions, their cities, organisation kinds and coaching topics, in EN, PT, ES, IT, TR and CS.</summary>
 internal static class Gazetteer
 {
     public static IReadOnlyList<GazetteerEntry> Countries { get; } =
@@ -32,6 +32,83 @@ internal static class Gazetteer
         new("Aegean", ["aegean", "ege", "egeo", "egeu", "egejsk*"], "TR"),
         new("Severovýchod", ["severovychod*", "north east czechia=3", "northeast czechia=2", "north east czech republic=4", "northeast czech republic=3",
                              "severovychodni cechy=2"], "CZ"),
+    ];
+
+    /// <summary>
+    /// Cities of the partnership countries: every city of the partner regions (<c>PartnerGeography</c>, spelled as
+    /// there — a test keeps the two together) and the large cities a traveller names. Matched without typos.
+    /// </summary>
+    public static IReadOnlyList<GazetteerEntry> Cities { get; } =
+    [
+        // Norte (PT)
+        new("Vila Nova de Famalicão", ["vila nova de famalicao=4", "famalicao"], "PT"),
+        new("Guimarães", ["guimaraes"], "PT"),
+        new("Braga", ["braga"], "PT"),
+        new("Barcelos", ["barcelos"], "PT"),
+        new("Porto", ["porto", "oporto"], "PT"),
+        new("Santo Tirso", ["santo tirso=2"], "PT"),
+        // Catalonia and Valencia (ES)
+        new("Terrassa", ["terrassa", "tarrasa"], "ES"),
+        new("Sabadell", ["sabadell"], "ES"),
+        new("Mataró", ["mataro"], "ES"),
+        new("Igualada", ["igualada"], "ES"),
+        new("Barcelona", ["barcelona", "barcellona", "barselona*"], "ES"),
+        new("Manresa", ["manresa"], "ES"),
+        new("Ontinyent", ["ontinyent", "onteniente"], "ES"),
+        new("Alcoi", ["alcoi", "alcoy"], "ES"),
+        new("Cocentaina", ["cocentaina"], "ES"),
+        new("Bocairent", ["bocairent"], "ES"),
+        new("Valencia", ["valencia city=2", "ciudad de valencia=3", "cidade de valencia=3", "citta di valencia=3"], "ES"),
+        new("Crevillent", ["crevillent", "crevillente"], "ES"),
+        // Tuscany (IT)
+        new("Prato", ["prato"], "IT"),
+        new("Firenze", ["firenze", "florence", "florenca", "florencia", "floransa*", "florencie", "florencii"], "IT"),
+        new("Pistoia", ["pistoia"], "IT"),
+        new("Montemurlo", ["montemurlo"], "IT"),
+        new("Empoli", ["empoli"], "IT"),
+        new("Lucca", ["lucca"], "IT"),
+        // Aegean (TR)
+        new("Denizli", ["denizli", "denizliye", "denizlide"], "TR"),
+        new("İzmir", ["izmir*"], "TR"),
+        new("Uşak", ["usak", "usaka", "usakta"], "TR"),
+        new("Manisa", ["manisa*"], "TR"),
+        new("Aydın", ["aydin", "aydina", "aydinda"], "TR"),
+        new("Buldan", ["buldan", "buldana", "buldanda"], "TR"),
+        // Severovýchod (CZ)
+        new("Liberec", ["liberec", "liberce", "liberci"], "CZ"),
+        new("Hradec Králové", ["hradec kralove=2", "hradce kralove=2", "hradci kralove=2"], "CZ"),
+        new("Náchod", ["nachod", "nachoda", "nachode"], "CZ"),
+        new("Trutnov", ["trutnov", "trutnova", "trutnove"], "CZ"),
+        new("Jablonec nad Nisou", ["jablonec nad nisou=3", "jablonce nad nisou=3", "jablonci nad nisou=3", "jablonec", "jablonce", "jablonci"], "CZ"),
+        new("Dvůr Králové nad Labem", ["dvur kralove nad labem=4", "dvur kralove=2", "dvora kralove=2", "dvore kralove=2"], "CZ"),
+        // Other cities of the five countries
+        new("Lisbon", ["lisbon", "lisboa", "lisbona", "lizbon*", "lisabon*"], "PT"),
+        new("Coimbra", ["coimbra"], "PT"),
+        new("Aveiro", ["aveiro"], "PT"),
+        new("Covilhã", ["covilha"], "PT"),
+        new("Madrid", ["madrid*", "madri"], "ES"),
+        new("Seville", ["seville", "sevilla", "sevilha", "siviglia", "sevilya*"], "ES"),
+        new("Bilbao", ["bilbao"], "ES"),
+        new("Zaragoza", ["zaragoza", "saragoza", "saragozza"], "ES"),
+        new("Málaga", ["malaga"], "ES"),
+        new("Alicante", ["alicante"], "ES"),
+        new("Rome", ["rome", "roma", "rim", "rima", "rime"], "IT"),
+        new("Milan", ["milan", "milano", "milao", "milana", "milane"], "IT"),
+        new("Turin", ["turin", "torino", "turim", "turina", "turine"], "IT"),
+        new("Naples", ["naples", "napoli", "napoles", "neapol*"], "IT"),
+        new("Venice", ["venice", "venezia", "veneza", "venecia", "venedik*", "benatky", "benatek", "benatkach"], "IT"),
+        new("Bologna", ["bologna", "bolonha", "bolonia", "bolonya*", "bolona", "boloni"], "IT"),
+        new("Biella", ["biella"], "IT"),
+        new("Istanbul", ["istanbul*", "istambul", "estambul", "instanbul"], "TR"),
+        new("Ankara", ["ankara*"], "TR"),
+        new("Bursa", ["bursa", "bursaya", "bursada"], "TR"),
+        new("Gaziantep", ["gaziantep*"], "TR"),
+        new("Kayseri", ["kayseri*"], "TR"),
+        new("Prague", ["prague", "praga", "praha", "prahy", "praze", "prahu", "prag"], "CZ"),
+        new("Brno", ["brno", "brna", "brne"], "CZ"),
+        new("Ostrava", ["ostrava", "ostravy", "ostrave", "ostravu"], "CZ"),
+        new("Plzeň", ["plzen", "plzne", "plzni", "pilsen"], "CZ"),
+        new("Zlín", ["zlin", "zlina", "zline"], "CZ"),
     ];
 
     public static IReadOnlyList<GazetteerEntry> OrganisationKinds { get; } =

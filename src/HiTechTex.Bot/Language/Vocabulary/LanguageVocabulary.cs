@@ -25,6 +25,10 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// Going somewhere ("go to", "ir a", "andare", "jet do"): with a country or region and no other intent, the sentence
 /// asks for an exchange there ("I want to go to Italy in March for a week"); alone, or next to a partner search, nothing.
 /// </param>
+/// <param name="Hosting">
+/// Offering to host a visitor ("host a visitor", "acolher", "ospitare", "ağırlamak", "hostit"): a host does not apply, so
+/// instead of an application the sentence gets that explained and a partner search (in the country named).
+/// </param>
 internal sealed record LanguageVocabulary(
     string Code,
     IReadOnlyDictionary<Intent, string[]> Intents,
@@ -37,4 +41,5 @@ internal sealed record LanguageVocabulary(
     bool TopicMarkerFollowsTopic = false,
     string[]? Declines = null,
     string[]? MonthPrepositions = null,
-    string[]? Travel = null);
+    string[]? Travel = null,
+    string[]? Hosting = null);

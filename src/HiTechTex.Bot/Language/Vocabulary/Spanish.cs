@@ -26,5 +26,7 @@ internal static class Spanish
         ["sobre", "acerca"],
         Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"],
         MonthPrepositions: ["en"],
-        Travel: ["ir a", "irme a", "viajar", "viaje", "desplazarme", "pasar una semana", "pasar dos semanas", "estancia", "pasantia", "practicas"]);
+        Travel: ["ir a", "irme a", "viajar", "viaje", "desplazarme", "pasar una semana", "pasar dos semanas", "estancia", "pasantia", "practicas"],
+        Hosting: ["acoger", "acogemos", "acogeriamos", "acogeremos", "recibir a un visitante", "recibir un visitante", "recibir visitantes",
+                  "recibir a visitantes", "recibir una visita", "ser anfitrion*", "ser anfitriona*", "como anfitrion*"]);
 }

@@ -26,5 +26,6 @@ internal static class Turkish
         ["hakkinda", "konusunda"],
         TopicMarkerFollowsTopic: true,
         Declines: ["istemiyorum", "istemem", "gerek yok", "ihtiyacim yok", "ilgilenmiyorum"],
-        Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2"]);
+        Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2"],
+        Hosting: ["agirla*", "ev sahipligi*", "misafir etmek", "ziyaretci kabul*", "stajyer kabul*"]);
 }

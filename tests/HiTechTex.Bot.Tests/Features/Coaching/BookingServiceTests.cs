@@ -177,6 +177,22 @@ public sealed class BookingServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CancelAsync_AlreadyCancelled_AlreadyCancelledAndNothingChanged()
+    {
+        var session = await host.CreateSessionAsync();
+        var booking = (Func<IServiceProvider, Task<CancellationResult>>)(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+        await RegisterAsync(session.Id, "u1");
+        Assert.Equal(CancellationOutcome.Cancelled, (await host.WithScopeAsync(booking)).Outcome);
+        var before = Assert.Single(await host.RegistrationsAsync(session.Id));
+
+        var second = await host.WithScopeAsync(booking);
+
+        Assert.Equal(CancellationOutcome.AlreadyCancelled, second.Outcome);
+        Assert.Null(second.Promoted);
+        Assert.Equal(before.UpdatedAt, Assert.Single(await host.RegistrationsAsync(session.Id)).UpdatedAt);
+    }
+
+    [Fact]
     public async Task RegisterAsync_AgainAfterCancelling_SameRowNewPlaceInLine()
     {
         var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));

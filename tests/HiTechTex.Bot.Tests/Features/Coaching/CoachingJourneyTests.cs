@@ -396,12 +396,99 @@ public sealed class CoachingJourneyTests : IDisposable
         var waitlisted = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
         Assert.Contains("waitlist at position 1", CoachingTestHost.CardText(waitlisted), StringComparison.Ordinal);
 
-        var replies = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+        var replies = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString(), confirm = "yes" });
 
         Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(replies).Text);
         var rows = await host.RegistrationsAsync(session.Id);
         Assert.Equal(RegistrationStatus.Confirmed, rows.Single(r => r.UserAadObjectId == "22222222-2222-2222-2222-222222222222").Status);
     }
+
+    [Theory]
+    [InlineData("en", "Cancel your registration for Circular economy (Thu 3 Dec 2026 04:00–06:00 (America/New_York) · Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon))?", "Yes, cancel my registration", "No, keep it")]
+    [InlineData("pt", "Cancelar a sua inscrição em Circular economy (qui. 3 dez. 2026 04:00–06:00 (America/New_York) · qui. 3 dez. 2026 09:00–11:00 (Europe/Lisbon))?", "Sim, cancelar a minha inscrição", "Não, manter")]
+    [InlineData("es", "¿Cancelar su inscripción en Circular economy (", "Sí, cancelar mi inscripción", "No, mantenerla")]
+    [InlineData("it", "Vuoi annullare la tua iscrizione a Circular economy (", "Sì, annulla la mia iscrizione", "No, tienila")]
+    [InlineData("tr", "Circular economy (", "Evet, kaydımı iptal et", "Hayır, kalsın")]
+    [InlineData("cs", "Zrušit vaši registraci na Circular economy (čt 3. pro 2026 04:00–06:00 (America/New_York)", "Ano, zrušit moji registraci", "Ne, ponechat")]
+    public async Task Unregister_WithoutConfirmation_AsksOnTheSessionCardWithItsTimeInTheReadersZoneNothingChanged(
+        string language, string question, string yes, string no)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var outbox = (await host.OutboxAsync()).Count;
+        var click = host.Conversation.Submit(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+        click.LocalTimezone = "America/New_York";
+
+        var replies = await host.SendAsync(click);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains(question, card, StringComparison.Ordinal);
+        var buttons = ActionTitles(CoachingTestHost.CardOf(replies));
+        Assert.Contains(yes, buttons);
+        Assert.Contains(no, buttons);
+        var yesData = Assert.Single(CancelButtons(CoachingTestHost.CardOf(replies))).Data;
+        Assert.Equal("yes", yesData.GetProperty("confirm").GetString());
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        Assert.Equal(outbox, (await host.OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Unregister_AnsweredNo_NothingChangesAndTheCardSaysSo()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var question = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() }));
+        var noData = HiTechTex.Bot.Testing.Cards.CardJson.Elements(question)
+            .Single(e => e.TryGetProperty("title", out var t) && t.GetString() == "No, keep it").GetProperty("data").Clone();
+        var outbox = (await host.OutboxAsync()).Count;
+
+        var replies = await host.SendAsync(host.Conversation.Submit(noData));
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("Nothing changed: your registration for Circular economy stays.", card, StringComparison.Ordinal);
+        Assert.Equal("Cancel my registration", Assert.Single(CancelButtons(CoachingTestHost.CardOf(replies))).Title);
+        Assert.DoesNotContain("No, keep it", card, StringComparison.Ordinal);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        Assert.Equal(outbox, (await host.OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Unregister_YesClickedTwice_CancelledAndPromotedOnceTheSecondSaysAlreadyCancelled()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() }, "33333333-3333-3333-3333-333333333333");
+        var question = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() }));
+        var yes = Assert.Single(CancelButtons(question)).Data;
+
+        var first = await host.SendAsync(host.Conversation.Submit(yes));
+        var afterFirst = await host.RegistrationsAsync(session.Id);
+        var outbox = (await host.OutboxAsync()).Count;
+        var second = await host.SendAsync(host.Conversation.Submit(yes));
+
+        Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(first).Text);
+        Assert.Equal("Your registration for Circular economy is already cancelled: nothing else changed.", Assert.Single(second).Text);
+        var rows = await host.RegistrationsAsync(session.Id);
+        Assert.Equal(
+            [RegistrationStatus.Cancelled, RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted],
+            rows.Select(r => r.Status));
+        Assert.Equal(afterFirst.Select(r => (r.Status, r.UpdatedAt)), rows.Select(r => (r.Status, r.UpdatedAt)));
+        Assert.Equal(outbox, (await host.OutboxAsync()).Count);
+
+        // Asked again from an older card: no question for a registration already cancelled.
+        var again = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() });
+        Assert.Equal("Your registration for Circular economy is already cancelled: nothing else changed.", Assert.Single(again).Text);
+    }
+
+    /// <summary>The titles of the card's buttons.</summary>
+    private static List<string> ActionTitles(System.Text.Json.JsonElement card) =>
+        [.. HiTechTex.Bot.Testing.Cards.CardJson.Elements(card)
+            .Where(e => e.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Action.", StringComparison.Ordinal))
+            .Select(e => e.GetProperty("title").GetString()!)];
 
     [Theory]
     [InlineData("en", "Cancel my registration")]
@@ -436,7 +523,10 @@ public sealed class CoachingJourneyTests : IDisposable
         var card = CoachingTestHost.CardOf(await host.SayAsync("my sessions"));
         var data = Assert.Single(CancelButtons(card)).Data;
 
-        var replies = await host.SendAsync(host.Conversation.Submit(data));
+        // The list's Cancel asks on the session's card; its "Yes" cancels.
+        var question = await host.SendAsync(host.Conversation.Submit(data));
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        var replies = await host.SendAsync(host.Conversation.Submit(Assert.Single(CancelButtons(CoachingTestHost.CardOf(question))).Data));
 
         Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(replies).Text);
         Assert.Equal(RegistrationStatus.Cancelled, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);

@@ -51,6 +51,57 @@ public sealed class ExchangeFromOwnWordsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "France")]
+    [InlineData("pt", "França")]
+    [InlineData("es", "Francia")]
+    [InlineData("it", "Francia")]
+    [InlineData("tr", "Fransa")]
+    [InlineData("cs", "Francie")]
+    public async Task Form_TravelToACountryOutsideThePartnership_HostSearchEmptyAndTheFormSaysSo(string language, string france)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        const string Typed = "I want to go to France in March";
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(
+            Intent.ApplyForExchange, 0.9, IntentEntities.Empty with { Country = "FR", Month = new DateOnly(2027, 3, 1) });
+        Activity? form = null;
+
+        await host.Conversation.Flow()
+            .Send(Typed)
+            .AssertReply(r => form = r, "the form")
+            .StartTestAsync();
+
+        // No search for "France" (which found the Spanish organisations named "Francés"): the notice instead.
+        var inputs = Inputs(form!);
+        Assert.True(!inputs["hostQuery"].TryGetProperty("value", out var query) || query.GetString() is null or "", query.ToString());
+        var notice = ExchangeTexts.Resolve(language).HostCountryNotCovered(france);
+        var card = JsonSerializer.Serialize(
+            Assert.Single(form!.Attachments ?? []).Content, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains(notice, card, StringComparison.Ordinal);
+        Assert.Equal("2027-03-01", inputs["startDate"].GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData("Prato", "IT", "Prato")]
+    [InlineData("Lisbon", "PT", "Portugal")]
+    public async Task Form_TravelToACity_HostSearchOnARegionCityElseItsCountry(string city, string country, string expectedSearch)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var typed = $"I want to travel to {city} in June";
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(
+            Intent.ApplyForExchange, 0.9, IntentEntities.Empty with { Country = country, City = city, Month = new DateOnly(2027, 6, 1) });
+        Activity? form = null;
+
+        await host.Conversation.Flow()
+            .Send(typed)
+            .AssertReply(r => form = r, "the form")
+            .StartTestAsync();
+
+        var inputs = Inputs(form!);
+        Assert.Equal(expectedSearch, inputs["hostQuery"].GetProperty("value").GetString());
+        Assert.Equal("2027-06-07", inputs["startDate"].GetProperty("value").GetString());   // the first Monday of June 2027
+    }
+
+    [Theory]
     [InlineData("2 marzo", "8 marzo", "2027-03-02", "2027-03-08")]
     [InlineData("2 marzo 2027", "6 marzo 2027", "2027-03-02", "2027-03-06")]
     [InlineData("dal 2 marzo al 6 marzo", "6 marzo", "2027-03-02", "2027-03-06")]
