@@ -37,6 +37,8 @@ public sealed class AdvertisedCommandsTests(DevelopmentHostFixture host) : IClas
         var root = Path.Combine(Playground.RepositoryPaths.RepositoryRoot, "manifest");
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "manifest.json")));
         var data = new TheoryData<string, string, string>();
+        // The personal and team lists repeat commands: each (language, title, translation) once.
+        var seen = new HashSet<(string, string, string)>();
         var lists = manifest.RootElement.GetProperty("bots")[0].GetProperty("commandLists");
         foreach (var language in manifest.RootElement.GetProperty("localizationInfo").GetProperty("additionalLanguages").EnumerateArray())
         {
@@ -48,7 +50,11 @@ public sealed class AdvertisedCommandsTests(DevelopmentHostFixture host) : IClas
                 {
                     var english = commands[command].GetProperty("title").GetString()!;
                     var translated = strings.RootElement.GetProperty($"bots[0].commandLists[{list}].commands[{command}].title").GetString()!;
-                    data.Add(language.GetProperty("languageTag").GetString()!, english, translated);
+                    var tag = language.GetProperty("languageTag").GetString()!;
+                    if (seen.Add((tag, english, translated)))
+                    {
+                        data.Add(tag, english, translated);
+                    }
                 }
             }
         }
