@@ -163,8 +163,16 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         var now = timeProvider.GetUtcNow();
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Set<ExchangeApplication>()
-            .Where(e => e.Id == id && e.Version == expectedVersion && e.Status == from)
+        var target = db.Set<ExchangeApplication>().Where(e => e.Id == id && e.Version == expectedVersion && e.Status == from);
+        if (from == ExchangeStatus.Stage1 && to == ExchangeStatus.Stage2)
+        {
+            // The visiting side validates one application per organisation (it visits once): checked in the same
+            // statement, so two managers approving two of its applications at once cannot both succeed.
+            target = target.Where(e => !db.Set<ExchangeApplication>().Any(
+                o => o.VisitingOrganisationId == e.VisitingOrganisationId && o.Id != e.Id && ValidatedStatuses.Contains(o.Status)));
+        }
+
+        var rows = await target
             .ExecuteUpdateAsync(s =>
             {
                 s.SetProperty(e => e.Version, expectedVersion + 1)

@@ -165,6 +165,27 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
     }
 
     [SkippableFact]
+    public async Task TransitionAsync_SecondStage1ApprovalForTheSameOrganisation_RefusedInTheSameStatement()
+    {
+        SkipUnlessAvailable();
+        var visiting = $"org-{Guid.NewGuid():N}";
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        var first = await CreateSubmittedAsync(visiting);
+        var second = await CreateSubmittedAsync(visiting);
+
+        // Both passed the workflow's check before either was written (two managers at once): the store decides.
+        var firstApproved = await store.TransitionAsync(first, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, Applicant, null, null, CancellationToken.None);
+        var secondApproved = await store.TransitionAsync(second, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, Applicant, null, null, CancellationToken.None);
+        var secondRejected = await store.TransitionAsync(second, 2, ExchangeStatus.Stage1, ExchangeStatus.Rejected, ExchangeAction.Rejected, Applicant, "No.", null, CancellationToken.None);
+
+        Assert.True(firstApproved);
+        Assert.False(secondApproved);
+        Assert.True(secondRejected);
+        Assert.Equal(ExchangeStatus.Rejected, (await store.FindAsync(second, CancellationToken.None))!.Status);
+    }
+
+    [SkippableFact]
     public async Task HasCountingApplicationAsync_AnotherPersonsPendingApplication_CountsOnlyOnceItsClusterValidatedIt()
     {
         SkipUnlessAvailable();
