@@ -110,7 +110,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             }
 
             Log.Recognized(logger, parsed.Intent, parsed.Score, parsed.Language);
-            return parsed;
+            return WithLocalReadings(parsed, text, locale);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -126,6 +126,36 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             Log.FallingBackAfterError(logger, exception.GetType().Name, exception);
             return await fallback.RecognizeAsync(text, locale, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// What the model's schema does not carry, read by the local recognizer from the same text (CPU only, no call):
+    /// a month named without a day ("in March") and a city as the place of a travel wish; and an offer to host a visitor
+    /// ("we'd like to host a visitor from Spain"), which the local reading answers as a whole — the model would name it
+    /// an application, which a host does not make.
+    /// </summary>
+    private RecognizedIntent WithLocalReadings(RecognizedIntent parsed, string text, string? locale)
+    {
+        if (parsed.Declined)
+        {
+            return parsed;
+        }
+
+        var local = fallback.Recognize(text, locale);
+        if (local.Entities.Hosting)
+        {
+            return local;
+        }
+
+        return parsed with
+        {
+            Entities = parsed.Entities with
+            {
+                Month = parsed.Entities.Month ?? local.Entities.Month,
+                City = parsed.Entities.City ?? local.Entities.City,
+                Country = parsed.Entities.Country ?? local.Entities.Country,
+            },
+        };
     }
 
     /// <summary>Reads the model's JSON; null when it is not exactly what the schema promised.</summary>

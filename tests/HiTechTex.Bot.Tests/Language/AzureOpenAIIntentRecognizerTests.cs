@@ -109,6 +109,38 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_ModelAnswersAnApplication_MonthAndCityReadLocallyAreAdded()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"ApplyForExchange","score":0.9,"language":"en",
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June", "en-GB", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.ApplyForExchange, result.Intent);
+        Assert.Equal(new DateOnly(2027, 6, 1), result.Entities.Month);
+        Assert.Equal("Lisbon", result.Entities.City);
+        Assert.Equal("PT", result.Entities.Country);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelTakesAnOfferToHostForAnApplication_TheLocalReadingOfTheOfferWins()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"ApplyForExchange","score":0.9,"language":"en",
+             "entities":{"keywords":[],"country":"ES","region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("we'd like to host a visitor from Spain in May", "en-GB", CancellationToken.None);
+
+        Assert.True(result.Entities.Hosting);
+        Assert.NotEqual(Intent.ApplyForExchange, result.Intent);
+        Assert.Equal("ES", result.Entities.Country);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_TooManyRequestsWithRetryAfter_FallsBackAtOnceWithoutRetrying()
     {
         var recognizer = await StartAsync(ctx =>
