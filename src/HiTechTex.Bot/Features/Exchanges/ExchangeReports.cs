@@ -71,14 +71,10 @@ internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory dir
         return csv.ToString();
     }
 
-    /// <summary>Quotes a field when it holds a comma, quote or line break; a leading =, +, - or @ is prefixed so spreadsheets don't run it.</summary>
+    /// <summary>Quotes a field when it holds a comma, quote or line break; a leading =, +, - or @ is prefixed so spreadsheets don't run it (<see cref="SpreadsheetText"/>).</summary>
     public static string Quote(string field)
     {
-        ArgumentNullException.ThrowIfNull(field);
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
-        {
-            field = "'" + field;
-        }
+        field = SpreadsheetText.Neutralise(field);
 
         return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }

@@ -336,6 +336,48 @@ public sealed class PartnerImportExportTests : IDisposable
         Assert.DoesNotContain(" at ", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_Csv_StartsWithAByteOrderMarkForExcelAndImportsBack()
+    {
+        await PartnerDirectory().ImportAsync([TestOrganisations.Make("pt-tex", "Têxteis do Ave Lda", "PT", "Norte", "Guimarães", "pt", "Fiação.")]);
+        var path = Path.Combine(folder, "out.csv");
+
+        var exit = await RunAsync("export", path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var (read, errors) = await PartnerFiles.ReadAsync(path, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Contains("Têxteis do Ave Lda", System.Text.Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
+        Assert.Empty(errors);
+        Assert.Equal("Têxteis do Ave Lda", Assert.Single(read).Name);
+    }
+
+    [Fact]
+    public async Task ExportThenImport_FieldsThatLookLikeFormulas_NeutralisedInTheFileAndImportedAsTheyWere()
+    {
+        var original = TestOrganisations.Make("formulas", "@Home Têxteis", "PT", "=Norte", "'=Braga", "pt", "+50% recycled, -20% water") with
+        {
+            Location = new GeoPoint(41.5, -8.4),
+        };
+        await PartnerDirectory().ImportAsync([original]);
+        var path = Path.Combine(folder, "out.csv");
+        await RunAsync("export", path);
+        var file = await File.ReadAllTextAsync(path);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BotDbContext>().Database.ExecuteSqlRawAsync("""DELETE FROM "PartnerOrganisations" """);
+        }
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Contains(",'@Home Têxteis,", file, StringComparison.Ordinal);
+        Assert.Contains(",'=Norte,''=Braga,41.5,-8.4,", file, StringComparison.Ordinal);
+        Assert.Contains(",\"'+50% recycled, -20% water\",", file, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Equal(JsonSerializer.Serialize(original), JsonSerializer.Serialize(await PartnerDirectory().FindAsync("formulas")));
+    }
+
     public void Dispose()
     {
         services.Dispose();
