@@ -43,13 +43,33 @@ public abstract partial class ExchangeFlowTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes.AsSpan(3));
-        Assert.StartsWith("Reference,Status,VisitingOrganisation", csv, StringComparison.Ordinal);
-        Assert.Contains($"{await ReferenceAsync(host, first)},Stage1,Têxtil Minho 12 (test SME),PT", csv, StringComparison.Ordinal);
+        Assert.StartsWith("Reference;Status;VisitingOrganisation", csv, StringComparison.Ordinal);
+        Assert.Contains($"{await ReferenceAsync(host, first)};Waiting for the visiting cluster;Têxtil Minho 12 (test SME);PT", csv, StringComparison.Ordinal);
 
         // Made when fetched: an application submitted after the link was given is in the next download.
         var applicantTwo = await SubmitAsOtherApplicantAsync(host, client, NoticeSmeIds[13]);
         var again = await DownloadAsync(client, link);
-        Assert.Contains($"{await ReferenceAsync(host, applicantTwo)},Stage1,Têxtil Minho 13 (test SME)", again, StringComparison.Ordinal);
+        Assert.Contains($"{await ReferenceAsync(host, applicantTwo)};Waiting for the visiting cluster;Têxtil Minho 13 (test SME)", again, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Export_PortugueseCoordinator_StatusAndActivityLabelsInPortugueseWithTheCodesKept()
+    {
+        SkipUnlessAvailable();
+        using var host = CreateHost();
+        var client = host.CreateClient();
+        var first = await SubmitAsync(host, client, NoticeSmeIds[15]);
+        await SeedProfileAsync(host, coordinator, language: "pt");
+
+        await PostAsync(client, Message(coordinator, "export exchanges"));
+        var link = ExportLinkIn(connector.To(coordinator.ConversationId)[^1].Activity.Text);
+        var csv = await DownloadAsync(client, link);
+
+        Assert.Contains("&l=pt&", link, StringComparison.Ordinal);
+        var reference = await ReferenceAsync(host, first);
+        var row = csv.Split("\r\n").Single(l => l.StartsWith(reference + ";", StringComparison.Ordinal)).Split(';');
+        Assert.Equal(ExchangeTexts.Portuguese.Statuses[ExchangeStatus.Stage1], row[1]);
+        Assert.Equal("Stage1", row[14]);
     }
 
     [SkippableFact]
@@ -140,7 +160,7 @@ public abstract partial class ExchangeFlowTests
         }));
 
         var link = ExportLinkIn(connector.To(personal)[^1].Activity.Text);
-        Assert.StartsWith("Reference,Status", await DownloadAsync(client, link), StringComparison.Ordinal);
+        Assert.StartsWith("Reference;Status;", await DownloadAsync(client, link), StringComparison.Ordinal);
         Assert.Single(connector.To(group));
     }
 

@@ -118,8 +118,8 @@ public abstract partial class ExchangeFlowTests
         var export = connector.To(coordinator.ConversationId)[^1].Activity;
         Assert.Null(export.Attachments);
         var csv = await DownloadAsync(first.CreateClient(), ExportLinkIn(export.Text));
-        Assert.StartsWith("Reference,Status,VisitingOrganisation", csv, StringComparison.Ordinal);
-        Assert.Contains($"{await ReferenceAsync(second, id)},Stage1,ATEVAL", csv, StringComparison.Ordinal);
+        Assert.StartsWith("Reference;Status;VisitingOrganisation", csv, StringComparison.Ordinal);
+        Assert.Contains($"{await ReferenceAsync(second, id)};Waiting for the visiting cluster;ATEVAL", csv, StringComparison.Ordinal);
 
         await SeedProfileAsync(second, stranger);
         await PostAsync(client, Message(stranger, "export exchanges"));

@@ -288,7 +288,7 @@ internal sealed class ExchangeCards(
 
     private string Period(ExchangeApplication application, Organisation? host, ExchangeTexts texts, CultureInfo culture) =>
         application.StartDate is { } start && application.EndDate is { } end
-            ? $"{start.ToString("d", culture)} – {end.ToString("d", culture)} ({string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, eligibility.CountWorkingDays(host?.Country, start, end))})"
+            ? $"{ExchangeTime.Day(start, culture)} – {ExchangeTime.Day(end, culture)} ({string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, eligibility.CountWorkingDays(host?.Country, start, end))})"
             : "–";
 
     private static string EvidenceText(string evidence, ExchangeTexts texts) => string.Join(", ", evidence

@@ -7,7 +7,8 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// <c>GET /exchanges/export.csv?e={expiry}&amp;s={signature}</c>: the coordinator's CSV export, made when it is fetched
 /// (it shows the applications as they are at download time). No Teams token (a browser opens it), so the link is the
 /// permission: signed by <see cref="ExchangeExportLinks"/> for a coordinator, for a few minutes. A missing, forged,
-/// altered or expired signature, or one made for something else, gets a plain 404 without a byte of the data. UTF-8
+/// altered or expired signature, or one made for something else, gets a plain 404 without a byte of the data. The labels
+/// are in the coordinator's language, signed into the link (<c>l=</c>). UTF-8
 /// with a byte-order mark, so that Excel reads the accents of "Guimarães" or "Technické" right. Added by a startup
 /// filter so the feature stays in its folder.
 /// </summary>
@@ -39,7 +40,8 @@ internal sealed class ExchangeExportEndpoint : IStartupFilter
 
         var links = context.RequestServices.GetRequiredService<ExchangeExportLinks>();
         var logger = context.RequestServices.GetRequiredService<ILogger<ExchangeExportEndpoint>>();
-        var check = links.Check(context.Request.Query["e"].ToString(), context.Request.Query["s"].ToString());
+        var language = context.Request.Query["l"].ToString();
+        var check = links.Check(context.Request.Query["e"].ToString(), context.Request.Query["s"].ToString(), language);
         if (check != ExportLinkCheck.Valid)
         {
             Log.ExportRefused(logger, check.ToString());
@@ -50,7 +52,7 @@ internal sealed class ExchangeExportEndpoint : IStartupFilter
 
         var reports = context.RequestServices.GetRequiredService<ExchangeReports>();
         var clock = context.RequestServices.GetRequiredService<ExchangeClock>();
-        var csv = await reports.CsvAsync(context.RequestAborted).ConfigureAwait(false);
+        var csv = await reports.CsvAsync(ExchangeTexts.Resolve(language), context.RequestAborted).ConfigureAwait(false);
         var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
         Log.ExportServed(logger, body.Length);
 

@@ -30,7 +30,8 @@ internal sealed class ExchangeExportLinks
     private const int SignatureBytes = 16;
 
     // What the link is for, signed with it: a signature for anything else the bot may sign later never opens the export.
-    private static readonly byte[] Purpose = "htt-exchange-export-csv-v1"u8.ToArray();
+    // v2: the coordinator's language is signed too (its labels are in the file).
+    private static readonly byte[] Purpose = "htt-exchange-export-csv-v2"u8.ToArray();
 
     private readonly IOptionsMonitor<ExchangeOptions> options;
     private readonly IOptionsMonitor<RoleOptions> roles;
@@ -68,10 +69,11 @@ internal sealed class ExchangeExportLinks
     public TimeSpan Lifetime => options.CurrentValue.ExportLinkLifetime;
 
     /// <summary>
-    /// A link to the export for <paramref name="coordinatorAadObjectId"/>, working for <see cref="Lifetime"/>; null when
-    /// that person is not a coordinator now, or the bot knows no address of its own.
+    /// A link to the export for <paramref name="coordinatorAadObjectId"/>, in their <paramref name="language"/> (the
+    /// file's status and activity labels; <c>l=</c>, signed), working for <see cref="Lifetime"/>; null when that person
+    /// is not a coordinator now, or the bot knows no address of its own.
     /// </summary>
-    public string? For(string coordinatorAadObjectId)
+    public string? For(string coordinatorAadObjectId, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(coordinatorAadObjectId);
         if (!IsCoordinator(coordinatorAadObjectId) || BaseUrl() is not { } baseUrl)
@@ -79,18 +81,22 @@ internal sealed class ExchangeExportLinks
             return null;
         }
 
+        var code = ExchangeTexts.Resolve(language).Language;
         var expires = (timeProvider.GetUtcNow() + Lifetime).ToUnixTimeSeconds();
-        return $"{baseUrl.TrimEnd('/')}{Path}?e={expires.ToString(CultureInfo.InvariantCulture)}&s={WebEncoders.Base64UrlEncode(Mac(expires, coordinatorAadObjectId))}";
+        return $"{baseUrl.TrimEnd('/')}{Path}?e={expires.ToString(CultureInfo.InvariantCulture)}&l={code}&s={WebEncoders.Base64UrlEncode(Mac(expires, code, coordinatorAadObjectId))}";
     }
 
     /// <summary>
-    /// Whether a link's query (<paramref name="expires"/>, <paramref name="signature"/>) was made by this bot for the
-    /// export, has not expired, and was made for somebody who is a coordinator now.
+    /// Whether a link's query (<paramref name="expires"/>, <paramref name="signature"/>, <paramref name="language"/>;
+    /// none is English) was made by this bot for the export, has not expired, and was made for somebody who is a
+    /// coordinator now.
     /// </summary>
-    public ExportLinkCheck Check(string? expires, string? signature)
+    public ExportLinkCheck Check(string? expires, string? signature, string? language = null)
     {
+        language = string.IsNullOrEmpty(language) ? ExchangeTexts.English.Language : language;
         if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt)
-            || string.IsNullOrEmpty(signature) || signature.Length > 64)
+            || string.IsNullOrEmpty(signature) || signature.Length > 64
+            || !ExchangeTexts.All.Any(t => t.Language == language))
         {
             return ExportLinkCheck.Invalid;
         }
@@ -106,7 +112,7 @@ internal sealed class ExchangeExportLinks
         }
 
         if (given.Length != SignatureBytes
-            || !roles.CurrentValue.Coordinators.Any(c => c.Length > 0 && CryptographicOperations.FixedTimeEquals(given, Mac(expiresAt, c))))
+            || !roles.CurrentValue.Coordinators.Any(c => c.Length > 0 && CryptographicOperations.FixedTimeEquals(given, Mac(expiresAt, language, c))))
         {
             return ExportLinkCheck.Invalid;
         }
@@ -119,14 +125,16 @@ internal sealed class ExchangeExportLinks
     private bool IsCoordinator(string aadObjectId) =>
         roles.CurrentValue.Coordinators.Any(c => string.Equals(c, aadObjectId, StringComparison.OrdinalIgnoreCase));
 
-    private byte[] Mac(long expires, string coordinatorAadObjectId)
+    private byte[] Mac(long expires, string language, string coordinatorAadObjectId)
     {
-        // Purpose, expiry and the coordinator (ids compare without case, as the roles do).
+        // Purpose, expiry, the language (always two letters) and the coordinator (ids compare without case, as the roles do).
         var coordinator = Encoding.UTF8.GetBytes(coordinatorAadObjectId.ToUpperInvariant());
-        var message = new byte[Purpose.Length + 8 + coordinator.Length];
+        var code = Encoding.ASCII.GetBytes(language);
+        var message = new byte[Purpose.Length + 8 + code.Length + coordinator.Length];
         Purpose.CopyTo(message, 0);
         BinaryPrimitives.WriteInt64BigEndian(message.AsSpan(Purpose.Length, 8), expires);
-        coordinator.CopyTo(message, Purpose.Length + 8);
+        code.CopyTo(message, Purpose.Length + 8);
+        coordinator.CopyTo(message, Purpose.Length + 8 + code.Length);
         return HMACSHA256.HashData(key, message)[..SignatureBytes];
     }
 

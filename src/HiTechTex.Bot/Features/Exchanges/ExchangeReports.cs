@@ -45,41 +45,57 @@ internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory dir
             By(rows.Select(r => (r.Application, r.Activity))));
     }
 
-    /// <summary>All non-draft applications as RFC 4180 CSV (UTF-8, header row, every field quoted when needed).</summary>
-    public async Task<string> CsvAsync(CancellationToken cancellationToken)
+    /// <summary>The column that separates the export's fields (see <see cref="CsvAsync"/>).</summary>
+    public const char Separator = ';';
+
+    /// <summary>
+    /// All non-draft applications as CSV (RFC 4180 quoting, header row) separated by <c>;</c>: Excel splits a file it
+    /// opens by the system's list separator, which is <c>;</c> wherever the decimal comma is (pt, es, it, cs, tr — where a
+    /// comma-separated file showed each row in one column), and LibreOffice's import dialog detects it. Not a
+    /// <c>sep=;</c> first line: Excel then ignores the byte-order mark (the accents break) and LibreOffice and every
+    /// other reader take the line for data. Status and activity type are labels in the coordinator's language
+    /// (<paramref name="texts"/>), and the lump sum has that language's decimal separator; the stable codes
+    /// (<c>Stage1</c>, <c>KnowledgeSharing</c>) are in the last two columns, <c>StatusCode</c> and
+    /// <c>ActivityTypeCode</c>, for scripts. Dates are ISO (yyyy-MM-dd), which every spreadsheet reads as a date.
+    /// </summary>
+    public async Task<string> CsvAsync(ExchangeTexts texts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(texts);
+        var culture = ExchangeTime.CultureOf(texts.Language);
         var applications = await store.ListAsync([.. Enum.GetValues<ExchangeStatus>().Where(s => s != ExchangeStatus.Draft)], cancellationToken).ConfigureAwait(false);
         var organisations = (await directory.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(o => o.Id, StringComparer.Ordinal);
         var csv = new StringBuilder();
-        csv.Append("Reference,Status,VisitingOrganisation,VisitingCountry,VisitingPartner,HostOrganisation,HostCountry,StartDate,EndDate,WorkingDays,ActivityType,LumpSum,Applicant,Created\r\n");
+        string[] header =
+        [
+            "Reference", "Status", "VisitingOrganisation", "VisitingCountry", "VisitingPartner", "HostOrganisation", "HostCountry",
+            "StartDate", "EndDate", "WorkingDays", "ActivityType", "LumpSum", "Applicant", "Created", "StatusCode", "ActivityTypeCode",
+        ];
+        csv.AppendJoin(Separator, header).Append("\r\n");
         foreach (var a in applications)
         {
             var visiting = organisations.GetValueOrDefault(a.VisitingOrganisationId);
             var host = organisations.GetValueOrDefault(a.HostOrganisationId);
             string[] fields =
             [
-                a.Reference, a.Status.ToString(), visiting?.Name ?? a.VisitingOrganisationId, visiting?.Country ?? "",
+                a.Reference, texts.Statuses[a.Status], visiting?.Name ?? a.VisitingOrganisationId, visiting?.Country ?? "",
                 visiting?.ClusterId ?? a.VisitingOrganisationId, host?.Name ?? a.HostOrganisationId, host?.Country ?? "",
                 a.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", a.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 a.StartDate is { } s && a.EndDate is { } e ? eligibility.CountWorkingDays(host?.Country, s, e).ToString(CultureInfo.InvariantCulture) : "",
-                a.ActivityType?.ToString() ?? "", a.LumpSum?.ToString("0.##", CultureInfo.InvariantCulture) ?? "", a.ApplicantName,
+                a.ActivityType is { } type ? texts.ActivityTypes[type] : "", a.LumpSum?.ToString("0.##", culture) ?? "", a.ApplicantName,
                 a.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                a.Status.ToString(), a.ActivityType?.ToString() ?? "",
             ];
-            csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+            csv.AppendJoin(Separator, fields.Select(Quote)).Append("\r\n");
         }
 
         return csv.ToString();
     }
 
-    /// <summary>Quotes a field when it holds a comma, quote or line break; a leading =, +, - or @ is prefixed so spreadsheets don't run it.</summary>
+    /// <summary>Quotes a field when it holds a separator (<c>;</c> or <c>,</c>), quote or line break; a leading =, +, - or @ is prefixed so spreadsheets don't run it (<see cref="SpreadsheetText"/>).</summary>
     public static string Quote(string field)
     {
-        ArgumentNullException.ThrowIfNull(field);
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
-        {
-            field = "'" + field;
-        }
+        field = SpreadsheetText.Neutralise(field);
 
-        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+        return field.IndexOfAny([Separator, ',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
 }

@@ -356,7 +356,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         if (DateOnly.TryParseExact(startText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) && prompt.Recognized.Value!.Date < start)
         {
             var texts = TextsOf(prompt.Context);
-            var shown = start.ToString("d", ExchangeCards.Culture(texts.Language));
+            var shown = ExchangeTime.Day(start, ExchangeCards.Culture(texts.Language));
             await prompt.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, texts.EndBeforeStartFormat, shown), cancellationToken).ConfigureAwait(false);
             return false;
         }

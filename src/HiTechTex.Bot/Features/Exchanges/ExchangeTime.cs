@@ -15,6 +15,21 @@ internal static class ExchangeTime
     // Czech writes the day as an ordinal: "čt 3. pro 2026".
     private const string CzechPattern = "ddd d. MMM yyyy HH:mm";
 
+    // A day without its time: "1 Mar 2027", "1 mar. 2027", Czech "1. bře 2027".
+    private const string DayPattern = "d MMM yyyy";
+    private const string CzechDayPattern = "d. MMM yyyy";
+
+    /// <summary>
+    /// A day as the reader reads it without doubt — the month by its name in their language ("1 Mar 2027", "1. bře
+    /// 2027"), never "01/03/2027", which a US reader takes for 3 January. For an exchange's period and its dates in
+    /// messages; files (the CSV export) use ISO yyyy-MM-dd.
+    /// </summary>
+    public static string Day(DateOnly day, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return day.ToString(culture.TwoLetterISOLanguageName == "cs" ? CzechDayPattern : DayPattern, culture);
+    }
+
     /// <summary>The culture whose day and month names a language uses (the coaching cards' choice: "qui. 3 dez. 2026").</summary>
     public static CultureInfo CultureOf(string language)
     {

@@ -167,7 +167,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             return;
         }
 
-        var link = exportLinks.For(actor.AadObjectId);
+        var link = exportLinks.For(actor.AadObjectId, texts.Language);
         if (link is null)
         {
             await step.Context.SendActivityAsync(texts.ExportUnavailable, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,9 @@ namespace HiTechTex.Bot.Features.Partners;
 /// </summary>
 internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, PartnerSearchIndex index, ILogger<EfPartnerDirectory> logger) : IPartnerDirectory
 {
+    // Ids per "WHERE Id IN (…)" query (see RowsAsync): well under every provider's limit of SQL parameters.
+    internal const int IdsPerQuery = 1_000;
+
     private readonly SemaphoreSlim _sync = new(1, 1);
     private long _lastSeen = -1;
 
@@ -131,9 +134,8 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
     {
         await WriteAsync(async (db, sequence) =>
         {
-            var ids = organisations.Select(o => o.Id).ToList();
-            var existing = await db.Set<OrganisationEntity>().Where(e => ids.Contains(e.Id))
-                .ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+            var existing = (await RowsAsync(db, organisations.Select(o => o.Id), cancellationToken).ConfigureAwait(false))
+                .ToDictionary(e => e.Id, StringComparer.Ordinal);
             foreach (var organisation in organisations)
             {
                 if (existing.TryGetValue(organisation.Id, out var row))
@@ -246,8 +248,7 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
             var revived = seed.Where(o => o.IsDemo && known.TryGetValue(o.Id, out var row) && row.IsDeleted && row.IsDemo).ToDictionary(o => o.Id, StringComparer.Ordinal);
             if (revived.Count > 0)
             {
-                var ids = revived.Keys.ToList();
-                foreach (var row in await db.Set<OrganisationEntity>().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var row in await RowsAsync(db, revived.Keys, cancellationToken).ConfigureAwait(false))
                 {
                     PartnerRows.Copy(revived[row.Id], row, sequence);
                 }
@@ -263,6 +264,21 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
             return missing.Count + revived.Count;
         }, cancellationToken).ConfigureAwait(false);
         Log.PartnerDirectorySeeded(logger, added, removeDemo);
+    }
+
+    /// <summary>
+    /// The tracked rows with these ids, read <see cref="IdsPerQuery"/> ids at a time: <c>ids.Contains(e.Id)</c> makes
+    /// one SQL parameter per id, and SQLite refuses a statement with more than 32,766 (PostgreSQL more than 65,535).
+    /// </summary>
+    private static async Task<List<OrganisationEntity>> RowsAsync(BotDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var rows = new List<OrganisationEntity>();
+        foreach (var chunk in ids.Chunk(IdsPerQuery))
+        {
+            rows.AddRange(await db.Set<OrganisationEntity>().Where(e => chunk.Contains(e.Id)).ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return rows;
     }
 
     private static async Task<Dictionary<string, (bool IsDeleted, bool IsDemo)>> KnownAsync(BotDbContext db, CancellationToken cancellationToken) =>

@@ -7,7 +7,8 @@ namespace HiTechTex.Bot.Features.Partners;
 /// <c>dotnet run --project src/HiTechTex.Bot -- import partners.csv|.json</c> and <c>-- export out.csv|.json</c>: the
 /// directory in and out, against the configured database (migrated first). An import is all or nothing: every bad
 /// record is reported with its line and reason and then nothing is written (exit code 1); a good file is written in
-/// one transaction. Exit code 2 for a wrong command line.
+/// one transaction. Exit code 2 for a wrong command line or a file that cannot be read or written, 3 for any other
+/// failure (said in one line, never a stack trace).
 /// </summary>
 internal static class PartnerCommandLine
 {
@@ -55,6 +56,21 @@ internal static class PartnerCommandLine
             await error.WriteLineAsync($"{args[1]}: {e.Message}").ConfigureAwait(false);
             return 2;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (the database unreachable, a constraint, a bug): one line, no stack trace, exit 3. An import
+            // is one transaction, so nothing of it was written.
+            await error.WriteLineAsync($"{verb} failed: {OneLine(e)}").ConfigureAwait(false);
+            return 3;
+        }
+    }
+
+    // The innermost exception says what went wrong ("SQLite Error 13: 'database or disk is full'"); one line of it.
+    private static string OneLine(Exception e)
+    {
+        var inner = e.GetBaseException();
+        var message = string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return $"{message} ({inner.GetType().Name})";
     }
 
     private static async Task<int> RunAsync(IServiceProvider services, string verb, string file, TextWriter output, TextWriter error, CancellationToken cancellationToken)

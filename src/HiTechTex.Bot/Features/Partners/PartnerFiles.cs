@@ -8,7 +8,9 @@ namespace HiTechTex.Bot.Features.Partners;
 /// <summary>
 /// Reads and writes the directory as CSV (header row with <see cref="PartnerRecord.Columns"/>, lists separated by
 /// <c>;</c>) or JSON (an array of objects with the same property names), chosen by the file extension. Reading
-/// validates every record and reports each bad one with its line; a duplicate id is a bad record too.
+/// validates every record and reports each bad one with its line; a duplicate id is a bad record too. CSV is written
+/// with a UTF-8 byte-order mark (Excel) and formula-like fields neutralised (<see cref="SpreadsheetText"/>), which the
+/// CSV import undoes; JSON is written and read as it is.
 /// </summary>
 internal static class PartnerFiles
 {
@@ -83,13 +85,16 @@ internal static class PartnerFiles
             return;
         }
 
+        // A byte-order mark: without it Excel reads the file as the system's code page ("TÃªxteis"); the import skips it.
+        await stream.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken).ConfigureAwait(false);
         using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default with { NewLine = "\n" }, true);
         csv.WriteHeader(PartnerRecord.Columns);
         foreach (var organisation in organisations)
         {
             foreach (var field in PartnerRecord.Fields(organisation))
             {
-                csv.WriteField(field);
+                // "=cmd|…" opened in a spreadsheet would run; written "'=cmd|…", read back as it was.
+                csv.WriteField(SpreadsheetText.Neutralise(field));
             }
 
             csv.EndRecord();
@@ -140,7 +145,7 @@ internal static class PartnerFiles
                 }
 
                 var problems = new List<string>();
-                var organisation = PartnerRecord.Parse(name => header.Contains(name, StringComparer.Ordinal) ? csv.GetString(name) : null, now, problems);
+                var organisation = PartnerRecord.Parse(name => header.Contains(name, StringComparer.Ordinal) ? SpreadsheetText.Restore(csv.GetString(name)) : null, now, problems);
                 if (organisation is null)
                 {
                     errors.Add(new PartnerImportError(line, string.Join("; ", problems)));

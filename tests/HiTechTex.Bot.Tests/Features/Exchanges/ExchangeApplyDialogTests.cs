@@ -222,8 +222,20 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
             .StartTestAsync();
 
         await using var scope = withHoliday.Conversation.Services.CreateAsyncScope();
-        var csv = await scope.ServiceProvider.GetRequiredService<ExchangeReports>().CsvAsync(CancellationToken.None);
-        Assert.Contains(",2027-03-01,2027-03-05,4,KnowledgeSharing,", csv, StringComparison.Ordinal);
+        var reports = scope.ServiceProvider.GetRequiredService<ExchangeReports>();
+        var csv = await reports.CsvAsync(ExchangeTexts.English, CancellationToken.None);
+        Assert.Contains(";2027-03-01;2027-03-05;4;Knowledge sharing;390;", csv, StringComparison.Ordinal);
+
+        // ';'-separated with the labels of the coordinator's language, and the stable codes in the last two columns.
+        var portuguese = (await reports.CsvAsync(ExchangeTexts.Portuguese, CancellationToken.None)).Split("\r\n");
+        Assert.Equal(
+            "Reference;Status;VisitingOrganisation;VisitingCountry;VisitingPartner;HostOrganisation;HostCountry;StartDate;EndDate;WorkingDays;ActivityType;LumpSum;Applicant;Created;StatusCode;ActivityTypeCode",
+            portuguese[0]);
+        var row = portuguese[1].Split(';');
+        Assert.Equal(16, row.Length);
+        Assert.Equal(
+            [ExchangeTexts.Portuguese.Statuses[ExchangeStatus.Stage1], "2027-03-01", "2027-03-05", "4", "Partilha de conhecimento", "390", "Stage1", "KnowledgeSharing"],
+            [row[1], row[7], row[8], row[9], row[10], row[11], row[14], row[15]]);
     }
 
     [Theory]

@@ -95,6 +95,33 @@ public sealed class ExchangeCardTimesTests : IDisposable
     public void Moment_ReadersLanguage_DayAndMonthNamesOfIt(string language, string expected) =>
         Assert.Equal(expected, ExchangeTime.Moment(ExchangeDialogTestHost.Now, "Europe/Rome", "Europe/Lisbon", ExchangeTime.CultureOf(language)));
 
+    [Theory]
+    [InlineData("en", "1 Mar 2027 – 5 Mar 2027")]
+    [InlineData("pt", "1 mar. 2027 – 5 mar. 2027")]
+    [InlineData("es", "1 mar 2027 – 5 mar 2027")]
+    [InlineData("it", "1 mar 2027 – 5 mar 2027")]
+    [InlineData("tr", "1 Mar 2027 – 5 Mar 2027")]
+    [InlineData("cs", "1. bře 2027 – 5. bře 2027")]
+    public async Task ApplicationAndListAsync_Period_MonthByItsNameInTheReadersLanguage(string language, string expected)
+    {
+        // "01/03/2027 – 05/03/2027" read as 3 to 5 January in the US.
+        var application = await StoreSubmittedAsync();
+        var texts = ExchangeTexts.Resolve(language);
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var cards = scope.ServiceProvider.GetRequiredService<ExchangeCards>();
+
+        var card = (await cards.ApplicationAsync(application, ExchangeDialogTestHost.ApplicantId, texts, null, [], null, CancellationToken.None)).ToJsonString();
+        var list = (await cards.ListAsync("t", "e", [application], texts, CancellationToken.None)).Content!.Value.GetRawText();
+
+        foreach (var json in new[] { card, list })
+        {
+            var shown = HiTechTex.Bot.Testing.Cards.CardJson.Elements(JsonDocument.Parse(json).RootElement)
+                .Where(e => e.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String).Select(e => e.GetProperty("text").GetString()!).ToList();
+            Assert.Contains(shown, t => t.Contains(expected, StringComparison.Ordinal));
+            Assert.DoesNotContain(shown, t => t.Contains("/2027", StringComparison.Ordinal) || t.Contains("01.03.2027", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task FindTimeZoneAsync_ApproverWithAOneToOneChat_TheirKeptZone()
     {

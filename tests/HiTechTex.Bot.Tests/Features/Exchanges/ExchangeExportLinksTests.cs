@@ -52,6 +52,22 @@ public sealed class ExchangeExportLinksTests
     public void For_NotACoordinator_NoLink(string aadObjectId) => Assert.Null(Links().For(aadObjectId));
 
     [Fact]
+    public void For_CoordinatorsLanguage_SignedIntoTheLinkSoItCannotBeSwapped()
+    {
+        var links = Links();
+
+        var link = links.For(Coordinator, "pt-PT")!;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(link).Query);
+        string e = query["e"]!, s = query["s"]!;
+
+        Assert.Equal("pt", query["l"].ToString());
+        Assert.Equal(ExportLinkCheck.Valid, links.Check(e, s, "pt"));
+        Assert.Equal(ExportLinkCheck.Invalid, links.Check(e, s, "en"));
+        Assert.Equal(ExportLinkCheck.Invalid, links.Check(e, s));
+        Assert.Equal(ExportLinkCheck.Invalid, links.Check(e, s, "xx"));
+    }
+
+    [Fact]
     public void For_NoAddressKnown_NoLink() => Assert.Null(Links(publicBaseUrl: "", botDomain: "").For(Coordinator));
 
     [Fact]

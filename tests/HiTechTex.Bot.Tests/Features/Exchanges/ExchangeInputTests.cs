@@ -114,8 +114,8 @@ public sealed partial class ExchangeInputTests : IDisposable
 
         Assert.Equal(ExchangeStatus.Withdrawn, Assert.Single(await host.ApplicationsAsync()).Status);
         await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var csv = await scope.ServiceProvider.GetRequiredService<ExchangeReports>().CsvAsync(CancellationToken.None);
-        Assert.Contains(",9999-12-27,9999-12-31,5,", csv, StringComparison.Ordinal);
+        var csv = await scope.ServiceProvider.GetRequiredService<ExchangeReports>().CsvAsync(ExchangeTexts.English, CancellationToken.None);
+        Assert.Contains(";9999-12-27;9999-12-31;5;", csv, StringComparison.Ordinal);
     }
 
     [Theory]

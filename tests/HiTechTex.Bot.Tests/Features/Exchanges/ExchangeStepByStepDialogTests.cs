@@ -156,7 +156,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .Send("2027-03-08")
             .AssertReply(En.AskEndDate)
             .Send("2027-03-01")
-            .AssertReply("The last day cannot be before the first day (08/03/2027). Please give a later date.")
+            .AssertReply("The last day cannot be before the first day (8 Mar 2027). Please give a later date.")
             .Send("2031-03-05")
             .AssertReply(En.Problems[EligibilityProblem.LongerThanOneMonth])
             .Send("2027-04-20")

@@ -151,6 +151,28 @@ public abstract class EfPartnerDirectoryTests(DatabaseFixture database) : IDispo
         Assert.Contains(prefix + "cz-nano", index.Search(new PartnerSearchQuery("netkané")).Hits.Select(h => h.OrganisationId));
     }
 
+    [SkippableFact]
+    public async Task ImportAsync_AgainWithMoreIdsThanOneQueryReads_UpdatesEveryExistingRowOnce()
+    {
+        SkipUnlessAvailable();
+        var (directory, _) = NewInstance();
+        await directory.InitializeAsync(new PartnersOptions { SeedDemoData = false }, CancellationToken.None);
+        var prefix = NewId();
+        var count = (EfPartnerDirectory.IdsPerQuery * 2) + 500;
+        var first = Enumerable.Range(0, count)
+            .Select(i => TestOrganisations.Make($"{prefix}-{i:D5}", $"Org {i}", "PT", "Norte", "Braga", "pt", "Tecidos.")).ToList();
+        await directory.ImportAsync(first);
+        var before = (await directory.ListAsync()).Count;
+
+        // The existing rows are read in chunks: every one of them, in any chunk, must be updated rather than added again.
+        await directory.ImportAsync([.. first.Select(o => o with { Name = "Renamed " + o.Name })]);
+
+        var all = (await directory.ListAsync()).Where(o => o.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(before, (await directory.ListAsync()).Count);
+        Assert.Equal(count, all.Count);
+        Assert.All(all, o => Assert.StartsWith("Renamed ", o.Name, StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         foreach (var index in indexes)

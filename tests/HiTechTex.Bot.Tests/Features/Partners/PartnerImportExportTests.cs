@@ -297,6 +297,87 @@ public sealed class PartnerImportExportTests : IDisposable
         Assert.Equal("Tèxtils Pérez S.L.", Assert.Single(await PartnerDirectory().ListAsync()).Name);
     }
 
+    [Fact]
+    public async Task Import_MoreRecordsThanSqliteHasSqlVariables_ImportsThemAll()
+    {
+        // 40,000 > 32,766, SQLite's limit of SQL variables in one statement (the import read one per id).
+        const int count = 40_000;
+        var path = Path.Combine(folder, "large.csv");
+        var lines = new List<string>(count + 1) { "id,name,kind,country,region,city,description,descriptionLanguage,contactEmails,listingConsent" };
+        lines.AddRange(Enumerable.Range(1, count).Select(i => $"org-{i:D6},Org {i},Sme,PT,Norte,Braga,Tecidos.,pt,info@org{i}.example,true"));
+        File.WriteAllLines(path, lines);
+
+        var first = await RunAsync("import", path);
+        var second = await RunAsync("import", path);
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal((0, 0), (first, second));
+        Assert.Equal(count, (await PartnerDirectory().ListAsync()).Count);
+        Assert.Equal(count, services.GetRequiredService<PartnerSearchIndex>().Count);
+    }
+
+    [Fact]
+    public async Task Run_DatabaseFails_OneLineAndExitCode3()
+    {
+        var path = Write("partners.csv", Header, Row("good-one", "Good One Lda", "Sme", "PT"));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "PartnerChangeCounter" """);
+        }
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(3, exit);
+        var report = Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.StartsWith("import failed: ", report, StringComparison.Ordinal);
+        Assert.Contains("PartnerChangeCounter", report, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_Csv_StartsWithAByteOrderMarkForExcelAndImportsBack()
+    {
+        await PartnerDirectory().ImportAsync([TestOrganisations.Make("pt-tex", "Têxteis do Ave Lda", "PT", "Norte", "Guimarães", "pt", "Fiação.")]);
+        var path = Path.Combine(folder, "out.csv");
+
+        var exit = await RunAsync("export", path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var (read, errors) = await PartnerFiles.ReadAsync(path, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Contains("Têxteis do Ave Lda", System.Text.Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
+        Assert.Empty(errors);
+        Assert.Equal("Têxteis do Ave Lda", Assert.Single(read).Name);
+    }
+
+    [Fact]
+    public async Task ExportThenImport_FieldsThatLookLikeFormulas_NeutralisedInTheFileAndImportedAsTheyWere()
+    {
+        var original = TestOrganisations.Make("formulas", "@Home Têxteis", "PT", "=Norte", "'=Braga", "pt", "+50% recycled, -20% water") with
+        {
+            Location = new GeoPoint(41.5, -8.4),
+        };
+        await PartnerDirectory().ImportAsync([original]);
+        var path = Path.Combine(folder, "out.csv");
+        await RunAsync("export", path);
+        var file = await File.ReadAllTextAsync(path);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BotDbContext>().Database.ExecuteSqlRawAsync("""DELETE FROM "PartnerOrganisations" """);
+        }
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Contains(",'@Home Têxteis,", file, StringComparison.Ordinal);
+        Assert.Contains(",'=Norte,''=Braga,41.5,-8.4,", file, StringComparison.Ordinal);
+        Assert.Contains(",\"'+50% recycled, -20% water\",", file, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Equal(JsonSerializer.Serialize(original), JsonSerializer.Serialize(await PartnerDirectory().FindAsync("formulas")));
+    }
+
     public void Dispose()
     {
         services.Dispose();
