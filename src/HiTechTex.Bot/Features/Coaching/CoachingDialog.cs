@@ -466,26 +466,23 @@ internal sealed class CoachingDialog(
 
     private async Task ImportAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
     {
+        // Not cut here: SessionImport reads up to its limits, each line whole, and names what it did not read.
         var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
-        if (rows.Length > 20000)
-        {
-            rows = rows[..20000];
-        }
-
-        var (drafts, errors) = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
+        var import = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
+        var errors = import.Errors;
         // Each line's session id is derived from the card's import id and the line's place among the good ones, so a
         // second click on the same card (same text) finds its sessions there and adds none.
         var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
         var created = 0;
-        for (var i = 0; i < drafts.Count; i++)
+        for (var i = 0; i < import.Drafts.Count; i++)
         {
-            if ((await catalog.CreateOnceAsync(DerivedId(importId, i), drafts[i], UserIdOf(turn) ?? "", cancellationToken)).Created)
+            if ((await catalog.CreateOnceAsync(DerivedId(importId, i), import.Drafts[i].Draft, UserIdOf(turn) ?? "", cancellationToken)).Created)
             {
                 created++;
             }
         }
 
-        if (drafts.Count > 0 && created == 0 && errors.Count == 0)
+        if (import.Drafts.Count > 0 && created == 0 && errors.Count == 0 && import.FirstUnreadLine is null)
         {
             Log.SessionAlreadySaved(logger, importId);
             await turn.SendActivityAsync(texts.ImportAlreadyDone, cancellationToken);
@@ -493,17 +490,35 @@ internal sealed class CoachingDialog(
         }
 
         var result = texts.Format(texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
-        if (errors.Count == 0)
+        // The lines with errors stay in the box, to be corrected and sent again; the lines not read join them when the
+        // bot has them whole and the box can hold them.
+        var box = string.Join("\n", import.FailedLines);
+        if (import.FirstUnreadLine is { } unread)
+        {
+            var culture = SessionTime.CultureOf(texts);
+            result += " " + (import.UnreadByCharacters
+                ? texts.Format(texts.ImportUnreadCharactersFormat, SessionImport.MaxCharacters.ToString("N0", culture), unread)
+                : texts.Format(texts.ImportUnreadLinesFormat, SessionImport.MaxLines, unread));
+            var withUnread = import.UnreadText is { } text ? (box.Length == 0 ? text : box + "\n" + text) : null;
+            if (withUnread is not null && withUnread.Length <= SessionImport.MaxCharacters && withUnread.Split('\n').Length <= SessionImport.MaxLines)
+            {
+                box = withUnread;
+                result += " " + texts.ImportUnreadInBox;
+            }
+            else
+            {
+                result += " " + texts.ImportPasteAgain;
+            }
+        }
+
+        if (errors.Count == 0 && import.FirstUnreadLine is null)
         {
             await turn.SendActivityAsync(ConversationTurn.Plain(result), cancellationToken);
             return;
         }
 
-        // The lines with errors stay in the box, to be corrected and sent again.
-        var failedLines = rows.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where((_, i) => errors.Any(e => e.StartsWith((i + 1).ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal) || e == (i + 1).ToString(CultureInfo.InvariantCulture)));
         // A new import id: the corrected lines are other sessions than the ones just imported.
-        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result, Guid.NewGuid()), cancellationToken);
+        await SendCardAsync(turn, cards.Import(texts, box, result, Guid.NewGuid()), cancellationToken);
     }
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)

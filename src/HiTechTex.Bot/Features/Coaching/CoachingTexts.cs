@@ -182,13 +182,26 @@ internal sealed partial class CoachingTexts
 
     public required string ImportHelp { get; init; }
 
-    public required string ImportField { get; init; }
+    /// <summary>The import box's label, with its limits: {0} lines, {1} characters.</summary>
+    public required string ImportFieldFormat { get; init; }
 
     public required string Import { get; init; }
 
     public required string ImportResultFormat { get; init; }
 
     public required string ImportNoErrors { get; init; }
+
+    /// <summary>{0} lines read, {1} the first line not read.</summary>
+    public required string ImportUnreadLinesFormat { get; init; }
+
+    /// <summary>{0} characters read, {1} the first line not read.</summary>
+    public required string ImportUnreadCharactersFormat { get; init; }
+
+    /// <summary>After the unread lines: they did not reach the bot whole, the coordinator pastes them again.</summary>
+    public required string ImportPasteAgain { get; init; }
+
+    /// <summary>After the unread lines: they are in the correction box.</summary>
+    public required string ImportUnreadInBox { get; init; }
 
     public required string SessionOver { get; init; }
 

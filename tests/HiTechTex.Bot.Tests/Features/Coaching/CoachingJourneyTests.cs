@@ -1011,6 +1011,67 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
+    [Fact]
+    public async Task ImportSave_PasteCutAtTheCardsLimit_CutLineNotSavedAndNamedAsNotRead()
+    {
+        // Teams stops the input at maxLength: the bot receives exactly 20,000 characters, the last line cut — in its
+        // description, so that what arrived of it is a valid line.
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))))[..SessionImport.MaxCharacters];
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Contains("5 sessions imported. Lines with errors: none Only the first 20,000 characters were read: lines 6 onwards were not imported. Paste them again.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal("", InputValue(card, "rows"));
+        var titles = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Select(s => s.Title).ToListAsync());
+        Assert.DoesNotContain("Imported 5", titles);
+        Assert.Equal(5, titles.Count);
+    }
+
+    [Fact]
+    public async Task ImportSave_LongerThanTheCharacterLimit_LinesAfterItInTheCorrectionBox()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("5 sessions imported. Lines with errors: none Only the first 20,000 characters were read: lines 6 onwards were not imported. They are in the box below: send them again.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(ImportLine("Imported 5", new string('x', 3_800)), InputValue(CoachingTestHost.CardOf(replies), "rows"));
+        Assert.Equal(5, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_MoreLinesThanTheLimit_LinesAfterItNamedAndInTheCorrectionBox()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = ImportLine("Imported A") + new string('\n', SessionImport.MaxLines) + ImportLine("Imported B") + "\n" + ImportLine("Imported C");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("sessions imported. Lines with errors: none Only the first 200 lines were read: lines 201 onwards were not imported. They are in the box below: send them again.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(ImportLine("Imported B") + "\n" + ImportLine("Imported C"), InputValue(CoachingTestHost.CardOf(replies), "rows"));
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSessions_Card_StatesTheLimits()
+    {
+        await host.Conversation.SeedProfileAsync("pt");
+
+        var replies = await host.SayAsync("importar sessões", Coordinator);
+
+        Assert.Contains("Sessões (no máximo 200 linhas e 20", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("\"maxLength\":20000", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    private static string ImportLine(string title, string description = "Sensors") =>
+        $"{title};Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;{description}";
+
     /// <summary>The card's Cancel buttons (coaching.unregister): their titles, session ids and data, in card order.</summary>
     private static List<(string Title, string SessionId, System.Text.Json.JsonElement Data)> CancelButtons(System.Text.Json.JsonElement card) =>
         [.. HiTechTex.Bot.Testing.Cards.CardJson.Elements(card)
