@@ -470,13 +470,23 @@ internal sealed class CoachingDialog(
         var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
         var import = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
         var errors = import.Errors;
-        // Each line's session id is derived from the card's import id and the line's place among the good ones, so a
-        // second click on the same card (same text) finds its sessions there and adds none.
+        // Each line's session id is derived from the card's import id and the line's content, so the same card sent
+        // again (a double click, or with one line corrected: Teams keeps the card editable) finds the sessions of the
+        // lines it already imported and adds only the new ones; two identical lines are one session.
         var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
         var created = 0;
-        for (var i = 0; i < import.Drafts.Count; i++)
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var repeats = new List<string>();
+        foreach (var line in import.Drafts)
         {
-            if ((await catalog.CreateOnceAsync(DerivedId(importId, i), import.Drafts[i].Draft, UserIdOf(turn) ?? "", cancellationToken)).Created)
+            if (seen.TryGetValue(line.Content, out var first))
+            {
+                repeats.Add(texts.Format(texts.ImportRepeatFormat, line.Number, first));
+                continue;
+            }
+
+            seen[line.Content] = line.Number;
+            if ((await catalog.CreateOnceAsync(DerivedId(importId, line.Content), line.Draft, UserIdOf(turn) ?? "", cancellationToken)).Created)
             {
                 created++;
             }
@@ -493,6 +503,11 @@ internal sealed class CoachingDialog(
         // The lines with errors stay in the box, to be corrected and sent again; the lines not read join them when the
         // bot has them whole and the box can hold them.
         var box = string.Join("\n", import.FailedLines);
+        if (repeats.Count > 0)
+        {
+            result += " " + string.Join(" ", repeats);
+        }
+
         if (import.FirstUnreadLine is { } unread)
         {
             var culture = SessionTime.CultureOf(texts);
@@ -517,8 +532,8 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        // A new import id: the corrected lines are other sessions than the ones just imported.
-        await SendCardAsync(turn, cards.Import(texts, box, result, Guid.NewGuid()), cancellationToken);
+        // The same import id: a line corrected here or on the first card (Teams keeps it editable) is one session.
+        await SendCardAsync(turn, cards.Import(texts, box, result, importId), cancellationToken);
     }
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -593,13 +608,11 @@ internal sealed class CoachingDialog(
         return DerivedId(System.Text.Encoding.UTF8.GetBytes("coaching.save\n" + activity.Conversation?.Id + "\n" + card));
     }
 
-    /// <summary>A stable id for the <paramref name="index"/>-th session of an import (SHA-256 of both, as a version-8 UUID).</summary>
-    internal static Guid DerivedId(Guid importId, int index)
+    /// <summary>A stable id for the session of an import's line (SHA-256 of the import id and the line's normalised content, as a version-8 UUID).</summary>
+    internal static Guid DerivedId(Guid importId, string content)
     {
-        Span<byte> input = stackalloc byte[20];
-        importId.TryWriteBytes(input);
-        BitConverter.TryWriteBytes(input[16..], index);
-        return DerivedId(input);
+        ArgumentNullException.ThrowIfNull(content);
+        return DerivedId(System.Text.Encoding.UTF8.GetBytes("coaching.import\n" + importId.ToString("N") + "\n" + content));
     }
 
     /// <summary>SHA-256 of <paramref name="input"/> as a version-8 UUID.</summary>

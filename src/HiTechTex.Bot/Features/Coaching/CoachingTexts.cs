@@ -191,6 +191,9 @@ internal sealed partial class CoachingTexts
 
     public required string ImportNoErrors { get; init; }
 
+    /// <summary>{0} a line that repeats line {1} (imported once).</summary>
+    public required string ImportRepeatFormat { get; init; }
+
     /// <summary>{0} lines read, {1} the first line not read.</summary>
     public required string ImportUnreadLinesFormat { get; init; }
 

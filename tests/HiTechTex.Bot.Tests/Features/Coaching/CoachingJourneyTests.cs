@@ -1069,6 +1069,55 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains("\"maxLength\":20000", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ImportSave_SameCardResentWithOneLineCorrected_OnlyTheCorrectedSessionAdded()
+    {
+        // The session ids were the lines' places among the valid ones: the corrected line B, now valid, took C's place
+        // (C "already imported", B lost) and C took a new one (C twice).
+        await host.Conversation.SeedProfileAsync("en");
+        var importId = SubmitData(await host.SayAsync("import sessions", Coordinator)).GetProperty("importId").GetString();
+        var bad = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B").Replace("Europe/Madrid", "Mars/Olympus", StringComparison.Ordinal), ImportLine("Imported C"));
+        var corrected = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B"), ImportLine("Imported C"));
+
+        var first = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = bad }, Coordinator);
+        var second = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = corrected }, Coordinator);
+        var third = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = corrected }, Coordinator);
+
+        Assert.Equal(importId, SubmitData(first).GetProperty("importId").GetString());
+        Assert.StartsWith("1 ", Assert.Single(second).Text, StringComparison.Ordinal);
+        Assert.Contains("Lines with errors: none", second[0].Text, StringComparison.Ordinal);
+        Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(third).Text);
+        var titles = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Select(s => s.Title).ToListAsync());
+        Assert.Equal(["Imported A", "Imported B", "Imported C"], titles.Order());
+    }
+
+    [Fact]
+    public async Task ImportSave_CorrectionCardSentAfterTheFirstCardCorrected_OneSession()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var importId = SubmitData(await host.SayAsync("import sessions", Coordinator)).GetProperty("importId").GetString();
+        var bad = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B").Replace("Europe/Madrid", "Mars/Olympus", StringComparison.Ordinal));
+        var correction = SubmitData(await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = bad }, Coordinator)).GetProperty("importId").GetString();
+
+        await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = ImportLine("Imported A") + "\n" + ImportLine("Imported B") }, Coordinator);
+        var fromCorrectionCard = await host.SubmitAsync(new { action = "coaching.importSave", importId = correction, rows = ImportLine("Imported B") }, Coordinator);
+
+        Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(fromCorrectionCard).Text);
+        Assert.Equal(2, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_TwoIdenticalLines_OneSessionAndTheRepeatNamed()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B"), " " + ImportLine("Imported A").Replace(";", " ; ", StringComparison.Ordinal));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("Line 3 repeats line 1: imported once.", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Equal(2, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
     private static string ImportLine(string title, string description = "Sensors") =>
         $"{title};Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;{description}";
 
