@@ -136,7 +136,9 @@ internal sealed record SessionFormValues(
         Check(startOk, texts.FieldStart);
         Check(endOk && (!startOk || endTime > startTime), texts.FieldEnd);
         Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= 1000, texts.FieldCapacity);
-        var modeOk = Enum.TryParse<SessionMode>(Mode, ignoreCase: false, out var mode) && Enum.IsDefined(mode);
+        // "online" as well as "Online" (an import typed by hand); never a number ("1"), which Enum.TryParse also takes.
+        var mode = default(SessionMode);
+        var modeOk = Mode.Length > 0 && Mode.All(char.IsAsciiLetter) && Enum.TryParse(Mode, ignoreCase: true, out mode) && Enum.IsDefined(mode);
         Check(modeOk, texts.FieldMode);
         Check(Location.Length <= 300 && (mode != SessionMode.OnSite || Location.Length > 0) && !Unreadable.Contains("location"), texts.FieldLocation);
         var closesOk = DateOnly.TryParseExact(ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closesOn)

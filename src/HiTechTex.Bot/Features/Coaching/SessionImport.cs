@@ -87,17 +87,101 @@ internal static class SessionImport
     /// <summary>The form's fields of one line, or null when it has too few.</summary>
     private static SessionFormValues? ValuesOf(string line)
     {
-        // At most 14 parts: the description (last) may itself contain ';'.
-        var fields = line.Split(';', FieldCount).Select(f => f.Trim()).ToArray();
-        if (fields.Length < FieldCount - 1)
+        var fields = Fields(line);
+        if (fields.Count < FieldCount - 1)
         {
             return null;
         }
 
-        string Field(int index) => index < fields.Length ? fields[index] : "";
+        string Field(int index) => index < fields.Count ? fields[index] : "";
         return new SessionFormValues(
             Title: Field(0), Description: Field(FieldCount - 1), Topic: Field(1), Trainer: Field(2),
             Language: Field(3), Date: Field(4), Start: Field(5), End: Field(6), TimeZone: Field(7), Capacity: Field(8),
             Mode: Field(9), Location: Field(10), ClosesOn: Field(11), Organizer: Field(12));
     }
+
+    /// <summary>
+    /// At most 14 fields, trimmed: the description (last) may itself contain ';'. A field quoted the way spreadsheets
+    /// export it (<c>"Dyeing; ""waterless"""</c>) is unquoted, its <c>""</c> read as one quote and its <c>;</c> kept;
+    /// a quote that does not close such a field is text, read as typed.
+    /// </summary>
+    internal static List<string> Fields(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var fields = new List<string>();
+        var position = 0;
+        while (true)
+        {
+            if (fields.Count == FieldCount - 1)
+            {
+                fields.Add(Unquoted(line[position..].Trim()) ?? line[position..].Trim());
+                return fields;
+            }
+
+            if (QuotedField(line, position) is var (quoted, next))
+            {
+                fields.Add(quoted);
+                if (next > line.Length)
+                {
+                    return fields;
+                }
+
+                position = next;
+                continue;
+            }
+
+            var separator = line.IndexOf(';', position);
+            if (separator < 0)
+            {
+                fields.Add(line[position..].Trim());
+                return fields;
+            }
+
+            fields.Add(line[position..separator].Trim());
+            position = separator + 1;
+        }
+    }
+
+    /// <summary>The quoted field that starts at <paramref name="start"/> and where the next one starts (past the end
+    /// when it is the last), or null when the field there is not quoted whole.</summary>
+    private static (string Text, int Next)? QuotedField(string line, int start)
+    {
+        var open = start;
+        while (open < line.Length && line[open] is ' ' or '\t')
+        {
+            open++;
+        }
+
+        if (open >= line.Length || line[open] != '"')
+        {
+            return null;
+        }
+
+        var text = new System.Text.StringBuilder();
+        for (var i = open + 1; i < line.Length; i++)
+        {
+            if (line[i] != '"')
+            {
+                text.Append(line[i]);
+                continue;
+            }
+
+            if (i + 1 < line.Length && line[i + 1] == '"')
+            {
+                text.Append('"');
+                i++;
+                continue;
+            }
+
+            // The closing quote: only blanks may follow it before the separator.
+            var separator = line.IndexOf(';', i + 1);
+            var rest = separator < 0 ? line[(i + 1)..] : line[(i + 1)..separator];
+            return rest.Trim().Length == 0 ? (text.ToString().Trim(), separator < 0 ? line.Length + 1 : separator + 1) : null;
+        }
+
+        return null;
+    }
+
+    private static string? Unquoted(string field) =>
+        QuotedField(field, 0) is var (text, next) && next > field.Length ? text : null;
 }

@@ -1118,6 +1118,22 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(2, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
+    [Fact]
+    public async Task ImportSave_SpreadsheetQuotedFieldsAndLowerCaseFormat_ReadAsMeant()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n",
+            "\"Imported \"\"E\"\"\";\"Smart; textiles\";Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;online;;2026-12-09;coaching@hitechtex.example;\"Sensors; and prototypes\"",
+            "Imported F;Smart textiles;Lucía;ES;2026-12-11;14:00;16:00;Europe/Madrid;20;ONSITE;CITEVE;2026-12-09;coaching@hitechtex.example;");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("Lines with errors: none", Assert.Single(replies).Text, StringComparison.Ordinal);
+        var sessions = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().OrderBy(s => s.StartsAt).ToListAsync());
+        Assert.Equal(("Imported \"E\"", "Smart; textiles", "Sensors; and prototypes", SessionMode.Online), (sessions[0].Title, sessions[0].Topic, sessions[0].Description, sessions[0].Mode));
+        Assert.Equal(SessionMode.OnSite, sessions[1].Mode);
+    }
+
     private static string ImportLine(string title, string description = "Sensors") =>
         $"{title};Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;{description}";
 

@@ -44,4 +44,32 @@ public sealed class SessionFormValuesTests
         Assert.Empty(invalid);
         Assert.Equal("Day 1:\tlab\r\nDay 2: visits", draft!.Description);
     }
+
+    private static readonly SessionFormValues Valid = new("Recycled fibres", "", "Recycling", "Ana", "EN", "2026-12-10", "09:00", "11:00",
+        "Europe/Lisbon", "20", "Online", "CITEVE", "2026-12-09", "coaching@example.org");
+
+    [Theory]
+    [InlineData("online", "Online")]
+    [InlineData("ONLINE", "Online")]
+    [InlineData("onsite", "OnSite")]
+    public void TryParse_FormatInAnyCase_Accepted(string mode, string expected)
+    {
+        var (draft, invalid) = (Valid with { Mode = mode }).TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Empty(invalid);
+        Assert.Equal(expected, draft!.Mode.ToString());
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0")]
+    [InlineData("Online,OnSite")]
+    public void TryParse_FormatThatIsNoName_Refused(string mode)
+    {
+        var texts = CoachingTexts.Resolve("en");
+
+        var (_, invalid) = (Valid with { Mode = mode }).TryParse(texts, Now, Now);
+
+        Assert.Contains(texts.FieldMode, invalid);
+    }
 }
