@@ -401,7 +401,8 @@ internal sealed class CoachingDialog(
         var (draft, invalid) = values.TryParse(texts, existing?.Session.RegistrationOpensAt ?? now, now, kept);
         if (draft is null)
         {
-            var error = texts.Format(texts.FormInvalidFormat, string.Join(", ", invalid));
+            // "; " between fields: a reason may itself hold a comma.
+            var error = texts.Format(texts.FormInvalidFormat, string.Join("; ", invalid));
             await SendCardAsync(turn, cards.Form(texts, values, sessionId, error, formId), cancellationToken);
             return;
         }

@@ -153,6 +153,18 @@ internal sealed partial class CoachingTexts
 
     public required string FormInvalidFormat { get; init; }
 
+    /// <summary>Why a field is refused, after its label: "Registration closes on: must be on or before the session's date".</summary>
+    public required string ReasonClosesOnAfterSession { get; init; }
+
+    public required string ReasonClosesOnPast { get; init; }
+
+    public required string ReasonDateFormat { get; init; }
+
+    /// <summary>{0} the largest capacity.</summary>
+    public required string ReasonCapacityFormat { get; init; }
+
+    public required string ReasonEndAfterStart { get; init; }
+
     public required string SavedFormat { get; init; }
 
     public required string SessionCancelledDone { get; init; }

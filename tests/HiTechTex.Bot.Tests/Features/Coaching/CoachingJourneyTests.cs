@@ -692,7 +692,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SubmitAsync(form, Coordinator);
 
         var card = CoachingTestHost.CardText(replies);
-        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon), End time, Capacity.", card, StringComparison.Ordinal);
+        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon); End time: must be after the start time; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
@@ -823,6 +823,42 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
+    [Theory]
+    [InlineData("en", "closesOn", "2026-12-11", "Please check: Registration closes on: must be on or before the session's date.")]
+    [InlineData("en", "capacity", "0", "Please check: Capacity: a whole number from 1 to 1000.")]
+    [InlineData("en", "capacity", "2.5", "Please check: Capacity: a whole number from 1 to 1000.")]
+    [InlineData("en", "capacity", "1e11", "Please check: Capacity: a whole number from 1 to 1000.")]
+    [InlineData("en", "closesOn", "9 Dec", "Please check: Registration closes on: a date as yyyy-mm-dd.")]
+    [InlineData("pt", "closesOn", "2026-12-11", "Verifique: Inscrições fecham a: tem de ser no dia da sessão ou antes.")]
+    [InlineData("it", "capacity", "0", "Controlla: Capienza: un numero intero da 1 a 1000.")]
+    [InlineData("cs", "closesOn", "2026-11-25", "Zkontrolujte prosím: Registrace končí: nemůže být před dneškem.")]
+    public async Task Save_FieldRefused_FormSaysWhy(string language, string field, string value, string expected)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var form = ValidForm();
+        form[field] = value;
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains(expected, CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_EditMovingTheSessionBeforeItsDeadline_FormSaysTheDeadlineMustBeOnOrBeforeTheDate()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft());   // 3 Dec, registration closing then
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        var values = SessionFormValues.From(session);
+        (form["date"], form["closesOn"], form["timeZone"]) = ("2026-11-30", values.ClosesOn, values.TimeZone);
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: Registration closes on: must be on or before the session's date.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Save_DeadlineBeforeToday_FormAgainNamingItAndNothingSaved()
     {
@@ -832,7 +868,7 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var replies = await host.SubmitAsync(form, Coordinator);
 
-        Assert.Contains("Please check: Registration closes on.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("Please check: Registration closes on: cannot be before today.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
