@@ -117,7 +117,10 @@ internal sealed record SessionFormValues(
         var language = Language.ToUpperInvariant();
         Check(Languages.Contains(language), texts.FilterLanguage);
         TimeZoneInfo? zone = null;
-        var zoneOk = TimeZone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out zone);
+        // Stored as the canonical IANA id, not as typed: "europe/lisbon", "GMT Standard Time", "US/Eastern" are shown
+        // to everyone with the session.
+        var zoneId = SessionTime.CanonicalZone(TimeZone);
+        var zoneOk = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone);
         Check(zoneOk, texts.FieldTimeZone);
         // A day in the past is refused below (the session must start after now); one more than MaxYearsAhead ahead
         // is no session of the programme, and one at the calendar's ends (0001-01-01, 9999-12-31) would leave the
@@ -168,7 +171,7 @@ internal sealed record SessionFormValues(
             closesAt = starts;
         }
 
-        return (new SessionDraft(Title, Description, Topic, Trainer, language, starts, ends, TimeZone, capacity, mode,
+        return (new SessionDraft(Title, Description, Topic, Trainer, language, starts, ends, zoneId!, capacity, mode,
             Location.Length == 0 ? null : Location, opensAt, closesAt, Organizer), []);
     }
 

@@ -72,4 +72,30 @@ public sealed class SessionFormValuesTests
 
         Assert.Contains(texts.FieldMode, invalid);
     }
+
+    [Theory]
+    [InlineData("europe/lisbon", "Europe/Lisbon")]
+    [InlineData("Europe/Lisbon", "Europe/Lisbon")]
+    [InlineData("GMT Standard Time", "Europe/London")]
+    [InlineData("W. Europe Standard Time", "Europe/Berlin")]
+    [InlineData("US/Eastern", "America/New_York")]
+    public void TryParse_TimeZoneTypedAnotherWay_StoredAsTheCanonicalIanaId(string typed, string expected)
+    {
+        var (draft, invalid) = (Valid with { TimeZone = typed }).TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Empty(invalid);
+        Assert.Equal(expected, draft!.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus")]
+    [InlineData("")]
+    public void TryParse_UnknownTimeZone_Refused(string typed)
+    {
+        var texts = CoachingTexts.Resolve("en");
+
+        var (_, invalid) = (Valid with { TimeZone = typed }).TryParse(texts, Now, Now);
+
+        Assert.Contains(texts.FieldTimeZone, invalid);
+    }
 }
