@@ -132,7 +132,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["seats"] = texts.Seats,
                 ["closes"] = texts.FieldClosesOn,
                 ["status"] = texts.StatusLabel,
-                ["sync"] = texts.SyncLabel,
+                ["sync"] = session.Mode == SessionMode.OnSite ? texts.SyncLabelOnSite : texts.SyncLabel,
                 ["participants"] = texts.Participants,
                 ["register"] = texts.Register,
                 ["cancelMine"] = texts.CancelMyRegistration,

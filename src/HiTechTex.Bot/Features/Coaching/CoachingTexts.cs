@@ -176,6 +176,9 @@ internal sealed partial class CoachingTexts
 
     public required string SyncLabel { get; init; }
 
+    /// <summary>The calendar state's label on an on-site session's card (no "Teams meeting" there).</summary>
+    public required string SyncLabelOnSite { get; init; }
+
     public required string SyncPending { get; init; }
 
     public required string SyncSynced { get; init; }

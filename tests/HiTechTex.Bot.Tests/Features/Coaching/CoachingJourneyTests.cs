@@ -1170,6 +1170,20 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(SessionMode.OnSite, sessions[1].Mode);
     }
 
+    [Theory]
+    [InlineData("OnSite", "Calendar event", "Teams meeting")]
+    [InlineData("Online", "Teams meeting", "Calendar event")]
+    public async Task Details_CoordinatorSeesTheCalendarState_LabelSaysTeamsMeetingOnlyForOnlineSessions(string mode, string shown, string notShown)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft() with { Mode = Enum.Parse<SessionMode>(mode), Location = "CITEVE" });
+
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, Coordinator));
+
+        Assert.Contains(shown, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(notShown, card, StringComparison.Ordinal);
+    }
+
     private static string ImportLine(string title, string description = "Sensors") =>
         $"{title};Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;{description}";
 
