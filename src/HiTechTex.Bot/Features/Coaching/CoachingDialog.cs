@@ -390,6 +390,13 @@ internal sealed class CoachingDialog(
             return;
         }
 
+        // An edit card of a session cancelled since: it exists, cancelled — say so, not "no longer exists".
+        if (existing is { Session.Status: SessionStatus.Cancelled })
+        {
+            await turn.SendActivityAsync(texts.SessionCancelled, cancellationToken);
+            return;
+        }
+
         // An ended session is history (its card has no Edit any more): an older card cannot move it into the future.
         if (existing is not null && now >= existing.Session.EndsAt)
         {
@@ -500,7 +507,7 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        var result = texts.Format(texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
+        var result = texts.Format(created == 1 ? texts.ImportResultOneFormat : texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
         // The lines with errors stay in the box, to be corrected and sent again; the lines not read join them when the
         // bot has them whole and the box can hold them.
         var box = string.Join("\n", import.FailedLines);
@@ -543,6 +550,8 @@ internal sealed class CoachingDialog(
         await turn.SendActivityAsync(outcome switch
         {
             CancellationOutcome.Cancelled => texts.SessionCancelledDone,
+            // A second confirmation (double click, the question's card answered again): nobody is told twice.
+            CancellationOutcome.AlreadyCancelled => texts.SessionAlreadyCancelled,
             CancellationOutcome.SessionOver => texts.SessionOver,
             _ => texts.NotFound,
         }, cancellationToken);

@@ -169,6 +169,9 @@ internal sealed partial class CoachingTexts
 
     public required string SessionCancelledDone { get; init; }
 
+    /// <summary>The cancellation confirmed again: it was done before, nobody is told again.</summary>
+    public required string SessionAlreadyCancelled { get; init; }
+
     public required string NotCoordinator { get; init; }
 
     /// <summary>{0}: the busy times, without their zone; {1}: the session's time zone, named once.</summary>
@@ -203,6 +206,9 @@ internal sealed partial class CoachingTexts
     public required string Import { get; init; }
 
     public required string ImportResultFormat { get; init; }
+
+    /// <summary><see cref="ImportResultFormat"/> when one session was imported ({0} is 1).</summary>
+    public required string ImportResultOneFormat { get; init; }
 
     public required string ImportNoErrors { get; init; }
 

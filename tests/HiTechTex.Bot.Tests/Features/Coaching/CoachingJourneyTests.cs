@@ -1042,7 +1042,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var first = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
         var second = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
 
-        Assert.StartsWith("1 sessions imported.", Assert.Single(first).Text, StringComparison.Ordinal);
+        Assert.StartsWith("1 session imported.", Assert.Single(first).Text, StringComparison.Ordinal);
         Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(second).Text);
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
@@ -1088,7 +1088,7 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
 
-        Assert.Contains("sessions imported. Lines with errors: none Only the first 200 lines were read: lines 201 onwards were not imported. They are in the box below: send them again.",
+        Assert.Contains("1 session imported. Lines with errors: none Only the first 200 lines were read: lines 201 onwards were not imported. They are in the box below: send them again.",
             CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         Assert.Equal(ImportLine("Imported B") + "\n" + ImportLine("Imported C"), InputValue(CoachingTestHost.CardOf(replies), "rows"));
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
@@ -1182,6 +1182,50 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.Contains(shown, card, StringComparison.Ordinal);
         Assert.DoesNotContain(notShown, card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelSession_ConfirmedASecondTime_SaysItWasAlreadyCancelledAndTellsNobodyAgain()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+        var notices = (await host.OutboxAsync()).Count;
+
+        var again = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+
+        Assert.Equal("This session was already cancelled: nothing changed, and nobody is told again.", Assert.Single(again).Text);
+        Assert.Equal(notices, (await host.OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Save_EditCardOfACancelledSession_SaysItWasCancelledNotThatItNoLongerExists()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Equal("This session was cancelled.", Assert.Single(replies).Text);
+    }
+
+    [Theory]
+    [InlineData("en", "1 session imported.")]
+    [InlineData("pt", "1 sessão importada.")]
+    [InlineData("es", "1 sesión importada.")]
+    [InlineData("it", "1 sessione importata.")]
+    [InlineData("tr", "1 oturum içe aktarıldı.")]
+    [InlineData("cs", "Importováno setkání: 1.")]
+    public async Task ImportSave_OneSession_SingularInEachLanguage(string language, string expected)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows = ImportLine("Imported A") }, Coordinator);
+
+        Assert.StartsWith(expected, Assert.Single(replies).Text, StringComparison.Ordinal);
     }
 
     private static string ImportLine(string title, string description = "Sensors") =>
