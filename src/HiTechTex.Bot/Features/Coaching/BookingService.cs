@@ -170,7 +170,8 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
     public Task<CoachingRegistration?> FindAsync(Guid sessionId, string aadObjectId, CancellationToken cancellationToken) =>
         db.Registrations().AsNoTracking().SingleOrDefaultAsync(r => r.SessionId == sessionId && r.UserAadObjectId == aadObjectId, cancellationToken);
 
-    private async Task<int> WaitlistPositionAsync(CoachingRegistration registration, CancellationToken cancellationToken) =>
+    /// <summary>The registration's place on its session's waitlist (1 = next to get a seat), as it is now.</summary>
+    public async Task<int> WaitlistPositionAsync(CoachingRegistration registration, CancellationToken cancellationToken) =>
         await db.Registrations().CountAsync(
             r => r.SessionId == registration.SessionId && r.Status == RegistrationStatus.Waitlisted && r.Sequence <= registration.Sequence,
             cancellationToken);

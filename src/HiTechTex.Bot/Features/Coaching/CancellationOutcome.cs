@@ -6,7 +6,8 @@ internal enum CancellationOutcome
     Cancelled,
     NotRegistered,
 
-    /// <summary>The registration was cancelled already (a second "Yes", an older card): nothing changed.</summary>
+    /// <summary>The registration, or the session, was cancelled already (a second "Yes", an older card): nothing changed,
+    /// nobody is told again.</summary>
     AlreadyCancelled,
     NotFound,
 

@@ -214,7 +214,7 @@ internal sealed class CatalogService(
 
         if (session.Status == SessionStatus.Cancelled)
         {
-            return new(CancellationOutcome.Cancelled, session);
+            return new(CancellationOutcome.AlreadyCancelled, session);
         }
 
         var now = timeProvider.GetUtcNow();

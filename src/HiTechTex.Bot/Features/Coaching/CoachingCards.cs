@@ -132,7 +132,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["seats"] = texts.Seats,
                 ["closes"] = texts.FieldClosesOn,
                 ["status"] = texts.StatusLabel,
-                ["sync"] = texts.SyncLabel,
+                ["sync"] = session.Mode == SessionMode.OnSite ? texts.SyncLabelOnSite : texts.SyncLabel,
                 ["participants"] = texts.Participants,
                 ["register"] = texts.Register,
                 ["cancelMine"] = texts.CancelMyRegistration,
@@ -215,7 +215,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["importId"] = importId.ToString(),
             ["help"] = texts.ImportHelp,
             ["rows"] = rows,
-            ["labels"] = new JsonObject { ["rows"] = texts.ImportField, ["required"] = texts.FieldRequired, ["import"] = texts.Import },
+            ["labels"] = new JsonObject
+            {
+                ["rows"] = texts.Format(texts.ImportFieldFormat,
+                    SessionImport.MaxLines.ToString("N0", SessionTime.CultureOf(texts)), SessionImport.MaxCharacters.ToString("N0", SessionTime.CultureOf(texts))),
+                ["required"] = texts.FieldRequired,
+                ["import"] = texts.Import,
+            },
         };
         SetIfPresent(data, "result", result);
         return renderer.Render(ImportTemplate, data);

@@ -390,6 +390,13 @@ internal sealed class CoachingDialog(
             return;
         }
 
+        // An edit card of a session cancelled since: it exists, cancelled — say so, not "no longer exists".
+        if (existing is { Session.Status: SessionStatus.Cancelled })
+        {
+            await turn.SendActivityAsync(texts.SessionCancelled, cancellationToken);
+            return;
+        }
+
         // An ended session is history (its card has no Edit any more): an older card cannot move it into the future.
         if (existing is not null && now >= existing.Session.EndsAt)
         {
@@ -401,7 +408,8 @@ internal sealed class CoachingDialog(
         var (draft, invalid) = values.TryParse(texts, existing?.Session.RegistrationOpensAt ?? now, now, kept);
         if (draft is null)
         {
-            var error = texts.Format(texts.FormInvalidFormat, string.Join(", ", invalid));
+            // "; " between fields: a reason may itself hold a comma.
+            var error = texts.Format(texts.FormInvalidFormat, string.Join("; ", invalid));
             await SendCardAsync(turn, cards.Form(texts, values, sessionId, error, formId), cancellationToken);
             return;
         }
@@ -466,44 +474,74 @@ internal sealed class CoachingDialog(
 
     private async Task ImportAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
     {
+        // Not cut here: SessionImport reads up to its limits, each line whole, and names what it did not read.
         var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
-        if (rows.Length > 20000)
-        {
-            rows = rows[..20000];
-        }
-
-        var (drafts, errors) = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
-        // Each line's session id is derived from the card's import id and the line's place among the good ones, so a
-        // second click on the same card (same text) finds its sessions there and adds none.
+        var import = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
+        var errors = import.Errors;
+        // Each line's session id is derived from the card's import id and the line's content, so the same card sent
+        // again (a double click, or with one line corrected: Teams keeps the card editable) finds the sessions of the
+        // lines it already imported and adds only the new ones; two identical lines are one session.
         var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
         var created = 0;
-        for (var i = 0; i < drafts.Count; i++)
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var repeats = new List<string>();
+        foreach (var line in import.Drafts)
         {
-            if ((await catalog.CreateOnceAsync(DerivedId(importId, i), drafts[i], UserIdOf(turn) ?? "", cancellationToken)).Created)
+            if (seen.TryGetValue(line.Content, out var first))
+            {
+                repeats.Add(texts.Format(texts.ImportRepeatFormat, line.Number, first));
+                continue;
+            }
+
+            seen[line.Content] = line.Number;
+            if ((await catalog.CreateOnceAsync(DerivedId(importId, line.Content), line.Draft, UserIdOf(turn) ?? "", cancellationToken)).Created)
             {
                 created++;
             }
         }
 
-        if (drafts.Count > 0 && created == 0 && errors.Count == 0)
+        if (import.Drafts.Count > 0 && created == 0 && errors.Count == 0 && import.FirstUnreadLine is null)
         {
             Log.SessionAlreadySaved(logger, importId);
             await turn.SendActivityAsync(texts.ImportAlreadyDone, cancellationToken);
             return;
         }
 
-        var result = texts.Format(texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
-        if (errors.Count == 0)
+        var result = texts.Format(created == 1 ? texts.ImportResultOneFormat : texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
+        // The lines with errors stay in the box, to be corrected and sent again; the lines not read join them when the
+        // bot has them whole and the box can hold them.
+        var box = string.Join("\n", import.FailedLines);
+        if (repeats.Count > 0)
+        {
+            result += " " + string.Join(" ", repeats);
+        }
+
+        if (import.FirstUnreadLine is { } unread)
+        {
+            var culture = SessionTime.CultureOf(texts);
+            result += " " + (import.UnreadByCharacters
+                ? texts.Format(texts.ImportUnreadCharactersFormat, SessionImport.MaxCharacters.ToString("N0", culture), unread)
+                : texts.Format(texts.ImportUnreadLinesFormat, SessionImport.MaxLines, unread));
+            var withUnread = import.UnreadText is { } text ? (box.Length == 0 ? text : box + "\n" + text) : null;
+            if (withUnread is not null && withUnread.Length <= SessionImport.MaxCharacters && withUnread.Split('\n').Length <= SessionImport.MaxLines)
+            {
+                box = withUnread;
+                result += " " + texts.ImportUnreadInBox;
+            }
+            else
+            {
+                result += " " + texts.ImportPasteAgain;
+            }
+        }
+
+        if (errors.Count == 0 && import.FirstUnreadLine is null)
         {
             await turn.SendActivityAsync(ConversationTurn.Plain(result), cancellationToken);
             return;
         }
 
-        // The lines with errors stay in the box, to be corrected and sent again.
-        var failedLines = rows.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where((_, i) => errors.Any(e => e.StartsWith((i + 1).ToString(CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal) || e == (i + 1).ToString(CultureInfo.InvariantCulture)));
-        // A new import id: the corrected lines are other sessions than the ones just imported.
-        await SendCardAsync(turn, cards.Import(texts, string.Join("\n", failedLines), result, Guid.NewGuid()), cancellationToken);
+        // The same import id: a line corrected here or on the first card (Teams keeps it editable) is one session.
+        await SendCardAsync(turn, cards.Import(texts, box, result, importId), cancellationToken);
     }
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -512,6 +550,8 @@ internal sealed class CoachingDialog(
         await turn.SendActivityAsync(outcome switch
         {
             CancellationOutcome.Cancelled => texts.SessionCancelledDone,
+            // A second confirmation (double click, the question's card answered again): nobody is told twice.
+            CancellationOutcome.AlreadyCancelled => texts.SessionAlreadyCancelled,
             CancellationOutcome.SessionOver => texts.SessionOver,
             _ => texts.NotFound,
         }, cancellationToken);
@@ -578,13 +618,11 @@ internal sealed class CoachingDialog(
         return DerivedId(System.Text.Encoding.UTF8.GetBytes("coaching.save\n" + activity.Conversation?.Id + "\n" + card));
     }
 
-    /// <summary>A stable id for the <paramref name="index"/>-th session of an import (SHA-256 of both, as a version-8 UUID).</summary>
-    internal static Guid DerivedId(Guid importId, int index)
+    /// <summary>A stable id for the session of an import's line (SHA-256 of the import id and the line's normalised content, as a version-8 UUID).</summary>
+    internal static Guid DerivedId(Guid importId, string content)
     {
-        Span<byte> input = stackalloc byte[20];
-        importId.TryWriteBytes(input);
-        BitConverter.TryWriteBytes(input[16..], index);
-        return DerivedId(input);
+        ArgumentNullException.ThrowIfNull(content);
+        return DerivedId(System.Text.Encoding.UTF8.GetBytes("coaching.import\n" + importId.ToString("N") + "\n" + content));
     }
 
     /// <summary>SHA-256 of <paramref name="input"/> as a version-8 UUID.</summary>

@@ -9,7 +9,7 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// as it is now — their profile's, which they may have changed since registering; else the one they registered in —
 /// to the conversation they registered from, else their personal chat with the bot.
 /// </summary>
-internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCards cards, CatalogService catalog, RecipientLanguages languages)
+internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCards cards, CatalogService catalog, BookingService booking, RecipientLanguages languages)
 {
     public async Task<ProactiveSendStatus> SendAsync(CoachingRegistration registration, Func<CoachingTexts, CoachingSession, string> message, bool withCard, CancellationToken cancellationToken)
     {
@@ -28,7 +28,11 @@ internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCa
         var activity = new Activity { Type = ActivityTypes.Message, Text = message(texts, summary.Session), TextFormat = "plain" };
         if (withCard)
         {
-            activity.Attachments = [cards.Details(texts, summary, registration, null, isCoordinator: false, readerZone: registration.TimeZone)];
+            // A waitlisted person's card shows their place now ("Waitlist, position 2"), not a position of 0.
+            int? position = registration.Status == RegistrationStatus.Waitlisted
+                ? await booking.WaitlistPositionAsync(registration, cancellationToken)
+                : null;
+            activity.Attachments = [cards.Details(texts, summary, registration, position, isCoordinator: false, readerZone: registration.TimeZone)];
         }
 
         ProactiveSendResult? result = null;

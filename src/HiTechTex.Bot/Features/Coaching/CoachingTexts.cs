@@ -153,9 +153,24 @@ internal sealed partial class CoachingTexts
 
     public required string FormInvalidFormat { get; init; }
 
+    /// <summary>Why a field is refused, after its label: "Registration closes on: must be on or before the session's date".</summary>
+    public required string ReasonClosesOnAfterSession { get; init; }
+
+    public required string ReasonClosesOnPast { get; init; }
+
+    public required string ReasonDateFormat { get; init; }
+
+    /// <summary>{0} the largest capacity.</summary>
+    public required string ReasonCapacityFormat { get; init; }
+
+    public required string ReasonEndAfterStart { get; init; }
+
     public required string SavedFormat { get; init; }
 
     public required string SessionCancelledDone { get; init; }
+
+    /// <summary>The cancellation confirmed again: it was done before, nobody is told again.</summary>
+    public required string SessionAlreadyCancelled { get; init; }
 
     public required string NotCoordinator { get; init; }
 
@@ -163,6 +178,9 @@ internal sealed partial class CoachingTexts
     public required string ConflictWarningFormat { get; init; }
 
     public required string SyncLabel { get; init; }
+
+    /// <summary>The calendar state's label on an on-site session's card (no "Teams meeting" there).</summary>
+    public required string SyncLabelOnSite { get; init; }
 
     public required string SyncPending { get; init; }
 
@@ -182,13 +200,32 @@ internal sealed partial class CoachingTexts
 
     public required string ImportHelp { get; init; }
 
-    public required string ImportField { get; init; }
+    /// <summary>The import box's label, with its limits: {0} lines, {1} characters.</summary>
+    public required string ImportFieldFormat { get; init; }
 
     public required string Import { get; init; }
 
     public required string ImportResultFormat { get; init; }
 
+    /// <summary><see cref="ImportResultFormat"/> when one session was imported ({0} is 1).</summary>
+    public required string ImportResultOneFormat { get; init; }
+
     public required string ImportNoErrors { get; init; }
+
+    /// <summary>{0} a line that repeats line {1} (imported once).</summary>
+    public required string ImportRepeatFormat { get; init; }
+
+    /// <summary>{0} lines read, {1} the first line not read.</summary>
+    public required string ImportUnreadLinesFormat { get; init; }
+
+    /// <summary>{0} characters read, {1} the first line not read.</summary>
+    public required string ImportUnreadCharactersFormat { get; init; }
+
+    /// <summary>After the unread lines: they did not reach the bot whole, the coordinator pastes them again.</summary>
+    public required string ImportPasteAgain { get; init; }
+
+    /// <summary>After the unread lines: they are in the correction box.</summary>
+    public required string ImportUnreadInBox { get; init; }
 
     public required string SessionOver { get; init; }
 

@@ -19,6 +19,9 @@ internal sealed record SessionFormValues(
     /// <summary>How far ahead a session may be scheduled (the partnership runs for two years).</summary>
     public const int MaxYearsAhead = 5;
 
+    /// <summary>The largest capacity a session may have.</summary>
+    public const int MaxCapacity = 1000;
+
     public static SessionFormValues Empty(string organizer) =>
         new("", "", "", "", "EN", "", "09:00", "11:00", "Europe/Lisbon", "20", nameof(SessionMode.Online), "", "", organizer);
 
@@ -96,11 +99,14 @@ internal sealed record SessionFormValues(
     {
         ArgumentNullException.ThrowIfNull(texts);
         var invalid = new List<string>();
-        void Check(bool ok, string label)
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        // A field is named once, with the reason when the label alone does not say what is wrong with it
+        // ("Capacity: a whole number from 1 to 1000").
+        void Check(bool ok, string label, string? reason = null)
         {
-            if (!ok && !invalid.Contains(label))
+            if (!ok && named.Add(label))
             {
-                invalid.Add(label);
+                invalid.Add(reason is null ? label : label + ": " + reason);
             }
         }
 
@@ -111,7 +117,10 @@ internal sealed record SessionFormValues(
         var language = Language.ToUpperInvariant();
         Check(Languages.Contains(language), texts.FilterLanguage);
         TimeZoneInfo? zone = null;
-        var zoneOk = TimeZone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out zone);
+        // Stored as the canonical IANA id, not as typed: "europe/lisbon", "GMT Standard Time", "US/Eastern" are shown
+        // to everyone with the session.
+        var zoneId = SessionTime.CanonicalZone(TimeZone);
+        var zoneOk = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone);
         Check(zoneOk, texts.FieldTimeZone);
         // A day in the past is refused below (the session must start after now); one more than MaxYearsAhead ahead
         // is no session of the programme, and one at the calendar's ends (0001-01-01, 9999-12-31) would leave the
@@ -134,15 +143,21 @@ internal sealed record SessionFormValues(
 
         Check(dateOk && (!startOk || !zoneOk || starts > now), texts.FieldDate);
         Check(startOk, texts.FieldStart);
-        Check(endOk && (!startOk || endTime > startTime), texts.FieldEnd);
-        Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= 1000, texts.FieldCapacity);
-        var modeOk = Enum.TryParse<SessionMode>(Mode, ignoreCase: false, out var mode) && Enum.IsDefined(mode);
+        Check(endOk, texts.FieldEnd);
+        Check(!endOk || !startOk || endTime > startTime, texts.FieldEnd, texts.ReasonEndAfterStart);
+        Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= MaxCapacity,
+            texts.FieldCapacity, texts.Format(texts.ReasonCapacityFormat, MaxCapacity));
+        // "online" as well as "Online" (an import typed by hand); never a number ("1"), which Enum.TryParse also takes.
+        var mode = default(SessionMode);
+        var modeOk = Mode.Length > 0 && Mode.All(char.IsAsciiLetter) && Enum.TryParse(Mode, ignoreCase: true, out mode) && Enum.IsDefined(mode);
         Check(modeOk, texts.FieldMode);
         Check(Location.Length <= 300 && (mode != SessionMode.OnSite || Location.Length > 0) && !Unreadable.Contains("location"), texts.FieldLocation);
-        var closesOk = DateOnly.TryParseExact(ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closesOn)
-            && (!dateOk || closesOn <= date)
-            && (!zoneOk || closesOn >= DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone!).DateTime) || ClosesOn == keptClosesOn);
-        Check(closesOk, texts.FieldClosesOn);
+        var closesRead = DateOnly.TryParseExact(ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closesOn);
+        Check(closesRead, texts.FieldClosesOn, texts.ReasonDateFormat);
+        // After the session (typed so, or kept while the session moves earlier than it), or before today.
+        Check(!closesRead || !dateOk || closesOn <= date, texts.FieldClosesOn, texts.ReasonClosesOnAfterSession);
+        Check(!closesRead || !zoneOk || closesOn >= DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone!).DateTime) || ClosesOn == keptClosesOn,
+            texts.FieldClosesOn, texts.ReasonClosesOnPast);
         Check(Organizer.Length <= 256 && MailAddress.TryCreate(Organizer, out var address) && address.Address == Organizer, texts.FieldOrganizer);
         if (invalid.Count > 0)
         {
@@ -156,7 +171,7 @@ internal sealed record SessionFormValues(
             closesAt = starts;
         }
 
-        return (new SessionDraft(Title, Description, Topic, Trainer, language, starts, ends, TimeZone, capacity, mode,
+        return (new SessionDraft(Title, Description, Topic, Trainer, language, starts, ends, zoneId!, capacity, mode,
             Location.Length == 0 ? null : Location, opensAt, closesAt, Organizer), []);
     }
 

@@ -692,7 +692,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SubmitAsync(form, Coordinator);
 
         var card = CoachingTestHost.CardText(replies);
-        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon), End time, Capacity.", card, StringComparison.Ordinal);
+        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon); End time: must be after the start time; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
@@ -823,6 +823,42 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
+    [Theory]
+    [InlineData("en", "closesOn", "2026-12-11", "Please check: Registration closes on: must be on or before the session's date.")]
+    [InlineData("en", "capacity", "0", "Please check: Capacity: a whole number from 1 to 1000.")]
+    [InlineData("en", "capacity", "2.5", "Please check: Capacity: a whole number from 1 to 1000.")]
+    [InlineData("en", "capacity", "1e11", "Please check: Capacity: a whole number from 1 to 1000.")]
+    [InlineData("en", "closesOn", "9 Dec", "Please check: Registration closes on: a date as yyyy-mm-dd.")]
+    [InlineData("pt", "closesOn", "2026-12-11", "Verifique: Inscrições fecham a: tem de ser no dia da sessão ou antes.")]
+    [InlineData("it", "capacity", "0", "Controlla: Capienza: un numero intero da 1 a 1000.")]
+    [InlineData("cs", "closesOn", "2026-11-25", "Zkontrolujte prosím: Registrace končí: nemůže být před dneškem.")]
+    public async Task Save_FieldRefused_FormSaysWhy(string language, string field, string value, string expected)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var form = ValidForm();
+        form[field] = value;
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains(expected, CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Save_EditMovingTheSessionBeforeItsDeadline_FormSaysTheDeadlineMustBeOnOrBeforeTheDate()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft());   // 3 Dec, registration closing then
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+        var values = SessionFormValues.From(session);
+        (form["date"], form["closesOn"], form["timeZone"]) = ("2026-11-30", values.ClosesOn, values.TimeZone);
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: Registration closes on: must be on or before the session's date.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Save_DeadlineBeforeToday_FormAgainNamingItAndNothingSaved()
     {
@@ -832,7 +868,7 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var replies = await host.SubmitAsync(form, Coordinator);
 
-        Assert.Contains("Please check: Registration closes on.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("Please check: Registration closes on: cannot be before today.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
@@ -1006,10 +1042,194 @@ public sealed class CoachingJourneyTests : IDisposable
         var first = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
         var second = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows }, Coordinator);
 
-        Assert.StartsWith("1 sessions imported.", Assert.Single(first).Text, StringComparison.Ordinal);
+        Assert.StartsWith("1 session imported.", Assert.Single(first).Text, StringComparison.Ordinal);
         Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(second).Text);
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
+
+    [Fact]
+    public async Task ImportSave_PasteCutAtTheCardsLimit_CutLineNotSavedAndNamedAsNotRead()
+    {
+        // Teams stops the input at maxLength: the bot receives exactly 20,000 characters, the last line cut — in its
+        // description, so that what arrived of it is a valid line.
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))))[..SessionImport.MaxCharacters];
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Contains("5 sessions imported. Lines with errors: none Only the first 20,000 characters were read: lines 6 onwards were not imported. Paste them again.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal("", InputValue(card, "rows"));
+        var titles = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Select(s => s.Title).ToListAsync());
+        Assert.DoesNotContain("Imported 5", titles);
+        Assert.Equal(5, titles.Count);
+    }
+
+    [Fact]
+    public async Task ImportSave_LongerThanTheCharacterLimit_LinesAfterItInTheCorrectionBox()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("5 sessions imported. Lines with errors: none Only the first 20,000 characters were read: lines 6 onwards were not imported. They are in the box below: send them again.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(ImportLine("Imported 5", new string('x', 3_800)), InputValue(CoachingTestHost.CardOf(replies), "rows"));
+        Assert.Equal(5, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_MoreLinesThanTheLimit_LinesAfterItNamedAndInTheCorrectionBox()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = ImportLine("Imported A") + new string('\n', SessionImport.MaxLines) + ImportLine("Imported B") + "\n" + ImportLine("Imported C");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("1 session imported. Lines with errors: none Only the first 200 lines were read: lines 201 onwards were not imported. They are in the box below: send them again.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(ImportLine("Imported B") + "\n" + ImportLine("Imported C"), InputValue(CoachingTestHost.CardOf(replies), "rows"));
+        Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSessions_Card_StatesTheLimits()
+    {
+        await host.Conversation.SeedProfileAsync("pt");
+
+        var replies = await host.SayAsync("importar sessões", Coordinator);
+
+        Assert.Contains("Sessões (no máximo 200 linhas e 20", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("\"maxLength\":20000", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportSave_SameCardResentWithOneLineCorrected_OnlyTheCorrectedSessionAdded()
+    {
+        // The session ids were the lines' places among the valid ones: the corrected line B, now valid, took C's place
+        // (C "already imported", B lost) and C took a new one (C twice).
+        await host.Conversation.SeedProfileAsync("en");
+        var importId = SubmitData(await host.SayAsync("import sessions", Coordinator)).GetProperty("importId").GetString();
+        var bad = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B").Replace("Europe/Madrid", "Mars/Olympus", StringComparison.Ordinal), ImportLine("Imported C"));
+        var corrected = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B"), ImportLine("Imported C"));
+
+        var first = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = bad }, Coordinator);
+        var second = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = corrected }, Coordinator);
+        var third = await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = corrected }, Coordinator);
+
+        Assert.Equal(importId, SubmitData(first).GetProperty("importId").GetString());
+        Assert.StartsWith("1 ", Assert.Single(second).Text, StringComparison.Ordinal);
+        Assert.Contains("Lines with errors: none", second[0].Text, StringComparison.Ordinal);
+        Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(third).Text);
+        var titles = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Select(s => s.Title).ToListAsync());
+        Assert.Equal(["Imported A", "Imported B", "Imported C"], titles.Order());
+    }
+
+    [Fact]
+    public async Task ImportSave_CorrectionCardSentAfterTheFirstCardCorrected_OneSession()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var importId = SubmitData(await host.SayAsync("import sessions", Coordinator)).GetProperty("importId").GetString();
+        var bad = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B").Replace("Europe/Madrid", "Mars/Olympus", StringComparison.Ordinal));
+        var correction = SubmitData(await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = bad }, Coordinator)).GetProperty("importId").GetString();
+
+        await host.SubmitAsync(new { action = "coaching.importSave", importId, rows = ImportLine("Imported A") + "\n" + ImportLine("Imported B") }, Coordinator);
+        var fromCorrectionCard = await host.SubmitAsync(new { action = "coaching.importSave", importId = correction, rows = ImportLine("Imported B") }, Coordinator);
+
+        Assert.Equal("These sessions were already imported: nothing was added.", Assert.Single(fromCorrectionCard).Text);
+        Assert.Equal(2, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_TwoIdenticalLines_OneSessionAndTheRepeatNamed()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n", ImportLine("Imported A"), ImportLine("Imported B"), " " + ImportLine("Imported A").Replace(";", " ; ", StringComparison.Ordinal));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("Line 3 repeats line 1: imported once.", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Equal(2, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_SpreadsheetQuotedFieldsAndLowerCaseFormat_ReadAsMeant()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var rows = string.Join("\n",
+            "\"Imported \"\"E\"\"\";\"Smart; textiles\";Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;online;;2026-12-09;coaching@hitechtex.example;\"Sensors; and prototypes\"",
+            "Imported F;Smart textiles;Lucía;ES;2026-12-11;14:00;16:00;Europe/Madrid;20;ONSITE;CITEVE;2026-12-09;coaching@hitechtex.example;");
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        Assert.Contains("Lines with errors: none", Assert.Single(replies).Text, StringComparison.Ordinal);
+        var sessions = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().OrderBy(s => s.StartsAt).ToListAsync());
+        Assert.Equal(("Imported \"E\"", "Smart; textiles", "Sensors; and prototypes", SessionMode.Online), (sessions[0].Title, sessions[0].Topic, sessions[0].Description, sessions[0].Mode));
+        Assert.Equal(SessionMode.OnSite, sessions[1].Mode);
+    }
+
+    [Theory]
+    [InlineData("OnSite", "Calendar event", "Teams meeting")]
+    [InlineData("Online", "Teams meeting", "Calendar event")]
+    public async Task Details_CoordinatorSeesTheCalendarState_LabelSaysTeamsMeetingOnlyForOnlineSessions(string mode, string shown, string notShown)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft() with { Mode = Enum.Parse<SessionMode>(mode), Location = "CITEVE" });
+
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, Coordinator));
+
+        Assert.Contains(shown, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(notShown, card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelSession_ConfirmedASecondTime_SaysItWasAlreadyCancelledAndTellsNobodyAgain()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+        var notices = (await host.OutboxAsync()).Count;
+
+        var again = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+
+        Assert.Equal("This session was already cancelled: nothing changed, and nobody is told again.", Assert.Single(again).Text);
+        Assert.Equal(notices, (await host.OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Save_EditCardOfACancelledSession_SaysItWasCancelledNotThatItNoLongerExists()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString(), confirm = "yes" }, Coordinator);
+        var form = ValidForm();
+        form["sessionId"] = session.Id.ToString();
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Equal("This session was cancelled.", Assert.Single(replies).Text);
+    }
+
+    [Theory]
+    [InlineData("en", "1 session imported.")]
+    [InlineData("pt", "1 sessão importada.")]
+    [InlineData("es", "1 sesión importada.")]
+    [InlineData("it", "1 sessione importata.")]
+    [InlineData("tr", "1 oturum içe aktarıldı.")]
+    [InlineData("cs", "Importováno setkání: 1.")]
+    public async Task ImportSave_OneSession_SingularInEachLanguage(string language, string expected)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows = ImportLine("Imported A") }, Coordinator);
+
+        Assert.StartsWith(expected, Assert.Single(replies).Text, StringComparison.Ordinal);
+    }
+
+    private static string ImportLine(string title, string description = "Sensors") =>
+        $"{title};Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;{description}";
 
     /// <summary>The card's Cancel buttons (coaching.unregister): their titles, session ids and data, in card order.</summary>
     private static List<(string Title, string SessionId, System.Text.Json.JsonElement Data)> CancelButtons(System.Text.Json.JsonElement card) =>

@@ -104,6 +104,26 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionMoved_WaitlistedPeople_TheCardShowsTheirRealPosition()
+    {
+        var cards = new List<(string Conversation, string Card)>();
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, Activity, CancellationToken>((c, a, _) => { lock (cards) { cards.Add((c, a.Attachments?.FirstOrDefault()?.Content?.GetRawText() ?? "")); } })
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(session.Id, "u1");
+        await RegisterAsync(session.Id, "u2");
+        await RegisterAsync(session.Id, "u3");
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft(capacity: 1, inDays: 9), CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Contains("Waitlist, position 1", cards.Single(c => c.Conversation == "conv-u2").Card, StringComparison.Ordinal);
+        Assert.Contains("Waitlist, position 2", cards.Single(c => c.Conversation == "conv-u3").Card, StringComparison.Ordinal);
+        Assert.DoesNotContain("position 0", string.Join("\n", cards.Select(c => c.Card)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SessionMovedIntoTheDayBefore_MoveNoticeWithoutA24HourReminderThenTheOneHourOne()
     {
         var session = await host.CreateSessionAsync();   // 2026-12-03 09:00 UTC, registered a week before

@@ -44,4 +44,58 @@ public sealed class SessionFormValuesTests
         Assert.Empty(invalid);
         Assert.Equal("Day 1:\tlab\r\nDay 2: visits", draft!.Description);
     }
+
+    private static readonly SessionFormValues Valid = new("Recycled fibres", "", "Recycling", "Ana", "EN", "2026-12-10", "09:00", "11:00",
+        "Europe/Lisbon", "20", "Online", "CITEVE", "2026-12-09", "coaching@example.org");
+
+    [Theory]
+    [InlineData("online", "Online")]
+    [InlineData("ONLINE", "Online")]
+    [InlineData("onsite", "OnSite")]
+    public void TryParse_FormatInAnyCase_Accepted(string mode, string expected)
+    {
+        var (draft, invalid) = (Valid with { Mode = mode }).TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Empty(invalid);
+        Assert.Equal(expected, draft!.Mode.ToString());
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0")]
+    [InlineData("Online,OnSite")]
+    public void TryParse_FormatThatIsNoName_Refused(string mode)
+    {
+        var texts = CoachingTexts.Resolve("en");
+
+        var (_, invalid) = (Valid with { Mode = mode }).TryParse(texts, Now, Now);
+
+        Assert.Contains(texts.FieldMode, invalid);
+    }
+
+    [Theory]
+    [InlineData("europe/lisbon", "Europe/Lisbon")]
+    [InlineData("Europe/Lisbon", "Europe/Lisbon")]
+    [InlineData("GMT Standard Time", "Europe/London")]
+    [InlineData("W. Europe Standard Time", "Europe/Berlin")]
+    [InlineData("US/Eastern", "America/New_York")]
+    public void TryParse_TimeZoneTypedAnotherWay_StoredAsTheCanonicalIanaId(string typed, string expected)
+    {
+        var (draft, invalid) = (Valid with { TimeZone = typed }).TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Empty(invalid);
+        Assert.Equal(expected, draft!.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus")]
+    [InlineData("")]
+    public void TryParse_UnknownTimeZone_Refused(string typed)
+    {
+        var texts = CoachingTexts.Resolve("en");
+
+        var (_, invalid) = (Valid with { TimeZone = typed }).TryParse(texts, Now, Now);
+
+        Assert.Contains(texts.FieldTimeZone, invalid);
+    }
 }
