@@ -90,7 +90,14 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
             : new(RegistrationOutcome.Waitlisted, session, await WaitlistPositionAsync(registration, cancellationToken));
     }
 
-    public async Task<CancellationResult> CancelAsync(Guid sessionId, string aadObjectId, CancellationToken cancellationToken)
+    /// <param name="sessionId">The session.</param>
+    /// <param name="aadObjectId">The participant (always the sender).</param>
+    /// <param name="cancellationToken">The turn's cancellation.</param>
+    /// <param name="askedSequence">
+    /// The registration's <see cref="CoachingRegistration.Sequence"/> the confirmation question was asked about, when it
+    /// carried one: registering again gives a new one, so an old question's "Yes" cannot cancel the new registration.
+    /// </param>
+    public async Task<CancellationResult> CancelAsync(Guid sessionId, string aadObjectId, CancellationToken cancellationToken, long? askedSequence = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(aadObjectId);
 
@@ -113,6 +120,11 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         if (registration.Status == RegistrationStatus.Cancelled)
         {
             return new(CancellationOutcome.AlreadyCancelled, session);
+        }
+
+        if (askedSequence is { } asked && asked != registration.Sequence)
+        {
+            return new(CancellationOutcome.NotTheRegistrationAsked, session);
         }
 
         var now = timeProvider.GetUtcNow();

@@ -13,4 +13,10 @@ internal enum CancellationOutcome
 
     /// <summary>The session has already ended: nothing to cancel any more.</summary>
     SessionOver,
+
+    /// <summary>
+    /// The "Yes" answered a question about an earlier registration (cancelled since, then registered again): the current
+    /// one is not the one the question named, so it stays.
+    /// </summary>
+    NotTheRegistrationAsked,
 }

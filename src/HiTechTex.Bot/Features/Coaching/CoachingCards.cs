@@ -115,6 +115,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["canCancel"] = scheduled && active is not null && now < session.EndsAt,
             // "Cancel my registration" was clicked: its question's answers instead of the button (the question is the warning).
             ["confirmUnregister"] = confirmUnregister,
+            // The question's "Yes" names the registration it asks about: registering again makes another one.
+            ["registration"] = confirmUnregister && active is not null ? active.Sequence.ToString(CultureInfo.InvariantCulture) : "",
             // A session that is over is history: nothing left to edit or cancel.
             ["isCoordinator"] = isCoordinator && scheduled && now < session.EndsAt,
             ["participants"] = new JsonArray([.. (isCoordinator ? participants ?? [] : []).Select((p, i) => (JsonNode)new JsonObject

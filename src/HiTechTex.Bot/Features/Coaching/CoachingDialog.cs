@@ -74,7 +74,7 @@ internal sealed class CoachingDialog(
                 await AskToUnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             case UnregisterAction:
-                await UnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
+                await UnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken, AskedSequenceOf(data));
                 break;
             case KeepAction:
                 await ShowKeptAsync(turn, texts, SessionIdOf(data), cancellationToken);
@@ -327,7 +327,7 @@ internal sealed class CoachingDialog(
         await ShowDetailsAsync(turn, texts, sessionId, title is null ? null : texts.Format(texts.RegistrationKeptFormat, title), warning: null, cancellationToken);
     }
 
-    private async Task UnregisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    private async Task UnregisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken, long? askedSequence = null)
     {
         if (sessionId is not { } id || UserIdOf(turn) is not { } user)
         {
@@ -335,7 +335,7 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        var result = await booking.CancelAsync(id, user, cancellationToken);
+        var result = await booking.CancelAsync(id, user, cancellationToken, askedSequence);
         switch (result.Outcome)
         {
             case CancellationOutcome.Cancelled:
@@ -352,11 +352,21 @@ internal sealed class CoachingDialog(
             case CancellationOutcome.SessionOver:
                 await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
                 break;
+            case CancellationOutcome.NotTheRegistrationAsked:
+                await turn.SendActivityAsync(ConversationTurn.Plain(texts.Format(texts.NotTheRegistrationAskedFormat, result.Session!.Title)), cancellationToken);
+                break;
             default:
                 await turn.SendActivityAsync(texts.NotFound, cancellationToken);
                 break;
         }
     }
+
+    /// <summary>The registration an unregister question asked about (older cards carry none: then whatever is current).</summary>
+    private static long? AskedSequenceOf(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && Read(d, "registration") is { Length: > 0 } text
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : null;
 
     private async Task ShowEditFormAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
     {

@@ -107,6 +107,9 @@ internal sealed partial class CoachingTexts
     /// <summary>{0} = title. A second "Yes" (double click, an older card): nothing else happens.</summary>
     public required string AlreadyCancelledFormat { get; init; }
 
+    /// <summary>An old question's "Yes" after registering again: {0} the session's title.</summary>
+    public required string NotTheRegistrationAskedFormat { get; init; }
+
     public required string PromotedFormat { get; init; }
 
     public required string ReminderFormat { get; init; }

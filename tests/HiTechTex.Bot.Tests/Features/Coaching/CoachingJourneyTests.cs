@@ -455,6 +455,23 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task Unregister_OldQuestionsYesAfterRegisteringAgain_TheNewRegistrationStays()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 5));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var question = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() }));
+        var oldYes = Assert.Single(CancelButtons(question)).Data;
+        await host.SendAsync(host.Conversation.Submit(oldYes));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var replies = await host.SendAsync(host.Conversation.Submit(oldYes));
+
+        Assert.StartsWith("That question was about an earlier registration for Circular economy", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+    }
+
+    [Fact]
     public async Task Unregister_YesClickedTwice_CancelledAndPromotedOnceTheSecondSaysAlreadyCancelled()
     {
         await host.Conversation.SeedProfileAsync("en");
