@@ -567,8 +567,9 @@ internal sealed class CoachingDialog(
         }, cancellationToken);
     }
 
+    // No question for a session that is cancelled already (an older card's button): its card says so, nothing to ask.
     private async Task<string?> CancelQuestionAsync(CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken) =>
-        sessionId is { } id && await catalog.GetAsync(id, cancellationToken) is { } summary
+        sessionId is { } id && await catalog.GetAsync(id, cancellationToken) is { Session.Status: SessionStatus.Scheduled } summary
             ? texts.Format(texts.CancelSessionConfirmFormat, summary.Session.Title, summary.Confirmed + summary.Waitlisted)
             : null;
 

@@ -1213,6 +1213,12 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.Equal("This session was already cancelled: nothing changed, and nobody is told again.", Assert.Single(again).Text);
         Assert.Equal(notices, (await host.OutboxAsync()).Count);
+
+        // The button of an older card (no confirmation yet): the card, without a question nobody needs to answer.
+        var oldButton = await host.SubmitAsync(new { action = "coaching.cancelSession", sessionId = session.Id.ToString() }, Coordinator);
+        var card = CoachingTestHost.CardText(oldButton);
+        Assert.DoesNotContain("This cannot be undone", card, StringComparison.Ordinal);
+        Assert.Equal(notices, (await host.OutboxAsync()).Count);
     }
 
     [Fact]
