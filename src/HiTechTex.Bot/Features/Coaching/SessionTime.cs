@@ -82,9 +82,12 @@ internal static class SessionTime
                 : id;
     }
 
-    /// <summary>A time zone Teams sent (<c>activity.localTimezone</c>) when it is one this host knows, else null.</summary>
+    /// <summary>
+    /// A time zone Teams sent (<c>activity.localTimezone</c>) when it is one this host knows, as its canonical IANA id
+    /// (<see cref="CanonicalZone"/>: a Windows id is kept and shown as the IANA zone it names), else null.
+    /// </summary>
     public static string? KnownZone(string? timeZone) =>
-        timeZone is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _) ? timeZone : null;
+        timeZone is { Length: > 0 and <= 64 } ? CanonicalZone(timeZone) : null;
 
     /// <summary>
     /// "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)"; for a reader in another zone

@@ -262,6 +262,22 @@ public sealed class CoachingReminderTests : IDisposable
         Assert.Equal("America/New_York", Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
     }
 
+    [Theory]
+    [InlineData("W. Europe Standard Time", "Europe/Berlin")]
+    [InlineData("europe/lisbon", "Europe/Lisbon")]
+    [InlineData("America/New_York", "America/New_York")]
+    public async Task Register_ZoneSentAnotherWay_StoredAsTheCanonicalIanaId(string sent, string stored)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var submit = host.Conversation.Submit(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        submit.LocalTimezone = sent;
+
+        await host.SendAsync(submit);
+
+        Assert.Equal(stored, Assert.Single(await host.RegistrationsAsync(session.Id)).TimeZone);
+    }
+
     [Fact]
     public async Task Messages_SameTimeZoneEveryTurn_FollowedOnlyWhenItChanges()
     {
