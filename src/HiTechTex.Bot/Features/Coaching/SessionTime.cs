@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Features.Conversation;
 using System.Globalization;
 
 namespace HiTechTex.Bot.Features.Coaching;
@@ -36,58 +37,11 @@ internal static class SessionTime
         }
     }
 
-    /// <summary>The ids of the host's zones that are not links (GetSystemTimeZones lists "America/New_York", not "US/Eastern").</summary>
-    /// <remarks>Keyed ignoring case: on Linux a zone is a file, so "europe/lisbon" is found only through this list.</remarks>
-    private static readonly Lazy<Dictionary<string, string>> CanonicalZones =
-        new(() => TimeZoneInfo.GetSystemTimeZones().DistinctBy(z => z.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(z => z.Id, z => z.Id, StringComparer.OrdinalIgnoreCase));
+    /// <inheritdoc cref="TimeZoneIds.Canonical"/>
+    public static string? CanonicalZone(string typed) => TimeZoneIds.Canonical(typed);
 
-    /// <summary>
-    /// The id a session's zone is stored and shown with: the IANA id as the time-zone database spells it
-    /// ("europe/lisbon" → "Europe/Lisbon"), a Windows id converted ("GMT Standard Time" → "Europe/London"), a link
-    /// replaced by the zone it names when .NET knows it and the rules are the same ("US/Eastern" → "America/New_York");
-    /// null for a zone this host does not know.
-    /// </summary>
-    public static string? CanonicalZone(string typed)
-    {
-        ArgumentNullException.ThrowIfNull(typed);
-        if (typed.Length is > 0 and <= 64 && CanonicalZones.Value.TryGetValue(typed, out var listed))
-        {
-            return listed;
-        }
-
-        if (typed.Length is 0 or > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(typed, out var zone))
-        {
-            return null;
-        }
-
-        var id = zone.Id;
-        if (!zone.HasIanaId && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana))
-        {
-            return iana;
-        }
-
-        if (CanonicalZones.Value.TryGetValue(id, out var canonical))
-        {
-            return canonical;
-        }
-
-        // A link: through its Windows zone to that zone's IANA id, kept only when it is the same clock (Europe/Lisbon's
-        // Windows zone maps back to Europe/London, which is not).
-        return TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out var windows)
-            && TimeZoneInfo.TryConvertWindowsIdToIanaId(windows, out var target)
-            && CanonicalZones.Value.ContainsKey(target)
-            && TimeZoneInfo.TryFindSystemTimeZoneById(target, out var targetZone)
-            && targetZone.HasSameRules(zone)
-                ? target
-                : id;
-    }
-
-    /// <summary>
-    /// A time zone Teams sent (<c>activity.localTimezone</c>) when it is one this host knows, as its canonical IANA id
-    /// (<see cref="CanonicalZone"/>: a Windows id is kept and shown as the IANA zone it names), else null.
-    /// </summary>
-    public static string? KnownZone(string? timeZone) =>
-        timeZone is { Length: > 0 and <= 64 } ? CanonicalZone(timeZone) : null;
+    /// <inheritdoc cref="TimeZoneIds.Known"/>
+    public static string? KnownZone(string? timeZone) => TimeZoneIds.Known(timeZone);
 
     /// <summary>
     /// "Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)"; for a reader in another zone

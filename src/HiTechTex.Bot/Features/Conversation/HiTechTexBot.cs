@@ -115,8 +115,8 @@ internal sealed class HiTechTexBot(
             // Someone without a profile has nothing kept to follow (registering needs one); the zone is recorded once
             // they have one — so a new user's first turns cost no query.
             || await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false) is null
-            || !TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _)
-            || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            // Only a zone as Teams writes it, a canonical IANA id (not a Windows id, not another spelling).
+            || TimeZoneIds.Known(zone) != zone)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HiTechTex.Bot.Features.Conversation;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
@@ -43,9 +44,8 @@ internal static class ExchangeTime
         }
     }
 
-    /// <summary>A zone Teams sent or the bot kept, when it is one this host knows; else null.</summary>
-    public static string? KnownZone(string? timeZone) =>
-        timeZone is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _) ? timeZone : null;
+    /// <inheritdoc cref="TimeZoneIds.Known"/>
+    public static string? KnownZone(string? timeZone) => TimeZoneIds.Known(timeZone);
 
     /// <param name="at">The moment.</param>
     /// <param name="readerZone">The reader's own zone, if known (<see cref="KnownZone"/> is applied).</param>

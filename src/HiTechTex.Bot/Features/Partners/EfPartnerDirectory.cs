@@ -39,15 +39,7 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
         await WriteAsync(async (db, sequence) =>
         {
             var row = await db.Set<OrganisationEntity>().FirstOrDefaultAsync(e => e.Id == organisation.Id, cancellationToken).ConfigureAwait(false);
-            if (row is null)
-            {
-                db.Add(PartnerRows.ToEntity(organisation, sequence));
-            }
-            else
-            {
-                PartnerRows.Copy(organisation, row, sequence);
-            }
-
+            Write(db, row, organisation, sequence);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         index.Upsert(organisation);
@@ -84,15 +76,7 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
                 return false;
             }
 
-            if (row is null)
-            {
-                db.Add(PartnerRows.ToEntity(organisation, sequence));
-            }
-            else
-            {
-                PartnerRows.Copy(organisation, row, sequence);
-            }
-
+            Write(db, row, organisation, sequence);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         if (written)
@@ -101,6 +85,19 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
         }
 
         return written;
+    }
+
+    // A new row, or the stored one (a tombstone included) overwritten.
+    private static void Write(BotDbContext db, OrganisationEntity? row, Organisation organisation, long sequence)
+    {
+        if (row is null)
+        {
+            db.Add(PartnerRows.ToEntity(organisation, sequence));
+        }
+        else
+        {
+            PartnerRows.Copy(organisation, row, sequence);
+        }
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
