@@ -254,8 +254,9 @@ internal sealed class HiTechTexBot(
             : turnContext.GetTexts().FormReceived);
     }
 
+    // Through CardInput: a forged lone surrogate in the id is "not given", never a failed turn.
     private static bool HasString(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Length > 0;
+        CardInput.TryGetText(data, name, out var text) && !string.IsNullOrEmpty(text);
 
     protected override Task<JsonElement> OnComposeExtensionQueryAsync(ITurnContext turnContext, JsonElement query, CancellationToken cancellationToken)
     {
