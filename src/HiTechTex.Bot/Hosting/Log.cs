@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1343, Level = LogLevel.Information, Message = "Database is up to date")]
     public static partial void DatabaseMigrated(ILogger logger);
+
+    [LoggerMessage(EventId = 1344, Level = LogLevel.Information, Message = "Signing key {Name} made and stored in the database (links are signed with it when no secret is configured)")]
+    public static partial void SigningKeyCreated(ILogger logger, string name);
 }

@@ -30,6 +30,7 @@ internal abstract class BotDbContext(DbContextOptions options) : DbContext(optio
             .ApplyConfiguration(new ConversationReferenceEntityConfiguration())
             .ApplyConfiguration(new StateItemEntityConfiguration())
             .ApplyConfiguration(new ProcessedActivityEntityConfiguration())
+            .ApplyConfiguration(new SigningKeyEntityConfiguration())
             .ApplyConfiguration(new Features.Conversation.TeamConversationEntityConfiguration())
             .ApplyConfiguration(new PartnerDirectoryEntityConfiguration())
             .ApplyConfiguration(new PartnerChangeCounterEntityConfiguration())

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.State;
@@ -31,6 +32,7 @@ internal static class PersistenceExtensions
             ? sp.GetRequiredService<SqliteBotDbContext>()
             : sp.GetRequiredService<PostgreSqlBotDbContext>());
         services.AddHostedService<DatabaseMigrator>();
+        services.AddLinkKeys();
 
         // The per-turn stores run plain ADO.NET over pooled open connections (a scope + DbContext per call cost more
         // CPU than the SQL); singletons, so singleton ConversationState/UserState can be built over IStorage.
@@ -46,6 +48,18 @@ internal static class PersistenceExtensions
             sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqlConversationReferenceStore>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// The keys of the bot's links (<see cref="LinkKeys"/>) over the key stored in the database (<see cref="StoredSigningKey"/>),
+    /// loaded at start-up: call after the migrator is registered (hosted services start in order), so the table exists.
+    /// </summary>
+    internal static IServiceCollection AddLinkKeys(this IServiceCollection services)
+    {
+        services.AddSingleton<StoredSigningKey>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoredSigningKey>());
+        services.AddSingleton(sp => new LinkKeys(() => sp.GetRequiredService<StoredSigningKey>().Key));
+        return services;
     }
 
     private static DbContextOptions<TContext> BuildOptions<TContext>(IServiceProvider services)

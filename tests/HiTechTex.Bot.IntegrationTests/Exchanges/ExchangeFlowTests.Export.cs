@@ -53,7 +53,7 @@ public abstract partial class ExchangeFlowTests
     }
 
     [SkippableFact]
-    public async Task Export_PortugueseCoordinator_StatusAndActivityLabelsInPortugueseWithTheCodesKept()
+    public async Task Export_PortugueseCoordinator_ColumnNamesStatusAndActivityLabelsInPortugueseWithTheCodesKept()
     {
         SkipUnlessAvailable();
         using var host = CreateHost();
@@ -70,6 +70,11 @@ public abstract partial class ExchangeFlowTests
         var row = csv.Split("\r\n").Single(l => l.StartsWith(reference + ";", StringComparison.Ordinal)).Split(';');
         Assert.Equal(ExchangeTexts.Portuguese.Statuses[ExchangeStatus.Stage1], row[1]);
         Assert.Equal("Stage1", row[14]);
+
+        // The column names in Portuguese too (they were English), the code columns' names kept for scripts.
+        var header = csv.Split("\r\n")[0];
+        Assert.StartsWith("Referência;Estado;Organização visitante;", header, StringComparison.Ordinal);
+        Assert.EndsWith(";Data de criação;StatusCode;ActivityTypeCode", header, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using HiTechTex.Bot.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,9 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// session and registration, 128 bits) is what lets the endpoint serve without a Teams token and still only to the
 /// person the card was for: a session id alone (it is in the data of every session card) opens nothing. Base address:
 /// <c>Coaching:PublicBaseUrl</c>, else <c>https://{Teams:BotDomain}</c>, else (local runs) the address this host
-/// listens on; none when there is no address at all (the card then has no calendar button).
+/// listens on; none when there is no address at all (the card then has no calendar button). Key: derived from
+/// <c>Coaching:CalendarLinkSecret</c>, else from the key stored in the bot's database (<see cref="LinkKeys"/>), so a
+/// link works on every instance and after a restart.
 /// </summary>
 internal sealed class CalendarLinks
 {
@@ -26,27 +27,17 @@ internal sealed class CalendarLinks
     private readonly IOptions<CoachingOptions> options;
     private readonly IConfiguration configuration;
     private readonly IServiceProvider services;
-    private readonly byte[] key;
 
-    public CalendarLinks(IOptions<CoachingOptions> options, IConfiguration configuration, IServiceProvider services, ILogger<CalendarLinks> logger, IHostEnvironment? environment = null)
+    // Derived on first use: the stored key is read once the database is migrated, not when this singleton is built.
+    private readonly Lazy<byte[]> key;
+
+    public CalendarLinks(IOptions<CoachingOptions> options, IConfiguration configuration, IServiceProvider services, LinkKeys keys)
     {
         this.options = options;
         this.configuration = configuration;
         this.services = services;
         var secret = options.Value.CalendarLinkSecret;
-        if (string.IsNullOrEmpty(secret))
-        {
-            key = RandomNumberGenerator.GetBytes(32);
-            if (environment?.IsDevelopment() != true)
-            {
-                Log.CalendarLinkKeyPerProcess(logger);
-            }
-        }
-        else
-        {
-            // Derived, so the configured secret itself is never the MAC key of anything else.
-            key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: "htt-calendar-link-v1"u8.ToArray());
-        }
+        key = new(() => keys.Derive(secret, "htt-calendar-link-v1"), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The calendar-file link of <paramref name="registration"/>'s session for its participant.</summary>
@@ -87,7 +78,7 @@ internal sealed class CalendarLinks
         Span<byte> message = stackalloc byte[32];
         sessionId.TryWriteBytes(message[..16]);
         registrationId.TryWriteBytes(message[16..]);
-        return HMACSHA256.HashData(key, message)[..SignatureBytes];
+        return HMACSHA256.HashData(key.Value, message)[..SignatureBytes];
     }
 
     private string? BaseUrl() => PublicBaseAddress.Resolve(options.Value.PublicBaseUrl, configuration, services);

@@ -31,8 +31,8 @@ internal sealed class CoachingOptions
 
     /// <summary>
     /// The secret that signs the calendar-file links (at least 32 characters; from the environment or a key vault,
-    /// never from a committed file). Empty: a random key per process — links then stop working after a restart and
-    /// are not valid on another instance.
+    /// never from a committed file). Empty: the key stored in the bot's database (<see cref="Hosting.LinkKeys"/>), the
+    /// same on every instance and after a restart.
     /// </summary>
     public string CalendarLinkSecret { get; set; } = "";
 

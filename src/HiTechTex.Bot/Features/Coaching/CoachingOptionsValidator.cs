@@ -35,7 +35,7 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
 
         if (options.CalendarLinkSecret.Length is > 0 and < CalendarLinks.MinSecretLength)
         {
-            errors.Add($"Coaching:CalendarLinkSecret must be at least {CalendarLinks.MinSecretLength} characters (or empty for a key per process).");
+            errors.Add($"Coaching:CalendarLinkSecret must be at least {CalendarLinks.MinSecretLength} characters (or empty for the key stored in the database).");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -35,9 +35,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Schedule check for {Organizer} failed; the session is saved without the conflict warning")]
     public static partial void ScheduleCheckFailed(ILogger logger, string organizer, Exception exception);
 
-    [LoggerMessage(EventId = 2411, Level = LogLevel.Warning, Message = "Coaching:CalendarLinkSecret is not set: calendar-file links are signed with a key of this process, so they stop working after a restart and on other instances")]
-    public static partial void CalendarLinkKeyPerProcess(ILogger logger);
-
     [LoggerMessage(EventId = 2412, Level = LogLevel.Warning, Message = "Calendar file of session {SessionId} refused: {Reason}")]
     public static partial void CalendarFileRefused(ILogger logger, Guid sessionId, string reason);
 

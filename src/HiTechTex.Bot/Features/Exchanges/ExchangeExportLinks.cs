@@ -18,7 +18,9 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// and the coordinator it was made for — whose id is not in the link: it is checked against the coordinators configured
 /// when the file is fetched, so a coordinator removed from <c>Roles:Coordinators</c> can no longer use a link made earlier.
 /// Base address as for the calendar links: <c>Exchanges:PublicBaseUrl</c>, else <c>https://{Teams:BotDomain}</c>, else
-/// (local runs) the address this host listens on; none without any address.
+/// (local runs) the address this host listens on; none without any address. Key: derived from
+/// <c>Exchanges:ExportLinkSecret</c>, else from the key stored in the bot's database (<see cref="LinkKeys"/>), so a
+/// link works on every instance and after a restart.
 /// </summary>
 internal sealed class ExchangeExportLinks
 {
@@ -38,11 +40,13 @@ internal sealed class ExchangeExportLinks
     private readonly IConfiguration configuration;
     private readonly IServiceProvider services;
     private readonly TimeProvider timeProvider;
-    private readonly byte[] key;
+
+    // Derived on first use: the stored key is read once the database is migrated, not when this singleton is built.
+    private readonly Lazy<byte[]> key;
 
     public ExchangeExportLinks(
         IOptionsMonitor<ExchangeOptions> options, IOptionsMonitor<RoleOptions> roles, IConfiguration configuration, IServiceProvider services,
-        TimeProvider timeProvider, ILogger<ExchangeExportLinks> logger, IHostEnvironment? environment = null)
+        TimeProvider timeProvider, LinkKeys keys)
     {
         this.options = options;
         this.roles = roles;
@@ -50,19 +54,7 @@ internal sealed class ExchangeExportLinks
         this.services = services;
         this.timeProvider = timeProvider;
         var secret = options.CurrentValue.ExportLinkSecret;
-        if (string.IsNullOrEmpty(secret))
-        {
-            key = RandomNumberGenerator.GetBytes(32);
-            if (environment?.IsDevelopment() != true)
-            {
-                Log.ExportLinkKeyPerProcess(logger);
-            }
-        }
-        else
-        {
-            // Derived, so the configured secret itself is never the MAC key of anything else.
-            key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: "htt-exchange-export-link-v1"u8.ToArray());
-        }
+        key = new(() => keys.Derive(secret, "htt-exchange-export-link-v1"), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>How long a new link works.</summary>
@@ -135,7 +127,7 @@ internal sealed class ExchangeExportLinks
         BinaryPrimitives.WriteInt64BigEndian(message.AsSpan(Purpose.Length, 8), expires);
         code.CopyTo(message, Purpose.Length + 8);
         coordinator.CopyTo(message, Purpose.Length + 8 + code.Length);
-        return HMACSHA256.HashData(key, message)[..SignatureBytes];
+        return HMACSHA256.HashData(key.Value, message)[..SignatureBytes];
     }
 
     private string? BaseUrl() => PublicBaseAddress.Resolve(options.CurrentValue.PublicBaseUrl, configuration, services);

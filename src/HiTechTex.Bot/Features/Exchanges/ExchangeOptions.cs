@@ -44,7 +44,7 @@ internal sealed class ExchangeOptions
 
     /// <summary>
     /// Secret (at least <see cref="ExchangeExportLinks.MinSecretLength"/> characters) that signs the export links; empty:
-    /// a key of this process (links stop working after a restart and on other instances).
+    /// the key stored in the bot's database (<see cref="Hosting.LinkKeys"/>), the same on every instance and after a restart.
     /// </summary>
     public string ExportLinkSecret { get; set; } = "";
 

@@ -56,7 +56,7 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
 
         if (options.ExportLinkSecret.Length is > 0 and < ExchangeExportLinks.MinSecretLength)
         {
-            failures.Add($"Exchanges:ExportLinkSecret must be at least {ExchangeExportLinks.MinSecretLength} characters (or empty for a key per process).");
+            failures.Add($"Exchanges:ExportLinkSecret must be at least {ExchangeExportLinks.MinSecretLength} characters (or empty for the key stored in the database).");
         }
 
         if (options.PublicBaseUrl.Length > 0

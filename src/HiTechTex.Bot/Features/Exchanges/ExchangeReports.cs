@@ -56,7 +56,8 @@ internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory dir
     /// other reader take the line for data. Status and activity type are labels in the coordinator's language
     /// (<paramref name="texts"/>), and the lump sum has that language's decimal separator; the stable codes
     /// (<c>Stage1</c>, <c>KnowledgeSharing</c>) are in the last two columns, <c>StatusCode</c> and
-    /// <c>ActivityTypeCode</c>, for scripts. Dates are ISO (yyyy-MM-dd), which every spreadsheet reads as a date.
+    /// <c>ActivityTypeCode</c>, for scripts. The header row names the columns in that language too
+    /// (<see cref="ExchangeTexts.ExportColumns"/>; English keeps its names), the two code columns' names in every language. Dates are ISO (yyyy-MM-dd), which every spreadsheet reads as a date.
     /// </summary>
     public async Task<string> CsvAsync(ExchangeTexts texts, CancellationToken cancellationToken)
     {
@@ -65,12 +66,8 @@ internal sealed class ExchangeReports(ExchangeStore store, IPartnerDirectory dir
         var applications = await store.ListAsync([.. Enum.GetValues<ExchangeStatus>().Where(s => s != ExchangeStatus.Draft)], cancellationToken).ConfigureAwait(false);
         var organisations = (await directory.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(o => o.Id, StringComparer.Ordinal);
         var csv = new StringBuilder();
-        string[] header =
-        [
-            "Reference", "Status", "VisitingOrganisation", "VisitingCountry", "VisitingPartner", "HostOrganisation", "HostCountry",
-            "StartDate", "EndDate", "WorkingDays", "ActivityType", "LumpSum", "Applicant", "Created", "StatusCode", "ActivityTypeCode",
-        ];
-        csv.AppendJoin(Separator, header).Append("\r\n");
+        // The column names in the coordinator's language, the code columns' the same in every language.
+        csv.AppendJoin(Separator, texts.ExportColumns.Append("StatusCode").Append("ActivityTypeCode").Select(Quote)).Append("\r\n");
         foreach (var a in applications)
         {
             var visiting = organisations.GetValueOrDefault(a.VisitingOrganisationId);

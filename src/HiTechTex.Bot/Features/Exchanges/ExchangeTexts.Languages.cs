@@ -160,6 +160,11 @@ internal sealed partial record ExchangeTexts
             [EligibilityProblem.AgendaMissing] = "Give the agenda (day by day).",
             [EligibilityProblem.OutcomesMissing] = "Describe the expected outcomes.",
         },
+        ExportColumns =
+        [
+            "Reference", "Status", "VisitingOrganisation", "VisitingCountry", "VisitingPartner", "HostOrganisation", "HostCountry",
+            "StartDate", "EndDate", "WorkingDays", "ActivityType", "LumpSum", "Applicant", "Created",
+        ],
         ApplyCommands = ["apply for exchange", "apply for an exchange", "new exchange"],
         MyApplicationsCommands = ["my applications"],
         PendingApprovalsCommands = ["pending approvals"],
@@ -326,6 +331,11 @@ internal sealed partial record ExchangeTexts
             [EligibilityProblem.AgendaMissing] = "Indique a agenda (dia a dia).",
             [EligibilityProblem.OutcomesMissing] = "Descreva os resultados esperados.",
         },
+        ExportColumns =
+        [
+            "Referência", "Estado", "Organização visitante", "País visitante", "Parceiro (lado visitante)", "Organização de acolhimento", "País de acolhimento",
+            "Primeiro dia útil", "Último dia útil", "Dias úteis", "Tipo de atividade", "Montante fixo", "Candidato", "Data de criação",
+        ],
         ApplyCommands = ["candidatar a intercambio", "novo intercambio"],
         MyApplicationsCommands = ["as minhas candidaturas", "minhas candidaturas"],
         PendingApprovalsCommands = ["aprovações pendentes"],
@@ -492,6 +502,11 @@ internal sealed partial record ExchangeTexts
             [EligibilityProblem.AgendaMissing] = "Indique la agenda (día a día).",
             [EligibilityProblem.OutcomesMissing] = "Describa los resultados esperados.",
         },
+        ExportColumns =
+        [
+            "Referencia", "Estado", "Organización visitante", "País visitante", "Socio (lado visitante)", "Organización anfitriona", "País anfitrión",
+            "Primer día laborable", "Último día laborable", "Días laborables", "Tipo de actividad", "Cantidad fija", "Solicitante", "Fecha de creación",
+        ],
         ApplyCommands = ["solicitar intercambio", "nuevo intercambio"],
         MyApplicationsCommands = ["mis solicitudes"],
         PendingApprovalsCommands = ["aprobaciones pendientes"],
@@ -658,6 +673,11 @@ internal sealed partial record ExchangeTexts
             [EligibilityProblem.AgendaMissing] = "Indica l'agenda (giorno per giorno).",
             [EligibilityProblem.OutcomesMissing] = "Descrivi i risultati attesi.",
         },
+        ExportColumns =
+        [
+            "Riferimento", "Stato", "Organizzazione in visita", "Paese in visita", "Partner (lato in visita)", "Organizzazione ospitante", "Paese ospitante",
+            "Primo giorno lavorativo", "Ultimo giorno lavorativo", "Giorni lavorativi", "Tipo di attività", "Somma forfettaria", "Richiedente", "Data di creazione",
+        ],
         ApplyCommands = ["candidatura scambio", "nuovo scambio"],
         MyApplicationsCommands = ["le mie candidature"],
         PendingApprovalsCommands = ["approvazioni in sospeso"],
@@ -824,6 +844,11 @@ internal sealed partial record ExchangeTexts
             [EligibilityProblem.AgendaMissing] = "Gündemi (gün gün) yazın.",
             [EligibilityProblem.OutcomesMissing] = "Beklenen sonuçları açıklayın.",
         },
+        ExportColumns =
+        [
+            "Referans", "Durum", "Ziyaret eden kuruluş", "Ziyaret eden ülke", "Ortak (ziyaret eden taraf)", "Ev sahibi kuruluş", "Ev sahibi ülke",
+            "İlk iş günü", "Son iş günü", "İş günü sayısı", "Faaliyet türü", "Götürü tutar", "Başvuran", "Oluşturulma tarihi",
+        ],
         ApplyCommands = ["degisime basvur", "yeni degisim"],
         MyApplicationsCommands = ["basvurularim"],
         PendingApprovalsCommands = ["bekleyen onaylar"],
@@ -990,6 +1015,11 @@ internal sealed partial record ExchangeTexts
             [EligibilityProblem.AgendaMissing] = "Uveďte program (den po dni).",
             [EligibilityProblem.OutcomesMissing] = "Popište očekávané výsledky.",
         },
+        ExportColumns =
+        [
+            "Reference", "Stav", "Vysílající organizace", "Vysílající země", "Partner (vysílající strana)", "Hostitelská organizace", "Hostitelská země",
+            "První pracovní den", "Poslední pracovní den", "Pracovní dny", "Typ aktivity", "Paušální částka", "Žadatel", "Vytvořeno",
+        ],
         ApplyCommands = ["zadost o vymenu", "nova vymena"],
         MyApplicationsCommands = ["moje zadosti"],
         PendingApprovalsCommands = ["čekající schválení"],

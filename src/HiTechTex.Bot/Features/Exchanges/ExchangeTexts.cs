@@ -281,6 +281,13 @@ internal sealed partial record ExchangeTexts
 
     public required IReadOnlyDictionary<EligibilityProblem, string> Problems { get; init; }
 
+    /// <summary>
+    /// The CSV export's column names, in the file's order (<see cref="ExchangeReports.CsvAsync"/>), without the two code
+    /// columns at its end (<c>StatusCode</c>, <c>ActivityTypeCode</c>: the same in every language, for scripts).
+    /// English keeps the names its export has always had.
+    /// </summary>
+    public required IReadOnlyList<string> ExportColumns { get; init; }
+
     /// <summary>Typed commands (besides the English ones every language accepts).</summary>
     public required IReadOnlyList<string> ApplyCommands { get; init; }
 

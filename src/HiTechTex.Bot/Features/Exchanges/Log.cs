@@ -33,9 +33,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 2309, Level = LogLevel.Error, Message = "Exchange {Reference}: the decision is stored, but could not {Operation} after it")]
     public static partial void AfterCommitFailed(ILogger logger, Exception exception, string reference, string operation);
 
-    [LoggerMessage(EventId = 2310, Level = LogLevel.Warning, Message = "Exchanges:ExportLinkSecret is not set: export links are signed with a key of this process, so they stop working after a restart and on other instances")]
-    public static partial void ExportLinkKeyPerProcess(ILogger logger);
-
     [LoggerMessage(EventId = 2311, Level = LogLevel.Warning, Message = "Exchange export refused: {Reason} link")]
     public static partial void ExportRefused(ILogger logger, string reason);
 

@@ -1,11 +1,11 @@
+using System.Security.Cryptography;
 using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 
@@ -67,6 +67,26 @@ public sealed class CalendarLinksTests
         Assert.False(Links("https://bot.example.org", "", null).IsValid(Registration.SessionId, Registration.Id, SignatureOf(link)));
     }
 
+    [Fact]
+    public void For_NoSecret_SignedWithTheStoredKey_ValidWhereverThatKeyIs()
+    {
+        // No secret: the key stored in the bot's database, so another instance or a restart on it opens the link.
+        var stored = RandomNumberGenerator.GetBytes(32);
+        var link = Links("https://bot.example.org", "", null, storedKey: stored).For(Registration)!;
+
+        Assert.True(Links("https://bot.example.org", "", null, storedKey: (byte[])stored.Clone()).IsValid(Registration.SessionId, Registration.Id, SignatureOf(link)));
+        Assert.False(Links("https://bot.example.org", "", null, storedKey: RandomNumberGenerator.GetBytes(32)).IsValid(Registration.SessionId, Registration.Id, SignatureOf(link)));
+        Assert.False(Links("https://bot.example.org", "", null, Secret, storedKey: stored).IsValid(Registration.SessionId, Registration.Id, SignatureOf(link)));
+    }
+
+    [Fact]
+    public void For_SecretConfigured_StoredKeyNeverRead()
+    {
+        var links = Links("https://bot.example.org", "", null, Secret, storedKey: null);
+
+        Assert.True(links.IsValid(Registration.SessionId, Registration.Id, SignatureOf(links.For(Registration)!)));
+    }
+
     [Theory]
     [InlineData("short", false)]
     [InlineData("", true)]
@@ -76,7 +96,7 @@ public sealed class CalendarLinksTests
 
     private static string SignatureOf(string link) => link[(link.IndexOf("&s=", StringComparison.Ordinal) + 3)..];
 
-    private static CalendarLinks Links(string publicBaseUrl, string botDomain, string? listening, string secret = "")
+    private static CalendarLinks Links(string publicBaseUrl, string botDomain, string? listening, string secret = "", byte[]? storedKey = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Teams:BotDomain"] = botDomain }).Build();
         var services = new ServiceCollection();
@@ -89,11 +109,12 @@ public sealed class CalendarLinksTests
             services.AddSingleton(Mock.Of<IServer>(s => s.Features == features));
         }
 
+        // Without a stored key given, each call has a database of its own (a key of its own); null with a secret: never read.
+        var key = storedKey ?? (secret.Length == 0 ? RandomNumberGenerator.GetBytes(32) : null);
         return new CalendarLinks(
             Options.Create(new CoachingOptions { PublicBaseUrl = publicBaseUrl, CalendarLinkSecret = secret }),
             configuration,
             services.BuildServiceProvider(),
-            NullLogger<CalendarLinks>.Instance,
-            Mock.Of<IHostEnvironment>(e => e.EnvironmentName == Environments.Production));
+            new LinkKeys(() => key ?? throw new InvalidOperationException("The stored key was read although a secret is configured.")));
     }
 }

@@ -48,6 +48,7 @@ internal sealed class CoachingTestHost : IDisposable
             services.AddSingleton(Connector.Object);
             services.AddSingleton(Messenger.Object);
             services.AddSingleton(References.Object);
+            services.AddLinkKeys();
             services.AddCoaching();
             configureServices?.Invoke(services);
         });

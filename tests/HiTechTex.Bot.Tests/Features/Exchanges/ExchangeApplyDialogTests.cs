@@ -226,11 +226,24 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         var csv = await reports.CsvAsync(ExchangeTexts.English, CancellationToken.None);
         Assert.Contains(";2027-03-01;2027-03-05;4;Knowledge sharing;390;", csv, StringComparison.Ordinal);
 
-        // ';'-separated with the labels of the coordinator's language, and the stable codes in the last two columns.
+        // ';'-separated with the labels and column names of the coordinator's language, and the stable codes in the
+        // last two columns (named alike in every language); English keeps the column names it always had.
+        Assert.StartsWith(
+            "Reference;Status;VisitingOrganisation;VisitingCountry;VisitingPartner;HostOrganisation;HostCountry;StartDate;EndDate;WorkingDays;ActivityType;LumpSum;Applicant;Created;StatusCode;ActivityTypeCode\r\n",
+            csv, StringComparison.Ordinal);
         var portuguese = (await reports.CsvAsync(ExchangeTexts.Portuguese, CancellationToken.None)).Split("\r\n");
         Assert.Equal(
-            "Reference;Status;VisitingOrganisation;VisitingCountry;VisitingPartner;HostOrganisation;HostCountry;StartDate;EndDate;WorkingDays;ActivityType;LumpSum;Applicant;Created;StatusCode;ActivityTypeCode",
+            "Referência;Estado;Organização visitante;País visitante;Parceiro (lado visitante);Organização de acolhimento;País de acolhimento;Primeiro dia útil;Último dia útil;Dias úteis;Tipo de atividade;Montante fixo;Candidato;Data de criação;StatusCode;ActivityTypeCode",
             portuguese[0]);
+        foreach (var texts in ExchangeTexts.All)
+        {
+            var lines = (await reports.CsvAsync(texts, CancellationToken.None)).Split("\r\n");
+            var header = lines[0].Split(';');
+            Assert.Equal([.. texts.ExportColumns, "StatusCode", "ActivityTypeCode"], header);
+            Assert.Equal(header.Length, lines[1].Split(';').Length);
+            Assert.Equal(texts.Language == "en", lines[0] == csv.Split("\r\n")[0]);
+        }
+
         var row = portuguese[1].Split(';');
         Assert.Equal(16, row.Length);
         Assert.Equal(

@@ -64,6 +64,7 @@ internal sealed class ExchangeDialogTestHost : IDisposable
             services.AddSingleton(new Mock<IConnectorClient>().Object);
             services.AddSingleton(Messenger.Object);
             services.AddSingleton(new Mock<IConversationReferenceStore>().Object);
+            services.AddLinkKeys();
             services.AddExchanges();
         });
     }

@@ -1,8 +1,9 @@
+using System.Security.Cryptography;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -105,7 +106,19 @@ public sealed class ExchangeExportLinksTests
         var (e, s) = QueryOf(Links(secret: "another-secret-that-is-long-enough-98765").For(Coordinator)!);
 
         Assert.Equal(ExportLinkCheck.Invalid, Links().Check(e, s));
-        Assert.Equal(ExportLinkCheck.Invalid, Links(secret: "").Check(e, s));   // a key per process: another process's links open nothing
+        Assert.Equal(ExportLinkCheck.Invalid, Links(secret: "").Check(e, s));   // the stored key, not the secret
+    }
+
+    [Fact]
+    public void Check_NoSecret_LinkOfTheSameStoredKeyValid_OfAnotherDatabaseInvalid()
+    {
+        // No secret: the key stored in the bot's database signs, so every instance on it (and a restart) opens the link.
+        var stored = RandomNumberGenerator.GetBytes(32);
+        var (e, s) = QueryOf(Links(secret: "", storedKey: stored).For(Coordinator)!);
+
+        Assert.Equal(ExportLinkCheck.Valid, Links(secret: "", storedKey: (byte[])stored.Clone()).Check(e, s));
+        Assert.Equal(ExportLinkCheck.Invalid, Links(secret: "", storedKey: RandomNumberGenerator.GetBytes(32)).Check(e, s));
+        Assert.Equal(ExportLinkCheck.Invalid, Links(storedKey: stored).Check(e, s));   // a configured secret wins
     }
 
     [Fact]
@@ -139,13 +152,17 @@ public sealed class ExchangeExportLinksTests
         Assert.Equal(ExportLinkCheck.Expired, links.Check(e, s));
     }
 
-    private ExchangeExportLinks Links(string publicBaseUrl = "https://bot.example.org", string botDomain = "", string secret = Secret, TimeSpan? lifetime = null) =>
-        Links(new ExchangeOptions { PublicBaseUrl = publicBaseUrl, ExportLinkSecret = secret, ExportLinkLifetime = lifetime ?? TimeSpan.FromMinutes(15) }, botDomain);
+    private ExchangeExportLinks Links(
+        string publicBaseUrl = "https://bot.example.org", string botDomain = "", string secret = Secret, TimeSpan? lifetime = null, byte[]? storedKey = null) =>
+        Links(new ExchangeOptions { PublicBaseUrl = publicBaseUrl, ExportLinkSecret = secret, ExportLinkLifetime = lifetime ?? TimeSpan.FromMinutes(15) }, botDomain, storedKey);
 
-    private ExchangeExportLinks Links(ExchangeOptions exchange, string botDomain = "")
+    private ExchangeExportLinks Links(ExchangeOptions exchange, string botDomain = "", byte[]? storedKey = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Teams:BotDomain"] = botDomain }).Build();
-        return new ExchangeExportLinks(Monitor(exchange), Monitor(roles), configuration, new ServiceCollection().BuildServiceProvider(), time, NullLogger<ExchangeExportLinks>.Instance);
+
+        // Without a stored key given, each call has a database of its own (a key of its own).
+        var key = storedKey ?? RandomNumberGenerator.GetBytes(32);
+        return new ExchangeExportLinks(Monitor(exchange), Monitor(roles), configuration, new ServiceCollection().BuildServiceProvider(), time, new LinkKeys(() => key));
     }
 
     private static IOptionsMonitor<T> Monitor<T>(T value) => new FixedMonitor<T>(value);

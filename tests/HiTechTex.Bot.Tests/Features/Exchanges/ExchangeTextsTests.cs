@@ -33,6 +33,24 @@ public sealed class ExchangeTextsTests
         Assert.Equal(language == "en", texts.Statuses[ExchangeStatus.Stage2] == ExchangeTexts.English.Statuses[ExchangeStatus.Stage2]);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void ExportColumns_EachLanguage_FourteenDistinctNamesThatNeedNoQuotingAndAreNotTheCodeColumns(string language)
+    {
+        var columns = ExchangeTexts.Resolve(language).ExportColumns;
+
+        Assert.Equal(ExchangeTexts.English.ExportColumns.Count, columns.Count);
+        Assert.Equal(14, columns.Count);
+        Assert.Equal(columns.Count, columns.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(columns, c =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c));
+            Assert.Equal(c, ExchangeReports.Quote(c));
+            Assert.DoesNotContain(c, new[] { "StatusCode", "ActivityTypeCode" });
+        });
+        Assert.Equal(language == "en", columns.SequenceEqual(ExchangeTexts.English.ExportColumns));
+    }
+
     [Fact]
     public void Resolve_UnknownLanguage_English() => Assert.Same(ExchangeTexts.English, ExchangeTexts.Resolve("de"));
 

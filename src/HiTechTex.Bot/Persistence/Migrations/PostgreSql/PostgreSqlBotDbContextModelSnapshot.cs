@@ -822,6 +822,21 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.ToTable("ProcessedActivities", (string)null);
                 });
 
+            modelBuilder.Entity("HiTechTex.Bot.Persistence.SigningKeyEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("HiTechTex.Bot.Persistence.StateItemEntity", b =>
                 {
                     b.Property<string>("Key")

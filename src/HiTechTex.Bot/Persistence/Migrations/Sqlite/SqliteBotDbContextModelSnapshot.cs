@@ -811,6 +811,21 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.ToTable("ProcessedActivities", (string)null);
                 });
 
+            modelBuilder.Entity("HiTechTex.Bot.Persistence.SigningKeyEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("HiTechTex.Bot.Persistence.StateItemEntity", b =>
                 {
                     b.Property<string>("Key")

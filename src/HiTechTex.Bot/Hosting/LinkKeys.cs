@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HiTechTex.Bot.Hosting;
+
+/// <summary>
+/// The keys that sign the bot's own links (calendar files, the exchanges export), one per purpose: HKDF-SHA256 with the
+/// purpose's label, from the feature's configured secret when there is one, else from the key kept in the bot's
+/// database (<see cref="Persistence.StoredSigningKey"/>), which is the same on every instance and after a restart.
+/// Neither the secret nor the stored key is itself the MAC key of anything, and one purpose's key signs nothing of
+/// another's.
+/// </summary>
+internal sealed class LinkKeys(Func<byte[]> storedKey)
+{
+    /// <summary>The size of a derived key, in bytes.</summary>
+    public const int KeyBytes = 32;
+
+    /// <summary>The key for <paramref name="label"/>'s links: from <paramref name="configuredSecret"/>, else from the stored key.</summary>
+    public byte[] Derive(string? configuredSecret, string label)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(label);
+        var material = string.IsNullOrEmpty(configuredSecret) ? storedKey() : Encoding.UTF8.GetBytes(configuredSecret);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, material, KeyBytes, info: Encoding.ASCII.GetBytes(label));
+    }
+}
