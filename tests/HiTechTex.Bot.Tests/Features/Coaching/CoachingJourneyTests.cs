@@ -63,6 +63,71 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
+    [InlineData("sessions in March 2025", "en", "March 2025 is already over: here are the upcoming sessions.")]
+    [InlineData("sessões em março de 2025", "pt", "Março 2025 já passou: aqui estão as próximas sessões.")]
+    [InlineData("sesiones en marzo de 2025", "es", "Marzo 2025 ya ha pasado: estas son las próximas sesiones.")]
+    [InlineData("sessioni a marzo 2025", "it", "Marzo 2025 è già passato: ecco le prossime sessioni.")]
+    [InlineData("oturumlar mart 2025", "tr", "Mart 2025 geçti: yaklaşan oturumlar aşağıda.")]
+    [InlineData("setkání v březnu 2025", "cs", "Březen 2025 už uplynul: tady jsou nadcházející setkání.")]
+    [InlineData("sessions in October 2026", "en", "October 2026 is already over: here are the upcoming sessions.")]
+    public async Task Sessions_InAMonthYearAlreadyOver_SaysSoThenTheUpcomingSessions(string typed, string language, string said)
+    {
+        // It is 26 November 2026: the list was silently the whole catalogue, as if no month had been named.
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal(said, replies[0].Text);
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_OnADayOfAMonthAlreadyOver_SaysSoThenTheUpcomingSessions()
+    {
+        const string Typed = "sessions on 3 March 2025";
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9,
+            IntentEntities.Empty with { Dates = [new DateOnly(2025, 3, 3)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync(Typed);
+
+        Assert.Equal("March 2025 is already over: here are the upcoming sessions.", replies[0].Text);
+        Assert.Contains("In December", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_OlderCardsMonthNowOver_SaysSoThenTheUpcomingSessions()
+    {
+        // A card sent in October with its month filter, used in November.
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.list", month = "2026-10", topic = "any", language = "any" });
+
+        Assert.Equal("October 2026 is already over: here are the upcoming sessions.", replies[0].Text);
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_ThisMonthOrLater_NoPastMonthNotice()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized["sessions in November 2026"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+
+        var replies = await host.SayAsync("sessions in November 2026");
+
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("already over", StringComparison.Ordinal) == true);
+        Assert.Equal("2026-11", InputValue(CoachingTestHost.CardOf(replies), "month"));
+    }
+
+    [Theory]
     [InlineData("9999-12")]
     [InlineData("0001-01")]
     [InlineData("2099-01")]
@@ -849,6 +914,9 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("pt", "closesOn", "2026-12-11", "Verifique: Inscrições fecham a: tem de ser no dia da sessão ou antes.")]
     [InlineData("it", "capacity", "0", "Controlla: Capienza: un numero intero da 1 a 1000.")]
     [InlineData("cs", "closesOn", "2026-11-25", "Zkontrolujte prosím: Registrace končí: nemůže být před dneškem.")]
+    [InlineData("en", "date", "2026-02-30", "Please check: Date: that day does not exist on the calendar")]
+    [InlineData("en", "date", "2026-11-20", "Please check: Date: the session cannot start in the past")]
+    [InlineData("tr", "date", "2026-11-20", "Lütfen kontrol edin: Tarih: oturum geçmişte başlayamaz")]
     public async Task Save_FieldRefused_FormSaysWhy(string language, string field, string value, string expected)
     {
         await host.Conversation.SeedProfileAsync(language);
