@@ -50,6 +50,10 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("sessions may 2028", "en", "2028-05")]
     [InlineData("sessões em março de 2028", "pt", "2028-03")]
     [InlineData("sessions in March 2025", "en", "any")]
+    [InlineData("oturumlar may'da", "tr", "2027-05")]
+    [InlineData("haziran'da oturumlar", "tr", "2027-06")]
+    [InlineData("ekim'de oturumlar", "tr", "2027-10")]
+    [InlineData("mayısta oturumlar", "tr", "2027-05")]
     public async Task Sessions_InAMonthTyped_TheCatalogueFilteredToThatMonth(string typed, string language, string month)
     {
         await host.Conversation.SeedProfileAsync(language);
