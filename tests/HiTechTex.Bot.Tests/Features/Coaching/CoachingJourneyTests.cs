@@ -1139,10 +1139,10 @@ public sealed class CoachingJourneyTests : IDisposable
     [Fact]
     public async Task ImportSave_PasteCutAtTheCardsLimit_CutLineNotSavedAndNamedAsNotRead()
     {
-        // Teams stops the input at maxLength: the bot receives exactly 20,000 characters, the last line cut — in its
-        // description, so that what arrived of it is a valid line.
+        // Teams stops the input at its maxLength (20,001, one more than the limit): the bot receives 20,001 characters,
+        // the last line cut — in its description, so that what arrived of it is a valid line.
         await host.Conversation.SeedProfileAsync("en");
-        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))))[..SessionImport.MaxCharacters];
+        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))))[..SessionImport.InputMaxLength];
 
         var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
 
@@ -1191,7 +1191,8 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SayAsync("importar sessões", Coordinator);
 
         Assert.Contains("Sessões (no máximo 200 linhas e 20", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
-        Assert.Contains("\"maxLength\":20000", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+        // One more than the limit read: a paste of exactly 20,000 characters is then known to have arrived whole.
+        Assert.Contains("\"maxLength\":20001", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
