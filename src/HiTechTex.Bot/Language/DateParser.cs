@@ -13,6 +13,7 @@ internal static partial class DateParser
 {
     private static readonly Dictionary<string, int> MonthsByName = BuildMonths();
     private static readonly Dictionary<string, HashSet<string>> ShortMonthsAfter = BuildShortMonthsAfter();
+    private static readonly HashSet<string> CzechShortMonths = BuildCzechShortMonths();
     private static readonly string[] Connectors = ["de", "del", "of", "the"];
     private static readonly Phrase[] TodayPhrases = Build(v => v.Today);
     private static readonly Phrase[] TomorrowPhrases = Build(v => v.Tomorrow);
@@ -97,7 +98,8 @@ internal static partial class DateParser
         var i = start;
         int day;
         int month;
-        if (TryDay(tokens[i].Norm, out day))
+        var dayFirst = TryDay(tokens[i].Norm, out day);
+        if (dayFirst)
         {
             i = SkipConnectors(tokens, i + 1);
             if (i >= tokens.Count || !MonthsByName.TryGetValue(tokens[i].Norm, out month))
@@ -126,6 +128,15 @@ internal static partial class DateParser
         {
             year = y;
             end = yearIndex + 1;
+        }
+
+        // A Czech short month is a word too ("pro" is "for", "lis" a press): "2 pro začátečníky" is no date. It is a
+        // month only written as one — the day with its dot ("2. pro", the cards' "čt 3. pro 2026"), the month with
+        // its dot ("2 pro."), or a year after it ("2 pro 2026").
+        if (dayFirst && CzechShortMonths.Contains(tokens[i].Norm)
+            && !(tokens[start].After.StartsWith('.') || tokens[i].After.StartsWith('.') || year is not null))
+        {
+            return false;
         }
 
         if (year is { } explicitYear)
@@ -206,6 +217,14 @@ internal static partial class DateParser
         for (var i = 0; i < tokens.Count; i++)
         {
             var norm = tokens[i].Norm;
+            if (norm.Length <= 3 && MonthsByName.TryGetValue(norm, out var suffixed) && HasSuffixAfterApostrophe(tokens, i))
+            {
+                // Turkish "may'da", "ara'dan": a short month with its case ending after an apostrophe is a month (a
+                // suffix is no word of any language), and the ending goes with it.
+                var next = new DateOnly(suffixed >= today.Month ? today.Year : today.Year + 1, suffixed, 1);
+                return new MonthMention(next, new PhraseMatch(i, 2, 1), next);
+            }
+
             if (MonthOf(norm) is { } month
                 || (MonthsByName.TryGetValue(norm, out month) && (IsAfterMonthPreposition(tokens, i) || IsWholeFilter(tokens, i, commandWords))))
             {
@@ -233,6 +252,9 @@ internal static partial class DateParser
             ? (year, i)
             : null;
     }
+
+    private static bool HasSuffixAfterApostrophe(IReadOnlyList<Token> tokens, int i) =>
+        i + 1 < tokens.Count && tokens[i + 1].Before is "'" or "’" or "‘" && LocativeSuffixes.Contains(tokens[i + 1].Norm);
 
     private static bool IsAfterMonthPreposition(IReadOnlyList<Token> tokens, int i) =>
         i > 0
@@ -302,6 +324,14 @@ internal static partial class DateParser
         }
 
         return months;
+    }
+
+    /// <summary>The Czech short month names (three letters) that are no other language's month ("pro", "lis", "led"…).</summary>
+    private static HashSet<string> BuildCzechShortMonths()
+    {
+        static IEnumerable<string> Forms(LanguageVocabulary v) => v.Months.SelectMany(m => m.Split('|')).Select(TextNormalizer.Normalize);
+        var others = Languages.All.Where(v => v.Code != "cs").SelectMany(Forms).ToHashSet(StringComparer.Ordinal);
+        return [.. Languages.All.Where(v => v.Code == "cs").SelectMany(Forms).Where(n => n.Length <= 3 && !others.Contains(n))];
     }
 
     /// <summary>For each month preposition, the short month names of the languages it belongs to ("em" → "mai", "set"…).</summary>

@@ -40,10 +40,20 @@ internal static partial class TextNormalizer
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
-        foreach (Match match in WordPattern().Matches(Lower(text)))
+        var lowered = Lower(text);
+        var matches = WordPattern().Matches(lowered);
+        for (var i = 0; i < matches.Count; i++)
         {
+            var match = matches[i];
             var raw = match.Value;
-            tokens.Add(new Token(raw, Normalize(raw)));
+            // What separates the words ("may'da", "2. pro."): the date reader asks for it, nothing else.
+            var previousEnd = i == 0 ? 0 : matches[i - 1].Index + matches[i - 1].Length;
+            var nextStart = i + 1 < matches.Count ? matches[i + 1].Index : lowered.Length;
+            tokens.Add(new Token(raw, Normalize(raw))
+            {
+                Before = lowered[previousEnd..match.Index],
+                After = lowered[(match.Index + match.Length)..nextStart],
+            });
         }
 
         return tokens;

@@ -9,8 +9,16 @@ internal sealed class CountingMessenger : IProactiveMessenger
 {
     public ConcurrentQueue<(string ConversationId, string? Text)> Sent { get; } = new();
 
+    /// <summary>When it returns an exception for an activity, that send throws it instead (a refusing connector).</summary>
+    public Func<Activity, Exception?>? Refuse { get; set; }
+
     public Task<ProactiveSendResult> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
+        if (Refuse?.Invoke(activity) is { } refused)
+        {
+            return Task.FromException<ProactiveSendResult>(refused);
+        }
+
         Sent.Enqueue((conversationId, activity.Text));
         return Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId));
     }

@@ -68,6 +68,56 @@ public sealed class TwoInstanceBackgroundTests : IDisposable
         Assert.All(messenger.Sent, s => Assert.StartsWith("Good news", s.Text, StringComparison.Ordinal));
     }
 
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SessionMovedIntoTheDayBefore_MoveNoticeRefusedOrNot_EachPersonToldTheNewTimeOnceBeforeTheOneHourReminder(bool refused)
+    {
+        // The move claimed the 24 h reminder (the notice says the new time); a notice the connector refused for good
+        // left people with neither.
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        using var first = StartHost();
+        using var second = StartHost();
+        var session = await CreateSessionAsync(first, capacity: 10, startsIn: TimeSpan.FromDays(7));
+        for (var i = 0; i < 4; i++)
+        {
+            await BookingAsync(i % 2 == 0 ? first : second, b => b.RegisterAsync(session.Id, Participant(i), CancellationToken.None));
+        }
+
+        if (refused)
+        {
+            messenger.Refuse = a => a.Text!.Contains("has moved", StringComparison.Ordinal)
+                ? new ConnectorException(System.Net.HttpStatusCode.NotFound, null, "conversation not found")
+                : null;
+        }
+
+        time.Advance(TimeSpan.FromDays(5));   // registered days before the move: the 24 h reminder is theirs
+        var newStart = time.GetUtcNow().AddHours(20);
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            var draft = new SessionDraft("Reminder test", "", "Testing", "Trainer", "EN", newStart, newStart.AddHours(1), "Europe/Prague",
+                10, SessionMode.Online, null, time.GetUtcNow(), newStart, "organizer@example.org");
+            await scope.ServiceProvider.GetRequiredService<CatalogService>().UpdateAsync(session.Id, draft, CancellationToken.None);
+        }
+
+        var outboxes = new[] { first, second }.Select(h => h.Services.GetRequiredService<CoachingOutboxProcessor>()).ToArray();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => outboxes[i % 2].RunOnceAsync(CancellationToken.None))));
+        await RaceAsync(first.Services.GetRequiredService<CoachingReminderProcessor>(), second.Services.GetRequiredService<CoachingReminderProcessor>());
+        var rightAfterTheMove = messenger.Sent.ToList();
+        time.SetUtcNow(newStart.AddMinutes(-59));
+        await RaceAsync(first.Services.GetRequiredService<CoachingReminderProcessor>(), second.Services.GetRequiredService<CoachingReminderProcessor>());
+
+        // Right after the move, each person got one message with the new time: the notice, or (refused) the 24 h reminder.
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"conv-user-{i:D2}"), rightAfterTheMove.Select(s => s.ConversationId).Order());
+        Assert.All(rightAfterTheMove, s => Assert.StartsWith(refused ? "Reminder: Reminder test starts" : "Reminder test has moved", s.Text, StringComparison.Ordinal));
+        var newTime = TimeZoneInfo.ConvertTime(newStart, TimeZoneInfo.FindSystemTimeZoneById("Europe/Prague")).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(rightAfterTheMove, s => Assert.Contains(newTime, s.Text, StringComparison.Ordinal));
+        // Then the 1 h reminder, once each.
+        var later = messenger.Sent.Skip(rightAfterTheMove.Count).ToList();
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"conv-user-{i:D2}"), later.Select(s => s.ConversationId).Order());
+        Assert.All(later, s => Assert.StartsWith("Reminder: Reminder test starts", s.Text, StringComparison.Ordinal));
+    }
+
     public void Dispose() => database.Dispose();
 
     private static Participant Participant(int i) => new($"user-{i:D2}", $"User {i}", "tenant", null, $"conv-user-{i:D2}", "en");

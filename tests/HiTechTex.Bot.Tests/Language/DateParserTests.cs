@@ -84,4 +84,55 @@ public sealed class DateParserTests
         Assert.Null(mention.Month);
         Assert.Equal(2, mention.Span.Length);
     }
+
+    [Theory]
+    [InlineData("oturumlar may'da", "2027-05-01")]
+    [InlineData("may’da oturumlar var mı", "2027-05-01")]
+    [InlineData("haziran'da oturumlar", "2027-06-01")]
+    [InlineData("mart'ta eğitim", "2027-03-01")]
+    [InlineData("ekim'de oturumlar", "2027-10-01")]
+    [InlineData("mayısta oturumlar", "2027-05-01")]
+    [InlineData("oturumlar ara'dan sonra", "2026-12-01")]
+    public void FindMonth_TurkishMonthWithItsEndingAfterAnApostrophe_ThatMonth(string text, string expected)
+    {
+        // "may'da" was read as the words "may" and "da": no month (a short name needs its context).
+        var mention = DateParser.FindMonthMention(TextNormalizer.Tokenize(text), Today);
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), mention?.Month);
+    }
+
+    [Theory]
+    [InlineData("oturumlar may da")]          // no apostrophe: two words
+    [InlineData("arada oturumlar")]           // "in between"
+    [InlineData("mar de plata")]              // Spanish "sea of"
+    public void FindMonth_ShortNameFollowedByASuffixWordWithoutApostrophe_NoMonth(string text)
+    {
+        Assert.Null(DateParser.FindMonth(TextNormalizer.Tokenize(text), Today));
+    }
+
+    [Theory]
+    [InlineData("sezení 2 pro začátečníky")]  // "pro" is "for"
+    [InlineData("kurz pro 2 pro pokročilé")]
+    [InlineData("2 lis na lisování")]
+    [InlineData("sezení pro začátečníky")]
+    public void Find_CzechShortMonthAsAWord_NoDate(string text)
+    {
+        Assert.Empty(DateParser.Find(TextNormalizer.Tokenize(text), Today));
+    }
+
+    [Theory]
+    [InlineData("sezení 2. pro.", "2026-12-02")]
+    [InlineData("sezení 2. pro", "2026-12-02")]
+    [InlineData("čt 3. pro 2026", "2026-12-03")]
+    [InlineData("2 pro 2027", "2027-12-02")]
+    [InlineData("sezení 2 pro. pro začátečníky", "2026-12-02")]
+    [InlineData("2. lis.", "2027-11-02")]
+    [InlineData("2 prosince", "2026-12-02")]
+    [InlineData("3 may", "2027-05-03")]      // other languages' short names are unchanged
+    public void Find_CzechShortMonthWrittenAsADate_ThatDate(string text, string expected)
+    {
+        var (date, _) = Assert.Single(DateParser.Find(TextNormalizer.Tokenize(text), Today));
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
+    }
 }

@@ -464,4 +464,28 @@ public sealed class LocalIntentRecognizerTests
         Assert.Equal(IntentText.MaxLength - 1, bounded.Length);
         Assert.False(char.IsHighSurrogate(bounded[^1]));
     }
+
+    [Theory]
+    [InlineData("may'da oturumlar", 5)]
+    [InlineData("haziran'da eğitim oturumları", 6)]
+    [InlineData("mart'ta oturumlar", 3)]
+    public void Recognize_TurkishMonthWithItsEndingAfterAnApostrophe_TheMonthNotAKeyword(string text, int month)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.RegisterForCoaching, result.Intent);
+        Assert.Equal(new DateOnly(2027, month, 1), result.Entities.Month);
+        Assert.Empty(result.Entities.Dates);
+    }
+
+    [Fact]
+    public void Recognize_CzechForWithANumber_NoDate()
+    {
+        // "2 pro" was 2 December: the list asked for "sezení 2 pro začátečníky" showed December only.
+        var result = recognizer.Recognize("školení 2 pro začátečníky", null);
+
+        Assert.Empty(result.Entities.Dates);
+        Assert.Null(result.Entities.Month);
+    }
 }
+

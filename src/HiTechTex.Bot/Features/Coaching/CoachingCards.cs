@@ -21,6 +21,14 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     /// <param name="page">The page shown (0 first) and how many sessions match in all: a list longer than a page
     /// says which ones it shows and has Previous / Next buttons (they submit the filters with the page).</param>
+    /// <summary>A month as the list's month filter names it: "December 2026", "Dicembre 2026", "Prosinec 2026".</summary>
+    public static string MonthTitle(DateOnly month, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var title = month.ToString("MMMM yyyy", culture);
+        return char.ToUpper(title[0], culture) + title[1..];
+    }
+
     public Attachment List(
         CoachingTexts texts, IReadOnlyList<SessionSummary> sessions, SessionFilter filter,
         (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator,
@@ -48,8 +56,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         data["months"] = Choices(texts, months.Select(date =>
         {
             // "December 2026", "dicembre 2026", "prosinec 2026": the month named in the reader's language, the value ISO.
-            var title = date.ToString("MMMM yyyy", culture);
-            return (char.ToUpper(title[0], culture) + title[1..], date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            return (MonthTitle(date, culture), date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         }));
         data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow(), readerZone))]);
         if (sessions.Count == 0)

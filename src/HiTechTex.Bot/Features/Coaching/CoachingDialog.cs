@@ -106,7 +106,14 @@ internal sealed class CoachingDialog(
                 await ImportAsync(turn, texts, data, cancellationToken);
                 break;
             default:
-                await ShowListAsync(turn, texts, FilterOf(start), PageOf(data), cancellationToken);
+                var (filter, pastMonth) = FilterOf(start);
+                if (pastMonth is { } past)
+                {
+                    // "sessions in March 2025" in November 2026: said, not silently the whole catalogue.
+                    await turn.SendActivityAsync(texts.Format(texts.MonthPastFormat, CoachingCards.MonthTitle(past, SessionTime.CultureOf(texts))), cancellationToken);
+                }
+
+                await ShowListAsync(turn, texts, filter, PageOf(data), cancellationToken);
                 break;
         }
 
@@ -152,32 +159,52 @@ internal sealed class CoachingDialog(
     }
 
 
-    private SessionFilter FilterOf(JourneyStart? start)
+    /// <summary>
+    /// The list's filters, and the month asked for when it is already over ("sessions in March 2025", "sessions on
+    /// 3 March 2025", an old card's month): no filter then, and the caller says that month is past.
+    /// </summary>
+    private (SessionFilter Filter, DateOnly? PastMonth) FilterOf(JourneyStart? start)
     {
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
         if (start?.CardData is { ValueKind: JsonValueKind.Object } data)
         {
             DateOnly? month = CoachingCards.FilterValue(Read(data, "month")) is { } m
                 && DateOnly.TryParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
                 ? SessionFilter.PlausibleMonth(first, today)
                 : null;
-            return new SessionFilter(
+            var past = month < thisMonth ? month : null;
+            return (new SessionFilter(
                 Limit(CoachingCards.FilterValue(Read(data, "topic")), 100),
                 Limit(CoachingCards.FilterValue(Read(data, "language")), 8),
-                month);
+                past is null ? month : null), past);
         }
 
         if (start?.Entities is { } entities)
         {
             // A date ("sessions on 3 December") or a month alone ("sessions in March", "sessions in May", "sessões mai")
-            // is the month to show.
-            DateOnly? month = entities.Dates.Count > 0
-                ? new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1)
-                : start.Text is { } text ? DateParser.FindMonth(TextNormalizer.Tokenize(text), today, ListCommandWords) : null;
-            return new SessionFilter(entities.SessionTopic, null, month is { } named ? SessionFilter.PlausibleMonth(named, today) : null);
+            // is the month to show. A month-year already over ("sessions in March 2025") is named, not no filter.
+            DateOnly? month = null;
+            DateOnly? past = null;
+            if (entities.Dates.Count > 0)
+            {
+                month = new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1);
+            }
+            else if (start.Text is { } text && DateParser.FindMonthMention(TextNormalizer.Tokenize(text), today, ListCommandWords) is { } mention)
+            {
+                month = mention.Month;
+                past = mention.Month is null ? mention.Named : null;
+            }
+
+            if (month is { } asked && asked < thisMonth && SessionFilter.PlausibleMonth(asked, today) is not null)
+            {
+                (past, month) = (month, null);
+            }
+
+            return (new SessionFilter(entities.SessionTopic, null, month is { } named ? SessionFilter.PlausibleMonth(named, today) : null), past);
         }
 
-        return SessionFilter.Any;
+        return (SessionFilter.Any, null);
     }
 
     /// <summary>The page a Previous / Next button asks for (0 when none, or not a number of pages that can exist).</summary>

@@ -222,6 +222,10 @@ internal sealed class CoachingOutboxProcessor(
             message.Status = OutboxStatus.Failed;
             message.LastError = Truncate(failure.Reason);
             Log.OutboxFailed(logger, message.Id, message.Kind, failure.Reason);
+            if (message.Kind == OutboxKind.NotifySessionMoved && message.RegistrationId is { } registrationId)
+            {
+                await GiveBackReminderClaimedAtTheMoveAsync(db, message, registrationId, cancellationToken);
+            }
         }
 
         if (session is not null && message.Lane == CoachingOutboxMessage.GraphLane)
@@ -244,6 +248,25 @@ internal sealed class CoachingOutboxProcessor(
         using (await gate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The move claimed the reminder due at its moment as sent, since the notice told the new time (see
+    /// <see cref="CatalogService.UpdateAsync"/>). The notice failed for good, so that reminder goes after all: its claim
+    /// — the one written with the notice, at the same instant, for this registration — is removed in the same save as
+    /// the row's failure, and the reminder processor sends it (with the new time) on its next pass while it is still due.
+    /// A claim of a later move, or of a reminder really sent, has another instant and stays.
+    /// </summary>
+    private async Task GiveBackReminderClaimedAtTheMoveAsync(BotDbContext db, CoachingOutboxMessage message, Guid registrationId, CancellationToken cancellationToken)
+    {
+        var claimedAtTheMove = await db.ReminderClaims()
+            .Where(c => c.RegistrationId == registrationId && c.ClaimedAt == message.CreatedAt)
+            .ToListAsync(cancellationToken);
+        if (claimedAtTheMove.Count > 0)
+        {
+            db.ReminderClaims().RemoveRange(claimedAtTheMove);
+            Log.MoveNoticeFailedReminderGivenBack(logger, registrationId, claimedAtTheMove[0].MinutesBefore);
         }
     }
 

@@ -163,6 +163,18 @@ internal sealed partial class CoachingTexts
 
     public required string ReasonDateFormat { get; init; }
 
+    /// <summary>The session's date is written as a date but the calendar has no such day ("2026-02-30").</summary>
+    public required string ReasonDateImpossible { get; init; }
+
+    /// <summary>The session would start before now (a past day, or today at a time gone by).</summary>
+    public required string ReasonDatePast { get; init; }
+
+    /// <summary>{0} how many years ahead a session may be.</summary>
+    public required string ReasonDateTooFarFormat { get; init; }
+
+    /// <summary>The list was asked for a month already over ({0}: "March 2025"); the upcoming sessions follow.</summary>
+    public required string MonthPastFormat { get; init; }
+
     /// <summary>{0} the largest capacity.</summary>
     public required string ReasonCapacityFormat { get; init; }
 

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2413, Level = LogLevel.Information, Message = "Form or import {FormId} was already saved: nothing created again")]
     public static partial void SessionAlreadySaved(ILogger logger, Guid formId);
+
+    [LoggerMessage(EventId = 2414, Level = LogLevel.Warning, Message = "Move notice for registration {RegistrationId} failed for good: its {MinutesBefore} min reminder, claimed at the move, will be sent")]
+    public static partial void MoveNoticeFailedReminderGivenBack(ILogger logger, Guid registrationId, int minutesBefore);
 }

@@ -126,8 +126,8 @@ internal sealed record SessionFormValues(
         // is no session of the programme, and one at the calendar's ends (0001-01-01, 9999-12-31) would leave the
         // calendar when converted to UTC.
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var dateOk = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date >= today.AddDays(-2) && date <= today.AddYears(MaxYearsAhead);
+        var dateRead = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        var dateOk = dateRead && date >= today.AddDays(-2) && date <= today.AddYears(MaxYearsAhead);
         var startOk = TimeOnly.TryParseExact(Start, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime);
         var endOk = TimeOnly.TryParseExact(End, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
         DateTimeOffset starts = default, ends = default;
@@ -141,7 +141,9 @@ internal sealed record SessionFormValues(
             endOk = false;
         }
 
-        Check(dateOk && (!startOk || !zoneOk || starts > now), texts.FieldDate);
+        // The date is named with why: not a date as the form writes them, a day the calendar does not have
+        // ("2026-02-30"), a start in the past, or more than MaxYearsAhead ahead.
+        Check(dateOk && (!startOk || !zoneOk || starts > now), texts.FieldDate, DateReason(texts, dateRead, date, today));
         Check(startOk, texts.FieldStart);
         Check(endOk, texts.FieldEnd);
         Check(!endOk || !startOk || endTime > startTime, texts.FieldEnd, texts.ReasonEndAfterStart);
@@ -174,6 +176,21 @@ internal sealed record SessionFormValues(
         return (new SessionDraft(Title, Description, Topic, Trainer, language, starts, ends, zoneId!, capacity, mode,
             Location.Length == 0 ? null : Location, opensAt, closesAt, Organizer), []);
     }
+
+    private string DateReason(CoachingTexts texts, bool dateRead, DateOnly date, DateOnly today)
+    {
+        if (!dateRead)
+        {
+            return IsDateShaped(Date) ? texts.ReasonDateImpossible : texts.ReasonDateFormat;
+        }
+
+        return date > today.AddYears(MaxYearsAhead) ? texts.Format(texts.ReasonDateTooFarFormat, MaxYearsAhead) : texts.ReasonDatePast;
+    }
+
+    /// <summary>Written as the form writes dates (yyyy-mm-dd), whatever the numbers: "2026-02-30", "2026-13-01".</summary>
+    private static bool IsDateShaped(string text) =>
+        text.Length == 10 && text[4] == '-' && text[7] == '-'
+        && text.Where((c, i) => i is not 4 and not 7).All(char.IsAsciiDigit);
 
     private static bool TryUtc(DateTime local, TimeZoneInfo zone, out DateTimeOffset utc)
     {

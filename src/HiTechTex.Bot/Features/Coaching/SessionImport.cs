@@ -13,8 +13,14 @@ internal static class SessionImport
 {
     public const int MaxLines = 200;
 
-    /// <summary>The most characters read (the card's input has the same <c>maxLength</c>).</summary>
+    /// <summary>The most characters read.</summary>
     public const int MaxCharacters = 20_000;
+
+    /// <summary>
+    /// The card input's <c>maxLength</c>: one more than <see cref="MaxCharacters"/>. Teams stops a paste there without a
+    /// word, so a text of this length may have been cut; one of <see cref="MaxCharacters"/> or fewer arrived whole.
+    /// </summary>
+    public const int InputMaxLength = MaxCharacters + 1;
 
     private const int FieldCount = 14;
 
@@ -25,10 +31,12 @@ internal static class SessionImport
         var drafts = new List<ImportedLine>();
         var errors = new List<string>();
         var failed = new List<string>();
-        // Teams stops the card's input at maxLength: a text of exactly the limit may have been cut there, so its last
-        // line (unless the text ends with a line break) is not read — it could be a session with half a description.
-        var cutBeforeArrival = text.Length == MaxCharacters && !text.EndsWith('\n');
-        var readable = text.Length >= MaxCharacters ? text[..MaxCharacters] : text;
+        // Only a text longer than the limit was cut — by the bot here, or by Teams at the card's maxLength (one more
+        // than the limit, so that a paste of exactly the limit is known whole and read whole). The line the limit falls
+        // in is not read; after a cut by Teams (a text of the input's maxLength not ending with a line break) the
+        // lines after it did not arrive whole either, so they are not offered back for correction.
+        var cutBeforeArrival = text.Length == InputMaxLength && !text.EndsWith('\n');
+        var readable = text.Length > MaxCharacters ? text[..MaxCharacters] : text;
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var readLength = readable.Replace("\r\n", "\n", StringComparison.Ordinal).Length;
         int? firstUnread = null;
@@ -37,8 +45,9 @@ internal static class SessionImport
         for (var i = 0; i < lines.Length; i++)
         {
             var end = offset + lines[i].Length;
-            // A line is read whole or not at all: the line the character limit falls in is not read.
-            var overCharacters = end > readLength || (end == readLength && cutBeforeArrival);
+            // A line is read whole or not at all: the line the character limit falls in is not read (one that ends
+            // exactly at the limit is whole: the text goes on with a line break, or ends there).
+            var overCharacters = end > readLength;
             if (i >= MaxLines || overCharacters)
             {
                 if (string.Join("\n", lines[i..]).Trim().Length > 0)

@@ -50,6 +50,10 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("sessions may 2028", "en", "2028-05")]
     [InlineData("sessões em março de 2028", "pt", "2028-03")]
     [InlineData("sessions in March 2025", "en", "any")]
+    [InlineData("oturumlar may'da", "tr", "2027-05")]
+    [InlineData("haziran'da oturumlar", "tr", "2027-06")]
+    [InlineData("ekim'de oturumlar", "tr", "2027-10")]
+    [InlineData("mayısta oturumlar", "tr", "2027-05")]
     public async Task Sessions_InAMonthTyped_TheCatalogueFilteredToThatMonth(string typed, string language, string month)
     {
         await host.Conversation.SeedProfileAsync(language);
@@ -60,6 +64,71 @@ public sealed class CoachingJourneyTests : IDisposable
 
         Assert.Equal(month, InputValue(card, "month"));
         Assert.Equal(month is "2026-12" or "any", card.GetRawText().Contains("In December", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sessions in March 2025", "en", "March 2025 is already over: here are the upcoming sessions.")]
+    [InlineData("sessões em março de 2025", "pt", "Março 2025 já passou: aqui estão as próximas sessões.")]
+    [InlineData("sesiones en marzo de 2025", "es", "Marzo 2025 ya ha pasado: estas son las próximas sesiones.")]
+    [InlineData("sessioni a marzo 2025", "it", "Marzo 2025 è già passato: ecco le prossime sessioni.")]
+    [InlineData("oturumlar mart 2025", "tr", "Mart 2025 geçti: yaklaşan oturumlar aşağıda.")]
+    [InlineData("setkání v březnu 2025", "cs", "Březen 2025 už uplynul: tady jsou nadcházející setkání.")]
+    [InlineData("sessions in October 2026", "en", "October 2026 is already over: here are the upcoming sessions.")]
+    public async Task Sessions_InAMonthYearAlreadyOver_SaysSoThenTheUpcomingSessions(string typed, string language, string said)
+    {
+        // It is 26 November 2026: the list was silently the whole catalogue, as if no month had been named.
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal(said, replies[0].Text);
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_OnADayOfAMonthAlreadyOver_SaysSoThenTheUpcomingSessions()
+    {
+        const string Typed = "sessions on 3 March 2025";
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9,
+            IntentEntities.Empty with { Dates = [new DateOnly(2025, 3, 3)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync(Typed);
+
+        Assert.Equal("March 2025 is already over: here are the upcoming sessions.", replies[0].Text);
+        Assert.Contains("In December", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_OlderCardsMonthNowOver_SaysSoThenTheUpcomingSessions()
+    {
+        // A card sent in October with its month filter, used in November.
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SubmitAsync(new { action = "coaching.list", month = "2026-10", topic = "any", language = "any" });
+
+        Assert.Equal("October 2026 is already over: here are the upcoming sessions.", replies[0].Text);
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_ThisMonthOrLater_NoPastMonthNotice()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized["sessions in November 2026"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+
+        var replies = await host.SayAsync("sessions in November 2026");
+
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("already over", StringComparison.Ordinal) == true);
+        Assert.Equal("2026-11", InputValue(CoachingTestHost.CardOf(replies), "month"));
     }
 
     [Theory]
@@ -849,6 +918,9 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("pt", "closesOn", "2026-12-11", "Verifique: Inscrições fecham a: tem de ser no dia da sessão ou antes.")]
     [InlineData("it", "capacity", "0", "Controlla: Capienza: un numero intero da 1 a 1000.")]
     [InlineData("cs", "closesOn", "2026-11-25", "Zkontrolujte prosím: Registrace končí: nemůže být před dneškem.")]
+    [InlineData("en", "date", "2026-02-30", "Please check: Date: that day does not exist on the calendar")]
+    [InlineData("en", "date", "2026-11-20", "Please check: Date: the session cannot start in the past")]
+    [InlineData("tr", "date", "2026-11-20", "Lütfen kontrol edin: Tarih: oturum geçmişte başlayamaz")]
     public async Task Save_FieldRefused_FormSaysWhy(string language, string field, string value, string expected)
     {
         await host.Conversation.SeedProfileAsync(language);
@@ -1067,10 +1139,10 @@ public sealed class CoachingJourneyTests : IDisposable
     [Fact]
     public async Task ImportSave_PasteCutAtTheCardsLimit_CutLineNotSavedAndNamedAsNotRead()
     {
-        // Teams stops the input at maxLength: the bot receives exactly 20,000 characters, the last line cut — in its
-        // description, so that what arrived of it is a valid line.
+        // Teams stops the input at its maxLength (20,001, one more than the limit): the bot receives 20,001 characters,
+        // the last line cut — in its description, so that what arrived of it is a valid line.
         await host.Conversation.SeedProfileAsync("en");
-        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))))[..SessionImport.MaxCharacters];
+        var rows = string.Join("\n", Enumerable.Range(0, 6).Select(i => ImportLine("Imported " + i, new string('x', 3_800))))[..SessionImport.InputMaxLength];
 
         var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
 
@@ -1119,7 +1191,8 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SayAsync("importar sessões", Coordinator);
 
         Assert.Contains("Sessões (no máximo 200 linhas e 20", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
-        Assert.Contains("\"maxLength\":20000", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+        // One more than the limit read: a paste of exactly 20,000 characters is then known to have arrived whole.
+        Assert.Contains("\"maxLength\":20001", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -144,6 +144,63 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionMovedIntoTheDayBefore_MoveNoticeFailsForGood_The24HourReminderGoesOnceWithTheNewTime()
+    {
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.Is<Activity>(a => a.Text!.Contains("has moved")), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(System.Net.HttpStatusCode.NotFound, null, "conversation not found"));
+        var session = await host.CreateSessionAsync();   // 2026-12-03 09:00 UTC, registered a week before
+        await RegisterAsync(session.Id, "u1");
+        await RunEveryQuarterHourUntilAsync(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var newStart = host.Time.GetUtcNow().AddHours(23);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft() with { StartsAt = newStart, EndsAt = newStart.AddHours(2) }, CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        Assert.Equal(OutboxStatus.Failed, (await host.OutboxAsync()).Single(o => o.Kind == OutboxKind.NotifySessionMoved).Status);
+        await host.Services.GetRequiredService<CoachingReminderProcessor>().RunOnceAsync(CancellationToken.None);
+        var rightAfterTheMove = sent.Select(s => s.Text).ToList();
+        await RunEveryQuarterHourUntilAsync(newStart);
+
+        // The notice never arrived, so the reminder due then says the new time; the 1 h one follows at its time.
+        const string reminder = "Reminder: Circular economy starts Tue 1 Dec 2026 08:00 (Europe/Lisbon).";
+        Assert.Equal([reminder], rightAfterTheMove);
+        Assert.Equal([reminder, reminder], sent.Select(s => s.Text));
+    }
+
+    [Fact]
+    public async Task SessionMovedTwice_FirstNoticeFailsForGoodSecondArrives_NoReminderRightAfterIt()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var attempts = 0;
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns<string, Activity, CancellationToken>((c, a, _) =>
+            {
+                if (++attempts == 1)
+                {
+                    throw new ConnectorException(System.Net.HttpStatusCode.NotFound, null, "conversation not found");
+                }
+
+                sent.Add((c, a.Text));
+                return Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent));
+            });
+        var catalog = (DateTimeOffset start) => host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft() with { StartsAt = start, EndsAt = start.AddHours(2) }, CancellationToken.None));
+        await catalog(host.Time.GetUtcNow().AddHours(23));
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var newStart = host.Time.GetUtcNow().AddHours(22);
+        await catalog(newStart);
+
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<CoachingReminderProcessor>().RunOnceAsync(CancellationToken.None);
+
+        // The second notice told the newest time: its claim of the 24 h reminder stands (the failed first one gives back only its own).
+        Assert.Equal(["Circular economy has moved: it now takes place Tue 1 Dec 2026 07:01–09:01 (Europe/Lisbon)."], sent.Select(s => s.Text));
+        Assert.Equal([OutboxStatus.Failed, OutboxStatus.Done], (await host.OutboxAsync()).Where(o => o.Kind == OutboxKind.NotifySessionMoved).Select(o => o.Status));
+    }
+
+    [Fact]
     public async Task SessionMovedIntoTheLastHour_MoveNoticeOnlyNoReminderAfterIt()
     {
         var session = await host.CreateSessionAsync();

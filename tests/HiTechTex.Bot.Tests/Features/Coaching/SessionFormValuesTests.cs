@@ -49,6 +49,43 @@ public sealed class SessionFormValuesTests
         "Europe/Lisbon", "20", "Online", "CITEVE", "2026-12-09", "coaching@example.org");
 
     [Theory]
+    [InlineData("en", "2026-02-30", "Date: that day does not exist on the calendar")]
+    [InlineData("en", "2026-13-01", "Date: that day does not exist on the calendar")]
+    [InlineData("en", "10 Dec", "Date: a date as yyyy-mm-dd")]
+    [InlineData("en", "", "Date: a date as yyyy-mm-dd")]
+    [InlineData("en", "2026-11-20", "Date: the session cannot start in the past")]
+    [InlineData("en", "0001-01-01", "Date: the session cannot start in the past")]
+    [InlineData("en", "2032-12-10", "Date: at most 5 years ahead")]
+    [InlineData("en", "9999-12-31", "Date: at most 5 years ahead")]
+    [InlineData("pt", "2026-02-30", "Data: esse dia não existe no calendário")]
+    [InlineData("pt", "2026-11-20", "Data: a sessão não pode começar no passado")]
+    [InlineData("es", "2026-11-20", "Fecha: la sesión no puede empezar en el pasado")]
+    [InlineData("es", "2032-12-10", "Fecha: como máximo dentro de 5 años")]
+    [InlineData("it", "2026-02-30", "Data: quel giorno non esiste nel calendario")]
+    [InlineData("it", "2032-12-10", "Data: al massimo fra 5 anni")]
+    [InlineData("tr", "2026-11-20", "Tarih: oturum geçmişte başlayamaz")]
+    [InlineData("tr", "2026-02-30", "Tarih: takvimde böyle bir gün yok")]
+    [InlineData("cs", "2032-12-10", "Datum: nejvýše 5 let dopředu")]
+    [InlineData("cs", "12/10/2026", "Datum: datum ve tvaru rrrr-mm-dd")]
+    public void TryParse_DateRefused_NamedWithWhy(string language, string date, string expected)
+    {
+        // The date was named alone ("Date"), whatever was wrong with it; the other fields said why.
+        var (draft, invalid) = (Valid with { Date = date, ClosesOn = "2026-11-27" }).TryParse(CoachingTexts.Resolve(language), Now, Now);
+
+        Assert.Null(draft);
+        Assert.Equal([expected], invalid);
+    }
+
+    [Fact]
+    public void TryParse_TodayAtATimeGoneBy_DateNamedAsAStartInThePast()
+    {
+        var (_, invalid) = (Valid with { Date = "2026-11-26", Start = "08:00", End = "10:00", ClosesOn = "2026-11-26" })
+            .TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Equal(["Date: the session cannot start in the past"], invalid);
+    }
+
+    [Theory]
     [InlineData("online", "Online")]
     [InlineData("ONLINE", "Online")]
     [InlineData("onsite", "OnSite")]

@@ -1,0 +1,67 @@
+using HiTechTex.Bot.Features.Coaching;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>The import's character limit: a line is read whole or not at all, and only a text longer than the limit was cut.</summary>
+public sealed class SessionImportTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly CoachingTexts Texts = CoachingTexts.Resolve("en");
+
+    [Theory]
+    [InlineData(19_999)]
+    [InlineData(20_000)]
+    public void Parse_PasteUpToTheLimit_EveryLineReadTheLastOneWhole(int length)
+    {
+        // A paste of exactly 20,000 characters had its last line left unread as "possibly cut".
+        var paste = PasteOf(length);
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Equal(length, paste.Length);
+        Assert.Equal([1, 2, 3, 4, 5, 6], result.Drafts.Select(d => d.Number));
+        Assert.Equal(paste[(paste.LastIndexOf(';') + 1)..], result.Drafts[^1].Draft.Description);
+        Assert.Null(result.FirstUnreadLine);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public void Parse_PasteOneCharacterOverTheLimit_TheLineTheLimitFallsInNotReadNorOfferedBack()
+    {
+        // The length of the card's input: Teams may have cut the paste there, so the last line is not offered back.
+        var paste = PasteOf(SessionImport.MaxCharacters + 1);
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Equal(SessionImport.InputMaxLength, paste.Length);
+        Assert.Equal([1, 2, 3, 4, 5], result.Drafts.Select(d => d.Number));
+        Assert.Equal(6, result.FirstUnreadLine);
+        Assert.True(result.UnreadByCharacters);
+        Assert.Null(result.UnreadText);
+    }
+
+    [Fact]
+    public void Parse_LineEndingExactlyAtTheLimitThenMore_ThatLineReadTheOnesAfterOfferedBack()
+    {
+        var extra = Line("Imported 6", 10);
+        var paste = PasteOf(SessionImport.MaxCharacters) + "\n" + extra;
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], result.Drafts.Select(d => d.Number));
+        Assert.Equal(7, result.FirstUnreadLine);
+        Assert.Equal(extra, result.UnreadText);
+    }
+
+    /// <summary>Six valid lines, the last one's description padded so that the paste is <paramref name="length"/> characters long.</summary>
+    private static string PasteOf(int length)
+    {
+        var head = string.Join("\n", Enumerable.Range(0, 5).Select(i => Line("Imported " + i, 3_800))) + "\n";
+        var last = Line("Imported 5", 0);
+        return head + last + new string('y', length - head.Length - last.Length);
+    }
+
+    private static string Line(string title, int descriptionLength) =>
+        $"{title};Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;" + new string('x', descriptionLength);
+}
