@@ -140,6 +140,7 @@ public abstract partial class ExchangeFlowTests
 
         Assert.Single(connector.To(lateChat), s => s.Operation == "send");
         Assert.DoesNotContain(connector.To(lateChat), s => s.Activity.Text?.Contains("Reminder", StringComparison.Ordinal) == true);
+        Assert.Single(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("has now reached an approver", StringComparison.Ordinal) == true);
         Assert.Equal(2, (await StatusOfAsync(id)).Version);
 
         async Task<(ExchangeStatus Status, int Version)> StatusOfAsync(Guid application)

@@ -267,6 +267,12 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference, {1} = the organisation without an approver, {2} = whom to contact (<see cref="CoordinatorContactFormat"/>).</summary>
     public required string NoApproverFormat { get; init; }
 
+    /// <summary>
+    /// {0} = reference. To the applicant who was told nobody could decide (<see cref="NoApproverFormat"/>), when the
+    /// follow-up has delivered the card to an approver configured since.
+    /// </summary>
+    public required string ReachedApproverFormat { get; init; }
+
     /// <summary>{0} = the programme (Privacy:Operator), with its contact e-mail when configured.</summary>
     public required string CoordinatorContactFormat { get; init; }
 
