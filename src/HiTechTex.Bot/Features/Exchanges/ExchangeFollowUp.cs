@@ -25,10 +25,8 @@ internal sealed class ExchangeFollowUp(
         var reminders = 0;
         foreach (var application in await store.ListAsync([ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ReportSubmitted], cancellationToken).ConfigureAwait(false))
         {
-            // The applicant may manage their own organisation; they never decide on their own application.
-            var waitingFor = (await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false))
-                .Where(a => !string.Equals(a, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
-                .ToList();
+            // Never the applicant, who may manage their own organisation (ExchangeApprovers).
+            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
             if (waitingFor.Count == 0)
             {
                 continue;

@@ -130,13 +130,15 @@ internal sealed class ExchangeNotifier(
         Log.NoApprover(logger, application.Reference, application.Status.ToString(), organisationId);
         var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
         var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
+        var onlyTheApplicant = await approvers.ApplicantIsEntitledAsync(application, cancellationToken).ConfigureAwait(false);
         var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
         var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
 
         // Remembered for the follow-up: when a card of this step reaches an approver configured later, the applicant
         // told now is told that too (ReachedApproverFormat).
         await store.TryClaimReminderAsync(application.Id, StuckKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.NoApproverFormat,
+        // The applicant manages their own organisation and nobody else may decide: said so, rather than "no approver".
+        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, onlyTheApplicant ? texts.OnlyApproverIsApplicantFormat : texts.NoApproverFormat,
             application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
     }
 
