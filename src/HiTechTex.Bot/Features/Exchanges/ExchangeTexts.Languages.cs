@@ -603,7 +603,7 @@ internal sealed partial record ExchangeTexts
         AskOutcomes = "Quali risultati ti aspetti?",
         AnswerLengthFormat = "Rispondi con al massimo {0} caratteri.",
         ChooseNext = "Cosa vuoi fare?",
-        NotInDirectoryFormat = "La tua organizzazione «{0}» non è nell'elenco dei partner Hi-Tech-TEX, quindi non posso avviare una domanda di scambio per essa: un'organizzazione può fare domanda solo per sé stessa. Chiedi al coordinatore del programma di aggiungerla all'elenco, oppure correggi l'organizzazione nel tuo profilo (scrivi \"profilo\").",
+        NotInDirectoryFormat = "La tua organizzazione «{0}» non è nell'elenco dei partner Hi-Tech-TEX, quindi non posso avviare una candidatura di scambio per essa: un'organizzazione può candidarsi solo per sé stessa. Chiedi al coordinatore del programma di aggiungerla all'elenco, oppure correggi l'organizzazione nel tuo profilo (scrivi \"profilo\").",
         VisitingNotYours = "L'organizzazione in visita deve essere la tua (quella del tuo profilo). Non è stato salvato nulla.",
         StatusChangedWithCommentFormat = "La tua candidatura di scambio {0} è ora: {1}.\n{2} ha scritto: «{3}»",
         RequestedChanges = "Modifiche richieste",
