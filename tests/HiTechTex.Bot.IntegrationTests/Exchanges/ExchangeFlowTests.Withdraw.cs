@@ -128,6 +128,9 @@ public abstract partial class ExchangeFlowTests
             await Eventually.UntilAsync(
                 () => Task.FromResult(connector.To(lateChat).Any(s => s.Operation == "send" && s.CardJson.Contains("exchange.approve", StringComparison.Ordinal))),
                 TimeSpan.FromSeconds(20), "the late manager's card");
+            await Eventually.UntilAsync(
+                () => Task.FromResult(connector.To(applicant.ConversationId).Any(s => s.Activity.Text?.Contains("has now reached an approver", StringComparison.Ordinal) == true)),
+                TimeSpan.FromSeconds(20), "the applicant told it reached an approver");
         }
 
         // Another restart (and another pass): nothing twice.
