@@ -130,7 +130,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
 
     /// <summary>
     /// What the model's schema does not carry, read by the local recognizer from the same text (CPU only, no call):
-    /// a month named without a day ("in March") and a city as the place of a travel wish; and an offer to host a visitor
+    /// a month named without a day ("in March"), a stay's length ("for a week") and a city as the place of a travel wish; and an offer to host a visitor
     /// ("we'd like to host a visitor from Spain"), which the local reading answers as a whole — the model would name it
     /// an application, which a host does not make.
     /// </summary>
@@ -152,6 +152,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             Entities = parsed.Entities with
             {
                 Month = parsed.Entities.Month ?? local.Entities.Month,
+                StayDays = parsed.Entities.StayDays ?? local.Entities.StayDays,
                 City = parsed.Entities.City ?? local.Entities.City,
                 Country = parsed.Entities.Country ?? local.Entities.Country,
             },

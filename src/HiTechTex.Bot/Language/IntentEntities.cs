@@ -36,6 +36,12 @@ public sealed record IntentEntities
     /// </summary>
     public DateOnly? Month { get; init; }
 
+    /// <summary>
+    /// How long a stay is said to last, in calendar days: "for a week" 7, "for two weeks" 14, "for 5 days" 5
+    /// (<see cref="StayLength"/>). Null when none is named.
+    /// </summary>
+    public int? StayDays { get; init; }
+
     /// <summary>A coaching/training topic mentioned, e.g. "circular economy".</summary>
     public string? SessionTopic { get; init; }
 }

@@ -225,6 +225,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             }
         }
 
+        // "for a week", "por duas semanas", "na 5 dní": a stay's length, not words to search for.
+        var stay = StayLength.Find(tokens);
+        if (stay is { } length)
+        {
+            Consume(consumed, length.Span);
+        }
+
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.
         var countries = Countries.FindAll(tokens);
         var regions = Regions.FindAll(tokens);
@@ -267,6 +274,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             OrganisationKind = kind?.Entry.Value,
             Dates = [.. dates.Select(d => d.Date).Distinct()],
             Month = month,
+            StayDays = stay?.Days,
             SessionTopic = topic,
         };
     }

@@ -128,6 +128,9 @@ public abstract partial class ExchangeFlowTests
             await Eventually.UntilAsync(
                 () => Task.FromResult(connector.To(lateChat).Any(s => s.Operation == "send" && s.CardJson.Contains("exchange.approve", StringComparison.Ordinal))),
                 TimeSpan.FromSeconds(20), "the late manager's card");
+            await Eventually.UntilAsync(
+                () => Task.FromResult(connector.To(applicant.ConversationId).Any(s => s.Activity.Text?.Contains("has now reached an approver", StringComparison.Ordinal) == true)),
+                TimeSpan.FromSeconds(20), "the applicant told it reached an approver");
         }
 
         // Another restart (and another pass): nothing twice.
@@ -140,6 +143,7 @@ public abstract partial class ExchangeFlowTests
 
         Assert.Single(connector.To(lateChat), s => s.Operation == "send");
         Assert.DoesNotContain(connector.To(lateChat), s => s.Activity.Text?.Contains("Reminder", StringComparison.Ordinal) == true);
+        Assert.Single(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("has now reached an approver", StringComparison.Ordinal) == true);
         Assert.Equal(2, (await StatusOfAsync(id)).Version);
 
         async Task<(ExchangeStatus Status, int Version)> StatusOfAsync(Guid application)

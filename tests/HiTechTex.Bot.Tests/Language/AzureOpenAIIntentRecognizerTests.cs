@@ -109,18 +109,19 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RecognizeAsync_ModelAnswersAnApplication_MonthAndCityReadLocallyAreAdded()
+    public async Task RecognizeAsync_ModelAnswersAnApplication_MonthStayAndCityReadLocallyAreAdded()
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
             {"intent":"ApplyForExchange","score":0.9,"language":"en",
              "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
             """));
 
-        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June", "en-GB", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June for two weeks", "en-GB", CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.ApplyForExchange, result.Intent);
         Assert.Equal(new DateOnly(2027, 6, 1), result.Entities.Month);
+        Assert.Equal(14, result.Entities.StayDays);
         Assert.Equal("Lisbon", result.Entities.City);
         Assert.Equal("PT", result.Entities.Country);
     }

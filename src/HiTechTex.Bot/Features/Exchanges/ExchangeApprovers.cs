@@ -8,7 +8,9 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// Who may decide at each stage, from configuration and the directory only. A cluster manager of an organisation
 /// (<c>Roles:ClusterManagers</c>) manages it and the organisations whose <see cref="Organisation.ClusterId"/> is it.
 /// Stage 1 and the closing report: the visiting side's managers. Stage 2: the host organisation's contacts with an
-/// Entra object id and the host side's managers. A reassigned stage has exactly its assignee.
+/// Entra object id and the host side's managers. A reassigned stage has exactly its assignee. Never the applicant:
+/// someone who manages their own organisation (or is a contact of the host) does not decide on their own application —
+/// it goes to the stage's other approvers, and when there is none the applicant is told to contact the coordinator.
 /// </summary>
 internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPartnerDirectory directory)
 {
@@ -24,10 +26,26 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
         return candidates;
     }
 
-    /// <summary>Everyone entitled to the current step, whatever the assignment (the people a stage can be reassigned to).</summary>
+    /// <summary>
+    /// Everyone entitled to the current step, whatever the assignment (the people a stage can be reassigned to) — the
+    /// applicant never.
+    /// </summary>
     public async Task<IReadOnlyList<string>> CandidatesAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
+        return [.. (await EntitledAsync(application, cancellationToken).ConfigureAwait(false))
+            .Where(a => !string.Equals(a, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>True when the applicant is among the people the current step's rules name (they manage their own organisation).</summary>
+    public async Task<bool> ApplicantIsEntitledAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return (await EntitledAsync(application, cancellationToken).ConfigureAwait(false)).Contains(application.ApplicantAadObjectId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private async Task<IReadOnlyList<string>> EntitledAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
         switch (application.Status)
         {
             case ExchangeStatus.Stage1 or ExchangeStatus.ReportSubmitted:

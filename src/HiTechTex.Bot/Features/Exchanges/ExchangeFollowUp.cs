@@ -25,10 +25,8 @@ internal sealed class ExchangeFollowUp(
         var reminders = 0;
         foreach (var application in await store.ListAsync([ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ReportSubmitted], cancellationToken).ConfigureAwait(false))
         {
-            // The applicant may manage their own organisation; they never decide on their own application.
-            var waitingFor = (await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false))
-                .Where(a => !string.Equals(a, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
-                .ToList();
+            // Never the applicant, who may manage their own organisation (ExchangeApprovers).
+            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
             if (waitingFor.Count == 0)
             {
                 continue;
@@ -36,15 +34,24 @@ internal sealed class ExchangeFollowUp(
 
             var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<string>? refresh = null;
+            IReadOnlyList<ExchangeReminder>? claimedBefore = null;
+            var delivered = 0;
             foreach (var approver in waitingFor.Where(a => !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))))
             {
+                claimedBefore ??= await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
                 refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
                 var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
                 if (await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false))
                 {
                     Log.LateApproverCard(logger, application.Reference, application.Status.ToString(), approver);
                     cards++;
+                    delivered++;
                 }
+            }
+
+            if (delivered > 0 && claimedBefore is not null)
+            {
+                await TellApplicantItReachedAnApproverAsync(application, claimedBefore, cancellationToken).ConfigureAwait(false);
             }
 
             if (application.StatusChangedAt > due)
@@ -95,5 +102,27 @@ internal sealed class ExchangeFollowUp(
         }
 
         return new ExchangeFollowUpResult(cards, reminders, reports);
+    }
+
+    /// <summary>
+    /// The card of the step just reached an approver for the first time. An applicant who was told that nobody could
+    /// decide it (recorded then; before that record existed, a step with no card claimed for anybody was one) is told
+    /// it has now reached an approver — once per step, across passes and instances (claimed).
+    /// </summary>
+    private async Task TellApplicantItReachedAnApproverAsync(
+        ExchangeApplication application, IReadOnlyList<ExchangeReminder> claimedBefore, CancellationToken cancellationToken)
+    {
+        var stuck = ExchangeNotifier.StuckKind(application);
+        var cardKind = ExchangeNotifier.WaitingCardKind(application);
+        var toldStuck = claimedBefore.Any(c => c.Kind == stuck) || !claimedBefore.Any(c => c.Kind == cardKind);
+        if (!toldStuck
+            || !await store.TryClaimReminderAsync(application.Id, ExchangeNotifier.ReachedKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var texts = await notifier.TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
+        await notifier.NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.ReachedApproverFormat, application.Reference), cancellationToken).ConfigureAwait(false);
+        Log.ApplicantToldReached(logger, application.Reference, application.Status.ToString());
     }
 }

@@ -5,7 +5,8 @@ namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
 /// What a typed request already says of the exchange, put into the new form: "quiero hacer un intercambio en Italia en
-/// marzo" opens it with the host search on Italy and a start date in March — suggestions the applicant can change. A
+/// marzo" opens it with the host search on Italy and a start date in March — suggestions the applicant can change ("for a
+/// week", "per due settimane" sets the end from that start). A
 /// city of the partner regions is the host search ("vado a Prato"), another city its country's name ("Lisbon": Portugal);
 /// a country outside the partnership ("France") is no search — the Spanish "Francés" organisations are no French host —
 /// but a notice on the form that it is outside.
@@ -50,7 +51,30 @@ internal static class ExchangeFormSeed
             start = future.Count > 0 ? future[0] : entities.Month is { } month ? FirstMondayIn(month, today) : null;
         }
 
-        return state with { HostQuery = host, StartDate = start, Notice = notice };
+        // "for a week", "por duas semanas", "na 5 dní": the end follows from a known start.
+        var end = state.EndDate;
+        if (end is null && start is { } first && entities.StayDays is { } days and > 0)
+        {
+            end = EndOfStay(first, days);
+        }
+
+        return state with { HostQuery = host, StartDate = start, EndDate = end, Notice = notice };
+    }
+
+    /// <summary>
+    /// The last day of a stay of <paramref name="days"/> calendar days from <paramref name="start"/>; one that falls on a
+    /// Saturday or Sunday is the Friday before (a week from a Monday ends that Friday, two weeks the next Friday), never
+    /// before the start.
+    /// </summary>
+    internal static DateOnly EndOfStay(DateOnly start, int days)
+    {
+        var end = start.AddDays(days - 1);
+        while (end > start && end.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            end = end.AddDays(-1);
+        }
+
+        return end;
     }
 
     /// <summary>

@@ -130,9 +130,15 @@ internal sealed class ExchangeNotifier(
         Log.NoApprover(logger, application.Reference, application.Status.ToString(), organisationId);
         var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
         var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
+        var onlyTheApplicant = await approvers.ApplicantIsEntitledAsync(application, cancellationToken).ConfigureAwait(false);
         var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
         var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
-        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.NoApproverFormat,
+
+        // Remembered for the follow-up: when a card of this step reaches an approver configured later, the applicant
+        // told now is told that too (ReachedApproverFormat).
+        await store.TryClaimReminderAsync(application.Id, StuckKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
+        // The applicant manages their own organisation and nobody else may decide: said so, rather than "no approver".
+        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, onlyTheApplicant ? texts.OnlyApproverIsApplicantFormat : texts.NoApproverFormat,
             application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
     }
 
@@ -145,6 +151,20 @@ internal sealed class ExchangeNotifier(
     {
         ArgumentNullException.ThrowIfNull(application);
         return $"card:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The record (in the follow-up claims) that the applicant was told nobody could decide the step the application waits at.</summary>
+    public static string StuckKind(ExchangeApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"stuck:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The claim under which the applicant is told, once per step, that its card finally reached an approver.</summary>
+    public static string ReachedKind(ExchangeApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"reached:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Sends an approver the card of the step the application waits at, once per step (claimed first); false when not sent.</summary>

@@ -167,7 +167,11 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         if (from == ExchangeStatus.Stage1 && to == ExchangeStatus.Stage2)
         {
             // The visiting side validates one application per organisation (it visits once): checked in the same
-            // statement, so two managers approving two of its applications at once cannot both succeed.
+            // statement. On SQLite (one writer) that alone is enough. On PostgreSQL under READ COMMITTED two
+            // transactions approving two of its applications would each not see the other's uncommitted row and both
+            // pass, so the organisation's lock is taken first, in this transaction: the second waits until the first
+            // commits or rolls back, and its UPDATE (a new statement, a new snapshot) then sees the validated one.
+            await LockVisitAsync(id, cancellationToken).ConfigureAwait(false);
             target = target.Where(e => !db.Set<ExchangeApplication>().Any(
                 o => o.VisitingOrganisationId == e.VisitingOrganisationId && o.Id != e.Id && ValidatedStatuses.Contains(o.Status)));
         }
@@ -213,6 +217,24 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL only: a transaction-scoped advisory lock on the visiting organisation of application
+    /// <paramref name="id"/> (released by the commit or rollback). The organisation is read in the same statement; it
+    /// cannot change while the application is submitted, and if it did the version check of the UPDATE would fail.
+    /// </summary>
+    private async Task LockVisitAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            SELECT pg_advisory_xact_lock(hashtextextended('hitechtex.exchanges.visit:' || "VisitingOrganisationId", 0))
+            FROM "Exchanges" WHERE "Id" = {id}
+            """, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Marks that the closing report was asked for (once; false if it already was).</summary>

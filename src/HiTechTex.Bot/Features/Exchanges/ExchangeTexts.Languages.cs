@@ -116,6 +116,8 @@ internal sealed partial record ExchangeTexts
         AssignedToYouByFormat = "{1} has assigned exchange application {0} to you; it waits for your decision.",
         ChooseVisiting = "The organisation in your profile matches several organisations in the partner directory. Which one are you applying for?",
         NoApproverFormat = "No approver is set up yet for {1}, so nobody can decide on exchange application {0} for now. It stays submitted; please contact {2}.",
+        ReachedApproverFormat = "Good news: exchange application {0} has now reached an approver and is waiting for their decision.",
+        OnlyApproverIsApplicantFormat = "You are the only approver set up for {1}, and nobody decides on their own application: exchange application {0} stays submitted until another approver is set up. Please contact {2}.",
         CoordinatorContactFormat = "the {0} programme coordinator",
         ClusterManagerFormat = "Cluster manager {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -287,6 +289,8 @@ internal sealed partial record ExchangeTexts
         AssignedToYouByFormat = "{1} atribuiu-lhe a candidatura de intercâmbio {0}, que aguarda a sua decisão.",
         ChooseVisiting = "A organização do seu perfil corresponde a várias organizações do diretório de parceiros. Em nome de qual se candidata?",
         NoApproverFormat = "Ainda não há nenhum aprovador configurado para {1}, por isso ninguém pode decidir sobre a candidatura de intercâmbio {0} por agora. Fica submetida; contacte {2}.",
+        ReachedApproverFormat = "Boas notícias: a candidatura de intercâmbio {0} já chegou a um aprovador e aguarda uma decisão.",
+        OnlyApproverIsApplicantFormat = "É o único aprovador configurado para {1}, e ninguém decide sobre a sua própria candidatura: a candidatura de intercâmbio {0} fica submetida até haver outro aprovador. Contacte {2}.",
         CoordinatorContactFormat = "o coordenador do programa {0}",
         ClusterManagerFormat = "Gestor do cluster {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -458,6 +462,8 @@ internal sealed partial record ExchangeTexts
         AssignedToYouByFormat = "{1} le ha asignado la solicitud de intercambio {0}, que espera su decisión.",
         ChooseVisiting = "La organización de su perfil coincide con varias organizaciones del directorio de socios. ¿En nombre de cuál presenta la solicitud?",
         NoApproverFormat = "Aún no hay ningún aprobador configurado para {1}, así que nadie puede decidir sobre la solicitud de intercambio {0} por ahora. Queda presentada; contacte con {2}.",
+        ReachedApproverFormat = "Buenas noticias: la solicitud de intercambio {0} ya ha llegado a un aprobador y espera una decisión.",
+        OnlyApproverIsApplicantFormat = "Usted es el único aprobador configurado para {1}, y nadie decide sobre su propia solicitud: la solicitud de intercambio {0} queda presentada hasta que haya otro aprobador. Contacte con {2}.",
         CoordinatorContactFormat = "el coordinador del programa {0}",
         ClusterManagerFormat = "Gestor del clúster {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -612,7 +618,7 @@ internal sealed partial record ExchangeTexts
         AskOutcomes = "Quali risultati ti aspetti?",
         AnswerLengthFormat = "Rispondi con al massimo {0} caratteri.",
         ChooseNext = "Cosa vuoi fare?",
-        NotInDirectoryFormat = "La tua organizzazione «{0}» non è nell'elenco dei partner Hi-Tech-TEX, quindi non posso avviare una domanda di scambio per essa: un'organizzazione può fare domanda solo per sé stessa. Chiedi al coordinatore del programma di aggiungerla all'elenco, oppure correggi l'organizzazione nel tuo profilo (scrivi \"profilo\").",
+        NotInDirectoryFormat = "La tua organizzazione «{0}» non è nell'elenco dei partner Hi-Tech-TEX, quindi non posso avviare una candidatura di scambio per essa: un'organizzazione può candidarsi solo per sé stessa. Chiedi al coordinatore del programma di aggiungerla all'elenco, oppure correggi l'organizzazione nel tuo profilo (scrivi \"profilo\").",
         VisitingNotYours = "L'organizzazione in visita deve essere la tua (quella del tuo profilo). Non è stato salvato nulla.",
         StatusChangedWithCommentFormat = "La tua candidatura di scambio {0} è ora: {1}.\n{2} ha scritto: «{3}»",
         RequestedChanges = "Modifiche richieste",
@@ -629,6 +635,8 @@ internal sealed partial record ExchangeTexts
         AssignedToYouByFormat = "{1} ti ha assegnato la candidatura di scambio {0}, che attende la tua decisione.",
         ChooseVisiting = "L'organizzazione del tuo profilo corrisponde a più organizzazioni dell'elenco dei partner. Per quale presenti la candidatura?",
         NoApproverFormat = "Non è ancora configurato alcun approvatore per {1}, quindi per ora nessuno può decidere sulla candidatura di scambio {0}. Resta presentata; contatta {2}.",
+        ReachedApproverFormat = "Buone notizie: la candidatura di scambio {0} è ora arrivata a un approvatore e attende una decisione.",
+        OnlyApproverIsApplicantFormat = "Sei l'unico approvatore configurato per {1}, e nessuno decide sulla propria candidatura: la candidatura di scambio {0} resta presentata finché non c'è un altro approvatore. Contatta {2}.",
         CoordinatorContactFormat = "il coordinatore del programma {0}",
         ClusterManagerFormat = "Responsabile del cluster {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -800,6 +808,8 @@ internal sealed partial record ExchangeTexts
         AssignedToYouByFormat = "{1}, {0} değişim başvurusunu size atadı; başvuru kararınızı bekliyor.",
         ChooseVisiting = "Profilinizdeki kuruluş, ortak rehberinde birden fazla kuruluşla eşleşiyor. Hangisi adına başvuruyorsunuz?",
         NoApproverFormat = "{1} için henüz onaylayan tanımlanmadı, bu yüzden {0} değişim başvurusu hakkında şimdilik kimse karar veremez. Başvuru gönderilmiş olarak kalır; lütfen {2} ile iletişime geçin.",
+        ReachedApproverFormat = "İyi haber: {0} değişim başvurusu artık bir onaylayana ulaştı ve karar bekliyor.",
+        OnlyApproverIsApplicantFormat = "{1} için tanımlı tek onaylayan sizsiniz ve kimse kendi başvurusu hakkında karar vermez: {0} değişim başvurusu başka bir onaylayan tanımlanana kadar gönderilmiş olarak kalır. Lütfen {2} ile iletişime geçin.",
         CoordinatorContactFormat = "{0} program koordinatörü",
         ClusterManagerFormat = "Küme yöneticisi {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -971,6 +981,8 @@ internal sealed partial record ExchangeTexts
         AssignedToYouByFormat = "Žádost o výměnu {0} vám přidělil(a) {1}; čeká na vaše rozhodnutí.",
         ChooseVisiting = "Organizaci ve vašem profilu odpovídá v adresáři partnerů více organizací. Za kterou z nich žádáte?",
         NoApproverFormat = "Pro {1} zatím není nastaven žádný schvalovatel, takže o žádosti o výměnu {0} teď nikdo nemůže rozhodnout. Zůstává podaná; kontaktujte prosím {2}.",
+        ReachedApproverFormat = "Dobrá zpráva: žádost o výměnu {0} se nyní dostala ke schvalovateli a čeká na rozhodnutí.",
+        OnlyApproverIsApplicantFormat = "Jste jediný schvalovatel nastavený pro {1} a o vlastní žádosti nikdo nerozhoduje: žádost o výměnu {0} zůstává podaná, dokud nebude nastaven jiný schvalovatel. Kontaktujte prosím {2}.",
         CoordinatorContactFormat = "koordinátora programu {0}",
         ClusterManagerFormat = "Manažer klastru {0}",
         Statuses = new Dictionary<ExchangeStatus, string>

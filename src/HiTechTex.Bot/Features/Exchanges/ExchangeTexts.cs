@@ -267,6 +267,19 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference, {1} = the organisation without an approver, {2} = whom to contact (<see cref="CoordinatorContactFormat"/>).</summary>
     public required string NoApproverFormat { get; init; }
 
+    /// <summary>
+    /// {0} = reference, {1} = the organisation, {2} = whom to contact. As <see cref="NoApproverFormat"/>, when the only
+    /// approver set up for the step is the applicant (they manage their own organisation), who does not decide on their
+    /// own application.
+    /// </summary>
+    public required string OnlyApproverIsApplicantFormat { get; init; }
+
+    /// <summary>
+    /// {0} = reference. To the applicant who was told nobody could decide (<see cref="NoApproverFormat"/>), when the
+    /// follow-up has delivered the card to an approver configured since.
+    /// </summary>
+    public required string ReachedApproverFormat { get; init; }
+
     /// <summary>{0} = the programme (Privacy:Operator), with its contact e-mail when configured.</summary>
     public required string CoordinatorContactFormat { get; init; }
 

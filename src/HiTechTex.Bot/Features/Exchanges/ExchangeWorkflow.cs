@@ -100,7 +100,17 @@ internal sealed class ExchangeWorkflow(
         var current = await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false) ?? application;
         if (!moved)
         {
-            return new(await CardForAsync(current, actor, texts, texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false), current);
+            // A stage-1 approval that lost to another of the organisation's applications validated at the same
+            // instant (checked in the UPDATE itself): the application is unchanged, and the manager is told why.
+            var visited = current.Status == ExchangeStatus.Stage1 && current.Version == application.Version && decision.To == ExchangeStatus.Stage2
+                && await store.HasValidatedApplicationAsync(current.VisitingOrganisationId, current.Id, cancellationToken).ConfigureAwait(false);
+            if (visited)
+            {
+                Log.ActionRefused(logger, verb, actor.AadObjectId, "visited");
+            }
+
+            return new(await CardForAsync(current, actor, texts, visited ? texts.Problems[EligibilityProblem.AlreadyVisited] : texts.ChangedMeanwhile, cancellationToken)
+                .ConfigureAwait(false), current);
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), decision.Action.ToString());

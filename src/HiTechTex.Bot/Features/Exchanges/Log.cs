@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2313, Level = LogLevel.Information, Message = "Exchange export link given to coordinator {AadObjectId}")]
     public static partial void ExportLinkGiven(ILogger logger, string aadObjectId);
+
+    [LoggerMessage(EventId = 2314, Level = LogLevel.Information, Message = "Exchange {Reference}: the applicant was told its {Status} card reached an approver configured later")]
+    public static partial void ApplicantToldReached(ILogger logger, string reference, string status);
 }

@@ -368,7 +368,7 @@ internal sealed partial record PartnerTexts
         RegionLabel = "Regione",
         MatchesPrefix = "corrisponde a",
         CountryNotCovered = "L'elenco del partenariato comprende solo organizzazioni di Portogallo, Spagna, Italia, Turchia e Cechia, quindi ho cercato in questi paesi.",
-        HostingExplained = "In ClusterXchange è l'organizzazione in visita che fa domanda e sceglie chi la ospita: chi ospita non fa domanda e può ospitare molte volte, anche in contemporanea. Per trovare organizzazioni che potrebbero venire da te, ecco una ricerca di partner.",
+        HostingExplained = "In ClusterXchange è l'organizzazione in visita che si candida e sceglie chi la ospita: chi ospita non si candida e può ospitare molte volte, anche in contemporanea. Per trovare organizzazioni che potrebbero venire da te, ecco una ricerca di partner.",
         CityLabel = "Città",
         DescriptionLabel = "Descrizione",
         ContactNameLabel = "Nome del referente",

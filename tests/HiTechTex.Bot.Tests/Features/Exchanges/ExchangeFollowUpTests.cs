@@ -44,6 +44,53 @@ public sealed class ExchangeFollowUpTests : IDisposable
         Assert.Contains(await CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task RunOnceAsync_StuckApplicationsCardReachesALateManager_ApplicantToldOnceInTheirLanguage(string language)
+    {
+        // Arrange: nobody could decide, and the applicant was told so in their language.
+        var texts = ExchangeTexts.Resolve(language);
+        var id = await SubmitAsync(language);
+        var reference = (await host.ApplicationsAsync()).Single(a => a.Id == id).Reference;
+        var stuck = Assert.Single(TextsToApplicant());
+        Assert.Contains(reference, stuck, StringComparison.Ordinal);
+        host.Reconfigure(ManagerKey, HiTechTexPartners.CiteveId);
+
+        // Act
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromDays(4));
+        await RunFollowUpAsync();
+
+        // Assert
+        var reached = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.ReachedApproverFormat, reference);
+        Assert.Single(TextsToApplicant(), t => t == reached);
+        Assert.Contains(reference, reached, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SecondManagerConfiguredAfterTheFirstHadTheCard_ApplicantNotToldItReachedAnApprover()
+    {
+        // Arrange: the step had its approver from the submission; another is added later and gets a late card.
+        host.Reconfigure(ManagerKey, HiTechTexPartners.CiteveId);
+        var id = await SubmitAsync();
+        var reference = (await host.ApplicationsAsync()).Single(a => a.Id == id).Reference;
+        host.Reconfigure($"Roles:ClusterManagers:{SecondManagerId}:0", HiTechTexPartners.CiteveId);
+
+        // Act
+        var result = await RunFollowUpAsync();
+
+        // Assert
+        Assert.Equal(new ExchangeFollowUpResult(1, 0, 0), result);
+        Assert.DoesNotContain(string.Format(System.Globalization.CultureInfo.InvariantCulture, ExchangeTexts.English.ReachedApproverFormat, reference), TextsToApplicant());
+        Assert.DoesNotContain(TextsToApplicant(), t => t.Contains("No approver", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task RunOnceAsync_LateManagersCard_ReminderComesTheReminderDelayAfterTheirCardNotAfterTheSubmission()
     {
@@ -107,7 +154,9 @@ public sealed class ExchangeFollowUpTests : IDisposable
         Assert.Equal(1, CardsToManager());
     }
 
-    private async Task<Guid> SubmitAsync()
+    private const string SecondManagerId = "33333333-3333-3333-3333-333333333333";
+
+    private async Task<Guid> SubmitAsync(string language = "en")
     {
         await using var scope = host.Conversation.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ExchangeStore>();
@@ -115,7 +164,7 @@ public sealed class ExchangeFollowUpTests : IDisposable
         {
             Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
             ApplicantAadObjectId = ExchangeDialogTestHost.ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant-1",
-            ApplicantLanguage = "en", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), ActivityType = ExchangeActivityType.KnowledgeSharing,
+            ApplicantLanguage = language, StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), ActivityType = ExchangeActivityType.KnowledgeSharing,
             Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
         };
         await store.CreateAsync(application, CancellationToken.None);
@@ -141,6 +190,10 @@ public sealed class ExchangeFollowUpTests : IDisposable
     private int CardsToManager() => SentToManager().Count(a => a.Attachments is { Count: > 0 });
 
     private IReadOnlyList<string> TextsToManager() => [.. SentToManager().Select(a => a.Text).OfType<string>()];
+
+    private IReadOnlyList<string> TextsToApplicant() => [.. host.Messenger.Invocations
+        .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync) && Equals(i.Arguments[0], ExchangeDialogTestHost.ApplicantId))
+        .Select(i => i.Arguments[2]).OfType<Activity>().Select(a => a.Text).OfType<string>()];
 
     private IEnumerable<Activity> SentToManager() => host.Messenger.Invocations
         .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync) && Equals(i.Arguments[0], ExchangeDialogTestHost.VisitingManagerId))

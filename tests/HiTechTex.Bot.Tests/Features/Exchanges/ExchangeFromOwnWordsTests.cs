@@ -33,6 +33,25 @@ public sealed class ExchangeFromOwnWordsTests : IDisposable
     }
 
     [Fact]
+    public async Task Form_ApplyWithMonthAndTwoWeeks_EndDateFilledInFromTheStart()
+    {
+        await host.Conversation.SeedProfileAsync("it");
+        const string Typed = "vorrei fare uno scambio in Spagna a marzo per due settimane";
+        host.Conversation.Recognizer.Recognized[Typed] = new RecognizedIntent(
+            Intent.ApplyForExchange, 0.9, IntentEntities.Empty with { Country = "ES", Month = new DateOnly(2027, 3, 1), StayDays = 14 });
+        Activity? form = null;
+
+        await host.Conversation.Flow()
+            .Send(Typed)
+            .AssertReply(r => form = r, "the form")
+            .StartTestAsync();
+
+        var inputs = Inputs(form!);
+        Assert.Equal("2027-03-01", inputs["startDate"].GetProperty("value").GetString());
+        Assert.Equal("2027-03-12", inputs["endDate"].GetProperty("value").GetString());   // the Friday of the second week
+    }
+
+    [Fact]
     public async Task Form_ApplyWithCountryOnly_HostSearchFilledInNoDate()
     {
         await host.Conversation.SeedProfileAsync("pt");

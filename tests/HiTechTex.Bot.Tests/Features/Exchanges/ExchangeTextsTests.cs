@@ -1,9 +1,14 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Features.Partners;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
 
-public sealed class ExchangeTextsTests
+public sealed partial class ExchangeTextsTests
 {
     public static TheoryData<string> Languages => ["en", "pt", "es", "it", "tr", "cs"];
 
@@ -50,6 +55,44 @@ public sealed class ExchangeTextsTests
         });
         Assert.Equal(language == "en", columns.SequenceEqual(ExchangeTexts.English.ExportColumns));
     }
+
+    [Fact]
+    public void Italian_EveryExchangeText_SaysCandidaturaNeverDomanda()
+    {
+        // An application to the programme is a "candidatura" (and applying "candidarsi"), everywhere the bot shows it:
+        // the exchange texts, and the other features' Italian texts that speak of exchanges. What people type may
+        // still say "domanda" (the commands and the recognizer's vocabulary read it).
+        var exchangeTexts = ShownTexts(ExchangeTexts.Italian).ToList();
+        var aboutExchanges = new object[] { ConversationTexts.It, PartnerTexts.Italian, CoachingTexts.Italian }
+            .SelectMany(ShownTexts)
+            .Where(t => ExchangeWord().IsMatch(t))
+            .ToList();
+
+        Assert.NotEmpty(exchangeTexts);
+        Assert.Contains(exchangeTexts, t => t.Contains("candidatura di scambio", StringComparison.Ordinal));
+        Assert.Contains(aboutExchanges, t => t.Contains("candidature di scambio", StringComparison.Ordinal));
+        Assert.All(exchangeTexts.Concat(aboutExchanges), t => Assert.DoesNotMatch(Domanda(), t));
+    }
+
+    /// <summary>Every text a texts object shows (its strings, lists and dictionaries), not the commands people type.</summary>
+    private static IEnumerable<string> ShownTexts(object texts) =>
+        texts.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && !p.Name.EndsWith("Commands", StringComparison.Ordinal))
+            .SelectMany(p => Strings(p.GetValue(texts)));
+
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        string text => [text],
+        IDictionary dictionary => dictionary.Values.Cast<object?>().SelectMany(Strings),
+        IEnumerable items => items.Cast<object?>().SelectMany(Strings),
+        _ => [],
+    };
+
+    [GeneratedRegex(@"\bdomand[ae]\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Domanda();
+
+    [GeneratedRegex(@"\bscamb(io|i)\b|ClusterXchange", RegexOptions.IgnoreCase)]
+    private static partial Regex ExchangeWord();
 
     [Fact]
     public void Resolve_UnknownLanguage_English() => Assert.Same(ExchangeTexts.English, ExchangeTexts.Resolve("de"));

@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace HiTechTex.Bot.Language;
+
+/// <summary>
+/// How long a stay is said to last, in calendar days, in the six languages: "for a week", "for two weeks", "for 5 days",
+/// "a fortnight"; "por/durante uma semana", "de duas semanas"; "durante/por una semana", "de dos semanas"; "per una
+/// settimana", "di due settimane"; "bir hafta", "iki haftalığına", "5 gün"; "na týden", "na dva týdny", "na 5 dní".
+/// A count and a unit after a preposition of duration ("for", "por", "durante", "de", "per", "di", "na"); Turkish puts
+/// none ("bir hafta") — there "bir hafta sonra" (in a week) and "bir hafta önce" (a week ago) are no stay. "in a week",
+/// "next week", "za týden" name no length.
+/// </summary>
+internal static class StayLength
+{
+    /// <summary>The longest stay read (a month at most is allowed; a longer one is still read, and the form says why it is not eligible).</summary>
+    public const int MaxDays = 62;
+
+    private static readonly HashSet<string> Prepositions = ["for", "por", "durante", "de", "per", "di", "na"];
+
+    /// <summary>Unit words (normalised) → days, and whether the unit is Turkish (no preposition).</summary>
+    private static readonly Dictionary<string, (int Days, bool Turkish)> Units = new(StringComparer.Ordinal)
+    {
+        ["week"] = (7, false), ["weeks"] = (7, false), ["day"] = (1, false), ["days"] = (1, false),
+        ["fortnight"] = (14, false), ["fortnights"] = (14, false),
+        ["semana"] = (7, false), ["semanas"] = (7, false), ["dia"] = (1, false), ["dias"] = (1, false),
+        ["settimana"] = (7, false), ["settimane"] = (7, false), ["giorno"] = (1, false), ["giorni"] = (1, false),
+        ["tyden"] = (7, false), ["tydny"] = (7, false), ["tydnu"] = (7, false), ["den"] = (1, false), ["dny"] = (1, false), ["dni"] = (1, false),
+        ["hafta"] = (7, true), ["haftalik"] = (7, true), ["haftaligina"] = (7, true),
+        ["gun"] = (1, true), ["gunluk"] = (1, true), ["gunlugune"] = (1, true),
+    };
+
+    /// <summary>Czech names one of a unit without a count: "na týden", "na den".</summary>
+    private static readonly HashSet<string> CountlessUnits = ["tyden", "den"];
+
+    private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
+    {
+        // English
+        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["ten"] = 10,
+        // Portuguese, Spanish, Italian
+        ["um"] = 1, ["uma"] = 1, ["un"] = 1, ["una"] = 1, ["uno"] = 1, ["dois"] = 2, ["duas"] = 2, ["dos"] = 2, ["due"] = 2,
+        ["tres"] = 3, ["tre"] = 3, ["quatro"] = 4, ["cuatro"] = 4, ["quattro"] = 4, ["cinco"] = 5, ["cinque"] = 5,
+        ["seis"] = 6, ["sei"] = 6, ["sete"] = 7, ["siete"] = 7, ["sette"] = 7, ["dez"] = 10, ["diez"] = 10, ["dieci"] = 10,
+        // Turkish
+        ["bir"] = 1, ["iki"] = 2, ["uc"] = 3, ["dort"] = 4, ["bes"] = 5, ["alti"] = 6, ["yedi"] = 7, ["on"] = 10,
+        // Czech
+        ["jeden"] = 1, ["jednu"] = 1, ["dva"] = 2, ["dve"] = 2, ["tri"] = 3, ["ctyri"] = 4, ["pet"] = 5, ["sest"] = 6, ["sedm"] = 7, ["deset"] = 10,
+    };
+
+    private static readonly HashSet<string> TurkishNotALength = ["sonra", "once", "icinde", "sonraki"];
+
+    /// <summary>The first stay length named, in calendar days, with the tokens it used; null when none (or 0, or more than <see cref="MaxDays"/>).</summary>
+    public static (int Days, PhraseMatch Span)? Find(IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var u = 0; u < tokens.Count; u++)
+        {
+            if (!Units.TryGetValue(tokens[u].Norm, out var unit))
+            {
+                continue;
+            }
+
+            int count;
+            int first;
+            if (u > 0 && Count(tokens[u - 1].Norm) is { } counted)
+            {
+                count = counted;
+                first = u - 1;
+            }
+            else if (u > 0 && CountlessUnits.Contains(tokens[u].Norm) && tokens[u - 1].Norm == "na")
+            {
+                count = 1;
+                first = u;
+            }
+            else
+            {
+                continue;
+            }
+
+            var days = count * unit.Days;
+            if (days is < 1 or > MaxDays)
+            {
+                continue;
+            }
+
+            if (unit.Turkish)
+            {
+                if (u + 1 < tokens.Count && TurkishNotALength.Contains(tokens[u + 1].Norm))
+                {
+                    continue;
+                }
+
+                var last = u + 1 < tokens.Count && tokens[u + 1].Norm is "boyunca" or "suresince" or "sureyle" ? u + 1 : u;
+                return (days, new PhraseMatch(first, last - first + 1, 1));
+            }
+
+            if (first > 0 && Prepositions.Contains(tokens[first - 1].Norm))
+            {
+                return (days, new PhraseMatch(first - 1, u - first + 2, 1));
+            }
+        }
+
+        return null;
+    }
+
+    private static int? Count(string norm) =>
+        Numbers.TryGetValue(norm, out var number) ? number
+        : norm.Length is >= 1 and <= 2 && norm.All(char.IsAsciiDigit) ? int.Parse(norm, NumberStyles.None, CultureInfo.InvariantCulture)
+        : null;
+}
