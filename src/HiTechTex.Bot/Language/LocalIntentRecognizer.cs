@@ -26,6 +26,17 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private const int CancelMinTypoLength = 6;
 
     private static readonly CompiledLanguage[] Compiled = [.. Languages.All.Select(CompiledLanguage.From)];
+
+    // Words around a cancel word that leave it a command ("stop it now", "quero sair já", "dur artık", "konec hned"), and
+    // the bot's own messages it may stop ("stop the reminders": answered with where reminders go).
+    private static readonly HashSet<string> CancelFillers =
+    [
+        "reminders", "reminder", "notifications", "messages", "lembretes", "notificacoes", "mensagens", "recordatorios", "notificaciones",
+        "mensajes", "promemoria", "notifiche", "messaggi", "hatirlatmalar", "hatirlatma", "bildirimler", "mesajlar", "pripominky",
+        "upozorneni", "zpravy",
+        "now", "just", "it", "that", "already", "right", "ok", "okay", "isso", "isto", "ja", "agora", "ahora", "ya", "eso", "esto", "todo",
+        "tutto", "cosi", "adesso", "ora", "subito", "simdi", "hemen", "artik", "tamam", "ted", "uz", "hned", "vse", "tady",
+    ];
     private static readonly CompiledEntries Countries = new(Gazetteer.Countries);
     private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
@@ -67,6 +78,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                     list.Add((match, candidate));
                 }
             }
+        }
+
+        // A cancel word that is also another word ("sair para Itália", "stop in Prato", "konec března", "çıkış tarihi")
+        // cancels only with nothing but fillers around it ("stop", "stop it now", "quero sair").
+        if (matchesByIntent.TryGetValue(Intent.Cancel, out var cancels)
+            && cancels.All(c => c.Match.Length == 1 && c.Language.CancelAlone.Contains(tokens[c.Match.Start].Norm))
+            && Enumerable.Range(0, tokens.Count).Any(i => !cancels.Any(c => c.Match.Start == i) && !IsFiller(tokens[i].Norm)))
+        {
+            matchesByIntent.Remove(Intent.Cancel);
         }
 
         // "cancel", "stop", "never mind" are a whole short message; in a sentence ("a one-stop shop for dyeing",
@@ -172,6 +192,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         var score = Math.Round(Math.Min(0.95, 0.4 + (0.2 * best.Weight)), 2);
         return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName);
     }
+
+    /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>
+    private static bool IsFiller(string norm) => CancelFillers.Contains(norm) || Compiled.Any(c => c.StopWords.Contains(norm));
 
     /// <summary>The country of the city named, when no country or region is.</summary>
     private static IntentEntities WithCityCountry(IntentEntities entities) =>
@@ -374,7 +397,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
     private sealed record CompiledLanguage(
         LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
-        Phrase[] Travel, Phrase[] Hosting)
+        Phrase[] Travel, Phrase[] Hosting, HashSet<string> CancelAlone)
     {
         public string Code => Vocabulary.Code;
 
@@ -386,7 +409,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)],
             [.. (vocabulary.Declines ?? []).Select(d => new Phrase(d, allowTypos: false))],
             [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t))],
-            [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))]);
+            [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))],
+            [.. (vocabulary.CancelAlone ?? []).Select(TextNormalizer.Normalize)]);
     }
 
     private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true)
