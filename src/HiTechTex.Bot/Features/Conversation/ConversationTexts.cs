@@ -202,6 +202,12 @@ internal sealed partial class ConversationTexts
     /// <summary>"cancel" (or "stop the reminders") when nothing is in progress: where bookings and applications are cancelled.</summary>
     public required string NothingToCancel { get; init; }
 
+    /// <summary>
+    /// {0} = the apply command. A question about the exchange rules ("how many exchanges can I do?", "quantos intercâmbios
+    /// posso fazer?", "how long does an exchange last?"): the rules, never the coordinator's figures or the form.
+    /// </summary>
+    public required string ExchangeRulesFormat { get; init; }
+
     public required string StartingOver { get; init; }
 
     /// <summary>
@@ -292,6 +298,9 @@ internal sealed partial class ConversationTexts
     public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
 
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
+
+    public string ExchangeRules =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ExchangeRulesFormat, Exchanges.ExchangeTexts.Resolve(Language).ApplyCommands[0]);
 
     public string Declined => string.Format(System.Globalization.CultureInfo.InvariantCulture, DeclinedFormat, HelpWord);
 
