@@ -150,6 +150,24 @@ internal sealed partial class ConversationTexts
     /// <summary>{0} = the user's name.</summary>
     public required string ProfileSavedFormat { get; init; }
 
+    /// <summary>
+    /// {0} = the name kept, {1} = the profile word. The name question (or the "shall I call you …?" question) got no
+    /// usable answer after <see cref="ProfileDialog.ProfileAttempts"/> tries: the Teams name (or the name already saved) is kept.
+    /// </summary>
+    public required string NameKeptFormat { get; init; }
+
+    /// <summary>{0} = the profile word. The name question gave up and there is no usable name to keep.</summary>
+    public required string NameUnsetFormat { get; init; }
+
+    /// <summary>{0} = the organisation kept, {1} = the profile word. The organisation question gave up; the saved one is kept.</summary>
+    public required string OrganisationKeptFormat { get; init; }
+
+    /// <summary>{0} = the profile word. The organisation question gave up and none was saved before: it stays unset.</summary>
+    public required string OrganisationUnsetFormat { get; init; }
+
+    /// <summary>The profile saved without a name (the name question gave up).</summary>
+    public required string ProfileSavedWithoutName { get; init; }
+
     /// <summary>{0} = the journey's name.</summary>
     public required string ComingSoonFormat { get; init; }
 
@@ -317,7 +335,19 @@ internal sealed partial class ConversationTexts
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, NameRule.ForPlainMessage(profile.Name), NameRule.ForPlainMessage(profile.Organisation), language);
     }
 
-    public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, NameRule.ForPlainMessage(name));
+    public string ProfileSaved(string name) => string.IsNullOrEmpty(name)
+        ? ProfileSavedWithoutName
+        : string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, NameRule.ForPlainMessage(name));
+
+    public string NameKept(string name) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, NameKeptFormat, NameRule.ForPlainMessage(name), ProfileWord);
+
+    public string NameUnset => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameUnsetFormat, ProfileWord);
+
+    public string OrganisationKept(string organisation) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationKeptFormat, NameRule.ForPlainMessage(organisation), ProfileWord);
+
+    public string OrganisationUnset => string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationUnsetFormat, ProfileWord);
 
     public string ComingSoon(string journey) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ComingSoonFormat, journey);
 
