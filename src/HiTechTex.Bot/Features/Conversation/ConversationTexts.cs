@@ -313,7 +313,10 @@ internal sealed partial class ConversationTexts
     public string OrganisationRules =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationRulesFormat, ProfileDialog.MaxOrganisationLength);
 
-    public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
+    /// <summary>"Hello, Ana! …"; without a name (the name question gave up with none to keep) "Hello! …".</summary>
+    public string Greeting(string name) => string.IsNullOrEmpty(name)
+        ? GreetingFormat.Replace(", {0}", "", StringComparison.Ordinal).Replace(" {0}", "", StringComparison.Ordinal)
+        : string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
 
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
 
@@ -332,7 +335,10 @@ internal sealed partial class ConversationTexts
     {
         ArgumentNullException.ThrowIfNull(profile);
         var language = All.FirstOrDefault(t => t.Language == profile.Language)?.LanguageName ?? profile.Language;
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, NameRule.ForPlainMessage(profile.Name), NameRule.ForPlainMessage(profile.Organisation), language);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, Shown(profile.Name), Shown(profile.Organisation), language);
+
+        // A name or organisation left unset (its question gave up): "—".
+        static string Shown(string value) => value.Length > 0 ? NameRule.ForPlainMessage(value) : ConversationTurn.UnknownName;
     }
 
     public string ProfileSaved(string name) => string.IsNullOrEmpty(name)

@@ -148,3 +148,28 @@ public sealed class ProfileAttemptsTests : IDisposable
         Assert.Equal(new UserProfile("Ana Sousa", "CITEVE", "org-1", "en"), profile);
     }
 }
+
+public sealed class ProfileWithoutNameTextsTests
+{
+    public static TheoryData<string> Languages => [.. ConversationTexts.All.Select(t => t.Language)];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Greeting_NoName_IsAHelloWithoutAnEmptyName(string language)
+    {
+        var greeting = ConversationTexts.For(language).Greeting("");
+
+        Assert.DoesNotContain("{0}", greeting, StringComparison.Ordinal);
+        Assert.DoesNotContain(", !", greeting, StringComparison.Ordinal);
+        Assert.DoesNotContain(" !", greeting, StringComparison.Ordinal);
+        Assert.Matches(@"^\S+( \S+)?! ", greeting);
+    }
+
+    [Fact]
+    public void ProfileIntro_NameAndOrganisationUnset_ShowsDashes()
+    {
+        var intro = ConversationTexts.En.ProfileIntro(new UserProfile("", "", null, "en"));
+
+        Assert.Equal("Your profile: — · — · English. Let's go through it again.", intro);
+    }
+}
