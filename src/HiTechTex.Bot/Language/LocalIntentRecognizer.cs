@@ -224,7 +224,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         return Countries.FirstIn(TextNormalizer.Tokenize(text))?.Entry.Value;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+    /// <summary>Today in the bot's time zone (the day months and dates are resolved against).</summary>
+    internal DateOnly Today => DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
 
     private IntentEntities ExtractEntities(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language)
     {
