@@ -34,7 +34,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         - MyApplications: see the user's own exchange applications and their status.
         - MySessions: see the user's own coaching sessions/registrations.
         - Help: ask what the bot can do.
-        - Cancel: stop the current conversation.
+        - Cancel: stop the current conversation — a short command only ("cancel", "para!", "basta", "dur"); a word of it
+          in another meaning is no Cancel ("vamos para Itália": "para" is "to"; "konec března": the end of March).
         - None: small talk or anything else — also a message that says the user does NOT want one of the above ("I don't
           want to apply", "não preciso de parceiros"): never start what the user refuses; for such a refusal set
           declined to true (otherwise false).
@@ -152,6 +153,13 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
 
         var local = fallback.Recognize(text, locale);
         if (local.Entities.Hosting && !parsed.Entities.Hosting)
+        {
+            return local;
+        }
+
+        // Cancel is a short command the local reading knows in the six languages: a model that reads "vamos para Itália"
+        // ("para" = stop, but here "to") as one would end what the user is doing — the local reading answers instead.
+        if (parsed.Intent == Intent.Cancel && local.Intent != Intent.Cancel)
         {
             return local;
         }

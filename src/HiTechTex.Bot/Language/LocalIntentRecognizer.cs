@@ -25,6 +25,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     // Cancel words match with a typo only from six letters: "cancelr" cancels, "about" (abort) and "pasta" (basta) do not.
     private const int CancelMinTypoLength = 6;
 
+    // Travel words match with a typo only from six letters (see CompiledLanguage.From).
+    private const int TravelMinTypoLength = 6;
+
     private static readonly CompiledLanguage[] Compiled = [.. Languages.All.Select(CompiledLanguage.From)];
 
     // Words around a cancel word that leave it a command ("stop it now", "quero sair já", "dur artık", "konec hned"), and
@@ -409,7 +412,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. vocabulary.StopWords.Select(TextNormalizer.Normalize)],
             [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)],
             [.. (vocabulary.Declines ?? []).Select(d => new Phrase(d, allowTypos: false))],
-            [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t))],
+            // A travel word of five letters matches only as written: "Praze" (Prague) is no typo of "praxe" (internship).
+            [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t, minTypoLength: TravelMinTypoLength))],
             [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))],
             [.. (vocabulary.CancelAlone ?? []).Select(TextNormalizer.Normalize)]);
     }

@@ -215,6 +215,38 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     }
 
     [Theory]
+    [InlineData("vamos para Itália em março", Intent.ApplyForExchange)]
+    [InlineData("konec března v Praze", Intent.None)]
+    public async Task RecognizeAsync_ModelReadsAWordOfCancelInAnotherMeaningAsCancel_TheLocalReadingAnswers(string text, Intent expected)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"Cancel","score":0.8,"language":"pt","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, "pt-PT", CancellationToken.None);
+
+        Assert.Equal(expected, result.Intent);
+        Assert.NotEqual(Intent.Cancel, result.Intent);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelReadsAShortCancelAsCancel_ItStands()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"Cancel","score":0.9,"language":"it","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("basta così", "it-IT", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.Cancel, result.Intent);
+    }
+
+    [Theory]
     [InlineData("2026-11", 2026, 11)]
     [InlineData("2027-03", 2027, 3)]
     [InlineData("2027-03-15", 2027, 3)]

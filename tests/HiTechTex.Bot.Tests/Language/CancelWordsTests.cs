@@ -38,6 +38,15 @@ public sealed class CancelWordsTests
         Assert.Equal(new DateOnly(2027, 3, 1), result.Entities.Month);
     }
 
+    [Fact]
+    public void Recognize_EndOfMarchInPrague_IsNoCancelNorAnInternship()
+    {
+        // "v Praze" (in Prague) was read as "praxe" (internship) with a typo: a travel wish, so an exchange.
+        var result = recognizer.Recognize("konec března v Praze", "cs-CZ");
+
+        Assert.Equal(Intent.None, result.Intent);
+    }
+
     [Theory]
     [InlineData("stop in Prato")]
     [InlineData("exit strategies")]
