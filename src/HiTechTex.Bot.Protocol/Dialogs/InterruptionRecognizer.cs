@@ -23,12 +23,26 @@ public static partial class InterruptionRecognizer
         "chci", "chtel bych", "chtela bych", "prosim", "pojdme", "muzeme",
     ];
 
+    // Lead-ins that are courtesy only: they go with any command, the ambiguous ones below included ("por favor, para!").
+    private static readonly HashSet<string> CourtesyLeadIns =
+        ["ok", "okay", "please", "pls", "just", "por favor", "per favore", "lutfen", "tamam", "prosim"];
+
     // "cancel please", "ajuda por favor", "iptal lütfen", "zrušit prosím"…
     private static readonly string[] Politeness =
     [
         " please", " pls", " thanks", " thank you", " now", " por favor", " obrigado", " obrigada", " agora", " gracias", " ahora",
         " per favore", " grazie", " adesso", " ora", " lutfen", " simdi", " prosim", " dekuji", " ted",
     ];
+
+    // The courtesy among the endings above: only these go with an ambiguous command ("para, por favor").
+    private static readonly HashSet<string> CourtesySuffixes =
+        [" please", " pls", " thanks", " thank you", " por favor", " obrigado", " obrigada", " gracias", " per favore", " grazie", " lutfen", " prosim", " dekuji"];
+
+    // Commands that are also another word: Portuguese and Spanish "para" is "stop!" but also "to" / "for" — "vamos para
+    // Itália" (let's go to Italy), "quero ir para Espanha", "para agora" (for now) are no "stop". Alone (or with courtesy
+    // only: "para, por favor") they are the command; after a lead-in that makes a sentence of them ("vamos para", "quero
+    // para") or before "now" ("para agora" is "for now") they are not.
+    private static readonly HashSet<string> Ambiguous = ["para"];
 
     private static readonly Dictionary<string, InterruptionKind> Phrases = Build(
         (InterruptionKind.Help,
@@ -43,7 +57,7 @@ public static partial class InterruptionRecognizer
         (InterruptionKind.Cancel,
         [
             "cancel", "cancel that", "cancel it", "stop", "quit", "abort", "never mind", "nevermind",
-            "cancelar", "cancela", "parar", "para", "sair", "esquece",
+            "cancelar", "cancela", "parar", "para", "para com isso", "sair", "esquece",
             "cancelar todo", "déjalo", "olvídalo",
             "annulla", "annullare", "annulla tutto", "basta", "esci", "lascia perdere",
             "iptal", "iptal et", "vazgeç", "dur",
@@ -82,11 +96,16 @@ public static partial class InterruptionRecognizer
             return InterruptionKind.Help;
         }
 
+        // Whether only courtesy was stripped so far ("por favor para" is "stop"; "vamos para" is "let's go to").
+        var courtesyOnly = true;
         for (var round = 0; round < 3; round++)
         {
             var before = normalized;
-            normalized = StripPoliteness(StripLeadIn(normalized));
-            if (Phrases.TryGetValue(normalized, out var kind))
+            var (withoutLeadIn, leadIn) = StripLeadIn(normalized);
+            var (rest, suffix) = StripPoliteness(withoutLeadIn);
+            courtesyOnly &= (leadIn is null || CourtesyLeadIns.Contains(leadIn)) && (suffix is null || CourtesySuffixes.Contains(suffix));
+            normalized = rest;
+            if (Phrases.TryGetValue(normalized, out var kind) && (courtesyOnly || !Ambiguous.Contains(normalized)))
             {
                 return kind;
             }
@@ -100,30 +119,30 @@ public static partial class InterruptionRecognizer
         return InterruptionKind.None;
     }
 
-    private static string StripLeadIn(string normalized)
+    private static (string Remainder, string? LeadIn) StripLeadIn(string normalized)
     {
         foreach (var leadIn in LeadIns)
         {
             if (normalized.Length > leadIn.Length + 1 && normalized.StartsWith(leadIn + " ", StringComparison.Ordinal))
             {
-                return normalized[(leadIn.Length + 1)..];
+                return (normalized[(leadIn.Length + 1)..], leadIn);
             }
         }
 
-        return normalized;
+        return (normalized, null);
     }
 
-    private static string StripPoliteness(string normalized)
+    private static (string Remainder, string? Suffix) StripPoliteness(string normalized)
     {
         foreach (var suffix in Politeness)
         {
             if (normalized.EndsWith(suffix, StringComparison.Ordinal) && normalized.Length > suffix.Length)
             {
-                return normalized[..^suffix.Length];
+                return (normalized[..^suffix.Length], suffix);
             }
         }
 
-        return normalized;
+        return (normalized, null);
     }
 
     [GeneratedRegex("<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

@@ -21,6 +21,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
 
     private static readonly string[] IntentNames = Enum.GetNames<Intent>();
     private static readonly string[] KindNames = [.. Gazetteer.OrganisationKinds.Select(k => k.Value)];
+    private static readonly string[] CityNames = [.. Gazetteer.Cities.Select(c => c.Value)];
+    private static readonly Dictionary<string, GazetteerEntry> CitiesByName = Gazetteer.Cities.ToDictionary(c => c.Value, StringComparer.OrdinalIgnoreCase);
 
     private static readonly string SystemPrompt = $"""
         You classify messages sent to the Hi-Tech-TEX Teams bot of a European textile-cluster partnership (Portugal, Spain,
@@ -32,7 +34,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         - MyApplications: see the user's own exchange applications and their status.
         - MySessions: see the user's own coaching sessions/registrations.
         - Help: ask what the bot can do.
-        - Cancel: stop the current conversation.
+        - Cancel: stop the current conversation — a short command only ("cancel", "para!", "basta", "dur"); a word of it
+          in another meaning is no Cancel ("vamos para Itália": "para" is "to"; "konec března": the end of March).
         - None: small talk or anything else — also a message that says the user does NOT want one of the above ("I don't
           want to apply", "não preciso de parceiros"): never start what the user refuses; for such a refusal set
           declined to true (otherwise false).
@@ -40,7 +43,14 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         message (en, pt, es, it, tr, cs). entities: keywords = search words left after removing intent words and stop
         words; country = ISO 3166-1 alpha-2 code; region = one of Norte, Catalonia, Valencia, Tuscany, Aegean,
         Severovýchod; organisationKind = one of {string.Join(", ", KindNames)}; dates = ISO yyyy-MM-dd dates resolved
-        against today's date given in the user message; sessionTopic = the coaching topic. Use null or [] when absent.
+        against today's date given in the user message; sessionTopic = the coaching topic; month = a month named without
+        a day ("in March", "em maio", "v březnu") as yyyy-MM: the next such month from today (this month included), or
+        the year's when a year follows ("in May 2028" = 2028-05), null for a month-year already past; city = a city of
+        the partnership countries named as a place, one of the listed names (Lisbon for "Lisboa"), else null; hosting =
+        true when the user offers to host or receive a visitor ("we'd like to host a visitor from Spain", "acolher",
+        "ospitare", "ağırlamak", "přijmout návštěvu") — a host does not apply, so the intent is then FindPartners, with
+        country the one named (where visitors may come from) — otherwise false (a visitor's "host organisation" is no
+        such offer). Use null or [] when absent.
         """;
 
     private static readonly BinaryData Schema = BinaryData.FromString(BuildSchema());
@@ -129,10 +139,11 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
     }
 
     /// <summary>
-    /// What the model's schema does not carry, read by the local recognizer from the same text (CPU only, no call):
-    /// a month named without a day ("in March"), a stay's length ("for a week") and a city as the place of a travel wish; and an offer to host a visitor
-    /// ("we'd like to host a visitor from Spain"), which the local reading answers as a whole — the model would name it
-    /// an application, which a host does not make.
+    /// What the model left out, read by the local recognizer from the same text (CPU only, no call) as a fallback: a
+    /// month named without a day ("in March"), a city as the place of a travel wish, the country; a stay's length ("for a
+    /// week"), which the model's schema does not carry; and an offer to host a visitor ("we'd like to host a visitor from
+    /// Spain") the model did not mark, which the local reading answers as a whole — an application, which a host does not
+    /// make, would do the opposite.
     /// </summary>
     private RecognizedIntent WithLocalReadings(RecognizedIntent parsed, string text, string? locale)
     {
@@ -142,7 +153,14 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         }
 
         var local = fallback.Recognize(text, locale);
-        if (local.Entities.Hosting)
+        if (local.Entities.Hosting && !parsed.Entities.Hosting)
+        {
+            return local;
+        }
+
+        // Cancel is a short command the local reading knows in the six languages: a model that reads "vamos para Itália"
+        // ("para" = stop, but here "to") as one would end what the user is doing — the local reading answers instead.
+        if (parsed.Intent == Intent.Cancel && local.Intent != Intent.Cancel)
         {
             return local;
         }
@@ -192,6 +210,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             var regionText = OptionalString(entitiesElement, "region");
             var region = regionText is null ? null : LocalIntentRecognizer.FindRegion(regionText);
             var kind = OptionalString(entitiesElement, "organisationKind");
+            var city = OptionalString(entitiesElement, "city") is { } cityText && CitiesByName.TryGetValue(cityText, out var cityEntry) ? cityEntry : null;
             var entities = new IntentEntities
             {
                 Keywords = StringArray(entitiesElement, "keywords"),
@@ -200,6 +219,9 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 OrganisationKind = kind is not null && KindNames.Contains(kind, StringComparer.Ordinal) ? kind : null,
                 Dates = [.. StringArray(entitiesElement, "dates").Select(dates.ParseDate).OfType<DateOnly>().Distinct()],
                 SessionTopic = OptionalString(entitiesElement, "sessionTopic"),
+                Month = ParseMonth(OptionalString(entitiesElement, "month"), dates.Today),
+                City = city?.Value,
+                Hosting = entitiesElement.TryGetProperty("hosting", out var hosting) && hosting.ValueKind == JsonValueKind.True,
             };
             // A refusal ("I don't want to apply") starts nothing, whatever intent the model named with it.
             if (root.TryGetProperty("declined", out var declined) && declined.ValueKind == JsonValueKind.True)
@@ -207,7 +229,13 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 return new RecognizedIntent(Intent.None, score, entities, language, SourceName) { Declined = true };
             }
 
-            return new RecognizedIntent(intent, score, entities, language, SourceName);
+            // An offer to host is no application: a partner search where the visitors may come from (as the local reading).
+            if (entities.Hosting)
+            {
+                return new RecognizedIntent(Intent.FindPartners, score, WithCityCountry(entities) with { Keywords = [] }, language, SourceName);
+            }
+
+            return new RecognizedIntent(intent, score, intent == Intent.ApplyForExchange ? WithCityCountry(entities) : entities, language, SourceName);
         }
         catch (JsonException)
         {
@@ -219,6 +247,30 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             return null;
         }
     }
+
+    /// <summary>
+    /// The model's "yyyy-MM" (or a date in it) as the month's first day; null when it is no month, or a month already
+    /// past — never moved to another year (the local reading's rule: "May 2025" is no month).
+    /// </summary>
+    internal static DateOnly? ParseMonth(string? text, DateOnly today)
+    {
+        if (text is null || text.Length < 7 || text[4] != '-'
+            || !int.TryParse(text.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.AsSpan(5, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
+            || month is < 1 or > 12 || year < 2000 || year > 9999)
+        {
+            return null;
+        }
+
+        var first = new DateOnly(year, month, 1);
+        return first < new DateOnly(today.Year, today.Month, 1) ? null : first;
+    }
+
+    /// <summary>The country of the city named, when no country is.</summary>
+    private static IntentEntities WithCityCountry(IntentEntities entities) =>
+        entities is { Country: null, City: { } city } && CitiesByName.TryGetValue(city, out var entry)
+            ? entities with { Country = entry.Country }
+            : entities;
 
     private async Task<RecognizedIntent> FallBackAsync(string reason, string text, string? locale, CancellationToken cancellationToken)
     {
@@ -254,7 +306,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 {
                     type = "object",
                     additionalProperties = false,
-                    required = new[] { "keywords", "country", "region", "organisationKind", "dates", "sessionTopic" },
+                    required = new[] { "keywords", "country", "region", "organisationKind", "dates", "sessionTopic", "month", "city", "hosting" },
                     properties = new Dictionary<string, object>
                     {
                         ["keywords"] = new { type = "array", items = new { type = "string" } },
@@ -263,6 +315,9 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                         ["organisationKind"] = new { type = new[] { "string", "null" }, @enum = KindNames.Cast<string?>().Append(null).ToArray() },
                         ["dates"] = new { type = "array", items = new { type = "string" } },
                         ["sessionTopic"] = NullableString(),
+                        ["month"] = new { type = new[] { "string", "null" } },
+                        ["city"] = new { type = new[] { "string", "null" }, @enum = CityNames.Cast<string?>().Append(null).ToArray() },
+                        ["hosting"] = new { type = "boolean" },
                     },
                 },
             },

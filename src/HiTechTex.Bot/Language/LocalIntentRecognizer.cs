@@ -25,7 +25,21 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     // Cancel words match with a typo only from six letters: "cancelr" cancels, "about" (abort) and "pasta" (basta) do not.
     private const int CancelMinTypoLength = 6;
 
+    // Travel words match with a typo only from six letters (see CompiledLanguage.From).
+    private const int TravelMinTypoLength = 6;
+
     private static readonly CompiledLanguage[] Compiled = [.. Languages.All.Select(CompiledLanguage.From)];
+
+    // Words around a cancel word that leave it a command ("stop it now", "quero sair já", "dur artık", "konec hned"), and
+    // the bot's own messages it may stop ("stop the reminders": answered with where reminders go).
+    private static readonly HashSet<string> CancelFillers =
+    [
+        "reminders", "reminder", "notifications", "messages", "lembretes", "notificacoes", "mensagens", "recordatorios", "notificaciones",
+        "mensajes", "promemoria", "notifiche", "messaggi", "hatirlatmalar", "hatirlatma", "bildirimler", "mesajlar", "pripominky",
+        "upozorneni", "zpravy",
+        "now", "just", "it", "that", "already", "right", "ok", "okay", "isso", "isto", "ja", "agora", "ahora", "ya", "eso", "esto", "todo",
+        "tutto", "cosi", "adesso", "ora", "subito", "simdi", "hemen", "artik", "tamam", "ted", "uz", "hned", "vse", "tady",
+    ];
     private static readonly CompiledEntries Countries = new(Gazetteer.Countries);
     private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
@@ -67,6 +81,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                     list.Add((match, candidate));
                 }
             }
+        }
+
+        // A cancel word that is also another word ("sair para Itália", "stop in Prato", "konec března", "çıkış tarihi")
+        // cancels only with nothing but fillers around it ("stop", "stop it now", "quero sair").
+        if (matchesByIntent.TryGetValue(Intent.Cancel, out var cancels)
+            && cancels.All(c => c.Match.Length == 1 && c.Language.CancelAlone.Contains(tokens[c.Match.Start].Norm))
+            && Enumerable.Range(0, tokens.Count).Any(i => !cancels.Any(c => c.Match.Start == i) && !IsFiller(tokens[i].Norm)))
+        {
+            matchesByIntent.Remove(Intent.Cancel);
         }
 
         // "cancel", "stop", "never mind" are a whole short message; in a sentence ("a one-stop shop for dyeing",
@@ -173,6 +196,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName);
     }
 
+    /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>
+    private static bool IsFiller(string norm) => CancelFillers.Contains(norm) || Compiled.Any(c => c.StopWords.Contains(norm));
+
     /// <summary>The country of the city named, when no country or region is.</summary>
     private static IntentEntities WithCityCountry(IntentEntities entities) =>
         entities is { Country: null, City: { } city } && CitiesByValue.TryGetValue(city, out var entry)
@@ -201,7 +227,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         return Countries.FirstIn(TextNormalizer.Tokenize(text))?.Entry.Value;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+    /// <summary>Today in the bot's time zone (the day months and dates are resolved against).</summary>
+    internal DateOnly Today => DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
 
     private IntentEntities ExtractEntities(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language)
     {
@@ -382,7 +409,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
     private sealed record CompiledLanguage(
         LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
-        Phrase[] Travel, Phrase[] Hosting)
+        Phrase[] Travel, Phrase[] Hosting, HashSet<string> CancelAlone)
     {
         public string Code => Vocabulary.Code;
 
@@ -393,8 +420,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. vocabulary.StopWords.Select(TextNormalizer.Normalize)],
             [.. vocabulary.TopicMarkers.Select(TextNormalizer.Normalize)],
             [.. (vocabulary.Declines ?? []).Select(d => new Phrase(d, allowTypos: false))],
-            [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t))],
-            [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))]);
+            // A travel word of five letters matches only as written: "Praze" (Prague) is no typo of "praxe" (internship).
+            [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t, minTypoLength: TravelMinTypoLength))],
+            [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))],
+            [.. (vocabulary.CancelAlone ?? []).Select(TextNormalizer.Normalize)]);
     }
 
     private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true)

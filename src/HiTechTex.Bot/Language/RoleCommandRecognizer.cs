@@ -50,7 +50,8 @@ internal static class RoleCommandRecognizer
         }
 
         var tokens = TextNormalizer.Tokenize(IntentText.Bounded(text));
-        if (tokens.Count == 0 || Has(tokens, Own))
+        // "quantos intercâmbios posso fazer?" asks about the rules, not for the coordinator's figures.
+        if (tokens.Count == 0 || Has(tokens, Own) || RulesQuestionRecognizer.IsRulesQuestion(text))
         {
             return RoleCommand.None;
         }

@@ -75,6 +75,50 @@ public sealed class InterruptionTests
         Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
     }
 
+    // A command word that is also another word, per language: alone (or with courtesy only) it interrupts; in a sentence
+    // where it means something else it must not (Portuguese and Spanish "para" is "stop!" but also "to" / "for").
+    [Theory]
+    [InlineData("para", InterruptionKind.Cancel)]
+    [InlineData("para!", InterruptionKind.Cancel)]
+    [InlineData("Pára!", InterruptionKind.Cancel)]
+    [InlineData("pára", InterruptionKind.Cancel)]
+    [InlineData("para com isso", InterruptionKind.Cancel)]
+    [InlineData("Para com isso!", InterruptionKind.Cancel)]
+    [InlineData("para, por favor", InterruptionKind.Cancel)]
+    [InlineData("por favor para", InterruptionKind.Cancel)]
+    [InlineData("vamos parar", InterruptionKind.Cancel)]
+    [InlineData("vamos para Itália", InterruptionKind.None)]
+    [InlineData("vamos para o Porto em março", InterruptionKind.None)]
+    [InlineData("quero ir para Espanha", InterruptionKind.None)]
+    [InlineData("vamos para", InterruptionKind.None)]
+    [InlineData("quero para", InterruptionKind.None)]
+    [InlineData("para agora", InterruptionKind.None)]
+    [InlineData("para Itália", InterruptionKind.None)]
+    [InlineData("para o Porto", InterruptionKind.None)]
+    // Spanish: "para" is "stop!" alone, "for" in a sentence.
+    [InlineData("¡para!", InterruptionKind.Cancel)]
+    [InlineData("quiero ir para España", InterruptionKind.None)]
+    [InlineData("para ahora", InterruptionKind.None)]
+    [InlineData("quiero para mañana", InterruptionKind.None)]
+    // English, Italian, Turkish, Czech: the word alone, not the word inside another or in a sentence.
+    [InlineData("stop", InterruptionKind.Cancel)]
+    [InlineData("stop in Prato", InterruptionKind.None)]
+    [InlineData("basta", InterruptionKind.Cancel)]
+    [InlineData("basta un giorno a Prato", InterruptionKind.None)]
+    [InlineData("dur", InterruptionKind.Cancel)]
+    [InlineData("Dur!", InterruptionKind.Cancel)]
+    [InlineData("durum", InterruptionKind.None)]
+    [InlineData("başvurumun durumu ne?", InterruptionKind.None)]
+    [InlineData("konec", InterruptionKind.Cancel)]
+    [InlineData("konec března", InterruptionKind.None)]
+    [InlineData("pomoc", InterruptionKind.Help)]
+    [InlineData("pomoc s barvením", InterruptionKind.None)]
+    [InlineData("znovu", InterruptionKind.StartOver)]
+    public void Recognize_WordWithAnotherMeaning_InterruptsOnlyAsTheCommand(string text, InterruptionKind expected)
+    {
+        Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
+    }
+
     [Theory]
     [InlineData("ajuda", "pt-PT")]
     [InlineData("aiuto", "it-IT")]

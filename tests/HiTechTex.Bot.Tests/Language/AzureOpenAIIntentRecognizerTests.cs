@@ -127,6 +127,143 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_Request_SchemaAndPromptAskForMonthCityAndHosting()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"FindPartners","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        await recognizer.RecognizeAsync("find partners", "en-US", CancellationToken.None);
+
+        var body = JsonNode.Parse(Assert.Single(server!.Requests).Body)!;
+        var entities = body["response_format"]!["json_schema"]!["schema"]!["properties"]!["entities"]!;
+        var required = entities["required"]!.AsArray().Select(n => (string?)n).ToArray();
+        Assert.Contains("month", required);
+        Assert.Contains("city", required);
+        Assert.Contains("hosting", required);
+        var properties = entities["properties"]!.AsObject();
+        Assert.Equal(properties.Select(p => p.Key).Order(), required.Order());   // strict: every property is required
+        Assert.Equal("boolean", (string?)properties["hosting"]!["type"]);
+        var cities = properties["city"]!["enum"]!.AsArray().Select(n => (string?)n).ToArray();
+        Assert.Contains("Lisbon", cities);
+        Assert.Contains("Prato", cities);
+        Assert.Contains(cities, c => c is null);
+        var system = MessageText(body["messages"]![0]!);
+        Assert.Contains("month =", system, StringComparison.Ordinal);
+        Assert.Contains("city =", system, StringComparison.Ordinal);
+        Assert.Contains("hosting =", system, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelReturnsMonthAndCity_TheyAreUsedWhereTheLocalReadingFindsNone()
+    {
+        // "depois do Carnaval" (after Carnival) is no month the local reading knows: the model's March is the answer.
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"ApplyForExchange","score":0.9,"language":"pt","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":"2027-03","city":"Porto","hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("depois do Carnaval gostava de conhecer uma fábrica na Invicta", "pt-PT", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.ApplyForExchange, result.Intent);
+        Assert.Equal(new DateOnly(2027, 3, 1), result.Entities.Month);
+        Assert.Equal("Porto", result.Entities.City);
+        Assert.Equal("PT", result.Entities.Country);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelMarksAnOfferToHost_APartnerSearchInTheCountryNamed()
+    {
+        // No hosting phrase the local reading knows: the model's flag alone makes it no application.
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"ApplyForExchange","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":["room","visitor"],"country":"ES","region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":"2027-05","city":null,"hosting":true}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("our lab has room for a visitor from Spain in May", "en-GB", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.True(result.Entities.Hosting);
+        Assert.Equal("ES", result.Entities.Country);
+        Assert.Empty(result.Entities.Keywords);
+        Assert.Equal(new DateOnly(2027, 5, 1), result.Entities.Month);
+    }
+
+    [Theory]
+    [InlineData("\"2025-05\"", "\"Paris\"")]      // a month already past; a city outside the list
+    [InlineData("\"May\"", "null")]
+    [InlineData("\"2027-13\"", "\"\"")]
+    public async Task RecognizeAsync_ModelMonthOrCityUnusable_TheLocalReadingCompletesThem(string month, string city)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"ApplyForExchange","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":{{{month}}},"city":{{{city}}},"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June", "en-GB", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(new DateOnly(2027, 6, 1), result.Entities.Month);
+        Assert.Equal("Lisbon", result.Entities.City);
+        Assert.Equal("PT", result.Entities.Country);
+    }
+
+    [Theory]
+    [InlineData("vamos para Itália em março", Intent.ApplyForExchange)]
+    [InlineData("konec března v Praze", Intent.None)]
+    public async Task RecognizeAsync_ModelReadsAWordOfCancelInAnotherMeaningAsCancel_TheLocalReadingAnswers(string text, Intent expected)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"Cancel","score":0.8,"language":"pt","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, "pt-PT", CancellationToken.None);
+
+        Assert.Equal(expected, result.Intent);
+        Assert.NotEqual(Intent.Cancel, result.Intent);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelReadsAShortCancelAsCancel_ItStands()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"Cancel","score":0.9,"language":"it","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("basta così", "it-IT", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.Cancel, result.Intent);
+    }
+
+    [Theory]
+    [InlineData("2026-11", 2026, 11)]
+    [InlineData("2027-03", 2027, 3)]
+    [InlineData("2027-03-15", 2027, 3)]
+    [InlineData("2026-10", 0, 0)]
+    [InlineData("2027-00", 0, 0)]
+    [InlineData("27-03", 0, 0)]
+    [InlineData("March", 0, 0)]
+    [InlineData(null, 0, 0)]
+    public void ParseMonth_ModelsMonth_FirstDayOrNullWhenPastOrNotAMonth(string? text, int year, int month)
+    {
+        var expected = year == 0 ? (DateOnly?)null : new DateOnly(year, month, 1);
+
+        Assert.Equal(expected, AzureOpenAIIntentRecognizer.ParseMonth(text, new DateOnly(2026, 11, 26)));
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ModelTakesAnOfferToHostForAnApplication_TheLocalReadingOfTheOfferWins()
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """

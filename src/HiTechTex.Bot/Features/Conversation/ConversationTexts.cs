@@ -150,6 +150,24 @@ internal sealed partial class ConversationTexts
     /// <summary>{0} = the user's name.</summary>
     public required string ProfileSavedFormat { get; init; }
 
+    /// <summary>
+    /// {0} = the name kept, {1} = the profile word. The name question (or the "shall I call you …?" question) got no
+    /// usable answer after <see cref="ProfileDialog.ProfileAttempts"/> tries: the Teams name (or the name already saved) is kept.
+    /// </summary>
+    public required string NameKeptFormat { get; init; }
+
+    /// <summary>{0} = the profile word. The name question gave up and there is no usable name to keep.</summary>
+    public required string NameUnsetFormat { get; init; }
+
+    /// <summary>{0} = the organisation kept, {1} = the profile word. The organisation question gave up; the saved one is kept.</summary>
+    public required string OrganisationKeptFormat { get; init; }
+
+    /// <summary>{0} = the profile word. The organisation question gave up and none was saved before: it stays unset.</summary>
+    public required string OrganisationUnsetFormat { get; init; }
+
+    /// <summary>The profile saved without a name (the name question gave up).</summary>
+    public required string ProfileSavedWithoutName { get; init; }
+
     /// <summary>{0} = the journey's name.</summary>
     public required string ComingSoonFormat { get; init; }
 
@@ -201,6 +219,12 @@ internal sealed partial class ConversationTexts
 
     /// <summary>"cancel" (or "stop the reminders") when nothing is in progress: where bookings and applications are cancelled.</summary>
     public required string NothingToCancel { get; init; }
+
+    /// <summary>
+    /// {0} = the apply command. A question about the exchange rules ("how many exchanges can I do?", "quantos intercâmbios
+    /// posso fazer?", "how long does an exchange last?"): the rules, never the coordinator's figures or the form.
+    /// </summary>
+    public required string ExchangeRulesFormat { get; init; }
 
     public required string StartingOver { get; init; }
 
@@ -289,9 +313,15 @@ internal sealed partial class ConversationTexts
     public string OrganisationRules =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationRulesFormat, ProfileDialog.MaxOrganisationLength);
 
-    public string Greeting(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
+    /// <summary>"Hello, Ana! …"; without a name (the name question gave up with none to keep) "Hello! …".</summary>
+    public string Greeting(string name) => string.IsNullOrEmpty(name)
+        ? GreetingFormat.Replace(", {0}", "", StringComparison.Ordinal).Replace(" {0}", "", StringComparison.Ordinal)
+        : string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
 
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
+
+    public string ExchangeRules =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ExchangeRulesFormat, Exchanges.ExchangeTexts.Resolve(Language).ApplyCommands[0]);
 
     public string Declined => string.Format(System.Globalization.CultureInfo.InvariantCulture, DeclinedFormat, HelpWord);
 
@@ -305,10 +335,25 @@ internal sealed partial class ConversationTexts
     {
         ArgumentNullException.ThrowIfNull(profile);
         var language = All.FirstOrDefault(t => t.Language == profile.Language)?.LanguageName ?? profile.Language;
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, NameRule.ForPlainMessage(profile.Name), NameRule.ForPlainMessage(profile.Organisation), language);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileIntroFormat, Shown(profile.Name), Shown(profile.Organisation), language);
+
+        // A name or organisation left unset (its question gave up): "—".
+        static string Shown(string value) => value.Length > 0 ? NameRule.ForPlainMessage(value) : ConversationTurn.UnknownName;
     }
 
-    public string ProfileSaved(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, NameRule.ForPlainMessage(name));
+    public string ProfileSaved(string name) => string.IsNullOrEmpty(name)
+        ? ProfileSavedWithoutName
+        : string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileSavedFormat, NameRule.ForPlainMessage(name));
+
+    public string NameKept(string name) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, NameKeptFormat, NameRule.ForPlainMessage(name), ProfileWord);
+
+    public string NameUnset => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameUnsetFormat, ProfileWord);
+
+    public string OrganisationKept(string organisation) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationKeptFormat, NameRule.ForPlainMessage(organisation), ProfileWord);
+
+    public string OrganisationUnset => string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationUnsetFormat, ProfileWord);
 
     public string ComingSoon(string journey) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ComingSoonFormat, journey);
 

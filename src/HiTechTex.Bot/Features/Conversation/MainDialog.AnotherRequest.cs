@@ -102,6 +102,14 @@ internal sealed partial class MainDialog
         {
             return null;   // "thanks", "ok" at a form: the form's reminder
         }
+        else if (CommandOf(typed) is null && RulesQuestionRecognizer.IsRulesQuestion(typed))
+        {
+            // "how many exchanges can I do?" while the form waits: the rules, and the form stays.
+            Log.AnotherRequest(logger, "rules question", runningId, "answered on top", activity.Conversation?.Id);
+            await context.SendActivityAsync(texts.ExchangeRules, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
         else if (CommandOf(typed) is { } commanded)
         {
             requested = commanded;

@@ -37,6 +37,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     private const string DeclinedKey = "declined";
     private const string StartOverKey = "startOver";
     private const string RoleRefusedKey = "roleRefused";
+    private const string RulesQuestionKey = "rulesQuestion";
     private const string StepsId = "main.steps";
     private const string LeaveDialogId = "main.leave";
     private const string LeavePromptId = "main.leave.confirm";
@@ -288,6 +289,9 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             case Intent.None when !newProfile && step.GetValue<string>(SmallTalkKey) is { } smallTalk && Enum.TryParse<SmallTalkKind>(smallTalk, out var talk):
                 await AnswerSmallTalkAsync(step, talk, cancellationToken).ConfigureAwait(false);
                 break;
+            case Intent.None when step.GetValue<bool>(RulesQuestionKey):
+                await step.Context.SendActivityAsync(texts.ExchangeRules, cancellationToken).ConfigureAwait(false);
+                break;
             case Intent.None when step.GetValue<string>(RoleRefusedKey) is { } refused && Enum.TryParse<RoleRefusal>(refused, out var refusal)
                 && refusal != RoleRefusal.None:
                 // "tenho candidaturas para aprovar?" from someone who approves nothing: not an application form.
@@ -403,6 +407,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         if (action is null && CommandOf(typed) is { } commanded)
         {
             return (commanded, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
+        }
+
+        // "quantos intercâmbios posso fazer?": the rules — not a coordinator's progress figures, nor the application form.
+        if (action is null && RulesQuestionRecognizer.IsRulesQuestion(typed) && InterruptionRecognizer.Recognize(typed) == InterruptionKind.None)
+        {
+            step.Values[RulesQuestionKey] = true;
+            return (null, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
         }
 
         if (action is null && RoleCommandOf(step.Context, typed) is { } role)

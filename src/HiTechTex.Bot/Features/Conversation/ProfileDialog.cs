@@ -36,6 +36,9 @@ internal sealed class ProfileDialog : ComponentDialog
         // Until the profile is saved the bot speaks the Teams client's language of each turn, which may change between
         // two answers (a desktop in English, then a phone in Portuguese): every question is said again in this turn's
         // language (Localize), so that a message and its buttons never mix two.
+        // Every question has a retry and a limit: after ProfileAttempts answers it cannot use, the name and organisation
+        // questions keep what there is (the Teams name, the name or organisation saved before) or leave it unset, say so
+        // and how to set it later ("my profile"), and go on — never asked again and again.
         AddDialog(new ConfirmPrompt(ConfirmNamePrompt)
         {
             RecognizeAnyLanguage = true,   // the language is not known yet
@@ -43,11 +46,11 @@ internal sealed class ProfileDialog : ComponentDialog
         });
         AddDialog(new TextPrompt(NamePrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxNameLength)))
         {
-            Localize = (context, _) => NameOptions(context.GetTexts()),
+            Localize = (context, options) => NameOptions(context.GetTexts(), Kept(options.Validations)),
         });
         AddDialog(new TextPrompt(OrganisationPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength)))
         {
-            Localize = (context, _) => OrganisationOptions(context.GetTexts()),
+            Localize = (context, options) => OrganisationOptions(context.GetTexts(), Kept(options.Validations)),
         });
         AddDialog(new ChoicePrompt(LanguagePrompt) { Localize = (context, _) => LanguageOptions(context.GetTexts()) });
     }
@@ -69,31 +72,63 @@ internal sealed class ProfileDialog : ComponentDialog
         return options;
     }
 
-    private static PromptOptions NameOptions(ConversationTexts texts) => PromptOptions.Text(texts.AskName, texts.NameRules);
+    /// <summary>The answers the name, "shall I call you …?" and organisation questions take before they give up.</summary>
+    public const int ProfileAttempts = 3;
 
-    private static PromptOptions OrganisationOptions(ConversationTexts texts) => PromptOptions.Text(texts.AskOrganisation, texts.OrganisationRules);
+    /// <summary>The name question; <paramref name="kept"/> is the name kept when it gives up ("" for none).</summary>
+    private static PromptOptions NameOptions(ConversationTexts texts, string kept)
+    {
+        var options = PromptOptions.Text(texts.AskName, texts.NameRules);
+        options.Validations = kept;
+        options.MaxAttempts = ProfileAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.NameKept(kept) : texts.NameUnset);
+        return options;
+    }
+
+    /// <summary>The organisation question; <paramref name="kept"/> is the one kept when it gives up ("" for none).</summary>
+    private static PromptOptions OrganisationOptions(ConversationTexts texts, string kept)
+    {
+        var options = PromptOptions.Text(texts.AskOrganisation, texts.OrganisationRules);
+        options.Validations = kept;
+        options.MaxAttempts = ProfileAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
+        return options;
+    }
+
+    /// <summary>A string kept in a prompt's options (a string, or a JSON string once the state was stored).</summary>
+    private static string Kept(object? validations) => validations switch
+    {
+        string text => text,
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } element => element.GetString() ?? "",
+        _ => "",
+    };
 
     /// <summary>"Shall I call you …?" — <paramref name="validations"/> keeps the name and whether it is a first contact.</summary>
     private static PromptOptions ConfirmNameOptions(ConversationTexts texts, object? validations)
     {
-        var kept = validations switch
-        {
-            string text => text,
-            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } element => element.GetString() ?? "",
-            _ => "",
-        };
+        var kept = Kept(validations);
         var again = kept.StartsWith(AgainPrefix, StringComparison.Ordinal);
         var name = kept[(again ? AgainPrefix.Length : FirstPrefix.Length)..];
         var options = PromptOptions.Text(again ? texts.ConfirmNameAgain(name) : texts.ConfirmName(name), texts.ConfirmNameRetry(name));
         options.Validations = kept;
+        options.MaxAttempts = ProfileAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.NameKept(name));   // no yes or no: the name offered
         return options;
     }
 
     private const string AgainPrefix = "again:";
     private const string FirstPrefix = "first:";
 
-    private static async Task<DialogTurnResult> ConfirmTeamsNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ConfirmTeamsNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        // What a question that gives up keeps: the name and organisation saved before (a profile asked again).
+        var saved = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        step.Values["savedName"] = saved?.Name is { } savedName && KeepsNameRules(savedName) ? savedName : "";
+        step.Values["savedOrganisation"] = saved?.Organisation is { Length: > 0 } savedOrganisation && NameRule.Keeps(savedOrganisation, MaxOrganisationLength)
+            ? savedOrganisation
+            : "";
+        step.Values["savedOrganisationId"] = saved?.OrganisationId;
+
         // A Teams display name is the user's to choose too: one that breaks the name rules (a link, formatting, too
         // long, several lines) is not offered for a yes — the name is asked for, with the rules.
         var teamsName = step.Context.Activity.From?.Name?.Trim();
@@ -110,25 +145,41 @@ internal sealed class ProfileDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is true && step.GetValue<string>("teamsName") is { } teamsName)
+        // Yes — or no yes or no after the question's attempts (NameKept was said): the Teams name offered.
+        if (step.Result is true or PromptAttemptsExceeded && step.GetValue<string>("teamsName") is { } teamsName)
         {
             return await step.NextAsync(teamsName, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(NamePrompt, NameOptions(step.Context.GetTexts()), cancellationToken).ConfigureAwait(false);
+        // Kept if this question gives up: the name saved before (a profile asked again), else the Teams name.
+        var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName ? savedName : step.GetValue<string>("teamsName") ?? "";
+        step.Values["keptName"] = kept;
+        return await step.PromptAsync(NamePrompt, NameOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        step.Values["name"] = step.Result as string;
-        return await step.PromptAsync(OrganisationPrompt, OrganisationOptions(step.Context.GetTexts()), cancellationToken).ConfigureAwait(false);
+        // A name, or none after the name question's attempts (NameKept / NameUnset was said): the one it kept.
+        step.Values["name"] = step.Result as string ?? step.GetValue<string>("keptName") ?? "";
+        var kept = step.GetValue<string>("savedOrganisation") ?? "";
+        return await step.PromptAsync(OrganisationPrompt, OrganisationOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskLanguageAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var match = await organisations.FindAsync(step.Result as string ?? "", cancellationToken).ConfigureAwait(false);
-        step.Values["organisation"] = match.Name;
-        step.Values["organisationId"] = match.Id;
+        if (step.Result is string typed)
+        {
+            var match = await organisations.FindAsync(typed, cancellationToken).ConfigureAwait(false);
+            step.Values["organisation"] = match.Name;
+            step.Values["organisationId"] = match.Id;
+        }
+        else
+        {
+            // No usable answer after the question's attempts (OrganisationKept / OrganisationUnset was said).
+            var kept = step.GetValue<string>("savedOrganisation") ?? "";
+            step.Values["organisation"] = kept;
+            step.Values["organisationId"] = kept.Length > 0 ? step.GetValue<string>("savedOrganisationId") : null;
+        }
 
         return await step.PromptAsync(LanguagePrompt, LanguageOptions(step.Context.GetTexts()), cancellationToken).ConfigureAwait(false);
     }

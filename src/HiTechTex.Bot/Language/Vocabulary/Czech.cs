@@ -30,5 +30,6 @@ internal static class Czech
         MonthPrepositions: ["v"],
         Travel: ["jet", "jet do", "odjet", "vyjet", "pojedu", "cestovat", "cesta do", "stravit tyden=2", "praxe", "staz*"],
         Hosting: ["hostit", "hostovat", "hostili", "prijmout navstev*", "prijmout hosta", "prijmout stazist*", "prijmeme navstev*", "prijmeme stazist*",
-                  "byt hostitel*", "jako hostitel*"]);
+                  "byt hostitel*", "jako hostitel*"],
+        CancelAlone: ["konec"]);
 }

@@ -28,5 +28,6 @@ internal static class Italian
         MonthPrepositions: ["in", "a"],
         Travel: ["andare", "vado", "viaggiare", "viaggio", "recarmi", "trascorrere", "passare una settimana", "tirocinio", "stage"],
         Hosting: ["ospitare", "ospitiamo", "ospiteremmo", "ospiteremo", "accogliere", "accogliamo", "accoglieremmo", "accoglieremo",
-                  "ricevere un visitatore", "ricevere visitatori", "ricevere una visita", "fare da ospitante", "fare da host"]);
+                  "ricevere un visitatore", "ricevere visitatori", "ricevere una visita", "fare da ospitante", "fare da host"],
+        CancelAlone: ["esci"]);
 }

@@ -29,6 +29,11 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// Offering to host a visitor ("host a visitor", "acolher", "ospitare", "ağırlamak", "hostit"): a host does not apply, so
 /// instead of an application the sentence gets that explained and a partner search (in the country named).
 /// </param>
+/// <param name="CancelAlone">
+/// Cancel words that are also another word ("stop" a stop, "sair"/"salir" to leave for, "konec" the end of, "çıkış" a
+/// departure, "dur"): they cancel only with nothing else than fillers around them ("stop", "stop it now"), never in a
+/// sentence about something ("sair para Itália em março", "konec března").
+/// </param>
 internal sealed record LanguageVocabulary(
     string Code,
     IReadOnlyDictionary<Intent, string[]> Intents,
@@ -42,4 +47,5 @@ internal sealed record LanguageVocabulary(
     string[]? Declines = null,
     string[]? MonthPrepositions = null,
     string[]? Travel = null,
-    string[]? Hosting = null);
+    string[]? Hosting = null,
+    string[]? CancelAlone = null);

@@ -27,5 +27,6 @@ internal static class Turkish
         TopicMarkerFollowsTopic: true,
         Declines: ["istemiyorum", "istemem", "gerek yok", "ihtiyacim yok", "ilgilenmiyorum"],
         Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2"],
-        Hosting: ["agirla*", "ev sahipligi*", "misafir etmek", "ziyaretci kabul*", "stajyer kabul*"]);
+        Hosting: ["agirla*", "ev sahipligi*", "misafir etmek", "ziyaretci kabul*", "stajyer kabul*"],
+        CancelAlone: ["dur", "cikis"]);
 }

@@ -113,6 +113,26 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTurnAsync_ParaAsToOrForInsideAQuestion_DoesNotCancelButParaAloneDoes()
+    {
+        // "para" is "stop!" and also "to" / "for": "vamos para …", "quero para …", "para agora" (for now) are no "stop".
+        await host.SeedProfileAsync("pt");
+
+        await host.Flow()
+            .Send("o meu perfil")
+            .AssertReplyContains("O seu perfil")
+            .AssertReplyContains("Posso tratá-lo por Ana?")
+            .Send("vamos para")
+            .AssertReplyContains("Responda sim ou não")
+            .Send("para agora")
+            .AssertReplyContains("Responda sim ou não")
+            .Send("Pára!")
+            .AssertReply("Está bem, cancelei.")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task OnTurnAsync_TurkishChosenInProfile_ConfirmsAndRoutesInTurkish()
     {
         host.Recognizer.Recognized["coaching"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, new IntentEntities { SessionTopic = "circular economy" });

@@ -74,6 +74,29 @@ public sealed class RoleCommandRoutingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("quantos intercâmbios posso fazer?", "pt")]
+    [InlineData("how many exchanges can I do?", "en")]
+    [InlineData("¿cuántos intercambios puedo hacer?", "es")]
+    [InlineData("quanti scambi posso fare?", "it")]
+    [InlineData("kaç değişim yapabilirim?", "tr")]
+    [InlineData("kolik výměn můžu absolvovat?", "cs")]
+    public async Task OnTurnAsync_CoordinatorAsksHowManyExchangesTheyMayDo_AnsweredWithTheRulesNotProgress(string typed, string language)
+    {
+        var conversation = Host(manager: true, coordinator: true);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply(ConversationTexts.Resolve(language, null).ExchangeRules)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(roleJourney.Starts);
+        Assert.Empty(applyJourney.Starts);
+        Assert.Empty(conversation.Recognizer.Texts);
+    }
+
+    [Theory]
     [InlineData("candidaturas pendentes", "pt")]
     [InlineData("tenho candidaturas para aprovar?", "pt")]
     [InlineData("approvazioni in sospeso per favore", "it")]

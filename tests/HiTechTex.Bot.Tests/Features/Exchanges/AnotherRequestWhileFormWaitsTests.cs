@@ -58,6 +58,24 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("how many exchanges can I do?")]
+    [InlineData("how long does an exchange last?")]
+    public async Task RulesQuestion_WhileTheFormWaits_TheRulesOnTopAndTheSameFormStillSaves(string typed)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Before: read as the application again ("fill in the form above") — the question went unanswered.
+        await OpenForm()
+            .Send(typed)
+            .AssertReply(Texts.ExchangeRules)
+            .AssertReply(Texts.FillInForm)
+            .AssertNoReply()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task TheFormAskedForAgain_WhileItWaits_RemindsWithoutASecondForm()
     {
