@@ -415,7 +415,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     private void AssertFallbackLogged(string reason)
     {
         var entry = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Equal(1501, entry.EventId.Id);
+        Assert.Equal(1601, entry.EventId.Id);
         Assert.Contains(reason, entry.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, entry.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("laboratório", entry.Message, StringComparison.Ordinal);

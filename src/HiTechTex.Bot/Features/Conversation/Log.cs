@@ -1,6 +1,6 @@
 namespace HiTechTex.Bot.Features.Conversation;
 
-/// <summary>Source-generated log messages of the conversation (event ids 1500–1519).</summary>
+/// <summary>Source-generated log messages of the conversation (event ids 1500–1599; language understanding has 1600–1699).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1500, Level = LogLevel.Warning,
