@@ -346,17 +346,20 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(nextDay, dayThirteen);
         Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
 
-        // Fourteen days without an answer: a new request goes out and the old one expires.
+        // Fourteen days without an answer (the sweep not run yet): a new request goes out, the old one expires and its
+        // card is updated to say so; the requester, asking again, is told only that the new one was sent.
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
         Assert.Equal(PartnerTexts.Format(texts.IntroductionSent, partner.Name), factory.Connector.SentTo(requesterChat).Last().Text);
-        Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0));
+        Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0) - factory.Connector.UpdatesIn(contactChat).Count);
         Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
+        var expiredOn = PartnerTexts.Format(texts.StatusExpiredOn, PartnerCards.DayOf(texts, clock.GetUtcNow()));
+        Assert.Contains(expiredOn, PartnerHost.CardJson(Assert.Single(factory.Connector.UpdatesIn(contactChat)).Activity), StringComparison.Ordinal);
 
         // The old card's Accept shows it expired and tells the requester nothing.
         var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
         var late = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = first });
-        Assert.Contains(texts.StatusExpired, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Contains(expiredOn, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
         Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
         Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
         Assert.Equal(requesterMessages, factory.Connector.SentTo(requesterChat).Count);

@@ -72,6 +72,24 @@ internal sealed partial record PartnerTexts
     public required string StatusDeclined { get; init; }
     /// <summary>A request left unanswered past <c>Partners:IntroductionExpiryDays</c> and asked again since.</summary>
     public required string StatusExpired { get; init; }
+
+    /// <summary>The same with the day it expired ({0}, the reader's short date).</summary>
+    public required string StatusExpiredOn { get; init; }
+
+    /// <summary>
+    /// To the requester when their request expires unanswered: {0} the partner, {1} the day they asked, {2} the expiry
+    /// days, {3} the find-partners command.
+    /// </summary>
+    public required string ExpiredNotice { get; init; }
+
+    /// <summary>
+    /// On the 1:1 card of a cluster manager who clicked "Request introduction" for one of their members on a group's
+    /// card: {0} the partner, {1} the manage-members command.
+    /// </summary>
+    public required string HandOffOwnMemberNote { get; init; }
+
+    /// <summary>The same for one of the partner's own Teams contacts: {0} the partner.</summary>
+    public required string HandOffOwnContactNote { get; init; }
     /// <summary>{0} organisation, {1} contact lines.</summary>
     public required string AcceptedNotice { get; init; }
     /// <summary>{0} organisation.</summary>
