@@ -139,6 +139,12 @@ internal sealed partial class ConversationTexts
     /// <summary>{0} = the longest name; the retry of the name question.</summary>
     public required string NameRulesFormat { get; init; }
 
+    /// <summary>Why a name starting with = + - @ is refused (before <see cref="NameRules"/>).</summary>
+    public required string NameStartsWithSymbol { get; init; }
+
+    /// <summary>Why a name that is (or holds) a web address is refused (before <see cref="NameRules"/>).</summary>
+    public required string NameIsWebAddress { get; init; }
+
     /// <summary>{0} = the longest organisation name; the retry of the organisation question.</summary>
     public required string OrganisationRulesFormat { get; init; }
 
