@@ -90,6 +90,20 @@ internal sealed partial class ConversationTexts
 
     public required string DataDeleted { get; init; }
 
+    /// <summary>
+    /// "delete my data" done, the 1:1 chat's address kept: {0} the records that may still need a message (the Kept…
+    /// texts, joined), {1} the delete command.
+    /// </summary>
+    public required string DataDeletedChatKeptFormat { get; init; }
+
+    public required string KeptForExchanges { get; init; }
+
+    public required string KeptForSessions { get; init; }
+
+    public required string KeptForIntroductions { get; init; }
+
+    public required string KeptForRole { get; init; }
+
     public required string DataKept { get; init; }
 
     /// <summary>The delete command from someone the bot has no profile of.</summary>

@@ -26,6 +26,7 @@ internal static class PartnersExtensions
 
         services.AddScoped<PartnerCards>();
         services.AddScoped<IntroductionService>();
+        services.AddScoped<IPersonalRecords, IntroductionPersonalRecords>();   // "delete my data" keeps the chat's address while requests wait
         services.AddHostedService<IntroductionExpiryService>();
         services.TryAddScoped<RecipientLanguages>();
         services.AddScoped<PartnerMemberEditor>();
