@@ -102,6 +102,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
+                ["heading"] = texts.DetailsHeading,
                 ["demo"] = texts.Demo,
                 ["message"] = texts.MessageLabel,
                 ["messagePlaceholder"] = texts.MessagePlaceholder,

@@ -25,6 +25,12 @@ internal sealed partial record PartnerTexts
     public required string ResultsRange { get; init; }
     public required string NoResults { get; init; }
     public required string Details { get; init; }
+
+    /// <summary>
+    /// The details card's heading (<c>style: heading</c>, for screen readers' heading navigation) above the partner's
+    /// name, which stays a <c>TextRun</c> so that it is shown literally.
+    /// </summary>
+    public required string DetailsHeading { get; init; }
     public required string More { get; init; }
     public required string Previous { get; init; }
     public required string Refine { get; init; }
