@@ -7,6 +7,7 @@ using HiTechTex.Bot.IntegrationTests.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.IntegrationTests.Conversation;
@@ -22,6 +23,7 @@ public sealed class DeleteDataChatAddressTests : IDisposable
     private const string UserAad = "6f1c2b4e-0000-4000-8000-0000000de1e7";
     private static readonly JsonObject User = PartnerHost.User("29:user-forget", UserAad, "Ana Sousa");
     private readonly string databasePath = BotHostFactory.NewDatabasePath();
+    private readonly PostgreSqlTestDatabase postgres = new();
 
     [Theory]
     [InlineData("en")]
@@ -54,9 +56,28 @@ public sealed class DeleteDataChatAddressTests : IDisposable
     [InlineData("exchange", "it")]
     [InlineData("session", "cs")]
     [InlineData("role", "tr")]
-    public async Task SomethingStillNeedsAMessage_TheAddressIsKeptAndTheAnswerSaysForWhat(string record, string language)
+    public Task SomethingStillNeedsAMessage_TheAddressIsKeptAndTheAnswerSaysForWhat(string record, string language) =>
+        KeptAsync(record, language, postgreSql: false);
+
+    [SkippableTheory]
+    [InlineData("introduction", "pt")]
+    [InlineData("exchange", "es")]
+    [InlineData("session", "en")]
+    public Task PostgreSql_SomethingStillNeedsAMessage_TheAddressIsKept(string record, string language)
     {
-        var settings = record == "role" ? new Dictionary<string, string?> { [$"Roles:ClusterManagers:{UserAad}:0"] = HiTechTexPartners.ClutexId } : null;
+        Skip.If(postgres.SkipReason is not null, postgres.SkipReason);
+        return KeptAsync(record, language, postgreSql: true);
+    }
+
+    private async Task KeptAsync(string record, string language, bool postgreSql)
+    {
+        var settings = record == "role" ? new Dictionary<string, string?> { [$"Roles:ClusterManagers:{UserAad}:0"] = HiTechTexPartners.ClutexId } : [];
+        if (postgreSql)
+        {
+            settings["Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:Bot"] = postgres.ConnectionString;
+        }
+
         using var factory = PartnerHost.Create(databasePath, settings);
         var client = factory.CreateClient();
         var chat = Activities.NewConversationId();
@@ -82,7 +103,11 @@ public sealed class DeleteDataChatAddressTests : IDisposable
         Assert.Null(await scope.ServiceProvider.GetRequiredService<RecipientLanguages>().FindProfileLanguageAsync("msteams", "29:user-forget", CancellationToken.None));
     }
 
-    public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+    public void Dispose()
+    {
+        postgres.Dispose();
+        BotHostFactory.DeleteDatabase(databasePath);
+    }
 
     private static async Task DeleteMyDataAsync(HttpClient client, string chat, ConversationTexts texts)
     {
