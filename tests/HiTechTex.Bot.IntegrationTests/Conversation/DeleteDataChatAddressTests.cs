@@ -51,6 +51,35 @@ public sealed class DeleteDataChatAddressTests : IDisposable
         Assert.NotNull(await references.GetAsync(chat, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task NoProfile_NothingNeedsAMessage_TheChatsAddressIsDeletedWithoutAQuestion()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        var chat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, chat, User);
+
+        await PartnerHost.MessageAsync(client, chat, User, "forget me");
+
+        Assert.Equal(ConversationTexts.En.NoProfileChatDeleted, factory.Connector.SentTo(chat).Last().Text);
+        Assert.Null(await factory.Services.GetRequiredService<IConversationReferenceStore>().GetAsync(chat, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task NoProfile_ARequestWaiting_TheAddressIsKept()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        var chat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, chat, User);
+        await SeedAsync(factory, "introduction");
+
+        await PartnerHost.MessageAsync(client, chat, User, "forget me");
+
+        Assert.Equal(ConversationTexts.En.NoDataToDelete, factory.Connector.SentTo(chat).Last().Text);
+        Assert.NotNull(await factory.Services.GetRequiredService<IConversationReferenceStore>().GetAsync(chat, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("introduction", "en")]
     [InlineData("exchange", "it")]

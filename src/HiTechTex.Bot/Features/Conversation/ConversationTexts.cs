@@ -109,6 +109,9 @@ internal sealed partial class ConversationTexts
     /// <summary>The delete command from someone the bot has no profile of.</summary>
     public required string NoDataToDelete { get; init; }
 
+    /// <summary>"delete my data" from someone without a profile whose chat's address nothing needs: it was deleted.</summary>
+    public required string NoProfileChatDeleted { get; init; }
+
     /// <summary>Small talk (<see cref="SmallTalk"/>): whole messages that greet, thank, acknowledge or say goodbye.</summary>
     public required IReadOnlyList<string> GreetingPhrases { get; init; }
 

@@ -42,7 +42,16 @@ internal sealed class DeleteDataDialog : ComponentDialog
         var texts = step.Context.GetTexts();
         if (await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false) is null)
         {
-            await step.Context.SendActivityAsync(texts.NoDataToDelete, cancellationToken).ConfigureAwait(false);
+            // No profile to ask about; the chat's address is theirs too, and nothing to confirm: it goes unless needed.
+            if ((await AwaitingNoticesAsync(step.Context, cancellationToken).ConfigureAwait(false)).Count > 0
+                || services.GetService<IConversationReferenceStore>() is null)
+            {
+                await step.Context.SendActivityAsync(texts.NoDataToDelete, cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await step.Context.SendActivityAsync(texts.NoProfileChatDeleted, cancellationToken).ConfigureAwait(false);
+            await DeleteChatAddressAsync(step.Context, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
