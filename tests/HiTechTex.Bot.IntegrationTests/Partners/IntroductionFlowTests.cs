@@ -242,6 +242,68 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(nameof(IntroductionStatus.Pending), await StatusAsync(factory, introductionId));
     }
 
+    [Theory]
+    [InlineData("manager", "en")]
+    [InlineData("manager", "it")]
+    [InlineData("contact", "en")]
+    [InlineData("contact", "cs")]
+    public async Task RequestIntroduction_ClickedOnAGroupCardByAManagerOrAContact_TheirOneToOneCardSaysWhyAndNothingIsAsked(string who, string language)
+    {
+        // The group's details card is the same for every member, so it offers the request; a member it asks nothing of
+        // is not bounced to an "introduction" that their 1:1 card then refuses: the 1:1 card says why at once.
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Semily Group Coatings s.r.o.", ContactAad);
+        var person = who == "manager" ? PartnerHost.User("29:manager", ManagerAad, "Petr Manager") : PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var personalChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, personalChat, person);
+        await PartnerHost.SeedProfileAsync(factory, person["id"]!.GetValue<string>(), person["name"]!.GetValue<string>(), "CLUTEX", language);
+        var texts = PartnerTexts.Resolve(language);
+        const string group = "19:clutex-buyers@thread.v2";
+
+        var click = Activities.Base("message", group, a =>
+        {
+            a["from"] = person.DeepClone();
+            a["conversation"] = new JsonObject { ["id"] = group, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
+            a["value"] = new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Coating trial?" };
+            a["replyToId"] = "group-detail-card";
+        });
+        using (var response = await client.PostActivityAsync(click))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        // The group gets the usual line naming nothing; the group's card is left as it is for the others.
+        var line = Assert.Single(factory.Connector.SentTo(group));
+        Assert.DoesNotContain(partner.Name, line.Text, StringComparison.Ordinal);
+        Assert.Empty(factory.Connector.UpdatesIn(group));
+
+        // The 1:1 card says, in their language, why there is nothing to ask; its Continue asks for no introduction.
+        var handOff = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(personalChat), a => a.Attachments?.Count > 0))).RootElement;
+        var note = who == "manager"
+            ? PartnerTexts.Format(texts.HandOffOwnMemberNote, partner.Name, texts.ManageMembersCommands[0])
+            : PartnerTexts.Format(texts.HandOffOwnContactNote, partner.Name);
+        Assert.Contains(note, PartnerHost.Text(handOff), StringComparison.Ordinal);
+        var replay = handOff.GetProperty("actions").EnumerateArray().Single().GetProperty("data");
+        Assert.Equal(who == "manager" ? PartnerMemberEditor.EditAction : "partners.detail", replay.GetProperty("action").GetString());
+        Assert.Equal(partner.Id, replay.GetProperty("id").GetString());
+
+        // Continue opens the entry's form (a manager) or the details that say they are its contact — no request either way.
+        var before = factory.Connector.SentTo(personalChat).Count;
+        await PartnerHost.SubmitAsync(client, personalChat, person, JsonNode.Parse(replay.GetRawText())!.AsObject());
+        var opened = string.Join('\n', factory.Connector.SentTo(personalChat).Skip(before).Select(PartnerHost.CardJson));
+        Assert.Contains(partner.Name, opened, StringComparison.Ordinal);
+        Assert.DoesNotContain("partners.intro.request", opened, StringComparison.Ordinal);
+        if (who == "contact")
+        {
+            Assert.Contains(texts.OwnContactNote, opened, StringComparison.Ordinal);
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == partner.Id));
+    }
+
     [Fact]
     public async Task Detail_ManagerOfThePartnersCluster_OffersTheEntryAndAForgedRequestSendsAndStoresNothing()
     {
@@ -346,17 +408,20 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(nextDay, dayThirteen);
         Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
 
-        // Fourteen days without an answer: a new request goes out and the old one expires.
+        // Fourteen days without an answer (the sweep not run yet): a new request goes out, the old one expires and its
+        // card is updated to say so; the requester, asking again, is told only that the new one was sent.
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await PartnerHost.SubmitAsync(client, requesterChat, Requester, request());
         Assert.Equal(PartnerTexts.Format(texts.IntroductionSent, partner.Name), factory.Connector.SentTo(requesterChat).Last().Text);
-        Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0));
+        Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0) - factory.Connector.UpdatesIn(contactChat).Count);
         Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
+        var expiredOn = PartnerTexts.Format(texts.StatusExpiredOn, PartnerCards.DayOf(texts, clock.GetUtcNow()));
+        Assert.Contains(expiredOn, PartnerHost.CardJson(Assert.Single(factory.Connector.UpdatesIn(contactChat)).Activity), StringComparison.Ordinal);
 
         // The old card's Accept shows it expired and tells the requester nothing.
         var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
         var late = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = first });
-        Assert.Contains(texts.StatusExpired, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Contains(expiredOn, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
         Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
         Assert.Equal(nameof(IntroductionStatus.Expired), await StatusAsync(factory, first));
         Assert.Equal(requesterMessages, factory.Connector.SentTo(requesterChat).Count);

@@ -29,6 +29,7 @@ public sealed class UserTextIsLiteralTests
         { "exchange-application", "reportEvidence" },
         { "exchange-application", "audit[1].comment" },
         { "exchange-application", "notice" },
+        { "continue-privately", "note" },   // names a partner from the directory
     };
 
     [Theory]

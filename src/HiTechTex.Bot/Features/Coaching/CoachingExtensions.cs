@@ -17,6 +17,7 @@ internal static class CoachingExtensions
 
         services.AddScoped<CatalogService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<IPersonalRecords, CoachingPersonalRecords>();   // "delete my data" keeps the chat's address while registrations need it
         services.AddSingleton<BookingThrottle>();
         services.AddSingleton<CalendarLinks>();
         services.AddScoped<CoachingCards>();

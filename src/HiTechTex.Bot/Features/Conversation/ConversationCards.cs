@@ -53,7 +53,8 @@ internal sealed class ConversationCards(ICardRenderer renderer)
     /// (<paramref name="request"/>, shown literally; null for a card button) and a button whose data
     /// (<paramref name="replay"/>) asks it again.
     /// </summary>
-    public Attachment ContinuePrivately(ConversationTexts texts, string? request, JsonObject replay)
+    /// <param name="note">A line for the reader under the request (a <c>TextRun</c>: shown as written).</param>
+    public Attachment ContinuePrivately(ConversationTexts texts, string? request, JsonObject replay, string? note = null)
     {
         var data = new JsonObject
         {
@@ -65,6 +66,11 @@ internal sealed class ConversationCards(ICardRenderer renderer)
         if (!string.IsNullOrEmpty(request))
         {
             data["request"] = request;
+        }
+
+        if (!string.IsNullOrEmpty(note))
+        {
+            data["note"] = note;
         }
 
         return renderer.Render(ContinuePrivatelyTemplate, data);

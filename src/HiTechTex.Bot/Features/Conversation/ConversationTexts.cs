@@ -90,10 +90,27 @@ internal sealed partial class ConversationTexts
 
     public required string DataDeleted { get; init; }
 
+    /// <summary>
+    /// "delete my data" done, the 1:1 chat's address kept: {0} the records that may still need a message (the Kept…
+    /// texts, joined), {1} the delete command.
+    /// </summary>
+    public required string DataDeletedChatKeptFormat { get; init; }
+
+    public required string KeptForExchanges { get; init; }
+
+    public required string KeptForSessions { get; init; }
+
+    public required string KeptForIntroductions { get; init; }
+
+    public required string KeptForRole { get; init; }
+
     public required string DataKept { get; init; }
 
     /// <summary>The delete command from someone the bot has no profile of.</summary>
     public required string NoDataToDelete { get; init; }
+
+    /// <summary>"delete my data" from someone without a profile whose chat's address nothing needs: it was deleted.</summary>
+    public required string NoProfileChatDeleted { get; init; }
 
     /// <summary>Small talk (<see cref="SmallTalk"/>): whole messages that greet, thank, acknowledge or say goodbye.</summary>
     public required IReadOnlyList<string> GreetingPhrases { get; init; }
@@ -138,6 +155,12 @@ internal sealed partial class ConversationTexts
 
     /// <summary>{0} = the longest name; the retry of the name question.</summary>
     public required string NameRulesFormat { get; init; }
+
+    /// <summary>Why a name starting with = + - @ is refused (before <see cref="NameRules"/>).</summary>
+    public required string NameStartsWithSymbol { get; init; }
+
+    /// <summary>Why a name that is (or holds) a web address is refused (before <see cref="NameRules"/>).</summary>
+    public required string NameIsWebAddress { get; init; }
 
     /// <summary>{0} = the longest organisation name; the retry of the organisation question.</summary>
     public required string OrganisationRulesFormat { get; init; }

@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Conversation;
@@ -11,8 +12,10 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// (their member state there). Their unfinished conversation in this chat ends with this dialog, so the end-of-turn
 /// save stores an empty dialog stack. What stays, and says so: exchange applications,
 /// session registrations and introduction requests (records of the programme, which the privacy notice says how to
-/// have removed), and the chat's conversation reference (the bot still tells them about those records). The user is
-/// always the sender: nothing in the activity can name another user's data. Started by <see cref="DeleteDataJourney"/>.
+/// have removed). The address of their 1:1 chat (its conversation reference: ids, name, locale) is deleted too unless
+/// something still needs a message (<see cref="IPersonalRecords"/>: an application in progress, a registration to come,
+/// a request waiting for its answer, a manager's or coordinator's role) — then it is kept and the answer says for what.
+/// The user is always the sender: nothing in the activity can name another user's data. Started by <see cref="DeleteDataJourney"/>.
 /// </summary>
 internal sealed class DeleteDataDialog : ComponentDialog
 {
@@ -21,12 +24,14 @@ internal sealed class DeleteDataDialog : ComponentDialog
     private const string ConfirmPromptId = "profile.delete.confirm";
 
     private readonly ConversationStates states;
+    private readonly IServiceProvider services;
     private readonly ILogger<DeleteDataDialog> logger;
 
-    public DeleteDataDialog(ConversationStates states, ILogger<DeleteDataDialog> logger)
+    public DeleteDataDialog(ConversationStates states, IServiceProvider services, ILogger<DeleteDataDialog> logger)
         : base(DialogId)
     {
         this.states = states;
+        this.services = services;
         this.logger = logger;
         AddDialog(new WaterfallDialog("profile.delete.steps", [AskAsync, DeleteAsync]));
         AddDialog(new ConfirmPrompt(ConfirmPromptId));
@@ -37,7 +42,16 @@ internal sealed class DeleteDataDialog : ComponentDialog
         var texts = step.Context.GetTexts();
         if (await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false) is null)
         {
-            await step.Context.SendActivityAsync(texts.NoDataToDelete, cancellationToken).ConfigureAwait(false);
+            // No profile to ask about; the chat's address is theirs too, and nothing to confirm: it goes unless needed.
+            if ((await AwaitingNoticesAsync(step.Context, cancellationToken).ConfigureAwait(false)).Count > 0
+                || services.GetService<IConversationReferenceStore>() is null)
+            {
+                await step.Context.SendActivityAsync(texts.NoDataToDelete, cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await step.Context.SendActivityAsync(texts.NoProfileChatDeleted, cancellationToken).ConfigureAwait(false);
+            await DeleteChatAddressAsync(step.Context, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -59,8 +73,87 @@ internal sealed class DeleteDataDialog : ComponentDialog
             ? 0
             : await states.EraseUserDialogsAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
         Log.UserDataDeleted(logger, activity.Conversation?.Id, groupDialogs);
+        var awaiting = await AwaitingNoticesAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (awaiting.Count > 0)
+        {
+            Log.ChatAddressKept(logger, activity.Conversation?.Id, string.Join(",", awaiting));
+            var what = string.Join("; ", awaiting.Select(kind => kind switch
+            {
+                PersonalRecordKind.ExchangeApplication => texts.KeptForExchanges,
+                PersonalRecordKind.SessionRegistration => texts.KeptForSessions,
+                PersonalRecordKind.IntroductionRequest => texts.KeptForIntroductions,
+                _ => texts.KeptForRole,
+            }));
+            await step.Context.SendActivityAsync(ConversationTurn.Plain(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.DataDeletedChatKeptFormat, what, texts.DeleteDataCommands[0])), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The answer goes out first (through this turn's reference), then the address is forgotten.
         await step.Context.SendActivityAsync(texts.DataDeleted, cancellationToken).ConfigureAwait(false);
+        await DeleteChatAddressAsync(step.Context, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What of the user's records may still need a message from the bot, by kind (none: the address can go).</summary>
+    private async Task<List<PersonalRecordKind>> AwaitingNoticesAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        var from = context.Activity.From;
+        var kinds = new List<PersonalRecordKind>();
+        if (from?.Id is not { Length: > 0 } userId)
+        {
+            return kinds;
+        }
+
+        foreach (var records in services.GetServices<IPersonalRecords>())
+        {
+            if (!kinds.Contains(records.Kind) && await records.AwaitNoticesAsync(from.AadObjectId, userId, cancellationToken).ConfigureAwait(false))
+            {
+                kinds.Add(records.Kind);
+            }
+        }
+
+        if (services.GetService<IRoleService>()?.GetRoles(from.AadObjectId) is { } roles && (roles.ManagedOrganisationIds.Count > 0 || roles.IsCoordinator))
+        {
+            kinds.Add(PersonalRecordKind.Role);
+        }
+
+        return kinds;
+    }
+
+    /// <summary>
+    /// Deletes the stored address of the user's 1:1 chat with the bot (this chat's, and the one found by their Entra id
+    /// if another): the bot then writes to them only after they write again, which stores it anew (its in-memory
+    /// fingerprint is forgotten, so the next message saves it).
+    /// </summary>
+    private async Task DeleteChatAddressAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        if (services.GetService<IConversationReferenceStore>() is not { } references)
+        {
+            return;
+        }
+
+        var cache = services.GetService<ConversationReferenceCache>();
+        var activity = context.Activity;
+        var chats = new List<string>();
+        if (!activity.IsGroupConversation() && activity.Conversation?.Id is { Length: > 0 } current)
+        {
+            chats.Add(current);
+        }
+
+        if (activity.From?.AadObjectId is { Length: > 0 } aad && activity.GetTenantId() is { Length: > 0 } tenant
+            && await references.FindPersonalAsync(aad, tenant, cancellationToken).ConfigureAwait(false) is { Reference.Conversation.Id: { Length: > 0 } personal }
+            && !chats.Contains(personal, StringComparer.Ordinal))
+        {
+            chats.Add(personal);
+        }
+
+        foreach (var chat in chats)
+        {
+            await references.DeleteAsync(chat, cancellationToken).ConfigureAwait(false);
+            cache?.Forget(chat);
+        }
+
+        Log.ChatAddressDeleted(logger, activity.Conversation?.Id, chats.Count);
     }
 }
 

@@ -51,4 +51,11 @@ internal interface IJourney
     /// </summary>
     Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, CancellationToken cancellationToken) =>
         Task.FromResult<PrivateHandOff?>(null);
+
+    /// <summary>
+    /// The same, knowing who clicked (<paramref name="readerAadObjectId"/>, their Entra id): a group's card is the same
+    /// for every member, so a journey may tell this person on the 1:1 card why the button asks nothing of them.
+    /// </summary>
+    Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, string? readerAadObjectId, CancellationToken cancellationToken) =>
+        HandOffAsync(start, language, readerZone, cancellationToken);
 }

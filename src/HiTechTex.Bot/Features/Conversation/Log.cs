@@ -62,4 +62,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1514, Level = LogLevel.Warning,
         Message = "Following the user's new time zone failed in conversation {ConversationId}; tried again on their next message")]
     public static partial void TimeZoneNotFollowed(ILogger logger, string? conversationId, Exception exception);
+
+    [LoggerMessage(EventId = 1531, Level = LogLevel.Information, Message = "Delete my data in {ConversationId}: the 1:1 chat's address deleted ({Count} references)")]
+    public static partial void ChatAddressDeleted(ILogger logger, string? conversationId, int count);
+
+    [LoggerMessage(EventId = 1532, Level = LogLevel.Information, Message = "Delete my data in {ConversationId}: the 1:1 chat's address kept for {Kinds}")]
+    public static partial void ChatAddressKept(ILogger logger, string? conversationId, string kinds);
 }

@@ -455,13 +455,15 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         // A button says nothing by itself: the journey names what it asked for (and may make Continue ask less).
         var request = action is null ? MessageText.ForDisplay(activity, typed) : null;
-        if (action is not null && await journey.HandOffAsync(start, texts.Language, activity.LocalTimezone, cancellationToken).ConfigureAwait(false) is { } handOff)
+        string? handOffNote = null;
+        if (action is not null && await journey.HandOffAsync(start, texts.Language, activity.LocalTimezone, activity.From?.AadObjectId, cancellationToken).ConfigureAwait(false) is { } handOff)
         {
             request = handOff.Request;
             replay = handOff.Replay;
+            handOffNote = handOff.Note;
         }
 
-        var card = cards.ContinuePrivately(texts, request, replay);
+        var card = cards.ContinuePrivately(texts, request, replay, handOffNote);
         ProactiveSendResult result;
         try
         {

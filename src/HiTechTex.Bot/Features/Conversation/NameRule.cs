@@ -27,6 +27,74 @@ internal static partial class NameRule
     public static bool Keeps(string? text, int maxLength) =>
         text?.Trim() is { Length: > 0 } trimmed && trimmed.Length <= maxLength && trimmed.Any(char.IsLetterOrDigit) && IsPlain(trimmed);
 
+    /// <summary>
+    /// Whether a person's name (typed for the profile, a Teams display name, a directory contact's) keeps the rule and
+    /// <see cref="CheckPerson"/> finds nothing: it neither starts like a formula or a mention nor holds a web address.
+    /// </summary>
+    public static bool KeepsPersonName(string? text, int maxLength) =>
+        Keeps(text, maxLength) && CheckPerson(text!) == PersonNameIssue.None;
+
+    /// <summary>
+    /// What a person's name holds that no person's name does (beyond <see cref="IsPlain"/>): a first character that a
+    /// spreadsheet reads as a formula or a chat as a mention (<c>= + - @</c>, "=HYPERLINK(…)", "@everyone"), or a bare
+    /// web address ("phish.example", "evil.com", "Ana evil.com") — Teams makes one a link in a message. Organisation
+    /// names are not held to it: the directory's are trusted, and the exports neutralise formulas.
+    /// </summary>
+    public static PersonNameIssue CheckPerson(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (trimmed.Length > 0 && trimmed[0] is '=' or '+' or '-' or '@' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20')
+        {
+            return PersonNameIssue.LeadingSymbol;
+        }
+
+        foreach (var word in trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IsWebAddress(word.Trim(WordPunctuation)))
+            {
+                return PersonNameIssue.WebAddress;
+            }
+        }
+
+        return PersonNameIssue.None;
+    }
+
+    /// <summary>
+    /// A host name: labels of letters, digits and hyphens joined by dots, ending in a top-level domain — a two-letter
+    /// country code (after a label of two characters or more: "J.Wu" and "A.Li" are initials and a surname), a
+    /// punycode one, or one of the common generic ones. "Dr.", "J.R.R." and "St.John" are not.
+    /// </summary>
+    private static bool IsWebAddress(string word)
+    {
+        var match = HostName().Match(word);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var labels = word.TrimEnd('.').Split('.');
+        var top = labels[^1].ToLowerInvariant();
+        if (top.StartsWith("xn--", StringComparison.Ordinal) || GenericTopLevelDomains.Contains(top))
+        {
+            return true;
+        }
+
+        return top.Length == 2 && top.All(char.IsAsciiLetter) && labels[^2].Length >= 2;
+    }
+
+    private static readonly char[] WordPunctuation = ['(', ')', '[', ']', ',', ';', ':', '"', '\'', '“', '”', '«', '»', '„', '!', '?'];
+
+    private static readonly HashSet<string> GenericTopLevelDomains = new(StringComparer.Ordinal)
+    {
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "mobi", "asia", "tel", "travel", "jobs",
+        "eu", "io", "ai", "app", "dev", "xyz", "online", "site", "website", "top", "shop", "store", "tech", "club", "live",
+        "link", "click", "email", "cloud", "news", "blog", "web", "page", "wiki", "art", "design", "agency", "digital", "media",
+        "network", "solutions", "services", "company", "global", "world", "zone", "space", "fun", "icu", "vip", "win", "bid",
+        "loan", "work", "today", "life", "support", "help", "login", "secure", "bank", "example", "test", "invalid", "localhost",
+        "local", "onion", "lat", "cat", "coop", "museum", "aero",
+    };
+
     /// <summary>Nothing in <paramref name="text"/> that breaks the line, turns the text around, hides or formats (the rule without its length).</summary>
     public static bool IsPlain(string text)
     {
@@ -185,4 +253,20 @@ internal static partial class NameRule
 
     [GeneratedRegex(@" {2,}", RegexOptions.CultureInvariant)]
     private static partial Regex SpaceRun();
+
+    // Labels of letters (any script), digits and inner hyphens, at least two, joined by dots; an optional trailing dot.
+    [GeneratedRegex(@"^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HostName();
+}
+
+/// <summary>What <see cref="NameRule.CheckPerson"/> found in a person's name.</summary>
+internal enum PersonNameIssue
+{
+    None,
+
+    /// <summary>It starts with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>: a formula in a spreadsheet, a mention in a chat.</summary>
+    LeadingSymbol,
+
+    /// <summary>It is, or holds, a web address ("evil.com").</summary>
+    WebAddress,
 }

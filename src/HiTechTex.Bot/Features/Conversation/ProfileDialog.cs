@@ -44,7 +44,7 @@ internal sealed class ProfileDialog : ComponentDialog
             RecognizeAnyLanguage = true,   // the language is not known yet
             Localize = (context, options) => ConfirmNameOptions(context.GetTexts(), options.Validations),
         });
-        AddDialog(new TextPrompt(NamePrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxNameLength)))
+        AddDialog(new TextPrompt(NamePrompt, IsPersonNameAsync)
         {
             Localize = (context, options) => NameOptions(context.GetTexts(), Kept(options.Validations)),
         });
@@ -194,8 +194,34 @@ internal sealed class ProfileDialog : ComponentDialog
     private static bool IsOneLine(PromptValidatorContext<string> prompt, int maxLength) =>
         prompt.Recognized.Succeeded && NameRule.Keeps(prompt.Recognized.Value, maxLength);
 
-    /// <summary>Whether a person's name keeps the name rules (<see cref="NameRule"/>, at most <see cref="MaxNameLength"/> characters).</summary>
-    internal static bool KeepsNameRules(string? name) => NameRule.Keeps(name, MaxNameLength);
+    /// <summary>
+    /// A person's name: <see cref="IsOneLine"/>, and nothing a person's name never holds (<see cref="NameRule.CheckPerson"/>)
+    /// — refused with the reason in the user's language before the rules ("=SUM(A1)", "@everyone", "evil.com").
+    /// </summary>
+    private static async Task<bool> IsPersonNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        if (!IsOneLine(prompt, MaxNameLength))
+        {
+            return false;
+        }
+
+        var issue = NameRule.CheckPerson(prompt.Recognized.Value ?? "");
+        if (issue == PersonNameIssue.None)
+        {
+            return true;
+        }
+
+        var texts = prompt.Context.GetTexts();
+        var reason = issue == PersonNameIssue.WebAddress ? texts.NameIsWebAddress : texts.NameStartsWithSymbol;
+        await prompt.Context.SendActivityAsync(ConversationTurn.Plain($"{reason} {texts.NameRules}"), cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a person's name keeps the name rules (<see cref="NameRule.KeepsPersonName"/>, at most
+    /// <see cref="MaxNameLength"/> characters): a profile's or a Teams display name, before it goes on others' cards.
+    /// </summary>
+    internal static bool KeepsNameRules(string? name) => NameRule.KeepsPersonName(name, MaxNameLength);
 
     /// <summary>
     /// The six languages, each by its own name, and as every one of the six languages names it (accents optional, the

@@ -23,6 +23,7 @@ internal static class ExchangeServiceCollectionExtensions
         services.AddSingleton<ExchangeEligibility>();
         services.AddScoped<ExchangeApprovers>();
         services.AddScoped<ExchangeStore>();
+        services.AddScoped<IPersonalRecords, ExchangePersonalRecords>();   // "delete my data" keeps the chat's address while applications need it
         services.AddScoped<ExchangeViews>();
         services.AddScoped<ExchangeCards>();
         services.AddScoped<ExchangeNotifier>();

@@ -180,7 +180,8 @@ internal sealed class FindPartnersDialog(
         }
 
         // A cluster manager has their members' contacts: their own card offers the entry, not an introduction. A group's
-        // card is everyone's, so it stays the same for all (a manager's request from it is refused politely).
+        // card is everyone's, so it stays the same for all: its request button hands off to the 1:1 chat, where a manager
+        // (or one of the partner's contacts) is told why there is nothing to ask and gets the entry instead.
         // So does one of the organisation's own contacts: a request would come back to them to accept.
         var personal = !context.Activity.IsGroupConversation();
         var managed = personal

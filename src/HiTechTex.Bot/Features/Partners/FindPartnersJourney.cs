@@ -6,7 +6,7 @@ using HiTechTex.Bot.Protocol.Turns;
 namespace HiTechTex.Bot.Features.Partners;
 
 /// <summary>The find-partners journey: the intent, the welcome card's button, the cards' actions and the typed command in six languages.</summary>
-internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDirectory directory) : IJourney
+internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDirectory directory, IRoleService roles) : IJourney
 {
     public Dialog Dialog => dialog;
 
@@ -34,13 +34,16 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
     /// A member-editor button clicked in a group: the 1:1 card names the entry (or the list), and its Continue opens the
     /// entry's form — never replays a Save, so nothing is written before the manager sees what they are saving.
     /// </summary>
-    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, CancellationToken cancellationToken)
+    public Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, CancellationToken cancellationToken) =>
+        HandOffAsync(start, language, readerZone, null, cancellationToken);
+
+    public async Task<PrivateHandOff?> HandOffAsync(JourneyStart start, string language, string? readerZone, string? readerAadObjectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         var texts = PartnerTexts.Resolve(language);
         if (start.CardAction == RequestAction)
         {
-            return await IntroductionHandOffAsync(start, texts, cancellationToken).ConfigureAwait(false);
+            return await IntroductionHandOffAsync(start, texts, readerAadObjectId, cancellationToken).ConfigureAwait(false);
         }
 
         if (start.CardAction is PartnerMemberEditor.EditAction or PartnerMemberEditor.SaveAction
@@ -66,9 +69,12 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
     /// <summary>
     /// "Request introduction" clicked on a group's details card: the 1:1 card names the partner, and its Continue opens
     /// the partner's details there with the message written in the box — the request is sent only by the Request button
-    /// of that card (a click is never replayed), and its confirmation and answer are the person's alone.
+    /// of that card (a click is never replayed), and its confirmation and answer are the person's alone. The group's card
+    /// is the same for every member, so it offers the request to all; a member it asks nothing of — a manager of the
+    /// partner's cluster, one of the partner's own Teams contacts (a request would come back to them) — is told why on
+    /// that 1:1 card, and its Continue opens the entry (a manager's form) or the details, never a request.
     /// </summary>
-    private async Task<PrivateHandOff> IntroductionHandOffAsync(JourneyStart start, PartnerTexts texts, CancellationToken cancellationToken)
+    private async Task<PrivateHandOff> IntroductionHandOffAsync(JourneyStart start, PartnerTexts texts, string? readerAadObjectId, CancellationToken cancellationToken)
     {
         string? Read(string name) =>
             start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
@@ -79,6 +85,22 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
         var id = Read("id") ?? "";
         var organisation = id.Length is > 0 and <= 100 ? await directory.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         var replay = new System.Text.Json.Nodes.JsonObject { ["action"] = "partners.detail", ["id"] = organisation?.Id ?? id };
+        if (organisation is { ListingConsent: true })
+        {
+            var request = PartnerTexts.Format(texts.HandOffIntroductionFormat, organisation.Name);
+            if (PartnerMemberEditor.IsManaged(roles.GetRoles(readerAadObjectId).ManagedOrganisationIds, organisation))
+            {
+                return new PrivateHandOff(request,
+                    new System.Text.Json.Nodes.JsonObject { ["action"] = PartnerMemberEditor.EditAction, ["id"] = organisation.Id },
+                    PartnerTexts.Format(texts.HandOffOwnMemberNote, organisation.Name, texts.ManageMembersCommands[0]));
+            }
+
+            if (IntroductionService.IsOwnContact(organisation, readerAadObjectId))
+            {
+                return new PrivateHandOff(request, replay, PartnerTexts.Format(texts.HandOffOwnContactNote, organisation.Name));
+            }
+        }
+
         if (Read("message") is { Length: > 0 } message)
         {
             replay["message"] = MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength);

@@ -3,6 +3,7 @@ namespace HiTechTex.Bot.Features.Partners;
 /// <summary>An introduction request as the cards and the handler see it.</summary>
 /// <param name="Addressees">Entra object ids of the people who may accept or decline.</param>
 /// <param name="Cards">Where the addressees' cards were sent, to update them for everyone.</param>
+/// <param name="DecidedAt">When it was answered or expired (the expired card says the day).</param>
 internal sealed record Introduction(
     string Id,
     string RequesterName,
@@ -15,4 +16,5 @@ internal sealed record Introduction(
     IReadOnlyList<string> Addressees,
     IReadOnlyList<SentCard> Cards,
     IntroductionStatus Status,
-    string? DecidedBy);
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt = null);

@@ -181,6 +181,12 @@ internal sealed class IntroductionService(
 
         var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
         var texts = CardTexts(introduction, organisation, turnContext.Activity.From?.Id);
+        if (IsDue(entity, timeProvider.GetUtcNow()))
+        {
+            // Past its expiry and not yet swept: it expires now (its cards and the requester are told), not answered.
+            (introduction, _) = await ExpireNowAsync(entity, organisation, cancellationToken).ConfigureAwait(false);
+        }
+
         if (introduction.Status != IntroductionStatus.Pending)
         {
             return Card(texts, introduction);
@@ -206,16 +212,101 @@ internal sealed class IntroductionService(
             return Card(texts, current is null ? introduction : ToIntroduction(current));
         }
 
-        introduction = introduction with { Status = Enum.Parse<IntroductionStatus>(status), DecidedBy = decidedBy };
+        introduction = introduction with { Status = Enum.Parse<IntroductionStatus>(status), DecidedBy = decidedBy, DecidedAt = now };
         Log.IntroductionDecided(logger, introduction.Id, status);
-        var decided = cards.Introduction(texts, introduction, canAnswer: false, UserIdsOf(introduction));
+        var decided = await UpdateCardsAsync(introduction, texts, cancellationToken).ConfigureAwait(false);
+        await NotifyRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, organisation, accept, cancellationToken).ConfigureAwait(false);
+        return AdaptiveCardInvokeResponse.Card(decided.Content!.Value);
+    }
+
+    /// <summary>
+    /// The background sweep (<see cref="IntroductionExpiryService"/>): every pending request older than
+    /// <c>Partners:IntroductionExpiryDays</c> expires — its cards lose their buttons and say since when, and the
+    /// requester is told in their language that they may ask again. Each request is claimed by its conditional update,
+    /// so two instances sweeping together (or a click at the same moment) announce it once. Returns how many expired.
+    /// </summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
+    {
+        var expiresBefore = timeProvider.GetUtcNow() - TimeSpan.FromDays(options.Value.IntroductionExpiryDays);
+        var pending = nameof(IntroductionStatus.Pending);
+        var expired = 0;
+        while (true)
+        {
+            var due = await db.Set<IntroductionEntity>().AsNoTracking()
+                .Where(e => e.Status == pending && e.CreatedAt <= expiresBefore)
+                .OrderBy(e => e.Id)
+                .Take(SweepBatch)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var claimed = 0;
+            foreach (var entity in due)
+            {
+                var organisation = await directory.FindAsync(entity.OrganisationId, cancellationToken).ConfigureAwait(false);
+                if ((await ExpireNowAsync(entity, organisation, cancellationToken).ConfigureAwait(false)).Claimed)
+                {
+                    claimed++;
+                }
+            }
+
+            expired += claimed;
+            // A full batch may have more behind it; a batch that claimed nothing (another instance took them) ends the pass.
+            if (due.Count < SweepBatch || claimed == 0)
+            {
+                return expired;
+            }
+        }
+    }
+
+    private const int SweepBatch = 100;
+
+    /// <summary>Pending and past <c>Partners:IntroductionExpiryDays</c>: no longer answerable, whether swept yet or not.</summary>
+    private bool IsDue(IntroductionEntity entity, DateTimeOffset now) =>
+        entity.Status == nameof(IntroductionStatus.Pending) && entity.CreatedAt <= now - TimeSpan.FromDays(options.Value.IntroductionExpiryDays);
+
+    /// <summary>
+    /// Expires a request past its expiry: if this call changed it (the claim), its cards are updated to the expired
+    /// card and, unless the requester is asking again right now, they are told. Returns the request as it now stands and
+    /// whether this call expired it.
+    /// </summary>
+    private async Task<(Introduction Introduction, bool Claimed)> ExpireNowAsync(IntroductionEntity entity, Organisation? organisation, CancellationToken cancellationToken, bool notifyRequester = true)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!await ExpireAsync(entity.Id, now, cancellationToken).ConfigureAwait(false))
+        {
+            var current = await FindAsync(entity.Id, cancellationToken).ConfigureAwait(false);
+            return (ToIntroduction(current ?? entity), false);
+        }
+
+        var introduction = ToIntroduction(entity) with { Status = IntroductionStatus.Expired, DecidedAt = now };
+        await UpdateCardsAsync(introduction, organisation is null ? PartnerTexts.English : AddresseeTexts(organisation), cancellationToken).ConfigureAwait(false);
+        if (notifyRequester)
+        {
+            await SendToRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, texts => PartnerTexts.Format(
+                texts.ExpiredNotice,
+                introduction.OrganisationName,
+                PartnerCards.DayOf(texts, entity.CreatedAt),
+                options.Value.IntroductionExpiryDays,
+                ConversationTexts.For(texts.Language).FindPartners), cancellationToken).ConfigureAwait(false);
+        }
+
+        return (introduction, true);
+    }
+
+    /// <summary>
+    /// Replaces every card sent for the request (PUT through the connector) by its current state without buttons, each in
+    /// the language it was sent in (else <paramref name="texts"/>'); returns the card in <paramref name="texts"/>' language.
+    /// One card that cannot be updated does not stop the others.
+    /// </summary>
+    private async Task<Attachment> UpdateCardsAsync(Introduction introduction, PartnerTexts texts, CancellationToken cancellationToken)
+    {
+        var userIds = UserIdsOf(introduction);
+        var current = cards.Introduction(texts, introduction, canAnswer: false, userIds);
         foreach (var card in introduction.Cards)
         {
             try
             {
                 var update = card.Language is { } language && language != texts.Language
-                    ? cards.Introduction(PartnerTexts.Resolve(language), introduction, canAnswer: false, UserIdsOf(introduction))
-                    : decided;
+                    ? cards.Introduction(PartnerTexts.Resolve(language), introduction, canAnswer: false, userIds)
+                    : current;
                 await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(update), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -224,8 +315,7 @@ internal sealed class IntroductionService(
             }
         }
 
-        await NotifyRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, organisation, accept, cancellationToken).ConfigureAwait(false);
-        return AdaptiveCardInvokeResponse.Card(decided.Content!.Value);
+        return current;
     }
 
     /// <summary>
@@ -252,6 +342,11 @@ internal sealed class IntroductionService(
         }
 
         var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
+        if (IsDue(entity, timeProvider.GetUtcNow()))
+        {
+            (introduction, _) = await ExpireNowAsync(entity, organisation, cancellationToken).ConfigureAwait(false);
+        }
+
         // The requester reads it in their own language; an addressee in the one their card was sent in.
         var texts = isAddressee ? CardTexts(introduction, organisation, viewer?.Id) : viewerTexts;
         var card = cards.Introduction(texts, introduction, isAddressee, UserIdsOf(introduction));
@@ -285,7 +380,6 @@ internal sealed class IntroductionService(
             // Every pending request to this partner, whatever its day: one stands until it is answered or expires.
             var open = await db.Set<IntroductionEntity>().AsNoTracking()
                 .Where(e => e.RequesterKey == requesterKey && e.OrganisationId == introduction.OrganisationId && e.Status == pending)
-                .Select(e => new { e.Id, e.CreatedAt })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             if (open.Where(o => o.CreatedAt > expiresBefore).Select(o => (DateTimeOffset?)o.CreatedAt).Min() is { } since)
             {
@@ -294,7 +388,9 @@ internal sealed class IntroductionService(
 
             foreach (var stale in open)
             {
-                await ExpireAsync(stale.Id, now, cancellationToken).ConfigureAwait(false);
+                // Not swept yet: its cards stop offering the buttons; the requester, asking again now, needs no notice.
+                var organisation = await directory.FindAsync(stale.OrganisationId, cancellationToken).ConfigureAwait(false);
+                await ExpireNowAsync(stale, organisation, cancellationToken, notifyRequester: false).ConfigureAwait(false);
             }
 
             var today = await db.Set<IntroductionEntity>().AsNoTracking()
@@ -331,10 +427,10 @@ internal sealed class IntroductionService(
     }
 
     /// <summary>
-    /// A pending request past its expiry, superseded by a new one: no longer pending (its key freed, its card's buttons
-    /// answer with the expired card). Conditional, so an answer given meanwhile stands.
+    /// A pending request past its expiry: no longer pending (its key freed, its card's buttons answer with the expired
+    /// card). Conditional, so an answer given meanwhile stands; true only for the call that changed it (the claim).
     /// </summary>
-    private async Task ExpireAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ExpireAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var pending = nameof(IntroductionStatus.Pending);
         var expired = nameof(IntroductionStatus.Expired);
@@ -348,6 +444,8 @@ internal sealed class IntroductionService(
             {
                 Log.IntroductionDecided(logger, id, expired);
             }
+
+            return changed > 0;
         }
     }
 
@@ -400,17 +498,24 @@ internal sealed class IntroductionService(
     /// </summary>
     private async Task NotifyRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
     {
-        // Their language now (they may have changed it since asking), else the one they asked in.
-        var current = requesterAadObjectId is { Length: > 0 } && tenantId is { Length: > 0 }
-            ? await languages.FindAsync(requesterAadObjectId, tenantId, cancellationToken).ConfigureAwait(false)
-            : null;
-        var texts = PartnerTexts.Resolve(current ?? introduction.RequesterLanguage);
         var contacts = organisation is null
             ? ""
             : string.Join("; ", organisation.Contacts.Select(c => $"{c.Name} <{c.Email}>"));
-        var text = accepted
+        await SendToRequesterAsync(introduction, requesterAadObjectId, tenantId, texts => accepted
             ? PartnerTexts.Format(texts.AcceptedNotice, introduction.OrganisationName, contacts)
-            : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName);
+            : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A message to the requester in their language now (they may have changed it since asking), else the one they
+    /// asked in: in the 1:1 chat they asked from, else their 1:1 chat with the bot. A failure is only logged.
+    /// </summary>
+    private async Task SendToRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Func<PartnerTexts, string> message, CancellationToken cancellationToken)
+    {
+        var current = requesterAadObjectId is { Length: > 0 } && tenantId is { Length: > 0 }
+            ? await languages.FindAsync(requesterAadObjectId, tenantId, cancellationToken).ConfigureAwait(false)
+            : null;
+        var text = message(PartnerTexts.Resolve(current ?? introduction.RequesterLanguage));
         try
         {
             await messenger.SendToPersonAsync(introduction.RequesterConversationId, requesterAadObjectId, tenantId, ConversationTurn.Plain(text), cancellationToken)
@@ -473,7 +578,8 @@ internal sealed class IntroductionService(
         JsonSerializer.Deserialize<string[]>(e.AddresseesJson, Json) ?? [],
         JsonSerializer.Deserialize<SentCard[]>(e.CardsJson, Json) ?? [],
         Enum.TryParse<IntroductionStatus>(e.Status, out var status) ? status : IntroductionStatus.Pending,
-        e.DecidedBy);
+        e.DecidedBy,
+        e.DecidedAt);
 
     // The gate is registered by AddBotPersistence; a hand-built service provider (tests) may go without it.
     private ValueTask<DatabaseWriteGate.Lease> EnterWriteAsync(CancellationToken cancellationToken) =>

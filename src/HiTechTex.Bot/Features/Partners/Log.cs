@@ -47,4 +47,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Introduction request to {OrganisationId} refused: the requester is one of its contacts")]
     public static partial void IntroductionOwnContactRefused(ILogger logger, string organisationId);
+
+    [LoggerMessage(EventId = 2115, Level = LogLevel.Information, Message = "{Count} unanswered introduction requests expired; their cards were updated and the requesters told")]
+    public static partial void IntroductionsExpired(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2116, Level = LogLevel.Warning, Message = "The introduction expiry sweep failed; retrying at the next interval")]
+    public static partial void IntroductionExpirySweepFailed(ILogger logger, Exception exception);
 }

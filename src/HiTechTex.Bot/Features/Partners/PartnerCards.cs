@@ -102,6 +102,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
+                ["heading"] = texts.DetailsHeading,
                 ["demo"] = texts.Demo,
                 ["message"] = texts.MessageLabel,
                 ["messagePlaceholder"] = texts.MessagePlaceholder,
@@ -135,7 +136,9 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 {
                     IntroductionStatus.Accepted => PartnerTexts.Format(texts.StatusAccepted, NameRule.ForCard(introduction.DecidedBy)),
                     IntroductionStatus.Declined => PartnerTexts.Format(texts.StatusDeclined, NameRule.ForCard(introduction.DecidedBy)),
-                    IntroductionStatus.Expired => texts.StatusExpired,
+                    IntroductionStatus.Expired => introduction.DecidedAt is { } expiredAt
+                        ? PartnerTexts.Format(texts.StatusExpiredOn, DayOf(texts, expiredAt))
+                        : texts.StatusExpired,
                     _ => texts.StatusPending,
                 })),
             ["message"] = introduction.Message,
@@ -194,6 +197,10 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     }
 
     public static string Place(PartnerTexts texts, string city, string country) => $"{city}, {CountryName(texts, country)}";
+
+    /// <summary>A day as the reader's language writes it (short date), in UTC: a card is the same for all its readers.</summary>
+    public static string DayOf(PartnerTexts texts, DateTimeOffset time) =>
+        time.UtcDateTime.ToString("d", ConversationTexts.RegionalCulture(texts.Language));
 
     public static string CountryName(PartnerTexts texts, string country) => texts.Countries.GetValueOrDefault(country, country);
 

@@ -25,6 +25,12 @@ internal sealed partial record PartnerTexts
     public required string ResultsRange { get; init; }
     public required string NoResults { get; init; }
     public required string Details { get; init; }
+
+    /// <summary>
+    /// The details card's heading (<c>style: heading</c>, for screen readers' heading navigation) above the partner's
+    /// name, which stays a <c>TextRun</c> so that it is shown literally.
+    /// </summary>
+    public required string DetailsHeading { get; init; }
     public required string More { get; init; }
     public required string Previous { get; init; }
     public required string Refine { get; init; }
@@ -72,6 +78,24 @@ internal sealed partial record PartnerTexts
     public required string StatusDeclined { get; init; }
     /// <summary>A request left unanswered past <c>Partners:IntroductionExpiryDays</c> and asked again since.</summary>
     public required string StatusExpired { get; init; }
+
+    /// <summary>The same with the day it expired ({0}, the reader's short date).</summary>
+    public required string StatusExpiredOn { get; init; }
+
+    /// <summary>
+    /// To the requester when their request expires unanswered: {0} the partner, {1} the day they asked, {2} the expiry
+    /// days, {3} the find-partners command.
+    /// </summary>
+    public required string ExpiredNotice { get; init; }
+
+    /// <summary>
+    /// On the 1:1 card of a cluster manager who clicked "Request introduction" for one of their members on a group's
+    /// card: {0} the partner, {1} the manage-members command.
+    /// </summary>
+    public required string HandOffOwnMemberNote { get; init; }
+
+    /// <summary>The same for one of the partner's own Teams contacts: {0} the partner.</summary>
+    public required string HandOffOwnContactNote { get; init; }
     /// <summary>{0} organisation, {1} contact lines.</summary>
     public required string AcceptedNotice { get; init; }
     /// <summary>{0} organisation.</summary>

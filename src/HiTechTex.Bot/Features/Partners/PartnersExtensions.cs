@@ -15,6 +15,7 @@ internal static class PartnersExtensions
             .Validate(o => o.DailyIntroductionLimit >= 0, "Partners:DailyIntroductionLimit must be zero or more.")
             .Validate(o => o.PageSize is >= 1 and <= 10, "Partners:PageSize must be between 1 and 10.")
             .Validate(o => o.IntroductionExpiryDays is >= 1 and <= 365, "Partners:IntroductionExpiryDays must be between 1 and 365 (days).")
+            .Validate(o => o.IntroductionExpirySweepInterval > TimeSpan.Zero, "Partners:IntroductionExpirySweepInterval must be positive (e.g. 00:30:00).")
             .ValidateOnStart();
         services.AddSingleton<PartnerSearchIndex>();
         services.AddSingleton<EfPartnerDirectory>();
@@ -25,6 +26,8 @@ internal static class PartnersExtensions
 
         services.AddScoped<PartnerCards>();
         services.AddScoped<IntroductionService>();
+        services.AddScoped<IPersonalRecords, IntroductionPersonalRecords>();   // "delete my data" keeps the chat's address while requests wait
+        services.AddHostedService<IntroductionExpiryService>();
         services.TryAddScoped<RecipientLanguages>();
         services.AddScoped<PartnerMemberEditor>();
         services.AddScoped<FindPartnersDialog>();

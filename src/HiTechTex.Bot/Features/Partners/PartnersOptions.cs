@@ -25,9 +25,12 @@ public sealed class PartnersOptions
 
     /// <summary>
     /// Days an unanswered introduction request stays the requester's one pending request to that partner; after them
-    /// a new request is allowed (the old one then expires and its card can no longer be answered).
+    /// a new request is allowed (the old one expires then — the background sweep updates its cards and tells the requester — and can no longer be answered).
     /// </summary>
     public int IntroductionExpiryDays { get; set; } = 14;
+
+    /// <summary>How often each instance looks for requests past their expiry, to update their cards and tell the requester.</summary>
+    public TimeSpan IntroductionExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Results per page of the find-partners results card.</summary>
     public int PageSize { get; set; } = 5;

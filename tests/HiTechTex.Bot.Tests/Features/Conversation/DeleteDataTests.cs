@@ -19,7 +19,7 @@ public sealed class DeleteDataTests : IDisposable
             .Send("delete my data")
             .AssertReply(reply => Assert.StartsWith(ConversationTexts.En.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
             .Send("yes")
-            .AssertReply("Done: your profile and our unfinished conversations are deleted. If you write to me again, I'll ask for your profile anew.")
+            .AssertReply(ConversationTexts.En.DataDeleted)
             .AssertNoReply()
             .StartTestAsync();
 

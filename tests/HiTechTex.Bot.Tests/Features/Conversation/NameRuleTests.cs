@@ -105,6 +105,64 @@ public sealed class NameRuleTests
     [Fact]
     public void ForCard_HalfASurrogatePair_Goes() => Assert.Equal("Ana", NameRule.ForCard("Ana \uD83D"));
 
+    /// <summary>Real people's names, with apostrophes, hyphens, initials and dots, in several scripts: all still people's names.</summary>
+    public static TheoryData<string> RealPersonNames() =>
+    [
+        "O'Brien", "Çağla Şimşek", "Jiří Nováček", "María-José", "李小龍", "Anne-Marie O'Brien", "Dr. J. Smith", "J.R.R. Tolkien",
+        "J.Wu", "A.Li", "A.Kumar", "St.John Smith", "Ana Sousa (CITEVE)", "Jean-Luc Picard Jr.", "Mª José", "Ana 2nd", "Ana 1.5",
+        "Gülşen Öztürk", "Αλέξανδρος", "محمد رضا", "Ana 👩‍🔬 Sousa",
+    ];
+
+    /// <summary>What no person's name is: a formula or mention lookalike, a bare web address, or a name holding one.</summary>
+    public static TheoryData<string, string> NotPersonNames() => new()
+    {
+        { "=HYPERLINK(\"https://phish.example\",\"Ana\")", nameof(PersonNameIssue.LeadingSymbol) },
+        { "=1+1", nameof(PersonNameIssue.LeadingSymbol) },
+        { "@everyone", nameof(PersonNameIssue.LeadingSymbol) },
+        { "@Ana Sousa", nameof(PersonNameIssue.LeadingSymbol) },
+        { "+351 912 345 678", nameof(PersonNameIssue.LeadingSymbol) },
+        { "-Ana", nameof(PersonNameIssue.LeadingSymbol) },
+        { "  =SUM(A1:A9)", nameof(PersonNameIssue.LeadingSymbol) },
+        { "＝cmd", nameof(PersonNameIssue.LeadingSymbol) },   // the full-width equals sign
+        { "phish.example", nameof(PersonNameIssue.WebAddress) },
+        { "evil.com", nameof(PersonNameIssue.WebAddress) },
+        { "EVIL.COM", nameof(PersonNameIssue.WebAddress) },
+        { "login.microsoftonline.evil.cz", nameof(PersonNameIssue.WebAddress) },
+        { "citeve.pt", nameof(PersonNameIssue.WebAddress) },
+        { "evil.com.", nameof(PersonNameIssue.WebAddress) },
+        { "xn--80ak6aa92e.com", nameof(PersonNameIssue.WebAddress) },
+        { "bücher.de", nameof(PersonNameIssue.WebAddress) },
+        { "Ana evil.com", nameof(PersonNameIssue.WebAddress) },
+        { "Ana (citeve.pt)", nameof(PersonNameIssue.WebAddress) },
+        { "Support: account-verify.online", nameof(PersonNameIssue.WebAddress) },
+    };
+
+    [Theory]
+    [MemberData(nameof(RealPersonNames))]
+    public void KeepsPersonName_RealNames_AreAccepted(string name)
+    {
+        Assert.Equal(PersonNameIssue.None, NameRule.CheckPerson(name));
+        Assert.True(NameRule.KeepsPersonName(name, ProfileDialog.MaxNameLength), name);
+        Assert.True(ProfileDialog.KeepsNameRules(name), name);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotPersonNames))]
+    public void KeepsPersonName_FormulaMentionOrWebAddress_IsRefusedWithItsReason(string name, string issue)
+    {
+        Assert.Equal(issue, NameRule.CheckPerson(name).ToString());
+        Assert.False(NameRule.KeepsPersonName(name, ProfileDialog.MaxNameLength), name);
+        Assert.False(ProfileDialog.KeepsNameRules(name), name);
+    }
+
+    [Theory]
+    [InlineData("=Norte")]
+    [InlineData("@Textiles Lda.")]
+    [InlineData("citeve.pt")]
+    public void IsPlainLine_AnOrganisationOrPlaceFromTheDirectory_IsNotHeldToThePersonRule(string name) =>
+        // The directory's names are trusted (their exports neutralise formulas: SpreadsheetText).
+        Assert.True(PartnerRecord.IsPlainLine(name));
+
     [Fact]
     public void ForMessage_Null_IsEmpty() => Assert.Equal("", NameRule.ForMessage(null));
 }

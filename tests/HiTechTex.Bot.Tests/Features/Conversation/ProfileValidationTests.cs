@@ -36,6 +36,45 @@ public sealed class ProfileValidationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("=SUM(A1:A9)", "en", false)]
+    [InlineData("@everyone", "pt", false)]
+    [InlineData("+351 912 345 678", "it", false)]
+    [InlineData("evil.com", "en", true)]
+    [InlineData("phish.example", "cs", true)]
+    [InlineData("Ana evil.com", "tr", true)]
+    public async Task ANameLikeAFormulaMentionOrWebAddress_IsAskedAgainWithTheReasonInTheUsersLanguage(string name, string language, bool webAddress)
+    {
+        var texts = ConversationTexts.For(language);
+        host.Adapter.Locale = language;
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send(name)
+            .AssertReply($"{(webAddress ? texts.NameIsWebAddress : texts.NameStartsWithSymbol)} {texts.NameRules}")
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("@Ana Sousa")]
+    [InlineData("=Ana")]
+    [InlineData("ana.sousa.com")]
+    public async Task ATeamsDisplayNameLikeAMentionFormulaOrWebAddress_IsNotOfferedButAskedFor(string teamsName)
+    {
+        host.Adapter.User = new() { Id = "29:user-1", Name = teamsName, AadObjectId = "00000000-0000-0000-0000-000000000001" };
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(reply => Assert.DoesNotContain(teamsName, reply.Text, StringComparison.Ordinal), "the name question, without the Teams name")
+            .StartTestAsync();
+    }
+
+    [Theory]
     [MemberData(nameof(BadNames))]
     public async Task ATeamsDisplayNameBreakingTheRules_IsNotOfferedButAskedFor(string teamsName)
     {

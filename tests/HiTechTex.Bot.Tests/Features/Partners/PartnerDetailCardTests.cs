@@ -40,6 +40,30 @@ public sealed class PartnerDetailCardTests
     [InlineData("it")]
     [InlineData("tr")]
     [InlineData("cs")]
+    public void Detail_StartsWithAHeadingForScreenReadersAndKeepsTheNameLiteral(string language)
+    {
+        var texts = PartnerTexts.Resolve(language);
+        var partner = Partner with { Name = "**ACME** [Click](https://phish.example) _Lab_" };   // stored before the editor refused it
+
+        var body = Cards.Detail(texts, partner).Content!.Value.GetProperty("body").EnumerateArray().ToList();
+
+        // The first element is a heading (Teams gives it the heading role) in the reader's language, no directory text in it.
+        Assert.Equal("TextBlock", body[0].GetProperty("type").GetString());
+        Assert.Equal("heading", body[0].GetProperty("style").GetString());
+        Assert.Equal(texts.DetailsHeading, body[0].GetProperty("text").GetString());
+        // The name follows as a TextRun (shown literally), not as Markdown.
+        Assert.Equal("RichTextBlock", body[1].GetProperty("type").GetString());
+        Assert.Equal(partner.Name, body[1].GetProperty("inlines")[0].GetProperty("text").GetString());
+        Assert.DoesNotContain(body, e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString()!.Contains("ACME", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
     public void Detail_Requested_SaysSoAndOffersNothingToRequestAgain(string language)
     {
         var texts = PartnerTexts.Resolve(language);
