@@ -1,5 +1,6 @@
 using HiTechTex.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.Options;
@@ -62,11 +63,24 @@ internal static class PersistenceExtensions
         return services;
     }
 
-    private static DbContextOptions<TContext> BuildOptions<TContext>(IServiceProvider services)
+    /// <summary>
+    /// The options of a context, built once per host: the provider and the host's <see cref="ILoggerFactory"/>, so EF
+    /// Core's warnings and errors (a failed migration, a query warning) reach the host's loggers — the options are not
+    /// built by <c>AddDbContext</c>, which would pass them on itself, and without a logger factory EF Core logs nowhere.
+    /// Its categories (<c>Microsoft.EntityFrameworkCore</c>) are at Warning in appsettings.json: no SQL at Information
+    /// per query. Sensitive-data logging stays off: parameter values are never logged, at any level. A failed command
+    /// and a failed SaveChanges are logged at Warning, not EF Core's Error: the features catch the unique-key violation
+    /// of a lost insert race between instances (a reminder claim, a seed row, an introduction slot) as the expected
+    /// answer, which must not raise an Error with a stack trace; a failure nobody catches is logged at Error by whoever
+    /// sees it fail (the turn's error boundary, the background service, the host when a migration fails).
+    /// </summary>
+    internal static DbContextOptions<TContext> BuildOptions<TContext>(IServiceProvider services)
         where TContext : DbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
         services.GetRequiredService<BotDatabase>().Configure(builder);
+        builder.UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Warning), (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
         return builder.Options;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Hosting.Pages;
 using HiTechTex.Bot.IntegrationTests.Support;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +79,7 @@ public abstract partial class ExchangeFlowTests
     }
 
     [SkippableFact]
-    public async Task Export_ExpiredTamperedOrOtherKindOfLink_404WithoutData()
+    public async Task Export_ExpiredTamperedOrOtherKindOfLink_RefusedWithAPageAndWithoutData()
     {
         SkipUnlessAvailable();
         using var host = CreateHost();
@@ -108,17 +109,21 @@ public abstract partial class ExchangeFlowTests
             "/exchanges/export.csv",
             $"/exchanges/export.csv?e={e}",
             $"/exchanges/export.csv?s={s}",
-            $"/exchanges/export.csv?e={e}&s={tampered}",
-            $"/exchanges/export.csv?e={later}&s={s}",
-            $"/exchanges/export.csv?e={e}&s={calendarSignature}",
-            $"/exchanges/export.csv/other?e={e}&s={s}",
+            $"/exchanges/export.csv?e={e}&l=en&s={tampered}",
+            $"/exchanges/export.csv?e={later}&l=en&s={s}",
+            $"/exchanges/export.csv?e={e}&l=en&s={calendarSignature}",
+            $"/exchanges/export.csv?e={e}&l=pt&s={s}",
+            $"/exchanges/export.csv/other?e={e}&l=en&s={s}",
             $"/coaching/calendar/{sessionId:D}.ics?r={Guid.NewGuid():N}&s={s}",
         ];
         foreach (var path in refused)
         {
             using var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
-            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            var page = await AssertRefusalPageAsync(response);
+            var expected = path.Contains("l=pt", StringComparison.Ordinal) ? LinkPageTexts.Of("pt") : LinkPageTexts.English;
+            Assert.Contains($"<h1>{expected.InvalidTitle}</h1>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Reference", page, StringComparison.Ordinal);
         }
 
         using (var valid = await client.GetAsync(link.PathAndQuery))
@@ -128,8 +133,120 @@ public abstract partial class ExchangeFlowTests
 
         time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         using var expired = await client.GetAsync(link.PathAndQuery);
-        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
-        Assert.Empty(await expired.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        var expiredPage = await AssertRefusalPageAsync(expired);
+        Assert.Contains("<h1>This link has expired</h1>", expiredPage, StringComparison.Ordinal);
+        Assert.Contains("works for 15 minutes only", expiredPage, StringComparison.Ordinal);
+        Assert.Contains("type “export exchanges”", expiredPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reference", expiredPage, StringComparison.Ordinal);
+
+        // Tampered and expired: not signed by the bot, so "not valid" — nobody learns more from a forged link.
+        using var tamperedExpired = await client.GetAsync($"/exchanges/export.csv?e={e}&l=en&s={tampered}");
+        Assert.Equal(HttpStatusCode.NotFound, tamperedExpired.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Export_ExpiredLink_410PageInTheLinksLanguageElseTheBrowsers()
+    {
+        SkipUnlessAvailable();
+        using var host = CreateHost();
+        var client = host.CreateClient();
+
+        // The links a Portuguese and an English coordinator get (the profile's language is signed into the link as l=;
+        // the chat that gives them is covered above). Made here, so no profile of the shared database changes language.
+        var links = host.Services.GetRequiredService<ExchangeExportLinks>();
+        var portuguese = new Uri(links.For(coordinator.AadObjectId, "pt")!).PathAndQuery;
+        var english = new Uri(links.For(coordinator.AadObjectId, "en")!).PathAndQuery;
+        Assert.Contains("&l=pt&", portuguese, StringComparison.Ordinal);
+
+        time.Advance(TimeSpan.FromMinutes(16));
+
+        // The Portuguese coordinator's link, opened in a Portuguese browser.
+        var page = await ExpiredPageAsync(client, portuguese, "pt-PT,pt;q=0.9,en;q=0.5");
+        Assert.Contains("<html lang=\"pt\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>Esta ligação expirou</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("só funciona durante 15 minutos", page, StringComparison.Ordinal);
+        Assert.Contains("escreva «exportar intercâmbios»", page, StringComparison.Ordinal);
+
+        // The link's language wins over the browser's; a link without one (an English one: "l" unsaid is English)
+        // is said in the browser's.
+        Assert.Contains("<h1>Esta ligação expirou</h1>", await ExpiredPageAsync(client, portuguese, "cs-CZ"), StringComparison.Ordinal);
+        Assert.Contains("<h1>This link has expired</h1>", await ExpiredPageAsync(client, english, "pt-PT"), StringComparison.Ordinal);
+        var withoutLanguage = english.Replace("&l=en", "", StringComparison.Ordinal);
+        Assert.Contains("<h1>Esta ligação expirou</h1>", await ExpiredPageAsync(client, withoutLanguage, "pt-PT"), StringComparison.Ordinal);
+        Assert.Contains("<h1>Platnost tohoto odkazu vypršela</h1>", await ExpiredPageAsync(client, withoutLanguage, "fr-FR, cs;q=0.8"), StringComparison.Ordinal);
+        Assert.Contains("<h1>This link has expired</h1>", await ExpiredPageAsync(client, withoutLanguage, null), StringComparison.Ordinal);
+
+        // HEAD: the status and the headers, no body. Another method: 405, saying which are allowed.
+        using (var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, portuguese)))
+        {
+            Assert.Equal(HttpStatusCode.Gone, head.StatusCode);
+            Assert.Equal("text/html; charset=utf-8", head.Content.Headers.ContentType?.ToString());
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        using var post = await client.PostAsync(portuguese, new StringContent(""));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal(["GET", "HEAD"], post.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Empty(await post.Content.ReadAsByteArrayAsync());
+    }
+
+    [SkippableFact]
+    public async Task Export_MarkupInTheAddressAndHeaders_NothingOfTheRequestOnThePage()
+    {
+        SkipUnlessAvailable();
+        using var host = CreateHost();
+        var client = host.CreateClient();
+        const string Script = "<script>alert(1)</script>";
+        var escaped = Uri.EscapeDataString(Script);
+
+        foreach (var path in new[]
+        {
+            $"/exchanges/export.csv?e={escaped}&l={escaped}&s={escaped}",
+            $"/exchanges/export.csv/{escaped}?l={escaped}",
+            $"/exchanges/export.csv?e=1&s={escaped}&{escaped}={escaped}",
+            $"/coaching/calendar/{escaped}.ics?r={escaped}&s={escaped}",
+            $"/coaching/calendar/{Guid.NewGuid():D}.ics?r={Guid.NewGuid():N}&s={escaped}",
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept-Language", Script);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var page = await AssertRefusalPageAsync(response);
+            Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("alert", page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("script", page, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("<h1>This link is not valid</h1>", page, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The refusal page's headers, and its text.</summary>
+    private static async Task<string> AssertRefusalPageAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.StartsWith("default-src 'none'; style-src 'unsafe-inline';", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
+        return page;
+    }
+
+    private static async Task<string> ExpiredPageAsync(HttpClient client, string pathAndQuery, string? acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.Add("Accept-Language", acceptLanguage);
+        }
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        return await AssertRefusalPageAsync(response);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Hosting.Pages;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
@@ -216,7 +217,13 @@ public abstract class LinkSigningKeyTests : IDisposable
     {
         using var response = await client.GetAsync(pathAndQuery);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+
+        // The "not valid" page, without the file.
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(LinkPageTexts.All, t => page.Contains($"<h1>{t.InvalidTitle}</h1>", StringComparison.Ordinal));
+        Assert.DoesNotContain("BEGIN:VCALENDAR", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reference;", page, StringComparison.Ordinal);
     }
 
     private static bool IsValid(BotHostFactory host, Uri calendar)

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting.Pages;
 using HiTechTex.Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,11 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// drops data: URIs), so the card carries an <c>Action.OpenUrl</c> to this endpoint, which the browser or Outlook opens
 /// as an invitation. No Teams token (a calendar app fetches it), so the link itself is the permission: signed by
 /// <see cref="CalendarLinks"/> for one registration, and served only while that registration holds a seat (or, for a
-/// cancelled session, as its cancellation notice without the join link). Anything else — no or a forged signature, a
-/// signature for another session, a cancelled or waitlisted registration — is a plain 404 that tells nothing. Added
-/// by a startup filter so the feature stays in its folder.
+/// cancelled session, as its cancellation notice without the join link). Anything else is a 404 with a short page
+/// (<see cref="LinkRefusalPage"/>, in the browser's language): "this link is not valid" for no or a forged signature or
+/// a signature for another session; for a correctly signed link whose registration holds no seat (cancelled, or on the
+/// waiting list), that it no longer opens an invitation — only the person the link was made for can see that. Added by
+/// a startup filter so the feature stays in its folder.
 /// </summary>
 internal sealed class CalendarFileEndpoint : IStartupFilter
 {
@@ -26,13 +29,13 @@ internal sealed class CalendarFileEndpoint : IStartupFilter
         var name = context.Request.Path.Value?.Trim('/') ?? "";
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            LinkRefusalPage.MethodNotAllowed(context);
             return;
         }
 
         if (!name.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) || !Guid.TryParse(name[..^4], out var sessionId))
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await LinkRefusalPage.NotValidAsync(context);
             return;
         }
 
@@ -42,7 +45,7 @@ internal sealed class CalendarFileEndpoint : IStartupFilter
         if (!Guid.TryParseExact(query["r"].ToString(), "N", out var registrationId) || !links.IsValid(sessionId, registrationId, query["s"].ToString()))
         {
             Log.CalendarFileRefused(logger, sessionId, "no valid signature");
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await LinkRefusalPage.NotValidAsync(context);
             return;
         }
 
@@ -56,7 +59,7 @@ internal sealed class CalendarFileEndpoint : IStartupFilter
             || (registration.Status != RegistrationStatus.Confirmed && session.Status != SessionStatus.Cancelled))
         {
             Log.CalendarFileRefused(logger, sessionId, registration is null ? "no such registration" : "the registration holds no seat");
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await LinkRefusalPage.WriteAsync(context, StatusCodes.Status404NotFound, null, (t, _) => (t.CalendarNoSeatTitle, t.CalendarNoSeat));
             return;
         }
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using HiTechTex.Bot.Hosting.Pages;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
 /// <c>GET /exchanges/export.csv?e={expiry}&amp;s={signature}</c>: the coordinator's CSV export, made when it is fetched
 /// (it shows the applications as they are at download time). No Teams token (a browser opens it), so the link is the
-/// permission: signed by <see cref="ExchangeExportLinks"/> for a coordinator, for a few minutes. A missing, forged,
-/// altered or expired signature, or one made for something else, gets a plain 404 without a byte of the data. The labels
+/// permission: signed by <see cref="ExchangeExportLinks"/> for a coordinator, for a few minutes. A missing, forged or
+/// altered signature, or one made for something else, gets 404 and an expired one 410, each with a short page saying so
+/// and what to do (<see cref="LinkRefusalPage"/>, in the link's language), without a byte of the data. The labels
 /// are in the coordinator's language, signed into the link (<c>l=</c>). UTF-8
 /// with a byte-order mark, so that Excel reads the accents of "Guimarães" or "Technické" right. Added by a startup
 /// filter so the feature stays in its folder.
@@ -27,26 +29,36 @@ internal sealed class ExchangeExportEndpoint : IStartupFilter
         var isHead = HttpMethods.IsHead(context.Request.Method);
         if (!HttpMethods.IsGet(context.Request.Method) && !isHead)
         {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            LinkRefusalPage.MethodNotAllowed(context);
             return;
         }
+
+        var language = context.Request.Query["l"].ToString();
 
         // Map matches the path as a prefix: /exchanges/export.csv/anything is not the export.
         if (context.Request.Path.HasValue && context.Request.Path.Value != "/")
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await LinkRefusalPage.NotValidAsync(context, language).ConfigureAwait(false);
             return;
         }
 
         var links = context.RequestServices.GetRequiredService<ExchangeExportLinks>();
         var logger = context.RequestServices.GetRequiredService<ILogger<ExchangeExportEndpoint>>();
-        var language = context.Request.Query["l"].ToString();
         var check = links.Check(context.Request.Query["e"].ToString(), context.Request.Query["s"].ToString(), language);
+        if (check == ExportLinkCheck.Expired)
+        {
+            // Only a link the bot signed gets here: saying it expired tells nothing to whoever did not get one.
+            Log.ExportRefused(logger, check.ToString());
+            await LinkRefusalPage.WriteAsync(context, StatusCodes.Status410Gone, language, (t, l) => (
+                t.ExpiredTitle,
+                string.Format(CultureInfo.InvariantCulture, t.ExportExpiredFormat, l.Duration(links.Lifetime), ExchangeTexts.Resolve(t.Code).ExportCommands[0]))).ConfigureAwait(false);
+            return;
+        }
+
         if (check != ExportLinkCheck.Valid)
         {
             Log.ExportRefused(logger, check.ToString());
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.Headers.CacheControl = "no-store";
+            await LinkRefusalPage.NotValidAsync(context, language).ConfigureAwait(false);
             return;
         }
 
