@@ -61,10 +61,18 @@ public abstract partial class ExchangeFlowTests
         var client = host.CreateClient();
         var first = await SubmitAsync(host, client, NoticeSmeIds[15]);
         await SeedProfileAsync(host, coordinator, language: "pt");
-
-        await PostAsync(client, Message(coordinator, "export exchanges"));
-        var link = ExportLinkIn(connector.To(coordinator.ConversationId)[^1].Activity.Text);
-        var csv = await DownloadAsync(client, link);
+        string link, csv;
+        try
+        {
+            await PostAsync(client, Message(coordinator, "export exchanges"));
+            link = ExportLinkIn(connector.To(coordinator.ConversationId)[^1].Activity.Text);
+            csv = await DownloadAsync(client, link);
+        }
+        finally
+        {
+            // The class shares one database: the other tests expect the coordinator's profile in English, whatever order xUnit runs them in.
+            await SeedProfileAsync(host, coordinator);
+        }
 
         Assert.Contains("&l=pt&", link, StringComparison.Ordinal);
         var reference = await ReferenceAsync(host, first);
