@@ -28,6 +28,7 @@ internal sealed class CoachingOutboxProcessor(
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     private const int BatchSize = 50;
+    private const string SessionStarted = "not sent: the session had started, too late for this notice";
     private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
 
     /// <summary>Processes the rows due now; returns how many were attempted.</summary>
@@ -146,14 +147,17 @@ internal sealed class CoachingOutboxProcessor(
 
         var maxAge = options.Value.OutboxNoticeMaxAge;
         return session.StartsAt <= message.CreatedAt + maxAge
-            ? (session.StartsAt, OutboxGiveUp.NoticeTooLate, "not sent: the session had started, too late for this notice")
+            ? (session.StartsAt, OutboxGiveUp.NoticeTooLate, SessionStarted)
             : (message.CreatedAt + maxAge, OutboxGiveUp.NoticeTooLate, "not sent: not delivered within " + maxAge.ToString("c", System.Globalization.CultureInfo.InvariantCulture) + " of the change, too late for this notice");
     }
 
-    /// <summary>The give-up when the row's deadline has passed (checked right before the call, once there is something to do).</summary>
+    /// <summary>
+    /// The give-up when the row's deadline has passed (checked right before the call, once there is something to do);
+    /// a notice taken up after the session's start says so, whichever deadline came first.
+    /// </summary>
     private OutboxFailure? TooLate(CoachingOutboxMessage message, CoachingSession session, DateTimeOffset now) =>
         DeadlineOf(message, session) is { } deadline && now >= deadline.At
-            ? OutboxFailure.GivenUp(deadline.Kind, deadline.Why, message.LastError)
+            ? OutboxFailure.GivenUp(deadline.Kind, deadline.Kind == OutboxGiveUp.NoticeTooLate && now >= session.StartsAt ? SessionStarted : deadline.Why, message.LastError)
             : null;
 
     /// <summary>Does the row's work; null on success, else why not (without throwing).</summary>
@@ -170,10 +174,12 @@ internal sealed class CoachingOutboxProcessor(
                 return null;
             case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.Status == SessionStatus.Cancelled:
                 return null;
-            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when session.GraphEventId is null:
-                return message.Kind == OutboxKind.CancelEvent ? null : OutboxFailure.Permanent("the Teams meeting was not created");
+            case OutboxKind.CancelEvent when session.GraphEventId is null:
+                return null;
             case OutboxKind.CreateEvent or OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when TooLate(message, session, now) is { } ended:
                 return ended;   // the meeting is over: changing its calendar event helps nobody
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.GraphEventId is null:
+                return OutboxFailure.Permanent("the Teams meeting was not created");
             case OutboxKind.CreateEvent:
                 var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
                 session.GraphEventId = created.EventId;
