@@ -118,6 +118,66 @@ public sealed class TwoInstanceBackgroundTests : IDisposable
         Assert.All(later, s => Assert.StartsWith("Reminder: Reminder test starts", s.Text, StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task SessionMovedIntoTheDayBefore_ConnectorAnswers503ToTheNoticeForever_NoticeGivenUpAfterTheMaxAgeAndEachPersonGetsTheReminderOnce()
+    {
+        // The notice is retried by both instances, never delivered late: after Coaching:OutboxNoticeMaxAge it is failed
+        // as too late, which gives back the 24 h reminder the move claimed, and that reminder says the new time.
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        using var first = StartHost(noticeMaxAge: "06:00:00");
+        using var second = StartHost(noticeMaxAge: "06:00:00");
+        var session = await CreateSessionAsync(first, capacity: 10, startsIn: TimeSpan.FromDays(7));
+        for (var i = 0; i < 4; i++)
+        {
+            await BookingAsync(i % 2 == 0 ? first : second, b => b.RegisterAsync(session.Id, Participant(i), CancellationToken.None));
+        }
+
+        var refusals = 0;
+        messenger.Refuse = a =>
+        {
+            if (!a.Text!.Contains("has moved", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            Interlocked.Increment(ref refusals);
+            return new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "down");
+        };
+        time.Advance(TimeSpan.FromDays(5));
+        var moved = time.GetUtcNow();
+        var newStart = moved.AddHours(20);
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            var draft = new SessionDraft("Reminder test", "", "Testing", "Trainer", "EN", newStart, newStart.AddHours(1), "Europe/Prague",
+                10, SessionMode.Online, null, time.GetUtcNow(), newStart, "organizer@example.org");
+            await scope.ServiceProvider.GetRequiredService<CatalogService>().UpdateAsync(session.Id, draft, CancellationToken.None);
+        }
+
+        var outboxes = new[] { first, second }.Select(h => h.Services.GetRequiredService<CoachingOutboxProcessor>()).ToArray();
+        var reminders = new[] { first, second }.Select(h => h.Services.GetRequiredService<CoachingReminderProcessor>()).ToArray();
+        while (time.GetUtcNow() < moved.AddHours(7))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => outboxes[i % 2].RunOnceAsync(CancellationToken.None))));
+            await RaceAsync(reminders);
+            Assert.True(messenger.Sent.IsEmpty || time.GetUtcNow() >= moved.AddHours(6), "a reminder went while the notice was still being retried");
+            time.Advance(TimeSpan.FromMinutes(15));
+        }
+
+        Assert.True(refusals > 4 * 10, $"only {refusals} attempts");
+        var afterTheMaxAge = messenger.Sent.ToList();
+        time.SetUtcNow(newStart.AddMinutes(-59));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => outboxes[i % 2].RunOnceAsync(CancellationToken.None))));
+        await RaceAsync(reminders);
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"conv-user-{i:D2}"), afterTheMaxAge.Select(s => s.ConversationId).Order());
+        var newTime = TimeZoneInfo.ConvertTime(newStart, TimeZoneInfo.FindSystemTimeZoneById("Europe/Prague")).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(afterTheMaxAge, s => Assert.StartsWith("Reminder: Reminder test starts", s.Text, StringComparison.Ordinal));
+        Assert.All(afterTheMaxAge, s => Assert.Contains(newTime, s.Text, StringComparison.Ordinal));
+        var later = messenger.Sent.Skip(afterTheMaxAge.Count).ToList();
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"conv-user-{i:D2}"), later.Select(s => s.ConversationId).Order());
+        Assert.DoesNotContain(messenger.Sent, s => s.Text!.Contains("has moved", StringComparison.Ordinal));
+    }
+
     public void Dispose() => database.Dispose();
 
     private static Participant Participant(int i) => new($"user-{i:D2}", $"User {i}", "tenant", null, $"conv-user-{i:D2}", "en");
@@ -125,7 +185,7 @@ public sealed class TwoInstanceBackgroundTests : IDisposable
     private static async Task RaceAsync(params CoachingReminderProcessor[] processors) =>
         await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => processors[i % processors.Length].RunOnceAsync(CancellationToken.None))));
 
-    private BotHostFactory StartHost()
+    private BotHostFactory StartHost(string? noticeMaxAge = null)
     {
         var host = database.CreateHost(services =>
         {
@@ -137,6 +197,11 @@ public sealed class TwoInstanceBackgroundTests : IDisposable
         // The hosted loops would race the test's own passes; their first tick is beyond the test's clock moves.
         host.Settings["Coaching:ReminderInterval"] = "14.00:00:00";
         host.Settings["Coaching:OutboxInterval"] = "14.00:00:00";
+        if (noticeMaxAge is not null)
+        {
+            host.Settings["Coaching:OutboxNoticeMaxAge"] = noticeMaxAge;
+        }
+
         _ = host.Services;
         return host;
     }

@@ -24,6 +24,18 @@ internal sealed class CoachingOptions
     public TimeSpan OutboxMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How long a proactive notice (promotion, cancellation, move) is worth sending: one not delivered within this
+    /// time of the change, or by the session's start, is failed for good instead of arriving late.
+    /// </summary>
+    public TimeSpan OutboxNoticeMaxAge { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// How many times a Graph (calendar) row is tried before it is failed for good (it also stops once the session has
+    /// ended). With the default back-off, 300 attempts are about a day.
+    /// </summary>
+    public int OutboxMaxAttempts { get; set; } = 300;
+
+    /// <summary>
     /// The public https base address of this bot (e.g. <c>https://bot.example.org</c>), for the calendar-file links
     /// on cards. Empty: <c>https://{Teams:BotDomain}</c>.
     /// </summary>

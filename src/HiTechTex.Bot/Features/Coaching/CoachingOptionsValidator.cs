@@ -18,6 +18,16 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
             errors.Add("Coaching:ReminderInterval, Coaching:OutboxInterval and Coaching:OutboxMaxBackoff must be positive.");
         }
 
+        if (options.OutboxNoticeMaxAge < TimeSpan.FromMinutes(10) || options.OutboxNoticeMaxAge > TimeSpan.FromDays(14))
+        {
+            errors.Add("Coaching:OutboxNoticeMaxAge must be between 10 minutes and 14 days (e.g. \"2.00:00:00\").");
+        }
+
+        if (options.OutboxMaxAttempts is < 1 or > 10_000)
+        {
+            errors.Add("Coaching:OutboxMaxAttempts must be a whole number from 1 to 10000.");
+        }
+
         if (options.MaxConcurrentBookings is < 1 or > 200)
         {
             errors.Add("Coaching:MaxConcurrentBookings must be between 1 and 200 (and below the connection pool size).");

@@ -9,7 +9,10 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// Carries out the coaching outbox: due rows in id order; the Graph rows of a session one at a time, so the event
 /// exists before its attendees are patched (notices need no order). A row is claimed with a lease (a conditional UPDATE, so two instances
 /// never work the same row at once); success marks it done, a transient failure (429 with <c>Retry-After</c>, 5xx,
-/// timeout, network) reschedules it with exponential back-off, anything else fails it with the reason. The
+/// timeout, network) reschedules it with exponential back-off, anything else fails it with the reason. Retries end:
+/// a notice not delivered by the session's start (or within <c>Coaching:OutboxNoticeMaxAge</c>) is failed as too
+/// late rather than sent late, and a calendar row once the session has ended or after <c>Coaching:OutboxMaxAttempts</c>
+/// (see <see cref="DeadlineOf"/>); a retry is never scheduled past the deadline, so the row ends on time. The
 /// session's <see cref="CoachingSession.SyncState"/> and <see cref="CoachingSession.SyncError"/> follow, for the
 /// coordinator. Rows live in the database, so a restart loses nothing; the create carries a fixed
 /// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event.
@@ -25,6 +28,7 @@ internal sealed class CoachingOutboxProcessor(
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     private const int BatchSize = 50;
+    private const string SessionStarted = "not sent: the session had started, too late for this notice";
     private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
 
     /// <summary>Processes the rows due now; returns how many were attempted.</summary>
@@ -107,7 +111,7 @@ internal sealed class CoachingOutboxProcessor(
         {
             try
             {
-                failure = await ExecuteAsync(services, db, message, session, linked.Token);
+                failure = await ExecuteAsync(services, db, message, session, now, linked.Token);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -115,12 +119,49 @@ internal sealed class CoachingOutboxProcessor(
             }
         }
 
+        if (failure?.GiveUp is OutboxGiveUp.NoticeTooLate or OutboxGiveUp.SessionEnded)
+        {
+            message.Attempts--;     // given up before calling anybody: the claim counted an attempt not made
+        }
+
         await RecordAsync(db, gate, message, session, failure, cancellationToken);
         return true;
     }
 
+    /// <summary>
+    /// The moment after which the row's work is no longer worth doing, and why: a notice's by the session's start (the
+    /// new start of a moved one) or <c>Coaching:OutboxNoticeMaxAge</c> after the change, whichever comes first; a
+    /// calendar row's at the session's end. Null when the session is gone (the row then has nothing to do).
+    /// </summary>
+    internal (DateTimeOffset At, OutboxGiveUp Kind, string Why)? DeadlineOf(CoachingOutboxMessage message, CoachingSession? session)
+    {
+        if (session is null)
+        {
+            return null;
+        }
+
+        if (message.Lane == CoachingOutboxMessage.GraphLane)
+        {
+            return (session.EndsAt, OutboxGiveUp.SessionEnded, "gave up: the session has ended");
+        }
+
+        var maxAge = options.Value.OutboxNoticeMaxAge;
+        return session.StartsAt <= message.CreatedAt + maxAge
+            ? (session.StartsAt, OutboxGiveUp.NoticeTooLate, SessionStarted)
+            : (message.CreatedAt + maxAge, OutboxGiveUp.NoticeTooLate, "not sent: not delivered within " + maxAge.ToString("c", System.Globalization.CultureInfo.InvariantCulture) + " of the change, too late for this notice");
+    }
+
+    /// <summary>
+    /// The give-up when the row's deadline has passed (checked right before the call, once there is something to do);
+    /// a notice taken up after the session's start says so, whichever deadline came first.
+    /// </summary>
+    private OutboxFailure? TooLate(CoachingOutboxMessage message, CoachingSession session, DateTimeOffset now) =>
+        DeadlineOf(message, session) is { } deadline && now >= deadline.At
+            ? OutboxFailure.GivenUp(deadline.Kind, deadline.Kind == OutboxGiveUp.NoticeTooLate && now >= session.StartsAt ? SessionStarted : deadline.Why, message.LastError)
+            : null;
+
     /// <summary>Does the row's work; null on success, else why not (without throwing).</summary>
-    private static async Task<OutboxFailure?> ExecuteAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession? session, CancellationToken cancellationToken)
+    private async Task<OutboxFailure?> ExecuteAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (session is null)
         {
@@ -129,20 +170,21 @@ internal sealed class CoachingOutboxProcessor(
 
         switch (message.Kind)
         {
+            case OutboxKind.CreateEvent when session.GraphEventId is not null || session.Status == SessionStatus.Cancelled:
+                return null;
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.Status == SessionStatus.Cancelled:
+                return null;
+            case OutboxKind.CancelEvent when session.GraphEventId is null:
+                return null;
+            case OutboxKind.CreateEvent or OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when TooLate(message, session, now) is { } ended:
+                return ended;   // the meeting is over: changing its calendar event helps nobody
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.GraphEventId is null:
+                return OutboxFailure.Permanent("the Teams meeting was not created");
             case OutboxKind.CreateEvent:
-                if (session.GraphEventId is not null || session.Status == SessionStatus.Cancelled)
-                {
-                    return null;
-                }
-
                 var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
                 session.GraphEventId = created.EventId;
                 session.JoinUrl = created.JoinUrl;
                 return null;
-            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.Status == SessionStatus.Cancelled:
-                return null;
-            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when session.GraphEventId is null:
-                return message.Kind == OutboxKind.CancelEvent ? null : OutboxFailure.Permanent("the Teams meeting was not created");
             case OutboxKind.UpdateAttendees:
                 await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
                 return null;
@@ -155,13 +197,18 @@ internal sealed class CoachingOutboxProcessor(
             case OutboxKind.NotifySessionMoved when session.Status == SessionStatus.Cancelled:
                 return null;    // cancelled since: that notice says all
             case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved:
-                return await NotifyAsync(services, db, message, cancellationToken);
+                return await NotifyAsync(services, db, message, () => TooLate(message, session, now), cancellationToken);
             default:
                 return OutboxFailure.Permanent("unknown work " + message.Kind);
         }
     }
 
-    private static async Task<OutboxFailure?> NotifyAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a notice, unless there is nothing left to say or <paramref name="tooLate"/> says it would arrive too late.
+    /// A promotion notice given up leaves the seat theirs (nobody loses a seat for a message the bot could not
+    /// deliver): "my sessions" and the reminders, sent to every confirmed participant, show it.
+    /// </summary>
+    private static async Task<OutboxFailure?> NotifyAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, Func<OutboxFailure?> tooLate, CancellationToken cancellationToken)
     {
         var registration = await db.Registrations().AsNoTracking().SingleOrDefaultAsync(r => r.Id == message.RegistrationId, cancellationToken);
         var notifier = services.GetRequiredService<CoachingNotifier>();
@@ -171,6 +218,11 @@ internal sealed class CoachingOutboxProcessor(
             if (registration is not { Status: RegistrationStatus.Confirmed })
             {
                 return null;
+            }
+
+            if (tooLate() is { } late)
+            {
+                return late;
             }
 
             var status = await notifier.SendAsync(registration, (t, s) => t.Format(t.PromotedFormat, s.Title), withCard: true, cancellationToken);
@@ -190,8 +242,18 @@ internal sealed class CoachingOutboxProcessor(
                 return null;
             }
 
+            if (tooLate() is { } lateMove)
+            {
+                return lateMove;
+            }
+
             var moved = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)), withCard: true, cancellationToken);
             return moved == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
+        }
+
+        if (tooLate() is { } lateCancel)
+        {
+            return lateCancel;
         }
 
         var sent = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionCancelledNoticeFormat, s.Title), withCard: false, cancellationToken);
@@ -202,6 +264,11 @@ internal sealed class CoachingOutboxProcessor(
     {
         var now = timeProvider.GetUtcNow();
         message.ClaimedUntil = null;
+        if (failure is { Transient: true } && message.Lane == CoachingOutboxMessage.GraphLane && message.Attempts >= options.Value.OutboxMaxAttempts)
+        {
+            failure = OutboxFailure.GivenUp(OutboxGiveUp.TooManyAttempts, $"gave up after {message.Attempts} attempts", failure.Reason);
+        }
+
         if (failure is null)
         {
             message.Status = OutboxStatus.Done;
@@ -214,6 +281,13 @@ internal sealed class CoachingOutboxProcessor(
             var backoff = TimeSpan.FromSeconds(5 * Math.Pow(2, Math.Min(message.Attempts - 1, 16)));
             var wait = failure.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : backoff;
             message.DueAt = now + (wait < options.Value.OutboxMaxBackoff ? wait : options.Value.OutboxMaxBackoff);
+
+            // Never past the deadline: the row is taken up then and ends on time, rather than up to a back-off late.
+            if (DeadlineOf(message, session) is { } deadline && message.DueAt > deadline.At)
+            {
+                message.DueAt = deadline.At;
+            }
+
             message.LastError = Truncate(failure.Reason);
             Log.OutboxRetry(logger, message.Id, message.Kind, message.Attempts, message.DueAt, failure.Reason);
         }
@@ -221,7 +295,7 @@ internal sealed class CoachingOutboxProcessor(
         {
             message.Status = OutboxStatus.Failed;
             message.LastError = Truncate(failure.Reason);
-            Log.OutboxFailed(logger, message.Id, message.Kind, failure.Reason);
+            LogFailure(message, failure);
             if (message.Kind == OutboxKind.NotifySessionMoved && message.RegistrationId is { } registrationId)
             {
                 await GiveBackReminderClaimedAtTheMoveAsync(db, message, registrationId, cancellationToken);
@@ -267,6 +341,25 @@ internal sealed class CoachingOutboxProcessor(
         {
             db.ReminderClaims().RemoveRange(claimedAtTheMove);
             Log.MoveNoticeFailedReminderGivenBack(logger, registrationId, claimedAtTheMove[0].MinutesBefore);
+        }
+    }
+
+    private void LogFailure(CoachingOutboxMessage message, OutboxFailure failure)
+    {
+        switch (failure.GiveUp)
+        {
+            case OutboxGiveUp.NoticeTooLate:
+                Log.OutboxNoticeTooLate(logger, message.Id, message.Kind, message.SessionId, message.Attempts, failure.Reason);
+                break;
+            case OutboxGiveUp.SessionEnded:
+                Log.OutboxSessionEnded(logger, message.Id, message.Kind, message.SessionId, message.Attempts, failure.Reason);
+                break;
+            case OutboxGiveUp.TooManyAttempts:
+                Log.OutboxTooManyAttempts(logger, message.Id, message.Kind, message.SessionId, message.Attempts, failure.Reason);
+                break;
+            default:
+                Log.OutboxFailed(logger, message.Id, message.Kind, failure.Reason);
+                break;
         }
     }
 

@@ -43,4 +43,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2414, Level = LogLevel.Warning, Message = "Move notice for registration {RegistrationId} failed for good: its {MinutesBefore} min reminder, claimed at the move, will be sent")]
     public static partial void MoveNoticeFailedReminderGivenBack(ILogger logger, Guid registrationId, int minutesBefore);
+
+    [LoggerMessage(EventId = 2420, Level = LogLevel.Warning, Message = "Outbox notice {Id} ({Kind}) for session {SessionId} not sent, too late after {Attempts} attempts: {Reason}")]
+    public static partial void OutboxNoticeTooLate(ILogger logger, long id, OutboxKind kind, Guid sessionId, int attempts, string reason);
+
+    [LoggerMessage(EventId = 2421, Level = LogLevel.Error, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId} given up after {Attempts} attempts, the session has ended: {Reason}")]
+    public static partial void OutboxSessionEnded(ILogger logger, long id, OutboxKind kind, Guid sessionId, int attempts, string reason);
+
+    [LoggerMessage(EventId = 2422, Level = LogLevel.Error, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId} given up after {Attempts} attempts: {Reason}")]
+    public static partial void OutboxTooManyAttempts(ILogger logger, long id, OutboxKind kind, Guid sessionId, int attempts, string reason);
 }

@@ -10,7 +10,14 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// <param name="Reason">A short reason for the coordinator and the log (no tokens, no bodies).</param>
 internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, string Reason)
 {
+    /// <summary>Set when the row was not refused but stopped being worth trying (too late, too many attempts).</summary>
+    public OutboxGiveUp GiveUp { get; init; }
+
     public static OutboxFailure Permanent(string reason) => new(false, null, reason);
+
+    /// <summary>Failed for good without a refusal: <paramref name="why"/>, and the last error seen, if any.</summary>
+    public static OutboxFailure GivenUp(OutboxGiveUp kind, string why, string? lastError) =>
+        new(false, null, lastError is { Length: > 0 } ? $"{why} (last error: {lastError})" : why) { GiveUp = kind };
 
     public static OutboxFailure Classify(Exception exception, bool timedOut)
     {

@@ -168,6 +168,79 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_Graph500UntilTheSessionEnds_RetriedThenFailedAtTheEndWithTheReasonShownToTheCoordinator()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        graph.Down = true;
+        graph.DownStatus = (500, "InternalServerError");
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(host, session.Id, "u1", "ana@example.org");
+        host.Time.SetUtcNow(session.StartsAt.AddMinutes(-30));
+        while (host.Time.GetUtcNow() < session.EndsAt)
+        {
+            await Processor(host).RunOnceAsync(CancellationToken.None);
+            host.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var create = (await host.OutboxAsync()).Single(o => o.Kind == OutboxKind.CreateEvent);
+        Assert.Equal((OutboxStatus.Pending, "HTTP 500 InternalServerError"), (create.Status, create.LastError));
+        Assert.Equal(session.EndsAt, create.DueAt);   // the back-off never goes past the end
+        var retrying = await SessionAsync(host, session.Id);
+        Assert.Equal(CalendarSyncState.Pending, retrying.SyncState);
+        var calls = graph.GraphRequests.Count;
+        Assert.True(calls > 10, $"only {calls} calls");
+
+        Assert.Equal(session.EndsAt, host.Time.GetUtcNow());
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var rows = await host.OutboxAsync();
+        Assert.All(rows, o => Assert.Equal(OutboxStatus.Failed, o.Status));
+        Assert.Equal("gave up: the session has ended (last error: HTTP 500 InternalServerError)", rows.Single(o => o.Kind == OutboxKind.CreateEvent).LastError);
+        Assert.Equal("gave up: the session has ended", rows.Single(o => o.Kind == OutboxKind.UpdateAttendees).LastError);
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal((CalendarSyncState.Failed, "gave up: the session has ended"), (stored.SyncState, stored.SyncError));
+        Assert.Equal(calls, graph.GraphRequests.Count);   // no call at or after the end
+        var replies = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId);
+        Assert.Contains("failed: gave up: the session has ended", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        host.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await Processor(host).RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_Graph503OnEveryAttempt_FailedAfterTheMaximumAttempts()
+    {
+        using var limited = new CoachingTestHost(new Dictionary<string, string?>(graph.Settings()) { ["Coaching:OutboxMaxAttempts"] = "4" });
+        graph.Down = true;
+        var session = await limited.CreateSessionAsync();
+
+        await DrainAsync(limited);
+
+        var row = Assert.Single(await limited.OutboxAsync());
+        Assert.Equal((OutboxStatus.Failed, 4), (row.Status, row.Attempts));
+        Assert.Equal("gave up after 4 attempts (last error: HTTP 503 ServiceNotAvailable)", row.LastError);
+        Assert.Equal(4, graph.GraphRequests.Count);
+        var stored = await SessionAsync(limited, session.Id);
+        Assert.Equal((CalendarSyncState.Failed, row.LastError), (stored.SyncState, stored.SyncError));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_Graph503ThenRecoveryShortlyBeforeTheEnd_EventCreatedOnce()
+    {
+        var session = await host.CreateSessionAsync();
+        host.Time.SetUtcNow(session.EndsAt.AddMinutes(-20));
+        graph.FailNext(503, "ServiceNotAvailable");
+        graph.FailNext(500, "InternalServerError");
+
+        await DrainAsync(host);
+
+        var row = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Done, 3), (row.Status, row.Attempts));
+        Assert.Single(graph.Events);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_AccessDenied_FailedWithReasonVisibleToCoordinator()
     {
         await host.Conversation.SeedProfileAsync("en");

@@ -77,6 +77,33 @@ public sealed partial class CoachingTextsTests
         Assert.Equal(fails, result.FailureMessage?.Contains("Coaching:Retention", StringComparison.Ordinal) == true);
     }
 
+    [Theory]
+    [InlineData("00:09:00", true)]
+    [InlineData("00:10:00", false)]
+    [InlineData("2.00:00:00", false)]
+    [InlineData("14.00:00:00", false)]
+    [InlineData("14.00:00:01", true)]
+    public void CoachingOptionsValidator_OutboxNoticeMaxAge_BetweenTenMinutesAndFourteenDays(string maxAge, bool fails)
+    {
+        var result = new CoachingOptionsValidator().Validate(null, new CoachingOptions { OutboxNoticeMaxAge = TimeSpan.Parse(maxAge, System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(fails, result.Failed);
+        Assert.Equal(fails, result.FailureMessage?.Contains("Coaching:OutboxNoticeMaxAge", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(300, false)]
+    [InlineData(10_001, true)]
+    public void CoachingOptionsValidator_OutboxMaxAttempts_FromOneTo10000(int attempts, bool fails)
+    {
+        var result = new CoachingOptionsValidator().Validate(null, new CoachingOptions { OutboxMaxAttempts = attempts });
+
+        Assert.Equal(fails, result.Failed);
+        Assert.Equal(fails, result.FailureMessage?.Contains("Coaching:OutboxMaxAttempts", StringComparison.Ordinal) == true);
+    }
+
     private static string[] Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
 
     [GeneratedRegex(@"\{\d\}")]

@@ -28,8 +28,11 @@ internal sealed class FakeGraphServer : IAsyncDisposable
 
     public ConcurrentBag<string> Cancelled { get; } = [];
 
-    /// <summary>While true every Graph call answers 503 (the token endpoint stays up).</summary>
+    /// <summary>While true every Graph call answers <see cref="DownStatus"/> (the token endpoint stays up).</summary>
     public bool Down { get; set; }
+
+    /// <summary>What a Graph call answers while <see cref="Down"/>: 503 ServiceNotAvailable unless set.</summary>
+    public (int Status, string Code) DownStatus { get; set; } = (503, "ServiceNotAvailable");
 
     /// <summary>The busy items <c>getSchedule</c> reports (UTC).</summary>
     public List<(DateTime Start, DateTime End, string Subject)> Busy { get; } = [];
@@ -129,8 +132,8 @@ internal sealed class FakeGraphServer : IAsyncDisposable
 
         if (Down)
         {
-            context.Response.StatusCode = 503;
-            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "ServiceNotAvailable", ["message"] = "down" } });
+            context.Response.StatusCode = DownStatus.Status;
+            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = DownStatus.Code, ["message"] = "down" } });
             return;
         }
 

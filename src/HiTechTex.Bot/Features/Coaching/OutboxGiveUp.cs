@@ -1,0 +1,17 @@
+namespace HiTechTex.Bot.Features.Coaching;
+
+/// <summary>Why the outbox stopped trying a row that was not refused (see <see cref="OutboxFailure.GiveUp"/>).</summary>
+internal enum OutboxGiveUp
+{
+    /// <summary>Not given up: the row failed, or is retried.</summary>
+    None = 0,
+
+    /// <summary>A notice not delivered by the session's start, or within <c>Coaching:OutboxNoticeMaxAge</c>: it would arrive too late.</summary>
+    NoticeTooLate = 1,
+
+    /// <summary>A calendar call still failing when the session had ended.</summary>
+    SessionEnded = 2,
+
+    /// <summary>A calendar call failing <c>Coaching:OutboxMaxAttempts</c> times.</summary>
+    TooManyAttempts = 3,
+}
