@@ -142,7 +142,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         }
 
         step.Values[VisitingIdsKey] = choices.Select(o => o.Id).ToList();
-        var options = Limited(PromptOptions.Text(texts.ChooseVisiting), texts);
+        var options = Limited(PromptOptions.Text(texts.ChooseVisiting, texts.ChooseOneRetry), texts);
         options.Choices = [.. choices.Select(o => new Choice(Label(o), o.Name))];
         return await step.PromptAsync(VisitingPromptId, options, cancellationToken).ConfigureAwait(false);
     }
@@ -177,7 +177,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return await step.NextAsync(new FoundChoice(Label(matches[0]), 0, 1, Label(matches[0])), cancellationToken).ConfigureAwait(false);
         }
 
-        var options = Limited(PromptOptions.Text(texts.ChooseHost), texts);
+        var options = Limited(PromptOptions.Text(texts.ChooseHost, texts.ChooseOneRetry), texts);
         options.Choices = [.. matches.Select(o => new Choice(Label(o), o.Name))];
         return await step.PromptAsync(HostChoicePromptId, options, cancellationToken).ConfigureAwait(false);
     }
@@ -215,7 +215,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     {
         var texts = TextsOf(step.Context);
         step.Values[StateKey] = State(step) with { EndDate = ((DateTimeResolution)step.Result!).Date };
-        var options = Limited(PromptOptions.Text(texts.ChooseActivityType), texts);
+        var options = Limited(PromptOptions.Text(texts.ChooseActivityType, texts.ChooseOneRetry), texts);
         options.Choices = [.. Enum.GetValues<ExchangeActivityType>().Select(t => new Choice(texts.ActivityTypes[t], t.ToString()))];
         return await step.PromptAsync(ActivityPromptId, options, cancellationToken).ConfigureAwait(false);
     }
@@ -251,7 +251,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         await step.Context.SendActivityAsync(CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
 
         // Submit only when eligible, as the workflow would refuse it anyway; the draft can be completed later in the form.
-        var options = Limited(PromptOptions.Text(texts.ChooseNext), texts);
+        var options = Limited(PromptOptions.Text(texts.ChooseNext, texts.ChooseOneRetry), texts);
         options.Choices = result.IsEligible
             ? [new Choice(texts.SubmitButton), new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)]
             : [new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)];

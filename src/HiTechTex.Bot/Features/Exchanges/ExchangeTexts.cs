@@ -114,6 +114,9 @@ internal sealed partial record ExchangeTexts
     /// </summary>
     public required string StepByStepGaveUp { get; init; }
 
+    /// <summary>The retry of a step-by-step question with buttons (which organisation, activity type, what next).</summary>
+    public required string ChooseOneRetry { get; init; }
+
     public required string NotAllowed { get; init; }
 
     public required string NotFound { get; init; }

@@ -51,7 +51,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .AssertReply(r => AssertContains(r.Text, En.Problems[EligibilityProblem.TooFewWorkingDays]), "the reasons")
             .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SaveDraftButton, En.CancelButton]), "the choice without Submit")
             .Send(En.SubmitButton)
-            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SaveDraftButton, En.CancelButton]), "the choice again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.SaveDraftButton, En.CancelButton]), "the choice again, saying how to answer")
             .Send(En.SaveDraftButton)
             .AssertReply(En.DraftSaved)
             .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Draft]), "the draft card")
@@ -116,7 +116,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
                 },
                 "the organisations matching the profile's")
             .Send("NTT — Next Technology Tecnotessile")
-            .AssertReply(r => AssertChoices(r, En.ChooseVisiting, ["CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]), "asked again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, ["CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]), "asked again, saying how to answer")
             .Send("Clutex")
             .AssertReply($"{En.VisitingOrganisationLabel}: CLUTEX — Klastr Technické Textilie (Liberec, CZ)")
             .AssertReply(En.AskHost)
@@ -158,7 +158,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .Send("2027-03-12")
             .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types")
             .Send("juggling")
-            .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types again, saying how to answer")
             .Send("Networking")
             .AssertReply(En.AskObjectives)
             .Send(new string('x', ExchangeLimits.LongText + 1))
@@ -354,9 +354,9 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .AssertReply(r => AssertContains(r.Text, En.Eligible), "the check")
             .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice")
             .Send("hmm")
-            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "asked again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "asked again")
             .Send("what")
-            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "asked again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "asked again")
             .Send("whatever")
             .AssertReply(En.StepByStepGaveUp)
             .AssertNoReply()
@@ -414,7 +414,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         Assert.Equal(question, reply.Text);
         var card = CardJson(reply);
         Assert.All(buttons, b => Assert.Contains($"\"{b}\"", card, StringComparison.Ordinal));
-        if (!buttons.Contains(En.SubmitButton) && question == En.ChooseNext)
+        if (!buttons.Contains(En.SubmitButton) && buttons.Contains(En.SaveDraftButton))
         {
             Assert.DoesNotContain(En.SubmitButton, card, StringComparison.Ordinal);
         }
