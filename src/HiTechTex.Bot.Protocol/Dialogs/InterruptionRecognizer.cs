@@ -42,7 +42,15 @@ public static partial class InterruptionRecognizer
     // Itália" (let's go to Italy), "quero ir para Espanha", "para agora" (for now) are no "stop". Alone (or with courtesy
     // only: "para, por favor") they are the command; after a lead-in that makes a sentence of them ("vamos para", "quero
     // para") or before "now" ("para agora" is "for now") they are not.
-    private static readonly HashSet<string> Ambiguous = ["para"];
+    // Czech "pomoct" is "help!" but also the infinitive "to help": "chci pomoct" is "I want to help", "můžeme pomoct"
+    // "we can help".
+    private static readonly HashSet<string> Ambiguous = ["para", "pomoct"];
+
+    // Commands only as the whole message, with nothing before or after them, not even courtesy: Czech "znovu" is
+    // "start over" alone but only "again" in a sentence — "chci znovu" (I want it again), "prosím znovu" (again,
+    // please: say it again), "znovu prosím". The usual forms are phrases of their own ("začít znovu", "znovu začít",
+    // "znovu od začátku", "od začátku"), which keep any lead-in and courtesy.
+    private static readonly HashSet<string> AloneOnly = ["znovu"];
 
     private static readonly Dictionary<string, InterruptionKind> Phrases = Build(
         (InterruptionKind.Help,
@@ -73,6 +81,7 @@ public static partial class InterruptionRecognizer
             "empecemos de nuevo", "comecemos de novo", "começar do zero", "empezar de cero",
             "baştan başla", "bastan basla", "yeniden başla", "baştan", "yeniden başlat", "baştan başlayalım", "yeniden başlayalım",
             "začít znovu", "zacit znovu", "znovu", "od začátku", "začni znovu", "restartovat", "začněme znovu", "začít od začátku",
+            "znovu od začátku", "znovu začít", "začneme znovu", "začneme od začátku",
         ]));
 
     /// <summary>The command in <paramref name="text"/>, or <see cref="InterruptionKind.None"/>.</summary>
@@ -105,7 +114,9 @@ public static partial class InterruptionRecognizer
             var (rest, suffix) = StripPoliteness(withoutLeadIn);
             courtesyOnly &= (leadIn is null || CourtesyLeadIns.Contains(leadIn)) && (suffix is null || CourtesySuffixes.Contains(suffix));
             normalized = rest;
-            if (Phrases.TryGetValue(normalized, out var kind) && (courtesyOnly || !Ambiguous.Contains(normalized)))
+            var alone = round == 0 && leadIn is null && suffix is null;
+            if (Phrases.TryGetValue(normalized, out var kind) && (courtesyOnly || !Ambiguous.Contains(normalized))
+                && (alone || !AloneOnly.Contains(normalized)))
             {
                 return kind;
             }

@@ -259,6 +259,24 @@ public sealed class CardFormPromptTests
     }
 
     [Fact]
+    public async Task MaxAttempts_NotSet_TheFormWaitsBeyondTheQuestionsMaximum()
+    {
+        // A form has no default maximum: its card keeps what was typed, so answering again loses nothing.
+        var form = new FormFixture();
+        var flow = PromptHost.Flow(() => new CardFormPrompt("form"), Options(), Format);
+        var typed = flow.Send("hi").AssertReply(form.Capture);
+        for (var i = 0; i <= CardFormPrompt.StandardMaxAttempts; i++)
+        {
+            typed = typed.Send("thanks").AssertReplyContains("fill in");
+        }
+
+        await typed
+            .Send(() => flow.Adapter.MakeSubmit(form.Data("""{ "company": "A", "people": "1" }""")))
+            .AssertReplyContains("Result:")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task MaxAttempts_ExceededByExecute_EndsAndAnswersInvoke()
     {
         var form = new FormFixture();

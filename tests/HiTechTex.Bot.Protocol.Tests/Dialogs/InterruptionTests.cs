@@ -120,6 +120,56 @@ public sealed class InterruptionTests
     }
 
     [Theory]
+    // Czech "znovu" is "start over" only as the whole message; in a sentence it is "again".
+    [InlineData("znovu", InterruptionKind.StartOver)]
+    [InlineData("Znovu!", InterruptionKind.StartOver)]
+    [InlineData("chci znovu", InterruptionKind.None)]
+    [InlineData("Chci znovu.", InterruptionKind.None)]
+    [InlineData("prosím znovu", InterruptionKind.None)]
+    [InlineData("znovu prosím", InterruptionKind.None)]
+    [InlineData("pojďme znovu", InterruptionKind.None)]
+    [InlineData("můžeme znovu", InterruptionKind.None)]
+    [InlineData("znovu Prato", InterruptionKind.None)]
+    // …and the usual forms of "start over" keep working, with a lead-in and courtesy.
+    [InlineData("začít znovu", InterruptionKind.StartOver)]
+    [InlineData("chci začít znovu", InterruptionKind.StartOver)]
+    [InlineData("chci znovu začít", InterruptionKind.StartOver)]
+    [InlineData("znovu od začátku", InterruptionKind.StartOver)]
+    [InlineData("Znovu od začátku, prosím", InterruptionKind.StartOver)]
+    [InlineData("od začátku", InterruptionKind.StartOver)]
+    [InlineData("chci od začátku", InterruptionKind.StartOver)]
+    [InlineData("začněme znovu", InterruptionKind.StartOver)]
+    [InlineData("začneme znovu", InterruptionKind.StartOver)]
+    // Czech "pomoct" is "help!" alone, "to help" after a lead-in.
+    [InlineData("pomoct", InterruptionKind.Help)]
+    [InlineData("pomoct prosím", InterruptionKind.Help)]
+    [InlineData("chci pomoct", InterruptionKind.None)]
+    [InlineData("můžeme pomoct", InterruptionKind.None)]
+    [InlineData("chci pomoc", InterruptionKind.Help)]
+    // The same two words in the other five languages stay what they were: a lead-in and the command.
+    [InlineData("let's start again", InterruptionKind.StartOver)]
+    [InlineData("i want to restart", InterruptionKind.StartOver)]
+    [InlineData("quero recomeçar", InterruptionKind.StartOver)]
+    [InlineData("quiero empezar de nuevo", InterruptionKind.StartOver)]
+    [InlineData("voglio ricominciare", InterruptionKind.StartOver)]
+    [InlineData("hadi baştan", InterruptionKind.StartOver)]
+    // "again" alone is no command in any of them.
+    [InlineData("again", InterruptionKind.None)]
+    [InlineData("i want again", InterruptionKind.None)]
+    [InlineData("de novo", InterruptionKind.None)]
+    [InlineData("quero de novo", InterruptionKind.None)]
+    [InlineData("otra vez", InterruptionKind.None)]
+    [InlineData("quiero otra vez", InterruptionKind.None)]
+    [InlineData("di nuovo", InterruptionKind.None)]
+    [InlineData("voglio di nuovo", InterruptionKind.None)]
+    [InlineData("yeniden", InterruptionKind.None)]
+    [InlineData("tekrar", InterruptionKind.None)]
+    public void Recognize_CzechAgain_StartsOverOnlyAloneOrInTheUsualForms(string text, InterruptionKind expected)
+    {
+        Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
+    }
+
+    [Theory]
     [InlineData("ajuda", "pt-PT")]
     [InlineData("aiuto", "it-IT")]
     [InlineData("nápověda", "cs-CZ")]

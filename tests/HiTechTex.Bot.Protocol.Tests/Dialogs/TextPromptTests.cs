@@ -92,6 +92,49 @@ public sealed class TextPromptTests
     }
 
     [Fact]
+    public async Task MaxAttempts_NotSet_GivesUpAfterTheStandardMaximum()
+    {
+        // Options without a maximum: the prompt does not ask forever.
+        static Task<bool> Never(PromptValidatorContext<string> prompt, CancellationToken ct) => Task.FromResult(false);
+
+        await PromptHost.Flow(() => new TextPrompt("p", Never), PromptOptions.Text("Code?", "Retry"))
+            .Send("hi").AssertReply("Code?")
+            .Send("a").AssertReply("Retry")
+            .Send("b").AssertReply("Retry")
+            .Send("c").AssertReplyContains("couldn't understand").AssertReply($"Gave up after {TextPrompt.StandardMaxAttempts}")
+            .StartTestAsync();
+        Assert.Equal(3, TextPrompt.StandardMaxAttempts);
+    }
+
+    [Fact]
+    public async Task DefaultMaxAttempts_OfThePrompt_AppliesWhenTheOptionsSetNone_AndTheOptionsWin()
+    {
+        static Task<bool> Never(PromptValidatorContext<string> prompt, CancellationToken ct) => Task.FromResult(false);
+        await PromptHost.Flow(() => new TextPrompt("p", Never) { DefaultMaxAttempts = 1 }, PromptOptions.Text("Code?", "Retry"))
+            .Send("hi").AssertReply("Code?")
+            .Send("a").AssertReplyContains("couldn't understand").AssertReply("Gave up after 1")
+            .StartTestAsync();
+
+        var options = PromptOptions.Text("Code?", "Retry");
+        options.MaxAttempts = 2;
+        await PromptHost.Flow(() => new TextPrompt("p", Never) { DefaultMaxAttempts = 1 }, options)
+            .Send("hi").AssertReply("Code?")
+            .Send("a").AssertReply("Retry")
+            .Send("b").AssertReplyContains("couldn't understand").AssertReply("Gave up after 2")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void DefaultMaxAttempts_EveryQuestionPromptHasOne_TheCardFormNone()
+    {
+        Assert.Equal(3, new TextPrompt("t").DefaultMaxAttempts);
+        Assert.Equal(3, new ConfirmPrompt("c").DefaultMaxAttempts);
+        Assert.Equal(3, new ChoicePrompt("ch").DefaultMaxAttempts);
+        Assert.Equal(3, new NumberPrompt<int>("n").DefaultMaxAttempts);
+        Assert.Null(new CardFormPrompt("f").DefaultMaxAttempts);   // the card keeps what was typed: asking again loses nothing
+    }
+
+    [Fact]
     public async Task MaxAttempts_CustomMessage_IsSent()
     {
         var options = PromptOptions.Text("Code?");

@@ -37,6 +37,13 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
 
     private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
+    /// <summary>
+    /// No maximum unless the options set one: a refused submission is answered with its reason (what is missing) and
+    /// the card keeps everything typed into it, so asking again loses nothing — giving up would throw the user's
+    /// typing away. The form's own Cancel and "cancel" end it.
+    /// </summary>
+    public override int? DefaultMaxAttempts { get; init; }
+
     /// <summary>The state key of the earlier form ids this prompt also accepts (see the type's remarks).</summary>
     private const string PreviousFormIdsKey = "previousFormIds";
 

@@ -7,12 +7,23 @@ namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 /// A dialog that asks one question and ends with the recognised answer of type <typeparamref name="T"/>.
 /// Begin it with <see cref="DialogContext.PromptAsync"/> and <see cref="PromptOptions"/>. An answer that is not
 /// recognised, or that the validator refuses, gets <see cref="PromptOptions.RetryPrompt"/>; after
-/// <see cref="PromptOptions.MaxAttempts"/> the prompt gives up with <see cref="PromptAttemptsExceeded"/>.
+/// <see cref="PromptOptions.MaxAttempts"/> (else <see cref="DefaultMaxAttempts"/>) the prompt gives up with
+/// <see cref="PromptAttemptsExceeded"/>: no question asks forever by accident.
 /// </summary>
 public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator = null) : Dialog(dialogId)
 {
     internal const string OptionsKey = "options";
     internal const string AttemptCountKey = "attemptCount";
+
+    /// <summary>The maximum of answers a question takes when its options set none (<see cref="DefaultMaxAttempts"/>).</summary>
+    public const int StandardMaxAttempts = 3;
+
+    /// <summary>
+    /// The answers this prompt takes before it gives up when <see cref="PromptOptions.MaxAttempts"/> is null:
+    /// <see cref="StandardMaxAttempts"/>, so that a question created without a maximum still ends. Null (only where
+    /// asking again loses nothing, e.g. <see cref="CardFormPrompt"/>, whose card keeps what was typed): no maximum.
+    /// </summary>
+    public virtual int? DefaultMaxAttempts { get; init; } = StandardMaxAttempts;
 
     /// <summary>The locale used when the activity has none.</summary>
     public string? DefaultLocale { get; set; }
@@ -67,7 +78,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
             return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
         }
 
-        if (options.MaxAttempts is { } maxAttempts && attempts >= maxAttempts)
+        if ((options.MaxAttempts ?? DefaultMaxAttempts) is { } maxAttempts && attempts >= maxAttempts)
         {
             await OnTooManyAttemptsAsync(turnContext, state, options, cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(new PromptAttemptsExceeded(Id, attempts), cancellationToken).ConfigureAwait(false);

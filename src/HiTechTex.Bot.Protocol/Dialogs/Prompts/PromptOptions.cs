@@ -23,7 +23,8 @@ public sealed class PromptOptions
     /// <summary>
     /// The number of answers after which the prompt gives up: it sends <see cref="TooManyAttemptsPrompt"/> (or
     /// <see cref="IDialogMessages.TooManyAttempts"/>) and ends with a <see cref="PromptAttemptsExceeded"/> result.
-    /// Null: ask forever.
+    /// Null: the prompt's <see cref="Prompt{T}.DefaultMaxAttempts"/> (<see cref="Prompt{T}.StandardMaxAttempts"/> for a
+    /// question; none for a <see cref="CardFormPrompt"/>).
     /// </summary>
     public int? MaxAttempts { get; set; }
 

@@ -106,6 +106,12 @@ internal sealed partial class ConversationTexts
 
     public required string DataKept { get; init; }
 
+    /// <summary>
+    /// The delete question gave up after <see cref="DeleteDataDialog.ConfirmAttempts"/> answers that were no yes or no:
+    /// nothing was deleted (never a yes by default), and how to ask again (a <see cref="DeleteDataCommands"/> command).
+    /// </summary>
+    public required string DeleteDataGaveUp { get; init; }
+
     /// <summary>The delete command from someone the bot has no profile of.</summary>
     public required string NoDataToDelete { get; init; }
 
@@ -262,6 +268,13 @@ internal sealed partial class ConversationTexts
 
     /// <summary>The answer "no" to <see cref="LeaveUnfinished"/>: the waiting question or form is asked again.</summary>
     public required string KeepUnfinished { get; init; }
+
+    /// <summary>
+    /// <see cref="LeaveUnfinished"/> gave up after <see cref="MainDialog.LeaveAttempts"/> answers that were no yes or no:
+    /// what waited is kept (never left by default) and asked again; says how to go on with the new request instead
+    /// (the cancel word, then the request again).
+    /// </summary>
+    public required string LeaveUnfinishedGaveUp { get; init; }
 
     public required string LostTrack { get; init; }
 

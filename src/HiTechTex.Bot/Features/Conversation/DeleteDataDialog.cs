@@ -1,6 +1,7 @@
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
 
@@ -37,6 +38,12 @@ internal sealed class DeleteDataDialog : ComponentDialog
         AddDialog(new ConfirmPrompt(ConfirmPromptId));
     }
 
+    /// <summary>
+    /// The answers the delete question takes before it gives up. Running out of them means no: nothing is deleted
+    /// (<see cref="ConversationTexts.DeleteDataGaveUp"/> says so, and how to ask again).
+    /// </summary>
+    public const int ConfirmAttempts = 3;
+
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = step.Context.GetTexts();
@@ -55,12 +62,21 @@ internal sealed class DeleteDataDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(ConfirmPromptId, PromptOptions.Text(texts.ConfirmDeleteData, texts.ConfirmDeleteDataRetry), cancellationToken).ConfigureAwait(false);
+        var options = PromptOptions.Text(texts.ConfirmDeleteData, texts.ConfirmDeleteDataRetry);
+        options.MaxAttempts = ConfirmAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.DeleteDataGaveUp);
+        return await step.PromptAsync(ConfirmPromptId, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> DeleteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = step.Context.GetTexts();
+        if (step.Result is PromptAttemptsExceeded)
+        {
+            // No yes after the question's attempts: a no (DeleteDataGaveUp was said) — nothing is deleted.
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is not true)
         {
             await step.Context.SendActivityAsync(texts.DataKept, cancellationToken).ConfigureAwait(false);

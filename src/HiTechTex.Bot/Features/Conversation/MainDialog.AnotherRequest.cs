@@ -223,15 +223,30 @@ internal sealed partial class MainDialog
         }
 
         var texts = step.Context.GetTexts();
-        return await step.PromptAsync(LeavePromptId, PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry), cancellationToken).ConfigureAwait(false);
+        var options = PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
+        options.MaxAttempts = LeaveAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LeaveUnfinishedGaveUp);
+        return await step.PromptAsync(LeavePromptId, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
+    /// The answers "leave what we started?" takes before it gives up. Running out of them means no: what waits is kept
+    /// and asked again (<see cref="ConversationTexts.LeaveUnfinishedGaveUp"/> says so, and how to go on instead).
+    /// </summary>
+    public const int LeaveAttempts = 3;
+
+    /// <summary>
     /// Yes: every dialog of the conversation ends (what waited is dropped, as with "cancel") and the request is routed
-    /// as if just sent. No: this question ends and the journey below asks its question (or sends its form) again.
+    /// as if just sent. No — or no yes or no after <see cref="LeaveAttempts"/> answers: this question ends and the
+    /// journey below asks its question (or sends its form) again.
     /// </summary>
     private async Task<DialogTurnResult> LeaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (step.Result is PromptAttemptsExceeded)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);   // LeaveUnfinishedGaveUp was said
+        }
+
         if (step.Result is not true)
         {
             await step.Context.SendActivityAsync(step.Context.GetTexts().KeepUnfinished, cancellationToken).ConfigureAwait(false);

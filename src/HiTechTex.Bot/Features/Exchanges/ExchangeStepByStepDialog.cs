@@ -5,6 +5,7 @@ using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Exchanges;
@@ -50,15 +51,17 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         this.store = store;
         this.workflow = workflow;
         this.drafts = drafts;
-        AddDialog(new WaterfallDialog(StepsId,
+        // Every question takes QuestionAttempts answers it cannot use; then it says StepByStepGaveUp and the next step
+        // ends the dialog (EndingWhenAQuestionGivesUp): nothing saved, nothing submitted — never a default answer.
+        AddDialog(new WaterfallDialog(StepsId, EndingWhenAQuestionGivesUp(
         [
             AskHostAsync, ChooseHostAsync, AskStartDateAsync, AskEndDateAsync, AskActivityTypeAsync, AskObjectivesAsync, AskAgendaAsync, AskOutcomesAsync,
             ShowCheckAsync, FinishAsync,
-        ]));
+        ])));
 
         // Asked only when the profile's organisation matches several the applicant may apply for; its own steps, so
         // that the main steps keep their places (a conversation waiting at one of them when the bot is updated goes on).
-        AddDialog(new WaterfallDialog(VisitingStepsId, [AskVisitingAsync, KeepVisitingAsync]));
+        AddDialog(new WaterfallDialog(VisitingStepsId, EndingWhenAQuestionGivesUp([AskVisitingAsync, KeepVisitingAsync])));
         AddDialog(new ChoicePrompt(VisitingPromptId));
         AddDialog(new TextPrompt(HostPromptId, ValidateHostQueryAsync));
         AddDialog(new ChoicePrompt(HostChoicePromptId));
@@ -71,6 +74,26 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     }
 
     private static ExchangeTexts TextsOf(ITurnContext turnContext) => ExchangeTexts.Resolve(turnContext.GetTexts().Language);
+
+    /// <summary>The answers each question takes before it gives up (<see cref="ExchangeTexts.StepByStepGaveUp"/>).</summary>
+    public const int QuestionAttempts = 3;
+
+    /// <summary>A question's options with its maximum of answers and what it says when it gives up.</summary>
+    private static PromptOptions Limited(PromptOptions options, ExchangeTexts texts)
+    {
+        options.MaxAttempts = QuestionAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.StepByStepGaveUp);
+        return options;
+    }
+
+    /// <summary>
+    /// The steps, each after the first ending the dialog when the question before it gave up
+    /// (<see cref="PromptAttemptsExceeded"/>; the question already said <see cref="ExchangeTexts.StepByStepGaveUp"/>)
+    /// instead of reading its answer.
+    /// </summary>
+    private static WaterfallStep[] EndingWhenAQuestionGivesUp(WaterfallStep[] steps) =>
+        [.. steps.Select((step, index) => index == 0 ? step : (WaterfallStep)((context, cancellationToken) =>
+            context.Result is PromptAttemptsExceeded ? context.EndDialogAsync(null, cancellationToken) : step(context, cancellationToken)))];
 
     private async Task<DialogTurnResult> AskHostAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -104,7 +127,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         }
 
         step.Values[StateKey] = state;
-        return await step.PromptAsync(HostPromptId, PromptOptions.Text(texts.AskHost, texts.HostNotFound), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(HostPromptId, Limited(PromptOptions.Text(texts.AskHost, texts.HostNotFound), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskVisitingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -119,7 +142,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         }
 
         step.Values[VisitingIdsKey] = choices.Select(o => o.Id).ToList();
-        var options = PromptOptions.Text(texts.ChooseVisiting);
+        var options = Limited(PromptOptions.Text(texts.ChooseVisiting, texts.ChooseOneRetry), texts);
         options.Choices = [.. choices.Select(o => new Choice(Label(o), o.Name))];
         return await step.PromptAsync(VisitingPromptId, options, cancellationToken).ConfigureAwait(false);
     }
@@ -154,7 +177,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return await step.NextAsync(new FoundChoice(Label(matches[0]), 0, 1, Label(matches[0])), cancellationToken).ConfigureAwait(false);
         }
 
-        var options = PromptOptions.Text(texts.ChooseHost);
+        var options = Limited(PromptOptions.Text(texts.ChooseHost, texts.ChooseOneRetry), texts);
         options.Choices = [.. matches.Select(o => new Choice(Label(o), o.Name))];
         return await step.PromptAsync(HostChoicePromptId, options, cancellationToken).ConfigureAwait(false);
     }
@@ -173,7 +196,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
         step.Values[StateKey] = State(step) with { HostId = host.Id };
         await step.Context.SendActivityAsync(ConversationTurn.Plain($"{texts.HostOrganisation}: {NameRule.ForPlainMessage(Label(host))}"), cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(StartPromptId, PromptOptions.Text(texts.AskStartDate, texts.DateNotUnderstood), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(StartPromptId, Limited(PromptOptions.Text(texts.AskStartDate, texts.DateNotUnderstood), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskEndDateAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -181,7 +204,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         var texts = TextsOf(step.Context);
         var start = ((DateTimeResolution)step.Result!).Date;
         step.Values[StateKey] = State(step) with { StartDate = start };
-        var options = PromptOptions.Text(texts.AskEndDate, texts.DateNotUnderstood);
+        var options = Limited(PromptOptions.Text(texts.AskEndDate, texts.DateNotUnderstood), texts);
 
         // The validator sees only the prompt's options, so the first day travels with them.
         options.Validations = start.ToString(DateFormat, CultureInfo.InvariantCulture);
@@ -192,7 +215,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     {
         var texts = TextsOf(step.Context);
         step.Values[StateKey] = State(step) with { EndDate = ((DateTimeResolution)step.Result!).Date };
-        var options = PromptOptions.Text(texts.ChooseActivityType);
+        var options = Limited(PromptOptions.Text(texts.ChooseActivityType, texts.ChooseOneRetry), texts);
         options.Choices = [.. Enum.GetValues<ExchangeActivityType>().Select(t => new Choice(texts.ActivityTypes[t], t.ToString()))];
         return await step.PromptAsync(ActivityPromptId, options, cancellationToken).ConfigureAwait(false);
     }
@@ -202,21 +225,21 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         var texts = TextsOf(step.Context);
         var choice = (FoundChoice)step.Result!;
         step.Values[StateKey] = State(step) with { ActivityType = Enum.GetValues<ExchangeActivityType>()[choice.Index] };
-        return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskObjectives, LengthText(texts)), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskObjectives, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskAgendaAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
         step.Values[StateKey] = State(step) with { Objectives = ((string)step.Result!).Trim() };
-        return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskAgenda, LengthText(texts)), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskAgenda, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
         step.Values[StateKey] = State(step) with { Agenda = ((string)step.Result!).Trim() };
-        return await step.PromptAsync(LongTextPromptId, PromptOptions.Text(texts.AskOutcomes, LengthText(texts)), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskOutcomes, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ShowCheckAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -228,7 +251,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         await step.Context.SendActivityAsync(CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
 
         // Submit only when eligible, as the workflow would refuse it anyway; the draft can be completed later in the form.
-        var options = PromptOptions.Text(texts.ChooseNext);
+        var options = Limited(PromptOptions.Text(texts.ChooseNext, texts.ChooseOneRetry), texts);
         options.Choices = result.IsEligible
             ? [new Choice(texts.SubmitButton), new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)]
             : [new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)];

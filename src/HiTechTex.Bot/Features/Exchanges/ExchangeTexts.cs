@@ -107,6 +107,16 @@ internal sealed partial record ExchangeTexts
 
     public required string FormCancelled { get; init; }
 
+    /// <summary>
+    /// A step-by-step question gave up after <see cref="ExchangeStepByStepDialog.QuestionAttempts"/> answers it could
+    /// not use: nothing was saved or submitted (an edited draft stays as it was), and how to start again (an
+    /// <see cref="ApplyCommands"/> command).
+    /// </summary>
+    public required string StepByStepGaveUp { get; init; }
+
+    /// <summary>The retry of a step-by-step question with buttons (which organisation, activity type, what next).</summary>
+    public required string ChooseOneRetry { get; init; }
+
     public required string NotAllowed { get; init; }
 
     public required string NotFound { get; init; }

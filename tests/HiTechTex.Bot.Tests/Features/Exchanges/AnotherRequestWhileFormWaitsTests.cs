@@ -135,6 +135,43 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     }
 
     [Fact]
+    public async Task AnotherJourneyThatWaits_ThreeAnswersThatAreNoYesOrNo_KeepsTheFormSaysHowToGoOnAndNothingIsDeleted()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        Assert.Equal(3, MainDialog.LeaveAttempts);
+
+        // Before: "leave what we started?" was asked again and again, for ever. Now running out of answers means no.
+        await OpenForm()
+            .Send("delete my data")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .Send("maybe later")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedRetry, r.Text), "how to answer")
+            .Send("what?")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedRetry, r.Text), "how to answer, again")
+            .Send("hmm")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedGaveUp, r.Text), "kept, and how to go on instead")
+            .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        // Nothing was left and nothing deleted: the profile is there, the same form still saves, and the delete
+        // command asks about leaving anew (the question's attempts start again).
+        Assert.NotNull(await host.Conversation.ReadProfileAsync());
+        await host.Conversation.Flow()
+            .Send("delete my data")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "asked anew")
+            .Send("no")
+            .AssertReply(Texts.KeepUnfinished)
+            .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+
+        Assert.NotNull(await host.Conversation.ReadProfileAsync());
+        Assert.Equal(ExchangeStatus.Draft, Assert.Single(await host.ApplicationsAsync()).Status);
+    }
+
+    [Fact]
     public async Task AnotherJourneyThatWaits_AnsweredYes_LeavesTheFormAndStartsTheRequest()
     {
         await host.Conversation.SeedProfileAsync("en");

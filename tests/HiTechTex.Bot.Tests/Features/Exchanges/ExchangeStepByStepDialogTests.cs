@@ -51,7 +51,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .AssertReply(r => AssertContains(r.Text, En.Problems[EligibilityProblem.TooFewWorkingDays]), "the reasons")
             .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SaveDraftButton, En.CancelButton]), "the choice without Submit")
             .Send(En.SubmitButton)
-            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SaveDraftButton, En.CancelButton]), "the choice again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.SaveDraftButton, En.CancelButton]), "the choice again, saying how to answer")
             .Send(En.SaveDraftButton)
             .AssertReply(En.DraftSaved)
             .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Draft]), "the draft card")
@@ -116,7 +116,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
                 },
                 "the organisations matching the profile's")
             .Send("NTT — Next Technology Tecnotessile")
-            .AssertReply(r => AssertChoices(r, En.ChooseVisiting, ["CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]), "asked again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, ["CLUTEX — Klastr Technické Textilie (Liberec, CZ)"]), "asked again, saying how to answer")
             .Send("Clutex")
             .AssertReply($"{En.VisitingOrganisationLabel}: CLUTEX — Klastr Technické Textilie (Liberec, CZ)")
             .AssertReply(En.AskHost)
@@ -149,26 +149,47 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .AssertReply(En.DateNotUnderstood)
             .Send("2026-11-20")
             .AssertReply(En.DateInPast)
-            .Send("2026-11-26")
-            .AssertReply(En.DateInPast)
-            .Send("2099-03-02")
-            .AssertReply(En.Problems[EligibilityProblem.StartTooFarAhead])
             .Send("2027-03-08")
             .AssertReply(En.AskEndDate)
             .Send("2027-03-01")
             .AssertReply("The last day cannot be before the first day (8 Mar 2027). Please give a later date.")
             .Send("2031-03-05")
             .AssertReply(En.Problems[EligibilityProblem.LongerThanOneMonth])
-            .Send("2027-04-20")
-            .AssertReply(En.Problems[EligibilityProblem.LongerThanOneMonth])
             .Send("2027-03-12")
             .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types")
             .Send("juggling")
-            .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types again")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.ActivityTypes[ExchangeActivityType.Networking]]), "the activity types again, saying how to answer")
             .Send("Networking")
             .AssertReply(En.AskObjectives)
             .Send(new string('x', ExchangeLimits.LongText + 1))
             .AssertReply($"Please answer in at most {ExchangeLimits.LongText} characters.")
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task StepByStep_OtherInvalidDates_EachReAskedPolitelyWithinTheQuestionsAttempts()
+    {
+        // Each question takes at most three answers (QuestionAttempts): the other wrong dates of the test above.
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(En.HostOrganisation)
+            .AssertReply(En.AskStartDate)
+            .Send("2026-11-26")
+            .AssertReply(En.DateInPast)
+            .Send("2099-03-02")
+            .AssertReply(En.Problems[EligibilityProblem.StartTooFarAhead])
+            .Send("2027-03-08")
+            .AssertReply(En.AskEndDate)
+            .Send("2027-04-20")
+            .AssertReply(En.Problems[EligibilityProblem.LongerThanOneMonth])
+            .Send("2027-03-12")
+            .AssertReply(r => Assert.Equal(En.ChooseActivityType, r.Text), "the activity types")
             .StartTestAsync();
 
         Assert.Empty(await host.ApplicationsAsync());
@@ -296,6 +317,69 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task StepByStep_ThreeDatesItCannotRead_StopsSaysNothingWasSavedAndTheNextRequestStartsAnew()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        Assert.Equal(3, ExchangeStepByStepDialog.QuestionAttempts);
+
+        // Before: the date was asked for again and again, for ever.
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(En.HostOrganisation)
+            .AssertReply(En.AskStartDate)
+            .Send("whenever")
+            .AssertReply(En.DateNotUnderstood)
+            .Send("no idea")
+            .AssertReply(En.DateNotUnderstood)
+            .Send("not sure")
+            .AssertReply(En.StepByStepGaveUp)
+            .AssertNoReply()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task StepByStep_ThreeAnswersToSubmitSaveOrCancelThatAreNone_NothingSavedNothingSubmitted()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Running out of answers at the last question is neither Submit nor Save draft: nothing is stored, nobody told.
+        await AnswerEverything(host.Conversation.Flow(), "2027-03-01", "2027-03-05")
+            .AssertReply(r => AssertContains(r.Text, En.Eligible), "the check")
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice")
+            .Send("hmm")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "asked again")
+            .Send("what")
+            .AssertReply(r => AssertChoices(r, En.ChooseOneRetry, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "asked again")
+            .Send("whatever")
+            .AssertReply(En.StepByStepGaveUp)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void StepByStepGaveUp_QuotesAnApplyCommandTheBotKnows(string language)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        var quoted = System.Text.RegularExpressions.Regex.Match(texts.StepByStepGaveUp, "[\"„](?<q>[^\"“]+)[\"“]").Groups["q"].Value;
+        Assert.Contains(ExchangeTexts.All.SelectMany(t => t.ApplyCommands), c => HiTechTex.Bot.Features.Conversation.TypedCommand.Matches(c, quoted));
+    }
+
     private static TestFlow AnswerEverything(TestFlow flow, string start, string end, string? visiting = null) => ChooseVisiting(flow.Send("apply step by step"), visiting)
         .AssertReply(En.AskHost)
         .Send("Clutex")
@@ -330,7 +414,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         Assert.Equal(question, reply.Text);
         var card = CardJson(reply);
         Assert.All(buttons, b => Assert.Contains($"\"{b}\"", card, StringComparison.Ordinal));
-        if (!buttons.Contains(En.SubmitButton) && question == En.ChooseNext)
+        if (!buttons.Contains(En.SubmitButton) && buttons.Contains(En.SaveDraftButton))
         {
             Assert.DoesNotContain(En.SubmitButton, card, StringComparison.Ordinal);
         }
