@@ -175,6 +175,16 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             target = target.Where(e => !db.Set<ExchangeApplication>().Any(
                 o => o.VisitingOrganisationId == e.VisitingOrganisationId && o.Id != e.Id && ValidatedStatuses.Contains(o.Status)));
         }
+        else if (to == ExchangeStatus.Stage1 && action == ExchangeAction.Submitted)
+        {
+            // A submission holds the organisation's one visit for its applicant (ExchangeWorkflow.CheckAsync checks it
+            // before): checked again in the UPDATE itself, so that two of the same person's applications submitted at
+            // the same instant (two forms, two devices, two instances) submit one. The organisation's lock as above.
+            await LockVisitAsync(id, cancellationToken).ConfigureAwait(false);
+            target = target.Where(e => !db.Set<ExchangeApplication>().Any(
+                o => o.VisitingOrganisationId == e.VisitingOrganisationId && o.Id != e.Id
+                    && (ValidatedStatuses.Contains(o.Status) || (PendingStatuses.Contains(o.Status) && o.ApplicantAadObjectId == e.ApplicantAadObjectId))));
+        }
 
         var rows = await target
             .ExecuteUpdateAsync(s =>
