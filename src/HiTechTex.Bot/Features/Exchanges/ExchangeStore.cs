@@ -98,6 +98,18 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             """, cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>
+    /// Gives a claim back (<see cref="TryClaimReminderAsync"/>): the message it was taken for was not delivered, so a
+    /// later pass may claim it again.
+    /// </summary>
+    public async Task ReleaseReminderAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
+    {
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId}
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The follow-up messages claimed for an application (<see cref="TryClaimReminderAsync"/>), with when.</summary>
     public async Task<IReadOnlyList<ExchangeReminder>> RemindersAsync(Guid exchangeId, CancellationToken cancellationToken) =>
         await db.Set<ExchangeReminder>().AsNoTracking()
