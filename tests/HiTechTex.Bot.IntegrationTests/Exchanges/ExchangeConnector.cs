@@ -15,12 +15,15 @@ internal sealed class ExchangeConnector : IConnectorClient
 
     public IReadOnlyList<Sent> All => [.. sent];
 
+    /// <summary>When set, a new message to a conversation for which it returns an exception fails with it (nothing recorded).</summary>
+    public Func<string, Activity, Exception?>? FailSend { get; set; }
+
     public static string PersonalConversationOf(string aadObjectId) => "a:personal-" + aadObjectId;
 
     public IReadOnlyList<Sent> To(string conversationId) => [.. sent.Where(s => s.ConversationId == conversationId)];
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        Record("send", conversationId, null, activity);
+        FailSend?.Invoke(conversationId, activity) is { } failure ? Task.FromException<ResourceResponse>(failure) : Record("send", conversationId, null, activity);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         Record("send", conversationId, null, activity);

@@ -131,7 +131,10 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             var reloaded = previous.ExchangeId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
             if (reloaded is null || reloaded.Status is not (ExchangeStatus.Draft or ExchangeStatus.ChangesRequested))
             {
-                await step.Context.SendActivityAsync(texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);
+                // A second click of Submit (or another device) after the first submitted it: said so, nothing sent again.
+                await step.Context.SendActivityAsync(op == "submit" && reloaded?.Status == ExchangeStatus.Stage1
+                    ? string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadySubmittedFormat, reloaded.Reference)
+                    : texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);
                 return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             }
 
@@ -145,7 +148,13 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var (result, submitted) = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        var (result, submitted, alreadySubmitted) = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        if (alreadySubmitted)
+        {
+            await step.Context.SendActivityAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadySubmittedFormat, submitted!.Reference), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (submitted is null || submitted.Status != ExchangeStatus.Stage1)
         {
             var notice = result.IsEligible ? texts.ChangedMeanwhile : texts.NotEligible;

@@ -36,9 +36,16 @@ internal sealed class ExchangeFollowUp(
             IReadOnlyList<string>? refresh = null;
             IReadOnlyList<ExchangeReminder>? claimedBefore = null;
             var delivered = 0;
-            foreach (var approver in waitingFor.Where(a => !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))))
+            var withoutCard = waitingFor.Where(a => !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))).ToList();
+            foreach (var approver in withoutCard)
             {
                 claimedBefore ??= await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+                if (!ExchangeNotifier.MayRetry(application, claimedBefore, approver, clock.Now))
+                {
+                    // Transient failures for a day, or too many: no more tries (the reminder still sends the card later).
+                    continue;
+                }
+
                 refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
                 var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
                 if (await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false))
@@ -52,6 +59,16 @@ internal sealed class ExchangeFollowUp(
             if (delivered > 0 && claimedBefore is not null)
             {
                 await TellApplicantItReachedAnApproverAsync(application, claimedBefore, cancellationToken).ConfigureAwait(false);
+            }
+            else if (withoutCard.Count == waitingFor.Count)
+            {
+                // The step's card reached none of its approvers: once none can be reached (the bot not installed for
+                // them, or failing for a day), the applicant is told whom to contact — once per step.
+                var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+                if (waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now)))
+                {
+                    await notifier.UnreachableApproversAsync(application, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (application.StatusChangedAt > due)
@@ -114,7 +131,10 @@ internal sealed class ExchangeFollowUp(
     {
         var stuck = ExchangeNotifier.StuckKind(application);
         var cardKind = ExchangeNotifier.WaitingCardKind(application);
-        var toldStuck = claimedBefore.Any(c => c.Kind == stuck) || !claimedBefore.Any(c => c.Kind == cardKind);
+        // A step whose card failed to reach an approver (then tried again) was not one the applicant was told about.
+        var failed = ExchangeNotifier.FailedCardKind(application, 0)[..^1];
+        var toldStuck = claimedBefore.Any(c => c.Kind == stuck)
+            || !claimedBefore.Any(c => c.Kind == cardKind || c.Kind.StartsWith(failed, StringComparison.Ordinal) || c.Kind == ExchangeNotifier.UnreachableKind(application));
         if (!toldStuck
             || !await store.TryClaimReminderAsync(application.Id, ExchangeNotifier.ReachedKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false))
         {

@@ -43,6 +43,7 @@ internal sealed class ExchangeNotifier(
         var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         var reassignedBy = action == ExchangeAction.Reassigned ? await NameOfAsync(actor, application.TenantId, cancellationToken).ConfigureAwait(false) : null;
+        var notReached = new List<string>();
         foreach (var person in waitingFor)
         {
             var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, person, StringComparison.OrdinalIgnoreCase));
@@ -56,9 +57,10 @@ internal sealed class ExchangeNotifier(
             };
 
             // Only a new message alerts: an approver whose card is merely updated would never learn it waits for them.
-            if (!hadCard || notice is not null)
+            if ((!hadCard || notice is not null)
+                && !await SendWaitingCardAsync(application, person, texts, refresh, cancellationToken, notice).ConfigureAwait(false) && !hadCard)
             {
-                await SendWaitingCardAsync(application, person, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
+                notReached.Add(person);
             }
         }
 
@@ -91,6 +93,16 @@ internal sealed class ExchangeNotifier(
         if (waitingFor.Count == 0 && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted)
         {
             await NoApproverAsync(application, cancellationToken).ConfigureAwait(false);
+        }
+        else if (waitingFor.Count > 0 && notReached.Count == waitingFor.Count)
+        {
+            // The card reached none of them: a failure that may pass is tried again by the follow-up; when none can be
+            // reached at all (the bot not installed for them), the applicant is told now, as for a step nobody may decide.
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            if (waitingFor.All(p => claims.Any(c => c.Kind == UnreachableKind(application) && string.Equals(c.RecipientAadObjectId, p, StringComparison.OrdinalIgnoreCase))))
+            {
+                await UnreachableApproversAsync(application, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -167,13 +179,105 @@ internal sealed class ExchangeNotifier(
         return $"reached:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>Sends an approver the card of the step the application waits at, once per step (claimed first); false when not sent.</summary>
+    /// <summary>How many times the follow-up tries to deliver a step's card to an approver after transient failures (5xx, timeouts)…</summary>
+    public const int CardDeliveryAttempts = 6;
+
+    /// <summary>…and for how long after the first failure; then the approver counts as unreachable (<see cref="IsUnreachable"/>).</summary>
+    public static readonly TimeSpan CardRetryWindow = TimeSpan.FromDays(1);
+
+    /// <summary>The record of the <paramref name="attempt"/>-th transient failure to deliver the step's card to an approver.</summary>
+    public static string FailedCardKind(ExchangeApplication application, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"cardfail:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}:{attempt.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The record that the step's card cannot reach an approver at all (no conversation with the bot, blocked, 403/404).</summary>
+    public static string UnreachableKind(ExchangeApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"unreachable:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// Whether the follow-up may try again to deliver the step's card to <paramref name="approver"/>: always after a
+    /// permanent failure (cheap: no conversation or a blocked one is known without a call, and an approver who installs
+    /// the bot later then gets it), after transient ones up to <see cref="CardDeliveryAttempts"/> within <see cref="CardRetryWindow"/>.
+    /// </summary>
+    public static bool MayRetry(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, string approver, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var failures = TransientFailures(application, claims, approver);
+        return failures.Count < CardDeliveryAttempts && (failures.Count == 0 || failures.Min(f => f.SentAt) > now - CardRetryWindow);
+    }
+
+    /// <summary>The step's card could not reach <paramref name="approver"/>: a permanent failure, or transient ones past the limit.</summary>
+    public static bool IsUnreachable(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, string approver, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var unreachable = UnreachableKind(application);
+        return claims.Any(c => c.Kind == unreachable && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase))
+            || (TransientFailures(application, claims, approver).Count > 0 && !MayRetry(application, claims, approver, now));
+    }
+
+    private static List<ExchangeReminder> TransientFailures(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, string approver)
+    {
+        var prefix = FailedCardKind(application, 0)[..^1];
+        return [.. claims.Where(c => c.Kind.StartsWith(prefix, StringComparison.Ordinal) && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>
+    /// Sends an approver the card of the step the application waits at, once per step (claimed first); false when not
+    /// sent. A delivery that failed gives the claim back, with a record of the failure, so that the follow-up's next
+    /// pass tries again (<see cref="MayRetry"/>); a delivered card keeps it, so nobody gets a step's card twice.
+    /// </summary>
     public async Task<bool> SendWaitingCardAsync(
         ExchangeApplication application, string approver, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return await store.TryClaimReminderAsync(application.Id, WaitingCardKind(application), approver, cancellationToken).ConfigureAwait(false)
-            && await SendCardAsync(application, approver, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
+        var kind = WaitingCardKind(application);
+        if (!await store.TryClaimReminderAsync(application.Id, kind, approver, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var delivery = await DeliverCardAsync(application, approver, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
+        if (delivery == CardDelivery.Sent)
+        {
+            return true;
+        }
+
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var failure = delivery == CardDelivery.Permanent
+            ? UnreachableKind(application)
+            : FailedCardKind(application, TransientFailures(application, claims, approver).Count + 1);
+        await store.TryClaimReminderAsync(application.Id, failure, approver, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseReminderAsync(application.Id, kind, approver, cancellationToken).ConfigureAwait(false);
+        Log.CardNotDelivered(logger, application.Reference, application.Status.ToString(), approver, delivery.ToString());
+        return false;
+    }
+
+    /// <summary>
+    /// The step's card reached none of its approvers and cannot (every one unreachable, <see cref="IsUnreachable"/>): the
+    /// applicant is told whom to contact, once per step (the "stuck" record the follow-up also uses to tell them when it
+    /// reaches an approver later), and the operator gets the warning the coordinator sees for a stage nobody may decide.
+    /// </summary>
+    public async Task UnreachableApproversAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (!await store.TryClaimReminderAsync(application.Id, StuckKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
+        Log.ApproversUnreachable(logger, application.Reference, application.Status.ToString(), organisationId);
+        var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
+        var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
+        var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
+        var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
+        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.ApproverUnreachableFormat,
+            application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -188,27 +292,59 @@ internal sealed class ExchangeNotifier(
 
     /// <summary>Sends the application's card to one person's 1:1 chat and remembers it for later updates.</summary>
     public async Task<bool> SendCardAsync(
-        ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null)
+        ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null) =>
+        await DeliverCardAsync(application, recipient, texts, refresh, cancellationToken, notice).ConfigureAwait(false) == CardDelivery.Sent;
+
+    /// <summary>
+    /// As <see cref="SendCardAsync"/>, telling a failure that may pass (5xx, a timeout, the connector unreachable) from
+    /// one that will not (no conversation with the bot, blocked, 403/404: the bot is not installed for them).
+    /// </summary>
+    private async Task<CardDelivery> DeliverCardAsync(
+        ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ProactiveSendResult result;
         try
         {
             var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, null, cancellationToken).ConfigureAwait(false);
-            var result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
-            if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
-            {
-                await store.AddCardAsync(application.Id, recipient, conversationId, activityId, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-
-            Log.DeliveryFailed(logger, application.Reference, "send the card", recipient, result.Status.ToString());
+            result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (ConnectorException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
         {
             Log.DeliveryError(logger, ex, application.Reference, "send the card", recipient);
+            return CardDelivery.Permanent;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A timeout is an OperationCanceledException too, but not ours.
+            Log.DeliveryError(logger, ex, application.Reference, "send the card", recipient);
+            return CardDelivery.Transient;
         }
 
-        return false;
+        if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
+        {
+            try
+            {
+                await store.AddCardAsync(application.Id, recipient, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Delivered: never sent again because its record failed (it is not updated later, the card's refresh shows the truth).
+                Log.DeliveryError(logger, ex, application.Reference, "remember the card", recipient);
+            }
+
+            return CardDelivery.Sent;
+        }
+
+        Log.DeliveryFailed(logger, application.Reference, "send the card", recipient, result.Status.ToString());
+        return result.IsSent ? CardDelivery.Sent : CardDelivery.Permanent;
+    }
+
+    private enum CardDelivery
+    {
+        Sent,
+        Transient,
+        Permanent,
     }
 
     /// <summary>A plain-text message to one person's 1:1 chat (reminders).</summary>

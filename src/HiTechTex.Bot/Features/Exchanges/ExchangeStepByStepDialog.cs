@@ -272,7 +272,10 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         var saved = await drafts.SaveAsync(State(step), actor, step.Context, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
-            await step.Context.SendActivityAsync(texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);
+            var reloaded = State(step).ExchangeId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            await step.Context.SendActivityAsync(choice == texts.SubmitButton && reloaded?.Status == ExchangeStatus.Stage1
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadySubmittedFormat, reloaded.Reference)
+                : texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -283,7 +286,13 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var (result, submitted) = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        var (result, submitted, alreadySubmitted) = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        if (alreadySubmitted)
+        {
+            await step.Context.SendActivityAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadySubmittedFormat, submitted!.Reference), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (submitted is null || submitted.Status != ExchangeStatus.Stage1)
         {
             // Eligible a moment ago but not any more (another application meanwhile): the draft stays, with the reason.

@@ -98,6 +98,18 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             """, cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>
+    /// Gives a claim back (<see cref="TryClaimReminderAsync"/>): the message it was taken for was not delivered, so a
+    /// later pass may claim it again.
+    /// </summary>
+    public async Task ReleaseReminderAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
+    {
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId}
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The follow-up messages claimed for an application (<see cref="TryClaimReminderAsync"/>), with when.</summary>
     public async Task<IReadOnlyList<ExchangeReminder>> RemindersAsync(Guid exchangeId, CancellationToken cancellationToken) =>
         await db.Set<ExchangeReminder>().AsNoTracking()
@@ -174,6 +186,16 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             await LockVisitAsync(id, cancellationToken).ConfigureAwait(false);
             target = target.Where(e => !db.Set<ExchangeApplication>().Any(
                 o => o.VisitingOrganisationId == e.VisitingOrganisationId && o.Id != e.Id && ValidatedStatuses.Contains(o.Status)));
+        }
+        else if (to == ExchangeStatus.Stage1 && action == ExchangeAction.Submitted)
+        {
+            // A submission holds the organisation's one visit for its applicant (ExchangeWorkflow.CheckAsync checks it
+            // before): checked again in the UPDATE itself, so that two of the same person's applications submitted at
+            // the same instant (two forms, two devices, two instances) submit one. The organisation's lock as above.
+            await LockVisitAsync(id, cancellationToken).ConfigureAwait(false);
+            target = target.Where(e => !db.Set<ExchangeApplication>().Any(
+                o => o.VisitingOrganisationId == e.VisitingOrganisationId && o.Id != e.Id
+                    && (ValidatedStatuses.Contains(o.Status) || (PendingStatuses.Contains(o.Status) && o.ApplicantAadObjectId == e.ApplicantAadObjectId))));
         }
 
         var rows = await target

@@ -125,6 +125,12 @@ internal sealed partial record ExchangeTexts
 
     public required string ChangedMeanwhile { get; init; }
 
+    /// <summary>{0} = the reference: the second click of a submission (or a second device) finds it already submitted.</summary>
+    public required string AlreadySubmittedFormat { get; init; }
+
+    /// <summary>{0} = the reference, {1} = the organisation whose approvers cannot be reached, {2} = whom to contact (<see cref="CoordinatorContactFormat"/>).</summary>
+    public required string ApproverUnreachableFormat { get; init; }
+
     /// <summary>{0} = the labels of the answers that are not valid, comma-separated (<see cref="InvalidFields"/>).</summary>
     public required string InvalidFieldsFormat { get; init; }
 

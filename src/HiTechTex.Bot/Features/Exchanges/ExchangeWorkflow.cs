@@ -140,23 +140,31 @@ internal sealed class ExchangeWorkflow(
 
     /// <summary>
     /// Submits a draft (or an application sent back for changes) of <paramref name="actor"/>: only when eligible,
-    /// and only from the version the applicant saw. Returns the problems (empty = submitted) and the application.
+    /// and only from the version the applicant saw. The one-visit rule (their own pending application of the
+    /// organisation holds it) is checked before and again in the submission's write (<see cref="ExchangeStore.TransitionAsync"/>):
+    /// of two applications submitted at once one is submitted, the other stays a draft with the same reason as when
+    /// submitted later, and nothing of it is written or sent. The same application submitted twice at once (a double
+    /// click) is submitted once; the second is told it already is.
     /// </summary>
-    public async Task<(EligibilityResult Result, ExchangeApplication? Application)> SubmitAsync(
+    public async Task<ExchangeSubmission> SubmitAsync(
         ExchangeActor actor, Guid id, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (application is null || !string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
-            || application.Status is not (ExchangeStatus.Draft or ExchangeStatus.ChangesRequested))
+        if (application is null || !string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase))
         {
-            return (new EligibilityResult([], null, null), null);
+            return new(new EligibilityResult([], null, null), null);
+        }
+
+        if (application.Status is not (ExchangeStatus.Draft or ExchangeStatus.ChangesRequested))
+        {
+            return new(new EligibilityResult([], null, null), application, AlreadySubmitted: application.Status == ExchangeStatus.Stage1);
         }
 
         var (result, _, host) = await CheckAsync(application, cancellationToken).ConfigureAwait(false);
         if (!result.IsEligible)
         {
-            return (result, application);
+            return new(result, application);
         }
 
         var estimate = eligibility.EstimateLumpSum(host!.Country, result.WorkingDays ?? 0, result.DistanceKm ?? 0);
@@ -165,7 +173,21 @@ internal sealed class ExchangeWorkflow(
         var current = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (!moved || current is null)
         {
-            return (result, null);
+            if (current is null)
+            {
+                return new(result, null);
+            }
+
+            if (current.Status is ExchangeStatus.Draft or ExchangeStatus.ChangesRequested && current.Version == version)
+            {
+                // Unchanged: it lost to another application of the organisation submitted (or validated) at the same
+                // instant. Checked again now, it gets the reason a later submission would get.
+                var (now, _, _) = await CheckAsync(current, cancellationToken).ConfigureAwait(false);
+                Log.ActionRefused(logger, "submit", actor.AadObjectId, "visited");
+                return new(now, current);
+            }
+
+            return new(result, current, AlreadySubmitted: current.Status == ExchangeStatus.Stage1);
         }
 
         Log.Transitioned(logger, current.Reference, application.Status.ToString(), current.Status.ToString(), nameof(ExchangeAction.Submitted));
@@ -179,7 +201,7 @@ internal sealed class ExchangeWorkflow(
             Log.AfterCommitFailed(logger, ex, current.Reference, "notify");
         }
 
-        return (result, current);
+        return new(result, current);
     }
 
     /// <summary>The eligibility of a stored application now, its required content included.</summary>

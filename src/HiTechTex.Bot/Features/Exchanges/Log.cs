@@ -44,4 +44,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2314, Level = LogLevel.Information, Message = "Exchange {Reference}: the applicant was told its {Status} card reached an approver configured later")]
     public static partial void ApplicantToldReached(ILogger logger, string reference, string status);
+
+    [LoggerMessage(EventId = 2320, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status}: its card could not be delivered to {Approver} ({Failure}); the follow-up tries again while that may help")]
+    public static partial void CardNotDelivered(ILogger logger, string reference, string status, string approver, string failure);
+
+    [LoggerMessage(EventId = 2321, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status} but its card reaches none of the approvers of organisation {OrganisationId} (the bot not installed for them, or delivery failing for a day); the applicant was told whom to contact")]
+    public static partial void ApproversUnreachable(ILogger logger, string reference, string status, string organisationId);
 }

@@ -166,6 +166,41 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task Form_SubmittedMeanwhileByTheOtherClick_SecondSubmitToldItIsAlreadySubmittedAndNothingSentTwice()
+    {
+        // The form waits with a saved draft (its first submission lacked the outcomes).
+        await host.Conversation.SeedProfileAsync("en");
+        await OpenForm()
+            .Send(() => FormSubmit("submit", outcomes: ""))
+            .AssertReply(r => formId = FormIdPattern().Match(Describe(r)).Groups[1].Value, "the form with the reason")
+            .StartTestAsync();
+        var draft = Assert.Single(await host.ApplicationsAsync());
+
+        // The other click (another device, another instance) completes and submits it first.
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            var edited = (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(draft.Id, CancellationToken.None))!;
+            edited.ExpectedOutcomes = "A joint proposal.";
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<ExchangeStore>().SaveDraftAsync(edited, 1, CancellationToken.None));
+            var actor = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant");
+            Assert.Equal(ExchangeStatus.Stage1, (await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, draft.Id, 2, CancellationToken.None)).Application?.Status);
+        }
+
+        host.Messenger.Invocations.Clear();
+
+        await host.Conversation.Flow()
+            .Send(() => FormSubmit("submit"))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadySubmittedFormat, draft.Reference))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var application = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal((ExchangeStatus.Stage1, 3), (application.Status, application.Version));
+        Assert.Single(await host.AuditAsync(draft.Id), e => e.Action == ExchangeAction.Submitted);
+        host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task Form_Cancel_WorksThoughRequiredFieldsAreEmpty()
     {
         await host.Conversation.SeedProfileAsync("en");

@@ -172,7 +172,7 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         await using var scope = database.ScopeFactory.CreateAsyncScope();
         var store = Store(scope);
         var first = await CreateSubmittedAsync(visiting);
-        var second = await CreateSubmittedAsync(visiting);
+        var second = await CreateSubmittedAsync(visiting, new ExchangeActor("33333333-3333-3333-3333-333333333333", "Bruno", "29:bruno", "tenant"));
 
         // Both passed the workflow's check before either was written (two managers at once): the store decides.
         var firstApproved = await store.TransitionAsync(first, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, Applicant, null, null, CancellationToken.None);
@@ -183,6 +183,41 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         Assert.False(secondApproved);
         Assert.True(secondRejected);
         Assert.Equal(ExchangeStatus.Rejected, (await store.FindAsync(second, CancellationToken.None))!.Status);
+    }
+
+    [SkippableFact]
+    public async Task TransitionAsync_SubmitWhileTheSameApplicantsOtherApplicationIsPending_RefusedInTheSameStatementNothingWritten()
+    {
+        // Both drafts passed the workflow's check before either was written (two forms, two devices): the store decides.
+        SkipUnlessAvailable();
+        var visiting = $"org-{Guid.NewGuid():N}";
+        const string Colleague = "44444444-4444-4444-4444-444444444444";
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        var first = NewApplication(visiting);
+        var second = NewApplication(visiting);
+        var colleagues = NewApplication(visiting, new ExchangeActor(Colleague, "Bruno", "29:bruno", "tenant"));
+        var elsewhere = NewApplication($"org-{Guid.NewGuid():N}");
+        foreach (var application in new[] { first, second, colleagues, elsewhere })
+        {
+            await store.CreateAsync(application, CancellationToken.None);
+        }
+
+        var firstSubmitted = await store.TransitionAsync(first.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null, null, CancellationToken.None);
+        var secondSubmitted = await store.TransitionAsync(second.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null, null, CancellationToken.None);
+        var colleaguesSubmitted = await store.TransitionAsync(colleagues.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null, null, CancellationToken.None);
+        var elsewhereSubmitted = await store.TransitionAsync(elsewhere.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null, null, CancellationToken.None);
+
+        Assert.True(firstSubmitted);
+        Assert.False(secondSubmitted);
+        Assert.True(colleaguesSubmitted);  // someone else's pending application blocks nobody
+        Assert.True(elsewhereSubmitted);
+        Assert.Equal((ExchangeStatus.Draft, 1), ((await store.FindAsync(second.Id, CancellationToken.None))!.Status, (await store.FindAsync(second.Id, CancellationToken.None))!.Version));
+        Assert.Equal([ExchangeAction.Created], (await store.AuditAsync(second.Id, CancellationToken.None)).Select(a => a.Action));
+
+        // Once the first is withdrawn, the second may be submitted.
+        Assert.True(await store.TransitionAsync(first.Id, 2, ExchangeStatus.Stage1, ExchangeStatus.Withdrawn, ExchangeAction.Withdrawn, Applicant, null, null, CancellationToken.None));
+        Assert.True(await store.TransitionAsync(second.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null, null, CancellationToken.None));
     }
 
     [SkippableFact]
@@ -209,24 +244,26 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
 
     private ExchangeStore Store(AsyncServiceScope scope) => new(scope.ServiceProvider.GetRequiredService<BotDbContext>(), gate, time);
 
-    private async Task<Guid> CreateSubmittedAsync(string? visiting = null)
+    private async Task<Guid> CreateSubmittedAsync(string? visiting = null, ExchangeActor? applicant = null)
     {
+        applicant ??= Applicant;
         await using var scope = database.ScopeFactory.CreateAsyncScope();
         var store = Store(scope);
-        var application = NewApplication(visiting);
+        // Each its own organisation unless a test shares one: one applicant submits one application per organisation.
+        var application = NewApplication(visiting ?? $"org-{Guid.NewGuid():N}", applicant);
         await store.CreateAsync(application, CancellationToken.None);
-        Assert.True(await store.TransitionAsync(application.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null, null, CancellationToken.None));
+        Assert.True(await store.TransitionAsync(application.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, applicant, null, null, CancellationToken.None));
         return application.Id;
     }
 
-    private static ExchangeApplication NewApplication(string? visiting = null) => new()
+    private static ExchangeApplication NewApplication(string? visiting = null, ExchangeActor? applicant = null) => new()
     {
         Id = Guid.NewGuid(),
         VisitingOrganisationId = visiting ?? "hitechtex-citeve",
         HostOrganisationId = "hitechtex-clutex",
-        ApplicantAadObjectId = Applicant.AadObjectId,
-        ApplicantName = Applicant.Name,
-        TenantId = Applicant.TenantId,
+        ApplicantAadObjectId = (applicant ?? Applicant).AadObjectId,
+        ApplicantName = (applicant ?? Applicant).Name,
+        TenantId = (applicant ?? Applicant).TenantId,
         StartDate = new DateOnly(2027, 3, 1),
         EndDate = new DateOnly(2027, 3, 5),
         ActivityType = ExchangeActivityType.KnowledgeSharing,
