@@ -74,41 +74,7 @@ public sealed class StageOneConcurrencyPostgreSqlTests : IDisposable
 
     public void Dispose() => database.Dispose();
 
-    private BotHostFactory StartHost()
-    {
-        var host = database.CreateHost(services =>
-        {
-            services.AddSingleton<IConnectorClient>(connector);
-            services.RemoveAll<IPartnerDirectory>();
-            services.AddSingleton<IPartnerDirectory>(sp => new InMemoryPartnerDirectory(
-                new PartnerSearchIndex(path: null, sp.GetRequiredService<ILogger<PartnerSearchIndex>>()), Organisations()));
-            Type[] periodic = [typeof(CoachingOutboxService), typeof(CoachingReminderService), typeof(PartnerDirectoryStartup), typeof(ExchangeFollowUpService)];
-            foreach (var service in services.Where(d => d.ServiceType == typeof(IHostedService) && periodic.Contains(d.ImplementationType)).ToList())
-            {
-                services.Remove(service);
-            }
-        });
-        host.Settings["Coaching:SeedDemoCatalog"] = "false";
-        host.Settings[$"Roles:ClusterManagers:{firstManager.AadObjectId}:0"] = HiTechTexPartners.CiteveId;
-        host.Settings[$"Roles:ClusterManagers:{secondManager.AadObjectId}:0"] = HiTechTexPartners.CiteveId;
-        _ = host.Services;  // starts the host (migrations) before the next one, so they never migrate at once
-        return host;
-    }
-
-    /// <summary>The partners, and one member SME of CITEVE's cluster per round.</summary>
-    private IReadOnlyList<Organisation> Organisations()
-    {
-        var citeve = HiTechTexPartners.All.Single(o => o.Id == HiTechTexPartners.CiteveId);
-        return
-        [
-            .. HiTechTexPartners.All,
-            .. organisations.Select((id, i) => citeve with
-            {
-                Id = id, Name = $"Malhas de Braga {i} (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42),
-                ClusterId = HiTechTexPartners.CiteveId,
-            }),
-        ];
-    }
+    private BotHostFactory StartHost() => ExchangeRaceHosts.Start(database, connector, organisations, firstManager.AadObjectId, secondManager.AadObjectId);
 
     /// <summary>An application of <paramref name="organisation"/> by a new applicant, submitted (stage 1, version 2).</summary>
     private static async Task<Guid> SubmittedAsync(BotHostFactory host, string organisation, string applicantName)

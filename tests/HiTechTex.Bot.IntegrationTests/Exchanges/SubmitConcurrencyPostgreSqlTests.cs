@@ -90,40 +90,7 @@ public sealed class SubmitConcurrencyPostgreSqlTests : IDisposable
 
     public void Dispose() => database.Dispose();
 
-    private BotHostFactory StartHost()
-    {
-        var host = database.CreateHost(services =>
-        {
-            services.AddSingleton<IConnectorClient>(connector);
-            services.RemoveAll<IPartnerDirectory>();
-            services.AddSingleton<IPartnerDirectory>(sp => new InMemoryPartnerDirectory(
-                new PartnerSearchIndex(path: null, sp.GetRequiredService<ILogger<PartnerSearchIndex>>()), Organisations()));
-            Type[] periodic = [typeof(CoachingOutboxService), typeof(CoachingReminderService), typeof(PartnerDirectoryStartup), typeof(ExchangeFollowUpService)];
-            foreach (var service in services.Where(d => d.ServiceType == typeof(IHostedService) && periodic.Contains(d.ImplementationType)).ToList())
-            {
-                services.Remove(service);
-            }
-        });
-        host.Settings["Coaching:SeedDemoCatalog"] = "false";
-        host.Settings[$"Roles:ClusterManagers:{manager}:0"] = HiTechTexPartners.CiteveId;
-        _ = host.Services;  // starts the host (migrations) before the next one, so they never migrate at once
-        return host;
-    }
-
-    /// <summary>The partners, and one member SME of CITEVE's cluster per round.</summary>
-    private IReadOnlyList<Organisation> Organisations()
-    {
-        var citeve = HiTechTexPartners.All.Single(o => o.Id == HiTechTexPartners.CiteveId);
-        return
-        [
-            .. HiTechTexPartners.All,
-            .. organisations.Select((id, i) => citeve with
-            {
-                Id = id, Name = $"Malhas de Braga {i} (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42),
-                ClusterId = HiTechTexPartners.CiteveId,
-            }),
-        ];
-    }
+    private BotHostFactory StartHost() => ExchangeRaceHosts.Start(database, connector, organisations, manager);
 
     /// <summary>A complete, eligible draft of <paramref name="organisation"/> by <paramref name="applicant"/> (version 1).</summary>
     private static async Task<Guid> DraftAsync(BotHostFactory host, string organisation, ExchangeActor applicant)
