@@ -218,6 +218,26 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RetrySync_CancellationRefusedForGood_TheCancelledSessionsCardOffersItAndTheEventIsCancelled()
+    {
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        graph.Down = true;
+        graph.DownStatus = (403, "ErrorAccessDenied");
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+        await DrainAsync(host);
+        Assert.Empty(graph.Cancelled);
+        graph.Down = false;
+        Assert.Contains("coaching.retrySync", CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId)), StringComparison.Ordinal);
+
+        await host.SubmitAsync(RetryClick(session), CoachingTestHost.CoordinatorId);
+        await DrainAsync(host);
+
+        Assert.Equal([graph.Events.Keys.Single()], graph.Cancelled);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Fact]
     public async Task RetrySync_SessionOver_SaidAndNothingQueued()
     {
         var session = await CreateFailedForGoodAsync();
