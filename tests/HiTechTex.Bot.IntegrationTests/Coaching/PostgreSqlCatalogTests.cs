@@ -131,6 +131,41 @@ public sealed class PostgreSqlCatalogTests : IDisposable
         Assert.Equal([("u1", "America/New_York"), ("u1", "America/New_York"), ("u2", "Europe/Lisbon")], zones.Select(z => (z.UserAadObjectId, z.TimeZone)));
     }
 
+    [SkippableFact]
+    public async Task RetrySyncAsync_SameFailedSyncRetriedOnTwoInstancesAtOnce_QueuedOnce()
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        // Graph on (the retry queues only then), at an address nothing answers; the outbox's next pass a day away.
+        using var first = StartHost(withGraph: true);
+        using var second = StartHost(withGraph: true);
+        var draft = Draft("Failed sync", "Testing");
+        var session = new CoachingSession
+        {
+            Id = Guid.NewGuid(), Title = draft.Title, Topic = draft.Topic, Trainer = draft.Trainer, Language = "EN", StartsAt = draft.StartsAt,
+            EndsAt = draft.EndsAt, TimeZone = draft.TimeZone, Capacity = 10, RegistrationOpensAt = draft.RegistrationOpensAt,
+            RegistrationClosesAt = draft.RegistrationClosesAt, OrganizerMailbox = draft.OrganizerMailbox, Status = SessionStatus.Scheduled,
+            SyncState = CalendarSyncState.Failed, SyncError = "HTTP 403 ErrorAccessDenied", UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var seed = first.Services.CreateAsyncScope())
+        {
+            var db = seed.ServiceProvider.GetRequiredService<BotDbContext>();
+            db.Sessions().Add(session);
+            await db.SaveChangesAsync();
+        }
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            await using var scope = (i % 2 == 0 ? first : second).Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<CatalogService>().RetrySyncAsync(session.Id, CancellationToken.None)).Outcome;
+        })));
+
+        Assert.Single(outcomes, o => o == SyncRetryOutcome.Requeued);
+        Assert.All(outcomes.Where(o => o != SyncRetryOutcome.Requeued), o => Assert.Equal(SyncRetryOutcome.AlreadyPending, o));
+        await using var check = first.Services.CreateAsyncScope();
+        var rows = await check.ServiceProvider.GetRequiredService<BotDbContext>().Outbox().AsNoTracking().Where(o => o.SessionId == session.Id).ToListAsync();
+        Assert.Equal(OutboxKind.CreateEvent, Assert.Single(rows).Kind);
+    }
+
     public void Dispose() => database.Dispose();
 
     private static SessionDraft Draft(string title, string topic)
@@ -141,10 +176,20 @@ public sealed class PostgreSqlCatalogTests : IDisposable
             10, SessionMode.Online, null, now.AddDays(-1), start.AddDays(-1), "organizer@example.org");
     }
 
-    private BotHostFactory StartHost()
+    private BotHostFactory StartHost(bool withGraph = false)
     {
         var host = database.CreateHost();
         host.Settings["Coaching:SeedDemoCatalog"] = "false";
+        if (withGraph)
+        {
+            host.Settings["Graph:TenantId"] = "tenant-1";
+            host.Settings["Graph:ClientId"] = "client-1";
+            host.Settings["Graph:ClientSecret"] = "secret-1";
+            host.Settings["Graph:BaseUrl"] = "http://127.0.0.1:9/v1.0";
+            host.Settings["Graph:TokenEndpoint"] = "http://127.0.0.1:9/tenant-1/oauth2/v2.0/token";
+            host.Settings["Coaching:OutboxInterval"] = "1.00:00:00";
+        }
+
         _ = host.Services;  // starts the host (migrations) before the next one, so they never migrate at once
         return host;
     }

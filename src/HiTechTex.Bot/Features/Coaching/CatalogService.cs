@@ -239,6 +239,57 @@ internal sealed class CatalogService(
         return new(CancellationOutcome.Cancelled, session);
     }
 
+    /// <summary>
+    /// The coordinator's "Retry calendar sync" (the caller checks the role): when the session's sync failed for good,
+    /// queues what it needs — the create when there is no event (it carries the current details and attendees), else
+    /// the details and the attendee list; a cancelled session's cancellation — and marks it pending. Under the
+    /// session's lock, so a double click (or the same click on two instances) queues once: the second finds it pending.
+    /// Nothing failed: <see cref="SyncRetryOutcome.AlreadyInSync"/>; a session over is left alone (the outbox would give up at once).
+    /// </summary>
+    public async Task<(SyncRetryOutcome Outcome, CoachingSession? Session)> RetrySyncAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        using var lease = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await db.LockSessionAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return (SyncRetryOutcome.NotFound, null);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var outcome = session.SyncState switch
+        {
+            _ when now >= session.EndsAt => SyncRetryOutcome.SessionOver,
+            CalendarSyncState.Failed when GraphEnabled => SyncRetryOutcome.Requeued,
+            CalendarSyncState.Pending when GraphEnabled => SyncRetryOutcome.AlreadyPending,
+            _ => SyncRetryOutcome.AlreadyInSync,
+        };
+        if (outcome != SyncRetryOutcome.Requeued)
+        {
+            return (outcome, session);
+        }
+
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            db.Enqueue(session.Id, OutboxKind.CancelEvent, now);
+        }
+        else if (session.GraphEventId is null)
+        {
+            db.Enqueue(session.Id, OutboxKind.CreateEvent, now);
+        }
+        else
+        {
+            db.Enqueue(session.Id, OutboxKind.UpdateEvent, now);
+            db.Enqueue(session.Id, OutboxKind.UpdateAttendees, now);
+        }
+
+        session.SyncState = CalendarSyncState.Pending;
+        session.SyncError = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (outcome, session);
+    }
+
     /// <summary>Sessions of the organizer that overlap [start, end), for the coordinator's conflict warning.</summary>
     public async Task<IReadOnlyList<CoachingSession>> OverlappingAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, Guid? except, CancellationToken cancellationToken) =>
         await db.Sessions().AsNoTracking()

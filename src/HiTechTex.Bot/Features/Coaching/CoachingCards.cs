@@ -152,6 +152,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["edit"] = texts.Edit,
                 ["cancelSession"] = texts.CancelSession,
                 ["confirmCancel"] = texts.ConfirmCancelSession,
+                ["retrySync"] = texts.RetrySync,
             },
             // Cancelling is irreversible and messages everyone: the button opens this question, its answer cancels.
             ["confirmCancel"] = texts.Format(texts.CancelSessionConfirmFormat, session.Title, summary.Confirmed + summary.Waitlisted),
@@ -165,6 +166,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         {
             data["sync"] = SyncText(texts, session);
         }
+
+        // Under "failed: …" the coordinator can queue it again (checked again on the server); an ended session's
+        // calendar is no longer changed.
+        data["canRetrySync"] = isCoordinator && session.SyncState == CalendarSyncState.Failed && graphOptions.Value.IsConfigured && now < session.EndsAt;
 
         // The meeting link and the calendar file are for people with a seat.
         if (active is { Status: RegistrationStatus.Confirmed } && scheduled)

@@ -44,6 +44,9 @@ internal sealed class CoachingDialog(
     public const string ImportAction = "coaching.import";
     public const string ImportSaveAction = "coaching.importSave";
 
+    /// <summary>"Retry calendar sync" under a failed sync on the coordinator's session card.</summary>
+    public const string RetrySyncAction = "coaching.retrySync";
+
     /// <summary>The words of the catalogue's commands in the six languages: "sessions may" is "sessions" filtered to May.</summary>
     private static readonly IReadOnlySet<string> ListCommandWords = CoachingTexts.All
         .SelectMany(t => t.ListCommands)
@@ -79,7 +82,7 @@ internal sealed class CoachingDialog(
             case KeepAction:
                 await ShowKeptAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
-            case NewAction or EditAction or SaveAction or CancelSessionAction or ImportAction or ImportSaveAction when !IsCoordinator(turn):
+            case NewAction or EditAction or SaveAction or CancelSessionAction or ImportAction or ImportSaveAction or RetrySyncAction when !IsCoordinator(turn):
                 Log.NotCoordinator(logger, ActionOf(start));
                 await turn.SendActivityAsync(texts.NotCoordinator, cancellationToken);
                 break;
@@ -104,6 +107,9 @@ internal sealed class CoachingDialog(
                 break;
             case ImportSaveAction:
                 await ImportAsync(turn, texts, data, cancellationToken);
+                break;
+            case RetrySyncAction:
+                await RetrySyncAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             default:
                 var (filter, pastMonth) = FilterOf(start);
@@ -592,6 +598,38 @@ internal sealed class CoachingDialog(
             CancellationOutcome.SessionOver => texts.SessionOver,
             _ => texts.NotFound,
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// "Retry calendar sync": queued again only when the sync had failed (the session's card comes back, pending);
+    /// a second click finds it under way, a click when nothing failed is told so; nothing else changes.
+    /// </summary>
+    private async Task RetrySyncAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
+    {
+        var (outcome, session) = sessionId is { } id ? await catalog.RetrySyncAsync(id, cancellationToken) : (SyncRetryOutcome.NotFound, null);
+        if (session is not null)
+        {
+            Log.SyncRetried(logger, session.Id, outcome);
+        }
+
+        switch (outcome)
+        {
+            case SyncRetryOutcome.Requeued:
+                await ShowDetailsAsync(turn, texts, session!.Id, texts.Format(texts.SyncRetriedFormat, session.Title), warning: null, cancellationToken);
+                break;
+            case SyncRetryOutcome.AlreadyPending:
+                await turn.SendActivityAsync(texts.SyncRetryPending, cancellationToken);
+                break;
+            case SyncRetryOutcome.AlreadyInSync:
+                await turn.SendActivityAsync(texts.SyncRetryInSync, cancellationToken);
+                break;
+            case SyncRetryOutcome.SessionOver:
+                await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+                break;
+            default:
+                await turn.SendActivityAsync(texts.NotFound, cancellationToken);
+                break;
+        }
     }
 
     // No question for a session that is cancelled already (an older card's button): its card says so, nothing to ask.

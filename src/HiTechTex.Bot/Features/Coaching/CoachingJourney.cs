@@ -16,7 +16,7 @@ internal sealed class CoachingJourney(CoachingDialog dialog, CatalogService cata
     [
         "bookSession", "mySessions", CoachingDialog.ListAction, CoachingDialog.MineAction, CoachingDialog.DetailsAction,
         CoachingDialog.RegisterAction, CoachingDialog.UnregisterAction, CoachingDialog.KeepAction, CoachingDialog.NewAction, CoachingDialog.EditAction,
-        CoachingDialog.SaveAction, CoachingDialog.CancelSessionAction, CoachingDialog.ImportAction, CoachingDialog.ImportSaveAction,
+        CoachingDialog.SaveAction, CoachingDialog.CancelSessionAction, CoachingDialog.ImportAction, CoachingDialog.ImportSaveAction, CoachingDialog.RetrySyncAction,
     ];
 
     public Dialog Dialog => dialog;

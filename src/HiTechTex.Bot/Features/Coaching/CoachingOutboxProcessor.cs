@@ -15,7 +15,8 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// (see <see cref="DeadlineOf"/>); a retry is never scheduled past the deadline, so the row ends on time. The
 /// session's <see cref="CoachingSession.SyncState"/> and <see cref="CoachingSession.SyncError"/> follow, for the
 /// coordinator. Rows live in the database, so a restart loses nothing; the create carries a fixed
-/// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event.
+/// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event. An
+/// edit or attendee row of a session without an event (its create failed for good) creates it, the same way.
 /// </summary>
 internal sealed class CoachingOutboxProcessor(
     IServiceScopeFactory scopeFactory,
@@ -178,12 +179,24 @@ internal sealed class CoachingOutboxProcessor(
                 return null;
             case OutboxKind.CreateEvent or OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when TooLate(message, session, now) is { } ended:
                 return ended;   // the meeting is over: changing its calendar event helps nobody
-            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.GraphEventId is null:
-                return OutboxFailure.Permanent("the Teams meeting was not created");
             case OutboxKind.CreateEvent:
-                var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
-                session.GraphEventId = created.EventId;
-                session.JoinUrl = created.JoinUrl;
+                await CreateEventAsync(services, db, session, cancellationToken);
+                return null;
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.GraphEventId is null:
+                // The create failed for good (refused, or given up): this row creates the event instead — same
+                // transactionId, so an event the lost create did make is the one returned — then does its own work, as
+                // Graph gives back such an event as it was first created. The id is kept even if that second call fails.
+                await CreateEventAsync(services, db, session, cancellationToken);
+                Log.OutboxCreatedByUpdate(logger, message.Id, message.Kind, session.Id);
+                if (message.Kind == OutboxKind.UpdateEvent)
+                {
+                    await Calendar(services).UpdateEventAsync(session, cancellationToken);
+                }
+                else
+                {
+                    await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+                }
+
                 return null;
             case OutboxKind.UpdateAttendees:
                 await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
@@ -361,6 +374,14 @@ internal sealed class CoachingOutboxProcessor(
                 Log.OutboxFailed(logger, message.Id, message.Kind, failure.Reason);
                 break;
         }
+    }
+
+    /// <summary>Creates the session's event (its current details and confirmed attendees) and keeps its id and join link.</summary>
+    private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
+    {
+        var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+        session.GraphEventId = created.EventId;
+        session.JoinUrl = created.JoinUrl;
     }
 
     private static ICalendarGateway Calendar(IServiceProvider services) => services.GetRequiredService<ICalendarGateway>();

@@ -203,6 +203,18 @@ internal sealed partial class CoachingTexts
 
     public required string SyncFailedFormat { get; init; }
 
+    /// <summary>The coordinator's button under a failed calendar sync.</summary>
+    public required string RetrySync { get; init; }
+
+    /// <summary>{0}: the session's title; the retry is queued.</summary>
+    public required string SyncRetriedFormat { get; init; }
+
+    /// <summary>Retry clicked while a sync is under way (a double click): nothing queued again.</summary>
+    public required string SyncRetryPending { get; init; }
+
+    /// <summary>Retry clicked when nothing failed.</summary>
+    public required string SyncRetryInSync { get; init; }
+
     public required string SyncNotConfigured { get; init; }
 
     public required string Participants { get; init; }

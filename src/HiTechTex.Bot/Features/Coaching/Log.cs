@@ -52,4 +52,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2422, Level = LogLevel.Error, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId} given up after {Attempts} attempts: {Reason}")]
     public static partial void OutboxTooManyAttempts(ILogger logger, long id, OutboxKind kind, Guid sessionId, int attempts, string reason);
+
+    [LoggerMessage(EventId = 2423, Level = LogLevel.Information, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId} found no event (its create had failed) and created it")]
+    public static partial void OutboxCreatedByUpdate(ILogger logger, long id, OutboxKind kind, Guid sessionId);
+
+    [LoggerMessage(EventId = 2424, Level = LogLevel.Information, Message = "Calendar sync of session {SessionId} retried by the coordinator: {Outcome}")]
+    public static partial void SyncRetried(ILogger logger, Guid sessionId, SyncRetryOutcome outcome);
 }
