@@ -43,6 +43,19 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         return new($"reached:{step}", $"reachedfail:{step}:", $"reachedunreachable:{step}");
     }
 
+    /// <summary>The applicant told of the application's new status after somebody else's decision (once per version).</summary>
+    public static ExchangeDeliveryClaim StatusNotice(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"notice:{step}", $"{StatusNoticeFailed}{step}:", $"{StatusNoticeUnreachable}{step}");
+    }
+
+    /// <summary>The beginnings of the failure records of <see cref="StatusNotice"/>, which the follow-up looks for.</summary>
+    public const string StatusNoticeFailed = "noticefail:";
+
+    /// <inheritdoc cref="StatusNoticeFailed"/>
+    public const string StatusNoticeUnreachable = "noticeunreachable:";
+
     /// <summary>Whether <paramref name="recipient"/> may be sent the message (again): see the class.</summary>
     public bool MayRetry(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now)
     {

@@ -9,7 +9,8 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// each pending approver once per stage after <c>Exchanges:ReminderAfterDays</c>, and asks the applicant once for the
 /// closing report after the last day. "Once" is decided in the database (<see cref="ExchangeStore.TryClaimReminderAsync"/>),
 /// so a restart or two bot instances running the pass together send each message exactly once; a message whose delivery
-/// failed gives its claim back and is tried again at the next passes, bounded (<see cref="ExchangeDeliveryClaim"/>).
+/// failed gives its claim back and is tried again at the next passes, bounded (<see cref="ExchangeDeliveryClaim"/>) — also
+/// the applicant's notice of a decision that could not be delivered in the decider's turn.
 /// </summary>
 internal sealed class ExchangeFollowUp(
     ExchangeStore store,
@@ -123,6 +124,24 @@ internal sealed class ExchangeFollowUp(
             }
 
             reports++;
+        }
+
+        // A decision's notice to the applicant that could not be delivered in the decider's turn (or at an earlier pass).
+        foreach (var application in await store.WithUndeliveredStatusNoticeAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var notice = ExchangeDeliveryClaim.StatusNotice(application);
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            if (!notice.FailedBefore(claims, application.ApplicantAadObjectId) || claims.Any(c => c.Kind == notice.Kind))
+            {
+                // Delivered since, or a notice of an earlier status (the applicant was told the later one).
+                continue;
+            }
+
+            var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
+            if (decision is not null && !string.Equals(decision.ActorAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                await notifier.NotifyStatusAsync(application, decision.ActorName, decision.Comment, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (cards + reminders + reports > 0)

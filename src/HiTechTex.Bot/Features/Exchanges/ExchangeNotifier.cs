@@ -83,12 +83,8 @@ internal sealed class ExchangeNotifier(
 
         if (application.Status != from && !string.Equals(actor.AadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
         {
-            var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-            var status = texts.Statuses[application.Status];
-            var notice = comment is { Length: > 0 }
-                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForPlainMessage(actor.Name), QuotedInMessage(comment))
-                : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
-            await NotifyApplicantAsync(application, notice, cancellationToken).ConfigureAwait(false);
+            // Not delivered (the connector failing, the applicant's chat gone): the follow-up's next pass tries again.
+            await NotifyStatusAsync(application, actor.Name, comment, cancellationToken).ConfigureAwait(false);
         }
 
         if (waitingFor.Count == 0 && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted)
@@ -269,6 +265,25 @@ internal sealed class ExchangeNotifier(
         var text = string.Format(CultureInfo.InvariantCulture, texts.ReachedApproverFormat, application.Reference);
         return await SendClaimedAsync(application, ExchangeDeliveryClaim.Reached(application), applicant, "reached-an-approver notice",
             (level, ct) => DeliverTextAsync(application, application.ApplicantConversationId, applicant, text, "notify", level, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tells the applicant the application's new status after somebody else's decision, with its comment when there is
+    /// one, once per version: claimed; a failed delivery gives the claim back, so that the follow-up's next pass tries
+    /// again (<see cref="ExchangeDeliveryClaim.StatusNotice"/>, bounded as the cards) — as long as no later decision
+    /// changed the status again (the applicant is then told that one).
+    /// </summary>
+    public async Task<bool> NotifyStatusAsync(ExchangeApplication application, string actorName, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var applicant = application.ApplicantAadObjectId;
+        var texts = await TextsForAsync(application, applicant, cancellationToken).ConfigureAwait(false);
+        var status = texts.Statuses[application.Status];
+        var notice = comment is { Length: > 0 }
+            ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForPlainMessage(actorName), QuotedInMessage(comment))
+            : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
+        return await SendClaimedAsync(application, ExchangeDeliveryClaim.StatusNotice(application), applicant, "status notice",
+            (level, ct) => DeliverTextAsync(application, application.ApplicantConversationId, applicant, notice, "notify", level, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

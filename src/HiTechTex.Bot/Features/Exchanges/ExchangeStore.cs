@@ -116,6 +116,17 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             .Where(r => r.ExchangeId == exchangeId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The applications with a failed delivery of the status notice (<see cref="ExchangeDeliveryClaim.StatusNotice"/>)
+    /// recorded, of any version: the follow-up tries again those of their current version.
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeApplication>> WithUndeliveredStatusNoticeAsync(CancellationToken cancellationToken) =>
+        await db.Set<ExchangeApplication>().AsNoTracking()
+            .Where(e => db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id
+                && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable))))
+            .OrderBy(e => e.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Creates a draft (version 1) with its "created" audit entry.</summary>
     public async Task CreateAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {

@@ -203,6 +203,57 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         Assert.Single(host.Logs.Entries, e => e.EventId == 2314);
     }
 
+    [Fact]
+    public async Task DecisionNotice_DeliveryFailsInTheManagersTurn_NextPassTellsTheApplicantOnceWithTheComment()
+    {
+        // Arrange: the connector fails for the applicant when the manager sends the application back.
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = _ => throw Transient("500");
+        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Please add the agenda." });
+            await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.RequestChanges, data, En, CancellationToken.None);
+        }
+
+        Assert.Equal(ExchangeStatus.ChangesRequested, (await FindAsync(id)).Status);
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.ChangesRequested],
+            "Vasco Almeida", "Please add the agenda.");
+        Assert.Equal([notice], TextsTo(ExchangeDialogTestHost.ApplicantId));
+
+        // Act
+        applicantSend = _ => Delivered;
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await RunFollowUpAsync();
+
+        // Assert: told once more — the delivered one.
+        Assert.Equal([notice, notice], TextsTo(ExchangeDialogTestHost.ApplicantId));
+    }
+
+    [Fact]
+    public async Task DecisionNotice_DeliveredInTheManagersTurn_FollowUpSendsNothingMore()
+    {
+        var id = await SubmitAsync();
+        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2 });
+            await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Approve, data, En, CancellationToken.None);
+        }
+
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedFormat, await ReferenceAsync(id), En.Statuses[ExchangeStatus.Stage2]);
+        var told = TextsTo(ExchangeDialogTestHost.ApplicantId);
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+
+        Assert.Equal(ExchangeStatus.Stage2, (await FindAsync(id)).Status);
+        Assert.Single(told, t => t == notice);
+        Assert.Equal(told, TextsTo(ExchangeDialogTestHost.ApplicantId));
+    }
+
     private static Exception Transient(string failure) => failure switch
     {
         "500" => new ConnectorException(HttpStatusCode.InternalServerError, null, "Service unavailable"),
