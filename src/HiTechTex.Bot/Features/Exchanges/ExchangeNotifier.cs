@@ -305,17 +305,18 @@ internal sealed class ExchangeNotifier(
             return false;
         }
 
+        // Stopped while sending (the host shutting down), the claim stays: whether it went out is unknown, and never twice wins.
         var level = claim.FailedBefore(before, recipient) ? LogLevel.Information : LogLevel.Warning;
         Delivery delivery;
         try
         {
             delivery = await send(level, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Shutting down before the send finished: given back, so that the next start tries it (at worst twice, never never).
-            await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            // Not even sent (the message could not be made: a database or directory error): given back like a failed send.
+            Log.DeliveryError(logger, level, ex, application.Reference, "send the " + what, recipient);
+            delivery = Delivery.Transient;
         }
 
         if (delivery == Delivery.Sent)
@@ -349,20 +350,21 @@ internal sealed class ExchangeNotifier(
     {
         ArgumentNullException.ThrowIfNull(application);
         var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
-        var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
-        var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-        var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
-        var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
-        var text = string.Format(CultureInfo.InvariantCulture, texts.ApproverUnreachableFormat,
-            application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact);
-        await SendClaimedAsync(application, Stuck(application), application.ApplicantAadObjectId, "no-approver-reachable notice", (level, ct) =>
+        await SendClaimedAsync(application, Stuck(application), application.ApplicantAadObjectId, "no-approver-reachable notice", async (level, ct) =>
         {
             if (level == LogLevel.Warning)
             {
                 Log.ApproversUnreachable(logger, application.Reference, application.Status.ToString(), organisationId);
             }
 
-            return DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", level, ct);
+            // Built once claimed: the follow-up calls this at every pass while nobody can be reached.
+            var organisation = await directory.FindAsync(organisationId, ct).ConfigureAwait(false);
+            var texts = await TextsForAsync(application, application.ApplicantAadObjectId, ct).ConfigureAwait(false);
+            var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
+            var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
+            var text = string.Format(CultureInfo.InvariantCulture, texts.ApproverUnreachableFormat,
+                application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact);
+            return await DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", level, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
