@@ -59,7 +59,7 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
     public async Task<ExchangeFormState> NewAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var choices = await VisitingChoicesAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        return new ExchangeFormState { VisitingId = choices.Count == 1 ? choices[0].Id : null };
+        return new ExchangeFormState { VisitingId = choices.Count == 1 ? choices[0].Id : null, NewId = Guid.NewGuid() };
     }
 
     /// <summary>The eligibility result and the lump-sum text ("–" until both organisations are known and the dates are eligible).</summary>
@@ -79,7 +79,10 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         return (result, lumpSum);
     }
 
-    /// <summary>Creates the application (first save) or saves the edits; null when it changed meanwhile.</summary>
+    /// <summary>
+    /// Creates the application (first save, with the form's <see cref="ExchangeFormState.NewId"/>) or saves the edits;
+    /// null when it changed meanwhile. A first save that another click of the same form made first returns that draft.
+    /// </summary>
     public async Task<ExchangeApplication?> SaveAsync(ExchangeFormState state, ExchangeActor actor, ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -87,7 +90,7 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         ArgumentNullException.ThrowIfNull(turnContext);
         var application = new ExchangeApplication
         {
-            Id = state.ExchangeId ?? Guid.NewGuid(),
+            Id = state.DraftId ?? Guid.NewGuid(),
             VisitingOrganisationId = state.VisitingId ?? "",
             HostOrganisationId = state.HostId ?? "",
             ApplicantAadObjectId = actor.AadObjectId,
@@ -105,8 +108,17 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         };
         if (state.ExchangeId is null)
         {
-            await store.CreateAsync(application, cancellationToken).ConfigureAwait(false);
-            return await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            if (await store.TryCreateAsync(application, cancellationToken).ConfigureAwait(false))
+            {
+                return await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The same new form saved by another click first (a double click): its draft, never a second one. Once
+            // submitted it is no draft: the caller says so (as for a second Submit of a stored draft).
+            var first = await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            return first is { Status: ExchangeStatus.Draft } && string.Equals(first.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
+                ? first
+                : null;
         }
 
         var version = await store.SaveDraftAsync(application, state.Version, cancellationToken).ConfigureAwait(false);

@@ -128,7 +128,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         var saved = await drafts.SaveAsync(state, actor, step.Context, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
-            var reloaded = previous.ExchangeId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            var reloaded = previous.DraftId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
             if (reloaded is null || reloaded.Status is not (ExchangeStatus.Draft or ExchangeStatus.ChangesRequested))
             {
                 // A second click of Submit (or another device) after the first submitted it: said so, nothing sent again.

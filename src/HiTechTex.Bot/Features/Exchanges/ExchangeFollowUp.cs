@@ -8,7 +8,9 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// host contact given a Teams identity, after the application reached the step — when nobody could decide it), reminds
 /// each pending approver once per stage after <c>Exchanges:ReminderAfterDays</c>, and asks the applicant once for the
 /// closing report after the last day. "Once" is decided in the database (<see cref="ExchangeStore.TryClaimReminderAsync"/>),
-/// so a restart or two bot instances running the pass together send each message exactly once.
+/// so a restart or two bot instances running the pass together send each message exactly once; a message whose delivery
+/// failed gives its claim back and is tried again at the next passes, bounded (<see cref="ExchangeDeliveryClaim"/>) — also
+/// the applicant's notice of a decision that could not be delivered in the decider's turn.
 /// </summary>
 internal sealed class ExchangeFollowUp(
     ExchangeStore store,
@@ -60,6 +62,17 @@ internal sealed class ExchangeFollowUp(
             {
                 await TellApplicantItReachedAnApproverAsync(application, claimedBefore, cancellationToken).ConfigureAwait(false);
             }
+            else if (withoutCard.Count < waitingFor.Count)
+            {
+                // The step's card reached an approver in an earlier pass, but telling the applicant failed: tried again (bounded).
+                var reached = ExchangeDeliveryClaim.Reached(application);
+                var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+                if (reached.FailedBefore(claims, application.ApplicantAadObjectId) && !claims.Any(c => c.Kind == reached.Kind)
+                    && await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false))
+                {
+                    Log.ApplicantToldReached(logger, application.Reference, application.Status.ToString());
+                }
+            }
             else if (withoutCard.Count == waitingFor.Count)
             {
                 // The step's card reached none of its approvers: once none can be reached (the bot not installed for
@@ -79,19 +92,23 @@ internal sealed class ExchangeFollowUp(
             // An approver whose card came later than the step (above, or in an earlier pass) is reminded that long after it.
             var cardKind = ExchangeNotifier.WaitingCardKind(application);
             var claimed = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            var kind = $"{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
+            var kind = ExchangeDeliveryClaim.Reminder(application).Kind;
             foreach (var approver in waitingFor)
             {
-                if (claimed.Any(c => c.Kind == cardKind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase) && c.SentAt > due)
-                    || !await store.TryClaimReminderAsync(application.Id, kind, approver, cancellationToken).ConfigureAwait(false))
+                // Reminded already (the claim stays once delivered), or the card came less than the delay ago.
+                if (claimed.Any(c => string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase)
+                    && (c.Kind == kind || (c.Kind == cardKind && c.SentAt > due))))
                 {
                     continue;
                 }
 
                 refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
-                var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
-                await notifier.SendTextToUserAsync(application, approver, string.Format(CultureInfo.InvariantCulture, texts.ReminderFormat, application.Reference), cancellationToken).ConfigureAwait(false);
-                await notifier.SendCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+                if (!await notifier.RemindAsync(application, approver, refresh, cancellationToken).ConfigureAwait(false))
+                {
+                    // Not delivered: the claim was given back, the next pass tries again (bounded).
+                    continue;
+                }
+
                 reminders++;
             }
         }
@@ -100,17 +117,31 @@ internal sealed class ExchangeFollowUp(
         foreach (var application in await store.ListAsync([ExchangeStatus.Approved], cancellationToken).ConfigureAwait(false))
         {
             if (application.EndDate is not { } end || end >= clock.Today || application.ReportRequestedAt is not null
-                || !await store.TryClaimReminderAsync(application.Id, "report", application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false))
+                || !await notifier.RequestReportAsync(application, cancellationToken).ConfigureAwait(false))
             {
+                // Asked already, or not delivered (the claim given back: the next pass tries again, bounded).
                 continue;
             }
 
-            await store.MarkReportRequestedAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            var texts = await notifier.TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-            await notifier.NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.ReportRequestFormat, application.Reference), cancellationToken).ConfigureAwait(false);
-            var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
-            await notifier.SendCardAsync(application, application.ApplicantAadObjectId, texts, refresh, cancellationToken).ConfigureAwait(false);
             reports++;
+        }
+
+        // A decision's notice to the applicant that could not be delivered in the decider's turn (or at an earlier pass).
+        foreach (var application in await store.WithUndeliveredStatusNoticeAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var notice = ExchangeDeliveryClaim.StatusNotice(application);
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            if (!notice.FailedBefore(claims, application.ApplicantAadObjectId) || claims.Any(c => c.Kind == notice.Kind))
+            {
+                // Delivered since, or a notice of an earlier status (the applicant was told the later one).
+                continue;
+            }
+
+            var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
+            if (decision is not null && !string.Equals(decision.ActorAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                await notifier.NotifyStatusAsync(application, decision.ActorName, decision.Comment, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (cards + reminders + reports > 0)
@@ -130,19 +161,13 @@ internal sealed class ExchangeFollowUp(
         ExchangeApplication application, IReadOnlyList<ExchangeReminder> claimedBefore, CancellationToken cancellationToken)
     {
         var stuck = ExchangeNotifier.StuckKind(application);
-        var cardKind = ExchangeNotifier.WaitingCardKind(application);
+        var card = ExchangeDeliveryClaim.Card(application);
         // A step whose card failed to reach an approver (then tried again) was not one the applicant was told about.
-        var failed = ExchangeNotifier.FailedCardKind(application, 0)[..^1];
         var toldStuck = claimedBefore.Any(c => c.Kind == stuck)
-            || !claimedBefore.Any(c => c.Kind == cardKind || c.Kind.StartsWith(failed, StringComparison.Ordinal) || c.Kind == ExchangeNotifier.UnreachableKind(application));
-        if (!toldStuck
-            || !await store.TryClaimReminderAsync(application.Id, ExchangeNotifier.ReachedKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false))
+            || !claimedBefore.Any(c => c.Kind == card.Kind || c.Kind.StartsWith(card.FailedPrefix, StringComparison.Ordinal) || c.Kind == card.UnreachableKind);
+        if (toldStuck && await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            Log.ApplicantToldReached(logger, application.Reference, application.Status.ToString());
         }
-
-        var texts = await notifier.TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-        await notifier.NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.ReachedApproverFormat, application.Reference), cancellationToken).ConfigureAwait(false);
-        Log.ApplicantToldReached(logger, application.Reference, application.Status.ToString());
     }
 }

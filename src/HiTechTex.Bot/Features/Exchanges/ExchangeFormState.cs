@@ -6,6 +6,16 @@ internal sealed record ExchangeFormState
     /// <summary>The stored application being edited; null until first saved.</summary>
     public Guid? ExchangeId { get; init; }
 
+    /// <summary>
+    /// The id a new application gets at its first save, made with the form (<see cref="ExchangeApplicationDrafts.NewAsync"/>):
+    /// two saves of the same new form at once — a double click, two devices, two bot instances — create one draft
+    /// (the second finds it, <see cref="ExchangeStore.TryCreateAsync"/>). Null in a form state stored before it existed.
+    /// </summary>
+    public Guid? NewId { get; init; }
+
+    /// <summary>The stored application this form is about, or will be once first saved (the one a second click finds).</summary>
+    public Guid? DraftId => ExchangeId ?? NewId;
+
     /// <summary>The version the form was loaded at (a save fails when somebody changed it since).</summary>
     public int Version { get; init; }
 

@@ -25,6 +25,7 @@ internal sealed class ExchangeNotifier(
     ExchangeCards cards,
     IPartnerDirectory directory,
     IOptionsMonitor<PrivacyOptions> privacy,
+    TimeProvider timeProvider,
     ILogger<ExchangeNotifier> logger)
 {
     // The application keeps the applicant's Teams user id, not the channel: the bot is a Teams bot.
@@ -82,12 +83,8 @@ internal sealed class ExchangeNotifier(
 
         if (application.Status != from && !string.Equals(actor.AadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
         {
-            var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-            var status = texts.Statuses[application.Status];
-            var notice = comment is { Length: > 0 }
-                ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForPlainMessage(actor.Name), QuotedInMessage(comment))
-                : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
-            await NotifyApplicantAsync(application, notice, cancellationToken).ConfigureAwait(false);
+            // Not delivered (the connector failing, the applicant's chat gone): the follow-up's next pass tries again.
+            await NotifyStatusAsync(application, actor.Name, comment, cancellationToken).ConfigureAwait(false);
         }
 
         if (waitingFor.Count == 0 && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted)
@@ -159,71 +156,47 @@ internal sealed class ExchangeNotifier(
     /// application waits at now: taken here after a transition and by the follow-up for an approver who has no card yet
     /// (configured later), so that of the two — or of two instances — only one sends it.
     /// </summary>
-    public static string WaitingCardKind(ExchangeApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return $"card:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
-    }
+    public static string WaitingCardKind(ExchangeApplication application) => ExchangeDeliveryClaim.Card(application).Kind;
 
     /// <summary>The record (in the follow-up claims) that the applicant was told nobody could decide the step the application waits at.</summary>
-    public static string StuckKind(ExchangeApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return $"stuck:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
-    }
+    public static string StuckKind(ExchangeApplication application) => Stuck(application).Kind;
 
     /// <summary>The claim under which the applicant is told, once per step, that its card finally reached an approver.</summary>
-    public static string ReachedKind(ExchangeApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return $"reached:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
-    }
+    public static string ReachedKind(ExchangeApplication application) => ExchangeDeliveryClaim.Reached(application).Kind;
 
     /// <summary>How many times the follow-up tries to deliver a step's card to an approver after transient failures (5xx, timeouts)…</summary>
-    public const int CardDeliveryAttempts = 6;
+    public const int CardDeliveryAttempts = ExchangeDeliveryClaim.Attempts;
 
     /// <summary>…and for how long after the first failure; then the approver counts as unreachable (<see cref="IsUnreachable"/>).</summary>
-    public static readonly TimeSpan CardRetryWindow = TimeSpan.FromDays(1);
-
-    /// <summary>The record of the <paramref name="attempt"/>-th transient failure to deliver the step's card to an approver.</summary>
-    public static string FailedCardKind(ExchangeApplication application, int attempt)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return $"cardfail:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}:{attempt.ToString(CultureInfo.InvariantCulture)}";
-    }
+    public static readonly TimeSpan CardRetryWindow = ExchangeDeliveryClaim.RetryWindow;
 
     /// <summary>The record that the step's card cannot reach an approver at all (no conversation with the bot, blocked, 403/404).</summary>
-    public static string UnreachableKind(ExchangeApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return $"unreachable:{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
-    }
+    public static string UnreachableKind(ExchangeApplication application) => ExchangeDeliveryClaim.Card(application).UnreachableKind;
 
     /// <summary>
     /// Whether the follow-up may try again to deliver the step's card to <paramref name="approver"/>: always after a
-    /// permanent failure (cheap: no conversation or a blocked one is known without a call, and an approver who installs
-    /// the bot later then gets it), after transient ones up to <see cref="CardDeliveryAttempts"/> within <see cref="CardRetryWindow"/>.
+    /// permanent failure (an approver who installs the bot later then gets it), after transient ones up to
+    /// <see cref="CardDeliveryAttempts"/> within <see cref="CardRetryWindow"/>.
     /// </summary>
     public static bool MayRetry(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, string approver, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var failures = TransientFailures(application, claims, approver);
-        return failures.Count < CardDeliveryAttempts && (failures.Count == 0 || failures.Min(f => f.SentAt) > now - CardRetryWindow);
+        return ExchangeDeliveryClaim.Card(application).MayRetry(claims, approver, now);
     }
 
     /// <summary>The step's card could not reach <paramref name="approver"/>: a permanent failure, or transient ones past the limit.</summary>
     public static bool IsUnreachable(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, string approver, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var unreachable = UnreachableKind(application);
-        return claims.Any(c => c.Kind == unreachable && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase))
-            || (TransientFailures(application, claims, approver).Count > 0 && !MayRetry(application, claims, approver, now));
+        return ExchangeDeliveryClaim.Card(application).IsUnreachable(claims, approver, now);
     }
 
-    private static List<ExchangeReminder> TransientFailures(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, string approver)
+    /// <summary>The "nobody can decide this step" notice to the applicant (also the record the "reached" notice needs).</summary>
+    private static ExchangeDeliveryClaim Stuck(ExchangeApplication application)
     {
-        var prefix = FailedCardKind(application, 0)[..^1];
-        return [.. claims.Where(c => c.Kind.StartsWith(prefix, StringComparison.Ordinal) && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase))];
+        ArgumentNullException.ThrowIfNull(application);
+        var step = $"{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
+        return new($"stuck:{step}", $"stuckfail:{step}:", $"stuckunreachable:{step}");
     }
 
     /// <summary>
@@ -231,29 +204,138 @@ internal sealed class ExchangeNotifier(
     /// sent. A delivery that failed gives the claim back, with a record of the failure, so that the follow-up's next
     /// pass tries again (<see cref="MayRetry"/>); a delivered card keeps it, so nobody gets a step's card twice.
     /// </summary>
-    public async Task<bool> SendWaitingCardAsync(
-        ExchangeApplication application, string approver, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null)
+    public Task<bool> SendWaitingCardAsync(
+        ExchangeApplication application, string approver, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null) =>
+        SendClaimedAsync(application, ExchangeDeliveryClaim.Card(application), approver, "card",
+            (level, ct) => DeliverCardAsync(application, approver, texts, refresh, ct, notice, level), cancellationToken);
+
+    /// <summary>
+    /// Reminds a pending approver of the step (the reminder, then the card again), once per step: claimed first; when the
+    /// reminder is not delivered the claim is given back so that the follow-up's next pass tries again, bounded as the
+    /// cards (<see cref="ExchangeDeliveryClaim"/>). Once the reminder is delivered the claim stays, whatever becomes of
+    /// the card after it (a card to an approver who has one already, and has the reminder): never a second reminder.
+    /// </summary>
+    public async Task<bool> RemindAsync(ExchangeApplication application, string approver, IReadOnlyList<string> refresh, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var kind = WaitingCardKind(application);
-        if (!await store.TryClaimReminderAsync(application.Id, kind, approver, cancellationToken).ConfigureAwait(false))
+        var texts = await TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
+        var text = string.Format(CultureInfo.InvariantCulture, texts.ReminderFormat, application.Reference);
+        if (!await SendClaimedAsync(application, ExchangeDeliveryClaim.Reminder(application), approver, "reminder",
+            (level, ct) => DeliverTextAsync(application, null, approver, text, "remind", level, ct), cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        var delivery = await DeliverCardAsync(application, approver, texts, refresh, cancellationToken, notice).ConfigureAwait(false);
-        if (delivery == CardDelivery.Sent)
+        await SendCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Asks the applicant for the closing report (the request, then the card), once per application: claimed first and
+    /// recorded on the application (<see cref="ExchangeStore.MarkReportRequestedAsync"/>) only once the request was
+    /// delivered; a failed one gives the claim back for the follow-up's next pass, bounded as the cards.
+    /// </summary>
+    public async Task<bool> RequestReportAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var applicant = application.ApplicantAadObjectId;
+        var texts = await TextsForAsync(application, applicant, cancellationToken).ConfigureAwait(false);
+        var text = string.Format(CultureInfo.InvariantCulture, texts.ReportRequestFormat, application.Reference);
+        if (!await SendClaimedAsync(application, ExchangeDeliveryClaim.ReportRequest, applicant, "closing-report request",
+            (level, ct) => DeliverTextAsync(application, application.ApplicantConversationId, applicant, text, "notify", level, ct), cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await store.MarkReportRequestedAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var refresh = await RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+        await SendCardAsync(application, applicant, texts, refresh, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Tells the applicant, once per step, that the card of the step they were told nobody could decide has now reached
+    /// an approver: claimed; a failed delivery gives the claim back for the follow-up's next pass, bounded as the cards.
+    /// </summary>
+    public async Task<bool> TellReachedAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var applicant = application.ApplicantAadObjectId;
+        var texts = await TextsForAsync(application, applicant, cancellationToken).ConfigureAwait(false);
+        var text = string.Format(CultureInfo.InvariantCulture, texts.ReachedApproverFormat, application.Reference);
+        return await SendClaimedAsync(application, ExchangeDeliveryClaim.Reached(application), applicant, "reached-an-approver notice",
+            (level, ct) => DeliverTextAsync(application, application.ApplicantConversationId, applicant, text, "notify", level, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tells the applicant the application's new status after somebody else's decision, with its comment when there is
+    /// one, once per version: claimed; a failed delivery gives the claim back, so that the follow-up's next pass tries
+    /// again (<see cref="ExchangeDeliveryClaim.StatusNotice"/>, bounded as the cards) — as long as no later decision
+    /// changed the status again (the applicant is then told that one).
+    /// </summary>
+    public async Task<bool> NotifyStatusAsync(ExchangeApplication application, string actorName, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var applicant = application.ApplicantAadObjectId;
+        var texts = await TextsForAsync(application, applicant, cancellationToken).ConfigureAwait(false);
+        var status = texts.Statuses[application.Status];
+        var notice = comment is { Length: > 0 }
+            ? string.Format(CultureInfo.InvariantCulture, texts.StatusChangedWithCommentFormat, application.Reference, status, NameRule.ForPlainMessage(actorName), QuotedInMessage(comment))
+            : string.Format(CultureInfo.InvariantCulture, texts.StatusChangedFormat, application.Reference, status);
+        return await SendClaimedAsync(application, ExchangeDeliveryClaim.StatusNotice(application), applicant, "status notice",
+            (level, ct) => DeliverTextAsync(application, application.ApplicantConversationId, applicant, notice, "notify", level, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends one message under its claim (<see cref="ExchangeDeliveryClaim"/>): nothing when it was sent already, is being
+    /// sent by another pass or instance, or may not be tried again; else claims it, sends it, and when the delivery
+    /// failed records the failure and gives the claim back. True only when this call delivered it. The first failure of a
+    /// message to a recipient is a warning; the next ones (an approver who never installed the bot fails at every pass)
+    /// are logged as information.
+    /// </summary>
+    private async Task<bool> SendClaimedAsync(
+        ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what,
+        Func<LogLevel, CancellationToken, Task<Delivery>> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var before = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (!claim.MayRetry(before, recipient, timeProvider.GetUtcNow())
+            || !await store.TryClaimReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // Stopped while sending (the host shutting down), the claim stays: whether it went out is unknown, and never twice wins.
+        var level = claim.FailedBefore(before, recipient) ? LogLevel.Information : LogLevel.Warning;
+        Delivery delivery;
+        try
+        {
+            delivery = await send(level, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not even sent (the message could not be made: a database or directory error): given back like a failed send.
+            Log.DeliveryError(logger, level, ex, application.Reference, "send the " + what, recipient);
+            delivery = Delivery.Transient;
+        }
+
+        if (delivery == Delivery.Sent)
         {
             return true;
         }
 
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var failure = delivery == CardDelivery.Permanent
-            ? UnreachableKind(application)
-            : FailedCardKind(application, TransientFailures(application, claims, approver).Count + 1);
-        await store.TryClaimReminderAsync(application.Id, failure, approver, cancellationToken).ConfigureAwait(false);
-        await store.ReleaseReminderAsync(application.Id, kind, approver, cancellationToken).ConfigureAwait(false);
-        Log.CardNotDelivered(logger, application.Reference, application.Status.ToString(), approver, delivery.ToString());
+        await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, delivery == Delivery.Permanent), recipient, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false);
+        if (claim.Kind == WaitingCardKind(application))
+        {
+            Log.CardNotDelivered(logger, level, application.Reference, application.Status.ToString(), recipient, delivery.ToString());
+        }
+        else
+        {
+            Log.MessageNotDelivered(logger, level, application.Reference, what, recipient, delivery.ToString());
+        }
+
         return false;
     }
 
@@ -261,23 +343,29 @@ internal sealed class ExchangeNotifier(
     /// The step's card reached none of its approvers and cannot (every one unreachable, <see cref="IsUnreachable"/>): the
     /// applicant is told whom to contact, once per step (the "stuck" record the follow-up also uses to tell them when it
     /// reaches an approver later), and the operator gets the warning the coordinator sees for a stage nobody may decide.
+    /// A notice that was not delivered is given back, so that the follow-up's next pass (which calls this again while
+    /// nobody can be reached) tries again, bounded as the cards.
     /// </summary>
     public async Task UnreachableApproversAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        if (!await store.TryClaimReminderAsync(application.Id, StuckKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
         var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
-        Log.ApproversUnreachable(logger, application.Reference, application.Status.ToString(), organisationId);
-        var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
-        var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-        var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
-        var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
-        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, texts.ApproverUnreachableFormat,
-            application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
+        await SendClaimedAsync(application, Stuck(application), application.ApplicantAadObjectId, "no-approver-reachable notice", async (level, ct) =>
+        {
+            if (level == LogLevel.Warning)
+            {
+                Log.ApproversUnreachable(logger, application.Reference, application.Status.ToString(), organisationId);
+            }
+
+            // Built once claimed: the follow-up calls this at every pass while nobody can be reached.
+            var organisation = await directory.FindAsync(organisationId, ct).ConfigureAwait(false);
+            var texts = await TextsForAsync(application, application.ApplicantAadObjectId, ct).ConfigureAwait(false);
+            var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
+            var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
+            var text = string.Format(CultureInfo.InvariantCulture, texts.ApproverUnreachableFormat,
+                application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact);
+            return await DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", level, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -293,14 +381,15 @@ internal sealed class ExchangeNotifier(
     /// <summary>Sends the application's card to one person's 1:1 chat and remembers it for later updates.</summary>
     public async Task<bool> SendCardAsync(
         ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice = null) =>
-        await DeliverCardAsync(application, recipient, texts, refresh, cancellationToken, notice).ConfigureAwait(false) == CardDelivery.Sent;
+        await DeliverCardAsync(application, recipient, texts, refresh, cancellationToken, notice, LogLevel.Warning).ConfigureAwait(false) == Delivery.Sent;
 
     /// <summary>
     /// As <see cref="SendCardAsync"/>, telling a failure that may pass (5xx, a timeout, the connector unreachable) from
     /// one that will not (no conversation with the bot, blocked, 403/404: the bot is not installed for them).
     /// </summary>
-    private async Task<CardDelivery> DeliverCardAsync(
-        ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice)
+    private async Task<Delivery> DeliverCardAsync(
+        ExchangeApplication application, string recipient, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken, string? notice,
+        LogLevel failureLevel)
     {
         ArgumentNullException.ThrowIfNull(application);
         ProactiveSendResult result;
@@ -309,16 +398,11 @@ internal sealed class ExchangeNotifier(
             var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, null, cancellationToken).ConfigureAwait(false);
             result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
         }
-        catch (ConnectorException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
-        {
-            Log.DeliveryError(logger, ex, application.Reference, "send the card", recipient);
-            return CardDelivery.Permanent;
-        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A timeout is an OperationCanceledException too, but not ours.
-            Log.DeliveryError(logger, ex, application.Reference, "send the card", recipient);
-            return CardDelivery.Transient;
+            Log.DeliveryError(logger, failureLevel, ex, application.Reference, "send the card", recipient);
+            return IsPermanent(ex) ? Delivery.Permanent : Delivery.Transient;
         }
 
         if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
@@ -330,58 +414,70 @@ internal sealed class ExchangeNotifier(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Delivered: never sent again because its record failed (it is not updated later, the card's refresh shows the truth).
-                Log.DeliveryError(logger, ex, application.Reference, "remember the card", recipient);
+                Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "remember the card", recipient);
             }
 
-            return CardDelivery.Sent;
+            return Delivery.Sent;
         }
 
-        Log.DeliveryFailed(logger, application.Reference, "send the card", recipient, result.Status.ToString());
-        return result.IsSent ? CardDelivery.Sent : CardDelivery.Permanent;
+        if (!result.IsSent)
+        {
+            Log.DeliveryFailed(logger, failureLevel, application.Reference, "send the card", recipient, result.Status.ToString());
+        }
+
+        return result.IsSent ? Delivery.Sent : Delivery.Permanent;
     }
 
-    private enum CardDelivery
+    /// <summary>
+    /// A plain-text message to one person: to <paramref name="conversationId"/> when given (the 1:1 chat the applicant
+    /// applied in), else — or when that one is gone — their 1:1 chat with the bot; failures told apart as for the cards.
+    /// </summary>
+    private async Task<Delivery> DeliverTextAsync(
+        ExchangeApplication application, string? conversationId, string recipient, string text, string operation, LogLevel failureLevel, CancellationToken cancellationToken)
+    {
+        ProactiveSendResult result;
+        try
+        {
+            result = await messenger.SendToPersonAsync(conversationId, recipient, application.TenantId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.DeliveryError(logger, failureLevel, ex, application.Reference, operation, recipient);
+            return IsPermanent(ex) ? Delivery.Permanent : Delivery.Transient;
+        }
+
+        if (result.IsSent)
+        {
+            return Delivery.Sent;
+        }
+
+        Log.DeliveryFailed(logger, failureLevel, application.Reference, operation, recipient, result.Status.ToString());
+        return Delivery.Permanent;
+    }
+
+    private static bool IsPermanent(Exception exception) =>
+        exception is ConnectorException { StatusCode: System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound };
+
+    /// <summary>How a send ended: delivered, failed in a way that may pass (5xx, a timeout), or that will not (not installed, blocked, 403/404).</summary>
+    private enum Delivery
     {
         Sent,
         Transient,
         Permanent,
     }
 
-    /// <summary>A plain-text message to one person's 1:1 chat (reminders).</summary>
+    /// <summary>A plain-text message to one person's 1:1 chat (the withdrawal notice to the approvers).</summary>
     public async Task SendTextToUserAsync(ExchangeApplication application, string recipient, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        try
-        {
-            var result = await messenger.SendToUserAsync(recipient, application.TenantId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
-            if (!result.IsSent)
-            {
-                Log.DeliveryFailed(logger, application.Reference, "remind", recipient, result.Status.ToString());
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.DeliveryError(logger, ex, application.Reference, "remind", recipient);
-        }
+        await DeliverTextAsync(application, null, recipient, text, "notify", LogLevel.Warning, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A plain-text message to the applicant: in the 1:1 chat they applied in, else their 1:1 chat with the bot.</summary>
     public async Task NotifyApplicantAsync(ExchangeApplication application, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        try
-        {
-            var result = await messenger.SendToPersonAsync(
-                application.ApplicantConversationId, application.ApplicantAadObjectId, application.TenantId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
-            if (!result.IsSent)
-            {
-                Log.DeliveryFailed(logger, application.Reference, "notify", application.ApplicantAadObjectId, result.Status.ToString());
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.DeliveryError(logger, ex, application.Reference, "notify", application.ApplicantAadObjectId);
-        }
+        await DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", LogLevel.Warning, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -418,12 +514,12 @@ internal sealed class ExchangeNotifier(
             var result = await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
             if (!result.IsSent)
             {
-                Log.DeliveryFailed(logger, application.Reference, "update the card", card.RecipientAadObjectId, result.Status.ToString());
+                Log.DeliveryFailed(logger, LogLevel.Warning, application.Reference, "update the card", card.RecipientAadObjectId, result.Status.ToString());
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.DeliveryError(logger, ex, application.Reference, "update the card", card.RecipientAadObjectId);
+            Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "update the card", card.RecipientAadObjectId);
         }
     }
 

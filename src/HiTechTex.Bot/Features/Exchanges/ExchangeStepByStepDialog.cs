@@ -272,7 +272,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         var saved = await drafts.SaveAsync(State(step), actor, step.Context, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
-            var reloaded = State(step).ExchangeId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            var reloaded = State(step).DraftId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
             await step.Context.SendActivityAsync(choice == texts.SubmitButton && reloaded?.Status == ExchangeStatus.Stage1
                 ? string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadySubmittedFormat, reloaded.Reference)
                 : texts.ChangedMeanwhile, cancellationToken).ConfigureAwait(false);

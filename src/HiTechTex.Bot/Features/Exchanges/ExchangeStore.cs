@@ -116,8 +116,31 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             .Where(r => r.ExchangeId == exchangeId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The applications with a failed delivery of the status notice (<see cref="ExchangeDeliveryClaim.StatusNotice"/>)
+    /// recorded, of any version: the follow-up tries again those of their current version.
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeApplication>> WithUndeliveredStatusNoticeAsync(CancellationToken cancellationToken) =>
+        await db.Set<ExchangeApplication>().AsNoTracking()
+            .Where(e => db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id
+                && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable))))
+            .OrderBy(e => e.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Creates a draft (version 1) with its "created" audit entry.</summary>
     public async Task CreateAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        if (!await TryCreateAsync(application, cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"Exchange application {application.Id} exists already.");
+        }
+    }
+
+    /// <summary>
+    /// Creates a draft (version 1) with its "created" audit entry; false, writing nothing, when an application with its
+    /// id exists already (the same new form saved by another click first: the id is the form's).
+    /// </summary>
+    public async Task<bool> TryCreateAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         var now = timeProvider.GetUtcNow();
@@ -133,8 +156,26 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             ExchangeId = application.Id, Version = 1, ActorAadObjectId = application.ApplicantAadObjectId, ActorName = application.ApplicantName,
             At = now, Action = ExchangeAction.Created, FromStatus = ExchangeStatus.Draft, ToStatus = ExchangeStatus.Draft,
         });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Nothing was written (one transaction); the insert lost to the other click's when the id is there now.
+            db.ChangeTracker.Clear();
+            if (await db.Set<ExchangeApplication>().AnyAsync(e => e.Id == application.Id, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace HiTechTex.Bot.Features.Exchanges;
 
-/// <summary>Source-generated log messages of the exchanges (event ids 2300–2319). Never what people typed.</summary>
+/// <summary>Source-generated log messages of the exchanges (event ids 2300–2329). Never what people typed.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Exchange {Reference}: {From} → {To} ({Action})")]
@@ -12,11 +12,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Exchange action {Verb} on {Reference} from a stale card (version {Shown}, current {Current}); nothing changed")]
     public static partial void StaleCard(ILogger logger, string verb, string reference, int shown, int current);
 
-    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Exchange {Reference}: could not {Operation} for {Recipient} ({Status})")]
-    public static partial void DeliveryFailed(ILogger logger, string reference, string operation, string recipient, string status);
+    [LoggerMessage(EventId = 2303, Message = "Exchange {Reference}: could not {Operation} for {Recipient} ({Status})")]
+    public static partial void DeliveryFailed(ILogger logger, LogLevel level, string reference, string operation, string recipient, string status);
 
-    [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "Exchange {Reference}: {Operation} for {Recipient} failed")]
-    public static partial void DeliveryError(ILogger logger, Exception exception, string reference, string operation, string recipient);
+    [LoggerMessage(EventId = 2304, Message = "Exchange {Reference}: {Operation} for {Recipient} failed")]
+    public static partial void DeliveryError(ILogger logger, LogLevel level, Exception exception, string reference, string operation, string recipient);
 
     [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "Exchange follow-up sent {Cards} card(s) to approvers who had none, {Reminders} reminder(s) and {Reports} closing-report request(s)")]
     public static partial void FollowUpRan(ILogger logger, int cards, int reminders, int reports);
@@ -45,9 +45,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 2314, Level = LogLevel.Information, Message = "Exchange {Reference}: the applicant was told its {Status} card reached an approver configured later")]
     public static partial void ApplicantToldReached(ILogger logger, string reference, string status);
 
-    [LoggerMessage(EventId = 2320, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status}: its card could not be delivered to {Approver} ({Failure}); the follow-up tries again while that may help")]
-    public static partial void CardNotDelivered(ILogger logger, string reference, string status, string approver, string failure);
+    /// <summary>A warning the first time for an approver and step, information at the follow-up's next tries (an approver who never installed the bot fails at every pass).</summary>
+    [LoggerMessage(EventId = 2320, Message = "Exchange {Reference} waits at {Status}: its card could not be delivered to {Approver} ({Failure}); the follow-up tries again while that may help")]
+    public static partial void CardNotDelivered(ILogger logger, LogLevel level, string reference, string status, string approver, string failure);
 
     [LoggerMessage(EventId = 2321, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status} but its card reaches none of the approvers of organisation {OrganisationId} (the bot not installed for them, or delivery failing for a day); the applicant was told whom to contact")]
     public static partial void ApproversUnreachable(ILogger logger, string reference, string status, string organisationId);
+
+    /// <summary>As 2320, for a reminder, a closing-report request or a notice to the applicant sent by the follow-up.</summary>
+    [LoggerMessage(EventId = 2322, Message = "Exchange {Reference}: the {What} could not be delivered to {Recipient} ({Failure}); the follow-up tries again while that may help")]
+    public static partial void MessageNotDelivered(ILogger logger, LogLevel level, string reference, string what, string recipient, string failure);
 }

@@ -63,6 +63,7 @@ internal sealed class ExchangeDialogTestHost : IDisposable
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(new Mock<IConnectorClient>().Object);
             services.AddSingleton(Messenger.Object);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             services.AddSingleton(new Mock<IConversationReferenceStore>().Object);
             services.AddLinkKeys();
             services.AddExchanges();
@@ -72,6 +73,9 @@ internal sealed class ExchangeDialogTestHost : IDisposable
     public FakeTimeProvider Time { get; } = new(Now);
 
     public Mock<IProactiveMessenger> Messenger { get; } = new();
+
+    /// <summary>What the bot logged (Information and above).</summary>
+    public ExchangeLogCapture Logs { get; } = new();
 
     public ConversationTestHost Conversation { get; }
 

@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>
+/// A message the bot sends once, under a claim in <c>ExchangeReminders</c> (<see cref="Kind"/>,
+/// <see cref="ExchangeStore.TryClaimReminderAsync"/>), and tries again after a failed delivery
+/// (<see cref="ExchangeNotifier.SendClaimedAsync"/>): the claim is given back with a record of the failure — the
+/// <c>n</c>-th transient one (5xx, a timeout) as <see cref="FailedPrefix"/><c>n</c>, a permanent one (no conversation
+/// with the bot, blocked, 403/404) as <see cref="UnreachableKind"/> — so that the follow-up's next pass claims it again:
+/// after transient failures at most <see cref="Attempts"/> times within <see cref="RetryWindow"/>, after a permanent one
+/// at every pass (someone who installs the bot later then gets it). A delivered message keeps its claim: never twice.
+/// </summary>
+internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, string UnreachableKind)
+{
+    /// <summary>How many times a message is tried after transient failures…</summary>
+    public const int Attempts = 6;
+
+    /// <summary>…and for how long after the first failure; then the recipient counts as unreachable (<see cref="IsUnreachable"/>).</summary>
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromDays(1);
+
+    /// <summary>The card of the step the application waits at, to one of its approvers.</summary>
+    public static ExchangeDeliveryClaim Card(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"card:{step}", $"cardfail:{step}:", $"unreachable:{step}");
+    }
+
+    /// <summary>An approver's reminder of the step (after <c>Exchanges:ReminderAfterDays</c>); its kind is the one reminders always had.</summary>
+    public static ExchangeDeliveryClaim Reminder(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new(step, $"remindfail:{step}:", $"remindunreachable:{step}");
+    }
+
+    /// <summary>The applicant is asked for the closing report (once per application).</summary>
+    public static ExchangeDeliveryClaim ReportRequest { get; } = new("report", "reportfail:", "reportunreachable");
+
+    /// <summary>The applicant told that nobody can decide the step is told, once per step, that its card reached an approver.</summary>
+    public static ExchangeDeliveryClaim Reached(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"reached:{step}", $"reachedfail:{step}:", $"reachedunreachable:{step}");
+    }
+
+    /// <summary>The applicant told of the application's new status after somebody else's decision (once per version).</summary>
+    public static ExchangeDeliveryClaim StatusNotice(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"notice:{step}", $"{StatusNoticeFailed}{step}:", $"{StatusNoticeUnreachable}{step}");
+    }
+
+    /// <summary>The beginnings of the failure records of <see cref="StatusNotice"/>, which the follow-up looks for.</summary>
+    public const string StatusNoticeFailed = "noticefail:";
+
+    /// <inheritdoc cref="StatusNoticeFailed"/>
+    public const string StatusNoticeUnreachable = "noticeunreachable:";
+
+    /// <summary>Whether <paramref name="recipient"/> may be sent the message (again): see the class.</summary>
+    public bool MayRetry(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now)
+    {
+        var failures = TransientFailures(claims, recipient);
+        return failures.Count < Attempts && (failures.Count == 0 || failures.Min(f => f.SentAt) > now - RetryWindow);
+    }
+
+    /// <summary>The message could not reach <paramref name="recipient"/>: a permanent failure, or transient ones past the limit.</summary>
+    public bool IsUnreachable(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now) =>
+        claims.Any(c => c.Kind == UnreachableKind && Is(c, recipient))
+        || (TransientFailures(claims, recipient).Count > 0 && !MayRetry(claims, recipient, now));
+
+    /// <summary>Whether a delivery of the message to <paramref name="recipient"/> failed before (transient or permanent).</summary>
+    public bool FailedBefore(IReadOnlyList<ExchangeReminder> claims, string recipient) =>
+        claims.Any(c => (c.Kind == UnreachableKind || c.Kind.StartsWith(FailedPrefix, StringComparison.Ordinal)) && Is(c, recipient));
+
+    /// <summary>The record of a failed delivery: the next transient one, or the permanent one.</summary>
+    public string FailureKind(IReadOnlyList<ExchangeReminder> claims, string recipient, bool permanent) =>
+        permanent ? UnreachableKind : FailedPrefix + (TransientFailures(claims, recipient).Count + 1).ToString(CultureInfo.InvariantCulture);
+
+    private List<ExchangeReminder> TransientFailures(IReadOnlyList<ExchangeReminder> claims, string recipient) =>
+        [.. claims.Where(c => c.Kind.StartsWith(FailedPrefix, StringComparison.Ordinal) && Is(c, recipient))];
+
+    private static bool Is(ExchangeReminder claim, string recipient) =>
+        string.Equals(claim.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase);
+
+    private static string Step(ExchangeApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
+    }
+}
