@@ -29,5 +29,12 @@ internal static class Spanish
         Travel: ["ir a", "irme a", "salir a", "vamos a", "voy a", "vamos para", "salir para", "salir hacia", "viajar", "viaje", "desplazarme", "pasar una semana", "pasar dos semanas", "estancia", "pasantia", "practicas"],
         Hosting: ["acoger", "acogemos", "acogeriamos", "acogeremos", "recibir a un visitante", "recibir un visitante", "recibir visitantes",
                   "recibir a visitantes", "recibir una visita", "ser anfitrion*", "ser anfitriona*", "como anfitrion*"],
-        CancelAlone: ["salir"]);
+        CancelAlone: ["salir"],
+        // Spanish beside Portuguese and Italian: "quiero", "el", "los", "las", "y", "del", "ción", "ñ".
+        Detection: ["quiero=2", "el=2", "los=2", "las=1.5", "y=1.5", "del=1", "dos=0.5", "mis=1.5", "necesito=1.5", "tengo=1.5", "hay=1.5",
+                    "queria=0.5", "quisiera=2", "gustaria=1.5", "puedes=1.5", "hacer=1.5", "tambien=1.5", "muy=1.5", "estoy=1.5", "somos=0.5",
+                    "semanas=0.5", "mes=0.5", "proximo=0.5", "proxima=0.5", "mas=0.5", "donde=1", "cual=1", "cuales=1.5", "tienen=1.5",
+                    "eso=1.5", "esto=1.5", "cerca=1", "mayo=1", "hola=1.5", "gracias=1.5", "durante=0.3", "trabajen=1.5", "encuentro=1"],
+        DetectionEndings: ["cion=1.5", "ciones=1.5", "dad=1", "miento=1.5", "mientos=1.5"],
+        DetectionLetters: ["ñ=3"]);
 }

@@ -28,5 +28,11 @@ internal static class Turkish
         Declines: ["istemiyorum", "istemem", "gerek yok", "ihtiyacim yok", "ilgilenmiyorum"],
         Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2"],
         Hosting: ["agirla*", "ev sahipligi*", "misafir etmek", "ziyaretci kabul*", "stajyer kabul*"],
-        CancelAlone: ["dur", "cikis"]);
+        CancelAlone: ["dur", "cikis"],
+        // Turkish beside Czech when typed without diacritics: the verb and case endings.
+        Detection: ["istiyorum=2", "istiyoruz=2", "bir=1.5", "ve=1.5", "icin=2", "nedir=2", "zaman=1.5", "ne=0.5", "var=1.5", "mi=0.5",
+                    "ayinda=2", "gitmek=1", "ile=1.5", "gibi=1.5", "kadar=1.5", "lazim=1.5", "en=0.3"],
+        DetectionEndings: ["iyor=1.5", "iyorum=1.5", "iyoruz=1.5", "yorum=1.5", "mak=1", "mek=1", "lar=1", "ler=1", "lari=1", "leri=1",
+                           "larimi=1.5", "lerimi=1.5", "imiz=1", "iniz=1", "lik=1", "lugu=1", "ligi=1", "sel=0.5"],
+        DetectionLetters: ["ı=3", "ğ=3", "ş=3", "ö=1.5", "ü=1.5", "ç=1"]);
 }
