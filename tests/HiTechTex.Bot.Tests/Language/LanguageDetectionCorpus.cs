@@ -39,6 +39,7 @@ internal static class LanguageDetectionCorpus
         "which universities in Turkey work on denim?",
         "my sessions",
         "looking for someone who knows digital printing in Como",
+        "good afternoon, where can I see my bookings?",
     ];
 
     public static readonly string[] Portuguese =
@@ -71,6 +72,8 @@ internal static class LanguageDetectionCorpus
         "retirar a candidatura, por favor",
         "gostaria de visitar uma fábrica de fiação em Bursa no próximo mês",
         "quero viajar a Itália em março durante duas semanas",
+        "queria marcar o webinar de sexta-feira",
+        "boa tarde, tenho uma pergunta sobre o intercâmbio",
     ];
 
     public static readonly string[] Spanish =
@@ -103,6 +106,8 @@ internal static class LanguageDetectionCorpus
         "no encuentro el formulario de la solicitud",
         "¿y las sesiones de mayo?",
         "quiero viajar a Portugal en mayo durante una semana",
+        "quería reservar el webinar del viernes",
+        "me gustaría ir a Bursa en junio",
     ];
 
     public static readonly string[] Italian =
@@ -135,6 +140,8 @@ internal static class LanguageDetectionCorpus
         "non trovo il modulo della candidatura",
         "perche non vedo le mie sessioni",
         "voglio viaggiare in Italia a marzo durante due settimane",
+        "vorrei prenotare il webinar di venerdi",
+        "buonasera, ho una domanda sullo scambio",
     ];
 
     public static readonly string[] Turkish =
@@ -166,6 +173,8 @@ internal static class LanguageDetectionCorpus
         "Prato'da bir hafta geçirmek istiyorum",
         "koçluk oturumları ne zaman?",
         "mart ayinda iki hafta icin Brno'ya gitmek istiyorum",
+        "cuma gunku webinara kaydolmak istiyorum",
+        "iyi aksamlar, degisim hakkinda bir sorum var",
     ];
 
     public static readonly string[] Czech =
@@ -197,6 +206,8 @@ internal static class LanguageDetectionCorpus
         "nemuzu najit formular prihlasky",
         "kdy je dalsi skoleni?",
         "chci jet v breznu na dva tydny do Italie",
+        "chtel bych se prihlasit na webinar v patek",
+        "dobry vecer, mam dotaz k vymene",
     ];
 
     public static IEnumerable<(string Text, string Language)> All =>

@@ -102,4 +102,33 @@ public sealed class LanguageDetectionTests
             Assert.Equal(expected, recognizer.Recognize(text, locale).Language);
         }
     }
+
+    [Theory]
+    [InlineData("quiero viajar a Italia en marzo durante dos semanas", "")]
+    [InlineData("queria saber como funciona el intercambio de personal", "queria,saber,funciona,personal")]
+    [InlineData("c'è qualche tintoria vicino a Prato?", "tintoria,vicino,prato")]
+    [InlineData("quali sono i prossimi workshop?", "prossimi")]
+    public void Recognize_LanguageDetectedRight_ItsStopWordsAreNoKeywords(string text, string keywords)
+    {
+        // Before: read as Portuguese or English, "quiero", "en", "el", "qualche", "quali", "sono" were search words.
+        var result = recognizer.Recognize(text, "en-US");
+
+        Assert.Equal(keywords, string.Join(',', result.Entities.Keywords));
+    }
+
+    [Theory]
+    [InlineData("queria marcar o webinar de sexta-feira", "pt")]
+    [InlineData("quería reservar el webinar del viernes", "es")]
+    [InlineData("vorrei prenotare il webinar di venerdì", "it")]
+    [InlineData("quali sono i prossimi workshop?", "it")]
+    [InlineData("cuma günkü webinara kaydolmak istiyorum", "tr")]
+    [InlineData("chtěl bych webinář v pátek", "cs")]
+    public void Recognize_WebinarOrWorkshopInAnyLanguage_IsCoachingInThatLanguage(string text, string language)
+    {
+        // Before: "webinar" (and Italian "workshop") were English words only — the message read as English.
+        var result = recognizer.Recognize(text, "en-US");
+
+        Assert.Equal(Intent.RegisterForCoaching, result.Intent);
+        Assert.Equal(language, result.Language);
+    }
 }
