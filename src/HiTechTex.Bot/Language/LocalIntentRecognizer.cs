@@ -28,7 +28,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     // Travel words match with a typo only from six letters (see CompiledLanguage.From).
     private const int TravelMinTypoLength = 6;
 
-    private static readonly CompiledLanguage[] Compiled = [.. Languages.All.Select(CompiledLanguage.From)];
+    private static readonly CompiledLanguage[] Compiled = [.. Languages.All.Select((l, i) => CompiledLanguage.From(l, i))];
 
     // Words around a cancel word that leave it a command ("stop it now", "quero sair já", "dur artık", "konec hned"), and
     // the bot's own messages it may stop ("stop the reminders": answered with where reminders go).
@@ -119,7 +119,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // Travel words ("gitmek", "andare") are a language's words too, whether or not they make the intent below.
         var travel = Compiled.SelectMany(c => c.Travel.SelectMany(t => t.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList();
-        var language = DetectLanguage(tokens, matchesByIntent.Values.SelectMany(v => v).Concat(travel), localeLanguage);
+        var language = DetectLanguage(tokens, matchesByIntent, travel, [], localeLanguage);
         var consumed = new bool[tokens.Count];
         if (best.Matches is not null)
         {
@@ -148,7 +148,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         if (hosting.Count > 0)
         {
-            language = DetectLanguage(tokens, matchesByIntent.Values.SelectMany(v => v).Concat(travel).Concat(hosting), localeLanguage);
+            language = DetectLanguage(tokens, matchesByIntent, travel, hosting, localeLanguage);
         }
 
         var entities = ExtractEntities(tokens, consumed, language);
@@ -349,35 +349,38 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         return null;
     }
 
+    /// <summary>The message's language (<see cref="LanguageDetector"/>): its words, and the phrases of every language found in it.</summary>
     private static CompiledLanguage? DetectLanguage(
-        IReadOnlyList<Token> tokens, IEnumerable<(PhraseMatch Match, CompiledLanguage Language)> intentMatches, string? localeLanguage)
+        IReadOnlyList<Token> tokens, Dictionary<Intent, List<(PhraseMatch Match, CompiledLanguage Language)>> intentMatches,
+        List<(PhraseMatch Match, CompiledLanguage Language)> travel, List<(PhraseMatch Match, CompiledLanguage Language)> hosting, string? localeLanguage)
     {
-        var votes = Compiled.ToDictionary(l => l, _ => 0d);
-        foreach (var token in tokens)
+        var matches = new List<(PhraseMatch Match, int Language)>();
+        foreach (var list in intentMatches.Values)
         {
-            foreach (var language in Compiled)
+            foreach (var (match, language) in list)
             {
-                if (language.StopWords.Contains(token.Norm))
-                {
-                    votes[language] += 1;
-                }
+                matches.Add((match, language.Index));
             }
         }
 
-        // Intent words are strong evidence: "procuro" is Portuguese whatever the stop words say.
-        foreach (var (match, language) in intentMatches)
+        foreach (var (match, language) in travel)
         {
-            votes[language] += 2 * match.Weight;
+            matches.Add((match, language.Index));
         }
 
-        var top = votes.Values.Max();
-        if (top <= 0)
+        foreach (var (match, language) in hosting)
         {
-            return Compiled.FirstOrDefault(l => l.Vocabulary.Code == localeLanguage);
+            matches.Add((match, language.Index));
         }
 
-        var leaders = Compiled.Where(l => votes[l] == top).ToArray();
-        return leaders.FirstOrDefault(l => l.Vocabulary.Code == localeLanguage) ?? leaders[0];
+        var locale = -1;
+        for (var l = 0; l < Compiled.Length; l++)
+        {
+            locale = Compiled[l].Code == localeLanguage ? l : locale;
+        }
+
+        var detected = LanguageDetector.Detect(tokens, matches, locale);
+        return detected < 0 ? null : Compiled[detected];
     }
 
     private static List<(PhraseMatch Match, CompiledLanguage Language)> NonOverlapping(List<(PhraseMatch Match, CompiledLanguage Language)> matches)
@@ -408,12 +411,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     }
 
     private sealed record CompiledLanguage(
-        LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
+        int Index, LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
         Phrase[] Travel, Phrase[] Hosting, HashSet<string> CancelAlone)
     {
         public string Code => Vocabulary.Code;
 
-        public static CompiledLanguage From(LanguageVocabulary vocabulary) => new(
+        public static CompiledLanguage From(LanguageVocabulary vocabulary, int index) => new(
+            index,
             vocabulary,
             [.. vocabulary.Intents.SelectMany(kv => kv.Value.Select(p =>
                 (kv.Key, kv.Key == Intent.Cancel ? new Phrase(p, minTypoLength: CancelMinTypoLength) : new Phrase(p))))],

@@ -19,6 +19,16 @@ internal static class ConversationTurn
     }
 
     /// <summary>
+    /// The locale free text is understood in (<see cref="TurnStateKeys.Locale"/>, set by <see cref="UseTexts"/>): the
+    /// profile's language, else the Teams client's. The recognizer keeps it for a message that says no other language
+    /// ("Porto", "cancelar"): a Portuguese user on an English client is read as Portuguese.
+    /// </summary>
+    public static string? UnderstandingLocale(this ITurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(TurnStateKeys.Locale, out var locale) && locale is string { Length: > 0 } spoken
+            ? spoken
+            : turnContext.Activity.Locale;
+
+    /// <summary>
     /// The locale prompts recognize and label answers in (<see cref="TurnStateKeys.Locale"/>): the Teams client's when it
     /// speaks the chosen language (its regional date order: en-GB is day first, en-US month first), else the chosen
     /// language in the partnership's region — a Portuguese user on an English client types "sim" and dates day first.

@@ -131,7 +131,7 @@ internal sealed partial class MainDialog
         }
         else
         {
-            var recognized = await recognizer.RecognizeAsync(typed!, activity.Locale, cancellationToken).ConfigureAwait(false);
+            var recognized = await recognizer.RecognizeAsync(typed!, context.UnderstandingLocale(), cancellationToken).ConfigureAwait(false);
             Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, activity.Conversation?.Id);
             var entities = recognized.Entities ?? IntentEntities.Empty;
             card = recognized.Intent == Intent.Help ? HelpCard(context) : null;

@@ -30,5 +30,11 @@ internal static class English
         Hosting: ["want to host", "like to host", "love to host", "we host", "can host", "could host", "host a", "host an", "host visitors", "host someone",
                   "host people", "hosting a", "hosting an", "hosting visitors", "hosting someone", "interested in hosting", "receive a visitor",
                   "receive visitors", "receive a visit", "welcome a visitor", "welcome visitors", "be a host", "be the host", "act as host", "as a host"],
-        CancelAlone: ["stop", "exit"]);
+        CancelAlone: ["stop", "exit"],
+        // The words that say English whatever else is borrowed ("workshop", "coaching" are in every language's messages).
+        Detection: ["the=2", "i=0.5", "my=1.5", "is=1.5", "what=1.5", "want=1.5", "how=1.5", "next=1", "would=1.5", "there=1.5", "of=1.5",
+                    "and=1.5", "to=1", "for=1", "with=1.5", "need=1.5", "looking=1.5", "which=1.5", "when=1.5", "please=1.5", "thanks=1.5",
+                    "week=1", "weeks=1.5", "days=1", "month=1", "near=1", "who=1.5", "any=1.5", "all=0.5", "now=1",
+                    "monday=1", "tuesday=1", "wednesday=1", "thursday=1", "friday=1", "saturday=1", "sunday=1", "good=1", "afternoon=1.5", "evening=1.5"],
+        DetectionEndings: ["tion=1", "tions=1"]);
 }

@@ -8,7 +8,7 @@ internal static class Italian
         {
             [Intent.FindPartners] = ["cercare", "cerco", "cerca", "cercando", "trovare", "trova", "partner", "collaborator*", "ho bisogno di=3", "chi puo"],
             [Intent.ApplyForExchange] = ["candidar*", "fare domanda=2", "scambio", "scambi", "mobilita", "visitare", "visita", "visite"],
-            [Intent.RegisterForCoaching] = ["iscriver*", "registrar*", "coaching", "mentoring", "formazione", "sessione di coaching=3", "prenota una sessione=3", "prenotare una sessione=3", "sessione", "sessioni"],
+            [Intent.RegisterForCoaching] = ["iscriver*", "registrar*", "coaching", "mentoring", "formazione", "workshop*", "webinar*", "sessione di coaching=3", "prenota una sessione=3", "prenotare una sessione=3", "sessione", "sessioni"],
             [Intent.MyApplications] = ["mie candidature", "mia candidatura", "mie domande", "stato della candidatura=3", "ritirare la candidatura=3", "ritirare candidatura=3", "ritira la candidatura=3", "annullare la candidatura=3", "annulla la candidatura=3"],
             [Intent.MySessions] = ["mie sessioni", "mia sessione", "mie iscrizioni", "prossima sessione", "prossime sessioni", "mia iscrizione", "mia prenotazione", "mie prenotazioni"],
             [Intent.Help] = ["aiuto", "aiutami", "cosa puoi fare=3", "che cosa sai fare=3"],
@@ -29,5 +29,14 @@ internal static class Italian
         Travel: ["andare", "vado", "viaggiare", "viaggio", "recarmi", "trascorrere", "passare una settimana", "tirocinio", "stage"],
         Hosting: ["ospitare", "ospitiamo", "ospiteremmo", "ospiteremo", "accogliere", "accogliamo", "accoglieremmo", "accoglieremo",
                   "ricevere un visitatore", "ricevere visitatori", "ricevere una visita", "fare da ospitante", "fare da host"],
-        CancelAlone: ["esci"]);
+        CancelAlone: ["esci"],
+        // Italian beside Spanish and Portuguese: "voglio", "il", "gli", "settimane", "zione"; "c'è", "sull'", "dell'" split at the apostrophe.
+        Detection: ["voglio=2", "vorrei=2", "il=2", "gli=2", "settimana=1.5", "settimane=2", "due=1", "sono=1.5", "non=1.5", "della=1.5",
+                    "delle=1.5", "degli=1.5", "dei=1.5", "che=1.5", "per=1.5", "di=1.5", "ho=1", "qualche=1.5", "c=1", "l=1", "sull=1.5",
+                    "dell=1.5", "nell=1.5", "all=0.5", "dall=1.5", "mio=1.5", "mia=1", "mie=1.5", "miei=1.5", "anche=1.5", "molto=1.5",
+                    "fare=1", "cosa=1", "qual=0.5", "vicino=1.5", "prossimo=1.5", "prossima=1.5", "prossimi=1.5", "prossime=1.5", "mese=1.5",
+                    "durante=0.3", "avete=1.5", "perche=1.5", "trovo=1", "grazie=1.5", "ciao=1.5", "tutto=1.5",
+                    "lunedi=1.5", "martedi=1.5", "mercoledi=1.5", "giovedi=1.5", "venerdi=1.5", "sabato=1", "domenica=1.5", "buonasera=2", "buonanotte=2"],
+        DetectionEndings: ["zione=1.5", "zioni=1.5", "ggio=1", "cchi=1", "gli=1", "mento=0.5"],
+        DetectionLetters: ["è=3", "ì=3", "ò=3", "ù=3", "à=1"]);
 }

@@ -34,6 +34,13 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// departure, "dur"): they cancel only with nothing else than fillers around them ("stop", "stop it now"), never in a
 /// sentence about something ("sair para Itália em março", "konec března").
 /// </param>
+/// <param name="Detection">
+/// Language detection only: words of this language with how much they say it is this one (<c>quiero=2</c>), beyond
+/// the stop words (each worth 1, split between the languages sharing it). A word of two languages listed in both
+/// ("queria" in PT and ES, "dos" in PT and ES) is split the same way: a low weight says "shared".
+/// </param>
+/// <param name="DetectionEndings">Language detection only: word endings (no accents) and their weight: "cion=1.5".</param>
+/// <param name="DetectionLetters">Language detection only: letters as typed (with their accent) and their weight: "ñ=3".</param>
 internal sealed record LanguageVocabulary(
     string Code,
     IReadOnlyDictionary<Intent, string[]> Intents,
@@ -48,4 +55,7 @@ internal sealed record LanguageVocabulary(
     string[]? MonthPrepositions = null,
     string[]? Travel = null,
     string[]? Hosting = null,
-    string[]? CancelAlone = null);
+    string[]? CancelAlone = null,
+    string[]? Detection = null,
+    string[]? DetectionEndings = null,
+    string[]? DetectionLetters = null);

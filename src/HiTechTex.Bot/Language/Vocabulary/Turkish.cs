@@ -8,7 +8,7 @@ internal static class Turkish
         {
             [Intent.FindPartners] = ["bul", "bulmak", "bulun", "ortak*", "partner*", "ariyorum", "arıyoruz", "isbirli*", "ihtiyac*"],
             [Intent.ApplyForExchange] = ["basvur*", "degisim*", "mobilite", "personel degisimi=3", "ziyaret", "staj*"],
-            [Intent.RegisterForCoaching] = ["kaydol*", "kayit", "koclu*", "egitim*", "mentorluk", "atolye", "oturum ayirt=3", "oturum", "oturumlar"],
+            [Intent.RegisterForCoaching] = ["kaydol*", "kayit", "koclu*", "egitim*", "mentorluk", "atolye", "webinar*", "oturum ayirt=3", "oturum", "oturumlar"],
             [Intent.MyApplications] = ["basvurularim=2.5", "basvurularimi=2.5", "basvurum=2.5", "basvurumu=2.5", "basvuru durumu=3", "basvuruyu geri cek=3", "basvuruyu iptal et=3"],
             [Intent.MySessions] = ["oturumlarim=2", "oturumlarimi=2", "oturumum=2", "seanslarim=2", "kayitlarim=2", "koclugum=2", "sonraki oturum=2", "kaydim=2", "kaydimi=2", "rezervasyonum=2", "rezervasyonumu=2"],
             [Intent.Help] = ["yardim", "ne yapabilirsin=3"],
@@ -28,5 +28,12 @@ internal static class Turkish
         Declines: ["istemiyorum", "istemem", "gerek yok", "ihtiyacim yok", "ilgilenmiyorum"],
         Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2"],
         Hosting: ["agirla*", "ev sahipligi*", "misafir etmek", "ziyaretci kabul*", "stajyer kabul*"],
-        CancelAlone: ["dur", "cikis"]);
+        CancelAlone: ["dur", "cikis"],
+        // Turkish beside Czech when typed without diacritics: the verb and case endings.
+        Detection: ["istiyorum=2", "istiyoruz=2", "bir=1.5", "ve=1.5", "icin=2", "nedir=2", "zaman=1.5", "ne=0.5", "var=1.5", "mi=0.5",
+                    "ayinda=2", "gitmek=1", "ile=1.5", "gibi=1.5", "kadar=1.5", "lazim=1.5", "en=0.3",
+                    "pazartesi=1.5", "sali=1", "carsamba=1.5", "persembe=1.5", "cuma=1.5", "cumartesi=1.5", "pazar=1", "iyi=1.5", "aksamlar=1.5", "gunaydin=2"],
+        DetectionEndings: ["iyor=1.5", "iyorum=1.5", "iyoruz=1.5", "yorum=1.5", "mak=1", "mek=1", "lar=1", "ler=1", "lari=1", "leri=1",
+                           "larimi=1.5", "lerimi=1.5", "imiz=1", "iniz=1", "lik=1", "lugu=1", "ligi=1", "sel=0.5"],
+        DetectionLetters: ["ı=3", "ğ=3", "ş=3", "ö=1.5", "ü=1.5", "ç=1"]);
 }

@@ -79,9 +79,13 @@ internal sealed class ConversationTestHost : IDisposable
 
         public List<string> Texts { get; } = [];
 
+        /// <summary>The locale each text was given with.</summary>
+        public List<string?> Locales { get; } = [];
+
         public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
         {
             Texts.Add(text);
+            Locales.Add(locale);
             return Task.FromResult(Recognized.GetValueOrDefault(text, RecognizedIntent.NoneIntent));
         }
     }

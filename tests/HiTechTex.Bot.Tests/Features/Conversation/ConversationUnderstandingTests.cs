@@ -210,6 +210,51 @@ public sealed class ConversationUnderstandingTests : IDisposable
         Assert.Equal("busca socios para en Italia", Assert.Single(partners.Starts).Text);
     }
 
+    [Theory]
+    [InlineData("pt", "en-US", "pt-")]
+    [InlineData("es", "pt-BR", "es-")]
+    [InlineData("it", "it-CH", "it-CH")]
+    public async Task OnTurnAsync_ProfileLanguageOnAClientOfAnother_UnderstoodInTheProfileLanguage(string profile, string client, string expected)
+    {
+        // "Porto" or "cancelar" says no language of its own: the recognizer keeps the one it is given — the profile's,
+        // not the Teams client's (before: the client's, so a Portuguese user on an English client was read as English).
+        await host.SeedProfileAsync(profile);
+        host.Adapter.Locale = client;
+
+        await host.Flow()
+            .Send("Porto")
+            .AssertReplyContains("")
+            .StartTestAsync();
+
+        Assert.StartsWith(expected, Assert.Single(host.Recognizer.Locales), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_NoProfileYetAndAMessageInAnotherLanguageThanTheClient_AskedInTheClientLanguage()
+    {
+        // The reply language is the profile's, else the Teams client's: a Spanish message on an English client is
+        // answered in English (the language question then offers Spanish); what the message is written in never
+        // chooses it.
+        host.Adapter.Locale = "en-US";
+
+        await host.Flow()
+            .Send("quiero viajar a Italia en marzo durante dos semanas")
+            .AssertReply(r => Assert.Equal("Nice to meet you! Shall I call you Ana?", r.Text), "the name question in English")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_RealRecognizerProfileLanguageOnAClientOfAnother_ShortSharedWordsReadInTheProfileLanguage()
+    {
+        var recognizer = new LocalIntentRecognizer(TimeProvider.System);
+        var portuguese = ConversationTurn.PromptLocale("en-US", "pt");
+
+        Assert.Equal("pt", recognizer.Recognize("de Porto", portuguese).Language);
+        Assert.Equal("pt", recognizer.Recognize("cancelar", portuguese).Language);
+        Assert.Equal("en", recognizer.Recognize("cancelar", "en-US").Language);
+        Assert.Equal("es", recognizer.Recognize("quiero viajar a Italia en marzo durante dos semanas", portuguese).Language);
+    }
+
     [Fact]
     public void ForDisplay_TurnsText_MentionsShownAsNames()
     {

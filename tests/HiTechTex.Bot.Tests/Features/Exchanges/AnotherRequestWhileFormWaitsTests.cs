@@ -77,6 +77,20 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     }
 
     [Fact]
+    public async Task FreeText_WhileTheFormWaitsOfAUserWhoseProfileSpeaksAnother_UnderstoodInTheProfileLanguage()
+    {
+        await host.Conversation.SeedProfileAsync("pt");
+        host.Conversation.Adapter.Locale = "en-US";
+
+        // Before: the Teams client's locale ("Porto" read as English); now the profile's, as in the main dialog.
+        await OpenForm()
+            .Send("Porto")
+            .StartTestAsync();
+
+        Assert.StartsWith("pt-", Assert.Single(host.Conversation.Recognizer.Locales), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheFormAskedForAgain_WhileItWaits_RemindsWithoutASecondForm()
     {
         await host.Conversation.SeedProfileAsync("en");
