@@ -64,12 +64,12 @@ public static partial class InterruptionRecognizer
         ]),
         (InterruptionKind.Cancel,
         [
-            "cancel", "cancel that", "cancel it", "stop", "quit", "abort", "never mind", "nevermind",
+            "cancel", "cancel that", "cancel it", "stop", "stop it", "quit", "abort", "never mind", "nevermind",
             "cancelar", "cancela", "parar", "para", "para com isso", "sair", "esquece",
-            "cancelar todo", "déjalo", "olvídalo",
+            "cancelar todo", "déjalo", "olvídalo", "salir",
             "annulla", "annullare", "annulla tutto", "basta", "esci", "lascia perdere",
-            "iptal", "iptal et", "vazgeç", "dur",
-            "zrušit", "zrus", "zruš", "storno", "konec", "přestat",
+            "iptal", "iptal et", "vazgeç", "vazgeçtim", "dur", "durdur", "çıkış", "çıkış yap", "boş ver", "boşver",
+            "zrušit", "zrus", "zruš", "zrušit to", "zruš to", "storno", "konec", "přestat", "přestaň", "nech toho",
         ]),
         (InterruptionKind.StartOver,
         [

@@ -119,6 +119,40 @@ public sealed class InterruptionTests
         Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
     }
 
+    // Cancel words the tester found not understood inside a question or form (they cancelled only with nothing in
+    // progress): Spanish "salir", Turkish "çıkış", "vazgeçtim", "durdur", "çıkış yap", Czech "zrušit to", "přestaň",
+    // English "stop it" — alone, with courtesy or a lead-in; in a sentence about something else they stay no command.
+    [Theory]
+    [InlineData("salir", InterruptionKind.Cancel)]
+    [InlineData("salir!", InterruptionKind.Cancel)]
+    [InlineData("¡Salir!", InterruptionKind.Cancel)]
+    [InlineData("quiero salir", InterruptionKind.Cancel)]
+    [InlineData("salir, por favor", InterruptionKind.Cancel)]
+    [InlineData("çıkış", InterruptionKind.Cancel)]
+    [InlineData("Çıkış!", InterruptionKind.Cancel)]
+    [InlineData("çıkış yap", InterruptionKind.Cancel)]
+    [InlineData("lütfen çıkış yap", InterruptionKind.Cancel)]
+    [InlineData("vazgeçtim", InterruptionKind.Cancel)]
+    [InlineData("durdur", InterruptionKind.Cancel)]
+    [InlineData("zrušit to", InterruptionKind.Cancel)]
+    [InlineData("přestaň", InterruptionKind.Cancel)]
+    [InlineData("přestaň prosím", InterruptionKind.Cancel)]
+    [InlineData("stop it", InterruptionKind.Cancel)]
+    [InlineData("stop it now", InterruptionKind.Cancel)]
+    [InlineData("sair", InterruptionKind.Cancel)]
+    [InlineData("quero sair", InterruptionKind.Cancel)]
+    [InlineData("quero sair para Espanha", InterruptionKind.None)]
+    [InlineData("salir a Italia en marzo", InterruptionKind.None)]
+    [InlineData("quiero salir para España", InterruptionKind.None)]
+    [InlineData("çıkış tarihi", InterruptionKind.None)]
+    [InlineData("çıkış tarihi 3 Mart", InterruptionKind.None)]
+    [InlineData("stop it from fading", InterruptionKind.None)]
+    [InlineData("zrušit to školení", InterruptionKind.None)]
+    public void Recognize_CancelWordsOfEveryLanguage_CancelAloneNotInASentence(string text, InterruptionKind expected)
+    {
+        Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
+    }
+
     [Theory]
     // Czech "znovu" is "start over" only as the whole message; in a sentence it is "again".
     [InlineData("znovu", InterruptionKind.StartOver)]

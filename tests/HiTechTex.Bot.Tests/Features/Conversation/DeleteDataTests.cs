@@ -91,6 +91,30 @@ public sealed class DeleteDataTests : IDisposable
     }
 
     [Theory]
+    [InlineData("borrar mis datos", "salir", "es")]
+    [InlineData("borrar mis datos", "quiero salir", "es")]
+    [InlineData("verilerimi sil", "çıkış", "tr")]
+    [InlineData("verilerimi sil", "vazgeçtim", "tr")]
+    [InlineData("smazat moje udaje", "přestaň", "cs")]
+    [InlineData("delete my data", "stop it", "en")]
+    public async Task DeleteMyData_CancelledAtTheQuestionInItsLanguage_KeepsEverything(string command, string cancel, string language)
+    {
+        // "salir", "çıkış"… cancelled with nothing in progress but were taken as no yes or no at the question.
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(command)
+            .AssertReply(reply => Assert.StartsWith(texts.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .Send(cancel)
+            .AssertReply(texts.Cancelled)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+    }
+
+    [Theory]
     [InlineData("apagar os meus dados", "pt", "Feito:")]
     [InlineData("Borrar mis datos", "es", "Hecho:")]
     [InlineData("cancella i miei dati", "it", "Fatto:")]
