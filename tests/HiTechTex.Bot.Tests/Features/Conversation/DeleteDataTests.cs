@@ -178,17 +178,65 @@ public sealed class DeleteDataTests : IDisposable
         Assert.Empty(host.Recognizer.Texts);
     }
 
-    [Fact]
-    public async Task InsideAnotherQuestion_TheCommandIsAnAnswerNotADeletion()
+    [Theory]
+    [InlineData("delete my data")]
+    [InlineData("Forget me")]
+    [InlineData("borrar mis datos")]
+    [InlineData("smazat moje data")]
+    public async Task DuringTheFirstUseQuestions_TheCommandIsNoAnswerButTheDeletion(string command)
     {
-        // Like every journey command: typed while a question waits, it answers the question; "cancel" comes first.
+        // Was taken as the answer to "shall I call you …?" / the name: like help and cancel it works at any point.
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .Send(command)
+            .AssertReply(ConversationTexts.En.NoDataToDelete)
+            .AssertNoReply()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task AtTheNameAndOrganisationQuestions_TheCommandIsNoAnswerButTheDeletion()
+    {
         await host.Flow()
             .Send("hello")
             .AssertReplyContains("Shall I call you")
             .Send("no")
             .AssertReply("What name should I use?")
             .Send("delete my data")
+            .AssertReply(ConversationTexts.En.NoDataToDelete)
+            .AssertNoReply()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .Send("yes")
             .AssertReply("Which organisation do you work for?")
+            .Send("delete my data")
+            .AssertReply(ConversationTexts.En.NoDataToDelete)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("smazat moje data")]
+    [InlineData("smazat má data")]
+    [InlineData("vymazat moje data")]
+    [InlineData("Smazat moje údaje")]
+    public async Task CzechCommonPhrasings_DeleteToo(string command)
+    {
+        // "smazat moje data" started the profile questions (no command): now the Czech question, and the deletion.
+        await host.SeedProfileAsync("cs");
+
+        await host.Flow()
+            .Send(command)
+            .AssertReply(reply => Assert.StartsWith(ConversationTexts.For("cs").ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .Send("ano")
+            .AssertReply(reply => Assert.StartsWith("Hotovo:", reply.Text, StringComparison.Ordinal))
             .StartTestAsync();
 
         Assert.Null(await host.ReadProfileAsync());
