@@ -55,12 +55,13 @@ public static partial class InterruptionRecognizer
     private static readonly Dictionary<string, InterruptionKind> Phrases = Build(
         (InterruptionKind.Help,
         [
-            "help", "help me", "i need help", "what can i say", "?",
-            "ajuda", "preciso de ajuda", "socorro",
-            "ayuda", "necesito ayuda",
-            "aiuto", "ho bisogno di aiuto",
-            "yardım", "yardim", "yardım et", "imdat",
-            "nápověda", "napoveda", "pomoc", "pomoct",
+            "help", "help me", "i need help", "i need some help", "what can i say", "?",
+            "ajuda", "preciso de ajuda", "preciso ajuda", "socorro",
+            "ayuda", "necesito ayuda", "ayúdame",
+            "aiuto", "ho bisogno di aiuto", "ho bisogno d'aiuto", "mi serve aiuto", "aiutami",
+            "yardım", "yardim", "yardım et", "imdat", "yardıma ihtiyacım var", "yardım lazım", "yardım istiyorum",
+            "nápověda", "napoveda", "pomoc", "pomoct", "potřebuju pomoc", "potřebuji pomoc", "potřebuju pomoct", "potřebuji pomoct",
+            "pomozte mi", "pomoz mi",
         ]),
         (InterruptionKind.Cancel,
         [

@@ -119,6 +119,37 @@ public sealed class InterruptionTests
         Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
     }
 
+    // "I need help" in the six languages is help (Czech "potřebuju pomoc" ran a partner search for "pomoc"), also with
+    // courtesy; "I need help with dyes" stays a request.
+    [Theory]
+    [InlineData("potřebuju pomoc")]
+    [InlineData("Potřebuji pomoc.")]
+    [InlineData("potrebuju pomoc prosím")]
+    [InlineData("potřebuji pomoct")]
+    [InlineData("pomozte mi")]
+    [InlineData("I need help")]
+    [InlineData("I need some help please")]
+    [InlineData("preciso de ajuda")]
+    [InlineData("preciso ajuda")]
+    [InlineData("necesito ayuda")]
+    [InlineData("ho bisogno di aiuto")]
+    [InlineData("mi serve aiuto")]
+    [InlineData("yardıma ihtiyacım var")]
+    [InlineData("yardım lazım")]
+    public void Recognize_INeedHelpInEveryLanguage_IsHelp(string text)
+    {
+        Assert.Equal(InterruptionKind.Help, InterruptionRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("potřebuju pomoc s barvením")]
+    [InlineData("necesito ayuda con tintes")]
+    [InlineData("yardıma ihtiyacım var boyama için")]
+    public void Recognize_INeedHelpWithSomething_IsNoInterruption(string text)
+    {
+        Assert.Equal(InterruptionKind.None, InterruptionRecognizer.Recognize(text));
+    }
+
     // Cancel words the tester found not understood inside a question or form (they cancelled only with nothing in
     // progress): Spanish "salir", Turkish "çıkış", "vazgeçtim", "durdur", "çıkış yap", Czech "zrušit to", "přestaň",
     // English "stop it" — alone, with courtesy or a lead-in; in a sentence about something else they stay no command.
