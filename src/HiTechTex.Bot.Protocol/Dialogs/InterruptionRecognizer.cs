@@ -83,6 +83,7 @@ public static partial class InterruptionRecognizer
             "baştan başla", "bastan basla", "yeniden başla", "baştan", "yeniden başlat", "baştan başlayalım", "yeniden başlayalım",
             "začít znovu", "zacit znovu", "znovu", "od začátku", "začni znovu", "restartovat", "začněme znovu", "začít od začátku",
             "znovu od začátku", "znovu začít", "začneme znovu", "začneme od začátku",
+            "to udělat od začátku", "udělat to od začátku", "udělejme to od začátku", "začněme od začátku", "začít od nuly", "začněme od nuly",
         ]));
 
     /// <summary>The command in <paramref name="text"/>, or <see cref="InterruptionKind.None"/>.</summary>

@@ -205,6 +205,13 @@ public sealed class InterruptionTests
     [InlineData("chci od začátku", InterruptionKind.StartOver)]
     [InlineData("začněme znovu", InterruptionKind.StartOver)]
     [InlineData("začneme znovu", InterruptionKind.StartOver)]
+    // "let's do it from the beginning" (was no command); "let's do it again" stays "again", no start over.
+    [InlineData("pojďme to udělat od začátku", InterruptionKind.StartOver)]
+    [InlineData("Pojďme to udělat od začátku, prosím", InterruptionKind.StartOver)]
+    [InlineData("udělejme to od začátku", InterruptionKind.StartOver)]
+    [InlineData("začněme od začátku", InterruptionKind.StartOver)]
+    [InlineData("pojďme to udělat znovu", InterruptionKind.None)]
+    [InlineData("pojďme to udělat od začátku března", InterruptionKind.None)]
     // Czech "pomoct" is "help!" alone, "to help" after a lead-in.
     [InlineData("pomoct", InterruptionKind.Help)]
     [InlineData("pomoct prosím", InterruptionKind.Help)]
