@@ -55,21 +55,22 @@ public static partial class InterruptionRecognizer
     private static readonly Dictionary<string, InterruptionKind> Phrases = Build(
         (InterruptionKind.Help,
         [
-            "help", "help me", "i need help", "what can i say", "?",
-            "ajuda", "preciso de ajuda", "socorro",
-            "ayuda", "necesito ayuda",
-            "aiuto", "ho bisogno di aiuto",
-            "yardım", "yardim", "yardım et", "imdat",
-            "nápověda", "napoveda", "pomoc", "pomoct",
+            "help", "help me", "i need help", "i need some help", "what can i say", "?",
+            "ajuda", "preciso de ajuda", "preciso ajuda", "socorro",
+            "ayuda", "necesito ayuda", "ayúdame",
+            "aiuto", "ho bisogno di aiuto", "ho bisogno d'aiuto", "mi serve aiuto", "aiutami",
+            "yardım", "yardim", "yardım et", "imdat", "yardıma ihtiyacım var", "yardım lazım", "yardım istiyorum",
+            "nápověda", "napoveda", "pomoc", "pomoct", "potřebuju pomoc", "potřebuji pomoc", "potřebuju pomoct", "potřebuji pomoct",
+            "pomozte mi", "pomoz mi",
         ]),
         (InterruptionKind.Cancel,
         [
-            "cancel", "cancel that", "cancel it", "stop", "quit", "abort", "never mind", "nevermind",
+            "cancel", "cancel that", "cancel it", "stop", "stop it", "quit", "abort", "never mind", "nevermind",
             "cancelar", "cancela", "parar", "para", "para com isso", "sair", "esquece",
-            "cancelar todo", "déjalo", "olvídalo",
+            "cancelar todo", "déjalo", "olvídalo", "salir",
             "annulla", "annullare", "annulla tutto", "basta", "esci", "lascia perdere",
-            "iptal", "iptal et", "vazgeç", "dur",
-            "zrušit", "zrus", "zruš", "storno", "konec", "přestat",
+            "iptal", "iptal et", "vazgeç", "vazgeçtim", "dur", "durdur", "çıkış", "çıkış yap", "boş ver", "boşver",
+            "zrušit", "zrus", "zruš", "zrušit to", "zruš to", "storno", "konec", "přestat", "přestaň", "nech toho",
         ]),
         (InterruptionKind.StartOver,
         [
@@ -82,6 +83,7 @@ public static partial class InterruptionRecognizer
             "baştan başla", "bastan basla", "yeniden başla", "baştan", "yeniden başlat", "baştan başlayalım", "yeniden başlayalım",
             "začít znovu", "zacit znovu", "znovu", "od začátku", "začni znovu", "restartovat", "začněme znovu", "začít od začátku",
             "znovu od začátku", "znovu začít", "začneme znovu", "začneme od začátku",
+            "to udělat od začátku", "udělat to od začátku", "udělejme to od začátku", "začněme od začátku", "začít od nuly", "začněme od nuly",
         ]));
 
     /// <summary>The command in <paramref name="text"/>, or <see cref="InterruptionKind.None"/>.</summary>

@@ -119,6 +119,71 @@ public sealed class InterruptionTests
         Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
     }
 
+    // "I need help" in the six languages is help (Czech "potřebuju pomoc" ran a partner search for "pomoc"), also with
+    // courtesy; "I need help with dyes" stays a request.
+    [Theory]
+    [InlineData("potřebuju pomoc")]
+    [InlineData("Potřebuji pomoc.")]
+    [InlineData("potrebuju pomoc prosím")]
+    [InlineData("potřebuji pomoct")]
+    [InlineData("pomozte mi")]
+    [InlineData("I need help")]
+    [InlineData("I need some help please")]
+    [InlineData("preciso de ajuda")]
+    [InlineData("preciso ajuda")]
+    [InlineData("necesito ayuda")]
+    [InlineData("ho bisogno di aiuto")]
+    [InlineData("mi serve aiuto")]
+    [InlineData("yardıma ihtiyacım var")]
+    [InlineData("yardım lazım")]
+    public void Recognize_INeedHelpInEveryLanguage_IsHelp(string text)
+    {
+        Assert.Equal(InterruptionKind.Help, InterruptionRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("potřebuju pomoc s barvením")]
+    [InlineData("necesito ayuda con tintes")]
+    [InlineData("yardıma ihtiyacım var boyama için")]
+    public void Recognize_INeedHelpWithSomething_IsNoInterruption(string text)
+    {
+        Assert.Equal(InterruptionKind.None, InterruptionRecognizer.Recognize(text));
+    }
+
+    // Cancel words the tester found not understood inside a question or form (they cancelled only with nothing in
+    // progress): Spanish "salir", Turkish "çıkış", "vazgeçtim", "durdur", "çıkış yap", Czech "zrušit to", "přestaň",
+    // English "stop it" — alone, with courtesy or a lead-in; in a sentence about something else they stay no command.
+    [Theory]
+    [InlineData("salir", InterruptionKind.Cancel)]
+    [InlineData("salir!", InterruptionKind.Cancel)]
+    [InlineData("¡Salir!", InterruptionKind.Cancel)]
+    [InlineData("quiero salir", InterruptionKind.Cancel)]
+    [InlineData("salir, por favor", InterruptionKind.Cancel)]
+    [InlineData("çıkış", InterruptionKind.Cancel)]
+    [InlineData("Çıkış!", InterruptionKind.Cancel)]
+    [InlineData("çıkış yap", InterruptionKind.Cancel)]
+    [InlineData("lütfen çıkış yap", InterruptionKind.Cancel)]
+    [InlineData("vazgeçtim", InterruptionKind.Cancel)]
+    [InlineData("durdur", InterruptionKind.Cancel)]
+    [InlineData("zrušit to", InterruptionKind.Cancel)]
+    [InlineData("přestaň", InterruptionKind.Cancel)]
+    [InlineData("přestaň prosím", InterruptionKind.Cancel)]
+    [InlineData("stop it", InterruptionKind.Cancel)]
+    [InlineData("stop it now", InterruptionKind.Cancel)]
+    [InlineData("sair", InterruptionKind.Cancel)]
+    [InlineData("quero sair", InterruptionKind.Cancel)]
+    [InlineData("quero sair para Espanha", InterruptionKind.None)]
+    [InlineData("salir a Italia en marzo", InterruptionKind.None)]
+    [InlineData("quiero salir para España", InterruptionKind.None)]
+    [InlineData("çıkış tarihi", InterruptionKind.None)]
+    [InlineData("çıkış tarihi 3 Mart", InterruptionKind.None)]
+    [InlineData("stop it from fading", InterruptionKind.None)]
+    [InlineData("zrušit to školení", InterruptionKind.None)]
+    public void Recognize_CancelWordsOfEveryLanguage_CancelAloneNotInASentence(string text, InterruptionKind expected)
+    {
+        Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
+    }
+
     [Theory]
     // Czech "znovu" is "start over" only as the whole message; in a sentence it is "again".
     [InlineData("znovu", InterruptionKind.StartOver)]
@@ -140,6 +205,13 @@ public sealed class InterruptionTests
     [InlineData("chci od začátku", InterruptionKind.StartOver)]
     [InlineData("začněme znovu", InterruptionKind.StartOver)]
     [InlineData("začneme znovu", InterruptionKind.StartOver)]
+    // "let's do it from the beginning" (was no command); "let's do it again" stays "again", no start over.
+    [InlineData("pojďme to udělat od začátku", InterruptionKind.StartOver)]
+    [InlineData("Pojďme to udělat od začátku, prosím", InterruptionKind.StartOver)]
+    [InlineData("udělejme to od začátku", InterruptionKind.StartOver)]
+    [InlineData("začněme od začátku", InterruptionKind.StartOver)]
+    [InlineData("pojďme to udělat znovu", InterruptionKind.None)]
+    [InlineData("pojďme to udělat od začátku března", InterruptionKind.None)]
     // Czech "pomoct" is "help!" alone, "to help" after a lead-in.
     [InlineData("pomoct", InterruptionKind.Help)]
     [InlineData("pomoct prosím", InterruptionKind.Help)]

@@ -612,7 +612,7 @@ internal sealed partial class ConversationTexts
         EditProfileButton = "Můj profil",
         ProfileCommands = ["můj profil", "profil", "upravit profil"],
         LanguageCommands = ["jazyk", "změnit jazyk"],
-        DeleteDataCommands = ["smazat moje údaje", "smazat mé údaje", "smazat můj profil", "zapomeň na mě"],
+        DeleteDataCommands = ["smazat moje údaje", "smazat mé údaje", "smazat moje data", "smazat má data", "vymazat moje data", "vymazat moje údaje", "smazat můj profil", "zapomeň na mě"],
         ConfirmDeleteData = "Tím smažete svůj profil (jméno, organizaci, jazyk) a to, co jsme začali a nedokončili, tady i ve skupinových chatech. Vaše žádosti o výměnu, registrace na sezení a žádosti o představení zůstanou: jsou to záznamy programu (oznámení o ochraně soukromí v podrobnostech aplikace uvádí, jak požádat o jejich odstranění). Smazat teď?",
         ConfirmDeleteDataRetry = "Odpovězte prosím ano, nebo ne: smazat váš profil teď?",
         DataDeleted = "Hotovo: váš profil, naše nedokončené konverzace a adresa tohoto chatu jsou smazány, takže vám nenapíšu, dokud mi nenapíšete vy. Pokud napíšete, zeptám se vás na profil znovu.",

@@ -64,6 +64,18 @@ internal sealed partial class MainDialog
         // Which journey waits, and for what: the main dialog's inner stack holds the journey; its own stack the prompt.
         var innerDc = CreateInnerContext(context, instance, outerDc);
         var runningId = innerDc.ActiveDialog?.Id;
+        if (runningId == ProfileDialog.DialogId && action is null && DeleteDataJourney.IsCommand(typed))
+        {
+            // "delete my data" during the first-use questions is no name nor organisation: like help and cancel it works
+            // at any point (nothing is saved yet, so nothing is lost by leaving them).
+            Log.AnotherRequest(logger, "delete my data", runningId, "left the first-use questions", activity.Conversation?.Id);
+            await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
+            var deleted = await innerDc.BeginDialogAsync(StepsId, new PendingRequest(typed, null, null), cancellationToken).ConfigureAwait(false);
+            return deleted.Status == DialogTurnStatus.Waiting
+                ? EndOfTurn
+                : await EndComponentAsync(outerDc, deleted.Result, cancellationToken).ConfigureAwait(false);
+        }
+
         if (runningId is null or StepsId or LeaveDialogId || runningId == ProfileDialog.DialogId
             || LoadedJourneys.FirstOrDefault(j => j.Dialog.Id == runningId) is not { } running)
         {

@@ -39,7 +39,9 @@ internal sealed class ProfileDialog : ComponentDialog
         // Every question has a retry and a limit: after ProfileAttempts answers it cannot use, the name and organisation
         // questions keep what there is (the Teams name, the name or organisation saved before) or leave it unset, say so
         // and how to set it later ("my profile"), and go on — never asked again and again.
-        AddDialog(new ConfirmPrompt(ConfirmNamePrompt)
+        // "No, call me Ana please" / "call me Ana" instead of a yes or no: a no, with the name in it (AskNameAsync).
+        AddDialog(new ConfirmPrompt(ConfirmNamePrompt, (prompt, _) => Task.FromResult(
+            prompt.Recognized.Succeeded || NamedInConfirmAnswer(prompt.Context) is not null))
         {
             RecognizeAnyLanguage = true,   // the language is not known yet
             Localize = (context, options) => ConfirmNameOptions(context.GetTexts(), options.Validations),
@@ -151,6 +153,12 @@ internal sealed class ProfileDialog : ComponentDialog
             return await step.NextAsync(teamsName, cancellationToken).ConfigureAwait(false);
         }
 
+        // "No, call me Ana please": a no that names the name — taken, as if typed at the name question.
+        if (step.Result is false && step.GetValue<string>("teamsName") is not null && NamedInConfirmAnswer(step.Context) is { } named)
+        {
+            return await step.NextAsync(named, cancellationToken).ConfigureAwait(false);
+        }
+
         // Kept if this question gives up: the name saved before (a profile asked again), else the Teams name.
         var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName ? savedName : step.GetValue<string>("teamsName") ?? "";
         step.Values["keptName"] = kept;
@@ -160,7 +168,8 @@ internal sealed class ProfileDialog : ComponentDialog
     private static async Task<DialogTurnResult> AskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         // A name, or none after the name question's attempts (NameKept / NameUnset was said): the one it kept.
-        step.Values["name"] = step.Result as string ?? step.GetValue<string>("keptName") ?? "";
+        // "my name is Ana", "Chamo-me Ana Costa", "Benim adım Ayşe": the name without its lead-in.
+        step.Values["name"] = step.Result is string typed ? ProfileAnswers.Name(typed) : step.GetValue<string>("keptName") ?? "";
         var kept = step.GetValue<string>("savedOrganisation") ?? "";
         return await step.PromptAsync(OrganisationPrompt, OrganisationOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
     }
@@ -169,7 +178,8 @@ internal sealed class ProfileDialog : ComponentDialog
     {
         if (step.Result is string typed)
         {
-            var match = await organisations.FindAsync(typed, cancellationToken).ConfigureAwait(false);
+            // "I work for CITEVE", "Trabalho na CITEVE", "CITEVE'de çalışıyorum": the organisation without its lead-in.
+            var match = await organisations.FindAsync(ProfileAnswers.Organisation(typed), cancellationToken).ConfigureAwait(false);
             step.Values["organisation"] = match.Name;
             step.Values["organisationId"] = match.Id;
         }
@@ -205,7 +215,9 @@ internal sealed class ProfileDialog : ComponentDialog
             return false;
         }
 
-        var issue = NameRule.CheckPerson(prompt.Recognized.Value ?? "");
+        // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
+        var name = ProfileAnswers.Name(prompt.Recognized.Value);
+        var issue = name.Length == 0 ? PersonNameIssue.None : NameRule.CheckPerson(name);
         if (issue == PersonNameIssue.None)
         {
             return true;
@@ -216,6 +228,12 @@ internal sealed class ProfileDialog : ComponentDialog
         await prompt.Context.SendActivityAsync(ConversationTurn.Plain($"{reason} {texts.NameRules}"), cancellationToken).ConfigureAwait(false);
         return false;
     }
+
+    /// <summary>The name in this turn's answer to "shall I call you …?" ("No, call me Ana please"), if one that keeps the rules.</summary>
+    private static string? NamedInConfirmAnswer(ITurnContext context) =>
+        ProfileAnswers.NameInConfirmAnswer(context.Activity.Text) is { } name && KeepsNameRules(name) && NameRule.CheckPerson(name) == PersonNameIssue.None
+            ? name
+            : null;
 
     /// <summary>
     /// Whether a person's name keeps the name rules (<see cref="NameRule.KeepsPersonName"/>, at most

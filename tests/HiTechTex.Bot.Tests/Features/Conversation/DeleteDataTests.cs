@@ -91,6 +91,30 @@ public sealed class DeleteDataTests : IDisposable
     }
 
     [Theory]
+    [InlineData("borrar mis datos", "salir", "es")]
+    [InlineData("borrar mis datos", "quiero salir", "es")]
+    [InlineData("verilerimi sil", "çıkış", "tr")]
+    [InlineData("verilerimi sil", "vazgeçtim", "tr")]
+    [InlineData("smazat moje udaje", "přestaň", "cs")]
+    [InlineData("delete my data", "stop it", "en")]
+    public async Task DeleteMyData_CancelledAtTheQuestionInItsLanguage_KeepsEverything(string command, string cancel, string language)
+    {
+        // "salir", "çıkış"… cancelled with nothing in progress but were taken as no yes or no at the question.
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(command)
+            .AssertReply(reply => Assert.StartsWith(texts.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .Send(cancel)
+            .AssertReply(texts.Cancelled)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+    }
+
+    [Theory]
     [InlineData("apagar os meus dados", "pt", "Feito:")]
     [InlineData("Borrar mis datos", "es", "Hecho:")]
     [InlineData("cancella i miei dati", "it", "Fatto:")]
@@ -154,17 +178,65 @@ public sealed class DeleteDataTests : IDisposable
         Assert.Empty(host.Recognizer.Texts);
     }
 
-    [Fact]
-    public async Task InsideAnotherQuestion_TheCommandIsAnAnswerNotADeletion()
+    [Theory]
+    [InlineData("delete my data")]
+    [InlineData("Forget me")]
+    [InlineData("borrar mis datos")]
+    [InlineData("smazat moje data")]
+    public async Task DuringTheFirstUseQuestions_TheCommandIsNoAnswerButTheDeletion(string command)
     {
-        // Like every journey command: typed while a question waits, it answers the question; "cancel" comes first.
+        // Was taken as the answer to "shall I call you …?" / the name: like help and cancel it works at any point.
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .Send(command)
+            .AssertReply(ConversationTexts.En.NoDataToDelete)
+            .AssertNoReply()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task AtTheNameAndOrganisationQuestions_TheCommandIsNoAnswerButTheDeletion()
+    {
         await host.Flow()
             .Send("hello")
             .AssertReplyContains("Shall I call you")
             .Send("no")
             .AssertReply("What name should I use?")
             .Send("delete my data")
+            .AssertReply(ConversationTexts.En.NoDataToDelete)
+            .AssertNoReply()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .Send("yes")
             .AssertReply("Which organisation do you work for?")
+            .Send("delete my data")
+            .AssertReply(ConversationTexts.En.NoDataToDelete)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("smazat moje data")]
+    [InlineData("smazat má data")]
+    [InlineData("vymazat moje data")]
+    [InlineData("Smazat moje údaje")]
+    public async Task CzechCommonPhrasings_DeleteToo(string command)
+    {
+        // "smazat moje data" started the profile questions (no command): now the Czech question, and the deletion.
+        await host.SeedProfileAsync("cs");
+
+        await host.Flow()
+            .Send(command)
+            .AssertReply(reply => Assert.StartsWith(ConversationTexts.For("cs").ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .Send("ano")
+            .AssertReply(reply => Assert.StartsWith("Hotovo:", reply.Text, StringComparison.Ordinal))
             .StartTestAsync();
 
         Assert.Null(await host.ReadProfileAsync());

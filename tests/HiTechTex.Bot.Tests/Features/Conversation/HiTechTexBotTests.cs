@@ -179,6 +179,38 @@ public sealed class HiTechTexBotTests : IDisposable
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("cs", "potřebuju pomoc")]
+    [InlineData("cs", "potřebuji pomoc")]
+    [InlineData("tr", "yardıma ihtiyacım var")]
+    [InlineData("it", "mi serve aiuto")]
+    [InlineData("en", "I need help")]
+    public async Task OnTurnAsync_INeedHelp_ShowsTheHelpCardNotASearch(string language, string text)
+    {
+        // Czech "potřebuju pomoc" went to the recognizer and ran a partner search ("Žádná organizace neodpovídá…").
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(text)
+            .AssertReply(ExpectCard(ConversationTexts.For(language).HelpTitle))
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_CzechINeedHelpMidProfile_ShowsHelpCardAndAsksAgain()
+    {
+        await host.Flow()
+            .Send("hi")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("potřebuju pomoc")
+            .AssertReply(ExpectCard("How I can help"))
+            .AssertReplyContains("You can type \"cancel\"")
+            .AssertReplyContains("Shall I call you Ana?")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task OnTurnAsync_CancelMidProfile_SavesNothingAndStartsAgainNextTime()
     {

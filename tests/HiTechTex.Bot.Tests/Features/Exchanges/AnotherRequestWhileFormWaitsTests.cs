@@ -209,6 +209,31 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         Assert.Empty(await host.ApplicationsAsync());
     }
 
+    [Theory]
+    [InlineData("es", "salir")]
+    [InlineData("es", "salir!")]
+    [InlineData("es", "quiero salir")]
+    [InlineData("tr", "çıkış")]
+    [InlineData("tr", "çıkış yap")]
+    [InlineData("tr", "durdur")]
+    [InlineData("cs", "zrušit to")]
+    [InlineData("en", "stop it")]
+    public async Task ACancelWordOfTheLanguage_WhileTheFormWaits_CancelsIt(string language, string cancel)
+    {
+        // "salir", "çıkış"… got "Please fill in the form above" (they cancelled only with nothing in progress).
+        await host.Conversation.SeedProfileAsync(language);
+
+        await OpenForm()
+            .Send(cancel)
+            .AssertReply(ConversationTexts.For(language).Cancelled)
+            .AssertNoReply()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(r => Assert.NotEqual(ExchangeTexts.Resolve(language).DraftSaved, r.Text), "not saved")
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
     [Fact]
     public async Task AForgedHugeSubmit_WhileTheFormWaits_IsNotKeptWholeInTheState()
     {

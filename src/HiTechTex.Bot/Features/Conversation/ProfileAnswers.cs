@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>
+/// Natural answers to the first-use questions, in the six languages: "my name is Ana", "Chamo-me Ana Costa", "Benim
+/// adım Ayşe" are the name "Ana" / "Ana Costa" / "Ayşe"; "I work for CITEVE", "Trabalho na CITEVE", "CITEVE'de
+/// çalışıyorum" the organisation "CITEVE"; "No, call me Ana please" at "shall I call you …?" the name "Ana".
+/// Conservative: only a lead-in at the very start (and courtesy at the end after one) is left out, case and accents
+/// ignored; the rest is kept as typed, and an answer without a lead-in is kept whole ("Ben Smith" stays "Ben Smith").
+/// </summary>
+internal static partial class ProfileAnswers
+{
+    // Longest first within a language does not matter: every lead-in is tried, the longest match wins.
+    private static readonly string[][] NameLeadIns = Words(
+        "my name is", "my name's", "the name is", "i am", "i'm", "it's", "this is", "call me", "you can call me",
+        "please call me", "just call me",
+        "chamo-me", "chamo me", "eu chamo-me", "me chamo", "eu me chamo", "o meu nome é", "meu nome é", "eu sou", "sou", "chama-me",
+        "chame-me", "podes chamar-me", "pode chamar-me", "pode me chamar de", "trata-me por", "trate-me por",
+        "me llamo", "yo me llamo", "mi nombre es", "soy", "yo soy", "llámame", "puedes llamarme", "puede llamarme", "llámeme",
+        "mi chiamo", "io mi chiamo", "il mio nome è", "sono", "io sono", "chiamami", "puoi chiamarmi", "mi puoi chiamare",
+        "benim adım", "adım", "benim ismim", "ismim",
+        "jmenuji se", "jmenuju se", "mé jméno je", "moje jméno je", "jsem", "já jsem", "říkej mi", "říkejte mi", "volej mě", "oslovuj mě");
+
+    private static readonly string[][] OrganisationLeadIns = Words(
+        "i work for", "i work at", "i work in", "i work with", "i'm from", "i am from", "i'm at", "i am at", "i'm with", "i am with",
+        "my organisation is", "my organization is", "my company is",
+        "trabalho na", "trabalho no", "trabalho em", "trabalho para", "trabalho para a", "trabalho para o", "eu trabalho na", "eu trabalho no",
+        "eu trabalho em", "eu trabalho para", "sou da", "sou do", "a minha organização é", "minha organização é", "a minha empresa é",
+        "minha empresa é",
+        "trabajo en", "trabajo para", "yo trabajo en", "yo trabajo para", "soy de", "mi organización es", "mi empresa es",
+        "lavoro per", "lavoro in", "lavoro presso", "lavoro alla", "lavoro al", "lavoro da", "io lavoro per", "io lavoro presso",
+        "sono di", "la mia organizzazione è", "la mia azienda è",
+        "benim şirketim", "şirketim", "kurumum", "benim kurumum",
+        "pracuji v", "pracuju v", "pracuji ve", "pracuju ve", "pracuji pro", "pracuju pro", "pracuji u", "pracuju u", "jsem z", "jsem ze",
+        "moje organizace je", "moje firma je", "má firma je");
+
+    // Courtesy at the end of an answer that had a lead-in: "call me Ana please".
+    private static readonly string[][] Courtesy = Words(
+        "please", "thanks", "thank you", "por favor", "obrigado", "obrigada", "gracias", "per favore", "grazie", "lütfen", "teşekkürler",
+        "prosím", "děkuji", "díky");
+
+    // Words that keep their full stop at the end of an organisation's name.
+    private static readonly HashSet<string> Abbreviations = ["lda.", "ltd.", "inc.", "co.", "s.a.", "sa.", "srl.", "spa.", "corp.", "jr.", "sr.", "a.s.", "s.r.o."];
+
+    // "No" before "call me …" at "shall I call you …?".
+    private static readonly string[][] Noes = Words("no", "nope", "não", "nao", "hayır", "hayir", "ne", "non");
+
+    /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana").</summary>
+    public static string Name(string? typed) => StripLeadIn(typed, NameLeadIns) ?? typed?.Trim() ?? "";
+
+    /// <summary>
+    /// The organisation in an answer to the organisation question, without its lead-in ("I work for CITEVE",
+    /// "Trabalho na CITEVE", "CITEVE'de çalışıyorum", "CITEVE için çalışıyorum" → "CITEVE").
+    /// </summary>
+    public static string Organisation(string? typed)
+    {
+        var text = typed?.Trim() ?? "";
+        var turkish = TurkishWork().Match(text);
+        if (turkish.Success && turkish.Groups["org"].Value.Trim().Length > 0)
+        {
+            text = turkish.Groups["org"].Value.Trim();
+            if (StripLeadIn(text, OrganisationLeadIns) is { } both)
+            {
+                return both;
+            }
+
+            return text;
+        }
+
+        return StripLeadIn(text, OrganisationLeadIns) ?? text;
+    }
+
+    /// <summary>
+    /// A name given instead of a plain yes or no to "shall I call you …?": "No, call me Ana please", "call me Ana", "my
+    /// name is Ana", "não, chama-me Ana" → "Ana"; null when the answer names none ("no", "no thanks").
+    /// </summary>
+    public static string? NameInConfirmAnswer(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var text = typed.Trim();
+        if (Split(text) is { Count: > 1 } words && Noes.Any(no => no.Length == 1 && FoldWord(words[0].Value) == no[0]))
+        {
+            text = text[words[1].Index..];
+        }
+
+        return StripLeadIn(text, NameLeadIns);
+    }
+
+    /// <summary>The rest after the longest lead-in at the start (and courtesy at the end), or null when none leads in.</summary>
+    private static string? StripLeadIn(string? typed, string[][] leadIns)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var text = typed.Trim();
+        var words = Split(text);
+        var folded = words.Select(w => FoldWord(w.Value)).ToArray();
+        var best = 0;
+        foreach (var leadIn in leadIns)
+        {
+            if (leadIn.Length > best && words.Count > leadIn.Length && leadIn.Select((w, i) => folded[i] == w).All(x => x))
+            {
+                best = leadIn.Length;
+            }
+        }
+
+        if (best == 0)
+        {
+            return null;
+        }
+
+        var rest = text[words[best].Index..].Trim();
+        var restWords = Split(rest);
+        var restFolded = restWords.Select(w => FoldWord(w.Value)).ToArray();
+        foreach (var courtesy in Courtesy)
+        {
+            var start = restWords.Count - courtesy.Length;
+            if (start > 0 && courtesy.Select((w, i) => restFolded[start + i] == w).All(x => x))
+            {
+                rest = rest[..restWords[start].Index];
+                break;
+            }
+        }
+
+        // A full stop ends the sentence, unless the last word is an abbreviation ("S.p.A.", "Lda.").
+        rest = rest.Trim().TrimEnd(',', '!', ';', ':').Trim();
+        var lastWord = rest.Split(' ')[^1];
+        if (lastWord.EndsWith('.') && lastWord.Length > 1 && !lastWord[..^1].Contains('.', StringComparison.Ordinal)
+            && !Abbreviations.Contains(TypedCommand.Fold(lastWord)))
+        {
+            rest = rest[..^1].TrimEnd();
+        }
+
+        return rest.Length > 0 ? rest : null;
+    }
+
+    private static List<Match> Split(string text) => [.. Word().Matches(text).Cast<Match>()];
+
+    /// <summary>A word folded for comparison: case, accents, curly apostrophes and punctuation around it ignored.</summary>
+    private static string FoldWord(string word) =>
+        TypedCommand.Fold(word.Replace('\u2019', '\'')).Trim(',', '.', '!', '?', ';', ':', '"');
+
+    private static string[][] Words(params string[] phrases) =>
+        [.. phrases.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(FoldWord).ToArray())];
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Word();
+
+    // "CITEVE'de çalışıyorum", "CITEVE için çalışıyorum", "CITEVE’te çalışıyorum": the organisation before the verb (Turkish
+    // puts it last), a locative ending after an apostrophe or "için" (for) left out.
+    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)(?:['’](?:de|da|te|ta)|\s+(?:için|icin|bünyesinde|bunyesinde))?\s+(?:çalışıyorum|calisiyorum|çalışırım|calisirim)[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishWork();
+}

@@ -1,0 +1,133 @@
+using HiTechTex.Bot.Features.Conversation;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// Natural answers to the first-use questions: "my name is Ana" was saved as the name "my name is Ana", "I work for
+/// CITEVE" as the organisation (then not found in the directory); the lead-in is left out, per language, only at the start.
+/// </summary>
+public sealed class ProfileAnswersTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("my name is Ana", "Ana")]
+    [InlineData("My name's Ana Sousa.", "Ana Sousa")]
+    [InlineData("I'm Ana", "Ana")]
+    [InlineData("call me Ana please", "Ana")]
+    [InlineData("Chamo-me Ana Costa", "Ana Costa")]
+    [InlineData("o meu nome é Ana", "Ana")]
+    [InlineData("Me llamo Ana", "Ana")]
+    [InlineData("mi nombre es José María Ñúñez-García", "José María Ñúñez-García")]
+    [InlineData("Mi chiamo Anna", "Anna")]
+    [InlineData("Benim adım Ayşe", "Ayşe")]
+    [InlineData("benim adim Gülşen Öztürk", "Gülşen Öztürk")]
+    [InlineData("Jmenuji se Jana", "Jana")]
+    [InlineData("jmenuju se Jana Nováková", "Jana Nováková")]
+    // No lead-in at the start: kept whole, as typed.
+    [InlineData("Ana", "Ana")]
+    [InlineData("Ben Smith", "Ben Smith")]
+    [InlineData("Ana, my name is Ana", "Ana, my name is Ana")]
+    [InlineData("Soyeon Park", "Soyeon Park")]
+    [InlineData("my name is", "my name is")]
+    public void Name_LeavesOutTheLeadIn(string typed, string name)
+    {
+        Assert.Equal(name, ProfileAnswers.Name(typed));
+    }
+
+    [Theory]
+    [InlineData("I work for CITEVE", "CITEVE")]
+    [InlineData("I work at Lanificio Rossi S.p.A.", "Lanificio Rossi S.p.A.")]
+    [InlineData("Trabalho na CITEVE", "CITEVE")]
+    [InlineData("trabalho no CeNTI", "CeNTI")]
+    [InlineData("Trabajo en AITEX", "AITEX")]
+    [InlineData("Lavoro per Next Technology Tecnotessile", "Next Technology Tecnotessile")]
+    [InlineData("lavoro presso Comocrea", "Comocrea")]
+    [InlineData("CITEVE'de çalışıyorum", "CITEVE")]
+    [InlineData("Bursa Tekstil için çalışıyorum", "Bursa Tekstil")]
+    [InlineData("Pracuji v INOTEX", "INOTEX")]
+    [InlineData("pracuju pro CLUTEX", "CLUTEX")]
+    // No lead-in: kept whole.
+    [InlineData("CITEVE", "CITEVE")]
+    [InlineData("Working Textiles Ltd", "Working Textiles Ltd")]
+    [InlineData("Trabalho Têxtil, Lda", "Trabalho Têxtil, Lda")]
+    public void Organisation_LeavesOutTheLeadIn(string typed, string organisation)
+    {
+        Assert.Equal(organisation, ProfileAnswers.Organisation(typed));
+    }
+
+    [Theory]
+    [InlineData("No, call me Ana please", "Ana")]
+    [InlineData("no call me Ana", "Ana")]
+    [InlineData("call me Ana", "Ana")]
+    [InlineData("Não, chama-me Ana Costa", "Ana Costa")]
+    [InlineData("No, llámame Ana", "Ana")]
+    [InlineData("no, chiamami Anna", "Anna")]
+    [InlineData("Hayır, benim adım Ayşe", "Ayşe")]
+    [InlineData("Ne, říkej mi Jana", "Jana")]
+    [InlineData("no", null)]
+    [InlineData("no thanks", null)]
+    [InlineData("yes", null)]
+    public void NameInConfirmAnswer_TheNameAfterNo(string typed, string? name)
+    {
+        Assert.Equal(name, ProfileAnswers.NameInConfirmAnswer(typed));
+    }
+
+    [Theory]
+    [InlineData("my name is Ana Sousa", "Ana Sousa")]
+    [InlineData("Chamo-me Ana Costa", "Ana Costa")]
+    [InlineData("Jmenuji se Jana", "Jana")]
+    public async Task TheNameQuestion_SavesTheNameWithoutTheLeadIn(string typed, string name)
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send(typed)
+            .AssertReply("Which organisation do you work for?")
+            .Send("I work for CITEVE")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReply($"Thanks, {name}! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile(name, "CITEVE", null, "en"), await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("No, call me Ana please")]
+    [InlineData("call me Ana")]
+    public async Task NoCallMe_AtShallICallYou_TakesTheNameAndGoesOn(string answer)
+    {
+        host.Adapter.User = new() { Id = "29:user-1", Name = "Ana Sofia Sousa", AadObjectId = "00000000-0000-0000-0000-000000000001" };
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana Sofia Sousa?")
+            .Send(answer)
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Equal("Ana", (await host.ReadProfileAsync())?.Name);
+    }
+
+    [Fact]
+    public async Task ALeadInBeforeAFormula_IsRefusedLikeTheFormula()
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("no")
+            .AssertReply("What name should I use?")
+            .Send("my name is =SUM(A1)")
+            .AssertReply($"{ConversationTexts.En.NameStartsWithSymbol} {ConversationTexts.En.NameRules}")
+            .StartTestAsync();
+    }
+}
