@@ -168,6 +168,9 @@ internal sealed partial class ConversationTexts
     /// <summary>Why a name that is (or holds) a web address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsWebAddress { get; init; }
 
+    /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
+    public required string NameIsEmailAddress { get; init; }
+
     /// <summary>{0} = the longest organisation name; the retry of the organisation question.</summary>
     public required string OrganisationRulesFormat { get; init; }
 

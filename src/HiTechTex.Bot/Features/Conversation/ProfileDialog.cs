@@ -196,7 +196,7 @@ internal sealed class ProfileDialog : ComponentDialog
 
     /// <summary>
     /// A person's name: <see cref="IsOneLine"/>, and nothing a person's name never holds (<see cref="NameRule.CheckPerson"/>)
-    /// — refused with the reason in the user's language before the rules ("=SUM(A1)", "@everyone", "evil.com").
+    /// — refused with the reason in the user's language before the rules ("=SUM(A1)", "@everyone", "evil.com", "evil.com/login", "ana@evil.com").
     /// </summary>
     private static async Task<bool> IsPersonNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
@@ -212,7 +212,12 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         var texts = prompt.Context.GetTexts();
-        var reason = issue == PersonNameIssue.WebAddress ? texts.NameIsWebAddress : texts.NameStartsWithSymbol;
+        var reason = issue switch
+        {
+            PersonNameIssue.WebAddress => texts.NameIsWebAddress,
+            PersonNameIssue.EmailAddress => texts.NameIsEmailAddress,
+            _ => texts.NameStartsWithSymbol,
+        };
         await prompt.Context.SendActivityAsync(ConversationTurn.Plain($"{reason} {texts.NameRules}"), cancellationToken).ConfigureAwait(false);
         return false;
     }
