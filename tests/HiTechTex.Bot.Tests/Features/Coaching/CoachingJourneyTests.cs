@@ -68,8 +68,8 @@ public sealed class CoachingJourneyTests : IDisposable
 
     [Theory]
     [InlineData("sessions in March 2025", "en", "March 2025 is already over: here are the upcoming sessions.")]
-    [InlineData("sessões em março de 2025", "pt", "Março 2025 já passou: aqui estão as próximas sessões.")]
-    [InlineData("sesiones en marzo de 2025", "es", "Marzo 2025 ya ha pasado: estas son las próximas sesiones.")]
+    [InlineData("sessões em março de 2025", "pt", "Março de 2025 já passou: aqui estão as próximas sessões.")]
+    [InlineData("sesiones en marzo de 2025", "es", "Marzo de 2025 ya ha pasado: estas son las próximas sesiones.")]
     [InlineData("sessioni a marzo 2025", "it", "Marzo 2025 è già passato: ecco le prossime sessioni.")]
     [InlineData("oturumlar mart 2025", "tr", "Mart 2025 geçti: yaklaşan oturumlar aşağıda.")]
     [InlineData("setkání v březnu 2025", "cs", "Březen 2025 už uplynul: tady jsou nadcházející setkání.")]
@@ -87,6 +87,23 @@ public sealed class CoachingJourneyTests : IDisposable
         var card = CoachingTestHost.CardOf(replies);
         Assert.Equal("any", InputValue(card, "month"));
         Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "November 2026")]
+    [InlineData("pt", "Novembro de 2026")]
+    [InlineData("es", "Noviembre de 2026")]
+    [InlineData("it", "Novembre 2026")]
+    [InlineData("tr", "Kasım 2026")]
+    [InlineData("cs", "Listopad 2026")]
+    public async Task List_MonthChoices_EachLanguagesMonthYear(string language, string november)
+    {
+        // Portuguese and Spanish say "novembro de 2026"; a choice starts with a capital in every language.
+        await host.Conversation.SeedProfileAsync(language);
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync("sessions"));
+
+        Assert.Contains($"\"{november}\"", System.Text.RegularExpressions.Regex.Unescape(card.GetRawText()), StringComparison.Ordinal);   // "Kas\u0131m"
     }
 
     [Theory]
