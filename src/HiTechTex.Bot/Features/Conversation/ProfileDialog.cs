@@ -151,8 +151,10 @@ internal sealed class ProfileDialog : ComponentDialog
             return await step.NextAsync(teamsName, cancellationToken).ConfigureAwait(false);
         }
 
-        // Kept if this question gives up: the name saved before (a profile asked again), else the Teams name.
-        var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName ? savedName : step.GetValue<string>("teamsName") ?? "";
+        // Kept if this question gives up: the name saved before (a profile asked again) — never the Teams name, which
+        // the user has just declined (or which was not offered): then the name stays unset.
+        var declined = step.GetValue<string>("teamsName");
+        var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName && savedName != declined ? savedName : "";
         step.Values["keptName"] = kept;
         return await step.PromptAsync(NamePrompt, NameOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
     }
