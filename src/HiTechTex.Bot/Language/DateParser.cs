@@ -243,6 +243,94 @@ internal static partial class DateParser
         return null;
     }
 
+    /// <summary>
+    /// A past period named without a month: "last month" (its first day, in the six languages: "mês passado", "mes
+    /// pasado", "mese scorso", "geçen ay", "minulý měsíc"), or a year already over — "last year" ("ano passado", "año
+    /// pasado", "anno scorso", "geçen yıl", "loni") or a four-digit year before this one after a preposition ("in 2025",
+    /// "em 2025", "v roce 2025", "2025'te", "2025 yılında") or as the whole filter ("sessions 2025"). A year inside a
+    /// name ("Horizon 2020") is none.
+    /// </summary>
+    public static (DateOnly? LastMonth, int? Year)? FindPastPeriod(IReadOnlyList<Token> tokens, DateOnly today, IReadOnlySet<string>? commandWords = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (HasPhrase(tokens, LastMonthPhrases))
+        {
+            var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+            return (first, null);
+        }
+
+        if (HasPhrase(tokens, LastYearPhrases))
+        {
+            return (null, today.Year - 1);
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Norm.Length == 4 && int.TryParse(tokens[i].Norm, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && year >= 1900 && year < today.Year
+                && ((i > 0 && YearPrepositions.Contains(tokens[i - 1].Norm))
+                    || (i + 1 < tokens.Count && (YearWordsAfter.Contains(tokens[i + 1].Norm) || (tokens[i + 1].Before is "'" or "’" && LocativeSuffixes.Contains(tokens[i + 1].Norm))))
+                    || IsWholeFilter(tokens, i, commandWords)))
+            {
+                return (null, year);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasPhrase(IReadOnlyList<Token> tokens, string[][] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+            {
+                var all = true;
+                for (var k = 0; k < phrase.Length && all; k++)
+                {
+                    all = tokens[i + k].Norm == phrase[k];
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[][] LastMonthPhrases =
+    [
+        ["last", "month"], ["previous", "month"],
+        ["mes", "passado"], ["mes", "anterior"],
+        ["mes", "pasado"],
+        ["mese", "scorso"], ["mese", "passato"], ["scorso", "mese"],
+        ["gecen", "ay"], ["gecen", "ayki"], ["onceki", "ay"],
+        ["minuly", "mesic"], ["minulem", "mesici"], ["minuleho", "mesice"], ["predchozi", "mesic"], ["predchozim", "mesici"],
+    ];
+
+    private static readonly string[][] LastYearPhrases =
+    [
+        ["last", "year"], ["previous", "year"],
+        ["ano", "passado"], ["ano", "anterior"],
+        ["ano", "pasado"],
+        ["anno", "scorso"], ["anno", "passato"], ["scorso", "anno"],
+        ["gecen", "yil"], ["gecen", "yilki"], ["onceki", "yil"],
+        ["minuly", "rok"], ["minulem", "roce"], ["minuleho", "roku"], ["loni"], ["predchozi", "rok"],
+    ];
+
+    // "in 2025", "em 2025", "en 2025", "nel 2025", "v roce 2025", "of 2025", "de 2025", "del 2025", "during 2025".
+    private static readonly HashSet<string> YearPrepositions = new(StringComparer.Ordinal)
+    {
+        "in", "during", "of", "for", "from", "em", "no", "de", "do", "durante", "en", "del", "el", "nel", "nell", "di", "per",
+        "v", "ve", "roce", "roku", "rok", "behem", "year", "ano", "anno", "yil", "yilinda",
+    };
+
+    // Turkish puts the noun after the year: "2025 yılında", "2025 yılı".
+    private static readonly HashSet<string> YearWordsAfter = new(StringComparer.Ordinal) { "yilinda", "yili", "yilindaki" };
+
     /// <summary>A four-digit year right after the month token ("May 2028", "maio de 2028", "May of 2028").</summary>
     private static (int Year, int Index)? YearAfter(IReadOnlyList<Token> tokens, int month)
     {

@@ -37,6 +37,8 @@ public sealed class CalendarFileEndpointTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        Assert.True(response.Headers.CacheControl?.NoStore);
         var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(session.Session.Title, Assert.Single(calendar.Events).Summary);
         Assert.Equal(6, (await ListAsync(factory)).Count);

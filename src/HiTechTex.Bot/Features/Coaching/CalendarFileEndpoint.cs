@@ -71,7 +71,8 @@ internal sealed class CalendarFileEndpoint : IStartupFilter
 
         context.Response.ContentType = SessionCalendarFile.ContentType;
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{SessionCalendarFile.FileNameOf(session)}\"";
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.CacheControl = "no-store";   // personal: the join link of one registration
+        context.Response.Headers.XContentTypeOptions = "nosniff";   // a calendar file, never sniffed as a page (like the CSV export)
         await context.Response.WriteAsync(SessionCalendarFile.Create(session), context.RequestAborted);
     }
 }

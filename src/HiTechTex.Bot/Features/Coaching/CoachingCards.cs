@@ -21,11 +21,17 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     /// <param name="page">The page shown (0 first) and how many sessions match in all: a list longer than a page
     /// says which ones it shows and has Previous / Next buttons (they submit the filters with the page).</param>
-    /// <summary>A month as the list's month filter names it: "December 2026", "Dicembre 2026", "Prosinec 2026".</summary>
+    /// <summary>
+    /// A month as the list's month filter names it, and as it starts a sentence ("March 2025 is already over"): each
+    /// language's month-year — Portuguese and Spanish join them with "de" ("março de 2025", "marzo de 2025"), the others
+    /// do not ("marzo 2025", "Mart 2025", "březen 2025") — with a capital first letter, since it stands first (a
+    /// dropdown choice, a sentence's start): "December 2026", "Dezembro de 2026", "Dicembre 2026", "Listopad 2026".
+    /// Portuguese, Spanish, Italian and Czech write the month in lower case inside a sentence; .NET's names already are.
+    /// </summary>
     public static string MonthTitle(DateOnly month, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var title = month.ToString("MMMM yyyy", culture);
+        var title = month.ToString(culture.TwoLetterISOLanguageName is "pt" or "es" ? "MMMM 'de' yyyy" : "MMMM yyyy", culture);
         return char.ToUpper(title[0], culture) + title[1..];
     }
 
@@ -55,7 +61,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
         data["months"] = Choices(texts, months.Select(date =>
         {
-            // "December 2026", "dicembre 2026", "prosinec 2026": the month named in the reader's language, the value ISO.
+            // "December 2026", "Dezembro de 2026", "Prosinec 2026": the month named in the reader's language, the value ISO.
             return (MonthTitle(date, culture), date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         }));
         data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow(), readerZone))]);

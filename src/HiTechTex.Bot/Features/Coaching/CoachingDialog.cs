@@ -112,11 +112,16 @@ internal sealed class CoachingDialog(
                 await RetrySyncAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             default:
-                var (filter, pastMonth) = FilterOf(start);
+                var (filter, pastMonth, pastYear) = FilterOf(start);
                 if (pastMonth is { } past)
                 {
-                    // "sessions in March 2025" in November 2026: said, not silently the whole catalogue.
+                    // "sessions in March 2025" or "last month" in November 2026: said, not silently the whole catalogue.
                     await turn.SendActivityAsync(texts.Format(texts.MonthPastFormat, CoachingCards.MonthTitle(past, SessionTime.CultureOf(texts))), cancellationToken);
+                }
+                else if (pastYear is { } year)
+                {
+                    // "sessions in 2025", "last year": the same.
+                    await turn.SendActivityAsync(texts.Format(texts.YearPastFormat, year.ToString(CultureInfo.InvariantCulture)), cancellationToken);
                 }
 
                 await ShowListAsync(turn, texts, filter, PageOf(data), cancellationToken);
@@ -169,7 +174,7 @@ internal sealed class CoachingDialog(
     /// The list's filters, and the month asked for when it is already over ("sessions in March 2025", "sessions on
     /// 3 March 2025", an old card's month): no filter then, and the caller says that month is past.
     /// </summary>
-    private (SessionFilter Filter, DateOnly? PastMonth) FilterOf(JourneyStart? start)
+    private (SessionFilter Filter, DateOnly? PastMonth, int? PastYear) FilterOf(JourneyStart? start)
     {
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
@@ -183,7 +188,7 @@ internal sealed class CoachingDialog(
             return (new SessionFilter(
                 Limit(CoachingCards.FilterValue(Read(data, "topic")), 100),
                 Limit(CoachingCards.FilterValue(Read(data, "language")), 8),
-                past is null ? month : null), past);
+                past is null ? month : null), past, null);
         }
 
         if (start?.Entities is { } entities)
@@ -207,10 +212,18 @@ internal sealed class CoachingDialog(
                 (past, month) = (month, null);
             }
 
-            return (new SessionFilter(entities.SessionTopic, null, month is { } named ? SessionFilter.PlausibleMonth(named, today) : null), past);
+            // No month: "last month" is the month before this one, "in 2025" / "last year" a year already over.
+            int? pastYear = null;
+            if (month is null && past is null && start.Text is { } said
+                && DateParser.FindPastPeriod(TextNormalizer.Tokenize(said), today, ListCommandWords) is { } period)
+            {
+                (past, pastYear) = (period.LastMonth, period.LastMonth is null ? period.Year : null);
+            }
+
+            return (new SessionFilter(entities.SessionTopic, null, month is { } named ? SessionFilter.PlausibleMonth(named, today) : null), past, pastYear);
         }
 
-        return (SessionFilter.Any, null);
+        return (SessionFilter.Any, null, null);
     }
 
     /// <summary>The page a Previous / Next button asks for (0 when none, or not a number of pages that can exist).</summary>

@@ -175,6 +175,9 @@ internal sealed partial class CoachingTexts
     /// <summary>The list was asked for a month already over ({0}: "March 2025"); the upcoming sessions follow.</summary>
     public required string MonthPastFormat { get; init; }
 
+    /// <summary>The list was asked for a year already over ({0}: "2025"); the upcoming sessions follow.</summary>
+    public required string YearPastFormat { get; init; }
+
     /// <summary>{0} the largest capacity.</summary>
     public required string ReasonCapacityFormat { get; init; }
 

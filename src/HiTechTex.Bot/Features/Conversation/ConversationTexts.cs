@@ -102,7 +102,51 @@ internal sealed partial class ConversationTexts
 
     public required string KeptForIntroductions { get; init; }
 
-    public required string KeptForRole { get; init; }
+    /// <summary>The word joining the last two items of a list: "a, b and c" (" and ", " e ", " y ", " ve ", " a ").</summary>
+    public required string ListAnd { get; init; }
+
+    /// <summary>Why the chat address stays for a cluster manager: while they have the role, and who removes it.</summary>
+    public required string KeptForManagerRole { get; init; }
+
+    /// <summary>Why the chat address stays for a programme coordinator.</summary>
+    public required string KeptForCoordinatorRole { get; init; }
+
+    /// <summary>Why the chat address stays for someone who is both.</summary>
+    public required string KeptForBothRoles { get; init; }
+
+    /// <summary>After a role's reason: {0} the records that may still need a message too.</summary>
+    public required string KeptAlsoForFormat { get; init; }
+
+    /// <summary>The first sentence of <see cref="DataDeletedChatKeptFormat"/>, before a role's reason.</summary>
+    public required string DataDeletedKeptIntro { get; init; }
+
+    /// <summary>The last sentence of <see cref="DataDeletedChatKeptFormat"/>, after a role's reason.</summary>
+    public required string DataDeletedKeptOutro { get; init; }
+
+    /// <summary>"a", "a and b", "a, b and c" in this language.</summary>
+    public string JoinList(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + ListAnd + items[^1];
+    }
+
+    /// <summary>
+    /// "delete my data" done and the 1:1 chat's address kept: for <paramref name="records"/> (the Kept… texts) that
+    /// may still need a message — "type it again once nothing is left" — or, for a cluster manager or coordinator, as
+    /// long as they have the role (and who removes it), with the records after it.
+    /// </summary>
+    public string DataDeletedChatKept(IReadOnlyList<string> records, bool clusterManager, bool coordinator)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (!clusterManager && !coordinator)
+        {
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, DataDeletedChatKeptFormat, JoinList(records), DeleteDataCommands[0]);
+        }
+
+        var role = clusterManager && coordinator ? KeptForBothRoles : clusterManager ? KeptForManagerRole : KeptForCoordinatorRole;
+        var also = records.Count > 0 ? " " + string.Format(System.Globalization.CultureInfo.InvariantCulture, KeptAlsoForFormat, JoinList(records)) : "";
+        return $"{DataDeletedKeptIntro} {role}{also} {DataDeletedKeptOutro}";
+    }
 
     public required string DataKept { get; init; }
 
@@ -167,6 +211,9 @@ internal sealed partial class ConversationTexts
 
     /// <summary>Why a name that is (or holds) a web address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsWebAddress { get; init; }
+
+    /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
+    public required string NameIsEmailAddress { get; init; }
 
     /// <summary>{0} = the longest organisation name; the retry of the organisation question.</summary>
     public required string OrganisationRulesFormat { get; init; }

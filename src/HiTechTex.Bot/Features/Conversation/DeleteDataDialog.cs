@@ -93,14 +93,15 @@ internal sealed class DeleteDataDialog : ComponentDialog
         if (awaiting.Count > 0)
         {
             Log.ChatAddressKept(logger, activity.Conversation?.Id, string.Join(",", awaiting));
-            var what = string.Join("; ", awaiting.Select(kind => kind switch
+            var records = awaiting.Where(kind => kind != PersonalRecordKind.Role).Select(kind => kind switch
             {
                 PersonalRecordKind.ExchangeApplication => texts.KeptForExchanges,
                 PersonalRecordKind.SessionRegistration => texts.KeptForSessions,
-                PersonalRecordKind.IntroductionRequest => texts.KeptForIntroductions,
-                _ => texts.KeptForRole,
-            }));
-            await step.Context.SendActivityAsync(ConversationTurn.Plain(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.DataDeletedChatKeptFormat, what, texts.DeleteDataCommands[0])), cancellationToken).ConfigureAwait(false);
+                _ => texts.KeptForIntroductions,
+            }).ToList();
+            var roles = awaiting.Contains(PersonalRecordKind.Role) ? services.GetService<IRoleService>()?.GetRoles(activity.From?.AadObjectId) : null;
+            var text = texts.DataDeletedChatKept(records, roles?.ManagedOrganisationIds.Count > 0, roles?.IsCoordinator == true);
+            await step.Context.SendActivityAsync(ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -37,7 +37,8 @@ internal static partial class NameRule
     /// <summary>
     /// What a person's name holds that no person's name does (beyond <see cref="IsPlain"/>): a first character that a
     /// spreadsheet reads as a formula or a chat as a mention (<c>= + - @</c>, "=HYPERLINK(…)", "@everyone"), or a bare
-    /// web address ("phish.example", "evil.com", "Ana evil.com") — Teams makes one a link in a message. Organisation
+    /// web address ("phish.example", "evil.com", "Ana evil.com", "evil.com/login", "t.co/abc") or an e-mail address
+    /// ("ana@evil.com") — Teams makes one a link in a message. Organisation
     /// names are not held to it: the directory's are trusted, and the exports neutralise formulas.
     /// </summary>
     public static PersonNameIssue CheckPerson(string text)
@@ -49,15 +50,39 @@ internal static partial class NameRule
             return PersonNameIssue.LeadingSymbol;
         }
 
+        var issue = PersonNameIssue.None;
         foreach (var word in trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (IsWebAddress(word.Trim(WordPunctuation)))
+            var bare = word.Trim(WordPunctuation);
+            if (IsWebAddress(bare))
             {
                 return PersonNameIssue.WebAddress;
             }
+
+            if (IsEmailAddress(bare))
+            {
+                issue = PersonNameIssue.EmailAddress;
+            }
         }
 
-        return PersonNameIssue.None;
+        return issue;
+    }
+
+    /// <summary>
+    /// "ana@evil.com": something before an <c>@</c> and a host name after it — Teams makes it a mail link. An
+    /// <c>@</c> alone or before a word ("Ana @ CITEVE") is no address.
+    /// </summary>
+    private static bool IsEmailAddress(string word)
+    {
+        var at = word.LastIndexOf('@');
+        if (at <= 0 || at == word.Length - 1)
+        {
+            return false;
+        }
+
+        var domain = word[(at + 1)..];
+        var pathStart = domain.AsSpan().IndexOfAny('/', '?', '#');
+        return HostName().IsMatch(pathStart >= 0 ? domain[..pathStart] : domain);
     }
 
     /// <summary>
@@ -66,6 +91,30 @@ internal static partial class NameRule
     /// punycode one, or one of the common generic ones. "Dr.", "J.R.R." and "St.John" are not.
     /// </summary>
     private static bool IsWebAddress(string word)
+    {
+        // A host followed by a path, a query or a fragment ("evil.com/login", "bit.ly/x", "t.co/abc", "evil.com/"):
+        // with a path even a one-letter label before a country code is an address, not initials.
+        var pathStart = word.AsSpan().IndexOfAny('/', '?', '#');
+        if (pathStart > 0)
+        {
+            var host = word[..pathStart];
+            var port = host.LastIndexOf(':');
+            if (port > 0 && host[(port + 1)..].All(char.IsAsciiDigit))
+            {
+                host = host[..port];
+            }
+
+            if (IsHostName(host, initialsAllowed: false))
+            {
+                return true;
+            }
+        }
+
+        // Any slash-separated part that is a host name on its own ("Ana/evil.com").
+        return word.Split('/').Any(part => IsHostName(part.Trim(WordPunctuation), initialsAllowed: true));
+    }
+
+    private static bool IsHostName(string word, bool initialsAllowed)
     {
         var match = HostName().Match(word);
         if (!match.Success)
@@ -80,7 +129,7 @@ internal static partial class NameRule
             return true;
         }
 
-        return top.Length == 2 && top.All(char.IsAsciiLetter) && labels[^2].Length >= 2;
+        return top.Length == 2 && top.All(char.IsAsciiLetter) && (!initialsAllowed || labels[^2].Length >= 2);
     }
 
     private static readonly char[] WordPunctuation = ['(', ')', '[', ']', ',', ';', ':', '"', '\'', '“', '”', '«', '»', '„', '!', '?'];
@@ -267,6 +316,9 @@ internal enum PersonNameIssue
     /// <summary>It starts with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>: a formula in a spreadsheet, a mention in a chat.</summary>
     LeadingSymbol,
 
-    /// <summary>It is, or holds, a web address ("evil.com").</summary>
+    /// <summary>It is, or holds, a web address ("evil.com", "evil.com/login", "bit.ly/x").</summary>
     WebAddress,
+
+    /// <summary>It is, or holds, an e-mail address ("ana@evil.com").</summary>
+    EmailAddress,
 }

@@ -159,8 +159,10 @@ internal sealed class ProfileDialog : ComponentDialog
             return await step.NextAsync(named, cancellationToken).ConfigureAwait(false);
         }
 
-        // Kept if this question gives up: the name saved before (a profile asked again), else the Teams name.
-        var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName ? savedName : step.GetValue<string>("teamsName") ?? "";
+        // Kept if this question gives up: the name saved before (a profile asked again) — never the Teams name, which
+        // the user has just declined (or which was not offered): then the name stays unset.
+        var declined = step.GetValue<string>("teamsName");
+        var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName && savedName != declined ? savedName : "";
         step.Values["keptName"] = kept;
         return await step.PromptAsync(NamePrompt, NameOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
     }
@@ -206,7 +208,7 @@ internal sealed class ProfileDialog : ComponentDialog
 
     /// <summary>
     /// A person's name: <see cref="IsOneLine"/>, and nothing a person's name never holds (<see cref="NameRule.CheckPerson"/>)
-    /// — refused with the reason in the user's language before the rules ("=SUM(A1)", "@everyone", "evil.com").
+    /// — refused with the reason in the user's language before the rules ("=SUM(A1)", "@everyone", "evil.com", "evil.com/login", "ana@evil.com").
     /// </summary>
     private static async Task<bool> IsPersonNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
@@ -224,7 +226,12 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         var texts = prompt.Context.GetTexts();
-        var reason = issue == PersonNameIssue.WebAddress ? texts.NameIsWebAddress : texts.NameStartsWithSymbol;
+        var reason = issue switch
+        {
+            PersonNameIssue.WebAddress => texts.NameIsWebAddress,
+            PersonNameIssue.EmailAddress => texts.NameIsEmailAddress,
+            _ => texts.NameStartsWithSymbol,
+        };
         await prompt.Context.SendActivityAsync(ConversationTurn.Plain($"{reason} {texts.NameRules}"), cancellationToken).ConfigureAwait(false);
         return false;
     }

@@ -50,8 +50,11 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
         }
 
         var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        var name = profile?.Organisation is { Length: > 0 } typed ? typed : "–";
-        await turnContext.SendActivityAsync(ConversationTurn.Plain(string.Format(CultureInfo.InvariantCulture, texts.NotInDirectoryFormat, NameRule.ForPlainMessage(name))), cancellationToken).ConfigureAwait(false);
+        // No organisation in the profile (its question gave up): said so, not "your organisation “–”".
+        var text = profile?.Organisation?.Trim() is { Length: > 0 } typed
+            ? string.Format(CultureInfo.InvariantCulture, texts.NotInDirectoryFormat, NameRule.ForPlainMessage(typed))
+            : texts.NoOrganisationInProfile;
+        await turnContext.SendActivityAsync(ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
         return true;
     }
 

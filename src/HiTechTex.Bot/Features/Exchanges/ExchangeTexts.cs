@@ -228,6 +228,9 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = the organisation named in the profile (shown as plain text).</summary>
     public required string NotInDirectoryFormat { get; init; }
 
+    /// <summary>An exchange asked for while the profile names no organisation: say so, and how to set it.</summary>
+    public required string NoOrganisationInProfile { get; init; }
+
     public required string VisitingNotYours { get; init; }
 
     /// <summary>{0} = reference, {1} = status, {2} = who decided, {3} = their comment (plain text).</summary>

@@ -68,8 +68,8 @@ public sealed class CoachingJourneyTests : IDisposable
 
     [Theory]
     [InlineData("sessions in March 2025", "en", "March 2025 is already over: here are the upcoming sessions.")]
-    [InlineData("sessões em março de 2025", "pt", "Março 2025 já passou: aqui estão as próximas sessões.")]
-    [InlineData("sesiones en marzo de 2025", "es", "Marzo 2025 ya ha pasado: estas son las próximas sesiones.")]
+    [InlineData("sessões em março de 2025", "pt", "Março de 2025 já passou: aqui estão as próximas sessões.")]
+    [InlineData("sesiones en marzo de 2025", "es", "Marzo de 2025 ya ha pasado: estas son las próximas sesiones.")]
     [InlineData("sessioni a marzo 2025", "it", "Marzo 2025 è già passato: ecco le prossime sessioni.")]
     [InlineData("oturumlar mart 2025", "tr", "Mart 2025 geçti: yaklaşan oturumlar aşağıda.")]
     [InlineData("setkání v březnu 2025", "cs", "Březen 2025 už uplynul: tady jsou nadcházející setkání.")]
@@ -87,6 +87,86 @@ public sealed class CoachingJourneyTests : IDisposable
         var card = CoachingTestHost.CardOf(replies);
         Assert.Equal("any", InputValue(card, "month"));
         Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "November 2026")]
+    [InlineData("pt", "Novembro de 2026")]
+    [InlineData("es", "Noviembre de 2026")]
+    [InlineData("it", "Novembre 2026")]
+    [InlineData("tr", "Kasım 2026")]
+    [InlineData("cs", "Listopad 2026")]
+    public async Task List_MonthChoices_EachLanguagesMonthYear(string language, string november)
+    {
+        // Portuguese and Spanish say "novembro de 2026"; a choice starts with a capital in every language.
+        await host.Conversation.SeedProfileAsync(language);
+
+        var card = CoachingTestHost.CardOf(await host.SayAsync("sessions"));
+
+        Assert.Contains($"\"{november}\"", System.Text.RegularExpressions.Regex.Unescape(card.GetRawText()), StringComparison.Ordinal);   // "Kas\u0131m"
+    }
+
+    [Theory]
+    [InlineData("sessions in 2025", "en", "2025 is already over: here are the upcoming sessions.")]
+    [InlineData("sessions last year", "en", "2025 is already over: here are the upcoming sessions.")]
+    [InlineData("sessões em 2025", "pt", "O ano de 2025 já passou: aqui estão as próximas sessões.")]
+    [InlineData("sesiones del año pasado", "es", "El año 2025 ya ha pasado: estas son las próximas sesiones.")]
+    [InlineData("sessioni nel 2024", "it", "Il 2024 è già passato: ecco le prossime sessioni.")]
+    [InlineData("2025 yılında oturumlar", "tr", "2025 yılı geçti: yaklaşan oturumlar aşağıda.")]
+    [InlineData("setkání v roce 2025", "cs", "Rok 2025 už uplynul: tady jsou nadcházející setkání.")]
+    public async Task Sessions_InAYearAlreadyOver_SaysSoThenTheUpcomingSessions(string typed, string language, string said)
+    {
+        // It is 26 November 2026: the list was silently the whole catalogue.
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal(said, replies[0].Text);
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sessions last month", "en")]
+    [InlineData("sessões do mês passado", "pt")]
+    [InlineData("sesiones del mes pasado", "es")]
+    [InlineData("sessioni del mese scorso", "it")]
+    [InlineData("geçen ay oturumlar", "tr")]
+    [InlineData("setkání minulý měsíc", "cs")]
+    public async Task Sessions_LastMonth_SaysThatMonthIsOverThenTheUpcomingSessions(string typed, string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+        var texts = CoachingTexts.Resolve(language);
+
+        var replies = await host.SayAsync(typed);
+
+        // October 2026, named as "sessions in October 2026" names it.
+        Assert.Equal(texts.Format(texts.MonthPastFormat, CoachingCards.MonthTitle(new DateOnly(2026, 10, 1), SessionTime.CultureOf(texts))), replies[0].Text);
+        if (language == "en")
+        {
+            Assert.Equal("October 2026 is already over: here are the upcoming sessions.", replies[0].Text);
+        }
+
+        Assert.Contains("In December", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sessions about Horizon 2020")]
+    [InlineData("sessions in 2026")]
+    [InlineData("sessions in 2027")]
+    public async Task Sessions_AYearInANameOrNotOver_NoPastNotice(string typed)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("already over", StringComparison.Ordinal) == true);
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed class SessionCalendarFileTests : IDisposable
         Assert.Equal(200, context.Response.StatusCode);
         Assert.Equal("text/calendar; charset=utf-8", context.Response.ContentType);
         Assert.Contains("attachment;", context.Response.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", context.Response.Headers.XContentTypeOptions.ToString());
+        Assert.Equal("no-store", context.Response.Headers.CacheControl.ToString());
         Assert.Equal("Circular economy", Assert.Single(Calendar.Load(Body(context))!.Events).Summary);
     }
 

@@ -110,7 +110,8 @@ public sealed class NameRuleTests
     [
         "O'Brien", "Çağla Şimşek", "Jiří Nováček", "María-José", "李小龍", "Anne-Marie O'Brien", "Dr. J. Smith", "J.R.R. Tolkien",
         "J.Wu", "A.Li", "A.Kumar", "St.John Smith", "Ana Sousa (CITEVE)", "Jean-Luc Picard Jr.", "Mª José", "Ana 2nd", "Ana 1.5",
-        "Gülşen Öztürk", "Αλέξανδρος", "محمد رضا", "Ana 👩‍🔬 Sousa",
+        "Gülşen Öztürk", "Αλέξανδρος", "محمد رضا", "Ana 👩‍🔬 Sousa", "Dr. A.B. Smith", "Mary-Jane St.John", "Ana Sousa / Rui Lima",
+        "Ana Sousa (R&D / QA)", "Ana @ CITEVE",
     ];
 
     /// <summary>What no person's name is: a formula or mention lookalike, a bare web address, or a name holding one.</summary>
@@ -135,6 +136,18 @@ public sealed class NameRuleTests
         { "Ana evil.com", nameof(PersonNameIssue.WebAddress) },
         { "Ana (citeve.pt)", nameof(PersonNameIssue.WebAddress) },
         { "Support: account-verify.online", nameof(PersonNameIssue.WebAddress) },
+        { "Ana evil.com/login", nameof(PersonNameIssue.WebAddress) },   // a host with a path
+        { "evil.com/", nameof(PersonNameIssue.WebAddress) },
+        { "evil.xyz/login", nameof(PersonNameIssue.WebAddress) },
+        { "bit.ly/x", nameof(PersonNameIssue.WebAddress) },
+        { "t.co/abc", nameof(PersonNameIssue.WebAddress) },   // one letter before a country code: initials alone, an address with a path
+        { "evil.com:8080/login", nameof(PersonNameIssue.WebAddress) },
+        { "evil.com?next=x", nameof(PersonNameIssue.WebAddress) },
+        { "Ana/evil.com", nameof(PersonNameIssue.WebAddress) },
+        { "ana@evil.com", nameof(PersonNameIssue.EmailAddress) },
+        { "Ana Sousa ana.sousa@citeve.pt", nameof(PersonNameIssue.EmailAddress) },
+        { "ana@evil.com/x", nameof(PersonNameIssue.EmailAddress) },
+        { "Ana (ana@evil.com)", nameof(PersonNameIssue.EmailAddress) },
     };
 
     [Theory]

@@ -15,30 +15,34 @@ public sealed class ProfileAttemptsTests : IDisposable
 
     public void Dispose() => host.Dispose();
 
-    [Fact]
-    public async Task NameQuestion_ThreeUnusableAnswers_KeepsTheTeamsNameSaysHowToChangeItAndGoesOn()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    public async Task NameQuestion_TeamsNameDeclinedThenThreeUnusableAnswers_LeavesTheNameUnsetNotTheDeclinedName(string language)
     {
-        var texts = ConversationTexts.En;
+        // It said "Let's keep Ana as your name for now" ("Por agora fica Ana…") — the name the user had just declined.
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
         await host.Flow()
             .Send("hello")
-            .AssertReplyContains("Shall I call you Ana?")
-            .Send("no")
+            .AssertReplyContains("Ana")
+            .Send(language == "pt" ? "não" : "no")
             .AssertReply(texts.AskName)
             .Send(Bad)
             .AssertReply(texts.NameRules)
             .Send("Ana\nSousa")
             .AssertReply(texts.NameRules)
             .Send("**Ana**")
-            .AssertReply(texts.NameKept("Ana"))
+            .AssertReply(texts.NameUnset)
             .AssertReply(texts.AskOrganisation)
             .Send("CITEVE")
-            .AssertReplyContains("Which language")
-            .Send("English")
-            .AssertReplyContains("Thanks, Ana! Your profile is saved.")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(reply => Assert.Equal(texts.ProfileSavedWithoutName, reply.Text), "saved, without a name")
             .StartTestAsync();
 
-        Assert.Equal("Ana", (await host.ReadProfileAsync())?.Name);
-        Assert.Contains("\"my profile\"", texts.NameKept("Ana"), StringComparison.Ordinal);
+        Assert.Equal("", (await host.ReadProfileAsync())?.Name);
+        Assert.Contains("\"my profile\"", ConversationTexts.En.NameKept("Ana"), StringComparison.Ordinal);
     }
 
     [Fact]

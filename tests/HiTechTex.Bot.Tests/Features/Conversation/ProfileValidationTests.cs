@@ -42,6 +42,9 @@ public sealed class ProfileValidationTests : IDisposable
     [InlineData("evil.com", "en", true)]
     [InlineData("phish.example", "cs", true)]
     [InlineData("Ana evil.com", "tr", true)]
+    [InlineData("Ana evil.com/login", "en", true)]
+    [InlineData("bit.ly/x", "es", true)]
+    [InlineData("t.co/abc", "pt", true)]
     public async Task ANameLikeAFormulaMentionOrWebAddress_IsAskedAgainWithTheReasonInTheUsersLanguage(string name, string language, bool webAddress)
     {
         var texts = ConversationTexts.For(language);
@@ -61,9 +64,32 @@ public sealed class ProfileValidationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("cs")]
+    public async Task AnEmailAddressAsTheName_IsAskedAgainWithItsOwnReason(string language)
+    {
+        var texts = ConversationTexts.For(language);
+        host.Adapter.Locale = language;
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send("ana@evil.com")
+            .AssertReply($"{texts.NameIsEmailAddress} {texts.NameRules}")
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Theory]
     [InlineData("@Ana Sousa")]
     [InlineData("=Ana")]
     [InlineData("ana.sousa.com")]
+    [InlineData("Ana evil.com/login")]
+    [InlineData("ana@evil.com")]
     public async Task ATeamsDisplayNameLikeAMentionFormulaOrWebAddress_IsNotOfferedButAskedFor(string teamsName)
     {
         host.Adapter.User = new() { Id = "29:user-1", Name = teamsName, AadObjectId = "00000000-0000-0000-0000-000000000001" };

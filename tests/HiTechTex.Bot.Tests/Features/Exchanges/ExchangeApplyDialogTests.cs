@@ -116,6 +116,29 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         Assert.Empty(await host.ApplicationsAsync());
     }
 
+    [Theory]
+    [InlineData("apply for an exchange", "en")]
+    [InlineData("apply step by step", "cs")]
+    public async Task Apply_ProfileWithoutOrganisation_SaysNoneIsSetAndHowToSetIt(string command, string language)
+    {
+        // The organisation question gave up: the answer was "Your organisation “–” is not in the directory".
+        await host.Conversation.SeedProfileAsync(language, organisation: "");
+        var texts = ExchangeTexts.Resolve(language);
+
+        await host.Conversation.Flow()
+            .Send(command)
+            .AssertReply(r =>
+            {
+                Assert.Equal(texts.NoOrganisationInProfile, r.Text);
+                Assert.DoesNotContain("–", r.Text, StringComparison.Ordinal);
+                Assert.Equal("plain", r.TextFormat);
+            }, "no organisation, and how to set it")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
     [Fact]
     public async Task Form_SubmitWithoutActivityTypeObjectivesAgendaOrOutcomes_RefusedWithEachReasonAndNotSubmitted()
     {
