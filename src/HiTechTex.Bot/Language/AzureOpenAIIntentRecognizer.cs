@@ -171,6 +171,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             {
                 Month = parsed.Entities.Month ?? local.Entities.Month,
                 StayDays = parsed.Entities.StayDays ?? local.Entities.StayDays,
+                StayMonths = parsed.Entities.StayMonths ?? local.Entities.StayMonths,
                 City = parsed.Entities.City ?? local.Entities.City,
                 Country = parsed.Entities.Country ?? local.Entities.Country,
             },

@@ -42,6 +42,12 @@ public sealed record IntentEntities
     /// </summary>
     public int? StayDays { get; init; }
 
+    /// <summary>
+    /// A stay said in months ("for a month", "por un mes", "bir ay", "na měsíc"): its end depends on the start, so it is
+    /// no number of days. Null when none is named.
+    /// </summary>
+    public int? StayMonths { get; init; }
+
     /// <summary>A coaching/training topic mentioned, e.g. "circular economy".</summary>
     public string? SessionTopic { get; init; }
 }

@@ -301,7 +301,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             OrganisationKind = kind?.Entry.Value,
             Dates = [.. dates.Select(d => d.Date).Distinct()],
             Month = month,
-            StayDays = stay?.Days,
+            StayDays = stay is { Days: > 0 } ? stay.Value.Days : null,
+            StayMonths = stay is { Months: > 0 } ? stay.Value.Months : null,
             SessionTopic = topic,
         };
     }

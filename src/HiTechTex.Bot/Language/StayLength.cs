@@ -8,7 +8,10 @@ namespace HiTechTex.Bot.Language;
 /// settimana", "di due settimane"; "bir hafta", "iki haftalığına", "5 gün"; "na týden", "na dva týdny", "na 5 dní".
 /// A count and a unit after a preposition of duration ("for", "por", "durante", "de", "per", "di", "na"); Turkish puts
 /// none ("bir hafta") — there "bir hafta sonra" (in a week) and "bir hafta önce" (a week ago) are no stay. "in a week",
-/// "next week", "za týden" name no length.
+/// "next week", "za týden" name no length. A month is counted in months, not days (its length depends on the
+/// start): "for a month", "por un mes", "por um mês", "per un mese", "bir ay", "na měsíc". Spanish, Portuguese and
+/// Italian also say a number of weeks or months with no preposition ("en marzo una semana"), unless the word before or
+/// after makes it a point in time ("en una semana", "hace una semana", "una settimana fa").
 /// </summary>
 internal static class StayLength
 {
@@ -17,9 +20,14 @@ internal static class StayLength
 
     private static readonly HashSet<string> Prepositions = ["for", "por", "durante", "de", "per", "di", "na"];
 
-    /// <summary>Unit words (normalised) → days, and whether the unit is Turkish (no preposition).</summary>
+    /// <summary>The longest stay read in months (one is allowed; two are still read, and the form says why not).</summary>
+    public const int MaxMonths = 2;
+
+    /// <summary>Unit words (normalised) → days (0: a month), and whether the unit is Turkish (no preposition).</summary>
     private static readonly Dictionary<string, (int Days, bool Turkish)> Units = new(StringComparer.Ordinal)
     {
+        ["month"] = (0, false), ["months"] = (0, false), ["mes"] = (0, false), ["meses"] = (0, false), ["mese"] = (0, false), ["mesi"] = (0, false),
+        ["mesic"] = (0, false), ["mesice"] = (0, false), ["ay"] = (0, true), ["aylik"] = (0, true), ["ayligina"] = (0, true),
         ["week"] = (7, false), ["weeks"] = (7, false), ["day"] = (1, false), ["days"] = (1, false),
         ["fortnight"] = (14, false), ["fortnights"] = (14, false),
         ["semana"] = (7, false), ["semanas"] = (7, false), ["dia"] = (1, false), ["dias"] = (1, false),
@@ -30,7 +38,16 @@ internal static class StayLength
     };
 
     /// <summary>Czech names one of a unit without a count: "na týden", "na den".</summary>
-    private static readonly HashSet<string> CountlessUnits = ["tyden", "den"];
+    private static readonly HashSet<string> CountlessUnits = ["tyden", "den", "mesic"];
+
+    /// <summary>Spanish, Portuguese and Italian weeks and months, also said without a preposition ("en marzo una semana").</summary>
+    private static readonly HashSet<string> BareUnits = ["semana", "semanas", "settimana", "settimane", "mes", "meses", "mese", "mesi"];
+
+    /// <summary>Before a bare unit: a point in time, no length ("en una semana", "dentro de", "hace", "fra", "em").</summary>
+    private static readonly HashSet<string> BareNotALengthBefore = ["en", "em", "in", "fra", "tra", "entro", "dentro", "hace", "ha", "daqui", "dopo", "despues", "depois", "proxima", "proximo", "prossima", "prossimo", "la", "a", "cada", "ogni", "todas", "por", "durante", "de", "per", "di", "na"];
+
+    /// <summary>After a bare unit: a point in time ("una settimana fa", "uma semana atrás", "una semana después").</summary>
+    private static readonly HashSet<string> BareNotALengthAfter = ["fa", "atras", "despues", "depois", "dopo", "antes", "prima", "que", "passada", "pasada", "scorsa", "prossima", "proxima", "siguiente", "seguinte"];
 
     private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
     {
@@ -48,8 +65,11 @@ internal static class StayLength
 
     private static readonly HashSet<string> TurkishNotALength = ["sonra", "once", "icinde", "sonraki"];
 
-    /// <summary>The first stay length named, in calendar days, with the tokens it used; null when none (or 0, or more than <see cref="MaxDays"/>).</summary>
-    public static (int Days, PhraseMatch Span)? Find(IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// The first stay length named — in calendar days, or in months (then Days is 0) — with the tokens it used; null
+    /// when none (or 0, or more than <see cref="MaxDays"/> or <see cref="MaxMonths"/>).
+    /// </summary>
+    public static (int Days, int Months, PhraseMatch Span)? Find(IReadOnlyList<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         for (var u = 0; u < tokens.Count; u++)
@@ -76,8 +96,9 @@ internal static class StayLength
                 continue;
             }
 
+            var months = unit.Days == 0 ? count : 0;
             var days = count * unit.Days;
-            if (days is < 1 or > MaxDays)
+            if (unit.Days == 0 ? months > MaxMonths : days is < 1 or > MaxDays)
             {
                 continue;
             }
@@ -90,12 +111,20 @@ internal static class StayLength
                 }
 
                 var last = u + 1 < tokens.Count && tokens[u + 1].Norm is "boyunca" or "suresince" or "sureyle" ? u + 1 : u;
-                return (days, new PhraseMatch(first, last - first + 1, 1));
+                return (days, months, new PhraseMatch(first, last - first + 1, 1));
             }
 
             if (first > 0 && Prepositions.Contains(tokens[first - 1].Norm))
             {
-                return (days, new PhraseMatch(first - 1, u - first + 2, 1));
+                return (days, months, new PhraseMatch(first - 1, u - first + 2, 1));
+            }
+
+            // "quiero ir a Italia en marzo una semana": a count of weeks or months with no preposition.
+            if (BareUnits.Contains(tokens[u].Norm) && first < u
+                && (first == 0 || !BareNotALengthBefore.Contains(tokens[first - 1].Norm))
+                && (u + 1 == tokens.Count || !BareNotALengthAfter.Contains(tokens[u + 1].Norm)))
+            {
+                return (days, months, new PhraseMatch(first, u - first + 1, 1));
             }
         }
 

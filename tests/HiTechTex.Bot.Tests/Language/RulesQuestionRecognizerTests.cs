@@ -23,6 +23,58 @@ public sealed class RulesQuestionRecognizerTests
         "jak dlouho trvá výměna?",
     };
 
+    // In other words, as questions (before: the application form opened).
+    public static TheoryData<string> OtherWordsQuestions => new()
+    {
+        "can we do more than one exchange?",
+        "what's the maximum length of an exchange?",
+        "is there a limit on the number of exchanges?",
+        "how many times can my company go on an exchange?",
+        "podemos fazer mais de um intercâmbio?",
+        "há limite de intercâmbios?",
+        "¿puedo hacer más de un intercambio?",
+        "¿hay un límite de intercambios?",
+        "possiamo fare più di uno scambio?",
+        "c'è un limite al numero di scambi?",
+        "birden fazla değişim yapabilir miyim?",
+        "değişim sayısında sınır var mı?",
+        "můžeme absolvovat více než jednu výměnu?",
+        "je nějaký limit na počet výměn?",
+    };
+
+    // Not questions about the rules: applying (also naming a stay), or not asked as a question.
+    public static TheoryData<string> ApplyingInOtherWords => new()
+    {
+        "can I apply for an exchange?",
+        "can I apply for an exchange of maximum 2 weeks?",
+        "apply for an exchange with several partners",
+        "I want an exchange in Italy for more than one week",
+        "quiero solicitar un intercambio",
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherWordsQuestions))]
+    public void IsRulesQuestion_OtherWordsAsAQuestion_IsTrue(string text)
+    {
+        Assert.True(RulesQuestionRecognizer.IsRulesQuestion(text));
+        Assert.True(RulesQuestionRecognizer.IsAskedRulesQuestion(text));
+    }
+
+    [Theory]
+    [MemberData(nameof(ApplyingInOtherWords))]
+    public void IsRulesQuestion_ApplyingOrNoQuestion_IsFalse(string text)
+    {
+        Assert.False(RulesQuestionRecognizer.IsRulesQuestion(text));
+    }
+
+    [Theory]
+    [InlineData("Learn how long an exchange of lab samples takes between our labs.")]
+    [InlineData("understand the duration of the exchange of know-how")]
+    public void IsAskedRulesQuestion_AnAnswerThatMentionsTheRulesWords_IsFalse(string text)
+    {
+        Assert.False(RulesQuestionRecognizer.IsAskedRulesQuestion(text));
+    }
+
     public static TheoryData<string> OtherQuestions => new()
     {
         "how many exchanges so far?",

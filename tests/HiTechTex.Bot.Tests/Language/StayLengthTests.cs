@@ -49,6 +49,75 @@ public sealed class StayLengthTests
         Assert.Equal(DateOnly.ParseExact(end, "yyyy-MM-dd"), seeded.EndDate);
     }
 
+    // A month: the last working day within one month of the start (the "at most one month" rule): from Monday 1 March
+    // 2027 to Wednesday 31 March. Before: no length read, the end left empty.
+    public static TheoryData<string, string> MonthStays => new()
+    {
+        { "I want to go to Italy in March for a month", "en" },
+        { "I want to go to Italy in March for one month", "en" },
+        { "quero ir a Itália em março por um mês", "pt" },
+        { "quiero viajar a Italia en marzo por un mes", "es" },
+        { "vorrei andare in Spagna a marzo per un mese", "it" },
+        { "martta italyaya bir ay gitmek istiyorum", "tr" },
+        { "chci jet do Itálie v březnu na měsíc", "cs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MonthStays))]
+    public void Recognize_TravelWishForAMonth_OneMonthAndTheLastWorkingDayWithinIt(string text, string language)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.ApplyForExchange, result.Intent);
+        Assert.Equal(1, result.Entities.StayMonths);
+        Assert.Null(result.Entities.StayDays);
+        var seeded = ExchangeFormSeed.From(new ExchangeFormState(), result.Entities, new Dictionary<string, string>(), new DateOnly(2026, 11, 26), ExchangeTexts.Resolve(language));
+        Assert.Equal((new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 31)), (seeded.StartDate, seeded.EndDate));
+    }
+
+    [Theory]
+    [InlineData("2027-03-01", "2027-03-31")]   // Mon → Wed 31 March
+    [InlineData("2027-03-15", "2027-04-14")]   // Mon → Wed 14 April
+    [InlineData("2027-05-03", "2027-06-02")]   // Mon → Wed 2 June (3 June is a month and a day)
+    [InlineData("2027-04-05", "2027-05-04")]   // Mon → Tue 4 May
+    [InlineData("2027-02-08", "2027-03-05")]   // Mon → Sun 7 March is a month: the Friday before
+    public void EndOfMonths_OneMonth_TheLastWorkingDayWithinTheRule(string start, string end)
+    {
+        var first = DateOnly.ParseExact(start, "yyyy-MM-dd");
+        var last = ExchangeFormSeed.EndOfMonths(first, 1);
+
+        Assert.Equal(DateOnly.ParseExact(end, "yyyy-MM-dd"), last);
+        Assert.True(last <= ExchangeEligibility.LastDayOfOneMonth(first));
+        Assert.False(ExchangeEligibility.IsWeekend(last));
+    }
+
+    [Theory]
+    [InlineData("quiero ir a Italia en marzo una semana", 7, "2027-03-05")]
+    [InlineData("quiero ir a Italia en marzo dos semanas", 14, "2027-03-12")]
+    [InlineData("vorrei andare in Spagna a marzo due settimane", 14, "2027-03-12")]
+    public void Recognize_WeeksWithoutAPreposition_StayDays(string text, int days, string end)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(days, result.Entities.StayDays);
+        var seeded = ExchangeFormSeed.From(new ExchangeFormState(), result.Entities, new Dictionary<string, string>(), new DateOnly(2026, 11, 26), ExchangeTexts.Spanish);
+        Assert.Equal(DateOnly.ParseExact(end, "yyyy-MM-dd"), seeded.EndDate);
+    }
+
+    [Theory]
+    [InlineData("quiero ir a Italia en una semana")]
+    [InlineData("fui a Italia hace una semana")]
+    [InlineData("sono andato in Spagna una settimana fa")]
+    [InlineData("bir ay sonra italyaya gitmek istiyorum")]
+    [InlineData("quero ir a Itália no próximo mês")]
+    public void Recognize_APointInTime_NoStay(string text)
+    {
+        var entities = recognizer.Recognize(text, null).Entities;
+
+        Assert.Null(entities.StayDays);
+        Assert.Null(entities.StayMonths);
+    }
+
     [Theory]
     [InlineData("I want to go to Italy for a week")]
     [InlineData("vorrei andare in Spagna per due settimane")]

@@ -21,7 +21,7 @@ internal sealed partial class MainDialog
     /// begun only after the user says yes to leaving (<see cref="AskToLeaveAsync"/>); the waiting journey asked for
     /// again gets the reminder. Returns null to let the waiting dialog take the message as before: in a group (each
     /// member's dialog is their own, and personal journeys do not run there), during the first-use questions, for a
-    /// card-form submit or a choice button, and for typed text other than a command while a question (not a form) waits.
+    /// card-form submit or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
     /// </summary>
     private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
@@ -89,9 +89,11 @@ internal sealed partial class MainDialog
         }
 
         var waitsForForm = leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt;
-        if (action is null && !waitsForForm && CommandOf(typed) is null)
+        if (action is null && !waitsForForm && CommandOf(typed) is null && !RulesQuestionRecognizer.IsAskedRulesQuestion(typed))
         {
-            return null;   // typed text answers a question; only a whole command ("my applications") is another request
+            // Typed text answers a question; only a whole command ("my applications") is another request — or a rules
+            // question asked as a question ("how long does an exchange last?" at the objectives), answered on top.
+            return null;
         }
 
         var texts = context.GetTexts();

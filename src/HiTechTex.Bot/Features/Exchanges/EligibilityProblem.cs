@@ -19,4 +19,10 @@ internal enum EligibilityProblem
     AgendaMissing,
     OutcomesMissing,
     StartTooFarAhead,
+
+    /// <summary>The first working day is a Saturday or a Sunday.</summary>
+    StartOnWeekend,
+
+    /// <summary>The last working day is a Saturday or a Sunday.</summary>
+    EndOnWeekend,
 }

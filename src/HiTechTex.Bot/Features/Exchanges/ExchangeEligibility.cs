@@ -62,6 +62,18 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
                 problems.Add(EligibilityProblem.StartTooFarAhead);
             }
 
+            // The form and the questions ask for the first and the last WORKING day (domain.md: working days, travel
+            // excluded): a Saturday or a Sunday is none, and the reason names which of the two it is.
+            if (IsWeekend(from))
+            {
+                problems.Add(EligibilityProblem.StartOnWeekend);
+            }
+
+            if (IsWeekend(to))
+            {
+                problems.Add(EligibilityProblem.EndOnWeekend);
+            }
+
             workingDays = WorkingDays.Count(from, to, Holidays(rules, host?.Country));
             if (workingDays < rules.MinimumWorkingDays)
             {
@@ -77,6 +89,9 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
         double? distance = visiting is not null && host is not null ? GeoDistance.Kilometres(visiting.Location, host.Location) : null;
         return new EligibilityResult(problems, workingDays, distance);
     }
+
+    /// <summary>A Saturday or a Sunday: no first or last working day.</summary>
+    public static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     /// <summary>
     /// How far ahead an exchange may start. domain.md gives the partnership's length (24 months) but no end date, and
@@ -165,7 +180,8 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Problems.Any(p => p is EligibilityProblem.DatesMissing or EligibilityProblem.EndBeforeStart or EligibilityProblem.NotInFuture
-            or EligibilityProblem.TooFewWorkingDays or EligibilityProblem.LongerThanOneMonth or EligibilityProblem.StartTooFarAhead);
+            or EligibilityProblem.TooFewWorkingDays or EligibilityProblem.LongerThanOneMonth or EligibilityProblem.StartTooFarAhead
+            or EligibilityProblem.StartOnWeekend or EligibilityProblem.EndOnWeekend);
     }
 
     /// <summary>The lump sum for the host country, halved under the working-day or the distance threshold.</summary>

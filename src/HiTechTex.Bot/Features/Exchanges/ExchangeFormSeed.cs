@@ -53,9 +53,13 @@ internal static class ExchangeFormSeed
 
         // "for a week", "por duas semanas", "na 5 dní": the end follows from a known start.
         var end = state.EndDate;
-        if (end is null && start is { } first && entities.StayDays is { } days and > 0)
+        if (end is null && start is { } first && entities.StayMonths is { } months and > 0)
         {
-            end = EndOfStay(first, days);
+            end = EndOfMonths(first, months);
+        }
+        else if (end is null && start is { } from && entities.StayDays is { } days and > 0)
+        {
+            end = EndOfStay(from, days);
         }
 
         return state with { HostQuery = host, StartDate = start, EndDate = end, Notice = notice };
@@ -69,6 +73,28 @@ internal static class ExchangeFormSeed
     internal static DateOnly EndOfStay(DateOnly start, int days)
     {
         var end = start.AddDays(days - 1);
+        while (end > start && end.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            end = end.AddDays(-1);
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The last day of a stay of <paramref name="months"/> months from <paramref name="start"/>: the last working day
+    /// (Monday to Friday) within that many months — for one month, within the "at most one month" rule
+    /// (<see cref="ExchangeEligibility.LastDayOfOneMonth"/>: from Monday 1 March, Wednesday 31 March; from Monday
+    /// 15 March, Wednesday 14 April; a month ending on a weekend ends the Friday before), never before the start.
+    /// </summary>
+    internal static DateOnly EndOfMonths(DateOnly start, int months)
+    {
+        var end = start;
+        for (var i = 0; i < months && end < DateOnly.MaxValue; i++)
+        {
+            end = ExchangeEligibility.LastDayOfOneMonth(i == 0 ? start : end.AddDays(1));
+        }
+
         while (end > start && end.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             end = end.AddDays(-1);

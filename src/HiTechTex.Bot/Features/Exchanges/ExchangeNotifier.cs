@@ -136,10 +136,19 @@ internal sealed class ExchangeNotifier(
     private async Task NoApproverAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
-        Log.NoApprover(logger, application.Reference, application.Status.ToString(), organisationId);
+        var onlyTheApplicant = await approvers.ApplicantIsEntitledAsync(application, cancellationToken).ConfigureAwait(false);
+        if (onlyTheApplicant)
+        {
+            // Not "no cluster manager": one is configured — the applicant, who never decides their own application.
+            Log.OnlyApproverIsApplicant(logger, application.Reference, application.Status.ToString(), organisationId);
+        }
+        else
+        {
+            Log.NoApprover(logger, application.Reference, application.Status.ToString(), organisationId);
+        }
+
         var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
         var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-        var onlyTheApplicant = await approvers.ApplicantIsEntitledAsync(application, cancellationToken).ConfigureAwait(false);
         var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
         var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
 

@@ -363,6 +363,12 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return false;
         }
 
+        if (ExchangeEligibility.IsWeekend(answer.Date))
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartOnWeekend], cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         return true;
     }
 
@@ -404,6 +410,12 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         if (ExchangeEligibility.IsTooFarAhead(answer.Date, workflow.Today))
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartTooFarAhead], cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        if (ExchangeEligibility.IsWeekend(answer.Date))
+        {
+            await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.EndOnWeekend], cancellationToken).ConfigureAwait(false);
             return false;
         }
 

@@ -55,4 +55,8 @@ internal static partial class Log
     /// <summary>As 2320, for a reminder, a closing-report request or a notice to the applicant sent by the follow-up.</summary>
     [LoggerMessage(EventId = 2322, Message = "Exchange {Reference}: the {What} could not be delivered to {Recipient} ({Failure}); the follow-up tries again while that may help")]
     public static partial void MessageNotDelivered(ILogger logger, LogLevel level, string reference, string what, string recipient, string failure);
+
+    /// <summary>As 2307, when a manager is configured but it is the applicant, who never decides their own application.</summary>
+    [LoggerMessage(EventId = 2323, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status} but nobody may decide it: the only approver of organisation {OrganisationId} is the applicant, who may not decide their own application (add another cluster manager in Roles:ClusterManagers)")]
+    public static partial void OnlyApproverIsApplicant(ILogger logger, string reference, string status, string organisationId);
 }

@@ -80,6 +80,16 @@ public sealed class RoleCommandRoutingTests : IDisposable
     [InlineData("quanti scambi posso fare?", "it")]
     [InlineData("kaç değişim yapabilirim?", "tr")]
     [InlineData("kolik výměn můžu absolvovat?", "cs")]
+    // In other words (before: the application form opened).
+    [InlineData("can we do more than one exchange?", "en")]
+    [InlineData("what's the maximum length of an exchange?", "en")]
+    [InlineData("is there a limit on the number of exchanges?", "en")]
+    [InlineData("how many times can my company go on an exchange?", "en")]
+    [InlineData("¿puedo hacer más de un intercambio?", "es")]
+    [InlineData("podemos fazer mais de um intercâmbio?", "pt")]
+    [InlineData("possiamo fare più di uno scambio?", "it")]
+    [InlineData("birden fazla değişim yapabilir miyim?", "tr")]
+    [InlineData("můžeme absolvovat více než jednu výměnu?", "cs")]
     public async Task OnTurnAsync_CoordinatorAsksHowManyExchangesTheyMayDo_AnsweredWithTheRulesNotProgress(string typed, string language)
     {
         var conversation = Host(manager: true, coordinator: true);

@@ -329,6 +329,26 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("2027-03-06", "2027-03-12", "StartOnWeekend")]   // from Saturday
+    [InlineData("2027-03-01", "2027-03-06", "EndOnWeekend")]     // to Saturday
+    [InlineData("2027-03-01", "2027-03-07", "EndOnWeekend")]     // to Sunday
+    public async Task Check_AWeekendFirstOrLastWorkingDay_NotEligibleWithTheReasonNamingTheField(string startDate, string endDate, string problem)
+    {
+        // Before: "Eligible" — a Saturday taken as the first or last working day.
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("check", startDate: startDate, endDate: endDate))
+            .AssertReply(r =>
+            {
+                var card = Describe(r);
+                Assert.Contains(JsonEncoded(En.Problems[Enum.Parse<EligibilityProblem>(problem)]), card, StringComparison.Ordinal);
+                Assert.DoesNotContain("€", card, StringComparison.Ordinal);   // no lump sum promised
+            }, "the form checked")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task Check_EligibleDates_TheLumpSumEstimate()
     {

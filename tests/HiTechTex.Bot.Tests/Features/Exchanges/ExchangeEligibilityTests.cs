@@ -40,6 +40,29 @@ public sealed class ExchangeEligibilityTests
         Assert.Equal(eligible, result.IsEligible);
     }
 
+    [Theory]
+    [InlineData("2027-03-06", "2027-03-12", "StartOnWeekend")]   // Sat – Fri: 5 working days, but from a Saturday
+    [InlineData("2027-03-07", "2027-03-12", "StartOnWeekend")]   // from a Sunday
+    [InlineData("2027-03-01", "2027-03-06", "EndOnWeekend")]     // Mon – Sat
+    [InlineData("2027-03-01", "2027-03-07", "EndOnWeekend")]     // Mon – Sun
+    public void Check_WeekendFirstOrLastWorkingDay_NotEligibleNamingWhichDay(string start, string end, string expected)
+    {
+        var result = eligibility.Check(Citeve, Clutex, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), Today, false);
+
+        Assert.False(result.IsEligible);
+        Assert.Equal([Enum.Parse<EligibilityProblem>(expected)], result.Problems);
+        Assert.True(ExchangeEligibility.HasDateProblem(result));   // no lump sum promised
+    }
+
+    [Fact]
+    public void Check_WeekendOnBothEnds_BothNamed()
+    {
+        var result = eligibility.Check(Citeve, Clutex, new DateOnly(2027, 3, 6), new DateOnly(2027, 3, 14), Today, false);
+
+        Assert.Contains(EligibilityProblem.StartOnWeekend, result.Problems);
+        Assert.Contains(EligibilityProblem.EndOnWeekend, result.Problems);
+    }
+
     [Fact]
     public void Check_HostCountryPublicHolidayInRange_HolidayNotCounted()
     {

@@ -122,8 +122,8 @@ public sealed class ExchangeFromOwnWordsTests : IDisposable
 
     [Theory]
     [InlineData("2 marzo", "8 marzo", "2027-03-02", "2027-03-08")]
-    [InlineData("2 marzo 2027", "6 marzo 2027", "2027-03-02", "2027-03-06")]
-    [InlineData("dal 2 marzo al 6 marzo", "6 marzo", "2027-03-02", "2027-03-06")]
+    [InlineData("2 marzo 2027", "5 marzo 2027", "2027-03-02", "2027-03-05")]   // a Friday: 6 March 2027 is a Saturday, no last working day
+    [InlineData("dal 2 marzo al 5 marzo", "5 marzo", "2027-03-02", "2027-03-05")]
     [InlineData("1 de março", "5 de março de 2027", "2027-03-01", "2027-03-05")]
     [InlineData("1. března", "5. března", "2027-03-01", "2027-03-05")]
     [InlineData("1 Mart", "5 Mart", "2027-03-01", "2027-03-05")]

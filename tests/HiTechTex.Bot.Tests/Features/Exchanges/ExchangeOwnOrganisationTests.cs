@@ -71,6 +71,28 @@ public sealed class ExchangeOwnOrganisationTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_ApplicantIsTheOnlyManager_TheWarningSaysSoNotThatNoManagerIsConfigured()
+    {
+        // Arrange
+        host.Dispose();
+        host = new ExchangeDialogTestHost(new Dictionary<string, string?>
+        {
+            [ApplicantAsManagerKey] = HiTechTexPartners.CiteveId,
+            [$"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0"] = HiTechTexPartners.TecnotessileId,
+        });
+
+        // Act
+        var application = await SubmitAsync();
+
+        // Assert: before, warning 2307 "no cluster manager … for organisation" — misleading, one is configured.
+        var warning = Assert.Single(host.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Equal(2323, warning.EventId);
+        Assert.Contains("is the applicant", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(application.Reference, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2307);
+    }
+
+    [Fact]
     public async Task FollowUp_ApplicantIsTheOnlyManager_NoCardAndNoReminderForThemEver()
     {
         // Arrange

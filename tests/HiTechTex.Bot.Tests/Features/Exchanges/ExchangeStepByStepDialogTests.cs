@@ -63,6 +63,32 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         host.Messenger.Verify(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    public async Task StepByStep_ASaturdayAsFirstOrLastWorkingDay_RefusedNamingTheFieldAndAskedAgain(string language)
+    {
+        // Before: 6 March 2027 (a Saturday) taken as the first working day, and the check said "Eligible".
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+
+        await host.Conversation.Flow()
+            .Send(texts.StepByStepCommands[0])
+            .AssertReply(texts.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(texts.HostOrganisation)
+            .AssertReply(texts.AskStartDate)
+            .Send("2027-03-06")
+            .AssertReply(r => { Assert.Equal(texts.Problems[EligibilityProblem.StartOnWeekend], r.Text); Assert.StartsWith(texts.StartDate, r.Text, StringComparison.Ordinal); }, "the reason")
+            .Send("2027-03-08")
+            .AssertReply(texts.AskEndDate)
+            .Send("2027-03-13")
+            .AssertReply(r => { Assert.Equal(texts.Problems[EligibilityProblem.EndOnWeekend], r.Text); Assert.StartsWith(texts.EndDate, r.Text, StringComparison.Ordinal); }, "the reason")
+            .Send("2027-03-12")
+            .AssertReply(r => Assert.Equal(texts.ChooseActivityType, r.Text), "the activity types")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task StepByStep_EligibleThenSaveDraft_DraftStoredAndNoApprovalStarted()
     {

@@ -14,6 +14,16 @@ public sealed partial class ExchangeTextsTests
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void WeekendReasons_EachLanguage_NameTheirField(string language)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+
+        Assert.StartsWith(texts.StartDate, texts.Problems[EligibilityProblem.StartOnWeekend], StringComparison.Ordinal);
+        Assert.StartsWith(texts.EndDate, texts.Problems[EligibilityProblem.EndOnWeekend], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void Resolve_EachLanguage_HasEveryStatusActionActivityAndReason(string language)
     {
         var texts = ExchangeTexts.Resolve(language);

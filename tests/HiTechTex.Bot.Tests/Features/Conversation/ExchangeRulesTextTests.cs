@@ -1,0 +1,32 @@
+using HiTechTex.Bot.Features.Conversation;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// The rules' answer ("how many exchanges can I do?") says that an organisation goes on ONE exchange visit in the
+/// programme — not once per host, as it read before ("an organisation may visit a host once").
+/// </summary>
+public sealed class ExchangeRulesTextTests
+{
+    // Per language: a word saying "one/only one", and the old per-host phrasing that must not come back.
+    public static TheoryData<string, string, string> Meanings => new()
+    {
+        { "en", "only one exchange", "visit a host once" },
+        { "pt", "um só intercâmbio", "visitar um anfitrião uma vez" },
+        { "es", "un solo intercambio", "visitar a un anfitrión una vez" },
+        { "it", "un solo scambio", "visitare un ospitante una sola volta" },
+        { "tr", "yalnızca bir değişim", "bir ev sahibini yalnızca bir kez" },
+        { "cs", "jen jednu", "hostitele navštívit jednou" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Meanings))]
+    public void ExchangeRules_SaysOneVisitInTheProgramme_NotOncePerHost(string language, string one, string perHost)
+    {
+        var rules = ConversationTexts.For(language).ExchangeRules;
+
+        Assert.Contains(one, rules, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(perHost, rules, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("3", rules, StringComparison.Ordinal);   // the stay's length is still said
+    }
+}
