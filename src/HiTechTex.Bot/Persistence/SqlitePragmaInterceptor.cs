@@ -56,7 +56,14 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // True the first time a native handle is seen (a connection that is not SQLite's always gets the pragmas).
+    // True the first time a native handle is seen (a connection that is not SQLite's always gets the pragmas), except on
+    // a read-only connection: EF Core's SqliteDatabaseCreator.Exists opens one (Mode=ReadOnly) to look for the file, and
+    // "journal_mode=WAL" on a database another instance has just created, not yet in WAL mode, is a write — "attempt to
+    // write a readonly database" failed the start-up of the second of two instances starting together.
     private bool NeedsPragmas(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, Applied);
+        connection is not SqliteConnection { Handle: { } handle } sqlite
+        || (configured.TryAdd(handle, Applied) && !IsReadOnly(sqlite));
+
+    private static bool IsReadOnly(SqliteConnection connection) =>
+        new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
 }
