@@ -131,16 +131,20 @@ internal sealed class ProfileDialog : ComponentDialog
             : "";
         step.Values["savedOrganisationId"] = saved?.OrganisationId;
 
-        // A Teams display name is the user's to choose too: one that breaks the name rules (a link, formatting, too
-        // long, several lines) is not offered for a yes — the name is asked for, with the rules.
-        var teamsName = step.Context.Activity.From?.Name?.Trim();
+        // The name offered for a yes: asked again ("my profile"), the name they saved — not the Teams name they may
+        // have declined the first time; else the Teams display name, which is the user's to choose too: one that breaks
+        // the name rules (a link, formatting, too long, several lines) is not offered — the name is asked for, with the rules.
+        var again = Equals(step.Options, AgainOption) || step.Options is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } o && o.GetString() == AgainOption;
+        var teamsName = again && step.GetValue<string>("savedName") is { Length: > 0 } nameSaved
+            ? nameSaved
+            : step.Context.Activity.From?.Name?.Trim();
         if (string.IsNullOrEmpty(teamsName) || !KeepsNameRules(teamsName))
         {
             return await step.NextAsync(false, cancellationToken).ConfigureAwait(false);
         }
 
         step.Values["teamsName"] = teamsName;
-        var again = Equals(step.Options, AgainOption) || step.Options is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } o && o.GetString() == AgainOption;
+        step.Values["offeredSaved"] = again && teamsName == step.GetValue<string>("savedName");
         var options = ConfirmNameOptions(step.Context.GetTexts(), (again ? AgainPrefix : FirstPrefix) + teamsName);
         return await step.PromptAsync(ConfirmNamePrompt, options, cancellationToken).ConfigureAwait(false);
     }
@@ -161,8 +165,10 @@ internal sealed class ProfileDialog : ComponentDialog
 
         // Kept if this question gives up: the name saved before (a profile asked again) — never the Teams name, which
         // the user has just declined (or which was not offered): then the name stays unset.
+        // (Asked again, the name offered was the saved one: a no to it is a wish to change it, and the saved name stays
+        // if no usable one comes.)
         var declined = step.GetValue<string>("teamsName");
-        var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName && savedName != declined ? savedName : "";
+        var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName && (savedName != declined || step.GetValue<bool>("offeredSaved")) ? savedName : "";
         step.Values["keptName"] = kept;
         return await step.PromptAsync(NamePrompt, NameOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
     }

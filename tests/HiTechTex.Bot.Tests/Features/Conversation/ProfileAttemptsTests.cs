@@ -133,7 +133,7 @@ public sealed class ProfileAttemptsTests : IDisposable
         await host.Flow()
             .Send("my profile")
             .AssertReply(_ => { }, "the profile")
-            .AssertReply(_ => { }, "shall I call you Ana?")
+            .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))   // the saved name offered, not the Teams name "Ana"
             .Send("no")
             .AssertReply(texts.AskName)
             .Send(Bad).AssertReply(texts.NameRules)
