@@ -49,9 +49,10 @@ internal static class RoleCommandRecognizer
             return RoleCommand.None;
         }
 
-        var tokens = TextNormalizer.Tokenize(IntentText.Bounded(text));
+        var bounded = IntentText.Bounded(text);
+        var tokens = TextNormalizer.Tokenize(bounded);
         // "quantos intercâmbios posso fazer?" asks about the rules, not for the coordinator's figures.
-        if (tokens.Count == 0 || Has(tokens, Own) || RulesQuestionRecognizer.IsRulesQuestion(text))
+        if (tokens.Count == 0 || Has(tokens, Own) || RulesQuestionRecognizer.IsRulesQuestion(bounded, tokens))
         {
             return RoleCommand.None;
         }

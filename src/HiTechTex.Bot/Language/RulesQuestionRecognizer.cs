@@ -36,7 +36,12 @@ internal static class RulesQuestionRecognizer
         }
 
         var bounded = IntentText.Bounded(text);
-        var tokens = TextNormalizer.Tokenize(bounded);
+        return IsRulesQuestion(bounded, TextNormalizer.Tokenize(bounded));
+    }
+
+    /// <summary><see cref="IsRulesQuestion(string?)"/> of a text already bounded and tokenized (a caller that has the tokens).</summary>
+    internal static bool IsRulesQuestion(string bounded, IReadOnlyList<Token> tokens)
+    {
         if (!Has(tokens, Subject) || Has(tokens, Own))
         {
             return false;
@@ -59,8 +64,17 @@ internal static class RulesQuestionRecognizer
     /// A rules question typed while another question waits (the step-by-step application's host, dates, objectives…):
     /// only in a question's form, so that an answer that merely mentions how long an exchange takes stays an answer.
     /// </summary>
-    public static bool IsAskedRulesQuestion(string? text) =>
-        IsRulesQuestion(text) && IsQuestion(IntentText.Bounded(text!), TextNormalizer.Tokenize(IntentText.Bounded(text!)));
+    public static bool IsAskedRulesQuestion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var bounded = IntentText.Bounded(text);
+        var tokens = TextNormalizer.Tokenize(bounded);
+        return IsRulesQuestion(bounded, tokens) && IsQuestion(bounded, tokens);
+    }
 
     /// <summary>A "?" ("¿"), a question's first word in the six languages, or a Turkish question word or particle.</summary>
     private static bool IsQuestion(string text, IReadOnlyList<Token> tokens) =>
