@@ -19,4 +19,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1344, Level = LogLevel.Information, Message = "Signing key {Name} made and stored in the database (links are signed with it when no secret is configured)")]
     public static partial void SigningKeyCreated(ILogger logger, string name);
+
+    [LoggerMessage(EventId = 1345, Level = LogLevel.Warning,
+        Message = "The PostgreSQL connection string has 'Include Error Detail=true' ({EnvironmentName}): database error details, which hold the key values of a failed statement, reach the logs. Remove it outside development.")]
+    public static partial void DatabaseErrorDetailIncluded(ILogger logger, string environmentName);
 }

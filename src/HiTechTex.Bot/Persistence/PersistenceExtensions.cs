@@ -32,6 +32,7 @@ internal static class PersistenceExtensions
         services.AddScoped<BotDbContext>(sp => sp.GetRequiredService<BotDatabase>().IsSqlite
             ? sp.GetRequiredService<SqliteBotDbContext>()
             : sp.GetRequiredService<PostgreSqlBotDbContext>());
+        services.AddHostedService<DatabaseSettingsWarning>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddLinkKeys();
 
