@@ -170,7 +170,7 @@ internal sealed class ExchangeFollowUp(
     /// number of times and then given up (warning 2324). Once every notice of a closed application is delivered or given
     /// up, it is marked settled and never looked at again.
     /// </summary>
-    private async Task RetryNoticesAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    public async Task RetryNoticesAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         var closed = ExchangeDeliveryClaim.IsClosed(application);
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);

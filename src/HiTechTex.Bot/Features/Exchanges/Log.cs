@@ -63,4 +63,7 @@ internal static partial class Log
     /// <summary>The last word on a closed application's notice that could not be delivered: the follow-up stops trying it.</summary>
     [LoggerMessage(EventId = 2324, Level = LogLevel.Warning, Message = "Exchange {Reference} is closed ({Status}): the {What} could not be delivered to {Recipient} in {Attempts} tries; the follow-up stops trying (a coordinator sees it under \"stuck applications\")")]
     public static partial void NoticeGivenUp(ILogger logger, string reference, string status, string what, string recipient, int attempts);
+
+    [LoggerMessage(EventId = 2325, Level = LogLevel.Information, Message = "Exchange {Reference}: coordinator {AadObjectId} retried its delivery ({Outcome})")]
+    public static partial void DeliveryRetried(ILogger logger, string reference, string aadObjectId, string outcome);
 }
