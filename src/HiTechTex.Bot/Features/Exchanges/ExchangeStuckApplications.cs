@@ -34,6 +34,9 @@ internal enum ExchangeRetryOutcome
 
     /// <summary>Not stuck (any more): a second click, or delivered meanwhile. Nothing changed.</summary>
     NotStuck,
+
+    /// <summary>Nobody may decide it: nothing to retry until an approver is configured. Nothing changed.</summary>
+    NeedsApprover,
 }
 
 /// <summary>
@@ -79,10 +82,15 @@ internal sealed class ExchangeStuckApplications(
             return (null, ExchangeRetryOutcome.NotStuck);
         }
 
-        if (PendingStatuses.Contains(application.Status)
-            && await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) == ExchangeStuckReason.CardNotDelivered)
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
+        if (pending == ExchangeStuckReason.CardNotDelivered)
         {
             return (application, await RetryCardAsync(application, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (pending == ExchangeStuckReason.NoApprover)
+        {
+            return (application, ExchangeRetryOutcome.NeedsApprover);
         }
 
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);

@@ -224,13 +224,15 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
         }
 
         Log.DeliveryRetried(logger, application.Reference, actor.AadObjectId, outcome.ToString());
-        var format = outcome switch
+        var answer = outcome switch
         {
-            ExchangeRetryOutcome.Delivered => texts.RetryDeliveredFormat,
-            ExchangeRetryOutcome.StillFailing => texts.RetryQueuedFormat,
-            _ => texts.NothingToRetryFormat,
+            ExchangeRetryOutcome.Delivered => string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, application.Reference),
+            ExchangeRetryOutcome.StillFailing => string.Format(CultureInfo.InvariantCulture, texts.RetryQueuedFormat, application.Reference),
+            // Nothing to send until somebody may decide it: what to configure.
+            ExchangeRetryOutcome.NeedsApprover => $"{application.Reference}: {texts.StuckNoApproverAdvice}",
+            _ => string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, application.Reference),
         };
-        await step.Context.SendActivityAsync(string.Format(CultureInfo.InvariantCulture, format, application.Reference), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
     }
 
     private static Commands Command(string? text)

@@ -74,11 +74,12 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     [Fact]
-    public async Task Typed_NobodyMayDecide_ListedWithWhatToConfigureAndNoRetryButton()
+    public async Task Typed_NobodyMayDecide_ListedWithWhatToConfigureAndNoRetryButtonAForgedOneChangesNothing()
     {
         await host.Conversation.SeedProfileAsync("en");
         host.Reconfigure($"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0", HiTechTexPartners.TecnotessileId);
-        var reference = await ReferenceAsync(await SubmitAsync());
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
 
         await host.Conversation.Flow()
             .Send("stuck applications")
@@ -90,7 +91,10 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 Assert.Contains(En.StuckNoApproverAdvice, card, StringComparison.Ordinal);
                 Assert.DoesNotContain(ExchangeVerbs.RetryDelivery, card, StringComparison.Ordinal);
             }, "the stuck applications")
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
+            .AssertReply($"{reference}: {En.StuckNoApproverAdvice}")
             .StartTestAsync();
+        Assert.Equal(ExchangeStuckReason.NoApprover, Assert.Single(await ListAsync()).Reason);
     }
 
     [Fact]
