@@ -34,6 +34,7 @@ internal static class ExchangeServiceCollectionExtensions
         services.AddTransient<IStartupFilter, ExchangeExportEndpoint>();
         services.AddScoped<ExchangeFollowUp>();
         services.AddScoped<ExchangeStuckApplications>();
+        services.AddScoped<IEndedFormResponder, ExchangeSavedForms>();
         services.AddScoped<ExchangeApplicationDrafts>();
         services.AddScoped<ExchangeStepByStepDialog>();
         services.AddScoped<ExchangeApplyDialog>();

@@ -153,6 +153,11 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         return removed;
     }
 
+    /// <summary>The record of <paramref name="kind"/> for <paramref name="recipientAadObjectId"/> on any application, if any.</summary>
+    public Task<ExchangeReminder?> FindRecordAsync(string kind, string recipientAadObjectId, CancellationToken cancellationToken) =>
+        db.Set<ExchangeReminder>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Kind == kind && r.RecipientAadObjectId == recipientAadObjectId, cancellationToken);
+
     /// <summary>The applications with a record whose kind begins with <paramref name="prefix"/> (e.g. a notice given up).</summary>
     public async Task<IReadOnlyList<ExchangeApplication>> WithRecordAsync(string prefix, CancellationToken cancellationToken) =>
         await db.Set<ExchangeApplication>().AsNoTracking()
