@@ -74,7 +74,7 @@ public sealed class UserTextIsLiteralTests
 
     /// <summary>
     /// Directory text on exchange cards — the organisations' names in an application's title and its visiting and host
-    /// rows, in a list's entries and in the coordinator's progress rows (a partner's name): an entry stored before the
+    /// rows, in a list's entries (the coordinator's stuck applications too) and in the coordinator's progress rows (a partner's name): an entry stored before the
     /// directory refused formatting is shown literally too.
     /// </summary>
     public static TheoryData<string, string> ExchangeDirectoryTextFields() => new()
@@ -83,6 +83,7 @@ public sealed class UserTextIsLiteralTests
         { "exchange-application", "visiting" },
         { "exchange-application", "host" },
         { "exchange-list", "items[0].route" },
+        { "exchange-stuck", "items[0].route" },
         { "exchange-progress", "sections[0].rows[0].name" },
     };
 

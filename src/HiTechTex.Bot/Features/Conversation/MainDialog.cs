@@ -312,7 +312,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 break;
             case Intent.None when !newProfile && step.GetValue<string>(ActionKey) is null && CarriesFormId(step.GetValue<string>(DataKey)):
                 // A form's button after its dialog ended ("start over", cancel, a finished or expired dialog): no prompt
-                // took it, so nothing of it was saved or sent — said so, instead of a silent menu.
+                // took it, so nothing of it was saved or sent — said so, instead of a silent menu. Unless its feature
+                // knows the click: the second click of a double click on Save, the first having saved it.
+                if (await EndedFormAnsweredAsync(step.Context, step.GetValue<string>(DataKey), cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 step.Context.TurnState[FormEndedTurnKey] = true;
                 await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.FormEnded), cancellationToken).ConfigureAwait(false);
                 await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
@@ -335,6 +341,26 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
     /// <summary>Set in a turn's state when a form's button arrived after its dialog ended (<see cref="HiTechTexBot"/> answers the click with it).</summary>
     public const string FormEndedTurnKey = "htt.formEnded";
+
+    /// <summary>Whether a feature recognised and answered a button of its ended form (<see cref="IEndedFormResponder"/>).</summary>
+    private async Task<bool> EndedFormAnsweredAsync(ITurnContext context, string? data, CancellationToken cancellationToken)
+    {
+        if (data is null)
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(data);
+        foreach (var responder in services.GetServices<IEndedFormResponder>())
+        {
+            if (await responder.TryAnswerAsync(context, document.RootElement, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool CarriesFormId(string? data)
     {

@@ -125,10 +125,19 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.ReplaceDialogAsync(StepsId, state with { Notice = null }, cancellationToken).ConfigureAwait(false);
         }
 
+        // The clicked card's id (the prompt takes it off the answer): what a second click of that card carries.
+        var formId = MainDialog.ReadCardData(step.Context.Activity) is { ValueKind: JsonValueKind.Object } clicked ? Text(clicked, "formId", 64, out _) : null;
         var saved = await drafts.SaveAsync(state, actor, step.Context, cancellationToken).ConfigureAwait(false);
         if (saved is null)
         {
             var reloaded = previous.DraftId is { } id ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            if (op == "save" && reloaded is { Status: ExchangeStatus.Draft or ExchangeStatus.ChangesRequested } && SameContent(state, reloaded))
+            {
+                // The other click of a double click on Save (on another instance) saved exactly this first: it said
+                // "Draft saved" and showed the card; this one says nothing more.
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
             if (reloaded is null || reloaded.Status is not (ExchangeStatus.Draft or ExchangeStatus.ChangesRequested))
             {
                 // A second click of Submit (or another device) after the first submitted it: said so, nothing sent again.
@@ -139,6 +148,15 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             }
 
             return await step.ReplaceDialogAsync(StepsId, FromApplication(reloaded) with { Notice = texts.ChangedMeanwhile }, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Which card was saved: a second click of it after this dialog ended is known (ExchangeSavedForms), and of two
+        // clicks at once (two instances) only the one that records it first says so.
+        var firstClick = formId is null
+            || await store.TryClaimReminderAsync(saved.Id, ExchangeSavedForms.Kind(formId), actor.AadObjectId, cancellationToken).ConfigureAwait(false);
+        if (op == "save" && !firstClick)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         if (op == "save")
@@ -309,6 +327,12 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             ? $"{NameRule.ForCard(entry.ActorName)}: {comment}"
             : null;
     }
+
+    /// <summary>Whether the stored application holds what the form would save (the other click of a double click saved it).</summary>
+    private static bool SameContent(ExchangeFormState state, ExchangeApplication application) =>
+        (state.VisitingId ?? "") == application.VisitingOrganisationId && (state.HostId ?? "") == application.HostOrganisationId
+        && state.StartDate == application.StartDate && state.EndDate == application.EndDate && state.ActivityType == application.ActivityType
+        && (state.Objectives ?? "") == application.Objectives && (state.Agenda ?? "") == application.Agenda && (state.Outcomes ?? "") == application.ExpectedOutcomes;
 
     private static ExchangeFormState FromApplication(ExchangeApplication application) => new()
     {

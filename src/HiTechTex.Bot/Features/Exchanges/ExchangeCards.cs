@@ -26,6 +26,7 @@ internal sealed class ExchangeCards(
     public const string FormTemplate = "exchange-form";
     public const string ListTemplate = "exchange-list";
     public const string ProgressTemplate = "exchange-progress";
+    public const string StuckTemplate = "exchange-stuck";
     public const string ErrorTemplate = "error";
 
     // The application keeps the applicant's Teams user id, not the channel: the bot is a Teams bot.
@@ -249,7 +250,50 @@ internal sealed class ExchangeCards(
             {
                 ["completed"] = texts.Completed.ToLower(Culture(texts.Language)), ["approved"] = texts.ApprovedCount.ToLower(Culture(texts.Language)),
                 ["pending"] = texts.Pending.ToLower(Culture(texts.Language)),
+                ["stuck"] = texts.StuckButton,
             },
+        });
+    }
+
+    /// <summary>
+    /// The coordinator's stuck applications: each with why, in their language, what they can do, and — where it can
+    /// help — "Retry now" (authorized again on the server when clicked).
+    /// </summary>
+    public async Task<Attachment> StuckAsync(IReadOnlyList<ExchangeStuckEntry> entries, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(texts);
+        var items = new JsonArray();
+        foreach (var entry in entries.Take(20))
+        {
+            var application = entry.Application;
+            var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
+            var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
+            var (reason, advice) = entry.Reason switch
+            {
+                ExchangeStuckReason.NoApprover => (texts.StuckNoApprover, texts.StuckNoApproverAdvice),
+                ExchangeStuckReason.CardNotDelivered => (texts.StuckCardNotDelivered, texts.StuckCardAdvice),
+                ExchangeStuckReason.StatusNoticeGivenUp => (texts.StuckStatusNotice, texts.StuckNoticeAdvice),
+                _ => (texts.StuckWithdrawnNotice, texts.StuckNoticeAdvice),
+            };
+            items.Add(new JsonObject
+            {
+                ["id"] = application.Id.ToString(),
+                ["reference"] = application.Reference,
+                ["route"] = $"{OrganisationLabel(visiting, application.VisitingOrganisationId)} → {OrganisationLabel(host, application.HostOrganisationId)}",
+                ["statusText"] = texts.Statuses[application.Status],
+                ["reason"] = reason,
+                ["advice"] = advice,
+                ["canRetry"] = entry.CanRetry,
+            });
+        }
+
+        return renderer.Render(StuckTemplate, new JsonObject
+        {
+            ["title"] = texts.StuckTitle,
+            ["empty"] = texts.NoStuckApplications,
+            ["items"] = items,
+            ["labels"] = new JsonObject { ["open"] = texts.Open, ["retry"] = texts.RetryNowButton },
         });
     }
 

@@ -9,7 +9,9 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// <c>n</c>-th transient one (5xx, a timeout) as <see cref="FailedPrefix"/><c>n</c>, a permanent one (no conversation
 /// with the bot, blocked, 403/404) as <see cref="UnreachableKind"/> — so that the follow-up's next pass claims it again:
 /// after transient failures at most <see cref="Attempts"/> times within <see cref="RetryWindow"/>, after a permanent one
-/// at every pass (someone who installs the bot later then gets it). A delivered message keeps its claim: never twice.
+/// at every pass (someone who installs the bot later then gets it) — except for a closed application
+/// (<see cref="IsClosed"/>), where a permanent failure counts as one of the bounded attempts and the follow-up then gives
+/// up (<see cref="GaveUpKind"/>, warning 2324). A delivered message keeps its claim: never twice.
 /// </summary>
 internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, string UnreachableKind)
 {
@@ -50,11 +52,78 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         return new($"notice:{step}", $"{StatusNoticeFailed}{step}:", $"{StatusNoticeUnreachable}{step}");
     }
 
+    /// <summary>
+    /// The applicant told that nobody may decide the step (no approver configured, only themselves, or none reachable),
+    /// once per step; the record the follow-up also uses to tell them later that the card reached an approver.
+    /// </summary>
+    public static ExchangeDeliveryClaim Stuck(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"stuck:{step}", $"stuckfail:{step}:", $"stuckunreachable:{step}");
+    }
+
+    /// <summary>
+    /// The record, taken before a late card is sent to an approver of a step the applicant was told nobody could decide,
+    /// that they are owed the "reached an approver" notice (<see cref="Reached"/>): should the process stop between the
+    /// card and the notice, the follow-up's next pass finds it and sends the notice.
+    /// </summary>
+    public static string ReachedDueKind(ExchangeApplication application) => $"reacheddue:{Step(application)}";
+
+    /// <summary>An approver who had the application's card told that the applicant withdrew it (once per approver).</summary>
+    public static ExchangeDeliveryClaim WithdrawnNotice(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"withdrawn:{step}", $"{WithdrawnNoticeFailed}{step}:", $"{WithdrawnNoticeUnreachable}{step}");
+    }
+
+    /// <summary>The beginnings of the failure records of <see cref="WithdrawnNotice"/>, which the follow-up looks for.</summary>
+    public const string WithdrawnNoticeFailed = "withdrawnfail:";
+
+    /// <inheritdoc cref="WithdrawnNoticeFailed"/>
+    public const string WithdrawnNoticeUnreachable = "withdrawnunreachable:";
+
     /// <summary>The beginnings of the failure records of <see cref="StatusNotice"/>, which the follow-up looks for.</summary>
     public const string StatusNoticeFailed = "noticefail:";
 
     /// <inheritdoc cref="StatusNoticeFailed"/>
     public const string StatusNoticeUnreachable = "noticeunreachable:";
+
+    /// <summary>
+    /// The record kept beside the failure records once the follow-up stopped trying to deliver the message to a recipient
+    /// (a closed application's notice, <see cref="IsClosed"/>): what the coordinator's "stuck applications" lists.
+    /// </summary>
+    public string GaveUpKind => GaveUpPrefix + Kind;
+
+    /// <summary>The beginning of every <see cref="GaveUpKind"/>.</summary>
+    public const string GaveUpPrefix = "gaveup:";
+
+    /// <summary>
+    /// The record that every notice of a closed application is delivered or given up: the follow-up no longer looks at
+    /// it (<see cref="ExchangeStore.WithUndeliveredNoticesAsync"/>).
+    /// </summary>
+    public const string SettledKind = "noticessettled";
+
+    /// <summary>
+    /// Rejected, withdrawn or completed: nothing will happen to the application any more, so its notices are tried a
+    /// bounded number of times even when the recipient cannot be reached at all (blocked the bot, 403/404) — recorded as
+    /// numbered failures, at most <see cref="Attempts"/> within <see cref="RetryWindow"/> — and then given up.
+    /// </summary>
+    public static bool IsClosed(ExchangeApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return application.Status is ExchangeStatus.Rejected or ExchangeStatus.Withdrawn or ExchangeStatus.Completed;
+    }
+
+    /// <summary>Whether the message is delivered to <paramref name="recipient"/> or being sent (its claim held).</summary>
+    public bool IsHeld(IReadOnlyList<ExchangeReminder> claims, string recipient) => claims.Any(c => c.Kind == Kind && Is(c, recipient));
+
+    /// <summary>Whether the follow-up gave up delivering the message to <paramref name="recipient"/> (<see cref="GaveUpKind"/>).</summary>
+    public bool GaveUp(IReadOnlyList<ExchangeReminder> claims, string recipient) => claims.Any(c => c.Kind == GaveUpKind && Is(c, recipient));
+
+    /// <summary>The recipients a delivery of the message failed for before (transient or permanent).</summary>
+    public IReadOnlyList<string> FailedRecipients(IReadOnlyList<ExchangeReminder> claims) =>
+        [.. claims.Where(c => c.Kind == UnreachableKind || c.Kind.StartsWith(FailedPrefix, StringComparison.Ordinal))
+            .Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Whether <paramref name="recipient"/> may be sent the message (again): see the class.</summary>
     public bool MayRetry(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now)

@@ -31,6 +31,15 @@ internal sealed class ExchangeFollowUp(
             var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
             if (waitingFor.Count == 0)
             {
+                // Nobody may decide the step, and telling the applicant so failed in the turn that brought it there (or at
+                // an earlier pass): tried again, bounded as the cards (an applicant unreachable at all, at every pass).
+                var stuck = ExchangeDeliveryClaim.Stuck(application);
+                var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+                if (stuck.FailedBefore(claims, application.ApplicantAadObjectId) && !stuck.IsHeld(claims, application.ApplicantAadObjectId))
+                {
+                    await notifier.NoApproverAsync(application, cancellationToken).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
@@ -38,6 +47,7 @@ internal sealed class ExchangeFollowUp(
             IReadOnlyList<string>? refresh = null;
             IReadOnlyList<ExchangeReminder>? claimedBefore = null;
             var delivered = 0;
+            var reachedDue = false;
             var withoutCard = waitingFor.Where(a => !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))).ToList();
             foreach (var approver in withoutCard)
             {
@@ -46,6 +56,15 @@ internal sealed class ExchangeFollowUp(
                 {
                     // Transient failures for a day, or too many: no more tries (the reminder still sends the card later).
                     continue;
+                }
+
+                if (!reachedDue && ToldStuck(application, claimedBefore))
+                {
+                    // Owed the "reached an approver" notice once this card goes out: recorded first, so that a process
+                    // stopped between the card and the notice leaves the follow-up's next pass something to find.
+                    await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.ReachedDueKind(application), application.ApplicantAadObjectId, cancellationToken)
+                        .ConfigureAwait(false);
+                    reachedDue = true;
                 }
 
                 refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
@@ -64,10 +83,13 @@ internal sealed class ExchangeFollowUp(
             }
             else if (withoutCard.Count < waitingFor.Count)
             {
-                // The step's card reached an approver in an earlier pass, but telling the applicant failed: tried again (bounded).
+                // The step's card reached an approver in an earlier pass, but telling the applicant failed — or the process
+                // stopped between the card and the notice (owed, recorded before the card): tried again (bounded).
                 var reached = ExchangeDeliveryClaim.Reached(application);
                 var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-                if (reached.FailedBefore(claims, application.ApplicantAadObjectId) && !claims.Any(c => c.Kind == reached.Kind)
+                var owed = reached.FailedBefore(claims, application.ApplicantAadObjectId)
+                    || claims.Any(c => c.Kind == ExchangeDeliveryClaim.ReachedDueKind(application));
+                if (owed && !reached.IsHeld(claims, application.ApplicantAadObjectId)
                     && await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false))
                 {
                     Log.ApplicantToldReached(logger, application.Reference, application.Status.ToString());
@@ -126,22 +148,11 @@ internal sealed class ExchangeFollowUp(
             reports++;
         }
 
-        // A decision's notice to the applicant that could not be delivered in the decider's turn (or at an earlier pass).
-        foreach (var application in await store.WithUndeliveredStatusNoticeAsync(cancellationToken).ConfigureAwait(false))
+        // A decision's notice to the applicant, or a withdrawal's to an approver, that could not be delivered in the
+        // decider's turn (or at an earlier pass).
+        foreach (var application in await store.WithUndeliveredNoticesAsync(cancellationToken).ConfigureAwait(false))
         {
-            var notice = ExchangeDeliveryClaim.StatusNotice(application);
-            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            if (!notice.FailedBefore(claims, application.ApplicantAadObjectId) || claims.Any(c => c.Kind == notice.Kind))
-            {
-                // Delivered since, or a notice of an earlier status (the applicant was told the later one).
-                continue;
-            }
-
-            var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
-            if (decision is not null && !string.Equals(decision.ActorAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
-            {
-                await notifier.NotifyStatusAsync(application, decision.ActorName, decision.Comment, cancellationToken).ConfigureAwait(false);
-            }
+            await RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
         }
 
         if (cards + reminders + reports > 0)
@@ -153,6 +164,92 @@ internal sealed class ExchangeFollowUp(
     }
 
     /// <summary>
+    /// Tries again the application's notices whose delivery failed: the status notice of its current version to the
+    /// applicant, and the withdrawal notice to each approver it failed for. An open application's are tried as the cards
+    /// (an unreachable recipient at every pass); a closed one's (<see cref="ExchangeDeliveryClaim.IsClosed"/>) a bounded
+    /// number of times and then given up (warning 2324). Once every notice of a closed application is delivered or given
+    /// up, it is marked settled and never looked at again.
+    /// </summary>
+    public async Task RetryNoticesAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var closed = ExchangeDeliveryClaim.IsClosed(application);
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var unsettled = false;
+        var applicant = application.ApplicantAadObjectId;
+        var notice = ExchangeDeliveryClaim.StatusNotice(application);
+        if (notice.FailedBefore(claims, applicant) && !notice.IsHeld(claims, applicant) && !notice.GaveUp(claims, applicant))
+        {
+            // Not delivered yet (a notice of an earlier status is not sent: the applicant is told the later one).
+            var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
+            if (decision is not null && !string.Equals(decision.ActorAadObjectId, applicant, StringComparison.OrdinalIgnoreCase))
+            {
+                unsettled |= !await RetryAsync(application, notice, applicant, "status notice", claims,
+                    ct => notifier.NotifyStatusAsync(application, decision.ActorName, decision.Comment, ct), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var withdrawn = ExchangeDeliveryClaim.WithdrawnNotice(application);
+        if (application.Status == ExchangeStatus.Withdrawn)
+        {
+            foreach (var recipient in withdrawn.FailedRecipients(claims).Where(r => !withdrawn.IsHeld(claims, r) && !withdrawn.GaveUp(claims, r)))
+            {
+                unsettled |= !await RetryAsync(application, withdrawn, recipient, "withdrawal notice", claims,
+                    ct => notifier.TellWithdrawnAsync(application, recipient, ct), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (closed && !unsettled)
+        {
+            // Delivered or given up, every one: nothing can change for a closed application, so it is not looked at again.
+            await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.SettledKind, applicant, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One more try of a notice whose delivery failed before; true when it is settled (delivered now, or given up: a
+    /// closed application's notice whose bounded attempts are spent).
+    /// </summary>
+    private async Task<bool> RetryAsync(
+        ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what, IReadOnlyList<ExchangeReminder> claims,
+        Func<CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
+    {
+        if (claim.MayRetry(claims, recipient, clock.Now))
+        {
+            if (await send(cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (!ExchangeDeliveryClaim.IsClosed(application)
+                || claim.MayRetry(await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), recipient, clock.Now))
+            {
+                return false;
+            }
+        }
+        else if (!ExchangeDeliveryClaim.IsClosed(application))
+        {
+            // An open application's notice past its transient limit: left (a later decision brings a new notice).
+            return false;
+        }
+
+        await notifier.GiveUpAsync(application, claim, recipient, what, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the applicant was told nobody could decide the application's step (recorded then; before that record
+    /// existed, a step with no card claimed for anybody was one), so that the card's first delivery is news for them.
+    /// </summary>
+    private static bool ToldStuck(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claimedBefore)
+    {
+        var stuck = ExchangeNotifier.StuckKind(application);
+        var card = ExchangeDeliveryClaim.Card(application);
+        // A step whose card failed to reach an approver (then tried again) was not one the applicant was told about.
+        return claimedBefore.Any(c => c.Kind == stuck)
+            || !claimedBefore.Any(c => c.Kind == card.Kind || c.Kind.StartsWith(card.FailedPrefix, StringComparison.Ordinal) || c.Kind == card.UnreachableKind);
+    }
+
+    /// <summary>
     /// The card of the step just reached an approver for the first time. An applicant who was told that nobody could
     /// decide it (recorded then; before that record existed, a step with no card claimed for anybody was one) is told
     /// it has now reached an approver — once per step, across passes and instances (claimed).
@@ -160,12 +257,7 @@ internal sealed class ExchangeFollowUp(
     private async Task TellApplicantItReachedAnApproverAsync(
         ExchangeApplication application, IReadOnlyList<ExchangeReminder> claimedBefore, CancellationToken cancellationToken)
     {
-        var stuck = ExchangeNotifier.StuckKind(application);
-        var card = ExchangeDeliveryClaim.Card(application);
-        // A step whose card failed to reach an approver (then tried again) was not one the applicant was told about.
-        var toldStuck = claimedBefore.Any(c => c.Kind == stuck)
-            || !claimedBefore.Any(c => c.Kind == card.Kind || c.Kind.StartsWith(card.FailedPrefix, StringComparison.Ordinal) || c.Kind == card.UnreachableKind);
-        if (toldStuck && await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false))
+        if (ToldStuck(application, claimedBefore) && await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false))
         {
             Log.ApplicantToldReached(logger, application.Reference, application.Status.ToString());
         }

@@ -75,9 +75,8 @@ internal sealed class ExchangeNotifier(
             foreach (var recipient in sent.Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)
                 .Where(r => !string.Equals(r, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)))
             {
-                var texts = await TextsForAsync(application, recipient, cancellationToken).ConfigureAwait(false);
-                await SendTextToUserAsync(application, recipient,
-                    string.Format(CultureInfo.InvariantCulture, texts.WithdrawnNoticeFormat, application.Reference, NameRule.ForPlainMessage(application.ApplicantName)), cancellationToken).ConfigureAwait(false);
+                // Not delivered (the connector failing, the approver's chat gone): the follow-up's next pass tries again.
+                await TellWithdrawnAsync(application, recipient, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -130,34 +129,59 @@ internal sealed class ExchangeNotifier(
 
     /// <summary>
     /// Nobody may decide the step the application waits at (no cluster manager configured for the organisation, no host
-    /// contact with a Teams identity): without a word it would wait for ever. The applicant is told whom to ask; the
-    /// operator gets a warning. The application stays where it is: a manager configured later finds it in "pending approvals".
+    /// contact with a Teams identity): without a word it would wait for ever. The applicant is told whom to ask, once per
+    /// step, under the "stuck" claim (<see cref="ExchangeDeliveryClaim.Stuck"/>, the record the follow-up also uses to
+    /// tell them when the card reaches an approver configured later); a notice that was not delivered gives the claim
+    /// back and the follow-up's next pass tries again (<see cref="ExchangeFollowUp"/>, bounded as the cards). The operator
+    /// gets a warning at the first try. The application stays where it is: a manager configured later finds it in
+    /// "pending approvals". True when this call delivered the notice.
     /// </summary>
-    private async Task NoApproverAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    public async Task<bool> NoApproverAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(application);
         var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
-        var onlyTheApplicant = await approvers.ApplicantIsEntitledAsync(application, cancellationToken).ConfigureAwait(false);
-        if (onlyTheApplicant)
+        return await SendClaimedAsync(application, Stuck(application), application.ApplicantAadObjectId, "no-approver notice", async (level, ct) =>
         {
-            // Not "no cluster manager": one is configured — the applicant, who never decides their own application.
-            Log.OnlyApproverIsApplicant(logger, application.Reference, application.Status.ToString(), organisationId);
-        }
-        else
+            var onlyTheApplicant = await approvers.ApplicantIsEntitledAsync(application, ct).ConfigureAwait(false);
+            if (level == LogLevel.Warning)
+            {
+                if (onlyTheApplicant)
+                {
+                    // Not "no cluster manager": one is configured — the applicant, who never decides their own application.
+                    Log.OnlyApproverIsApplicant(logger, application.Reference, application.Status.ToString(), organisationId);
+                }
+                else
+                {
+                    Log.NoApprover(logger, application.Reference, application.Status.ToString(), organisationId);
+                }
+            }
+
+            var organisation = await directory.FindAsync(organisationId, ct).ConfigureAwait(false);
+            var texts = await TextsForAsync(application, application.ApplicantAadObjectId, ct).ConfigureAwait(false);
+            var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
+            var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
+
+            // The applicant manages their own organisation and nobody else may decide: said so, rather than "no approver".
+            var text = string.Format(CultureInfo.InvariantCulture, onlyTheApplicant ? texts.OnlyApproverIsApplicantFormat : texts.NoApproverFormat,
+                application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact);
+            return await DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", level, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tells an approver who had the application's card that the applicant withdrew it, once (claimed,
+    /// <see cref="ExchangeDeliveryClaim.WithdrawnNotice"/>); a failed delivery gives the claim back for the follow-up's
+    /// next pass (bounded: the application is closed). True when this call delivered it.
+    /// </summary>
+    public async Task<bool> TellWithdrawnAsync(ExchangeApplication application, string recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return await SendClaimedAsync(application, ExchangeDeliveryClaim.WithdrawnNotice(application), recipient, "withdrawal notice", async (level, ct) =>
         {
-            Log.NoApprover(logger, application.Reference, application.Status.ToString(), organisationId);
-        }
-
-        var organisation = await directory.FindAsync(organisationId, cancellationToken).ConfigureAwait(false);
-        var texts = await TextsForAsync(application, application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-        var programme = privacy.CurrentValue is { ContactEmail: { Length: > 0 } email } options ? $"{options.Operator} ({email})" : privacy.CurrentValue.Operator;
-        var contact = string.Format(CultureInfo.InvariantCulture, texts.CoordinatorContactFormat, programme);
-
-        // Remembered for the follow-up: when a card of this step reaches an approver configured later, the applicant
-        // told now is told that too (ReachedApproverFormat).
-        await store.TryClaimReminderAsync(application.Id, StuckKind(application), application.ApplicantAadObjectId, cancellationToken).ConfigureAwait(false);
-        // The applicant manages their own organisation and nobody else may decide: said so, rather than "no approver".
-        await NotifyApplicantAsync(application, string.Format(CultureInfo.InvariantCulture, onlyTheApplicant ? texts.OnlyApproverIsApplicantFormat : texts.NoApproverFormat,
-            application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact), cancellationToken).ConfigureAwait(false);
+            var texts = await TextsForAsync(application, recipient, ct).ConfigureAwait(false);
+            var text = string.Format(CultureInfo.InvariantCulture, texts.WithdrawnNoticeFormat, application.Reference, NameRule.ForPlainMessage(application.ApplicantName));
+            return await DeliverTextAsync(application, null, recipient, text, "notify", level, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -201,12 +225,7 @@ internal sealed class ExchangeNotifier(
     }
 
     /// <summary>The "nobody can decide this step" notice to the applicant (also the record the "reached" notice needs).</summary>
-    private static ExchangeDeliveryClaim Stuck(ExchangeApplication application)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        var step = $"{application.Status}:{application.Version.ToString(CultureInfo.InvariantCulture)}";
-        return new($"stuck:{step}", $"stuckfail:{step}:", $"stuckunreachable:{step}");
-    }
+    private static ExchangeDeliveryClaim Stuck(ExchangeApplication application) => ExchangeDeliveryClaim.Stuck(application);
 
     /// <summary>
     /// Sends an approver the card of the step the application waits at, once per step (claimed first); false when not
@@ -333,8 +352,10 @@ internal sealed class ExchangeNotifier(
             return true;
         }
 
+        // A closed application's notice is tried a bounded number of times even when the recipient cannot be reached at all.
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, delivery == Delivery.Permanent), recipient, cancellationToken).ConfigureAwait(false);
+        var permanent = delivery == Delivery.Permanent && !ExchangeDeliveryClaim.IsClosed(application);
+        await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent), recipient, cancellationToken).ConfigureAwait(false);
         await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false);
         if (claim.Kind == WaitingCardKind(application))
         {
@@ -346,6 +367,21 @@ internal sealed class ExchangeNotifier(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The follow-up stops trying to deliver a closed application's notice to <paramref name="recipient"/> (its bounded
+    /// attempts are spent): recorded (<see cref="ExchangeDeliveryClaim.GaveUpKind"/>), for the coordinator's "stuck
+    /// applications", and logged once as a warning (2324).
+    /// </summary>
+    public async Task GiveUpAsync(ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(claim);
+        if (await store.TryClaimReminderAsync(application.Id, claim.GaveUpKind, recipient, cancellationToken).ConfigureAwait(false))
+        {
+            Log.NoticeGivenUp(logger, application.Reference, application.Status.ToString(), what, recipient, ExchangeDeliveryClaim.Attempts);
+        }
     }
 
     /// <summary>
@@ -473,20 +509,6 @@ internal sealed class ExchangeNotifier(
         Sent,
         Transient,
         Permanent,
-    }
-
-    /// <summary>A plain-text message to one person's 1:1 chat (the withdrawal notice to the approvers).</summary>
-    public async Task SendTextToUserAsync(ExchangeApplication application, string recipient, string text, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        await DeliverTextAsync(application, null, recipient, text, "notify", LogLevel.Warning, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>A plain-text message to the applicant: in the 1:1 chat they applied in, else their 1:1 chat with the bot.</summary>
-    public async Task NotifyApplicantAsync(ExchangeApplication application, string text, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        await DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", LogLevel.Warning, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

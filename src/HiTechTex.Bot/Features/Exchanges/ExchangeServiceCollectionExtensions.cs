@@ -33,6 +33,8 @@ internal static class ExchangeServiceCollectionExtensions
         services.AddSingleton<ExchangeExportLinks>();
         services.AddTransient<IStartupFilter, ExchangeExportEndpoint>();
         services.AddScoped<ExchangeFollowUp>();
+        services.AddScoped<ExchangeStuckApplications>();
+        services.AddScoped<IEndedFormResponder, ExchangeSavedForms>();
         services.AddScoped<ExchangeApplicationDrafts>();
         services.AddScoped<ExchangeStepByStepDialog>();
         services.AddScoped<ExchangeApplyDialog>();

@@ -117,13 +117,51 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The applications with a failed delivery of the status notice (<see cref="ExchangeDeliveryClaim.StatusNotice"/>)
-    /// recorded, of any version: the follow-up tries again those of their current version.
+    /// The applications with a failed delivery of a notice recorded — the status notice to the applicant
+    /// (<see cref="ExchangeDeliveryClaim.StatusNotice"/>, of any version: the follow-up tries again those of the current
+    /// one) or the withdrawal notice to an approver (<see cref="ExchangeDeliveryClaim.WithdrawnNotice"/>) — except the
+    /// closed ones whose every notice was delivered or given up (<see cref="ExchangeDeliveryClaim.SettledKind"/>): those
+    /// are not looked at again.
     /// </summary>
-    public async Task<IReadOnlyList<ExchangeApplication>> WithUndeliveredStatusNoticeAsync(CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<ExchangeApplication>> WithUndeliveredNoticesAsync(CancellationToken cancellationToken) =>
         await db.Set<ExchangeApplication>().AsNoTracking()
             .Where(e => db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id
-                && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable))))
+                    && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable)
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeUnreachable)))
+                && !db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id && r.Kind == ExchangeDeliveryClaim.SettledKind))
+            .OrderBy(e => e.CreatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Gives back every record of an application whose kind begins with one of <paramref name="prefixes"/>, for one
+    /// recipient or (null) for all: the coordinator's "Retry now" (the follow-up's next pass then tries the message again,
+    /// as if it had never failed). Idempotent: a second call finds nothing to remove.
+    /// </summary>
+    public async Task<int> ForgetRemindersAsync(Guid exchangeId, IReadOnlyList<string> prefixes, string? recipientAadObjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        var removed = 0;
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var prefix in prefixes)
+        {
+            removed += await db.Set<ExchangeReminder>()
+                .Where(r => r.ExchangeId == exchangeId && r.Kind.StartsWith(prefix)
+                    && (recipientAadObjectId == null || r.RecipientAadObjectId == recipientAadObjectId))
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
+    /// <summary>The record of <paramref name="kind"/> for <paramref name="recipientAadObjectId"/> on any application, if any.</summary>
+    public Task<ExchangeReminder?> FindRecordAsync(string kind, string recipientAadObjectId, CancellationToken cancellationToken) =>
+        db.Set<ExchangeReminder>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Kind == kind && r.RecipientAadObjectId == recipientAadObjectId, cancellationToken);
+
+    /// <summary>The applications with a record whose kind begins with <paramref name="prefix"/> (e.g. a notice given up).</summary>
+    public async Task<IReadOnlyList<ExchangeApplication>> WithRecordAsync(string prefix, CancellationToken cancellationToken) =>
+        await db.Set<ExchangeApplication>().AsNoTracking()
+            .Where(e => db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id && r.Kind.StartsWith(prefix)))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 

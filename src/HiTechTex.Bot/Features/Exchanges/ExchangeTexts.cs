@@ -169,6 +169,43 @@ internal sealed partial record ExchangeTexts
 
     public required string NotCoordinator { get; init; }
 
+    /// <summary>The coordinator's card of applications stuck in delivery (<see cref="StuckCommands"/>): its title, and what it says when there is none.</summary>
+    public required string StuckTitle { get; init; }
+
+    public required string NoStuckApplications { get; init; }
+
+    /// <summary>The button on the progress card that opens the stuck applications.</summary>
+    public required string StuckButton { get; init; }
+
+    public required string RetryNowButton { get; init; }
+
+    /// <summary>Why an application is stuck, and what the coordinator can do: nobody may decide its step.</summary>
+    public required string StuckNoApprover { get; init; }
+
+    public required string StuckNoApproverAdvice { get; init; }
+
+    /// <summary>Its approval card reached none of the step's approvers.</summary>
+    public required string StuckCardNotDelivered { get; init; }
+
+    public required string StuckCardAdvice { get; init; }
+
+    /// <summary>The applicant's notice of the decision was given up.</summary>
+    public required string StuckStatusNotice { get; init; }
+
+    /// <summary>An approver's notice that the application was withdrawn was given up.</summary>
+    public required string StuckWithdrawnNotice { get; init; }
+
+    public required string StuckNoticeAdvice { get; init; }
+
+    /// <summary>{0} = reference. "Retry now": delivered.</summary>
+    public required string RetryDeliveredFormat { get; init; }
+
+    /// <summary>{0} = reference. "Retry now": tried again and still not delivered; the follow-up goes on trying.</summary>
+    public required string RetryQueuedFormat { get; init; }
+
+    /// <summary>{0} = reference. "Retry now" on an application no longer stuck (a second click): nothing changed.</summary>
+    public required string NothingToRetryFormat { get; init; }
+
     public required string ProgressTitle { get; init; }
 
     /// <summary>{0} = completed, {1} = target.</summary>
@@ -330,6 +367,8 @@ internal sealed partial record ExchangeTexts
     public required IReadOnlyList<string> ProgressCommands { get; init; }
 
     public required IReadOnlyList<string> ExportCommands { get; init; }
+
+    public required IReadOnlyList<string> StuckCommands { get; init; }
 
     public required IReadOnlyList<string> StepByStepCommands { get; init; }
 

@@ -10,7 +10,7 @@ namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
 /// One-turn answers: "my applications", "pending approvals" (managers and host contacts), the coordinator's
-/// progress card and CSV export link, opening an application from a list, and the Action.Submit fallback of the
+/// progress card, stuck applications (with "Retry now") and CSV export link, opening an application from a list, and the Action.Submit fallback of the
 /// decision buttons (older clients), which runs the same <see cref="ExchangeWorkflow"/> as Action.Execute.
 /// </summary>
 internal sealed class ExchangeTrackingDialog : ComponentDialog
@@ -24,13 +24,15 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
     private readonly ExchangeReports reports;
     private readonly ExchangeViews views;
     private readonly ExchangeExportLinks exportLinks;
+    private readonly ExchangeStuckApplications stuck;
     private readonly ILogger<ExchangeTrackingDialog> logger;
 
     public ExchangeTrackingDialog(
         ExchangeStore store, ExchangeApprovers approvers, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeReports reports, ExchangeViews views,
-        ExchangeExportLinks exportLinks, ILogger<ExchangeTrackingDialog> logger)
+        ExchangeExportLinks exportLinks, ExchangeStuckApplications stuck, ILogger<ExchangeTrackingDialog> logger)
         : base(DialogId)
     {
+        this.stuck = stuck;
         this.exportLinks = exportLinks;
         this.logger = logger;
         this.views = views;
@@ -59,6 +61,12 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             case ExchangeVerbs.Open:
                 await OpenAsync(step, actor, start.CardData, texts, cancellationToken).ConfigureAwait(false);
                 break;
+            case ExchangeVerbs.Stuck:
+                await CoordinatorAsync(step, actor, Commands.Stuck, texts, cancellationToken).ConfigureAwait(false);
+                break;
+            case ExchangeVerbs.RetryDelivery:
+                await RetryDeliveryAsync(step, actor, start.CardData, texts, cancellationToken).ConfigureAwait(false);
+                break;
             case { } verb when ExchangeVerbs.Card.Contains(verb):
                 var answer = await workflow.HandleAsync(actor, verb, start.CardData, texts, cancellationToken).ConfigureAwait(false);
                 var sent = await step.Context.SendActivityAsync(ExchangeNotifier.AsMessage(answer.Card), cancellationToken).ConfigureAwait(false);
@@ -76,7 +84,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
                 {
                     await PendingAsync(step, actor, texts, cancellationToken).ConfigureAwait(false);
                 }
-                else if (command is Commands.Progress or Commands.Export)
+                else if (command is Commands.Progress or Commands.Export or Commands.Stuck)
                 {
                     await CoordinatorAsync(step, actor, command, texts, cancellationToken).ConfigureAwait(false);
                 }
@@ -150,6 +158,14 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             return;
         }
 
+        if (command == Commands.Stuck)
+        {
+            var entries = await stuck.ListAsync(cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(ConversationCards.AsMessage(await cards.StuckAsync(entries, texts, cancellationToken).ConfigureAwait(false)), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (command == Commands.Progress)
         {
             var progress = await reports.ProgressAsync(texts, cancellationToken).ConfigureAwait(false);
@@ -180,6 +196,45 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             string.Format(CultureInfo.InvariantCulture, texts.ExportReadyFormat, link, minutes), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The coordinator's "Retry now" on a stuck application: the role checked here, on every click (a forged button from
+    /// anybody else gets the polite refusal and changes nothing); a second click finds nothing stuck and says so.
+    /// </summary>
+    private async Task RetryDeliveryAsync(WaterfallStepContext step, ExchangeActor actor, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        if (!approvers.IsCoordinator(actor.AadObjectId))
+        {
+            Log.ActionRefused(logger, ExchangeVerbs.RetryDelivery, actor.AadObjectId, "not a coordinator");
+            await step.Context.SendActivityAsync(texts.NotCoordinator, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (data is not { ValueKind: JsonValueKind.Object } value || !CardInput.TryGetText(value, "exchangeId", out var raw) || !Guid.TryParseExact(raw, "D", out var id))
+        {
+            Log.ActionRefused(logger, ExchangeVerbs.RetryDelivery, actor.AadObjectId, "invalid data");
+            await step.Context.SendActivityAsync(texts.ButtonUnreadable, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (application, outcome) = await stuck.RetryAsync(id, cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            await step.Context.SendActivityAsync(texts.NotFound, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Log.DeliveryRetried(logger, application.Reference, actor.AadObjectId, outcome.ToString());
+        var answer = outcome switch
+        {
+            ExchangeRetryOutcome.Delivered => string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, application.Reference),
+            ExchangeRetryOutcome.StillFailing => string.Format(CultureInfo.InvariantCulture, texts.RetryQueuedFormat, application.Reference),
+            // Nothing to send until somebody may decide it: what to configure.
+            ExchangeRetryOutcome.NeedsApprover => $"{application.Reference}: {texts.StuckNoApproverAdvice}",
+            _ => string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, application.Reference),
+        };
+        await step.Context.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
+    }
+
     private static Commands Command(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -193,6 +248,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
         return Any(t => t.PendingApprovalsCommands) ? Commands.Pending
             : Any(t => t.ProgressCommands) ? Commands.Progress
             : Any(t => t.ExportCommands) ? Commands.Export
+            : Any(t => t.StuckCommands) ? Commands.Stuck
             : Commands.Mine;
     }
 
@@ -202,5 +258,6 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
         Pending,
         Progress,
         Export,
+        Stuck,
     }
 }

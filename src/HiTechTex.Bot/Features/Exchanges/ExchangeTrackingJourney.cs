@@ -5,17 +5,17 @@ using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
-/// <summary>"My applications", "pending approvals", progress, export, opening a listed application and the decision buttons' Action.Submit fallback.</summary>
+/// <summary>"My applications", "pending approvals", progress, stuck applications, export, opening a listed application and the decision buttons' Action.Submit fallback.</summary>
 internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog, ExchangeStore store) : IJourney
 {
     public Dialog Dialog => dialog;
 
     public IReadOnlyCollection<Intent> Intents { get; } = [Intent.MyApplications];
 
-    public IReadOnlyCollection<string> CardActions { get; } = ["myApplications", ExchangeVerbs.Open, .. ExchangeVerbs.Card];
+    public IReadOnlyCollection<string> CardActions { get; } = ["myApplications", ExchangeVerbs.Open, ExchangeVerbs.Stuck, ExchangeVerbs.RetryDelivery, .. ExchangeVerbs.Card];
 
     public IReadOnlyCollection<string> Commands { get; } =
-        [.. ExchangeTexts.All.SelectMany(t => t.MyApplicationsCommands.Concat(t.PendingApprovalsCommands).Concat(t.ProgressCommands).Concat(t.ExportCommands))
+        [.. ExchangeTexts.All.SelectMany(t => t.MyApplicationsCommands.Concat(t.PendingApprovalsCommands).Concat(t.ProgressCommands).Concat(t.ExportCommands).Concat(t.StuckCommands))
             .Distinct(StringComparer.Ordinal)];
 
     /// <summary>Lists, an opened application, a decision: each answered in its turn (on top of a waiting form, which stays open).</summary>
@@ -30,6 +30,12 @@ internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog, Exc
     {
         ArgumentNullException.ThrowIfNull(start);
         var texts = ExchangeTexts.Resolve(language);
+        if (start.CardAction is ExchangeVerbs.Stuck or ExchangeVerbs.RetryDelivery)
+        {
+            // The coordinator's list, shown again in the 1:1 chat (a retry is never replayed from a group's click).
+            return new PrivateHandOff(texts.StuckTitle, new System.Text.Json.Nodes.JsonObject { ["action"] = ExchangeVerbs.Stuck });
+        }
+
         if (start.CardData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
             && CardInput.TryGetText(data, "exchangeId", out var raw) && Guid.TryParseExact(raw, "D", out var id)
             && await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } application)

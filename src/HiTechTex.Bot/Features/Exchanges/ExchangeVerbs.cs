@@ -20,6 +20,10 @@ internal static class ExchangeVerbs
     public const string Open = "exchange.open";
     public const string Edit = "exchange.edit";
 
+    /// <summary>The coordinator's "stuck applications" (the progress card's button) and its "Retry now" (Action.Submit).</summary>
+    public const string Stuck = "exchange.stuck";
+    public const string RetryDelivery = "exchange.retryDelivery";
+
     public static readonly IReadOnlyList<string> Card =
         [Refresh, Approve, Reject, RequestChanges, Reassign, Withdraw, Keep, Report, ValidateReport, ReturnReport];
 }

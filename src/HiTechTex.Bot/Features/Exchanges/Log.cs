@@ -59,4 +59,11 @@ internal static partial class Log
     /// <summary>As 2307, when a manager is configured but it is the applicant, who never decides their own application.</summary>
     [LoggerMessage(EventId = 2323, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status} but nobody may decide it: the only approver of organisation {OrganisationId} is the applicant, who may not decide their own application (add another cluster manager in Roles:ClusterManagers)")]
     public static partial void OnlyApproverIsApplicant(ILogger logger, string reference, string status, string organisationId);
+
+    /// <summary>The last word on a closed application's notice that could not be delivered: the follow-up stops trying it.</summary>
+    [LoggerMessage(EventId = 2324, Level = LogLevel.Warning, Message = "Exchange {Reference} is closed ({Status}): the {What} could not be delivered to {Recipient} in {Attempts} tries; the follow-up stops trying (a coordinator sees it under \"stuck applications\")")]
+    public static partial void NoticeGivenUp(ILogger logger, string reference, string status, string what, string recipient, int attempts);
+
+    [LoggerMessage(EventId = 2325, Level = LogLevel.Information, Message = "Exchange {Reference}: coordinator {AadObjectId} retried its delivery ({Outcome})")]
+    public static partial void DeliveryRetried(ILogger logger, string reference, string aadObjectId, string outcome);
 }

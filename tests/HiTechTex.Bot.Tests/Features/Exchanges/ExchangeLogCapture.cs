@@ -10,20 +10,26 @@ internal sealed class ExchangeLogCapture : ILoggerProvider
 
     public IReadOnlyList<(int EventId, LogLevel Level, string Message)> Entries => [.. entries];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(entries);
+    /// <summary>Called with each entry's event id as it is logged (a test's hook on a moment of the code under test).</summary>
+    public Action<int>? Observed { get; set; }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(entries, this);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(ConcurrentQueue<(int, LogLevel, string)> entries) : ILogger
+    private sealed class Logger(ConcurrentQueue<(int, LogLevel, string)> entries, ExchangeLogCapture capture) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             entries.Enqueue((eventId.Id, logLevel, formatter(state, exception)));
+            capture.Observed?.Invoke(eventId.Id);
+        }
     }
 }

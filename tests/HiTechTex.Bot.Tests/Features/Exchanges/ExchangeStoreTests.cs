@@ -242,6 +242,48 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         Assert.False(await store.HasValidatedApplicationAsync(visiting, pending, CancellationToken.None));
     }
 
+    [SkippableFact]
+    public async Task NoticeRecords_FailedSettledForgottenAndFound_EachQuerySeesWhatItShould()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        var other = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        var application = (await store.FindAsync(id, CancellationToken.None))!;
+        var notice = ExchangeDeliveryClaim.StatusNotice(application);
+        var withdrawn = ExchangeDeliveryClaim.WithdrawnNotice(application);
+        var formKind = ExchangeSavedForms.Kind(Guid.NewGuid().ToString("N"));
+
+        // A failed status notice and a failed withdrawal notice (two recipients), a record of the card a form saved.
+        Assert.True(await store.TryClaimReminderAsync(id, notice.FailedPrefix + "1", Applicant.AadObjectId, CancellationToken.None));
+        Assert.True(await store.TryClaimReminderAsync(id, withdrawn.UnreachableKind, Manager.AadObjectId, CancellationToken.None));
+        Assert.True(await store.TryClaimReminderAsync(id, withdrawn.FailedPrefix + "1", "33333333-3333-3333-3333-333333333333", CancellationToken.None));
+        Assert.True(await store.TryClaimReminderAsync(other, formKind, Applicant.AadObjectId, CancellationToken.None));
+        var undelivered = await store.WithUndeliveredNoticesAsync(CancellationToken.None);
+        var found = await store.FindRecordAsync(formKind, Applicant.AadObjectId, CancellationToken.None);
+        var notFoundForSomebodyElse = await store.FindRecordAsync(formKind, Manager.AadObjectId, CancellationToken.None);
+
+        // Forgotten for one recipient only (idempotent), then settled.
+        var forgotten = await store.ForgetRemindersAsync(id, [withdrawn.FailedPrefix, withdrawn.UnreachableKind], Manager.AadObjectId, CancellationToken.None);
+        var again = await store.ForgetRemindersAsync(id, [withdrawn.FailedPrefix, withdrawn.UnreachableKind], Manager.AadObjectId, CancellationToken.None);
+        Assert.True(await store.TryClaimReminderAsync(id, notice.GaveUpKind, Applicant.AadObjectId, CancellationToken.None));
+        var givenUp = await store.WithRecordAsync(ExchangeDeliveryClaim.GaveUpPrefix, CancellationToken.None);
+        Assert.True(await store.TryClaimReminderAsync(id, ExchangeDeliveryClaim.SettledKind, Applicant.AadObjectId, CancellationToken.None));
+        var afterSettled = await store.WithUndeliveredNoticesAsync(CancellationToken.None);
+
+        Assert.Contains(undelivered, a => a.Id == id);
+        Assert.DoesNotContain(undelivered, a => a.Id == other);
+        Assert.Equal(other, found?.ExchangeId);
+        Assert.Null(notFoundForSomebodyElse);
+        Assert.Equal(1, forgotten);
+        Assert.Equal(0, again);
+        Assert.Equal(["33333333-3333-3333-3333-333333333333"], withdrawn.FailedRecipients(await store.RemindersAsync(id, CancellationToken.None)));
+        Assert.Contains(givenUp, a => a.Id == id);
+        Assert.DoesNotContain(givenUp, a => a.Id == other);
+        Assert.DoesNotContain(afterSettled, a => a.Id == id);
+    }
+
     private ExchangeStore Store(AsyncServiceScope scope) => new(scope.ServiceProvider.GetRequiredService<BotDbContext>(), gate, time);
 
     private async Task<Guid> CreateSubmittedAsync(string? visiting = null, ExchangeActor? applicant = null)

@@ -115,6 +115,7 @@ public sealed partial class ExchangeTextsTests
             .Concat(t.PendingApprovalsCommands.Select(c => ("pending", c)))
             .Concat(t.ProgressCommands.Select(c => ("progress", c)))
             .Concat(t.ExportCommands.Select(c => ("export", c)))
+            .Concat(t.StuckCommands.Select(c => ("stuck", c)))
             .Concat(t.StepByStepCommands.Select(c => ("stepByStep", c))))
             .Select(p => (p.Item1, Command: TypedCommand.Fold(p.c)))
             .Distinct()

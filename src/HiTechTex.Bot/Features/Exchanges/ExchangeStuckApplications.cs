@@ -1,0 +1,174 @@
+namespace HiTechTex.Bot.Features.Exchanges;
+
+/// <summary>Why an application is on the coordinator's "stuck applications" card.</summary>
+internal enum ExchangeStuckReason
+{
+    /// <summary>Nobody may decide the step it waits at (no cluster manager configured, no host contact with an Entra id).</summary>
+    NoApprover,
+
+    /// <summary>The step's approval card reached none of its approvers (every delivery failed).</summary>
+    CardNotDelivered,
+
+    /// <summary>A closed application's notice to the applicant (the decision) was given up.</summary>
+    StatusNoticeGivenUp,
+
+    /// <summary>A withdrawn application's notice to an approver was given up.</summary>
+    WithdrawnNoticeGivenUp,
+}
+
+/// <summary>One line of the coordinator's "stuck applications" card.</summary>
+internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason)
+{
+    /// <summary>Whether "Retry now" can do anything (a missing approver is a matter of configuration).</summary>
+    public bool CanRetry => Reason != ExchangeStuckReason.NoApprover;
+}
+
+/// <summary>What the coordinator's "Retry now" did.</summary>
+internal enum ExchangeRetryOutcome
+{
+    /// <summary>Delivered now.</summary>
+    Delivered,
+
+    /// <summary>Tried again, still not delivered: the follow-up goes on trying (bounded again).</summary>
+    StillFailing,
+
+    /// <summary>Not stuck (any more): a second click, or delivered meanwhile. Nothing changed.</summary>
+    NotStuck,
+
+    /// <summary>Nobody may decide it: nothing to retry until an approver is configured. Nothing changed.</summary>
+    NeedsApprover,
+}
+
+/// <summary>
+/// The programme coordinator's view of what the follow-up cannot get through: applications whose approval card never
+/// reached any approver of their step, or whose notice it gave up (<see cref="ExchangeDeliveryClaim.GaveUpKind"/>), and
+/// the "Retry now" that forgets those failures and tries once more at once (the claims keep it to one delivery, so a
+/// double click sends nothing twice). Who may use it is checked by the caller (<see cref="ExchangeApprovers.IsCoordinator"/>).
+/// </summary>
+internal sealed class ExchangeStuckApplications(
+    ExchangeStore store, ExchangeApprovers approvers, ExchangeNotifier notifier, ExchangeFollowUp followUp)
+{
+    private static readonly ExchangeStatus[] PendingStatuses = [ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ReportSubmitted];
+
+    public async Task<IReadOnlyList<ExchangeStuckEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<ExchangeStuckEntry>();
+        foreach (var application in await store.ListAsync(PendingStatuses, cancellationToken).ConfigureAwait(false))
+        {
+            if (await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) is { } reason)
+            {
+                entries.Add(new(application, reason));
+            }
+        }
+
+        foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.GaveUpPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            entries.AddRange(GivenUp(application, claims).Select(g => new ExchangeStuckEntry(application, g.Reason)).DistinctBy(e => e.Reason));
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// "Retry now" on <paramref name="id"/>: forgets the failures that made it stuck and tries at once — the step's card
+    /// to its approvers, or the given-up notices (which the follow-up then tries again, bounded, should this try fail).
+    /// </summary>
+    public async Task<(ExchangeApplication? Application, ExchangeRetryOutcome Outcome)> RetryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (application is null)
+        {
+            return (null, ExchangeRetryOutcome.NotStuck);
+        }
+
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
+        if (pending == ExchangeStuckReason.CardNotDelivered)
+        {
+            return (application, await RetryCardAsync(application, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (pending == ExchangeStuckReason.NoApprover)
+        {
+            return (application, ExchangeRetryOutcome.NeedsApprover);
+        }
+
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var givenUp = GivenUp(application, claims).ToList();
+        if (givenUp.Count == 0)
+        {
+            return (application, ExchangeRetryOutcome.NotStuck);
+        }
+
+        foreach (var (_, claim, recipient) in givenUp)
+        {
+            // Tried afresh: the numbered failures and the record of giving up forgotten, one "could not reach" kept so
+            // that the follow-up knows the notice is owed (it counts for no try).
+            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind], recipient, cancellationToken).ConfigureAwait(false);
+            await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, recipient, cancellationToken).ConfigureAwait(false);
+        }
+
+        await store.ForgetRemindersAsync(application.Id, [ExchangeDeliveryClaim.SettledKind], null, cancellationToken).ConfigureAwait(false);
+        await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
+        var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        return (application, givenUp.All(g => g.Claim.IsHeld(after, g.Recipient)) ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing);
+    }
+
+    private async Task<ExchangeRetryOutcome> RetryCardAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var card = ExchangeDeliveryClaim.Card(application);
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        await store.ForgetRemindersAsync(application.Id, [card.FailedPrefix, card.UnreachableKind], null, cancellationToken).ConfigureAwait(false);
+        var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+        var delivered = false;
+        foreach (var approver in waitingFor)
+        {
+            var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
+            delivered |= await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (delivered && claims.Any(c => c.Kind == ExchangeNotifier.StuckKind(application)))
+        {
+            // The applicant was told nobody could be reached: owed the "reached an approver" notice (the follow-up
+            // delivers it should this try fail).
+            await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.ReachedDueKind(application), application.ApplicantAadObjectId, cancellationToken)
+                .ConfigureAwait(false);
+            await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+    }
+
+    /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>
+    private async Task<ExchangeStuckReason?> PendingReasonAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        if (waitingFor.Count == 0)
+        {
+            return ExchangeStuckReason.NoApprover;
+        }
+
+        var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (waitingFor.Any(a => sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var card = ExchangeDeliveryClaim.Card(application);
+        return waitingFor.All(a => card.FailedBefore(claims, a) && !card.IsHeld(claims, a)) ? ExchangeStuckReason.CardNotDelivered : null;
+    }
+
+    /// <summary>The notices of the application's current version that the follow-up gave up, with to whom.</summary>
+    private static IEnumerable<(ExchangeStuckReason Reason, ExchangeDeliveryClaim Claim, string Recipient)> GivenUp(
+        ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
+    {
+        var notices = new[]
+        {
+            (Reason: ExchangeStuckReason.StatusNoticeGivenUp, Claim: ExchangeDeliveryClaim.StatusNotice(application)),
+            (Reason: ExchangeStuckReason.WithdrawnNoticeGivenUp, Claim: ExchangeDeliveryClaim.WithdrawnNotice(application)),
+        };
+        return claims.SelectMany(c => notices.Where(n => c.Kind == n.Claim.GaveUpKind).Select(n => (n.Reason, n.Claim, c.RecipientAadObjectId)));
+    }
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Net;
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary>
+/// The notices sent in somebody's turn — "nobody may decide it" to the applicant, "withdrawn" to the approvers — and the
+/// follow-up's "it reached an approver" are never lost: a failed delivery (or a process stopped between the card and the
+/// notice) is delivered by the follow-up's next pass, once. A closed application's notice to somebody who cannot be
+/// reached is tried a bounded number of times, then given up with one warning, and the application is not looked at again.
+/// </summary>
+public sealed class ExchangeNoticeRecoveryTests : IDisposable
+{
+    private const string ManagerKey = $"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0";
+    private static readonly ExchangeTexts En = ExchangeTexts.English;
+    private static readonly ProactiveSendResult Delivered = new(ProactiveSendStatus.Sent, "a:chat", "activity-9");
+    private readonly ExchangeDialogTestHost host = new();
+    private Func<Activity, ProactiveSendResult> managerSend = _ => Delivered;
+    private Func<Activity, ProactiveSendResult> applicantSend = _ => Delivered;
+
+    public ExchangeNoticeRecoveryTests()
+    {
+        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, string _, Activity activity, CancellationToken _) => managerSend(activity));
+        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.ApplicantId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, string _, Activity activity, CancellationToken _) => applicantSend(activity));
+    }
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task NoApproverNotice_DeliveryFailsInTheApplicantsTurn_NextPassTellsThemOnce()
+    {
+        // Arrange: nobody may decide a CITEVE application, and the connector fails for the applicant at the submission.
+        host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
+        applicantSend = _ => throw new ConnectorException(HttpStatusCode.InternalServerError, null, "Service unavailable");
+        var id = await SubmitAsync();
+        var told = Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Contains(await ReferenceAsync(id), told, StringComparison.Ordinal);
+
+        // Act
+        applicantSend = _ => Delivered;
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        // Assert: tried once more, delivered, never again; the operator warned once (2307), not at every try.
+        Assert.Equal([told, told], TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2307);
+    }
+
+    [Fact]
+    public async Task NoApproverNotice_DeliveredInTheApplicantsTurn_FollowUpSendsNothingMore()
+    {
+        host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
+        await SubmitAsync();
+        var told = TextsTo(ExchangeDialogTestHost.ApplicantId);
+
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+
+        Assert.Single(told);
+        Assert.Equal(told, TextsTo(ExchangeDialogTestHost.ApplicantId));
+    }
+
+    [Fact]
+    public async Task WithdrawalNotice_DeliveryFailsInTheApplicantsTurn_NextPassTellsTheApproverOnce()
+    {
+        // Arrange: the manager had the card; the connector fails for them when the applicant withdraws.
+        var id = await SubmitAsync();
+        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await ReferenceAsync(id), "Ana");
+        managerSend = _ => throw new ConnectorException(HttpStatusCode.BadGateway, null, "Bad gateway");
+        await WithdrawAsync(id);
+        Assert.Equal(ExchangeStatus.Withdrawn, (await FindAsync(id)).Status);
+        Assert.Equal([notice], TextsTo(ExchangeDialogTestHost.VisitingManagerId));
+
+        // Act
+        managerSend = _ => Delivered;
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(3));
+        await RunFollowUpAsync();
+
+        // Assert: told once more (delivered), then never again.
+        Assert.Equal([notice, notice], TextsTo(ExchangeDialogTestHost.VisitingManagerId));
+    }
+
+    [Fact]
+    public async Task ReachedNotice_ProcessStopsBetweenTheLateCardAndTheNotice_NextPassTellsTheApplicantOnce()
+    {
+        // Arrange: nobody could decide, and the applicant was told so; then the manager is configured.
+        host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
+        var id = await SubmitAsync();
+        var reached = string.Format(CultureInfo.InvariantCulture, En.ReachedApproverFormat, await ReferenceAsync(id));
+        host.Reconfigure(ManagerKey, HiTechTexPartners.CiteveId);
+
+        // Act: the host stops right after the late card went out and was recorded (2308), before the notice.
+        using var stopping = new CancellationTokenSource();
+        host.Logs.Observed = eventId =>
+        {
+            if (eventId == 2308)
+            {
+                stopping.Cancel();
+            }
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunFollowUpAsync(stopping.Token));
+        host.Logs.Observed = null;
+        Assert.Equal(1, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.DoesNotContain(reached, TextsTo(ExchangeDialogTestHost.ApplicantId));
+        var restarted = await RunFollowUpAsync();
+        await RunFollowUpAsync();
+
+        // Assert: no second card, and the applicant told once.
+        Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), restarted);
+        Assert.Equal(1, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == reached);
+    }
+
+    [Fact]
+    public async Task DecisionNotice_ApplicantBlockedTheBotOnARejectedApplication_TriedBoundedThenGivenUpOnceAndNotLookedAtAgain()
+    {
+        // Arrange: the applicant blocked the bot; the manager rejects the application (closed).
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
+        Assert.Equal(ExchangeStatus.Rejected, (await FindAsync(id)).Status);
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
+            "Vasco Almeida", "Out of scope.");
+
+        // Act: a day and more of passes.
+        for (var pass = 0; pass < 30; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var lookedAt = await UndeliveredAsync();
+        applicantSend = _ => Delivered;
+        await RunFollowUpAsync();
+
+        // Assert: the decider's try and the follow-up's, bounded; one final warning with its own event id.
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t == notice));
+        var gaveUp = Assert.Single(host.Logs.Entries, e => e.EventId == 2324);
+        Assert.Equal(LogLevel.Warning, gaveUp.Level);
+        Assert.Contains(reference, gaveUp.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(lookedAt, a => a.Id == id);
+    }
+
+    [Fact]
+    public async Task WithdrawalNotice_ApproverUnreachable_TriedBoundedThenGivenUpOnce()
+    {
+        var id = await SubmitAsync();
+        managerSend = _ => throw new ConnectorException(HttpStatusCode.Forbidden, null, "Forbidden");
+        await WithdrawAsync(id);
+
+        for (var pass = 0; pass < 20; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(2));
+        }
+
+        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await ReferenceAsync(id), "Ana");
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count(t => t == notice));
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2324 && e.Level == LogLevel.Warning);
+        Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
+    }
+
+    [Fact]
+    public async Task DecisionNotice_ApplicantBlockedTheBotOnAnOpenApplication_StillTriedAtEveryPass()
+    {
+        // Sent back for changes: the application is open, so an applicant who unblocks the bot later still gets it.
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(3));
+        }
+
+        applicantSend = _ => Delivered;
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+
+        Assert.Equal(12, TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2324);
+    }
+
+    private async Task<Guid> SubmitAsync()
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var application = new ExchangeApplication
+        {
+            Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
+            ApplicantAadObjectId = ExchangeDialogTestHost.ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant-1",
+            ApplicantLanguage = "en", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), ActivityType = ExchangeActivityType.KnowledgeSharing,
+            Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
+        };
+        await scope.ServiceProvider.GetRequiredService<ExchangeStore>().CreateAsync(application, CancellationToken.None);
+        var actor = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant-1");
+        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, application.Id, 1, CancellationToken.None);
+        Assert.True(result.IsEligible, string.Join(", ", result.Problems));
+        Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
+        return application.Id;
+    }
+
+    private async Task WithdrawAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var applicant = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant-1");
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, confirmed = "yes" });
+        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(applicant, ExchangeVerbs.Withdraw, data, En, CancellationToken.None);
+    }
+
+    private async Task DecideAsync(Guid id, string verb, string comment)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment });
+        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, verb, data, En, CancellationToken.None);
+    }
+
+    private async Task<ExchangeApplication> FindAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None))!;
+    }
+
+    private async Task<IReadOnlyList<ExchangeApplication>> UndeliveredAsync()
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExchangeStore>().WithUndeliveredNoticesAsync(CancellationToken.None);
+    }
+
+    private async Task<string> ReferenceAsync(Guid id) => (await FindAsync(id)).Reference;
+
+    private async Task<ExchangeFollowUpResult> RunFollowUpAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(cancellationToken);
+    }
+
+    private IEnumerable<Activity> SentTo(string aadObjectId) => host.Messenger.Invocations
+        .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync) && Equals(i.Arguments[0], aadObjectId))
+        .Select(i => i.Arguments[2]).OfType<Activity>();
+
+    /// <summary>Every attempt (delivered or not) of a plain-text message.</summary>
+    private IReadOnlyList<string> TextsTo(string aadObjectId) => [.. SentTo(aadObjectId).Select(a => a.Text).OfType<string>()];
+
+    private int CardsTo(string aadObjectId) => SentTo(aadObjectId).Count(a => a.Attachments is { Count: > 0 });
+}

@@ -1,0 +1,308 @@
+using System.Globalization;
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Exchanges;
+
+/// <summary>
+/// The programme coordinator's "stuck applications" (typed in any of the six languages, or the progress card's button):
+/// applications whose approval card reached no approver, nobody may decide, or whose notice the follow-up gave up — each
+/// with why and what to do — and "Retry now", checked on the server for the role at every click, idempotent on a
+/// double click. Anybody else gets a polite refusal and nothing changes.
+/// </summary>
+public sealed class ExchangeStuckApplicationsTests : IDisposable
+{
+    /// <summary>The test adapter's user: the coordinator (or, in <see cref="NotCoordinator"/>, nobody in particular).</summary>
+    private const string Me = ExchangeDialogTestHost.ApplicantId;
+
+    /// <summary>Who applies in these tests (not the coordinator).</summary>
+    private const string ApplicantId = "33333333-3333-3333-3333-333333333333";
+
+    private static readonly ExchangeTexts En = ExchangeTexts.English;
+    private static readonly ProactiveSendResult Delivered = new(ProactiveSendStatus.Sent, "a:chat", "activity-9");
+    private readonly ExchangeDialogTestHost host;
+    private Func<ProactiveSendResult> managerSend = () => Delivered;
+    private Func<ProactiveSendResult> applicantSend = () => Delivered;
+
+    public ExchangeStuckApplicationsTests()
+        : this(coordinator: true)
+    {
+    }
+
+    private ExchangeStuckApplicationsTests(bool coordinator)
+    {
+        host = new ExchangeDialogTestHost(coordinator ? new Dictionary<string, string?> { ["Roles:Coordinators:0"] = Me } : null);
+        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => managerSend());
+        host.Messenger.Setup(m => m.SendToUserAsync(ApplicantId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => applicantSend());
+    }
+
+    public void Dispose() => host.Dispose();
+
+    public static TheoryData<string> Languages => ["en", "pt", "es", "it", "tr", "cs"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Typed_CardReachedNoApprover_ListedWithTheReasonAndWhatToDoInTheCoordinatorsLanguage(string language)
+    {
+        // Arrange: the manager never installed the bot, so the approval card reached nobody.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var reference = await ReferenceAsync(await SubmitAsync());
+
+        // Act / Assert
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(texts.StuckTitle, card, StringComparison.Ordinal);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardAdvice, card, StringComparison.Ordinal);
+                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
+                Assert.Contains(ExchangeVerbs.RetryDelivery, card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Typed_NobodyMayDecide_ListedWithWhatToConfigureAndNoRetryButtonAForgedOneChangesNothing()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        host.Reconfigure($"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0", HiTechTexPartners.TecnotessileId);
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(En.StuckNoApprover, card, StringComparison.Ordinal);
+                Assert.Contains(En.StuckNoApproverAdvice, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(ExchangeVerbs.RetryDelivery, card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
+            .AssertReply($"{reference}: {En.StuckNoApproverAdvice}")
+            .StartTestAsync();
+        Assert.Equal(ExchangeStuckReason.NoApprover, Assert.Single(await ListAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task Typed_NothingStuck_SaysSo()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await SubmitAsync();
+
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r => Assert.Contains(En.NoStuckApplications, CardJson(r), StringComparison.Ordinal), "nothing stuck")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ProgressCard_StuckButton_ShowsTheList()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("exchange progress")
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains($"\"title\":\"{En.StuckButton}\",\"data\":{{\"action\":\"{ExchangeVerbs.Stuck}\"}}", card, StringComparison.Ordinal);
+            }, "the progress card")
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.Stuck }))
+            .AssertReply(r => Assert.Contains(En.StuckTitle, CardJson(r), StringComparison.Ordinal), "the stuck applications")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task RetryNow_ApproverReachableNow_CardDeliveredOnceApplicantToldAndASecondClickChangesNothing()
+    {
+        // Arrange: the card reached nobody; the applicant was told whom to contact. Then the manager installs the bot.
+        await host.Conversation.SeedProfileAsync("en");
+        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        managerSend = () => Delivered;
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+
+        // Act: a double click.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await RunFollowUpAsync();
+
+        // Assert: the failed card at the submission and the one delivered now; the applicant told once it reached one.
+        Assert.Equal(2, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        var reached = string.Format(CultureInfo.InvariantCulture, En.ReachedApproverFormat, reference);
+        Assert.Single(TextsTo(ApplicantId), t => t == reached);
+        Assert.Empty(await ListAsync());
+    }
+
+    [Fact]
+    public async Task RetryNow_StillUnreachable_SaysSoAndStaysListed()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
+            .StartTestAsync();
+
+        Assert.Equal(2, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await ListAsync()).Reason);
+    }
+
+    [Fact]
+    public async Task RetryNow_DecisionNoticeGivenUp_ListedThenDeliveredOnce()
+    {
+        // Arrange: the applicant blocked the bot; the application is rejected and the follow-up gives the notice up.
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await RejectAsync(id);
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
+            "Vasco Almeida", "Out of scope.");
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ApplicantId).Count(t => t == notice));
+
+        // Act: listed; the applicant unblocks the bot; Retry now, twice.
+        applicantSend = () => Delivered;
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(En.StuckStatusNotice, card, StringComparison.Ordinal);
+                Assert.Contains(En.StuckNoticeAdvice, card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await RunFollowUpAsync();
+
+        // Assert: delivered once more, not listed any more.
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, TextsTo(ApplicantId).Count(t => t == notice));
+        Assert.Empty(await ListAsync());
+    }
+
+    [Fact]
+    public async Task NotACoordinator_TypedOrForgedRetry_PoliteRefusalAndNothingChanges()
+    {
+        using var other = new ExchangeStuckApplicationsTests(coordinator: false);
+        await other.host.Conversation.SeedProfileAsync("en");
+        other.managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await other.SubmitAsync();
+        other.managerSend = () => Delivered;
+        var attempts = other.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+
+        await other.host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(En.NotCoordinator)
+            .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.Stuck }))
+            .AssertReply(En.NotCoordinator)
+            .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
+            .AssertReply(En.NotCoordinator)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(attempts, other.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await other.ListAsync()).Reason);
+        Assert.Contains(other.host.Logs.Entries, e => e.EventId == 2301);
+    }
+
+    [Fact]
+    public async Task RetryNow_UnreadableButton_SaysSoAndChangesNothing()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = "not-an-id" }))
+            .AssertReply(En.ButtonUnreadable)
+            .StartTestAsync();
+    }
+
+    private async Task<Guid> SubmitAsync()
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var application = new ExchangeApplication
+        {
+            Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
+            ApplicantAadObjectId = ApplicantId, ApplicantUserId = "29:user-3", ApplicantName = "Ana", TenantId = "tenant-1",
+            ApplicantLanguage = "en", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), ActivityType = ExchangeActivityType.KnowledgeSharing,
+            Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
+        };
+        await scope.ServiceProvider.GetRequiredService<ExchangeStore>().CreateAsync(application, CancellationToken.None);
+        var actor = new ExchangeActor(ApplicantId, "Ana", "29:user-3", "tenant-1");
+        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, application.Id, 1, CancellationToken.None);
+        Assert.True(result.IsEligible, string.Join(", ", result.Problems));
+        Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
+        return application.Id;
+    }
+
+    private async Task RejectAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Out of scope." });
+        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Reject, data, En, CancellationToken.None);
+    }
+
+    private async Task<string> ReferenceAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None))!.Reference;
+    }
+
+    private async Task<IReadOnlyList<ExchangeStuckEntry>> ListAsync()
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExchangeStuckApplications>().ListAsync(CancellationToken.None);
+    }
+
+    private async Task RunFollowUpAsync()
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private IEnumerable<Activity> SentTo(string aadObjectId) => host.Messenger.Invocations
+        .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync) && Equals(i.Arguments[0], aadObjectId))
+        .Select(i => i.Arguments[2]).OfType<Activity>();
+
+    private IReadOnlyList<string> TextsTo(string aadObjectId) => [.. SentTo(aadObjectId).Select(a => a.Text).OfType<string>()];
+
+    private int CardsTo(string aadObjectId) => SentTo(aadObjectId).Count(a => a.Attachments is { Count: > 0 });
+
+    private static string CardJson(Activity reply) =>
+        System.Text.Json.JsonSerializer.Serialize(
+            Assert.Single(reply.Attachments ?? [], a => a.ContentType == Attachment.AdaptiveCardContentType).Content,
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
