@@ -257,9 +257,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     private static string SyncText(CoachingTexts texts, CoachingSession session) => session.SyncState switch
     {
         CalendarSyncState.Synced => texts.SyncSynced,
-        CalendarSyncState.Pending when session.SyncError is { Length: > 0 } error => texts.SyncPending + " (" + error + ")",
+        CalendarSyncState.Pending when session.SyncError is { Length: > 0 } error => texts.SyncPending + " (" + texts.SyncReason(CalendarSyncReasons.Of(error)) + ")",
         CalendarSyncState.Pending => texts.SyncPending,
-        CalendarSyncState.Failed => texts.Format(texts.SyncFailedFormat, session.SyncError ?? "?"),
+        CalendarSyncState.Failed => texts.Format(texts.SyncFailedFormat, texts.SyncReason(CalendarSyncReasons.Of(session.SyncError))),
         _ => texts.SyncNotConfigured,
     };
 

@@ -639,6 +639,9 @@ internal sealed class CoachingDialog(
             case SyncRetryOutcome.SessionOver:
                 await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
                 break;
+            case SyncRetryOutcome.NotConfigured:
+                await turn.SendActivityAsync(texts.SyncRetryNotConfigured, cancellationToken);
+                break;
             default:
                 await turn.SendActivityAsync(texts.NotFound, cancellationToken);
                 break;
