@@ -16,7 +16,10 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// session's <see cref="CoachingSession.SyncState"/> and <see cref="CoachingSession.SyncError"/> follow, for the
 /// coordinator. Rows live in the database, so a restart loses nothing; the create carries a fixed
 /// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event. An
-/// edit or attendee row of a session without an event (its create failed for good) creates it, the same way.
+/// edit or attendee row of a session without an event (its create was given up) creates it, the same way. After a
+/// refusal (a 4xx other than 408/429) the session's later create/edit/attendee rows are not sent — the same request
+/// would be refused again — until the coordinator retries or edits the session; its card stays "failed" until a change
+/// that failed for good has reached the calendar.
 /// </summary>
 internal sealed class CoachingOutboxProcessor(
     IServiceScopeFactory scopeFactory,
