@@ -51,7 +51,8 @@ internal sealed class CoachingReminderProcessor(
                         s.StartsAt,
                         // The latest move notice of the registration failed for good: the person never heard the new time.
                         MoveNoticeFailed = db.Outbox()
-                            .Where(o => o.RegistrationId == r.Id && o.Kind == OutboxKind.NotifySessionMoved)
+                            .Where(o => o.SessionId == r.SessionId && o.Lane == CoachingOutboxMessage.NotifyLane   // the outbox's (session, lane, status) index
+                                && o.RegistrationId == r.Id && o.Kind == OutboxKind.NotifySessionMoved)
                             .OrderByDescending(o => o.Id)
                             .Select(o => (OutboxStatus?)o.Status)
                             .FirstOrDefault() == OutboxStatus.Failed,
