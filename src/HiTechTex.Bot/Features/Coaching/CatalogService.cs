@@ -187,8 +187,16 @@ internal sealed class CatalogService(
 
         if (GraphEnabled)
         {
+            // After a sync that failed for good the edit sends the whole state, as "Retry calendar sync" does: the
+            // attendee changes the refusal held back too, not only the new details.
+            var failedBefore = session.SyncState == CalendarSyncState.Failed;
             session.SyncState = CalendarSyncState.Pending;
+            session.SyncError = null;
             db.Enqueue(session.Id, OutboxKind.UpdateEvent, now);
+            if (failedBefore && session.GraphEventId is not null)
+            {
+                db.Enqueue(session.Id, OutboxKind.UpdateAttendees, now);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -248,6 +256,13 @@ internal sealed class CatalogService(
     /// </summary>
     public async Task<(SyncRetryOutcome Outcome, CoachingSession? Session)> RetrySyncAsync(Guid sessionId, CancellationToken cancellationToken)
     {
+        if (!GraphEnabled)
+        {
+            // No Graph, no calendar sync to retry (a forged or very old card): said so, nothing written.
+            var existing = await db.Sessions().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            return (existing is null ? SyncRetryOutcome.NotFound : SyncRetryOutcome.NotConfigured, existing);
+        }
+
         using var lease = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.LockSessionAsync(sessionId, cancellationToken);
@@ -260,8 +275,8 @@ internal sealed class CatalogService(
         var outcome = session.SyncState switch
         {
             _ when now >= session.EndsAt => SyncRetryOutcome.SessionOver,
-            CalendarSyncState.Failed when GraphEnabled => SyncRetryOutcome.Requeued,
-            CalendarSyncState.Pending when GraphEnabled => SyncRetryOutcome.AlreadyPending,
+            CalendarSyncState.Failed => SyncRetryOutcome.Requeued,
+            CalendarSyncState.Pending => SyncRetryOutcome.AlreadyPending,
             _ => SyncRetryOutcome.AlreadyInSync,
         };
         if (outcome != SyncRetryOutcome.Requeued)

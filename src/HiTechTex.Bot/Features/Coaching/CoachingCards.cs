@@ -19,6 +19,12 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     private const string AnyValue = "any";
 
+    /// <summary>The most JSON characters a card may have: the renderer counts UTF-16 bytes against 28 KB.</summary>
+    private const int MaxCardCharacters = CardRenderer.MaxCardBytes / 2;
+
+    /// <summary>Room kept free on a correction card: the numbers of its result, a box value the template adds.</summary>
+    private const int ImportMargin = 64;
+
     /// <param name="page">The page shown (0 first) and how many sessions match in all: a list longer than a page
     /// says which ones it shows and has Previous / Next buttons (they submit the filters with the page).</param>
     /// <summary>
@@ -227,7 +233,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     }
 
     /// <param name="importId">Names this card's import, so that clicking Import twice imports the lines once.</param>
-    public Attachment Import(CoachingTexts texts, string rows, string? result, Guid importId)
+    public Attachment Import(CoachingTexts texts, string rows, string? result, Guid importId) =>
+        renderer.Render(ImportTemplate, ImportData(texts, rows, result, importId));
+
+    private static JsonObject ImportData(CoachingTexts texts, string rows, string? result, Guid importId)
     {
         var data = new JsonObject
         {
@@ -244,8 +253,51 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             },
         };
         SetIfPresent(data, "result", result);
-        return renderer.Render(ImportTemplate, data);
+        return data;
     }
+
+    /// <summary>
+    /// The import card sent back for correction, holding as many of <paramref name="lines"/> (whole, in order) as a card
+    /// can carry: the renderer refuses a card over 28 KB, and a box of 20,000 characters — more once JSON escapes
+    /// non-ASCII letters and quotes — does not fit beside the rest. <paramref name="resultFor"/> gives the result text
+    /// for the number of lines kept (it says when some were left out). Returns the card and that number.
+    /// </summary>
+    public (Attachment Card, int Kept) ImportCorrection(CoachingTexts texts, IReadOnlyList<string> lines, Func<int, string> resultFor, Guid importId)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(resultFor);
+        var all = string.Join("\n", lines);
+        var full = resultFor(lines.Count);
+        if (ImportLength(texts, full, importId) + JsonLength(all) + ImportMargin <= MaxCardCharacters)
+        {
+            return (Import(texts, all, full, importId), lines.Count);
+        }
+
+        // The result with a line left out is the longest (it names how many were kept); the margin covers its numbers.
+        var room = MaxCardCharacters - ImportMargin - ImportLength(texts, resultFor(Math.Max(0, lines.Count - 1)), importId);
+        var kept = 0;
+        var used = 0;
+        while (kept < lines.Count)
+        {
+            var cost = JsonLength(lines[kept]) + (kept > 0 ? JsonLength("\n") : 0);
+            if (used + cost > room)
+            {
+                break;
+            }
+
+            used += cost;
+            kept++;
+        }
+
+        return (Import(texts, string.Join("\n", lines.Take(kept)), resultFor(kept), importId), kept);
+    }
+
+    /// <summary>How many characters <paramref name="text"/> takes in the card's JSON (escapes included), as the renderer counts.</summary>
+    internal static int JsonLength(string text) => JsonValue.Create(text).ToJsonString().Length - 2;
+
+    /// <summary>The import card's JSON length with an empty box.</summary>
+    private int ImportLength(CoachingTexts texts, string result, Guid importId) =>
+        renderer.RenderCard(ImportTemplate, ImportData(texts, "", result, importId)).ToJsonString().Length;
 
     public static string StatusText(CoachingTexts texts, RegistrationStatus status, int? position) => status switch
     {
@@ -257,9 +309,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     private static string SyncText(CoachingTexts texts, CoachingSession session) => session.SyncState switch
     {
         CalendarSyncState.Synced => texts.SyncSynced,
-        CalendarSyncState.Pending when session.SyncError is { Length: > 0 } error => texts.SyncPending + " (" + error + ")",
+        CalendarSyncState.Pending when session.SyncError is { Length: > 0 } error => texts.SyncPending + " (" + texts.SyncReason(CalendarSyncReasons.Of(error)) + ")",
         CalendarSyncState.Pending => texts.SyncPending,
-        CalendarSyncState.Failed => texts.Format(texts.SyncFailedFormat, session.SyncError ?? "?"),
+        CalendarSyncState.Failed => texts.Format(texts.SyncFailedFormat, texts.SyncReason(CalendarSyncReasons.Of(session.SyncError))),
         _ => texts.SyncNotConfigured,
     };
 

@@ -528,6 +528,12 @@ internal sealed class CoachingDialog(
         }
     }
 
+    /// <summary>Card JSON characters the list of lines with errors may take on the import's reply (the rest of 28 KB is the box's).</summary>
+    private const int ImportErrorsBudget = 3_000;
+
+    /// <summary>The same for the repeated lines named.</summary>
+    private const int ImportRepeatsBudget = 1_000;
+
     private async Task ImportAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
     {
         // Not cut here: SessionImport reads up to its limits, each line whole, and names what it did not read.
@@ -563,31 +569,12 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        var result = texts.Format(created == 1 ? texts.ImportResultOneFormat : texts.ImportResultFormat, created, errors.Count == 0 ? texts.ImportNoErrors : string.Join("; ", errors));
-        // The lines with errors stay in the box, to be corrected and sent again; the lines not read join them when the
-        // bot has them whole and the box can hold them.
-        var box = string.Join("\n", import.FailedLines);
+        // The lists are cut short (with how many more) so that the reply, and the card with the box, stay under 28 KB.
+        var result = texts.Format(created == 1 ? texts.ImportResultOneFormat : texts.ImportResultFormat, created,
+            errors.Count == 0 ? texts.ImportNoErrors : Listed(texts, errors, "; ", ImportErrorsBudget));
         if (repeats.Count > 0)
         {
-            result += " " + string.Join(" ", repeats);
-        }
-
-        if (import.FirstUnreadLine is { } unread)
-        {
-            var culture = SessionTime.CultureOf(texts);
-            result += " " + (import.UnreadByCharacters
-                ? texts.Format(texts.ImportUnreadCharactersFormat, SessionImport.MaxCharacters.ToString("N0", culture), unread)
-                : texts.Format(texts.ImportUnreadLinesFormat, SessionImport.MaxLines, unread));
-            var withUnread = import.UnreadText is { } text ? (box.Length == 0 ? text : box + "\n" + text) : null;
-            if (withUnread is not null && withUnread.Length <= SessionImport.MaxCharacters && withUnread.Split('\n').Length <= SessionImport.MaxLines)
-            {
-                box = withUnread;
-                result += " " + texts.ImportUnreadInBox;
-            }
-            else
-            {
-                result += " " + texts.ImportPasteAgain;
-            }
+            result += " " + Listed(texts, repeats, " ", ImportRepeatsBudget);
         }
 
         if (errors.Count == 0 && import.FirstUnreadLine is null)
@@ -596,8 +583,60 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        // The same import id: a line corrected here or on the first card (Teams keeps it editable) is one session.
-        await SendCardAsync(turn, cards.Import(texts, box, result, importId), cancellationToken);
+        // The lines with errors stay in the box, to be corrected and sent again; the lines not read join them when the
+        // bot has them whole and the box (and the card) can hold them all. The same import id: a line corrected here or
+        // on the first card (Teams keeps it editable) is one session.
+        var failed = import.FailedLines;
+        if (import.FirstUnreadLine is { } unread)
+        {
+            var culture = SessionTime.CultureOf(texts);
+            result += " " + (import.UnreadByCharacters
+                ? texts.Format(texts.ImportUnreadCharactersFormat, SessionImport.MaxCharacters.ToString("N0", culture), unread)
+                : texts.Format(texts.ImportUnreadLinesFormat, SessionImport.MaxLines, unread));
+            if (import.UnreadText is { } text && failed.Concat([text]).Sum(l => l.Length + 1) - 1 <= SessionImport.MaxCharacters
+                && failed.Count + text.Split('\n').Length <= SessionImport.MaxLines)
+            {
+                var withUnread = failed.Concat(text.Split('\n')).ToList();
+                var (card, kept) = cards.ImportCorrection(texts, withUnread, _ => result + " " + texts.ImportUnreadInBox, importId);
+                if (kept == withUnread.Count)
+                {
+                    await SendCardAsync(turn, card, cancellationToken);
+                    return;
+                }
+            }
+
+            result += " " + texts.ImportPasteAgain;
+        }
+
+        // As many lines with errors as one card carries; the others are named, to be pasted again.
+        var (correction, _) = cards.ImportCorrection(texts, failed, kept => kept < failed.Count
+            ? result + " " + texts.Format(texts.ImportBoxKeptFormat, kept, failed.Count, import.FailedLineNumbers[kept])
+            : result, importId);
+        await SendCardAsync(turn, correction, cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="items"/> joined, as many as fit in <paramref name="budget"/> characters of card JSON (at least
+    /// one), then "and N more".
+    /// </summary>
+    private static string Listed(CoachingTexts texts, IReadOnlyList<string> items, string separator, int budget)
+    {
+        var shown = 0;
+        var used = 0;
+        while (shown < items.Count)
+        {
+            var cost = CoachingCards.JsonLength(items[shown]) + (shown > 0 ? separator.Length : 0);
+            if (shown > 0 && used + cost > budget)
+            {
+                break;
+            }
+
+            used += cost;
+            shown++;
+        }
+
+        var listed = string.Join(separator, items.Take(shown));
+        return shown < items.Count ? listed + " " + texts.Format(texts.ImportMoreErrorsFormat, items.Count - shown) : listed;
     }
 
     private async Task CancelSessionAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -638,6 +677,9 @@ internal sealed class CoachingDialog(
                 break;
             case SyncRetryOutcome.SessionOver:
                 await turn.SendActivityAsync(texts.SessionOver, cancellationToken);
+                break;
+            case SyncRetryOutcome.NotConfigured:
+                await turn.SendActivityAsync(texts.SyncRetryNotConfigured, cancellationToken);
                 break;
             default:
                 await turn.SendActivityAsync(texts.NotFound, cancellationToken);

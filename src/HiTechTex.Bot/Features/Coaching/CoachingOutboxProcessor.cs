@@ -16,7 +16,10 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// session's <see cref="CoachingSession.SyncState"/> and <see cref="CoachingSession.SyncError"/> follow, for the
 /// coordinator. Rows live in the database, so a restart loses nothing; the create carries a fixed
 /// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event. An
-/// edit or attendee row of a session without an event (its create failed for good) creates it, the same way.
+/// edit or attendee row of a session without an event (its create was given up) creates it, the same way. After a
+/// refusal (a 4xx other than 408/429) the session's later create/edit/attendee rows are not sent — the same request
+/// would be refused again — until the coordinator retries or edits the session; its card stays "failed" until a change
+/// that failed for good has reached the calendar.
 /// </summary>
 internal sealed class CoachingOutboxProcessor(
     IServiceScopeFactory scopeFactory,
@@ -106,6 +109,7 @@ internal sealed class CoachingOutboxProcessor(
 
         var message = await db.Outbox().SingleAsync(o => o.Id == id, cancellationToken);
         var session = await db.Sessions().SingleOrDefaultAsync(s => s.Id == message.SessionId, cancellationToken);
+        var hadEvent = session?.GraphEventId is not null;
         OutboxFailure? failure = null;
         using (var timeout = new CancellationTokenSource(graphOptions.Value.RequestTimeout, timeProvider))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -120,12 +124,15 @@ internal sealed class CoachingOutboxProcessor(
             }
         }
 
-        if (failure?.GiveUp is OutboxGiveUp.NoticeTooLate or OutboxGiveUp.SessionEnded)
+        if (failure?.GiveUp is OutboxGiveUp.NoticeTooLate or OutboxGiveUp.SessionEnded or OutboxGiveUp.SyncRefused)
         {
             message.Attempts--;     // given up before calling anybody: the claim counted an attempt not made
         }
 
-        await RecordAsync(db, gate, message, session, failure, cancellationToken);
+        // The row sent the session's whole state when it made the event (its details and attendees) or cancelled it.
+        var sentWholeState = failure is null && session is not null
+            && ((!hadEvent && session.GraphEventId is not null) || (message.Kind == OutboxKind.CancelEvent && session.Status == SessionStatus.Cancelled && hadEvent));
+        await RecordAsync(db, gate, message, session, failure, sentWholeState, cancellationToken);
         return true;
     }
 
@@ -177,6 +184,12 @@ internal sealed class CoachingOutboxProcessor(
                 return null;
             case OutboxKind.CancelEvent when session.GraphEventId is null:
                 return null;
+            case OutboxKind.CreateEvent or OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent
+                when session.SyncState == CalendarSyncState.Failed && CalendarSyncReasons.Of(session.SyncError) is var refused && CalendarSyncReasons.IsRefusal(refused):
+                // Graph refused this session's sync for good (a bad time zone, no access…): the same request would be
+                // refused again. Not sent until the coordinator retries or edits the session, which queue its whole
+                // current state. A cancellation is another request: it still goes.
+                return OutboxFailure.GivenUp(OutboxGiveUp.SyncRefused, "not attempted: the session's calendar sync was refused for good (" + refused + "); waiting for 'Retry calendar sync' or an edit", null) with { Code = refused };
             case OutboxKind.CreateEvent or OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when TooLate(message, session, now) is { } ended:
                 return ended;   // the meeting is over: changing its calendar event helps nobody
             case OutboxKind.CreateEvent:
@@ -273,7 +286,10 @@ internal sealed class CoachingOutboxProcessor(
         return sent == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
     }
 
-    private async Task RecordAsync(BotDbContext db, DatabaseWriteGate gate, CoachingOutboxMessage message, CoachingSession? session, OutboxFailure? failure, CancellationToken cancellationToken)
+    /// <param name="sentWholeState">The row made the session's event (with its current details and attendees) or
+    /// cancelled it: whatever failed before is on the calendar now.</param>
+    private async Task RecordAsync(
+        BotDbContext db, DatabaseWriteGate gate, CoachingOutboxMessage message, CoachingSession? session, OutboxFailure? failure, bool sentWholeState, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         message.ClaimedUntil = null;
@@ -315,20 +331,33 @@ internal sealed class CoachingOutboxProcessor(
             }
         }
 
-        if (session is not null && message.Lane == CoachingOutboxMessage.GraphLane)
+        // The coordinator's card. A failure for good stays "failed" until the coordinator retries or edits the session
+        // (both set it pending and queue its whole state): a later row that succeeds — an attendee patch after a
+        // refused or given-up edit — does not make it "ready", since the failed work never reached the calendar;
+        // only a row that sent the whole state does. The reason is a code, translated on the card; the detail is logged.
+        if (session is not null && message.Lane == CoachingOutboxMessage.GraphLane && failure?.GiveUp != OutboxGiveUp.SyncRefused)
         {
+            var failedBefore = session.SyncState == CalendarSyncState.Failed;
             if (failure is null)
             {
-                var morePending = await db.Outbox().AnyAsync(
-                    o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && o.Id != message.Id,
-                    cancellationToken);
-                session.SyncState = morePending ? CalendarSyncState.Pending : CalendarSyncState.Synced;
-                session.SyncError = null;
+                if (!failedBefore || sentWholeState)
+                {
+                    var morePending = await db.Outbox().AnyAsync(
+                        o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && o.Id != message.Id,
+                        cancellationToken);
+                    session.SyncState = morePending ? CalendarSyncState.Pending : CalendarSyncState.Synced;
+                    session.SyncError = null;
+                }
             }
-            else
+            else if (!failure.Transient)
             {
-                session.SyncState = failure.Transient ? CalendarSyncState.Pending : CalendarSyncState.Failed;
-                session.SyncError = Truncate(failure.Reason);
+                session.SyncState = CalendarSyncState.Failed;
+                session.SyncError = failure.Code.ToString();
+            }
+            else if (!failedBefore)
+            {
+                session.SyncState = CalendarSyncState.Pending;
+                session.SyncError = failure.Code.ToString();
             }
         }
 
@@ -369,6 +398,9 @@ internal sealed class CoachingOutboxProcessor(
                 break;
             case OutboxGiveUp.TooManyAttempts:
                 Log.OutboxTooManyAttempts(logger, message.Id, message.Kind, message.SessionId, message.Attempts, failure.Reason);
+                break;
+            case OutboxGiveUp.SyncRefused:
+                Log.OutboxNotAttemptedSyncRefused(logger, message.Id, message.Kind, message.SessionId, failure.Code);
                 break;
             default:
                 Log.OutboxFailed(logger, message.Id, message.Kind, failure.Reason);

@@ -10,7 +10,8 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// scheduled sessions. Exactly once per registration and reminder, with any number of instances: the sender first
 /// inserts a <see cref="CoachingReminderClaim"/> row, whose key lets only one insert land. A failed send gives the
 /// claim back so the next pass retries. Cancelled registrations and sessions are simply not selected; people who
-/// registered after a reminder's moment do not get that one.
+/// registered after a reminder's moment do not get that one — unless the session moved after they registered and
+/// their move notice failed for good (their confirmation named the old time).
 /// </summary>
 internal sealed class CoachingReminderProcessor(
     IServiceScopeFactory scopeFactory,
@@ -43,10 +44,24 @@ internal sealed class CoachingReminderProcessor(
                     where r.Status == RegistrationStatus.Confirmed && s.Status == SessionStatus.Scheduled
                         && s.StartsAt > dueFrom && s.StartsAt <= dueUntil
                         && !db.ReminderClaims().Any(c => c.RegistrationId == r.Id && c.MinutesBefore == minutes)
-                    select new { r.Id, r.RegisteredAt, s.StartsAt }).ToListAsync(cancellationToken);
+                    select new
+                    {
+                        r.Id,
+                        r.RegisteredAt,
+                        s.StartsAt,
+                        // The latest move notice of the registration failed for good: the person never heard the new time.
+                        MoveNoticeFailed = db.Outbox()
+                            .Where(o => o.SessionId == r.SessionId && o.Lane == CoachingOutboxMessage.NotifyLane   // the outbox's (session, lane, status) index
+                                && o.RegistrationId == r.Id && o.Kind == OutboxKind.NotifySessionMoved)
+                            .OrderByDescending(o => o.Id)
+                            .Select(o => (OutboxStatus?)o.Status)
+                            .FirstOrDefault() == OutboxStatus.Failed,
+                    }).ToListAsync(cancellationToken);
 
-                // Someone who registered after the reminder's moment has just had the confirmation: no "24 h" then.
-                due = [.. candidates.Where(c => c.RegisteredAt <= c.StartsAt - offset).Select(c => c.Id)];
+                // Someone who registered after the reminder's moment has just had the confirmation, with the time: no
+                // "24 h" then. Unless the session moved since and the move notice failed for good: that confirmation
+                // named the old time, so the reminder still due (the one the notice had stood for) goes after all.
+                due = [.. candidates.Where(c => c.RegisteredAt <= c.StartsAt - offset || c.MoveNoticeFailed).Select(c => c.Id)];
             }
 
             foreach (var registrationId in due)

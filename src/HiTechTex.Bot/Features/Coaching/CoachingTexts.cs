@@ -220,6 +220,33 @@ internal sealed partial class CoachingTexts
 
     public required string SyncNotConfigured { get; init; }
 
+    /// <summary>"Retry calendar sync" when Graph is not configured (a forged or old card): nothing to retry.</summary>
+    public required string SyncRetryNotConfigured { get; init; }
+
+    /// <summary>The reasons under "failed: {0}" and "being set up… ({0})" (<see cref="CalendarSyncReason"/>): no technical detail.</summary>
+    public required string SyncReasonRefused { get; init; }
+
+    public required string SyncReasonAccessDenied { get; init; }
+
+    public required string SyncReasonNotFound { get; init; }
+
+    public required string SyncReasonSignInRefused { get; init; }
+
+    public required string SyncReasonUnexpected { get; init; }
+
+    public required string SyncReasonSessionEnded { get; init; }
+
+    public required string SyncReasonTooManyAttempts { get; init; }
+
+    public required string SyncReasonThrottled { get; init; }
+
+    public required string SyncReasonUnavailable { get; init; }
+
+    public required string SyncReasonTimeout { get; init; }
+
+    /// <summary>A reason stored before the codes (free text, possibly technical): not shown as such.</summary>
+    public required string SyncReasonUnknown { get; init; }
+
     public required string Participants { get; init; }
 
     public required string Waitlist { get; init; }
@@ -257,6 +284,12 @@ internal sealed partial class CoachingTexts
     /// <summary>After the unread lines: they are in the correction box.</summary>
     public required string ImportUnreadInBox { get; init; }
 
+    /// <summary>Ends a list of lines with errors cut short for the card's size: {0} more lines.</summary>
+    public required string ImportMoreErrorsFormat { get; init; }
+
+    /// <summary>The correction box holds only {0} of the {1} lines with errors (a card's size limit); {2} the first line left out.</summary>
+    public required string ImportBoxKeptFormat { get; init; }
+
     public required string SessionOver { get; init; }
 
     public required string AlreadySavedFormat { get; init; }
@@ -290,6 +323,22 @@ internal sealed partial class CoachingTexts
         var code = (language ?? "en").Split('-')[0];
         return All.FirstOrDefault(t => string.Equals(t.Language, code, StringComparison.OrdinalIgnoreCase)) ?? English;
     }
+
+    /// <summary>The translated reason of a calendar sync failure or wait.</summary>
+    public string SyncReason(CalendarSyncReason reason) => reason switch
+    {
+        CalendarSyncReason.Refused => SyncReasonRefused,
+        CalendarSyncReason.AccessDenied => SyncReasonAccessDenied,
+        CalendarSyncReason.NotFound => SyncReasonNotFound,
+        CalendarSyncReason.SignInRefused => SyncReasonSignInRefused,
+        CalendarSyncReason.Unexpected => SyncReasonUnexpected,
+        CalendarSyncReason.SessionEnded => SyncReasonSessionEnded,
+        CalendarSyncReason.TooManyAttempts => SyncReasonTooManyAttempts,
+        CalendarSyncReason.Throttled => SyncReasonThrottled,
+        CalendarSyncReason.Unavailable => SyncReasonUnavailable,
+        CalendarSyncReason.Timeout => SyncReasonTimeout,
+        _ => SyncReasonUnknown,
+    };
 
     public string Format(string format, params object?[] args) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);

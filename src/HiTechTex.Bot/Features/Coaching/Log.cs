@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2424, Level = LogLevel.Information, Message = "Calendar sync of session {SessionId} retried by the coordinator: {Outcome}")]
     public static partial void SyncRetried(ILogger logger, Guid sessionId, SyncRetryOutcome outcome);
+
+    [LoggerMessage(EventId = 2425, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId} not attempted: Graph refused the session's sync for good ({Reason}); waiting for the coordinator's retry or an edit")]
+    public static partial void OutboxNotAttemptedSyncRefused(ILogger logger, long id, OutboxKind kind, Guid sessionId, CalendarSyncReason reason);
 }

@@ -13,18 +13,30 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
     /// <summary>Set when the row was not refused but stopped being worth trying (too late, too many attempts).</summary>
     public OutboxGiveUp GiveUp { get; init; }
 
+    /// <summary>What the coordinator's card says of it (translated); <see cref="Reason"/> keeps the detail for the log.</summary>
+    public CalendarSyncReason Code { get; init; } = CalendarSyncReason.Unexpected;
+
     public static OutboxFailure Permanent(string reason) => new(false, null, reason);
 
     /// <summary>Failed for good without a refusal: <paramref name="why"/>, and the last error seen, if any.</summary>
     public static OutboxFailure GivenUp(OutboxGiveUp kind, string why, string? lastError) =>
-        new(false, null, lastError is { Length: > 0 } ? $"{why} (last error: {lastError})" : why) { GiveUp = kind };
+        new(false, null, lastError is { Length: > 0 } ? $"{why} (last error: {lastError})" : why)
+        {
+            GiveUp = kind,
+            Code = kind switch
+            {
+                OutboxGiveUp.SessionEnded => CalendarSyncReason.SessionEnded,
+                OutboxGiveUp.TooManyAttempts => CalendarSyncReason.TooManyAttempts,
+                _ => CalendarSyncReason.Unexpected,
+            },
+        };
 
     public static OutboxFailure Classify(Exception exception, bool timedOut)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (timedOut && exception is OperationCanceledException)
         {
-            return new(true, null, "timeout");
+            return new(true, null, "timeout") { Code = CalendarSyncReason.Timeout };
         }
 
         switch (exception)
@@ -32,19 +44,33 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
             case ApiException api:
                 var code = (exception as ODataError)?.Error?.Code;
                 var reason = code is null ? $"HTTP {api.ResponseStatusCode}" : $"HTTP {api.ResponseStatusCode} {code}";
-                return new(IsTransient(api.ResponseStatusCode), RetryAfterOf(api), reason);
+                return new(IsTransient(api.ResponseStatusCode), RetryAfterOf(api), reason) { Code = CodeOf(api.ResponseStatusCode) };
             case HttpRequestException { StatusCode: { } status } when (int)status is >= 400 and < 500 and not 408 and not 429:
-                return new(false, null, $"token endpoint HTTP {(int)status}");
+                return new(false, null, $"token endpoint HTTP {(int)status}") { Code = CalendarSyncReason.SignInRefused };
             case HttpRequestException http:
-                return new(true, null, http.StatusCode is { } s ? $"HTTP {(int)s}" : "network error");
+                return new(true, null, http.StatusCode is { } s ? $"HTTP {(int)s}" : "network error")
+                {
+                    Code = http.StatusCode is { } throttled && (int)throttled == 429 ? CalendarSyncReason.Throttled : CalendarSyncReason.Unavailable,
+                };
             case ConnectorException connector:
-                return new(IsTransient((int)connector.StatusCode), null, $"connector HTTP {(int)connector.StatusCode}");
+                return new(IsTransient((int)connector.StatusCode), null, $"connector HTTP {(int)connector.StatusCode}") { Code = CodeOf((int)connector.StatusCode) };
             default:
                 return new(false, null, exception.GetType().Name);
         }
     }
 
     private static bool IsTransient(int status) => status is 408 or 429 or >= 500;
+
+    private static CalendarSyncReason CodeOf(int status) => status switch
+    {
+        401 or 403 => CalendarSyncReason.AccessDenied,
+        404 or 410 => CalendarSyncReason.NotFound,
+        408 => CalendarSyncReason.Timeout,
+        429 => CalendarSyncReason.Throttled,
+        >= 500 => CalendarSyncReason.Unavailable,
+        >= 400 => CalendarSyncReason.Refused,
+        _ => CalendarSyncReason.Unexpected,
+    };
 
     private static TimeSpan? RetryAfterOf(ApiException api)
     {

@@ -14,4 +14,10 @@ internal enum OutboxGiveUp
 
     /// <summary>A calendar call failing <c>Coaching:OutboxMaxAttempts</c> times.</summary>
     TooManyAttempts = 3,
+
+    /// <summary>
+    /// A calendar row not attempted: Graph had refused the session's sync for good, and the same request would be
+    /// refused again; the coordinator's "Retry calendar sync" (or an edit) sends the session's current state.
+    /// </summary>
+    SyncRefused = 4,
 }

@@ -31,6 +31,7 @@ internal static class SessionImport
         var drafts = new List<ImportedLine>();
         var errors = new List<string>();
         var failed = new List<string>();
+        var failedNumbers = new List<int>();
         // Only a text longer than the limit was cut — by the bot here, or by Teams at the card's maxLength (one more
         // than the limit, so that a paste of exactly the limit is known whole and read whole). The line the limit falls
         // in is not read; after a cut by Teams (a text of the input's maxLength not ending with a line break) the
@@ -72,6 +73,7 @@ internal static class SessionImport
             {
                 errors.Add(number);
                 failed.Add(lines[i]);
+                failedNumbers.Add(i + 1);
                 continue;
             }
 
@@ -80,6 +82,7 @@ internal static class SessionImport
             {
                 errors.Add($"{number} ({string.Join(", ", invalid)})");
                 failed.Add(lines[i]);
+                failedNumbers.Add(i + 1);
             }
             else
             {
@@ -90,7 +93,7 @@ internal static class SessionImport
         var unreadText = firstUnread is { } first && !cutBeforeArrival
             ? string.Join("\n", lines[(first - 1)..]).Trim('\n')
             : null;
-        return new SessionImportResult(drafts, errors, failed, firstUnread, byCharacters, unreadText);
+        return new SessionImportResult(drafts, errors, failed, firstUnread, byCharacters, unreadText, failedNumbers);
     }
 
     /// <summary>The form's fields of one line, or null when it has too few.</summary>

@@ -8,10 +8,12 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// <param name="UnreadByCharacters">True when the character limit stopped the reading, false when the line limit did.</param>
 /// <param name="UnreadText">The lines not read, whole, when the bot has them; null when the text was cut before it
 /// arrived (a card input stops at its <c>maxLength</c>), so that the last of them may be incomplete.</param>
+/// <param name="FailedLineNumbers">The line number of each of <paramref name="FailedLines"/>.</param>
 internal sealed record SessionImportResult(
     IReadOnlyList<ImportedLine> Drafts,
     IReadOnlyList<string> Errors,
     IReadOnlyList<string> FailedLines,
     int? FirstUnreadLine,
     bool UnreadByCharacters,
-    string? UnreadText);
+    string? UnreadText,
+    IReadOnlyList<int> FailedLineNumbers);

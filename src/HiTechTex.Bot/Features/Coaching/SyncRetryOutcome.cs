@@ -8,7 +8,7 @@ internal enum SyncRetryOutcome
     /// <summary>The sync had failed: what it needs is queued again.</summary>
     Requeued = 1,
 
-    /// <summary>Nothing failed: the calendar is in sync (or Graph is not configured).</summary>
+    /// <summary>Nothing failed: the calendar is in sync.</summary>
     AlreadyInSync = 2,
 
     /// <summary>A sync is under way already (a retry just queued, a double click): nothing queued again.</summary>
@@ -16,4 +16,7 @@ internal enum SyncRetryOutcome
 
     /// <summary>The session has ended: its calendar is no longer changed.</summary>
     SessionOver = 4,
+
+    /// <summary>Graph is not configured (participants get calendar files): there is no calendar sync to retry.</summary>
+    NotConfigured = 5,
 }

@@ -1263,6 +1263,51 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(1, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
+    [Theory]
+    [InlineData("en", "Bad")]
+    [InlineData("cs", "Řízení jakosti – žádná")]
+    public async Task ImportSave_20000CharactersAllRefused_TheCorrectionCardStaysUnder28KbAndSaysHowManyLinesItKept(string language, string title)
+    {
+        // 100 refused lines (a time zone that does not exist), exactly 20,000 characters: the box cannot carry them all.
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+        string Line(int i, int length)
+        {
+            var line = ImportLine($"{title} {i:000}").Replace("Europe/Madrid", "Mars/Olympus", StringComparison.Ordinal);
+            return line + new string('x', length - line.Length);
+        }
+
+        var lines = Enumerable.Range(1, 100).Select(i => Line(i, i == 100 ? 200 : 199)).ToList();
+        var rows = string.Join("\n", lines);
+        Assert.Equal(SessionImport.MaxCharacters, rows.Length);
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
+
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.True(System.Text.Json.Nodes.JsonNode.Parse(card.GetRawText())!.ToJsonString().Length * 2 <= HiTechTex.Bot.Cards.CardRenderer.MaxCardBytes);
+        var box = InputValue(card, "rows")!;
+        var kept = box.Split('\n');
+        Assert.InRange(kept.Length, 1, 99);
+        Assert.Equal(lines.Take(kept.Length), kept);
+        var text = CoachingTestHost.CardText(replies);
+        Assert.Contains(texts.Format(texts.ImportBoxKeptFormat, kept.Length, 100, kept.Length + 1), text, StringComparison.Ordinal);
+        // The list of errors is cut short too, saying how many more.
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(texts.ImportMoreErrorsFormat).Replace(@"\{0}", @"\d+", StringComparison.Ordinal), text);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportSave_FewRefusedLines_AllInTheBoxAndNothingSaidOfALimit()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var lines = Enumerable.Range(1, 3).Select(i => ImportLine($"Bad {i}").Replace("Europe/Madrid", "Mars/Olympus", StringComparison.Ordinal)).ToList();
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows = string.Join("\n", lines) }, Coordinator);
+
+        Assert.Equal(string.Join("\n", lines), InputValue(CoachingTestHost.CardOf(replies), "rows"));
+        Assert.DoesNotContain("The box below holds", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ImportSessions_Card_StatesTheLimits()
     {

@@ -87,7 +87,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Pending, pending.Status);
         Assert.Equal(host.Time.GetUtcNow().AddSeconds(42), pending.DueAt);
         var waiting = await SessionAsync(host, session.Id);
-        Assert.Equal((CalendarSyncState.Pending, "HTTP 429 TooManyRequests"), (waiting.SyncState, waiting.SyncError));
+        Assert.Equal((CalendarSyncState.Pending, "Throttled"), (waiting.SyncState, waiting.SyncError));
         host.Time.Advance(TimeSpan.FromSeconds(41));
         Assert.Equal(0, await Processor(host).RunOnceAsync(CancellationToken.None));
         host.Time.Advance(TimeSpan.FromSeconds(1));
@@ -153,7 +153,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
 
         Assert.Empty(graph.Events);
         Assert.All((await host.OutboxAsync()).Where(o => o.Lane == CoachingOutboxMessage.GraphLane), o => Assert.Equal(OutboxStatus.Pending, o.Status));
-        Assert.Equal("HTTP 503 ServiceNotAvailable", (await SessionAsync(host, session.Id)).SyncError);
+        Assert.Equal("Unavailable", (await SessionAsync(host, session.Id)).SyncError);
 
         // A restart: a new host on the same database, with Graph back.
         graph.Down = false;
@@ -199,10 +199,11 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal("gave up: the session has ended (last error: HTTP 500 InternalServerError)", rows.Single(o => o.Kind == OutboxKind.CreateEvent).LastError);
         Assert.Equal("gave up: the session has ended", rows.Single(o => o.Kind == OutboxKind.UpdateAttendees).LastError);
         var stored = await SessionAsync(host, session.Id);
-        Assert.Equal((CalendarSyncState.Failed, "gave up: the session has ended"), (stored.SyncState, stored.SyncError));
+        Assert.Equal((CalendarSyncState.Failed, "SessionEnded"), (stored.SyncState, stored.SyncError));
         Assert.Equal(calls, graph.GraphRequests.Count);   // no call at or after the end
         var replies = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId);
         Assert.Contains("failed: gave up: the session has ended", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP 500", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         host.Time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await Processor(host).RunOnceAsync(CancellationToken.None));
     }
@@ -221,7 +222,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal("gave up after 4 attempts (last error: HTTP 503 ServiceNotAvailable)", row.LastError);
         Assert.Equal(4, graph.GraphRequests.Count);
         var stored = await SessionAsync(limited, session.Id);
-        Assert.Equal((CalendarSyncState.Failed, row.LastError), (stored.SyncState, stored.SyncError));
+        Assert.Equal((CalendarSyncState.Failed, "TooManyAttempts"), (stored.SyncState, stored.SyncError));
     }
 
     [Fact]
@@ -251,7 +252,8 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
 
         Assert.Equal(OutboxStatus.Failed, Assert.Single(await host.OutboxAsync()).Status);
         var replies = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId);
-        Assert.Contains("failed: HTTP 403 ErrorAccessDenied", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("failed: the bot is not allowed to use the organizer's calendar", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP 403", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
     }
 
     [Fact]

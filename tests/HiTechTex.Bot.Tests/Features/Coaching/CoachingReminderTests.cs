@@ -168,6 +168,31 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionMovedIntoTheDayBefore_MoveNoticeFailsForSomeoneWhoRegisteredWithinThe24Hours_TheyGetTheReminderStillDue()
+    {
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.Is<Activity>(a => a.Text!.Contains("has moved")), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException(System.Net.HttpStatusCode.NotFound, null, "conversation not found"));
+        var session = await host.CreateSessionAsync();   // 2026-12-03 09:00 UTC
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 8, 30, 0, TimeSpan.Zero));
+        await RegisterAsync(session.Id, "u1");           // told the old time (3 December) by the confirmation
+        host.Time.Advance(TimeSpan.FromMinutes(30));
+        var newStart = host.Time.GetUtcNow().AddHours(23);   // u1 registered 23.5 h before the new start
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft() with { StartsAt = newStart, EndsAt = newStart.AddHours(2) }, CancellationToken.None));
+        await host.Services.GetRequiredService<CoachingOutboxProcessor>().RunOnceAsync(CancellationToken.None);
+        Assert.Equal(OutboxStatus.Failed, (await host.OutboxAsync()).Single(o => o.Kind == OutboxKind.NotifySessionMoved).Status);
+        await RegisterAsync(session.Id, "u2");           // registers after the move: the confirmation has the new time
+        await host.Services.GetRequiredService<CoachingReminderProcessor>().RunOnceAsync(CancellationToken.None);
+        var rightAfterTheMove = sent.ToList();
+        await RunEveryQuarterHourUntilAsync(newStart);
+
+        const string reminder = "Reminder: Circular economy starts Tue 1 Dec 2026 08:00 (Europe/Lisbon).";
+        Assert.Equal([("conv-u1", (string?)reminder)], rightAfterTheMove);
+        Assert.Equal([("conv-u1", (string?)reminder), ("conv-u1", reminder), ("conv-u2", reminder)], sent.OrderBy(s => s.Conversation, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task SessionMovedTwice_FirstNoticeFailsForGoodSecondArrives_NoReminderRightAfterIt()
     {
         var session = await host.CreateSessionAsync();

@@ -54,18 +54,202 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunOnceAsync_CreateRefusedForGoodThenSomeoneRegisters_TheAttendeePatchCreatesTheEventWithThem()
+    public async Task RunOnceAsync_CreateRefusedForGoodThenSomeoneRegisters_GraphNotCalledAgainUntilTheCoordinatorRetries()
     {
         var session = await CreateFailedForGoodAsync();
+        var callsBefore = graph.GraphRequests.Count;
 
         await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().RegisterAsync(
             session.Id, new Participant("u1", "Ana", "tenant", "ana@example.org", "conv-u1", "en"), CancellationToken.None));
         await DrainAsync(host);
 
+        // The refused create is not sent again by the attendee change: the same request would be refused again.
+        Assert.Equal(callsBefore, graph.GraphRequests.Count);
+        Assert.Empty(graph.Events);
+        var skipped = (await host.OutboxAsync()).Single(o => o.Kind == OutboxKind.UpdateAttendees);
+        Assert.Equal((OutboxStatus.Failed, 0), (skipped.Status, skipped.Attempts));
+        Assert.StartsWith("not attempted:", skipped.LastError, StringComparison.Ordinal);
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal((CalendarSyncState.Failed, "AccessDenied"), (stored.SyncState, stored.SyncError));
+
+        await host.SubmitAsync(RetryClick(session), CoachingTestHost.CoordinatorId);
+        await DrainAsync(host);
+
         var created = Assert.Single(graph.Events.Values);
         Assert.Equal(["ana@example.org"], created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
         Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
-        Assert.Equal(OutboxStatus.Done, (await host.OutboxAsync()).Single(o => o.Kind == OutboxKind.UpdateAttendees).Status);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_EditRefusedWith400ThenPeopleRegister_NoFurtherGraphCallsAndTheCardSaysFailedNotReady()
+    {
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        graph.FailNext(400, "ErrorTimeZoneNotSupported");
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
+        await DrainAsync(host);
+        var callsAfterTheRefusal = graph.GraphRequests.Count;
+
+        foreach (var (user, email) in new[] { ("u1", "ana@example.org"), ("u2", "rui@example.org") })
+        {
+            await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().RegisterAsync(
+                session.Id, new Participant(user, user, "tenant", email, "conv-" + user, "en"), CancellationToken.None));
+            await DrainAsync(host);
+        }
+
+        Assert.Equal(callsAfterTheRefusal, graph.GraphRequests.Count);
+        Assert.Equal("Circular economy", graph.Events.Values.Single()["subject"]!.GetValue<string>());
+        Assert.All((await host.OutboxAsync()).Where(o => o.Kind == OutboxKind.UpdateAttendees && o.Id > 2), o => Assert.Equal((OutboxStatus.Failed, 0), (o.Status, o.Attempts)));
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal((CalendarSyncState.Failed, "Refused"), (stored.SyncState, stored.SyncError));
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
+        Assert.Contains("failed: the calendar refused the meeting's details (for example its time zone)", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", card.Split('\n'));
+        Assert.DoesNotContain("HTTP 400", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("ErrorTimeZoneNotSupported", card, StringComparison.Ordinal);
+        Assert.Contains("coaching.retrySync", card, StringComparison.Ordinal);
+
+        await host.SubmitAsync(RetryClick(session), CoachingTestHost.CoordinatorId);
+        await DrainAsync(host);
+
+        var (_, patched) = Assert.Single(graph.Events);
+        Assert.Equal("Renamed", patched["subject"]!.GetValue<string>());
+        Assert.Equal(["ana@example.org", "rui@example.org"], patched["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+        Assert.Contains("ready", CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId)).Split('\n'));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_AfterARefusedEdit_TheNextEditSendsTheDetailsAndTheAttendeesHeldBack()
+    {
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        graph.FailNext(400, "ErrorTimeZoneNotSupported");
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
+        await DrainAsync(host);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().RegisterAsync(
+            session.Id, new Participant("u1", "Ana", "tenant", "ana@example.org", "conv-u1", "en"), CancellationToken.None));
+        await DrainAsync(host);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed again" }, CancellationToken.None));
+        await DrainAsync(host);
+
+        var (_, patched) = Assert.Single(graph.Events);
+        Assert.Equal("Renamed again", patched["subject"]!.GetValue<string>());
+        Assert.Equal(["ana@example.org"], patched["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal((CalendarSyncState.Synced, (string?)null), (stored.SyncState, stored.SyncError));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_EditGivenUpThenAnAttendeePatchSucceeds_TheCardStillSaysFailedNotReady()
+    {
+        using var limited = new CoachingTestHost(new Dictionary<string, string?>(graph.Settings()) { ["Coaching:OutboxMaxAttempts"] = "1" });
+        await limited.Conversation.SeedProfileAsync("en");
+        var session = await limited.CreateSessionAsync();
+        await DrainAsync(limited);
+        graph.FailNext(503, "ServiceNotAvailable");
+        await limited.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
+        await DrainAsync(limited);
+        Assert.Equal(OutboxStatus.Failed, (await limited.OutboxAsync()).Single(o => o.Kind == OutboxKind.UpdateEvent).Status);
+
+        await limited.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().RegisterAsync(
+            session.Id, new Participant("u1", "Ana", "tenant", "ana@example.org", "conv-u1", "en"), CancellationToken.None));
+        await DrainAsync(limited);
+
+        // The attendee patch went through (a given-up call is not a refusal), but the edit never reached the calendar.
+        Assert.Equal(OutboxStatus.Done, (await limited.OutboxAsync()).Single(o => o.Kind == OutboxKind.UpdateAttendees).Status);
+        Assert.Equal("Circular economy", graph.Events.Values.Single()["subject"]!.GetValue<string>());
+        var stored = await SessionAsync(limited, session.Id);
+        Assert.Equal((CalendarSyncState.Failed, "TooManyAttempts"), (stored.SyncState, stored.SyncError));
+        var card = CoachingTestHost.CardText(await limited.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
+        Assert.Contains("failed: gave up after repeated errors of the calendar service", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready", card.Split('\n'));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_RefusedEditThenTheSessionIsCancelled_TheCancellationStillGoes()
+    {
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        graph.FailNext(400, "ErrorTimeZoneNotSupported");
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
+        await DrainAsync(host);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+        await DrainAsync(host);
+
+        Assert.Equal([graph.Events.Keys.Single()], graph.Cancelled);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task Details_FailedSync_TheReasonIsTranslatedWithoutTechnicalDetail(string language)
+    {
+        var session = await CreateFailedForGoodAsync();
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
+
+        Assert.Contains(texts.Format(texts.SyncFailedFormat, texts.SyncReasonAccessDenied), card, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP 403", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("ErrorAccessDenied", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Details_ReasonStoredBeforeTheCodes_ShownAsAGeneralReasonNotTheTechnicalText()
+    {
+        var session = await CreateFailedForGoodAsync();
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            var stored = await db.Sessions().SingleAsync(s => s.Id == session.Id);
+            stored.SyncError = "gave up after 300 attempts (last error: HTTP 503 ServiceNotAvailable)";
+            return await db.SaveChangesAsync();
+        });
+
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
+
+        Assert.Contains("failed: the calendar service reported an error", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP 503", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("cs")]
+    public async Task RetrySync_GraphNotConfigured_SaysSoPolitelyAndNothingChanges(string language)
+    {
+        using var local = new CoachingTestHost();
+        await local.Conversation.SeedProfileAsync(language);
+        var session = await local.CreateSessionAsync();
+        var rowsBefore = await local.OutboxAsync();
+
+        var replies = await local.SubmitAsync(RetryClick(session), CoachingTestHost.CoordinatorId);
+
+        Assert.Equal(CoachingTexts.Resolve(language).SyncRetryNotConfigured, Assert.Single(replies).Text);
+        Assert.Equal(rowsBefore.Count, (await local.OutboxAsync()).Count);
+        var stored = await SessionAsync(local, session.Id);
+        Assert.Equal((CalendarSyncState.NotConfigured, (string?)null), (stored.SyncState, stored.SyncError));
+    }
+
+    [Fact]
+    public async Task RetrySync_GraphNotConfiguredForgedByANonCoordinator_RefusedAsBefore()
+    {
+        using var local = new CoachingTestHost();
+        await local.Conversation.SeedProfileAsync("en");
+        var session = await local.CreateSessionAsync();
+
+        var replies = await local.SubmitAsync(RetryClick(session), Stranger);
+
+        Assert.Equal("Only programme coordinators can do that.", Assert.Single(replies).Text);
     }
 
     [Fact]
@@ -101,7 +285,7 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
         var coordinatorCard = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
         var strangerCard = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), Stranger));
 
-        Assert.Contains("failed: HTTP 403 ErrorAccessDenied", coordinatorCard, StringComparison.Ordinal);
+        Assert.Contains("failed: the bot is not allowed to use the organizer's calendar", coordinatorCard, StringComparison.Ordinal);
         Assert.Contains("Retry calendar sync", coordinatorCard, StringComparison.Ordinal);
         Assert.Contains("coaching.retrySync", coordinatorCard, StringComparison.Ordinal);
         Assert.DoesNotContain("coaching.retrySync", strangerCard, StringComparison.Ordinal);
@@ -173,7 +357,7 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
         Assert.Equal("Only programme coordinators can do that.", Assert.Single(replies).Text);
         Assert.Equal(rowsBefore.Select(r => (r.Id, r.Status)), (await host.OutboxAsync()).Select(r => (r.Id, r.Status)));
         var stored = await SessionAsync(host, session.Id);
-        Assert.Equal((CalendarSyncState.Failed, "HTTP 403 ErrorAccessDenied"), (stored.SyncState, stored.SyncError));
+        Assert.Equal((CalendarSyncState.Failed, "AccessDenied"), (stored.SyncState, stored.SyncError));
         await DrainAsync(host);
         Assert.Empty(graph.Events);
     }
@@ -258,7 +442,7 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
         var session = await host.CreateSessionAsync();
         await DrainAsync(host);
         var stored = await SessionAsync(host, session.Id);
-        Assert.Equal((CalendarSyncState.Failed, "HTTP 403 ErrorAccessDenied", (string?)null), (stored.SyncState, stored.SyncError, stored.GraphEventId));
+        Assert.Equal((CalendarSyncState.Failed, "AccessDenied", (string?)null), (stored.SyncState, stored.SyncError, stored.GraphEventId));
         Assert.Empty(graph.Events);
         graph.Down = false;
         return stored;
