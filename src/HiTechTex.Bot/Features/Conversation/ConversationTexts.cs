@@ -53,6 +53,8 @@ internal sealed partial class ConversationTexts
 
     public required string HelpCommandExportExchanges { get; init; }
 
+    public required string HelpCommandStuckApplications { get; init; }
+
     public required string HelpContact { get; init; }
 
     /// <summary>The profile command shown in the help card (one of <see cref="ProfileCommands"/>).</summary>

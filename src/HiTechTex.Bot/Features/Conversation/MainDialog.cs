@@ -145,8 +145,8 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
     /// <summary>
     /// The help card for the person reading it: everyone's commands, then those of their roles — a cluster manager's
-    /// "pending approvals" and "manage members", a coordinator's "new session", "import sessions", "exchange progress"
-    /// and "export exchanges" — in their language (roles from the configuration, as every handler checks them).
+    /// "pending approvals" and "manage members", a coordinator's "new session", "import sessions", "exchange progress",
+    /// "export exchanges" and "stuck applications" — in their language (roles from the configuration, as every handler checks them).
     /// </summary>
     private Attachment HelpCard(ITurnContext context)
     {
@@ -167,6 +167,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             commands.Add((coaching.ImportCommands[0], texts.HelpCommandImportSessions));
             commands.Add((exchanges.ProgressCommands[0], texts.HelpCommandExchangeProgress));
             commands.Add((exchanges.ExportCommands[0], texts.HelpCommandExportExchanges));
+            commands.Add((exchanges.StuckCommands[0], texts.HelpCommandStuckApplications));
         }
 
         return cards.Help(texts, commands);

@@ -21,7 +21,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
     private readonly RecordingJourney roleJourney = new(
         "test.roles",
         [],
-        [.. ExchangeTexts.All.SelectMany(t => t.PendingApprovalsCommands.Concat(t.ProgressCommands).Concat(t.ExportCommands)),
+        [.. ExchangeTexts.All.SelectMany(t => t.PendingApprovalsCommands.Concat(t.ProgressCommands).Concat(t.ExportCommands).Concat(t.StuckCommands)),
          .. PartnerTexts.All.SelectMany(t => t.ManageMembersCommands),
          .. CoachingTexts.All.SelectMany(t => t.NewSessionCommands.Concat(t.ImportCommands))]);
 
@@ -164,6 +164,47 @@ public sealed class RoleCommandRoutingTests : IDisposable
         Assert.Empty(roleJourney.Starts);
     }
 
+    /// <summary>The coordinator's help card lists "stuck applications" in their language, and that command starts it.</summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task OnTurnAsync_CoordinatorHelp_ListsStuckApplicationsWhichStartsIt(string language)
+    {
+        var conversation = Host(manager: false, coordinator: true);
+        await conversation.SeedProfileAsync(language);
+        var stuck = ExchangeTexts.Resolve(language).StuckCommands[0];
+        var description = ConversationTexts.Resolve(language, null).HelpCommandStuckApplications;
+
+        await conversation.Flow()
+            .Send(ConversationTexts.Resolve(language, null).HelpWord)
+            .AssertReply(reply =>
+            {
+                var card = Assert.Single(reply.Attachments!).Content!.Value;
+                Assert.Contains($"**{stuck}**: {description}", Strings(card));
+            })
+            .Send(stuck)
+            .AssertReply("journey test.roles")
+            .StartTestAsync();
+
+        Assert.Equal(stuck, Assert.Single(roleJourney.Starts).Text);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_ParticipantHelp_DoesNotListStuckApplications()
+    {
+        var conversation = Host(manager: true, coordinator: false);
+        await conversation.SeedProfileAsync("en");
+
+        await conversation.Flow()
+            .Send("help")
+            .AssertReply(reply => Assert.DoesNotContain("stuck applications", Assert.Single(reply.Attachments!).Content!.Value.GetRawText(), StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task OnTurnAsync_ParticipantAsksForANewSession_IsTheRecognizersNotARefusal()
     {
@@ -177,6 +218,14 @@ public sealed class RoleCommandRoutingTests : IDisposable
 
         Assert.Equal(["create a new session"], conversation.Recognizer.Texts);
     }
+
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [element.GetString()!],
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     private ConversationTestHost Host(bool manager, bool coordinator)
     {
