@@ -95,6 +95,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         // "cancel", "stop", "never mind" are a whole short message; in a sentence ("a one-stop shop for dyeing",
         // "learn about exit strategies") those words are about something else, and "I've cancelled that" is no answer.
         var cancelNamed = matchesByIntent.ContainsKey(Intent.Cancel);
+        var cancelWords = cancelNamed ? NonOverlapping(matchesByIntent[Intent.Cancel]) : [];
         if (tokens.Count > MaxCancelTokens)
         {
             matchesByIntent.Remove(Intent.Cancel);
@@ -115,6 +116,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             && ranked.FirstOrDefault(s => s.Intent is Intent.MySessions or Intent.MyApplications && s.Weight > 0) is { Matches: not null } own)
         {
             best = own;
+        }
+        else if (cancelNamed && CancelledObject(tokens, ranked, cancelWords) is { } cancelled)
+        {
+            // "zruš mou rezervaci na čtvrtek", "cancel the booking on Thursday", "cancelar a inscrição na sessão de quinta":
+            // a cancel word whose object is a booking (or an application) is no bare "cancel" of what is running, nor a
+            // new registration: it asks for that list too.
+            best = cancelled;
         }
 
         // Travel words ("gitmek", "andare") are a language's words too, whether or not they make the intent below.
@@ -194,6 +202,34 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         var score = Math.Round(Math.Min(0.95, 0.4 + (0.2 * best.Weight)), 2);
         return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName);
+    }
+
+    /// <summary>
+    /// With a cancel word in the message: the list its object names — one's sessions for a booking, a registration or a
+    /// session ("rezervaci", "reserva", "prenotazione", "rezervasyonumu", "session"), one's applications for an
+    /// application or an exchange ("candidatura", "žádost", "başvuru") — with the cancel and object words as its
+    /// matches; null when it names neither (or already is that list).
+    /// </summary>
+    private static (Intent Intent, double Weight, List<(PhraseMatch Match, CompiledLanguage Language)> Matches)? CancelledObject(
+        IReadOnlyList<Token> tokens, List<(Intent Intent, double Weight, List<(PhraseMatch Match, CompiledLanguage Language)> Matches)> ranked,
+        List<(PhraseMatch Match, CompiledLanguage Language)> cancelWords)
+    {
+        if (ranked.Count > 0 && ranked[0].Intent is Intent.MySessions or Intent.MyApplications)
+        {
+            return null;
+        }
+
+        var bookings = Compiled.SelectMany(c => c.Bookings.SelectMany(b => b.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList();
+        var applications = Compiled.SelectMany(c => c.Applications.SelectMany(a => a.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList();
+        if (bookings.Count == 0 && applications.Count == 0)
+        {
+            return null;
+        }
+
+        // Both named ("cancel my registration for the exchange workshop"): the one named first is the object.
+        var booking = bookings.Count > 0 && (applications.Count == 0 || bookings.Min(b => b.Match.Start) <= applications.Min(a => a.Match.Start));
+        var matches = NonOverlapping([.. cancelWords, .. booking ? bookings : applications]);
+        return (booking ? Intent.MySessions : Intent.MyApplications, matches.Sum(m => m.Match.Weight), matches);
     }
 
     /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>
@@ -413,7 +449,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
     private sealed record CompiledLanguage(
         int Index, LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
-        Phrase[] Travel, Phrase[] Hosting, HashSet<string> CancelAlone)
+        Phrase[] Travel, Phrase[] Hosting, HashSet<string> CancelAlone, Phrase[] Bookings, Phrase[] Applications)
     {
         public string Code => Vocabulary.Code;
 
@@ -428,7 +464,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             // A travel word of five letters matches only as written: "Praze" (Prague) is no typo of "praxe" (internship).
             [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t, minTypoLength: TravelMinTypoLength))],
             [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))],
-            [.. (vocabulary.CancelAlone ?? []).Select(TextNormalizer.Normalize)]);
+            [.. (vocabulary.CancelAlone ?? []).Select(TextNormalizer.Normalize)],
+            [.. (vocabulary.Bookings ?? []).Select(b => new Phrase(b))],
+            [.. (vocabulary.Applications ?? []).Select(a => new Phrase(a))]);
     }
 
     private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true)

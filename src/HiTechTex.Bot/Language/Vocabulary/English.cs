@@ -17,7 +17,8 @@ internal static class English
         ["i", "me", "my", "we", "our", "us", "you", "your", "a", "an", "the", "in", "on", "at", "for", "of", "to", "from", "with", "and", "or",
          "is", "are", "am", "be", "do", "does", "can", "could", "would", "please", "want", "like", "some", "any", "that", "this", "which",
          "who", "what", "where", "there", "it", "about", "by", "into", "as", "so", "also", "show", "list", "get", "give", "need",
-         "hi", "hello", "hey", "thanks", "thank", "how", "company", "companies", "someone", "somebody", "doing", "does", "works", "work", "let"],
+         "hi", "hello", "hey", "thanks", "thank", "how", "company", "companies", "someone", "somebody", "doing", "does", "works", "work", "let",
+         "when", "will", "shall", "should", "might", "must", "was", "were", "been", "being", "have", "has", "had", "having", "if", "then", "than", "these", "those", "they", "them", "their", "its", "re", "ve", "ll", "im", "all", "very", "just", "else", "other"],
         ["january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul", "august|aug",
          "september|sep|sept", "october|oct", "november|nov", "december|dec"],
         ["today"],
@@ -31,6 +32,8 @@ internal static class English
                   "host people", "hosting a", "hosting an", "hosting visitors", "hosting someone", "interested in hosting", "receive a visitor",
                   "receive visitors", "receive a visit", "welcome a visitor", "welcome visitors", "be a host", "be the host", "act as host", "as a host"],
         CancelAlone: ["stop", "exit"],
+        Bookings: ["booking*", "reservation*", "registration*", "enrolment*", "enrollment*", "session*", "workshop*", "webinar*", "coaching*", "training*", "mentoring"],
+        Applications: ["application*", "exchange*", "secondment*", "visit", "visits", "mobility"],
         // The words that say English whatever else is borrowed ("workshop", "coaching" are in every language's messages).
         Detection: ["the=2", "i=0.5", "my=1.5", "is=1.5", "what=1.5", "want=1.5", "how=1.5", "next=1", "would=1.5", "there=1.5", "of=1.5",
                     "and=1.5", "to=1", "for=1", "with=1.5", "need=1.5", "looking=1.5", "which=1.5", "when=1.5", "please=1.5", "thanks=1.5",

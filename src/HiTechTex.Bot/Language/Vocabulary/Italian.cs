@@ -17,7 +17,8 @@ internal static class Italian
         ["io", "mi", "mio", "mia", "miei", "mie", "noi", "nostro", "nostra", "il", "lo", "la", "i", "gli", "le", "un", "uno", "una",
          "di", "del", "della", "dello", "dei", "delle", "in", "nel", "nella", "per", "con", "e", "o", "che", "si", "al", "alla",
          "voglio", "vorrei", "puoi", "può", "favore", "qualche", "dove", "quale", "quali", "mostra", "mostrami", "vedere", "ciao",
-         "grazie", "buongiorno", "come", "stai", "sta", "azienda", "su", "sul", "sulla", "ho", "bisogno", "un'", "c'e", "e'", "ci", "sono", "esiste", "esistono", "qualcuno"],
+         "grazie", "buongiorno", "come", "stai", "sta", "azienda", "su", "sul", "sulla", "ho", "bisogno", "un'", "c'e", "e'", "ci", "sono", "esiste", "esistono", "qualcuno",
+         "sull", "dell", "nell", "all", "dall", "quando", "hanno", "ha", "abbiamo", "siamo", "sia", "siano", "abbia", "abbiano", "degli", "negli", "nei", "nelle", "nello", "agli", "ai", "alle", "allo", "dal", "dalla", "dai", "dagli", "dalle", "sullo", "sui", "sugli", "sulle", "anche", "molto", "piu", "questo", "questa", "quello", "quella", "vorremmo", "vogliamo"],
         ["gennaio|gen", "febbraio|feb", "marzo|mar", "aprile|apr", "maggio|mag", "giugno|giu", "luglio|lug", "agosto|ago",
          "settembre|set", "ottobre|ott", "novembre|nov", "dicembre|dic"],
         ["oggi"],
@@ -30,6 +31,8 @@ internal static class Italian
         Hosting: ["ospitare", "ospitiamo", "ospiteremmo", "ospiteremo", "accogliere", "accogliamo", "accoglieremmo", "accoglieremo",
                   "ricevere un visitatore", "ricevere visitatori", "ricevere una visita", "fare da ospitante", "fare da host"],
         CancelAlone: ["esci"],
+        Bookings: ["prenotazion*", "iscrizion*", "sessione", "sessioni", "workshop*", "webinar*", "coaching*", "mentoring", "formazione"],
+        Applications: ["candidatur*", "domanda", "domande", "scambio", "scambi", "visita", "visite", "mobilita"],
         // Italian beside Spanish and Portuguese: "voglio", "il", "gli", "settimane", "zione"; "c'è", "sull'", "dell'" split at the apostrophe.
         Detection: ["voglio=2", "vorrei=2", "il=2", "gli=2", "settimana=1.5", "settimane=2", "due=1", "sono=1.5", "non=1.5", "della=1.5",
                     "delle=1.5", "degli=1.5", "dei=1.5", "che=1.5", "per=1.5", "di=1.5", "ho=1", "qualche=1.5", "c=1", "l=1", "sull=1.5",

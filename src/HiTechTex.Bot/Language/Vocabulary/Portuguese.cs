@@ -17,7 +17,8 @@ internal static class Portuguese
         ["eu", "me", "meu", "minha", "meus", "minhas", "nos", "nosso", "nossa", "o", "a", "os", "as", "um", "uma", "uns", "umas",
          "de", "do", "da", "dos", "das", "em", "no", "na", "nos", "nas", "para", "por", "com", "e", "ou", "que", "se", "ao", "aos",
          "quero", "queria", "gostaria", "pode", "podes", "por favor", "favor", "algum", "alguma", "uma", "onde", "qual", "quais",
-         "mostra", "mostrar", "ver", "ola", "obrigado", "obrigada", "bom", "dia", "tudo", "bem", "como", "esta", "estas", "voce", "empresa", "sobre", "preciso", "tem", "ha", "existe", "existem", "algum", "alguem"],
+         "mostra", "mostrar", "ver", "ola", "obrigado", "obrigada", "bom", "dia", "tudo", "bem", "como", "esta", "estas", "voce", "empresa", "sobre", "preciso", "tem", "ha", "existe", "existem", "algum", "alguem",
+         "num", "numa", "nuns", "numas", "dum", "duma", "pelo", "pela", "pelos", "pelas", "neste", "nesta", "nesse", "nessa", "deste", "desta", "sao", "sou", "somos", "estou", "estamos", "ser", "estar", "ter", "tenho", "temos", "tenha", "tenham", "seja", "sejam", "quando", "lhe", "lhes", "muito", "mais", "tambem", "gostariamos", "queremos", "precisamos"],
         ["janeiro|jan", "fevereiro|fev", "marco|mar", "abril|abr", "maio|mai", "junho|jun", "julho|jul", "agosto|ago",
          "setembro|set", "outubro|out", "novembro|nov", "dezembro|dez"],
         ["hoje"],
@@ -30,6 +31,8 @@ internal static class Portuguese
         Hosting: ["acolher", "acolhemos", "acolheriamos", "acolheremos", "receber um visitante", "receber visitantes", "receber uma visita",
                   "receber um estagiario", "ser anfitriao", "ser anfitrioes", "como anfitriao", "como anfitrioes"],
         CancelAlone: ["sair"],
+        Bookings: ["reserva", "reservas", "inscricao", "inscricoes", "marcacao", "marcacoes", "sessao", "sessoes", "workshop*", "webinar*", "coaching*", "mentoria*", "formacao", "formacoes"],
+        Applications: ["candidatura*", "intercambio*", "pedido", "pedidos", "visita", "visitas", "mobilidade"],
         // Portuguese beside Spanish: "quero"/"quiero", "o"/"el", "os"/"los", "e"/"y", "uma"/"una", "em"/"en", "ção"/"ción".
         Detection: ["quero=2", "os=1.5", "uma=1.5", "umas=1.5", "um=1.5", "em=1.5", "no=0.5", "na=0.5", "nao=2", "do=0.5", "dos=0.5", "duas=1.5",
                     "minha=2", "minhas=2", "meu=2", "meus=2", "voce=2", "voces=2", "tenho=1.5", "estou=1.5", "estamos=0.5", "muito=1.5",

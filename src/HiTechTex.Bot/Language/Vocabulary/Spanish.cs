@@ -17,7 +17,8 @@ internal static class Spanish
         ["yo", "me", "mi", "mis", "nosotros", "nuestro", "nuestra", "el", "la", "los", "las", "un", "una", "unos", "unas",
          "de", "del", "en", "para", "por", "con", "y", "o", "que", "se", "al", "lo", "le", "quiero", "quisiera", "puedes", "puede",
          "favor", "algun", "alguna", "donde", "cual", "cuales", "muestra", "mostrar", "ver", "hola", "gracias", "buenos", "dias",
-         "como", "estas", "esta", "usted", "empresa", "sobre", "necesito", "hay", "es", "tal", "existe", "existen", "alguien"],
+         "como", "estas", "esta", "usted", "empresa", "sobre", "necesito", "hay", "es", "tal", "existe", "existen", "alguien",
+         "gustaria", "gustarian", "gusta", "cuando", "son", "soy", "somos", "estoy", "estamos", "ser", "estar", "tener", "tengo", "tenemos", "tienen", "tenga", "tengan", "sea", "sean", "muy", "mas", "tambien", "este", "ese", "esa", "nos", "su", "sus", "queremos", "necesitamos", "podria"],
         ["enero|ene", "febrero|feb", "marzo|mar", "abril|abr", "mayo|may", "junio|jun", "julio|jul", "agosto|ago",
          "septiembre|setiembre|sep|sept", "octubre|oct", "noviembre|nov", "diciembre|dic"],
         ["hoy"],
@@ -30,6 +31,8 @@ internal static class Spanish
         Hosting: ["acoger", "acogemos", "acogeriamos", "acogeremos", "recibir a un visitante", "recibir un visitante", "recibir visitantes",
                   "recibir a visitantes", "recibir una visita", "ser anfitrion*", "ser anfitriona*", "como anfitrion*"],
         CancelAlone: ["salir"],
+        Bookings: ["reserva", "reservas", "inscripcion", "inscripciones", "sesion", "sesiones", "taller*", "webinar*", "coaching*", "mentoria*", "formacion"],
+        Applications: ["solicitud*", "postulacion*", "intercambio*", "visita", "visitas", "movilidad"],
         // Spanish beside Portuguese and Italian: "quiero", "el", "los", "las", "y", "del", "ción", "ñ".
         Detection: ["quiero=2", "el=2", "los=2", "las=1.5", "y=1.5", "del=1", "dos=0.5", "mis=1.5", "necesito=1.5", "tengo=1.5", "hay=1.5",
                     "queria=0.5", "quisiera=2", "gustaria=1.5", "puedes=1.5", "hacer=1.5", "tambien=1.5", "muy=1.5", "estoy=1.5", "somos=0.5",

@@ -17,7 +17,8 @@ internal static class Turkish
         ["ben", "benim", "bana", "biz", "bizim", "bir", "ve", "veya", "ile", "icin", "da", "de", "ta", "te", "bu", "su", "o", "mi", "mu",
          "istiyorum", "istiyoruz", "lutfen", "var", "yok", "nerede", "hangi", "goster", "merhaba", "tesekkurler", "tesekkur",
          "nasilsin", "nasil", "gibi", "olan", "sirket", "firma", "hakkinda", "konusunda", "ya", "icinde", "ki", "ne", "bir",
-         "daki", "deki", "taki", "teki", "dan", "den", "tan", "ten", "leri", "lari", "ler", "lar", "nin", "nun", "yi", "yu", "ye"],
+         "daki", "deki", "taki", "teki", "dan", "den", "tan", "ten", "leri", "lari", "ler", "lar", "nin", "nun", "yi", "yu", "ye",
+         "ilgili", "olarak", "uzerine", "uzerinde", "alaninda", "daha", "cok", "her", "hem", "ama", "ancak"],
         ["ocak|oca", "subat|sub", "mart|mar", "nisan|nis", "mayis|may", "haziran|haz", "temmuz|tem", "agustos|agu",
          "eylul|eyl", "ekim|eki", "kasim|kas", "aralik|ara"],
         ["bugun"],
@@ -29,6 +30,8 @@ internal static class Turkish
         Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2"],
         Hosting: ["agirla*", "ev sahipligi*", "misafir etmek", "ziyaretci kabul*", "stajyer kabul*"],
         CancelAlone: ["dur", "cikis"],
+        Bookings: ["rezervasyon*", "kayit*", "kaydi*", "kaydim*", "oturum*", "seans*", "egitim*", "atolye*", "webinar*", "koclu*"],
+        Applications: ["basvuru*", "degisim*", "ziyaret*", "staj*"],
         // Turkish beside Czech when typed without diacritics: the verb and case endings.
         Detection: ["istiyorum=2", "istiyoruz=2", "bir=1.5", "ve=1.5", "icin=2", "nedir=2", "zaman=1.5", "ne=0.5", "var=1.5", "mi=0.5",
                     "ayinda=2", "gitmek=1", "ile=1.5", "gibi=1.5", "kadar=1.5", "lazim=1.5", "en=0.3",
