@@ -317,14 +317,22 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // A city is kept as a word too: "partners in Prato" still looks for the word; only a travel wish or an
         // application reads it as a place (see Recognize).
-        var city = Cities.FirstIn(tokens)?.Entry.Value;
+        var cityMatches = Cities.FindAll(tokens);
+        var city = CompiledEntries.First(cityMatches)?.Entry.Value;
 
         var topic = Topics.FirstIn(tokens)?.Entry.Value ?? TopicAfterMarker(tokens, consumed, language);
 
         var stopWords = language?.StopWords ?? [];
+        // A city in another form than its name ("v Burse", "do Pratu", "in Florence") is searched for by its name as well:
+        // the directory writes "Bursa", "Prato", "Firenze".
+        var cityNames = cityMatches
+            .Where(c => !consumed[c.Match.Start] && !tokens.Skip(c.Match.Start).Take(c.Match.Length).Any(t => t.Norm == TextNormalizer.Normalize(c.Entry.Value)))
+            .GroupBy(c => c.Match.Start)
+            .ToDictionary(g => g.Key, g => g.First().Entry.Value);
         var keywords = tokens
-            .Where((t, i) => !consumed[i] && !stopWords.Contains(t.Norm) && t.Norm.Length >= 2 && !t.Norm.All(char.IsDigit))
-            .Select(t => t.Raw)
+            .SelectMany((t, i) => !consumed[i] && !stopWords.Contains(t.Norm) && t.Norm.Length >= 2 && !t.Norm.All(char.IsDigit)
+                ? cityNames.TryGetValue(i, out var name) ? [t.Raw, name] : new[] { t.Raw }
+                : [])
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
