@@ -269,9 +269,11 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private IntentEntities ExtractEntities(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language)
     {
         var dates = DateParser.Find(tokens, Today);
+        var dated = new bool[tokens.Count];
         foreach (var (_, span) in dates)
         {
             Consume(consumed, span);
+            Consume(dated, span);
         }
 
         // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above). It is an
@@ -289,7 +291,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         // "for a week", "por duas semanas", "na 5 dní": a stay's length, not words to search for.
-        var stay = StayLength.Find(tokens);
+        // "dentro de una semana", "za týden" are a date above: no stay.
+        var stay = StayLength.Find(tokens, dated);
         if (stay is { } length)
         {
             Consume(consumed, length.Span);

@@ -32,7 +32,7 @@ internal static class StayLength
         ["fortnight"] = (14, false), ["fortnights"] = (14, false),
         ["semana"] = (7, false), ["semanas"] = (7, false), ["dia"] = (1, false), ["dias"] = (1, false),
         ["settimana"] = (7, false), ["settimane"] = (7, false), ["giorno"] = (1, false), ["giorni"] = (1, false),
-        ["tyden"] = (7, false), ["tydny"] = (7, false), ["tydnu"] = (7, false), ["den"] = (1, false), ["dny"] = (1, false), ["dni"] = (1, false),
+        ["tyden"] = (7, false), ["tydny"] = (7, false), ["tydnu"] = (7, false), ["den"] = (1, false), ["dny"] = (1, false), ["dni"] = (1, false), ["dnu"] = (1, false), ["mesicu"] = (0, false),
         ["hafta"] = (7, true), ["haftalik"] = (7, true), ["haftaligina"] = (7, true),
         ["gun"] = (1, true), ["gunluk"] = (1, true), ["gunlugune"] = (1, true),
     };
@@ -69,12 +69,16 @@ internal static class StayLength
     /// The first stay length named — in calendar days, or in months (then Days is 0) — with the tokens it used; null
     /// when none (or 0, or more than <see cref="MaxDays"/> or <see cref="MaxMonths"/>).
     /// </summary>
-    public static (int Days, int Months, PhraseMatch Span)? Find(IReadOnlyList<Token> tokens)
+    /// <param name="taken">
+    /// Tokens already read as something else — a start date "in a week", "dentro de una semana", "za týden"
+    /// (<see cref="DateParser"/>): a unit among them is no stay.
+    /// </param>
+    public static (int Days, int Months, PhraseMatch Span)? Find(IReadOnlyList<Token> tokens, IReadOnlyList<bool>? taken = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         for (var u = 0; u < tokens.Count; u++)
         {
-            if (!Units.TryGetValue(tokens[u].Norm, out var unit))
+            if (!Units.TryGetValue(tokens[u].Norm, out var unit) || (taken is not null && taken[u]))
             {
                 continue;
             }
@@ -131,7 +135,14 @@ internal static class StayLength
         return null;
     }
 
-    private static int? Count(string norm) =>
+    /// <summary>A unit of time (normalised): its days, 0 for a month; null when the word is none.</summary>
+    internal static int? UnitDays(string norm) => Units.TryGetValue(norm, out var unit) ? unit.Days : null;
+
+    /// <summary>Whether a Czech unit may stand without a count ("na týden", "za týden").</summary>
+    internal static bool IsCountless(string norm) => CountlessUnits.Contains(norm);
+
+    /// <summary>A count written as a word of the six languages or as one or two digits; null when none.</summary>
+    internal static int? Count(string norm) =>
         Numbers.TryGetValue(norm, out var number) ? number
         : norm.Length is >= 1 and <= 2 && norm.All(char.IsAsciiDigit) ? int.Parse(norm, NumberStyles.None, CultureInfo.InvariantCulture)
         : null;
