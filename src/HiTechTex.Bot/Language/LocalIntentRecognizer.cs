@@ -167,6 +167,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             entities = WithCityCountry(entities) with { Keywords = [], Hosting = true };
         }
 
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count > 0 && (entities.StayDays ?? entities.StayMonths) is not null
+            && (entities.Country ?? entities.Region ?? entities.City) is not null)
+        {
+            // "I'd like to spend two weeks at a lab in Italy", "passar duas semanas num laboratório em Espanha": a stay of
+            // some length somewhere is a visit there — an exchange — even at a kind of organisation a search looks for.
+            best = (Intent.ApplyForExchange, 1, []);
+        }
+
         if ((best.Matches is null || best.Weight <= 0) && entities.OrganisationKind is not null)
         {
             // "are there technology centres in Spain?", "quero uma universidade em Itália": no verb of a journey, but an

@@ -20,6 +20,9 @@ internal static class StayLength
 
     private static readonly HashSet<string> Prepositions = ["for", "por", "durante", "de", "per", "di", "na"];
 
+    /// <summary>Verbs of spending time, which say a length as a preposition does: "spend two weeks", "passar uma semana", "strávit týden".</summary>
+    private static readonly HashSet<string> StayVerbs = ["spend", "spending", "spent", "passar", "pasar", "passare", "trascorrere", "stravit", "stravil", "stravila"];
+
     /// <summary>The longest stay read in months (one is allowed; two are still read, and the form says why not).</summary>
     public const int MaxMonths = 2;
 
@@ -90,7 +93,7 @@ internal static class StayLength
                 count = counted;
                 first = u - 1;
             }
-            else if (u > 0 && CountlessUnits.Contains(tokens[u].Norm) && tokens[u - 1].Norm == "na")
+            else if (u > 0 && CountlessUnits.Contains(tokens[u].Norm) && tokens[u - 1].Norm is "na" or "stravit" or "stravil" or "stravila")
             {
                 count = 1;
                 first = u;
@@ -118,7 +121,7 @@ internal static class StayLength
                 return (days, months, new PhraseMatch(first, last - first + 1, 1));
             }
 
-            if (first > 0 && Prepositions.Contains(tokens[first - 1].Norm))
+            if (first > 0 && (Prepositions.Contains(tokens[first - 1].Norm) || StayVerbs.Contains(tokens[first - 1].Norm)))
             {
                 return (days, months, new PhraseMatch(first - 1, u - first + 2, 1));
             }

@@ -27,7 +27,7 @@ internal static class Spanish
         ["sobre", "acerca"],
         Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"],
         MonthPrepositions: ["en"],
-        Travel: ["ir a", "irme a", "salir a", "vamos a", "voy a", "vamos para", "salir para", "salir hacia", "viajar", "viaje", "desplazarme", "pasar una semana", "pasar dos semanas", "estancia", "pasantia", "practicas"],
+        Travel: ["ir a", "irme a", "salir a", "vamos a", "voy a", "vamos para", "salir para", "salir hacia", "viajar", "viaje", "desplazarme", "pasar", "estancia", "pasantia", "practicas"],
         Hosting: ["acoger", "acogemos", "acogeriamos", "acogeremos", "recibir a un visitante", "recibir un visitante", "recibir visitantes",
                   "recibir a visitantes", "recibir una visita", "ser anfitrion*", "ser anfitriona*", "como anfitrion*"],
         CancelAlone: ["salir"],

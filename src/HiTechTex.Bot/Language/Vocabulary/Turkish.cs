@@ -27,7 +27,7 @@ internal static class Turkish
         ["hakkinda", "konusunda"],
         TopicMarkerFollowsTopic: true,
         Declines: ["istemiyorum", "istemem", "gerek yok", "ihtiyacim yok", "ilgilenmiyorum"],
-        Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2"],
+        Travel: ["gitmek", "gitmek istiyorum", "gidip", "gidecegim", "seyahat*", "bir hafta gecirmek=2", "gecirmek", "gecirmek istiyorum", "gecirmeyi"],
         Hosting: ["agirla*", "ev sahipligi*", "misafir etmek", "ziyaretci kabul*", "stajyer kabul*"],
         CancelAlone: ["dur", "cikis"],
         Bookings: ["rezervasyon*", "kayit*", "kaydi*", "kaydim*", "oturum*", "seans*", "egitim*", "atolye*", "webinar*", "koclu*"],

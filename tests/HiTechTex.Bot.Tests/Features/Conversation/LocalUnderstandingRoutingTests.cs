@@ -51,6 +51,56 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
         Assert.Equal(Intent.MySessions, Assert.Single(journey.Starts).Intent);
     }
 
+    [Theory]
+    [InlineData("en", "I'd like to spend one week in Italy in March", "IT")]
+    [InlineData("en", "I'd like to spend two weeks at a lab in Italy", "IT")]
+    [InlineData("pt", "gostaria de passar duas semanas num laboratório em Espanha", "ES")]
+    [InlineData("es", "quisiera pasar una semana en Italia en marzo", "IT")]
+    [InlineData("it", "vorrei passare una settimana in Spagna a marzo", "ES")]
+    [InlineData("tr", "martta İspanya'da bir hafta geçirmek istiyorum", "ES")]
+    [InlineData("cs", "chci strávit týden ve Španělsku v březnu", "ES")]
+    public async Task OnTurnAsync_SpendTimeSomewhere_StartsTheApplicationWithCountryAndLength(string language, string typed, string country)
+    {
+        // Before: "I didn't understand" and the help card (EN "one week"), or a partner search for labs (EN, PT).
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply("journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var start = Assert.Single(journey.Starts);
+        Assert.Equal(Intent.ApplyForExchange, start.Intent);
+        Assert.Equal(country, start.Entities.Country);
+        Assert.NotNull(start.Entities.StayDays);
+    }
+
+    [Theory]
+    [InlineData("es", "quiero ir a Italia dentro de una semana")]
+    [InlineData("pt", "quero ir a Itália daqui a uma semana")]
+    [InlineData("it", "vorrei andare in Italia tra una settimana")]
+    [InlineData("en", "I want to go to Italy in a week")]
+    [InlineData("tr", "bir hafta sonra İtalya'ya gitmek istiyorum")]
+    [InlineData("cs", "chci jet do Itálie za týden")]
+    public async Task OnTurnAsync_GoingInAWeek_StartsTheApplicationOnThatDayWithNoLength(string language, string typed)
+    {
+        // Before (Spanish): a stay of 7 days and no start; the other languages: "semana", "settimana"… as search words.
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply("journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var start = Assert.Single(journey.Starts);
+        Assert.Equal(Intent.ApplyForExchange, start.Intent);
+        Assert.Equal("IT", start.Entities.Country);
+        Assert.Equal([new DateOnly(2026, 12, 3)], start.Entities.Dates);
+        Assert.Null(start.Entities.StayDays);
+    }
+
     private sealed class RecordingJourney : IJourney
     {
         public List<JourneyStart> Starts { get; } = [];
