@@ -95,7 +95,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         // "cancel", "stop", "never mind" are a whole short message; in a sentence ("a one-stop shop for dyeing",
         // "learn about exit strategies") those words are about something else, and "I've cancelled that" is no answer.
         var cancelNamed = matchesByIntent.ContainsKey(Intent.Cancel);
-        var cancelWords = cancelNamed ? NonOverlapping(matchesByIntent[Intent.Cancel]) : [];
+        // Italian "basta" is "stop!" alone but "is enough" before a noun ("basta una sessione?"): it cancels no booking.
+        var cancelWords = cancelNamed
+            ? NonOverlapping([.. matchesByIntent[Intent.Cancel].Where(c => tokens[c.Match.Start].Norm != "basta")])
+            : [];
         if (tokens.Count > MaxCancelTokens)
         {
             matchesByIntent.Remove(Intent.Cancel);
@@ -117,7 +120,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         {
             best = own;
         }
-        else if (cancelNamed && CancelledObject(tokens, ranked, cancelWords) is { } cancelled)
+        else if (cancelWords.Count > 0 && CancelledObject(tokens, ranked, cancelWords) is { } cancelled)
         {
             // "zruš mou rezervaci na čtvrtek", "cancel the booking on Thursday", "cancelar a inscrição na sessão de quinta":
             // a cancel word whose object is a booking (or an application) is no bare "cancel" of what is running, nor a

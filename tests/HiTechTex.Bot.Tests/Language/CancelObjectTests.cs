@@ -78,6 +78,7 @@ public sealed class CancelObjectTests
     [Theory]
     [InlineData("book a coaching session on Thursday")]
     [InlineData("quero reservar uma sessão de coaching")]
+    [InlineData("basta una sessione di coaching?")]
     public void Recognize_BookingWithoutACancelWord_IsStillARegistration(string text)
     {
         Assert.Equal(Intent.RegisterForCoaching, recognizer.Recognize(text, null).Intent);
