@@ -340,7 +340,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         // A city in another form than its name ("v Burse", "do Pratu", "in Florence") is searched for by its name as well:
         // the directory writes "Bursa", "Prato", "Firenze".
         var cityNames = cityMatches
-            .Where(c => !consumed[c.Match.Start] && !tokens.Skip(c.Match.Start).Take(c.Match.Length).Any(t => t.Norm == TextNormalizer.Normalize(c.Entry.Value)))
+            .Where(c => !consumed[c.Match.Start]
+                && string.Join(' ', tokens.Skip(c.Match.Start).Take(c.Match.Length).Select(t => t.Norm)) != TextNormalizer.Normalize(c.Entry.Value))
             .GroupBy(c => c.Match.Start)
             .ToDictionary(g => g.Key, g => g.First().Entry.Value);
         var keywords = tokens
