@@ -140,8 +140,9 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
 
     /// <summary>
     /// What the model left out, read by the local recognizer from the same text (CPU only, no call) as a fallback: a
-    /// month named without a day ("in March"), a city as the place of a travel wish, the country; a stay's length ("for a
-    /// week"), which the model's schema does not carry; and an offer to host a visitor ("we'd like to host a visitor from
+    /// month named without a day ("in March"), a city as the place of a travel wish, the country, the dates when it gave
+    /// none ("dentro de una semana", "za týden": a week from today); a stay's length ("for a week"), which the model's
+    /// schema does not carry; and an offer to host a visitor ("we'd like to host a visitor from
     /// Spain") the model did not mark, which the local reading answers as a whole — an application, which a host does not
     /// make, would do the opposite.
     /// </summary>
@@ -170,6 +171,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             Entities = parsed.Entities with
             {
                 Month = parsed.Entities.Month ?? local.Entities.Month,
+                Dates = parsed.Entities.Dates.Count > 0 ? parsed.Entities.Dates : local.Entities.Dates,
                 StayDays = parsed.Entities.StayDays ?? local.Entities.StayDays,
                 StayMonths = parsed.Entities.StayMonths ?? local.Entities.StayMonths,
                 City = parsed.Entities.City ?? local.Entities.City,

@@ -6,7 +6,8 @@ namespace HiTechTex.Bot.Language;
 
 /// <summary>
 /// Finds dates in tokens: ISO (2026-12-03), numeric day-first (3/12/2026, 3.12.2026), a day and a month name in any of
-/// the six languages (3 December 2026, 3 de dezembro, 3. prosince, December 3) and today/tomorrow words.
+/// the six languages (3 December 2026, 3 de dezembro, 3. prosince, December 3), today/tomorrow words and a time from
+/// today ("in a week", "dentro de dos semanas", "za týden": <see cref="StartOffset"/>).
 /// A date without a year is the next such day from today.
 /// </summary>
 internal static partial class DateParser
@@ -38,6 +39,16 @@ internal static partial class DateParser
                         found.Add((today.AddDays(offset), match));
                     }
                 }
+            }
+        }
+
+        // "in a week", "dentro de una semana", "za týden": a day from today (not a stay's length).
+        foreach (var (date, match) in StartOffset.Find(tokens, today))
+        {
+            if (!IsUsed(used, match.Start, match.Length))
+            {
+                MarkUsed(used, match.Start, match.Length);
+                found.Add((date, match));
             }
         }
 

@@ -95,6 +95,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         // "cancel", "stop", "never mind" are a whole short message; in a sentence ("a one-stop shop for dyeing",
         // "learn about exit strategies") those words are about something else, and "I've cancelled that" is no answer.
         var cancelNamed = matchesByIntent.ContainsKey(Intent.Cancel);
+        // Italian "basta" is "stop!" alone but "is enough" before a noun ("basta una sessione?"): it cancels no booking.
+        var cancelWords = cancelNamed
+            ? NonOverlapping([.. matchesByIntent[Intent.Cancel].Where(c => tokens[c.Match.Start].Norm != "basta")])
+            : [];
         if (tokens.Count > MaxCancelTokens)
         {
             matchesByIntent.Remove(Intent.Cancel);
@@ -115,6 +119,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             && ranked.FirstOrDefault(s => s.Intent is Intent.MySessions or Intent.MyApplications && s.Weight > 0) is { Matches: not null } own)
         {
             best = own;
+        }
+        else if (cancelWords.Count > 0 && CancelledObject(tokens, ranked, cancelWords) is { } cancelled)
+        {
+            // "zruš mou rezervaci na čtvrtek", "cancel the booking on Thursday", "cancelar a inscrição na sessão de quinta":
+            // a cancel word whose object is a booking (or an application) is no bare "cancel" of what is running, nor a
+            // new registration: it asks for that list too.
+            best = cancelled;
         }
 
         // Travel words ("gitmek", "andare") are a language's words too, whether or not they make the intent below.
@@ -159,6 +170,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             entities = WithCityCountry(entities) with { Keywords = [], Hosting = true };
         }
 
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count > 0 && (entities.StayDays ?? entities.StayMonths) is not null
+            && (entities.Country ?? entities.Region ?? entities.City) is not null)
+        {
+            // "I'd like to spend two weeks at a lab in Italy", "passar duas semanas num laboratório em Espanha": a stay of
+            // some length somewhere is a visit there — an exchange — even at a kind of organisation a search looks for.
+            best = (Intent.ApplyForExchange, 1, []);
+        }
+
         if ((best.Matches is null || best.Weight <= 0) && entities.OrganisationKind is not null)
         {
             // "are there technology centres in Spain?", "quero uma universidade em Itália": no verb of a journey, but an
@@ -194,6 +213,34 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         var score = Math.Round(Math.Min(0.95, 0.4 + (0.2 * best.Weight)), 2);
         return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName);
+    }
+
+    /// <summary>
+    /// With a cancel word in the message: the list its object names — one's sessions for a booking, a registration or a
+    /// session ("rezervaci", "reserva", "prenotazione", "rezervasyonumu", "session"), one's applications for an
+    /// application or an exchange ("candidatura", "žádost", "başvuru") — with the cancel and object words as its
+    /// matches; null when it names neither (or already is that list).
+    /// </summary>
+    private static (Intent Intent, double Weight, List<(PhraseMatch Match, CompiledLanguage Language)> Matches)? CancelledObject(
+        IReadOnlyList<Token> tokens, List<(Intent Intent, double Weight, List<(PhraseMatch Match, CompiledLanguage Language)> Matches)> ranked,
+        List<(PhraseMatch Match, CompiledLanguage Language)> cancelWords)
+    {
+        if (ranked.Count > 0 && ranked[0].Intent is Intent.MySessions or Intent.MyApplications)
+        {
+            return null;
+        }
+
+        var bookings = Compiled.SelectMany(c => c.Bookings.SelectMany(b => b.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList();
+        var applications = Compiled.SelectMany(c => c.Applications.SelectMany(a => a.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList();
+        if (bookings.Count == 0 && applications.Count == 0)
+        {
+            return null;
+        }
+
+        // Both named ("cancel my registration for the exchange workshop"): the one named first is the object.
+        var booking = bookings.Count > 0 && (applications.Count == 0 || bookings.Min(b => b.Match.Start) <= applications.Min(a => a.Match.Start));
+        var matches = NonOverlapping([.. cancelWords, .. booking ? bookings : applications]);
+        return (booking ? Intent.MySessions : Intent.MyApplications, matches.Sum(m => m.Match.Weight), matches);
     }
 
     /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>
@@ -233,9 +280,11 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private IntentEntities ExtractEntities(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language)
     {
         var dates = DateParser.Find(tokens, Today);
+        var dated = new bool[tokens.Count];
         foreach (var (_, span) in dates)
         {
             Consume(consumed, span);
+            Consume(dated, span);
         }
 
         // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above). It is an
@@ -253,7 +302,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         // "for a week", "por duas semanas", "na 5 dní": a stay's length, not words to search for.
-        var stay = StayLength.Find(tokens);
+        // "dentro de una semana", "za týden" are a date above: no stay.
+        var stay = StayLength.Find(tokens, dated);
         if (stay is { } length)
         {
             Consume(consumed, length.Span);
@@ -281,14 +331,23 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // A city is kept as a word too: "partners in Prato" still looks for the word; only a travel wish or an
         // application reads it as a place (see Recognize).
-        var city = Cities.FirstIn(tokens)?.Entry.Value;
+        var cityMatches = Cities.FindAll(tokens);
+        var city = CompiledEntries.First(cityMatches)?.Entry.Value;
 
         var topic = Topics.FirstIn(tokens)?.Entry.Value ?? TopicAfterMarker(tokens, consumed, language);
 
         var stopWords = language?.StopWords ?? [];
+        // A city in another form than its name ("v Burse", "do Pratu", "in Florence") is searched for by its name as well:
+        // the directory writes "Bursa", "Prato", "Firenze".
+        var cityNames = cityMatches
+            .Where(c => !consumed[c.Match.Start]
+                && string.Join(' ', tokens.Skip(c.Match.Start).Take(c.Match.Length).Select(t => t.Norm)) != TextNormalizer.Normalize(c.Entry.Value))
+            .GroupBy(c => c.Match.Start)
+            .ToDictionary(g => g.Key, g => g.First().Entry.Value);
         var keywords = tokens
-            .Where((t, i) => !consumed[i] && !stopWords.Contains(t.Norm) && t.Norm.Length >= 2 && !t.Norm.All(char.IsDigit))
-            .Select(t => t.Raw)
+            .SelectMany((t, i) => !consumed[i] && !stopWords.Contains(t.Norm) && t.Norm.Length >= 2 && !t.Norm.All(char.IsDigit)
+                ? cityNames.TryGetValue(i, out var name) ? [t.Raw, name] : new[] { t.Raw }
+                : [])
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
@@ -413,7 +472,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
     private sealed record CompiledLanguage(
         int Index, LanguageVocabulary Vocabulary, (Intent Intent, Phrase Phrase)[] IntentPhrases, HashSet<string> StopWords, HashSet<string> TopicMarkers, Phrase[] Declines,
-        Phrase[] Travel, Phrase[] Hosting, HashSet<string> CancelAlone)
+        Phrase[] Travel, Phrase[] Hosting, HashSet<string> CancelAlone, Phrase[] Bookings, Phrase[] Applications)
     {
         public string Code => Vocabulary.Code;
 
@@ -428,7 +487,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             // A travel word of five letters matches only as written: "Praze" (Prague) is no typo of "praxe" (internship).
             [.. (vocabulary.Travel ?? []).Select(t => new Phrase(t, minTypoLength: TravelMinTypoLength))],
             [.. (vocabulary.Hosting ?? []).Select(h => new Phrase(h))],
-            [.. (vocabulary.CancelAlone ?? []).Select(TextNormalizer.Normalize)]);
+            [.. (vocabulary.CancelAlone ?? []).Select(TextNormalizer.Normalize)],
+            [.. (vocabulary.Bookings ?? []).Select(b => new Phrase(b))],
+            [.. (vocabulary.Applications ?? []).Select(a => new Phrase(a))]);
     }
 
     private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true)

@@ -20,6 +20,9 @@ internal static class StayLength
 
     private static readonly HashSet<string> Prepositions = ["for", "por", "durante", "de", "per", "di", "na"];
 
+    /// <summary>Verbs of spending time, which say a length as a preposition does: "spend two weeks", "passar uma semana", "strávit týden".</summary>
+    private static readonly HashSet<string> StayVerbs = ["spend", "spending", "spent", "passar", "pasar", "passare", "trascorrere", "stravit", "stravil", "stravila"];
+
     /// <summary>The longest stay read in months (one is allowed; two are still read, and the form says why not).</summary>
     public const int MaxMonths = 2;
 
@@ -32,7 +35,7 @@ internal static class StayLength
         ["fortnight"] = (14, false), ["fortnights"] = (14, false),
         ["semana"] = (7, false), ["semanas"] = (7, false), ["dia"] = (1, false), ["dias"] = (1, false),
         ["settimana"] = (7, false), ["settimane"] = (7, false), ["giorno"] = (1, false), ["giorni"] = (1, false),
-        ["tyden"] = (7, false), ["tydny"] = (7, false), ["tydnu"] = (7, false), ["den"] = (1, false), ["dny"] = (1, false), ["dni"] = (1, false),
+        ["tyden"] = (7, false), ["tydny"] = (7, false), ["tydnu"] = (7, false), ["den"] = (1, false), ["dny"] = (1, false), ["dni"] = (1, false), ["dnu"] = (1, false), ["mesicu"] = (0, false),
         ["hafta"] = (7, true), ["haftalik"] = (7, true), ["haftaligina"] = (7, true),
         ["gun"] = (1, true), ["gunluk"] = (1, true), ["gunlugune"] = (1, true),
     };
@@ -69,12 +72,16 @@ internal static class StayLength
     /// The first stay length named — in calendar days, or in months (then Days is 0) — with the tokens it used; null
     /// when none (or 0, or more than <see cref="MaxDays"/> or <see cref="MaxMonths"/>).
     /// </summary>
-    public static (int Days, int Months, PhraseMatch Span)? Find(IReadOnlyList<Token> tokens)
+    /// <param name="taken">
+    /// Tokens already read as something else — a start date "in a week", "dentro de una semana", "za týden"
+    /// (<see cref="DateParser"/>): a unit among them is no stay.
+    /// </param>
+    public static (int Days, int Months, PhraseMatch Span)? Find(IReadOnlyList<Token> tokens, IReadOnlyList<bool>? taken = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         for (var u = 0; u < tokens.Count; u++)
         {
-            if (!Units.TryGetValue(tokens[u].Norm, out var unit))
+            if (!Units.TryGetValue(tokens[u].Norm, out var unit) || (taken is not null && taken[u]))
             {
                 continue;
             }
@@ -86,7 +93,7 @@ internal static class StayLength
                 count = counted;
                 first = u - 1;
             }
-            else if (u > 0 && CountlessUnits.Contains(tokens[u].Norm) && tokens[u - 1].Norm == "na")
+            else if (u > 0 && CountlessUnits.Contains(tokens[u].Norm) && tokens[u - 1].Norm is "na" or "stravit" or "stravil" or "stravila")
             {
                 count = 1;
                 first = u;
@@ -114,7 +121,7 @@ internal static class StayLength
                 return (days, months, new PhraseMatch(first, last - first + 1, 1));
             }
 
-            if (first > 0 && Prepositions.Contains(tokens[first - 1].Norm))
+            if (first > 0 && (Prepositions.Contains(tokens[first - 1].Norm) || StayVerbs.Contains(tokens[first - 1].Norm)))
             {
                 return (days, months, new PhraseMatch(first - 1, u - first + 2, 1));
             }
@@ -131,7 +138,14 @@ internal static class StayLength
         return null;
     }
 
-    private static int? Count(string norm) =>
+    /// <summary>A unit of time (normalised): its days, 0 for a month; null when the word is none.</summary>
+    internal static int? UnitDays(string norm) => Units.TryGetValue(norm, out var unit) ? unit.Days : null;
+
+    /// <summary>Whether a Czech unit may stand without a count ("na týden", "za týden").</summary>
+    internal static bool IsCountless(string norm) => CountlessUnits.Contains(norm);
+
+    /// <summary>A count written as a word of the six languages or as one or two digits; null when none.</summary>
+    internal static int? Count(string norm) =>
         Numbers.TryGetValue(norm, out var number) ? number
         : norm.Length is >= 1 and <= 2 && norm.All(char.IsAsciiDigit) ? int.Parse(norm, NumberStyles.None, CultureInfo.InvariantCulture)
         : null;

@@ -232,6 +232,38 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         Assert.NotEqual(Intent.Cancel, result.Intent);
     }
 
+    [Theory]
+    [InlineData("zruš mou rezervaci na čtvrtek", "cs-CZ")]
+    [InlineData("cancelar la reserva del jueves", "es-ES")]
+    public async Task RecognizeAsync_ModelReadsCancelMyBookingAsCancel_TheLocalReadingsListAnswers(string text, string locale)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"Cancel","score":0.9,"language":"cs","declined":false,
+             "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
+
+        Assert.Equal(Intent.MySessions, result.Intent);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelGivesNoDateForInAWeek_TheLocalReadingsStartDateIsAdded()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"ApplyForExchange","score":0.9,"language":"es","declined":false,
+             "entities":{"keywords":[],"country":"IT","region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("quiero ir a Italia dentro de una semana", "es-ES", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal([new DateOnly(2026, 12, 3)], result.Entities.Dates);
+        Assert.Null(result.Entities.StayDays);
+    }
+
     [Fact]
     public async Task RecognizeAsync_ModelReadsAShortCancelAsCancel_ItStands()
     {

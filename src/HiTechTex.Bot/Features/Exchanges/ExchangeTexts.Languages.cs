@@ -383,7 +383,7 @@ internal sealed partial record ExchangeTexts
             "Referência", "Estado", "Organização visitante", "País visitante", "Parceiro (lado visitante)", "Organização de acolhimento", "País de acolhimento",
             "Primeiro dia útil", "Último dia útil", "Dias úteis", "Tipo de atividade", "Montante fixo", "Candidato", "Data de criação",
         ],
-        ApplyCommands = ["candidatar a intercambio", "novo intercambio"],
+        ApplyCommands = ["candidatar a intercâmbio", "novo intercâmbio"],
         MyApplicationsCommands = ["as minhas candidaturas", "minhas candidaturas"],
         PendingApprovalsCommands = ["aprovações pendentes"],
         ProgressCommands = ["progresso dos intercâmbios"],
@@ -968,13 +968,13 @@ internal sealed partial record ExchangeTexts
             "Referans", "Durum", "Ziyaret eden kuruluş", "Ziyaret eden ülke", "Ortak (ziyaret eden taraf)", "Ev sahibi kuruluş", "Ev sahibi ülke",
             "İlk iş günü", "Son iş günü", "İş günü sayısı", "Faaliyet türü", "Götürü tutar", "Başvuran", "Oluşturulma tarihi",
         ],
-        ApplyCommands = ["degisime basvur", "yeni degisim"],
-        MyApplicationsCommands = ["basvurularim"],
+        ApplyCommands = ["değişime başvur", "yeni değişim"],
+        MyApplicationsCommands = ["başvurularım"],
         PendingApprovalsCommands = ["bekleyen onaylar"],
         ProgressCommands = ["değişim ilerlemesi"],
         StuckCommands = ["takılan başvurular", "takılan değişimler"],
         ExportCommands = ["değişimleri dışa aktar"],
-        StepByStepCommands = ["adim adim basvur", "adim adim basvuru"],
+        StepByStepCommands = ["adım adım başvur", "adım adım başvuru"],
     };
 
     public static ExchangeTexts Czech { get; } = new()
@@ -1163,12 +1163,12 @@ internal sealed partial record ExchangeTexts
             "Reference", "Stav", "Vysílající organizace", "Vysílající země", "Partner (vysílající strana)", "Hostitelská organizace", "Hostitelská země",
             "První pracovní den", "Poslední pracovní den", "Pracovní dny", "Typ aktivity", "Paušální částka", "Žadatel", "Vytvořeno",
         ],
-        ApplyCommands = ["zadost o vymenu", "nova vymena"],
-        MyApplicationsCommands = ["moje zadosti"],
+        ApplyCommands = ["žádost o výměnu", "nová výměna"],
+        MyApplicationsCommands = ["moje žádosti"],
         PendingApprovalsCommands = ["čekající schválení"],
         ProgressCommands = ["postup výměn"],
         StuckCommands = ["zaseknuté žádosti", "zaseknuté výměny"],
         ExportCommands = ["export výměn"],
-        StepByStepCommands = ["zadost krok za krokem", "vymena krok za krokem"],
+        StepByStepCommands = ["žádost krok za krokem", "výměna krok za krokem"],
     };
 }

@@ -36,44 +36,45 @@ internal static class Gazetteer
 
     /// <summary>
     /// Cities of the partnership countries: every city of the partner regions (<c>PartnerGeography</c>, spelled as
-    /// there — a test keeps the two together) and the large cities a traveller names. Matched without typos.
+    /// there — a test keeps the two together) and the large cities a traveller names. Matched without typos; the Czech
+    /// case forms are names too ("do Bursy", "v Burse", "v Pratu", "v Barceloně", "z Ankary").
     /// </summary>
     public static IReadOnlyList<GazetteerEntry> Cities { get; } =
     [
         // Norte (PT)
         new("Vila Nova de Famalicão", ["vila nova de famalicao=4", "famalicao"], "PT"),
         new("Guimarães", ["guimaraes"], "PT"),
-        new("Braga", ["braga"], "PT"),
+        new("Braga", ["braga", "bragy", "braze", "bragu"], "PT"),
         new("Barcelos", ["barcelos"], "PT"),
-        new("Porto", ["porto", "oporto"], "PT"),
+        new("Porto", ["porto", "oporto", "portu"], "PT"),
         new("Santo Tirso", ["santo tirso=2"], "PT"),
         // Catalonia and Valencia (ES)
-        new("Terrassa", ["terrassa", "tarrasa"], "ES"),
-        new("Sabadell", ["sabadell"], "ES"),
+        new("Terrassa", ["terrassa", "tarrasa", "terrassy", "terrasse", "terrassu"], "ES"),
+        new("Sabadell", ["sabadell", "sabadellu", "sabadellem"], "ES"),
         new("Mataró", ["mataro"], "ES"),
-        new("Igualada", ["igualada"], "ES"),
-        new("Barcelona", ["barcelona", "barcellona", "barselona*"], "ES"),
-        new("Manresa", ["manresa"], "ES"),
-        new("Ontinyent", ["ontinyent", "onteniente"], "ES"),
+        new("Igualada", ["igualada", "igualady", "igualade", "igualadu"], "ES"),
+        new("Barcelona", ["barcelona", "barcellona", "barselona*", "barcelony", "barcelone", "barcelonu", "barcelonou"], "ES"),
+        new("Manresa", ["manresa", "manresy", "manrese", "manresu"], "ES"),
+        new("Ontinyent", ["ontinyent", "onteniente", "ontinyentu"], "ES"),
         new("Alcoi", ["alcoi", "alcoy"], "ES"),
-        new("Cocentaina", ["cocentaina"], "ES"),
-        new("Bocairent", ["bocairent"], "ES"),
+        new("Cocentaina", ["cocentaina", "cocentainy", "cocentaine", "cocentainu"], "ES"),
+        new("Bocairent", ["bocairent", "bocairentu"], "ES"),
         new("Valencia", ["valencia city=2", "ciudad de valencia=3", "cidade de valencia=3", "citta di valencia=3"], "ES"),
-        new("Crevillent", ["crevillent", "crevillente"], "ES"),
+        new("Crevillent", ["crevillent", "crevillente", "crevillentu"], "ES"),
         // Tuscany (IT)
-        new("Prato", ["prato"], "IT"),
+        new("Prato", ["prato", "pratu", "pratem"], "IT"),
         new("Firenze", ["firenze", "florence", "florenca", "florencia", "floransa*", "florencie", "florencii"], "IT"),
-        new("Pistoia", ["pistoia"], "IT"),
+        new("Pistoia", ["pistoia", "pistoie", "pistoii", "pistoiu"], "IT"),
         new("Montemurlo", ["montemurlo"], "IT"),
         new("Empoli", ["empoli"], "IT"),
-        new("Lucca", ["lucca"], "IT"),
+        new("Lucca", ["lucca", "luccy", "lucce", "luccu"], "IT"),
         // Aegean (TR)
         new("Denizli", ["denizli", "denizliye", "denizlide"], "TR"),
         new("İzmir", ["izmir*"], "TR"),
-        new("Uşak", ["usak", "usaka", "usakta"], "TR"),
-        new("Manisa", ["manisa*"], "TR"),
-        new("Aydın", ["aydin", "aydina", "aydinda"], "TR"),
-        new("Buldan", ["buldan", "buldana", "buldanda"], "TR"),
+        new("Uşak", ["usak", "usaka", "usakta", "usaku", "usakem"], "TR"),
+        new("Manisa", ["manisa*", "manisy", "manise", "manisu", "manisou"], "TR"),
+        new("Aydın", ["aydin", "aydina", "aydinda", "aydinu", "aydinem"], "TR"),
+        new("Buldan", ["buldan", "buldana", "buldanda", "buldanu", "buldanem"], "TR"),
         // Severovýchod (CZ)
         new("Liberec", ["liberec", "liberce", "liberci"], "CZ"),
         new("Hradec Králové", ["hradec kralove=2", "hradce kralove=2", "hradci kralove=2"], "CZ"),
@@ -100,8 +101,8 @@ internal static class Gazetteer
         new("Bologna", ["bologna", "bolonha", "bolonia", "bolonya*", "bolona", "boloni"], "IT"),
         new("Biella", ["biella"], "IT"),
         new("Istanbul", ["istanbul*", "istambul", "estambul", "instanbul"], "TR"),
-        new("Ankara", ["ankara*"], "TR"),
-        new("Bursa", ["bursa", "bursaya", "bursada"], "TR"),
+        new("Ankara", ["ankara*", "ankary", "ankare", "ankaru"], "TR"),
+        new("Bursa", ["bursa", "bursaya", "bursada", "bursadan", "bursy", "burse", "bursu", "bursou"], "TR"),
         new("Gaziantep", ["gaziantep*"], "TR"),
         new("Kayseri", ["kayseri*"], "TR"),
         new("Prague", ["prague", "praga", "praha", "prahy", "praze", "prahu", "prag"], "CZ"),

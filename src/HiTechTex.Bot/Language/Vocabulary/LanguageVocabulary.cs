@@ -34,6 +34,15 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// departure, "dur"): they cancel only with nothing else than fillers around them ("stop", "stop it now"), never in a
 /// sentence about something ("sair para Itália em março", "konec března").
 /// </param>
+/// <param name="Bookings">
+/// What a cancel word may have as its object that is a session booking or registration ("booking", "reserva",
+/// "prenotazione", "rezervasyon", "rezervaci"): "zruš mou rezervaci na čtvrtek", "cancel the booking on Thursday" ask
+/// for the list of one's sessions (each with its Cancel button), not the bare "cancel" of what is running.
+/// </param>
+/// <param name="Applications">
+/// The same for an exchange application ("application", "candidatura", "solicitud", "başvuru", "žádost"): with a cancel
+/// word, the list of one's applications (each with its Withdraw button).
+/// </param>
 /// <param name="Detection">
 /// Language detection only: words of this language with how much they say it is this one (<c>quiero=2</c>), beyond
 /// the stop words (each worth 1, split between the languages sharing it). A word of two languages listed in both
@@ -56,6 +65,8 @@ internal sealed record LanguageVocabulary(
     string[]? Travel = null,
     string[]? Hosting = null,
     string[]? CancelAlone = null,
+    string[]? Bookings = null,
+    string[]? Applications = null,
     string[]? Detection = null,
     string[]? DetectionEndings = null,
     string[]? DetectionLetters = null);

@@ -29,4 +29,18 @@ public sealed class ExchangeRulesTextTests
         Assert.DoesNotContain(perHost, rules, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("3", rules, StringComparison.Ordinal);   // the stay's length is still said
     }
+
+    // The apply command the rules answer tells the user to type, written as the Teams command menu (manifest) shows it:
+    // Portuguese said "candidatar a intercambio", Turkish "degisime basvur", Czech "zadost o vymenu" — without accents.
+    [Theory]
+    [InlineData("en", "\"apply for exchange\"")]
+    [InlineData("pt", "\"candidatar a intercâmbio\"")]
+    [InlineData("es", "\"solicitar intercambio\"")]
+    [InlineData("it", "\"candidatura scambio\"")]
+    [InlineData("tr", "\"değişime başvur\"")]
+    [InlineData("cs", "\"žádost o výměnu\"")]
+    public void ExchangeRules_QuotesTheApplyCommandWithItsAccents(string language, string quoted)
+    {
+        Assert.Contains(quoted, ConversationTexts.For(language).ExchangeRules, StringComparison.Ordinal);
+    }
 }

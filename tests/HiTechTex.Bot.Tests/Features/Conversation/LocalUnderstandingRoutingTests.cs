@@ -1,0 +1,127 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// The main dialog's routing of typed requests with the local recognizer (not a scripted one): what each of the six
+/// languages' phrasings starts, and with which entities.
+/// </summary>
+public sealed class LocalUnderstandingRoutingTests : IDisposable
+{
+    // A Thursday.
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly RecordingJourney journey = new();
+    private readonly ConversationTestHost host;
+
+    public LocalUnderstandingRoutingTests()
+    {
+        host = new ConversationTestHost(configureServices: services =>
+        {
+            services.AddSingleton<IJourney>(journey);
+            services.AddSingleton<IIntentRecognizer>(new LocalIntentRecognizer(new FakeTimeProvider(Now)));
+        });
+    }
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("cs", "zruš mou rezervaci na čtvrtek")]
+    [InlineData("en", "cancel the booking on Thursday")]
+    [InlineData("pt", "cancelar a reserva de quinta")]
+    [InlineData("es", "cancelar la reserva del jueves")]
+    [InlineData("it", "annulla la prenotazione di giovedì")]
+    [InlineData("tr", "rezervasyonumu iptal et")]
+    public async Task OnTurnAsync_CancelMyBooking_OpensMySessionsNotNothingToCancel(string language, string typed)
+    {
+        // Before (Czech): "There's nothing in progress to stop…" — the message was read as the bare "cancel".
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply("journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(Intent.MySessions, Assert.Single(journey.Starts).Intent);
+    }
+
+    [Theory]
+    [InlineData("en", "I'd like to spend one week in Italy in March", "IT")]
+    [InlineData("en", "I'd like to spend two weeks at a lab in Italy", "IT")]
+    [InlineData("pt", "gostaria de passar duas semanas num laboratório em Espanha", "ES")]
+    [InlineData("es", "quisiera pasar una semana en Italia en marzo", "IT")]
+    [InlineData("it", "vorrei passare una settimana in Spagna a marzo", "ES")]
+    [InlineData("tr", "martta İspanya'da bir hafta geçirmek istiyorum", "ES")]
+    [InlineData("cs", "chci strávit týden ve Španělsku v březnu", "ES")]
+    public async Task OnTurnAsync_SpendTimeSomewhere_StartsTheApplicationWithCountryAndLength(string language, string typed, string country)
+    {
+        // Before: "I didn't understand" and the help card (EN "one week"), or a partner search for labs (EN, PT).
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply("journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var start = Assert.Single(journey.Starts);
+        Assert.Equal(Intent.ApplyForExchange, start.Intent);
+        Assert.Equal(country, start.Entities.Country);
+        Assert.NotNull(start.Entities.StayDays);
+    }
+
+    [Theory]
+    [InlineData("es", "quiero ir a Italia dentro de una semana")]
+    [InlineData("pt", "quero ir a Itália daqui a uma semana")]
+    [InlineData("it", "vorrei andare in Italia tra una settimana")]
+    [InlineData("en", "I want to go to Italy in a week")]
+    [InlineData("tr", "bir hafta sonra İtalya'ya gitmek istiyorum")]
+    [InlineData("cs", "chci jet do Itálie za týden")]
+    public async Task OnTurnAsync_GoingInAWeek_StartsTheApplicationOnThatDayWithNoLength(string language, string typed)
+    {
+        // Before (Spanish): a stay of 7 days and no start; the other languages: "semana", "settimana"… as search words.
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply("journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var start = Assert.Single(journey.Starts);
+        Assert.Equal(Intent.ApplyForExchange, start.Intent);
+        Assert.Equal("IT", start.Entities.Country);
+        Assert.Equal([new DateOnly(2026, 12, 3)], start.Entities.Dates);
+        Assert.Null(start.Entities.StayDays);
+    }
+
+    private sealed class RecordingJourney : IJourney
+    {
+        public List<JourneyStart> Starts { get; } = [];
+
+        public Dialog Dialog => field ??= new StartDialog(Starts);
+
+        public IReadOnlyCollection<Intent> Intents { get; } =
+            [Intent.FindPartners, Intent.ApplyForExchange, Intent.RegisterForCoaching, Intent.MyApplications, Intent.MySessions];
+
+        public IReadOnlyCollection<string> CardActions { get; } = [];
+
+        public bool IsPersonal(JourneyStart start) => false;
+
+        private sealed class StartDialog(List<JourneyStart> starts) : Dialog("test.local.journey")
+        {
+            public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+            {
+                starts.Add(Assert.IsType<JourneyStart>(options));
+                await dc.Context.SendActivityAsync("journey started", cancellationToken);
+                return await dc.EndDialogAsync(null, cancellationToken);
+            }
+        }
+    }
+}
