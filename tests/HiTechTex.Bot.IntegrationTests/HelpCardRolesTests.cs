@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
@@ -39,7 +40,8 @@ public sealed class HelpCardRolesTests : IDisposable
 
         Assert.Equal(7, member.Count);
         Assert.Equal(9, manager.Count);
-        Assert.Equal(11, coordinator.Count);
+        Assert.Equal(12, coordinator.Count);
+        Assert.Contains(ExchangeTexts.Resolve(language).StuckCommands[0], coordinator);
         Assert.Equal(member, manager.Take(7));
         Assert.Contains(PartnerTexts.Resolve(language).ManageMembersCommands[0], manager);
         Assert.DoesNotContain(PartnerTexts.Resolve(language).ManageMembersCommands[0], coordinator);
