@@ -203,6 +203,18 @@ internal sealed partial class ConversationTexts
 
     public required string AskOrganisation { get; init; }
 
+    /// <summary>The organisation question again, after "None of these" (<see cref="NoneOfTheseOrganisations"/>).</summary>
+    public required string AskOrganisationAgain { get; init; }
+
+    /// <summary>The organisation typed may be one of several in the directory: which (the choices follow).</summary>
+    public required string ChooseOrganisation { get; init; }
+
+    /// <summary>The retry of <see cref="ChooseOrganisation"/>.</summary>
+    public required string ChooseOrganisationRetry { get; init; }
+
+    /// <summary>The last choice of <see cref="ChooseOrganisation"/>: the name is asked again.</summary>
+    public required string NoneOfTheseOrganisations { get; init; }
+
     /// <summary>{0} = the longest name; the retry of the name question.</summary>
     public required string NameRulesFormat { get; init; }
 

@@ -22,6 +22,7 @@ internal static class PartnersExtensions
         services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<EfPartnerDirectory>());
         services.AddSingleton<PartnerDirectoryReadiness>();
         services.AddHostedService<PartnerDirectoryStartup>();
+        services.Replace(ServiceDescriptor.Singleton<IOrganisationLookup, DirectoryOrganisationLookup>());   // the profile's organisation question
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScoped<PartnerCards>();
