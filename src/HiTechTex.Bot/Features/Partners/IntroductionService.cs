@@ -500,7 +500,8 @@ internal sealed class IntroductionService(
     {
         var contacts = organisation is null
             ? ""
-            : string.Join("; ", organisation.Contacts.Select(c => $"{c.Name} <{c.Email}>"));
+            // A contact's name stored before the person-name rule may hold what it now refuses: shown as a card shows it.
+            : string.Join("; ", organisation.Contacts.Select(c => $"{NameRule.ForPlainMessage(c.Name)} <{c.Email}>"));
         await SendToRequesterAsync(introduction, requesterAadObjectId, tenantId, texts => accepted
             ? PartnerTexts.Format(texts.AcceptedNotice, introduction.OrganisationName, contacts)
             : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName), cancellationToken).ConfigureAwait(false);
