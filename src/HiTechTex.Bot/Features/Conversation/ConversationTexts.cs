@@ -206,6 +206,12 @@ internal sealed partial class ConversationTexts
     /// <summary>The organisation question again, after "None of these" (<see cref="NoneOfTheseOrganisations"/>).</summary>
     public required string AskOrganisationAgain { get; init; }
 
+    /// <summary>Asked on Submit of an exchange application when the profile has no usable name.</summary>
+    public required string AskNameToSubmit { get; init; }
+
+    /// <summary>{0} = the profile word. <see cref="AskNameToSubmit"/> gave up: the application stays a draft.</summary>
+    public required string NameNeededToSubmitFormat { get; init; }
+
     /// <summary>The organisation typed may be one of several in the directory: which (the choices follow).</summary>
     public required string ChooseOrganisation { get; init; }
 
@@ -442,6 +448,8 @@ internal sealed partial class ConversationTexts
 
     public string NameKept(string name) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, NameKeptFormat, NameRule.ForPlainMessage(name), ProfileWord);
+
+    public string NameNeededToSubmit => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameNeededToSubmitFormat, ProfileWord);
 
     public string NameUnset => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameUnsetFormat, ProfileWord);
 

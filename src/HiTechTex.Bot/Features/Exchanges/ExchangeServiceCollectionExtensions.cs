@@ -34,6 +34,7 @@ internal static class ExchangeServiceCollectionExtensions
         services.AddTransient<IStartupFilter, ExchangeExportEndpoint>();
         services.AddScoped<ExchangeFollowUp>();
         services.AddScoped<ExchangeApplicationDrafts>();
+        services.AddScoped<ExchangeApplicantName>();
         services.AddScoped<ExchangeStepByStepDialog>();
         services.AddScoped<ExchangeApplyDialog>();
         services.AddScoped<ExchangeTrackingDialog>();
