@@ -102,6 +102,12 @@ internal sealed partial class ConversationTexts
 
     public required string KeptForIntroductions { get; init; }
 
+    /// <summary>Introduction requests sent to them and not yet answered (a partner's contact, a cluster manager).</summary>
+    public required string KeptForIntroductionAnswers { get; init; }
+
+    /// <summary>They are a partner's Teams contact in the directory: its introduction requests come to them.</summary>
+    public required string KeptAsDirectoryContact { get; init; }
+
     /// <summary>The word joining the last two items of a list: "a, b and c" (" and ", " e ", " y ", " ve ", " a ").</summary>
     public required string ListAnd { get; init; }
 

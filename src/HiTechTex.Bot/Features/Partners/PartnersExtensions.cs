@@ -28,6 +28,8 @@ internal static class PartnersExtensions
         services.AddScoped<PartnerCards>();
         services.AddScoped<IntroductionService>();
         services.AddScoped<IPersonalRecords, IntroductionPersonalRecords>();   // "delete my data" keeps the chat's address while requests wait
+        services.AddScoped<IPersonalRecords, IntroductionAddresseeRecords>();  // … while requests sent to them wait for their answer
+        services.AddScoped<IPersonalRecords, DirectoryContactRecords>();       // … while they are a partner's Teams contact
         services.AddHostedService<IntroductionExpiryService>();
         services.TryAddScoped<RecipientLanguages>();
         services.AddScoped<PartnerMemberEditor>();
