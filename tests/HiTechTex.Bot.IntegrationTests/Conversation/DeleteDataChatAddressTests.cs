@@ -96,6 +96,8 @@ public sealed class DeleteDataChatAddressTests : IDisposable
     [InlineData("introduction", "pt")]
     [InlineData("exchange", "es")]
     [InlineData("session", "en")]
+    [InlineData("addressee", "pt")]
+    [InlineData("contact", "it")]
     public Task PostgreSql_SomethingStillNeedsAMessage_TheAddressIsKept(string record, string language)
     {
         Skip.If(postgres.SkipReason is not null, postgres.SkipReason);

@@ -76,9 +76,18 @@ public sealed class IntroductionExpiryTests : IDisposable
     }
 
     [Fact]
-    public async Task Sweep_ConnectorFailsToUpdateTheCard_ClaimGivenBackAndTheNextSweepFinishesTheJob()
+    public Task Sqlite_Sweep_ConnectorFailsToUpdateTheCard_ClaimGivenBackAndTheNextSweepFinishesTheJob() => SweepWithFailingConnectorAsync(postgreSql: false);
+
+    [SkippableFact]
+    public Task PostgreSql_Sweep_ConnectorFailsToUpdateTheCard_ClaimGivenBackAndTheNextSweepFinishesTheJob()
     {
-        var (factory, clock, client, partner, contactChat, requesterChat, id) = await PendingRequestAsync();
+        Skip.If(postgres.SkipReason is not null, postgres.SkipReason);
+        return SweepWithFailingConnectorAsync(postgreSql: true);
+    }
+
+    private async Task SweepWithFailingConnectorAsync(bool postgreSql)
+    {
+        var (factory, clock, client, partner, contactChat, requesterChat, id) = await PendingRequestAsync(postgreSql);
         using (factory)
         {
             var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
@@ -152,11 +161,17 @@ public sealed class IntroductionExpiryTests : IDisposable
     }
 
     /// <summary>A host on a shifted clock with one request pending for a partner whose contact has Teams (English).</summary>
-    private async Task<(BotHostFactory Factory, ShiftedTimeProvider Clock, HttpClient Client, Organisation Partner, string ContactChat, string RequesterChat, string Id)> PendingRequestAsync()
+    private async Task<(BotHostFactory Factory, ShiftedTimeProvider Clock, HttpClient Client, Organisation Partner, string ContactChat, string RequesterChat, string Id)> PendingRequestAsync(bool postgreSql = false)
     {
         var clock = new ShiftedTimeProvider(Asked);
-        var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = "14" },
-            services => services.AddSingleton<TimeProvider>(clock));
+        var settings = new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = "14" };
+        if (postgreSql)
+        {
+            settings["Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:Bot"] = postgres.ConnectionString;
+        }
+
+        var factory = PartnerHost.Create(databasePath, settings, services => services.AddSingleton<TimeProvider>(clock));
         var client = factory.CreateClient();
         await PartnerHost.WaitReadyAsync(factory);
         var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Flaky Lab s.r.o.", ContactAad);
