@@ -5,7 +5,8 @@ namespace HiTechTex.Bot.Features.Partners;
 /// <summary>
 /// The profile's organisation question against the directory (<see cref="OrganisationNameMatcher"/>): its whole name,
 /// short name, id or initials is sure; one organisation named by whole words is sure too; anything else — several
-/// organisations, or one only by the start of its words — is a short choice for the user.
+/// organisations, or one only by the start of its words — is a short choice for the user, of the organisations that
+/// agreed to be listed (one that did not is found only by its own name).
 /// </summary>
 internal sealed class DirectoryOrganisationLookup(IPartnerDirectory directory) : IOrganisationLookup
 {
@@ -25,7 +26,9 @@ internal sealed class DirectoryOrganisationLookup(IPartnerDirectory directory) :
             return new OrganisationLookupResult(Match(found[0].Organisation), []);
         }
 
-        return new OrganisationLookupResult(null, [.. found.Take(maxChoices).Select(f => Match(f.Organisation))]);
+        // A list shows organisations the user did not name: only those that agreed to be listed (as the search shows).
+        var listed = OrganisationNameMatcher.Find(organisations.Where(o => o.ListingConsent), typedName, maxChoices);
+        return new OrganisationLookupResult(null, [.. listed.Select(f => Match(f.Organisation))]);
     }
 
     private static OrganisationMatch Match(Organisation organisation) =>

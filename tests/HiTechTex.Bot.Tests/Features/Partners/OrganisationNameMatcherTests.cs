@@ -112,6 +112,26 @@ public sealed class OrganisationNameMatcherTests
     }
 
     [Fact]
+    public async Task Lookup_AnOrganisationNotListed_NeverInAChoiceButFoundByItsOwnName()
+    {
+        // Arrange
+        var unlisted = TestOrganisations.Make("unlisted", "Filatura Riservata S.r.l.", "IT", "Tuscany", "Prato", "it", ".", consent: false);
+        var listed = TestOrganisations.Make("listed", "Filatura Aperta S.r.l.", "IT", "Tuscany", "Prato", "it", ".");
+        var other = TestOrganisations.Make("other", "Filatura Toscana S.r.l.", "IT", "Tuscany", "Prato", "it", ".");
+        var directory = new Mock<IPartnerDirectory>();
+        directory.Setup(d => d.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([unlisted, listed, other]);
+        var lookup = new DirectoryOrganisationLookup(directory.Object);
+
+        // Act
+        var several = await lookup.FindAsync("Filatura", 5, CancellationToken.None);
+        var named = await lookup.FindAsync("Filatura Riservata", 5, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(["listed", "other"], several.Choices.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("unlisted", named.Sure?.Id);
+    }
+
+    [Fact]
     public async Task Lookup_SeveralMatch_AtMostTheChoicesAskedForAndNoneSure()
     {
         // Arrange
