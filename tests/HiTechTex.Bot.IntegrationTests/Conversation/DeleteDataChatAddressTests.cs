@@ -85,6 +85,10 @@ public sealed class DeleteDataChatAddressTests : IDisposable
     [InlineData("exchange", "it")]
     [InlineData("session", "cs")]
     [InlineData("role", "tr")]
+    [InlineData("addressee", "en")]
+    [InlineData("addressee", "es")]
+    [InlineData("contact", "en")]
+    [InlineData("contact", "cs")]
     public Task SomethingStillNeedsAMessage_TheAddressIsKeptAndTheAnswerSaysForWhat(string record, string language) =>
         KeptAsync(record, language, postgreSql: false);
 
@@ -92,6 +96,8 @@ public sealed class DeleteDataChatAddressTests : IDisposable
     [InlineData("introduction", "pt")]
     [InlineData("exchange", "es")]
     [InlineData("session", "en")]
+    [InlineData("addressee", "pt")]
+    [InlineData("contact", "it")]
     public Task PostgreSql_SomethingStillNeedsAMessage_TheAddressIsKept(string record, string language)
     {
         Skip.If(postgres.SkipReason is not null, postgres.SkipReason);
@@ -124,6 +130,8 @@ public sealed class DeleteDataChatAddressTests : IDisposable
             "introduction" => texts.DataDeletedChatKept([texts.KeptForIntroductions], false, false),
             "exchange" => texts.DataDeletedChatKept([texts.KeptForExchanges], false, false),
             "session" => texts.DataDeletedChatKept([texts.KeptForSessions], false, false),
+            "addressee" => texts.DataDeletedChatKept([texts.KeptForIntroductionAnswers], false, false),
+            "contact" => texts.DataDeletedChatKept([texts.KeptAsDirectoryContact], false, false),
             _ => $"{texts.DataDeletedKeptIntro} {texts.KeptForManagerRole} {texts.DataDeletedKeptOutro}",
         };
         Assert.Equal(expected,
@@ -167,16 +175,25 @@ public sealed class DeleteDataChatAddressTests : IDisposable
             case "session":
                 db.AddRange(Session(now.AddDays(5), out var coming), Registration(coming.Id));
                 break;
+            case "addressee":
+                // Someone else's request sent to this user (a partner's contact), not answered yet; stored upper-case.
+                db.Add(Introduction(nameof(IntroductionStatus.Pending), now, requester: "someone-else", addressee: UserAad.ToUpperInvariant()));
+                db.Add(Introduction(nameof(IntroductionStatus.Accepted), now, requester: "someone-else", addressee: UserAad));
+                break;
+            case "contact":
+                await PartnerHost.WaitReadyAsync(factory);
+                await PartnerHost.AddOrganisationAsync(factory, "Contact Person Lab s.r.o.", UserAad);
+                break;
         }
 
         await db.SaveChangesAsync();
     }
 
-    private static IntroductionEntity Introduction(string status, DateTimeOffset now) => new()
+    private static IntroductionEntity Introduction(string status, DateTimeOffset now, string requester = UserAad, string? addressee = null) => new()
     {
         Id = Guid.NewGuid().ToString("N"),
-        RequesterKey = UserAad,
-        RequesterAadObjectId = UserAad,
+        RequesterKey = requester,
+        RequesterAadObjectId = requester,
         RequesterName = "Ana Sousa",
         RequesterOrganisation = "CITEVE",
         RequesterLanguage = "en",
@@ -185,11 +202,11 @@ public sealed class DeleteDataChatAddressTests : IDisposable
         OrganisationId = "it-" + Guid.NewGuid().ToString("N")[..10],
         OrganisationName = "Somewhere Lab",
         Message = "Hello",
-        AddresseesJson = "[]",
+        AddresseesJson = addressee is null ? "[]" : $"[\"{addressee}\"]",
         CardsJson = "[]",
         Status = status,
         CreatedAt = now,
-        PendingKey = status == nameof(IntroductionStatus.Pending) ? $"{UserAad}|{Guid.NewGuid():N}" : null,
+        PendingKey = status == nameof(IntroductionStatus.Pending) ? $"{requester}|{Guid.NewGuid():N}" : null,
     };
 
     private static ExchangeApplication Application(ExchangeStatus status, DateTimeOffset now) => new()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Testing.Cards;
@@ -420,6 +421,63 @@ public sealed class FindPartnersJourneyTests : IDisposable
         Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Adresa s.r.o.");
     }
 
+    [Theory]
+    [InlineData("en", "=SUM(A1:A9)")]
+    [InlineData("pt", "@everyone")]
+    [InlineData("es", "Eva evil.com/login")]
+    [InlineData("it", "eva@evil.example")]
+    [InlineData("tr", "+420 Eva")]
+    [InlineData("cs", "evil.com")]
+    public async Task MemberForm_ContactNameThatIsNoPersonsName_RefusedWithTheReasonInTheManagersLanguageAndNothingSaved(string language, string contactName)
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX", language);
+        var chat = Activities.NewConversationId();
+        var member = Member("", "Osoba s.r.o.", HiTechTexPartners.ClutexId);
+        member["contactName"] = contactName;
+        var texts = PartnerTexts.Resolve(language);
+        var issue = NameRule.CheckPerson(contactName);
+        var reason = issue switch
+        {
+            PersonNameIssue.LeadingSymbol => texts.ContactNameStartsWithSymbol,
+            PersonNameIssue.WebAddress => texts.ContactNameIsWebAddress,
+            _ => texts.ContactNameIsEmailAddress,
+        };
+
+        await PartnerHost.SubmitAsync(client, chat, manager, member);
+
+        var card = JsonDocument.Parse(PartnerHost.CardJson(factory.Connector.SentTo(chat).Last()));
+        Assert.NotEqual(PersonNameIssue.None, issue);
+        Assert.Contains(PartnerTexts.Format(texts.MemberInvalid, texts.ContactNameLabel) + " " + reason, Strings(card.RootElement));
+        Assert.DoesNotContain(await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync(), o => o.Name == "Osoba s.r.o.");
+    }
+
+    [Fact]
+    public async Task MemberForm_ContactNameOfAPersonOrTheContactsOwnAddress_Saved()
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        await PartnerHost.SeedProfileAsync(factory, "29:manager", "Petr Manager", "CLUTEX");
+        var chat = Activities.NewConversationId();
+        var person = Member("", "Osoba s.r.o.", HiTechTexPartners.ClutexId);
+        person["contactName"] = "Dr. J. O'Brien-Nová";
+        // An entry imported without contact names shows the address as the name: editing it keeps working.
+        var address = Member("", "Adresa Kontakt s.r.o.", HiTechTexPartners.ClutexId, email: "info@adresa.example");
+        address["contactName"] = "info@adresa.example";
+
+        await PartnerHost.SubmitAsync(client, chat, manager, person);
+        await PartnerHost.SubmitAsync(client, chat, manager, address);
+
+        var saved = await factory.Services.GetRequiredService<IPartnerDirectory>().ListAsync();
+        Assert.Equal("Dr. J. O'Brien-Nová", saved.Single(o => o.Name == "Osoba s.r.o.").Contacts[0].Name);
+        Assert.Equal("info@adresa.example", saved.Single(o => o.Name == "Adresa Kontakt s.r.o.").Contacts[0].Name);
+    }
+
     [Fact]
     public async Task MemberForm_ContactNameWithSemicolon_RefusedSaidWhy()
     {
@@ -499,6 +557,15 @@ public sealed class FindPartnersJourneyTests : IDisposable
     }
 
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+
+    /// <summary>Every string of a card (its texts as the client shows them, unescaped).</summary>
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     private static async Task<string> VersionAsync(IPartnerDirectory directory, string id) =>
         (await directory.FindVersionedAsync(id))!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);

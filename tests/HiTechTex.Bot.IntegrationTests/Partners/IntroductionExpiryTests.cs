@@ -4,6 +4,7 @@ using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,116 @@ public sealed class IntroductionExpiryTests : IDisposable
         Assert.Equal(0, await SweepOnceAsync(factory));
         Assert.Single(factory.Connector.UpdatesIn(contactChat));
         Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+    }
+
+    [Fact]
+    public Task Sqlite_Sweep_ConnectorFailsToUpdateTheCard_ClaimGivenBackAndTheNextSweepFinishesTheJob() => SweepWithFailingConnectorAsync(postgreSql: false);
+
+    [SkippableFact]
+    public Task PostgreSql_Sweep_ConnectorFailsToUpdateTheCard_ClaimGivenBackAndTheNextSweepFinishesTheJob()
+    {
+        Skip.If(postgres.SkipReason is not null, postgres.SkipReason);
+        return SweepWithFailingConnectorAsync(postgreSql: true);
+    }
+
+    private async Task SweepWithFailingConnectorAsync(bool postgreSql)
+    {
+        var (factory, clock, client, partner, contactChat, requesterChat, id) = await PendingRequestAsync(postgreSql);
+        using (factory)
+        {
+            var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+            clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+
+            // The connector fails for a moment (503): the card cannot say "expired" yet, so nothing is claimed.
+            factory.Connector.UpdateFailure = chat => chat == contactChat
+                ? new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "connector unavailable")
+                : null;
+            Assert.Equal(0, await SweepOnceAsync(factory));
+            Assert.Empty(factory.Connector.UpdatesIn(contactChat));
+            Assert.Empty(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+            Assert.Equal(nameof(IntroductionStatus.Pending), (await StoredAsync(factory, id)).Status);
+            Assert.Contains(factory.Logs.Entries, e => e.EventId == 2117);
+
+            // The next sweep, with the connector back, expires it: the card says so and the requester is told once.
+            factory.Connector.UpdateFailure = null;
+            Assert.Equal(1, await SweepOnceAsync(factory));
+            var stored = await StoredAsync(factory, id);
+            Assert.Equal(nameof(IntroductionStatus.Expired), stored.Status);
+            Assert.Null(stored.PendingKey);
+            var texts = PartnerTexts.Resolve("en");
+            var (_, update) = Assert.Single(factory.Connector.UpdatesIn(contactChat));
+            Assert.Contains(PartnerTexts.Format(texts.StatusExpiredOn, PartnerCards.DayOf(texts, stored.DecidedAt!.Value)), PartnerHost.CardJson(update), StringComparison.Ordinal);
+            Assert.Equal(ExpiredNotice(texts, partner.Name), Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages)).Text);
+            Assert.Equal(0, await SweepOnceAsync(factory));
+        }
+    }
+
+    [Fact]
+    public async Task Accept_PastTheExpiryWhileTheConnectorFails_ShowsExpiredAcceptsNothingAndTheSweepFinishesTheJob()
+    {
+        var (factory, clock, client, partner, contactChat, requesterChat, id) = await PendingRequestAsync();
+        using (factory)
+        {
+            var contact = PartnerHost.User("29:contact-exp", ContactAad, "Jana Nováková");
+            var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+            clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+            factory.Connector.UpdateFailure = chat => chat == contactChat ? new HttpRequestException("network down") : null;
+
+            var late = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = id });
+
+            Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+            Assert.Equal(nameof(IntroductionStatus.Pending), (await StoredAsync(factory, id)).Status);
+            Assert.DoesNotContain(partner.Contacts[0].Email, string.Concat(factory.Connector.SentTo(requesterChat).Select(a => a.Text)), StringComparison.Ordinal);
+
+            factory.Connector.UpdateFailure = null;
+            Assert.Equal(1, await SweepOnceAsync(factory));
+            Assert.Single(factory.Connector.UpdatesIn(contactChat));
+            Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_CardGoneForGood_ExpiresAnywayAndIsNotTriedAgain()
+    {
+        var (factory, clock, _, partner, contactChat, requesterChat, id) = await PendingRequestAsync();
+        using (factory)
+        {
+            var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+            clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+            // 404: the message was deleted; trying again would never update it.
+            factory.Connector.UpdateFailure = chat => chat == contactChat ? new ConnectorException(System.Net.HttpStatusCode.NotFound, null, "not found") : null;
+
+            Assert.Equal(1, await SweepOnceAsync(factory));
+
+            Assert.Equal(nameof(IntroductionStatus.Expired), (await StoredAsync(factory, id)).Status);
+            Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+            Assert.Equal(0, await SweepOnceAsync(factory));
+        }
+    }
+
+    /// <summary>A host on a shifted clock with one request pending for a partner whose contact has Teams (English).</summary>
+    private async Task<(BotHostFactory Factory, ShiftedTimeProvider Clock, HttpClient Client, Organisation Partner, string ContactChat, string RequesterChat, string Id)> PendingRequestAsync(bool postgreSql = false)
+    {
+        var clock = new ShiftedTimeProvider(Asked);
+        var settings = new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = "14" };
+        if (postgreSql)
+        {
+            settings["Database:Provider"] = "PostgreSql";
+            settings["ConnectionStrings:Bot"] = postgres.ConnectionString;
+        }
+
+        var factory = PartnerHost.Create(databasePath, settings, services => services.AddSingleton<TimeProvider>(clock));
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Flaky Lab s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact-exp", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-exp", "Alex Wilber", "Contoso Textiles");
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Felt trial?" });
+        var id = PartnerHost.FindValue(JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement, "introductionId")!;
+        return (factory, clock, client, partner, contactChat, requesterChat, id);
     }
 
     [Theory]

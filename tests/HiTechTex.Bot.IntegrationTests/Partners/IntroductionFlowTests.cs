@@ -100,6 +100,32 @@ public sealed class IntroductionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Accept_ContactNameStoredBeforeTheRule_TheRequesterIsToldItWithoutItsHiddenCharacters()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var added = await PartnerHost.AddOrganisationAsync(factory, "Liberec Old Entry s.r.o.", ContactAad);
+        // Stored before the person-name rule (the import and the form now refuse it): a right-to-left override.
+        var partner = added with { Contacts = [added.Contacts[0] with { Name = "Jana \u202Eávokávon" }] };
+        await factory.Services.GetRequiredService<IPartnerDirectory>().UpsertAsync(partner);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Hello" });
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement;
+        var introductionId = PartnerHost.FindValue(card, "introductionId")!;
+
+        await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
+
+        var notice = factory.Connector.SentTo(requesterChat).Last().Text ?? "";
+        Assert.Contains($"{NameRule.ForCard(partner.Contacts[0].Name)} <{partner.Contacts[0].Email}>", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', notice);
+    }
+
+    [Fact]
     public async Task RequestIntroduction_ClickedInAGroupChat_ContinuesInTheOneToOneChatAndTheGroupIsToldNothingPrivate()
     {
         using var factory = PartnerHost.Create(databasePath);

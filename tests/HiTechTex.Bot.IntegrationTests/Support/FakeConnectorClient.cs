@@ -25,8 +25,13 @@ internal sealed class FakeConnectorClient : IConnectorClient
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         Record("reply", conversationId, activityId, activity);
 
+    /// <summary>When set, an update (PUT) in a conversation for which it returns an exception fails with it, recording nothing.</summary>
+    public Func<string, Exception?>? UpdateFailure { get; set; }
+
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        Record("update", conversationId, activityId, activity);
+        UpdateFailure?.Invoke(conversationId) is { } failure
+            ? Task.FromException<ResourceResponse>(failure)
+            : Record("update", conversationId, activityId, activity);
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
         Task.CompletedTask;

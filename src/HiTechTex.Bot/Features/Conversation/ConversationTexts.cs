@@ -104,6 +104,12 @@ internal sealed partial class ConversationTexts
 
     public required string KeptForIntroductions { get; init; }
 
+    /// <summary>Introduction requests sent to them and not yet answered (a partner's contact, a cluster manager).</summary>
+    public required string KeptForIntroductionAnswers { get; init; }
+
+    /// <summary>They are a partner's Teams contact in the directory: its introduction requests come to them.</summary>
+    public required string KeptAsDirectoryContact { get; init; }
+
     /// <summary>The word joining the last two items of a list: "a, b and c" (" and ", " e ", " y ", " ve ", " a ").</summary>
     public required string ListAnd { get; init; }
 
@@ -204,6 +210,24 @@ internal sealed partial class ConversationTexts
     public required string AskName { get; init; }
 
     public required string AskOrganisation { get; init; }
+
+    /// <summary>The organisation question again, after "None of these" (<see cref="NoneOfTheseOrganisations"/>).</summary>
+    public required string AskOrganisationAgain { get; init; }
+
+    /// <summary>Asked on Submit of an exchange application when the profile has no usable name.</summary>
+    public required string AskNameToSubmit { get; init; }
+
+    /// <summary>{0} = the profile word. <see cref="AskNameToSubmit"/> gave up: the application stays a draft.</summary>
+    public required string NameNeededToSubmitFormat { get; init; }
+
+    /// <summary>The organisation typed may be one of several in the directory: which (the choices follow).</summary>
+    public required string ChooseOrganisation { get; init; }
+
+    /// <summary>The retry of <see cref="ChooseOrganisation"/>.</summary>
+    public required string ChooseOrganisationRetry { get; init; }
+
+    /// <summary>The last choice of <see cref="ChooseOrganisation"/>: the name is asked again.</summary>
+    public required string NoneOfTheseOrganisations { get; init; }
 
     /// <summary>{0} = the longest name; the retry of the name question.</summary>
     public required string NameRulesFormat { get; init; }
@@ -432,6 +456,8 @@ internal sealed partial class ConversationTexts
 
     public string NameKept(string name) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, NameKeptFormat, NameRule.ForPlainMessage(name), ProfileWord);
+
+    public string NameNeededToSubmit => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameNeededToSubmitFormat, ProfileWord);
 
     public string NameUnset => string.Format(System.Globalization.CultureInfo.InvariantCulture, NameUnsetFormat, ProfileWord);
 

@@ -15,7 +15,8 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// session registrations and introduction requests (records of the programme, which the privacy notice says how to
 /// have removed). The address of their 1:1 chat (its conversation reference: ids, name, locale) is deleted too unless
 /// something still needs a message (<see cref="IPersonalRecords"/>: an application in progress, a registration to come,
-/// a request waiting for its answer, a manager's or coordinator's role) — then it is kept and the answer says for what.
+/// a request waiting for its answer, a request sent to them that they have not answered, being a partner's Teams contact
+/// in the directory, a manager's or coordinator's role) — then it is kept and the answer says for what.
 /// The user is always the sender: nothing in the activity can name another user's data. Started by <see cref="DeleteDataJourney"/>.
 /// </summary>
 internal sealed class DeleteDataDialog : ComponentDialog
@@ -97,6 +98,8 @@ internal sealed class DeleteDataDialog : ComponentDialog
             {
                 PersonalRecordKind.ExchangeApplication => texts.KeptForExchanges,
                 PersonalRecordKind.SessionRegistration => texts.KeptForSessions,
+                PersonalRecordKind.IntroductionToAnswer => texts.KeptForIntroductionAnswers,
+                PersonalRecordKind.DirectoryContact => texts.KeptAsDirectoryContact,
                 _ => texts.KeptForIntroductions,
             }).ToList();
             var roles = awaiting.Contains(PersonalRecordKind.Role) ? services.GetService<IRoleService>()?.GetRoles(activity.From?.AadObjectId) : null;

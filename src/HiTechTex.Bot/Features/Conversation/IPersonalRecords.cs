@@ -14,6 +14,12 @@ internal enum PersonalRecordKind
 
     /// <summary>A role (cluster manager, coordinator) whose requests come to them.</summary>
     Role,
+
+    /// <summary>An introduction request sent to them (a partner's contact or cluster manager) and not yet answered: their card changes when it is answered or expires.</summary>
+    IntroductionToAnswer,
+
+    /// <summary>They are the Teams contact of an organisation in the partner directory: its introduction requests come to them.</summary>
+    DirectoryContact,
 }
 
 /// <summary>

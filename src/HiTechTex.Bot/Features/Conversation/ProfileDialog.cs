@@ -20,6 +20,9 @@ internal sealed class ProfileDialog : ComponentDialog
     private const string ConfirmNamePrompt = "profile.confirmName";
     private const string NamePrompt = "profile.name";
     private const string OrganisationPrompt = "profile.organisation";
+    private const string OrganisationAgainPrompt = "profile.organisationAgain";
+    private const string OrganisationChoicePrompt = "profile.organisationChoice";
+    private const string OrganisationStepsId = "profile.organisationSteps";
     private const string LanguagePrompt = "profile.language";
 
     private readonly ConversationStates states;
@@ -55,7 +58,21 @@ internal sealed class ProfileDialog : ComponentDialog
             Localize = (context, options) => OrganisationOptions(context.GetTexts(), Kept(options.Validations)),
         });
         AddDialog(new ChoicePrompt(LanguagePrompt) { Localize = (context, _) => LanguageOptions(context.GetTexts()) });
+
+        // The organisation resolved against the directory (IOrganisationLookup): its own steps, so that the main steps
+        // keep their places. "CITEVE", "Tecnotessile", "NTT" are taken; a name several organisations may have ("Textil")
+        // is a short choice with "None of these", which asks for the name again; "Ana" names no organisation (no
+        // substring inside a word) and is kept as typed, without an id.
+        AddDialog(new WaterfallDialog(OrganisationStepsId, [AskOrganisationNameAsync, ResolveOrganisationAsync, KeepChosenOrganisationAsync]));
+        AddDialog(new TextPrompt(OrganisationAgainPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength)))
+        {
+            Localize = (context, options) => OrganisationOptions(context.GetTexts(), Kept(options.Validations), again: true),
+        });
+        AddDialog(new ChoicePrompt(OrganisationChoicePrompt));
     }
+
+    /// <summary>The most directory organisations offered for one answer to the organisation question (then "None of these").</summary>
+    public const int MaxOrganisationChoices = 5;
 
     /// <summary>
     /// The answers to the language question before it gives up: typing a request there instead ("kaydımı iptal et")
@@ -88,9 +105,9 @@ internal sealed class ProfileDialog : ComponentDialog
     }
 
     /// <summary>The organisation question; <paramref name="kept"/> is the one kept when it gives up ("" for none).</summary>
-    private static PromptOptions OrganisationOptions(ConversationTexts texts, string kept)
+    private static PromptOptions OrganisationOptions(ConversationTexts texts, string kept, bool again = false)
     {
-        var options = PromptOptions.Text(texts.AskOrganisation, texts.OrganisationRules);
+        var options = PromptOptions.Text(again ? texts.AskOrganisationAgain : texts.AskOrganisation, texts.OrganisationRules);
         options.Validations = kept;
         options.MaxAttempts = ProfileAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
@@ -179,17 +196,103 @@ internal sealed class ProfileDialog : ComponentDialog
         // "my name is Ana", "Chamo-me Ana Costa", "Benim adım Ayşe": the name without its lead-in.
         step.Values["name"] = step.Result is string typed ? ProfileAnswers.Name(typed) : step.GetValue<string>("keptName") ?? "";
         var kept = step.GetValue<string>("savedOrganisation") ?? "";
-        return await step.PromptAsync(OrganisationPrompt, OrganisationOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
+        return await step.BeginDialogAsync(OrganisationStepsId, new OrganisationQuestion(kept, [], Again: false, Declined: null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What the organisation steps start with: the name kept if they give up; after "None of these", the ids declined and
+    /// the name they were offered for (<paramref name="Declined"/>).
+    /// </summary>
+    private sealed record OrganisationQuestion(string Kept, List<string> DeclinedIds, bool Again, string? Declined);
+
+    private static async Task<DialogTurnResult> AskOrganisationNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var question = step.Options as OrganisationQuestion ?? new OrganisationQuestion("", [], Again: false, Declined: null);
+        step.Values["kept"] = question.Kept;
+        step.Values["declinedIds"] = question.DeclinedIds;
+        step.Values["declined"] = question.Declined;
+        var texts = step.Context.GetTexts();
+        return question.Again
+            ? await step.PromptAsync(OrganisationAgainPrompt, OrganisationOptions(texts, question.Kept, again: true), cancellationToken).ConfigureAwait(false)
+            : await step.PromptAsync(OrganisationPrompt, OrganisationOptions(texts, question.Kept), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ResolveOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string typed)
+        {
+            // No usable answer after the question's attempts (OrganisationKept / OrganisationUnset was said).
+            return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "I work for CITEVE", "Trabalho na CITEVE", "CITEVE'de çalışıyorum": the organisation without its lead-in.
+        var name = ProfileAnswers.Organisation(typed).Trim();
+        if (step.GetValue<string>("declined") is { } declined && string.Equals(TypedCommand.Fold(declined), TypedCommand.Fold(name), StringComparison.Ordinal))
+        {
+            // "None of these", then the same name again: it is not in the directory — kept as typed, without an id.
+            return await step.EndDialogAsync(new OrganisationMatch(name, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        var found = await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false);
+        if (found.Sure is { } sure)
+        {
+            return await step.EndDialogAsync(sure, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Those declined before are not offered again; none left (or none found): kept as typed, without an id.
+        var declinedIds = step.GetValue<List<string>>("declinedIds") ?? [];
+        var choices = found.Choices.Where(c => c.Id is null || !declinedIds.Contains(c.Id, StringComparer.Ordinal)).Take(MaxOrganisationChoices).ToList();
+        if (choices.Count == 0)
+        {
+            return await step.EndDialogAsync(new OrganisationMatch(name, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values["typed"] = name;
+        step.Values["choices"] = choices;
+        var texts = step.Context.GetTexts();
+        var options = PromptOptions.Text(texts.ChooseOrganisation, texts.ChooseOrganisationRetry);
+        options.Choices = [.. choices.Select(c => new Choice(c.Label ?? c.Name, c.Name)), new Choice(texts.NoneOfTheseOrganisations)];
+        options.MaxAttempts = ProfileAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.OrganisationKept(name));
+        return await step.PromptAsync(OrganisationChoicePrompt, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> KeepChosenOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var typed = step.GetValue<string>("typed") ?? "";
+        var choices = step.GetValue<List<OrganisationMatch>>("choices") ?? [];
+        if (step.Result is FoundChoice choice && choice.Index < choices.Count)
+        {
+            return await step.EndDialogAsync(choices[choice.Index], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Result is FoundChoice)
+        {
+            // "None of these": the name again; the organisations just offered are not offered for it again.
+            var declinedIds = (step.GetValue<List<string>>("declinedIds") ?? []).Concat(choices.Select(c => c.Id).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+            var again = new OrganisationQuestion(step.GetValue<string>("kept") ?? "", declinedIds, Again: true, Declined: typed);
+            return await step.ReplaceDialogAsync(OrganisationStepsId, again, cancellationToken).ConfigureAwait(false);
+        }
+
+        // No choice after the question's attempts (OrganisationKept was said with the typed name): kept as typed, without an id.
+        return await step.EndDialogAsync(new OrganisationMatch(typed, null), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskLanguageAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is string typed)
+        if (step.Result is OrganisationMatch match)
         {
-            // "I work for CITEVE", "Trabalho na CITEVE", "CITEVE'de çalışıyorum": the organisation without its lead-in.
-            var match = await organisations.FindAsync(ProfileAnswers.Organisation(typed), cancellationToken).ConfigureAwait(false);
             step.Values["organisation"] = match.Name;
             step.Values["organisationId"] = match.Id;
+        }
+        else if (step.Result is string typed)
+        {
+            // A conversation that waited at the organisation question of the steps before the directory lookup: only a
+            // sure match gets an id; else the name as typed.
+            var name = ProfileAnswers.Organisation(typed);
+            var found = await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false);
+            step.Values["organisation"] = found.Sure?.Name ?? name.Trim();
+            step.Values["organisationId"] = found.Sure?.Id;
         }
         else
         {

@@ -32,7 +32,9 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
             return [organisation];
         }
 
-        return OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), profile.Organisation, 10);
+        // By whole words, word starts, short name or initials — never a substring inside a word ("Ana" is no part of
+        // "Anadolu Tekstil"): a profile typed before the directory knew it, or kept as typed.
+        return [.. OrganisationNameMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), profile.Organisation, 10).Select(f => f.Organisation)];
     }
 
     /// <summary>

@@ -29,10 +29,13 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     private readonly ExchangeApplicationDrafts drafts;
 
     public ExchangeApplyDialog(
-        IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeApplicationDrafts drafts, ExchangeStepByStepDialog stepByStep)
+        IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeApplicationDrafts drafts, ExchangeStepByStepDialog stepByStep,
+        ExchangeApplicantName applicantName)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(stepByStep);
+        ArgumentNullException.ThrowIfNull(applicantName);
+
         this.directory = directory;
         this.store = store;
         this.workflow = workflow;
@@ -43,6 +46,13 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
         // "Answer step by step" on the form continues in the conversation with what the form already holds.
         AddDialog(stepByStep);
+
+        // Submit by someone whose profile has no usable name: the name is asked for first (its own steps; added last,
+        // the first dialog added being the one the component begins with).
+        foreach (var dialog in applicantName.Dialogs())
+        {
+            AddDialog(dialog);
+        }
     }
 
     private async Task<DialogTurnResult> ShowFormAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -166,7 +176,14 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var (result, submitted, alreadySubmitted) = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        var submission = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        if (submission.NameMissing)
+        {
+            // Saved as a draft; submitted once the applicant has given a name.
+            return await step.ReplaceDialogAsync(ExchangeApplicantName.StepsId, saved.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (result, submitted, alreadySubmitted) = submission;
         if (alreadySubmitted)
         {
             await step.Context.SendActivityAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadySubmittedFormat, submitted!.Reference), cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,9 @@ internal sealed record ExchangeChanges
 
     public decimal? LumpSum { get; init; }
 
+    /// <summary>The applicant's name as they are named now (a draft saved before they gave one keeps the older).</summary>
+    public string? ApplicantName { get; init; }
+
     public string? ReportOutcomes { get; init; }
 
     public string? ReportEvidence { get; init; }

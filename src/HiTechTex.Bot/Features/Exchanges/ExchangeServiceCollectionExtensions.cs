@@ -36,6 +36,7 @@ internal static class ExchangeServiceCollectionExtensions
         services.AddScoped<ExchangeStuckApplications>();
         services.AddScoped<IEndedFormResponder, ExchangeSavedForms>();
         services.AddScoped<ExchangeApplicationDrafts>();
+        services.AddScoped<ExchangeApplicantName>();
         services.AddScoped<ExchangeStepByStepDialog>();
         services.AddScoped<ExchangeApplyDialog>();
         services.AddScoped<ExchangeTrackingDialog>();

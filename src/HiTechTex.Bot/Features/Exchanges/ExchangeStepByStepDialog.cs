@@ -43,10 +43,12 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
     public ExchangeStepByStepDialog(
         IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeApplicationDrafts drafts, ExchangeClock clock, TimeProvider timeProvider,
-        IDateRecognizer dateRecognizer)
+        IDateRecognizer dateRecognizer, ExchangeApplicantName applicantName)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(applicantName);
+
         this.directory = directory;
         this.store = store;
         this.workflow = workflow;
@@ -71,6 +73,13 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         AddDialog(new ChoicePrompt(ActivityPromptId));
         AddDialog(new TextPrompt(LongTextPromptId, ValidateLongTextAsync));
         AddDialog(new ChoicePrompt(FinishPromptId));
+
+        // Submit by someone whose profile has no usable name: the name is asked for first (its own steps; added last,
+        // the first dialog added being the one the component begins with).
+        foreach (var dialog in applicantName.Dialogs())
+        {
+            AddDialog(dialog);
+        }
     }
 
     private static ExchangeTexts TextsOf(ITurnContext turnContext) => ExchangeTexts.Resolve(turnContext.GetTexts().Language);
@@ -286,7 +295,14 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var (result, submitted, alreadySubmitted) = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        var submission = await workflow.SubmitAsync(actor, saved.Id, saved.Version, cancellationToken).ConfigureAwait(false);
+        if (submission.NameMissing)
+        {
+            // Saved as a draft; submitted once the applicant has given a name.
+            return await step.ReplaceDialogAsync(ExchangeApplicantName.StepsId, saved.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (result, submitted, alreadySubmitted) = submission;
         if (alreadySubmitted)
         {
             await step.Context.SendActivityAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AlreadySubmittedFormat, submitted!.Reference), cancellationToken).ConfigureAwait(false);

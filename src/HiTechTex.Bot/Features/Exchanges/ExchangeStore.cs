@@ -293,6 +293,11 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
                     s.SetProperty(e => e.LumpSum, lumpSum);
                 }
 
+                if (changes.ApplicantName is { } applicantName)
+                {
+                    s.SetProperty(e => e.ApplicantName, applicantName);
+                }
+
                 if (changes.ReportOutcomes is { } outcomes)
                 {
                     s.SetProperty(e => e.ReportOutcomes, outcomes);

@@ -8,6 +8,9 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// </summary>
 internal sealed record ExchangeSubmission(EligibilityResult Result, ExchangeApplication? Application, bool AlreadySubmitted = false)
 {
+    /// <summary>Not submitted: the applicant has no name to put on it (<see cref="ExchangeApplicantName"/>); nothing changed.</summary>
+    public bool NameMissing { get; init; }
+
     public void Deconstruct(out EligibilityResult result, out ExchangeApplication? application)
     {
         result = Result;

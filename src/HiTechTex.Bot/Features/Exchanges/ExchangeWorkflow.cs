@@ -161,6 +161,13 @@ internal sealed class ExchangeWorkflow(
             return new(new EligibilityResult([], null, null), application, AlreadySubmitted: application.Status == ExchangeStatus.Stage1);
         }
 
+        // The managers, the audit and the export name the applicant: no application goes to them as "Applicant —".
+        if (ExchangeApplicantName.IsMissing(actor))
+        {
+            Log.ActionRefused(logger, "submit", actor.AadObjectId, "no name");
+            return new(new EligibilityResult([], null, null), application) { NameMissing = true };
+        }
+
         var (result, _, host) = await CheckAsync(application, cancellationToken).ConfigureAwait(false);
         if (!result.IsEligible)
         {
@@ -168,7 +175,7 @@ internal sealed class ExchangeWorkflow(
         }
 
         var estimate = eligibility.EstimateLumpSum(host!.Country, result.WorkingDays ?? 0, result.DistanceKm ?? 0);
-        var changes = new ExchangeChanges { LumpSum = estimate.Amount, SetAssignedApprover = true, AssignedApprover = null };
+        var changes = new ExchangeChanges { LumpSum = estimate.Amount, SetAssignedApprover = true, AssignedApprover = null, ApplicantName = actor.Name };
         var moved = await store.TransitionAsync(id, version, application.Status, ExchangeStatus.Stage1, ExchangeAction.Submitted, actor, null, changes, cancellationToken).ConfigureAwait(false);
         var current = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (!moved || current is null)

@@ -230,10 +230,12 @@ internal sealed class IntroductionService(
         var expiresBefore = timeProvider.GetUtcNow() - TimeSpan.FromDays(options.Value.IntroductionExpiryDays);
         var pending = nameof(IntroductionStatus.Pending);
         var expired = 0;
+        // Requests whose claim this pass released (their cards could not be updated): left to the next pass.
+        var released = new List<string>();
         while (true)
         {
             var due = await db.Set<IntroductionEntity>().AsNoTracking()
-                .Where(e => e.Status == pending && e.CreatedAt <= expiresBefore)
+                .Where(e => e.Status == pending && e.CreatedAt <= expiresBefore && !released.Contains(e.Id))
                 .OrderBy(e => e.Id)
                 .Take(SweepBatch)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -241,9 +243,14 @@ internal sealed class IntroductionService(
             foreach (var entity in due)
             {
                 var organisation = await directory.FindAsync(entity.OrganisationId, cancellationToken).ConfigureAwait(false);
-                if ((await ExpireNowAsync(entity, organisation, cancellationToken).ConfigureAwait(false)).Claimed)
+                var outcome = await ExpireNowAsync(entity, organisation, cancellationToken).ConfigureAwait(false);
+                if (outcome.Claimed)
                 {
                     claimed++;
+                }
+                else if (outcome.Introduction.Status == IntroductionStatus.Expired && await IsPendingAsync(entity.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    released.Add(entity.Id);
                 }
             }
 
@@ -265,7 +272,10 @@ internal sealed class IntroductionService(
     /// <summary>
     /// Expires a request past its expiry: if this call changed it (the claim), its cards are updated to the expired
     /// card and, unless the requester is asking again right now, they are told. Returns the request as it now stands and
-    /// whether this call expired it.
+    /// whether this call expired it. When its cards cannot be updated — the connector failing for a moment, or anything
+    /// else between the claim and the cards — the claim is released (<see cref="ReleaseExpiryAsync"/>): the request is
+    /// pending again, already past its expiry, so the next sweep (or a click) finishes the job; the caller is shown the
+    /// expired request, not told it was claimed.
     /// </summary>
     private async Task<(Introduction Introduction, bool Claimed)> ExpireNowAsync(IntroductionEntity entity, Organisation? organisation, CancellationToken cancellationToken, bool notifyRequester = true)
     {
@@ -277,7 +287,26 @@ internal sealed class IntroductionService(
         }
 
         var introduction = ToIntroduction(entity) with { Status = IntroductionStatus.Expired, DecidedAt = now };
-        await UpdateCardsAsync(introduction, organisation is null ? PartnerTexts.English : AddresseeTexts(organisation), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (_, failed) = await UpdateCardsReportingAsync(introduction, organisation is null ? PartnerTexts.English : AddresseeTexts(organisation), cancellationToken).ConfigureAwait(false);
+            if (failed)
+            {
+                await ReleaseExpiryAsync(entity.Id, null).ConfigureAwait(false);
+                return (introduction, false);
+            }
+        }
+        catch (Exception exception)
+        {
+            await ReleaseExpiryAsync(entity.Id, exception).ConfigureAwait(false);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+
+            return (introduction, false);
+        }
+
         if (notifyRequester)
         {
             await SendToRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, texts => PartnerTexts.Format(
@@ -296,8 +325,17 @@ internal sealed class IntroductionService(
     /// the language it was sent in (else <paramref name="texts"/>'); returns the card in <paramref name="texts"/>' language.
     /// One card that cannot be updated does not stop the others.
     /// </summary>
-    private async Task<Attachment> UpdateCardsAsync(Introduction introduction, PartnerTexts texts, CancellationToken cancellationToken)
+    private async Task<Attachment> UpdateCardsAsync(Introduction introduction, PartnerTexts texts, CancellationToken cancellationToken) =>
+        (await UpdateCardsReportingAsync(introduction, texts, cancellationToken).ConfigureAwait(false)).Current;
+
+    /// <summary>
+    /// <see cref="UpdateCardsAsync"/>, and whether a card could not be updated for a reason that may pass (the connector
+    /// failing: a 5xx, 408, 429, the network). A card whose chat blocked the bot, has no stored address, or is gone
+    /// (another 4xx) will not be updated by trying again, and is no failure here.
+    /// </summary>
+    private async Task<(Attachment Current, bool Failed)> UpdateCardsReportingAsync(Introduction introduction, PartnerTexts texts, CancellationToken cancellationToken)
     {
+        var failed = false;
         var userIds = UserIdsOf(introduction);
         var current = cards.Introduction(texts, introduction, canAnswer: false, userIds);
         foreach (var card in introduction.Cards)
@@ -312,10 +350,44 @@ internal sealed class IntroductionService(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 Log.IntroductionSendFailed(logger, introduction.Id, exception);
+                failed |= exception is not ConnectorException { StatusCode: var code } || (int)code is 408 or 429 or >= 500;
             }
         }
 
-        return current;
+        return (current, failed);
+    }
+
+    /// <summary>
+    /// Gives back the claim of an expiry whose cards could not be updated: pending again (its pending key stays freed,
+    /// so the requester may ask again meanwhile), so that the next sweep — or a click on a card — expires it and updates
+    /// the cards. Only an expiry: nothing else changes an expired request. Never cancelled: a claim left behind would
+    /// leave the cards with their buttons for good.
+    /// </summary>
+    private async Task ReleaseExpiryAsync(string id, Exception? exception)
+    {
+        Log.IntroductionExpiryReleased(logger, id, exception);
+        var pending = nameof(IntroductionStatus.Pending);
+        var expired = nameof(IntroductionStatus.Expired);
+        try
+        {
+            using (await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                await db.Set<IntroductionEntity>()
+                    .Where(e => e.Id == id && e.Status == expired)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, pending).SetProperty(e => e.DecidedAt, (DateTimeOffset?)null), CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+        }
+        catch (Exception releaseFailure)
+        {
+            Log.IntroductionSendFailed(logger, id, releaseFailure);
+        }
+    }
+
+    private async Task<bool> IsPendingAsync(string id, CancellationToken cancellationToken)
+    {
+        var pending = nameof(IntroductionStatus.Pending);
+        return await db.Set<IntroductionEntity>().AnyAsync(e => e.Id == id && e.Status == pending, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -500,7 +572,8 @@ internal sealed class IntroductionService(
     {
         var contacts = organisation is null
             ? ""
-            : string.Join("; ", organisation.Contacts.Select(c => $"{c.Name} <{c.Email}>"));
+            // A contact's name stored before the person-name rule may hold what it now refuses: shown as a card shows it.
+            : string.Join("; ", organisation.Contacts.Select(c => $"{NameRule.ForPlainMessage(c.Name)} <{c.Email}>"));
         await SendToRequesterAsync(introduction, requesterAadObjectId, tenantId, texts => accepted
             ? PartnerTexts.Format(texts.AcceptedNotice, introduction.OrganisationName, contacts)
             : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName), cancellationToken).ConfigureAwait(false);

@@ -53,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2116, Level = LogLevel.Warning, Message = "The introduction expiry sweep failed; retrying at the next interval")]
     public static partial void IntroductionExpirySweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2117, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: its expiry was given back, its cards could not be updated; the next sweep tries again")]
+    public static partial void IntroductionExpiryReleased(ILogger logger, string introductionId, Exception? exception);
 }

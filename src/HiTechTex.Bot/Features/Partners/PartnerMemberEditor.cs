@@ -251,6 +251,14 @@ internal sealed partial class PartnerMemberEditor(
             errors.Add(texts.ContactEmailLabel);
         }
 
+        // The contact is a person: their name keeps the profile's person-name rule ("=HYPERLINK(…)", "@everyone",
+        // "evil.com", "ana@evil.com" are no names), said with its reason.
+        var personIssue = PartnerRecord.IsPlainLine(contactName) ? PartnerRecord.ContactNameIssue(contactName, contactEmail) : PersonNameIssue.None;
+        if (personIssue != PersonNameIssue.None)
+        {
+            errors.Add(texts.ContactNameLabel);
+        }
+
         var clusterId = Read(data, "clusterId")?.Trim() ?? "";
         if (existing is { ClusterId: null })
         {
@@ -303,6 +311,13 @@ internal sealed partial class PartnerMemberEditor(
             var message = PartnerTexts.Format(texts.MemberInvalid, string.Join(", ", errors.Distinct()));
             message = notPlain ? message + " " + texts.MemberPlainText : message;
             message = semicolon ? message + " " + texts.ContactNameSemicolon : message;
+            message = personIssue switch
+            {
+                PersonNameIssue.LeadingSymbol => message + " " + texts.ContactNameStartsWithSymbol,
+                PersonNameIssue.WebAddress => message + " " + texts.ContactNameIsWebAddress,
+                PersonNameIssue.EmailAddress => message + " " + texts.ContactNameIsEmailAddress,
+                _ => message,
+            };
             await SendFormAsync(context, texts, managed, form, message, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using HiTechTex.Bot.Features.Conversation;
 
 namespace HiTechTex.Bot.Features.Partners;
 
@@ -128,6 +129,29 @@ internal static partial class PartnerRecord
     /// </summary>
     public static bool IsPlainLine(string text) => Conversation.NameRule.IsPlain(text);
 
+    /// <summary>
+    /// What a contact's name holds that no person's name does (<see cref="NameRule.CheckPerson"/>): a leading
+    /// <c>= + - @</c>, a web address or an e-mail address. An empty name, or the contact's own address (what a contact
+    /// without a name is stored and exported with), is none.
+    /// </summary>
+    public static PersonNameIssue ContactNameIssue(string name, string email)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        return trimmed.Length == 0 || string.Equals(trimmed, email?.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? PersonNameIssue.None
+            : NameRule.CheckPerson(trimmed);
+    }
+
+    /// <summary>What <see cref="ContactNameIssue"/> found, as the import's error says it (after the contact name).</summary>
+    internal static string PersonRule(PersonNameIssue issue) => issue switch
+    {
+        PersonNameIssue.LeadingSymbol => "is not a person's name: it starts with =, +, - or @ (a formula in a spreadsheet, a mention in a chat)",
+        PersonNameIssue.WebAddress => "is not a person's name: it is or holds a web address",
+        PersonNameIssue.EmailAddress => "is not a person's name: it holds an e-mail address (addresses go in contactEmails)",
+        _ => "",
+    };
+
     /// <summary>What <see cref="IsPlainLine"/> asks, as the import's error says it (after the column's name).</summary>
     internal const string PlainLineRule =
         "must be one line of plain text: no links or web addresses, none of the characters * _ ~ ` < >, no HTML entity (&...;), "
@@ -240,6 +264,15 @@ internal static partial class PartnerRecord
         foreach (var name in nameList.Where(n => !IsPlainLine(n)))
         {
             errors.Add($"contact name '{name}' {PlainLineRule}");
+        }
+
+        // A contact's name is a person's: held to the profile's person-name rule too (NameRule.CheckPerson).
+        for (var i = 0; i < nameList.Length; i++)
+        {
+            if (IsPlainLine(nameList[i]) && ContactNameIssue(nameList[i], i < emailList.Length ? emailList[i] : "") is var issue and not PersonNameIssue.None)
+            {
+                errors.Add($"contact name '{nameList[i]}' {PersonRule(issue)}");
+            }
         }
 
         var contacts = new List<PartnerContact>();

@@ -158,6 +158,15 @@ internal sealed partial record PartnerTexts
     public required string MemberAlreadyAdded { get; init; }
     /// <summary>Added to <see cref="MemberInvalid"/> when the contact name holds a ';'.</summary>
     public required string ContactNameSemicolon { get; init; }
+
+    /// <summary>Added to <see cref="MemberInvalid"/> when the contact name starts with = + - or @.</summary>
+    public required string ContactNameStartsWithSymbol { get; init; }
+
+    /// <summary>Added to <see cref="MemberInvalid"/> when the contact name is or holds a web address.</summary>
+    public required string ContactNameIsWebAddress { get; init; }
+
+    /// <summary>Added to <see cref="MemberInvalid"/> when the contact name holds an e-mail address.</summary>
+    public required string ContactNameIsEmailAddress { get; init; }
     /// <summary>The typed command that opens a cluster manager's member list, in this language (the first is the one to show).</summary>
     public required IReadOnlyList<string> ManageMembersCommands { get; init; }
     public required string MemberSearchLabel { get; init; }

@@ -22,11 +22,14 @@ internal static class PartnersExtensions
         services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<EfPartnerDirectory>());
         services.AddSingleton<PartnerDirectoryReadiness>();
         services.AddHostedService<PartnerDirectoryStartup>();
+        services.Replace(ServiceDescriptor.Singleton<IOrganisationLookup, DirectoryOrganisationLookup>());   // the profile's organisation question
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScoped<PartnerCards>();
         services.AddScoped<IntroductionService>();
         services.AddScoped<IPersonalRecords, IntroductionPersonalRecords>();   // "delete my data" keeps the chat's address while requests wait
+        services.AddScoped<IPersonalRecords, IntroductionAddresseeRecords>();  // … while requests sent to them wait for their answer
+        services.AddScoped<IPersonalRecords, DirectoryContactRecords>();       // … while they are a partner's Teams contact
         services.AddHostedService<IntroductionExpiryService>();
         services.TryAddScoped<RecipientLanguages>();
         services.AddScoped<PartnerMemberEditor>();

@@ -80,6 +80,35 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_ContactNameThatIsNoPersonsName_ReportsEachLineWithItsReasonAndImportsNothing()
+    {
+        // A contact's name goes on introduction cards and into the managers' exports, like a profile's name.
+        var path = Write("partners.csv",
+            Header,
+            Row("formula", "Formula Lda", "Sme", "PT").Replace(",Ana,", ",\"=HYPERLINK(\"\"https://evil.example\"\",\"\"Ana\"\")\",", StringComparison.Ordinal),
+            Row("mention", "Mention Lda", "Sme", "PT").Replace(",Ana,", ",@everyone,", StringComparison.Ordinal),
+            Row("bare-site", "Bare Site Lda", "Sme", "PT").Replace(",Ana,", ",Ana evil.com/login,", StringComparison.Ordinal),
+            Row("mail", "Mail Lda", "Sme", "PT").Replace(",Ana,", ",ana@evil.example,", StringComparison.Ordinal),
+            Row("plus", "Plus Lda", "Sme", "PT").Replace(",Ana,", ",+351 Ana,", StringComparison.Ordinal),
+            Row("own-address", "Own Address Lda", "Sme", "PT").Replace(",Ana,", ",info@x.example,", StringComparison.Ordinal),
+            Row("real-name", "Real Name Lda", "Sme", "PT").Replace(",Ana,", ",Dr. J. O'Brien-Silva,", StringComparison.Ordinal));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.Contains("line 2: contact name '=HYPERLINK(\"https://evil.example\",\"Ana\")' ", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: contact name '@everyone' is not a person's name: it starts with =, +, - or @", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: contact name 'Ana evil.com/login' is not a person's name: it is or holds a web address", report, StringComparison.Ordinal);
+        Assert.Contains("line 5: contact name 'ana@evil.example' is not a person's name: it holds an e-mail address (addresses go in contactEmails)", report, StringComparison.Ordinal);
+        Assert.Contains("line 6: contact name '+351 Ana' is not a person's name: it starts with =, +, - or @", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 7:", report, StringComparison.Ordinal);   // the contact's own address: what a contact without a name is exported with
+        Assert.DoesNotContain("line 8:", report, StringComparison.Ordinal);
+        Assert.Contains("Nothing imported: 5 bad record(s).", report, StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
     public async Task Import_NameWithMarkdownOrAListMarker_ErrorNamesTheRefusedCharacters()
     {
         var path = Write("partners.csv",
