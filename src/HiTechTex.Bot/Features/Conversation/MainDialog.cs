@@ -240,6 +240,15 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 : await step.BeginDialogAsync(unprofiled.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
         }
 
+        // "cancel" with nothing in progress (no profile yet, so nothing started): said so, as for someone with a
+        // profile — not the first-use questions, which the next "cancel" would then cancel, and so on.
+        if (step.GetValue<string>(ActionKey) is null && step.GetValue<string>(DataKey) is null
+            && InterruptionRecognizer.Recognize(step.GetValue<string>(TextKey)) == InterruptionKind.Cancel)
+        {
+            await step.Context.SendActivityAsync(step.Context.GetTexts().NothingToCancel, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
         if (step.Context.Activity.IsGroupConversation())
         {
