@@ -603,7 +603,10 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         _ => Intent.None,
     };
 
-    /// <summary>The journey a whole typed message names as a command (<see cref="IJourney.Commands"/>, folded), if any.</summary>
+    /// <summary>
+    /// The journey a whole typed message names as a command (<see cref="IJourney.Commands"/>, folded), if any — or
+    /// "delete my data" asked in ordinary words (<see cref="DeleteDataJourney.IsCommand"/>).
+    /// </summary>
     internal IJourney? CommandOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -612,7 +615,8 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         var folded = TypedCommand.Fold(text);
-        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(TypedCommand.Fold(c), folded, StringComparison.Ordinal)));
+        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(TypedCommand.Fold(c), folded, StringComparison.Ordinal)))
+            ?? (DeleteDataJourney.IsCommand(text) ? LoadedJourneys.OfType<DeleteDataJourney>().FirstOrDefault() : null);
     }
 
     private static JsonElement? ReadData(WaterfallStepContext step)
