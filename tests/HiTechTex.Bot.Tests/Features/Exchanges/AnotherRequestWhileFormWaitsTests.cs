@@ -249,6 +249,16 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     [InlineData("tr", "durdur")]
     [InlineData("cs", "zrušit to")]
     [InlineData("en", "stop it")]
+    [InlineData("en", "cancle")]
+    [InlineData("en", "cancell")]
+    [InlineData("en", "forget it")]
+    [InlineData("es", "cancle")]
+    [InlineData("es", "no quiero seguir")]
+    [InlineData("pt", "não quero continuar")]
+    [InlineData("it", "anulla")]
+    [InlineData("it", "non voglio continuare")]
+    [InlineData("tr", "devam etmek istemiyorum")]
+    [InlineData("cs", "nechci pokračovat")]
     public async Task ACancelWordOfTheLanguage_WhileTheFormWaits_CancelsIt(string language, string cancel)
     {
         // "salir", "çıkış"… got "Please fill in the form above" (they cancelled only with nothing in progress).
