@@ -123,6 +123,11 @@ public static partial class InterruptionRecognizer
                 return kind;
             }
 
+            if (IsCancelVariant(normalized))
+            {
+                return InterruptionKind.Cancel;   // "cancle", "forget it", "no quiero seguir" (InterruptionRecognizer.CancelVariants.cs)
+            }
+
             if (normalized == before)
             {
                 break;

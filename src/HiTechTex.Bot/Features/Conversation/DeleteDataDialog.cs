@@ -190,10 +190,13 @@ internal sealed class DeleteDataJourney(DeleteDataDialog dialog) : IJourney
         [.. ConversationTexts.All.SelectMany(t => t.DeleteDataCommands).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Whether <paramref name="typed"/> is one of the delete commands: the main dialog starts this journey without the
-    /// first-use profile questions (asking a new user for their name and organisation so that they can delete them
-    /// would be absurd). Checked from the texts, so that a new user's ordinary first message builds no journey.
+    /// Whether <paramref name="typed"/> is one of the delete commands, or asks the same in ordinary words ("please delete
+    /// my data", "borra mis datos", "verilerimi silin": <see cref="DeleteDataRequest"/>): the main dialog starts this
+    /// journey without the first-use profile questions (asking a new user for their name and organisation so that they
+    /// can delete them would be absurd), and during them or another journey's question it is no answer but this request.
+    /// Checked from the texts, so that a new user's ordinary first message builds no journey.
     /// </summary>
     public static bool IsCommand(string? typed) =>
-        typed is not null && ConversationTexts.All.SelectMany(t => t.DeleteDataCommands).Any(c => TypedCommand.Matches(c, typed));
+        typed is not null && (ConversationTexts.All.SelectMany(t => t.DeleteDataCommands).Any(c => TypedCommand.Matches(c, typed))
+            || DeleteDataRequest.IsRequest(typed));
 }

@@ -21,7 +21,8 @@ internal sealed partial class MainDialog
     /// begun only after the user says yes to leaving (<see cref="AskToLeaveAsync"/>); the waiting journey asked for
     /// again gets the reminder. Returns null to let the waiting dialog take the message as before: in a group (each
     /// member's dialog is their own, and personal journeys do not run there), during the first-use questions, for a
-    /// card-form submit or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
+    /// card-form submit (but a one-turn journey's form, e.g. a coordinator's session form, whose data carries its own
+    /// form id: answered on top like its other buttons) or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
     /// </summary>
     private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
@@ -35,14 +36,23 @@ internal sealed partial class MainDialog
         string? typed = null;
         var action = ReadCardAction(activity);
         JsonElement? data = null;
+        var ownFormId = false;
         if (action is not null)
         {
-            if (activity.Value is { } value && value.TryGetProperty(CardFormPrompt.FormIdKey, out _))
+            data = ReadCardData(activity);
+            if (data is { } submitted && submitted.TryGetProperty(CardFormPrompt.FormIdKey, out _))
             {
-                return null;   // a form's own submit (this one's, or an old one's that the prompt declines)
+                // A form's own submit (this one's, or an old one's that the prompt declines) — unless the button is a
+                // one-turn journey's, whose cards carry a form id of their own (a coordinator's session form): decided
+                // below, once the waiting journey is known.
+                if (!ClaimedByOneTurnJourney(action))
+                {
+                    return null;
+                }
+
+                ownFormId = true;
             }
 
-            data = ReadCardData(activity);
             if (action == ContinuePrivatelyAction)
             {
                 typed = data is { } d && CardInput.TryGetText(d, "text", out var replayed) && replayed is not null
@@ -80,6 +90,11 @@ internal sealed partial class MainDialog
             || LoadedJourneys.FirstOrDefault(j => j.Dialog.Id == runningId) is not { } running)
         {
             return null;
+        }
+
+        if (ownFormId && ReferenceEquals(JourneyFor(action, Intent.None), running))
+        {
+            return null;   // the waiting journey's own form: its prompt's answer
         }
 
         var leafDc = innerDc;
@@ -205,6 +220,14 @@ internal sealed partial class MainDialog
         await innerDc.BeginDialogAsync(LeaveDialogId, pending, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
+
+    /// <summary>
+    /// Whether a card button whose data carries a form id belongs to a journey that answers in one turn: such a journey
+    /// keeps no prompt waiting, so the form id is its own (the session form's, which makes a double click save once) and
+    /// not a waiting form's — the click is another request (answered on top), never "this form is no longer active".
+    /// </summary>
+    private bool ClaimedByOneTurnJourney(string action) =>
+        LoadedJourneys.FirstOrDefault(j => j.CardActions.Contains(action)) is { AnswersInOneTurn: true };
 
     /// <summary>Card data that carries more than its <c>action</c> (an id of what to open).</summary>
     private static bool NamesSomething(JsonElement? data) =>

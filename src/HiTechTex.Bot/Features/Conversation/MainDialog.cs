@@ -241,6 +241,15 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 : await step.BeginDialogAsync(unprofiled.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
         }
 
+        // "cancel" with nothing in progress (no profile yet, so nothing started): said so, as for someone with a
+        // profile — not the first-use questions, which the next "cancel" would then cancel, and so on.
+        if (step.GetValue<string>(ActionKey) is null && step.GetValue<string>(DataKey) is null
+            && InterruptionRecognizer.Recognize(step.GetValue<string>(TextKey)) == InterruptionKind.Cancel)
+        {
+            await step.Context.SendActivityAsync(step.Context.GetTexts().NothingToCancel, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
         if (step.Context.Activity.IsGroupConversation())
         {
@@ -595,7 +604,10 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         _ => Intent.None,
     };
 
-    /// <summary>The journey a whole typed message names as a command (<see cref="IJourney.Commands"/>, folded), if any.</summary>
+    /// <summary>
+    /// The journey a whole typed message names as a command (<see cref="IJourney.Commands"/>, folded), if any — or
+    /// "delete my data" asked in ordinary words (<see cref="DeleteDataJourney.IsCommand"/>).
+    /// </summary>
     internal IJourney? CommandOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -604,7 +616,8 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         var folded = TypedCommand.Fold(text);
-        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(TypedCommand.Fold(c), folded, StringComparison.Ordinal)));
+        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(TypedCommand.Fold(c), folded, StringComparison.Ordinal)))
+            ?? (DeleteDataJourney.IsCommand(text) ? LoadedJourneys.OfType<DeleteDataJourney>().FirstOrDefault() : null);
     }
 
     private static JsonElement? ReadData(WaterfallStepContext step)

@@ -148,6 +148,37 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         Assert.NotNull(await host.Conversation.ReadProfileAsync());
     }
 
+    [Theory]
+    [InlineData("please delete my data")]
+    [InlineData("can you delete my data?")]
+    [InlineData("borra mis datos")]
+    public async Task DeleteMyDataInOrdinaryWords_WhileTheFormWaits_AsksToLeaveIt(string typed)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Before: only the exact "delete my data" was the request; these got the form's reminder.
+        await OpenForm()
+            .Send(typed)
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .Send("yes")
+            .AssertReply(r => Assert.StartsWith(Texts.ConfirmDeleteData, r.Text, StringComparison.Ordinal), "the delete question")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task DeleteMyDataInOrdinaryWords_WhileAStepByStepQuestionWaits_AsksToLeaveIt()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Before: taken as the host organisation's name.
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("delete my data please")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the question")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task AnotherJourneyThatWaits_ThreeAnswersThatAreNoYesOrNo_KeepsTheFormSaysHowToGoOnAndNothingIsDeleted()
     {
@@ -218,6 +249,16 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     [InlineData("tr", "durdur")]
     [InlineData("cs", "zrušit to")]
     [InlineData("en", "stop it")]
+    [InlineData("en", "cancle")]
+    [InlineData("en", "cancell")]
+    [InlineData("en", "forget it")]
+    [InlineData("es", "cancle")]
+    [InlineData("es", "no quiero seguir")]
+    [InlineData("pt", "não quero continuar")]
+    [InlineData("it", "anulla")]
+    [InlineData("it", "non voglio continuare")]
+    [InlineData("tr", "devam etmek istemiyorum")]
+    [InlineData("cs", "nechci pokračovat")]
     public async Task ACancelWordOfTheLanguage_WhileTheFormWaits_CancelsIt(string language, string cancel)
     {
         // "salir", "çıkış"… got "Please fill in the form above" (they cancelled only with nothing in progress).

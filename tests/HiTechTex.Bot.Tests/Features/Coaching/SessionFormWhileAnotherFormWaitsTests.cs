@@ -1,0 +1,124 @@
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>
+/// A coordinator's session form (Edit, "new session") while an exchange application form waits: its Save carries the
+/// session form's own form id, which the waiting application form used to take as an old form of its own ("This form
+/// is no longer active: please use the newest one", nothing saved). Now it is saved on top, and the application form
+/// still works.
+/// </summary>
+public sealed class SessionFormWhileAnotherFormWaitsTests : IDisposable
+{
+    private const string Coordinator = CoachingTestHost.CoordinatorId;
+
+    private readonly CoachingTestHost host = new(
+        new Dictionary<string, string?>
+        {
+            ["Exchanges:CosmeCountries:0"] = "PT",
+            ["Exchanges:CosmeCountries:1"] = "ES",
+            ["Exchanges:TimeZone"] = "Europe/Lisbon",
+        },
+        services => services.AddExchanges());
+
+    public void Dispose() => host.Dispose();
+
+    [Fact]
+    public async Task EditSave_WhileTheApplicationFormWaits_SavesTheSessionAndTheApplicationFormStillWorks()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+        var applicationForm = await host.SayAsync("apply for an exchange", Coordinator);
+        var applicationFormId = FormIdOf(applicationForm);
+
+        var edit = await host.SubmitAsync(new { action = CoachingDialog.EditAction, sessionId = session.Id.ToString() }, Coordinator);
+        var save = SessionForm(edit, session.Id.ToString(), title: "Circular economy, moved");
+        var saved = await host.SubmitAsync(save, Coordinator);
+
+        var texts = saved.Select(r => r.Text ?? "").ToList();
+        Assert.DoesNotContain(texts, t => t.Contains("no longer active", StringComparison.Ordinal));
+        Assert.Contains(ConversationTexts.En.FillInForm, texts);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
+        Assert.Equal("Circular economy, moved", stored!.Session.Title);
+
+        // The application form above was not touched: its Save still saves a draft.
+        var draft = await host.SubmitAsync(ApplicationSave(applicationFormId), Coordinator);
+        Assert.Contains(ExchangeTexts.English.DraftSaved, draft.Select(r => r.Text));
+    }
+
+    [Fact]
+    public async Task NewSessionSave_WhileTheApplicationFormWaits_CreatesTheSession()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await host.SayAsync("apply for an exchange", Coordinator);
+
+        var form = await host.SayAsync("new session", Coordinator);
+        var saved = await host.SubmitAsync(SessionForm(form, "", title: "Smart textiles lab"), Coordinator);
+
+        Assert.DoesNotContain(saved, r => (r.Text ?? "").Contains("no longer active", StringComparison.Ordinal));
+        var titles = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Select(s => s.Title).ToListAsync());
+        Assert.Equal(["Smart textiles lab"], titles);
+    }
+
+    [Fact]
+    public async Task AStaleApplicationFormsSave_WhileANewerOneWaits_IsStillRefused()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var first = FormIdOf(await host.SayAsync("apply for an exchange", Coordinator));
+        await host.SayAsync("cancel", Coordinator);
+        await host.SayAsync("apply for an exchange", Coordinator);
+
+        // The waiting journey's own (older) form: still its prompt's answer, refused as before.
+        var replies = await host.SubmitAsync(ApplicationSave(first), Coordinator);
+
+        Assert.DoesNotContain(ExchangeTexts.English.DraftSaved, replies.Select(r => r.Text));
+        Assert.Empty(await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ExchangeApplication>().ToListAsync()));
+    }
+
+    private static string FormIdOf(IReadOnlyList<Activity> replies) =>
+        CoachingTestHost.CardOf(replies).GetProperty("actions").EnumerateArray()
+            .Select(a => a.TryGetProperty("data", out var d) && d.TryGetProperty("formId", out var id) ? id.GetString() : null)
+            .First(id => id is not null)!;
+
+    private static Dictionary<string, string> SessionForm(IReadOnlyList<Activity> formReplies, string sessionId, string title) => new()
+    {
+        ["action"] = CoachingDialog.SaveAction,
+        ["sessionId"] = sessionId,
+        ["formId"] = FormIdOf(formReplies),
+        ["title"] = title,
+        ["description"] = "Sensors and prototypes",
+        ["topic"] = "Smart textiles",
+        ["trainer"] = "Lucía",
+        ["language"] = "ES",
+        ["date"] = "2026-12-10",
+        ["start"] = "14:00",
+        ["end"] = "16:00",
+        ["timeZone"] = "Europe/Madrid",
+        ["capacity"] = "20",
+        ["mode"] = "Online",
+        ["location"] = "",
+        ["closesOn"] = "2026-12-09",
+        ["organizer"] = "coaching@hitechtex.example",
+    };
+
+    private static Dictionary<string, string> ApplicationSave(string formId) => new()
+    {
+        ["formId"] = formId,
+        ["op"] = "save",
+        ["visitingId"] = "hitechtex-citeve",
+        ["hostQuery"] = "clutex",
+        ["hostId"] = "hitechtex-clutex",
+        ["startDate"] = "2027-03-01",
+        ["endDate"] = "2027-03-05",
+        ["activityType"] = "KnowledgeSharing",
+        ["objectives"] = "Learn the nonwoven pilot line.",
+        ["agenda"] = "Day 1: lab.",
+        ["outcomes"] = "A joint proposal.",
+    };
+}
