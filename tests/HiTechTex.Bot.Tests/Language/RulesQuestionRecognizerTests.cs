@@ -213,4 +213,18 @@ public sealed class RulesQuestionRecognizerTests
     {
         Assert.Equal(RoleCommand.None, RoleCommandRecognizer.Recognize(text));
     }
+
+    [Fact]
+    public void IsRulesQuestion_TheRecognizerAndRoleCommandCorpora_NoneIsARulesQuestion()
+    {
+        // The local recognizer's phrasings (apply, find partners, my applications…) and the role commands in one's own
+        // words keep their meaning: the wider rules reading takes none of them (but the two how-long questions among them).
+        var corpora = LocalIntentRecognizerTests.Phrasings.Cast<object[]>().Select(row => (string)row[0])
+            .Concat(LocalIntentRecognizerTests.Typos.Cast<object[]>().Select(row => (string)row[0]))
+            .Concat(RoleCommandRecognizerTests.OwnWords.Cast<object[]>().Select(row => (string)row[0]))
+            .Concat(RoleCommandRecognizerTests.NoRoleCommand.Cast<object[]>().Select(row => (string)row[0])
+                .Where(text => !text.Contains("dura", StringComparison.Ordinal) && !text.Contains("last", StringComparison.Ordinal)));
+
+        Assert.DoesNotContain(corpora, RulesQuestionRecognizer.IsRulesQuestion);
+    }
 }
