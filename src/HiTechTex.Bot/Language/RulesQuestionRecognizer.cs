@@ -5,7 +5,9 @@ namespace HiTechTex.Bot.Language;
 /// <summary>
 /// A question about the exchange rules, in EN, PT, ES, IT, TR and CS: an exchange (or an application) with "how many"
 /// and what one may do ("how many exchanges can I do?", "quantos intercâmbios posso fazer?", "kolik výměn můžu
-/// absolvovat?", "how many exchanges per year?"), or with how long ("how long does an exchange last?"). It is answered
+/// absolvovat?", "how many exchanges per year?"), or with how long ("how long does an exchange last?"); as a question
+/// also two exchanges, twice, lasting, money, who may take part, a deadline or the rules ("can I go on two exchanges?",
+/// "can we apply twice?", "how much money do I get for an exchange?", "who can apply for an exchange?"). It is answered
 /// with the rules — not the coordinator's progress figures ("how many exchanges so far?"), nor an application form.
 /// </summary>
 internal static class RulesQuestionRecognizer
@@ -13,16 +15,30 @@ internal static class RulesQuestionRecognizer
     private static readonly Phrase[] Subject = [.. RoleCommandWords.Exchange.Concat(RoleCommandWords.Application).Select(p => new Phrase(p))];
     private static readonly Phrase[] Quantity = [.. RulesQuestionWords.Quantity.Select(p => new Phrase(p))];
     private static readonly Phrase[] Allowed = [.. RulesQuestionWords.Allowed.Select(p => new Phrase(p, allowTypos: false))];
-    // "how long until my application is decided?": one's own list, not the rules.
+    // "how long until my application is decided?": one's own list, not the rules. Exact words: with a typo the Turkish
+    // "başvurum" (my application) would also be "başvuru"/"başvurusu" (an application), in every Turkish rules question.
     private static readonly Phrase[] Own = [.. Languages.All
         .SelectMany(l => l.Intents.Where(i => i.Key is Intent.MyApplications or Intent.MySessions).SelectMany(i => i.Value))
-        .Select(p => new Phrase(p))];
+        .Select(p => new Phrase(p, allowTypos: false))];
 
     private static readonly Phrase[] Duration = [.. RulesQuestionWords.Duration.Select(p => new Phrase(p))];
     private static readonly Phrase[] MoreThanOne = [.. RulesQuestionWords.MoreThanOne.Select(p => new Phrase(p))];
     private static readonly Phrase[] Limit = [.. RulesQuestionWords.Limit.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Extreme = [.. RulesQuestionWords.Extreme.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Measure = [.. RulesQuestionWords.Measure.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Twice = [.. RulesQuestionWords.Twice.Select(p => new Phrase(p, allowTypos: false))];
+    // "two exchanges", "dos intercambios", "dvě výměny": a number put before the exchange's (or the application's) noun.
+    private static readonly Phrase[] Numbered = [.. RulesQuestionWords.Numbers
+        .SelectMany(n => RoleCommandWords.Exchange.Concat(RoleCommandWords.Application).Select(noun => $"{n} {noun}"))
+        .Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Apply = [.. RulesQuestionWords.Apply.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Lasting = [.. RulesQuestionWords.Lasting.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] NotLasting = [.. RulesQuestionWords.NotLasting.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Funding = [.. RulesQuestionWords.Funding.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Eligibility = [.. RulesQuestionWords.Eligibility.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Deadline = [.. RulesQuestionWords.Deadline.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Possible = [.. RulesQuestionWords.Possible.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Host = [.. RulesQuestionWords.Host.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] TurkishQuestion = [.. RulesQuestionWords.TurkishQuestion.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly HashSet<string> Openers = [.. RulesQuestionWords.QuestionOpeners.Select(TextNormalizer.Normalize)];
     private static readonly HashSet<string> TurkishParticles = [.. RulesQuestionWords.TurkishParticles];
@@ -42,9 +58,29 @@ internal static class RulesQuestionRecognizer
     /// <summary><see cref="IsRulesQuestion(string?)"/> of a text already bounded and tokenized (a caller that has the tokens).</summary>
     internal static bool IsRulesQuestion(string bounded, IReadOnlyList<Token> tokens)
     {
-        if (!Has(tokens, Subject) || Has(tokens, Own))
+        var subject = Has(tokens, Subject);
+        var applying = Has(tokens, Apply);
+        if (!subject && !applying)
         {
             return false;
+        }
+
+        // Money, in a question, also about one's own exchange ("how much money do I get for my exchange?"): the rules
+        // say how the lump sum is set, and that the amount paid is the coordinator's to confirm.
+        if (IsQuestion(bounded, tokens) && Has(tokens, Funding))
+        {
+            return true;
+        }
+
+        if (Has(tokens, Own))
+        {
+            return false;
+        }
+
+        // Applying without the exchange's noun, only twice: "can we apply twice?", "who can apply?".
+        if (!subject)
+        {
+            return IsQuestion(bounded, tokens) && (Has(tokens, Twice) || IsEligibility(tokens) || Has(tokens, Deadline));
         }
 
         if ((Has(tokens, Quantity) && Has(tokens, Allowed)) || Has(tokens, Duration))
@@ -55,10 +91,21 @@ internal static class RulesQuestionRecognizer
         // Other words, only in a question ("can I apply for an exchange?" stays the application): "can we do more than
         // one exchange?", "is there a limit on the number of exchanges?", "what's the maximum length of an exchange?"
         // (a maximum without digits: "an exchange of at most 2 weeks?" names a stay, it does not ask about the rule).
+        // And: "can I go on two exchanges?" / "¿puedo hacer dos intercambios?" (a number before the noun, with what one
+        // may do), "can we apply twice?", "can an exchange last two months?" (not "exchanges last month"), "who can
+        // apply for an exchange?", "is there a deadline to apply for an exchange?", "what are the rules for exchanges?".
         return IsQuestion(bounded, tokens)
             && (Has(tokens, MoreThanOne) || Has(tokens, Limit)
-                || (Has(tokens, Extreme) && Has(tokens, Measure) && !tokens.Any(t => t.Norm.Any(char.IsDigit))));
+                || (Has(tokens, Extreme) && Has(tokens, Measure) && !tokens.Any(t => t.Norm.Any(char.IsDigit)))
+                || (Has(tokens, Numbered) && (Has(tokens, Allowed) || Has(tokens, Possible)))
+                || Has(tokens, Twice)
+                || (Has(tokens, Lasting) && !Has(tokens, NotLasting))
+                || IsEligibility(tokens)
+                || Has(tokens, Deadline));
     }
+
+    /// <summary>Who may take part ("who can apply…?", "requisitos"), not who can host (a partner search).</summary>
+    private static bool IsEligibility(IReadOnlyList<Token> tokens) => Has(tokens, Eligibility) && !Has(tokens, Host);
 
     /// <summary>
     /// A rules question typed while another question waits (the step-by-step application's host, dates, objectives…):

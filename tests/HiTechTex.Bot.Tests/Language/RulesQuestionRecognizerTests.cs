@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Tests.Language;
 
@@ -41,6 +42,109 @@ public sealed class RulesQuestionRecognizerTests
         "můžeme absolvovat více než jednu výměnu?",
         "je nějaký limit na počet výměn?",
     };
+
+    // Ordinary words (explorer report 20, finding 5; before: the application form opened): two exchanges, twice, how
+    // long, money, who may take part, a deadline — in the six languages.
+    public static TheoryData<string> OrdinaryWordsQuestions => new()
+    {
+        "can I go on two exchanges?",
+        "can we apply twice?",
+        "can an exchange last two months?",
+        "how much money do I get for an exchange?",
+        "how much money do I get for my exchange?",
+        "who can apply for an exchange?",
+        "who can apply?",
+        "is there a deadline to apply for an exchange?",
+        "what are the rules for exchanges?",
+        "is it possible to do two exchanges",
+        "posso fazer dois intercâmbios?",
+        "podemos candidatar-nos duas vezes?",
+        "um intercâmbio pode durar dois meses?",
+        "quanto dinheiro recebo por um intercâmbio?",
+        "quem pode candidatar-se a um intercâmbio?",
+        "há prazo para pedir um intercâmbio?",
+        "¿puedo hacer dos intercambios?",
+        "¿podemos solicitar dos veces?",
+        "¿un intercambio puede durar dos meses?",
+        "¿cuánto dinero recibo por un intercambio?",
+        "¿quién puede solicitar un intercambio?",
+        "¿hay un plazo para solicitar un intercambio?",
+        "posso fare due scambi?",
+        "possiamo candidarci due volte?",
+        "uno scambio può durare due mesi?",
+        "quanti soldi ricevo per uno scambio?",
+        "chi può candidarsi per uno scambio?",
+        "c'è una scadenza per candidarsi a uno scambio?",
+        "iki değişim yapabilir miyim?",
+        "iki kez başvurabilir miyiz?",
+        "bir değişim iki ay sürebilir mi?",
+        "bir değişim için ne kadar para alırım?",
+        "kimler değişime başvurabilir?",
+        "değişim başvurusu için son tarih var mı?",
+        "kaç başvuru yapabiliriz?",
+        "değişim için son başvuru tarihi ne zaman?",
+        "můžu jet na dvě výměny?",
+        "můžeme se přihlásit dvakrát?",
+        "může výměna trvat dva měsíce?",
+        "kolik peněz dostanu za výměnu?",
+        "kdo se může přihlásit na výměnu?",
+        "do kdy se musím přihlásit na výměnu?",
+    };
+
+    // Requests, and questions that are not about the rules, stay what they were: the application form, the partner
+    // search, the coordinator's progress.
+    public static TheoryData<string> RequestsInTheSixLanguages => new()
+    {
+        "I want to apply for an exchange in Italy",
+        "can I apply for an exchange in Italy?",
+        "how do I apply for an exchange",
+        "I want an exchange of two weeks in Spain",
+        "apply for an exchange of two months",
+        "quero candidatar-me a um intercâmbio em Itália",
+        "como me candidato à mobilidade?",
+        "quiero solicitar un intercambio en Italia",
+        "¿puedo solicitar un intercambio de dos semanas en Italia?",
+        "voglio candidarmi per uno scambio in Italia",
+        "İtalya'da bir değişime başvurmak istiyorum",
+        "chci požádat o výměnu v Itálii",
+        "chci se přihlásit na výměnu pracovníků",
+        "how many exchanges last month?",
+        "who can host an exchange in Spain?",
+        "who can help me with recycling of polyester?",
+        "qual é o estado dos intercâmbios?",
+    };
+
+    [Theory]
+    [MemberData(nameof(OrdinaryWordsQuestions))]
+    public void IsRulesQuestion_OrdinaryWordsQuestion_IsTrue(string text)
+    {
+        Assert.True(RulesQuestionRecognizer.IsRulesQuestion(text));
+        Assert.True(RulesQuestionRecognizer.IsAskedRulesQuestion(text));
+    }
+
+    [Theory]
+    [InlineData("I want to apply for an exchange in Italy")]
+    [InlineData("quero candidatar-me a um intercâmbio em Itália")]
+    [InlineData("quiero solicitar un intercambio en Italia")]
+    [InlineData("voglio candidarmi per uno scambio in Italia")]
+    [InlineData("İtalya'da bir değişime başvurmak istiyorum")]
+    [InlineData("chci požádat o výměnu v Itálii")]
+    public async Task RequestToApply_InTheSixLanguages_IsNoRulesQuestionAndTheLocalRecognizerReadsApplying(string text)
+    {
+        var recognizer = new LocalIntentRecognizer(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+
+        var result = await recognizer.RecognizeAsync(text, null, CancellationToken.None);
+
+        Assert.False(RulesQuestionRecognizer.IsRulesQuestion(text));
+        Assert.Equal(Intent.ApplyForExchange, result.Intent);
+    }
+
+    [Theory]
+    [MemberData(nameof(RequestsInTheSixLanguages))]
+    public void IsRulesQuestion_ARequestOrAnotherQuestion_IsFalse(string text)
+    {
+        Assert.False(RulesQuestionRecognizer.IsRulesQuestion(text));
+    }
 
     // Not questions about the rules: applying (also naming a stay), or not asked as a question.
     public static TheoryData<string> ApplyingInOtherWords => new()
@@ -108,5 +212,19 @@ public sealed class RulesQuestionRecognizerTests
     public void RoleCommand_RulesQuestion_IsNotTheCoordinatorsProgress(string text)
     {
         Assert.Equal(RoleCommand.None, RoleCommandRecognizer.Recognize(text));
+    }
+
+    [Fact]
+    public void IsRulesQuestion_TheRecognizerAndRoleCommandCorpora_NoneIsARulesQuestion()
+    {
+        // The local recognizer's phrasings (apply, find partners, my applications…) and the role commands in one's own
+        // words keep their meaning: the wider rules reading takes none of them (but the two how-long questions among them).
+        var corpora = LocalIntentRecognizerTests.Phrasings.Cast<object[]>().Select(row => (string)row[0])
+            .Concat(LocalIntentRecognizerTests.Typos.Cast<object[]>().Select(row => (string)row[0]))
+            .Concat(RoleCommandRecognizerTests.OwnWords.Cast<object[]>().Select(row => (string)row[0]))
+            .Concat(RoleCommandRecognizerTests.NoRoleCommand.Cast<object[]>().Select(row => (string)row[0])
+                .Where(text => !text.Contains("dura", StringComparison.Ordinal) && !text.Contains("last", StringComparison.Ordinal)));
+
+        Assert.DoesNotContain(corpora, RulesQuestionRecognizer.IsRulesQuestion);
     }
 }

@@ -48,6 +48,22 @@ internal sealed class VocabularyMatcher
     /// </param>
     public IReadOnlyList<VocabularyMatch> Find(IReadOnlyList<string> tokens, bool allowTypos, bool includeNested = false)
     {
+        if (!allowTypos)
+        {
+            return Scan(tokens, allowTypos: false, includeNested);
+        }
+
+        // A word spelt exactly as one term's name is that term, not also a typo of another's on the same words: Spanish
+        // "teñido" (dyeing) is finishing, not "tejido" (fabric) with a typo.
+        var exact = Scan(tokens, allowTypos: false, includeNested).ToHashSet();
+        return [.. Scan(tokens, allowTypos: true, includeNested)
+            .Where(m => exact.Contains(m) || !exact.Any(e => e.Start == m.Start && e.Length == m.Length))];
+    }
+
+    public IReadOnlyList<VocabularyMatch> Find(string text, bool allowTypos, bool includeNested = false) => Find(TextFolding.Tokens(text), allowTypos, includeNested);
+
+    private List<VocabularyMatch> Scan(IReadOnlyList<string> tokens, bool allowTypos, bool includeNested)
+    {
         var matches = new List<VocabularyMatch>();
         var seen = new HashSet<(string, int)>();
         for (var i = 0; i < tokens.Count; i++)
@@ -81,8 +97,6 @@ internal sealed class VocabularyMatcher
 
         return matches;
     }
-
-    public IReadOnlyList<VocabularyMatch> Find(string text, bool allowTypos, bool includeNested = false) => Find(TextFolding.Tokens(text), allowTypos, includeNested);
 
     private static string Prefix(string word) => word.Length <= 3 ? word : word[..3];
 }

@@ -55,6 +55,124 @@ internal static class RulesQuestionWords
         "vice nez jednu", "vic nez jednu", "vice nez jeden", "vic nez jeden", "vice nez jednou", "vic nez jednou", "nekolik", "vice vymen*", "vic vymen*",
     ];
 
+    /// <summary>
+    /// Two or more exchanges, or twice: "can I go on two exchanges?", "¿puedo hacer dos intercambios?", "can we apply
+    /// twice?" — read only in a question. The number is read before the exchange's noun (<see cref="Numbers"/> ×
+    /// the exchange and application nouns), so that "an exchange of two weeks?" stays what it is.
+    /// </summary>
+    public static readonly string[] Twice =
+    [
+        "twice", "two times", "2 times", "three times", "again and again",
+        "duas vezes", "2 vezes", "tres vezes",
+        "dos veces", "2 veces", "tres veces",
+        "due volte", "2 volte", "tre volte",
+        "iki kez", "iki kere", "iki defa", "2 kez", "2 kere", "2 defa", "uc kez",
+        "dvakrat", "2krat", "2 krat", "trikrat",
+    ];
+
+    /// <summary>Two or three, put before the exchange's noun (<see cref="Twice"/>).</summary>
+    public static readonly string[] Numbers =
+    [
+        "two", "three", "2", "3", "second", "another",
+        "dois", "duas", "tres", "segundo", "segunda", "outro", "outra",
+        "dos", "otro", "otra",
+        "due", "tre", "secondo", "seconda", "altro", "altra", "un altro", "un altra",
+        "iki", "uc", "ikinci", "baska bir",
+        "dve", "dva", "dvou", "tri", "druhou", "druhy", "druha", "dalsi",
+    ];
+
+    /// <summary>
+    /// Applying (the verb): with <see cref="Twice"/> it is the subject of a rules question without the exchange's noun
+    /// ("can we apply twice?"), and "who can apply?" asks who is eligible.
+    /// </summary>
+    public static readonly string[] Apply =
+    [
+        "apply", "applying",
+        "candidatar*", "concorrer",
+        "solicitar", "postular*", "aplicar",
+        "candidar*", "fare domanda",
+        "basvur*",
+        "prihlasit", "prihlasi*", "zazadat", "pozadat", "podat zadost*",
+    ];
+
+    /// <summary>
+    /// How long, as a verb: "can an exchange last two months?", "¿puede durar dos meses?", "değişim iki ay sürebilir
+    /// mi?" — read only in a question; English "last" not before a period ("exchanges last month", <see cref="NotLasting"/>).
+    /// </summary>
+    public static readonly string[] Lasting =
+    [
+        "last", "lasts", "be longer", "be shorter", "be as long",
+        "durar", "dura", "duram", "durara", "durarem",
+        "duran", "duraria",
+        "durare", "durano", "durera",
+        "surebilir*", "surer", "surmeli", "surmesi", "surmek", "suruyor",
+        "trvat", "trva", "trvaji", "trvala", "trvalo",
+    ];
+
+    /// <summary>"last month", "the last exchange": not a duration (<see cref="Lasting"/>).</summary>
+    public static readonly string[] NotLasting =
+    [
+        "last month", "last year", "last week", "last time", "last quarter", "last day", "last days", "the last", "my last", "our last",
+        "last exchange*", "last application*", "last one",
+    ];
+
+    /// <summary>
+    /// Money: "how much money do I get for an exchange?", "¿cuánto se paga por un intercambio?", "kolik peněz dostanu za
+    /// výměnu?" — read only in a question, also about one's own exchange ("is my exchange funded?").
+    /// </summary>
+    public static readonly string[] Funding =
+    [
+        "money", "funding", "funded", "fund", "funds", "lump sum", "lump-sum", "grant", "grants", "pay", "paid", "pays", "payment*",
+        "reimburse*", "allowance", "cost", "costs", "expenses", "budget", "euros", "financed", "financing", "subsidy", "subsidised", "subsidized",
+        "dinheiro", "financiamento", "financiad*", "montante", "subsidio", "bolsa", "pago", "paga", "pagam", "pagar", "pagamento",
+        "reembols*", "custo", "custos", "despesas", "orcamento", "apoio financeiro",
+        "dinero", "financiacion", "subvencion", "subvencionad*", "cantidad", "pagan", "coste", "costes", "gastos", "presupuesto", "beca",
+        "soldi", "denaro", "finanziament*", "finanziat*", "contributo", "rimbors*", "somma", "forfait", "forfettari*", "pagano", "pagato",
+        "pagare", "costi", "costo", "spese",
+        "ne kadar para", "para alir*", "para veril*", "para odeni*", "finansman", "hibe", "odenek", "odeme*", "odeni*", "ucret*",
+        "masraf*", "butce", "harcirah", "maliyet*", "mali destek",
+        "penize", "penez", "penezi", "financovani", "financovan*", "prispevek", "prispevku", "dotace", "dotaci", "proplac*", "proplat*",
+        "uhrad*", "naklad*", "vydaj*", "rozpocet", "paus*",
+    ];
+
+    /// <summary>
+    /// Who may take part: "who can apply for an exchange?", "¿quién puede pedir un intercambio?", "kdo se může přihlásit
+    /// na výměnu?" — read only in a question.
+    /// </summary>
+    public static readonly string[] Eligibility =
+    [
+        "who can", "who may", "who is allowed", "who are allowed", "who is eligible", "who qualifies", "eligib*", "requirement*", "criteria",
+        "qualify", "conditions",
+        "quem pode", "quem podem", "elegivel", "elegiveis", "elegibilidade", "requisito*", "criterios", "condicoes",
+        "quien puede", "quienes pueden", "elegible*", "requisito*", "criterios", "condiciones",
+        "chi puo", "chi possono", "ammissib*", "requisit*", "criteri", "condizioni", "idone*",
+        "kimler", "kim basvur*", "kim katil*", "kim yararlan*", "kosul*", "sartlar*", "sartlari", "kriter*", "gereksinim*", "uygunluk",
+        "kdo muze", "kdo smi", "kdo se muze", "kdo muzou", "podminky", "podminka", "pozadavky", "kriteria", "narok*", "opravnen*",
+    ];
+
+    /// <summary>Whether something is possible: "is it possible to do two exchanges?" (with <see cref="Numbers"/>).</summary>
+    public static readonly string[] Possible =
+    [
+        "possible", "possivel", "posible", "possibile", "mumkun", "olur mu", "mozne", "lze",
+    ];
+
+    /// <summary>Hosting: "who can host an exchange?" looks for a partner, it does not ask who may take part.</summary>
+    public static readonly string[] Host =
+    [
+        "host", "hosts", "hosting", "acolher", "receber", "anfitri*", "acoger", "recibir", "ospit*", "ev sahib*", "agirla*", "hostit*", "prijmout",
+    ];
+
+    /// <summary>A deadline or the rules in general: "is there a deadline to apply?", "what are the rules for an exchange?".</summary>
+    public static readonly string[] Deadline =
+    [
+        "deadline", "deadlines", "closing date", "until when", "rules", "regulation*",
+        "prazo", "prazos", "data limite", "ate quando", "regras", "regulamento",
+        "plazo", "plazos", "fecha limite", "hasta cuando", "reglas", "normas", "reglamento",
+        "scadenza", "scadenze", "entro quando", "fino a quando", "regole", "regolamento", "norme",
+        "son tarih*", "son basvuru*", "ne zamana kadar", "kural*",
+        "posledni termin", "uzaverk*", "do kdy", "pravidla", "pravidel",
+    ];
+
     /// <summary>A limit: "is there a limit on exchanges?" — read only in a question.</summary>
     public static readonly string[] Limit =
     [

@@ -43,4 +43,27 @@ public sealed class ExchangeRulesTextTests
     {
         Assert.Contains(quoted, ConversationTexts.For(language).ExchangeRules, StringComparison.Ordinal);
     }
+
+    // Per language: who may take part (COSME countries), the lump sum, and — honestly — whom to ask for what the bot does
+    // not know (the amount paid, a deadline): "how much money do I get?", "who can apply?" are answered with these.
+    public static TheoryData<string, string, string> FundingAndEligibility => new()
+    {
+        { "en", "lump sum", "programme coordinator" },
+        { "pt", "montante fixo", "coordenador do programa" },
+        { "es", "cantidad fija", "coordinador del programa" },
+        { "it", "somma forfettaria", "coordinatore del programma" },
+        { "tr", "götürü", "program koordinatörüne" },
+        { "cs", "paušální", "koordinátora programu" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FundingAndEligibility))]
+    public void ExchangeRules_SaysWhoMayTakePartTheLumpSumAndWhomToAsk(string language, string lumpSum, string coordinator)
+    {
+        var rules = ConversationTexts.For(language).ExchangeRules;
+
+        Assert.Contains("COSME", rules, StringComparison.Ordinal);
+        Assert.Contains(lumpSum, rules, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(coordinator, rules, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -90,6 +90,23 @@ public sealed class RoleCommandRoutingTests : IDisposable
     [InlineData("possiamo fare più di uno scambio?", "it")]
     [InlineData("birden fazla değişim yapabilir miyim?", "tr")]
     [InlineData("můžeme absolvovat více než jednu výměnu?", "cs")]
+    // In ordinary words (explorer report 20, finding 5; before: the application form opened).
+    [InlineData("can I go on two exchanges?", "en")]
+    [InlineData("can we apply twice?", "en")]
+    [InlineData("can an exchange last two months?", "en")]
+    [InlineData("how much money do I get for an exchange?", "en")]
+    [InlineData("who can apply for an exchange?", "en")]
+    [InlineData("is there a deadline to apply for an exchange?", "en")]
+    [InlineData("posso fazer dois intercâmbios?", "pt")]
+    [InlineData("quanto dinheiro recebo por um intercâmbio?", "pt")]
+    [InlineData("¿puedo hacer dos intercambios?", "es")]
+    [InlineData("¿quién puede solicitar un intercambio?", "es")]
+    [InlineData("posso fare due scambi?", "it")]
+    [InlineData("uno scambio può durare due mesi?", "it")]
+    [InlineData("iki değişim yapabilir miyim?", "tr")]
+    [InlineData("bir değişim için ne kadar para alırım?", "tr")]
+    [InlineData("můžu jet na dvě výměny?", "cs")]
+    [InlineData("kolik peněz dostanu za výměnu?", "cs")]
     public async Task OnTurnAsync_CoordinatorAsksHowManyExchangesTheyMayDo_AnsweredWithTheRulesNotProgress(string typed, string language)
     {
         var conversation = Host(manager: true, coordinator: true);
@@ -203,6 +220,29 @@ public sealed class RoleCommandRoutingTests : IDisposable
             .Send("help")
             .AssertReply(reply => Assert.DoesNotContain("stuck applications", Assert.Single(reply.Attachments!).Content!.Value.GetRawText(), StringComparison.Ordinal))
             .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("I want to apply for an exchange in Italy", "en")]
+    [InlineData("quero candidatar-me a um intercâmbio em Itália", "pt")]
+    [InlineData("quiero solicitar un intercambio en Italia", "es")]
+    [InlineData("voglio candidarmi per uno scambio in Italia", "it")]
+    [InlineData("İtalya'da bir değişime başvurmak istiyorum", "tr")]
+    [InlineData("chci požádat o výměnu v Itálii", "cs")]
+    public async Task OnTurnAsync_ARequestToApplyInTheSixLanguages_StillOpensTheApplicationNotTheRules(string typed, string language)
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        await conversation.SeedProfileAsync(language);
+        conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.ApplyForExchange, 0.9, IntentEntities.Empty);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply("journey test.apply")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Single(applyJourney.Starts);
+        Assert.Equal([typed], conversation.Recognizer.Texts);
     }
 
     [Fact]
