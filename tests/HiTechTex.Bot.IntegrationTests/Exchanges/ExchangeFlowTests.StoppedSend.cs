@@ -1,4 +1,6 @@
+using System.Net;
 using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +63,43 @@ public abstract partial class ExchangeFlowTests
         Assert.Contains(await ClaimsAsync(host, id), c => c.Kind == cardKind && c.RecipientAadObjectId == lateManager.AadObjectId);
         await RunFollowUpAsync(host);
         Assert.Empty(connector.To(ExchangeConnector.PersonalConversationOf(lateManager.AadObjectId)));
+    }
+
+    [SkippableFact]
+    public async Task FollowUp_HostStoppedWhileRetryingTheApplicantsStatusNotice_NextHostDeliversItOnce()
+    {
+        SkipUnlessAvailable();
+        Guid id;
+        connector.FailSend = (conversation, activity) => conversation == applicant.ConversationId && activity.Text?.Contains("is now:", StringComparison.Ordinal) == true
+            ? new ConnectorException(HttpStatusCode.BadGateway, null, "Bad gateway")
+            : null;
+        using (var host = CreateHost())
+        {
+            var client = host.CreateClient();
+            id = await SubmitAsync(host, client, NoticeSmeIds[18]);
+            await InvokeAsync(client, visitingManager, ExchangeVerbs.Approve, id, 2);
+        }
+
+        // The follow-up's start-up pass tries the notice again; the host stops while the connector client waits to retry.
+        connector.FailSend = null;
+        connector.StallSend = (conversation, activity) => conversation == applicant.ConversationId && activity.Text?.Contains("is now:", StringComparison.Ordinal) == true;
+        var stopped = CreateHost(withFollowUpService: true);
+        using (stopped)
+        {
+            stopped.CreateClient().Dispose();
+            await connector.Stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        connector.StallSend = null;
+        Assert.Contains(stopped.Logs.Entries, e => e.EventId == 2326);
+        Assert.DoesNotContain(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("is now:", StringComparison.Ordinal) == true);
+        using (var host = CreateHost())
+        {
+            await RunFollowUpAsync(host);
+            await RunFollowUpAsync(host);
+        }
+
+        Assert.Single(connector.To(applicant.ConversationId), s => s.Activity.Text?.Contains("is now: Waiting for the host", StringComparison.Ordinal) == true);
     }
 
     /// <summary>

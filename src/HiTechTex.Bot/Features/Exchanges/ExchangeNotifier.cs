@@ -384,14 +384,17 @@ internal sealed class ExchangeNotifier(
 
     /// <summary>
     /// Gives back the claim of a send stopped before the message could reach the connector (<see cref="SendClaimedAsync"/>),
-    /// on a token of its own: the host is shutting down and the send's token is cancelled. Nothing is recorded as a
-    /// failure: the recipient did nothing wrong.
+    /// on a token of its own: the host is shutting down and the send's token is cancelled. Recorded as a transient failure,
+    /// as a refused send is: the follow-up looks for those records to send a notice again, and a step whose card failed
+    /// is not one the applicant was told nobody could decide (no "reached an approver" for it).
     /// </summary>
     private async Task GiveBackStoppedAsync(ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
+            var claims = await store.RemindersAsync(application.Id, timeout.Token).ConfigureAwait(false);
+            await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent: false), recipient, timeout.Token).ConfigureAwait(false);
             await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, timeout.Token).ConfigureAwait(false);
             Log.SendStoppedGivenBack(logger, application.Reference, what, recipient);
         }
