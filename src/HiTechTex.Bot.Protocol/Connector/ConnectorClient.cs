@@ -159,6 +159,22 @@ public sealed class ConnectorClient(
 
     private async Task<T?> SendAsync<T>(Call call, JsonTypeInfo<T>? resultType, CancellationToken cancellationToken)
     {
+        // Set while a request is on the wire or was accepted: stopped then, whether the connector carried it out is unknown.
+        var mayHaveArrived = false;
+        try
+        {
+            return await SendAttemptsAsync(call, resultType, () => mayHaveArrived = true, () => mayHaveArrived = false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!mayHaveArrived && cancellationToken.IsCancellationRequested && ex is not DeliveryCancelledException)
+        {
+            // Stopped in the throttle, the token or the wait before a retry: nothing was carried out.
+            throw new DeliveryCancelledException(ex, cancellationToken);
+        }
+    }
+
+    private async Task<T?> SendAttemptsAsync<T>(
+        Call call, JsonTypeInfo<T>? resultType, Action sending, Action refused, CancellationToken cancellationToken)
+    {
         var uri = BuildUri(call.ServiceUrl, call.RelativePath);
         for (var attempt = 0; ; attempt++)
         {
@@ -178,6 +194,7 @@ public sealed class ConnectorClient(
             await AuthorizeAsync(request, call.ServiceUrl, uri, cancellationToken).ConfigureAwait(false);
 
             var client = httpClientFactory.CreateClient(HttpClientName);
+            sending();
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var correlationId = response.Headers.TryGetValues(CorrelationHeader, out var values) ? string.Join(",", values) : null;
             Log.ConnectorResponse(logger, call.Operation, call.Method.Method, uri.Host, (int)response.StatusCode, correlationId);
@@ -187,6 +204,8 @@ public sealed class ConnectorClient(
                 return resultType is null ? default : await ReadResultAsync(response, resultType, cancellationToken).ConfigureAwait(false);
             }
 
+            // Refused (the retryable ones are sent again for that reason): not carried out.
+            refused();
             var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
             var delay = attempt < settings.MaxRetries && IsRetryable(response.StatusCode) ? GetRetryDelay(response, attempt) : null;
             if (delay is null)

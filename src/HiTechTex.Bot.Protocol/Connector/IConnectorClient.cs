@@ -4,7 +4,8 @@ namespace HiTechTex.Bot.Protocol.Connector;
 
 /// <summary>
 /// The Bot Connector REST API (spec §3.2). The base address is always the conversation's serviceUrl; the bearer
-/// token is attached only when that serviceUrl is trusted (spec §3.3). Failures throw <see cref="ConnectorException"/>.
+/// token is attached only when that serviceUrl is trusted (spec §3.3). Failures throw <see cref="ConnectorException"/>;
+/// a call stopped by its token before the connector could have carried it out throws <see cref="DeliveryCancelledException"/>.
 /// </summary>
 public interface IConnectorClient
 {

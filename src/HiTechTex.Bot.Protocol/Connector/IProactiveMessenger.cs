@@ -5,7 +5,9 @@ namespace HiTechTex.Bot.Protocol.Connector;
 /// <summary>
 /// Sends messages outside a turn through stored conversation references (spec §3.2–3.3, checklist 29 and 32).
 /// A user who blocked the bot gives <see cref="ProactiveSendStatus.Blocked"/>, not an exception; other connector
-/// failures throw <see cref="ConnectorException"/>.
+/// failures throw <see cref="ConnectorException"/>. Stopped by its token before the activity could have reached the
+/// connector (looking up or creating the chat, waiting to retry a refused send), a send throws
+/// <see cref="DeliveryCancelledException"/>: nothing was delivered.
 /// </summary>
 public interface IProactiveMessenger
 {

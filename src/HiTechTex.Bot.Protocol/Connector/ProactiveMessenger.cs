@@ -37,7 +37,7 @@ public sealed class ProactiveMessenger(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
-        var stored = await store.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var stored = await BeforeSendingAsync(() => store.GetAsync(conversationId, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             Log.NoConversationReference(logger, conversationId);
@@ -54,13 +54,14 @@ public sealed class ProactiveMessenger(
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentNullException.ThrowIfNull(activity);
 
-        var stored = await store.FindPersonalAsync(aadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
+        var stored = await BeforeSendingAsync(() => store.FindPersonalAsync(aadObjectId, tenantId, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (stored is not null)
         {
             return await SendAsync(stored, activity, cancellationToken).ConfigureAwait(false);
         }
 
-        var created = await CreatePersonalConversationAsync(aadObjectId, tenantId, cancellationToken).ConfigureAwait(false);
+        // Stopped while the chat is created (even with the request on the wire), the activity itself was not sent.
+        var created = await BeforeSendingAsync(() => CreatePersonalConversationAsync(aadObjectId, tenantId, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (created is null)
         {
             return new ProactiveSendResult(ProactiveSendStatus.Blocked);
@@ -179,9 +180,26 @@ public sealed class ProactiveMessenger(
         }
         catch (ConnectorException ex) when (ex.IsMessageWritesBlocked)
         {
-            await MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            // Refused: stopped while the chat is marked, nothing was delivered either.
+            await BeforeSendingAsync(async () => { await MarkInactiveAsync(conversationId, cancellationToken).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
             Log.ConversationBlocked(logger, conversationId);
             return new ProactiveSendResult(ProactiveSendStatus.Blocked, conversationId);
+        }
+    }
+
+    /// <summary>
+    /// A step before the activity is sent (or after the connector refused it): stopped by the token there, nothing was
+    /// delivered, said with <see cref="DeliveryCancelledException"/>.
+    /// </summary>
+    private static async Task<T> BeforeSendingAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex is not DeliveryCancelledException)
+        {
+            throw new DeliveryCancelledException(ex, cancellationToken);
         }
     }
 

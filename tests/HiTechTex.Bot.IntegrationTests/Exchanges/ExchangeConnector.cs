@@ -18,12 +18,40 @@ internal sealed class ExchangeConnector : IConnectorClient
     /// <summary>When set, a new message to a conversation for which it returns an exception fails with it (nothing recorded).</summary>
     public Func<string, Activity, Exception?>? FailSend { get; set; }
 
+    /// <summary>
+    /// When set, a new message to a conversation for which it returns true is held until the call is cancelled (the host
+    /// stopping; <see cref="Stalled"/> says it is held), then ends as the real connector client ends: with
+    /// <see cref="DeliveryCancelledException"/> when <see cref="StallOnTheWire"/> is false (stopped in its wait to retry a
+    /// refused 502: nothing delivered), else with a plain cancellation (stopped with the request on the wire).
+    /// </summary>
+    public Func<string, Activity, bool>? StallSend { get; set; }
+
+    public bool StallOnTheWire { get; set; }
+
+    public TaskCompletionSource Stalled { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static string PersonalConversationOf(string aadObjectId) => "a:personal-" + aadObjectId;
 
     public IReadOnlyList<Sent> To(string conversationId) => [.. sent.Where(s => s.ConversationId == conversationId)];
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        FailSend?.Invoke(conversationId, activity) is { } failure ? Task.FromException<ResourceResponse>(failure) : Record("send", conversationId, null, activity);
+        StallSend?.Invoke(conversationId, activity) == true ? StallAsync(cancellationToken)
+        : FailSend?.Invoke(conversationId, activity) is { } failure ? Task.FromException<ResourceResponse>(failure) : Record("send", conversationId, null, activity);
+
+    private async Task<ResourceResponse> StallAsync(CancellationToken cancellationToken)
+    {
+        Stalled.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (!StallOnTheWire)
+        {
+            throw new DeliveryCancelledException(ex, cancellationToken);
+        }
+
+        throw new InvalidOperationException("unreachable");
+    }
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         Record("send", conversationId, null, activity);

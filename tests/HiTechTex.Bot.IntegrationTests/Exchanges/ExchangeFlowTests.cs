@@ -295,6 +295,8 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             .. NoticeSmeIds.Select((id, i) => citeve with { Id = id, Name = $"Têxtil Minho {i} (test SME)", Kind = OrganisationKind.Sme, City = "Braga", Location = new GeoPoint(41.55, -8.42), ClusterId = HiTechTexPartners.CiteveId }),
             citeve with { Id = NoManagerSmeId, Name = "Tessitura di Prato (test SME)", Kind = OrganisationKind.Sme, Country = "IT", City = "Prato", Location = new GeoPoint(43.88, 11.10), ClusterId = null },
             citeve with { Id = LateManagerSmeId, Name = "Lanificio di Biella (test SME)", Kind = OrganisationKind.Sme, Country = "IT", City = "Biella", Location = new GeoPoint(45.57, 8.05), ClusterId = null },
+            citeve with { Id = StoppedSendSmeId, Name = "Setificio di Como (test SME)", Kind = OrganisationKind.Sme, Country = "IT", City = "Como", Location = new GeoPoint(45.81, 9.08), ClusterId = null },
+            citeve with { Id = StoppedOnTheWireSmeId, Name = "Lanificio di Schio (test SME)", Kind = OrganisationKind.Sme, Country = "IT", City = "Schio", Location = new GeoPoint(45.71, 11.36), ClusterId = null },
             citeve with { Id = DeliverySmeId, Name = "Rendas de Vila do Conde (test SME)", Kind = OrganisationKind.Sme, City = "Vila do Conde", Location = new GeoPoint(41.35, -8.74), ClusterId = HiTechTexPartners.CiteveId },
             citeve with { Id = GroupChatSmeId, Name = "Bordados de Viana (test SME)", Kind = OrganisationKind.Sme, City = "Viana do Castelo", Location = new GeoPoint(41.69, -8.83), ClusterId = HiTechTexPartners.CiteveId },
         ];
@@ -311,7 +313,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
     private const string GroupChatSmeId = "test-sme-bordados-de-viana";
 
     /// <summary>Members of CITEVE's cluster, one per test of the notices, withdrawals and exports (an organisation visits once).</summary>
-    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 18).Select(i => $"test-sme-textil-minho-{i}")];
+    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 19).Select(i => $"test-sme-textil-minho-{i}")];
 
     /// <summary>An SME of no cluster that no manager is configured for.</summary>
     private const string NoManagerSmeId = "test-sme-tessitura-di-prato";

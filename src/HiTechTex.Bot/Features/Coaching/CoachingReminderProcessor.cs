@@ -146,5 +146,18 @@ internal sealed class CoachingReminderProcessor(
 
             return false;
         }
+        catch (DeliveryCancelledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host stopping while the connector client waited to retry a refused send (or before the reminder went
+            // out): nothing was delivered, so the claim is given back and the first pass after the restart sends it
+            // (still due: the windows are hours long). Stopped with the request on the wire, the claim stays: never twice.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using (await gate.EnterAsync(timeout.Token))
+            {
+                await db.ReminderClaims().Where(c => c.RegistrationId == registrationId && c.MinutesBefore == minutes).ExecuteDeleteAsync(timeout.Token);
+            }
+
+            throw;
+        }
     }
 }

@@ -341,6 +341,14 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 await SendCardAsync(step, HelpCard(step.Context), cancellationToken).ConfigureAwait(false);
                 break;
             default:
+                // A choice button of a question that has ended — the second click of a double click on the step-by-step
+                // application's "Submit for approval" — may be known to its feature (said submitted already, not the menu).
+                if (!newProfile && step.GetValue<string>(ActionKey) is null && IsChoiceClick(step.GetValue<string>(DataKey))
+                    && await EndedFormAnsweredAsync(step.Context, step.GetValue<string>(DataKey), cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 // A greeting right after the profile, an empty message, the help card's menu button: the menu.
                 await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
                 break;
@@ -370,6 +378,27 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         return false;
+    }
+
+    /// <summary>Whether the card data is a choice prompt's button (<c>{"choice": …}</c>, no form id).</summary>
+    private static bool IsChoiceClick(string? data)
+    {
+        if (data is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && CardInput.TryGetText(document.RootElement, "choice", out var choice) && !string.IsNullOrEmpty(choice)
+                && !document.RootElement.TryGetProperty(CardFormPrompt.FormIdKey, out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool CarriesFormId(string? data)

@@ -333,7 +333,6 @@ internal sealed class ExchangeNotifier(
             return false;
         }
 
-        // Stopped while sending (the host shutting down), the claim stays: whether it went out is unknown, and never twice wins.
         var level = claim.FailedBefore(before, recipient) ? LogLevel.Information : LogLevel.Warning;
         Delivery delivery;
         try
@@ -345,6 +344,20 @@ internal sealed class ExchangeNotifier(
             // Not even sent (the message could not be made: a database or directory error): given back like a failed send.
             Log.DeliveryError(logger, level, ex, application.Reference, "send the " + what, recipient);
             delivery = Delivery.Transient;
+        }
+        catch (MayHaveBeenDeliveredException)
+        {
+            // Stopped (the host shutting down) with the message on the wire, or delivered: the claim stays — never twice.
+            Log.SendStoppedInFlight(logger, application.Reference, what, recipient);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before the message could reach the connector — while it was made, or while the connector client
+            // waited to retry a refused send (DeliveryCancelledException): nothing was delivered, so the claim is given
+            // back (the token is cancelled: without it) and the follow-up's first pass after the restart sends it.
+            await GiveBackStoppedAsync(application, claim, recipient, what).ConfigureAwait(false);
+            throw;
         }
 
         if (delivery == Delivery.Sent)
@@ -367,6 +380,29 @@ internal sealed class ExchangeNotifier(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Gives back the claim of a send stopped before the message could reach the connector (<see cref="SendClaimedAsync"/>),
+    /// on a token of its own: the host is shutting down and the send's token is cancelled. Recorded as a transient failure,
+    /// as a refused send is: the follow-up looks for those records to send a notice again, and a step whose card failed
+    /// is not one the applicant was told nobody could decide (no "reached an approver" for it).
+    /// </summary>
+    private async Task GiveBackStoppedAsync(ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            var claims = await store.RemindersAsync(application.Id, timeout.Token).ConfigureAwait(false);
+            await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent: false), recipient, timeout.Token).ConfigureAwait(false);
+            await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, timeout.Token).ConfigureAwait(false);
+            Log.SendStoppedGivenBack(logger, application.Reference, what, recipient);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The database gone too: the claim stays (as before), and the log says the message may be missing.
+            Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "give back the claim of the stopped " + what, recipient);
+        }
     }
 
     /// <summary>
@@ -440,8 +476,9 @@ internal sealed class ExchangeNotifier(
         ProactiveSendResult result;
         try
         {
+            // Stopped while the card is made: a plain cancellation, nothing sent.
             var card = await cards.ApplicationAsync(application, recipient, texts, notice, refresh, null, cancellationToken).ConfigureAwait(false);
-            result = await messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken).ConfigureAwait(false);
+            result = await SendingAsync(() => messenger.SendToUserAsync(recipient, application.TenantId, AsMessage(card), cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -455,6 +492,11 @@ internal sealed class ExchangeNotifier(
             try
             {
                 await store.AddCardAsync(application.Id, recipient, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                // Delivered, stopped while recorded: its claim must stay.
+                throw new MayHaveBeenDeliveredException(ex, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -483,7 +525,8 @@ internal sealed class ExchangeNotifier(
         ProactiveSendResult result;
         try
         {
-            result = await messenger.SendToPersonAsync(conversationId, recipient, application.TenantId, ConversationTurn.Plain(text), cancellationToken).ConfigureAwait(false);
+            result = await SendingAsync(
+                () => messenger.SendToPersonAsync(conversationId, recipient, application.TenantId, ConversationTurn.Plain(text), cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -499,6 +542,27 @@ internal sealed class ExchangeNotifier(
         Log.DeliveryFailed(logger, failureLevel, application.Reference, operation, recipient, result.Status.ToString());
         return Delivery.Permanent;
     }
+
+    /// <summary>
+    /// The messenger's send: stopped by the token with the message possibly on the wire (a plain cancellation, not the
+    /// messenger's <see cref="DeliveryCancelledException"/>), whether it arrived is unknown — said with
+    /// <see cref="MayHaveBeenDeliveredException"/>, so that <see cref="SendClaimedAsync"/> keeps the claim.
+    /// </summary>
+    private static async Task<ProactiveSendResult> SendingAsync(Func<Task<ProactiveSendResult>> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex is not DeliveryCancelledException)
+        {
+            throw new MayHaveBeenDeliveredException(ex, cancellationToken);
+        }
+    }
+
+    /// <summary>A send stopped by its token after the message may have reached the connector (or did): its claim stays.</summary>
+    private sealed class MayHaveBeenDeliveredException(Exception innerException, CancellationToken cancellationToken)
+        : OperationCanceledException("Stopped after the message may have reached the connector.", innerException, cancellationToken);
 
     private static bool IsPermanent(Exception exception) =>
         exception is ConnectorException { StatusCode: System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound };

@@ -66,4 +66,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2325, Level = LogLevel.Information, Message = "Exchange {Reference}: coordinator {AadObjectId} retried its delivery ({Outcome})")]
     public static partial void DeliveryRetried(ILogger logger, string reference, string aadObjectId, string outcome);
+
+    /// <summary>The host stopped before the message could reach the connector: given back, the follow-up sends it after the restart.</summary>
+    [LoggerMessage(EventId = 2326, Level = LogLevel.Information, Message = "Exchange {Reference}: the {What} to {Recipient} was stopped before it reached the connector (the host shutting down); given back, the follow-up sends it after the restart")]
+    public static partial void SendStoppedGivenBack(ILogger logger, string reference, string what, string recipient);
+
+    /// <summary>The host stopped with the message on its way: perhaps delivered, so not sent again (never twice).</summary>
+    [LoggerMessage(EventId = 2327, Level = LogLevel.Warning, Message = "Exchange {Reference}: the {What} to {Recipient} was stopped while the connector had it (the host shutting down); it may not have arrived and is not sent again (never twice)")]
+    public static partial void SendStoppedInFlight(ILogger logger, string reference, string what, string recipient);
 }

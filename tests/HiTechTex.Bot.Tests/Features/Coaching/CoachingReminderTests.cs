@@ -413,6 +413,50 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task RunOnceAsync_HostStoppedWhileTheConnectorClientWaitsToRetry_ReminderGivenBackAndSentOnceAfterTheRestart()
+    {
+        // Before: the claim stayed although nothing was delivered, and the participant never got the reminder.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        host.Time.SetUtcNow(session.StartsAt.AddHours(-3));
+        using var stop = new CancellationTokenSource();
+        host.Messenger.SetupSequence(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await stop.CancelAsync();
+                throw new DeliveryCancelledException(new OperationCanceledException(stop.Token), stop.Token);
+            })
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        var processor = host.Services.GetRequiredService<CoachingReminderProcessor>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processor.RunOnceAsync(stop.Token));
+        Assert.Equal(1, await processor.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_HostStoppedWithTheReminderOnTheWire_ClaimKeptNeverSentTwice()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        host.Time.SetUtcNow(session.StartsAt.AddHours(-3));
+        using var stop = new CancellationTokenSource();
+        var calls = 0;
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                calls++;
+                await stop.CancelAsync();
+                throw new TaskCanceledException(null, null, stop.Token);
+            });
+        var processor = host.Services.GetRequiredService<CoachingReminderProcessor>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processor.RunOnceAsync(stop.Token));
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_RegisteredFromAGroupChat_ReminderGoesToTheOneToOneChatNotToTheGroup()
     {
         var toUser = new List<(string Aad, Activity Activity)>();

@@ -42,6 +42,44 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task StepByStep_SubmitClickedTwice_SecondToldItIsSubmittedAlreadyNotTheMenu()
+    {
+        // Before: the second click of "Submit for approval" (the question over) showed the bare menu.
+        await host.Conversation.SeedProfileAsync("en");
+        string? second = null;
+
+        await AnswerEverything(host.Conversation.Flow(), "2027-03-01", "2027-03-05")
+            .AssertReply(r => AssertContains(r.Text, $"{En.Eligibility}: {En.Eligible}"), "the check")
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice")
+            .Send(() => host.Conversation.Submit(new { choice = En.SubmitButton }))
+            .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Stage1]), "the application card")
+            .Send(() => host.Conversation.Submit(new { choice = En.SubmitButton }))
+            .AssertReply(r => second = r.Text, "already submitted")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var application = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal(ExchangeStatus.Stage1, application.Status);
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, En.AlreadySubmittedFormat, application.Reference), second);
+        Assert.Equal([ExchangeAction.Created, ExchangeAction.Submitted], (await host.AuditAsync(application.Id)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task StepByStep_OtherChoiceClickedAfterTheQuestionEnded_StillTheMenu()
+    {
+        // Only "Submit for approval" of an applicant with a submitted application is known; any other stale choice keeps the menu.
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(new { choice = En.SubmitButton }))
+            .AssertReply(r => Assert.Single(r.Attachments ?? []), "the menu")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
     public async Task StepByStep_TwoWorkingDays_ShowsTheReasonOffersNoSubmitAndSavesADraft()
     {
         await host.Conversation.SeedProfileAsync("en");
