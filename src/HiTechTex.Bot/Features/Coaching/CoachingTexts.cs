@@ -178,6 +178,12 @@ internal sealed partial class CoachingTexts
     /// <summary>The list was asked for a year already over ({0}: "2025"); the upcoming sessions follow.</summary>
     public required string YearPastFormat { get; init; }
 
+    /// <summary>Words of a typed request that filter nothing ({0}), when the list is the whole catalogue.</summary>
+    public required string UnusedAllFormat { get; init; }
+
+    /// <summary>Words of a typed request that filter nothing ({0}), when the rest of the request filters the list.</summary>
+    public required string UnusedPartFormat { get; init; }
+
     /// <summary>{0} the largest capacity.</summary>
     public required string ReasonCapacityFormat { get; init; }
 
