@@ -251,7 +251,8 @@ internal sealed class CoachingOutboxProcessor(
                 return late;
             }
 
-            var status = await notifier.SendAsync(registration, (t, s) => t.Format(t.PromotedFormat, s.Title), withCard: true, cancellationToken);
+            var calendar = CalendarLine(services, registration);
+            var status = await notifier.SendAsync(registration, (t, s) => WithLine(t.Format(t.PromotedFormat, s.Title), calendar(t, s, false)), withCard: true, cancellationToken);
             return status == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 
@@ -273,7 +274,11 @@ internal sealed class CoachingOutboxProcessor(
                 return lateMove;
             }
 
-            var moved = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)), withCard: true, cancellationToken);
+            // Someone who imported the earlier calendar file still has the old time: told to take the new one.
+            var calendarLine = CalendarLine(services, registration);
+            var moved = await notifier.SendAsync(registration, (t, s) => WithLine(
+                t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)),
+                calendarLine(t, s, true)), withCard: true, cancellationToken);
             return moved == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 
@@ -285,6 +290,40 @@ internal sealed class CoachingOutboxProcessor(
         var sent = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionCancelledNoticeFormat, s.Title), withCard: false, cancellationToken);
         return sent == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
     }
+
+    /// <summary>
+    /// The line under a move or promotion notice about the person's calendar, for a seat holder: without Graph, the
+    /// signed link to the calendar file (the one the confirmation's card opens); with Graph, that the Teams meeting (an
+    /// on-site session's event) in their calendar follows — only for someone with an e-mail address, whom the event
+    /// has as an attendee. Nothing for the waitlisted (no seat, no calendar) or when no link can be made.
+    /// </summary>
+    private static Func<CoachingTexts, CoachingSession, bool, string?> CalendarLine(IServiceProvider services, CoachingRegistration registration)
+    {
+        if (registration.Status != RegistrationStatus.Confirmed)
+        {
+            return (_, _, _) => null;
+        }
+
+        if (services.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured)
+        {
+            return string.IsNullOrEmpty(registration.Email)
+                ? (_, _, _) => null
+                : (t, s, moved) => (moved, s.Mode == SessionMode.OnSite) switch
+                {
+                    (true, false) => t.MovedTeamsMeetingUpdated,
+                    (true, true) => t.MovedCalendarEventUpdated,
+                    (false, false) => t.PromotedTeamsMeetingInvite,
+                    (false, true) => t.PromotedCalendarEventInvite,
+                };
+        }
+
+        var link = services.GetRequiredService<CalendarLinks>().For(registration);
+        return link is null
+            ? (_, _, _) => null
+            : (t, _, moved) => t.Format(moved ? t.MovedCalendarFileFormat : t.PromotedCalendarFileFormat, link);
+    }
+
+    private static string WithLine(string notice, string? line) => line is null ? notice : notice + "\n" + line;
 
     /// <param name="sentWholeState">The row made the session's event (with its current details and attendees) or
     /// cancelled it: whatever failed before is on the calendar now.</param>

@@ -304,6 +304,24 @@ internal sealed partial class CoachingTexts
 
     public required string SessionMovedNoticeFormat { get; init; }
 
+    /// <summary>Under a move notice without Graph: a calendar file added before still has the old time; {0} is the new file's link.</summary>
+    public required string MovedCalendarFileFormat { get; init; }
+
+    /// <summary>Under a move notice with Graph (online session): the Teams meeting in their calendar follows.</summary>
+    public required string MovedTeamsMeetingUpdated { get; init; }
+
+    /// <summary>Under a move notice with Graph (on-site session): the calendar event follows.</summary>
+    public required string MovedCalendarEventUpdated { get; init; }
+
+    /// <summary>Under a promotion notice without Graph: {0} is the calendar file's link.</summary>
+    public required string PromotedCalendarFileFormat { get; init; }
+
+    /// <summary>Under a promotion notice with Graph (online session): the Teams meeting's invitation comes.</summary>
+    public required string PromotedTeamsMeetingInvite { get; init; }
+
+    /// <summary>Under a promotion notice with Graph (on-site session): the calendar invitation comes.</summary>
+    public required string PromotedCalendarEventInvite { get; init; }
+
     public required string CancelSessionConfirmFormat { get; init; }
 
     public required string ConfirmCancelSession { get; init; }
