@@ -2,6 +2,7 @@ using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions;
 
 namespace HiTechTex.Bot.Features.Coaching;
 
@@ -109,7 +110,8 @@ internal sealed class CoachingOutboxProcessor(
 
         var message = await db.Outbox().SingleAsync(o => o.Id == id, cancellationToken);
         var session = await db.Sessions().SingleOrDefaultAsync(s => s.Id == message.SessionId, cancellationToken);
-        var hadEvent = session?.GraphEventId is not null;
+        var eventBefore = session?.GraphEventId;
+        var hadEvent = eventBefore is not null;
         OutboxFailure? failure = null;
         using (var timeout = new CancellationTokenSource(graphOptions.Value.RequestTimeout, timeProvider))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -131,7 +133,7 @@ internal sealed class CoachingOutboxProcessor(
 
         // The row sent the session's whole state when it made the event (its details and attendees) or cancelled it.
         var sentWholeState = failure is null && session is not null
-            && ((!hadEvent && session.GraphEventId is not null) || (message.Kind == OutboxKind.CancelEvent && session.Status == SessionStatus.Cancelled && hadEvent));
+            && ((session.GraphEventId is not null && session.GraphEventId != eventBefore) || (message.Kind == OutboxKind.CancelEvent && session.Status == SessionStatus.Cancelled && hadEvent));
         await RecordAsync(db, gate, message, session, failure, sentWholeState, cancellationToken);
         return true;
     }
@@ -211,11 +213,8 @@ internal sealed class CoachingOutboxProcessor(
                 }
 
                 return null;
-            case OutboxKind.UpdateAttendees:
-                await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
-                return null;
-            case OutboxKind.UpdateEvent:
-                await Calendar(services).UpdateEventAsync(session, cancellationToken);
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent:
+                await UpdateOrRecreateAsync(services, db, message, session, cancellationToken);
                 return null;
             case OutboxKind.CancelEvent:
                 await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
@@ -450,9 +449,37 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>Creates the session's event (its current details and confirmed attendees) and keeps its id and join link.</summary>
     private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
     {
-        var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+        var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
         session.JoinUrl = created.JoinUrl;
+    }
+
+    /// <summary>
+    /// Patches the session's event; when Graph answers 404/410 — the organizer deleted the event in Outlook or Teams —
+    /// the same patch would fail forever (and "Retry calendar sync" with it), so a new event is created with the
+    /// session's current details and attendees (all the row had to send) and its join link replaces the old one.
+    /// </summary>
+    private async Task UpdateOrRecreateAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (message.Kind == OutboxKind.UpdateEvent)
+            {
+                await Calendar(services).UpdateEventAsync(session, cancellationToken);
+            }
+            else
+            {
+                await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+            }
+        }
+        catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && session.GraphEventId is { } lost)
+        {
+            var created = await Calendar(services).CreateEventAsync(
+                session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            session.GraphEventId = created.EventId;
+            session.JoinUrl = created.JoinUrl;
+            Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
+        }
     }
 
     private static ICalendarGateway Calendar(IServiceProvider services) => services.GetRequiredService<ICalendarGateway>();

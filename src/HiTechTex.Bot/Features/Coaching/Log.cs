@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2425, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId} not attempted: Graph refused the session's sync for good ({Reason}); waiting for the coordinator's retry or an edit")]
     public static partial void OutboxNotAttemptedSyncRefused(ILogger logger, long id, OutboxKind kind, Guid sessionId, CalendarSyncReason reason);
+
+    [LoggerMessage(EventId = 2426, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: Graph answered {Status} for its event {LostEventId} (deleted from the organizer's calendar?); created a new event {EventId} with the session's current details and attendees instead")]
+    public static partial void OutboxEventRecreated(ILogger logger, long id, OutboxKind kind, Guid sessionId, int status, string lostEventId, string eventId);
 }
