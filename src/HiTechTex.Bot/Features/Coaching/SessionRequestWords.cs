@@ -121,7 +121,7 @@ internal static class SessionRequestWords
         {
             var norm = tokens[i].Norm;
             if (used.Contains(i) || commandWords.Contains(norm) || Filler.Contains(norm) || StopWords.Value.Contains(norm)
-                || norm.All(char.IsAsciiDigit) || norm.Length < 2 || IsCoachingWord(norm))
+                || norm.All(char.IsAsciiDigit) || norm.Length < 2 || IsCoachingWord(norm) || IsTypoOfRequestWord(norm, commandWords))
             {
                 continue;
             }
@@ -130,6 +130,20 @@ internal static class SessionRequestWords
         }
 
         return words;
+    }
+
+    // "sesions", "upcomming", "sessioni" mistyped: the recognizer took them for the request's words; no filter is
+    // named after a typo of "sessions". One edit from a word of five letters or more, two from one of eight or more.
+    private static bool IsTypoOfRequestWord(string norm, IReadOnlySet<string> commandWords)
+    {
+        if (norm.Length < 5)
+        {
+            return false;
+        }
+
+        var max = norm.Length >= 8 ? 2 : 1;
+        return commandWords.Concat(Filler).Concat(CoachingWords.Value.Select(w => w.TrimEnd('*')))
+            .Any(w => w.Length >= 5 && DamerauLevenshtein.IsWithin(norm, w, max));
     }
 
     // "workshops", "webinars", "trainings", "sessões": the coaching intent's words and their stems.

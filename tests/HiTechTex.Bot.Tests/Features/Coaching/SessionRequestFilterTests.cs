@@ -177,6 +177,9 @@ public sealed class SessionRequestFilterTests : IDisposable
     [InlineData("hangi oturumlar var?", "tr")]
     [InlineData("jaká setkání jsou?", "cs")]
     [InlineData("nadcházející školení", "cs")]
+    [InlineData("sesions", "en")]
+    [InlineData("upcomming sessions", "en")]
+    [InlineData("prossime sesioni", "it")]
     public async Task Sessions_OrdinaryRequest_NothingSaidAboutFilters(string typed, string language)
     {
         await host.Conversation.SeedProfileAsync(language);
