@@ -217,7 +217,16 @@ internal sealed class CoachingOutboxProcessor(
                 await UpdateOrRecreateAsync(services, db, message, session, cancellationToken);
                 return null;
             case OutboxKind.CancelEvent:
-                await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                try
+                {
+                    await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                }
+                catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410)
+                {
+                    // The organizer deleted the event already: nothing is left to cancel, and a retry would get the same 404.
+                    Log.OutboxCancelledEventGone(logger, message.Id, session.Id, gone.ResponseStatusCode, session.GraphEventId ?? "");
+                }
+
                 return null;
             case OutboxKind.NotifySessionMoved when session.Status == SessionStatus.Cancelled:
                 return null;    // cancelled since: that notice says all

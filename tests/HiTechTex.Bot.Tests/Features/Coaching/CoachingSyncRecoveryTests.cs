@@ -496,6 +496,28 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_SessionCancelledAfterItsEventWasDeleted_NothingLeftToCancelNotAFailure()
+    {
+        // Before: the /cancel got Graph's 404, the card said "failed: … not found", and "Retry calendar sync" queued the
+        // same cancellation of a missing event again.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org");
+        await DrainAsync(host);
+        var lost = Assert.Single(graph.Events.Keys);
+        graph.Events.TryRemove(lost, out _);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+        await DrainAsync(host);
+
+        Assert.Single(graph.GraphRequests, r => r.Method == "POST" && r.Path.EndsWith($"/events/{lost}/cancel", StringComparison.Ordinal));
+        Assert.Empty(graph.Cancelled);
+        var cancel = (await host.OutboxAsync()).Single(o => o.Kind == OutboxKind.CancelEvent);
+        Assert.Equal((OutboxStatus.Done, 1), (cancel.Status, cancel.Attempts));
+        Assert.NotEqual(CalendarSyncState.Failed, (await SessionAsync(host, session.Id)).SyncState);
+        Assert.DoesNotContain("coaching.retrySync", CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RecreationTransactionIdOf_FixedForTheLostEventAndNotTheFirstOne()
     {
         // A re-creation retried after a lost answer gives Graph the same id (one new event); it is never the session's
