@@ -54,7 +54,12 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["month"] = filter.Month?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? AnyValue,
         };
         data["topics"] = Choices(texts, facets.Topics.Select(t => (t, t)));
-        data["languages"] = Choices(texts, facets.Languages.Select(l => (l, l)));
+        // The language asked for ("sessions in Italian") is a choice even when no upcoming session has it: the filter
+        // shows what the list is filtered by, and the list says none matches.
+        var languages = filter.Language is { } wantedLanguage && !facets.Languages.Contains(wantedLanguage, StringComparer.OrdinalIgnoreCase)
+            ? [.. facets.Languages, wantedLanguage]
+            : facets.Languages;
+        data["languages"] = Choices(texts, languages.Select(l => (l, l)));
         var culture = SessionTime.CultureOf(texts);
         // The next six months, and a month further ahead when that is the one asked for ("sessions in October"): the
         // filter shows what the list is filtered by.

@@ -112,7 +112,15 @@ internal sealed class CoachingDialog(
                 await RetrySyncAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             default:
-                var (filter, pastMonth, pastYear) = FilterOf(start);
+                var (filter, pastMonth, pastYear, unused) = FilterOf(start);
+                if (unused.Count > 0)
+                {
+                    // "sessions in German", "sessions next week": said, not silently dropped.
+                    var words = NameRule.EscapeMarkdown(NameRule.ForCard(string.Join(' ', unused)));
+                    var anyFilter = filter.Topic is not null || filter.Language is not null || filter.Month is not null;
+                    await turn.SendActivityAsync(texts.Format(anyFilter ? texts.UnusedPartFormat : texts.UnusedAllFormat, words), cancellationToken);
+                }
+
                 if (pastMonth is { } past)
                 {
                     // "sessions in March 2025" or "last month" in November 2026: said, not silently the whole catalogue.
@@ -174,7 +182,7 @@ internal sealed class CoachingDialog(
     /// The list's filters, and the month asked for when it is already over ("sessions in March 2025", "sessions on
     /// 3 March 2025", an old card's month): no filter then, and the caller says that month is past.
     /// </summary>
-    private (SessionFilter Filter, DateOnly? PastMonth, int? PastYear) FilterOf(JourneyStart? start)
+    private (SessionFilter Filter, DateOnly? PastMonth, int? PastYear, IReadOnlyList<string> Unused) FilterOf(JourneyStart? start)
     {
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
@@ -188,7 +196,7 @@ internal sealed class CoachingDialog(
             return (new SessionFilter(
                 Limit(CoachingCards.FilterValue(Read(data, "topic")), 100),
                 Limit(CoachingCards.FilterValue(Read(data, "language")), 8),
-                past is null ? month : null), past, null);
+                past is null ? month : null), past, null, []);
         }
 
         if (start?.Entities is { } entities)
@@ -197,14 +205,34 @@ internal sealed class CoachingDialog(
             // is the month to show. A month-year already over ("sessions in March 2025") is named, not no filter.
             DateOnly? month = null;
             DateOnly? past = null;
+            var tokens = start.Text is { } typed ? TextNormalizer.Tokenize(typed) : [];
+            var used = new HashSet<int>();
+            var topicWords = entities.SessionTopic is { } topic
+                ? TextNormalizer.Tokenize(topic).Select(t => t.Norm).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal);
             if (entities.Dates.Count > 0)
             {
                 month = new DateOnly(entities.Dates[0].Year, entities.Dates[0].Month, 1);
             }
-            else if (start.Text is { } text && DateParser.FindMonthMention(TextNormalizer.Tokenize(text), today, ListCommandWords) is { } mention)
+            else if (DateParser.FindMonthMention(tokens, today, ListCommandWords) is { } mention)
             {
                 month = mention.Month;
                 past = mention.Month is null ? mention.Named : null;
+                used.UnionWith(Enumerable.Range(mention.Span.Start, mention.Span.Length));
+            }
+            else if (SessionRequestWords.FindRelativeMonth(tokens, today) is { } relative)
+            {
+                // "next month", "el mes que viene", "příští měsíc", "this month".
+                month = relative.Month;
+                used.UnionWith(Enumerable.Range(relative.Span.Start, relative.Span.Length));
+            }
+
+            // "sessions in Italian", "sessões em inglês", "İtalyanca oturumlar": the session language.
+            string? language = null;
+            if (SessionRequestWords.FindLanguage(tokens, topicWords) is { } named)
+            {
+                language = named.Code;
+                used.Add(named.Index);
             }
 
             if (month is { } asked && asked < thisMonth && SessionFilter.PlausibleMonth(asked, today) is not null)
@@ -220,10 +248,16 @@ internal sealed class CoachingDialog(
                 (past, pastYear) = (period.LastMonth, period.LastMonth is null ? period.Year : null);
             }
 
-            return (new SessionFilter(entities.SessionTopic, null, month is { } named ? SessionFilter.PlausibleMonth(named, today) : null), past, pastYear);
+            // The words that are none of these: said rather than dropped. A recognized topic ("sessions about dyeing
+            // wastewater") took free words of its own, a date or a past period words the month readers know: the
+            // request is then read as asked and nothing is said.
+            IReadOnlyList<string> unused = entities.SessionTopic is null && entities.Dates.Count == 0 && pastYear is null && past is null
+                ? SessionRequestWords.Unused(tokens, ListCommandWords, used)
+                : [];
+            return (new SessionFilter(entities.SessionTopic, language, month is { } wanted ? SessionFilter.PlausibleMonth(wanted, today) : null), past, pastYear, unused);
         }
 
-        return (SessionFilter.Any, null, null);
+        return (SessionFilter.Any, null, null, []);
     }
 
     /// <summary>The page a Previous / Next button asks for (0 when none, or not a number of pages that can exist).</summary>

@@ -2,6 +2,7 @@ using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions;
 
 namespace HiTechTex.Bot.Features.Coaching;
 
@@ -109,7 +110,8 @@ internal sealed class CoachingOutboxProcessor(
 
         var message = await db.Outbox().SingleAsync(o => o.Id == id, cancellationToken);
         var session = await db.Sessions().SingleOrDefaultAsync(s => s.Id == message.SessionId, cancellationToken);
-        var hadEvent = session?.GraphEventId is not null;
+        var eventBefore = session?.GraphEventId;
+        var hadEvent = eventBefore is not null;
         OutboxFailure? failure = null;
         using (var timeout = new CancellationTokenSource(graphOptions.Value.RequestTimeout, timeProvider))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -131,7 +133,7 @@ internal sealed class CoachingOutboxProcessor(
 
         // The row sent the session's whole state when it made the event (its details and attendees) or cancelled it.
         var sentWholeState = failure is null && session is not null
-            && ((!hadEvent && session.GraphEventId is not null) || (message.Kind == OutboxKind.CancelEvent && session.Status == SessionStatus.Cancelled && hadEvent));
+            && ((session.GraphEventId is not null && session.GraphEventId != eventBefore) || (message.Kind == OutboxKind.CancelEvent && session.Status == SessionStatus.Cancelled && hadEvent));
         await RecordAsync(db, gate, message, session, failure, sentWholeState, cancellationToken);
         return true;
     }
@@ -211,14 +213,20 @@ internal sealed class CoachingOutboxProcessor(
                 }
 
                 return null;
-            case OutboxKind.UpdateAttendees:
-                await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
-                return null;
-            case OutboxKind.UpdateEvent:
-                await Calendar(services).UpdateEventAsync(session, cancellationToken);
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent:
+                await UpdateOrRecreateAsync(services, db, message, session, cancellationToken);
                 return null;
             case OutboxKind.CancelEvent:
-                await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                try
+                {
+                    await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                }
+                catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410)
+                {
+                    // The organizer deleted the event already: nothing is left to cancel, and a retry would get the same 404.
+                    Log.OutboxCancelledEventGone(logger, message.Id, session.Id, gone.ResponseStatusCode, session.GraphEventId ?? "");
+                }
+
                 return null;
             case OutboxKind.NotifySessionMoved when session.Status == SessionStatus.Cancelled:
                 return null;    // cancelled since: that notice says all
@@ -251,7 +259,8 @@ internal sealed class CoachingOutboxProcessor(
                 return late;
             }
 
-            var status = await notifier.SendAsync(registration, (t, s) => t.Format(t.PromotedFormat, s.Title), withCard: true, cancellationToken);
+            var calendar = CalendarLine(services, registration);
+            var status = await notifier.SendAsync(registration, (t, s) => WithLine(t.Format(t.PromotedFormat, s.Title), calendar(t, s, false)), withCard: true, cancellationToken);
             return status == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 
@@ -273,7 +282,11 @@ internal sealed class CoachingOutboxProcessor(
                 return lateMove;
             }
 
-            var moved = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)), withCard: true, cancellationToken);
+            // Someone who imported the earlier calendar file still has the old time: told to take the new one.
+            var calendarLine = CalendarLine(services, registration);
+            var moved = await notifier.SendAsync(registration, (t, s) => WithLine(
+                t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)),
+                calendarLine(t, s, true)), withCard: true, cancellationToken);
             return moved == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 
@@ -285,6 +298,40 @@ internal sealed class CoachingOutboxProcessor(
         var sent = await notifier.SendAsync(registration, (t, s) => t.Format(t.SessionCancelledNoticeFormat, s.Title), withCard: false, cancellationToken);
         return sent == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
     }
+
+    /// <summary>
+    /// The line under a move or promotion notice about the person's calendar, for a seat holder: without Graph, the
+    /// signed link to the calendar file (the one the confirmation's card opens); with Graph, that the Teams meeting (an
+    /// on-site session's event) in their calendar follows — only for someone with an e-mail address, whom the event
+    /// has as an attendee. Nothing for the waitlisted (no seat, no calendar) or when no link can be made.
+    /// </summary>
+    private static Func<CoachingTexts, CoachingSession, bool, string?> CalendarLine(IServiceProvider services, CoachingRegistration registration)
+    {
+        if (registration.Status != RegistrationStatus.Confirmed)
+        {
+            return (_, _, _) => null;
+        }
+
+        if (services.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured)
+        {
+            return string.IsNullOrEmpty(registration.Email)
+                ? (_, _, _) => null
+                : (t, s, moved) => (moved, s.Mode == SessionMode.OnSite) switch
+                {
+                    (true, false) => t.MovedTeamsMeetingUpdated,
+                    (true, true) => t.MovedCalendarEventUpdated,
+                    (false, false) => t.PromotedTeamsMeetingInvite,
+                    (false, true) => t.PromotedCalendarEventInvite,
+                };
+        }
+
+        var link = services.GetRequiredService<CalendarLinks>().For(registration);
+        return link is null
+            ? (_, _, _) => null
+            : (t, _, moved) => t.Format(moved ? t.MovedCalendarFileFormat : t.PromotedCalendarFileFormat, link);
+    }
+
+    private static string WithLine(string notice, string? line) => line is null ? notice : notice + "\n" + line;
 
     /// <param name="sentWholeState">The row made the session's event (with its current details and attendees) or
     /// cancelled it: whatever failed before is on the calendar now.</param>
@@ -411,9 +458,37 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>Creates the session's event (its current details and confirmed attendees) and keeps its id and join link.</summary>
     private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
     {
-        var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+        var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
         session.JoinUrl = created.JoinUrl;
+    }
+
+    /// <summary>
+    /// Patches the session's event; when Graph answers 404/410 — the organizer deleted the event in Outlook or Teams —
+    /// the same patch would fail forever (and "Retry calendar sync" with it), so a new event is created with the
+    /// session's current details and attendees (all the row had to send) and its join link replaces the old one.
+    /// </summary>
+    private async Task UpdateOrRecreateAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (message.Kind == OutboxKind.UpdateEvent)
+            {
+                await Calendar(services).UpdateEventAsync(session, cancellationToken);
+            }
+            else
+            {
+                await Calendar(services).UpdateAttendeesAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), cancellationToken);
+            }
+        }
+        catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && session.GraphEventId is { } lost)
+        {
+            var created = await Calendar(services).CreateEventAsync(
+                session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            session.GraphEventId = created.EventId;
+            session.JoinUrl = created.JoinUrl;
+            Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
+        }
     }
 
     private static ICalendarGateway Calendar(IServiceProvider services) => services.GetRequiredService<ICalendarGateway>();

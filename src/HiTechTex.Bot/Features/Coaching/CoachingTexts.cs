@@ -178,6 +178,12 @@ internal sealed partial class CoachingTexts
     /// <summary>The list was asked for a year already over ({0}: "2025"); the upcoming sessions follow.</summary>
     public required string YearPastFormat { get; init; }
 
+    /// <summary>Words of a typed request that filter nothing ({0}), when the list is the whole catalogue.</summary>
+    public required string UnusedAllFormat { get; init; }
+
+    /// <summary>Words of a typed request that filter nothing ({0}), when the rest of the request filters the list.</summary>
+    public required string UnusedPartFormat { get; init; }
+
     /// <summary>{0} the largest capacity.</summary>
     public required string ReasonCapacityFormat { get; init; }
 
@@ -297,6 +303,24 @@ internal sealed partial class CoachingTexts
     public required string ImportAlreadyDone { get; init; }
 
     public required string SessionMovedNoticeFormat { get; init; }
+
+    /// <summary>Under a move notice without Graph: a calendar file added before still has the old time; {0} is the new file's link.</summary>
+    public required string MovedCalendarFileFormat { get; init; }
+
+    /// <summary>Under a move notice with Graph (online session): the Teams meeting in their calendar follows.</summary>
+    public required string MovedTeamsMeetingUpdated { get; init; }
+
+    /// <summary>Under a move notice with Graph (on-site session): the calendar event follows.</summary>
+    public required string MovedCalendarEventUpdated { get; init; }
+
+    /// <summary>Under a promotion notice without Graph: {0} is the calendar file's link.</summary>
+    public required string PromotedCalendarFileFormat { get; init; }
+
+    /// <summary>Under a promotion notice with Graph (online session): the Teams meeting's invitation comes.</summary>
+    public required string PromotedTeamsMeetingInvite { get; init; }
+
+    /// <summary>Under a promotion notice with Graph (on-site session): the calendar invitation comes.</summary>
+    public required string PromotedCalendarEventInvite { get; init; }
 
     public required string CancelSessionConfirmFormat { get; init; }
 

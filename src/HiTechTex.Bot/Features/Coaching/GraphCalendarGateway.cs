@@ -25,7 +25,7 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         client = new GraphServiceClient(httpClient, new BaseBearerTokenAuthenticationProvider(tokenProvider), options.Value.BaseUrl.TrimEnd('/'));
     }
 
-    public async Task<CalendarEventResult> CreateEventAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken)
+    public async Task<CalendarEventResult> CreateEventAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, string transactionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var body = Describe(session);
@@ -36,7 +36,7 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         body.AllowNewTimeProposals = false;
 
         // The same id on every retry: Graph recognizes a repeated create instead of making a second event.
-        body.TransactionId = TransactionIdOf(session);
+        body.TransactionId = transactionId;
         var created = await client.Users[session.OrganizerMailbox].Events.PostAsync(body, cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException("Graph answered the event creation without an event.");
         return new CalendarEventResult(created.Id ?? throw new InvalidOperationException("Graph answered an event without id."), created.OnlineMeeting?.JoinUrl);
@@ -82,6 +82,18 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
     }
 
     public static string TransactionIdOf(CoachingSession session) => "htt-coaching-" + session.Id.ToString("N");
+
+    /// <summary>
+    /// The transaction id of the event that replaces <paramref name="lostEventId"/> (deleted from the organizer's
+    /// calendar): not the session's first one — Graph could answer that with the deleted event — but fixed for that lost
+    /// event, so a retried re-creation whose answer was lost gives the same new event, never a second one.
+    /// </summary>
+    public static string RecreationTransactionIdOf(CoachingSession session, string lostEventId)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lostEventId));
+        return TransactionIdOf(session) + "-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
 
     private static Event Describe(CoachingSession session) => new()
     {

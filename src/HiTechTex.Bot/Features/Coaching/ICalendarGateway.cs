@@ -3,8 +3,11 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// <summary>The organizer's calendar (Microsoft Graph, spec §8), as the outbox needs it.</summary>
 internal interface ICalendarGateway
 {
-    /// <summary>Creates the session's online meeting; retried creates with the same transaction id give the same event.</summary>
-    Task<CalendarEventResult> CreateEventAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the session's online meeting; retried creates with the same <paramref name="transactionId"/> give the
+    /// same event (<see cref="GraphCalendarGateway.TransactionIdOf(CoachingSession)"/> for the session's first event).
+    /// </summary>
+    Task<CalendarEventResult> CreateEventAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, string transactionId, CancellationToken cancellationToken);
 
     /// <summary>Replaces the attendee list (the full desired list).</summary>
     Task UpdateAttendeesAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken);

@@ -61,4 +61,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2425, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId} not attempted: Graph refused the session's sync for good ({Reason}); waiting for the coordinator's retry or an edit")]
     public static partial void OutboxNotAttemptedSyncRefused(ILogger logger, long id, OutboxKind kind, Guid sessionId, CalendarSyncReason reason);
+
+    [LoggerMessage(EventId = 2426, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: Graph answered {Status} for its event {LostEventId} (deleted from the organizer's calendar?); created a new event {EventId} with the session's current details and attendees instead")]
+    public static partial void OutboxEventRecreated(ILogger logger, long id, OutboxKind kind, Guid sessionId, int status, string lostEventId, string eventId);
+
+    [LoggerMessage(EventId = 2427, Level = LogLevel.Information, Message = "Outbox cancellation row {Id} for session {SessionId}: Graph answered {Status} for its event {LostEventId} (already deleted from the organizer's calendar): nothing left to cancel")]
+    public static partial void OutboxCancelledEventGone(ILogger logger, long id, Guid sessionId, int status, string lostEventId);
 }

@@ -434,6 +434,107 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
         Assert.Equal(rowsBefore, (await host.OutboxAsync()).Count);
     }
 
+    [Fact]
+    public async Task RunOnceAsync_EventDeletedByTheOrganizerThenSomeoneRegisters_ANewEventWithEveryAttendeeNotA404ForEver()
+    {
+        // Before: the attendee PATCH got Graph's 404 (the organizer had deleted the event in Outlook), the sync was
+        // "failed: … not found", and every "Retry calendar sync" PATCHed the same missing event again.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org");
+        await DrainAsync(host);
+        var lost = Assert.Single(graph.Events.Keys);
+        Assert.True(graph.Events.TryRemove(lost, out _));   // deleted in the organizer's calendar
+
+        await RegisterAsync(session, "u2", "rui@example.org");
+        await DrainAsync(host);
+
+        var (eventId, created) = Assert.Single(graph.Events);
+        Assert.NotEqual(lost, eventId);
+        Assert.Equal(["ana@example.org", "rui@example.org"], created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        Assert.Equal("Circular economy", created["subject"]!.GetValue<string>());
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal(GraphCalendarGateway.RecreationTransactionIdOf(stored, lost), created["transactionId"]!.GetValue<string>());
+        Assert.Equal((eventId, CalendarSyncState.Synced, (string?)null), (stored.GraphEventId, stored.SyncState, stored.SyncError));
+        Assert.Contains(eventId, stored.JoinUrl, StringComparison.Ordinal);
+        var calls = graph.GraphRequests.Select(r => (r.Method, r.Path)).ToList();
+        Assert.Equal(("PATCH", $"/v1.0/users/organizer@example.org/events/{lost}"), calls[^2]);
+        Assert.Equal(("POST", "/v1.0/users/organizer@example.org/events"), calls[^1]);
+        Assert.All(await host.OutboxAsync(), o => Assert.Equal(OutboxStatus.Done, o.Status));
+    }
+
+    [Fact]
+    public async Task RetrySync_SyncFailedNotFoundBecauseTheEventWasDeleted_RetryCreatesANewEventWithTheCurrentDetails()
+    {
+        // A session that failed with "not found" (the event deleted by its organizer) before this version: the
+        // coordinator's retry now creates the event again rather than getting the same 404.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org");
+        await DrainAsync(host);
+        var lost = Assert.Single(graph.Events.Keys);
+        graph.Events.TryRemove(lost, out _);
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            var row = await db.Sessions().SingleAsync(s => s.Id == session.Id);
+            row.SyncState = CalendarSyncState.Failed;
+            row.SyncError = nameof(CalendarSyncReason.NotFound);
+            row.Title = "Renamed";
+            return await db.SaveChangesAsync();
+        });
+
+        var replies = await host.SubmitAsync(RetryClick(session), CoachingTestHost.CoordinatorId);
+        await DrainAsync(host);
+
+        Assert.Contains("is being retried", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        var (eventId, created) = Assert.Single(graph.Events);
+        Assert.NotEqual(lost, eventId);
+        Assert.Equal("Renamed", created["subject"]!.GetValue<string>());
+        Assert.Equal(["ana@example.org"], created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal((eventId, CalendarSyncState.Synced), (stored.GraphEventId, stored.SyncState));
+        Assert.Single(graph.GraphRequests, r => r.Method == "POST" && r.Path.EndsWith("/events", StringComparison.Ordinal) && r.Body.Contains("Renamed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SessionCancelledAfterItsEventWasDeleted_NothingLeftToCancelNotAFailure()
+    {
+        // Before: the /cancel got Graph's 404, the card said "failed: … not found", and "Retry calendar sync" queued the
+        // same cancellation of a missing event again.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org");
+        await DrainAsync(host);
+        var lost = Assert.Single(graph.Events.Keys);
+        graph.Events.TryRemove(lost, out _);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+        await DrainAsync(host);
+
+        Assert.Single(graph.GraphRequests, r => r.Method == "POST" && r.Path.EndsWith($"/events/{lost}/cancel", StringComparison.Ordinal));
+        Assert.Empty(graph.Cancelled);
+        var cancel = (await host.OutboxAsync()).Single(o => o.Kind == OutboxKind.CancelEvent);
+        Assert.Equal((OutboxStatus.Done, 1), (cancel.Status, cancel.Attempts));
+        Assert.NotEqual(CalendarSyncState.Failed, (await SessionAsync(host, session.Id)).SyncState);
+        Assert.DoesNotContain("coaching.retrySync", CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecreationTransactionIdOf_FixedForTheLostEventAndNotTheFirstOne()
+    {
+        // A re-creation retried after a lost answer gives Graph the same id (one new event); it is never the session's
+        // first id, which Graph could answer with the deleted event.
+        var session = new CoachingSession { Id = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff") };
+
+        var first = GraphCalendarGateway.RecreationTransactionIdOf(session, "AAMk-event-1");
+
+        Assert.Equal(first, GraphCalendarGateway.RecreationTransactionIdOf(session, "AAMk-event-1"));
+        Assert.NotEqual(first, GraphCalendarGateway.RecreationTransactionIdOf(session, "AAMk-event-2"));
+        Assert.NotEqual(GraphCalendarGateway.TransactionIdOf(session), first);
+        Assert.StartsWith(GraphCalendarGateway.TransactionIdOf(session) + "-", first, StringComparison.Ordinal);
+    }
+
+    private Task<RegistrationResult> RegisterAsync(CoachingSession session, string user, string email) => host.WithScopeAsync(sp =>
+        sp.GetRequiredService<BookingService>().RegisterAsync(session.Id, new Participant(user, "User " + user, "tenant", email, "conv-" + user, "en"), CancellationToken.None));
+
     /// <summary>A session whose create Graph refused for good (403 on every call): failed, no event.</summary>
     private async Task<CoachingSession> CreateFailedForGoodAsync()
     {
