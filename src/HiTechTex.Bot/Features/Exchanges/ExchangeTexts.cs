@@ -306,6 +306,25 @@ internal sealed partial record ExchangeTexts
     public string HostCountryNotCovered(string country) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, HostCountryNotCoveredFormat, country);
 
+    /// <summary>
+    /// {0} = the day the request named ("5 Dec 2026"), {1} = its weekday's name ("Saturday"), {2} = the next working day,
+    /// which the form starts on. On a form opened from a request whose start falls on a weekend ("in a week" said on a
+    /// Saturday), which the check would refuse as the first working day.
+    /// </summary>
+    public required string StartMovedFromWeekendFormat { get; init; }
+
+    /// <summary>The notice for a start moved from <paramref name="weekend"/> to <paramref name="start"/>, in this language.</summary>
+    public string StartMovedFromWeekend(DateOnly weekend, DateOnly start)
+    {
+        var culture = ExchangeCards.Culture(Language);
+        return string.Format(
+            culture,
+            StartMovedFromWeekendFormat,
+            ExchangeTime.Day(weekend, culture),
+            culture.DateTimeFormat.GetDayName(weekend.DayOfWeek),
+            ExchangeTime.Day(start, culture));
+    }
+
     /// <summary>{0} = reference. Asked before a submitted or approved application is withdrawn.</summary>
     public required string ConfirmWithdrawFormat { get; init; }
 
