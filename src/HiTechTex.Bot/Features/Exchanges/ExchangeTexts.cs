@@ -197,6 +197,12 @@ internal sealed partial record ExchangeTexts
 
     public required string StuckNoticeAdvice { get; init; }
 
+    /// <summary>{0} = the names (and <see cref="StuckUnnamedFormat"/>) of who a stuck entry did not reach.</summary>
+    public required string StuckNotReachedFormat { get; init; }
+
+    /// <summary>{0} = how many people not reached the bot knows no name for.</summary>
+    public required string StuckUnnamedFormat { get; init; }
+
     /// <summary>{0} = reference. "Retry now": delivered.</summary>
     public required string RetryDeliveredFormat { get; init; }
 
