@@ -22,4 +22,7 @@ public enum RoleCommand
 
     /// <summary>The coordinator's import of coaching sessions.</summary>
     ImportSessions,
+
+    /// <summary>The coordinator's card of the applications nobody may decide or whose card or notice reached nobody.</summary>
+    StuckApplications,
 }

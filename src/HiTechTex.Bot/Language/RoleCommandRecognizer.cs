@@ -15,6 +15,7 @@ internal static class RoleCommandRecognizer
     private static readonly Phrase[] Application = Compile(RoleCommandWords.Application);
     private static readonly Phrase[] Exchange = Compile(RoleCommandWords.Exchange);
     private static readonly Phrase[] Progress = Compile(RoleCommandWords.Progress);
+    private static readonly Phrase[] Stuck = Compile(RoleCommandWords.Stuck);
     private static readonly Phrase[] Export = Compile(RoleCommandWords.Export);
     private static readonly Phrase[] Members = Compile(RoleCommandWords.Members);
     private static readonly Phrase[] Manage = Compile(RoleCommandWords.Manage);
@@ -35,6 +36,7 @@ internal static class RoleCommandRecognizer
     [
         (RoleCommand.ExportExchanges, [[Export, Exchange], [Export, Application]]),
         (RoleCommand.ImportSessions, [[Import, Session]]),
+        (RoleCommand.StuckApplications, [[Stuck, Application], [Stuck, Exchange]]),
         (RoleCommand.ExchangeProgress, [[Progress, Exchange]]),
         (RoleCommand.PendingApprovals, [[Pending, Application], [Pending, Approve], [Approve, Application], [Approve, Exchange], [Pending, Exchange]]),
         (RoleCommand.ManageMembers, [[Manage, Members]]),

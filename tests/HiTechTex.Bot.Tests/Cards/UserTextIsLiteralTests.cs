@@ -84,6 +84,8 @@ public sealed class UserTextIsLiteralTests
         { "exchange-application", "host" },
         { "exchange-list", "items[0].route" },
         { "exchange-stuck", "items[0].route" },
+        // The names of who a stuck entry did not reach: people's own text.
+        { "exchange-stuck", "items[0].notReached" },
         { "exchange-progress", "sections[0].rows[0].name" },
     };
 

@@ -15,6 +15,8 @@ public sealed class RoleCommandRecognizerTests
         { "add a member to my cluster", RoleCommand.ManageMembers },
         { "create a new coaching session", RoleCommand.NewSession },
         { "import sessions from a file", RoleCommand.ImportSessions },
+        { "show me the stuck applications", RoleCommand.StuckApplications },
+        { "which exchanges are blocked?", RoleCommand.StuckApplications },
         // Portuguese
         { "candidaturas pendentes", RoleCommand.PendingApprovals },
         { "tenho candidaturas para aprovar?", RoleCommand.PendingApprovals },
@@ -23,27 +25,32 @@ public sealed class RoleCommandRecognizerTests
         { "exportar intercâmbios para excel", RoleCommand.ExportExchanges },
         { "gerir os membros do cluster", RoleCommand.ManageMembers },
         { "criar uma sessão nova", RoleCommand.NewSession },
+        { "quais candidaturas estão bloqueadas?", RoleCommand.StuckApplications },
         // Spanish
         { "solicitudes pendientes de aprobar", RoleCommand.PendingApprovals },
         { "descargar los intercambios en csv", RoleCommand.ExportExchanges },
         { "¿cuántos intercambios llevamos?", RoleCommand.ExchangeProgress },
         { "importar sesiones", RoleCommand.ImportSessions },
+        { "¿qué solicitudes están atascadas?", RoleCommand.StuckApplications },
         // Italian
         { "avanzamento degli scambi", RoleCommand.ExchangeProgress },
         { "progressi scambi", RoleCommand.ExchangeProgress },
         { "candidature da approvare", RoleCommand.PendingApprovals },
         { "esporta gli scambi in excel", RoleCommand.ExportExchanges },
         { "aggiungi un membro", RoleCommand.ManageMembers },
+        { "mostrami le candidature bloccate", RoleCommand.StuckApplications },
         // Turkish
         { "onay bekleyen başvurular", RoleCommand.PendingApprovals },
         { "şimdiye kadar kaç değişim oldu", RoleCommand.ExchangeProgress },
         { "değişimleri excel olarak indir", RoleCommand.ExportExchanges },
         { "yeni oturum oluştur", RoleCommand.NewSession },
+        { "takılan başvurular hangileri?", RoleCommand.StuckApplications },
         // Czech
         { "žádosti čekající na schválení", RoleCommand.PendingApprovals },
         { "kolik výměn zatím proběhlo", RoleCommand.ExchangeProgress },
         { "exportovat výměny do excelu", RoleCommand.ExportExchanges },
         { "upravit členy klastru", RoleCommand.ManageMembers },
+        { "ukaž zaseknuté žádosti", RoleCommand.StuckApplications },
     };
 
     public static TheoryData<string> NoRoleCommand => new()
@@ -56,6 +63,8 @@ public sealed class RoleCommandRecognizerTests
         "chci podat přihlášku na výměnu",
         "is my application still pending?",
         "a minha candidatura está pendente?",
+        "my application is stuck",
+        "a minha candidatura está bloqueada?",
         "find partners in Italy",
         "book a new coaching session",
         "quero marcar uma nova sessão",

@@ -50,7 +50,11 @@ public sealed class StartOffsetTests
         Assert.Null(result.Entities.StayMonths);
         Assert.Empty(result.Entities.Keywords);
         var seeded = ExchangeFormSeed.From(new ExchangeFormState(), result.Entities, new Dictionary<string, string>(), Today, ExchangeTexts.Resolve(language));
-        Assert.Equal((date, (DateOnly?)null), (seeded.StartDate!.Value, seeded.EndDate));
+        // A day on a weekend ("fra 10 giorni": Sunday 6 December) starts the form on the Monday after (the Check refuses
+        // a weekend as the first working day), which the form's notice says.
+        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        Assert.Equal((weekend ? ExchangeFormSeed.NextWorkingDay(date) : date, (DateOnly?)null), (seeded.StartDate!.Value, seeded.EndDate));
+        Assert.Equal(weekend, seeded.Notice is not null);
     }
 
     [Theory]

@@ -35,6 +35,7 @@ internal sealed partial class MainDialog
             RoleCommand.ManageMembers => (roles.IsClusterManager, PartnerTexts.Resolve(language).ManageMembersCommands[0], RoleRefusal.ClusterManagers),
             RoleCommand.ExchangeProgress => (roles.IsCoordinator, exchanges.ProgressCommands[0], RoleRefusal.Coordinators),
             RoleCommand.ExportExchanges => (roles.IsCoordinator, exchanges.ExportCommands[0], RoleRefusal.Coordinators),
+            RoleCommand.StuckApplications => (roles.IsCoordinator, exchanges.StuckCommands[0], RoleRefusal.Coordinators),
             RoleCommand.NewSession => (roles.IsCoordinator, coaching.NewSessionCommands[0], RoleRefusal.None),
             _ => (roles.IsCoordinator, coaching.ImportCommands[0], RoleRefusal.None),
         };

@@ -285,6 +285,7 @@ internal sealed class ExchangeCards(
                 ["reason"] = reason,
                 ["advice"] = advice,
                 ["canRetry"] = entry.CanRetry,
+                ["notReached"] = await NotReachedAsync(entry, texts, cancellationToken).ConfigureAwait(false),
             });
         }
 
@@ -295,6 +296,42 @@ internal sealed class ExchangeCards(
             ["items"] = items,
             ["labels"] = new JsonObject { ["open"] = texts.Open, ["retry"] = texts.RetryNowButton },
         });
+    }
+
+    /// <summary>
+    /// Who a stuck entry did not reach, by the name they go by with the bot ("Not reached: Vasco Almeida"), so that the
+    /// coordinator told "tell them yourself" knows whom; someone whose name the bot does not know is counted ("and 1
+    /// more"). Empty when nobody is named. Shown literally (a <c>TextRun</c>): names are people's own text.
+    /// </summary>
+    private async Task<string> NotReachedAsync(ExchangeStuckEntry entry, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        if (entry.Recipients is not { Count: > 0 } recipients)
+        {
+            return "";
+        }
+
+        var names = new List<string>();
+        var unnamed = 0;
+        foreach (var recipient in recipients)
+        {
+            if (await people.FindNameAsync(recipient, entry.Application.TenantId, cancellationToken).ConfigureAwait(false) is { Length: > 0 } name)
+            {
+                names.Add(name);
+            }
+            else
+            {
+                unnamed++;
+            }
+        }
+
+        var list = string.Join(", ", names);
+        if (unnamed > 0)
+        {
+            var more = string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, unnamed);
+            list = list.Length == 0 ? more : $"{list}, {more}";
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, list);
     }
 
     /// <summary>The lump-sum line: the estimate (amount, and why it is halved).</summary>

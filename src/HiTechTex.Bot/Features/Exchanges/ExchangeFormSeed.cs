@@ -49,6 +49,15 @@ internal static class ExchangeFormSeed
         {
             var future = entities.Dates.Where(d => d > today).ToList();
             start = future.Count > 0 ? future[0] : entities.Month is { } month ? FirstMondayIn(month, today) : null;
+
+            // "in a week" said on a Saturday, "in 8 days" on a Friday, "on 5 December": a Saturday or a Sunday, which
+            // the form's check refuses as the first working day. The form starts on the Monday after, and says so.
+            if (start is { DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday } weekend)
+            {
+                start = NextWorkingDay(weekend);
+                var moved = texts.StartMovedFromWeekend(weekend, start.Value);
+                notice = notice is null ? moved : notice + " " + moved;
+            }
         }
 
         // "for a week", "por duas semanas", "na 5 dní": the end follows from a known start.
@@ -63,6 +72,18 @@ internal static class ExchangeFormSeed
         }
 
         return state with { HostQuery = host, StartDate = start, EndDate = end, Notice = notice };
+    }
+
+    /// <summary>The first Monday to Friday after <paramref name="day"/>.</summary>
+    internal static DateOnly NextWorkingDay(DateOnly day)
+    {
+        var next = day.AddDays(1);
+        while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            next = next.AddDays(1);
+        }
+
+        return next;
     }
 
     /// <summary>

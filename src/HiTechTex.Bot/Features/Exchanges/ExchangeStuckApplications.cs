@@ -16,8 +16,12 @@ internal enum ExchangeStuckReason
     WithdrawnNoticeGivenUp,
 }
 
-/// <summary>One line of the coordinator's "stuck applications" card.</summary>
-internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason)
+/// <summary>
+/// One line of the coordinator's "stuck applications" card; <paramref name="Recipients"/>: who was not reached (Entra ids;
+/// the approvers of a card that reached none, the recipients of a given-up notice), whom the card names so that the
+/// coordinator knows whom to tell.
+/// </summary>
+internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null)
 {
     /// <summary>Whether "Retry now" can do anything (a missing approver is a matter of configuration).</summary>
     public bool CanRetry => Reason != ExchangeStuckReason.NoApprover;
@@ -57,14 +61,18 @@ internal sealed class ExchangeStuckApplications(
         {
             if (await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) is { } reason)
             {
-                entries.Add(new(application, reason));
+                var notReached = reason == ExchangeStuckReason.CardNotDelivered
+                    ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
+                    : null;
+                entries.Add(new(application, reason, notReached is null ? null : [.. notReached]));
             }
         }
 
         foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.GaveUpPrefix, cancellationToken).ConfigureAwait(false))
         {
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            entries.AddRange(GivenUp(application, claims).Select(g => new ExchangeStuckEntry(application, g.Reason)).DistinctBy(e => e.Reason));
+            entries.AddRange(GivenUp(application, claims).GroupBy(g => g.Reason)
+                .Select(g => new ExchangeStuckEntry(application, g.Key, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)])));
         }
 
         return entries;

@@ -197,6 +197,12 @@ internal sealed partial record ExchangeTexts
 
     public required string StuckNoticeAdvice { get; init; }
 
+    /// <summary>{0} = the names (and <see cref="StuckUnnamedFormat"/>) of who a stuck entry did not reach.</summary>
+    public required string StuckNotReachedFormat { get; init; }
+
+    /// <summary>{0} = how many people not reached the bot knows no name for.</summary>
+    public required string StuckUnnamedFormat { get; init; }
+
     /// <summary>{0} = reference. "Retry now": delivered.</summary>
     public required string RetryDeliveredFormat { get; init; }
 
@@ -305,6 +311,25 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = the country's name, in the reader's language.</summary>
     public string HostCountryNotCovered(string country) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, HostCountryNotCoveredFormat, country);
+
+    /// <summary>
+    /// {0} = the day the request named ("5 Dec 2026"), {1} = its weekday's name ("Saturday"), {2} = the next working day,
+    /// which the form starts on. On a form opened from a request whose start falls on a weekend ("in a week" said on a
+    /// Saturday), which the check would refuse as the first working day.
+    /// </summary>
+    public required string StartMovedFromWeekendFormat { get; init; }
+
+    /// <summary>The notice for a start moved from <paramref name="weekend"/> to <paramref name="start"/>, in this language.</summary>
+    public string StartMovedFromWeekend(DateOnly weekend, DateOnly start)
+    {
+        var culture = ExchangeCards.Culture(Language);
+        return string.Format(
+            culture,
+            StartMovedFromWeekendFormat,
+            ExchangeTime.Day(weekend, culture),
+            culture.DateTimeFormat.GetDayName(weekend.DayOfWeek),
+            ExchangeTime.Day(start, culture));
+    }
 
     /// <summary>{0} = reference. Asked before a submitted or approved application is withdrawn.</summary>
     public required string ConfirmWithdrawFormat { get; init; }

@@ -44,6 +44,20 @@ internal static class RoleCommandWords
         "vymen*", "mobilit*",
     ];
 
+    /// <summary>
+    /// Stuck: "show me the stuck applications", "quais candidaturas estão bloqueadas?", "solicitudes atascadas",
+    /// "candidature bloccate", "takılan başvurular", "zaseknuté žádosti" (with an application or exchange word).
+    /// </summary>
+    public static readonly string[] Stuck =
+    [
+        "stuck", "blocked", "undelivered",
+        "bloquead*", "encalhad*",
+        "atascad*", "estancad*",
+        "bloccat*", "incagliat*",
+        "takilan", "takili", "takildi", "takilmis", "bloke*",
+        "zaseknut*", "zasekl*", "uvizl*", "blokovan*",
+    ];
+
     public static readonly string[] Progress =
     [
         // "How many" only with the exchanges counted: "how many days does an exchange last?" asks about the rules.

@@ -73,6 +73,52 @@ public sealed class RoleCommandRoutingTests : IDisposable
         Assert.Empty(applyJourney.Starts);
     }
 
+    /// <summary>
+    /// Before: "show me the stuck applications" got "I didn't understand" and the help card, "quais candidaturas estão
+    /// bloqueadas?" the application form (refused for the coordinator's organisation); only the exact command worked.
+    /// </summary>
+    [Theory]
+    [InlineData("show me the stuck applications", "en")]
+    [InlineData("quais candidaturas estão bloqueadas?", "pt")]
+    [InlineData("¿qué solicitudes están atascadas?", "es")]
+    [InlineData("mostrami le candidature bloccate", "it")]
+    [InlineData("takılan başvurular hangileri?", "tr")]
+    [InlineData("ukaž zaseknuté žádosti", "cs")]
+    public async Task OnTurnAsync_CoordinatorAsksForStuckApplicationsInOwnWords_StartsThatCommand(string typed, string language)
+    {
+        var conversation = Host(manager: false, coordinator: true);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply("journey test.roles")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(ExchangeTexts.Resolve(language).StuckCommands[0], Assert.Single(roleJourney.Starts).Text);
+        Assert.Empty(applyJourney.Starts);
+        Assert.Empty(conversation.Recognizer.Texts);
+    }
+
+    [Theory]
+    [InlineData("show me the stuck applications", "en")]
+    [InlineData("quais candidaturas estão bloqueadas?", "pt")]
+    public async Task OnTurnAsync_NoCoordinatorAsksForStuckApplications_SaysItIsForCoordinatorsAndOpensNoForm(string typed, string language)
+    {
+        var conversation = Host(manager: true, coordinator: false);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply(ConversationTexts.Resolve(language, null).OnlyForCoordinators)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(roleJourney.Starts);
+        Assert.Empty(applyJourney.Starts);
+    }
+
     [Theory]
     [InlineData("quantos intercâmbios posso fazer?", "pt")]
     [InlineData("how many exchanges can I do?", "en")]

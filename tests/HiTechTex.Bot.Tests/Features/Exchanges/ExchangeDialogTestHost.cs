@@ -64,7 +64,7 @@ internal sealed class ExchangeDialogTestHost : IDisposable
             services.AddSingleton(new Mock<IConnectorClient>().Object);
             services.AddSingleton(Messenger.Object);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-            services.AddSingleton(new Mock<IConversationReferenceStore>().Object);
+            services.AddSingleton(References.Object);
             services.AddLinkKeys();
             services.AddExchanges();
         });
@@ -73,6 +73,9 @@ internal sealed class ExchangeDialogTestHost : IDisposable
     public FakeTimeProvider Time { get; } = new(Now);
 
     public Mock<IProactiveMessenger> Messenger { get; } = new();
+
+    /// <summary>The stored 1:1 chats (none unless a test sets one up: who the bot knows a name for).</summary>
+    public Mock<IConversationReferenceStore> References { get; } = new();
 
     /// <summary>What the bot logged (Information and above).</summary>
     public ExchangeLogCapture Logs { get; } = new();

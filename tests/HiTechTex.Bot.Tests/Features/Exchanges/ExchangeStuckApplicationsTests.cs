@@ -3,6 +3,7 @@ using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -66,6 +67,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 Assert.Contains(reference, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardAdvice, card, StringComparison.Ordinal);
+                // The manager, whose name the bot does not know, counted among those not reached.
+                Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
                 Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
                 Assert.Contains(ExchangeVerbs.RetryDelivery, card, StringComparison.Ordinal);
             }, "the stuck applications")
@@ -213,6 +216,47 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Empty(await ListAsync());
     }
 
+    /// <summary>
+    /// Before: "An approver could not be told that the application was withdrawn … Tell them yourself" named nobody, so
+    /// the coordinator could not know whom to tell; now the card names who was not reached (literally: a TextRun).
+    /// </summary>
+    [Fact]
+    public async Task Typed_WithdrawnNoticeGivenUp_NamesTheApproverNotReached()
+    {
+        // Arrange: the manager (known to the bot by their Teams name) got the card, then their chat started failing; the
+        // applicant withdraws and the follow-up gives the "withdrawn" notice up.
+        await host.Conversation.SeedProfileAsync("en");
+        host.References.Setup(r => r.FindPersonalAsync(ExchangeDialogTestHost.VisitingManagerId, "tenant-1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new StoredConversationReference(new ConversationReference
+            {
+                ChannelId = "msteams", User = new() { Id = "29:manager", Name = "Vasco Almeida" }, Conversation = new() { Id = "a:manager" },
+            }, true, DateTimeOffset.UnixEpoch));
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await WithdrawAsync(id);
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        // Act / Assert
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.WithdrawnNoticeGivenUp, entry.Reason);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(En.StuckWithdrawnNotice, card, StringComparison.Ordinal);
+                Assert.Contains($"{{\"type\":\"TextRun\",\"text\":\"{NotReached(En, "Vasco Almeida")}\"}}", card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task NotACoordinator_TypedOrForgedRetry_PoliteRefusalAndNothingChanges()
     {
@@ -274,6 +318,18 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Out of scope." });
         await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Reject, data, En, CancellationToken.None);
     }
+
+    private async Task WithdrawAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var applicant = new ExchangeActor(ApplicantId, "Ana", "29:user-3", "tenant-1");
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, confirmed = "yes" });
+        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(applicant, ExchangeVerbs.Withdraw, data, En, CancellationToken.None);
+        var application = await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None);
+        Assert.Equal(ExchangeStatus.Withdrawn, application?.Status);
+    }
+
+    private static string NotReached(ExchangeTexts texts, string names) => string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, names);
 
     private async Task<string> ReferenceAsync(Guid id)
     {
