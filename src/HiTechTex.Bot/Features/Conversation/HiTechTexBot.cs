@@ -83,6 +83,13 @@ internal sealed class HiTechTexBot(
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            // The turn that creates the profile (its last answer) is the first one whose zone is kept: cards and
+            // notices sent to a just-onboarded person then show their local times, without waiting for another message.
+            await FollowTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+
         await states.TouchDialogAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
 
         try
@@ -101,7 +108,8 @@ internal sealed class HiTechTexBot(
     /// <summary>
     /// Teams reports the client's time zone with each message; what features keep of it (a registration's zone, for
     /// reminders) follows the user when it changes. The zone last seen is in the user state, already read for the turn,
-    /// so an unchanged zone costs no query and no write (nor does any zone before the user has a profile); a change costs
+    /// so an unchanged zone costs no query and no write (nor does any zone before the user has a profile — it is followed
+    /// at the end of the turn that saves the profile); a change costs
     /// one update per listener and is saved with the turn's state. A failure is logged and retried on the next message (the zone is then not marked as seen).
     /// </summary>
     private async Task FollowTimeZoneAsync(ITurnContext turnContext, CancellationToken cancellationToken)

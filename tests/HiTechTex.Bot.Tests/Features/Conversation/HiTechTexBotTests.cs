@@ -5,6 +5,7 @@ using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
 using HiTechTex.Bot.Testing.Dialogs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
@@ -35,6 +36,75 @@ public sealed class HiTechTexBotTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal(new UserProfile("Ana", "CITEVE", null, "en"), await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_TheTurnThatSavesTheProfile_KeepsTheClientsTimeZoneAndTellsTheListeners()
+    {
+        // Before: the zone was kept only from the first message after the profile existed, so an approval card sent to
+        // a just-onboarded person showed "19:02 (Europe/Lisbon)" instead of their local "19:02".
+        var listener = new RecordingTimeZoneListener();
+        using var withListener = new ConversationTestHost(configureServices: s => s.AddSingleton<ITimeZoneListener>(listener));
+        withListener.Adapter.LocalTimezone = "Europe/Lisbon";
+
+        await withListener.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .StartTestAsync();
+        var beforeTheProfile = await KeptTimeZoneAsync(withListener);
+
+        await withListener.Flow()
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Null(beforeTheProfile);
+        Assert.Equal("Europe/Lisbon", await KeptTimeZoneAsync(withListener));
+        Assert.Equal(["Europe/Lisbon"], listener.Zones);
+        Assert.NotNull(await withListener.ReadProfileAsync());
+
+        // The next message in the same zone costs nothing more.
+        await withListener.Flow().Send("help").StartTestAsync();
+        Assert.Equal(["Europe/Lisbon"], listener.Zones);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_TheTurnThatSavesTheProfile_AZoneThisHostDoesNotKnow_NothingKept()
+    {
+        host.Adapter.LocalTimezone = "Mars/Olympus_Mons";
+
+        await host.Flow()
+            .Send("hello").AssertReplyContains("Shall I call you Ana?")
+            .Send("yes").AssertReply("Which organisation do you work for?")
+            .Send("CITEVE").AssertReplyContains("Which language")
+            .Send("English").AssertReply("Thanks, Ana! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+        Assert.Null(await KeptTimeZoneAsync(host));
+    }
+
+    private static async Task<string?> KeptTimeZoneAsync(ConversationTestHost on)
+    {
+        var items = await on.Storage.ReadAsync([ConversationTestHost.UserKey]);
+        return items.TryGetValue(ConversationTestHost.UserKey, out var item) && item.Value.TryGetProperty("timeZone", out var zone)
+            ? zone.GetString()
+            : null;
+    }
+
+    private sealed class RecordingTimeZoneListener : ITimeZoneListener
+    {
+        public List<string> Zones { get; } = [];
+
+        public Task TimeZoneChangedAsync(string aadObjectId, string timeZone, CancellationToken cancellationToken)
+        {
+            Zones.Add(timeZone);
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]
