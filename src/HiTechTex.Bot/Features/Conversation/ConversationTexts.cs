@@ -87,6 +87,12 @@ internal sealed partial class ConversationTexts
     /// <summary>What is deleted and what stays; asked as a yes/no question.</summary>
     public required string ConfirmDeleteData { get; init; }
 
+    /// <summary>
+    /// The answer to a question about what the bot keeps or deletes ("what data do you keep?", "do you delete my data
+    /// after the exchange?"): what is stored, what stays as the programme's records, and the command that deletes ({0}).
+    /// </summary>
+    public required string PrivacyAnswerFormat { get; init; }
+
     /// <summary>The retry of the delete question: says how to answer, without the whole explanation again.</summary>
     public required string ConfirmDeleteDataRetry { get; init; }
 
@@ -431,6 +437,8 @@ internal sealed partial class ConversationTexts
 
     public string ExchangeRules =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, ExchangeRulesFormat, Exchanges.ExchangeTexts.Resolve(Language).ApplyCommands[0]);
+
+    public string PrivacyAnswer => string.Format(System.Globalization.CultureInfo.InvariantCulture, PrivacyAnswerFormat, DeleteDataCommands[0]);
 
     public string Declined => string.Format(System.Globalization.CultureInfo.InvariantCulture, DeclinedFormat, HelpWord);
 
