@@ -126,6 +126,8 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Please fill in the required fields: {0}.",
         FormInvalidFormat = "Some characters in these fields cannot be accepted; please retype them: {0}.",
         FillInForm = "Please fill in the form above and submit it, or type \"cancel\".",
+        ExchangeFormStillOpen = "Your exchange application form is still open further up: fill it in and submit it, or type \"cancel\" to leave it.",
+        FormStillOpen = "The form further up is still open: fill it in and submit it, or type \"cancel\" to leave it.",
         FormExpired = "This form is no longer active: please use the newest one, further down in this chat.",
         FormEnded = "This form is no longer active (what it belonged to was cancelled, started over or finished), so nothing was saved or sent from it. Start again from the menu below.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -258,6 +260,8 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Preencha os campos obrigatórios: {0}.",
         FormInvalidFormat = "Alguns caracteres destes campos não são aceites; volte a escrevê-los: {0}.",
         FillInForm = "Preencha o formulário acima e envie-o, ou escreva \"cancelar\".",
+        ExchangeFormStillOpen = "O seu formulário de candidatura a intercâmbio continua aberto mais acima: preencha-o e envie-o, ou escreva \"cancelar\" para o deixar.",
+        FormStillOpen = "O formulário mais acima continua aberto: preencha-o e envie-o, ou escreva \"cancelar\" para o deixar.",
         FormExpired = "Este formulário já não está ativo: use o mais recente, mais abaixo nesta conversa.",
         FormEnded = "Este formulário já não está ativo (aquilo a que pertencia foi cancelado, recomeçado ou concluído), por isso nada foi guardado nem enviado a partir dele. Recomece a partir do menu abaixo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -390,6 +394,8 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Rellene los campos obligatorios: {0}.",
         FormInvalidFormat = "Algunos caracteres de estos campos no se admiten; vuelva a escribirlos: {0}.",
         FillInForm = "Rellene el formulario de arriba y envíelo, o escriba \"cancelar\".",
+        ExchangeFormStillOpen = "Su formulario de solicitud de intercambio sigue abierto más arriba: rellénelo y envíelo, o escriba \"cancelar\" para dejarlo.",
+        FormStillOpen = "El formulario de más arriba sigue abierto: rellénelo y envíelo, o escriba \"cancelar\" para dejarlo.",
         FormExpired = "Este formulario ya no está activo: use el más reciente, más abajo en esta conversación.",
         FormEnded = "Este formulario ya no está activo (aquello a lo que pertenecía se canceló, se empezó de nuevo o terminó), así que no se ha guardado ni enviado nada desde él. Vuelva a empezar desde el menú de abajo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -522,6 +528,8 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Compila i campi obbligatori: {0}.",
         FormInvalidFormat = "Alcuni caratteri di questi campi non sono accettati; riscrivili: {0}.",
         FillInForm = "Compila il modulo qui sopra e invialo, oppure scrivi \"annulla\".",
+        ExchangeFormStillOpen = "Il tuo modulo di candidatura per lo scambio è ancora aperto più in alto: compilalo e invialo, oppure scrivi \"annulla\" per lasciarlo.",
+        FormStillOpen = "Il modulo più in alto è ancora aperto: compilalo e invialo, oppure scrivi \"annulla\" per lasciarlo.",
         FormExpired = "Questo modulo non è più attivo: usa quello più recente, più in basso in questa chat.",
         FormEnded = "Questo modulo non è più attivo (ciò a cui apparteneva è stato annullato, ricominciato o concluso), quindi non è stato salvato né inviato nulla. Ricomincia dal menu qui sotto.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -654,6 +662,8 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Lütfen zorunlu alanları doldurun: {0}.",
         FormInvalidFormat = "Bu alanlardaki bazı karakterler kabul edilmiyor; lütfen yeniden yazın: {0}.",
         FillInForm = "Lütfen yukarıdaki formu doldurup gönderin ya da \"iptal\" yazın.",
+        ExchangeFormStillOpen = "Değişim başvuru formunuz yukarıda hâlâ açık: doldurup gönderin ya da bırakmak için \"iptal\" yazın.",
+        FormStillOpen = "Yukarıdaki form hâlâ açık: doldurup gönderin ya da bırakmak için \"iptal\" yazın.",
         FormExpired = "Bu form artık etkin değil: lütfen bu sohbette daha aşağıdaki en yeni formu kullanın.",
         FormEnded = "Bu form artık etkin değil (ait olduğu işlem iptal edildi, yeniden başlatıldı veya tamamlandı); bu yüzden ondan hiçbir şey kaydedilmedi veya gönderilmedi. Aşağıdaki menüden yeniden başlayın.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -786,6 +796,8 @@ internal sealed partial class ConversationTexts
         FormIncompleteFormat = "Vyplňte prosím povinná pole: {0}.",
         FormInvalidFormat = "Některé znaky v těchto polích nelze přijmout; napište je prosím znovu: {0}.",
         FillInForm = "Vyplňte prosím formulář výše a odešlete ho, nebo napište \"zrušit\".",
+        ExchangeFormStillOpen = "Váš formulář žádosti o výměnu je stále otevřený výše: vyplňte ho a odešlete, nebo napište \"zrušit\", pokud ho chcete opustit.",
+        FormStillOpen = "Formulář výše je stále otevřený: vyplňte ho a odešlete, nebo napište \"zrušit\", pokud ho chcete opustit.",
         FormExpired = "Tento formulář už není aktivní: použijte prosím nejnovější, níže v tomto chatu.",
         FormEnded = "Tento formulář už není aktivní (to, k čemu patřil, bylo zrušeno, začato znovu nebo dokončeno), takže se z něj nic neuložilo ani neodeslalo. Začněte znovu z nabídky níže.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

@@ -372,6 +372,15 @@ internal sealed partial class ConversationTexts
 
     public required string FillInForm { get; init; }
 
+    /// <summary>
+    /// After a request answered on top of the exchange application form: names the form that waits (the answer sits
+    /// between it and this message, so "the form above" would be the answer's), and how to leave it.
+    /// </summary>
+    public required string ExchangeFormStillOpen { get; init; }
+
+    /// <summary>The same for any other form that waits.</summary>
+    public required string FormStillOpen { get; init; }
+
     public required string FormExpired { get; init; }
 
     /// <summary>A form's button clicked after its dialog ended (cancelled, started over, finished): nothing was done with it.</summary>
