@@ -12,7 +12,8 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// <summary>
 /// The bot: a welcome card when it is added to a conversation, and <see cref="MainDialog"/> for messages, card
 /// submits and <c>Action.Execute</c> invokes. The conversation and user state are saved once, together, at the end
-/// of the turn; when another turn saved first, nothing is written and the user is asked to send again.
+/// of the turn; when another turn saved first, nothing is written and the user is asked to send again (unless the
+/// turn answered them and left nothing waiting nor a changed profile: then the answer stands alone).
 /// </summary>
 internal sealed class HiTechTexBot(
     ConversationStates states,
@@ -101,8 +102,30 @@ internal sealed class HiTechTexBot(
             // Two messages of the same user raced (double send, Teams retry). Saving this turn's view would undo
             // the other's; dropping it and asking again keeps the stored conversation whole.
             Log.StateConflict(logger, turnContext.Activity.Conversation?.Id, exception.Key);
-            await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
+            if (!await AnsweredWithNothingToLoseAsync(turnContext, profile, cancellationToken).ConfigureAwait(false))
+            {
+                await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>
+    /// Whether a turn whose state was not saved needs no "please send that again": it answered the user, nothing of it
+    /// waits for an answer (no question or form left open, which the dropped state would forget) and the profile is as
+    /// it was (a "profile saved" that was not saved must be told). The second click of one card processed by another
+    /// instance at once ("already submitted", from the database) is such a turn: the conflict message after it read as
+    /// if that answer were wrong.
+    /// </summary>
+    private async Task<bool> AnsweredWithNothingToLoseAsync(ITurnContext turnContext, UserProfile? profileBefore, CancellationToken cancellationToken)
+    {
+        if (!turnContext.Responded)
+        {
+            return false;
+        }
+
+        var dialogs = await states.DialogStateOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        return (dialogs?.DialogStack is null || dialogs.DialogStack.Count == 0)
+            && Equals(profileBefore, await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
