@@ -131,6 +131,15 @@ internal sealed partial class MainDialog
         {
             return null;   // "thanks", "ok" at a form: the form's reminder
         }
+        else if (CommandOf(typed) is null && IsPrivacyQuestion(action, typed))
+        {
+            // "do you delete my data after the exchange?" while the form waits: what is kept, and the form stays. (Not at
+            // a question: there "how to store personal data in labs" may well be the answer, e.g. the objectives.)
+            Log.AnotherRequest(logger, "privacy question", runningId, "answered on top", activity.Conversation?.Id);
+            await context.SendActivityAsync(texts.PrivacyAnswer, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
         else if (CommandOf(typed) is null && RulesQuestionRecognizer.IsRulesQuestion(typed))
         {
             // "how many exchanges can I do?" while the form waits: the rules, and the form stays.

@@ -76,6 +76,24 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("do you delete my data after the exchange?")]
+    [InlineData("what data do you keep?")]
+    public async Task PrivacyQuestion_WhileTheFormWaits_AnsweredOnTopAndTheSameFormStillSaves(string typed)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Before: "Please fill in the form above" — the question went unanswered.
+        await OpenForm()
+            .Send(typed)
+            .AssertReply(Texts.PrivacyAnswer)
+            .AssertReply(Texts.ExchangeFormStillOpen)
+            .AssertNoReply()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task FreeText_WhileTheFormWaitsOfAUserWhoseProfileSpeaksAnother_UnderstoodInTheProfileLanguage()
     {
