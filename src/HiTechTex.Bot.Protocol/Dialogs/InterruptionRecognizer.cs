@@ -66,11 +66,14 @@ public static partial class InterruptionRecognizer
         (InterruptionKind.Cancel,
         [
             "cancel", "cancel that", "cancel it", "stop", "stop it", "quit", "abort", "never mind", "nevermind",
-            "cancelar", "cancela", "parar", "para", "para com isso", "sair", "esquece",
-            "cancelar todo", "déjalo", "olvídalo", "salir",
-            "annulla", "annullare", "annulla tutto", "basta", "esci", "lascia perdere",
-            "iptal", "iptal et", "vazgeç", "vazgeçtim", "dur", "durdur", "çıkış", "çıkış yap", "boş ver", "boşver",
-            "zrušit", "zrus", "zruš", "zrušit to", "zruš to", "storno", "konec", "přestat", "přestaň", "nech toho",
+            "cancelar", "cancela", "cancele", "cancela isso", "cancele isso", "parar", "para", "para com isso", "sair", "esquece",
+            "cancelar todo", "cancela todo", "cancele todo", "cancélalo", "cancelalo", "cancélelo", "cancelelo", "déjalo", "olvídalo", "salir",
+            // Italian "cancella" (cancel/delete, imperative) is as common as "annulla": alone it is the command; with an
+            // object it is not ("cancella i miei dati" is the delete-data request).
+            "annulla", "annullare", "annulla tutto", "annullalo", "cancella", "cancellare", "cancella tutto", "cancellalo",
+            "basta", "esci", "lascia perdere",
+            "iptal", "iptal et", "iptal edin", "iptal edelim", "vazgeç", "vazgeçtim", "dur", "durdur", "çıkış", "çıkış yap", "boş ver", "boşver",
+            "zrušit", "zrus", "zruš", "zrušte", "zrušit to", "zruš to", "zrušte to", "storno", "konec", "přestat", "přestaň", "nech toho",
         ]),
         (InterruptionKind.StartOver,
         [

@@ -56,6 +56,41 @@ public sealed class InterruptionCancelVariantsTests
     }
 
     [Theory]
+    [InlineData("cancella")]
+    [InlineData("Cancella.")]
+    [InlineData("cancella per favore")]
+    [InlineData("cancellare")]
+    [InlineData("cancella tutto")]
+    [InlineData("annulla")]
+    [InlineData("annullare")]
+    [InlineData("cancele")]
+    [InlineData("cancela")]
+    [InlineData("cancele por favor")]
+    [InlineData("cancélalo")]
+    [InlineData("iptal")]
+    [InlineData("iptal edin")]
+    [InlineData("lütfen iptal")]
+    [InlineData("zruš")]
+    [InlineData("zrušte")]
+    [InlineData("zrušte to prosím")]
+    public void ImperativeCancelWords_AsTheWholeMessage_Cancel(string typed)
+    {
+        Assert.Equal(InterruptionKind.Cancel, InterruptionRecognizer.Recognize(typed));
+    }
+
+    [Theory]
+    [InlineData("cancella i miei dati")]          // the delete-data request
+    [InlineData("cancella la mia iscrizione")]
+    [InlineData("cancellare la candidatura")]
+    [InlineData("cancele a minha inscrição")]
+    [InlineData("zrušte mou registraci")]
+    [InlineData("iptal edin kaydımı")]
+    public void ImperativeCancelWords_WithAnObject_AreNoInterruption(string typed)
+    {
+        Assert.Equal(InterruptionKind.None, InterruptionRecognizer.Recognize(typed));
+    }
+
+    [Theory]
     [InlineData("cancer")]          // one letter replaced: another word
     [InlineData("cancel my order")]
     [InlineData("cancle my booking")]

@@ -87,6 +87,12 @@ internal sealed partial class ConversationTexts
     /// <summary>What is deleted and what stays; asked as a yes/no question.</summary>
     public required string ConfirmDeleteData { get; init; }
 
+    /// <summary>
+    /// The answer to a question about what the bot keeps or deletes ("what data do you keep?", "do you delete my data
+    /// after the exchange?"): what is stored, what stays as the programme's records, and the command that deletes ({0}).
+    /// </summary>
+    public required string PrivacyAnswerFormat { get; init; }
+
     /// <summary>The retry of the delete question: says how to answer, without the whole explanation again.</summary>
     public required string ConfirmDeleteDataRetry { get; init; }
 
@@ -366,6 +372,15 @@ internal sealed partial class ConversationTexts
 
     public required string FillInForm { get; init; }
 
+    /// <summary>
+    /// After a request answered on top of the exchange application form: names the form that waits (the answer sits
+    /// between it and this message, so "the form above" would be the answer's), and how to leave it.
+    /// </summary>
+    public required string ExchangeFormStillOpen { get; init; }
+
+    /// <summary>The same for any other form that waits.</summary>
+    public required string FormStillOpen { get; init; }
+
     public required string FormExpired { get; init; }
 
     /// <summary>A form's button clicked after its dialog ended (cancelled, started over, finished): nothing was done with it.</summary>
@@ -431,6 +446,8 @@ internal sealed partial class ConversationTexts
 
     public string ExchangeRules =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, ExchangeRulesFormat, Exchanges.ExchangeTexts.Resolve(Language).ApplyCommands[0]);
+
+    public string PrivacyAnswer => string.Format(System.Globalization.CultureInfo.InvariantCulture, PrivacyAnswerFormat, DeleteDataCommands[0]);
 
     public string Declined => string.Format(System.Globalization.CultureInfo.InvariantCulture, DeclinedFormat, HelpWord);
 

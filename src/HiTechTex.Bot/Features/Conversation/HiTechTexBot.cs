@@ -12,7 +12,8 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// <summary>
 /// The bot: a welcome card when it is added to a conversation, and <see cref="MainDialog"/> for messages, card
 /// submits and <c>Action.Execute</c> invokes. The conversation and user state are saved once, together, at the end
-/// of the turn; when another turn saved first, nothing is written and the user is asked to send again.
+/// of the turn; when another turn saved first, nothing is written and the user is asked to send again (unless the
+/// turn answered them and left nothing waiting nor a changed profile: then the answer stands alone).
 /// </summary>
 internal sealed class HiTechTexBot(
     ConversationStates states,
@@ -83,6 +84,13 @@ internal sealed class HiTechTexBot(
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            // The turn that creates the profile (its last answer) is the first one whose zone is kept: cards and
+            // notices sent to a just-onboarded person then show their local times, without waiting for another message.
+            await FollowTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+
         await states.TouchDialogAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
 
         try
@@ -94,14 +102,37 @@ internal sealed class HiTechTexBot(
             // Two messages of the same user raced (double send, Teams retry). Saving this turn's view would undo
             // the other's; dropping it and asking again keeps the stored conversation whole.
             Log.StateConflict(logger, turnContext.Activity.Conversation?.Id, exception.Key);
-            await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
+            if (!await AnsweredWithNothingToLoseAsync(turnContext, profile, cancellationToken).ConfigureAwait(false))
+            {
+                await turnContext.SendActivityAsync(turnContext.GetTexts().Busy, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>
+    /// Whether a turn whose state was not saved needs no "please send that again": it answered the user, nothing of it
+    /// waits for an answer (no question or form left open, which the dropped state would forget) and the profile is as
+    /// it was (a "profile saved" that was not saved must be told). The second click of one card processed by another
+    /// instance at once ("already submitted", from the database) is such a turn: the conflict message after it read as
+    /// if that answer were wrong.
+    /// </summary>
+    private async Task<bool> AnsweredWithNothingToLoseAsync(ITurnContext turnContext, UserProfile? profileBefore, CancellationToken cancellationToken)
+    {
+        if (!turnContext.Responded)
+        {
+            return false;
+        }
+
+        var dialogs = await states.DialogStateOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        return (dialogs?.DialogStack is null || dialogs.DialogStack.Count == 0)
+            && Equals(profileBefore, await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
     /// Teams reports the client's time zone with each message; what features keep of it (a registration's zone, for
     /// reminders) follows the user when it changes. The zone last seen is in the user state, already read for the turn,
-    /// so an unchanged zone costs no query and no write (nor does any zone before the user has a profile); a change costs
+    /// so an unchanged zone costs no query and no write (nor does any zone before the user has a profile — it is followed
+    /// at the end of the turn that saves the profile); a change costs
     /// one update per listener and is saved with the turn's state. A failure is logged and retried on the next message (the zone is then not marked as seen).
     /// </summary>
     private async Task FollowTimeZoneAsync(ITurnContext turnContext, CancellationToken cancellationToken)

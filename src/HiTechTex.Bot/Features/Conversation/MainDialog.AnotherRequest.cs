@@ -131,12 +131,21 @@ internal sealed partial class MainDialog
         {
             return null;   // "thanks", "ok" at a form: the form's reminder
         }
+        else if (CommandOf(typed) is null && IsPrivacyQuestion(action, typed))
+        {
+            // "do you delete my data after the exchange?" while the form waits: what is kept, and the form stays. (Not at
+            // a question: there "how to store personal data in labs" may well be the answer, e.g. the objectives.)
+            Log.AnotherRequest(logger, "privacy question", runningId, "answered on top", activity.Conversation?.Id);
+            await context.SendActivityAsync(texts.PrivacyAnswer, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
         else if (CommandOf(typed) is null && RulesQuestionRecognizer.IsRulesQuestion(typed))
         {
             // "how many exchanges can I do?" while the form waits: the rules, and the form stays.
             Log.AnotherRequest(logger, "rules question", runningId, "answered on top", activity.Conversation?.Id);
             await context.SendActivityAsync(texts.ExchangeRules, cancellationToken).ConfigureAwait(false);
-            await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
         else if (CommandOf(typed) is { } commanded)
@@ -151,7 +160,7 @@ internal sealed partial class MainDialog
             {
                 Log.AnotherRequest(logger, "role command", runningId, "refused on top", activity.Conversation?.Id);
                 await RefuseRoleCommandAsync(context, role.Refusal, cancellationToken).ConfigureAwait(false);
-                await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+                await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
                 return EndOfTurn;
             }
 
@@ -173,7 +182,7 @@ internal sealed partial class MainDialog
         {
             Log.AnotherRequest(logger, request, runningId, "card on top", activity.Conversation?.Id);
             await SendCardAsync(outerDc, card, cancellationToken).ConfigureAwait(false);
-            await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
 
@@ -195,7 +204,7 @@ internal sealed partial class MainDialog
             if (!NamesSomething(data))
             {
                 Log.AnotherRequest(logger, request, runningId, "reminded", activity.Conversation?.Id);
-                await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+                await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
                 return EndOfTurn;
             }
         }
@@ -210,7 +219,7 @@ internal sealed partial class MainDialog
                 Log.OneTurnJourneyWaited(logger, requested.Dialog.Id, activity.Conversation?.Id);
             }
 
-            await RemindAsync(leafDc, waitsForForm, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
 
@@ -235,14 +244,17 @@ internal sealed partial class MainDialog
 
     /// <summary>
     /// After an answer on top: a form is not sent again (the card above holds what the user typed into it) but
-    /// mentioned; a question is asked again.
+    /// mentioned by name — the answer now sits under it, so "the form above" would point at the answer (a saved session
+    /// form); a question is asked again.
     /// </summary>
-    private static async Task RemindAsync(DialogContext leafDc, bool waitsForForm, CancellationToken cancellationToken)
+    private static async Task RemindAsync(DialogContext leafDc, bool waitsForForm, IJourney running, CancellationToken cancellationToken)
     {
         if (waitsForForm)
         {
             var activity = leafDc.Context.Activity;
-            await leafDc.Context.SendActivityAsync(activity.CreateReply(leafDc.Messages.FillInForm(activity.Locale)), cancellationToken).ConfigureAwait(false);
+            var texts = leafDc.Context.GetTexts();
+            var reminder = running.Intents.Contains(Intent.ApplyForExchange) ? texts.ExchangeFormStillOpen : texts.FormStillOpen;
+            await leafDc.Context.SendActivityAsync(activity.CreateReply(reminder), cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -38,6 +38,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     private const string StartOverKey = "startOver";
     private const string RoleRefusedKey = "roleRefused";
     private const string RulesQuestionKey = "rulesQuestion";
+    private const string PrivacyQuestionKey = "privacyQuestion";
     private const string StepsId = "main.steps";
     private const string LeaveDialogId = "main.leave";
     private const string LeavePromptId = "main.leave.confirm";
@@ -241,6 +242,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 : await step.BeginDialogAsync(unprofiled.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
         }
 
+        // A question about what the bot keeps, before giving it anything: answered, without the first-use questions.
+        if (step.GetValue<string>(DataKey) is null && IsPrivacyQuestion(step.GetValue<string>(ActionKey), step.GetValue<string>(TextKey)))
+        {
+            await step.Context.SendActivityAsync(step.Context.GetTexts().PrivacyAnswer, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // "cancel" with nothing in progress (no profile yet, so nothing started): said so, as for someone with a
         // profile — not the first-use questions, which the next "cancel" would then cancel, and so on.
         if (step.GetValue<string>(ActionKey) is null && step.GetValue<string>(DataKey) is null
@@ -298,6 +306,9 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 break;
             case Intent.None when !newProfile && step.GetValue<string>(SmallTalkKey) is { } smallTalk && Enum.TryParse<SmallTalkKind>(smallTalk, out var talk):
                 await AnswerSmallTalkAsync(step, talk, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.None when step.GetValue<bool>(PrivacyQuestionKey):
+                await step.Context.SendActivityAsync(texts.PrivacyAnswer, cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.None when step.GetValue<bool>(RulesQuestionKey):
                 await step.Context.SendActivityAsync(texts.ExchangeRules, cancellationToken).ConfigureAwait(false);
@@ -474,6 +485,14 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return (commanded, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
         }
 
+        // "do you delete my data after the exchange?", "o que guardam sobre mim?": what the bot keeps and how to delete
+        // it — not the application form (before the rules: "how long do you keep my data after the exchange?").
+        if (IsPrivacyQuestion(action, typed))
+        {
+            step.Values[PrivacyQuestionKey] = true;
+            return (null, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
+        }
+
         // "quantos intercâmbios posso fazer?": the rules — not a coordinator's progress figures, nor the application form.
         if (action is null && RulesQuestionRecognizer.IsRulesQuestion(typed) && InterruptionRecognizer.Recognize(typed) == InterruptionKind.None)
         {
@@ -491,6 +510,11 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         var start = new JourneyStart(intent, entities, action is null ? typed : null, action, ReadData(step));
         return (JourneyFor(action, intent), start, intent, entities);
     }
+
+    /// <summary>A typed question about what the bot keeps or deletes (not the request "delete my data", nor a command word).</summary>
+    private static bool IsPrivacyQuestion(string? action, string? typed) =>
+        action is null && PrivacyQuestion.IsQuestion(typed) && !DeleteDataRequest.IsRequest(typed)
+        && InterruptionRecognizer.Recognize(typed) == InterruptionKind.None;
 
     private static bool MustContinuePrivately(WaterfallStepContext step, IJourney journey, JourneyStart start) =>
         step.Context.Activity.IsGroupConversation() && journey.IsPersonal(start);

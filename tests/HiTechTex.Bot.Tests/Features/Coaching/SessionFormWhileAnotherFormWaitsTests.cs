@@ -43,13 +43,35 @@ public sealed class SessionFormWhileAnotherFormWaitsTests : IDisposable
 
         var texts = saved.Select(r => r.Text ?? "").ToList();
         Assert.DoesNotContain(texts, t => t.Contains("no longer active", StringComparison.Ordinal));
-        Assert.Contains(ConversationTexts.En.FillInForm, texts);
+        Assert.Contains(ConversationTexts.En.ExchangeFormStillOpen, texts);
         var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().GetAsync(session.Id, CancellationToken.None));
         Assert.Equal("Circular economy, moved", stored!.Session.Title);
 
         // The application form above was not touched: its Save still saves a draft.
         var draft = await host.SubmitAsync(ApplicationSave(applicationFormId), Coordinator);
         Assert.Contains(ExchangeTexts.English.DraftSaved, draft.Select(r => r.Text));
+    }
+
+    public static TheoryData<string> Languages => [.. ConversationTexts.All.Select(t => t.Language)];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task EditSave_WhileTheApplicationFormWaits_TheReminderAfterTheSessionNamesTheApplicationForm(string language)
+    {
+        // Before: "Please fill in the form above" right under the saved session's card — "above" read as the session form.
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+        var session = await host.CreateSessionAsync();
+        await host.SayAsync(ExchangeTexts.Resolve(language).ApplyCommands[0], Coordinator);
+
+        var edit = await host.SubmitAsync(new { action = CoachingDialog.EditAction, sessionId = session.Id.ToString() }, Coordinator);
+        var saved = await host.SubmitAsync(SessionForm(edit, session.Id.ToString(), title: "Circular economy, moved"), Coordinator);
+
+        Assert.True(saved.Count >= 2, "the session's answer, then the reminder");
+        Assert.Equal(texts.ExchangeFormStillOpen, saved[^1].Text);
+        Assert.DoesNotContain(saved, r => r.Text == texts.FillInForm);
+        var quoted = texts.ExchangeFormStillOpen.Split('"')[1];
+        Assert.Equal(HiTechTex.Bot.Protocol.Dialogs.InterruptionKind.Cancel, HiTechTex.Bot.Protocol.Dialogs.InterruptionRecognizer.Recognize(quoted));
     }
 
     [Fact]

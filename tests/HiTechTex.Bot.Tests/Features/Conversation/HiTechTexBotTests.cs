@@ -5,6 +5,7 @@ using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
 using HiTechTex.Bot.Testing.Dialogs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
@@ -35,6 +36,75 @@ public sealed class HiTechTexBotTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal(new UserProfile("Ana", "CITEVE", null, "en"), await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_TheTurnThatSavesTheProfile_KeepsTheClientsTimeZoneAndTellsTheListeners()
+    {
+        // Before: the zone was kept only from the first message after the profile existed, so an approval card sent to
+        // a just-onboarded person showed "19:02 (Europe/Lisbon)" instead of their local "19:02".
+        var listener = new RecordingTimeZoneListener();
+        using var withListener = new ConversationTestHost(configureServices: s => s.AddSingleton<ITimeZoneListener>(listener));
+        withListener.Adapter.LocalTimezone = "Europe/Lisbon";
+
+        await withListener.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .Send("CITEVE")
+            .AssertReplyContains("Which language")
+            .StartTestAsync();
+        var beforeTheProfile = await KeptTimeZoneAsync(withListener);
+
+        await withListener.Flow()
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Null(beforeTheProfile);
+        Assert.Equal("Europe/Lisbon", await KeptTimeZoneAsync(withListener));
+        Assert.Equal(["Europe/Lisbon"], listener.Zones);
+        Assert.NotNull(await withListener.ReadProfileAsync());
+
+        // The next message in the same zone costs nothing more.
+        await withListener.Flow().Send("help").StartTestAsync();
+        Assert.Equal(["Europe/Lisbon"], listener.Zones);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_TheTurnThatSavesTheProfile_AZoneThisHostDoesNotKnow_NothingKept()
+    {
+        host.Adapter.LocalTimezone = "Mars/Olympus_Mons";
+
+        await host.Flow()
+            .Send("hello").AssertReplyContains("Shall I call you Ana?")
+            .Send("yes").AssertReply("Which organisation do you work for?")
+            .Send("CITEVE").AssertReplyContains("Which language")
+            .Send("English").AssertReply("Thanks, Ana! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+        Assert.Null(await KeptTimeZoneAsync(host));
+    }
+
+    private static async Task<string?> KeptTimeZoneAsync(ConversationTestHost on)
+    {
+        var items = await on.Storage.ReadAsync([ConversationTestHost.UserKey]);
+        return items.TryGetValue(ConversationTestHost.UserKey, out var item) && item.Value.TryGetProperty("timeZone", out var zone)
+            ? zone.GetString()
+            : null;
+    }
+
+    private sealed class RecordingTimeZoneListener : ITimeZoneListener
+    {
+        public List<string> Zones { get; } = [];
+
+        public Task TimeZoneChangedAsync(string aadObjectId, string timeZone, CancellationToken cancellationToken)
+        {
+            Zones.Add(timeZone);
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]
@@ -375,6 +445,51 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTurnAsync_StateChangedByAnotherTurn_TheTurnAnsweredAndLeftNothingWaiting_NoSendAgainAfterTheAnswer()
+    {
+        // Before: two instances processing two clicks of one conversation — the second answered ("already submitted")
+        // and then added "I was still working on your previous message — please send that again.", as if the answer
+        // were wrong. A turn that answered, leaves nothing waiting and changed no profile loses nothing by not saving.
+        var storage = new RacingStorage { BothStatesInTheBatch = false };
+        using var racing = new ConversationTestHost(storage);
+        await racing.SeedProfileAsync("en");
+        await racing.Flow()
+            .Send("delete my data")
+            .AssertReply(reply => Assert.StartsWith(ConversationTexts.En.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+        storage.RaceOnNextWrite = "msteams/conversations/a:conversation-1";
+
+        // The answer ends the question (as the second click's "already submitted" ends the form).
+        await racing.Flow()
+            .Send("no")
+            .AssertReply(ConversationTexts.En.DataKept)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(1, storage.ConflictingBatches);
+        Assert.NotNull(await racing.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_StateChangedByAnotherTurn_TheTurnLeftAQuestionWaiting_StillAsksToSendAgain()
+    {
+        // The question asked is forgotten with the unsaved state: the user must know to ask again.
+        var storage = new RacingStorage { BothStatesInTheBatch = false };
+        using var racing = new ConversationTestHost(storage);
+        await racing.SeedProfileAsync("en");
+        storage.RaceOnNextWrite = "msteams/conversations/a:conversation-1";
+
+        await racing.Flow()
+            .Send("delete my data")
+            .AssertReply(reply => Assert.StartsWith(ConversationTexts.En.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .AssertReply(ConversationTexts.En.Busy)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(1, storage.ConflictingBatches);
+    }
+
+    [Fact]
     public async Task OnTurnAsync_GroupChat_AnotherMembersMessageDoesNotAnswerTheFirstMembersPrompt()
     {
         var group = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true };
@@ -604,6 +719,9 @@ public sealed class HiTechTexBotTests : IDisposable
 
         public string? RaceOnNextWrite { get; set; }
 
+        /// <summary>Whether the racing batch must hold both states (a turn that changed the user state too).</summary>
+        public bool BothStatesInTheBatch { get; set; } = true;
+
         public int ConflictingBatches { get; private set; }
 
         public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default) =>
@@ -615,7 +733,7 @@ public sealed class HiTechTexBotTests : IDisposable
             {
                 RaceOnNextWrite = null;
                 ConflictingBatches++;
-                Assert.True(changes.Count == 2, "the conversation and user state are written in one batch");
+                Assert.True(!BothStatesInTheBatch || changes.Count == 2, "the conversation and user state are written in one batch");
                 await inner.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(JsonSerializer.SerializeToElement(new { other = 1 }), "*") }, cancellationToken);
             }
 

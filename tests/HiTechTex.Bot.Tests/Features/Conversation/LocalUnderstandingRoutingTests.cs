@@ -52,6 +52,45 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "cancel my flight")]
+    [InlineData("en", "cancel the search")]
+    [InlineData("pt", "cancelar o voo")]
+    [InlineData("es", "cancela la búsqueda")]
+    [InlineData("it", "cancella il volo")]
+    [InlineData("cs", "zruš let")]
+    public async Task OnTurnAsync_CancelWithAnUnrelatedObject_NothingIsSaidToBeCancelledNorStarted(string language, string typed)
+    {
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply(reply =>
+            {
+                Assert.NotEqual(texts.Cancelled, reply.Text);
+                Assert.DoesNotContain(texts.Cancelled, reply.Text ?? "", StringComparison.Ordinal);
+                Assert.NotEqual("journey started", reply.Text);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(journey.Starts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_CancelWithAnUnrelatedObject_WhileAQuestionWaits_TheQuestionStays()
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("cancel my flight")
+            .AssertReply(reply => Assert.NotEqual(ConversationTexts.En.Cancelled, reply.Text))
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .StartTestAsync();
+    }
+
+    [Theory]
     [InlineData("en", "I'd like to spend one week in Italy in March", "IT")]
     [InlineData("en", "I'd like to spend two weeks at a lab in Italy", "IT")]
     [InlineData("pt", "gostaria de passar duas semanas num laboratório em Espanha", "ES")]

@@ -48,6 +48,38 @@ public sealed class NewUserCancelTests : IDisposable
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("it-IT", "cancella", "it")]
+    [InlineData("it-IT", "Cancella!", "it")]
+    [InlineData("it-IT", "cancellare", "it")]
+    [InlineData("it-IT", "annulla", "it")]
+    [InlineData("pt-PT", "cancele", "pt")]
+    [InlineData("pt-PT", "cancela", "pt")]
+    [InlineData("es-ES", "cancela", "es")]
+    [InlineData("es-ES", "cancele", "es")]
+    [InlineData("tr-TR", "iptal", "tr")]
+    [InlineData("tr-TR", "iptal edin", "tr")]
+    [InlineData("cs-CZ", "zruš", "cs")]
+    [InlineData("cs-CZ", "zrušte", "cs")]
+    public async Task ImperativeCancelWord_AsTheWholeAnswerToAQuestion_CancelsInTheUsersLanguage(string locale, string cancel, string language)
+    {
+        // Before: Italian "cancella" was taken as the answer (here: the name to use) instead of cancelling.
+        host.Adapter.Locale = locale;
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(_ => { })
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send(cancel)
+            .AssertReply(texts.Cancelled)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
     [Fact]
     public async Task Cancel_DuringTheFirstUseQuestions_CancelsThemOnceThenNothingIsInProgress()
     {

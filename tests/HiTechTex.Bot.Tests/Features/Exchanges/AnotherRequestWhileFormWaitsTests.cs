@@ -32,7 +32,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         await OpenForm()
             .Send(() => how == "typed" ? host.Conversation.Adapter.MakeMessage("my applications") : host.Conversation.Submit(new { action = "myApplications" }))
             .AssertReply(r => Assert.Contains(En.NoApplications, Describe(r), StringComparison.Ordinal), "the list, on top")
-            .AssertReply(Texts.FillInForm)
+            .AssertReply(Texts.ExchangeFormStillOpen)
             .AssertNoReply()
             .Send(() => SaveTheForm(formId!))
             .AssertReply(En.DraftSaved)
@@ -51,7 +51,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         await OpenForm()
             .Send(() => host.Conversation.Submit(new { action }))
             .AssertReply(r => Assert.Single(r.Attachments ?? []), "the card")
-            .AssertReply(Texts.FillInForm)
+            .AssertReply(Texts.ExchangeFormStillOpen)
             .AssertNoReply()
             .Send(() => SaveTheForm(formId!))
             .AssertReply(En.DraftSaved)
@@ -69,7 +69,25 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         await OpenForm()
             .Send(typed)
             .AssertReply(Texts.ExchangeRules)
-            .AssertReply(Texts.FillInForm)
+            .AssertReply(Texts.ExchangeFormStillOpen)
+            .AssertNoReply()
+            .Send(() => SaveTheForm(formId!))
+            .AssertReply(En.DraftSaved)
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("do you delete my data after the exchange?")]
+    [InlineData("what data do you keep?")]
+    public async Task PrivacyQuestion_WhileTheFormWaits_AnsweredOnTopAndTheSameFormStillSaves(string typed)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        // Before: "Please fill in the form above" — the question went unanswered.
+        await OpenForm()
+            .Send(typed)
+            .AssertReply(Texts.PrivacyAnswer)
+            .AssertReply(Texts.ExchangeFormStillOpen)
             .AssertNoReply()
             .Send(() => SaveTheForm(formId!))
             .AssertReply(En.DraftSaved)
@@ -98,10 +116,10 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         // Before: the welcome card's button got "This form is no longer active" (the click carries no form id).
         await OpenForm()
             .Send(() => host.Conversation.Submit(new { action = "applyExchange" }))
-            .AssertReply(Texts.FillInForm)
+            .AssertReply(Texts.ExchangeFormStillOpen)
             .AssertNoReply()
             .Send("apply for an exchange")
-            .AssertReply(Texts.FillInForm)
+            .AssertReply(Texts.ExchangeFormStillOpen)
             .AssertNoReply()
             .StartTestAsync();
     }

@@ -30,7 +30,8 @@ internal sealed class ExchangeDialogTestHost : IDisposable
     private readonly SqliteTestDatabase database = new();
 
     /// <param name="extraConfiguration">Settings added to (or replacing) the defaults, e.g. a country's public holidays.</param>
-    public ExchangeDialogTestHost(IReadOnlyDictionary<string, string?>? extraConfiguration = null)
+    /// <param name="storage">The bot state's storage (e.g. one that serves a stale read, as another instance would).</param>
+    public ExchangeDialogTestHost(IReadOnlyDictionary<string, string?>? extraConfiguration = null, IStorage? storage = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -55,7 +56,7 @@ internal sealed class ExchangeDialogTestHost : IDisposable
             .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:conversation-1", "activity-2"));
         Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
-        Conversation = new ConversationTestHost(configuration: configuration, configureServices: services =>
+        Conversation = new ConversationTestHost(storage, configuration, configureServices: services =>
         {
             services.AddDbContext<SqliteBotDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(SqlitePragmaInterceptor.Instance));
             services.AddScoped<BotDbContext>(sp => sp.GetRequiredService<SqliteBotDbContext>());

@@ -1,0 +1,100 @@
+using HiTechTex.Bot.Language;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>
+/// A question about what the bot keeps or deletes, six languages: "what data do you keep?", "do you delete my data after
+/// the exchange?", "o que guardam sobre mim?", "¿borran mis datos?", "cosa conservate dei miei dati?", "verilerimi
+/// siliyor musunuz?", "jaké údaje uchováváte?" — a question (a question mark or a question's opening words) about
+/// one's data (or privacy) with a verb of keeping or deleting, or privacy named alone ("privacy", "GDPR"). Answered with
+/// <see cref="ConversationTexts.PrivacyAnswer"/>, not a journey. The request itself ("delete my data",
+/// <see cref="DeleteDataRequest"/>) is no question: the caller checks it first.
+/// </summary>
+internal static class PrivacyQuestion
+{
+    // Privacy by name: alone it is the question; in a question it needs no verb ("what is your privacy policy?").
+    private static readonly HashSet<string> PrivacyWords =
+        ["privacy", "gdpr", "rgpd", "privacidade", "privacidad", "gizlilik", "kvkk", "soukromi", "privacy policy", "data protection"];
+
+    // One's data. "data" alone is also Portuguese and Italian for "date" ("qual é a data do intercâmbio?"): only with
+    // an English or Czech word next to it ("my data", "what data", "moje data").
+    private static readonly string[] DataPhrases =
+    [
+        "my data", "your data", "personal data", "user data", "what data", "which data", "the data", "any data", "data do you",
+        "data you", "my personal", "my information", "my details", "my profile", "about me", "information about me",
+        "dados", "sobre mim", "minhas informacoes", "as minhas informacoes", "o meu perfil",
+        "datos", "mi perfil", "mis datos",
+        "dati", "su di me", "di me", "il mio profilo",
+        "veri", "veriler", "verileri", "verilerim", "verilerimi", "verilerimiz", "bilgilerim", "bilgilerimi", "hakkimda", "profilimi",
+        "udaje", "udaju", "moje data", "ma data", "me udaje", "moje udaje", "jaka data", "o mne", "muj profil",
+    ];
+
+    // Keeping, storing, deleting, knowing about one: stems, a token starting with one counts.
+    private static readonly string[] VerbStems =
+    [
+        "keep", "kept", "stor", "save", "retain", "delet", "eras", "remov", "hold", "collect", "know", "happen",
+        "guard", "armazen", "apag", "elimin", "conserv", "sabe", "recolh", "acontec",
+        "borr", "almacen", "recog", "pasa",
+        "cancell", "memorizz", "salv", "tenete", "sapete", "raccogl", "succed",
+        "sakl", "sil", "tutuy", "biliyor", "topl",
+        "uchov", "uklad", "uloz", "maz", "smaz", "drzi", "vite", "sbira",
+    ];
+
+    // A question's opening words, when the message has no question mark.
+    private static readonly string[] Openers =
+    [
+        "do you", "does", "did you", "what", "which", "how", "where", "who", "will you", "are you", "is my", "is there", "can you tell",
+        "o que", "que", "quais", "qual", "como", "onde", "quanto tempo", "voces", "por quanto tempo",
+        "cuales", "cual", "donde", "cuanto tiempo", "por cuanto tiempo",
+        "cosa", "che", "quali", "quale", "come", "per quanto tempo", "quanto",
+        "ne", "neler", "hangi", "nasil", "ne kadar",
+        "co", "jaka", "jake", "jak", "kde", "jak dlouho", "jaky",
+    ];
+
+    // Turkish asks with a particle after the verb ("siliyor musunuz?").
+    private static readonly string[] TurkishParticles = ["mi", "mu", "misiniz", "musunuz", "misin", "musun", "mudur", "midir"];
+
+    /// <summary>Whether <paramref name="typed"/> asks what the bot keeps or deletes.</summary>
+    public static bool IsQuestion(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed) || typed.Length > 300)
+        {
+            return false;
+        }
+
+        var words = Words(typed);
+        if (words.Length == 0)
+        {
+            return false;
+        }
+
+        var text = string.Join(' ', words);
+        var privacy = PrivacyWords.Any(p => Has(text, p));
+        if (PrivacyWords.Contains(text))
+        {
+            return true;
+        }
+
+        var question = typed.Contains('?', StringComparison.Ordinal) || typed.Contains('¿', StringComparison.Ordinal)
+            || Openers.Any(o => text == o || text.StartsWith(o + " ", StringComparison.Ordinal))
+            || words.Any(w => TurkishParticles.Contains(w));
+        if (!question)
+        {
+            return false;
+        }
+
+        // Spanish "sobre mí" only at the end: "sobre mi solicitud" is "about my application".
+        var aboutData = DataPhrases.Any(p => Has(text, p)) || text.EndsWith(" sobre mi", StringComparison.Ordinal);
+        var verb = words.Any(w => VerbStems.Any(stem => w.StartsWith(stem, StringComparison.Ordinal)));
+        return privacy || (aboutData && verb);
+    }
+
+    private static bool Has(string text, string phrase) => (" " + text + " ").Contains(" " + phrase + " ", StringComparison.Ordinal);
+
+    private static string[] Words(string typed)
+    {
+        var folded = TextNormalizer.Normalize(typed);
+        var spaced = new string([.. folded.Select(c => char.IsLetterOrDigit(c) ? c : ' ')]);
+        return spaced.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+}
