@@ -169,6 +169,9 @@ internal sealed partial record ExchangeTexts
 
     public required string NotCoordinator { get; init; }
 
+    /// <summary>A coordinator's action (a forged "Retry now") by anybody else: "can do this", not "can see this".</summary>
+    public required string NotCoordinatorAction { get; init; }
+
     /// <summary>The coordinator's card of applications stuck in delivery (<see cref="StuckCommands"/>): its title, and what it says when there is none.</summary>
     public required string StuckTitle { get; init; }
 

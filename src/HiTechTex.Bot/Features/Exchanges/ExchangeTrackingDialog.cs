@@ -205,7 +205,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
         if (!approvers.IsCoordinator(actor.AadObjectId))
         {
             Log.ActionRefused(logger, ExchangeVerbs.RetryDelivery, actor.AadObjectId, "not a coordinator");
-            await step.Context.SendActivityAsync(texts.NotCoordinator, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(texts.NotCoordinatorAction, cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -272,8 +272,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .AssertReply(En.NotCoordinator)
             .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.Stuck }))
             .AssertReply(En.NotCoordinator)
+            // An action, not a view: "can do this" (before: "can see this").
             .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
-            .AssertReply(En.NotCoordinator)
+            .AssertReply("Only the programme coordinator can do this.")
             .AssertNoReply()
             .StartTestAsync();
 
