@@ -36,8 +36,14 @@ internal enum ExchangeRetryOutcome
     /// <summary>Tried again, still not delivered: the follow-up goes on trying (bounded again).</summary>
     StillFailing,
 
-    /// <summary>Not stuck (any more): a second click, or delivered meanwhile. Nothing changed.</summary>
+    /// <summary>Not stuck (any more): delivered meanwhile, or nothing owed. Nothing changed.</summary>
     NotStuck,
+
+    /// <summary>
+    /// Not given up (any more) but still owed: an earlier "Retry now" re-queued it and that try failed too; the
+    /// follow-up's next passes try again (bounded) and list it again should they give up. Nothing changed.
+    /// </summary>
+    AlreadyQueued,
 
     /// <summary>Nobody may decide it: nothing to retry until an approver is configured. Nothing changed.</summary>
     NeedsApprover,
@@ -105,7 +111,9 @@ internal sealed class ExchangeStuckApplications(
         var givenUp = GivenUp(application, claims).ToList();
         if (givenUp.Count == 0)
         {
-            return (application, ExchangeRetryOutcome.NotStuck);
+            // A second click after a retry that failed again: still owed, already the follow-up's to try — said so, and
+            // nothing sent now (a double click must not send twice).
+            return (application, Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued : ExchangeRetryOutcome.NotStuck);
         }
 
         foreach (var (_, claim, recipient) in givenUp)
@@ -166,6 +174,16 @@ internal sealed class ExchangeStuckApplications(
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var card = ExchangeDeliveryClaim.Card(application);
         return waitingFor.All(a => card.FailedBefore(claims, a) && !card.IsHeld(claims, a)) ? ExchangeStuckReason.CardNotDelivered : null;
+    }
+
+    /// <summary>
+    /// Whether a notice of the application's current version is still owed to somebody — its delivery failed and it is
+    /// neither delivered (nor being sent) nor given up — so that the follow-up's next pass tries it again.
+    /// </summary>
+    private static bool Owed(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
+    {
+        var notices = new[] { ExchangeDeliveryClaim.StatusNotice(application), ExchangeDeliveryClaim.WithdrawnNotice(application) };
+        return notices.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && !n.GaveUp(claims, r)));
     }
 
     /// <summary>The notices of the application's current version that the follow-up gave up, with to whom.</summary>

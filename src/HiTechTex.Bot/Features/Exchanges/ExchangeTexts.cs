@@ -212,6 +212,9 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference. "Retry now": tried again and still not delivered; the follow-up goes on trying.</summary>
     public required string RetryQueuedFormat { get; init; }
 
+    /// <summary>"Retry now" again on an application whose earlier retry re-queued it and failed once more (it is not given up yet): {0} the reference.</summary>
+    public required string AlreadyQueuedFormat { get; init; }
+
     /// <summary>{0} = reference. "Retry now" on an application no longer stuck (a second click): nothing changed.</summary>
     public required string NothingToRetryFormat { get; init; }
 

@@ -217,6 +217,58 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     /// <summary>
+    /// Before: a second "Retry now", after the first re-queued the given-up notice and that try failed too, said "is not
+    /// stuck any more (already retried or delivered)" though nothing was delivered; now it says the notice is already
+    /// queued for the follow-up's next try, and sends nothing (the follow-up then does).
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_TwiceWhileTheNoticeStillFails_SecondSaysAlreadyQueuedAndSendsNothing()
+    {
+        // Arrange: the decision's notice given up after the bounded attempts (the applicant's chat failing).
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await RejectAsync(id);
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
+            "Vasco Almeida", "Out of scope.");
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ApplicantId).Count(t => t == notice));
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+
+        // Act: Retry now (tried at once, fails again), then again, twice.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            .StartTestAsync();
+
+        // Assert: one try for the first click, none for the others; the follow-up's next pass tries again; and once the
+        // applicant can be reached it is delivered, after which a click finds nothing to deliver.
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, TextsTo(ApplicantId).Count(t => t == notice));
+        await RunFollowUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, TextsTo(ApplicantId).Count(t => t == notice));
+        applicantSend = () => Delivered;
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await RunFollowUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, TextsTo(ApplicantId).Count(t => t == notice));
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, TextsTo(ApplicantId).Count(t => t == notice));
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
     /// Before: "An approver could not be told that the application was withdrawn … Tell them yourself" named nobody, so
     /// the coordinator could not know whom to tell; now the card names who was not reached (literally: a TextRun).
     /// </summary>
