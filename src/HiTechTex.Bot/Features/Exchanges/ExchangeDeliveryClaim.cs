@@ -98,6 +98,20 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public const string GaveUpPrefix = "gaveup:";
 
     /// <summary>
+    /// The record that the last failed delivery of a closed application's notice to a recipient was refused (no
+    /// conversation with the bot, blocked, 403/404) rather than the service failing (5xx, a timeout): numbered alike
+    /// (<see cref="IsClosed"/>), the two are told apart by this, so that the coordinator's "stuck applications" says why
+    /// — "they may have blocked the bot" only when they may have. Removed again by a later transient failure.
+    /// </summary>
+    public string RefusedKind => RefusedPrefix + Kind;
+
+    /// <summary>The beginning of every <see cref="RefusedKind"/>.</summary>
+    public const string RefusedPrefix = "refused:";
+
+    /// <summary>Whether the last failed delivery of the message to <paramref name="recipient"/> was refused (<see cref="RefusedKind"/>).</summary>
+    public bool WasRefused(IReadOnlyList<ExchangeReminder> claims, string recipient) => claims.Any(c => c.Kind == RefusedKind && Is(c, recipient));
+
+    /// <summary>
     /// The record that every notice of a closed application is delivered or given up: the follow-up no longer looks at
     /// it (<see cref="ExchangeStore.WithUndeliveredNoticesAsync"/>).
     /// </summary>

@@ -369,6 +369,19 @@ internal sealed class ExchangeNotifier(
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var permanent = delivery == Delivery.Permanent && !ExchangeDeliveryClaim.IsClosed(application);
         await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent), recipient, cancellationToken).ConfigureAwait(false);
+        if (ExchangeDeliveryClaim.IsClosed(application))
+        {
+            // Numbered alike, a refusal and the service failing are told apart for the coordinator (the last one counts).
+            if (delivery == Delivery.Permanent)
+            {
+                await store.TryClaimReminderAsync(application.Id, claim.RefusedKind, recipient, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await store.ReleaseReminderAsync(application.Id, claim.RefusedKind, recipient, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false);
         if (claim.Kind == WaitingCardKind(application))
         {

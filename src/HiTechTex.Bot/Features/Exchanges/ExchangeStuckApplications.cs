@@ -21,7 +21,10 @@ internal enum ExchangeStuckReason
 /// the approvers of a card that reached none, the recipients of a given-up notice), whom the card names so that the
 /// coordinator knows whom to tell.
 /// </summary>
-internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null)
+/// <paramref name="Refused"/>: for a given-up notice, whether its last delivery was refused (no conversation with the
+/// bot, blocked, 403/404) rather than the service failing (5xx, timeouts) — which the card says, so that a notice given
+/// up after Teams kept failing is not blamed on a block.
+internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null, bool Refused = false)
 {
     /// <summary>Whether "Retry now" can do anything (a missing approver is a matter of configuration).</summary>
     public bool CanRetry => Reason != ExchangeStuckReason.NoApprover;
@@ -77,8 +80,9 @@ internal sealed class ExchangeStuckApplications(
         foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.GaveUpPrefix, cancellationToken).ConfigureAwait(false))
         {
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            entries.AddRange(GivenUp(application, claims).GroupBy(g => g.Reason)
-                .Select(g => new ExchangeStuckEntry(application, g.Key, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)])));
+            entries.AddRange(GivenUp(application, claims).GroupBy(g => (g.Reason, Refused: g.Claim.WasRefused(claims, g.Recipient)))
+                .OrderBy(g => g.Key.Reason).ThenByDescending(g => g.Key.Refused)
+                .Select(g => new ExchangeStuckEntry(application, g.Key.Reason, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)], g.Key.Refused)));
         }
 
         return entries;
@@ -120,7 +124,7 @@ internal sealed class ExchangeStuckApplications(
         {
             // Tried afresh: the numbered failures and the record of giving up forgotten, one "could not reach" kept so
             // that the follow-up knows the notice is owed (it counts for no try).
-            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind], recipient, cancellationToken).ConfigureAwait(false);
+            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind, claim.RefusedKind], recipient, cancellationToken).ConfigureAwait(false);
             await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, recipient, cancellationToken).ConfigureAwait(false);
         }
 

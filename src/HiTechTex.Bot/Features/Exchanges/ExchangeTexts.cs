@@ -195,8 +195,14 @@ internal sealed partial record ExchangeTexts
     /// <summary>The applicant's notice of the decision was given up.</summary>
     public required string StuckStatusNotice { get; init; }
 
+    /// <summary>As <see cref="StuckStatusNotice"/> (a refusal: blocked, 403/404), when Teams kept failing to deliver it (5xx, timeouts): not blamed on a block.</summary>
+    public required string StuckStatusNoticeFailing { get; init; }
+
     /// <summary>An approver's notice that the application was withdrawn was given up.</summary>
     public required string StuckWithdrawnNotice { get; init; }
+
+    /// <summary>As <see cref="StuckWithdrawnNotice"/> (a refusal: blocked, 403/404), when Teams kept failing to deliver it (5xx, timeouts): not blamed on a block.</summary>
+    public required string StuckWithdrawnNoticeFailing { get; init; }
 
     public required string StuckNoticeAdvice { get; init; }
 

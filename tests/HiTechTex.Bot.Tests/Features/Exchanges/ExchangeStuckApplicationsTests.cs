@@ -217,6 +217,75 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     /// <summary>
+    /// Before: a decision's notice given up after Teams answered 503 again and again was explained "the message could not
+    /// be delivered (they may have blocked the bot)"; now the reason follows the kind of failure — the service failing,
+    /// not a block — in the coordinator's language; a refusal (blocked) still says they may have blocked the bot.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Typed_DecisionNoticeGivenUpAfterServiceFailures_NotBlamedOnABlock(string language)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = () => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
+        await RejectAsync(id);
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.StatusNoticeGivenUp, entry.Reason);
+        Assert.False(entry.Refused);
+        Assert.NotEqual(texts.StuckStatusNotice, texts.StuckStatusNoticeFailing);
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckStatusNoticeFailing, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckStatusNotice, card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Typed_WithdrawnNoticeGivenUp_RefusedThenServiceFailing_TheLastFailureGivesTheReason()
+    {
+        // Arrange: the manager's chat refuses (blocked) until the last tries, which fail with 503s: the last failure counts.
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await WithdrawAsync(id);
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await ListAsync());
+        managerSend = () => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.WithdrawnNoticeGivenUp, entry.Reason);
+        Assert.False(entry.Refused);
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(En.StuckWithdrawnNoticeFailing, card, StringComparison.Ordinal);
+                Assert.DoesNotContain("blocked", card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+    }
+
+    /// <summary>
     /// Before: a second "Retry now", after the first re-queued the given-up notice and that try failed too, said "is not
     /// stuck any more (already retried or delivered)" though nothing was delivered; now it says the notice is already
     /// queued for the follow-up's next try, and sends nothing (the follow-up then does).
@@ -297,6 +366,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var entry = Assert.Single(await ListAsync());
         Assert.Equal(ExchangeStuckReason.WithdrawnNoticeGivenUp, entry.Reason);
         Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        Assert.True(entry.Refused);
         await host.Conversation.Flow()
             .Send("stuck applications")
             .AssertReply(r =>
