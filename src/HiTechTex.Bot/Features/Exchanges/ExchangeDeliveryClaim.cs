@@ -76,6 +76,21 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         return new($"withdrawn:{step}", $"{WithdrawnNoticeFailed}{step}:", $"{WithdrawnNoticeUnreachable}{step}");
     }
 
+    /// <summary>
+    /// The update (PUT) of the cards a recipient has of the application to their view of its current version, after a
+    /// transition (once per version; a PUT is idempotent, so tried again it changes a card once, never adds one). Only a
+    /// failure that may pass (5xx, 408, 429, the connector unreachable) is tried again; a card that cannot be updated at
+    /// all (blocked, 403/404, no conversation) is left (its refresh shows the truth when clicked).
+    /// </summary>
+    public static ExchangeDeliveryClaim CardUpdate(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"update:{step}", $"{CardUpdateFailed}{step}:", $"updateunreachable:{step}");
+    }
+
+    /// <summary>The beginning of the failure records of <see cref="CardUpdate"/>, which the follow-up looks for.</summary>
+    public const string CardUpdateFailed = "updatefail:";
+
     /// <summary>The beginnings of the failure records of <see cref="WithdrawnNotice"/>, which the follow-up looks for.</summary>
     public const string WithdrawnNoticeFailed = "withdrawnfail:";
 
