@@ -26,10 +26,12 @@ internal static class RoleCommandRecognizer
     private static readonly Phrase[] Form = Compile(RoleCommandWords.Form);
     private static readonly Phrase[] Calendar = Compile(RoleCommandWords.Calendar);
 
-    // "is my application still pending?", "export my sessions": one's own list, never a role's command.
+    // "is my application still pending?", "export my sessions": one's own list, never a role's command. Turkish says
+    // "my" with a suffix, one letter from the plain word: "başvurularım" (my applications) is one edit from
+    // "başvuruları" (the applications, "takılan başvuruları göster"), so its possessive forms count only as written.
     private static readonly Phrase[] Own = [.. Languages.All
-        .SelectMany(l => l.Intents.Where(i => i.Key is Intent.MyApplications or Intent.MySessions).SelectMany(i => i.Value))
-        .Select(p => new Phrase(p))];
+        .SelectMany(l => l.Intents.Where(i => i.Key is Intent.MyApplications or Intent.MySessions)
+            .SelectMany(i => i.Value.Select(p => new Phrase(p, allowTypos: !PossessiveBySuffix(l)))))];
 
     // In this order when a text names several: "export the pending applications" exports.
     private static readonly (RoleCommand Command, Phrase[][][] Rules)[] Commands =
@@ -71,6 +73,9 @@ internal static class RoleCommandRecognizer
 
         return RoleCommand.None;
     }
+
+    /// <summary>Whether the language says "my" with a suffix on the noun (Turkish), a typo away from the plain noun.</summary>
+    private static bool PossessiveBySuffix(LanguageVocabulary language) => language.Code == "tr";
 
     private static bool Has(IReadOnlyList<Token> tokens, Phrase[] phrases) => phrases.Any(p => p.FindIn(tokens).Any());
 

@@ -45,6 +45,10 @@ public sealed class RoleCommandRecognizerTests
         { "değişimleri excel olarak indir", RoleCommand.ExportExchanges },
         { "yeni oturum oluştur", RoleCommand.NewSession },
         { "takılan başvurular hangileri?", RoleCommand.StuckApplications },
+        // "başvuruları" (the applications) is one letter from "başvurularım" (my applications): no typo of it.
+        { "takılan başvuruları göster", RoleCommand.StuckApplications },
+        { "takılan başvurular", RoleCommand.StuckApplications },
+        { "takılan başvuruları", RoleCommand.StuckApplications },
         // Czech
         { "žádosti čekající na schválení", RoleCommand.PendingApprovals },
         { "kolik výměn zatím proběhlo", RoleCommand.ExchangeProgress },
@@ -65,6 +69,9 @@ public sealed class RoleCommandRecognizerTests
         "a minha candidatura está pendente?",
         "my application is stuck",
         "a minha candidatura está bloqueada?",
+        // One's own, written as such: still one's own list.
+        "takılan başvurularım",
+        "başvurularımı göster, takılan var mı?",
         "find partners in Italy",
         "book a new coaching session",
         "quero marcar uma nova sessão",

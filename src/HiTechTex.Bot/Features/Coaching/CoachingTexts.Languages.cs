@@ -327,7 +327,7 @@ internal sealed partial class CoachingTexts
         JoinMeeting = "Unirse a la reunión de Teams",
         AddToCalendar = "Añadir a mi calendario (.ics)",
         StatusLabel = "Su inscripción",
-        StatusConfirmed = "Inscrito",
+        StatusConfirmed = "Inscripción confirmada",
         StatusWaitlistedFormat = "Lista de espera, posición {0}",
         ConfirmedFormat = "Está inscrito en {0}.",
         WaitlistedFormat = "{0} está completa: está en lista de espera, posición {1}. Le avisaremos si se libera una plaza.",

@@ -273,8 +273,9 @@ internal sealed class ExchangeCards(
             {
                 ExchangeStuckReason.NoApprover => (texts.StuckNoApprover, texts.StuckNoApproverAdvice),
                 ExchangeStuckReason.CardNotDelivered => (texts.StuckCardNotDelivered, texts.StuckCardAdvice),
-                ExchangeStuckReason.StatusNoticeGivenUp => (texts.StuckStatusNotice, texts.StuckNoticeAdvice),
-                _ => (texts.StuckWithdrawnNotice, texts.StuckNoticeAdvice),
+                // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.
+                ExchangeStuckReason.StatusNoticeGivenUp => (entry.Refused ? texts.StuckStatusNotice : texts.StuckStatusNoticeFailing, texts.StuckNoticeAdvice),
+                _ => (entry.Refused ? texts.StuckWithdrawnNotice : texts.StuckWithdrawnNoticeFailing, texts.StuckNoticeAdvice),
             };
             items.Add(new JsonObject
             {

@@ -76,6 +76,21 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         return new($"withdrawn:{step}", $"{WithdrawnNoticeFailed}{step}:", $"{WithdrawnNoticeUnreachable}{step}");
     }
 
+    /// <summary>
+    /// The update (PUT) of the cards a recipient has of the application to their view of its current version, after a
+    /// transition (once per version; a PUT is idempotent, so tried again it changes a card once, never adds one). Only a
+    /// failure that may pass (5xx, 408, 429, the connector unreachable) is tried again; a card that cannot be updated at
+    /// all (blocked, 403/404, no conversation) is left (its refresh shows the truth when clicked).
+    /// </summary>
+    public static ExchangeDeliveryClaim CardUpdate(ExchangeApplication application)
+    {
+        var step = Step(application);
+        return new($"update:{step}", $"{CardUpdateFailed}{step}:", $"updateunreachable:{step}");
+    }
+
+    /// <summary>The beginning of the failure records of <see cref="CardUpdate"/>, which the follow-up looks for.</summary>
+    public const string CardUpdateFailed = "updatefail:";
+
     /// <summary>The beginnings of the failure records of <see cref="WithdrawnNotice"/>, which the follow-up looks for.</summary>
     public const string WithdrawnNoticeFailed = "withdrawnfail:";
 
@@ -96,6 +111,20 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
 
     /// <summary>The beginning of every <see cref="GaveUpKind"/>.</summary>
     public const string GaveUpPrefix = "gaveup:";
+
+    /// <summary>
+    /// The record that the last failed delivery of a closed application's notice to a recipient was refused (no
+    /// conversation with the bot, blocked, 403/404) rather than the service failing (5xx, a timeout): numbered alike
+    /// (<see cref="IsClosed"/>), the two are told apart by this, so that the coordinator's "stuck applications" says why
+    /// — "they may have blocked the bot" only when they may have. Removed again by a later transient failure.
+    /// </summary>
+    public string RefusedKind => RefusedPrefix + Kind;
+
+    /// <summary>The beginning of every <see cref="RefusedKind"/>.</summary>
+    public const string RefusedPrefix = "refused:";
+
+    /// <summary>Whether the last failed delivery of the message to <paramref name="recipient"/> was refused (<see cref="RefusedKind"/>).</summary>
+    public bool WasRefused(IReadOnlyList<ExchangeReminder> claims, string recipient) => claims.Any(c => c.Kind == RefusedKind && Is(c, recipient));
 
     /// <summary>
     /// The record that every notice of a closed application is delivered or given up: the follow-up no longer looks at

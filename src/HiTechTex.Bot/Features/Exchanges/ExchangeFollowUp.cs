@@ -165,7 +165,7 @@ internal sealed class ExchangeFollowUp(
 
     /// <summary>
     /// Tries again the application's notices whose delivery failed: the status notice of its current version to the
-    /// applicant, and the withdrawal notice to each approver it failed for. An open application's are tried as the cards
+    /// applicant, the withdrawal notice to each approver it failed for, and the update of the cards of whoever's failed. An open application's are tried as the cards
     /// (an unreachable recipient at every pass); a closed one's (<see cref="ExchangeDeliveryClaim.IsClosed"/>) a bounded
     /// number of times and then given up (warning 2324). Once every notice of a closed application is delivered or given
     /// up, it is marked settled and never looked at again.
@@ -195,6 +195,28 @@ internal sealed class ExchangeFollowUp(
             {
                 unsettled |= !await RetryAsync(application, withdrawn, recipient, "withdrawal notice", claims,
                     ct => notifier.TellWithdrawnAsync(application, recipient, ct), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // The update of somebody's card after the transition (the decided or withdrawn application still offering
+        // Approve/Reject), which failed in a way that may pass: once more (bounded; a PUT only replaces the card).
+        var update = ExchangeDeliveryClaim.CardUpdate(application);
+        var notUpdated = update.FailedRecipients(claims).Where(r => !update.IsHeld(claims, r) && !update.GaveUp(claims, r)).ToList();
+        if (notUpdated.Count > 0)
+        {
+            var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+            foreach (var recipient in notUpdated)
+            {
+                IReadOnlyList<ExchangeCardReference> theirs = [.. sent.Where(c => string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase))];
+                if (theirs.Count == 0)
+                {
+                    // No card of theirs on record any more: nothing to update.
+                    continue;
+                }
+
+                unsettled |= !await RetryAsync(application, update, recipient, "card update", claims,
+                    ct => notifier.UpdateCardsAsync(application, recipient, theirs, refresh, ct), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -65,9 +65,11 @@ internal sealed class ExchangeNotifier(
             }
         }
 
-        foreach (var card in sent)
+        foreach (var cardsOfOne in sent.GroupBy(c => c.RecipientAadObjectId, StringComparer.OrdinalIgnoreCase))
         {
-            await UpdateCardAsync(application, card, refresh, cancellationToken).ConfigureAwait(false);
+            // Not updated (the connector failing): the follow-up's next pass tries again, so that a decided or withdrawn
+            // application's card does not keep offering Approve/Reject.
+            await UpdateCardsAsync(application, cardsOfOne.Key, [.. cardsOfOne], refresh, cancellationToken).ConfigureAwait(false);
         }
 
         if (action == ExchangeAction.Withdrawn && from != ExchangeStatus.Draft)
@@ -369,6 +371,19 @@ internal sealed class ExchangeNotifier(
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var permanent = delivery == Delivery.Permanent && !ExchangeDeliveryClaim.IsClosed(application);
         await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent), recipient, cancellationToken).ConfigureAwait(false);
+        if (ExchangeDeliveryClaim.IsClosed(application))
+        {
+            // Numbered alike, a refusal and the service failing are told apart for the coordinator (the last one counts).
+            if (delivery == Delivery.Permanent)
+            {
+                await store.TryClaimReminderAsync(application.Id, claim.RefusedKind, recipient, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await store.ReleaseReminderAsync(application.Id, claim.RefusedKind, recipient, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false);
         if (claim.Kind == WaitingCardKind(application))
         {
@@ -414,7 +429,17 @@ internal sealed class ExchangeNotifier(
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(claim);
-        if (await store.TryClaimReminderAsync(application.Id, claim.GaveUpKind, recipient, cancellationToken).ConfigureAwait(false))
+        if (!await store.TryClaimReminderAsync(application.Id, claim.GaveUpKind, recipient, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (claim == ExchangeDeliveryClaim.CardUpdate(application))
+        {
+            // Not on the coordinator's "stuck applications": the card is stale, nobody is left uninformed (2328).
+            Log.CardUpdateGivenUp(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.Attempts);
+        }
+        else
         {
             Log.NoticeGivenUp(logger, application.Reference, application.Status.ToString(), what, recipient, ExchangeDeliveryClaim.Attempts);
         }
@@ -600,7 +625,58 @@ internal sealed class ExchangeNotifier(
         return [.. ids.Take(60)];
     }
 
-    private async Task UpdateCardAsync(ExchangeApplication application, ExchangeCardReference card, IReadOnlyList<string> refresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the cards <paramref name="recipient"/> has of the application with their view of its current version
+    /// (PUT), once per version: claimed (<see cref="ExchangeDeliveryClaim.CardUpdate"/>); a failure that may pass (5xx,
+    /// 408, 429, a timeout, the connector unreachable) gives the claim back with a numbered failure record, so that the
+    /// follow-up's next pass tries again, bounded as the notices; one that will not (blocked, 403/404, no conversation)
+    /// keeps the claim: not tried again. A PUT only replaces the card: tried again, nothing is ever added twice. True
+    /// when this call updated them all.
+    /// </summary>
+    public async Task<bool> UpdateCardsAsync(
+        ExchangeApplication application, string recipient, IReadOnlyList<ExchangeCardReference> cardsOfRecipient, IReadOnlyList<string> refresh,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(cardsOfRecipient);
+        var claim = ExchangeDeliveryClaim.CardUpdate(application);
+        var before = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (cardsOfRecipient.Count == 0 || !claim.MayRetry(before, recipient, timeProvider.GetUtcNow())
+            || !await store.TryClaimReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var level = claim.FailedBefore(before, recipient) ? LogLevel.Information : LogLevel.Warning;
+        var outcome = Delivery.Sent;
+        try
+        {
+            foreach (var card in cardsOfRecipient)
+            {
+                var updated = await UpdateCardAsync(application, card, refresh, level, cancellationToken).ConfigureAwait(false);
+                outcome = updated == Delivery.Transient || outcome == Delivery.Transient ? Delivery.Transient
+                    : updated == Delivery.Permanent ? Delivery.Permanent : outcome;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped (the host shutting down): given back, tried again after the restart (a PUT twice changes nothing more).
+            await GiveBackStoppedAsync(application, claim, recipient, "card update").ConfigureAwait(false);
+            throw;
+        }
+
+        if (outcome == Delivery.Transient)
+        {
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent: false), recipient, cancellationToken).ConfigureAwait(false);
+            await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome == Delivery.Sent;
+    }
+
+    private async Task<Delivery> UpdateCardAsync(
+        ExchangeApplication application, ExchangeCardReference card, IReadOnlyList<string> refresh, LogLevel failureLevel, CancellationToken cancellationToken)
     {
         try
         {
@@ -609,14 +685,24 @@ internal sealed class ExchangeNotifier(
             var result = await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
             if (!result.IsSent)
             {
-                Log.DeliveryFailed(logger, LogLevel.Warning, application.Reference, "update the card", card.RecipientAadObjectId, result.Status.ToString());
+                Log.DeliveryFailed(logger, failureLevel, application.Reference, "update the card", card.RecipientAadObjectId, result.Status.ToString());
+                return Delivery.Permanent;
             }
+
+            return Delivery.Sent;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "update the card", card.RecipientAadObjectId);
+            // A timeout is an OperationCanceledException too, but not ours.
+            Log.DeliveryError(logger, failureLevel, ex, application.Reference, "update the card", card.RecipientAadObjectId);
+            return IsTransient(ex) ? Delivery.Transient : Delivery.Permanent;
         }
     }
+
+    /// <summary>A failure that may pass: 5xx, 408, 429, or no answer at all (the connector unreachable, a timeout).</summary>
+    private static bool IsTransient(Exception exception) => exception is not ConnectorException connector
+        || (int)connector.StatusCode >= 500
+        || connector.StatusCode is System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.TooManyRequests;
 
     public static Activity AsMessage(JsonObject card) => new()
     {

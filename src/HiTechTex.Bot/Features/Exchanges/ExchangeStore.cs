@@ -119,7 +119,8 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     /// <summary>
     /// The applications with a failed delivery of a notice recorded — the status notice to the applicant
     /// (<see cref="ExchangeDeliveryClaim.StatusNotice"/>, of any version: the follow-up tries again those of the current
-    /// one) or the withdrawal notice to an approver (<see cref="ExchangeDeliveryClaim.WithdrawnNotice"/>) — except the
+    /// one), the withdrawal notice to an approver (<see cref="ExchangeDeliveryClaim.WithdrawnNotice"/>) or the update of
+    /// somebody's card after a transition (<see cref="ExchangeDeliveryClaim.CardUpdate"/>) — except the
     /// closed ones whose every notice was delivered or given up (<see cref="ExchangeDeliveryClaim.SettledKind"/>): those
     /// are not looked at again.
     /// </summary>
@@ -127,7 +128,8 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         await db.Set<ExchangeApplication>().AsNoTracking()
             .Where(e => db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id
                     && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable)
-                        || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeUnreachable)))
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeUnreachable)
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUpdateFailed)))
                 && !db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id && r.Kind == ExchangeDeliveryClaim.SettledKind))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

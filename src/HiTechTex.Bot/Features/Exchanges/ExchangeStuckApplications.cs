@@ -21,7 +21,10 @@ internal enum ExchangeStuckReason
 /// the approvers of a card that reached none, the recipients of a given-up notice), whom the card names so that the
 /// coordinator knows whom to tell.
 /// </summary>
-internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null)
+/// <paramref name="Refused"/>: for a given-up notice, whether its last delivery was refused (no conversation with the
+/// bot, blocked, 403/404) rather than the service failing (5xx, timeouts) — which the card says, so that a notice given
+/// up after Teams kept failing is not blamed on a block.
+internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null, bool Refused = false)
 {
     /// <summary>Whether "Retry now" can do anything (a missing approver is a matter of configuration).</summary>
     public bool CanRetry => Reason != ExchangeStuckReason.NoApprover;
@@ -36,8 +39,14 @@ internal enum ExchangeRetryOutcome
     /// <summary>Tried again, still not delivered: the follow-up goes on trying (bounded again).</summary>
     StillFailing,
 
-    /// <summary>Not stuck (any more): a second click, or delivered meanwhile. Nothing changed.</summary>
+    /// <summary>Not stuck (any more): delivered meanwhile, or nothing owed. Nothing changed.</summary>
     NotStuck,
+
+    /// <summary>
+    /// Not given up (any more) but still owed: an earlier "Retry now" re-queued it and that try failed too; the
+    /// follow-up's next passes try again (bounded) and list it again should they give up. Nothing changed.
+    /// </summary>
+    AlreadyQueued,
 
     /// <summary>Nobody may decide it: nothing to retry until an approver is configured. Nothing changed.</summary>
     NeedsApprover,
@@ -71,8 +80,9 @@ internal sealed class ExchangeStuckApplications(
         foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.GaveUpPrefix, cancellationToken).ConfigureAwait(false))
         {
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            entries.AddRange(GivenUp(application, claims).GroupBy(g => g.Reason)
-                .Select(g => new ExchangeStuckEntry(application, g.Key, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)])));
+            entries.AddRange(GivenUp(application, claims).GroupBy(g => (g.Reason, Refused: g.Claim.WasRefused(claims, g.Recipient)))
+                .OrderBy(g => g.Key.Reason).ThenByDescending(g => g.Key.Refused)
+                .Select(g => new ExchangeStuckEntry(application, g.Key.Reason, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)], g.Key.Refused)));
         }
 
         return entries;
@@ -105,14 +115,16 @@ internal sealed class ExchangeStuckApplications(
         var givenUp = GivenUp(application, claims).ToList();
         if (givenUp.Count == 0)
         {
-            return (application, ExchangeRetryOutcome.NotStuck);
+            // A second click after a retry that failed again: still owed, already the follow-up's to try — said so, and
+            // nothing sent now (a double click must not send twice).
+            return (application, Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued : ExchangeRetryOutcome.NotStuck);
         }
 
         foreach (var (_, claim, recipient) in givenUp)
         {
             // Tried afresh: the numbered failures and the record of giving up forgotten, one "could not reach" kept so
             // that the follow-up knows the notice is owed (it counts for no try).
-            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind], recipient, cancellationToken).ConfigureAwait(false);
+            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind, claim.RefusedKind], recipient, cancellationToken).ConfigureAwait(false);
             await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, recipient, cancellationToken).ConfigureAwait(false);
         }
 
@@ -166,6 +178,16 @@ internal sealed class ExchangeStuckApplications(
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var card = ExchangeDeliveryClaim.Card(application);
         return waitingFor.All(a => card.FailedBefore(claims, a) && !card.IsHeld(claims, a)) ? ExchangeStuckReason.CardNotDelivered : null;
+    }
+
+    /// <summary>
+    /// Whether a notice of the application's current version is still owed to somebody — its delivery failed and it is
+    /// neither delivered (nor being sent) nor given up — so that the follow-up's next pass tries it again.
+    /// </summary>
+    private static bool Owed(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
+    {
+        var notices = new[] { ExchangeDeliveryClaim.StatusNotice(application), ExchangeDeliveryClaim.WithdrawnNotice(application) };
+        return notices.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && !n.GaveUp(claims, r)));
     }
 
     /// <summary>The notices of the application's current version that the follow-up gave up, with to whom.</summary>

@@ -169,6 +169,9 @@ internal sealed partial record ExchangeTexts
 
     public required string NotCoordinator { get; init; }
 
+    /// <summary>A coordinator's action (a forged "Retry now") by anybody else: "can do this", not "can see this".</summary>
+    public required string NotCoordinatorAction { get; init; }
+
     /// <summary>The coordinator's card of applications stuck in delivery (<see cref="StuckCommands"/>): its title, and what it says when there is none.</summary>
     public required string StuckTitle { get; init; }
 
@@ -192,8 +195,14 @@ internal sealed partial record ExchangeTexts
     /// <summary>The applicant's notice of the decision was given up.</summary>
     public required string StuckStatusNotice { get; init; }
 
+    /// <summary>As <see cref="StuckStatusNotice"/> (a refusal: blocked, 403/404), when Teams kept failing to deliver it (5xx, timeouts): not blamed on a block.</summary>
+    public required string StuckStatusNoticeFailing { get; init; }
+
     /// <summary>An approver's notice that the application was withdrawn was given up.</summary>
     public required string StuckWithdrawnNotice { get; init; }
+
+    /// <summary>As <see cref="StuckWithdrawnNotice"/> (a refusal: blocked, 403/404), when Teams kept failing to deliver it (5xx, timeouts): not blamed on a block.</summary>
+    public required string StuckWithdrawnNoticeFailing { get; init; }
 
     public required string StuckNoticeAdvice { get; init; }
 
@@ -208,6 +217,9 @@ internal sealed partial record ExchangeTexts
 
     /// <summary>{0} = reference. "Retry now": tried again and still not delivered; the follow-up goes on trying.</summary>
     public required string RetryQueuedFormat { get; init; }
+
+    /// <summary>"Retry now" again on an application whose earlier retry re-queued it and failed once more (it is not given up yet): {0} the reference.</summary>
+    public required string AlreadyQueuedFormat { get; init; }
 
     /// <summary>{0} = reference. "Retry now" on an application no longer stuck (a second click): nothing changed.</summary>
     public required string NothingToRetryFormat { get; init; }

@@ -198,14 +198,14 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
     /// <summary>
     /// The coordinator's "Retry now" on a stuck application: the role checked here, on every click (a forged button from
-    /// anybody else gets the polite refusal and changes nothing); a second click finds nothing stuck and says so.
+    /// anybody else gets the polite refusal and changes nothing); a second click sends nothing twice and says what there is: nothing stuck, or already queued for the follow-up's next try.
     /// </summary>
     private async Task RetryDeliveryAsync(WaterfallStepContext step, ExchangeActor actor, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
     {
         if (!approvers.IsCoordinator(actor.AadObjectId))
         {
             Log.ActionRefused(logger, ExchangeVerbs.RetryDelivery, actor.AadObjectId, "not a coordinator");
-            await step.Context.SendActivityAsync(texts.NotCoordinator, cancellationToken).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(texts.NotCoordinatorAction, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -228,6 +228,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
         {
             ExchangeRetryOutcome.Delivered => string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, application.Reference),
             ExchangeRetryOutcome.StillFailing => string.Format(CultureInfo.InvariantCulture, texts.RetryQueuedFormat, application.Reference),
+            ExchangeRetryOutcome.AlreadyQueued => string.Format(CultureInfo.InvariantCulture, texts.AlreadyQueuedFormat, application.Reference),
             // Nothing to send until somebody may decide it: what to configure.
             ExchangeRetryOutcome.NeedsApprover => $"{application.Reference}: {texts.StuckNoApproverAdvice}",
             _ => string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, application.Reference),

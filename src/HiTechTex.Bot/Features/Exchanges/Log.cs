@@ -74,4 +74,7 @@ internal static partial class Log
     /// <summary>The host stopped with the message on its way: perhaps delivered, so not sent again (never twice).</summary>
     [LoggerMessage(EventId = 2327, Level = LogLevel.Warning, Message = "Exchange {Reference}: the {What} to {Recipient} was stopped while the connector had it (the host shutting down); it may not have arrived and is not sent again (never twice)")]
     public static partial void SendStoppedInFlight(ILogger logger, string reference, string what, string recipient);
+
+    [LoggerMessage(EventId = 2328, Level = LogLevel.Warning, Message = "Exchange {Reference} is closed ({Status}): the card of {Recipient} could not be updated in {Attempts} tries (the connector failing); the follow-up stops trying, the card shows the current state when clicked")]
+    public static partial void CardUpdateGivenUp(ILogger logger, string reference, string status, string recipient, int attempts);
 }

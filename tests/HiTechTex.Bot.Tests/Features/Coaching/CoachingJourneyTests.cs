@@ -478,6 +478,21 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains("1. Ana Sousa (Registered)", details, StringComparison.Ordinal);
     }
 
+    /// <summary>Before: "Inscrito", masculine only; now a form that fits everybody.</summary>
+    [Fact]
+    public async Task MySessions_Spanish_RegisteredStatusIsGenderNeutral()
+    {
+        await host.Conversation.SeedProfileAsync("es");
+        var session = await host.CreateSessionAsync();
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var replies = await host.SayAsync(CoachingTexts.Spanish.MineCommands[0]);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains("Inscripción confirmada", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Inscrito", card, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MySessions_PortugueseCommand_ShowsMySessionsInPortuguese()
     {

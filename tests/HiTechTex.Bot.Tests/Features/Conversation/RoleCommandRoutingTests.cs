@@ -83,6 +83,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
     [InlineData("¿qué solicitudes están atascadas?", "es")]
     [InlineData("mostrami le candidature bloccate", "it")]
     [InlineData("takılan başvurular hangileri?", "tr")]
+    [InlineData("takılan başvuruları göster", "tr")]
     [InlineData("ukaž zaseknuté žádosti", "cs")]
     public async Task OnTurnAsync_CoordinatorAsksForStuckApplicationsInOwnWords_StartsThatCommand(string typed, string language)
     {

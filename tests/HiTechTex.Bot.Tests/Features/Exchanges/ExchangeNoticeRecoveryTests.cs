@@ -196,6 +196,111 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
         Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2324);
     }
 
+    /// <summary>
+    /// Before: when the applicant withdrew and the PUT updating the manager's approval card got a 503, it was not tried
+    /// again: the manager's card kept offering Approve/Reject. Now a failure that may pass (5xx, 408, 429, no answer) is
+    /// tried again by the follow-up's next pass, until the card is updated — and then never again.
+    /// </summary>
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    public async Task CardUpdate_FailsTransientlyWhenTheApplicantWithdraws_NextPassUpdatesTheApproversCardOnce(HttpStatusCode status)
+    {
+        var id = await SubmitAsync();
+        var updates = FailUpdates(1, () => new ConnectorException(status, null, "Not now"));
+        await WithdrawAsync(id);
+        Assert.Equal(ExchangeStatus.Withdrawn, (await FindAsync(id)).Status);
+        Assert.Single(updates);
+
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        // Tried once more, with the manager's view of the withdrawn application (no Approve any more); never again.
+        Assert.Equal(2, updates.Count);
+        Assert.DoesNotContain(ExchangeVerbs.Approve, CardJson(updates[^1]), StringComparison.Ordinal);
+        Assert.Contains(En.Statuses[ExchangeStatus.Withdrawn], CardJson(updates[^1]), StringComparison.Ordinal);
+        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await ReferenceAsync(id), "Ana");
+        Assert.Equal([notice], TextsTo(ExchangeDialogTestHost.VisitingManagerId));
+    }
+
+    [Fact]
+    public async Task CardUpdate_NetworkFailureAfterADecision_NextPassUpdatesItOnce()
+    {
+        var id = await SubmitAsync();
+        var updates = FailUpdates(2, () => new HttpRequestException("Connection refused"));
+        await DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
+        Assert.Equal(ExchangeStatus.Rejected, (await FindAsync(id)).Status);
+
+        for (var pass = 0; pass < 5; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        // The decider's try, one failed pass, one that updated it; nothing after.
+        Assert.Equal(3, updates.Count);
+        Assert.DoesNotContain(ExchangeVerbs.Approve, CardJson(updates[^1]), StringComparison.Ordinal);
+        Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.NotFound)]
+    public async Task CardUpdate_CardGoneOrBlocked_NotTriedAgain(HttpStatusCode status)
+    {
+        var id = await SubmitAsync();
+        var updates = FailUpdates(int.MaxValue, () => new ConnectorException(status, null, "No"));
+        await WithdrawAsync(id);
+
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        Assert.Single(updates);
+    }
+
+    [Fact]
+    public async Task CardUpdate_ServiceFailingForDays_TriedBoundedThenGivenUpAndNotLookedAtAgain()
+    {
+        var id = await SubmitAsync();
+        var updates = FailUpdates(int.MaxValue, () => new ConnectorException(HttpStatusCode.BadGateway, null, "Bad gateway"));
+        await WithdrawAsync(id);
+
+        for (var pass = 0; pass < 30; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(2));
+        }
+
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2328 && e.Level == LogLevel.Warning);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2324);
+    }
+
+    /// <summary>Every PUT of a card (its activity), the first <paramref name="failures"/> failing with <paramref name="error"/>.</summary>
+    private List<Activity> FailUpdates(int failures, Func<Exception> error)
+    {
+        var updates = new List<Activity>();
+        host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((string conversationId, string activityId, Activity activity, CancellationToken _) =>
+            {
+                updates.Add(activity);
+                return updates.Count <= failures
+                    ? Task.FromException<ProactiveSendResult>(error())
+                    : Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, activityId));
+            });
+        return updates;
+    }
+
+    private static string CardJson(Activity activity) =>
+        System.Text.Json.JsonSerializer.Serialize(Assert.Single(activity.Attachments ?? []).Content,
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     private async Task<Guid> SubmitAsync()
     {
         await using var scope = host.Conversation.Services.CreateAsyncScope();

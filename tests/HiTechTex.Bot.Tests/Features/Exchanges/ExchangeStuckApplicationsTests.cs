@@ -217,6 +217,127 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     /// <summary>
+    /// Before: a decision's notice given up after Teams answered 503 again and again was explained "the message could not
+    /// be delivered (they may have blocked the bot)"; now the reason follows the kind of failure — the service failing,
+    /// not a block — in the coordinator's language; a refusal (blocked) still says they may have blocked the bot.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Typed_DecisionNoticeGivenUpAfterServiceFailures_NotBlamedOnABlock(string language)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = () => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
+        await RejectAsync(id);
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.StatusNoticeGivenUp, entry.Reason);
+        Assert.False(entry.Refused);
+        Assert.NotEqual(texts.StuckStatusNotice, texts.StuckStatusNoticeFailing);
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckStatusNoticeFailing, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckStatusNotice, card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Typed_WithdrawnNoticeGivenUp_RefusedThenServiceFailing_TheLastFailureGivesTheReason()
+    {
+        // Arrange: the manager's chat refuses (blocked) until the last tries, which fail with 503s: the last failure counts.
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await WithdrawAsync(id);
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await ListAsync());
+        managerSend = () => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.WithdrawnNoticeGivenUp, entry.Reason);
+        Assert.False(entry.Refused);
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(En.StuckWithdrawnNoticeFailing, card, StringComparison.Ordinal);
+                Assert.DoesNotContain("blocked", card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+    }
+
+    /// <summary>
+    /// Before: a second "Retry now", after the first re-queued the given-up notice and that try failed too, said "is not
+    /// stuck any more (already retried or delivered)" though nothing was delivered; now it says the notice is already
+    /// queued for the follow-up's next try, and sends nothing (the follow-up then does).
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_TwiceWhileTheNoticeStillFails_SecondSaysAlreadyQueuedAndSendsNothing()
+    {
+        // Arrange: the decision's notice given up after the bounded attempts (the applicant's chat failing).
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        applicantSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await RejectAsync(id);
+        for (var pass = 0; pass < 10; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
+            "Vasco Almeida", "Out of scope.");
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ApplicantId).Count(t => t == notice));
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+
+        // Act: Retry now (tried at once, fails again), then again, twice.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            .StartTestAsync();
+
+        // Assert: one try for the first click, none for the others; the follow-up's next pass tries again; and once the
+        // applicant can be reached it is delivered, after which a click finds nothing to deliver.
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, TextsTo(ApplicantId).Count(t => t == notice));
+        await RunFollowUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, TextsTo(ApplicantId).Count(t => t == notice));
+        applicantSend = () => Delivered;
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await RunFollowUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, TextsTo(ApplicantId).Count(t => t == notice));
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, TextsTo(ApplicantId).Count(t => t == notice));
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
     /// Before: "An approver could not be told that the application was withdrawn … Tell them yourself" named nobody, so
     /// the coordinator could not know whom to tell; now the card names who was not reached (literally: a TextRun).
     /// </summary>
@@ -245,6 +366,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var entry = Assert.Single(await ListAsync());
         Assert.Equal(ExchangeStuckReason.WithdrawnNoticeGivenUp, entry.Reason);
         Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        Assert.True(entry.Refused);
         await host.Conversation.Flow()
             .Send("stuck applications")
             .AssertReply(r =>
@@ -272,8 +394,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .AssertReply(En.NotCoordinator)
             .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.Stuck }))
             .AssertReply(En.NotCoordinator)
+            // An action, not a view: "can do this" (before: "can see this").
             .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
-            .AssertReply(En.NotCoordinator)
+            .AssertReply("Only the programme coordinator can do this.")
             .AssertNoReply()
             .StartTestAsync();
 
