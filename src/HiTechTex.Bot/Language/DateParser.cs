@@ -290,7 +290,10 @@ internal static partial class DateParser
         return null;
     }
 
-    private static bool HasPhrase(IReadOnlyList<Token> tokens, string[][] phrases)
+    private static bool HasPhrase(IReadOnlyList<Token> tokens, string[][] phrases) => FindPhrase(tokens, phrases) is not null;
+
+    /// <summary>The first of <paramref name="phrases"/> (each a run of normalized words) found in the tokens: where it starts and which phrase; null if none.</summary>
+    internal static (int Start, string[] Phrase)? FindPhrase(IReadOnlyList<Token> tokens, string[][] phrases)
     {
         foreach (var phrase in phrases)
         {
@@ -304,12 +307,12 @@ internal static partial class DateParser
 
                 if (all)
                 {
-                    return true;
+                    return (i, phrase);
                 }
             }
         }
 
-        return false;
+        return null;
     }
 
     private static readonly string[][] LastMonthPhrases =

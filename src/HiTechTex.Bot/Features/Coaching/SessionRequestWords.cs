@@ -156,25 +156,6 @@ internal static class SessionRequestWords
         .Where(p => !p.Contains(' ', StringComparison.Ordinal))
         .Select(TextNormalizer.Normalize)]);
 
-    private static PhraseMatch? Find(IReadOnlyList<Token> tokens, string[][] phrases)
-    {
-        foreach (var phrase in phrases)
-        {
-            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
-            {
-                var all = true;
-                for (var k = 0; k < phrase.Length && all; k++)
-                {
-                    all = tokens[i + k].Norm == phrase[k];
-                }
-
-                if (all)
-                {
-                    return new PhraseMatch(i, phrase.Length, 1);
-                }
-            }
-        }
-
-        return null;
-    }
+    private static PhraseMatch? Find(IReadOnlyList<Token> tokens, string[][] phrases) =>
+        DateParser.FindPhrase(tokens, phrases) is { } found ? new PhraseMatch(found.Start, found.Phrase.Length, 1) : null;
 }

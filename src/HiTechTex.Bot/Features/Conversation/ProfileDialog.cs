@@ -328,20 +328,29 @@ internal sealed class ProfileDialog : ComponentDialog
 
         // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
         var name = ProfileAnswers.Name(prompt.Recognized.Value);
-        var issue = name.Length == 0 ? PersonNameIssue.None : NameRule.CheckPerson(name);
+        return name.Length == 0 || await IsPersonNameOrSayWhyAsync(prompt.Context, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a person's name by <see cref="NameRule.CheckPerson"/>; if not, says why in the
+    /// user's language, then the name rules (the profile's name question and the applicant-name question before a submission).
+    /// </summary>
+    internal static async Task<bool> IsPersonNameOrSayWhyAsync(ITurnContext context, string name, CancellationToken cancellationToken)
+    {
+        var issue = NameRule.CheckPerson(name);
         if (issue == PersonNameIssue.None)
         {
             return true;
         }
 
-        var texts = prompt.Context.GetTexts();
+        var texts = context.GetTexts();
         var reason = issue switch
         {
             PersonNameIssue.WebAddress => texts.NameIsWebAddress,
             PersonNameIssue.EmailAddress => texts.NameIsEmailAddress,
             _ => texts.NameStartsWithSymbol,
         };
-        await prompt.Context.SendActivityAsync(ConversationTurn.Plain($"{reason} {texts.NameRules}"), cancellationToken).ConfigureAwait(false);
+        await context.SendActivityAsync(ConversationTurn.Plain($"{reason} {texts.NameRules}"), cancellationToken).ConfigureAwait(false);
         return false;
     }
 

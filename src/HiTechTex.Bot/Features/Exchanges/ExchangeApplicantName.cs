@@ -64,21 +64,7 @@ internal sealed class ExchangeApplicantName(ConversationStates states, ExchangeS
             return false;
         }
 
-        var issue = NameRule.CheckPerson(name);
-        if (issue == PersonNameIssue.None)
-        {
-            return true;
-        }
-
-        var texts = prompt.Context.GetTexts();
-        var reason = issue switch
-        {
-            PersonNameIssue.WebAddress => texts.NameIsWebAddress,
-            PersonNameIssue.EmailAddress => texts.NameIsEmailAddress,
-            _ => texts.NameStartsWithSymbol,
-        };
-        await prompt.Context.SendActivityAsync(ConversationTurn.Plain($"{reason} {texts.NameRules}"), cancellationToken).ConfigureAwait(false);
-        return false;
+        return await ProfileDialog.IsPersonNameOrSayWhyAsync(prompt.Context, name, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext step, CancellationToken cancellationToken)
