@@ -28,10 +28,20 @@ internal sealed class FakeConnectorClient : IConnectorClient
     /// <summary>When set, an update (PUT) in a conversation for which it returns an exception fails with it, recording nothing.</summary>
     public Func<string, Exception?>? UpdateFailure { get; set; }
 
-    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        UpdateFailure?.Invoke(conversationId) is { } failure
-            ? Task.FromException<ResourceResponse>(failure)
-            : Record("update", conversationId, activityId, activity);
+    /// <summary>When set, an update (PUT) waits for the task it returns first (a call that hangs, or an instance that stalls there).</summary>
+    public Func<string, Task>? BeforeUpdate { get; set; }
+
+    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (BeforeUpdate?.Invoke(conversationId) is { } wait)
+        {
+            await wait.ConfigureAwait(false);
+        }
+
+        return UpdateFailure?.Invoke(conversationId) is { } failure
+            ? throw failure
+            : await Record("update", conversationId, activityId, activity).ConfigureAwait(false);
+    }
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
         Task.CompletedTask;

@@ -56,4 +56,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2117, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: its expiry was given back, its cards could not be updated; the next sweep tries again")]
     public static partial void IntroductionExpiryReleased(ILogger logger, string introductionId, Exception? exception);
+
+    [LoggerMessage(EventId = 2118, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: its expiry could not update the addressees' cards in {Attempts} tries (the connector failing); the sweep stops trying, the request stays expired and the requester is told")]
+    public static partial void IntroductionExpiryGivenUp(ILogger logger, string introductionId, int attempts);
+
+    [LoggerMessage(EventId = 2119, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: its expiry was claimed until {LeaseUntil} and never finished (the instance stopped?); this sweep takes it over")]
+    public static partial void IntroductionExpiryTakenOver(ILogger logger, string introductionId, DateTimeOffset leaseUntil);
 }
