@@ -19,8 +19,13 @@ internal sealed class FakeConnectorClient : IConnectorClient
     public IReadOnlyList<(string ActivityId, Activity Activity)> UpdatesIn(string conversationId) =>
         [.. sent.Where(s => s.ConversationId == conversationId && s.Operation == "update").Select(s => (s.ActivityId!, s.Activity))];
 
+    /// <summary>When set, a send (POST) to a conversation for which it returns an exception fails with it, recording nothing.</summary>
+    public Func<string, Exception?>? SendFailure { get; set; }
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        Record("send", conversationId, null, activity);
+        SendFailure?.Invoke(conversationId) is { } failure
+            ? Task.FromException<ResourceResponse>(failure)
+            : Record("send", conversationId, null, activity);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         Record("reply", conversationId, activityId, activity);

@@ -215,7 +215,14 @@ internal sealed class IntroductionService(
         introduction = introduction with { Status = Enum.Parse<IntroductionStatus>(status), DecidedBy = decidedBy, DecidedAt = now };
         Log.IntroductionDecided(logger, introduction.Id, status);
         var decided = await UpdateCardsAsync(introduction, texts, cancellationToken).ConfigureAwait(false);
-        await NotifyRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, organisation, accept, cancellationToken).ConfigureAwait(false);
+        if (!await NotifyRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, organisation, accept, cancellationToken).ConfigureAwait(false))
+        {
+            // The requester waits for this answer and could not be given it (the connector failing, their chat gone):
+            // the person who answered is told (in the language of the card they answered), so that they can let them know
+            // another way.
+            await TellAnswerUndeliveredAsync(turnContext, texts, entity, cancellationToken).ConfigureAwait(false);
+        }
+
         return AdaptiveCardInvokeResponse.Card(decided.Content!.Value);
     }
 
@@ -632,22 +639,46 @@ internal sealed class IntroductionService(
     /// Tells the requester the answer (with the contacts when accepted): in the 1:1 chat they asked from, else — asked
     /// in a group chat or a channel, or that chat unreachable — in their 1:1 chat with the bot.
     /// </summary>
-    private async Task NotifyRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
+    private async Task<bool> NotifyRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
     {
         var contacts = organisation is null
             ? ""
             // A contact's name stored before the person-name rule may hold what it now refuses: shown as a card shows it.
             : string.Join("; ", organisation.Contacts.Select(c => $"{NameRule.ForPlainMessage(c.Name)} <{c.Email}>"));
-        await SendToRequesterAsync(introduction, requesterAadObjectId, tenantId, texts => accepted
+        return await SendToRequesterAsync(introduction, requesterAadObjectId, tenantId, texts => accepted
             ? PartnerTexts.Format(texts.AcceptedNotice, introduction.OrganisationName, contacts)
             : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A message to the requester in their language now (they may have changed it since asking), else the one they
-    /// asked in: in the 1:1 chat they asked from, else their 1:1 chat with the bot. A failure is only logged.
+    /// Tells the addressee who just answered, in their language, that the requester could not be given the answer. Best
+    /// effort: the answer is saved whatever happens here.
     /// </summary>
-    private async Task SendToRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Func<PartnerTexts, string> message, CancellationToken cancellationToken)
+    private async Task TellAnswerUndeliveredAsync(ITurnContext turnContext, PartnerTexts texts, IntroductionEntity entity, CancellationToken cancellationToken)
+    {
+        var requester = NameRule.ForPlainMessage(entity.RequesterName);
+        if (entity.RequesterOrganisation is { Length: > 0 } organisation)
+        {
+            requester = $"{requester} ({NameRule.ForPlainMessage(organisation)})";
+        }
+
+        Log.IntroductionAnswerUndelivered(logger, entity.Id);
+        try
+        {
+            await turnContext.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(texts.AnswerUndelivered, requester)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.IntroductionSendFailed(logger, entity.Id, exception);
+        }
+    }
+
+    /// <summary>
+    /// A message to the requester in their language now (they may have changed it since asking), else the one they
+    /// asked in: in the 1:1 chat they asked from, else their 1:1 chat with the bot. A failure is logged; returns whether
+    /// it was delivered.
+    /// </summary>
+    private async Task<bool> SendToRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Func<PartnerTexts, string> message, CancellationToken cancellationToken)
     {
         var current = requesterAadObjectId is { Length: > 0 } && tenantId is { Length: > 0 }
             ? await languages.FindAsync(requesterAadObjectId, tenantId, cancellationToken).ConfigureAwait(false)
@@ -655,12 +686,14 @@ internal sealed class IntroductionService(
         var text = message(PartnerTexts.Resolve(current ?? introduction.RequesterLanguage));
         try
         {
-            await messenger.SendToPersonAsync(introduction.RequesterConversationId, requesterAadObjectId, tenantId, ConversationTurn.Plain(text), cancellationToken)
+            var result = await messenger.SendToPersonAsync(introduction.RequesterConversationId, requesterAadObjectId, tenantId, ConversationTurn.Plain(text), cancellationToken)
                 .ConfigureAwait(false);
+            return result.IsSent;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Log.IntroductionSendFailed(logger, introduction.Id, exception);
+            return false;
         }
     }
 

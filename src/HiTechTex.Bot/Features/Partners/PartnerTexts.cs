@@ -96,6 +96,12 @@ internal sealed partial record PartnerTexts
     public required string ExpiredUnreachableNotice { get; init; }
 
     /// <summary>
+    /// To the addressee who just accepted or declined, when the requester could not be given the answer: {0} the
+    /// requester (with their organisation).
+    /// </summary>
+    public required string AnswerUndelivered { get; init; }
+
+    /// <summary>
     /// On the 1:1 card of a cluster manager who clicked "Request introduction" for one of their members on a group's
     /// card: {0} the partner, {1} the manage-members command.
     /// </summary>
