@@ -598,6 +598,58 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
     }
 
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData(" \u202E ")]
+    [InlineData("\uFEFF\n\u2066\u2069")]
+    [InlineData("\n\t ")]
+    public async Task RequestIntroduction_MessageWithNothingToRead_RefusedPolitelyNothingStoredOrSent(string message)
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Invisible Ink Lab s.r.o.", ContactAad);
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, PartnerHost.User("29:contact", ContactAad, "Jana Nováková"));
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = message });
+
+        Assert.Equal(PartnerTexts.Resolve("en").IntroductionMessageInvalid, factory.Connector.SentTo(requesterChat).Last().Text);
+        Assert.DoesNotContain(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == partner.Id));
+    }
+
+    [Fact]
+    public async Task RequestIntroduction_MessageWithABidiOverride_TheCardShowsItInReadingOrderWithLineBreaksKept()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Reading Order Lab s.r.o.", ContactAad);
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, PartnerHost.User("29:contact", ContactAad, "Jana Nováková"));
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Trial \u202Egnirps\u202C?\nThanks \U0001F9F5\u200B" });
+
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement;
+        var texts = Strings(card).ToList();
+        Assert.Contains("Trial gnirps?\nThanks \U0001F9F5", texts);
+        Assert.DoesNotContain(texts, t => t.Contains('\u202E', StringComparison.Ordinal) || t.Contains('\u200B', StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 
     private static async Task<string?> StatusAsync(BotHostFactory factory, string id)
