@@ -11,6 +11,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 {
     public const string SourceName = "local";
 
+    /// <summary>The textile taxonomy's terms in the six languages (the partner search's own vocabulary).</summary>
+    private static readonly Features.Partners.VocabularyMatcher TextileTerms = Features.Partners.VocabularyMatcher.ForTaxonomy();
+
     /// <summary>The organisation kind of facilities and labs (<see cref="IntentEntities.OrganisationKind"/>).</summary>
     public const string FacilityKind = "Facility";
 
@@ -182,6 +185,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         {
             // "are there technology centres in Spain?", "quero uma universidade em Itália": no verb of a journey, but an
             // organisation type is what only a partner search looks for.
+            best = (Intent.FindPartners, 1, []);
+        }
+
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && (entities.Country ?? entities.Region ?? entities.City) is not null
+            && TextileTerms.Find(IntentText.Bounded(text), allowTypos: false).Count > 0)
+        {
+            // "nonwovens in Turkey", "dyeing in Italy", "reciclagem de fibras em Portugal": what and where, as typed into
+            // a search box — no verb of a journey, but a textile capability, stage or service somewhere (not a journey
+            // there) is what a partner search looks for.
             best = (Intent.FindPartners, 1, []);
         }
 
