@@ -356,12 +356,23 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                 && string.Join(' ', tokens.Skip(c.Match.Start).Take(c.Match.Length).Select(t => t.Norm)) != TextNormalizer.Normalize(c.Entry.Value))
             .GroupBy(c => c.Match.Start)
             .ToDictionary(g => g.Key, g => g.First().Entry.Value);
-        var keywords = tokens
-            .SelectMany((t, i) => !consumed[i] && !stopWords.Contains(t.Norm) && t.Norm.Length >= 2 && !t.Norm.All(char.IsDigit)
-                ? cityNames.TryGetValue(i, out var name) ? [t.Raw, name] : new[] { t.Raw }
-                : [])
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        // Every word as typed, in order, a repeated one too: "tessuti non tessuti" is the Italian for nonwovens, and
+        // "tessuti non" would look for fabrics. Only a city's name added above is not added twice.
+        var keywords = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (consumed[i] || stopWords.Contains(t.Norm) || t.Norm.Length < 2 || t.Norm.All(char.IsDigit))
+            {
+                continue;
+            }
+
+            keywords.Add(t.Raw);
+            if (cityNames.TryGetValue(i, out var name) && !keywords.Contains(name, StringComparer.Ordinal))
+            {
+                keywords.Add(name);
+            }
+        }
 
         return new IntentEntities
         {

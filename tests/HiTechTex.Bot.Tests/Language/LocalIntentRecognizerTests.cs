@@ -508,6 +508,14 @@ public sealed class LocalIntentRecognizerTests
     }
 
     [Theory]
+    [InlineData("tessuti non tessuti in Turchia", "tessuti non tessuti")]
+    [InlineData("cerco partner per tessuti non tessuti", "tessuti non tessuti")]
+    public void ARepeatedWordOfAPhrase_IsKeptInTheKeywords(string text, string keywords)
+    {
+        Assert.Equal(keywords, string.Join(' ', recognizer.Recognize(text, "it-IT").Entities!.Keywords));
+    }
+
+    [Theory]
     [InlineData("I'm going to Italy in March")]
     [InlineData("the weather in Italy")]
     [InlineData("nonwovens")]
