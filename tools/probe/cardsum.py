@@ -1,5 +1,14 @@
 import json
 def summarize(node, out, depth=0):
+    # An element the card hides ("isVisible": false, shown by a ToggleVisibility or never) is printed, marked (hidden).
+    if isinstance(node, dict) and node.get('isVisible') is False:
+        start = len(out)
+        _summarize(node, out, depth)
+        out[start:] = [l[:len(l) - len(l.lstrip())] + '(hidden) ' + l.lstrip() for l in out[start:]]
+        return
+    _summarize(node, out, depth)
+
+def _summarize(node, out, depth=0):
     pad = '  ' * depth
     if isinstance(node, list):
         for n in node: summarize(n, out, depth)

@@ -11,6 +11,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 {
     public const string SourceName = "local";
 
+    /// <summary>The textile taxonomy's terms in the six languages (the partner search's own vocabulary).</summary>
+    private static readonly Features.Partners.VocabularyMatcher TextileTerms = Features.Partners.VocabularyMatcher.ForTaxonomy();
+
     /// <summary>The organisation kind of facilities and labs (<see cref="IntentEntities.OrganisationKind"/>).</summary>
     public const string FacilityKind = "Facility";
 
@@ -185,6 +188,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && (entities.Country ?? entities.Region ?? entities.City) is not null
+            && TextileTerms.Find(IntentText.Bounded(text), allowTypos: false).Count > 0)
+        {
+            // "nonwovens in Turkey", "dyeing in Italy", "reciclagem de fibras em Portugal": what and where, as typed into
+            // a search box — no verb of a journey, but a textile capability, stage or service somewhere (not a journey
+            // there) is what a partner search looks for.
+            best = (Intent.FindPartners, 1, []);
+        }
+
         if ((best.Matches is null || best.Weight <= 0) && (entities.Country ?? entities.Region ?? entities.City) is not null && travel.Count > 0)
         {
             // "I want to go to Italy in March for a week", "vorrei andare in Spagna", "I want to travel to Lisbon": no
@@ -344,12 +356,23 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                 && string.Join(' ', tokens.Skip(c.Match.Start).Take(c.Match.Length).Select(t => t.Norm)) != TextNormalizer.Normalize(c.Entry.Value))
             .GroupBy(c => c.Match.Start)
             .ToDictionary(g => g.Key, g => g.First().Entry.Value);
-        var keywords = tokens
-            .SelectMany((t, i) => !consumed[i] && !stopWords.Contains(t.Norm) && t.Norm.Length >= 2 && !t.Norm.All(char.IsDigit)
-                ? cityNames.TryGetValue(i, out var name) ? [t.Raw, name] : new[] { t.Raw }
-                : [])
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        // Every word as typed, in order, a repeated one too: "tessuti non tessuti" is the Italian for nonwovens, and
+        // "tessuti non" would look for fabrics. Only a city's name added above is not added twice.
+        var keywords = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (consumed[i] || stopWords.Contains(t.Norm) || t.Norm.Length < 2 || t.Norm.All(char.IsDigit))
+            {
+                continue;
+            }
+
+            keywords.Add(t.Raw);
+            if (cityNames.TryGetValue(i, out var name) && !keywords.Contains(name, StringComparer.Ordinal))
+            {
+                keywords.Add(name);
+            }
+        }
 
         return new IntentEntities
         {

@@ -8,6 +8,7 @@ using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HiTechTex.Bot.IntegrationTests.Partners;
 
@@ -160,8 +161,157 @@ public sealed class IntroductionExpiryTests : IDisposable
         }
     }
 
+    [Fact]
+    public Task Sqlite_SweepStoppedAfterItsClaim_AnotherSweepTakesItOverOnceTheClaimLapses_NeverTwoAtOnce() => StalledSweepAsync(postgreSql: false);
+
+    [SkippableFact]
+    public Task PostgreSql_SweepStoppedAfterItsClaim_AnotherSweepTakesItOverOnceTheClaimLapses_NeverTwoAtOnce()
+    {
+        Skip.If(postgres.SkipReason is not null, postgres.SkipReason);
+        return StalledSweepAsync(postgreSql: true);
+    }
+
+    private async Task StalledSweepAsync(bool postgreSql)
+    {
+        var (factory, clock, _, partner, contactChat, requesterChat, id) = await PendingRequestAsync(postgreSql);
+        using (factory)
+        {
+            var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+            clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+
+            // One instance's sweep claims the expiry and stops while updating the card (as a process killed there would).
+            var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var updating = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            factory.Connector.BeforeUpdate = _ =>
+            {
+                updating.TrySetResult();
+                return stalled.Task;
+            };
+            var first = SweepOnceAsync(factory);
+            await updating.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            factory.Connector.BeforeUpdate = null;
+            Assert.Equal(nameof(IntroductionStatus.Expired), (await StoredAsync(factory, id)).Status);
+
+            // Another instance sweeps while that claim holds: it leaves the request alone (never two at once).
+            Assert.Equal(0, await SweepOnceAsync(factory));
+            Assert.Empty(factory.Connector.UpdatesIn(contactChat));
+            Assert.Empty(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+
+            // Once the claim has lapsed, the next sweep takes the expiry over: the card says so, the requester is told once.
+            clock.Advance(IntroductionService.ExpiryLease + TimeSpan.FromMinutes(1));
+            Assert.Equal(1, await SweepOnceAsync(factory));
+            var stored = await StoredAsync(factory, id);
+            Assert.Equal(nameof(IntroductionStatus.Expired), stored.Status);
+            Assert.Null(stored.ExpiryLeaseUntil);
+            var texts = PartnerTexts.Resolve("en");
+            var (_, update) = Assert.Single(factory.Connector.UpdatesIn(contactChat));
+            Assert.Contains(PartnerTexts.Format(texts.StatusExpiredOn, PartnerCards.DayOf(texts, stored.DecidedAt!.Value)), PartnerHost.CardJson(update), StringComparison.Ordinal);
+            Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.CardJson(update), StringComparison.Ordinal);
+            Assert.Equal(ExpiredNotice(texts, partner.Name), Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages)).Text);
+            Assert.Contains(factory.Logs.Entries, e => e.EventId == 2119);
+            Assert.Equal(0, await SweepOnceAsync(factory));
+
+            // The stalled sweep comes back late: the claim is no longer its own, so it tells nobody a second time.
+            stalled.SetResult();
+            Assert.Equal(0, await first.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+            Assert.Null((await StoredAsync(factory, id)).ExpiryLeaseUntil);
+        }
+    }
+
+    [Fact]
+    public Task Sqlite_Sweep_ConnectorFailsAtEveryTry_GivesUpAfterItsTriesAndTellsTheRequesterNoAnswerWillCome() => GiveUpAsync(postgreSql: false);
+
+    [SkippableFact]
+    public Task PostgreSql_Sweep_ConnectorFailsAtEveryTry_GivesUpAfterItsTriesAndTellsTheRequesterNoAnswerWillCome()
+    {
+        Skip.If(postgres.SkipReason is not null, postgres.SkipReason);
+        return GiveUpAsync(postgreSql: true);
+    }
+
+    private async Task GiveUpAsync(bool postgreSql)
+    {
+        var (factory, clock, client, partner, contactChat, requesterChat, id) = await PendingRequestAsync(postgreSql, requesterLanguage: "cs");
+        using (factory)
+        {
+            var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+            clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+            var tries = 0;
+            factory.Connector.UpdateFailure = chat =>
+            {
+                if (chat != contactChat)
+                {
+                    return null;
+                }
+
+                Interlocked.Increment(ref tries);
+                return new ConnectorException(System.Net.HttpStatusCode.BadGateway, null, "bad gateway");
+            };
+
+            // Every try but the last gives the claim back: pending, nobody told yet.
+            for (var pass = 1; pass < IntroductionService.ExpiryAttempts; pass++)
+            {
+                Assert.Equal(0, await SweepOnceAsync(factory));
+                Assert.Equal(nameof(IntroductionStatus.Pending), (await StoredAsync(factory, id)).Status);
+                Assert.Empty(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+                clock.Advance(TimeSpan.FromMinutes(30));
+            }
+
+            Assert.DoesNotContain(factory.Logs.Entries, e => e.EventId == 2118);
+
+            // The last try gives up: expired for good, one warning, and the requester told in Czech that no answer will come.
+            Assert.Equal(1, await SweepOnceAsync(factory));
+            Assert.Equal(IntroductionService.ExpiryAttempts, tries);
+            var stored = await StoredAsync(factory, id);
+            Assert.Equal(nameof(IntroductionStatus.Expired), stored.Status);
+            Assert.Null(stored.ExpiryLeaseUntil);
+            var warning = Assert.Single(factory.Logs.Entries, e => e.EventId == 2118);
+            Assert.Equal(LogLevel.Warning, warning.Level);
+            var czech = PartnerTexts.Resolve("cs");
+            var notice = Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+            Assert.Equal(
+                PartnerTexts.Format(czech.ExpiredUnreachableNotice, partner.Name, PartnerCards.DayOf(czech, Asked), 14, ConversationTexts.For("cs").FindPartners),
+                notice.Text);
+
+            // Nothing is tried again; a click on the card shows it expired and accepts nothing.
+            clock.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(0, await SweepOnceAsync(factory));
+            Assert.Equal(IntroductionService.ExpiryAttempts, tries);
+            var contact = PartnerHost.User("29:contact-exp", ContactAad, "Jana Nováková");
+            var late = await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = id });
+            Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(late.GetProperty("value")), StringComparison.Ordinal);
+            Assert.Equal(nameof(IntroductionStatus.Expired), (await StoredAsync(factory, id)).Status);
+            Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages));
+        }
+    }
+
+    [Fact]
+    public async Task Sweep_ConnectorStillFailingADayAfterTheExpiry_GivesUpAtTheSecondTry()
+    {
+        var (factory, clock, _, partner, contactChat, requesterChat, id) = await PendingRequestAsync();
+        using (factory)
+        {
+            var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+            clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+            factory.Connector.UpdateFailure = chat => chat == contactChat ? new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "unavailable") : null;
+
+            Assert.Equal(0, await SweepOnceAsync(factory));
+            Assert.Equal(nameof(IntroductionStatus.Pending), (await StoredAsync(factory, id)).Status);
+
+            clock.Advance(IntroductionService.ExpiryRetryWindow);
+            Assert.Equal(1, await SweepOnceAsync(factory));
+
+            Assert.Equal(nameof(IntroductionStatus.Expired), (await StoredAsync(factory, id)).Status);
+            Assert.Single(factory.Logs.Entries, e => e.EventId == 2118);
+            var texts = PartnerTexts.Resolve("en");
+            Assert.Equal(
+                PartnerTexts.Format(texts.ExpiredUnreachableNotice, partner.Name, PartnerCards.DayOf(texts, Asked), 14, ConversationTexts.For("en").FindPartners),
+                Assert.Single(factory.Connector.SentTo(requesterChat).Skip(requesterMessages)).Text);
+        }
+    }
+
     /// <summary>A host on a shifted clock with one request pending for a partner whose contact has Teams (English).</summary>
-    private async Task<(BotHostFactory Factory, ShiftedTimeProvider Clock, HttpClient Client, Organisation Partner, string ContactChat, string RequesterChat, string Id)> PendingRequestAsync(bool postgreSql = false)
+    private async Task<(BotHostFactory Factory, ShiftedTimeProvider Clock, HttpClient Client, Organisation Partner, string ContactChat, string RequesterChat, string Id)> PendingRequestAsync(bool postgreSql = false, string requesterLanguage = "en")
     {
         var clock = new ShiftedTimeProvider(Asked);
         var settings = new Dictionary<string, string?> { ["Partners:IntroductionExpiryDays"] = "14" };
@@ -179,7 +329,7 @@ public sealed class IntroductionExpiryTests : IDisposable
         var contactChat = Activities.NewConversationId();
         await PartnerHost.InstallAsync(client, contactChat, contact);
         var requesterChat = Activities.NewConversationId();
-        await PartnerHost.SeedProfileAsync(factory, "29:user-exp", "Alex Wilber", "Contoso Textiles");
+        await PartnerHost.SeedProfileAsync(factory, "29:user-exp", "Alex Wilber", "Contoso Textiles", requesterLanguage);
         await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Felt trial?" });
         var id = PartnerHost.FindValue(JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement, "introductionId")!;
         return (factory, clock, client, partner, contactChat, requesterChat, id);

@@ -4,6 +4,7 @@ using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Testing.Cards;
 using Microsoft.EntityFrameworkCore;
@@ -97,6 +98,61 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(2, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0));
         Assert.Equal(requesterMessages + 1, factory.Connector.SentTo(requesterChat).Count);
         Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
+    }
+
+    [Theory]
+    [InlineData("en", true)]
+    [InlineData("pt-PT", false)]
+    [InlineData("tr-TR", true)]
+    public async Task Answer_TheRequestersChatFailsForGood_ThePersonWhoAnsweredIsToldToLetThemKnowAnotherWay(string locale, bool accept)
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Quiet Lab s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact, locale);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Hello" });
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement;
+        var introductionId = PartnerHost.FindValue(card, "introductionId")!;
+        var contactMessages = factory.Connector.SentTo(contactChat).Count;
+
+        // The requester's chat answers 502 whatever is tried (after the connector's own retries).
+        factory.Connector.SendFailure = chat => chat == requesterChat ? new ConnectorException(System.Net.HttpStatusCode.BadGateway, null, "bad gateway") : null;
+        var answered = await PartnerHost.ExecuteAsync(client, contactChat, contact, accept ? IntroductionCardActionHandler.AcceptVerb : IntroductionCardActionHandler.DeclineVerb, new JsonObject { ["introductionId"] = introductionId });
+
+        // The answer stands; the person who gave it is told, in their language, that the requester could not be told.
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, answered.GetProperty("type").GetString());
+        Assert.Equal(accept ? nameof(IntroductionStatus.Accepted) : nameof(IntroductionStatus.Declined), await StatusAsync(factory, introductionId));
+        var texts = PartnerTexts.Resolve(locale[..2]);
+        var told = factory.Connector.SentTo(contactChat).Skip(contactMessages).Where(a => a.Attachments is not { Count: > 0 }).ToList();
+        Assert.Equal(PartnerTexts.Format(texts.AnswerUndelivered, "Alex Wilber (Contoso Textiles)"), Assert.Single(told).Text);
+        Assert.Single(factory.Logs.Entries, e => e.EventId == 2199);
+    }
+
+    [Fact]
+    public async Task Answer_TheRequesterIsTold_NothingMoreForThePersonWhoAnswered()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Loud Lab s.r.o.", ContactAad);
+        var contact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, contact);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Hello" });
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement;
+        var contactMessages = factory.Connector.SentTo(contactChat).Count;
+
+        await PartnerHost.ExecuteAsync(client, contactChat, contact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = PartnerHost.FindValue(card, "introductionId")! });
+
+        Assert.DoesNotContain(factory.Connector.SentTo(contactChat).Skip(contactMessages), a => a.Attachments is not { Count: > 0 });
+        Assert.DoesNotContain(factory.Logs.Entries, e => e.EventId == 2199);
     }
 
     [Fact]
@@ -541,6 +597,58 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Contains("short message", empty, StringComparison.Ordinal);
         Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
     }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData(" \u202E ")]
+    [InlineData("\uFEFF\n\u2066\u2069")]
+    [InlineData("\n\t ")]
+    public async Task RequestIntroduction_MessageWithNothingToRead_RefusedPolitelyNothingStoredOrSent(string message)
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Invisible Ink Lab s.r.o.", ContactAad);
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, PartnerHost.User("29:contact", ContactAad, "Jana Nováková"));
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = message });
+
+        Assert.Equal(PartnerTexts.Resolve("en").IntroductionMessageInvalid, factory.Connector.SentTo(requesterChat).Last().Text);
+        Assert.DoesNotContain(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().AnyAsync(e => e.OrganisationId == partner.Id));
+    }
+
+    [Fact]
+    public async Task RequestIntroduction_MessageWithABidiOverride_TheCardShowsItInReadingOrderWithLineBreaksKept()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Reading Order Lab s.r.o.", ContactAad);
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, PartnerHost.User("29:contact", ContactAad, "Jana Nováková"));
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Trial \u202Egnirps\u202C?\nThanks \U0001F9F5\u200B" });
+
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement;
+        var texts = Strings(card).ToList();
+        Assert.Contains("Trial gnirps?\nThanks \U0001F9F5", texts);
+        Assert.DoesNotContain(texts, t => t.Contains('\u202E', StringComparison.Ordinal) || t.Contains('\u200B', StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 

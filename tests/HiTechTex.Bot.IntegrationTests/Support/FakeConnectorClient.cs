@@ -19,8 +19,13 @@ internal sealed class FakeConnectorClient : IConnectorClient
     public IReadOnlyList<(string ActivityId, Activity Activity)> UpdatesIn(string conversationId) =>
         [.. sent.Where(s => s.ConversationId == conversationId && s.Operation == "update").Select(s => (s.ActivityId!, s.Activity))];
 
+    /// <summary>When set, a send (POST) to a conversation for which it returns an exception fails with it, recording nothing.</summary>
+    public Func<string, Exception?>? SendFailure { get; set; }
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        Record("send", conversationId, null, activity);
+        SendFailure?.Invoke(conversationId) is { } failure
+            ? Task.FromException<ResourceResponse>(failure)
+            : Record("send", conversationId, null, activity);
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         Record("reply", conversationId, activityId, activity);
@@ -28,10 +33,20 @@ internal sealed class FakeConnectorClient : IConnectorClient
     /// <summary>When set, an update (PUT) in a conversation for which it returns an exception fails with it, recording nothing.</summary>
     public Func<string, Exception?>? UpdateFailure { get; set; }
 
-    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        UpdateFailure?.Invoke(conversationId) is { } failure
-            ? Task.FromException<ResourceResponse>(failure)
-            : Record("update", conversationId, activityId, activity);
+    /// <summary>When set, an update (PUT) waits for the task it returns first (a call that hangs, or an instance that stalls there).</summary>
+    public Func<string, Task>? BeforeUpdate { get; set; }
+
+    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (BeforeUpdate?.Invoke(conversationId) is { } wait)
+        {
+            await wait.ConfigureAwait(false);
+        }
+
+        return UpdateFailure?.Invoke(conversationId) is { } failure
+            ? throw failure
+            : await Record("update", conversationId, activityId, activity).ConfigureAwait(false);
+    }
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
         Task.CompletedTask;

@@ -487,5 +487,43 @@ public sealed class LocalIntentRecognizerTests
         Assert.Empty(result.Entities.Dates);
         Assert.Null(result.Entities.Month);
     }
-}
 
+    [Theory]
+    [InlineData("nonwovens in Turkey", "TR", "nonwovens")]
+    [InlineData("geotextiles in Spain", "ES", "geotextiles")]
+    [InlineData("dyeing in Italy", "IT", "dyeing")]
+    [InlineData("who does digital printing in Portugal?", "PT", "printing")]
+    [InlineData("reciclagem de fibras em Portugal", "PT", "reciclagem")]
+    [InlineData("tessuti non tessuti in Turchia", "TR", "tessuti")]
+    [InlineData("tintura en Turquía", "TR", "tintura")]
+    [InlineData("netkané textilie v Česku", "CZ", "netkane")]
+    [InlineData("Türkiye'de boyama", "TR", "boyama")]
+    public void TextileTermAndAPlaceWithoutAVerb_IsAPartnerSearchThere(string text, string country, string keyword)
+    {
+        var result = recognizer.Recognize(text, "en-US");
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(country, result.Entities!.Country);
+        Assert.Contains(result.Entities.Keywords, k => Fold(k).Contains(keyword, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("tessuti non tessuti in Turchia", "tessuti non tessuti")]
+    [InlineData("cerco partner per tessuti non tessuti", "tessuti non tessuti")]
+    public void ARepeatedWordOfAPhrase_IsKeptInTheKeywords(string text, string keywords)
+    {
+        Assert.Equal(keywords, string.Join(' ', recognizer.Recognize(text, "it-IT").Entities!.Keywords));
+    }
+
+    [Theory]
+    [InlineData("I'm going to Italy in March")]
+    [InlineData("the weather in Italy")]
+    [InlineData("nonwovens")]
+    public void APlaceWithoutATextileTerm_OrATermAlone_IsNoSearch(string text)
+    {
+        Assert.NotEqual(Intent.FindPartners, recognizer.Recognize(text, "en-US").Intent);
+    }
+
+    private static string Fold(string text) =>
+        new([.. text.Normalize(System.Text.NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)]);
+}

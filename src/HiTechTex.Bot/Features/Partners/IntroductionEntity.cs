@@ -56,4 +56,14 @@ internal sealed class IntroductionEntity
     /// as well).
     /// </summary>
     public string? PendingKey { get; set; }
+
+    /// <summary>
+    /// While an expiry is being carried out (claimed, its cards and the requester's notice not done yet): until when that
+    /// claim holds. An instance that stopped after its claim leaves it set; once it has passed, a later sweep (of any
+    /// instance) claims the expiry again and finishes it. Null for every other request, and once the expiry is done.
+    /// </summary>
+    public DateTimeOffset? ExpiryLeaseUntil { get; set; }
+
+    /// <summary>How many times the expiry was claimed: its tries are bounded when the connector keeps failing.</summary>
+    public int ExpiryAttempts { get; set; }
 }

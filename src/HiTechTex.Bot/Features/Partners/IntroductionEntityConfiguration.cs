@@ -28,6 +28,7 @@ internal sealed class IntroductionEntityConfiguration : IEntityTypeConfiguration
         // Numbers on every provider, so the daily limit can compare them on SQLite too.
         builder.Property(e => e.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.DecidedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.Property(e => e.ExpiryLeaseUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.HasIndex(e => new { e.RequesterKey, e.CreatedAt });
 
         // The daily limit and "one pending request per partner" are enforced by the database, across instances: nulls

@@ -42,8 +42,8 @@ internal sealed class IntroductionService(
     /// </summary>
     public async Task<(string Reply, Organisation? Requested)> RequestAsync(ITurnContext turnContext, string? organisationId, string? message, UserProfile? profile, PartnerTexts texts, CancellationToken cancellationToken)
     {
-        var text = message?.Trim() ?? "";
-        if (text.Length is 0 or > MaxMessageLength)
+        var text = CleanMessage(message);
+        if (text.Length is 0 or > MaxMessageLength || !text.Any(HasInk))
         {
             return (texts.IntroductionMessageInvalid, null);
         }
@@ -160,6 +160,32 @@ internal sealed class IntroductionService(
             : (PartnerTexts.Format(texts.IntroductionSent, organisation.Name), organisation);
     }
 
+    /// <summary>
+    /// The message as it is stored and shown on the addressees' card: without the characters that would turn the text
+    /// around or hide in it (bidi embeddings, overrides and isolates, zero-width space, BOM), trimmed. Line breaks stay.
+    /// </summary>
+    internal static string CleanMessage(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            return "";
+        }
+
+        var kept = new System.Text.StringBuilder(message.Length);
+        foreach (var c in message)
+        {
+            if (c is not ('\u200B' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString().Trim();
+    }
+
+    /// <summary>A character one can see: a letter, digit, punctuation or symbol (an emoji is one).</summary>
+    private static bool HasInk(char c) => char.IsLetterOrDigit(c) || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsSurrogate(c);
+
     /// <summary>Accept or decline by an addressee; anyone else, a repeated or a stale answer changes nothing.</summary>
     public async Task<AdaptiveCardInvokeResponse> DecideAsync(ITurnContext turnContext, string verb, string? introductionId, bool accept, CancellationToken cancellationToken)
     {
@@ -215,7 +241,14 @@ internal sealed class IntroductionService(
         introduction = introduction with { Status = Enum.Parse<IntroductionStatus>(status), DecidedBy = decidedBy, DecidedAt = now };
         Log.IntroductionDecided(logger, introduction.Id, status);
         var decided = await UpdateCardsAsync(introduction, texts, cancellationToken).ConfigureAwait(false);
-        await NotifyRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, organisation, accept, cancellationToken).ConfigureAwait(false);
+        if (!await NotifyRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, organisation, accept, cancellationToken).ConfigureAwait(false))
+        {
+            // The requester waits for this answer and could not be given it (the connector failing, their chat gone):
+            // the person who answered is told (in the language of the card they answered), so that they can let them know
+            // another way.
+            await TellAnswerUndeliveredAsync(turnContext, texts, entity, cancellationToken).ConfigureAwait(false);
+        }
+
         return AdaptiveCardInvokeResponse.Card(decided.Content!.Value);
     }
 
@@ -229,13 +262,17 @@ internal sealed class IntroductionService(
     {
         var expiresBefore = timeProvider.GetUtcNow() - TimeSpan.FromDays(options.Value.IntroductionExpiryDays);
         var pending = nameof(IntroductionStatus.Pending);
-        var expired = 0;
+        var expired = nameof(IntroductionStatus.Expired);
+        var count = 0;
         // Requests whose claim this pass released (their cards could not be updated): left to the next pass.
         var released = new List<string>();
         while (true)
         {
+            // Due, or an expiry claimed by a sweep that never finished it (its instance stopped) whose claim has lapsed.
+            var now = timeProvider.GetUtcNow();
             var due = await db.Set<IntroductionEntity>().AsNoTracking()
-                .Where(e => e.Status == pending && e.CreatedAt <= expiresBefore && !released.Contains(e.Id))
+                .Where(e => ((e.Status == pending && e.CreatedAt <= expiresBefore) || (e.Status == expired && e.ExpiryLeaseUntil != null && e.ExpiryLeaseUntil <= now))
+                    && !released.Contains(e.Id))
                 .OrderBy(e => e.Id)
                 .Take(SweepBatch)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -248,17 +285,18 @@ internal sealed class IntroductionService(
                 {
                     claimed++;
                 }
-                else if (outcome.Introduction.Status == IntroductionStatus.Expired && await IsPendingAsync(entity.Id, cancellationToken).ConfigureAwait(false))
+                else if (outcome.Introduction.Status == IntroductionStatus.Expired)
                 {
+                    // Given back (pending again) or still claimed by a stalled sweep: not again in this pass.
                     released.Add(entity.Id);
                 }
             }
 
-            expired += claimed;
+            count += claimed;
             // A full batch may have more behind it; a batch that claimed nothing (another instance took them) ends the pass.
             if (due.Count < SweepBatch || claimed == 0)
             {
-                return expired;
+                return count;
             }
         }
     }
@@ -275,30 +313,44 @@ internal sealed class IntroductionService(
     /// whether this call expired it. When its cards cannot be updated — the connector failing for a moment, or anything
     /// else between the claim and the cards — the claim is released (<see cref="ReleaseExpiryAsync"/>): the request is
     /// pending again, already past its expiry, so the next sweep (or a click) finishes the job; the caller is shown the
-    /// expired request, not told it was claimed.
+    /// expired request, not told it was claimed. Bounded: after <see cref="ExpiryAttempts"/> tries, or from the second on
+    /// once <see cref="ExpiryRetryWindow"/> past its expiry, it stays expired (warning 2118) and the requester is told no
+    /// answer will come. The claim is a lease (<see cref="ExpiryLease"/>): one left by a sweep that stopped is taken over
+    /// once it lapses; the requester is told only by the sweep that still holds it when the cards are done.
     /// </summary>
     private async Task<(Introduction Introduction, bool Claimed)> ExpireNowAsync(IntroductionEntity entity, Organisation? organisation, CancellationToken cancellationToken, bool notifyRequester = true)
     {
         var now = timeProvider.GetUtcNow();
-        if (!await ExpireAsync(entity.Id, now, cancellationToken).ConfigureAwait(false))
+        var lease = await ExpireAsync(entity, now, cancellationToken).ConfigureAwait(false);
+        var claimed = lease is null ? null : await FindAsync(entity.Id, cancellationToken).ConfigureAwait(false);
+        if (lease is null || claimed is null)
         {
             var current = await FindAsync(entity.Id, cancellationToken).ConfigureAwait(false);
             return (ToIntroduction(current ?? entity), false);
         }
 
-        var introduction = ToIntroduction(entity) with { Status = IntroductionStatus.Expired, DecidedAt = now };
+        var introduction = ToIntroduction(claimed);
+        var unreachable = false;
         try
         {
             var (_, failed) = await UpdateCardsReportingAsync(introduction, organisation is null ? PartnerTexts.English : AddresseeTexts(organisation), cancellationToken).ConfigureAwait(false);
+            if (failed && !GivesUp(claimed, now))
+            {
+                await ReleaseExpiryAsync(entity.Id, lease.Value, null).ConfigureAwait(false);
+                return (introduction, false);
+            }
+
             if (failed)
             {
-                await ReleaseExpiryAsync(entity.Id, null).ConfigureAwait(false);
-                return (introduction, false);
+                // The connector has failed at every try: the request stays expired (a click on a card shows it expired),
+                // the sweep stops trying, and the requester — who waits for an answer — is told that none will come.
+                Log.IntroductionExpiryGivenUp(logger, entity.Id, claimed.ExpiryAttempts);
+                unreachable = true;
             }
         }
         catch (Exception exception)
         {
-            await ReleaseExpiryAsync(entity.Id, exception).ConfigureAwait(false);
+            await ReleaseExpiryAsync(entity.Id, lease.Value, exception).ConfigureAwait(false);
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -307,10 +359,16 @@ internal sealed class IntroductionService(
             return (introduction, false);
         }
 
+        if (!await FinishExpiryAsync(entity.Id, lease.Value, cancellationToken).ConfigureAwait(false))
+        {
+            // This sweep was too slow: its claim lapsed and another one took the expiry over, and tells the requester.
+            return (introduction, false);
+        }
+
         if (notifyRequester)
         {
             await SendToRequesterAsync(introduction, entity.RequesterAadObjectId, entity.TenantId, texts => PartnerTexts.Format(
-                texts.ExpiredNotice,
+                unreachable ? texts.ExpiredUnreachableNotice : texts.ExpiredNotice,
                 introduction.OrganisationName,
                 PartnerCards.DayOf(texts, entity.CreatedAt),
                 options.Value.IntroductionExpiryDays,
@@ -319,6 +377,20 @@ internal sealed class IntroductionService(
 
         return (introduction, true);
     }
+
+    /// <summary>How long an expiry's claim holds: past it, a sweep takes over an expiry whose sweep never finished it.</summary>
+    internal static readonly TimeSpan ExpiryLease = TimeSpan.FromMinutes(15);
+
+    /// <summary>How many times an expiry whose cards the connector cannot update is tried (as the exchanges' notices)…</summary>
+    internal const int ExpiryAttempts = 6;
+
+    /// <summary>…and for how long after the request fell due (after its second try at least).</summary>
+    internal static readonly TimeSpan ExpiryRetryWindow = TimeSpan.FromDays(1);
+
+    /// <summary>Whether the expiry just tried (and failed for a reason that may pass) is given up rather than tried again.</summary>
+    private bool GivesUp(IntroductionEntity claimed, DateTimeOffset now) =>
+        claimed.ExpiryAttempts >= ExpiryAttempts
+        || (claimed.ExpiryAttempts >= 2 && now - (claimed.CreatedAt + TimeSpan.FromDays(options.Value.IntroductionExpiryDays)) >= ExpiryRetryWindow);
 
     /// <summary>
     /// Replaces every card sent for the request (PUT through the connector) by its current state without buttons, each in
@@ -363,7 +435,7 @@ internal sealed class IntroductionService(
     /// the cards. Only an expiry: nothing else changes an expired request. Never cancelled: a claim left behind would
     /// leave the cards with their buttons for good.
     /// </summary>
-    private async Task ReleaseExpiryAsync(string id, Exception? exception)
+    private async Task ReleaseExpiryAsync(string id, DateTimeOffset lease, Exception? exception)
     {
         Log.IntroductionExpiryReleased(logger, id, exception);
         var pending = nameof(IntroductionStatus.Pending);
@@ -373,8 +445,8 @@ internal sealed class IntroductionService(
             using (await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 await db.Set<IntroductionEntity>()
-                    .Where(e => e.Id == id && e.Status == expired)
-                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, pending).SetProperty(e => e.DecidedAt, (DateTimeOffset?)null), CancellationToken.None)
+                    .Where(e => e.Id == id && e.Status == expired && e.ExpiryLeaseUntil == lease)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, pending).SetProperty(e => e.DecidedAt, (DateTimeOffset?)null).SetProperty(e => e.ExpiryLeaseUntil, (DateTimeOffset?)null), CancellationToken.None)
                     .ConfigureAwait(false);
             }
         }
@@ -382,12 +454,6 @@ internal sealed class IntroductionService(
         {
             Log.IntroductionSendFailed(logger, id, releaseFailure);
         }
-    }
-
-    private async Task<bool> IsPendingAsync(string id, CancellationToken cancellationToken)
-    {
-        var pending = nameof(IntroductionStatus.Pending);
-        return await db.Set<IntroductionEntity>().AnyAsync(e => e.Id == id && e.Status == pending, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -500,24 +566,55 @@ internal sealed class IntroductionService(
 
     /// <summary>
     /// A pending request past its expiry: no longer pending (its key freed, its card's buttons answer with the expired
-    /// card). Conditional, so an answer given meanwhile stands; true only for the call that changed it (the claim).
+    /// card) and claimed until <see cref="ExpiryLease"/> from now — or an expiry already claimed whose claim has lapsed
+    /// (the sweep that claimed it stopped before finishing). Conditional, so an answer given meanwhile stands and two
+    /// sweeps never claim it together; returns the claim's lease, only for the call that changed it.
     /// </summary>
-    private async Task<bool> ExpireAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> ExpireAsync(IntroductionEntity entity, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var id = entity.Id;
         var pending = nameof(IntroductionStatus.Pending);
         var expired = nameof(IntroductionStatus.Expired);
+        var lease = now + ExpiryLease;
         using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
         {
             var changed = await db.Set<IntroductionEntity>()
-                .Where(e => e.Id == id && e.Status == pending)
-                .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, expired).SetProperty(e => e.DecidedAt, now).SetProperty(e => e.PendingKey, (string?)null), cancellationToken)
+                .Where(e => e.Id == id && (e.Status == pending || (e.Status == expired && e.ExpiryLeaseUntil != null && e.ExpiryLeaseUntil <= now)))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(e => e.DecidedAt, e => e.Status == pending ? (DateTimeOffset?)now : e.DecidedAt)
+                    .SetProperty(e => e.Status, expired)
+                    .SetProperty(e => e.PendingKey, (string?)null)
+                    .SetProperty(e => e.ExpiryLeaseUntil, lease)
+                    .SetProperty(e => e.ExpiryAttempts, e => e.ExpiryAttempts + 1), cancellationToken)
                 .ConfigureAwait(false);
-            if (changed > 0)
+            if (changed == 0)
+            {
+                return null;
+            }
+
+            if (entity.Status == expired && entity.ExpiryLeaseUntil is { } lapsed)
+            {
+                Log.IntroductionExpiryTakenOver(logger, id, lapsed);
+            }
+            else
             {
                 Log.IntroductionDecided(logger, id, expired);
             }
 
-            return changed > 0;
+            return lease;
+        }
+    }
+
+    /// <summary>The expiry done (cards updated, or given up): its claim ends — if it is still this sweep's (true).</summary>
+    private async Task<bool> FinishExpiryAsync(string id, DateTimeOffset lease, CancellationToken cancellationToken)
+    {
+        var expired = nameof(IntroductionStatus.Expired);
+        using (await EnterWriteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return await db.Set<IntroductionEntity>()
+                .Where(e => e.Id == id && e.Status == expired && e.ExpiryLeaseUntil == lease)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.ExpiryLeaseUntil, (DateTimeOffset?)null), cancellationToken)
+                .ConfigureAwait(false) > 0;
         }
     }
 
@@ -568,22 +665,46 @@ internal sealed class IntroductionService(
     /// Tells the requester the answer (with the contacts when accepted): in the 1:1 chat they asked from, else — asked
     /// in a group chat or a channel, or that chat unreachable — in their 1:1 chat with the bot.
     /// </summary>
-    private async Task NotifyRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
+    private async Task<bool> NotifyRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Organisation? organisation, bool accepted, CancellationToken cancellationToken)
     {
         var contacts = organisation is null
             ? ""
             // A contact's name stored before the person-name rule may hold what it now refuses: shown as a card shows it.
             : string.Join("; ", organisation.Contacts.Select(c => $"{NameRule.ForPlainMessage(c.Name)} <{c.Email}>"));
-        await SendToRequesterAsync(introduction, requesterAadObjectId, tenantId, texts => accepted
+        return await SendToRequesterAsync(introduction, requesterAadObjectId, tenantId, texts => accepted
             ? PartnerTexts.Format(texts.AcceptedNotice, introduction.OrganisationName, contacts)
             : PartnerTexts.Format(texts.DeclinedNotice, introduction.OrganisationName), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A message to the requester in their language now (they may have changed it since asking), else the one they
-    /// asked in: in the 1:1 chat they asked from, else their 1:1 chat with the bot. A failure is only logged.
+    /// Tells the addressee who just answered, in their language, that the requester could not be given the answer. Best
+    /// effort: the answer is saved whatever happens here.
     /// </summary>
-    private async Task SendToRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Func<PartnerTexts, string> message, CancellationToken cancellationToken)
+    private async Task TellAnswerUndeliveredAsync(ITurnContext turnContext, PartnerTexts texts, IntroductionEntity entity, CancellationToken cancellationToken)
+    {
+        var requester = NameRule.ForPlainMessage(entity.RequesterName);
+        if (entity.RequesterOrganisation is { Length: > 0 } organisation)
+        {
+            requester = $"{requester} ({NameRule.ForPlainMessage(organisation)})";
+        }
+
+        Log.IntroductionAnswerUndelivered(logger, entity.Id);
+        try
+        {
+            await turnContext.SendActivityAsync(ConversationTurn.Plain(PartnerTexts.Format(texts.AnswerUndelivered, requester)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.IntroductionSendFailed(logger, entity.Id, exception);
+        }
+    }
+
+    /// <summary>
+    /// A message to the requester in their language now (they may have changed it since asking), else the one they
+    /// asked in: in the 1:1 chat they asked from, else their 1:1 chat with the bot. A failure is logged; returns whether
+    /// it was delivered.
+    /// </summary>
+    private async Task<bool> SendToRequesterAsync(Introduction introduction, string? requesterAadObjectId, string? tenantId, Func<PartnerTexts, string> message, CancellationToken cancellationToken)
     {
         var current = requesterAadObjectId is { Length: > 0 } && tenantId is { Length: > 0 }
             ? await languages.FindAsync(requesterAadObjectId, tenantId, cancellationToken).ConfigureAwait(false)
@@ -591,12 +712,14 @@ internal sealed class IntroductionService(
         var text = message(PartnerTexts.Resolve(current ?? introduction.RequesterLanguage));
         try
         {
-            await messenger.SendToPersonAsync(introduction.RequesterConversationId, requesterAadObjectId, tenantId, ConversationTurn.Plain(text), cancellationToken)
+            var result = await messenger.SendToPersonAsync(introduction.RequesterConversationId, requesterAadObjectId, tenantId, ConversationTurn.Plain(text), cancellationToken)
                 .ConfigureAwait(false);
+            return result.IsSent;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Log.IntroductionSendFailed(logger, introduction.Id, exception);
+            return false;
         }
     }
 

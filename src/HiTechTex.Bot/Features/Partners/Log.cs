@@ -1,6 +1,6 @@
 namespace HiTechTex.Bot.Features.Partners;
 
-/// <summary>Source-generated log messages of the partner directory and search (event ids 2100–2119).</summary>
+/// <summary>Source-generated log messages of the partner directory and search (event ids 2100–2199: from 2100 up, and from 2199 down).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Partner search index rebuilt with {Count} organisations")]
@@ -56,4 +56,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2117, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: its expiry was given back, its cards could not be updated; the next sweep tries again")]
     public static partial void IntroductionExpiryReleased(ILogger logger, string introductionId, Exception? exception);
+
+    [LoggerMessage(EventId = 2118, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: its expiry could not update the addressees' cards in {Attempts} tries (the connector failing); the sweep stops trying, the request stays expired and the requester is told")]
+    public static partial void IntroductionExpiryGivenUp(ILogger logger, string introductionId, int attempts);
+
+    [LoggerMessage(EventId = 2119, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: its expiry was claimed until {LeaseUntil} and never finished (the instance stopped?); this sweep takes it over")]
+    public static partial void IntroductionExpiryTakenOver(ILogger logger, string introductionId, DateTimeOffset leaseUntil);
+
+    [LoggerMessage(EventId = 2199, Level = LogLevel.Warning, Message = "Introduction {IntroductionId}: the requester could not be given the answer; the person who answered was told to let them know another way")]
+    public static partial void IntroductionAnswerUndelivered(ILogger logger, string introductionId);
 }

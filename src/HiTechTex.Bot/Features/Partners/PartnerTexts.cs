@@ -89,6 +89,19 @@ internal sealed partial record PartnerTexts
     public required string ExpiredNotice { get; init; }
 
     /// <summary>
+    /// The requester, when the expiry gave up updating the addressees' cards (the connector kept failing): it expired,
+    /// the partner could not be told either, so no answer should be waited for. {0} partner, {1} day asked, {2} days,
+    /// {3} the find-partners command.
+    /// </summary>
+    public required string ExpiredUnreachableNotice { get; init; }
+
+    /// <summary>
+    /// To the addressee who just accepted or declined, when the requester could not be given the answer: {0} the
+    /// requester (with their organisation).
+    /// </summary>
+    public required string AnswerUndelivered { get; init; }
+
+    /// <summary>
     /// On the 1:1 card of a cluster manager who clicked "Request introduction" for one of their members on a group's
     /// card: {0} the partner, {1} the manage-members command.
     /// </summary>

@@ -554,6 +554,12 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.Property<string>("DecidedBy")
                         .HasColumnType("text");
 
+                    b.Property<int>("ExpiryAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ExpiryLeaseUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(1000)

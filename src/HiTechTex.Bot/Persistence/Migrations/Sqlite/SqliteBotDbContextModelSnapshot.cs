@@ -543,6 +543,12 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.Property<string>("DecidedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExpiryAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiryLeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(1000)
