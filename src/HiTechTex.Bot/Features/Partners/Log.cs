@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "Directory entry {OrganisationId} edit refused: not a cluster the user manages")]
     public static partial void MemberEditRefused(ILogger logger, string? organisationId);
 
+    [LoggerMessage(EventId = 2198, Level = LogLevel.Warning, Message = "Directory entry {OrganisationId} not saved: the form's id or version could not be read (an altered submission)")]
+    public static partial void MemberFormUnreadable(ILogger logger, string? organisationId);
+
     [LoggerMessage(EventId = 2112, Level = LogLevel.Information, Message = "Directory entry {OrganisationId} not saved: the form is older than the entry")]
     public static partial void MemberSaveStale(ILogger logger, string? organisationId);
 

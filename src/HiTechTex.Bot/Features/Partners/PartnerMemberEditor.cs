@@ -181,7 +181,10 @@ internal sealed partial class PartnerMemberEditor(
         {
             if (id.Length == 0 || !long.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
-                await RefuseAsync(context, texts, id, cancellationToken).ConfigureAwait(false);
+                // A real form always carries its entry's id and a number: this one was altered. Not a question of who
+                // manages what (the user may well manage it), so not that refusal: the form is unreadable.
+                Log.MemberFormUnreadable(logger, id);
+                await context.SendActivityAsync(ConversationTurn.Plain(texts.MemberFormUnreadable), cancellationToken).ConfigureAwait(false);
                 return;
             }
 

@@ -167,6 +167,8 @@ internal sealed partial record PartnerTexts
     public required string MemberPlainText { get; init; }
     /// <summary>{0} organisation: a save from a form older than the entry (changed since it was opened).</summary>
     public required string MemberStale { get; init; }
+    /// <summary>A member form whose id or version could not be read (altered): nothing was saved.</summary>
+    public required string MemberFormUnreadable { get; init; }
     /// <summary>{0} organisation: an "Add a member" form saved again with other content after its entry was added.</summary>
     public required string MemberAlreadyAdded { get; init; }
     /// <summary>Added to <see cref="MemberInvalid"/> when the contact name holds a ';'.</summary>
