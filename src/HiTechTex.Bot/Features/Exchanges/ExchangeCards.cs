@@ -172,7 +172,7 @@ internal sealed class ExchangeCards(
             ["objectives"] = state.Objectives ?? "",
             ["agenda"] = state.Agenda ?? "",
             ["outcomes"] = state.Outcomes ?? "",
-            ["problems"] = new JsonArray([.. result.Problems.Select(p => (JsonNode)new JsonObject { ["text"] = texts.Problems[p] })]),
+            ["problems"] = new JsonArray([.. result.Problems.Select(p => (JsonNode)new JsonObject { ["text"] = texts.Problem(result, p) })]),
             ["lumpSum"] = lumpSum,
             ["labels"] = new JsonObject
             {
