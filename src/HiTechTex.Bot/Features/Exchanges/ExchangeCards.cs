@@ -275,6 +275,7 @@ internal sealed class ExchangeCards(
                 ExchangeStuckReason.CardNotDelivered => (texts.StuckCardNotDelivered, texts.StuckCardAdvice),
                 // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.
                 ExchangeStuckReason.StatusNoticeGivenUp => (entry.Refused ? texts.StuckStatusNotice : texts.StuckStatusNoticeFailing, texts.StuckNoticeAdvice),
+                ExchangeStuckReason.CardUpdateGivenUp => (entry.Refused ? texts.StuckCardUpdateRefused : texts.StuckCardUpdate, texts.StuckCardUpdateAdvice),
                 _ => (entry.Refused ? texts.StuckWithdrawnNotice : texts.StuckWithdrawnNoticeFailing, texts.StuckNoticeAdvice),
             };
             items.Add(new JsonObject

@@ -235,6 +235,9 @@ internal sealed class ExchangeFollowUp(
         ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what, IReadOnlyList<ExchangeReminder> claims,
         Func<CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
     {
+        // A card update is given up after its bounded tries whatever the status (a decision that moved the application
+        // on, too), so that the coordinator's "stuck applications" lists the card that may still offer Approve/Reject.
+        var bounded = ExchangeDeliveryClaim.IsClosed(application) || claim == ExchangeDeliveryClaim.CardUpdate(application);
         if (claim.MayRetry(claims, recipient, clock.Now))
         {
             if (await send(cancellationToken).ConfigureAwait(false))
@@ -242,13 +245,13 @@ internal sealed class ExchangeFollowUp(
                 return true;
             }
 
-            if (!ExchangeDeliveryClaim.IsClosed(application)
+            if (!bounded
                 || claim.MayRetry(await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), recipient, clock.Now))
             {
                 return false;
             }
         }
-        else if (!ExchangeDeliveryClaim.IsClosed(application))
+        else if (!bounded)
         {
             // An open application's notice past its transient limit: left (a later decision brings a new notice).
             return false;

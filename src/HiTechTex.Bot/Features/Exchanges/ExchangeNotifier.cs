@@ -436,7 +436,7 @@ internal sealed class ExchangeNotifier(
 
         if (claim == ExchangeDeliveryClaim.CardUpdate(application))
         {
-            // Not on the coordinator's "stuck applications": the card is stale, nobody is left uninformed (2328).
+            // The card is stale (nobody is left uninformed): 2328, and listed on the coordinator's "stuck applications".
             Log.CardUpdateGivenUp(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.Attempts);
         }
         else

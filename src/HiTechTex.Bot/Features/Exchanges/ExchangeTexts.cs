@@ -206,6 +206,15 @@ internal sealed partial record ExchangeTexts
 
     public required string StuckNoticeAdvice { get; init; }
 
+    /// <summary>Why: the update of an approver's card after a withdrawal or a decision kept failing (5xx, timeouts) and was given up.</summary>
+    public required string StuckCardUpdate { get; init; }
+
+    /// <summary>As <see cref="StuckCardUpdate"/>, when Teams refused the update (blocked, the card or chat gone: 403/404).</summary>
+    public required string StuckCardUpdateRefused { get; init; }
+
+    /// <summary>What the coordinator can do about <see cref="StuckCardUpdate"/>.</summary>
+    public required string StuckCardUpdateAdvice { get; init; }
+
     /// <summary>{0} = the names (and <see cref="StuckUnnamedFormat"/>) of who a stuck entry did not reach.</summary>
     public required string StuckNotReachedFormat { get; init; }
 
