@@ -35,6 +35,12 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         return new(step, $"remindfail:{step}:", $"remindunreachable:{step}");
     }
 
+    /// <summary>
+    /// How long a send may take at most, its claim held (the connector client's retries included): a claim held longer
+    /// whose outcome was not recorded is a delivery whose process stopped before recording it, not one in progress.
+    /// </summary>
+    public static readonly TimeSpan InFlightBound = TimeSpan.FromMinutes(15);
+
     /// <summary>The applicant is asked for the closing report (once per application).</summary>
     public static ExchangeDeliveryClaim ReportRequest { get; } = new("report", "reportfail:", "reportunreachable");
 
