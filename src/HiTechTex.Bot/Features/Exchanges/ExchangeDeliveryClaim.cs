@@ -75,6 +75,22 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// </summary>
     public static string ReachedDueKind(ExchangeApplication application) => $"reacheddue:{Step(application)}";
 
+    /// <summary>
+    /// The record, written in the transition's own transaction (<see cref="ExchangeStore.TransitionAsync"/>), that the
+    /// notices of that version are owed — the applicant's status notice, the approvers' "withdrawn" notices, the update of
+    /// everybody's card — and removed once the turn that made the transition has sent them (or recorded their failures).
+    /// A turn aborted in between (a crash, a deploy, an error) leaves it: the follow-up, once it is older than any send
+    /// (<see cref="InFlightBound"/>), sends every one of them not yet claimed — each under its own claim, so never twice.
+    /// </summary>
+    public static string NoticesDue(ExchangeApplication application) => NoticesDuePrefix + Step(application);
+
+    /// <inheritdoc cref="NoticesDue(ExchangeApplication)"/>
+    public static string NoticesDue(ExchangeStatus status, int version) =>
+        $"{NoticesDuePrefix}{status}:{version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The beginning of every <see cref="NoticesDue(ExchangeApplication)"/>.</summary>
+    public const string NoticesDuePrefix = "due:";
+
     /// <summary>An approver who had the application's card told that the applicant withdrew it (once per approver).</summary>
     public static ExchangeDeliveryClaim WithdrawnNotice(ExchangeApplication application)
     {

@@ -102,6 +102,10 @@ internal sealed class ExchangeNotifier(
                 await UnreachableApproversAsync(application, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        // Every notice sent, or its failure recorded for the follow-up: no longer owed as a whole (an aborted turn never
+        // gets here, and the follow-up then sends what it had not).
+        await store.ReleaseReminderAsync(application.Id, ExchangeDeliveryClaim.NoticesDue(application), actor.AadObjectId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -80,4 +80,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2329, Level = LogLevel.Information, Message = "Exchange {Reference}: the closing-report request was delivered (claimed at {ClaimedAt}) but not recorded (the process stopped in between); recorded now and the report card sent, the request not sent again")]
     public static partial void ReportRequestCompleted(ILogger logger, string reference, DateTimeOffset claimedAt);
+
+    [LoggerMessage(EventId = 2330, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the turn that made its last transition stopped before sending the notices; the follow-up sends those not sent yet (each once)")]
+    public static partial void AbortedTurnNotices(ILogger logger, string reference, string status);
 }

@@ -365,6 +365,9 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Manager", "29:manager", "tenant-1");
         Assert.True(await store.TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, manager, null, null, CancellationToken.None));
         Assert.True(await store.TransitionAsync(id, 3, ExchangeStatus.Stage2, ExchangeStatus.Approved, ExchangeAction.Approved, manager, null, null, CancellationToken.None));
+
+        // As the decisions' turns do once they have sent their notices: nothing owed (ExchangeDeliveryClaim.NoticesDue).
+        await store.ForgetRemindersAsync(id, [ExchangeDeliveryClaim.NoticesDuePrefix], null, CancellationToken.None);
         return id;
     }
 
