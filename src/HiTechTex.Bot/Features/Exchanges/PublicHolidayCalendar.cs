@@ -30,7 +30,10 @@ internal static class PublicHolidayCalendar
     /// Turkey's religious holidays (Law 2429 on national and general holidays: Ramazan Bayramı 3 days, Kurban Bayramı 4
     /// days, each after a half-day arife which stays a working day), first day and length, from the Diyanet İşleri
     /// Başkanlığı's "Dini Günler" calendar (https://vakithesaplama.diyanet.gov.tr/dini_gunler.php?yil=2026, …?yil=2027,
-    /// …?yil=2028). 2026: Ramazan Bayramı 20–22 March, Kurban Bayramı 27–30 May.
+    /// …?yil=2028). 2026: Ramazan Bayramı 20–22 March, Kurban Bayramı 27–30 May (the Diyanet's 2026 calendar as
+    /// published in October 2025). 2027 (9–11 March, 16–19 May) and 2028 (26–28 February, 5–8 May) follow the same
+    /// calendar and the astronomical new moons; check them against the Diyanet's page for those years when it is
+    /// published, and correct this table (a day configured in <c>Exchanges:PublicHolidays:TR</c> only adds to it).
     /// </summary>
     private static readonly (DateOnly First, int Days, string Local, string English)[] TurkishReligiousHolidays =
     [
