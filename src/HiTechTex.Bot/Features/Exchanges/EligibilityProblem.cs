@@ -25,4 +25,10 @@ internal enum EligibilityProblem
 
     /// <summary>The last working day is a Saturday or a Sunday.</summary>
     EndOnWeekend,
+
+    /// <summary>The first working day is a public holiday of the host country (<see cref="EligibilityResult.Holidays"/> names it).</summary>
+    StartOnHoliday,
+
+    /// <summary>The last working day is a public holiday of the host country.</summary>
+    EndOnHoliday,
 }

@@ -27,10 +27,11 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     private readonly ExchangeWorkflow workflow;
     private readonly ExchangeCards cards;
     private readonly ExchangeApplicationDrafts drafts;
+    private readonly ExchangeEligibility eligibility;
 
     public ExchangeApplyDialog(
         IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeCards cards, ExchangeApplicationDrafts drafts, ExchangeStepByStepDialog stepByStep,
-        ExchangeApplicantName applicantName)
+        ExchangeApplicantName applicantName, ExchangeEligibility eligibility)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(stepByStep);
@@ -41,6 +42,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         this.workflow = workflow;
         this.cards = cards;
         this.drafts = drafts;
+        this.eligibility = eligibility;
         AddDialog(new WaterfallDialog(StepsId, [ShowFormAsync, HandleFormAsync]));
         AddDialog(new CardFormPrompt(FormPromptId));
 
@@ -70,7 +72,8 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             ExchangeFormState again => again,
             JourneyStart { CardAction: ExchangeVerbs.Edit } edit => await LoadForEditAsync(edit, actor, cancellationToken).ConfigureAwait(false),
             JourneyStart typed => ExchangeFormSeed.From(
-                await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false), typed.Entities, step.Context.GetTexts().Countries, workflow.Today, texts),
+                await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false), typed.Entities, step.Context.GetTexts().Countries, workflow.Today, texts,
+                eligibility),
             _ => await drafts.NewAsync(step.Context, cancellationToken).ConfigureAwait(false),
         };
         if (state is null)

@@ -172,7 +172,7 @@ internal sealed class ExchangeCards(
             ["objectives"] = state.Objectives ?? "",
             ["agenda"] = state.Agenda ?? "",
             ["outcomes"] = state.Outcomes ?? "",
-            ["problems"] = new JsonArray([.. result.Problems.Select(p => (JsonNode)new JsonObject { ["text"] = texts.Problems[p] })]),
+            ["problems"] = new JsonArray([.. result.Problems.Select(p => (JsonNode)new JsonObject { ["text"] = texts.Problem(result, p) })]),
             ["lumpSum"] = lumpSum,
             ["labels"] = new JsonObject
             {
@@ -275,6 +275,7 @@ internal sealed class ExchangeCards(
                 ExchangeStuckReason.CardNotDelivered => (texts.StuckCardNotDelivered, texts.StuckCardAdvice),
                 // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.
                 ExchangeStuckReason.StatusNoticeGivenUp => (entry.Refused ? texts.StuckStatusNotice : texts.StuckStatusNoticeFailing, texts.StuckNoticeAdvice),
+                ExchangeStuckReason.CardUpdateGivenUp => (entry.Refused ? texts.StuckCardUpdateRefused : texts.StuckCardUpdate, texts.StuckCardUpdateAdvice),
                 _ => (entry.Refused ? texts.StuckWithdrawnNotice : texts.StuckWithdrawnNoticeFailing, texts.StuckNoticeAdvice),
             };
             items.Add(new JsonObject

@@ -35,6 +35,12 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         return new(step, $"remindfail:{step}:", $"remindunreachable:{step}");
     }
 
+    /// <summary>
+    /// How long a send may take at most, its claim held (the connector client's retries included): a claim held longer
+    /// whose outcome was not recorded is a delivery whose process stopped before recording it, not one in progress.
+    /// </summary>
+    public static readonly TimeSpan InFlightBound = TimeSpan.FromMinutes(15);
+
     /// <summary>The applicant is asked for the closing report (once per application).</summary>
     public static ExchangeDeliveryClaim ReportRequest { get; } = new("report", "reportfail:", "reportunreachable");
 
@@ -68,6 +74,22 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// card and the notice, the follow-up's next pass finds it and sends the notice.
     /// </summary>
     public static string ReachedDueKind(ExchangeApplication application) => $"reacheddue:{Step(application)}";
+
+    /// <summary>
+    /// The record, written in the transition's own transaction (<see cref="ExchangeStore.TransitionAsync"/>), that the
+    /// notices of that version are owed — the applicant's status notice, the approvers' "withdrawn" notices, the update of
+    /// everybody's card — and removed once the turn that made the transition has sent them (or recorded their failures).
+    /// A turn aborted in between (a crash, a deploy, an error) leaves it: the follow-up, once it is older than any send
+    /// (<see cref="InFlightBound"/>), sends every one of them not yet claimed — each under its own claim, so never twice.
+    /// </summary>
+    public static string NoticesDue(ExchangeApplication application) => NoticesDuePrefix + Step(application);
+
+    /// <inheritdoc cref="NoticesDue(ExchangeApplication)"/>
+    public static string NoticesDue(ExchangeStatus status, int version) =>
+        $"{NoticesDuePrefix}{status}:{version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The beginning of every <see cref="NoticesDue(ExchangeApplication)"/>.</summary>
+    public const string NoticesDuePrefix = "due:";
 
     /// <summary>An approver who had the application's card told that the applicant withdrew it (once per approver).</summary>
     public static ExchangeDeliveryClaim WithdrawnNotice(ExchangeApplication application)

@@ -43,6 +43,7 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
         }
 
         int? workingDays = null;
+        var holidays = new EligibilityHolidays(null, null);
         if (start is not { } from || end is not { } to)
         {
             problems.Add(EligibilityProblem.DatesMissing);
@@ -74,7 +75,20 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
                 problems.Add(EligibilityProblem.EndOnWeekend);
             }
 
-            workingDays = WorkingDays.Count(from, to, Holidays(rules, host?.Country));
+            // Nor is a public holiday of the host country (PublicHolidayCalendar): the reason names it.
+            if (!IsWeekend(from) && HolidayOn(rules, host?.Country, from) is { } startHoliday)
+            {
+                problems.Add(EligibilityProblem.StartOnHoliday);
+                holidays = holidays with { Start = startHoliday };
+            }
+
+            if (!IsWeekend(to) && HolidayOn(rules, host?.Country, to) is { } endHoliday)
+            {
+                problems.Add(EligibilityProblem.EndOnHoliday);
+                holidays = holidays with { End = endHoliday };
+            }
+
+            workingDays = WorkingDays.Count(from, to, Holidays(rules, host?.Country, from, to));
             if (workingDays < rules.MinimumWorkingDays)
             {
                 problems.Add(EligibilityProblem.TooFewWorkingDays);
@@ -87,7 +101,7 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
         }
 
         double? distance = visiting is not null && host is not null ? GeoDistance.Kilometres(visiting.Location, host.Location) : null;
-        return new EligibilityResult(problems, workingDays, distance);
+        return new EligibilityResult(problems, workingDays, distance) { Holidays = holidays };
     }
 
     /// <summary>A Saturday or a Sunday: no first or last working day.</summary>
@@ -173,7 +187,18 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
     /// the one count every card, list and export shows, so it always agrees with the eligibility and the lump sum.
     /// </summary>
     public int CountWorkingDays(string? hostCountry, DateOnly start, DateOnly end) =>
-        WorkingDays.Count(start, end, Holidays(options.CurrentValue, hostCountry));
+        WorkingDays.Count(start, end, Holidays(options.CurrentValue, hostCountry, start, end));
+
+    /// <summary>The public holiday of <paramref name="hostCountry"/> on <paramref name="day"/> (national or configured); null on another day.</summary>
+    public PublicHoliday? HolidayOn(string? hostCountry, DateOnly day) => HolidayOn(options.CurrentValue, hostCountry, day);
+
+    /// <summary>The first working day after <paramref name="day"/> in <paramref name="hostCountry"/>: no weekend, no public holiday there.</summary>
+    public DateOnly NextWorkingDay(string? hostCountry, DateOnly day) =>
+        PublicHolidayCalendar.NextWorkingDay(hostCountry, day, Configured(options.CurrentValue, hostCountry));
+
+    /// <summary>Monday to Friday and no public holiday of <paramref name="hostCountry"/>.</summary>
+    public bool IsWorkingDay(string? hostCountry, DateOnly day) =>
+        PublicHolidayCalendar.IsWorkingDay(hostCountry, day, Configured(options.CurrentValue, hostCountry));
 
     /// <summary>The problems of the dates themselves: while one stands, no lump sum is estimated (no such exchange can be paid).</summary>
     public static bool HasDateProblem(EligibilityResult result)
@@ -181,7 +206,7 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
         ArgumentNullException.ThrowIfNull(result);
         return result.Problems.Any(p => p is EligibilityProblem.DatesMissing or EligibilityProblem.EndBeforeStart or EligibilityProblem.NotInFuture
             or EligibilityProblem.TooFewWorkingDays or EligibilityProblem.LongerThanOneMonth or EligibilityProblem.StartTooFarAhead
-            or EligibilityProblem.StartOnWeekend or EligibilityProblem.EndOnWeekend);
+            or EligibilityProblem.StartOnWeekend or EligibilityProblem.EndOnWeekend or EligibilityProblem.StartOnHoliday or EligibilityProblem.EndOnHoliday);
     }
 
     /// <summary>The lump sum for the host country, halved under the working-day or the distance threshold.</summary>
@@ -197,6 +222,13 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
     private static bool IsCosme(ExchangeOptions rules, string country) =>
         rules.CosmeCountries.Contains(country, StringComparer.OrdinalIgnoreCase);
 
-    private static IReadOnlyCollection<DateOnly> Holidays(ExchangeOptions rules, string? country) =>
+    private static IReadOnlyCollection<DateOnly> Holidays(ExchangeOptions rules, string? country, DateOnly start, DateOnly end) =>
+        PublicHolidayCalendar.Between(country, start, end, Configured(rules, country));
+
+    private static PublicHoliday? HolidayOn(ExchangeOptions rules, string? country, DateOnly day) =>
+        PublicHolidayCalendar.On(country, day, Configured(rules, country));
+
+    /// <summary>The days the partnership configured on top of the national holidays (regional ones, moved ones).</summary>
+    private static IReadOnlyCollection<DateOnly> Configured(ExchangeOptions rules, string? country) =>
         country is not null && rules.PublicHolidays.TryGetValue(country, out var days) ? days : [];
 }

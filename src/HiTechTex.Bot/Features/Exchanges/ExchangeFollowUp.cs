@@ -176,11 +176,26 @@ internal sealed class ExchangeFollowUp(
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var unsettled = false;
         var applicant = application.ApplicantAadObjectId;
+
+        // The turn that made the transition stopped before sending its notices (ExchangeDeliveryClaim.NoticesDue): each
+        // one not claimed yet is owed as if it had failed. A younger record may be that turn still sending: left to it.
+        var dueKind = ExchangeDeliveryClaim.NoticesDue(application);
+        var dueRecords = claims.Where(c => c.Kind == dueKind).ToList();
+        var aborted = dueRecords.Count > 0 && dueRecords.All(c => c.SentAt <= clock.Now - ExchangeDeliveryClaim.InFlightBound);
+        unsettled |= dueRecords.Count > 0 && !aborted;
+        var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
+        var sentCards = aborted ? await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false) : [];
+        if (aborted)
+        {
+            Log.AbortedTurnNotices(logger, application.Reference, application.Status.ToString());
+        }
+
         var notice = ExchangeDeliveryClaim.StatusNotice(application);
-        if (notice.FailedBefore(claims, applicant) && !notice.IsHeld(claims, applicant) && !notice.GaveUp(claims, applicant))
+        var noticeOwed = notice.FailedBefore(claims, applicant)
+            || (aborted && decision is not null && decision.FromStatus != decision.ToStatus);
+        if (noticeOwed && !notice.IsHeld(claims, applicant) && !notice.GaveUp(claims, applicant))
         {
             // Not delivered yet (a notice of an earlier status is not sent: the applicant is told the later one).
-            var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
             if (decision is not null && !string.Equals(decision.ActorAadObjectId, applicant, StringComparison.OrdinalIgnoreCase))
             {
                 unsettled |= !await RetryAsync(application, notice, applicant, "status notice", claims,
@@ -191,7 +206,15 @@ internal sealed class ExchangeFollowUp(
         var withdrawn = ExchangeDeliveryClaim.WithdrawnNotice(application);
         if (application.Status == ExchangeStatus.Withdrawn)
         {
-            foreach (var recipient in withdrawn.FailedRecipients(claims).Where(r => !withdrawn.IsHeld(claims, r) && !withdrawn.GaveUp(claims, r)))
+            // After an aborted withdrawal of a submitted application: every approver who had its card.
+            IEnumerable<string> owedWithdrawn = withdrawn.FailedRecipients(claims);
+            if (aborted && decision is { FromStatus: not ExchangeStatus.Draft })
+            {
+                owedWithdrawn = owedWithdrawn.Concat(sentCards.Select(c => c.RecipientAadObjectId)
+                    .Where(r => !string.Equals(r, applicant, StringComparison.OrdinalIgnoreCase)));
+            }
+
+            foreach (var recipient in owedWithdrawn.Distinct(StringComparer.OrdinalIgnoreCase).Where(r => !withdrawn.IsHeld(claims, r) && !withdrawn.GaveUp(claims, r)))
             {
                 unsettled |= !await RetryAsync(application, withdrawn, recipient, "withdrawal notice", claims,
                     ct => notifier.TellWithdrawnAsync(application, recipient, ct), cancellationToken).ConfigureAwait(false);
@@ -201,7 +224,8 @@ internal sealed class ExchangeFollowUp(
         // The update of somebody's card after the transition (the decided or withdrawn application still offering
         // Approve/Reject), which failed in a way that may pass: once more (bounded; a PUT only replaces the card).
         var update = ExchangeDeliveryClaim.CardUpdate(application);
-        var notUpdated = update.FailedRecipients(claims).Where(r => !update.IsHeld(claims, r) && !update.GaveUp(claims, r)).ToList();
+        var notUpdated = update.FailedRecipients(claims).Concat(sentCards.Select(c => c.RecipientAadObjectId))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Where(r => !update.IsHeld(claims, r) && !update.GaveUp(claims, r)).ToList();
         if (notUpdated.Count > 0)
         {
             var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -220,6 +244,12 @@ internal sealed class ExchangeFollowUp(
             }
         }
 
+        if (aborted)
+        {
+            // Each owed notice is now sent or has its own failure record (tried again as those are): no longer owed as a whole.
+            await store.ForgetRemindersAsync(application.Id, [dueKind], null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (closed && !unsettled)
         {
             // Delivered or given up, every one: nothing can change for a closed application, so it is not looked at again.
@@ -235,6 +265,9 @@ internal sealed class ExchangeFollowUp(
         ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what, IReadOnlyList<ExchangeReminder> claims,
         Func<CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
     {
+        // A card update is given up after its bounded tries whatever the status (a decision that moved the application
+        // on, too), so that the coordinator's "stuck applications" lists the card that may still offer Approve/Reject.
+        var bounded = ExchangeDeliveryClaim.IsClosed(application) || claim == ExchangeDeliveryClaim.CardUpdate(application);
         if (claim.MayRetry(claims, recipient, clock.Now))
         {
             if (await send(cancellationToken).ConfigureAwait(false))
@@ -242,13 +275,13 @@ internal sealed class ExchangeFollowUp(
                 return true;
             }
 
-            if (!ExchangeDeliveryClaim.IsClosed(application)
+            if (!bounded
                 || claim.MayRetry(await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), recipient, clock.Now))
             {
                 return false;
             }
         }
-        else if (!ExchangeDeliveryClaim.IsClosed(application))
+        else if (!bounded)
         {
             // An open application's notice past its transient limit: left (a later decision brings a new notice).
             return false;

@@ -18,8 +18,10 @@ internal static class ExchangeFormSeed
         [.. PartnerGeography.Regions.SelectMany(r => r.Cities).Select(c => c.Name)];
 
     /// <param name="countryNames">The country names of the user's language (ISO code → name), which the host search reads.</param>
+    /// <param name="eligibility">The working-day calendar: a start on a public holiday of the named host country moves too; null: weekends only.</param>
     public static ExchangeFormState From(
-        ExchangeFormState state, IntentEntities? entities, IReadOnlyDictionary<string, string> countryNames, DateOnly today, ExchangeTexts texts)
+        ExchangeFormState state, IntentEntities? entities, IReadOnlyDictionary<string, string> countryNames, DateOnly today, ExchangeTexts texts,
+        ExchangeEligibility? eligibility = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(countryNames);
@@ -44,6 +46,11 @@ internal static class ExchangeFormSeed
             }
         }
 
+        // The host country the request names (its city's country, else the country) decides the public holidays.
+        var hostCountry = entities.Country is { } named && PartnerQuery.Covers(named) ? named : null;
+        bool IsWorkingDay(DateOnly day) => eligibility?.IsWorkingDay(hostCountry, day) ?? !ExchangeEligibility.IsWeekend(day);
+        DateOnly NextAfter(DateOnly day) => eligibility?.NextWorkingDay(hostCountry, day) ?? NextWorkingDay(day);
+
         var start = state.StartDate;
         if (start is null)
         {
@@ -54,8 +61,16 @@ internal static class ExchangeFormSeed
             // the form's check refuses as the first working day. The form starts on the Monday after, and says so.
             if (start is { DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday } weekend)
             {
-                start = NextWorkingDay(weekend);
+                start = NextAfter(weekend);
                 var moved = texts.StartMovedFromWeekend(weekend, start.Value);
+                notice = notice is null ? moved : notice + " " + moved;
+            }
+
+            // Likewise a public holiday of the host country ("on 25 April" to Portugal): the notice names the holiday.
+            else if (start is { } day && eligibility?.HolidayOn(hostCountry, day) is { } holiday)
+            {
+                start = NextAfter(day);
+                var moved = texts.StartMovedFromHoliday(holiday, start.Value);
                 notice = notice is null ? moved : notice + " " + moved;
             }
         }
@@ -64,11 +79,11 @@ internal static class ExchangeFormSeed
         var end = state.EndDate;
         if (end is null && start is { } first && entities.StayMonths is { } months and > 0)
         {
-            end = EndOfMonths(first, months);
+            end = EndOfMonths(first, months, IsWorkingDay);
         }
         else if (end is null && start is { } from && entities.StayDays is { } days and > 0)
         {
-            end = EndOfStay(from, days);
+            end = EndOfStay(from, days, IsWorkingDay);
         }
 
         return state with { HostQuery = host, StartDate = start, EndDate = end, Notice = notice };
@@ -91,10 +106,11 @@ internal static class ExchangeFormSeed
     /// Saturday or Sunday is the Friday before (a week from a Monday ends that Friday, two weeks the next Friday), never
     /// before the start.
     /// </summary>
-    internal static DateOnly EndOfStay(DateOnly start, int days)
+    internal static DateOnly EndOfStay(DateOnly start, int days, Func<DateOnly, bool>? isWorkingDay = null)
     {
+        isWorkingDay ??= day => !ExchangeEligibility.IsWeekend(day);
         var end = start.AddDays(days - 1);
-        while (end > start && end.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        while (end > start && !isWorkingDay(end))
         {
             end = end.AddDays(-1);
         }
@@ -108,15 +124,16 @@ internal static class ExchangeFormSeed
     /// (<see cref="ExchangeEligibility.LastDayOfOneMonth"/>: from Monday 1 March, Wednesday 31 March; from Monday
     /// 15 March, Wednesday 14 April; a month ending on a weekend ends the Friday before), never before the start.
     /// </summary>
-    internal static DateOnly EndOfMonths(DateOnly start, int months)
+    internal static DateOnly EndOfMonths(DateOnly start, int months, Func<DateOnly, bool>? isWorkingDay = null)
     {
+        isWorkingDay ??= day => !ExchangeEligibility.IsWeekend(day);
         var end = start;
         for (var i = 0; i < months && end < DateOnly.MaxValue; i++)
         {
             end = ExchangeEligibility.LastDayOfOneMonth(i == 0 ? start : end.AddDays(1));
         }
 
-        while (end > start && end.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        while (end > start && !isWorkingDay(end))
         {
             end = end.AddDays(-1);
         }

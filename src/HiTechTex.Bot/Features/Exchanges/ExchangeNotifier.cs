@@ -102,6 +102,10 @@ internal sealed class ExchangeNotifier(
                 await UnreachableApproversAsync(application, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        // Every notice sent, or its failure recorded for the follow-up: no longer owed as a whole (an aborted turn never
+        // gets here, and the follow-up then sends what it had not).
+        await store.ReleaseReminderAsync(application.Id, ExchangeDeliveryClaim.NoticesDue(application), actor.AadObjectId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -261,23 +265,53 @@ internal sealed class ExchangeNotifier(
     }
 
     /// <summary>
-    /// Asks the applicant for the closing report (the request, then the card), once per application: claimed first and
-    /// recorded on the application (<see cref="ExchangeStore.MarkReportRequestedAsync"/>) only once the request was
-    /// delivered; a failed one gives the claim back for the follow-up's next pass, bounded as the cards.
+    /// Asks the applicant for the closing report (the request, then the card), once per application: claim, send, mark —
+    /// claimed first (<see cref="ExchangeDeliveryClaim.ReportRequest"/>), recorded on the application
+    /// (<see cref="ExchangeStore.MarkReportRequestedAsync"/>) once the request was delivered, and the card sent by the one
+    /// call whose conditional mark took (two instances never both send it); a failed delivery gives the claim back for
+    /// the follow-up's next pass, bounded as the cards. A request delivered whose mark was lost (the process stopped in
+    /// between) leaves its claim held and the application unmarked: a later pass, once the claim is older than any send
+    /// (<see cref="ExchangeDeliveryClaim.InFlightBound"/>; a younger one may be another instance's send in progress),
+    /// marks it and sends the card, never the request again (information 2329).
     /// </summary>
     public async Task<bool> RequestReportAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         var applicant = application.ApplicantAadObjectId;
+        var claim = ExchangeDeliveryClaim.ReportRequest;
+        var held = (await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(c => c.Kind == claim.Kind && string.Equals(c.RecipientAadObjectId, applicant, StringComparison.OrdinalIgnoreCase));
         var texts = await TextsForAsync(application, applicant, cancellationToken).ConfigureAwait(false);
-        var text = string.Format(CultureInfo.InvariantCulture, texts.ReportRequestFormat, application.Reference);
-        if (!await SendClaimedAsync(application, ExchangeDeliveryClaim.ReportRequest, applicant, "closing-report request",
-            (level, ct) => DeliverTextAsync(application, application.ApplicantConversationId, applicant, text, "notify", level, ct), cancellationToken).ConfigureAwait(false))
+        if (held is not null)
+        {
+            // Delivered (or on the wire when the host stopped: never twice) by an earlier pass that did not get to record it.
+            if (held.SentAt > timeProvider.GetUtcNow() - ExchangeDeliveryClaim.InFlightBound)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            var text = string.Format(CultureInfo.InvariantCulture, texts.ReportRequestFormat, application.Reference);
+            if (!await SendClaimedAsync(application, claim, applicant, "closing-report request",
+                (level, ct) => DeliverTextAsync(application, application.ApplicantConversationId, applicant, text, "notify", level, ct), cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        // Recorded even when the host is stopping (the request is out: it must not be lost nor sent again); only the call
+        // whose conditional mark took sends the card.
+        if (!await store.MarkReportRequestedAsync(application.Id, CancellationToken.None).ConfigureAwait(false))
         {
             return false;
         }
 
-        await store.MarkReportRequestedAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (held is not null)
+        {
+            Log.ReportRequestCompleted(logger, application.Reference, held.SentAt);
+        }
+
         var refresh = await RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
         await SendCardAsync(application, applicant, texts, refresh, cancellationToken).ConfigureAwait(false);
         return true;
@@ -436,7 +470,7 @@ internal sealed class ExchangeNotifier(
 
         if (claim == ExchangeDeliveryClaim.CardUpdate(application))
         {
-            // Not on the coordinator's "stuck applications": the card is stale, nobody is left uninformed (2328).
+            // The card is stale (nobody is left uninformed): 2328, and listed on the coordinator's "stuck applications".
             Log.CardUpdateGivenUp(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.Attempts);
         }
         else

@@ -40,10 +40,11 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     private readonly ExchangeStore store;
     private readonly ExchangeWorkflow workflow;
     private readonly ExchangeApplicationDrafts drafts;
+    private readonly ExchangeEligibility eligibility;
 
     public ExchangeStepByStepDialog(
         IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeApplicationDrafts drafts, ExchangeClock clock, TimeProvider timeProvider,
-        IDateRecognizer dateRecognizer, ExchangeApplicantName applicantName)
+        IDateRecognizer dateRecognizer, ExchangeApplicantName applicantName, ExchangeEligibility eligibility)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(clock);
@@ -53,6 +54,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         this.store = store;
         this.workflow = workflow;
         this.drafts = drafts;
+        this.eligibility = eligibility;
         // Every question takes QuestionAttempts answers it cannot use; then it says StepByStepGaveUp and the next step
         // ends the dialog (EndingWhenAQuestionGivesUp): nothing saved, nothing submitted — never a default answer.
         AddDialog(new WaterfallDialog(StepsId, EndingWhenAQuestionGivesUp(
@@ -205,7 +207,11 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
         step.Values[StateKey] = State(step) with { HostId = host.Id };
         await step.Context.SendActivityAsync(ConversationTurn.Plain($"{texts.HostOrganisation}: {NameRule.ForPlainMessage(Label(host))}"), cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(StartPromptId, Limited(PromptOptions.Text(texts.AskStartDate, texts.DateNotUnderstood), texts), cancellationToken).ConfigureAwait(false);
+        var startOptions = Limited(PromptOptions.Text(texts.AskStartDate, texts.DateNotUnderstood), texts);
+
+        // The validator sees only the prompt's options: the host's country travels with them (its public holidays).
+        startOptions.Validations = ValidationText(null, host.Country);
+        return await step.PromptAsync(StartPromptId, startOptions, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskEndDateAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -215,8 +221,9 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         step.Values[StateKey] = State(step) with { StartDate = start };
         var options = Limited(PromptOptions.Text(texts.AskEndDate, texts.DateNotUnderstood), texts);
 
-        // The validator sees only the prompt's options, so the first day travels with them.
-        options.Validations = start.ToString(DateFormat, CultureInfo.InvariantCulture);
+        // The validator sees only the prompt's options, so the first day (and the host's country) travel with them.
+        var hostCountry = State(step).HostId is { } hostId ? (await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false))?.Country : null;
+        options.Validations = ValidationText(start, hostCountry);
         return await step.PromptAsync(EndPromptId, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -335,7 +342,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         {
             foreach (var problem in result.Problems)
             {
-                text.Append("\n- ").Append(texts.Problems[problem]);
+                text.Append("\n- ").Append(texts.Problem(result, problem));
             }
         }
 
@@ -385,6 +392,13 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return false;
         }
 
+        if (eligibility.HolidayOn(ReadValidation(prompt.Options.Validations).HostCountry, answer.Date) is { } holiday)
+        {
+            var texts = TextsOf(prompt.Context);
+            await prompt.Context.SendActivityAsync(string.Format(ExchangeCards.Culture(texts.Language), texts.StartOnHolidayFormat, texts.Holiday(holiday)), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         return true;
     }
 
@@ -401,12 +415,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return false;
         }
 
-        var startText = prompt.Options.Validations switch
-        {
-            string text => text,
-            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
-            _ => null,
-        };
+        var (startText, hostCountry) = ReadValidation(prompt.Options.Validations);
         if (DateOnly.TryParseExact(startText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) && prompt.Recognized.Value!.Date < start)
         {
             var texts = TextsOf(prompt.Context);
@@ -435,7 +444,41 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return false;
         }
 
+        if (eligibility.HolidayOn(hostCountry, answer.Date) is { } holiday)
+        {
+            var texts = TextsOf(prompt.Context);
+            await prompt.Context.SendActivityAsync(string.Format(ExchangeCards.Culture(texts.Language), texts.EndOnHolidayFormat, texts.Holiday(holiday)), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         return true;
+    }
+
+    /// <summary>What a date prompt's validator is given: "first day|host country" (either part may be empty).</summary>
+    private static string ValidationText(DateOnly? start, string? hostCountry) =>
+        $"{start?.ToString(DateFormat, CultureInfo.InvariantCulture)}|{hostCountry}";
+
+    /// <summary>
+    /// The first day and the host's country a date prompt was given; a prompt stored before the country travelled with it
+    /// holds the first day alone.
+    /// </summary>
+    private static (string? Start, string? HostCountry) ReadValidation(object? validations)
+    {
+        var text = validations switch
+        {
+            string value => value,
+            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+            _ => null,
+        };
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        var start = bar < 0 ? text : text[..bar];
+        var country = bar < 0 ? null : text[(bar + 1)..];
+        return (start.Length > 0 ? start : null, string.IsNullOrEmpty(country) ? null : country);
     }
 
     private static Task<bool> ValidateLongTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>

@@ -129,7 +129,7 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             .Where(e => db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id
                     && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable)
                         || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeUnreachable)
-                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUpdateFailed)))
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUpdateFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.NoticesDuePrefix)))
                 && !db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id && r.Kind == ExchangeDeliveryClaim.SettledKind))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -320,6 +320,12 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         {
             ExchangeId = id, Version = expectedVersion + 1, ActorAadObjectId = actor.AadObjectId, ActorName = actor.Name, At = now,
             Action = action, FromStatus = from, ToStatus = to, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        });
+
+        // The notices of this version are owed from the same commit: a turn aborted after it still has them sent.
+        db.Add(new ExchangeReminder
+        {
+            ExchangeId = id, Kind = ExchangeDeliveryClaim.NoticesDue(to, expectedVersion + 1), RecipientAadObjectId = actor.AadObjectId, SentAt = now,
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,12 @@ internal enum ExchangeStuckReason
 
     /// <summary>A withdrawn application's notice to an approver was given up.</summary>
     WithdrawnNoticeGivenUp,
+
+    /// <summary>
+    /// The update (PUT) of somebody's card after a withdrawal or a decision was given up (<see cref="ExchangeDeliveryClaim.CardUpdate"/>):
+    /// their card may still offer Approve/Reject.
+    /// </summary>
+    CardUpdateGivenUp,
 }
 
 /// <summary>
@@ -106,13 +112,35 @@ internal sealed class ExchangeStuckApplications(
             return (application, await RetryCardAsync(application, cancellationToken).ConfigureAwait(false));
         }
 
-        if (pending == ExchangeStuckReason.NoApprover)
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var givenUp = GivenUp(application, claims).ToList();
+        if (pending == ExchangeStuckReason.NoApprover && givenUp.Count == 0 && !Owed(application, claims))
         {
+            // Nothing to retry until an approver is configured (a given-up or owed card update of the step before is).
             return (application, ExchangeRetryOutcome.NeedsApprover);
         }
 
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var givenUp = GivenUp(application, claims).ToList();
+        // A given-up card update is tried here, by the click that takes its record of giving up (a second click of a
+        // double click removes nothing and tries nothing); the notices below by the follow-up's claims.
+        var update = ExchangeDeliveryClaim.CardUpdate(application);
+        var updates = givenUp.Where(g => g.Reason == ExchangeStuckReason.CardUpdateGivenUp).ToList();
+        givenUp.RemoveAll(g => g.Reason == ExchangeStuckReason.CardUpdateGivenUp);
+        bool? updated = null;
+        foreach (var (_, _, recipient) in updates)
+        {
+            if (await store.ForgetRemindersAsync(application.Id, [update.GaveUpKind], recipient, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                continue;
+            }
+
+            updated = (updated ?? true) & await RetryCardUpdateAsync(application, update, recipient, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (givenUp.Count == 0 && updated is { } done)
+        {
+            return (application, done ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing);
+        }
+
         if (givenUp.Count == 0)
         {
             // A second click after a retry that failed again: still owed, already the follow-up's to try — said so, and
@@ -131,7 +159,42 @@ internal sealed class ExchangeStuckApplications(
         await store.ForgetRemindersAsync(application.Id, [ExchangeDeliveryClaim.SettledKind], null, cancellationToken).ConfigureAwait(false);
         await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
         var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        return (application, givenUp.All(g => g.Claim.IsHeld(after, g.Recipient)) ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing);
+        return (application, givenUp.All(g => g.Claim.IsHeld(after, g.Recipient)) && updated != false ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing);
+    }
+
+    /// <summary>
+    /// One more PUT of <paramref name="recipient"/>'s cards of the application, its failures forgotten: true when updated.
+    /// A failure that may pass is recorded by the update itself, so the follow-up goes on trying (bounded again, and given
+    /// up again — listed again — should it keep failing); one that will not (blocked, 403/404) is recorded as given up
+    /// again, refused, so that the card stays listed with why.
+    /// </summary>
+    private async Task<bool> RetryCardUpdateAsync(ExchangeApplication application, ExchangeDeliveryClaim update, string recipient, CancellationToken cancellationToken)
+    {
+        await store.ForgetRemindersAsync(application.Id, [update.FailedPrefix, update.UnreachableKind, update.RefusedKind, update.Kind], recipient, cancellationToken)
+            .ConfigureAwait(false);
+        IReadOnlyList<ExchangeCardReference> theirs = [.. (await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false))
+            .Where(c => string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase))];
+        if (theirs.Count == 0)
+        {
+            // No card of theirs on record any more: nothing to update.
+            return true;
+        }
+
+        var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+        if (await notifier.UpdateCardsAsync(application, recipient, theirs, refresh, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (update.IsHeld(after, recipient))
+        {
+            // Refused for good: kept (the update's claim), listed again as given up.
+            await store.TryClaimReminderAsync(application.Id, update.RefusedKind, recipient, cancellationToken).ConfigureAwait(false);
+            await store.TryClaimReminderAsync(application.Id, update.GaveUpKind, recipient, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
     }
 
     private async Task<ExchangeRetryOutcome> RetryCardAsync(ExchangeApplication application, CancellationToken cancellationToken)
@@ -186,7 +249,7 @@ internal sealed class ExchangeStuckApplications(
     /// </summary>
     private static bool Owed(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
     {
-        var notices = new[] { ExchangeDeliveryClaim.StatusNotice(application), ExchangeDeliveryClaim.WithdrawnNotice(application) };
+        var notices = new[] { ExchangeDeliveryClaim.StatusNotice(application), ExchangeDeliveryClaim.WithdrawnNotice(application), ExchangeDeliveryClaim.CardUpdate(application) };
         return notices.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && !n.GaveUp(claims, r)));
     }
 
@@ -198,6 +261,7 @@ internal sealed class ExchangeStuckApplications(
         {
             (Reason: ExchangeStuckReason.StatusNoticeGivenUp, Claim: ExchangeDeliveryClaim.StatusNotice(application)),
             (Reason: ExchangeStuckReason.WithdrawnNoticeGivenUp, Claim: ExchangeDeliveryClaim.WithdrawnNotice(application)),
+            (Reason: ExchangeStuckReason.CardUpdateGivenUp, Claim: ExchangeDeliveryClaim.CardUpdate(application)),
         };
         return claims.SelectMany(c => notices.Where(n => c.Kind == n.Claim.GaveUpKind).Select(n => (n.Reason, n.Claim, c.RecipientAadObjectId)));
     }

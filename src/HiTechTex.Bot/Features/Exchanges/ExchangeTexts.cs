@@ -206,6 +206,15 @@ internal sealed partial record ExchangeTexts
 
     public required string StuckNoticeAdvice { get; init; }
 
+    /// <summary>Why: the update of an approver's card after a withdrawal or a decision kept failing (5xx, timeouts) and was given up.</summary>
+    public required string StuckCardUpdate { get; init; }
+
+    /// <summary>As <see cref="StuckCardUpdate"/>, when Teams refused the update (blocked, the card or chat gone: 403/404).</summary>
+    public required string StuckCardUpdateRefused { get; init; }
+
+    /// <summary>What the coordinator can do about <see cref="StuckCardUpdate"/>.</summary>
+    public required string StuckCardUpdateAdvice { get; init; }
+
     /// <summary>{0} = the names (and <see cref="StuckUnnamedFormat"/>) of who a stuck entry did not reach.</summary>
     public required string StuckNotReachedFormat { get; init; }
 
@@ -341,6 +350,58 @@ internal sealed partial record ExchangeTexts
             ExchangeTime.Day(weekend, culture),
             culture.DateTimeFormat.GetDayName(weekend.DayOfWeek),
             ExchangeTime.Day(start, culture));
+    }
+
+    /// <summary>{0} = the day ("25 Apr 2027"), {1} = the host country's name, {2} = the holiday's name (<see cref="PublicHoliday.NameFor"/>).</summary>
+    public required string HolidayFormat { get; init; }
+
+    /// <summary>{0} = the day, {1} = the host country's name: a configured holiday without a name.</summary>
+    public required string HolidayUnnamedFormat { get; init; }
+
+    /// <summary>{0} = <see cref="Holiday"/>. The first working day is a public holiday of the host country.</summary>
+    public required string StartOnHolidayFormat { get; init; }
+
+    /// <summary>{0} = <see cref="Holiday"/>. The last working day is a public holiday of the host country.</summary>
+    public required string EndOnHolidayFormat { get; init; }
+
+    /// <summary>{0} = <see cref="Holiday"/>, {1} = the next working day, which the form starts on (like <see cref="StartMovedFromWeekendFormat"/>).</summary>
+    public required string StartMovedFromHolidayFormat { get; init; }
+
+    /// <summary>"25 Apr 2027 is a public holiday in Portugal (Freedom Day)", in this language.</summary>
+    public string Holiday(PublicHoliday holiday)
+    {
+        ArgumentNullException.ThrowIfNull(holiday);
+        var culture = ExchangeCards.Culture(Language);
+        var country = Partners.PartnerTexts.Resolve(Language).Countries.GetValueOrDefault(holiday.Country, holiday.Country);
+        var day = ExchangeTime.Day(holiday.Date, culture);
+        return holiday.NameFor(Language) is { } name
+            ? string.Format(culture, HolidayFormat, day, country, name)
+            : string.Format(culture, HolidayUnnamedFormat, day, country);
+    }
+
+    /// <summary>The notice for a start moved from the holiday <paramref name="holiday"/> to <paramref name="start"/>, in this language.</summary>
+    public string StartMovedFromHoliday(PublicHoliday holiday, DateOnly start)
+    {
+        var culture = ExchangeCards.Culture(Language);
+        var text = string.Format(culture, StartMovedFromHolidayFormat, Holiday(holiday), ExchangeTime.Day(start, culture));
+        return text.Length > 0 ? char.ToUpper(text[0], culture) + text[1..] : text;
+    }
+
+    /// <summary>
+    /// The reason for <paramref name="problem"/> in this language: <see cref="Problems"/>, except a holiday, which is named
+    /// from <paramref name="result"/>.
+    /// </summary>
+    public string Problem(EligibilityResult result, EligibilityProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return problem switch
+        {
+            EligibilityProblem.StartOnHoliday when result.Holidays.Start is { } holiday =>
+                string.Format(ExchangeCards.Culture(Language), StartOnHolidayFormat, Holiday(holiday)),
+            EligibilityProblem.EndOnHoliday when result.Holidays.End is { } holiday =>
+                string.Format(ExchangeCards.Culture(Language), EndOnHolidayFormat, Holiday(holiday)),
+            _ => Problems[problem],
+        };
     }
 
     /// <summary>{0} = reference. Asked before a submitted or approved application is withdrawn.</summary>

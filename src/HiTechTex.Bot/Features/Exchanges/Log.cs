@@ -75,6 +75,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2327, Level = LogLevel.Warning, Message = "Exchange {Reference}: the {What} to {Recipient} was stopped while the connector had it (the host shutting down); it may not have arrived and is not sent again (never twice)")]
     public static partial void SendStoppedInFlight(ILogger logger, string reference, string what, string recipient);
 
-    [LoggerMessage(EventId = 2328, Level = LogLevel.Warning, Message = "Exchange {Reference} is closed ({Status}): the card of {Recipient} could not be updated in {Attempts} tries (the connector failing); the follow-up stops trying, the card shows the current state when clicked")]
+    [LoggerMessage(EventId = 2328, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the card of {Recipient} could not be updated in {Attempts} tries (the connector failing); the follow-up stops trying (a coordinator sees it under \"stuck applications\"), the card shows the current state when clicked")]
     public static partial void CardUpdateGivenUp(ILogger logger, string reference, string status, string recipient, int attempts);
+
+    [LoggerMessage(EventId = 2329, Level = LogLevel.Information, Message = "Exchange {Reference}: the closing-report request was delivered (claimed at {ClaimedAt}) but not recorded (the process stopped in between); recorded now and the report card sent, the request not sent again")]
+    public static partial void ReportRequestCompleted(ILogger logger, string reference, DateTimeOffset claimedAt);
+
+    [LoggerMessage(EventId = 2330, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the turn that made its last transition stopped before sending the notices; the follow-up sends those not sent yet (each once)")]
+    public static partial void AbortedTurnNotices(ILogger logger, string reference, string status);
 }

@@ -349,6 +349,27 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("submit")]
+    [InlineData("check")]
+    public async Task FormSubmit_AFirstWorkingDayOnAHolidayOfTheHostCountry_RefusedNamingTheHoliday(string op)
+    {
+        // Before: Good Friday 26 March 2027 at the Czech host was taken as the first working day (and a submit went through).
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit(op, startDate: "2027-03-26", endDate: "2027-04-02"))
+            .AssertReply(r =>
+            {
+                var card = Describe(r);
+                Assert.Contains(JsonEncoded("is a public holiday in Czechia (Good Friday); give another day."), card, StringComparison.Ordinal);
+                Assert.DoesNotContain("€", card, StringComparison.Ordinal);
+            }, "the form, with the reason")
+            .StartTestAsync();
+
+        Assert.DoesNotContain(await host.ApplicationsAsync(), a => a.Status == ExchangeStatus.Stage1);
+    }
+
     [Fact]
     public async Task Check_EligibleDates_TheLumpSumEstimate()
     {

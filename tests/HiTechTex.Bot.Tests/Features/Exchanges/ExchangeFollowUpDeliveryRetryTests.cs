@@ -140,6 +140,77 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         Assert.Equal(1, CardsTo(ExchangeDialogTestHost.ApplicantId));
     }
 
+    /// <summary>
+    /// Before: a closing-report request delivered by a pass that stopped before <c>MarkReportRequested</c> (a crash, a
+    /// deploy) left its claim held and the application unmarked: every later pass found the claim taken and gave up, so
+    /// the application was never marked "report requested" and the report card never sent. Now a later pass — once the
+    /// claim is older than any send — marks it and sends the card, and never the request a second time.
+    /// </summary>
+    [Fact]
+    public async Task ReportRequest_ProcessStoppedBetweenDeliveryAndMark_LaterPassMarksItAndSendsTheCardNotTheRequestAgain()
+    {
+        // Arrange: the state such a crash leaves — the request claimed (delivered), the application not marked.
+        var id = await ApprovedAsync();
+        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await ReferenceAsync(id));
+        host.Time.Advance(TimeSpan.FromDays(110));
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TryClaimReminderAsync(
+                id, ExchangeDeliveryClaim.ReportRequest.Kind, ExchangeDialogTestHost.ApplicantId, CancellationToken.None));
+        }
+
+        // Act / Assert: a claim this young may be another instance's send in progress: left to it.
+        Assert.Equal(0, (await RunFollowUpAsync()).ReportRequests);
+        Assert.Null((await FindAsync(id)).ReportRequestedAt);
+
+        // Older than any send: the pass completes it — marked, the card sent — without asking again.
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await RunFollowUpAsync()).ReportRequests);
+        Assert.Equal(0, (await RunFollowUpAsync()).ReportRequests);
+        Assert.NotNull((await FindAsync(id)).ReportRequestedAt);
+        Assert.DoesNotContain(request, TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal(1, CardsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2329);
+    }
+
+    /// <summary>
+    /// Before: the host stopping (a deploy) just after the request was delivered cancelled <c>MarkReportRequested</c>, so
+    /// the delivered request was never recorded; now it is recorded even then, and never sent again.
+    /// </summary>
+    [Fact]
+    public async Task ReportRequest_HostStopsRightAfterTheDelivery_RecordedAnywayAndNeverAskedTwice()
+    {
+        var id = await ApprovedAsync();
+        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await ReferenceAsync(id));
+        host.Time.Advance(TimeSpan.FromDays(110));
+        using var stopping = new CancellationTokenSource();
+        applicantSend = activity =>
+        {
+            if (activity.Text == request)
+            {
+                stopping.Cancel();
+            }
+
+            return Delivered;
+        };
+
+        try
+        {
+            await using var scope = host.Conversation.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The pass stops with the host.
+        }
+
+        Assert.NotNull((await FindAsync(id)).ReportRequestedAt);
+        applicantSend = _ => Delivered;
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+        Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == request);
+    }
+
     [Fact]
     public async Task ReportRequest_ApplicantBlockedTheBot_TriedAtEveryPassAndAskedOnceWhenReachable()
     {
@@ -294,6 +365,9 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Manager", "29:manager", "tenant-1");
         Assert.True(await store.TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, manager, null, null, CancellationToken.None));
         Assert.True(await store.TransitionAsync(id, 3, ExchangeStatus.Stage2, ExchangeStatus.Approved, ExchangeAction.Approved, manager, null, null, CancellationToken.None));
+
+        // As the decisions' turns do once they have sent their notices: nothing owed (ExchangeDeliveryClaim.NoticesDue).
+        await store.ForgetRemindersAsync(id, [ExchangeDeliveryClaim.NoticesDuePrefix], null, CancellationToken.None);
         return id;
     }
 

@@ -282,6 +282,94 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
         Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2324);
     }
 
+    /// <summary>
+    /// Before: a decision's turn stopped after the transition was committed (the host stopping in the middle of the
+    /// card updates) left no record of the notices it had not sent yet: the applicant never heard of the rejection. Now the transition's own transaction records them as owed, and the
+    /// follow-up — once that record is older than any send — sends each one not sent yet, once.
+    /// </summary>
+    [Fact]
+    public async Task DecisionTurnStoppedAfterTheTransition_FollowUpSendsTheNoticeAndUpdatesTheCardOnce()
+    {
+        // Arrange: the manager rejects; the host stops during the first card update (the turn aborted after the commit).
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        using var stopping = new CancellationTokenSource();
+        var updates = new List<Activity>();
+        host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((string conversationId, string activityId, Activity activity, CancellationToken _) =>
+            {
+                updates.Add(activity);
+                if (updates.Count == 1)
+                {
+                    stopping.Cancel();
+                    return Task.FromException<ProactiveSendResult>(new OperationCanceledException(stopping.Token));
+                }
+
+                return Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, activityId));
+            });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await using var scope = host.Conversation.Services.CreateAsyncScope();
+            var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
+            var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Out of scope." });
+            await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Reject, data, En, stopping.Token);
+        });
+        Assert.Equal(ExchangeStatus.Rejected, (await FindAsync(id)).Status);
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
+            "Vasco Almeida", "Out of scope.");
+        Assert.DoesNotContain(notice, TextsTo(ExchangeDialogTestHost.ApplicantId));
+
+        // Act / Assert: a record this young may be the turn still sending — left to it (the card update the stop cut off
+        // was given back, 2326, and is made again at once, as before).
+        await RunFollowUpAsync();
+        Assert.DoesNotContain(notice, TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal(2, updates.Count);
+
+        // Older than any send: the notice sent and the card updated, each once, and never again.
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+
+        Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == notice);
+        Assert.Equal(2, updates.Count);
+        Assert.DoesNotContain(En.Approve, System.Text.Json.JsonSerializer.Serialize(updates[^1].Attachments![0].Content), StringComparison.Ordinal);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2330);
+        Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
+    }
+
+    /// <summary>
+    /// The same for a withdrawal whose turn stopped right after the transition (nothing sent at all): the manager who had
+    /// the card is told once and their card updated once; the applicant, who withdrew it, is told nothing.
+    /// </summary>
+    [Fact]
+    public async Task WithdrawalTurnStoppedRightAfterTheTransition_FollowUpTellsTheManagerOnce()
+    {
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        var updates = FailUpdates(0, () => new InvalidOperationException("not used"));
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            // The turn's transition, and nothing after it (the process gone).
+            var applicant = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant-1");
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TransitionAsync(
+                id, 2, ExchangeStatus.Stage1, ExchangeStatus.Withdrawn, ExchangeAction.Withdrawn, applicant, null, null, CancellationToken.None));
+        }
+
+        var toApplicant = TextsTo(ExchangeDialogTestHost.ApplicantId).Count;
+        var toManager = TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count;
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        var told = TextsTo(ExchangeDialogTestHost.VisitingManagerId).Skip(toManager).ToList();
+        Assert.Contains(reference, Assert.Single(told), StringComparison.Ordinal);
+        Assert.Single(updates);
+        Assert.Equal(toApplicant, TextsTo(ExchangeDialogTestHost.ApplicantId).Count);
+    }
+
     /// <summary>Every PUT of a card (its activity), the first <paramref name="failures"/> failing with <paramref name="error"/>.</summary>
     private List<Activity> FailUpdates(int failures, Func<Exception> error)
     {

@@ -102,6 +102,40 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "Easter Monday")]
+    [InlineData("cs", "Velikonoční pondělí")]
+    public async Task StepByStep_AHolidayOfTheHostCountryAsFirstOrLastWorkingDay_RefusedNamingTheHolidayAndAskedAgain(string language, string holiday)
+    {
+        // Before: Easter Monday 29 March 2027 at the Czech host taken as the first working day.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+
+        await host.Conversation.Flow()
+            .Send(texts.StepByStepCommands[0])
+            .AssertReply(texts.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(texts.HostOrganisation)
+            .AssertReply(texts.AskStartDate)
+            .Send("2027-03-29")
+            .AssertReply(r =>
+            {
+                Assert.StartsWith(texts.StartDate, r.Text, StringComparison.Ordinal);
+                Assert.Contains(holiday, r.Text, StringComparison.Ordinal);
+            }, "the reason")
+            .Send("2027-03-22")
+            .AssertReply(texts.AskEndDate)
+            .Send("2027-03-26")
+            .AssertReply(r =>
+            {
+                Assert.StartsWith(texts.EndDate, r.Text, StringComparison.Ordinal);
+                Assert.Contains(language == "en" ? "Good Friday" : "Velký pátek", r.Text, StringComparison.Ordinal);
+            }, "the reason")
+            .Send("2027-03-25")
+            .AssertReply(r => Assert.Equal(texts.ChooseActivityType, r.Text), "the activity types")
+            .StartTestAsync();
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("pt")]
     public async Task StepByStep_ASaturdayAsFirstOrLastWorkingDay_RefusedNamingTheFieldAndAskedAgain(string language)

@@ -242,6 +242,28 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         Assert.False(await store.HasValidatedApplicationAsync(visiting, pending, CancellationToken.None));
     }
 
+    /// <summary>
+    /// Before: the notices of a transition were owed only in the memory of the turn that made it, so a turn aborted after
+    /// the commit left no trace of them. Now the transition's own transaction records them as owed
+    /// (<see cref="ExchangeDeliveryClaim.NoticesDue(ExchangeStatus, int)"/>), which the follow-up finds; a transition
+    /// that loses writes nothing.
+    /// </summary>
+    [SkippableFact]
+    public async Task Transition_RecordsItsNoticesAsOwedInTheSameCommit_ALostTransitionNone()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+
+        Assert.True(await store.TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Rejected, ExchangeAction.Rejected, Manager, "No.", null, CancellationToken.None));
+        Assert.False(await store.TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeAction.Approved, Manager, null, null, CancellationToken.None));
+
+        var due = Assert.Single(await store.RemindersAsync(id, CancellationToken.None), r => r.Kind.StartsWith(ExchangeDeliveryClaim.NoticesDuePrefix, StringComparison.Ordinal));
+        Assert.Equal((ExchangeDeliveryClaim.NoticesDue(ExchangeStatus.Rejected, 3), Manager.AadObjectId), (due.Kind, due.RecipientAadObjectId));
+        Assert.Contains(await store.WithUndeliveredNoticesAsync(CancellationToken.None), a => a.Id == id);
+    }
+
     [SkippableFact]
     public async Task NoticeRecords_FailedSettledForgottenAndFound_EachQuerySeesWhatItShould()
     {
@@ -295,6 +317,9 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         var application = NewApplication(visiting ?? $"org-{Guid.NewGuid():N}", applicant);
         await store.CreateAsync(application, CancellationToken.None);
         Assert.True(await store.TransitionAsync(application.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, applicant, null, null, CancellationToken.None));
+
+        // As the submitting turn does once it has sent the cards: its notices no longer owed (ExchangeDeliveryClaim.NoticesDue).
+        await store.ForgetRemindersAsync(application.Id, [ExchangeDeliveryClaim.NoticesDuePrefix], null, CancellationToken.None);
         return application.Id;
     }
 

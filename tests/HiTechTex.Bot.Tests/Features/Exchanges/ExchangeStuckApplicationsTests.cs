@@ -379,6 +379,86 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>
+    /// Before: when the PUT updating the manager's card after a withdrawal kept failing (503s for a day), the follow-up
+    /// gave it up with a log line only: the coordinator's "stuck applications" did not list it, so nobody knew the card
+    /// still offered Approve/Reject. Now it is listed with its reason and whom it concerns, in the coordinator's
+    /// language, and Retry now updates it once (a second click updates nothing more).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task CardUpdateGivenUpAfterAWithdrawal_ListedAndRetryNowUpdatesItOnce(string language)
+    {
+        // Arrange: every PUT fails with a 503 until the follow-up gives up.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        var failing = true;
+        var updates = CountUpdates(() => failing);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+
+        // Act / Assert: listed.
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardUpdateGivenUp, entry.Reason);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        Assert.True(entry.CanRetry);
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+        failing = false;
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardUpdate, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardUpdateAdvice, card, StringComparison.Ordinal);
+                Assert.Contains(texts.RetryNowButton, card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await RunFollowUpAsync();
+
+        // One more PUT, showing the withdrawn application; nothing listed any more.
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+        Assert.DoesNotContain(En.Approve, System.Text.Json.JsonSerializer.Serialize(updates[^1].Attachments![0].Content), StringComparison.Ordinal);
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// Before: after a decision that moved the application on (stage 1 approved), a card update that kept failing was
+    /// left without a record; now it is given up after the bounded tries and listed too; a Retry now that fails again
+    /// says so, and a second click says it is already queued and sends nothing.
+    /// </summary>
+    [Fact]
+    public async Task CardUpdateGivenUpAfterADecision_ListedAndARetryThatFailsIsQueuedOnce()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        var updates = CountUpdates(() => true);
+        await ApproveAsync(id);
+        await GiveUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        Assert.Equal(ExchangeStuckReason.CardUpdateGivenUp, Assert.Single(await ListAsync(), e => e.Reason == ExchangeStuckReason.CardUpdateGivenUp).Reason);
+
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            .StartTestAsync();
+
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+        Assert.DoesNotContain(await ListAsync(), e => e.Reason == ExchangeStuckReason.CardUpdateGivenUp);
+    }
+
     [Fact]
     public async Task NotACoordinator_TypedOrForgedRetry_PoliteRefusalAndNothingChanges()
     {
@@ -450,6 +530,41 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(applicant, ExchangeVerbs.Withdraw, data, En, CancellationToken.None);
         var application = await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None);
         Assert.Equal(ExchangeStatus.Withdrawn, application?.Status);
+    }
+
+    private async Task ApproveAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
+        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2 });
+        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Approve, data, En, CancellationToken.None);
+        var application = await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None);
+        Assert.Equal(ExchangeStatus.Stage2, application?.Status);
+    }
+
+    /// <summary>The follow-up's passes over more than a day, every two hours: long enough to give up a failing delivery.</summary>
+    private async Task GiveUpAsync()
+    {
+        for (var pass = 0; pass < 30; pass++)
+        {
+            await RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(2));
+        }
+    }
+
+    /// <summary>Every PUT of a card, failing with a 503 while <paramref name="failing"/> says so.</summary>
+    private List<Activity> CountUpdates(Func<bool> failing)
+    {
+        var updates = new List<Activity>();
+        host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((string conversationId, string activityId, Activity activity, CancellationToken _) =>
+            {
+                updates.Add(activity);
+                return failing()
+                    ? Task.FromException<ProactiveSendResult>(new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable"))
+                    : Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, activityId));
+            });
+        return updates;
     }
 
     private static string NotReached(ExchangeTexts texts, string names) => string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, names);
