@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
 
@@ -65,5 +67,63 @@ public sealed class TextNormalizerFastPathTests
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
+
+/// <summary>
+/// The yes/no answers are normalized once, not on every answer (issue 3's benchmark): whole answers and a leading yes or no
+/// as before — a single letter only alone, a word only before a space.
+/// </summary>
+public sealed class ConfirmPromptNormalizedAnswersTests
+{
+    [Theory]
+    [InlineData("en-US", "yes", true)]
+    [InlineData("en-US", "yes please", true)]
+    [InlineData("en-US", "Yes, sure!", true)]
+    [InlineData("en-US", "yesterday", null)]
+    [InlineData("en-US", "y", true)]
+    [InlineData("en-US", "y not", null)]
+    [InlineData("en-US", "no thanks", false)]
+    [InlineData("en-US", "nothing", null)]
+    [InlineData("pt-PT", "s", true)]
+    [InlineData("pt-PT", "s por favor", null)]
+    [InlineData("pt-PT", "Não, obrigado", false)]
+    [InlineData("es-ES", "Sí por favor", true)]
+    [InlineData("it-IT", "d'accordo", true)]
+    [InlineData("tr-TR", "hayır teşekkürler", false)]
+    [InlineData("cs-CZ", "ne děkuji", false)]
+    [InlineData("cs-CZ", "určitě", true)]
+    public void Recognize_AnswersAsBefore(string locale, string text, bool? expected)
+    {
+        Assert.Equal(expected, HiTechTex.Bot.Protocol.Dialogs.Prompts.ConfirmPrompt.Recognize(text, locale));
+    }
+
+    [Theory]
+    [InlineData("sim", true)]
+    [InlineData("evet", true)]
+    [InlineData("hayir", false)]
+    [InlineData("ano prosím", true)]
+    [InlineData("no", false)]
+    public void Recognize_AnyLanguage_AnswersAsBefore(string text, bool expected)
+    {
+        Assert.Equal(expected, HiTechTex.Bot.Protocol.Dialogs.Prompts.ConfirmPrompt.Recognize(text, "en-US", anyLanguage: true));
+    }
+
+    [Theory]
+    [InlineData("en-US", "Yes", "No")]
+    [InlineData("pt-PT", "Sim", "Não")]
+    [InlineData("tr-TR", "Evet", "Hayır")]
+    public async Task TheYesNoCard_KeptPerLanguage_IsTheCardBuiltEachTimeBefore(string locale, string yes, string no)
+    {
+        // Built once per language now: the card of every prompt (and of a retry) is the card ButtonsCard builds.
+        var expected = PromptActivities.ButtonsCard([yes, no]).Content!.Value.GetRawText();
+        for (var run = 0; run < 2; run++)
+        {
+            await PromptHost.Flow(() => new ConfirmPrompt("c"), PromptOptions.Text("Confirm?", "Yes or no?"), configure: a => a.Locale = locale)
+                .Send("hi").AssertReply(reply => Assert.Equal(expected, reply.Attachments![0].Content!.Value.GetRawText()))
+                .Send("maybe").AssertReply(reply => Assert.Equal(expected, reply.Attachments![0].Content!.Value.GetRawText()))
+                .Send(yes).AssertReply("Result: True")
+                .StartTestAsync();
+        }
     }
 }

@@ -125,3 +125,49 @@ public sealed class TypedCommandFastPathTests
         return builder.ToString().Replace('ı', 'i');
     }
 }
+
+/// <summary>
+/// <see cref="ConversationTexts.Supported"/> compares an ASCII locale without building its lower-cased code (it runs twice
+/// per turn): the same answers as before.
+/// </summary>
+public sealed class SupportedLanguageFastPathTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("en")]
+    [InlineData("en-US")]
+    [InlineData("EN-us")]
+    [InlineData("pt-BR")]
+    [InlineData("pt_PT")]
+    [InlineData(" es-ES")]
+    [InlineData("it")]
+    [InlineData("tr-TR")]
+    [InlineData("cs-CZ")]
+    [InlineData("Cs")]
+    [InlineData("de-DE")]
+    [InlineData("-en")]
+    [InlineData("english")]
+    [InlineData("tİ-TR")]
+    [InlineData("İT")]
+    [InlineData("Kts")]
+    [InlineData("çs")]
+    public void Supported_GivesWhatTheFormerCodeGave(string? locale)
+    {
+        Assert.Equal(FormerSupported(locale), ConversationTexts.Supported(locale));
+        Assert.Equal(ConversationTexts.For(FormerSupported(locale) ?? "en").Language, ConversationTexts.Resolve(null, locale).Language);
+    }
+
+    private static string? FormerSupported(string? languageOrLocale)
+    {
+        if (string.IsNullOrWhiteSpace(languageOrLocale))
+        {
+            return null;
+        }
+
+        var dash = languageOrLocale.IndexOfAny(['-', '_']);
+        var code = (dash > 0 ? languageOrLocale[..dash] : languageOrLocale).Trim().ToLowerInvariant();
+        return ConversationTexts.All.Any(t => t.Language == code) ? code : null;
+    }
+}
