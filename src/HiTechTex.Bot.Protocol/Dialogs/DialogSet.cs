@@ -6,7 +6,8 @@ namespace HiTechTex.Bot.Protocol.Dialogs;
 /// <summary>The dialogs that can run together, and (at the root) the state property that holds their stack.</summary>
 public sealed class DialogSet(IStatePropertyAccessor<DialogState>? dialogState = null)
 {
-    private readonly Dictionary<string, Dialog> dialogs = new(StringComparer.Ordinal);
+    // Sized for a component's usual steps and prompts (the profile dialog's are 8): built on every turn, it grew twice.
+    private readonly Dictionary<string, Dialog> dialogs = new(8, StringComparer.Ordinal);
     private List<Func<IEnumerable<Dialog>>>? deferred;
 
     /// <summary>Adds a dialog; its id must be unique within the set.</summary>

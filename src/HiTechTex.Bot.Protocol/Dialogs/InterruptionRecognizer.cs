@@ -144,7 +144,7 @@ public static partial class InterruptionRecognizer
     {
         foreach (var leadIn in LeadIns)
         {
-            if (normalized.Length > leadIn.Length + 1 && normalized.StartsWith(leadIn + " ", StringComparison.Ordinal))
+            if (normalized.Length > leadIn.Length + 1 && normalized[leadIn.Length] == ' ' && normalized.StartsWith(leadIn, StringComparison.Ordinal))
             {
                 return (normalized[(leadIn.Length + 1)..], leadIn);
             }

@@ -14,6 +14,11 @@ internal static class TextNormalizer
             return "";
         }
 
+        if (Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();   // nothing to decompose or strip: what the steps below give for ASCII
+        }
+
         // Turkish dotless/dotted i have no decomposition, so map them by hand before stripping marks.
         var lowered = text.Replace('ı', 'i').Replace('İ', 'i').ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(lowered.Length);

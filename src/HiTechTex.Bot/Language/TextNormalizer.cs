@@ -10,7 +10,13 @@ internal static partial class TextNormalizer
     /// <summary>Lower-case, no diacritics: "Laboratório" → "laboratorio", "İtalya" → "italya", "Řecko" → "recko".</summary>
     public static string Normalize(string text)
     {
-        var decomposed = Lower(text).Normalize(NormalizationForm.FormD);
+        var lowered = Lower(text);
+        if (Ascii.IsValid(lowered))
+        {
+            return lowered;   // nothing to decompose, strip or replace: what the steps below give for ASCII
+        }
+
+        var decomposed = lowered.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -20,17 +26,17 @@ internal static partial class TextNormalizer
             }
 
             // Letters that Unicode does not decompose into base letter + mark.
-            builder.Append(c switch
+            switch (c)
             {
-                'ı' => "i",
-                'ł' => "l",
-                'ø' => "o",
-                'ß' => "ss",
-                'æ' => "ae",
-                'œ' => "oe",
-                '’' or '‘' => "'",
-                _ => c.ToString(),
-            });
+                case 'ı': builder.Append('i'); break;
+                case 'ł': builder.Append('l'); break;
+                case 'ø': builder.Append('o'); break;
+                case 'ß': builder.Append("ss"); break;
+                case 'æ': builder.Append("ae"); break;
+                case 'œ': builder.Append("oe"); break;
+                case '’' or '‘': builder.Append('\''); break;
+                default: builder.Append(c); break;
+            }
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);

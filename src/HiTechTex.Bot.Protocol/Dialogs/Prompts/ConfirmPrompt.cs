@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
@@ -31,11 +32,21 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
             ["ne", "n", "nikoli", "vůbec ne", "ne děkuji"]),
     };
 
+    // The answers above normalized once (TextNormalizer.Normalize), as every answer is compared with them.
+    private static readonly Dictionary<string, (string[] Yeses, string[] Noes)> NormalizedAnswers = Languages.ToDictionary(
+        language => language.Key,
+        language => (Normalized(language.Value.Yeses), Normalized(language.Value.Noes)),
+        StringComparer.Ordinal);
+
+    // The Yes/No card of each language, built once (an element is immutable: every prompt may send the same one).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Yes, string No), System.Text.Json.JsonElement> YesNoCards = new();
+
     protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
         var words = WordsFor(GetLocale(turnContext));
         return options.Style == ChoiceListStyle.AdaptiveCard
-            ? SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken, PromptActivities.ButtonsCard([words.Yes, words.No]))
+            ? SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken,
+                Attachment.AdaptiveCard(YesNoCards.GetOrAdd((words.Yes, words.No), static pair => PromptActivities.ButtonsCardContent([pair.Yes, pair.No]))))
             : SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken);
     }
 
@@ -71,7 +82,7 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         var language = TextNormalizer.Language(locale);
         foreach (var lang in language == "en" ? ["en"] : (string[])[language, "en"])
         {
-            if (!Languages.TryGetValue(lang, out var words))
+            if (!NormalizedAnswers.TryGetValue(lang, out var words))
             {
                 continue;
             }
@@ -87,8 +98,8 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         if (anyLanguage)
         {
             // Across all of them: an answer only when no language reads it the other way.
-            var yes = Languages.Values.Any(w => Matches(input, w.Yeses));
-            var no = Languages.Values.Any(w => Matches(input, w.Noes));
+            var yes = NormalizedAnswers.Values.Any(w => Matches(input, w.Yeses));
+            var no = NormalizedAnswers.Values.Any(w => Matches(input, w.Noes));
             if (yes != no)
             {
                 return yes;
@@ -101,13 +112,16 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     private static (string Yes, string No, string[] Yeses, string[] Noes) WordsFor(string? locale) =>
         Languages.TryGetValue(TextNormalizer.Language(locale), out var words) ? words : Languages["en"];
 
-    private static bool Matches(string input, string[] phrases)
+    private static string[] Normalized(string[] phrases) => [.. phrases.Select(TextNormalizer.Normalize)];
+
+    /// <summary>Whether <paramref name="input"/> is one of the <paramref name="normalized"/> phrases, or starts with one and a space.</summary>
+    private static bool Matches(string input, string[] normalized)
     {
-        foreach (var phrase in phrases)
+        foreach (var phrase in normalized)
         {
-            var normalized = TextNormalizer.Normalize(phrase);
             // A single letter ("s", "n") only as the whole answer: as a prefix it would match too much.
-            if (input == normalized || (normalized.Length > 1 && input.StartsWith(normalized + " ", StringComparison.Ordinal)))
+            if (input == phrase
+                || (phrase.Length > 1 && input.Length > phrase.Length && input[phrase.Length] == ' ' && input.StartsWith(phrase, StringComparison.Ordinal)))
             {
                 return true;
             }

@@ -36,7 +36,10 @@ internal static class PromptActivities
     /// those, but the Microsoft 365 Agents Playground (0.2.28) silently ignores a click on them, and a prompt that
     /// cannot be answered in the local client is worse than a click that does not echo as a chat message.
     /// </summary>
-    public static Attachment ButtonsCard(IEnumerable<string> values)
+    public static Attachment ButtonsCard(IEnumerable<string> values) => Attachment.AdaptiveCard(ButtonsCardContent(values));
+
+    /// <summary>The card of <see cref="ButtonsCard"/>: an immutable element, which may be kept and sent again.</summary>
+    public static JsonElement ButtonsCardContent(IEnumerable<string> values)
     {
         var actions = new JsonArray();
         foreach (var value in values)
@@ -57,7 +60,7 @@ internal static class PromptActivities
             ["body"] = new JsonArray(),
             ["actions"] = actions,
         };
-        return Attachment.AdaptiveCard(ToElement(card));
+        return ToElement(card);
     }
 
     public static JsonElement ToElement(JsonNode node)

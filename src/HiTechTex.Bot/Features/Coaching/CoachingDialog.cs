@@ -751,8 +751,11 @@ internal sealed class CoachingDialog(
         }
     }
 
-    private static bool IsTyped(string typed, Func<CoachingTexts, IReadOnlyList<string>> commands) =>
-        CoachingTexts.All.Any(t => commands(t).Any(c => TypedCommand.Matches(c, typed)));
+    private static bool IsTyped(string typed, Func<CoachingTexts, IReadOnlyList<string>> commands)
+    {
+        var folded = TypedCommand.Fold(typed);
+        return CoachingTexts.All.Any(t => TypedCommand.ContainsFolded(commands(t), folded));
+    }
 
     private bool IsCoordinator(ITurnContext turn) => roles.IsCoordinator(UserIdOf(turn));
 

@@ -396,8 +396,18 @@ internal sealed partial class ConversationTexts
     public static IReadOnlyList<ConversationTexts> All => all ??= [En, Pt, Es, It, Tr, Cs];
 
     /// <summary>The texts of a two-letter language code; English for anything else.</summary>
-    public static ConversationTexts For(string? language) =>
-        All.FirstOrDefault(t => string.Equals(t.Language, language, StringComparison.OrdinalIgnoreCase)) ?? En;
+    public static ConversationTexts For(string? language)
+    {
+        foreach (var texts in All)
+        {
+            if (string.Equals(texts.Language, language, StringComparison.OrdinalIgnoreCase))
+            {
+                return texts;
+            }
+        }
+
+        return En;
+    }
 
     /// <summary>The two-letter code when it is one of the six, else null.</summary>
     public static string? Supported(string? languageOrLocale)
@@ -408,7 +418,22 @@ internal sealed partial class ConversationTexts
         }
 
         var dash = languageOrLocale.IndexOfAny(['-', '_']);
-        var code = (dash > 0 ? languageOrLocale[..dash] : languageOrLocale).Trim().ToLowerInvariant();
+        var span = (dash > 0 ? languageOrLocale.AsSpan(0, dash) : languageOrLocale.AsSpan()).Trim();
+        if (System.Text.Ascii.IsValid(span))
+        {
+            // Every turn asks this (twice): ASCII, as locales are, is compared without building the lower-cased code.
+            foreach (var texts in All)
+            {
+                if (System.Text.Ascii.EqualsIgnoreCase(span, texts.Language))
+                {
+                    return texts.Language;
+                }
+            }
+
+            return null;
+        }
+
+        var code = span.ToString().ToLowerInvariant();
         return All.Any(t => t.Language == code) ? code : null;
     }
 

@@ -197,6 +197,8 @@ internal sealed class DeleteDataJourney(DeleteDataDialog dialog) : IJourney
     /// Checked from the texts, so that a new user's ordinary first message builds no journey.
     /// </summary>
     public static bool IsCommand(string? typed) =>
-        typed is not null && (ConversationTexts.All.SelectMany(t => t.DeleteDataCommands).Any(c => TypedCommand.Matches(c, typed))
-            || DeleteDataRequest.IsRequest(typed));
+        typed is not null && (TypedCommand.MatchesAny(AllCommands, typed) || DeleteDataRequest.IsRequest(typed));
+
+    // The six languages' delete commands (folded once by TypedCommand, not on every turn).
+    private static readonly string[] AllCommands = [.. ConversationTexts.All.SelectMany(t => t.DeleteDataCommands)];
 }

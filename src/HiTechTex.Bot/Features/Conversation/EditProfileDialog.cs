@@ -34,7 +34,10 @@ internal sealed class EditProfileDialog : ComponentDialog
 
     /// <summary>Whether <paramref name="typed"/> is one of the language commands (any of the six languages).</summary>
     public static bool IsLanguageCommand(string? typed) =>
-        typed is not null && ConversationTexts.All.SelectMany(t => t.LanguageCommands).Any(c => TypedCommand.Matches(c, typed));
+        typed is not null && TypedCommand.MatchesAny(LanguageCommands, typed);
+
+    // The six languages' language commands (folded once by TypedCommand, not on every turn).
+    private static readonly string[] LanguageCommands = [.. ConversationTexts.All.SelectMany(t => t.LanguageCommands)];
 
     private async Task<DialogTurnResult> StartAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

@@ -669,7 +669,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         var folded = TypedCommand.Fold(text);
-        return LoadedJourneys.FirstOrDefault(j => j.Commands.Any(c => string.Equals(TypedCommand.Fold(c), folded, StringComparison.Ordinal)))
+        return LoadedJourneys.FirstOrDefault(j => TypedCommand.ContainsFolded(j.Commands, folded))
             ?? (DeleteDataJourney.IsCommand(text) ? LoadedJourneys.OfType<DeleteDataJourney>().FirstOrDefault() : null);
     }
 

@@ -69,14 +69,15 @@ internal static class PrivacyQuestion
         }
 
         var text = string.Join(' ', words);
-        var privacy = PrivacyWords.Any(p => Has(text, p));
+        var padded = " " + text + " ";
+        var privacy = PaddedPrivacyWords.Any(p => padded.Contains(p, StringComparison.Ordinal));
         if (PrivacyWords.Contains(text))
         {
             return true;
         }
 
         var question = typed.Contains('?', StringComparison.Ordinal) || typed.Contains('¿', StringComparison.Ordinal)
-            || Openers.Any(o => text == o || text.StartsWith(o + " ", StringComparison.Ordinal))
+            || Openers.Any(o => text == o || (text.Length > o.Length && text[o.Length] == ' ' && text.StartsWith(o, StringComparison.Ordinal)))
             || words.Any(w => TurkishParticles.Contains(w));
         if (!question)
         {
@@ -84,12 +85,14 @@ internal static class PrivacyQuestion
         }
 
         // Spanish "sobre mí" only at the end: "sobre mi solicitud" is "about my application".
-        var aboutData = DataPhrases.Any(p => Has(text, p)) || text.EndsWith(" sobre mi", StringComparison.Ordinal);
+        var aboutData = PaddedDataPhrases.Any(p => padded.Contains(p, StringComparison.Ordinal)) || text.EndsWith(" sobre mi", StringComparison.Ordinal);
         var verb = words.Any(w => VerbStems.Any(stem => w.StartsWith(stem, StringComparison.Ordinal)));
         return privacy || (aboutData && verb);
     }
 
-    private static bool Has(string text, string phrase) => (" " + text + " ").Contains(" " + phrase + " ", StringComparison.Ordinal);
+    // The phrases between spaces, to find whole words in the message's words between spaces (" my data " in " do you keep my data ").
+    private static readonly string[] PaddedPrivacyWords = [.. PrivacyWords.Select(p => " " + p + " ")];
+    private static readonly string[] PaddedDataPhrases = [.. DataPhrases.Select(p => " " + p + " ")];
 
     private static string[] Words(string typed)
     {

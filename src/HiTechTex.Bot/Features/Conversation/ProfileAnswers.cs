@@ -105,7 +105,7 @@ internal static partial class ProfileAnswers
         var best = 0;
         foreach (var leadIn in leadIns)
         {
-            if (leadIn.Length > best && words.Count > leadIn.Length && leadIn.Select((w, i) => folded[i] == w).All(x => x))
+            if (leadIn.Length > best && words.Count > leadIn.Length && WordsAt(folded, 0, leadIn))
             {
                 best = leadIn.Length;
             }
@@ -122,7 +122,7 @@ internal static partial class ProfileAnswers
         foreach (var courtesy in Courtesy)
         {
             var start = restWords.Count - courtesy.Length;
-            if (start > 0 && courtesy.Select((w, i) => restFolded[start + i] == w).All(x => x))
+            if (start > 0 && WordsAt(restFolded, start, courtesy))
             {
                 rest = rest[..restWords[start].Index];
                 break;
@@ -139,6 +139,20 @@ internal static partial class ProfileAnswers
         }
 
         return rest.Length > 0 ? rest : null;
+    }
+
+    /// <summary>Whether <paramref name="folded"/> holds <paramref name="phrase"/>'s words from <paramref name="start"/> on.</summary>
+    private static bool WordsAt(string[] folded, int start, string[] phrase)
+    {
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            if (folded[start + i] != phrase[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<Match> Split(string text) => [.. Word().Matches(text).Cast<Match>()];

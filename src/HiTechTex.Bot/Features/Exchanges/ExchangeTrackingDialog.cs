@@ -245,7 +245,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
         var folded = TypedCommand.Fold(text);
         bool Any(Func<ExchangeTexts, IReadOnlyList<string>> list) =>
-            ExchangeTexts.All.Any(t => list(t).Any(c => TypedCommand.Fold(c) == folded));
+            ExchangeTexts.All.Any(t => TypedCommand.ContainsFolded(list(t), folded));
         return Any(t => t.PendingApprovalsCommands) ? Commands.Pending
             : Any(t => t.ProgressCommands) ? Commands.Progress
             : Any(t => t.ExportCommands) ? Commands.Export

@@ -29,7 +29,7 @@ internal sealed partial class PartnerMemberEditor(
     /// <summary>Whether this start opens the member list or form (a card button of theirs, or the typed command).</summary>
     public static bool IsEditorStart(JourneyStart? start) =>
         start is { CardAction: ManageAction or EditAction or SaveAction }
-        || start is { CardAction: null, Text: { } typed } && ManageCommands.Any(c => TypedCommand.Matches(c, typed));
+        || start is { CardAction: null, Text: { } typed } && TypedCommand.MatchesAny(ManageCommands, typed);
 
     /// <summary>"manage members" in the six languages.</summary>
     public static IReadOnlyList<string> ManageCommands { get; } =
