@@ -93,6 +93,22 @@ internal static class RulesQuestionWords
         "candidar*", "fare domanda",
         "basvur*",
         "prihlasit", "prihlasi*", "zazadat", "pozadat", "podat zadost*",
+        "take part", "participate", "participating", "participar", "participam", "participan", "partecipare", "partecipa*",
+        "katilmak", "katilabilir*", "katilim*", "zucastnit", "zucastni*", "ucastnit", "ucast",
+    ];
+
+    /// <summary>
+    /// The programme's lump sum by name: a question about it is a rules question without the exchange's noun ("how
+    /// much is the lump sum?", "qual é o valor do montante fixo?", "kolik je paušál?").
+    /// </summary>
+    public static readonly string[] LumpSum =
+    [
+        "lump sum", "lump-sum", "lumpsum", "grant", "allowance",
+        "montante fixo", "valor fixo", "quantia fixa", "subsidio", "bolsa",
+        "suma global", "importe fijo", "cantidad fija", "tanto alzado", "ayuda economica",
+        "somma forfettaria", "importo forfettario", "contributo forfettario", "forfait", "forfettari*",
+        "goturu", "sabit tutar", "sabit odeme", "hibe", "harcirah",
+        "pausal*", "pausalni", "jednorazov*",
     ];
 
     /// <summary>
@@ -207,7 +223,7 @@ internal static class RulesQuestionWords
     /// </summary>
     public static readonly string[] QuestionOpeners =
     [
-        "how", "what", "whats", "which", "can", "could", "may", "is", "are", "am", "do", "does", "will", "would", "should", "must", "shall",
+        "how", "what", "whats", "which", "who", "quem", "quien", "quienes", "chi", "kdo", "kim", "can", "could", "may", "is", "are", "am", "do", "does", "will", "would", "should", "must", "shall",
         "quantos", "quantas", "quanto", "quanta", "qual", "quais", "posso", "podemos", "pode", "podem", "ha", "existe", "como",
         "cuantos", "cuantas", "cuanto", "cuanta", "cual", "cuales", "puedo", "puede", "pueden", "hay", "es",
         "quanti", "quante", "qual", "quale", "quali", "possiamo", "puo", "possono", "c", "esiste", "si", "come",
