@@ -309,6 +309,16 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(consumed, length.Span);
         }
 
+        // Any other count with a unit — "I need 2 weeks of coaching", "5 dias de formação", "3 dny školení" — is an
+        // amount, neither a date nor words to search for ("weeks", "dias").
+        for (var u = 1; u < tokens.Count; u++)
+        {
+            if (StayLength.UnitDays(tokens[u].Norm) is not null && StayLength.Count(tokens[u - 1].Norm) is not null)
+            {
+                consumed[u - 1] = consumed[u] = true;
+            }
+        }
+
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.
         var countries = Countries.FindAll(tokens);
         var regions = Regions.FindAll(tokens);
