@@ -101,6 +101,26 @@ public sealed class QuestionsWhileAQuestionWaitsTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>
+    /// The bot's rule for the reply's language (README, language detection): the profile's, even for a message clearly
+    /// in another language — the rules answer keeps it like every other answer, and the stored language is not changed.
+    /// </summary>
+    [Theory]
+    [InlineData("pt", "how many exchanges can I do?")]
+    [InlineData("en", "quantos intercâmbios posso fazer?")]
+    [InlineData("cs", "¿quién puede solicitar un intercambio?")]
+    public async Task RulesQuestion_ClearlyInAnotherLanguage_AnsweredInTheProfilesLanguage_LanguageKept(string language, string question)
+    {
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(question)
+            .AssertReply(ConversationTexts.For(language).ExchangeRules)
+            .StartTestAsync();
+
+        Assert.Equal(language, (await host.ReadProfileAsync())?.Language);
+    }
+
     [Theory]
     [InlineData("what do you do with my data?")]
     [InlineData("o que fazem com os meus dados?")]
