@@ -74,3 +74,38 @@ public sealed class DurationIsNoDateTests
         Assert.Equal([DateOnly.ParseExact(expected, "yyyy-MM-dd", CultureInfo.InvariantCulture)], recognizer.Recognize(text, null).Entities.Dates);
     }
 }
+
+/// <summary>
+/// A textile capability named with no journey's verb — "netkané textilie v Česku", "nonwovens in Italy", "teknik tekstil
+/// türkiye", "dokunmamis kumas" — is a partner search. Before: "Sorry, I didn't understand that" and the help card.
+/// </summary>
+public sealed class CapabilityAloneIsAPartnerSearchTests
+{
+    private readonly LocalIntentRecognizer recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("nonwovens in Italy", "IT")]
+    [InlineData("netkané textilie v Česku", "CZ")]
+    [InlineData("netkane textilie v cesku", "CZ")]
+    [InlineData("teknik tekstil Türkiye", "TR")]
+    [InlineData("têxteis técnicos em Portugal", "PT")]
+    [InlineData("tessili tecnici in Italia", "IT")]
+    [InlineData("textiles técnicos en España", "ES")]
+    public void Recognize_ACapabilityAndACountry_APartnerSearchThere(string text, string country)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.NotEmpty(result.Entities.Keywords);
+    }
+
+    [Theory]
+    [InlineData("dokunmamis kumas")]
+    [InlineData("smart textiles")]
+    [InlineData("chytré textilie")]
+    public void Recognize_ACapabilityAlone_APartnerSearch(string text)
+    {
+        Assert.Equal(Intent.FindPartners, recognizer.Recognize(text, null).Intent);
+    }
+}
