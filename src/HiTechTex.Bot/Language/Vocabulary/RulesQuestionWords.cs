@@ -98,6 +98,19 @@ internal static class RulesQuestionWords
     ];
 
     /// <summary>
+    /// Getting money, said by the one who would get it: with <see cref="Funding"/> in a question it asks about the lump sum
+    /// without the exchange's noun ("how much money do I get?", "kolik peněz dostanu?", "ne kadar para alırım?").
+    /// </summary>
+    public static readonly string[] Receive =
+    [
+        "do i get", "do we get", "will i get", "will we get", "would i get", "would we get", "i receive", "we receive", "i get", "we get",
+        "recebo", "recebemos", "vou receber", "vamos receber", "recibo", "recibimos", "voy a recibir", "vamos a recibir",
+        "ricevo", "riceviamo", "ricevero", "riceveremo", "prendo", "prendiamo",
+        "alirim", "aliriz", "alir miyim", "alir miyiz", "alacagim", "alacagiz", "verilir", "veriliyor",
+        "dostanu", "dostaneme", "obdrzim", "obdrzime", "dostanem",
+    ];
+
+    /// <summary>
     /// The programme's lump sum by name: a question about it is a rules question without the exchange's noun ("how
     /// much is the lump sum?", "qual é o valor do montante fixo?", "kolik je paušál?").
     /// </summary>

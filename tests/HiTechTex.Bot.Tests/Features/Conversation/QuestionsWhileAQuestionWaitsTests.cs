@@ -89,6 +89,10 @@ public sealed class QuestionsWhileAQuestionWaitsTests : IDisposable
     [InlineData("pt", "quem pode participar?")]
     [InlineData("it", "qual è la somma forfettaria?")]
     [InlineData("cs", "kolik je paušál?")]
+    [InlineData("en", "how much money do I get?")]
+    [InlineData("cs", "kolik penez dostanu")]
+    [InlineData("tr", "ne kadar para alirim")]
+    [InlineData("es", "¿cuánto dinero recibo?")]
     public async Task RulesQuestion_WithNothingWaiting_TheRules(string language, string question)
     {
         await host.SeedProfileAsync(language);
