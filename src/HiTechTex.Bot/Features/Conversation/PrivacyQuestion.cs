@@ -80,6 +80,9 @@ internal static class PrivacyQuestion
     // Turkish asks with a particle after the verb ("siliyor musunuz?").
     private static readonly string[] TurkishParticles = ["mi", "mu", "misiniz", "musunuz", "misin", "musun", "mudur", "midir"];
 
+    // ...and its question words in the middle: "verilerimle ne yapıyorsunuz" (no question mark typed).
+    private static readonly string[] TurkishQuestionWords = ["ne", "neler", "nasil", "hangi", "hangileri", "nerede", "neden", "nicin"];
+
     /// <summary>Whether <paramref name="typed"/> asks what the bot keeps or deletes.</summary>
     public static bool IsQuestion(string? typed)
     {
@@ -103,7 +106,7 @@ internal static class PrivacyQuestion
 
         var question = typed.Contains('?', StringComparison.Ordinal) || typed.Contains('¿', StringComparison.Ordinal)
             || Openers.Any(o => text == o || text.StartsWith(o + " ", StringComparison.Ordinal))
-            || words.Any(w => TurkishParticles.Contains(w));
+            || words.Any(w => TurkishParticles.Contains(w) || TurkishQuestionWords.Contains(w));
         if (!question)
         {
             return false;

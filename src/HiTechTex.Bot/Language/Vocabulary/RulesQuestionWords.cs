@@ -244,7 +244,7 @@ internal static class RulesQuestionWords
     ];
 
     /// <summary>Turkish asks in the middle or at the end: "kaç", "ne kadar", "nedir" anywhere.</summary>
-    public static readonly string[] TurkishQuestion = ["kac", "ne kadar", "nedir"];
+    public static readonly string[] TurkishQuestion = ["kac", "ne kadar", "nedir", "kimler", "kim"];
 
     /// <summary>A Turkish "mı/mi/mu/mü" question particle, read only as the last word ("yapabilir miyim").</summary>
     public static readonly string[] TurkishParticles =

@@ -24,6 +24,7 @@ public sealed class QuestionsWhileAQuestionWaitsTests : IDisposable
         { "es", "sí", "¿qué hacen con mis datos?" },
         { "it", "sì", "cosa fate con i miei dati?" },
         { "tr", "evet", "verilerimle ne yapıyorsunuz?" },
+        { "tr", "evet", "verilerimle ne yapiyorsunuz" },
         { "cs", "ano", "co děláte s mými údaji?" },
         { "cs", "ano", "jaké údaje uchováváte?" },
     };
@@ -62,6 +63,7 @@ public sealed class QuestionsWhileAQuestionWaitsTests : IDisposable
         { "es", "sí", "¿quién puede participar?" },
         { "it", "sì", "qual è la somma forfettaria?" },
         { "tr", "evet", "kimler katılabilir?" },
+        { "tr", "evet", "kimler katilabilir" },
         { "cs", "ano", "kolik je paušál?" },
     };
 
