@@ -74,6 +74,8 @@ internal static class SessionRequestWords
         // Wanting some of it: "I need 2 weeks of coaching", "interessado em 5 dias de formação", "potřebuju školení".
         "need", "interested", "preciso", "interessado", "interessada", "necesito", "interesado", "interesada", "bisogno",
         "interessato", "interessata", "ihtiyacim", "ilgileniyorum", "potrebuju", "potrebuji", "zajima",
+        // "what do you have / offer?": "jaké máte školení", "che corsi avete", "qué cursos ofrecen".
+        "offer", "teem", "oferecem", "tienes", "ofrecen", "ofreceis", "avete", "hai", "offrite", "sunuyorsunuz", "mate", "nabizite",
     };
 
     private static readonly Lazy<HashSet<string>> StopWords = new(() => Languages.All

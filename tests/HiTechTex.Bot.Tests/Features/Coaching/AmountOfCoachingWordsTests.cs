@@ -21,7 +21,11 @@ public sealed class AmountOfCoachingWordsTests
     [InlineData("3 günlük eğitimle ilgileniyorum")]
     [InlineData("potrebuju 2 tydny koucinku")]
     [InlineData("zajímá mě 3 dny školení")]
-    public void Unused_AnAmountOfCoaching_NothingToSayBack(string typed)
+    [InlineData("jake mate skoleni")]                  // "máte" (you have) was said back as a filter
+    [InlineData("jaká školení nabízíte?")]
+    [InlineData("che corsi avete?")]
+    [InlineData("¿qué cursos ofrecen?")]
+    public void Unused_AnAmountOfCoachingOrWhatYouHave_NothingToSayBack(string typed)
     {
         var tokens = TextNormalizer.Tokenize(typed);
 
