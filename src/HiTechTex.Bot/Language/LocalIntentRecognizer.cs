@@ -48,6 +48,12 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
 
+    /// <summary>The partner taxonomy's capabilities ("technical textiles", "netkané textilie"…), exact words: a partner search's subject.</summary>
+    private static readonly Phrase[] Capabilities = [.. HiTechTex.Bot.Features.Partners.TextileTaxonomy.Capabilities
+        .SelectMany(t => t.Names.Values.SelectMany(n => n))
+        .Distinct(StringComparer.Ordinal)
+        .Select(n => new Phrase(n, allowTypos: false))];
+
     // A city is named exactly (accents aside): a typo of a word ("burs", "rima") is no city.
     private static readonly CompiledEntries Cities = new(Gazetteer.Cities, allowTypos: false);
     private static readonly Dictionary<string, GazetteerEntry> CitiesByValue = Gazetteer.Cities.ToDictionary(c => c.Value);
@@ -179,6 +185,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             // "I'd like to spend two weeks at a lab in Italy", "passar duas semanas num laboratório em Espanha": a stay of
             // some length somewhere is a visit there — an exchange — even at a kind of organisation a search looks for.
             best = (Intent.ApplyForExchange, 1, []);
+        }
+
+        if ((best.Matches is null || best.Weight <= 0) && hosting.Count == 0 && travel.Count == 0
+            && Capabilities.Any(c => c.FindIn(tokens).Any()))
+        {
+            // "netkané textilie v Česku", "nonwovens in Italy", "teknik tekstil türkiye": no verb of a journey, but a
+            // textile capability (the partner taxonomy's, in any of the six languages) is what a partner search looks for.
+            best = (Intent.FindPartners, 1, []);
         }
 
         if ((best.Matches is null || best.Weight <= 0) && entities.OrganisationKind is not null)
@@ -319,6 +333,16 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         if (stay is { } length)
         {
             Consume(consumed, length.Span);
+        }
+
+        // Any other count with a unit — "I need 2 weeks of coaching", "5 dias de formação", "3 dny školení" — is an
+        // amount, neither a date nor words to search for ("weeks", "dias").
+        for (var u = 1; u < tokens.Count; u++)
+        {
+            if (StayLength.UnitDays(tokens[u].Norm) is not null && StayLength.Count(tokens[u - 1].Norm) is not null)
+            {
+                consumed[u - 1] = consumed[u] = true;
+            }
         }
 
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.

@@ -35,6 +35,8 @@ internal static class RulesQuestionRecognizer
     private static readonly Phrase[] Lasting = [.. RulesQuestionWords.Lasting.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] NotLasting = [.. RulesQuestionWords.NotLasting.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Funding = [.. RulesQuestionWords.Funding.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] Receive = [.. RulesQuestionWords.Receive.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] LumpSum = [.. RulesQuestionWords.LumpSum.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Eligibility = [.. RulesQuestionWords.Eligibility.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Deadline = [.. RulesQuestionWords.Deadline.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Possible = [.. RulesQuestionWords.Possible.Select(p => new Phrase(p, allowTypos: false))];
@@ -62,7 +64,9 @@ internal static class RulesQuestionRecognizer
         var applying = Has(tokens, Apply);
         if (!subject && !applying)
         {
-            return false;
+            // "how much is the lump sum?": the programme's money named, in a question.
+            // "how much money do I get?", "kolik peněz dostanu?": money the asker would get, in a question.
+            return (Has(tokens, LumpSum) || (Has(tokens, Funding) && Has(tokens, Receive))) && IsQuestion(bounded, tokens);
         }
 
         // Money, in a question, also about one's own exchange ("how much money do I get for my exchange?"): the rules

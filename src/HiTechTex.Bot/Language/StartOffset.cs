@@ -22,8 +22,11 @@ internal static class StartOffset
     /// <summary>Words after the unit: "a week from now", "bir hafta sonra".</summary>
     private static readonly string[][] After = [["from", "now"], ["from", "today"], ["sonra"]];
 
-    /// <summary>After a unit, words that make "en una semana", "in a week" something else ("en una semana de marzo": a week of March).</summary>
-    private static readonly HashSet<string> NotAfter = ["de", "del", "of", "di"];
+    /// <summary>
+    /// After a unit, words that make "in a week", "en una semana" an amount of something, no time from today: "interested
+    /// in 3 days of training", "en una semana de marzo" (a week of March), "tra 3 giorni di formazione".
+    /// </summary>
+    private static readonly HashSet<string> NotAfter = ["de", "del", "of", "di", "da", "do", "dei", "della"];
 
     /// <summary>Every day said as a time from <paramref name="today"/>, with the tokens it used.</summary>
     public static IEnumerable<(DateOnly Date, PhraseMatch Span)> Find(IReadOnlyList<Token> tokens, DateOnly today)
@@ -56,7 +59,7 @@ internal static class StartOffset
             foreach (var words in Before)
             {
                 if (first >= words.Length && Matches(tokens, first - words.Length, words)
-                    && (words is not ["en"] || u + 1 == tokens.Count || !NotAfter.Contains(tokens[u + 1].Norm)))
+                    && (u + 1 == tokens.Count || !NotAfter.Contains(tokens[u + 1].Norm)))
                 {
                     (start, end) = (first - words.Length, u);
                     break;

@@ -71,6 +71,11 @@ internal static class SessionRequestWords
         // Czech
         "ukaz", "ukazte", "ukazat", "dostupna", "dostupne", "vsechna", "vsechny", "kurzy", "kurz", "skoleni", "jaka", "jake", "jsou", "setkani",
         "sezeni", "nadchazejici", "chci", "bych", "chtel", "chtela", "mesic", "jazyce", "jazyk",
+        // Wanting some of it: "I need 2 weeks of coaching", "interessado em 5 dias de formação", "potřebuju školení".
+        "need", "interested", "preciso", "interessado", "interessada", "necesito", "interesado", "interesada", "bisogno",
+        "interessato", "interessata", "ihtiyacim", "ilgileniyorum", "potrebuju", "potrebuji", "zajima",
+        // "what do you have / offer?": "jaké máte školení", "che corsi avete", "qué cursos ofrecen".
+        "offer", "teem", "oferecem", "tienes", "ofrecen", "ofreceis", "avete", "hai", "offrite", "sunuyorsunuz", "mate", "nabizite",
     };
 
     private static readonly Lazy<HashSet<string>> StopWords = new(() => Languages.All
@@ -121,7 +126,8 @@ internal static class SessionRequestWords
         {
             var norm = tokens[i].Norm;
             if (used.Contains(i) || commandWords.Contains(norm) || Filler.Contains(norm) || StopWords.Value.Contains(norm)
-                || norm.All(char.IsAsciiDigit) || norm.Length < 2 || IsCoachingWord(norm) || IsTypoOfRequestWord(norm, commandWords))
+                || norm.All(char.IsAsciiDigit) || norm.Length < 2 || IsCoachingWord(norm) || IsTypoOfRequestWord(norm, commandWords)
+                || (i > 0 && StayLength.UnitDays(norm) is not null && StayLength.Count(tokens[i - 1].Norm) is not null))
             {
                 continue;
             }

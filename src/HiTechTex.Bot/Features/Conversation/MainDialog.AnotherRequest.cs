@@ -86,6 +86,18 @@ internal sealed partial class MainDialog
                 : await EndComponentAsync(outerDc, deleted.Result, cancellationToken).ConfigureAwait(false);
         }
 
+        if (action is null && runningId is not (null or StepsId) && !WaitsForForm(innerDc)
+            && AnswerOnTopOfAQuestion(context, typed) is { } answer)
+        {
+            // "what do you do with my data?" / "who can take part?" at the organisation, a date, the objectives: no
+            // answer to that question (it was saved as the organisation, or refused as a date using a try) — what is kept or
+            // the rules, then the same question again; the waiting dialog's state is not touched (no try used).
+            Log.AnotherRequest(logger, answer.Kind, runningId, "answered on top of a question", activity.Conversation?.Id);
+            await context.SendActivityAsync(answer.Text, cancellationToken).ConfigureAwait(false);
+            await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
         if (runningId is null or StepsId or LeaveDialogId || runningId == ProfileDialog.DialogId
             || LoadedJourneys.FirstOrDefault(j => j.Dialog.Id == runningId) is not { } running)
         {
@@ -97,17 +109,12 @@ internal sealed partial class MainDialog
             return null;   // the waiting journey's own form: its prompt's answer
         }
 
-        var leafDc = innerDc;
-        while (leafDc.Child is { } child)
+        var leafDc = LeafOf(innerDc);
+        var waitsForForm = WaitsForForm(innerDc);
+        if (action is null && !waitsForForm && CommandOf(typed) is null)
         {
-            leafDc = child;
-        }
-
-        var waitsForForm = leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt;
-        if (action is null && !waitsForForm && CommandOf(typed) is null && !RulesQuestionRecognizer.IsAskedRulesQuestion(typed))
-        {
-            // Typed text answers a question; only a whole command ("my applications") is another request — or a rules
-            // question asked as a question ("how long does an exchange last?" at the objectives), answered on top.
+            // Typed text answers a question; only a whole command ("my applications") is another request (a rules or
+            // privacy question asked as a question was answered on top above).
             return null;
         }
 
@@ -228,6 +235,42 @@ internal sealed partial class MainDialog
         var pending = new PendingRequest(typed, action, data?.GetRawText() is { Length: <= MaxReplayedData } raw ? raw : null);
         await innerDc.BeginDialogAsync(LeaveDialogId, pending, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
+    }
+
+    private static DialogContext LeafOf(DialogContext innerDc)
+    {
+        var leafDc = innerDc;
+        while (leafDc.Child is { } child)
+        {
+            leafDc = child;
+        }
+
+        return leafDc;
+    }
+
+    private static bool WaitsForForm(DialogContext innerDc) =>
+        LeafOf(innerDc) is var leafDc && leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt;
+
+    /// <summary>
+    /// What is answered on top of a waiting question (not a form): a question about what the bot keeps asked of the bot
+    /// (<see cref="PrivacyQuestion.IsAskedOfBot"/>), or a rules question asked as a question
+    /// (<see cref="RulesQuestionRecognizer.IsAskedRulesQuestion"/>) — never a command ("delete my data") or an interruption.
+    /// </summary>
+    private (string Kind, string Text)? AnswerOnTopOfAQuestion(ITurnContext context, string? typed)
+    {
+        // The journeys' commands are read last: a turn of the profile questions builds no journey unless it must.
+        var kind = string.IsNullOrWhiteSpace(typed) ? null
+            : PrivacyQuestion.IsAskedOfBot(typed) ? "privacy question"
+            : RulesQuestionRecognizer.IsAskedRulesQuestion(typed) ? "rules question"
+            : null;
+        if (kind is null || DeleteDataRequest.IsRequest(typed) || InterruptionRecognizer.Recognize(typed) != InterruptionKind.None
+            || CommandOf(typed) is not null)
+        {
+            return null;
+        }
+
+        var texts = context.GetTexts();
+        return (kind, kind == "privacy question" ? texts.PrivacyAnswer : texts.ExchangeRules);
     }
 
     /// <summary>

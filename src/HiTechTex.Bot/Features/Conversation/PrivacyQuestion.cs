@@ -25,8 +25,8 @@ internal static class PrivacyQuestion
         "dados", "sobre mim", "minhas informacoes", "as minhas informacoes", "o meu perfil",
         "datos", "mi perfil", "mis datos",
         "dati", "su di me", "di me", "il mio profilo",
-        "veri", "veriler", "verileri", "verilerim", "verilerimi", "verilerimiz", "bilgilerim", "bilgilerimi", "hakkimda", "profilimi",
-        "udaje", "udaju", "moje data", "ma data", "me udaje", "moje udaje", "jaka data", "o mne", "muj profil",
+        "veri", "veriler", "verileri", "verilerim", "verilerimi", "verilerimiz", "verilerimle", "verilerimizi", "verilerimizle", "bilgilerimle", "bilgilerim", "bilgilerimi", "hakkimda", "profilimi",
+        "udaje", "udaju", "udaji", "mymi daty", "moje daty", "moje data", "ma data", "me udaje", "moje udaje", "jaka data", "o mne", "muj profil",
     ];
 
     // Keeping, storing, deleting, knowing about one: stems, a token starting with one counts.
@@ -39,6 +39,32 @@ internal static class PrivacyQuestion
         "sakl", "sil", "tutuy", "biliyor", "topl",
         "uchov", "uklad", "uloz", "maz", "smaz", "drzi", "vite", "sbira",
     ];
+
+    // Using, doing something with: whole words or phrases ("use" as a stem would be "user").
+    private static readonly string[] UsePhrases =
+    [
+        "use", "used", "uses", "using", "do with", "doing with", "share", "shared", "sell", "process", "processed",
+        "fazem com", "fazer com", "faz com", "usam", "usar", "utilizam", "partilham", "compartilham", "tratam",
+        "hacen con", "haceis con", "hacer con", "hace con", "usan", "utilizan", "comparten", "tratan",
+        "fate con", "fare con", "fa con", "usate", "utilizzate", "condividete", "trattate",
+        "ne yapiyorsunuz", "ne yapiyor", "ne yapilir", "kullaniyor musunuz", "kullaniyorsunuz", "kullanir misiniz", "paylasiyor musunuz",
+        "delate s", "dela s", "delat s", "pouzivate", "sdilite", "zpracovavate",
+    ];
+
+    // Who the data is about or who keeps it, for a question typed while another question waits: the user ("my data",
+    // "sobre mim", "verilerimi") or the bot ("do you", "guardam", "conservate", "uchováváte" — a verb said to "you").
+    private static readonly HashSet<string> PersonalWords =
+    [
+        "my", "me", "mine", "you", "your",
+        "meus", "minhas", "meu", "minha", "mim", "voces", "voce",
+        "mis", "mi", "ustedes", "vosotros",
+        "miei", "mie", "mio", "voi",
+        "verilerim", "verilerimi", "verilerimiz", "verilerimle", "verilerimizi", "verilerimizle", "bilgilerimle", "bilgilerim", "bilgilerimi", "hakkimda", "musunuz", "misiniz", "siz",
+        "moje", "mne", "mych", "mymi", "vy", "vas",
+    ];
+
+    // A verb said to "you" (plural or polite) in PT/ES/IT/CS: "guardam", "borran", "borráis", "conservate", "mažete".
+    private static readonly string[] YouEndings = ["am", "em", "an", "en", "ais", "eis", "ate", "ete", "ite"];
 
     // A question's opening words, when the message has no question mark.
     private static readonly string[] Openers =
@@ -53,6 +79,9 @@ internal static class PrivacyQuestion
 
     // Turkish asks with a particle after the verb ("siliyor musunuz?").
     private static readonly string[] TurkishParticles = ["mi", "mu", "misiniz", "musunuz", "misin", "musun", "mudur", "midir"];
+
+    // ...and its question words in the middle: "verilerimle ne yapıyorsunuz" (no question mark typed).
+    private static readonly string[] TurkishQuestionWords = ["ne", "neler", "nasil", "hangi", "hangileri", "nerede", "neden", "nicin"];
 
     /// <summary>Whether <paramref name="typed"/> asks what the bot keeps or deletes.</summary>
     public static bool IsQuestion(string? typed)
@@ -78,7 +107,7 @@ internal static class PrivacyQuestion
 
         var question = typed.Contains('?', StringComparison.Ordinal) || typed.Contains('¿', StringComparison.Ordinal)
             || Openers.Any(o => text == o || (text.Length > o.Length && text[o.Length] == ' ' && text.StartsWith(o, StringComparison.Ordinal)))
-            || words.Any(w => TurkishParticles.Contains(w));
+            || words.Any(w => TurkishParticles.Contains(w) || TurkishQuestionWords.Contains(w));
         if (!question)
         {
             return false;
@@ -86,13 +115,38 @@ internal static class PrivacyQuestion
 
         // Spanish "sobre mí" only at the end: "sobre mi solicitud" is "about my application".
         var aboutData = PaddedDataPhrases.Any(p => padded.Contains(p, StringComparison.Ordinal)) || text.EndsWith(" sobre mi", StringComparison.Ordinal);
-        var verb = words.Any(w => VerbStems.Any(stem => w.StartsWith(stem, StringComparison.Ordinal)));
+        var verb = words.Any(w => VerbStems.Any(stem => w.StartsWith(stem, StringComparison.Ordinal)))
+            || PaddedUsePhrases.Any(p => padded.Contains(p, StringComparison.Ordinal));
         return privacy || (aboutData && verb);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="typed"/>, sent while another question waits (a name, an organisation, a date, the
+    /// objectives), asks the bot what it does with one's data — <see cref="IsQuestion"/> said to the bot or about the
+    /// user ("what do you do with my data?", "o que fazem com os meus dados?", "jaké údaje uchováváte?"), so that an
+    /// answer about data in general ("how to store personal data in labs?" as the objectives) stays the answer.
+    /// </summary>
+    public static bool IsAskedOfBot(string? typed)
+    {
+        if (!IsQuestion(typed))
+        {
+            return false;
+        }
+
+        var words = Words(typed!);
+        var text = string.Join(' ', words);
+        return PrivacyWords.Any(p => Has(text, p))
+            || words.Any(PersonalWords.Contains)
+            || words.Any(w => VerbStems.Any(stem => w.Length > stem.Length + 1 && w.StartsWith(stem, StringComparison.Ordinal))
+                && YouEndings.Any(e => w.EndsWith(e, StringComparison.Ordinal)));
     }
 
     // The phrases between spaces, to find whole words in the message's words between spaces (" my data " in " do you keep my data ").
     private static readonly string[] PaddedPrivacyWords = [.. PrivacyWords.Select(p => " " + p + " ")];
     private static readonly string[] PaddedDataPhrases = [.. DataPhrases.Select(p => " " + p + " ")];
+    private static readonly string[] PaddedUsePhrases = [.. UsePhrases.Select(p => " " + p + " ")];
+
+    private static bool Has(string text, string phrase) => (" " + text + " ").Contains(" " + phrase + " ", StringComparison.Ordinal);
 
     private static string[] Words(string typed)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -303,18 +304,21 @@ public sealed class PartnerSearchIndex : IDisposable
             }
         }
 
-        if (parsed.Text.Length > 0)
+        // The words a taxonomy term was recognised in ("têxteis técnicos") are searched as that term only — declared or
+        // mentioned in any language — not as words too: as words, each language's found other organisations ("textiles"
+        // is in most descriptions, "tecnici" in few), and the same concept gave 63 hits in Portuguese and 210 in English.
+        if (parsed.FreeText.Length > 0)
         {
             foreach (var language in PartnerAnalyzers.Languages)
             {
                 var field = PartnerAnalyzers.DescriptionField(language);
-                foreach (var term in PartnerAnalyzers.Terms(_analyzer, field, parsed.Text))
+                foreach (var term in PartnerAnalyzers.Terms(_analyzer, field, parsed.FreeText))
                 {
                     Add(new TermQuery(new Term(field, term)), field, term, 1f);
                 }
             }
 
-            foreach (var term in PartnerAnalyzers.Terms(_analyzer, NameField, parsed.Text))
+            foreach (var term in PartnerAnalyzers.Terms(_analyzer, NameField, parsed.FreeText))
             {
                 Add(new TermQuery(new Term(NameField, term)), NameField, term, 2f);
                 Add(new TermQuery(new Term(TextField, term)), TextField, term, 0.5f);
@@ -436,7 +440,7 @@ public sealed class PartnerSearchIndex : IDisposable
 
     /// <summary>The query text with what the vocabularies recognised in it.</summary>
     private sealed record ParsedQuery(string Text, string[] Tokens, IReadOnlyList<string> Concepts, IReadOnlyList<string> Countries,
-        IReadOnlyList<string> Regions, HashSet<int> RecognisedTokens)
+        IReadOnlyList<string> Regions, HashSet<int> RecognisedTokens, string FreeText)
     {
         public int Requested => Concepts.Count + (Countries.Count + Regions.Count > 0 ? 1 : 0);
 
@@ -452,11 +456,45 @@ public sealed class PartnerSearchIndex : IDisposable
                 recognised.UnionWith(Enumerable.Range(m.Start, m.Length));
             }
 
+            var conceptTokens = concepts.SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet();
             return new ParsedQuery(text.Trim(), tokens,
                 [.. concepts.Select(m => m.Key).Distinct()],
                 [.. countries.Select(m => m.Key).Distinct()],
                 [.. regions.Select(m => m.Key).Distinct()],
-                recognised);
+                recognised,
+                WithoutTokens(text.Trim(), tokens.Length, conceptTokens));
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> as typed (its accents kept for the language analysers) without the words at
+        /// <paramref name="left"/> (indexes of <see cref="TextFolding.Tokens"/>); the whole text when its words cannot be
+        /// lined up with those tokens.
+        /// </summary>
+        private static string WithoutTokens(string text, int count, HashSet<int> left)
+        {
+            if (left.Count == 0)
+            {
+                return text;
+            }
+
+            var words = new List<string>();
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var isWordChar = i < text.Length && (char.IsLetterOrDigit(text[i])
+                    || (start >= 0 && CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark));
+                if (isWordChar && start < 0)
+                {
+                    start = i;
+                }
+                else if (!isWordChar && start >= 0)
+                {
+                    words.Add(text[start..i]);
+                    start = -1;
+                }
+            }
+
+            return words.Count != count ? text : string.Join(' ', words.Where((_, i) => !left.Contains(i)));
         }
     }
 

@@ -18,7 +18,7 @@ internal static class Czech
          "pro", "o", "od", "po", "pri", "za", "je", "jsou", "chci", "chtel", "chtela", "bych", "prosim", "nejaky", "nejakou", "nejakou",
          "kde", "ktery", "ktera", "ukaz", "ukazte", "ahoj", "dekuji", "diky", "dobry", "den", "jak", "se", "mas", "firma", "firmu",
          "spolecnost", "tema", "ohledne", "to", "ten", "ta", "si", "nejake", "nejaka", "existuje", "existuji",
-         "jsem", "jsme", "jste", "jsi", "byl", "byla", "bylo", "byli", "bychom", "mam", "mame", "kdy", "kdyz", "ktere", "kteri", "take", "tak", "jeste", "nam", "vam", "vas", "svuj", "svou", "svoji", "sve", "mou", "aby", "ale", "jako", "jen", "velmi", "kolem", "u", "pred", "pres", "bez", "podle", "behem"],
+         "jsem", "jsme", "jste", "jsi", "byl", "byla", "bylo", "byli", "bychom", "mam", "mame", "kdy", "kdyz", "ktere", "kteri", "take", "tak", "jeste", "nam", "vam", "vas", "svuj", "svou", "svoji", "sve", "mou", "aby", "ale", "jako", "jen", "velmi", "kolem", "u", "pred", "pres", "bez", "podle", "behem", "oblast", "oblasti"],
         // The short forms are the ones the bot's own cards print ("čt 3. pro 2026").
         ["leden|ledna|lednu|led", "unor|unora|unoru|uno", "brezen|brezna|breznu|bre", "duben|dubna|dubnu|dub", "kveten|kvetna|kvetnu|kve",
          "cerven|cervna|cervnu|cvn", "cervenec|cervence|cervenci|cvc", "srpen|srpna|srpnu|srp", "zari|zar", "rijen|rijna|rijnu|rij",

@@ -93,6 +93,35 @@ internal static class RulesQuestionWords
         "candidar*", "fare domanda",
         "basvur*",
         "prihlasit", "prihlasi*", "zazadat", "pozadat", "podat zadost*",
+        "take part", "participate", "participating", "participar", "participam", "participan", "partecipare", "partecipa*",
+        "katilmak", "katilabilir*", "katilim*", "zucastnit", "zucastni*", "ucastnit", "ucast",
+    ];
+
+    /// <summary>
+    /// Getting money, said by the one who would get it: with <see cref="Funding"/> in a question it asks about the lump sum
+    /// without the exchange's noun ("how much money do I get?", "kolik peněz dostanu?", "ne kadar para alırım?").
+    /// </summary>
+    public static readonly string[] Receive =
+    [
+        "do i get", "do we get", "will i get", "will we get", "would i get", "would we get", "i receive", "we receive", "i get", "we get",
+        "recebo", "recebemos", "vou receber", "vamos receber", "recibo", "recibimos", "voy a recibir", "vamos a recibir",
+        "ricevo", "riceviamo", "ricevero", "riceveremo", "prendo", "prendiamo",
+        "alirim", "aliriz", "alir miyim", "alir miyiz", "alacagim", "alacagiz", "verilir", "veriliyor",
+        "dostanu", "dostaneme", "obdrzim", "obdrzime", "dostanem",
+    ];
+
+    /// <summary>
+    /// The programme's lump sum by name: a question about it is a rules question without the exchange's noun ("how
+    /// much is the lump sum?", "qual é o valor do montante fixo?", "kolik je paušál?").
+    /// </summary>
+    public static readonly string[] LumpSum =
+    [
+        "lump sum", "lump-sum", "lumpsum", "grant", "allowance",
+        "montante fixo", "valor fixo", "quantia fixa", "subsidio", "bolsa",
+        "suma global", "importe fijo", "cantidad fija", "tanto alzado", "ayuda economica",
+        "somma forfettaria", "importo forfettario", "contributo forfettario", "forfait", "forfettari*",
+        "goturu", "sabit tutar", "sabit odeme", "hibe", "harcirah",
+        "pausal*", "pausalni", "jednorazov*",
     ];
 
     /// <summary>
@@ -207,7 +236,7 @@ internal static class RulesQuestionWords
     /// </summary>
     public static readonly string[] QuestionOpeners =
     [
-        "how", "what", "whats", "which", "can", "could", "may", "is", "are", "am", "do", "does", "will", "would", "should", "must", "shall",
+        "how", "what", "whats", "which", "who", "quem", "quien", "quienes", "chi", "kdo", "kim", "can", "could", "may", "is", "are", "am", "do", "does", "will", "would", "should", "must", "shall",
         "quantos", "quantas", "quanto", "quanta", "qual", "quais", "posso", "podemos", "pode", "podem", "ha", "existe", "como",
         "cuantos", "cuantas", "cuanto", "cuanta", "cual", "cuales", "puedo", "puede", "pueden", "hay", "es",
         "quanti", "quante", "qual", "quale", "quali", "possiamo", "puo", "possono", "c", "esiste", "si", "come",
@@ -215,7 +244,7 @@ internal static class RulesQuestionWords
     ];
 
     /// <summary>Turkish asks in the middle or at the end: "kaç", "ne kadar", "nedir" anywhere.</summary>
-    public static readonly string[] TurkishQuestion = ["kac", "ne kadar", "nedir"];
+    public static readonly string[] TurkishQuestion = ["kac", "ne kadar", "nedir", "kimler", "kim"];
 
     /// <summary>A Turkish "mı/mi/mu/mü" question particle, read only as the last word ("yapabilir miyim").</summary>
     public static readonly string[] TurkishParticles =
