@@ -188,7 +188,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         // calendar is no longer changed.
         data["canRetrySync"] = isCoordinator && session.SyncState == CalendarSyncState.Failed && graphOptions.Value.IsConfigured && now < session.EndsAt;
 
-        // The meeting link and the calendar file are for people with a seat.
+        // The meeting link and the calendar file are for people with a seat; the coordinator sees the link too (the
+        // current one: a re-created event's new link).
         if (active is { Status: RegistrationStatus.Confirmed } && scheduled)
         {
             SetIfPresent(data, "joinUrl", session.JoinUrl);
@@ -196,6 +197,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             {
                 SetIfPresent(data, "icsUrl", calendarLinks.For(active));
             }
+        }
+        else if (isCoordinator && scheduled)
+        {
+            SetIfPresent(data, "joinUrl", session.JoinUrl);
         }
 
         return renderer.Render(DetailsTemplate, data);

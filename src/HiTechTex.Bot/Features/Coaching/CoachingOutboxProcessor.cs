@@ -228,9 +228,9 @@ internal sealed class CoachingOutboxProcessor(
                 }
 
                 return null;
-            case OutboxKind.NotifySessionMoved when session.Status == SessionStatus.Cancelled:
+            case OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated when session.Status == SessionStatus.Cancelled:
                 return null;    // cancelled since: that notice says all
-            case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved:
+            case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated:
                 return await NotifyAsync(services, db, message, () => TooLate(message, session, now), cancellationToken);
             default:
                 return OutboxFailure.Permanent("unknown work " + message.Kind);
@@ -267,6 +267,28 @@ internal sealed class CoachingOutboxProcessor(
         if (registration is null)
         {
             return null;
+        }
+
+        if (message.Kind == OutboxKind.NotifyEventRecreated)
+        {
+            // Unregistered or only waitlisted since: no seat, no link to give. A later re-creation's notice says it all.
+            if (registration.Status != RegistrationStatus.Confirmed
+                || await db.Outbox().AnyAsync(o => o.RegistrationId == registration.Id && o.Kind == OutboxKind.NotifyEventRecreated && o.Id > message.Id, cancellationToken))
+            {
+                return null;
+            }
+
+            if (tooLate() is { } lateLink)
+            {
+                return lateLink;
+            }
+
+            // The link as it is when sent (the card carries it too); attendees of the event get its new invitation.
+            var invited = !string.IsNullOrEmpty(registration.Email);
+            var told = await notifier.SendAsync(registration, (t, s) => WithLine(
+                s.JoinUrl is { Length: > 0 } link ? t.Format(t.EventRecreatedFormat, s.Title, link) : t.Format(t.EventRecreatedNoLinkFormat, s.Title),
+                invited ? t.EventRecreatedInvite : null), withCard: true, cancellationToken);
+            return told == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 
         if (message.Kind == OutboxKind.NotifySessionMoved)
@@ -485,9 +507,45 @@ internal sealed class CoachingOutboxProcessor(
         {
             var created = await Calendar(services).CreateEventAsync(
                 session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
+            await KeepRecreatedEventAsync(services, db, session, lost, created, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the new event in place of <paramref name="lost"/> and, in the same transaction, queues the notice of its
+    /// new link for every seat holder — only when this row is the one that replaced the lost event (a conditional
+    /// update on it), so a retry or a second instance that re-created the same event (same transaction id) tells
+    /// nobody twice; the notices are outbox rows, retried and bounded like the others.
+    /// </summary>
+    private async Task KeepRecreatedEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, string lost, CalendarEventResult created, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var replaced = await db.Sessions()
+                .Where(s => s.Id == session.Id && s.GraphEventId == lost)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.JoinUrl, created.JoinUrl), cancellationToken);
             session.GraphEventId = created.EventId;
             session.JoinUrl = created.JoinUrl;
-            Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
+            if (replaced == 1)
+            {
+                var seats = await db.Registrations().AsNoTracking()
+                    .Where(r => r.SessionId == session.Id && r.Status == RegistrationStatus.Confirmed)
+                    .OrderBy(r => r.Sequence)
+                    .Select(r => r.Id)
+                    .ToListAsync(cancellationToken);
+                foreach (var registrationId in seats)
+                {
+                    db.Enqueue(session.Id, OutboxKind.NotifyEventRecreated, now, registrationId);
+                }
+
+                Log.EventRecreatedNoticesQueued(logger, session.Id, seats.Count);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

@@ -322,6 +322,18 @@ internal sealed partial class CoachingTexts
     /// <summary>Under a promotion notice with Graph (on-site session): the calendar invitation comes.</summary>
     public required string PromotedCalendarEventInvite { get; init; }
 
+    /// <summary>
+    /// To a seat holder when the session's event, deleted from the organizer's calendar, was made again: {0} the
+    /// session, {1} its new Teams link (the old one no longer works).
+    /// </summary>
+    public required string EventRecreatedFormat { get; init; }
+
+    /// <summary>The same when the new event has no Teams link (an on-site session's calendar event): {0} the session.</summary>
+    public required string EventRecreatedNoLinkFormat { get; init; }
+
+    /// <summary>Under that notice, for an attendee of the event (someone with an e-mail address): the new invitation comes.</summary>
+    public required string EventRecreatedInvite { get; init; }
+
     public required string CancelSessionConfirmFormat { get; init; }
 
     public required string ConfirmCancelSession { get; init; }

@@ -105,6 +105,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         return true;
     });
 
+    /// <summary>The next Graph call is answered as usual (so that a fault queued after it hits the call after).</summary>
+    public void PassNext() => faults.Enqueue(_ => Task.FromResult(false));
+
     public void ResetHang() => HangArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
