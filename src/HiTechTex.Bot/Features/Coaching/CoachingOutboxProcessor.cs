@@ -221,7 +221,7 @@ internal sealed class CoachingOutboxProcessor(
                 {
                     await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
                 }
-                catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410)
+                catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && !OrganizerMailboxRefusedException.NamesTheMailbox(gone))
                 {
                     // The organizer deleted the event already: nothing is left to cancel, and a retry would get the same 404.
                     Log.OutboxCancelledEventGone(logger, message.Id, session.Id, gone.ResponseStatusCode, session.GraphEventId ?? "");
@@ -480,9 +480,40 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>Creates the session's event (its current details and confirmed attendees) and keeps its id and join link.</summary>
     private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
     {
-        var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
+        var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
         session.JoinUrl = created.JoinUrl;
+    }
+
+    /// <summary>
+    /// POSTs the session's event to its organizer's calendar. A 404/410 there can only mean the mailbox: it is
+    /// reported as such (<see cref="OrganizerMailboxRefusedException"/>), marked for the session's mailbox and revision.
+    /// </summary>
+    private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), transactionId, cancellationToken);
+        }
+        catch (ApiException refused) when (refused.ResponseStatusCode is 404 or 410)
+        {
+            throw new OrganizerMailboxRefusedException(session, refused);
+        }
+    }
+
+    /// <summary>
+    /// Whether the session's last calendar row that called Graph was refused for its organizer mailbox as it is now (same
+    /// address, same revision): a 404 on its event then says nothing new, and making the event again would be a second
+    /// call refused for the same reason. An edit of the session (a new revision) or a row that went through since ends it.
+    /// </summary>
+    private static async Task<bool> MailboxAlreadyRefusedAsync(BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
+    {
+        var last = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Id != message.Id && o.Status != OutboxStatus.Pending && o.Attempts > 0)
+            .OrderByDescending(o => o.Id)
+            .Select(o => new { o.Status, o.LastError })
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is { Status: OutboxStatus.Failed, LastError: { } error } && error.StartsWith(OrganizerMailboxRefusedException.MarkOf(session) + ";", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -505,8 +536,14 @@ internal sealed class CoachingOutboxProcessor(
         }
         catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && session.GraphEventId is { } lost)
         {
-            var created = await Calendar(services).CreateEventAsync(
-                session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            // The mailbox, not the event, is missing (Graph's code says so, or this very mailbox was refused by the
+            // session's last call): making the event again would be refused too — one call, not two, per retry.
+            if (OrganizerMailboxRefusedException.NamesTheMailbox(gone) || await MailboxAlreadyRefusedAsync(db, message, session, cancellationToken))
+            {
+                throw new OrganizerMailboxRefusedException(session, gone);
+            }
+
+            var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
             Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
             await KeepRecreatedEventAsync(services, db, session, lost, created, cancellationToken);
         }

@@ -236,6 +236,9 @@ internal sealed partial class CoachingTexts
 
     public required string SyncReasonNotFound { get; init; }
 
+    /// <summary>The organizer's mailbox is unknown to the calendar service (see <see cref="CalendarSyncReason.MailboxNotFound"/>).</summary>
+    public required string SyncReasonMailboxNotFound { get; init; }
+
     public required string SyncReasonSignInRefused { get; init; }
 
     public required string SyncReasonUnexpected { get; init; }
@@ -366,6 +369,7 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.Refused => SyncReasonRefused,
         CalendarSyncReason.AccessDenied => SyncReasonAccessDenied,
         CalendarSyncReason.NotFound => SyncReasonNotFound,
+        CalendarSyncReason.MailboxNotFound => SyncReasonMailboxNotFound,
         CalendarSyncReason.SignInRefused => SyncReasonSignInRefused,
         CalendarSyncReason.Unexpected => SyncReasonUnexpected,
         CalendarSyncReason.SessionEnded => SyncReasonSessionEnded,
