@@ -149,6 +149,7 @@ internal sealed partial class CoachingTexts
         ImportPasteAgain = "Paste them again.",
         ImportUnreadInBox = "They are in the box below: send them again.",
         ImportMoreErrorsFormat = "and {0} more",
+        ImportTooFewFieldsFormat = "{0} fields separated by ';', at least {1} needed",
         ImportBoxKeptFormat = "The box below holds the first {0} of the {1} lines with errors, as many as one card can carry: correct and send them, then paste the others again (from line {2}).",
         ImportAlreadyDone = "These sessions were already imported: nothing was added.",
     };
@@ -184,7 +185,7 @@ internal sealed partial class CoachingTexts
         SeatsFormat = "{0} de {1} livres · {2} em lista de espera",
         JoinMeeting = "Entrar na reunião Teams",
         AddToCalendar = "Adicionar ao meu calendário (.ics)",
-        StatusLabel = "A sua inscrição",
+        StatusLabel = "O seu lugar",
         StatusConfirmed = "Inscrição confirmada",
         StatusWaitlistedFormat = "Lista de espera, posição {0}",
         ConfirmedFormat = "A sua inscrição em {0} está confirmada.",
@@ -299,6 +300,7 @@ internal sealed partial class CoachingTexts
         ImportPasteAgain = "Cole-as de novo.",
         ImportUnreadInBox = "Estão na caixa abaixo: envie-as de novo.",
         ImportMoreErrorsFormat = "e mais {0}",
+        ImportTooFewFieldsFormat = "{0} campos separados por ';', são precisos pelo menos {1}",
         ImportBoxKeptFormat = "A caixa abaixo contém as primeiras {0} das {1} linhas com erros, tantas quantas um cartão consegue levar: corrija-as e envie-as, depois cole de novo as restantes (a partir da linha {2}).",
         ImportAlreadyDone = "Estas sessões já tinham sido importadas: nada foi acrescentado.",
     };
@@ -334,7 +336,7 @@ internal sealed partial class CoachingTexts
         SeatsFormat = "{0} de {1} libres · {2} en lista de espera",
         JoinMeeting = "Unirse a la reunión de Teams",
         AddToCalendar = "Añadir a mi calendario (.ics)",
-        StatusLabel = "Su inscripción",
+        StatusLabel = "Su plaza",
         StatusConfirmed = "Inscripción confirmada",
         StatusWaitlistedFormat = "Lista de espera, posición {0}",
         ConfirmedFormat = "Su inscripción en {0} está confirmada.",
@@ -449,6 +451,7 @@ internal sealed partial class CoachingTexts
         ImportPasteAgain = "Péguelas de nuevo.",
         ImportUnreadInBox = "Están en el cuadro de abajo: envíelas de nuevo.",
         ImportMoreErrorsFormat = "y {0} más",
+        ImportTooFewFieldsFormat = "{0} campos separados por ';', se necesitan al menos {1}",
         ImportBoxKeptFormat = "El cuadro de abajo contiene las primeras {0} de las {1} líneas con errores, todas las que caben en una tarjeta: corríjalas y envíelas, y luego pegue de nuevo las demás (desde la línea {2}).",
         ImportAlreadyDone = "Estas sesiones ya se habían importado: no se ha añadido nada.",
     };
@@ -484,7 +487,7 @@ internal sealed partial class CoachingTexts
         SeatsFormat = "{0} di {1} liberi · {2} in lista d'attesa",
         JoinMeeting = "Partecipa alla riunione Teams",
         AddToCalendar = "Aggiungi al mio calendario (.ics)",
-        StatusLabel = "La tua iscrizione",
+        StatusLabel = "Il tuo posto",
         StatusConfirmed = "Iscrizione confermata",
         StatusWaitlistedFormat = "Lista d'attesa, posizione {0}",
         ConfirmedFormat = "La tua iscrizione a {0} è confermata.",
@@ -599,6 +602,7 @@ internal sealed partial class CoachingTexts
         ImportPasteAgain = "Incollale di nuovo.",
         ImportUnreadInBox = "Sono nel riquadro qui sotto: inviale di nuovo.",
         ImportMoreErrorsFormat = "e altre {0}",
+        ImportTooFewFieldsFormat = "{0} campi separati da ';', ne servono almeno {1}",
         ImportBoxKeptFormat = "Il riquadro qui sotto contiene le prime {0} delle {1} righe con errori, quante ne può portare una scheda: correggile e inviale, poi incolla di nuovo le altre (dalla riga {2}).",
         ImportAlreadyDone = "Queste sessioni erano già state importate: non è stato aggiunto nulla.",
     };
@@ -749,6 +753,7 @@ internal sealed partial class CoachingTexts
         ImportPasteAgain = "Lütfen bunları yeniden yapıştırın.",
         ImportUnreadInBox = "Aşağıdaki kutudalar: lütfen yeniden gönderin.",
         ImportMoreErrorsFormat = "ve {0} tane daha",
+        ImportTooFewFieldsFormat = "';' ile ayrılmış {0} alan var, en az {1} gerekli",
         ImportBoxKeptFormat = "Aşağıdaki kutuda hatalı {1} satırın ilk {0} tanesi var, bir kartın taşıyabildiği kadar: lütfen bunları düzeltip gönderin, ardından diğerlerini ({2}. satırdan itibaren) yeniden yapıştırın.",
         ImportAlreadyDone = "Bu oturumlar zaten içe aktarılmıştı: hiçbir şey eklenmedi.",
     };
@@ -899,6 +904,7 @@ internal sealed partial class CoachingTexts
         ImportPasteAgain = "Vložte je prosím znovu.",
         ImportUnreadInBox = "Jsou v poli níže: odešlete je prosím znovu.",
         ImportMoreErrorsFormat = "a {0} dalších",
+        ImportTooFewFieldsFormat = "polí oddělených ';': {0}, potřeba je alespoň {1}",
         ImportBoxKeptFormat = "Pole níže obsahuje prvních {0} z {1} řádků s chybami, tolik, kolik unese jedna karta: opravte je prosím a odešlete, potom znovu vložte ostatní (od řádku {2}).",
         ImportAlreadyDone = "Tato setkání už byla importována: nic nebylo přidáno.",
     };

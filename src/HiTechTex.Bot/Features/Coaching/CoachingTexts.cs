@@ -296,6 +296,9 @@ internal sealed partial class CoachingTexts
     /// <summary>Ends a list of lines with errors cut short for the card's size: {0} more lines.</summary>
     public required string ImportMoreErrorsFormat { get; init; }
 
+    /// <summary>Why an imported line was not read: {0} the fields it has, {1} the fields a line needs (the description may be left out).</summary>
+    public required string ImportTooFewFieldsFormat { get; init; }
+
     /// <summary>The correction box holds only {0} of the {1} lines with errors (a card's size limit); {2} the first line left out.</summary>
     public required string ImportBoxKeptFormat { get; init; }
 

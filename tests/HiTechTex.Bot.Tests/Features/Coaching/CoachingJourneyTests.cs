@@ -531,6 +531,9 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains(confirmed, CoachingTestHost.CardText(registered).Split('\n'));
         Assert.Contains(texts.AlreadyConfirmed, CoachingTestHost.CardText(again).Split('\n'));
         Assert.Contains(status, CoachingTestHost.CardText(mine).Split('\n'));
+        Assert.Contains(texts.StatusLabel, CoachingTestHost.CardText(mine).Split('\n'));
+        Assert.DoesNotContain(status, texts.StatusLabel, StringComparison.OrdinalIgnoreCase);   // not "Your registration: Registration confirmed"
+        Assert.DoesNotContain(texts.StatusLabel.Split(' ')[^1], status, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(status, CoachingTestHost.CardText(details).Split('\n'));
         foreach (var replies in new[] { registered, again, mine, details })
         {
