@@ -507,6 +507,21 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains("Inscrição confirmada", card, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("Closed loops", true)]
+    public async Task Details_SessionWithoutDescription_NoEmptyBlockUnderTheTitle(string description, bool shown)
+    {
+        // Before: a session saved without a description had an empty text block under its title on every card.
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft() with { Description = description });
+
+        var card = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() })).GetRawText();
+
+        Assert.Equal(shown, card.Contains("RichTextBlock", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"text\":\"\"", card, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Before: "Inscrito" / "Está inscrito em…" (PT), "Iscritto" / "Sei iscritto a…" (IT), "Přihlášen" / "Jste přihlášeni
     /// na…" (CS), "Está inscrito en…" (ES): masculine forms for everybody; now the registration is what is confirmed.
