@@ -564,8 +564,6 @@ internal sealed class CoachingOutboxProcessor(
             var replaced = await db.Sessions()
                 .Where(s => s.Id == session.Id && s.GraphEventId == lost)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.JoinUrl, created.JoinUrl), cancellationToken);
-            session.GraphEventId = created.EventId;
-            session.JoinUrl = created.JoinUrl;
             if (replaced == 1)
             {
                 var seats = await db.Registrations().AsNoTracking()
@@ -581,8 +579,26 @@ internal sealed class CoachingOutboxProcessor(
                 Log.EventRecreatedNoticesQueued(logger, session.Id, seats.Count);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                // Not saved: the notices are not left for the row's own save to write without the new event.
+                foreach (var notice in db.ChangeTracker.Entries<CoachingOutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    notice.State = EntityState.Detached;
+                }
+
+                throw;
+            }
+
+            // Only once it is saved: a failure before (the transaction rolled back) leaves the row to retry the lost
+            // event's 404 and its re-creation, which Graph answers with this same event, and the notices with it.
+            session.GraphEventId = created.EventId;
+            session.JoinUrl = created.JoinUrl;
         }
     }
 
