@@ -39,6 +39,12 @@ internal enum CalendarSyncReason
 
     /// <summary>No answer in time (retried).</summary>
     Timeout = 10,
+
+    /// <summary>
+    /// Graph does not know the organizer's mailbox (404 <c>ErrorInvalidUser</c> and the like, or a 404 on creating an
+    /// event there): the address in the session is wrong, or the mailbox is not (or no longer) in Exchange Online.
+    /// </summary>
+    MailboxNotFound = 11,
 }
 
 /// <summary>Reading and classifying <see cref="CalendarSyncReason"/>.</summary>
@@ -56,5 +62,5 @@ internal static class CalendarSyncReasons
     /// </summary>
     public static bool IsRefusal(CalendarSyncReason reason) =>
         reason is CalendarSyncReason.Refused or CalendarSyncReason.AccessDenied or CalendarSyncReason.NotFound
-            or CalendarSyncReason.SignInRefused or CalendarSyncReason.Unexpected;
+            or CalendarSyncReason.SignInRefused or CalendarSyncReason.Unexpected or CalendarSyncReason.MailboxNotFound;
 }

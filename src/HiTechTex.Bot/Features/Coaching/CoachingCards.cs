@@ -128,7 +128,6 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         {
             ["id"] = session.Id.ToString(),
             ["title"] = session.Title,
-            ["description"] = session.Description,
             ["when"] = SessionTime.Describe(session, culture, readerZone),
             ["trainer"] = session.Trainer,
             ["topic"] = session.Topic,
@@ -175,6 +174,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["confirmCancel"] = texts.Format(texts.CancelSessionConfirmFormat, session.Title, summary.Confirmed + summary.Waitlisted),
         };
         SetIfPresent(data, "notice", notice);
+        SetIfPresent(data, "description", session.Description);   // none: no empty block under the title
         SetIfPresent(data, "warning", warning);
         SetIfPresent(data, "closes", open ? SessionTime.Date(session.RegistrationClosesAt, session.TimeZone, culture, readerZone) : null);
         // A cancelled session has no place to hold: its seats line already says it was cancelled.
@@ -188,7 +188,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         // calendar is no longer changed.
         data["canRetrySync"] = isCoordinator && session.SyncState == CalendarSyncState.Failed && graphOptions.Value.IsConfigured && now < session.EndsAt;
 
-        // The meeting link and the calendar file are for people with a seat.
+        // The meeting link and the calendar file are for people with a seat; the coordinator sees the link too (the
+        // current one: a re-created event's new link).
         if (active is { Status: RegistrationStatus.Confirmed } && scheduled)
         {
             SetIfPresent(data, "joinUrl", session.JoinUrl);
@@ -196,6 +197,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             {
                 SetIfPresent(data, "icsUrl", calendarLinks.For(active));
             }
+        }
+        else if (isCoordinator && scheduled)
+        {
+            SetIfPresent(data, "joinUrl", session.JoinUrl);
         }
 
         return renderer.Render(DetailsTemplate, data);

@@ -37,7 +37,7 @@ internal static class CoachingDb
     /// <summary>Adds a pending outbox row, due now.</summary>
     public static void Enqueue(this BotDbContext db, Guid sessionId, OutboxKind kind, DateTimeOffset now, Guid? registrationId = null)
     {
-        var lane = kind is OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved
+        var lane = kind is OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated
             ? CoachingOutboxMessage.NotifyLane
             : CoachingOutboxMessage.GraphLane;
         db.Outbox().Add(new CoachingOutboxMessage

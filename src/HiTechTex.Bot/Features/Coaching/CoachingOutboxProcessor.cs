@@ -221,16 +221,16 @@ internal sealed class CoachingOutboxProcessor(
                 {
                     await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
                 }
-                catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410)
+                catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && !OrganizerMailboxRefusedException.NamesTheMailbox(gone))
                 {
                     // The organizer deleted the event already: nothing is left to cancel, and a retry would get the same 404.
                     Log.OutboxCancelledEventGone(logger, message.Id, session.Id, gone.ResponseStatusCode, session.GraphEventId ?? "");
                 }
 
                 return null;
-            case OutboxKind.NotifySessionMoved when session.Status == SessionStatus.Cancelled:
+            case OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated when session.Status == SessionStatus.Cancelled:
                 return null;    // cancelled since: that notice says all
-            case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved:
+            case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated:
                 return await NotifyAsync(services, db, message, () => TooLate(message, session, now), cancellationToken);
             default:
                 return OutboxFailure.Permanent("unknown work " + message.Kind);
@@ -267,6 +267,28 @@ internal sealed class CoachingOutboxProcessor(
         if (registration is null)
         {
             return null;
+        }
+
+        if (message.Kind == OutboxKind.NotifyEventRecreated)
+        {
+            // Unregistered or only waitlisted since: no seat, no link to give. A later re-creation's notice says it all.
+            if (registration.Status != RegistrationStatus.Confirmed
+                || await db.Outbox().AnyAsync(o => o.RegistrationId == registration.Id && o.Kind == OutboxKind.NotifyEventRecreated && o.Id > message.Id, cancellationToken))
+            {
+                return null;
+            }
+
+            if (tooLate() is { } lateLink)
+            {
+                return lateLink;
+            }
+
+            // The link as it is when sent (the card carries it too); attendees of the event get its new invitation.
+            var invited = !string.IsNullOrEmpty(registration.Email);
+            var told = await notifier.SendAsync(registration, (t, s) => WithLine(
+                s.JoinUrl is { Length: > 0 } link ? t.Format(t.EventRecreatedFormat, s.Title, link) : t.Format(t.EventRecreatedNoLinkFormat, s.Title),
+                invited ? t.EventRecreatedInvite : null), withCard: true, cancellationToken);
+            return told == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
 
         if (message.Kind == OutboxKind.NotifySessionMoved)
@@ -458,9 +480,40 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>Creates the session's event (its current details and confirmed attendees) and keeps its id and join link.</summary>
     private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
     {
-        var created = await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
+        var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
         session.JoinUrl = created.JoinUrl;
+    }
+
+    /// <summary>
+    /// POSTs the session's event to its organizer's calendar. A 404/410 there can only mean the mailbox: it is
+    /// reported as such (<see cref="OrganizerMailboxRefusedException"/>), marked for the session's mailbox and revision.
+    /// </summary>
+    private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), transactionId, cancellationToken);
+        }
+        catch (ApiException refused) when (refused.ResponseStatusCode is 404 or 410)
+        {
+            throw new OrganizerMailboxRefusedException(session, refused);
+        }
+    }
+
+    /// <summary>
+    /// Whether the session's last calendar row that called Graph was refused for its organizer mailbox as it is now (same
+    /// address, same revision): a 404 on its event then says nothing new, and making the event again would be a second
+    /// call refused for the same reason. An edit of the session (a new revision) or a row that went through since ends it.
+    /// </summary>
+    private static async Task<bool> MailboxAlreadyRefusedAsync(BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
+    {
+        var last = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Id != message.Id && o.Status != OutboxStatus.Pending && o.Attempts > 0)
+            .OrderByDescending(o => o.Id)
+            .Select(o => new { o.Status, o.LastError })
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is { Status: OutboxStatus.Failed, LastError: { } error } && error.StartsWith(OrganizerMailboxRefusedException.MarkOf(session) + ";", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -483,11 +536,69 @@ internal sealed class CoachingOutboxProcessor(
         }
         catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && session.GraphEventId is { } lost)
         {
-            var created = await Calendar(services).CreateEventAsync(
-                session, await AttendeesAsync(db, session.Id, cancellationToken), GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            // The mailbox, not the event, is missing (Graph's code says so, or this very mailbox was refused by the
+            // session's last call): making the event again would be refused too — one call, not two, per retry.
+            if (OrganizerMailboxRefusedException.NamesTheMailbox(gone) || await MailboxAlreadyRefusedAsync(db, message, session, cancellationToken))
+            {
+                throw new OrganizerMailboxRefusedException(session, gone);
+            }
+
+            var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
+            await KeepRecreatedEventAsync(services, db, session, lost, created, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the new event in place of <paramref name="lost"/> and, in the same transaction, queues the notice of its
+    /// new link for every seat holder — only when this row is the one that replaced the lost event (a conditional
+    /// update on it), so a retry or a second instance that re-created the same event (same transaction id) tells
+    /// nobody twice; the notices are outbox rows, retried and bounded like the others.
+    /// </summary>
+    private async Task KeepRecreatedEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, string lost, CalendarEventResult created, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var replaced = await db.Sessions()
+                .Where(s => s.Id == session.Id && s.GraphEventId == lost)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.JoinUrl, created.JoinUrl), cancellationToken);
+            if (replaced == 1)
+            {
+                var seats = await db.Registrations().AsNoTracking()
+                    .Where(r => r.SessionId == session.Id && r.Status == RegistrationStatus.Confirmed)
+                    .OrderBy(r => r.Sequence)
+                    .Select(r => r.Id)
+                    .ToListAsync(cancellationToken);
+                foreach (var registrationId in seats)
+                {
+                    db.Enqueue(session.Id, OutboxKind.NotifyEventRecreated, now, registrationId);
+                }
+
+                Log.EventRecreatedNoticesQueued(logger, session.Id, seats.Count);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                // Not saved: the notices are not left for the row's own save to write without the new event.
+                foreach (var notice in db.ChangeTracker.Entries<CoachingOutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    notice.State = EntityState.Detached;
+                }
+
+                throw;
+            }
+
+            // Only once it is saved: a failure before (the transaction rolled back) leaves the row to retry the lost
+            // event's 404 and its re-creation, which Graph answers with this same event, and the notices with it.
             session.GraphEventId = created.EventId;
             session.JoinUrl = created.JoinUrl;
-            Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
         }
     }
 

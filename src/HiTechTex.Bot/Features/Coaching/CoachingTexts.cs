@@ -236,6 +236,9 @@ internal sealed partial class CoachingTexts
 
     public required string SyncReasonNotFound { get; init; }
 
+    /// <summary>The organizer's mailbox is unknown to the calendar service (see <see cref="CalendarSyncReason.MailboxNotFound"/>).</summary>
+    public required string SyncReasonMailboxNotFound { get; init; }
+
     public required string SyncReasonSignInRefused { get; init; }
 
     public required string SyncReasonUnexpected { get; init; }
@@ -293,6 +296,9 @@ internal sealed partial class CoachingTexts
     /// <summary>Ends a list of lines with errors cut short for the card's size: {0} more lines.</summary>
     public required string ImportMoreErrorsFormat { get; init; }
 
+    /// <summary>Why an imported line was not read: {0} the fields it has, {1} the fields a line needs (the description may be left out).</summary>
+    public required string ImportTooFewFieldsFormat { get; init; }
+
     /// <summary>The correction box holds only {0} of the {1} lines with errors (a card's size limit); {2} the first line left out.</summary>
     public required string ImportBoxKeptFormat { get; init; }
 
@@ -321,6 +327,18 @@ internal sealed partial class CoachingTexts
 
     /// <summary>Under a promotion notice with Graph (on-site session): the calendar invitation comes.</summary>
     public required string PromotedCalendarEventInvite { get; init; }
+
+    /// <summary>
+    /// To a seat holder when the session's event, deleted from the organizer's calendar, was made again: {0} the
+    /// session, {1} its new Teams link (the old one no longer works).
+    /// </summary>
+    public required string EventRecreatedFormat { get; init; }
+
+    /// <summary>The same when the new event has no Teams link (an on-site session's calendar event): {0} the session.</summary>
+    public required string EventRecreatedNoLinkFormat { get; init; }
+
+    /// <summary>Under that notice, for an attendee of the event (someone with an e-mail address): the new invitation comes.</summary>
+    public required string EventRecreatedInvite { get; init; }
 
     public required string CancelSessionConfirmFormat { get; init; }
 
@@ -354,6 +372,7 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.Refused => SyncReasonRefused,
         CalendarSyncReason.AccessDenied => SyncReasonAccessDenied,
         CalendarSyncReason.NotFound => SyncReasonNotFound,
+        CalendarSyncReason.MailboxNotFound => SyncReasonMailboxNotFound,
         CalendarSyncReason.SignInRefused => SyncReasonSignInRefused,
         CalendarSyncReason.Unexpected => SyncReasonUnexpected,
         CalendarSyncReason.SessionEnded => SyncReasonSessionEnded,

@@ -67,4 +67,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2427, Level = LogLevel.Information, Message = "Outbox cancellation row {Id} for session {SessionId}: Graph answered {Status} for its event {LostEventId} (already deleted from the organizer's calendar): nothing left to cancel")]
     public static partial void OutboxCancelledEventGone(ILogger logger, long id, Guid sessionId, int status, string lostEventId);
+
+    [LoggerMessage(EventId = 2428, Level = LogLevel.Information, Message = "Session {SessionId}: its calendar event was made again; the new link's notice queued for {Count} seat holders")]
+    public static partial void EventRecreatedNoticesQueued(ILogger logger, Guid sessionId, int count);
 }

@@ -41,6 +41,10 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
 
         switch (exception)
         {
+            case OrganizerMailboxRefusedException refused:
+                return new(false, null, refused.Message) { Code = CalendarSyncReason.MailboxNotFound };
+            case ApiException api when OrganizerMailboxRefusedException.NamesTheMailbox(api):
+                return new(false, null, $"HTTP {api.ResponseStatusCode} {((ODataError)api).Error!.Code}") { Code = CalendarSyncReason.MailboxNotFound };
             case ApiException api:
                 var code = (exception as ODataError)?.Error?.Code;
                 var reason = code is null ? $"HTTP {api.ResponseStatusCode}" : $"HTTP {api.ResponseStatusCode} {code}";

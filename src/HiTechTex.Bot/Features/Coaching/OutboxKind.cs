@@ -23,4 +23,10 @@ internal enum OutboxKind
 
     /// <summary>Tell a registered person that the session moved to another date or time.</summary>
     NotifySessionMoved = 6,
+
+    /// <summary>
+    /// Tell a seat holder that the session's event, deleted from the organizer's calendar, was made again: its new
+    /// Teams link (the old one no longer works).
+    /// </summary>
+    NotifyEventRecreated = 7,
 }

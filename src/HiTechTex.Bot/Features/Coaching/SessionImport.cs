@@ -71,7 +71,8 @@ internal static class SessionImport
             var values = ValuesOf(line);
             if (values is null)
             {
-                errors.Add(number);
+                // Said why: a line of too few fields named by its number alone left the coordinator guessing.
+                errors.Add($"{number} ({texts.Format(texts.ImportTooFewFieldsFormat, Fields(line).Count, FieldCount - 1)})");
                 failed.Add(lines[i]);
                 failedNumbers.Add(i + 1);
                 continue;

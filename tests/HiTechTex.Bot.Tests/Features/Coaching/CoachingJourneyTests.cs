@@ -504,7 +504,62 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var card = CoachingTestHost.CardText(replies);
         Assert.Contains("As minhas sessões", card, StringComparison.Ordinal);
-        Assert.Contains("Inscrito", card, StringComparison.Ordinal);
+        Assert.Contains("Inscrição confirmada", card, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("Closed loops", true)]
+    public async Task Details_SessionWithoutDescription_NoEmptyBlockUnderTheTitle(string description, bool shown)
+    {
+        // Before: a session saved without a description had an empty text block under its title on every card.
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft() with { Description = description });
+
+        var card = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() })).GetRawText();
+
+        Assert.Equal(shown, card.Contains("RichTextBlock", StringComparison.Ordinal));
+        Assert.DoesNotContain("\"text\":\"\"", card, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Before: "Inscrito" / "Está inscrito em…" (PT), "Iscritto" / "Sei iscritto a…" (IT), "Přihlášen" / "Jste přihlášeni
+    /// na…" (CS), "Está inscrito en…" (ES): masculine forms for everybody; now the registration is what is confirmed.
+    /// </summary>
+    [Theory]
+    [InlineData("pt", "Inscrição confirmada", "A sua inscrição em Circular economy está confirmada.", @"\binscritos?\b")]
+    [InlineData("es", "Inscripción confirmada", "Su inscripción en Circular economy está confirmada.", @"(?<!ha )\binscritos?\b")]   // "se ha inscrito": a verb, the same for all
+    [InlineData("it", "Iscrizione confermata", "La tua iscrizione a Circular economy è confermata.", @"\biscritt[oi]\b")]
+    [InlineData("cs", "Registrace potvrzena", "Vaše registrace na Circular economy je potvrzena.", @"\bpřihlášen[i]?\b")]
+    public async Task Register_ThenMySessionsAndDetails_StatusesGenderNeutral(string language, string status, string confirmed, string masculine)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+        var session = await host.CreateSessionAsync();
+        var said = new List<string>();
+
+        var registered = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var again = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var mine = await host.SayAsync(texts.MineCommands[0]);
+        var details = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() });
+
+        Assert.Contains(confirmed, CoachingTestHost.CardText(registered).Split('\n'));
+        Assert.Contains(texts.AlreadyConfirmed, CoachingTestHost.CardText(again).Split('\n'));
+        Assert.Contains(status, CoachingTestHost.CardText(mine).Split('\n'));
+        Assert.Contains(texts.StatusLabel, CoachingTestHost.CardText(mine).Split('\n'));
+        Assert.DoesNotContain(status, texts.StatusLabel, StringComparison.OrdinalIgnoreCase);   // not "Your registration: Registration confirmed"
+        Assert.DoesNotContain(texts.StatusLabel.Split(' ')[^1], status, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(status, CoachingTestHost.CardText(details).Split('\n'));
+        foreach (var replies in new[] { registered, again, mine, details })
+        {
+            said.AddRange(replies.Select(r => r.Text ?? ""));
+            said.Add(CoachingTestHost.CardText(replies));
+        }
+
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(masculine, System.Text.RegularExpressions.RegexOptions.IgnoreCase), string.Join("\n", said));
+        Assert.DoesNotMatch(
+            new System.Text.RegularExpressions.Regex(masculine, System.Text.RegularExpressions.RegexOptions.IgnoreCase),
+            string.Join("\n", texts.StatusConfirmed, texts.ConfirmedFormat, texts.AlreadyConfirmed, texts.NotRegistered, texts.PromotedFormat, texts.NotTheRegistrationAskedFormat, texts.CancelSessionConfirmFormat, texts.SessionCancelledDone));
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed partial class CoachingNoticeCalendarTests : IAsyncLifetime
 
     [Theory]
     [InlineData("en", "Good news: a seat freed up and you're now registered for Circular economy.\nThe Teams meeting invitation is on its way to your calendar.")]
-    [InlineData("it", "Buone notizie: si è liberato un posto e ora sei iscritto a Circular economy.\nL'invito alla riunione di Teams arriverà nel tuo calendario.")]
+    [InlineData("it", "Buone notizie: si è liberato un posto e ora la tua iscrizione a Circular economy è confermata.\nL'invito alla riunione di Teams arriverà nel tuo calendario.")]
     public async Task Promoted_WithGraph_ToldTheInvitationComes(string language, string said)
     {
         graph = await FakeGraphServer.StartAsync();

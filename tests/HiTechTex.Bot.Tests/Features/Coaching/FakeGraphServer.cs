@@ -34,6 +34,15 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>What a Graph call answers while <see cref="Down"/>: 503 ServiceNotAvailable unless set.</summary>
     public (int Status, string Code) DownStatus { get; set; } = (503, "ServiceNotAvailable");
 
+    /// <summary>
+    /// The mailboxes that exist (any when empty): a call under <c>/users/{other}</c> answers 404 with
+    /// <see cref="UnknownMailboxCode"/>, as Graph answers for a user it does not know.
+    /// </summary>
+    public HashSet<string> Mailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The error code of that 404: Graph's <c>ErrorInvalidUser</c> unless set.</summary>
+    public string UnknownMailboxCode { get; set; } = "ErrorInvalidUser";
+
     /// <summary>The busy items <c>getSchedule</c> reports (UTC).</summary>
     public List<(DateTime Start, DateTime End, string Subject)> Busy { get; } = [];
 
@@ -105,6 +114,9 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         return true;
     });
 
+    /// <summary>The next Graph call is answered as usual (so that a fault queued after it hits the call after).</summary>
+    public void PassNext() => faults.Enqueue(_ => Task.FromResult(false));
+
     public void ResetHang() => HangArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
@@ -127,6 +139,14 @@ internal sealed class FakeGraphServer : IAsyncDisposable
 
         if (faults.TryDequeue(out var fault) && await fault(context))
         {
+            return;
+        }
+
+        if (context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries) is ["v1.0", "users", var user, ..]
+            && Mailboxes.Count > 0 && !Mailboxes.Contains(Uri.UnescapeDataString(user)))
+        {
+            context.Response.StatusCode = 404;
+            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = UnknownMailboxCode, ["message"] = $"The requested user '{Uri.UnescapeDataString(user)}' is invalid." } });
             return;
         }
 

@@ -54,6 +54,20 @@ public sealed class SessionImportTests
         Assert.Equal(extra, result.UnreadText);
     }
 
+    [Theory]
+    [InlineData("en", "2 (2 fields separated by ';', at least 13 needed)")]
+    [InlineData("pt", "2 (2 campos separados por ';', são precisos pelo menos 13)")]
+    [InlineData("cs", "2 (polí oddělených ';': 2, potřeba je alespoň 13)")]
+    public void Parse_LineWithTooFewFields_NamedWithTheReason(string language, string said)
+    {
+        // Before: "Lines with errors: 2" — the line's number alone, no reason (every other refused line has one).
+        var result = SessionImport.Parse(Line("Fine", 0) + "\nshort;line", CoachingTexts.Resolve(language), Now);
+
+        Assert.Equal([1], result.Drafts.Select(d => d.Number));
+        Assert.Equal([said], result.Errors);
+        Assert.Equal(["short;line"], result.FailedLines);
+    }
+
     /// <summary>Six valid lines, the last one's description padded so that the paste is <paramref name="length"/> characters long.</summary>
     private static string PasteOf(int length)
     {
