@@ -518,10 +518,19 @@ public sealed class LocalIntentRecognizerTests
     [Theory]
     [InlineData("I'm going to Italy in March")]
     [InlineData("the weather in Italy")]
-    [InlineData("nonwovens")]
-    public void APlaceWithoutATextileTerm_OrATermAlone_IsNoSearch(string text)
+    public void APlaceWithoutATextileTerm_IsNoSearch(string text)
     {
         Assert.NotEqual(Intent.FindPartners, recognizer.Recognize(text, "en-US").Intent);
+    }
+
+    [Fact]
+    public void ACapabilityAlone_IsASearchForIt()
+    {
+        // Typed into a partner-finding bot with nothing waiting, "nonwovens" is what to look for (CapabilityAloneIsAPartnerSearchTests).
+        var result = recognizer.Recognize("nonwovens", "en-US");
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Contains("nonwovens", result.Entities!.Keywords);
     }
 
     private static string Fold(string text) =>
