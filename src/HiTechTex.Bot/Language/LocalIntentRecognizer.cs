@@ -287,6 +287,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(dated, span);
         }
 
+        // "30/02/2027", "31 de fevereiro", "31. února": a day on no calendar is no date, and its month is no month either
+        // (never the month's first Monday, nor the date after it moved up to the start).
+        var noSuchDays = DateParser.FindNoSuchDays(tokens, Today);
+        foreach (var (_, span) in noSuchDays)
+        {
+            Consume(consumed, span);
+            Consume(dated, span);
+        }
+
         // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above). It is an
         // entity, not a keyword: "find partners in Italy in March" searches Italy, not the word "march".
         var free = Enumerable.Range(0, tokens.Count).Where(i => !consumed[i]).ToList();
@@ -359,6 +368,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             City = city,
             OrganisationKind = kind?.Entry.Value,
             Dates = [.. dates.Select(d => d.Date).Distinct()],
+            NoSuchDates = [.. noSuchDays.Select(n => n.Day with { DatesBefore = dates.Where(d => d.Span.Start < n.Span.Start).Select(d => d.Date).Distinct().Count() })],
             Month = month,
             StayDays = stay is { Days: > 0 } ? stay.Value.Days : null,
             StayMonths = stay is { Months: > 0 } ? stay.Value.Months : null,
