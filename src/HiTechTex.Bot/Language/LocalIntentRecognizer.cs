@@ -40,7 +40,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         "now", "just", "it", "that", "already", "right", "ok", "okay", "isso", "isto", "ja", "agora", "ahora", "ya", "eso", "esto", "todo",
         "tutto", "cosi", "adesso", "ora", "subito", "simdi", "hemen", "artik", "tamam", "ted", "uz", "hned", "vse", "tady",
     ];
-    private static readonly CompiledEntries Countries = new(Gazetteer.Countries);
+    // A country's name with one letter replaced is a country only from 7 letters: "check" is no "checo", "stain" no
+    // "spain", "italic" no "italia", "turno" no "turco" (a letter missing, one too many or two swapped still are).
+    private static readonly CompiledEntries Countries = new(Gazetteer.Countries, minSubstitutionLength: 7);
     private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
@@ -502,10 +504,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. (vocabulary.Applications ?? []).Select(a => new Phrase(a))]);
     }
 
-    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true)
+    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true, int minSubstitutionLength = 5)
     {
         private readonly (GazetteerEntry Entry, Phrase Phrase)[] phrases =
-            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value, allowTypos))))];
+            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value, allowTypos, minSubstitutionLength: minSubstitutionLength))))];
 
         /// <summary>Every mention of every entry, in vocabulary order.</summary>
         public List<(GazetteerEntry Entry, PhraseMatch Match)> FindAll(IReadOnlyList<Token> tokens)
