@@ -170,8 +170,11 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         {
             Entities = parsed.Entities with
             {
-                Month = parsed.Entities.Month ?? local.Entities.Month,
-                Dates = parsed.Entities.Dates.Count > 0 ? parsed.Entities.Dates : local.Entities.Dates,
+                // A day on no calendar ("30/02/2027") is the local reading's to tell: a model may roll it over to
+                // 2 March or keep only the month, which would put a day the user did not type into the form.
+                Month = local.Entities.NoSuchDates.Count > 0 ? local.Entities.Month : parsed.Entities.Month ?? local.Entities.Month,
+                Dates = parsed.Entities.Dates.Count > 0 && local.Entities.NoSuchDates.Count == 0 ? parsed.Entities.Dates : local.Entities.Dates,
+                NoSuchDates = local.Entities.NoSuchDates,
                 StayDays = parsed.Entities.StayDays ?? local.Entities.StayDays,
                 StayMonths = parsed.Entities.StayMonths ?? local.Entities.StayMonths,
                 City = parsed.Entities.City ?? local.Entities.City,

@@ -106,9 +106,40 @@ internal static partial class DateParser
     {
         date = default;
         length = 0;
+        if (!TryReadDayMonth(tokens, start, out var day, out var month, out var year, out var read))
+        {
+            return false;
+        }
+
+        if (year is { } explicitYear)
+        {
+            if (!TryCreate(explicitYear, month, day, out date))
+            {
+                return false;
+            }
+        }
+        else if (!TryCreate(today.Year, month, day, out date) || date < today)
+        {
+            if (!TryCreate(today.Year + 1, month, day, out date))
+            {
+                return false;
+            }
+        }
+
+        length = read;
+        return true;
+    }
+
+    /// <summary>
+    /// A day and a month name, the day first ("3 December", "3 de dezembro", "3. prosince") or after a full month name
+    /// ("December 3"), with a year after them when one is written — whether or not that day is on the calendar.
+    /// </summary>
+    private static bool TryReadDayMonth(IReadOnlyList<Token> tokens, int start, out int day, out int month, out int? year, out int length)
+    {
+        length = 0;
+        year = null;
+        month = 0;
         var i = start;
-        int day;
-        int month;
         var dayFirst = TryDay(tokens[i].Norm, out day);
         if (dayFirst)
         {
@@ -134,7 +165,6 @@ internal static partial class DateParser
 
         var end = i + 1;
         var yearIndex = SkipConnectors(tokens, end);
-        int? year = null;
         if (yearIndex < tokens.Count && tokens[yearIndex].Norm.Length == 4 && int.TryParse(tokens[yearIndex].Norm, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
         {
             year = y;
@@ -148,21 +178,6 @@ internal static partial class DateParser
             && !(tokens[start].After.StartsWith('.') || tokens[i].After.StartsWith('.') || year is not null))
         {
             return false;
-        }
-
-        if (year is { } explicitYear)
-        {
-            if (!TryCreate(explicitYear, month, day, out date))
-            {
-                return false;
-            }
-        }
-        else if (!TryCreate(today.Year, month, day, out date) || date < today)
-        {
-            if (!TryCreate(today.Year + 1, month, day, out date))
-            {
-                return false;
-            }
         }
 
         length = end - start;

@@ -31,6 +31,12 @@ public sealed record IntentEntities
     public IReadOnlyList<DateOnly> Dates { get; init; } = [];
 
     /// <summary>
+    /// Dates written that are on no calendar ("30/02/2027", "31 de fevereiro"), in the order written: none of
+    /// <see cref="Dates"/>, and never to be replaced by another day — the user is told, and picks the day.
+    /// </summary>
+    public IReadOnlyList<NoSuchDate> NoSuchDates { get; init; } = [];
+
+    /// <summary>
     /// A month named without a day ("in March", "a marzo", "v březnu"): its first day, the next such month from today
     /// (this one included). Null when none is named, or when the recognizer does not tell months apart.
     /// </summary>

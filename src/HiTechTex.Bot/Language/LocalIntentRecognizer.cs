@@ -43,7 +43,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         "now", "just", "it", "that", "already", "right", "ok", "okay", "isso", "isto", "ja", "agora", "ahora", "ya", "eso", "esto", "todo",
         "tutto", "cosi", "adesso", "ora", "subito", "simdi", "hemen", "artik", "tamam", "ted", "uz", "hned", "vse", "tady",
     ];
-    private static readonly CompiledEntries Countries = new(Gazetteer.Countries);
+    // A country's name with one letter replaced is a country only from 7 letters: "check" is no "checo", "stain" no
+    // "spain", "italic" no "italia", "turno" no "turco" (a letter missing, one too many or two swapped still are).
+    private static readonly CompiledEntries Countries = new(Gazetteer.Countries, minSubstitutionLength: 7);
     private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
@@ -313,6 +315,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(dated, span);
         }
 
+        // "30/02/2027", "31 de fevereiro", "31. února": a day on no calendar is no date, and its month is no month either
+        // (never the month's first Monday, nor the date after it moved up to the start).
+        var noSuchDays = DateParser.FindNoSuchDays(tokens, Today);
+        foreach (var (_, span) in noSuchDays)
+        {
+            Consume(consumed, span);
+            Consume(dated, span);
+        }
+
         // "in March", "a marzo", "v březnu": a month named without a day (a day and a month are a date above). It is an
         // entity, not a keyword: "find partners in Italy in March" searches Italy, not the word "march".
         var free = Enumerable.Range(0, tokens.Count).Where(i => !consumed[i]).ToList();
@@ -406,6 +417,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             City = city,
             OrganisationKind = kind?.Entry.Value,
             Dates = [.. dates.Select(d => d.Date).Distinct()],
+            NoSuchDates = [.. noSuchDays.Select(n => n.Day with { DatesBefore = dates.Where(d => d.Span.Start < n.Span.Start).Select(d => d.Date).Distinct().Count() })],
             Month = month,
             StayDays = stay is { Days: > 0 } ? stay.Value.Days : null,
             StayMonths = stay is { Months: > 0 } ? stay.Value.Months : null,
@@ -539,10 +551,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. (vocabulary.Applications ?? []).Select(a => new Phrase(a))]);
     }
 
-    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true)
+    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true, int minSubstitutionLength = 5)
     {
         private readonly (GazetteerEntry Entry, Phrase Phrase)[] phrases =
-            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value, allowTypos))))];
+            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value, allowTypos, minSubstitutionLength: minSubstitutionLength))))];
 
         /// <summary>Every mention of every entry, in vocabulary order.</summary>
         public List<(GazetteerEntry Entry, PhraseMatch Match)> FindAll(IReadOnlyList<Token> tokens)

@@ -4,7 +4,9 @@ namespace HiTechTex.Bot.Language;
 /// A vocabulary phrase compiled for matching. Syntax: words separated by spaces, already in any case/accents;
 /// a word ending in <c>*</c> is a stem (matches any word starting with it, for inflected languages);
 /// a trailing <c>=N</c> sets the weight (default: the number of words).
-/// Words of 5+ letters also match with one typo (Damerau-Levenshtein ≤ 1).
+/// Words of 5+ letters also match with one typo (Damerau-Levenshtein ≤ 1). A word ending in <c>~</c> also matches
+/// written one letter short even as a 4-letter word ("italy~": "Itly") — only for names none of whose 4-letter forms is
+/// a word of the six languages ("spain" is not one: "span", "spin", "pain").
 /// </summary>
 internal sealed class Phrase
 {
@@ -12,20 +14,28 @@ internal sealed class Phrase
     private const int MinStemDeletionLength = 7;
     private const double TypoPenalty = 0.25;
 
-    private readonly (string Word, bool Stem)[] words;
+    private readonly (string Word, bool Stem, bool ShortByOne)[] words;
 
     private readonly bool allowTypos;
 
     private readonly int minTypoLength;
 
+    private readonly int minSubstitutionLength;
+
     /// <param name="minTypoLength">
     /// The shortest word that also matches with a typo: 5 by default; longer for phrases whose false match costs more
     /// than a missed typo (the cancel words: "about" must not read as "abort", nor "pasta" as "basta").
     /// </param>
-    public Phrase(string text, string? value = null, bool allowTypos = true, int minTypoLength = MinFuzzyLength)
+    /// <param name="minSubstitutionLength">
+    /// The shortest word whose typo may be one letter replaced by another (a letter missing, one too many and two
+    /// swapped count from <paramref name="minTypoLength"/>): longer for names that ordinary words resemble that way (the
+    /// countries: "check" is no "checo", "stain" no "spain", "italic" no "italia").
+    /// </param>
+    public Phrase(string text, string? value = null, bool allowTypos = true, int minTypoLength = MinFuzzyLength, int minSubstitutionLength = MinFuzzyLength)
     {
         this.allowTypos = allowTypos;
         this.minTypoLength = Math.Max(MinFuzzyLength, minTypoLength);
+        this.minSubstitutionLength = minSubstitutionLength;
         var body = text;
         var weight = -1d;
         var equals = text.LastIndexOf('=');
@@ -36,7 +46,9 @@ internal sealed class Phrase
         }
 
         words = [.. body.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.EndsWith('*') ? (TextNormalizer.Normalize(w[..^1]), true) : (TextNormalizer.Normalize(w), false))];
+            .Select(w => w.EndsWith('*') ? (TextNormalizer.Normalize(w[..^1]), true, false)
+                : w.EndsWith('~') ? (TextNormalizer.Normalize(w[..^1]), false, true)
+                : (TextNormalizer.Normalize(w), false, false))];
         Weight = weight > 0 ? weight : words.Length;
         Text = text;
         Value = value ?? text;
@@ -60,7 +72,7 @@ internal sealed class Phrase
             var matched = true;
             for (var k = 0; k < words.Length && matched; k++)
             {
-                switch (MatchWord(tokens[start + k].Norm, words[k].Word, words[k].Stem))
+                switch (MatchWord(tokens[start + k].Norm, words[k].Word, words[k].Stem, words[k].ShortByOne))
                 {
                     case WordMatch.Exact:
                         break;
@@ -80,11 +92,18 @@ internal sealed class Phrase
         }
     }
 
-    private WordMatch MatchWord(string token, string word, bool stem)
+    private WordMatch MatchWord(string token, string word, bool stem, bool shortByOne)
     {
         if (stem ? token.StartsWith(word, StringComparison.Ordinal) : token == word)
         {
             return WordMatch.Exact;
+        }
+
+        // "Itly": one letter missing from a name that allows it, the token of four letters or more.
+        if (allowTypos && shortByOne && token.Length == word.Length - 1 && token.Length >= MinFuzzyLength - 1
+            && DamerauLevenshtein.IsWithin(token, word, 1))
+        {
+            return WordMatch.Typo;
         }
 
         // Both words 5+ letters: "para" (for) must not read as "parar" (stop).
@@ -95,7 +114,9 @@ internal sealed class Phrase
 
         if (!stem)
         {
-            return DamerauLevenshtein.IsWithin(token, word, 1) ? WordMatch.Typo : WordMatch.None;
+            return DamerauLevenshtein.IsWithin(token, word, 1) && (word.Length >= minSubstitutionLength || !IsSubstitution(token, word))
+                ? WordMatch.Typo
+                : WordMatch.None;
         }
 
         // A stem with a typo: the token's prefix of the stem's length (substitution, transposition) or one longer
@@ -111,6 +132,18 @@ internal sealed class Phrase
         }
 
         return WordMatch.None;
+    }
+
+    /// <summary>Two words of one length, one edit apart, that differ by one letter replaced (not two letters swapped).</summary>
+    private static bool IsSubstitution(string token, string word)
+    {
+        if (token.Length != word.Length)
+        {
+            return false;
+        }
+
+        var first = token.AsSpan().CommonPrefixLength(word);
+        return first < token.Length && !(first + 1 < token.Length && token[first] == word[first + 1] && token[first + 1] == word[first]);
     }
 
     private enum WordMatch

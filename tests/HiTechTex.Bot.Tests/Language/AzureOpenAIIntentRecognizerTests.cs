@@ -249,6 +249,24 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_ModelRollsADayOnNoCalendarOver_TheLocalReadingsDatesAndTheDayAreKept()
+    {
+        // A model may read 30/02/2027 as 2 March (or as February): a day the user did not type would reach the form.
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"ApplyForExchange","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":"IT","region":null,"organisationKind":null,"dates":["2027-03-02","2027-03-05"],"sessionTopic":null,
+                         "month":"2027-02-01","city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("I want to do an exchange in Italy from 30/02/2027 to 05/03/2027", "en-GB", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal([new DateOnly(2027, 3, 5)], result.Entities.Dates);
+        Assert.Null(result.Entities.Month);
+        Assert.Equal(new NoSuchDate(30, 2, 2027), Assert.Single(result.Entities.NoSuchDates));
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ModelGivesNoDateForInAWeek_TheLocalReadingsStartDateIsAdded()
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """

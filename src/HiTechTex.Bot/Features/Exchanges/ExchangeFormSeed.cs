@@ -52,42 +52,88 @@ internal static class ExchangeFormSeed
         DateOnly NextAfter(DateOnly day) => eligibility?.NextWorkingDay(hostCountry, day) ?? NextWorkingDay(day);
 
         var start = state.StartDate;
+        var end = state.EndDate;
+        var typedEnd = false;
         if (start is null)
         {
-            var future = entities.Dates.Where(d => d > today).ToList();
-            start = future.Count > 0 ? future[0] : entities.Month is { } month ? FirstMondayIn(month, today) : null;
+            // The days written, in their order: the first is the start, a second the end ("from 1 March to 5 March").
+            // A day on no calendar ("30/02/2027", "31 de fevereiro") leaves its field empty and is named — never
+            // replaced by another day, nor by the month's first Monday, nor by the next date written.
+            var written = Written(entities, today);
+            if (written.Count > 0)
+            {
+                (DateOnly? first, DateOnly? last) = (written[0].Date, written.Count > 1 ? written[1].Date : null);
+                foreach (var (day, field) in written.Take(2).Zip([texts.StartDate, texts.EndDate]).Where(w => w.First.NoSuchDay is not null)
+                    .Select(w => (w.First.NoSuchDay!, w.Second)))
+                {
+                    notice = Append(notice, texts.NoSuchDayInRequest(day, field));
+                }
+
+                if (first is { } from && last is { } to && to < from)
+                {
+                    // "from 5 March to 2 March": neither half is kept, and both days are named.
+                    notice = Append(notice, texts.RequestEndBeforeStart(from, to));
+                    (first, last) = (null, null);
+                }
+
+                start = first;
+                typedEnd = written.Count > 1;
+                end ??= last;
+            }
+            else if (entities.Month is { } month)
+            {
+                start = FirstMondayIn(month, today);
+            }
 
             // "in a week" said on a Saturday, "in 8 days" on a Friday, "on 5 December": a Saturday or a Sunday, which
             // the form's check refuses as the first working day. The form starts on the Monday after, and says so.
             if (start is { DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday } weekend)
             {
                 start = NextAfter(weekend);
-                var moved = texts.StartMovedFromWeekend(weekend, start.Value);
-                notice = notice is null ? moved : notice + " " + moved;
+                notice = Append(notice, texts.StartMovedFromWeekend(weekend, start.Value));
             }
 
             // Likewise a public holiday of the host country ("on 25 April" to Portugal): the notice names the holiday.
             else if (start is { } day && eligibility?.HolidayOn(hostCountry, day) is { } holiday)
             {
                 start = NextAfter(day);
-                var moved = texts.StartMovedFromHoliday(holiday, start.Value);
-                notice = notice is null ? moved : notice + " " + moved;
+                notice = Append(notice, texts.StartMovedFromHoliday(holiday, start.Value));
             }
         }
 
-        // "for a week", "por duas semanas", "na 5 dní": the end follows from a known start.
-        var end = state.EndDate;
-        if (end is null && start is { } first && entities.StayMonths is { } months and > 0)
+        // "for a week", "por duas semanas", "na 5 dní": the end follows from a known start (a last day written wins).
+        if (end is null && !typedEnd && start is { } begin && entities.StayMonths is { } months and > 0)
         {
-            end = EndOfMonths(first, months, IsWorkingDay);
+            end = EndOfMonths(begin, months, IsWorkingDay);
         }
-        else if (end is null && start is { } from && entities.StayDays is { } days and > 0)
+        else if (end is null && !typedEnd && start is { } from && entities.StayDays is { } days and > 0)
         {
             end = EndOfStay(from, days, IsWorkingDay);
         }
 
         return state with { HostQuery = host, StartDate = start, EndDate = end, Notice = notice };
     }
+
+    /// <summary>
+    /// The days the request wrote, in their order: its dates after today (a past one is no start) and the days on no
+    /// calendar (<see cref="IntentEntities.NoSuchDates"/>) where they were written.
+    /// </summary>
+    private static List<(DateOnly? Date, NoSuchDate? NoSuchDay)> Written(IntentEntities entities, DateOnly today)
+    {
+        var written = new List<(DateOnly? Date, NoSuchDate? NoSuchDay)>();
+        for (var i = 0; i <= entities.Dates.Count; i++)
+        {
+            written.AddRange(entities.NoSuchDates.Where(n => n.DatesBefore == i).Select(n => ((DateOnly?)null, (NoSuchDate?)n)));
+            if (i < entities.Dates.Count && entities.Dates[i] > today)
+            {
+                written.Add((entities.Dates[i], null));
+            }
+        }
+
+        return written;
+    }
+
+    private static string Append(string? notice, string more) => notice is null ? more : notice + " " + more;
 
     /// <summary>The first Monday to Friday after <paramref name="day"/>.</summary>
     internal static DateOnly NextWorkingDay(DateOnly day)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
@@ -367,10 +368,23 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         return (await FindHostsAsync(query, cancellationToken).ConfigureAwait(false)).Count > 0;
     }
 
+    /// <summary>
+    /// An answer that names a day on no calendar ("31 February", "30/02/2027", "31. dubna") is told so, in place of
+    /// "I did not understand that date" (the question's retry is then not said twice).
+    /// </summary>
+    private async Task SayNoSuchDayAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
+    {
+        if (DateTextRecognizer.NoSuchDayIn(prompt.Context.Activity.Text, workflow.Today) is { } day)
+        {
+            await prompt.Context.SendActivityAsync(ConversationTurn.Plain(TextsOf(prompt.Context).NoSuchDayAnswer(day)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task<bool> ValidateStartAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
     {
         if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
         {
+            await SayNoSuchDayAsync(prompt, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -406,6 +420,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     {
         if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
         {
+            await SayNoSuchDayAsync(prompt, cancellationToken).ConfigureAwait(false);
             return false;
         }
 

@@ -1,3 +1,5 @@
+using HiTechTex.Bot.Language;
+
 namespace HiTechTex.Bot.Features.Exchanges;
 
 /// <summary>
@@ -401,6 +403,52 @@ internal sealed partial record ExchangeTexts
             EligibilityProblem.EndOnHoliday when result.Holidays.End is { } holiday =>
                 string.Format(ExchangeCards.Culture(Language), EndOnHolidayFormat, Holiday(holiday)),
             _ => Problems[problem],
+        };
+    }
+
+    /// <summary>
+    /// {0} = a day the request wrote that is on no calendar ("30 February 2027", <see cref="NoSuchDay"/>), {1} = the
+    /// form's field left empty for it (<see cref="StartDate"/> or <see cref="EndDate"/>).
+    /// </summary>
+    public required string NoSuchDayInRequestFormat { get; init; }
+
+    /// <summary>{0} = the first day the request named, {1} = its last day, before the first: both fields are left empty.</summary>
+    public required string RequestEndBeforeStartFormat { get; init; }
+
+    /// <summary>{0} = a day on no calendar (<see cref="NoSuchDay"/>). The step-by-step date questions' answer to it.</summary>
+    public required string NoSuchDayAnswerFormat { get; init; }
+
+    /// <summary>The notice for a day on no calendar, written where <paramref name="field"/> was left empty.</summary>
+    public string NoSuchDayInRequest(NoSuchDate day, string field) =>
+        string.Format(ExchangeCards.Culture(Language), NoSuchDayInRequestFormat, NoSuchDay(day), field);
+
+    /// <summary>The notice for a request whose last day (<paramref name="end"/>) is before its first (<paramref name="start"/>).</summary>
+    public string RequestEndBeforeStart(DateOnly start, DateOnly end)
+    {
+        var culture = ExchangeCards.Culture(Language);
+        return string.Format(culture, RequestEndBeforeStartFormat, ExchangeTime.Day(start, culture), ExchangeTime.Day(end, culture));
+    }
+
+    /// <summary>The step-by-step questions' answer to a day on no calendar.</summary>
+    public string NoSuchDayAnswer(NoSuchDate day) => string.Format(ExchangeCards.Culture(Language), NoSuchDayAnswerFormat, NoSuchDay(day));
+
+    /// <summary>
+    /// A day on no calendar as the user wrote it, the month by its name in this language: "30 February 2027",
+    /// "30 de fevereiro de 2027", "30 febbraio", "30 Şubat 2027", "30. února 2027" (the year when one was written, or
+    /// when 29 February lacks it).
+    /// </summary>
+    public string NoSuchDay(NoSuchDate day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var culture = ExchangeCards.Culture(Language);
+        var month = culture.DateTimeFormat.MonthGenitiveNames[day.Month - 1];
+        var year = day.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var days = day.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Language switch
+        {
+            "pt" or "es" => year is null ? $"{days} de {month}" : $"{days} de {month} de {year}",
+            "cs" => year is null ? $"{days}. {month}" : $"{days}. {month} {year}",
+            _ => year is null ? $"{days} {month}" : $"{days} {month} {year}",
         };
     }
 

@@ -51,7 +51,7 @@ internal static class OrganisationMatcher
         // A name of several words ("czech republic", "paises bajos"): each of its words stands for the country.
         if (LocalIntentRecognizer.FindCountry(query) is { } named && Gazetteer.Countries.FirstOrDefault(c => c.Value == named) is { } entry)
         {
-            var nameWords = entry.Names.SelectMany(n => Fold(n.Split('=')[0].TrimEnd('*')).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+            var nameWords = entry.Names.SelectMany(n => Fold(n.Split('=')[0].TrimEnd('*', '~')).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
             foreach (var word in words.Where(nameWords.Contains))
             {
                 countries.TryAdd(word, named);

@@ -7,7 +7,7 @@ internal static class Gazetteer
     [
         new("PT", ["portugal", "portuguese", "portugues", "portuguesa", "portogallo", "portoghese", "portekiz*", "portugalsk*"]),
         new("ES", ["spain", "spanish", "espanha", "espanhol*", "espana", "espanol*", "spagna", "spagnol*", "ispanya*", "spanelsk*"]),
-        new("IT", ["italy", "italian", "italia", "italiano", "italiana", "italianos", "italiane", "italiani", "italya*", "italie", "italii", "italsk*"]),
+        new("IT", ["italy~", "italian", "italia", "italiano", "italiana", "italianos", "italiane", "italiani", "italya*", "italie", "italii", "italsk*"]),
         new("TR", ["turkey", "turkish", "turkiye*", "turquia", "turco", "turca", "turchia", "turk", "turecko", "turecku", "turecka", "turecky"]),
         new("CZ", ["czechia", "czech republic=2", "czech", "chequia", "republica checa=2", "checa", "checo", "tchequia", "republica tcheca=2",
                    "cechia", "repubblica ceca=2", "ceca", "ceco", "cekya", "cek cumhuriyeti=2", "cesko", "cesku", "ceska republika=2", "cesk*"]),

@@ -68,6 +68,26 @@ public sealed partial class ExchangeInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("submit", "2027-02-30", "2027-03-05", true)]
+    [InlineData("submit", "2027-02-29", "2027-03-05", true)]
+    [InlineData("submit", "2027-04-01", "2027-04-31", false)]
+    [InlineData("save", "2027-02-31", "2027-03-05", true)]
+    public async Task Form_ForgedDayOnNoCalendar_RefusedNamingTheFieldAndNothingStored(string op, string startDate, string endDate, bool startRefused)
+    {
+        // A forged submission (Teams' date picker offers no such day) is refused by the server, never read as another day.
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit(op, startDate, endDate))
+            .AssertReply(r => Assert.Contains(JsonEncoded(En.InvalidFields([startRefused ? En.StartDate : En.EndDate])), Describe(r), StringComparison.Ordinal),
+                "the form again, naming the field")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Theory]
     [InlineData("""\ud800x""")]
     [InlineData("""nul\u0000bell\u0007 esc\u001b[31m""")]
     public async Task Form_TextThatCannotBeAccepted_RefusedNamingTheFieldAndNothingStored(string escaped)

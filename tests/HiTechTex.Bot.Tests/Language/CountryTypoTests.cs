@@ -1,0 +1,76 @@
+using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+/// <summary>
+/// A country written with a typo. Before: "finishing lab in Itly" (a letter missing from a 5-letter name) searched every
+/// partner everywhere with "itly" as a word; and ordinary words one letter away from a short name were countries —
+/// "check" Czechia, "stain" Spain, "italic" Italy, "turno" Türkiye. Now "Itly" is Italy, a letter missing, one too many or
+/// two swapped are forgiven from five letters, and a letter replaced only in names of seven letters or more.
+/// </summary>
+public sealed class CountryTypoTests
+{
+    private static readonly LocalIntentRecognizer Recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("Itly", "IT")]
+    [InlineData("Itlay", "IT")]
+    [InlineData("Itaia", "IT")]
+    [InlineData("Portgal", "PT")]
+    [InlineData("Portgual", "PT")]
+    [InlineData("Protugal", "PT")]
+    [InlineData("Trkey", "TR")]
+    [InlineData("Turky", "TR")]
+    [InlineData("Czehia", "CZ")]
+    [InlineData("Czechi", "CZ")]
+    [InlineData("Spian", "ES")]
+    [InlineData("Spanin", "ES")]
+    [InlineData("Portugla", "PT")]
+    [InlineData("Portigal", "PT")]   // a letter replaced in a long name
+    [InlineData("Turchja", "TR")]
+    public void Recognize_ACountryWithATypo_IsTheCountry(string written, string country)
+    {
+        var result = Recognizer.Recognize($"I need a finishing lab in {written} for antimicrobial treatment", null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.DoesNotContain(written, result.Entities.Keywords);
+    }
+
+    [Fact]
+    public void Recognize_ItlyInATravelWish_IsAnExchangeInItaly()
+    {
+        var result = Recognizer.Recognize("I want to go to Itly in March", null);
+
+        Assert.Equal(Intent.ApplyForExchange, result.Intent);
+        Assert.Equal("IT", result.Entities.Country);
+    }
+
+    /// <summary>Ordinary words of the six languages one letter away from a country's name: none is a country.</summary>
+    public static TheoryData<string> OrdinaryWords => new()
+    {
+        // English
+        "span", "spin", "pain", "stain", "spawn", "plain", "check", "cheek", "italic", "vital", "total", "title", "portal",
+        "great", "greet", "grace", "reek", "geek", "truck", "frank", "ranch", "roman", "polish", "polo", "trey", "tally",
+        // Portuguese
+        "bela", "alma", "almas", "rego", "porta", "parte", "torta", "turma", "turno", "chica", "chico", "tura",
+        // Spanish
+        "gracia", "cheque", "torre", "espina", "turnos", "trueco",
+        // Italian
+        "grazie", "onda", "torco", "turno", "italo", "vitale",
+        // Turkish
+        "aman", "alan", "turta", "yunus", "ceket",
+        // Czech
+        "duch", "cesta", "cena", "check", "tury",
+    };
+
+    [Theory]
+    [MemberData(nameof(OrdinaryWords))]
+    public void Recognize_AnOrdinaryWord_IsNoCountry(string word)
+    {
+        var result = Recognizer.Recognize($"partners for {word}", null);
+
+        Assert.Null(result.Entities.Country);
+    }
+}
