@@ -344,8 +344,22 @@ public sealed class PartnerSearchIndex : IDisposable
             Add(new TermQuery(new Term(RegionKeyField, TextFolding.Fold(region))), RegionKeyField, region, 1.5f);
         }
 
+        if (text.Clauses.Count > 0 && parsed.AsksForAFacility)
+        {
+            // "a finishing lab in Italy", "laboratório de ensaios": among the organisations the words find, facility
+            // providers first. A preference, not a filter (an RTO's lab is a lab too) and no hit of its own: the words
+            // must still match. The words fold alike in the six languages (lab, laborator-io/-ório/-oř, laboratuvar), so
+            // the same request ranks the same in each.
+            var preferring = new BooleanQuery { { text, Occur.MUST } };
+            preferring.Add(new TermQuery(new Term(KindField, nameof(OrganisationKind.FacilityProvider))) { Boost = FacilityPreference }, Occur.SHOULD);
+            return preferring;
+        }
+
         return text.Clauses.Count > 0 ? text : parsed.Text.Length == 0 ? new MatchAllDocsQuery() : null;
     }
+
+    /// <summary>How much a facility word in the request lifts facility providers: a tie-break among equally good matches, less than a matched word or place.</summary>
+    private const float FacilityPreference = 0.3f;
 
     private static List<Term> FilterTerms(PartnerSearchQuery query)
     {
@@ -443,6 +457,9 @@ public sealed class PartnerSearchIndex : IDisposable
         IReadOnlyList<string> Regions, HashSet<int> RecognisedTokens, string FreeText)
     {
         public int Requested => Concepts.Count + (Countries.Count + Regions.Count > 0 ? 1 : 0);
+
+        /// <summary>Whether the request names a lab or a facility ("lab", "laboratório", "laboratuvar", "laboratoř", "facility").</summary>
+        public bool AsksForAFacility => Tokens.Any(t => t is "lab" or "labs" or "facility" or "facilities" || t.StartsWith("laborat", StringComparison.Ordinal));
 
         public static ParsedQuery Parse(string text)
         {

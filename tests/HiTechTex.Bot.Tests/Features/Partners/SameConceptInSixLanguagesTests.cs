@@ -37,6 +37,24 @@ public sealed class SameConceptInSixLanguagesTests(SeededPartnerIndexFixture fix
         }
     }
 
+    [Theory]
+    [InlineData("finishing lab antimicrobial treatment Italy")]
+    [InlineData("laboratório de acabamentos antimicrobianos Itália")]
+    [InlineData("laboratorio finissaggio antimicrobico Italia")]
+    [InlineData("laboratuvar apre antimikrobiyal İtalya")]
+    [InlineData("laboratoř úpravy antimikrobiální Itálie")]
+    public void Search_ALabAsked_FacilityProvidersFirst_TheSameOrganisationsFound(string request)
+    {
+        // The concept words are searched as concepts only, so "lab" no longer counted as a word: a cluster organisation
+        // came first for "a finishing lab in Italy". A facility word now ranks facility providers first — a preference,
+        // not a filter: other kinds are still found.
+        var withLab = fixture.Index.Search(new PartnerSearchQuery(request, Take: 100));
+
+        Assert.True(withLab.Total > 1);
+        Assert.Equal(OrganisationKind.FacilityProvider, withLab.Hits[0].Kind);
+        Assert.Contains(withLab.Hits, h => h.Kind != OrganisationKind.FacilityProvider);
+    }
+
     [Fact]
     public void Search_AConceptWithOtherWords_TheOtherWordsStillCount()
     {
