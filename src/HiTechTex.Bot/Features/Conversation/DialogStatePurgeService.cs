@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using HiTechTex.Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,10 @@ internal sealed class DialogStatePurgeService(
     IServiceScopeFactory scopeFactory,
     IOptions<ConversationOptions> options,
     TimeProvider timeProvider,
-    ILogger<DialogStatePurgeService> logger) : BackgroundService
+    ILogger<DialogStatePurgeService> logger) : PeriodicBackgroundService(timeProvider)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    /// <summary>How often the expired rows are deleted.</summary>
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
     /// <summary>Deletes the expired rows; returns how many.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ internal sealed class DialogStatePurgeService(
             return 0;
         }
 
-        var cutoff = timeProvider.GetUtcNow() - expiry;
+        var cutoff = Clock.GetUtcNow() - expiry;
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         // The gate is registered by AddBotPersistence; a hand-built service provider (tests) may go without it.
@@ -47,21 +49,10 @@ internal sealed class DialogStatePurgeService(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, timeProvider);
-        do
-        {
-            try
-            {
-                await PurgeAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database hiccup: the rows are still there, the next pass deletes them.
-                Log.DialogStatePurgeFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => PurgeInterval;
+
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => PurgeAsync(stoppingToken);
+
+    // A database hiccup: the rows are still there, the next pass deletes them.
+    protected override void PassFailed(Exception exception) => Log.DialogStatePurgeFailed(logger, exception);
 }

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Exchanges;
@@ -12,23 +13,15 @@ internal sealed class ExchangeFollowUpService(
     IServiceScopeFactory scopeFactory,
     TimeProvider timeProvider,
     IOptionsMonitor<ExchangeOptions> options,
-    ILogger<ExchangeFollowUpService> logger) : BackgroundService
+    ILogger<ExchangeFollowUpService> logger) : PeriodicBackgroundService(timeProvider)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.CurrentValue.FollowUpInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.CurrentValue.FollowUpInterval, timeProvider);
-        do
-        {
-            try
-            {
-                await using var scope = scopeFactory.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.FollowUpFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        await using var scope = scopeFactory.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(stoppingToken).ConfigureAwait(false);
     }
+
+    protected override void PassFailed(Exception exception) => Log.FollowUpFailed(logger, exception);
 }

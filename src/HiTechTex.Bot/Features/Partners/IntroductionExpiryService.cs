@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Partners;
@@ -12,27 +13,19 @@ internal sealed class IntroductionExpiryService(
     IServiceScopeFactory scopeFactory,
     TimeProvider timeProvider,
     IOptions<PartnersOptions> options,
-    ILogger<IntroductionExpiryService> logger) : BackgroundService
+    ILogger<IntroductionExpiryService> logger) : PeriodicBackgroundService(timeProvider)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.IntroductionExpirySweepInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.IntroductionExpirySweepInterval, timeProvider);
-        do
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var expired = await scope.ServiceProvider.GetRequiredService<IntroductionService>().ExpireDueAsync(stoppingToken).ConfigureAwait(false);
+        if (expired > 0)
         {
-            try
-            {
-                await using var scope = scopeFactory.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<IntroductionService>().ExpireDueAsync(stoppingToken).ConfigureAwait(false);
-                if (expired > 0)
-                {
-                    Log.IntroductionsExpired(logger, expired);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.IntroductionExpirySweepFailed(logger, exception);
-            }
+            Log.IntroductionsExpired(logger, expired);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
+
+    protected override void PassFailed(Exception exception) => Log.IntroductionExpirySweepFailed(logger, exception);
 }

@@ -30,7 +30,7 @@ internal sealed class PartnerDirectoryStartup(
                     await directory.InitializeAsync(settings, stoppingToken).ConfigureAwait(false);
                     readiness.SetReady();
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     Log.PartnerSyncFailed(logger, exception);
                     await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
@@ -43,7 +43,7 @@ internal sealed class PartnerDirectoryStartup(
                 {
                     await directory.SyncIndexAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     Log.PartnerSyncFailed(logger, exception);
                 }
