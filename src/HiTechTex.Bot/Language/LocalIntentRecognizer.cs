@@ -413,6 +413,11 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         {
             Keywords = keywords,
             Country = country?.Entry.Value ?? (region is { } r ? RegionsByValue[r.Entry.Value].Country : null),
+            // "in Italy or Spain", "em Portugal ou Espanha", "v Itálii nebo Španělsku": each further country once, in order.
+            OtherCountries = country is { } firstCountry
+                ? [.. countries.OrderBy(c => c.Match.Start).Select(c => c.Entry.Value).Distinct(StringComparer.Ordinal)
+                    .Where(c => !string.Equals(c, firstCountry.Entry.Value, StringComparison.Ordinal))]
+                : [],
             Region = region?.Entry.Value,
             City = city,
             OrganisationKind = kind?.Entry.Value,
