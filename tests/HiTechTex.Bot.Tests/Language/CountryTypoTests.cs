@@ -66,6 +66,35 @@ public sealed class CountryTypoTests
     };
 
     [Theory]
+    [InlineData("busco un truco para teñir mejor")]
+    [InlineData("truco")]
+    [InlineData("hay algún truco para el acabado antimicrobiano?")]
+    [InlineData("conhecem um truco para a tinturaria?")]
+    [InlineData("truca")]
+    public void Recognize_TrucoSpanishTrick_IsNoTurkiye(string text)
+    {
+        var result = Recognizer.Recognize(text, null);
+
+        Assert.Null(result.Entities.Country);
+    }
+
+    [Theory]
+    [InlineData("turco")]
+    [InlineData("Turkye")]
+    [InlineData("Türkiey")]
+    [InlineData("Turchai")]
+    [InlineData("Turqiua")]
+    [InlineData("Tukrey")]
+    [InlineData("Turkie")]
+    [InlineData("tucro")]
+    public void Recognize_RealTyposOfTurkey_StillTurkiye(string written)
+    {
+        var result = Recognizer.Recognize($"partners in {written}", null);
+
+        Assert.Equal("TR", result.Entities.Country);
+    }
+
+    [Theory]
     [InlineData("find partners in Italy or Spain", "IT", "ES")]
     [InlineData("parceiros em Portugal ou Espanha", "PT", "ES")]
     [InlineData("cerco partner in Italia o Spagna", "IT", "ES")]
