@@ -10,6 +10,12 @@ public sealed record IntentEntities
 
     public string? Country { get; init; }
 
+    /// <summary>
+    /// The other countries named after <see cref="Country"/>, in order ("in Italy or Spain": Country IT, OtherCountries
+    /// [ES]). A partner search looks in one country: it says so and offers these.
+    /// </summary>
+    public IReadOnlyList<string> OtherCountries { get; init; } = [];
+
     public string? Region { get; init; }
 
     /// <summary>

@@ -43,9 +43,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         "now", "just", "it", "that", "already", "right", "ok", "okay", "isso", "isto", "ja", "agora", "ahora", "ya", "eso", "esto", "todo",
         "tutto", "cosi", "adesso", "ora", "subito", "simdi", "hemen", "artik", "tamam", "ted", "uz", "hned", "vse", "tady",
     ];
+    /// <summary>Ordinary words (normalized) that are never a country's name written with a typo (declared before Countries).</summary>
+    private static readonly HashSet<string> CountryLookalikes = new(["truco", "trucos", "truca", "trucas"], StringComparer.Ordinal);
+
     // A country's name with one letter replaced is a country only from 7 letters: "check" is no "checo", "stain" no
-    // "spain", "italic" no "italia", "turno" no "turco" (a letter missing, one too many or two swapped still are).
-    private static readonly CompiledEntries Countries = new(Gazetteer.Countries, minSubstitutionLength: 7);
+    // "spain", "italic" no "italia", "turno" no "turco" (a letter missing, one too many or two swapped still are). Words
+    // of the six languages a typo away are words: "truco" (Spanish and Portuguese "trick") and "truca" are no "turco" /
+    // "turca" with two letters swapped.
+    private static readonly CompiledEntries Countries = new(Gazetteer.Countries, minSubstitutionLength: 7, notTypos: CountryLookalikes);
     private static readonly CompiledEntries Regions = new(Gazetteer.Regions);
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
@@ -413,6 +418,11 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         {
             Keywords = keywords,
             Country = country?.Entry.Value ?? (region is { } r ? RegionsByValue[r.Entry.Value].Country : null),
+            // "in Italy or Spain", "em Portugal ou Espanha", "v Itálii nebo Španělsku": each further country once, in order.
+            OtherCountries = country is { } firstCountry
+                ? [.. countries.OrderBy(c => c.Match.Start).Select(c => c.Entry.Value).Distinct(StringComparer.Ordinal)
+                    .Where(c => !string.Equals(c, firstCountry.Entry.Value, StringComparison.Ordinal))]
+                : [],
             Region = region?.Entry.Value,
             City = city,
             OrganisationKind = kind?.Entry.Value,
@@ -551,10 +561,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             [.. (vocabulary.Applications ?? []).Select(a => new Phrase(a))]);
     }
 
-    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true, int minSubstitutionLength = 5)
+    private sealed class CompiledEntries(IReadOnlyList<GazetteerEntry> entries, bool allowTypos = true, int minSubstitutionLength = 5, IReadOnlySet<string>? notTypos = null)
     {
         private readonly (GazetteerEntry Entry, Phrase Phrase)[] phrases =
-            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value, allowTypos, minSubstitutionLength: minSubstitutionLength))))];
+            [.. entries.SelectMany(e => e.Names.Select(n => (e, new Phrase(n, e.Value, allowTypos, minSubstitutionLength: minSubstitutionLength, notTypos: notTypos))))];
 
         /// <summary>Every mention of every entry, in vocabulary order.</summary>
         public List<(GazetteerEntry Entry, PhraseMatch Match)> FindAll(IReadOnlyList<Token> tokens)

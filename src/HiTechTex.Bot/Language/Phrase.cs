@@ -22,6 +22,8 @@ internal sealed class Phrase
 
     private readonly int minSubstitutionLength;
 
+    private readonly IReadOnlySet<string>? notTypos;
+
     /// <param name="minTypoLength">
     /// The shortest word that also matches with a typo: 5 by default; longer for phrases whose false match costs more
     /// than a missed typo (the cancel words: "about" must not read as "abort", nor "pasta" as "basta").
@@ -31,8 +33,14 @@ internal sealed class Phrase
     /// swapped count from <paramref name="minTypoLength"/>): longer for names that ordinary words resemble that way (the
     /// countries: "check" is no "checo", "stain" no "spain", "italic" no "italia").
     /// </param>
-    public Phrase(string text, string? value = null, bool allowTypos = true, int minTypoLength = MinFuzzyLength, int minSubstitutionLength = MinFuzzyLength)
+    /// <param name="notTypos">
+    /// Words (normalized) that are never a typo of this phrase, being words of their own: "truco" (Spanish "trick") is no
+    /// "turco" with two letters swapped. They still match exactly.
+    /// </param>
+    public Phrase(string text, string? value = null, bool allowTypos = true, int minTypoLength = MinFuzzyLength, int minSubstitutionLength = MinFuzzyLength,
+        IReadOnlySet<string>? notTypos = null)
     {
+        this.notTypos = notTypos;
         this.allowTypos = allowTypos;
         this.minTypoLength = Math.Max(MinFuzzyLength, minTypoLength);
         this.minSubstitutionLength = minSubstitutionLength;
@@ -97,6 +105,11 @@ internal sealed class Phrase
         if (stem ? token.StartsWith(word, StringComparison.Ordinal) : token == word)
         {
             return WordMatch.Exact;
+        }
+
+        if (notTypos is not null && notTypos.Contains(token))
+        {
+            return WordMatch.None;
         }
 
         // "Itly": one letter missing from a name that allows it, the token of four letters or more.

@@ -53,6 +53,51 @@ public sealed class PartnerSearchLanguageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "find partners in Italy or Spain", "IT", "ES")]
+    [InlineData("pt", "procuro parceiros em Portugal ou Espanha", "PT", "ES")]
+    [InlineData("it", "cerco partner in Italia o Spagna", "IT", "ES")]
+    [InlineData("tr", "İtalya veya İspanya'da partner arıyorum", "IT", "ES")]
+    [InlineData("cs", "hledám partnery v Itálii nebo Španělsku", "IT", "ES")]
+    public async Task FreeTextSearch_TwoCountries_SaysTheFirstIsSearchedAndItsButtonSearchesTheOther(string language, string typed, string searched, string other)
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+        var texts = PartnerTexts.Resolve(language);
+
+        // The search of the first country, then a message that says so, with a button for the other.
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+        Assert.Contains($"\"country\":\"{searched}\"", PartnerHost.CardJson(sent[^2]).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(PartnerTexts.Format(texts.OneCountryAtATimeFormat, texts.Countries[searched]), sent[^1].Text);
+        var button = JsonSerializer.SerializeToElement(Assert.Single(sent[^1].Attachments!).Content).GetProperty("actions")[0];
+        Assert.Equal(PartnerTexts.Format(texts.SearchCountryFormat, texts.Countries[other]), button.GetProperty("title").GetString());
+        Assert.Equal(other, button.GetProperty("data").GetProperty("country").GetString());
+
+        // The button: the same search in the other country.
+        await PartnerHost.SubmitAsync(client, chat, Searcher, JsonNode.Parse(button.GetProperty("data").GetRawText())!.AsObject());
+        var clicked = factory.Connector.SentTo(chat);
+        Assert.Contains($"\"country\":\"{other}\"", PartnerHost.CardJson(clicked[^1]).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FreeTextSearch_OneCountry_NoOtherCountryMessage()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "find partners in Italy");
+
+        Assert.NotEmpty(factory.Connector.SentTo(chat).Last().Attachments!);
+        Assert.DoesNotContain(factory.Connector.SentTo(chat), a => a.Text == PartnerTexts.Format(PartnerTexts.Resolve("en").OneCountryAtATimeFormat, "Italy"));
+    }
+
+    [Theory]
     [InlineData("en", "we'd like to host a visitor from Spain in May")]
     [InlineData("it", "vorremmo ospitare un visitatore dalla Spagna a maggio")]
     public async Task OfferToHost_WithACountry_ExplainedAndThatCountrysPartnersListedNoApplication(string language, string typed)

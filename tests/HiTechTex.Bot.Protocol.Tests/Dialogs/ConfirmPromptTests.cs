@@ -106,6 +106,41 @@ public sealed class ConfirmPromptTests
     }
 
     [Theory]
+    [InlineData("tr-TR", "evt", true)]
+    [InlineData("tr-TR", "Evt.", true)]
+    [InlineData("tr-TR", "tmm", true)]
+    [InlineData("tr-TR", "tamamdır", true)]
+    [InlineData("tr-TR", "okey", true)]
+    [InlineData("en-US", "okey", true)]
+    [InlineData("pt-PT", "okey", true)]
+    [InlineData("cs-CZ", "jj", true)]
+    [InlineData("cs-CZ", "okej", true)]
+    [InlineData("cs-CZ", "jo", true)]
+    [InlineData("cs-CZ", "ano", true)]
+    [InlineData("cs-CZ", "ne", false)]
+    [InlineData("es-ES", "si", true)]
+    [InlineData("es-ES", "sí", true)]
+    [InlineData("it-IT", "si", true)]
+    public void Recognize_ChatShorthands_InTheUsersLanguage(string locale, string text, bool expected) =>
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale));
+
+    [Theory]
+    [InlineData("evt", true)]
+    [InlineData("tmm", true)]
+    [InlineData("jj", true)]
+    [InlineData("okej", true)]
+    public void Recognize_AnyLanguage_ChatShorthands(string text, bool expected) =>
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, "en-US", anyLanguage: true));
+
+    [Theory]
+    [InlineData("tr-TR", "ne", null)]     // Turkish "what?": no Czech "no" for a Turkish user
+    [InlineData("tr-TR", "ne?", null)]
+    [InlineData("cs-CZ", "ne", false)]
+    [InlineData("en-US", "ne", false)]    // language unknown (first use): Czech "no"
+    public void Recognize_AnyLanguage_TurkishNeIsNoCzechNo(string locale, string text, bool? expected) =>
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale, anyLanguage: true));
+
+    [Theory]
     [InlineData("pt-PT", "pt-PT")]   // the bot speaks Portuguese to a user on an English client
     [InlineData(null, "en-US")]      // unset: the activity's locale
     [InlineData("", "en-US")]

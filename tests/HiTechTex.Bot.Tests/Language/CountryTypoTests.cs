@@ -66,6 +66,57 @@ public sealed class CountryTypoTests
     };
 
     [Theory]
+    [InlineData("busco un truco para teñir mejor")]
+    [InlineData("truco")]
+    [InlineData("hay algún truco para el acabado antimicrobiano?")]
+    [InlineData("conhecem um truco para a tinturaria?")]
+    [InlineData("truca")]
+    public void Recognize_TrucoSpanishTrick_IsNoTurkiye(string text)
+    {
+        var result = Recognizer.Recognize(text, null);
+
+        Assert.Null(result.Entities.Country);
+    }
+
+    [Theory]
+    [InlineData("turco")]
+    [InlineData("Turkye")]
+    [InlineData("Türkiey")]
+    [InlineData("Turchai")]
+    [InlineData("Turqiua")]
+    [InlineData("Tukrey")]
+    [InlineData("Turkie")]
+    [InlineData("tucro")]
+    public void Recognize_RealTyposOfTurkey_StillTurkiye(string written)
+    {
+        var result = Recognizer.Recognize($"partners in {written}", null);
+
+        Assert.Equal("TR", result.Entities.Country);
+    }
+
+    [Theory]
+    [InlineData("find partners in Italy or Spain", "IT", "ES")]
+    [InlineData("parceiros em Portugal ou Espanha", "PT", "ES")]
+    [InlineData("cerco partner in Italia o Spagna", "IT", "ES")]
+    [InlineData("İtalya veya İspanya'da partner arıyorum", "IT", "ES")]
+    [InlineData("hledám partnery v Itálii nebo Španělsku", "IT", "ES")]
+    [InlineData("busco socios en Italia o España", "IT", "ES")]
+    public void Recognize_TwoCountries_TheFirstIsTheCountryTheOtherIsKept(string text, string country, string other)
+    {
+        var result = Recognizer.Recognize(text, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Equal([other], result.Entities.OtherCountries);
+    }
+
+    [Theory]
+    [InlineData("find partners in Italy")]
+    [InlineData("partners in Italia, Italy")]
+    public void Recognize_OneCountry_NoOtherCountries(string text) =>
+        Assert.Empty(Recognizer.Recognize(text, null).Entities.OtherCountries);
+
+    [Theory]
     [MemberData(nameof(OrdinaryWords))]
     public void Recognize_AnOrdinaryWord_IsNoCountry(string word)
     {

@@ -6,14 +6,15 @@ namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 /// <summary>
 /// Asks a yes/no question in the user's language (EN, PT, ES, IT, TR, CS), with Yes/No buttons. Answers in the
 /// user's language and in English are understood, accent-insensitive ("nao" = "não"), including common
-/// variants ("ok", "claro", "va bene", "tamam", "jasně") and a leading yes/no ("yes please").
+/// variants and chat shorthands ("ok", "okey", "claro", "va bene", "tamam", "tmm", "evt", "jasně", "jj") and a leading
+/// yes/no ("yes please").
 /// </summary>
 public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null) : Prompt<bool>(dialogId, validator)
 {
     private static readonly Dictionary<string, (string Yes, string No, string[] Yeses, string[] Noes)> Languages = new(StringComparer.Ordinal)
     {
         ["en"] = ("Yes", "No",
-            ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "of course", "absolutely", "correct", "right", "yes please"],
+            ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "okey", "of course", "absolutely", "correct", "right", "yes please"],
             ["no", "n", "nope", "nah", "not really", "never", "no thanks", "no thank you"]),
         ["pt"] = ("Sim", "Não",
             ["sim", "s", "claro", "com certeza", "certo", "pode ser", "ok", "isso", "exato", "sim por favor"],
@@ -25,11 +26,18 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
             ["sì", "s", "certo", "certamente", "va bene", "ok", "d'accordo", "esatto", "sì grazie"],
             ["no", "n", "mai", "assolutamente no", "no grazie"]),
         ["tr"] = ("Evet", "Hayır",
-            ["evet", "e", "tamam", "olur", "tabii", "tabi", "ok", "kesinlikle", "peki"],
+            ["evet", "evt", "e", "tamam", "tmm", "tamamdır", "olur", "tabii", "tabi", "ok", "okey", "kesinlikle", "peki"],
             ["hayır", "h", "yok", "olmaz", "istemiyorum", "hayır teşekkürler"]),
         ["cs"] = ("Ano", "Ne",
-            ["ano", "a", "jo", "jasně", "dobře", "ok", "souhlasím", "určitě", "ano prosím"],
+            ["ano", "a", "jo", "jj", "jojo", "jasně", "dobře", "ok", "okej", "souhlasím", "určitě", "ano prosím"],
             ["ne", "n", "nikoli", "vůbec ne", "ne děkuji"]),
+    };
+
+    // Words that are no yes or no in a language though another language's answer: Turkish "ne" is "what?" (Czech "no"),
+    // so a Turkish user's "ne" is not read as Czech when a question understands any language (RecognizeAnyLanguage).
+    private static readonly Dictionary<string, string[]> NotAnswers = new(StringComparer.Ordinal)
+    {
+        ["tr"] = ["ne", "ne?"],
     };
 
     // The answers above normalized once (TextNormalizer.Normalize), as every answer is compared with them.
@@ -95,7 +103,7 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
             }
         }
 
-        if (anyLanguage)
+        if (anyLanguage && !(NotAnswers.TryGetValue(language, out var notAnswers) && notAnswers.Any(n => TextNormalizer.Normalize(n) == input)))
         {
             // Across all of them: an answer only when no language reads it the other way.
             var yes = NormalizedAnswers.Values.Any(w => Matches(input, w.Yeses));

@@ -217,6 +217,12 @@ internal sealed partial class ConversationTexts
 
     public required string AskOrganisation { get; init; }
 
+    /// <summary>
+    /// A journey request typed at the first-use organisation question ("I need a dyeing partner in Italy"): not saved as
+    /// the organisation; the request is kept and run once the profile is saved (the question is asked again after this).
+    /// </summary>
+    public required string OrganisationFirst { get; init; }
+
     /// <summary>The organisation question again, after "None of these" (<see cref="NoneOfTheseOrganisations"/>).</summary>
     public required string AskOrganisationAgain { get; init; }
 

@@ -283,6 +283,16 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // A journey request typed at the first-use organisation question ("I need a dyeing partner in Italy"): kept
+        // there instead of being saved as the organisation, and run now, as if typed after the profile.
+        if (ProfileDialog.RequestAfterProfile(step.Context) is { } request)
+        {
+            step.Values[TextKey] = request;
+            step.Values[ActionKey] = null;
+            step.Values[DataKey] = null;
+            step.Values[UnderstoodKey] = null;
+        }
+
         var texts = step.Context.GetTexts();
         var newProfile = step.GetValue<bool>(NewProfileKey);
         var (started, start, intent, entities) = await RequestedAsync(step, cancellationToken).ConfigureAwait(false);

@@ -152,6 +152,7 @@ internal sealed class ProfileDialog : ComponentDialog
         // have declined the first time; else the Teams display name, which is the user's to choose too: one that breaks
         // the name rules (a link, formatting, too long, several lines) is not offered — the name is asked for, with the rules.
         var again = Equals(step.Options, AgainOption) || step.Options is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } o && o.GetString() == AgainOption;
+        step.Values["again"] = again;
         var teamsName = again && step.GetValue<string>("savedName") is { Length: > 0 } nameSaved
             ? nameSaved
             : step.Context.Activity.From?.Name?.Trim();
@@ -196,14 +197,87 @@ internal sealed class ProfileDialog : ComponentDialog
         // "my name is Ana", "Chamo-me Ana Costa", "Benim adım Ayşe": the name without its lead-in.
         step.Values["name"] = step.Result is string typed ? ProfileAnswers.Name(typed) : step.GetValue<string>("keptName") ?? "";
         var kept = step.GetValue<string>("savedOrganisation") ?? "";
-        return await step.BeginDialogAsync(OrganisationStepsId, new OrganisationQuestion(kept, [], Again: false, Declined: null), cancellationToken).ConfigureAwait(false);
+        var question = new OrganisationQuestion(kept, [], Again: false, Declined: null) { FirstUse = !step.GetValue<bool>("again") };
+        return await step.BeginDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// What the organisation steps start with: the name kept if they give up; after "None of these", the ids declined and
     /// the name they were offered for (<paramref name="Declined"/>).
     /// </summary>
-    private sealed record OrganisationQuestion(string Kept, List<string> DeclinedIds, bool Again, string? Declined);
+    private sealed record OrganisationQuestion(string Kept, List<string> DeclinedIds, bool Again, string? Declined)
+    {
+        /// <summary>A first contact (not "my profile"): a journey request typed here is kept and run once the profile is saved.</summary>
+        public bool FirstUse { get; init; }
+
+        /// <summary>The journey request typed at this question, kept (<see cref="IsJourneyRequest"/>).</summary>
+        public string? Request { get; init; }
+
+        /// <summary>How many journey requests were typed at this question (it gives up after <see cref="ProfileAttempts"/>).</summary>
+        public int Requests { get; init; }
+    }
+
+    /// <summary>The journey request kept at the organisation question, handed to the next step in the same turn.</summary>
+    private const string OrganisationRequestKey = "HiTechTex.ProfileOrganisationRequest";
+
+    /// <summary>The journey request kept during the first-use questions, set in the turn that saves the profile.</summary>
+    private const string RequestAfterProfileKey = "HiTechTex.ProfileRequestAfter";
+
+    /// <summary>
+    /// The journey request typed at the first-use organisation question instead of a name ("I need a dyeing partner in
+    /// Italy"), set in the turn that has just saved the profile: the main dialog runs it then, as if typed now.
+    /// </summary>
+    public static string? RequestAfterProfile(ITurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(RequestAfterProfileKey, out var request) && request is string { Length: > 0 } text ? text : null;
+
+    /// <summary>The local recognizer (CPU only, no Azure OpenAI call for an organisation's name).</summary>
+    private static readonly Language.LocalIntentRecognizer Recognizer = new(TimeProvider.System);
+
+    /// <summary>
+    /// The lowest score of a journey request typed at the organisation question: two journey words at least ("partner
+    /// arıyorum", "candidatar-me … intercâmbio", "find partners"); one ("Partner Textiles Lda", "Italian Dyeing Centre",
+    /// "Coaching Solutions SL") is an organisation's name.
+    /// </summary>
+    internal const double JourneyRequestScore = 0.8;
+
+    /// <summary>Whether an answer to the organisation question is a journey request the recognizer is sure of, not a name.</summary>
+    internal static bool IsJourneyRequest(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        // "Find Partners Ltd", "Partner Search S.r.l.": a legal form at the end is an organisation's name.
+        var normalized = string.Join(' ', System.Text.RegularExpressions.Regex.Split(TypedCommand.Fold(text), @"[^\p{L}\p{Nd}]+").Where(t => t.Length > 0));
+        if (LegalForms.Any(form => normalized == form || normalized.EndsWith(" " + form, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var recognized = Recognizer.Recognize(text, null);
+        return recognized.Score >= JourneyRequestScore
+            && recognized.Intent is Language.Intent.FindPartners or Language.Intent.ApplyForExchange or Language.Intent.RegisterForCoaching
+                or Language.Intent.MyApplications or Language.Intent.MySessions;
+    }
+
+    /// <summary>Legal forms that end an organisation's name in the six languages' countries (normalized: "S.r.l." is "s r l").</summary>
+    private static readonly string[] LegalForms =
+    [
+        "ltd", "limited", "plc", "inc", "llc", "lda", "ltda", "sa", "s a", "sl", "s l", "slu", "srl", "s r l", "spa", "s p a",
+        "sas", "sarl", "gmbh", "ag", "bv", "nv", "as", "a s", "sro", "s r o", "sti", "tic",
+    ];
+
+    /// <summary>Ends the organisation steps with <paramref name="result"/>, handing on a journey request kept there.</summary>
+    private static Task<DialogTurnResult> EndOrganisationAsync(WaterfallStepContext step, object? result, CancellationToken cancellationToken)
+    {
+        if (step.GetValue<string>("request") is { Length: > 0 } request)
+        {
+            step.Context.TurnState[OrganisationRequestKey] = request;
+        }
+
+        return step.EndDialogAsync(result, cancellationToken);
+    }
 
     private static async Task<DialogTurnResult> AskOrganisationNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -211,6 +285,9 @@ internal sealed class ProfileDialog : ComponentDialog
         step.Values["kept"] = question.Kept;
         step.Values["declinedIds"] = question.DeclinedIds;
         step.Values["declined"] = question.Declined;
+        step.Values["firstUse"] = question.FirstUse;
+        step.Values["request"] = question.Request;
+        step.Values["requests"] = question.Requests;
         var texts = step.Context.GetTexts();
         return question.Again
             ? await step.PromptAsync(OrganisationAgainPrompt, OrganisationOptions(texts, question.Kept, again: true), cancellationToken).ConfigureAwait(false)
@@ -222,7 +299,7 @@ internal sealed class ProfileDialog : ComponentDialog
         if (step.Result is not string typed)
         {
             // No usable answer after the question's attempts (OrganisationKept / OrganisationUnset was said).
-            return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
+            return await EndOrganisationAsync(step, step.Result, cancellationToken).ConfigureAwait(false);
         }
 
         // "I work for CITEVE", "Trabalho na CITEVE", "CITEVE'de çalışıyorum": the organisation without its lead-in.
@@ -230,13 +307,39 @@ internal sealed class ProfileDialog : ComponentDialog
         if (step.GetValue<string>("declined") is { } declined && string.Equals(TypedCommand.Fold(declined), TypedCommand.Fold(name), StringComparison.Ordinal))
         {
             // "None of these", then the same name again: it is not in the directory — kept as typed, without an id.
-            return await step.EndDialogAsync(new OrganisationMatch(name, null), cancellationToken).ConfigureAwait(false);
+            return await EndOrganisationAsync(step, new OrganisationMatch(name, null), cancellationToken).ConfigureAwait(false);
         }
 
         var found = await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false);
         if (found.Sure is { } sure)
         {
-            return await step.EndDialogAsync(sure, cancellationToken).ConfigureAwait(false);
+            return await EndOrganisationAsync(step, sure, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "ispanyada partner arıyorum", "I need a dyeing partner in Italy", "quero candidatar-me a um intercâmbio" at the
+        // first-use question: a request, not a name ("Partner Textiles Lda", "Italian Dyeing Centre" are names) — nothing
+        // is saved as the organisation; the request is kept and run once the profile is saved, and the question asked
+        // again (up to ProfileAttempts times, then the organisation stays unset like any question that gives up).
+        if (step.GetValue<bool>("firstUse") && IsJourneyRequest(typed))
+        {
+            var said = step.Context.GetTexts();
+            var kept = step.GetValue<string>("kept") ?? "";
+            var requests = step.GetValue<int>("requests") + 1;
+            step.Values["request"] = typed.Trim();
+            await step.Context.SendActivityAsync(ConversationTurn.Plain(said.OrganisationFirst), cancellationToken).ConfigureAwait(false);
+            if (requests >= ProfileAttempts)
+            {
+                await step.Context.SendActivityAsync(kept.Length > 0 ? said.OrganisationKept(kept) : said.OrganisationUnset, cancellationToken).ConfigureAwait(false);
+                return await EndOrganisationAsync(step, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var question = new OrganisationQuestion(kept, step.GetValue<List<string>>("declinedIds") ?? [], Again: false, Declined: step.GetValue<string>("declined"))
+            {
+                FirstUse = true,
+                Request = typed.Trim(),
+                Requests = requests,
+            };
+            return await step.ReplaceDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
         }
 
         // Those declined before are not offered again; none left (or none found): kept as typed, without an id.
@@ -244,7 +347,7 @@ internal sealed class ProfileDialog : ComponentDialog
         var choices = found.Choices.Where(c => c.Id is null || !declinedIds.Contains(c.Id, StringComparer.Ordinal)).Take(MaxOrganisationChoices).ToList();
         if (choices.Count == 0)
         {
-            return await step.EndDialogAsync(new OrganisationMatch(name, null), cancellationToken).ConfigureAwait(false);
+            return await EndOrganisationAsync(step, new OrganisationMatch(name, null), cancellationToken).ConfigureAwait(false);
         }
 
         step.Values["typed"] = name;
@@ -263,23 +366,33 @@ internal sealed class ProfileDialog : ComponentDialog
         var choices = step.GetValue<List<OrganisationMatch>>("choices") ?? [];
         if (step.Result is FoundChoice choice && choice.Index < choices.Count)
         {
-            return await step.EndDialogAsync(choices[choice.Index], cancellationToken).ConfigureAwait(false);
+            return await EndOrganisationAsync(step, choices[choice.Index], cancellationToken).ConfigureAwait(false);
         }
 
         if (step.Result is FoundChoice)
         {
             // "None of these": the name again; the organisations just offered are not offered for it again.
             var declinedIds = (step.GetValue<List<string>>("declinedIds") ?? []).Concat(choices.Select(c => c.Id).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
-            var again = new OrganisationQuestion(step.GetValue<string>("kept") ?? "", declinedIds, Again: true, Declined: typed);
+            var again = new OrganisationQuestion(step.GetValue<string>("kept") ?? "", declinedIds, Again: true, Declined: typed)
+            {
+                FirstUse = step.GetValue<bool>("firstUse"),
+                Request = step.GetValue<string>("request"),
+                Requests = step.GetValue<int>("requests"),
+            };
             return await step.ReplaceDialogAsync(OrganisationStepsId, again, cancellationToken).ConfigureAwait(false);
         }
 
         // No choice after the question's attempts (OrganisationKept was said with the typed name): kept as typed, without an id.
-        return await step.EndDialogAsync(new OrganisationMatch(typed, null), cancellationToken).ConfigureAwait(false);
+        return await EndOrganisationAsync(step, new OrganisationMatch(typed, null), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskLanguageAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (step.Context.TurnState.TryGetValue(OrganisationRequestKey, out var request) && request is string { Length: > 0 } typedRequest)
+        {
+            step.Values["request"] = typedRequest;   // run once the profile is saved (RequestAfterProfile)
+        }
+
         if (step.Result is OrganisationMatch match)
         {
             step.Values["organisation"] = match.Name;
@@ -401,6 +514,10 @@ internal sealed class ProfileDialog : ComponentDialog
         await states.Profile.SetAsync(step.Context, profile, cancellationToken).ConfigureAwait(false);
         step.Context.UseProfileName(profile.Name);
         step.Context.TurnState[SavedThisTurnKey] = true;
+        if (step.GetValue<string>("request") is { Length: > 0 } request)
+        {
+            step.Context.TurnState[RequestAfterProfileKey] = request;
+        }
         Log.ProfileCaptured(logger, step.Context.Activity.Conversation?.Id, profile.Language);
 
         // From here on the bot speaks the language just chosen, already in this turn.

@@ -121,6 +121,12 @@ internal sealed partial record PartnerTexts
     public required string AlreadyDecided { get; init; }
     public required IReadOnlyDictionary<OrganisationKind, string> Kinds { get; init; }
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
+
+    /// <summary>"find partners in Italy or Spain": the search takes one country; {0} is the one searched.</summary>
+    public required string OneCountryAtATimeFormat { get; init; }
+
+    /// <summary>The button that searches another country named ({0}) with the same words and filters.</summary>
+    public required string SearchCountryFormat { get; init; }
     // Cluster managers' member form.
     public required string ManageTitle { get; init; }
     public required string ManageIntro { get; init; }

@@ -1,0 +1,145 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// A journey request typed at the first-use organisation question ("ispanyada partner arıyorum", "I need a dyeing partner
+/// in Italy") is not saved as the organisation: the bot says it needs the organisation first, asks again, and runs the
+/// request once the profile is saved. Organisation names with such words ("Partner Textiles Lda") are still names.
+/// </summary>
+public sealed class ProfileOrganisationRequestTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("en", "I need a dyeing partner in Italy", Intent.FindPartners)]
+    [InlineData("tr", "ispanyada partner arıyorum", Intent.FindPartners)]
+    [InlineData("pt", "quero candidatar-me a um intercâmbio", Intent.ApplyForExchange)]
+    [InlineData("es", "busco un socio en Italia", Intent.FindPartners)]
+    [InlineData("it", "voglio candidarmi a uno scambio", Intent.ApplyForExchange)]
+    [InlineData("cs", "hledám partnera v Itálii", Intent.FindPartners)]
+    public async Task OrganisationQuestion_AJourneyRequest_NotSavedAsOrganisation_AskedAgain_RequestRunAfterTheProfile(
+        string language, string request, Intent intent)
+    {
+        // Arrange
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+        host.Recognizer.Recognized[request] = new RecognizedIntent(intent, 0.9, IntentEntities.Empty);
+
+        // Act
+        await StartAsync(texts)
+            .Send(request)
+            .AssertReply(texts.OrganisationFirst)
+            .AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        // Assert: the organisation is the name typed after; the request reached the recognizer after the profile.
+        var profile = Assert.IsType<UserProfile>(await host.ReadProfileAsync());
+        Assert.Equal("CITEVE", profile.Organisation);
+        Assert.Equal(request, host.Recognizer.Texts[^1]);
+    }
+
+    [Fact]
+    public async Task OrganisationQuestion_OnlyJourneyRequests_GivesUpWithTheOrganisationUnset_TheRequestStillRun()
+    {
+        var texts = ConversationTexts.En;
+        const string request = "I need a dyeing partner in Italy";
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await StartAsync(texts)
+            .Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation)
+            .Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation)
+            .Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.OrganisationUnset)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        var profile = Assert.IsType<UserProfile>(await host.ReadProfileAsync());
+        Assert.Equal("", profile.Organisation);
+        Assert.Equal(request, host.Recognizer.Texts[^1]);
+    }
+
+    [Theory]
+    [InlineData("Partner Textiles Lda")]
+    [InlineData("Italian Dyeing Centre")]
+    [InlineData("Coaching Solutions SL")]
+    [InlineData("Exchange Partners Ltd")]
+    public async Task OrganisationQuestion_ANameWithJourneyWords_SavedAsTheOrganisation(string name)
+    {
+        var texts = ConversationTexts.En;
+
+        await StartAsync(texts)
+            .Send(name)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal(name, Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
+    }
+
+    [Theory]
+    [InlineData("ispanyada partner arıyorum")]
+    [InlineData("I need a dyeing partner in Italy")]
+    [InlineData("quero candidatar-me a um intercâmbio")]
+    [InlineData("busco un socio en Italia")]
+    [InlineData("cerco partner in Spagna")]
+    [InlineData("hledám partnera v Itálii")]
+    [InlineData("voglio candidarmi a uno scambio")]
+    [InlineData("değişim programına başvurmak istiyorum")]
+    [InlineData("I want to apply for an exchange")]
+    [InlineData("find partners")]
+    [InlineData("show my sessions")]
+    public void IsJourneyRequest_ARequestWithJourneyWords_True(string typed) =>
+        Assert.True(ProfileDialog.IsJourneyRequest(typed), typed);
+
+    [Theory]
+    [InlineData("Partner Textiles Lda")]
+    [InlineData("Italian Dyeing Centre")]
+    [InlineData("Coaching Solutions SL")]
+    [InlineData("Exchange Partners Ltd")]
+    [InlineData("Technical Textiles Portugal")]
+    [InlineData("Textile Research Institute")]
+    [InlineData("Centro Tessile Cotoniero")]
+    [InlineData("Spanish Partners Network")]
+    [InlineData("Dyeing Partners Italia SRL")]
+    [InlineData("Textile Exchange")]
+    [InlineData("Türk Tekstil Partnerleri A.Ş.")]
+    [InlineData("Partnerská síť textilií s.r.o.")]
+    [InlineData("Asociación de Socios Textiles")]
+    [InlineData("Find Partners Ltd")]
+    [InlineData("CITEVE")]
+    [InlineData("Tecnotessile")]
+    public void IsJourneyRequest_AnOrganisationName_False(string typed) =>
+        Assert.False(ProfileDialog.IsJourneyRequest(typed), typed);
+
+    [Fact]
+    public void Texts_EveryLanguageSaysTheOrganisationComesFirst()
+    {
+        foreach (var texts in ConversationTexts.All)
+        {
+            Assert.NotEmpty(texts.OrganisationFirst);
+            if (texts.Language != "en")
+            {
+                Assert.NotEqual(ConversationTexts.En.OrganisationFirst, texts.OrganisationFirst);
+            }
+        }
+    }
+
+    /// <summary>"hello", yes to the Teams name, up to the organisation question.</summary>
+    private HiTechTex.Bot.Testing.Dialogs.TestFlow StartAsync(ConversationTexts texts) =>
+        host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send(texts.Language switch { "pt" => "sim", "it" => "sì", "cs" => "ano", "tr" => "evet", "es" => "sí", _ => "yes" })
+            .AssertReply(texts.AskOrganisation);
+}
