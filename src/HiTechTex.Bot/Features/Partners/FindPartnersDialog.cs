@@ -153,38 +153,8 @@ internal sealed class FindPartnersDialog(
             : [];
         if (others.Count > 0)
         {
-            await context.SendActivityAsync(OtherCountriesMessage(texts, query, others), cancellationToken).ConfigureAwait(false);
+            await SendAsync(context, cards.OtherCountries(texts, query, others), cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>"The search looks in one country at a time…" with a "Search Spain" button per other country named.</summary>
-    internal static Activity OtherCountriesMessage(PartnerTexts texts, PartnerQuery query, IReadOnlyList<string> others)
-    {
-        var searched = texts.Countries.TryGetValue(query.Country, out var name) ? name : query.Country;
-        var actions = new System.Text.Json.Nodes.JsonArray();
-        foreach (var other in others)
-        {
-            var data = (query with { Country = other, Skip = 0 }).ToJson();
-            data["action"] = "partners.search";
-            actions.Add(new System.Text.Json.Nodes.JsonObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = PartnerTexts.Format(texts.SearchCountryFormat, texts.Countries[other]),
-                ["data"] = data,
-            });
-        }
-
-        var card = new System.Text.Json.Nodes.JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = new System.Text.Json.Nodes.JsonArray(),   // the message's text says it; the card holds the buttons
-            ["actions"] = actions,
-        };
-        var message = Activity.CreateMessage(PartnerTexts.Format(texts.OneCountryAtATimeFormat, searched));
-        message.Attachments = [Attachment.AdaptiveCard(JsonSerializer.SerializeToElement(card))];
-        return message;
     }
 
     private async Task ShowResultsAsync(ITurnContext context, PartnerTexts texts, PartnerQuery query, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     public const string IntroductionTemplate = "partner-introduction";
     public const string SummaryTemplate = "partner-card";
     public const string ErrorTemplate = "error";
+    public const string OtherCountriesTemplate = "partner-other-countries";
 
     public Attachment Filters(PartnerTexts texts, PartnerQuery query) => renderer.Render(FiltersTemplate, new JsonObject
     {
@@ -68,6 +69,29 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["more"] = texts.More,
                 ["refine"] = texts.Refine,
             },
+        });
+    }
+
+    /// <summary>
+    /// "The search looks in one country at a time, so these results are for Italy only." with a "Search Spain" button per
+    /// other country the request named, which runs the same search there.
+    /// </summary>
+    public Attachment OtherCountries(PartnerTexts texts, PartnerQuery query, IReadOnlyList<string> others)
+    {
+        var searched = texts.Countries.TryGetValue(query.Country, out var name) ? name : query.Country;
+        return renderer.Render(OtherCountriesTemplate, new JsonObject
+        {
+            ["note"] = PartnerTexts.Format(texts.OneCountryAtATimeFormat, searched),
+            ["countries"] = new JsonArray([.. others.Select(other =>
+            {
+                var search = (query with { Country = other, Skip = 0 }).ToJson();
+                search["action"] = "partners.search";
+                return (JsonNode)new JsonObject
+                {
+                    ["title"] = PartnerTexts.Format(texts.SearchCountryFormat, texts.Countries[other]),
+                    ["search"] = search,
+                };
+            })]),
         });
     }
 
