@@ -1127,7 +1127,7 @@ internal sealed partial record ExchangeTexts
         YourDecision = "Vaše rozhodnutí",
         DraftSaved = "Koncept uložen. Napište \"moje žádosti\" a najdete ho.",
         FormCancelled = "Zrušeno; nic nebylo odesláno.",
-        StepByStepGaveUp = "Tuto odpověď stále nemohu použít, a tak jsem žádost krok za krokem ukončil: nic nebylo uloženo ani odesláno (koncept, který jste upravovali, zůstává, jak byl). Chcete-li začít znovu, napište „žádost o výměnu“.",
+        StepByStepGaveUp = "Tuto odpověď stále nemohu použít, a tak jsem žádost krok za krokem ukončil: nic nebylo uloženo ani odesláno (rozpracovaný koncept zůstává, jak byl). Chcete-li začít znovu, napište „žádost o výměnu“.",
         ChooseOneRetry = "Vyberte prosím jednu z možností níže: klepněte na tlačítko nebo napište její název.",
         NotAllowed = "U této žádosti to nemůžete udělat. Nic se nezměnilo.",
         NotFound = "Tuto žádost nemohu najít.",
