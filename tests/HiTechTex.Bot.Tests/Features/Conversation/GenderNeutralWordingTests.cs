@@ -23,14 +23,14 @@ public sealed partial class GenderNeutralWordingTests
         ["pt"] = Words(@"bem-vind[oa]s?", @"obrigad[oa]s?", @"encantad[oa]", @"tratá-l[oa]", @"aviso-[oa]",
             @"(está|estiver|fica|ficou|foi) (inscrit|registad|convidad|interessad|pront|segur|avisad|notificad)os?",
             @"como (gestor|gestora|coordenador|coordenadora)", @"n[ãa]o [oa] tem registad[oa]", @"sozinh[oa]",
-            @"para ser apresentad[oa]"),
+            @"para ser apresentad[oa]", @"é o únic[oa]"),
         ["es"] = Words(@"(?<!la )bienvenid[oa]s?", @"encantad[oa]", @"(está|esté|queda) (inscrit|registrad|invitad|interesad|list|segur)os?",
-            @"como (gestor|gestora|coordinador|coordinadora)", @"le tiene registrad[oa]", @"registrad[oa] como tal"),
+            @"como (gestor|gestora|coordinador|coordinadora)", @"le tiene registrad[oa]", @"registrad[oa] como tal", @"es el únic[oa]"),
         ["it"] = Words(@"benvenut[oa]", @"(sei|sia|sarai|eri) (iscritt|registrat|invitat|interessat|pront|sicur|stat)[oi]",
             @"come (gestore|coordinatore|coordinatrice)", @"registrat[oa] come tale", @"tu per prim[oa]",
-            @"essere presentat[oa]"),
+            @"essere presentat[oa]", @"sei l'unic[oa]"),
         ["cs"] = Words(@"rád(a)? vás", @"vítán[a]?", @"jste (přihlášen|pozván|registrován|zaregistrován)[aiy]?",
-            @"jste si jist[ýáí]?", @"jako (manažer|manažerka|koordinátor|koordinátorka)",
+            @"jste si jist[ýáí]?", @"jste jedin[ýá]", @"jako (manažer|manažerka|koordinátor|koordinátorka)",
             // A past tense agreeing with "vy" in the plural ("Požádali jste", "jste ho napsali", "byste chtěli").
             @"\p{L}{3,}li jste", @"(jste|byste)( \p{L}+){0,3} \p{L}{3,}li", @"být představen[aiy]?"),
     };
@@ -91,6 +91,8 @@ public sealed partial class GenderNeutralWordingTests
     [InlineData("cs", "Rád vás poznávám!")]
     [InlineData("cs", "setkání, na která jste přihlášeni")]
     [InlineData("cs", "Požádali jste mě o to")]
+    [InlineData("pt", "É o único aprovador configurado")]
+    [InlineData("it", "Sei l'unico approvatore configurato")]
     public void GenderedForms_AreFound(string language, string text)
     {
         // The lists catch the forms that were in the texts (else the scans above would prove nothing).
