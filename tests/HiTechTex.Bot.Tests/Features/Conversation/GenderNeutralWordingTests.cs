@@ -58,16 +58,24 @@ public sealed partial class GenderNeutralWordingTests
         Assert.Empty(found);
     }
 
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public void PrivacyPage_AddressesTheReaderWithoutAGenderedForm(string language)
+    public static TheoryData<string, string> Pages => new()
     {
-        var assembly = typeof(ConversationTexts).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith($".privacy.{language}.html", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        var page = Whitespace().Replace(reader.ReadToEnd(), " ");
+        { "privacy", "pt" }, { "privacy", "es" }, { "privacy", "it" }, { "privacy", "cs" },
+        { "terms", "pt" }, { "terms", "es" }, { "terms", "it" }, { "terms", "cs" },
+        { "home", "pt" }, { "home", "es" }, { "home", "it" }, { "home", "cs" },
+    };
 
-        Assert.Empty(Gendered[language].Matches(page).Select(m => m.Value));
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void InformationPage_AddressesTheReaderWithoutAGenderedForm(string page, string language)
+    {
+        // privacy.it.html said "le sessioni a cui sei iscritto", privacy.cs.html "komu jste chtěli být představeni".
+        var assembly = typeof(ConversationTexts).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith($".{page}.{language}.html", StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        var text = Whitespace().Replace(reader.ReadToEnd(), " ");
+
+        Assert.Empty(Gendered[language].Matches(text).Select(m => m.Value));
     }
 
     [Theory]
