@@ -189,6 +189,15 @@ internal sealed partial class CoachingTexts
 
     public required string ReasonEndAfterStart { get; init; }
 
+    /// <summary>A start or end time that is not written as the form writes times ("9h", "", "noon").</summary>
+    public required string ReasonTimeFormat { get; init; }
+
+    /// <summary>{0}: the time as typed, shaped like hh:mm but no time of day ("25:70", "24:00").</summary>
+    public required string ReasonTimeImpossibleFormat { get; init; }
+
+    /// <summary>The time falls in the spring-forward gap of the session's zone on that day (02:30 on the last Sunday of March in Lisbon).</summary>
+    public required string ReasonTimeSkipped { get; init; }
+
     public required string SavedFormat { get; init; }
 
     public required string SessionCancelledDone { get; init; }

@@ -128,8 +128,10 @@ internal sealed record SessionFormValues(
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var dateRead = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
         var dateOk = dateRead && date >= today.AddDays(-2) && date <= today.AddYears(MaxYearsAhead);
-        var startOk = TimeOnly.TryParseExact(Start, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime);
-        var endOk = TimeOnly.TryParseExact(End, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
+        var startRead = TimeOnly.TryParseExact(Start, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime);
+        var endRead = TimeOnly.TryParseExact(End, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
+        var startOk = startRead;
+        var endOk = endRead;
         DateTimeOffset starts = default, ends = default;
         if (dateOk && startOk && zoneOk && !TryUtc(date.ToDateTime(startTime), zone!, out starts))
         {
@@ -144,8 +146,9 @@ internal sealed record SessionFormValues(
         // The date is named with why: not a date as the form writes them, a day the calendar does not have
         // ("2026-02-30"), a start in the past, or more than MaxYearsAhead ahead.
         Check(dateOk && (!startOk || !zoneOk || starts > now), texts.FieldDate, DateReason(texts, dateRead, date, today));
-        Check(startOk, texts.FieldStart);
-        Check(endOk, texts.FieldEnd);
+        // A time is named with why: not written as hh:mm, no time of day ("25:70"), or skipped by the clocks that day.
+        Check(startOk, texts.FieldStart, TimeReason(texts, Start, startRead));
+        Check(endOk, texts.FieldEnd, TimeReason(texts, End, endRead));
         Check(!endOk || !startOk || endTime > startTime, texts.FieldEnd, texts.ReasonEndAfterStart);
         Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= MaxCapacity,
             texts.FieldCapacity, texts.Format(texts.ReasonCapacityFormat, MaxCapacity));
@@ -186,6 +189,22 @@ internal sealed record SessionFormValues(
 
         return date > today.AddYears(MaxYearsAhead) ? texts.Format(texts.ReasonDateTooFarFormat, MaxYearsAhead) : texts.ReasonDatePast;
     }
+
+    private static string TimeReason(CoachingTexts texts, string typed, bool read)
+    {
+        if (read)
+        {
+            return texts.ReasonTimeSkipped;
+        }
+
+        return IsTimeShaped(typed) ? texts.Format(texts.ReasonTimeImpossibleFormat, typed) : texts.ReasonTimeFormat;
+    }
+
+    /// <summary>Written as the form writes times (hh:mm or hh:mm:ss), whatever the numbers: "25:70", "24:00", "09:60:00".
+    /// Only such text is repeated to the user (digits and colons: nothing that could be markup).</summary>
+    private static bool IsTimeShaped(string text) =>
+        text.Length is 5 or 8 && text[2] == ':' && (text.Length == 5 || text[5] == ':')
+        && text.Where((c, i) => i is not 2 and not 5).All(char.IsAsciiDigit);
 
     /// <summary>Written as the form writes dates (yyyy-mm-dd), whatever the numbers: "2026-02-30", "2026-13-01".</summary>
     private static bool IsDateShaped(string text) =>

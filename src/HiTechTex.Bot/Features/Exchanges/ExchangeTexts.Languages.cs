@@ -369,7 +369,7 @@ internal sealed partial record ExchangeTexts
         ChooseVisiting = "A organização do seu perfil corresponde a várias organizações do diretório de parceiros. Em nome de qual se candidata?",
         NoApproverFormat = "Ainda não há nenhum aprovador configurado para {1}, por isso ninguém pode decidir sobre a candidatura de intercâmbio {0} por agora. Fica submetida; contacte {2}.",
         ReachedApproverFormat = "Boas notícias: a candidatura de intercâmbio {0} já chegou a um aprovador e aguarda uma decisão.",
-        OnlyApproverIsApplicantFormat = "É o único aprovador configurado para {1}, e ninguém decide sobre a sua própria candidatura: a candidatura de intercâmbio {0} fica submetida até haver outro aprovador. Contacte {2}.",
+        OnlyApproverIsApplicantFormat = "Não há mais ninguém configurado para aprovar em {1}, e ninguém decide sobre a sua própria candidatura: a candidatura de intercâmbio {0} fica submetida até haver outro aprovador. Contacte {2}.",
         CoordinatorContactFormat = "o coordenador do programa {0}",
         ClusterManagerFormat = "Gestor do cluster {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -584,7 +584,7 @@ internal sealed partial record ExchangeTexts
         ChooseVisiting = "La organización de su perfil coincide con varias organizaciones del directorio de socios. ¿En nombre de cuál presenta la solicitud?",
         NoApproverFormat = "Aún no hay ningún aprobador configurado para {1}, así que nadie puede decidir sobre la solicitud de intercambio {0} por ahora. Queda presentada; contacte con {2}.",
         ReachedApproverFormat = "Buenas noticias: la solicitud de intercambio {0} ya ha llegado a un aprobador y espera una decisión.",
-        OnlyApproverIsApplicantFormat = "Usted es el único aprobador configurado para {1}, y nadie decide sobre su propia solicitud: la solicitud de intercambio {0} queda presentada hasta que haya otro aprobador. Contacte con {2}.",
+        OnlyApproverIsApplicantFormat = "No hay nadie más configurado para aprobar en {1}, y nadie decide sobre su propia solicitud: la solicitud de intercambio {0} queda presentada hasta que haya otro aprobador. Contacte con {2}.",
         CoordinatorContactFormat = "el coordinador del programa {0}",
         ClusterManagerFormat = "Gestor del clúster {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -799,7 +799,7 @@ internal sealed partial record ExchangeTexts
         ChooseVisiting = "L'organizzazione del tuo profilo corrisponde a più organizzazioni dell'elenco dei partner. Per quale presenti la candidatura?",
         NoApproverFormat = "Non è ancora configurato alcun approvatore per {1}, quindi per ora nessuno può decidere sulla candidatura di scambio {0}. Resta presentata; contatta {2}.",
         ReachedApproverFormat = "Buone notizie: la candidatura di scambio {0} è ora arrivata a un approvatore e attende una decisione.",
-        OnlyApproverIsApplicantFormat = "Sei l'unico approvatore configurato per {1}, e nessuno decide sulla propria candidatura: la candidatura di scambio {0} resta presentata finché non c'è un altro approvatore. Contatta {2}.",
+        OnlyApproverIsApplicantFormat = "Per {1} non c'è nessun'altra persona che approva, e nessuno decide sulla propria candidatura: la candidatura di scambio {0} resta presentata finché non c'è un altro approvatore. Contatta {2}.",
         CoordinatorContactFormat = "il coordinatore del programma {0}",
         ClusterManagerFormat = "Responsabile del cluster {0}",
         Statuses = new Dictionary<ExchangeStatus, string>
@@ -1127,7 +1127,7 @@ internal sealed partial record ExchangeTexts
         YourDecision = "Vaše rozhodnutí",
         DraftSaved = "Koncept uložen. Napište \"moje žádosti\" a najdete ho.",
         FormCancelled = "Zrušeno; nic nebylo odesláno.",
-        StepByStepGaveUp = "Tuto odpověď stále nemohu použít, a tak jsem žádost krok za krokem ukončil: nic nebylo uloženo ani odesláno (koncept, který jste upravovali, zůstává, jak byl). Chcete-li začít znovu, napište „žádost o výměnu“.",
+        StepByStepGaveUp = "Tuto odpověď stále nemohu použít, a tak jsem žádost krok za krokem ukončil: nic nebylo uloženo ani odesláno (rozpracovaný koncept zůstává, jak byl). Chcete-li začít znovu, napište „žádost o výměnu“.",
         ChooseOneRetry = "Vyberte prosím jednu z možností níže: klepněte na tlačítko nebo napište její název.",
         NotAllowed = "U této žádosti to nemůžete udělat. Nic se nezměnilo.",
         NotFound = "Tuto žádost nemohu najít.",
@@ -1229,7 +1229,7 @@ internal sealed partial record ExchangeTexts
         ChooseVisiting = "Organizaci ve vašem profilu odpovídá v adresáři partnerů více organizací. Za kterou z nich žádáte?",
         NoApproverFormat = "Pro {1} zatím není nastaven žádný schvalovatel, takže o žádosti o výměnu {0} teď nikdo nemůže rozhodnout. Zůstává podaná; kontaktujte prosím {2}.",
         ReachedApproverFormat = "Dobrá zpráva: žádost o výměnu {0} se nyní dostala ke schvalovateli a čeká na rozhodnutí.",
-        OnlyApproverIsApplicantFormat = "Jste jediný schvalovatel nastavený pro {1} a o vlastní žádosti nikdo nerozhoduje: žádost o výměnu {0} zůstává podaná, dokud nebude nastaven jiný schvalovatel. Kontaktujte prosím {2}.",
+        OnlyApproverIsApplicantFormat = "Pro {1} není nastaven nikdo jiný, kdo by schvaloval, a o vlastní žádosti nikdo nerozhoduje: žádost o výměnu {0} zůstává podaná, dokud nebude nastaven jiný schvalovatel. Kontaktujte prosím {2}.",
         CoordinatorContactFormat = "koordinátora programu {0}",
         ClusterManagerFormat = "Manažer klastru {0}",
         Statuses = new Dictionary<ExchangeStatus, string>

@@ -1071,6 +1071,8 @@ public sealed class CoachingJourneyTests : IDisposable
     [InlineData("en", "date", "2026-02-30", "Please check: Date: that day does not exist on the calendar")]
     [InlineData("en", "date", "2026-11-20", "Please check: Date: the session cannot start in the past")]
     [InlineData("tr", "date", "2026-11-20", "Lütfen kontrol edin: Tarih: oturum geçmişte başlayamaz")]
+    [InlineData("es", "start", "25:70", "Revise: Hora de inicio (zona de la sesión): 25:70 no es una hora del día: use hh:mm, por ejemplo 14:30")]
+    [InlineData("en", "end", "26:00", "Please check: End time: 26:00 is not a time of day: use hh:mm, like 14:30")]
     public async Task Save_FieldRefused_FormSaysWhy(string language, string field, string value, string expected)
     {
         await host.Conversation.SeedProfileAsync(language);

@@ -76,6 +76,53 @@ public sealed class SessionFormValuesTests
         Assert.Equal([expected], invalid);
     }
 
+    [Theory]
+    [InlineData("en", "25:70", "11:00", "Start time (session's time zone): 25:70 is not a time of day: use hh:mm, like 14:30")]
+    [InlineData("en", "24:00", "11:00", "Start time (session's time zone): 24:00 is not a time of day: use hh:mm, like 14:30")]
+    [InlineData("en", "9h", "11:00", "Start time (session's time zone): a time of day as hh:mm, like 14:30")]
+    [InlineData("en", "", "11:00", "Start time (session's time zone): a time of day as hh:mm, like 14:30")]
+    [InlineData("en", "<b>x</b>", "11:00", "Start time (session's time zone): a time of day as hh:mm, like 14:30")]
+    [InlineData("en", "09:00", "26:00", "End time: 26:00 is not a time of day: use hh:mm, like 14:30")]
+    [InlineData("pt", "25:70", "11:00", "Hora de início (fuso da sessão): 25:70 não é uma hora do dia: use hh:mm, por exemplo 14:30")]
+    [InlineData("es", "09:00", "26:00", "Hora de fin: 26:00 no es una hora del día: use hh:mm, por ejemplo 14:30")]
+    [InlineData("it", "25:70", "11:00", "Ora di inizio (fuso della sessione): 25:70 non è un orario del giorno: usa hh:mm, per esempio 14:30")]
+    [InlineData("tr", "9h", "11:00", "Başlangıç saati (oturum saat dilimi): ss:dd biçiminde bir saat, örneğin 14:30")]
+    [InlineData("cs", "25:70", "11:00", "Začátek (časové pásmo setkání): 25:70 není čas dne: použijte tvar hh:mm, například 14:30")]
+    public void TryParse_TimeRefused_NamedWithWhy(string language, string start, string end, string expected)
+    {
+        // "25:00" was refused as "Start time (session's time zone)" alone: the coordinator was not told what is wrong.
+        var (draft, invalid) = (Valid with { Start = start, End = end }).TryParse(CoachingTexts.Resolve(language), Now, Now);
+
+        Assert.Null(draft);
+        Assert.Equal([expected], invalid);
+    }
+
+    [Fact]
+    public void TryParse_TimeSkippedByTheClocks_NamedWithWhy()
+    {
+        // 28 March 2027, Lisbon: the clocks go from 01:00 to 02:00, so 01:30 does not exist that day.
+        var (draft, invalid) = (Valid with { Date = "2027-03-28", Start = "01:30", End = "03:00", ClosesOn = "2027-03-27" })
+            .TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Null(draft);
+        Assert.Equal(["Start time (session's time zone): that time does not exist on that day in the session's time zone (the clocks go forward)"], invalid);
+    }
+
+    [Fact]
+    public void TryParse_ImpossibleStartAndEnd_BothNamedOnceEachWithWhy()
+    {
+        // The explorer's case: "25:00"–"26:00" and capacity -3 in Spanish.
+        var (_, invalid) = (Valid with { Start = "25:00", End = "26:00", Capacity = "-3" }).TryParse(CoachingTexts.Resolve("es"), Now, Now);
+
+        Assert.Equal(
+            [
+                "Hora de inicio (zona de la sesión): 25:00 no es una hora del día: use hh:mm, por ejemplo 14:30",
+                "Hora de fin: 26:00 no es una hora del día: use hh:mm, por ejemplo 14:30",
+                "Capacidad: un número entero de 1 a 1000",
+            ],
+            invalid);
+    }
+
     [Fact]
     public void TryParse_TodayAtATimeGoneBy_DateNamedAsAStartInThePast()
     {

@@ -263,7 +263,7 @@ public sealed class ProfileValidationTests : IDisposable
         await host.Flow()
             .Send("o meu perfil")
             .AssertReplyContains("O seu perfil")
-            .AssertReplyContains("Posso tratá-lo por Ana?")
+            .AssertReplyContains("Posso chamar-lhe Ana?")
             .Send("sim")
             .AssertReply(ConversationTexts.For("pt").AskOrganisation)
             .Send(new string('O', ProfileDialog.MaxOrganisationLength + 1))
@@ -302,7 +302,7 @@ public sealed class PromptLanguageTests : IDisposable
             .AssertReplyContains("O seu perfil")
             .AssertReply(reply =>
             {
-                Assert.Equal("Posso tratá-lo por Ana?", reply.Text);
+                Assert.Equal("Posso chamar-lhe Ana?", reply.Text);
                 var card = Assert.Single(reply.Attachments ?? []).Content!.Value;
                 var titles = card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
                 Assert.Equal(["Sim", "Não"], titles);
