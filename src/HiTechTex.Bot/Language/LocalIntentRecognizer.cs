@@ -146,6 +146,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // Travel words ("gitmek", "andare") are a language's words too, whether or not they make the intent below.
         var travel = Compiled.SelectMany(c => c.Travel.SelectMany(t => t.FindIn(tokens)).Select(m => (Match: m, Language: c))).ToList();
+        best = SureApplication(tokens, best, scored, travel);
         var language = DetectLanguage(tokens, matchesByIntent, travel, [], localeLanguage);
         var consumed = new bool[tokens.Count];
         if (best.Matches is not null)
@@ -510,6 +511,43 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         var detected = LanguageDetector.Detect(tokens, matches, locale);
         return detected < 0 ? null : Compiled[detected];
+    }
+
+    /// <summary>
+    /// An exchange word with a registration verb and no session's noun ("chci se přihlásit na výměnu", "I want to sign up
+    /// for an exchange", "quiero inscribirme en un intercambio"), with a word of going ("chtěl bych jet na výměnu do
+    /// Itálie", "I'd like to go on an exchange to Italy") or with an application's noun ("přihláška na výměnu",
+    /// "application for an exchange") is as sure an application as "apply for an exchange" (weight 2): not a session
+    /// booking, and not the single exchange word of an organisation's name ("Centrum výměny znalostí").
+    /// </summary>
+    private static (Intent Intent, double Weight, List<(PhraseMatch Match, CompiledLanguage Language)> Matches) SureApplication(
+        IReadOnlyList<Token> tokens,
+        (Intent Intent, double Weight, List<(PhraseMatch Match, CompiledLanguage Language)> Matches) best,
+        Dictionary<Intent, List<(PhraseMatch Match, CompiledLanguage Language)>> scored,
+        List<(PhraseMatch Match, CompiledLanguage Language)> travel)
+    {
+        if (best.Intent is not (Intent.ApplyForExchange or Intent.RegisterForCoaching) || best.Matches is null
+            || !scored.TryGetValue(Intent.ApplyForExchange, out var applying) || applying.Count == 0)
+        {
+            return best;
+        }
+
+        bool Beside(PhraseMatch match) => !applying.Any(a => a.Match.Overlaps(match));
+        // A session's noun written exactly ("kaydolmak" is no "kaydı" with a typo).
+        var booking = Compiled.Any(c => c.Bookings.Any(b => b.FindIn(tokens).Any(m => m.Weight >= b.Weight)));
+        var registering = scored.GetValueOrDefault(Intent.RegisterForCoaching) ?? [];
+        List<(PhraseMatch Match, CompiledLanguage Language)> verbs = booking ? [] : [.. registering.Where(r => Beside(r.Match))];
+        if (best.Intent == Intent.RegisterForCoaching && (verbs.Count == 0 || verbs.Count != registering.Count))
+        {
+            return best;
+        }
+
+        var going = travel.Any(t => Beside(t.Match));
+        var application = Compiled.Any(c => c.Applications.Any(a => a.FindIn(tokens).Any(Beside)));
+        var weight = applying.Sum(a => a.Match.Weight);
+        return verbs.Count > 0 || going || application
+            ? (Intent.ApplyForExchange, Math.Max(2, weight), [.. applying, .. verbs])
+            : best;
     }
 
     private static List<(PhraseMatch Match, CompiledLanguage Language)> NonOverlapping(List<(PhraseMatch Match, CompiledLanguage Language)> matches)

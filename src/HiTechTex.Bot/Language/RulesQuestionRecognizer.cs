@@ -39,6 +39,7 @@ internal static class RulesQuestionRecognizer
     private static readonly Phrase[] LumpSum = [.. RulesQuestionWords.LumpSum.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Eligibility = [.. RulesQuestionWords.Eligibility.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Deadline = [.. RulesQuestionWords.Deadline.Select(p => new Phrase(p, allowTypos: false))];
+    private static readonly Phrase[] When = [.. RulesQuestionWords.When.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Possible = [.. RulesQuestionWords.Possible.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] Host = [.. RulesQuestionWords.Host.Select(p => new Phrase(p, allowTypos: false))];
     private static readonly Phrase[] TurkishQuestion = [.. RulesQuestionWords.TurkishQuestion.Select(p => new Phrase(p, allowTypos: false))];
@@ -81,6 +82,13 @@ internal static class RulesQuestionRecognizer
             return false;
         }
 
+        // When one may apply ("when can I apply?", "quando posso candidatar-me?", "ne zaman başvurabilirim"): asked, not
+        // an application — the rules say the bot knows no deadline and whom to ask.
+        if (applying && IsWhen(bounded, tokens))
+        {
+            return true;
+        }
+
         // Applying without the exchange's noun, only twice: "can we apply twice?", "who can apply?".
         if (!subject)
         {
@@ -107,6 +115,10 @@ internal static class RulesQuestionRecognizer
                 || IsEligibility(tokens)
                 || Has(tokens, Deadline));
     }
+
+    /// <summary>A "when can …" in a question, or opening the message ("ne zaman başvurabilirim").</summary>
+    private static bool IsWhen(string bounded, IReadOnlyList<Token> tokens) =>
+        When.Any(w => w.FindIn(tokens).Any(m => m.Start == 0)) || (Has(tokens, When) && IsQuestion(bounded, tokens));
 
     /// <summary>Who may take part ("who can apply…?", "requisitos"), not who can host (a partner search).</summary>
     private static bool IsEligibility(IReadOnlyList<Token> tokens) => Has(tokens, Eligibility) && !Has(tokens, Host);

@@ -114,6 +114,34 @@ public sealed class RulesQuestionRecognizerTests
         "qual é o estado dos intercâmbios?",
     };
 
+    // When one may apply (before: the application form opened) — in the six languages.
+    [Theory]
+    [InlineData("when can I apply?")]
+    [InlineData("When can we apply for an exchange")]
+    [InlineData("quando posso candidatar-me?")]
+    [InlineData("quando é que podemos candidatar-nos a um intercâmbio?")]
+    [InlineData("¿cuándo puedo solicitar un intercambio?")]
+    [InlineData("cuando podemos postularnos")]
+    [InlineData("quando posso candidarmi?")]
+    [InlineData("quando possiamo fare domanda per uno scambio?")]
+    [InlineData("ne zaman başvurabilirim")]
+    [InlineData("değişime ne zaman başvurabiliriz?")]
+    [InlineData("kdy se můžu přihlásit na výměnu?")]
+    [InlineData("od kdy lze podat žádost o výměnu?")]
+    public void IsRulesQuestion_WhenCanIApply_IsTrue(string text) =>
+        Assert.True(RulesQuestionRecognizer.IsRulesQuestion(text), text);
+
+    // A when that is no question about applying stays what it was.
+    [Theory]
+    [InlineData("when can I book a coaching session?")]
+    [InlineData("when is my next session")]
+    [InlineData("I want to apply for an exchange in Italy, when can I travel")]
+    [InlineData("quando posso ir a Itália")]
+    [InlineData("başvurum ne zaman onaylanır?")]
+    [InlineData("kdy můžu jet do Itálie?")]
+    public void IsRulesQuestion_AWhenNotAboutApplying_IsFalse(string text) =>
+        Assert.False(RulesQuestionRecognizer.IsRulesQuestion(text), text);
+
     [Theory]
     [MemberData(nameof(OrdinaryWordsQuestions))]
     public void IsRulesQuestion_OrdinaryWordsQuestion_IsTrue(string text)

@@ -7,7 +7,7 @@ internal static class English
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["find", "search*", "look for", "looking for", "partner*", "collaborat*", "need a", "need an", "who can", "recommend*", "connect me"],
-            [Intent.ApplyForExchange] = ["apply", "applying", "exchange*", "staff exchange=3", "secondment*", "mobility", "study visit*", "visit", "visits", "visiting"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "apply", "applying", "exchange*", "staff exchange=3", "secondment*", "mobility", "study visit*", "visit", "visits", "visiting"],
             [Intent.RegisterForCoaching] = ["register", "sign up", "sign me up", "enrol*", "enroll*", "coaching", "coach", "training", "mentoring", "workshop*", "webinar*", "book a session=3", "session*"],
             [Intent.MyApplications] = ["my application*", "my exchange application*=3", "application status", "status of my application*=3", "my requests", "status of my exchange*=3", "exchange status=3", "my exchanges=3", "withdraw my application*=3"],
             [Intent.MySessions] = ["my session*", "my coaching*", "my booking*", "my registration*", "my training*", "upcoming session*", "next session*", "my workshop*"],
@@ -27,7 +27,7 @@ internal static class English
         ["on", "about", "regarding"],
         Declines: ["don t want", "dont want", "do not want", "don t need", "dont need", "do not need", "not interested", "no longer want", "don t wanna"],
         MonthPrepositions: ["in", "during"],
-        Travel: ["go to", "going to", "travel*", "trip to", "fly to", "spend", "spending", "spend some time", "placement", "internship"],
+        Travel: ["go to", "go on a", "go on an", "going to", "travel*", "trip to", "fly to", "spend", "spending", "spend some time", "placement", "internship"],
         Hosting: ["want to host", "like to host", "love to host", "we host", "can host", "could host", "host a", "host an", "host visitors", "host someone",
                   "host people", "hosting a", "hosting an", "hosting visitors", "hosting someone", "interested in hosting", "receive a visitor",
                   "receive visitors", "receive a visit", "welcome a visitor", "welcome visitors", "be a host", "be the host", "act as host", "as a host"],

@@ -202,6 +202,22 @@ internal static class RulesQuestionWords
         "posledni termin", "uzaverk*", "do kdy", "pravidla", "pravidel",
     ];
 
+    /// <summary>
+    /// When one may apply: "when can I apply?", "quando posso candidatar-me?", "ne zaman başvurabilirim", "kdy se můžu
+    /// přihlásit?" — read only with applying (<see cref="Apply"/>), in a question or opening the message: the rules
+    /// answer says that the bot knows no application deadline and whom to ask.
+    /// </summary>
+    public static readonly string[] When =
+    [
+        "when can", "when could", "when may", "when should", "when do i apply", "when do we apply", "when to apply", "when are applications",
+        "when does the call", "when is the call",
+        "quando posso", "quando podemos", "quando pode", "quando se pode", "quando devo", "quando devemos", "quando e que posso", "quando e que podemos",
+        "cuando puedo", "cuando podemos", "cuando se puede", "cuando debo", "cuando debemos",
+        "quando possiamo", "quando si puo", "quando posso", "quando devo", "quando dobbiamo",
+        "ne zaman",
+        "kdy muzu", "kdy mohu", "kdy muzeme", "kdy lze", "kdy se muzu", "kdy se mohu", "kdy se muzeme", "kdy se da", "od kdy", "kdy je mozne",
+    ];
+
     /// <summary>A limit: "is there a limit on exchanges?" — read only in a question.</summary>
     public static readonly string[] Limit =
     [
@@ -244,7 +260,7 @@ internal static class RulesQuestionWords
     ];
 
     /// <summary>Turkish asks in the middle or at the end: "kaç", "ne kadar", "nedir" anywhere.</summary>
-    public static readonly string[] TurkishQuestion = ["kac", "ne kadar", "nedir", "kimler", "kim"];
+    public static readonly string[] TurkishQuestion = ["kac", "ne kadar", "nedir", "kimler", "kim", "ne zaman"];
 
     /// <summary>A Turkish "mı/mi/mu/mü" question particle, read only as the last word ("yapabilir miyim").</summary>
     public static readonly string[] TurkishParticles =

@@ -7,7 +7,7 @@ internal static class Spanish
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["buscar", "busco", "busca", "buscando", "encontrar", "encuentra", "socio*", "colaborador*", "necesito un", "necesito una", "quien puede"],
-            [Intent.ApplyForExchange] = ["solicitar", "postular*", "intercambio*", "movilidad", "aplicar", "visitar", "visita", "visitas"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "solicitar", "postular*", "intercambio*", "movilidad", "aplicar", "visitar", "visita", "visitas"],
             [Intent.RegisterForCoaching] = ["inscribir*", "registrar*", "apuntar*", "coaching", "mentoria", "formacion", "taller*", "webinar*", "reservar una sesion=3", "sesion", "sesiones"],
             [Intent.MyApplications] = ["mis solicitudes", "mi solicitud", "estado de mi solicitud=3", "mis postulaciones", "retirar solicitud=3", "retirar la solicitud=3", "cancelar solicitud=3", "cancelar la solicitud=3"],
             [Intent.MySessions] = ["mis sesiones", "mi sesion", "mis inscripciones", "proxima sesion", "proximas sesiones", "mis talleres", "mi inscripcion", "mi reserva", "mis reservas"],
@@ -27,7 +27,7 @@ internal static class Spanish
         ["sobre", "acerca"],
         Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"],
         MonthPrepositions: ["en"],
-        Travel: ["ir a", "irme a", "salir a", "vamos a", "voy a", "vamos para", "salir para", "salir hacia", "viajar", "viaje", "desplazarme", "pasar", "estancia", "pasantia", "practicas"],
+        Travel: ["ir a", "irme a", "ir de", "irme de", "salir a", "vamos a", "voy a", "vamos para", "salir para", "salir hacia", "viajar", "viaje", "desplazarme", "pasar", "estancia", "pasantia", "practicas"],
         Hosting: ["acoger", "acogemos", "acogeriamos", "acogeremos", "recibir a un visitante", "recibir un visitante", "recibir visitantes",
                   "recibir a visitantes", "recibir una visita", "ser anfitrion*", "ser anfitriona*", "como anfitrion*"],
         CancelAlone: ["salir"],

@@ -7,7 +7,7 @@ internal static class Turkish
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["bul", "bulmak", "bulun", "ortak*", "partner*", "ariyorum", "arıyoruz", "isbirli*", "ihtiyac*"],
-            [Intent.ApplyForExchange] = ["basvur*", "degisim*", "mobilite", "personel degisimi=3", "ziyaret", "staj*"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "basvur*", "degisim*", "mobilite", "personel degisimi=3", "ziyaret", "staj*"],
             [Intent.RegisterForCoaching] = ["kaydol*", "kayit", "koclu*", "egitim*", "mentorluk", "atolye", "webinar*", "oturum ayirt=3", "oturum", "oturumlar"],
             [Intent.MyApplications] = ["basvurularim=2.5", "basvurularimi=2.5", "basvurum=2.5", "basvurumu=2.5", "basvuru durumu=3", "basvuruyu geri cek=3", "basvuruyu iptal et=3"],
             [Intent.MySessions] = ["oturumlarim=2", "oturumlarimi=2", "oturumum=2", "seanslarim=2", "kayitlarim=2", "koclugum=2", "sonraki oturum=2", "kaydim=2", "kaydimi=2", "rezervasyonum=2", "rezervasyonumu=2"],

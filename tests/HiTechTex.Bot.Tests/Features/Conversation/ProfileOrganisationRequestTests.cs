@@ -21,6 +21,9 @@ public sealed class ProfileOrganisationRequestTests : IDisposable
     [InlineData("es", "busco un socio en Italia", Intent.FindPartners)]
     [InlineData("it", "voglio candidarmi a uno scambio", Intent.ApplyForExchange)]
     [InlineData("cs", "hledám partnera v Itálii", Intent.FindPartners)]
+    [InlineData("cs", "chci se přihlásit na výměnu", Intent.ApplyForExchange)]
+    [InlineData("cs", "chtěl bych jet na výměnu do Itálie", Intent.ApplyForExchange)]
+    [InlineData("cs", "přihláška na ClusterXchange", Intent.ApplyForExchange)]
     public async Task OrganisationQuestion_AJourneyRequest_NotSavedAsOrganisation_AskedAgain_RequestRunAfterTheProfile(
         string language, string request, Intent intent)
     {

@@ -170,6 +170,30 @@ public sealed class RoleCommandRoutingTests : IDisposable
         Assert.Empty(conversation.Recognizer.Texts);
     }
 
+    // When one may apply (before: the application form opened): the rules, which say the bot knows no deadline and whom
+    // to ask — for a member without a role too.
+    [Theory]
+    [InlineData("when can I apply?", "en")]
+    [InlineData("quando posso candidatar-me?", "pt")]
+    [InlineData("¿cuándo puedo solicitar un intercambio?", "es")]
+    [InlineData("quando posso candidarmi a uno scambio?", "it")]
+    [InlineData("ne zaman başvurabilirim", "tr")]
+    [InlineData("kdy se můžu přihlásit na výměnu?", "cs")]
+    public async Task OnTurnAsync_WhenCanIApply_AnsweredWithTheRulesNotTheForm(string typed, string language)
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        await conversation.SeedProfileAsync(language);
+
+        await conversation.Flow()
+            .Send(typed)
+            .AssertReply(ConversationTexts.Resolve(language, null).ExchangeRules)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(applyJourney.Starts);
+        Assert.Empty(conversation.Recognizer.Texts);
+    }
+
     [Theory]
     [InlineData("candidaturas pendentes", "pt")]
     [InlineData("tenho candidaturas para aprovar?", "pt")]
