@@ -116,9 +116,17 @@ internal static class RulesQuestionRecognizer
                 || Has(tokens, Deadline));
     }
 
-    /// <summary>A "when can …" in a question, or opening the message ("ne zaman başvurabilirim").</summary>
+    /// <summary>
+    /// A "when can …" opening the message ("ne zaman başvurabilirim"), or near its start in a question ("değişime ne zaman
+    /// başvurabiliriz?", "so when can we apply?"). Later in a question it follows a request the user made ("I want to apply
+    /// for an exchange in Italy, when can I go?"): that stays the request.
+    /// </summary>
     private static bool IsWhen(string bounded, IReadOnlyList<Token> tokens) =>
-        When.Any(w => w.FindIn(tokens).Any(m => m.Start == 0)) || (Has(tokens, When) && IsQuestion(bounded, tokens));
+        When.Any(w => w.FindIn(tokens).Any(m => m.Start == 0))
+        || (When.Any(w => w.FindIn(tokens).Any(m => m.Start <= WhenNearStart)) && IsQuestion(bounded, tokens));
+
+    /// <summary>How many words may come before the "when" of a question about when to apply.</summary>
+    private const int WhenNearStart = 2;
 
     /// <summary>Who may take part ("who can apply…?", "requisitos"), not who can host (a partner search).</summary>
     private static bool IsEligibility(IReadOnlyList<Token> tokens) => Has(tokens, Eligibility) && !Has(tokens, Host);
