@@ -103,7 +103,11 @@ public sealed class PeriodicBackgroundServiceTests
                 if (waitForStop)
                 {
                     passes.Writer.TryWrite(pass);
-                    await Task.Delay(Timeout.Infinite, stoppingToken);
+
+                    // A pass that lasts until the host stops (a long send, say).
+                    var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    using var registration = stoppingToken.Register(() => stopped.TrySetCanceled(stoppingToken));
+                    await stopped.Task;
                 }
 
                 if (pass <= script.Length && script[pass - 1] is { } failure)
