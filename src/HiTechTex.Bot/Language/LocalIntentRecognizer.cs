@@ -55,11 +55,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
 
-    /// <summary>The partner taxonomy's capabilities ("technical textiles", "netkané textilie"…), exact words: a partner search's subject.</summary>
-    private static readonly Phrase[] Capabilities = [.. HiTechTex.Bot.Features.Partners.TextileTaxonomy.Capabilities
-        .SelectMany(t => t.Names.Values.SelectMany(n => n))
-        .Distinct(StringComparer.Ordinal)
-        .Select(n => new Phrase(n, allowTypos: false))];
+    /// <summary>The ids of the partner taxonomy's capabilities ("technical-textiles", "nonwovens"…): a partner search's subject on their own.</summary>
+    private static readonly HashSet<string> CapabilityIds = [.. Features.Partners.TextileTaxonomy.Capabilities.Select(t => t.Id)];
 
     // A city is named exactly (accents aside): a typo of a word ("burs", "rima") is no city.
     private static readonly CompiledEntries Cities = new(Gazetteer.Cities, allowTypos: false);
@@ -195,11 +192,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.ApplyForExchange, 1, []);
         }
 
-        if ((best.Matches is null || best.Weight <= 0) && hosting.Count == 0 && travel.Count == 0
-            && Capabilities.Any(c => c.FindIn(tokens).Any()))
+        // The textile taxonomy's terms named (in any of the six languages), when no journey's words are there to decide.
+        var textile = (best.Matches is null || best.Weight <= 0) && travel.Count == 0
+            ? TextileTerms.Find(IntentText.Bounded(text), allowTypos: false)
+            : [];
+        if (hosting.Count == 0 && textile.Any(t => CapabilityIds.Contains(t.Key)))
         {
-            // "netkané textilie v Česku", "nonwovens in Italy", "teknik tekstil türkiye": no verb of a journey, but a
-            // textile capability (the partner taxonomy's, in any of the six languages) is what a partner search looks for.
+            // "netkané textilie v Česku", "nonwovens", "teknik tekstil türkiye": no verb of a journey, but a textile
+            // capability is what a partner search looks for.
             best = (Intent.FindPartners, 1, []);
         }
 
@@ -210,8 +210,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
-        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && (entities.Country ?? entities.Region ?? entities.City) is not null
-            && TextileTerms.Find(IntentText.Bounded(text), allowTypos: false).Count > 0)
+        if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && (entities.Country ?? entities.Region ?? entities.City) is not null)
         {
             // "nonwovens in Turkey", "dyeing in Italy", "reciclagem de fibras em Portugal": what and where, as typed into
             // a search box — no verb of a journey, but a textile capability, stage or service somewhere (not a journey
