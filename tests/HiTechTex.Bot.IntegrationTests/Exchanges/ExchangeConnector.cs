@@ -43,7 +43,7 @@ internal sealed class ExchangeConnector : IConnectorClient
         Stalled.TrySetResult();
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await new TaskCompletionSource().Task.WaitAsync(cancellationToken); // held until the sender gives up (no timer)
         }
         catch (OperationCanceledException ex) when (!StallOnTheWire)
         {

@@ -72,7 +72,7 @@ public sealed class ConnectorCancellationTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Received.TrySetResult(request);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await new TaskCompletionSource().Task.WaitAsync(cancellationToken); // held until the sender gives up (no timer)
             throw new InvalidOperationException("unreachable");
         }
     }
