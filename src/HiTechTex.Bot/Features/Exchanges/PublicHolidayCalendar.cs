@@ -31,7 +31,8 @@ internal static class PublicHolidayCalendar
     /// days, each after a half-day arife which stays a working day), first day and length, from the Diyanet İşleri
     /// Başkanlığı's "Dini Günler" calendar (https://vakithesaplama.diyanet.gov.tr/dini_gunler.php?yil=2026, …?yil=2027,
     /// …?yil=2028). 2026: Ramazan Bayramı 20–22 March, Kurban Bayramı 27–30 May (the Diyanet's 2026 calendar as
-    /// published in October 2025). 2027 (9–11 March, 16–19 May) and 2028 (26–28 February, 5–8 May) follow the same
+    /// published in October 2025; checked again on 2026-11-28 against the national press's reports of that calendar,
+    /// arife 19 March and 26 May). 2027 (9–11 March, 16–19 May) and 2028 (26–28 February, 5–8 May) follow the same
     /// calendar and the astronomical new moons; check them against the Diyanet's page for those years when it is
     /// published, and correct this table (a day configured in <c>Exchanges:PublicHolidays:TR</c> only adds to it).
     /// </summary>
@@ -97,7 +98,8 @@ internal static class PublicHolidayCalendar
                 Fixed(12, 25, "Natividad del Señor", "Christmas Day");
                 break;
             case "IT":
-                // Legge 260/1949 and later laws; 4 October (San Francesco d'Assisi) national again from 2026.
+                // Legge 260/1949 and later laws; 4 October (San Francesco d'Assisi) a national holiday again from 1 January
+                // 2026: legge 151/2025, Gazzetta Ufficiale n. 236/2025 (checked 2026-11-28).
                 Fixed(1, 1, "Capodanno", "New Year's Day");
                 Fixed(1, 6, "Epifania", "Epiphany");
                 FromEaster(1, "Lunedì dell'Angelo", "Easter Monday");
