@@ -32,7 +32,7 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>How long a claimed row is left alone by other instances (longer than any Graph call).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a new link's notice waits for the old event's deletion before it looks again.</summary>
+    /// <summary>How long at least a new link's notice waits for the old event's deletion before it looks again.</summary>
     private static readonly TimeSpan LinkSettlingWait = TimeSpan.FromSeconds(30);
 
     private const int BatchSize = 50;
@@ -244,11 +244,11 @@ internal sealed class CoachingOutboxProcessor(
                 return null;
             case OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated when session.Status == SessionStatus.Cancelled:
                 return null;    // cancelled since: that notice says all
-            case OutboxKind.NotifyEventRecreated when await LinkStillChangingAsync(db, session, cancellationToken):
+            case OutboxKind.NotifyEventRecreated when await LinkSettlesAtAsync(db, session, cancellationToken) is { } settles:
                 // An old event still to delete, or a move to yet another mailbox queued: "the old link no longer works"
-                // would not be true yet, and the link may change again (whose notice then says it all). Waits, bounded
-                // by the notice's deadline like any retry.
-                return new OutboxFailure(true, LinkSettlingWait, "waiting: the session's old calendar event is not deleted yet");
+                // would not be true yet, and the link may change again (whose notice then says it all). Waits for that
+                // calendar row's next attempt, bounded by the notice's deadline like any retry.
+                return new OutboxFailure(true, settles - now > LinkSettlingWait ? settles - now : LinkSettlingWait, "waiting: the session's old calendar event is not deleted yet");
             case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated:
                 return await NotifyAsync(services, db, message, () => TooLate(message, session, now), cancellationToken);
             default:
@@ -257,16 +257,19 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>
-    /// Whether the session's join link is not settled yet: a pending deletion of an event it no longer uses, or its
-    /// event still in another mailbox than its organizer's with calendar work pending (the move to come). A move or a
-    /// deletion failed for good settles it: the link then is the live one.
+    /// When the session's join link may be settled, if it is not yet (null when it is): a pending deletion of an event
+    /// it no longer uses, or its event still in another mailbox than its organizer's with calendar work pending (the
+    /// move to come) — the earliest such row's next attempt. A move or a deletion failed for good settles it: the link
+    /// then is the live one.
     /// </summary>
-    private static Task<bool> LinkStillChangingAsync(BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset?> LinkSettlesAtAsync(BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
     {
         var moving = session.EventInAnotherMailbox;
-        return db.Outbox().AnyAsync(
-            o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && (o.Kind == OutboxKind.DeleteEvent || moving),
-            cancellationToken);
+        var due = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && (o.Kind == OutboxKind.DeleteEvent || moving))
+            .Select(o => o.DueAt)
+            .ToListAsync(cancellationToken);
+        return due.Count == 0 ? null : due.Min();
     }
 
     /// <summary>

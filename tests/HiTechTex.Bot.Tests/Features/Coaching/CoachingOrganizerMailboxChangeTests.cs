@@ -194,6 +194,39 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoticeOfAnEarlierMove_WaitsForTheNextOldEventsDeletion_ThenOnlyTheLastLinkIsTold()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move to B
+        await Processor().RunOnceAsync(CancellationToken.None);    // A's event deleted: the notice queued
+        await EditAsync(session, MailboxC);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the notice waits (a move is queued); the move to C
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the notice waits (B's event to delete); the DELETE answered 503
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Processor().RunOnceAsync(CancellationToken.None);    // the notice waits for the DELETE's next attempt, not every 30 s
+
+        var outbox = await host.OutboxAsync();
+        var deletion = outbox.Single(o => o.Kind == OutboxKind.DeleteEvent && o.Status == OutboxStatus.Pending);
+        var waiting = Assert.Single(outbox, o => o.Kind == OutboxKind.NotifyEventRecreated);
+        Assert.Equal((OutboxStatus.Pending, deletion.DueAt), (waiting.Status, waiting.DueAt));
+        Assert.Empty(sent);
+
+        await DrainAsync();
+
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal(MailboxC, graph.MailboxOf[Assert.Single(graph.Events).Key]);
+        var notice = Assert.Single(sent);
+        Assert.Equal(2, notice.DeletedBefore);
+        Assert.Contains(stored.JoinUrl!, notice.Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MoveAnswerLostThenRetried_OneNewEventInTheNewMailbox()
     {
         var session = await host.CreateSessionAsync();
