@@ -132,6 +132,8 @@ public sealed class RecreatedEventPostgresTests : IDisposable
 
         public Task CancelEventAsync(CoachingSession session, string comment, CancellationToken cancellationToken) => Patch(session);
 
+        public Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<BusyPeriod>>([]);
 

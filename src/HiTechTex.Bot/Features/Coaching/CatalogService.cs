@@ -298,6 +298,18 @@ internal sealed class CatalogService(
             db.Enqueue(session.Id, OutboxKind.UpdateAttendees, now);
         }
 
+        // An old event a change of organizer mailbox left behind, whose deletion failed for good: tried again (once
+        // per event, whatever the number of failed rows), so that no stale meeting is left and its notices go.
+        var leftBehind = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == session.Id && o.Kind == OutboxKind.DeleteEvent && o.Status == OutboxStatus.Failed
+                && !db.Outbox().Any(d => d.SessionId == o.SessionId && d.Kind == OutboxKind.DeleteEvent && d.EventId == o.EventId && d.Status != OutboxStatus.Failed))
+            .ToListAsync(cancellationToken);
+        foreach (var old in leftBehind.GroupBy(o => (o.Mailbox, o.EventId)))
+        {
+            // The time of the move, which says who had the old link, stays the first row's.
+            db.EnqueueDeletion(session.Id, old.Key.Mailbox!, old.Key.EventId!, old.Min(o => o.CreatedAt), now);
+        }
+
         session.SyncState = CalendarSyncState.Pending;
         session.SyncError = null;
         await db.SaveChangesAsync(cancellationToken);

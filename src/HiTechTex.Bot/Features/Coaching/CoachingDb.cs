@@ -53,6 +53,23 @@ internal static class CoachingDb
     }
 
     /// <summary>
+    /// Adds a pending <see cref="OutboxKind.DeleteEvent"/> row for an event the session no longer uses, due now;
+    /// <paramref name="movedAt"/>, its creation time, is when the session's event moved (who had the old link).
+    /// </summary>
+    public static void EnqueueDeletion(this BotDbContext db, Guid sessionId, string mailbox, string eventId, DateTimeOffset movedAt, DateTimeOffset now) =>
+        db.Outbox().Add(new CoachingOutboxMessage
+        {
+            SessionId = sessionId,
+            Kind = OutboxKind.DeleteEvent,
+            Lane = CoachingOutboxMessage.GraphLane,
+            Status = OutboxStatus.Pending,
+            Mailbox = mailbox,
+            EventId = eventId,
+            DueAt = now,
+            CreatedAt = movedAt,
+        });
+
+    /// <summary>
     /// Moves waitlisted people (first come, first served) into free seats; called under the session lock. Each
     /// promoted person gets a notification row, and the event's attendees are re-sent when Graph is on.
     /// </summary>

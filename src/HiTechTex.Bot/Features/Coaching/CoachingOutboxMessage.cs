@@ -20,6 +20,12 @@ internal sealed class CoachingOutboxMessage
 
     public OutboxKind Kind { get; set; }
 
+    /// <summary>For <see cref="OutboxKind.DeleteEvent"/>: the mailbox whose calendar holds the event to delete.</summary>
+    public string? Mailbox { get; set; }
+
+    /// <summary>For <see cref="OutboxKind.DeleteEvent"/>: the event to delete (no longer the session's).</summary>
+    public string? EventId { get; set; }
+
     public string Lane { get; set; } = GraphLane;
 
     public OutboxStatus Status { get; set; }

@@ -32,6 +32,9 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>How long a claimed row is left alone by other instances (longer than any Graph call).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long at least a new link's notice waits for the old event's deletion before it looks again.</summary>
+    private static readonly TimeSpan LinkSettlingWait = TimeSpan.FromSeconds(30);
+
     private const int BatchSize = 50;
     private const string SessionStarted = "not sent: the session had started, too late for this notice";
     private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
@@ -173,6 +176,11 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>Does the row's work; null on success, else why not (without throwing).</summary>
     private async Task<OutboxFailure?> ExecuteAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (message.Kind == OutboxKind.DeleteEvent)
+        {
+            return await DeleteOldEventAsync(services, db, message, session, now, cancellationToken);
+        }
+
         if (session is null)
         {
             return null;    // the session is gone: nothing left to do
@@ -196,6 +204,12 @@ internal sealed class CoachingOutboxProcessor(
                 return ended;   // the meeting is over: changing its calendar event helps nobody
             case OutboxKind.CreateEvent:
                 await CreateEventAsync(services, db, session, cancellationToken);
+                return null;
+            case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.EventInAnotherMailbox:
+                // The coordinator changed the organizer mailbox: the event is made in the new organizer's calendar
+                // with the session's current details and attendees (all this row had to send), and the old one is
+                // deleted afterwards by a row of its own — never before the new one exists.
+                await MoveEventAsync(services, db, message, session, cancellationToken);
                 return null;
             case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.GraphEventId is null:
                 // The create failed for good (refused, or given up): this row creates the event instead — same
@@ -230,11 +244,32 @@ internal sealed class CoachingOutboxProcessor(
                 return null;
             case OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated when session.Status == SessionStatus.Cancelled:
                 return null;    // cancelled since: that notice says all
+            case OutboxKind.NotifyEventRecreated when await LinkSettlesAtAsync(db, session, cancellationToken) is { } settles:
+                // An old event still to delete, or a move to yet another mailbox queued: "the old link no longer works"
+                // would not be true yet, and the link may change again (whose notice then says it all). Waits for that
+                // calendar row's next attempt, bounded by the notice's deadline like any retry.
+                return new OutboxFailure(true, settles - now > LinkSettlingWait ? settles - now : LinkSettlingWait, "waiting: the session's old calendar event is not deleted yet");
             case OutboxKind.NotifyPromoted or OutboxKind.NotifySessionCancelled or OutboxKind.NotifySessionMoved or OutboxKind.NotifyEventRecreated:
                 return await NotifyAsync(services, db, message, () => TooLate(message, session, now), cancellationToken);
             default:
                 return OutboxFailure.Permanent("unknown work " + message.Kind);
         }
+    }
+
+    /// <summary>
+    /// When the session's join link may be settled, if it is not yet (null when it is): a pending deletion of an event
+    /// it no longer uses, or its event still in another mailbox than its organizer's with calendar work pending (the
+    /// move to come) — the earliest such row's next attempt. A move or a deletion failed for good settles it: the link
+    /// then is the live one.
+    /// </summary>
+    private static async Task<DateTimeOffset?> LinkSettlesAtAsync(BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
+    {
+        var moving = session.EventInAnotherMailbox;
+        var due = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && (o.Kind == OutboxKind.DeleteEvent || moving))
+            .Select(o => o.DueAt)
+            .ToListAsync(cancellationToken);
+        return due.Count == 0 ? null : due.Min();
     }
 
     /// <summary>
@@ -482,7 +517,107 @@ internal sealed class CoachingOutboxProcessor(
     {
         var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
+        session.GraphEventMailbox = session.OrganizerMailbox;
         session.JoinUrl = created.JoinUrl;
+    }
+
+    /// <summary>
+    /// Makes the session's event again in its organizer's calendar, the mailbox having changed since the event was
+    /// made (a transaction id fixed for the old event and the new mailbox: a retry whose answer was lost gives the same
+    /// event), then — in one transaction, only when this row is the one that replaced the old event (a conditional
+    /// update, as for a lost event) — keeps it and queues the DELETE of the old one in the old mailbox. The notices of
+    /// the new link are queued by that row once the old event is gone, so they are true when sent. A new mailbox
+    /// Graph does not know fails like a create there (the old event stays, the session's until the mailbox is corrected).
+    /// </summary>
+    private async Task MoveEventAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
+    {
+        var (oldEvent, oldMailbox) = (session.GraphEventId!, session.EventMailbox);
+        var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.MoveTransactionIdOf(session, oldEvent, session.OrganizerMailbox), cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var newMailbox = session.OrganizerMailbox;
+            var replaced = await db.Sessions()
+                .Where(s => s.Id == session.Id && s.GraphEventId == oldEvent)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.GraphEventMailbox, newMailbox).SetProperty(x => x.JoinUrl, created.JoinUrl),
+                    cancellationToken);
+            if (replaced == 1)
+            {
+                db.EnqueueDeletion(session.Id, oldMailbox, oldEvent, now, now);
+                Log.OutboxEventMoved(logger, message.Id, message.Kind, session.Id, oldMailbox, oldEvent, newMailbox, created.EventId);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                // Not saved: the DELETE is not left for the row's own save to write without the new event.
+                foreach (var added in db.ChangeTracker.Entries<CoachingOutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    added.State = EntityState.Detached;
+                }
+
+                throw;
+            }
+
+            session.GraphEventId = created.EventId;
+            session.GraphEventMailbox = newMailbox;
+            session.JoinUrl = created.JoinUrl;
+        }
+    }
+
+    /// <summary>
+    /// DELETEs the event a change of organizer mailbox left in the old mailbox (a 404/410: it is gone already, deleted
+    /// in Outlook or with its mailbox). Once it is gone, every seat holder who had the old link is told the new one — queued in the same
+    /// save as this row's success, so once; a retry finds the event gone and tells nobody twice, since the row is done
+    /// only with its notices. Done even when the session was cancelled or is gone (a stale meeting is never left),
+    /// without notices then; given up like any calendar row once the session has ended.
+    /// </summary>
+    private async Task<OutboxFailure?> DeleteOldEventAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (message.Mailbox is not { Length: > 0 } mailbox || message.EventId is not { Length: > 0 } eventId)
+        {
+            return OutboxFailure.Permanent("no event to delete");
+        }
+
+        if (session is not null && TooLate(message, session, now) is { } ended)
+        {
+            return ended;
+        }
+
+        try
+        {
+            await Calendar(services).DeleteEventAsync(mailbox, eventId, cancellationToken);
+        }
+        catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410)
+        {
+            Log.OutboxMovedEventGone(logger, message.Id, message.SessionId, gone.ResponseStatusCode, mailbox, eventId);
+        }
+
+        if (session is { Status: SessionStatus.Scheduled } && session.JoinUrl is { Length: > 0 })
+        {
+            // Those who had their seat before the move (the row's time), so the old link: a seat given since came
+            // with the new one.
+            var movedAt = message.CreatedAt;
+            var seats = await db.Registrations().AsNoTracking()
+                .Where(r => r.SessionId == session.Id && r.Status == RegistrationStatus.Confirmed && r.UpdatedAt <= movedAt)
+                .OrderBy(r => r.Sequence)
+                .Select(r => r.Id)
+                .ToListAsync(cancellationToken);
+            foreach (var registrationId in seats)
+            {
+                db.Enqueue(session.Id, OutboxKind.NotifyEventRecreated, now, registrationId);
+            }
+
+            Log.EventRecreatedNoticesQueued(logger, session.Id, seats.Count);
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -561,9 +696,12 @@ internal sealed class CoachingOutboxProcessor(
         using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var organizer = session.OrganizerMailbox;
             var replaced = await db.Sessions()
                 .Where(s => s.Id == session.Id && s.GraphEventId == lost)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.JoinUrl, created.JoinUrl), cancellationToken);
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.GraphEventMailbox, organizer).SetProperty(x => x.JoinUrl, created.JoinUrl),
+                    cancellationToken);
             if (replaced == 1)
             {
                 var seats = await db.Registrations().AsNoTracking()
@@ -598,6 +736,7 @@ internal sealed class CoachingOutboxProcessor(
             // Only once it is saved: a failure before (the transaction rolled back) leaves the row to retry the lost
             // event's 404 and its re-creation, which Graph answers with this same event, and the notices with it.
             session.GraphEventId = created.EventId;
+            session.GraphEventMailbox = session.OrganizerMailbox;
             session.JoinUrl = created.JoinUrl;
         }
     }

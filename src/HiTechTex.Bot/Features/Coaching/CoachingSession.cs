@@ -47,6 +47,13 @@ internal sealed class CoachingSession
 
     public string? GraphEventId { get; set; }
 
+    /// <summary>
+    /// The mailbox whose calendar holds <see cref="GraphEventId"/>, as it was when the event was made: after the
+    /// coordinator changes <see cref="OrganizerMailbox"/> the event is still there until the outbox moves it. Null for
+    /// events made before it was kept (they are in <see cref="OrganizerMailbox"/>).
+    /// </summary>
+    public string? GraphEventMailbox { get; set; }
+
     public string? JoinUrl { get; set; }
 
     public CalendarSyncState SyncState { get; set; }
@@ -60,4 +67,13 @@ internal sealed class CoachingSession
     public int Revision { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The mailbox whose calendar holds the session's event (see <see cref="GraphEventMailbox"/>).</summary>
+    public string EventMailbox => GraphEventMailbox ?? OrganizerMailbox;
+
+    /// <summary>
+    /// The session has an event, but in another mailbox than its organizer's (the coordinator changed the mailbox):
+    /// the event is to be made in the organizer's calendar and the old one deleted.
+    /// </summary>
+    public bool EventInAnotherMailbox => GraphEventId is not null && !string.Equals(EventMailbox, OrganizerMailbox, StringComparison.OrdinalIgnoreCase);
 }

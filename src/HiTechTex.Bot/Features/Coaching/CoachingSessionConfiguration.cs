@@ -19,6 +19,9 @@ internal sealed class CoachingSessionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(e => e.Location).HasMaxLength(300);
         builder.Property(e => e.OrganizerMailbox).HasMaxLength(256);
         builder.Property(e => e.GraphEventId).HasMaxLength(512);
+        builder.Property(e => e.GraphEventMailbox).HasMaxLength(256);
+        builder.Ignore(e => e.EventMailbox);
+        builder.Ignore(e => e.EventInAnotherMailbox);
         builder.Property(e => e.JoinUrl).HasMaxLength(2048);
         builder.Property(e => e.SyncError).HasMaxLength(1000);
         builder.Property(e => e.CreatedBy).HasMaxLength(128);

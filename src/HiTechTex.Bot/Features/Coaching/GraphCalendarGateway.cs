@@ -45,22 +45,25 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
     public Task UpdateAttendeesAsync(CoachingSession session, IReadOnlyList<CalendarAttendee> attendees, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return client.Users[session.OrganizerMailbox].Events[EventIdOf(session)]
+        return client.Users[session.EventMailbox].Events[EventIdOf(session)]
             .PatchAsync(new Event { Attendees = Attendees(attendees) }, cancellationToken: cancellationToken);
     }
 
     public Task UpdateEventAsync(CoachingSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return client.Users[session.OrganizerMailbox].Events[EventIdOf(session)].PatchAsync(Describe(session), cancellationToken: cancellationToken);
+        return client.Users[session.EventMailbox].Events[EventIdOf(session)].PatchAsync(Describe(session), cancellationToken: cancellationToken);
     }
 
     public Task CancelEventAsync(CoachingSession session, string comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return client.Users[session.OrganizerMailbox].Events[EventIdOf(session)].Cancel
+        return client.Users[session.EventMailbox].Events[EventIdOf(session)].Cancel
             .PostAsync(new CancelPostRequestBody { Comment = comment }, cancellationToken: cancellationToken);
     }
+
+    public Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) =>
+        client.Users[mailbox].Events[eventId].DeleteAsync(cancellationToken: cancellationToken);
 
     public async Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
@@ -93,6 +96,19 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         ArgumentNullException.ThrowIfNull(session);
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lostEventId));
         return TransactionIdOf(session) + "-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    /// <summary>
+    /// The transaction id of the event that replaces <paramref name="movedEventId"/> in <paramref name="mailbox"/>, the
+    /// session's new organizer: fixed for that event and that mailbox, so a retried move whose answer was lost gives the
+    /// same new event; a later move (to another mailbox, or back) has its own.
+    /// </summary>
+    public static string MoveTransactionIdOf(CoachingSession session, string movedEventId, string mailbox)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(mailbox);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(movedEventId + "\n" + mailbox.ToLowerInvariant()));
+        return TransactionIdOf(session) + "-m" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 
     private static Event Describe(CoachingSession session) => new()

@@ -1,6 +1,9 @@
 namespace HiTechTex.Bot.Features.Coaching;
 
-/// <summary>The organizer's calendar (Microsoft Graph, spec §8), as the outbox needs it.</summary>
+/// <summary>
+/// The organizer's calendar (Microsoft Graph, spec §8), as the outbox needs it. A create goes to the session's organizer
+/// mailbox; the calls on its event to the mailbox that holds it (<see cref="CoachingSession.EventMailbox"/>).
+/// </summary>
 internal interface ICalendarGateway
 {
     /// <summary>
@@ -16,6 +19,9 @@ internal interface ICalendarGateway
     Task UpdateEventAsync(CoachingSession session, CancellationToken cancellationToken);
 
     Task CancelEventAsync(CoachingSession session, string comment, CancellationToken cancellationToken);
+
+    /// <summary>DELETEs an event the session no longer uses from <paramref name="mailbox"/>'s calendar.</summary>
+    Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 }

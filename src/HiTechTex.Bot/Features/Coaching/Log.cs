@@ -70,4 +70,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2428, Level = LogLevel.Information, Message = "Session {SessionId}: its calendar event was made again; the new link's notice queued for {Count} seat holders")]
     public static partial void EventRecreatedNoticesQueued(ILogger logger, Guid sessionId, int count);
+
+    [LoggerMessage(EventId = 2429, Level = LogLevel.Information, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: the organizer mailbox changed from {OldMailbox} to {NewMailbox}; made the event {EventId} there, and queued the deletion of {OldEventId} in the old mailbox")]
+    public static partial void OutboxEventMoved(ILogger logger, long id, OutboxKind kind, Guid sessionId, string oldMailbox, string oldEventId, string newMailbox, string eventId);
+
+    [LoggerMessage(EventId = 2430, Level = LogLevel.Information, Message = "Outbox deletion row {Id} for session {SessionId}: Graph answered {Status} for the old event {EventId} in {Mailbox} (already gone)")]
+    public static partial void OutboxMovedEventGone(ILogger logger, long id, Guid sessionId, int status, string mailbox, string eventId);
 }

@@ -29,4 +29,11 @@ internal enum OutboxKind
     /// Teams link (the old one no longer works).
     /// </summary>
     NotifyEventRecreated = 7,
+
+    /// <summary>
+    /// DELETE an event the session no longer uses — left in the previous organizer's calendar when the coordinator
+    /// changed the mailbox and the event was made in the new one (<see cref="CoachingOutboxMessage.Mailbox"/>,
+    /// <see cref="CoachingOutboxMessage.EventId"/>). Once it is gone, seat holders are told the new link.
+    /// </summary>
+    DeleteEvent = 8,
 }

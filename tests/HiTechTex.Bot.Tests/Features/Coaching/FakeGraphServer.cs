@@ -10,7 +10,7 @@ namespace HiTechTex.Bot.Tests.Features.Coaching;
 /// <summary>
 /// Microsoft Graph's calendar REST shapes on a <see cref="LocalHttpServer"/>: the client-credentials token endpoint,
 /// <c>POST /v1.0/users/{id}/events</c> (201, de-duplicated by <c>transactionId</c> like Graph), <c>PATCH …/events/{id}</c>,
-/// <c>POST …/events/{id}/cancel</c> (202) and <c>POST …/calendar/getSchedule</c>; with faults on demand.
+/// <c>POST …/events/{id}/cancel</c> (202), <c>DELETE …/events/{id}</c> (204) and <c>POST …/calendar/getSchedule</c>; with faults on demand.
 /// </summary>
 internal sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -27,6 +27,15 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     public ConcurrentDictionary<string, JsonObject> Events { get; } = new();
 
     public ConcurrentBag<string> Cancelled { get; } = [];
+
+    /// <summary>
+    /// The mailbox whose calendar holds each event (as Graph, an event is found only under its own mailbox: a call
+    /// under another answers 404 ErrorItemNotFound, and a <c>transactionId</c> is recognized only in its mailbox).
+    /// </summary>
+    public ConcurrentDictionary<string, string> MailboxOf { get; } = new();
+
+    /// <summary>Events DELETEd, as (mailbox, event id), in order.</summary>
+    public ConcurrentQueue<(string Mailbox, string EventId)> Deleted { get; } = new();
 
     /// <summary>While true every Graph call answers <see cref="DownStatus"/> (the token endpoint stays up).</summary>
     public bool Down { get; set; }
@@ -166,16 +175,19 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         var method = context.Request.Method;
 
         // v1.0 users {id} events [{eventId} [cancel]] | v1.0 users {id} calendar getSchedule
-        if (segments is ["v1.0", "users", _, "events"] && method == "POST")
+        if (segments is ["v1.0", "users", var owner, "events"] && method == "POST")
         {
             var created = JsonNode.Parse(body)!.AsObject();
             var transactionId = created["transactionId"]?.GetValue<string>();
-            var existing = transactionId is null ? null : Events.Values.FirstOrDefault(e => e["transactionId"]?.GetValue<string>() == transactionId);
+            var existing = transactionId is null
+                ? null
+                : Events.FirstOrDefault(e => e.Value["transactionId"]?.GetValue<string>() == transactionId && InMailbox(e.Key, owner)).Value;
             if (existing is null)
             {
                 var id = "AAMk-event-" + Interlocked.Increment(ref eventCounter);
                 created["id"] = id;
                 created["onlineMeeting"] = new JsonObject { ["joinUrl"] = $"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{id}%40thread.v2/0" };
+                MailboxOf[id] = Uri.UnescapeDataString(owner);
                 Events[id] = created;
                 existing = created;
             }
@@ -189,7 +201,7 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             return;
         }
 
-        if (segments is ["v1.0", "users", _, "events", var eventId] && method == "PATCH" && Events.TryGetValue(eventId, out var stored))
+        if (segments is ["v1.0", "users", var patchOwner, "events", var eventId] && method == "PATCH" && InMailbox(eventId, patchOwner) && Events.TryGetValue(eventId, out var stored))
         {
             foreach (var (key, value) in JsonNode.Parse(body)!.AsObject())
             {
@@ -204,10 +216,17 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             return;
         }
 
-        if (segments is ["v1.0", "users", _, "events", var cancelledId, "cancel"] && method == "POST" && Events.ContainsKey(cancelledId))
+        if (segments is ["v1.0", "users", var cancelOwner, "events", var cancelledId, "cancel"] && method == "POST" && InMailbox(cancelledId, cancelOwner) && Events.ContainsKey(cancelledId))
         {
             Cancelled.Add(cancelledId);
             context.Response.StatusCode = 202;
+            return;
+        }
+
+        if (segments is ["v1.0", "users", var deleteOwner, "events", var deletedId] && method == "DELETE" && InMailbox(deletedId, deleteOwner) && Events.TryRemove(deletedId, out _))
+        {
+            Deleted.Enqueue((Uri.UnescapeDataString(deleteOwner), deletedId));
+            context.Response.StatusCode = 204;
             return;
         }
 
@@ -230,6 +249,10 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         context.Response.StatusCode = 404;
         await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "ErrorItemNotFound", ["message"] = "not found" } });
     }
+
+    /// <summary>The event is in that mailbox's calendar (an event the test put in <see cref="Events"/> itself is in any).</summary>
+    private bool InMailbox(string eventId, string mailboxSegment) =>
+        !MailboxOf.TryGetValue(eventId, out var mailbox) || string.Equals(mailbox, Uri.UnescapeDataString(mailboxSegment), StringComparison.OrdinalIgnoreCase);
 
     private static async Task<string> ReadBodyAsync(HttpContext context)
     {

@@ -45,6 +45,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.Property<long>("DueAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -58,6 +62,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<Guid?>("RegistrationId")
                         .HasColumnType("uuid");
@@ -186,6 +194,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.Property<string>("GraphEventId")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
+
+                    b.Property<string>("GraphEventMailbox")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("JoinUrl")
                         .HasMaxLength(2048)

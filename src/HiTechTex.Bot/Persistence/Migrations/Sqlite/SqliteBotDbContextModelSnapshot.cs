@@ -38,6 +38,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -50,6 +54,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RegistrationId")
@@ -178,6 +186,10 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
 
                     b.Property<string>("GraphEventId")
                         .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GraphEventMailbox")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JoinUrl")

@@ -1,0 +1,366 @@
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>
+/// The coordinator changes a session's organizer mailbox to another valid one: the real Graph client against the fake
+/// Graph server (which, like Graph, finds an event only under its own mailbox). The event is made in the new mailbox,
+/// the old one DELETEd in the old mailbox — retried like any calendar work — and only then is every seat holder told
+/// the new link, once.
+/// </summary>
+public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
+{
+    private const string MailboxA = "organizer@example.org";
+    private const string MailboxB = "trainer.b@example.org";
+    private const string MailboxC = "trainer.c@example.org";
+
+    private readonly List<(string Conversation, Activity Activity, int DeletedBefore)> sent = [];
+    private FakeGraphServer graph = null!;
+    private CoachingTestHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        graph = await FakeGraphServer.StartAsync();
+        graph.Mailboxes.UnionWith([MailboxA, MailboxB, MailboxC]);
+        host = new CoachingTestHost(graph.Settings());
+        await host.Conversation.SeedProfileAsync("en");
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, Activity, CancellationToken>((c, a, _) => { lock (sent) { sent.Add((c, a, graph.Deleted.Count)); } })
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+    }
+
+    public async Task DisposeAsync()
+    {
+        host.Dispose();
+        await graph.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("cs")]
+    public async Task MailboxChanged_OldEventDeletedInTheOldMailbox_NewOneInTheNewMailbox_EachSeatHolderToldOnce(string language)
+    {
+        // Before: the PATCH under the new mailbox got a 404, the event was made again there, the old Teams meeting stayed
+        // in the old organizer's calendar (still joinable) and the notice said the old link no longer worked.
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 2));
+        await RegisterAsync(session, "u1", "ana@example.org", language);
+        await RegisterAsync(session, "u2", null, language);                 // a seat without e-mail: told, not invited
+        await RegisterAsync(session, "u3", "rui@example.org", language);    // waitlisted: no seat, no link
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        Assert.Equal(MailboxA, graph.MailboxOf[old]);
+        sent.Clear();
+        var calls = graph.GraphRequests.Count;
+
+        await EditAsync(session, MailboxB);
+        await DrainAsync();
+        await DrainAsync();   // nothing more to do or say
+
+        var (live, liveEvent) = Assert.Single(graph.Events);
+        Assert.Equal(MailboxB, graph.MailboxOf[live]);
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.Equal("ana@example.org", Assert.Single(liveEvent["attendees"]!.AsArray())!["emailAddress"]!["address"]!.GetValue<string>());
+        Assert.Equal(
+            [("POST", $"/v1.0/users/{MailboxB}/events"), ("DELETE", $"/v1.0/users/{MailboxA}/events/{old}")],
+            graph.GraphRequests.Skip(calls).Select(r => (r.Method, r.Path)));   // made first, deleted after; no PATCH that 404s
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((live, MailboxB, CalendarSyncState.Synced), (stored.GraphEventId, stored.GraphEventMailbox, stored.SyncState));
+        Assert.Contains(live, stored.JoinUrl, StringComparison.Ordinal);
+
+        var texts = CoachingTexts.Resolve(language);
+        Assert.Equal(["conv-u1", "conv-u2"], sent.Select(s => s.Conversation).Order());
+        Assert.All(sent, s => Assert.Equal(1, s.DeletedBefore));   // told only once the old meeting was gone
+        Assert.Equal(texts.Format(texts.EventRecreatedFormat, session.Title, stored.JoinUrl) + "\n" + texts.EventRecreatedInvite, sent.Single(s => s.Conversation == "conv-u1").Activity.Text);
+        Assert.Equal(texts.Format(texts.EventRecreatedFormat, session.Title, stored.JoinUrl), sent.Single(s => s.Conversation == "conv-u2").Activity.Text);
+    }
+
+    [Fact]
+    public async Task OldEventsDeletionFailsTransiently_RetriedAndTheNoticesWaitForIt()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move: the new event made, the DELETE queued
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 120);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the DELETE answered 503
+
+        var deletion = Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent);
+        Assert.Equal((OutboxStatus.Pending, 1, MailboxA, old), (deletion.Status, deletion.Attempts, deletion.Mailbox, deletion.EventId));
+        Assert.Equal(host.Time.GetUtcNow().AddSeconds(120), deletion.DueAt);
+        Assert.True(graph.Events.ContainsKey(old));
+        Assert.Equal(2, graph.Events.Count);
+        Assert.Empty(sent);
+        Assert.Equal(CalendarSyncState.Pending, (await SessionAsync(session.Id)).SyncState);
+        host.Time.Advance(TimeSpan.FromSeconds(10));
+        await RegisterAsync(session, "u2", "rui@example.org", "en");   // a seat after the move: it came with the new link
+
+        await DrainAsync();
+
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        var (live, _) = Assert.Single(graph.Events);
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((live, CalendarSyncState.Synced), (stored.GraphEventId, stored.SyncState));
+        var notice = Assert.Single(sent);
+        Assert.Equal(("conv-u1", 1), (notice.Conversation, notice.DeletedBefore));
+        Assert.Contains(stored.JoinUrl!, notice.Activity.Text, StringComparison.Ordinal);
+        deletion = Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent);
+        Assert.Equal((OutboxStatus.Done, 2), (deletion.Status, deletion.Attempts));
+        Assert.Equal(["ana@example.org", "rui@example.org"], graph.Events[live]["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task OldEventAlreadyDeletedInOutlook_The404IsFine_NoticesSent()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move
+        graph.Events.TryRemove(old, out _);                         // the old organizer deletes it meanwhile
+
+        await DrainAsync();
+
+        Assert.Empty(graph.Deleted);
+        var deletion = Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent);
+        Assert.Equal((OutboxStatus.Done, 1), (deletion.Status, deletion.Attempts));
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(session.Id)).SyncState);
+        Assert.Equal("conv-u1", Assert.Single(sent).Conversation);
+    }
+
+    [Fact]
+    public async Task ChangedTwiceQuickly_AToBToC_OneLiveMeetingInC_BNeverUsed_OneNotice()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await RegisterAsync(session, "u2", "rui@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+
+        await EditAsync(session, MailboxB);
+        await EditAsync(session, MailboxC);
+        await DrainAsync();
+        await DrainAsync();
+
+        var (live, _) = Assert.Single(graph.Events);
+        Assert.Equal(MailboxC, graph.MailboxOf[live]);
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.DoesNotContain(graph.GraphRequests, r => r.Path.Contains(MailboxB, StringComparison.Ordinal));
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((live, MailboxC, CalendarSyncState.Synced), (stored.GraphEventId, stored.GraphEventMailbox, stored.SyncState));
+        Assert.Equal(["conv-u1", "conv-u2"], sent.Select(s => s.Conversation).Order());
+        Assert.All(sent, s => Assert.Contains(stored.JoinUrl!, s.Activity.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChangedAgainWhileTheFirstOldEventsDeletionIsRetried_OneLiveMeetingInC_OneNoticeWithItsLink()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var first = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the event made in B, A's DELETE queued
+        var second = (await SessionAsync(session.Id)).GraphEventId!;
+        graph.FailNext(503, "ServiceNotAvailable");
+        await Processor().RunOnceAsync(CancellationToken.None);    // A's DELETE answered 503
+        await EditAsync(session, MailboxC);
+
+        await DrainAsync();
+        await DrainAsync();
+
+        var (live, _) = Assert.Single(graph.Events);
+        Assert.Equal(MailboxC, graph.MailboxOf[live]);
+        Assert.Equal([(MailboxA, first), (MailboxB, second)], graph.Deleted);
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((live, CalendarSyncState.Synced), (stored.GraphEventId, stored.SyncState));
+        var notice = Assert.Single(sent);
+        Assert.Equal(2, notice.DeletedBefore);
+        Assert.Contains(stored.JoinUrl!, notice.Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoticeOfAnEarlierMove_WaitsForTheNextOldEventsDeletion_ThenOnlyTheLastLinkIsTold()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move to B
+        await Processor().RunOnceAsync(CancellationToken.None);    // A's event deleted: the notice queued
+        await EditAsync(session, MailboxC);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the notice waits (a move is queued); the move to C
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the notice waits (B's event to delete); the DELETE answered 503
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Processor().RunOnceAsync(CancellationToken.None);    // the notice waits for the DELETE's next attempt, not every 30 s
+
+        var outbox = await host.OutboxAsync();
+        var deletion = outbox.Single(o => o.Kind == OutboxKind.DeleteEvent && o.Status == OutboxStatus.Pending);
+        var waiting = Assert.Single(outbox, o => o.Kind == OutboxKind.NotifyEventRecreated);
+        Assert.Equal((OutboxStatus.Pending, deletion.DueAt), (waiting.Status, waiting.DueAt));
+        Assert.Empty(sent);
+
+        await DrainAsync();
+
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal(MailboxC, graph.MailboxOf[Assert.Single(graph.Events).Key]);
+        var notice = Assert.Single(sent);
+        Assert.Equal(2, notice.DeletedBefore);
+        Assert.Contains(stored.JoinUrl!, notice.Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MoveAnswerLostThenRetried_OneNewEventInTheNewMailbox()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+
+        // Graph makes the event in B but its answer never arrives (the row times out, retried).
+        graph.HangNext(processFirst: true);
+        var pass = Processor().RunOnceAsync(CancellationToken.None);
+        await graph.HangArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        host.Time.Advance(TimeSpan.FromSeconds(30));
+        await pass.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((old, MailboxA), ((await SessionAsync(session.Id)).GraphEventId, (await SessionAsync(session.Id)).EventMailbox));
+
+        await DrainAsync();
+
+        var (live, _) = Assert.Single(graph.Events);
+        Assert.Equal(MailboxB, graph.MailboxOf[live]);
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.Equal("conv-u1", Assert.Single(sent).Conversation);
+    }
+
+    [Fact]
+    public async Task SessionCancelledWhileTheChangeIsQueued_TheEventIsCancelledInTheMailboxThatHasIt()
+    {
+        // Before: the cancellation went to the new mailbox, got a 404, was taken for an event deleted already and done:
+        // the meeting stayed, live, in the old organizer's calendar.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await DrainAsync();
+
+        Assert.Equal([old], graph.Cancelled);
+        Assert.Equal($"/v1.0/users/{MailboxA}/events/{old}/cancel", Assert.Single(graph.GraphRequests, r => r.Path.EndsWith("/cancel", StringComparison.Ordinal)).Path);
+        Assert.Equal([old], graph.Events.Keys);     // nothing made in B for a cancelled session
+        Assert.DoesNotContain(sent, s => s.Activity.Text?.Contains("new link", StringComparison.Ordinal) == true);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(session.Id)).SyncState);
+    }
+
+    [Fact]
+    public async Task OldEventsDeletionRefused_CardFailed_NoNotice_RetryCalendarSyncDeletesItAndTellsOnce()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move
+        graph.FailNext(403, "ErrorAccessDenied");
+        await DrainAsync();
+
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.AccessDenied)), (stored.SyncState, stored.SyncError));
+        Assert.Empty(sent);                  // the old link still works: "it no longer works" would not be true
+        Assert.True(graph.Events.ContainsKey(old));
+
+        var replies = await host.SubmitAsync(new { action = CoachingDialog.RetrySyncAction, sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId);
+        Assert.Contains("is being retried", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        await DrainAsync();
+        await DrainAsync();
+
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.Single(graph.Events);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(session.Id)).SyncState);
+        Assert.Equal("conv-u1", Assert.Single(sent).Conversation);
+        Assert.Equal(2, graph.GraphRequests.Count(r => r.Method == "DELETE"));   // the refused one and the retried one
+        Assert.Equal(
+            [(OutboxStatus.Failed, 1), (OutboxStatus.Done, 1)],
+            (await host.OutboxAsync()).Where(o => o.Kind == OutboxKind.DeleteEvent).OrderBy(o => o.Id).Select(o => (o.Status, o.Attempts)));
+    }
+
+    [Fact]
+    public async Task MailboxChangedOnlyInCase_NotAMove_ThePatchGoesToTheSameEvent()
+    {
+        var session = await host.CreateSessionAsync();
+        await DrainAsync();
+        var eventId = Assert.Single(graph.Events.Keys);
+        var calls = graph.GraphRequests.Count;
+
+        await EditAsync(session, MailboxA.ToUpperInvariant());
+        await DrainAsync();
+
+        Assert.Equal([eventId], graph.Events.Keys);
+        Assert.Equal("PATCH", Assert.Single(graph.GraphRequests.Skip(calls)).Method);
+    }
+
+    [Fact]
+    public void MoveTransactionId_FixedForTheOldEventAndTheNewMailbox()
+    {
+        var session = new CoachingSession { Id = Guid.NewGuid() };
+
+        var toB = GraphCalendarGateway.MoveTransactionIdOf(session, "event-1", MailboxB);
+
+        Assert.Equal(toB, GraphCalendarGateway.MoveTransactionIdOf(session, "event-1", MailboxB.ToUpperInvariant()));
+        Assert.NotEqual(toB, GraphCalendarGateway.MoveTransactionIdOf(session, "event-1", MailboxC));
+        Assert.NotEqual(toB, GraphCalendarGateway.MoveTransactionIdOf(session, "event-2", MailboxB));
+        Assert.NotEqual(toB, GraphCalendarGateway.RecreationTransactionIdOf(session, "event-1"));
+        Assert.StartsWith(GraphCalendarGateway.TransactionIdOf(session), toB, StringComparison.Ordinal);
+    }
+
+    private Task<RegistrationResult> RegisterAsync(CoachingSession session, string user, string? email, string language) => host.WithScopeAsync(sp =>
+        sp.GetRequiredService<BookingService>().RegisterAsync(session.Id, new Participant(user, "User " + user, "tenant", email, "conv-" + user, language), CancellationToken.None));
+
+    private Task<CoachingSession?> EditAsync(CoachingSession session, string mailbox) => host.WithScopeAsync(sp =>
+        sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft(capacity: session.Capacity) with { OrganizerMailbox = mailbox }, CancellationToken.None));
+
+    private CoachingOutboxProcessor Processor() => host.Services.GetRequiredService<CoachingOutboxProcessor>();
+
+    /// <summary>Runs passes, moving the fake clock past each back-off, until nothing is pending (bounded).</summary>
+    private async Task DrainAsync()
+    {
+        for (var pass = 0; pass < 50; pass++)
+        {
+            await Processor().RunOnceAsync(CancellationToken.None);
+            if (!(await host.OutboxAsync()).Any(o => o.Status == OutboxStatus.Pending))
+            {
+                return;
+            }
+
+            host.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Fail("The outbox did not drain.");
+    }
+
+    private Task<CoachingSession> SessionAsync(Guid id) =>
+        host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync(s => s.Id == id));
+}
