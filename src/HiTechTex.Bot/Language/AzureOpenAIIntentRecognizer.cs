@@ -41,7 +41,12 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
           declined to true (otherwise false).
         Answer with the JSON schema only. score is your confidence from 0 to 1. language is the ISO 639-1 code of the
         message (en, pt, es, it, tr, cs). entities: keywords = search words left after removing intent words and stop
-        words; country = ISO 3166-1 alpha-2 code; region = one of Norte, Catalonia, Valencia, Tuscany, Aegean,
+        words; country = ISO 3166-1 alpha-2 code of the place asked for; otherCountries = the further countries named as
+        alternatives, in order, as ISO codes ("in Italy or Spain": country IT, otherCountries ["ES"]; "em Portugal ou
+        Espanha", "İtalya veya İspanya", "v Itálii nebo Španělsku" alike); excludedCountries = countries named to be left out,
+        as ISO codes ("not in Italy", "except Italy", "outside Italy", "não em Itália", "no en Italia", "non in Italia",
+        "İtalya dışında", "ne v Itálii", "mimo Itálii": excludedCountries ["IT"], never also country or otherCountries, and
+        the words that exclude are no keywords); region = one of Norte, Catalonia, Valencia, Tuscany, Aegean,
         Severovýchod; organisationKind = one of {string.Join(", ", KindNames)}; dates = ISO yyyy-MM-dd dates resolved
         against today's date given in the user message; sessionTopic = the coaching topic; month = a month named without
         a day ("in March", "em maio", "v březnu") as yyyy-MM: the next such month from today (this month included), or
@@ -144,7 +149,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
     /// none ("dentro de una semana", "za týden": a week from today); a stay's length ("for a week"), which the model's
     /// schema does not carry; and an offer to host a visitor ("we'd like to host a visitor from
     /// Spain") the model did not mark, which the local reading answers as a whole — an application, which a host does not
-    /// make, would do the opposite.
+    /// make, would do the opposite; the further countries of "in Italy or Spain" and the countries left out ("not in
+    /// Italy") when the model gave none.
     /// </summary>
     private RecognizedIntent WithLocalReadings(RecognizedIntent parsed, string text, string? locale)
     {
@@ -166,6 +172,16 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             return local;
         }
 
+        // "not in Italy", "İtalya dışında": a country the model or the local reading saw left out is searched nowhere —
+        // a model that reads it as the place would search only there. "in Italy or Spain": the further countries are the
+        // model's, else the local reading's when both read the same first country.
+        var excluded = parsed.Entities.ExcludedCountries.Union(local.Entities.ExcludedCountries, StringComparer.Ordinal).ToList();
+        var country = parsed.Entities.Country ?? local.Entities.Country;
+        if (country is not null && excluded.Contains(country, StringComparer.Ordinal))
+        {
+            country = local.Entities.Country is { } other && !excluded.Contains(other, StringComparer.Ordinal) ? other : null;
+        }
+
         return parsed with
         {
             Entities = parsed.Entities with
@@ -178,7 +194,12 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 StayDays = parsed.Entities.StayDays ?? local.Entities.StayDays,
                 StayMonths = parsed.Entities.StayMonths ?? local.Entities.StayMonths,
                 City = parsed.Entities.City ?? local.Entities.City,
-                Country = parsed.Entities.Country ?? local.Entities.Country,
+                Country = country,
+                OtherCountries = country is null
+                    ? []
+                    : [.. (parsed.Entities.OtherCountries.Count > 0 || country != local.Entities.Country ? parsed.Entities.OtherCountries : local.Entities.OtherCountries)
+                        .Where(c => c != country && !excluded.Contains(c, StringComparer.Ordinal))],
+                ExcludedCountries = excluded,
             },
         };
     }
@@ -228,6 +249,21 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 Month = ParseMonth(OptionalString(entitiesElement, "month"), dates.Today),
                 City = city?.Value,
                 Hosting = entitiesElement.TryGetProperty("hosting", out var hosting) && hosting.ValueKind == JsonValueKind.True,
+            };
+            // "in Italy or Spain": the search looks in the first country and offers the others; "not in Italy": everywhere
+            // else. Each a country the recognizer knows, once, never the searched one; an excluded one is searched nowhere.
+            var excluded = Countries(entitiesElement, "excludedCountries").ToList();
+            if (entities.Country is { } searched && excluded.Contains(searched, StringComparer.Ordinal))
+            {
+                entities = entities with { Country = null };
+            }
+
+            entities = entities with
+            {
+                ExcludedCountries = excluded,
+                OtherCountries = entities.Country is null
+                    ? []
+                    : [.. Countries(entitiesElement, "otherCountries").Where(c => c != entities.Country && !excluded.Contains(c, StringComparer.Ordinal))],
             };
             // A refusal ("I don't want to apply") starts nothing, whatever intent the model named with it.
             if (root.TryGetProperty("declined", out var declined) && declined.ValueKind == JsonValueKind.True)
@@ -284,6 +320,10 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         return await fallback.RecognizeAsync(text, locale, cancellationToken);
     }
 
+    /// <summary>The ISO codes of the countries an array names (codes or names the recognizer knows), each once, in order.</summary>
+    private static IEnumerable<string> Countries(JsonElement element, string name) =>
+        StringArray(element, name).Select(LocalIntentRecognizer.FindCountry).OfType<string>().Distinct(StringComparer.Ordinal);
+
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
             ? value.GetString()!.Trim()
@@ -312,11 +352,13 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 {
                     type = "object",
                     additionalProperties = false,
-                    required = new[] { "keywords", "country", "region", "organisationKind", "dates", "sessionTopic", "month", "city", "hosting" },
+                    required = new[] { "keywords", "country", "otherCountries", "excludedCountries", "region", "organisationKind", "dates", "sessionTopic", "month", "city", "hosting" },
                     properties = new Dictionary<string, object>
                     {
                         ["keywords"] = new { type = "array", items = new { type = "string" } },
                         ["country"] = NullableString(),
+                        ["otherCountries"] = new { type = "array", items = new { type = "string" } },
+                        ["excludedCountries"] = new { type = "array", items = new { type = "string" } },
                         ["region"] = NullableString(),
                         ["organisationKind"] = new { type = new[] { "string", "null" }, @enum = KindNames.Cast<string?>().Append(null).ToArray() },
                         ["dates"] = new { type = "array", items = new { type = "string" } },

@@ -16,6 +16,12 @@ public sealed record IntentEntities
     /// </summary>
     public IReadOnlyList<string> OtherCountries { get; init; } = [];
 
+    /// <summary>
+    /// Countries named to be left out ("find partners not in Italy", "fora de Itália", "İtalya dışında", "mimo Itálii"),
+    /// in order: none of them is <see cref="Country"/>; a partner search looks everywhere else.
+    /// </summary>
+    public IReadOnlyList<string> ExcludedCountries { get; init; } = [];
+
     public string? Region { get; init; }
 
     /// <summary>

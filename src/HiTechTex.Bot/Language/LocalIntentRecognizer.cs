@@ -362,13 +362,22 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.
-        var countries = Countries.FindAll(tokens);
+        var countryMentions = Countries.FindAll(tokens);
         var regions = Regions.FindAll(tokens);
+        // "not in Italy", "fora de Itália", "İtalya dışında", "mimo Itálii": a country to leave out is no place to search,
+        // and the words that say so are no search words.
+        var (excludedStarts, excludingWords) = CountryExclusion.Find(tokens, countryMentions.Select(c => c.Match));
+        var countries = countryMentions.Where(c => !excludedStarts.Contains(c.Match.Start)).ToList();
         var country = CompiledEntries.First(countries);
         var region = CompiledEntries.First(regions);
-        foreach (var (_, match) in countries.Concat(regions))
+        foreach (var (_, match) in countryMentions.Concat(regions))
         {
             Consume(consumed, match);
+        }
+
+        foreach (var word in excludingWords)
+        {
+            consumed[word] = true;
         }
 
         // An organisation type is a filter, not a word to look for in descriptions ("SMEs in Italy" are SMEs, not
@@ -423,6 +432,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                 ? [.. countries.OrderBy(c => c.Match.Start).Select(c => c.Entry.Value).Distinct(StringComparer.Ordinal)
                     .Where(c => !string.Equals(c, firstCountry.Entry.Value, StringComparison.Ordinal))]
                 : [],
+            ExcludedCountries = [.. countryMentions.Where(c => excludedStarts.Contains(c.Match.Start)).OrderBy(c => c.Match.Start)
+                .Select(c => c.Entry.Value).Distinct(StringComparer.Ordinal).Where(c => !string.Equals(c, country?.Entry.Value, StringComparison.Ordinal))],
             Region = region?.Entry.Value,
             City = city,
             OrganisationKind = kind?.Entry.Value,

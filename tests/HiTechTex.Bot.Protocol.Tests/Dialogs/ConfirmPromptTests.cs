@@ -93,7 +93,7 @@ public sealed class ConfirmPromptTests
     [InlineData("ano", true)]
     [InlineData("não", false)]
     [InlineData("hayır", false)]
-    [InlineData("ne", false)]
+    [InlineData("ne děkuji", false)]
     [InlineData("yes", true)]
     [InlineData("maybe", null)]
     public void Recognize_AnyLanguage_UnderstandsTheSixWhenTheLocalesDoNot(string text, bool? expected)
@@ -136,8 +136,50 @@ public sealed class ConfirmPromptTests
     [InlineData("tr-TR", "ne", null)]     // Turkish "what?": no Czech "no" for a Turkish user
     [InlineData("tr-TR", "ne?", null)]
     [InlineData("cs-CZ", "ne", false)]
-    [InlineData("en-US", "ne", false)]    // language unknown (first use): Czech "no"
+    [InlineData("en-US", "ne", null)]     // language unknown (first use): Italian "ne" too — asked again, with the buttons
     public void Recognize_AnyLanguage_TurkishNeIsNoCzechNo(string locale, string text, bool? expected) =>
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale, anyLanguage: true));
+
+    /// <summary>
+    /// At the all-language confirm (the user's language not known yet), a word that answers in one language but is an
+    /// ordinary word in another of the six — Czech "ne" (Italian "of it", Turkish "what?"), Turkish "e" (Portuguese and
+    /// Italian "and"), Czech "a" ("and", "to", "the") — is no answer, alone or at the start of a sentence, unless the
+    /// message is clearly of its language (a letter only it writes) or the user's language is that one.
+    /// </summary>
+    [Theory]
+    [InlineData("it-IT", "ne")]
+    [InlineData("it-IT", "ne voglio due")]
+    [InlineData("it-IT", "e")]
+    [InlineData("it-IT", "a")]
+    [InlineData("pt-PT", "e")]
+    [InlineData("pt-PT", "a")]
+    [InlineData("es-ES", "a")]
+    [InlineData("en-US", "ne")]
+    [InlineData("en-US", "e")]
+    [InlineData("en-US", "a")]
+    [InlineData("tr-TR", "ne")]
+    [InlineData("tr-TR", "a")]
+    public void Recognize_AnyLanguage_AnotherLanguagesOrdinaryWord_NoAnswer(string locale, string text) =>
+        Assert.Null(ConfirmPrompt.Recognize(text, locale, anyLanguage: true));
+
+    [Theory]
+    [InlineData("cs-CZ", "ne", false)]      // the user's language: Czech "no"
+    [InlineData("cs-CZ", "a", true)]
+    [InlineData("cs-CZ", "ne díky", false)]
+    [InlineData("en-US", "ne, děkuji", false)]   // clearly Czech (ě)
+    [InlineData("en-US", "ne díky", false)]      // a Czech phrase of its own
+    [InlineData("it-IT", "ne, teď ne", false)]   // clearly Czech (ď), whatever the client
+    [InlineData("tr-TR", "e", true)]        // the user's language: Turkish "yes"
+    [InlineData("en-US", "evet, tamam", true)]
+    [InlineData("en-US", "evt", true)]
+    [InlineData("en-US", "tmm", true)]
+    [InlineData("en-US", "jj", true)]
+    [InlineData("en-US", "jojo", true)]
+    [InlineData("en-US", "okey", true)]
+    [InlineData("it-IT", "no", false)]
+    [InlineData("pt-PT", "não", false)]
+    [InlineData("it-IT", "sì", true)]
+    public void Recognize_AnyLanguage_RealAnswersStillAnswers(string locale, string text, bool expected) =>
         Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale, anyLanguage: true));
 
     [Theory]

@@ -157,6 +157,92 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_Request_SchemaAndPromptAskForOtherAndExcludedCountries()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"FindPartners","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,"organisationKind":null,
+                         "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        await recognizer.RecognizeAsync("find partners", "en-US", CancellationToken.None);
+
+        var body = JsonNode.Parse(Assert.Single(server!.Requests).Body)!;
+        var entities = body["response_format"]!["json_schema"]!["schema"]!["properties"]!["entities"]!;
+        var required = entities["required"]!.AsArray().Select(n => (string?)n).ToArray();
+        Assert.Contains("otherCountries", required);
+        Assert.Contains("excludedCountries", required);
+        Assert.Equal("array", (string?)entities["properties"]!["otherCountries"]!["type"]);
+        Assert.Equal("array", (string?)entities["properties"]!["excludedCountries"]!["type"]);
+        var system = MessageText(body["messages"]![0]!);
+        Assert.Contains("otherCountries =", system, StringComparison.Ordinal);
+        Assert.Contains("excludedCountries =", system, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "find partners where the boot meets the sea, or on the Iberian side", "[\"ES\"]")]
+    [InlineData("pt", "parceiros na bota ou então do lado ibérico", "[\"Spain\"]")]        // a name: read as its code
+    [InlineData("cs", "partneři v botě, případně na Pyrenejích", "[\"ES\",\"IT\",\"ES\",\"Atlantis\"]")]   // once each, never the searched one, none unknown
+    public async Task RecognizeAsync_ModelNamesFurtherCountries_TheyAreTheOtherCountries(string language, string text, string others)
+    {
+        // Words the local reading finds no country in: the model's countries are the answer.
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"{{{language}}}","declined":false,
+             "entities":{"keywords":[],"country":"IT","otherCountries":{{{others}}},"excludedCountries":[],"region":null,"organisationKind":null,
+                         "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.Equal(["ES"], result.Entities.OtherCountries);
+    }
+
+    [Theory]
+    [InlineData("en", "find partners in Italy or Spain")]
+    [InlineData("pt", "procuro parceiros em Itália ou Espanha")]
+    [InlineData("es", "busco socios en Italia o España")]
+    [InlineData("it", "cerco partner in Italia o Spagna")]
+    [InlineData("tr", "İtalya veya İspanya'da partner arıyorum")]
+    [InlineData("cs", "hledám partnery v Itálii nebo Španělsku")]
+    public async Task RecognizeAsync_ModelGivesTheFirstCountryOnly_TheLocalReadingsOtherCountriesAreAdded(string language, string text)
+    {
+        // A model (or a deployment on the schema before otherCountries) that names Italy alone: Spain is not lost.
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"{{{language}}}","declined":false,
+             "entities":{"keywords":[],"country":"IT","region":null,"organisationKind":null,"dates":[],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.Equal(["ES"], result.Entities.OtherCountries);
+    }
+
+    [Theory]
+    [InlineData("\"IT\"", "[]")]       // the model reads the country left out as the place
+    [InlineData("null", "[\"IT\"]")]    // the model reads it right
+    [InlineData("\"IT\"", "[\"Italy\"]")] // both: the exclusion wins
+    public async Task RecognizeAsync_NotInItaly_ItalyIsLeftOutNotSearched(string country, string excluded)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":{{{country}}},"otherCountries":[],"excludedCountries":{{{excluded}}},"region":null,
+                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("find partners not in Italy", "en-US", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Null(result.Entities.Country);
+        Assert.Equal(["IT"], result.Entities.ExcludedCountries);
+        Assert.Empty(result.Entities.OtherCountries);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ModelReturnsMonthAndCity_TheyAreUsedWhereTheLocalReadingFindsNone()
     {
         // "depois do Carnaval" (after Carnival) is no month the local reading knows: the model's March is the answer.

@@ -30,20 +30,33 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
             ["hayır", "h", "yok", "olmaz", "istemiyorum", "hayır teşekkürler"]),
         ["cs"] = ("Ano", "Ne",
             ["ano", "a", "jo", "jj", "jojo", "jasně", "dobře", "ok", "okej", "souhlasím", "určitě", "ano prosím"],
-            ["ne", "n", "nikoli", "vůbec ne", "ne děkuji"]),
+            ["ne", "n", "nikoli", "vůbec ne", "ne děkuji", "ne díky"]),
     };
 
-    // Words that are no yes or no in a language though another language's answer: Turkish "ne" is "what?" (Czech "no"),
-    // so a Turkish user's "ne" is not read as Czech when a question understands any language (RecognizeAnyLanguage).
-    private static readonly Dictionary<string, string[]> NotAnswers = new(StringComparer.Ordinal)
+    // Answers of one language that are ordinary words of another of the six: Czech "ne" ("no") is Italian "ne" ("of
+    // it") and Turkish "ne" ("what?"); Turkish "e" ("yes") is Portuguese and Italian "e" ("and"); Czech "a" ("yes", short
+    // for "ano") is "and", "to", "the" in Czech, Portuguese, Spanish and Italian. In the user's language (the locale) they
+    // are answers; across all languages (RecognizeAnyLanguage, the language not known yet) they count only in a message
+    // clearly of their language — one with a letter only that language writes ("ne, děkuji"): alone they are asked again.
+    private static readonly HashSet<string> SharedWords = new(["ne", "e", "a"], StringComparer.Ordinal);
+
+    // The letters that only one of the six languages writes (as typed, lower case): what makes a message clearly of it.
+    private static readonly Dictionary<string, string> OwnLetters = new(StringComparer.Ordinal)
     {
-        ["tr"] = ["ne", "ne?"],
+        ["cs"] = "ěščřžůťďň",
+        ["tr"] = "ışğ",
     };
 
     // The answers above normalized once (TextNormalizer.Normalize), as every answer is compared with them.
     private static readonly Dictionary<string, (string[] Yeses, string[] Noes)> NormalizedAnswers = Languages.ToDictionary(
         language => language.Key,
         language => (Normalized(language.Value.Yeses), Normalized(language.Value.Noes)),
+        StringComparer.Ordinal);
+
+    // The same without the shared words (SharedWords): what the all-language pass reads in a message not clearly of the language.
+    private static readonly Dictionary<string, (string[] Yeses, string[] Noes)> UnsharedAnswers = NormalizedAnswers.ToDictionary(
+        language => language.Key,
+        language => (Unshared(language.Value.Yeses), Unshared(language.Value.Noes)),
         StringComparer.Ordinal);
 
     // The Yes/No card of each language, built once (an element is immutable: every prompt may send the same one).
@@ -103,11 +116,16 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
             }
         }
 
-        if (anyLanguage && !(NotAnswers.TryGetValue(language, out var notAnswers) && notAnswers.Any(n => TextNormalizer.Normalize(n) == input)))
+        if (anyLanguage)
         {
-            // Across all of them: an answer only when no language reads it the other way.
-            var yes = NormalizedAnswers.Values.Any(w => Matches(input, w.Yeses));
-            var no = NormalizedAnswers.Values.Any(w => Matches(input, w.Noes));
+            // Across all of them: an answer only when no language reads it the other way; a word that is an ordinary word
+            // of another language ("ne", "e", "a") only in a message clearly of its own (SharedWords).
+            var lowered = text!.ToLowerInvariant();
+            var answers = NormalizedAnswers.Select(l => OwnLetters.TryGetValue(l.Key, out var letters) && lowered.AsSpan().IndexOfAny(letters) >= 0
+                ? l.Value
+                : UnsharedAnswers[l.Key]).ToList();
+            var yes = answers.Any(w => Matches(input, w.Yeses));
+            var no = answers.Any(w => Matches(input, w.Noes));
             if (yes != no)
             {
                 return yes;
@@ -121,6 +139,8 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         Languages.TryGetValue(TextNormalizer.Language(locale), out var words) ? words : Languages["en"];
 
     private static string[] Normalized(string[] phrases) => [.. phrases.Select(TextNormalizer.Normalize)];
+
+    private static string[] Unshared(string[] normalized) => [.. normalized.Where(p => !SharedWords.Contains(p))];
 
     /// <summary>Whether <paramref name="input"/> is one of the <paramref name="normalized"/> phrases, or starts with one and a space.</summary>
     private static bool Matches(string input, string[] normalized)

@@ -223,6 +223,15 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string OrganisationFirst { get; init; }
 
+    /// <summary>
+    /// {0} = what was typed at the first-use organisation question, which may be a name or a request ("Find Partners"):
+    /// asked rather than guessed (yes keeps it as the name, no runs it after the profile).
+    /// </summary>
+    public required string ConfirmOrganisationNameFormat { get; init; }
+
+    /// <summary>{0} = the same; the retry of <see cref="ConfirmOrganisationNameFormat"/>.</summary>
+    public required string ConfirmOrganisationNameRetryFormat { get; init; }
+
     /// <summary>The organisation question again, after "None of these" (<see cref="NoneOfTheseOrganisations"/>).</summary>
     public required string AskOrganisationAgain { get; init; }
 
@@ -485,6 +494,12 @@ internal sealed partial class ConversationTexts
     public string ConfirmNameRetry(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameRetryFormat, NameRule.ForMessage(name));
 
     public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, NameRule.ForMessage(name));
+
+    public string ConfirmOrganisationName(string typed) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationNameFormat, NameRule.ForMessage(typed));
+
+    public string ConfirmOrganisationNameRetry(string typed) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationNameRetryFormat, NameRule.ForMessage(typed));
 
     public string ConfirmNameAgain(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameAgainFormat, NameRule.ForMessage(name));
 

@@ -22,6 +22,7 @@ internal sealed class ProfileDialog : ComponentDialog
     private const string OrganisationPrompt = "profile.organisation";
     private const string OrganisationAgainPrompt = "profile.organisationAgain";
     private const string OrganisationChoicePrompt = "profile.organisationChoice";
+    private const string OrganisationConfirmPrompt = "profile.organisationConfirm";
     private const string OrganisationStepsId = "profile.organisationSteps";
     private const string LanguagePrompt = "profile.language";
 
@@ -69,6 +70,14 @@ internal sealed class ProfileDialog : ComponentDialog
             Localize = (context, options) => OrganisationOptions(context.GetTexts(), Kept(options.Validations), again: true),
         });
         AddDialog(new ChoicePrompt(OrganisationChoicePrompt));
+
+        // "Find Partners", "textile exchange lab" at the first-use question: a name or a request? Asked (yes/no in any of
+        // the six languages, which are not known yet) rather than guessed (OrganisationAnswer).
+        AddDialog(new ConfirmPrompt(OrganisationConfirmPrompt)
+        {
+            RecognizeAnyLanguage = true,
+            Localize = (context, options) => OrganisationConfirmOptions(context.GetTexts(), Kept(options.Validations)),
+        });
     }
 
     /// <summary>The most directory organisations offered for one answer to the organisation question (then "None of these").</summary>
@@ -109,6 +118,22 @@ internal sealed class ProfileDialog : ComponentDialog
     {
         var options = PromptOptions.Text(again ? texts.AskOrganisationAgain : texts.AskOrganisation, texts.OrganisationRules);
         options.Validations = kept;
+        options.MaxAttempts = ProfileAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
+        return options;
+    }
+
+    /// <summary>
+    /// "Is “…” the name of your organisation?"; <paramref name="validations"/> keeps the organisation kept if it gives up
+    /// and the answer asked about, one line each (neither holds a line break: <see cref="NameRule"/>).
+    /// </summary>
+    private static PromptOptions OrganisationConfirmOptions(ConversationTexts texts, string validations)
+    {
+        var lines = validations.Split('\n', 2);
+        var kept = lines[0];
+        var typed = lines.Length > 1 ? lines[1] : "";
+        var options = PromptOptions.Text(texts.ConfirmOrganisationName(typed), texts.ConfirmOrganisationNameRetry(typed));
+        options.Validations = validations;
         options.MaxAttempts = ProfileAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
         return options;
@@ -215,6 +240,12 @@ internal sealed class ProfileDialog : ComponentDialog
 
         /// <summary>How many journey requests were typed at this question (it gives up after <see cref="ProfileAttempts"/>).</summary>
         public int Requests { get; init; }
+
+        /// <summary>
+        /// An answer that may be a name or a request (<see cref="OrganisationAnswerKind.Unsure"/>): the steps ask whether it
+        /// is the organisation's name instead of asking for one.
+        /// </summary>
+        public string? Confirm { get; init; }
     }
 
     /// <summary>The journey request kept at the organisation question, handed to the next step in the same turn.</summary>
@@ -230,43 +261,17 @@ internal sealed class ProfileDialog : ComponentDialog
     public static string? RequestAfterProfile(ITurnContext turnContext) =>
         turnContext.TurnState.TryGetValue(RequestAfterProfileKey, out var request) && request is string { Length: > 0 } text ? text : null;
 
-    /// <summary>The local recognizer (CPU only, no Azure OpenAI call for an organisation's name).</summary>
-    private static readonly Language.LocalIntentRecognizer Recognizer = new(TimeProvider.System);
+    /// <summary>
+    /// The lowest score of a journey request typed at the organisation question (<see cref="OrganisationAnswer.JourneyRequestScore"/>).
+    /// </summary>
+    internal const double JourneyRequestScore = OrganisationAnswer.JourneyRequestScore;
 
     /// <summary>
-    /// The lowest score of a journey request typed at the organisation question: two journey words at least ("partner
-    /// arıyorum", "candidatar-me … intercâmbio", "find partners"); one ("Partner Textiles Lda", "Italian Dyeing Centre",
-    /// "Coaching Solutions SL") is an organisation's name.
+    /// Whether an answer to the organisation question is surely a journey request, not a name (<see cref="OrganisationAnswer"/>):
+    /// "find partners in Italy", "quero candidatar-me a um intercâmbio"; a name with journey words ("Partner Search Europe",
+    /// "Coaching Textil Lda") is none, and one that could be either ("Find Partners") is asked about.
     /// </summary>
-    internal const double JourneyRequestScore = 0.8;
-
-    /// <summary>Whether an answer to the organisation question is a journey request the recognizer is sure of, not a name.</summary>
-    internal static bool IsJourneyRequest(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        // "Find Partners Ltd", "Partner Search S.r.l.": a legal form at the end is an organisation's name.
-        var normalized = string.Join(' ', System.Text.RegularExpressions.Regex.Split(TypedCommand.Fold(text), @"[^\p{L}\p{Nd}]+").Where(t => t.Length > 0));
-        if (LegalForms.Any(form => normalized == form || normalized.EndsWith(" " + form, StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        var recognized = Recognizer.Recognize(text, null);
-        return recognized.Score >= JourneyRequestScore
-            && recognized.Intent is Language.Intent.FindPartners or Language.Intent.ApplyForExchange or Language.Intent.RegisterForCoaching
-                or Language.Intent.MyApplications or Language.Intent.MySessions;
-    }
-
-    /// <summary>Legal forms that end an organisation's name in the six languages' countries (normalized: "S.r.l." is "s r l").</summary>
-    private static readonly string[] LegalForms =
-    [
-        "ltd", "limited", "plc", "inc", "llc", "lda", "ltda", "sa", "s a", "sl", "s l", "slu", "srl", "s r l", "spa", "s p a",
-        "sas", "sarl", "gmbh", "ag", "bv", "nv", "as", "a s", "sro", "s r o", "sti", "tic",
-    ];
+    internal static bool IsJourneyRequest(string? text) => OrganisationAnswer.Read(text) == OrganisationAnswerKind.Request;
 
     /// <summary>Ends the organisation steps with <paramref name="result"/>, handing on a journey request kept there.</summary>
     private static Task<DialogTurnResult> EndOrganisationAsync(WaterfallStepContext step, object? result, CancellationToken cancellationToken)
@@ -288,7 +293,13 @@ internal sealed class ProfileDialog : ComponentDialog
         step.Values["firstUse"] = question.FirstUse;
         step.Values["request"] = question.Request;
         step.Values["requests"] = question.Requests;
+        step.Values["confirm"] = question.Confirm;
         var texts = step.Context.GetTexts();
+        if (question.Confirm is { Length: > 0 } asked)
+        {
+            return await step.PromptAsync(OrganisationConfirmPrompt, OrganisationConfirmOptions(texts, question.Kept + "\n" + asked), cancellationToken).ConfigureAwait(false);
+        }
+
         return question.Again
             ? await step.PromptAsync(OrganisationAgainPrompt, OrganisationOptions(texts, question.Kept, again: true), cancellationToken).ConfigureAwait(false)
             : await step.PromptAsync(OrganisationPrompt, OrganisationOptions(texts, question.Kept), cancellationToken).ConfigureAwait(false);
@@ -296,7 +307,25 @@ internal sealed class ProfileDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ResolveOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not string typed)
+        // "Is “Find Partners” the name of your organisation?": yes — the name, looked up as if typed; no — the request.
+        bool? confirmedName = null;
+        string typed;
+        if (step.GetValue<string>("confirm") is { Length: > 0 } asked)
+        {
+            if (step.Result is not bool answer)
+            {
+                // No yes or no after the question's attempts (OrganisationKept / OrganisationUnset was said).
+                return await EndOrganisationAsync(step, step.Result, cancellationToken).ConfigureAwait(false);
+            }
+
+            typed = asked;
+            confirmedName = answer;
+        }
+        else if (step.Result is string answered)
+        {
+            typed = answered;
+        }
+        else
         {
             // No usable answer after the question's attempts (OrganisationKept / OrganisationUnset was said).
             return await EndOrganisationAsync(step, step.Result, cancellationToken).ConfigureAwait(false);
@@ -317,10 +346,29 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         // "ispanyada partner arıyorum", "I need a dyeing partner in Italy", "quero candidatar-me a um intercâmbio" at the
-        // first-use question: a request, not a name ("Partner Textiles Lda", "Italian Dyeing Centre" are names) — nothing
+        // first-use question: a request, not a name ("Partner Textiles Lda", "Partner Search Europe" are names) — nothing
         // is saved as the organisation; the request is kept and run once the profile is saved, and the question asked
-        // again (up to ProfileAttempts times, then the organisation stays unset like any question that gives up).
-        if (step.GetValue<bool>("firstUse") && IsJourneyRequest(typed))
+        // again (up to ProfileAttempts times, then the organisation stays unset like any question that gives up). One
+        // that may be either ("Find Partners") is asked about: "Is “Find Partners” the name of your organisation?".
+        var reading = confirmedName switch
+        {
+            true => OrganisationAnswerKind.Name,
+            false => OrganisationAnswerKind.Request,
+            null => step.GetValue<bool>("firstUse") ? OrganisationAnswer.Read(typed) : OrganisationAnswerKind.Name,
+        };
+        if (reading == OrganisationAnswerKind.Unsure)
+        {
+            var ask = new OrganisationQuestion(step.GetValue<string>("kept") ?? "", step.GetValue<List<string>>("declinedIds") ?? [], Again: false, Declined: step.GetValue<string>("declined"))
+            {
+                FirstUse = true,
+                Request = step.GetValue<string>("request"),
+                Requests = step.GetValue<int>("requests"),
+                Confirm = typed.Trim(),
+            };
+            return await step.ReplaceDialogAsync(OrganisationStepsId, ask, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (reading == OrganisationAnswerKind.Request)
         {
             var said = step.Context.GetTexts();
             var kept = step.GetValue<string>("kept") ?? "";

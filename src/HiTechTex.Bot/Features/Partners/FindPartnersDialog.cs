@@ -113,7 +113,8 @@ internal sealed class FindPartnersDialog(
         // next to other words: "a finishing lab" names a service an RTO offers as well as a facility provider, and
         // filtering on the kind would hide the RTO.
         var filterKind = kind == nameof(OrganisationKind.FacilityProvider) && words.Count > 0 ? null : kind;
-        return PartnerQuery.Create(string.Join(' ', words), entities.Country, filterKind);
+        // "find partners not in Italy": every other country of the partnership (never "No organisation matches" for the word "not").
+        return PartnerQuery.Create(string.Join(' ', words), entities.Country, filterKind, except: entities.ExcludedCountries);
     }
 
     private async Task StartAsync(ITurnContext context, PartnerTexts texts, JourneyStart? start, CancellationToken cancellationToken)

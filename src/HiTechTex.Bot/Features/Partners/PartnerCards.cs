@@ -20,6 +20,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     {
         ["title"] = texts.FiltersTitle,
         ["intro"] = texts.FiltersIntro,
+        ["exceptNote"] = ExceptNote(texts, query),
         ["query"] = query.ToJson(),
         ["countries"] = Choices(texts.Countries.Select(c => (c.Value, c.Key))),
         ["kinds"] = Choices(texts.Kinds.Select(k => (k.Value, k.Key.ToString()))),
@@ -242,6 +243,11 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             parts.Add(CountryName(texts, query.Country));
         }
 
+        if (ExceptNote(texts, query) is { Length: > 0 } except)
+        {
+            parts.Add(except);
+        }
+
         if (query.Kind.Length > 0)
         {
             parts.Add(texts.Kinds[Enum.Parse<OrganisationKind>(query.Kind)]);
@@ -264,6 +270,12 @@ internal sealed class PartnerCards(ICardRenderer renderer)
 
         return string.Join(" · ", parts);
     }
+
+    /// <summary>"all countries except Italy" for a search that leaves countries out; "" for none.</summary>
+    public static string ExceptNote(PartnerTexts texts, PartnerQuery query) =>
+        query.ExceptCountries.Count == 0
+            ? ""
+            : PartnerTexts.Format(texts.ExceptCountriesFormat, string.Join(", ", query.ExceptCountries.Select(c => CountryName(texts, c))));
 
     private static string Label(string taxonomyId, PartnerTexts texts) => TextileTaxonomy.Find(taxonomyId)?.LabelIn(texts.Language) ?? taxonomyId;
 

@@ -20,7 +20,17 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
 
     public static PartnerQuery Empty { get; } = new("", "", "", "", "", "", 0);
 
-    public bool IsEmpty => Q.Length == 0 && Country.Length == 0 && Kind.Length == 0 && Capability.Length == 0 && Service.Length == 0 && Stage.Length == 0;
+    /// <summary>
+    /// The countries left out ("find partners not in Italy"): their codes, comma-separated ("IT" or "IT,ES"), none the
+    /// <see cref="Country"/> chosen; "" for none.
+    /// </summary>
+    public string Except { get; init; } = "";
+
+    public bool IsEmpty => Q.Length == 0 && Country.Length == 0 && Kind.Length == 0 && Capability.Length == 0 && Service.Length == 0 && Stage.Length == 0
+        && Except.Length == 0;
+
+    /// <summary>The countries left out, as codes.</summary>
+    public IReadOnlyList<string> ExceptCountries => Except.Length == 0 ? [] : Except.Split(',');
 
     /// <summary>Reads the fields of card data; everything not recognised is ignored.</summary>
     public static PartnerQuery FromCardData(JsonElement? data)
@@ -32,11 +42,12 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
 
         var skip = d.TryGetProperty("skip", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) ? n
             : CardInput.TryGetText(s, out var skipText) && int.TryParse(skipText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        return Create(Read(d, "q"), Read(d, "country"), Read(d, "kind"), Read(d, "capability"), Read(d, "service"), Read(d, "stage"), skip);
+        return Create(Read(d, "q"), Read(d, "country"), Read(d, "kind"), Read(d, "capability"), Read(d, "service"), Read(d, "stage"), skip,
+            (Read(d, "except") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 
     public static PartnerQuery Create(string? q, string? country = null, string? kind = null, string? capability = null,
-        string? service = null, string? stage = null, int skip = 0)
+        string? service = null, string? stage = null, int skip = 0, IEnumerable<string>? except = null)
     {
         var text = (q ?? "").Trim();
         if (text.Length > MaxTextLength)
@@ -52,7 +63,12 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
             capability is not null && TextileTaxonomy.IsCapability(capability.Trim()) ? TextileTaxonomy.Find(capability.Trim())!.Id : "",
             Enum.TryParse<PartnerService>(service, ignoreCase: false, out var v) && Enum.IsDefined(v) && !int.TryParse(service, out _) ? v.ToString() : "",
             Enum.TryParse<ValueChainStage>(stage, ignoreCase: false, out var g) && Enum.IsDefined(g) && !int.TryParse(stage, out _) ? g.ToString() : "",
-            Math.Clamp(skip, 0, 1000));
+            Math.Clamp(skip, 0, 1000))
+        {
+            // Known countries only, each once, never the one chosen (a country picked on the filters card wins).
+            Except = string.Join(',', (except ?? []).Take(KnownCountries.Count * 2).Select(c => c.Trim().ToUpperInvariant())
+                .Where(c => KnownCountries.Contains(c) && c != countryCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        };
     }
 
     public PartnerSearchQuery ToSearch(int take) => new(
@@ -63,7 +79,10 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         Stage: Stage.Length == 0 ? null : Enum.Parse<ValueChainStage>(Stage),
         Service: Service.Length == 0 ? null : Enum.Parse<PartnerService>(Service),
         Skip: Skip,
-        Take: take);
+        Take: take)
+    {
+        ExceptCountries = ExceptCountries,
+    };
 
     /// <summary>The query as card data (every field a string, so the templates never see a missing value).</summary>
     public JsonObject ToJson() => new()
@@ -74,6 +93,7 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         ["capability"] = Capability,
         ["service"] = Service,
         ["stage"] = Stage,
+        ["except"] = Except,
     };
 
     private static string? Read(JsonElement data, string name) => CardInput.TryGetText(data, name, out var text) ? text : null;

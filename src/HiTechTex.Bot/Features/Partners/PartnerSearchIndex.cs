@@ -244,7 +244,8 @@ public sealed class PartnerSearchIndex : IDisposable
             }
 
 
-            Filter? filter = filters.Count == 0 ? null : new QueryWrapperFilter(AllOf(filters));
+            var excluded = query.ExceptCountries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new Term(CountryField, c.Trim().ToUpperInvariant())).ToList();
+            Filter? filter = filters.Count == 0 && excluded.Count == 0 ? null : new QueryWrapperFilter(AllOf(filters, excluded));
             var top = searcher.Search(lucene, filter, Math.Max(skip + take, CandidateWindow));
             var best = top.ScoreDocs.Length == 0 ? 1f : Math.Max(top.ScoreDocs.Max(d => d.Score), float.Epsilon);
 
@@ -398,12 +399,23 @@ public sealed class PartnerSearchIndex : IDisposable
         return terms;
     }
 
-    private static BooleanQuery AllOf(IEnumerable<Term> terms)
+    /// <summary>Every one of <paramref name="terms"/> and none of <paramref name="excluded"/> ("not in Italy").</summary>
+    private static BooleanQuery AllOf(IReadOnlyCollection<Term> terms, IReadOnlyCollection<Term> excluded)
     {
         var all = new BooleanQuery();
         foreach (var term in terms)
         {
             all.Add(new TermQuery(term), Occur.MUST);
+        }
+
+        if (terms.Count == 0)
+        {
+            all.Add(new MatchAllDocsQuery(), Occur.MUST);   // a query of MUST_NOT clauses alone matches nothing
+        }
+
+        foreach (var term in excluded)
+        {
+            all.Add(new TermQuery(term), Occur.MUST_NOT);
         }
 
         return all;

@@ -15,4 +15,8 @@ public sealed record PartnerSearchQuery(
     ValueChainStage? Stage = null,
     PartnerService? Service = null,
     int Skip = 0,
-    int Take = 5);
+    int Take = 5)
+{
+    /// <summary>ISO 3166-1 alpha-2 codes of countries whose organisations are left out ("not in Italy").</summary>
+    public IReadOnlyList<string> ExceptCountries { get; init; } = [];
+}

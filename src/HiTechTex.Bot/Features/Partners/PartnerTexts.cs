@@ -152,6 +152,11 @@ internal sealed partial record PartnerTexts
     /// <summary>Said before the results when the user named a country outside the partnership.</summary>
     public required string CountryNotCovered { get; init; }
     /// <summary>
+    /// {0} = the countries left out ("find partners not in Italy"), by name: the search's summary says it looked in
+    /// every other country ("all countries except Italy").
+    /// </summary>
+    public required string ExceptCountriesFormat { get; init; }
+    /// <summary>
     /// Said before the search when the user offered to host a visitor ("we'd like to host a visitor from Spain"): the
     /// visiting organisation applies and chooses its host; a host may host many times.
     /// </summary>

@@ -76,6 +76,9 @@ public sealed class ProfileOrganisationRequestTests : IDisposable
     [InlineData("Italian Dyeing Centre")]
     [InlineData("Coaching Solutions SL")]
     [InlineData("Exchange Partners Ltd")]
+    [InlineData("Partner Search Europe")]
+    [InlineData("Textile Exchange Lab")]
+    [InlineData("Coaching Textil Lda")]
     public async Task OrganisationQuestion_ANameWithJourneyWords_SavedAsTheOrganisation(string name)
     {
         var texts = ConversationTexts.En;

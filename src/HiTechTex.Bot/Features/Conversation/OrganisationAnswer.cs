@@ -1,0 +1,182 @@
+using System.Collections.Frozen;
+using HiTechTex.Bot.Language;
+
+namespace HiTechTex.Bot.Features.Conversation;
+
+/// <summary>What an answer to the first-use organisation question is (<see cref="OrganisationAnswer.Read"/>).</summary>
+internal enum OrganisationAnswerKind
+{
+    /// <summary>An organisation's name: saved ("Partner Search Europe", "Coaching Textil Lda", "CITEVE").</summary>
+    Name,
+
+    /// <summary>A journey request: kept and run once the profile is saved ("find partners in Italy").</summary>
+    Request,
+
+    /// <summary>Either: the bot asks whether it is the organisation's name ("Find Partners", "textile exchange lab").</summary>
+    Unsure,
+}
+
+/// <summary>
+/// Tells an organisation's name from a request typed at the first-use organisation question. Only a text the local
+/// recognizer is sure is a journey request (two journey words or more) is looked at; of those, a legal form at the end
+/// ("Lda", "S.L.", "S.p.A.", "s.r.o.", "A.Ş.", "Ltd", "GmbH") makes a name; what a request says and a name does not — a
+/// verb (an imperative only as the first word), a pronoun, a question ("I need", "quero", "busco", "cerco", "arıyorum",
+/// "hledám", "find …", "show my"), a country
+/// or region as a place ("in Italy", "em Itália", "v Itálii", "İtalya'da") — makes a request when the words are not
+/// written as a name (each capitalised: "Partner Search Europe"); capitalised words without those make a name, and the
+/// rest (capitalised with a verb, "Find Partners"; lower case without one, "textile exchange lab") is asked about.
+/// </summary>
+internal static class OrganisationAnswer
+{
+    /// <summary>
+    /// The lowest score of a journey request typed at the organisation question: two journey words at least ("partner
+    /// arıyorum", "candidatar-me … intercâmbio", "find partners"); one ("Partner Textiles Lda", "Italian Dyeing Centre",
+    /// "Coaching Solutions SL") is an organisation's name.
+    /// </summary>
+    internal const double JourneyRequestScore = 0.8;
+
+    /// <summary>The local recognizer (CPU only, no Azure OpenAI call for an organisation's name).</summary>
+    private static readonly LocalIntentRecognizer Recognizer = new(TimeProvider.System);
+
+    /// <summary>What <paramref name="text"/>, typed at the first-use organisation question, is.</summary>
+    public static OrganisationAnswerKind Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return OrganisationAnswerKind.Name;
+        }
+
+        var words = System.Text.RegularExpressions.Regex.Split(text.Trim(), @"[^\p{L}\p{M}\p{Nd}&]+").Where(w => w.Length > 0).ToList();
+        var folded = words.Select(TypedCommand.Fold).ToList();
+
+        // "Find Partners Ltd", "Partner Search S.r.l.", "Coaching Textil Lda", "Türk Tekstil A.Ş.": a legal form at the end.
+        var normalized = string.Join(' ', folded);
+        if (LegalForms.Any(form => normalized == form || normalized.EndsWith(" " + form, StringComparison.Ordinal)))
+        {
+            return OrganisationAnswerKind.Name;
+        }
+
+        var recognized = Recognizer.Recognize(text, null);
+        if (recognized.Score < JourneyRequestScore
+            || recognized.Intent is not (Intent.FindPartners or Intent.ApplyForExchange or Intent.RegisterForCoaching or Intent.MyApplications or Intent.MySessions))
+        {
+            return OrganisationAnswerKind.Name;
+        }
+
+        var asRequest = text.TrimEnd().EndsWith('?')
+            || FirstWords.Contains(folded[0])
+            || folded.Any(w => RequestWords.Contains(w) || TurkishVerbEndings.Any(e => w.Length > e.Length + 1 && w.EndsWith(e, StringComparison.Ordinal)))
+            || NamesAPlace(text);
+        var asName = words.All(w => !char.IsLower(w[0]) || Connectors.Contains(TypedCommand.Fold(w)));
+        return (asRequest, asName) switch
+        {
+            (true, false) => OrganisationAnswerKind.Request,
+            (false, true) => OrganisationAnswerKind.Name,
+            _ => OrganisationAnswerKind.Unsure,
+        };
+    }
+
+    /// <summary>
+    /// A country or partner region after a preposition of place ("in Italy", "em Portugal", "en España", "v Itálii", "do
+    /// Španělska"), or with a Turkish case ending ("ispanyada", "İtalya'da", "Türkiye'ye"): somewhere a request is about.
+    /// </summary>
+    private static bool NamesAPlace(string text)
+    {
+        var tokens = TextNormalizer.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Norm;
+            if (PlacePrepositions.Contains(word) && i + 1 < tokens.Count && IsPlace(tokens[i + 1].Norm))
+            {
+                return true;
+            }
+
+            // "İtalya'da", "Türkiye'ye": the case ending after an apostrophe.
+            if (i + 1 < tokens.Count && tokens[i].After.Trim() is "'" or "’" && TurkishCaseEndings.Contains(tokens[i + 1].Norm) && IsPlace(word))
+            {
+                return true;
+            }
+
+            // "ispanyada", "italyaya", "turkiyede": the case ending on the word (of two letters or more: "Italiane" is no
+            // "Italian" + "e"), after a country's whole name ("italya" is no "ital" + "ya").
+            foreach (var ending in TurkishCaseEndings)
+            {
+                if (ending.Length > 1 && word.Length >= ending.Length + 5 && word.EndsWith(ending, StringComparison.Ordinal) && IsPlace(word[..^ending.Length]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPlace(string word) =>
+        LocalIntentRecognizer.FindCountry(word) is not null || LocalIntentRecognizer.FindRegion(word) is not null;
+
+    /// <summary>Legal forms that end an organisation's name in the six languages' countries (folded: "S.r.l." is "s r l", "A.Ş." "a s").</summary>
+    private static readonly string[] LegalForms =
+    [
+        "ltd", "limited", "plc", "inc", "llc", "lda", "ltda", "sa", "s a", "sl", "s l", "slu", "srl", "s r l", "spa", "s p a",
+        "sas", "sarl", "gmbh", "ag", "bv", "nv", "as", "a s", "sro", "s r o", "sti", "tic", "snc", "sapa",
+        "v o s", "k s", "z s", "o p s",
+    ];
+
+    /// <summary>Small words a capitalised name keeps in lower case ("Asociación de Socios Textiles", "Centre for …").</summary>
+    private static readonly FrozenSet<string> Connectors = FrozenSet.ToFrozenSet(
+    [
+        "of", "and", "the", "for", "&", "de", "da", "do", "das", "dos", "del", "della", "delle", "dei", "degli", "di", "e", "y",
+        "i", "ve", "a", "la", "le", "el", "los", "las", "en", "em", "per", "pro", "za", "na", "und", "von", "van", "s",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a request says anywhere and an organisation's name does not: pronouns, the first person of the verbs of
+    /// wanting, needing, looking for and signing up, infinitives, question words, the programme's name — in the six
+    /// languages, folded (no accents, lower case). Not the nouns a name may hold ("Partner Search Europe").
+    /// </summary>
+    private static readonly FrozenSet<string> RequestWords = FrozenSet.ToFrozenSet(
+    [
+        "clusterxchange",
+        // English
+        "i", "im", "me", "my", "we", "our", "us", "want", "wanna", "need", "needs", "like", "would", "could", "can", "please",
+        "looking", "searching", "applying", "how", "where", "who", "what", "which", "any",
+        // Portuguese
+        "eu", "meu", "minha", "meus", "minhas", "quero", "queria", "gostaria", "preciso", "precisamos", "procuro", "procuramos",
+        "procurar", "procurando", "encontrar", "candidatar", "inscrever", "posso", "pode", "podem", "onde", "quais", "algum", "alguma",
+        // Spanish
+        "yo", "mi", "mis", "quiero", "quisiera", "gustaria", "necesito", "necesitamos", "busco", "buscamos", "buscar", "buscando",
+        "solicitar", "inscribirme", "apuntarme", "puedo", "puedes", "donde", "cuales", "algun",
+        // Italian
+        "io", "mio", "mia", "miei", "mie", "voglio", "vorrei", "vogliamo", "cerco", "cerchiamo", "cercare", "cercando", "trovare",
+        "candidarmi", "iscrivermi", "bisogno", "serve", "servono", "puoi", "dove", "quali", "qualche",
+        // Turkish
+        "ben", "benim", "bana", "bize", "ihtiyacim", "ihtiyacimiz", "lazim", "basvurmak", "katilmak", "nasil", "nerede", "hangi",
+        // Czech
+        "ja", "muj", "moje", "mne", "chci", "chceme", "chtel", "chtela", "chteli", "bych", "bychom", "potrebuji", "potrebuju",
+        "potrebujeme", "hledam", "hledame", "najit", "prihlasit", "jak", "kde", "ktere", "nejake",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Imperatives, a request only as the first word ("find partners", "show my sessions", "trova partner", "najdi
+    /// partnera"): elsewhere the same word is a noun of a name ("Partner Search Europe", "Partner Find").
+    /// </summary>
+    private static readonly FrozenSet<string> FirstWords = FrozenSet.ToFrozenSet(
+    [
+        "find", "search", "look", "show", "list", "get", "give", "apply", "register", "book", "join", "sign",
+        "mostra", "mostre", "encontre", "procure", "encuentra", "encuentre", "muestra", "muestrame", "mostrami", "trova",
+        "trovami", "cerca", "bul", "bulun", "goster", "gosterin", "najdi", "ukaz", "ukazte", "zobraz", "hledej",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Turkish first-person verb endings, folded ("arıyorum", "istiyoruz", "başvuracağım"): a request.</summary>
+    private static readonly string[] TurkishVerbEndings = ["iyorum", "iyoruz", "uyorum", "uyoruz", "yorum", "yoruz", "acagim", "ecegim", "mak istiyorum"];
+
+    /// <summary>
+    /// Prepositions of place before a country or region (EN, PT, ES, IT, CS), folded; not Czech "do" ("to"), which is
+    /// Portuguese "of the" in names ("Têxteis do Norte").
+    /// </summary>
+    private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
+        ["in", "to", "near", "em", "no", "na", "nos", "nas", "para", "en", "a", "v", "ve"], StringComparer.Ordinal);
+
+    /// <summary>Turkish case endings of a place: in, to, from ("ispanyada", "italyaya", "türkiye'den").</summary>
+    private static readonly string[] TurkishCaseEndings = ["da", "de", "ta", "te", "ya", "ye", "a", "e", "dan", "den", "tan", "ten"];
+}

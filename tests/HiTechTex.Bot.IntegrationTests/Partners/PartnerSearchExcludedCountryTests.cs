@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.IntegrationTests.Partners;
+
+/// <summary>
+/// "find partners not in Italy" — and "não em Itália", "no en Italia", "non in Italia", "İtalya dışında", "ne v Itálii" —
+/// was a search for the word "not" in Italy ("No organisation matches"); now it lists the organisations of every other
+/// country, says so on the results ("all countries except Italy"), and its pages keep leaving Italy out.
+/// </summary>
+public sealed class PartnerSearchExcludedCountryTests : IDisposable
+{
+    private static readonly JsonObject Searcher = PartnerHost.User("29:user-1", "aad-user-1", "Ana Silva");
+    private readonly string databasePath = BotHostFactory.NewDatabasePath();
+
+    [Theory]
+    [InlineData("en", "find partners not in Italy")]
+    [InlineData("pt", "encontrar parceiros não em Itália")]
+    [InlineData("es", "buscar socios no en Italia")]
+    [InlineData("it", "trova partner non in Italia")]
+    [InlineData("tr", "İtalya dışında partner arıyorum")]
+    [InlineData("cs", "najdi partnery ne v Itálii")]
+    public async Task FreeTextSearch_NotInItaly_ListsEveryOtherCountry_SaysSo_PagesKeepItOut(string language, string typed)
+    {
+        // Two a page, so that the search has a next page whatever the directory's size.
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:PageSize"] = "2" });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+        var texts = PartnerTexts.Resolve(language);
+        using var scope = factory.Services.CreateScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IPartnerDirectory>();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+
+        Assert.DoesNotContain(sent, a => a.Text == texts.NoResults);
+        var card = JsonDocument.Parse(PartnerHost.CardJson(sent[^1])).RootElement;
+        var json = PartnerHost.Text(card);
+        Assert.Contains(texts.ResultsTitle, json, StringComparison.Ordinal);
+        Assert.Contains(PartnerTexts.Format(texts.ExceptCountriesFormat, texts.Countries["IT"]), json, StringComparison.Ordinal);
+        var first = await CountriesOfAsync(directory, card);
+        Assert.NotEmpty(first);
+        Assert.DoesNotContain("IT", first);
+
+        // The next page leaves Italy out too.
+        var more = card.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("data").GetProperty("action").GetString() == "partners.page");
+        Assert.Equal("IT", more.GetProperty("data").GetProperty("except").GetString());
+        await PartnerHost.SubmitAsync(client, chat, Searcher, JsonNode.Parse(more.GetProperty("data").GetRawText())!.AsObject());
+        var next = JsonDocument.Parse(PartnerHost.CardJson(factory.Connector.SentTo(chat)[^1])).RootElement;
+        var second = await CountriesOfAsync(directory, next);
+        Assert.NotEmpty(second);
+        Assert.DoesNotContain("IT", second);
+    }
+
+    /// <summary>The countries of the organisations a results card lists (its Details buttons).</summary>
+    private static async Task<List<string>> CountriesOfAsync(IPartnerDirectory directory, JsonElement card)
+    {
+        var countries = new List<string>();
+        foreach (var id in Ids(card))
+        {
+            countries.Add((await directory.FindAsync(id, CancellationToken.None))!.Country);
+        }
+
+        return countries;
+    }
+
+    private static IEnumerable<string> Ids(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String && action.GetString() == "partners.detail"
+                && element.TryGetProperty("id", out var id))
+            {
+                yield return id.GetString()!;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                foreach (var found in Ids(property.Value))
+                {
+                    yield return found;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                foreach (var found in Ids(item))
+                {
+                    yield return found;
+                }
+            }
+        }
+    }
+
+    public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+}

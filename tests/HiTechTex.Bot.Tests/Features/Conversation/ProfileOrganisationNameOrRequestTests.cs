@@ -1,0 +1,182 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// At the first-use organisation question, an organisation's name with request words ("Partner Search Europe",
+/// "Procura de Parceiros Têxteis", legal forms such as "Lda", "S.L.", "S.p.A.", "A.Ş.", "s.r.o.", "GmbH") is saved as
+/// the name; a real request ("find partners in Italy") runs after the profile; one that may be either ("Find Partners",
+/// "Busco Socios") is asked about — "Is “…” the name of your organisation?" — in the six languages: yes saves it, no runs
+/// it once the profile is saved.
+/// </summary>
+public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("Partner Search Europe")]
+    [InlineData("partner search europe s.l.")]
+    [InlineData("Procura de Parceiros Têxteis")]
+    [InlineData("Busca de Parceiros Europa")]
+    [InlineData("Partner Search S.p.A.")]
+    [InlineData("Find Partners GmbH")]
+    [InlineData("Hledám Partnery s.r.o.")]
+    [InlineData("Partner Arıyorum A.Ş.")]
+    [InlineData("Busco Socios S.L.")]
+    [InlineData("Cerco Partner S.r.l.")]
+    [InlineData("Procuro Parceiros Lda")]
+    [InlineData("Textile Exchange Lab")]
+    [InlineData("Coaching Textil Lda")]
+    public void Read_AnOrganisationsName_IsAName(string typed) =>
+        Assert.Equal(OrganisationAnswerKind.Name, OrganisationAnswer.Read(typed));
+
+    [Theory]
+    [InlineData("find partners in Italy")]
+    [InlineData("find partners")]
+    [InlineData("procuro parceiros em Itália")]
+    [InlineData("quero candidatar-me a um intercâmbio")]
+    [InlineData("busco socios en Italia")]
+    [InlineData("cerco partner in Italia")]
+    [InlineData("İtalya'da partner arıyorum")]
+    [InlineData("italyada partner arıyorum")]
+    [InlineData("hledám partnera v Itálii")]
+    [InlineData("přihláška na ClusterXchange")]
+    [InlineData("Find partners in Italy")]
+    public void Read_ARequest_IsARequest(string typed) =>
+        Assert.Equal(OrganisationAnswerKind.Request, OrganisationAnswer.Read(typed));
+
+    [Theory]
+    [InlineData("Find Partners")]          // capitalised like a name, but an imperative first
+    [InlineData("Procuro Parceiros")]
+    [InlineData("Busco Socios")]
+    [InlineData("Cerco Partner")]
+    [InlineData("Partner Arıyorum")]
+    [InlineData("Hledám Partnery")]
+    [InlineData("Partner Search In Italy")] // capitalised, but a place
+    [InlineData("partner search europe")]   // no verb, but not written as a name
+    public void Read_EitherANameOrARequest_IsUnsure(string typed) =>
+        Assert.Equal(OrganisationAnswerKind.Unsure, OrganisationAnswer.Read(typed));
+
+    [Theory]
+    [InlineData("en", "Partner Search Europe")]
+    [InlineData("pt", "Procura de Parceiros Têxteis")]
+    [InlineData("es", "Busco Socios S.L.")]
+    [InlineData("it", "Cerco Partner S.p.A.")]
+    [InlineData("tr", "Partner Arıyorum A.Ş.")]
+    [InlineData("cs", "Hledám Partnery s.r.o.")]
+    public async Task OrganisationQuestion_ANameWithRequestWords_SavedAsTheOrganisation_NoQuestion(string language, string name)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await StartAsync(texts)
+            .Send(name)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal(name, Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
+        Assert.DoesNotContain(name, host.Recognizer.Texts);   // never run as a request
+    }
+
+    [Theory]
+    [InlineData("en", "Find Partners")]
+    [InlineData("pt", "Procuro Parceiros")]
+    [InlineData("es", "Busco Socios")]
+    [InlineData("it", "Cerco Partner")]
+    [InlineData("tr", "Partner Arıyorum")]
+    [InlineData("cs", "Hledám Partnery")]
+    public async Task OrganisationQuestion_EitherANameOrARequest_Asked_YesSavesTheName(string language, string name)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await StartAsync(texts)
+            .Send(name)
+            .AssertReply(reply => Assert.Contains(texts.ConfirmOrganisationName(name), reply.Text, StringComparison.Ordinal), "is it the name?")
+            .Send(Yes(language))
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal(name, Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
+        Assert.DoesNotContain(name, host.Recognizer.Texts);
+    }
+
+    [Theory]
+    [InlineData("en", "Find Partners", "no")]
+    [InlineData("pt", "Procuro Parceiros", "não")]
+    [InlineData("es", "Busco Socios", "no")]
+    [InlineData("it", "Cerco Partner", "no")]
+    [InlineData("tr", "Partner Arıyorum", "hayır")]
+    [InlineData("cs", "Hledám Partnery", "ne")]
+    public async Task OrganisationQuestion_EitherANameOrARequest_Asked_NoRunsItAfterTheProfile(string language, string request, string no)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await StartAsync(texts)
+            .Send(request)
+            .AssertReply(reply => Assert.Contains(texts.ConfirmOrganisationName(request), reply.Text, StringComparison.Ordinal), "is it the name?")
+            .Send(no)
+            .AssertReply(texts.OrganisationFirst)
+            .AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        Assert.Equal("CITEVE", Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
+        Assert.Equal(request, host.Recognizer.Texts[^1]);
+    }
+
+    [Fact]
+    public async Task OrganisationQuestion_Asked_NeitherYesNorNo_AskedAgainThenLeftUnset()
+    {
+        var texts = ConversationTexts.En;
+
+        await StartAsync(texts)
+            .Send("Find Partners")
+            .AssertReplyContains(texts.ConfirmOrganisationName("Find Partners"))
+            .Send("perhaps")
+            .AssertReplyContains(texts.ConfirmOrganisationNameRetry("Find Partners"))
+            .Send("ne")   // no answer on an English client (Italian "ne", Czech "no")
+            .AssertReplyContains(texts.ConfirmOrganisationNameRetry("Find Partners"))
+            .Send("dunno")
+            .AssertReply(texts.OrganisationUnset)
+            .AssertReplyContains(texts.AskLanguage)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void Texts_EveryLanguageAsksWhetherItIsTheName()
+    {
+        foreach (var texts in ConversationTexts.All)
+        {
+            Assert.Contains("Find Partners", texts.ConfirmOrganisationName("Find Partners"), StringComparison.Ordinal);
+            Assert.Contains("Find Partners", texts.ConfirmOrganisationNameRetry("Find Partners"), StringComparison.Ordinal);
+            if (texts.Language != "en")
+            {
+                Assert.NotEqual(ConversationTexts.En.ConfirmOrganisationName("X"), texts.ConfirmOrganisationName("X"));
+            }
+        }
+    }
+
+    private static string Yes(string language) => language switch { "pt" => "sim", "it" => "sì", "cs" => "ano", "tr" => "evet", "es" => "sí", _ => "yes" };
+
+    /// <summary>"hello", yes to the Teams name, up to the organisation question.</summary>
+    private HiTechTex.Bot.Testing.Dialogs.TestFlow StartAsync(ConversationTexts texts) =>
+        host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send(Yes(texts.Language))
+            .AssertReply(texts.AskOrganisation);
+}

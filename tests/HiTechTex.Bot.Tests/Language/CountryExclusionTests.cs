@@ -1,0 +1,133 @@
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
+using static HiTechTex.Bot.Tests.Features.Partners.TestOrganisations;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+/// <summary>
+/// "find partners not in Italy" in the six languages: Italy is a country to leave out (<see cref="IntentEntities.ExcludedCountries"/>),
+/// not the place to search, and "not" is no search word (it was a search for the word "not" in Italy: "No organisation
+/// matches"); the search then looks in every other country.
+/// </summary>
+public sealed class CountryExclusionTests
+{
+    private readonly LocalIntentRecognizer recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("find partners not in Italy")]
+    [InlineData("find partners outside Italy")]
+    [InlineData("find partners except Italy")]
+    [InlineData("encontrar parceiros não em Itália")]
+    [InlineData("procuro parceiros fora de Itália")]
+    [InlineData("buscar socios no en Italia")]
+    [InlineData("busco socios excepto Italia")]
+    [InlineData("trova partner non in Italia")]
+    [InlineData("cerco partner tranne l'Italia")]
+    [InlineData("cerco partner fuori dall'Italia")]
+    [InlineData("İtalya dışında partner arıyorum")]
+    [InlineData("italya hariç ortak bul")]
+    [InlineData("İtalya'da değil partner arıyorum")]
+    [InlineData("najdi partnery ne v Itálii")]
+    [InlineData("hledám partnery mimo Itálii")]
+    [InlineData("hledám partnery kromě Itálie")]
+    public void APartnerSearchNotInItaly_ExcludesItaly_SearchesNoPlace_NoNegationWord(string typed)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Null(result.Entities.Country);
+        Assert.Equal(["IT"], result.Entities.ExcludedCountries);
+        Assert.Empty(result.Entities.Keywords);
+    }
+
+    [Theory]
+    [InlineData("find partners in Spain, not in Italy", "ES")]
+    [InlineData("procuro parceiros em Espanha, não em Itália", "ES")]
+    [InlineData("hledám partnery ve Španělsku, ne v Itálii", "ES")]
+    public void AnotherCountryNamed_IsTheSearchsCountry_ItalyLeftOut(string typed, string country)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Equal(["IT"], result.Entities.ExcludedCountries);
+        Assert.Empty(result.Entities.OtherCountries);
+    }
+
+    [Theory]
+    [InlineData("find partners in Italy", "IT")]
+    [InlineData("no, en Italia busco socios", "IT")]        // an answer "no", then Italy: punctuation between
+    [InlineData("busco socios al menos en Italia", "IT")]   // "at least"
+    [InlineData("quero parceiros no Porto e em Itália", "IT")] // Portuguese "no" is "in the"
+    [InlineData("cerco partner in Italia o Spagna", "IT")]
+    [InlineData("I'm not going to Italy, find partners in Italy", "IT")]
+    public void NoExclusion_TheCountryIsThePlace(string typed, string country)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Empty(result.Entities.ExcludedCountries);
+    }
+
+    [Fact]
+    public void QueryOf_AnExclusion_SearchesEveryOtherCountry()
+    {
+        var query = FindPartnersDialog.QueryOf(recognizer.Recognize("find partners not in Italy", null).Entities);
+
+        Assert.False(query.IsEmpty);
+        Assert.Equal("", query.Country);
+        Assert.Equal("", query.Q);
+        Assert.Equal(["IT"], query.ExceptCountries);
+    }
+
+    [Fact]
+    public void Search_ExceptItaly_FindsEveryOtherCountrysOrganisations_NoItalianOne()
+    {
+        using var index = IndexOf(Multilingual);
+
+        var all = index.Search(new PartnerSearchQuery(null, Take: 100));
+        var except = index.Search(new PartnerSearchQuery(null, Take: 100) { ExceptCountries = ["IT"] });
+
+        Assert.Equal(all.Hits.Count(h => h.Country != "IT"), except.Total);
+        Assert.DoesNotContain(except.Hits, h => h.Country == "IT");
+        Assert.Contains(except.Hits, h => h.Country == "ES");
+    }
+
+    [Fact]
+    public void Search_WordsExceptItaly_KeepsTheWordsAndLeavesItalyOut()
+    {
+        using var index = IndexOf(Multilingual);
+
+        var results = index.Search(new PartnerSearchQuery("finishing lab", Take: 100) { ExceptCountries = ["IT"] });
+
+        Assert.NotEmpty(results.Hits);
+        Assert.DoesNotContain("it-lab", results.Ids());
+        Assert.Contains("pt-lab", results.Ids());
+    }
+
+    [Fact]
+    public void CardData_KeepsTheExclusion_ForPagingAndRefining_ACountryChosenWins()
+    {
+        var query = PartnerQuery.Create("", except: ["it", "xx", "IT"]);
+        Assert.Equal("IT", query.Except);
+
+        var back = PartnerQuery.FromCardData(System.Text.Json.JsonSerializer.SerializeToElement(query.ToJson()));
+        Assert.Equal(query, back);
+        Assert.Equal(["IT"], back.ToSearch(5).ExceptCountries);
+
+        var chosen = PartnerQuery.FromCardData(System.Text.Json.JsonSerializer.SerializeToElement(new { country = "IT", except = "IT,ES" }));
+        Assert.Equal("IT", chosen.Country);
+        Assert.Equal("ES", chosen.Except);
+    }
+
+    [Fact]
+    public void Summary_SaysEveryCountryExceptItaly_InTheSixLanguages()
+    {
+        var query = PartnerQuery.Create("", except: ["IT"]);
+        foreach (var language in new[] { "en", "pt", "es", "it", "tr", "cs" })
+        {
+            var texts = PartnerTexts.Resolve(language);
+            Assert.Equal(PartnerTexts.Format(texts.ExceptCountriesFormat, texts.Countries["IT"]), PartnerCards.Summary(texts, query));
+        }
+    }
+}
