@@ -287,6 +287,8 @@ internal sealed class ExchangeCards(
                 ["reason"] = reason,
                 ["advice"] = advice,
                 ["canRetry"] = entry.CanRetry,
+                // The rounds of "Retry now" done when this list was made: the button's click claims the next (one try per button).
+                ["round"] = entry.Round.ToString(CultureInfo.InvariantCulture),
                 ["notReached"] = await NotReachedAsync(entry, texts, cancellationToken).ConfigureAwait(false),
             });
         }

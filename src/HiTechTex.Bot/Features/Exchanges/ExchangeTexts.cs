@@ -235,6 +235,15 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference. "Retry now" on an application no longer stuck (a second click): nothing changed.</summary>
     public required string NothingToRetryFormat { get; init; }
 
+    /// <summary>{0} = reference. "Retry now" tried the card update again and Teams refused it again (403/404): listed again, not retried by the bot.</summary>
+    public required string RetryRefusedFormat { get; init; }
+
+    /// <summary>{0} = reference. The same "Retry now" button again after its try, still stuck: nothing sent; the list shown again offers one more try.</summary>
+    public required string AlreadyRetriedFormat { get; init; }
+
+    /// <summary>{0} = reference. "Retry now" clicked again while the first click's try runs: nothing sent twice.</summary>
+    public required string RetryRunningFormat { get; init; }
+
     public required string ProgressTitle { get; init; }
 
     /// <summary>{0} = completed, {1} = target.</summary>

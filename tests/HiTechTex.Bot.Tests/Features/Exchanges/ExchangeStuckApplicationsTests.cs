@@ -459,6 +459,136 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.DoesNotContain(await ListAsync(), e => e.Reason == ExchangeStuckReason.CardUpdateGivenUp);
     }
 
+    /// <summary>
+    /// Before: once a "Retry now" of a given-up card update was refused again (403: the card or chat gone, the bot
+    /// blocked), the card was listed as given up again and every further click of the same button sent one more PUT.
+    /// Now a button is good for one try: the further clicks send nothing and say the retry was already made and refused;
+    /// the list shown again offers one more try.
+    /// </summary>
+    [Fact]
+    public async Task CardUpdateRetryRefusedAgain_FurtherClicksOfTheSameButtonSendNothing()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        var refused = false;
+        var failing = true;
+        var updates = CountUpdates(() => failing, () => refused);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        refused = true;
+        var retry = await RetryButtonAsync();
+
+        // Act: the list's Retry now, clicked three times.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryRefusedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyRetriedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyRetriedFormat, reference))
+            .StartTestAsync();
+
+        // Assert: one PUT for the three clicks; still listed (refused), and the list shown again tries once more.
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardUpdateGivenUp, entry.Reason);
+        Assert.True(entry.Refused);
+        var again = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(again))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryRefusedFormat, reference))
+            .Send(() => host.Conversation.Submit(again))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyRetriedFormat, reference))
+            .StartTestAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, updates.Count);
+
+        // And once the card can be updated, the list's button updates it; nothing is listed any more.
+        refused = false;
+        failing = false;
+        var last = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(last))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(last))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, updates.Count);
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// A second click while the first click's try is still waiting for Teams (a double click on a slow connector): it
+    /// tries nothing — not even from a list shown meanwhile — and says the first one is running; one PUT in all.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_ClickedAgainWhileTheFirstTryRuns_TriesNothingMore()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        var updates = CountUpdates(() => true);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        var round = Assert.Single(await ListAsync()).Round;
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string conversationId, string activityId, Activity activity, CancellationToken _) =>
+            {
+                updates.Add(activity);
+                entered.TrySetResult();
+                await release.Task;
+                throw new ConnectorException(System.Net.HttpStatusCode.Forbidden, null, "Forbidden");
+            });
+
+        // Act: the first click's try waits in the PUT; a second click of the same button, then one of a list made now.
+        var first = RetryAsync(id, round);
+        await entered.Task;
+        var second = await RetryAsync(id, round);
+        var fromANewList = await RetryAsync(id, (await ListAsync()).SingleOrDefault()?.Round ?? round);
+        release.SetResult();
+
+        // Assert
+        Assert.Equal(ExchangeRetryOutcome.Running, second);
+        Assert.Equal(ExchangeRetryOutcome.Running, fromANewList);
+        Assert.Equal(ExchangeRetryOutcome.Refused, await first);
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, round));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+    }
+
+    /// <summary>
+    /// A forged or damaged round on the button (not a number, negative, absurdly large): the polite "could not be read",
+    /// nothing tried.
+    /// </summary>
+    [Theory]
+    [InlineData("x")]
+    [InlineData("-1")]
+    [InlineData("99999999999")]
+    public async Task RetryNow_UnreadableRound_SaysSoAndTriesNothing(string round)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await SubmitAsync();
+        var updates = CountUpdates(() => true);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D"), round }))
+            .AssertReply(En.ButtonUnreadable)
+            .StartTestAsync();
+
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        Assert.Single(await ListAsync());
+    }
+
+    private async Task<ExchangeRetryOutcome> RetryAsync(Guid id, int round)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ExchangeStuckApplications>().RetryAsync(id, round, CancellationToken.None)).Outcome;
+    }
+
     [Fact]
     public async Task NotACoordinator_TypedOrForgedRetry_PoliteRefusalAndNothingChanges()
     {
@@ -552,19 +682,71 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         }
     }
 
-    /// <summary>Every PUT of a card, failing with a 503 while <paramref name="failing"/> says so.</summary>
-    private List<Activity> CountUpdates(Func<bool> failing)
+    /// <summary>
+    /// Every PUT of a card, failing with a 503 while <paramref name="failing"/> says so — refused with a 403 instead while
+    /// <paramref name="refused"/> does.
+    /// </summary>
+    private List<Activity> CountUpdates(Func<bool> failing, Func<bool>? refused = null)
     {
         var updates = new List<Activity>();
         host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .Returns((string conversationId, string activityId, Activity activity, CancellationToken _) =>
             {
                 updates.Add(activity);
-                return failing()
+                return refused?.Invoke() == true
+                    ? Task.FromException<ProactiveSendResult>(new ConnectorException(System.Net.HttpStatusCode.Forbidden, null, "Forbidden"))
+                    : failing()
                     ? Task.FromException<ProactiveSendResult>(new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable"))
                     : Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, activityId));
             });
         return updates;
+    }
+
+    /// <summary>The data of the (first) "Retry now" button of the coordinator's stuck-applications card, as shown now.</summary>
+    private async Task<System.Text.Json.JsonElement> RetryButtonAsync()
+    {
+        System.Text.Json.JsonElement? data = null;
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r =>
+            {
+                using var card = System.Text.Json.JsonDocument.Parse(CardJson(r));
+                data = FindAction(card.RootElement, ExchangeVerbs.RetryDelivery)?.Clone();
+            }, "the stuck applications")
+            .StartTestAsync();
+        return data ?? throw new InvalidOperationException("no Retry now button on the card");
+    }
+
+    private static System.Text.Json.JsonElement? FindAction(System.Text.Json.JsonElement element, string verb)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
+                && data.TryGetProperty("action", out var action) && action.ValueKind == System.Text.Json.JsonValueKind.String && action.GetString() == verb)
+            {
+                return data;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                if (FindAction(property.Value, verb) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                if (FindAction(item, verb) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string NotReached(ExchangeTexts texts, string names) => string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, names);
