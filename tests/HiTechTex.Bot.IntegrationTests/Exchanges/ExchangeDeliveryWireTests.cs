@@ -136,6 +136,36 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, Requests("PUT", managerChat).Count);
     }
 
+    /// <summary>
+    /// Before: a resubmission whose turn stopped right after the commit never sent the manager, who had the card, the new
+    /// card saying it was submitted again. Now the follow-up — once the turn's record is older than any send — posts it
+    /// once over the wire; later passes post nothing more.
+    /// </summary>
+    [Fact]
+    public async Task FollowUp_ResubmissionTurnStoppedAfterTheCommit_PostsTheManagerTheNewCardOnce()
+    {
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var data = JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Add the agenda of day 3." });
+            await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(Actor(manager), ExchangeVerbs.RequestChanges, data, En, CancellationToken.None);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TransitionAsync(
+                id, 3, ExchangeStatus.ChangesRequested, ExchangeStatus.Stage1, ExchangeAction.Submitted, Actor(applicant), null, null, CancellationToken.None));
+        }
+
+        var managerChat = PersonalChatOf(manager);
+        var posted = Requests("POST", managerChat).Count;
+        time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await RunFollowUpAsync();
+        time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        var alert = Assert.Single(Requests("POST", managerChat).Skip(posted));
+        Assert.Contains(Format(En.ResubmittedFormat, reference), alert.Body, StringComparison.Ordinal);
+        Assert.Contains(ExchangeVerbs.Approve, alert.Body, StringComparison.Ordinal);
+    }
+
     private static string Format(string format, string reference) => string.Format(CultureInfo.InvariantCulture, format, reference);
 
     /// <summary>The connector: 1:1 chats created on demand, messages and updates answered with the status set for their method and chat.</summary>

@@ -25,8 +25,15 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim Card(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"card:{step}", $"cardfail:{step}:", $"unreachable:{step}");
+        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"unreachable:{step}");
     }
+
+    /// <summary>
+    /// The beginning of the failure records of <see cref="Card"/>, which the follow-up looks for: a resubmission's or
+    /// reassignment's new card to an approver who had one is tried again there (the late-card pass sends only to
+    /// approvers without a card).
+    /// </summary>
+    public const string CardFailedPrefix = "cardfail:";
 
     /// <summary>An approver's reminder of the step (after <c>Exchanges:ReminderAfterDays</c>); its kind is the one reminders always had.</summary>
     public static ExchangeDeliveryClaim Reminder(ExchangeApplication application)

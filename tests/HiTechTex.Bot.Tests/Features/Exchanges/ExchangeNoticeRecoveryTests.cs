@@ -370,6 +370,112 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
         Assert.Equal(toApplicant, TextsTo(ExchangeDialogTestHost.ApplicantId).Count);
     }
 
+    /// <summary>
+    /// Before: a resubmission's turn stopped right after the transition committed (a crash, a deploy) never sent the
+    /// manager, who had the card, the new card saying it was submitted again — the late-card pass sends only to approvers
+    /// without a card, and the aborted turn's record did not include it: the manager learnt nothing (an edited card
+    /// alerts nobody). Now the follow-up, once the record is older than any send, sends that card once.
+    /// </summary>
+    [Fact]
+    public async Task ResubmissionTurnStoppedRightAfterTheTransition_FollowUpSendsTheManagerTheNewCardOnce()
+    {
+        // Arrange: changes requested; the applicant resubmits and the process is gone right after the commit.
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        await DecideAsync(id, ExchangeVerbs.RequestChanges, "Add the agenda of day 3.");
+        Assert.Equal(ExchangeStatus.ChangesRequested, (await FindAsync(id)).Status);
+        var cards = CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+        await TransitionAsync(id, 3, ExchangeStatus.ChangesRequested, ExchangeStatus.Stage1, ExchangeAction.Submitted, Applicant, null);
+
+        // Act: a record this young may be the turn still sending — left to it; then older than any send.
+        await RunFollowUpAsync();
+        Assert.Equal(cards, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+
+        // Assert: one new card, with the line saying it was submitted again; never a second one.
+        var alert = string.Format(CultureInfo.InvariantCulture, En.ResubmittedFormat, reference);
+        Assert.Equal(cards + 1, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Contains(alert, CardJson(SentTo(ExchangeDialogTestHost.VisitingManagerId).Last(a => a.Attachments is { Count: > 0 })), StringComparison.Ordinal);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2399);
+    }
+
+    /// <summary>
+    /// The same for a reassignment to the other manager, who had the card since the submission: the turn stopped after
+    /// the commit; the follow-up sends them the new card saying who assigned it to them, once — nothing to the manager
+    /// who reassigned it.
+    /// </summary>
+    [Fact]
+    public async Task ReassignmentTurnStoppedRightAfterTheTransition_FollowUpSendsTheAssigneeTheNewCardOnce()
+    {
+        host.Reconfigure($"Roles:ClusterManagers:{SecondManagerId}:0", HiTechTexPartners.CiteveId);
+        host.Messenger.Setup(m => m.SendToUserAsync(SecondManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:second", "activity-7"));
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        Assert.Equal(1, CardsTo(SecondManagerId));
+        var toManager = CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+        await TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage1, ExchangeAction.Reassigned, Manager, new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = SecondManagerId });
+
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        var alert = string.Format(CultureInfo.InvariantCulture, En.AssignedToYouByFormat, reference, "Vasco Almeida");
+        Assert.Equal(2, CardsTo(SecondManagerId));
+        Assert.Contains(alert, CardJson(SentTo(SecondManagerId).Last()), StringComparison.Ordinal);
+        Assert.Equal(toManager, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+    }
+
+    /// <summary>
+    /// Before: the resubmission's new card that the connector failed to deliver (a 503 in the applicant's turn) was never
+    /// tried again — the manager had a card, so the late-card pass left them out. Now the follow-up's next pass delivers
+    /// it, once.
+    /// </summary>
+    [Fact]
+    public async Task ResubmissionNewCard_DeliveryFailsInTheApplicantsTurn_NextPassDeliversItOnce()
+    {
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        await DecideAsync(id, ExchangeVerbs.RequestChanges, "Add the agenda of day 3.");
+        managerSend = activity => activity.Attachments is { Count: > 0 }
+            ? throw new ConnectorException(HttpStatusCode.ServiceUnavailable, null, "Service unavailable")
+            : Delivered;
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            var (_, resubmitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(Applicant, id, 3, CancellationToken.None);
+            Assert.Equal(ExchangeStatus.Stage1, resubmitted?.Status);
+        }
+
+        var attempts = CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+        managerSend = _ => Delivered;
+        await RunFollowUpAsync();
+        await RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        Assert.Equal(attempts + 1, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, En.ResubmittedFormat, reference),
+            CardJson(SentTo(ExchangeDialogTestHost.VisitingManagerId).Last()), StringComparison.Ordinal);
+    }
+
+    private const string SecondManagerId = "44444444-4444-4444-4444-444444444444";
+
+    private static ExchangeActor Applicant => new(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant-1");
+
+    private static ExchangeActor Manager => new(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
+
+    /// <summary>A turn's transition and nothing after it (the process gone right after the commit).</summary>
+    private async Task TransitionAsync(Guid id, int version, ExchangeStatus from, ExchangeStatus to, ExchangeAction action, ExchangeActor actor, ExchangeChanges? changes)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TransitionAsync(id, version, from, to, action, actor, null, changes, CancellationToken.None));
+    }
+
     /// <summary>Every PUT of a card (its activity), the first <paramref name="failures"/> failing with <paramref name="error"/>.</summary>
     private List<Activity> FailUpdates(int failures, Func<Exception> error)
     {
