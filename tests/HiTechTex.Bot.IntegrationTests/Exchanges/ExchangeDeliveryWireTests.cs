@@ -36,6 +36,10 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
     /// <summary>The status the connector answers, by method and conversation ("PUT a:personal-…"); 200 when none.</summary>
     private readonly ConcurrentDictionary<string, int> statuses = new(StringComparer.Ordinal);
     private int nextActivity;
+
+    /// <summary>When set, a card posted to this chat is held until the sender gives up (<see cref="held"/> says it is held).</summary>
+    private volatile string? holdCardsTo;
+    private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LocalHttpServer connector = null!;
     private BotHostFactory host = null!;
     private HttpClient client = null!;
@@ -166,6 +170,46 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
         Assert.Contains(ExchangeVerbs.Approve, alert.Body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Before: a submission stopped (the host shutting down) while the real connector client had the manager's card on the
+    /// wire kept its claim for ever (warning 2327) and nobody was told it may not have arrived. Now the coordinator's
+    /// "stuck applications" lists it as "may not have arrived" with Retry now, which posts the card once; the follow-up
+    /// never posts it by itself.
+    /// </summary>
+    [Fact]
+    public async Task Submit_StoppedWithTheCardOnTheWire_ListedAsMayNotHaveArrivedAndRetryNowPostsItOnce()
+    {
+        // Arrange: the connector holds the manager's card; the submission's turn is stopped while it waits.
+        var managerChat = PersonalChatOf(manager);
+        holdCardsTo = managerChat;
+        using var stopping = new CancellationTokenSource();
+        var id = await CreateAsync();
+        var submitting = SubmitAsync(id, stopping.Token);
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        stopping.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => submitting);
+        holdCardsTo = null;
+        var reference = await ReferenceAsync(id);
+        var posted = Requests("POST", managerChat).Count;
+        time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await RunFollowUpAsync();
+        Assert.Equal(posted, Requests("POST", managerChat).Count);
+
+        // Act: listed; Retry now, twice.
+        var list = (await StuckListAsync()).ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains(reference, list, StringComparison.Ordinal);
+        Assert.Contains(En.StuckCardMayNotHaveArrived, list, StringComparison.Ordinal);
+        var retry = await RetryButtonAsync();
+        Assert.Equal(Format(En.RetryDeliveredFormat, reference), await ClickAsync(retry));
+        Assert.Equal(Format(En.NothingToRetryFormat, reference), await ClickAsync(retry));
+        await RunFollowUpAsync();
+
+        // Assert: the card posted once more, with its buttons; nothing listed any more.
+        var card = Assert.Single(Requests("POST", managerChat).Skip(posted));
+        Assert.Contains(ExchangeVerbs.Approve, card.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(En.StuckCardMayNotHaveArrived, (await StuckListAsync()).ToJsonString(), StringComparison.Ordinal);
+    }
+
     private static string Format(string format, string reference) => string.Format(CultureInfo.InvariantCulture, format, reference);
 
     /// <summary>The connector: 1:1 chats created on demand, messages and updates answered with the status set for their method and chat.</summary>
@@ -178,6 +222,14 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
             var member = JsonDocument.Parse(request.Body).RootElement.GetProperty("members")[0].GetProperty("id").GetString();
             await context.Response.WriteAsync(new JsonObject { ["id"] = "a:personal-" + member }.ToJsonString());
             return;
+        }
+
+        if (request.Method == "POST" && holdCardsTo is { } chat && path.Contains($"/v3/conversations/{chat}/", StringComparison.Ordinal)
+            && request.Body.Contains("\"attachments\"", StringComparison.Ordinal))
+        {
+            // On the wire: the request reached the connector, whose answer never comes before the sender gives up (no timer).
+            held.TrySetResult();
+            await new TaskCompletionSource().Task.WaitAsync(context.RequestAborted);
         }
 
         var status = statuses.FirstOrDefault(s => s.Key.StartsWith(request.Method + " ", StringComparison.Ordinal)
@@ -205,6 +257,21 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
 
     private async Task<Guid> SubmitAsync()
     {
+        var id = await CreateAsync();
+        await SubmitAsync(id, CancellationToken.None);
+        return id;
+    }
+
+    private async Task SubmitAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(Actor(applicant), id, 1, cancellationToken);
+        Assert.True(result.IsEligible, string.Join(", ", result.Problems));
+        Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
+    }
+
+    private async Task<Guid> CreateAsync()
+    {
         await using var scope = host.Services.CreateAsyncScope();
         var application = new ExchangeApplication
         {
@@ -214,10 +281,6 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
             Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
         };
         await scope.ServiceProvider.GetRequiredService<ExchangeStore>().CreateAsync(application, CancellationToken.None);
-        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>()
-            .SubmitAsync(Actor(applicant), application.Id, 1, CancellationToken.None);
-        Assert.True(result.IsEligible, string.Join(", ", result.Problems));
-        Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
         return application.Id;
     }
 
@@ -248,6 +311,13 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
     /// <summary>The coordinator types "stuck applications"; the data of the (first) Retry now button of the card they get.</summary>
     private async Task<JsonObject> RetryButtonAsync()
     {
+        var card = await StuckListAsync();
+        return FindRetry(card) ?? throw new InvalidOperationException("no Retry now button: " + card.ToJsonString());
+    }
+
+    /// <summary>The coordinator types "stuck applications": the card they get, as it went to the connector.</summary>
+    private async Task<JsonNode> StuckListAsync()
+    {
         var before = Requests("POST", coordinator.ConversationId).Count;
         await PostAsync(Activities.Base("message", coordinator.ConversationId, a =>
         {
@@ -255,8 +325,7 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
             a["serviceUrl"] = ServiceUrl;
             a["text"] = "stuck applications";
         }));
-        var card = JsonNode.Parse(Requests("POST", coordinator.ConversationId).Skip(before).Single().Body)!["attachments"]![0]!["content"]!;
-        return FindRetry(card) ?? throw new InvalidOperationException("no Retry now button: " + card.ToJsonString());
+        return JsonNode.Parse(Requests("POST", coordinator.ConversationId).Skip(before).Single().Body)!["attachments"]![0]!["content"]!;
     }
 
     private static JsonObject? FindRetry(JsonNode? node) => node switch

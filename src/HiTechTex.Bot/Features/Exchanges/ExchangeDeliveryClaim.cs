@@ -180,6 +180,17 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// </summary>
     public string GaveUpKind => GaveUpPrefix + Kind;
 
+    /// <summary>
+    /// The record that a send of the message to a recipient was stopped (the host shutting down) with it on the wire —
+    /// perhaps delivered, perhaps not, so its claim stays and it is never sent again by itself (warning 2327): for a step's
+    /// card, what the coordinator's "stuck applications" lists as "may not have arrived", with a Retry now that sends it
+    /// again only when the coordinator asks (<see cref="ExchangeStuckApplications"/>).
+    /// </summary>
+    public string OnTheWireKind => OnTheWirePrefix + Kind;
+
+    /// <summary>The beginning of every <see cref="OnTheWireKind"/>.</summary>
+    public const string OnTheWirePrefix = "onwire:";
+
     /// <summary>The beginning of every <see cref="GaveUpKind"/>.</summary>
     public const string GaveUpPrefix = "gaveup:";
 

@@ -416,7 +416,13 @@ internal sealed class ExchangeNotifier(
         catch (MayHaveBeenDeliveredException)
         {
             // Stopped (the host shutting down) with the message on the wire, or delivered: the claim stays — never twice.
+            // A step's card is recorded as such, so that the coordinator sees it may not have arrived.
             Log.SendStoppedInFlight(logger, application.Reference, what, recipient);
+            if (claim.Kind == WaitingCardKind(application))
+            {
+                await RecordOnTheWireAsync(application, claim, recipient, what).ConfigureAwait(false);
+            }
+
             throw;
         }
         catch (OperationCanceledException)
@@ -483,6 +489,24 @@ internal sealed class ExchangeNotifier(
         {
             // The database gone too: the claim stays (as before), and the log says the message may be missing.
             Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "give back the claim of the stopped " + what, recipient);
+        }
+    }
+
+    /// <summary>
+    /// Records that a send was stopped with the message on the wire (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>),
+    /// on a token of its own (the send's is cancelled: the host is shutting down); the claim itself stays.
+    /// </summary>
+    private async Task RecordOnTheWireAsync(ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await store.TryClaimReminderAsync(application.Id, claim.OnTheWireKind, recipient, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The database gone too: the warning (2327) is all there is.
+            Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "record the stopped " + what, recipient);
         }
     }
 

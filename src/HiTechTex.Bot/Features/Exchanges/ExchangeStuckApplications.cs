@@ -16,6 +16,12 @@ internal enum ExchangeStuckReason
     WithdrawnNoticeGivenUp,
 
     /// <summary>
+    /// The step's card was being sent to an approver when the host stopped, with it on the wire (warning 2327): it may not
+    /// have arrived, and it is not sent again by itself (never twice); Retry now sends it once more.
+    /// </summary>
+    CardMayNotHaveArrived,
+
+    /// <summary>
     /// The update (PUT) of somebody's card after a withdrawal or a decision was given up (<see cref="ExchangeDeliveryClaim.CardUpdate"/>):
     /// their card may still offer Approve/Reject.
     /// </summary>
@@ -101,6 +107,14 @@ internal sealed class ExchangeStuckApplications(
                     ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
                     : null;
                 entries.Add(new(application, reason, notReached is null ? null : [.. notReached]) { Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false) });
+            }
+
+            if (await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
+            {
+                entries.Add(new(application, ExchangeStuckReason.CardMayNotHaveArrived, onTheWire)
+                {
+                    Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false),
+                });
             }
         }
 
@@ -190,6 +204,12 @@ internal sealed class ExchangeStuckApplications(
     /// <summary>The one try of a round: see <see cref="RetryAsync"/>.</summary>
     private async Task<ExchangeRetryOutcome> TryOnceAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
+        if (await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
+        {
+            // Asked for by the coordinator (who may have checked with the approver): the card sent once more.
+            return await ResendOnTheWireAsync(application, onTheWire, cancellationToken).ConfigureAwait(false);
+        }
+
         var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
@@ -309,6 +329,62 @@ internal sealed class ExchangeStuckApplications(
         }
 
         return delivered ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+    }
+
+    /// <summary>
+    /// The step's approvers whose card was stopped on the wire (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>): its claim
+    /// still held (never sent again by itself) and no card of theirs recorded since it was claimed.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> OnTheWireAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        if (!PendingStatuses.Contains(application.Status))
+        {
+            return [];
+        }
+
+        var card = ExchangeDeliveryClaim.Card(application);
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var stopped = claims.Where(c => c.Kind == card.OnTheWireKind).Select(c => c.RecipientAadObjectId).ToList();
+        if (stopped.Count == 0)
+        {
+            return [];
+        }
+
+        var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        return [.. waitingFor.Where(a => stopped.Contains(a, StringComparer.OrdinalIgnoreCase)
+            && claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase)) is { } held
+            && !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase) && c.SentAt >= held.SentAt))];
+    }
+
+    /// <summary>
+    /// Retry now on a card stopped on the wire: each one taken by removing its record (a second click finds none), its
+    /// claim given back and the card sent once more under it.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome> ResendOnTheWireAsync(ExchangeApplication application, IReadOnlyList<string> onTheWire, CancellationToken cancellationToken)
+    {
+        var card = ExchangeDeliveryClaim.Card(application);
+        IReadOnlyList<string>? refresh = null;
+        bool? delivered = null;
+        foreach (var approver in onTheWire)
+        {
+            if (await store.ForgetRemindersAsync(application.Id, [card.OnTheWireKind], approver, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                continue;
+            }
+
+            await store.ReleaseReminderAsync(application.Id, card.Kind, approver, cancellationToken).ConfigureAwait(false);
+            refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+            var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
+            delivered = (delivered ?? true) & await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered switch
+        {
+            true => ExchangeRetryOutcome.Delivered,
+            false => ExchangeRetryOutcome.StillFailing,
+            null => ExchangeRetryOutcome.NotStuck,
+        };
     }
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>

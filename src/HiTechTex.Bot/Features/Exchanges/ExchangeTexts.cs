@@ -194,6 +194,12 @@ internal sealed partial record ExchangeTexts
 
     public required string StuckCardAdvice { get; init; }
 
+    /// <summary>Stuck: the approval card was being sent when the bot stopped (on the wire): it may not have arrived, and is not sent again by itself.</summary>
+    public required string StuckCardMayNotHaveArrived { get; init; }
+
+    /// <summary>What the coordinator can do about <see cref="StuckCardMayNotHaveArrived"/> (ask first: Retry now sends it again).</summary>
+    public required string StuckCardMayNotHaveArrivedAdvice { get; init; }
+
     /// <summary>The applicant's notice of the decision was given up.</summary>
     public required string StuckStatusNotice { get; init; }
 

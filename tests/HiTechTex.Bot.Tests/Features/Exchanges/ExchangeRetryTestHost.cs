@@ -69,6 +69,14 @@ internal sealed class ExchangeRetryTestHost : IDisposable
     /// <summary>A CITEVE → CLUTEX application created and submitted by the applicant (stage 1, version 2).</summary>
     public async Task<Guid> SubmitAsync()
     {
+        var id = await CreateAsync();
+        await SubmitAsync(id, CancellationToken.None);
+        return id;
+    }
+
+    /// <summary>A CITEVE → CLUTEX draft of the applicant (version 1).</summary>
+    public async Task<Guid> CreateAsync()
+    {
         await using var scope = Host.Conversation.Services.CreateAsyncScope();
         var application = new ExchangeApplication
         {
@@ -78,10 +86,16 @@ internal sealed class ExchangeRetryTestHost : IDisposable
             Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
         };
         await scope.ServiceProvider.GetRequiredService<ExchangeStore>().CreateAsync(application, CancellationToken.None);
-        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(Applicant, application.Id, 1, CancellationToken.None);
+        return application.Id;
+    }
+
+    /// <summary>The applicant submits the draft <paramref name="id"/>, in a turn that <paramref name="cancellationToken"/> may stop.</summary>
+    public async Task SubmitAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var scope = Host.Conversation.Services.CreateAsyncScope();
+        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(Applicant, id, 1, cancellationToken);
         Assert.True(result.IsEligible, string.Join(", ", result.Problems));
         Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
-        return application.Id;
     }
 
     /// <summary>The applicant withdraws the submitted application (confirmed), as their turn does.</summary>

@@ -585,6 +585,67 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         return (await scope.ServiceProvider.GetRequiredService<ExchangeStuckApplications>().RetryAsync(id, round, CancellationToken.None)).Outcome;
     }
 
+    /// <summary>
+    /// Before: a submission's approval card stopped on the wire by a restart (warning 2327) kept its claim for ever — it
+    /// may never have arrived, the follow-up never sends it again (never twice), and nobody was told. Now the coordinator's
+    /// "stuck applications" lists it, in their language, as "may not have arrived" with whom and a Retry now, which sends
+    /// it once (a second click nothing); the follow-up still never sends it by itself.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task CardStoppedOnTheWire_ListedAsMayNotHaveArrivedAndRetryNowSendsItOnce(string language)
+    {
+        // Arrange: the host stops while the card to the manager is on the wire (a plain cancellation, not the client's
+        // DeliveryCancelledException): the submission is committed, the card perhaps delivered.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        using var stopping = new CancellationTokenSource();
+        fixture.ManagerSend = _ =>
+        {
+            stopping.Cancel();
+            throw new OperationCanceledException(stopping.Token);
+        };
+        var id = await fixture.CreateAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.SubmitAsync(id, stopping.Token));
+        Assert.Contains(host.Logs.Entries, e => e.EventId == 2327);
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ManagerSend = _ => Delivered;
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+
+        // Act / Assert: listed with the reason, whom, what to do and Retry now.
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardMayNotHaveArrived, entry.Reason);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        Assert.True(entry.CanRetry);
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardMayNotHaveArrived, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardMayNotHaveArrivedAdvice, card, StringComparison.Ordinal);
+                Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
+                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+        var retry = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await fixture.RunFollowUpAsync();
+
+        Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
+        Assert.Empty(await ListAsync());
+    }
+
     [Fact]
     public async Task NotACoordinator_TypedOrForgedRetry_PoliteRefusalAndNothingChanges()
     {
