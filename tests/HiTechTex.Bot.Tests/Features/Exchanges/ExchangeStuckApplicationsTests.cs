@@ -461,10 +461,12 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     /// Now a button is good for one try: the further clicks send nothing and say the retry was already made and refused;
     /// the list shown again offers one more try.
     /// </summary>
-    [Fact]
-    public async Task CardUpdateRetryRefusedAgain_FurtherClicksOfTheSameButtonSendNothing()
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task CardUpdateRetryRefusedAgain_FurtherClicksOfTheSameButtonSendNothing(string language)
     {
-        await host.Conversation.SeedProfileAsync("en");
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
         var id = await fixture.SubmitAsync();
         var reference = await fixture.ReferenceAsync(id);
         var refused = false;
@@ -479,11 +481,11 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         // Act: the list's Retry now, clicked three times.
         await host.Conversation.Flow()
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryRefusedFormat, reference))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, reference))
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyRetriedFormat, reference))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyRetriedFormat, reference))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
             .StartTestAsync();
 
         // Assert: one PUT for the three clicks; still listed (refused), and the list shown again tries once more.
@@ -494,9 +496,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var again = await RetryButtonAsync();
         await host.Conversation.Flow()
             .Send(() => host.Conversation.Submit(again))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryRefusedFormat, reference))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, reference))
             .Send(() => host.Conversation.Submit(again))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyRetriedFormat, reference))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
             .StartTestAsync();
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, updates.Count);
 
@@ -506,9 +508,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var last = await RetryButtonAsync();
         await host.Conversation.Flow()
             .Send(() => host.Conversation.Submit(last))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
             .Send(() => host.Conversation.Submit(last))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
             .StartTestAsync();
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, updates.Count);
         Assert.Empty(await ListAsync());
@@ -551,6 +553,39 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Equal(ExchangeRetryOutcome.Refused, await first);
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
         Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, round));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+    }
+
+    /// <summary>
+    /// A click whose process stopped during its try (a crash: its round never recorded as ended) blocks the button only
+    /// while a send could still be running: once the round is older than any send, the list shown again offers the next
+    /// round, which tries once.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_RoundOfAStoppedProcess_CountsAsEndedOnceOlderThanAnySend()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.SubmitAsync();
+        var updates = CountUpdates(() => true);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        var application = await fixture.FindAsync(id);
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            // The first round claimed by a click whose process then stopped (nothing tried, nothing recorded after).
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TryClaimReminderAsync(
+                id, ExchangeDeliveryClaim.RetryRound(application, 1), ExchangeDeliveryClaim.RetryRoundRecipient, CancellationToken.None));
+        }
+
+        Assert.Equal(0, Assert.Single(await ListAsync()).Round);
+        Assert.Equal(ExchangeRetryOutcome.Running, await RetryAsync(id, 0));
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+
+        var round = Assert.Single(await ListAsync()).Round;
+        Assert.Equal(1, round);
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 0));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        Assert.Equal(ExchangeRetryOutcome.StillFailing, await RetryAsync(id, round));
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
     }
 
