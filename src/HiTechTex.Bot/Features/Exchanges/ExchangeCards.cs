@@ -273,6 +273,7 @@ internal sealed class ExchangeCards(
             {
                 ExchangeStuckReason.NoApprover => (texts.StuckNoApprover, texts.StuckNoApproverAdvice),
                 ExchangeStuckReason.CardNotDelivered => (texts.StuckCardNotDelivered, texts.StuckCardAdvice),
+                ExchangeStuckReason.CardMayNotHaveArrived => (texts.StuckCardMayNotHaveArrived, texts.StuckCardMayNotHaveArrivedAdvice),
                 // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.
                 ExchangeStuckReason.StatusNoticeGivenUp => (entry.Refused ? texts.StuckStatusNotice : texts.StuckStatusNoticeFailing, texts.StuckNoticeAdvice),
                 ExchangeStuckReason.CardUpdateGivenUp => (entry.Refused ? texts.StuckCardUpdateRefused : texts.StuckCardUpdate, texts.StuckCardUpdateAdvice),
@@ -287,6 +288,8 @@ internal sealed class ExchangeCards(
                 ["reason"] = reason,
                 ["advice"] = advice,
                 ["canRetry"] = entry.CanRetry,
+                // The rounds of "Retry now" done when this list was made: the button's click claims the next (one try per button).
+                ["round"] = entry.Round.ToString(CultureInfo.InvariantCulture),
                 ["notReached"] = await NotReachedAsync(entry, texts, cancellationToken).ConfigureAwait(false),
             });
         }

@@ -25,8 +25,15 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim Card(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"card:{step}", $"cardfail:{step}:", $"unreachable:{step}");
+        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"unreachable:{step}");
     }
+
+    /// <summary>
+    /// The beginning of the failure records of <see cref="Card"/>, which the follow-up looks for: a resubmission's or
+    /// reassignment's new card to an approver who had one is tried again there (the late-card pass sends only to
+    /// approvers without a card).
+    /// </summary>
+    public const string CardFailedPrefix = "cardfail:";
 
     /// <summary>An approver's reminder of the step (after <c>Exchanges:ReminderAfterDays</c>); its kind is the one reminders always had.</summary>
     public static ExchangeDeliveryClaim Reminder(ExchangeApplication application)
@@ -91,6 +98,48 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// <summary>The beginning of every <see cref="NoticesDue(ExchangeApplication)"/>.</summary>
     public const string NoticesDuePrefix = "due:";
 
+    /// <summary>
+    /// The record of the coordinator's <paramref name="round"/>-th "Retry now" of the application at its current step
+    /// (<see cref="ExchangeStuckApplications.RetryAsync"/>): claimed by the click before anything is tried, so that a
+    /// button — which carries the rounds done when its list was shown — tries once, whatever the clicks (a double click,
+    /// the same button clicked again after its try failed); the list shown again offers the next round.
+    /// </summary>
+    public static string RetryRound(ExchangeApplication application, int round) =>
+        $"{RetryRoundPrefix}{Step(application)}:{round.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The record that the <paramref name="round"/>-th "Retry now" of the step ended (<see cref="RetryRound"/>).</summary>
+    public static string RetryRoundDone(ExchangeApplication application, int round) =>
+        $"{RetryRoundDonePrefix}{Step(application)}:{round.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The beginning of every <see cref="RetryRound"/>.</summary>
+    public const string RetryRoundPrefix = "retry:";
+
+    /// <summary>The beginning of every <see cref="RetryRoundDone"/>.</summary>
+    public const string RetryRoundDonePrefix = "retrydone:";
+
+    /// <summary>The recipient column of the round records: a round is the application's, not one person's.</summary>
+    public const string RetryRoundRecipient = "";
+
+    /// <summary>
+    /// The "Retry now" rounds of the application's current step: how many ended (or were started longer ago than any
+    /// send takes, <see cref="InFlightBound"/>: a round whose process stopped), and whether the last one is still running.
+    /// </summary>
+    public static (int Done, bool Running) RetryRounds(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var started = $"{RetryRoundPrefix}{Step(application)}:";
+        var last = claims.Where(c => c.Kind.StartsWith(started, StringComparison.Ordinal))
+            .Select(c => (Round: int.TryParse(c.Kind.AsSpan(started.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0, c.SentAt))
+            .OrderByDescending(r => r.Round).FirstOrDefault();
+        if (last.Round == 0)
+        {
+            return (0, false);
+        }
+
+        var ended = claims.Any(c => c.Kind == RetryRoundDone(application, last.Round)) || last.SentAt <= now - InFlightBound;
+        return ended ? (last.Round, false) : (last.Round - 1, true);
+    }
+
     /// <summary>An approver who had the application's card told that the applicant withdrew it (once per approver).</summary>
     public static ExchangeDeliveryClaim WithdrawnNotice(ExchangeApplication application)
     {
@@ -130,6 +179,17 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// (a closed application's notice, <see cref="IsClosed"/>): what the coordinator's "stuck applications" lists.
     /// </summary>
     public string GaveUpKind => GaveUpPrefix + Kind;
+
+    /// <summary>
+    /// The record that a send of the message to a recipient was stopped (the host shutting down) with it on the wire —
+    /// perhaps delivered, perhaps not, so its claim stays and it is never sent again by itself (warning 2327): for a step's
+    /// card, what the coordinator's "stuck applications" lists as "may not have arrived", with a Retry now that sends it
+    /// again only when the coordinator asks (<see cref="ExchangeStuckApplications"/>).
+    /// </summary>
+    public string OnTheWireKind => OnTheWirePrefix + Kind;
+
+    /// <summary>The beginning of every <see cref="OnTheWireKind"/>.</summary>
+    public const string OnTheWirePrefix = "onwire:";
 
     /// <summary>The beginning of every <see cref="GaveUpKind"/>.</summary>
     public const string GaveUpPrefix = "gaveup:";

@@ -203,6 +203,32 @@ internal sealed class ExchangeFollowUp(
             }
         }
 
+        // A resubmission's or reassignment's new card to the approvers who had a card (Teams alerts nobody about an edited
+        // card): owed when the turn stopped before sending it, or when its delivery failed; sent under the step's card
+        // claim, so never twice (a card the turn sent keeps its claim). An approver with no card at all gets the step's
+        // card from the late-card pass.
+        if (decision is not null && decision.ToStatus == application.Status && ExchangeNotifier.AlertsApprovers(decision.Action, decision.FromStatus)
+            && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted)
+        {
+            var card = ExchangeDeliveryClaim.Card(application);
+            var hadCards = aborted ? sentCards : await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string>? refresh = null;
+            foreach (var approver in await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false))
+            {
+                if (!hadCards.Any(c => string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase))
+                    || card.IsHeld(claims, approver) || !(aborted || card.FailedBefore(claims, approver)) || !card.MayRetry(claims, approver, clock.Now))
+                {
+                    continue;
+                }
+
+                refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+                if (await notifier.SendNewCardAlertAsync(application, decision, approver, refresh, cancellationToken).ConfigureAwait(false))
+                {
+                    Log.NewCardAlertRecovered(logger, application.Reference, application.Status.ToString(), approver);
+                }
+            }
+        }
+
         var withdrawn = ExchangeDeliveryClaim.WithdrawnNotice(application);
         if (application.Status == ExchangeStatus.Withdrawn)
         {

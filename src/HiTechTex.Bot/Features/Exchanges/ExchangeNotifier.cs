@@ -49,13 +49,7 @@ internal sealed class ExchangeNotifier(
         {
             var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, person, StringComparison.OrdinalIgnoreCase));
             var texts = await TextsForAsync(application, person, cancellationToken).ConfigureAwait(false);
-            var notice = action switch
-            {
-                ExchangeAction.Reassigned when reassignedBy is not null => string.Format(CultureInfo.InvariantCulture, texts.AssignedToYouByFormat, application.Reference, reassignedBy),
-                ExchangeAction.Reassigned => string.Format(CultureInfo.InvariantCulture, texts.AssignedToYouFormat, application.Reference),
-                ExchangeAction.Submitted when from == ExchangeStatus.ChangesRequested => string.Format(CultureInfo.InvariantCulture, texts.ResubmittedFormat, application.Reference),
-                _ => null,
-            };
+            var notice = NewCardAlert(application, texts, action, from, reassignedBy);
 
             // Only a new message alerts: an approver whose card is merely updated would never learn it waits for them.
             if ((!hadCard || notice is not null)
@@ -106,6 +100,44 @@ internal sealed class ExchangeNotifier(
         // Every notice sent, or its failure recorded for the follow-up: no longer owed as a whole (an aborted turn never
         // gets here, and the follow-up then sends what it had not).
         await store.ReleaseReminderAsync(application.Id, ExchangeDeliveryClaim.NoticesDue(application), actor.AadObjectId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether a transition sends a new card to the approvers who had one — a resubmission after "Request changes", a
+    /// reassignment — since Teams alerts nobody about an edited card (<see cref="NewCardAlert"/>).
+    /// </summary>
+    public static bool AlertsApprovers(ExchangeAction action, ExchangeStatus from) =>
+        action == ExchangeAction.Reassigned || (action == ExchangeAction.Submitted && from == ExchangeStatus.ChangesRequested);
+
+    /// <summary>
+    /// The line above the new card of a resubmission or a reassignment ("Vasco Almeida has assigned … to you", who
+    /// reassigned it when known); null for other transitions.
+    /// </summary>
+    private static string? NewCardAlert(ExchangeApplication application, ExchangeTexts texts, ExchangeAction action, ExchangeStatus from, string? reassignedBy) => action switch
+    {
+        ExchangeAction.Reassigned when reassignedBy is not null => string.Format(CultureInfo.InvariantCulture, texts.AssignedToYouByFormat, application.Reference, reassignedBy),
+        ExchangeAction.Reassigned => string.Format(CultureInfo.InvariantCulture, texts.AssignedToYouFormat, application.Reference),
+        ExchangeAction.Submitted when from == ExchangeStatus.ChangesRequested => string.Format(CultureInfo.InvariantCulture, texts.ResubmittedFormat, application.Reference),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The new card of a resubmission or a reassignment (<see cref="AlertsApprovers"/>) to an approver who had a card,
+    /// sent by the follow-up when the turn of <paramref name="decision"/> stopped before sending it or its delivery failed:
+    /// under the step's card claim (<see cref="SendWaitingCardAsync"/>), so never twice — nor after the turn sent it.
+    /// True when this call delivered it.
+    /// </summary>
+    public async Task<bool> SendNewCardAlertAsync(
+        ExchangeApplication application, ExchangeAuditEntry decision, string approver, IReadOnlyList<string> refresh, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(decision);
+        var reassignedBy = decision.Action == ExchangeAction.Reassigned
+            ? await NameOfAsync(new ExchangeActor(decision.ActorAadObjectId, decision.ActorName, "", application.TenantId), application.TenantId, cancellationToken).ConfigureAwait(false)
+            : null;
+        var texts = await TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
+        return await SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken, NewCardAlert(application, texts, decision.Action, decision.FromStatus, reassignedBy))
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -384,7 +416,13 @@ internal sealed class ExchangeNotifier(
         catch (MayHaveBeenDeliveredException)
         {
             // Stopped (the host shutting down) with the message on the wire, or delivered: the claim stays — never twice.
+            // A step's card is recorded as such, so that the coordinator sees it may not have arrived.
             Log.SendStoppedInFlight(logger, application.Reference, what, recipient);
+            if (claim.Kind == WaitingCardKind(application))
+            {
+                await RecordOnTheWireAsync(application, claim, recipient, what).ConfigureAwait(false);
+            }
+
             throw;
         }
         catch (OperationCanceledException)
@@ -451,6 +489,24 @@ internal sealed class ExchangeNotifier(
         {
             // The database gone too: the claim stays (as before), and the log says the message may be missing.
             Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "give back the claim of the stopped " + what, recipient);
+        }
+    }
+
+    /// <summary>
+    /// Records that a send was stopped with the message on the wire (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>),
+    /// on a token of its own (the send's is cancelled: the host is shutting down); the claim itself stays.
+    /// </summary>
+    private async Task RecordOnTheWireAsync(ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await store.TryClaimReminderAsync(application.Id, claim.OnTheWireKind, recipient, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The database gone too: the warning (2327) is all there is.
+            Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "record the stopped " + what, recipient);
         }
     }
 

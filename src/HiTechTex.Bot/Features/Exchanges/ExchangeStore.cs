@@ -129,7 +129,8 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             .Where(e => db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id
                     && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable)
                         || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeUnreachable)
-                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUpdateFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.NoticesDuePrefix)))
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUpdateFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.NoticesDuePrefix)
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardFailedPrefix)))
                 && !db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id && r.Kind == ExchangeDeliveryClaim.SettledKind))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,12 @@ internal enum ExchangeStuckReason
     WithdrawnNoticeGivenUp,
 
     /// <summary>
+    /// The step's card was being sent to an approver when the host stopped, with it on the wire (warning 2327): it may not
+    /// have arrived, and it is not sent again by itself (never twice); Retry now sends it once more.
+    /// </summary>
+    CardMayNotHaveArrived,
+
+    /// <summary>
     /// The update (PUT) of somebody's card after a withdrawal or a decision was given up (<see cref="ExchangeDeliveryClaim.CardUpdate"/>):
     /// their card may still offer Approve/Reject.
     /// </summary>
@@ -32,6 +38,12 @@ internal enum ExchangeStuckReason
 /// up after Teams kept failing is not blamed on a block.
 internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null, bool Refused = false)
 {
+    /// <summary>
+    /// The "Retry now" rounds of the application's step done when the list was made (<see cref="ExchangeDeliveryClaim.RetryRounds"/>):
+    /// carried by the entry's button, whose click claims the next round — one try per button, whatever the clicks.
+    /// </summary>
+    public int Round { get; init; }
+
     /// <summary>Whether "Retry now" can do anything (a missing approver is a matter of configuration).</summary>
     public bool CanRetry => Reason != ExchangeStuckReason.NoApprover;
 }
@@ -56,6 +68,21 @@ internal enum ExchangeRetryOutcome
 
     /// <summary>Nobody may decide it: nothing to retry until an approver is configured. Nothing changed.</summary>
     NeedsApprover,
+
+    /// <summary>
+    /// Tried again and refused again (403/404: the card or the chat gone, the bot blocked): not tried by the follow-up,
+    /// listed again; a later "Retry now" from the list shown again tries once more.
+    /// </summary>
+    Refused,
+
+    /// <summary>
+    /// This button's try was made already (a click before this one) and it is still stuck: nothing tried again; the list
+    /// shown again offers one more try.
+    /// </summary>
+    AlreadyRetried,
+
+    /// <summary>This button's try is running now (a double click): nothing tried again; the first click's answer follows.</summary>
+    Running,
 }
 
 /// <summary>
@@ -65,7 +92,7 @@ internal enum ExchangeRetryOutcome
 /// double click sends nothing twice). Who may use it is checked by the caller (<see cref="ExchangeApprovers.IsCoordinator"/>).
 /// </summary>
 internal sealed class ExchangeStuckApplications(
-    ExchangeStore store, ExchangeApprovers approvers, ExchangeNotifier notifier, ExchangeFollowUp followUp)
+    ExchangeStore store, ExchangeApprovers approvers, ExchangeNotifier notifier, ExchangeFollowUp followUp, ExchangeClock clock)
 {
     private static readonly ExchangeStatus[] PendingStatuses = [ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ReportSubmitted];
 
@@ -79,26 +106,42 @@ internal sealed class ExchangeStuckApplications(
                 var notReached = reason == ExchangeStuckReason.CardNotDelivered
                     ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
                     : null;
-                entries.Add(new(application, reason, notReached is null ? null : [.. notReached]));
+                entries.Add(new(application, reason, notReached is null ? null : [.. notReached]) { Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false) });
+            }
+
+            if (await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
+            {
+                entries.Add(new(application, ExchangeStuckReason.CardMayNotHaveArrived, onTheWire)
+                {
+                    Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false),
+                });
             }
         }
 
         foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.GaveUpPrefix, cancellationToken).ConfigureAwait(false))
         {
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            var round = ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Done;
             entries.AddRange(GivenUp(application, claims).GroupBy(g => (g.Reason, Refused: g.Claim.WasRefused(claims, g.Recipient)))
                 .OrderBy(g => g.Key.Reason).ThenByDescending(g => g.Key.Refused)
-                .Select(g => new ExchangeStuckEntry(application, g.Key.Reason, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)], g.Key.Refused)));
+                .Select(g => new ExchangeStuckEntry(application, g.Key.Reason, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)], g.Key.Refused)
+                {
+                    Round = round,
+                }));
         }
 
         return entries;
     }
 
     /// <summary>
-    /// "Retry now" on <paramref name="id"/>: forgets the failures that made it stuck and tries at once — the step's card
-    /// to its approvers, or the given-up notices (which the follow-up then tries again, bounded, should this try fail).
+    /// "Retry now" on <paramref name="id"/> from a button shown after <paramref name="round"/> rounds: the click claims the
+    /// next round (<see cref="ExchangeDeliveryClaim.RetryRound"/>) before anything else, so that a button tries once — a
+    /// double click, or the same button clicked again after its try failed or was refused, sends nothing more and is told
+    /// where it stands; the list shown again carries the rounds done since and so offers one more try. The try forgets
+    /// the failures that made it stuck and tries at once — the step's card to its approvers, or the given-up notices
+    /// (which the follow-up then tries again, bounded, should this try fail).
     /// </summary>
-    public async Task<(ExchangeApplication? Application, ExchangeRetryOutcome Outcome)> RetryAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<(ExchangeApplication? Application, ExchangeRetryOutcome Outcome)> RetryAsync(Guid id, int round, CancellationToken cancellationToken)
     {
         var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (application is null)
@@ -106,10 +149,71 @@ internal sealed class ExchangeStuckApplications(
             return (null, ExchangeRetryOutcome.NotStuck);
         }
 
+        var next = round + 1;
+        if (!await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRound(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, cancellationToken)
+            .ConfigureAwait(false))
+        {
+            return (application, await StandingAsync(application, cancellationToken).ConfigureAwait(false));
+        }
+
+        try
+        {
+            return (application, await TryOnceAsync(application, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            // The round ended (a round whose process stopped counts as ended once older than any send).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRoundDone(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, timeout.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The database gone: the round counts as ended once older than any send (ExchangeDeliveryClaim.RetryRounds).
+            }
+        }
+    }
+
+    /// <summary>The rounds of "Retry now" done at the application's current step, which its button in a list made now carries.</summary>
+    private async Task<int> RoundAsync(ExchangeApplication application, CancellationToken cancellationToken) =>
+        ExchangeDeliveryClaim.RetryRounds(application, await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), clock.Now).Done;
+
+    /// <summary>
+    /// Where an application stands for a click whose round was taken (a double click, or the same button again): the
+    /// round still running, still stuck after that try, owed and queued for the follow-up, waiting for an approver to be
+    /// configured, or not stuck. Nothing is tried.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome> StandingAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Running)
+        {
+            return ExchangeRetryOutcome.Running;
+        }
+
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
+        var givenUp = GivenUp(application, claims).Any();
+        return pending == ExchangeStuckReason.NoApprover && !givenUp && !Owed(application, claims) ? ExchangeRetryOutcome.NeedsApprover
+            : pending == ExchangeStuckReason.CardNotDelivered || givenUp ? ExchangeRetryOutcome.AlreadyRetried
+            : Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued
+            : ExchangeRetryOutcome.NotStuck;
+    }
+
+    /// <summary>The one try of a round: see <see cref="RetryAsync"/>.</summary>
+    private async Task<ExchangeRetryOutcome> TryOnceAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        if (await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
+        {
+            // Asked for by the coordinator (who may have checked with the approver): the card sent once more.
+            return await ResendOnTheWireAsync(application, onTheWire, cancellationToken).ConfigureAwait(false);
+        }
+
         var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
-            return (application, await RetryCardAsync(application, cancellationToken).ConfigureAwait(false));
+            return await RetryCardAsync(application, cancellationToken).ConfigureAwait(false);
         }
 
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -117,7 +221,7 @@ internal sealed class ExchangeStuckApplications(
         if (pending == ExchangeStuckReason.NoApprover && givenUp.Count == 0 && !Owed(application, claims))
         {
             // Nothing to retry until an approver is configured (a given-up or owed card update of the step before is).
-            return (application, ExchangeRetryOutcome.NeedsApprover);
+            return ExchangeRetryOutcome.NeedsApprover;
         }
 
         // A given-up card update is tried here, by the click that takes its record of giving up (a second click of a
@@ -138,14 +242,18 @@ internal sealed class ExchangeStuckApplications(
 
         if (givenUp.Count == 0 && updated is { } done)
         {
-            return (application, done ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing);
+            // Refused again (given up again at once, RetryCardUpdateAsync): not the follow-up's to try, said so.
+            var now = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            return done ? ExchangeRetryOutcome.Delivered
+                : updates.Any(u => update.GaveUp(now, u.Recipient)) ? ExchangeRetryOutcome.Refused
+                : ExchangeRetryOutcome.StillFailing;
         }
 
         if (givenUp.Count == 0)
         {
             // A second click after a retry that failed again: still owed, already the follow-up's to try — said so, and
             // nothing sent now (a double click must not send twice).
-            return (application, Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued : ExchangeRetryOutcome.NotStuck);
+            return Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued : ExchangeRetryOutcome.NotStuck;
         }
 
         foreach (var (_, claim, recipient) in givenUp)
@@ -159,7 +267,7 @@ internal sealed class ExchangeStuckApplications(
         await store.ForgetRemindersAsync(application.Id, [ExchangeDeliveryClaim.SettledKind], null, cancellationToken).ConfigureAwait(false);
         await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
         var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        return (application, givenUp.All(g => g.Claim.IsHeld(after, g.Recipient)) && updated != false ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing);
+        return givenUp.All(g => g.Claim.IsHeld(after, g.Recipient)) && updated != false ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
     }
 
     /// <summary>
@@ -221,6 +329,62 @@ internal sealed class ExchangeStuckApplications(
         }
 
         return delivered ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+    }
+
+    /// <summary>
+    /// The step's approvers whose card was stopped on the wire (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>): its claim
+    /// still held (never sent again by itself) and no card of theirs recorded since it was claimed.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> OnTheWireAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        if (!PendingStatuses.Contains(application.Status))
+        {
+            return [];
+        }
+
+        var card = ExchangeDeliveryClaim.Card(application);
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var stopped = claims.Where(c => c.Kind == card.OnTheWireKind).Select(c => c.RecipientAadObjectId).ToList();
+        if (stopped.Count == 0)
+        {
+            return [];
+        }
+
+        var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        return [.. waitingFor.Where(a => stopped.Contains(a, StringComparer.OrdinalIgnoreCase)
+            && claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase)) is { } held
+            && !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase) && c.SentAt >= held.SentAt))];
+    }
+
+    /// <summary>
+    /// Retry now on a card stopped on the wire: each one taken by removing its record (a second click finds none), its
+    /// claim given back and the card sent once more under it.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome> ResendOnTheWireAsync(ExchangeApplication application, IReadOnlyList<string> onTheWire, CancellationToken cancellationToken)
+    {
+        var card = ExchangeDeliveryClaim.Card(application);
+        IReadOnlyList<string>? refresh = null;
+        bool? delivered = null;
+        foreach (var approver in onTheWire)
+        {
+            if (await store.ForgetRemindersAsync(application.Id, [card.OnTheWireKind], approver, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                continue;
+            }
+
+            await store.ReleaseReminderAsync(application.Id, card.Kind, approver, cancellationToken).ConfigureAwait(false);
+            refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+            var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
+            delivered = (delivered ?? true) & await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered switch
+        {
+            true => ExchangeRetryOutcome.Delivered,
+            false => ExchangeRetryOutcome.StillFailing,
+            null => ExchangeRetryOutcome.NotStuck,
+        };
     }
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>

@@ -194,6 +194,12 @@ internal sealed partial record ExchangeTexts
 
     public required string StuckCardAdvice { get; init; }
 
+    /// <summary>Stuck: the approval card was being sent when the bot stopped (on the wire): it may not have arrived, and is not sent again by itself.</summary>
+    public required string StuckCardMayNotHaveArrived { get; init; }
+
+    /// <summary>What the coordinator can do about <see cref="StuckCardMayNotHaveArrived"/> (ask first: Retry now sends it again).</summary>
+    public required string StuckCardMayNotHaveArrivedAdvice { get; init; }
+
     /// <summary>The applicant's notice of the decision was given up.</summary>
     public required string StuckStatusNotice { get; init; }
 
@@ -234,6 +240,15 @@ internal sealed partial record ExchangeTexts
 
     /// <summary>{0} = reference. "Retry now" on an application no longer stuck (a second click): nothing changed.</summary>
     public required string NothingToRetryFormat { get; init; }
+
+    /// <summary>{0} = reference. "Retry now" tried the card update again and Teams refused it again (403/404): listed again, not retried by the bot.</summary>
+    public required string RetryRefusedFormat { get; init; }
+
+    /// <summary>{0} = reference. The same "Retry now" button again after its try, still stuck: nothing sent; the list shown again offers one more try.</summary>
+    public required string AlreadyRetriedFormat { get; init; }
+
+    /// <summary>{0} = reference. "Retry now" clicked again while the first click's try runs: nothing sent twice.</summary>
+    public required string RetryRunningFormat { get; init; }
 
     public required string ProgressTitle { get; init; }
 

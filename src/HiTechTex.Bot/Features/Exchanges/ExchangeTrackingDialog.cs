@@ -198,7 +198,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
     /// <summary>
     /// The coordinator's "Retry now" on a stuck application: the role checked here, on every click (a forged button from
-    /// anybody else gets the polite refusal and changes nothing); a second click sends nothing twice and says what there is: nothing stuck, or already queued for the follow-up's next try.
+    /// anybody else gets the polite refusal and changes nothing); a button tries once (its round, <see cref="ExchangeStuckApplications.RetryAsync"/>): a second click sends nothing and says where it stands — being tried, nothing stuck, already queued for the follow-up's next try, or tried and still stuck (the list shown again offers one more try).
     /// </summary>
     private async Task RetryDeliveryAsync(WaterfallStepContext step, ExchangeActor actor, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
     {
@@ -216,7 +216,17 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             return;
         }
 
-        var (application, outcome) = await stuck.RetryAsync(id, cancellationToken).ConfigureAwait(false);
+        // The rounds done when the button's list was shown (none on a button from before rounds were carried).
+        var round = 0;
+        if (!CardInput.TryGetText(value, "round", out var rawRound)
+            || (rawRound is not null && (!int.TryParse(rawRound, NumberStyles.None, CultureInfo.InvariantCulture, out round) || round > MaxRetryRound)))
+        {
+            Log.ActionRefused(logger, ExchangeVerbs.RetryDelivery, actor.AadObjectId, "invalid data");
+            await step.Context.SendActivityAsync(texts.ButtonUnreadable, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var (application, outcome) = await stuck.RetryAsync(id, round, cancellationToken).ConfigureAwait(false);
         if (application is null)
         {
             await step.Context.SendActivityAsync(texts.NotFound, cancellationToken).ConfigureAwait(false);
@@ -229,12 +239,18 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             ExchangeRetryOutcome.Delivered => string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, application.Reference),
             ExchangeRetryOutcome.StillFailing => string.Format(CultureInfo.InvariantCulture, texts.RetryQueuedFormat, application.Reference),
             ExchangeRetryOutcome.AlreadyQueued => string.Format(CultureInfo.InvariantCulture, texts.AlreadyQueuedFormat, application.Reference),
+            ExchangeRetryOutcome.Refused => string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, application.Reference),
+            ExchangeRetryOutcome.AlreadyRetried => string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, application.Reference),
+            ExchangeRetryOutcome.Running => string.Format(CultureInfo.InvariantCulture, texts.RetryRunningFormat, application.Reference),
             // Nothing to send until somebody may decide it: what to configure.
             ExchangeRetryOutcome.NeedsApprover => $"{application.Reference}: {texts.StuckNoApproverAdvice}",
             _ => string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, application.Reference),
         };
         await step.Context.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>More rounds of "Retry now" than any coordinator clicks: a larger number is no button of ours.</summary>
+    private const int MaxRetryRound = 100_000;
 
     private static Commands Command(string? text)
     {

@@ -1,6 +1,6 @@
 namespace HiTechTex.Bot.Features.Exchanges;
 
-/// <summary>Source-generated log messages of the exchanges (event ids 2300–2329). Never what people typed.</summary>
+/// <summary>Source-generated log messages of the exchanges (event ids 2300–2399: from 2300 up, and from 2399 down). Never what people typed.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Exchange {Reference}: {From} → {To} ({Action})")]
@@ -83,4 +83,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2330, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the turn that made its last transition stopped before sending the notices; the follow-up sends those not sent yet (each once)")]
     public static partial void AbortedTurnNotices(ILogger logger, string reference, string status);
+
+    /// <summary>A resubmission's or reassignment's new card to an approver who had one, sent by the follow-up (its turn stopped before, or the send failed).</summary>
+    [LoggerMessage(EventId = 2399, Level = LogLevel.Information, Message = "Exchange {Reference} ({Status}): the new card of the resubmission or reassignment reached {Approver} from the follow-up (the turn had not sent it, or its delivery failed); sent once")]
+    public static partial void NewCardAlertRecovered(ILogger logger, string reference, string status, string approver);
 }

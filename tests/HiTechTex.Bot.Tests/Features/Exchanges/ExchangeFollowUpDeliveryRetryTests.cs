@@ -6,7 +6,6 @@ using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
 
@@ -18,20 +17,13 @@ namespace HiTechTex.Bot.Tests.Features.Exchanges;
 public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
 {
     private static readonly ExchangeTexts En = ExchangeTexts.English;
-    private static readonly ProactiveSendResult Delivered = new(ProactiveSendStatus.Sent, "a:chat", "activity-9");
-    private readonly ExchangeDialogTestHost host = new();
-    private Func<Activity, ProactiveSendResult> managerSend = _ => Delivered;
-    private Func<Activity, ProactiveSendResult> applicantSend = _ => Delivered;
+    private static readonly ProactiveSendResult Delivered = ExchangeRetryTestHost.Delivered;
+    private readonly ExchangeRetryTestHost fixture = new();
+    private readonly ExchangeDialogTestHost host;
 
-    public ExchangeFollowUpDeliveryRetryTests()
-    {
-        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, string _, Activity activity, CancellationToken _) => managerSend(activity));
-        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.ApplicantId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, string _, Activity activity, CancellationToken _) => applicantSend(activity));
-    }
+    public ExchangeFollowUpDeliveryRetryTests() => host = fixture.Host;
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => fixture.Dispose();
 
     public static TheoryData<string> TransientFailures => ["500", "timeout", "network"];
 
@@ -40,18 +32,18 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     public async Task Reminder_DeliveryFailsThenSucceeds_NextPassDeliversItOnce(string failure)
     {
         // Arrange: the card reached the manager at the submission; the reminder is due, and the connector fails.
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
         host.Time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
-        managerSend = _ => throw Transient(failure);
+        fixture.ManagerSend = _ => throw ExchangeRetryTestHost.Transient(failure);
 
         // Act
-        var failed = await RunFollowUpAsync();
-        managerSend = _ => Delivered;
-        var delivered = await RunFollowUpAsync();
-        var again = await RunFollowUpAsync();
+        var failed = await fixture.RunFollowUpAsync();
+        fixture.ManagerSend = _ => Delivered;
+        var delivered = await fixture.RunFollowUpAsync();
+        var again = await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromDays(4));
-        var later = await RunFollowUpAsync();
+        var later = await fixture.RunFollowUpAsync();
 
         // Assert: one reminder delivered, at the pass after the failure; never a second one.
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), failed);
@@ -59,26 +51,26 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), again);
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), later);
         var reminder = string.Format(CultureInfo.InvariantCulture, En.ReminderFormat, reference);
-        Assert.Equal([reminder, reminder], TextsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal([reminder, reminder], fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId));
         // The submission's card and the one after the delivered reminder.
-        Assert.Equal(2, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
     }
 
     [Fact]
     public async Task Reminder_DeliveryKeepsFailing_TriedABoundedNumberOfTimesWithinADay()
     {
-        var id = await SubmitAsync();
+        var id = await fixture.SubmitAsync();
         host.Time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
-        managerSend = _ => throw Transient("500");
+        fixture.ManagerSend = _ => throw ExchangeRetryTestHost.Transient("500");
 
         for (var pass = 0; pass < 30; pass++)
         {
-            Assert.Equal(0, (await RunFollowUpAsync()).Reminders);
+            Assert.Equal(0, (await fixture.RunFollowUpAsync()).Reminders);
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
-        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count);
-        var reference = await ReferenceAsync(id);
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count);
+        var reference = await fixture.ReferenceAsync(id);
         Assert.Single(host.Logs.Entries, e => e.EventId == 2322 && e.Level == LogLevel.Warning && e.Message.Contains(reference, StringComparison.Ordinal));
     }
 
@@ -87,23 +79,23 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     [InlineData("403")]
     public async Task Reminder_ApproverCannotBeReached_TriedAtEveryPassWarnedOnceAndDeliveredOnceWhenReachable(string failure)
     {
-        await SubmitAsync();
+        await fixture.SubmitAsync();
         host.Time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
-        managerSend = _ => Permanent(failure);
+        fixture.ManagerSend = _ => Permanent(failure);
 
         for (var pass = 0; pass < 3; pass++)
         {
-            Assert.Equal(0, (await RunFollowUpAsync()).Reminders);
+            Assert.Equal(0, (await fixture.RunFollowUpAsync()).Reminders);
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
-        managerSend = _ => Delivered;
-        var delivered = await RunFollowUpAsync();
-        var again = await RunFollowUpAsync();
+        fixture.ManagerSend = _ => Delivered;
+        var delivered = await fixture.RunFollowUpAsync();
+        var again = await fixture.RunFollowUpAsync();
 
         Assert.Equal(1, delivered.Reminders);
         Assert.Equal(0, again.Reminders);
-        Assert.Equal(4, TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count);
+        Assert.Equal(4, fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count);
         var notDelivered = host.Logs.Entries.Where(e => e.EventId == 2322).ToList();
         Assert.Equal(3, notDelivered.Count);
         Assert.Equal([LogLevel.Warning, LogLevel.Information, LogLevel.Information], notDelivered.Select(e => e.Level));
@@ -115,18 +107,18 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     {
         // Arrange: approved, and the exchange's last day is past.
         var id = await ApprovedAsync();
-        var reference = await ReferenceAsync(id);
+        var reference = await fixture.ReferenceAsync(id);
         host.Time.Advance(TimeSpan.FromDays(110));
-        applicantSend = _ => throw Transient(failure);
+        fixture.ApplicantSend = _ => throw ExchangeRetryTestHost.Transient(failure);
 
         // Act
-        var failed = await RunFollowUpAsync();
-        var afterFailure = await FindAsync(id);
-        applicantSend = _ => Delivered;
-        var delivered = await RunFollowUpAsync();
-        var again = await RunFollowUpAsync();
+        var failed = await fixture.RunFollowUpAsync();
+        var afterFailure = await fixture.FindAsync(id);
+        fixture.ApplicantSend = _ => Delivered;
+        var delivered = await fixture.RunFollowUpAsync();
+        var again = await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromDays(2));
-        var later = await RunFollowUpAsync();
+        var later = await fixture.RunFollowUpAsync();
 
         // Assert
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), failed);
@@ -134,10 +126,10 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 1), delivered);
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), again);
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), later);
-        Assert.NotNull((await FindAsync(id)).ReportRequestedAt);
+        Assert.NotNull((await fixture.FindAsync(id)).ReportRequestedAt);
         var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, reference);
-        Assert.Equal([request, request], TextsTo(ExchangeDialogTestHost.ApplicantId).Where(t => t == request));
-        Assert.Equal(1, CardsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal([request, request], fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Where(t => t == request));
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.ApplicantId));
     }
 
     /// <summary>
@@ -151,7 +143,7 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     {
         // Arrange: the state such a crash leaves — the request claimed (delivered), the application not marked.
         var id = await ApprovedAsync();
-        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await ReferenceAsync(id));
+        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await fixture.ReferenceAsync(id));
         host.Time.Advance(TimeSpan.FromDays(110));
         await using (var scope = host.Conversation.Services.CreateAsyncScope())
         {
@@ -160,16 +152,16 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         }
 
         // Act / Assert: a claim this young may be another instance's send in progress: left to it.
-        Assert.Equal(0, (await RunFollowUpAsync()).ReportRequests);
-        Assert.Null((await FindAsync(id)).ReportRequestedAt);
+        Assert.Equal(0, (await fixture.RunFollowUpAsync()).ReportRequests);
+        Assert.Null((await fixture.FindAsync(id)).ReportRequestedAt);
 
         // Older than any send: the pass completes it — marked, the card sent — without asking again.
         host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
-        Assert.Equal(1, (await RunFollowUpAsync()).ReportRequests);
-        Assert.Equal(0, (await RunFollowUpAsync()).ReportRequests);
-        Assert.NotNull((await FindAsync(id)).ReportRequestedAt);
-        Assert.DoesNotContain(request, TextsTo(ExchangeDialogTestHost.ApplicantId));
-        Assert.Equal(1, CardsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal(1, (await fixture.RunFollowUpAsync()).ReportRequests);
+        Assert.Equal(0, (await fixture.RunFollowUpAsync()).ReportRequests);
+        Assert.NotNull((await fixture.FindAsync(id)).ReportRequestedAt);
+        Assert.DoesNotContain(request, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.ApplicantId));
         Assert.Single(host.Logs.Entries, e => e.EventId == 2329);
     }
 
@@ -181,10 +173,10 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     public async Task ReportRequest_HostStopsRightAfterTheDelivery_RecordedAnywayAndNeverAskedTwice()
     {
         var id = await ApprovedAsync();
-        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await ReferenceAsync(id));
+        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await fixture.ReferenceAsync(id));
         host.Time.Advance(TimeSpan.FromDays(110));
         using var stopping = new CancellationTokenSource();
-        applicantSend = activity =>
+        fixture.ApplicantSend = activity =>
         {
             if (activity.Text == request)
             {
@@ -204,31 +196,31 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
             // The pass stops with the host.
         }
 
-        Assert.NotNull((await FindAsync(id)).ReportRequestedAt);
-        applicantSend = _ => Delivered;
+        Assert.NotNull((await fixture.FindAsync(id)).ReportRequestedAt);
+        fixture.ApplicantSend = _ => Delivered;
         host.Time.Advance(TimeSpan.FromHours(2));
-        await RunFollowUpAsync();
-        Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == request);
+        await fixture.RunFollowUpAsync();
+        Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == request);
     }
 
     [Fact]
     public async Task ReportRequest_ApplicantBlockedTheBot_TriedAtEveryPassAndAskedOnceWhenReachable()
     {
         var id = await ApprovedAsync();
-        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await ReferenceAsync(id));
+        var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await fixture.ReferenceAsync(id));
         host.Time.Advance(TimeSpan.FromDays(110));
-        applicantSend = _ => Permanent("blocked");
+        fixture.ApplicantSend = _ => Permanent("blocked");
 
         for (var pass = 0; pass < 10; pass++)
         {
-            Assert.Equal(0, (await RunFollowUpAsync()).ReportRequests);
+            Assert.Equal(0, (await fixture.RunFollowUpAsync()).ReportRequests);
             host.Time.Advance(TimeSpan.FromHours(3));
         }
 
-        applicantSend = _ => Delivered;
-        Assert.Equal(1, (await RunFollowUpAsync()).ReportRequests);
-        Assert.Equal(0, (await RunFollowUpAsync()).ReportRequests);
-        Assert.Equal(11, TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t == request));
+        fixture.ApplicantSend = _ => Delivered;
+        Assert.Equal(1, (await fixture.RunFollowUpAsync()).ReportRequests);
+        Assert.Equal(0, (await fixture.RunFollowUpAsync()).ReportRequests);
+        Assert.Equal(11, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t == request));
         Assert.Single(host.Logs.Entries, e => e.EventId == 2322 && e.Level == LogLevel.Warning);
     }
 
@@ -236,11 +228,11 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     public async Task LateCard_ApproverNeverInstalledTheBot_WarnedOnceNotAtEveryPass()
     {
         // The manager has no conversation with the bot: the card fails at the submission and at every pass.
-        managerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
-        await SubmitAsync();
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        await fixture.SubmitAsync();
         for (var pass = 0; pass < 5; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
@@ -248,29 +240,29 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         Assert.Equal(6, notDelivered.Count);
         Assert.Single(notDelivered, e => e.Level == LogLevel.Warning);
         Assert.Single(host.Logs.Entries, e => e.EventId == 2303 && e.Level == LogLevel.Warning);
-        Assert.Equal(6, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(6, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
     }
 
     [Fact]
     public async Task ReachedNotice_DeliveryFailsThenSucceeds_ApplicantToldOnceAtTheNextPass()
     {
         // Arrange: the manager cannot be reached, so the applicant was told whom to contact.
-        managerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
-        var id = await SubmitAsync();
-        var reached = string.Format(CultureInfo.InvariantCulture, En.ReachedApproverFormat, await ReferenceAsync(id));
-        Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId));
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await fixture.SubmitAsync();
+        var reached = string.Format(CultureInfo.InvariantCulture, En.ReachedApproverFormat, await fixture.ReferenceAsync(id));
+        Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
 
         // Act: the manager installs the bot while the connector fails for the applicant.
-        managerSend = _ => Delivered;
-        applicantSend = _ => throw Transient("500");
-        var cardDelivered = await RunFollowUpAsync();
-        applicantSend = _ => Delivered;
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        fixture.ManagerSend = _ => Delivered;
+        fixture.ApplicantSend = _ => throw ExchangeRetryTestHost.Transient("500");
+        var cardDelivered = await fixture.RunFollowUpAsync();
+        fixture.ApplicantSend = _ => Delivered;
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Assert
         Assert.Equal(1, cardDelivered.LateCards);
-        Assert.Equal([reached, reached], TextsTo(ExchangeDialogTestHost.ApplicantId).Where(t => t == reached));
+        Assert.Equal([reached, reached], fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Where(t => t == reached));
         Assert.Single(host.Logs.Entries, e => e.EventId == 2314);
     }
 
@@ -278,9 +270,9 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     public async Task DecisionNotice_DeliveryFailsInTheManagersTurn_NextPassTellsTheApplicantOnceWithTheComment()
     {
         // Arrange: the connector fails for the applicant when the manager sends the application back.
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        applicantSend = _ => throw Transient("500");
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => throw ExchangeRetryTestHost.Transient("500");
         var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
         await using (var scope = host.Conversation.Services.CreateAsyncScope())
         {
@@ -288,26 +280,26 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
             await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.RequestChanges, data, En, CancellationToken.None);
         }
 
-        Assert.Equal(ExchangeStatus.ChangesRequested, (await FindAsync(id)).Status);
+        Assert.Equal(ExchangeStatus.ChangesRequested, (await fixture.FindAsync(id)).Status);
         var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.ChangesRequested],
             "Vasco Almeida", "Please add the agenda.");
-        Assert.Equal([notice], TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal([notice], fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
 
         // Act
-        applicantSend = _ => Delivered;
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        fixture.ApplicantSend = _ => Delivered;
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(1));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Assert: told once more — the delivered one.
-        Assert.Equal([notice, notice], TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal([notice, notice], fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
     }
 
     [Fact]
     public async Task DecisionNotice_DeliveredInTheManagersTurn_FollowUpSendsNothingMore()
     {
-        var id = await SubmitAsync();
+        var id = await fixture.SubmitAsync();
         var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
         await using (var scope = host.Conversation.Services.CreateAsyncScope())
         {
@@ -315,22 +307,15 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
             await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Approve, data, En, CancellationToken.None);
         }
 
-        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedFormat, await ReferenceAsync(id), En.Statuses[ExchangeStatus.Stage2]);
-        var told = TextsTo(ExchangeDialogTestHost.ApplicantId);
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedFormat, await fixture.ReferenceAsync(id), En.Statuses[ExchangeStatus.Stage2]);
+        var told = fixture.TextsTo(ExchangeDialogTestHost.ApplicantId);
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
-        Assert.Equal(ExchangeStatus.Stage2, (await FindAsync(id)).Status);
+        Assert.Equal(ExchangeStatus.Stage2, (await fixture.FindAsync(id)).Status);
         Assert.Single(told, t => t == notice);
-        Assert.Equal(told, TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal(told, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
     }
-
-    private static Exception Transient(string failure) => failure switch
-    {
-        "500" => new ConnectorException(HttpStatusCode.InternalServerError, null, "Service unavailable"),
-        "timeout" => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."),
-        _ => new HttpRequestException("Connection refused"),
-    };
 
     private static ProactiveSendResult Permanent(string failure) => failure switch
     {
@@ -338,28 +323,10 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         _ => throw new ConnectorException(HttpStatusCode.Forbidden, null, "Forbidden"),
     };
 
-    private async Task<Guid> SubmitAsync()
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var application = new ExchangeApplication
-        {
-            Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
-            ApplicantAadObjectId = ExchangeDialogTestHost.ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant-1",
-            ApplicantLanguage = "en", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), ActivityType = ExchangeActivityType.KnowledgeSharing,
-            Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
-        };
-        await scope.ServiceProvider.GetRequiredService<ExchangeStore>().CreateAsync(application, CancellationToken.None);
-        var actor = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant-1");
-        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, application.Id, 1, CancellationToken.None);
-        Assert.True(result.IsEligible, string.Join(", ", result.Problems));
-        Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
-        return application.Id;
-    }
-
     /// <summary>Submitted, then both stages approved in the store (the decisions' own messages are not what these tests are about).</summary>
     private async Task<Guid> ApprovedAsync()
     {
-        var id = await SubmitAsync();
+        var id = await fixture.SubmitAsync();
         await using var scope = host.Conversation.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ExchangeStore>();
         var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Manager", "29:manager", "tenant-1");
@@ -370,27 +337,4 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         await store.ForgetRemindersAsync(id, [ExchangeDeliveryClaim.NoticesDuePrefix], null, CancellationToken.None);
         return id;
     }
-
-    private async Task<ExchangeApplication> FindAsync(Guid id)
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None))!;
-    }
-
-    private async Task<string> ReferenceAsync(Guid id) => (await FindAsync(id)).Reference;
-
-    private async Task<ExchangeFollowUpResult> RunFollowUpAsync()
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(CancellationToken.None);
-    }
-
-    private IEnumerable<Activity> SentTo(string aadObjectId) => host.Messenger.Invocations
-        .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync) && Equals(i.Arguments[0], aadObjectId))
-        .Select(i => i.Arguments[2]).OfType<Activity>();
-
-    /// <summary>Every attempt (delivered or not) of a plain-text message.</summary>
-    private IReadOnlyList<string> TextsTo(string aadObjectId) => [.. SentTo(aadObjectId).Select(a => a.Text).OfType<string>()];
-
-    private int CardsTo(string aadObjectId) => SentTo(aadObjectId).Count(a => a.Attachments is { Count: > 0 });
 }

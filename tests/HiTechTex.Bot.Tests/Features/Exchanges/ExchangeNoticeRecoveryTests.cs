@@ -20,40 +20,33 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
 {
     private const string ManagerKey = $"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0";
     private static readonly ExchangeTexts En = ExchangeTexts.English;
-    private static readonly ProactiveSendResult Delivered = new(ProactiveSendStatus.Sent, "a:chat", "activity-9");
-    private readonly ExchangeDialogTestHost host = new();
-    private Func<Activity, ProactiveSendResult> managerSend = _ => Delivered;
-    private Func<Activity, ProactiveSendResult> applicantSend = _ => Delivered;
+    private static readonly ProactiveSendResult Delivered = ExchangeRetryTestHost.Delivered;
+    private readonly ExchangeRetryTestHost fixture = new();
+    private readonly ExchangeDialogTestHost host;
 
-    public ExchangeNoticeRecoveryTests()
-    {
-        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, string _, Activity activity, CancellationToken _) => managerSend(activity));
-        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.ApplicantId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, string _, Activity activity, CancellationToken _) => applicantSend(activity));
-    }
+    public ExchangeNoticeRecoveryTests() => host = fixture.Host;
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => fixture.Dispose();
 
     [Fact]
     public async Task NoApproverNotice_DeliveryFailsInTheApplicantsTurn_NextPassTellsThemOnce()
     {
         // Arrange: nobody may decide a CITEVE application, and the connector fails for the applicant at the submission.
         host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
-        applicantSend = _ => throw new ConnectorException(HttpStatusCode.InternalServerError, null, "Service unavailable");
-        var id = await SubmitAsync();
-        var told = Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId));
-        Assert.Contains(await ReferenceAsync(id), told, StringComparison.Ordinal);
+        fixture.ApplicantSend = _ => throw new ConnectorException(HttpStatusCode.InternalServerError, null, "Service unavailable");
+        var id = await fixture.SubmitAsync();
+        var told = Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Contains(await fixture.ReferenceAsync(id), told, StringComparison.Ordinal);
 
         // Act
-        applicantSend = _ => Delivered;
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        fixture.ApplicantSend = _ => Delivered;
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(2));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Assert: tried once more, delivered, never again; the operator warned once (2307), not at every try.
-        Assert.Equal([told, told], TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal([told, told], fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
         Assert.Single(host.Logs.Entries, e => e.EventId == 2307);
     }
 
@@ -61,36 +54,36 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     public async Task NoApproverNotice_DeliveredInTheApplicantsTurn_FollowUpSendsNothingMore()
     {
         host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
-        await SubmitAsync();
-        var told = TextsTo(ExchangeDialogTestHost.ApplicantId);
+        await fixture.SubmitAsync();
+        var told = fixture.TextsTo(ExchangeDialogTestHost.ApplicantId);
 
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         Assert.Single(told);
-        Assert.Equal(told, TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Equal(told, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
     }
 
     [Fact]
     public async Task WithdrawalNotice_DeliveryFailsInTheApplicantsTurn_NextPassTellsTheApproverOnce()
     {
         // Arrange: the manager had the card; the connector fails for them when the applicant withdraws.
-        var id = await SubmitAsync();
-        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await ReferenceAsync(id), "Ana");
-        managerSend = _ => throw new ConnectorException(HttpStatusCode.BadGateway, null, "Bad gateway");
-        await WithdrawAsync(id);
-        Assert.Equal(ExchangeStatus.Withdrawn, (await FindAsync(id)).Status);
-        Assert.Equal([notice], TextsTo(ExchangeDialogTestHost.VisitingManagerId));
+        var id = await fixture.SubmitAsync();
+        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await fixture.ReferenceAsync(id), "Ana");
+        fixture.ManagerSend = _ => throw new ConnectorException(HttpStatusCode.BadGateway, null, "Bad gateway");
+        await fixture.WithdrawAsync(id);
+        Assert.Equal(ExchangeStatus.Withdrawn, (await fixture.FindAsync(id)).Status);
+        Assert.Equal([notice], fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId));
 
         // Act
-        managerSend = _ => Delivered;
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        fixture.ManagerSend = _ => Delivered;
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(3));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Assert: told once more (delivered), then never again.
-        Assert.Equal([notice, notice], TextsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal([notice, notice], fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId));
     }
 
     [Fact]
@@ -98,8 +91,8 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     {
         // Arrange: nobody could decide, and the applicant was told so; then the manager is configured.
         host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
-        var id = await SubmitAsync();
-        var reached = string.Format(CultureInfo.InvariantCulture, En.ReachedApproverFormat, await ReferenceAsync(id));
+        var id = await fixture.SubmitAsync();
+        var reached = string.Format(CultureInfo.InvariantCulture, En.ReachedApproverFormat, await fixture.ReferenceAsync(id));
         host.Reconfigure(ManagerKey, HiTechTexPartners.CiteveId);
 
         // Act: the host stops right after the late card went out and was recorded (2308), before the notice.
@@ -111,44 +104,44 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
                 stopping.Cancel();
             }
         };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunFollowUpAsync(stopping.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.RunFollowUpAsync(stopping.Token));
         host.Logs.Observed = null;
-        Assert.Equal(1, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
-        Assert.DoesNotContain(reached, TextsTo(ExchangeDialogTestHost.ApplicantId));
-        var restarted = await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.DoesNotContain(reached, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        var restarted = await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Assert: no second card, and the applicant told once.
         Assert.Equal(new ExchangeFollowUpResult(0, 0, 0), restarted);
-        Assert.Equal(1, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
-        Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == reached);
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == reached);
     }
 
     [Fact]
     public async Task DecisionNotice_ApplicantBlockedTheBotOnARejectedApplication_TriedBoundedThenGivenUpOnceAndNotLookedAtAgain()
     {
         // Arrange: the applicant blocked the bot; the manager rejects the application (closed).
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        applicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
-        await DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
-        Assert.Equal(ExchangeStatus.Rejected, (await FindAsync(id)).Status);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await fixture.DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
+        Assert.Equal(ExchangeStatus.Rejected, (await fixture.FindAsync(id)).Status);
         var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
             "Vasco Almeida", "Out of scope.");
 
         // Act: a day and more of passes.
         for (var pass = 0; pass < 30; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
         var lookedAt = await UndeliveredAsync();
-        applicantSend = _ => Delivered;
-        await RunFollowUpAsync();
+        fixture.ApplicantSend = _ => Delivered;
+        await fixture.RunFollowUpAsync();
 
         // Assert: the decider's try and the follow-up's, bounded; one final warning with its own event id.
-        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t == notice));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t == notice));
         var gaveUp = Assert.Single(host.Logs.Entries, e => e.EventId == 2324);
         Assert.Equal(LogLevel.Warning, gaveUp.Level);
         Assert.Contains(reference, gaveUp.Message, StringComparison.Ordinal);
@@ -158,18 +151,18 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     [Fact]
     public async Task WithdrawalNotice_ApproverUnreachable_TriedBoundedThenGivenUpOnce()
     {
-        var id = await SubmitAsync();
-        managerSend = _ => throw new ConnectorException(HttpStatusCode.Forbidden, null, "Forbidden");
-        await WithdrawAsync(id);
+        var id = await fixture.SubmitAsync();
+        fixture.ManagerSend = _ => throw new ConnectorException(HttpStatusCode.Forbidden, null, "Forbidden");
+        await fixture.WithdrawAsync(id);
 
         for (var pass = 0; pass < 20; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(2));
         }
 
-        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await ReferenceAsync(id), "Ana");
-        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count(t => t == notice));
+        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await fixture.ReferenceAsync(id), "Ana");
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count(t => t == notice));
         Assert.Single(host.Logs.Entries, e => e.EventId == 2324 && e.Level == LogLevel.Warning);
         Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
     }
@@ -178,21 +171,21 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     public async Task DecisionNotice_ApplicantBlockedTheBotOnAnOpenApplication_StillTriedAtEveryPass()
     {
         // Sent back for changes: the application is open, so an applicant who unblocks the bot later still gets it.
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        applicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
-        await DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
         for (var pass = 0; pass < 10; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(3));
         }
 
-        applicantSend = _ => Delivered;
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        fixture.ApplicantSend = _ => Delivered;
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
-        Assert.Equal(12, TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
+        Assert.Equal(12, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
         Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2324);
     }
 
@@ -208,42 +201,42 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     [InlineData(HttpStatusCode.TooManyRequests)]
     public async Task CardUpdate_FailsTransientlyWhenTheApplicantWithdraws_NextPassUpdatesTheApproversCardOnce(HttpStatusCode status)
     {
-        var id = await SubmitAsync();
+        var id = await fixture.SubmitAsync();
         var updates = FailUpdates(1, () => new ConnectorException(status, null, "Not now"));
-        await WithdrawAsync(id);
-        Assert.Equal(ExchangeStatus.Withdrawn, (await FindAsync(id)).Status);
+        await fixture.WithdrawAsync(id);
+        Assert.Equal(ExchangeStatus.Withdrawn, (await fixture.FindAsync(id)).Status);
         Assert.Single(updates);
 
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(2));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Tried once more, with the manager's view of the withdrawn application (no Approve any more); never again.
         Assert.Equal(2, updates.Count);
-        Assert.DoesNotContain(ExchangeVerbs.Approve, CardJson(updates[^1]), StringComparison.Ordinal);
-        Assert.Contains(En.Statuses[ExchangeStatus.Withdrawn], CardJson(updates[^1]), StringComparison.Ordinal);
-        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await ReferenceAsync(id), "Ana");
-        Assert.Equal([notice], TextsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.DoesNotContain(ExchangeVerbs.Approve, ExchangeRetryTestHost.CardJson(updates[^1]), StringComparison.Ordinal);
+        Assert.Contains(En.Statuses[ExchangeStatus.Withdrawn], ExchangeRetryTestHost.CardJson(updates[^1]), StringComparison.Ordinal);
+        var notice = string.Format(CultureInfo.InvariantCulture, En.WithdrawnNoticeFormat, await fixture.ReferenceAsync(id), "Ana");
+        Assert.Equal([notice], fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId));
     }
 
     [Fact]
     public async Task CardUpdate_NetworkFailureAfterADecision_NextPassUpdatesItOnce()
     {
-        var id = await SubmitAsync();
+        var id = await fixture.SubmitAsync();
         var updates = FailUpdates(2, () => new HttpRequestException("Connection refused"));
-        await DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
-        Assert.Equal(ExchangeStatus.Rejected, (await FindAsync(id)).Status);
+        await fixture.DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
+        Assert.Equal(ExchangeStatus.Rejected, (await fixture.FindAsync(id)).Status);
 
         for (var pass = 0; pass < 5; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
         // The decider's try, one failed pass, one that updated it; nothing after.
         Assert.Equal(3, updates.Count);
-        Assert.DoesNotContain(ExchangeVerbs.Approve, CardJson(updates[^1]), StringComparison.Ordinal);
+        Assert.DoesNotContain(ExchangeVerbs.Approve, ExchangeRetryTestHost.CardJson(updates[^1]), StringComparison.Ordinal);
         Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
     }
 
@@ -252,13 +245,13 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     [InlineData(HttpStatusCode.NotFound)]
     public async Task CardUpdate_CardGoneOrBlocked_NotTriedAgain(HttpStatusCode status)
     {
-        var id = await SubmitAsync();
+        var id = await fixture.SubmitAsync();
         var updates = FailUpdates(int.MaxValue, () => new ConnectorException(status, null, "No"));
-        await WithdrawAsync(id);
+        await fixture.WithdrawAsync(id);
 
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(2));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         Assert.Single(updates);
     }
@@ -266,13 +259,13 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     [Fact]
     public async Task CardUpdate_ServiceFailingForDays_TriedBoundedThenGivenUpAndNotLookedAtAgain()
     {
-        var id = await SubmitAsync();
+        var id = await fixture.SubmitAsync();
         var updates = FailUpdates(int.MaxValue, () => new ConnectorException(HttpStatusCode.BadGateway, null, "Bad gateway"));
-        await WithdrawAsync(id);
+        await fixture.WithdrawAsync(id);
 
         for (var pass = 0; pass < 30; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(2));
         }
 
@@ -291,8 +284,8 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     public async Task DecisionTurnStoppedAfterTheTransition_FollowUpSendsTheNoticeAndUpdatesTheCardOnce()
     {
         // Arrange: the manager rejects; the host stops during the first card update (the turn aborted after the commit).
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
         using var stopping = new CancellationTokenSource();
         var updates = new List<Activity>();
         host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
@@ -314,25 +307,25 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
             var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Out of scope." });
             await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Reject, data, En, stopping.Token);
         });
-        Assert.Equal(ExchangeStatus.Rejected, (await FindAsync(id)).Status);
+        Assert.Equal(ExchangeStatus.Rejected, (await fixture.FindAsync(id)).Status);
         var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
             "Vasco Almeida", "Out of scope.");
-        Assert.DoesNotContain(notice, TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.DoesNotContain(notice, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
 
         // Act / Assert: a record this young may be the turn still sending — left to it (the card update the stop cut off
         // was given back, 2326, and is made again at once, as before).
-        await RunFollowUpAsync();
-        Assert.DoesNotContain(notice, TextsTo(ExchangeDialogTestHost.ApplicantId));
+        await fixture.RunFollowUpAsync();
+        Assert.DoesNotContain(notice, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
         Assert.Equal(2, updates.Count);
 
         // Older than any send: the notice sent and the card updated, each once, and never again.
         host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(2));
-        await RunFollowUpAsync();
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
-        Assert.Single(TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == notice);
+        Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId), t => t == notice);
         Assert.Equal(2, updates.Count);
         Assert.DoesNotContain(En.Approve, System.Text.Json.JsonSerializer.Serialize(updates[^1].Attachments![0].Content), StringComparison.Ordinal);
         Assert.Single(host.Logs.Entries, e => e.EventId == 2330);
@@ -346,8 +339,8 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     [Fact]
     public async Task WithdrawalTurnStoppedRightAfterTheTransition_FollowUpTellsTheManagerOnce()
     {
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
         var updates = FailUpdates(0, () => new InvalidOperationException("not used"));
         await using (var scope = host.Conversation.Services.CreateAsyncScope())
         {
@@ -357,17 +350,119 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
                 id, 2, ExchangeStatus.Stage1, ExchangeStatus.Withdrawn, ExchangeAction.Withdrawn, applicant, null, null, CancellationToken.None));
         }
 
-        var toApplicant = TextsTo(ExchangeDialogTestHost.ApplicantId).Count;
-        var toManager = TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count;
+        var toApplicant = fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count;
+        var toManager = fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count;
         host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(2));
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
-        var told = TextsTo(ExchangeDialogTestHost.VisitingManagerId).Skip(toManager).ToList();
+        var told = fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Skip(toManager).ToList();
         Assert.Contains(reference, Assert.Single(told), StringComparison.Ordinal);
         Assert.Single(updates);
-        Assert.Equal(toApplicant, TextsTo(ExchangeDialogTestHost.ApplicantId).Count);
+        Assert.Equal(toApplicant, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count);
+    }
+
+    /// <summary>
+    /// Before: a resubmission's turn stopped right after the transition committed (a crash, a deploy) never sent the
+    /// manager, who had the card, the new card saying it was submitted again — the late-card pass sends only to approvers
+    /// without a card, and the aborted turn's record did not include it: the manager learnt nothing (an edited card
+    /// alerts nobody). Now the follow-up, once the record is older than any send, sends that card once.
+    /// </summary>
+    [Fact]
+    public async Task ResubmissionTurnStoppedRightAfterTheTransition_FollowUpSendsTheManagerTheNewCardOnce()
+    {
+        // Arrange: changes requested; the applicant resubmits and the process is gone right after the commit.
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Add the agenda of day 3.");
+        Assert.Equal(ExchangeStatus.ChangesRequested, (await fixture.FindAsync(id)).Status);
+        var cards = fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+        await TransitionAsync(id, 3, ExchangeStatus.ChangesRequested, ExchangeStatus.Stage1, ExchangeAction.Submitted, fixture.Applicant, null);
+
+        // Act: a record this young may be the turn still sending — left to it; then older than any send.
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(cards, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+
+        // Assert: one new card, with the line saying it was submitted again; never a second one.
+        var alert = string.Format(CultureInfo.InvariantCulture, En.ResubmittedFormat, reference);
+        Assert.Equal(cards + 1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Contains(alert, ExchangeRetryTestHost.CardJson(fixture.SentTo(ExchangeDialogTestHost.VisitingManagerId).Last(a => a.Attachments is { Count: > 0 })), StringComparison.Ordinal);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2399);
+    }
+
+    /// <summary>
+    /// The same for a reassignment to the other manager, who had the card since the submission: the turn stopped after
+    /// the commit; the follow-up sends them the new card saying who assigned it to them, once — nothing to the manager
+    /// who reassigned it.
+    /// </summary>
+    [Fact]
+    public async Task ReassignmentTurnStoppedRightAfterTheTransition_FollowUpSendsTheAssigneeTheNewCardOnce()
+    {
+        host.Reconfigure($"Roles:ClusterManagers:{SecondManagerId}:0", HiTechTexPartners.CiteveId);
+        host.Messenger.Setup(m => m.SendToUserAsync(SecondManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:second", "activity-7"));
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        Assert.Equal(1, fixture.CardsTo(SecondManagerId));
+        var toManager = fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+        await TransitionAsync(id, 2, ExchangeStatus.Stage1, ExchangeStatus.Stage1, ExchangeAction.Reassigned, ExchangeRetryTestHost.Manager, new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = SecondManagerId });
+
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await fixture.RunFollowUpAsync();
+
+        var alert = string.Format(CultureInfo.InvariantCulture, En.AssignedToYouByFormat, reference, "Vasco Almeida");
+        Assert.Equal(2, fixture.CardsTo(SecondManagerId));
+        Assert.Contains(alert, ExchangeRetryTestHost.CardJson(fixture.SentTo(SecondManagerId).Last()), StringComparison.Ordinal);
+        Assert.Equal(toManager, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+    }
+
+    /// <summary>
+    /// Before: the resubmission's new card that the connector failed to deliver (a 503 in the applicant's turn) was never
+    /// tried again — the manager had a card, so the late-card pass left them out. Now the follow-up's next pass delivers
+    /// it, once.
+    /// </summary>
+    [Fact]
+    public async Task ResubmissionNewCard_DeliveryFailsInTheApplicantsTurn_NextPassDeliversItOnce()
+    {
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Add the agenda of day 3.");
+        fixture.ManagerSend = activity => activity.Attachments is { Count: > 0 }
+            ? throw new ConnectorException(HttpStatusCode.ServiceUnavailable, null, "Service unavailable")
+            : Delivered;
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            var (_, resubmitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(fixture.Applicant, id, 3, CancellationToken.None);
+            Assert.Equal(ExchangeStatus.Stage1, resubmitted?.Status);
+        }
+
+        var attempts = fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+        fixture.ManagerSend = _ => Delivered;
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await fixture.RunFollowUpAsync();
+
+        Assert.Equal(attempts + 1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, En.ResubmittedFormat, reference),
+            ExchangeRetryTestHost.CardJson(fixture.SentTo(ExchangeDialogTestHost.VisitingManagerId).Last()), StringComparison.Ordinal);
+    }
+
+    private const string SecondManagerId = "44444444-4444-4444-4444-444444444444";
+
+    /// <summary>A turn's transition and nothing after it (the process gone right after the commit).</summary>
+    private async Task TransitionAsync(Guid id, int version, ExchangeStatus from, ExchangeStatus to, ExchangeAction action, ExchangeActor actor, ExchangeChanges? changes)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TransitionAsync(id, version, from, to, action, actor, null, changes, CancellationToken.None));
     }
 
     /// <summary>Every PUT of a card (its activity), the first <paramref name="failures"/> failing with <paramref name="error"/>.</summary>
@@ -385,70 +480,9 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
         return updates;
     }
 
-    private static string CardJson(Activity activity) =>
-        System.Text.Json.JsonSerializer.Serialize(Assert.Single(activity.Attachments ?? []).Content,
-            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-    private async Task<Guid> SubmitAsync()
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var application = new ExchangeApplication
-        {
-            Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
-            ApplicantAadObjectId = ExchangeDialogTestHost.ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant-1",
-            ApplicantLanguage = "en", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), ActivityType = ExchangeActivityType.KnowledgeSharing,
-            Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
-        };
-        await scope.ServiceProvider.GetRequiredService<ExchangeStore>().CreateAsync(application, CancellationToken.None);
-        var actor = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant-1");
-        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, application.Id, 1, CancellationToken.None);
-        Assert.True(result.IsEligible, string.Join(", ", result.Problems));
-        Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
-        return application.Id;
-    }
-
-    private async Task WithdrawAsync(Guid id)
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var applicant = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant-1");
-        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, confirmed = "yes" });
-        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(applicant, ExchangeVerbs.Withdraw, data, En, CancellationToken.None);
-    }
-
-    private async Task DecideAsync(Guid id, string verb, string comment)
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
-        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment });
-        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, verb, data, En, CancellationToken.None);
-    }
-
-    private async Task<ExchangeApplication> FindAsync(Guid id)
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None))!;
-    }
-
     private async Task<IReadOnlyList<ExchangeApplication>> UndeliveredAsync()
     {
         await using var scope = host.Conversation.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ExchangeStore>().WithUndeliveredNoticesAsync(CancellationToken.None);
     }
-
-    private async Task<string> ReferenceAsync(Guid id) => (await FindAsync(id)).Reference;
-
-    private async Task<ExchangeFollowUpResult> RunFollowUpAsync(CancellationToken cancellationToken = default)
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(cancellationToken);
-    }
-
-    private IEnumerable<Activity> SentTo(string aadObjectId) => host.Messenger.Invocations
-        .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync) && Equals(i.Arguments[0], aadObjectId))
-        .Select(i => i.Arguments[2]).OfType<Activity>();
-
-    /// <summary>Every attempt (delivered or not) of a plain-text message.</summary>
-    private IReadOnlyList<string> TextsTo(string aadObjectId) => [.. SentTo(aadObjectId).Select(a => a.Text).OfType<string>()];
-
-    private int CardsTo(string aadObjectId) => SentTo(aadObjectId).Count(a => a.Attachments is { Count: > 0 });
 }

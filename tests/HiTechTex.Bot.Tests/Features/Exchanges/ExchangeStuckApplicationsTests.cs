@@ -24,10 +24,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     private const string ApplicantId = "33333333-3333-3333-3333-333333333333";
 
     private static readonly ExchangeTexts En = ExchangeTexts.English;
-    private static readonly ProactiveSendResult Delivered = new(ProactiveSendStatus.Sent, "a:chat", "activity-9");
+    private static readonly ProactiveSendResult Delivered = ExchangeRetryTestHost.Delivered;
+    private readonly ExchangeRetryTestHost fixture;
     private readonly ExchangeDialogTestHost host;
-    private Func<ProactiveSendResult> managerSend = () => Delivered;
-    private Func<ProactiveSendResult> applicantSend = () => Delivered;
 
     public ExchangeStuckApplicationsTests()
         : this(coordinator: true)
@@ -36,14 +35,11 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
 
     private ExchangeStuckApplicationsTests(bool coordinator)
     {
-        host = new ExchangeDialogTestHost(coordinator ? new Dictionary<string, string?> { ["Roles:Coordinators:0"] = Me } : null);
-        host.Messenger.Setup(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => managerSend());
-        host.Messenger.Setup(m => m.SendToUserAsync(ApplicantId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => applicantSend());
+        fixture = new ExchangeRetryTestHost(coordinator ? new Dictionary<string, string?> { ["Roles:Coordinators:0"] = Me } : null, ApplicantId, "29:user-3");
+        host = fixture.Host;
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => fixture.Dispose();
 
     public static TheoryData<string> Languages => ["en", "pt", "es", "it", "tr", "cs"];
 
@@ -54,8 +50,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         // Arrange: the manager never installed the bot, so the approval card reached nobody.
         var texts = ExchangeTexts.Resolve(language);
         await host.Conversation.SeedProfileAsync(language);
-        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
-        var reference = await ReferenceAsync(await SubmitAsync());
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var reference = await fixture.ReferenceAsync(await fixture.SubmitAsync());
 
         // Act / Assert
         await host.Conversation.Flow()
@@ -81,8 +77,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         await host.Conversation.SeedProfileAsync("en");
         host.Reconfigure($"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0", HiTechTexPartners.TecnotessileId);
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
 
         await host.Conversation.Flow()
             .Send("stuck applications")
@@ -104,7 +100,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     public async Task Typed_NothingStuck_SaysSo()
     {
         await host.Conversation.SeedProfileAsync("en");
-        await SubmitAsync();
+        await fixture.SubmitAsync();
 
         await host.Conversation.Flow()
             .Send("stuck applications")
@@ -134,10 +130,10 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         // Arrange: the card reached nobody; the applicant was told whom to contact. Then the manager installs the bot.
         await host.Conversation.SeedProfileAsync("en");
-        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        managerSend = () => Delivered;
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ManagerSend = _ => Delivered;
         var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
 
         // Act: a double click.
@@ -147,12 +143,12 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(retry))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
             .StartTestAsync();
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Assert: the failed card at the submission and the one delivered now; the applicant told once it reached one.
-        Assert.Equal(2, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         var reached = string.Format(CultureInfo.InvariantCulture, En.ReachedApproverFormat, reference);
-        Assert.Single(TextsTo(ApplicantId), t => t == reached);
+        Assert.Single(fixture.TextsTo(ApplicantId), t => t == reached);
         Assert.Empty(await ListAsync());
     }
 
@@ -160,16 +156,16 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     public async Task RetryNow_StillUnreachable_SaysSoAndStaysListed()
     {
         await host.Conversation.SeedProfileAsync("en");
-        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
 
         await host.Conversation.Flow()
             .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
             .StartTestAsync();
 
-        Assert.Equal(2, CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await ListAsync()).Reason);
     }
 
@@ -178,22 +174,22 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         // Arrange: the applicant blocked the bot; the application is rejected and the follow-up gives the notice up.
         await host.Conversation.SeedProfileAsync("en");
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        applicantSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
         await RejectAsync(id);
         for (var pass = 0; pass < 10; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
         var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
             "Vasco Almeida", "Out of scope.");
-        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ApplicantId).Count(t => t == notice));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, fixture.TextsTo(ApplicantId).Count(t => t == notice));
 
         // Act: listed; the applicant unblocks the bot; Retry now, twice.
-        applicantSend = () => Delivered;
+        fixture.ApplicantSend = _ => Delivered;
         var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
         await host.Conversation.Flow()
             .Send("stuck applications")
@@ -209,10 +205,10 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(retry))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
             .StartTestAsync();
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // Assert: delivered once more, not listed any more.
-        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, TextsTo(ApplicantId).Count(t => t == notice));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, fixture.TextsTo(ApplicantId).Count(t => t == notice));
         Assert.Empty(await ListAsync());
     }
 
@@ -227,13 +223,13 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         var texts = ExchangeTexts.Resolve(language);
         await host.Conversation.SeedProfileAsync(language);
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        applicantSend = () => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
         await RejectAsync(id);
         for (var pass = 0; pass < 10; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
@@ -258,16 +254,16 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         // Arrange: the manager's chat refuses (blocked) until the last tries, which fail with 503s: the last failure counts.
         await host.Conversation.SeedProfileAsync("en");
-        var id = await SubmitAsync();
-        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        var id = await fixture.SubmitAsync();
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
         await WithdrawAsync(id);
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
         host.Time.Advance(TimeSpan.FromHours(1));
         Assert.Empty(await ListAsync());
-        managerSend = () => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
+        fixture.ManagerSend = _ => throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable");
         for (var pass = 0; pass < 10; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
@@ -295,19 +291,19 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         // Arrange: the decision's notice given up after the bounded attempts (the applicant's chat failing).
         await host.Conversation.SeedProfileAsync("en");
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        applicantSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
         await RejectAsync(id);
         for (var pass = 0; pass < 10; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
         var notice = string.Format(CultureInfo.InvariantCulture, En.StatusChangedWithCommentFormat, reference, En.Statuses[ExchangeStatus.Rejected],
             "Vasco Almeida", "Out of scope.");
-        Assert.Equal(ExchangeDeliveryClaim.Attempts, TextsTo(ApplicantId).Count(t => t == notice));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, fixture.TextsTo(ApplicantId).Count(t => t == notice));
         var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
 
         // Act: Retry now (tried at once, fails again), then again, twice.
@@ -322,18 +318,18 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
 
         // Assert: one try for the first click, none for the others; the follow-up's next pass tries again; and once the
         // applicant can be reached it is delivered, after which a click finds nothing to deliver.
-        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, TextsTo(ApplicantId).Count(t => t == notice));
-        await RunFollowUpAsync();
-        Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, TextsTo(ApplicantId).Count(t => t == notice));
-        applicantSend = () => Delivered;
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, fixture.TextsTo(ApplicantId).Count(t => t == notice));
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, fixture.TextsTo(ApplicantId).Count(t => t == notice));
+        fixture.ApplicantSend = _ => Delivered;
         host.Time.Advance(TimeSpan.FromHours(1));
-        await RunFollowUpAsync();
-        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, TextsTo(ApplicantId).Count(t => t == notice));
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, fixture.TextsTo(ApplicantId).Count(t => t == notice));
         await host.Conversation.Flow()
             .Send(() => host.Conversation.Submit(retry))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
             .StartTestAsync();
-        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, TextsTo(ApplicantId).Count(t => t == notice));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, fixture.TextsTo(ApplicantId).Count(t => t == notice));
         Assert.Empty(await ListAsync());
     }
 
@@ -352,13 +348,13 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             {
                 ChannelId = "msteams", User = new() { Id = "29:manager", Name = "Vasco Almeida" }, Conversation = new() { Id = "a:manager" },
             }, true, DateTimeOffset.UnixEpoch));
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
-        managerSend = () => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
         await WithdrawAsync(id);
         for (var pass = 0; pass < 10; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
@@ -392,8 +388,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         // Arrange: every PUT fails with a 503 until the follow-up gives up.
         var texts = ExchangeTexts.Resolve(language);
         await host.Conversation.SeedProfileAsync(language);
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
         var failing = true;
         var updates = CountUpdates(() => failing);
         await WithdrawAsync(id);
@@ -422,7 +418,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(retry))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
             .StartTestAsync();
-        await RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
 
         // One more PUT, showing the withdrawn application; nothing listed any more.
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
@@ -439,8 +435,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     public async Task CardUpdateGivenUpAfterADecision_ListedAndARetryThatFailsIsQueuedOnce()
     {
         await host.Conversation.SeedProfileAsync("en");
-        var id = await SubmitAsync();
-        var reference = await ReferenceAsync(id);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
         var updates = CountUpdates(() => true);
         await ApproveAsync(id);
         await GiveUpAsync();
@@ -459,15 +455,241 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.DoesNotContain(await ListAsync(), e => e.Reason == ExchangeStuckReason.CardUpdateGivenUp);
     }
 
+    /// <summary>
+    /// Before: once a "Retry now" of a given-up card update was refused again (403: the card or chat gone, the bot
+    /// blocked), the card was listed as given up again and every further click of the same button sent one more PUT.
+    /// Now a button is good for one try: the further clicks send nothing and say the retry was already made and refused;
+    /// the list shown again offers one more try.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task CardUpdateRetryRefusedAgain_FurtherClicksOfTheSameButtonSendNothing(string language)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        var refused = false;
+        var failing = true;
+        var updates = CountUpdates(() => failing, () => refused);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        refused = true;
+        var retry = await RetryButtonAsync();
+
+        // Act: the list's Retry now, clicked three times.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
+            .StartTestAsync();
+
+        // Assert: one PUT for the three clicks; still listed (refused), and the list shown again tries once more.
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardUpdateGivenUp, entry.Reason);
+        Assert.True(entry.Refused);
+        var again = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(again))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, reference))
+            .Send(() => host.Conversation.Submit(again))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
+            .StartTestAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, updates.Count);
+
+        // And once the card can be updated, the list's button updates it; nothing is listed any more.
+        refused = false;
+        failing = false;
+        var last = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(last))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(last))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 3, updates.Count);
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// A second click while the first click's try is still waiting for Teams (a double click on a slow connector): it
+    /// tries nothing — not even from a list shown meanwhile — and says the first one is running; one PUT in all.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_ClickedAgainWhileTheFirstTryRuns_TriesNothingMore()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.SubmitAsync();
+        var updates = CountUpdates(() => true);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        var round = Assert.Single(await ListAsync()).Round;
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string conversationId, string activityId, Activity activity, CancellationToken _) =>
+            {
+                updates.Add(activity);
+                entered.TrySetResult();
+                await release.Task;
+                throw new ConnectorException(System.Net.HttpStatusCode.Forbidden, null, "Forbidden");
+            });
+
+        // Act: the first click's try waits in the PUT; a second click of the same button, then one of a list made now.
+        var first = RetryAsync(id, round);
+        await entered.Task;
+        var second = await RetryAsync(id, round);
+        var fromANewList = await RetryAsync(id, (await ListAsync()).SingleOrDefault()?.Round ?? round);
+        release.SetResult();
+
+        // Assert
+        Assert.Equal(ExchangeRetryOutcome.Running, second);
+        Assert.Equal(ExchangeRetryOutcome.Running, fromANewList);
+        Assert.Equal(ExchangeRetryOutcome.Refused, await first);
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, round));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+    }
+
+    /// <summary>
+    /// A click whose process stopped during its try (a crash: its round never recorded as ended) blocks the button only
+    /// while a send could still be running: once the round is older than any send, the list shown again offers the next
+    /// round, which tries once.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_RoundOfAStoppedProcess_CountsAsEndedOnceOlderThanAnySend()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.SubmitAsync();
+        var updates = CountUpdates(() => true);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        var application = await fixture.FindAsync(id);
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            // The first round claimed by a click whose process then stopped (nothing tried, nothing recorded after).
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TryClaimReminderAsync(
+                id, ExchangeDeliveryClaim.RetryRound(application, 1), ExchangeDeliveryClaim.RetryRoundRecipient, CancellationToken.None));
+        }
+
+        Assert.Equal(0, Assert.Single(await ListAsync()).Round);
+        Assert.Equal(ExchangeRetryOutcome.Running, await RetryAsync(id, 0));
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+
+        var round = Assert.Single(await ListAsync()).Round;
+        Assert.Equal(1, round);
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 0));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        Assert.Equal(ExchangeRetryOutcome.StillFailing, await RetryAsync(id, round));
+        Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
+    }
+
+    /// <summary>
+    /// A forged or damaged round on the button (not a number, negative, absurdly large): the polite "could not be read",
+    /// nothing tried.
+    /// </summary>
+    [Theory]
+    [InlineData("x")]
+    [InlineData("-1")]
+    [InlineData("99999999999")]
+    public async Task RetryNow_UnreadableRound_SaysSoAndTriesNothing(string round)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.SubmitAsync();
+        var updates = CountUpdates(() => true);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D"), round }))
+            .AssertReply(En.ButtonUnreadable)
+            .StartTestAsync();
+
+        Assert.Equal(ExchangeDeliveryClaim.Attempts, updates.Count);
+        Assert.Single(await ListAsync());
+    }
+
+    private async Task<ExchangeRetryOutcome> RetryAsync(Guid id, int round)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ExchangeStuckApplications>().RetryAsync(id, round, CancellationToken.None)).Outcome;
+    }
+
+    /// <summary>
+    /// Before: a submission's approval card stopped on the wire by a restart (warning 2327) kept its claim for ever — it
+    /// may never have arrived, the follow-up never sends it again (never twice), and nobody was told. Now the coordinator's
+    /// "stuck applications" lists it, in their language, as "may not have arrived" with whom and a Retry now, which sends
+    /// it once (a second click nothing); the follow-up still never sends it by itself.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task CardStoppedOnTheWire_ListedAsMayNotHaveArrivedAndRetryNowSendsItOnce(string language)
+    {
+        // Arrange: the host stops while the card to the manager is on the wire (a plain cancellation, not the client's
+        // DeliveryCancelledException): the submission is committed, the card perhaps delivered.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        using var stopping = new CancellationTokenSource();
+        fixture.ManagerSend = _ =>
+        {
+            stopping.Cancel();
+            throw new OperationCanceledException(stopping.Token);
+        };
+        var id = await fixture.CreateAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.SubmitAsync(id, stopping.Token));
+        Assert.Contains(host.Logs.Entries, e => e.EventId == 2327);
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ManagerSend = _ => Delivered;
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+
+        // Act / Assert: listed with the reason, whom, what to do and Retry now.
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardMayNotHaveArrived, entry.Reason);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        Assert.True(entry.CanRetry);
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardMayNotHaveArrived, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardMayNotHaveArrivedAdvice, card, StringComparison.Ordinal);
+                Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
+                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+        var retry = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await fixture.RunFollowUpAsync();
+
+        Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
+        Assert.Empty(await ListAsync());
+    }
+
     [Fact]
     public async Task NotACoordinator_TypedOrForgedRetry_PoliteRefusalAndNothingChanges()
     {
         using var other = new ExchangeStuckApplicationsTests(coordinator: false);
         await other.host.Conversation.SeedProfileAsync("en");
-        other.managerSend = () => new ProactiveSendResult(ProactiveSendStatus.NoReference);
-        var id = await other.SubmitAsync();
-        other.managerSend = () => Delivered;
-        var attempts = other.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+        other.fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await other.fixture.SubmitAsync();
+        other.fixture.ManagerSend = _ => Delivered;
+        var attempts = other.fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
 
         await other.host.Conversation.Flow()
             .Send("stuck applications")
@@ -480,7 +702,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .AssertNoReply()
             .StartTestAsync();
 
-        Assert.Equal(attempts, other.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(attempts, other.fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await other.ListAsync()).Reason);
         Assert.Contains(other.host.Logs.Entries, e => e.EventId == 2301);
     }
@@ -496,50 +718,18 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .StartTestAsync();
     }
 
-    private async Task<Guid> SubmitAsync()
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var application = new ExchangeApplication
-        {
-            Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
-            ApplicantAadObjectId = ApplicantId, ApplicantUserId = "29:user-3", ApplicantName = "Ana", TenantId = "tenant-1",
-            ApplicantLanguage = "en", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5), ActivityType = ExchangeActivityType.KnowledgeSharing,
-            Objectives = "Learn the nanofibre lab methods.", Agenda = "Day 1 lab tour, days 2-5 trials.", ExpectedOutcomes = "A joint project proposal.",
-        };
-        await scope.ServiceProvider.GetRequiredService<ExchangeStore>().CreateAsync(application, CancellationToken.None);
-        var actor = new ExchangeActor(ApplicantId, "Ana", "29:user-3", "tenant-1");
-        var (result, submitted) = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(actor, application.Id, 1, CancellationToken.None);
-        Assert.True(result.IsEligible, string.Join(", ", result.Problems));
-        Assert.Equal(ExchangeStatus.Stage1, submitted?.Status);
-        return application.Id;
-    }
-
-    private async Task RejectAsync(Guid id)
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
-        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Out of scope." });
-        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Reject, data, En, CancellationToken.None);
-    }
+    private Task RejectAsync(Guid id) => fixture.DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
 
     private async Task WithdrawAsync(Guid id)
     {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var applicant = new ExchangeActor(ApplicantId, "Ana", "29:user-3", "tenant-1");
-        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, confirmed = "yes" });
-        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(applicant, ExchangeVerbs.Withdraw, data, En, CancellationToken.None);
-        var application = await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None);
-        Assert.Equal(ExchangeStatus.Withdrawn, application?.Status);
+        await fixture.WithdrawAsync(id);
+        Assert.Equal(ExchangeStatus.Withdrawn, (await fixture.FindAsync(id)).Status);
     }
 
     private async Task ApproveAsync(Guid id)
     {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco Almeida", "29:manager", "tenant-1");
-        var data = System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2 });
-        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(manager, ExchangeVerbs.Approve, data, En, CancellationToken.None);
-        var application = await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None);
-        Assert.Equal(ExchangeStatus.Stage2, application?.Status);
+        await fixture.DecideAsync(id, ExchangeVerbs.Approve);
+        Assert.Equal(ExchangeStatus.Stage2, (await fixture.FindAsync(id)).Status);
     }
 
     /// <summary>The follow-up's passes over more than a day, every two hours: long enough to give up a failing delivery.</summary>
@@ -547,53 +737,85 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         for (var pass = 0; pass < 30; pass++)
         {
-            await RunFollowUpAsync();
+            await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(2));
         }
     }
 
-    /// <summary>Every PUT of a card, failing with a 503 while <paramref name="failing"/> says so.</summary>
-    private List<Activity> CountUpdates(Func<bool> failing)
+    /// <summary>
+    /// Every PUT of a card, failing with a 503 while <paramref name="failing"/> says so — refused with a 403 instead while
+    /// <paramref name="refused"/> does.
+    /// </summary>
+    private List<Activity> CountUpdates(Func<bool> failing, Func<bool>? refused = null)
     {
         var updates = new List<Activity>();
         host.Messenger.Setup(m => m.UpdateInConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .Returns((string conversationId, string activityId, Activity activity, CancellationToken _) =>
             {
                 updates.Add(activity);
-                return failing()
+                return refused?.Invoke() == true
+                    ? Task.FromException<ProactiveSendResult>(new ConnectorException(System.Net.HttpStatusCode.Forbidden, null, "Forbidden"))
+                    : failing()
                     ? Task.FromException<ProactiveSendResult>(new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "Service unavailable"))
                     : Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, activityId));
             });
         return updates;
     }
 
-    private static string NotReached(ExchangeTexts texts, string names) => string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, names);
-
-    private async Task<string> ReferenceAsync(Guid id)
+    /// <summary>The data of the (first) "Retry now" button of the coordinator's stuck-applications card, as shown now.</summary>
+    private async Task<System.Text.Json.JsonElement> RetryButtonAsync()
     {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().FindAsync(id, CancellationToken.None))!.Reference;
+        System.Text.Json.JsonElement? data = null;
+        await host.Conversation.Flow()
+            .Send("stuck applications")
+            .AssertReply(r =>
+            {
+                using var card = System.Text.Json.JsonDocument.Parse(CardJson(r));
+                data = FindAction(card.RootElement, ExchangeVerbs.RetryDelivery)?.Clone();
+            }, "the stuck applications")
+            .StartTestAsync();
+        return data ?? throw new InvalidOperationException("no Retry now button on the card");
     }
+
+    private static System.Text.Json.JsonElement? FindAction(System.Text.Json.JsonElement element, string verb)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
+                && data.TryGetProperty("action", out var action) && action.ValueKind == System.Text.Json.JsonValueKind.String && action.GetString() == verb)
+            {
+                return data;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                if (FindAction(property.Value, verb) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                if (FindAction(item, verb) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string NotReached(ExchangeTexts texts, string names) => string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, names);
 
     private async Task<IReadOnlyList<ExchangeStuckEntry>> ListAsync()
     {
         await using var scope = host.Conversation.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ExchangeStuckApplications>().ListAsync(CancellationToken.None);
     }
-
-    private async Task RunFollowUpAsync()
-    {
-        await using var scope = host.Conversation.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ExchangeFollowUp>().RunOnceAsync(CancellationToken.None);
-    }
-
-    private IEnumerable<Activity> SentTo(string aadObjectId) => host.Messenger.Invocations
-        .Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync) && Equals(i.Arguments[0], aadObjectId))
-        .Select(i => i.Arguments[2]).OfType<Activity>();
-
-    private IReadOnlyList<string> TextsTo(string aadObjectId) => [.. SentTo(aadObjectId).Select(a => a.Text).OfType<string>()];
-
-    private int CardsTo(string aadObjectId) => SentTo(aadObjectId).Count(a => a.Attachments is { Count: > 0 });
 
     private static string CardJson(Activity reply) =>
         System.Text.Json.JsonSerializer.Serialize(
