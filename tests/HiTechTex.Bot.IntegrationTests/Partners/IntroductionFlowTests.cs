@@ -603,6 +603,8 @@ public sealed class IntroductionFlowTests : IDisposable
     [InlineData(" \u202E ")]
     [InlineData("\uFEFF\n\u2066\u2069")]
     [InlineData("\n\t ")]
+    [InlineData("\u2060\u200E\u200F")]
+    [InlineData("\u3164")]
     public async Task RequestIntroduction_MessageWithNothingToRead_RefusedPolitelyNothingStoredOrSent(string message)
     {
         using var factory = PartnerHost.Create(databasePath);

@@ -110,10 +110,17 @@ internal sealed record SessionFormValues(
             }
         }
 
-        Check(Title.Length is > 0 and <= 200 && !Unreadable.Contains("title"), texts.FieldTitle);
-        Check(Description.Length <= 4000 && !Unreadable.Contains("description"), texts.FieldDescription);
-        Check(Topic.Length is > 0 and <= 100 && !Unreadable.Contains("topic"), texts.FilterTopic);
-        Check(Trainer.Length is > 0 and <= 200 && !Unreadable.Contains("trainer"), texts.Trainer);
+        // What people read in the catalogue: without what would turn it around or hide in it, and a text with nothing
+        // to see (one zero-width space) is no title, topic or trainer (FreeText).
+        var title = FreeText.CleanOrNull(Title) ?? "";
+        var description = FreeText.CleanOrNull(Description) ?? "";
+        var topic = FreeText.CleanOrNull(Topic) ?? "";
+        var trainer = FreeText.CleanOrNull(Trainer) ?? "";
+        var location = FreeText.CleanOrNull(Location) ?? "";
+        Check(title.Length is > 0 and <= 200 && !Unreadable.Contains("title"), texts.FieldTitle);
+        Check(description.Length <= 4000 && !Unreadable.Contains("description"), texts.FieldDescription);
+        Check(topic.Length is > 0 and <= 100 && !Unreadable.Contains("topic"), texts.FilterTopic);
+        Check(trainer.Length is > 0 and <= 200 && !Unreadable.Contains("trainer"), texts.Trainer);
         var language = Language.ToUpperInvariant();
         Check(Languages.Contains(language), texts.FilterLanguage);
         TimeZoneInfo? zone = null;
@@ -156,7 +163,7 @@ internal sealed record SessionFormValues(
         var mode = default(SessionMode);
         var modeOk = Mode.Length > 0 && Mode.All(char.IsAsciiLetter) && Enum.TryParse(Mode, ignoreCase: true, out mode) && Enum.IsDefined(mode);
         Check(modeOk, texts.FieldMode);
-        Check(Location.Length <= 300 && (mode != SessionMode.OnSite || Location.Length > 0) && !Unreadable.Contains("location"), texts.FieldLocation);
+        Check(location.Length <= 300 && (mode != SessionMode.OnSite || location.Length > 0) && !Unreadable.Contains("location"), texts.FieldLocation);
         var closesRead = DateOnly.TryParseExact(ClosesOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closesOn);
         Check(closesRead, texts.FieldClosesOn, texts.ReasonDateFormat);
         // After the session (typed so, or kept while the session moves earlier than it), or before today.
@@ -176,8 +183,8 @@ internal sealed record SessionFormValues(
             closesAt = starts;
         }
 
-        return (new SessionDraft(Title, Description, Topic, Trainer, language, starts, ends, zoneId!, capacity, mode,
-            Location.Length == 0 ? null : Location, opensAt, closesAt, Organizer), []);
+        return (new SessionDraft(title, description, topic, trainer, language, starts, ends, zoneId!, capacity, mode,
+            location.Length == 0 ? null : location, opensAt, closesAt, Organizer), []);
     }
 
     private string DateReason(CoachingTexts texts, bool dateRead, DateOnly date, DateOnly today)

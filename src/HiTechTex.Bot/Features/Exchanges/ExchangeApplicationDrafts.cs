@@ -107,9 +107,11 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
             StartDate = state.StartDate,
             EndDate = state.EndDate,
             ActivityType = state.ActivityType,
-            Objectives = state.Objectives ?? "",
-            Agenda = state.Agenda ?? "",
-            ExpectedOutcomes = state.Outcomes ?? "",
+            // Cleaned where they are read (the form, the step-by-step answers); again here, as whatever is stored is
+            // shown on the approvers' cards.
+            Objectives = FreeText.CleanOrNull(state.Objectives) ?? "",
+            Agenda = FreeText.CleanOrNull(state.Agenda) ?? "",
+            ExpectedOutcomes = FreeText.CleanOrNull(state.Outcomes) ?? "",
         };
         if (state.ExchangeId is null)
         {

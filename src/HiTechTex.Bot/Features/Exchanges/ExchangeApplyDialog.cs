@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Dialogs;
@@ -95,7 +96,21 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         var hostChoices = WithSelected(OrganisationMatcher.Find(organisations, state.HostQuery, 15, countryNames: true), organisations, state.HostId);
         var (result, lumpSum) = await drafts.CheckAsync(state, step.Context.Activity.From?.AadObjectId ?? "", texts, cancellationToken).ConfigureAwait(false);
         var requestedChanges = await RequestedChangesAsync(state, cancellationToken).ConfigureAwait(false);
-        var form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice, requestedChanges);
+        Attachment form;
+        try
+        {
+            form = cards.Form(state, visitingChoices, hostChoices, result, lumpSum, texts, state.Notice, requestedChanges);
+        }
+        catch (CardTooLargeException) when (IsOverLong(state.Objectives) || IsOverLong(state.Agenda) || IsOverLong(state.Outcomes))
+        {
+            // Over-long texts given back to be shortened (KeptTooLongText) that the card cannot carry (a forged submission,
+            // a script whose every character the card's JSON escapes): the form comes back without them, the notice
+            // still saying the maximum.
+            form = cards.Form(
+                state with { Objectives = UnlessOverLong(state.Objectives), Agenda = UnlessOverLong(state.Agenda), Outcomes = UnlessOverLong(state.Outcomes) },
+                visitingChoices, hostChoices, result, lumpSum, texts, state.Notice, requestedChanges);
+        }
+
         var prompt = new PromptOptions { Prompt = ConversationCards.AsMessage(form) };
         return await step.PromptAsync(FormPromptId, prompt, cancellationToken).ConfigureAwait(false);
     }
@@ -206,8 +221,10 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     /// <summary>
     /// Reads the submitted form; every field is validated (ids must be in the directory, the visiting organisation one
     /// of <paramref name="allowedVisiting"/> — the applicant's own —, dates real ISO days within
-    /// <see cref="ExchangeEligibility.IsAcceptedDate"/>, lengths, text without control characters). Returns the state
-    /// with every valid answer and the labels of the answers that are not valid (their fields are left empty).
+    /// <see cref="ExchangeEligibility.IsAcceptedDate"/>, lengths, text without control characters; texts <see cref="FreeText.Clean"/>ed,
+    /// one with nothing to see left empty). Returns the state with every valid answer and the labels of the answers
+    /// that are not valid (their fields are left empty, but for an over-long text, kept to be shortened and named with
+    /// its maximum).
     /// </summary>
     private async Task<(ExchangeFormState State, IReadOnlyList<string> Invalid, bool VisitingNotYours)> ReadFormAsync(
         ExchangeFormState previous, JsonElement data, IReadOnlySet<string> allowedVisiting, ExchangeTexts texts, CancellationToken cancellationToken)
@@ -278,12 +295,16 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
         string? Long(string name, string label)
         {
-            // Longer than allowed is refused, not cut: the user decides what to leave out.
-            var text = Field(name, int.MaxValue, label);
+            // Shown on the approvers' cards: what would turn it around or hide in it goes, and a text with nothing to
+            // see is not written (the eligibility then asks for it, as for an empty box).
+            var text = FreeText.CleanOrNull(Field(name, int.MaxValue, label));
             if (text is { Length: > ExchangeLimits.LongText })
             {
-                Refuse(label);
-                return null;
+                // Longer than allowed is refused, not cut: the user is told the maximum and decides what to leave out,
+                // with the text still in the box (up to what a card can carry back; the card's maxLength stops typing
+                // and pasting at the limit, so only a client that ignores it gets here).
+                Refuse(texts.TooLong(label, ExchangeLimits.LongText));
+                return text.Length > KeptTooLongText ? text[..KeptTooLongText] : text;
             }
 
             return text;
@@ -334,6 +355,16 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             : null;
     }
 
+    /// <summary>
+    /// The most of an over-long objective, agenda or outcome the form gives back to be shortened (<see cref="ExchangeLimits.LongText"/>
+    /// plus a quarter): a forged megabyte would not fit on the card.
+    /// </summary>
+    internal const int KeptTooLongText = ExchangeLimits.LongText + (ExchangeLimits.LongText / 4);
+
+    private static bool IsOverLong(string? text) => text is { Length: > ExchangeLimits.LongText };
+
+    private static string? UnlessOverLong(string? text) => IsOverLong(text) ? null : text;
+
     /// <summary>What the approver asked for when the application was sent back ("name: comment"), else null.</summary>
     private async Task<string?> RequestedChangesAsync(ExchangeFormState state, CancellationToken cancellationToken)
     {
@@ -343,7 +374,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         }
 
         var audit = await store.AuditAsync(id, cancellationToken).ConfigureAwait(false);
-        return audit.LastOrDefault(a => a.Action == ExchangeAction.ChangesRequested) is { Comment: { Length: > 0 } comment } entry
+        return audit.LastOrDefault(a => a.Action == ExchangeAction.ChangesRequested) is { Comment: { } stored } entry && FreeText.CleanOrNull(stored) is { } comment
             ? $"{NameRule.ForCard(entry.ActorName)}: {comment}"
             : null;
     }

@@ -10,7 +10,8 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// <summary>
 /// Binds the exchange card templates (<c>cards/exchange-*.json</c>). Everything a person typed — people's names
 /// included — goes into the cards as the text of a <c>TextRun</c> (or of a choice), never into Markdown; names pass
-/// <see cref="NameRule.ForCard"/>, since one stored before the name rules may hold a line break or a bidi override.
+/// <see cref="NameRule.ForCard"/>, since one stored before the name rules may hold a line break or a bidi override;
+/// objectives, agenda, outcomes and comments pass <see cref="FreeText.Clean"/> for the same reason.
 /// </summary>
 internal sealed class ExchangeCards(
     ICardRenderer renderer,
@@ -86,7 +87,7 @@ internal sealed class ExchangeCards(
             ["objectives"] = Or(application.Objectives),
             ["agenda"] = Or(application.Agenda),
             ["outcomes"] = Or(application.ExpectedOutcomes),
-            ["reportOutcomes"] = application.ReportOutcomes,
+            ["reportOutcomes"] = FreeText.Clean(application.ReportOutcomes),
             ["reportEvidence"] = EvidenceText(application.ReportEvidence, texts),
             ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
             ["audit"] = new JsonArray([.. audit.Select(a => (JsonNode)new JsonObject
@@ -94,7 +95,7 @@ internal sealed class ExchangeCards(
                 ["at"] = ExchangeTime.Moment(a.At, zone, clock.TimeZoneId, ExchangeTime.CultureOf(texts.Language)),
                 ["actor"] = NameRule.ForCard(a.ActorName),
                 ["action"] = texts.Actions[a.Action],
-                ["comment"] = a.Comment is { Length: > 0 } comment ? $" — “{comment}”" : "",
+                ["comment"] = FreeText.CleanOrNull(a.Comment) is { } comment ? $" — “{comment}”" : "",
             })]),
             ["canDecide"] = view.CanDecide,
             ["reassignChoices"] = reassign,
@@ -387,7 +388,8 @@ internal sealed class ExchangeCards(
             _ => e,
         }));
 
-    private static string Or(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
+    /// <summary>A text someone wrote as the card shows it: one stored before <see cref="FreeText"/> loses what would turn it around; one with nothing to see is "–".</summary>
+    private static string Or(string text) => FreeText.CleanOrNull(text) ?? "–";
 
     private static JsonArray Choices(IReadOnlyList<Organisation> organisations) =>
         new([.. organisations.Select(o => (JsonNode)new JsonObject { ["title"] = $"{o.Name} ({o.Country}, {o.City})", ["value"] = o.Id })]);

@@ -164,17 +164,17 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
             problems.Add(EligibilityProblem.ActivityTypeMissing);
         }
 
-        if (string.IsNullOrWhiteSpace(objectives))
+        if (FreeText.IsMissing(objectives))
         {
             problems.Add(EligibilityProblem.ObjectivesMissing);
         }
 
-        if (string.IsNullOrWhiteSpace(agenda))
+        if (FreeText.IsMissing(agenda))
         {
             problems.Add(EligibilityProblem.AgendaMissing);
         }
 
-        if (string.IsNullOrWhiteSpace(outcomes))
+        if (FreeText.IsMissing(outcomes))
         {
             problems.Add(EligibilityProblem.OutcomesMissing);
         }

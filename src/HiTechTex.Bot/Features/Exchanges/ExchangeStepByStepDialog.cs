@@ -242,27 +242,27 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         var texts = TextsOf(step.Context);
         var choice = (FoundChoice)step.Result!;
         step.Values[StateKey] = State(step) with { ActivityType = Enum.GetValues<ExchangeActivityType>()[choice.Index] };
-        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskObjectives, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskObjectives, texts.Problems[EligibilityProblem.ObjectivesMissing]), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskAgendaAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        step.Values[StateKey] = State(step) with { Objectives = ((string)step.Result!).Trim() };
-        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskAgenda, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
+        step.Values[StateKey] = State(step) with { Objectives = FreeText.Clean((string)step.Result!) };
+        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskAgenda, texts.Problems[EligibilityProblem.AgendaMissing]), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        step.Values[StateKey] = State(step) with { Agenda = ((string)step.Result!).Trim() };
-        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskOutcomes, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
+        step.Values[StateKey] = State(step) with { Agenda = FreeText.Clean((string)step.Result!) };
+        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskOutcomes, texts.Problems[EligibilityProblem.OutcomesMissing]), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ShowCheckAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        var state = State(step) with { Outcomes = ((string)step.Result!).Trim() };
+        var state = State(step) with { Outcomes = FreeText.Clean((string)step.Result!) };
         step.Values[StateKey] = state;
         var (result, lumpSum) = await drafts.CheckAsync(state, step.Context.Activity.From?.AadObjectId ?? "", texts, cancellationToken).ConfigureAwait(false);
         await step.Context.SendActivityAsync(CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
@@ -361,7 +361,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         if (query.Trim().Length > ExchangeLimits.Query)
         {
             await prompt.Context.SendActivityAsync(
-                string.Format(CultureInfo.InvariantCulture, TextsOf(prompt.Context).AnswerLengthFormat, ExchangeLimits.Query), cancellationToken).ConfigureAwait(false);
+                TextsOf(prompt.Context).AnswerLength(ExchangeLimits.Query), cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -496,9 +496,26 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         return (start.Length > 0 ? start : null, string.IsNullOrEmpty(country) ? null : country);
     }
 
-    private static Task<bool> ValidateLongTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
-        Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text
-            && text.Trim() is { Length: > 0 and <= ExchangeLimits.LongText });
+    /// <summary>
+    /// An objective, agenda or outcome: one with nothing to see (empty, or only invisible characters, <see cref="FreeText"/>)
+    /// is asked for again as a missing one ("Describe the objectives.", the question's retry); one over the maximum is
+    /// told the maximum. What is kept is <see cref="FreeText.Clean"/>ed (AskAgendaAsync…).
+    /// </summary>
+    private static async Task<bool> ValidateLongTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        if (!prompt.Recognized.Succeeded || FreeText.CleanOrNull(prompt.Recognized.Value) is not { } text)
+        {
+            return false;
+        }
+
+        if (text.Length > ExchangeLimits.LongText)
+        {
+            await prompt.Context.SendActivityAsync(LengthText(TextsOf(prompt.Context)), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
 
     private async Task<IReadOnlyList<Organisation>> FindHostsAsync(string query, CancellationToken cancellationToken) =>
         OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), query, 10, countryNames: true);
@@ -507,6 +524,5 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
     private static string Label(Organisation organisation) => $"{organisation.Name} ({organisation.City}, {organisation.Country})";
 
-    private static string LengthText(ExchangeTexts texts) =>
-        string.Format(CultureInfo.InvariantCulture, texts.AnswerLengthFormat, ExchangeLimits.LongText);
+    private static string LengthText(ExchangeTexts texts) => texts.AnswerLength(ExchangeLimits.LongText);
 }

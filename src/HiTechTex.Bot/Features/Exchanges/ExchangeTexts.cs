@@ -136,6 +136,9 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = the labels of the answers that are not valid, comma-separated (<see cref="InvalidFields"/>).</summary>
     public required string InvalidFieldsFormat { get; init; }
 
+    /// <summary>{0} = an answer's label, {1} = its maximum number of characters (<see cref="TooLong"/>): named in <see cref="InvalidFieldsFormat"/>.</summary>
+    public required string TooLongFormat { get; init; }
+
     /// <summary>A card button whose data could not be read (out of date, or forged): there is no form to check.</summary>
     public required string ButtonUnreadable { get; init; }
 
@@ -532,6 +535,16 @@ internal sealed partial record ExchangeTexts
     public required IReadOnlyList<string> StuckCommands { get; init; }
 
     public required IReadOnlyList<string> StepByStepCommands { get; init; }
+
+    /// <summary>An answer's label with its maximum, the number as the language writes it: "Objectives — at most 2,000 characters".</summary>
+    public string TooLong(string label, int maxLength) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, TooLongFormat, label, Number(maxLength));
+
+    /// <summary>The maximum of a step-by-step answer: "Please answer in at most 2,000 characters."</summary>
+    public string AnswerLength(int maxLength) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, AnswerLengthFormat, Number(maxLength));
+
+    private string Number(int number) => number.ToString("N0", ExchangeCards.Culture(Language));
 
     /// <summary>"Please correct these answers…" naming each answer by its label on the card.</summary>
     public string InvalidFields(IEnumerable<string> labels) =>

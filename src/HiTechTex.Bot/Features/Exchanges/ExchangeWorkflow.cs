@@ -324,14 +324,17 @@ internal sealed class ExchangeWorkflow(
         };
     }
 
-    /// <summary>A trimmed text input, null when absent or blank (or not a string).</summary>
+    /// <summary>
+    /// A text input as stored and shown (<see cref="FreeText.Clean"/>: nothing that turns it around or hides in it),
+    /// null when absent, not a string or with nothing to see — a comment of one zero-width space is no comment.
+    /// </summary>
     private static string? ReadText(JsonElement data, string name) => TryReadText(data, name, out var text) ? text : null;
 
     /// <summary>As <see cref="ReadText"/>; false for text that cannot be accepted (<see cref="CardInput"/>).</summary>
     private static bool TryReadText(JsonElement data, string name, out string? text)
     {
         var readable = CardInput.TryGetText(data, name, out var raw);
-        text = raw?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        text = FreeText.CleanOrNull(raw);
         return readable;
     }
 

@@ -260,7 +260,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .Send("Networking")
             .AssertReply(En.AskObjectives)
             .Send(new string('x', ExchangeLimits.LongText + 1))
-            .AssertReply($"Please answer in at most {ExchangeLimits.LongText} characters.")
+            .AssertReply("Please answer in at most 2,000 characters.")
             .StartTestAsync();
 
         Assert.Empty(await host.ApplicationsAsync());
