@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -39,6 +40,14 @@ public sealed partial class ProtocolJsonContext : JsonSerializerContext
         PropertyNameCaseInsensitive = true,
     });
 
-    /// <summary>For writing: camelCase, nulls omitted.</summary>
-    public static ProtocolJsonContext Outbound => outbound ??= Default;
+    /// <summary>
+    /// For writing: camelCase, nulls omitted, and text as it is — "ç", "ě", "ş" as UTF-8, not as <c>\u00E7</c> escapes,
+    /// which made a Portuguese, Czech or Turkish reply up to six times larger on the wire than its text and than the
+    /// message size Teams counts (UTF-16, spec §5.1). The same encoder as the Connector client's bodies; the body is
+    /// JSON for a JSON reader, never put into HTML, so the HTML-sensitive characters need no escaping either.
+    /// </summary>
+    public static ProtocolJsonContext Outbound => outbound ??= new ProtocolJsonContext(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

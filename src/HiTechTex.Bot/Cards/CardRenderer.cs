@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards.Templating;
@@ -7,18 +8,22 @@ namespace HiTechTex.Bot.Cards;
 
 /// <summary>
 /// Binds templates from the store. The size rule is the one of teams-protocol.md §5.1: the bot refuses cards over
-/// 28 KB, counted as the UTF-16 length of the card JSON times two.
+/// 28 KB, counted as the UTF-16 length of the card JSON times two — the JSON as it is sent
+/// (<see cref="ProtocolJsonContext.Outbound"/>: "č" is one UTF-16 unit, not the six of a <c>\u010D</c> escape, which
+/// made a Czech or Turkish exchange form with three full answers count 32 KB and fail).
 /// </summary>
 public sealed class CardRenderer(ICardTemplateStore store) : ICardRenderer
 {
     /// <summary>28 KB.</summary>
     public const int MaxCardBytes = 28 * 1024;
 
+    private static readonly JsonSerializerOptions SizeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public JsonObject RenderCard(string templateName, JsonNode? data)
     {
         var card = store.Get(templateName).Expand(data) as JsonObject
             ?? throw new CardTemplateException($"Card template '{templateName}' did not produce a JSON object.");
-        var size = card.ToJsonString().Length * 2;
+        var size = card.ToJsonString(SizeOptions).Length * 2;
         if (size > MaxCardBytes)
         {
             throw new CardTooLargeException(templateName, size, MaxCardBytes);

@@ -250,6 +250,21 @@ public sealed class CloudAdapterTests
     }
 
     [Fact]
+    public async Task ProcessAsync_ExpectRepliesInPortugueseAndCzech_TextIsWrittenAsItIsNotAsEscapes()
+    {
+        var inbound = TestActivities.Message("Olá, ação — příliš žluťoučký <kůň> & şçğ");
+        inbound.DeliveryMode = DeliveryModes.ExpectReplies;
+
+        var context = await ProcessAsync("POST", TestActivities.Serialize(inbound), new EchoHandler());
+
+        var body = ReadBody(context);
+        Assert.Contains("echo: Olá, ação — příliš žluťoučký <kůň> & şçğ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", body, StringComparison.Ordinal);
+        var replies = JsonSerializer.Deserialize(body, ProtocolJsonContext.Inbound.ExpectedReplies);
+        Assert.Equal("echo: Olá, ação — příliš žluťoučký <kůň> & şçğ", Assert.Single(replies!.Activities).Text);
+    }
+
+    [Fact]
     public async Task ProcessAsync_InvokeWithoutResponse_Answers501()
     {
         var invoke = TestActivities.Of(ActivityTypes.Invoke, a => a.Name = "signin/verifyState");

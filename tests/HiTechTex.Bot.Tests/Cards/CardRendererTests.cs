@@ -49,4 +49,31 @@ public sealed class CardRendererTests
 
         Assert.True(card.ToJsonString().Length * 2 <= CardRenderer.MaxCardBytes);
     }
+
+    [Theory]
+    [InlineData('č')]   // Czech
+    [InlineData('ş')]   // Turkish
+    [InlineData('ã')]   // Portuguese
+    public void RenderCard_AccentedTextJustUnderTheLimit_IsAcceptedAsItsUtf16Length(char letter)
+    {
+        // 14,000 letters are 28,000 bytes by the §5.1 rule (UTF-16): under 28 KB. Counted as \u escapes (six characters
+        // each) they were 168,000 — a Czech exchange form with three full answers was refused.
+        var renderer = RendererFor("""{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "${text}" } ] }""");
+        var data = new JsonObject { ["text"] = new string(letter, 14_000) };
+
+        var card = renderer.RenderCard("t", data);
+
+        Assert.Equal(new string(letter, 14_000), card["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RenderCard_AccentedTextOverTheLimit_ThrowsCardTooLarge()
+    {
+        var renderer = RendererFor("""{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "${text}" } ] }""");
+        var data = new JsonObject { ["text"] = new string('ž', 14_400) };
+
+        var ex = Assert.Throws<CardTooLargeException>(() => renderer.RenderCard("t", data));
+
+        Assert.InRange(ex.Size, 28_800, 29_200);
+    }
 }

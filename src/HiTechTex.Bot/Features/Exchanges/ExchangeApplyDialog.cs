@@ -104,7 +104,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         catch (CardTooLargeException) when (IsOverLong(state.Objectives) || IsOverLong(state.Agenda) || IsOverLong(state.Outcomes))
         {
             // Over-long texts given back to be shortened (KeptTooLongText) that the card cannot carry (a forged submission,
-            // a script whose every character the card's JSON escapes): the form comes back without them, the notice
+            // text of emoji, twelve characters of the card's JSON each): the form comes back without them, the notice
             // still saying the maximum.
             form = cards.Form(
                 state with { Objectives = UnlessOverLong(state.Objectives), Agenda = UnlessOverLong(state.Agenda), Outcomes = UnlessOverLong(state.Outcomes) },

@@ -241,10 +241,11 @@ public sealed partial class ExchangeInvisibleTextTests : IDisposable
     [Fact]
     public async Task Form_ForgedHugeTextsTheCardCannotCarry_FormWithoutThemStillSaysTheMaximumNothingSaved()
     {
-        // Every "č" is six characters of the card's JSON: the kept starts would not fit on a card, so they go.
+        // An emoji is two UTF-16 units and twelve characters of the card's JSON (\uD83E\uDDF5, as sent): the kept
+        // starts would not fit on a card, so they go.
         await host.Conversation.SeedProfileAsync("cs");
         var cs = ExchangeTexts.Resolve("cs");
-        var huge = string.Concat(Enumerable.Repeat("čšž ", 250_000));
+        var huge = string.Concat(Enumerable.Repeat("\U0001F9F5\U0001F9F6 ", 250_000));
 
         await OpenForm()
             .Send(() => FormSubmit("submit", objectives: huge, agenda: huge, outcomes: huge))
@@ -256,6 +257,28 @@ public sealed partial class ExchangeInvisibleTextTests : IDisposable
         Assert.Equal("", InputValue("outcomes"));
         Assert.Equal("hitechtex-clutex", InputValue("hostId"));
         Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Theory]
+    [InlineData("cs", "Příliš žluťoučký kůň úpěl ďábelské ódy. ")]
+    [InlineData("tr", "Pijamalı hasta yağız şoföre çabucak güvendi. ")]
+    [InlineData("pt", "À noite, vovô Kowalsky vê o ímã cair no pé do pinguim queixoso. ")]
+    public async Task Form_ThreeFullLengthAnswersWithAccents_CheckedFormComesBackWithThem(string language, string sentence)
+    {
+        // The card's size is its UTF-16 length (spec §5.1): "č" counts one unit, not the six of a \u010D escape, which
+        // made a Czech or Turkish form with three full answers 32 KB and refused.
+        await host.Conversation.SeedProfileAsync(language);
+        var full = string.Concat(Enumerable.Repeat(sentence, ExchangeLimits.LongText))[..(ExchangeLimits.LongText - 1)].TrimEnd() + "!";
+
+        await OpenForm()
+            .Send(() => FormSubmit("check", objectives: full, agenda: full, outcomes: full))
+            .AssertReply(r => lastForm = r, "the checked form")
+            .StartTestAsync();
+
+        Assert.Equal(full, InputValue("objectives"));
+        Assert.Equal(full, InputValue("agenda"));
+        Assert.Equal(full, InputValue("outcomes"));
+        Assert.InRange(full.Length, ExchangeLimits.LongText - 1, ExchangeLimits.LongText);
     }
 
     [Theory]
