@@ -131,6 +131,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "The form further up is still open: fill it in and submit it, or type \"cancel\" to leave it.",
         FormExpired = "This form is no longer active: please use the newest one, further down in this chat.",
         FormEnded = "This form is no longer active (what it belonged to was cancelled, started over or finished), so nothing was saved or sent from it. Start again from the menu below.",
+        EarlierQuestionButton = "That button belongs to an earlier question, so I did nothing with it. Here is the question I'm asking now:",
+        QuestionEnded = "That button belongs to a question that is over, so I did nothing with it. Start again from the menu below.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
@@ -266,6 +268,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "O formulário mais acima continua aberto: preencha-o e envie-o, ou escreva \"cancelar\" para o deixar.",
         FormExpired = "Este formulário já não está ativo: use o mais recente, mais abaixo nesta conversa.",
         FormEnded = "Este formulário já não está ativo (aquilo a que pertencia foi cancelado, recomeçado ou concluído), por isso nada foi guardado nem enviado a partir dele. Recomece a partir do menu abaixo.",
+        EarlierQuestionButton = "Esse botão pertence a uma pergunta anterior, por isso não fiz nada com ele. Esta é a pergunta que faço agora:",
+        QuestionEnded = "Esse botão pertence a uma pergunta que já terminou, por isso não fiz nada com ele. Recomece a partir do menu abaixo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
@@ -401,6 +405,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "El formulario de más arriba sigue abierto: rellénelo y envíelo, o escriba \"cancelar\" para dejarlo.",
         FormExpired = "Este formulario ya no está activo: use el más reciente, más abajo en esta conversación.",
         FormEnded = "Este formulario ya no está activo (aquello a lo que pertenecía se canceló, se empezó de nuevo o terminó), así que no se ha guardado ni enviado nada desde él. Vuelva a empezar desde el menú de abajo.",
+        EarlierQuestionButton = "Ese botón es de una pregunta anterior, así que no he hecho nada con él. Esta es la pregunta que le hago ahora:",
+        QuestionEnded = "Ese botón es de una pregunta que ya terminó, así que no he hecho nada con él. Vuelva a empezar desde el menú de abajo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
@@ -536,6 +542,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "Il modulo più in alto è ancora aperto: compilalo e invialo, oppure scrivi \"annulla\" per lasciarlo.",
         FormExpired = "Questo modulo non è più attivo: usa quello più recente, più in basso in questa chat.",
         FormEnded = "Questo modulo non è più attivo (ciò a cui apparteneva è stato annullato, ricominciato o concluso), quindi non è stato salvato né inviato nulla. Ricomincia dal menu qui sotto.",
+        EarlierQuestionButton = "Quel pulsante appartiene a una domanda precedente, quindi non ne ho fatto nulla. Ecco la domanda che ti sto facendo ora:",
+        QuestionEnded = "Quel pulsante appartiene a una domanda già conclusa, quindi non ne ho fatto nulla. Ricomincia dal menu qui sotto.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
@@ -671,6 +679,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "Yukarıdaki form hâlâ açık: doldurup gönderin ya da bırakmak için \"iptal\" yazın.",
         FormExpired = "Bu form artık etkin değil: lütfen bu sohbette daha aşağıdaki en yeni formu kullanın.",
         FormEnded = "Bu form artık etkin değil (ait olduğu işlem iptal edildi, yeniden başlatıldı veya tamamlandı); bu yüzden ondan hiçbir şey kaydedilmedi veya gönderilmedi. Aşağıdaki menüden yeniden başlayın.",
+        EarlierQuestionButton = "Bu düğme önceki bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Şu anda sorduğum soru şu:",
+        QuestionEnded = "Bu düğme sona ermiş bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Aşağıdaki menüden yeniden başlayın.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
@@ -806,6 +816,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "Formulář výše je stále otevřený: vyplňte ho a odešlete, nebo napište \"zrušit\", pokud ho chcete opustit.",
         FormExpired = "Tento formulář už není aktivní: použijte prosím nejnovější, níže v tomto chatu.",
         FormEnded = "Tento formulář už není aktivní (to, k čemu patřil, bylo zrušeno, začato znovu nebo dokončeno), takže se z něj nic neuložilo ani neodeslalo. Začněte znovu z nabídky níže.",
+        EarlierQuestionButton = "Toto tlačítko patří k dřívější otázce, a tak jsem s ním nic neudělal. Teď se ptám na tohle:",
+        QuestionEnded = "Toto tlačítko patří k otázce, která už skončila, a tak jsem s ním nic neudělal. Začněte znovu z nabídky níže.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",

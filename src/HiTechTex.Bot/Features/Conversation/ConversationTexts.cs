@@ -392,6 +392,12 @@ internal sealed partial class ConversationTexts
     /// <summary>A form's button clicked after its dialog ended (cancelled, started over, finished): nothing was done with it.</summary>
     public required string FormEnded { get; init; }
 
+    /// <summary>A yes/no or choice button of an earlier question pressed while another question waits: nothing done; the waiting question follows.</summary>
+    public required string EarlierQuestionButton { get; init; }
+
+    /// <summary>A yes/no or choice button of a question that is over, with no question waiting: nothing done; the menu follows.</summary>
+    public required string QuestionEnded { get; init; }
+
     /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
 
