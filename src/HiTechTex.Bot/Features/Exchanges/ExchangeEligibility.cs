@@ -164,17 +164,17 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
             problems.Add(EligibilityProblem.ActivityTypeMissing);
         }
 
-        if (string.IsNullOrWhiteSpace(objectives))
+        if (!ReadableText.HasInk(objectives))
         {
             problems.Add(EligibilityProblem.ObjectivesMissing);
         }
 
-        if (string.IsNullOrWhiteSpace(agenda))
+        if (!ReadableText.HasInk(agenda))
         {
             problems.Add(EligibilityProblem.AgendaMissing);
         }
 
-        if (string.IsNullOrWhiteSpace(outcomes))
+        if (!ReadableText.HasInk(outcomes))
         {
             problems.Add(EligibilityProblem.OutcomesMissing);
         }

@@ -331,7 +331,8 @@ internal sealed class ExchangeWorkflow(
     private static bool TryReadText(JsonElement data, string name, out string? text)
     {
         var readable = CardInput.TryGetText(data, name, out var raw);
-        text = raw?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        // A comment of only a zero-width space is no comment ("comment required" is kept), and nothing in it turns it around.
+        text = ReadableText.OrNull(raw);
         return readable;
     }
 
