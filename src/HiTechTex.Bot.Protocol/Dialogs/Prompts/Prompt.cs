@@ -26,6 +26,13 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     /// </summary>
     public virtual int? DefaultMaxAttempts { get; init; } = StandardMaxAttempts;
 
+    /// <summary>
+    /// Whether each asking of this question has an id (<see cref="PromptButtons"/>) that its buttons carry, so that a
+    /// button of an earlier question is told apart. False for a <see cref="CardFormPrompt"/>, whose cards carry their
+    /// own form id (an older form's button is answered by <see cref="IDialogMessages.FormExpired"/>).
+    /// </summary>
+    protected virtual bool IdentifiesItsAsking => true;
+
     /// <summary>The locale used when the activity has none.</summary>
     public string? DefaultLocale { get; set; }
 
@@ -49,7 +56,11 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         var state = dc.ActiveDialog!.State;
         state[OptionsKey] = promptOptions;
         state[AttemptCountKey] = 0;
-        state[PromptIdKey] = PromptButtons.NewId();
+        if (IdentifiesItsAsking)
+        {
+            state[PromptIdKey] = PromptButtons.NewId();
+        }
+
         OnInitializeState(state, promptOptions);
         await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
