@@ -63,7 +63,8 @@ internal sealed record SessionFormValues(
                 unreadable.Add(name);
             }
 
-            return text?.Trim() ?? "";
+            // Nothing one can see (a zero-width space) is no title or trainer; what would turn the text around is left out.
+            return ReadableText.OrNull(text) ?? "";
         }
 
         return new(Read("title"), Read("description"), Read("topic"), Read("trainer"), Read("language"), Read("date"),
