@@ -863,7 +863,7 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["candidature bloccate", "scambi bloccati"],
         ExportCommands = ["esporta scambi"],
         StepByStepCommands = ["candidatura passo passo", "scambio passo passo"],
-        StepByStepWords = ["passo passo", "passo a passo", "passo dopo passo", "una domanda alla volta"],
+        StepByStepWords = ["passo passo", "passo a passo", "passo dopo passo"],
     };
 
     public static ExchangeTexts Turkish { get; } = new()
