@@ -284,12 +284,12 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
         string? Long(string name, string label)
         {
-            // Longer than allowed is refused, not cut: the user decides what to leave out. Named with the limit, and the
-            // text kept in the form to be shortened (nothing is saved while an answer is not valid).
+            // Longer than allowed is refused, not cut: the user decides what to leave out.
             var text = Field(name, int.MaxValue, label);
             if (text is { Length: > ExchangeLimits.LongText })
             {
-                Refuse(texts.TooLong(label, ExchangeLimits.LongText));
+                Refuse(label);
+                return null;
             }
 
             return text;

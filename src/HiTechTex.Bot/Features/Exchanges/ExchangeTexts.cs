@@ -289,11 +289,6 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = the maximum number of characters.</summary>
     public required string AnswerLengthFormat { get; init; }
 
-    /// <summary>A form's answer longer than allowed, named in the list of answers to correct: {0} the label, {1} the limit.</summary>
-    public required string TooLongFormat { get; init; }
-
-    public string TooLong(string label, int limit) => string.Format(System.Globalization.CultureInfo.InvariantCulture, TooLongFormat, label, limit);
-
     public required string ChooseNext { get; init; }
 
     /// <summary>{0} = the organisation named in the profile (shown as plain text).</summary>

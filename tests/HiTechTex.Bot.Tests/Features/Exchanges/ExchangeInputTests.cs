@@ -46,37 +46,6 @@ public sealed partial class ExchangeInputTests : IDisposable
         Assert.Equal("Learn the nonwoven pilot line.", InputValue("objectives"));
     }
 
-    [Theory]
-    [InlineData("en", "Objectives: at most 2000 characters")]
-    [InlineData("it", "Obiettivi: al massimo 2000 caratteri")]
-    [InlineData("cs", "Cíle: nejvýše 2000 znaků")]
-    public async Task Form_AnObjectiveTooLong_IsNamedWithTheLimitAndKeptToBeShortened(string language, string named)
-    {
-        // It was named "Objectives" without a reason, and the box came back empty: the whole text lost.
-        await host.Conversation.SeedProfileAsync(language);
-        var texts = ExchangeTexts.Resolve(language);
-        var tooLong = string.Concat(Enumerable.Repeat("Learn the pilot line. ", 100)).Trim();
-        Assert.True(tooLong.Length > ExchangeLimits.LongText);
-
-        await OpenForm()
-            .Send(() => host.Conversation.Submit(new
-            {
-                formId, op = "save", visitingId = "hitechtex-citeve", hostQuery = "clutex", hostId = "hitechtex-clutex", startDate = "2027-03-01",
-                endDate = "2027-03-05", activityType = "KnowledgeSharing", objectives = tooLong, agenda = "Day 1: lab.", outcomes = "A joint proposal.",
-            }))
-            .AssertReply(r =>
-            {
-                lastForm = r;
-                Assert.Contains(JsonEncoded(texts.InvalidFields([named])), Describe(r), StringComparison.Ordinal);
-            }, "the form again, naming the objectives with the limit")
-            .AssertNoReply()
-            .StartTestAsync();
-
-        Assert.Empty(await host.ApplicationsAsync());
-        Assert.Equal(tooLong, InputValue("objectives"));
-        Assert.Equal("Day 1: lab.", InputValue("agenda"));
-    }
-
     [Fact]
     public async Task Form_ImpossibleDate_NamesTheFieldAndKeepsTheValidAnswers()
     {
