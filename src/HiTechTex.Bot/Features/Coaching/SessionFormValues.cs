@@ -63,8 +63,7 @@ internal sealed record SessionFormValues(
                 unreadable.Add(name);
             }
 
-            // Nothing one can see (a zero-width space) is no title or trainer; what would turn the text around is left out.
-            return ReadableText.OrNull(text) ?? "";
+            return text?.Trim() ?? "";
         }
 
         return new(Read("title"), Read("description"), Read("topic"), Read("trainer"), Read("language"), Read("date"),

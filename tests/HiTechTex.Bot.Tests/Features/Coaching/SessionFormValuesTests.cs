@@ -29,26 +29,6 @@ public sealed class SessionFormValuesTests
     }
 
     [Fact]
-    public void TryParse_TitleTopicAndTrainerOfOnlyAZeroWidthSpace_AreMissing_AndBidiOverridesAreLeftOut()
-    {
-        // A session titled with one zero-width space was published: "Session saved: ." and empty facts in the catalogue.
-        var data = JsonDocument.Parse("""
-            {
-              "title": "\u200b", "description": "\u202eabc", "topic": " \ufeff ", "trainer": "\u2066\u2069", "language": "EN",
-              "date": "2026-12-10", "start": "09:00", "end": "11:00", "timeZone": "Europe/Lisbon", "capacity": "20",
-              "mode": "Online", "location": "", "closesOn": "2026-12-09", "organizer": "coaching@example.org"
-            }
-            """).RootElement.Clone();
-        var texts = CoachingTexts.Resolve("en");
-
-        var (draft, invalid) = SessionFormValues.From(data).TryParse(texts, Now, Now);
-
-        Assert.Null(draft);
-        Assert.Equal([texts.FieldTitle, texts.FilterTopic, texts.Trainer], invalid);
-        Assert.Equal("abc", SessionFormValues.From(data).Description);
-    }
-
-    [Fact]
     public void TryParse_MultiLineDescription_Accepted()
     {
         var data = JsonDocument.Parse("""
