@@ -394,7 +394,6 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     private static string? Text(JsonElement data, string name, int max, out bool readable)
     {
         readable = CardInput.TryGetText(data, name, out var raw);
-        // Nothing one can see (a zero-width space) is no answer; what would hide or turn the text around is left out.
-        return ReadableText.OrNull(raw) is { } text ? text.Length > max ? text[..max] : text : null;
+        return raw?.Trim() is { Length: > 0 } text ? text.Length > max ? text[..max] : text : null;
     }
 }

@@ -164,17 +164,17 @@ internal sealed class ExchangeEligibility(IOptionsMonitor<ExchangeOptions> optio
             problems.Add(EligibilityProblem.ActivityTypeMissing);
         }
 
-        if (!ReadableText.HasInk(objectives))
+        if (string.IsNullOrWhiteSpace(objectives))
         {
             problems.Add(EligibilityProblem.ObjectivesMissing);
         }
 
-        if (!ReadableText.HasInk(agenda))
+        if (string.IsNullOrWhiteSpace(agenda))
         {
             problems.Add(EligibilityProblem.AgendaMissing);
         }
 
-        if (!ReadableText.HasInk(outcomes))
+        if (string.IsNullOrWhiteSpace(outcomes))
         {
             problems.Add(EligibilityProblem.OutcomesMissing);
         }

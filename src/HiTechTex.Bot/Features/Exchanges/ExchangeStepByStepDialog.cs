@@ -248,21 +248,21 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     private async Task<DialogTurnResult> AskAgendaAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        step.Values[StateKey] = State(step) with { Objectives = ReadableText.Clean((string)step.Result!) };
+        step.Values[StateKey] = State(step) with { Objectives = ((string)step.Result!).Trim() };
         return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskAgenda, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        step.Values[StateKey] = State(step) with { Agenda = ReadableText.Clean((string)step.Result!) };
+        step.Values[StateKey] = State(step) with { Agenda = ((string)step.Result!).Trim() };
         return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskOutcomes, LengthText(texts)), texts), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ShowCheckAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        var state = State(step) with { Outcomes = ReadableText.Clean((string)step.Result!) };
+        var state = State(step) with { Outcomes = ((string)step.Result!).Trim() };
         step.Values[StateKey] = state;
         var (result, lumpSum) = await drafts.CheckAsync(state, step.Context.Activity.From?.AadObjectId ?? "", texts, cancellationToken).ConfigureAwait(false);
         await step.Context.SendActivityAsync(CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
@@ -498,7 +498,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
     private static Task<bool> ValidateLongTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value is { } text
-            && ReadableText.OrNull(text) is { Length: <= ExchangeLimits.LongText });
+            && text.Trim() is { Length: > 0 and <= ExchangeLimits.LongText });
 
     private async Task<IReadOnlyList<Organisation>> FindHostsAsync(string query, CancellationToken cancellationToken) =>
         OrganisationMatcher.Find(await directory.ListAsync(cancellationToken).ConfigureAwait(false), query, 10, countryNames: true);

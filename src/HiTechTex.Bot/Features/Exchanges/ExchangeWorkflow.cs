@@ -331,8 +331,7 @@ internal sealed class ExchangeWorkflow(
     private static bool TryReadText(JsonElement data, string name, out string? text)
     {
         var readable = CardInput.TryGetText(data, name, out var raw);
-        // A comment of only a zero-width space is no comment ("comment required" is kept), and nothing in it turns it around.
-        text = ReadableText.OrNull(raw);
+        text = raw?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
         return readable;
     }
 

@@ -43,7 +43,7 @@ internal sealed class IntroductionService(
     public async Task<(string Reply, Organisation? Requested)> RequestAsync(ITurnContext turnContext, string? organisationId, string? message, UserProfile? profile, PartnerTexts texts, CancellationToken cancellationToken)
     {
         var text = CleanMessage(message);
-        if (text.Length is 0 or > MaxMessageLength || !ReadableText.HasInk(text))
+        if (text.Length is 0 or > MaxMessageLength || !text.Any(HasInk))
         {
             return (texts.IntroductionMessageInvalid, null);
         }
@@ -164,7 +164,27 @@ internal sealed class IntroductionService(
     /// The message as it is stored and shown on the addressees' card: without the characters that would turn the text
     /// around or hide in it (bidi embeddings, overrides and isolates, zero-width space, BOM), trimmed. Line breaks stay.
     /// </summary>
-    internal static string CleanMessage(string? message) => ReadableText.Clean(message);
+    internal static string CleanMessage(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            return "";
+        }
+
+        var kept = new System.Text.StringBuilder(message.Length);
+        foreach (var c in message)
+        {
+            if (c is not ('\u200B' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString().Trim();
+    }
+
+    /// <summary>A character one can see: a letter, digit, punctuation or symbol (an emoji is one).</summary>
+    private static bool HasInk(char c) => char.IsLetterOrDigit(c) || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsSurrogate(c);
 
     /// <summary>Accept or decline by an addressee; anyone else, a repeated or a stale answer changes nothing.</summary>
     public async Task<AdaptiveCardInvokeResponse> DecideAsync(ITurnContext turnContext, string verb, string? introductionId, bool accept, CancellationToken cancellationToken)

@@ -42,47 +42,6 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
     }
 
     [Fact]
-    public async Task StepByStep_AnAnswerNobodyCanSee_IsAskedAgain_AndWhatTurnsTextAroundIsLeftOut()
-    {
-        // An agenda of one zero-width space was taken: the application was "eligible" and submitted with an empty agenda.
-        await host.Conversation.SeedProfileAsync("en");
-        var again = $"Please answer in at most {ExchangeLimits.LongText} characters.";
-
-        await host.Conversation.Flow()
-            .Send("apply step by step")
-            .AssertReply(En.AskHost)
-            .Send("Clutex")
-            .AssertReplyContains(En.HostOrganisation)
-            .AssertReply(En.AskStartDate)
-            .Send("2027-03-01")
-            .AssertReply(En.AskEndDate)
-            .Send("2027-03-05")
-            .AssertReply(r => Assert.Equal(En.ChooseActivityType, r.Text), "the activity types")
-            .Send("knowledge sharing")
-            .AssertReply(En.AskObjectives)
-            .Send("\u2066\u2069")
-            .AssertReply(again)
-            .Send("Learn \u202Ethe lab methods\u202C.")
-            .AssertReply(En.AskAgenda)
-            .Send("\u200B")
-            .AssertReply(again)
-            .Send(" \uFEFF\u200B ")
-            .AssertReply(again)
-            .Send("Day 1 lab tour, days 2-5 trials.")
-            .AssertReply(En.AskOutcomes)
-            .Send("A joint project proposal.")
-            .AssertReply(r => AssertContains(r.Text, $"{En.Eligibility}: {En.Eligible}"), "the check")
-            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice")
-            .Send(En.SubmitButton)
-            .AssertReply(r => AssertCardContains(r, En.Statuses[ExchangeStatus.Stage1]), "the application card")
-            .StartTestAsync();
-
-        var application = Assert.Single(await host.ApplicationsAsync());
-        Assert.Equal("Learn the lab methods.", application.Objectives);
-        Assert.Equal("Day 1 lab tour, days 2-5 trials.", application.Agenda);
-    }
-
-    [Fact]
     public async Task StepByStep_SubmitClickedTwice_SecondToldItIsSubmittedAlreadyNotTheMenu()
     {
         // Before: the second click of "Submit for approval" (the question over) showed the bare menu.
