@@ -30,4 +30,7 @@ public class EnglishDialogMessages : IDialogMessages
     public virtual string FormReceived(string? locale) => "Thanks, got it.";
 
     public virtual string FormExpired(string? locale) => "This form is no longer active: please use the newest one, further down in this chat.";
+
+    public virtual string EarlierQuestionButton(string? locale) =>
+        "That button belongs to an earlier question, so I did nothing with it. Here is the question I'm asking now:";
 }

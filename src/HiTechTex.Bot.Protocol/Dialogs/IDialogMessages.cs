@@ -42,4 +42,10 @@ public interface IDialogMessages
     /// one (a form sent again after "Check" is a new card below the old one, which Teams keeps).
     /// </summary>
     string FormExpired(string? locale);
+
+    /// <summary>
+    /// A button of an earlier question (<see cref="Prompts.PromptButtons"/>) was pressed while another question waits:
+    /// nothing was done with it; the waiting question is asked again after this.
+    /// </summary>
+    string EarlierQuestionButton(string? locale);
 }

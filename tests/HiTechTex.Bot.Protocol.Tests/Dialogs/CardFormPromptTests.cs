@@ -152,6 +152,22 @@ public sealed class CardFormPromptTests
     }
 
     [Fact]
+    public async Task ContinueDialogAsync_AnEarlierQuestionsButton_IsAnExpiredFormButtonAndTheFormIsNotSentAgain()
+    {
+        // A form's card carries its own form id: a question's button (with its prompt id) is answered as before, not
+        // with "that button belongs to an earlier question" and a copy of the form.
+        var form = new FormFixture();
+        var flow = PromptHost.Flow(() => new CardFormPrompt("form"), Options(), Format);
+
+        await flow
+            .Send("hi").AssertReply(form.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "0123456789abcdef" })))
+            .AssertReply(Expired)
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task ContinueDialogAsync_ActionWithoutInputs_NotCheckedForRequiredAndForgedInputsDropped()
     {
         var card = System.Text.Json.Nodes.JsonNode.Parse(Card)!;

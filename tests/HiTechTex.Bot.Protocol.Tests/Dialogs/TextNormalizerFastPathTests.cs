@@ -115,15 +115,24 @@ public sealed class ConfirmPromptNormalizedAnswersTests
     [InlineData("tr-TR", "Evet", "Hayır")]
     public async Task TheYesNoCard_KeptPerLanguage_IsTheCardBuiltEachTimeBefore(string locale, string yes, string no)
     {
-        // Built once per language now: the card of every prompt (and of a retry) is the card ButtonsCard builds.
-        var expected = PromptActivities.ButtonsCard([yes, no]).Content!.Value.GetRawText();
+        // The card of every prompt (and of a retry) is the card ButtonsCard builds, with the question's id on its
+        // buttons (PromptButtons): the same id on the retry's card, another for another asking of the question.
+        string? previousId = null;
         for (var run = 0; run < 2; run++)
         {
+            string? id = null;
             await PromptHost.Flow(() => new ConfirmPrompt("c"), PromptOptions.Text("Confirm?", "Yes or no?"), configure: a => a.Locale = locale)
-                .Send("hi").AssertReply(reply => Assert.Equal(expected, reply.Attachments![0].Content!.Value.GetRawText()))
-                .Send("maybe").AssertReply(reply => Assert.Equal(expected, reply.Attachments![0].Content!.Value.GetRawText()))
+                .Send("hi").AssertReply(reply =>
+                {
+                    id = reply.Attachments![0].Content!.Value.GetProperty("actions")[0].GetProperty("data").GetProperty(PromptButtons.PromptKey).GetString();
+                    Assert.Equal(PromptActivities.ButtonsCard([yes, no], id).Content!.Value.GetRawText(), reply.Attachments![0].Content!.Value.GetRawText());
+                })
+                .Send("maybe").AssertReply(reply => Assert.Equal(PromptActivities.ButtonsCard([yes, no], id).Content!.Value.GetRawText(), reply.Attachments![0].Content!.Value.GetRawText()))
                 .Send(yes).AssertReply("Result: True")
                 .StartTestAsync();
+            Assert.NotNull(id);
+            Assert.NotEqual(previousId, id);
+            previousId = id;
         }
     }
 }

@@ -80,6 +80,9 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
         return base.ContinueDialogAsync(dc, cancellationToken);
     }
 
+    /// <summary>A form's card carries its form id: a button of an older form is "no longer active", not a question's.</summary>
+    protected override bool IdentifiesItsAsking => false;
+
     protected override void OnInitializeState(IDictionary<string, object?> state, PromptOptions options) =>
         state[FormIdKey] = Guid.NewGuid().ToString("N");
 

@@ -12,7 +12,7 @@ public sealed class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? 
     {
         var choices = options.Choices ?? [];
         return options.Style == ChoiceListStyle.AdaptiveCard && choices.Count > 0
-            ? SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken, PromptActivities.ButtonsCard(choices.Select(c => c.Value)))
+            ? SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken, PromptActivities.ButtonsCard(choices.Select(c => c.Value), PromptIdOf(state)))
             : SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken);
     }
 

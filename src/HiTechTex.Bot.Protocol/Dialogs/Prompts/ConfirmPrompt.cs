@@ -65,10 +65,16 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
         var words = WordsFor(GetLocale(turnContext));
-        return options.Style == ChoiceListStyle.AdaptiveCard
-            ? SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken,
-                Attachment.AdaptiveCard(YesNoCards.GetOrAdd((words.Yes, words.No), static pair => PromptActivities.ButtonsCardContent([pair.Yes, pair.No]))))
-            : SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken);
+        if (options.Style != ChoiceListStyle.AdaptiveCard)
+        {
+            return SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken);
+        }
+
+        // The buttons name this question (a prompt begun before they did has no id: the shared card of its language).
+        var card = PromptIdOf(state) is { } promptId
+            ? PromptActivities.ButtonsCardContent([words.Yes, words.No], promptId)
+            : YesNoCards.GetOrAdd((words.Yes, words.No), static pair => PromptActivities.ButtonsCardContent([pair.Yes, pair.No]));
+        return SendAsync(turnContext, PickPrompt(options, isRetry), cancellationToken, Attachment.AdaptiveCard(card));
     }
 
     protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken)

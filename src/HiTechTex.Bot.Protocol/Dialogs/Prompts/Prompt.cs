@@ -14,6 +14,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
 {
     internal const string OptionsKey = "options";
     internal const string AttemptCountKey = "attemptCount";
+    internal const string PromptIdKey = "promptId";
 
     /// <summary>The maximum of answers a question takes when its options set none (<see cref="DefaultMaxAttempts"/>).</summary>
     public const int StandardMaxAttempts = 3;
@@ -24,6 +25,13 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     /// asking again loses nothing, e.g. <see cref="CardFormPrompt"/>, whose card keeps what was typed): no maximum.
     /// </summary>
     public virtual int? DefaultMaxAttempts { get; init; } = StandardMaxAttempts;
+
+    /// <summary>
+    /// Whether each asking of this question has an id (<see cref="PromptButtons"/>) that its buttons carry, so that a
+    /// button of an earlier question is told apart. False for a <see cref="CardFormPrompt"/>, whose cards carry their
+    /// own form id (an older form's button is answered by <see cref="IDialogMessages.FormExpired"/>).
+    /// </summary>
+    protected virtual bool IdentifiesItsAsking => true;
 
     /// <summary>The locale used when the activity has none.</summary>
     public string? DefaultLocale { get; set; }
@@ -48,6 +56,11 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         var state = dc.ActiveDialog!.State;
         state[OptionsKey] = promptOptions;
         state[AttemptCountKey] = 0;
+        if (IdentifiesItsAsking)
+        {
+            state[PromptIdKey] = PromptButtons.NewId();
+        }
+
         OnInitializeState(state, promptOptions);
         await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
@@ -64,6 +77,18 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
 
         var state = dc.ActiveDialog!.State;
         var options = Current(turnContext, GetOptions(state));
+
+        // A button of an earlier question (its card is still in the chat): no answer to this one, no try used.
+        if (PromptButtons.PromptIdOf(turnContext.Activity) is { } clicked && PromptIdOf(state) is { } current
+            && !string.Equals(clicked, current, StringComparison.Ordinal))
+        {
+            var notice = turnContext.Activity.CreateReply(turnContext.GetDialogMessages().EarlierQuestionButton(GetLocale(turnContext)));
+            notice.InputHint = null;
+            await turnContext.SendActivityAsync(notice, cancellationToken).ConfigureAwait(false);
+            await OnPromptAsync(turnContext, state, options, false, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
         var recognized = await OnRecognizeAsync(turnContext, state, options, cancellationToken).ConfigureAwait(false);
         var attempts = state.GetValue<int>(AttemptCountKey) + 1;
         state[AttemptCountKey] = attempts;
@@ -100,6 +125,16 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     {
         ArgumentNullException.ThrowIfNull(instance);
         return OnPromptAsync(turnContext, instance.State, Current(turnContext, GetOptions(instance.State)), false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The id of this asking of the question (<see cref="PromptButtons"/>), which its buttons carry; null for a prompt
+    /// begun before prompts had one (its buttons carry none and every click is read as before).
+    /// </summary>
+    protected static string? PromptIdOf(IDictionary<string, object?> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.GetValue<string>(PromptIdKey) is { Length: > 0 } id ? id : null;
     }
 
     /// <summary>Sends the prompt, or the retry prompt when <paramref name="isRetry"/>.</summary>

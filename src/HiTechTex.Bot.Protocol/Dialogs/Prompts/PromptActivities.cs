@@ -36,19 +36,30 @@ internal static class PromptActivities
     /// those, but the Microsoft 365 Agents Playground (0.2.28) silently ignores a click on them, and a prompt that
     /// cannot be answered in the local client is worse than a click that does not echo as a chat message.
     /// </summary>
-    public static Attachment ButtonsCard(IEnumerable<string> values) => Attachment.AdaptiveCard(ButtonsCardContent(values));
+    /// <remarks>
+    /// With <paramref name="promptId"/> each button's data also carries it (<c>{"choice": value, "prompt": id}</c>,
+    /// <see cref="PromptButtons.PromptKey"/>): the question the button belongs to, so that a click on a button of an
+    /// earlier question, which Teams keeps clickable, answers no other question (<see cref="Prompt{T}"/>).
+    /// </remarks>
+    public static Attachment ButtonsCard(IEnumerable<string> values, string? promptId = null) => Attachment.AdaptiveCard(ButtonsCardContent(values, promptId));
 
     /// <summary>The card of <see cref="ButtonsCard"/>: an immutable element, which may be kept and sent again.</summary>
-    public static JsonElement ButtonsCardContent(IEnumerable<string> values)
+    public static JsonElement ButtonsCardContent(IEnumerable<string> values, string? promptId = null)
     {
         var actions = new JsonArray();
         foreach (var value in values)
         {
+            var data = new JsonObject { ["choice"] = value };
+            if (promptId is not null)
+            {
+                data[PromptButtons.PromptKey] = promptId;
+            }
+
             actions.Add(new JsonObject
             {
                 ["type"] = "Action.Submit",
                 ["title"] = value,
-                ["data"] = new JsonObject { ["choice"] = value },
+                ["data"] = data,
             });
         }
 

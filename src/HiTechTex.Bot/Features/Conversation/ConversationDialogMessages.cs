@@ -27,4 +27,6 @@ internal sealed class ConversationDialogMessages(ConversationTexts texts) : Engl
     public override string FillInForm(string? locale) => texts.FillInForm;
 
     public override string FormExpired(string? locale) => texts.FormExpired;
+
+    public override string EarlierQuestionButton(string? locale) => texts.EarlierQuestionButton;
 }

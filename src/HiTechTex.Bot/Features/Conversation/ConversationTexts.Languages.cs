@@ -106,6 +106,7 @@ internal sealed partial class ConversationTexts
         DialogExpired = "It's been a while since your last answer, so I've closed what we were doing. Let's start afresh.",
         ContinuePrivatelyTitle = "Let's continue here",
         ContinuePrivatelyIntro = "You asked me this in a group chat or a channel. Applications, bookings and your own lists are personal, so we go on here, where only you can see them:",
+        MentionMeInGroupFormat = "In a group chat or a channel I only get the messages that mention me: start your answer with @{0}.",
         ContinuePrivatelyButton = "Continue",
         ContinuedPrivately = "I've sent you a private message to continue there: applications, bookings and your own lists stay between us.",
         CannotContinuePrivately = "This is personal, so let's do it in a private chat, but I couldn't open one with you. Please start a chat with me directly (find the HiTechTex app in Teams) and ask me there.",
@@ -133,6 +134,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "The form further up is still open: fill it in and submit it, or type \"cancel\" to leave it.",
         FormExpired = "This form is no longer active: please use the newest one, further down in this chat.",
         FormEnded = "This form is no longer active (what it belonged to was cancelled, started over or finished), so nothing was saved or sent from it. Start again from the menu below.",
+        EarlierQuestionButton = "That button belongs to an earlier question, so I did nothing with it. Here is the question I'm asking now:",
+        QuestionEnded = "That button belongs to a question that is over, so I did nothing with it. Start again from the menu below.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
@@ -243,6 +246,7 @@ internal sealed partial class ConversationTexts
         DialogExpired = "Já passou algum tempo desde a sua última resposta, por isso fechei o que estávamos a fazer. Vamos recomeçar.",
         ContinuePrivatelyTitle = "Vamos continuar aqui",
         ContinuePrivatelyIntro = "Pediu-me isto num chat de grupo ou num canal. Candidaturas, inscrições e as suas listas são pessoais, por isso continuamos aqui, num chat só entre nós:",
+        MentionMeInGroupFormat = "Num chat de grupo ou num canal só recebo as mensagens que me mencionam: comece a resposta com @{0}.",
         ContinuePrivatelyButton = "Continuar",
         ContinuedPrivately = "Enviei-lhe uma mensagem privada para continuarmos lá: candidaturas, inscrições e as suas listas ficam entre nós.",
         CannotContinuePrivately = "Isto é pessoal, por isso vamos tratar disto num chat privado, mas não consegui abrir um consigo. Inicie um chat comigo diretamente (procure a aplicação HiTechTex no Teams) e peça-me lá.",
@@ -270,6 +274,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "O formulário mais acima continua aberto: preencha-o e envie-o, ou escreva \"cancelar\" para o deixar.",
         FormExpired = "Este formulário já não está ativo: use o mais recente, mais abaixo nesta conversa.",
         FormEnded = "Este formulário já não está ativo (aquilo a que pertencia foi cancelado, recomeçado ou concluído), por isso nada foi guardado nem enviado a partir dele. Recomece a partir do menu abaixo.",
+        EarlierQuestionButton = "Esse botão pertence a uma pergunta anterior, por isso não fiz nada com ele. Esta é a pergunta que faço agora:",
+        QuestionEnded = "Esse botão pertence a uma pergunta que já terminou, por isso não fiz nada com ele. Recomece a partir do menu abaixo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
@@ -380,6 +386,7 @@ internal sealed partial class ConversationTexts
         DialogExpired = "Ha pasado un tiempo desde su última respuesta, así que he cerrado lo que estábamos haciendo. Empecemos de nuevo.",
         ContinuePrivatelyTitle = "Sigamos aquí",
         ContinuePrivatelyIntro = "Me lo pidió en un chat de grupo o en un canal. Las solicitudes, reservas y sus propias listas son personales, así que seguimos aquí, donde solo usted las ve:",
+        MentionMeInGroupFormat = "En un chat de grupo o en un canal solo recibo los mensajes que me mencionan: empiece la respuesta con @{0}.",
         ContinuePrivatelyButton = "Continuar",
         ContinuedPrivately = "Le he enviado un mensaje privado para seguir allí: las solicitudes, reservas y sus listas quedan entre nosotros.",
         CannotContinuePrivately = "Esto es personal, así que hagámoslo en un chat privado, pero no he podido abrir uno con usted. Inicie un chat conmigo directamente (busque la aplicación HiTechTex en Teams) y pídamelo allí.",
@@ -407,6 +414,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "El formulario de más arriba sigue abierto: rellénelo y envíelo, o escriba \"cancelar\" para dejarlo.",
         FormExpired = "Este formulario ya no está activo: use el más reciente, más abajo en esta conversación.",
         FormEnded = "Este formulario ya no está activo (aquello a lo que pertenecía se canceló, se empezó de nuevo o terminó), así que no se ha guardado ni enviado nada desde él. Vuelva a empezar desde el menú de abajo.",
+        EarlierQuestionButton = "Ese botón es de una pregunta anterior, así que no he hecho nada con él. Esta es la pregunta que le hago ahora:",
+        QuestionEnded = "Ese botón es de una pregunta que ya terminó, así que no he hecho nada con él. Vuelva a empezar desde el menú de abajo.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
@@ -517,6 +526,7 @@ internal sealed partial class ConversationTexts
         DialogExpired = "È passato un po' di tempo dalla tua ultima risposta, quindi ho chiuso quello che stavamo facendo. Ricominciamo.",
         ContinuePrivatelyTitle = "Continuiamo qui",
         ContinuePrivatelyIntro = "Me lo hai chiesto in una chat di gruppo o in un canale. Candidature, prenotazioni e i tuoi elenchi sono personali, quindi continuiamo qui, dove solo tu puoi vederli:",
+        MentionMeInGroupFormat = "In una chat di gruppo o in un canale ricevo solo i messaggi che mi menzionano: inizia la risposta con @{0}.",
         ContinuePrivatelyButton = "Continua",
         ContinuedPrivately = "Ti ho inviato un messaggio privato per continuare lì: candidature, prenotazioni e i tuoi elenchi restano tra noi.",
         CannotContinuePrivately = "È una cosa personale, quindi facciamola in una chat privata, ma non sono riuscito ad aprirne una con te. Avvia una chat con me direttamente (cerca l'app HiTechTex in Teams) e chiedimelo lì.",
@@ -544,6 +554,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "Il modulo più in alto è ancora aperto: compilalo e invialo, oppure scrivi \"annulla\" per lasciarlo.",
         FormExpired = "Questo modulo non è più attivo: usa quello più recente, più in basso in questa chat.",
         FormEnded = "Questo modulo non è più attivo (ciò a cui apparteneva è stato annullato, ricominciato o concluso), quindi non è stato salvato né inviato nulla. Ricomincia dal menu qui sotto.",
+        EarlierQuestionButton = "Quel pulsante appartiene a una domanda precedente, quindi non ne ho fatto nulla. Ecco la domanda che ti sto facendo ora:",
+        QuestionEnded = "Quel pulsante appartiene a una domanda già conclusa, quindi non ne ho fatto nulla. Ricomincia dal menu qui sotto.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
@@ -654,6 +666,7 @@ internal sealed partial class ConversationTexts
         DialogExpired = "Son yanıtınızın üzerinden epey zaman geçti, bu yüzden yaptığımız işi kapattım. Baştan başlayalım.",
         ContinuePrivatelyTitle = "Burada devam edelim",
         ContinuePrivatelyIntro = "Bunu bir grup sohbetinde veya kanalda istediniz. Başvurular, kayıtlar ve kendi listeleriniz kişiseldir; bu yüzden yalnızca sizin görebileceğiniz burada devam ediyoruz:",
+        MentionMeInGroupFormat = "Grup sohbetinde veya kanalda yalnızca beni anan mesajları alırım: yanıtınıza @{0} ile başlayın.",
         ContinuePrivatelyButton = "Devam et",
         ContinuedPrivately = "Orada devam etmek için size özel mesaj gönderdim: başvurular, kayıtlar ve listeleriniz aramızda kalır.",
         CannotContinuePrivately = "Bu kişisel bir konu, bu yüzden özel bir sohbette yapalım, ancak sizinle özel sohbet açamadım. Lütfen benimle doğrudan bir sohbet başlatın (Teams'te HiTechTex uygulamasını bulun) ve orada isteyin.",
@@ -681,6 +694,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "Yukarıdaki form hâlâ açık: doldurup gönderin ya da bırakmak için \"iptal\" yazın.",
         FormExpired = "Bu form artık etkin değil: lütfen bu sohbette daha aşağıdaki en yeni formu kullanın.",
         FormEnded = "Bu form artık etkin değil (ait olduğu işlem iptal edildi, yeniden başlatıldı veya tamamlandı); bu yüzden ondan hiçbir şey kaydedilmedi veya gönderilmedi. Aşağıdaki menüden yeniden başlayın.",
+        EarlierQuestionButton = "Bu düğme önceki bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Şu anda sorduğum soru şu:",
+        QuestionEnded = "Bu düğme sona ermiş bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Aşağıdaki menüden yeniden başlayın.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
@@ -791,6 +806,7 @@ internal sealed partial class ConversationTexts
         DialogExpired = "Od vaší poslední odpovědi uběhla nějaká doba, proto jsem předchozí rozhovor ukončil. Začněme znovu.",
         ContinuePrivatelyTitle = "Pokračujme zde",
         ContinuePrivatelyIntro = "Tahle žádost přišla ze skupinového chatu nebo z kanálu. Přihlášky, rezervace a vaše vlastní přehledy jsou osobní, proto pokračujeme zde, kde je vidíte jen vy:",
+        MentionMeInGroupFormat = "Ve skupinovém chatu nebo kanálu dostávám jen zprávy, které mě zmiňují: začněte odpověď zmínkou @{0}.",
         ContinuePrivatelyButton = "Pokračovat",
         ContinuedPrivately = "Poslal jsem vám soukromou zprávu, pokračujme tam: přihlášky, rezervace a vaše přehledy zůstanou mezi námi.",
         CannotContinuePrivately = "Tohle je osobní, proto to vyřiďme v soukromém chatu, ale nepodařilo se mi s vámi žádný otevřít. Začněte prosím chat přímo se mnou (najděte aplikaci HiTechTex v Teams) a požádejte mě tam.",
@@ -818,6 +834,8 @@ internal sealed partial class ConversationTexts
         FormStillOpen = "Formulář výše je stále otevřený: vyplňte ho a odešlete, nebo napište \"zrušit\", pokud ho chcete opustit.",
         FormExpired = "Tento formulář už není aktivní: použijte prosím nejnovější, níže v tomto chatu.",
         FormEnded = "Tento formulář už není aktivní (to, k čemu patřil, bylo zrušeno, začato znovu nebo dokončeno), takže se z něj nic neuložilo ani neodeslalo. Začněte znovu z nabídky níže.",
+        EarlierQuestionButton = "Toto tlačítko patří k dřívější otázce, a tak jsem s ním nic neudělal. Teď se ptám na tohle:",
+        QuestionEnded = "Toto tlačítko patří k otázce, která už skončila, a tak jsem s ním nic neudělal. Začněte znovu z nabídky níže.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",

@@ -401,6 +401,15 @@ internal sealed partial class ConversationTexts
     /// <summary>A form's button clicked after its dialog ended (cancelled, started over, finished): nothing was done with it.</summary>
     public required string FormEnded { get; init; }
 
+    /// <summary>See <see cref="MentionMeInGroup"/>; {0} is the bot's name.</summary>
+    public required string MentionMeInGroupFormat { get; init; }
+
+    /// <summary>A yes/no or choice button of an earlier question pressed while another question waits: nothing done; the waiting question follows.</summary>
+    public required string EarlierQuestionButton { get; init; }
+
+    /// <summary>A yes/no or choice button of a question that is over, with no question waiting: nothing done; the menu follows.</summary>
+    public required string QuestionEnded { get; init; }
+
     /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
 
@@ -492,6 +501,12 @@ internal sealed partial class ConversationTexts
     public string Declined => string.Format(System.Globalization.CultureInfo.InvariantCulture, DeclinedFormat, HelpWord);
 
     public string ConfirmNameRetry(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameRetryFormat, NameRule.ForMessage(name));
+
+    /// <summary>
+    /// Added to a question typed answers to in a group chat or channel, where Teams gives the bot only the messages that
+    /// @mention it: how to answer so that the answer arrives. <paramref name="botName"/> is the bot's name in the chat.
+    /// </summary>
+    public string MentionMeInGroup(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, MentionMeInGroupFormat, botName);
 
     public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, NameRule.ForMessage(name));
 

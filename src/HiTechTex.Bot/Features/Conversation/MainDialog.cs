@@ -370,6 +370,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                     break;
                 }
 
+                // Any other button of a question that is over ("Čeština" on an old language card): said so, then the menu.
+                if (!newProfile && step.GetValue<string>(ActionKey) is null && IsChoiceClick(step.GetValue<string>(DataKey))
+                    && PromptButtons.PromptIdOf(step.Context.Activity) is not null)
+                {
+                    await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.QuestionEnded), cancellationToken).ConfigureAwait(false);
+                }
+
                 // A greeting right after the profile, an empty message, the help card's menu button: the menu.
                 await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
                 break;

@@ -52,11 +52,11 @@ internal sealed class ProfileDialog : ComponentDialog
         });
         AddDialog(new TextPrompt(NamePrompt, IsPersonNameAsync)
         {
-            Localize = (context, options) => NameOptions(context.GetTexts(), Kept(options.Validations)),
+            Localize = (context, options) => NameOptions(context, Kept(options.Validations)),
         });
         AddDialog(new TextPrompt(OrganisationPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength)))
         {
-            Localize = (context, options) => OrganisationOptions(context.GetTexts(), Kept(options.Validations)),
+            Localize = (context, options) => OrganisationOptions(context, Kept(options.Validations)),
         });
         AddDialog(new ChoicePrompt(LanguagePrompt) { Localize = (context, _) => LanguageOptions(context.GetTexts()) });
 
@@ -67,7 +67,7 @@ internal sealed class ProfileDialog : ComponentDialog
         AddDialog(new WaterfallDialog(OrganisationStepsId, [AskOrganisationNameAsync, ResolveOrganisationAsync, KeepChosenOrganisationAsync]));
         AddDialog(new TextPrompt(OrganisationAgainPrompt, (prompt, _) => Task.FromResult(IsOneLine(prompt, MaxOrganisationLength)))
         {
-            Localize = (context, options) => OrganisationOptions(context.GetTexts(), Kept(options.Validations), again: true),
+            Localize = (context, options) => OrganisationOptions(context, Kept(options.Validations), again: true),
         });
         AddDialog(new ChoicePrompt(OrganisationChoicePrompt));
 
@@ -104,9 +104,10 @@ internal sealed class ProfileDialog : ComponentDialog
     public const int ProfileAttempts = 3;
 
     /// <summary>The name question; <paramref name="kept"/> is the name kept when it gives up ("" for none).</summary>
-    private static PromptOptions NameOptions(ConversationTexts texts, string kept)
+    private static PromptOptions NameOptions(ITurnContext context, string kept)
     {
-        var options = PromptOptions.Text(texts.AskName, texts.NameRules);
+        var texts = context.GetTexts();
+        var options = InGroup(context, texts, PromptOptions.Text(texts.AskName, texts.NameRules));
         options.Validations = kept;
         options.MaxAttempts = ProfileAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.NameKept(kept) : texts.NameUnset);
@@ -114,9 +115,10 @@ internal sealed class ProfileDialog : ComponentDialog
     }
 
     /// <summary>The organisation question; <paramref name="kept"/> is the one kept when it gives up ("" for none).</summary>
-    private static PromptOptions OrganisationOptions(ConversationTexts texts, string kept, bool again = false)
+    private static PromptOptions OrganisationOptions(ITurnContext context, string kept, bool again = false)
     {
-        var options = PromptOptions.Text(again ? texts.AskOrganisationAgain : texts.AskOrganisation, texts.OrganisationRules);
+        var texts = context.GetTexts();
+        var options = InGroup(context, texts, PromptOptions.Text(again ? texts.AskOrganisationAgain : texts.AskOrganisation, texts.OrganisationRules));
         options.Validations = kept;
         options.MaxAttempts = ProfileAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
@@ -136,6 +138,27 @@ internal sealed class ProfileDialog : ComponentDialog
         options.Validations = validations;
         options.MaxAttempts = ProfileAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
+        return options;
+    }
+
+    /// <summary>
+    /// A question answered by typing, asked in a group chat or channel: Teams gives the bot only the messages that
+    /// @mention it there, so the question and its retry say how to answer (an answer without the mention never arrives).
+    /// </summary>
+    private static PromptOptions InGroup(ITurnContext context, ConversationTexts texts, PromptOptions options)
+    {
+        if (!context.Activity.IsGroupConversation())
+        {
+            return options;
+        }
+
+        var hint = texts.MentionMeInGroup(context.Activity.Recipient?.Name is { Length: > 0 } name ? NameRule.ForMessage(name) : "HiTechTex");
+        options.Prompt!.Text += "\n\n" + hint;
+        if (options.RetryPrompt is { } retry)
+        {
+            retry.Text += "\n\n" + hint;
+        }
+
         return options;
     }
 
@@ -213,7 +236,7 @@ internal sealed class ProfileDialog : ComponentDialog
         var declined = step.GetValue<string>("teamsName");
         var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName && (savedName != declined || step.GetValue<bool>("offeredSaved")) ? savedName : "";
         step.Values["keptName"] = kept;
-        return await step.PromptAsync(NamePrompt, NameOptions(step.Context.GetTexts(), kept), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(NamePrompt, NameOptions(step.Context, kept), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -301,8 +324,8 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         return question.Again
-            ? await step.PromptAsync(OrganisationAgainPrompt, OrganisationOptions(texts, question.Kept, again: true), cancellationToken).ConfigureAwait(false)
-            : await step.PromptAsync(OrganisationPrompt, OrganisationOptions(texts, question.Kept), cancellationToken).ConfigureAwait(false);
+            ? await step.PromptAsync(OrganisationAgainPrompt, OrganisationOptions(step.Context, question.Kept, again: true), cancellationToken).ConfigureAwait(false)
+            : await step.PromptAsync(OrganisationPrompt, OrganisationOptions(step.Context, question.Kept), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ResolveOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)

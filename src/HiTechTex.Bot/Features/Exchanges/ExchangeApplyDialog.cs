@@ -68,6 +68,12 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // "I want to apply step by step", "quero candidatar-me passo a passo": the questions one at a time, not the form.
+        if (step.Options is JourneyStart { CardAction: null, Text: { } request } && ExchangeTexts.AsksStepByStep(request))
+        {
+            return await step.ReplaceDialogAsync(ExchangeStepByStepDialog.DialogId, null, cancellationToken).ConfigureAwait(false);
+        }
+
         var state = step.Options switch
         {
             ExchangeFormState again => again,

@@ -221,6 +221,7 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["stuck applications", "stuck exchanges"],
         ExportCommands = ["export exchanges"],
         StepByStepCommands = ["apply step by step", "step by step application"],
+        StepByStepWords = ["step by step", "step-by-step", "one question at a time"],
     };
 
     public static ExchangeTexts Portuguese { get; } = new()
@@ -442,6 +443,7 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["candidaturas bloqueadas", "intercâmbios bloqueados"],
         ExportCommands = ["exportar intercâmbios"],
         StepByStepCommands = ["candidatar passo a passo", "candidatura passo a passo"],
+        StepByStepWords = ["passo a passo", "uma pergunta de cada vez", "pergunta a pergunta"],
     };
 
     public static ExchangeTexts Spanish { get; } = new()
@@ -663,6 +665,7 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["solicitudes bloqueadas", "intercambios bloqueados"],
         ExportCommands = ["exportar intercambios"],
         StepByStepCommands = ["solicitar paso a paso", "solicitud paso a paso"],
+        StepByStepWords = ["paso a paso", "pregunta por pregunta", "una pregunta cada vez"],
     };
 
     public static ExchangeTexts Italian { get; } = new()
@@ -884,6 +887,7 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["candidature bloccate", "scambi bloccati"],
         ExportCommands = ["esporta scambi"],
         StepByStepCommands = ["candidatura passo passo", "scambio passo passo"],
+        StepByStepWords = ["passo passo", "passo a passo", "passo dopo passo"],
     };
 
     public static ExchangeTexts Turkish { get; } = new()
@@ -1105,6 +1109,7 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["takılan başvurular", "takılan değişimler"],
         ExportCommands = ["değişimleri dışa aktar"],
         StepByStepCommands = ["adım adım başvur", "adım adım başvuru"],
+        StepByStepWords = ["adım adım", "soru soru"],
     };
 
     public static ExchangeTexts Czech { get; } = new()
@@ -1326,5 +1331,6 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["zaseknuté žádosti", "zaseknuté výměny"],
         ExportCommands = ["export výměn"],
         StepByStepCommands = ["žádost krok za krokem", "výměna krok za krokem"],
+        StepByStepWords = ["krok za krokem", "krok po kroku", "po jedné otázce"],
     };
 }

@@ -546,11 +546,41 @@ internal sealed partial record ExchangeTexts
 
     private string Number(int number) => number.ToString("N0", ExchangeCards.Culture(Language));
 
+    /// <summary>
+    /// The words that ask for the application as questions in one's own sentence ("I want to apply step by step",
+    /// "quero candidatar-me passo a passo"): an application request holding one of them (of any of the six languages)
+    /// starts the step-by-step questions instead of the form.
+    /// </summary>
+    public required IReadOnlyList<string> StepByStepWords { get; init; }
+
     /// <summary>"Please correct these answers…" naming each answer by its label on the card.</summary>
     public string InvalidFields(IEnumerable<string> labels) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, InvalidFieldsFormat, string.Join(", ", labels));
 
     public static IReadOnlyList<ExchangeTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
+
+    // The step-by-step words of the six languages, folded (lower case, no accents) and padded with spaces; in a class of
+    // their own, made on first use, once the languages (another file of this partial class) are.
+    private static class FoldedStepByStep
+    {
+        public static readonly string[] Words =
+            [.. All.SelectMany(t => t.StepByStepWords).Select(w => " " + Conversation.TypedCommand.Fold(w) + " ").Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Whether a typed application request asks for the questions one at a time ("I want to apply step by step",
+    /// "voglio candidarmi passo dopo passo"): a <see cref="StepByStepWords"/> phrase of any language, as whole words.
+    /// </summary>
+    public static bool AsksStepByStep(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var words = " " + System.Text.RegularExpressions.Regex.Replace(Conversation.TypedCommand.Fold(text), @"[^\p{L}\p{Nd}-]+", " ") + " ";
+        return FoldedStepByStep.Words.Any(w => words.Contains(w, StringComparison.Ordinal));
+    }
 
     /// <summary>The texts of a language code (en, pt, es, it, tr, cs), English otherwise.</summary>
     public static ExchangeTexts Resolve(string? language)

@@ -115,7 +115,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["id"] = organisation.Id,
             ["name"] = organisation.Name,
             ["kind"] = texts.Kinds[organisation.Kind],
-            ["place"] = $"{organisation.City}, {organisation.Region}, {CountryName(texts, organisation.Country)}",
+            ["place"] = $"{organisation.City}, {PartnerGeography.RegionNameIn(organisation.Region, texts.Language)}, {CountryName(texts, organisation.Country)}",
             ["isDemo"] = organisation.IsDemo,
             ["description"] = organisation.Description,
             ["website"] = SafeUrl(organisation.Website),

@@ -47,6 +47,38 @@ public static class PartnerGeography
         ["CZ"] = ["Czechia", "Czech Republic", "Chéquia", "República Checa", "Chequia", "Repubblica Ceca", "Cechia", "Çekya", "Česko", "Česká republika", "Česku"],
     };
 
+    /// <summary>
+    /// The six regions' names as the cards show them to a reader of EN, PT, ES, IT, TR, CS (in that order): the directory
+    /// stores one canonical name per region, in English for some ("Tuscany", "Aegean") and in the local language for
+    /// others ("Norte", "Severovýchod"), which Italian, Turkish or Portuguese cards used to show as they were.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> RegionDisplayNames = new(StringComparer.Ordinal)
+    {
+        ["Norte"] = ["Norte", "Norte", "Norte", "Norte", "Norte", "Norte"],
+        ["Catalonia"] = ["Catalonia", "Catalunha", "Cataluña", "Catalogna", "Katalonya", "Katalánsko"],
+        ["Valencia"] = ["Valencia", "Valência", "Valencia", "Valencia", "Valensiya", "Valencie"],
+        ["Tuscany"] = ["Tuscany", "Toscana", "Toscana", "Toscana", "Toskana", "Toskánsko"],
+        ["Aegean"] = ["Aegean", "Egeu", "Egeo", "Egeo", "Ege", "Egejský region"],
+        ["Severovýchod"] = ["North-East Czechia", "Nordeste da Chéquia", "Noreste de Chequia", "Nord-Est della Cechia", "Kuzeydoğu Çekya", "Severovýchod"],
+    };
+
+    private static readonly string[] DisplayLanguages = ["en", "pt", "es", "it", "tr", "cs"];
+
+    /// <summary>
+    /// The region's name for a reader of <paramref name="language"/> (ISO 639-1): one of the six regions, by its canonical
+    /// name or an alias, in that language; any other region (an entry added by a cluster manager) as the directory has it.
+    /// </summary>
+    public static string RegionNameIn(string? region, string? language)
+    {
+        if (string.IsNullOrWhiteSpace(region))
+        {
+            return region ?? "";
+        }
+
+        var index = Array.IndexOf(DisplayLanguages, language);
+        return index >= 0 && FindRegion(region) is { } known && RegionDisplayNames.TryGetValue(known.Name, out var names) ? names[index] : region;
+    }
+
     public static PartnerRegion? FindRegion(string name) =>
         Regions.FirstOrDefault(r => string.Equals(TextFolding.Fold(r.Name), TextFolding.Fold(name), StringComparison.Ordinal)
             || r.Aliases.Any(a => string.Equals(TextFolding.Fold(a), TextFolding.Fold(name), StringComparison.Ordinal)));

@@ -19,12 +19,13 @@ public sealed record PartnerSearchHit(
     public string Explanation => ExplanationIn("en", "matches");
 
     /// <summary>The explanation with the taxonomy's labels in <paramref name="language"/> (ISO 639-1; English where a term
-    /// has no label in it) after <paramref name="matchesPrefix"/>; the region as the directory names it.</summary>
+    /// has no label in it) after <paramref name="matchesPrefix"/>; the region in that language (<see cref="PartnerGeography.RegionNameIn"/>).</summary>
     public string ExplanationIn(string language, string matchesPrefix)
     {
         var parts = MatchedTerms.Select(id => TextileTaxonomy.Find(id)?.LabelIn(language) ?? id)
             .Concat(MatchedWords.Select(w => $"“{w}”"))
             .ToList();
-        return parts.Count == 0 ? Region : $"{matchesPrefix}: {string.Join(", ", parts)} · {Region}";
+        var region = PartnerGeography.RegionNameIn(Region, language);
+        return parts.Count == 0 ? region : $"{matchesPrefix}: {string.Join(", ", parts)} · {region}";
     }
 }

@@ -501,14 +501,15 @@ public sealed class HiTechTexBotTests : IDisposable
             .Send(FromAna("hello"))
             .AssertReplyContains("Shall I call you Ana?")
             .Send(FromAna("yes"))
-            .AssertReply("<at>Ana</at> Which organisation do you work for?")
+            // A typed answer reaches the bot in a group only with its mention: the question says so (ProfileQuestionsInGroupTests).
+            .AssertReply("<at>Ana</at> Which organisation do you work for?\n\n" + ConversationTexts.En.MentionMeInGroup("Bot"))
             // Bruno's words are not Ana's organisation: he gets his own first-use questions.
             .Send(FromBruno("Italiano"))
             .AssertReplyContains("<at>Bruno</at> Nice to meet you! Shall I call you Bruno?")
             .Send(FromAna("CITEVE"))
             .AssertReplyContains("<at>Ana</at> Which language")
             .Send(FromBruno("no"))
-            .AssertReply("<at>Bruno</at> What name should I use?")
+            .AssertReply("<at>Bruno</at> What name should I use?\n\n" + ConversationTexts.En.MentionMeInGroup("Bot"))
             .Send(FromAna("English"))
             // The thanks is plain text (it holds the name as typed): the mention goes on the card that follows.
             .AssertReply("Thanks, Ana! Your profile is saved.")

@@ -34,6 +34,51 @@ public sealed class PartnerDetailCardTests
     }
 
     [Theory]
+    [InlineData("en", "Prato, Tuscany, Italy")]
+    [InlineData("it", "Prato, Toscana, Italia")]
+    [InlineData("tr", "Prato, Toskana, İtalya")]
+    [InlineData("cs", "Prato, Toskánsko, Itálie")]
+    public void Detail_ThePlaceNamesTheRegionInTheReadersLanguage(string language, string place)
+    {
+        // An Italian reader saw "Prato, Tuscany, Italia": the directory's English name of the region.
+        var texts = PartnerTexts.Resolve(language);
+        var card = Cards.Detail(texts, Partner).Content!.Value;
+
+        Assert.Contains($"{texts.Kinds[Partner.Kind]} · {place}", Texts(card));
+    }
+
+    /// <summary>Every "text" of the card, at any depth (a TextRun's too).</summary>
+    private static List<string> Texts(JsonElement element)
+    {
+        var found = new List<string>();
+        void Walk(JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in e.EnumerateObject())
+                {
+                    if (property.NameEquals("text") && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        found.Add(property.Value.GetString()!);
+                    }
+
+                    Walk(property.Value);
+                }
+            }
+            else if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in e.EnumerateArray())
+                {
+                    Walk(item);
+                }
+            }
+        }
+
+        Walk(element);
+        return found;
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("pt")]
     [InlineData("es")]

@@ -87,6 +87,35 @@ public sealed class SeededPartnerSearchTests(SeededPartnerIndexFixture fixture) 
         Assert.StartsWith($"{prefix}: {term.LabelIn(language)}", line, StringComparison.Ordinal);
         Assert.NotEqual(term.Label, term.LabelIn(language));
         Assert.DoesNotContain("matches", line, StringComparison.Ordinal);
-        Assert.EndsWith($" · {hit.Region}", line, StringComparison.Ordinal);
+        Assert.EndsWith($" · {PartnerGeography.RegionNameIn(hit.Region, language)}", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Aegean", "tr", "Ege")]
+    [InlineData("Aegean", "it", "Egeo")]
+    [InlineData("Aegean", "en", "Aegean")]
+    [InlineData("Tuscany", "it", "Toscana")]
+    [InlineData("Tuscany", "cs", "Toskánsko")]
+    [InlineData("Catalonia", "pt", "Catalunha")]
+    [InlineData("Catalonia", "es", "Cataluña")]
+    [InlineData("Severovýchod", "en", "North-East Czechia")]
+    [InlineData("Severovýchod", "cs", "Severovýchod")]
+    [InlineData("Norte", "tr", "Norte")]
+    [InlineData("Toscana", "tr", "Toskana")]              // an alias: the same region
+    [InlineData("Lombardia", "it", "Lombardia")]          // not one of the six: as the directory has it
+    public void RegionNameIn_TheReadersLanguage(string region, string language, string expected) =>
+        Assert.Equal(expected, PartnerGeography.RegionNameIn(region, language));
+
+    [Theory]
+    [InlineData("tr", "Ege")]
+    [InlineData("it", "Egeo")]
+    [InlineData("pt", "Egeu")]
+    public void Hit_ExplanationIn_TheRegionInTheUsersLanguage(string language, string region)
+    {
+        // Turkish cards said "eşleşenler: dokunmamış · Aegean": the directory's English name of the region.
+        var hit = fixture.Index.Search(new PartnerSearchQuery("nonwovens", Country: "TR")).Hits[0];
+        Assert.Equal("Aegean", hit.Region);
+
+        Assert.EndsWith($" · {region}", hit.ExplanationIn(language, "x"), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
+
+namespace HiTechTex.Bot.Protocol.Tests.Dialogs;
+
+/// <summary>
+/// A button of an earlier question (Teams keeps every card clickable) answers no other question: each asking of a
+/// yes/no or choice question gives its buttons its own id, and a click carrying another id is told so, changes
+/// nothing and uses no try. Before, every "Yes" button sent <c>{"choice":"Yes"}</c>, so the "Yes" of "shall I call you
+/// Ana?" clicked later answered "delete my data?".
+/// </summary>
+public sealed class PromptButtonsTests
+{
+    private static readonly string EarlierQuestion = EnglishDialogMessages.Instance.EarlierQuestionButton(null);
+
+    /// <summary>Two yes/no questions one after the other ("Call you Ana?", then "Delete everything?"), then the second's result.</summary>
+    private static Testing.Dialogs.TestFlow TwoQuestions(Func<string, Dialog> createPrompt, PromptOptions first, PromptOptions second)
+    {
+        Dialog CreateRoot()
+        {
+            var root = new ComponentDialog("root");
+            root.AddDialog(new WaterfallDialog("steps",
+            [
+                (step, ct) => step.PromptAsync("first", first, ct),
+                (step, ct) => step.PromptAsync("second", second, ct),
+                async (step, ct) =>
+                {
+                    var text = step.Result is PromptAttemptsExceeded exceeded
+                        ? $"Gave up after {exceeded.Attempts}"
+                        : $"Result: {(step.Result is FoundChoice found ? found.Value : step.Result)}";
+                    await step.Context.SendActivityAsync(Activity.CreateMessage(text), ct);
+                    return await step.EndDialogAsync(null, ct);
+                },
+            ]));
+            root.AddDialog(createPrompt("first"));
+            root.AddDialog(createPrompt("second"));
+            return root;
+        }
+
+        return DialogTestHost.Flow(new MemoryStorage(), CreateRoot);
+    }
+
+    private static JsonElement ButtonData(Activity reply, int index) =>
+        reply.Attachments![0].Content!.Value.GetProperty("actions")[index].GetProperty("data").Clone();
+
+    private static Activity Click(JsonElement data) => new() { Type = ActivityTypes.Message, Value = data };
+
+    [Fact]
+    public async Task ConfirmPrompt_TheYesOfAnEarlierQuestion_DoesNotAnswerTheOneWaiting()
+    {
+        JsonElement oldYes = default, currentYes = default;
+        await TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), PromptOptions.Text("Delete everything?"))
+            .Send("hi").AssertReply(reply => oldYes = ButtonData(reply, 0))
+            .Send("no").AssertReply(reply => currentYes = ButtonData(reply, 0))
+            .Send(() => Click(oldYes)).AssertReply(EarlierQuestion)
+            .AssertReply(reply =>
+            {
+                // The waiting question again, with its own buttons.
+                Assert.Equal("Delete everything?", reply.Text);
+                Assert.Equal(currentYes.GetProperty(PromptButtons.PromptKey).GetString(), ButtonData(reply, 0).GetProperty(PromptButtons.PromptKey).GetString());
+            })
+            .Send("no").AssertReply("Result: False")
+            .StartTestAsync();
+        Assert.NotEqual(oldYes.GetProperty(PromptButtons.PromptKey).GetString(), currentYes.GetProperty(PromptButtons.PromptKey).GetString());
+        Assert.Equal("Yes", oldYes.GetProperty("choice").GetString());
+    }
+
+    [Fact]
+    public async Task ConfirmPrompt_ItsOwnButton_AnswersIt()
+    {
+        JsonElement yes = default;
+        await TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), PromptOptions.Text("Delete everything?"))
+            .Send("hi").AssertReply("Call you Ana?")
+            .Send("yes").AssertReply(reply => yes = ButtonData(reply, 0))
+            .Send(() => Click(yes)).AssertReply("Result: True")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ConfirmPrompt_TheFirstCardsButtonAfterARetry_StillAnswers()
+    {
+        // A retry asks the same question: its first card's buttons are still this question's.
+        JsonElement yes = default;
+        await TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), PromptOptions.Text("Delete everything?", "Yes or no?"))
+            .Send("hi").AssertReply("Call you Ana?")
+            .Send("yes").AssertReply(reply => yes = ButtonData(reply, 0))
+            .Send("maybe").AssertReply("Yes or no?")
+            .Send(() => Click(yes)).AssertReply("Result: True")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task EarlierQuestionsButtons_UseNoTry()
+    {
+        JsonElement oldYes = default;
+        await TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), new PromptOptions { Prompt = Activity.CreateMessage("Delete everything?"), MaxAttempts = 2 })
+            .Send("hi").AssertReply(reply => oldYes = ButtonData(reply, 0))
+            .Send("no").AssertReply("Delete everything?")
+            .Send(() => Click(oldYes)).AssertReply(EarlierQuestion).AssertReply("Delete everything?")
+            .Send(() => Click(oldYes)).AssertReply(EarlierQuestion).AssertReply("Delete everything?")
+            .Send(() => Click(oldYes)).AssertReply(EarlierQuestion).AssertReply("Delete everything?")
+            .Send("no").AssertReply("Result: False")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ButtonWithoutAPromptId_IsAnAnswerAsBefore()
+    {
+        // A card sent before buttons carried an id (or made by hand): read as it always was.
+        var legacy = JsonSerializer.SerializeToElement(new { choice = "Yes" });
+        await TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), PromptOptions.Text("Delete everything?"))
+            .Send("hi").AssertReply("Call you Ana?")
+            .Send("no").AssertReply("Delete everything?")
+            .Send(() => Click(legacy)).AssertReply("Result: True")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ChoicePrompt_TheChoiceOfAnEarlierQuestion_DoesNotAnswerTheOneWaiting()
+    {
+        var first = new PromptOptions { Prompt = Activity.CreateMessage("Which host?"), Choices = [new Choice("Recycling"), new Choice("Fashion")] };
+        var second = new PromptOptions { Prompt = Activity.CreateMessage("Which sector?"), Choices = [new Choice("Recycling"), new Choice("Fashion")] };
+        JsonElement oldRecycling = default, fashion = default;
+        await TwoQuestions(id => new ChoicePrompt(id), first, second)
+            .Send("hi").AssertReply(reply => oldRecycling = ButtonData(reply, 0))
+            .Send("Fashion").AssertReply(reply => fashion = ButtonData(reply, 1))
+            .Send(() => Click(oldRecycling)).AssertReply(EarlierQuestion).AssertReply("Which sector?")
+            .Send(() => Click(fashion)).AssertReply("Result: Fashion")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void PromptIdOf_ReadsOnlyAStringId()
+    {
+        Assert.Equal("abc", PromptButtons.PromptIdOf(Click(JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "abc" }))));
+        Assert.Null(PromptButtons.PromptIdOf(Click(JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = 12 }))));
+        Assert.Null(PromptButtons.PromptIdOf(Click(JsonSerializer.SerializeToElement(new { choice = "Yes" }))));
+        Assert.Null(PromptButtons.PromptIdOf(new Activity { Type = ActivityTypes.Message, Text = "yes" }));
+    }
+}
