@@ -443,7 +443,7 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["candidaturas bloqueadas", "intercâmbios bloqueados"],
         ExportCommands = ["exportar intercâmbios"],
         StepByStepCommands = ["candidatar passo a passo", "candidatura passo a passo"],
-        StepByStepWords = ["passo a passo", "uma pergunta de cada vez", "pergunta a pergunta"],
+        StepByStepWords = ["passo a passo", "passo-a-passo", "uma pergunta de cada vez", "pergunta a pergunta"],
     };
 
     public static ExchangeTexts Spanish { get; } = new()
@@ -1331,6 +1331,6 @@ internal sealed partial record ExchangeTexts
         StuckCommands = ["zaseknuté žádosti", "zaseknuté výměny"],
         ExportCommands = ["export výměn"],
         StepByStepCommands = ["žádost krok za krokem", "výměna krok za krokem"],
-        StepByStepWords = ["krok za krokem", "krok po kroku", "po jedné otázce"],
+        StepByStepWords = ["krok za krokem", "krok po kroku", "po jedné otázce", "otázku po otázce"],
     };
 }

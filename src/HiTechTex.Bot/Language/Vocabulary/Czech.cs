@@ -7,7 +7,7 @@ internal static class Czech
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["najit", "najdi", "najdete", "hledam", "hledame", "hledat", "partner*", "spoluprac*", "potrebuji", "potrebuju"],
-            [Intent.ApplyForExchange] = ["clusterxchange=2", "vymen*", "podat prihlasku=3", "zazadat", "pozadat", "mobilit*", "staz*", "navstivit", "navsteva", "navstevu"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "vymen*", "podat prihlasku=3", "vyplnit prihlask*=3", "podat zadost*=3", "prihlaska=0.5", "prihlasku=0.5", "zazadat", "pozadat", "mobilit*", "staz*", "navstivit", "navsteva", "navstevu"],
             [Intent.RegisterForCoaching] = ["prihlasit*", "registrovat*", "koucink*", "kouc", "mentoring", "skoleni", "workshop*", "webinar*", "rezervovat setkani=3", "setkani", "sezeni"],
             [Intent.MyApplications] = ["moje prihlasky", "me prihlasky", "moje zadosti", "stav prihlasky", "moji prihlasku", "mou prihlasku", "me zadosti", "zrusit zadost=3", "zrusit prihlasku=3", "stahnout zadost=3", "stahnout prihlasku=3", "zrus zadost=3", "stahni zadost=3"],
             [Intent.MySessions] = ["moje sezeni", "moje schuzky", "moje lekce", "moje registrace", "moje koucinky", "dalsi sezeni", "moji registraci", "mou registraci", "moje skoleni", "moje setkani", "moje rezervace", "moji rezervaci", "mou rezervaci", "me rezervace", "svou rezervaci", "svoji rezervaci", "me sezeni", "me registrace"],

@@ -7,7 +7,7 @@ internal static class English
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["find", "search*", "look for", "looking for", "partner*", "collaborat*", "need a", "need an", "who can", "recommend*", "connect me"],
-            [Intent.ApplyForExchange] = ["clusterxchange=2", "apply", "applying", "exchange*", "staff exchange=3", "secondment*", "mobility", "study visit*", "visit", "visits", "visiting"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "apply", "fill in the application=2", "fill in an application=2", "submit an application=2", "make an application=2", "applying", "exchange*", "staff exchange=3", "secondment*", "mobility", "study visit*", "visit", "visits", "visiting"],
             [Intent.RegisterForCoaching] = ["register", "sign up", "sign me up", "enrol*", "enroll*", "coaching", "coach", "training", "mentoring", "workshop*", "webinar*", "book a session=3", "session*"],
             [Intent.MyApplications] = ["my application*", "my exchange application*=3", "application status", "status of my application*=3", "my requests", "status of my exchange*=3", "exchange status=3", "my exchanges=3", "withdraw my application*=3"],
             [Intent.MySessions] = ["my session*", "my coaching*", "my booking*", "my registration*", "my training*", "upcoming session*", "next session*", "my workshop*"],

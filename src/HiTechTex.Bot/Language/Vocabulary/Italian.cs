@@ -7,7 +7,7 @@ internal static class Italian
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["cercare", "cerco", "cerca", "cercando", "trovare", "trova", "partner", "collaborator*", "ho bisogno di=3", "chi puo"],
-            [Intent.ApplyForExchange] = ["clusterxchange=2", "candidar*", "fare domanda=2", "scambio", "scambi", "mobilita", "visitare", "visita", "visite"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "candidar*", "fare domanda=2", "presentare domanda=2", "presentare la domanda=2", "compilare la domanda=2", "scambio", "scambi", "mobilita", "visitare", "visita", "visite"],
             [Intent.RegisterForCoaching] = ["iscriver*", "registrar*", "coaching", "mentoring", "formazione", "workshop*", "webinar*", "sessione di coaching=3", "prenota una sessione=3", "prenotare una sessione=3", "sessione", "sessioni"],
             [Intent.MyApplications] = ["mie candidature", "mia candidatura", "mie domande", "stato della candidatura=3", "ritirare la candidatura=3", "ritirare candidatura=3", "ritira la candidatura=3", "annullare la candidatura=3", "annulla la candidatura=3"],
             [Intent.MySessions] = ["mie sessioni", "mia sessione", "mie iscrizioni", "prossima sessione", "prossime sessioni", "mia iscrizione", "mia prenotazione", "mie prenotazioni"],

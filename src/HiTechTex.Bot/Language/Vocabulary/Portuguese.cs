@@ -7,7 +7,7 @@ internal static class Portuguese
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["procurar", "procuro", "procura", "encontrar", "encontra", "buscar", "parceir*", "parceria*", "preciso de", "quem pode", "pesquisar"],
-            [Intent.ApplyForExchange] = ["clusterxchange=2", "candidatar*", "intercambio*", "mobilidade", "pedir intercambio=3", "visitar", "visita", "visitas"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "candidatar*", "fazer a candidatura=2", "fazer uma candidatura=2", "preencher a candidatura=2", "submeter a candidatura=2", "intercambio*", "mobilidade", "pedir intercambio=3", "visitar", "visita", "visitas"],
             [Intent.RegisterForCoaching] = ["inscrever*", "registar*", "registrar*", "coaching", "mentoria", "formacao", "workshop*", "webinar*", "sessao de coaching=3", "marcar uma sessao=3", "reservar uma sessao=3", "sessao", "sessoes"],
             [Intent.MyApplications] = ["minhas candidaturas", "minha candidatura", "meus pedidos", "estado da candidatura=3", "as minhas candidaturas=3", "retirar candidatura=3", "retirar a candidatura=3", "cancelar candidatura=3", "cancelar a candidatura=3"],
             [Intent.MySessions] = ["minhas sessoes", "minha sessao", "minhas inscricoes", "meus coachings", "proxima sessao", "proximas sessoes", "minha inscricao", "minha reserva", "minhas reservas"],

@@ -7,7 +7,7 @@ internal static class Spanish
         new Dictionary<Intent, string[]>
         {
             [Intent.FindPartners] = ["buscar", "busco", "busca", "buscando", "encontrar", "encuentra", "socio*", "colaborador*", "necesito un", "necesito una", "quien puede"],
-            [Intent.ApplyForExchange] = ["clusterxchange=2", "solicitar", "postular*", "intercambio*", "movilidad", "aplicar", "visitar", "visita", "visitas"],
+            [Intent.ApplyForExchange] = ["clusterxchange=2", "solicitar", "hacer la solicitud=2", "hacer una solicitud=2", "presentar la solicitud=2", "presentar una solicitud=2", "rellenar la solicitud=2", "postular*", "intercambio*", "movilidad", "aplicar", "visitar", "visita", "visitas"],
             [Intent.RegisterForCoaching] = ["inscribir*", "registrar*", "apuntar*", "coaching", "mentoria", "formacion", "taller*", "webinar*", "reservar una sesion=3", "sesion", "sesiones"],
             [Intent.MyApplications] = ["mis solicitudes", "mi solicitud", "estado de mi solicitud=3", "mis postulaciones", "retirar solicitud=3", "retirar la solicitud=3", "cancelar solicitud=3", "cancelar la solicitud=3"],
             [Intent.MySessions] = ["mis sesiones", "mi sesion", "mis inscripciones", "proxima sesion", "proximas sesiones", "mis talleres", "mi inscripcion", "mi reserva", "mis reservas"],
