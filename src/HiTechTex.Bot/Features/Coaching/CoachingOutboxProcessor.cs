@@ -549,21 +549,8 @@ internal sealed class CoachingOutboxProcessor(
                 Log.OutboxEventMoved(logger, message.Id, message.Kind, session.Id, oldMailbox, oldEvent, newMailbox, created.EventId);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch
-            {
-                // Not saved: the DELETE is not left for the row's own save to write without the new event.
-                foreach (var added in db.ChangeTracker.Entries<CoachingOutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    added.State = EntityState.Detached;
-                }
-
-                throw;
-            }
+            // Not saved: the DELETE is not left for the row's own save to write without the new event.
+            await SaveWithQueuedRowsAsync(db, transaction, cancellationToken);
 
             session.GraphEventId = created.EventId;
             session.GraphEventMailbox = newMailbox;
@@ -717,27 +704,36 @@ internal sealed class CoachingOutboxProcessor(
                 Log.EventRecreatedNoticesQueued(logger, session.Id, seats.Count);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch
-            {
-                // Not saved: the notices are not left for the row's own save to write without the new event.
-                foreach (var notice in db.ChangeTracker.Entries<CoachingOutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    notice.State = EntityState.Detached;
-                }
-
-                throw;
-            }
+            // Not saved: the notices are not left for the row's own save to write without the new event.
+            await SaveWithQueuedRowsAsync(db, transaction, cancellationToken);
 
             // Only once it is saved: a failure before (the transaction rolled back) leaves the row to retry the lost
             // event's 404 and its re-creation, which Graph answers with this same event, and the notices with it.
             session.GraphEventId = created.EventId;
             session.GraphEventMailbox = session.OrganizerMailbox;
             session.JoinUrl = created.JoinUrl;
+        }
+    }
+
+    /// <summary>
+    /// Saves and commits the rows queued with a new event; when that fails the queued rows are dropped from the context,
+    /// so the outbox row's own save (its failure recorded) does not write them without the event they belong to.
+    /// </summary>
+    private static async Task SaveWithQueuedRowsAsync(BotDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            foreach (var added in db.ChangeTracker.Entries<CoachingOutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
+
+            throw;
         }
     }
 
