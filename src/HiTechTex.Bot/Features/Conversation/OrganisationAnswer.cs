@@ -51,7 +51,8 @@ internal static class OrganisationAnswer
 
         // "Find Partners Ltd", "Partner Search S.r.l.", "Coaching Textil Lda", "Türk Tekstil A.Ş.": a legal form at the end.
         var normalized = string.Join(' ', folded);
-        if (LegalForms.Any(form => normalized == form || normalized.EndsWith(" " + form, StringComparison.Ordinal)))
+        if ((folded.Count > 0 && Partners.OrganisationNameMatcher.LegalForms.Contains(folded[^1]))
+            || SpelledLegalForms.Any(form => normalized == form || normalized.EndsWith(" " + form, StringComparison.Ordinal)))
         {
             return OrganisationAnswerKind.Name;
         }
@@ -114,12 +115,13 @@ internal static class OrganisationAnswer
     private static bool IsPlace(string word) =>
         LocalIntentRecognizer.FindCountry(word) is not null || LocalIntentRecognizer.FindRegion(word) is not null;
 
-    /// <summary>Legal forms that end an organisation's name in the six languages' countries (folded: "S.r.l." is "s r l", "A.Ş." "a s").</summary>
-    private static readonly string[] LegalForms =
+    /// <summary>
+    /// Legal forms written with their dots, which the split leaves as letters ("S.r.l." is "s r l", "A.Ş." "a s"); the
+    /// one-word forms are the directory matcher's (<see cref="Partners.OrganisationNameMatcher.LegalForms"/>).
+    /// </summary>
+    private static readonly string[] SpelledLegalForms =
     [
-        "ltd", "limited", "plc", "inc", "llc", "lda", "ltda", "sa", "s a", "sl", "s l", "slu", "srl", "s r l", "spa", "s p a",
-        "sas", "sarl", "gmbh", "ag", "bv", "nv", "as", "a s", "sro", "s r o", "sti", "tic", "snc", "sapa",
-        "v o s", "k s", "z s", "o p s",
+        "s a", "s l", "s r l", "s p a", "a s", "s r o", "v o s", "k s", "z s", "o p s",
     ];
 
     /// <summary>Small words a capitalised name keeps in lower case ("Asociación de Socios Textiles", "Centre for …").</summary>

@@ -119,9 +119,14 @@ internal static class OrganisationNameMatcher
     internal static List<string> Tokens(string text) =>
         [.. TextFolding.Tokens(text.Replace('İ', 'i'))];
 
-    private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Legal forms written as one word, folded ("S.A." is "sa" once its dots are gone, "Lda", "GmbH", "s.r.o." as "sro"):
+    /// no word that names an organisation here, and the end of a typed organisation name (<c>OrganisationAnswer</c>).
+    /// </summary>
+    internal static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
     {
         "sa", "sl", "slu", "lda", "srl", "spa", "sas", "snc", "as", "sti", "ltd", "ltda", "tic", "san", "sro", "gmbh", "ag", "bv", "nv", "inc", "llc", "plc", "co",
+        "limited", "sarl", "sapa",
     };
 
     private static readonly HashSet<string> LinkingWords = new(StringComparer.Ordinal)
