@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -33,7 +32,7 @@ public sealed class ConnectorClient(
 
     // The body goes to an HTTP API, never into HTML, so non-ASCII text (Grüße, Αθήνα) stays readable and is counted at
     // its real size by the 40 KB check instead of six characters per letter.
-    private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions BodyWriterOptions = new() { Encoder = WireJsonEncoder.Instance };
 
     private readonly ConnectorOptions settings = options.Value;
 

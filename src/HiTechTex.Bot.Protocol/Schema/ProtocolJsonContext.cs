@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -41,13 +40,14 @@ public sealed partial class ProtocolJsonContext : JsonSerializerContext
     });
 
     /// <summary>
-    /// For writing: camelCase, nulls omitted, and text as it is — "ç", "ě", "ş" as UTF-8, not as <c>\u00E7</c> escapes,
-    /// which made a Portuguese, Czech or Turkish reply up to six times larger on the wire than its text and than the
-    /// message size Teams counts (UTF-16, spec §5.1). The same encoder as the Connector client's bodies; the body is
-    /// JSON for a JSON reader, never put into HTML, so the HTML-sensitive characters need no escaping either.
+    /// For writing: camelCase, nulls omitted, and text as it is — "ç", "ě", "ş" and emoji as UTF-8, not as <c>\u00E7</c>
+    /// escapes, which made a Portuguese, Czech or Turkish reply up to six times larger on the wire than its text and than
+    /// the message size Teams counts (UTF-16, spec §5.1). The same encoder as the Connector client's bodies
+    /// (<see cref="WireJsonEncoder"/>); the body is JSON for a JSON reader, never put into HTML, so the HTML-sensitive
+    /// characters need no escaping either.
     /// </summary>
     public static ProtocolJsonContext Outbound => outbound ??= new ProtocolJsonContext(new JsonSerializerOptions(Default.Options)
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = WireJsonEncoder.Instance,
     });
 }

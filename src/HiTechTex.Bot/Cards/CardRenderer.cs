@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards.Templating;
@@ -10,14 +9,15 @@ namespace HiTechTex.Bot.Cards;
 /// Binds templates from the store. The size rule is the one of teams-protocol.md §5.1: the bot refuses cards over
 /// 28 KB, counted as the UTF-16 length of the card JSON times two — the JSON as it is sent
 /// (<see cref="ProtocolJsonContext.Outbound"/>: "č" is one UTF-16 unit, not the six of a <c>\u010D</c> escape, which
-/// made a Czech or Turkish exchange form with three full answers count 32 KB and fail).
+/// made a Czech or Turkish exchange form with three full answers count 32 KB and fail; an emoji is its two UTF-16 units,
+/// not the twelve of a <c>\uD83D\uDC4B</c> pair, <see cref="WireJsonEncoder"/>).
 /// </summary>
 public sealed class CardRenderer(ICardTemplateStore store) : ICardRenderer
 {
     /// <summary>28 KB.</summary>
     public const int MaxCardBytes = 28 * 1024;
 
-    private static readonly JsonSerializerOptions SizeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions SizeOptions = new() { Encoder = WireJsonEncoder.Instance };
 
     public JsonObject RenderCard(string templateName, JsonNode? data)
     {

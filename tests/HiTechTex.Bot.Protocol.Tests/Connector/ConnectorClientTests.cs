@@ -43,6 +43,19 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToConversationAsync_TextWithEmoji_PostsThemAsUtf8NotAsEscapedPairs()
+    {
+        var activity = Activity.CreateMessage("Bom dia 👋 — a tua candidatura foi aprovada 🎉");
+        activity.Conversation = new ConversationAccount { Id = ThreadId };
+
+        await Client.SendToConversationAsync(connector.BaseUrl, ThreadId, activity, CancellationToken.None);
+
+        var request = Assert.Single(connector.Requests);
+        Assert.Contains("\"text\":\"Bom dia 👋 — a tua candidatura foi aprovada 🎉\"", request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\uD83D", request.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task SendToConversationAsync_Activity_PostsCamelCaseBodyWithoutIdTimestampOrNulls()
     {
         var activity = Activity.CreateMessage("Grüße <at>Bot</at>");

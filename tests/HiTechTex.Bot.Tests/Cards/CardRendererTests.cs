@@ -76,4 +76,28 @@ public sealed class CardRendererTests
 
         Assert.InRange(ex.Size, 28_800, 29_200);
     }
+
+    [Fact]
+    public void RenderCard_EmojiTextJustUnderTheLimit_IsAcceptedAsItsUtf16Length()
+    {
+        // 6,900 emoji are 13,800 UTF-16 units, 27,600 bytes by the §5.1 rule: under 28 KB. Counted as \uD83D\uDC4B
+        // escapes (twelve characters each) they were 165,600.
+        var renderer = RendererFor("""{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "${text}" } ] }""");
+        var text = string.Concat(Enumerable.Repeat("👋", 6_900));
+
+        var card = renderer.RenderCard("t", new JsonObject { ["text"] = text });
+
+        Assert.Equal(text, card["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RenderCard_EmojiTextOverTheLimit_ThrowsCardTooLarge()
+    {
+        var renderer = RendererFor("""{ "type": "AdaptiveCard", "version": "1.5", "body": [ { "type": "TextBlock", "text": "${text}" } ] }""");
+        var data = new JsonObject { ["text"] = string.Concat(Enumerable.Repeat("🧵", 7_200)) };
+
+        var ex = Assert.Throws<CardTooLargeException>(() => renderer.RenderCard("t", data));
+
+        Assert.InRange(ex.Size, 28_800, 29_200);
+    }
 }

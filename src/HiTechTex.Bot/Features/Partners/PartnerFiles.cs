@@ -14,7 +14,7 @@ namespace HiTechTex.Bot.Features.Partners;
 /// </summary>
 internal static class PartnerFiles
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = HiTechTex.Bot.Protocol.Schema.WireJsonEncoder.Instance };
 
     public static bool IsSupported(string path) => Format(path) is not null;
 
