@@ -241,11 +241,11 @@ public sealed partial class ExchangeInvisibleTextTests : IDisposable
     [Fact]
     public async Task Form_ForgedHugeTextsTheCardCannotCarry_FormWithoutThemStillSaysTheMaximumNothingSaved()
     {
-        // An emoji is two UTF-16 units and twelve characters of the card's JSON (\uD83E\uDDF5, as sent): the kept
-        // starts would not fit on a card, so they go.
+        // A quote or a backslash is one UTF-16 unit and two characters of the card's JSON (\" and \\, as sent): three
+        // kept starts of 2,000 would not fit on a card with the form around them, so they go.
         await host.Conversation.SeedProfileAsync("cs");
         var cs = ExchangeTexts.Resolve("cs");
-        var huge = string.Concat(Enumerable.Repeat("\U0001F9F5\U0001F9F6 ", 250_000));
+        var huge = string.Concat(Enumerable.Repeat("\"\\\" ", 250_000));
 
         await OpenForm()
             .Send(() => FormSubmit("submit", objectives: huge, agenda: huge, outcomes: huge))
@@ -279,6 +279,36 @@ public sealed partial class ExchangeInvisibleTextTests : IDisposable
         Assert.Equal(full, InputValue("agenda"));
         Assert.Equal(full, InputValue("outcomes"));
         Assert.InRange(full.Length, ExchangeLimits.LongText - 1, ExchangeLimits.LongText);
+    }
+
+    [Fact]
+    public async Task Form_ThreeFullLengthAnswersWithEmoji_CheckedFormComesBackWithThem()
+    {
+        // An emoji is two UTF-16 units on the card as sent (not the twelve characters of a \uD83E\uDDF5 pair): three
+        // full answers with them fit.
+        await host.Conversation.SeedProfileAsync("pt");
+        var full = new System.Text.StringBuilder();
+        foreach (var rune in string.Concat(Enumerable.Repeat("Fios 🧵🧶👕🧵🧶👕 ", 200)).EnumerateRunes())
+        {
+            if (full.Length + rune.Utf16SequenceLength > ExchangeLimits.LongText)
+            {
+                break;
+            }
+
+            full.Append(rune.ToString());
+        }
+
+        var text = full.ToString().TrimEnd();
+
+        await OpenForm()
+            .Send(() => FormSubmit("check", objectives: text, agenda: text, outcomes: text))
+            .AssertReply(r => lastForm = r, "the checked form")
+            .StartTestAsync();
+
+        Assert.Equal(text, InputValue("objectives"));
+        Assert.Equal(text, InputValue("agenda"));
+        Assert.Equal(text, InputValue("outcomes"));
+        Assert.InRange(text.Length, ExchangeLimits.LongText - 60, ExchangeLimits.LongText);
     }
 
     [Theory]
