@@ -136,6 +136,8 @@ internal sealed partial class ConversationTexts
         FormEnded = "This form is no longer active (what it belonged to was cancelled, started over or finished), so nothing was saved or sent from it. Start again from the menu below.",
         EarlierQuestionButton = "That button belongs to an earlier question, so I did nothing with it. Here is the question I'm asking now:",
         QuestionEnded = "That button belongs to a question that is over, so I did nothing with it. Start again from the menu below.",
+        ButtonBeforeProfile = "That button belongs to a question that is over, so I did nothing with it. To get started, say \"hello\".",
+        ButtonNotForYouFormat = "That button isn't for you: it belongs to someone else's question (or to one that is over), so I did nothing with it. To get started, write me a message that starts with @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
@@ -276,6 +278,8 @@ internal sealed partial class ConversationTexts
         FormEnded = "Este formulário já não está ativo (aquilo a que pertencia foi cancelado, recomeçado ou concluído), por isso nada foi guardado nem enviado a partir dele. Recomece a partir do menu abaixo.",
         EarlierQuestionButton = "Esse botão pertence a uma pergunta anterior, por isso não fiz nada com ele. Esta é a pergunta que faço agora:",
         QuestionEnded = "Esse botão pertence a uma pergunta que já terminou, por isso não fiz nada com ele. Recomece a partir do menu abaixo.",
+        ButtonBeforeProfile = "Esse botão pertence a uma pergunta que já terminou, por isso não fiz nada com ele. Para começar, escreva \"olá\".",
+        ButtonNotForYouFormat = "Esse botão não é para si: pertence à pergunta de outra pessoa (ou a uma que já terminou), por isso não fiz nada com ele. Para começar, escreva-me uma mensagem que comece com @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
@@ -416,6 +420,8 @@ internal sealed partial class ConversationTexts
         FormEnded = "Este formulario ya no está activo (aquello a lo que pertenecía se canceló, se empezó de nuevo o terminó), así que no se ha guardado ni enviado nada desde él. Vuelva a empezar desde el menú de abajo.",
         EarlierQuestionButton = "Ese botón es de una pregunta anterior, así que no he hecho nada con él. Esta es la pregunta que le hago ahora:",
         QuestionEnded = "Ese botón es de una pregunta que ya terminó, así que no he hecho nada con él. Vuelva a empezar desde el menú de abajo.",
+        ButtonBeforeProfile = "Ese botón es de una pregunta que ya terminó, así que no he hecho nada con él. Para empezar, escriba \"hola\".",
+        ButtonNotForYouFormat = "Ese botón no es para usted: es de la pregunta de otra persona (o de una que ya terminó), así que no he hecho nada con él. Para empezar, escríbame un mensaje que empiece con @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
@@ -556,6 +562,8 @@ internal sealed partial class ConversationTexts
         FormEnded = "Questo modulo non è più attivo (ciò a cui apparteneva è stato annullato, ricominciato o concluso), quindi non è stato salvato né inviato nulla. Ricomincia dal menu qui sotto.",
         EarlierQuestionButton = "Quel pulsante appartiene a una domanda precedente, quindi non ne ho fatto nulla. Ecco la domanda che ti sto facendo ora:",
         QuestionEnded = "Quel pulsante appartiene a una domanda già conclusa, quindi non ne ho fatto nulla. Ricomincia dal menu qui sotto.",
+        ButtonBeforeProfile = "Quel pulsante appartiene a una domanda già conclusa, quindi non ne ho fatto nulla. Per iniziare, scrivi \"ciao\".",
+        ButtonNotForYouFormat = "Quel pulsante non è per te: appartiene alla domanda di un'altra persona (o a una già conclusa), quindi non ne ho fatto nulla. Per iniziare, scrivimi un messaggio che inizi con @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
@@ -696,6 +704,8 @@ internal sealed partial class ConversationTexts
         FormEnded = "Bu form artık etkin değil (ait olduğu işlem iptal edildi, yeniden başlatıldı veya tamamlandı); bu yüzden ondan hiçbir şey kaydedilmedi veya gönderilmedi. Aşağıdaki menüden yeniden başlayın.",
         EarlierQuestionButton = "Bu düğme önceki bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Şu anda sorduğum soru şu:",
         QuestionEnded = "Bu düğme sona ermiş bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Aşağıdaki menüden yeniden başlayın.",
+        ButtonBeforeProfile = "Bu düğme sona ermiş bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Başlamak için \"merhaba\" yazın.",
+        ButtonNotForYouFormat = "Bu düğme size ait değil: başka birinin sorusuna (ya da sona ermiş bir soruya) ait, bu yüzden onunla hiçbir şey yapmadım. Başlamak için bana @{0} ile başlayan bir mesaj yazın.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
@@ -836,6 +846,8 @@ internal sealed partial class ConversationTexts
         FormEnded = "Tento formulář už není aktivní (to, k čemu patřil, bylo zrušeno, začato znovu nebo dokončeno), takže se z něj nic neuložilo ani neodeslalo. Začněte znovu z nabídky níže.",
         EarlierQuestionButton = "Toto tlačítko patří k dřívější otázce, a tak jsem s ním nic neudělal. Teď se ptám na tohle:",
         QuestionEnded = "Toto tlačítko patří k otázce, která už skončila, a tak jsem s ním nic neudělal. Začněte znovu z nabídky níže.",
+        ButtonBeforeProfile = "Toto tlačítko patří k otázce, která už skončila, a tak jsem s ním nic neudělal. Začněte tím, že napíšete „ahoj“.",
+        ButtonNotForYouFormat = "Toto tlačítko není pro vás: patří k otázce někoho jiného (nebo k otázce, která už skončila), a tak jsem s ním nic neudělal. Začněte zprávou, která začíná zmínkou @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",

@@ -410,6 +410,18 @@ internal sealed partial class ConversationTexts
     /// <summary>A yes/no or choice button of a question that is over, with no question waiting: nothing done; the menu follows.</summary>
     public required string QuestionEnded { get; init; }
 
+    /// <summary>
+    /// A question's or form's button clicked in a 1:1 chat by someone with no profile (an old card, from before their
+    /// data was deleted): nothing done, and no first-use questions until they write to the bot.
+    /// </summary>
+    public required string ButtonBeforeProfile { get; init; }
+
+    /// <summary>
+    /// The same in a group chat or a channel (someone else's question, or one that is over); {0} is the bot's name.
+    /// See <see cref="ButtonNotForYou"/>.
+    /// </summary>
+    public required string ButtonNotForYouFormat { get; init; }
+
     /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
 
@@ -507,6 +519,8 @@ internal sealed partial class ConversationTexts
     /// @mention it: how to answer so that the answer arrives. <paramref name="botName"/> is the bot's name in the chat.
     /// </summary>
     public string MentionMeInGroup(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, MentionMeInGroupFormat, botName);
+
+    public string ButtonNotForYou(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ButtonNotForYouFormat, botName);
 
     public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, NameRule.ForMessage(name));
 

@@ -258,6 +258,22 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // A question's or a form's button (not a menu button) clicked by someone with no profile: nothing of theirs
+        // waits for it — in a group it is someone else's card (or an ended question's), in a 1:1 chat a card from before
+        // their data was deleted. Said so, and nothing is started: the first-use questions wait until they write to the
+        // bot (they used to start on the click, in front of the group, for whoever clicked).
+        if (step.GetValue<string>(ActionKey) is null
+            && (IsChoiceClick(step.GetValue<string>(DataKey)) || CarriesFormId(step.GetValue<string>(DataKey))))
+        {
+            var texts = step.Context.GetTexts();
+            var answer = step.Context.Activity.IsGroupConversation()
+                ? texts.ButtonNotForYou(step.Context.Activity.Recipient?.Name is { Length: > 0 } bot ? NameRule.ForMessage(bot) : "HiTechTex")
+                : texts.ButtonBeforeProfile;
+            step.Context.TurnState[ButtonAnsweredTurnKey] = answer;
+            await step.Context.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
         if (step.Context.Activity.IsGroupConversation())
         {
@@ -384,6 +400,12 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Set in a turn's state (to the chat's answer) when a button was answered without running anything — a question's
+    /// button clicked by someone with no profile; <see cref="HiTechTexBot"/> answers an Action.Execute click with it.
+    /// </summary>
+    public const string ButtonAnsweredTurnKey = "htt.buttonAnswered";
 
     /// <summary>Set in a turn's state when a form's button arrived after its dialog ended (<see cref="HiTechTexBot"/> answers the click with it).</summary>
     public const string FormEndedTurnKey = "htt.formEnded";
