@@ -503,6 +503,13 @@ internal sealed partial class ConversationTexts
         ? GreetingFormat.Replace(", {0}", "", StringComparison.Ordinal).Replace(" {0}", "", StringComparison.Ordinal)
         : string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
 
+    /// <summary>
+    /// The greeting in a group chat or a channel: "Hello, &lt;at&gt;Ana Sousa&lt;/at&gt;! …" — the sender's @mention
+    /// (<c>MentionHelper.Mention</c>'s text, exactly) stands for the name, so Teams shows whom it answers and notifies them.
+    /// </summary>
+    public string GreetingMentioning(string mentionText) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, mentionText);
+
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
 
     public string ExchangeRules =>

@@ -491,7 +491,20 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         {
             case SmallTalkKind.Greeting:
                 var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.Greeting(profile?.Name ?? "")), cancellationToken).ConfigureAwait(false);
+                if (step.Context.Activity.IsGroupConversation() && MentionHelper.Mention(step.Context.Activity.From) is { } mention)
+                {
+                    // In a group the hello @mentions whom it answers (the name shown is Teams', the tag's text exactly
+                    // as in the entity); the plain greeting by the profile's name could carry no mention, which went
+                    // onto the menu card below as a bare "@Ana" line instead.
+                    await step.Context.SendActivityAsync(
+                        new Activity { Type = ActivityTypes.Message, Text = texts.GreetingMentioning(mention.Text!), Entities = [mention] },
+                        cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.Greeting(profile?.Name ?? "")), cancellationToken).ConfigureAwait(false);
+                }
+
                 await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
                 break;
             case SmallTalkKind.Thanks:
