@@ -422,6 +422,15 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string ButtonNotForYouFormat { get; init; }
 
+    /// <summary>
+    /// In a channel, a message posted outside the thread where the sender's question waits (a new top-level post is
+    /// another conversation) that asks for nothing new: answer there. {0} is the bot's name.
+    /// </summary>
+    public required string AnswerInThreadFormat { get; init; }
+
+    /// <summary>The label of the link to that thread.</summary>
+    public required string GoToThread { get; init; }
+
     /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
 
@@ -526,6 +535,8 @@ internal sealed partial class ConversationTexts
     /// @mention it: how to answer so that the answer arrives. <paramref name="botName"/> is the bot's name in the chat.
     /// </summary>
     public string MentionMeInGroup(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, MentionMeInGroupFormat, botName);
+
+    public string AnswerInThread(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, AnswerInThreadFormat, botName);
 
     public string ButtonNotForYou(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ButtonNotForYouFormat, botName);
 
