@@ -125,6 +125,29 @@ public sealed class ChannelThreadAnswerTests : IDisposable
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task AQuestionLeftLongerThanTheDialogExpiry_IsNotPointedTo()
+    {
+        const string memberKey = "msteams/conversations/" + Channel + ";messageid=1700000000111/users/29:user-1";
+        await host.Flow()
+            .Send(InThread("1700000000111", "hello", id: "1700000000111"))
+            .AssertReplyContains("Shall I call you Ana?")
+            .Do(async () =>
+            {
+                // Eight days later (the expiry is seven): the question in the thread is over, though not yet purged.
+                var item = (await host.Storage.ReadAsync([memberKey]))[memberKey];
+                var state = System.Text.Json.Nodes.JsonNode.Parse(item.Value.GetRawText())!.AsObject();
+                state["lastActive"] = DateTimeOffset.UtcNow.AddDays(-8).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                await host.Storage.WriteAsync(new Dictionary<string, HiTechTex.Bot.Protocol.State.StoreItem>
+                {
+                    [memberKey] = new(JsonSerializer.SerializeToElement(state), "*"),
+                });
+            })
+            .Send(InThread("1700000000222", "Ana Sousa", id: "1700000000222"))
+            .AssertReplyContains("Shall I call you Ana?")                      // started afresh here
+            .StartTestAsync();
+    }
+
     private async Task<string> UserStateAsync()
     {
         var items = await host.Storage.ReadAsync([ConversationTestHost.UserKey]);
