@@ -20,6 +20,7 @@ internal sealed class ConversationStates
     private readonly IStatePropertyAccessor<DialogState> privateDialogState;
     private readonly IStatePropertyAccessor<DateTimeOffset?> sharedLastActive;
     private readonly IStatePropertyAccessor<DateTimeOffset?> privateLastActive;
+    private readonly IStatePropertyAccessor<Dictionary<string, string>> channelThreads;
 
     private readonly IStorage store;
 
@@ -36,6 +37,7 @@ internal sealed class ConversationStates
         privateLastActive = PrivateConversation.CreateProperty<DateTimeOffset?>("lastActive");
         Profile = User.CreateProperty<UserProfile>("profile");
         TimeZone = User.CreateProperty<string>("timeZone");
+        channelThreads = User.CreateProperty<Dictionary<string, string>>("channelThreads");
     }
 
     public ConversationState Conversation { get; }
@@ -178,7 +180,8 @@ internal sealed class ConversationStates
 
         var dialog = await DialogStateOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
         var lastActive = LastActiveOf(turnContext);
-        if (dialog?.DialogStack.Count > 0)
+        var waits = dialog?.DialogStack.Count > 0;
+        if (waits)
         {
             await lastActive.SetAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
         }
@@ -186,6 +189,127 @@ internal sealed class ConversationStates
         {
             await lastActive.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
+
+        await NoteChannelThreadAsync(turnContext, waits, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Most channels one user keeps a thread noted for (<see cref="NoteChannelThreadAsync"/>); the oldest goes first.</summary>
+    internal const int MaxNotedChannelThreads = 20;
+
+    /// <summary>
+    /// The channel a channel conversation belongs to: its id without the thread's <c>;messageid=…</c> (Teams gives each
+    /// thread of a channel its own conversation id, <c>19:…@thread.tacv2;messageid=&lt;root&gt;</c>); null outside channels.
+    /// </summary>
+    internal static string? ChannelOf(Protocol.Schema.Activity activity)
+    {
+        if (activity.Conversation is not { Id: { Length: > 0 } id } conversation
+            || !string.Equals(conversation.ConversationType, "channel", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var thread = id.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread > 0 ? id[..thread] : id;
+    }
+
+    /// <summary>The root message id of a channel thread's conversation id (<c>…;messageid=&lt;root&gt;</c>), or null.</summary>
+    internal static string? ThreadRootOf(string conversationId)
+    {
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return thread > 0 && conversationId[(thread + ";messageid=".Length)..] is { Length: > 0 } root ? root : null;
+    }
+
+    /// <summary>
+    /// In a channel, which thread the sender's dialog waits in is noted in their user state (per channel): a message
+    /// posted elsewhere in the channel — a new top-level post is a new thread, another conversation — can then be told
+    /// where the question is (<see cref="WaitingThreadElsewhereAsync"/>). Written only when it changes.
+    /// </summary>
+    private async Task NoteChannelThreadAsync(ITurnContext turnContext, bool waits, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (!IsPerMember(activity) || ChannelOf(activity) is not { } channel)
+        {
+            return;
+        }
+
+        var conversationId = activity.Conversation!.Id!;
+        var noted = await channelThreads.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var current = noted is not null && noted.TryGetValue(channel, out var thread) ? thread : null;
+        if (waits && current != conversationId)
+        {
+            var updated = new Dictionary<string, string>(noted ?? [], StringComparer.Ordinal);
+            updated.Remove(channel);
+            while (updated.Count >= MaxNotedChannelThreads)
+            {
+                updated.Remove(updated.Keys.First());
+            }
+
+            updated[channel] = conversationId;
+            await channelThreads.SetAsync(turnContext, updated, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!waits && current == conversationId)
+        {
+            await ForgetChannelThreadAsync(turnContext, noted!, channel, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ForgetChannelThreadAsync(ITurnContext turnContext, Dictionary<string, string> noted, string channel, CancellationToken cancellationToken)
+    {
+        var updated = new Dictionary<string, string>(noted, StringComparer.Ordinal);
+        updated.Remove(channel);
+        if (updated.Count == 0)
+        {
+            await channelThreads.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await channelThreads.SetAsync(turnContext, updated, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The conversation id of another thread of this channel where the sender's dialog still waits for an answer (its
+    /// member state read to be sure: a stack, not older than <paramref name="expiry"/>), or null. A note that no longer
+    /// holds (the dialog ended there, expired or was purged) is forgotten.
+    /// </summary>
+    public async Task<string?> WaitingThreadElsewhereAsync(ITurnContext turnContext, TimeSpan expiry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (!IsPerMember(activity) || string.IsNullOrEmpty(activity.ChannelId) || ChannelOf(activity) is not { } channel)
+        {
+            return null;
+        }
+
+        var noted = await channelThreads.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        if (noted is null || !noted.TryGetValue(channel, out var there) || there == activity.Conversation!.Id)
+        {
+            return null;
+        }
+
+        var key = PrivateConversationState.MembersPrefixOf(activity.ChannelId, there) + activity.From!.Id;
+        var items = await store.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        if (items.TryGetValue(key, out var item) && Waits(item.Value, expiry, now))
+        {
+            return there;
+        }
+
+        await ForgetChannelThreadAsync(turnContext, noted, channel, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private static bool Waits(System.Text.Json.JsonElement state, TimeSpan expiry, DateTimeOffset now)
+    {
+        if (state.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !state.TryGetProperty("dialogState", out var dialog) || dialog.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !dialog.TryGetProperty("dialogStack", out var stack) || stack.ValueKind != System.Text.Json.JsonValueKind.Array
+            || stack.GetArrayLength() == 0)
+        {
+            return false;
+        }
+
+        return expiry <= TimeSpan.Zero
+            || (state.TryGetProperty("lastActive", out var stamp) && stamp.ValueKind == System.Text.Json.JsonValueKind.String
+                && stamp.TryGetDateTimeOffset(out var since) && now - since <= expiry);
     }
 
     /// <summary>Saves what changed in the turn, both states in one batch.</summary>

@@ -136,6 +136,10 @@ internal sealed partial class ConversationTexts
         FormEnded = "This form is no longer active (what it belonged to was cancelled, started over or finished), so nothing was saved or sent from it. Start again from the menu below.",
         EarlierQuestionButton = "That button belongs to an earlier question, so I did nothing with it. Here is the question I'm asking now:",
         QuestionEnded = "That button belongs to a question that is over, so I did nothing with it. Start again from the menu below.",
+        ButtonBeforeProfile = "That button belongs to a question that is over, so I did nothing with it. To get started, say \"hello\".",
+        AnswerInThreadFormat = "I'm still waiting for your answer to my question in another thread of this channel. Please answer it there — use Reply under my question and start with @{0} — since a new post in the channel is a separate conversation (or type \"cancel\" there to drop it). To ask me for something new instead, just say what you need here.",
+        GoToThread = "Go to that thread",
+        ButtonNotForYouFormat = "That button isn't for you: it belongs to someone else's question (or to one that is over), so I did nothing with it. To get started, write me a message that starts with @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Spain", ["IT"] = "Italy", ["TR"] = "Türkiye", ["CZ"] = "Czechia", ["BE"] = "Belgium", ["DE"] = "Germany", ["FR"] = "France",
@@ -276,6 +280,10 @@ internal sealed partial class ConversationTexts
         FormEnded = "Este formulário já não está ativo (aquilo a que pertencia foi cancelado, recomeçado ou concluído), por isso nada foi guardado nem enviado a partir dele. Recomece a partir do menu abaixo.",
         EarlierQuestionButton = "Esse botão pertence a uma pergunta anterior, por isso não fiz nada com ele. Esta é a pergunta que faço agora:",
         QuestionEnded = "Esse botão pertence a uma pergunta que já terminou, por isso não fiz nada com ele. Recomece a partir do menu abaixo.",
+        ButtonBeforeProfile = "Esse botão pertence a uma pergunta que já terminou, por isso não fiz nada com ele. Para começar, escreva \"olá\".",
+        AnswerInThreadFormat = "Ainda estou à espera da sua resposta à minha pergunta noutra conversa deste canal. Responda lá — use Responder por baixo da minha pergunta e comece com @{0} —, porque uma nova publicação no canal é uma conversa à parte (ou escreva \"cancelar\" lá para a deixar). Para me pedir outra coisa, diga aqui o que precisa.",
+        GoToThread = "Ir para essa conversa",
+        ButtonNotForYouFormat = "Esse botão não é para si: pertence à pergunta de outra pessoa (ou a uma que já terminou), por isso não fiz nada com ele. Para começar, escreva-me uma mensagem que comece com @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "Espanha", ["IT"] = "Itália", ["TR"] = "Turquia", ["CZ"] = "Chéquia", ["BE"] = "Bélgica", ["DE"] = "Alemanha", ["FR"] = "França",
@@ -416,6 +424,10 @@ internal sealed partial class ConversationTexts
         FormEnded = "Este formulario ya no está activo (aquello a lo que pertenecía se canceló, se empezó de nuevo o terminó), así que no se ha guardado ni enviado nada desde él. Vuelva a empezar desde el menú de abajo.",
         EarlierQuestionButton = "Ese botón es de una pregunta anterior, así que no he hecho nada con él. Esta es la pregunta que le hago ahora:",
         QuestionEnded = "Ese botón es de una pregunta que ya terminó, así que no he hecho nada con él. Vuelva a empezar desde el menú de abajo.",
+        ButtonBeforeProfile = "Ese botón es de una pregunta que ya terminó, así que no he hecho nada con él. Para empezar, escriba \"hola\".",
+        AnswerInThreadFormat = "Todavía espero su respuesta a mi pregunta en otro hilo de este canal. Respóndala allí —use Responder debajo de mi pregunta y empiece con @{0}—, porque una publicación nueva en el canal es una conversación aparte (o escriba \"cancelar\" allí para dejarla). Para pedirme otra cosa, diga aquí lo que necesita.",
+        GoToThread = "Ir a ese hilo",
+        ButtonNotForYouFormat = "Ese botón no es para usted: es de la pregunta de otra persona (o de una que ya terminó), así que no he hecho nada con él. Para empezar, escríbame un mensaje que empiece con @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugal", ["ES"] = "España", ["IT"] = "Italia", ["TR"] = "Turquía", ["CZ"] = "Chequia", ["BE"] = "Bélgica", ["DE"] = "Alemania", ["FR"] = "Francia",
@@ -556,6 +568,10 @@ internal sealed partial class ConversationTexts
         FormEnded = "Questo modulo non è più attivo (ciò a cui apparteneva è stato annullato, ricominciato o concluso), quindi non è stato salvato né inviato nulla. Ricomincia dal menu qui sotto.",
         EarlierQuestionButton = "Quel pulsante appartiene a una domanda precedente, quindi non ne ho fatto nulla. Ecco la domanda che ti sto facendo ora:",
         QuestionEnded = "Quel pulsante appartiene a una domanda già conclusa, quindi non ne ho fatto nulla. Ricomincia dal menu qui sotto.",
+        ButtonBeforeProfile = "Quel pulsante appartiene a una domanda già conclusa, quindi non ne ho fatto nulla. Per iniziare, scrivi \"ciao\".",
+        AnswerInThreadFormat = "Sto ancora aspettando la tua risposta alla mia domanda in un'altra conversazione di questo canale. Rispondi lì — usa Rispondi sotto la mia domanda e inizia con @{0} —, perché un nuovo post nel canale è una conversazione a parte (oppure scrivi \"annulla\" lì per lasciarla). Per chiedermi qualcos'altro, scrivi qui di cosa hai bisogno.",
+        GoToThread = "Vai a quella conversazione",
+        ButtonNotForYouFormat = "Quel pulsante non è per te: appartiene alla domanda di un'altra persona (o a una già conclusa), quindi non ne ho fatto nulla. Per iniziare, scrivimi un messaggio che inizi con @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portogallo", ["ES"] = "Spagna", ["IT"] = "Italia", ["TR"] = "Turchia", ["CZ"] = "Cechia", ["BE"] = "Belgio", ["DE"] = "Germania", ["FR"] = "Francia",
@@ -696,6 +712,10 @@ internal sealed partial class ConversationTexts
         FormEnded = "Bu form artık etkin değil (ait olduğu işlem iptal edildi, yeniden başlatıldı veya tamamlandı); bu yüzden ondan hiçbir şey kaydedilmedi veya gönderilmedi. Aşağıdaki menüden yeniden başlayın.",
         EarlierQuestionButton = "Bu düğme önceki bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Şu anda sorduğum soru şu:",
         QuestionEnded = "Bu düğme sona ermiş bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Aşağıdaki menüden yeniden başlayın.",
+        ButtonBeforeProfile = "Bu düğme sona ermiş bir soruya ait, bu yüzden onunla hiçbir şey yapmadım. Başlamak için \"merhaba\" yazın.",
+        AnswerInThreadFormat = "Bu kanalın başka bir yazışmasında sorduğum soruya hâlâ yanıtınızı bekliyorum. Lütfen orada yanıtlayın: sorumun altındaki Yanıtla'yı kullanın ve @{0} ile başlayın; kanaldaki yeni bir gönderi ayrı bir konuşmadır (bırakmak için orada \"iptal\" yazabilirsiniz). Bunun yerine yeni bir şey istemek için ne gerektiğini burada söyleyin.",
+        GoToThread = "O yazışmaya git",
+        ButtonNotForYouFormat = "Bu düğme size ait değil: başka birinin sorusuna (ya da sona ermiş bir soruya) ait, bu yüzden onunla hiçbir şey yapmadım. Başlamak için bana @{0} ile başlayan bir mesaj yazın.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portekiz", ["ES"] = "İspanya", ["IT"] = "İtalya", ["TR"] = "Türkiye", ["CZ"] = "Çekya", ["BE"] = "Belçika", ["DE"] = "Almanya", ["FR"] = "Fransa",
@@ -836,6 +856,10 @@ internal sealed partial class ConversationTexts
         FormEnded = "Tento formulář už není aktivní (to, k čemu patřil, bylo zrušeno, začato znovu nebo dokončeno), takže se z něj nic neuložilo ani neodeslalo. Začněte znovu z nabídky níže.",
         EarlierQuestionButton = "Toto tlačítko patří k dřívější otázce, a tak jsem s ním nic neudělal. Teď se ptám na tohle:",
         QuestionEnded = "Toto tlačítko patří k otázce, která už skončila, a tak jsem s ním nic neudělal. Začněte znovu z nabídky níže.",
+        ButtonBeforeProfile = "Toto tlačítko patří k otázce, která už skončila, a tak jsem s ním nic neudělal. Začněte tím, že napíšete „ahoj“.",
+        AnswerInThreadFormat = "Pořád čekám na vaši odpověď na mou otázku v jiném vlákně tohoto kanálu. Odpovězte prosím tam – použijte Odpovědět pod mou otázkou a začněte zmínkou @{0} –, protože nový příspěvek v kanálu je samostatná konverzace (nebo tam napište „zrušit“, a otázku opustíte). Pokud chcete něco nového, napište sem, co potřebujete.",
+        GoToThread = "Přejít do toho vlákna",
+        ButtonNotForYouFormat = "Toto tlačítko není pro vás: patří k otázce někoho jiného (nebo k otázce, která už skončila), a tak jsem s ním nic neudělal. Začněte zprávou, která začíná zmínkou @{0}.",
         Countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["PT"] = "Portugalsko", ["ES"] = "Španělsko", ["IT"] = "Itálie", ["TR"] = "Turecko", ["CZ"] = "Česko", ["BE"] = "Belgie", ["DE"] = "Německo", ["FR"] = "Francie",

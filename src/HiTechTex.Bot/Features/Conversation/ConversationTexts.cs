@@ -410,6 +410,27 @@ internal sealed partial class ConversationTexts
     /// <summary>A yes/no or choice button of a question that is over, with no question waiting: nothing done; the menu follows.</summary>
     public required string QuestionEnded { get; init; }
 
+    /// <summary>
+    /// A question's or form's button clicked in a 1:1 chat by someone with no profile (an old card, from before their
+    /// data was deleted): nothing done, and no first-use questions until they write to the bot.
+    /// </summary>
+    public required string ButtonBeforeProfile { get; init; }
+
+    /// <summary>
+    /// The same in a group chat or a channel (someone else's question, or one that is over); {0} is the bot's name.
+    /// See <see cref="ButtonNotForYou"/>.
+    /// </summary>
+    public required string ButtonNotForYouFormat { get; init; }
+
+    /// <summary>
+    /// In a channel, a message posted outside the thread where the sender's question waits (a new top-level post is
+    /// another conversation) that asks for nothing new: answer there. {0} is the bot's name.
+    /// </summary>
+    public required string AnswerInThreadFormat { get; init; }
+
+    /// <summary>The label of the link to that thread.</summary>
+    public required string GoToThread { get; init; }
+
     /// <summary>Country names for the entities shown back, by ISO code; other codes are shown as they are.</summary>
     public required IReadOnlyDictionary<string, string> Countries { get; init; }
 
@@ -491,6 +512,13 @@ internal sealed partial class ConversationTexts
         ? GreetingFormat.Replace(", {0}", "", StringComparison.Ordinal).Replace(" {0}", "", StringComparison.Ordinal)
         : string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, NameRule.ForPlainMessage(name));
 
+    /// <summary>
+    /// The greeting in a group chat or a channel: "Hello, &lt;at&gt;Ana Sousa&lt;/at&gt;! …" — the sender's @mention
+    /// (<c>MentionHelper.Mention</c>'s text, exactly) stands for the name, so Teams shows whom it answers and notifies them.
+    /// </summary>
+    public string GreetingMentioning(string mentionText) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, GreetingFormat, mentionText);
+
     public string YouAreWelcome => string.Format(System.Globalization.CultureInfo.InvariantCulture, YouAreWelcomeFormat, HelpWord);
 
     public string ExchangeRules =>
@@ -507,6 +535,10 @@ internal sealed partial class ConversationTexts
     /// @mention it: how to answer so that the answer arrives. <paramref name="botName"/> is the bot's name in the chat.
     /// </summary>
     public string MentionMeInGroup(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, MentionMeInGroupFormat, botName);
+
+    public string AnswerInThread(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, AnswerInThreadFormat, botName);
+
+    public string ButtonNotForYou(string botName) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ButtonNotForYouFormat, botName);
 
     public string ConfirmName(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameFormat, NameRule.ForMessage(name));
 

@@ -280,9 +280,12 @@ internal sealed class HiTechTexBot(
         // The answer goes to the chat as messages; the card itself only shows that the click arrived. A dialog
         // (a form prompt) may set a fuller invoke response itself, which then wins.
         await mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken).ConfigureAwait(false);
-        return AdaptiveCardInvokeResponse.Message(turnContext.TurnState.ContainsKey(MainDialog.FormEndedTurnKey)
-            ? turnContext.GetTexts().FormEnded
-            : turnContext.GetTexts().FormReceived);
+        return AdaptiveCardInvokeResponse.Message(
+            turnContext.TurnState.TryGetValue(MainDialog.ButtonAnsweredTurnKey, out var answered) && answered is string { Length: > 0 } answer
+                ? answer
+                : turnContext.TurnState.ContainsKey(MainDialog.FormEndedTurnKey)
+                    ? turnContext.GetTexts().FormEnded
+                    : turnContext.GetTexts().FormReceived);
     }
 
     // Through CardInput: a forged lone surrogate in the id is "not given", never a failed turn.

@@ -254,7 +254,27 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         if (step.GetValue<string>(ActionKey) is null && step.GetValue<string>(DataKey) is null
             && InterruptionRecognizer.Recognize(step.GetValue<string>(TextKey)) == InterruptionKind.Cancel)
         {
-            await step.Context.SendActivityAsync(step.Context.GetTexts().NothingToCancel, cancellationToken).ConfigureAwait(false);
+            if (!await PointedToWaitingThreadAsync(step, cancellationToken).ConfigureAwait(false))
+            {
+                await step.Context.SendActivityAsync(step.Context.GetTexts().NothingToCancel, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A question's or a form's button (not a menu button) clicked by someone with no profile: nothing of theirs
+        // waits for it — in a group it is someone else's card (or an ended question's), in a 1:1 chat a card from before
+        // their data was deleted. Said so, and nothing is started: the first-use questions wait until they write to the
+        // bot (they used to start on the click, in front of the group, for whoever clicked).
+        if (step.GetValue<string>(ActionKey) is null
+            && (IsChoiceClick(step.GetValue<string>(DataKey)) || CarriesFormId(step.GetValue<string>(DataKey))))
+        {
+            var texts = step.Context.GetTexts();
+            var answer = step.Context.Activity.IsGroupConversation()
+                ? texts.ButtonNotForYou(step.Context.Activity.Recipient?.Name is { Length: > 0 } bot ? NameRule.ForMessage(bot) : "HiTechTex")
+                : texts.ButtonBeforeProfile;
+            step.Context.TurnState[ButtonAnsweredTurnKey] = answer;
+            await step.Context.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -265,6 +285,14 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             if (journey is not null && journey.IsPersonal(start))
             {
                 return await ContinuePrivatelyAsync(step, journey, start, cancellationToken).ConfigureAwait(false);
+            }
+
+            // An answer to the first-use questions posted outside their thread of a channel: pointed there, not asked
+            // them all over again in this one.
+            if (journey is null && AsksForNothingNew(step, intent)
+                && await PointedToWaitingThreadAsync(step, cancellationToken).ConfigureAwait(false))
+            {
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             }
 
             // Answered here after the profile: keep what was understood for the routing step.
@@ -296,6 +324,17 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         var texts = step.Context.GetTexts();
         var newProfile = step.GetValue<bool>(NewProfileKey);
         var (started, start, intent, entities) = await RequestedAsync(step, cancellationToken).ConfigureAwait(false);
+
+        // In a channel, a message outside the thread where this member's question waits (a new post is another
+        // conversation, which that question never hears of) that asks for nothing new: told to answer there — it used
+        // to get "I didn't understand" (or "nothing to cancel") here while the question went on waiting. A request
+        // (a command, a journey, help, a greeting…) is answered here as usual.
+        if (started is null && !newProfile && AsksForNothingNew(step, intent)
+            && await PointedToWaitingThreadAsync(step, cancellationToken).ConfigureAwait(false))
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (started is not null)
         {
             return MustContinuePrivately(step, started, start)
@@ -385,6 +424,12 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Set in a turn's state (to the chat's answer) when a button was answered without running anything — a question's
+    /// button clicked by someone with no profile; <see cref="HiTechTexBot"/> answers an Action.Execute click with it.
+    /// </summary>
+    public const string ButtonAnsweredTurnKey = "htt.buttonAnswered";
+
     /// <summary>Set in a turn's state when a form's button arrived after its dialog ended (<see cref="HiTechTexBot"/> answers the click with it).</summary>
     public const string FormEndedTurnKey = "htt.formEnded";
 
@@ -469,7 +514,20 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         {
             case SmallTalkKind.Greeting:
                 var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
-                await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.Greeting(profile?.Name ?? "")), cancellationToken).ConfigureAwait(false);
+                if (step.Context.Activity.IsGroupConversation() && MentionHelper.Mention(step.Context.Activity.From) is { } mention)
+                {
+                    // In a group the hello @mentions whom it answers (the name shown is Teams', the tag's text exactly
+                    // as in the entity); the plain greeting by the profile's name could carry no mention, which went
+                    // onto the menu card below as a bare "@Ana" line instead.
+                    await step.Context.SendActivityAsync(
+                        new Activity { Type = ActivityTypes.Message, Text = texts.GreetingMentioning(mention.Text!), Entities = [mention] },
+                        cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.Greeting(profile?.Name ?? "")), cancellationToken).ConfigureAwait(false);
+                }
+
                 await SendCardAsync(step, cards.Welcome(texts), cancellationToken).ConfigureAwait(false);
                 break;
             case SmallTalkKind.Thanks:
@@ -532,6 +590,70 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     private static bool IsPrivacyQuestion(string? action, string? typed) =>
         action is null && PrivacyQuestion.IsQuestion(typed) && !DeleteDataRequest.IsRequest(typed)
         && InterruptionRecognizer.Recognize(typed) == InterruptionKind.None;
+
+    /// <summary>
+    /// A typed message that asks for nothing the bot would start or answer (what would be "I didn't understand", a
+    /// "cancel", an acknowledgement, an empty mention): in a channel it may be the answer to a question waiting elsewhere.
+    /// </summary>
+    private static bool AsksForNothingNew(WaterfallStepContext step, Intent intent) =>
+        step.GetValue<string>(ActionKey) is null && step.GetValue<string>(DataKey) is null
+        && intent is Intent.None or Intent.Cancel
+        && !step.GetValue<bool>(PrivacyQuestionKey) && !step.GetValue<bool>(RulesQuestionKey) && !step.GetValue<bool>(StartOverKey)
+        && step.GetValue<string>(RoleRefusedKey) is null
+        && step.GetValue<string>(SmallTalkKey) is not nameof(SmallTalkKind.Greeting) and not nameof(SmallTalkKind.Goodbye)
+            and not nameof(SmallTalkKind.Thanks);
+
+    /// <summary>
+    /// When the sender's dialog waits in another thread of this channel (<see cref="ConversationStates.WaitingThreadElsewhereAsync"/>),
+    /// says so — answer there, with the bot's mention — with a link to that thread when Teams gave what it needs; true
+    /// when it did.
+    /// </summary>
+    private async Task<bool> PointedToWaitingThreadAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        if (ConversationStates.ChannelOf(context.Activity) is null)
+        {
+            return false;
+        }
+
+        var expiry = services.GetService<Microsoft.Extensions.Options.IOptions<ConversationOptions>>()?.Value.DialogExpiry ?? TimeSpan.Zero;
+        var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        if (await states.WaitingThreadElsewhereAsync(context, expiry, now, cancellationToken).ConfigureAwait(false) is not { } thread)
+        {
+            return false;
+        }
+
+        var texts = context.GetTexts();
+        var text = texts.AnswerInThread(context.Activity.Recipient?.Name is { Length: > 0 } bot ? NameRule.ForMessage(bot) : "HiTechTex");
+        if (ThreadLink(context.Activity, thread) is { } link)
+        {
+            text += $" [{texts.GoToThread}]({link})";
+        }
+
+        Log.PointedToWaitingThread(logger, context.Activity.Conversation?.Id, thread);
+        await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// The Teams deep link to a thread of the activity's channel
+    /// (<c>https://teams.microsoft.com/l/message/{channel}/{root}?tenantId=…&amp;groupId=…&amp;parentMessageId={root}&amp;createdTime={root}</c>,
+    /// a root message id being its creation time in milliseconds); null unless the tenant and the team's group are GUIDs
+    /// and the root id is a number.
+    /// </summary>
+    internal static string? ThreadLink(Activity activity, string threadConversationId)
+    {
+        var channel = ConversationStates.ChannelOf(activity);
+        var root = ConversationStates.ThreadRootOf(threadConversationId);
+        var team = activity.GetTeamsChannelData().Team;
+        if (channel is null || root is not { Length: <= 20 } || !root.All(char.IsAsciiDigit)
+            || !Guid.TryParse(activity.GetTenantId(), out var tenant) || !Guid.TryParse(team?.AadGroupId, out var group))
+        {
+            return null;
+        }
+
+        return $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel)}/{root}?tenantId={tenant:D}&groupId={group:D}&parentMessageId={root}&createdTime={root}";
+    }
 
     private static bool MustContinuePrivately(WaterfallStepContext step, IJourney journey, JourneyStart start) =>
         step.Context.Activity.IsGroupConversation() && journey.IsPersonal(start);
