@@ -53,6 +53,33 @@ public sealed class AzureOpenAIHostSettingsTests : IAsyncDisposable
         Assert.DoesNotContain(factory.Logs.Entries, e => e.EventId is 1601 or 1602);
     }
 
+    /// <summary>
+    /// "not in Tuscany" read by a model as the place (region Tuscany, whose country is Italy): the local reading of the
+    /// same text saw it left out, so the search leaves Tuscany out and is not limited to Italy.
+    /// </summary>
+    [Fact]
+    public async Task ModelReadsAnExcludedRegionAsThePlace_TheRegionIsLeftOut()
+    {
+        model = await LocalHttpServer.StartAsync((context, _) => CompletionAsync(context, """
+            {"intent":"FindPartners","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":["Tuscany"],"country":null,"otherCountries":[],"excludedCountries":[],"region":"Tuscany","organisationKind":null,
+                         "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+        using var factory = PartnerHost.Create(databasePath, ModelSettings(model));
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: "en");
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "find partners not in Tuscany");
+        var card = PartnerHost.CardJson(factory.Connector.SentTo(chat)[^1]).Replace(" ", "", StringComparison.Ordinal);
+
+        Assert.Single(model.Requests);
+        Assert.Contains("\"exceptRegions\":\"Tuscany\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"country\":\"\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"q\":\"\"", card, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(500, null)]
     [InlineData(200, "{\"intent\":\"Dance\"}")]   // not the agreed JSON
