@@ -182,6 +182,19 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             country = local.Entities.Country is { } other && !excluded.Contains(other, StringComparer.Ordinal) ? other : null;
         }
 
+        // "not in Tuscany", "Ege dışında": a region the local reading saw left out (the model's schema has none) is no
+        // place to search either — nor its country, when the model took it from that region alone.
+        var excludedRegions = local.Entities.ExcludedRegions;
+        var region = parsed.Entities.Region;
+        if (region is not null && excludedRegions.Contains(region, StringComparer.Ordinal))
+        {
+            region = local.Entities.Region;
+            if (country is not null && country != local.Entities.Country && LocalIntentRecognizer.FindRegion(parsed.Entities.Region!)?.Country == country)
+            {
+                country = local.Entities.Country;
+            }
+        }
+
         return parsed with
         {
             Entities = parsed.Entities with
@@ -195,6 +208,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 StayMonths = parsed.Entities.StayMonths ?? local.Entities.StayMonths,
                 City = parsed.Entities.City ?? local.Entities.City,
                 Country = country,
+                Region = region,
+                ExcludedRegions = excludedRegions,
                 OtherCountries = country is null
                     ? []
                     : [.. (parsed.Entities.OtherCountries.Count > 0 || country != local.Entities.Country ? parsed.Entities.OtherCountries : local.Entities.OtherCountries)

@@ -6,6 +6,8 @@ namespace HiTechTex.Bot.Language;
 /// A country named to be left out — "not in Italy", "except Italy", "outside Italy", "não em Itália", "fora de Itália",
 /// "no en Italia", "excepto Italia", "non in Italia", "tranne l'Italia", "İtalya dışında", "İtalya hariç", "ne v Itálii",
 /// "mimo Itálii", "kromě Itálie": no place to search but one to exclude (<see cref="IntentEntities.ExcludedCountries"/>).
+/// The same words leave out a partner region ("not in Tuscany", "Ege dışında", "mimo Toskánsko":
+/// <see cref="IntentEntities.ExcludedRegions"/>): <see cref="Find"/> reads any place mention it is given.
 /// </summary>
 internal static class CountryExclusion
 {

@@ -25,6 +25,13 @@ public sealed record IntentEntities
     public string? Region { get; init; }
 
     /// <summary>
+    /// Partner regions named to be left out ("find partners not in Tuscany", "fora do Norte", "Ege dışında", "mimo
+    /// Toskánsko"), by their canonical names (<c>Tuscany</c>, <c>Norte</c>), in order: none of them is <see cref="Region"/>;
+    /// a partner search looks everywhere else.
+    /// </summary>
+    public IReadOnlyList<string> ExcludedRegions { get; init; } = [];
+
+    /// <summary>
     /// A city of a partnership country, by its canonical name ("Prato", "Lisbon"). Only a travel wish or an application
     /// reads it as a place (its country becomes <see cref="Country"/> when none is named); elsewhere it stays a keyword.
     /// </summary>

@@ -20,16 +20,13 @@ public static class LanguageServiceCollectionExtensions
         services.AddOptions<AzureOpenAIOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureOpenAIOptions>, AzureOpenAIOptionsValidator>());
 
-        var configured = section.Get<AzureOpenAIOptions>()?.IsConfigured == true;
-        if (configured)
-        {
-            services.TryAddSingleton<AzureOpenAIIntentRecognizer>();
-            services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<AzureOpenAIIntentRecognizer>());
-        }
-        else
-        {
-            services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<LocalIntentRecognizer>());
-        }
+        // Which recognizer answers is decided from the options when it is first asked for, not from the configuration as it
+        // is while services are registered: a host's later configuration sources (a test host's settings, applied when
+        // the host is built) switch it too.
+        services.TryAddSingleton<AzureOpenAIIntentRecognizer>();
+        services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.IsConfigured
+            ? sp.GetRequiredService<AzureOpenAIIntentRecognizer>()
+            : sp.GetRequiredService<LocalIntentRecognizer>());
 
         return services;
     }

@@ -364,12 +364,12 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         // Each gazetteer is scanned once: the first mention is the entity, every mention is consumed.
         var countryMentions = Countries.FindAll(tokens);
         var regions = Regions.FindAll(tokens);
-        // "not in Italy", "fora de Itália", "İtalya dışında", "mimo Itálii": a country to leave out is no place to search,
-        // and the words that say so are no search words.
-        var (excludedStarts, excludingWords) = CountryExclusion.Find(tokens, countryMentions.Select(c => c.Match));
+        // "not in Italy", "fora de Itália", "İtalya dışında", "mimo Itálii" — a region too: "not in Tuscany", "Ege dışında":
+        // a place to leave out is no place to search, and the words that say so are no search words.
+        var (excludedStarts, excludingWords) = CountryExclusion.Find(tokens, countryMentions.Select(c => c.Match).Concat(regions.Select(r => r.Match)));
         var countries = countryMentions.Where(c => !excludedStarts.Contains(c.Match.Start)).ToList();
         var country = CompiledEntries.First(countries);
-        var region = CompiledEntries.First(regions);
+        var region = CompiledEntries.First([.. regions.Where(r => !excludedStarts.Contains(r.Match.Start))]);
         foreach (var (_, match) in countryMentions.Concat(regions))
         {
             Consume(consumed, match);
@@ -435,6 +435,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             ExcludedCountries = [.. countryMentions.Where(c => excludedStarts.Contains(c.Match.Start)).OrderBy(c => c.Match.Start)
                 .Select(c => c.Entry.Value).Distinct(StringComparer.Ordinal).Where(c => !string.Equals(c, country?.Entry.Value, StringComparison.Ordinal))],
             Region = region?.Entry.Value,
+            ExcludedRegions = [.. regions.Where(r => excludedStarts.Contains(r.Match.Start)).OrderBy(r => r.Match.Start)
+                .Select(r => r.Entry.Value).Distinct(StringComparer.Ordinal).Where(r => !string.Equals(r, region?.Entry.Value, StringComparison.Ordinal))],
             City = city,
             OrganisationKind = kind?.Entry.Value,
             Dates = [.. dates.Select(d => d.Date).Distinct()],

@@ -2,12 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Support;
-using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.IntegrationTests.Partners;
 
@@ -32,11 +28,13 @@ public sealed class AzureOpenAIOtherCountriesTests : IAsyncDisposable
              "entities":{"keywords":[],"country":"IT","otherCountries":["ES"],"excludedCountries":[],"region":null,"organisationKind":null,
                          "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
-        // The host reads AzureOpenAI:* when it registers its services, before a test's settings apply: the recognizer
-        // it would register is registered here, on the same options.
-        var options = Options.Create(new AzureOpenAIOptions { Endpoint = model.BaseUrl + "/", Deployment = "intent-model", ApiKey = "test-key", TimeoutSeconds = 30 });
-        using var factory = PartnerHost.Create(databasePath, configureServices: services => services.AddSingleton<IIntentRecognizer>(sp =>
-            new AzureOpenAIIntentRecognizer(options, sp.GetRequiredService<LocalIntentRecognizer>(), NullLogger<AzureOpenAIIntentRecognizer>.Instance, TimeProvider.System)));
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?>
+        {
+            ["AzureOpenAI:Endpoint"] = model.BaseUrl + "/",
+            ["AzureOpenAI:Deployment"] = "intent-model",
+            ["AzureOpenAI:ApiKey"] = "test-key",
+            ["AzureOpenAI:TimeoutSeconds"] = "30",
+        });
         var client = factory.CreateClient();
         await PartnerHost.WaitReadyAsync(factory);
         await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);

@@ -9,7 +9,8 @@ namespace HiTechTex.Bot.IntegrationTests.Partners;
 /// <summary>
 /// "find partners not in Italy" — and "não em Itália", "no en Italia", "non in Italia", "İtalya dışında", "ne v Itálii" —
 /// was a search for the word "not" in Italy ("No organisation matches"); now it lists the organisations of every other
-/// country, says so on the results ("all countries except Italy"), and its pages keep leaving Italy out.
+/// country, says so on the results ("all countries except Italy"), and its pages keep leaving Italy out. The same for a
+/// partner region ("not in Tuscany"); a country outside the directory ("not in France") is said to leave nothing out.
 /// </summary>
 public sealed class PartnerSearchExcludedCountryTests : IDisposable
 {
@@ -55,6 +56,98 @@ public sealed class PartnerSearchExcludedCountryTests : IDisposable
         var second = await CountriesOfAsync(directory, next);
         Assert.NotEmpty(second);
         Assert.DoesNotContain("IT", second);
+    }
+
+    /// <summary>
+    /// "find partners not in Tuscany" (a region, in the six languages) was a search for the word "Tuscany" — now every
+    /// other region's organisations, "all regions except Tuscany" on the card, and the next page leaves Tuscany out too.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "find partners not in Tuscany")]
+    [InlineData("pt", "procuro parceiros fora da Toscana")]
+    [InlineData("es", "buscar socios no en Toscana")]
+    [InlineData("it", "trova partner non in Toscana")]
+    [InlineData("tr", "Toskana dışında partner arıyorum")]
+    [InlineData("cs", "hledám partnery mimo Toskánsko")]
+    public async Task FreeTextSearch_NotInTuscany_ListsEveryOtherRegion_SaysSo_PagesKeepItOut(string language, string typed)
+    {
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { ["Partners:PageSize"] = "2" });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+        var texts = PartnerTexts.Resolve(language);
+        using var scope = factory.Services.CreateScope();
+        var directory = scope.ServiceProvider.GetRequiredService<IPartnerDirectory>();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+
+        Assert.DoesNotContain(sent, a => a.Text == texts.NoResults);
+        var card = JsonDocument.Parse(PartnerHost.CardJson(sent[^1])).RootElement;
+        var json = PartnerHost.Text(card);
+        Assert.Contains(texts.ResultsTitle, json, StringComparison.Ordinal);
+        Assert.Contains(PartnerTexts.Format(texts.ExceptRegionsFormat, PartnerGeography.RegionNameIn("Tuscany", language)), json, StringComparison.Ordinal);
+        var first = await RegionsOfAsync(directory, card);
+        Assert.NotEmpty(first);
+        Assert.DoesNotContain("Tuscany", first);
+
+        var more = card.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("data").GetProperty("action").GetString() == "partners.page");
+        Assert.Equal("Tuscany", more.GetProperty("data").GetProperty("exceptRegions").GetString());
+        var refine = card.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("data").GetProperty("action").GetString() == "partners.filters");
+        Assert.Equal("Tuscany", refine.GetProperty("data").GetProperty("exceptRegions").GetString());
+        await PartnerHost.SubmitAsync(client, chat, Searcher, JsonNode.Parse(more.GetProperty("data").GetRawText())!.AsObject());
+        var next = JsonDocument.Parse(PartnerHost.CardJson(factory.Connector.SentTo(chat)[^1])).RootElement;
+        var second = await RegionsOfAsync(directory, next);
+        Assert.NotEmpty(second);
+        Assert.DoesNotContain("Tuscany", second);
+    }
+
+    /// <summary>
+    /// "find partners not in France" — a country the directory has no organisations in — was dropped without a word: now
+    /// the user is told there is nothing to leave out there, and gets the search as if it had not been named.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "find partners not in France")]
+    [InlineData("pt", "encontrar parceiros não em França")]
+    [InlineData("cs", "hledám partnery mimo Francii")]
+    public async Task FreeTextSearch_NotInFrance_SaysNothingIsLeftOut_SearchesEverywhere(string language, string typed)
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+        var texts = PartnerTexts.Resolve(language);
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+
+        Assert.Contains(sent, a => a.Text == texts.ExcludedCountryNotCovered);
+        Assert.DoesNotContain(sent, a => a.Text == texts.NoResults);
+        // Nothing else asked for: the search's filters, as for "find partners" (no exclusion shown on them).
+        var json = PartnerHost.Text(JsonDocument.Parse(PartnerHost.CardJson(sent[^1])).RootElement);
+        Assert.Contains(texts.FiltersTitle, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(PartnerTexts.Format(texts.ExceptCountriesFormat, ""), json, StringComparison.Ordinal);
+
+        // With words too ("nonwovens not in France"): the message, then the results of all five countries.
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed.Replace("partners", "nonwovens partners", StringComparison.Ordinal)
+            .Replace("parceiros", "parceiros de não tecidos", StringComparison.Ordinal).Replace("partnery", "partnery netkané textilie", StringComparison.Ordinal));
+        sent = factory.Connector.SentTo(chat);
+        Assert.Equal(2, sent.Count(a => a.Text == texts.ExcludedCountryNotCovered));
+        Assert.Contains(texts.ResultsTitle, PartnerHost.Text(JsonDocument.Parse(PartnerHost.CardJson(sent[^1])).RootElement), StringComparison.Ordinal);
+    }
+
+    /// <summary>The regions of the organisations a results card lists (its Details buttons).</summary>
+    private static async Task<List<string>> RegionsOfAsync(IPartnerDirectory directory, JsonElement card)
+    {
+        var regions = new List<string>();
+        foreach (var id in Ids(card))
+        {
+            regions.Add((await directory.FindAsync(id, CancellationToken.None))!.Region);
+        }
+
+        return regions;
     }
 
     /// <summary>The countries of the organisations a results card lists (its Details buttons).</summary>

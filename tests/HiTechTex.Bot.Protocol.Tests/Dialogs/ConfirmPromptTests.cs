@@ -164,7 +164,6 @@ public sealed class ConfirmPromptTests
 
     [Theory]
     [InlineData("cs-CZ", "ne", false)]      // the user's language: Czech "no"
-    [InlineData("cs-CZ", "a", true)]
     [InlineData("cs-CZ", "ne díky", false)]
     [InlineData("en-US", "ne, děkuji", false)]   // clearly Czech (ě)
     [InlineData("en-US", "ne díky", false)]      // a Czech phrase of its own
@@ -181,6 +180,43 @@ public sealed class ConfirmPromptTests
     [InlineData("it-IT", "sì", true)]
     public void Recognize_AnyLanguage_RealAnswersStillAnswers(string locale, string text, bool expected) =>
         Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale, anyLanguage: true));
+
+    /// <summary>
+    /// A one-letter word that means "and" (or "or") in the client's language is no answer there, in any pass: Spanish "y"
+    /// is no English "y" (yes) on a Spanish client, Czech "a" no yes on a Czech one; where the letter is a yes and not
+    /// "and" it stays one (English "y", Turkish "e").
+    /// </summary>
+    [Theory]
+    [InlineData("es-ES", "y", null)]
+    [InlineData("es-ES", "Y", null)]
+    [InlineData("cs-CZ", "a", null)]
+    [InlineData("cs-CZ", "A", null)]
+    [InlineData("cs-CZ", "i", null)]
+    [InlineData("pt-PT", "e", null)]
+    [InlineData("en-US", "a", null)]
+    [InlineData("en-US", "y", true)]
+    [InlineData("en-GB", "Y", true)]
+    [InlineData("de-DE", "y", true)]
+    [InlineData("tr-TR", "e", true)]
+    [InlineData("es-ES", "s", true)]
+    [InlineData("cs-CZ", "n", false)]
+    [InlineData("es-ES", "yes", true)]
+    [InlineData("cs-CZ", "ano", true)]
+    public void Recognize_AndInTheClientsLanguage_NoAnswer(string locale, string text, bool? expected)
+    {
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale));
+        Assert.Equal(expected, ConfirmPrompt.Recognize(text, locale, anyLanguage: true));
+    }
+
+    [Fact]
+    public async Task ContinueDialogAsync_SpanishY_AskedAgain()
+    {
+        await PromptHost.Flow(() => new ConfirmPrompt("c"), PromptOptions.Text("¿Confirmar?", "¿Sí o no?"), configure: a => a.Locale = "es-ES")
+            .Send("hola").AssertReply(_ => { })
+            .Send("y").AssertReply("¿Sí o no?")
+            .Send("sí").AssertReply("Result: True")
+            .StartTestAsync();
+    }
 
     [Theory]
     [InlineData("pt-PT", "pt-PT")]   // the bot speaks Portuguese to a user on an English client

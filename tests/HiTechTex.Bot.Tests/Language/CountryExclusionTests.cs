@@ -130,4 +130,104 @@ public sealed class CountryExclusionTests
             Assert.Equal(PartnerTexts.Format(texts.ExceptCountriesFormat, texts.Countries["IT"]), PartnerCards.Summary(texts, query));
         }
     }
+
+    [Theory]
+    [InlineData("find partners not in Tuscany", "Tuscany")]
+    [InlineData("find partners outside Tuscany", "Tuscany")]
+    [InlineData("procuro parceiros fora do Norte", "Norte")]
+    [InlineData("encontrar parceiros não na Toscana", "Tuscany")]
+    [InlineData("busco socios excepto Cataluña", "Catalonia")]
+    [InlineData("buscar socios no en Toscana", "Tuscany")]
+    [InlineData("trova partner non in Toscana", "Tuscany")]
+    [InlineData("cerco partner fuori dalla Toscana", "Tuscany")]
+    [InlineData("Ege dışında partner arıyorum", "Aegean")]
+    [InlineData("Toskana hariç ortak bul", "Tuscany")]
+    [InlineData("hledám partnery mimo Toskánsko", "Tuscany")]
+    [InlineData("najdi partnery ne v Toskánsku", "Tuscany")]
+    public void APartnerSearchNotInARegion_ExcludesTheRegion_SearchesNoPlace_NoNegationWord(string typed, string region)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Null(result.Entities.Region);
+        Assert.Null(result.Entities.Country);
+        Assert.Equal([region], result.Entities.ExcludedRegions);
+        Assert.Empty(result.Entities.Keywords);
+    }
+
+    [Fact]
+    public void InItalyNotInTuscany_ItalyIsThePlace_TuscanyLeftOut()
+    {
+        var result = recognizer.Recognize("find partners in Italy but not in Tuscany", null);
+
+        Assert.Equal("IT", result.Entities.Country);
+        Assert.Null(result.Entities.Region);
+        Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
+        var query = FindPartnersDialog.QueryOf(result.Entities);
+        Assert.Equal("IT", query.Country);
+        Assert.Equal("Tuscany", query.ExceptRegions);
+        Assert.DoesNotContain("Tuscany", query.Q, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void InTuscany_NoExclusion_TheRegionIsThePlace()
+    {
+        var result = recognizer.Recognize("find partners in Tuscany", null);
+
+        Assert.Equal("Tuscany", result.Entities.Region);
+        Assert.Empty(result.Entities.ExcludedRegions);
+    }
+
+    [Fact]
+    public void Search_ExceptTuscany_FindsEveryOtherRegionsOrganisations_NoTuscanOne()
+    {
+        using var index = IndexOf(Multilingual);
+
+        var all = index.Search(new PartnerSearchQuery(null, Take: 100));
+        var except = index.Search(new PartnerSearchQuery(null, Take: 100) { ExceptRegions = ["Toscana"] });
+        var words = index.Search(new PartnerSearchQuery("finishing lab", Take: 100) { ExceptRegions = ["Tuscany"] });
+
+        Assert.Equal(all.Hits.Count(h => h.Region != "Tuscany"), except.Total);
+        Assert.DoesNotContain(except.Hits, h => h.Region == "Tuscany");
+        Assert.DoesNotContain("it-lab", words.Ids());
+        Assert.Contains("pt-lab", words.Ids());
+    }
+
+    [Fact]
+    public void CardData_KeepsTheRegionExclusion_ForPagingAndRefining_UnknownRegionsDropped()
+    {
+        var query = PartnerQuery.Create("", exceptRegions: ["Toscana", "Atlantis", "tuscany", "Ege"]);
+        Assert.Equal("Aegean,Tuscany", query.ExceptRegions);
+        Assert.False(query.IsEmpty);
+
+        var back = PartnerQuery.FromCardData(System.Text.Json.JsonSerializer.SerializeToElement(query.ToJson()));
+        Assert.Equal(query, back);
+        Assert.Equal(["Aegean", "Tuscany"], back.ToSearch(5).ExceptRegions);
+    }
+
+    [Fact]
+    public void Summary_SaysEveryRegionExceptTuscany_InTheSixLanguages()
+    {
+        var query = PartnerQuery.Create("", except: ["ES"], exceptRegions: ["Tuscany"]);
+        foreach (var language in new[] { "en", "pt", "es", "it", "tr", "cs" })
+        {
+            var texts = PartnerTexts.Resolve(language);
+            var summary = PartnerCards.Summary(texts, query);
+            Assert.Contains(PartnerTexts.Format(texts.ExceptRegionsFormat, PartnerGeography.RegionNameIn("Tuscany", language)), summary, StringComparison.Ordinal);
+            Assert.Contains(PartnerTexts.Format(texts.ExceptCountriesFormat, texts.Countries["ES"]), summary, StringComparison.Ordinal);
+            Assert.Contains("{0}", texts.ExceptRegionsFormat, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(texts.ExcludedCountryNotCovered));
+        }
+    }
+
+    [Fact]
+    public void NotInFrance_ExcludedButNotCovered_QueryLeavesNothingOut()
+    {
+        var result = recognizer.Recognize("find partners not in France", null);
+
+        Assert.Equal(["FR"], result.Entities.ExcludedCountries);
+        var query = FindPartnersDialog.QueryOf(result.Entities);
+        Assert.Equal("", query.Except);
+        Assert.DoesNotContain("not", query.Q, StringComparison.OrdinalIgnoreCase);
+    }
 }

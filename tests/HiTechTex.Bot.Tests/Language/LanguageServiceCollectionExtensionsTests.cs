@@ -37,6 +37,29 @@ public sealed class LanguageServiceCollectionExtensionsTests
         Assert.Equal(5, provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.TimeoutSeconds);
     }
 
+    /// <summary>
+    /// Settings that arrive after the services are registered (a host's later configuration sources, as a test host's
+    /// settings are) still switch the recognizer: it was chosen from the configuration as it was at registration.
+    /// </summary>
+    [Fact]
+    public void AddLanguageUnderstanding_AzureOpenAIConfiguredAfterRegistration_UsesAzureRecognizer()
+    {
+        var configuration = new ConfigurationManager();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLanguageUnderstanding(configuration);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureOpenAI:Endpoint"] = "https://x.openai.azure.com/",
+            ["AzureOpenAI:Deployment"] = "gpt-4o-mini",
+            ["AzureOpenAI:ApiKey"] = "key",
+        });
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<AzureOpenAIIntentRecognizer>(provider.GetRequiredService<IIntentRecognizer>());
+    }
+
     [Theory]
     [InlineData("not a uri", "3", "AzureOpenAI:Endpoint")]
     [InlineData("/relative/path", "3", "AzureOpenAI:Endpoint")]

@@ -29,16 +29,28 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
             ["evet", "evt", "e", "tamam", "tmm", "tamamdır", "olur", "tabii", "tabi", "ok", "okey", "kesinlikle", "peki"],
             ["hayır", "h", "yok", "olmaz", "istemiyorum", "hayır teşekkürler"]),
         ["cs"] = ("Ano", "Ne",
-            ["ano", "a", "jo", "jj", "jojo", "jasně", "dobře", "ok", "okej", "souhlasím", "určitě", "ano prosím"],
+            ["ano", "jo", "jj", "jojo", "jasně", "dobře", "ok", "okej", "souhlasím", "určitě", "ano prosím"],
             ["ne", "n", "nikoli", "vůbec ne", "ne děkuji", "ne díky"]),
     };
 
     // Answers of one language that are ordinary words of another of the six: Czech "ne" ("no") is Italian "ne" ("of
-    // it") and Turkish "ne" ("what?"); Turkish "e" ("yes") is Portuguese and Italian "e" ("and"); Czech "a" ("yes", short
-    // for "ano") is "and", "to", "the" in Czech, Portuguese, Spanish and Italian. In the user's language (the locale) they
-    // are answers; across all languages (RecognizeAnyLanguage, the language not known yet) they count only in a message
-    // clearly of their language — one with a letter only that language writes ("ne, děkuji"): alone they are asked again.
-    private static readonly HashSet<string> SharedWords = new(["ne", "e", "a"], StringComparer.Ordinal);
+    // it") and Turkish "ne" ("what?"); Turkish "e" ("yes") is Portuguese and Italian "e" ("and"). In the user's language
+    // (the locale) they are answers; across all languages (RecognizeAnyLanguage, the language not known yet) they count
+    // only in a message clearly of their language — one with a letter only that language writes ("ne, děkuji"): alone
+    // they are asked again.
+    private static readonly HashSet<string> SharedWords = new(["ne", "e"], StringComparer.Ordinal);
+
+    // The one-letter words that join words in each language ("and", "or"): typed alone on a client of that language they
+    // are a slip or a fragment, never an answer — English "y" (yes) is Spanish "and", so a Spanish client's "y" is asked
+    // again; Czech "a" is "and" (no Czech yes: "ano", "jj", "jo"); Turkish "e" stays a yes on a Turkish client ("and" is
+    // "ve"), English "y" on an English one.
+    private static readonly Dictionary<string, string[]> Conjunctions = new(StringComparer.Ordinal)
+    {
+        ["pt"] = ["e", "o"],
+        ["es"] = ["y", "e", "o", "u"],
+        ["it"] = ["e", "o"],
+        ["cs"] = ["a", "i"],
+    };
 
     // The letters that only one of the six languages writes (as typed, lower case): what makes a message clearly of it.
     private static readonly Dictionary<string, string> OwnLetters = new(StringComparer.Ordinal)
@@ -107,6 +119,11 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         }
 
         var language = TextNormalizer.Language(locale);
+        if (Conjunctions.TryGetValue(language, out var conjunctions) && Array.IndexOf(conjunctions, input) >= 0)
+        {
+            return null;
+        }
+
         foreach (var lang in language == "en" ? ["en"] : (string[])[language, "en"])
         {
             if (!NormalizedAnswers.TryGetValue(lang, out var words))
@@ -125,7 +142,7 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         if (anyLanguage)
         {
             // Across all of them: an answer only when no language reads it the other way; a word that is an ordinary word
-            // of another language ("ne", "e", "a") only in a message clearly of its own (SharedWords).
+            // of another language ("ne", "e") only in a message clearly of its own (SharedWords).
             var lowered = text!.ToLowerInvariant();
             var answers = NormalizedAnswers.Select(l => OwnLetters.TryGetValue(l.Key, out var letters) && lowered.AsSpan().IndexOfAny(letters) >= 0
                 ? l.Value

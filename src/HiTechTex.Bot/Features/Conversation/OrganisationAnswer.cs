@@ -64,17 +64,41 @@ internal static class OrganisationAnswer
             return OrganisationAnswerKind.Name;
         }
 
-        var asRequest = text.TrimEnd().EndsWith('?')
-            || FirstWords.Contains(folded[0])
-            || folded.Any(w => RequestWords.Contains(w) || TurkishVerbEndings.Any(e => w.Length > e.Length + 1 && w.EndsWith(e, StringComparison.Ordinal)))
-            || NamesAPlace(text);
-        var asName = words.All(w => !char.IsLower(w[0]) || Connectors.Contains(TypedCommand.Fold(w)));
+        var (asRequest, asName) = ReadWords(text, words, folded);
         return (asRequest, asName) switch
         {
             (true, false) => OrganisationAnswerKind.Request,
             (false, true) => OrganisationAnswerKind.Name,
             _ => OrganisationAnswerKind.Unsure,
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> says what a request says and a name does not (a verb, a pronoun, a question, a
+    /// place: "I need partners in Italy"), without being written as a name — whatever the recognizer makes of it: the
+    /// name given after a no ("no, it's CITEVE") is read by this alone, as the no says it is no request.
+    /// </summary>
+    internal static bool SaysARequest(string text)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(text.Trim(), @"[^\p{L}\p{M}\p{Nd}&]+").Where(w => w.Length > 0).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var (asRequest, asName) = ReadWords(text, words, [.. words.Select(TypedCommand.Fold)]);
+        return asRequest && !asName;
+    }
+
+    /// <summary>Whether the words say a request (<see cref="RequestWords"/>, …) and whether they are written as a name.</summary>
+    private static (bool AsRequest, bool AsName) ReadWords(string text, List<string> words, List<string> folded)
+    {
+        var asRequest = text.TrimEnd().EndsWith('?')
+            || FirstWords.Contains(folded[0])
+            || folded.Any(w => RequestWords.Contains(w) || TurkishVerbEndings.Any(e => w.Length > e.Length + 1 && w.EndsWith(e, StringComparison.Ordinal)))
+            || NamesAPlace(text);
+        var asName = words.All(w => !char.IsLower(w[0]) || Connectors.Contains(TypedCommand.Fold(w)));
+        return (asRequest, asName);
     }
 
     /// <summary>

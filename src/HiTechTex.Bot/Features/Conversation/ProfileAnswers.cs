@@ -35,6 +35,26 @@ internal static partial class ProfileAnswers
         "pracuji v", "pracuju v", "pracuji ve", "pracuju ve", "pracuji pro", "pracuju pro", "pracuji u", "pracuju u", "jsem z", "jsem ze",
         "moje organizace je", "moje firma je", "má firma je");
 
+    // What leads in the organisation's name after a no to "Is “…” the name of your organisation?": "No, it's CITEVE",
+    // "não, é a CITEVE", "no, es AITEX", "no, è la NTT", "hayır, adı CLUTEX", "ne, je to CLUTEX" (and OrganisationLeadIns:
+    // "no, I work for CITEVE").
+    private static readonly string[][] ConfirmOrganisationLeadIns = Words(
+        "it's", "it is", "its", "it's called", "it is called", "the name is", "the name's", "its name is", "our name is",
+        "we are", "we're", "it's actually", "actually it's", "actually", "rather",
+        "é", "é a", "é o", "é da", "é do", "chama-se", "ela chama-se", "ele chama-se", "o nome é", "somos", "somos a", "somos o",
+        "na verdade é", "é antes",
+        "es", "es la", "es el", "se llama", "el nombre es", "somos la", "somos el", "en realidad es",
+        "è", "e'", "è la", "è il", "è l'", "si chiama", "il nome è", "siamo", "siamo la", "siamo il", "in realtà è",
+        "adı", "ismi", "kurumun adı", "kurumumuzun adı", "şirketin adı", "şirketimizin adı", "kurumumuz", "şirketimiz", "biz",
+        "je to", "to je", "jmenuje se", "jmenujeme se", "jsme", "název je", "jde o", "vlastně");
+
+    // What is not a name after such a no: a negation, thanks, an apology ("No, it's not", "no, thanks", "não, obrigado").
+    private static readonly HashSet<string> NotAName = new(
+        ["not", "isnt", "isn't", "thanks", "thank", "sorry", "wrong", "nothing", "never", "no", "nope", "nao", "obrigado", "obrigada",
+         "desculpe", "desculpa", "gracias", "perdon", "lo", "non", "grazie", "scusa", "scusi", "degil", "tesekkurler", "tesekkur",
+         "sagol", "pardon", "ne", "neni", "diky", "dekuji", "promin", "prominte", "hayir", "yok"],
+        StringComparer.Ordinal);
+
     // Courtesy at the end of an answer that had a lead-in: "call me Ana please".
     private static readonly string[][] Courtesy = Words(
         "please", "thanks", "thank you", "por favor", "obrigado", "obrigada", "gracias", "per favore", "grazie", "lütfen", "teşekkürler",
@@ -91,6 +111,43 @@ internal static partial class ProfileAnswers
         return StripLeadIn(text, NameLeadIns);
     }
 
+    /// <summary>
+    /// The organisation's name in a no to "Is “…” the name of your organisation?" that gives it: "No, it's CITEVE", "não,
+    /// é a CITEVE", "no, es AITEX", "no, è NTT", "hayır, CLUTEX", "ne, je to CLUTEX", "no, I work for CITEVE" → the name;
+    /// null for a plain no ("no", "no thanks", "no, it's not") or a no without a lead-in or a comma before the rest ("no
+    /// idea"). The name's own checks (one line, not a request) are the caller's.
+    /// </summary>
+    public static string? OrganisationInConfirmAnswer(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var text = typed.Trim();
+        var words = Split(text);
+        if (words.Count < 2 || !Noes.Any(no => no.Length == 1 && FoldWord(words[0].Value) == no[0]))
+        {
+            return null;
+        }
+
+        // "no, CITEVE", "hayır – CLUTEX": a mark after the no; else only with a lead-in ("no it's CITEVE").
+        var separated = words[0].Value[^1] is ',' or '.' or '!' or ';' or ':' || words[1].Value is "-" or "–" or "—";
+        var rest = text[words[1].Index..].TrimStart('-', '–', '—', ' ');
+        var name = StripLeadIn(rest, ConfirmOrganisationLeadIns) is { } afterLeadIn
+            ? Organisation(afterLeadIn)
+            : Organisation(rest) is { } organisation && (separated || organisation != rest.Trim()) ? organisation : null;
+        if (name is null || name.Length == 0)
+        {
+            return null;
+        }
+
+        name = EndOfSentence(name);
+        // "it's not", "it isn't", "obrigado", "değil": no name in the first two words.
+        var firstWords = Split(name).Take(2).Select(w => FoldWord(w.Value)).ToList();
+        return name.Length == 0 || firstWords.Any(w => NotAName.Contains(w) || NotAName.Contains(w.Replace("'", "", StringComparison.Ordinal))) ? null : name;
+    }
+
     /// <summary>The rest after the longest lead-in at the start (and courtesy at the end), or null when none leads in.</summary>
     private static string? StripLeadIn(string? typed, string[][] leadIns)
     {
@@ -129,16 +186,22 @@ internal static partial class ProfileAnswers
             }
         }
 
-        // A full stop ends the sentence, unless the last word is an abbreviation ("S.p.A.", "Lda.").
-        rest = rest.Trim().TrimEnd(',', '!', ';', ':').Trim();
-        var lastWord = rest.Split(' ')[^1];
+        rest = EndOfSentence(rest);
+        return rest.Length > 0 ? rest : null;
+    }
+
+    /// <summary><paramref name="text"/> without the marks that end a sentence, a full stop kept after an abbreviation ("S.p.A.", "Lda.").</summary>
+    private static string EndOfSentence(string text)
+    {
+        text = text.Trim().TrimEnd(',', '!', ';', ':').Trim();
+        var lastWord = text.Split(' ')[^1];
         if (lastWord.EndsWith('.') && lastWord.Length > 1 && !lastWord[..^1].Contains('.', StringComparison.Ordinal)
             && !Abbreviations.Contains(TypedCommand.Fold(lastWord)))
         {
-            rest = rest[..^1].TrimEnd();
+            text = text[..^1].TrimEnd();
         }
 
-        return rest.Length > 0 ? rest : null;
+        return text;
     }
 
     /// <summary>Whether <paramref name="folded"/> holds <paramref name="phrase"/>'s words from <paramref name="start"/> on.</summary>

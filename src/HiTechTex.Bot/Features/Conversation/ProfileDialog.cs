@@ -73,7 +73,9 @@ internal sealed class ProfileDialog : ComponentDialog
 
         // "Find Partners", "textile exchange lab" at the first-use question: a name or a request? Asked (yes/no in any of
         // the six languages, which are not known yet) rather than guessed (OrganisationAnswer).
-        AddDialog(new ConfirmPrompt(OrganisationConfirmPrompt)
+        // "No, it's CITEVE" / "não, é a CITEVE" / "ne, je to CLUTEX": a no, with the organisation's name in it (taken).
+        AddDialog(new ConfirmPrompt(OrganisationConfirmPrompt, (prompt, _) => Task.FromResult(
+            prompt.Recognized.Succeeded || NamedInOrganisationConfirmAnswer(prompt.Context) is not null))
         {
             RecognizeAnyLanguage = true,
             Localize = (context, options) => OrganisationConfirmOptions(context.GetTexts(), Kept(options.Validations)),
@@ -343,6 +345,14 @@ internal sealed class ProfileDialog : ComponentDialog
 
             typed = asked;
             confirmedName = answer;
+            if (!answer && NamedInOrganisationConfirmAnswer(step.Context) is { } named)
+            {
+                // "No, it's CITEVE": what was asked about is the request (run once the profile is saved), and the name
+                // given is the organisation's, looked up as if typed at the question.
+                step.Values["request"] = asked;
+                typed = named;
+                confirmedName = true;
+            }
         }
         else if (step.Result is string answered)
         {
@@ -541,6 +551,19 @@ internal sealed class ProfileDialog : ComponentDialog
     /// <summary>The name in this turn's answer to "shall I call you …?" ("No, call me Ana please"), if one that keeps the rules.</summary>
     private static string? NamedInConfirmAnswer(ITurnContext context) =>
         ProfileAnswers.NameInConfirmAnswer(context.Activity.Text) is { } name && KeepsNameRules(name) && NameRule.CheckPerson(name) == PersonNameIssue.None
+            ? name
+            : null;
+
+    /// <summary>
+    /// The organisation's name in this turn's no to "Is “…” the name of your organisation?" ("No, it's CITEVE"), if one
+    /// the organisation question would take: one line within <see cref="MaxOrganisationLength"/> (<see cref="NameRule"/>),
+    /// and no journey request, nor what a request says unless written as a name ("no, I need partners in Italy" is a plain no).
+    /// </summary>
+    private static string? NamedInOrganisationConfirmAnswer(ITurnContext context) =>
+        ProfileAnswers.OrganisationInConfirmAnswer(context.Activity.Text) is { } name
+            && NameRule.Keeps(name, MaxOrganisationLength)
+            && OrganisationAnswer.Read(name) != OrganisationAnswerKind.Request
+            && !OrganisationAnswer.SaysARequest(name)
             ? name
             : null;
 

@@ -92,7 +92,9 @@ internal sealed class FindPartnersDialog(
     public static PartnerQuery QueryOf(IntentEntities entities)
     {
         ArgumentNullException.ThrowIfNull(entities);
-        var words = entities.Keywords.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
+        // A region left out is no word to look for either (a model may keep "Tuscany" among its keywords).
+        var words = entities.Keywords.Where(k => !string.IsNullOrWhiteSpace(k)
+            && !(LocalIntentRecognizer.FindRegion(k) is { } named && entities.ExcludedRegions.Contains(named.Region, StringComparer.Ordinal))).ToList();
         if (!string.IsNullOrWhiteSpace(entities.Region))
         {
             words.Add(entities.Region);
@@ -114,7 +116,8 @@ internal sealed class FindPartnersDialog(
         // filtering on the kind would hide the RTO.
         var filterKind = kind == nameof(OrganisationKind.FacilityProvider) && words.Count > 0 ? null : kind;
         // "find partners not in Italy": every other country of the partnership (never "No organisation matches" for the word "not").
-        return PartnerQuery.Create(string.Join(' ', words), entities.Country, filterKind, except: entities.ExcludedCountries);
+        // "not in Tuscany": every other region.
+        return PartnerQuery.Create(string.Join(' ', words), entities.Country, filterKind, except: entities.ExcludedCountries, exceptRegions: entities.ExcludedRegions);
     }
 
     private async Task StartAsync(ITurnContext context, PartnerTexts texts, JourneyStart? start, CancellationToken cancellationToken)
@@ -137,6 +140,12 @@ internal sealed class FindPartnersDialog(
         {
             // "partners in France": searching everywhere without saying so would pass Spanish results off as French.
             await context.SendActivityAsync(texts.CountryNotCovered, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        if (start is { Intent: Intent.FindPartners, CardAction: null } && start.Entities.ExcludedCountries.Any(c => !PartnerQuery.Covers(c)))
+        {
+            // "not in France": the directory has no organisations there anyway — said, rather than the words dropped unseen.
+            await context.SendActivityAsync(texts.ExcludedCountryNotCovered, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         if (query.IsEmpty)

@@ -271,11 +271,25 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         return string.Join(" · ", parts);
     }
 
-    /// <summary>"all countries except Italy" for a search that leaves countries out; "" for none.</summary>
-    public static string ExceptNote(PartnerTexts texts, PartnerQuery query) =>
-        query.ExceptCountries.Count == 0
-            ? ""
-            : PartnerTexts.Format(texts.ExceptCountriesFormat, string.Join(", ", query.ExceptCountries.Select(c => CountryName(texts, c))));
+    /// <summary>
+    /// "all countries except Italy", "all regions except Tuscany" (both, "·" between) for a search that leaves places out;
+    /// "" for none.
+    /// </summary>
+    public static string ExceptNote(PartnerTexts texts, PartnerQuery query)
+    {
+        var notes = new List<string>();
+        if (query.ExceptCountries.Count > 0)
+        {
+            notes.Add(PartnerTexts.Format(texts.ExceptCountriesFormat, string.Join(", ", query.ExceptCountries.Select(c => CountryName(texts, c)))));
+        }
+
+        if (query.ExceptRegionNames.Count > 0)
+        {
+            notes.Add(PartnerTexts.Format(texts.ExceptRegionsFormat, string.Join(", ", query.ExceptRegionNames.Select(r => PartnerGeography.RegionNameIn(r, texts.Language)))));
+        }
+
+        return string.Join(" · ", notes);
+    }
 
     private static string Label(string taxonomyId, PartnerTexts texts) => TextileTaxonomy.Find(taxonomyId)?.LabelIn(texts.Language) ?? taxonomyId;
 

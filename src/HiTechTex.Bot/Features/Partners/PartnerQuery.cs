@@ -26,11 +26,20 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
     /// </summary>
     public string Except { get; init; } = "";
 
+    /// <summary>
+    /// The partner regions left out ("find partners not in Tuscany"): their canonical names (<see cref="PartnerGeography"/>),
+    /// comma-separated ("Tuscany" or "Norte,Tuscany"); "" for none.
+    /// </summary>
+    public string ExceptRegions { get; init; } = "";
+
     public bool IsEmpty => Q.Length == 0 && Country.Length == 0 && Kind.Length == 0 && Capability.Length == 0 && Service.Length == 0 && Stage.Length == 0
-        && Except.Length == 0;
+        && Except.Length == 0 && ExceptRegions.Length == 0;
 
     /// <summary>The countries left out, as codes.</summary>
     public IReadOnlyList<string> ExceptCountries => Except.Length == 0 ? [] : Except.Split(',');
+
+    /// <summary>The partner regions left out, by their canonical names.</summary>
+    public IReadOnlyList<string> ExceptRegionNames => ExceptRegions.Length == 0 ? [] : ExceptRegions.Split(',');
 
     /// <summary>Reads the fields of card data; everything not recognised is ignored.</summary>
     public static PartnerQuery FromCardData(JsonElement? data)
@@ -43,11 +52,12 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         var skip = d.TryGetProperty("skip", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) ? n
             : CardInput.TryGetText(s, out var skipText) && int.TryParse(skipText, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         return Create(Read(d, "q"), Read(d, "country"), Read(d, "kind"), Read(d, "capability"), Read(d, "service"), Read(d, "stage"), skip,
-            (Read(d, "except") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            (Read(d, "except") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            (Read(d, "exceptRegions") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
     }
 
     public static PartnerQuery Create(string? q, string? country = null, string? kind = null, string? capability = null,
-        string? service = null, string? stage = null, int skip = 0, IEnumerable<string>? except = null)
+        string? service = null, string? stage = null, int skip = 0, IEnumerable<string>? except = null, IEnumerable<string>? exceptRegions = null)
     {
         var text = (q ?? "").Trim();
         if (text.Length > MaxTextLength)
@@ -68,6 +78,10 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
             // Known countries only, each once, never the one chosen (a country picked on the filters card wins).
             Except = string.Join(',', (except ?? []).Take(KnownCountries.Count * 2).Select(c => c.Trim().ToUpperInvariant())
                 .Where(c => KnownCountries.Contains(c) && c != countryCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            // The partnership's regions only, by their canonical names ("Toscana" is "Tuscany"), each once.
+            ExceptRegions = string.Join(',', (exceptRegions ?? []).Take(PartnerGeography.Regions.Count * 2)
+                .Select(r => r.Length <= 100 ? PartnerGeography.FindRegion(r.Trim())?.Name : null).OfType<string>()
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
         };
     }
 
@@ -82,6 +96,7 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         Take: take)
     {
         ExceptCountries = ExceptCountries,
+        ExceptRegions = ExceptRegionNames,
     };
 
     /// <summary>The query as card data (every field a string, so the templates never see a missing value).</summary>
@@ -94,6 +109,7 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         ["service"] = Service,
         ["stage"] = Stage,
         ["except"] = Except,
+        ["exceptRegions"] = ExceptRegions,
     };
 
     private static string? Read(JsonElement data, string name) => CardInput.TryGetText(data, name, out var text) ? text : null;

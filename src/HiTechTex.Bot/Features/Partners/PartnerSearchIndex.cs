@@ -244,7 +244,10 @@ public sealed class PartnerSearchIndex : IDisposable
             }
 
 
-            var excluded = query.ExceptCountries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new Term(CountryField, c.Trim().ToUpperInvariant())).ToList();
+            var excluded = query.ExceptCountries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new Term(CountryField, c.Trim().ToUpperInvariant()))
+                .Concat(query.ExceptRegions.Where(r => !string.IsNullOrWhiteSpace(r))
+                    .Select(r => new Term(RegionKeyField, TextFolding.Fold((PartnerGeography.FindRegion(r)?.Name ?? r).Trim()))))
+                .ToList();
             Filter? filter = filters.Count == 0 && excluded.Count == 0 ? null : new QueryWrapperFilter(AllOf(filters, excluded));
             var top = searcher.Search(lucene, filter, Math.Max(skip + take, CandidateWindow));
             var best = top.ScoreDocs.Length == 0 ? 1f : Math.Max(top.ScoreDocs.Max(d => d.Score), float.Epsilon);
@@ -399,7 +402,7 @@ public sealed class PartnerSearchIndex : IDisposable
         return terms;
     }
 
-    /// <summary>Every one of <paramref name="terms"/> and none of <paramref name="excluded"/> ("not in Italy").</summary>
+    /// <summary>Every one of <paramref name="terms"/> and none of <paramref name="excluded"/> ("not in Italy", "not in Tuscany").</summary>
     private static BooleanQuery AllOf(IReadOnlyCollection<Term> terms, IReadOnlyCollection<Term> excluded)
     {
         var all = new BooleanQuery();

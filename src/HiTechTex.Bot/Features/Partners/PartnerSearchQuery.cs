@@ -19,4 +19,7 @@ public sealed record PartnerSearchQuery(
 {
     /// <summary>ISO 3166-1 alpha-2 codes of countries whose organisations are left out ("not in Italy").</summary>
     public IReadOnlyList<string> ExceptCountries { get; init; } = [];
+
+    /// <summary>Names of regions whose organisations are left out ("not in Tuscany"), as stored or in any of the six languages.</summary>
+    public IReadOnlyList<string> ExceptRegions { get; init; } = [];
 }

@@ -156,6 +156,15 @@ internal sealed partial record PartnerTexts
     /// every other country ("all countries except Italy").
     /// </summary>
     public required string ExceptCountriesFormat { get; init; }
+
+    /// <summary>{0} = the partner regions left out ("find partners not in Tuscany"), by name: "all regions except Tuscany".</summary>
+    public required string ExceptRegionsFormat { get; init; }
+
+    /// <summary>
+    /// Said before the results when the user asked to leave out a country outside the partnership ("not in France"): the
+    /// directory has no organisations there anyway, so nothing was left out.
+    /// </summary>
+    public required string ExcludedCountryNotCovered { get; init; }
     /// <summary>
     /// Said before the search when the user offered to host a visitor ("we'd like to host a visitor from Spain"): the
     /// visiting organisation applies and chooses its host; a host may host many times.

@@ -130,4 +130,38 @@ public sealed class ProfileAnswersTests : IDisposable
             .AssertReply($"{ConversationTexts.En.NameStartsWithSymbol} {ConversationTexts.En.NameRules}")
             .StartTestAsync();
     }
+
+    [Theory]
+    [InlineData("No, it's CITEVE", "CITEVE")]
+    [InlineData("no it is CITEVE.", "CITEVE")]
+    [InlineData("No, CITEVE", "CITEVE")]
+    [InlineData("no, I work for Tecnotessile S.p.A.", "Tecnotessile S.p.A.")]
+    [InlineData("não, é a CITEVE", "CITEVE")]
+    [InlineData("Não, chama-se Têxteis do Norte", "Têxteis do Norte")]
+    [InlineData("no, es AITEX", "AITEX")]
+    [InlineData("No, se llama ATEVAL", "ATEVAL")]
+    [InlineData("no, è NTT", "NTT")]
+    [InlineData("No, si chiama Tecnotessile", "Tecnotessile")]
+    [InlineData("hayır, DCC TTC", "DCC TTC")]
+    [InlineData("Hayır, adı Denizli Ticaret Odası", "Denizli Ticaret Odası")]
+    [InlineData("hayır, CITEVE'de çalışıyorum", "CITEVE")]
+    [InlineData("ne, je to CLUTEX", "CLUTEX")]
+    [InlineData("Ne, jmenuje se CLUTEX", "CLUTEX")]
+    [InlineData("no", null)]
+    [InlineData("No.", null)]
+    [InlineData("no thanks", null)]
+    [InlineData("no, thanks", null)]
+    [InlineData("no, it's not", null)]
+    [InlineData("No, it isn't", null)]
+    [InlineData("no idea", null)]
+    [InlineData("não, obrigado", null)]
+    [InlineData("no, grazie", null)]
+    [InlineData("hayır, değil", null)]
+    [InlineData("ne, díky", null)]
+    [InlineData("yes, it's CITEVE", null)]
+    [InlineData("CITEVE", null)]
+    public void OrganisationInConfirmAnswer_TheNameAfterNo(string typed, string? name)
+    {
+        Assert.Equal(name, ProfileAnswers.OrganisationInConfirmAnswer(typed));
+    }
 }

@@ -138,6 +138,60 @@ public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
         Assert.Equal(request, host.Recognizer.Texts[^1]);
     }
 
+    /// <summary>
+    /// "No, it's CITEVE" at "Is “Find Partners” the name of your organisation?": a no that gives the name — the name is
+    /// taken (not asked for again) and what was asked about runs as a request once the profile is saved.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Find Partners", "No, it's CITEVE")]
+    [InlineData("en", "Find Partners", "no, I work for CITEVE")]
+    [InlineData("pt", "Procuro Parceiros", "não, é a CITEVE")]
+    [InlineData("es", "Busco Socios", "no, es CITEVE")]
+    [InlineData("it", "Cerco Partner", "no, è CITEVE")]
+    [InlineData("tr", "Partner Arıyorum", "hayır, CITEVE")]
+    [InlineData("cs", "Hledám Partnery", "ne, je to CITEVE")]
+    public async Task OrganisationQuestion_Asked_NoWithTheName_TakesTheName_RunsTheRequestAfterTheProfile(string language, string request, string answer)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await StartAsync(texts)
+            .Send(request)
+            .AssertReply(reply => Assert.Contains(texts.ConfirmOrganisationName(request), reply.Text, StringComparison.Ordinal), "is it the name?")
+            .Send(answer)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        Assert.Equal("CITEVE", Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
+        Assert.Equal(request, host.Recognizer.Texts[^1]);
+    }
+
+    /// <summary>
+    /// A no with more that is no name — a request, or a line the organisation question refuses — is a plain no: the name
+    /// is asked for.
+    /// </summary>
+    [Theory]
+    [InlineData("no, I need partners in Italy")]
+    [InlineData("no, it's not")]
+    [InlineData("no thanks")]
+    public async Task OrganisationQuestion_Asked_NoWithoutAName_AsksForTheName(string answer)
+    {
+        var texts = ConversationTexts.En;
+        host.Recognizer.Recognized["Find Partners"] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await StartAsync(texts)
+            .Send("Find Partners")
+            .AssertReplyContains(texts.ConfirmOrganisationName("Find Partners"))
+            .Send(answer)
+            .AssertReply(texts.OrganisationFirst)
+            .AssertReply(texts.AskOrganisation)
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task OrganisationQuestion_Asked_NeitherYesNorNo_AskedAgainThenLeftUnset()
     {

@@ -5,7 +5,7 @@ namespace HiTechTex.Bot.Tests.Features.Conversation;
 /// <summary>
 /// The first-use "shall I call you …?" understands yes and no in any of the six languages (the user's is not known yet),
 /// but not a word that is an answer in one language and an ordinary word in another: Italian "ne" ("of it"), Portuguese
-/// and Italian "e" ("and"), "a" ("to", "the") are asked again, never taken as Czech "no" or Turkish "yes"; in the
+/// and Italian "e" ("and"), "a" ("to", "the"), and "and" in the client's own language (Czech "a", Spanish "y") are asked again, never taken as Czech "no" or Turkish "yes"; in the
 /// client's own language — Czech "ne", Turkish "e" — and in a message clearly Czech they still answer.
 /// </summary>
 public sealed class ProfileYesNoAnswersTests : IDisposable
@@ -22,6 +22,8 @@ public sealed class ProfileYesNoAnswersTests : IDisposable
     [InlineData("es-ES", "a")]
     [InlineData("en-US", "ne")]
     [InlineData("tr-TR", "ne")]
+    [InlineData("cs-CZ", "a")]     // Czech "and" on a Czech client
+    [InlineData("es-ES", "y")]     // Spanish "and", not English "y" (yes), on a Spanish client
     public async Task ShallICallYou_AnotherLanguagesOrdinaryWord_AskedAgain_NothingDecided(string locale, string typed)
     {
         host.Adapter.Locale = locale;
