@@ -585,6 +585,15 @@ internal sealed class CoachingOutboxProcessor(
         {
             Log.OutboxMovedEventGone(logger, message.Id, message.SessionId, gone.ResponseStatusCode, mailbox, eventId);
         }
+        catch (ApiException denied) when (denied.ResponseStatusCode is 401 or 403)
+        {
+            // The bot may not use the previous organizer's calendar: said of that calendar, not of the organizer's
+            // (which is fine, and whose later calendar work goes on). The old meeting is still there.
+            Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, eventId);
+            var code = (denied as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Code;
+            return OutboxFailure.Permanent($"HTTP {denied.ResponseStatusCode}{(code is null ? "" : " " + code)} deleting the old event in the previous organizer mailbox {mailbox}")
+                with { Code = CalendarSyncReason.OldMailboxAccessDenied };
+        }
 
         if (session is { Status: SessionStatus.Scheduled } && session.JoinUrl is { Length: > 0 })
         {

@@ -265,6 +265,12 @@ internal sealed partial class CoachingTexts
     /// <summary>A reason stored before the codes (free text, possibly technical): not shown as such.</summary>
     public required string SyncReasonUnknown { get; init; }
 
+    /// <summary>
+    /// The old meeting could not be deleted from the previous organizer's calendar after a change of organizer mailbox
+    /// (see <see cref="CalendarSyncReason.OldMailboxAccessDenied"/>): it names that calendar, not the organizer's.
+    /// </summary>
+    public required string SyncReasonOldMailboxAccessDenied { get; init; }
+
     public required string Participants { get; init; }
 
     public required string Waitlist { get; init; }
@@ -389,6 +395,7 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.Throttled => SyncReasonThrottled,
         CalendarSyncReason.Unavailable => SyncReasonUnavailable,
         CalendarSyncReason.Timeout => SyncReasonTimeout,
+        CalendarSyncReason.OldMailboxAccessDenied => SyncReasonOldMailboxAccessDenied,
         _ => SyncReasonUnknown,
     };
 

@@ -76,4 +76,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2430, Level = LogLevel.Information, Message = "Outbox deletion row {Id} for session {SessionId}: Graph answered {Status} for the old event {EventId} in {Mailbox} (already gone)")]
     public static partial void OutboxMovedEventGone(ILogger logger, long id, Guid sessionId, int status, string mailbox, string eventId);
+
+    [LoggerMessage(EventId = 2431, Level = LogLevel.Error, Message = "Outbox deletion row {Id} for session {SessionId}: Graph answered {Status}: the bot may not delete the old event {EventId} in the previous organizer mailbox {Mailbox} (the new organizer's calendar is not concerned); the old meeting is still there")]
+    public static partial void OutboxOldMailboxAccessDenied(ILogger logger, long id, Guid sessionId, int status, string mailbox, string eventId);
 }

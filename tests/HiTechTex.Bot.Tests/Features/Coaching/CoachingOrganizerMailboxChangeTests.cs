@@ -3,7 +3,9 @@ using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.EntityFrameworkCore;
+using HiTechTex.Bot.Tests.Language;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Coaching;
@@ -21,6 +23,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     private const string MailboxC = "trainer.c@example.org";
 
     private readonly List<(string Conversation, Activity Activity, int DeletedBefore)> sent = [];
+    private readonly ListLogger<CoachingOutboxProcessor> log = new();
     private FakeGraphServer graph = null!;
     private CoachingTestHost host = null!;
 
@@ -28,7 +31,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     {
         graph = await FakeGraphServer.StartAsync();
         graph.Mailboxes.UnionWith([MailboxA, MailboxB, MailboxC]);
-        host = new CoachingTestHost(graph.Settings());
+        host = new CoachingTestHost(graph.Settings(), services => services.AddSingleton<ILogger<CoachingOutboxProcessor>>(log));
         await host.Conversation.SeedProfileAsync("en");
         host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .Callback<string, Activity, CancellationToken>((c, a, _) => { lock (sent) { sent.Add((c, a, graph.Deleted.Count)); } })
@@ -288,7 +291,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         await DrainAsync();
 
         var stored = await SessionAsync(session.Id);
-        Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.AccessDenied)), (stored.SyncState, stored.SyncError));
+        Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.OldMailboxAccessDenied)), (stored.SyncState, stored.SyncError));
         Assert.Empty(sent);                  // the old link still works: "it no longer works" would not be true
         Assert.True(graph.Events.ContainsKey(old));
 
@@ -305,6 +308,48 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         Assert.Equal(
             [(OutboxStatus.Failed, 1), (OutboxStatus.Done, 1)],
             (await host.OutboxAsync()).Where(o => o.Kind == OutboxKind.DeleteEvent).OrderBy(o => o.Id).Select(o => (o.Status, o.Attempts)));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task OldEventsDeletionRefused403_TheCardAndTheLogNameThePreviousOrganizersCalendar_LaterBookingsStillReachTheNewMeeting(string language)
+    {
+        // Before: the card said "the bot is not allowed to use the organizer's calendar" (the new organizer's calendar
+        // was fine: the refusal was the old one's), the log said only "HTTP 403", and every later calendar row of the
+        // session was held back as refused: a seat booked after it never reached the new meeting.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move
+        graph.FailNext(403, "ErrorAccessDenied");
+        await DrainAsync();                                         // the old event's DELETE refused
+        await RegisterAsync(session, "u2", "rui@example.org", "en");
+        await DrainAsync();
+
+        var live = Assert.Single(graph.Events.Keys, k => k != old);
+        Assert.Equal(["ana@example.org", "rui@example.org"], graph.Events[live]["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
+        Assert.True(graph.Events.ContainsKey(old));
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.OldMailboxAccessDenied)), (stored.SyncState, stored.SyncError));
+        var refused = Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent);
+        Assert.Contains("previous organizer mailbox " + MailboxA, refused.LastError, StringComparison.Ordinal);
+        var logged = Assert.Single(log.Entries, l => l.EventId.Id == 2431);
+        Assert.Contains(MailboxA, logged.Message, StringComparison.Ordinal);
+        Assert.Contains("previous organizer mailbox", logged.Message, StringComparison.Ordinal);
+
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+        Assert.Contains(texts.Format(texts.SyncFailedFormat, texts.SyncReasonOldMailboxAccessDenied), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.SyncReasonAccessDenied, card, StringComparison.Ordinal);
+        Assert.Contains(texts.RetrySync, texts.SyncReasonOldMailboxAccessDenied, StringComparison.Ordinal);
     }
 
     [Fact]
