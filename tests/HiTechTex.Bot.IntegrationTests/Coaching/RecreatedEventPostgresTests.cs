@@ -134,6 +134,8 @@ public sealed class RecreatedEventPostgresTests : IDisposable
 
         public Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) => Task.FromResult(false);
+
         public Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<BusyPeriod>>([]);
 

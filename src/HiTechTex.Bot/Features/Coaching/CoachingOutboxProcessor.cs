@@ -36,6 +36,9 @@ internal sealed class CoachingOutboxProcessor(
     private static readonly TimeSpan LinkSettlingWait = TimeSpan.FromSeconds(30);
 
     private const int BatchSize = 50;
+
+    /// <summary>How many other organizer mailboxes at most are searched for an event whose mailbox was not kept.</summary>
+    private const int MaxMailboxesSearched = 20;
     private const string SessionStarted = "not sent: the session had started, too late for this notice";
     private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
 
@@ -237,6 +240,13 @@ internal sealed class CoachingOutboxProcessor(
                 }
                 catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && !OrganizerMailboxRefusedException.NamesTheMailbox(gone))
                 {
+                    if (await FindEventKeptBeforeItsMailboxAsync(services, db, message, session, session.GraphEventId!, cancellationToken))
+                    {
+                        // In the previous organizer's calendar (a change of mailbox queued before the bot kept it): cancelled there.
+                        await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                        return null;
+                    }
+
                     // The organizer deleted the event already: nothing is left to cancel, and a retry would get the same 404.
                     Log.OutboxCancelledEventGone(logger, message.Id, session.Id, gone.ResponseStatusCode, session.GraphEventId ?? "");
                 }
@@ -633,6 +643,58 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>
+    /// For an event made before the bot kept the mailbox that holds it (<see cref="CoachingSession.GraphEventMailbox"/>
+    /// null, so taken to be in the organizer's), answered 404 there: the coordinator may have changed the organizer
+    /// mailbox in an edit queued before that version, which left the event in the previous organizer's calendar. That
+    /// mailbox was not kept, so the event is looked for (a GET of its id, which only the calendar holding it answers)
+    /// in the other organizer mailboxes the catalog knows; found, <see cref="CoachingSession.GraphEventMailbox"/> says
+    /// where (saved at once, so a retry goes there directly) and true is returned. Not found anywhere: false, and
+    /// the event is taken as deleted, as before. Once per such event: its next event is made with its mailbox kept.
+    /// </summary>
+    private async Task<bool> FindEventKeptBeforeItsMailboxAsync(
+        IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, string eventId, CancellationToken cancellationToken)
+    {
+        if (session.GraphEventMailbox is not null)
+        {
+            return false;
+        }
+
+        var known = await db.Sessions().AsNoTracking()
+            .Where(s => s.Id != session.Id)
+            .Select(s => new { s.OrganizerMailbox, s.GraphEventMailbox })
+            .ToListAsync(cancellationToken);
+        var candidates = known.SelectMany(k => new[] { k.OrganizerMailbox, k.GraphEventMailbox })
+            .OfType<string>()
+            .Where(m => m.Length > 0 && !string.Equals(m, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(m => m, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .Take(MaxMailboxesSearched);
+        foreach (var mailbox in candidates)
+        {
+            if (await Calendar(services).HoldsEventAsync(mailbox, eventId, cancellationToken))
+            {
+                // Written now, on its own (the session's other changes go with the row's save): whatever follows, a
+                // retry or another instance goes to that mailbox at once.
+                using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+                {
+                    await db.Sessions()
+                        .Where(s => s.Id == session.Id && s.GraphEventId == eventId && s.GraphEventMailbox == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventMailbox, mailbox), cancellationToken);
+                }
+
+                var kept = db.Entry(session).Property(s => s.GraphEventMailbox);
+                kept.CurrentValue = mailbox;
+                kept.OriginalValue = mailbox;
+                Log.OutboxEventFoundInPreviousMailbox(logger, message.Id, message.Kind, session.Id, eventId, mailbox, session.OrganizerMailbox);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether the session's last calendar row that called Graph was refused for its organizer mailbox as it is now (same
     /// address, same revision): a 404 on its event then says nothing new, and making the event again would be a second
     /// call refused for the same reason. An edit of the session (a new revision) or a row that went through since ends it.
@@ -672,6 +734,14 @@ internal sealed class CoachingOutboxProcessor(
             if (OrganizerMailboxRefusedException.NamesTheMailbox(gone) || await MailboxAlreadyRefusedAsync(db, message, session, cancellationToken))
             {
                 throw new OrganizerMailboxRefusedException(session, gone);
+            }
+
+            if (await FindEventKeptBeforeItsMailboxAsync(services, db, message, session, lost, cancellationToken))
+            {
+                // Not deleted: in the previous organizer's calendar (a change of mailbox queued before the bot kept
+                // it). Moved like any change of mailbox: made in the organizer's calendar, the old one deleted there.
+                await MoveEventAsync(services, db, message, session, cancellationToken);
+                return;
             }
 
             var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);

@@ -65,6 +65,19 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
     public Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) =>
         client.Users[mailbox].Events[eventId].DeleteAsync(cancellationToken: cancellationToken);
 
+    public async Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.Users[mailbox].Events[eventId].GetAsync(request => request.QueryParameters.Select = ["id"], cancellationToken);
+            return true;
+        }
+        catch (Microsoft.Kiota.Abstractions.ApiException answer) when (answer.ResponseStatusCode is 401 or 403 or 404 or 410)
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var response = await client.Users[organizerMailbox].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(

@@ -23,5 +23,11 @@ internal interface ICalendarGateway
     /// <summary>DELETEs an event the session no longer uses from <paramref name="mailbox"/>'s calendar.</summary>
     Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="mailbox"/>'s calendar holds the event (a GET of its id): false when Graph answers
+    /// 404/410 (not there, or no such mailbox) or 401/403 (the bot may not look there).
+    /// </summary>
+    Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 }

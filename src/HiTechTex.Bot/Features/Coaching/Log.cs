@@ -79,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2431, Level = LogLevel.Error, Message = "Outbox deletion row {Id} for session {SessionId}: Graph answered {Status}: the bot may not delete the old event {EventId} in the previous organizer mailbox {Mailbox} (the new organizer's calendar is not concerned); the old meeting is still there")]
     public static partial void OutboxOldMailboxAccessDenied(ILogger logger, long id, Guid sessionId, int status, string mailbox, string eventId);
+
+    [LoggerMessage(EventId = 2432, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: its event {EventId}, made before the bot kept its mailbox, is not in the organizer mailbox {OrganizerMailbox} but in {Mailbox} (a change of organizer mailbox queued before): handled there")]
+    public static partial void OutboxEventFoundInPreviousMailbox(ILogger logger, long id, OutboxKind kind, Guid sessionId, string eventId, string mailbox, string organizerMailbox);
 }

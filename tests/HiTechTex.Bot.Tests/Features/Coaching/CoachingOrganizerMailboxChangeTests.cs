@@ -353,6 +353,105 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MailboxChangeQueuedBeforeTheMailboxWasKept_TheEventIsFoundInThePreviousMailbox_MovedAndTheOldOneDeleted()
+    {
+        // Before: a change of organizer mailbox queued before the bot kept the event's mailbox (the session's
+        // GraphEventMailbox empty, its organizer already the new one) took the old path: the PATCH under the new
+        // mailbox 404ed, the event was made again there, the old Teams meeting stayed live in the old organizer's
+        // calendar, and the seat holders were told the old link no longer worked.
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Another session of organizer A", inDays: 9));
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys, k => graph.Events[k]["subject"]!.GetValue<string>() == session.Title);
+        sent.Clear();
+        await QueueChangeAsBeforeTheMailboxWasKeptAsync(session.Id, MailboxB);
+
+        await DrainAsync();
+        await DrainAsync();
+
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((MailboxB, MailboxB, CalendarSyncState.Synced), (graph.MailboxOf[stored.GraphEventId!], stored.GraphEventMailbox, stored.SyncState));
+        Assert.Equal(2, graph.Events.Count);    // the other session's and this one's, in B
+        Assert.Equal("ana@example.org", Assert.Single(graph.Events[stored.GraphEventId!]["attendees"]!.AsArray())!["emailAddress"]!["address"]!.GetValue<string>());
+        var notice = Assert.Single(sent);
+        Assert.Equal(("conv-u1", 1), (notice.Conversation, notice.DeletedBefore));   // told once the old meeting was gone
+        Assert.Contains(stored.JoinUrl!, notice.Activity.Text, StringComparison.Ordinal);
+        Assert.Contains(log.Entries, l => l.EventId.Id == 2432 && l.Message.Contains(MailboxA, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SessionCancelledWithAChangeQueuedBeforeTheMailboxWasKept_TheMeetingIsCancelledInThePreviousMailbox()
+    {
+        // Before: the cancellation went to the new mailbox, got a 404, was taken for an event deleted already: the
+        // meeting of a cancelled session stayed live in the old organizer's calendar.
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Another session of organizer A", inDays: 9));
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys, k => graph.Events[k]["subject"]!.GetValue<string>() == session.Title);
+        await QueueChangeAsBeforeTheMailboxWasKeptAsync(session.Id, MailboxB, withRow: false);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await DrainAsync();
+
+        Assert.Equal([old], graph.Cancelled);
+        Assert.Contains(graph.GraphRequests, r => r.Method == "POST" && r.Path == $"/v1.0/users/{MailboxA}/events/{old}/cancel");
+        Assert.Equal(2, graph.Events.Count);    // nothing made in B for a cancelled session
+        Assert.Equal((MailboxA, CalendarSyncState.Synced), ((await SessionAsync(session.Id)).GraphEventMailbox, (await SessionAsync(session.Id)).SyncState));
+    }
+
+    [Fact]
+    public async Task EventDeletedInOutlook_MadeBeforeTheMailboxWasKept_LookedForOnceInTheKnownMailboxes_ThenMadeAgain()
+    {
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Another session of organizer A", inDays: 9));
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var lost = Assert.Single(graph.Events.Keys, k => graph.Events[k]["subject"]!.GetValue<string>() == session.Title);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Where(s => s.Id == session.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventMailbox, (string?)null)));
+        graph.Events.TryRemove(lost, out _);    // deleted in Outlook
+        sent.Clear();
+        await EditAsync(session, MailboxA);      // same organizer: the PATCH 404s
+        var calls = graph.GraphRequests.Count;
+
+        await DrainAsync();
+
+        Assert.Equal(
+            [("PATCH", $"/v1.0/users/{MailboxA}/events/{lost}"), ("POST", $"/v1.0/users/{MailboxA}/events")],
+            graph.GraphRequests.Skip(calls).Select(r => (r.Method, r.Path)));   // no other session's mailbox but A's own: nothing to look in
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((MailboxA, CalendarSyncState.Synced), (stored.GraphEventMailbox, stored.SyncState));
+        Assert.Equal("conv-u1", Assert.Single(sent).Conversation);
+    }
+
+    [Fact]
+    public async Task EventDeletedInOutlook_MadeBeforeTheMailboxWasKept_OtherMailboxesAsked_NotThere_MadeAgain()
+    {
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "A session of organizer C", inDays: 9) with { OrganizerMailbox = MailboxC });
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var lost = Assert.Single(graph.Events.Keys, k => graph.Events[k]["subject"]!.GetValue<string>() == session.Title);
+        await QueueChangeAsBeforeTheMailboxWasKeptAsync(session.Id, MailboxB);
+        graph.Events.TryRemove(lost, out _);    // and deleted in Outlook
+        sent.Clear();
+        var calls = graph.GraphRequests.Count;
+
+        await DrainAsync();
+
+        Assert.Equal(
+            [("PATCH", $"/v1.0/users/{MailboxB}/events/{lost}"), ("GET", $"/v1.0/users/{MailboxC}/events/{lost}"), ("POST", $"/v1.0/users/{MailboxB}/events")],
+            graph.GraphRequests.Skip(calls).Select(r => (r.Method, r.Path)));
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((MailboxB, MailboxB, CalendarSyncState.Synced), (graph.MailboxOf[stored.GraphEventId!], stored.GraphEventMailbox, stored.SyncState));
+        Assert.Empty(graph.Deleted);
+        Assert.Equal("conv-u1", Assert.Single(sent).Conversation);
+    }
+
+    [Fact]
     public async Task MailboxChangedOnlyInCase_NotAMove_ThePatchGoesToTheSameEvent()
     {
         var session = await host.CreateSessionAsync();
@@ -386,6 +485,32 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
 
     private Task<CoachingSession?> EditAsync(CoachingSession session, string mailbox) => host.WithScopeAsync(sp =>
         sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft(capacity: session.Capacity) with { OrganizerMailbox = mailbox }, CancellationToken.None));
+
+    /// <summary>
+    /// The state a change of organizer mailbox left before the bot kept the event's mailbox: the session's organizer
+    /// is the new one, its event's mailbox empty, and (<paramref name="withRow"/>) the edit's UpdateEvent row queued,
+    /// without Mailbox/EventId.
+    /// </summary>
+    private Task<int> QueueChangeAsBeforeTheMailboxWasKeptAsync(Guid sessionId, string mailbox, bool withRow = true) => host.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<BotDbContext>();
+        var now = host.Time.GetUtcNow();
+        var changed = await db.Sessions().Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.OrganizerMailbox, mailbox)
+            .SetProperty(x => x.GraphEventMailbox, (string?)null)
+            .SetProperty(x => x.Revision, x => x.Revision + 1)
+            .SetProperty(x => x.SyncState, withRow ? CalendarSyncState.Pending : CalendarSyncState.Synced));
+        if (withRow)
+        {
+            db.Outbox().Add(new CoachingOutboxMessage
+            {
+                SessionId = sessionId, Kind = OutboxKind.UpdateEvent, Lane = CoachingOutboxMessage.GraphLane, Status = OutboxStatus.Pending, DueAt = now, CreatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        return changed;
+    });
 
     private CoachingOutboxProcessor Processor() => host.Services.GetRequiredService<CoachingOutboxProcessor>();
 
