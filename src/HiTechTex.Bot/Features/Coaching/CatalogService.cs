@@ -310,6 +310,22 @@ internal sealed class CatalogService(
             db.EnqueueDeletion(session.Id, old.Key.Mailbox!, old.Key.EventId!, old.Min(o => o.CreatedAt), now);
         }
 
+        // Likewise the clean-up of an event an unanswered create may have left in a mailbox the session no longer uses.
+        var unanswered = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == session.Id && o.Kind == OutboxKind.DeleteUnansweredEvent && o.Status == OutboxStatus.Failed
+                && !db.Outbox().Any(d => d.SessionId == o.SessionId && d.Kind == OutboxKind.DeleteUnansweredEvent && d.EventId == o.EventId && d.Mailbox == o.Mailbox && d.Status != OutboxStatus.Failed))
+            .Select(o => new { o.Mailbox, o.EventId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var cleanUp in unanswered)
+        {
+            db.Outbox().Add(new CoachingOutboxMessage
+            {
+                SessionId = session.Id, Kind = OutboxKind.DeleteUnansweredEvent, Lane = CoachingOutboxMessage.GraphLane, Status = OutboxStatus.Pending,
+                Mailbox = cleanUp.Mailbox, EventId = cleanUp.EventId, DueAt = now, CreatedAt = now,
+            });
+        }
+
         session.SyncState = CalendarSyncState.Pending;
         session.SyncError = null;
         await db.SaveChangesAsync(cancellationToken);

@@ -184,6 +184,17 @@ internal sealed class CoachingOutboxProcessor(
             return await DeleteOldEventAsync(services, db, message, session, now, cancellationToken);
         }
 
+        if (message.Kind == OutboxKind.DeleteUnansweredEvent)
+        {
+            return await DeleteUnansweredEventAsync(services, message, session, now, cancellationToken);
+        }
+
+        if (message.Lane == CoachingOutboxMessage.GraphLane && message.Mailbox is { Length: > 0 } tried && message.EventId is { Length: > 0 } transactionId
+            && (session is null || session.Status == SessionStatus.Cancelled || !string.Equals(tried, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase)))
+        {
+            await QueueUnansweredCleanUpAsync(services, db, message, tried, transactionId, now, cancellationToken);
+        }
+
         if (session is null)
         {
             return null;    // the session is gone: nothing left to do
@@ -206,7 +217,7 @@ internal sealed class CoachingOutboxProcessor(
             case OutboxKind.CreateEvent or OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when TooLate(message, session, now) is { } ended:
                 return ended;   // the meeting is over: changing its calendar event helps nobody
             case OutboxKind.CreateEvent:
-                await CreateEventAsync(services, db, session, cancellationToken);
+                await CreateEventAsync(services, db, message, session, cancellationToken);
                 return null;
             case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.EventInAnotherMailbox:
                 // The coordinator changed the organizer mailbox: the event is made in the new organizer's calendar
@@ -218,7 +229,7 @@ internal sealed class CoachingOutboxProcessor(
                 // The create failed for good (refused, or given up): this row creates the event instead — same
                 // transactionId, so an event the lost create did make is the one returned — then does its own work, as
                 // Graph gives back such an event as it was first created. The id is kept even if that second call fails.
-                await CreateEventAsync(services, db, session, cancellationToken);
+                await CreateEventAsync(services, db, message, session, cancellationToken);
                 Log.OutboxCreatedByUpdate(logger, message.Id, message.Kind, session.Id);
                 if (message.Kind == OutboxKind.UpdateEvent)
                 {
@@ -523,9 +534,9 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>Creates the session's event (its current details and confirmed attendees) and keeps its id and join link.</summary>
-    private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
+    private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
     {
-        var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
+        var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
         session.GraphEventMailbox = session.OrganizerMailbox;
         session.JoinUrl = created.JoinUrl;
@@ -542,7 +553,7 @@ internal sealed class CoachingOutboxProcessor(
     private async Task MoveEventAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
     {
         var (oldEvent, oldMailbox) = (session.GraphEventId!, session.EventMailbox);
-        var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.MoveTransactionIdOf(session, oldEvent, session.OrganizerMailbox), cancellationToken);
+        var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.MoveTransactionIdOf(session, oldEvent, session.OrganizerMailbox), cancellationToken);
         var now = timeProvider.GetUtcNow();
         using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
         {
@@ -627,14 +638,95 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>
-    /// POSTs the session's event to its organizer's calendar. A 404/410 there can only mean the mailbox: it is
-    /// reported as such (<see cref="OrganizerMailboxRefusedException"/>), marked for the session's mailbox and revision.
+    /// The row's last create, to <paramref name="tried"/>, was never answered (a timeout, a network error), and the session
+    /// no longer wants an event there: its organizer mailbox changed since, or it was cancelled. Graph may have made the
+    /// event all the same — a live Teams meeting with invited attendees that nothing would ever delete, since the retry
+    /// goes elsewhere (or nowhere). A row of its own is queued, saved at once, to find that event (the same create
+    /// again: see <see cref="OutboxKind.DeleteUnansweredEvent"/>) and delete it; the row forgets that create.
     /// </summary>
-    private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    private async Task QueueUnansweredCleanUpAsync(
+        IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, string tried, string transactionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        (message.Mailbox, message.EventId) = (null, null);
+        db.Outbox().Add(new CoachingOutboxMessage
+        {
+            SessionId = message.SessionId,
+            Kind = OutboxKind.DeleteUnansweredEvent,
+            Lane = CoachingOutboxMessage.GraphLane,
+            Status = OutboxStatus.Pending,
+            Mailbox = tried,
+            EventId = transactionId,
+            DueAt = now,
+            CreatedAt = now,
+        });
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Log.OutboxUnansweredCreateCleanUpQueued(logger, message.Id, message.Kind, message.SessionId, tried, transactionId);
+    }
+
+    /// <summary>
+    /// Deletes the event an unanswered create may have made (see <see cref="OutboxKind.DeleteUnansweredEvent"/>): the
+    /// create is sent again, without attendees, under its transaction id, and the event Graph answers with is DELETEd —
+    /// unless it is the session's own event. A 404/410 (the mailbox is gone, or the event already deleted) leaves nothing
+    /// to do; a 401/403 in a previous organizer's mailbox is said of that calendar. Given up, like any calendar row, once
+    /// the session has ended.
+    /// </summary>
+    private async Task<OutboxFailure?> DeleteUnansweredEventAsync(IServiceProvider services, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (session is null || message.Mailbox is not { Length: > 0 } mailbox || message.EventId is not { Length: > 0 } transactionId)
+        {
+            return null;    // nothing to send the create again with, or nothing to look for
+        }
+
+        if (TooLate(message, session, now) is { } ended)
+        {
+            return ended;
+        }
+
         try
         {
-            return await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), transactionId, cancellationToken);
+            var eventId = await Calendar(services).RecreateUnansweredAsync(mailbox, session, transactionId, cancellationToken);
+            if (eventId == session.GraphEventId && string.Equals(mailbox, session.EventMailbox, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;    // the session's own event: kept
+            }
+
+            await Calendar(services).DeleteEventAsync(mailbox, eventId, cancellationToken);
+            Log.OutboxUnansweredEventDeleted(logger, message.Id, message.SessionId, mailbox, eventId);
+        }
+        catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410)
+        {
+            Log.OutboxMovedEventGone(logger, message.Id, message.SessionId, gone.ResponseStatusCode, mailbox, transactionId);
+        }
+        catch (ApiException denied) when (denied.ResponseStatusCode is 401 or 403 && !string.Equals(mailbox, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase))
+        {
+            Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, transactionId);
+            return OutboxFailure.Permanent($"HTTP {denied.ResponseStatusCode} cleaning up an unanswered create in the previous organizer mailbox {mailbox}")
+                with { Code = CalendarSyncReason.OldMailboxAccessDenied };
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// POSTs the session's event to its organizer's calendar. A 404/410 there can only mean the mailbox: it is
+    /// reported as such (<see cref="OrganizerMailboxRefusedException"/>), marked for the session's mailbox and revision.
+    /// Until Graph answers, the row keeps where the create went and its transaction id (saved with the row's failure):
+    /// a create whose answer never came may have made the event there, which the row's retry cleans up should the
+    /// session no longer want it there (see <see cref="QueueUnansweredCleanUpAsync"/>).
+    /// </summary>
+    private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    {
+        var attendees = await AttendeesAsync(db, session.Id, cancellationToken);
+        (message.Mailbox, message.EventId) = (session.OrganizerMailbox, transactionId);
+        try
+        {
+            var created = await Calendar(services).CreateEventAsync(session, attendees, transactionId, cancellationToken);
+            (message.Mailbox, message.EventId) = (null, null);
+            return created;
         }
         catch (ApiException refused) when (refused.ResponseStatusCode is 404 or 410)
         {
@@ -744,7 +836,7 @@ internal sealed class CoachingOutboxProcessor(
                 return;
             }
 
-            var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
             Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
             await KeepRecreatedEventAsync(services, db, session, lost, created, cancellationToken);
         }

@@ -65,6 +65,16 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
     public Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) =>
         client.Users[mailbox].Events[eventId].DeleteAsync(cancellationToken: cancellationToken);
 
+    public async Task<string> RecreateUnansweredAsync(string mailbox, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var body = Describe(session);
+        body.TransactionId = transactionId;
+        var answered = await client.Users[mailbox].Events.PostAsync(body, cancellationToken: cancellationToken)
+            ?? throw new InvalidOperationException("Graph answered the event creation without an event.");
+        return answered.Id ?? throw new InvalidOperationException("Graph answered an event without id.");
+    }
+
     public async Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken)
     {
         try
