@@ -592,6 +592,59 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OldEventsDeletionRefused_ThenTheSessionEdited_TheDeletionIsTriedAgain_NotForgotten()
+    {
+        // Before: the edit made the card pending, then "in sync" once its PATCH went through; the refused DELETE was
+        // forgotten — the old meeting stayed live, nobody was told the new link, and "Retry calendar sync" answered
+        // that the session was already in sync.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        sent.Clear();
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move
+        graph.FailNext(403, "ErrorAccessDenied");
+        await DrainAsync();                                         // the DELETE refused (access granted since)
+        Assert.Equal(CalendarSyncState.Failed, (await SessionAsync(session.Id)).SyncState);
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft(capacity: session.Capacity, title: "Circular economy (room 2)") with { OrganizerMailbox = MailboxB }, CancellationToken.None));
+        await DrainAsync();
+        await DrainAsync();
+
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        var (live, liveEvent) = Assert.Single(graph.Events);
+        Assert.Equal("Circular economy (room 2)", liveEvent["subject"]!.GetValue<string>());
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((live, CalendarSyncState.Synced), (stored.GraphEventId, stored.SyncState));
+        Assert.Contains(stored.JoinUrl!, Assert.Single(sent).Activity.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OldEventsDeletionRefused_ThenTheSessionCancelled_TheOldMeetingIsDeletedToo()
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move
+        var moved = (await SessionAsync(session.Id)).GraphEventId!;
+        graph.FailNext(403, "ErrorAccessDenied");
+        await DrainAsync();
+        sent.Clear();
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+        await DrainAsync();
+
+        Assert.Equal([moved], graph.Cancelled);
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.DoesNotContain(sent, s => s.Activity.Text?.Contains("new link", StringComparison.Ordinal) == true);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(session.Id)).SyncState);
+    }
+
+    [Fact]
     public async Task MailboxChangedOnlyInCase_NotAMove_ThePatchGoesToTheSameEvent()
     {
         var session = await host.CreateSessionAsync();
