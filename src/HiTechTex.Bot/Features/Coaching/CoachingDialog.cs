@@ -121,6 +121,14 @@ internal sealed class CoachingDialog(
                     await turn.SendActivityAsync(texts.Format(anyFilter ? texts.UnusedPartFormat : texts.UnusedAllFormat, words), cancellationToken);
                 }
 
+                if (start?.CardData is null && start?.Entities is { NoSuchDates: [var noSuchDay, ..], Dates.Count: 0 })
+                {
+                    // "sessions on 31 February": no such day, said rather than silently the month's list (or nothing).
+                    await turn.SendActivityAsync(filter.Month is { } shownMonth
+                        ? texts.Format(texts.NoSuchDayMonthFormat, texts.NoSuchDay(noSuchDay), MonthInSentence(shownMonth, SessionTime.CultureOf(texts)))
+                        : texts.Format(texts.NoSuchDayFormat, texts.NoSuchDay(noSuchDay)), cancellationToken);
+                }
+
                 if (pastMonth is { } past)
                 {
                     // "sessions in March 2025" or "last month" in November 2026: said, not silently the whole catalogue.
@@ -177,6 +185,10 @@ internal sealed class CoachingDialog(
         return start.Intent == Intent.MySessions ? MineAction : ListAction;
     }
 
+
+    /// <summary>A month as written inside a sentence: "February 2027", "fevereiro de 2027", "febbraio 2027", "únor 2027".</summary>
+    private static string MonthInSentence(DateOnly month, CultureInfo culture) =>
+        month.ToString(culture.TwoLetterISOLanguageName is "pt" or "es" ? "MMMM 'de' yyyy" : "MMMM yyyy", culture);
 
     /// <summary>
     /// The list's filters, and the month asked for when it is already over ("sessions in March 2025", "sessions on

@@ -175,6 +175,15 @@ internal sealed partial class CoachingTexts
     /// <summary>The list was asked for a month already over ({0}: "March 2025"); the upcoming sessions follow.</summary>
     public required string MonthPastFormat { get; init; }
 
+    /// <summary>
+    /// The list was asked for a day on no calendar ({0}: "31 February"), whose month is shown ({1}: "February 2027",
+    /// mid-sentence).
+    /// </summary>
+    public required string NoSuchDayMonthFormat { get; init; }
+
+    /// <summary>The list was asked for a day on no calendar ({0}: "31 February"); what follows says which sessions are shown.</summary>
+    public required string NoSuchDayFormat { get; init; }
+
     /// <summary>The list was asked for a year already over ({0}: "2025"); the upcoming sessions follow.</summary>
     public required string YearPastFormat { get; init; }
 
@@ -398,6 +407,25 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.OldMailboxAccessDenied => SyncReasonOldMailboxAccessDenied,
         _ => SyncReasonUnknown,
     };
+
+    /// <summary>
+    /// A day on no calendar as the user wrote it, the month by its name in this language: "31 February", "31 de
+    /// fevereiro de 2027", "31 febbraio", "31. února" (the year when one was written, or when 29 February lacks it).
+    /// </summary>
+    public string NoSuchDay(HiTechTex.Bot.Language.NoSuchDate day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var culture = SessionTime.CultureOf(this);
+        var month = culture.DateTimeFormat.MonthGenitiveNames[day.Month - 1];
+        var year = day.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var days = day.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Language switch
+        {
+            "pt" or "es" => year is null ? $"{days} de {month}" : $"{days} de {month} de {year}",
+            "cs" => year is null ? $"{days}. {month}" : $"{days}. {month} {year}",
+            _ => year is null ? $"{days} {month}" : $"{days} {month} {year}",
+        };
+    }
 
     public string Format(string format, params object?[] args) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);

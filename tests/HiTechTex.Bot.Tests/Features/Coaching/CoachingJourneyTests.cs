@@ -130,6 +130,27 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
+    [InlineData("sessions on 31 February", "en", "31 February does not exist on the calendar: here are the sessions in February 2027.")]
+    [InlineData("sessões a 31 de fevereiro", "pt", "31 de fevereiro não existe no calendário: aqui estão as sessões de fevereiro de 2027.")]
+    [InlineData("sesiones el 31 de febrero", "es", "El 31 de febrero no existe en el calendario: estas son las sesiones de febrero de 2027.")]
+    [InlineData("sessioni il 31 febbraio", "it", "Il 31 febbraio non esiste nel calendario: ecco le sessioni di febbraio 2027.")]
+    [InlineData("31 Şubat oturumları", "tr", "31 Şubat takvimde yok: Şubat 2027 ayındaki oturumlar aşağıda.")]
+    [InlineData("setkání 31. února", "cs", "31. února v kalendáři neexistuje: tady jsou setkání v měsíci únor 2027.")]
+    public async Task Sessions_OnADayNoCalendarHas_SaysSoThenThatMonthsSessions(string typed, string language, string expected)
+    {
+        // Before: the day was dropped without a word — "No upcoming session matches" under February's filter, as if
+        // the bot had looked for sessions on 31 February.
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty with { NoSuchDates = [new NoSuchDate(31, 2, null)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In February", inDays: 90));
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal(expected, replies[0].Text);
+        Assert.Contains("In February", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("sessions last month", "en")]
     [InlineData("sessões do mês passado", "pt")]
     [InlineData("sesiones del mes pasado", "es")]
