@@ -113,20 +113,22 @@ internal sealed class CoachingDialog(
                 break;
             default:
                 var (filter, pastMonth, pastYear, unused) = FilterOf(start);
+                if (start?.CardData is null && start?.Entities is { NoSuchDates: [var noSuchDay, ..], Dates.Count: 0 })
+                {
+                    // "sessions on 31 February": no such day, said rather than silently the month's list (or nothing);
+                    // a day written in figures ("30/02/2027") is that day, not words the list could not use.
+                    await turn.SendActivityAsync(filter.Month is { } shownMonth
+                        ? texts.Format(texts.NoSuchDayMonthFormat, texts.NoSuchDay(noSuchDay), MonthInSentence(shownMonth, SessionTime.CultureOf(texts)))
+                        : texts.Format(texts.NoSuchDayFormat, texts.NoSuchDay(noSuchDay)), cancellationToken);
+                    unused = [.. unused.Where(w => !w.Any(char.IsAsciiDigit))];
+                }
+
                 if (unused.Count > 0)
                 {
                     // "sessions in German", "sessions next week": said, not silently dropped.
                     var words = NameRule.EscapeMarkdown(NameRule.ForCard(string.Join(' ', unused)));
                     var anyFilter = filter.Topic is not null || filter.Language is not null || filter.Month is not null;
                     await turn.SendActivityAsync(texts.Format(anyFilter ? texts.UnusedPartFormat : texts.UnusedAllFormat, words), cancellationToken);
-                }
-
-                if (start?.CardData is null && start?.Entities is { NoSuchDates: [var noSuchDay, ..], Dates.Count: 0 })
-                {
-                    // "sessions on 31 February": no such day, said rather than silently the month's list (or nothing).
-                    await turn.SendActivityAsync(filter.Month is { } shownMonth
-                        ? texts.Format(texts.NoSuchDayMonthFormat, texts.NoSuchDay(noSuchDay), MonthInSentence(shownMonth, SessionTime.CultureOf(texts)))
-                        : texts.Format(texts.NoSuchDayFormat, texts.NoSuchDay(noSuchDay)), cancellationToken);
                 }
 
                 if (pastMonth is { } past)

@@ -150,6 +150,20 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains("In February", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sessions_OnADayNoCalendarHasInFigures_SaidOnce_NotAlsoAsWordsTheListCouldNotUse()
+    {
+        // Before: "I could not filter by “30/02/2027”: here are all the upcoming sessions." — the day taken for words.
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized["sessions on 30/02/2027"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty with { NoSuchDates = [new NoSuchDate(30, 2, 2027)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Next week"));
+
+        var replies = await host.SayAsync("sessions on 30/02/2027");
+
+        Assert.Equal(["30 February 2027 does not exist on the calendar."], replies.Where(r => r.Text is not null).Select(r => r.Text));
+        Assert.Contains("Next week", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sessions last month", "en")]
     [InlineData("sessões do mês passado", "pt")]
