@@ -198,6 +198,12 @@ internal sealed partial class CoachingTexts
 
     public required string ReasonEndAfterStart { get; init; }
 
+    /// <summary>Why the time zone was refused: not a zone name the bot knows (with an example).</summary>
+    public required string ReasonTimeZone { get; init; }
+
+    /// <summary>Why the organizer mailbox was refused: not an e-mail address (with an example).</summary>
+    public required string ReasonOrganizer { get; init; }
+
     /// <summary>A start or end time that is not written as the form writes times ("9h", "", "noon").</summary>
     public required string ReasonTimeFormat { get; init; }
 
