@@ -198,7 +198,7 @@ internal sealed partial class CoachingTexts
 
     public required string ReasonEndAfterStart { get; init; }
 
-    /// <summary>Why the time zone was refused: not a zone name the bot knows (with an example).</summary>
+    /// <summary>Why the time zone was refused: not a zone name the bot knows (the field's label gives an example).</summary>
     public required string ReasonTimeZone { get; init; }
 
     /// <summary>Why the organizer mailbox was refused: not an e-mail address (with an example).</summary>

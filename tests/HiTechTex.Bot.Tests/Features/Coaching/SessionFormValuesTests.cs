@@ -186,7 +186,7 @@ public sealed class SessionFormValuesTests
 
     [Theory]
     [MemberData(nameof(CoachingTextsTests.Languages), MemberType = typeof(CoachingTextsTests))]
-    public void TryParse_UnknownTimeZoneOrNoMailAddress_SaysWhyWithAnExample(string language)
+    public void TryParse_UnknownTimeZoneOrNoMailAddress_SaysWhy(string language)
     {
         // Before: "Please check: Time zone (e.g. Europe/Lisbon)." and "Organizer mailbox." — the field named, not why.
         var texts = CoachingTexts.Resolve(language);
@@ -195,7 +195,6 @@ public sealed class SessionFormValuesTests
 
         Assert.Null(draft);
         Assert.Equal([texts.FieldTimeZone + ": " + texts.ReasonTimeZone, texts.FieldOrganizer + ": " + texts.ReasonOrganizer], invalid);
-        Assert.Contains("/", texts.ReasonTimeZone, StringComparison.Ordinal);
         Assert.Contains("coaching@example.org", texts.ReasonOrganizer, StringComparison.Ordinal);
     }
 }
