@@ -134,6 +134,11 @@ public sealed class RecreatedEventPostgresTests : IDisposable
 
         public Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<string> RecreateUnansweredAsync(string mailbox, CoachingSession session, string transactionId, CancellationToken cancellationToken) =>
+            Task.FromResult(Events.GetOrAdd(transactionId, _ => "event-" + Interlocked.Increment(ref counter)));
+
+        public Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) => Task.FromResult(false);
+
         public Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<BusyPeriod>>([]);
 

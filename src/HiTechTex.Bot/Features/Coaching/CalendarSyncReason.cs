@@ -45,6 +45,13 @@ internal enum CalendarSyncReason
     /// event there): the address in the session is wrong, or the mailbox is not (or no longer) in Exchange Online.
     /// </summary>
     MailboxNotFound = 11,
+
+    /// <summary>
+    /// 401 or 403 on deleting the old meeting from the previous organizer's mailbox, after the coordinator changed the
+    /// organizer mailbox: the bot may not use that calendar (the new organizer's is fine), and the old meeting is still
+    /// there. Not a refusal of the session's own sync: its later calendar work goes on in the new organizer's calendar.
+    /// </summary>
+    OldMailboxAccessDenied = 12,
 }
 
 /// <summary>Reading and classifying <see cref="CalendarSyncReason"/>.</summary>

@@ -197,6 +197,11 @@ internal sealed class CatalogService(
             {
                 db.Enqueue(session.Id, OutboxKind.UpdateAttendees, now);
             }
+
+            if (failedBefore)
+            {
+                await RequeueFailedCleanUpsAsync(session.Id, now, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -236,6 +241,11 @@ internal sealed class CatalogService(
         session.UpdatedAt = now;
         if (GraphEnabled)
         {
+            if (session.SyncState == CalendarSyncState.Failed)
+            {
+                await RequeueFailedCleanUpsAsync(session.Id, now, cancellationToken);
+            }
+
             session.SyncState = CalendarSyncState.Pending;
             db.Enqueue(session.Id, OutboxKind.CancelEvent, now);
         }
@@ -298,23 +308,52 @@ internal sealed class CatalogService(
             db.Enqueue(session.Id, OutboxKind.UpdateAttendees, now);
         }
 
-        // An old event a change of organizer mailbox left behind, whose deletion failed for good: tried again (once
-        // per event, whatever the number of failed rows), so that no stale meeting is left and its notices go.
-        var leftBehind = await db.Outbox().AsNoTracking()
-            .Where(o => o.SessionId == session.Id && o.Kind == OutboxKind.DeleteEvent && o.Status == OutboxStatus.Failed
-                && !db.Outbox().Any(d => d.SessionId == o.SessionId && d.Kind == OutboxKind.DeleteEvent && d.EventId == o.EventId && d.Status != OutboxStatus.Failed))
-            .ToListAsync(cancellationToken);
-        foreach (var old in leftBehind.GroupBy(o => (o.Mailbox, o.EventId)))
-        {
-            // The time of the move, which says who had the old link, stays the first row's.
-            db.EnqueueDeletion(session.Id, old.Key.Mailbox!, old.Key.EventId!, old.Min(o => o.CreatedAt), now);
-        }
+        await RequeueFailedCleanUpsAsync(session.Id, now, cancellationToken);
 
         session.SyncState = CalendarSyncState.Pending;
         session.SyncError = null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (outcome, session);
+    }
+
+    /// <summary>
+    /// Queues again, in the caller's transaction, the clean-ups of the session that failed for good: the DELETE of an old
+    /// event a change of organizer mailbox left behind (once per event, whatever the number of failed rows), and the
+    /// clean-up of an event an unanswered create may have left — so that no stale meeting is left and, for the former,
+    /// its notices go. Called by "Retry calendar sync", and by an edit or a cancellation of a session whose sync had
+    /// failed for good (both make the card pending, then "in sync" once their own rows went through: without this, the
+    /// failed DELETE would be forgotten, the old meeting left live, and "Retry calendar sync" would find nothing to retry).
+    /// </summary>
+    private async Task RequeueFailedCleanUpsAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // An old event a change of organizer mailbox left behind, whose deletion failed for good: tried again (once
+        // per event, whatever the number of failed rows), so that no stale meeting is left and its notices go.
+        var leftBehind = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == sessionId && o.Kind == OutboxKind.DeleteEvent && o.Status == OutboxStatus.Failed
+                && !db.Outbox().Any(d => d.SessionId == o.SessionId && d.Kind == OutboxKind.DeleteEvent && d.EventId == o.EventId && d.Status != OutboxStatus.Failed))
+            .ToListAsync(cancellationToken);
+        foreach (var old in leftBehind.GroupBy(o => (o.Mailbox, o.EventId)))
+        {
+            // The time of the move, which says who had the old link, stays the first row's.
+            db.EnqueueDeletion(sessionId, old.Key.Mailbox!, old.Key.EventId!, old.Min(o => o.CreatedAt), now);
+        }
+
+        // Likewise the clean-up of an event an unanswered create may have left in a mailbox the session no longer uses.
+        var unanswered = await db.Outbox().AsNoTracking()
+            .Where(o => o.SessionId == sessionId && o.Kind == OutboxKind.DeleteUnansweredEvent && o.Status == OutboxStatus.Failed
+                && !db.Outbox().Any(d => d.SessionId == o.SessionId && d.Kind == OutboxKind.DeleteUnansweredEvent && d.EventId == o.EventId && d.Mailbox == o.Mailbox && d.Status != OutboxStatus.Failed))
+            .Select(o => new { o.Mailbox, o.EventId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var cleanUp in unanswered)
+        {
+            db.Outbox().Add(new CoachingOutboxMessage
+            {
+                SessionId = sessionId, Kind = OutboxKind.DeleteUnansweredEvent, Lane = CoachingOutboxMessage.GraphLane, Status = OutboxStatus.Pending,
+                Mailbox = cleanUp.Mailbox, EventId = cleanUp.EventId, DueAt = now, CreatedAt = now,
+            });
+        }
     }
 
     /// <summary>Sessions of the organizer that overlap [start, end), for the coordinator's conflict warning.</summary>

@@ -113,6 +113,16 @@ internal sealed class CoachingDialog(
                 break;
             default:
                 var (filter, pastMonth, pastYear, unused) = FilterOf(start);
+                if (start?.CardData is null && start?.Entities is { NoSuchDates: [var noSuchDay, ..], Dates.Count: 0 })
+                {
+                    // "sessions on 31 February": no such day, said rather than silently the month's list (or nothing);
+                    // a day written in figures ("30/02/2027") is that day, not words the list could not use.
+                    await turn.SendActivityAsync(filter.Month is { } shownMonth
+                        ? texts.Format(texts.NoSuchDayMonthFormat, texts.NoSuchDay(noSuchDay), MonthInSentence(shownMonth, SessionTime.CultureOf(texts)))
+                        : texts.Format(texts.NoSuchDayFormat, texts.NoSuchDay(noSuchDay)), cancellationToken);
+                    unused = [.. unused.Where(w => !w.Any(char.IsAsciiDigit))];
+                }
+
                 if (unused.Count > 0)
                 {
                     // "sessions in German", "sessions next week": said, not silently dropped.
@@ -177,6 +187,10 @@ internal sealed class CoachingDialog(
         return start.Intent == Intent.MySessions ? MineAction : ListAction;
     }
 
+
+    /// <summary>A month as written inside a sentence: "February 2027", "fevereiro de 2027", "febbraio 2027", "únor 2027".</summary>
+    private static string MonthInSentence(DateOnly month, CultureInfo culture) =>
+        month.ToString(culture.TwoLetterISOLanguageName is "pt" or "es" ? "MMMM 'de' yyyy" : "MMMM yyyy", culture);
 
     /// <summary>
     /// The list's filters, and the month asked for when it is already over ("sessions in March 2025", "sessions on

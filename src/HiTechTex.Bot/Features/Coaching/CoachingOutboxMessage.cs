@@ -20,10 +20,17 @@ internal sealed class CoachingOutboxMessage
 
     public OutboxKind Kind { get; set; }
 
-    /// <summary>For <see cref="OutboxKind.DeleteEvent"/>: the mailbox whose calendar holds the event to delete.</summary>
+    /// <summary>
+    /// For <see cref="OutboxKind.DeleteEvent"/> and <see cref="OutboxKind.DeleteUnansweredEvent"/>: the mailbox whose
+    /// calendar holds the event to delete. For a row that creates an event: the mailbox of its create still unanswered
+    /// (a timeout…), kept with its transaction id in <see cref="EventId"/> until a create of the row is answered.
+    /// </summary>
     public string? Mailbox { get; set; }
 
-    /// <summary>For <see cref="OutboxKind.DeleteEvent"/>: the event to delete (no longer the session's).</summary>
+    /// <summary>
+    /// For <see cref="OutboxKind.DeleteEvent"/>: the event to delete (no longer the session's). For
+    /// <see cref="OutboxKind.DeleteUnansweredEvent"/>, and a row whose create is unanswered: that create's transaction id.
+    /// </summary>
     public string? EventId { get; set; }
 
     public string Lane { get; set; } = GraphLane;

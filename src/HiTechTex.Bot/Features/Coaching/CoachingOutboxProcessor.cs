@@ -36,6 +36,9 @@ internal sealed class CoachingOutboxProcessor(
     private static readonly TimeSpan LinkSettlingWait = TimeSpan.FromSeconds(30);
 
     private const int BatchSize = 50;
+
+    /// <summary>How many other organizer mailboxes at most are searched for an event whose mailbox was not kept.</summary>
+    private const int MaxMailboxesSearched = 20;
     private const string SessionStarted = "not sent: the session had started, too late for this notice";
     private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
 
@@ -181,6 +184,17 @@ internal sealed class CoachingOutboxProcessor(
             return await DeleteOldEventAsync(services, db, message, session, now, cancellationToken);
         }
 
+        if (message.Kind == OutboxKind.DeleteUnansweredEvent)
+        {
+            return await DeleteUnansweredEventAsync(services, message, session, now, cancellationToken);
+        }
+
+        if (message.Lane == CoachingOutboxMessage.GraphLane && message.Mailbox is { Length: > 0 } tried && message.EventId is { Length: > 0 } transactionId
+            && (session is null || session.Status == SessionStatus.Cancelled || !string.Equals(tried, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase)))
+        {
+            await QueueUnansweredCleanUpAsync(services, db, message, tried, transactionId, now, cancellationToken);
+        }
+
         if (session is null)
         {
             return null;    // the session is gone: nothing left to do
@@ -203,7 +217,7 @@ internal sealed class CoachingOutboxProcessor(
             case OutboxKind.CreateEvent or OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent or OutboxKind.CancelEvent when TooLate(message, session, now) is { } ended:
                 return ended;   // the meeting is over: changing its calendar event helps nobody
             case OutboxKind.CreateEvent:
-                await CreateEventAsync(services, db, session, cancellationToken);
+                await CreateEventAsync(services, db, message, session, cancellationToken);
                 return null;
             case OutboxKind.UpdateAttendees or OutboxKind.UpdateEvent when session.EventInAnotherMailbox:
                 // The coordinator changed the organizer mailbox: the event is made in the new organizer's calendar
@@ -215,7 +229,7 @@ internal sealed class CoachingOutboxProcessor(
                 // The create failed for good (refused, or given up): this row creates the event instead — same
                 // transactionId, so an event the lost create did make is the one returned — then does its own work, as
                 // Graph gives back such an event as it was first created. The id is kept even if that second call fails.
-                await CreateEventAsync(services, db, session, cancellationToken);
+                await CreateEventAsync(services, db, message, session, cancellationToken);
                 Log.OutboxCreatedByUpdate(logger, message.Id, message.Kind, session.Id);
                 if (message.Kind == OutboxKind.UpdateEvent)
                 {
@@ -237,6 +251,13 @@ internal sealed class CoachingOutboxProcessor(
                 }
                 catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && !OrganizerMailboxRefusedException.NamesTheMailbox(gone))
                 {
+                    if (await FindEventKeptBeforeItsMailboxAsync(services, db, message, session, session.GraphEventId!, cancellationToken))
+                    {
+                        // In the previous organizer's calendar (a change of mailbox queued before the bot kept it): cancelled there.
+                        await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                        return null;
+                    }
+
                     // The organizer deleted the event already: nothing is left to cancel, and a retry would get the same 404.
                     Log.OutboxCancelledEventGone(logger, message.Id, session.Id, gone.ResponseStatusCode, session.GraphEventId ?? "");
                 }
@@ -513,9 +534,9 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>Creates the session's event (its current details and confirmed attendees) and keeps its id and join link.</summary>
-    private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingSession session, CancellationToken cancellationToken)
+    private static async Task CreateEventAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
     {
-        var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
+        var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
         session.GraphEventMailbox = session.OrganizerMailbox;
         session.JoinUrl = created.JoinUrl;
@@ -532,7 +553,7 @@ internal sealed class CoachingOutboxProcessor(
     private async Task MoveEventAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
     {
         var (oldEvent, oldMailbox) = (session.GraphEventId!, session.EventMailbox);
-        var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.MoveTransactionIdOf(session, oldEvent, session.OrganizerMailbox), cancellationToken);
+        var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.MoveTransactionIdOf(session, oldEvent, session.OrganizerMailbox), cancellationToken);
         var now = timeProvider.GetUtcNow();
         using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
         {
@@ -585,6 +606,15 @@ internal sealed class CoachingOutboxProcessor(
         {
             Log.OutboxMovedEventGone(logger, message.Id, message.SessionId, gone.ResponseStatusCode, mailbox, eventId);
         }
+        catch (ApiException denied) when (denied.ResponseStatusCode is 401 or 403)
+        {
+            // The bot may not use the previous organizer's calendar: said of that calendar, not of the organizer's
+            // (which is fine, and whose later calendar work goes on). The old meeting is still there.
+            Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, eventId);
+            var code = (denied as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Code;
+            return OutboxFailure.Permanent($"HTTP {denied.ResponseStatusCode}{(code is null ? "" : " " + code)} deleting the old event in the previous organizer mailbox {mailbox}")
+                with { Code = CalendarSyncReason.OldMailboxAccessDenied };
+        }
 
         if (session is { Status: SessionStatus.Scheduled } && session.JoinUrl is { Length: > 0 })
         {
@@ -608,19 +638,152 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>
-    /// POSTs the session's event to its organizer's calendar. A 404/410 there can only mean the mailbox: it is
-    /// reported as such (<see cref="OrganizerMailboxRefusedException"/>), marked for the session's mailbox and revision.
+    /// The row's last create, to <paramref name="tried"/>, was never answered (a timeout, a network error), and the session
+    /// no longer wants an event there: its organizer mailbox changed since, or it was cancelled. Graph may have made the
+    /// event all the same — a live Teams meeting with invited attendees that nothing would ever delete, since the retry
+    /// goes elsewhere (or nowhere). A row of its own is queued, saved at once, to find that event (the same create
+    /// again: see <see cref="OutboxKind.DeleteUnansweredEvent"/>) and delete it; the row forgets that create.
     /// </summary>
-    private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    private async Task QueueUnansweredCleanUpAsync(
+        IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, string tried, string transactionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        (message.Mailbox, message.EventId) = (null, null);
+        db.Outbox().Add(new CoachingOutboxMessage
+        {
+            SessionId = message.SessionId,
+            Kind = OutboxKind.DeleteUnansweredEvent,
+            Lane = CoachingOutboxMessage.GraphLane,
+            Status = OutboxStatus.Pending,
+            Mailbox = tried,
+            EventId = transactionId,
+            DueAt = now,
+            CreatedAt = now,
+        });
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Log.OutboxUnansweredCreateCleanUpQueued(logger, message.Id, message.Kind, message.SessionId, tried, transactionId);
+    }
+
+    /// <summary>
+    /// Deletes the event an unanswered create may have made (see <see cref="OutboxKind.DeleteUnansweredEvent"/>): the
+    /// create is sent again, without attendees, under its transaction id, and the event Graph answers with is DELETEd —
+    /// unless it is the session's own event. A 404/410 (the mailbox is gone, or the event already deleted) leaves nothing
+    /// to do; a 401/403 in a previous organizer's mailbox is said of that calendar. Given up, like any calendar row, once
+    /// the session has ended.
+    /// </summary>
+    private async Task<OutboxFailure?> DeleteUnansweredEventAsync(IServiceProvider services, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (session is null || message.Mailbox is not { Length: > 0 } mailbox || message.EventId is not { Length: > 0 } transactionId)
+        {
+            return null;    // nothing to send the create again with, or nothing to look for
+        }
+
+        if (TooLate(message, session, now) is { } ended)
+        {
+            return ended;
+        }
+
         try
         {
-            return await Calendar(services).CreateEventAsync(session, await AttendeesAsync(db, session.Id, cancellationToken), transactionId, cancellationToken);
+            var eventId = await Calendar(services).RecreateUnansweredAsync(mailbox, session, transactionId, cancellationToken);
+            if (eventId == session.GraphEventId && string.Equals(mailbox, session.EventMailbox, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;    // the session's own event: kept
+            }
+
+            await Calendar(services).DeleteEventAsync(mailbox, eventId, cancellationToken);
+            Log.OutboxUnansweredEventDeleted(logger, message.Id, message.SessionId, mailbox, eventId);
+        }
+        catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410)
+        {
+            Log.OutboxMovedEventGone(logger, message.Id, message.SessionId, gone.ResponseStatusCode, mailbox, transactionId);
+        }
+        catch (ApiException denied) when (denied.ResponseStatusCode is 401 or 403 && !string.Equals(mailbox, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase))
+        {
+            Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, transactionId);
+            return OutboxFailure.Permanent($"HTTP {denied.ResponseStatusCode} cleaning up an unanswered create in the previous organizer mailbox {mailbox}")
+                with { Code = CalendarSyncReason.OldMailboxAccessDenied };
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// POSTs the session's event to its organizer's calendar. A 404/410 there can only mean the mailbox: it is
+    /// reported as such (<see cref="OrganizerMailboxRefusedException"/>), marked for the session's mailbox and revision.
+    /// Until Graph answers, the row keeps where the create went and its transaction id (saved with the row's failure):
+    /// a create whose answer never came may have made the event there, which the row's retry cleans up should the
+    /// session no longer want it there (see <see cref="QueueUnansweredCleanUpAsync"/>).
+    /// </summary>
+    private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    {
+        var attendees = await AttendeesAsync(db, session.Id, cancellationToken);
+        (message.Mailbox, message.EventId) = (session.OrganizerMailbox, transactionId);
+        try
+        {
+            var created = await Calendar(services).CreateEventAsync(session, attendees, transactionId, cancellationToken);
+            (message.Mailbox, message.EventId) = (null, null);
+            return created;
         }
         catch (ApiException refused) when (refused.ResponseStatusCode is 404 or 410)
         {
             throw new OrganizerMailboxRefusedException(session, refused);
         }
+    }
+
+    /// <summary>
+    /// For an event made before the bot kept the mailbox that holds it (<see cref="CoachingSession.GraphEventMailbox"/>
+    /// null, so taken to be in the organizer's), answered 404 there: the coordinator may have changed the organizer
+    /// mailbox in an edit queued before that version, which left the event in the previous organizer's calendar. That
+    /// mailbox was not kept, so the event is looked for (a GET of its id, which only the calendar holding it answers)
+    /// in the other organizer mailboxes the catalog knows; found, <see cref="CoachingSession.GraphEventMailbox"/> says
+    /// where (saved at once, so a retry goes there directly) and true is returned. Not found anywhere: false, and
+    /// the event is taken as deleted, as before. Once per such event: its next event is made with its mailbox kept.
+    /// </summary>
+    private async Task<bool> FindEventKeptBeforeItsMailboxAsync(
+        IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, string eventId, CancellationToken cancellationToken)
+    {
+        if (session.GraphEventMailbox is not null)
+        {
+            return false;
+        }
+
+        var known = await db.Sessions().AsNoTracking()
+            .Where(s => s.Id != session.Id)
+            .Select(s => new { s.OrganizerMailbox, s.GraphEventMailbox })
+            .ToListAsync(cancellationToken);
+        var candidates = known.SelectMany(k => new[] { k.OrganizerMailbox, k.GraphEventMailbox })
+            .OfType<string>()
+            .Where(m => m.Length > 0 && !string.Equals(m, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(m => m, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .Take(MaxMailboxesSearched);
+        foreach (var mailbox in candidates)
+        {
+            if (await Calendar(services).HoldsEventAsync(mailbox, eventId, cancellationToken))
+            {
+                // Written now, on its own (the session's other changes go with the row's save): whatever follows, a
+                // retry or another instance goes to that mailbox at once.
+                using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+                {
+                    await db.Sessions()
+                        .Where(s => s.Id == session.Id && s.GraphEventId == eventId && s.GraphEventMailbox == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventMailbox, mailbox), cancellationToken);
+                }
+
+                var kept = db.Entry(session).Property(s => s.GraphEventMailbox);
+                kept.CurrentValue = mailbox;
+                kept.OriginalValue = mailbox;
+                Log.OutboxEventFoundInPreviousMailbox(logger, message.Id, message.Kind, session.Id, eventId, mailbox, session.OrganizerMailbox);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -665,7 +828,15 @@ internal sealed class CoachingOutboxProcessor(
                 throw new OrganizerMailboxRefusedException(session, gone);
             }
 
-            var created = await CreateInMailboxAsync(services, db, session, GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
+            if (await FindEventKeptBeforeItsMailboxAsync(services, db, message, session, lost, cancellationToken))
+            {
+                // Not deleted: in the previous organizer's calendar (a change of mailbox queued before the bot kept
+                // it). Moved like any change of mailbox: made in the organizer's calendar, the old one deleted there.
+                await MoveEventAsync(services, db, message, session, cancellationToken);
+                return;
+            }
+
+            var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.RecreationTransactionIdOf(session, lost), cancellationToken);
             Log.OutboxEventRecreated(logger, message.Id, message.Kind, session.Id, gone.ResponseStatusCode, lost, created.EventId);
             await KeepRecreatedEventAsync(services, db, session, lost, created, cancellationToken);
         }

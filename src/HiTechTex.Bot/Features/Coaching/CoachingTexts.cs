@@ -175,6 +175,15 @@ internal sealed partial class CoachingTexts
     /// <summary>The list was asked for a month already over ({0}: "March 2025"); the upcoming sessions follow.</summary>
     public required string MonthPastFormat { get; init; }
 
+    /// <summary>
+    /// The list was asked for a day on no calendar ({0}: "31 February"), whose month is shown ({1}: "February 2027",
+    /// mid-sentence).
+    /// </summary>
+    public required string NoSuchDayMonthFormat { get; init; }
+
+    /// <summary>The list was asked for a day on no calendar ({0}: "31 February"); what follows says which sessions are shown.</summary>
+    public required string NoSuchDayFormat { get; init; }
+
     /// <summary>The list was asked for a year already over ({0}: "2025"); the upcoming sessions follow.</summary>
     public required string YearPastFormat { get; init; }
 
@@ -188,6 +197,12 @@ internal sealed partial class CoachingTexts
     public required string ReasonCapacityFormat { get; init; }
 
     public required string ReasonEndAfterStart { get; init; }
+
+    /// <summary>Why the time zone was refused: not a zone name the bot knows (the field's label gives an example).</summary>
+    public required string ReasonTimeZone { get; init; }
+
+    /// <summary>Why the organizer mailbox was refused: not an e-mail address (with an example).</summary>
+    public required string ReasonOrganizer { get; init; }
 
     /// <summary>A start or end time that is not written as the form writes times ("9h", "", "noon").</summary>
     public required string ReasonTimeFormat { get; init; }
@@ -264,6 +279,12 @@ internal sealed partial class CoachingTexts
 
     /// <summary>A reason stored before the codes (free text, possibly technical): not shown as such.</summary>
     public required string SyncReasonUnknown { get; init; }
+
+    /// <summary>
+    /// The old meeting could not be deleted from the previous organizer's calendar after a change of organizer mailbox
+    /// (see <see cref="CalendarSyncReason.OldMailboxAccessDenied"/>): it names that calendar, not the organizer's.
+    /// </summary>
+    public required string SyncReasonOldMailboxAccessDenied { get; init; }
 
     public required string Participants { get; init; }
 
@@ -389,8 +410,28 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.Throttled => SyncReasonThrottled,
         CalendarSyncReason.Unavailable => SyncReasonUnavailable,
         CalendarSyncReason.Timeout => SyncReasonTimeout,
+        CalendarSyncReason.OldMailboxAccessDenied => SyncReasonOldMailboxAccessDenied,
         _ => SyncReasonUnknown,
     };
+
+    /// <summary>
+    /// A day on no calendar as the user wrote it, the month by its name in this language: "31 February", "31 de
+    /// fevereiro de 2027", "31 febbraio", "31. února" (the year when one was written, or when 29 February lacks it).
+    /// </summary>
+    public string NoSuchDay(HiTechTex.Bot.Language.NoSuchDate day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var culture = SessionTime.CultureOf(this);
+        var month = culture.DateTimeFormat.MonthGenitiveNames[day.Month - 1];
+        var year = day.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var days = day.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Language switch
+        {
+            "pt" or "es" => year is null ? $"{days} de {month}" : $"{days} de {month} de {year}",
+            "cs" => year is null ? $"{days}. {month}" : $"{days}. {month} {year}",
+            _ => year is null ? $"{days} {month}" : $"{days} {month} {year}",
+        };
+    }
 
     public string Format(string format, params object?[] args) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);

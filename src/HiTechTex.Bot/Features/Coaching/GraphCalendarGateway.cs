@@ -65,6 +65,29 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
     public Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) =>
         client.Users[mailbox].Events[eventId].DeleteAsync(cancellationToken: cancellationToken);
 
+    public async Task<string> RecreateUnansweredAsync(string mailbox, CoachingSession session, string transactionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var body = Describe(session);
+        body.TransactionId = transactionId;
+        var answered = await client.Users[mailbox].Events.PostAsync(body, cancellationToken: cancellationToken)
+            ?? throw new InvalidOperationException("Graph answered the event creation without an event.");
+        return answered.Id ?? throw new InvalidOperationException("Graph answered an event without id.");
+    }
+
+    public async Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.Users[mailbox].Events[eventId].GetAsync(request => request.QueryParameters.Select = ["id"], cancellationToken);
+            return true;
+        }
+        catch (Microsoft.Kiota.Abstractions.ApiException answer) when (answer.ResponseStatusCode is 401 or 403 or 404 or 410)
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var response = await client.Users[organizerMailbox].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(

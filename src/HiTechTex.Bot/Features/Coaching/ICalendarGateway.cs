@@ -23,5 +23,18 @@ internal interface ICalendarGateway
     /// <summary>DELETEs an event the session no longer uses from <paramref name="mailbox"/>'s calendar.</summary>
     Task DeleteEventAsync(string mailbox, string eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends again, to <paramref name="mailbox"/>, a create of the session's event whose answer never came, with its
+    /// <paramref name="transactionId"/> but without attendees or online meeting: Graph answers with the event that create
+    /// made, if it made one (else it makes a bare one, which nobody is invited to). Returns its id, to delete it.
+    /// </summary>
+    Task<string> RecreateUnansweredAsync(string mailbox, CoachingSession session, string transactionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="mailbox"/>'s calendar holds the event (a GET of its id): false when Graph answers
+    /// 404/410 (not there, or no such mailbox) or 401/403 (the bot may not look there).
+    /// </summary>
+    Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 }

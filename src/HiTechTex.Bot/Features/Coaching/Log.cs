@@ -76,4 +76,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2430, Level = LogLevel.Information, Message = "Outbox deletion row {Id} for session {SessionId}: Graph answered {Status} for the old event {EventId} in {Mailbox} (already gone)")]
     public static partial void OutboxMovedEventGone(ILogger logger, long id, Guid sessionId, int status, string mailbox, string eventId);
+
+    [LoggerMessage(EventId = 2431, Level = LogLevel.Error, Message = "Outbox deletion row {Id} for session {SessionId}: Graph answered {Status}: the bot may not delete the old event {EventId} in the previous organizer mailbox {Mailbox} (the new organizer's calendar is not concerned); the old meeting is still there")]
+    public static partial void OutboxOldMailboxAccessDenied(ILogger logger, long id, Guid sessionId, int status, string mailbox, string eventId);
+
+    [LoggerMessage(EventId = 2432, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: its event {EventId}, made before the bot kept its mailbox, is not in the organizer mailbox {OrganizerMailbox} but in {Mailbox} (a change of organizer mailbox queued before): handled there")]
+    public static partial void OutboxEventFoundInPreviousMailbox(ILogger logger, long id, OutboxKind kind, Guid sessionId, string eventId, string mailbox, string organizerMailbox);
+
+    [LoggerMessage(EventId = 2433, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: its create in {Mailbox} (transaction {TransactionId}) was never answered and the session no longer wants an event there (organizer mailbox changed, or cancelled): the clean-up of any event it made queued")]
+    public static partial void OutboxUnansweredCreateCleanUpQueued(ILogger logger, long id, OutboxKind kind, Guid sessionId, string mailbox, string transactionId);
+
+    [LoggerMessage(EventId = 2434, Level = LogLevel.Information, Message = "Outbox clean-up row {Id} for session {SessionId}: deleted the event {EventId} an unanswered create had left in {Mailbox}")]
+    public static partial void OutboxUnansweredEventDeleted(ILogger logger, long id, Guid sessionId, string mailbox, string eventId);
 }

@@ -36,4 +36,13 @@ internal enum OutboxKind
     /// <see cref="CoachingOutboxMessage.EventId"/>). Once it is gone, seat holders are told the new link.
     /// </summary>
     DeleteEvent = 8,
+
+    /// <summary>
+    /// Delete the event a create whose answer never came (a timeout, a network error) may have made in
+    /// <see cref="CoachingOutboxMessage.Mailbox"/> under the transaction id <see cref="CoachingOutboxMessage.EventId"/>,
+    /// queued when the session no longer wants it there (the organizer mailbox changed before the retry, or the session
+    /// was cancelled): the same create is sent again without attendees — Graph gives back the event it made, if it made
+    /// one — and the event it answers is DELETEd (never the session's own).
+    /// </summary>
+    DeleteUnansweredEvent = 9,
 }

@@ -128,7 +128,7 @@ internal sealed record SessionFormValues(
         // to everyone with the session.
         var zoneId = SessionTime.CanonicalZone(TimeZone);
         var zoneOk = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone);
-        Check(zoneOk, texts.FieldTimeZone);
+        Check(zoneOk, texts.FieldTimeZone, texts.ReasonTimeZone);
         // A day in the past is refused below (the session must start after now); one more than MaxYearsAhead ahead
         // is no session of the programme, and one at the calendar's ends (0001-01-01, 9999-12-31) would leave the
         // calendar when converted to UTC.
@@ -170,7 +170,7 @@ internal sealed record SessionFormValues(
         Check(!closesRead || !dateOk || closesOn <= date, texts.FieldClosesOn, texts.ReasonClosesOnAfterSession);
         Check(!closesRead || !zoneOk || closesOn >= DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone!).DateTime) || ClosesOn == keptClosesOn,
             texts.FieldClosesOn, texts.ReasonClosesOnPast);
-        Check(Organizer.Length <= 256 && MailAddress.TryCreate(Organizer, out var address) && address.Address == Organizer, texts.FieldOrganizer);
+        Check(Organizer.Length <= 256 && MailAddress.TryCreate(Organizer, out var address) && address.Address == Organizer, texts.FieldOrganizer, texts.ReasonOrganizer);
         if (invalid.Count > 0)
         {
             return (null, invalid);

@@ -130,6 +130,41 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
+    [InlineData("sessions on 31 February", "en", "31 February does not exist on the calendar: here are the sessions in February 2027.")]
+    [InlineData("sessões a 31 de fevereiro", "pt", "31 de fevereiro não existe no calendário: aqui estão as sessões de fevereiro de 2027.")]
+    [InlineData("sesiones el 31 de febrero", "es", "El 31 de febrero no existe en el calendario: estas son las sesiones de febrero de 2027.")]
+    [InlineData("sessioni il 31 febbraio", "it", "Il 31 febbraio non esiste nel calendario: ecco le sessioni di febbraio 2027.")]
+    [InlineData("31 Şubat oturumları", "tr", "31 Şubat takvimde yok: Şubat 2027 ayındaki oturumlar aşağıda.")]
+    [InlineData("setkání 31. února", "cs", "31. února v kalendáři neexistuje: tady jsou setkání v měsíci únor 2027.")]
+    public async Task Sessions_OnADayNoCalendarHas_SaysSoThenThatMonthsSessions(string typed, string language, string expected)
+    {
+        // Before: the day was dropped without a word — "No upcoming session matches" under February's filter, as if
+        // the bot had looked for sessions on 31 February.
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty with { NoSuchDates = [new NoSuchDate(31, 2, null)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In February", inDays: 90));
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal(expected, replies[0].Text);
+        Assert.Contains("In February", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_OnADayNoCalendarHasInFigures_SaidOnce_NotAlsoAsWordsTheListCouldNotUse()
+    {
+        // Before: "I could not filter by “30/02/2027”: here are all the upcoming sessions." — the day taken for words.
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized["sessions on 30/02/2027"] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty with { NoSuchDates = [new NoSuchDate(30, 2, 2027)] });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Next week"));
+
+        var replies = await host.SayAsync("sessions on 30/02/2027");
+
+        Assert.Equal(["30 February 2027 does not exist on the calendar."], replies.Where(r => r.Text is not null).Select(r => r.Text));
+        Assert.Contains("Next week", CoachingTestHost.CardOf(replies).GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("sessions last month", "en")]
     [InlineData("sessões do mês passado", "pt")]
     [InlineData("sesiones del mes pasado", "es")]
@@ -928,7 +963,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SubmitAsync(form, Coordinator);
 
         var card = CoachingTestHost.CardText(replies);
-        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon); End time: must be after the start time; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
+        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon): not a time zone name I know; End time: must be after the start time; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
@@ -1186,7 +1221,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
 
         var card = CoachingTestHost.CardText(replies);
-        Assert.Contains("2 sessions imported. Lines with errors: 3 (Time zone (e.g. Europe/Lisbon))", card, StringComparison.Ordinal);
+        Assert.Contains("2 sessions imported. Lines with errors: 3 (Time zone (e.g. Europe/Lisbon): not a time zone name I know)", card, StringComparison.Ordinal);
         Assert.Contains("Dyeing without water;Sustainable finishing", card, StringComparison.Ordinal);
         var sessions = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().OrderBy(s => s.StartsAt).ToListAsync());
         Assert.Equal(["Smart textiles lab", "Klastr"], sessions.Select(s => s.Title));

@@ -10,7 +10,7 @@ namespace HiTechTex.Bot.Tests.Features.Coaching;
 /// <summary>
 /// Microsoft Graph's calendar REST shapes on a <see cref="LocalHttpServer"/>: the client-credentials token endpoint,
 /// <c>POST /v1.0/users/{id}/events</c> (201, de-duplicated by <c>transactionId</c> like Graph), <c>PATCH …/events/{id}</c>,
-/// <c>POST …/events/{id}/cancel</c> (202), <c>DELETE …/events/{id}</c> (204) and <c>POST …/calendar/getSchedule</c>; with faults on demand.
+/// <c>GET …/events/{id}</c>, <c>POST …/events/{id}/cancel</c> (202), <c>DELETE …/events/{id}</c> (204) and <c>POST …/calendar/getSchedule</c>; with faults on demand.
 /// </summary>
 internal sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -213,6 +213,12 @@ internal sealed class FakeGraphServer : IAsyncDisposable
                 await WriteJsonAsync(context, JsonNode.Parse(stored.ToJsonString())!);
             }
 
+            return;
+        }
+
+        if (segments is ["v1.0", "users", var getOwner, "events", var gotId] && method == "GET" && InMailbox(gotId, getOwner) && Events.TryGetValue(gotId, out var got))
+        {
+            await WriteJsonAsync(context, new JsonObject { ["id"] = gotId, ["subject"] = got["subject"]?.DeepClone() });
             return;
         }
 

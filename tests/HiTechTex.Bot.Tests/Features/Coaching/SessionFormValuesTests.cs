@@ -178,8 +178,23 @@ public sealed class SessionFormValuesTests
     {
         var texts = CoachingTexts.Resolve("en");
 
-        var (_, invalid) = (Valid with { TimeZone = typed }).TryParse(texts, Now, Now);
+        var (draft, invalid) = (Valid with { TimeZone = typed }).TryParse(texts, Now, Now);
 
-        Assert.Contains(texts.FieldTimeZone, invalid);
+        Assert.Null(draft);
+        Assert.Contains(texts.FieldTimeZone + ": " + texts.ReasonTimeZone, invalid);
+    }
+
+    [Theory]
+    [MemberData(nameof(CoachingTextsTests.Languages), MemberType = typeof(CoachingTextsTests))]
+    public void TryParse_UnknownTimeZoneOrNoMailAddress_SaysWhy(string language)
+    {
+        // Before: "Please check: Time zone (e.g. Europe/Lisbon)." and "Organizer mailbox." — the field named, not why.
+        var texts = CoachingTexts.Resolve(language);
+
+        var (draft, invalid) = (Valid with { TimeZone = "Mars/Olympus", Organizer = "coaching at example" }).TryParse(texts, Now, Now);
+
+        Assert.Null(draft);
+        Assert.Equal([texts.FieldTimeZone + ": " + texts.ReasonTimeZone, texts.FieldOrganizer + ": " + texts.ReasonOrganizer], invalid);
+        Assert.Contains("coaching@example.org", texts.ReasonOrganizer, StringComparison.Ordinal);
     }
 }
