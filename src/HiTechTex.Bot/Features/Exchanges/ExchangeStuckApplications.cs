@@ -150,7 +150,11 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var next = round + 1;
-        if (!await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRound(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, cancellationToken)
+
+        // A button whose round was taken already (its earlier rounds' records are removed once a later one ends: a claim
+        // alone would take a removed round again) is told where it stands.
+        if (next <= ExchangeDeliveryClaim.LastRetryRound(application, await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false))
+            || !await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRound(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, cancellationToken)
             .ConfigureAwait(false))
         {
             return (application, await StandingAsync(application, cancellationToken).ConfigureAwait(false));
@@ -168,6 +172,14 @@ internal sealed class ExchangeStuckApplications(
             {
                 await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRoundDone(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, timeout.Token)
                     .ConfigureAwait(false);
+
+                // The earlier rounds' records told old buttons apart; this round's now do (LastRetryRound): removed, so
+                // that the records do not grow with the clicks.
+                var claims = await store.RemindersAsync(application.Id, timeout.Token).ConfigureAwait(false);
+                foreach (var superseded in ExchangeDeliveryClaim.SupersededRetryRecords(application, claims, next))
+                {
+                    await store.ReleaseReminderAsync(application.Id, superseded.Kind, superseded.RecipientAadObjectId, timeout.Token).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

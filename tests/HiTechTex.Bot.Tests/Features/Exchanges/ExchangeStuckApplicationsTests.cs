@@ -152,6 +152,39 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Empty(await ListAsync());
     }
 
+    /// <summary>
+    /// Before: every effective "Retry now" click added two records (the round taken, the round ended) that were never
+    /// removed — the table grew with the coordinator's clicks. Now a round that ended removes the records of the earlier
+    /// ones: however many rounds, two records stay; an old button (an earlier list's) still tries nothing.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_ManyRounds_KeepsTheLastRoundsTwoRecordsAndAnOldButtonTriesNothing()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await fixture.SubmitAsync();
+        var tries = fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+
+        for (var click = 1; click <= 5; click++)
+        {
+            var round = Assert.Single(await ListAsync()).Round;
+            Assert.Equal(click - 1, round);
+            Assert.Equal(ExchangeRetryOutcome.StillFailing, await RetryAsync(id, round));
+            Assert.Equal(tries + click, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        }
+
+        var rounds = (await ClaimsAsync(id)).Where(c => c.Kind.StartsWith(ExchangeDeliveryClaim.RetryRoundPrefix, StringComparison.Ordinal)
+            || c.Kind.StartsWith(ExchangeDeliveryClaim.RetryRoundDonePrefix, StringComparison.Ordinal)).Select(c => c.Kind).Order(StringComparer.Ordinal).ToList();
+        var application = await fixture.FindAsync(id);
+        Assert.Equal([ExchangeDeliveryClaim.RetryRound(application, 5), ExchangeDeliveryClaim.RetryRoundDone(application, 5)], rounds);
+
+        // The first list's button, and the fourth's: their rounds were taken (their records gone): nothing tried.
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 0));
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 3));
+        Assert.Equal(tries + 5, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(5, Assert.Single(await ListAsync()).Round);
+    }
+
     [Fact]
     public async Task RetryNow_StillUnreachable_SaysSoAndStaysListed()
     {
@@ -663,7 +696,11 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 Assert.Contains(reference, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardMayNotHaveArrived, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardMayNotHaveArrivedAdvice, card, StringComparison.Ordinal);
-                Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
+                // Its own line: the card may well have arrived, so not "Not reached:".
+                Assert.Contains(
+                    string.Format(CultureInfo.InvariantCulture, texts.StuckMayNotHaveReachedFormat, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)),
+                    card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckNotReachedFormat.Replace("{0}", "", StringComparison.Ordinal), card, StringComparison.Ordinal);
                 Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
             }, "the stuck applications")
             .StartTestAsync();
@@ -810,6 +847,12 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     private static string NotReached(ExchangeTexts texts, string names) => string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, names);
+
+    private async Task<IReadOnlyList<ExchangeReminder>> ClaimsAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExchangeStore>().RemindersAsync(id, CancellationToken.None);
+    }
 
     private async Task<IReadOnlyList<ExchangeStuckEntry>> ListAsync()
     {
