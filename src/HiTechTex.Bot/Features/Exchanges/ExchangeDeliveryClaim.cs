@@ -25,8 +25,15 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim Card(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"unreachable:{step}");
+        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"{CardUnreachablePrefix}{step}");
     }
+
+    /// <summary>
+    /// The beginning of the permanent-failure records of <see cref="Card"/> (403/404, blocked, no conversation), which the
+    /// follow-up looks for as it does <see cref="CardFailedPrefix"/>: a resubmission's or reassignment's new card that an
+    /// approver who had a card refused is tried again at its passes, like a card to an approver who has none.
+    /// </summary>
+    public const string CardUnreachablePrefix = "unreachable:";
 
     /// <summary>
     /// The beginning of the failure records of <see cref="Card"/>, which the follow-up looks for: a resubmission's or

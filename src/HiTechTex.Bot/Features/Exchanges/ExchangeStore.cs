@@ -120,7 +120,9 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     /// The applications with a failed delivery of a notice recorded — the status notice to the applicant
     /// (<see cref="ExchangeDeliveryClaim.StatusNotice"/>, of any version: the follow-up tries again those of the current
     /// one), the withdrawal notice to an approver (<see cref="ExchangeDeliveryClaim.WithdrawnNotice"/>) or the update of
-    /// somebody's card after a transition (<see cref="ExchangeDeliveryClaim.CardUpdate"/>) — except the
+    /// somebody's card after a transition (<see cref="ExchangeDeliveryClaim.CardUpdate"/>), or of a step's card, the new
+    /// card of a resubmission or reassignment included, whether it may pass or not (<see cref="ExchangeDeliveryClaim.CardFailedPrefix"/>,
+    /// <see cref="ExchangeDeliveryClaim.CardUnreachablePrefix"/>) — except the
     /// closed ones whose every notice was delivered or given up (<see cref="ExchangeDeliveryClaim.SettledKind"/>): those
     /// are not looked at again.
     /// </summary>
@@ -130,7 +132,7 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
                     && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable)
                         || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeUnreachable)
                         || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUpdateFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.NoticesDuePrefix)
-                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardFailedPrefix)))
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardFailedPrefix) || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUnreachablePrefix)))
                 && !db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id && r.Kind == ExchangeDeliveryClaim.SettledKind))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
