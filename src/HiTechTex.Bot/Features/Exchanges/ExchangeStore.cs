@@ -110,6 +110,18 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             """, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Removes one record, exactly (not by prefix): true for exactly one caller when several try at once, across
+    /// instances — what lets only one of them act on it (a notice stopped on the wire, sent once more).
+    /// </summary>
+    public async Task<bool> TryTakeRecordAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
+    {
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId}
+            """, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>The follow-up messages claimed for an application (<see cref="TryClaimReminderAsync"/>), with when.</summary>
     public async Task<IReadOnlyList<ExchangeReminder>> RemindersAsync(Guid exchangeId, CancellationToken cancellationToken) =>
         await db.Set<ExchangeReminder>().AsNoTracking()
