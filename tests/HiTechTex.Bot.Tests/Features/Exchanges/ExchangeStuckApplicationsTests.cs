@@ -718,6 +718,56 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Empty(await ListAsync());
     }
 
+    /// <summary>
+    /// Before: a process killed (not a clean stop: a crash, an out-of-memory kill) after claiming an approval card and
+    /// before recording it left the claim held and nothing else — no card, no failure, no record of a stop on the wire —
+    /// so the card was never sent again and nobody saw it. The claim is committed on its own before the send, so it is the
+    /// "sending" marker: once it is older than any send with no card recorded since, the coordinator's "stuck
+    /// applications" lists it as "may not have arrived", and Retry now sends it once; the follow-up still never by itself.
+    /// </summary>
+    [Fact]
+    public async Task CardClaimedByAKilledProcess_ListedOnceOlderThanAnySendAndRetryNowSendsItOnce()
+    {
+        // Arrange: the state a killed process leaves — the submission committed, the manager's card claimed, nothing after.
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.CreateAsync();
+        var step = new ExchangeApplication { Status = ExchangeStatus.Stage1, Version = 2 };
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TryClaimReminderAsync(
+                id, ExchangeDeliveryClaim.Card(step).Kind, ExchangeDialogTestHost.VisitingManagerId, CancellationToken.None));
+        }
+
+        await fixture.SubmitAsync(id, CancellationToken.None);
+        var reference = await fixture.ReferenceAsync(id);
+        Assert.Equal(0, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+
+        // A claim younger than any send may be a send in progress: not listed.
+        await fixture.RunFollowUpAsync();
+        Assert.Empty(await ListAsync());
+
+        // Act / Assert: older than any send — listed, whom, Retry now; the follow-up sends nothing by itself.
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(0, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardMayNotHaveArrived, entry.Reason);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        var retry = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
+        Assert.Empty(await ListAsync());
+    }
+
     [Fact]
     public async Task NotACoordinator_TypedOrForgedRetry_PoliteRefusalAndNothingChanges()
     {
