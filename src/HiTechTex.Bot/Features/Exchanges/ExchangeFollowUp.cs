@@ -304,12 +304,18 @@ internal sealed class ExchangeFollowUp(
     {
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var cardRecord = ExchangeDeliveryClaim.OnTheWirePrefix + "card:";
+        var pending = application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted;
         foreach (var record in claims.Where(c => c.Kind.StartsWith(ExchangeDeliveryClaim.OnTheWirePrefix, StringComparison.Ordinal)
-            && !c.Kind.StartsWith(cardRecord, StringComparison.Ordinal)))
+            && !(pending && c.Kind == ExchangeDeliveryClaim.Card(application).OnTheWireKind)))
         {
             var recipient = record.RecipientAadObjectId;
             var kind = record.Kind[ExchangeDeliveryClaim.OnTheWirePrefix.Length..];
-            var (claim, what, resend) = await StoppedNoticeAsync(application, kind, recipient, cancellationToken).ConfigureAwait(false);
+
+            // An approval card of a step the application has left: nothing to list any more (dropped below, so that the
+            // application is not looked at again for it).
+            var (claim, what, resend) = record.Kind.StartsWith(cardRecord, StringComparison.Ordinal)
+                ? (null, "", null)
+                : await StoppedNoticeAsync(application, kind, recipient, cancellationToken).ConfigureAwait(false);
             if (!await store.TryTakeRecordAsync(application.Id, record.Kind, recipient, cancellationToken).ConfigureAwait(false) || claim is null || resend is null)
             {
                 // Taken by another pass or instance, or stale: nothing sent.

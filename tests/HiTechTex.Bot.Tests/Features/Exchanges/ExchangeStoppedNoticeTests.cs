@@ -139,6 +139,37 @@ public sealed class ExchangeStoppedNoticeTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ApprovalCardStoppedOnTheWire_StepDecidedMeanwhile_RecordDroppedAndNothingSent()
+    {
+        // Arrange: the manager's card stopped on the wire at the submission; the manager decides anyway (from "pending
+        // approvals"): the record is of a step the application has left.
+        using var stopping = new CancellationTokenSource();
+        fixture.ManagerSend = _ => StopOnTheWire(stopping);
+        var id = await fixture.CreateAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.SubmitAsync(id, stopping.Token));
+        fixture.ManagerSend = _ => ExchangeRetryTestHost.Delivered;
+        Assert.Single(await OnTheWireRecordsAsync(id));
+        await fixture.DecideAsync(id, ExchangeVerbs.Approve);
+        Assert.Equal(ExchangeStatus.Stage2, (await fixture.FindAsync(id)).Status);
+        var cards = fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+
+        // Act
+        await fixture.RunFollowUpAsync();
+
+        // Assert: dropped (the application is not looked at again for it), nothing sent for it.
+        Assert.Empty(await OnTheWireRecordsAsync(id));
+        Assert.Equal(cards, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2398);
+    }
+
+    private async Task<IReadOnlyList<ExchangeReminder>> OnTheWireRecordsAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return [.. (await scope.ServiceProvider.GetRequiredService<ExchangeStore>().RemindersAsync(id, CancellationToken.None))
+            .Where(c => c.Kind.StartsWith(ExchangeDeliveryClaim.OnTheWirePrefix, StringComparison.Ordinal))];
+    }
+
     /// <summary>The host stops while the connector has the message: the send's token cancelled, a plain cancellation.</summary>
     private static ProactiveSendResult StopOnTheWire(CancellationTokenSource stopping)
     {
