@@ -171,6 +171,53 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Before: a resubmission whose new card the connector refused (403: the manager had blocked the bot, or their chat was
+    /// gone) was tried again only when the follow-up visited the application for another reason — with nothing else owed,
+    /// never: the manager, who had the old card (edited in place, which alerts nobody), was never told it waits for them
+    /// again. Now the follow-up finds the refused card on its own and, once the connector takes it, posts it once.
+    /// </summary>
+    [Fact]
+    public async Task FollowUp_ResubmissionCardRefused403_PostedOnceTheConnectorTakesIt()
+    {
+        // Arrange: submitted (the manager has the card), sent back for changes, then resubmitted while the connector
+        // refuses every message to the manager's chat.
+        var id = await SubmitAsync();
+        var reference = await ReferenceAsync(id);
+        var managerChat = PersonalChatOf(manager);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var data = JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment = "Add the agenda of day 3." });
+            await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(Actor(manager), ExchangeVerbs.RequestChanges, data, En, CancellationToken.None);
+        }
+
+        Assert.Equal(ExchangeStatus.ChangesRequested, (await FindAsync(id)).Status);
+        statuses["POST " + managerChat] = 403;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var submitted = await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().SubmitAsync(Actor(applicant), id, 3, CancellationToken.None);
+            Assert.Equal(ExchangeStatus.Stage1, submitted.Application?.Status);
+        }
+
+        var refused = Requests("POST", managerChat).Count;
+        Assert.Contains(Format(En.ResubmittedFormat, reference), Requests("POST", managerChat)[^1].Body, StringComparison.Ordinal);
+        await RunFollowUpAsync();
+        Assert.Equal(refused + 1, Requests("POST", managerChat).Count);
+
+        // Act: the manager can be reached again; the follow-up's next passes.
+        statuses.TryRemove("POST " + managerChat, out _);
+        time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+        time.Advance(TimeSpan.FromHours(2));
+        await RunFollowUpAsync();
+
+        // Assert: the new card posted once more and taken, with its buttons; nothing after it.
+        var posts = Requests("POST", managerChat).Skip(refused + 1).ToList();
+        var alert = Assert.Single(posts);
+        Assert.Contains(Format(En.ResubmittedFormat, reference), alert.Body, StringComparison.Ordinal);
+        Assert.Contains(ExchangeVerbs.Approve, alert.Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Before: a submission stopped (the host shutting down) while the real connector client had the manager's card on the
     /// wire kept its claim for ever (warning 2327) and nobody was told it may not have arrived. Now the coordinator's
     /// "stuck applications" lists it as "may not have arrived" with Retry now, which posts the card once; the follow-up

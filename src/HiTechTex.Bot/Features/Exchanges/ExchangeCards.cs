@@ -337,7 +337,9 @@ internal sealed class ExchangeCards(
             list = list.Length == 0 ? more : $"{list}, {more}";
         }
 
-        return string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, list);
+        // A card stopped on the wire may well have arrived: said so, not "Not reached".
+        var format = entry.Reason == ExchangeStuckReason.CardMayNotHaveArrived ? texts.StuckMayNotHaveReachedFormat : texts.StuckNotReachedFormat;
+        return string.Format(CultureInfo.InvariantCulture, format, list);
     }
 
     /// <summary>The lump-sum line: the estimate (amount, and why it is halved).</summary>

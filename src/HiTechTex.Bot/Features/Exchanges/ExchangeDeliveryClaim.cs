@@ -25,8 +25,15 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim Card(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"unreachable:{step}");
+        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"{CardUnreachablePrefix}{step}");
     }
+
+    /// <summary>
+    /// The beginning of the permanent-failure records of <see cref="Card"/> (403/404, blocked, no conversation), which the
+    /// follow-up looks for as it does <see cref="CardFailedPrefix"/>: a resubmission's or reassignment's new card that an
+    /// approver who had a card refused is tried again at its passes, like a card to an approver who has none.
+    /// </summary>
+    public const string CardUnreachablePrefix = "unreachable:";
 
     /// <summary>
     /// The beginning of the failure records of <see cref="Card"/>, which the follow-up looks for: a resubmission's or
@@ -138,6 +145,40 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
 
         var ended = claims.Any(c => c.Kind == RetryRoundDone(application, last.Round)) || last.SentAt <= now - InFlightBound;
         return ended ? (last.Round, false) : (last.Round - 1, true);
+    }
+
+    /// <summary>
+    /// The highest "Retry now" round of the application's current step that a click took (<see cref="RetryRound"/>), ended
+    /// or not; 0 when none. A button carrying fewer rounds than that is one whose try was made already: only the rounds
+    /// of the last try are kept (<see cref="SupersededRetryRecords"/>), so that this — not a claim that would fail — is
+    /// what tells an old button from a new one.
+    /// </summary>
+    public static int LastRetryRound(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var started = $"{RetryRoundPrefix}{Step(application)}:";
+        return claims.Where(c => c.Kind.StartsWith(started, StringComparison.Ordinal))
+            .Select(c => int.TryParse(c.Kind.AsSpan(started.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// The round records (<see cref="RetryRound"/>, <see cref="RetryRoundDone"/>) that the <paramref name="round"/>-th
+    /// round of the current step makes useless: those of its earlier rounds and of earlier steps. Removed once it ended,
+    /// so that the coordinator's clicks do not add records without end: at most the last round's two stay.
+    /// </summary>
+    public static IReadOnlyList<ExchangeReminder> SupersededRetryRecords(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, int round)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        var started = $"{RetryRoundPrefix}{Step(application)}:";
+        var ended = $"{RetryRoundDonePrefix}{Step(application)}:";
+        return [.. claims.Where(c => (c.Kind.StartsWith(RetryRoundPrefix, StringComparison.Ordinal) || c.Kind.StartsWith(RetryRoundDonePrefix, StringComparison.Ordinal))
+            && RoundOf(c.Kind, c.Kind.StartsWith(started, StringComparison.Ordinal) ? started : c.Kind.StartsWith(ended, StringComparison.Ordinal) ? ended : null) < round)];
+
+        // Another step's record: any round is earlier.
+        static int RoundOf(string kind, string? prefix) =>
+            prefix is null ? int.MinValue
+            : int.TryParse(kind.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MinValue;
     }
 
     /// <summary>An approver who had the application's card told that the applicant withdrew it (once per approver).</summary>

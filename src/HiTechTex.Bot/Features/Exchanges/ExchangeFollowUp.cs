@@ -155,6 +155,12 @@ internal sealed class ExchangeFollowUp(
             await RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
         }
 
+        // A notice or reminder whose send a restart stopped on the wire (it may not have arrived): sent once more.
+        foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.OnTheWirePrefix, cancellationToken).ConfigureAwait(false))
+        {
+            await ResendStoppedOnTheWireAsync(application, cancellationToken).ConfigureAwait(false);
+        }
+
         if (cards + reminders + reports > 0)
         {
             Log.FollowUpRan(logger, cards, reminders, reports);
@@ -281,6 +287,104 @@ internal sealed class ExchangeFollowUp(
             // Delivered or given up, every one: nothing can change for a closed application, so it is not looked at again.
             await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.SettledKind, applicant, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The notices and reminders of the application whose send a restart stopped with the message on the wire
+    /// (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>, warning 2327): each may not have arrived, and its claim, held,
+    /// kept it from being sent again. Each is sent once more (information 2398): a second copy of a plain message is less
+    /// harm than none — the applicant not knowing of a decision (changes requested waits for them) or that nobody may
+    /// decide, an approver not reminded or not told of a withdrawal. The record is taken first (exactly one pass or
+    /// instance takes it), then the claim given back and the message sent as by the turn, under its claim: a failure is
+    /// then tried again as any failed delivery. A record of an earlier step (the application moved on: that news is
+    /// stale, the later one was sent) is dropped. An approval card stopped so is the coordinator's to resend, from
+    /// "stuck applications" (an approver with two live cards of one step), and is left alone here.
+    /// </summary>
+    internal async Task ResendStoppedOnTheWireAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var cardRecord = ExchangeDeliveryClaim.OnTheWirePrefix + "card:";
+        var pending = application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted;
+        foreach (var record in claims.Where(c => c.Kind.StartsWith(ExchangeDeliveryClaim.OnTheWirePrefix, StringComparison.Ordinal)
+            && !(pending && c.Kind == ExchangeDeliveryClaim.Card(application).OnTheWireKind)))
+        {
+            var recipient = record.RecipientAadObjectId;
+            var kind = record.Kind[ExchangeDeliveryClaim.OnTheWirePrefix.Length..];
+
+            // An approval card of a step the application has left: nothing to list any more (dropped below, so that the
+            // application is not looked at again for it).
+            var (claim, what, resend) = record.Kind.StartsWith(cardRecord, StringComparison.Ordinal)
+                ? (null, "", null)
+                : await StoppedNoticeAsync(application, kind, recipient, cancellationToken).ConfigureAwait(false);
+            if (!await store.TryTakeRecordAsync(application.Id, record.Kind, recipient, cancellationToken).ConfigureAwait(false) || claim is null || resend is null)
+            {
+                // Taken by another pass or instance, or stale: nothing sent.
+                continue;
+            }
+
+            Log.StoppedNoticeResent(logger, application.Reference, what, recipient);
+            await store.ReleaseReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false);
+            await resend(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// What a notice or reminder stopped on the wire was (its claim's <paramref name="kind"/>), and how to send it once
+    /// more; no claim when it is not one of the application's current step (stale) or no longer owed.
+    /// </summary>
+    private async Task<(ExchangeDeliveryClaim? Claim, string What, Func<CancellationToken, Task>? Resend)> StoppedNoticeAsync(
+        ExchangeApplication application, string kind, string recipient, CancellationToken cancellationToken)
+    {
+        var pending = application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted;
+        if (kind == ExchangeDeliveryClaim.StatusNotice(application).Kind)
+        {
+            var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
+            return decision is null
+                ? (null, "", null)
+                : (ExchangeDeliveryClaim.StatusNotice(application), "status notice", ct => notifier.NotifyStatusAsync(application, decision.ActorName, decision.Comment, ct));
+        }
+
+        if (kind == ExchangeDeliveryClaim.WithdrawnNotice(application).Kind)
+        {
+            return (ExchangeDeliveryClaim.WithdrawnNotice(application), "withdrawal notice", ct => notifier.TellWithdrawnAsync(application, recipient, ct));
+        }
+
+        if (kind == ExchangeDeliveryClaim.Reached(application).Kind)
+        {
+            return (ExchangeDeliveryClaim.Reached(application), "reached-an-approver notice", ct => notifier.TellReachedAsync(application, ct));
+        }
+
+        if (!pending)
+        {
+            return (null, "", null);
+        }
+
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        if (kind == ExchangeDeliveryClaim.Reminder(application).Kind)
+        {
+            // Still one of the step's approvers (a reassignment makes a new step: stale above).
+            return waitingFor.Contains(recipient, StringComparer.OrdinalIgnoreCase)
+                ? (ExchangeDeliveryClaim.Reminder(application), "reminder", async ct =>
+                    await notifier.RemindAsync(application, recipient, await notifier.RefreshUserIdsAsync(application, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
+                : (null, "", null);
+        }
+
+        if (kind == ExchangeDeliveryClaim.Stuck(application).Kind)
+        {
+            if (waitingFor.Count == 0)
+            {
+                return (ExchangeDeliveryClaim.Stuck(application), "no-approver notice", ct => notifier.NoApproverAsync(application, ct));
+            }
+
+            // Nobody reachable still: that notice once more. An approver reached meanwhile: the applicant gets "it has now
+            // reached an approver", which the held claim of this notice is the record for — left as it is.
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            return waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now))
+                ? (ExchangeDeliveryClaim.Stuck(application), "no-approver-reachable notice", ct => notifier.UnreachableApproversAsync(application, ct))
+                : (null, "", null);
+        }
+
+        return (null, "", null);
     }
 
     /// <summary>

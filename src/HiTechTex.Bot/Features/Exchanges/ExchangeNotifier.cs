@@ -415,10 +415,12 @@ internal sealed class ExchangeNotifier(
         }
         catch (MayHaveBeenDeliveredException)
         {
-            // Stopped (the host shutting down) with the message on the wire, or delivered: the claim stays — never twice.
-            // A step's card is recorded as such, so that the coordinator sees it may not have arrived.
+            // Stopped (the host shutting down) with the message on the wire, or delivered: the claim stays — not sent
+            // again by itself. Recorded as such: a step's card for the coordinator to see it may not have arrived; a notice
+            // or a reminder for the follow-up to send once more (ExchangeFollowUp.ResendStoppedOnTheWireAsync). Not the
+            // closing-report request: its report card, sent once its claim is older than any send, asks for the report.
             Log.SendStoppedInFlight(logger, application.Reference, what, recipient);
-            if (claim.Kind == WaitingCardKind(application))
+            if (claim != ExchangeDeliveryClaim.ReportRequest)
             {
                 await RecordOnTheWireAsync(application, claim, recipient, what).ConfigureAwait(false);
             }

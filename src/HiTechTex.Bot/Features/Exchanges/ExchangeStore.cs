@@ -110,6 +110,18 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             """, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Removes one record, exactly (not by prefix): true for exactly one caller when several try at once, across
+    /// instances — what lets only one of them act on it (a notice stopped on the wire, sent once more).
+    /// </summary>
+    public async Task<bool> TryTakeRecordAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
+    {
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId}
+            """, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>The follow-up messages claimed for an application (<see cref="TryClaimReminderAsync"/>), with when.</summary>
     public async Task<IReadOnlyList<ExchangeReminder>> RemindersAsync(Guid exchangeId, CancellationToken cancellationToken) =>
         await db.Set<ExchangeReminder>().AsNoTracking()
@@ -120,7 +132,9 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     /// The applications with a failed delivery of a notice recorded — the status notice to the applicant
     /// (<see cref="ExchangeDeliveryClaim.StatusNotice"/>, of any version: the follow-up tries again those of the current
     /// one), the withdrawal notice to an approver (<see cref="ExchangeDeliveryClaim.WithdrawnNotice"/>) or the update of
-    /// somebody's card after a transition (<see cref="ExchangeDeliveryClaim.CardUpdate"/>) — except the
+    /// somebody's card after a transition (<see cref="ExchangeDeliveryClaim.CardUpdate"/>), or of a step's card, the new
+    /// card of a resubmission or reassignment included, whether it may pass or not (<see cref="ExchangeDeliveryClaim.CardFailedPrefix"/>,
+    /// <see cref="ExchangeDeliveryClaim.CardUnreachablePrefix"/>) — except the
     /// closed ones whose every notice was delivered or given up (<see cref="ExchangeDeliveryClaim.SettledKind"/>): those
     /// are not looked at again.
     /// </summary>
@@ -130,7 +144,7 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
                     && (r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.StatusNoticeUnreachable)
                         || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.WithdrawnNoticeUnreachable)
                         || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUpdateFailed) || r.Kind.StartsWith(ExchangeDeliveryClaim.NoticesDuePrefix)
-                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardFailedPrefix)))
+                        || r.Kind.StartsWith(ExchangeDeliveryClaim.CardFailedPrefix) || r.Kind.StartsWith(ExchangeDeliveryClaim.CardUnreachablePrefix)))
                 && !db.Set<ExchangeReminder>().Any(r => r.ExchangeId == e.Id && r.Kind == ExchangeDeliveryClaim.SettledKind))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -150,7 +150,11 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var next = round + 1;
-        if (!await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRound(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, cancellationToken)
+
+        // A button whose round was taken already (its earlier rounds' records are removed once a later one ends: a claim
+        // alone would take a removed round again) is told where it stands.
+        if (next <= ExchangeDeliveryClaim.LastRetryRound(application, await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false))
+            || !await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRound(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, cancellationToken)
             .ConfigureAwait(false))
         {
             return (application, await StandingAsync(application, cancellationToken).ConfigureAwait(false));
@@ -168,6 +172,14 @@ internal sealed class ExchangeStuckApplications(
             {
                 await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRoundDone(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, timeout.Token)
                     .ConfigureAwait(false);
+
+                // The earlier rounds' records told old buttons apart; this round's now do (LastRetryRound): removed, so
+                // that the records do not grow with the clicks.
+                var claims = await store.RemindersAsync(application.Id, timeout.Token).ConfigureAwait(false);
+                foreach (var superseded in ExchangeDeliveryClaim.SupersededRetryRecords(application, claims, next))
+                {
+                    await store.ReleaseReminderAsync(application.Id, superseded.Kind, superseded.RecipientAadObjectId, timeout.Token).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -332,8 +344,14 @@ internal sealed class ExchangeStuckApplications(
     }
 
     /// <summary>
-    /// The step's approvers whose card was stopped on the wire (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>): its claim
-    /// still held (never sent again by itself) and no card of theirs recorded since it was claimed.
+    /// The step's approvers whose card may not have arrived: its claim still held (never sent again by itself) and no
+    /// card of theirs recorded since it was claimed — either stopped on the wire by a restart
+    /// (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>), or claimed longer ago than any send takes
+    /// (<see cref="ExchangeDeliveryClaim.InFlightBound"/>) without a word since: the process was killed (a crash, an
+    /// out-of-memory kill, a host recycled without a clean stop) between its claim — committed on its own before the send
+    /// — and the card's record. A delivery that failed gives its claim back, and one that was delivered is recorded, so a
+    /// claim that old with neither is one of those (or, rarely, a card delivered whose record the database refused:
+    /// hence "may", and the advice to check with the approver before Retry now).
     /// </summary>
     private async Task<IReadOnlyList<string>> OnTheWireAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
@@ -344,7 +362,9 @@ internal sealed class ExchangeStuckApplications(
 
         var card = ExchangeDeliveryClaim.Card(application);
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var stopped = claims.Where(c => c.Kind == card.OnTheWireKind).Select(c => c.RecipientAadObjectId).ToList();
+        var settledBefore = clock.Now - ExchangeDeliveryClaim.InFlightBound;
+        var stopped = claims.Where(c => c.Kind == card.OnTheWireKind || (c.Kind == card.Kind && c.SentAt <= settledBefore))
+            .Select(c => c.RecipientAadObjectId).ToList();
         if (stopped.Count == 0)
         {
             return [];
@@ -368,12 +388,17 @@ internal sealed class ExchangeStuckApplications(
         bool? delivered = null;
         foreach (var approver in onTheWire)
         {
-            if (await store.ForgetRemindersAsync(application.Id, [card.OnTheWireKind], approver, cancellationToken).ConfigureAwait(false) == 0)
+            // Taken by removing its record — the one left by a stop on the wire, else (a killed process left none) the
+            // claim itself, older than any send: a second click finds neither (the claim taken again below is new).
+            if (await store.ForgetRemindersAsync(application.Id, [card.OnTheWireKind], approver, cancellationToken).ConfigureAwait(false) > 0)
+            {
+                await store.ReleaseReminderAsync(application.Id, card.Kind, approver, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await TakeOldClaimAsync(application, card, approver, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
-            await store.ReleaseReminderAsync(application.Id, card.Kind, approver, cancellationToken).ConfigureAwait(false);
             refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
             var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
             delivered = (delivered ?? true) & await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
@@ -385,6 +410,19 @@ internal sealed class ExchangeStuckApplications(
             false => ExchangeRetryOutcome.StillFailing,
             null => ExchangeRetryOutcome.NotStuck,
         };
+    }
+
+    /// <summary>
+    /// Takes the card claim of <paramref name="approver"/> that a killed process left (<see cref="OnTheWireAsync"/>): only
+    /// when it is older than any send — a younger one is a send in progress, or the one a click before this one took to
+    /// send the card again — and only one caller (the record removed exactly once).
+    /// </summary>
+    private async Task<bool> TakeOldClaimAsync(ExchangeApplication application, ExchangeDeliveryClaim card, string approver, CancellationToken cancellationToken)
+    {
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        return claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase)) is { } held
+            && held.SentAt <= clock.Now - ExchangeDeliveryClaim.InFlightBound
+            && await store.TryTakeRecordAsync(application.Id, held.Kind, held.RecipientAadObjectId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>

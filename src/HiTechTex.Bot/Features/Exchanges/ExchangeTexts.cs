@@ -232,6 +232,12 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = how many people not reached the bot knows no name for.</summary>
     public required string StuckUnnamedFormat { get; init; }
 
+    /// <summary>
+    /// {0} = the names (and <see cref="StuckUnnamedFormat"/>) of whom a card stopped on the wire
+    /// (<see cref="StuckCardMayNotHaveArrived"/>) may not have reached: not "Not reached", which it may well have.
+    /// </summary>
+    public required string StuckMayNotHaveReachedFormat { get; init; }
+
     /// <summary>{0} = reference. "Retry now": delivered.</summary>
     public required string RetryDeliveredFormat { get; init; }
 

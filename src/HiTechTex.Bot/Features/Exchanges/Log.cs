@@ -71,8 +71,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 2326, Level = LogLevel.Information, Message = "Exchange {Reference}: the {What} to {Recipient} was stopped before it reached the connector (the host shutting down); given back, the follow-up sends it after the restart")]
     public static partial void SendStoppedGivenBack(ILogger logger, string reference, string what, string recipient);
 
-    /// <summary>The host stopped with the message on its way: perhaps delivered, so not sent again (never twice).</summary>
-    [LoggerMessage(EventId = 2327, Level = LogLevel.Warning, Message = "Exchange {Reference}: the {What} to {Recipient} was stopped while the connector had it (the host shutting down); it may not have arrived and is not sent again (never twice)")]
+    /// <summary>
+    /// The host stopped with the message on its way: perhaps delivered. An approval card is not sent again by itself (the
+    /// coordinator's "stuck applications" lists it); a notice or reminder is sent once more by the follow-up (2398).
+    /// </summary>
+    [LoggerMessage(EventId = 2327, Level = LogLevel.Warning, Message = "Exchange {Reference}: the {What} to {Recipient} was stopped while the connector had it (the host shutting down); it may not have arrived: an approval card is listed under \"stuck applications\" and not sent again by itself, a notice or reminder is sent once more by the follow-up")]
     public static partial void SendStoppedInFlight(ILogger logger, string reference, string what, string recipient);
 
     [LoggerMessage(EventId = 2328, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the card of {Recipient} could not be updated in {Attempts} tries (the connector failing); the follow-up stops trying (a coordinator sees it under \"stuck applications\"), the card shows the current state when clicked")]
@@ -83,6 +86,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2330, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the turn that made its last transition stopped before sending the notices; the follow-up sends those not sent yet (each once)")]
     public static partial void AbortedTurnNotices(ILogger logger, string reference, string status);
+
+    /// <summary>A notice or reminder stopped on the wire (2327) sent once more by the follow-up: a second copy is less harm than none.</summary>
+    [LoggerMessage(EventId = 2398, Level = LogLevel.Information, Message = "Exchange {Reference}: the {What} to {Recipient}, stopped on the wire by a restart (it may not have arrived), is sent once more by the follow-up")]
+    public static partial void StoppedNoticeResent(ILogger logger, string reference, string what, string recipient);
 
     /// <summary>A resubmission's or reassignment's new card to an approver who had one, sent by the follow-up (its turn stopped before, or the send failed).</summary>
     [LoggerMessage(EventId = 2399, Level = LogLevel.Information, Message = "Exchange {Reference} ({Status}): the new card of the resubmission or reassignment reached {Approver} from the follow-up (the turn had not sent it, or its delivery failed); sent once")]

@@ -152,6 +152,39 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Empty(await ListAsync());
     }
 
+    /// <summary>
+    /// Before: every effective "Retry now" click added two records (the round taken, the round ended) that were never
+    /// removed — the table grew with the coordinator's clicks. Now a round that ended removes the records of the earlier
+    /// ones: however many rounds, two records stay; an old button (an earlier list's) still tries nothing.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_ManyRounds_KeepsTheLastRoundsTwoRecordsAndAnOldButtonTriesNothing()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await fixture.SubmitAsync();
+        var tries = fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
+
+        for (var click = 1; click <= 5; click++)
+        {
+            var round = Assert.Single(await ListAsync()).Round;
+            Assert.Equal(click - 1, round);
+            Assert.Equal(ExchangeRetryOutcome.StillFailing, await RetryAsync(id, round));
+            Assert.Equal(tries + click, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        }
+
+        var rounds = (await ClaimsAsync(id)).Where(c => c.Kind.StartsWith(ExchangeDeliveryClaim.RetryRoundPrefix, StringComparison.Ordinal)
+            || c.Kind.StartsWith(ExchangeDeliveryClaim.RetryRoundDonePrefix, StringComparison.Ordinal)).Select(c => c.Kind).Order(StringComparer.Ordinal).ToList();
+        var application = await fixture.FindAsync(id);
+        Assert.Equal([ExchangeDeliveryClaim.RetryRound(application, 5), ExchangeDeliveryClaim.RetryRoundDone(application, 5)], rounds);
+
+        // The first list's button, and the fourth's: their rounds were taken (their records gone): nothing tried.
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 0));
+        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 3));
+        Assert.Equal(tries + 5, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(5, Assert.Single(await ListAsync()).Round);
+    }
+
     [Fact]
     public async Task RetryNow_StillUnreachable_SaysSoAndStaysListed()
     {
@@ -663,7 +696,11 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 Assert.Contains(reference, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardMayNotHaveArrived, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardMayNotHaveArrivedAdvice, card, StringComparison.Ordinal);
-                Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
+                // Its own line: the card may well have arrived, so not "Not reached:".
+                Assert.Contains(
+                    string.Format(CultureInfo.InvariantCulture, texts.StuckMayNotHaveReachedFormat, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)),
+                    card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckNotReachedFormat.Replace("{0}", "", StringComparison.Ordinal), card, StringComparison.Ordinal);
                 Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
             }, "the stuck applications")
             .StartTestAsync();
@@ -677,6 +714,56 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         await fixture.RunFollowUpAsync();
 
         Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// Before: a process killed (not a clean stop: a crash, an out-of-memory kill) after claiming an approval card and
+    /// before recording it left the claim held and nothing else — no card, no failure, no record of a stop on the wire —
+    /// so the card was never sent again and nobody saw it. The claim is committed on its own before the send, so it is the
+    /// "sending" marker: once it is older than any send with no card recorded since, the coordinator's "stuck
+    /// applications" lists it as "may not have arrived", and Retry now sends it once; the follow-up still never by itself.
+    /// </summary>
+    [Fact]
+    public async Task CardClaimedByAKilledProcess_ListedOnceOlderThanAnySendAndRetryNowSendsItOnce()
+    {
+        // Arrange: the state a killed process leaves — the submission committed, the manager's card claimed, nothing after.
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.CreateAsync();
+        var step = new ExchangeApplication { Status = ExchangeStatus.Stage1, Version = 2 };
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TryClaimReminderAsync(
+                id, ExchangeDeliveryClaim.Card(step).Kind, ExchangeDialogTestHost.VisitingManagerId, CancellationToken.None));
+        }
+
+        await fixture.SubmitAsync(id, CancellationToken.None);
+        var reference = await fixture.ReferenceAsync(id);
+        Assert.Equal(0, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+
+        // A claim younger than any send may be a send in progress: not listed.
+        await fixture.RunFollowUpAsync();
+        Assert.Empty(await ListAsync());
+
+        // Act / Assert: older than any send — listed, whom, Retry now; the follow-up sends nothing by itself.
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(0, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardMayNotHaveArrived, entry.Reason);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        var retry = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+
+        Assert.Equal(1, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
         Assert.Empty(await ListAsync());
     }
@@ -810,6 +897,12 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     private static string NotReached(ExchangeTexts texts, string names) => string.Format(CultureInfo.InvariantCulture, texts.StuckNotReachedFormat, names);
+
+    private async Task<IReadOnlyList<ExchangeReminder>> ClaimsAsync(Guid id)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExchangeStore>().RemindersAsync(id, CancellationToken.None);
+    }
 
     private async Task<IReadOnlyList<ExchangeStuckEntry>> ListAsync()
     {
