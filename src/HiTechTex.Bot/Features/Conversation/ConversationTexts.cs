@@ -259,6 +259,12 @@ internal sealed partial class ConversationTexts
     /// <summary>Why a name that is (or holds) a web address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsWebAddress { get; init; }
 
+    /// <summary>
+    /// A journey request typed at the name question ("find partners in Italy"): not a name, refused before the name
+    /// question is asked again (it used to become the name shown on every card).
+    /// </summary>
+    public required string NameIsRequest { get; init; }
+
     /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsEmailAddress { get; init; }
 

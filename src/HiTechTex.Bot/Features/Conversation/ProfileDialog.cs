@@ -564,6 +564,17 @@ internal sealed class ProfileDialog : ComponentDialog
 
         // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
         var name = ProfileAnswers.Name(prompt.Recognized.Value);
+        if (name.Length > 0 && IsJourneyRequest(name))
+        {
+            // "find partners in Italy", "quero candidatar-me a um intercâmbio": a request, never a person's name (it would
+            // be saved as the name and shown on the cards managers and partners get).
+            // The question again, unless this was its last try (then it says which name it keeps).
+            var texts = prompt.Context.GetTexts();
+            var last = prompt.Options.MaxAttempts is { } max && prompt.AttemptCount >= max;
+            await prompt.Context.SendActivityAsync(ConversationTurn.Plain(last ? texts.NameIsRequest : $"{texts.NameIsRequest} {texts.AskName}"), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         return name.Length == 0 || await IsPersonNameOrSayWhyAsync(prompt.Context, name, cancellationToken).ConfigureAwait(false);
     }
 
