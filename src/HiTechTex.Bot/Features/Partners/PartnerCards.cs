@@ -103,7 +103,9 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     /// <param name="ownContact">The reader is one of the organisation's contacts (its introductions would come to them):
     /// nothing to ask for — the card says so.</param>
     /// <param name="message">Written in the message box (a request begun in a group and continued in the 1:1 chat).</param>
-    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null, bool ownContact = false)
+    /// <param name="reachable">Someone at the organisation can be reached through the bot (<see cref="IntroductionService.CanReach"/>):
+    /// if not, the card says so instead of offering a message box and a request that could not be sent.</param>
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null, bool ownContact = false, bool reachable = true)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
@@ -123,7 +125,8 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isManaged"] = managed,
             ["isOwnContact"] = ownContact && !managed,
             ["message"] = message is null ? "" : MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength),
-            ["canRequest"] = !requested && !managed && !ownContact,
+            ["canRequest"] = !requested && !managed && !ownContact && reachable,
+            ["isUnreachable"] = !requested && !managed && !ownContact && !reachable,
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
@@ -136,6 +139,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["requested"] = texts.IntroductionRequestedNote,
                 ["managed"] = PartnerTexts.Format(texts.ManagedMemberNote, texts.ManageMembersCommands[0]),
                 ["ownContact"] = texts.OwnContactNote,
+                ["unreachable"] = texts.IntroductionUnreachableNote,
                 ["edit"] = texts.Edit,
                 ["website"] = texts.Website,
             },
