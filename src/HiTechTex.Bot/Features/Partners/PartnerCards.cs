@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
@@ -111,7 +112,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
         AddFact(facts, texts.ServiceLabel, organisation.Services.Select(s => Label(TextileTaxonomy.IdOf(s), texts)));
         AddFact(facts, texts.StageLabel, organisation.Stages.Select(s => Label(TextileTaxonomy.IdOf(s), texts)));
-        AddFact(facts, texts.Languages, organisation.Languages);
+        AddFact(facts, texts.Languages, organisation.Languages.Select(LanguageName));
         return renderer.Render(DetailTemplate, new JsonObject
         {
             ["id"] = organisation.Id,
@@ -289,6 +290,29 @@ internal sealed class PartnerCards(ICardRenderer renderer)
 
     private static JsonArray Choices(IEnumerable<(string Title, string Value)> items) =>
         new([.. items.Select(i => (JsonNode)new JsonObject { ["title"] = i.Title, ["value"] = i.Value })]);
+
+    /// <summary>
+    /// A language the organisation works in, by its own name as the bot's language question shows it ("Português",
+    /// "English"), not its code ("pt, en" on the card); another language by its own name too ("français"), else the code.
+    /// </summary>
+    internal static string LanguageName(string code)
+    {
+        var folded = code.Trim().ToLowerInvariant();
+        if (ConversationTexts.All.FirstOrDefault(t => t.Language == folded) is { } texts)
+        {
+            return texts.LanguageName;
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(folded, predefinedOnly: true);
+            return culture.IsNeutralCulture && culture.NativeName.Length > 0 ? culture.NativeName : code;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
 
     private static void AddFact(JsonArray facts, string title, IEnumerable<string> values)
     {

@@ -184,6 +184,30 @@ public sealed class PartnerDetailCardTests
         Assert.DoesNotContain("partners.intro.request", card.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Detail_TheOrganisationsLanguages_AreNamedNotCoded(string language)
+    {
+        // Before: "Languages: pt, en", "Diller: pt, en", codes a reader has to decode.
+        var partner = Partner with { Languages = ["pt", "en", "cs", "xx-yy"] };
+
+        var card = Cards.Detail(PartnerTexts.Resolve(language), partner).Content!.Value;
+
+        var strings = Strings(card).ToList();
+        Assert.Contains("Português, English, Čeština, xx-yy", strings);
+        Assert.DoesNotContain(strings, s => s.Contains("pt, en", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
     [Fact]
     public void Detail_Reachable_DoesNotSayItIsUnreachable()
     {
