@@ -189,6 +189,9 @@ internal sealed partial class CoachingTexts
 
     public required string ReasonEndAfterStart { get; init; }
 
+    /// <summary>Why a session's time zone was refused: no zone of that name (typed by hand, an import's column).</summary>
+    public required string ReasonTimeZoneUnknown { get; init; }
+
     /// <summary>A start or end time that is not written as the form writes times ("9h", "", "noon").</summary>
     public required string ReasonTimeFormat { get; init; }
 

@@ -128,7 +128,7 @@ internal sealed record SessionFormValues(
         // to everyone with the session.
         var zoneId = SessionTime.CanonicalZone(TimeZone);
         var zoneOk = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone);
-        Check(zoneOk, texts.FieldTimeZone);
+        Check(zoneOk, texts.FieldTimeZone, texts.ReasonTimeZoneUnknown);
         // A day in the past is refused below (the session must start after now); one more than MaxYearsAhead ahead
         // is no session of the programme, and one at the calendar's ends (0001-01-01, 9999-12-31) would leave the
         // calendar when converted to UTC.

@@ -928,7 +928,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SubmitAsync(form, Coordinator);
 
         var card = CoachingTestHost.CardText(replies);
-        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon); End time: must be after the start time; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
+        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon): not a time zone I know (write it as Region/City); End time: must be after the start time; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
@@ -1186,7 +1186,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows }, Coordinator);
 
         var card = CoachingTestHost.CardText(replies);
-        Assert.Contains("2 sessions imported. Lines with errors: 3 (Time zone (e.g. Europe/Lisbon))", card, StringComparison.Ordinal);
+        Assert.Contains("2 sessions imported. Lines with errors: 3 (Time zone (e.g. Europe/Lisbon): not a time zone I know (write it as Region/City))", card, StringComparison.Ordinal);
         Assert.Contains("Dyeing without water;Sustainable finishing", card, StringComparison.Ordinal);
         var sessions = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().OrderBy(s => s.StartsAt).ToListAsync());
         Assert.Equal(["Smart textiles lab", "Klastr"], sessions.Select(s => s.Title));

@@ -172,14 +172,21 @@ public sealed class SessionFormValuesTests
     }
 
     [Theory]
-    [InlineData("Mars/Olympus")]
-    [InlineData("")]
-    public void TryParse_UnknownTimeZone_Refused(string typed)
+    [InlineData("Mars/Olympus", "en")]
+    [InlineData("", "en")]
+    [InlineData("Europe/Lisboa", "pt")]
+    [InlineData("Madrid", "es")]
+    [InlineData("Europa/Roma", "it")]
+    [InlineData("İstanbul", "tr")]
+    [InlineData("Praha", "cs")]
+    public void TryParse_UnknownTimeZone_RefusedWithTheReason(string typed, string language)
     {
-        var texts = CoachingTexts.Resolve("en");
+        // Before: "Check: Time zone (e.g. Europe/Lisbon)." — the field named, not what is wrong with it.
+        var texts = CoachingTexts.Resolve(language);
 
-        var (_, invalid) = (Valid with { TimeZone = typed }).TryParse(texts, Now, Now);
+        var (draft, invalid) = (Valid with { TimeZone = typed }).TryParse(texts, Now, Now);
 
-        Assert.Contains(texts.FieldTimeZone, invalid);
+        Assert.Null(draft);
+        Assert.Contains($"{texts.FieldTimeZone}: {texts.ReasonTimeZoneUnknown}", invalid);
     }
 }
