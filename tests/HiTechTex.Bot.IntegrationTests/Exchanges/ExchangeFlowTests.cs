@@ -125,8 +125,8 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
             await PostAsync(client, Message(coordinator, "exchange progress"));
             var progress = connector.To(coordinator.ConversationId)[^1].CardJson;
             Assert.Contains("1 of 80 exchanges completed", progress, StringComparison.Ordinal);
-            Assert.Contains("PT → CZ: 1 completed", progress, StringComparison.Ordinal);
-            Assert.Contains("Portuguese Textile Cluster / CITEVE: 1 completed", progress, StringComparison.Ordinal);
+            Assert.Contains("PT → CZ: completed 1", progress, StringComparison.Ordinal);
+            Assert.Contains("Portuguese Textile Cluster / CITEVE: completed 1", progress, StringComparison.Ordinal);
 
             // The audit trail: every transition once, in order.
             await using var scope = host.Services.CreateAsyncScope();

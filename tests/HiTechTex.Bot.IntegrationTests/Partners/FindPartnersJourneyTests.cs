@@ -22,7 +22,8 @@ public sealed class FindPartnersJourneyTests : IDisposable
         using var factory = PartnerHost.Create(databasePath);
         var client = factory.CreateClient();
         await PartnerHost.WaitReadyAsync(factory);
-        var partner = await PartnerHost.AddOrganisationAsync(factory, "Trutnov Geo Lab s.r.o.", contactAadObjectId: null);
+        // A contact with a Teams account: someone its details card can offer an introduction to (UnreachablePartnerDetailTests).
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Trutnov Geo Lab s.r.o.", contactAadObjectId: "6f1c2b4e-0000-4000-8000-00000000c0c1");
         await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
         var chat = Activities.NewConversationId();
 

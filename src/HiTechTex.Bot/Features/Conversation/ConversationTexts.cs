@@ -259,6 +259,12 @@ internal sealed partial class ConversationTexts
     /// <summary>Why a name that is (or holds) a web address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsWebAddress { get; init; }
 
+    /// <summary>
+    /// A journey request typed at the name question ("find partners in Italy"): not a name, refused before the name
+    /// question is asked again (it used to become the name shown on every card).
+    /// </summary>
+    public required string NameIsRequest { get; init; }
+
     /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsEmailAddress { get; init; }
 
@@ -287,6 +293,15 @@ internal sealed partial class ConversationTexts
 
     /// <summary>{0} = the profile word. The organisation question gave up and none was saved before: it stays unset.</summary>
     public required string OrganisationUnsetFormat { get; init; }
+
+    /// <summary>
+    /// {0} = the organisation saved before; asked when the profile is changed ("my profile"), so that a yes keeps it (and
+    /// its directory entry) instead of "yes" becoming the organisation's name.
+    /// </summary>
+    public required string ConfirmOrganisationKeptFormat { get; init; }
+
+    /// <summary>{0} = the same; the retry of <see cref="ConfirmOrganisationKeptFormat"/>.</summary>
+    public required string ConfirmOrganisationKeptRetryFormat { get; init; }
 
     /// <summary>The profile saved without a name (the name question gave up).</summary>
     public required string ProfileSavedWithoutName { get; init; }
@@ -573,6 +588,12 @@ internal sealed partial class ConversationTexts
 
     public string OrganisationKept(string organisation) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationKeptFormat, NameRule.ForPlainMessage(organisation), ProfileWord);
+
+    public string ConfirmOrganisationKept(string organisation) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationKeptFormat, NameRule.ForMessage(organisation));
+
+    public string ConfirmOrganisationKeptRetry(string organisation) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationKeptRetryFormat, NameRule.ForMessage(organisation));
 
     public string OrganisationUnset => string.Format(System.Globalization.CultureInfo.InvariantCulture, OrganisationUnsetFormat, ProfileWord);
 

@@ -25,6 +25,8 @@ internal sealed class ProfileDialog : ComponentDialog
     private const string OrganisationConfirmPrompt = "profile.organisationConfirm";
     private const string OrganisationStepsId = "profile.organisationSteps";
     private const string LanguagePrompt = "profile.language";
+    private const string OrganisationKeepStepsId = "profile.organisationKeepSteps";
+    private const string OrganisationKeptPrompt = "profile.organisationKept";
 
     private readonly ConversationStates states;
     private readonly IOrganisationLookup organisations;
@@ -70,6 +72,16 @@ internal sealed class ProfileDialog : ComponentDialog
             Localize = (context, options) => OrganisationOptions(context, Kept(options.Validations), again: true),
         });
         AddDialog(new ChoicePrompt(OrganisationChoicePrompt));
+
+        // Asked again ("my profile") with an organisation saved: "Is your organisation still CITEVE?" — a yes keeps it
+        // with its directory entry; only a no asks for the name. (Asked for the name straight away, "yes" or "same"
+        // became the organisation, and the directory entry the exchange form needs was lost.)
+        AddDialog(new WaterfallDialog(OrganisationKeepStepsId, [AskOrganisationKeptAsync, KeepOrAskOrganisationAsync, EndOrganisationKeepAsync]));
+        AddDialog(new ConfirmPrompt(OrganisationKeptPrompt)
+        {
+            RecognizeAnyLanguage = true,
+            Localize = (context, options) => OrganisationKeptOptions(context.GetTexts(), Kept(options.Validations)),
+        });
 
         // "Find Partners", "textile exchange lab" at the first-use question: a name or a request? Asked (yes/no in any of
         // the six languages, which are not known yet) rather than guessed (OrganisationAnswer).
@@ -247,9 +259,49 @@ internal sealed class ProfileDialog : ComponentDialog
         // "my name is Ana", "Chamo-me Ana Costa", "Benim adım Ayşe": the name without its lead-in.
         step.Values["name"] = step.Result is string typed ? ProfileAnswers.Name(typed) : step.GetValue<string>("keptName") ?? "";
         var kept = step.GetValue<string>("savedOrganisation") ?? "";
+        if (step.GetValue<bool>("again") && kept.Length > 0)
+        {
+            var saved = new OrganisationMatch(kept, step.GetValue<string>("savedOrganisationId"));
+            return await step.BeginDialogAsync(OrganisationKeepStepsId, saved, cancellationToken).ConfigureAwait(false);
+        }
+
         var question = new OrganisationQuestion(kept, [], Again: false, Declined: null) { FirstUse = !step.GetValue<bool>("again") };
         return await step.BeginDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>"Is your organisation still …?"; <paramref name="kept"/> is the organisation saved before.</summary>
+    private static PromptOptions OrganisationKeptOptions(ConversationTexts texts, string kept)
+    {
+        var options = PromptOptions.Text(texts.ConfirmOrganisationKept(kept), texts.ConfirmOrganisationKeptRetry(kept));
+        options.Validations = kept;
+        options.MaxAttempts = ProfileAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.OrganisationKept(kept));
+        return options;
+    }
+
+    private static async Task<DialogTurnResult> AskOrganisationKeptAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var saved = step.Options as OrganisationMatch ?? new OrganisationMatch("", null);
+        step.Values["keptName"] = saved.Name;
+        step.Values["keptId"] = saved.Id;
+        return await step.PromptAsync(OrganisationKeptPrompt, OrganisationKeptOptions(step.Context.GetTexts(), saved.Name), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> KeepOrAskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var kept = step.GetValue<string>("keptName") ?? "";
+        if (step.Result is false)
+        {
+            var question = new OrganisationQuestion(kept, [], Again: false, Declined: null) { FirstUse = false };
+            return await step.BeginDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Yes — or no yes or no after the question's attempts (OrganisationKept was said): the saved one, with its id.
+        return await step.EndDialogAsync(new OrganisationMatch(kept, step.GetValue<string>("keptId")), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> EndOrganisationKeepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.EndDialogAsync(step.Result, cancellationToken);
 
     /// <summary>
     /// What the organisation steps start with: the name kept if they give up; after "None of these", the ids declined and
@@ -522,6 +574,17 @@ internal sealed class ProfileDialog : ComponentDialog
 
         // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
         var name = ProfileAnswers.Name(prompt.Recognized.Value);
+        if (name.Length > 0 && IsJourneyRequest(name))
+        {
+            // "find partners in Italy", "quero candidatar-me a um intercâmbio": a request, never a person's name (it would
+            // be saved as the name and shown on the cards managers and partners get).
+            // The question again, unless this was its last try (then it says which name it keeps).
+            var texts = prompt.Context.GetTexts();
+            var last = prompt.Options.MaxAttempts is { } max && prompt.AttemptCount >= max;
+            await prompt.Context.SendActivityAsync(ConversationTurn.Plain(last ? texts.NameIsRequest : $"{texts.NameIsRequest} {texts.AskName}"), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         return name.Length == 0 || await IsPersonNameOrSayWhyAsync(prompt.Context, name, cancellationToken).ConfigureAwait(false);
     }
 

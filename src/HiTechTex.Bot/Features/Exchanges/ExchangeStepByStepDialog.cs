@@ -265,7 +265,19 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         var state = State(step) with { Outcomes = FreeText.Clean((string)step.Result!) };
         step.Values[StateKey] = state;
         var (result, lumpSum) = await drafts.CheckAsync(state, step.Context.Activity.From?.AadObjectId ?? "", texts, cancellationToken).ConfigureAwait(false);
-        await step.Context.SendActivityAsync(CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
+
+        // The period as understood ("next Monday", "1/3" — these questions never said it back) and as the card will show
+        // it, with its working days, before anything is submitted.
+        var period = "";
+        if (state is { StartDate: { } start, EndDate: { } end })
+        {
+            var culture = ExchangeCards.Culture(texts.Language);
+            var hostCountry = state.HostId is { } hostId ? (await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false))?.Country : null;
+            var days = string.Format(CultureInfo.InvariantCulture, texts.WorkingDaysFormat, eligibility.CountWorkingDays(hostCountry, start, end));
+            period = $"{texts.Period}: {ExchangeTime.Day(start, culture)} – {ExchangeTime.Day(end, culture)} ({days})\n\n";
+        }
+
+        await step.Context.SendActivityAsync(period + CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
 
         // Submit only when eligible, as the workflow would refuse it anyway; the draft can be completed later in the form.
         var options = Limited(PromptOptions.Text(texts.ChooseNext, texts.ChooseOneRetry), texts);

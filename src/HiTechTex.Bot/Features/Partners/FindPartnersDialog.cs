@@ -207,7 +207,10 @@ internal sealed class FindPartnersDialog(
         var managed = personal
             && PartnerMemberEditor.IsManaged(roles.GetRoles(context.Activity.From?.AadObjectId).ManagedOrganisationIds, organisation);
         var ownContact = personal && IntroductionService.IsOwnContact(organisation, context.Activity.From?.AadObjectId);
-        await SendAsync(context, cards.Detail(texts, organisation, managed: managed, ownContact: ownContact, message: message), cancellationToken).ConfigureAwait(false);
+        // Nobody there to ask (no contact with a Teams account, no manager of its cluster): no box to write a message in
+        // for nothing — the card says so.
+        var reachable = introductions.CanReach(organisation);
+        await SendAsync(context, cards.Detail(texts, organisation, managed: managed, ownContact: ownContact, message: message, reachable: reachable), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

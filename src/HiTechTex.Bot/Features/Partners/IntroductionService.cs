@@ -616,6 +616,9 @@ internal sealed class IntroductionService(
     }
 
     /// <summary>The contacts with a Teams identity; else the managers of the organisation's cluster (or of the organisation itself).</summary>
+    /// <summary>Whether anyone at <paramref name="organisation"/> would get an introduction request (its details card offers one only then).</summary>
+    public bool CanReach(Organisation organisation) => AddresseesOf(organisation).Count > 0;
+
     private List<string> AddresseesOf(Organisation organisation)
     {
         var contacts = organisation.Contacts

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
@@ -103,13 +104,15 @@ internal sealed class PartnerCards(ICardRenderer renderer)
     /// <param name="ownContact">The reader is one of the organisation's contacts (its introductions would come to them):
     /// nothing to ask for — the card says so.</param>
     /// <param name="message">Written in the message box (a request begun in a group and continued in the 1:1 chat).</param>
-    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null, bool ownContact = false)
+    /// <param name="reachable">Someone at the organisation can be reached through the bot (<see cref="IntroductionService.CanReach"/>):
+    /// if not, the card says so instead of offering a message box and a request that could not be sent.</param>
+    public Attachment Detail(PartnerTexts texts, Organisation organisation, bool requested = false, bool managed = false, string? message = null, bool ownContact = false, bool reachable = true)
     {
         var facts = new JsonArray();
         AddFact(facts, texts.CapabilityLabel, organisation.Capabilities.Select(c => Label(c, texts)));
         AddFact(facts, texts.ServiceLabel, organisation.Services.Select(s => Label(TextileTaxonomy.IdOf(s), texts)));
         AddFact(facts, texts.StageLabel, organisation.Stages.Select(s => Label(TextileTaxonomy.IdOf(s), texts)));
-        AddFact(facts, texts.Languages, organisation.Languages);
+        AddFact(facts, texts.Languages, organisation.Languages.Select(LanguageName));
         return renderer.Render(DetailTemplate, new JsonObject
         {
             ["id"] = organisation.Id,
@@ -123,7 +126,8 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isManaged"] = managed,
             ["isOwnContact"] = ownContact && !managed,
             ["message"] = message is null ? "" : MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength),
-            ["canRequest"] = !requested && !managed && !ownContact,
+            ["canRequest"] = !requested && !managed && !ownContact && reachable,
+            ["isUnreachable"] = !requested && !managed && !ownContact && !reachable,
             ["facts"] = facts,
             ["labels"] = new JsonObject
             {
@@ -136,6 +140,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
                 ["requested"] = texts.IntroductionRequestedNote,
                 ["managed"] = PartnerTexts.Format(texts.ManagedMemberNote, texts.ManageMembersCommands[0]),
                 ["ownContact"] = texts.OwnContactNote,
+                ["unreachable"] = texts.IntroductionUnreachableNote,
                 ["edit"] = texts.Edit,
                 ["website"] = texts.Website,
             },
@@ -299,6 +304,29 @@ internal sealed class PartnerCards(ICardRenderer renderer)
 
     private static JsonArray Choices(IEnumerable<(string Title, string Value)> items) =>
         new([.. items.Select(i => (JsonNode)new JsonObject { ["title"] = i.Title, ["value"] = i.Value })]);
+
+    /// <summary>
+    /// A language the organisation works in, by its own name as the bot's language question shows it ("Português",
+    /// "English"), not its code ("pt, en" on the card); another language by its own name too ("français"), else the code.
+    /// </summary>
+    internal static string LanguageName(string code)
+    {
+        var folded = code.Trim().ToLowerInvariant();
+        if (ConversationTexts.All.FirstOrDefault(t => t.Language == folded) is { } texts)
+        {
+            return texts.LanguageName;
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(folded, predefinedOnly: true);
+            return culture.IsNeutralCulture && culture.NativeName.Length > 0 ? culture.NativeName : code;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
 
     private static void AddFact(JsonArray facts, string title, IEnumerable<string> values)
     {

@@ -59,6 +59,13 @@ internal sealed partial record PartnerTexts
     public required string IntroductionOwnMember { get; init; }
     /// <summary>The details card of an organisation the reader is a listed Teams contact of.</summary>
     public required string OwnContactNote { get; init; }
+
+    /// <summary>
+    /// On an organisation's details card when nobody there can be reached through the bot (no contact with a
+    /// Teams account, no manager of its cluster configured): no message box and no request button, which could only
+    /// end in <see cref="IntroductionUnreachable"/> with the message typed for nothing.
+    /// </summary>
+    public required string IntroductionUnreachableNote { get; init; }
     /// <summary>{0} organisation: a request from one of its own contacts, refused.</summary>
     public required string IntroductionOwnContact { get; init; }
     public required string PartnerNotFound { get; init; }

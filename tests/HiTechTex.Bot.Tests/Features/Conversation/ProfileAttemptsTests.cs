@@ -139,6 +139,8 @@ public sealed class ProfileAttemptsTests : IDisposable
             .Send(Bad).AssertReply(texts.NameRules)
             .Send(Bad).AssertReply(texts.NameRules)
             .Send(Bad).AssertReply(texts.NameKept("Ana Sousa"))
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send("no")
             .AssertReply(texts.AskOrganisation)
             .Send(Bad).AssertReply(texts.OrganisationRules)
             .Send(Bad).AssertReply(texts.OrganisationRules)

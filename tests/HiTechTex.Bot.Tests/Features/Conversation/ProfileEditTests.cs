@@ -22,6 +22,8 @@ public sealed class ProfileEditTests : IDisposable
             .Send("no")
             .AssertReply("What name should I use?")
             .Send("Ana Sousa")
+            .AssertReply("Is your organisation still CITEVE?")
+            .Send("no")
             .AssertReply("Which organisation do you work for?")
             .Send("Tintex")
             .AssertReplyContains("Which language")

@@ -247,6 +247,8 @@ public sealed class ProfileValidationTests : IDisposable
             .AssertReplyContains("Your profile")
             .AssertReplyContains("Shall I call you Ana?")
             .Send("yes")
+            .AssertReply(ConversationTexts.En.ConfirmOrganisationKept("CITEVE"))
+            .Send("no")
             .AssertReply(ConversationTexts.En.AskOrganisation)
             .Send("[CITEVE — confirm your exchange here](https://phish.example)")
             .AssertReply(ConversationTexts.En.OrganisationRules)
@@ -265,6 +267,8 @@ public sealed class ProfileValidationTests : IDisposable
             .AssertReplyContains("O seu perfil")
             .AssertReplyContains("Posso chamar-lhe Ana?")
             .Send("sim")
+            .AssertReply(ConversationTexts.For("pt").ConfirmOrganisationKept("CITEVE"))
+            .Send("não")
             .AssertReply(ConversationTexts.For("pt").AskOrganisation)
             .Send(new string('O', ProfileDialog.MaxOrganisationLength + 1))
             .AssertReply(ConversationTexts.For("pt").OrganisationRules)
@@ -308,7 +312,7 @@ public sealed class PromptLanguageTests : IDisposable
                 Assert.Equal(["Sim", "Não"], titles);
             })
             .Send("sim")
-            .AssertReply(ConversationTexts.For("pt").AskOrganisation)
+            .AssertReply(ConversationTexts.For("pt").ConfirmOrganisationKept("CITEVE"))
             .StartTestAsync();
     }
 }

@@ -165,6 +165,58 @@ public sealed class PartnerDetailCardTests
     }
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Detail_NobodyThereCanBeReached_OffersNoMessageBoxNorRequestAndSaysWhy(string language)
+    {
+        // Before: the box and the button were offered, and the message typed there ended in "Nobody at … can be
+        // reached through the bot yet, so the request was not sent."
+        var texts = PartnerTexts.Resolve(language);
+
+        var card = Cards.Detail(texts, Partner, reachable: false).Content!.Value;
+
+        Assert.Contains(Elements(card), e => e.GetProperty("type").GetString() == "TextBlock" && e.GetProperty("text").GetString() == texts.IntroductionUnreachableNote);
+        Assert.DoesNotContain(Elements(card), e => e.GetProperty("type").GetString()!.StartsWith("Input.", StringComparison.Ordinal));
+        Assert.DoesNotContain("partners.intro.request", card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Detail_TheOrganisationsLanguages_AreNamedNotCoded(string language)
+    {
+        // Before: "Languages: pt, en", "Diller: pt, en", codes a reader has to decode.
+        var partner = Partner with { Languages = ["pt", "en", "cs", "xx-yy"] };
+
+        var card = Cards.Detail(PartnerTexts.Resolve(language), partner).Content!.Value;
+
+        var strings = Strings(card).ToList();
+        Assert.Contains("Português, English, Čeština, xx-yy", strings);
+        Assert.DoesNotContain(strings, s => s.Contains("pt, en", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    [Fact]
+    public void Detail_Reachable_DoesNotSayItIsUnreachable()
+    {
+        var card = Cards.Detail(PartnerTexts.Resolve("en"), Partner).Content!.Value;
+
+        Assert.DoesNotContain(PartnerTexts.Resolve("en").IntroductionUnreachableNote, card.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("6f1c2b4e-0000-4000-8000-00000000c0a1", true)]
     [InlineData("6F1C2B4E-0000-4000-8000-00000000C0A1", true)]
     [InlineData("6f1c2b4e-0000-4000-8000-00000000ffff", false)]

@@ -1,0 +1,109 @@
+using HiTechTex.Bot.Features.Conversation;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// "my profile" with an organisation saved: "Is your organisation still CITEVE?" — a yes keeps it with its directory
+/// entry (before, the organisation was asked for at once and "yes", "evet" or "same" became the organisation's name).
+/// </summary>
+public sealed class ProfileOrganisationKeptTests : IDisposable
+{
+    private readonly ConversationTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("en", "yes")]
+    [InlineData("pt", "sim")]
+    [InlineData("es", "sí")]
+    [InlineData("it", "sì")]
+    [InlineData("tr", "evet")]
+    [InlineData("cs", "ano")]
+    public async Task MyProfile_YesToTheOrganisation_KeepsTheSavedOrganisationAndItsDirectoryEntry(string language, string yes)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "Portuguese Textile Cluster / CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+            .Send(yes)
+            .AssertReply(texts.ConfirmOrganisationKept("Portuguese Textile Cluster / CITEVE"))
+            .Send(yes)
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana Sousa", "Portuguese Textile Cluster / CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task MyProfile_NoToTheOrganisation_AsksForTheNewOne()
+    {
+        await host.SeedProfileAsync("en", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+
+        await host.Flow()
+            .Send("my profile")
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Is your organisation still CITEVE?")
+            .Send("no")
+            .AssertReply("Which organisation do you work for?")
+            .Send("Tintex")
+            .AssertReplyContains("Which language")
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "Tintex", null, "en"), await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task MyProfile_NoYesOrNoToTheOrganisation_KeepsTheSavedOneAfterTheAttempts()
+    {
+        await host.SeedProfileAsync("en", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.En;
+
+        await host.Flow()
+            .Send("my profile")
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send("same").AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
+            .Send("maybe").AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
+            .Send("hmm").AssertReply(texts.OrganisationKept("CITEVE"))
+            .AssertReply(texts.AskLanguage)
+            .Send("English")
+            .AssertReply("Thanks, Ana! Your profile is saved.")
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", "hitechtex-citeve", "en"), await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task FirstUse_IsAskedForTheOrganisationAsBefore()
+    {
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void TheQuestion_IsWrittenInEveryLanguage()
+    {
+        Assert.All(ConversationTexts.All, t =>
+        {
+            Assert.Contains("CITEVE", t.ConfirmOrganisationKept("CITEVE"), StringComparison.Ordinal);
+            Assert.Contains("CITEVE", t.ConfirmOrganisationKeptRetry("CITEVE"), StringComparison.Ordinal);
+            Assert.NotEqual(t.ConfirmOrganisationKept("CITEVE"), t.ConfirmOrganisationKeptRetry("CITEVE"));
+        });
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.ConfirmOrganisationKeptFormat).Distinct().Count());
+    }
+}
