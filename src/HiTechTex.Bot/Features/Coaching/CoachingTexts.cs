@@ -421,16 +421,7 @@ internal sealed partial class CoachingTexts
     public string NoSuchDay(HiTechTex.Bot.Language.NoSuchDate day)
     {
         ArgumentNullException.ThrowIfNull(day);
-        var culture = SessionTime.CultureOf(this);
-        var month = culture.DateTimeFormat.MonthGenitiveNames[day.Month - 1];
-        var year = day.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var days = day.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Language switch
-        {
-            "pt" or "es" => year is null ? $"{days} de {month}" : $"{days} de {month} de {year}",
-            "cs" => year is null ? $"{days}. {month}" : $"{days}. {month} {year}",
-            _ => year is null ? $"{days} {month}" : $"{days} {month} {year}",
-        };
+        return day.Describe(Language, SessionTime.CultureOf(this));
     }
 
     public string Format(string format, params object?[] args) =>

@@ -464,16 +464,7 @@ internal sealed partial record ExchangeTexts
     public string NoSuchDay(NoSuchDate day)
     {
         ArgumentNullException.ThrowIfNull(day);
-        var culture = ExchangeCards.Culture(Language);
-        var month = culture.DateTimeFormat.MonthGenitiveNames[day.Month - 1];
-        var year = day.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var days = day.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Language switch
-        {
-            "pt" or "es" => year is null ? $"{days} de {month}" : $"{days} de {month} de {year}",
-            "cs" => year is null ? $"{days}. {month}" : $"{days}. {month} {year}",
-            _ => year is null ? $"{days} {month}" : $"{days} {month} {year}",
-        };
+        return day.Describe(Language, ExchangeCards.Culture(Language));
     }
 
     /// <summary>{0} = reference. Asked before a submitted or approved application is withdrawn.</summary>
