@@ -35,6 +35,17 @@ internal static class OrganisationAnswer
     /// </summary>
     internal const double JourneyRequestScore = 0.8;
 
+    /// <summary>
+    /// The typed commands of the coaching and exchange journeys in every language ("sessions", "my sessions",
+    /// "my applications", "apply", "sesiones", "başvurularım"): the words the welcome and help cards teach.
+    /// </summary>
+    private static readonly string[] MenuCommands =
+    [
+        .. Coaching.CoachingTexts.All.SelectMany(t => t.ListCommands.Concat(t.MineCommands)),
+        .. Exchanges.ExchangeTexts.All.SelectMany(t => t.ApplyCommands.Concat(t.StepByStepCommands).Concat(t.MyApplicationsCommands).Concat(t.PendingApprovalsCommands)),
+        .. ConversationTexts.All.SelectMany(t => new[] { t.MyApplicationsWord, t.MySessionsWord }),
+    ];
+
     /// <summary>The local recognizer (CPU only, no Azure OpenAI call for an organisation's name).</summary>
     private static readonly LocalIntentRecognizer Recognizer = new(TimeProvider.System);
 
@@ -55,6 +66,13 @@ internal static class OrganisationAnswer
             || SpelledLegalForms.Any(form => normalized == form || normalized.EndsWith(" " + form, StringComparison.Ordinal)))
         {
             return OrganisationAnswerKind.Name;
+        }
+
+        // "sessions", "my applications", "sesiones": a menu command typed whole is a request, whatever the recognizer
+        // scores a single word; written as a name ("Sessions") it is asked about.
+        if (TypedCommand.ContainsFolded(MenuCommands, TypedCommand.Fold(text)))
+        {
+            return words.All(w => !char.IsLower(w[0]) || Connectors.Contains(TypedCommand.Fold(w))) ? OrganisationAnswerKind.Unsure : OrganisationAnswerKind.Request;
         }
 
         var recognized = Recognizer.Recognize(text, null);

@@ -45,6 +45,12 @@ public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
     [InlineData("hledám partnera v Itálii")]
     [InlineData("přihláška na ClusterXchange")]
     [InlineData("Find partners in Italy")]
+    [InlineData("sessions")]               // a menu command typed whole: one word, but no name
+    [InlineData("sessões")]
+    [InlineData("sesiones")]
+    [InlineData("oturumlar")]
+    [InlineData("my applications")]
+    [InlineData("as minhas candidaturas")]
     public void Read_ARequest_IsARequest(string typed) =>
         Assert.Equal(OrganisationAnswerKind.Request, OrganisationAnswer.Read(typed));
 
@@ -57,6 +63,7 @@ public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
     [InlineData("Hledám Partnery")]
     [InlineData("Partner Search In Italy")] // capitalised, but a place
     [InlineData("partner search europe")]   // no verb, but not written as a name
+    [InlineData("Sessions")]                // a menu command, written as a name
     public void Read_EitherANameOrARequest_IsUnsure(string typed) =>
         Assert.Equal(OrganisationAnswerKind.Unsure, OrganisationAnswer.Read(typed));
 
@@ -136,6 +143,36 @@ public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
 
         Assert.Equal("CITEVE", Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
         Assert.Equal(request, host.Recognizer.Texts[^1]);
+    }
+
+    /// <summary>
+    /// "sessions" typed at the first-use organisation question (the welcome card's word for the catalogue) was saved as
+    /// the organisation's name: now it is a request — nothing saved, the name asked for, the request run after the profile.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "sessions")]
+    [InlineData("pt", "sessões")]
+    [InlineData("es", "sesiones")]
+    [InlineData("it", "sessioni")]
+    [InlineData("tr", "oturumlar")]
+    [InlineData("cs", "setkání")]
+    public async Task OrganisationQuestion_AMenuCommand_NotSaved_RunAfterTheProfile(string language, string command)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await StartAsync(texts)
+            .Send(command)
+            .AssertReply(texts.OrganisationFirst)
+            .AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        Assert.Equal("CITEVE", Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
     }
 
     /// <summary>
