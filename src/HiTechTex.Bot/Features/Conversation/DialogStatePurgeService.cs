@@ -10,7 +10,8 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// member of a group chat or channel — that nobody has written for longer than <c>Conversation:DialogExpiry</c>:
 /// their dialogs would be dropped at the next turn anyway (<see cref="ConversationStates.ExpireIdleDialogAsync"/>),
 /// and without this the table only grows. Profiles (user state) are kept. Idempotent and safe on several instances.
-/// With an expiry of 0 (keep dialogs forever) nothing is deleted.
+/// With an expiry of 0 (keep dialogs forever) nothing is deleted. The channel-thread notes in user state that point to
+/// a thread whose state is gone go too (<see cref="ForgetStaleChannelThreadsAsync"/>).
 /// </summary>
 internal sealed class DialogStatePurgeService(
     IServiceScopeFactory scopeFactory,
@@ -45,8 +46,75 @@ internal sealed class DialogStatePurgeService(
                 Log.DialogStatesPurged(logger, deleted, expiry);
             }
 
-            return deleted;
+            return deleted + await ForgetStaleChannelThreadsAsync(db, cutoff, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The channel-thread notes in user state (<see cref="ConversationStates"/>: where a member's question waits in a
+    /// channel) whose thread has no member state left — ended, expired or purged above — are taken out of user rows
+    /// nobody has written since <paramref name="cutoff"/>; a row that held nothing else (someone who never finished the
+    /// first-use questions) is deleted, so the note goes with the dialog it pointed to, as the privacy page says. Each
+    /// change is made only if the row is still the one read (its ETag): a turn writing it meanwhile wins. Returns the
+    /// rows deleted.
+    /// </summary>
+    private static async Task<int> ForgetStaleChannelThreadsAsync(BotDbContext db, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        const string UsersInfix = "/users/";
+        var rows = await db.StateItems.AsNoTracking()
+            .Where(s => !s.Key.Contains("/conversations/") && s.UpdatedAt < cutoff && s.Document.Contains("\"channelThreads\""))
+            .OrderBy(s => s.Key)
+            .Take(500)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        foreach (var row in rows)
+        {
+            var users = row.Key.IndexOf(UsersInfix, StringComparison.Ordinal);
+            if (users <= 0 || System.Text.Json.Nodes.JsonNode.Parse(row.Document) is not System.Text.Json.Nodes.JsonObject document
+                || document["channelThreads"] is not System.Text.Json.Nodes.JsonObject notes)
+            {
+                continue;
+            }
+
+            var channelId = row.Key[..users];
+            var userId = row.Key[(users + UsersInfix.Length)..];
+            var stale = new List<string>();
+            foreach (var (channel, thread) in notes)
+            {
+                var memberKey = thread?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                    ? Protocol.State.PrivateConversationState.MembersPrefixOf(channelId, thread.GetValue<string>()) + userId
+                    : null;
+                if (memberKey is null || !await db.StateItems.AnyAsync(s => s.Key == memberKey, cancellationToken).ConfigureAwait(false))
+                {
+                    stale.Add(channel);
+                }
+            }
+
+            if (stale.Count == 0)
+            {
+                continue;
+            }
+
+            stale.ForEach(channel => notes.Remove(channel));
+            if (notes.Count == 0)
+            {
+                document.Remove("channelThreads");
+            }
+
+            if (document.Count == 0)
+            {
+                deleted += await db.StateItems.Where(s => s.Key == row.Key && s.ETag == row.ETag).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var text = document.ToJsonString();
+                var etag = Guid.NewGuid().ToString("N");
+                await db.StateItems.Where(s => s.Key == row.Key && s.ETag == row.ETag)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Document, text).SetProperty(s => s.ETag, etag), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return deleted;
     }
 
     protected override TimeSpan Interval => PurgeInterval;

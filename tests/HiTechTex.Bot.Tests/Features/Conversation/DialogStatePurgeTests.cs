@@ -48,6 +48,53 @@ public abstract class DialogStatePurgeTests(DatabaseFixture database)
         Assert.Single(await storage.ReadAsync([key]));
     }
 
+    /// <summary>
+    /// The note of the channel thread where a member's question waits (user state, "channelThreads") goes once that
+    /// thread's state is gone: a row that held only notes is deleted, a profile keeps the notes still pointing to a
+    /// member state, and a row written since the cutoff is left alone.
+    /// </summary>
+    [SkippableFact]
+    public async Task PurgeAsync_ChannelThreadNotesOfThreadsWithoutState_Forgotten_ProfilesAndLiveNotesKept()
+    {
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        var id = Guid.NewGuid().ToString("N");
+        var channelA = $"19:a{id}@thread.tacv2";
+        var channelB = $"19:b{id}@thread.tacv2";
+        var threadA = channelA + ";messageid=1001";
+        var threadB = channelB + ";messageid=2002";
+        var newcomer = $"msteams/users/29:new{id}";
+        var member = $"msteams/users/29:ana{id}";
+        var recentNewcomer = $"msteams/users/29:recent{id}";
+        var storage = new SqlStorage(database.Pool, time);
+        await storage.WriteAsync(new Dictionary<string, StoreItem>
+        {
+            // Someone who never finished the first-use questions in channel A: nothing but the note.
+            [newcomer] = Item(new { channelThreads = new Dictionary<string, string> { [channelA] = threadA } }),
+            [$"msteams/conversations/{threadA}/users/29:new{id}"] = Item(new { dialogState = new { } }),
+            // A member with a profile: a note for A (its state will be purged) and one for B (its state stays).
+            [member] = Item(new { profile = new { name = "Ana" }, channelThreads = new Dictionary<string, string> { [channelA] = threadA, [channelB] = threadB } }),
+            [$"msteams/conversations/{threadA}/users/29:ana{id}"] = Item(new { dialogState = new { } }),
+        });
+        time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(1));
+        await storage.WriteAsync(new Dictionary<string, StoreItem>
+        {
+            [$"msteams/conversations/{threadB}/users/29:ana{id}"] = Item(new { dialogState = new { } }),
+            [recentNewcomer] = Item(new { channelThreads = new Dictionary<string, string> { [channelA] = threadA } }),
+        });
+
+        await Purge(TimeSpan.FromDays(7)).PurgeAsync(CancellationToken.None);
+
+        var left = await storage.ReadAsync([newcomer, member, recentNewcomer]);
+        Assert.False(left.ContainsKey(newcomer));
+        Assert.True(left.ContainsKey(recentNewcomer));
+        var kept = left[member].Value;
+        Assert.Equal("Ana", kept.GetProperty("profile").GetProperty("name").GetString());
+        Assert.Equal([channelB], kept.GetProperty("channelThreads").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(threadB, kept.GetProperty("channelThreads").GetProperty(channelB).GetString());
+    }
+
+    private static StoreItem Item(object value) => new(JsonSerializer.SerializeToElement(value), "*");
+
     private DialogStatePurgeService Purge(TimeSpan expiry) => new(
         database.ScopeFactory, Options.Create(new ConversationOptions { DialogExpiry = expiry }), time, NullLogger<DialogStatePurgeService>.Instance);
 
