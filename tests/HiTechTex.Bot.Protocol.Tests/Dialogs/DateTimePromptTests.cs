@@ -61,6 +61,15 @@ public sealed class DateTimePromptTests
     [InlineData("cs-CZ", "1. 3. 2027", "2027-03-01T00:00+00:00 date Europe/Lisbon")]
     [InlineData("cs-CZ", "od 1. 3. 2027", "2027-03-01T00:00+00:00 date Europe/Lisbon")]
     [InlineData("en-US", "at 07:30", "2026-11-27T07:30+00:00 time Europe/Lisbon")]
+    [InlineData("en-US", "yesterday", "2026-11-25T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("pt-PT", "ontem", "2026-11-25T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("es-ES", "ayer", "2026-11-25T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("it-IT", "ieri", "2026-11-25T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("tr-TR", "dün", "2026-11-25T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("cs-CZ", "včera", "2026-11-25T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("es-ES", "anteayer", "2026-11-24T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("pt-PT", "anteontem", "2026-11-24T00:00+00:00 date Europe/Lisbon")]
+    [InlineData("cs-CZ", "předevčírem", "2026-11-24T00:00+00:00 date Europe/Lisbon")]
     public Task ContinueDialogAsync_LocaleExpression_ResolvesInUserZone(string locale, string answer, string expected) =>
         RunAsync(locale, "Europe/Lisbon", answer, expected);
 

@@ -6,13 +6,17 @@ namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 /// <summary>
 /// Reads a date, optionally with a time, from a message: ISO (<c>2026-12-03</c>, <c>2026-12-03T10:00</c>), numeric
 /// dates in the culture's order (<c>03/12/2026</c> is 3 December except in month-first cultures such as en-US),
-/// today / tomorrow / the day after tomorrow and weekday names ("next monday", "próxima segunda") in EN, PT, ES,
+/// yesterday / today / tomorrow / the day after tomorrow (and before yesterday) and weekday names ("next monday", "próxima segunda") in EN, PT, ES,
 /// IT, TR and CS, and times such as <c>10:00</c>, <c>10h30</c>, <c>3pm</c>, "at 10" / "às 10" / "alle 10".
 /// Relative words are resolved against <c>today</c> in the user's zone.
 /// </summary>
 internal static partial class DateTimeRecognizer
 {
+    // Yesterday too: "ayer" at "when does it start?" is a day in the past the asker can say so about, not a text
+    // that is no date ("I did not understand that date").
     private static readonly Dictionary<string, int> RelativeDays = Build(
+        (-2, ["the day before yesterday", "day before yesterday", "anteontem", "antes de ontem", "anteayer", "l altro ieri", "altro ieri", "ieri l altro", "evvelsi gun", "predevcirem"]),
+        (-1, ["yesterday", "ontem", "ayer", "ieri", "dun", "vcera"]),
         (0, ["today", "hoje", "hoy", "oggi", "bugun", "dnes", "dneska"]),
         (1, ["tomorrow", "amanha", "manana", "domani", "yarin", "zitra"]),
         (2, ["day after tomorrow", "the day after tomorrow", "depois de amanha", "pasado manana", "dopodomani", "obur gun", "ertesi gun", "pozitri"]));

@@ -293,6 +293,32 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         Assert.Empty(await host.ApplicationsAsync());
     }
 
+    /// <summary>"ayer" at the first day's question was "I did not understand that date": now the reason is said.</summary>
+    [Theory]
+    [InlineData("en", "yesterday")]
+    [InlineData("pt", "ontem")]
+    [InlineData("es", "ayer")]
+    [InlineData("it", "ieri")]
+    [InlineData("tr", "dün")]
+    [InlineData("cs", "včera")]
+    public async Task StepByStep_Yesterday_SaysTheDayIsInThePast(string language, string yesterday)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = ExchangeTexts.Resolve(language);
+
+        await host.Conversation.Flow()
+            .Send(texts.StepByStepCommands.First())
+            .AssertReply(texts.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(texts.HostOrganisation)
+            .AssertReply(texts.AskStartDate)
+            .Send(yesterday)
+            .AssertReply(texts.DateInPast)
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
     [Fact]
     public async Task StepByStep_CancelMidway_NothingSaved()
     {
