@@ -193,6 +193,26 @@ public sealed class PlaygroundSession : IAsyncLifetime
 
     private async Task StartBotAsync()
     {
+        // A port free when picked may be taken before the bot listens on it: then it exits at once saying so, and is
+        // started again on another port (twice at most).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartBotOnceAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && bot is { HasExited: true } exited
+                && exited.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await exited.DisposeAsync();
+                bot = null;
+            }
+        }
+    }
+
+    private async Task StartBotOnceAsync()
+    {
         var port = FreeTcpPort.Next();
         BotBaseUrl = $"http://127.0.0.1:{port}";
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
