@@ -426,6 +426,12 @@ internal sealed partial class ConversationTexts
     public required string QuestionEnded { get; init; }
 
     /// <summary>
+    /// <see cref="QuestionEnded"/> in a group chat or a channel, where the button clicked is as likely another member's
+    /// question as an ended one of the clicker's: nothing done; the menu follows.
+    /// </summary>
+    public required string QuestionEndedInGroup { get; init; }
+
+    /// <summary>
     /// A question's or form's button clicked in a 1:1 chat by someone with no profile (an old card, from before their
     /// data was deleted): nothing done, and no first-use questions until they write to the bot.
     /// </summary>

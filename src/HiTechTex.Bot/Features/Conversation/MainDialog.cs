@@ -413,7 +413,9 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 if (!newProfile && step.GetValue<string>(ActionKey) is null && IsChoiceClick(step.GetValue<string>(DataKey))
                     && PromptButtons.PromptIdOf(step.Context.Activity) is not null)
                 {
-                    await step.Context.SendActivityAsync(ConversationTurn.Plain(texts.QuestionEnded), cancellationToken).ConfigureAwait(false);
+                    await step.Context.SendActivityAsync(
+                        ConversationTurn.Plain(step.Context.Activity.IsGroupConversation() ? texts.QuestionEndedInGroup : texts.QuestionEnded),
+                        cancellationToken).ConfigureAwait(false);
                 }
 
                 // A greeting right after the profile, an empty message, the help card's menu button: the menu.

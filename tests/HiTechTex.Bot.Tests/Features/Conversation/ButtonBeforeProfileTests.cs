@@ -69,6 +69,41 @@ public sealed class ButtonBeforeProfileTests : IDisposable
 
     private ChannelAccount Ana => host.Adapter.User;
 
+    /// <summary>
+    /// Someone with a profile who clicks another member's question button in a group was told "that button belongs to a
+    /// question that is over" — it was not over, it was someone else's: now the answer says so (then the menu).
+    /// </summary>
+    [Theory]
+    [InlineData("en-US", "en", "hello")]
+    [InlineData("pt-PT", "pt", "olá")]
+    [InlineData("es-ES", "es", "hola")]
+    [InlineData("it-IT", "it", "ciao")]
+    [InlineData("tr-TR", "tr", "merhaba")]
+    [InlineData("cs-CZ", "cs", "ahoj")]
+    public async Task AnotherMembersQuestionButton_ClickedBySomeoneWithAProfile_IsNotTheirs_ThenTheMenu(string locale, string language, string hello)
+    {
+        host.Adapter.Locale = locale;
+        await host.SeedProfileAsync(language);                      // Ana has a profile
+        var texts = ConversationTexts.For(language);
+        JsonElement beasYes = default;
+
+        await host.Flow()
+            .Send(InGroup(hello, Bea))                              // Bea, new here: her first-use question
+            .AssertReply(reply =>
+            {
+                Assert.Contains(texts.ConfirmName("Bea"), reply.Text, StringComparison.Ordinal);
+                beasYes = FirstButton(reply);
+            })
+            .Send(() => ClickInGroup(beasYes, Ana))                 // Ana clicks Bea's "Yes"
+            .AssertReply(reply => Assert.Contains(texts.QuestionEndedInGroup, reply.Text, StringComparison.Ordinal))
+            .AssertReply(reply => Assert.NotNull(reply.Attachments))   // the menu
+            .AssertNoReply()
+            .Send(() => ClickInGroup(beasYes, Bea))                 // Bea's own click still answers her question
+            .AssertReply(reply => Assert.Contains(texts.AskOrganisation, reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+
     [Fact]
     public async Task InAPersonalChat_AnOldQuestionButton_AfterTheDataWasDeleted_SaysSoAndAsksNothing()
     {
