@@ -87,6 +87,13 @@ internal static class ConversationTurn
     public static string? PersonalChatId(this Activity activity) =>
         activity.IsGroupConversation() ? null : activity.Conversation?.Id;
 
+    /// <summary>
+    /// The bot's name as the chat shows it (the activity's recipient, safe in a message), for "start with @HiTechTex";
+    /// "HiTechTex" when Teams sent none.
+    /// </summary>
+    public static string BotName(this Activity activity) =>
+        activity.Recipient?.Name is { Length: > 0 } name ? NameRule.ForMessage(name) : "HiTechTex";
+
     /// <summary>A message shown literally: for texts that contain what the user typed (never markdown or HTML).</summary>
     public static Activity Plain(string text) => new() { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" };
 }

@@ -66,7 +66,9 @@ internal sealed class DialogStatePurgeService(
             .OrderBy(s => s.Key)
             .Take(500)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = 0;
+        // Each note names the member state of its thread: "{channel}/conversations/{thread}/users/{user}". The ones that
+        // still exist are read in one query.
+        var parsed = new List<(StateItemEntity Row, System.Text.Json.Nodes.JsonObject Document, System.Text.Json.Nodes.JsonObject Notes, Dictionary<string, string?> MemberKeys)>();
         foreach (var row in rows)
         {
             var users = row.Key.IndexOf(UsersInfix, StringComparison.Ordinal);
@@ -78,18 +80,23 @@ internal sealed class DialogStatePurgeService(
 
             var channelId = row.Key[..users];
             var userId = row.Key[(users + UsersInfix.Length)..];
-            var stale = new List<string>();
-            foreach (var (channel, thread) in notes)
-            {
-                var memberKey = thread?.GetValueKind() == System.Text.Json.JsonValueKind.String
-                    ? Protocol.State.PrivateConversationState.MembersPrefixOf(channelId, thread.GetValue<string>()) + userId
-                    : null;
-                if (memberKey is null || !await db.StateItems.AnyAsync(s => s.Key == memberKey, cancellationToken).ConfigureAwait(false))
-                {
-                    stale.Add(channel);
-                }
-            }
+            parsed.Add((row, document, notes, notes.ToDictionary(
+                note => note.Key,
+                note => note.Value?.GetValueKind() == System.Text.Json.JsonValueKind.String
+                    ? Protocol.State.PrivateConversationState.MembersPrefixOf(channelId, note.Value.GetValue<string>()) + userId
+                    : null,
+                StringComparer.Ordinal)));
+        }
 
+        var memberKeys = parsed.SelectMany(p => p.MemberKeys.Values).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var existing = memberKeys.Count == 0
+            ? []
+            : (await db.StateItems.AsNoTracking().Where(s => memberKeys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var (row, document, notes, keys) in parsed)
+        {
+            var stale = keys.Where(k => k.Value is null || !existing.Contains(k.Value)).Select(k => k.Key).ToList();
             if (stale.Count == 0)
             {
                 continue;

@@ -271,7 +271,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         {
             var texts = step.Context.GetTexts();
             var answer = step.Context.Activity.IsGroupConversation()
-                ? texts.ButtonNotForYou(step.Context.Activity.Recipient?.Name is { Length: > 0 } bot ? NameRule.ForMessage(bot) : "HiTechTex")
+                ? texts.ButtonNotForYou(step.Context.Activity.BotName())
                 : texts.ButtonBeforeProfile;
             step.Context.TurnState[ButtonAnsweredTurnKey] = answer;
             await step.Context.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
@@ -626,7 +626,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         var texts = context.GetTexts();
-        var text = texts.AnswerInThread(context.Activity.Recipient?.Name is { Length: > 0 } bot ? NameRule.ForMessage(bot) : "HiTechTex");
+        var text = texts.AnswerInThread(context.Activity.BotName());
         if (ThreadLink(context.Activity, thread) is { } link)
         {
             text += $" [{texts.GoToThread}]({link})";

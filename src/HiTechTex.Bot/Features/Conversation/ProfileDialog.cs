@@ -166,7 +166,7 @@ internal sealed class ProfileDialog : ComponentDialog
             return options;
         }
 
-        var hint = texts.MentionMeInGroup(context.Activity.Recipient?.Name is { Length: > 0 } name ? NameRule.ForMessage(name) : "HiTechTex");
+        var hint = texts.MentionMeInGroup(context.Activity.BotName());
         options.Prompt!.Text += "\n\n" + hint;
         if (options.RetryPrompt is { } retry)
         {
