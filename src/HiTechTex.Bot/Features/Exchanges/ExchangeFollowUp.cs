@@ -214,7 +214,7 @@ internal sealed class ExchangeFollowUp(
         // claim, so never twice (a card the turn sent keeps its claim). An approver with no card at all gets the step's
         // card from the late-card pass.
         if (decision is not null && decision.ToStatus == application.Status && ExchangeNotifier.AlertsApprovers(decision.Action, decision.FromStatus)
-            && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted)
+            && application.Status.AwaitsADecision())
         {
             var card = ExchangeDeliveryClaim.Card(application);
             var hadCards = aborted ? sentCards : await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -304,7 +304,7 @@ internal sealed class ExchangeFollowUp(
     {
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var cardRecord = ExchangeDeliveryClaim.OnTheWirePrefix + "card:";
-        var pending = application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted;
+        var pending = application.Status.AwaitsADecision();
         foreach (var record in claims.Where(c => c.Kind.StartsWith(ExchangeDeliveryClaim.OnTheWirePrefix, StringComparison.Ordinal)
             && !(pending && c.Kind == ExchangeDeliveryClaim.Card(application).OnTheWireKind)))
         {
@@ -335,7 +335,6 @@ internal sealed class ExchangeFollowUp(
     private async Task<(ExchangeDeliveryClaim? Claim, string What, Func<CancellationToken, Task>? Resend)> StoppedNoticeAsync(
         ExchangeApplication application, string kind, string recipient, CancellationToken cancellationToken)
     {
-        var pending = application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted;
         if (kind == ExchangeDeliveryClaim.StatusNotice(application).Kind)
         {
             var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
@@ -354,7 +353,7 @@ internal sealed class ExchangeFollowUp(
             return (ExchangeDeliveryClaim.Reached(application), "reached-an-approver notice", ct => notifier.TellReachedAsync(application, ct));
         }
 
-        if (!pending)
+        if (!application.Status.AwaitsADecision())
         {
             return (null, "", null);
         }
@@ -377,7 +376,8 @@ internal sealed class ExchangeFollowUp(
             }
 
             // Nobody reachable still: that notice once more. An approver reached meanwhile: the applicant gets "it has now
-            // reached an approver", which the held claim of this notice is the record for — left as it is.
+            // reached an approver", which the held claim of this notice is the record for — left as it is. (Read again:
+            // the records taken and claims given back for the messages before this one count.)
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
             return waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now))
                 ? (ExchangeDeliveryClaim.Stuck(application), "no-approver-reachable notice", ct => notifier.UnreachableApproversAsync(application, ct))

@@ -82,7 +82,7 @@ internal sealed class ExchangeNotifier(
             await NotifyStatusAsync(application, actor.Name, comment, cancellationToken).ConfigureAwait(false);
         }
 
-        if (waitingFor.Count == 0 && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted)
+        if (waitingFor.Count == 0 && application.Status.AwaitsADecision())
         {
             await NoApproverAsync(application, cancellationToken).ConfigureAwait(false);
         }

@@ -28,3 +28,10 @@ internal enum ExchangeStatus
     /// <summary>Closing report validated: the exchange counts toward the target.</summary>
     Completed,
 }
+
+internal static class ExchangeStatusExtensions
+{
+    /// <summary>Whether an approver's decision is awaited: the two approval stages and the closing report's review.</summary>
+    public static bool AwaitsADecision(this ExchangeStatus status) =>
+        status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2 or ExchangeStatus.ReportSubmitted;
+}
