@@ -611,9 +611,7 @@ internal sealed class CoachingOutboxProcessor(
             // The bot may not use the previous organizer's calendar: said of that calendar, not of the organizer's
             // (which is fine, and whose later calendar work goes on). The old meeting is still there.
             Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, eventId);
-            var code = (denied as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Code;
-            return OutboxFailure.Permanent($"HTTP {denied.ResponseStatusCode}{(code is null ? "" : " " + code)} deleting the old event in the previous organizer mailbox {mailbox}")
-                with { Code = CalendarSyncReason.OldMailboxAccessDenied };
+            return OldMailboxDenied(denied, "deleting the old event", mailbox);
         }
 
         if (session is { Status: SessionStatus.Scheduled } && session.JoinUrl is { Length: > 0 })
@@ -667,6 +665,14 @@ internal sealed class CoachingOutboxProcessor(
         Log.OutboxUnansweredCreateCleanUpQueued(logger, message.Id, message.Kind, message.SessionId, tried, transactionId);
     }
 
+    /// <summary>A 401/403 in a previous organizer's mailbox: said of that calendar (the organizer's own is fine), for good.</summary>
+    private static OutboxFailure OldMailboxDenied(ApiException denied, string doing, string mailbox)
+    {
+        var code = (denied as Microsoft.Graph.Models.ODataErrors.ODataError)?.Error?.Code;
+        return OutboxFailure.Permanent($"HTTP {denied.ResponseStatusCode}{(code is null ? "" : " " + code)} {doing} in the previous organizer mailbox {mailbox}")
+            with { Code = CalendarSyncReason.OldMailboxAccessDenied };
+    }
+
     /// <summary>
     /// Deletes the event an unanswered create may have made (see <see cref="OutboxKind.DeleteUnansweredEvent"/>): the
     /// create is sent again, without attendees, under its transaction id, and the event Graph answers with is DELETEd —
@@ -704,8 +710,7 @@ internal sealed class CoachingOutboxProcessor(
         catch (ApiException denied) when (denied.ResponseStatusCode is 401 or 403 && !string.Equals(mailbox, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase))
         {
             Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, transactionId);
-            return OutboxFailure.Permanent($"HTTP {denied.ResponseStatusCode} cleaning up an unanswered create in the previous organizer mailbox {mailbox}")
-                with { Code = CalendarSyncReason.OldMailboxAccessDenied };
+            return OldMailboxDenied(denied, "cleaning up an unanswered create", mailbox);
         }
 
         return null;
