@@ -33,8 +33,11 @@ internal static class PublicHolidayCalendar
     /// …?yil=2028). 2026: Ramazan Bayramı 20–22 March, Kurban Bayramı 27–30 May (the Diyanet's 2026 calendar as
     /// published in October 2025; checked again on 2026-11-28 against the national press's reports of that calendar,
     /// arife 19 March and 26 May). 2027 (9–11 March, 16–19 May) and 2028 (26–28 February, 5–8 May) follow the same
-    /// calendar and the astronomical new moons; check them against the Diyanet's page for those years when it is
-    /// published, and correct this table (a day configured in <c>Exchanges:PublicHolidays:TR</c> only adds to it).
+    /// calendar and the astronomical new moons, and were checked on 2026-11-28 against a second, independent table —
+    /// the python-holidays project's Turkish Islamic holiday dates, taken from the Diyanet's Hijri-to-Gregorian
+    /// conversion (https://vakithesaplama.diyanet.gov.tr/hicriden_miladiye.php): the same first days. Check them again
+    /// against the Diyanet's "Dini Günler" page for those years when it is published, and correct this table (a day
+    /// configured in <c>Exchanges:PublicHolidays:TR</c> only adds to it).
     /// </summary>
     private static readonly (DateOnly First, int Days, string Local, string English)[] TurkishReligiousHolidays =
     [
