@@ -19,10 +19,14 @@ RUN dotnet publish src/HiTechTex.Bot/HiTechTex.Bot.csproj -c Release -o /app --n
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-# The image's non-root user; the SQLite default (single instance only) writes under /app/data.
+# The image's non-root user. Without ConnectionStrings__Bot the SQLite default (single instance only) is the per-user
+# data folder, which XDG_DATA_HOME puts under /app/data (the file is /app/data/HiTechTex.Bot/hitechtex-bot.db): mount
+# a volume there to keep it across container restarts, or use PostgreSQL (Database__Provider=PostgreSql).
+# Production reads only appsettings.json: no demo directory, no demo coaching catalog, authentication on.
 RUN mkdir -p /app/data && chown -R $APP_UID /app/data
 USER $APP_UID
 ENV ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_HTTP_PORTS=8080
+    ASPNETCORE_HTTP_PORTS=8080 \
+    XDG_DATA_HOME=/app/data
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "HiTechTex.Bot.dll"]

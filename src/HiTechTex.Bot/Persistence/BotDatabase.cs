@@ -61,12 +61,27 @@ internal sealed class BotDatabase
     /// <summary>
     /// <c>HiTechTex.Bot/hitechtex-bot.db</c> under the per-user local data folder (<c>%LOCALAPPDATA%</c> on Windows,
     /// <c>$XDG_DATA_HOME</c> or <c>~/.local/share</c> elsewhere); <c>data/</c> under the content root when the account
-    /// has no such folder.
+    /// has no such folder or it cannot be created there (a service account whose home does not exist, such as
+    /// <c>nobody</c>'s <c>/nonexistent</c>).
     /// </summary>
-    internal static string DefaultSqlitePath(string contentRoot)
+    /// <param name="userData">The per-user data folder; the account's own when <see langword="null"/>.</param>
+    internal static string DefaultSqlitePath(string contentRoot, string? userData = null)
     {
-        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-        var folder = string.IsNullOrEmpty(userData) ? Path.Combine(contentRoot, "data") : Path.Combine(userData, "HiTechTex.Bot");
+        userData ??= Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        var fallback = Path.Combine(contentRoot, "data");
+        var folder = fallback;
+        if (!string.IsNullOrEmpty(userData))
+        {
+            try
+            {
+                folder = Directory.CreateDirectory(Path.Combine(userData, "HiTechTex.Bot")).FullName;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                folder = fallback;
+            }
+        }
+
         return Path.Combine(folder, DatabaseOptions.DefaultSqliteFileName);
     }
 
@@ -100,7 +115,19 @@ internal sealed class BotDatabase
         var path = Path.GetFullPath(Path.IsPathRooted(dataSource) ? dataSource : Path.Combine(contentRoot, dataSource));
         if (csb.Mode != SqliteOpenMode.ReadOnly && csb.Mode != SqliteOpenMode.ReadWrite)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var folder = Path.GetDirectoryName(path)!;
+            try
+            {
+                Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A path is not a secret (unlike the rest of a connection string), and it is what the operator must fix.
+                throw new InvalidOperationException(
+                    $"The SQLite database folder {folder} cannot be created ({e.Message}). Set ConnectionStrings:{DatabaseOptions.ConnectionStringName} " +
+                    "to a file in a folder this account may write to (e.g. /var/lib/hitechtex-bot/hitechtex-bot.db), or use PostgreSQL " +
+                    $"(Database:Provider={DatabaseOptions.PostgreSql}).", e);
+            }
         }
 
         csb.DataSource = path;

@@ -53,6 +53,29 @@ public sealed partial class DockerfileTests
         Assert.DoesNotContain("DangerouslyAllowUnauthenticatedRequests", Dockerfile, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SqliteDefault_IsTheFolderTheImageMakesWritable()
+    {
+        // The default database lives in the per-user data folder; in the image that is $XDG_DATA_HOME, which must be
+        // the folder made writable for the non-root user (and the one to mount a volume on).
+        var folder = XdgDataHome().Match(Dockerfile);
+
+        Assert.True(folder.Success, "The Dockerfile does not set XDG_DATA_HOME.");
+        Assert.Contains($"mkdir -p {folder.Groups["folder"].Value} && chown -R $APP_UID {folder.Groups["folder"].Value}", Dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Image_CopiesNoDevelopmentSettings()
+    {
+        // appsettings.Development.json turns on unauthenticated requests and the demo data; the image must not carry it.
+        Assert.DoesNotContain("appsettings.Development", Dockerfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("COPY appsettings*", Dockerfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("COPY . ", Dockerfile, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"XDG_DATA_HOME=(?<folder>/\S+)")]
+    private static partial Regex XdgDataHome();
+
     [GeneratedRegex(@"^COPY (?!--from)(?<sources>.+)$", RegexOptions.Multiline)]
     private static partial Regex CopyLine();
 

@@ -38,6 +38,68 @@ public sealed class BotDatabaseTests
         }
     }
 
+    [Fact]
+    public void DefaultSqlitePath_UserFolderCannotBeCreated_IsDataUnderTheContentRoot()
+    {
+        // A service account whose home does not exist (nobody's /nonexistent): the bot used to stop at start-up with
+        // "Access to the path '/nonexistent' is denied". A folder under a plain file cannot be created, even by root.
+        var contentRoot = Directory.CreateTempSubdirectory("hitechtex-root-").FullName;
+        var file = Path.Combine(contentRoot, "not-a-folder");
+        File.WriteAllText(file, "x");
+        try
+        {
+            var path = BotDatabase.DefaultSqlitePath(contentRoot, userData: Path.Combine(file, "home", ".local", "share"));
+
+            Assert.Equal(Path.Combine(contentRoot, "data", "hitechtex-bot.db"), path);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void DefaultSqlitePath_UserFolder_IsCreatedThere()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("hitechtex-root-").FullName;
+        var userData = Path.Combine(contentRoot, "xdg");
+        try
+        {
+            var path = BotDatabase.DefaultSqlitePath(Path.Combine(contentRoot, "app"), userData);
+
+            Assert.Equal(Path.Combine(userData, "HiTechTex.Bot", "hitechtex-bot.db"), path);
+            Assert.True(Directory.Exists(Path.Combine(userData, "HiTechTex.Bot")));
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ResolveSqlitePath_FolderCannotBeCreated_NamesTheFolderAndTheSettingButNotTheRest()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("hitechtex-root-").FullName;
+        var file = Path.Combine(contentRoot, "not-a-folder");
+        File.WriteAllText(file, "x");
+        try
+        {
+            var folder = Path.Combine(file, "db");
+
+            var error = Assert.Throws<InvalidOperationException>(
+                () => BotDatabase.ResolveSqlitePath($"Data Source={Path.Combine(folder, "bot.db")};Password=s3cret-value", contentRoot));
+
+            Assert.Contains(folder, error.Message, StringComparison.Ordinal);
+            Assert.Contains("ConnectionStrings:Bot", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret-value", error.Message, StringComparison.Ordinal);
+            Assert.Equal("x", File.ReadAllText(file));
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("Data Source=:memory:")]
     [InlineData("Data Source=shared;Mode=Memory;Cache=Shared")]
