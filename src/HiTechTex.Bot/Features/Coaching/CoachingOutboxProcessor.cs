@@ -200,6 +200,11 @@ internal sealed class CoachingOutboxProcessor(
             return null;    // the session is gone: nothing left to do
         }
 
+        if (message.Lane == CoachingOutboxMessage.GraphLane)
+        {
+            await QueueGivenUpCleanUpsAsync(services, db, message, session, now, cancellationToken);
+        }
+
         switch (message.Kind)
         {
             case OutboxKind.CreateEvent when session.GraphEventId is not null || session.Status == SessionStatus.Cancelled:
@@ -665,6 +670,59 @@ internal sealed class CoachingOutboxProcessor(
         Log.OutboxUnansweredCreateCleanUpQueued(logger, message.Id, message.Kind, message.SessionId, tried, transactionId);
     }
 
+    /// <summary>
+    /// The session's earlier calendar rows given up while their create was still unanswered (timed out until
+    /// <c>Coaching:OutboxMaxAttempts</c>, or the session's end) keep that create's mailbox and transaction id: Graph may
+    /// have made the event, and no retry of theirs will ever look again. Each later calendar row of the session — a
+    /// change of organizer mailbox, a cancellation, an attendee change, a clean-up, "Retry calendar sync" — reads them:
+    /// one the session no longer wants an event from (its organizer mailbox changed since, or it was cancelled) gets
+    /// its clean-up row (<see cref="OutboxKind.DeleteUnansweredEvent"/>), saved at once, and forgets that create. One
+    /// in the organizer's mailbox of a session still scheduled is left: the next create there uses the same transaction
+    /// id and so takes that very event as the session's (<see cref="CreateInMailboxAsync"/> then forgets it).
+    /// </summary>
+    private async Task QueueGivenUpCleanUpsAsync(
+        IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var givenUp = await db.Outbox()
+            .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Failed && o.Id != message.Id
+                && o.Kind != OutboxKind.DeleteEvent && o.Kind != OutboxKind.DeleteUnansweredEvent && o.Mailbox != null && o.EventId != null)
+            .OrderBy(o => o.Id)
+            .ToListAsync(cancellationToken);
+        var unwanted = givenUp
+            .Where(o => session.Status == SessionStatus.Cancelled || !string.Equals(o.Mailbox, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (unwanted.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in unwanted)
+        {
+            if (!db.Outbox().Local.Any(o => o.Kind == OutboxKind.DeleteUnansweredEvent && o.Status == OutboxStatus.Pending && o.Mailbox == row.Mailbox && o.EventId == row.EventId))
+            {
+                db.Outbox().Add(new CoachingOutboxMessage
+                {
+                    SessionId = session.Id,
+                    Kind = OutboxKind.DeleteUnansweredEvent,
+                    Lane = CoachingOutboxMessage.GraphLane,
+                    Status = OutboxStatus.Pending,
+                    Mailbox = row.Mailbox,
+                    EventId = row.EventId,
+                    DueAt = now,
+                    CreatedAt = now,
+                });
+            }
+
+            Log.OutboxGivenUpCreateCleanUpQueued(logger, message.Id, message.Kind, session.Id, row.Id, row.Kind, row.Mailbox!, row.EventId!);
+            (row.Mailbox, row.EventId) = (null, null);
+        }
+
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>A 401/403 in a previous organizer's mailbox: said of that calendar (the organizer's own is fine), for good.</summary>
     private static OutboxFailure OldMailboxDenied(ApiException denied, string doing, string mailbox)
     {
@@ -726,17 +784,37 @@ internal sealed class CoachingOutboxProcessor(
     private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, string transactionId, CancellationToken cancellationToken)
     {
         var attendees = await AttendeesAsync(db, session.Id, cancellationToken);
-        (message.Mailbox, message.EventId) = (session.OrganizerMailbox, transactionId);
+        var mailbox = session.OrganizerMailbox;
+        (message.Mailbox, message.EventId) = (mailbox, transactionId);
+        CalendarEventResult created;
         try
         {
-            var created = await Calendar(services).CreateEventAsync(session, attendees, transactionId, cancellationToken);
+            created = await Calendar(services).CreateEventAsync(session, attendees, transactionId, cancellationToken);
             (message.Mailbox, message.EventId) = (null, null);
-            return created;
         }
-        catch (ApiException refused) when (refused.ResponseStatusCode is 404 or 410)
+        catch (ApiException refused) when (refused.ResponseStatusCode is >= 400 and < 500 and not 408 and not 429)
         {
-            throw new OrganizerMailboxRefusedException(session, refused);
+            // Answered, and refused: that create made nothing, so there is nothing to clean up after it.
+            (message.Mailbox, message.EventId) = (null, null);
+            if (refused.ResponseStatusCode is 404 or 410)
+            {
+                throw new OrganizerMailboxRefusedException(session, refused);
+            }
+
+            throw;
         }
+
+        // An earlier row given up on this same create (same mailbox, same transaction id) waited for this answer: the
+        // event it may have made is this one, the session's — nothing of it is left to clean up.
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await db.Outbox()
+                .Where(o => o.SessionId == session.Id && o.Id != message.Id && o.Status == OutboxStatus.Failed && o.Mailbox == mailbox && o.EventId == transactionId
+                    && o.Kind != OutboxKind.DeleteEvent && o.Kind != OutboxKind.DeleteUnansweredEvent)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Mailbox, (string?)null).SetProperty(o => o.EventId, (string?)null), cancellationToken);
+        }
+
+        return created;
     }
 
     /// <summary>

@@ -396,6 +396,89 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateGivenUpUnanswered_ThenMailboxChanged_TheEventItMayHaveMadeIsDeleted_OneLiveMeeting()
+    {
+        // Before: the given-up create row kept the mailbox and transaction id of its unanswered create, but nothing ever
+        // read them: the next row made the event in B and the Teams meeting Graph had made in A stayed live.
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();                             // made in A, never answered: given up (one attempt)
+        var inA = Assert.Single(graph.Events.Keys);
+        var givenUp = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Failed, MailboxA), (givenUp.Status, givenUp.Mailbox));
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await EditAsync(session, MailboxB);
+
+        await DrainAsync();
+
+        var (live, liveEvent) = Assert.Single(graph.Events);
+        Assert.Equal(MailboxB, graph.MailboxOf[live]);
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+        Assert.Equal("ana@example.org", Assert.Single(liveEvent["attendees"]!.AsArray())!["emailAddress"]!["address"]!.GetValue<string>());
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((live, MailboxB, CalendarSyncState.Synced), (stored.GraphEventId, stored.GraphEventMailbox, stored.SyncState));
+        var outbox = await host.OutboxAsync();
+        Assert.Equal((OutboxStatus.Done, MailboxA), (outbox.Single(o => o.Kind == OutboxKind.DeleteUnansweredEvent).Status, outbox.Single(o => o.Kind == OutboxKind.DeleteUnansweredEvent).Mailbox));
+        Assert.Equal((null, null), (outbox.Single(o => o.Id == givenUp.Id).Mailbox, outbox.Single(o => o.Id == givenUp.Id).EventId));
+        Assert.Contains(log.Entries, l => l.EventId.Id == 2435 && l.Message.Contains(MailboxA, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreateGivenUpUnanswered_ThenSessionCancelled_NoLiveMeetingLeft()
+    {
+        // Before: the cancellation found no event id and did nothing; the meeting the given-up create had made stayed.
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();
+        var inA = Assert.Single(graph.Events.Keys);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await DrainAsync();
+
+        Assert.Empty(graph.Events);
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+    }
+
+    [Fact]
+    public async Task CreateGivenUpUnanswered_ThenMadeByTheNextRowInTheSameMailbox_ThenMoved_OnlyTheMoveDeletesIt()
+    {
+        // The attendee row's create (same transaction id, same mailbox) takes the event the given-up create made: it is
+        // the session's, moved like any other when the mailbox changes — no clean-up of it on top (a second create and
+        // DELETE in A).
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();
+        var inA = Assert.Single(graph.Events.Keys);
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        Assert.Equal(inA, (await SessionAsync(session.Id)).GraphEventId);
+        await EditAsync(session, MailboxB);
+
+        await DrainAsync();
+
+        Assert.Equal(MailboxB, graph.MailboxOf[Assert.Single(graph.Events).Key]);
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteUnansweredEvent);
+    }
+
+    [Fact]
+    public async Task CreateRefused_NothingKeptToCleanUp_AMailboxChangeSendsNoCleanUp()
+    {
+        // A create Graph answered with a refusal made nothing: its row keeps no mailbox to clean up after.
+        var session = await host.CreateSessionAsync();
+        graph.FailNext(400, "ErrorInvalidRequest");
+        await Processor().RunOnceAsync(CancellationToken.None);
+        var refused = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Failed, null, null), (refused.Status, refused.Mailbox, refused.EventId));
+        await EditAsync(session, MailboxB);
+
+        await DrainAsync();
+
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteUnansweredEvent);
+        Assert.Equal(MailboxB, graph.MailboxOf[Assert.Single(graph.Events).Key]);
+    }
+
+    [Fact]
     public async Task SessionCancelledWhileTheChangeIsQueued_TheEventIsCancelledInTheMailboxThatHasIt()
     {
         // Before: the cancellation went to the new mailbox, got a 404, was taken for an event deleted already and done:
@@ -714,6 +797,17 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         await graph.HangArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
         host.Time.Advance(TimeSpan.FromSeconds(30));
         await pass.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A host whose calendar rows are given up after one attempt (<c>Coaching:OutboxMaxAttempts</c> 1).</summary>
+    private async Task LimitAttemptsToOneAsync()
+    {
+        host.Dispose();
+        host = new CoachingTestHost(new Dictionary<string, string?>(graph.Settings()) { ["Coaching:OutboxMaxAttempts"] = "1" }, services => services.AddSingleton<ILogger<CoachingOutboxProcessor>>(log));
+        await host.Conversation.SeedProfileAsync("en");
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, Activity, CancellationToken>((c, a, _) => { lock (sent) { sent.Add((c, a, graph.Deleted.Count)); } })
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
     }
 
     private CoachingOutboxProcessor Processor() => host.Services.GetRequiredService<CoachingOutboxProcessor>();
