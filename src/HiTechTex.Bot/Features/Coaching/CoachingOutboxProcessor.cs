@@ -8,7 +8,8 @@ namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>
 /// Carries out the coaching outbox: due rows in id order; the Graph rows of a session one at a time, so the event
-/// exists before its attendees are patched (notices need no order). A row is claimed with a lease (a conditional UPDATE, so two instances
+/// exists before its attendees are patched (notices need no order) — except a clean-up (an old event's DELETE, an
+/// unanswered create's) that has failed: retried with back-off, it holds back none of the session's later rows. A row is claimed with a lease (a conditional UPDATE, so two instances
 /// never work the same row at once); success marks it done, a transient failure (429 with <c>Retry-After</c>, 5xx,
 /// timeout, network) reschedules it with exponential back-off, anything else fails it with the reason. Retries end:
 /// a notice not delivered by the session's start (or within <c>Coaching:OutboxNoticeMaxAge</c>) is failed as too
@@ -54,7 +55,10 @@ internal sealed class CoachingOutboxProcessor(
             due = await outbox
                 .Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)
                     && (o.Lane != CoachingOutboxMessage.GraphLane
-                        || !outbox.Any(p => p.SessionId == o.SessionId && p.Lane == o.Lane && p.Status == OutboxStatus.Pending && p.Id < o.Id)))
+                        || !outbox.Any(p => p.SessionId == o.SessionId && p.Lane == o.Lane && p.Status == OutboxStatus.Pending && p.Id < o.Id
+                            // A clean-up that has failed (retried with back-off) holds back none of the session's later
+                            // calendar work: the attendees' updates go on while it is retried.
+                            && !((p.Kind == OutboxKind.DeleteEvent || p.Kind == OutboxKind.DeleteUnansweredEvent) && p.LastError != null))))
                 .OrderBy(o => o.Id)
                 .Select(o => o.Id)
                 .Take(BatchSize)
@@ -472,11 +476,17 @@ internal sealed class CoachingOutboxProcessor(
             {
                 if (!failedBefore || sentWholeState)
                 {
-                    var morePending = await db.Outbox().AnyAsync(
-                        o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && o.Id != message.Id,
-                        cancellationToken);
-                    session.SyncState = morePending ? CalendarSyncState.Pending : CalendarSyncState.Synced;
-                    session.SyncError = null;
+                    var pending = await db.Outbox().AsNoTracking()
+                        .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && o.Id != message.Id)
+                        .Select(o => new { o.Kind, o.LastError })
+                        .ToListAsync(cancellationToken);
+                    session.SyncState = pending.Count > 0 ? CalendarSyncState.Pending : CalendarSyncState.Synced;
+
+                    // A clean-up still failing (retried, not holding this row back) keeps its reason on the card.
+                    if (!pending.Any(o => o.Kind is OutboxKind.DeleteEvent or OutboxKind.DeleteUnansweredEvent && o.LastError is not null))
+                    {
+                        session.SyncError = null;
+                    }
                 }
             }
             else if (!failure.Transient)

@@ -197,6 +197,72 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OldEventsDeletionKeepsFailing_ASeatBookedMeanwhileStillReachesTheNewMeeting_TheDeletionRetriedAndShown()
+    {
+        // Before: the DELETE of the old meeting, failing (503) and retried with back-off, held back every later calendar
+        // row of the session: a seat booked meanwhile never reached the new meeting until the DELETE went through or the
+        // session ended.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move: made in B, A's DELETE queued
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+        await Processor().RunOnceAsync(CancellationToken.None);    // A's DELETE answered 503: retried in 10 minutes
+        await RegisterAsync(session, "u2", "rui@example.org", "en");
+
+        await Processor().RunOnceAsync(CancellationToken.None);    // the DELETE's retry not due yet
+
+        var stored = await SessionAsync(session.Id);
+        var attendees = graph.Events[stored.GraphEventId!]["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).Order();
+        Assert.Equal(["ana@example.org", "rui@example.org"], attendees);
+        Assert.True(graph.Events.ContainsKey(old));
+        var deletion = Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent);
+        Assert.Equal((OutboxStatus.Pending, 1), (deletion.Status, deletion.Attempts));
+        Assert.NotNull(deletion.LastError);
+        Assert.Contains(log.Entries, l => l.EventId.Id == 2405 && l.Message.Contains(nameof(OutboxKind.DeleteEvent), StringComparison.Ordinal));
+        // The coordinator's card: still being set up, and why (the clean-up's error, not wiped by the attendees' success).
+        Assert.Equal(CalendarSyncState.Pending, stored.SyncState);
+        Assert.NotNull(stored.SyncError);
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = CoachingDialog.DetailsAction, sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+        Assert.Contains("being set up… (", card, StringComparison.Ordinal);
+
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        await DrainAsync();
+
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.Equal((CalendarSyncState.Synced, null), ((await SessionAsync(session.Id)).SyncState, (await SessionAsync(session.Id)).SyncError));
+    }
+
+    [Fact]
+    public async Task UnansweredCreatesCleanUpKeepsFailing_TheSessionsLaterRowsGoOn()
+    {
+        // The clean-up of an unanswered create (log 2433) failing likewise holds back nothing.
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();                             // made in A, unanswered
+        await EditAsync(session, MailboxB);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Processor().RunOnceAsync(CancellationToken.None);    // the create's retry: made in B, A's clean-up queued
+        await Processor().RunOnceAsync(CancellationToken.None);    // the edit
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the clean-up answered 503
+        Assert.Equal(OutboxKind.DeleteUnansweredEvent, (await host.OutboxAsync()).Single(o => o.Status == OutboxStatus.Pending).Kind);
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+
+        await Processor().RunOnceAsync(CancellationToken.None);
+
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal("ana@example.org", Assert.Single(graph.Events[stored.GraphEventId!]["attendees"]!.AsArray())!["emailAddress"]!["address"]!.GetValue<string>());
+        Assert.Equal(2, graph.Events.Count);                        // A's is still there, its clean-up retried
+
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        await DrainAsync();
+
+        Assert.Equal(MailboxB, graph.MailboxOf[Assert.Single(graph.Events).Key]);
+    }
+
+    [Fact]
     public async Task NoticeOfAnEarlierMove_WaitsForTheNextOldEventsDeletion_ThenOnlyTheLastLinkIsTold()
     {
         var session = await host.CreateSessionAsync();
