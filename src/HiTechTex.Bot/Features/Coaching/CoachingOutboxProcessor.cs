@@ -183,6 +183,11 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>Does the row's work; null on success, else why not (without throwing).</summary>
     private async Task<OutboxFailure?> ExecuteAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (session is not null && message.Lane == CoachingOutboxMessage.GraphLane)
+        {
+            await QueueGivenUpCleanUpsAsync(services, db, message, session, now, cancellationToken);
+        }
+
         if (message.Kind == OutboxKind.DeleteEvent)
         {
             return await DeleteOldEventAsync(services, db, message, session, now, cancellationToken);
@@ -202,11 +207,6 @@ internal sealed class CoachingOutboxProcessor(
         if (session is null)
         {
             return null;    // the session is gone: nothing left to do
-        }
-
-        if (message.Lane == CoachingOutboxMessage.GraphLane)
-        {
-            await QueueGivenUpCleanUpsAsync(services, db, message, session, now, cancellationToken);
         }
 
         switch (message.Kind)

@@ -490,6 +490,30 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateGivenUpUnanswered_ACleanUpRowRunningLater_FindsItToo()
+    {
+        // A clean-up row (here the DELETE of an event long gone from C) is a later calendar row like the others: it
+        // reads the given-up create the session (now organized from B) no longer wants in A.
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();
+        var inA = Assert.Single(graph.Events.Keys);
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            await db.Sessions().Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.OrganizerMailbox, MailboxB));
+            db.EnqueueDeletion(session.Id, MailboxC, "gone-event", host.Time.GetUtcNow(), host.Time.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        await DrainAsync();
+
+        Assert.DoesNotContain(inA, graph.Events.Keys);
+        Assert.Contains((MailboxA, inA), graph.Deleted);
+        Assert.Contains(log.Entries, l => l.EventId.Id == 2435 && l.Message.Contains(nameof(OutboxKind.DeleteEvent), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CreateGivenUpUnanswered_ThenSessionCancelled_NoLiveMeetingLeft()
     {
         // Before: the cancellation found no event id and did nothing; the meeting the given-up create had made stayed.
