@@ -116,7 +116,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     public Attachment Details(
         CoachingTexts texts, SessionSummary summary, CoachingRegistration? mine, int? waitlistPosition, bool isCoordinator,
         IReadOnlyList<CoachingRegistration>? participants = null, string? notice = null, string? warning = null, string? readerZone = null,
-        bool confirmUnregister = false)
+        bool confirmUnregister = false, bool newSeat = false)
     {
         var culture = SessionTime.CultureOf(texts);
         var session = summary.Session;
@@ -157,7 +157,8 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["seats"] = texts.Seats,
                 ["closes"] = texts.FieldClosesOn,
                 ["status"] = texts.StatusLabel,
-                ["sync"] = session.Mode == SessionMode.OnSite ? texts.SyncLabelOnSite : texts.SyncLabel,
+                // No "Teams meeting" where the bot makes none (Graph not configured: a calendar file).
+                ["sync"] = session.Mode == SessionMode.OnSite || !graphOptions.Value.IsConfigured ? texts.SyncLabelOnSite : texts.SyncLabel,
                 ["participants"] = texts.Participants,
                 ["register"] = texts.Register,
                 ["cancelMine"] = texts.CancelMyRegistration,
@@ -173,7 +174,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             // Cancelling is irreversible and messages everyone: the button opens this question, its answer cancels.
             ["confirmCancel"] = texts.Format(texts.CancelSessionConfirmFormat, session.Title, summary.Confirmed + summary.Waitlisted),
         };
-        SetIfPresent(data, "notice", notice);
+        SetIfPresent(data, "notice", newSeat && notice is not null && active is { Status: RegistrationStatus.Confirmed } && scheduled
+            ? CalendarPromise(texts, session, active) is { } promise ? notice + " " + promise : notice
+            : notice);
         SetIfPresent(data, "description", session.Description);   // none: no empty block under the title
         SetIfPresent(data, "warning", warning);
         SetIfPresent(data, "closes", open ? SessionTime.Date(session.RegistrationClosesAt, session.TimeZone, culture, readerZone) : null);
@@ -206,6 +209,22 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return renderer.Render(DetailsTemplate, data);
     }
 
+    /// <summary>
+    /// What a new seat holder gets in their calendar in this deployment: with Graph, the invitation to the Teams meeting
+    /// (an on-site session's calendar event), for someone with an e-mail address, whom the event has as an attendee;
+    /// without Graph, the calendar file of the card's button (when there is a link to it). Null: nothing to promise.
+    /// </summary>
+    private string? CalendarPromise(CoachingTexts texts, CoachingSession session, CoachingRegistration registration)
+    {
+        if (graphOptions.Value.IsConfigured)
+        {
+            return string.IsNullOrEmpty(registration.Email) ? null
+                : session.Mode == SessionMode.OnSite ? texts.PromotedCalendarEventInvite : texts.PromotedTeamsMeetingInvite;
+        }
+
+        return calendarLinks.For(registration) is null ? null : texts.Format(texts.ConfirmedCalendarFileFormat, texts.AddToCalendar);
+    }
+
     /// <param name="formId">The id a new session gets when this form is saved: a second click, or a Teams retry, of the
     /// same card then finds it saved instead of creating it twice.</param>
     public Attachment Form(CoachingTexts texts, SessionFormValues values, Guid? sessionId, string? error, Guid formId)
@@ -229,7 +248,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
                 ["timeZone"] = texts.FieldTimeZone,
                 ["capacity"] = texts.FieldCapacity,
                 ["mode"] = texts.FieldMode,
-                ["online"] = texts.Online,
+                ["online"] = graphOptions.Value.IsConfigured ? texts.Online : texts.OnlineWithoutTeams,
                 ["onSite"] = texts.OnSite,
                 ["location"] = texts.FieldLocation,
                 ["closesOn"] = texts.FieldClosesOn,
@@ -357,7 +376,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         },
     };
 
-    private static JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now, string? readerZone, bool canCancel = false)
+    private JsonObject SessionItem(CoachingTexts texts, SessionSummary summary, string? status, DateTimeOffset now, string? readerZone, bool canCancel = false)
     {
         var culture = SessionTime.CultureOf(texts);
         var item = new JsonObject
@@ -388,8 +407,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         new([new JsonObject { ["title"] = texts.AnyOption, ["value"] = AnyValue },
             .. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]);
 
-    private static string Where(CoachingTexts texts, CoachingSession session) =>
-        session.Mode == SessionMode.Online ? texts.Online : session.Location ?? texts.OnSite;
+    /// <summary>An online session is "Online (Teams)" only where the bot makes its Teams meeting (Graph configured).</summary>
+    private string Where(CoachingTexts texts, CoachingSession session) =>
+        session.Mode == SessionMode.Online ? (graphOptions.Value.IsConfigured ? texts.Online : texts.OnlineWithoutTeams) : session.Location ?? texts.OnSite;
 
     /// <summary>Past the deadline or started: the Register button would only answer "closed".</summary>
     public static bool RegistrationClosed(CoachingSession session, DateTimeOffset now) =>

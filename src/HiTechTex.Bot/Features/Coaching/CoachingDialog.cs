@@ -316,7 +316,8 @@ internal sealed class CoachingDialog(
 
     /// <param name="confirmUnregister">The card asks whether to cancel the reader's registration (the question is the warning).</param>
     private async Task ShowDetailsAsync(
-        ITurnContext turn, CoachingTexts texts, Guid? sessionId, string? notice, string? warning, CancellationToken cancellationToken, bool confirmUnregister = false)
+        ITurnContext turn, CoachingTexts texts, Guid? sessionId, string? notice, string? warning, CancellationToken cancellationToken, bool confirmUnregister = false,
+        bool newSeat = false)
     {
         if (sessionId is not { } id || await catalog.GetAsync(id, cancellationToken) is not { } summary)
         {
@@ -334,7 +335,7 @@ internal sealed class CoachingDialog(
 
         var coordinator = IsCoordinator(turn);
         var participants = coordinator ? await catalog.RegistrationsAsync(id, cancellationToken) : null;
-        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning, ReaderZone(turn), confirmUnregister), cancellationToken);
+        await SendCardAsync(turn, cards.Details(texts, summary, mine, position, coordinator, participants, notice, warning, ReaderZone(turn), confirmUnregister, newSeat), cancellationToken);
     }
 
     private async Task RegisterAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
@@ -371,7 +372,8 @@ internal sealed class CoachingDialog(
             return;
         }
 
-        await ShowDetailsAsync(turn, texts, id, notice, null, cancellationToken);
+        // A new seat: the card says what comes to the person's calendar (the Teams meeting's invitation, or the file).
+        await ShowDetailsAsync(turn, texts, id, notice, null, cancellationToken, newSeat: result.Outcome == RegistrationOutcome.Confirmed);
     }
 
     /// <summary>

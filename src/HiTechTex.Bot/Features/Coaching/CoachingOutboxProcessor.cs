@@ -8,7 +8,8 @@ namespace HiTechTex.Bot.Features.Coaching;
 
 /// <summary>
 /// Carries out the coaching outbox: due rows in id order; the Graph rows of a session one at a time, so the event
-/// exists before its attendees are patched (notices need no order). A row is claimed with a lease (a conditional UPDATE, so two instances
+/// exists before its attendees are patched (notices need no order) — except a clean-up (an old event's DELETE, an
+/// unanswered create's) that has failed: retried with back-off, it holds back none of the session's later rows. A row is claimed with a lease (a conditional UPDATE, so two instances
 /// never work the same row at once); success marks it done, a transient failure (429 with <c>Retry-After</c>, 5xx,
 /// timeout, network) reschedules it with exponential back-off, anything else fails it with the reason. Retries end:
 /// a notice not delivered by the session's start (or within <c>Coaching:OutboxNoticeMaxAge</c>) is failed as too
@@ -54,7 +55,10 @@ internal sealed class CoachingOutboxProcessor(
             due = await outbox
                 .Where(o => o.Status == OutboxStatus.Pending && o.DueAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now)
                     && (o.Lane != CoachingOutboxMessage.GraphLane
-                        || !outbox.Any(p => p.SessionId == o.SessionId && p.Lane == o.Lane && p.Status == OutboxStatus.Pending && p.Id < o.Id)))
+                        || !outbox.Any(p => p.SessionId == o.SessionId && p.Lane == o.Lane && p.Status == OutboxStatus.Pending && p.Id < o.Id
+                            // A clean-up that has failed (retried with back-off) holds back none of the session's later
+                            // calendar work: the attendees' updates go on while it is retried.
+                            && !((p.Kind == OutboxKind.DeleteEvent || p.Kind == OutboxKind.DeleteUnansweredEvent) && p.LastError != null))))
                 .OrderBy(o => o.Id)
                 .Select(o => o.Id)
                 .Take(BatchSize)
@@ -179,6 +183,11 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>Does the row's work; null on success, else why not (without throwing).</summary>
     private async Task<OutboxFailure?> ExecuteAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (session is not null && message.Lane == CoachingOutboxMessage.GraphLane)
+        {
+            await QueueGivenUpCleanUpsAsync(services, db, message, session, now, cancellationToken);
+        }
+
         if (message.Kind == OutboxKind.DeleteEvent)
         {
             return await DeleteOldEventAsync(services, db, message, session, now, cancellationToken);
@@ -467,11 +476,17 @@ internal sealed class CoachingOutboxProcessor(
             {
                 if (!failedBefore || sentWholeState)
                 {
-                    var morePending = await db.Outbox().AnyAsync(
-                        o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && o.Id != message.Id,
-                        cancellationToken);
-                    session.SyncState = morePending ? CalendarSyncState.Pending : CalendarSyncState.Synced;
-                    session.SyncError = null;
+                    var pending = await db.Outbox().AsNoTracking()
+                        .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Pending && o.Id != message.Id)
+                        .Select(o => new { o.Kind, o.LastError })
+                        .ToListAsync(cancellationToken);
+                    session.SyncState = pending.Count > 0 ? CalendarSyncState.Pending : CalendarSyncState.Synced;
+
+                    // A clean-up still failing (retried, not holding this row back) keeps its reason on the card.
+                    if (!pending.Any(o => o.Kind is OutboxKind.DeleteEvent or OutboxKind.DeleteUnansweredEvent && o.LastError is not null))
+                    {
+                        session.SyncError = null;
+                    }
                 }
             }
             else if (!failure.Transient)
@@ -665,6 +680,59 @@ internal sealed class CoachingOutboxProcessor(
         Log.OutboxUnansweredCreateCleanUpQueued(logger, message.Id, message.Kind, message.SessionId, tried, transactionId);
     }
 
+    /// <summary>
+    /// The session's earlier calendar rows given up while their create was still unanswered (timed out until
+    /// <c>Coaching:OutboxMaxAttempts</c>, or the session's end) keep that create's mailbox and transaction id: Graph may
+    /// have made the event, and no retry of theirs will ever look again. Each later calendar row of the session — a
+    /// change of organizer mailbox, a cancellation, an attendee change, a clean-up, "Retry calendar sync" — reads them:
+    /// one the session no longer wants an event from (its organizer mailbox changed since, or it was cancelled) gets
+    /// its clean-up row (<see cref="OutboxKind.DeleteUnansweredEvent"/>), saved at once, and forgets that create. One
+    /// in the organizer's mailbox of a session still scheduled is left: the next create there uses the same transaction
+    /// id and so takes that very event as the session's (<see cref="CreateInMailboxAsync"/> then forgets it).
+    /// </summary>
+    private async Task QueueGivenUpCleanUpsAsync(
+        IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var givenUp = await db.Outbox()
+            .Where(o => o.SessionId == session.Id && o.Lane == CoachingOutboxMessage.GraphLane && o.Status == OutboxStatus.Failed && o.Id != message.Id
+                && o.Kind != OutboxKind.DeleteEvent && o.Kind != OutboxKind.DeleteUnansweredEvent && o.Mailbox != null && o.EventId != null)
+            .OrderBy(o => o.Id)
+            .ToListAsync(cancellationToken);
+        var unwanted = givenUp
+            .Where(o => session.Status == SessionStatus.Cancelled || !string.Equals(o.Mailbox, session.OrganizerMailbox, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (unwanted.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in unwanted)
+        {
+            if (!db.Outbox().Local.Any(o => o.Kind == OutboxKind.DeleteUnansweredEvent && o.Status == OutboxStatus.Pending && o.Mailbox == row.Mailbox && o.EventId == row.EventId))
+            {
+                db.Outbox().Add(new CoachingOutboxMessage
+                {
+                    SessionId = session.Id,
+                    Kind = OutboxKind.DeleteUnansweredEvent,
+                    Lane = CoachingOutboxMessage.GraphLane,
+                    Status = OutboxStatus.Pending,
+                    Mailbox = row.Mailbox,
+                    EventId = row.EventId,
+                    DueAt = now,
+                    CreatedAt = now,
+                });
+            }
+
+            Log.OutboxGivenUpCreateCleanUpQueued(logger, message.Id, message.Kind, session.Id, row.Id, row.Kind, row.Mailbox!, row.EventId!);
+            (row.Mailbox, row.EventId) = (null, null);
+        }
+
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>A 401/403 in a previous organizer's mailbox: said of that calendar (the organizer's own is fine), for good.</summary>
     private static OutboxFailure OldMailboxDenied(ApiException denied, string doing, string mailbox)
     {
@@ -726,17 +794,37 @@ internal sealed class CoachingOutboxProcessor(
     private static async Task<CalendarEventResult> CreateInMailboxAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, string transactionId, CancellationToken cancellationToken)
     {
         var attendees = await AttendeesAsync(db, session.Id, cancellationToken);
-        (message.Mailbox, message.EventId) = (session.OrganizerMailbox, transactionId);
+        var mailbox = session.OrganizerMailbox;
+        (message.Mailbox, message.EventId) = (mailbox, transactionId);
+        CalendarEventResult created;
         try
         {
-            var created = await Calendar(services).CreateEventAsync(session, attendees, transactionId, cancellationToken);
+            created = await Calendar(services).CreateEventAsync(session, attendees, transactionId, cancellationToken);
             (message.Mailbox, message.EventId) = (null, null);
-            return created;
         }
-        catch (ApiException refused) when (refused.ResponseStatusCode is 404 or 410)
+        catch (ApiException refused) when (refused.ResponseStatusCode is >= 400 and < 500 and not 408 and not 429)
         {
-            throw new OrganizerMailboxRefusedException(session, refused);
+            // Answered, and refused: that create made nothing, so there is nothing to clean up after it.
+            (message.Mailbox, message.EventId) = (null, null);
+            if (refused.ResponseStatusCode is 404 or 410)
+            {
+                throw new OrganizerMailboxRefusedException(session, refused);
+            }
+
+            throw;
         }
+
+        // An earlier row given up on this same create (same mailbox, same transaction id) waited for this answer: the
+        // event it may have made is this one, the session's — nothing of it is left to clean up.
+        using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
+        {
+            await db.Outbox()
+                .Where(o => o.SessionId == session.Id && o.Id != message.Id && o.Status == OutboxStatus.Failed && o.Mailbox == mailbox && o.EventId == transactionId
+                    && o.Kind != OutboxKind.DeleteEvent && o.Kind != OutboxKind.DeleteUnansweredEvent)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Mailbox, (string?)null).SetProperty(o => o.EventId, (string?)null), cancellationToken);
+        }
+
+        return created;
     }
 
     /// <summary>

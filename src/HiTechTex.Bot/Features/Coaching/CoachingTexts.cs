@@ -53,7 +53,11 @@ internal sealed partial class CoachingTexts
 
     public required string Where { get; init; }
 
+    /// <summary>Where an online session takes place, with Graph configured: the bot makes its Teams meeting.</summary>
     public required string Online { get; init; }
+
+    /// <summary>Where an online session takes place without Graph: no Teams meeting is made by the bot (no "Teams").</summary>
+    public required string OnlineWithoutTeams { get; init; }
 
     public required string Seats { get; init; }
 
@@ -70,6 +74,9 @@ internal sealed partial class CoachingTexts
     public required string StatusWaitlistedFormat { get; init; }
 
     public required string ConfirmedFormat { get; init; }
+
+    /// <summary>After the confirmation, without Graph: the calendar file is the card's button ({0}: its label).</summary>
+    public required string ConfirmedCalendarFileFormat { get; init; }
 
     public required string WaitlistedFormat { get; init; }
 

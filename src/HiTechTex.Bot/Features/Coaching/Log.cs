@@ -88,4 +88,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2434, Level = LogLevel.Information, Message = "Outbox clean-up row {Id} for session {SessionId}: deleted the event {EventId} an unanswered create had left in {Mailbox}")]
     public static partial void OutboxUnansweredEventDeleted(ILogger logger, long id, Guid sessionId, string mailbox, string eventId);
+
+    [LoggerMessage(EventId = 2435, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: the earlier row {GivenUpId} ({GivenUpKind}), given up while its create in {Mailbox} (transaction {TransactionId}) was unanswered, may have left an event the session no longer wants there (organizer mailbox changed, or cancelled): its clean-up queued")]
+    public static partial void OutboxGivenUpCreateCleanUpQueued(ILogger logger, long id, OutboxKind kind, Guid sessionId, long givenUpId, OutboxKind givenUpKind, string mailbox, string transactionId);
 }

@@ -23,7 +23,7 @@ internal static class SessionCalendarFile
             Uid = UidOf(session),
             Summary = session.Title,
             Description = session.JoinUrl is { Length: > 0 } join ? $"{session.Description}\n\n{join}" : session.Description,
-            Location = session.Mode == SessionMode.Online ? session.JoinUrl ?? "Microsoft Teams" : session.Location,
+            Location = session.Mode == SessionMode.Online ? session.JoinUrl ?? "Online" : session.Location,
             DtStart = new CalDateTime(session.StartsAt.UtcDateTime),
             DtEnd = new CalDateTime(session.EndsAt.UtcDateTime),
             DtStamp = new CalDateTime(session.UpdatedAt.UtcDateTime),

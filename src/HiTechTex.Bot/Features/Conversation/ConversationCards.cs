@@ -1,12 +1,19 @@
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Conversation;
 
 /// <summary>The welcome and help cards: the templates in <c>cards/</c> bound with the texts of a language.</summary>
-internal sealed class ConversationCards(ICardRenderer renderer)
+/// <param name="graphOptions">Whether this deployment makes Teams meetings (Graph configured): the coaching line says
+/// what participants get — the Teams meeting in their calendar, or a calendar file (.ics). None: a calendar file.</param>
+internal sealed class ConversationCards(ICardRenderer renderer, IOptions<GraphOptions>? graphOptions = null)
 {
+    private string BookSessionDescription(ConversationTexts texts) =>
+        graphOptions?.Value.IsConfigured == true ? texts.BookSessionDescription : texts.BookSessionDescriptionCalendarFile;
+
     public const string WelcomeTemplate = "welcome";
 
     public const string HelpTemplate = "help";
@@ -20,7 +27,7 @@ internal sealed class ConversationCards(ICardRenderer renderer)
         ["journeys"] = new JsonArray(
             Journey(texts.FindPartners, texts.FindPartnersDescription),
             Journey(texts.ApplyExchange, texts.ApplyExchangeDescription),
-            Journey(texts.BookSession, texts.BookSessionDescription)),
+            Journey(texts.BookSession, BookSessionDescription(texts))),
         ["labels"] = new JsonObject
         {
             ["findPartners"] = texts.FindPartners,
@@ -38,7 +45,7 @@ internal sealed class ConversationCards(ICardRenderer renderer)
         ["commands"] = new JsonArray([
             Command(texts.FindPartners, texts.FindPartnersDescription),
             Command(texts.ApplyExchange, texts.ApplyExchangeDescription),
-            Command(texts.BookSession, texts.BookSessionDescription),
+            Command(texts.BookSession, BookSessionDescription(texts)),
             Command(texts.MyApplicationsWord, texts.HelpCommandMyApplications),
             Command(texts.MySessionsWord, texts.HelpCommandMySessions),
             Command(texts.ProfileWord, texts.HelpCommandProfile),

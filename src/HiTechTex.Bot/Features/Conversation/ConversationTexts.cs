@@ -25,7 +25,11 @@ internal sealed partial class ConversationTexts
 
     public required string BookSession { get; init; }
 
+    /// <summary>The coaching journey's line with Graph configured: the bot puts the Teams meeting in the calendar.</summary>
     public required string BookSessionDescription { get; init; }
+
+    /// <summary>The coaching journey's line without Graph: participants get a calendar file (.ics), no Teams meeting.</summary>
+    public required string BookSessionDescriptionCalendarFile { get; init; }
 
     public required string MyApplications { get; init; }
 

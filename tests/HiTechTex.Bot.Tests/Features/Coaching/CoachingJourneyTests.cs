@@ -578,7 +578,8 @@ public sealed class CoachingJourneyTests : IDisposable
         var mine = await host.SayAsync(texts.MineCommands[0]);
         var details = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() });
 
-        Assert.Contains(confirmed, CoachingTestHost.CardText(registered).Split('\n'));
+        // Followed by what comes to the calendar in this deployment (no Graph here: the calendar file of the card's button).
+        Assert.Contains(confirmed + " " + texts.Format(texts.ConfirmedCalendarFileFormat, texts.AddToCalendar), CoachingTestHost.CardText(registered).Split('\n'));
         Assert.Contains(texts.AlreadyConfirmed, CoachingTestHost.CardText(again).Split('\n'));
         Assert.Contains(status, CoachingTestHost.CardText(mine).Split('\n'));
         Assert.Contains(texts.StatusLabel, CoachingTestHost.CardText(mine).Split('\n'));
@@ -1493,10 +1494,15 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("OnSite", "Calendar event", "Teams meeting")]
-    [InlineData("Online", "Teams meeting", "Calendar event")]
-    public async Task Details_CoordinatorSeesTheCalendarState_LabelSaysTeamsMeetingOnlyForOnlineSessions(string mode, string shown, string notShown)
+    [InlineData("OnSite", true, "Calendar event", "Teams meeting")]
+    [InlineData("Online", true, "Teams meeting", "Calendar event")]
+    [InlineData("Online", false, "Calendar event", "Teams meeting")]     // no Graph: no Teams meeting is made
+    public async Task Details_CoordinatorSeesTheCalendarState_LabelSaysTeamsMeetingOnlyForOnlineSessionsWithGraph(string mode, bool graph, string shown, string notShown)
     {
+        using var graphHost = graph
+            ? new CoachingTestHost(new Dictionary<string, string?> { ["Graph:TenantId"] = "t", ["Graph:ClientId"] = "c", ["Graph:ClientSecret"] = "s" })
+            : null;
+        var host = graphHost ?? this.host;
         await host.Conversation.SeedProfileAsync("en");
         var session = await host.CreateSessionAsync(CoachingTestHost.Draft() with { Mode = Enum.Parse<SessionMode>(mode), Location = "CITEVE" });
 

@@ -197,6 +197,72 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OldEventsDeletionKeepsFailing_ASeatBookedMeanwhileStillReachesTheNewMeeting_TheDeletionRetriedAndShown()
+    {
+        // Before: the DELETE of the old meeting, failing (503) and retried with back-off, held back every later calendar
+        // row of the session: a seat booked meanwhile never reached the new meeting until the DELETE went through or the
+        // session ended.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        await EditAsync(session, MailboxB);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move: made in B, A's DELETE queued
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+        await Processor().RunOnceAsync(CancellationToken.None);    // A's DELETE answered 503: retried in 10 minutes
+        await RegisterAsync(session, "u2", "rui@example.org", "en");
+
+        await Processor().RunOnceAsync(CancellationToken.None);    // the DELETE's retry not due yet
+
+        var stored = await SessionAsync(session.Id);
+        var attendees = graph.Events[stored.GraphEventId!]["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).Order();
+        Assert.Equal(["ana@example.org", "rui@example.org"], attendees);
+        Assert.True(graph.Events.ContainsKey(old));
+        var deletion = Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent);
+        Assert.Equal((OutboxStatus.Pending, 1), (deletion.Status, deletion.Attempts));
+        Assert.NotNull(deletion.LastError);
+        Assert.Contains(log.Entries, l => l.EventId.Id == 2405 && l.Message.Contains(nameof(OutboxKind.DeleteEvent), StringComparison.Ordinal));
+        // The coordinator's card: still being set up, and why (the clean-up's error, not wiped by the attendees' success).
+        Assert.Equal(CalendarSyncState.Pending, stored.SyncState);
+        Assert.NotNull(stored.SyncError);
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = CoachingDialog.DetailsAction, sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+        Assert.Contains("being set up… (", card, StringComparison.Ordinal);
+
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        await DrainAsync();
+
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.Equal((CalendarSyncState.Synced, null), ((await SessionAsync(session.Id)).SyncState, (await SessionAsync(session.Id)).SyncError));
+    }
+
+    [Fact]
+    public async Task UnansweredCreatesCleanUpKeepsFailing_TheSessionsLaterRowsGoOn()
+    {
+        // The clean-up of an unanswered create (log 2433) failing likewise holds back nothing.
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();                             // made in A, unanswered
+        await EditAsync(session, MailboxB);
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Processor().RunOnceAsync(CancellationToken.None);    // the create's retry: made in B, A's clean-up queued
+        await Processor().RunOnceAsync(CancellationToken.None);    // the edit
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+        await Processor().RunOnceAsync(CancellationToken.None);    // the clean-up answered 503
+        Assert.Equal(OutboxKind.DeleteUnansweredEvent, (await host.OutboxAsync()).Single(o => o.Status == OutboxStatus.Pending).Kind);
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+
+        await Processor().RunOnceAsync(CancellationToken.None);
+
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal("ana@example.org", Assert.Single(graph.Events[stored.GraphEventId!]["attendees"]!.AsArray())!["emailAddress"]!["address"]!.GetValue<string>());
+        Assert.Equal(2, graph.Events.Count);                        // A's is still there, its clean-up retried
+
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        await DrainAsync();
+
+        Assert.Equal(MailboxB, graph.MailboxOf[Assert.Single(graph.Events).Key]);
+    }
+
+    [Fact]
     public async Task NoticeOfAnEarlierMove_WaitsForTheNextOldEventsDeletion_ThenOnlyTheLastLinkIsTold()
     {
         var session = await host.CreateSessionAsync();
@@ -393,6 +459,113 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteUnansweredEvent);
         Assert.All(await host.OutboxAsync(), o => Assert.Equal((OutboxStatus.Done, null, null), (o.Status, o.Mailbox, o.EventId)));
         Assert.Equal(made, (await SessionAsync(session.Id)).GraphEventId);
+    }
+
+    [Fact]
+    public async Task CreateGivenUpUnanswered_ThenMailboxChanged_TheEventItMayHaveMadeIsDeleted_OneLiveMeeting()
+    {
+        // Before: the given-up create row kept the mailbox and transaction id of its unanswered create, but nothing ever
+        // read them: the next row made the event in B and the Teams meeting Graph had made in A stayed live.
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();                             // made in A, never answered: given up (one attempt)
+        var inA = Assert.Single(graph.Events.Keys);
+        var givenUp = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Failed, MailboxA), (givenUp.Status, givenUp.Mailbox));
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await EditAsync(session, MailboxB);
+
+        await DrainAsync();
+
+        var (live, liveEvent) = Assert.Single(graph.Events);
+        Assert.Equal(MailboxB, graph.MailboxOf[live]);
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+        Assert.Equal("ana@example.org", Assert.Single(liveEvent["attendees"]!.AsArray())!["emailAddress"]!["address"]!.GetValue<string>());
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((live, MailboxB, CalendarSyncState.Synced), (stored.GraphEventId, stored.GraphEventMailbox, stored.SyncState));
+        var outbox = await host.OutboxAsync();
+        Assert.Equal((OutboxStatus.Done, MailboxA), (outbox.Single(o => o.Kind == OutboxKind.DeleteUnansweredEvent).Status, outbox.Single(o => o.Kind == OutboxKind.DeleteUnansweredEvent).Mailbox));
+        Assert.Equal((null, null), (outbox.Single(o => o.Id == givenUp.Id).Mailbox, outbox.Single(o => o.Id == givenUp.Id).EventId));
+        Assert.Contains(log.Entries, l => l.EventId.Id == 2435 && l.Message.Contains(MailboxA, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreateGivenUpUnanswered_ACleanUpRowRunningLater_FindsItToo()
+    {
+        // A clean-up row (here the DELETE of an event long gone from C) is a later calendar row like the others: it
+        // reads the given-up create the session (now organized from B) no longer wants in A.
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();
+        var inA = Assert.Single(graph.Events.Keys);
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            await db.Sessions().Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.OrganizerMailbox, MailboxB));
+            db.EnqueueDeletion(session.Id, MailboxC, "gone-event", host.Time.GetUtcNow(), host.Time.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        await DrainAsync();
+
+        Assert.DoesNotContain(inA, graph.Events.Keys);
+        Assert.Contains((MailboxA, inA), graph.Deleted);
+        Assert.Contains(log.Entries, l => l.EventId.Id == 2435 && l.Message.Contains(nameof(OutboxKind.DeleteEvent), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreateGivenUpUnanswered_ThenSessionCancelled_NoLiveMeetingLeft()
+    {
+        // Before: the cancellation found no event id and did nothing; the meeting the given-up create had made stayed.
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();
+        var inA = Assert.Single(graph.Events.Keys);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await DrainAsync();
+
+        Assert.Empty(graph.Events);
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+    }
+
+    [Fact]
+    public async Task CreateGivenUpUnanswered_ThenMadeByTheNextRowInTheSameMailbox_ThenMoved_OnlyTheMoveDeletesIt()
+    {
+        // The attendee row's create (same transaction id, same mailbox) takes the event the given-up create made: it is
+        // the session's, moved like any other when the mailbox changes — no clean-up of it on top (a second create and
+        // DELETE in A).
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();
+        var inA = Assert.Single(graph.Events.Keys);
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        Assert.Equal(inA, (await SessionAsync(session.Id)).GraphEventId);
+        await EditAsync(session, MailboxB);
+
+        await DrainAsync();
+
+        Assert.Equal(MailboxB, graph.MailboxOf[Assert.Single(graph.Events).Key]);
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteUnansweredEvent);
+    }
+
+    [Fact]
+    public async Task CreateRefused_NothingKeptToCleanUp_AMailboxChangeSendsNoCleanUp()
+    {
+        // A create Graph answered with a refusal made nothing: its row keeps no mailbox to clean up after.
+        var session = await host.CreateSessionAsync();
+        graph.FailNext(400, "ErrorInvalidRequest");
+        await Processor().RunOnceAsync(CancellationToken.None);
+        var refused = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Failed, null, null), (refused.Status, refused.Mailbox, refused.EventId));
+        await EditAsync(session, MailboxB);
+
+        await DrainAsync();
+
+        Assert.DoesNotContain(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteUnansweredEvent);
+        Assert.Equal(MailboxB, graph.MailboxOf[Assert.Single(graph.Events).Key]);
     }
 
     [Fact]
@@ -714,6 +887,17 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         await graph.HangArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
         host.Time.Advance(TimeSpan.FromSeconds(30));
         await pass.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A host whose calendar rows are given up after one attempt (<c>Coaching:OutboxMaxAttempts</c> 1).</summary>
+    private async Task LimitAttemptsToOneAsync()
+    {
+        host.Dispose();
+        host = new CoachingTestHost(new Dictionary<string, string?>(graph.Settings()) { ["Coaching:OutboxMaxAttempts"] = "1" }, services => services.AddSingleton<ILogger<CoachingOutboxProcessor>>(log));
+        await host.Conversation.SeedProfileAsync("en");
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, Activity, CancellationToken>((c, a, _) => { lock (sent) { sent.Add((c, a, graph.Deleted.Count)); } })
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
     }
 
     private CoachingOutboxProcessor Processor() => host.Services.GetRequiredService<CoachingOutboxProcessor>();
