@@ -372,7 +372,7 @@ internal sealed class ExchangeFollowUp(
         {
             if (waitingFor.Count == 0)
             {
-                return (ExchangeDeliveryClaim.Stuck(application), "no-approver notice", ct => notifier.NoApproverAsync(application, ct));
+                return (ExchangeDeliveryClaim.Stuck(application), "no-approver notice", ct => notifier.NoApproverAsync(application, ct, again: true));
             }
 
             // Nobody reachable still: that notice once more. An approver reached meanwhile: the applicant gets "it has now
@@ -380,7 +380,7 @@ internal sealed class ExchangeFollowUp(
             // the records taken and claims given back for the messages before this one count.)
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
             return waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now))
-                ? (ExchangeDeliveryClaim.Stuck(application), "no-approver-reachable notice", ct => notifier.UnreachableApproversAsync(application, ct))
+                ? (ExchangeDeliveryClaim.Stuck(application), "no-approver-reachable notice", ct => notifier.UnreachableApproversAsync(application, ct, again: true))
                 : (null, "", null);
         }
 

@@ -388,20 +388,32 @@ internal sealed class ExchangeStuckApplications(
         bool? delivered = null;
         foreach (var approver in onTheWire)
         {
-            // Taken by removing its record — the one left by a stop on the wire, else (a killed process left none) the
-            // claim itself, older than any send: a second click finds neither (the claim taken again below is new).
+            // Taken by removing its record — the one left by a stop on the wire, else (a killed process left none) by
+            // taking over the claim itself, older than any send: a second click finds neither (the claim taken over is
+            // new). The claim is never given up in between (renewed, not released and claimed again): a follow-up pass
+            // running meanwhile finds it held and sends nothing — the card goes out once, from this click.
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            var held = claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase));
+            bool underHeldClaim;
             if (await store.ForgetRemindersAsync(application.Id, [card.OnTheWireKind], approver, cancellationToken).ConfigureAwait(false) > 0)
             {
-                await store.ReleaseReminderAsync(application.Id, card.Kind, approver, cancellationToken).ConfigureAwait(false);
+                underHeldClaim = held is not null
+                    && await store.TryRenewClaimAsync(application.Id, held.Kind, held.RecipientAadObjectId, held.SentAt, cancellationToken).ConfigureAwait(false);
             }
-            else if (!await TakeOldClaimAsync(application, card, approver, cancellationToken).ConfigureAwait(false))
+            else if (await TakeOldClaimAsync(application, card, held, cancellationToken).ConfigureAwait(false))
+            {
+                underHeldClaim = true;
+            }
+            else
             {
                 continue;
             }
 
             refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
             var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
-            delivered = (delivered ?? true) & await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+            delivered = (delivered ?? true) & (underHeldClaim
+                ? await notifier.SendWaitingCardUnderHeldClaimAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false)
+                : await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false));
         }
 
         return delivered switch
@@ -415,15 +427,13 @@ internal sealed class ExchangeStuckApplications(
     /// <summary>
     /// Takes the card claim of <paramref name="approver"/> that a killed process left (<see cref="OnTheWireAsync"/>): only
     /// when it is older than any send — a younger one is a send in progress, or the one a click before this one took to
-    /// send the card again — and only one caller (the record removed exactly once).
+    /// send the card again — and only one caller: taken over by a conditional update of its time (the version read), never
+    /// released, so that the follow-up cannot claim it meanwhile.
     /// </summary>
-    private async Task<bool> TakeOldClaimAsync(ExchangeApplication application, ExchangeDeliveryClaim card, string approver, CancellationToken cancellationToken)
-    {
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        return claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase)) is { } held
+    private async Task<bool> TakeOldClaimAsync(ExchangeApplication application, ExchangeDeliveryClaim card, ExchangeReminder? held, CancellationToken cancellationToken) =>
+        held is not null && held.Kind == card.Kind
             && held.SentAt <= clock.Now - ExchangeDeliveryClaim.InFlightBound
-            && await store.TryTakeRecordAsync(application.Id, held.Kind, held.RecipientAadObjectId, cancellationToken).ConfigureAwait(false);
-    }
+            && await store.TryRenewClaimAsync(application.Id, held.Kind, held.RecipientAadObjectId, held.SentAt, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>
     private async Task<ExchangeStuckReason?> PendingReasonAsync(ExchangeApplication application, CancellationToken cancellationToken)
