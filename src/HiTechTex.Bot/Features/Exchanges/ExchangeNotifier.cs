@@ -397,9 +397,23 @@ internal sealed class ExchangeNotifier(
     {
         ArgumentNullException.ThrowIfNull(application);
         var before = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        if (!claim.MayRetry(before, recipient, timeProvider.GetUtcNow())
-            || !await store.TryClaimReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false))
+        if (!claim.MayRetry(before, recipient, timeProvider.GetUtcNow()))
         {
+            return false;
+        }
+
+        // The applicant's notices: marked as being sent before they are claimed (ExchangeDeliveryClaim.InFlightKind), the
+        // mark removed once the send ended — so that a process killed mid-send leaves it, and the follow-up sends the
+        // notice once more, instead of a claim that looks delivered.
+        var marked = claim.MarksInFlight
+            && await store.TryClaimReminderAsync(application.Id, claim.InFlightKind, recipient, cancellationToken).ConfigureAwait(false);
+        if (!await store.TryClaimReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false))
+        {
+            if (marked)
+            {
+                await store.ReleaseReminderAsync(application.Id, claim.InFlightKind, recipient, cancellationToken).ConfigureAwait(false);
+            }
+
             return false;
         }
 
@@ -420,6 +434,36 @@ internal sealed class ExchangeNotifier(
 
     /// <summary>The send of <see cref="SendClaimedAsync"/> once its claim is held.</summary>
     private async Task<bool> SendHeldAsync(
+        ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what,
+        Func<LogLevel, CancellationToken, Task<Delivery>> send, LogLevel level, CancellationToken cancellationToken)
+    {
+        if (!claim.MarksInFlight)
+        {
+            return await SendHeldCoreAsync(application, claim, recipient, what, send, level, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await SendHeldCoreAsync(application, claim, recipient, what, send, level, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The send ended, whichever way (delivered, failed and recorded, stopped and recorded): no longer in flight.
+            // Only a process killed before here leaves the mark (ExchangeFollowUp.ResendKilledMidSendAsync).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await store.ReleaseReminderAsync(application.Id, claim.InFlightKind, recipient, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The database gone: the mark stays, and the notice may be sent once more (less harm than none).
+                Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "clear the sending mark of the " + what, recipient);
+            }
+        }
+    }
+
+    private async Task<bool> SendHeldCoreAsync(
         ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what,
         Func<LogLevel, CancellationToken, Task<Delivery>> send, LogLevel level, CancellationToken cancellationToken)
     {
@@ -466,6 +510,16 @@ internal sealed class ExchangeNotifier(
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var permanent = delivery == Delivery.Permanent && !ExchangeDeliveryClaim.IsClosed(application);
         await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent), recipient, cancellationToken).ConfigureAwait(false);
+        if (permanent && claim.NextRefusalKind(claims, recipient) is { } refusal)
+        {
+            // A step's card refused: counted, so that the follow-up tries it with a growing wait and then stops (listed).
+            await store.TryClaimReminderAsync(application.Id, refusal, recipient, cancellationToken).ConfigureAwait(false);
+            if (claim.RefusalsSpent(await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), recipient))
+            {
+                Log.CardRefusalsSpent(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.RefusalAttempts);
+            }
+        }
+
         if (ExchangeDeliveryClaim.IsClosed(application))
         {
             // Numbered alike, a refusal and the service failing are told apart for the coordinator (the last one counts).
