@@ -201,6 +201,9 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
         var refused = Requests("POST", managerChat).Count;
         Assert.Contains(Format(En.ResubmittedFormat, reference), Requests("POST", managerChat)[^1].Body, StringComparison.Ordinal);
         await RunFollowUpAsync();
+        Assert.Equal(refused, Requests("POST", managerChat).Count); // a refused card waits before its next try (bounded)
+        time.Advance(ExchangeDeliveryClaim.RefusalBackoff);
+        await RunFollowUpAsync();
         Assert.Equal(refused + 1, Requests("POST", managerChat).Count);
 
         // Act: the manager can be reached again; the follow-up's next passes.

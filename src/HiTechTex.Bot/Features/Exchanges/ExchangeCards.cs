@@ -275,6 +275,7 @@ internal sealed class ExchangeCards(
                 ExchangeStuckReason.NoApprover => (texts.StuckNoApprover, texts.StuckNoApproverAdvice),
                 ExchangeStuckReason.CardNotDelivered => (texts.StuckCardNotDelivered, texts.StuckCardAdvice),
                 ExchangeStuckReason.CardMayNotHaveArrived => (texts.StuckCardMayNotHaveArrived, texts.StuckCardMayNotHaveArrivedAdvice),
+                ExchangeStuckReason.CardRefused => (texts.StuckCardRefused, texts.StuckCardAdvice),
                 // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.
                 ExchangeStuckReason.StatusNoticeGivenUp => (entry.Refused ? texts.StuckStatusNotice : texts.StuckStatusNoticeFailing, texts.StuckNoticeAdvice),
                 ExchangeStuckReason.CardUpdateGivenUp => (entry.Refused ? texts.StuckCardUpdateRefused : texts.StuckCardUpdate, texts.StuckCardUpdateAdvice),

@@ -13,8 +13,26 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// (<see cref="IsClosed"/>), where a permanent failure counts as one of the bounded attempts and the follow-up then gives
 /// up (<see cref="GaveUpKind"/>, warning 2324). A delivered message keeps its claim: never twice.
 /// </summary>
-internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, string UnreachableKind)
+/// <param name="RefusalPrefix">For a step's card: the beginning of the numbered records of its refusals (permanent
+/// failures), which bound them too (<see cref="RefusalAttempts"/>, <see cref="RefusalBackoff"/>); null for the others.</param>
+internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, string UnreachableKind, string? RefusalPrefix = null)
 {
+    /// <summary>
+    /// How many times a step's card refused (no conversation with the bot, blocked, 403/404) is tried before the follow-up
+    /// stops and the coordinator's "stuck applications" lists it (warning 2397); Retry now tries again.
+    /// </summary>
+    public const int RefusalAttempts = 6;
+
+    /// <summary>
+    /// The wait after a card's first refusal before it is tried again, doubled after each next one (30 min, 1 h, 2 h,
+    /// 4 h, 8 h: the last try some 15 hours after the first refusal), so that an approver who installs the bot soon gets
+    /// it soon, and one who never does is not tried at every pass.
+    /// </summary>
+    public static readonly TimeSpan RefusalBackoff = TimeSpan.FromMinutes(30);
+
+    /// <summary>The beginning of every <see cref="RefusalPrefix"/> (the follow-up and the stuck list look for it).</summary>
+    public const string CardRefusedPrefix = "cardrefused:";
+
     /// <summary>How many times a message is tried after transient failures…</summary>
     public const int Attempts = 6;
 
@@ -25,7 +43,7 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim Card(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"{CardUnreachablePrefix}{step}");
+        return new($"card:{step}", $"{CardFailedPrefix}{step}:", $"{CardUnreachablePrefix}{step}", $"{CardRefusedPrefix}{step}:");
     }
 
     /// <summary>
@@ -229,6 +247,25 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// </summary>
     public string OnTheWireKind => OnTheWirePrefix + Kind;
 
+    /// <summary>
+    /// The mark that the message is being sent (<see cref="MarksInFlight"/>): written before its claim, removed once the
+    /// send ended whichever way. Left behind only by a process killed mid-send — its claim then looks delivered — so that
+    /// the follow-up, once the mark is older than any send (<see cref="InFlightBound"/>), treats it as a send stopped on
+    /// the wire and sends the message once more (information 2396, then 2398).
+    /// </summary>
+    public string InFlightKind => InFlightPrefix + Kind;
+
+    /// <summary>The beginning of every <see cref="InFlightKind"/>.</summary>
+    public const string InFlightPrefix = "inflight:";
+
+    /// <summary>
+    /// Whether the send of the message is marked (<see cref="InFlightKind"/>), at the cost of two more writes: only the
+    /// applicant's notices — the status notice (a "changes requested" never seen waits for ever) and the "nobody may
+    /// decide" one (the applicant would not know whom to ask). A lost reminder or "withdrawn" or "reached an approver"
+    /// notice is less harm: the approver's card shows the state, and the applicant hears of the decision.
+    /// </summary>
+    public bool MarksInFlight => Kind.StartsWith("notice:", StringComparison.Ordinal) || Kind.StartsWith("stuck:", StringComparison.Ordinal);
+
     /// <summary>The beginning of every <see cref="OnTheWireKind"/>.</summary>
     public const string OnTheWirePrefix = "onwire:";
 
@@ -277,12 +314,32 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         [.. claims.Where(c => c.Kind == UnreachableKind || c.Kind.StartsWith(FailedPrefix, StringComparison.Ordinal))
             .Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)];
 
-    /// <summary>Whether <paramref name="recipient"/> may be sent the message (again): see the class.</summary>
+    /// <summary>
+    /// Whether <paramref name="recipient"/> may be sent the message (again): see the class — and, for a step's card, not
+    /// once its refusals are spent (<see cref="RefusalsSpent"/>) nor before the wait after the last one is over.
+    /// </summary>
     public bool MayRetry(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now)
     {
         var failures = TransientFailures(claims, recipient);
-        return failures.Count < Attempts && (failures.Count == 0 || failures.Min(f => f.SentAt) > now - RetryWindow);
+        if (failures.Count >= Attempts || (failures.Count > 0 && failures.Min(f => f.SentAt) <= now - RetryWindow))
+        {
+            return false;
+        }
+
+        var refusals = Refusals(claims, recipient);
+        return refusals.Count == 0
+            || (refusals.Count < RefusalAttempts && refusals.Max(r => r.SentAt) + (RefusalBackoff * Math.Pow(2, refusals.Count - 1)) <= now);
     }
+
+    /// <summary>Whether the step's card was refused <see cref="RefusalAttempts"/> times for <paramref name="recipient"/>: the follow-up stops.</summary>
+    public bool RefusalsSpent(IReadOnlyList<ExchangeReminder> claims, string recipient) => Refusals(claims, recipient).Count >= RefusalAttempts;
+
+    /// <summary>The record of the next refusal of the step's card for <paramref name="recipient"/>; null for the other messages.</summary>
+    public string? NextRefusalKind(IReadOnlyList<ExchangeReminder> claims, string recipient) =>
+        RefusalPrefix is null ? null : RefusalPrefix + (Refusals(claims, recipient).Count + 1).ToString(CultureInfo.InvariantCulture);
+
+    private List<ExchangeReminder> Refusals(IReadOnlyList<ExchangeReminder> claims, string recipient) =>
+        RefusalPrefix is null ? [] : [.. claims.Where(c => c.Kind.StartsWith(RefusalPrefix, StringComparison.Ordinal) && Is(c, recipient))];
 
     /// <summary>The message could not reach <paramref name="recipient"/>: a permanent failure, or transient ones past the limit.</summary>
     public bool IsUnreachable(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now) =>

@@ -155,6 +155,13 @@ internal sealed class ExchangeFollowUp(
             await RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
         }
 
+        // An applicant's notice whose process was killed mid-send (its sending mark left, older than any send): recorded
+        // as stopped on the wire, so that the next loop sends it once more.
+        foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.InFlightPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            await ResendKilledMidSendAsync(application, cancellationToken).ConfigureAwait(false);
+        }
+
         // A notice or reminder whose send a restart stopped on the wire (it may not have arrived): sent once more.
         foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.OnTheWirePrefix, cancellationToken).ConfigureAwait(false))
         {
@@ -290,6 +297,32 @@ internal sealed class ExchangeFollowUp(
     }
 
     /// <summary>
+    /// The applicant's notices whose sending mark (<see cref="ExchangeDeliveryClaim.InFlightKind"/>) is older than any
+    /// send: their process was killed mid-send, and the held claim looks delivered though the notice may not have arrived.
+    /// Each mark is taken exactly once (two passes or instances: one); with its claim held, the notice is recorded as
+    /// stopped on the wire — sent once more by <see cref="ResendStoppedOnTheWireAsync"/>, which also drops it when the
+    /// application has moved on; with no claim (killed before claiming), nothing was sent and the mark is only removed.
+    /// </summary>
+    internal async Task ResendKilledMidSendAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var mark in claims.Where(c => c.Kind.StartsWith(ExchangeDeliveryClaim.InFlightPrefix, StringComparison.Ordinal)
+            && c.SentAt <= clock.Now - ExchangeDeliveryClaim.InFlightBound))
+        {
+            var kind = mark.Kind[ExchangeDeliveryClaim.InFlightPrefix.Length..];
+            var recipient = mark.RecipientAadObjectId;
+            if (!await store.TryTakeRecordAsync(application.Id, mark.Kind, recipient, cancellationToken).ConfigureAwait(false)
+                || !claims.Any(c => c.Kind == kind && string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            Log.KilledMidSend(logger, application.Reference, kind, recipient, mark.SentAt);
+            await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.OnTheWirePrefix + kind, recipient, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// The notices and reminders of the application whose send a restart stopped with the message on the wire
     /// (<see cref="ExchangeDeliveryClaim.OnTheWireKind"/>, warning 2327): each may not have arrived, and its claim, held,
     /// kept it from being sent again. Each is sent once more (information 2398): a second copy of a plain message is less
@@ -372,7 +405,7 @@ internal sealed class ExchangeFollowUp(
         {
             if (waitingFor.Count == 0)
             {
-                return (ExchangeDeliveryClaim.Stuck(application), "no-approver notice", ct => notifier.NoApproverAsync(application, ct));
+                return (ExchangeDeliveryClaim.Stuck(application), "no-approver notice", ct => notifier.NoApproverAsync(application, ct, again: true));
             }
 
             // Nobody reachable still: that notice once more. An approver reached meanwhile: the applicant gets "it has now
@@ -380,7 +413,7 @@ internal sealed class ExchangeFollowUp(
             // the records taken and claims given back for the messages before this one count.)
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
             return waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now))
-                ? (ExchangeDeliveryClaim.Stuck(application), "no-approver-reachable notice", ct => notifier.UnreachableApproversAsync(application, ct))
+                ? (ExchangeDeliveryClaim.Stuck(application), "no-approver-reachable notice", ct => notifier.UnreachableApproversAsync(application, ct, again: true))
                 : (null, "", null);
         }
 

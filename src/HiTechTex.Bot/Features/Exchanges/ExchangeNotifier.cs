@@ -172,9 +172,11 @@ internal sealed class ExchangeNotifier(
     /// tell them when the card reaches an approver configured later); a notice that was not delivered gives the claim
     /// back and the follow-up's next pass tries again (<see cref="ExchangeFollowUp"/>, bounded as the cards). The operator
     /// gets a warning at the first try. The application stays where it is: a manager configured later finds it in
-    /// "pending approvals". True when this call delivered the notice.
+    /// "pending approvals". True when this call delivered the notice. <paramref name="again"/>: the notice sent once more
+    /// (its first send stopped on the wire, or killed mid-send): not a new event, so not logged as one (2307/2323 are
+    /// logged once per step; the resend has its own information line, 2398).
     /// </summary>
-    public async Task<bool> NoApproverAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    public async Task<bool> NoApproverAsync(ExchangeApplication application, CancellationToken cancellationToken, bool again = false)
     {
         ArgumentNullException.ThrowIfNull(application);
         var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
@@ -203,7 +205,7 @@ internal sealed class ExchangeNotifier(
             var text = string.Format(CultureInfo.InvariantCulture, onlyTheApplicant ? texts.OnlyApproverIsApplicantFormat : texts.NoApproverFormat,
                 application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact);
             return await DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", level, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, again).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -387,21 +389,84 @@ internal sealed class ExchangeNotifier(
     /// sent by another pass or instance, or may not be tried again; else claims it, sends it, and when the delivery
     /// failed records the failure and gives the claim back. True only when this call delivered it. The first failure of a
     /// message to a recipient is a warning; the next ones (an approver who never installed the bot fails at every pass)
-    /// are logged as information.
+    /// are logged as information, and so is a message sent once more (<paramref name="again"/>: its first send was logged).
     /// </summary>
     private async Task<bool> SendClaimedAsync(
         ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what,
-        Func<LogLevel, CancellationToken, Task<Delivery>> send, CancellationToken cancellationToken)
+        Func<LogLevel, CancellationToken, Task<Delivery>> send, CancellationToken cancellationToken, bool again = false)
     {
         ArgumentNullException.ThrowIfNull(application);
         var before = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        if (!claim.MayRetry(before, recipient, timeProvider.GetUtcNow())
-            || !await store.TryClaimReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false))
+        if (!claim.MayRetry(before, recipient, timeProvider.GetUtcNow()))
         {
             return false;
         }
 
-        var level = claim.FailedBefore(before, recipient) ? LogLevel.Information : LogLevel.Warning;
+        // The applicant's notices: marked as being sent before they are claimed (ExchangeDeliveryClaim.InFlightKind), the
+        // mark removed once the send ended — so that a process killed mid-send leaves it, and the follow-up sends the
+        // notice once more, instead of a claim that looks delivered.
+        var marked = claim.MarksInFlight
+            && await store.TryClaimReminderAsync(application.Id, claim.InFlightKind, recipient, cancellationToken).ConfigureAwait(false);
+        if (!await store.TryClaimReminderAsync(application.Id, claim.Kind, recipient, cancellationToken).ConfigureAwait(false))
+        {
+            if (marked)
+            {
+                await store.ReleaseReminderAsync(application.Id, claim.InFlightKind, recipient, cancellationToken).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        var level = again || claim.FailedBefore(before, recipient) ? LogLevel.Information : LogLevel.Warning;
+        return await SendHeldAsync(application, claim, recipient, what, send, level, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the step's card to <paramref name="approver"/> under the claim the caller holds already — taken over, with
+    /// <see cref="ExchangeStore.TryRenewClaimAsync"/>, from a send that may not have arrived (the coordinator's Retry now):
+    /// the claim is never given up between the two, so that no follow-up pass can claim the card and send it too. A failed
+    /// delivery gives the claim back with its record, as any send's. True when delivered.
+    /// </summary>
+    public Task<bool> SendWaitingCardUnderHeldClaimAsync(
+        ExchangeApplication application, string approver, ExchangeTexts texts, IReadOnlyList<string> refresh, CancellationToken cancellationToken) =>
+        SendHeldAsync(application, ExchangeDeliveryClaim.Card(application), approver, "card",
+            (level, ct) => DeliverCardAsync(application, approver, texts, refresh, ct, null, level), LogLevel.Warning, cancellationToken);
+
+    /// <summary>The send of <see cref="SendClaimedAsync"/> once its claim is held.</summary>
+    private async Task<bool> SendHeldAsync(
+        ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what,
+        Func<LogLevel, CancellationToken, Task<Delivery>> send, LogLevel level, CancellationToken cancellationToken)
+    {
+        if (!claim.MarksInFlight)
+        {
+            return await SendHeldCoreAsync(application, claim, recipient, what, send, level, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await SendHeldCoreAsync(application, claim, recipient, what, send, level, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The send ended, whichever way (delivered, failed and recorded, stopped and recorded): no longer in flight.
+            // Only a process killed before here leaves the mark (ExchangeFollowUp.ResendKilledMidSendAsync).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await store.ReleaseReminderAsync(application.Id, claim.InFlightKind, recipient, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The database gone: the mark stays, and the notice may be sent once more (less harm than none).
+                Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "clear the sending mark of the " + what, recipient);
+            }
+        }
+    }
+
+    private async Task<bool> SendHeldCoreAsync(
+        ExchangeApplication application, ExchangeDeliveryClaim claim, string recipient, string what,
+        Func<LogLevel, CancellationToken, Task<Delivery>> send, LogLevel level, CancellationToken cancellationToken)
+    {
         Delivery delivery;
         try
         {
@@ -445,6 +510,16 @@ internal sealed class ExchangeNotifier(
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var permanent = delivery == Delivery.Permanent && !ExchangeDeliveryClaim.IsClosed(application);
         await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent), recipient, cancellationToken).ConfigureAwait(false);
+        if (permanent && claim.NextRefusalKind(claims, recipient) is { } refusal)
+        {
+            // A step's card refused: counted, so that the follow-up tries it with a growing wait and then stops (listed).
+            await store.TryClaimReminderAsync(application.Id, refusal, recipient, cancellationToken).ConfigureAwait(false);
+            if (claim.RefusalsSpent(await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), recipient))
+            {
+                Log.CardRefusalsSpent(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.RefusalAttempts);
+            }
+        }
+
         if (ExchangeDeliveryClaim.IsClosed(application))
         {
             // Numbered alike, a refusal and the service failing are told apart for the coordinator (the last one counts).
@@ -544,7 +619,7 @@ internal sealed class ExchangeNotifier(
     /// A notice that was not delivered is given back, so that the follow-up's next pass (which calls this again while
     /// nobody can be reached) tries again, bounded as the cards.
     /// </summary>
-    public async Task UnreachableApproversAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    public async Task UnreachableApproversAsync(ExchangeApplication application, CancellationToken cancellationToken, bool again = false)
     {
         ArgumentNullException.ThrowIfNull(application);
         var organisationId = application.Status == ExchangeStatus.Stage2 ? application.HostOrganisationId : application.VisitingOrganisationId;
@@ -563,7 +638,7 @@ internal sealed class ExchangeNotifier(
             var text = string.Format(CultureInfo.InvariantCulture, texts.ApproverUnreachableFormat,
                 application.Reference, NameRule.ForPlainMessage(ExchangeCards.OrganisationLabel(organisation, organisationId)), contact);
             return await DeliverTextAsync(application, application.ApplicantConversationId, application.ApplicantAadObjectId, text, "notify", level, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, again).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -604,11 +679,15 @@ internal sealed class ExchangeNotifier(
             return IsPermanent(ex) ? Delivery.Permanent : Delivery.Transient;
         }
 
-        if (result is { IsSent: true, ConversationId: { } conversationId, ActivityId: { } activityId })
+        if (result.IsSent)
         {
             try
             {
-                await store.AddCardAsync(application.Id, recipient, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+                // Accepted without an activity id (an empty 200/201): delivered all the same, recorded as such — a card
+                // that cannot be replaced in place, so that a later update sends a new one (UpdateCardAsync) and the
+                // coordinator's list does not take it for a card that may not have arrived.
+                await store.AddCardAsync(application.Id, recipient, result.ConversationId ?? "", ExchangeCardReference.ActivityIdOrNone(result.ActivityId), cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
@@ -624,12 +703,8 @@ internal sealed class ExchangeNotifier(
             return Delivery.Sent;
         }
 
-        if (!result.IsSent)
-        {
-            Log.DeliveryFailed(logger, failureLevel, application.Reference, "send the card", recipient, result.Status.ToString());
-        }
-
-        return result.IsSent ? Delivery.Sent : Delivery.Permanent;
+        Log.DeliveryFailed(logger, failureLevel, application.Reference, "send the card", recipient, result.Status.ToString());
+        return Delivery.Permanent;
     }
 
     /// <summary>
@@ -774,6 +849,11 @@ internal sealed class ExchangeNotifier(
         {
             var texts = await TextsForAsync(application, card.RecipientAadObjectId, cancellationToken).ConfigureAwait(false);
             var rendered = await cards.ApplicationAsync(application, card.RecipientAadObjectId, texts, null, refresh, null, cancellationToken).ConfigureAwait(false);
+            if (!card.IsUpdatable)
+            {
+                return await ReplaceCardAsync(application, card, rendered, failureLevel, cancellationToken).ConfigureAwait(false);
+            }
+
             var result = await messenger.UpdateInConversationAsync(card.ConversationId, card.ActivityId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
             if (!result.IsSent)
             {
@@ -789,6 +869,39 @@ internal sealed class ExchangeNotifier(
             Log.DeliveryError(logger, failureLevel, ex, application.Reference, "update the card", card.RecipientAadObjectId);
             return IsTransient(ex) ? Delivery.Transient : Delivery.Permanent;
         }
+    }
+
+    /// <summary>
+    /// The "update" of a card the connector accepted without an id (<see cref="ExchangeCardReference.IsUpdatable"/>): it
+    /// cannot be replaced in place, so the recipient's current view goes out as a new card — into the same chat, else
+    /// their 1:1 chat — which takes its place on record (the old one, which nothing can change, forgotten). Failures are
+    /// told apart as for an update.
+    /// </summary>
+    private async Task<Delivery> ReplaceCardAsync(
+        ExchangeApplication application, ExchangeCardReference card, JsonObject rendered, LogLevel failureLevel, CancellationToken cancellationToken)
+    {
+        var result = card.ConversationId.Length > 0
+            ? await messenger.SendToConversationAsync(card.ConversationId, AsMessage(rendered), cancellationToken).ConfigureAwait(false)
+            : await messenger.SendToUserAsync(card.RecipientAadObjectId, application.TenantId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
+        if (!result.IsSent)
+        {
+            Log.DeliveryFailed(logger, failureLevel, application.Reference, "replace the card", card.RecipientAadObjectId, result.Status.ToString());
+            return Delivery.Permanent;
+        }
+
+        try
+        {
+            await store.AddCardAsync(application.Id, card.RecipientAadObjectId, result.ConversationId ?? card.ConversationId,
+                ExchangeCardReference.ActivityIdOrNone(result.ActivityId), CancellationToken.None).ConfigureAwait(false);
+            await store.RemoveCardAsync(card.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Delivered: the records are what they were (a later update sends a new card again).
+            Log.DeliveryError(logger, LogLevel.Warning, ex, application.Reference, "remember the new card", card.RecipientAadObjectId);
+        }
+
+        return Delivery.Sent;
     }
 
     /// <summary>A failure that may pass: 5xx, 408, 429, or no answer at all (the connector unreachable, a timeout).</summary>

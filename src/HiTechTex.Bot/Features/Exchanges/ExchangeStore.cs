@@ -83,6 +83,15 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             """, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Forgets a sent card (one that could not be replaced in place, once a new one took its place).</summary>
+    public async Task RemoveCardAsync(long cardId, CancellationToken cancellationToken)
+    {
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            DELETE FROM "ExchangeCards" WHERE "Id" = {cardId}
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Claims a follow-up message: true for exactly one caller per (exchange, kind, recipient), across instances,
     /// because the row's key decides in the database.
@@ -119,6 +128,23 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
             DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId}
+            """, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// Takes over a held claim (<see cref="TryClaimReminderAsync"/>) from a send whose outcome is unknown, without ever
+    /// giving it up: its time becomes now, on the condition that it is still the one read (<paramref name="heldSince"/>,
+    /// its version) — true for exactly one caller, across instances. The claim stays held throughout, so that no other
+    /// pass can claim the message and send it too (the coordinator's Retry now against the follow-up).
+    /// </summary>
+    public async Task<bool> TryRenewClaimAsync(Guid exchangeId, string kind, string recipientAadObjectId, DateTimeOffset heldSince, CancellationToken cancellationToken)
+    {
+        var now = (long)TimeConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
+        var expected = (long)TimeConverter.ConvertToProvider(heldSince)!;
+        using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "ExchangeReminders" SET "SentAt" = {now}
+            WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId} AND "SentAt" = {expected}
             """, cancellationToken).ConfigureAwait(false) == 1;
     }
 

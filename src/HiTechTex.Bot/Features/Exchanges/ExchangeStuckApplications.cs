@@ -26,6 +26,13 @@ internal enum ExchangeStuckReason
     /// their card may still offer Approve/Reject.
     /// </summary>
     CardUpdateGivenUp,
+
+    /// <summary>
+    /// The step's card was refused (no conversation with the bot, blocked, 403/404) for some of its approvers at each of
+    /// its bounded tries (<see cref="ExchangeDeliveryClaim.RefusalAttempts"/>), while others have it (a card that reached
+    /// none is <see cref="CardNotDelivered"/>): the follow-up stopped trying; Retry now tries again.
+    /// </summary>
+    CardRefused,
 }
 
 /// <summary>
@@ -101,12 +108,18 @@ internal sealed class ExchangeStuckApplications(
         var entries = new List<ExchangeStuckEntry>();
         foreach (var application in await store.ListAsync(PendingStatuses, cancellationToken).ConfigureAwait(false))
         {
-            if (await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) is { } reason)
+            var reason = await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false);
+            if (reason is not null)
             {
                 var notReached = reason == ExchangeStuckReason.CardNotDelivered
                     ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
                     : null;
-                entries.Add(new(application, reason, notReached is null ? null : [.. notReached]) { Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false) });
+                entries.Add(new(application, reason.Value, notReached is null ? null : [.. notReached]) { Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false) });
+            }
+
+            if (reason is null && await RefusedAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } refused)
+            {
+                entries.Add(new(application, ExchangeStuckReason.CardRefused, refused) { Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false) });
             }
 
             if (await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
@@ -207,9 +220,13 @@ internal sealed class ExchangeStuckApplications(
 
         var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
         var givenUp = GivenUp(application, claims).Any();
+        var refused = pending is null && (await RefusedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0;
+        var card = ExchangeDeliveryClaim.Card(application);
+        var refusalQueued = pending is null && PendingStatuses.Contains(application.Status)
+            && claims.Any(c => c.Kind.StartsWith(card.RefusalPrefix!, StringComparison.Ordinal) && !card.IsHeld(claims, c.RecipientAadObjectId));
         return pending == ExchangeStuckReason.NoApprover && !givenUp && !Owed(application, claims) ? ExchangeRetryOutcome.NeedsApprover
-            : pending == ExchangeStuckReason.CardNotDelivered || givenUp ? ExchangeRetryOutcome.AlreadyRetried
-            : Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued
+            : pending == ExchangeStuckReason.CardNotDelivered || givenUp || refused ? ExchangeRetryOutcome.AlreadyRetried
+            : Owed(application, claims) || refusalQueued ? ExchangeRetryOutcome.AlreadyQueued
             : ExchangeRetryOutcome.NotStuck;
     }
 
@@ -226,6 +243,11 @@ internal sealed class ExchangeStuckApplications(
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
             return await RetryCardAsync(application, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (pending is null && await RefusedAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } refused)
+        {
+            return await RetryRefusedCardsAsync(application, refused, cancellationToken).ConfigureAwait(false);
         }
 
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -321,7 +343,7 @@ internal sealed class ExchangeStuckApplications(
     {
         var card = ExchangeDeliveryClaim.Card(application);
         var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
-        await store.ForgetRemindersAsync(application.Id, [card.FailedPrefix, card.UnreachableKind], null, cancellationToken).ConfigureAwait(false);
+        await store.ForgetRemindersAsync(application.Id, [card.FailedPrefix, card.UnreachableKind, card.RefusalPrefix!], null, cancellationToken).ConfigureAwait(false);
         var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
         var delivered = false;
         foreach (var approver in waitingFor)
@@ -388,20 +410,32 @@ internal sealed class ExchangeStuckApplications(
         bool? delivered = null;
         foreach (var approver in onTheWire)
         {
-            // Taken by removing its record — the one left by a stop on the wire, else (a killed process left none) the
-            // claim itself, older than any send: a second click finds neither (the claim taken again below is new).
+            // Taken by removing its record — the one left by a stop on the wire, else (a killed process left none) by
+            // taking over the claim itself, older than any send: a second click finds neither (the claim taken over is
+            // new). The claim is never given up in between (renewed, not released and claimed again): a follow-up pass
+            // running meanwhile finds it held and sends nothing — the card goes out once, from this click.
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            var held = claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase));
+            bool underHeldClaim;
             if (await store.ForgetRemindersAsync(application.Id, [card.OnTheWireKind], approver, cancellationToken).ConfigureAwait(false) > 0)
             {
-                await store.ReleaseReminderAsync(application.Id, card.Kind, approver, cancellationToken).ConfigureAwait(false);
+                underHeldClaim = held is not null
+                    && await store.TryRenewClaimAsync(application.Id, held.Kind, held.RecipientAadObjectId, held.SentAt, cancellationToken).ConfigureAwait(false);
             }
-            else if (!await TakeOldClaimAsync(application, card, approver, cancellationToken).ConfigureAwait(false))
+            else if (await TakeOldClaimAsync(application, card, held, cancellationToken).ConfigureAwait(false))
+            {
+                underHeldClaim = true;
+            }
+            else
             {
                 continue;
             }
 
             refresh ??= await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
             var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
-            delivered = (delivered ?? true) & await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+            delivered = (delivered ?? true) & (underHeldClaim
+                ? await notifier.SendWaitingCardUnderHeldClaimAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false)
+                : await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false));
         }
 
         return delivered switch
@@ -415,14 +449,61 @@ internal sealed class ExchangeStuckApplications(
     /// <summary>
     /// Takes the card claim of <paramref name="approver"/> that a killed process left (<see cref="OnTheWireAsync"/>): only
     /// when it is older than any send — a younger one is a send in progress, or the one a click before this one took to
-    /// send the card again — and only one caller (the record removed exactly once).
+    /// send the card again — and only one caller: taken over by a conditional update of its time (the version read), never
+    /// released, so that the follow-up cannot claim it meanwhile.
     /// </summary>
-    private async Task<bool> TakeOldClaimAsync(ExchangeApplication application, ExchangeDeliveryClaim card, string approver, CancellationToken cancellationToken)
-    {
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        return claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase)) is { } held
+    private async Task<bool> TakeOldClaimAsync(ExchangeApplication application, ExchangeDeliveryClaim card, ExchangeReminder? held, CancellationToken cancellationToken) =>
+        held is not null && held.Kind == card.Kind
             && held.SentAt <= clock.Now - ExchangeDeliveryClaim.InFlightBound
-            && await store.TryTakeRecordAsync(application.Id, held.Kind, held.RecipientAadObjectId, cancellationToken).ConfigureAwait(false);
+            && await store.TryRenewClaimAsync(application.Id, held.Kind, held.RecipientAadObjectId, held.SentAt, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The step's approvers for whom its card was refused at each of its bounded tries (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>)
+    /// and is not held (delivered or being sent): the follow-up no longer tries them.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RefusedAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        if (!PendingStatuses.Contains(application.Status))
+        {
+            return [];
+        }
+
+        var card = ExchangeDeliveryClaim.Card(application);
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (!claims.Any(c => c.Kind.StartsWith(card.RefusalPrefix!, StringComparison.Ordinal)))
+        {
+            return [];
+        }
+
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        return [.. waitingFor.Where(a => card.RefusalsSpent(claims, a) && !card.IsHeld(claims, a))];
+    }
+
+    /// <summary>
+    /// Retry now of a card refused at each of its tries: its refusals and failures forgotten, sent again — as the new card
+    /// of the resubmission or reassignment ("submitted again", "… has assigned … to you") to an approver who had one, else
+    /// as the step's card — under its claim (never twice). Refused again, it is counted afresh: the follow-up tries it with
+    /// its growing wait, and lists it again once those tries are spent.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome> RetryRefusedCardsAsync(ExchangeApplication application, IReadOnlyList<string> refused, CancellationToken cancellationToken)
+    {
+        var card = ExchangeDeliveryClaim.Card(application);
+        var decision = (await store.AuditAsync(application.Id, cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Version == application.Version);
+        var alerts = decision is not null && decision.ToStatus == application.Status && ExchangeNotifier.AlertsApprovers(decision.Action, decision.FromStatus);
+        var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+        var delivered = true;
+        foreach (var approver in refused)
+        {
+            await store.ForgetRemindersAsync(application.Id, [card.FailedPrefix, card.UnreachableKind, card.RefusalPrefix!], approver, cancellationToken).ConfigureAwait(false);
+            var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase));
+            var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
+            delivered &= hadCard && alerts
+                ? await notifier.SendNewCardAlertAsync(application, decision!, approver, refresh, cancellationToken).ConfigureAwait(false)
+                : await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
     }
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>

@@ -195,6 +195,9 @@ internal sealed partial record ExchangeTexts
     /// <summary>Its approval card reached none of the step's approvers.</summary>
     public required string StuckCardNotDelivered { get; init; }
 
+    /// <summary>Why an application is stuck: its card was refused for some approvers at each of its bounded tries (the others have it).</summary>
+    public required string StuckCardRefused { get; init; }
+
     public required string StuckCardAdvice { get; init; }
 
     /// <summary>Stuck: the approval card was being sent when the bot stopped (on the wire): it may not have arrived, and is not sent again by itself.</summary>

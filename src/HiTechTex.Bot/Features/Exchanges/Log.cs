@@ -87,6 +87,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 2330, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the turn that made its last transition stopped before sending the notices; the follow-up sends those not sent yet (each once)")]
     public static partial void AbortedTurnNotices(ILogger logger, string reference, string status);
 
+    /// <summary>An applicant's notice whose sending process was killed mid-send (its mark left): sent once more, as if stopped on the wire.</summary>
+    [LoggerMessage(EventId = 2396, Level = LogLevel.Information, Message = "Exchange {Reference}: the {Kind} to {Recipient} was being sent when its process was killed (marked as sending {ClaimedAt}, never cleared); it may not have arrived and is sent once more by the follow-up")]
+    public static partial void KilledMidSend(ILogger logger, string reference, string kind, string recipient, DateTimeOffset claimedAt);
+
+    /// <summary>A step's card refused (no conversation, blocked, 403/404) at each of its bounded tries: no more by itself.</summary>
+    [LoggerMessage(EventId = 2397, Level = LogLevel.Warning, Message = "Exchange {Reference} waits at {Status}: its card was refused for {Approver} {Attempts} times (the bot not installed for them, blocked, 403/404); the follow-up stops trying (a coordinator sees it under \"stuck applications\", where Retry now tries again)")]
+    public static partial void CardRefusalsSpent(ILogger logger, string reference, string status, string approver, int attempts);
+
     /// <summary>A notice or reminder stopped on the wire (2327) sent once more by the follow-up: a second copy is less harm than none.</summary>
     [LoggerMessage(EventId = 2398, Level = LogLevel.Information, Message = "Exchange {Reference}: the {What} to {Recipient}, stopped on the wire by a restart (it may not have arrived), is sent once more by the follow-up")]
     public static partial void StoppedNoticeResent(ILogger logger, string reference, string what, string recipient);

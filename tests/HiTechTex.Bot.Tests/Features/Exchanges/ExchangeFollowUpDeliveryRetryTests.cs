@@ -227,20 +227,22 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     [Fact]
     public async Task LateCard_ApproverNeverInstalledTheBot_WarnedOnceNotAtEveryPass()
     {
-        // The manager has no conversation with the bot: the card fails at the submission and at every pass.
+        // The manager has no conversation with the bot: the card fails at the submission and at each later try — with a
+        // growing wait and a bounded number of them (it was every pass, for ever), then the follow-up stops (2397).
         fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
         await fixture.SubmitAsync();
-        for (var pass = 0; pass < 5; pass++)
+        for (var pass = 0; pass < 36; pass++)
         {
             await fixture.RunFollowUpAsync();
             host.Time.Advance(TimeSpan.FromHours(1));
         }
 
         var notDelivered = host.Logs.Entries.Where(e => e.EventId == 2320).ToList();
-        Assert.Equal(6, notDelivered.Count);
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, notDelivered.Count);
         Assert.Single(notDelivered, e => e.Level == LogLevel.Warning);
         Assert.Single(host.Logs.Entries, e => e.EventId == 2303 && e.Level == LogLevel.Warning);
-        Assert.Equal(6, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2397 && e.Level == LogLevel.Warning);
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
     }
 
     [Fact]
@@ -255,6 +257,7 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         // Act: the manager installs the bot while the connector fails for the applicant.
         fixture.ManagerSend = _ => Delivered;
         fixture.ApplicantSend = _ => throw ExchangeRetryTestHost.Transient("500");
+        host.Time.Advance(ExchangeDeliveryClaim.RefusalBackoff); // a refused card is tried again after a wait
         var cardDelivered = await fixture.RunFollowUpAsync();
         fixture.ApplicantSend = _ => Delivered;
         await fixture.RunFollowUpAsync();

@@ -137,6 +137,65 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         Assert.True(await Store(check).TryClaimReminderAsync(id, "Stage1:2", Applicant.AadObjectId, CancellationToken.None));
     }
 
+    /// <summary>
+    /// The takeover of a held claim by the coordinator's Retry now: a conditional update of its time (the version read),
+    /// so that of two instances taking it at once exactly one does, the claim never free in between; a claim read before
+    /// it was taken over is taken by nobody.
+    /// </summary>
+    [SkippableFact]
+    public async Task TryRenewClaimAsync_TwoInstancesAtOnce_ExactlyOneTakesItOverAndTheClaimStaysHeld()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        await using (var scope = database.ScopeFactory.CreateAsyncScope())
+        {
+            Assert.True(await Store(scope).TryClaimReminderAsync(id, "card:Stage1:2", Manager.AadObjectId, CancellationToken.None));
+        }
+
+        ExchangeReminder held;
+        await using (var scope = database.ScopeFactory.CreateAsyncScope())
+        {
+            held = Assert.Single(await Store(scope).RemindersAsync(id, CancellationToken.None), r => r.Kind == "card:Stage1:2");
+        }
+
+        time.Advance(TimeSpan.FromMinutes(20));
+        using var start = new ManualResetEventSlim();
+        var takeovers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            await using var scope = database.ScopeFactory.CreateAsyncScope();
+            var store = new ExchangeStore(scope.ServiceProvider.GetRequiredService<BotDbContext>(), new DatabaseWriteGate(isSqlite), time);
+            return await store.TryRenewClaimAsync(id, held.Kind, held.RecipientAadObjectId, held.SentAt, CancellationToken.None);
+        })).ToList();
+        start.Set();
+
+        Assert.Single(await Task.WhenAll(takeovers), r => r);
+        await using var check = database.ScopeFactory.CreateAsyncScope();
+        var after = Assert.Single(await Store(check).RemindersAsync(id, CancellationToken.None), r => r.Kind == "card:Stage1:2");
+        Assert.Equal(time.GetUtcNow(), after.SentAt);
+        Assert.False(await Store(check).TryClaimReminderAsync(id, "card:Stage1:2", Manager.AadObjectId, CancellationToken.None));
+        Assert.False(await Store(check).TryRenewClaimAsync(id, held.Kind, held.RecipientAadObjectId, held.SentAt, CancellationToken.None));
+    }
+
+    /// <summary>A card accepted without an id is recorded with one of its own (two of them in one chat both kept), and can be forgotten.</summary>
+    [SkippableFact]
+    public async Task AddCardAsync_TwoCardsWithoutIdInOneChat_BothRecordedAndOneRemoved()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+
+        await store.AddCardAsync(id, Manager.AadObjectId, "a:chat", ExchangeCardReference.ActivityIdOrNone(null), CancellationToken.None);
+        await store.AddCardAsync(id, Manager.AadObjectId, "a:chat", ExchangeCardReference.ActivityIdOrNone(""), CancellationToken.None);
+        var cards = await store.CardsAsync(id, CancellationToken.None);
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, c => Assert.False(c.IsUpdatable));
+        await store.RemoveCardAsync(cards[0].Id, CancellationToken.None);
+
+        Assert.Equal([cards[1].Id], (await store.CardsAsync(id, CancellationToken.None)).Select(c => c.Id));
+    }
+
     [SkippableFact]
     public async Task HasCountingApplicationAsync_WithdrawnRejectedAndDrafts_DoNotCount()
     {
