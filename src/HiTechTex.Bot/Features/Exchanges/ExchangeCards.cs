@@ -90,7 +90,7 @@ internal sealed class ExchangeCards(
             ["outcomes"] = Or(application.ExpectedOutcomes),
             ["reportOutcomes"] = FreeText.Clean(application.ReportOutcomes),
             ["reportEvidence"] = EvidenceText(application.ReportEvidence, texts),
-            ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
+            ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(ExchangeNotifier.MaxRefreshUserIds).Select(id => (JsonNode)JsonValue.Create(id)!)]),
             ["audit"] = new JsonArray([.. audit.Select(a => (JsonNode)new JsonObject
             {
                 ["at"] = ExchangeTime.Moment(a.At, zone, clock.TimeZoneId, ExchangeTime.CultureOf(texts.Language)),
