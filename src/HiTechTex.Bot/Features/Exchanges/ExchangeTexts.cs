@@ -581,6 +581,32 @@ internal sealed partial record ExchangeTexts
     public string InvalidFields(IEnumerable<string> labels) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, InvalidFieldsFormat, string.Join(", ", labels));
 
+    /// <summary>
+    /// What the form says when it comes back refused: that the visiting organisation must be one's own and/or which answers
+    /// are not valid — "Nothing was saved" said once, not after each (both sentences end with it).
+    /// </summary>
+    public string RefusedForm(bool visitingNotYours, IReadOnlyCollection<string> invalidLabels)
+    {
+        ArgumentNullException.ThrowIfNull(invalidLabels);
+        if (invalidLabels.Count == 0)
+        {
+            return visitingNotYours ? VisitingNotYours : "";
+        }
+
+        var invalid = InvalidFields(invalidLabels);
+        if (!visitingNotYours)
+        {
+            return invalid;
+        }
+
+        var marker = InvalidFieldsFormat.IndexOf("{0}", StringComparison.Ordinal);
+        var nothingSaved = marker < 0 ? "" : InvalidFieldsFormat[(marker + 3)..].TrimStart('.', ' ');
+        var notYours = nothingSaved.Length > 0 && VisitingNotYours.EndsWith(nothingSaved, StringComparison.Ordinal)
+            ? VisitingNotYours[..^nothingSaved.Length].TrimEnd()
+            : VisitingNotYours;
+        return notYours + " " + invalid;
+    }
+
     public static IReadOnlyList<ExchangeTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 
     // The step-by-step words of the six languages, folded (lower case, no accents) and padded with spaces; in a class of
