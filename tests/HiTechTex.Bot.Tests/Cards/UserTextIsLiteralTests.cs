@@ -29,6 +29,7 @@ public sealed class UserTextIsLiteralTests
         { "exchange-application", "reportEvidence" },
         { "exchange-application", "audit[1].comment" },
         { "exchange-application", "notice" },
+        { "exchange-keep", "current" },   // an application's answer, shown to keep when it is edited step by step
         { "continue-privately", "note" },   // names a partner from the directory
     };
 

@@ -150,7 +150,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         if (notYours || invalid.Count > 0)
         {
             // The form again with what was valid kept, the wrong answers named by their labels; nothing is stored.
-            var notice = string.Join(" ", new[] { notYours ? texts.VisitingNotYours : null, invalid.Count > 0 ? texts.InvalidFields(invalid) : null }.OfType<string>());
+            var notice = texts.RefusedForm(notYours, invalid);
             return await step.ReplaceDialogAsync(StepsId, state with { Notice = notice }, cancellationToken).ConfigureAwait(false);
         }
 

@@ -28,6 +28,7 @@ internal sealed class ExchangeCards(
     public const string ListTemplate = "exchange-list";
     public const string ProgressTemplate = "exchange-progress";
     public const string StuckTemplate = "exchange-stuck";
+    public const string KeepTemplate = "exchange-keep";
     public const string ErrorTemplate = "error";
 
     // The application keeps the applicant's Teams user id, not the channel: the bot is a Teams bot.
@@ -89,7 +90,7 @@ internal sealed class ExchangeCards(
             ["outcomes"] = Or(application.ExpectedOutcomes),
             ["reportOutcomes"] = FreeText.Clean(application.ReportOutcomes),
             ["reportEvidence"] = EvidenceText(application.ReportEvidence, texts),
-            ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
+            ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(ExchangeNotifier.MaxRefreshUserIds).Select(id => (JsonNode)JsonValue.Create(id)!)]),
             ["audit"] = new JsonArray([.. audit.Select(a => (JsonNode)new JsonObject
             {
                 ["at"] = ExchangeTime.Moment(a.At, zone, clock.TimeZoneId, ExchangeTime.CultureOf(texts.Language)),
@@ -146,6 +147,21 @@ internal sealed class ExchangeCards(
         ["message"] = message,
         ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu },
     });
+
+    /// <summary>
+    /// A step-by-step question's current answer (shown literally) with a Keep button, when an application is edited:
+    /// the button's data says which question it keeps, so that a Keep of an earlier question keeps nothing else.
+    /// </summary>
+    public Attachment Keep(ExchangeQuestion question, string current, ExchangeTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return renderer.Render(KeepTemplate, new JsonObject
+        {
+            ["current"] = current,
+            ["question"] = question.ToString(),
+            ["labels"] = new JsonObject { ["current"] = texts.CurrentAnswer, ["keep"] = texts.KeepButton },
+        });
+    }
 
     public Attachment Form(ExchangeFormState state, IReadOnlyList<Organisation> visitingChoices, IReadOnlyList<Organisation> hostChoices,
         EligibilityResult result, string lumpSum, ExchangeTexts texts, string? notice, string? requestedChanges = null)

@@ -38,4 +38,10 @@ internal sealed record ExchangeFormState
     public string? Outcomes { get; init; }
 
     public string? Notice { get; init; }
+
+    /// <summary>
+    /// The answers the step-by-step questions started from, when they started from some (an application edited, the
+    /// form's answers): each question shows its answer to keep, and the check before Submit says what changed.
+    /// </summary>
+    public ExchangeFormState? Before { get; init; }
 }

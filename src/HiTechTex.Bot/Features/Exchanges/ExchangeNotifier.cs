@@ -22,6 +22,7 @@ internal sealed class ExchangeNotifier(
     RecipientLanguages languages,
     ExchangeStore store,
     ExchangeApprovers approvers,
+    ExchangeViews views,
     ExchangeCards cards,
     IPartnerDirectory directory,
     IOptionsMonitor<PrivacyOptions> privacy,
@@ -767,9 +768,17 @@ internal sealed class ExchangeNotifier(
         Permanent,
     }
 
+    /// <summary>Teams' limit of <c>refresh.userIds</c>: more than this many ids and no one's card refreshes by itself.</summary>
+    public const int MaxRefreshUserIds = 60;
+
     /// <summary>
-    /// The Teams user ids (29:…) that get the role-specific view automatically (<c>refresh.userIds</c>, at most 60):
-    /// the applicant and every approver whose 1:1 chat with the bot is known.
+    /// The Teams user ids (29:…) that get the role-specific view automatically (<c>refresh.userIds</c>, at most
+    /// <see cref="MaxRefreshUserIds"/>), whose 1:1 chat with the bot is known: the applicant, the people who may decide the
+    /// current step, the step's other approvers, then everybody else who was sent a card of the application and may still
+    /// see it (the visiting side's manager who approved stage 1 keeps a card that shows the current state) — in that
+    /// order, so that when there are more than 60 those who must act are never the ones left out (the others' cards
+    /// still offer Refresh, and are replaced after every transition). Who may see what is decided again on the server
+    /// at every refresh (<see cref="ExchangeViews"/>): being listed grants nothing.
     /// </summary>
     public async Task<IReadOnlyList<string>> RefreshUserIdsAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
@@ -780,16 +789,48 @@ internal sealed class ExchangeNotifier(
             ids.Add(application.ApplicantUserId);
         }
 
-        foreach (var person in await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false))
+        if (application.TenantId.Length == 0)
         {
-            var stored = application.TenantId.Length == 0 ? null : await references.FindPersonalAsync(person, application.TenantId, cancellationToken).ConfigureAwait(false);
+            return ids;
+        }
+
+        var current = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
+        var holders = new List<string>();
+        foreach (var recipient in (await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false)).Select(c => c.RecipientAadObjectId))
+        {
+            if (!holders.Contains(recipient, StringComparer.OrdinalIgnoreCase)
+                && !string.Equals(recipient, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)
+                && (await views.ForAsync(application, recipient, cancellationToken).ConfigureAwait(false)).CanSee)
+            {
+                holders.Add(recipient);
+            }
+        }
+
+        var people = new List<string>();
+        foreach (var person in current.Concat(candidates).Concat(holders))
+        {
+            if (!people.Contains(person, StringComparer.OrdinalIgnoreCase))
+            {
+                people.Add(person);
+            }
+        }
+
+        foreach (var person in people)
+        {
+            if (ids.Count == MaxRefreshUserIds)
+            {
+                break;
+            }
+
+            var stored = await references.FindPersonalAsync(person, application.TenantId, cancellationToken).ConfigureAwait(false);
             if (stored?.Reference.User?.Id is { } userId && userId.StartsWith("29:", StringComparison.Ordinal) && !ids.Contains(userId))
             {
                 ids.Add(userId);
             }
         }
 
-        return [.. ids.Take(60)];
+        return ids;
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     private const string StateKey = "form";
     private const string HostIdsKey = "hostIds";
     private const string VisitingIdsKey = "visitingIds";
+    private const string TopicsKey = "topics";
     private const string DateFormat = "yyyy-MM-dd";
 
     private readonly IPartnerDirectory directory;
@@ -42,10 +43,11 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     private readonly ExchangeWorkflow workflow;
     private readonly ExchangeApplicationDrafts drafts;
     private readonly ExchangeEligibility eligibility;
+    private readonly ExchangeCards cards;
 
     public ExchangeStepByStepDialog(
         IPartnerDirectory directory, ExchangeStore store, ExchangeWorkflow workflow, ExchangeApplicationDrafts drafts, ExchangeClock clock, TimeProvider timeProvider,
-        IDateRecognizer dateRecognizer, ExchangeApplicantName applicantName, ExchangeEligibility eligibility)
+        IDateRecognizer dateRecognizer, ExchangeApplicantName applicantName, ExchangeEligibility eligibility, ExchangeCards cards)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(clock);
@@ -56,6 +58,7 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         this.workflow = workflow;
         this.drafts = drafts;
         this.eligibility = eligibility;
+        this.cards = cards;
         // Every question takes QuestionAttempts answers it cannot use; then it says StepByStepGaveUp and the next step
         // ends the dialog (EndingWhenAQuestionGivesUp): nothing saved, nothing submitted — never a default answer.
         AddDialog(new WaterfallDialog(StepsId, EndingWhenAQuestionGivesUp(
@@ -123,8 +126,20 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        // From the form's "Answer step by step": keep what it held (an edited draft keeps its id and version).
+        // From the form's "Answer step by step": keep what it held (an edited draft keeps its id and version). Answers
+        // there already (an application edited, sent back with "changes requested") are each shown to keep or replace.
         var state = step.Options as ExchangeFormState ?? new ExchangeFormState();
+        var requested = await RequestedChangesAsync(state, cancellationToken).ConfigureAwait(false);
+        if (state.Before is null && HasAnswers(state))
+        {
+            state = state with { Before = state with { Notice = null } };
+            var intro = requested is { } changes
+                ? string.Format(CultureInfo.InvariantCulture, texts.ChangesRequestedByFormat, NameRule.ForPlainMessage(changes.Name), changes.Comment) + "\n\n"
+                : "";
+            await step.Context.SendActivityAsync(ConversationTurn.Plain(intro + texts.EditStepByStepIntro), cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values[TopicsKey] = ExchangeCommentTopics.Of(requested?.Comment).Select(q => q.ToString()).ToList();
 
         // Only an organisation the applicant may apply for (the form's server check): the one of the profile, else one
         // of the directory's matches for its name — which the applicant chooses when there are several.
@@ -139,7 +154,17 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         }
 
         step.Values[StateKey] = state;
-        return await step.PromptAsync(HostPromptId, Limited(PromptOptions.Text(texts.AskHost, texts.HostNotFound), texts), cancellationToken).ConfigureAwait(false);
+        var currentHost = state.HostId is { } hostId ? await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false) : null;
+        if (currentHost is null && state.HostId is not null)
+        {
+            // No longer in the directory: nothing to keep.
+            state = state with { HostId = null };
+            step.Values[StateKey] = state;
+        }
+
+        return await step.PromptAsync(
+            HostPromptId, Question(step, texts, ExchangeQuestion.Host, texts.AskHost, texts.HostNotFound, currentHost is null ? null : Label(currentHost)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskVisitingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -180,6 +205,13 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     private async Task<DialogTurnResult> ChooseHostAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
+        if (State(step).HostId is { } keptId && (step.Result is not string answer || ExchangeTexts.IsKeep(answer)))
+        {
+            // "Keep" (the button, or typed): the current host, as if chosen again.
+            step.Values[HostIdsKey] = new List<string> { keptId };
+            return await step.NextAsync(new FoundChoice(keptId, 0, 1, keptId), cancellationToken).ConfigureAwait(false);
+        }
+
         var query = (string)step.Result!;
         var matches = await FindHostsAsync(query, cancellationToken).ConfigureAwait(false);
         step.Values[StateKey] = State(step) with { HostQuery = query.Trim() };
@@ -208,32 +240,49 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
         step.Values[StateKey] = State(step) with { HostId = host.Id };
         await step.Context.SendActivityAsync(ConversationTurn.Plain($"{texts.HostOrganisation}: {NameRule.ForPlainMessage(Label(host))}"), cancellationToken).ConfigureAwait(false);
-        var startOptions = Limited(PromptOptions.Text(texts.AskStartDate, texts.DateNotUnderstood), texts);
+        var culture = ExchangeCards.Culture(texts.Language);
+        var currentStart = State(step).StartDate;
+        var startOptions = Question(
+            step, texts, ExchangeQuestion.StartDate, texts.AskStartDate, texts.DateNotUnderstood, currentStart is { } shown ? ExchangeTime.Day(shown, culture) : null);
 
-        // The validator sees only the prompt's options: the host's country travels with them (its public holidays).
-        startOptions.Validations = ValidationText(null, host.Country);
+        // The validator sees only the prompt's options: the host's country travels with them (its public holidays), and
+        // the current first day, which "keep" keeps when it is still a valid one.
+        startOptions.Validations = ValidationText(null, host.Country, currentStart);
         return await step.PromptAsync(StartPromptId, startOptions, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskEndDateAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        var start = ((DateTimeResolution)step.Result!).Date;
+        // A kept first day is the current one (its validator checked it again).
+        var start = step.Result is DateTimeResolution answer ? answer.Date : State(step).StartDate!.Value;
         step.Values[StateKey] = State(step) with { StartDate = start };
-        var options = Limited(PromptOptions.Text(texts.AskEndDate, texts.DateNotUnderstood), texts);
+        var currentEnd = State(step).EndDate;
+        var options = Question(
+            step, texts, ExchangeQuestion.EndDate, texts.AskEndDate, texts.DateNotUnderstood,
+            currentEnd is { } shown ? ExchangeTime.Day(shown, ExchangeCards.Culture(texts.Language)) : null);
 
         // The validator sees only the prompt's options, so the first day (and the host's country) travel with them.
         var hostCountry = State(step).HostId is { } hostId ? (await directory.FindAsync(hostId, cancellationToken).ConfigureAwait(false))?.Country : null;
-        options.Validations = ValidationText(start, hostCountry);
+        options.Validations = ValidationText(start, hostCountry, currentEnd);
         return await step.PromptAsync(EndPromptId, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskActivityTypeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        step.Values[StateKey] = State(step) with { EndDate = ((DateTimeResolution)step.Result!).Date };
-        var options = Limited(PromptOptions.Text(texts.ChooseActivityType, texts.ChooseOneRetry), texts);
+        step.Values[StateKey] = State(step) with { EndDate = step.Result is DateTimeResolution answer ? answer.Date : State(step).EndDate };
+        var current = State(step).ActivityType;
+        var about = IsAbout(step, ExchangeQuestion.ActivityType) ? texts.CommentIsAboutThis + "\n\n" : "";
+        var question = current is { } type ? $"{about}{texts.ChooseActivityType}\n\n{texts.CurrentAnswer}: {texts.ActivityTypes[type]}" : about + texts.ChooseActivityType;
+        var options = Limited(PromptOptions.Text(question, texts.ChooseOneRetry), texts);
         options.Choices = [.. Enum.GetValues<ExchangeActivityType>().Select(t => new Choice(texts.ActivityTypes[t], t.ToString()))];
+        if (current is not null)
+        {
+            // Keep: the last choice, also typed in any language's words ("same", "igual").
+            options.Choices.Add(new Choice(texts.KeepButton, [.. ExchangeTexts.All.SelectMany(t => t.KeepWords.Append(t.KeepButton)).Distinct(StringComparer.Ordinal)]));
+        }
+
         return await step.PromptAsync(ActivityPromptId, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -241,28 +290,35 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     {
         var texts = TextsOf(step.Context);
         var choice = (FoundChoice)step.Result!;
-        step.Values[StateKey] = State(step) with { ActivityType = Enum.GetValues<ExchangeActivityType>()[choice.Index] };
-        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskObjectives, texts.Problems[EligibilityProblem.ObjectivesMissing]), texts), cancellationToken).ConfigureAwait(false);
+        var types = Enum.GetValues<ExchangeActivityType>();
+        step.Values[StateKey] = State(step) with { ActivityType = choice.Index < types.Length ? types[choice.Index] : State(step).ActivityType };
+        return await step.PromptAsync(
+            LongTextPromptId, Question(step, texts, ExchangeQuestion.Objectives, texts.AskObjectives, texts.Problems[EligibilityProblem.ObjectivesMissing], State(step).Objectives),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskAgendaAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        step.Values[StateKey] = State(step) with { Objectives = FreeText.Clean((string)step.Result!) };
-        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskAgenda, texts.Problems[EligibilityProblem.AgendaMissing]), texts), cancellationToken).ConfigureAwait(false);
+        step.Values[StateKey] = State(step) with { Objectives = LongAnswer(step, State(step).Objectives) };
+        return await step.PromptAsync(
+            LongTextPromptId, Question(step, texts, ExchangeQuestion.Agenda, texts.AskAgenda, texts.Problems[EligibilityProblem.AgendaMissing], State(step).Agenda),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskOutcomesAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        step.Values[StateKey] = State(step) with { Agenda = FreeText.Clean((string)step.Result!) };
-        return await step.PromptAsync(LongTextPromptId, Limited(PromptOptions.Text(texts.AskOutcomes, texts.Problems[EligibilityProblem.OutcomesMissing]), texts), cancellationToken).ConfigureAwait(false);
+        step.Values[StateKey] = State(step) with { Agenda = LongAnswer(step, State(step).Agenda) };
+        return await step.PromptAsync(
+            LongTextPromptId, Question(step, texts, ExchangeQuestion.Outcomes, texts.AskOutcomes, texts.Problems[EligibilityProblem.OutcomesMissing], State(step).Outcomes),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ShowCheckAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);
-        var state = State(step) with { Outcomes = FreeText.Clean((string)step.Result!) };
+        var state = State(step) with { Outcomes = LongAnswer(step, State(step).Outcomes) };
         step.Values[StateKey] = state;
         var (result, lumpSum) = await drafts.CheckAsync(state, step.Context.Activity.From?.AadObjectId ?? "", texts, cancellationToken).ConfigureAwait(false);
 
@@ -277,7 +333,9 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
             period = $"{texts.Period}: {ExchangeTime.Day(start, culture)} – {ExchangeTime.Day(end, culture)} ({days})\n\n";
         }
 
-        await step.Context.SendActivityAsync(period + CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
+        // An application edited: what differs from it, before it is submitted again.
+        var changes = state is { Before: { } before, ExchangeId: not null } ? await ChangesTextAsync(before, state, texts, cancellationToken).ConfigureAwait(false) + "\n\n" : "";
+        await step.Context.SendActivityAsync(changes + period + CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
 
         // Submit only when eligible, as the workflow would refuse it anyway; the draft can be completed later in the form.
         var options = Limited(PromptOptions.Text(texts.ChooseNext, texts.ChooseOneRetry), texts);
@@ -365,6 +423,11 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
     private async Task<bool> ValidateHostQueryAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
+        if (KeepsCurrent(prompt.Context, prompt.Options.Validations))
+        {
+            return true;
+        }
+
         if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } query || string.IsNullOrWhiteSpace(query))
         {
             return false;
@@ -394,31 +457,42 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
     private async Task<bool> ValidateStartAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
     {
-        if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
+        var (_, hostCountry, kept) = ReadValidation(prompt.Options.Validations);
+        DateOnly date;
+        if (kept is { } current && AsksToKeep(prompt.Context, ExchangeQuestion.StartDate))
+        {
+            // The current first day, checked again: a day that has passed or become a holiday is not kept.
+            date = current;
+        }
+        else if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
         {
             await SayNoSuchDayAsync(prompt, cancellationToken).ConfigureAwait(false);
             return false;
         }
+        else
+        {
+            date = answer.Date;
+        }
 
-        if (answer.Date <= workflow.Today)
+        if (date <= workflow.Today)
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).DateInPast, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        if (ExchangeEligibility.IsTooFarAhead(answer.Date, workflow.Today))
+        if (ExchangeEligibility.IsTooFarAhead(date, workflow.Today))
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartTooFarAhead], cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        if (ExchangeEligibility.IsWeekend(answer.Date))
+        if (ExchangeEligibility.IsWeekend(date))
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartOnWeekend], cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        if (eligibility.HolidayOn(ReadValidation(prompt.Options.Validations).HostCountry, answer.Date) is { } holiday)
+        if (eligibility.HolidayOn(hostCountry, date) is { } holiday)
         {
             var texts = TextsOf(prompt.Context);
             await prompt.Context.SendActivityAsync(string.Format(ExchangeCards.Culture(texts.Language), texts.StartOnHolidayFormat, texts.Holiday(holiday)), cancellationToken).ConfigureAwait(false);
@@ -430,20 +504,30 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
     private async Task<bool> ValidateEndAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
     {
-        if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
+        var (startText, hostCountry, kept) = ReadValidation(prompt.Options.Validations);
+        DateOnly date;
+        if (kept is { } current && AsksToKeep(prompt.Context, ExchangeQuestion.EndDate))
+        {
+            // The current last day, checked again (against the first day given now too).
+            date = current;
+        }
+        else if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } answer)
         {
             await SayNoSuchDayAsync(prompt, cancellationToken).ConfigureAwait(false);
             return false;
         }
+        else
+        {
+            date = answer.Date;
+        }
 
-        if (answer.Date <= workflow.Today)
+        if (date <= workflow.Today)
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).DateInPast, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        var (startText, hostCountry) = ReadValidation(prompt.Options.Validations);
-        if (DateOnly.TryParseExact(startText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) && prompt.Recognized.Value!.Date < start)
+        if (DateOnly.TryParseExact(startText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) && date < start)
         {
             var texts = TextsOf(prompt.Context);
             var shown = ExchangeTime.Day(start, ExchangeCards.Culture(texts.Language));
@@ -453,25 +537,25 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
         // The last day is told by its own rule: "at most one month" (not the first day's "within two years").
         if (startText is not null && DateOnly.TryParseExact(startText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-            && answer.Date > ExchangeEligibility.LastDayOfOneMonth(first))
+            && date > ExchangeEligibility.LastDayOfOneMonth(first))
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.LongerThanOneMonth], cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        if (ExchangeEligibility.IsTooFarAhead(answer.Date, workflow.Today))
+        if (ExchangeEligibility.IsTooFarAhead(date, workflow.Today))
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.StartTooFarAhead], cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        if (ExchangeEligibility.IsWeekend(answer.Date))
+        if (ExchangeEligibility.IsWeekend(date))
         {
             await prompt.Context.SendActivityAsync(TextsOf(prompt.Context).Problems[EligibilityProblem.EndOnWeekend], cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        if (eligibility.HolidayOn(hostCountry, answer.Date) is { } holiday)
+        if (eligibility.HolidayOn(hostCountry, date) is { } holiday)
         {
             var texts = TextsOf(prompt.Context);
             await prompt.Context.SendActivityAsync(string.Format(ExchangeCards.Culture(texts.Language), texts.EndOnHolidayFormat, texts.Holiday(holiday)), cancellationToken).ConfigureAwait(false);
@@ -481,31 +565,148 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         return true;
     }
 
-    /// <summary>What a date prompt's validator is given: "first day|host country" (either part may be empty).</summary>
-    private static string ValidationText(DateOnly? start, string? hostCountry) =>
-        $"{start?.ToString(DateFormat, CultureInfo.InvariantCulture)}|{hostCountry}";
+    /// <summary>
+    /// What a date prompt's validator is given: "first day|host country|current answer" (any part may be empty; the
+    /// current answer is the one "keep" keeps).
+    /// </summary>
+    private static string ValidationText(DateOnly? start, string? hostCountry, DateOnly? current) =>
+        $"{start?.ToString(DateFormat, CultureInfo.InvariantCulture)}|{hostCountry}|{current?.ToString(DateFormat, CultureInfo.InvariantCulture)}";
 
     /// <summary>
-    /// The first day and the host's country a date prompt was given; a prompt stored before the country travelled with it
-    /// holds the first day alone.
+    /// The first day, the host's country and the current answer a date prompt was given; a prompt stored before the
+    /// country (or the current answer) travelled with it holds the first day alone (or the first two).
     /// </summary>
-    private static (string? Start, string? HostCountry) ReadValidation(object? validations)
+    private static (string? Start, string? HostCountry, DateOnly? Current) ReadValidation(object? validations)
     {
-        var text = validations switch
+        if (ValidationString(validations) is not { } text)
         {
-            string value => value,
-            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
-            _ => null,
-        };
-        if (text is null)
-        {
-            return (null, null);
+            return (null, null, null);
         }
 
-        var bar = text.IndexOf('|', StringComparison.Ordinal);
-        var start = bar < 0 ? text : text[..bar];
-        var country = bar < 0 ? null : text[(bar + 1)..];
-        return (start.Length > 0 ? start : null, string.IsNullOrEmpty(country) ? null : country);
+        var parts = text.Split('|');
+        var start = parts[0];
+        var country = parts.Length > 1 ? parts[1] : null;
+        DateOnly? current = parts.Length > 2 && DateOnly.TryParseExact(parts[2], DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        return (start.Length > 0 ? start : null, string.IsNullOrEmpty(country) ? null : country, current);
+    }
+
+    /// <summary>A prompt's validations as stored: a string, or the JSON string it became in the dialog state.</summary>
+    private static string? ValidationString(object? validations) => validations switch
+    {
+        string value => value,
+        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A question (with its retry) that, when <paramref name="current"/> is an answer already given, shows it on a card
+    /// with Keep (<see cref="ExchangeCards.Keep"/>) and takes "keep" for it; headed by "the requested changes are about
+    /// this question" when the approver's comment names it.
+    /// </summary>
+    private PromptOptions Question(WaterfallStepContext step, ExchangeTexts texts, ExchangeQuestion question, string ask, string retry, string? current)
+    {
+        var about = IsAbout(step, question) ? texts.CommentIsAboutThis + "\n\n" : "";
+        if (current is null)
+        {
+            return Limited(PromptOptions.Text(about + ask, retry), texts);
+        }
+
+        var keep = cards.Keep(question, current, texts);
+        var prompt = Activity.CreateMessage(about + ask);
+        prompt.Attachments = [keep];
+        var again = Activity.CreateMessage(retry);
+        again.Attachments = [keep];
+        return Limited(new PromptOptions { Prompt = prompt, RetryPrompt = again, Validations = question.ToString() }, texts);
+    }
+
+    /// <summary>Whether the approver's comment is about <paramref name="question"/> (<see cref="ExchangeCommentTopics"/>).</summary>
+    private static bool IsAbout(WaterfallStepContext step, ExchangeQuestion question) =>
+        step.GetValue<List<string>>(TopicsKey) is { } topics && topics.Contains(question.ToString());
+
+    /// <summary>Whether a text question's answer keeps its current one (its validations name the question when it has one).</summary>
+    private static bool KeepsCurrent(ITurnContext context, object? validations) =>
+        ValidationString(validations) is { } name && Enum.TryParse<ExchangeQuestion>(name, out var question) && AsksToKeep(context, question);
+
+    /// <summary>
+    /// "Keep" typed in any language, or the Keep button of this question (its data names it: a Keep of an earlier
+    /// question, still clickable in the chat, keeps nothing here).
+    /// </summary>
+    private static bool AsksToKeep(ITurnContext context, ExchangeQuestion question)
+    {
+        if (context.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("keep", out _))
+        {
+            return CardInput.TryGetText(value, "keep", out var which) && string.Equals(which, question.ToString(), StringComparison.Ordinal);
+        }
+
+        return ExchangeTexts.IsKeep(context.Activity.Text);
+    }
+
+    /// <summary>An objective, agenda or outcome: the current one when kept, else the answer, cleaned.</summary>
+    private static string? LongAnswer(WaterfallStepContext step, string? current) =>
+        current is not null && (step.Result is not string typed || ExchangeTexts.IsKeep(typed)) ? current : FreeText.Clean((string)step.Result!);
+
+    /// <summary>Whether the questions start from answers already given (the visiting organisation and the host search aside).</summary>
+    private static bool HasAnswers(ExchangeFormState state) =>
+        state.HostId is not null || state.StartDate is not null || state.EndDate is not null || state.ActivityType is not null
+        || state.Objectives is not null || state.Agenda is not null || state.Outcomes is not null;
+
+    /// <summary>Who asked for changes and their comment, when the application being edited was sent back; else null.</summary>
+    private async Task<(string Name, string Comment)?> RequestedChangesAsync(ExchangeFormState state, CancellationToken cancellationToken)
+    {
+        if (state.ExchangeId is not { } id || await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { Status: ExchangeStatus.ChangesRequested })
+        {
+            return null;
+        }
+
+        var audit = await store.AuditAsync(id, cancellationToken).ConfigureAwait(false);
+        return audit.LastOrDefault(a => a.Action == ExchangeAction.ChangesRequested) is { Comment: { } stored } entry && FreeText.CleanOrNull(stored) is { } comment
+            ? (entry.ActorName, comment)
+            : null;
+    }
+
+    /// <summary>
+    /// The answers that differ from <paramref name="before"/> ("First working day: 1 Mar 2027 → 8 Mar 2027", "Agenda:
+    /// new answer"), or that none does; Markdown-escaped (the check's message is Markdown).
+    /// </summary>
+    private async Task<string> ChangesTextAsync(ExchangeFormState before, ExchangeFormState after, ExchangeTexts texts, CancellationToken cancellationToken)
+    {
+        var culture = ExchangeCards.Culture(texts.Language);
+        var lines = new List<string>();
+        void Changed(string label, string? from, string? to) =>
+            lines.Add($"- {label}: {NameRule.EscapeMarkdown(from ?? "–")} → {NameRule.EscapeMarkdown(to ?? "–")}");
+        string? Day(DateOnly? day) => day is { } d ? ExchangeTime.Day(d, culture) : null;
+
+        if (before.HostId != after.HostId)
+        {
+            async Task<string?> HostAsync(string? id) =>
+                id is null ? null : await directory.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } o ? NameRule.ForCard(Label(o)) : id;
+            Changed(texts.HostOrganisation, await HostAsync(before.HostId).ConfigureAwait(false), await HostAsync(after.HostId).ConfigureAwait(false));
+        }
+
+        if (before.StartDate != after.StartDate)
+        {
+            Changed(texts.StartDate, Day(before.StartDate), Day(after.StartDate));
+        }
+
+        if (before.EndDate != after.EndDate)
+        {
+            Changed(texts.EndDate, Day(before.EndDate), Day(after.EndDate));
+        }
+
+        if (before.ActivityType != after.ActivityType)
+        {
+            Changed(texts.ActivityType, before.ActivityType is { } t1 ? texts.ActivityTypes[t1] : null, after.ActivityType is { } t2 ? texts.ActivityTypes[t2] : null);
+        }
+
+        foreach (var (label, from, to) in new[] { (texts.Objectives, before.Objectives, after.Objectives), (texts.Agenda, before.Agenda, after.Agenda), (texts.ExpectedOutcomes, before.Outcomes, after.Outcomes) })
+        {
+            if ((from ?? "") != (to ?? ""))
+            {
+                lines.Add($"- {label}: {texts.NewAnswer}");
+            }
+        }
+
+        return lines.Count == 0 ? texts.NothingChanged : texts.WhatChanged + "\n" + string.Join("\n", lines);
     }
 
     /// <summary>
@@ -515,6 +716,11 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     /// </summary>
     private static async Task<bool> ValidateLongTextAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
+        if (KeepsCurrent(prompt.Context, prompt.Options.Validations))
+        {
+            return true;
+        }
+
         if (!prompt.Recognized.Succeeded || FreeText.CleanOrNull(prompt.Recognized.Value) is not { } text)
         {
             return false;

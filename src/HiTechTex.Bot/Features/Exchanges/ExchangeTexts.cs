@@ -313,6 +313,33 @@ internal sealed partial record ExchangeTexts
 
     public required string AskOutcomes { get; init; }
 
+    /// <summary>The button (and typed answer) that keeps a question's current answer when an application is edited step by step.</summary>
+    public required string KeepButton { get; init; }
+
+    /// <summary>Other words that keep the current answer ("same", "igual"): those of every language are understood.</summary>
+    public required IReadOnlyList<string> KeepWords { get; init; }
+
+    /// <summary>Above a question's current answer (on its Keep card) when an application is edited step by step.</summary>
+    public required string CurrentAnswer { get; init; }
+
+    /// <summary>Said once when the step-by-step questions start from an application's current answers.</summary>
+    public required string EditStepByStepIntro { get; init; }
+
+    /// <summary>{0} = who asked for changes, {1} = their comment (plain text).</summary>
+    public required string ChangesRequestedByFormat { get; init; }
+
+    /// <summary>Above a question the requested changes are about.</summary>
+    public required string CommentIsAboutThis { get; init; }
+
+    /// <summary>Heading of the list of changed answers, before Submit / Save draft / Cancel.</summary>
+    public required string WhatChanged { get; init; }
+
+    /// <summary>Said before Submit / Save draft / Cancel when no answer differs from the stored application.</summary>
+    public required string NothingChanged { get; init; }
+
+    /// <summary>A changed objective, agenda or outcome in the list of changes ("Agenda: new answer").</summary>
+    public required string NewAnswer { get; init; }
+
     /// <summary>{0} = the maximum number of characters.</summary>
     public required string AnswerLengthFormat { get; init; }
 
@@ -557,6 +584,32 @@ internal sealed partial record ExchangeTexts
     public string InvalidFields(IEnumerable<string> labels) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, InvalidFieldsFormat, string.Join(", ", labels));
 
+    /// <summary>
+    /// What the form says when it comes back refused: that the visiting organisation must be one's own and/or which answers
+    /// are not valid — "Nothing was saved" said once, not after each (both sentences end with it).
+    /// </summary>
+    public string RefusedForm(bool visitingNotYours, IReadOnlyCollection<string> invalidLabels)
+    {
+        ArgumentNullException.ThrowIfNull(invalidLabels);
+        if (invalidLabels.Count == 0)
+        {
+            return visitingNotYours ? VisitingNotYours : "";
+        }
+
+        var invalid = InvalidFields(invalidLabels);
+        if (!visitingNotYours)
+        {
+            return invalid;
+        }
+
+        var marker = InvalidFieldsFormat.IndexOf("{0}", StringComparison.Ordinal);
+        var nothingSaved = marker < 0 ? "" : InvalidFieldsFormat[(marker + 3)..].TrimStart('.', ' ');
+        var notYours = nothingSaved.Length > 0 && VisitingNotYours.EndsWith(nothingSaved, StringComparison.Ordinal)
+            ? VisitingNotYours[..^nothingSaved.Length].TrimEnd()
+            : VisitingNotYours;
+        return notYours + " " + invalid;
+    }
+
     public static IReadOnlyList<ExchangeTexts> All => [English, Portuguese, Spanish, Italian, Turkish, Czech];
 
     // The step-by-step words of the six languages, folded (lower case, no accents) and padded with spaces; in a class of
@@ -580,6 +633,21 @@ internal sealed partial record ExchangeTexts
 
         var words = " " + System.Text.RegularExpressions.Regex.Replace(Conversation.TypedCommand.Fold(text), @"[^\p{L}\p{Nd}-]+", " ") + " ";
         return FoldedStepByStep.Words.Any(w => words.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether an answer to a step-by-step question keeps its current answer: the whole message is a
+    /// <see cref="KeepButton"/> or one of the <see cref="KeepWords"/> of any of the six languages ("keep", "same", "igual",
+    /// "aynı"), ignoring case, accents and a final full stop or exclamation mark.
+    /// </summary>
+    public static bool IsKeep(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && FoldedKeep.Words.Contains(Conversation.TypedCommand.Fold(text).TrimEnd('.', '!', ' '));
+
+    // Made on first use, once the languages (another file of this partial class) are.
+    private static class FoldedKeep
+    {
+        public static readonly System.Collections.Frozen.FrozenSet<string> Words =
+            System.Collections.Frozen.FrozenSet.ToFrozenSet(All.SelectMany(t => t.KeepWords.Append(t.KeepButton)).Select(Conversation.TypedCommand.Fold), StringComparer.Ordinal);
     }
 
     /// <summary>The texts of a language code (en, pt, es, it, tr, cs), English otherwise.</summary>

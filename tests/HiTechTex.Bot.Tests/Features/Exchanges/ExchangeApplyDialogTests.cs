@@ -47,6 +47,32 @@ public sealed partial class ExchangeApplyDialogTests : IDisposable
         Assert.Empty(await host.ApplicationsAsync());
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("it")]
+    public async Task Form_TamperedVisitingOrganisationAndBadDates_BothSaidAndNothingSavedSaidOnce(string language)
+    {
+        // Before: "…must be your own (the one in your profile). Nothing was saved. Please correct these answers, which are
+        // not valid: First working day. Nothing was saved."
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        string? notice = null;
+
+        await OpenForm()
+            .Send(() => FormSubmit("check", visitingId: "hitechtex-aei-textils", startDate: "2027-02-30"))
+            .AssertReply(r => notice = Describe(r), "the form again, with the reasons")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var expected = texts.RefusedForm(true, [texts.StartDate]);
+        Assert.Contains(JsonEncoded(expected), notice, StringComparison.Ordinal);
+        Assert.StartsWith(texts.VisitingNotYours[..20], expected, StringComparison.Ordinal);
+        Assert.EndsWith(texts.InvalidFields([texts.StartDate]), expected, StringComparison.Ordinal);
+        var nothingSaved = texts.InvalidFieldsFormat[(texts.InvalidFieldsFormat.IndexOf("{0}", StringComparison.Ordinal) + 5)..];
+        Assert.Single(Regex.Matches(notice!, Regex.Escape(JsonEncoded(nothingSaved))));
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
     [Fact]
     public async Task Form_OwnOrganisation_Saved()
     {
