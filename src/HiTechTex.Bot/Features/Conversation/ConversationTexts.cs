@@ -265,6 +265,12 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string NameIsRequest { get; init; }
 
+    /// <summary>
+    /// A journey request typed at the first-use name question ("find partners in Italy"): not the name; the request is
+    /// kept and run once the profile is saved (the question is asked again after this), as at the organisation question.
+    /// </summary>
+    public required string NameFirst { get; init; }
+
     /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsEmailAddress { get; init; }
 
