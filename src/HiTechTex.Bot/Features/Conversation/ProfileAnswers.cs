@@ -60,14 +60,30 @@ internal static partial class ProfileAnswers
         "please", "thanks", "thank you", "por favor", "obrigado", "obrigada", "gracias", "per favore", "grazie", "lütfen", "teşekkürler",
         "prosím", "děkuji", "díky");
 
+    // "the company", "la empresa", "l'azienda", "společnosti" before the organisation's name ("Trabajo en la empresa AITEX",
+    // "pracuji ve společnosti INOTEX"): left out when written in lower case and followed by a name (not "Empresa Textil").
+    private static readonly string[][] OrganisationNouns = Words(
+        "the company", "the firm", "the organisation", "the organization", "company",
+        "a empresa", "empresa", "a organização", "organização",
+        "la empresa", "la organización", "organización", "la compañía", "compañía",
+        "l'azienda", "l’azienda", "azienda", "la società", "società", "l'organizzazione", "l’organizzazione", "organizzazione", "la ditta", "ditta",
+        "společnosti", "společnost", "firmě", "firmu", "firma", "organizaci", "organizace");
+
     // Words that keep their full stop at the end of an organisation's name.
     private static readonly HashSet<string> Abbreviations = ["lda.", "ltd.", "inc.", "co.", "s.a.", "sa.", "srl.", "spa.", "corp.", "jr.", "sr.", "a.s.", "s.r.o."];
 
     // "No" before "call me …" at "shall I call you …?".
     private static readonly string[][] Noes = Words("no", "nope", "não", "nao", "hayır", "hayir", "ne", "non");
 
-    /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana").</summary>
-    public static string Name(string? typed) => StripLeadIn(typed, NameLeadIns) ?? typed?.Trim() ?? "";
+    /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe").</summary>
+    public static string Name(string? typed) => TurkishCallMe(typed) ?? StripLeadIn(typed, NameLeadIns) ?? typed?.Trim() ?? "";
+
+    /// <summary>"bana Ayşe de", "bana Ayşe diyebilirsiniz", "bana Ayşe diye hitap edin" (call me Ayşe): the name in the middle.</summary>
+    private static string? TurkishCallMe(string? typed)
+    {
+        var match = typed is null ? Match.Empty : TurkishCallMeRegex().Match(typed.Trim());
+        return match.Success && match.Groups["name"].Value.Trim() is { Length: > 0 } name ? name : null;
+    }
 
     /// <summary>
     /// The organisation in an answer to the organisation question, without its lead-in ("I work for CITEVE",
@@ -88,7 +104,30 @@ internal static partial class ProfileAnswers
             return text;
         }
 
-        return StripLeadIn(text, OrganisationLeadIns) ?? text;
+        return WithoutOrganisationNoun(StripLeadIn(text, OrganisationLeadIns) ?? text);
+    }
+
+    /// <summary><paramref name="text"/> without "the company", "la empresa", "l'azienda", "společnosti" before a name.</summary>
+    private static string WithoutOrganisationNoun(string text)
+    {
+        var words = Split(text);
+        var folded = words.Select(w => FoldWord(w.Value)).ToArray();
+        var best = 0;
+        foreach (var noun in OrganisationNouns)
+        {
+            if (noun.Length > best && words.Count > noun.Length && WordsAt(folded, 0, noun))
+            {
+                best = noun.Length;
+            }
+        }
+
+        if (best == 0 || char.IsUpper(words[0].Value[0]))
+        {
+            return text;
+        }
+
+        var rest = text[words[best].Index..].Trim();
+        return rest.Length > 0 && !char.IsLower(rest[0]) ? rest : text;
     }
 
     /// <summary>
@@ -108,7 +147,7 @@ internal static partial class ProfileAnswers
             text = text[words[1].Index..];
         }
 
-        return StripLeadIn(text, NameLeadIns);
+        return TurkishCallMe(text) ?? StripLeadIn(text, NameLeadIns);
     }
 
     /// <summary>
@@ -232,6 +271,11 @@ internal static partial class ProfileAnswers
 
     // "CITEVE'de çalışıyorum", "CITEVE için çalışıyorum", "CITEVE’te çalışıyorum": the organisation before the verb (Turkish
     // puts it last), a locative ending after an apostrophe or "için" (for) left out.
-    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)(?:['’](?:de|da|te|ta)|\s+(?:için|icin|bünyesinde|bunyesinde))?\s+(?:çalışıyorum|calisiyorum|çalışırım|calisirim)[.!]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)(?:['’](?:de|da|te|ta)|\s+(?:için|icin|bünyesinde|bunyesinde|şirketinde|sirketinde|firmasında|firmasinda|kurumunda|kuruluşunda|kurulusunda|şirketi\s+için|firması\s+için))?\s+(?:çalışıyorum|calisiyorum|çalışırım|calisirim)[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex TurkishWork();
+
+    // "bana Ayşe de", "bana Ayşe deyin", "bana Ayşe diyebilirsiniz", "bana Ayşe diye hitap edin": Turkish puts the verb of
+    // "call me" after the name.
+    [GeneratedRegex(@"^bana\s+(?<name>.+?)\s+(?:de|deyin|diyebilirsin|diyebilirsiniz|diye\s+hitap\s+(?:et|edin|edebilirsiniz)|diye\s+seslen(?:in)?)(?:\s+(?:lütfen|lutfen))?[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishCallMeRegex();
 }

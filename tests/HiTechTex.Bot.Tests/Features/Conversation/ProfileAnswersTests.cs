@@ -26,6 +26,9 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("benim adim Gülşen Öztürk", "Gülşen Öztürk")]
     [InlineData("Jmenuji se Jana", "Jana")]
     [InlineData("jmenuju se Jana Nováková", "Jana Nováková")]
+    [InlineData("bana Ayşe de", "Ayşe")]                     // Turkish "call me": the verb after the name
+    [InlineData("Bana Ayşe Yılmaz diyebilirsiniz", "Ayşe Yılmaz")]
+    [InlineData("bana Ayşe diye hitap edin lütfen", "Ayşe")]
     // No lead-in at the start: kept whole, as typed.
     [InlineData("Ana", "Ana")]
     [InlineData("Ben Smith", "Ben Smith")]
@@ -49,6 +52,17 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("Bursa Tekstil için çalışıyorum", "Bursa Tekstil")]
     [InlineData("Pracuji v INOTEX", "INOTEX")]
     [InlineData("pracuju pro CLUTEX", "CLUTEX")]
+    [InlineData("I work for the company Tintex", "Tintex")]   // "the company", "la empresa", … before the name
+    [InlineData("trabalho na empresa Tintex", "Tintex")]
+    [InlineData("Trabajo en la empresa AITEX", "AITEX")]
+    [InlineData("lavoro presso l'azienda Tecnotessile", "Tecnotessile")]
+    [InlineData("lavoro per la società Lanificio Rossi S.p.A.", "Lanificio Rossi S.p.A.")]
+    [InlineData("CLUTEX şirketinde çalışıyorum", "CLUTEX")]
+    [InlineData("pracuji ve společnosti INOTEX", "INOTEX")]
+    [InlineData("pracuji pro firmu INOTEX", "INOTEX")]
+    [InlineData("Empresa Textil del Norte", "Empresa Textil del Norte")]   // a name that starts with the noun stays whole
+    [InlineData("trabajo en la empresa", "la empresa")]
+    [InlineData("trabajo en la empresa de mi padre", "la empresa de mi padre")]
     // No lead-in: kept whole.
     [InlineData("CITEVE", "CITEVE")]
     [InlineData("Working Textiles Ltd", "Working Textiles Ltd")]
@@ -67,6 +81,7 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("no, chiamami Anna", "Anna")]
     [InlineData("Hayır, benim adım Ayşe", "Ayşe")]
     [InlineData("Ne, říkej mi Jana", "Jana")]
+    [InlineData("hayır, bana Ayşe de", "Ayşe")]
     [InlineData("no", null)]
     [InlineData("no thanks", null)]
     [InlineData("yes", null)]
@@ -95,6 +110,55 @@ public sealed class ProfileAnswersTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal(new UserProfile(name, "CITEVE", null, "en"), await host.ReadProfileAsync());
+    }
+
+    /// <summary>
+    /// Turkish "call me Ayşe" puts the verb after the name ("hayır, bana Ayşe de"): before, no name was read and the name
+    /// was asked for; "CLUTEX şirketinde çalışıyorum" ("I work at the company CLUTEX") saved "CLUTEX şirketinde".
+    /// </summary>
+    [Fact]
+    public async Task Turkish_NoCallMeAyse_AndTheCompanyNoun_AreRead()
+    {
+        host.Adapter.Locale = "tr-TR";
+        var texts = ConversationTexts.For("tr");
+
+        await host.Flow()
+            .Send("merhaba")
+            .AssertReplyContains("Ana")
+            .Send("hayır, bana Ayşe de")
+            .AssertReply(texts.AskOrganisation)
+            .Send("CLUTEX şirketinde çalışıyorum")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send("Türkçe")
+            .AssertReply(texts.ProfileSaved("Ayşe"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ayşe", "CLUTEX", null, "tr"), await host.ReadProfileAsync());
+    }
+
+    /// <summary>"Trabajo en la empresa AITEX", "pracuji ve společnosti INOTEX": the organisation without "la empresa" (it was saved with it).</summary>
+    [Theory]
+    [InlineData("pt", "sim", "trabalho na empresa Tintex", "Tintex")]
+    [InlineData("es", "sí", "Trabajo en la empresa AITEX", "AITEX")]
+    [InlineData("it", "sì", "lavoro presso l'azienda Comocrea", "Comocrea")]
+    [InlineData("cs", "ano", "pracuji ve společnosti INOTEX", "INOTEX")]
+    public async Task OrganisationAfterTheCompanyNoun_IsSavedWithoutIt(string language, string yes, string typed, string organisation)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send(yes)
+            .AssertReply(texts.AskOrganisation)
+            .Send(typed)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal(organisation, (await host.ReadProfileAsync())?.Organisation);
     }
 
     [Theory]
