@@ -48,6 +48,10 @@ internal static partial class ProfileAnswers
         "adı", "ismi", "kurumun adı", "kurumumuzun adı", "şirketin adı", "şirketimizin adı", "kurumumuz", "şirketimiz", "biz",
         "je to", "to je", "jmenuje se", "jmenujeme se", "jsme", "název je", "jde o", "vlastně");
 
+    // "now" after such a no, before the name or its lead-in: "no, now it's AITEX", "não, agora é a CITEVE", "no, ahora
+    // trabajo en AITEX", "no, ora lavoro per Comocrea", "hayır, artık CLUTEX", "ne, teď pracuji v INOTEX".
+    private static readonly HashSet<string> Now = new(["now", "agora", "ahora", "ora", "adesso", "artik", "simdi", "ted", "nyni"], StringComparer.Ordinal);
+
     // What is not a name after such a no: a negation, thanks, an apology ("No, it's not", "no, thanks", "não, obrigado").
     private static readonly HashSet<string> NotAName = new(
         ["not", "isnt", "isn't", "thanks", "thank", "sorry", "wrong", "nothing", "never", "no", "nope", "nao", "obrigado", "obrigada",
@@ -173,6 +177,12 @@ internal static partial class ProfileAnswers
         // "no, CITEVE", "hayır – CLUTEX": a mark after the no; else only with a lead-in ("no it's CITEVE").
         var separated = words[0].Value[^1] is ',' or '.' or '!' or ';' or ':' || words[1].Value is "-" or "–" or "—";
         var rest = text[words[1].Index..].TrimStart('-', '–', '—', ' ');
+        if (Split(rest) is { Count: > 1 } restWords && char.IsLower(restWords[0].Value[0]) && Now.Contains(FoldWord(restWords[0].Value)))
+        {
+            // "no, now it's AITEX": the name or its lead-in after "now" (written in lower case: "Agora Têxteis" is a name).
+            rest = rest[restWords[1].Index..];
+        }
+
         var name = StripLeadIn(rest, ConfirmOrganisationLeadIns) is { } afterLeadIn
             ? Organisation(afterLeadIn)
             : Organisation(rest) is { } organisation && (separated || organisation != rest.Trim()) ? organisation : null;

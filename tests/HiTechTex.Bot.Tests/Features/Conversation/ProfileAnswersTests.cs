@@ -197,6 +197,13 @@ public sealed class ProfileAnswersTests : IDisposable
 
     [Theory]
     [InlineData("No, it's CITEVE", "CITEVE")]
+    [InlineData("no, now it's AITEX", "AITEX")]                 // "now" before the name or its lead-in
+    [InlineData("não, agora é a CITEVE", "CITEVE")]
+    [InlineData("no, ahora trabajo en AITEX", "AITEX")]
+    [InlineData("no, ora lavoro per Comocrea", "Comocrea")]
+    [InlineData("hayır, artık CLUTEX", "CLUTEX")]
+    [InlineData("ne, teď pracuji v INOTEX", "INOTEX")]
+    [InlineData("no, Agora Têxteis", "Agora Têxteis")]           // a name that starts with the word stays whole
     [InlineData("no it is CITEVE.", "CITEVE")]
     [InlineData("No, CITEVE", "CITEVE")]
     [InlineData("no, I work for Tecnotessile S.p.A.", "Tecnotessile S.p.A.")]

@@ -163,6 +163,9 @@ public sealed class ProfileOrganisationLookupTests : IDisposable
     [InlineData("it", "sì", "no, è CLUTEX")]
     [InlineData("tr", "evet", "hayır, CLUTEX")]
     [InlineData("cs", "ano", "ne, je to CLUTEX")]
+    [InlineData("it", "sì", "no, ora lavoro per CLUTEX")]   // "now" before it: it was saved as "ora lavoro per CLUTEX"
+    [InlineData("tr", "evet", "hayır, artık CLUTEX")]
+    [InlineData("cs", "ano", "ne, teď pracuji ve společnosti CLUTEX")]
     public async Task MyProfile_NoWithTheNewOrganisation_TakesItWithItsDirectoryEntry(string language, string yes, string answer)
     {
         await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: HiTechTexPartners.CiteveId);
