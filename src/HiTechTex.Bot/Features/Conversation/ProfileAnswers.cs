@@ -28,11 +28,12 @@ internal static partial class ProfileAnswers
         "trabalho na", "trabalho no", "trabalho em", "trabalho para", "trabalho para a", "trabalho para o", "eu trabalho na", "eu trabalho no",
         "eu trabalho em", "eu trabalho para", "sou da", "sou do", "a minha organização é", "minha organização é", "a minha empresa é",
         "minha empresa é",
-        "trabajo en", "trabajo para", "yo trabajo en", "yo trabajo para", "soy de", "mi organización es", "mi empresa es",
+        "estou na", "estou no", "estou em", "eu estou na", "eu estou no", "eu estou em",
+        "trabajo en", "trabajo para", "estoy en", "yo estoy en", "yo trabajo en", "yo trabajo para", "soy de", "mi organización es", "mi empresa es",
         "lavoro per", "lavoro in", "lavoro presso", "lavoro alla", "lavoro al", "lavoro da", "io lavoro per", "io lavoro presso",
         "sono di", "la mia organizzazione è", "la mia azienda è",
         "benim şirketim", "şirketim", "kurumum", "benim kurumum",
-        "pracuji v", "pracuju v", "pracuji ve", "pracuju ve", "pracuji pro", "pracuju pro", "pracuji u", "pracuju u", "jsem z", "jsem ze",
+        "pracuji v", "pracuju v", "pracuji ve", "pracuju ve", "pracuji pro", "pracuju pro", "pracuji u", "pracuju u", "jsem z", "jsem ze", "jsem v", "jsem ve",
         "moje organizace je", "moje firma je", "má firma je");
 
     // What leads in the organisation's name after a no to "Is “…” the name of your organisation?": "No, it's CITEVE",
@@ -80,7 +81,23 @@ internal static partial class ProfileAnswers
     private static readonly string[][] Noes = Words("no", "nope", "não", "nao", "hayır", "hayir", "ne", "non");
 
     /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe").</summary>
-    public static string Name(string? typed) => TurkishCallMe(typed) ?? StripLeadIn(typed, NameLeadIns) ?? typed?.Trim() ?? "";
+    public static string Name(string? typed) => TurkishCallMe(typed) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? typed?.Trim() ?? "";
+
+    /// <summary>
+    /// A name after a lead-in without the article Portuguese and Italian put before a first name ("sou a Ana Sousa", "sono
+    /// la Giulia", "soy el Pepe"): only in lower case before a capitalised name.
+    /// </summary>
+    private static string? WithoutArticle(string? name)
+    {
+        if (name is null || Split(name) is not { Count: > 1 } words || !NameArticles.Contains(words[0].Value) || !char.IsUpper(words[1].Value[0]))
+        {
+            return name;
+        }
+
+        return name[words[1].Index..].Trim();
+    }
+
+    private static readonly HashSet<string> NameArticles = new(["a", "o", "la", "il", "el"], StringComparer.Ordinal);
 
     /// <summary>"bana Ayşe de", "bana Ayşe diyebilirsiniz", "bana Ayşe diye hitap edin" (call me Ayşe): the name in the middle.</summary>
     private static string? TurkishCallMe(string? typed)
@@ -96,6 +113,11 @@ internal static partial class ProfileAnswers
     public static string Organisation(string? typed)
     {
         var text = typed?.Trim() ?? "";
+        if (TurkishAt().Match(text) is { Success: true } at && at.Groups["org"].Value.Trim() is { Length: > 0 } atOrganisation)
+        {
+            return atOrganisation;
+        }
+
         var turkish = TurkishWork().Match(text);
         if (turkish.Success && turkish.Groups["org"].Value.Trim().Length > 0)
         {
@@ -151,7 +173,7 @@ internal static partial class ProfileAnswers
             text = text[words[1].Index..];
         }
 
-        return TurkishCallMe(text) ?? StripLeadIn(text, NameLeadIns);
+        return TurkishCallMe(text) ?? WithoutArticle(StripLeadIn(text, NameLeadIns));
     }
 
     /// <summary>
@@ -288,4 +310,8 @@ internal static partial class ProfileAnswers
     // "call me" after the name.
     [GeneratedRegex(@"^bana\s+(?<name>.+?)\s+(?:de|deyin|diyebilirsin|diyebilirsiniz|diye\s+hitap\s+(?:et|edin|edebilirsiniz)|diye\s+seslen(?:in)?)(?:\s+(?:lütfen|lutfen))?[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex TurkishCallMeRegex();
+
+    // "CLUTEX'teyim", "CITEVE'deyim", "Bursa Tekstil'dayım" (I am at …): the organisation before the locative and "-yım".
+    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)['’](?:de|da|te|ta)y[ıiuü]m[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishAt();
 }

@@ -27,6 +27,10 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("Jmenuji se Jana", "Jana")]
     [InlineData("jmenuju se Jana Nováková", "Jana Nováková")]
     [InlineData("bana Ayşe de", "Ayşe")]                     // Turkish "call me": the verb after the name
+    [InlineData("sou a Ana Sousa", "Ana Sousa")]              // the article before a first name
+    [InlineData("eu sou o João", "João")]
+    [InlineData("sono la Giulia", "Giulia")]
+    [InlineData("sou a", "a")]
     [InlineData("Bana Ayşe Yılmaz diyebilirsiniz", "Ayşe Yılmaz")]
     [InlineData("bana Ayşe diye hitap edin lütfen", "Ayşe")]
     // No lead-in at the start: kept whole, as typed.
@@ -60,6 +64,11 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("CLUTEX şirketinde çalışıyorum", "CLUTEX")]
     [InlineData("pracuji ve společnosti INOTEX", "INOTEX")]
     [InlineData("pracuji pro firmu INOTEX", "INOTEX")]
+    [InlineData("estou na CITEVE", "CITEVE")]                 // "I'm at …"
+    [InlineData("estoy en AITEX", "AITEX")]
+    [InlineData("jsem v INOTEX", "INOTEX")]
+    [InlineData("CLUTEX'teyim", "CLUTEX")]
+    [InlineData("Bursa Tekstil’dayım", "Bursa Tekstil")]
     [InlineData("Empresa Textil del Norte", "Empresa Textil del Norte")]   // a name that starts with the noun stays whole
     [InlineData("trabajo en la empresa", "la empresa")]
     [InlineData("trabajo en la empresa de mi padre", "la empresa de mi padre")]
@@ -94,6 +103,7 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("my name is Ana Sousa", "Ana Sousa")]
     [InlineData("Chamo-me Ana Costa", "Ana Costa")]
     [InlineData("Jmenuji se Jana", "Jana")]
+    [InlineData("sou a Ana Sousa", "Ana Sousa")]   // it was saved as "a Ana Sousa" ("Tudo certo, a Ana Sousa!")
     public async Task TheNameQuestion_SavesTheNameWithoutTheLeadIn(string typed, string name)
     {
         await host.Flow()
