@@ -80,6 +80,29 @@ internal static partial class ProfileAnswers
     // "No" before "call me …" at "shall I call you …?".
     private static readonly string[][] Noes = Words("no", "nope", "não", "nao", "hayır", "hayir", "ne", "non");
 
+    // Answers to the organisation question that give none: "I don't know", "none", "I'd rather not say", "não sei",
+    // "prefiero no decirlo", "non lo so", "bilmiyorum", "nevím" — the whole answer, case, accents and end marks ignored.
+    private static readonly HashSet<string> NoOrganisationAnswers = new(
+        [
+            "i don't know", "i dont know", "don't know", "dont know", "dunno", "no idea", "none", "nothing", "n/a", "na", "skip",
+            "i'd rather not say", "id rather not say", "rather not say", "i prefer not to say", "prefer not to say", "no organisation",
+            "no organization", "not sure", "i'm not sure", "-", "?",
+            "nao sei", "eu nao sei", "nenhuma", "nenhum", "prefiro nao dizer", "prefiro nao responder", "sem organizacao", "nao tenho",
+            "no se", "no lo se", "yo no se", "ninguna", "ninguno", "prefiero no decirlo", "prefiero no decir", "prefiero no responder",
+            "sin organizacion", "no tengo",
+            "non lo so", "non so", "nessuna", "nessuno", "preferisco non dirlo", "preferisco non rispondere", "nessuna organizzazione",
+            "bilmiyorum", "yok", "hicbiri", "soylemek istemiyorum", "belirtmek istemiyorum", "kurulusum yok",
+            "nevim", "zadna", "zadne", "nechci rict", "nechci to rikat", "nechci odpovidat", "bez organizace", "nemam",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether an answer to the organisation question gives none ("I don't know", "none", "prefiero no decirlo", "nevím"):
+    /// it was saved as the organisation's name.
+    /// </summary>
+    public static bool GivesNoOrganisation(string? typed) =>
+        typed is not null && NoOrganisationAnswers.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Trim());
+
     /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe").</summary>
     public static string Name(string? typed) => TurkishCallMe(typed) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? typed?.Trim() ?? "";
 

@@ -453,6 +453,15 @@ internal sealed class ProfileDialog : ComponentDialog
         else if (step.Result is string answered)
         {
             typed = answered;
+            if (ProfileAnswers.GivesNoOrganisation(answered))
+            {
+                // "I don't know", "prefiero no decirlo", "nevím": no organisation's name (it was saved as one) — left as the
+                // question leaves it when it gives up (the one saved before, else unset), said, and the profile goes on.
+                var said = step.Context.GetTexts();
+                var kept = step.GetValue<string>("kept") ?? "";
+                await step.Context.SendActivityAsync(kept.Length > 0 ? said.OrganisationKept(kept) : said.OrganisationUnset, cancellationToken).ConfigureAwait(false);
+                return await EndOrganisationAsync(step, null, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {

@@ -146,6 +146,69 @@ public sealed class ProfileAnswersTests : IDisposable
         Assert.Equal(new UserProfile("Ayşe", "CLUTEX", null, "tr"), await host.ReadProfileAsync());
     }
 
+    /// <summary>
+    /// "I don't know", "prefiero no decirlo", "nevím" at the organisation question were saved as the organisation's name:
+    /// now the organisation is left unset (said, as when the question gives up) and the profile goes on.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "yes", "I don't know")]
+    [InlineData("en", "yes", "I'd rather not say.")]
+    [InlineData("pt", "sim", "não sei")]
+    [InlineData("es", "sí", "prefiero no decirlo")]
+    [InlineData("it", "sì", "non lo so")]
+    [InlineData("tr", "evet", "bilmiyorum")]
+    [InlineData("cs", "ano", "nevím")]
+    public async Task OrganisationQuestion_NoOrganisationGiven_LeftUnset(string language, string yes, string typed)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send(yes)
+            .AssertReply(texts.AskOrganisation)
+            .Send(typed)
+            .AssertReply(texts.OrganisationUnset)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal("", (await host.ReadProfileAsync())?.Organisation);
+    }
+
+    /// <summary>"my profile", a no to "still CITEVE?", then "não sei": the saved organisation is kept, with its id.</summary>
+    [Fact]
+    public async Task MyProfile_NoOrganisationGiven_KeepsTheSavedOne()
+    {
+        await host.SeedProfileAsync("pt", name: "Ana", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For("pt");
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("sim")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send("não")
+            .AssertReply(texts.AskOrganisation)
+            .Send("não sei")
+            .AssertReply(texts.OrganisationKept("CITEVE"))
+            .AssertReply(texts.AskLanguage)
+            .Send("português")
+            .AssertReply(texts.ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", "hitechtex-citeve", "pt"), await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("CITEVE")]
+    [InlineData("Nessuno Tessile")]
+    [InlineData("no sé qué poner, AITEX")]
+    public void GivesNoOrganisation_ANameOrMore_IsNot(string typed) => Assert.False(ProfileAnswers.GivesNoOrganisation(typed));
+
     /// <summary>"Trabajo en la empresa AITEX", "pracuji ve společnosti INOTEX": the organisation without "la empresa" (it was saved with it).</summary>
     [Theory]
     [InlineData("pt", "sim", "trabalho na empresa Tintex", "Tintex")]
