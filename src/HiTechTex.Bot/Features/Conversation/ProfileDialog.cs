@@ -492,7 +492,10 @@ internal sealed class ProfileDialog : ComponentDialog
         {
             true => OrganisationAnswerKind.Name,
             false => OrganisationAnswerKind.Request,
-            null => step.GetValue<bool>("firstUse") ? OrganisationAnswer.Read(typed) : OrganisationAnswerKind.Name,
+            // "my profile": only a sure request is refused (it was saved as the organisation); it is not kept, as the
+            // profile is already there — the user asks again once it is saved (as at its name question).
+            null => step.GetValue<bool>("firstUse") ? OrganisationAnswer.Read(typed)
+                : OrganisationAnswer.Read(typed) == OrganisationAnswerKind.Request ? OrganisationAnswerKind.Request : OrganisationAnswerKind.Name,
         };
         if (reading == OrganisationAnswerKind.Unsure)
         {
@@ -511,8 +514,13 @@ internal sealed class ProfileDialog : ComponentDialog
             var said = step.Context.GetTexts();
             var kept = step.GetValue<string>("kept") ?? "";
             var requests = step.GetValue<int>("requests") + 1;
-            step.Values["request"] = typed.Trim();
-            await step.Context.SendActivityAsync(ConversationTurn.Plain(said.OrganisationFirst), cancellationToken).ConfigureAwait(false);
+            var firstUse = step.GetValue<bool>("firstUse");
+            if (firstUse)
+            {
+                step.Values["request"] = typed.Trim();
+            }
+
+            await step.Context.SendActivityAsync(ConversationTurn.Plain(firstUse ? said.OrganisationFirst : said.OrganisationIsRequest), cancellationToken).ConfigureAwait(false);
             if (requests >= ProfileAttempts)
             {
                 await step.Context.SendActivityAsync(kept.Length > 0 ? said.OrganisationKept(kept) : said.OrganisationUnset, cancellationToken).ConfigureAwait(false);
@@ -521,8 +529,8 @@ internal sealed class ProfileDialog : ComponentDialog
 
             var question = new OrganisationQuestion(kept, step.GetValue<List<string>>("declinedIds") ?? [], Again: false, Declined: step.GetValue<string>("declined"))
             {
-                FirstUse = true,
-                Request = typed.Trim(),
+                FirstUse = firstUse,
+                Request = firstUse ? typed.Trim() : null,
                 Requests = requests,
             };
             return await step.ReplaceDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);

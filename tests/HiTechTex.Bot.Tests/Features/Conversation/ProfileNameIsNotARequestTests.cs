@@ -123,6 +123,43 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>
+    /// "my profile", a no to "still CITEVE?", then a request at the organisation question: it was saved as the
+    /// organisation ("İspanya'da partner arıyorum"); now refused like one at the name question, and asked again.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "yes", "no", "find partners in Spain")]
+    [InlineData("pt", "sim", "não", "procuro parceiros em Espanha")]
+    [InlineData("es", "sí", "no", "busco socios en Italia")]
+    [InlineData("it", "sì", "no", "cerco partner in Spagna")]
+    [InlineData("tr", "evet", "hayır", "İspanya'da partner arıyorum")]
+    [InlineData("cs", "ano", "ne", "hledám partnery v Itálii")]
+    public async Task MyProfile_ARequestAtTheOrganisationQuestion_IsRefusedAndAskedAgain(string language, string yes, string no, string request)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+            .Send(yes)
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(no)
+            .AssertReply(texts.AskOrganisation)
+            .Send(request)
+            .AssertReply(texts.OrganisationIsRequest)
+            .AssertReply(texts.AskOrganisation)
+            .Send("Tintex")
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana Sousa", "Tintex", null, language), await host.ReadProfileAsync());
+        Assert.DoesNotContain(request, host.Recognizer.Texts);
+    }
+
     [Theory]
     [InlineData("Ana Sousa")]
     [InlineData("Maria Partner")]
@@ -146,5 +183,6 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
     {
         Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.NameIsRequest).Where(t => t.Length > 0).Distinct().Count());
         Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.NameFirst).Where(t => t.Length > 0).Distinct().Count());
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.OrganisationIsRequest).Where(t => t.Length > 0).Distinct().Count());
     }
 }
