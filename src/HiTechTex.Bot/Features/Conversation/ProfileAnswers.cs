@@ -53,6 +53,17 @@ internal static partial class ProfileAnswers
     // trabajo en AITEX", "no, ora lavoro per Comocrea", "hayır, artık CLUTEX", "ne, teď pracuji v INOTEX".
     private static readonly HashSet<string> Now = new(["now", "agora", "ahora", "ora", "adesso", "artik", "simdi", "ted", "nyni"], StringComparer.Ordinal);
 
+    // What the no says the answer asked about is, instead of a name: "no, it's a request", "não, é um pedido", "no, es una
+    // solicitud", "no, è una richiesta", "hayır, bu bir istek", "ne, to je požadavek" — a plain no (folded, after an article).
+    private static readonly HashSet<string> RequestNouns = new(
+        ["request", "command", "question", "search", "my request", "pedido", "comando", "pergunta", "pesquisa", "o meu pedido",
+         "solicitud", "peticion", "pregunta", "busqueda", "mi solicitud", "richiesta", "domanda", "ricerca", "la mia richiesta",
+         "istek", "talep", "soru", "komut", "arama", "istegim", "pozadavek", "dotaz", "prikaz", "hledani", "zadost", "muj pozadavek"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Articles = new(
+        ["a", "an", "just", "only", "um", "uma", "so", "un", "una", "solo", "bu", "bir", "sadece", "o", "jen"], StringComparer.Ordinal);
+
     // What is not a name after such a no: a negation, thanks, an apology ("No, it's not", "no, thanks", "não, obrigado").
     private static readonly HashSet<string> NotAName = new(
         ["not", "isnt", "isn't", "thanks", "thank", "sorry", "wrong", "nothing", "never", "no", "nope", "nao", "obrigado", "obrigada",
@@ -237,6 +248,12 @@ internal static partial class ProfileAnswers
         }
 
         name = EndOfSentence(name);
+        var nameWords = Split(name).Select(w => FoldWord(w.Value)).SkipWhile(Articles.Contains).ToList();
+        if (nameWords.Count > 0 && RequestNouns.Contains(string.Join(' ', nameWords)))
+        {
+            return null;   // "no, it's a request": a plain no
+        }
+
         // "it's not", "it isn't", "obrigado", "değil": no name in the first two words.
         var firstWords = Split(name).Take(2).Select(w => FoldWord(w.Value)).ToList();
         return name.Length == 0 || firstWords.Any(w => NotAName.Contains(w) || NotAName.Contains(w.Replace("'", "", StringComparison.Ordinal))) ? null : name;

@@ -277,6 +277,13 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("hayır, artık CLUTEX", "CLUTEX")]
     [InlineData("ne, teď pracuji v INOTEX", "INOTEX")]
     [InlineData("no, Agora Têxteis", "Agora Têxteis")]           // a name that starts with the word stays whole
+    [InlineData("no, it's a request", null)]                     // what was asked about is a request: a plain no
+    [InlineData("não, é um pedido", null)]
+    [InlineData("no, es una solicitud", null)]
+    [InlineData("no, è una richiesta", null)]
+    [InlineData("hayır, bu bir istek", null)]
+    [InlineData("ne, to je požadavek", null)]
+    [InlineData("no, it's Request Textiles Ltd", "Request Textiles Ltd")]
     [InlineData("no it is CITEVE.", "CITEVE")]
     [InlineData("No, CITEVE", "CITEVE")]
     [InlineData("no, I work for Tecnotessile S.p.A.", "Tecnotessile S.p.A.")]

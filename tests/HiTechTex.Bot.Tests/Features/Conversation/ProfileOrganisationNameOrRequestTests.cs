@@ -267,6 +267,7 @@ public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
     /// </summary>
     [Theory]
     [InlineData("no, I need partners in Italy")]
+    [InlineData("no, it's a request")]   // it was saved as the organisation "a request"
     [InlineData("no, it's not")]
     [InlineData("no thanks")]
     public async Task OrganisationQuestion_Asked_NoWithoutAName_AsksForTheName(string answer)
