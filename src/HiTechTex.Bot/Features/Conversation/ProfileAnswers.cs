@@ -17,6 +17,7 @@ internal static partial class ProfileAnswers
         "please call me", "just call me",
         "chamo-me", "chamo me", "eu chamo-me", "me chamo", "eu me chamo", "o meu nome é", "meu nome é", "eu sou", "sou", "chama-me",
         "chame-me", "podes chamar-me", "pode chamar-me", "pode me chamar de", "trata-me por", "trate-me por",
+        "pode ser", "pode ser só", "basta", "puede ser", "basta con", "basta con llamarme", "può andare", "stačí", "stačí jen",
         "me llamo", "yo me llamo", "mi nombre es", "soy", "yo soy", "llámame", "puedes llamarme", "puede llamarme", "llámeme",
         "mi chiamo", "io mi chiamo", "il mio nome è", "sono", "io sono", "chiamami", "puoi chiamarmi", "mi puoi chiamare",
         "benim adım", "adım", "benim ismim", "ismim",
@@ -115,7 +116,30 @@ internal static partial class ProfileAnswers
         typed is not null && NoOrganisationAnswers.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Trim());
 
     /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe").</summary>
-    public static string Name(string? typed) => TurkishCallMe(typed) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? typed?.Trim() ?? "";
+    public static string Name(string? typed) =>
+        TurkishCallMe(typed) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? WithoutCourtesyAfterComma(typed?.Trim() ?? "");
+
+    /// <summary>
+    /// A name without courtesy after a comma at its end ("Ana Sousa, obrigada", "Giulia, grazie") or a Turkish "let it be"
+    /// after it ("Ayşe olsun", "Ayşe yeterli"): it was saved as the name ("Tudo certo, Ana Sousa, obrigada!").
+    /// </summary>
+    private static string WithoutCourtesyAfterComma(string text)
+    {
+        var turkish = TurkishNameThen().Match(text);
+        if (turkish.Success && turkish.Groups["name"].Value.Trim() is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        var comma = text.LastIndexOf(',');
+        if (comma <= 0)
+        {
+            return text;
+        }
+
+        var after = Split(text[(comma + 1)..]).Select(w => FoldWord(w.Value)).ToArray();
+        return after.Length > 0 && Courtesy.Any(c => c.SequenceEqual(after)) ? text[..comma].Trim() : text;
+    }
 
     /// <summary>
     /// A name after a lead-in without the article Portuguese and Italian put before a first name ("sou a Ana Sousa", "sono
@@ -354,4 +378,8 @@ internal static partial class ProfileAnswers
     // "CLUTEX'teyim", "CITEVE'deyim", "Bursa Tekstil'dayım" (I am at …): the organisation before the locative and "-yım".
     [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)['’](?:de|da|te|ta)y[ıiuü]m[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex TurkishAt();
+
+    // "Ayşe olsun" (let it be Ayşe), "Ayşe yeterli" (Ayşe is enough), "Ayşe diyebilirsiniz" (you can say Ayşe).
+    [GeneratedRegex(@"^(?<name>\S.*?)\s+(?:olsun|yeterli|diyebilirsiniz|diyebilirsin|deyin|diye\s+hitap\s+(?:edin|edebilirsiniz))[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishNameThen();
 }

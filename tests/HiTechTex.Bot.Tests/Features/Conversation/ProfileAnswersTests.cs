@@ -31,6 +31,14 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("eu sou o João", "João")]
     [InlineData("sono la Giulia", "Giulia")]
     [InlineData("sou a", "a")]
+    [InlineData("Ana Sousa, obrigada", "Ana Sousa")]         // courtesy after a comma (it was kept in the name)
+    [InlineData("Giulia, grazie!", "Giulia")]
+    [InlineData("Jana, děkuji", "Jana")]
+    [InlineData("Ayşe olsun", "Ayşe")]                       // Turkish "let it be Ayşe"
+    [InlineData("Ayşe Yılmaz yeterli", "Ayşe Yılmaz")]
+    [InlineData("pode ser só Ana", "Ana")]
+    [InlineData("stačí Jana", "Jana")]
+    [InlineData("Smith, Ana", "Smith, Ana")]
     [InlineData("Bana Ayşe Yılmaz diyebilirsiniz", "Ayşe Yılmaz")]
     [InlineData("bana Ayşe diye hitap edin lütfen", "Ayşe")]
     // No lead-in at the start: kept whole, as typed.
@@ -91,6 +99,7 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("Hayır, benim adım Ayşe", "Ayşe")]
     [InlineData("Ne, říkej mi Jana", "Jana")]
     [InlineData("hayır, bana Ayşe de", "Ayşe")]
+    [InlineData("não, pode ser só Ana", "Ana")]
     [InlineData("no", null)]
     [InlineData("no thanks", null)]
     [InlineData("yes", null)]
@@ -104,6 +113,8 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("Chamo-me Ana Costa", "Ana Costa")]
     [InlineData("Jmenuji se Jana", "Jana")]
     [InlineData("sou a Ana Sousa", "Ana Sousa")]   // it was saved as "a Ana Sousa" ("Tudo certo, a Ana Sousa!")
+    [InlineData("Ana Sousa, obrigada", "Ana Sousa")]
+    [InlineData("Ayşe olsun", "Ayşe")]
     public async Task TheNameQuestion_SavesTheNameWithoutTheLeadIn(string typed, string name)
     {
         await host.Flow()
