@@ -17,7 +17,7 @@ internal static partial class ProfileAnswers
         "please call me", "just call me",
         "chamo-me", "chamo me", "eu chamo-me", "me chamo", "eu me chamo", "o meu nome é", "meu nome é", "eu sou", "sou", "chama-me",
         "chame-me", "podes chamar-me", "pode chamar-me", "pode me chamar de", "trata-me por", "trate-me por",
-        "pode ser", "pode ser só", "basta", "puede ser", "basta con", "basta con llamarme", "può andare", "stačí", "stačí jen",
+        "pode ser só", "basta con", "basta con llamarme", "stačí jen",
         "me llamo", "yo me llamo", "mi nombre es", "soy", "yo soy", "llámame", "puedes llamarme", "puede llamarme", "llámeme",
         "mi chiamo", "io mi chiamo", "il mio nome è", "sono", "io sono", "chiamami", "puoi chiamarmi", "mi puoi chiamare",
         "benim adım", "adım", "benim ismim", "ismim",

@@ -37,7 +37,7 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("Ayşe olsun", "Ayşe")]                       // Turkish "let it be Ayşe"
     [InlineData("Ayşe Yılmaz yeterli", "Ayşe Yılmaz")]
     [InlineData("pode ser só Ana", "Ana")]
-    [InlineData("stačí Jana", "Jana")]
+    [InlineData("stačí jen Jana", "Jana")]
     [InlineData("Smith, Ana", "Smith, Ana")]
     [InlineData("Bana Ayşe Yılmaz diyebilirsiniz", "Ayşe Yılmaz")]
     [InlineData("bana Ayşe diye hitap edin lütfen", "Ayşe")]
@@ -103,6 +103,9 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("no", null)]
     [InlineData("no thanks", null)]
     [InlineData("yes", null)]
+    [InlineData("pode ser, obrigada", null)]    // a yes-like answer, no name in it
+    [InlineData("basta così", null)]
+    [InlineData("stačí, díky", null)]
     public void NameInConfirmAnswer_TheNameAfterNo(string typed, string? name)
     {
         Assert.Equal(name, ProfileAnswers.NameInConfirmAnswer(typed));
