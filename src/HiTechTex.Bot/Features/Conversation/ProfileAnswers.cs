@@ -115,6 +115,23 @@ internal static partial class ProfileAnswers
     public static bool GivesNoOrganisation(string? typed) =>
         typed is not null && NoOrganisationAnswers.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Trim());
 
+    // A yes that echoes "Is your organisation still …?" instead of saying yes: "still", "continua", "ainda é", "sigue
+    // siendo", "è ancora", "hâlâ öyle", "pořád je" — the whole answer, case, accents and end marks ignored.
+    private static readonly HashSet<string> StillYes = new(
+        [
+            "still", "it still is", "still is", "still the same organisation", "it is", "yes still", "still yes",
+            "continua", "continua a ser", "continua sim", "sim continua", "ainda e", "ainda", "e sim", "sim ainda", "mantem-se", "mantem",
+            "sigue", "sigue siendo", "sigue siendo esa", "si sigue", "todavia", "todavia si", "aun", "aun si", "se mantiene", "es esa",
+            "e ancora", "ancora", "si ancora", "ancora si", "e sempre", "sempre", "sempre quella", "e quella",
+            "hala", "hala oyle", "hala o", "oyle", "evet hala", "hala ayni kurum",
+            "stale", "stale je", "porad", "porad je", "porad ano", "ano stale", "ano porad", "jeste", "je",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>Whether an answer to "Is your organisation still …?" echoes it as a yes ("continua", "sigue siendo", "pořád je").</summary>
+    public static bool SaysStill(string? typed) =>
+        typed is not null && StillYes.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Replace(",", "", StringComparison.Ordinal).Trim());
+
     /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe").</summary>
     public static string Name(string? typed) =>
         TurkishCallMe(typed) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? WithoutCourtesyAfterComma(typed?.Trim() ?? "");

@@ -86,8 +86,9 @@ internal sealed class ProfileDialog : ComponentDialog
         AddDialog(new WaterfallDialog(OrganisationKeepStepsId, [AskOrganisationKeptAsync, KeepOrAskOrganisationAsync, EndOrganisationKeepAsync]));
         // "No, it's AITEX" / "não, é a AITEX" / "ne, je to AITEX": a no, with the new organisation's name in it (taken,
         // looked up in the directory as if typed at the organisation question).
+        // "continua", "sigue siendo", "è ancora", "hâlâ öyle", "pořád je": a yes that echoes the question (it was asked again).
         AddDialog(new ConfirmPrompt(OrganisationKeptPrompt, (prompt, _) => Task.FromResult(
-            prompt.Recognized.Succeeded || NamedInOrganisationConfirmAnswer(prompt.Context) is not null))
+            prompt.Recognized.Succeeded || NamedInOrganisationConfirmAnswer(prompt.Context) is not null || ProfileAnswers.SaysStill(prompt.Context.Activity.Text)))
         {
             RecognizeAnyLanguage = true,
             Localize = (context, options) => OrganisationKeptOptions(context.GetTexts(), Kept(options.Validations)),
@@ -305,7 +306,7 @@ internal sealed class ProfileDialog : ComponentDialog
     private static async Task<DialogTurnResult> KeepOrAskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var kept = step.GetValue<string>("keptName") ?? "";
-        if (step.Result is false)
+        if (step.Result is false && !ProfileAnswers.SaysStill(step.Context.Activity.Text))
         {
             // "No, it's AITEX": the name given is the answer to the organisation question, which is not asked.
             var question = new OrganisationQuestion(kept, [], Again: false, Declined: null)
