@@ -47,7 +47,9 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         as ISO codes ("not in Italy", "except Italy", "outside Italy", "não em Itália", "no en Italia", "non in Italia",
         "İtalya dışında", "ne v Itálii", "mimo Itálii": excludedCountries ["IT"], never also country or otherCountries, and
         the words that exclude are no keywords); region = one of Norte, Catalonia, Valencia, Tuscany, Aegean,
-        Severovýchod; organisationKind = one of {string.Join(", ", KindNames)}; dates = ISO yyyy-MM-dd dates resolved
+        Severovýchod; excludedRegions = those regions named to be left out, by these names ("not in Tuscany", "fora do
+        Norte", "no en Cataluña", "tranne la Toscana", "Ege dışında", "mimo Toskánsko": excludedRegions ["Tuscany"],
+        never also region, and the words that exclude are no keywords); organisationKind = one of {string.Join(", ", KindNames)}; dates = ISO yyyy-MM-dd dates resolved
         against today's date given in the user message; sessionTopic = the coaching topic; month = a month named without
         a day ("in March", "em maio", "v březnu") as yyyy-MM: the next such month from today (this month included), or
         the year's when a year follows ("in May 2028" = 2028-05), null for a month-year already past; city = a city of
@@ -182,13 +184,13 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             country = local.Entities.Country is { } other && !excluded.Contains(other, StringComparer.Ordinal) ? other : null;
         }
 
-        // "not in Tuscany", "Ege dışında": a region the local reading saw left out (the model's schema has none) is no
-        // place to search either — nor its country, when the model took it from that region alone.
-        var excludedRegions = local.Entities.ExcludedRegions;
+        // "not in Tuscany", "Ege dışında": a region the model or the local reading saw left out is no place to search
+        // either — nor its country, when the model took it from that region alone.
+        var excludedRegions = parsed.Entities.ExcludedRegions.Union(local.Entities.ExcludedRegions, StringComparer.Ordinal).ToList();
         var region = parsed.Entities.Region;
         if (region is not null && excludedRegions.Contains(region, StringComparer.Ordinal))
         {
-            region = local.Entities.Region;
+            region = local.Entities.Region is { } localRegion && !excludedRegions.Contains(localRegion, StringComparer.Ordinal) ? localRegion : null;
             if (country is not null && country != local.Entities.Country && LocalIntentRecognizer.FindRegion(parsed.Entities.Region!)?.Country == country)
             {
                 country = local.Entities.Country;
@@ -272,6 +274,18 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             {
                 entities = entities with { Country = null };
             }
+
+            // "not in Tuscany": each a partner region the recognizer knows, by its canonical name, once; an excluded
+            // region is no place to search, nor its country when the model named that region alone.
+            var excludedRegions = StringArray(entitiesElement, "excludedRegions")
+                .Select(LocalIntentRecognizer.FindRegion).OfType<(string Region, string? Country)>().Select(r => r.Region)
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (entities.Region is { } searchedRegion && excludedRegions.Contains(searchedRegion, StringComparer.Ordinal))
+            {
+                entities = entities with { Region = null, Country = country is null ? null : entities.Country };
+            }
+
+            entities = entities with { ExcludedRegions = excludedRegions };
 
             entities = entities with
             {
@@ -367,7 +381,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 {
                     type = "object",
                     additionalProperties = false,
-                    required = new[] { "keywords", "country", "otherCountries", "excludedCountries", "region", "organisationKind", "dates", "sessionTopic", "month", "city", "hosting" },
+                    required = new[] { "keywords", "country", "otherCountries", "excludedCountries", "region", "excludedRegions", "organisationKind", "dates", "sessionTopic", "month", "city", "hosting" },
                     properties = new Dictionary<string, object>
                     {
                         ["keywords"] = new { type = "array", items = new { type = "string" } },
@@ -375,6 +389,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                         ["otherCountries"] = new { type = "array", items = new { type = "string" } },
                         ["excludedCountries"] = new { type = "array", items = new { type = "string" } },
                         ["region"] = NullableString(),
+                        ["excludedRegions"] = new { type = "array", items = new { type = "string" } },
                         ["organisationKind"] = new { type = new[] { "string", "null" }, @enum = KindNames.Cast<string?>().Append(null).ToArray() },
                         ["dates"] = new { type = "array", items = new { type = "string" } },
                         ["sessionTopic"] = NullableString(),

@@ -53,6 +53,39 @@ public sealed class AzureOpenAIOtherCountriesTests : IAsyncDisposable
         Assert.Equal("ES", button.GetProperty("data").GetProperty("country").GetString());
     }
 
+    /// <summary>
+    /// A region left out in words the local reading finds none in: the model's <c>excludedRegions</c> (before, the schema
+    /// had no such field, and the search looked in Tuscany too).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "find partners, but skip the leaning-tower region")]
+    [InlineData("it", "cerco partner, ma salta la regione della torre pendente")]
+    public async Task FreeTextSearch_ModelNamesARegionLeftOut_TheSearchLeavesItOut(string language, string typed)
+    {
+        model = await LocalHttpServer.StartAsync((context, _) => AnswerAsync(context, $$$"""
+            {"intent":"FindPartners","score":0.93,"language":"{{{language}}}","declined":false,
+             "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,"excludedRegions":["Tuscany"],
+                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+        using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?>
+        {
+            ["AzureOpenAI:Endpoint"] = model.BaseUrl + "/",
+            ["AzureOpenAI:Deployment"] = "intent-model",
+            ["AzureOpenAI:ApiKey"] = "test-key",
+            ["AzureOpenAI:TimeoutSeconds"] = "30",
+        });
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+
+        Assert.Contains(model.Requests, r => r.Body.Contains("excludedRegions", StringComparison.Ordinal));
+        Assert.Contains("\"exceptRegions\":\"Tuscany\"", PartnerHost.CardJson(sent[^1]).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     private static Task AnswerAsync(HttpContext context, string content)
     {
         var completion = new JsonObject

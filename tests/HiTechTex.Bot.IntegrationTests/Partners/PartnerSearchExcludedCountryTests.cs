@@ -104,6 +104,60 @@ public sealed class PartnerSearchExcludedCountryTests : IDisposable
     }
 
     /// <summary>
+    /// "find partners not in Czechia" when the directory has no Czech organisations at the moment: before, no word (only
+    /// "all countries except Czechia" over the same results), while "not in France" said there was nothing to leave out;
+    /// now the same is said for a partnership country or region with no organisations.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "find partners not in Czechia", "CZ")]
+    [InlineData("pt", "encontrar parceiros não em Chéquia", "CZ")]
+    [InlineData("es", "buscar socios no en Chequia", "CZ")]
+    [InlineData("it", "trova partner non in Cechia", "CZ")]
+    [InlineData("tr", "Çekya dışında partner arıyorum", "CZ")]
+    [InlineData("cs", "hledám partnery mimo Česko", "CZ")]
+    [InlineData("en", "find partners not in Severovýchod", null)]
+    public async Task FreeTextSearch_NotInAPartnershipPlaceWithNoOrganisations_SaysNothingIsLeftOut(string language, string typed, string? country)
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var directory = factory.Services.GetRequiredService<IPartnerDirectory>();
+        foreach (var organisation in (await directory.ListAsync()).Where(o => o.Country == "CZ"))
+        {
+            await directory.DeleteAsync(organisation.Id);
+        }
+
+        var chat = Activities.NewConversationId();
+        var texts = PartnerTexts.Resolve(language);
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+
+        var place = country is null ? PartnerGeography.RegionNameIn("Severovýchod", language) : texts.Countries[country];
+        Assert.Contains(sent, a => a.Text == PartnerTexts.Format(texts.ExcludedPlaceEmptyFormat, place));
+        Assert.DoesNotContain(sent, a => a.Text == texts.ExcludedCountryNotCovered);
+        Assert.DoesNotContain(sent, a => a.Text == texts.NoResults);
+        Assert.Contains(texts.ResultsTitle, PartnerHost.Text(JsonDocument.Parse(PartnerHost.CardJson(sent[^1])).RootElement), StringComparison.Ordinal);
+    }
+
+    /// <summary>A partnership country with organisations ("not in Italy"): no such message.</summary>
+    [Fact]
+    public async Task FreeTextSearch_NotInAPartnershipCountryWithOrganisations_NoNothingToLeaveOutMessage()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: "en");
+        var chat = Activities.NewConversationId();
+        var texts = PartnerTexts.Resolve("en");
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, "find partners not in Czechia");
+
+        Assert.DoesNotContain(factory.Connector.SentTo(chat), a => a.Text == PartnerTexts.Format(texts.ExcludedPlaceEmptyFormat, texts.Countries["CZ"]));
+    }
+
+    /// <summary>
     /// "find partners not in France" — a country the directory has no organisations in — was dropped without a word: now
     /// the user is told there is nothing to leave out there, and gets the search as if it had not been named.
     /// </summary>

@@ -243,6 +243,81 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RecognizeAsync_Request_SchemaAndPromptAskForExcludedRegions()
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"FindPartners","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,"excludedRegions":[],
+                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        await recognizer.RecognizeAsync("find partners", "en-US", CancellationToken.None);
+
+        var body = JsonNode.Parse(Assert.Single(server!.Requests).Body)!;
+        var entities = body["response_format"]!["json_schema"]!["schema"]!["properties"]!["entities"]!;
+        Assert.Contains("excludedRegions", entities["required"]!.AsArray().Select(n => (string?)n));
+        Assert.Equal("array", (string?)entities["properties"]!["excludedRegions"]!["type"]);
+        Assert.Contains("excludedRegions =", MessageText(body["messages"]![0]!), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Words the local reading finds no region left out in ("leave out the leaning-tower region"): only the model's
+    /// excludedRegions say it — before, the schema had no such field and the search looked in Tuscany too.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "find partners, but skip the leaning-tower region", "[\"Tuscany\"]", "null", "null")]
+    [InlineData("pt", "parceiros, mas sem a região da torre inclinada", "[\"Toscana\"]", "\"Tuscany\"", "\"IT\"")]   // an alias; the model also named it as the place
+    [InlineData("cs", "partneři, ale bez kraje šikmé věže", "[\"Tuscany\",\"Tuscany\",\"Atlantis\"]", "null", "null")]   // once, none unknown
+    public async Task RecognizeAsync_ModelNamesARegionLeftOut_ItIsExcludedAndNotSearched(string language, string text, string excludedRegions, string region, string country)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"{{{language}}}","declined":false,
+             "entities":{"keywords":[],"country":{{{country}}},"otherCountries":[],"excludedCountries":[],"region":{{{region}}},
+                         "excludedRegions":{{{excludedRegions}}},"organisationKind":null,"dates":[],"sessionTopic":null,"month":null,
+                         "city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
+        Assert.Null(result.Entities.Region);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ModelWithoutExcludedRegions_TheLocalReadingsAreKept()
+    {
+        // A deployment on the schema before excludedRegions (or a model that missed it): "not in Tuscany" still leaves it out.
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"FindPartners","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":"IT","otherCountries":[],"excludedCountries":[],"region":"Tuscany","organisationKind":null,
+                         "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync("find partners not in Tuscany", "en-US", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
+        Assert.Null(result.Entities.Region);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_ServerErrorOnNotInTuscany_TheFallbackLeavesTuscanyOut()
+    {
+        var recognizer = await StartAsync(ctx =>
+        {
+            ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return Task.CompletedTask;
+        });
+
+        var result = await recognizer.RecognizeAsync("find partners not in Tuscany", "en-US", CancellationToken.None);
+
+        Assert.Equal(LocalIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
+        Assert.Null(result.Entities.Region);
+    }
+
+    [Fact]
     public async Task RecognizeAsync_ModelReturnsMonthAndCity_TheyAreUsedWhereTheLocalReadingFindsNone()
     {
         // "depois do Carnaval" (after Carnival) is no month the local reading knows: the model's March is the answer.

@@ -217,7 +217,10 @@ public sealed class CountryExclusionTests
             Assert.Contains(PartnerTexts.Format(texts.ExceptCountriesFormat, texts.Countries["ES"]), summary, StringComparison.Ordinal);
             Assert.Contains("{0}", texts.ExceptRegionsFormat, StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(texts.ExcludedCountryNotCovered));
+            Assert.Contains("{0}", texts.ExcludedPlaceEmptyFormat, StringComparison.Ordinal);
         }
+
+        Assert.Equal(6, new[] { "en", "pt", "es", "it", "tr", "cs" }.Select(l => PartnerTexts.Resolve(l).ExcludedPlaceEmptyFormat).Distinct().Count());
     }
 
     [Fact]

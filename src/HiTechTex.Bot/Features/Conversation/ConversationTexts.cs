@@ -269,6 +269,18 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string NameIsRequest { get; init; }
 
+    /// <summary>
+    /// A journey request typed at the first-use name question ("find partners in Italy"): not the name; the request is
+    /// kept and run once the profile is saved (the question is asked again after this), as at the organisation question.
+    /// </summary>
+    public required string NameFirst { get; init; }
+
+    /// <summary>
+    /// A journey request typed at the organisation question of "my profile" ("find partners in Spain"): not saved as the
+    /// organisation (it was); the question is asked again after this.
+    /// </summary>
+    public required string OrganisationIsRequest { get; init; }
+
     /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsEmailAddress { get; init; }
 

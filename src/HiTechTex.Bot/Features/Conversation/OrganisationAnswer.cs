@@ -92,6 +92,23 @@ internal static class OrganisationAnswer
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> is a request or a command rather than a name: a sure request, a menu command
+    /// ("sessions", "Sessions"), or one that may be either and says what a request says ("Find Partners", "Busco Socios")
+    /// — the name given after a no ("No, it's Find Partners") is then no organisation's name but the request.
+    /// </summary>
+    internal static bool IsCommand(string? text)
+    {
+        var kind = Read(text);
+        if (kind != OrganisationAnswerKind.Unsure)
+        {
+            return kind == OrganisationAnswerKind.Request;
+        }
+
+        var words = System.Text.RegularExpressions.Regex.Split(text!.Trim(), @"[^\p{L}\p{M}\p{Nd}&]+").Where(w => w.Length > 0).ToList();
+        return TypedCommand.ContainsFolded(MenuCommands, TypedCommand.Fold(text)) || ReadWords(text, words, [.. words.Select(TypedCommand.Fold)]).AsRequest;
+    }
+
+    /// <summary>
     /// Whether <paramref name="text"/> says what a request says and a name does not (a verb, a pronoun, a question, a
     /// place: "I need partners in Italy"), without being written as a name — whatever the recognizer makes of it: the
     /// name given after a no ("no, it's CITEVE") is read by this alone, as the no says it is no request.

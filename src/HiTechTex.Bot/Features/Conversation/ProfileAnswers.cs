@@ -17,6 +17,7 @@ internal static partial class ProfileAnswers
         "please call me", "just call me",
         "chamo-me", "chamo me", "eu chamo-me", "me chamo", "eu me chamo", "o meu nome é", "meu nome é", "eu sou", "sou", "chama-me",
         "chame-me", "podes chamar-me", "pode chamar-me", "pode me chamar de", "trata-me por", "trate-me por",
+        "pode ser só", "basta con", "basta con llamarme", "stačí jen",
         "me llamo", "yo me llamo", "mi nombre es", "soy", "yo soy", "llámame", "puedes llamarme", "puede llamarme", "llámeme",
         "mi chiamo", "io mi chiamo", "il mio nome è", "sono", "io sono", "chiamami", "puoi chiamarmi", "mi puoi chiamare",
         "benim adım", "adım", "benim ismim", "ismim",
@@ -28,11 +29,12 @@ internal static partial class ProfileAnswers
         "trabalho na", "trabalho no", "trabalho em", "trabalho para", "trabalho para a", "trabalho para o", "eu trabalho na", "eu trabalho no",
         "eu trabalho em", "eu trabalho para", "sou da", "sou do", "a minha organização é", "minha organização é", "a minha empresa é",
         "minha empresa é",
-        "trabajo en", "trabajo para", "yo trabajo en", "yo trabajo para", "soy de", "mi organización es", "mi empresa es",
+        "estou na", "estou no", "estou em", "eu estou na", "eu estou no", "eu estou em",
+        "trabajo en", "trabajo para", "estoy en", "yo estoy en", "yo trabajo en", "yo trabajo para", "soy de", "mi organización es", "mi empresa es",
         "lavoro per", "lavoro in", "lavoro presso", "lavoro alla", "lavoro al", "lavoro da", "io lavoro per", "io lavoro presso",
         "sono di", "la mia organizzazione è", "la mia azienda è",
         "benim şirketim", "şirketim", "kurumum", "benim kurumum",
-        "pracuji v", "pracuju v", "pracuji ve", "pracuju ve", "pracuji pro", "pracuju pro", "pracuji u", "pracuju u", "jsem z", "jsem ze",
+        "pracuji v", "pracuju v", "pracuji ve", "pracuju ve", "pracuji pro", "pracuju pro", "pracuji u", "pracuju u", "jsem z", "jsem ze", "jsem v", "jsem ve",
         "moje organizace je", "moje firma je", "má firma je");
 
     // What leads in the organisation's name after a no to "Is “…” the name of your organisation?": "No, it's CITEVE",
@@ -48,6 +50,21 @@ internal static partial class ProfileAnswers
         "adı", "ismi", "kurumun adı", "kurumumuzun adı", "şirketin adı", "şirketimizin adı", "kurumumuz", "şirketimiz", "biz",
         "je to", "to je", "jmenuje se", "jmenujeme se", "jsme", "název je", "jde o", "vlastně");
 
+    // "now" after such a no, before the name or its lead-in: "no, now it's AITEX", "não, agora é a CITEVE", "no, ahora
+    // trabajo en AITEX", "no, ora lavoro per Comocrea", "hayır, artık CLUTEX", "ne, teď pracuji v INOTEX".
+    private static readonly HashSet<string> Now = new(["now", "agora", "ahora", "ora", "adesso", "artik", "simdi", "ted", "nyni"], StringComparer.Ordinal);
+
+    // What the no says the answer asked about is, instead of a name: "no, it's a request", "não, é um pedido", "no, es una
+    // solicitud", "no, è una richiesta", "hayır, bu bir istek", "ne, to je požadavek" — a plain no (folded, after an article).
+    private static readonly HashSet<string> RequestNouns = new(
+        ["request", "command", "question", "search", "my request", "pedido", "comando", "pergunta", "pesquisa", "o meu pedido",
+         "solicitud", "peticion", "pregunta", "busqueda", "mi solicitud", "richiesta", "domanda", "ricerca", "la mia richiesta",
+         "istek", "talep", "soru", "komut", "arama", "istegim", "pozadavek", "dotaz", "prikaz", "hledani", "zadost", "muj pozadavek"],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Articles = new(
+        ["a", "an", "just", "only", "um", "uma", "so", "un", "una", "solo", "bu", "bir", "sadece", "o", "jen"], StringComparer.Ordinal);
+
     // What is not a name after such a no: a negation, thanks, an apology ("No, it's not", "no, thanks", "não, obrigado").
     private static readonly HashSet<string> NotAName = new(
         ["not", "isnt", "isn't", "thanks", "thank", "sorry", "wrong", "nothing", "never", "no", "nope", "nao", "obrigado", "obrigada",
@@ -60,14 +77,109 @@ internal static partial class ProfileAnswers
         "please", "thanks", "thank you", "por favor", "obrigado", "obrigada", "gracias", "per favore", "grazie", "lütfen", "teşekkürler",
         "prosím", "děkuji", "díky");
 
+    // "the company", "la empresa", "l'azienda", "společnosti" before the organisation's name ("Trabajo en la empresa AITEX",
+    // "pracuji ve společnosti INOTEX"): left out when written in lower case and followed by a name (not "Empresa Textil").
+    private static readonly string[][] OrganisationNouns = Words(
+        "the company", "the firm", "the organisation", "the organization", "company",
+        "a empresa", "empresa", "a organização", "organização",
+        "la empresa", "la organización", "organización", "la compañía", "compañía",
+        "l'azienda", "l’azienda", "azienda", "la società", "società", "l'organizzazione", "l’organizzazione", "organizzazione", "la ditta", "ditta",
+        "společnosti", "společnost", "firmě", "firmu", "firma", "organizaci", "organizace");
+
     // Words that keep their full stop at the end of an organisation's name.
     private static readonly HashSet<string> Abbreviations = ["lda.", "ltd.", "inc.", "co.", "s.a.", "sa.", "srl.", "spa.", "corp.", "jr.", "sr.", "a.s.", "s.r.o."];
 
     // "No" before "call me …" at "shall I call you …?".
     private static readonly string[][] Noes = Words("no", "nope", "não", "nao", "hayır", "hayir", "ne", "non");
 
-    /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana").</summary>
-    public static string Name(string? typed) => StripLeadIn(typed, NameLeadIns) ?? typed?.Trim() ?? "";
+    // Answers to the organisation question that give none: "I don't know", "none", "I'd rather not say", "não sei",
+    // "prefiero no decirlo", "non lo so", "bilmiyorum", "nevím" — the whole answer, case, accents and end marks ignored.
+    private static readonly HashSet<string> NoOrganisationAnswers = new(
+        [
+            "i don't know", "i dont know", "don't know", "dont know", "dunno", "no idea", "none", "nothing", "n/a", "na", "skip",
+            "i'd rather not say", "id rather not say", "rather not say", "i prefer not to say", "prefer not to say", "no organisation",
+            "no organization", "not sure", "i'm not sure", "-", "?",
+            "nao sei", "eu nao sei", "nenhuma", "nenhum", "prefiro nao dizer", "prefiro nao responder", "sem organizacao", "nao tenho",
+            "no se", "no lo se", "yo no se", "ninguna", "ninguno", "prefiero no decirlo", "prefiero no decir", "prefiero no responder",
+            "sin organizacion", "no tengo",
+            "non lo so", "non so", "nessuna", "nessuno", "preferisco non dirlo", "preferisco non rispondere", "nessuna organizzazione",
+            "bilmiyorum", "yok", "hicbiri", "soylemek istemiyorum", "belirtmek istemiyorum", "kurulusum yok",
+            "nevim", "zadna", "zadne", "nechci rict", "nechci to rikat", "nechci odpovidat", "bez organizace", "nemam",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether an answer to the organisation question gives none ("I don't know", "none", "prefiero no decirlo", "nevím"):
+    /// it was saved as the organisation's name.
+    /// </summary>
+    public static bool GivesNoOrganisation(string? typed) =>
+        typed is not null && NoOrganisationAnswers.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Trim());
+
+    // A yes that echoes "Is your organisation still …?" instead of saying yes: "still", "continua", "ainda é", "sigue
+    // siendo", "è ancora", "hâlâ öyle", "pořád je" — the whole answer, case, accents and end marks ignored.
+    private static readonly HashSet<string> StillYes = new(
+        [
+            "still", "it still is", "still is", "still the same organisation", "it is", "yes still", "still yes",
+            "continua", "continua a ser", "continua sim", "sim continua", "ainda e", "ainda", "e sim", "sim ainda", "mantem-se", "mantem",
+            "sigue", "sigue siendo", "sigue siendo esa", "si sigue", "todavia", "todavia si", "aun", "aun si", "se mantiene", "es esa",
+            "e ancora", "ancora", "si ancora", "ancora si", "e sempre", "sempre", "sempre quella", "e quella",
+            "hala", "hala oyle", "hala o", "oyle", "evet hala", "hala ayni kurum",
+            "stale", "stale je", "porad", "porad je", "porad ano", "ano stale", "ano porad", "jeste", "je",
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>Whether an answer to "Is your organisation still …?" echoes it as a yes ("continua", "sigue siendo", "pořád je").</summary>
+    public static bool SaysStill(string? typed) =>
+        typed is not null && StillYes.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Replace(",", "", StringComparison.Ordinal).Trim());
+
+    /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe").</summary>
+    public static string Name(string? typed) =>
+        TurkishCallMe(typed) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? WithoutCourtesyAfterComma(typed?.Trim() ?? "");
+
+    /// <summary>
+    /// A name without courtesy after a comma at its end ("Ana Sousa, obrigada", "Giulia, grazie") or a Turkish "let it be"
+    /// after it ("Ayşe olsun", "Ayşe yeterli"): it was saved as the name ("Tudo certo, Ana Sousa, obrigada!").
+    /// </summary>
+    private static string WithoutCourtesyAfterComma(string text)
+    {
+        var turkish = TurkishNameThen().Match(text);
+        if (turkish.Success && turkish.Groups["name"].Value.Trim() is { Length: > 0 } name)
+        {
+            return name;
+        }
+
+        var comma = text.LastIndexOf(',');
+        if (comma <= 0)
+        {
+            return text;
+        }
+
+        var after = Split(text[(comma + 1)..]).Select(w => FoldWord(w.Value)).ToArray();
+        return after.Length > 0 && Courtesy.Any(c => c.SequenceEqual(after)) ? text[..comma].Trim() : text;
+    }
+
+    /// <summary>
+    /// A name after a lead-in without the article Portuguese and Italian put before a first name ("sou a Ana Sousa", "sono
+    /// la Giulia", "soy el Pepe"): only in lower case before a capitalised name.
+    /// </summary>
+    private static string? WithoutArticle(string? name)
+    {
+        if (name is null || Split(name) is not { Count: > 1 } words || !NameArticles.Contains(words[0].Value) || !char.IsUpper(words[1].Value[0]))
+        {
+            return name;
+        }
+
+        return name[words[1].Index..].Trim();
+    }
+
+    private static readonly HashSet<string> NameArticles = new(["a", "o", "la", "il", "el"], StringComparer.Ordinal);
+
+    /// <summary>"bana Ayşe de", "bana Ayşe diyebilirsiniz", "bana Ayşe diye hitap edin" (call me Ayşe): the name in the middle.</summary>
+    private static string? TurkishCallMe(string? typed)
+    {
+        var match = typed is null ? Match.Empty : TurkishCallMeRegex().Match(typed.Trim());
+        return match.Success && match.Groups["name"].Value.Trim() is { Length: > 0 } name ? name : null;
+    }
 
     /// <summary>
     /// The organisation in an answer to the organisation question, without its lead-in ("I work for CITEVE",
@@ -76,6 +188,11 @@ internal static partial class ProfileAnswers
     public static string Organisation(string? typed)
     {
         var text = typed?.Trim() ?? "";
+        if (TurkishAt().Match(text) is { Success: true } at && at.Groups["org"].Value.Trim() is { Length: > 0 } atOrganisation)
+        {
+            return atOrganisation;
+        }
+
         var turkish = TurkishWork().Match(text);
         if (turkish.Success && turkish.Groups["org"].Value.Trim().Length > 0)
         {
@@ -88,7 +205,30 @@ internal static partial class ProfileAnswers
             return text;
         }
 
-        return StripLeadIn(text, OrganisationLeadIns) ?? text;
+        return WithoutOrganisationNoun(StripLeadIn(text, OrganisationLeadIns) ?? text);
+    }
+
+    /// <summary><paramref name="text"/> without "the company", "la empresa", "l'azienda", "společnosti" before a name.</summary>
+    private static string WithoutOrganisationNoun(string text)
+    {
+        var words = Split(text);
+        var folded = words.Select(w => FoldWord(w.Value)).ToArray();
+        var best = 0;
+        foreach (var noun in OrganisationNouns)
+        {
+            if (noun.Length > best && words.Count > noun.Length && WordsAt(folded, 0, noun))
+            {
+                best = noun.Length;
+            }
+        }
+
+        if (best == 0 || char.IsUpper(words[0].Value[0]))
+        {
+            return text;
+        }
+
+        var rest = text[words[best].Index..].Trim();
+        return rest.Length > 0 && !char.IsLower(rest[0]) ? rest : text;
     }
 
     /// <summary>
@@ -108,7 +248,7 @@ internal static partial class ProfileAnswers
             text = text[words[1].Index..];
         }
 
-        return StripLeadIn(text, NameLeadIns);
+        return TurkishCallMe(text) ?? WithoutArticle(StripLeadIn(text, NameLeadIns));
     }
 
     /// <summary>
@@ -134,6 +274,12 @@ internal static partial class ProfileAnswers
         // "no, CITEVE", "hayır – CLUTEX": a mark after the no; else only with a lead-in ("no it's CITEVE").
         var separated = words[0].Value[^1] is ',' or '.' or '!' or ';' or ':' || words[1].Value is "-" or "–" or "—";
         var rest = text[words[1].Index..].TrimStart('-', '–', '—', ' ');
+        if (Split(rest) is { Count: > 1 } restWords && char.IsLower(restWords[0].Value[0]) && Now.Contains(FoldWord(restWords[0].Value)))
+        {
+            // "no, now it's AITEX": the name or its lead-in after "now" (written in lower case: "Agora Têxteis" is a name).
+            rest = rest[restWords[1].Index..];
+        }
+
         var name = StripLeadIn(rest, ConfirmOrganisationLeadIns) is { } afterLeadIn
             ? Organisation(afterLeadIn)
             : Organisation(rest) is { } organisation && (separated || organisation != rest.Trim()) ? organisation : null;
@@ -143,6 +289,12 @@ internal static partial class ProfileAnswers
         }
 
         name = EndOfSentence(name);
+        var nameWords = Split(name).Select(w => FoldWord(w.Value)).SkipWhile(Articles.Contains).ToList();
+        if (nameWords.Count > 0 && RequestNouns.Contains(string.Join(' ', nameWords)))
+        {
+            return null;   // "no, it's a request": a plain no
+        }
+
         // "it's not", "it isn't", "obrigado", "değil": no name in the first two words.
         var firstWords = Split(name).Take(2).Select(w => FoldWord(w.Value)).ToList();
         return name.Length == 0 || firstWords.Any(w => NotAName.Contains(w) || NotAName.Contains(w.Replace("'", "", StringComparison.Ordinal))) ? null : name;
@@ -232,6 +384,19 @@ internal static partial class ProfileAnswers
 
     // "CITEVE'de çalışıyorum", "CITEVE için çalışıyorum", "CITEVE’te çalışıyorum": the organisation before the verb (Turkish
     // puts it last), a locative ending after an apostrophe or "için" (for) left out.
-    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)(?:['’](?:de|da|te|ta)|\s+(?:için|icin|bünyesinde|bunyesinde))?\s+(?:çalışıyorum|calisiyorum|çalışırım|calisirim)[.!]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)(?:['’](?:de|da|te|ta)|\s+(?:için|icin|bünyesinde|bunyesinde|şirketinde|sirketinde|firmasında|firmasinda|kurumunda|kuruluşunda|kurulusunda|şirketi\s+için|firması\s+için))?\s+(?:çalışıyorum|calisiyorum|çalışırım|calisirim)[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex TurkishWork();
+
+    // "bana Ayşe de", "bana Ayşe deyin", "bana Ayşe diyebilirsiniz", "bana Ayşe diye hitap edin": Turkish puts the verb of
+    // "call me" after the name.
+    [GeneratedRegex(@"^bana\s+(?<name>.+?)\s+(?:de|deyin|diyebilirsin|diyebilirsiniz|diye\s+hitap\s+(?:et|edin|edebilirsiniz)|diye\s+seslen(?:in)?)(?:\s+(?:lütfen|lutfen))?[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishCallMeRegex();
+
+    // "CLUTEX'teyim", "CITEVE'deyim", "Bursa Tekstil'dayım" (I am at …): the organisation before the locative and "-yım".
+    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)['’](?:de|da|te|ta)y[ıiuü]m[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishAt();
+
+    // "Ayşe olsun" (let it be Ayşe), "Ayşe yeterli" (Ayşe is enough), "Ayşe diyebilirsiniz" (you can say Ayşe).
+    [GeneratedRegex(@"^(?<name>\S.*?)\s+(?:olsun|yeterli|diyebilirsiniz|diyebilirsin|deyin|diye\s+hitap\s+(?:edin|edebilirsiniz))[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishNameThen();
 }

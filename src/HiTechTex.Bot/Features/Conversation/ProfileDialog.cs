@@ -19,6 +19,7 @@ internal sealed class ProfileDialog : ComponentDialog
 
     private const string ConfirmNamePrompt = "profile.confirmName";
     private const string NamePrompt = "profile.name";
+    private const string NameFirstUsePrompt = "profile.nameFirstUse";
     private const string OrganisationPrompt = "profile.organisation";
     private const string OrganisationAgainPrompt = "profile.organisationAgain";
     private const string OrganisationChoicePrompt = "profile.organisationChoice";
@@ -52,7 +53,13 @@ internal sealed class ProfileDialog : ComponentDialog
             RecognizeAnyLanguage = true,   // the language is not known yet
             Localize = (context, options) => ConfirmNameOptions(context.GetTexts(), options.Validations),
         });
-        AddDialog(new TextPrompt(NamePrompt, IsPersonNameAsync)
+        AddDialog(new TextPrompt(NamePrompt, (prompt, cancellationToken) => IsPersonNameAsync(prompt, firstUse: false, cancellationToken))
+        {
+            Localize = (context, options) => NameOptions(context, Kept(options.Validations)),
+        });
+        // At first use a request typed at the name question ("find partners in Italy") is kept and run once the profile
+        // is saved, as at the organisation question (NameFirst, then the question again).
+        AddDialog(new TextPrompt(NameFirstUsePrompt, (prompt, cancellationToken) => IsPersonNameAsync(prompt, firstUse: true, cancellationToken))
         {
             Localize = (context, options) => NameOptions(context, Kept(options.Validations)),
         });
@@ -77,7 +84,11 @@ internal sealed class ProfileDialog : ComponentDialog
         // with its directory entry; only a no asks for the name. (Asked for the name straight away, "yes" or "same"
         // became the organisation, and the directory entry the exchange form needs was lost.)
         AddDialog(new WaterfallDialog(OrganisationKeepStepsId, [AskOrganisationKeptAsync, KeepOrAskOrganisationAsync, EndOrganisationKeepAsync]));
-        AddDialog(new ConfirmPrompt(OrganisationKeptPrompt)
+        // "No, it's AITEX" / "não, é a AITEX" / "ne, je to AITEX": a no, with the new organisation's name in it (taken,
+        // looked up in the directory as if typed at the organisation question).
+        // "continua", "sigue siendo", "è ancora", "hâlâ öyle", "pořád je": a yes that echoes the question (it was asked again).
+        AddDialog(new ConfirmPrompt(OrganisationKeptPrompt, (prompt, _) => Task.FromResult(
+            prompt.Recognized.Succeeded || NamedInOrganisationConfirmAnswer(prompt.Context) is not null || ProfileAnswers.SaysStill(prompt.Context.Activity.Text)))
         {
             RecognizeAnyLanguage = true,
             Localize = (context, options) => OrganisationKeptOptions(context.GetTexts(), Kept(options.Validations)),
@@ -250,7 +261,8 @@ internal sealed class ProfileDialog : ComponentDialog
         var declined = step.GetValue<string>("teamsName");
         var kept = step.GetValue<string>("savedName") is { Length: > 0 } savedName && (savedName != declined || step.GetValue<bool>("offeredSaved")) ? savedName : "";
         step.Values["keptName"] = kept;
-        return await step.PromptAsync(NamePrompt, NameOptions(step.Context, kept), cancellationToken).ConfigureAwait(false);
+        var prompt = step.GetValue<bool>("again") ? NamePrompt : NameFirstUsePrompt;
+        return await step.PromptAsync(prompt, NameOptions(step.Context, kept), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DialogTurnResult> AskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -265,7 +277,11 @@ internal sealed class ProfileDialog : ComponentDialog
             return await step.BeginDialogAsync(OrganisationKeepStepsId, saved, cancellationToken).ConfigureAwait(false);
         }
 
-        var question = new OrganisationQuestion(kept, [], Again: false, Declined: null) { FirstUse = !step.GetValue<bool>("again") };
+        // A request typed at the first-use name question (NameFirst was said): kept, and run once the profile is saved
+        // unless another one is typed at the organisation question.
+        var request = step.Context.TurnState.TryGetValue(NameRequestKey, out var typedRequest) && typedRequest is string { Length: > 0 } nameRequest ? nameRequest : null;
+        step.Values["request"] = request;
+        var question = new OrganisationQuestion(kept, [], Again: false, Declined: null) { FirstUse = !step.GetValue<bool>("again"), Request = request };
         return await step.BeginDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
     }
 
@@ -290,9 +306,14 @@ internal sealed class ProfileDialog : ComponentDialog
     private static async Task<DialogTurnResult> KeepOrAskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var kept = step.GetValue<string>("keptName") ?? "";
-        if (step.Result is false)
+        if (step.Result is false && !ProfileAnswers.SaysStill(step.Context.Activity.Text))
         {
-            var question = new OrganisationQuestion(kept, [], Again: false, Declined: null) { FirstUse = false };
+            // "No, it's AITEX": the name given is the answer to the organisation question, which is not asked.
+            var question = new OrganisationQuestion(kept, [], Again: false, Declined: null)
+            {
+                FirstUse = false,
+                Answer = NamedInOrganisationConfirmAnswer(step.Context),
+            };
             return await step.BeginDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
         }
 
@@ -323,10 +344,22 @@ internal sealed class ProfileDialog : ComponentDialog
         /// is the organisation's name instead of asking for one.
         /// </summary>
         public string? Confirm { get; init; }
+
+        /// <summary>
+        /// The organisation's name already given ("No, it's AITEX" at "Is your organisation still CITEVE?"): resolved
+        /// as if typed at the question, which is not asked.
+        /// </summary>
+        public string? Answer { get; init; }
     }
 
     /// <summary>The journey request kept at the organisation question, handed to the next step in the same turn.</summary>
     private const string OrganisationRequestKey = "HiTechTex.ProfileOrganisationRequest";
+
+    /// <summary>The journey request kept at the first-use name question, handed to the next step in the same turn.</summary>
+    private const string NameRequestKey = "HiTechTex.ProfileNameRequest";
+
+    /// <summary>The journey request typed at the first-use name question, kept in the prompt's state until it ends.</summary>
+    private const string NamePromptRequestKey = "request";
 
     /// <summary>The journey request kept during the first-use questions, set in the turn that saves the profile.</summary>
     private const string RequestAfterProfileKey = "HiTechTex.ProfileRequestAfter";
@@ -371,6 +404,11 @@ internal sealed class ProfileDialog : ComponentDialog
         step.Values["request"] = question.Request;
         step.Values["requests"] = question.Requests;
         step.Values["confirm"] = question.Confirm;
+        if (question.Answer is { Length: > 0 } answer)
+        {
+            return await step.NextAsync(answer, cancellationToken).ConfigureAwait(false);
+        }
+
         var texts = step.Context.GetTexts();
         if (question.Confirm is { Length: > 0 } asked)
         {
@@ -397,7 +435,14 @@ internal sealed class ProfileDialog : ComponentDialog
 
             typed = asked;
             confirmedName = answer;
-            if (!answer && NamedInOrganisationConfirmAnswer(step.Context) is { } named)
+            if (!answer && CommandInOrganisationConfirmAnswer(step.Context, asked) is { } command)
+            {
+                // "No, it's Find Partners": what the no names is what was asked about, or another request — no
+                // organisation's name (before, it was saved as the name and run as the request too). A no: the request
+                // is kept (run once the profile is saved) and the organisation asked for.
+                typed = command;
+            }
+            else if (!answer && NamedInOrganisationConfirmAnswer(step.Context) is { } named)
             {
                 // "No, it's CITEVE": what was asked about is the request (run once the profile is saved), and the name
                 // given is the organisation's, looked up as if typed at the question.
@@ -409,6 +454,15 @@ internal sealed class ProfileDialog : ComponentDialog
         else if (step.Result is string answered)
         {
             typed = answered;
+            if (ProfileAnswers.GivesNoOrganisation(answered))
+            {
+                // "I don't know", "prefiero no decirlo", "nevím": no organisation's name (it was saved as one) — left as the
+                // question leaves it when it gives up (the one saved before, else unset), said, and the profile goes on.
+                var said = step.Context.GetTexts();
+                var kept = step.GetValue<string>("kept") ?? "";
+                await step.Context.SendActivityAsync(kept.Length > 0 ? said.OrganisationKept(kept) : said.OrganisationUnset, cancellationToken).ConfigureAwait(false);
+                return await EndOrganisationAsync(step, null, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -439,7 +493,10 @@ internal sealed class ProfileDialog : ComponentDialog
         {
             true => OrganisationAnswerKind.Name,
             false => OrganisationAnswerKind.Request,
-            null => step.GetValue<bool>("firstUse") ? OrganisationAnswer.Read(typed) : OrganisationAnswerKind.Name,
+            // "my profile": only a sure request is refused (it was saved as the organisation); it is not kept, as the
+            // profile is already there — the user asks again once it is saved (as at its name question).
+            null => step.GetValue<bool>("firstUse") ? OrganisationAnswer.Read(typed)
+                : OrganisationAnswer.Read(typed) == OrganisationAnswerKind.Request ? OrganisationAnswerKind.Request : OrganisationAnswerKind.Name,
         };
         if (reading == OrganisationAnswerKind.Unsure)
         {
@@ -458,8 +515,13 @@ internal sealed class ProfileDialog : ComponentDialog
             var said = step.Context.GetTexts();
             var kept = step.GetValue<string>("kept") ?? "";
             var requests = step.GetValue<int>("requests") + 1;
-            step.Values["request"] = typed.Trim();
-            await step.Context.SendActivityAsync(ConversationTurn.Plain(said.OrganisationFirst), cancellationToken).ConfigureAwait(false);
+            var firstUse = step.GetValue<bool>("firstUse");
+            if (firstUse)
+            {
+                step.Values["request"] = typed.Trim();
+            }
+
+            await step.Context.SendActivityAsync(ConversationTurn.Plain(firstUse ? said.OrganisationFirst : said.OrganisationIsRequest), cancellationToken).ConfigureAwait(false);
             if (requests >= ProfileAttempts)
             {
                 await step.Context.SendActivityAsync(kept.Length > 0 ? said.OrganisationKept(kept) : said.OrganisationUnset, cancellationToken).ConfigureAwait(false);
@@ -468,8 +530,8 @@ internal sealed class ProfileDialog : ComponentDialog
 
             var question = new OrganisationQuestion(kept, step.GetValue<List<string>>("declinedIds") ?? [], Again: false, Declined: step.GetValue<string>("declined"))
             {
-                FirstUse = true,
-                Request = typed.Trim(),
+                FirstUse = firstUse,
+                Request = firstUse ? typed.Trim() : null,
                 Requests = requests,
             };
             return await step.ReplaceDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
@@ -565,7 +627,20 @@ internal sealed class ProfileDialog : ComponentDialog
     /// A person's name: <see cref="IsOneLine"/>, and nothing a person's name never holds (<see cref="NameRule.CheckPerson"/>)
     /// — refused with the reason in the user's language before the rules ("=SUM(A1)", "@everyone", "evil.com", "evil.com/login", "ana@evil.com").
     /// </summary>
-    private static async Task<bool> IsPersonNameAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    private static async Task<bool> IsPersonNameAsync(PromptValidatorContext<string> prompt, bool firstUse, CancellationToken cancellationToken)
+    {
+        var valid = await IsPersonNameOrRequestAsync(prompt, firstUse, cancellationToken).ConfigureAwait(false);
+        var last = prompt.Options.MaxAttempts is { } max && prompt.AttemptCount >= max;
+        if ((valid || last) && prompt.State.GetValue<string>(NamePromptRequestKey) is { Length: > 0 } request)
+        {
+            // The question ends this turn (a name, or none after its attempts): the request kept goes to the next step.
+            prompt.Context.TurnState[NameRequestKey] = request;
+        }
+
+        return valid;
+    }
+
+    private static async Task<bool> IsPersonNameOrRequestAsync(PromptValidatorContext<string> prompt, bool firstUse, CancellationToken cancellationToken)
     {
         if (!IsOneLine(prompt, MaxNameLength))
         {
@@ -581,6 +656,22 @@ internal sealed class ProfileDialog : ComponentDialog
             // The question again, unless this was its last try (then it says which name it keeps).
             var texts = prompt.Context.GetTexts();
             var last = prompt.Options.MaxAttempts is { } max && prompt.AttemptCount >= max;
+            if (firstUse)
+            {
+                // First use: the request is kept (the latest one typed) and run once the profile is saved, as at the
+                // organisation question — before, it was refused with "ask me again once your profile is saved".
+                prompt.State[NamePromptRequestKey] = prompt.Recognized.Value!.Trim();
+                await prompt.Context.SendActivityAsync(ConversationTurn.Plain(texts.NameFirst), cancellationToken).ConfigureAwait(false);
+                if (!last && prompt.Options.Prompt is { } question)
+                {
+                    var again = prompt.Context.Activity.CreateReply(question.Text);
+                    again.InputHint = question.InputHint ?? "expectingInput";
+                    await prompt.Context.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
+                }
+
+                return false;
+            }
+
             await prompt.Context.SendActivityAsync(ConversationTurn.Plain(last ? texts.NameIsRequest : $"{texts.NameIsRequest} {texts.AskName}"), cancellationToken).ConfigureAwait(false);
             return false;
         }
@@ -627,6 +718,19 @@ internal sealed class ProfileDialog : ComponentDialog
             && NameRule.Keeps(name, MaxOrganisationLength)
             && OrganisationAnswer.Read(name) != OrganisationAnswerKind.Request
             && !OrganisationAnswer.SaysARequest(name)
+            && !OrganisationAnswer.IsCommand(name)
+            ? name
+            : null;
+
+    /// <summary>
+    /// The request or command named in this turn's no to "Is “<paramref name="asked"/>” the name of your organisation?"
+    /// ("No, it's Find Partners", "não, é Procuro Parceiros"): what was asked about again, or a command
+    /// (<see cref="OrganisationAnswer.IsCommand"/>) — no organisation's name; null when the no names none.
+    /// </summary>
+    private static string? CommandInOrganisationConfirmAnswer(ITurnContext context, string asked) =>
+        ProfileAnswers.OrganisationInConfirmAnswer(context.Activity.Text) is { } name
+            && NameRule.Keeps(name, MaxOrganisationLength)
+            && (TypedCommand.Matches(asked, name) || OrganisationAnswer.IsCommand(name))
             ? name
             : null;
 

@@ -148,6 +148,23 @@ internal sealed class FindPartnersDialog(
             await context.SendActivityAsync(texts.ExcludedCountryNotCovered, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        if (start is { Intent: Intent.FindPartners, CardAction: null } && (query.ExceptCountries.Count > 0 || query.ExceptRegionNames.Count > 0))
+        {
+            // "not in Czechia" when the directory has no organisations there now: said, as for a country outside the
+            // partnership ("not in France"), rather than "all countries except Czechia" over the same results.
+            // (A directory not loaded yet has no organisations anywhere: nothing is said then.)
+            var ready = await readiness.WaitAsync(ReadyWait, cancellationToken).ConfigureAwait(false);
+            List<string> empty = !ready ? [] : query.ExceptCountries.Where(c => PartnerQuery.Covers(c) && index.Search(new PartnerSearchQuery(null, Country: c, Take: 1)).Total == 0)
+                .Select(c => PartnerCards.CountryName(texts, c))
+                .Concat(query.ExceptRegionNames.Where(r => index.Search(new PartnerSearchQuery(null, Region: r, Take: 1)).Total == 0)
+                    .Select(r => PartnerGeography.RegionNameIn(r, texts.Language)))
+                .ToList();
+            if (empty.Count > 0)
+            {
+                await context.SendActivityAsync(PartnerTexts.Format(texts.ExcludedPlaceEmptyFormat, string.Join(", ", empty)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (query.IsEmpty)
         {
             await SendAsync(context, cards.Filters(texts, query), cancellationToken).ConfigureAwait(false);

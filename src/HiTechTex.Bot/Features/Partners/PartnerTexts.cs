@@ -172,6 +172,13 @@ internal sealed partial record PartnerTexts
     /// directory has no organisations there anyway, so nothing was left out.
     /// </summary>
     public required string ExcludedCountryNotCovered { get; init; }
+
+    /// <summary>
+    /// {0} = the partnership countries or partner regions left out ("not in Czechia") that the directory has no
+    /// organisations in at the moment, by name: said before the results, as for a country outside the partnership —
+    /// nothing was left out there.
+    /// </summary>
+    public required string ExcludedPlaceEmptyFormat { get; init; }
     /// <summary>
     /// Said before the search when the user offered to host a visitor ("we'd like to host a visitor from Spain"): the
     /// visiting organisation applies and chooses its host; a host may host many times.

@@ -26,6 +26,21 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("benim adim Gülşen Öztürk", "Gülşen Öztürk")]
     [InlineData("Jmenuji se Jana", "Jana")]
     [InlineData("jmenuju se Jana Nováková", "Jana Nováková")]
+    [InlineData("bana Ayşe de", "Ayşe")]                     // Turkish "call me": the verb after the name
+    [InlineData("sou a Ana Sousa", "Ana Sousa")]              // the article before a first name
+    [InlineData("eu sou o João", "João")]
+    [InlineData("sono la Giulia", "Giulia")]
+    [InlineData("sou a", "a")]
+    [InlineData("Ana Sousa, obrigada", "Ana Sousa")]         // courtesy after a comma (it was kept in the name)
+    [InlineData("Giulia, grazie!", "Giulia")]
+    [InlineData("Jana, děkuji", "Jana")]
+    [InlineData("Ayşe olsun", "Ayşe")]                       // Turkish "let it be Ayşe"
+    [InlineData("Ayşe Yılmaz yeterli", "Ayşe Yılmaz")]
+    [InlineData("pode ser só Ana", "Ana")]
+    [InlineData("stačí jen Jana", "Jana")]
+    [InlineData("Smith, Ana", "Smith, Ana")]
+    [InlineData("Bana Ayşe Yılmaz diyebilirsiniz", "Ayşe Yılmaz")]
+    [InlineData("bana Ayşe diye hitap edin lütfen", "Ayşe")]
     // No lead-in at the start: kept whole, as typed.
     [InlineData("Ana", "Ana")]
     [InlineData("Ben Smith", "Ben Smith")]
@@ -49,6 +64,22 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("Bursa Tekstil için çalışıyorum", "Bursa Tekstil")]
     [InlineData("Pracuji v INOTEX", "INOTEX")]
     [InlineData("pracuju pro CLUTEX", "CLUTEX")]
+    [InlineData("I work for the company Tintex", "Tintex")]   // "the company", "la empresa", … before the name
+    [InlineData("trabalho na empresa Tintex", "Tintex")]
+    [InlineData("Trabajo en la empresa AITEX", "AITEX")]
+    [InlineData("lavoro presso l'azienda Tecnotessile", "Tecnotessile")]
+    [InlineData("lavoro per la società Lanificio Rossi S.p.A.", "Lanificio Rossi S.p.A.")]
+    [InlineData("CLUTEX şirketinde çalışıyorum", "CLUTEX")]
+    [InlineData("pracuji ve společnosti INOTEX", "INOTEX")]
+    [InlineData("pracuji pro firmu INOTEX", "INOTEX")]
+    [InlineData("estou na CITEVE", "CITEVE")]                 // "I'm at …"
+    [InlineData("estoy en AITEX", "AITEX")]
+    [InlineData("jsem v INOTEX", "INOTEX")]
+    [InlineData("CLUTEX'teyim", "CLUTEX")]
+    [InlineData("Bursa Tekstil’dayım", "Bursa Tekstil")]
+    [InlineData("Empresa Textil del Norte", "Empresa Textil del Norte")]   // a name that starts with the noun stays whole
+    [InlineData("trabajo en la empresa", "la empresa")]
+    [InlineData("trabajo en la empresa de mi padre", "la empresa de mi padre")]
     // No lead-in: kept whole.
     [InlineData("CITEVE", "CITEVE")]
     [InlineData("Working Textiles Ltd", "Working Textiles Ltd")]
@@ -67,9 +98,14 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("no, chiamami Anna", "Anna")]
     [InlineData("Hayır, benim adım Ayşe", "Ayşe")]
     [InlineData("Ne, říkej mi Jana", "Jana")]
+    [InlineData("hayır, bana Ayşe de", "Ayşe")]
+    [InlineData("não, pode ser só Ana", "Ana")]
     [InlineData("no", null)]
     [InlineData("no thanks", null)]
     [InlineData("yes", null)]
+    [InlineData("pode ser, obrigada", null)]    // a yes-like answer, no name in it
+    [InlineData("basta così", null)]
+    [InlineData("stačí, díky", null)]
     public void NameInConfirmAnswer_TheNameAfterNo(string typed, string? name)
     {
         Assert.Equal(name, ProfileAnswers.NameInConfirmAnswer(typed));
@@ -79,6 +115,9 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("my name is Ana Sousa", "Ana Sousa")]
     [InlineData("Chamo-me Ana Costa", "Ana Costa")]
     [InlineData("Jmenuji se Jana", "Jana")]
+    [InlineData("sou a Ana Sousa", "Ana Sousa")]   // it was saved as "a Ana Sousa" ("Tudo certo, a Ana Sousa!")
+    [InlineData("Ana Sousa, obrigada", "Ana Sousa")]
+    [InlineData("Ayşe olsun", "Ayşe")]
     public async Task TheNameQuestion_SavesTheNameWithoutTheLeadIn(string typed, string name)
     {
         await host.Flow()
@@ -95,6 +134,118 @@ public sealed class ProfileAnswersTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal(new UserProfile(name, "CITEVE", null, "en"), await host.ReadProfileAsync());
+    }
+
+    /// <summary>
+    /// Turkish "call me Ayşe" puts the verb after the name ("hayır, bana Ayşe de"): before, no name was read and the name
+    /// was asked for; "CLUTEX şirketinde çalışıyorum" ("I work at the company CLUTEX") saved "CLUTEX şirketinde".
+    /// </summary>
+    [Fact]
+    public async Task Turkish_NoCallMeAyse_AndTheCompanyNoun_AreRead()
+    {
+        host.Adapter.Locale = "tr-TR";
+        var texts = ConversationTexts.For("tr");
+
+        await host.Flow()
+            .Send("merhaba")
+            .AssertReplyContains("Ana")
+            .Send("hayır, bana Ayşe de")
+            .AssertReply(texts.AskOrganisation)
+            .Send("CLUTEX şirketinde çalışıyorum")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send("Türkçe")
+            .AssertReply(texts.ProfileSaved("Ayşe"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ayşe", "CLUTEX", null, "tr"), await host.ReadProfileAsync());
+    }
+
+    /// <summary>
+    /// "I don't know", "prefiero no decirlo", "nevím" at the organisation question were saved as the organisation's name:
+    /// now the organisation is left unset (said, as when the question gives up) and the profile goes on.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "yes", "I don't know")]
+    [InlineData("en", "yes", "I'd rather not say.")]
+    [InlineData("pt", "sim", "não sei")]
+    [InlineData("es", "sí", "prefiero no decirlo")]
+    [InlineData("it", "sì", "non lo so")]
+    [InlineData("tr", "evet", "bilmiyorum")]
+    [InlineData("cs", "ano", "nevím")]
+    public async Task OrganisationQuestion_NoOrganisationGiven_LeftUnset(string language, string yes, string typed)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send(yes)
+            .AssertReply(texts.AskOrganisation)
+            .Send(typed)
+            .AssertReply(texts.OrganisationUnset)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal("", (await host.ReadProfileAsync())?.Organisation);
+    }
+
+    /// <summary>"my profile", a no to "still CITEVE?", then "não sei": the saved organisation is kept, with its id.</summary>
+    [Fact]
+    public async Task MyProfile_NoOrganisationGiven_KeepsTheSavedOne()
+    {
+        await host.SeedProfileAsync("pt", name: "Ana", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For("pt");
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("sim")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send("não")
+            .AssertReply(texts.AskOrganisation)
+            .Send("não sei")
+            .AssertReply(texts.OrganisationKept("CITEVE"))
+            .AssertReply(texts.AskLanguage)
+            .Send("português")
+            .AssertReply(texts.ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", "hitechtex-citeve", "pt"), await host.ReadProfileAsync());
+    }
+
+    [Theory]
+    [InlineData("CITEVE")]
+    [InlineData("Nessuno Tessile")]
+    [InlineData("no sé qué poner, AITEX")]
+    public void GivesNoOrganisation_ANameOrMore_IsNot(string typed) => Assert.False(ProfileAnswers.GivesNoOrganisation(typed));
+
+    /// <summary>"Trabajo en la empresa AITEX", "pracuji ve společnosti INOTEX": the organisation without "la empresa" (it was saved with it).</summary>
+    [Theory]
+    [InlineData("pt", "sim", "trabalho na empresa Tintex", "Tintex")]
+    [InlineData("es", "sí", "Trabajo en la empresa AITEX", "AITEX")]
+    [InlineData("it", "sì", "lavoro presso l'azienda Comocrea", "Comocrea")]
+    [InlineData("cs", "ano", "pracuji ve společnosti INOTEX", "INOTEX")]
+    public async Task OrganisationAfterTheCompanyNoun_IsSavedWithoutIt(string language, string yes, string typed, string organisation)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send(yes)
+            .AssertReply(texts.AskOrganisation)
+            .Send(typed)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal(organisation, (await host.ReadProfileAsync())?.Organisation);
     }
 
     [Theory]
@@ -133,6 +284,20 @@ public sealed class ProfileAnswersTests : IDisposable
 
     [Theory]
     [InlineData("No, it's CITEVE", "CITEVE")]
+    [InlineData("no, now it's AITEX", "AITEX")]                 // "now" before the name or its lead-in
+    [InlineData("não, agora é a CITEVE", "CITEVE")]
+    [InlineData("no, ahora trabajo en AITEX", "AITEX")]
+    [InlineData("no, ora lavoro per Comocrea", "Comocrea")]
+    [InlineData("hayır, artık CLUTEX", "CLUTEX")]
+    [InlineData("ne, teď pracuji v INOTEX", "INOTEX")]
+    [InlineData("no, Agora Têxteis", "Agora Têxteis")]           // a name that starts with the word stays whole
+    [InlineData("no, it's a request", null)]                     // what was asked about is a request: a plain no
+    [InlineData("não, é um pedido", null)]
+    [InlineData("no, es una solicitud", null)]
+    [InlineData("no, è una richiesta", null)]
+    [InlineData("hayır, bu bir istek", null)]
+    [InlineData("ne, to je požadavek", null)]
+    [InlineData("no, it's Request Textiles Ltd", "Request Textiles Ltd")]
     [InlineData("no it is CITEVE.", "CITEVE")]
     [InlineData("No, CITEVE", "CITEVE")]
     [InlineData("no, I work for Tecnotessile S.p.A.", "Tecnotessile S.p.A.")]

@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
@@ -12,6 +13,10 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
 
     public void Dispose() => host.Dispose();
 
+    /// <summary>
+    /// First use: the request is not the name, and it is kept and run once the profile is saved, as at the organisation
+    /// question (before, it was refused with "ask me again once your profile is saved" and lost).
+    /// </summary>
     [Theory]
     [InlineData("en", "en-GB", "no", "find partners in Italy")]
     [InlineData("pt", "pt-PT", "não", "procuro parceiros em Itália")]
@@ -19,10 +24,11 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
     [InlineData("it", "it-IT", "no", "cerco partner in Spagna")]
     [InlineData("tr", "tr-TR", "hayır", "İspanya'da ortak arıyorum")]
     [InlineData("cs", "cs-CZ", "ne", "hledám partnery v Itálii")]
-    public async Task FirstUse_ARequestAtTheNameQuestion_IsRefusedAndTheNameAskedAgain(string language, string locale, string no, string request)
+    public async Task FirstUse_ARequestAtTheNameQuestion_IsKept_TheNameAskedAgain_TheRequestRunAfterTheProfile(string language, string locale, string no, string request)
     {
         host.Adapter.Locale = locale;
         var texts = ConversationTexts.For(language);
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
 
         await host.Flow()
             .Send("hello")
@@ -30,7 +36,8 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
             .Send(no)
             .AssertReply(texts.AskName)
             .Send(request)
-            .AssertReply($"{texts.NameIsRequest} {texts.AskName}")
+            .AssertReply(texts.NameFirst)
+            .AssertReply(texts.AskName)
             .AssertNoReply()
             .Send("Ana Sousa")
             .AssertReply(texts.AskOrganisation)
@@ -38,9 +45,64 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
             .AssertReply(_ => { }, "the language question")
             .Send(texts.LanguageName)
             .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
             .StartTestAsync();
 
         Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
+        Assert.Equal(request, host.Recognizer.Texts[^1]);
+        Assert.Single(host.Recognizer.Texts, t => t == request);
+    }
+
+    /// <summary>Requests at every try: the name stays unset (the Teams name was declined), and the last request runs after the profile.</summary>
+    [Fact]
+    public async Task FirstUse_RequestsAtEveryTry_NameUnset_TheLastRequestRunAfterTheProfile()
+    {
+        var texts = ConversationTexts.En;
+        host.Recognizer.Recognized["I want to apply for an exchange"] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(_ => { }, "shall I call you Ana?")
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send("find partners in Italy").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .Send("find a dyeing partner in Spain").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .Send("I want to apply for an exchange").AssertReply(texts.NameFirst).AssertReply(texts.NameUnset)
+            .AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReply(_ => { }, "the language question")
+            .Send("English")
+            .AssertReply(_ => { }, "profile saved")
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        Assert.Equal("I want to apply for an exchange", host.Recognizer.Texts[^1]);
+    }
+
+    /// <summary>A request at the name question, another at the organisation question: the later one runs.</summary>
+    [Fact]
+    public async Task FirstUse_RequestsAtBothQuestions_TheOrganisationQuestionsRuns()
+    {
+        var texts = ConversationTexts.En;
+        host.Recognizer.Recognized["I want to apply for an exchange"] = new RecognizedIntent(Intent.ApplyForExchange, 0.9, IntentEntities.Empty);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(_ => { }, "shall I call you Ana?")
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send("find partners in Italy").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .Send("I want to apply for an exchange").AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReply(_ => { }, "the language question")
+            .Send("English")
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .StartTestAsync();
+
+        Assert.Equal("I want to apply for an exchange", host.Recognizer.Texts[^1]);
+        Assert.DoesNotContain("find partners in Italy", host.Recognizer.Texts);
     }
 
     [Fact]
@@ -59,6 +121,43 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
             .Send("I want to apply for an exchange").AssertReply($"{texts.NameIsRequest} {texts.AskName}")
             .Send("find a dyeing partner in Spain").AssertReply(texts.NameIsRequest).AssertReply(texts.NameKept("Ana Sousa"))
             .StartTestAsync();
+    }
+
+    /// <summary>
+    /// "my profile", a no to "still CITEVE?", then a request at the organisation question: it was saved as the
+    /// organisation ("İspanya'da partner arıyorum"); now refused like one at the name question, and asked again.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "yes", "no", "find partners in Spain")]
+    [InlineData("pt", "sim", "não", "procuro parceiros em Espanha")]
+    [InlineData("es", "sí", "no", "busco socios en Italia")]
+    [InlineData("it", "sì", "no", "cerco partner in Spagna")]
+    [InlineData("tr", "evet", "hayır", "İspanya'da partner arıyorum")]
+    [InlineData("cs", "ano", "ne", "hledám partnery v Itálii")]
+    public async Task MyProfile_ARequestAtTheOrganisationQuestion_IsRefusedAndAskedAgain(string language, string yes, string no, string request)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+            .Send(yes)
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(no)
+            .AssertReply(texts.AskOrganisation)
+            .Send(request)
+            .AssertReply(texts.OrganisationIsRequest)
+            .AssertReply(texts.AskOrganisation)
+            .Send("Tintex")
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana Sousa", "Tintex", null, language), await host.ReadProfileAsync());
+        Assert.DoesNotContain(request, host.Recognizer.Texts);
     }
 
     [Theory]
@@ -80,6 +179,10 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
     }
 
     [Fact]
-    public void TheRefusal_IsWrittenInEveryLanguage() =>
+    public void TheRefusal_IsWrittenInEveryLanguage()
+    {
         Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.NameIsRequest).Where(t => t.Length > 0).Distinct().Count());
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.NameFirst).Where(t => t.Length > 0).Distinct().Count());
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.OrganisationIsRequest).Where(t => t.Length > 0).Distinct().Count());
+    }
 }

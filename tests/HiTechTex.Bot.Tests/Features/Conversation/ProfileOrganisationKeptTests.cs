@@ -39,6 +39,35 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
         Assert.Equal(new UserProfile("Ana Sousa", "Portuguese Textile Cluster / CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
     }
 
+    /// <summary>"A sua organização continua a ser CITEVE?" — "continua", "ainda é": a yes that echoes the question (it was asked again).</summary>
+    [Theory]
+    [InlineData("en", "yes", "still")]
+    [InlineData("pt", "sim", "continua")]
+    [InlineData("pt", "sim", "ainda é")]
+    [InlineData("es", "sí", "sigue siendo")]
+    [InlineData("it", "sì", "è ancora")]
+    [InlineData("tr", "evet", "hâlâ öyle")]
+    [InlineData("cs", "ano", "pořád je")]
+    public async Task MyProfile_AnEchoOfTheQuestion_KeepsTheSavedOrganisation(string language, string yes, string echo)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+            .Send(yes)
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(echo)
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana Sousa", "CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
+    }
+
     [Fact]
     public async Task MyProfile_NoToTheOrganisation_AsksForTheNewOne()
     {

@@ -151,6 +151,65 @@ public sealed class ProfileOrganisationLookupTests : IDisposable
         Assert.Equal(("Textil", (string?)null), (profile.Organisation, profile.OrganisationId));
     }
 
+    /// <summary>
+    /// "my profile": "Is your organisation still CITEVE?" — "no, it's CLUTEX" was a plain no and the organisation was asked
+    /// for again; now the name given is taken, looked up in the directory like an answer to the organisation question.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "yes", "No, it's CLUTEX")]
+    [InlineData("en", "yes", "no, I work for clutex")]
+    [InlineData("pt", "sim", "não, é a CLUTEX")]
+    [InlineData("es", "sí", "no, es CLUTEX")]
+    [InlineData("it", "sì", "no, è CLUTEX")]
+    [InlineData("tr", "evet", "hayır, CLUTEX")]
+    [InlineData("cs", "ano", "ne, je to CLUTEX")]
+    [InlineData("it", "sì", "no, ora lavoro per CLUTEX")]   // "now" before it: it was saved as "ora lavoro per CLUTEX"
+    [InlineData("tr", "evet", "hayır, artık CLUTEX")]
+    [InlineData("cs", "ano", "ne, teď pracuji ve společnosti CLUTEX")]
+    public async Task MyProfile_NoWithTheNewOrganisation_TakesItWithItsDirectoryEntry(string language, string yes, string answer)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: HiTechTexPartners.CiteveId);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+            .Send(yes)
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(answer)
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .StartTestAsync();
+
+        var profile = Assert.IsType<UserProfile>(await host.ReadProfileAsync());
+        Assert.Equal(HiTechTexPartners.ClutexId, profile.OrganisationId);
+        Assert.Equal(Directory.Single(o => o.Id == HiTechTexPartners.ClutexId).Name, profile.Organisation);
+    }
+
+    /// <summary>A name the directory does not hold ("no, it's AITEX") is kept as typed, without an id; a plain no still asks.</summary>
+    [Fact]
+    public async Task MyProfile_NoWithANameNotInTheDirectory_KeptAsTyped()
+    {
+        await host.SeedProfileAsync("en", name: "Ana Sousa", organisation: "CITEVE", organisationId: HiTechTexPartners.CiteveId);
+        var texts = ConversationTexts.En;
+
+        await host.Flow()
+            .Send("my profile")
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send("no, it's Xyzzy Weaving")
+            .AssertReply(texts.AskLanguage)
+            .Send("English")
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana Sousa", "Xyzzy Weaving", null, "en"), await host.ReadProfileAsync());
+    }
+
     [Fact]
     public void Texts_EveryLanguageHasTheOrganisationChoiceTexts()
     {

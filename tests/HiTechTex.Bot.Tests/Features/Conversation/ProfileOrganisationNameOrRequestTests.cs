@@ -208,11 +208,66 @@ public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
     }
 
     /// <summary>
+    /// "No, it's Find Partners" at "Is “Find Partners” the name of your organisation?": the no names the request again —
+    /// before, it was saved as the organisation's name and run as the request too; now it is a no: the organisation is
+    /// asked for and the request run once, after the profile is saved.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Find Partners", "No, it's Find Partners")]
+    [InlineData("en", "Find Partners", "no, it's find partners")]
+    [InlineData("pt", "Procuro Parceiros", "não, é Procuro Parceiros")]
+    [InlineData("es", "Busco Socios", "no, es Busco Socios")]
+    [InlineData("it", "Cerco Partner", "no, è Cerco Partner")]
+    [InlineData("tr", "Partner Arıyorum", "hayır, Partner Arıyorum")]
+    [InlineData("cs", "Hledám Partnery", "ne, je to Hledám Partnery")]
+    public async Task OrganisationQuestion_Asked_NoNamingTheRequest_IsARequest_NotTheName(string language, string request, string answer)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await StartAsync(texts)
+            .Send(request)
+            .AssertReply(reply => Assert.Contains(texts.ConfirmOrganisationName(request), reply.Text, StringComparison.Ordinal), "is it the name?")
+            .Send(answer)
+            .AssertReply(texts.OrganisationFirst)
+            .AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        Assert.Equal("CITEVE", Assert.IsType<UserProfile>(await host.ReadProfileAsync()).Organisation);
+        Assert.Single(host.Recognizer.Texts, t => string.Equals(t, request, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Another request or command named in the no ("no, it's sessions"): that one is kept, and nothing is saved as the name.</summary>
+    [Theory]
+    [InlineData("en", "no, it's Find Partners", "Find Partners")]
+    [InlineData("pt", "não, é Procuro Parceiros", "Procuro Parceiros")]
+    [InlineData("es", "no, es Busco Socios", "Busco Socios")]
+    [InlineData("it", "no, è Cerco Partner", "Cerco Partner")]
+    [InlineData("tr", "hayır, Partner Arıyorum", "Partner Arıyorum")]
+    [InlineData("cs", "ne, je to Hledám Partnery", "Hledám Partnery")]
+    public void NoNamingACommand_IsNoOrganisationName(string language, string answer, string command)
+    {
+        Assert.True(OrganisationAnswer.IsCommand(command), language);
+        Assert.Equal(command, ProfileAnswers.OrganisationInConfirmAnswer(answer));
+        Assert.False(OrganisationAnswer.IsCommand("CITEVE"));
+        Assert.False(OrganisationAnswer.IsCommand("Partner Search Europe"));
+        Assert.False(OrganisationAnswer.IsCommand("partner search europe"));   // no verb: may be a name written in lower case
+        Assert.True(OrganisationAnswer.IsCommand("sessions"));
+    }
+
+    /// <summary>
     /// A no with more that is no name — a request, or a line the organisation question refuses — is a plain no: the name
     /// is asked for.
     /// </summary>
     [Theory]
     [InlineData("no, I need partners in Italy")]
+    [InlineData("no, it's a request")]   // it was saved as the organisation "a request"
     [InlineData("no, it's not")]
     [InlineData("no thanks")]
     public async Task OrganisationQuestion_Asked_NoWithoutAName_AsksForTheName(string answer)
