@@ -156,7 +156,7 @@ internal sealed partial record PartnerTexts
         ManagedMemberNote = "Gere a entrada desta organização como responsável do seu cluster, por isso não precisa de uma apresentação: os contactos estão na entrada (Editar, abaixo, ou escreva “{0}”).",
         IntroductionOwnMember = "Gere {0} como responsável do seu cluster, por isso não foi enviado nenhum pedido de apresentação: os contactos estão na sua lista de membros (escreva “{1}”).",
         OwnContactNote = "É um dos contactos desta organização, por isso não há apresentação a pedir: os pedidos que lhe são feitos chegam até si.",
-        IntroductionUnreachableNote = "Ainda não é possível contactar ninguém desta organização através do bot, por isso não pode pedir aqui uma apresentação; o gabinete do programa Hi-Tech-TEX pode pô-lo em contacto.",
+        IntroductionUnreachableNote = "Ainda não é possível contactar ninguém desta organização através do bot, por isso não pode pedir aqui uma apresentação; o gabinete do programa Hi-Tech-TEX pode fazer a ligação.",
         IntroductionOwnContact = "É um dos contactos de {0}, por isso não foi enviado nenhum pedido de apresentação: os pedidos de apresentação a esta organização chegam até si.",
         PartnerNotFound = "Essa organização já não está no diretório.",
         IntroductionTitle = "Pedido de apresentação",
