@@ -143,7 +143,9 @@ internal sealed class FindPartnersDialog(
         if (start is { Intent: Intent.FindPartners, CardAction: null, Entities.Country: { } named } && !PartnerQuery.Covers(named))
         {
             // "partners in France": searching everywhere without saying so would pass Spanish results off as French.
-            await context.SendActivityAsync(texts.CountryNotCovered, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // With nothing else to search for the filters card follows: "so I searched those countries" would be untrue.
+            await context.SendActivityAsync(query.IsEmpty ? texts.CountryNotCoveredNothingSearched : texts.CountryNotCovered, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         }
 
         if (start is { Intent: Intent.FindPartners, CardAction: null } && start.Entities.ExcludedCountries.Any(c => !PartnerQuery.Covers(c)))
