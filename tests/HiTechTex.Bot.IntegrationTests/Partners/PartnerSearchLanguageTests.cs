@@ -53,6 +53,30 @@ public sealed class PartnerSearchLanguageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "find partners in France")]
+    [InlineData("pt", "procuro parceiros em França")]
+    [InlineData("it", "cerco partner in Francia")]
+    public async Task FreeTextSearch_OnlyACountryOutsideThePartnership_DoesNotSayItSearched(string language, string typed)
+    {
+        // "…so I searched those countries." came before the filters card: nothing had been searched.
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+        var texts = PartnerTexts.Resolve(language);
+
+        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
+        var sent = factory.Connector.SentTo(chat);
+
+        Assert.Equal(texts.CountryNotCoveredNothingSearched, sent[^2].Text);
+        Assert.DoesNotContain(sent, a => a.Text == texts.CountryNotCovered);
+        var card = PartnerHost.CardJson(sent[^1]);
+        Assert.Contains(texts.FiltersIntro, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.ResultsTitle, card, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("en", "find partners in Italy or Spain", "IT", "ES")]
     [InlineData("pt", "procuro parceiros em Portugal ou Espanha", "PT", "ES")]
     [InlineData("it", "cerco partner in Italia o Spagna", "IT", "ES")]

@@ -183,6 +183,9 @@ internal sealed partial class ConversationTexts
     /// <summary>Small talk (<see cref="SmallTalk"/>): whole messages that greet, thank, acknowledge or say goodbye.</summary>
     public required IReadOnlyList<string> GreetingPhrases { get; init; }
 
+    /// <summary>"how are you?" — alone or after a greeting ("hi, how are you?", "olá, tudo bem?"): a greeting too.</summary>
+    public required IReadOnlyList<string> HowAreYouPhrases { get; init; }
+
     public required IReadOnlyList<string> ThanksPhrases { get; init; }
 
     public required IReadOnlyList<string> AcknowledgementPhrases { get; init; }

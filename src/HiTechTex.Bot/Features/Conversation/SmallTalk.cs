@@ -26,6 +26,12 @@ internal static class SmallTalk
 
     private static readonly FrozenDictionary<string, SmallTalkKind> Phrases = Build();
 
+    private static readonly FrozenSet<string> HowAreYou = ConversationTexts.All.SelectMany(t => t.HowAreYouPhrases).Select(Normalize).ToFrozenSet(StringComparer.Ordinal);
+
+    // Longest first, so that "hi there, how are you" is "hi there" + "how are you".
+    private static readonly string[] Greetings = [.. ConversationTexts.All.SelectMany(t => t.GreetingPhrases).Select(Normalize)
+        .Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(g => g.Length)];
+
     public static SmallTalkKind Recognize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
@@ -34,7 +40,24 @@ internal static class SmallTalk
         }
 
         var key = Normalize(text);
-        return key.Length > 0 && Phrases.TryGetValue(key, out var kind) ? kind : SmallTalkKind.None;
+        if (key.Length > 0 && Phrases.TryGetValue(key, out var kind))
+        {
+            return kind;
+        }
+
+        // A greeting and "how are you?": "hi, how are you?", "olá, tudo bem?", "ciao, come va?", "ahoj, jak se máš?".
+        var comma = key.Replace(",", " ", StringComparison.Ordinal);
+        var words = string.Join(' ', comma.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var greeting in Greetings)
+        {
+            if (words.Length > greeting.Length + 1 && words.StartsWith(greeting + " ", StringComparison.Ordinal)
+                && HowAreYou.Contains(Normalize(words[(greeting.Length + 1)..])))
+            {
+                return SmallTalkKind.Greeting;
+            }
+        }
+
+        return SmallTalkKind.None;
     }
 
     /// <summary>Folded (lower case, no accents), without emoji skin tones, surrounding punctuation or a closing smiley.</summary>
@@ -77,6 +100,7 @@ internal static class SmallTalk
         foreach (var texts in ConversationTexts.All)
         {
             Add(texts.GreetingPhrases, SmallTalkKind.Greeting);
+            Add(texts.HowAreYouPhrases, SmallTalkKind.Greeting);
             Add(texts.ThanksPhrases, SmallTalkKind.Thanks);
             Add(texts.AcknowledgementPhrases, SmallTalkKind.Acknowledgement);
             Add(texts.GoodbyePhrases, SmallTalkKind.Goodbye);

@@ -94,11 +94,15 @@ internal sealed class FindPartnersDialog(
         ArgumentNullException.ThrowIfNull(entities);
         // A region left out is no word to look for either (a model may keep "Tuscany" among its keywords).
         var words = entities.Keywords.Where(k => !string.IsNullOrWhiteSpace(k)
-            && !(LocalIntentRecognizer.FindRegion(k) is { } named && entities.ExcludedRegions.Contains(named.Region, StringComparer.Ordinal))).ToList();
+            && !(LocalIntentRecognizer.FindRegion(k) is { } named && entities.ExcludedRegions.Contains(named.Region, StringComparer.Ordinal)))
+            .Select(k => k.Trim()).ToList();
         if (!string.IsNullOrWhiteSpace(entities.Region))
         {
             words.Add(entities.Region);
         }
+
+        // Each word once: "dyeing partners, dyeing and printing" (or a pasted text) searched and showed "dyeing dyeing printing".
+        words = words.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         var kind = entities.OrganisationKind?.Trim().ToUpperInvariant() switch
         {
@@ -139,7 +143,9 @@ internal sealed class FindPartnersDialog(
         if (start is { Intent: Intent.FindPartners, CardAction: null, Entities.Country: { } named } && !PartnerQuery.Covers(named))
         {
             // "partners in France": searching everywhere without saying so would pass Spanish results off as French.
-            await context.SendActivityAsync(texts.CountryNotCovered, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // With nothing else to search for the filters card follows: "so I searched those countries" would be untrue.
+            await context.SendActivityAsync(query.IsEmpty ? texts.CountryNotCoveredNothingSearched : texts.CountryNotCovered, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         }
 
         if (start is { Intent: Intent.FindPartners, CardAction: null } && start.Entities.ExcludedCountries.Any(c => !PartnerQuery.Covers(c)))

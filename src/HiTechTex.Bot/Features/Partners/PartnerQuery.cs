@@ -59,11 +59,7 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
     public static PartnerQuery Create(string? q, string? country = null, string? kind = null, string? capability = null,
         string? service = null, string? stage = null, int skip = 0, IEnumerable<string>? except = null, IEnumerable<string>? exceptRegions = null)
     {
-        var text = (q ?? "").Trim();
-        if (text.Length > MaxTextLength)
-        {
-            text = text[..MaxTextLength];
-        }
+        var text = Shorten((q ?? "").Trim());
 
         var countryCode = (country ?? "").Trim().ToUpperInvariant();
         return new PartnerQuery(
@@ -111,6 +107,30 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         ["except"] = Except,
         ["exceptRegions"] = ExceptRegions,
     };
+
+    /// <summary>
+    /// The text cut to <see cref="MaxTextLength"/> at a word's end (a long pasted text searched "… st", a half word, and
+    /// was shown as "“tintura … tintura ”"); a single word longer than that is cut inside it.
+    /// </summary>
+    private static string Shorten(string text)
+    {
+        if (text.Length <= MaxTextLength)
+        {
+            return text;
+        }
+
+        var cut = text[..MaxTextLength];
+        if (!char.IsWhiteSpace(text[MaxTextLength]))
+        {
+            var lastSpace = cut.LastIndexOfAny([' ', '\t', '\n', '\r']);
+            if (lastSpace > 0)
+            {
+                cut = cut[..lastSpace];
+            }
+        }
+
+        return cut.TrimEnd();
+    }
 
     private static string? Read(JsonElement data, string name) => CardInput.TryGetText(data, name, out var text) ? text : null;
 }

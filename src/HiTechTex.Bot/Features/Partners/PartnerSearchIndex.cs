@@ -236,18 +236,24 @@ public sealed class PartnerSearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var lucene = BuildQuery(parsed);
-            if (lucene is null)
-            {
-                // Text made only of stop words: nothing to match, rather than everything.
-                return new PartnerSearchResults([], 0);
-            }
-
-
             var excluded = query.ExceptCountries.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new Term(CountryField, c.Trim().ToUpperInvariant()))
                 .Concat(query.ExceptRegions.Where(r => !string.IsNullOrWhiteSpace(r))
                     .Select(r => new Term(RegionKeyField, TextFolding.Fold((PartnerGeography.FindRegion(r)?.Name ?? r).Trim()))))
                 .ToList();
+            var lucene = BuildQuery(parsed);
+            if (lucene is null)
+            {
+                // Text made only of stop words or signs ("the", "*", "?"): nothing to match, rather than everything — unless
+                // filters were chosen beside it (Italy on the filters card): then the text adds nothing and the filters
+                // decide, instead of "No organisation matches" for a country of 56.
+                if (filters.Count == 0 && excluded.Count == 0)
+                {
+                    return new PartnerSearchResults([], 0);
+                }
+
+                lucene = new MatchAllDocsQuery();
+            }
+
             Filter? filter = filters.Count == 0 && excluded.Count == 0 ? null : new QueryWrapperFilter(AllOf(filters, excluded));
             var top = searcher.Search(lucene, filter, Math.Max(skip + take, CandidateWindow));
             var best = top.ScoreDocs.Length == 0 ? 1f : Math.Max(top.ScoreDocs.Max(d => d.Score), float.Epsilon);
@@ -311,7 +317,10 @@ public sealed class PartnerSearchIndex : IDisposable
         // The words a taxonomy term was recognised in ("têxteis técnicos") are searched as that term only — declared or
         // mentioned in any language — not as words too: as words, each language's found other organisations ("textiles"
         // is in most descriptions, "tecnici" in few), and the same concept gave 63 hits in Portuguese and 210 in English.
-        if (parsed.FreeText.Length > 0)
+        // Words that are all stop words of one of the six languages ("the", "de", "ve") are no words to search: "the" was
+        // still looked for in the languages where it is none (Portuguese descriptions) and found nothing.
+        var nameTerms = parsed.FreeText.Length > 0 ? PartnerAnalyzers.Terms(_analyzer, NameField, parsed.FreeText) : [];
+        if (nameTerms.Count > 0)
         {
             foreach (var language in PartnerAnalyzers.Languages)
             {
@@ -322,7 +331,7 @@ public sealed class PartnerSearchIndex : IDisposable
                 }
             }
 
-            foreach (var term in PartnerAnalyzers.Terms(_analyzer, NameField, parsed.FreeText))
+            foreach (var term in nameTerms)
             {
                 Add(new TermQuery(new Term(NameField, term)), NameField, term, 2f);
                 Add(new TermQuery(new Term(TextField, term)), TextField, term, 0.5f);

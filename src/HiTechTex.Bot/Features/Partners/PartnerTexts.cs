@@ -159,6 +159,11 @@ internal sealed partial record PartnerTexts
     /// <summary>Said before the results when the user named a country outside the partnership.</summary>
     public required string CountryNotCovered { get; init; }
     /// <summary>
+    /// Said instead of <see cref="CountryNotCovered"/> when nothing else was asked for ("find partners in France"): no
+    /// search was run, the filters card follows.
+    /// </summary>
+    public required string CountryNotCoveredNothingSearched { get; init; }
+    /// <summary>
     /// {0} = the countries left out ("find partners not in Italy"), by name: the search's summary says it looked in
     /// every other country ("all countries except Italy").
     /// </summary>

@@ -20,7 +20,7 @@ public sealed partial class GenderNeutralWordingTests
 {
     private static readonly Dictionary<string, Regex> Gendered = new()
     {
-        ["pt"] = Words(@"bem-vind[oa]s?", @"obrigad[oa]s?", @"encantad[oa]", @"tratá-l[oa]", @"aviso-[oa]",
+        ["pt"] = Words(@"bem-vind[oa]s?", @"obrigad[oa]s?", @"encantad[oa]", @"tratá-l[oa]", @"aviso-[oa]", @"pô-l[oa]",
             @"(está|estiver|fica|ficou|foi) (inscrit|registad|convidad|interessad|pront|segur|avisad|notificad)os?",
             @"como (gestor|gestora|coordenador|coordenadora)", @"n[ãa]o [oa] tem registad[oa]", @"sozinh[oa]",
             @"para ser apresentad[oa]", @"é o únic[oa]"),
@@ -91,6 +91,7 @@ public sealed partial class GenderNeutralWordingTests
     [InlineData("pt", "Bem-vindo ao bot")]
     [InlineData("pt", "Posso tratá-lo por Ana?")]
     [InlineData("pt", "as sessões em que está inscrito")]
+    [InlineData("pt", "o gabinete do programa pode pô-lo em contacto")]
     [InlineData("es", "¡Encantado! ¿Le llamo Ana?")]
     [InlineData("es", "el bot no le tiene registrado como tal")]
     [InlineData("es", "¡Bienvenido!")]

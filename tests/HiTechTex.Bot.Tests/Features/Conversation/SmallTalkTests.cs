@@ -46,13 +46,28 @@ public sealed class SmallTalkTests : IDisposable
     [InlineData("", "None")]
     [InlineData("!!!", "None")]
     [InlineData("🙂", "Acknowledgement")]
+    // "how are you?" alone or after a greeting was "Sorry, I didn't understand that" — the commonest opener.
+    [InlineData("hi, how are you?", "Greeting")]
+    [InlineData("Hello there, how's it going?", "Greeting")]
+    [InlineData("how are you?", "Greeting")]
+    [InlineData("Olá, tudo bem?", "Greeting")]
+    [InlineData("bom dia, como está?", "Greeting")]
+    [InlineData("Hola, ¿qué tal?", "Greeting")]
+    [InlineData("ciao, come va?", "Greeting")]
+    [InlineData("Merhaba, nasılsınız?", "Greeting")]
+    [InlineData("ahoj, jak se máš?", "Greeting")]
+    [InlineData("Dobrý den, jak se máte?", "Greeting")]
+    [InlineData("hi, how are the exchanges going?", "None")]
+    [InlineData("olá, tudo bem com a candidatura?", "None")]
+    [InlineData("ciao, come va la mia domanda?", "None")]
+    [InlineData("hello, find partners", "None")]
     public void Recognize_WholeSocialMessagesInSixLanguages(string text, string expected) =>
         Assert.Equal(expected, SmallTalk.Recognize(text).ToString());
 
     [Fact]
     public void NoPhrase_IsACommandOrAnInterruption()
     {
-        var phrases = ConversationTexts.All.SelectMany(t => t.GreetingPhrases.Concat(t.ThanksPhrases).Concat(t.AcknowledgementPhrases).Concat(t.GoodbyePhrases)).ToList();
+        var phrases = ConversationTexts.All.SelectMany(t => t.GreetingPhrases.Concat(t.HowAreYouPhrases).Concat(t.ThanksPhrases).Concat(t.AcknowledgementPhrases).Concat(t.GoodbyePhrases)).ToList();
         var commands = ConversationTexts.All.SelectMany(t => t.ProfileCommands.Concat(t.LanguageCommands).Concat(t.DeleteDataCommands).Append(t.HelpWord))
             .Select(TypedCommand.Fold).ToHashSet(StringComparer.Ordinal);
 
@@ -77,6 +92,24 @@ public sealed class SmallTalkTests : IDisposable
                 Assert.Equal("plain", reply.TextFormat);   // the name is shown as it is
             })
             .AssertReply(reply => Assert.Contains("Welcome to the Hi-Tech-TEX partnership bot", reply.Attachments?.Single().Content?.GetRawText(), StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
+    [Theory]
+    [InlineData("en", "hi, how are you?", "Hello, Ana! What can I do for you?")]
+    [InlineData("pt", "olá, tudo bem?", "Olá, Ana! Em que posso ajudar?")]
+    [InlineData("cs", "ahoj, jak se máte?", "Dobrý den, Ana! Jak vám mohu pomoci?")]
+    public async Task HowAreYou_FromAReturningUser_GreetsWithTheMenuNotDidNotUnderstand(string language, string text, string greeting)
+    {
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(text)
+            .AssertReply(greeting)
+            .AssertReply(reply => Assert.NotNull(reply.Attachments?.Single().Content))
             .AssertNoReply()
             .StartTestAsync();
 

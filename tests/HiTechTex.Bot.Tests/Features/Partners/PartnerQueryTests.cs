@@ -54,4 +54,33 @@ public sealed class PartnerQueryTests
         Assert.Equal(nameof(OrganisationKind.Rto), FindPartnersDialog.QueryOf(new IntentEntities { OrganisationKind = "RTO", Country = "PT" }).Kind);
         Assert.True(FindPartnersDialog.QueryOf(IntentEntities.Empty).IsEmpty);
     }
+
+    [Fact]
+    public void QueryOf_AWordSaidTwice_IsSearchedAndShownOnce()
+    {
+        // "busco socios de tintura, tintura y estampado" (or a pasted text) was searched and shown as "tintura tintura estampado".
+        var entities = new IntentEntities { Keywords = ["tintura", "Tintura", "estampado", " tintura ", "estampado"], Country = "IT" };
+
+        var query = FindPartnersDialog.QueryOf(entities);
+
+        Assert.Equal("tintura estampado", query.Q);
+        Assert.Equal("IT", query.Country);
+    }
+
+    [Fact]
+    public void Create_ALongText_IsCutAtAWordsEnd()
+    {
+        // A pasted text was cut inside a word ("… tecnici18 st") and kept a trailing space ("“tintura … tintura ”").
+        var words = string.Join(' ', Enumerable.Range(0, 60).Select(i => "finishing" + i));
+
+        var query = PartnerQuery.Create(words);
+
+        Assert.True(query.Q.Length <= PartnerQuery.MaxTextLength);
+        Assert.StartsWith(query.Q + " ", words, StringComparison.Ordinal);
+        Assert.Equal(query.Q.Trim(), query.Q);
+
+        var repeated = PartnerQuery.Create(string.Concat(Enumerable.Repeat("tintura ", 60)));
+        Assert.DoesNotMatch(@"\s$", repeated.Q);
+        Assert.All(repeated.Q.Split(' '), w => Assert.Equal("tintura", w));
+    }
 }

@@ -114,6 +114,19 @@ public sealed class PartnerSearchIndexTests : IDisposable
         Assert.Equal(0, results.Total);
     }
 
+    [Theory]
+    [InlineData("the")]
+    [InlineData("*")]
+    [InlineData("?")]
+    public void Search_OnlyStopWordsOrSignsWithAFilter_ReturnsWhatTheFilterSelects(string text)
+    {
+        // "*" typed in the filters card's box beside Italy was "No organisation matches".
+        var results = _index.Search(new PartnerSearchQuery(text, Country: "it", Take: 20));
+
+        Assert.Equal(["it-lab", "it-weaver"], results.Ids().Order());
+        Assert.Equal(2, results.Total);
+    }
+
     [Fact]
     public void Search_CountryFilter_ReturnsOnlyThatCountry()
     {
