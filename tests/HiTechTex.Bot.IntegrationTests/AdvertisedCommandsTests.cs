@@ -131,6 +131,12 @@ public sealed class AdvertisedCommandsTests(DevelopmentHostFixture host) : IClas
     /// <summary>Choice labels of the bot's questions, which their retry texts quote (understood by the choice prompt).</summary>
     private static readonly string[] ChoiceLabels = [nameof(ConversationTexts.NoneOfTheseOrganisations)];
 
+    /// <summary>Texts said inside a question, whose quoted words that question (not the main conversation) understands.</summary>
+    private static readonly Dictionary<string, Func<string, bool>> QuestionWords = new(StringComparer.Ordinal)
+    {
+        [nameof(ExchangeTexts.EditStepByStepIntro)] = ExchangeTexts.IsKeep,
+    };
+
     [Fact]
     public void EveryQuotedCommandInTheBotsTexts_IsUnderstood()
     {
@@ -155,7 +161,9 @@ public sealed class AdvertisedCommandsTests(DevelopmentHostFixture host) : IClas
                 || main.CommandOf(q.Command) is not null
                 || recognizer.Recognize(q.Command, null).Intent != HiTechTex.Bot.Language.Intent.None
                 // "To get started, say \"hello\"": a greeting, answered with the hello and the menu.
-                || SmallTalk.Recognize(q.Command) == SmallTalkKind.Greeting,
+                || SmallTalk.Recognize(q.Command) == SmallTalkKind.Greeting
+                // The step-by-step edit's "type \"keep\"": its questions understand the keep words (not the main conversation).
+                || (QuestionWords.TryGetValue(q.Property, out var understood) && understood(q.Command)),
             $"{q.Property} quotes '{q.Command}', which the bot does not understand"));
     }
 

@@ -17,7 +17,8 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// <item>The bearer token through <see cref="IBotAuthenticator.AuthenticateHeaderAsync"/>, before the body is read
 /// → 401 with a short body on failure (checklist §9 #1).</item>
 /// <item>A body that is not an activity with a <c>type</c>, or an activity without what every turn needs
-/// (<c>channelId</c>, <c>conversation.id</c>, an absolute http(s) <c>serviceUrl</c>) → 400 with a one-line reason,
+/// (<c>channelId</c>, <c>conversation.id</c>, an absolute http(s) <c>serviceUrl</c>; for a message or an invoke its
+/// sender's <c>from.id</c>) → 400 with a one-line reason,
 /// before any work: nothing is marked, stored or sent for it.</item>
 /// <item>The token against the activity (<see cref="IBotAuthenticator.AuthorizeActivity"/>: serviceurl claim,
 /// endorsements) → 401 on failure. After a real (non-anonymous) authentication <c>callerId</c> is set and the
@@ -186,6 +187,15 @@ public sealed class CloudAdapter(
             || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
         {
             return "The activity needs an absolute http(s) 'serviceUrl'.";
+        }
+
+        // A message or an invoke is someone's: user state, roles and a dialog's owner are keyed by its sender. Without
+        // one it would run as nobody in that conversation — and the real user's next message would answer what it
+        // started. (The Bot Builder SDK's UserState throws "missing activity.from.id" here: a 500.) Channels always
+        // send it.
+        if ((activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.Invoke)) && string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "The activity needs a 'from.id' (its sender).";
         }
 
         // JSON allows [null] where the schema has objects; no channel sends one, and every reader would trip on it.

@@ -69,8 +69,11 @@ public sealed class CloudAdapterTests
     [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"/v3/relative","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
     [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"javascript:alert(1)","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
     [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"ftp://smba.trafficmanager.net/","conversation":{"id":"a:c"}}""", "'serviceUrl'")]
-    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"text":"hi","entities":[null]}""", "'entities[0]'")]
-    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"attachments":[{"contentType":"text/plain"},null]}""", "'attachments[1]'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"from":{"id":"29:u"},"text":"hi","entities":[null]}""", "'entities[0]'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"from":{"id":"29:u"},"attachments":[{"contentType":"text/plain"},null]}""", "'attachments[1]'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"text":"hi"}""", "'from.id'")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"from":{"name":"Eve"},"text":"hi"}""", "'from.id'")]
+    [InlineData("""{"type":"invoke","name":"adaptiveCard/action","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"from":{"id":" "},"value":{}}""", "'from.id'")]
     [InlineData("""{"type":"conversationUpdate","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"membersAdded":[null]}""", "'membersAdded[0]'")]
     [InlineData("""{"type":"conversationUpdate","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"membersRemoved":[null]}""", "'membersRemoved[0]'")]
     public async Task ProcessAsync_ActivityWithoutWhatATurnNeeds_Answers400WithTheReason_BeforeAnyWork(string body, string named)
@@ -211,7 +214,7 @@ public sealed class CloudAdapterTests
     {
         const string body = """
             {"Type":"message","ID":"act-9","Text":"hi","ChannelId":"msteams","serviceURL":"https://smba.trafficmanager.net/emea/",
-             "Conversation":{"id":"a:c"},"futureField":{"nested":true}}
+             "Conversation":{"id":"a:c"},"FROM":{"ID":"29:u"},"futureField":{"nested":true}}
             """;
         var bot = new CapturingBot();
 
