@@ -52,6 +52,20 @@ internal enum CalendarSyncReason
     /// there. Not a refusal of the session's own sync: its later calendar work goes on in the new organizer's calendar.
     /// </summary>
     OldMailboxAccessDenied = 12,
+
+    /// <summary>
+    /// The clean-up of a meeting the session no longer uses (<see cref="OutboxKind.DeleteEvent"/>,
+    /// <see cref="OutboxKind.DeleteUnansweredEvent"/>) failed for a while (429, 5xx, timeout, network) and is retried
+    /// with back-off: the card names the session's old meeting and says the bot tries again.
+    /// </summary>
+    OldMeetingNotRemovedRetrying = 13,
+
+    /// <summary>
+    /// That clean-up failed for good (a refusal other than 401/403 in the previous organizer's mailbox, too many
+    /// attempts, or the session has ended): the old meeting is still in the calendar, to be deleted by hand ("Retry
+    /// calendar sync" queues it again while the session has not ended).
+    /// </summary>
+    OldMeetingNotRemoved = 14,
 }
 
 /// <summary>Reading and classifying <see cref="CalendarSyncReason"/>.</summary>

@@ -338,9 +338,10 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     private static string SyncText(CoachingTexts texts, CoachingSession session) => session.SyncState switch
     {
         CalendarSyncState.Synced => texts.SyncSynced,
-        CalendarSyncState.Pending when session.SyncError is { Length: > 0 } error => texts.SyncPending + " (" + texts.SyncReason(CalendarSyncReasons.Of(error)) + ")",
+        // The reason after a dash, not in parentheses: it may name the session, whose title may have its own.
+        CalendarSyncState.Pending when session.SyncError is { Length: > 0 } error => texts.SyncPending + " — " + texts.SyncReason(CalendarSyncReasons.Of(error), session),
         CalendarSyncState.Pending => texts.SyncPending,
-        CalendarSyncState.Failed => texts.Format(texts.SyncFailedFormat, texts.SyncReason(CalendarSyncReasons.Of(session.SyncError))),
+        CalendarSyncState.Failed => texts.Format(texts.SyncFailedFormat, texts.SyncReason(CalendarSyncReasons.Of(session.SyncError), session)),
         _ => texts.SyncNotConfigured,
     };
 

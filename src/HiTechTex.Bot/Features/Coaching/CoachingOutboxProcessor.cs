@@ -432,6 +432,15 @@ internal sealed class CoachingOutboxProcessor(
             failure = OutboxFailure.GivenUp(OutboxGiveUp.TooManyAttempts, $"gave up after {message.Attempts} attempts", failure.Reason);
         }
 
+        // A clean-up's failure is said as what failed — the session's old meeting is still in the calendar — and what
+        // happens next (tried again, or to delete by hand), not as a failure of the session's own sync. A 401/403 in the
+        // previous organizer's mailbox keeps its own reason, which says whose calendar and what to do.
+        if (failure is not null && message.Kind is OutboxKind.DeleteEvent or OutboxKind.DeleteUnansweredEvent
+            && failure.Code != CalendarSyncReason.OldMailboxAccessDenied)
+        {
+            failure = failure with { Code = failure.Transient ? CalendarSyncReason.OldMeetingNotRemovedRetrying : CalendarSyncReason.OldMeetingNotRemoved };
+        }
+
         if (failure is null)
         {
             message.Status = OutboxStatus.Done;

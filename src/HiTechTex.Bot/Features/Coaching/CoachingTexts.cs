@@ -205,6 +205,12 @@ internal sealed partial class CoachingTexts
 
     public required string ReasonEndAfterStart { get; init; }
 
+    /// <summary>
+    /// An end earlier than the start that would make the session longer than {0} hours: only a session across midnight
+    /// that short is read as ending on the next day.
+    /// </summary>
+    public required string ReasonEndNextDayTooLongFormat { get; init; }
+
     /// <summary>Why the time zone was refused: not a zone name the bot knows (the field's label gives an example).</summary>
     public required string ReasonTimeZone { get; init; }
 
@@ -292,6 +298,18 @@ internal sealed partial class CoachingTexts
     /// (see <see cref="CalendarSyncReason.OldMailboxAccessDenied"/>): it names that calendar, not the organizer's.
     /// </summary>
     public required string SyncReasonOldMailboxAccessDenied { get; init; }
+
+    /// <summary>
+    /// The clean-up of the session's old meeting failed and is retried (<see cref="CalendarSyncReason.OldMeetingNotRemovedRetrying"/>):
+    /// {0} the session's title, {1} its day.
+    /// </summary>
+    public required string SyncReasonOldMeetingRetryingFormat { get; init; }
+
+    /// <summary>
+    /// The clean-up of the session's old meeting failed for good (<see cref="CalendarSyncReason.OldMeetingNotRemoved"/>):
+    /// {0} the session's title, {1} its day.
+    /// </summary>
+    public required string SyncReasonOldMeetingNotRemovedFormat { get; init; }
 
     public required string Participants { get; init; }
 
@@ -403,9 +421,11 @@ internal sealed partial class CoachingTexts
         return All.FirstOrDefault(t => string.Equals(t.Language, code, StringComparison.OrdinalIgnoreCase)) ?? English;
     }
 
-    /// <summary>The translated reason of a calendar sync failure or wait.</summary>
-    public string SyncReason(CalendarSyncReason reason) => reason switch
+    /// <summary>The translated reason of a calendar sync failure or wait of <paramref name="session"/>.</summary>
+    public string SyncReason(CalendarSyncReason reason, CoachingSession session) => reason switch
     {
+        CalendarSyncReason.OldMeetingNotRemovedRetrying => OldMeeting(SyncReasonOldMeetingRetryingFormat, session),
+        CalendarSyncReason.OldMeetingNotRemoved => OldMeeting(SyncReasonOldMeetingNotRemovedFormat, session),
         CalendarSyncReason.Refused => SyncReasonRefused,
         CalendarSyncReason.AccessDenied => SyncReasonAccessDenied,
         CalendarSyncReason.NotFound => SyncReasonNotFound,
@@ -420,6 +440,12 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.OldMailboxAccessDenied => SyncReasonOldMailboxAccessDenied,
         _ => SyncReasonUnknown,
     };
+
+    private string OldMeeting(string format, CoachingSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Format(format, session.Title, SessionTime.Day(session.StartsAt, session.TimeZone, SessionTime.CultureOf(this)));
+    }
 
     /// <summary>
     /// A day on no calendar as the user wrote it, the month by its name in this language: "31 February", "31 de

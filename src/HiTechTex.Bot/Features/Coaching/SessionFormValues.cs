@@ -19,6 +19,13 @@ internal sealed record SessionFormValues(
     /// <summary>How far ahead a session may be scheduled (the partnership runs for two years).</summary>
     public const int MaxYearsAhead = 5;
 
+    /// <summary>
+    /// The longest a session across midnight may last: an end time earlier than the start (22:00–01:00) is read as the
+    /// next day only up to this, so that a slip ("14:00–13:00", 23 hours) is still refused. Same-day sessions keep no
+    /// limit of their own.
+    /// </summary>
+    public const int MaxOvernightHours = 12;
+
     /// <summary>The largest capacity a session may have.</summary>
     public const int MaxCapacity = 1000;
 
@@ -145,7 +152,11 @@ internal sealed record SessionFormValues(
             startOk = false;
         }
 
-        if (dateOk && endOk && zoneOk && !TryUtc(date.ToDateTime(endTime), zone!, out ends))
+        // An end earlier than the start is on the next day (a session across midnight, 22:00–01:00), within
+        // MaxOvernightHours of wall-clock time; an end equal to the start is no session.
+        var endsNextDay = startRead && endRead && endTime < startTime;
+        var overnightTooLong = endsNextDay && endTime - startTime > TimeSpan.FromHours(MaxOvernightHours);
+        if (dateOk && endOk && zoneOk && !TryUtc((endsNextDay && date < DateOnly.MaxValue ? date.AddDays(1) : date).ToDateTime(endTime), zone!, out ends))
         {
             endOk = false;
         }
@@ -156,7 +167,8 @@ internal sealed record SessionFormValues(
         // A time is named with why: not written as hh:mm, no time of day ("25:70"), or skipped by the clocks that day.
         Check(startOk, texts.FieldStart, TimeReason(texts, Start, startRead));
         Check(endOk, texts.FieldEnd, TimeReason(texts, End, endRead));
-        Check(!endOk || !startOk || endTime > startTime, texts.FieldEnd, texts.ReasonEndAfterStart);
+        Check(!endOk || !startOk || endTime != startTime, texts.FieldEnd, texts.ReasonEndAfterStart);
+        Check(!endOk || !startOk || !overnightTooLong, texts.FieldEnd, texts.Format(texts.ReasonEndNextDayTooLongFormat, MaxOvernightHours));
         Check(int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is >= 1 and <= MaxCapacity,
             texts.FieldCapacity, texts.Format(texts.ReasonCapacityFormat, MaxCapacity));
         // "online" as well as "Online" (an import typed by hand); never a number ("1"), which Enum.TryParse also takes.

@@ -73,6 +73,10 @@ internal static class SessionTime
         return $"{Span(start, end, reader, culture)} ({readerZoneId}) · {inSessionZone}";
     }
 
+    /// <summary>The day of <paramref name="instant"/> in <paramref name="zoneId"/>: "Thu 3 Dec 2026", "čt 3. pro 2026".</summary>
+    public static string Day(DateTimeOffset instant, string zoneId, CultureInfo culture) =>
+        TimeZoneInfo.ConvertTime(instant, ZoneOf(zoneId)).DateTime.ToString(DayPatternOf(culture), culture);
+
     /// <summary>"Thu 10 Dec 2026 09:00–10:00" in <paramref name="zoneId"/>, without naming the zone (the caller names it).</summary>
     public static string Times(DateTimeOffset start, DateTimeOffset? end, string zoneId, CultureInfo culture) =>
         Span(start, end, ZoneOf(zoneId), culture);

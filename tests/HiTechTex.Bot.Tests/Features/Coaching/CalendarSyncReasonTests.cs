@@ -50,7 +50,8 @@ public sealed class CalendarSyncReasonTests
     public void SyncReason_EveryCode_ATextOfItsOwnInEveryLanguage(string language)
     {
         var texts = CoachingTexts.Resolve(language);
-        var shown = Enum.GetValues<CalendarSyncReason>().Select(texts.SyncReason).ToList();
+        var session = new CoachingSession { Title = "Circular economy", StartsAt = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero), TimeZone = "Europe/Lisbon" };
+        var shown = Enum.GetValues<CalendarSyncReason>().Select(r => texts.SyncReason(r, session)).ToList();
 
         Assert.Equal(shown.Count, shown.Distinct(StringComparer.Ordinal).Count());
         Assert.All(shown, t => Assert.DoesNotContain("HTTP", t, StringComparison.Ordinal));

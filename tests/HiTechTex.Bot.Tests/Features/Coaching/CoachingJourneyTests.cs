@@ -478,7 +478,8 @@ public sealed class CoachingJourneyTests : IDisposable
         var replay = card.GetProperty("actions")[0].GetProperty("data");
         var continued = await host.SendAsync(host.Conversation.Adapter.MakeSubmit(replay));
 
-        Assert.Contains("Register for Circular economy (Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon))", CoachingTestHost.CardText(sent), StringComparison.Ordinal);
+        Assert.Contains("Register for Circular economy on Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)", CoachingTestHost.CardText(sent), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\([^()]*\(", CoachingTestHost.CardText(sent));
         Assert.Equal("coaching.details", replay.GetProperty("action").GetString());
         Assert.Contains("coaching.register", CoachingTestHost.CardText(continued), StringComparison.Ordinal);
         Assert.Empty(await host.RegistrationsAsync(session.Id));
@@ -659,12 +660,12 @@ public sealed class CoachingJourneyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("en", "Cancel your registration for Circular economy (Thu 3 Dec 2026 04:00–06:00 (America/New_York) · Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon))?", "Yes, cancel my registration", "No, keep it")]
-    [InlineData("pt", "Cancelar a sua inscrição em Circular economy (qui. 3 dez. 2026 04:00–06:00 (America/New_York) · qui. 3 dez. 2026 09:00–11:00 (Europe/Lisbon))?", "Sim, cancelar a minha inscrição", "Não, manter")]
-    [InlineData("es", "¿Cancelar su inscripción en Circular economy (", "Sí, cancelar mi inscripción", "No, mantenerla")]
-    [InlineData("it", "Vuoi annullare la tua iscrizione a Circular economy (", "Sì, annulla la mia iscrizione", "No, tienila")]
-    [InlineData("tr", "Circular economy (", "Evet, kaydımı iptal et", "Hayır, kalsın")]
-    [InlineData("cs", "Zrušit vaši registraci na Circular economy (čt 3. pro 2026 04:00–06:00 (America/New_York)", "Ano, zrušit moji registraci", "Ne, ponechat")]
+    [InlineData("en", "Cancel your registration for Circular economy on Thu 3 Dec 2026 04:00–06:00 (America/New_York) · Thu 3 Dec 2026 09:00–11:00 (Europe/Lisbon)?", "Yes, cancel my registration", "No, keep it")]
+    [InlineData("pt", "Cancelar a sua inscrição em Circular economy — qui. 3 dez. 2026 04:00–06:00 (America/New_York) · qui. 3 dez. 2026 09:00–11:00 (Europe/Lisbon)?", "Sim, cancelar a minha inscrição", "Não, manter")]
+    [InlineData("es", "¿Cancelar su inscripción en Circular economy — ", "Sí, cancelar mi inscripción", "No, mantenerla")]
+    [InlineData("it", "Vuoi annullare la tua iscrizione a Circular economy — ", "Sì, annulla la mia iscrizione", "No, tienila")]
+    [InlineData("tr", "(Europe/Lisbon) tarihindeki Circular economy oturumu için kaydınız iptal edilsin mi?", "Evet, kaydımı iptal et", "Hayır, kalsın")]
+    [InlineData("cs", "Zrušit vaši registraci na Circular economy — čt 3. pro 2026 04:00–06:00 (America/New_York)", "Ano, zrušit moji registraci", "Ne, ponechat")]
     public async Task Unregister_WithoutConfirmation_AsksOnTheSessionCardWithItsTimeInTheReadersZoneNothingChanged(
         string language, string question, string yes, string no)
     {
@@ -679,6 +680,7 @@ public sealed class CoachingJourneyTests : IDisposable
 
         var card = CoachingTestHost.CardText(replies);
         Assert.Contains(question, card, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\([^()]*\(", card);
         var buttons = ActionTitles(CoachingTestHost.CardOf(replies));
         Assert.Contains(yes, buttons);
         Assert.Contains(no, buttons);
@@ -964,7 +966,7 @@ public sealed class CoachingJourneyTests : IDisposable
         var replies = await host.SubmitAsync(form, Coordinator);
 
         var card = CoachingTestHost.CardText(replies);
-        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon): not a time zone name I know; End time: must be after the start time; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
+        Assert.Contains("Please check: Time zone (e.g. Europe/Lisbon): not a time zone name I know; End time: must be after the start time; an end earlier than the start counts as the next day only for a session of at most 12 hours; Capacity: a whole number from 1 to 1000.", card, StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 

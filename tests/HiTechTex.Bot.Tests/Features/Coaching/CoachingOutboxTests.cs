@@ -313,6 +313,31 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Contains("\"StartTime\":{\"dateTime\":\"2026-12-10T13:00:00\",\"timeZone\":\"UTC\"}", request.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Save_SessionAcrossMidnight_SavedAndTheMeetingEndsOnTheNextDay()
+    {
+        // Before: 22:00–01:00 was refused, "End time: must be after the start time" (only the times were compared).
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SubmitAsync(new Dictionary<string, string>
+        {
+            ["action"] = "coaching.save", ["title"] = "Night shift dyeing", ["topic"] = "Dyeing", ["trainer"] = "Lucía", ["language"] = "ES",
+            ["date"] = "2026-12-10", ["start"] = "22:00", ["end"] = "01:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
+            ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
+        }, CoachingTestHost.CoordinatorId);
+        await DrainAsync(host);
+
+        Assert.Contains("Thu 10 Dec 2026 22:00 – Fri 11 Dec 2026 01:00 (Europe/Madrid)", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        var schedule = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
+        Assert.Contains("\"EndTime\":{\"dateTime\":\"2026-12-11T00:00:00\",\"timeZone\":\"UTC\"}", schedule.Body, StringComparison.Ordinal);
+        var create = JsonNode.Parse(graph.GraphRequests.First(r => r.Method == "POST" && r.Path.EndsWith("/events", StringComparison.Ordinal)).Body)!;
+        Assert.Equal(("2026-12-10T22:00:00", "Europe/Madrid"), (create["start"]!["dateTime"]!.GetValue<string>(), create["start"]!["timeZone"]!.GetValue<string>()));
+        Assert.Equal(("2026-12-11T01:00:00", "Europe/Madrid"), (create["end"]!["dateTime"]!.GetValue<string>(), create["end"]!["timeZone"]!.GetValue<string>()));
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        Assert.Equal(TimeSpan.FromHours(3), stored.EndsAt - stored.StartsAt);
+        Assert.Equal(CalendarSyncState.Synced, stored.SyncState);
+    }
+
     private static CoachingOutboxProcessor Processor(CoachingTestHost host) => host.Services.GetRequiredService<CoachingOutboxProcessor>();
 
     /// <summary>Runs passes, moving the fake clock past each back-off, until nothing is pending (bounded).</summary>

@@ -27,6 +27,32 @@ public sealed partial class CoachingTextsTests
         Assert.NotEmpty(texts.MineCommands);
     }
 
+    /// <summary>
+    /// The cancel-registration question and the group hand-off name a session with its time, which brings its own
+    /// parentheses ("… (Europe/Lisbon)"): before, "Cancel your registration for X (Thu … (America/New_York) · …)?".
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void SessionWithItsTime_QuestionAndHandOff_NoNestedParentheses(string language)
+    {
+        var texts = CoachingTexts.Resolve(language);
+        var session = new CoachingSession
+        {
+            Title = "Dyeing (advanced)",
+            StartsAt = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero),
+            EndsAt = new DateTimeOffset(2026, 12, 3, 11, 0, 0, TimeSpan.Zero),
+            TimeZone = "Europe/Lisbon",
+        };
+        var when = SessionTime.Describe(session, SessionTime.CultureOf(texts), "America/New_York");
+
+        foreach (var format in new[] { texts.UnregisterConfirmFormat, texts.HandOffRegisterFormat, texts.HandOffSessionFormat })
+        {
+            var shown = texts.Format(format, session.Title, when);
+            Assert.Contains(when, shown, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\([^()]*\(", shown);
+        }
+    }
+
     [Theory]
     [InlineData("pt-PT", "pt")]
     [InlineData("CS", "cs")]

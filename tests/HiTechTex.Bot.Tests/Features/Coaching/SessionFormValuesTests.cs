@@ -97,6 +97,48 @@ public sealed class SessionFormValuesTests
         Assert.Equal([expected], invalid);
     }
 
+    [Theory]
+    [InlineData("22:00", "01:00", "2026-12-10T22:00:00Z", "2026-12-11T01:00:00Z")]
+    [InlineData("23:30", "00:00", "2026-12-10T23:30:00Z", "2026-12-11T00:00:00Z")]
+    [InlineData("13:00", "01:00", "2026-12-10T13:00:00Z", "2026-12-11T01:00:00Z")]
+    [InlineData("08:00", "23:00", "2026-12-10T08:00:00Z", "2026-12-10T23:00:00Z")]
+    public void TryParse_EndEarlierThanTheStartWithinTwelveHours_EndsOnTheNextDay(string start, string end, string startsAt, string endsAt)
+    {
+        // Before: a session across midnight was refused, "End time: must be after the start time".
+        var (draft, invalid) = (Valid with { Start = start, End = end }).TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Empty(invalid);
+        Assert.Equal((DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(endsAt, System.Globalization.CultureInfo.InvariantCulture)), (draft!.StartsAt, draft.EndsAt));
+    }
+
+    [Theory]
+    [InlineData("en", "14:00", "13:00", "End time: must be after the start time; an end earlier than the start counts as the next day only for a session of at most 12 hours")]
+    [InlineData("en", "11:00", "00:00", "End time: must be after the start time; an end earlier than the start counts as the next day only for a session of at most 12 hours")]
+    [InlineData("en", "09:00", "09:00", "End time: must be after the start time")]
+    [InlineData("pt", "14:00", "13:00", "Hora de fim: tem de ser depois da hora de início; uma hora de fim anterior à de início só conta como dia seguinte numa sessão de 12 horas no máximo")]
+    [InlineData("cs", "14:00", "13:00", "Konec: musí být po čase začátku; konec dřív než začátek se počítá jako následující den jen u setkání nejvýše na 12 hodin")]
+    public void TryParse_EndNoSessionAcrossMidnightCanHave_RefusedSayingWhy(string language, string start, string end, string expected)
+    {
+        var (draft, invalid) = (Valid with { Start = start, End = end }).TryParse(CoachingTexts.Resolve(language), Now, Now);
+
+        Assert.Null(draft);
+        Assert.Equal([expected], invalid);
+    }
+
+    [Fact]
+    public void From_SessionAcrossMidnight_TheFormShowsItsDayAndTimesAndReadsThemBackTheSame()
+    {
+        var (draft, _) = (Valid with { Start = "22:00", End = "01:00", TimeZone = "Europe/Madrid" }).TryParse(CoachingTexts.Resolve("en"), Now, Now);
+        var session = new CoachingSession { StartsAt = draft!.StartsAt, EndsAt = draft.EndsAt, TimeZone = draft.TimeZone, RegistrationClosesAt = draft.RegistrationClosesAt, Capacity = 20, Mode = SessionMode.Online, OrganizerMailbox = "coaching@example.org", Title = "t", Topic = "t", Trainer = "t", Language = "EN" };
+
+        var shown = SessionFormValues.From(session);
+        var (again, invalid) = shown.TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Equal(("2026-12-10", "22:00", "01:00"), (shown.Date, shown.Start, shown.End));
+        Assert.Empty(invalid);
+        Assert.Equal((draft.StartsAt, draft.EndsAt), (again!.StartsAt, again.EndsAt));
+    }
+
     [Fact]
     public void TryParse_TimeSkippedByTheClocks_NamedWithWhy()
     {

@@ -9,6 +9,21 @@ public sealed class SessionImportTests
 
     private static readonly CoachingTexts Texts = CoachingTexts.Resolve("en");
 
+    [Fact]
+    public void Parse_LineAcrossMidnight_ImportedEndingOnTheNextDay_ALineTooLongForThatNamedWithWhy()
+    {
+        // Before: "22:00;01:00" was refused as "End time: must be after the start time".
+        var paste = string.Join("\n",
+            "Night dyeing;Dyeing;Ana;EN;2026-12-10;22:00;01:00;Europe/Lisbon;20;Online;;2026-12-09;coaching@example.org;Shift work",
+            "Slip;Dyeing;Ana;EN;2026-12-10;14:00;13:00;Europe/Lisbon;20;Online;;2026-12-09;coaching@example.org;Typo");
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        var draft = Assert.Single(result.Drafts).Draft;
+        Assert.Equal((new DateTimeOffset(2026, 12, 10, 22, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 11, 1, 0, 0, TimeSpan.Zero)), (draft.StartsAt, draft.EndsAt));
+        Assert.Equal(["2 (End time: must be after the start time; an end earlier than the start counts as the next day only for a session of at most 12 hours)"], result.Errors);
+    }
+
     [Theory]
     [InlineData(19_999)]
     [InlineData(20_000)]
