@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.IntegrationTests.Playground;
@@ -64,7 +65,10 @@ public abstract partial class ExchangeFlowTests
         Assert.Contains(reference, connector.To(visitingManager.ConversationId)[^1].CardJson, StringComparison.Ordinal);
         await SeedProfileAsync(host, stranger);
         await PostAsync(client, Message(stranger, "pending approvals"));
-        Assert.Contains("Nothing is waiting for your decision.", connector.To(stranger.ConversationId)[^1].CardJson, StringComparison.Ordinal);
+        // No cluster manager: whom the list is for and what to type instead, then the help card — no list at all.
+        Assert.Equal(ConversationTexts.En.OnlyForClusterManagers, connector.To(stranger.ConversationId)[^2].Activity.Text);
+        Assert.DoesNotContain(reference, connector.To(stranger.ConversationId)[^1].CardJson, StringComparison.Ordinal);
+        Assert.Contains(ConversationTexts.En.HelpTitle, connector.To(stranger.ConversationId)[^1].CardJson, StringComparison.Ordinal);
 
         // A second application for the same visiting organisation is not eligible while this one counts.
         await PostAsync(client, Message(applicant, "apply for exchange"));
@@ -123,7 +127,8 @@ public abstract partial class ExchangeFlowTests
 
         await SeedProfileAsync(second, stranger);
         await PostAsync(client, Message(stranger, "export exchanges"));
-        Assert.Equal("Only the programme coordinator can see this.", connector.To(stranger.ConversationId)[^1].Activity.Text);
+        Assert.Equal(ConversationTexts.En.OnlyForCoordinators, connector.To(stranger.ConversationId)[^2].Activity.Text);
+        Assert.Contains(ConversationTexts.En.HelpTitle, connector.To(stranger.ConversationId)[^1].CardJson, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -335,12 +335,19 @@ internal sealed partial class ConversationTexts
 
     /// <summary>
     /// A cluster manager's command ("pending approvals", "manage members", or the same in one's own words) asked for by
-    /// someone who is none (roles come from the configuration); the help card follows.
+    /// someone who is none: whom it is for, that roles come from the partnership's configuration, and what to type
+    /// instead ("my applications"); the help card follows.
     /// </summary>
     public required string OnlyForClusterManagers { get; init; }
 
     /// <summary>A coordinator's command ("exchange progress", "export exchanges"…) asked for by someone who is none; the help card follows.</summary>
     public required string OnlyForCoordinators { get; init; }
+
+    /// <summary>
+    /// The command of what is under way typed at one of its questions ("apply step by step" at "Please describe the
+    /// objectives"): no answer to it; the question is asked again after this.
+    /// </summary>
+    public required string AlreadyUnderway { get; init; }
 
     /// <summary>The first-use language question given up after its attempts: the language it was asked in is kept.</summary>
     public required string LanguageKept { get; init; }

@@ -69,6 +69,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1532, Level = LogLevel.Information, Message = "Delete my data in {ConversationId}: the 1:1 chat's address kept for {Kinds}")]
     public static partial void ChatAddressKept(ILogger logger, string? conversationId, string kinds);
 
+    [LoggerMessage(EventId = 1533, Level = LogLevel.Information,
+        Message = "A role command was refused in conversation {ConversationId}: it is for {Role}, and the configuration gives the sender no such role")]
+    public static partial void RoleCommandRefused(ILogger logger, string role, string? conversationId);
+
     [LoggerMessage(EventId = 1599, Level = LogLevel.Information,
         Message = "A message in channel conversation {ConversationId} asked for nothing new while the sender's dialog waits in thread {WaitingIn}: pointed there")]
     public static partial void PointedToWaitingThread(ILogger logger, string? conversationId, string waitingIn);

@@ -155,14 +155,11 @@ internal sealed partial class MainDialog
             await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
-        else if (CommandOf(typed) is { } commanded)
+        else if ((ExactRoleCommandOf(typed) != RoleCommand.None || CommandOf(typed) is null)
+            && await RoleCommandOfAsync(context, typed, cancellationToken).ConfigureAwait(false) is { } role)
         {
-            requested = commanded;
-            start = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);
-        }
-        else if (RoleCommandOf(context, typed) is { } role)
-        {
-            // "tenho candidaturas para aprovar?" while the application form waits: the approvals, not the form again.
+            // "tenho candidaturas para aprovar?" while the application form waits: the approvals, not the form again;
+            // "pending approvals" from someone who approves nothing, at a form or a question: whom it is for, on top.
             if (role.Journey is null)
             {
                 Log.AnotherRequest(logger, "role command", runningId, "refused on top", activity.Conversation?.Id);
@@ -173,6 +170,11 @@ internal sealed partial class MainDialog
 
             requested = role.Journey;
             start = new JourneyStart(Intent.None, IntentEntities.Empty, role.Command, null, null);
+        }
+        else if (CommandOf(typed) is { } commanded)
+        {
+            requested = commanded;
+            start = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);
         }
         else
         {
@@ -196,6 +198,18 @@ internal sealed partial class MainDialog
         if (requested is null)
         {
             return null;   // an action or intent no journey answers: the waiting dialog's own answer
+        }
+
+        if (action is null && !waitsForForm && (ReferenceEquals(requested, running) || IsUnderway(innerDc, requested))
+            && TypedCommand.MatchesAny(requested.Commands, typed!))
+        {
+            // "apply step by step" typed at one of its own questions (or "apply for exchange" at the questions its form's
+            // "Answer step by step" began): no answer to the question — never stored as, say, the objectives — but what is
+            // under way already: said so, and the same question asked again (no try used).
+            Log.AnotherRequest(logger, request, runningId, "already under way", activity.Conversation?.Id);
+            await context.SendActivityAsync(texts.AlreadyUnderway, cancellationToken).ConfigureAwait(false);
+            await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
         }
 
         if (ReferenceEquals(requested, running))
@@ -246,6 +260,20 @@ internal sealed partial class MainDialog
         }
 
         return leafDc;
+    }
+
+    /// <summary>Whether <paramref name="journey"/>'s dialog is one of those running (a journey's dialog begun inside another's).</summary>
+    private static bool IsUnderway(DialogContext innerDc, IJourney journey)
+    {
+        for (DialogContext? dc = innerDc; dc is not null; dc = dc.Child)
+        {
+            if (dc.ActiveDialog?.Id == journey.Dialog.Id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool WaitsForForm(DialogContext innerDc) =>

@@ -6,26 +6,59 @@ using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Conversation;
 
-/// <summary>The role commands asked for in one's own words ("candidaturas pendentes", "how many exchanges so far?").</summary>
+/// <summary>
+/// The role commands — typed as the menu has them ("pending approvals", "stuck applications", in any of the six
+/// languages) or asked for in one's own words ("candidaturas pendentes", "how many exchanges so far?"): the one place
+/// that decides whether the person may have them, and the polite refusal when not.
+/// </summary>
 internal sealed partial class MainDialog
 {
     /// <summary>
-    /// What a typed text asks of the role commands (<see cref="RoleCommandRecognizer"/>), checked before the intents so
-    /// that "tenho candidaturas para aprovar?" is not an application form: for someone who has the role (from the
-    /// configuration, <see cref="IRoleService"/>), the journey of the command with the command itself as its text (the
-    /// journey then runs it as if typed — and checks the role again); for someone without it, a refusal when the text is
-    /// clearly a manager's or coordinator's (pending approvals, members, progress, export); else nothing (a participant's
-    /// "a new session" is the recognizer's).
+    /// The role command <paramref name="typed"/> is as a whole message — a cluster manager's "pending approvals" or
+    /// "manage members", a coordinator's "exchange progress", "export exchanges", "stuck applications", "new session" or
+    /// "import sessions", in any of the six languages — or <see cref="RoleCommand.None"/>.
     /// </summary>
-    private RoleRequest? RoleCommandOf(ITurnContext context, string? typed)
+    internal static RoleCommand ExactRoleCommandOf(string? typed)
     {
-        var command = RoleCommandRecognizer.Recognize(typed);
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return RoleCommand.None;
+        }
+
+        var folded = TypedCommand.Fold(typed);
+        bool Exchanges(Func<ExchangeTexts, IReadOnlyList<string>> list) => ExchangeTexts.All.Any(t => TypedCommand.ContainsFolded(list(t), folded));
+        return Exchanges(t => t.PendingApprovalsCommands) ? RoleCommand.PendingApprovals
+            : Exchanges(t => t.ProgressCommands) ? RoleCommand.ExchangeProgress
+            : Exchanges(t => t.ExportCommands) ? RoleCommand.ExportExchanges
+            : Exchanges(t => t.StuckCommands) ? RoleCommand.StuckApplications
+            : PartnerTexts.All.Any(t => TypedCommand.ContainsFolded(t.ManageMembersCommands, folded)) ? RoleCommand.ManageMembers
+            : CoachingTexts.All.Any(t => TypedCommand.ContainsFolded(t.NewSessionCommands, folded)) ? RoleCommand.NewSession
+            : CoachingTexts.All.Any(t => TypedCommand.ContainsFolded(t.ImportCommands, folded)) ? RoleCommand.ImportSessions
+            : RoleCommand.None;
+    }
+
+    /// <summary>
+    /// What a typed text asks of the role commands — the whole message one of them (<see cref="ExactRoleCommandOf"/>), else
+    /// in one's own words (<see cref="RoleCommandRecognizer"/>) — checked before the intents so that "tenho candidaturas
+    /// para aprovar?" is not an application form: for someone who has the role (from the configuration,
+    /// <see cref="IRoleService"/>), the journey of the command with the command as its text (the journey then runs it as
+    /// if typed — and checks the role again); for someone without it, a refusal when the text is clearly a manager's or
+    /// coordinator's (pending approvals, members, progress, stuck applications, export); else nothing (a participant's "a
+    /// new session" is the recognizer's, the exact "new session" the coaching journey's, which refuses it itself).
+    /// "Pending approvals" is also the list of a host organisation's contact (in the directory with their Entra id), who
+    /// decides its second stage without being a cluster manager: theirs is never refused.
+    /// </summary>
+    private async Task<RoleRequest?> RoleCommandOfAsync(ITurnContext context, string? typed, CancellationToken cancellationToken)
+    {
+        var exact = ExactRoleCommandOf(typed);
+        var command = exact != RoleCommand.None ? exact : RoleCommandRecognizer.Recognize(typed);
         if (command == RoleCommand.None)
         {
             return null;
         }
 
-        var roles = services.GetService<IRoleService>()?.GetRoles(context.Activity.From?.AadObjectId) ?? UserRoles.None;
+        var person = context.Activity.From?.AadObjectId;
+        var roles = services.GetService<IRoleService>()?.GetRoles(person) ?? UserRoles.None;
         var language = context.GetTexts().Language;
         var exchanges = ExchangeTexts.Resolve(language);
         var coaching = CoachingTexts.Resolve(language);
@@ -40,19 +73,45 @@ internal sealed partial class MainDialog
             _ => (roles.IsCoordinator, coaching.ImportCommands[0], RoleRefusal.None),
         };
 
-        if (allowed && CommandOf(canonical) is { } journey)
+        if (!allowed && command == RoleCommand.PendingApprovals)
         {
-            return new RoleRequest(journey, canonical, RoleRefusal.None);
+            allowed = await IsDirectoryContactAsync(person, cancellationToken).ConfigureAwait(false);
         }
 
-        return refusal == RoleRefusal.None ? null : new RoleRequest(null, canonical, refusal);
+        // Typed as the menu has it: the journey gets the words as typed (it reads every language's).
+        var text = exact != RoleCommand.None ? typed!.Trim() : canonical;
+        if (allowed && CommandOf(text) is { } journey)
+        {
+            return new RoleRequest(journey, text, RoleRefusal.None);
+        }
+
+        return refusal == RoleRefusal.None ? null : new RoleRequest(null, text, refusal);
     }
 
-    /// <summary>The refusal's text, then the help card (what the person can do).</summary>
+    /// <summary>
+    /// Whether the person is a contact of an organisation in the directory, with their Entra object id: a host's contact
+    /// decides the second stage of the applications to visit it (<see cref="ExchangeApprovers"/>).
+    /// </summary>
+    private async Task<bool> IsDirectoryContactAsync(string? person, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(person) || services.GetService<IPartnerDirectory>() is not { } directory)
+        {
+            return false;
+        }
+
+        var organisations = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
+        return organisations.Any(o => o.Contacts.Any(c => string.Equals(c.EntraObjectId, person, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// The refusal's text — whom the command is for, that roles come from the partnership's configuration, and what the
+    /// person can type instead — then the help card (what the person can do).
+    /// </summary>
     private async Task RefuseRoleCommandAsync(ITurnContext context, RoleRefusal refusal, CancellationToken cancellationToken)
     {
         var texts = context.GetTexts();
         var text = refusal == RoleRefusal.ClusterManagers ? texts.OnlyForClusterManagers : texts.OnlyForCoordinators;
+        Log.RoleCommandRefused(logger, refusal.ToString(), context.Activity.Conversation?.Id);
         await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
         await context.SendActivityAsync(ConversationCards.AsMessage(HelpCard(context)), cancellationToken).ConfigureAwait(false);
     }

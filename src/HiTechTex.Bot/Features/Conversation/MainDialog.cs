@@ -557,6 +557,17 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     {
         var action = step.GetValue<string>(ActionKey);
         var typed = step.GetValue<string>(TextKey);
+
+        // A role's command typed as the menu has it ("pending approvals", "candidaturas bloqueadas"): decided against the
+        // person's roles in one place (RoleCommandOfAsync), like the same command in one's own words below — someone
+        // without the role is told whom it is for, and what they can do instead, not shown an empty list.
+        if (action is null && ExactRoleCommandOf(typed) != RoleCommand.None
+            && await RoleCommandOfAsync(step.Context, typed, cancellationToken).ConfigureAwait(false) is { } exactRole)
+        {
+            step.Values[RoleRefusedKey] = exactRole.Refusal.ToString();
+            return (exactRole.Journey, new JourneyStart(Intent.None, IntentEntities.Empty, exactRole.Command, null, null), Intent.None, IntentEntities.Empty);
+        }
+
         if (action is null && CommandOf(typed) is { } commanded)
         {
             return (commanded, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
@@ -577,7 +588,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return (null, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
         }
 
-        if (action is null && RoleCommandOf(step.Context, typed) is { } role)
+        if (action is null && await RoleCommandOfAsync(step.Context, typed, cancellationToken).ConfigureAwait(false) is { } role)
         {
             step.Values[RoleRefusedKey] = role.Refusal.ToString();
             return (role.Journey, new JourneyStart(Intent.None, IntentEntities.Empty, role.Command, null, null), Intent.None, IntentEntities.Empty);

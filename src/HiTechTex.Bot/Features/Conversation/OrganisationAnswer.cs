@@ -42,7 +42,7 @@ internal static class OrganisationAnswer
     private static readonly string[] MenuCommands =
     [
         .. Coaching.CoachingTexts.All.SelectMany(t => t.ListCommands.Concat(t.MineCommands)),
-        .. Exchanges.ExchangeTexts.All.SelectMany(t => t.ApplyCommands.Concat(t.StepByStepCommands).Concat(t.MyApplicationsCommands).Concat(t.PendingApprovalsCommands)),
+        .. Exchanges.ExchangeTexts.All.SelectMany(t => t.ApplyCommands.Concat(t.StepByStepCommands).Concat(t.MyApplicationsCommands).Concat(t.WithdrawCommands).Concat(t.PendingApprovalsCommands)),
         .. ConversationTexts.All.SelectMany(t => new[] { t.MyApplicationsWord, t.MySessionsWord }),
     ];
 

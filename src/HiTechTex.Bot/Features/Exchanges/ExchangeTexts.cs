@@ -553,6 +553,13 @@ internal sealed partial record ExchangeTexts
 
     public required IReadOnlyList<string> MyApplicationsCommands { get; init; }
 
+    /// <summary>
+    /// "withdraw my application" as a whole message: the list of one's applications, where each that can still be
+    /// withdrawn has its Withdraw button (nothing is withdrawn by the words alone) — and, typed at a step-by-step
+    /// question, no answer to it.
+    /// </summary>
+    public required IReadOnlyList<string> WithdrawCommands { get; init; }
+
     public required IReadOnlyList<string> PendingApprovalsCommands { get; init; }
 
     public required IReadOnlyList<string> ProgressCommands { get; init; }

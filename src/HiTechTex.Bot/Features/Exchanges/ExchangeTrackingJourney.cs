@@ -5,7 +5,7 @@ using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
-/// <summary>"My applications", "pending approvals", progress, stuck applications, export, opening a listed application and the decision buttons' Action.Submit fallback.</summary>
+/// <summary>"My applications" (and "withdraw my application": the same list, with its Withdraw buttons), "pending approvals", progress, stuck applications, export, opening a listed application and the decision buttons' Action.Submit fallback.</summary>
 internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog, ExchangeStore store) : IJourney
 {
     public Dialog Dialog => dialog;
@@ -15,7 +15,7 @@ internal sealed class ExchangeTrackingJourney(ExchangeTrackingDialog dialog, Exc
     public IReadOnlyCollection<string> CardActions { get; } = ["myApplications", ExchangeVerbs.Open, ExchangeVerbs.Stuck, ExchangeVerbs.RetryDelivery, .. ExchangeVerbs.Card];
 
     public IReadOnlyCollection<string> Commands { get; } =
-        [.. ExchangeTexts.All.SelectMany(t => t.MyApplicationsCommands.Concat(t.PendingApprovalsCommands).Concat(t.ProgressCommands).Concat(t.ExportCommands).Concat(t.StuckCommands))
+        [.. ExchangeTexts.All.SelectMany(t => t.MyApplicationsCommands.Concat(t.WithdrawCommands).Concat(t.PendingApprovalsCommands).Concat(t.ProgressCommands).Concat(t.ExportCommands).Concat(t.StuckCommands))
             .Distinct(StringComparer.Ordinal)];
 
     /// <summary>Lists, an opened application, a decision: each answered in its turn (on top of a waiting form, which stays open).</summary>

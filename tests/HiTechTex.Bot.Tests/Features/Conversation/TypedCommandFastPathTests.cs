@@ -88,6 +88,7 @@ public sealed class TypedCommandFastPathTests
         {
             yield return texts.ApplyCommands;
             yield return texts.MyApplicationsCommands;
+            yield return texts.WithdrawCommands;
             yield return texts.PendingApprovalsCommands;
             yield return texts.ProgressCommands;
             yield return texts.ExportCommands;

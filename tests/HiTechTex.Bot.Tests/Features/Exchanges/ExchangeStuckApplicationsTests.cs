@@ -779,8 +779,11 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var attempts = other.fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId);
 
         await other.host.Conversation.Flow()
+            // Typed: whom the list is for, where roles come from and what to type instead, then the help card (the one
+            // decision of the main dialog, as for the same words in one's own).
             .Send("stuck applications")
-            .AssertReply(En.NotCoordinator)
+            .AssertReply(HiTechTex.Bot.Features.Conversation.ConversationTexts.En.OnlyForCoordinators)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
             .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.Stuck }))
             .AssertReply(En.NotCoordinator)
             // An action, not a view: "can do this" (before: "can see this").

@@ -112,6 +112,7 @@ public sealed partial class ExchangeTextsTests
     {
         var all = ExchangeTexts.All.SelectMany(t => t.ApplyCommands.Select(c => ("apply", c))
             .Concat(t.MyApplicationsCommands.Select(c => ("mine", c)))
+            .Concat(t.WithdrawCommands.Select(c => ("withdraw", c)))
             .Concat(t.PendingApprovalsCommands.Select(c => ("pending", c)))
             .Concat(t.ProgressCommands.Select(c => ("progress", c)))
             .Concat(t.ExportCommands.Select(c => ("export", c)))

@@ -13,10 +13,11 @@ public sealed class ExchangeTrackingDialogTests : IDisposable
     [Theory]
     [InlineData("en", "pending approvals")]
     [InlineData("pt", "aprovações pendentes")]
-    public async Task PendingApprovals_Typed_ListWithoutTheNewApplicationButton(string language, string command)
+    public async Task PendingApprovals_TypedByAClusterManager_ListWithoutTheNewApplicationButton(string language, string command)
     {
         // Arrange
         var texts = ExchangeTexts.Resolve(language);
+        host.Conversation.Adapter.User = new() { Id = "29:user-1", Name = "Vasco", AadObjectId = ExchangeDialogTestHost.VisitingManagerId };
         await host.Conversation.SeedProfileAsync(language);
         Assert.Contains(command, texts.PendingApprovalsCommands);
 
