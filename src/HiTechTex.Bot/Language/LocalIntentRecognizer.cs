@@ -210,6 +210,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && tokens.Any(t => SearchRestrictors.IsOrganisationNoun(t.Norm))
+            && (tokens.Any(t => SearchRestrictors.IsRestrictor(t.Norm)) || (entities.Country ?? entities.Region ?? entities.City) is not null))
+        {
+            // "only companies in Portugal", "empresas en España", "sadece Türkiye'deki firmalar": organisations somewhere
+            // (or only organisations) are what a partner search lists — no verb of a journey, and no kind to filter on.
+            best = (Intent.FindPartners, 1, []);
+        }
+
         if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && (entities.Country ?? entities.Region ?? entities.City) is not null)
         {
             // "nonwovens in Turkey", "dyeing in Italy", "reciclagem de fibras em Portugal": what and where, as typed into
@@ -396,6 +404,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         var city = CompiledEntries.First(cityMatches)?.Entry.Value;
 
         var topic = Topics.FirstIn(tokens)?.Entry.Value ?? TopicAfterMarker(tokens, consumed, language);
+
+        // "only companies in Portugal", "solo empresas en España", "pouze firmy v Česku": a restrictor and the generic
+        // noun for organisations narrow the search (to the country, the kind named) and are nothing to look for.
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            consumed[i] |= SearchRestrictors.IsNoSearchWord(tokens[i].Norm);
+        }
 
         var stopWords = language?.StopWords ?? [];
         // A city in another form than its name ("v Burse", "do Pratu", "in Florence") is searched for by its name as well:

@@ -242,6 +242,27 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         Assert.Empty(result.Entities.OtherCountries);
     }
 
+    /// <summary>"solo empresas en España": a model that keeps the restrictor among the keywords searched for "solo" in Spain.</summary>
+    [Theory]
+    [InlineData("es", "solo empresas en España", "[\"solo\",\"empresas\"]", "ES")]
+    [InlineData("en", "only companies in Portugal", "[\"only companies\"]", "PT")]
+    [InlineData("cs", "pouze firmy v Česku", "[\"pouze\",\"firmy\"]", "CZ")]
+    public async Task RecognizeAsync_ModelKeepsARestrictorAsAKeyword_ItIsLeftOutAndTheCountryStays(string language, string text, string keywords, string country)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"{{{language}}}","declined":false,
+             "entities":{"keywords":{{{keywords}}},"country":"{{{country}}}","otherCountries":[],"excludedCountries":[],"region":null,
+                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Empty(result.Entities.Keywords);
+    }
+
     [Fact]
     public async Task RecognizeAsync_Request_SchemaAndPromptAskForExcludedRegions()
     {

@@ -12,4 +12,11 @@ internal interface IOrganisationLookup
     /// then the typed name is kept without an id.
     /// </summary>
     Task<OrganisationLookupResult> FindAsync(string typedName, int maxChoices, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The one organisation listed in the directory (it agreed to be listed, as the search shows) that
+    /// <paramref name="text"/> names exactly — its whole name, one of its parts ("CITEVE", "NTT"), its id or its initials —
+    /// or null: a word inside names, or several organisations, name none (<see cref="NamedOrganisation"/>).
+    /// </summary>
+    Task<OrganisationMatch?> FindNamedAsync(string text, CancellationToken cancellationToken);
 }

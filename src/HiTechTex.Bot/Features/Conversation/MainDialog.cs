@@ -39,6 +39,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     private const string RoleRefusedKey = "roleRefused";
     private const string RulesQuestionKey = "rulesQuestion";
     private const string PrivacyQuestionKey = "privacyQuestion";
+    private const string NamedOrganisationKey = "namedOrganisation";
     private const string StepsId = "main.steps";
     private const string LeaveDialogId = "main.leave";
     private const string LeavePromptId = "main.leave.confirm";
@@ -281,7 +282,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         // Asked in a group for something personal: the 1:1 chat, where the profile is asked for too.
         if (step.Context.Activity.IsGroupConversation())
         {
-            var (journey, start, intent, entities) = await RequestedAsync(step, cancellationToken).ConfigureAwait(false);
+            var (journey, start, intent, entities) = await RequestedAsync(step, profileComplete: false, cancellationToken).ConfigureAwait(false);
             if (journey is not null && journey.IsPersonal(start))
             {
                 return await ContinuePrivatelyAsync(step, journey, start, cancellationToken).ConfigureAwait(false);
@@ -323,7 +324,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         var texts = step.Context.GetTexts();
         var newProfile = step.GetValue<bool>(NewProfileKey);
-        var (started, start, intent, entities) = await RequestedAsync(step, cancellationToken).ConfigureAwait(false);
+        var (started, start, intent, entities) = await RequestedAsync(step, profileComplete: !newProfile, cancellationToken).ConfigureAwait(false);
 
         // In a channel, a message outside the thread where this member's question waits (a new post is another
         // conversation, which that question never hears of) that asks for nothing new: told to answer there — it used
@@ -552,8 +553,12 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     /// What the turn asks for: the journey it starts (a typed command, a card action, or the recognized intent) with
     /// its start, else none and the intent for the main dialog's own answers (help, cancel, the menu…).
     /// </summary>
+    /// <param name="profileComplete">
+    /// The profile was saved before this message: only then is an organisation's name typed alone a partner search
+    /// (<see cref="NamedOrganisation"/>); a first message is kept for after the first-use questions, which it does not answer.
+    /// </param>
     private async Task<(IJourney? Journey, JourneyStart Start, Intent Intent, IntentEntities Entities)> RequestedAsync(
-        WaterfallStepContext step, CancellationToken cancellationToken)
+        WaterfallStepContext step, bool profileComplete, CancellationToken cancellationToken)
     {
         var action = step.GetValue<string>(ActionKey);
         var typed = step.GetValue<string>(TextKey);
@@ -594,7 +599,14 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return (role.Journey, new JourneyStart(Intent.None, IntentEntities.Empty, role.Command, null, null), Intent.None, IntentEntities.Empty);
         }
 
-        var (intent, entities) = await UnderstandAsync(step, cancellationToken).ConfigureAwait(false);
+        var (intent, entities) = await UnderstandAsync(step, profileComplete, cancellationToken).ConfigureAwait(false);
+        if (step.GetValue<string>(NamedOrganisationKey) is { } organisationId)
+        {
+            // "CITEVE", "who is NTT?": that organisation's details, as its Details button in the search's results shows them.
+            var detail = NamedOrganisation.DetailStart(organisationId, typed, entities);
+            return (JourneyFor(detail.CardAction, intent), detail, intent, entities);
+        }
+
         var start = new JourneyStart(intent, entities, action is null ? typed : null, action, ReadData(step));
         return (JourneyFor(action, intent), start, intent, entities);
     }
@@ -747,7 +759,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     internal static string Truncate(string text, int length) =>
         text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
-    private async Task<(Intent Intent, IntentEntities Entities)> UnderstandAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<(Intent Intent, IntentEntities Entities)> UnderstandAsync(WaterfallStepContext step, bool profileComplete, CancellationToken cancellationToken)
     {
         var action = step.GetValue<string>(ActionKey);
         if (action is not null)
@@ -792,6 +804,16 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         if (recognized.Declined)
         {
             step.Values[DeclinedKey] = true;
+        }
+
+        // Nothing understood: an organisation's name typed alone or asked about ("CITEVE", "who is NTT?", "kdo je
+        // CLUTEX?") is a partner search for it — the directory says what is a name — rather than "I didn't understand".
+        if (profileComplete && recognized is { Intent: Intent.None, Declined: false } && services.GetService<IOrganisationLookup>() is { } lookup
+            && await NamedOrganisation.FindAsync(lookup, text, cancellationToken).ConfigureAwait(false) is { Id: { } id } named)
+        {
+            Log.Routed(logger, nameof(Intent.FindPartners), 1, NamedOrganisation.SourceName, step.Context.Activity.Conversation?.Id);
+            step.Values[NamedOrganisationKey] = id;
+            return (Intent.FindPartners, new IntentEntities { Keywords = [named.Name] });
         }
 
         return (recognized.Intent, recognized.Entities ?? IntentEntities.Empty);

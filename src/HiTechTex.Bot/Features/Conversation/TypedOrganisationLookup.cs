@@ -5,4 +5,6 @@ internal sealed class TypedOrganisationLookup : IOrganisationLookup
 {
     public Task<OrganisationLookupResult> FindAsync(string typedName, int maxChoices, CancellationToken cancellationToken) =>
         Task.FromResult(OrganisationLookupResult.None);
+
+    public Task<OrganisationMatch?> FindNamedAsync(string text, CancellationToken cancellationToken) => Task.FromResult<OrganisationMatch?>(null);
 }

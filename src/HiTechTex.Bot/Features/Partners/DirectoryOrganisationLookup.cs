@@ -31,6 +31,17 @@ internal sealed class DirectoryOrganisationLookup(IPartnerDirectory directory) :
         return new OrganisationLookupResult(null, [.. listed.Select(f => Match(f.Organisation))]);
     }
 
+    public async Task<OrganisationMatch?> FindNamedAsync(string text, CancellationToken cancellationToken)
+    {
+        var organisations = await directory.ListAsync(cancellationToken).ConfigureAwait(false);
+        // Only exact names: one whole word of a name ("Denizli", "Textile") is a city or a word more often than an
+        // organisation, and a non-listed organisation is one the search does not show either.
+        // Two at most: one exact match tells itself from the first of several.
+        var found = OrganisationNameMatcher.Find(organisations.Where(o => o.ListingConsent), text, 2);
+        var exact = found.Where(f => f.Closeness == OrganisationNameMatcher.Closeness.Exact).ToList();
+        return exact.Count == 1 ? Match(exact[0].Organisation) : null;
+    }
+
     private static OrganisationMatch Match(Organisation organisation) =>
         new(organisation.Name, organisation.Id, $"{organisation.Name} ({organisation.City}, {organisation.Country})");
 }

@@ -29,9 +29,12 @@ internal sealed class FindPartnersDialog(
 {
     public const string DialogId = "partners.find";
 
+    /// <summary>The card action of an organisation's details (a result's Details button; an organisation's name typed alone).</summary>
+    public const string DetailAction = "partners.detail";
+
     public static readonly IReadOnlyCollection<string> Actions =
     [
-        "findPartners", "partners.search", "partners.page", "partners.filters", "partners.detail", "partners.intro.request",
+        "findPartners", "partners.search", "partners.page", "partners.filters", DetailAction, "partners.intro.request",
         IntroductionCardActionHandler.AcceptVerb, IntroductionCardActionHandler.DeclineVerb,
         PartnerMemberEditor.ManageAction, PartnerMemberEditor.EditAction, PartnerMemberEditor.SaveAction,
     ];
@@ -54,7 +57,7 @@ internal sealed class FindPartnersDialog(
             case "partners.filters":
                 await SendAsync(context, cards.Filters(texts, PartnerQuery.FromCardData(data) with { Skip = 0 }), cancellationToken).ConfigureAwait(false);
                 break;
-            case "partners.detail":
+            case DetailAction:
                 await ShowDetailAsync(context, texts, Read(data, "id"), Read(data, "message"), cancellationToken).ConfigureAwait(false);
                 break;
             case "partners.intro.request":

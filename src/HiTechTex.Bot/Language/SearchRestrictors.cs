@@ -1,0 +1,75 @@
+namespace HiTechTex.Bot.Language;
+
+/// <summary>
+/// Words that narrow a partner search without being anything to look for: the restrictors "only", "just", "só",
+/// "apenas", "solo", "soltanto", "sadece", "yalnızca", "pouze", "jenom"… and the generic nouns for organisations they go
+/// with ("companies", "empresas", "aziende", "firmalar", "firmy"). "only companies in Portugal" is a search in Portugal
+/// (of any kind), not for the words "only" or "empresas" in the descriptions, which found nothing. Both recognizers'
+/// keywords go through <see cref="Clean"/>; the local one never makes them keywords in the first place.
+/// </summary>
+internal static class SearchRestrictors
+{
+    // Normalized (no accents): "só" is "so", "yalnızca" "yalnizca", "výhradně" "vyhradne". A word of one language that is
+    // another's ordinary word is left out only where it says nothing to search for in either ("so", "solo", "jen").
+    private static readonly HashSet<string> Restrictors = new(StringComparer.Ordinal)
+    {
+        "only", "just", "solely", "exclusively",
+        "so", "somente", "apenas", "unicamente", "exclusivamente",
+        "solo", "solamente",
+        "soltanto", "esclusivamente",
+        "sadece", "yalnizca", "yalniz", "sirf",
+        "pouze", "jen", "jenom", "vyhradne", "jedine",
+    };
+
+    // "empresa", "firma" and "società" are no kind of organisation (an SME and a large company alike): the kinds
+    // ("SMEs", "universidades", "research centres") are filters of their own (Gazetteer.OrganisationKinds).
+    private static readonly HashSet<string> OrganisationNouns = new(StringComparer.Ordinal)
+    {
+        "companies", "company", "firms", "businesses", "organisations", "organizations",
+        "empresas", "empresa", "organizacoes", "companias", "organizaciones",
+        "aziende", "azienda", "imprese", "societa", "organizzazioni",
+        "firmalar", "firmalari", "firmalarini", "sirketler", "sirketleri", "kuruluslar", "kuruluslari",
+        "firmy", "firem", "firmu", "spolecnosti", "podniky", "organizace",
+    };
+
+    /// <summary>A restrictor ("only", "só", "sadece", "pouze"…), normalized.</summary>
+    public static bool IsRestrictor(string norm) => Restrictors.Contains(norm);
+
+    /// <summary>A generic noun for organisations ("companies", "empresas", "firmy"…), normalized.</summary>
+    public static bool IsOrganisationNoun(string norm) => OrganisationNouns.Contains(norm);
+
+    /// <summary>Either: a word no search looks for.</summary>
+    public static bool IsNoSearchWord(string norm) => IsRestrictor(norm) || IsOrganisationNoun(norm);
+
+    /// <summary>
+    /// The keywords without those words: a keyword that is one of them is dropped, one of several words ("only
+    /// dyeing", as a model may return it) keeps its other words as typed.
+    /// </summary>
+    public static IReadOnlyList<string> Clean(IReadOnlyList<string> keywords)
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        var cleaned = new List<string>(keywords.Count);
+        foreach (var keyword in keywords)
+        {
+            if (string.IsNullOrWhiteSpace(keyword))
+            {
+                continue;
+            }
+
+            var tokens = TextNormalizer.Tokenize(keyword);
+            if (!tokens.Any(t => IsNoSearchWord(t.Norm)))
+            {
+                cleaned.Add(keyword);
+                continue;
+            }
+
+            var kept = string.Join(' ', tokens.Where(t => !IsNoSearchWord(t.Norm)).Select(t => t.Raw));
+            if (kept.Length > 0)
+            {
+                cleaned.Add(kept);
+            }
+        }
+
+        return cleaned;
+    }
+}

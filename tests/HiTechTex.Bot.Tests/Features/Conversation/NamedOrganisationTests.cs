@@ -1,0 +1,209 @@
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
+using static HiTechTex.Bot.Tests.Features.Partners.TestOrganisations;
+
+namespace HiTechTex.Bot.Tests.Features.Conversation;
+
+/// <summary>
+/// An organisation's name typed alone or asked about ("CITEVE", "who is NTT?", "quem é o CITEVE?", "¿quién es AITEX?",
+/// "chi è Centrocot?", "CITEVE nedir?", "kdo je CLUTEX?") by someone with a profile: the partner search's details of
+/// that organisation — it was "I didn't understand". The directory says what is a name; the first-use and "my profile"
+/// organisation questions still take the name as their answer.
+/// </summary>
+public sealed class NamedOrganisationTests : IDisposable
+{
+    private const string AitexId = "es-aitex";
+    private const string CentrocotId = "it-centrocot";
+    private const string HiddenId = "pt-hidden";
+
+    private static readonly IReadOnlyList<Organisation> Directory =
+    [
+        .. PartnerSeedData.Create(new PartnersOptions()),
+        Make(AitexId, "AITEX — Instituto Tecnológico Textil", "ES", "Valencia", "Alcoi", "es", "Centro tecnológico textil.", kind: OrganisationKind.Rto),
+        Make(CentrocotId, "Centrocot — Centro Tessile Cotoniero e Abbigliamento", "IT", "Lombardy", "Busto Arsizio", "it", "Laboratorio di prove tessili.", kind: OrganisationKind.Rto),
+        Make(HiddenId, "Tecelagem Oculta / TECOCULTA", "PT", "Norte", "Guimarães", "pt", "Tecelagem.", consent: false),
+    ];
+
+    private readonly RecordingJourney journey = new();
+    private readonly ConversationTestHost host;
+
+    public NamedOrganisationTests()
+    {
+        host = new ConversationTestHost(configureServices: services =>
+        {
+            var directory = new Mock<IPartnerDirectory>();
+            directory.Setup(d => d.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Directory);
+            services.AddSingleton(directory.Object);
+            services.Replace(ServiceDescriptor.Singleton<IOrganisationLookup, DirectoryOrganisationLookup>());
+            services.AddSingleton<IJourney>(journey);
+        });
+    }
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("en", "CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("en", "AITEX", AitexId)]
+    [InlineData("en", "who is NTT?", HiTechTexPartners.TecnotessileId)]
+    [InlineData("en", "what is Centrocot?", CentrocotId)]
+    [InlineData("pt", "quem é o CITEVE?", HiTechTexPartners.CiteveId)]
+    [InlineData("es", "¿quién es AITEX?", AitexId)]
+    [InlineData("it", "chi è Centrocot?", CentrocotId)]
+    [InlineData("tr", "CITEVE nedir?", HiTechTexPartners.CiteveId)]
+    [InlineData("cs", "kdo je CLUTEX?", HiTechTexPartners.ClutexId)]
+    public async Task OnTurnAsync_AnOrganisationsNameWithAProfile_ThePartnerSearchShowsItsDetails(string language, string typed, string id)
+    {
+        // Arrange
+        await host.SeedProfileAsync(language);
+
+        // Act
+        await host.Flow()
+            .Send(typed)
+            .AssertReply("journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        // Assert
+        var start = Assert.Single(journey.Starts);
+        Assert.Equal(Intent.FindPartners, start.Intent);
+        Assert.Equal(FindPartnersDialog.DetailAction, start.CardAction);
+        Assert.Equal(id, start.CardData!.Value.GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("en", "banana")]
+    [InlineData("en", "who is Banana?")]
+    [InlineData("pt", "Tecelagem")]          // a word of a name, not a name
+    [InlineData("tr", "Denizli")]            // a city, and a word of "DCC TTC — Denizli Chamber of Commerce"
+    [InlineData("pt", "TECOCULTA")]          // an organisation that did not agree to be listed
+    public async Task OnTurnAsync_NoOrganisationsName_TheUsualNotUnderstood(string language, string typed)
+    {
+        // Arrange
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        // Act
+        await host.Flow()
+            .Send(typed)
+            .AssertReply(texts.DidNotUnderstand)
+            .StartTestAsync();
+
+        // Assert
+        Assert.Empty(journey.Starts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_AnOrganisationsNameAsTheFirstMessage_TheFirstUseQuestionsAreAskedNotTheDetails()
+    {
+        await host.Flow()
+            .Send("CITEVE")
+            .AssertReplyContains("Shall I call you Ana?")
+            .StartTestAsync();
+
+        Assert.Empty(journey.Starts);
+    }
+
+    [Theory]
+    [InlineData("en", "AITEX", AitexId)]
+    [InlineData("pt", "CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("cs", "CLUTEX", HiTechTexPartners.ClutexId)]
+    public async Task OrganisationQuestion_FirstUse_AnOrganisationsNameIsTheAnswerNotASearch(string language, string typed, string id)
+    {
+        // Arrange
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        // Act
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send(texts.Language switch { "pt" => "sim", "cs" => "ano", _ => "yes" })
+            .AssertReply(texts.AskOrganisation)
+            .Send(typed)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        // Assert
+        Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
+        Assert.Empty(journey.Starts);
+    }
+
+    [Fact]
+    public async Task MyProfile_TheNewOrganisationsNameIsTheAnswerNotASearch()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send("my profile")
+            .AssertReplyContains("Your profile:")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply("Is your organisation still CITEVE?")
+            .Send("no")
+            .AssertReply("Which organisation do you work for?")
+            .Send("AITEX")
+            .AssertReplyContains("Which language")
+            .StartTestAsync();
+
+        Assert.Empty(journey.Starts);
+    }
+
+    [Theory]
+    [InlineData("who is NTT?", "NTT")]
+    [InlineData("What's Centrocot", "centrocot")]
+    [InlineData("quem é o CITEVE?", "citeve")]
+    [InlineData("o que é a AITEX?", "aitex")]
+    [InlineData("¿Quién es AITEX?", "aitex")]
+    [InlineData("¿qué es el AITEX?", "aitex")]
+    [InlineData("chi è Centrocot?", "centrocot")]
+    [InlineData("cos'è l'AITEX?", "aitex")]
+    [InlineData("CITEVE nedir?", "citeve")]
+    [InlineData("NTT kimdir?", "ntt")]
+    [InlineData("kdo je CLUTEX?", "clutex")]
+    [InlineData("co je to CLUTEX?", "clutex")]
+    [InlineData("Next Technology Tecnotessile", "next technology tecnotessile")]
+    public void NameIn_AQuestionAboutAName_TheNameWithoutTheQuestionsWords(string typed, string name)
+    {
+        Assert.Equal(name, NamedOrganisation.NameIn(typed), ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("I would like to know more about the textile organisations of northern Portugal please")]
+    public void NameIn_NoNameOrASentence_Null(string typed)
+    {
+        Assert.Null(NamedOrganisation.NameIn(typed));
+    }
+
+    /// <summary>Finds partners: the intent and the partner search's card actions.</summary>
+    private sealed class RecordingJourney : IJourney
+    {
+        public List<JourneyStart> Starts { get; } = [];
+
+        public Dialog Dialog => field ??= new StartDialog(Starts);
+
+        public IReadOnlyCollection<Intent> Intents { get; } = [Intent.FindPartners];
+
+        public IReadOnlyCollection<string> CardActions { get; } = FindPartnersDialog.Actions;
+
+        public bool IsPersonal(JourneyStart start) => false;
+
+        private sealed class StartDialog(List<JourneyStart> starts) : Dialog("test.partners")
+        {
+            public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
+            {
+                starts.Add(Assert.IsType<JourneyStart>(options));
+                await dc.Context.SendActivityAsync("journey started", cancellationToken);
+                return await dc.EndDialogAsync(null, cancellationToken);
+            }
+        }
+    }
+}
