@@ -45,6 +45,27 @@ public sealed class SearchRestrictorTests
         Assert.Equal(country, query.Country);
     }
 
+    /// <summary>
+    /// "solo aziende in Italia" was read as English ("solo" is Spanish too, "in" English): the answer came in English. The
+    /// nouns for companies and the restrictors of one language say which it is.
+    /// </summary>
+    [Theory]
+    [InlineData("only companies in Italy", "en")]
+    [InlineData("solo aziende in Italia", "it")]
+    [InlineData("soltanto aziende in Italia", "it")]
+    [InlineData("solo imprese in Italia", "it")]
+    [InlineData("só empresas em Portugal", "pt")]
+    [InlineData("solo empresas en España", "es")]
+    [InlineData("sadece Türkiye'deki firmalar", "tr")]
+    [InlineData("pouze firmy v Česku", "cs")]
+    public void Recognize_OnlyCompaniesInACountry_InTheLanguageTyped(string typed, string language)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(language, result.Language);
+    }
+
     [Theory]
     [InlineData("just research centres", "RTO", null)]
     [InlineData("only SMEs in Italy", "SME", "IT")]

@@ -39,7 +39,9 @@ internal static class Italian
                     "dell=1.5", "nell=1.5", "all=0.5", "dall=1.5", "mio=1.5", "mia=1", "mie=1.5", "miei=1.5", "anche=1.5", "molto=1.5",
                     "fare=1", "cosa=1", "qual=0.5", "vicino=1.5", "prossimo=1.5", "prossima=1.5", "prossimi=1.5", "prossime=1.5", "mese=1.5",
                     "durante=0.3", "avete=1.5", "perche=1.5", "trovo=1", "grazie=1.5", "ciao=1.5", "tutto=1.5",
-                    "lunedi=1.5", "martedi=1.5", "mercoledi=1.5", "giovedi=1.5", "venerdi=1.5", "sabato=1", "domenica=1.5", "buonasera=2", "buonanotte=2"],
+                    "lunedi=1.5", "martedi=1.5", "mercoledi=1.5", "giovedi=1.5", "venerdi=1.5", "sabato=1", "domenica=1.5", "buonasera=2", "buonanotte=2",
+                    // "solo aziende in Italia": "solo" is Spanish too and "in" English, the nouns for companies and "soltanto" say Italian.
+                    "aziende=2", "azienda=1.5", "imprese=1.5", "soltanto=2"],
         DetectionEndings: ["zione=1.5", "zioni=1.5", "ggio=1", "cchi=1", "gli=1", "mento=0.5"],
         DetectionLetters: ["è=3", "ì=3", "ò=3", "ù=3", "à=1"]);
 }
