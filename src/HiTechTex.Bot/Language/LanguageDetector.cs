@@ -26,7 +26,12 @@ internal static class LanguageDetector
 
     private const double IntentWeight = 2;
 
+    /// <summary>What a Turkish case ending after an apostrophe ("'de", "'dan", "'deki") says for Turkish: as much as an intent word.</summary>
+    private const double ApostropheEndingWeight = 2;
+
     private static readonly IReadOnlyList<LanguageVocabulary> All = Languages.All;
+
+    private static readonly int TurkishIndex = All.Select(v => v.Code).ToList().IndexOf("tr");
 
     /// <summary>Word (normalized) → weight per language (<see cref="Languages.All"/> order).</summary>
     private static readonly FrozenDictionary<string, double[]> Words = BuildWords();
@@ -48,8 +53,17 @@ internal static class LanguageDetector
     {
         Span<double> votes = stackalloc double[All.Count];
         Span<double> letters = stackalloc double[All.Count];
-        foreach (var token in tokens)
+        for (var t = 0; t < tokens.Count; t++)
         {
+            var token = tokens[t];
+
+            // "İZMİR'de", "Türkiye'deki", "Bursa'dan": a case ending after an apostrophe is Turkish (the dotted capital İ
+            // that may say so too is gone once lower-cased), even beside words other languages share ("tekstil", "de").
+            if (TurkishIndex >= 0 && TurkishSuffix.IsTurkishEvidence(tokens, t))
+            {
+                votes[TurkishIndex] += ApostropheEndingWeight;
+            }
+
             if (Words.TryGetValue(token.Norm, out var weights))
             {
                 for (var l = 0; l < votes.Length; l++)

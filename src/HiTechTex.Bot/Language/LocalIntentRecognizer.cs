@@ -211,10 +211,12 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && tokens.Any(t => SearchRestrictors.IsOrganisationNoun(t.Norm))
-            && (tokens.Any(t => SearchRestrictors.IsRestrictor(t.Norm)) || (entities.Country ?? entities.Region ?? entities.City) is not null))
+            && (tokens.Any(t => SearchRestrictors.IsRestrictor(t.Norm)) || (entities.Country ?? entities.Region ?? entities.City) is not null
+                || TurkishSuffix.NamesAPlace(tokens)))
         {
             // "only companies in Portugal", "empresas en España", "sadece Türkiye'deki firmalar": organisations somewhere
             // (or only organisations) are what a partner search lists — no verb of a journey, and no kind to filter on.
+            // "Çorlu'da tekstil firması": a Turkish place the gazetteer does not know is somewhere too (its name is searched).
             best = (Intent.FindPartners, 1, []);
         }
 
@@ -426,7 +428,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (consumed[i] || stopWords.Contains(t.Norm) || t.Norm.Length < 2 || t.Norm.All(char.IsDigit))
+            // "İZMİR'de", "Türkiye'deki", "Bursa'dan": the Turkish case ending after the apostrophe is no word to look for,
+            // even where the message reads as another language (whose stop words do not hold "deki" or "dan").
+            if (consumed[i] || stopWords.Contains(t.Norm) || t.Norm.Length < 2 || t.Norm.All(char.IsDigit)
+                || TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, i))
             {
                 continue;
             }

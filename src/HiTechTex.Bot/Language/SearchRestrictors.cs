@@ -29,6 +29,8 @@ internal static class SearchRestrictors
         "empresas", "empresa", "organizacoes", "companias", "organizaciones",
         "aziende", "azienda", "imprese", "societa", "organizzazioni",
         "firmalar", "firmalari", "firmalarini", "sirketler", "sirketleri", "kuruluslar", "kuruluslari",
+        // "tekstil firması", "boya şirketi": the noun after what the company does (a compound, with its ending).
+        "firmasi", "firmasini", "sirketi", "sirketini", "kurulusu",
         "firmy", "firem", "firmu", "spolecnosti", "podniky", "organizace",
     };
 
