@@ -116,7 +116,7 @@ internal static partial class ProfileAnswers
         typed is not null && NoOrganisationAnswers.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Trim());
 
     // A yes that echoes "Is your organisation still …?" instead of saying yes: "still", "continua", "ainda é", "sigue
-    // siendo", "è ancora", "hâlâ öyle", "pořád je" — the whole answer, case, accents and end marks ignored.
+    // siendo", "è ancora", "hâlâ öyle", "pořád je", "same", "aynı", "lo mismo" — the whole answer, case, accents and end marks ignored.
     private static readonly HashSet<string> StillYes = new(
         [
             "still", "it still is", "still is", "still the same organisation", "it is", "yes still", "still yes",
@@ -125,10 +125,17 @@ internal static partial class ProfileAnswers
             "e ancora", "ancora", "si ancora", "ancora si", "e sempre", "sempre", "sempre quella", "e quella",
             "hala", "hala oyle", "hala o", "oyle", "evet hala", "hala ayni kurum",
             "stale", "stale je", "porad", "porad je", "porad ano", "ano stale", "ano porad", "jeste", "je",
+            // "same", "aynı", "o mesmo", "lo mismo", "lo stesso", "stejně": the same organisation as before.
+            "same", "the same", "same one", "same as before", "yes same", "yes the same", "still the same",
+            "o mesmo", "a mesma", "mesmo", "mesma", "sim o mesmo", "sim a mesma", "e o mesmo", "e a mesma", "continua o mesmo", "continua a mesma",
+            "lo mismo", "el mismo", "la misma", "mismo", "misma", "si lo mismo", "si la misma", "es la misma", "es el mismo", "sigue igual", "igual",
+            "lo stesso", "la stessa", "stesso", "stessa", "si lo stesso", "si la stessa", "e la stessa", "e lo stesso", "sempre la stessa", "uguale",
+            "ayni", "ayni kurum", "ayni sirket", "evet ayni", "hala ayni", "ayni yer",
+            "stejne", "stejna", "porad stejne", "stale stejne", "ano stejne", "ano stejna", "ta sama", "porad ta sama", "stale ta sama",
         ],
         StringComparer.Ordinal);
 
-    /// <summary>Whether an answer to "Is your organisation still …?" echoes it as a yes ("continua", "sigue siendo", "pořád je").</summary>
+    /// <summary>Whether an answer to "Is your organisation still …?" echoes it as a yes ("continua", "sigue siendo", "pořád je", "same").</summary>
     public static bool SaysStill(string? typed) =>
         typed is not null && StillYes.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Replace(",", "", StringComparison.Ordinal).Trim());
 

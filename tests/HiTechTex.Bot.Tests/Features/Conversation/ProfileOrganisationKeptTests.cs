@@ -39,7 +39,10 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
         Assert.Equal(new UserProfile("Ana Sousa", "Portuguese Textile Cluster / CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
     }
 
-    /// <summary>"A sua organização continua a ser CITEVE?" — "continua", "ainda é": a yes that echoes the question (it was asked again).</summary>
+    /// <summary>
+    /// "A sua organização continua a ser CITEVE?" — "continua", "ainda é": a yes that echoes the question (it was asked
+    /// again); "same", "o mesmo", "lo mismo", "lo stesso", "aynı", "stejně" too (they asked for a yes or no again).
+    /// </summary>
     [Theory]
     [InlineData("en", "yes", "still")]
     [InlineData("pt", "sim", "continua")]
@@ -48,6 +51,14 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
     [InlineData("it", "sì", "è ancora")]
     [InlineData("tr", "evet", "hâlâ öyle")]
     [InlineData("cs", "ano", "pořád je")]
+    [InlineData("en", "yes", "same")]
+    [InlineData("en", "yes", "The same.")]
+    [InlineData("pt", "sim", "o mesmo")]
+    [InlineData("pt", "sim", "a mesma")]
+    [InlineData("es", "sí", "lo mismo")]
+    [InlineData("it", "sì", "lo stesso")]
+    [InlineData("tr", "evet", "aynı")]
+    [InlineData("cs", "ano", "stejně")]
     public async Task MyProfile_AnEchoOfTheQuestion_KeepsTheSavedOrganisation(string language, string yes, string echo)
     {
         await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
@@ -102,7 +113,7 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
             .AssertReply("Shall I call you Ana?")
             .Send("yes")
             .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
-            .Send("same").AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
+            .Send("perhaps").AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
             .Send("maybe").AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
             .Send("hmm").AssertReply(texts.OrganisationKept("CITEVE"))
             .AssertReply(texts.AskLanguage)
