@@ -139,9 +139,31 @@ internal static partial class ProfileAnswers
     public static bool SaysStill(string? typed) =>
         typed is not null && StillYes.Contains(TypedCommand.Fold(typed.Replace('\u2019', '\'')).TrimEnd('.', '!', ' ').Replace(",", "", StringComparison.Ordinal).Trim());
 
-    /// <summary>The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe").</summary>
-    public static string Name(string? typed) =>
-        TurkishCallMe(typed) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? WithoutCourtesyAfterComma(typed?.Trim() ?? "");
+    /// <summary>
+    /// The name in an answer to the name question, without its lead-in ("my name is Ana" → "Ana", "bana Ayşe de" → "Ayşe",
+    /// "Ben Ayşe" → "Ayşe"). <paramref name="turkish"/>: the conversation is in Turkish and "Ben" is not the user's own
+    /// first name (<see cref="TurkishIAm"/>).
+    /// </summary>
+    public static string Name(string? typed, bool turkish = false) =>
+        TurkishCallMe(typed) ?? TurkishIAm(typed, turkish) ?? WithoutArticle(StripLeadIn(typed, NameLeadIns)) ?? WithoutCourtesyAfterComma(typed?.Trim() ?? "");
+
+    /// <summary>
+    /// "Ben Ayşe", "Ben Ayşe'yim", "ben Mehmet" (I am …): Turkish "ben" before the name — only where it cannot be the English
+    /// first name ("Ben Smith" stays whole): the name has a letter only Turkish writes (ş, ğ, ı, İ), ends in the Turkish
+    /// "I am" after an apostrophe ("'yim", "'ım"), or <paramref name="turkish"/> says the conversation is in Turkish.
+    /// </summary>
+    private static string? TurkishIAm(string? typed, bool turkish)
+    {
+        var match = typed is null ? Match.Empty : TurkishIAmRegex().Match(typed.Trim());
+        if (!match.Success || match.Groups["name"].Value.Trim() is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        return turkish || match.Groups["copula"].Success || name.AsSpan().IndexOfAny(TurkishLetters) >= 0 ? name : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TurkishLetters = System.Buffers.SearchValues.Create("şŞğĞıİ");
 
     /// <summary>
     /// A name without courtesy after a comma at its end ("Ana Sousa, obrigada", "Giulia, grazie") or a Turkish "let it be"
@@ -240,9 +262,10 @@ internal static partial class ProfileAnswers
 
     /// <summary>
     /// A name given instead of a plain yes or no to "shall I call you …?": "No, call me Ana please", "call me Ana", "my
-    /// name is Ana", "não, chama-me Ana" → "Ana"; null when the answer names none ("no", "no thanks").
+    /// name is Ana", "não, chama-me Ana", "hayır, ben Ayşe" → "Ana"; null when the answer names none ("no", "no thanks").
+    /// <paramref name="turkish"/> as for <see cref="Name"/>.
     /// </summary>
-    public static string? NameInConfirmAnswer(string? typed)
+    public static string? NameInConfirmAnswer(string? typed, bool turkish = false)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
@@ -255,7 +278,7 @@ internal static partial class ProfileAnswers
             text = text[words[1].Index..];
         }
 
-        return TurkishCallMe(text) ?? WithoutArticle(StripLeadIn(text, NameLeadIns));
+        return TurkishCallMe(text) ?? TurkishIAm(text, turkish) ?? WithoutArticle(StripLeadIn(text, NameLeadIns));
     }
 
     /// <summary>
@@ -402,6 +425,10 @@ internal static partial class ProfileAnswers
     // "CLUTEX'teyim", "CITEVE'deyim", "Bursa Tekstil'dayım" (I am at …): the organisation before the locative and "-yım".
     [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)['’](?:de|da|te|ta)y[ıiuü]m[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex TurkishAt();
+
+    // "Ben Ayşe", "Ben Ayşe'yim", "ben Ayşe Yılmaz." (I am Ayşe): "ben" before the name, the copula after an apostrophe.
+    [GeneratedRegex(@"^ben\s+(?<name>[^\s,.!?].*?)(?<copula>['’]y?[ıiuü]m)?\s*[.!]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TurkishIAmRegex();
 
     // "Ayşe olsun" (let it be Ayşe), "Ayşe yeterli" (Ayşe is enough), "Ayşe diyebilirsiniz" (you can say Ayşe).
     [GeneratedRegex(@"^(?<name>\S.*?)\s+(?:olsun|yeterli|diyebilirsiniz|diyebilirsin|deyin|diye\s+hitap\s+(?:edin|edebilirsiniz))[.!]?$", RegexOptions.IgnoreCase)]

@@ -269,7 +269,7 @@ internal sealed class ProfileDialog : ComponentDialog
     {
         // A name, or none after the name question's attempts (NameKept / NameUnset was said): the one it kept.
         // "my name is Ana", "Chamo-me Ana Costa", "Benim adım Ayşe": the name without its lead-in.
-        step.Values["name"] = step.Result is string typed ? ProfileAnswers.Name(typed) : step.GetValue<string>("keptName") ?? "";
+        step.Values["name"] = step.Result is string typed ? ProfileAnswers.Name(typed, BenIsIAm(step.Context)) : step.GetValue<string>("keptName") ?? "";
         var kept = step.GetValue<string>("savedOrganisation") ?? "";
         if (step.GetValue<bool>("again") && kept.Length > 0)
         {
@@ -648,7 +648,7 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
-        var name = ProfileAnswers.Name(prompt.Recognized.Value);
+        var name = ProfileAnswers.Name(prompt.Recognized.Value, BenIsIAm(prompt.Context));
         if (name.Length > 0 && IsJourneyRequest(name))
         {
             // "find partners in Italy", "quero candidatar-me a um intercâmbio": a request, never a person's name (it would
@@ -704,7 +704,7 @@ internal sealed class ProfileDialog : ComponentDialog
 
     /// <summary>The name in this turn's answer to "shall I call you …?" ("No, call me Ana please"), if one that keeps the rules.</summary>
     private static string? NamedInConfirmAnswer(ITurnContext context) =>
-        ProfileAnswers.NameInConfirmAnswer(context.Activity.Text) is { } name && KeepsNameRules(name) && NameRule.CheckPerson(name) == PersonNameIssue.None
+        ProfileAnswers.NameInConfirmAnswer(context.Activity.Text, BenIsIAm(context)) is { } name && KeepsNameRules(name) && NameRule.CheckPerson(name) == PersonNameIssue.None
             ? name
             : null;
 
@@ -733,6 +733,14 @@ internal sealed class ProfileDialog : ComponentDialog
             && (TypedCommand.Matches(asked, name) || OrganisationAnswer.IsCommand(name))
             ? name
             : null;
+
+    /// <summary>
+    /// Whether "Ben" before a name is Turkish "I am" ("Ben Ayşe", <see cref="ProfileAnswers.Name"/>): the turn is in
+    /// Turkish and the user's Teams name does not start with "Ben" (then it is their first name: "Ben Carter").
+    /// </summary>
+    internal static bool BenIsIAm(ITurnContext context) =>
+        context.GetTexts().Language == "tr"
+        && context.Activity.From?.Name?.Trim().StartsWith("Ben ", StringComparison.OrdinalIgnoreCase) != true;
 
     /// <summary>
     /// Whether a person's name keeps the name rules (<see cref="NameRule.KeepsPersonName"/>, at most

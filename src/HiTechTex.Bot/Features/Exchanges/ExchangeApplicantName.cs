@@ -58,7 +58,7 @@ internal sealed class ExchangeApplicantName(ConversationStates states, ExchangeS
             return false;
         }
 
-        var name = ProfileAnswers.Name(prompt.Recognized.Value);
+        var name = ProfileAnswers.Name(prompt.Recognized.Value, ProfileDialog.BenIsIAm(prompt.Context));
         if (!NameRule.Keeps(name, ProfileDialog.MaxNameLength))
         {
             return false;
@@ -76,7 +76,7 @@ internal sealed class ExchangeApplicantName(ConversationStates states, ExchangeS
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var name = ProfileAnswers.Name(typed);
+        var name = ProfileAnswers.Name(typed, ProfileDialog.BenIsIAm(step.Context));
         var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         await states.Profile.SetAsync(
             step.Context,

@@ -44,12 +44,29 @@ public sealed class ProfileAnswersTests : IDisposable
     // No lead-in at the start: kept whole, as typed.
     [InlineData("Ana", "Ana")]
     [InlineData("Ben Smith", "Ben Smith")]
+    [InlineData("Ben Ali", "Ben Ali")]                     // "Ben" may be a first name: only Turkish says it is "I am"
+    [InlineData("Ben Ayşe", "Ayşe")]                       // a letter only Turkish writes
+    [InlineData("ben Ayşe Yılmaz.", "Ayşe Yılmaz")]
+    [InlineData("Ben Mehmet'im", "Mehmet")]                 // the Turkish "I am" after an apostrophe
+    [InlineData("BEN GÜLŞEN", "GÜLŞEN")]
     [InlineData("Ana, my name is Ana", "Ana, my name is Ana")]
     [InlineData("Soyeon Park", "Soyeon Park")]
     [InlineData("my name is", "my name is")]
     public void Name_LeavesOutTheLeadIn(string typed, string name)
     {
         Assert.Equal(name, ProfileAnswers.Name(typed));
+    }
+
+    /// <summary>In a Turkish conversation "Ben" before a name is "I am", whatever letters the name has.</summary>
+    [Theory]
+    [InlineData("Ben Mehmet", true, "Mehmet")]
+    [InlineData("Ben Ali Demir", true, "Ali Demir")]
+    [InlineData("Ben Mehmet", false, "Ben Mehmet")]
+    [InlineData("Ben", true, "Ben")]
+    [InlineData("Benim adım Ayşe", true, "Ayşe")]
+    public void Name_TurkishBen_IAmInATurkishConversation(string typed, bool turkish, string name)
+    {
+        Assert.Equal(name, ProfileAnswers.Name(typed, turkish));
     }
 
     [Theory]
@@ -99,6 +116,8 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("Hayır, benim adım Ayşe", "Ayşe")]
     [InlineData("Ne, říkej mi Jana", "Jana")]
     [InlineData("hayır, bana Ayşe de", "Ayşe")]
+    [InlineData("hayır, ben Ayşe", "Ayşe")]
+    [InlineData("No, Ben Smith", null)]
     [InlineData("não, pode ser só Ana", "Ana")]
     [InlineData("no", null)]
     [InlineData("no thanks", null)]
@@ -158,6 +177,51 @@ public sealed class ProfileAnswersTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal(new UserProfile("Ayşe", "CLUTEX", null, "tr"), await host.ReadProfileAsync());
+    }
+
+    /// <summary>
+    /// "Ben Ayşe" ("I am Ayşe") at the Turkish name question was saved as the name "Ben Ayşe"; "Ben" is left out in a
+    /// Turkish conversation — unless the user's own Teams name starts with it (then it is their first name).
+    /// </summary>
+    [Theory]
+    [InlineData("Ben Ayşe", "Ana Sousa", "Ayşe")]
+    [InlineData("Ben Mehmet", "Ana Sousa", "Mehmet")]
+    [InlineData("Ben Carter", "Ben Carter", "Ben Carter")]
+    public async Task Turkish_BenBeforeTheName_IsIAm(string typed, string teamsName, string name)
+    {
+        host.Adapter.Locale = "tr-TR";
+        host.Adapter.User.Name = teamsName;
+        var texts = ConversationTexts.For("tr");
+
+        await host.Flow()
+            .Send("merhaba")
+            .AssertReplyContains(teamsName)
+            .Send("hayır")
+            .AssertReply(texts.AskName)
+            .Send(typed)
+            .AssertReply(texts.AskOrganisation)
+            .Send("CLUTEX şirketinde çalışıyorum")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send("Türkçe")
+            .AssertReply(texts.ProfileSaved(name))
+            .StartTestAsync();
+
+        Assert.Equal(name, (await host.ReadProfileAsync())?.Name);
+    }
+
+    /// <summary>"Hayır, ben Ayşe" at "shall I call you Ana?": a no with the name in it.</summary>
+    [Fact]
+    public async Task Turkish_NoIAmAyse_TheNameTaken()
+    {
+        host.Adapter.Locale = "tr-TR";
+        var texts = ConversationTexts.For("tr");
+
+        await host.Flow()
+            .Send("merhaba")
+            .AssertReplyContains("Ana")
+            .Send("hayır, ben Ayşe")
+            .AssertReply(texts.AskOrganisation)
+            .StartTestAsync();
     }
 
     /// <summary>
