@@ -314,7 +314,8 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         // A journey request typed at the first-use organisation question ("I need a dyeing partner in Italy"): kept
         // there instead of being saved as the organisation, and run now, as if typed after the profile.
-        if (ProfileDialog.RequestAfterProfile(step.Context) is { } request)
+        var afterProfile = ProfileDialog.RequestAfterProfile(step.Context);
+        if (afterProfile is { } request)
         {
             step.Values[TextKey] = request;
             step.Values[ActionKey] = null;
@@ -324,7 +325,9 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         var texts = step.Context.GetTexts();
         var newProfile = step.GetValue<bool>(NewProfileKey);
-        var (started, start, intent, entities) = await RequestedAsync(step, profileComplete: !newProfile, cancellationToken).ConfigureAwait(false);
+        // A request kept at the first-use questions is asked now that the profile is there: "who is CLUTEX?" typed at the
+        // organisation question gets CLUTEX's details (NamedOrganisation), as it would typed after the profile.
+        var (started, start, intent, entities) = await RequestedAsync(step, profileComplete: !newProfile || afterProfile is not null, cancellationToken).ConfigureAwait(false);
 
         // In a channel, a message outside the thread where this member's question waits (a new post is another
         // conversation, which that question never hears of) that asks for nothing new: told to answer there — it used

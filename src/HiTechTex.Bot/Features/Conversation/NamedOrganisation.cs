@@ -10,7 +10,8 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// recognizer understood nothing else: the partner search's details of that organisation, instead of "I didn't
 /// understand". What is an organisation's name is the directory's to say (<see cref="IOrganisationLookup.FindNamedAsync"/>:
 /// one listed organisation named exactly); a question's words around the name are left out first. Never asked at a
-/// question (the first-use or "my profile" organisation question takes the name as its answer).
+/// question (the first-use or "my profile" organisation question takes the name as its answer — but a question about a
+/// listed organisation typed there is kept as a request and answered once the profile is saved, see ProfileDialog).
 /// </summary>
 internal static class NamedOrganisation
 {
@@ -46,24 +47,34 @@ internal static class NamedOrganisation
     /// The name <paramref name="text"/> gives, without a question's words around it ("who is NTT?" → "ntt"); null when
     /// nothing or more than <see cref="MaxNameWords"/> words are left.
     /// </summary>
-    public static string? NameIn(string? text)
+    public static string? NameIn(string? text) => Read(text).Name;
+
+    /// <summary>
+    /// The name <paramref name="text"/> asks about ("who is NTT?", "kdo je CLUTEX?", "CITEVE nedir?" → "ntt"); null when it
+    /// asks nothing (a name alone) or names none. At the organisation question such a question is no answer to it.
+    /// </summary>
+    public static string? NameAskedAbout(string? text) => Read(text) is { Asked: true, Name: { } name } ? name : null;
+
+    private static (string? Name, bool Asked) Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return (null, false);
         }
 
         var tokens = TextNormalizer.Tokenize(IntentText.Bounded(text)).ToList();
         if (tokens.Count == 0 || tokens.Count > MaxNameWords + 4)
         {
-            return null;
+            return (null, false);
         }
 
+        var asked = false;
         foreach (var lead in Leads)
         {
             if (tokens.Count > lead.Length && lead.Select((word, i) => tokens[i].Norm == word).All(same => same))
             {
                 tokens.RemoveRange(0, lead.Length);
+                asked = true;
                 break;
             }
         }
@@ -71,6 +82,7 @@ internal static class NamedOrganisation
         if (tokens.Count > 1 && Tails.Contains(tokens[^1].Norm))
         {
             tokens.RemoveAt(tokens.Count - 1);
+            asked = true;
         }
 
         if (tokens.Count > 1 && Articles.Contains(tokens[0].Norm))
@@ -78,7 +90,7 @@ internal static class NamedOrganisation
             tokens.RemoveAt(0);
         }
 
-        return tokens.Count is > 0 and <= MaxNameWords ? string.Join(' ', tokens.Select(t => t.Raw)) : null;
+        return tokens.Count is > 0 and <= MaxNameWords ? (string.Join(' ', tokens.Select(t => t.Raw)), asked) : (null, asked);
     }
 
     /// <summary>The listed organisation <paramref name="text"/> names (alone or asked about); null for anything else.</summary>

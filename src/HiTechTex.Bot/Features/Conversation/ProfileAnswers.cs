@@ -25,6 +25,8 @@ internal static partial class ProfileAnswers
 
     private static readonly string[][] OrganisationLeadIns = Words(
         "i work for", "i work at", "i work in", "i work with", "i'm from", "i am from", "i'm at", "i am at", "i'm with", "i am with",
+        "i'm working at", "i am working at", "i'm working for", "i am working for", "i'm working in", "i am working in",
+        "i moved to", "i've moved to", "i have moved to",
         "my organisation is", "my organization is", "my company is",
         "trabalho na", "trabalho no", "trabalho em", "trabalho para", "trabalho para a", "trabalho para o", "eu trabalho na", "eu trabalho no",
         "eu trabalho em", "eu trabalho para", "sou da", "sou do", "a minha organização é", "minha organização é", "a minha empresa é",
@@ -32,7 +34,8 @@ internal static partial class ProfileAnswers
         "estou na", "estou no", "estou em", "eu estou na", "eu estou no", "eu estou em",
         "trabajo en", "trabajo para", "estoy en", "yo estoy en", "yo trabajo en", "yo trabajo para", "soy de", "mi organización es", "mi empresa es",
         "lavoro per", "lavoro in", "lavoro presso", "lavoro alla", "lavoro al", "lavoro da", "io lavoro per", "io lavoro presso",
-        "sono di", "la mia organizzazione è", "la mia azienda è",
+        "sono di", "sono in", "sono alla", "sono al", "sono presso", "sono da", "io sono in", "io sono presso",
+        "la mia organizzazione è", "la mia azienda è",
         "benim şirketim", "şirketim", "kurumum", "benim kurumum",
         "pracuji v", "pracuju v", "pracuji ve", "pracuju ve", "pracuji pro", "pracuju pro", "pracuji u", "pracuju u", "jsem z", "jsem ze", "jsem v", "jsem ve",
         "moje organizace je", "moje firma je", "má firma je");
@@ -52,7 +55,9 @@ internal static partial class ProfileAnswers
 
     // "now" after such a no, before the name or its lead-in: "no, now it's AITEX", "não, agora é a CITEVE", "no, ahora
     // trabajo en AITEX", "no, ora lavoro per Comocrea", "hayır, artık CLUTEX", "ne, teď pracuji v INOTEX".
-    private static readonly HashSet<string> Now = new(["now", "agora", "ahora", "ora", "adesso", "artik", "simdi", "ted", "nyni"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Now = new(
+        ["now", "currently", "agora", "atualmente", "ahora", "actualmente", "ora", "adesso", "attualmente", "artik", "simdi", "ted", "nyni", "aktualne"],
+        StringComparer.Ordinal);
 
     // What the no says the answer asked about is, instead of a name: "no, it's a request", "não, é um pedido", "no, es una
     // solicitud", "no, è una richiesta", "hayır, bu bir istek", "ne, to je požadavek" — a plain no (folded, after an article).
@@ -234,7 +239,36 @@ internal static partial class ProfileAnswers
             return text;
         }
 
-        return WithoutOrganisationNoun(StripLeadIn(text, OrganisationLeadIns) ?? text);
+        return WithoutOrganisationNoun(StripLeadIn(text, OrganisationLeadIns) ?? StripLeadIn(WithoutNow(text), OrganisationLeadIns) ?? text);
+    }
+
+    /// <summary>
+    /// The organisation when <paramref name="typed"/> says where the user works with a lead-in ("I work at AITEX", "I'm now
+    /// at AITEX", "trabalho no CITEVE", "ora sono in NTT", "CLUTEX'teyim"); null for a name alone or anything else.
+    /// </summary>
+    public static string? OrganisationAfterLeadIn(string? typed)
+    {
+        var text = typed?.Trim() ?? "";
+        var organisation = Organisation(text);
+        return organisation.Length > 0 && !string.Equals(organisation, text, StringComparison.Ordinal) ? organisation : null;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without a "now" in lower case among its first three words ("I'm now at AITEX", "ora sono in
+    /// NTT", "trabalho agora no CITEVE" → "I'm at AITEX", "sono in NTT", "trabalho no CITEVE"): a lead-in with it.
+    /// </summary>
+    private static string WithoutNow(string text)
+    {
+        var words = Split(text);
+        for (var i = 0; i < Math.Min(3, words.Count - 1); i++)
+        {
+            if (char.IsLower(words[i].Value[0]) && Now.Contains(FoldWord(words[i].Value)))
+            {
+                return (text[..words[i].Index] + text[(words[i].Index + words[i].Length)..].TrimStart()).Trim();
+            }
+        }
+
+        return text;
     }
 
     /// <summary><paramref name="text"/> without "the company", "la empresa", "l'azienda", "společnosti" before a name.</summary>
@@ -414,7 +448,7 @@ internal static partial class ProfileAnswers
 
     // "CITEVE'de çalışıyorum", "CITEVE için çalışıyorum", "CITEVE’te çalışıyorum": the organisation before the verb (Turkish
     // puts it last), a locative ending after an apostrophe or "için" (for) left out.
-    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)(?:['’](?:de|da|te|ta)|\s+(?:için|icin|bünyesinde|bunyesinde|şirketinde|sirketinde|firmasında|firmasinda|kurumunda|kuruluşunda|kurulusunda|şirketi\s+için|firması\s+için))?\s+(?:çalışıyorum|calisiyorum|çalışırım|calisirim)[.!]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:ben\s+)?(?:(?:şimdi|simdi|artık|artik)\s+)?(?<org>.+?)(?:['’](?:de|da|te|ta)|\s+(?:için|icin|bünyesinde|bunyesinde|şirketinde|sirketinde|firmasında|firmasinda|kurumunda|kuruluşunda|kurulusunda|şirketi\s+için|firması\s+için))?\s+(?:çalışıyorum|calisiyorum|çalışırım|calisirim)[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex TurkishWork();
 
     // "bana Ayşe de", "bana Ayşe deyin", "bana Ayşe diyebilirsiniz", "bana Ayşe diye hitap edin": Turkish puts the verb of
@@ -423,7 +457,7 @@ internal static partial class ProfileAnswers
     private static partial Regex TurkishCallMeRegex();
 
     // "CLUTEX'teyim", "CITEVE'deyim", "Bursa Tekstil'dayım" (I am at …): the organisation before the locative and "-yım".
-    [GeneratedRegex(@"^(?:ben\s+)?(?<org>.+?)['’](?:de|da|te|ta)y[ıiuü]m[.!]?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:ben\s+)?(?:(?:şimdi|simdi|artık|artik)\s+)?(?<org>.+?)['’](?:de|da|te|ta)y[ıiuü]m[.!]?$", RegexOptions.IgnoreCase)]
     private static partial Regex TurkishAt();
 
     // "Ben Ayşe", "Ben Ayşe'yim", "ben Ayşe Yılmaz." (I am Ayşe): "ben" before the name, the copula after an apostrophe.

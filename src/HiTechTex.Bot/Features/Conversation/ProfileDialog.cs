@@ -85,10 +85,11 @@ internal sealed class ProfileDialog : ComponentDialog
         // became the organisation, and the directory entry the exchange form needs was lost.)
         AddDialog(new WaterfallDialog(OrganisationKeepStepsId, [AskOrganisationKeptAsync, KeepOrAskOrganisationAsync, EndOrganisationKeepAsync]));
         // "No, it's AITEX" / "não, é a AITEX" / "ne, je to AITEX": a no, with the new organisation's name in it (taken,
-        // looked up in the directory as if typed at the organisation question).
+        // looked up in the directory as if typed at the organisation question); "I'm now at AITEX", "ora sono in NTT",
+        // "trabalho no CITEVE" instead of a yes or no: where the user works now, taken the same way.
         // "continua", "sigue siendo", "è ancora", "hâlâ öyle", "pořád je": a yes that echoes the question (it was asked again).
         AddDialog(new ConfirmPrompt(OrganisationKeptPrompt, (prompt, _) => Task.FromResult(
-            prompt.Recognized.Succeeded || NamedInOrganisationConfirmAnswer(prompt.Context) is not null || ProfileAnswers.SaysStill(prompt.Context.Activity.Text)))
+            prompt.Recognized.Succeeded || NamedInOrganisationKeptAnswer(prompt.Context) is not null || ProfileAnswers.SaysStill(prompt.Context.Activity.Text)))
         {
             RecognizeAnyLanguage = true,
             Localize = (context, options) => OrganisationKeptOptions(context.GetTexts(), Kept(options.Validations)),
@@ -308,11 +309,11 @@ internal sealed class ProfileDialog : ComponentDialog
         var kept = step.GetValue<string>("keptName") ?? "";
         if (step.Result is false && !ProfileAnswers.SaysStill(step.Context.Activity.Text))
         {
-            // "No, it's AITEX": the name given is the answer to the organisation question, which is not asked.
+            // "No, it's AITEX", "I'm now at AITEX": the name given is the answer to the organisation question, which is not asked.
             var question = new OrganisationQuestion(kept, [], Again: false, Declined: null)
             {
                 FirstUse = false,
-                Answer = NamedInOrganisationConfirmAnswer(step.Context),
+                Answer = NamedInOrganisationKeptAnswer(step.Context),
             };
             return await step.BeginDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
         }
@@ -478,7 +479,12 @@ internal sealed class ProfileDialog : ComponentDialog
             return await EndOrganisationAsync(step, new OrganisationMatch(name, null), cancellationToken).ConfigureAwait(false);
         }
 
-        var found = await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false);
+        // "who is CLUTEX?", "kdo je CLUTEX?", "CITEVE nedir?": a question about an organisation, not the user's own (no one
+        // answers "which organisation do you work for?" with "who is …?") — a request: kept and answered with that
+        // organisation's details once the profile is saved (NamedOrganisation), and the question asked again. (Saved as
+        // the organisation, it was "kdo je CLUTEX?" without a directory entry.)
+        var asksAbout = confirmedName is null && await AsksAboutAnOrganisationAsync(typed, cancellationToken).ConfigureAwait(false);
+        var found = asksAbout ? OrganisationLookupResult.None : await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false);
         if (found.Sure is { } sure)
         {
             return await EndOrganisationAsync(step, sure, cancellationToken).ConfigureAwait(false);
@@ -489,7 +495,7 @@ internal sealed class ProfileDialog : ComponentDialog
         // is saved as the organisation; the request is kept and run once the profile is saved, and the question asked
         // again (up to ProfileAttempts times, then the organisation stays unset like any question that gives up). One
         // that may be either ("Find Partners") is asked about: "Is “Find Partners” the name of your organisation?".
-        var reading = confirmedName switch
+        var reading = asksAbout ? OrganisationAnswerKind.Request : confirmedName switch
         {
             true => OrganisationAnswerKind.Name,
             false => OrganisationAnswerKind.Request,
@@ -554,6 +560,14 @@ internal sealed class ProfileDialog : ComponentDialog
         options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.OrganisationKept(name));
         return await step.PromptAsync(OrganisationChoicePrompt, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Whether an answer to the organisation question asks about an organisation ("who is CLUTEX?", "quem é o CITEVE?",
+    /// "NTT nedir?"): a question's words around a name that is a listed organisation, or any name asked about with a question mark.
+    /// </summary>
+    private async Task<bool> AsksAboutAnOrganisationAsync(string typed, CancellationToken cancellationToken) =>
+        NamedOrganisation.NameAskedAbout(typed) is { } asked
+        && (typed.TrimEnd().EndsWith('?') || await organisations.FindNamedAsync(asked, cancellationToken).ConfigureAwait(false) is { Id: not null });
 
     private static async Task<DialogTurnResult> KeepChosenOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -714,13 +728,26 @@ internal sealed class ProfileDialog : ComponentDialog
     /// and no journey request, nor what a request says unless written as a name ("no, I need partners in Italy" is a plain no).
     /// </summary>
     private static string? NamedInOrganisationConfirmAnswer(ITurnContext context) =>
-        ProfileAnswers.OrganisationInConfirmAnswer(context.Activity.Text) is { } name
-            && NameRule.Keeps(name, MaxOrganisationLength)
-            && OrganisationAnswer.Read(name) != OrganisationAnswerKind.Request
-            && !OrganisationAnswer.SaysARequest(name)
-            && !OrganisationAnswer.IsCommand(name)
-            ? name
-            : null;
+        ProfileAnswers.OrganisationInConfirmAnswer(context.Activity.Text) is { } name && IsOrganisationNameToTake(name) ? name : null;
+
+    /// <summary>
+    /// The new organisation in this turn's answer to "Is your organisation still …?": a no that names it ("No, it's
+    /// AITEX", <see cref="NamedInOrganisationConfirmAnswer"/>), or where the user works now said instead of a yes or no
+    /// ("I'm now at AITEX", "I work at AITEX", "trabalho no CITEVE", "ora sono in NTT", <see cref="ProfileAnswers.OrganisationAfterLeadIn"/>).
+    /// </summary>
+    private static string? NamedInOrganisationKeptAnswer(ITurnContext context) =>
+        NamedInOrganisationConfirmAnswer(context)
+        ?? (ProfileAnswers.OrganisationAfterLeadIn(context.Activity.Text) is { } name && IsOrganisationNameToTake(name) ? name : null);
+
+    /// <summary>
+    /// A name the organisation question would take: one line within <see cref="MaxOrganisationLength"/> (<see cref="NameRule"/>),
+    /// and no journey request, nor what a request says unless written as a name.
+    /// </summary>
+    private static bool IsOrganisationNameToTake(string name) =>
+        NameRule.Keeps(name, MaxOrganisationLength)
+        && OrganisationAnswer.Read(name) != OrganisationAnswerKind.Request
+        && !OrganisationAnswer.SaysARequest(name)
+        && !OrganisationAnswer.IsCommand(name);
 
     /// <summary>
     /// The request or command named in this turn's no to "Is “<paramref name="asked"/>” the name of your organisation?"

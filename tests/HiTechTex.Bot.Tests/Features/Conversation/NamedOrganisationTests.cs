@@ -136,6 +136,112 @@ public sealed class NamedOrganisationTests : IDisposable
         Assert.Empty(journey.Starts);
     }
 
+    /// <summary>
+    /// "kdo je CLUTEX?" at the first-use organisation question was saved as the organisation "kdo je CLUTEX?", without a
+    /// directory entry. No one answers "which organisation do you work for?" with "who is …?": it is a question about
+    /// that organisation — kept, like a journey request typed there, and answered with its details once the profile is
+    /// saved; the organisation question is asked again.
+    /// </summary>
+    [Theory]
+    [InlineData("cs", "kdo je CLUTEX?", HiTechTexPartners.ClutexId)]
+    [InlineData("en", "who is CLUTEX?", HiTechTexPartners.ClutexId)]
+    [InlineData("pt", "quem é o CITEVE?", HiTechTexPartners.CiteveId)]
+    [InlineData("es", "¿quién es AITEX?", AitexId)]
+    [InlineData("it", "chi è Centrocot?", CentrocotId)]
+    [InlineData("tr", "NTT kimdir?", HiTechTexPartners.TecnotessileId)]
+    public async Task OrganisationQuestion_FirstUse_AQuestionAboutAnOrganisation_AnsweredOnceTheProfileIsSaved(string language, string typed, string askedId)
+    {
+        // Arrange
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        // Act
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send("yes")
+            .AssertReply(texts.AskOrganisation)
+            .Send(typed)
+            .AssertReply(texts.OrganisationFirst)
+            .AssertReply(texts.AskOrganisation)
+            .Send("AITEX")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply("journey started")
+            .StartTestAsync();
+
+        // Assert: the organisation answered, and the details of the one asked about.
+        Assert.Equal(AitexId, (await host.ReadProfileAsync())?.OrganisationId);
+        var start = Assert.Single(journey.Starts);
+        Assert.Equal((FindPartnersDialog.DetailAction, askedId), (start.CardAction, start.CardData?.GetProperty("id").GetString()));
+    }
+
+    /// <summary>
+    /// Where the user works, said with a lead-in ("I'm now at AITEX", "I work at AITEX", "trabalho no CITEVE", "ora sono in
+    /// NTT", "teď pracuji v CLUTEX"): the organisation matched in the directory, with its id.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm now at AITEX", AitexId)]
+    [InlineData("en", "I work at AITEX", AitexId)]
+    [InlineData("en", "I now work for AITEX", AitexId)]
+    [InlineData("pt", "trabalho no CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("pt", "agora trabalho no CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("es", "ahora trabajo en AITEX", AitexId)]
+    [InlineData("it", "ora sono in NTT", HiTechTexPartners.TecnotessileId)]
+    [InlineData("it", "sono presso Centrocot", CentrocotId)]
+    [InlineData("tr", "şimdi CLUTEX'teyim", HiTechTexPartners.ClutexId)]
+    [InlineData("cs", "teď pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
+    public async Task OrganisationQuestion_FirstUse_WhereTheUserWorksWithALeadIn_TheDirectoryOrganisation(string language, string typed, string id)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Ana")
+            .Send("yes")
+            .AssertReply(texts.AskOrganisation)
+            .Send(typed)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
+        Assert.Empty(journey.Starts);
+    }
+
+    /// <summary>
+    /// "Is your organisation still CITEVE?" answered with where the user works now ("I'm now at AITEX", "ora sono in NTT")
+    /// instead of a yes or no: asked for a yes or no again before; now the new organisation, from the directory.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm now at AITEX", AitexId)]
+    [InlineData("it", "ora sono in NTT", HiTechTexPartners.TecnotessileId)]
+    [InlineData("pt", "agora trabalho no CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("cs", "pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
+    public async Task MyProfile_StillAtTheOrganisation_WhereTheUserWorksNow_TheNewOrganisation(string language, string typed, string id)
+    {
+        await host.SeedProfileAsync(language, organisation: "Lanifício Antigo");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept("Lanifício Antigo"))
+            .Send(typed)
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .StartTestAsync();
+
+        Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
+        Assert.Empty(journey.Starts);
+    }
+
     [Fact]
     public async Task MyProfile_TheNewOrganisationsNameIsTheAnswerNotASearch()
     {

@@ -95,6 +95,15 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("CLUTEX'teyim", "CLUTEX")]
     [InlineData("Bursa Tekstil’dayım", "Bursa Tekstil")]
     [InlineData("Empresa Textil del Norte", "Empresa Textil del Norte")]   // a name that starts with the noun stays whole
+    [InlineData("I'm now at AITEX", "AITEX")]                  // "now" in the lead-in
+    [InlineData("I'm working for AITEX", "AITEX")]
+    [InlineData("trabalho agora no CITEVE", "CITEVE")]
+    [InlineData("ora sono in NTT", "NTT")]
+    [InlineData("sono presso Centrocot", "Centrocot")]
+    [InlineData("teď pracuji v CLUTEX", "CLUTEX")]
+    [InlineData("şimdi CLUTEX'teyim", "CLUTEX")]
+    [InlineData("Now Textiles Ltd", "Now Textiles Ltd")]       // a name that starts with "now" stays whole
+    [InlineData("Agora Têxteis", "Agora Têxteis")]
     [InlineData("trabajo en la empresa", "la empresa")]
     [InlineData("trabajo en la empresa de mi padre", "la empresa de mi padre")]
     // No lead-in: kept whole.
