@@ -3,6 +3,7 @@ using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Turns;
+using HiTechTex.Bot.Testing.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
@@ -109,10 +110,24 @@ public sealed class NamedOrganisationTests : IDisposable
         Assert.Empty(journey.Starts);
     }
 
+    /// <summary>
+    /// The name alone, or where the user works said with a lead-in ("I'm now at AITEX", "I work at AITEX", "trabalho no
+    /// CITEVE", "ora sono in NTT", "teď pracuji v CLUTEX"): the organisation matched in the directory, with its id.
+    /// </summary>
     [Theory]
     [InlineData("en", "AITEX", AitexId)]
     [InlineData("pt", "CITEVE", HiTechTexPartners.CiteveId)]
     [InlineData("cs", "CLUTEX", HiTechTexPartners.ClutexId)]
+    [InlineData("en", "I'm now at AITEX", AitexId)]
+    [InlineData("en", "I work at AITEX", AitexId)]
+    [InlineData("en", "I now work for AITEX", AitexId)]
+    [InlineData("pt", "trabalho no CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("pt", "agora trabalho no CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("es", "ahora trabajo en AITEX", AitexId)]
+    [InlineData("it", "ora sono in NTT", HiTechTexPartners.TecnotessileId)]
+    [InlineData("it", "sono presso Centrocot", CentrocotId)]
+    [InlineData("tr", "şimdi CLUTEX'teyim", HiTechTexPartners.ClutexId)]
+    [InlineData("cs", "teď pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
     public async Task OrganisationQuestion_FirstUse_AnOrganisationsNameIsTheAnswerNotASearch(string language, string typed, string id)
     {
         // Arrange
@@ -120,16 +135,7 @@ public sealed class NamedOrganisationTests : IDisposable
         var texts = ConversationTexts.For(language);
 
         // Act
-        await host.Flow()
-            .Send("hello")
-            .AssertReplyContains("Ana")
-            .Send(texts.Language switch { "pt" => "sim", "cs" => "ano", _ => "yes" })
-            .AssertReply(texts.AskOrganisation)
-            .Send(typed)
-            .AssertReplyContains(texts.AskLanguage)
-            .Send(texts.LanguageName)
-            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
-            .StartTestAsync();
+        await LanguageAndSave(UpToTheOrganisationQuestion(texts).Send(typed), texts).StartTestAsync();
 
         // Assert
         Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
@@ -156,60 +162,17 @@ public sealed class NamedOrganisationTests : IDisposable
         var texts = ConversationTexts.For(language);
 
         // Act
-        await host.Flow()
-            .Send("hello")
-            .AssertReplyContains("Ana")
-            .Send("yes")
-            .AssertReply(texts.AskOrganisation)
+        var asked = UpToTheOrganisationQuestion(texts)
             .Send(typed)
             .AssertReply(texts.OrganisationFirst)
             .AssertReply(texts.AskOrganisation)
-            .Send("AITEX")
-            .AssertReplyContains(texts.AskLanguage)
-            .Send(texts.LanguageName)
-            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
-            .AssertReply("journey started")
-            .StartTestAsync();
+            .Send("AITEX");
+        await LanguageAndSave(asked, texts).AssertReply("journey started").StartTestAsync();
 
         // Assert: the organisation answered, and the details of the one asked about.
         Assert.Equal(AitexId, (await host.ReadProfileAsync())?.OrganisationId);
         var start = Assert.Single(journey.Starts);
         Assert.Equal((FindPartnersDialog.DetailAction, askedId), (start.CardAction, start.CardData?.GetProperty("id").GetString()));
-    }
-
-    /// <summary>
-    /// Where the user works, said with a lead-in ("I'm now at AITEX", "I work at AITEX", "trabalho no CITEVE", "ora sono in
-    /// NTT", "teď pracuji v CLUTEX"): the organisation matched in the directory, with its id.
-    /// </summary>
-    [Theory]
-    [InlineData("en", "I'm now at AITEX", AitexId)]
-    [InlineData("en", "I work at AITEX", AitexId)]
-    [InlineData("en", "I now work for AITEX", AitexId)]
-    [InlineData("pt", "trabalho no CITEVE", HiTechTexPartners.CiteveId)]
-    [InlineData("pt", "agora trabalho no CITEVE", HiTechTexPartners.CiteveId)]
-    [InlineData("es", "ahora trabajo en AITEX", AitexId)]
-    [InlineData("it", "ora sono in NTT", HiTechTexPartners.TecnotessileId)]
-    [InlineData("it", "sono presso Centrocot", CentrocotId)]
-    [InlineData("tr", "şimdi CLUTEX'teyim", HiTechTexPartners.ClutexId)]
-    [InlineData("cs", "teď pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
-    public async Task OrganisationQuestion_FirstUse_WhereTheUserWorksWithALeadIn_TheDirectoryOrganisation(string language, string typed, string id)
-    {
-        host.Adapter.Locale = language;
-        var texts = ConversationTexts.For(language);
-
-        await host.Flow()
-            .Send("hello")
-            .AssertReplyContains("Ana")
-            .Send("yes")
-            .AssertReply(texts.AskOrganisation)
-            .Send(typed)
-            .AssertReplyContains(texts.AskLanguage)
-            .Send(texts.LanguageName)
-            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
-            .StartTestAsync();
-
-        Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
-        Assert.Empty(journey.Starts);
     }
 
     /// <summary>
@@ -226,17 +189,14 @@ public sealed class NamedOrganisationTests : IDisposable
         await host.SeedProfileAsync(language, organisation: "Lanifício Antigo");
         var texts = ConversationTexts.For(language);
 
-        await host.Flow()
+        var answered = host.Flow()
             .Send(texts.ProfileWord)
             .AssertReply(_ => { }, "the profile")
             .AssertReply(texts.ConfirmNameAgain("Ana"))
             .Send("yes")
             .AssertReply(texts.ConfirmOrganisationKept("Lanifício Antigo"))
-            .Send(typed)
-            .AssertReplyContains(texts.AskLanguage)
-            .Send(texts.LanguageName)
-            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
-            .StartTestAsync();
+            .Send(typed);
+        await LanguageAndSave(answered, texts).StartTestAsync();
 
         Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
         Assert.Empty(journey.Starts);
@@ -288,6 +248,19 @@ public sealed class NamedOrganisationTests : IDisposable
     {
         Assert.Null(NamedOrganisation.NameIn(typed));
     }
+
+    /// <summary>The first-use questions up to the organisation question (the Teams name taken), in <paramref name="texts"/>' language.</summary>
+    private TestFlow UpToTheOrganisationQuestion(ConversationTexts texts) => host.Flow()
+        .Send("hello")
+        .AssertReplyContains("Ana")
+        .Send(texts.Language switch { "pt" => "sim", "cs" => "ano", _ => "yes" })
+        .AssertReply(texts.AskOrganisation);
+
+    /// <summary>After the organisation's answer: the language question, answered, and the profile saved.</summary>
+    private static TestFlow LanguageAndSave(TestFlow flow, ConversationTexts texts) => flow
+        .AssertReplyContains(texts.AskLanguage)
+        .Send(texts.LanguageName)
+        .AssertReplyContains(texts.ProfileSaved("Ana")[..5]);
 
     /// <summary>Finds partners: the intent and the partner search's card actions.</summary>
     private sealed class RecordingJourney : IJourney

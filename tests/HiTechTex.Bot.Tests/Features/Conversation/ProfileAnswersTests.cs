@@ -174,16 +174,11 @@ public sealed class ProfileAnswersTests : IDisposable
         host.Adapter.Locale = "tr-TR";
         var texts = ConversationTexts.For("tr");
 
-        await host.Flow()
+        var named = host.Flow()
             .Send("merhaba")
             .AssertReplyContains("Ana")
-            .Send("hayır, bana Ayşe de")
-            .AssertReply(texts.AskOrganisation)
-            .Send("CLUTEX şirketinde çalışıyorum")
-            .AssertReplyContains(texts.AskLanguage)
-            .Send("Türkçe")
-            .AssertReply(texts.ProfileSaved("Ayşe"))
-            .StartTestAsync();
+            .Send("hayır, bana Ayşe de");
+        await TurkishOrganisationAndLanguage(named, texts, "Ayşe").StartTestAsync();
 
         Assert.Equal(new UserProfile("Ayşe", "CLUTEX", null, "tr"), await host.ReadProfileAsync());
     }
@@ -202,18 +197,13 @@ public sealed class ProfileAnswersTests : IDisposable
         host.Adapter.User.Name = teamsName;
         var texts = ConversationTexts.For("tr");
 
-        await host.Flow()
+        var named = host.Flow()
             .Send("merhaba")
             .AssertReplyContains(teamsName)
             .Send("hayır")
             .AssertReply(texts.AskName)
-            .Send(typed)
-            .AssertReply(texts.AskOrganisation)
-            .Send("CLUTEX şirketinde çalışıyorum")
-            .AssertReplyContains(texts.AskLanguage)
-            .Send("Türkçe")
-            .AssertReply(texts.ProfileSaved(name))
-            .StartTestAsync();
+            .Send(typed);
+        await TurkishOrganisationAndLanguage(named, texts, name).StartTestAsync();
 
         Assert.Equal(name, (await host.ReadProfileAsync())?.Name);
     }
@@ -402,4 +392,12 @@ public sealed class ProfileAnswersTests : IDisposable
     {
         Assert.Equal(name, ProfileAnswers.OrganisationInConfirmAnswer(typed));
     }
+
+    /// <summary>The Turkish questions after the name: the organisation CLUTEX, Turkish, and the profile saved as <paramref name="name"/>.</summary>
+    private static HiTechTex.Bot.Testing.Dialogs.TestFlow TurkishOrganisationAndLanguage(HiTechTex.Bot.Testing.Dialogs.TestFlow flow, ConversationTexts texts, string name) => flow
+        .AssertReply(texts.AskOrganisation)
+        .Send("CLUTEX şirketinde çalışıyorum")
+        .AssertReplyContains(texts.AskLanguage)
+        .Send("Türkçe")
+        .AssertReply(texts.ProfileSaved(name));
 }
