@@ -18,19 +18,37 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
     private readonly SemaphoreSlim _sync = new(1, 1);
     private long _lastSeen = -1;
 
+    // The last full list and the change counter it was read at (ListAsync); replaced whole, never changed.
+    private volatile ListedOrganisations? _listed;
+
     /// <summary>The newest change this instance's index has applied from the database (-1 before start-up).</summary>
     public long LastSeenSequence => Interlocked.Read(ref _lastSeen);
 
     public async Task<Organisation?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         (await FindVersionedAsync(id, cancellationToken).ConfigureAwait(false))?.Organisation;
 
+    /// <summary>
+    /// Every organisation not deleted, ordered by id, as the database has it now (changes by any instance included).
+    /// Asked on ordinary turns (an organisation's name typed alone, a contact's "pending approvals", the profile's
+    /// organisation question), so the list is kept between calls: each call reads the change counter — one row — and
+    /// reads the organisations again only when it has moved. The counter is read before the rows, and every write
+    /// increments it in its own transaction, so a kept list is never older than the counter it is kept under.
+    /// </summary>
     public async Task<IReadOnlyList<Organisation>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var sequence = await CurrentSequenceAsync(db, cancellationToken).ConfigureAwait(false);
+        if (_listed is { } kept && kept.Sequence == sequence)
+        {
+            return kept.Organisations;
+        }
+
         var rows = await db.Set<OrganisationEntity>().AsNoTracking().Where(e => !e.IsDeleted)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(PartnerRows.ToOrganisation).OrderBy(o => o.Id, StringComparer.Ordinal)];
+        var organisations = Array.AsReadOnly(rows.Select(PartnerRows.ToOrganisation).OrderBy(o => o.Id, StringComparer.Ordinal).ToArray());
+        _listed = new ListedOrganisations(sequence, organisations);
+        return organisations;
     }
 
     public async Task UpsertAsync(Organisation organisation, CancellationToken cancellationToken = default)
@@ -309,4 +327,6 @@ internal sealed class EfPartnerDirectory(IServiceScopeFactory scopeFactory, Part
     // The gate is registered by AddBotPersistence; a hand-built service provider (tests) may go without it.
     private static ValueTask<DatabaseWriteGate.Lease> EnterWriteAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetService<DatabaseWriteGate>()?.EnterAsync(cancellationToken) ?? default;
+
+    private sealed record ListedOrganisations(long Sequence, IReadOnlyList<Organisation> Organisations);
 }

@@ -173,6 +173,36 @@ public abstract class EfPartnerDirectoryTests(DatabaseFixture database) : IDispo
         Assert.All(all, o => Assert.StartsWith("Renamed ", o.Name, StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task ListAsync_KeptUntilAnyInstanceChangesTheDirectory_ThenReadAgain()
+    {
+        SkipUnlessAvailable();
+        var (reader, _) = NewInstance();
+        var (writer, _) = NewInstance();
+        await reader.InitializeAsync(new PartnersOptions { SeedDemoData = false }, CancellationToken.None);
+        var id = NewId();
+        var organisation = TestOrganisations.Make(id, "Lista Kept Lda", "PT", "Norte", "Guimarães", "pt", "Malhas técnicas.");
+
+        var first = await reader.ListAsync();
+        var unchanged = await reader.ListAsync();
+        // Another instance's write: this instance's index has not synced, but the list must show it at once.
+        await writer.UpsertAsync(organisation);
+        var afterInsert = await reader.ListAsync();
+        await writer.UpsertAsync(organisation with { Name = "Lista Renamed Lda" });
+        var afterRename = await reader.ListAsync();
+        await writer.DeleteAsync(id);
+        var afterDelete = await reader.ListAsync();
+
+        Assert.Same(first, unchanged);
+        Assert.DoesNotContain(first, o => o.Id == id);
+        Assert.Equal("Lista Kept Lda", Assert.Single(afterInsert, o => o.Id == id).Name);
+        Assert.Equal("Lista Renamed Lda", Assert.Single(afterRename, o => o.Id == id).Name);
+        Assert.DoesNotContain(afterDelete, o => o.Id == id);
+        Assert.Equal(first.Count, afterDelete.Count);
+        // The kept list is shared between callers: nobody can change it.
+        Assert.Throws<NotSupportedException>(() => ((IList<Organisation>)afterDelete).Clear());
+    }
+
     public void Dispose()
     {
         foreach (var index in indexes)
