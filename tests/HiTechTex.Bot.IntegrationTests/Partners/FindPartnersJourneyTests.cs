@@ -78,9 +78,9 @@ public sealed class FindPartnersJourneyTests : IDisposable
         var partner = await PartnerHost.AddOrganisationAsync(factory, "Náchod Nonwoven Lab s.r.o.", contactAadObjectId: null);
 
         var watch = Stopwatch.StartNew();
-        var searched = await QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "query", ["value"] = "nonwovens Liberec" }), skip: 0, count: 5);
+        var searched = await PartnerHost.QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "query", ["value"] = "nonwovens Liberec" }), skip: 0, count: 5);
         var elapsed = watch.Elapsed;
-        var initial = await QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }), skip: 0, count: 3);
+        var initial = await PartnerHost.QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }), skip: 0, count: 3);
 
         var result = searched.GetProperty("composeExtension");
         Assert.Equal("result", result.GetProperty("type").GetString());
@@ -592,21 +592,4 @@ public sealed class FindPartnersJourneyTests : IDisposable
         ["contactEmail"] = email,
         ["consent"] = "true",
     };
-
-    private static async Task<JsonElement> QueryAsync(HttpClient client, JsonArray parameters, int skip, int count)
-    {
-        var activity = Activities.Base("invoke", Activities.NewConversationId(), a =>
-        {
-            a["name"] = "composeExtension/query";
-            a["value"] = new JsonObject
-            {
-                ["commandId"] = PartnerSearchComposeExtension.Command,
-                ["parameters"] = parameters,
-                ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
-            };
-        });
-        using var response = await client.PostActivityAsync(activity);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
 }
