@@ -210,6 +210,50 @@ public sealed class ConversationUnderstandingTests : IDisposable
         Assert.Equal("busca socios para en Italia", Assert.Single(partners.Starts).Text);
     }
 
+    /// <summary>
+    /// Teams' text can carry characters as HTML entities: "R&amp;amp;D centres in Portugal" was understood (and searched)
+    /// as "R&amp;amp;D", a quoted name kept its "&amp;quot;", a no-break space glued two words. Decoded before understanding.
+    /// </summary>
+    [Theory]
+    [InlineData("find R&amp;D centres in Portugal", "find R&D centres in Portugal")]
+    [InlineData("a &quot;smart textiles&quot; lab in Italy", "a \"smart textiles\" lab in Italy")]
+    [InlineData("finishing&nbsp;labs in&nbsp;&nbsp;Italy", "finishing labs in Italy")]
+    [InlineData("coating &lt;50 g/m² &amp; &#39;PFAS-free&#39;", "coating <50 g/m² & 'PFAS-free'")]
+    public async Task OnTurnAsync_HtmlEntitiesInTheText_DecodedBeforeUnderstanding(string sent, string understood)
+    {
+        await host.SeedProfileAsync("en");
+        host.Recognizer.Recognized[understood] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await host.Flow()
+            .Send(Message(sent, "en-US"))
+            .AssertReplyContains("journey started")
+            .StartTestAsync();
+
+        Assert.Equal([understood], host.Recognizer.Texts);
+        Assert.Equal(understood, Assert.Single(partners.Starts).Text);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_MentionWhoseNameHasAnEntity_LeftOutAsAnyOther()
+    {
+        // The mention entity's text is encoded as the message's is: "<at>Ana &amp; Co</at>" is still found and left out.
+        await host.SeedProfileAsync("en");
+        host.Recognizer.Recognized["find R&D partners for in Italy"] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        var activity = Message("find R&amp;D partners for <at>Ana &amp; Co</at> in Italy", "en-US");
+        activity.Conversation = new ConversationAccount { Id = "19:channel@thread.tacv2", ConversationType = "channel", IsGroup = true };
+        activity.Entities =
+        [
+            new Entity { Type = "mention", Text = "<at>Ana &amp; Co</at>", Mentioned = new ChannelAccount { Id = "29:ana-co", Name = "Ana & Co" } },
+        ];
+
+        await host.Flow()
+            .Send(activity)
+            .AssertReplyContains("journey started")
+            .StartTestAsync();
+
+        Assert.Equal(["find R&D partners for in Italy"], host.Recognizer.Texts);
+    }
+
     [Theory]
     [InlineData("pt", "en-US", "pt-")]
     [InlineData("es", "pt-BR", "es-")]
