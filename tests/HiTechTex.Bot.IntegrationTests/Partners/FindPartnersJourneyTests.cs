@@ -297,6 +297,35 @@ public sealed class FindPartnersJourneyTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A member with no profile who clicked Details on the results another member searched for in a group chat was
+    /// asked the first-use questions there; the results card is everyone's, so the click shows the details, as anyone's does.
+    /// </summary>
+    [Fact]
+    public async Task ResultsInAGroup_DetailsClickedBySomeoneWithoutAProfile_ShowsTheDetails_NoFirstUseQuestions()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Geo Lab s.r.o.", contactAadObjectId: null);
+        var group = "19:" + Guid.NewGuid().ToString("N") + "@thread.v2";
+        var newcomer = PartnerHost.User("29:newcomer", "aad-newcomer", "Nina Newcomer");
+
+        var activity = Activities.Base("message", group, a =>
+        {
+            a["from"] = newcomer.DeepClone();
+            a["conversation"] = new JsonObject { ["id"] = group, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
+            a["value"] = new JsonObject { ["action"] = "partners.detail", ["id"] = partner.Id };
+        });
+        using var response = await client.PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+
+        var sent = factory.Connector.SentTo(group);
+        var detail = PartnerHost.CardJson(Assert.Single(sent));
+        Assert.Contains(partner.Name, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent, a => (a.Text ?? "").Contains("Shall I call you", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task MemberForm_ContactEmailReplaced_OldContactsTeamsIdentityDropped()
     {
