@@ -35,8 +35,8 @@ app.MapBotHealthChecks();
 app.MapBotMessagingEndpoint();
 app.MapInformationPages();   // /, /privacy, /terms: the pages the Teams manifest links to
 
-await app.RunAsync();
-return 0;
+// A port already in use ends the start with one line saying so (and how to pick another), not a stack trace.
+return await HostRunner.RunAsync(app, Console.Error);
 
 /// <summary>Entry point; public so WebApplicationFactory can boot the host in tests.</summary>
 public partial class Program;

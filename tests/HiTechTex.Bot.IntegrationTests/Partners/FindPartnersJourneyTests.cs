@@ -78,9 +78,9 @@ public sealed class FindPartnersJourneyTests : IDisposable
         var partner = await PartnerHost.AddOrganisationAsync(factory, "Náchod Nonwoven Lab s.r.o.", contactAadObjectId: null);
 
         var watch = Stopwatch.StartNew();
-        var searched = await QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "query", ["value"] = "nonwovens Liberec" }), skip: 0, count: 5);
+        var searched = await PartnerHost.QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "query", ["value"] = "nonwovens Liberec" }), skip: 0, count: 5);
         var elapsed = watch.Elapsed;
-        var initial = await QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }), skip: 0, count: 3);
+        var initial = await PartnerHost.QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "initialRun", ["value"] = "true" }), skip: 0, count: 3);
 
         var result = searched.GetProperty("composeExtension");
         Assert.Equal("result", result.GetProperty("type").GetString());
@@ -295,6 +295,35 @@ public sealed class FindPartnersJourneyTests : IDisposable
             using var response = await client.PostActivityAsync(activity);
             response.EnsureSuccessStatusCode();
         }
+    }
+
+    /// <summary>
+    /// A member with no profile who clicked Details on the results another member searched for in a group chat was
+    /// asked the first-use questions there; the results card is everyone's, so the click shows the details, as anyone's does.
+    /// </summary>
+    [Fact]
+    public async Task ResultsInAGroup_DetailsClickedBySomeoneWithoutAProfile_ShowsTheDetails_NoFirstUseQuestions()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Geo Lab s.r.o.", contactAadObjectId: null);
+        var group = "19:" + Guid.NewGuid().ToString("N") + "@thread.v2";
+        var newcomer = PartnerHost.User("29:newcomer", "aad-newcomer", "Nina Newcomer");
+
+        var activity = Activities.Base("message", group, a =>
+        {
+            a["from"] = newcomer.DeepClone();
+            a["conversation"] = new JsonObject { ["id"] = group, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = Activities.TenantId };
+            a["value"] = new JsonObject { ["action"] = "partners.detail", ["id"] = partner.Id };
+        });
+        using var response = await client.PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+
+        var sent = factory.Connector.SentTo(group);
+        var detail = PartnerHost.CardJson(Assert.Single(sent));
+        Assert.Contains(partner.Name, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(sent, a => (a.Text ?? "").Contains("Shall I call you", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -592,21 +621,4 @@ public sealed class FindPartnersJourneyTests : IDisposable
         ["contactEmail"] = email,
         ["consent"] = "true",
     };
-
-    private static async Task<JsonElement> QueryAsync(HttpClient client, JsonArray parameters, int skip, int count)
-    {
-        var activity = Activities.Base("invoke", Activities.NewConversationId(), a =>
-        {
-            a["name"] = "composeExtension/query";
-            a["value"] = new JsonObject
-            {
-                ["commandId"] = PartnerSearchComposeExtension.Command,
-                ["parameters"] = parameters,
-                ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
-            };
-        });
-        using var response = await client.PostActivityAsync(activity);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
 }

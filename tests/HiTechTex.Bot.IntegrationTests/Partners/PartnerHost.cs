@@ -111,6 +111,24 @@ internal static class PartnerHost
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A message extension search (composeExtension/query) in a new conversation; returns the invoke response body.</summary>
+    public static async Task<JsonElement> QueryAsync(HttpClient client, JsonArray parameters, int skip, int count)
+    {
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a =>
+        {
+            a["name"] = "composeExtension/query";
+            a["value"] = new JsonObject
+            {
+                ["commandId"] = PartnerSearchComposeExtension.Command,
+                ["parameters"] = parameters,
+                ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
+            };
+        });
+        using var response = await client.PostActivityAsync(activity);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
     /// <summary>The JSON of the activity's cards (empty when it has none).</summary>
     public static string CardJson(Activity activity) =>
         string.Join('\n', (activity.Attachments ?? []).Where(a => a.Content is not null).Select(a => Text(a.Content!.Value)));

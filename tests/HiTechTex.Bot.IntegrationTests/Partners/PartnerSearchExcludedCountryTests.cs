@@ -17,13 +17,19 @@ public sealed class PartnerSearchExcludedCountryTests : IDisposable
     private static readonly JsonObject Searcher = PartnerHost.User("29:user-1", "aad-user-1", "Ana Silva");
     private readonly string databasePath = BotHostFactory.NewDatabasePath();
 
+    /// <summary>"find partners not in Italy" in the six languages: (language, typed).</summary>
+    public static TheoryData<string, string> NotInItaly { get; } = new()
+    {
+        { "en", "find partners not in Italy" },
+        { "pt", "encontrar parceiros não em Itália" },
+        { "es", "buscar socios no en Italia" },
+        { "it", "trova partner non in Italia" },
+        { "tr", "İtalya dışında partner arıyorum" },
+        { "cs", "najdi partnery ne v Itálii" },
+    };
+
     [Theory]
-    [InlineData("en", "find partners not in Italy")]
-    [InlineData("pt", "encontrar parceiros não em Itália")]
-    [InlineData("es", "buscar socios no en Italia")]
-    [InlineData("it", "trova partner non in Italia")]
-    [InlineData("tr", "İtalya dışında partner arıyorum")]
-    [InlineData("cs", "najdi partnery ne v Itálii")]
+    [MemberData(nameof(NotInItaly))]
     public async Task FreeTextSearch_NotInItaly_ListsEveryOtherCountry_SaysSo_PagesKeepItOut(string language, string typed)
     {
         // Two a page, so that the search has a next page whatever the directory's size.

@@ -288,6 +288,24 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 return await ContinuePrivatelyAsync(step, journey, start, cancellationToken).ConfigureAwait(false);
             }
 
+            // A card's button in the group — another member's search results, the sessions' list — clicked by someone
+            // with no profile: judged on its own, as anyone's click is (a shared card's action needs no profile, and a
+            // feature's own checks say whom an action is for), not met with the first-use questions in front of the
+            // group. A button no feature takes (the menu of someone's help card, an old card's) is said to be someone
+            // else's, as a question's is. The first-use questions wait until they write to the bot.
+            if (step.GetValue<string>(ActionKey) is not null)
+            {
+                if (journey is not null)
+                {
+                    return await step.BeginDialogAsync(journey.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
+                }
+
+                var notTheirs = step.Context.GetTexts().ButtonNotForYou(step.Context.Activity.BotName());
+                step.Context.TurnState[ButtonAnsweredTurnKey] = notTheirs;
+                await step.Context.SendActivityAsync(notTheirs, cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
+
             // An answer to the first-use questions posted outside their thread of a channel: pointed there, not asked
             // them all over again in this one.
             if (journey is null && AsksForNothingNew(step, intent)

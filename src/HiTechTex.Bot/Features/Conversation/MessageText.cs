@@ -8,7 +8,9 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// A message's text for understanding and for showing. In a channel the text holds every @mention as
 /// <c>&lt;at&gt;Name&lt;/at&gt;</c> (the bot's own is removed on arrival): "&lt;at&gt;Giulia&lt;/at&gt;" is whom the
 /// message is addressed to or about, never a word of the request — "busca socios para &lt;at&gt;Giulia&lt;/at&gt; en
-/// Italia" looks for partners in Italy, not for organisations named Giulia.
+/// Italia" looks for partners in Italy, not for organisations named Giulia. Teams' text can also carry characters as
+/// HTML entities ("R&amp;amp;D", "&amp;lt;", "&amp;quot;", "&amp;nbsp;"): they are decoded, so that "R&amp;amp;D centres" is
+/// understood as "R&amp;D centres", and a no-break space is a space.
 /// </summary>
 internal static partial class MessageText
 {
@@ -38,7 +40,7 @@ internal static partial class MessageText
 
     private static string? Rewrite(Activity activity, Func<string, string> replacement)
     {
-        var text = activity.Text;
+        var text = Decode(activity.Text);
         if (string.IsNullOrEmpty(text) || activity.Entities is not { Count: > 0 } entities)
         {
             return text;
@@ -53,18 +55,31 @@ internal static partial class MessageText
             }
 
             var name = entity.Mentioned?.Name;
-            var literal = !string.IsNullOrEmpty(entity.Text) ? entity.Text : string.IsNullOrEmpty(name) ? null : $"<at>{name}</at>";
+            // The entity's text is encoded as the message's text is ("<at>Ana &amp; Co</at>"): compared decoded, like the text.
+            var literal = !string.IsNullOrEmpty(entity.Text) ? Decode(entity.Text) : string.IsNullOrEmpty(name) ? null : $"<at>{name}</at>";
             if (literal is null || !text.Contains(literal, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var shown = name ?? WebUtility.HtmlDecode(AtTag().Replace(literal, ""));
+            var shown = name ?? AtTag().Replace(literal, "");
             text = text.Replace(literal, replacement(shown), StringComparison.OrdinalIgnoreCase);
             changed = true;
         }
 
         return changed ? Spaces().Replace(text, " ") : text;
+    }
+
+    /// <summary>HTML entities decoded ("&amp;amp;" → "&amp;"), no-break spaces made spaces; text without an entity is returned as it is.</summary>
+    private static string? Decode(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var decoded = text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
+        return decoded.Contains('\u00A0', StringComparison.Ordinal) ? Spaces().Replace(decoded.Replace('\u00A0', ' '), " ") : decoded;
     }
 
     [GeneratedRegex("</?at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -26,6 +26,9 @@ internal static class SmallTalk
 
     private static readonly FrozenDictionary<string, SmallTalkKind> Phrases = Build();
 
+    // The emoji the phrase list gives a meaning to, for a message of one of them repeated.
+    private static readonly KeyValuePair<string, SmallTalkKind>[] EmojiPhrases = [.. Phrases.Where(p => IsEmojiOnly(p.Key))];
+
     private static readonly FrozenSet<string> HowAreYou = ConversationTexts.All.SelectMany(t => t.HowAreYouPhrases).Select(Normalize).ToFrozenSet(StringComparer.Ordinal);
 
     // Longest first, so that "hi there, how are you" is "hi there" + "how are you".
@@ -45,6 +48,22 @@ internal static class SmallTalk
             return kind;
         }
 
+        // Emoji alone: one of the above repeated ("👍👍", "🙏🙏") means the same; any other ("🎉", "❤️", "😂👏") is a
+        // reaction, taken as an acknowledgement — not "Sorry, I didn't understand that", nor a call to the recognizer.
+        if (IsEmojiOnly(key))
+        {
+            var compact = string.Concat(key.Where(c => !char.IsWhiteSpace(c)));
+            foreach (var (emoji, meaning) in EmojiPhrases)
+            {
+                if (compact.Replace(emoji, "", StringComparison.Ordinal).Length == 0)
+                {
+                    return meaning;
+                }
+            }
+
+            return SmallTalkKind.Acknowledgement;
+        }
+
         // A greeting and "how are you?": "hi, how are you?", "olá, tudo bem?", "ciao, come va?", "ahoj, jak se máš?".
         var comma = key.Replace(",", " ", StringComparison.Ordinal);
         var words = string.Join(' ', comma.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -58,6 +77,32 @@ internal static class SmallTalk
         }
 
         return SmallTalkKind.None;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> (normalized) is emoji and spaces only: symbols (So, Sk: pictographs, skin tones,
+    /// regional indicators) and the joiners of emoji sequences (zero-width joiner, keycap), at least one of them above
+    /// the Latin-1 range so that "©" or "°" alone is not taken for one.
+    /// </summary>
+    private static bool IsEmojiOnly(string key)
+    {
+        var pictograph = false;
+        foreach (var rune in key.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune) || rune.Value is 0x200D or 0x20E3 or 0xFE0F)
+            {
+                continue;
+            }
+
+            if (Rune.GetUnicodeCategory(rune) is not (System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.ModifierSymbol))
+            {
+                return false;
+            }
+
+            pictograph |= rune.Value > 0x2000;
+        }
+
+        return pictograph;
     }
 
     /// <summary>Folded (lower case, no accents), without emoji skin tones, surrounding punctuation or a closing smiley.</summary>

@@ -39,9 +39,6 @@ internal sealed class FindPartnersDialog(
         PartnerMemberEditor.ManageAction, PartnerMemberEditor.EditAction, PartnerMemberEditor.SaveAction,
     ];
 
-    // A search right after start-up waits this long for the directory to be seeded and indexed.
-    private static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(10);
-
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);
@@ -137,6 +134,12 @@ internal sealed class FindPartnersDialog(
 
         // A typed command or the welcome card's button carries no search: the guided filters.
         var query = start is { Intent: Intent.FindPartners, CardAction: null } ? QueryOf(start.Entities) : PartnerQuery.Empty;
+        if (!query.IsEmpty && !await DirectoryReadyAsync(context, texts, cancellationToken).ConfigureAwait(false))
+        {
+            // Said once, before anything about the search's countries: none of it is searched now.
+            return;
+        }
+
         if (start is { Intent: Intent.FindPartners, CardAction: null, Entities.Hosting: true })
         {
             // "we'd like to host a visitor from Spain": a host does not apply; the visitors it may find are searched.
@@ -161,9 +164,8 @@ internal sealed class FindPartnersDialog(
         {
             // "not in Czechia" when the directory has no organisations there now: said, as for a country outside the
             // partnership ("not in France"), rather than "all countries except Czechia" over the same results.
-            // (A directory not loaded yet has no organisations anywhere: nothing is said then.)
-            var ready = await readiness.WaitAsync(ReadyWait, cancellationToken).ConfigureAwait(false);
-            List<string> empty = !ready ? [] : query.ExceptCountries.Where(c => PartnerQuery.Covers(c) && index.Search(new PartnerSearchQuery(null, Country: c, Take: 1)).Total == 0)
+            // (The directory is ready here: a search before it is was told so above.)
+            List<string> empty = query.ExceptCountries.Where(c => PartnerQuery.Covers(c) && index.Search(new PartnerSearchQuery(null, Country: c, Take: 1)).Total == 0)
                 .Select(c => PartnerCards.CountryName(texts, c))
                 .Concat(query.ExceptRegionNames.Where(r => index.Search(new PartnerSearchQuery(null, Region: r, Take: 1)).Total == 0)
                     .Select(r => PartnerGeography.RegionNameIn(r, texts.Language)))
@@ -180,7 +182,10 @@ internal sealed class FindPartnersDialog(
             return;
         }
 
-        await ShowResultsAsync(context, texts, query, cancellationToken).ConfigureAwait(false);
+        if (!await ShowResultsAsync(context, texts, query, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
 
         // "find partners in Italy or Spain": the search takes one country (the first named). Said plainly, with a button
         // for each other country of the partnership named, which runs the same search there.
@@ -193,9 +198,14 @@ internal sealed class FindPartnersDialog(
         }
     }
 
-    private async Task ShowResultsAsync(ITurnContext context, PartnerTexts texts, PartnerQuery query, CancellationToken cancellationToken)
+    /// <returns>False when the directory was not ready, which the user was told instead of any results.</returns>
+    private async Task<bool> ShowResultsAsync(ITurnContext context, PartnerTexts texts, PartnerQuery query, CancellationToken cancellationToken)
     {
-        await readiness.WaitAsync(ReadyWait, cancellationToken).ConfigureAwait(false);
+        if (!await DirectoryReadyAsync(context, texts, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
         var pageSize = options.Value.PageSize;
         var results = index.Search(query.ToSearch(pageSize));
         if (results.Hits.Count == 0 && query.Skip > 0)
@@ -209,11 +219,30 @@ internal sealed class FindPartnersDialog(
         {
             await context.SendActivityAsync(ConversationTurn.Plain(texts.NoResults), cancellationToken).ConfigureAwait(false);
             await SendAsync(context, cards.Filters(texts, query), cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         await SendAsync(context, cards.Results(texts, query, results, pageSize), cancellationToken).ConfigureAwait(false);
+        return true;
     }
+
+    /// <summary>
+    /// Right after a start the directory may still be seeding and indexing, or its database failing: a search then waits
+    /// briefly (<see cref="PartnerDirectoryReadiness.Wait"/>) and past that is told the directory is still loading — not
+    /// "no organisation matches" from an empty index, nor silence — and nothing is searched or changed.
+    /// </summary>
+    private async Task<bool> DirectoryReadyAsync(ITurnContext context, PartnerTexts texts, CancellationToken cancellationToken)
+    {
+        if (await readiness.WaitAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        Log.DirectoryNotReady(logger, context.Activity.Conversation?.Id);
+        await context.SendActivityAsync(ConversationTurn.Plain(texts.DirectoryLoading), cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
 
     /// <param name="message">The introduction message to show in the box again (a request handed off from a group).</param>
     private async Task ShowDetailAsync(ITurnContext context, PartnerTexts texts, string? id, string? message, CancellationToken cancellationToken)

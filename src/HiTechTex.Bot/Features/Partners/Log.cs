@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "Directory entry {OrganisationId} edit refused: not a cluster the user manages")]
     public static partial void MemberEditRefused(ILogger logger, string? organisationId);
 
+    [LoggerMessage(EventId = 2120, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: a partner search came while the directory was not ready (still loading, or its source failing); the user was told to try again")]
+    public static partial void DirectoryNotReady(ILogger logger, string? conversationId);
+
     [LoggerMessage(EventId = 2198, Level = LogLevel.Warning, Message = "Directory entry {OrganisationId} not saved: the form's id or version could not be read (an altered submission)")]
     public static partial void MemberFormUnreadable(ILogger logger, string? organisationId);
 

@@ -60,8 +60,15 @@ internal sealed class PartnerSearchComposeExtension(
             text = text[..PartnerQuery.MaxTextLength];
         }
 
-        await readiness.WaitAsync(ReadyWait, cancellationToken).ConfigureAwait(false);
         var texts = PartnerTexts.Resolve(turnContext.GetTexts().Language);
+        // Never longer than the journey waits (tests of a directory that never gets ready wait for nothing).
+        if (!await readiness.WaitAsync(ReadyWait < readiness.Wait ? ReadyWait : readiness.Wait, cancellationToken).ConfigureAwait(false))
+        {
+            // Not an empty result list, which reads as "nothing matches": Teams shows this text in place of the list.
+            var loading = new JsonObject { ["composeExtension"] = new JsonObject { ["type"] = "message", ["text"] = texts.DirectoryLoading } };
+            return JsonSerializer.SerializeToElement(loading, CardsJsonContext.Default.JsonObject);
+        }
+
         var results = index.Search(new PartnerSearchQuery(text.Length == 0 ? null : text, Skip: Math.Clamp(skip, 0, 1000), Take: Math.Clamp(count, 1, MaxCount)));
         var attachments = new JsonArray();
         foreach (var hit in results.Hits)

@@ -24,6 +24,12 @@ internal sealed partial record PartnerTexts
     /// <summary>{0} first, {1} last, {2} total.</summary>
     public required string ResultsRange { get; init; }
     public required string NoResults { get; init; }
+
+    /// <summary>
+    /// A search while the directory is not ready yet (still loading after a start, or its source failing): said so,
+    /// rather than "no organisation matches" from an empty index, and nothing is searched or changed.
+    /// </summary>
+    public required string DirectoryLoading { get; init; }
     public required string Details { get; init; }
 
     /// <summary>

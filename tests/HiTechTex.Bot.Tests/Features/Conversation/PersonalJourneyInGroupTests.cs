@@ -186,6 +186,69 @@ public sealed class PersonalJourneyInGroupTests : IDisposable
         Assert.Empty(privateSends);
     }
 
+    /// <summary>
+    /// Someone with no profile who clicked a button of another member's shared card in a group (the directory's
+    /// results) was asked the first-use questions there: now the click is judged on its own, as anyone's — the shared
+    /// card's action runs, nothing is asked, and no profile is made.
+    /// </summary>
+    [Fact]
+    public async Task NewUserClicksASharedCardsButtonInAGroup_TheActionRuns_NoFirstUseQuestions()
+    {
+        var click = InGroup(host.Submit(new { action = "partners.detail", id = "citeve" }));
+
+        await host.Flow()
+            .Send(click)
+            .AssertReply("<at>Ana</at> journey started")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var start = Assert.Single(partners.Starts);
+        Assert.Equal("partners.detail", start.CardAction);
+        Assert.Equal("citeve", start.CardData?.GetProperty("id").GetString());
+        Assert.Null(await host.ReadProfileAsync());
+        Assert.Empty(privateSends);
+    }
+
+    [Theory]
+    [InlineData("en-US", "en")]
+    [InlineData("pt-PT", "pt")]
+    [InlineData("es-ES", "es")]
+    [InlineData("it-IT", "it")]
+    [InlineData("tr-TR", "tr")]
+    [InlineData("cs-CZ", "cs")]
+    public async Task NewUserClicksAButtonNoFeatureTakes_InAGroup_ToldItIsSomeoneElses_NoFirstUseQuestions(string locale, string language)
+    {
+        // The menu button of another member's help card, an old card's button: the answer a question's button gets.
+        host.Adapter.Locale = locale;
+        var click = InGroup(host.Submit(new { action = "welcome" }));
+
+        await host.Flow()
+            .Send(click)
+            .AssertReply(reply => Assert.EndsWith(ConversationTexts.For(language).ButtonNotForYou("Bot"), reply.Text, StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(partners.Starts);
+        Assert.Empty(apply.Starts);
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task NewUserClicksAPersonalButtonInAGroup_GoesToTheOneToOneChatAsAnyonesDoes()
+    {
+        var click = InGroup(host.Submit(new { action = "applyExchange" }));
+
+        await host.Flow()
+            .Send(click)
+            .AssertReply(reply => Assert.Contains("I've sent you a private message", reply.Text, StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(apply.Starts);
+        Assert.Single(privateSends);
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
     [Fact]
     public async Task PersonalJourneyInTheOneToOneChat_StartsThere()
     {

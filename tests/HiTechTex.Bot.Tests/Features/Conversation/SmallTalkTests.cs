@@ -46,6 +46,18 @@ public sealed class SmallTalkTests : IDisposable
     [InlineData("", "None")]
     [InlineData("!!!", "None")]
     [InlineData("🙂", "Acknowledgement")]
+    // Emoji alone: one with a meaning, repeated, means the same; any other is a reaction, taken as an acknowledgement.
+    [InlineData("🙂🙂", "Acknowledgement")]
+    [InlineData("👍👍👍", "Acknowledgement")]
+    [InlineData("👍 👍🏽", "Acknowledgement")]
+    [InlineData("🙏🙏", "Thanks")]
+    [InlineData("👋👋", "Greeting")]
+    [InlineData("🎉", "Acknowledgement")]
+    [InlineData("❤️", "Acknowledgement")]
+    [InlineData("😂👏", "Acknowledgement")]
+    [InlineData("👨‍👩‍👧", "Acknowledgement")]
+    [InlineData("©", "None")]
+    [InlineData("🎉 find partners", "None")]
     // "how are you?" alone or after a greeting was "Sorry, I didn't understand that" — the commonest opener.
     [InlineData("hi, how are you?", "Greeting")]
     [InlineData("Hello there, how's it going?", "Greeting")]
@@ -122,6 +134,9 @@ public sealed class SmallTalkTests : IDisposable
     [InlineData("cs", "díky", "Není zač! Kdykoli mě budete potřebovat, napište \"nápověda\".")]
     [InlineData("it", "thank you", "Prego! Scrivi \"aiuto\" quando hai bisogno di me.")]   // answered in the profile's language
     [InlineData("en", "👍🏻", "👍")]
+    [InlineData("en", "🙂🙂", "👍")]
+    [InlineData("pt", "🎉", "👍")]
+    [InlineData("cs", "🙏🙏", "Není zač! Kdykoli mě budete potřebovat, napište \"nápověda\".")]
     [InlineData("es", "ok", "👍")]
     [InlineData("tr", "hoşça kal", "Görüşmek üzere! İhtiyacınız olduğunda buradayım.")]
     [InlineData("en", "Bye", "Goodbye! I'm here whenever you need me.")]

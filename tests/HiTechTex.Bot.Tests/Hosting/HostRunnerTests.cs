@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+using HiTechTex.Bot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HiTechTex.Bot.Tests.Hosting;
+
+/// <summary>
+/// <c>dotnet run</c> with the port already in use (a second bot, another local server) ended with an unhandled
+/// IOException and its stack trace; now the host says in one line which address is taken and how to pick another, and
+/// exits with a non-zero code. The host here is a real Kestrel one on a port this test holds.
+/// </summary>
+public sealed class HostRunnerTests
+{
+    [Fact]
+    public async Task RunAsync_PortAlreadyInUse_OneLineSayingSoAndHowToPickAnother_NonZeroExit()
+    {
+        using var holder = Hold(IPAddress.Loopback);
+        var url = $"http://localhost:{Port(holder)}";
+        await using var app = HostOn(url);
+        using var error = new StringWriter();
+
+        var exitCode = await HostRunner.RunAsync(app, error);
+
+        Assert.Equal(HostRunner.AddressInUseExitCode, exitCode);
+        var line = Assert.Single(error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(HostRunner.AddressInUseMessage(url), line);
+        Assert.Contains("--urls http://localhost:NNNN", line, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PortTakenOnAnAddressNotCheckedBeforehand_KestrelsFailureIsTheSameLine()
+    {
+        // A host name is not checked before the start (Kestrel listens on every interface for it): its bind fails.
+        using var holder = Hold(IPAddress.Any);
+        var url = $"http://bot.invalid:{Port(holder)}";
+        await using var app = HostOn(url);
+        using var error = new StringWriter();
+
+        var exitCode = await HostRunner.RunAsync(app, error);
+
+        Assert.Equal(HostRunner.AddressInUseExitCode, exitCode);
+        Assert.Equal(HostRunner.AddressInUseMessage(url) + Environment.NewLine, error.ToString());
+    }
+
+    [Theory]
+    [InlineData("http://bot.invalid:3978")]
+    [InlineData("http://localhost:0")]
+    [InlineData("http://unix:/tmp/bot.sock")]
+    [InlineData("not a url")]
+    [InlineData(null)]
+    public void TakenAddress_NothingItCanCheck_Null(string? urls) => Assert.Null(HostRunner.TakenAddress(urls));
+
+    [Fact]
+    public void TakenAddress_SecondOfTwoUrlsTaken_NamesThatOne()
+    {
+        using var holder = Hold(IPAddress.Loopback);
+        using var free = Hold(IPAddress.Loopback);
+        var freePort = Port(free);
+        free.Stop();
+        var taken = $"http://127.0.0.1:{Port(holder)}";
+
+        Assert.Equal(taken, HostRunner.TakenAddress($"http://127.0.0.1:{freePort}; {taken}"));
+    }
+
+    private static TcpListener Hold(IPAddress address)
+    {
+        var listener = new TcpListener(address, 0);
+        listener.Start();
+        return listener;
+    }
+
+    private static int Port(TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    private static WebApplication HostOn(string url)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        return builder.Build();
+    }
+}
