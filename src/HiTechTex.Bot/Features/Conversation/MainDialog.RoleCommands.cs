@@ -18,14 +18,16 @@ internal sealed partial class MainDialog
     /// "manage members", a coordinator's "exchange progress", "export exchanges", "stuck applications", "new session" or
     /// "import sessions", in any of the six languages — or <see cref="RoleCommand.None"/>.
     /// </summary>
-    internal static RoleCommand ExactRoleCommandOf(string? typed)
+    internal static RoleCommand ExactRoleCommandOf(string? typed) => ExactRoleCommandOf(FoldedText.Of(typed));
+
+    /// <summary><see cref="ExactRoleCommandOf(string?)"/> of a text folded once for the turn.</summary>
+    private static RoleCommand ExactRoleCommandOf(FoldedText typed)
     {
-        if (string.IsNullOrWhiteSpace(typed))
+        if (typed.Folded is not { } folded)
         {
             return RoleCommand.None;
         }
 
-        var folded = TypedCommand.Fold(typed);
         bool Exchanges(Func<ExchangeTexts, IReadOnlyList<string>> list) => ExchangeTexts.All.Any(t => TypedCommand.ContainsFolded(list(t), folded));
         return Exchanges(t => t.PendingApprovalsCommands) ? RoleCommand.PendingApprovals
             : Exchanges(t => t.ProgressCommands) ? RoleCommand.ExchangeProgress
@@ -48,10 +50,13 @@ internal sealed partial class MainDialog
     /// "Pending approvals" is also the list of a host organisation's contact (in the directory with their Entra id), who
     /// decides its second stage without being a cluster manager: theirs is never refused.
     /// </summary>
-    private async Task<RoleRequest?> RoleCommandOfAsync(ITurnContext context, string? typed, CancellationToken cancellationToken)
+    /// <param name="exact">
+    /// <see cref="ExactRoleCommandOf(FoldedText)"/> of <paramref name="typed"/>, which the caller has already worked out:
+    /// the text is neither folded nor matched against every language's command lists again.
+    /// </param>
+    private async Task<RoleRequest?> RoleCommandOfAsync(ITurnContext context, FoldedText typed, RoleCommand exact, CancellationToken cancellationToken)
     {
-        var exact = ExactRoleCommandOf(typed);
-        var command = exact != RoleCommand.None ? exact : RoleCommandRecognizer.Recognize(typed);
+        var command = exact != RoleCommand.None ? exact : RoleCommandRecognizer.Recognize(typed.Text);
         if (command == RoleCommand.None)
         {
             return null;
@@ -79,8 +84,9 @@ internal sealed partial class MainDialog
         }
 
         // Typed as the menu has it: the journey gets the words as typed (it reads every language's).
-        var text = exact != RoleCommand.None ? typed!.Trim() : canonical;
-        if (allowed && CommandOf(text) is { } journey)
+        // (Folding trims, so the words as typed fold as the trimmed ones do: not folded again.)
+        var text = exact != RoleCommand.None ? typed.Text!.Trim() : canonical;
+        if (allowed && CommandOf(exact != RoleCommand.None ? typed with { Text = text } : FoldedText.Of(text)) is { } journey)
         {
             return new RoleRequest(journey, text, RoleRefusal.None);
         }
