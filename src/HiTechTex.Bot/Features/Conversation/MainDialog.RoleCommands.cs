@@ -45,8 +45,9 @@ internal sealed partial class MainDialog
     /// para aprovar?" is not an application form: for someone who has the role (from the configuration,
     /// <see cref="IRoleService"/>), the journey of the command with the command as its text (the journey then runs it as
     /// if typed — and checks the role again); for someone without it, a refusal when the text is clearly a manager's or
-    /// coordinator's (pending approvals, members, progress, stuck applications, export); else nothing (a participant's "a
-    /// new session" is the recognizer's, the exact "new session" the coaching journey's, which refuses it itself).
+    /// coordinator's (pending approvals, members, progress, stuck applications, export, and "new session" or "import
+    /// sessions" typed as the menu has them); else nothing (a participant's "a new session" is the recognizer's). The
+    /// coaching journey still checks the role itself: its card buttons can be forged.
     /// "Pending approvals" is also the list of a host organisation's contact (in the directory with their Entra id), who
     /// decides its second stage without being a cluster manager: theirs is never refused.
     /// </summary>
@@ -67,6 +68,10 @@ internal sealed partial class MainDialog
         var language = context.GetTexts().Language;
         var exchanges = ExchangeTexts.Resolve(language);
         var coaching = CoachingTexts.Resolve(language);
+        // A coordinator's coaching commands are refused only typed as the menu has them (a participant's "a new session" in
+        // their own words is the recognizer's: booking one), and never to a coordinator (were the coaching journey not
+        // there, the words would go on as before rather than be called someone else's).
+        var sessionRefusal = exact != RoleCommand.None && !roles.IsCoordinator ? RoleRefusal.SessionCoordinators : RoleRefusal.None;
         var (allowed, canonical, refusal) = command switch
         {
             RoleCommand.PendingApprovals => (roles.IsClusterManager, exchanges.PendingApprovalsCommands[0], RoleRefusal.ClusterManagers),
@@ -74,8 +79,8 @@ internal sealed partial class MainDialog
             RoleCommand.ExchangeProgress => (roles.IsCoordinator, exchanges.ProgressCommands[0], RoleRefusal.Coordinators),
             RoleCommand.ExportExchanges => (roles.IsCoordinator, exchanges.ExportCommands[0], RoleRefusal.Coordinators),
             RoleCommand.StuckApplications => (roles.IsCoordinator, exchanges.StuckCommands[0], RoleRefusal.Coordinators),
-            RoleCommand.NewSession => (roles.IsCoordinator, coaching.NewSessionCommands[0], RoleRefusal.None),
-            _ => (roles.IsCoordinator, coaching.ImportCommands[0], RoleRefusal.None),
+            RoleCommand.NewSession => (roles.IsCoordinator, coaching.NewSessionCommands[0], sessionRefusal),
+            _ => (roles.IsCoordinator, coaching.ImportCommands[0], sessionRefusal),
         };
 
         if (!allowed && command == RoleCommand.PendingApprovals)
@@ -116,7 +121,12 @@ internal sealed partial class MainDialog
     private async Task RefuseRoleCommandAsync(ITurnContext context, RoleRefusal refusal, CancellationToken cancellationToken)
     {
         var texts = context.GetTexts();
-        var text = refusal == RoleRefusal.ClusterManagers ? texts.OnlyForClusterManagers : texts.OnlyForCoordinators;
+        var text = refusal switch
+        {
+            RoleRefusal.ClusterManagers => texts.OnlyForClusterManagers,
+            RoleRefusal.SessionCoordinators => texts.OnlySessionCoordinators,
+            _ => texts.OnlyForCoordinators,
+        };
         Log.RoleCommandRefused(logger, refusal.ToString(), context.Activity.Conversation?.Id);
         await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
         await context.SendActivityAsync(ConversationCards.AsMessage(HelpCard(context)), cancellationToken).ConfigureAwait(false);
@@ -130,5 +140,8 @@ internal sealed partial class MainDialog
         None,
         ClusterManagers,
         Coordinators,
+
+        /// <summary>Creating or importing coaching sessions: the coordinators', with what a participant types instead.</summary>
+        SessionCoordinators,
     }
 }
