@@ -410,9 +410,10 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                     break;
                 }
 
-                // Any other button of a question that is over ("Čeština" on an old language card): said so, then the menu.
+                // Any other button of a question that is over ("Čeština" on an old language card, the Keep of an edit
+                // answered step by step that has ended): said so, then the menu.
                 if (!newProfile && step.GetValue<string>(ActionKey) is null && IsChoiceClick(step.GetValue<string>(DataKey))
-                    && PromptButtons.PromptIdOf(step.Context.Activity) is not null)
+                    && IsQuestionButton(step.Context.Activity))
                 {
                     await step.Context.SendActivityAsync(
                         ConversationTurn.Plain(step.Context.Activity.IsGroupConversation() ? texts.QuestionEndedInGroup : texts.QuestionEnded),
@@ -455,6 +456,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a click is a question's button: a prompt's (it carries the prompt's id, <see cref="PromptButtons"/>), or the
+    /// Keep of a step-by-step application question (<see cref="ExchangeCards.IsKeepClick"/>), which is on a card of its own.
+    /// </summary>
+    private static bool IsQuestionButton(Activity activity) =>
+        PromptButtons.PromptIdOf(activity) is not null || activity.Value is { } value && ExchangeCards.IsKeepClick(value);
 
     /// <summary>Whether the card data is a choice prompt's button (<c>{"choice": …}</c>, no form id).</summary>
     private static bool IsChoiceClick(string? data)
