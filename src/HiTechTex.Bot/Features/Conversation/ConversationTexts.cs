@@ -344,6 +344,14 @@ internal sealed partial class ConversationTexts
     public required string OnlyForCoordinators { get; init; }
 
     /// <summary>
+    /// A coordinator's coaching command typed as the menu has it ("new session", "import sessions") by someone who is no
+    /// coordinator: that creating and importing sessions is the coordinators', that roles come from the partnership's
+    /// configuration, and what a participant types instead (the coaching journey's list and "my sessions" commands);
+    /// the help card follows.
+    /// </summary>
+    public required string OnlySessionCoordinators { get; init; }
+
+    /// <summary>
     /// The command of what is under way typed at one of its questions ("apply step by step" at "Please describe the
     /// objectives"): no answer to it; the question is asked again after this.
     /// </summary>

@@ -111,7 +111,11 @@ internal sealed partial class MainDialog
 
         var leafDc = LeafOf(innerDc);
         var waitsForForm = WaitsForForm(innerDc);
-        if (action is null && !waitsForForm && CommandOf(typed) is null)
+
+        // Typed text folded, and matched against the journeys' commands and the role commands, once for the checks below.
+        var text = action is null ? FoldedText.Of(typed) : default;
+        var commanded = CommandOf(text);
+        if (action is null && !waitsForForm && commanded is null)
         {
             // Typed text answers a question; only a whole command ("my applications") is another request (a rules or
             // privacy question asked as a question was answered on top above).
@@ -138,7 +142,7 @@ internal sealed partial class MainDialog
         {
             return null;   // "thanks", "ok" at a form: the form's reminder
         }
-        else if (CommandOf(typed) is null && IsPrivacyQuestion(action, typed))
+        else if (commanded is null && IsPrivacyQuestion(action, typed))
         {
             // "do you delete my data after the exchange?" while the form waits: what is kept, and the form stays. (Not at
             // a question: there "how to store personal data in labs" may well be the answer, e.g. the objectives.)
@@ -147,7 +151,7 @@ internal sealed partial class MainDialog
             await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
-        else if (CommandOf(typed) is null && RulesQuestionRecognizer.IsRulesQuestion(typed))
+        else if (commanded is null && RulesQuestionRecognizer.IsRulesQuestion(typed))
         {
             // "how many exchanges can I do?" while the form waits: the rules, and the form stays.
             Log.AnotherRequest(logger, "rules question", runningId, "answered on top", activity.Conversation?.Id);
@@ -155,8 +159,8 @@ internal sealed partial class MainDialog
             await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
-        else if ((ExactRoleCommandOf(typed) != RoleCommand.None || CommandOf(typed) is null)
-            && await RoleCommandOfAsync(context, typed, cancellationToken).ConfigureAwait(false) is { } role)
+        else if (ExactRoleCommandOf(text) is var exact && (exact != RoleCommand.None || commanded is null)
+            && await RoleCommandOfAsync(context, text, exact, cancellationToken).ConfigureAwait(false) is { } role)
         {
             // "tenho candidaturas para aprovar?" while the application form waits: the approvals, not the form again;
             // "pending approvals" from someone who approves nothing, at a form or a question: whom it is for, on top.
@@ -171,7 +175,7 @@ internal sealed partial class MainDialog
             requested = role.Journey;
             start = new JourneyStart(Intent.None, IntentEntities.Empty, role.Command, null, null);
         }
-        else if (CommandOf(typed) is { } commanded)
+        else if (commanded is not null)
         {
             requested = commanded;
             start = new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null);

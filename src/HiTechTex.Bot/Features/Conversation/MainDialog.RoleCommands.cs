@@ -18,14 +18,16 @@ internal sealed partial class MainDialog
     /// "manage members", a coordinator's "exchange progress", "export exchanges", "stuck applications", "new session" or
     /// "import sessions", in any of the six languages — or <see cref="RoleCommand.None"/>.
     /// </summary>
-    internal static RoleCommand ExactRoleCommandOf(string? typed)
+    internal static RoleCommand ExactRoleCommandOf(string? typed) => ExactRoleCommandOf(FoldedText.Of(typed));
+
+    /// <summary><see cref="ExactRoleCommandOf(string?)"/> of a text folded once for the turn.</summary>
+    private static RoleCommand ExactRoleCommandOf(FoldedText typed)
     {
-        if (string.IsNullOrWhiteSpace(typed))
+        if (typed.Folded is not { } folded)
         {
             return RoleCommand.None;
         }
 
-        var folded = TypedCommand.Fold(typed);
         bool Exchanges(Func<ExchangeTexts, IReadOnlyList<string>> list) => ExchangeTexts.All.Any(t => TypedCommand.ContainsFolded(list(t), folded));
         return Exchanges(t => t.PendingApprovalsCommands) ? RoleCommand.PendingApprovals
             : Exchanges(t => t.ProgressCommands) ? RoleCommand.ExchangeProgress
@@ -43,15 +45,19 @@ internal sealed partial class MainDialog
     /// para aprovar?" is not an application form: for someone who has the role (from the configuration,
     /// <see cref="IRoleService"/>), the journey of the command with the command as its text (the journey then runs it as
     /// if typed — and checks the role again); for someone without it, a refusal when the text is clearly a manager's or
-    /// coordinator's (pending approvals, members, progress, stuck applications, export); else nothing (a participant's "a
-    /// new session" is the recognizer's, the exact "new session" the coaching journey's, which refuses it itself).
+    /// coordinator's (pending approvals, members, progress, stuck applications, export, and "new session" or "import
+    /// sessions" typed as the menu has them); else nothing (a participant's "a new session" is the recognizer's). The
+    /// coaching journey still checks the role itself: its card buttons can be forged.
     /// "Pending approvals" is also the list of a host organisation's contact (in the directory with their Entra id), who
     /// decides its second stage without being a cluster manager: theirs is never refused.
     /// </summary>
-    private async Task<RoleRequest?> RoleCommandOfAsync(ITurnContext context, string? typed, CancellationToken cancellationToken)
+    /// <param name="exact">
+    /// <see cref="ExactRoleCommandOf(FoldedText)"/> of <paramref name="typed"/>, which the caller has already worked out:
+    /// the text is neither folded nor matched against every language's command lists again.
+    /// </param>
+    private async Task<RoleRequest?> RoleCommandOfAsync(ITurnContext context, FoldedText typed, RoleCommand exact, CancellationToken cancellationToken)
     {
-        var exact = ExactRoleCommandOf(typed);
-        var command = exact != RoleCommand.None ? exact : RoleCommandRecognizer.Recognize(typed);
+        var command = exact != RoleCommand.None ? exact : RoleCommandRecognizer.Recognize(typed.Text);
         if (command == RoleCommand.None)
         {
             return null;
@@ -62,6 +68,10 @@ internal sealed partial class MainDialog
         var language = context.GetTexts().Language;
         var exchanges = ExchangeTexts.Resolve(language);
         var coaching = CoachingTexts.Resolve(language);
+        // A coordinator's coaching commands are refused only typed as the menu has them (a participant's "a new session" in
+        // their own words is the recognizer's: booking one), and never to a coordinator (were the coaching journey not
+        // there, the words would go on as before rather than be called someone else's).
+        var sessionRefusal = exact != RoleCommand.None && !roles.IsCoordinator ? RoleRefusal.SessionCoordinators : RoleRefusal.None;
         var (allowed, canonical, refusal) = command switch
         {
             RoleCommand.PendingApprovals => (roles.IsClusterManager, exchanges.PendingApprovalsCommands[0], RoleRefusal.ClusterManagers),
@@ -69,8 +79,8 @@ internal sealed partial class MainDialog
             RoleCommand.ExchangeProgress => (roles.IsCoordinator, exchanges.ProgressCommands[0], RoleRefusal.Coordinators),
             RoleCommand.ExportExchanges => (roles.IsCoordinator, exchanges.ExportCommands[0], RoleRefusal.Coordinators),
             RoleCommand.StuckApplications => (roles.IsCoordinator, exchanges.StuckCommands[0], RoleRefusal.Coordinators),
-            RoleCommand.NewSession => (roles.IsCoordinator, coaching.NewSessionCommands[0], RoleRefusal.None),
-            _ => (roles.IsCoordinator, coaching.ImportCommands[0], RoleRefusal.None),
+            RoleCommand.NewSession => (roles.IsCoordinator, coaching.NewSessionCommands[0], sessionRefusal),
+            _ => (roles.IsCoordinator, coaching.ImportCommands[0], sessionRefusal),
         };
 
         if (!allowed && command == RoleCommand.PendingApprovals)
@@ -79,8 +89,9 @@ internal sealed partial class MainDialog
         }
 
         // Typed as the menu has it: the journey gets the words as typed (it reads every language's).
-        var text = exact != RoleCommand.None ? typed!.Trim() : canonical;
-        if (allowed && CommandOf(text) is { } journey)
+        // (Folding trims, so the words as typed fold as the trimmed ones do: not folded again.)
+        var text = exact != RoleCommand.None ? typed.Text!.Trim() : canonical;
+        if (allowed && CommandOf(exact != RoleCommand.None ? typed with { Text = text } : FoldedText.Of(text)) is { } journey)
         {
             return new RoleRequest(journey, text, RoleRefusal.None);
         }
@@ -110,7 +121,12 @@ internal sealed partial class MainDialog
     private async Task RefuseRoleCommandAsync(ITurnContext context, RoleRefusal refusal, CancellationToken cancellationToken)
     {
         var texts = context.GetTexts();
-        var text = refusal == RoleRefusal.ClusterManagers ? texts.OnlyForClusterManagers : texts.OnlyForCoordinators;
+        var text = refusal switch
+        {
+            RoleRefusal.ClusterManagers => texts.OnlyForClusterManagers,
+            RoleRefusal.SessionCoordinators => texts.OnlySessionCoordinators,
+            _ => texts.OnlyForCoordinators,
+        };
         Log.RoleCommandRefused(logger, refusal.ToString(), context.Activity.Conversation?.Id);
         await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
         await context.SendActivityAsync(ConversationCards.AsMessage(HelpCard(context)), cancellationToken).ConfigureAwait(false);
@@ -124,5 +140,8 @@ internal sealed partial class MainDialog
         None,
         ClusterManagers,
         Coordinators,
+
+        /// <summary>Creating or importing coaching sessions: the coordinators', with what a participant types instead.</summary>
+        SessionCoordinators,
     }
 }

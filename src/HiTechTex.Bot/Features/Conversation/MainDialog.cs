@@ -431,9 +431,10 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                     break;
                 }
 
-                // Any other button of a question that is over ("Čeština" on an old language card): said so, then the menu.
+                // Any other button of a question that is over ("Čeština" on an old language card, the Keep of an edit
+                // answered step by step that has ended): said so, then the menu.
                 if (!newProfile && step.GetValue<string>(ActionKey) is null && IsChoiceClick(step.GetValue<string>(DataKey))
-                    && PromptButtons.PromptIdOf(step.Context.Activity) is not null)
+                    && IsQuestionButton(step.Context.Activity))
                 {
                     await step.Context.SendActivityAsync(
                         ConversationTurn.Plain(step.Context.Activity.IsGroupConversation() ? texts.QuestionEndedInGroup : texts.QuestionEnded),
@@ -476,6 +477,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a click is a question's button: a prompt's (it carries the prompt's id, <see cref="PromptButtons"/>), or the
+    /// Keep of a step-by-step application question (<see cref="ExchangeCards.IsKeepClick"/>), which is on a card of its own.
+    /// </summary>
+    private static bool IsQuestionButton(Activity activity) =>
+        PromptButtons.PromptIdOf(activity) is not null || activity.Value is { } value && ExchangeCards.IsKeepClick(value);
 
     /// <summary>Whether the card data is a choice prompt's button (<c>{"choice": …}</c>, no form id).</summary>
     private static bool IsChoiceClick(string? data)
@@ -584,17 +592,20 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         var action = step.GetValue<string>(ActionKey);
         var typed = step.GetValue<string>(TextKey);
 
+        // Folded once, and matched against the role commands once, for all the checks below (a button's turn: neither).
+        var text = action is null ? FoldedText.Of(typed) : default;
+        var exact = ExactRoleCommandOf(text);
+
         // A role's command typed as the menu has it ("pending approvals", "candidaturas bloqueadas"): decided against the
         // person's roles in one place (RoleCommandOfAsync), like the same command in one's own words below — someone
         // without the role is told whom it is for, and what they can do instead, not shown an empty list.
-        if (action is null && ExactRoleCommandOf(typed) != RoleCommand.None
-            && await RoleCommandOfAsync(step.Context, typed, cancellationToken).ConfigureAwait(false) is { } exactRole)
+        if (exact != RoleCommand.None && await RoleCommandOfAsync(step.Context, text, exact, cancellationToken).ConfigureAwait(false) is { } exactRole)
         {
             step.Values[RoleRefusedKey] = exactRole.Refusal.ToString();
             return (exactRole.Journey, new JourneyStart(Intent.None, IntentEntities.Empty, exactRole.Command, null, null), Intent.None, IntentEntities.Empty);
         }
 
-        if (action is null && CommandOf(typed) is { } commanded)
+        if (action is null && CommandOf(text) is { } commanded)
         {
             return (commanded, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
         }
@@ -614,7 +625,10 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return (null, new JourneyStart(Intent.None, IntentEntities.Empty, typed, null, null), Intent.None, IntentEntities.Empty);
         }
 
-        if (action is null && await RoleCommandOfAsync(step.Context, typed, cancellationToken).ConfigureAwait(false) is { } role)
+        // A role command in one's own words ("tenho candidaturas para aprovar?"). An exact one was decided above, once:
+        // asking again would give the same answer (none).
+        if (action is null && exact == RoleCommand.None
+            && await RoleCommandOfAsync(step.Context, text, exact, cancellationToken).ConfigureAwait(false) is { } role)
         {
             step.Values[RoleRefusedKey] = role.Refusal.ToString();
             return (role.Journey, new JourneyStart(Intent.None, IntentEntities.Empty, role.Command, null, null), Intent.None, IntentEntities.Empty);
@@ -856,16 +870,21 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     /// The journey a whole typed message names as a command (<see cref="IJourney.Commands"/>, folded), if any — or
     /// "delete my data" asked in ordinary words (<see cref="DeleteDataJourney.IsCommand"/>).
     /// </summary>
-    internal IJourney? CommandOf(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
+    internal IJourney? CommandOf(string? text) => CommandOf(FoldedText.Of(text));
 
-        var folded = TypedCommand.Fold(text);
-        return LoadedJourneys.FirstOrDefault(j => TypedCommand.ContainsFolded(j.Commands, folded))
-            ?? (DeleteDataJourney.IsCommand(text) ? LoadedJourneys.OfType<DeleteDataJourney>().FirstOrDefault() : null);
+    /// <summary><see cref="CommandOf(string?)"/> of a text folded once for the turn.</summary>
+    private IJourney? CommandOf(FoldedText text) => text.Folded is not { } folded
+        ? null
+        : LoadedJourneys.FirstOrDefault(j => TypedCommand.ContainsFolded(j.Commands, folded))
+            ?? (DeleteDataJourney.IsCommand(text.Text) ? LoadedJourneys.OfType<DeleteDataJourney>().FirstOrDefault() : null);
+
+    /// <summary>
+    /// A typed text with its folded form (<see cref="TypedCommand.Fold"/>; null for no text, or only spaces): folded once,
+    /// where a turn checks the same text against several command lists.
+    /// </summary>
+    private readonly record struct FoldedText(string? Text, string? Folded)
+    {
+        public static FoldedText Of(string? text) => new(text, string.IsNullOrWhiteSpace(text) ? null : TypedCommand.Fold(text));
     }
 
     private static JsonElement? ReadData(WaterfallStepContext step)

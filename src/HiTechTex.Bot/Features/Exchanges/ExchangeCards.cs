@@ -1,5 +1,6 @@
 using HiTechTex.Bot.Features.Conversation;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Partners;
@@ -147,6 +148,16 @@ internal sealed class ExchangeCards(
         ["message"] = message,
         ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu },
     });
+
+    /// <summary>The key, in a Keep button's data (<see cref="Keep"/>), of the question it keeps.</summary>
+    public const string KeepKey = "keep";
+
+    /// <summary>
+    /// Whether a card click is a Keep button of a step-by-step question (<see cref="Keep"/>): its data names the question.
+    /// The button sits on a card of its own, not on a prompt's buttons, so it carries no prompt id.
+    /// </summary>
+    public static bool IsKeepClick(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(KeepKey, out var question) && question.ValueKind == JsonValueKind.String;
 
     /// <summary>
     /// A step-by-step question's current answer (shown literally) with a Keep button, when an application is edited:

@@ -633,9 +633,9 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
     /// </summary>
     private static bool AsksToKeep(ITurnContext context, ExchangeQuestion question)
     {
-        if (context.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("keep", out _))
+        if (context.Activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(ExchangeCards.KeepKey, out _))
         {
-            return CardInput.TryGetText(value, "keep", out var which) && string.Equals(which, question.ToString(), StringComparison.Ordinal);
+            return CardInput.TryGetText(value, ExchangeCards.KeepKey, out var which) && string.Equals(which, question.ToString(), StringComparison.Ordinal);
         }
 
         return ExchangeTexts.IsKeep(context.Activity.Text);

@@ -1,8 +1,11 @@
 using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Tests.Features.Conversation;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Testing.Cards;
 using Moq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -871,16 +874,66 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains("coaching.importSave", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("new session")]
-    [InlineData("import sessions")]
-    public async Task CoordinatorCommands_TypedByAParticipant_AreRefusedPolitely(string typed)
+    public static TheoryData<string, string> CoordinatorCommands()
     {
-        await host.Conversation.SeedProfileAsync("en");
+        var data = new TheoryData<string, string>();
+        foreach (var texts in CoachingTexts.All)
+        {
+            data.Add(texts.Language, texts.NewSessionCommands[0]);
+            data.Add(texts.Language, texts.ImportCommands[0]);
+        }
+
+        data.Add("en", " /Import Sessions ");
+        data.Add("pt", "CRIAR SESSAO");
+        return data;
+    }
+
+    /// <summary>
+    /// Before: only "Only programme coordinators can do that.", unlike the other role commands typed as the menu has them.
+    /// Now, as they do: whom it is for, where roles come from and what to type instead, then the help card — and no form.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CoordinatorCommands))]
+    public async Task CoordinatorCommands_TypedByAParticipant_WhomTheyAreForWhatToTypeInsteadAndTheHelpCard(string language, string typed)
+    {
+        var texts = ConversationTexts.For(language);
+        await host.Conversation.SeedProfileAsync(language);
 
         var replies = await host.SayAsync(typed);
 
-        Assert.Equal("Only programme coordinators can do that.", Assert.Single(replies).Text);
+        Assert.Equal(2, replies.Count);
+        Assert.Equal(texts.OnlySessionCoordinators, replies[0].Text);
+        Assert.Contains(texts.HelpTitle, CardJson.Texts(Assert.Single(replies[1].Attachments!).Content!.Value));
+        Assert.DoesNotContain("coaching.save", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.DoesNotContain("coaching.importSave", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    /// <summary>The refusal's words to type instead are the coaching journey's own commands, in the same language.</summary>
+    [Theory]
+    [MemberData(nameof(ConversationCardsTests.Languages), MemberType = typeof(ConversationCardsTests))]
+    public void SessionCoordinatorsRefusal_QuotesTheParticipantsOwnCommands(string language)
+    {
+        var refusal = ConversationTexts.For(language).OnlySessionCoordinators;
+        var coaching = CoachingTexts.Resolve(language);
+
+        var quoted = System.Text.RegularExpressions.Regex.Matches(refusal, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal([coaching.ListCommands[0], coaching.MineCommands[0]], quoted);
+        Assert.DoesNotContain("(", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ParticipantsCommands_QuotedByTheRefusal_ListTheSessionsAndTheirOwn()
+    {
+        await host.Conversation.SeedProfileAsync("cs");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Circular economy for SMEs"));
+        var coaching = CoachingTexts.Resolve("cs");
+
+        var list = await host.SayAsync(coaching.ListCommands[0]);
+        var mine = await host.SayAsync(coaching.MineCommands[0]);
+
+        Assert.Contains("Circular economy for SMEs", CoachingTestHost.CardText(list), StringComparison.Ordinal);
+        Assert.Contains(coaching.MySessionsTitle, CoachingTestHost.CardText(mine), StringComparison.Ordinal);
     }
 
     [Theory]

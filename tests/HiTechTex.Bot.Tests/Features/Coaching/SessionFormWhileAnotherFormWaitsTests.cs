@@ -88,6 +88,25 @@ public sealed class SessionFormWhileAnotherFormWaitsTests : IDisposable
         Assert.Equal(["Smart textiles lab"], titles);
     }
 
+    /// <summary>
+    /// "new session" typed by a participant while their application form waits: whom it is for and the help card, on top —
+    /// the form stays open (before: the coaching journey's bare refusal).
+    /// </summary>
+    [Fact]
+    public async Task NewSession_ByAParticipantWhileTheApplicationFormWaits_RefusedOnTopAndTheFormStillWorks()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var applicationFormId = FormIdOf(await host.SayAsync("apply for an exchange"));
+
+        var replies = await host.SayAsync("new session");
+
+        Assert.Equal(ConversationTexts.En.OnlySessionCoordinators, replies[0].Text);
+        Assert.Contains(ConversationTexts.En.HelpTitle, HiTechTex.Bot.Testing.Cards.CardJson.Texts(Assert.Single(replies[1].Attachments!).Content!.Value));
+        Assert.Equal(ConversationTexts.En.ExchangeFormStillOpen, replies[^1].Text);
+        var draft = await host.SubmitAsync(ApplicationSave(applicationFormId));
+        Assert.Contains(ExchangeTexts.English.DraftSaved, draft.Select(r => r.Text));
+    }
+
     [Fact]
     public async Task AStaleApplicationFormsSave_WhileANewerOneWaits_IsStillRefused()
     {

@@ -7,6 +7,7 @@ using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Turns;
 using HiTechTex.Bot.Testing.Cards;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
@@ -194,13 +195,22 @@ public sealed class RoleCommandRoutingTests : IDisposable
         Assert.Empty(conversation.Recognizer.Texts);
     }
 
+    /// <summary>
+    /// Someone who is no cluster manager may still be a host's contact, which only the directory says: it is asked once in
+    /// the turn, whether the command is typed as the menu has it or in one's own words (the exact command used to be
+    /// worked out twice in a turn).
+    /// </summary>
     [Theory]
     [InlineData("candidaturas pendentes", "pt")]
     [InlineData("tenho candidaturas para aprovar?", "pt")]
     [InlineData("approvazioni in sospeso per favore", "it")]
+    [InlineData("pending approvals", "en")]
+    [InlineData(" /Aprovações Pendentes ", "pt")]
     public async Task OnTurnAsync_NoManagerAsksForApprovals_SaysItIsForClusterManagersAndOpensNoForm(string typed, string language)
     {
-        var conversation = Host(manager: false, coordinator: true);
+        var directory = new Mock<IPartnerDirectory>();
+        directory.Setup(d => d.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var conversation = Host(manager: false, coordinator: true, directory.Object);
         await conversation.SeedProfileAsync(language);
 
         await conversation.Flow()
@@ -212,6 +222,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
 
         Assert.Empty(roleJourney.Starts);
         Assert.Empty(applyJourney.Starts);
+        directory.Verify(d => d.ListAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]
@@ -338,7 +349,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
         _ => [],
     };
 
-    private ConversationTestHost Host(bool manager, bool coordinator)
+    private ConversationTestHost Host(bool manager, bool coordinator, IPartnerDirectory? directory = null)
     {
         var configuration = new Dictionary<string, string?>();
         if (manager)
@@ -355,6 +366,10 @@ public sealed class RoleCommandRoutingTests : IDisposable
         {
             services.AddSingleton<IJourney>(roleJourney);
             services.AddSingleton<IJourney>(applyJourney);
+            if (directory is not null)
+            {
+                services.AddSingleton(directory);
+            }
         });
         return host;
     }

@@ -128,6 +128,40 @@ public sealed class ExchangeStepByStepEditTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>
+    /// The Keep button of a question of an edit that has ended (here: cancelled), still clickable in the chat: keeps
+    /// nothing, and says the question is over before the menu (before: the menu alone, as if the click had done something).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "cancel")]
+    [InlineData("pt", "cancelar")]
+    [InlineData("es", "cancelar")]
+    [InlineData("it", "annulla")]
+    [InlineData("tr", "iptal")]
+    [InlineData("cs", "zrušit")]
+    public async Task ChangesRequested_KeepClickedAfterTheEditEnded_SaysTheQuestionIsOverThenTheMenu(string language, string cancel)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        var conversation = HiTechTex.Bot.Features.Conversation.ConversationTexts.For(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var application = await StoreSentBackAsync("Please check the dates.");
+        JsonElement keep = default;
+
+        await OpenStepByStep(application, texts)
+            .AssertReply(r => Assert.Contains(texts.EditStepByStepIntro, r.Text, StringComparison.Ordinal), "the intro")
+            .AssertReply(r => keep = Assert.Single(Assert.Single(r.Attachments!).Content!.Value.GetProperty("actions").EnumerateArray()).GetProperty("data").Clone(), "the host, to keep")
+            .Send(cancel)
+            .AssertReply(conversation.Cancelled)
+            .Send(() => host.Conversation.Adapter.MakeSubmit(keep))
+            .AssertReply(conversation.QuestionEnded)
+            .AssertReply(r => Assert.Contains(conversation.WelcomeTitle, HiTechTex.Bot.Testing.Cards.CardJson.Texts(Assert.Single(r.Attachments!).Content!.Value)), "the menu")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var stored = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal((ExchangeStatus.ChangesRequested, HiTechTexPartners.ClutexId), (stored.Status, stored.HostOrganisationId));
+    }
+
     [Theory]
     [InlineData("The agenda is too thin.", new[] { "Agenda" })]
     [InlineData("Revejam as datas e os objetivos.", new[] { "StartDate", "EndDate", "Objectives" })]
