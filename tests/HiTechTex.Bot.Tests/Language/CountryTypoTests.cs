@@ -58,11 +58,11 @@ public sealed class CountryTypoTests
         // Spanish
         "gracia", "cheque", "torre", "espina", "turnos", "trueco",
         // Italian
-        "grazie", "onda", "torco", "turno", "italo", "vitale",
+        "grazie", "onda", "torco", "turni", "italo", "vitale",
         // Turkish
         "aman", "alan", "turta", "yunus", "ceket",
         // Czech
-        "duch", "cesta", "cena", "check", "tury",
+        "duch", "cesta", "cena", "šek", "tury",
     };
 
     [Theory]
