@@ -305,6 +305,19 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         return match is { } m ? (m.Entry.Value, m.Entry.Country) : null;
     }
 
+    /// <summary>
+    /// Whether the whole of <paramref name="text"/> is the name of a country or partner region, in any of the six
+    /// languages ("Portugal", "Czech Republic", "Toscana") — a place, not an organisation's name that has one in it.
+    /// </summary>
+    internal static bool IsOnlyAPlace(string text)
+    {
+        var tokens = TextNormalizer.Tokenize(text);
+        return tokens.Count > 0 && (Whole(Countries.FirstIn(tokens)) || Whole(Regions.FirstIn(tokens)));
+
+        bool Whole((GazetteerEntry Entry, PhraseMatch Match)? found) =>
+            found is { } f && f.Match.Start == 0 && f.Match.Length == tokens.Count;
+    }
+
     /// <summary>ISO code of a country named in any of the six languages (or already an ISO code).</summary>
     internal static string? FindCountry(string text)
     {

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
@@ -733,11 +734,14 @@ internal sealed class ProfileDialog : ComponentDialog
     /// <summary>
     /// The new organisation in this turn's answer to "Is your organisation still …?": a no that names it ("No, it's
     /// AITEX", <see cref="NamedInOrganisationConfirmAnswer"/>), or where the user works now said instead of a yes or no
-    /// ("I'm now at AITEX", "I work at AITEX", "trabalho no CITEVE", "ora sono in NTT", <see cref="ProfileAnswers.OrganisationAfterLeadIn"/>).
+    /// ("I'm now at AITEX", "I work at AITEX", "trabalho no CITEVE", "ora sono in NTT", <see cref="ProfileAnswers.OrganisationAfterLeadIn"/>)
+    /// — but not a place there ("I'm from Portugal", "sono in Toscana" say where the user is, not for whom they work: the
+    /// yes or no is asked again).
     /// </summary>
     private static string? NamedInOrganisationKeptAnswer(ITurnContext context) =>
         NamedInOrganisationConfirmAnswer(context)
-        ?? (ProfileAnswers.OrganisationAfterLeadIn(context.Activity.Text) is { } name && IsOrganisationNameToTake(name) ? name : null);
+        ?? (ProfileAnswers.OrganisationAfterLeadIn(context.Activity.Text) is { } name && IsOrganisationNameToTake(name)
+            && !LocalIntentRecognizer.IsOnlyAPlace(name) ? name : null);
 
     /// <summary>
     /// A name the organisation question would take: one line within <see cref="MaxOrganisationLength"/> (<see cref="NameRule"/>),

@@ -124,6 +124,33 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
         Assert.Equal(new UserProfile("Ana", "CITEVE", "hitechtex-citeve", "en"), await host.ReadProfileAsync());
     }
 
+    /// <summary>
+    /// "I'm from Portugal" at "Is your organisation still CITEVE?" says where the user is, not for whom they work: the
+    /// yes or no is asked again and the saved organisation is kept (a lead-in before a place is no new organisation).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm from Portugal")]
+    [InlineData("en", "I'm in the Czech Republic")]
+    [InlineData("it", "sono in Toscana")]
+    [InlineData("es", "soy de España")]
+    [InlineData("cs", "jsem z Itálie")]
+    public async Task MyProfile_StillAtTheOrganisation_AnsweredWithAPlace_AskedAgainAndKept(string language, string typed)
+    {
+        await host.SeedProfileAsync(language, organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(typed).AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
+            .StartTestAsync();
+
+        Assert.Equal(("CITEVE", "hitechtex-citeve"), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
+    }
+
     [Fact]
     public async Task FirstUse_IsAskedForTheOrganisationAsBefore()
     {
