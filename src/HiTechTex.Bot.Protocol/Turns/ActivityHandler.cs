@@ -50,7 +50,7 @@ public abstract class ActivityHandler : IBot
         }
     }
 
-    /// <summary>A user message (with the bot's mention already removed from the text).</summary>
+    /// <summary>A user message (with the bot's mention already removed from the text and its HTML entities decoded).</summary>
     protected virtual Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>

@@ -23,7 +23,7 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// <item>The token against the activity (<see cref="IBotAuthenticator.AuthorizeActivity"/>: serviceurl claim,
 /// endorsements) → 401 on failure. After a real (non-anonymous) authentication <c>callerId</c> is set and the
 /// serviceUrl is trusted.</item>
-/// <item>The bot's mention is stripped, then the middleware and the bot run inside one error boundary.</item>
+/// <item>The bot's mention is stripped and the text's HTML entities decoded (<see cref="InboundText"/>), then the middleware and the bot run inside one error boundary.</item>
 /// <item>The response: <c>expectReplies</c> → 200 <c>{"activities":[…]}</c>; invoke → the
 /// <see cref="InvokeResponse"/> status and body (501 when none); otherwise 200 with an empty body.</item>
 /// </list>
@@ -102,7 +102,10 @@ public sealed class CloudAdapter(
             }
         }
 
+        // The bot's mention first (its entity's text is encoded as the message's is), then the entities: every reader of
+        // the turn sees the text as the user typed it.
         MentionHelper.RemoveRecipientMention(activity);
+        InboundText.DecodeMessageText(activity);
         using var scope = Log.TurnScope(logger, activity.Conversation?.Id, activity.Id);
         Log.TurnStarted(logger, activity.Type, activity.Name);
 

@@ -8,7 +8,7 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// </summary>
 public interface ITurnContext
 {
-    /// <summary>The inbound activity (with the bot's own mention already stripped from <c>text</c>).</summary>
+    /// <summary>The inbound activity (with the bot's own mention already stripped from <c>text</c> and its HTML entities decoded).</summary>
     Activity Activity { get; }
 
     /// <summary>Per-turn values shared by middleware, handlers and dialogs.</summary>

@@ -419,6 +419,40 @@ public sealed class CloudAdapterTests
         Assert.Equal("find partners", bot.Context?.Activity.Text);
     }
 
+    /// <summary>
+    /// Teams writes the text as HTML: the bot's mention (its entity's text encoded as the message's is) is removed, then
+    /// the entities are decoded, so every reader of the turn sees what was typed. Other mentions stay; the card's
+    /// submitted value is not touched.
+    /// </summary>
+    [Fact]
+    public async Task ProcessAsync_HtmlEntitiesInTheText_HandlerSeesThemDecodedWithoutTheBotsMention()
+    {
+        var inbound = TestActivities.Message("<at>Hi &amp; Tech</at> R&amp;D Lab &lt;b&gt;O&#39;Brien&lt;/b&gt;&nbsp;&nbsp;for <at>Ana</at>");
+        inbound.Entities =
+        [
+            new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = TestActivities.BotId, Name = "Hi & Tech" }, Text = "<at>Hi &amp; Tech</at>" },
+            new Entity { Type = "mention", Mentioned = new ChannelAccount { Id = "29:ana", Name = "Ana" }, Text = "<at>Ana</at>" },
+        ];
+        inbound.Value = JsonDocument.Parse("""{"note":"R&amp;D"}""").RootElement.Clone();
+        var bot = new CapturingBot();
+
+        await ProcessAsync("POST", TestActivities.Serialize(inbound), bot);
+
+        Assert.Equal("R&D Lab <b>O'Brien</b> for <at>Ana</at>", bot.Context?.Activity.Text);
+        Assert.Equal("R&amp;D", bot.Context?.Activity.Value?.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task ProcessAsync_InvokeWithEntities_TextLeftAsSent()
+    {
+        var invoke = TestActivities.Of(ActivityTypes.Invoke, a => { a.Name = InvokeNames.AdaptiveCardAction; a.Text = "R&amp;D"; });
+        var bot = new CapturingBot();
+
+        await ProcessAsync("POST", TestActivities.Serialize(invoke), bot);
+
+        Assert.Equal("R&amp;D", bot.Context?.Activity.Text);
+    }
+
     [Fact]
     public async Task ProcessAsync_Middleware_RunsBeforeTheBot()
     {

@@ -73,6 +73,7 @@ public sealed class TestAdapter(Func<ITurnContext, CancellationToken, Task> logi
         activity.Locale ??= Locale;
         activity.LocalTimezone ??= LocalTimezone;
         activity.Timestamp ??= DateTimeOffset.UtcNow;
+        InboundText.DecodeMessageText(activity);   // as the host's adapter does when it reads the activity
 
         var turnContext = new TestTurnContext(activity);
         OnTurnStart?.Invoke(turnContext);

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Conversation;
 
@@ -8,9 +8,9 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// A message's text for understanding and for showing. In a channel the text holds every @mention as
 /// <c>&lt;at&gt;Name&lt;/at&gt;</c> (the bot's own is removed on arrival): "&lt;at&gt;Giulia&lt;/at&gt;" is whom the
 /// message is addressed to or about, never a word of the request — "busca socios para &lt;at&gt;Giulia&lt;/at&gt; en
-/// Italia" looks for partners in Italy, not for organisations named Giulia. Teams' text can also carry characters as
-/// HTML entities ("R&amp;amp;D", "&amp;lt;", "&amp;quot;", "&amp;nbsp;"): they are decoded, so that "R&amp;amp;D centres" is
-/// understood as "R&amp;D centres", and a no-break space is a space.
+/// Italia" looks for partners in Italy, not for organisations named Giulia. The text's HTML entities were decoded when the
+/// turn started (<see cref="InboundText"/>); a mention entity's text is still encoded as Teams sent it, so it is
+/// compared decoded.
 /// </summary>
 internal static partial class MessageText
 {
@@ -40,7 +40,7 @@ internal static partial class MessageText
 
     private static string? Rewrite(Activity activity, Func<string, string> replacement)
     {
-        var text = Decode(activity.Text);
+        var text = activity.Text;
         if (string.IsNullOrEmpty(text) || activity.Entities is not { Count: > 0 } entities)
         {
             return text;
@@ -56,7 +56,7 @@ internal static partial class MessageText
 
             var name = entity.Mentioned?.Name;
             // The entity's text is encoded as the message's text is ("<at>Ana &amp; Co</at>"): compared decoded, like the text.
-            var literal = !string.IsNullOrEmpty(entity.Text) ? Decode(entity.Text) : string.IsNullOrEmpty(name) ? null : $"<at>{name}</at>";
+            var literal = !string.IsNullOrEmpty(entity.Text) ? InboundText.Decode(entity.Text) : string.IsNullOrEmpty(name) ? null : $"<at>{name}</at>";
             if (literal is null || !text.Contains(literal, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -68,18 +68,6 @@ internal static partial class MessageText
         }
 
         return changed ? Spaces().Replace(text, " ") : text;
-    }
-
-    /// <summary>HTML entities decoded ("&amp;amp;" → "&amp;"), no-break spaces made spaces; text without an entity is returned as it is.</summary>
-    private static string? Decode(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return text;
-        }
-
-        var decoded = text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
-        return decoded.Contains('\u00A0', StringComparison.Ordinal) ? Spaces().Replace(decoded.Replace('\u00A0', ' '), " ") : decoded;
     }
 
     [GeneratedRegex("</?at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
@@ -146,13 +147,10 @@ public sealed class ProfileAnswersTests : IDisposable
     [InlineData("sou a Ana Sousa", "Ana Sousa")]   // it was saved as "a Ana Sousa" ("Tudo certo, a Ana Sousa!")
     [InlineData("Ana Sousa, obrigada", "Ana Sousa")]
     [InlineData("Ayşe olsun", "Ayşe")]
+    [InlineData("my name is Anne-Marie O&#39;Brien", "Anne-Marie O'Brien")]   // Teams sends the apostrophe as an entity
     public async Task TheNameQuestion_SavesTheNameWithoutTheLeadIn(string typed, string name)
     {
-        await host.Flow()
-            .Send("hello")
-            .AssertReplyContains("Shall I call you Ana?")
-            .Send("no")
-            .AssertReply("What name should I use?")
+        await UpToTheNameQuestion()
             .Send(typed)
             .AssertReply("Which organisation do you work for?")
             .Send("I work for CITEVE")
@@ -163,6 +161,54 @@ public sealed class ProfileAnswersTests : IDisposable
 
         Assert.Equal(new UserProfile(name, "CITEVE", null, "en"), await host.ReadProfileAsync());
     }
+
+    /// <summary>
+    /// Teams sends "R&amp;D Lab" as "R&amp;amp;D Lab": it was saved so, and later shown double-escaped ("R&amp;amp;amp;D").
+    /// Saved as typed, and asked back as typed.
+    /// </summary>
+    [Fact]
+    public async Task TheOrganisationQuestion_HtmlEntities_SavedAndShownAsTyped()
+    {
+        var texts = ConversationTexts.For("en");
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Send("yes")
+            .AssertReply(texts.AskOrganisation)
+            .Send("R&amp;D Lab")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send("English")
+            .AssertReply(texts.ProfileSaved("Ana"))
+            .Send("my profile")
+            .AssertReply(_ => { }, "the profile card")
+            .AssertReply(r => Assert.StartsWith("Your profile: Ana · R&D Lab · English.", r.Text, StringComparison.Ordinal))
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("yes")
+            .AssertReply(r => Assert.Equal("Is your organisation still R&D Lab?", r.Text))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "R&D Lab", null, "en"), await host.ReadProfileAsync());
+    }
+
+    /// <summary>A name typed with HTML ("&amp;lt;b&amp;gt;" decoded to "&lt;b&gt;") is refused as formatting, never saved nor shown bold.</summary>
+    [Fact]
+    public async Task TheNameQuestion_DecodedMarkup_RefusedNotSaved()
+    {
+        await UpToTheNameQuestion()
+            .Send("&lt;b&gt;Eve&lt;/b&gt;")
+            .AssertReply(r => Assert.DoesNotContain("<b>", r.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
+    /// <summary>The first-use questions up to "What name should I use?" (the Teams name declined).</summary>
+    private TestFlow UpToTheNameQuestion() => host.Flow()
+        .Send("hello")
+        .AssertReplyContains("Shall I call you Ana?")
+        .Send("no")
+        .AssertReply("What name should I use?");
 
     /// <summary>
     /// Turkish "call me Ayşe" puts the verb after the name ("hayır, bana Ayşe de"): before, no name was read and the name

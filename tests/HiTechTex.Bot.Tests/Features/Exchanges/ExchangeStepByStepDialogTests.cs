@@ -41,6 +41,34 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         host.Messenger.Verify(m => m.SendToUserAsync(ExchangeDialogTestHost.VisitingManagerId, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    /// <summary>
+    /// Teams sends the typed text as HTML ("R&amp;amp;D", "&amp;lt;b&amp;gt;"): the answer was stored with its entities and
+    /// shown double-escaped. Now it is kept as typed, and the application card shows it literally — a text run, so the
+    /// decoded "&lt;b&gt;" is two characters, not bold.
+    /// </summary>
+    [Fact]
+    public async Task StepByStep_HtmlEntitiesInAnAnswer_KeptAsTypedAndShownLiterally()
+    {
+        const string Typed = "Learn R&D <b>nanofibre</b> methods";
+        await host.Conversation.SeedProfileAsync("en");
+
+        await AnswerEverything(host.Conversation.Flow(), "2027-03-01", "2027-03-05", objectives: "Learn R&amp;D &lt;b&gt;nanofibre&lt;/b&gt; methods")
+            .AssertReply(r => AssertContains(r.Text, $"{En.Eligibility}: {En.Eligible}"), "the check")
+            .AssertReply(r => AssertChoices(r, En.ChooseNext, [En.SubmitButton, En.SaveDraftButton, En.CancelButton]), "the choice")
+            .Send(En.SubmitButton)
+            .AssertReply(r =>
+            {
+                var holders = HiTechTex.Bot.Testing.Cards.CardJson.Elements(System.Text.Json.JsonDocument.Parse(CardJson(r)).RootElement)
+                    .Where(e => e.TryGetProperty("text", out var t) && t.GetString()!.Contains("<b>", StringComparison.Ordinal))
+                    .ToList();
+                var holder = Assert.Single(holders);
+                Assert.Equal(("TextRun", Typed), (holder.GetProperty("type").GetString(), holder.GetProperty("text").GetString()));
+            }, "the application card")
+            .StartTestAsync();
+
+        Assert.Equal(Typed, Assert.Single(await host.ApplicationsAsync()).Objectives);
+    }
+
     [Fact]
     public async Task StepByStep_SubmitClickedTwice_SecondToldItIsSubmittedAlreadyNotTheMenu()
     {
@@ -504,7 +532,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         Assert.Contains(ExchangeTexts.All.SelectMany(t => t.ApplyCommands), c => HiTechTex.Bot.Features.Conversation.TypedCommand.Matches(c, quoted));
     }
 
-    private static TestFlow AnswerEverything(TestFlow flow, string start, string end, string? visiting = null) => ChooseVisiting(flow.Send("apply step by step"), visiting)
+    private static TestFlow AnswerEverything(TestFlow flow, string start, string end, string? visiting = null, string objectives = "Learn the nanofibre lab methods.") => ChooseVisiting(flow.Send("apply step by step"), visiting)
         .AssertReply(En.AskHost)
         .Send("Clutex")
         .AssertReply($"{En.HostOrganisation}: CLUTEX — Klastr Technické Textilie (Liberec, CZ)")
@@ -515,7 +543,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         .AssertReply(r => AssertChoices(r, En.ChooseActivityType, [En.ActivityTypes[ExchangeActivityType.KnowledgeSharing]]), "the activity types")
         .Send("knowledge sharing")
         .AssertReply(En.AskObjectives)
-        .Send("Learn the nanofibre lab methods.")
+        .Send(objectives)
         .AssertReply(En.AskAgenda)
         .Send("Day 1 lab tour, days 2-5 trials.")
         .AssertReply(En.AskOutcomes)
