@@ -3,7 +3,8 @@ namespace HiTechTex.Bot.Language;
 /// <summary>
 /// Words that narrow a partner search without being anything to look for: the restrictors "only", "just", "só",
 /// "apenas", "solo", "soltanto", "sadece", "yalnızca", "pouze", "jenom"… and the generic nouns for organisations they go
-/// with ("companies", "empresas", "aziende", "firmalar", "firmy"). "only companies in Portugal" is a search in Portugal
+/// with ("companies", "empresas", "aziende", "firmalar", "firmy", and the companies named by what they do: "manufacturers",
+/// "fornecedores", "proveedores", "produttori", "üreticisi", "výrobci"…). "only companies in Portugal" is a search in Portugal
 /// (of any kind), not for the words "only" or "empresas" in the descriptions, which found nothing. Both recognizers'
 /// keywords go through <see cref="Clean"/>; the local one never makes them keywords in the first place.
 /// </summary>
@@ -32,12 +33,23 @@ internal static class SearchRestrictors
         // "tekstil firması", "boya şirketi": the noun after what the company does (a compound, with its ending).
         "firmasi", "firmasini", "sirketi", "sirketini", "kurulusu",
         "firmy", "firem", "firmu", "spolecnosti", "podniky", "organizace",
+        // Companies named by what they do with what follows: "towel manufacturers", "fornecedores de fios", "proveedores de
+        // hilo", "produttori di tessuti", "havlu üreticisi", "výrobci netkaných textilií". The directory's descriptions say
+        // what an organisation makes, seldom "manufacturer" (a word the taxonomy has no term for): as a keyword the noun
+        // found nothing ("manufacturers in Portugal") or ranked a company that writes it above one that makes the thing.
+        "manufacturer", "manufacturers", "producer", "producers", "supplier", "suppliers", "maker", "makers", "vendor", "vendors",
+        "fabricante", "fabricantes", "fornecedor", "fornecedores", "produtor", "produtores",
+        "proveedor", "proveedores", "productor", "productores", "suministrador", "suministradores",
+        "produttore", "produttori", "fornitore", "fornitori", "fabbricante", "fabbricanti", "costruttore", "costruttori",
+        "uretici", "ureticiler", "ureticileri", "ureticilerini", "ureticisi", "ureticisini",
+        "imalatci", "imalatcilar", "imalatcilari", "imalatcisi", "tedarikci", "tedarikciler", "tedarikcileri", "tedarikcisi",
+        "vyrobce", "vyrobci", "vyrobcu", "dodavatel", "dodavatele", "dodavatelu", "producent", "producenti", "producentu",
     };
 
     /// <summary>A restrictor ("only", "só", "sadece", "pouze"…), normalized.</summary>
     public static bool IsRestrictor(string norm) => Restrictors.Contains(norm);
 
-    /// <summary>A generic noun for organisations ("companies", "empresas", "firmy"…), normalized.</summary>
+    /// <summary>A generic noun for organisations ("companies", "empresas", "firmy", "manufacturers", "fornitori"…), normalized.</summary>
     public static bool IsOrganisationNoun(string norm) => OrganisationNouns.Contains(norm);
 
     /// <summary>Either: a word no search looks for.</summary>

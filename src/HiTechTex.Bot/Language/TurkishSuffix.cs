@@ -19,10 +19,12 @@ internal static class TurkishSuffix
         "dir", "tir", "dur", "tur", "ki",
     };
 
-    // Where something is: "İzmir'de", "Çorlu'daki", "Bursa'dan" — a place named, even one the gazetteer does not know.
+    // Where something is or comes from: "İzmir'de", "Çorlu'daki", "Bursa'dan", "Denizli'den" — a place named, even one the
+    // gazetteer does not know; after a possessive with its "n" ("Ege Bölgesi'nde", "Ege Bölgesi'nden") too.
     private static readonly HashSet<string> PlaceEndings = new(StringComparer.Ordinal)
     {
-        "da", "de", "ta", "te", "daki", "deki", "taki", "teki", "dakiler", "dekiler", "dan", "den", "tan", "ten",
+        "da", "de", "ta", "te", "daki", "deki", "taki", "teki", "dakiler", "dekiler", "dakileri", "dekileri",
+        "dan", "den", "tan", "ten", "nda", "nde", "ndaki", "ndeki", "ndan", "nden",
     };
 
     /// <summary>Whether the word at <paramref name="index"/> is a case ending written after an apostrophe ("'de" in "İzmir'de").</summary>
@@ -39,7 +41,7 @@ internal static class TurkishSuffix
     public static bool IsTurkishEvidence(IReadOnlyList<Token> tokens, int index) =>
         tokens[index].Norm.Length >= 2 && IsCaseEndingAfterApostrophe(tokens, index);
 
-    /// <summary>Whether the message names where something is with a locative or ablative ending ("İzmir'de", "Çorlu'daki firmalar").</summary>
+    /// <summary>Whether the message names where something is with a locative or ablative ending ("İzmir'de", "Çorlu'daki firmalar", "Denizli'den").</summary>
     public static bool NamesAPlace(IReadOnlyList<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);

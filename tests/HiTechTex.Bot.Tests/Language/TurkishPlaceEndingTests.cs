@@ -77,6 +77,19 @@ public sealed class TurkishPlaceEndingTests
         Assert.Equal(["çorlu", "tekstil"], result.Entities.Keywords);
     }
 
+    /// <summary>After a possessive the ending takes an "n" ("Bölgesi'nde", "Bölgesi'nden"): a place as "İzmir'de" is.</summary>
+    [Theory]
+    [InlineData("Çorlu Organize Sanayi Bölgesi'ndeki tekstil firmaları")]
+    [InlineData("Çorlu Organize Sanayi Bölgesi'nden tekstil firması")]
+    public void Recognize_APlaceEndingAfterAPossessive_StillAPartnerSearchThere(string typed)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("tr", result.Language);
+        Assert.Equal(["çorlu", "organize", "sanayi", "bölgesi", "tekstil"], result.Entities.Keywords.Select(k => k.ToLower(System.Globalization.CultureInfo.GetCultureInfo("tr"))));
+    }
+
     [Theory]
     [InlineData("c'è un'azienda di tintoria in Italia?", "it")]
     [InlineData("cerco partner per l'azienda in Italia", "it")]

@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Turns;
@@ -40,15 +41,7 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     public async Task OnTurnAsync_CancelMyBooking_OpensMySessionsNotNothingToCancel(string language, string typed)
     {
         // Before (Czech): "There's nothing in progress to stop…" — the message was read as the bare "cancel".
-        await host.SeedProfileAsync(language);
-
-        await host.Flow()
-            .Send(typed)
-            .AssertReply("journey started")
-            .AssertNoReply()
-            .StartTestAsync();
-
-        Assert.Equal(Intent.MySessions, Assert.Single(journey.Starts).Intent);
+        Assert.Equal(Intent.MySessions, (await StartedByAsync(language, typed)).Intent);
     }
 
     [Theory]
@@ -101,15 +94,7 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     public async Task OnTurnAsync_SpendTimeSomewhere_StartsTheApplicationWithCountryAndLength(string language, string typed, string country)
     {
         // Before: "I didn't understand" and the help card (EN "one week"), or a partner search for labs (EN, PT).
-        await host.SeedProfileAsync(language);
-
-        await host.Flow()
-            .Send(typed)
-            .AssertReply("journey started")
-            .AssertNoReply()
-            .StartTestAsync();
-
-        var start = Assert.Single(journey.Starts);
+        var start = await StartedByAsync(language, typed);
         Assert.Equal(Intent.ApplyForExchange, start.Intent);
         Assert.Equal(country, start.Entities.Country);
         Assert.NotNull(start.Entities.StayDays);
@@ -125,6 +110,31 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     public async Task OnTurnAsync_GoingInAWeek_StartsTheApplicationOnThatDayWithNoLength(string language, string typed)
     {
         // Before (Spanish): a stay of 7 days and no start; the other languages: "semana", "settimana"… as search words.
+        var start = await StartedByAsync(language, typed);
+        Assert.Equal(Intent.ApplyForExchange, start.Intent);
+        Assert.Equal("IT", start.Entities.Country);
+        Assert.Equal([new DateOnly(2026, 12, 3)], start.Entities.Dates);
+        Assert.Null(start.Entities.StayDays);
+    }
+
+    [Theory]
+    [InlineData("en", "towel manufacturers in Portugal", "towel")]
+    [InlineData("pt", "fabricantes de toalhas em Portugal", "toalhas")]
+    [InlineData("es", "proveedores de hilo en España", "hilo")]
+    [InlineData("it", "produttori di tessuti in Italia", "tessuti")]
+    [InlineData("tr", "Denizli'den havlu üreticisi", "denizli havlu")]
+    [InlineData("cs", "výrobci ručníků v Česku", "ručníků")]
+    public async Task OnTurnAsync_MakersOfSomethingSomewhere_StartsAPartnerSearchWithoutTheNoun(string language, string typed, string words)
+    {
+        // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain).
+        var start = await StartedByAsync(language, typed);
+        Assert.Equal(Intent.FindPartners, start.Intent);
+        Assert.Equal(words, FindPartnersDialog.QueryOf(start.Entities).Q, ignoreCase: true);
+    }
+
+    /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>
+    private async Task<JourneyStart> StartedByAsync(string language, string typed)
+    {
         await host.SeedProfileAsync(language);
 
         await host.Flow()
@@ -133,11 +143,7 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
             .AssertNoReply()
             .StartTestAsync();
 
-        var start = Assert.Single(journey.Starts);
-        Assert.Equal(Intent.ApplyForExchange, start.Intent);
-        Assert.Equal("IT", start.Entities.Country);
-        Assert.Equal([new DateOnly(2026, 12, 3)], start.Entities.Dates);
-        Assert.Null(start.Entities.StayDays);
+        return Assert.Single(journey.Starts);
     }
 
     private sealed class RecordingJourney : IJourney

@@ -1,4 +1,6 @@
 using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Tests.Features.Partners;
 
@@ -10,6 +12,12 @@ public sealed class SeededPartnerIndexFixture : IDisposable
     public PartnerSearchIndex Index { get; }
 
     public SeededPartnerIndexFixture() => Index = TestOrganisations.IndexOf(Seed);
+
+    private static readonly LocalIntentRecognizer Recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+
+    /// <summary>As the chat does: the local recognizer's keywords and country, then the directory search (up to 100 hits).</summary>
+    public PartnerSearchResults SearchAsTyped(string typed) =>
+        Index.Search(FindPartnersDialog.QueryOf(Recognizer.Recognize(typed, null).Entities).ToSearch(100));
 
     public void Dispose() => Index.Dispose();
 }

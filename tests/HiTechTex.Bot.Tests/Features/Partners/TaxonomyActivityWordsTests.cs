@@ -1,6 +1,4 @@
 using HiTechTex.Bot.Features.Partners;
-using HiTechTex.Bot.Language;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Tests.Features.Partners;
 
@@ -19,8 +17,6 @@ public sealed class TaxonomyActivityWordsTests(SeededPartnerIndexFixture fixture
     private const string Lab = "service:testing-lab";
 
     private static readonly VocabularyMatcher Vocabulary = VocabularyMatcher.ForTaxonomy();
-
-    private static readonly LocalIntentRecognizer Recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
 
     // Per activity, the words (nouns and verbs) a user types in EN, PT, ES, IT, TR and CS.
     public static TheoryData<string, string> ActivityWords => new()
@@ -164,12 +160,12 @@ public sealed class TaxonomyActivityWordsTests(SeededPartnerIndexFixture fixture
 
     [Theory]
     [MemberData(nameof(TechnicalTextilesInSixLanguages))]
-    public async Task Search_TechnicalTextilesInSixLanguages_TheSamePartnersAboutThemFirst(string activity, string[] sentences)
+    public void Search_TechnicalTextilesInSixLanguages_TheSamePartnersAboutThemFirst(string activity, string[] sentences)
     {
         var found = new List<(string Sentence, List<string> About)>();
         foreach (var sentence in sentences)
         {
-            var results = await SearchAsync(sentence);
+            var results = fixture.SearchAsTyped(sentence);
             var about = results.Hits.TakeWhile(h => h.MatchedTerms.Contains(TextileTaxonomy.TechnicalTextiles)).Select(h => h.OrganisationId).ToList();
             Assert.True(results.Hits.Skip(about.Count).All(h => !h.MatchedTerms.Contains(TextileTaxonomy.TechnicalTextiles)), $"\"{sentence}\": all about it first");
             found.Add((sentence, about));
@@ -182,12 +178,12 @@ public sealed class TaxonomyActivityWordsTests(SeededPartnerIndexFixture fixture
 
     [Theory]
     [MemberData(nameof(SearchesInSixLanguages))]
-    public async Task Search_TheSameActivityInSixLanguages_FindsTheSamePartners(string activity, string[] sentences)
+    public void Search_TheSameActivityInSixLanguages_FindsTheSamePartners(string activity, string[] sentences)
     {
         var found = new List<(string Sentence, int Total, HashSet<string> Ids)>();
         foreach (var sentence in sentences)
         {
-            var results = await SearchAsync(sentence);
+            var results = fixture.SearchAsTyped(sentence);
             found.Add((sentence, results.Total, [.. results.Hits.Select(h => h.OrganisationId)]));
         }
 
@@ -196,12 +192,5 @@ public sealed class TaxonomyActivityWordsTests(SeededPartnerIndexFixture fixture
         Assert.All(found.Skip(1), other => Assert.True(
             other.Total == english.Total && other.Ids.SetEquals(english.Ids),
             $"{activity}: \"{other.Sentence}\" found {other.Total} ({string.Join(", ", other.Ids.Except(english.Ids).Take(5))} not in English), \"{english.Sentence}\" {english.Total}"));
-    }
-
-    // As the chat does: the local recognizer's keywords and country, then the directory search (up to 100 hits).
-    private async Task<PartnerSearchResults> SearchAsync(string sentence)
-    {
-        var recognized = await Recognizer.RecognizeAsync(sentence, null, CancellationToken.None);
-        return fixture.Index.Search(FindPartnersDialog.QueryOf(recognized.Entities).ToSearch(100));
     }
 }

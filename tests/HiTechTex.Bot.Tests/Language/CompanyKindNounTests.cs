@@ -1,0 +1,103 @@
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Language;
+
+/// <summary>
+/// Companies named by what they do — "manufacturers", "fabricantes", "fornecedores", "proveedores", "produttori",
+/// "üreticisi", "tedarikçileri", "výrobci", "dodavatelé" — are nouns for companies as "companies" is: beside a place (or
+/// "only") they make a partner search, and they are no search words. Before, "Denizli'den havlu üreticisi" and "towel
+/// manufacturers in Portugal" were not understood, and the others searched for the word "proveedores" or "výrobci", which
+/// the directory's descriptions seldom hold.
+/// </summary>
+public sealed class CompanyKindNounTests
+{
+    private readonly LocalIntentRecognizer recognizer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("towel manufacturers in Portugal", "en", "PT", "towel")]
+    [InlineData("suppliers of technical textiles in Italy", "en", "IT", "technical textiles")]
+    [InlineData("textile machinery makers in Italy", "en", "IT", "textile machinery")]
+    [InlineData("nonwovens producers in Turkey", "en", "TR", "nonwovens")]
+    [InlineData("fabricantes de toalhas em Portugal", "pt", "PT", "toalhas")]
+    [InlineData("fornecedores de fios em Portugal", "pt", "PT", "fios")]
+    [InlineData("proveedores de hilo en España", "es", "ES", "hilo")]
+    [InlineData("fabricantes de tejidos en España", "es", "ES", "tejidos")]
+    [InlineData("produttori di tessuti tecnici in Italia", "it", "IT", "tessuti tecnici")]
+    [InlineData("fornitori di filati in Italia", "it", "IT", "filati")]
+    [InlineData("Türkiye'deki tekstil üreticileri", "tr", "TR", "tekstil")]
+    [InlineData("výrobci netkaných textilií v Česku", "cs", "CZ", "netkaných textilií")]
+    [InlineData("dodavatelé přízí v Česku", "cs", "CZ", "přízí")]
+    public void Recognize_WhatCompaniesMakeSomewhere_APartnerSearchForWhatTheyMakeThere(string typed, string language, string country, string words)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(language, result.Language);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Equal(words.Split(' '), result.Entities.Keywords);
+    }
+
+    [Theory]
+    [InlineData("only manufacturers in Portugal", "en", "PT")]
+    [InlineData("só fornecedores em Portugal", "pt", "PT")]
+    [InlineData("solo proveedores en España", "es", "ES")]
+    [InlineData("solo produttori in Italia", "it", "IT")]
+    [InlineData("sadece Türkiye'deki tedarikçiler", "tr", "TR")]
+    [InlineData("pouze výrobci v Česku", "cs", "CZ")]
+    public void Recognize_OnlyMakersInACountry_TheCountryInTheLanguageTypedAndNoSearchWords(string typed, string language, string country)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(language, result.Language);
+        var query = FindPartnersDialog.QueryOf(result.Entities);
+        Assert.Equal("", query.Q);
+        Assert.Equal(country, query.Country);
+    }
+
+    /// <summary>"Denizli'den" (from Denizli) names a place as "Denizli'de" (in Denizli) does, a known city or not.</summary>
+    [Theory]
+    [InlineData("Denizli'den havlu üreticisi", "denizli", "havlu")]
+    [InlineData("Denizli'de havlu üreticisi", "denizli", "havlu")]
+    [InlineData("DENİZLİ'DEN HAVLU ÜRETİCİSİ", "denizli", "havlu")]
+    [InlineData("Uşak'tan iplik tedarikçisi", "uşak", "iplik")]
+    [InlineData("Çorlu'dan kumaş üreticisi", "çorlu", "kumaş")]
+    public void Recognize_TurkishFromAPlace_APartnerSearchForThePlaceAndWhatIsMade(string typed, string place, string made)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("tr", result.Language);
+        Assert.Equal([place, made], result.Entities.Keywords.Select(k => k.ToLower(System.Globalization.CultureInfo.GetCultureInfo("tr"))));
+    }
+
+    [Fact]
+    public void Recognize_FromDenizliInTurkishAndEnglish_TheSameSearch()
+    {
+        var turkish = recognizer.Recognize("Denizli'den havlu üreticisi", null);
+        var english = recognizer.Recognize("towel manufacturer in Denizli", null);
+
+        Assert.Equal(english.Intent, turkish.Intent);
+        Assert.Equal("Denizli", turkish.Entities.City);
+        Assert.Equal(english.Entities.City, turkish.Entities.City);
+        Assert.Equal(english.Entities.Keywords.Count, turkish.Entities.Keywords.Count);
+    }
+
+    [Theory]
+    [InlineData("manufacturers")]
+    [InlineData("fornitori")]
+    public void Recognize_TheNounAlone_NoPartnerSearchIsMadeUp(string typed)
+    {
+        Assert.NotEqual(Intent.FindPartners, recognizer.Recognize(typed, null).Intent);
+    }
+
+    [Fact]
+    public void Clean_ModelsKeywords_TheNounsLeftOutWhatIsMadeKept()
+    {
+        IReadOnlyList<string> cleaned = SearchRestrictors.Clean(["towel manufacturers", "fornecedores", "proveedores de hilo", "üreticisi", "výrobci"]);
+
+        Assert.Equal(["towel", "de hilo"], cleaned);
+    }
+}
