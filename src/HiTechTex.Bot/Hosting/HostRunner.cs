@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace HiTechTex.Bot.Hosting;
 
@@ -24,7 +25,9 @@ internal static class HostRunner
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(error);
         var urls = app.Configuration[WebHostDefaults.ServerUrlsKey];
-        if (TakenAddress(urls) is { } taken)
+        // Only Kestrel listens on the addresses: a test host's in-memory server (WebApplicationFactory) takes none, and a
+        // port taken by another test's bot must not stop it.
+        if (ListensOnSockets(app) && TakenAddress(urls) is { } taken)
         {
             await error.WriteLineAsync(AddressInUseMessage(taken)).ConfigureAwait(false);
             return AddressInUseExitCode;
@@ -41,6 +44,11 @@ internal static class HostRunner
             return AddressInUseExitCode;
         }
     }
+
+    /// <summary>Whether the host's server is Kestrel (which binds the configured addresses), not an in-memory test server.</summary>
+    internal static bool ListensOnSockets(WebApplication app) =>
+        app.Services.GetService<IServer>() is { } server
+        && server.GetType().Assembly == typeof(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions).Assembly;
 
     /// <summary>The line said when <paramref name="address"/> cannot be listened on.</summary>
     public static string AddressInUseMessage(string address) =>

@@ -203,7 +203,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
                 return;
             }
             catch (InvalidOperationException) when (attempt < 3 && bot is { HasExited: true } exited
-                && exited.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                && exited.Output.Contains("already in use", StringComparison.OrdinalIgnoreCase))
             {
                 await exited.DisposeAsync();
                 bot = null;

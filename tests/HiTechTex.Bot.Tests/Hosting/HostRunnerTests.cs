@@ -3,6 +3,9 @@ using System.Net.Sockets;
 using HiTechTex.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HiTechTex.Bot.Tests.Hosting;
@@ -46,6 +49,35 @@ public sealed class HostRunnerTests
         Assert.Equal(HostRunner.AddressInUseMessage(url) + Environment.NewLine, error.ToString());
     }
 
+    /// <summary>
+    /// A host whose server is not Kestrel (WebApplicationFactory's in-memory one) listens on no address: a configured port
+    /// that another program holds — another test's bot — must not stop it (it did: every in-memory test host of the CI
+    /// run failed while the browser tests' bot held the port).
+    /// </summary>
+    [Fact]
+    public async Task RunAsync_ServerThatIsNotKestrel_ConfiguredPortTaken_RunsAsUsual()
+    {
+        using var holder = Hold(IPAddress.Loopback);
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{Port(holder)}");
+        builder.Services.AddSingleton<IServer, InMemoryServer>();
+        await using var app = builder.Build();
+        var started = false;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            started = true;
+            app.Lifetime.StopApplication();
+        });
+        using var error = new StringWriter();
+
+        var exitCode = await HostRunner.RunAsync(app, error);
+
+        Assert.Equal(0, exitCode);
+        Assert.True(started);
+        Assert.Equal("", error.ToString());
+    }
+
     [Theory]
     [InlineData("http://bot.invalid:3978")]
     [InlineData("http://localhost:0")]
@@ -81,5 +113,19 @@ public sealed class HostRunnerTests
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         return builder.Build();
+    }
+
+    private sealed class InMemoryServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 }
