@@ -151,8 +151,8 @@ internal static class OrganisationAnswer
                 return true;
             }
 
-            // "İtalya'da", "Türkiye'ye": the case ending after an apostrophe.
-            if (i + 1 < tokens.Count && tokens[i].After.Trim() is "'" or "’" && TurkishCaseEndings.Contains(tokens[i + 1].Norm) && IsPlace(word))
+            // "İtalya'da", "Türkiye'ye": the case ending after an apostrophe (the one test of it, TurkishSuffix).
+            if (i + 1 < tokens.Count && TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, i + 1) && IsPlace(word))
             {
                 return true;
             }
@@ -238,6 +238,6 @@ internal static class OrganisationAnswer
     private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
         ["in", "to", "near", "em", "no", "na", "nos", "nas", "para", "en", "a", "v", "ve"], StringComparer.Ordinal);
 
-    /// <summary>Turkish case endings of a place: in, to, from ("ispanyada", "italyaya", "türkiye'den").</summary>
+    /// <summary>Turkish case endings of a place written on the word: in, to, from ("ispanyada", "italyaya"); after an apostrophe, TurkishSuffix.</summary>
     private static readonly string[] TurkishCaseEndings = ["da", "de", "ta", "te", "ya", "ye", "a", "e", "dan", "den", "tan", "ten"];
 }
