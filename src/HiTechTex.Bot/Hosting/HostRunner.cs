@@ -24,7 +24,7 @@ internal static class HostRunner
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(error);
-        var urls = app.Configuration[WebHostDefaults.ServerUrlsKey];
+        var urls = ListenAddresses(app.Configuration);
         // Only Kestrel listens on the addresses: a test host's in-memory server (WebApplicationFactory) takes none, and a
         // port taken by another test's bot must not stop it.
         if (ListensOnSockets(app) && TakenAddress(urls) is { } taken)
@@ -45,6 +45,29 @@ internal static class HostRunner
         }
     }
 
+    /// <summary>
+    /// The addresses Kestrel will listen on, as it chooses them: <c>urls</c> (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) when
+    /// set, otherwise <c>http_ports</c>/<c>https_ports</c> (<c>ASPNETCORE_HTTP_PORTS</c>, <c>ASPNETCORE_HTTPS_PORTS</c>,
+    /// semicolon-separated port numbers, every interface); null when neither is set (Kestrel's own default).
+    /// </summary>
+    internal static string? ListenAddresses(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls && !string.IsNullOrWhiteSpace(urls))
+        {
+            return urls;
+        }
+
+        var ports = Ports(configuration[WebHostDefaults.HttpPortsKey], "http")
+            .Concat(Ports(configuration[WebHostDefaults.HttpsPortsKey], "https"))
+            .ToList();
+        return ports.Count == 0 ? null : string.Join(';', ports);
+
+        static IEnumerable<string> Ports(string? value, string scheme) =>
+            (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(port => $"{scheme}://*:{port}");
+    }
+
     /// <summary>Whether the host's server is Kestrel (which binds the configured addresses), not an in-memory test server.</summary>
     internal static bool ListensOnSockets(WebApplication app) =>
         app.Services.GetService<IServer>() is { } server
@@ -56,8 +79,9 @@ internal static class HostRunner
 
     /// <summary>
     /// The first of the configured <paramref name="urls"/> (semicolon-separated, as Kestrel reads them) whose port
-    /// another program already listens on; null when all are free or cannot be checked here (a host name, port 0, a
-    /// Unix socket: Kestrel's own start says so then).
+    /// another program already listens on; null when all are free or cannot be checked here (port 0, a Unix socket or
+    /// named pipe: Kestrel's own start says so then). A host name other than localhost is checked on every interface,
+    /// where Kestrel listens for it.
     /// </summary>
     internal static string? TakenAddress(string? urls)
     {
@@ -73,12 +97,12 @@ internal static class HostRunner
                 continue;   // Kestrel reports a malformed address itself.
             }
 
-            if (address.IsNamedPipe || address.IsUnixPipe || address.Port <= 0 || Endpoint(address.Host) is not { } ip)
+            if (address.IsNamedPipe || address.IsUnixPipe || address.Port <= 0)
             {
                 continue;
             }
 
-            if (InUse(new IPEndPoint(ip, address.Port)))
+            if (InUse(new IPEndPoint(Endpoint(address.Host), address.Port)))
             {
                 return url;
             }
@@ -87,12 +111,13 @@ internal static class HostRunner
         return null;
     }
 
-    private static IPAddress? Endpoint(string host) => host switch
+    private static IPAddress Endpoint(string host) => host switch
     {
         // Kestrel binds localhost on the IPv4 loopback first and fails when that is taken.
         _ when string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) => IPAddress.Loopback,
         "*" or "+" => IPAddress.Any,
-        _ => IPAddress.TryParse(host.Trim('[', ']'), out var ip) ? ip : null,
+        // Kestrel binds every interface for a host name it is given ("http://bot.example:3978", with a warning).
+        _ => IPAddress.TryParse(host.Trim('[', ']'), out var ip) ? ip : IPAddress.Any,
     };
 
     private static bool InUse(IPEndPoint endpoint)
