@@ -28,6 +28,12 @@ public sealed class ShowTypingOptions
 /// <c>expectReplies</c> (nothing may be posted then) nor in a channel (Teams shows no typing there). The typing
 /// activities go straight to the connector, so they do not count as the turn's replies; one that fails is logged and
 /// never fails the turn.
+/// <para>
+/// "typing…" never follows the bot's own answer: a reply of the turn waits for a typing activity in flight, and after a
+/// reply the next typing activity waits a full <see cref="ShowTypingOptions.Delay"/> again — so a turn that answers and
+/// then only saves its state shows none (a client would otherwise show "typing…" under the answer for seconds), while a
+/// turn that answers and then works on for long shows it again.
+/// </para>
 /// </summary>
 public sealed class ShowTypingMiddleware(
     IConnectorClient connector,
@@ -48,7 +54,9 @@ public sealed class ShowTypingMiddleware(
         }
 
         using var turnEnded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var typing = ShowTypingAsync(turnContext.Activity, settings, turnEnded.Token);
+        var sends = new SendOrder(timeProvider);   // not disposed: the turn's error handler may still send through it
+        turnContext.OnSendActivities(sends.ReplyAsync);
+        var typing = ShowTypingAsync(turnContext.Activity, settings, sends, turnEnded.Token);
         try
         {
             await next(cancellationToken).ConfigureAwait(false);
@@ -67,28 +75,76 @@ public sealed class ShowTypingMiddleware(
         && !string.IsNullOrEmpty(activity.ServiceUrl)
         && !string.IsNullOrEmpty(activity.Conversation?.Id);
 
-    private async Task ShowTypingAsync(Activity inbound, ShowTypingOptions settings, CancellationToken turnEnded)
+    private async Task ShowTypingAsync(Activity inbound, ShowTypingOptions settings, SendOrder sends, CancellationToken turnEnded)
     {
         try
         {
-            await Task.Delay(settings.Delay, timeProvider, turnEnded).ConfigureAwait(false);
-            while (!turnEnded.IsCancellationRequested)
+            var wait = settings.Delay;
+            while (true)
             {
+                await Task.Delay(wait, timeProvider, turnEnded).ConfigureAwait(false);
+                await sends.Gate.WaitAsync(turnEnded).ConfigureAwait(false);
                 try
                 {
-                    await connector.SendToConversationAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, Typing(inbound), turnEnded).ConfigureAwait(false);
+                    // A reply went out while this loop waited: start the delay again from that reply.
+                    var sinceReply = sends.SinceLastReply();
+                    if (sinceReply < settings.Delay)
+                    {
+                        wait = settings.Delay - sinceReply;
+                        continue;
+                    }
+
+                    try
+                    {
+                        await connector.SendToConversationAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, Typing(inbound), turnEnded).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        Log.TypingFailed(logger, exception);
+                    }
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                finally
                 {
-                    Log.TypingFailed(logger, exception);
+                    sends.Gate.Release();
                 }
 
-                await Task.Delay(settings.Period, timeProvider, turnEnded).ConfigureAwait(false);
+                wait = settings.Period;
             }
         }
         catch (OperationCanceledException)
         {
             // The turn ended: no more typing.
+        }
+    }
+
+    /// <summary>Keeps a turn's replies and its typing activities apart: one at a time, and when the last reply went out.</summary>
+    private sealed class SendOrder(TimeProvider timeProvider)
+    {
+        private long lastReply = long.MinValue;
+
+        /// <summary>Held while a typing activity or a reply is being sent.</summary>
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>The turn's send handler: waits for a typing activity in flight, sends, and notes the time.</summary>
+        public async Task<ResourceResponse?[]> ReplyAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse?[]>> next)
+        {
+            await Gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                return await next().ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref lastReply, timeProvider.GetTimestamp());
+                Gate.Release();
+            }
+        }
+
+        /// <summary>Time since the turn's last reply; <see cref="TimeSpan.MaxValue"/> before the first.</summary>
+        public TimeSpan SinceLastReply()
+        {
+            var last = Interlocked.Read(ref lastReply);
+            return last == long.MinValue ? TimeSpan.MaxValue : timeProvider.GetElapsedTime(last);
         }
     }
 

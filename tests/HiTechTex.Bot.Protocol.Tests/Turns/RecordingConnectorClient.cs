@@ -11,6 +11,9 @@ internal sealed class RecordingConnectorClient : IConnectorClient
 
     public Exception? FailWith { get; set; }
 
+    /// <summary>Awaited before a call is recorded and answered (a slow connector, or a note of when it was called).</summary>
+    public Func<ConnectorCall, Task>? BeforeAnswer { get; set; }
+
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         Record(new ConnectorCall("send", serviceUrl, conversationId, null, activity));
 
@@ -39,7 +42,18 @@ internal sealed class RecordingConnectorClient : IConnectorClient
             return Task.FromException<ResourceResponse>(FailWith);
         }
 
+        return BeforeAnswer is null ? Task.FromResult(Answer(call)) : RecordAfterAsync(call, BeforeAnswer);
+    }
+
+    private async Task<ResourceResponse> RecordAfterAsync(ConnectorCall call, Func<ConnectorCall, Task> beforeAnswer)
+    {
+        await beforeAnswer(call).ConfigureAwait(false);
+        return Answer(call);
+    }
+
+    private ResourceResponse Answer(ConnectorCall call)
+    {
         Calls.Enqueue(call);
-        return Task.FromResult(new ResourceResponse($"sent-{Calls.Count}"));
+        return new ResourceResponse($"sent-{Calls.Count}");
     }
 }
