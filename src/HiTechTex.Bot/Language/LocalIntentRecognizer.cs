@@ -422,9 +422,11 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // "only companies in Portugal", "solo empresas en España", "pouze firmy v Česku": a restrictor and the generic
         // noun for organisations narrow the search (to the country, the kind named) and are nothing to look for.
+        // "decision makers in Italy": people at organisations there, neither word a keyword.
+        var noSearchWords = SearchRestrictors.NoSearchWords(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
-            consumed[i] |= SearchRestrictors.IsNoSearchWord(tokens[i].Norm);
+            consumed[i] |= noSearchWords[i];
         }
 
         var stopWords = language?.StopWords ?? [];
