@@ -128,10 +128,14 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     [InlineData("en", "dyeing providers in Italy", "dyeing")]
     [InlineData("pt", "provedores de tinturaria em Portugal", "tinturaria")]
     [InlineData("tr", "Türkiye'deki kumaş satıcıları", "kumaş")]
+    [InlineData("tr", "denizliden havlu üreticisi", "denizli havlu")]
+    [InlineData("tr", "izmirde tekstil firması", "izmir tekstil")]
+    [InlineData("tr", "Ege Bölgesi'nden havlu üreticisi", "havlu Aegean")]   // the region searched by its name
     [InlineData("cs", "poskytovatelé zkoušek v Česku", "zkoušek")]
     public async Task OnTurnAsync_MakersOfSomethingSomewhere_StartsAPartnerSearchWithoutTheNoun(string language, string typed, string words)
     {
-        // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain).
+        // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain), the glued
+        // ending ("izmirde") or the word for region ("bölgesi").
         var start = await StartedByAsync(language, typed);
         Assert.Equal(Intent.FindPartners, start.Intent);
         Assert.Equal(words, FindPartnersDialog.QueryOf(start.Entities).Q, ignoreCase: true);
