@@ -42,8 +42,9 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         Answer with the JSON schema only. score is your confidence from 0 to 1. language is the ISO 639-1 code of the
         message (en, pt, es, it, tr, cs). entities: keywords = search words left after removing intent words and stop
         words (restrictors such as "only", "só", "solo", "sadece", "pouze" and generic words for companies or
-        organisations, by what they do too — "manufacturers", "suppliers", "fornecedores", "produttori", "üreticisi", "výrobci" —
-        are no keywords: "only companies in Portugal" has none, country PT; "towel manufacturers in Portugal" has ["towel"]); country = ISO 3166-1 alpha-2 code of the place asked for; otherCountries = the further countries named as
+        organisations, by what they do too — "manufacturers", "suppliers", "providers", "fornecedores", "produttori", "üreticisi",
+        "satıcılar", "výrobci" — and people such as "decision makers" are no keywords: "only companies in Portugal" has none,
+        country PT; "towel manufacturers in Portugal" has ["towel"]; "decision makers in Italy" has none); country = ISO 3166-1 alpha-2 code of the place asked for; otherCountries = the further countries named as
         alternatives, in order, as ISO codes ("in Italy or Spain": country IT, otherCountries ["ES"]; "em Portugal ou
         Espanha", "İtalya veya İspanya", "v Itálii nebo Španělsku" alike); excludedCountries = countries named to be left out,
         as ISO codes ("not in Italy", "except Italy", "outside Italy", "não em Itália", "no en Italia", "non in Italia",

@@ -43,7 +43,7 @@ internal static class CountryExclusion
     /// <summary>Turkish words after the country ("İtalya dışında", "İtalya hariç", "İtalya'da değil").</summary>
     private static readonly FrozenSet<string> ExcludingAfter = FrozenSet.ToFrozenSet(["disinda", "haric", "harici", "degil"], StringComparer.Ordinal);
 
-    /// <summary>A Turkish case ending written after an apostrophe ("İtalya'da değil").</summary>
+    /// <summary>A Turkish case ending written after an apostrophe ("İtalya'da değil") or on the name ("italyada değil").</summary>
     private static readonly FrozenSet<string> TurkishCaseEndings = FrozenSet.ToFrozenSet(["da", "de", "ta", "te", "dan", "den", "tan", "ten"], StringComparer.Ordinal);
 
     /// <summary>
@@ -107,7 +107,8 @@ internal static class CountryExclusion
     private static List<int>? After(IReadOnlyList<Token> tokens, int end)
     {
         var k = end;
-        if (k < tokens.Count && TurkishCaseEndings.Contains(tokens[k].Norm) && tokens[k - 1].After.Trim() is "'" or "’")
+        // "İtalya'da değil", or "italyada değil" with the ending split off the name (TurkishSuffix.SplitPlaceEndings).
+        if (k < tokens.Count && TurkishCaseEndings.Contains(tokens[k].Norm) && (tokens[k].SplitEnding || tokens[k - 1].After.Trim() is "'" or "’"))
         {
             k++;
         }

@@ -57,8 +57,8 @@ internal static class LanguageDetector
         {
             var token = tokens[t];
 
-            // "İZMİR'de", "Türkiye'deki", "Bursa'dan": a case ending after an apostrophe is Turkish (the dotted capital İ
-            // that may say so too is gone once lower-cased), even beside words other languages share ("tekstil", "de").
+            // "İZMİR'de", "Türkiye'deki", "Bursa'dan", "izmirde": a case ending after an apostrophe (or on a place's name)
+            // is Turkish, even beside words other languages share ("tekstil", "de").
             if (TurkishIndex >= 0 && TurkishSuffix.IsTurkishEvidence(tokens, t))
             {
                 votes[TurkishIndex] += ApostropheEndingWeight;
@@ -87,11 +87,12 @@ internal static class LanguageDetector
                 votes[l] += best;
             }
 
-            // A letter counts once per word: "ğ" in "değişim" says Turkish, not twice as much.
+            // A letter counts once per word: "ğ" in "değişim" says Turkish, not twice as much. The letters as typed: the
+            // dotted capital İ of "TEKSTİL FİRMASI" is an "i" once lower-cased.
             letters.Clear();
-            foreach (var c in token.Raw)
+            foreach (var typed in token.Typed.Length > 0 ? token.Typed : token.Raw)
             {
-                if (c > '\u007f' && Letters.TryGetValue(c, out var byLetter))
+                if (typed > '\u007f' && Letters.TryGetValue(LetterKey(typed), out var byLetter))
                 {
                     for (var l = 0; l < letters.Length; l++)
                     {
@@ -216,7 +217,7 @@ internal static class LanguageDetector
         {
             foreach (var (text, weight) in (All[l].DetectionLetters ?? []).Select(Weighted))
             {
-                var letter = char.ToLowerInvariant(text[0]);
+                var letter = LetterKey(text[0]);
                 if (!letters.TryGetValue(letter, out var weights))
                 {
                     letters[letter] = weights = new double[All.Count];
@@ -228,6 +229,12 @@ internal static class LanguageDetector
 
         return letters.ToFrozenDictionary();
     }
+
+    /// <summary>
+    /// A letter in lower case — but the dotted capital İ, a letter of Turkish alone, stays itself: lower-cased it is the
+    /// "i" of every language (and a capital Ş or Ğ is the ş or ğ Turkish has in lower case too).
+    /// </summary>
+    private static char LetterKey(char letter) => letter == 'İ' ? letter : char.ToLowerInvariant(letter);
 
     /// <summary>"quiero=2" → ("quiero", 2); no weight is 1.</summary>
     private static (string Text, double Weight) Weighted(string entry)

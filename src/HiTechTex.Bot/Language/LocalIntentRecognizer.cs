@@ -63,6 +63,20 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly Dictionary<string, GazetteerEntry> CitiesByValue = Gazetteer.Cities.ToDictionary(c => c.Value);
     private static readonly Dictionary<string, GazetteerEntry> RegionsByValue = Gazetteer.Regions.ToDictionary(r => r.Value);
 
+    /// <summary>
+    /// The words for a region (normalized), in the six languages and the Turkish forms a name puts them in ("Ege
+    /// Bölgesi", "Ege bölgesinde", "Ege Bölgesi'nden"): beside a partner region's name, part of it.
+    /// </summary>
+    private static readonly HashSet<string> RegionNouns = new(
+    [
+        "region", "regions", "area", "regiao", "regioes", "regiones", "comunidad", "regione", "regioni",
+        "bolge", "bolgesi", "bolgesinde", "bolgesinden", "bolgesindeki", "bolgesine", "bolgede", "bolgeden", "bolgedeki",
+        "regionu", "regionem", "kraj", "kraji", "kraje", "oblast", "oblasti",
+    ], StringComparer.Ordinal);
+
+    /// <summary>What may stand between a region's word and its name: "region of Tuscany", "região do Norte", "región de Valencia".</summary>
+    private static readonly HashSet<string> RegionConnectors = new(["of", "the", "de", "do", "da", "del", "della", "di"], StringComparer.Ordinal);
+
     /// <summary>The six language codes the recognizer knows.</summary>
     public static IReadOnlyList<string> LanguageCodes { get; } = [.. Languages.All.Select(l => l.Code)];
 
@@ -76,7 +90,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     public RecognizedIntent Recognize(string text, string? locale)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = TextNormalizer.Tokenize(IntentText.Bounded(text));
+        // "denizliden", "izmirde", "türkiyede": a Turkish ending on a place's name is read as after an apostrophe.
+        var tokens = TurkishSuffix.SplitPlaceEndings(TextNormalizer.Tokenize(IntentText.Bounded(text)));
         var localeLanguage = LanguageOf(locale);
 
         var matchesByIntent = new Dictionary<Intent, List<(PhraseMatch Match, CompiledLanguage Language)>>();
@@ -403,6 +418,23 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             consumed[word] = true;
         }
 
+        // "Ege Bölgesi'nden", "the Aegean region", "regione Toscana", "región de Valencia": the word for a region beside a
+        // partner region's name belongs to the name — no word to look for.
+        foreach (var (_, match) in regions)
+        {
+            var after = match.Start + match.Length;
+            if (after < tokens.Count && RegionNouns.Contains(tokens[after].Norm))
+            {
+                consumed[after] = true;
+            }
+
+            var before = match.Start > 1 && RegionConnectors.Contains(tokens[match.Start - 1].Norm) ? match.Start - 2 : match.Start - 1;
+            if (before >= 0 && RegionNouns.Contains(tokens[before].Norm))
+            {
+                consumed[before] = true;
+            }
+        }
+
         // An organisation type is a filter, not a word to look for in descriptions ("SMEs in Italy" are SMEs, not
         // organisations whose text says "SME"); "lab" and "facility" stay words as well: they name a service an RTO
         // offers too.
@@ -422,9 +454,11 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // "only companies in Portugal", "solo empresas en España", "pouze firmy v Česku": a restrictor and the generic
         // noun for organisations narrow the search (to the country, the kind named) and are nothing to look for.
+        // "decision makers in Italy": people at organisations there, neither word a keyword.
+        var noSearchWords = SearchRestrictors.NoSearchWords(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
-            consumed[i] |= SearchRestrictors.IsNoSearchWord(tokens[i].Norm);
+            consumed[i] |= noSearchWords[i];
         }
 
         var stopWords = language?.StopWords ?? [];

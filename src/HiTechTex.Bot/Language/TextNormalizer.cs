@@ -59,6 +59,8 @@ internal static partial class TextNormalizer
             {
                 Before = lowered[previousEnd..match.Index],
                 After = lowered[(match.Index + match.Length)..nextStart],
+                // Lower-casing keeps the length (one UTF-16 unit for one), so the same span is the word as typed.
+                Typed = lowered.Length == text.Length ? text.Substring(match.Index, match.Length) : raw,
             });
         }
 

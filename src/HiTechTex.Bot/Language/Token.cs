@@ -14,6 +14,15 @@ internal readonly record struct Token(string Raw, string Norm)
     /// <summary>What was typed between this word and the next one (or the text's end): <c>"."</c> after "pro" in "2 pro.".</summary>
     public string After { get; init; } = "";
 
+    /// <summary>
+    /// A Turkish case ending split off a place's name it was written on without an apostrophe: "de" of "izmirde", read as
+    /// "'de" of "İzmir'de" is (<see cref="TurkishSuffix.SplitPlaceEndings"/>).
+    /// </summary>
+    public bool SplitEnding { get; init; }
+
+    /// <summary>The word with its letters' case as typed ("İZMİR" where <see cref="Raw"/> is "izmir"): what a capital says of the language.</summary>
+    public string Typed { get; init; } = "";
+
     public bool Equals(Token other) => string.Equals(Raw, other.Raw, StringComparison.Ordinal) && string.Equals(Norm, other.Norm, StringComparison.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Raw, Norm);

@@ -1,9 +1,13 @@
+using HiTechTex.Bot.Language.Vocabulary;
+
 namespace HiTechTex.Bot.Language;
 
 /// <summary>
 /// Turkish writes a case ending after an apostrophe on a proper name: "İzmir'de" (in İzmir), "Türkiye'deki" (which is in
 /// Turkey), "Bursa'dan" (from Bursa), "İstanbul'un" (of Istanbul), "CITEVE'yi". The tokenizer splits at the apostrophe,
 /// so the ending is a word of its own — which says nothing to search for, whatever language the message was detected as.
+/// Typed without the apostrophe on a place's name ("izmirde", "denizliden", "türkiyede"), the ending is split off the
+/// same way (<see cref="SplitPlaceEndings"/>).
 /// </summary>
 internal static class TurkishSuffix
 {
@@ -27,11 +31,103 @@ internal static class TurkishSuffix
         "dan", "den", "tan", "ten", "nda", "nde", "ndaki", "ndeki", "ndan", "nden",
     };
 
-    /// <summary>Whether the word at <paramref name="index"/> is a case ending written after an apostrophe ("'de" in "İzmir'de").</summary>
+    // The endings split off a place's name written without an apostrophe: where (locative, "the one in"), from where
+    // (ablative) and where to (dative after a vowel: "italyaya", "denizliye"). Of two letters or more, so that "italiane"
+    // or "spagnole" is never "italian" + "e".
+    private static readonly string[] GluedEndings =
+    [
+        "dakiler", "dekiler", "dakileri", "dekileri", "daki", "deki", "taki", "teki",
+        "dan", "den", "tan", "ten", "da", "de", "ta", "te", "ya", "ye",
+    ];
+
+    // Every one-word name of a country, partner region or city of the gazetteer, normalized ("izmir", "turkiye",
+    // "ispanya", "denizli", "ege"): the only stems an ending is split off — "model", "vende" or "gelde" are words.
+    private static readonly HashSet<string> PlaceNames = BuildPlaceNames();
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is a case ending on a name: written after an apostrophe ("'de" in
+    /// "İzmir'de"), or split off a place's name (<see cref="SplitPlaceEndings"/>: "de" of "izmirde").
+    /// </summary>
     public static bool IsCaseEndingAfterApostrophe(IReadOnlyList<Token> tokens, int index)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return index > 0 && tokens[index].Before is "'" or "’" && CaseEndings.Contains(tokens[index].Norm);
+        return index > 0 && (tokens[index].SplitEnding || tokens[index].Before is "'" or "’") && CaseEndings.Contains(tokens[index].Norm);
+    }
+
+    /// <summary>
+    /// The words with a Turkish case ending written on a known place's name split off it, as if after an apostrophe:
+    /// "denizliden havlu üreticisi" reads as "Denizli'den havlu üreticisi", "izmirde" as "İzmir'de", "türkiyede" as
+    /// "Türkiye'de". A word is split only where what is left is a place the gazetteer names ("izmir", "denizli",
+    /// "ispanya", "ege"): an ordinary word that ends the same way ("model", "gelde", "vende") stays whole.
+    /// </summary>
+    public static IReadOnlyList<Token> SplitPlaceEndings(IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        List<Token>? split = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var ending = PlaceEndingOn(token);
+            if (ending is null && split is null)
+            {
+                continue;
+            }
+
+            split ??= [.. tokens.Take(i)];
+            if (ending is null)
+            {
+                split.Add(token);
+                continue;
+            }
+
+            var stem = token.Raw.Length - ending.Length;
+            var stemTyped = token.Typed.Length == token.Raw.Length ? token.Typed[..stem] : token.Raw[..stem];
+            split.Add(new Token(token.Raw[..stem], token.Norm[..^ending.Length]) { Before = token.Before, Typed = stemTyped });
+            split.Add(new Token(token.Raw[stem..], ending)
+            {
+                After = token.After,
+                SplitEnding = true,
+                Typed = token.Typed.Length == token.Raw.Length ? token.Typed[stem..] : token.Raw[stem..],
+            });
+        }
+
+        return split ?? tokens;
+    }
+
+    /// <summary>The ending (normalized) written on a known place's name, or null: "den" for "denizliden".</summary>
+    private static string? PlaceEndingOn(Token token)
+    {
+        var norm = token.Norm;
+        foreach (var ending in GluedEndings)
+        {
+            // The typed word splits at the same place (an ending is plain letters: "ı" and "i" are one letter each).
+            if (norm.Length > ending.Length && norm.EndsWith(ending, StringComparison.Ordinal) && token.Raw.Length == norm.Length
+                && PlaceNames.Contains(norm[..^ending.Length]))
+            {
+                return ending;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> BuildPlaceNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Gazetteer.Countries.Concat(Gazetteer.Regions).Concat(Gazetteer.Cities))
+        {
+            foreach (var name in entry.Names)
+            {
+                // "izmir*" is the name "izmir"; "north portugal=2" is two words, no stem of one word.
+                var body = name.Split('=')[0].TrimEnd('*', '~');
+                if (!body.Contains(' ', StringComparison.Ordinal))
+                {
+                    names.Add(TextNormalizer.Normalize(body));
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>

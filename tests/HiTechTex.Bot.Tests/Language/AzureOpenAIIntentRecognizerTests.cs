@@ -247,6 +247,9 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     [InlineData("es", "solo empresas en España", "[\"solo\",\"empresas\"]", "ES")]
     [InlineData("en", "only companies in Portugal", "[\"only companies\"]", "PT")]
     [InlineData("cs", "pouze firmy v Česku", "[\"pouze\",\"firmy\"]", "CZ")]
+    [InlineData("en", "decision makers in Italy", "[\"decision makers\"]", "IT")]
+    [InlineData("en", "only providers in Portugal", "[\"providers\"]", "PT")]
+    [InlineData("tr", "sadece Türkiye'deki satıcılar", "[\"satıcılar\"]", "TR")]
     public async Task RecognizeAsync_ModelKeepsARestrictorAsAKeyword_ItIsLeftOutAndTheCountryStays(string language, string text, string keywords, string country)
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""

@@ -9,7 +9,8 @@ namespace HiTechTex.Bot.Tests.Language;
 /// "üreticisi", "tedarikçileri", "výrobci", "dodavatelé" — are nouns for companies as "companies" is: beside a place (or
 /// "only") they make a partner search, and they are no search words. Before, "Denizli'den havlu üreticisi" and "towel
 /// manufacturers in Portugal" were not understood, and the others searched for the word "proveedores" or "výrobci", which
-/// the directory's descriptions seldom hold.
+/// the directory's descriptions seldom hold. So are those who provide or sell it ("providers", "satıcılar",
+/// "poskytovatelé"); "decision makers" are people, and neither of their words is searched.
 /// </summary>
 public sealed class CompanyKindNounTests
 {
@@ -29,6 +30,23 @@ public sealed class CompanyKindNounTests
     [InlineData("Türkiye'deki tekstil üreticileri", "tr", "TR", "tekstil")]
     [InlineData("výrobci netkaných textilií v Česku", "cs", "CZ", "netkaných textilií")]
     [InlineData("dodavatelé přízí v Česku", "cs", "CZ", "přízí")]
+    // Those who provide or sell a thing: "providers" was a word to look for ("dyeing providers in Italy" searched it too),
+    // and "satıcıları", "poskytovatelé" with a place no search at all.
+    [InlineData("dyeing providers in Italy", "en", "IT", "dyeing")]
+    [InlineData("yarn provider in Spain", "en", "ES", "yarn")]
+    [InlineData("yarn sellers in Spain", "en", "ES", "yarn")]
+    [InlineData("provedores de tinturaria em Portugal", "pt", "PT", "tinturaria")]
+    [InlineData("vendedores de tecidos em Portugal", "pt", "PT", "tecidos")]
+    [InlineData("vendedores de tejidos en España", "es", "ES", "tejidos")]
+    [InlineData("venditori di filati in Italia", "it", "IT", "filati")]
+    [InlineData("Türkiye'deki kumaş satıcıları", "tr", "TR", "kumaş")]
+    [InlineData("Türkiye'deki boya satıcısı", "tr", "TR", "boya")]
+    [InlineData("Türkiye'deki test hizmeti sağlayıcıları", "tr", "TR", "test hizmeti")]
+    [InlineData("poskytovatelé zkoušek v Česku", "cs", "CZ", "zkoušek")]
+    [InlineData("prodejci přízí v Česku", "cs", "CZ", "přízí")]
+    // Makers of something that starts like a people's compound ("decision makers") still search what they make.
+    [InlineData("yarn makers in Spain", "en", "ES", "yarn")]
+    [InlineData("decision support software makers in Italy", "en", "IT", "decision support software")]
     public void Recognize_WhatCompaniesMakeSomewhere_APartnerSearchForWhatTheyMakeThere(string typed, string language, string country, string words)
     {
         var result = recognizer.Recognize(typed, null);
@@ -46,7 +64,20 @@ public sealed class CompanyKindNounTests
     [InlineData("solo produttori in Italia", "it", "IT")]
     [InlineData("sadece Türkiye'deki tedarikçiler", "tr", "TR")]
     [InlineData("pouze výrobci v Česku", "cs", "CZ")]
-    public void Recognize_OnlyMakersInACountry_TheCountryInTheLanguageTypedAndNoSearchWords(string typed, string language, string country)
+    [InlineData("only providers in Portugal", "en", "PT")]
+    [InlineData("only sellers in Italy", "en", "IT")]
+    [InlineData("só provedores em Portugal", "pt", "PT")]
+    [InlineData("solo vendedores en España", "es", "ES")]
+    [InlineData("solo venditori in Italia", "it", "IT")]
+    [InlineData("sadece Türkiye'deki satıcılar", "tr", "TR")]
+    [InlineData("pouze poskytovatelé v Česku", "cs", "CZ")]
+    // "decision makers" are people at organisations, not companies that make "decision": the search is in the country
+    // named, with neither word to look for (it searched "decision", which the descriptions do not hold).
+    [InlineData("decision makers in Italy", "en", "IT")]
+    [InlineData("decision-makers in Spain", "en", "ES")]
+    [InlineData("policy makers in Portugal", "en", "PT")]
+    [InlineData("only decision makers in Italy", "en", "IT")]
+    public void Recognize_OnlyMakersOrDecisionMakersInACountry_TheCountryInTheLanguageTypedAndNoSearchWords(string typed, string language, string country)
     {
         var result = recognizer.Recognize(typed, null);
 
@@ -99,5 +130,14 @@ public sealed class CompanyKindNounTests
         IReadOnlyList<string> cleaned = SearchRestrictors.Clean(["towel manufacturers", "fornecedores", "proveedores de hilo", "üreticisi", "výrobci"]);
 
         Assert.Equal(["towel", "de hilo"], cleaned);
+    }
+
+    [Fact]
+    public void Clean_ModelsKeywords_ProvidersAndDecisionMakersLeftOut()
+    {
+        IReadOnlyList<string> cleaned = SearchRestrictors.Clean(
+            ["decision makers", "Decision-Makers", "policy maker", "dyeing providers", "provedores", "satıcılar", "hizmet sağlayıcı", "poskytovatelé", "decision"]);
+
+        Assert.Equal(["dyeing", "hizmet", "decision"], cleaned);
     }
 }

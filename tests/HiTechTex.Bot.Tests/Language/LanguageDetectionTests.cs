@@ -131,4 +131,32 @@ public sealed class LanguageDetectionTests
         Assert.Equal(Intent.RegisterForCoaching, result.Intent);
         Assert.Equal(language, result.Language);
     }
+
+    /// <summary>
+    /// Turkish typed in capitals: the dotted capital İ is Turkish alone, though lower-cased it is any language's "i" —
+    /// "TEKSTİL FİRMASI" was the locale's language (two words no language claimed).
+    /// </summary>
+    [Theory]
+    [InlineData("TEKSTİL FİRMASI")]
+    [InlineData("TEKSTİL ŞİRKETİ")]
+    [InlineData("İPLİK")]
+    [InlineData("İZMİR'DE TEKSTİL FİRMASI")]
+    [InlineData("DENİZLİDEN HAVLU ÜRETİCİSİ")]
+    [InlineData("İSTANBUL'DA BOYAMA FİRMASI ARIYORUM")]
+    public void Recognize_TurkishInCapitals_IsTurkishWhateverTheLocale(string text)
+    {
+        foreach (var locale in Locales)
+        {
+            Assert.True(recognizer.Recognize(text, locale).Language == "tr", $"\"{text}\" on locale {locale ?? "none"}");
+        }
+    }
+
+    [Theory]
+    [InlineData("find partners in İzmir", "en")]
+    [InlineData("procuro parceiros em İzmir", "pt")]
+    [InlineData("hledám partnery v İstanbulu", "cs")]
+    public void Recognize_ATurkishNameInCapitalsInAnotherLanguage_StaysThatLanguage(string text, string language)
+    {
+        Assert.Equal(language, recognizer.Recognize(text, null).Language);
+    }
 }

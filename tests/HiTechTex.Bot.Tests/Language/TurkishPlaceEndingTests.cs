@@ -58,6 +58,11 @@ public sealed class TurkishPlaceEndingTests
     [Theory]
     [InlineData("İtalya'daki boyama firmaları", "IT")]
     [InlineData("TÜRKİYE'DEKİ tekstil firmaları", "TR")]
+    // Written on the name without the apostrophe.
+    [InlineData("türkiyede tekstil firması", "TR")]
+    [InlineData("TÜRKİYEDEKİ TEKSTİL FİRMALARI", "TR")]
+    [InlineData("ispanyada tekstil firmaları", "ES")]
+    [InlineData("italyadaki boyama firmaları", "IT")]
     public void Recognize_ACountryWithACaseEnding_TheCountryFilters(string typed, string country)
     {
         var result = recognizer.Recognize(typed, null);
@@ -65,7 +70,8 @@ public sealed class TurkishPlaceEndingTests
         Assert.Equal(Intent.FindPartners, result.Intent);
         Assert.Equal("tr", result.Language);
         Assert.Equal(country, FindPartnersDialog.QueryOf(result.Entities).Country);
-        Assert.DoesNotContain(result.Entities.Keywords, k => k is "daki" or "deki");
+        Assert.DoesNotContain(result.Entities.Keywords, k => k is "daki" or "deki" || k.StartsWith("türkiye", StringComparison.Ordinal));
+        Assert.Single(result.Entities.Keywords);
     }
 
     [Fact]
@@ -88,6 +94,92 @@ public sealed class TurkishPlaceEndingTests
         Assert.Equal(Intent.FindPartners, result.Intent);
         Assert.Equal("tr", result.Language);
         Assert.Equal(["çorlu", "organize", "sanayi", "bölgesi", "tekstil"], result.Entities.Keywords.Select(k => k.ToLower(System.Globalization.CultureInfo.GetCultureInfo("tr"))));
+    }
+
+    /// <summary>
+    /// Written without the apostrophe ("denizliden", "izmirde", "türkiyede"), the ending on a known place's name is read
+    /// the same way: the place, and no ending as a word ("izmirde" was a keyword the directory never holds).
+    /// </summary>
+    [Theory]
+    [InlineData("denizliden havlu üreticisi", "Denizli", "denizli havlu")]
+    [InlineData("Denizliden havlu üreticisi", "Denizli", "denizli havlu")]
+    [InlineData("DENİZLİDEN HAVLU ÜRETİCİSİ", "Denizli", "denizli havlu")]
+    [InlineData("izmirde tekstil firması", "İzmir", "izmir tekstil")]
+    [InlineData("İZMİRDE TEKSTİL FİRMASI", "İzmir", "izmir tekstil")]
+    [InlineData("izmirdeki tekstil firmaları", "İzmir", "izmir tekstil")]
+    [InlineData("bursadan dokuma firması", "Bursa", "bursa dokuma")]
+    [InlineData("istanbulda boyama şirketi", "Istanbul", "istanbul boyama")]
+    public void Recognize_APlaceWithTheEndingWrittenOnIt_APartnerSearchThereInTurkish(string typed, string city, string words)
+    {
+        var result = recognizer.Recognize(typed, "en-US");
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("tr", result.Language);
+        Assert.Equal(city, result.Entities.City);
+        Assert.Equal(words.Split(' '), result.Entities.Keywords);
+    }
+
+    [Fact]
+    public void Recognize_FromDenizliWithAndWithoutTheApostrophe_TheSameSearch()
+    {
+        var glued = recognizer.Recognize("denizliden havlu üreticisi", null);
+        var apostrophe = recognizer.Recognize("Denizli'den havlu üreticisi", null);
+
+        Assert.Equal(apostrophe.Intent, glued.Intent);
+        Assert.Equal(apostrophe.Entities.City, glued.Entities.City);
+        Assert.Equal(apostrophe.Entities.Keywords, glued.Entities.Keywords);
+    }
+
+    /// <summary>An ending is split off only a place the gazetteer names: ordinary words that end the same way stay whole.</summary>
+    [Theory]
+    [InlineData("model")]
+    [InlineData("gelde")]
+    [InlineData("vende")]
+    [InlineData("bende")]
+    [InlineData("moda")]
+    [InlineData("italiane")]
+    [InlineData("spagnole")]
+    [InlineData("portata")]
+    [InlineData("çorluda")]
+    [InlineData("turquesa")]
+    public void SplitPlaceEndings_AWordThatIsNoPlacesName_StaysWhole(string word)
+    {
+        var tokens = TextNormalizer.Tokenize(word);
+
+        Assert.Same(tokens, TurkishSuffix.SplitPlaceEndings(tokens));
+    }
+
+    [Fact]
+    public void Recognize_OrdinaryWordsEndingLikeAPlace_StayKeywords()
+    {
+        var result = recognizer.Recognize("moda tasarımı firmaları Türkiye'de", null);
+
+        Assert.Contains("moda", result.Entities.Keywords);
+    }
+
+    /// <summary>"Ege Bölgesi'nden": "bölgesi" (region) is part of the region's name, not a word to look for.</summary>
+    [Theory]
+    [InlineData("Ege Bölgesi'nden havlu üreticisi", "tr", "havlu")]
+    [InlineData("Ege bölgesinde havlu üreticisi", "tr", "havlu")]
+    [InlineData("towel manufacturers in the Aegean region", "en", "towel")]
+    [InlineData("produttori di tessuti nella regione Toscana", "it", "tessuti")]
+    public void Recognize_ARegionWithItsWordForRegion_TheRegionAndNoRegionWord(string typed, string language, string keyword)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(language, result.Language);
+        Assert.NotNull(result.Entities.Region);
+        Assert.Equal([keyword], result.Entities.Keywords);
+    }
+
+    [Fact]
+    public void Recognize_ACountryWithTheEndingWrittenOnItLeftOut_NotSearched()
+    {
+        var result = recognizer.Recognize("italyada değil, tekstil firmaları", null);
+
+        Assert.Contains("IT", result.Entities.ExcludedCountries);
+        Assert.NotEqual("IT", result.Entities.Country);
     }
 
     [Theory]

@@ -142,7 +142,9 @@ internal static class OrganisationAnswer
     /// </summary>
     private static bool NamesAPlace(string text)
     {
-        var tokens = TextNormalizer.Tokenize(text);
+        // "ispanyada", "italyaya", "turkiyede": the case ending on a place's whole name is split off as if after an
+        // apostrophe (TurkishSuffix, which the recognizer reads them with too).
+        var tokens = TurkishSuffix.SplitPlaceEndings(TextNormalizer.Tokenize(text));
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Norm;
@@ -151,20 +153,10 @@ internal static class OrganisationAnswer
                 return true;
             }
 
-            // "İtalya'da", "Türkiye'ye": the case ending after an apostrophe (the one test of it, TurkishSuffix).
+            // "İtalya'da", "Türkiye'ye", "ispanyada": the case ending after the name (the one test of it, TurkishSuffix).
             if (i + 1 < tokens.Count && TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, i + 1) && IsPlace(word))
             {
                 return true;
-            }
-
-            // "ispanyada", "italyaya", "turkiyede": the case ending on the word (of two letters or more: "Italiane" is no
-            // "Italian" + "e"), after a country's whole name ("italya" is no "ital" + "ya").
-            foreach (var ending in TurkishCaseEndings)
-            {
-                if (ending.Length > 1 && word.Length >= ending.Length + 5 && word.EndsWith(ending, StringComparison.Ordinal) && IsPlace(word[..^ending.Length]))
-                {
-                    return true;
-                }
             }
         }
 
@@ -237,7 +229,4 @@ internal static class OrganisationAnswer
     /// </summary>
     private static readonly FrozenSet<string> PlacePrepositions = FrozenSet.ToFrozenSet(
         ["in", "to", "near", "em", "no", "na", "nos", "nas", "para", "en", "a", "v", "ve"], StringComparer.Ordinal);
-
-    /// <summary>Turkish case endings of a place written on the word: in, to, from ("ispanyada", "italyaya"); after an apostrophe, TurkishSuffix.</summary>
-    private static readonly string[] TurkishCaseEndings = ["da", "de", "ta", "te", "ya", "ye", "a", "e", "dan", "den", "tan", "ten"];
 }

@@ -24,6 +24,12 @@ internal static class SmallTalk
 {
     private const int MaxLength = 40;
 
+    /// <summary>
+    /// The longest message of emoji alone still read as a reaction: more than Teams delivers (it caps a message at about
+    /// 28 KB), so that any real one is, while a forged megabyte costs no scan.
+    /// </summary>
+    private const int MaxEmojiLength = 32 * 1024;
+
     private static readonly FrozenDictionary<string, SmallTalkKind> Phrases = Build();
 
     // The emoji the phrase list gives a meaning to, for a message of one of them repeated.
@@ -37,7 +43,8 @@ internal static class SmallTalk
 
     public static SmallTalkKind Recognize(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+        // A long message is small talk only when it is emoji alone ("🎉🎉🎉…" past 40 characters went to the recognizer).
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxEmojiLength || (text.Length > MaxLength && !IsEmojiOnly(text)))
         {
             return SmallTalkKind.None;
         }
@@ -80,17 +87,37 @@ internal static class SmallTalk
     }
 
     /// <summary>
-    /// Whether <paramref name="key"/> (normalized) is emoji and spaces only: symbols (So, Sk: pictographs, skin tones,
-    /// regional indicators) and the joiners of emoji sequences (zero-width joiner, keycap), at least one of them above
-    /// the Latin-1 range so that "©" or "°" alone is not taken for one.
+    /// Whether <paramref name="text"/> (as typed or normalized) is emoji and spaces only: symbols (So, Sk: pictographs,
+    /// skin tones, regional indicators), the joiners and selectors of emoji sequences (zero-width joiner, variation
+    /// selectors, the tags of a subdivision's flag) and keycaps ("1️⃣", "#️⃣"), at least one of them above the Latin-1 range
+    /// so that "©" or "°" alone is not taken for one.
     /// </summary>
-    private static bool IsEmojiOnly(string key)
+    private static bool IsEmojiOnly(string text)
     {
         var pictograph = false;
-        foreach (var rune in key.EnumerateRunes())
+        var keycapBase = false;
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.IsWhiteSpace(rune) || rune.Value is 0x200D or 0x20E3 or 0xFE0F)
+            if (keycapBase && rune.Value is not (0xFE0F or 0xFE0E or 0x20E3))
             {
+                return false;   // a digit, "#" or "*" is an emoji only as a keycap's base
+            }
+
+            if (rune.Value == 0x20E3)
+            {
+                pictograph |= keycapBase;
+                keycapBase = false;
+                continue;
+            }
+
+            if (Rune.IsWhiteSpace(rune) || rune.Value is 0x200D or 0xFE0F or 0xFE0E || rune.Value is >= 0xE0020 and <= 0xE007F)
+            {
+                continue;
+            }
+
+            if (rune.Value is >= '0' and <= '9' or '#' or '*')
+            {
+                keycapBase = true;
                 continue;
             }
 
@@ -102,7 +129,7 @@ internal static class SmallTalk
             pictograph |= rune.Value > 0x2000;
         }
 
-        return pictograph;
+        return pictograph && !keycapBase;
     }
 
     /// <summary>Folded (lower case, no accents), without emoji skin tones, surrounding punctuation or a closing smiley.</summary>

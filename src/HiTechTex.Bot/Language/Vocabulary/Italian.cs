@@ -42,8 +42,10 @@ internal static class Italian
                     "lunedi=1.5", "martedi=1.5", "mercoledi=1.5", "giovedi=1.5", "venerdi=1.5", "sabato=1", "domenica=1.5", "buonasera=2", "buonanotte=2",
                     // "solo aziende in Italia": "solo" is Spanish too and "in" English, the nouns for companies and "soltanto" say Italian.
                     "aziende=2", "azienda=1.5", "imprese=1.5", "soltanto=2",
-                    // "solo produttori in Italia", "solo fornitori in Italia": the companies named by what they do say it as well.
-                    "produttori=2", "produttore=1.5", "fornitori=2", "fornitore=1.5", "fabbricanti=2", "costruttori=1.5"],
+                    // "solo produttori in Italia", "solo fornitori in Italia", "solo venditori in Italia": the companies named by what
+                    // they do say it as well.
+                    "produttori=2", "produttore=1.5", "fornitori=2", "fornitore=1.5", "fabbricanti=2", "costruttori=1.5", "venditori=2",
+                    "venditore=1.5"],
         DetectionEndings: ["zione=1.5", "zioni=1.5", "ggio=1", "cchi=1", "gli=1", "mento=0.5"],
         DetectionLetters: ["è=3", "ì=3", "ò=3", "ù=3", "à=1"]);
 }

@@ -38,5 +38,7 @@ internal static class Turkish
                     "pazartesi=1.5", "sali=1", "carsamba=1.5", "persembe=1.5", "cuma=1.5", "cumartesi=1.5", "pazar=1", "iyi=1.5", "aksamlar=1.5", "gunaydin=2"],
         DetectionEndings: ["iyor=1.5", "iyorum=1.5", "iyoruz=1.5", "yorum=1.5", "mak=1", "mek=1", "lar=1", "ler=1", "lari=1", "leri=1",
                            "larimi=1.5", "lerimi=1.5", "imiz=1", "iniz=1", "lik=1", "lugu=1", "ligi=1", "sel=0.5"],
-        DetectionLetters: ["ı=3", "ğ=3", "ş=3", "ö=1.5", "ü=1.5", "ç=1"]);
+        // The dotted capital İ is Turkish alone ("TEKSTİL FİRMASI"), but begins a name other languages write too ("visit
+        // İzmir"): less than the ı of a Turkish word.
+        DetectionLetters: ["ı=3", "ğ=3", "ş=3", "İ=2", "ö=1.5", "ü=1.5", "ç=1"]);
 }

@@ -124,12 +124,30 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     [InlineData("it", "produttori di tessuti in Italia", "tessuti")]
     [InlineData("tr", "Denizli'den havlu üreticisi", "denizli havlu")]
     [InlineData("cs", "výrobci ručníků v Česku", "ručníků")]
+    [InlineData("en", "yarn makers in Spain", "yarn")]
+    [InlineData("en", "dyeing providers in Italy", "dyeing")]
+    [InlineData("pt", "provedores de tinturaria em Portugal", "tinturaria")]
+    [InlineData("tr", "Türkiye'deki kumaş satıcıları", "kumaş")]
+    [InlineData("tr", "denizliden havlu üreticisi", "denizli havlu")]
+    [InlineData("tr", "izmirde tekstil firması", "izmir tekstil")]
+    [InlineData("tr", "Ege Bölgesi'nden havlu üreticisi", "havlu Aegean")]   // the region searched by its name
+    [InlineData("cs", "poskytovatelé zkoušek v Česku", "zkoušek")]
     public async Task OnTurnAsync_MakersOfSomethingSomewhere_StartsAPartnerSearchWithoutTheNoun(string language, string typed, string words)
     {
-        // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain).
+        // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain), the glued
+        // ending ("izmirde") or the word for region ("bölgesi").
         var start = await StartedByAsync(language, typed);
         Assert.Equal(Intent.FindPartners, start.Intent);
         Assert.Equal(words, FindPartnersDialog.QueryOf(start.Entities).Q, ignoreCase: true);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_DecisionMakersInItaly_SearchesItalyWithNoStrayKeyword()
+    {
+        // Before: a search for the word "decision" in Italy ("makers" was left out as a company noun).
+        var query = FindPartnersDialog.QueryOf((await StartedByAsync("en", "decision makers in Italy")).Entities);
+        Assert.Equal("", query.Q);
+        Assert.Equal("IT", query.Country);
     }
 
     /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>

@@ -153,6 +153,55 @@ public sealed class SmallTalkTests : IDisposable
         Assert.Empty(host.Recognizer.Texts);
     }
 
+    /// <summary>Emoji alone past 40 characters went to the recognizer ("Sorry, I didn't understand that"): a reaction, whatever its length.</summary>
+    [Theory]
+    [InlineData("🎉", 30, "Acknowledgement")]
+    [InlineData("👍🏽 ", 20, "Acknowledgement")]
+    [InlineData("🙏", 25, "Thanks")]
+    [InlineData("👋", 40, "Greeting")]
+    [InlineData("❤️", 100, "Acknowledgement")]
+    [InlineData("👨‍👩‍👧", 20, "Acknowledgement")]
+    [InlineData("🏴󠁧󠁢󠁥󠁮󠁧󠁿", 10, "Acknowledgement")]
+    [InlineData("1️⃣", 20, "Acknowledgement")]
+    [InlineData("🎉", 10_000, "Acknowledgement")]
+    public void Recognize_ManyEmojiAlone_SmallTalkWhateverTheLength(string emoji, int times, string expected)
+    {
+        var text = string.Concat(Enumerable.Repeat(emoji, times));
+
+        Assert.True(text.Length > 40);
+        Assert.Equal(expected, SmallTalk.Recognize(text).ToString());
+    }
+
+    [Theory]
+    [InlineData("🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 find partners in Italy")]
+    [InlineData("🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 1")]
+    [InlineData("1234567890123456789012345678901234567890 🎉")]
+    [InlineData("1️⃣2")]
+    public void Recognize_EmojiWithWordsOrDigits_NoSmallTalk(string text)
+    {
+        Assert.Equal(SmallTalkKind.None, SmallTalk.Recognize(text));
+    }
+
+    [Fact]
+    public void Recognize_EmojiPastWhatTeamsDelivers_NoSmallTalkAndNoScan()
+    {
+        Assert.Equal(SmallTalkKind.None, SmallTalk.Recognize(string.Concat(Enumerable.Repeat("🎉", 100_000))));
+    }
+
+    [Fact]
+    public async Task ManyEmoji_FromAReturningUser_AThumbsUpWithoutTheRecognizer()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(string.Concat(Enumerable.Repeat("🎉👏🏽", 20)))
+            .AssertReply("👍")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(host.Recognizer.Texts);
+    }
+
     [Fact]
     public async Task Hello_FromANewUser_AsksTheProfileThenShowsTheMenuOnce()
     {
