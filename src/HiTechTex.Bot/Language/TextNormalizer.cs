@@ -59,8 +59,11 @@ internal static partial class TextNormalizer
             {
                 Before = lowered[previousEnd..match.Index],
                 After = lowered[(match.Index + match.Length)..nextStart],
-                // Lower-casing keeps the length (one UTF-16 unit for one), so the same span is the word as typed.
-                Typed = lowered.Length == text.Length ? text.Substring(match.Index, match.Length) : raw,
+                // Lower-casing keeps the length (one UTF-16 unit for one), so the same span is the word as typed; a word
+                // typed in lower case (most) is the same string, not a copy.
+                Typed = lowered.Length != text.Length || text.AsSpan(match.Index, match.Length).SequenceEqual(raw)
+                    ? raw
+                    : text.Substring(match.Index, match.Length),
             });
         }
 
