@@ -301,13 +301,13 @@ internal sealed partial class CoachingTexts
 
     /// <summary>
     /// The clean-up of the session's old meeting failed and is retried (<see cref="CalendarSyncReason.OldMeetingNotRemovedRetrying"/>):
-    /// {0} the session's title, {1} its day.
+    /// {0} the session's title, {1} the old meeting's day.
     /// </summary>
     public required string SyncReasonOldMeetingRetryingFormat { get; init; }
 
     /// <summary>
     /// The clean-up of the session's old meeting failed for good (<see cref="CalendarSyncReason.OldMeetingNotRemoved"/>):
-    /// {0} the session's title, {1} its day.
+    /// {0} the session's title, {1} the old meeting's day.
     /// </summary>
     public required string SyncReasonOldMeetingNotRemovedFormat { get; init; }
 
@@ -444,7 +444,9 @@ internal sealed partial class CoachingTexts
     private string OldMeeting(string format, CoachingSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Format(format, session.Title, SessionTime.Day(session.StartsAt, session.TimeZone, SessionTime.CultureOf(this)));
+        // The old meeting's own day, the one its attendees had: after a move to another day and mailbox, the
+        // session's day is the new meeting's.
+        return Format(format, session.Title, SessionTime.Day(session.SyncErrorMeetingStartsAt ?? session.StartsAt, session.TimeZone, SessionTime.CultureOf(this)));
     }
 
     /// <summary>
