@@ -269,7 +269,11 @@ internal sealed partial class CoachingTexts
     /// <summary>The reasons under "failed: {0}" and "being set up… ({0})" (<see cref="CalendarSyncReason"/>): no technical detail.</summary>
     public required string SyncReasonRefused { get; init; }
 
-    public required string SyncReasonAccessDenied { get; init; }
+    /// <summary>
+    /// 401 or 403 from Graph on the session's own calendar work (<see cref="CalendarSyncReason.AccessDenied"/>): {0} the
+    /// session's title, {1} the organizer mailbox the bot was refused (the session's; no app id or secret), and what to do.
+    /// </summary>
+    public required string SyncReasonAccessDeniedFormat { get; init; }
 
     public required string SyncReasonNotFound { get; init; }
 
@@ -427,7 +431,10 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.OldMeetingNotRemovedRetrying => OldMeeting(SyncReasonOldMeetingRetryingFormat, session),
         CalendarSyncReason.OldMeetingNotRemoved => OldMeeting(SyncReasonOldMeetingNotRemovedFormat, session),
         CalendarSyncReason.Refused => SyncReasonRefused,
-        CalendarSyncReason.AccessDenied => SyncReasonAccessDenied,
+        // The calendar the bot was refused: a cancellation goes to the event's mailbox, any other work (a create, a
+        // move, a patch) to the organizer's — the same one unless a move is still to come.
+        CalendarSyncReason.AccessDenied => Format(SyncReasonAccessDeniedFormat, session.Title,
+            session.Status == SessionStatus.Cancelled ? session.EventMailbox : session.OrganizerMailbox),
         CalendarSyncReason.NotFound => SyncReasonNotFound,
         CalendarSyncReason.MailboxNotFound => SyncReasonMailboxNotFound,
         CalendarSyncReason.SignInRefused => SyncReasonSignInRefused,

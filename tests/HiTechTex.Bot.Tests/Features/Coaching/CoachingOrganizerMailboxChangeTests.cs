@@ -661,7 +661,8 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         var texts = CoachingTexts.Resolve(language);
         var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
         Assert.Contains(texts.Format(texts.SyncFailedFormat, texts.SyncReasonOldMailboxAccessDenied), card, StringComparison.Ordinal);
-        Assert.DoesNotContain(texts.SyncReasonAccessDenied, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonAccessDeniedFormat, session.Title, MailboxA), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonAccessDeniedFormat, session.Title, MailboxB), card, StringComparison.Ordinal);
         Assert.Contains(texts.RetrySync, texts.SyncReasonOldMailboxAccessDenied, StringComparison.Ordinal);
     }
 
