@@ -216,6 +216,20 @@ internal sealed class ExchangeFollowUp(
             }
         }
 
+        // "Nobody may decide it" (no approver configured, or only the applicant): the turn that brought the application to
+        // the step stopped before telling the applicant, and the late-card pass tries that notice again only after a
+        // failed delivery. Sent now under its claim, so never twice — not after the turn sent it, nor alongside another
+        // pass; the operator's warning (2307/2323) comes with its first try.
+        if (aborted && application.Status.AwaitsADecision())
+        {
+            var stuck = ExchangeDeliveryClaim.Stuck(application);
+            if (!stuck.IsHeld(claims, applicant) && !stuck.FailedBefore(claims, applicant)
+                && (await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)).Count == 0)
+            {
+                await notifier.NoApproverAsync(application, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         // A resubmission's or reassignment's new card to the approvers who had a card (Teams alerts nobody about an edited
         // card): owed when the turn stopped before sending it, or when its delivery failed; sent under the step's card
         // claim, so never twice (a card the turn sent keeps its claim). An approver with no card at all gets the step's

@@ -333,6 +333,62 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
     }
 
     /// <summary>
+    /// Before: a submission whose turn stopped right after the transition (a crash, a deploy) to a step nobody may decide
+    /// never told the applicant so — the follow-up tried that notice again only after a failed delivery, and the aborted
+    /// turn's record (2330) did not include it: the application waited in silence. Now the follow-up, once the record is
+    /// older than any send, tells the applicant once, with the operator's warning (2307) once.
+    /// </summary>
+    [Fact]
+    public async Task NoApproverNotice_SubmissionTurnStoppedRightAfterTheTransition_FollowUpTellsTheApplicantOnce()
+    {
+        // Arrange: nobody may decide a CITEVE application; the submission commits and the process is gone.
+        host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
+        var id = await fixture.CreateAsync();
+        await TransitionAsync(id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, fixture.Applicant, null);
+        var reference = await fixture.ReferenceAsync(id);
+
+        // Act: a record this young may be the turn still sending — left to it; then older than any send.
+        await fixture.RunFollowUpAsync();
+        Assert.Empty(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+
+        // Assert: told once whom to contact; the operator warned once; the owed record gone.
+        var told = Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Contains(reference, told, StringComparison.Ordinal);
+        Assert.StartsWith(En.NoApproverFormat[..En.NoApproverFormat.IndexOf('{', StringComparison.Ordinal)], told, StringComparison.Ordinal);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2307);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2330);
+        Assert.Equal(ExchangeStatus.Stage1, (await fixture.FindAsync(id)).Status);
+    }
+
+    /// <summary>
+    /// The same when the turn did tell the applicant before it stopped (the card updates after it cut off): nothing is
+    /// sent twice.
+    /// </summary>
+    [Fact]
+    public async Task NoApproverNotice_TurnStoppedAfterTellingTheApplicant_FollowUpSendsNothingMore()
+    {
+        host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
+        var id = await fixture.CreateAsync();
+        await TransitionAsync(id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, fixture.Applicant, null);
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeNotifier>().NoApproverAsync(await fixture.FindAsync(id), CancellationToken.None));
+        }
+
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+
+        Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2330);
+    }
+
+    /// <summary>
     /// The same for a withdrawal whose turn stopped right after the transition (nothing sent at all): the manager who had
     /// the card is told once and their card updated once; the applicant, who withdrew it, is told nothing.
     /// </summary>
