@@ -179,7 +179,7 @@ internal sealed class ExchangeFollowUp(
     /// <summary>
     /// Tries again the application's notices whose delivery failed: the status notice of its current version to the
     /// applicant, the withdrawal notice to each approver it failed for, and the update of the cards of whoever's failed. An open application's are tried as the cards
-    /// (an unreachable recipient at every pass); a closed one's (<see cref="ExchangeDeliveryClaim.IsClosed"/>) a bounded
+    /// (a refused one with a growing wait, a bounded number of times: warning 2331); a closed one's (<see cref="ExchangeDeliveryClaim.IsClosed"/>) a bounded
     /// number of times and then given up (warning 2324). Once every notice of a closed application is delivered or given
     /// up, it is marked settled and never looked at again.
     /// </summary>

@@ -513,11 +513,19 @@ internal sealed class ExchangeNotifier(
         await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent), recipient, cancellationToken).ConfigureAwait(false);
         if (permanent && claim.NextRefusalKind(claims, recipient) is { } refusal)
         {
-            // A step's card refused: counted, so that the follow-up tries it with a growing wait and then stops (listed).
+            // Refused: counted, so that the follow-up tries it with a growing wait and then stops (a step's card is listed
+            // for the coordinator; another message is left — a later decision brings a new one).
             await store.TryClaimReminderAsync(application.Id, refusal, recipient, cancellationToken).ConfigureAwait(false);
             if (claim.RefusalsSpent(await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), recipient))
             {
-                Log.CardRefusalsSpent(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.RefusalAttempts);
+                if (claim.Kind == WaitingCardKind(application))
+                {
+                    Log.CardRefusalsSpent(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.RefusalAttempts);
+                }
+                else
+                {
+                    Log.MessageRefusalsSpent(logger, application.Reference, application.Status.ToString(), what, recipient, ExchangeDeliveryClaim.RefusalAttempts);
+                }
             }
         }
 

@@ -88,6 +88,10 @@ internal static partial class Log
     public static partial void AbortedTurnNotices(ILogger logger, string reference, string status);
 
     /// <summary>An applicant's notice whose sending process was killed mid-send (its mark left): sent once more, as if stopped on the wire.</summary>
+    // A notice, reminder or closing-report request refused at each of its bounded tries on an open application.
+    [LoggerMessage(EventId = 2331, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the {What} was refused for {Recipient} {Attempts} times (the bot not installed for them, blocked, 403/404); the follow-up stops trying it")]
+    public static partial void MessageRefusalsSpent(ILogger logger, string reference, string status, string what, string recipient, int attempts);
+
     [LoggerMessage(EventId = 2396, Level = LogLevel.Information, Message = "Exchange {Reference}: the {Kind} to {Recipient} was being sent when its process was killed (marked as sending {ClaimedAt}, never cleared); it may not have arrived and is sent once more by the follow-up")]
     public static partial void KilledMidSend(ILogger logger, string reference, string kind, string recipient, DateTimeOffset claimedAt);
 
