@@ -325,9 +325,17 @@ internal sealed class ExchangeFollowUp(
         {
             var kind = mark.Kind[ExchangeDeliveryClaim.InFlightPrefix.Length..];
             var recipient = mark.RecipientAadObjectId;
-            if (!await store.TryTakeRecordAsync(application.Id, mark.Kind, recipient, cancellationToken).ConfigureAwait(false)
-                || !claims.Any(c => c.Kind == kind && string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase)))
+            if (!await store.TryTakeRecordAsync(application.Id, mark.Kind, recipient, cancellationToken).ConfigureAwait(false))
             {
+                continue;
+            }
+
+            if (!claims.Any(c => c.Kind == kind && string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase)))
+            {
+                // Killed after the mark, before the claim: nothing was sent. Said, so that an operator looking for a lost
+                // notice sees the process stopped there; the notice is owed as before (a failure record, or the aborted
+                // turn's record, 2330, brings it).
+                Log.MarkWithoutClaimRemoved(logger, application.Reference, kind, recipient, mark.SentAt);
                 continue;
             }
 
