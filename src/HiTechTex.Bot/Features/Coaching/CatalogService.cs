@@ -336,22 +336,21 @@ internal sealed class CatalogService(
         foreach (var old in leftBehind.GroupBy(o => (o.Mailbox, o.EventId)))
         {
             // The time of the move, which says who had the old link, stays the first row's.
-            db.EnqueueDeletion(sessionId, old.Key.Mailbox!, old.Key.EventId!, old.Min(o => o.CreatedAt), now);
+            db.EnqueueDeletion(sessionId, old.Key.Mailbox!, old.Key.EventId!, old.Max(o => o.EventStartsAt), old.Min(o => o.CreatedAt), now);
         }
 
         // Likewise the clean-up of an event an unanswered create may have left in a mailbox the session no longer uses.
         var unanswered = await db.Outbox().AsNoTracking()
             .Where(o => o.SessionId == sessionId && o.Kind == OutboxKind.DeleteUnansweredEvent && o.Status == OutboxStatus.Failed
                 && !db.Outbox().Any(d => d.SessionId == o.SessionId && d.Kind == OutboxKind.DeleteUnansweredEvent && d.EventId == o.EventId && d.Mailbox == o.Mailbox && d.Status != OutboxStatus.Failed))
-            .Select(o => new { o.Mailbox, o.EventId })
-            .Distinct()
+            .Select(o => new { o.Mailbox, o.EventId, o.EventStartsAt })
             .ToListAsync(cancellationToken);
-        foreach (var cleanUp in unanswered)
+        foreach (var cleanUp in unanswered.DistinctBy(o => (o.Mailbox, o.EventId)))
         {
             db.Outbox().Add(new CoachingOutboxMessage
             {
                 SessionId = sessionId, Kind = OutboxKind.DeleteUnansweredEvent, Lane = CoachingOutboxMessage.GraphLane, Status = OutboxStatus.Pending,
-                Mailbox = cleanUp.Mailbox, EventId = cleanUp.EventId, DueAt = now, CreatedAt = now,
+                Mailbox = cleanUp.Mailbox, EventId = cleanUp.EventId, EventStartsAt = cleanUp.EventStartsAt, DueAt = now, CreatedAt = now,
             });
         }
     }

@@ -54,9 +54,10 @@ internal static class CoachingDb
 
     /// <summary>
     /// Adds a pending <see cref="OutboxKind.DeleteEvent"/> row for an event the session no longer uses, due now;
-    /// <paramref name="movedAt"/>, its creation time, is when the session's event moved (who had the old link).
+    /// <paramref name="movedAt"/>, its creation time, is when the session's event moved (who had the old link);
+    /// <paramref name="startsAt"/> when that event starts in the calendar, if known.
     /// </summary>
-    public static void EnqueueDeletion(this BotDbContext db, Guid sessionId, string mailbox, string eventId, DateTimeOffset movedAt, DateTimeOffset now) =>
+    public static void EnqueueDeletion(this BotDbContext db, Guid sessionId, string mailbox, string eventId, DateTimeOffset? startsAt, DateTimeOffset movedAt, DateTimeOffset now) =>
         db.Outbox().Add(new CoachingOutboxMessage
         {
             SessionId = sessionId,
@@ -65,6 +66,7 @@ internal static class CoachingDb
             Status = OutboxStatus.Pending,
             Mailbox = mailbox,
             EventId = eventId,
+            EventStartsAt = startsAt,
             DueAt = now,
             CreatedAt = movedAt,
         });

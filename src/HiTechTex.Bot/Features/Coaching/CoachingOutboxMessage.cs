@@ -33,6 +33,13 @@ internal sealed class CoachingOutboxMessage
     /// </summary>
     public string? EventId { get; set; }
 
+    /// <summary>
+    /// When the meeting <see cref="Mailbox"/> and <see cref="EventId"/> stand for starts, as it was sent to the calendar
+    /// (the time its attendees had): the old meeting a clean-up deletes, or the one an unanswered create may have made.
+    /// Null for rows queued before it was kept; the coordinator's card then names the session's current day.
+    /// </summary>
+    public DateTimeOffset? EventStartsAt { get; set; }
+
     public string Lane { get; set; } = GraphLane;
 
     public OutboxStatus Status { get; set; }

@@ -17,6 +17,7 @@ internal sealed class CoachingOutboxMessageConfiguration : IEntityTypeConfigurat
         builder.Property(e => e.LastError).HasMaxLength(1000);
         builder.Property(e => e.Mailbox).HasMaxLength(256);
         builder.Property(e => e.EventId).HasMaxLength(512);
+        builder.Property(e => e.EventStartsAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.DueAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.ClaimedUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());

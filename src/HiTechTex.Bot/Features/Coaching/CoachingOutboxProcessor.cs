@@ -501,12 +501,12 @@ internal sealed class CoachingOutboxProcessor(
             else if (!failure.Transient)
             {
                 session.SyncState = CalendarSyncState.Failed;
-                session.SyncError = failure.Code.ToString();
+                SetSyncError(session, message, failure.Code);
             }
             else if (!failedBefore)
             {
                 session.SyncState = CalendarSyncState.Pending;
-                session.SyncError = failure.Code.ToString();
+                SetSyncError(session, message, failure.Code);
             }
         }
 
@@ -514,6 +514,18 @@ internal sealed class CoachingOutboxProcessor(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The card's reason; for an old meeting not removed, also that meeting's start (the day its attendees had, not the
+    /// session's new one after a move to another day).
+    /// </summary>
+    private static void SetSyncError(CoachingSession session, CoachingOutboxMessage message, CalendarSyncReason code)
+    {
+        session.SyncError = code.ToString();
+        session.SyncErrorMeetingStartsAt = code is CalendarSyncReason.OldMeetingNotRemoved or CalendarSyncReason.OldMeetingNotRemovedRetrying
+            ? message.EventStartsAt
+            : null;
     }
 
     /// <summary>
@@ -563,6 +575,7 @@ internal sealed class CoachingOutboxProcessor(
         var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.TransactionIdOf(session), cancellationToken);
         session.GraphEventId = created.EventId;
         session.GraphEventMailbox = session.OrganizerMailbox;
+        session.GraphEventStartsAt = session.StartsAt;
         session.JoinUrl = created.JoinUrl;
     }
 
@@ -576,21 +589,25 @@ internal sealed class CoachingOutboxProcessor(
     /// </summary>
     private async Task MoveEventAsync(IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, CoachingSession session, CancellationToken cancellationToken)
     {
-        var (oldEvent, oldMailbox) = (session.GraphEventId!, session.EventMailbox);
+        var (oldEvent, oldMailbox, oldStartsAt) = (session.GraphEventId!, session.EventMailbox, session.GraphEventStartsAt);
         var created = await CreateInMailboxAsync(services, db, message, session, GraphCalendarGateway.MoveTransactionIdOf(session, oldEvent, session.OrganizerMailbox), cancellationToken);
         var now = timeProvider.GetUtcNow();
         using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var newMailbox = session.OrganizerMailbox;
+            DateTimeOffset? newStartsAt = session.StartsAt;
             var replaced = await db.Sessions()
                 .Where(s => s.Id == session.Id && s.GraphEventId == oldEvent)
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.GraphEventMailbox, newMailbox).SetProperty(x => x.JoinUrl, created.JoinUrl),
+                    s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.GraphEventMailbox, newMailbox)
+                        .SetProperty(x => x.GraphEventStartsAt, newStartsAt).SetProperty(x => x.JoinUrl, created.JoinUrl),
                     cancellationToken);
             if (replaced == 1)
             {
-                db.EnqueueDeletion(session.Id, oldMailbox, oldEvent, now, now);
+                // The old meeting keeps the time it was last sent with (an edit that moved the session to another day
+                // and mailbox at once left it on the old day): the card names that day should its deletion fail.
+                db.EnqueueDeletion(session.Id, oldMailbox, oldEvent, oldStartsAt, now, now);
                 Log.OutboxEventMoved(logger, message.Id, message.Kind, session.Id, oldMailbox, oldEvent, newMailbox, created.EventId);
             }
 
@@ -599,6 +616,7 @@ internal sealed class CoachingOutboxProcessor(
 
             session.GraphEventId = created.EventId;
             session.GraphEventMailbox = newMailbox;
+            session.GraphEventStartsAt = newStartsAt;
             session.JoinUrl = created.JoinUrl;
         }
     }
@@ -669,7 +687,8 @@ internal sealed class CoachingOutboxProcessor(
     private async Task QueueUnansweredCleanUpAsync(
         IServiceProvider services, BotDbContext db, CoachingOutboxMessage message, string tried, string transactionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (message.Mailbox, message.EventId) = (null, null);
+        var startsAt = message.EventStartsAt;
+        (message.Mailbox, message.EventId, message.EventStartsAt) = (null, null, null);
         db.Outbox().Add(new CoachingOutboxMessage
         {
             SessionId = message.SessionId,
@@ -678,6 +697,7 @@ internal sealed class CoachingOutboxProcessor(
             Status = OutboxStatus.Pending,
             Mailbox = tried,
             EventId = transactionId,
+            EventStartsAt = startsAt,
             DueAt = now,
             CreatedAt = now,
         });
@@ -727,13 +747,14 @@ internal sealed class CoachingOutboxProcessor(
                     Status = OutboxStatus.Pending,
                     Mailbox = row.Mailbox,
                     EventId = row.EventId,
+                    EventStartsAt = row.EventStartsAt,
                     DueAt = now,
                     CreatedAt = now,
                 });
             }
 
             Log.OutboxGivenUpCreateCleanUpQueued(logger, message.Id, message.Kind, session.Id, row.Id, row.Kind, row.Mailbox!, row.EventId!);
-            (row.Mailbox, row.EventId) = (null, null);
+            (row.Mailbox, row.EventId, row.EventStartsAt) = (null, null, null);
         }
 
         using (await services.GetRequiredService<DatabaseWriteGate>().EnterAsync(cancellationToken))
@@ -804,17 +825,17 @@ internal sealed class CoachingOutboxProcessor(
     {
         var attendees = await AttendeesAsync(db, session.Id, cancellationToken);
         var mailbox = session.OrganizerMailbox;
-        (message.Mailbox, message.EventId) = (mailbox, transactionId);
+        (message.Mailbox, message.EventId, message.EventStartsAt) = (mailbox, transactionId, session.StartsAt);
         CalendarEventResult created;
         try
         {
             created = await Calendar(services).CreateEventAsync(session, attendees, transactionId, cancellationToken);
-            (message.Mailbox, message.EventId) = (null, null);
+            (message.Mailbox, message.EventId, message.EventStartsAt) = (null, null, null);
         }
         catch (ApiException refused) when (refused.ResponseStatusCode is >= 400 and < 500 and not 408 and not 429)
         {
             // Answered, and refused: that create made nothing, so there is nothing to clean up after it.
-            (message.Mailbox, message.EventId) = (null, null);
+            (message.Mailbox, message.EventId, message.EventStartsAt) = (null, null, null);
             if (refused.ResponseStatusCode is 404 or 410)
             {
                 throw new OrganizerMailboxRefusedException(session, refused);
@@ -830,7 +851,7 @@ internal sealed class CoachingOutboxProcessor(
             await db.Outbox()
                 .Where(o => o.SessionId == session.Id && o.Id != message.Id && o.Status == OutboxStatus.Failed && o.Mailbox == mailbox && o.EventId == transactionId
                     && o.Kind != OutboxKind.DeleteEvent && o.Kind != OutboxKind.DeleteUnansweredEvent)
-                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Mailbox, (string?)null).SetProperty(o => o.EventId, (string?)null), cancellationToken);
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.Mailbox, (string?)null).SetProperty(o => o.EventId, (string?)null).SetProperty(o => o.EventStartsAt, (DateTimeOffset?)null), cancellationToken);
         }
 
         return created;
@@ -915,6 +936,7 @@ internal sealed class CoachingOutboxProcessor(
             if (message.Kind == OutboxKind.UpdateEvent)
             {
                 await Calendar(services).UpdateEventAsync(session, cancellationToken);
+                session.GraphEventStartsAt = session.StartsAt;
             }
             else
             {
@@ -957,10 +979,12 @@ internal sealed class CoachingOutboxProcessor(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var organizer = session.OrganizerMailbox;
+            DateTimeOffset? startsAt = session.StartsAt;
             var replaced = await db.Sessions()
                 .Where(s => s.Id == session.Id && s.GraphEventId == lost)
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.GraphEventMailbox, organizer).SetProperty(x => x.JoinUrl, created.JoinUrl),
+                    s => s.SetProperty(x => x.GraphEventId, created.EventId).SetProperty(x => x.GraphEventMailbox, organizer)
+                        .SetProperty(x => x.GraphEventStartsAt, startsAt).SetProperty(x => x.JoinUrl, created.JoinUrl),
                     cancellationToken);
             if (replaced == 1)
             {
@@ -984,6 +1008,7 @@ internal sealed class CoachingOutboxProcessor(
             // event's 404 and its re-creation, which Graph answers with this same event, and the notices with it.
             session.GraphEventId = created.EventId;
             session.GraphEventMailbox = session.OrganizerMailbox;
+            session.GraphEventStartsAt = startsAt;
             session.JoinUrl = created.JoinUrl;
         }
     }

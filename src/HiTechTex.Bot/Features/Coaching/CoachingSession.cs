@@ -54,12 +54,26 @@ internal sealed class CoachingSession
     /// </summary>
     public string? GraphEventMailbox { get; set; }
 
+    /// <summary>
+    /// When <see cref="GraphEventId"/> starts in the calendar, as last sent to Graph (made or patched): the time its
+    /// attendees have, kept so that a clean-up of that event after a change of organizer mailbox names the old
+    /// meeting's day, not the session's new one. Null for events made before it was kept.
+    /// </summary>
+    public DateTimeOffset? GraphEventStartsAt { get; set; }
+
     public string? JoinUrl { get; set; }
 
     public CalendarSyncState SyncState { get; set; }
 
     /// <summary>Why the last calendar sync attempt failed (pending retry or failed for good); null when fine.</summary>
     public string? SyncError { get; set; }
+
+    /// <summary>
+    /// For a <see cref="SyncError"/> about an old meeting not removed (<see cref="CalendarSyncReason.OldMeetingNotRemoved"/>,
+    /// <see cref="CalendarSyncReason.OldMeetingNotRemovedRetrying"/>): when that meeting starts, so the card names its
+    /// day. Null when not known (the session's own day is named then).
+    /// </summary>
+    public DateTimeOffset? SyncErrorMeetingStartsAt { get; set; }
 
     public string CreatedBy { get; set; } = "";
 

@@ -35,6 +35,8 @@ internal sealed class CoachingSessionConfiguration : IEntityTypeConfiguration<Co
         builder.Property(e => e.EndsAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.RegistrationOpensAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.RegistrationClosesAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.Property(e => e.GraphEventStartsAt).HasConversion(new DateTimeOffsetToBinaryConverter());
+        builder.Property(e => e.SyncErrorMeetingStartsAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(e => e.UpdatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.HasIndex(e => e.StartsAt);
     }

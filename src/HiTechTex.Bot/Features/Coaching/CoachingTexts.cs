@@ -269,7 +269,11 @@ internal sealed partial class CoachingTexts
     /// <summary>The reasons under "failed: {0}" and "being set up… ({0})" (<see cref="CalendarSyncReason"/>): no technical detail.</summary>
     public required string SyncReasonRefused { get; init; }
 
-    public required string SyncReasonAccessDenied { get; init; }
+    /// <summary>
+    /// 401 or 403 from Graph on the session's own calendar work (<see cref="CalendarSyncReason.AccessDenied"/>): {0} the
+    /// session's title, {1} the organizer mailbox the bot was refused (the session's; no app id or secret), and what to do.
+    /// </summary>
+    public required string SyncReasonAccessDeniedFormat { get; init; }
 
     public required string SyncReasonNotFound { get; init; }
 
@@ -301,13 +305,13 @@ internal sealed partial class CoachingTexts
 
     /// <summary>
     /// The clean-up of the session's old meeting failed and is retried (<see cref="CalendarSyncReason.OldMeetingNotRemovedRetrying"/>):
-    /// {0} the session's title, {1} its day.
+    /// {0} the session's title, {1} the old meeting's day.
     /// </summary>
     public required string SyncReasonOldMeetingRetryingFormat { get; init; }
 
     /// <summary>
     /// The clean-up of the session's old meeting failed for good (<see cref="CalendarSyncReason.OldMeetingNotRemoved"/>):
-    /// {0} the session's title, {1} its day.
+    /// {0} the session's title, {1} the old meeting's day.
     /// </summary>
     public required string SyncReasonOldMeetingNotRemovedFormat { get; init; }
 
@@ -427,7 +431,10 @@ internal sealed partial class CoachingTexts
         CalendarSyncReason.OldMeetingNotRemovedRetrying => OldMeeting(SyncReasonOldMeetingRetryingFormat, session),
         CalendarSyncReason.OldMeetingNotRemoved => OldMeeting(SyncReasonOldMeetingNotRemovedFormat, session),
         CalendarSyncReason.Refused => SyncReasonRefused,
-        CalendarSyncReason.AccessDenied => SyncReasonAccessDenied,
+        // The calendar the bot was refused: a cancellation goes to the event's mailbox, any other work (a create, a
+        // move, a patch) to the organizer's — the same one unless a move is still to come.
+        CalendarSyncReason.AccessDenied => Format(SyncReasonAccessDeniedFormat, session.Title,
+            session.Status == SessionStatus.Cancelled ? session.EventMailbox : session.OrganizerMailbox),
         CalendarSyncReason.NotFound => SyncReasonNotFound,
         CalendarSyncReason.MailboxNotFound => SyncReasonMailboxNotFound,
         CalendarSyncReason.SignInRefused => SyncReasonSignInRefused,
@@ -444,7 +451,9 @@ internal sealed partial class CoachingTexts
     private string OldMeeting(string format, CoachingSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Format(format, session.Title, SessionTime.Day(session.StartsAt, session.TimeZone, SessionTime.CultureOf(this)));
+        // The old meeting's own day, the one its attendees had: after a move to another day and mailbox, the
+        // session's day is the new meeting's.
+        return Format(format, session.Title, SessionTime.Day(session.SyncErrorMeetingStartsAt ?? session.StartsAt, session.TimeZone, SessionTime.CultureOf(this)));
     }
 
     /// <summary>

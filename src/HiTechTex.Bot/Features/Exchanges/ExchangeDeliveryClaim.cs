@@ -7,14 +7,17 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// <see cref="ExchangeStore.TryClaimReminderAsync"/>), and tries again after a failed delivery
 /// (<see cref="ExchangeNotifier.SendClaimedAsync"/>): the claim is given back with a record of the failure — the
 /// <c>n</c>-th transient one (5xx, a timeout) as <see cref="FailedPrefix"/><c>n</c>, a permanent one (no conversation
-/// with the bot, blocked, 403/404) as <see cref="UnreachableKind"/> — so that the follow-up's next pass claims it again:
-/// after transient failures at most <see cref="Attempts"/> times within <see cref="RetryWindow"/>, after a permanent one
-/// at every pass (someone who installs the bot later then gets it) — except for a closed application
-/// (<see cref="IsClosed"/>), where a permanent failure counts as one of the bounded attempts and the follow-up then gives
-/// up (<see cref="GaveUpKind"/>, warning 2324). A delivered message keeps its claim: never twice.
+/// with the bot, blocked, 403/404) as <see cref="UnreachableKind"/> and a numbered refusal — so that the follow-up's next
+/// pass claims it again: after transient failures at most <see cref="Attempts"/> times within <see cref="RetryWindow"/>,
+/// after refusals with a growing wait, at most <see cref="RefusalAttempts"/> times (someone who installs the bot soon
+/// then gets it soon; someone who never does is not tried at every pass for ever: warning 2397 for a card, 2331 for
+/// any other message) — except for a closed application (<see cref="IsClosed"/>), where a permanent failure counts as
+/// one of the bounded attempts and the follow-up then gives up (<see cref="GaveUpKind"/>, warning 2324). A delivered
+/// message keeps its claim: never twice.
 /// </summary>
-/// <param name="RefusalPrefix">For a step's card: the beginning of the numbered records of its refusals (permanent
-/// failures), which bound them too (<see cref="RefusalAttempts"/>, <see cref="RefusalBackoff"/>); null for the others.</param>
+/// <param name="RefusalPrefix">The beginning of the numbered records of the message's refusals (permanent failures),
+/// which bound them too (<see cref="RefusalAttempts"/>, <see cref="RefusalBackoff"/>); null for a card update, whose
+/// refusal is not tried again at all (<see cref="CardUpdate"/>).</param>
 internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, string UnreachableKind, string? RefusalPrefix = null)
 {
     /// <summary>
@@ -30,8 +33,19 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// </summary>
     public static readonly TimeSpan RefusalBackoff = TimeSpan.FromMinutes(30);
 
-    /// <summary>The beginning of every <see cref="RefusalPrefix"/> (the follow-up and the stuck list look for it).</summary>
+    /// <summary>The beginning of every <see cref="RefusalPrefix"/> of a step's card (the follow-up and the stuck list look for it).</summary>
     public const string CardRefusedPrefix = "cardrefused:";
+
+    /// <summary>
+    /// The beginning of every <see cref="RefusalPrefix"/> of the other messages (notices, reminders, the closing-report
+    /// request), followed by the message's <see cref="Kind"/>: before these, a message refused for somebody on an open
+    /// application was tried again at every pass of the follow-up, for ever.
+    /// </summary>
+    public const string MessageRefusedPrefix = "refusals:";
+
+    /// <summary>A message (not a step's card) with its refusals counted under <see cref="MessageRefusedPrefix"/>.</summary>
+    private static ExchangeDeliveryClaim Message(string kind, string failedPrefix, string unreachableKind) =>
+        new(kind, failedPrefix, unreachableKind, $"{MessageRefusedPrefix}{kind}:");
 
     /// <summary>How many times a message is tried after transient failures…</summary>
     public const int Attempts = 6;
@@ -64,7 +78,7 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim Reminder(ExchangeApplication application)
     {
         var step = Step(application);
-        return new(step, $"remindfail:{step}:", $"remindunreachable:{step}");
+        return Message(step, $"remindfail:{step}:", $"remindunreachable:{step}");
     }
 
     /// <summary>
@@ -74,20 +88,20 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static readonly TimeSpan InFlightBound = TimeSpan.FromMinutes(15);
 
     /// <summary>The applicant is asked for the closing report (once per application).</summary>
-    public static ExchangeDeliveryClaim ReportRequest { get; } = new("report", "reportfail:", "reportunreachable");
+    public static ExchangeDeliveryClaim ReportRequest { get; } = Message("report", "reportfail:", "reportunreachable");
 
     /// <summary>The applicant told that nobody can decide the step is told, once per step, that its card reached an approver.</summary>
     public static ExchangeDeliveryClaim Reached(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"reached:{step}", $"reachedfail:{step}:", $"reachedunreachable:{step}");
+        return Message($"reached:{step}", $"reachedfail:{step}:", $"reachedunreachable:{step}");
     }
 
     /// <summary>The applicant told of the application's new status after somebody else's decision (once per version).</summary>
     public static ExchangeDeliveryClaim StatusNotice(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"notice:{step}", $"{StatusNoticeFailed}{step}:", $"{StatusNoticeUnreachable}{step}");
+        return Message($"notice:{step}", $"{StatusNoticeFailed}{step}:", $"{StatusNoticeUnreachable}{step}");
     }
 
     /// <summary>
@@ -97,7 +111,7 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim Stuck(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"stuck:{step}", $"stuckfail:{step}:", $"stuckunreachable:{step}");
+        return Message($"stuck:{step}", $"stuckfail:{step}:", $"stuckunreachable:{step}");
     }
 
     /// <summary>
@@ -203,7 +217,7 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     public static ExchangeDeliveryClaim WithdrawnNotice(ExchangeApplication application)
     {
         var step = Step(application);
-        return new($"withdrawn:{step}", $"{WithdrawnNoticeFailed}{step}:", $"{WithdrawnNoticeUnreachable}{step}");
+        return Message($"withdrawn:{step}", $"{WithdrawnNoticeFailed}{step}:", $"{WithdrawnNoticeUnreachable}{step}");
     }
 
     /// <summary>
@@ -315,8 +329,8 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
             .Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>
-    /// Whether <paramref name="recipient"/> may be sent the message (again): see the class — and, for a step's card, not
-    /// once its refusals are spent (<see cref="RefusalsSpent"/>) nor before the wait after the last one is over.
+    /// Whether <paramref name="recipient"/> may be sent the message (again): see the class — not once its refusals are
+    /// spent (<see cref="RefusalsSpent"/>) nor before the wait after the last one is over.
     /// </summary>
     public bool MayRetry(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now)
     {
@@ -331,10 +345,10 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
             || (refusals.Count < RefusalAttempts && refusals.Max(r => r.SentAt) + (RefusalBackoff * Math.Pow(2, refusals.Count - 1)) <= now);
     }
 
-    /// <summary>Whether the step's card was refused <see cref="RefusalAttempts"/> times for <paramref name="recipient"/>: the follow-up stops.</summary>
+    /// <summary>Whether the message was refused <see cref="RefusalAttempts"/> times for <paramref name="recipient"/>: the follow-up stops.</summary>
     public bool RefusalsSpent(IReadOnlyList<ExchangeReminder> claims, string recipient) => Refusals(claims, recipient).Count >= RefusalAttempts;
 
-    /// <summary>The record of the next refusal of the step's card for <paramref name="recipient"/>; null for the other messages.</summary>
+    /// <summary>The record of the next refusal of the message for <paramref name="recipient"/>; null for a card update.</summary>
     public string? NextRefusalKind(IReadOnlyList<ExchangeReminder> claims, string recipient) =>
         RefusalPrefix is null ? null : RefusalPrefix + (Refusals(claims, recipient).Count + 1).ToString(CultureInfo.InvariantCulture);
 

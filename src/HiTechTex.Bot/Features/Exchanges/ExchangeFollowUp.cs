@@ -179,7 +179,7 @@ internal sealed class ExchangeFollowUp(
     /// <summary>
     /// Tries again the application's notices whose delivery failed: the status notice of its current version to the
     /// applicant, the withdrawal notice to each approver it failed for, and the update of the cards of whoever's failed. An open application's are tried as the cards
-    /// (an unreachable recipient at every pass); a closed one's (<see cref="ExchangeDeliveryClaim.IsClosed"/>) a bounded
+    /// (a refused one with a growing wait, a bounded number of times: warning 2331); a closed one's (<see cref="ExchangeDeliveryClaim.IsClosed"/>) a bounded
     /// number of times and then given up (warning 2324). Once every notice of a closed application is delivered or given
     /// up, it is marked settled and never looked at again.
     /// </summary>
@@ -213,6 +213,20 @@ internal sealed class ExchangeFollowUp(
             {
                 unsettled |= !await RetryAsync(application, notice, applicant, "status notice", claims,
                     ct => notifier.NotifyStatusAsync(application, decision.ActorName, decision.Comment, ct), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // "Nobody may decide it" (no approver configured, or only the applicant): the turn that brought the application to
+        // the step stopped before telling the applicant, and the late-card pass tries that notice again only after a
+        // failed delivery. Sent now under its claim, so never twice — not after the turn sent it, nor alongside another
+        // pass; the operator's warning (2307/2323) comes with its first try.
+        if (aborted && application.Status.AwaitsADecision())
+        {
+            var stuck = ExchangeDeliveryClaim.Stuck(application);
+            if (!stuck.IsHeld(claims, applicant) && !stuck.FailedBefore(claims, applicant)
+                && (await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)).Count == 0)
+            {
+                await notifier.NoApproverAsync(application, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -311,9 +325,17 @@ internal sealed class ExchangeFollowUp(
         {
             var kind = mark.Kind[ExchangeDeliveryClaim.InFlightPrefix.Length..];
             var recipient = mark.RecipientAadObjectId;
-            if (!await store.TryTakeRecordAsync(application.Id, mark.Kind, recipient, cancellationToken).ConfigureAwait(false)
-                || !claims.Any(c => c.Kind == kind && string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase)))
+            if (!await store.TryTakeRecordAsync(application.Id, mark.Kind, recipient, cancellationToken).ConfigureAwait(false))
             {
+                continue;
+            }
+
+            if (!claims.Any(c => c.Kind == kind && string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase)))
+            {
+                // Killed after the mark, before the claim: nothing was sent. Said, so that an operator looking for a lost
+                // notice sees the process stopped there; the notice is owed as before (a failure record, or the aborted
+                // turn's record, 2330, brings it).
+                Log.MarkWithoutClaimRemoved(logger, application.Reference, kind, recipient, mark.SentAt);
                 continue;
             }
 

@@ -513,11 +513,19 @@ internal sealed class ExchangeNotifier(
         await store.TryClaimReminderAsync(application.Id, claim.FailureKind(claims, recipient, permanent), recipient, cancellationToken).ConfigureAwait(false);
         if (permanent && claim.NextRefusalKind(claims, recipient) is { } refusal)
         {
-            // A step's card refused: counted, so that the follow-up tries it with a growing wait and then stops (listed).
+            // Refused: counted, so that the follow-up tries it with a growing wait and then stops (a step's card is listed
+            // for the coordinator; another message is left — a later decision brings a new one).
             await store.TryClaimReminderAsync(application.Id, refusal, recipient, cancellationToken).ConfigureAwait(false);
             if (claim.RefusalsSpent(await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), recipient))
             {
-                Log.CardRefusalsSpent(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.RefusalAttempts);
+                if (claim.Kind == WaitingCardKind(application))
+                {
+                    Log.CardRefusalsSpent(logger, application.Reference, application.Status.ToString(), recipient, ExchangeDeliveryClaim.RefusalAttempts);
+                }
+                else
+                {
+                    Log.MessageRefusalsSpent(logger, application.Reference, application.Status.ToString(), what, recipient, ExchangeDeliveryClaim.RefusalAttempts);
+                }
             }
         }
 
@@ -838,8 +846,9 @@ internal sealed class ExchangeNotifier(
     /// (PUT), once per version: claimed (<see cref="ExchangeDeliveryClaim.CardUpdate"/>); a failure that may pass (5xx,
     /// 408, 429, a timeout, the connector unreachable) gives the claim back with a numbered failure record, so that the
     /// follow-up's next pass tries again, bounded as the notices; one that will not (blocked, 403/404, no conversation)
-    /// keeps the claim: not tried again. A PUT only replaces the card: tried again, nothing is ever added twice. True
-    /// when this call updated them all.
+    /// keeps the claim: not tried again. A PUT only replaces the card: tried again, nothing is ever added twice; a card
+    /// replaced by a new one (<see cref="ReplaceCardAsync"/>) whose send a stop cut off on the wire keeps the claim too
+    /// (warning 2333), so that it is never posted twice. True when this call updated them all.
     /// </summary>
     public async Task<bool> UpdateCardsAsync(
         ExchangeApplication application, string recipient, IReadOnlyList<ExchangeCardReference> cardsOfRecipient, IReadOnlyList<string> refresh,
@@ -865,6 +874,14 @@ internal sealed class ExchangeNotifier(
                 outcome = updated == Delivery.Transient || outcome == Delivery.Transient ? Delivery.Transient
                     : updated == Delivery.Permanent ? Delivery.Permanent : outcome;
             }
+        }
+        catch (MayHaveBeenDeliveredException)
+        {
+            // A card that cannot be replaced in place, whose new card was on the wire when the host stopped: it may have
+            // arrived, so the claim stays — tried again, the update would post a second card. Not arrived, the card left
+            // shows the current state when clicked, and the next version's update replaces it.
+            Log.ReplacementCardStoppedInFlight(logger, application.Reference, recipient);
+            throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -921,9 +938,13 @@ internal sealed class ExchangeNotifier(
     private async Task<Delivery> ReplaceCardAsync(
         ExchangeApplication application, ExchangeCardReference card, JsonObject rendered, LogLevel failureLevel, CancellationToken cancellationToken)
     {
-        var result = card.ConversationId.Length > 0
-            ? await messenger.SendToConversationAsync(card.ConversationId, AsMessage(rendered), cancellationToken).ConfigureAwait(false)
-            : await messenger.SendToUserAsync(card.RecipientAadObjectId, application.TenantId, AsMessage(rendered), cancellationToken).ConfigureAwait(false);
+        // Stopped on the wire, it may have arrived: said so (SendingAsync), so that the update's claim stays rather than
+        // a second new card going out after the restart (UpdateCardsAsync).
+        var result = await SendingAsync(
+            () => card.ConversationId.Length > 0
+                ? messenger.SendToConversationAsync(card.ConversationId, AsMessage(rendered), cancellationToken)
+                : messenger.SendToUserAsync(card.RecipientAadObjectId, application.TenantId, AsMessage(rendered), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         if (!result.IsSent)
         {
             Log.DeliveryFailed(logger, failureLevel, application.Reference, "replace the card", card.RecipientAadObjectId, result.Status.ToString());

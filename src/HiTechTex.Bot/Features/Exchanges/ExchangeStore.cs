@@ -71,7 +71,11 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Records a sent card (idempotent on conversation + activity).</summary>
+    /// <summary>
+    /// Records a sent card (idempotent on conversation + activity). Recorded again — the same activity given for a later
+    /// send, or the card shown again in place — it takes the later time: the coordinator's "stuck applications" compares
+    /// it with the card's claim, and an old time would list a card that did arrive as one that may not have.
+    /// </summary>
     public async Task AddCardAsync(Guid exchangeId, string recipientAadObjectId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
         var sentAt = (long)TimeConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
@@ -79,7 +83,8 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ExchangeCards" ("ExchangeId", "RecipientAadObjectId", "ConversationId", "ActivityId", "SentAt")
             VALUES ({exchangeId}, {recipientAadObjectId}, {conversationId}, {activityId}, {sentAt})
-            ON CONFLICT DO NOTHING
+            ON CONFLICT ("ExchangeId", "ConversationId", "ActivityId") DO UPDATE SET "SentAt" = excluded."SentAt"
+            WHERE excluded."SentAt" > "ExchangeCards"."SentAt"
             """, cancellationToken).ConfigureAwait(false);
     }
 

@@ -294,7 +294,9 @@ internal sealed class ExchangeStuckApplications(
         {
             // Tried afresh: the numbered failures and the record of giving up forgotten, one "could not reach" kept so
             // that the follow-up knows the notice is owed (it counts for no try).
-            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind, claim.RefusedKind], recipient, cancellationToken).ConfigureAwait(false);
+            // Its counted refusals too (of a time the application was open), or the follow-up would not try it again.
+            string[] forget = [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind, claim.RefusedKind, claim.RefusalPrefix ?? claim.FailedPrefix];
+            await store.ForgetRemindersAsync(application.Id, forget, recipient, cancellationToken).ConfigureAwait(false);
             await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, recipient, cancellationToken).ConfigureAwait(false);
         }
 

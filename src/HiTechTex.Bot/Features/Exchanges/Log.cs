@@ -88,6 +88,18 @@ internal static partial class Log
     public static partial void AbortedTurnNotices(ILogger logger, string reference, string status);
 
     /// <summary>An applicant's notice whose sending process was killed mid-send (its mark left): sent once more, as if stopped on the wire.</summary>
+    // A notice, reminder or closing-report request refused at each of its bounded tries on an open application.
+    [LoggerMessage(EventId = 2331, Level = LogLevel.Warning, Message = "Exchange {Reference} ({Status}): the {What} was refused for {Recipient} {Attempts} times (the bot not installed for them, blocked, 403/404); the follow-up stops trying it")]
+    public static partial void MessageRefusalsSpent(ILogger logger, string reference, string status, string what, string recipient, int attempts);
+
+    // A sending mark (ExchangeDeliveryClaim.InFlightKind) left by a process killed before it claimed the message.
+    [LoggerMessage(EventId = 2332, Level = LogLevel.Information, Message = "Exchange {Reference}: the {Kind} to {Recipient} was marked as being sent ({MarkedAt}) but never claimed: its process was killed before sending it; the mark is removed, nothing was sent")]
+    public static partial void MarkWithoutClaimRemoved(ILogger logger, string reference, string kind, string recipient, DateTimeOffset markedAt);
+
+    // A card without an activity id replaced by a new one, the send stopped on the wire: kept as done (never two cards).
+    [LoggerMessage(EventId = 2333, Level = LogLevel.Warning, Message = "Exchange {Reference}: the new card replacing a card of {Recipient} was stopped while the connector had it (the host shutting down); it may not have arrived and is not sent again (a second card would follow); the card left shows the current state when clicked")]
+    public static partial void ReplacementCardStoppedInFlight(ILogger logger, string reference, string recipient);
+
     [LoggerMessage(EventId = 2396, Level = LogLevel.Information, Message = "Exchange {Reference}: the {Kind} to {Recipient} was being sent when its process was killed (marked as sending {ClaimedAt}, never cleared); it may not have arrived and is sent once more by the follow-up")]
     public static partial void KilledMidSend(ILogger logger, string reference, string kind, string recipient, DateTimeOffset claimedAt);
 

@@ -502,7 +502,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         {
             var db = sp.GetRequiredService<BotDbContext>();
             await db.Sessions().Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.OrganizerMailbox, MailboxB));
-            db.EnqueueDeletion(session.Id, MailboxC, "gone-event", host.Time.GetUtcNow(), host.Time.GetUtcNow());
+            db.EnqueueDeletion(session.Id, MailboxC, "gone-event", null, host.Time.GetUtcNow(), host.Time.GetUtcNow());
             return await db.SaveChangesAsync();
         });
 
@@ -661,7 +661,8 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         var texts = CoachingTexts.Resolve(language);
         var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
         Assert.Contains(texts.Format(texts.SyncFailedFormat, texts.SyncReasonOldMailboxAccessDenied), card, StringComparison.Ordinal);
-        Assert.DoesNotContain(texts.SyncReasonAccessDenied, card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonAccessDeniedFormat, session.Title, MailboxA), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonAccessDeniedFormat, session.Title, MailboxB), card, StringComparison.Ordinal);
         Assert.Contains(texts.RetrySync, texts.SyncReasonOldMailboxAccessDenied, StringComparison.Ordinal);
     }
 
@@ -737,6 +738,45 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
 
         Assert.Equal([(MailboxA, old)], graph.Deleted);
         Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(session.Id)).SyncState);
+    }
+
+    [Theory]
+    [InlineData("en", "Thu 3 Dec 2026", "Sat 5 Dec 2026")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task MovedToAnotherDayAndMailbox_OldMeetingNotRemoved_TheCardNamesTheOldMeetingsDay(string language, string? oldDay = null, string? newDay = null)
+    {
+        // Before: the card named the session's new day (5 December) for the meeting still in the previous organizer's
+        // calendar, which is on the day its attendees had (3 December).
+        await LimitAttemptsToOneAsync();
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft(inDays: 9) with { OrganizerMailbox = MailboxB }, CancellationToken.None));
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move: made in B on the new day, A's DELETE queued
+        graph.FailNext(503, "ServiceNotAvailable");
+        await Processor().RunOnceAsync(CancellationToken.None);    // A's DELETE answered 503: given up (one attempt)
+        Assert.True(graph.Events.ContainsKey(old));
+
+        var stored = await SessionAsync(session.Id);
+        Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.OldMeetingNotRemoved)), (stored.SyncState, stored.SyncError));
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+        var culture = SessionTime.CultureOf(texts);
+        var (dayBefore, dayNow) = (SessionTime.Day(session.StartsAt, session.TimeZone, culture), SessionTime.Day(stored.StartsAt, stored.TimeZone, culture));
+        Assert.NotEqual(dayBefore, dayNow);
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, session.Title, dayBefore), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, session.Title, dayNow), card, StringComparison.Ordinal);
+        if (oldDay is not null)
+        {
+            Assert.Equal((oldDay, newDay), (dayBefore, dayNow));
+        }
     }
 
     [Fact]

@@ -252,7 +252,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
 
         Assert.Equal(OutboxStatus.Failed, Assert.Single(await host.OutboxAsync()).Status);
         var replies = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId);
-        Assert.Contains("failed: the bot is not allowed to use the organizer's calendar", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("failed: the bot is not allowed to use the calendar of organizer@example.org, the organizer mailbox of the session “Circular economy”", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         Assert.DoesNotContain("HTTP 403", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
     }
 

@@ -190,17 +190,52 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
     [InlineData("it")]
     [InlineData("tr")]
     [InlineData("cs")]
-    public async Task Details_FailedSync_TheReasonIsTranslatedWithoutTechnicalDetail(string language)
+    public async Task Details_FailedSync_TheReasonNamesTheSessionAndTheRefusedMailbox_WithoutTechnicalDetailOrSecrets(string language)
     {
+        // Before: "the bot is not allowed to use the organizer's calendar" — which session, which calendar, and what to
+        // do about it were not said.
         var session = await CreateFailedForGoodAsync();
         await host.Conversation.SeedProfileAsync(language);
         var texts = CoachingTexts.Resolve(language);
 
         var card = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
 
-        Assert.Contains(texts.Format(texts.SyncFailedFormat, texts.SyncReasonAccessDenied), card, StringComparison.Ordinal);
+        var reason = texts.Format(texts.SyncReasonAccessDeniedFormat, "Circular economy", "organizer@example.org");
+        Assert.Contains(texts.Format(texts.SyncFailedFormat, reason), card, StringComparison.Ordinal);
+        Assert.Contains(texts.RetrySync, reason, StringComparison.Ordinal);
         Assert.DoesNotContain("HTTP 403", card, StringComparison.Ordinal);
         Assert.DoesNotContain("ErrorAccessDenied", card, StringComparison.Ordinal);
+        foreach (var (_, secret) in graph.Settings().Where(s => s.Key is "Graph:ClientId" or "Graph:ClientSecret" or "Graph:TenantId"))
+        {
+            Assert.DoesNotContain(secret!, card, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Details_CancellationRefused403AfterTheMailboxChanged_TheReasonNamesTheCalendarThatHoldsTheEvent()
+    {
+        // The cancellation goes to the calendar holding the event, not to the new organizer's (no move is made for a
+        // cancelled session): that is the mailbox the coordinator's card names.
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        await host.WithScopeAsync(async sp =>
+        {
+            var catalog = sp.GetRequiredService<CatalogService>();
+            await catalog.UpdateAsync(session.Id, CoachingTestHost.Draft() with { OrganizerMailbox = "trainer.b@example.org" }, CancellationToken.None);
+            return await catalog.CancelAsync(session.Id, CancellationToken.None);
+        });
+        graph.Down = true;
+        graph.DownStatus = (403, "ErrorAccessDenied");
+        await DrainAsync(host);
+        graph.Down = false;
+        var texts = CoachingTexts.Resolve("en");
+
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
+
+        Assert.Contains(
+            "failed: the bot is not allowed to use the calendar of organizer@example.org, the organizer mailbox of the session “Circular economy”",
+            card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonAccessDeniedFormat, "Circular economy", "trainer.b@example.org"), card, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -285,7 +320,10 @@ public sealed class CoachingSyncRecoveryTests : IAsyncLifetime
         var coordinatorCard = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), CoachingTestHost.CoordinatorId));
         var strangerCard = CoachingTestHost.CardText(await host.SubmitAsync(Details(session), Stranger));
 
-        Assert.Contains("failed: the bot is not allowed to use the organizer's calendar", coordinatorCard, StringComparison.Ordinal);
+        Assert.Contains(
+            "failed: the bot is not allowed to use the calendar of organizer@example.org, the organizer mailbox of the session “Circular economy”: "
+                + "please ask your Microsoft 365 administrator to give the bot access to that calendar, then use Retry calendar sync",
+            coordinatorCard, StringComparison.Ordinal);
         Assert.Contains("Retry calendar sync", coordinatorCard, StringComparison.Ordinal);
         Assert.Contains("coaching.retrySync", coordinatorCard, StringComparison.Ordinal);
         Assert.DoesNotContain("coaching.retrySync", strangerCard, StringComparison.Ordinal);

@@ -76,6 +76,42 @@ public sealed class ExchangeCardWithoutIdTests : IDisposable
         Assert.Single(posted);
     }
 
+    /// <summary>
+    /// Before: the host stopping while the new card that replaces one without an id was on the wire gave the update's claim
+    /// back, and the follow-up replaced the card again after the restart — a second new card when the first had arrived.
+    /// Now the claim stays (warning 2333): never two.
+    /// </summary>
+    [Fact]
+    public async Task CardWithoutId_ReplacementStoppedOnTheWire_NotPostedASecondTime()
+    {
+        var id = await fixture.SubmitAsync();
+        using var stopping = new CancellationTokenSource();
+        var posted = 0;
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((string conversationId, Activity _, CancellationToken _) =>
+            {
+                if (++posted == 1)
+                {
+                    // The host stops with the new card on the wire.
+                    stopping.Cancel();
+                    return Task.FromException<ProactiveSendResult>(new OperationCanceledException(stopping.Token));
+                }
+
+                return Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent, conversationId, "activity-new"));
+            });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.", stopping.Token));
+        Assert.Equal(ExchangeStatus.Rejected, (await fixture.FindAsync(id)).Status);
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+
+        Assert.Equal(1, posted);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2333);
+    }
+
     private async Task<IReadOnlyList<ExchangeStuckEntry>> StuckAsync()
     {
         await using var scope = host.Conversation.Services.CreateAsyncScope();

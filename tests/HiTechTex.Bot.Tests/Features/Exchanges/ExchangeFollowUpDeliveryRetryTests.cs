@@ -77,8 +77,10 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     [Theory]
     [InlineData("blocked")]
     [InlineData("403")]
-    public async Task Reminder_ApproverCannotBeReached_TriedAtEveryPassWarnedOnceAndDeliveredOnceWhenReachable(string failure)
+    public async Task Reminder_ApproverCannotBeReached_TriedWithAGrowingWaitWarnedOnceAndDeliveredOnceWhenReachable(string failure)
     {
+        // Refused (blocked, 403/404) as an approval card is: tried again after 30 minutes, then 1 hour, 2 hours… — not at
+        // every pass (hourly here) for ever.
         await fixture.SubmitAsync();
         host.Time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
         fixture.ManagerSend = _ => Permanent(failure);
@@ -90,6 +92,9 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         }
 
         fixture.ManagerSend = _ => Delivered;
+        Assert.Equal(0, (await fixture.RunFollowUpAsync()).Reminders);   // 3 h: the wait after the third refusal (2 h) is not over
+        Assert.Equal(3, fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count);
+        host.Time.Advance(TimeSpan.FromHours(1));
         var delivered = await fixture.RunFollowUpAsync();
         var again = await fixture.RunFollowUpAsync();
 
@@ -204,8 +209,10 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
     }
 
     [Fact]
-    public async Task ReportRequest_ApplicantBlockedTheBot_TriedAtEveryPassAndAskedOnceWhenReachable()
+    public async Task ReportRequest_ApplicantBlockedTheBot_TriedWithAGrowingWaitThenNoMore()
     {
+        // Before: tried at every pass (every 3 hours here) for ever. Now as an approval card: after 30 minutes, 1, 2, 4
+        // and 8 hours, six tries in all, one warning (2331), then no more.
         var id = await ApprovedAsync();
         var request = string.Format(CultureInfo.InvariantCulture, En.ReportRequestFormat, await fixture.ReferenceAsync(id));
         host.Time.Advance(TimeSpan.FromDays(110));
@@ -218,10 +225,10 @@ public sealed class ExchangeFollowUpDeliveryRetryTests : IDisposable
         }
 
         fixture.ApplicantSend = _ => Delivered;
-        Assert.Equal(1, (await fixture.RunFollowUpAsync()).ReportRequests);
         Assert.Equal(0, (await fixture.RunFollowUpAsync()).ReportRequests);
-        Assert.Equal(11, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t == request));
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t == request));
         Assert.Single(host.Logs.Entries, e => e.EventId == 2322 && e.Level == LogLevel.Warning);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2331 && e.Level == LogLevel.Warning && e.Message.Contains("closing-report", StringComparison.Ordinal));
     }
 
     [Fact]

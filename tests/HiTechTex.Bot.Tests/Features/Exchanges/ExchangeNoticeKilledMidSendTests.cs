@@ -3,6 +3,7 @@ using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
@@ -95,6 +96,35 @@ public sealed class ExchangeNoticeKilledMidSendTests : IDisposable
         Assert.Single(host.Logs.Entries, e => e.EventId == 2307);
         Assert.Single(host.Logs.Entries, e => e.EventId == 2396);
         Assert.False(killed.IsCompleted);
+    }
+
+    /// <summary>
+    /// Before: a sending mark left without its claim (the process killed after the mark, before it claimed the notice:
+    /// nothing was sent) was removed without a word. Now it is removed with an information line (2332), once, and nothing
+    /// is sent for it.
+    /// </summary>
+    [Fact]
+    public async Task MarkWithoutClaim_RemovedWithAnInformationOnce_NothingSent()
+    {
+        never.TrySetResult();
+        var id = await fixture.SubmitAsync();
+        var application = await fixture.FindAsync(id);
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeStore>().TryClaimReminderAsync(
+                id, ExchangeDeliveryClaim.StatusNotice(application).InFlightKind, fixture.ApplicantId, CancellationToken.None));
+        }
+
+        var sent = fixture.TextsTo(fixture.ApplicantId).Count;
+
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+
+        var removed = Assert.Single(host.Logs.Entries, e => e.EventId == 2332);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, removed.Level);
+        Assert.Equal(sent, fixture.TextsTo(fixture.ApplicantId).Count);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId is 2396 or 2398);
     }
 
     [Fact]

@@ -167,26 +167,58 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
         Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
     }
 
+    /// <summary>
+    /// Before: a notice refused for good (the applicant blocked the bot, 403/404) on an open application was tried again at
+    /// every pass of the follow-up, for ever. Now it is treated as an approval card is: tried again with a growing wait
+    /// (30 minutes, then doubled), at most <see cref="ExchangeDeliveryClaim.RefusalAttempts"/> times, one warning (2331) —
+    /// then no more.
+    /// </summary>
     [Fact]
-    public async Task DecisionNotice_ApplicantBlockedTheBotOnAnOpenApplication_StillTriedAtEveryPass()
+    public async Task DecisionNotice_ApplicantBlockedTheBotOnAnOpenApplication_TriedWithAGrowingWaitThenNoMore()
     {
-        // Sent back for changes: the application is open, so an applicant who unblocks the bot later still gets it.
+        // Sent back for changes: the application is open; the applicant has blocked the bot.
         var id = await fixture.SubmitAsync();
         var reference = await fixture.ReferenceAsync(id);
         fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
         await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
-        for (var pass = 0; pass < 10; pass++)
+        var tries = new List<int>();
+        for (var hour = 0; hour <= 40; hour++)
         {
             await fixture.RunFollowUpAsync();
-            host.Time.Advance(TimeSpan.FromHours(3));
+            tries.Add(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
+            host.Time.Advance(TimeSpan.FromHours(1));
         }
 
         fixture.ApplicantSend = _ => Delivered;
         await fixture.RunFollowUpAsync();
+
+        // The decider's turn, then after 1, 2, 4, 8 and 16 hours (waits of 30 min, 1 h, 2 h, 4 h, 8 h): six tries in all.
+        Assert.Equal([1, 2, 3, 4, 5, 6], tries.Distinct());
+        Assert.Equal([0, 1, 2, 4, 8, 16], Enumerable.Range(0, tries.Count).Where(h => h == 0 || tries[h] > tries[h - 1]));
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
+        var warned = Assert.Single(host.Logs.Entries, e => e.EventId == 2331);
+        Assert.Equal(LogLevel.Warning, warned.Level);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2324);
+        Assert.Equal(ExchangeStatus.ChangesRequested, (await fixture.FindAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task DecisionNotice_ApplicantUnblocksTheBotSoon_DeliveredAtTheNextTryOnce()
+    {
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
+        fixture.ApplicantSend = _ => Delivered;
+
+        await fixture.RunFollowUpAsync();                           // before the first wait is over: not tried
+        host.Time.Advance(ExchangeDeliveryClaim.RefusalBackoff);
+        await fixture.RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(3));
         await fixture.RunFollowUpAsync();
 
-        Assert.Equal(12, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
-        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2324);
+        Assert.Equal(2, fixture.TextsTo(ExchangeDialogTestHost.ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId == 2331);
     }
 
     /// <summary>
@@ -330,6 +362,62 @@ public sealed class ExchangeNoticeRecoveryTests : IDisposable
         Assert.DoesNotContain(En.Approve, System.Text.Json.JsonSerializer.Serialize(updates[^1].Attachments![0].Content), StringComparison.Ordinal);
         Assert.Single(host.Logs.Entries, e => e.EventId == 2330);
         Assert.DoesNotContain(await UndeliveredAsync(), a => a.Id == id);
+    }
+
+    /// <summary>
+    /// Before: a submission whose turn stopped right after the transition (a crash, a deploy) to a step nobody may decide
+    /// never told the applicant so — the follow-up tried that notice again only after a failed delivery, and the aborted
+    /// turn's record (2330) did not include it: the application waited in silence. Now the follow-up, once the record is
+    /// older than any send, tells the applicant once, with the operator's warning (2307) once.
+    /// </summary>
+    [Fact]
+    public async Task NoApproverNotice_SubmissionTurnStoppedRightAfterTheTransition_FollowUpTellsTheApplicantOnce()
+    {
+        // Arrange: nobody may decide a CITEVE application; the submission commits and the process is gone.
+        host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
+        var id = await fixture.CreateAsync();
+        await TransitionAsync(id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, fixture.Applicant, null);
+        var reference = await fixture.ReferenceAsync(id);
+
+        // Act: a record this young may be the turn still sending — left to it; then older than any send.
+        await fixture.RunFollowUpAsync();
+        Assert.Empty(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+
+        // Assert: told once whom to contact; the operator warned once; the owed record gone.
+        var told = Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Contains(reference, told, StringComparison.Ordinal);
+        Assert.StartsWith(En.NoApproverFormat[..En.NoApproverFormat.IndexOf('{', StringComparison.Ordinal)], told, StringComparison.Ordinal);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2307);
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2330);
+        Assert.Equal(ExchangeStatus.Stage1, (await fixture.FindAsync(id)).Status);
+    }
+
+    /// <summary>
+    /// The same when the turn did tell the applicant before it stopped (the card updates after it cut off): nothing is
+    /// sent twice.
+    /// </summary>
+    [Fact]
+    public async Task NoApproverNotice_TurnStoppedAfterTellingTheApplicant_FollowUpSendsNothingMore()
+    {
+        host.Reconfigure(ManagerKey, HiTechTexPartners.TecnotessileId);
+        var id = await fixture.CreateAsync();
+        await TransitionAsync(id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, fixture.Applicant, null);
+        await using (var scope = host.Conversation.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ExchangeNotifier>().NoApproverAsync(await fixture.FindAsync(id), CancellationToken.None));
+        }
+
+        host.Time.Advance(ExchangeDeliveryClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        await fixture.RunFollowUpAsync();
+        await fixture.RunFollowUpAsync();
+
+        Assert.Single(fixture.TextsTo(ExchangeDialogTestHost.ApplicantId));
+        Assert.Single(host.Logs.Entries, e => e.EventId == 2330);
     }
 
     /// <summary>

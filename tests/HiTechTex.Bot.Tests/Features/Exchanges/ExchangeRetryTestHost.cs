@@ -106,14 +106,17 @@ internal sealed class ExchangeRetryTestHost : IDisposable
         await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(Applicant, ExchangeVerbs.Withdraw, data, ExchangeTexts.English, CancellationToken.None);
     }
 
-    /// <summary>The manager decides on the submitted application (version 2), as their turn does; a comment when given.</summary>
-    public async Task DecideAsync(Guid id, string verb, string? comment = null)
+    /// <summary>
+    /// The manager decides on the submitted application (version 2), as their turn does; a comment when given; in a turn
+    /// that <paramref name="cancellationToken"/> may stop.
+    /// </summary>
+    public async Task DecideAsync(Guid id, string verb, string? comment = null, CancellationToken cancellationToken = default)
     {
         await using var scope = Host.Conversation.Services.CreateAsyncScope();
         var data = comment is null
             ? System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2 })
             : System.Text.Json.JsonSerializer.SerializeToElement(new { exchangeId = id.ToString("D"), v = 2, comment });
-        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(Manager, verb, data, ExchangeTexts.English, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ExchangeWorkflow>().HandleAsync(Manager, verb, data, ExchangeTexts.English, cancellationToken);
     }
 
     public async Task<ExchangeApplication> FindAsync(Guid id)

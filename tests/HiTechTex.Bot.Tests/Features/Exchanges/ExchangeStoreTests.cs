@@ -196,6 +196,29 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         Assert.Equal([cards[1].Id], (await store.CardsAsync(id, CancellationToken.None)).Select(c => c.Id));
     }
 
+    /// <summary>
+    /// Before: the same card (chat, activity id) recorded again kept its first time, so a card that arrived at a later
+    /// send — the connector giving the activity id it had given before — looked older than its claim and was listed as
+    /// "may not have arrived". Now it takes the later time, once, and never goes back to an earlier one.
+    /// </summary>
+    [SkippableFact]
+    public async Task AddCardAsync_SameCardRecordedAgainLater_TakesTheLaterTimeOnce()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        var first = time.GetUtcNow();
+        await store.AddCardAsync(id, Manager.AadObjectId, "a:chat", "activity-1", CancellationToken.None);
+
+        time.Advance(TimeSpan.FromHours(1));
+        await store.AddCardAsync(id, Manager.AadObjectId, "a:chat", "activity-1", CancellationToken.None);
+        var later = Assert.Single(await store.CardsAsync(id, CancellationToken.None), c => c.ActivityId == "activity-1");
+
+        Assert.Equal(first + TimeSpan.FromHours(1), later.SentAt);
+        Assert.Equal(Manager.AadObjectId, later.RecipientAadObjectId);
+    }
+
     [SkippableFact]
     public async Task HasCountingApplicationAsync_WithdrawnRejectedAndDrafts_DoNotCount()
     {

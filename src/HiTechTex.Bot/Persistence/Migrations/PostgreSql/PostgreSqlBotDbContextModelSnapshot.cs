@@ -49,6 +49,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
+                    b.Property<long?>("EventStartsAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -199,6 +202,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long?>("GraphEventStartsAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("JoinUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
@@ -245,6 +251,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.PostgreSql
                     b.Property<string>("SyncError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("SyncErrorMeetingStartsAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SyncState")
                         .IsRequired()

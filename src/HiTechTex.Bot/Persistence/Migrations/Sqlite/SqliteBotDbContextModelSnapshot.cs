@@ -42,6 +42,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EventStartsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -192,6 +195,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("GraphEventStartsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JoinUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -238,6 +244,9 @@ namespace HiTechTex.Bot.Persistence.Migrations.Sqlite
                     b.Property<string>("SyncError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncErrorMeetingStartsAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SyncState")
                         .IsRequired()
