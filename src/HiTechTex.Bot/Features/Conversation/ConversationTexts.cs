@@ -284,6 +284,12 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string OrganisationIsRequest { get; init; }
 
+    /// <summary>
+    /// A question about the organisation question typed there ("what is this?", "who is that?" — a name asked about that
+    /// no listed organisation has): one short sentence on why the bot asks for the organisation; the question follows.
+    /// </summary>
+    public required string WhyOrganisationAsked { get; init; }
+
     /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsEmailAddress { get; init; }
 

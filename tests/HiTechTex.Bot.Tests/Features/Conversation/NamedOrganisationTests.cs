@@ -22,6 +22,7 @@ public sealed class NamedOrganisationTests : IDisposable
     private const string AitexId = "es-aitex";
     private const string CentrocotId = "it-centrocot";
     private const string HiddenId = "pt-hidden";
+    private const string CasaId = "pt-casa";
 
     private static readonly IReadOnlyList<Organisation> Directory =
     [
@@ -29,6 +30,7 @@ public sealed class NamedOrganisationTests : IDisposable
         Make(AitexId, "AITEX — Instituto Tecnológico Textil", "ES", "Valencia", "Alcoi", "es", "Centro tecnológico textil.", kind: OrganisationKind.Rto),
         Make(CentrocotId, "Centrocot — Centro Tessile Cotoniero e Abbigliamento", "IT", "Lombardy", "Busto Arsizio", "it", "Laboratorio di prove tessili.", kind: OrganisationKind.Rto),
         Make(HiddenId, "Tecelagem Oculta / TECOCULTA", "PT", "Norte", "Guimarães", "pt", "Tecelagem.", consent: false),
+        Make(CasaId, "CASA — Centro de Acabamentos Têxteis", "PT", "Norte", "Braga", "pt", "Acabamentos têxteis.", kind: OrganisationKind.Rto),
     ];
 
     private readonly RecordingJourney journey = new();
@@ -184,6 +186,7 @@ public sealed class NamedOrganisationTests : IDisposable
     [InlineData("it", "ora sono in NTT", HiTechTexPartners.TecnotessileId)]
     [InlineData("pt", "agora trabalho no CITEVE", HiTechTexPartners.CiteveId)]
     [InlineData("cs", "pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
+    [InlineData("pt", "estou na CASA", CasaId)]   // an ordinary word, but the directory's organisation
     public async Task MyProfile_StillAtTheOrganisation_WhereTheUserWorksNow_TheNewOrganisation(string language, string typed, string id)
     {
         await host.SeedProfileAsync(language, organisation: "Lanifício Antigo");
@@ -200,6 +203,95 @@ public sealed class NamedOrganisationTests : IDisposable
 
         Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
         Assert.Empty(journey.Starts);
+    }
+
+    /// <summary>
+    /// A yes that names a new organisation ("yes, now at AITEX", "sì, ora sono in NTT", "sim, agora no CITEVE") was read
+    /// as a plain yes and kept the old one: now the new organisation, matched in the directory as "I'm now at AITEX" is.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "yes, now at AITEX", AitexId)]
+    [InlineData("en", "yes, I'm now at AITEX", AitexId)]
+    [InlineData("it", "sì, ora sono in NTT", HiTechTexPartners.TecnotessileId)]
+    [InlineData("pt", "sim, agora no CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("es", "sí, ahora en AITEX", AitexId)]
+    [InlineData("tr", "evet, artık CLUTEX'teyim", HiTechTexPartners.ClutexId)]
+    [InlineData("cs", "ano, teď v CLUTEX", HiTechTexPartners.ClutexId)]
+    public async Task MyProfile_StillAtTheOrganisation_YesWithANewOne_TheNewOrganisation(string language, string typed, string id)
+    {
+        await host.SeedProfileAsync(language, organisation: "Lanifício Antigo");
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        var answered = host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send(texts.Language switch { "pt" => "sim", "es" => "sí", "it" => "sì", "tr" => "evet", "cs" => "ano", _ => "yes" })
+            .AssertReply(texts.ConfirmOrganisationKept("Lanifício Antigo"))
+            .Send(typed);
+        await LanguageAndSave(answered, texts).StartTestAsync();
+
+        Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
+        Assert.Empty(journey.Starts);
+    }
+
+    /// <summary>
+    /// "what is this?" at the organisation question was kept as a request and, once the profile was saved, got "I didn't
+    /// understand". A "who/what is …?" about no listed organisation asks about the question: one sentence on why the
+    /// organisation is asked, then the question again — nothing kept, nothing answered after the profile.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "what is this?")]
+    [InlineData("en", "who is that?")]
+    [InlineData("pt", "o que é isto?")]
+    [InlineData("es", "¿qué es esto?")]
+    [InlineData("it", "cos'è questo?")]
+    [InlineData("tr", "bu nedir?")]
+    [InlineData("cs", "co je to?")]       // "to" is also the initials of a listed organisation (Têxteis Oliveira)
+    public async Task OrganisationQuestion_FirstUse_AQuestionAboutNoListedOrganisation_SaysWhyAndAsksAgain(string language, string typed)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        var asked = UpToTheOrganisationQuestion(texts)
+            .Send(typed)
+            .AssertReply(texts.WhyOrganisationAsked)
+            .AssertReply(texts.AskOrganisation)
+            .Send("AITEX");
+        await LanguageAndSave(asked, texts)
+            .AssertReply(reply => Assert.Single(reply.Attachments!), "the menu, not \"I didn't understand\"")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(AitexId, (await host.ReadProfileAsync())?.OrganisationId);
+        Assert.Empty(journey.Starts);
+        Assert.DoesNotContain(typed, host.Recognizer.Texts);
+    }
+
+    [Fact]
+    public async Task OrganisationQuestion_AskedAboutTheQuestionEachTime_GivesUpAfterTheAttempts()
+    {
+        var texts = ConversationTexts.En;
+
+        await UpToTheOrganisationQuestion(texts)
+            .Send("what is this?").AssertReply(texts.WhyOrganisationAsked).AssertReply(texts.AskOrganisation)
+            .Send("who is that?").AssertReply(texts.WhyOrganisationAsked).AssertReply(texts.AskOrganisation)
+            .Send("what is it?").AssertReply(texts.WhyOrganisationAsked).AssertReply(texts.OrganisationUnset)
+            .AssertReply(texts.AskLanguage)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void WhyOrganisationAsked_IsOneShortSentenceInEveryLanguage()
+    {
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.WhyOrganisationAsked).Distinct().Count());
+        Assert.All(ConversationTexts.All, t =>
+        {
+            Assert.InRange(t.WhyOrganisationAsked.Length, 20, 140);
+            Assert.Single(t.WhyOrganisationAsked.Split(". ", StringSplitOptions.None));
+            Assert.EndsWith(".", t.WhyOrganisationAsked, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -151,6 +151,102 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
         Assert.Equal(("CITEVE", "hitechtex-citeve"), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
     }
 
+    /// <summary>
+    /// "I'm with my colleague" at "Is your organisation still CITEVE?" could save "my colleague": a lead-in before ordinary
+    /// words and pronouns (who the user is with, where they are, that they are busy) names no organisation — the yes or
+    /// no is asked again, politely, and the saved organisation stays, directory entry and all.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm with my colleague")]
+    [InlineData("en", "I'm with a friend")]
+    [InlineData("en", "I'm at home")]
+    [InlineData("en", "I am at work")]
+    [InlineData("en", "I'm in the office")]
+    [InlineData("pt", "estou em casa")]
+    [InlineData("pt", "estou com a minha colega")]
+    [InlineData("es", "estoy en la oficina")]
+    [InlineData("es", "estoy en casa")]
+    [InlineData("it", "sono in ufficio")]
+    [InlineData("it", "sono al lavoro")]
+    [InlineData("tr", "şimdi evdeyim")]
+    [InlineData("cs", "jsem v práci")]
+    [InlineData("cs", "jsem doma")]
+    public async Task MyProfile_StillAtTheOrganisation_LeadInBeforeOrdinaryWords_AskedAgainAndKept(string language, string typed)
+    {
+        await host.SeedProfileAsync(language, organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(typed).AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
+            .Send(texts.Language switch { "pt" => "sim", "es" => "sí", "it" => "sì", "tr" => "evet", "cs" => "ano", _ => "yes" })
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
+    }
+
+    /// <summary>A lead-in before a name that is more than ordinary words is still the new organisation (no directory here: kept as typed).</summary>
+    [Theory]
+    [InlineData("en", "I'm with Tintex Textiles", "Tintex Textiles")]
+    [InlineData("pt", "estou na Lanifício do Minho", "Lanifício do Minho")]
+    [InlineData("it", "sono in Filatura Rossi", "Filatura Rossi")]
+    public async Task MyProfile_StillAtTheOrganisation_LeadInBeforeAName_TheNewOrganisation(string language, string typed, string organisation)
+    {
+        await host.SeedProfileAsync(language, organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(typed)
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", organisation, null, language), await host.ReadProfileAsync());
+    }
+
+    /// <summary>
+    /// A yes that goes on with nothing new — courtesy, the saved organisation itself, "now" before ordinary words — is a
+    /// plain yes: the saved organisation and its directory entry stay.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "yes please")]
+    [InlineData("en", "yes, I work at CITEVE")]
+    [InlineData("en", "yes, now at home")]
+    [InlineData("pt", "sim, obrigada")]
+    [InlineData("it", "sì, ora sono in ufficio")]
+    public async Task MyProfile_YesWithNothingNew_KeepsTheSavedOrganisation(string language, string typed)
+    {
+        await host.SeedProfileAsync(language, organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
+            .Send(typed)
+            .AssertReply(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana"))
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
+    }
+
     [Fact]
     public async Task FirstUse_IsAskedForTheOrganisationAsBefore()
     {
