@@ -391,6 +391,18 @@ internal sealed partial class ConversationTexts
     /// <summary>The link after <see cref="CannotContinuePrivately"/> that opens a 1:1 chat with the bot in Teams.</summary>
     public required string OpenPrivateChat { get; init; }
 
+    /// <summary>
+    /// Said in a group (after a mention of the person) when a role command's refusal went to their 1:1 chat: nothing
+    /// about the command or the roles in front of the group.
+    /// </summary>
+    public required string RoleRefusalSentPrivately { get; init; }
+
+    /// <summary>
+    /// Said in a group (after a mention) when a role command's refusal could not reach the person's 1:1 chat: that the
+    /// command is not available to them, without naming whose it is; <see cref="OpenPrivateChat"/>'s link may follow.
+    /// </summary>
+    public required string RoleCommandNotForYou { get; init; }
+
     public required string EngineHelp { get; init; }
 
     public required string Cancelled { get; init; }

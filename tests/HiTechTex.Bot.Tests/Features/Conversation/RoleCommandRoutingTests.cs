@@ -3,7 +3,9 @@ using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 using HiTechTex.Bot.Testing.Cards;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,12 @@ public sealed class RoleCommandRoutingTests : IDisposable
          .. CoachingTexts.All.SelectMany(t => t.NewSessionCommands.Concat(t.ImportCommands))]);
 
     private readonly RecordingJourney applyJourney = new("test.apply", [Intent.ApplyForExchange], []);
+
+    /// <summary>The exchange journey's coordinator buttons: the progress card's "Stuck applications", the stuck list's "Retry now".</summary>
+    private readonly RecordingJourney exchangeButtons = new("test.exchangeButtons", [], [], [ExchangeVerbs.Stuck, ExchangeVerbs.RetryDelivery]);
+
+    private readonly Mock<IProactiveMessenger> messenger = new(MockBehavior.Strict);
+    private readonly List<Activity> privateSends = [];
 
     private ConversationTestHost? host;
 
@@ -349,6 +357,171 @@ public sealed class RoleCommandRoutingTests : IDisposable
         _ => [],
     };
 
+    /// <summary>
+    /// A role command typed in a group chat by someone without the role: the refusal and the help card went to the whole
+    /// group. Now both go to the person's 1:1 chat, as a personal journey asked for there does, and the group gets one
+    /// line that mentions them — nothing about the command or the roles.
+    /// </summary>
+    [Theory]
+    [InlineData("pending approvals", "en")]
+    [InlineData("tenho candidaturas para aprovar?", "pt")]
+    [InlineData("exportar intercambios", "es")]
+    [InlineData("avanzamento scambi", "it")]
+    [InlineData("bekleyen onaylar", "tr")]
+    [InlineData("postup výměn", "cs")]
+    public async Task OnTurnAsync_RoleCommandRefusedInAGroup_GoesToTheOneToOneChatAndTheGroupGetsAMention(string typed, string language)
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        await conversation.SeedProfileAsync(language);
+        DeliverPrivately(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:ana-1to1", "1"));
+        var texts = ConversationTexts.Resolve(language, null);
+
+        await conversation.Flow()
+            .Send(InGroup(typed))
+            .AssertReply(reply =>
+            {
+                Assert.Equal($"<at>Ana</at> {texts.RoleRefusalSentPrivately}", reply.Text);
+                Assert.True(Assert.Single(reply.Entities!).IsMention);
+                Assert.Null(reply.Attachments);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var sent = Assert.Single(privateSends);
+        Assert.Contains(sent.Text, new[] { texts.OnlyForClusterManagers, texts.OnlyForCoordinators });
+        Assert.Contains(texts.HelpTitle, CardJson.Texts(Assert.Single(sent.Attachments!).Content!.Value));
+        Assert.Empty(roleJourney.Starts);
+        Assert.Empty(applyJourney.Starts);
+    }
+
+    /// <summary>No 1:1 chat reachable: the group gets the mention and that the command is not available — whose it is, not said.</summary>
+    [Theory]
+    [InlineData(ProactiveSendStatus.NoReference)]
+    [InlineData(ProactiveSendStatus.Blocked)]
+    public async Task OnTurnAsync_RoleCommandRefusedInAGroup_NoOneToOneChat_AMentionWithoutTheRoles(ProactiveSendStatus status)
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        await conversation.SeedProfileAsync("en");
+        DeliverPrivately(new ProactiveSendResult(status));
+        var request = InGroup("stuck applications");
+        request.Recipient = new ChannelAccount { Id = "28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31", Name = "HiTechTex" };
+
+        await conversation.Flow()
+            .Send(request)
+            .AssertReply(reply =>
+            {
+                Assert.StartsWith($"<at>Ana</at> {ConversationTexts.En.RoleCommandNotForYou} [Open a chat with me](https://teams.microsoft.com/l/chat/0/0?users=28:", reply.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("coordinator", reply.Text, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("cluster manager", reply.Text, StringComparison.OrdinalIgnoreCase);
+                Assert.True(Assert.Single(reply.Entities!).IsMention);
+                Assert.Null(reply.Attachments);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(roleJourney.Starts);
+    }
+
+    [Fact]
+    public void RoleRefusalTexts_AreWrittenInEveryLanguageAndPointToHelp()
+    {
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.RoleRefusalSentPrivately).Distinct().Count());
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.RoleCommandNotForYou).Distinct().Count());
+        Assert.All(ConversationTexts.All, t => Assert.Contains($"\"{t.HelpWord}\"", t.RoleCommandNotForYou, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The progress card's "Stuck applications" and the stuck list's "Retry now" clicked by someone who is no coordinator
+    /// got a bare "Only the programme coordinator can do this." Now the same refusal as the typed command: whom it is for,
+    /// what they can do instead, and the help card — and nothing of the exchange journey runs.
+    /// </summary>
+    [Theory]
+    [InlineData("en", ExchangeVerbs.Stuck)]
+    [InlineData("en", ExchangeVerbs.RetryDelivery)]
+    [InlineData("pt", ExchangeVerbs.RetryDelivery)]
+    [InlineData("es", ExchangeVerbs.Stuck)]
+    [InlineData("it", ExchangeVerbs.RetryDelivery)]
+    [InlineData("tr", ExchangeVerbs.Stuck)]
+    [InlineData("cs", ExchangeVerbs.RetryDelivery)]
+    public async Task OnTurnAsync_CoordinatorButtonClickedByAParticipant_TheRoleRefusalWithTheHelpCard(string language, string action)
+    {
+        var conversation = Host(manager: true, coordinator: false);
+        await conversation.SeedProfileAsync(language);
+        var texts = ConversationTexts.Resolve(language, null);
+
+        await conversation.Flow()
+            .Send(() => conversation.Submit(new { action, exchangeId = Guid.NewGuid().ToString("D"), round = "0" }))
+            .AssertReply(texts.OnlyForCoordinators)
+            .AssertReply(r => Assert.Contains(texts.HelpTitle, CardJson.Texts(Assert.Single(r.Attachments!).Content!.Value)), "the help card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(exchangeButtons.Starts);
+    }
+
+    [Theory]
+    [InlineData(ExchangeVerbs.Stuck)]
+    [InlineData(ExchangeVerbs.RetryDelivery)]
+    public async Task OnTurnAsync_CoordinatorButtonClickedByTheCoordinator_TheExchangeJourney(string action)
+    {
+        var conversation = Host(manager: false, coordinator: true);
+        await conversation.SeedProfileAsync("en");
+
+        await conversation.Flow()
+            .Send(() => conversation.Submit(new { action, exchangeId = Guid.NewGuid().ToString("D"), round = "0" }))
+            .AssertReply("journey test.exchangeButtons")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(action, Assert.Single(exchangeButtons.Starts).CardAction);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_RetryClickedByAParticipantInAGroup_TheRefusalGoesToTheOneToOneChat()
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        await conversation.SeedProfileAsync("en");
+        DeliverPrivately(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:ana-1to1", "1"));
+
+        await conversation.Flow()
+            .Send(() => InGroup(conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = Guid.NewGuid().ToString("D"), round = "0" })))
+            .AssertReply($"<at>Ana</at> {ConversationTexts.En.RoleRefusalSentPrivately}")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(ConversationTexts.En.OnlyForCoordinators, Assert.Single(privateSends).Text);
+        Assert.Empty(exchangeButtons.Starts);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_RetryClickedByAParticipantWithoutAProfileInAGroup_TheRoleRefusalNotTheQuestions()
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        DeliverPrivately(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:ana-1to1", "1"));
+
+        await conversation.Flow()
+            .Send(() => InGroup(conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = Guid.NewGuid().ToString("D"), round = "0" })))
+            .AssertReply($"<at>Ana</at> {ConversationTexts.En.RoleRefusalSentPrivately}")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(ConversationTexts.En.OnlyForCoordinators, Assert.Single(privateSends).Text);
+        Assert.Null(await conversation.ReadProfileAsync());
+    }
+
+    private void DeliverPrivately(ProactiveSendResult result) =>
+        messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => privateSends.Add(activity))
+            .ReturnsAsync(result);
+
+    private static Activity InGroup(string text) => InGroup(new Activity { Type = ActivityTypes.Message, Text = text });
+
+    private static Activity InGroup(Activity activity)
+    {
+        activity.Conversation = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true, TenantId = "tenant-1" };
+        return activity;
+    }
+
     private ConversationTestHost Host(bool manager, bool coordinator, IPartnerDirectory? directory = null)
     {
         var configuration = new Dictionary<string, string?>();
@@ -366,6 +539,8 @@ public sealed class RoleCommandRoutingTests : IDisposable
         {
             services.AddSingleton<IJourney>(roleJourney);
             services.AddSingleton<IJourney>(applyJourney);
+            services.AddSingleton<IJourney>(exchangeButtons);
+            services.AddSingleton(messenger.Object);
             if (directory is not null)
             {
                 services.AddSingleton(directory);
@@ -375,7 +550,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
     }
 
     /// <summary>A journey that records how it was started and says so.</summary>
-    private sealed class RecordingJourney(string id, IReadOnlyCollection<Intent> intents, IReadOnlyCollection<string> commands) : IJourney
+    private sealed class RecordingJourney(string id, IReadOnlyCollection<Intent> intents, IReadOnlyCollection<string> commands, IReadOnlyCollection<string>? cardActions = null) : IJourney
     {
         public List<JourneyStart> Starts { get; } = [];
 
@@ -383,7 +558,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
 
         public IReadOnlyCollection<Intent> Intents => intents;
 
-        public IReadOnlyCollection<string> CardActions { get; } = [];
+        public IReadOnlyCollection<string> CardActions { get; } = cardActions ?? [];
 
         public IReadOnlyCollection<string> Commands { get; } = [.. commands.Distinct(StringComparer.Ordinal)];
 

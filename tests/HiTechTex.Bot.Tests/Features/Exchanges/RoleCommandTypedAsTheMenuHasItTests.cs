@@ -156,6 +156,26 @@ public sealed class RoleCommandTypedAsTheMenuHasItTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>A forged "Retry now" clicked while a step-by-step question waits: the role refusal on top, and the question again.</summary>
+    [Fact]
+    public async Task RetryNow_ByNoCoordinatorWhileAStepByStepQuestionWaits_RefusedOnTopAndTheQuestionAskedAgain()
+    {
+        var en = ExchangeTexts.English;
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(en.AskHost)
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = Guid.NewGuid().ToString("D"), round = "0" }))
+            .AssertReply(ConversationTexts.En.OnlyForCoordinators)
+            .AssertReply(r => AssertHelpCard(r, ConversationTexts.En), "the help card")
+            .AssertReply(en.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains(en.HostOrganisation)
+            .AssertReply(en.AskStartDate)
+            .StartTestAsync();
+    }
+
     private static void AssertHelpCard(Activity reply, ConversationTexts texts)
     {
         var card = Assert.Single(reply.Attachments!).Content!.Value;
