@@ -290,6 +290,12 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string WhyOrganisationAsked { get; init; }
 
+    /// <summary>
+    /// A lead-in before ordinary words typed at the organisation question ("I'm with my colleague", "estou em casa"): no
+    /// organisation's name (it was saved as one); the question is asked again after this.
+    /// </summary>
+    public required string OrganisationNotNamed { get; init; }
+
     /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsEmailAddress { get; init; }
 

@@ -507,6 +507,13 @@ internal sealed class ProfileDialog : ComponentDialog
             return await EndOrganisationAsync(step, sure, cancellationToken).ConfigureAwait(false);
         }
 
+        // "I'm with my colleague", "estou em casa", "sono in ufficio": a lead-in before ordinary words and pronouns names
+        // no organisation (it was saved as "my colleague") — said so, and the question again (one of its tries).
+        if (confirmedName is null && !asksAbout && ProfileAnswers.OrganisationAfterLeadIn(typed) is not null && OrganisationAnswer.IsOnlyOrdinaryWords(name))
+        {
+            return await AskOrganisationAgainAsync(step, step.Context.GetTexts().OrganisationNotNamed, step.GetValue<string>("request"), cancellationToken).ConfigureAwait(false);
+        }
+
         // "ispanyada partner arıyorum", "I need a dyeing partner in Italy", "quero candidatar-me a um intercâmbio" at the
         // first-use question: a request, not a name ("Partner Textiles Lda", "Partner Search Europe" are names) — nothing
         // is saved as the organisation; the request is kept and run once the profile is saved, and the question asked

@@ -130,6 +130,7 @@ public sealed class NamedOrganisationTests : IDisposable
     [InlineData("it", "sono presso Centrocot", CentrocotId)]
     [InlineData("tr", "şimdi CLUTEX'teyim", HiTechTexPartners.ClutexId)]
     [InlineData("cs", "teď pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
+    [InlineData("pt", "estou na CASA", CasaId)]   // an ordinary word, but the directory's organisation
     public async Task OrganisationQuestion_FirstUse_AnOrganisationsNameIsTheAnswerNotASearch(string language, string typed, string id)
     {
         // Arrange
@@ -222,6 +223,31 @@ public sealed class NamedOrganisationTests : IDisposable
 
         Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
         Assert.Empty(journey.Starts);
+    }
+
+    /// <summary>
+    /// "I'm with my colleague" at the first-use organisation question was saved as the organisation "my colleague": a
+    /// lead-in before ordinary words and pronouns names none — said so, and the question asked again.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm with my colleague")]
+    [InlineData("pt", "estou no escritório")]   // not "em casa": this directory lists a CASA
+    [InlineData("es", "estoy en la oficina")]
+    [InlineData("it", "sono in ufficio")]
+    [InlineData("cs", "jsem v práci")]
+    public async Task OrganisationQuestion_FirstUse_LeadInBeforeOrdinaryWords_SaidSoAndAskedAgain(string language, string typed)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        var asked = UpToTheOrganisationQuestion(texts)
+            .Send(typed)
+            .AssertReply(texts.OrganisationNotNamed)
+            .AssertReply(texts.AskOrganisation)
+            .Send("AITEX");
+        await LanguageAndSave(asked, texts).StartTestAsync();
+
+        Assert.Equal(("AITEX — Instituto Tecnológico Textil", AitexId), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
     }
 
     [Fact]
