@@ -174,12 +174,7 @@ public sealed class NamedOrganisationTests : IDisposable
         var texts = ConversationTexts.For(language);
 
         // Act
-        var asked = UpToTheOrganisationQuestion(texts)
-            .Send(typed)
-            .AssertReply(askedId is null ? texts.WhyOrganisationAsked : texts.OrganisationFirst)
-            .AssertReply(texts.AskOrganisation)
-            .Send("AITEX");
-        var saved = LanguageAndSave(asked, texts);
+        var saved = AskedAgainThenAitex(texts, typed, askedId is null ? texts.WhyOrganisationAsked : texts.OrganisationFirst);
         await (askedId is null ? saved.AssertReply(reply => Assert.Single(reply.Attachments!), "the menu, not \"I didn't understand\"") : saved.AssertReply("journey started"))
             .AssertNoReply()
             .StartTestAsync();
@@ -240,12 +235,7 @@ public sealed class NamedOrganisationTests : IDisposable
         host.Adapter.Locale = language;
         var texts = ConversationTexts.For(language);
 
-        var asked = UpToTheOrganisationQuestion(texts)
-            .Send(typed)
-            .AssertReply(texts.OrganisationNotNamed)
-            .AssertReply(texts.AskOrganisation)
-            .Send("AITEX");
-        await LanguageAndSave(asked, texts).StartTestAsync();
+        await AskedAgainThenAitex(texts, typed, texts.OrganisationNotNamed).StartTestAsync();
 
         Assert.Equal(("AITEX — Instituto Tecnológico Textil", AitexId), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
     }
@@ -327,6 +317,13 @@ public sealed class NamedOrganisationTests : IDisposable
         .AssertReplyContains("Ana")
         .Send(texts.Language switch { "pt" => "sim", "cs" => "ano", _ => "yes" })
         .AssertReply(texts.AskOrganisation);
+
+    /// <summary>
+    /// <paramref name="typed"/> at the first-use organisation question, answered with <paramref name="said"/> and the
+    /// question again; then "AITEX", the language, and the profile saved.
+    /// </summary>
+    private TestFlow AskedAgainThenAitex(ConversationTexts texts, string typed, string said) => LanguageAndSave(
+        UpToTheOrganisationQuestion(texts).Send(typed).AssertReply(said).AssertReply(texts.AskOrganisation).Send("AITEX"), texts);
 
     /// <summary>After the organisation's answer: the language question, answered, and the profile saved.</summary>
     private static TestFlow LanguageAndSave(TestFlow flow, ConversationTexts texts) => flow
