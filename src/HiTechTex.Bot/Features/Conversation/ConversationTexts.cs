@@ -284,6 +284,18 @@ internal sealed partial class ConversationTexts
     /// </summary>
     public required string OrganisationIsRequest { get; init; }
 
+    /// <summary>
+    /// A question about the organisation question typed there ("what is this?", "who is that?" — a name asked about that
+    /// no listed organisation has): one short sentence on why the bot asks for the organisation; the question follows.
+    /// </summary>
+    public required string WhyOrganisationAsked { get; init; }
+
+    /// <summary>
+    /// A lead-in before ordinary words typed at the organisation question ("I'm with my colleague", "estou em casa"): no
+    /// organisation's name (it was saved as one); the question is asked again after this.
+    /// </summary>
+    public required string OrganisationNotNamed { get; init; }
+
     /// <summary>Why a name that is (or holds) an e-mail address is refused (before <see cref="NameRules"/>).</summary>
     public required string NameIsEmailAddress { get; init; }
 
@@ -384,6 +396,18 @@ internal sealed partial class ConversationTexts
 
     /// <summary>The link after <see cref="CannotContinuePrivately"/> that opens a 1:1 chat with the bot in Teams.</summary>
     public required string OpenPrivateChat { get; init; }
+
+    /// <summary>
+    /// Said in a group (after a mention of the person) when a role command's refusal went to their 1:1 chat: nothing
+    /// about the command or the roles in front of the group.
+    /// </summary>
+    public required string RoleRefusalSentPrivately { get; init; }
+
+    /// <summary>
+    /// Said in a group (after a mention) when a role command's refusal could not reach the person's 1:1 chat: that the
+    /// command is not available to them, without naming whose it is; <see cref="OpenPrivateChat"/>'s link may follow.
+    /// </summary>
+    public required string RoleCommandNotForYou { get; init; }
 
     public required string EngineHelp { get; init; }
 

@@ -28,7 +28,7 @@ internal static partial class Log
     public static partial void ContinuedPrivately(ILogger logger, string? conversationId, string status);
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,
-        Message = "Sending a personal journey asked for in group conversation {ConversationId} to the person's 1:1 chat failed")]
+        Message = "Sending a message from group conversation {ConversationId} to the person's 1:1 chat (a personal journey, a role command's refusal) failed")]
     public static partial void PrivateChatFailed(ILogger logger, string? conversationId, Exception exception);
 
     [LoggerMessage(EventId = 1508, Level = LogLevel.Information,
@@ -72,6 +72,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1533, Level = LogLevel.Information,
         Message = "A role command was refused in conversation {ConversationId}: it is for {Role}, and the configuration gives the sender no such role")]
     public static partial void RoleCommandRefused(ILogger logger, string role, string? conversationId);
+
+    [LoggerMessage(EventId = 1534, Level = LogLevel.Information,
+        Message = "A role command's refusal in group conversation {ConversationId} was sent to the person's 1:1 chat: {Status}")]
+    public static partial void RoleRefusalInGroup(ILogger logger, string? conversationId, string status);
 
     [LoggerMessage(EventId = 1599, Level = LogLevel.Information,
         Message = "A message in channel conversation {ConversationId} asked for nothing new while the sender's dialog waits in thread {WaitingIn}: pointed there")]

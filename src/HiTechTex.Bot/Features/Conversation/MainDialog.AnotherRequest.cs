@@ -126,6 +126,15 @@ internal sealed partial class MainDialog
         IJourney? requested;
         JourneyStart start;
         Attachment? card = null;
+        if (action is not null && CoordinatorButtonRefused(context, action))
+        {
+            // The stuck list's "Retry now" from someone who is no coordinator, at a form or a question: whom it is for, on top.
+            Log.AnotherRequest(logger, action, runningId, "refused on top", activity.Conversation?.Id);
+            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, cancellationToken).ConfigureAwait(false);
+            await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
         if (action is not null)
         {
             var intent = IntentOfAction(action);

@@ -2,6 +2,7 @@ using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Conversation;
@@ -64,7 +65,7 @@ internal sealed partial class MainDialog
         }
 
         var person = context.Activity.From?.AadObjectId;
-        var roles = services.GetService<IRoleService>()?.GetRoles(person) ?? UserRoles.None;
+        var roles = RolesOf(context);
         var language = context.GetTexts().Language;
         var exchanges = ExchangeTexts.Resolve(language);
         var coaching = CoachingTexts.Resolve(language);
@@ -99,6 +100,19 @@ internal sealed partial class MainDialog
         return refusal == RoleRefusal.None ? null : new RoleRequest(null, text, refusal);
     }
 
+    /// <summary>The sender's roles, from the configuration (<see cref="IRoleService"/>); none without a role service.</summary>
+    private UserRoles RolesOf(ITurnContext context) =>
+        services.GetService<IRoleService>()?.GetRoles(context.Activity.From?.AadObjectId) ?? UserRoles.None;
+
+    /// <summary>
+    /// Whether <paramref name="action"/> is a coordinator's card button — the progress card's "Stuck applications", the
+    /// stuck list's "Retry now" (<see cref="ExchangeVerbs.Stuck"/>, <see cref="ExchangeVerbs.RetryDelivery"/>) — clicked by
+    /// someone who is no coordinator: refused as the typed commands are (<see cref="RefuseRoleCommandAsync"/>), whom it is
+    /// for and what they can do instead, rather than a bare line. The exchange journey still checks the role itself.
+    /// </summary>
+    private bool CoordinatorButtonRefused(ITurnContext context, string? action) =>
+        action is ExchangeVerbs.Stuck or ExchangeVerbs.RetryDelivery && !RolesOf(context).IsCoordinator;
+
     /// <summary>
     /// Whether the person is a contact of an organisation in the directory, with their Entra object id: a host's contact
     /// decides the second stage of the applications to visit it (<see cref="ExchangeApprovers"/>).
@@ -116,7 +130,10 @@ internal sealed partial class MainDialog
 
     /// <summary>
     /// The refusal's text — whom the command is for, that roles come from the partnership's configuration, and what the
-    /// person can type instead — then the help card (what the person can do).
+    /// person can type instead — then the help card (what the person can do). In a group chat or a channel both go to
+    /// the person's 1:1 chat, as a personal journey asked for there does (<see cref="ContinuePrivatelyAsync"/>), and the
+    /// group gets only a line that mentions them; with no 1:1 chat reachable, the group gets a short line that mentions
+    /// them and says the command is not available to them — neither names the roles nor shows the help card to the group.
     /// </summary>
     private async Task RefuseRoleCommandAsync(ITurnContext context, RoleRefusal refusal, CancellationToken cancellationToken)
     {
@@ -128,8 +145,23 @@ internal sealed partial class MainDialog
             _ => texts.OnlyForCoordinators,
         };
         Log.RoleCommandRefused(logger, refusal.ToString(), context.Activity.Conversation?.Id);
-        await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
-        await context.SendActivityAsync(ConversationCards.AsMessage(HelpCard(context)), cancellationToken).ConfigureAwait(false);
+        if (!context.Activity.IsGroupConversation())
+        {
+            await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
+            await context.SendActivityAsync(ConversationCards.AsMessage(HelpCard(context)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var message = new Activity { Type = ActivityTypes.Message, Text = text, Attachments = [HelpCard(context)] };
+        var sent = await SendPrivatelyAsync(context, message, cancellationToken).ConfigureAwait(false);
+        Log.RoleRefusalInGroup(logger, context.Activity.Conversation?.Id, sent.Status.ToString());
+        var note = sent.IsSent ? texts.RoleRefusalSentPrivately : texts.RoleCommandNotForYou;
+        if (!sent.IsSent && PrivateChatLink(context.Activity.Recipient?.Id) is { } link)
+        {
+            note += $" [{texts.OpenPrivateChat}]({link})";
+        }
+
+        await context.SendActivityAsync(MentionHelper.MentionMessage(context.Activity.From, note), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A role command understood: the journey to start with the command's text, or who it is for.</summary>

@@ -153,7 +153,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     private Attachment HelpCard(ITurnContext context)
     {
         var texts = context.GetTexts();
-        var roles = services.GetService<IRoleService>()?.GetRoles(context.Activity.From?.AadObjectId) ?? UserRoles.None;
+        var roles = RolesOf(context);
         var commands = new List<(string Command, string Description)>();
         if (roles.IsClusterManager)
         {
@@ -298,6 +298,12 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 if (journey is not null)
                 {
                     return await step.BeginDialogAsync(journey.Dialog.Id, start, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (step.GetValue<string>(RoleRefusedKey) is nameof(RoleRefusal.Coordinators))
+                {
+                    await RefuseRoleCommandAsync(step.Context, RoleRefusal.Coordinators, cancellationToken).ConfigureAwait(false);
+                    return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
                 }
 
                 var notTheirs = step.Context.GetTexts().ButtonNotForYou(step.Context.Activity.BotName());
@@ -596,6 +602,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         var text = action is null ? FoldedText.Of(typed) : default;
         var exact = ExactRoleCommandOf(text);
 
+        // A coordinator's card button clicked by someone who is no coordinator: refused like the typed command.
+        if (CoordinatorButtonRefused(step.Context, action))
+        {
+            step.Values[RoleRefusedKey] = nameof(RoleRefusal.Coordinators);
+            return (null, new JourneyStart(Intent.None, IntentEntities.Empty, null, null, null), Intent.None, IntentEntities.Empty);
+        }
+
         // A role's command typed as the menu has it ("pending approvals", "candidaturas bloqueadas"): decided against the
         // person's roles in one place (RoleCommandOfAsync), like the same command in one's own words below — someone
         // without the role is told whom it is for, and what they can do instead, not shown an empty list.
@@ -752,20 +765,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         }
 
         var card = cards.ContinuePrivately(texts, request, replay, handOffNote);
-        ProactiveSendResult result;
-        try
-        {
-            result = await services.GetRequiredService<IProactiveMessenger>()
-                .SendToPersonAsync(null, activity.From?.AadObjectId, activity.GetTenantId(), ConversationCards.AsMessage(card), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The connector refused, the network failed, no token: the group still gets its answer.
-            Log.PrivateChatFailed(logger, activity.Conversation?.Id, exception);
-            result = new ProactiveSendResult(ProactiveSendStatus.NoReference);
-        }
-
+        var result = await SendPrivatelyAsync(step.Context, ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
         Log.ContinuedPrivately(logger, activity.Conversation?.Id, result.Status.ToString());
         var text = result.IsSent ? texts.ContinuedPrivately : texts.CannotContinuePrivately;
         if (!result.IsSent && PrivateChatLink(activity.Recipient?.Id) is { } link)
@@ -776,6 +776,27 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         var note = MentionHelper.MentionMessage(activity.From, text);
         await step.Context.SendActivityAsync(note, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to the sender's 1:1 chat (by their Entra object id and tenant); a refusal by the
+    /// connector, a network failure or no messenger is <see cref="ProactiveSendStatus.NoReference"/> — the group still
+    /// gets its answer.
+    /// </summary>
+    private async Task<ProactiveSendResult> SendPrivatelyAsync(ITurnContext context, Activity message, CancellationToken cancellationToken)
+    {
+        var activity = context.Activity;
+        try
+        {
+            return await services.GetRequiredService<IProactiveMessenger>()
+                .SendToPersonAsync(null, activity.From?.AadObjectId, activity.GetTenantId(), message, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.PrivateChatFailed(logger, activity.Conversation?.Id, exception);
+            return new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        }
     }
 
     /// <summary>

@@ -125,6 +125,60 @@ internal static class OrganisationAnswer
         return asRequest && !asName;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is made only of ordinary words and pronouns, in any of the six languages — "my
+    /// colleague", "a friend", "here", "home", "busy", "a minha colega", "en casa", "in ufficio", "evde", "v práci": where
+    /// or with whom someone is, not an organisation's name (after "I'm with", "estou em", "sono in" at "Is your
+    /// organisation still …?"). Folded; a word of a name ("Textil", "AITEX") makes it false.
+    /// </summary>
+    internal static bool IsOnlyOrdinaryWords(string text)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(text.Trim(), @"[^\p{L}\p{M}\p{Nd}&]+").Where(w => w.Length > 0).ToList();
+        return words.Count > 0 && words.All(w => OrdinaryWords.Contains(TypedCommand.Fold(w)));
+    }
+
+    /// <summary>
+    /// Ordinary words no organisation's name is made of alone (<see cref="IsOnlyOrdinaryWords"/>), folded: articles,
+    /// possessives and pronouns, people one is with, places one is at, what one is busy with — in the six languages.
+    /// </summary>
+    private static readonly FrozenSet<string> OrdinaryWords = FrozenSet.ToFrozenSet(
+    [
+        // English
+        "a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "me", "you", "him", "them", "us", "it",
+        "with", "at", "in", "on", "and", "of", "some", "someone", "somebody", "nobody", "everyone", "people", "colleague",
+        "colleagues", "friend", "friends", "boss", "manager", "team", "family", "wife", "husband", "kids", "client", "clients",
+        "customer", "customers", "here", "there", "home", "work", "office", "busy", "lunch", "meeting", "holiday", "holidays",
+        "vacation", "leave", "away", "abroad", "outside", "now", "today", "still", "same", "alone", "fine", "good", "well",
+        "please", "thanks", "moment", "car", "train", "airport", "desk", "these", "those",
+        // "this", "that", "it" in the other languages (what "what is …?" asks about the question itself)
+        "isto", "isso", "aquilo", "esto", "eso", "esta", "questo", "quello", "questa", "su", "to", "tohle", "toto",
+        // Portuguese
+        "o", "os", "as", "um", "uma", "meu", "minha", "meus", "minhas", "seu", "sua", "nosso", "nossa", "com", "em", "no", "na",
+        "de", "do", "da", "e", "colega", "colegas", "amigo", "amiga", "amigos", "amigas", "chefe", "equipa", "equipe", "familia",
+        "aqui", "ali", "la", "casa", "trabalho", "escritorio", "ocupado", "ocupada", "reuniao", "ferias", "almoco", "cliente",
+        "clientes", "agora", "hoje", "ele", "ela", "eles", "voce", "alguem", "ninguem", "sozinho", "sozinha", "fora",
+        // Spanish
+        "el", "los", "las", "un", "mi", "mis", "tu", "su", "nuestro", "nuestra", "con", "en", "y", "companero", "companera",
+        "companeros", "jefe", "jefa", "equipo", "aqui", "alli", "alla", "oficina", "reunion", "vacaciones", "comida", "almuerzo",
+        "ahora", "hoy", "usted", "alguien", "nadie", "solo", "sola",
+        // Italian
+        "il", "lo", "i", "gli", "le", "uno", "mio", "mia", "miei", "mie", "tuo", "suo", "nostro", "nostra", "al", "alla", "con",
+        "collega", "colleghi", "amico", "amica", "amici", "capo", "squadra", "famiglia", "qui", "qua", "li", "casa", "lavoro",
+        "ufficio", "occupato", "occupata", "riunione", "ferie", "vacanza", "pranzo", "ora", "adesso", "oggi", "lui", "lei",
+        "loro", "qualcuno", "nessuno", "fuori",
+        // Turkish
+        "benim", "bir", "arkadas", "arkadasim", "arkadaslarim", "meslektas", "meslektasim", "is", "isteyim", "patron",
+        "patronum", "mudur", "mudurum", "ekip", "ekibim", "aile", "ailem", "burada", "burda", "orada", "ev", "evde", "evdeyim",
+        "iste", "ofis", "ofiste", "mesgul", "mesgulum", "toplanti", "toplantida", "tatil", "tatilde", "ogle", "musteri",
+        "simdi", "bugun", "onlar", "biri", "birisi", "kimse", "disarida", "yalniz",
+        // Czech
+        "muj", "moje", "ma", "me", "tvuj", "jeho", "jeji", "nas", "nase", "s", "se", "v", "ve", "u", "kolega", "kolegou",
+        "kolegyne", "kolegyni", "kolegy", "kamarad", "kamaradem", "kamaradka", "kamaradkou", "pritel", "pritelem", "sef",
+        "sefem", "tym", "tymem", "rodina", "rodinou", "tady", "zde", "tam", "doma", "domov", "prace", "praci", "kancelar",
+        "kancelari", "zaneprazdneny", "zaneprazdnena", "porada", "porade", "schuzka", "schuzce", "dovolena", "dovolene", "obed",
+        "obede", "klient", "klientem", "zakaznik", "ted", "dnes", "on", "ona", "oni", "nekdo", "nikdo", "venku", "sam", "sama",
+    ], StringComparer.Ordinal);
+
     /// <summary>Whether the words say a request (<see cref="RequestWords"/>, …) and whether they are written as a name.</summary>
     private static (bool AsRequest, bool AsName) ReadWords(string text, List<string> words, List<string> folded)
     {

@@ -253,6 +253,55 @@ internal static partial class ProfileAnswers
         return organisation.Length > 0 && !string.Equals(organisation, text, StringComparison.Ordinal) ? organisation : null;
     }
 
+    // A yes at the start of an answer to "Is your organisation still …?" that may go on with another organisation ("yes,
+    // now at AITEX", "sì, ora sono in NTT"), folded.
+    private static readonly HashSet<string> Yeses = new(
+        ["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "sim", "claro", "si", "evet", "tamam", "ano", "jo"], StringComparer.Ordinal);
+
+    // The preposition between "now" and the name after such a yes: "now at AITEX", "agora no CITEVE", "ahora en AITEX",
+    // "ora alla NTT", "teď v CLUTEX", folded (written in lower case).
+    private static readonly HashSet<string> NowPrepositions = new(
+        ["at", "with", "in", "for", "no", "na", "em", "com", "para", "en", "con", "a", "al", "alla", "presso", "da", "v", "ve", "u", "pro"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// The organisation a yes to "Is your organisation still …?" goes on to name: "yes, now at AITEX", "yes, I'm now at
+    /// AITEX", "sì, ora sono in NTT", "sim, agora no CITEVE", "evet, artık CLUTEX'teyim", "ano, teď v CLUTEX" → the name;
+    /// null for a plain yes ("yes", "yes please", "sim, obrigado") or a yes with neither "now" nor a lead-in after it.
+    /// Whether the name is the saved one, or an organisation at all, is the caller's.
+    /// </summary>
+    public static string? OrganisationAfterYes(string? typed)
+    {
+        var text = typed?.Trim() ?? "";
+        var words = Split(text);
+        if (words.Count < 2 || !Yeses.Contains(FoldWord(words[0].Value)))
+        {
+            return null;
+        }
+
+        var rest = text[words[1].Index..].TrimStart('-', '–', '—', ' ');
+        if (OrganisationAfterLeadIn(rest) is { } named)
+        {
+            return named;
+        }
+
+        var restWords = Split(rest);
+        if (restWords.Count < 2 || !char.IsLower(restWords[0].Value[0]) || !Now.Contains(FoldWord(restWords[0].Value)))
+        {
+            return null;
+        }
+
+        var after = rest[restWords[1].Index..];
+        var afterWords = Split(after);
+        if (afterWords.Count > 1 && char.IsLower(afterWords[0].Value[0]) && NowPrepositions.Contains(FoldWord(afterWords[0].Value)))
+        {
+            after = after[afterWords[1].Index..];
+        }
+
+        var name = WithoutOrganisationNoun(EndOfSentence(after));
+        return name.Length > 0 ? name : null;
+    }
+
     /// <summary>
     /// <paramref name="text"/> without a "now" in lower case among its first three words ("I'm now at AITEX", "ora sono in
     /// NTT", "trabalho agora no CITEVE" → "I'm at AITEX", "sono in NTT", "trabalho no CITEVE"): a lead-in with it.

@@ -89,8 +89,11 @@ internal sealed class ProfileDialog : ComponentDialog
         // looked up in the directory as if typed at the organisation question); "I'm now at AITEX", "ora sono in NTT",
         // "trabalho no CITEVE" instead of a yes or no: where the user works now, taken the same way.
         // "continua", "sigue siendo", "è ancora", "hâlâ öyle", "pořád je": a yes that echoes the question (it was asked again).
-        AddDialog(new ConfirmPrompt(OrganisationKeptPrompt, (prompt, _) => Task.FromResult(
-            prompt.Recognized.Succeeded || NamedInOrganisationKeptAnswer(prompt.Context) is not null || ProfileAnswers.SaysStill(prompt.Context.Activity.Text)))
+        // A lead-in before ordinary words ("I'm with my colleague", "estou em casa", "sono in ufficio") names no organisation:
+        // the yes or no is asked again and the saved one kept (NewOrganisationInKeptAnswerAsync).
+        AddDialog(new ConfirmPrompt(OrganisationKeptPrompt, async (prompt, cancellationToken) =>
+            prompt.Recognized.Succeeded || ProfileAnswers.SaysStill(prompt.Context.Activity.Text)
+            || await NewOrganisationInKeptAnswerAsync(prompt.Context, Kept(prompt.Options.Validations), cancellationToken).ConfigureAwait(false) is not null)
         {
             RecognizeAnyLanguage = true,
             Localize = (context, options) => OrganisationKeptOptions(context.GetTexts(), Kept(options.Validations)),
@@ -305,16 +308,21 @@ internal sealed class ProfileDialog : ComponentDialog
         return await step.PromptAsync(OrganisationKeptPrompt, OrganisationKeptOptions(step.Context.GetTexts(), saved.Name), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<DialogTurnResult> KeepOrAskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> KeepOrAskOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var kept = step.GetValue<string>("keptName") ?? "";
-        if (step.Result is false && !ProfileAnswers.SaysStill(step.Context.Activity.Text))
+        var still = ProfileAnswers.SaysStill(step.Context.Activity.Text);
+        var named = step.Result is PromptAttemptsExceeded || still
+            ? null
+            : await NewOrganisationInKeptAnswerAsync(step.Context, kept, cancellationToken).ConfigureAwait(false);
+        if ((step.Result is false && !still) || named is not null)
         {
-            // "No, it's AITEX", "I'm now at AITEX": the name given is the answer to the organisation question, which is not asked.
+            // "No, it's AITEX", "I'm now at AITEX", "yes, now at AITEX": the name given is the answer to the organisation
+            // question, which is not asked.
             var question = new OrganisationQuestion(kept, [], Again: false, Declined: null)
             {
                 FirstUse = false,
-                Answer = NamedInOrganisationKeptAnswer(step.Context),
+                Answer = named,
             };
             return await step.BeginDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
         }
@@ -485,10 +493,25 @@ internal sealed class ProfileDialog : ComponentDialog
         // organisation's details once the profile is saved (NamedOrganisation), and the question asked again. (Saved as
         // the organisation, it was "kdo je CLUTEX?" without a directory entry.)
         var asksAbout = confirmedName is null && await AsksAboutAnOrganisationAsync(typed, cancellationToken).ConfigureAwait(false);
+        if (confirmedName is null && !asksAbout && AsksAboutTheQuestion(typed))
+        {
+            // "what is this?", "who is that?", "o que é isto?": a name asked about that no listed organisation has is a
+            // question about this question (kept as a request, it got "I didn't understand" after the profile) — why the
+            // organisation is asked, then the question again; the answer is kept nowhere.
+            return await AskOrganisationAgainAsync(step, step.Context.GetTexts().WhyOrganisationAsked, step.GetValue<string>("request"), cancellationToken).ConfigureAwait(false);
+        }
+
         var found = asksAbout ? OrganisationLookupResult.None : await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false);
         if (found.Sure is { } sure)
         {
             return await EndOrganisationAsync(step, sure, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "I'm with my colleague", "estou em casa", "sono in ufficio": a lead-in before ordinary words and pronouns names
+        // no organisation (it was saved as "my colleague") — said so, and the question again (one of its tries).
+        if (confirmedName is null && !asksAbout && ProfileAnswers.OrganisationAfterLeadIn(typed) is not null && OrganisationAnswer.IsOnlyOrdinaryWords(name))
+        {
+            return await AskOrganisationAgainAsync(step, step.Context.GetTexts().OrganisationNotNamed, step.GetValue<string>("request"), cancellationToken).ConfigureAwait(false);
         }
 
         // "ispanyada partner arıyorum", "I need a dyeing partner in Italy", "quero candidatar-me a um intercâmbio" at the
@@ -520,28 +543,8 @@ internal sealed class ProfileDialog : ComponentDialog
         if (reading == OrganisationAnswerKind.Request)
         {
             var said = step.Context.GetTexts();
-            var kept = step.GetValue<string>("kept") ?? "";
-            var requests = step.GetValue<int>("requests") + 1;
             var firstUse = step.GetValue<bool>("firstUse");
-            if (firstUse)
-            {
-                step.Values["request"] = typed.Trim();
-            }
-
-            await step.Context.SendActivityAsync(ConversationTurn.Plain(firstUse ? said.OrganisationFirst : said.OrganisationIsRequest), cancellationToken).ConfigureAwait(false);
-            if (requests >= ProfileAttempts)
-            {
-                await step.Context.SendActivityAsync(kept.Length > 0 ? said.OrganisationKept(kept) : said.OrganisationUnset, cancellationToken).ConfigureAwait(false);
-                return await EndOrganisationAsync(step, null, cancellationToken).ConfigureAwait(false);
-            }
-
-            var question = new OrganisationQuestion(kept, step.GetValue<List<string>>("declinedIds") ?? [], Again: false, Declined: step.GetValue<string>("declined"))
-            {
-                FirstUse = firstUse,
-                Request = firstUse ? typed.Trim() : null,
-                Requests = requests,
-            };
-            return await step.ReplaceDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
+            return await AskOrganisationAgainAsync(step, firstUse ? said.OrganisationFirst : said.OrganisationIsRequest, firstUse ? typed.Trim() : null, cancellationToken).ConfigureAwait(false);
         }
 
         // Those declined before are not offered again; none left (or none found): kept as typed, without an id.
@@ -563,12 +566,49 @@ internal sealed class ProfileDialog : ComponentDialog
     }
 
     /// <summary>
+    /// Says <paramref name="said"/> and asks the organisation question again, the answer given counted as one of the
+    /// question's <see cref="ProfileAttempts"/>: after the last, the organisation saved before (else none) is kept, said
+    /// so, and the profile goes on. <paramref name="request"/> is the journey request kept for after the profile.
+    /// </summary>
+    private static async Task<DialogTurnResult> AskOrganisationAgainAsync(WaterfallStepContext step, string said, string? request, CancellationToken cancellationToken)
+    {
+        var texts = step.Context.GetTexts();
+        var kept = step.GetValue<string>("kept") ?? "";
+        var requests = step.GetValue<int>("requests") + 1;
+        step.Values["request"] = request;
+        await step.Context.SendActivityAsync(ConversationTurn.Plain(said), cancellationToken).ConfigureAwait(false);
+        if (requests >= ProfileAttempts)
+        {
+            await step.Context.SendActivityAsync(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset, cancellationToken).ConfigureAwait(false);
+            return await EndOrganisationAsync(step, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var question = new OrganisationQuestion(kept, step.GetValue<List<string>>("declinedIds") ?? [], Again: false, Declined: step.GetValue<string>("declined"))
+        {
+            FirstUse = step.GetValue<bool>("firstUse"),
+            Request = request,
+            Requests = requests,
+        };
+        return await step.ReplaceDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Whether an answer to the organisation question asks about an organisation ("who is CLUTEX?", "quem é o CITEVE?",
-    /// "NTT nedir?"): a question's words around a name that is a listed organisation, or any name asked about with a question mark.
+    /// "NTT nedir?"): a question's words around a name that is a listed organisation (<see cref="IOrganisationLookup.FindNamedAsync"/>).
+    /// A name no listed organisation has is not one: "what is this?" asks about the question (<see cref="AsksAboutTheQuestion"/>);
+    /// nor is a pronoun in lower case that happens to be a listed one's initials ("co je to?": "to" is "Têxteis Oliveira").
     /// </summary>
     private async Task<bool> AsksAboutAnOrganisationAsync(string typed, CancellationToken cancellationToken) =>
         NamedOrganisation.NameAskedAbout(typed) is { } asked
-        && (typed.TrimEnd().EndsWith('?') || await organisations.FindNamedAsync(asked, cancellationToken).ConfigureAwait(false) is { Id: not null });
+        && !(string.Equals(asked, asked.ToLowerInvariant(), StringComparison.Ordinal) && OrganisationAnswer.IsOnlyOrdinaryWords(asked))
+        && await organisations.FindNamedAsync(asked, cancellationToken).ConfigureAwait(false) is { Id: not null };
+
+    /// <summary>
+    /// Whether an answer to the organisation question is a "who/what is …?" with a question mark ("what is this?", "o que
+    /// é isto?", "co je to?") — when what it asks about is no listed organisation, a question about the question.
+    /// </summary>
+    private static bool AsksAboutTheQuestion(string typed) =>
+        typed.TrimEnd().EndsWith('?') && NamedOrganisation.NameAskedAbout(typed) is not null;
 
     private static async Task<DialogTurnResult> KeepChosenOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -732,16 +772,40 @@ internal sealed class ProfileDialog : ComponentDialog
         ProfileAnswers.OrganisationInConfirmAnswer(context.Activity.Text) is { } name && IsOrganisationNameToTake(name) ? name : null;
 
     /// <summary>
-    /// The new organisation in this turn's answer to "Is your organisation still …?": a no that names it ("No, it's
-    /// AITEX", <see cref="NamedInOrganisationConfirmAnswer"/>), or where the user works now said instead of a yes or no
-    /// ("I'm now at AITEX", "I work at AITEX", "trabalho no CITEVE", "ora sono in NTT", <see cref="ProfileAnswers.OrganisationAfterLeadIn"/>)
-    /// — but not a place there ("I'm from Portugal", "sono in Toscana" say where the user is, not for whom they work: the
-    /// yes or no is asked again).
+    /// The new organisation in this turn's answer to "Is your organisation still <paramref name="kept"/>?": a no that
+    /// names it ("No, it's AITEX", <see cref="NamedInOrganisationConfirmAnswer"/>), a yes that names another one ("yes,
+    /// now at AITEX", "sì, ora sono in NTT", "sim, agora no CITEVE", <see cref="ProfileAnswers.OrganisationAfterYes"/>),
+    /// or where the user works now said instead of a yes or no ("I'm now at AITEX", "I work at AITEX", "trabalho no
+    /// CITEVE", <see cref="ProfileAnswers.OrganisationAfterLeadIn"/>) — but not a place there ("I'm from Portugal", "sono
+    /// in Toscana" say where the user is), and only a plausible organisation (<see cref="IsPlausibleOrganisationAsync"/>):
+    /// "I'm with my colleague", "estou em casa" name none, and the yes or no is asked again.
     /// </summary>
-    private static string? NamedInOrganisationKeptAnswer(ITurnContext context) =>
-        NamedInOrganisationConfirmAnswer(context)
-        ?? (ProfileAnswers.OrganisationAfterLeadIn(context.Activity.Text) is { } name && IsOrganisationNameToTake(name)
-            && !LocalIntentRecognizer.IsOnlyAPlace(name) ? name : null);
+    private async Task<string?> NewOrganisationInKeptAnswerAsync(ITurnContext context, string kept, CancellationToken cancellationToken)
+    {
+        var typed = context.Activity.Text;
+        var name = NamedInOrganisationConfirmAnswer(context);
+        if (name is null && ProfileAnswers.OrganisationAfterYes(typed) is { } afterYes && IsOrganisationNameToTake(afterYes)
+            && !string.Equals(TypedCommand.Fold(afterYes), TypedCommand.Fold(kept), StringComparison.Ordinal))
+        {
+            name = afterYes;
+        }
+
+        name ??= ProfileAnswers.OrganisationAfterLeadIn(typed) is { } afterLeadIn && IsOrganisationNameToTake(afterLeadIn) ? afterLeadIn : null;
+        return name is not null && !LocalIntentRecognizer.IsOnlyAPlace(name)
+            && await IsPlausibleOrganisationAsync(name, cancellationToken).ConfigureAwait(false)
+            ? name
+            : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/>, given in an answer to "Is your organisation still …?", is plausibly an
+    /// organisation: one the directory surely means (<see cref="IOrganisationLookup.FindAsync"/>), or a name made of more
+    /// than ordinary words and pronouns (<see cref="OrganisationAnswer.IsOnlyOrdinaryWords"/>: "my colleague", "a friend",
+    /// "home", "here", "busy" in the six languages).
+    /// </summary>
+    private async Task<bool> IsPlausibleOrganisationAsync(string name, CancellationToken cancellationToken) =>
+        !OrganisationAnswer.IsOnlyOrdinaryWords(name)
+        || (await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false)).Sure is not null;
 
     /// <summary>
     /// A name the organisation question would take: one line within <see cref="MaxOrganisationLength"/> (<see cref="NameRule"/>),

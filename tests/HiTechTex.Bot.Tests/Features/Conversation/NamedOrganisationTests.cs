@@ -22,6 +22,7 @@ public sealed class NamedOrganisationTests : IDisposable
     private const string AitexId = "es-aitex";
     private const string CentrocotId = "it-centrocot";
     private const string HiddenId = "pt-hidden";
+    private const string CasaId = "pt-casa";
 
     private static readonly IReadOnlyList<Organisation> Directory =
     [
@@ -29,6 +30,7 @@ public sealed class NamedOrganisationTests : IDisposable
         Make(AitexId, "AITEX — Instituto Tecnológico Textil", "ES", "Valencia", "Alcoi", "es", "Centro tecnológico textil.", kind: OrganisationKind.Rto),
         Make(CentrocotId, "Centrocot — Centro Tessile Cotoniero e Abbigliamento", "IT", "Lombardy", "Busto Arsizio", "it", "Laboratorio di prove tessili.", kind: OrganisationKind.Rto),
         Make(HiddenId, "Tecelagem Oculta / TECOCULTA", "PT", "Norte", "Guimarães", "pt", "Tecelagem.", consent: false),
+        Make(CasaId, "CASA — Centro de Acabamentos Têxteis", "PT", "Norte", "Braga", "pt", "Acabamentos têxteis.", kind: OrganisationKind.Rto),
     ];
 
     private readonly RecordingJourney journey = new();
@@ -128,6 +130,7 @@ public sealed class NamedOrganisationTests : IDisposable
     [InlineData("it", "sono presso Centrocot", CentrocotId)]
     [InlineData("tr", "şimdi CLUTEX'teyim", HiTechTexPartners.ClutexId)]
     [InlineData("cs", "teď pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
+    [InlineData("pt", "estou na CASA", CasaId)]   // an ordinary word, but the directory's organisation
     public async Task OrganisationQuestion_FirstUse_AnOrganisationsNameIsTheAnswerNotASearch(string language, string typed, string id)
     {
         // Arrange
@@ -146,7 +149,9 @@ public sealed class NamedOrganisationTests : IDisposable
     /// "kdo je CLUTEX?" at the first-use organisation question was saved as the organisation "kdo je CLUTEX?", without a
     /// directory entry. No one answers "which organisation do you work for?" with "who is …?": it is a question about
     /// that organisation — kept, like a journey request typed there, and answered with its details once the profile is
-    /// saved; the organisation question is asked again.
+    /// saved; the organisation question is asked again. "what is this?" (a name no listed organisation has) was kept
+    /// too and got "I didn't understand" once the profile was saved: it asks about the question — one sentence on why the
+    /// organisation is asked, then the question again; nothing kept, the menu after the profile.
     /// </summary>
     [Theory]
     [InlineData("cs", "kdo je CLUTEX?", HiTechTexPartners.ClutexId)]
@@ -155,35 +160,48 @@ public sealed class NamedOrganisationTests : IDisposable
     [InlineData("es", "¿quién es AITEX?", AitexId)]
     [InlineData("it", "chi è Centrocot?", CentrocotId)]
     [InlineData("tr", "NTT kimdir?", HiTechTexPartners.TecnotessileId)]
-    public async Task OrganisationQuestion_FirstUse_AQuestionAboutAnOrganisation_AnsweredOnceTheProfileIsSaved(string language, string typed, string askedId)
+    [InlineData("en", "what is this?", null)]
+    [InlineData("en", "who is that?", null)]
+    [InlineData("pt", "o que é isto?", null)]
+    [InlineData("es", "¿qué es esto?", null)]
+    [InlineData("it", "cos'è questo?", null)]
+    [InlineData("tr", "bu nedir?", null)]
+    [InlineData("cs", "co je to?", null)]       // "to" is also the initials of a listed organisation (Têxteis Oliveira)
+    public async Task OrganisationQuestion_FirstUse_AQuestionAboutAnOrganisation_AnsweredOnceTheProfileIsSaved(string language, string typed, string? askedId)
     {
         // Arrange
         host.Adapter.Locale = language;
         var texts = ConversationTexts.For(language);
 
         // Act
-        var asked = UpToTheOrganisationQuestion(texts)
-            .Send(typed)
-            .AssertReply(texts.OrganisationFirst)
-            .AssertReply(texts.AskOrganisation)
-            .Send("AITEX");
-        await LanguageAndSave(asked, texts).AssertReply("journey started").StartTestAsync();
+        var saved = AskedAgainThenAitex(texts, typed, askedId is null ? texts.WhyOrganisationAsked : texts.OrganisationFirst);
+        await (askedId is null ? saved.AssertReply(reply => Assert.Single(reply.Attachments!), "the menu, not \"I didn't understand\"") : saved.AssertReply("journey started"))
+            .AssertNoReply()
+            .StartTestAsync();
 
-        // Assert: the organisation answered, and the details of the one asked about.
+        // Assert: the organisation answered, and the details of the one asked about (none for a question about the question).
         Assert.Equal(AitexId, (await host.ReadProfileAsync())?.OrganisationId);
-        var start = Assert.Single(journey.Starts);
-        Assert.Equal((FindPartnersDialog.DetailAction, askedId), (start.CardAction, start.CardData?.GetProperty("id").GetString()));
+        Assert.Equal(askedId is null ? [] : [(FindPartnersDialog.DetailAction, askedId)], journey.Starts.Select(s => (s.CardAction, s.CardData?.GetProperty("id").GetString())));
     }
 
     /// <summary>
     /// "Is your organisation still CITEVE?" answered with where the user works now ("I'm now at AITEX", "ora sono in NTT")
-    /// instead of a yes or no: asked for a yes or no again before; now the new organisation, from the directory.
+    /// instead of a yes or no, or after a yes ("yes, now at AITEX", "sim, agora no CITEVE"): the new organisation, from the directory.
     /// </summary>
     [Theory]
     [InlineData("en", "I'm now at AITEX", AitexId)]
     [InlineData("it", "ora sono in NTT", HiTechTexPartners.TecnotessileId)]
     [InlineData("pt", "agora trabalho no CITEVE", HiTechTexPartners.CiteveId)]
     [InlineData("cs", "pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
+    [InlineData("pt", "estou na CASA", CasaId)]   // an ordinary word, but the directory's organisation
+    // A yes that names a new organisation was read as a plain yes and kept the old one: now the new one, as without the yes.
+    [InlineData("en", "yes, now at AITEX", AitexId)]
+    [InlineData("en", "yes, I'm now at AITEX", AitexId)]
+    [InlineData("it", "sì, ora sono in NTT", HiTechTexPartners.TecnotessileId)]
+    [InlineData("pt", "sim, agora no CITEVE", HiTechTexPartners.CiteveId)]
+    [InlineData("es", "sí, ahora en AITEX", AitexId)]
+    [InlineData("tr", "evet, artık CLUTEX'teyim", HiTechTexPartners.ClutexId)]
+    [InlineData("cs", "ano, teď v CLUTEX", HiTechTexPartners.ClutexId)]
     public async Task MyProfile_StillAtTheOrganisation_WhereTheUserWorksNow_TheNewOrganisation(string language, string typed, string id)
     {
         await host.SeedProfileAsync(language, organisation: "Lanifício Antigo");
@@ -200,6 +218,50 @@ public sealed class NamedOrganisationTests : IDisposable
 
         Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
         Assert.Empty(journey.Starts);
+    }
+
+    /// <summary>
+    /// "I'm with my colleague" at the first-use organisation question was saved as the organisation "my colleague": a
+    /// lead-in before ordinary words and pronouns names none — said so, and the question asked again.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm with my colleague")]
+    [InlineData("pt", "estou no escritório")]   // not "em casa": this directory lists a CASA
+    [InlineData("es", "estoy en la oficina")]
+    [InlineData("it", "sono in ufficio")]
+    [InlineData("cs", "jsem v práci")]
+    public async Task OrganisationQuestion_FirstUse_LeadInBeforeOrdinaryWords_SaidSoAndAskedAgain(string language, string typed)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        await AskedAgainThenAitex(texts, typed, texts.OrganisationNotNamed).StartTestAsync();
+
+        Assert.Equal(("AITEX — Instituto Tecnológico Textil", AitexId), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
+    }
+
+    [Fact]
+    public async Task OrganisationQuestion_AskedAboutTheQuestionEachTime_GivesUpAfterTheAttempts()
+    {
+        var texts = ConversationTexts.En;
+
+        await UpToTheOrganisationQuestion(texts)
+            .Send("what is this?").AssertReply(texts.WhyOrganisationAsked).AssertReply(texts.AskOrganisation)
+            .Send("who is that?").AssertReply(texts.WhyOrganisationAsked).AssertReply(texts.AskOrganisation)
+            .Send("what is it?").AssertReply(texts.WhyOrganisationAsked).AssertReply(texts.OrganisationUnset)
+            .AssertReply(texts.AskLanguage)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void WhyOrganisationAsked_IsOneShortSentenceInEveryLanguage()
+    {
+        Assert.All(ConversationTexts.All, t =>
+        {
+            Assert.InRange(t.WhyOrganisationAsked.Length, 20, 140);
+            Assert.Single(t.WhyOrganisationAsked.Split(". ", StringSplitOptions.None));
+            Assert.EndsWith(".", t.WhyOrganisationAsked, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -255,6 +317,13 @@ public sealed class NamedOrganisationTests : IDisposable
         .AssertReplyContains("Ana")
         .Send(texts.Language switch { "pt" => "sim", "cs" => "ano", _ => "yes" })
         .AssertReply(texts.AskOrganisation);
+
+    /// <summary>
+    /// <paramref name="typed"/> at the first-use organisation question, answered with <paramref name="said"/> and the
+    /// question again; then "AITEX", the language, and the profile saved.
+    /// </summary>
+    private TestFlow AskedAgainThenAitex(ConversationTexts texts, string typed, string said) => LanguageAndSave(
+        UpToTheOrganisationQuestion(texts).Send(typed).AssertReply(said).AssertReply(texts.AskOrganisation).Send("AITEX"), texts);
 
     /// <summary>After the organisation's answer: the language question, answered, and the profile saved.</summary>
     private static TestFlow LanguageAndSave(TestFlow flow, ConversationTexts texts) => flow

@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
@@ -125,8 +126,10 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
     }
 
     /// <summary>
-    /// "I'm from Portugal" at "Is your organisation still CITEVE?" says where the user is, not for whom they work: the
-    /// yes or no is asked again and the saved organisation is kept (a lead-in before a place is no new organisation).
+    /// "I'm with my colleague" at "Is your organisation still CITEVE?" could save "my colleague": a lead-in before ordinary
+    /// words and pronouns (who the user is with, where they are, that they are busy) names no organisation — the yes or
+    /// no is asked again, politely, and the saved organisation stays, directory entry and all. So does a place there ("I'm
+    /// from Portugal", "sono in Toscana": where the user is, not for whom they work).
     /// </summary>
     [Theory]
     [InlineData("en", "I'm from Portugal")]
@@ -134,22 +137,73 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
     [InlineData("it", "sono in Toscana")]
     [InlineData("es", "soy de España")]
     [InlineData("cs", "jsem z Itálie")]
-    public async Task MyProfile_StillAtTheOrganisation_AnsweredWithAPlace_AskedAgainAndKept(string language, string typed)
+    [InlineData("en", "I'm with my colleague")]
+    [InlineData("en", "I'm with a friend")]
+    [InlineData("en", "I'm at home")]
+    [InlineData("en", "I am at work")]
+    [InlineData("en", "I'm in the office")]
+    [InlineData("pt", "estou em casa")]
+    [InlineData("pt", "estou com a minha colega")]
+    [InlineData("es", "estoy en la oficina")]
+    [InlineData("es", "estoy en casa")]
+    [InlineData("it", "sono in ufficio")]
+    [InlineData("it", "sono al lavoro")]
+    [InlineData("tr", "şimdi evdeyim")]
+    [InlineData("cs", "jsem v práci")]
+    [InlineData("cs", "jsem doma")]
+    public async Task MyProfile_StillAtTheOrganisation_LeadInBeforeOrdinaryWordsOrAPlace_AskedAgainAndKept(string language, string typed)
+    {
+        var texts = ConversationTexts.For(language);
+
+        var answered = (await UpToTheKeptQuestionAsync(language))
+            .Send(typed).AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
+            .Send(texts.Language switch { "pt" => "sim", "es" => "sí", "it" => "sì", "tr" => "evet", "cs" => "ano", _ => "yes" });
+        await LanguageAndSave(answered, texts).StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
+    }
+
+    /// <summary>
+    /// A lead-in before a name that is more than ordinary words is still the new organisation (no directory here: kept as
+    /// typed); a yes that goes on with nothing new — courtesy, the saved organisation itself, "now" before ordinary words —
+    /// is a plain yes: the saved organisation and its directory entry stay.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm with Tintex Textiles", "Tintex Textiles", null)]
+    [InlineData("pt", "estou na Lanifício do Minho", "Lanifício do Minho", null)]
+    [InlineData("it", "sono in Filatura Rossi", "Filatura Rossi", null)]
+    [InlineData("en", "yes please", "CITEVE", "hitechtex-citeve")]
+    [InlineData("en", "yes, I work at CITEVE", "CITEVE", "hitechtex-citeve")]
+    [InlineData("en", "yes, now at home", "CITEVE", "hitechtex-citeve")]
+    [InlineData("pt", "sim, obrigada", "CITEVE", "hitechtex-citeve")]
+    [InlineData("it", "sì, ora sono in ufficio", "CITEVE", "hitechtex-citeve")]
+    public async Task MyProfile_StillAtTheOrganisation_ANameOrNothingNew(string language, string typed, string organisation, string? id)
+    {
+        var texts = ConversationTexts.For(language);
+
+        await LanguageAndSave((await UpToTheKeptQuestionAsync(language)).Send(typed), texts).StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", organisation, id, language), await host.ReadProfileAsync());
+    }
+
+    /// <summary>"my profile" with CITEVE saved, in <paramref name="language"/>, up to "Is your organisation still CITEVE?".</summary>
+    private async Task<TestFlow> UpToTheKeptQuestionAsync(string language)
     {
         await host.SeedProfileAsync(language, organisation: "CITEVE", organisationId: "hitechtex-citeve");
         var texts = ConversationTexts.For(language);
-
-        await host.Flow()
+        return host.Flow()
             .Send(texts.ProfileWord)
             .AssertReply(_ => { }, "the profile")
             .AssertReply(texts.ConfirmNameAgain("Ana"))
             .Send("yes")
-            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"))
-            .Send(typed).AssertReplyContains(texts.ConfirmOrganisationKeptRetry("CITEVE"))
-            .StartTestAsync();
-
-        Assert.Equal(("CITEVE", "hitechtex-citeve"), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
+            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"));
     }
+
+    /// <summary>After the organisation's answer: the language question, answered, and the profile saved.</summary>
+    private static TestFlow LanguageAndSave(TestFlow flow, ConversationTexts texts) => flow
+        .AssertReply(texts.AskLanguage)
+        .Send(texts.LanguageName)
+        .AssertReply(texts.ProfileSaved("Ana"));
 
     [Fact]
     public async Task FirstUse_IsAskedForTheOrganisationAsBefore()

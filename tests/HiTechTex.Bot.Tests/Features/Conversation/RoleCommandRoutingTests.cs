@@ -3,7 +3,9 @@ using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 using HiTechTex.Bot.Testing.Cards;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +29,12 @@ public sealed class RoleCommandRoutingTests : IDisposable
          .. CoachingTexts.All.SelectMany(t => t.NewSessionCommands.Concat(t.ImportCommands))]);
 
     private readonly RecordingJourney applyJourney = new("test.apply", [Intent.ApplyForExchange], []);
+
+    /// <summary>The exchange journey's coordinator buttons: the progress card's "Stuck applications", the stuck list's "Retry now".</summary>
+    private readonly RecordingJourney exchangeButtons = new("test.exchangeButtons", [], [], [ExchangeVerbs.Stuck, ExchangeVerbs.RetryDelivery]);
+
+    private readonly Mock<IProactiveMessenger> messenger = new(MockBehavior.Strict);
+    private readonly List<Activity> privateSends = [];
 
     private ConversationTestHost? host;
 
@@ -349,6 +357,151 @@ public sealed class RoleCommandRoutingTests : IDisposable
         _ => [],
     };
 
+    /// <summary>
+    /// A role command typed in a group chat by someone without the role: the refusal and the help card went to the whole
+    /// group. Now both go to the person's 1:1 chat, as a personal journey asked for there does, and the group gets one
+    /// line that mentions them — nothing about the command or the roles.
+    /// </summary>
+    [Theory]
+    [InlineData("pending approvals", "en")]
+    [InlineData("tenho candidaturas para aprovar?", "pt")]
+    [InlineData("exportar intercambios", "es")]
+    [InlineData("avanzamento scambi", "it")]
+    [InlineData("bekleyen onaylar", "tr")]
+    [InlineData("postup výměn", "cs")]
+    public async Task OnTurnAsync_RoleCommandRefusedInAGroup_GoesToTheOneToOneChatAndTheGroupGetsAMention(string typed, string language)
+    {
+        var conversation = await ParticipantAsync(language, ProactiveSendStatus.Sent);
+        var texts = ConversationTexts.Resolve(language, null);
+
+        await conversation.Flow()
+            .Send(InGroup(typed))
+            .AssertReply(reply => AssertOnlyAMention(reply, texts.RoleRefusalSentPrivately))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var sent = Assert.Single(privateSends);
+        Assert.Contains(sent.Text, new[] { texts.OnlyForClusterManagers, texts.OnlyForCoordinators });
+        Assert.Contains(texts.HelpTitle, CardJson.Texts(Assert.Single(sent.Attachments!).Content!.Value));
+        Assert.Empty(roleJourney.Starts);
+        Assert.Empty(applyJourney.Starts);
+    }
+
+    /// <summary>No 1:1 chat reachable: the group gets the mention and that the command is not available — whose it is, not said.</summary>
+    [Theory]
+    [InlineData(ProactiveSendStatus.NoReference)]
+    [InlineData(ProactiveSendStatus.Blocked)]
+    public async Task OnTurnAsync_RoleCommandRefusedInAGroup_NoOneToOneChat_AMentionWithoutTheRoles(ProactiveSendStatus status)
+    {
+        var conversation = await ParticipantAsync("en", status);
+        var request = InGroup("stuck applications");
+        request.Recipient = new ChannelAccount { Id = "28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31", Name = "HiTechTex" };
+
+        await conversation.Flow()
+            .Send(request)
+            .AssertReply(reply =>
+            {
+                AssertOnlyAMention(reply, $"{ConversationTexts.En.RoleCommandNotForYou} [Open a chat with me](https://teams.microsoft.com/l/chat/0/0?users=28:6f1c2a9e-3b7d-4c1e-9a55-0d2f4e8b7c31)");
+                Assert.DoesNotContain("coordinator", reply.Text, StringComparison.OrdinalIgnoreCase);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(roleJourney.Starts);
+    }
+
+    [Fact]
+    public void RoleCommandNotForYou_SaysToTypeHelpInEveryLanguage()
+    {
+        Assert.All(ConversationTexts.All, t => Assert.Contains($"\"{t.HelpWord}\"", t.RoleCommandNotForYou, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The progress card's "Stuck applications" and the stuck list's "Retry now" clicked by someone who is no coordinator
+    /// got a bare "Only the programme coordinator can do this." Now the same refusal as the typed command: whom it is for,
+    /// what they can do instead, and the help card — and nothing of the exchange journey runs; the coordinator's click
+    /// reaches it.
+    /// </summary>
+    [Theory]
+    [InlineData("en", ExchangeVerbs.Stuck, false)]
+    [InlineData("en", ExchangeVerbs.RetryDelivery, false)]
+    [InlineData("pt", ExchangeVerbs.RetryDelivery, false)]
+    [InlineData("es", ExchangeVerbs.Stuck, false)]
+    [InlineData("it", ExchangeVerbs.RetryDelivery, false)]
+    [InlineData("tr", ExchangeVerbs.Stuck, false)]
+    [InlineData("cs", ExchangeVerbs.RetryDelivery, false)]
+    [InlineData("en", ExchangeVerbs.Stuck, true)]
+    [InlineData("en", ExchangeVerbs.RetryDelivery, true)]
+    public async Task OnTurnAsync_CoordinatorButton_RefusedToAParticipantWithTheHelpCard_TheCoordinatorsJourney(string language, string action, bool coordinator)
+    {
+        var conversation = Host(manager: true, coordinator);
+        await conversation.SeedProfileAsync(language);
+        var texts = ConversationTexts.Resolve(language, null);
+
+        var flow = conversation.Flow().Send(() => ButtonClick(conversation, action));
+        flow = coordinator
+            ? flow.AssertReply("journey test.exchangeButtons")
+            : flow.AssertReply(texts.OnlyForCoordinators)
+                .AssertReply(r => Assert.Contains(texts.HelpTitle, CardJson.Texts(Assert.Single(r.Attachments!).Content!.Value)), "the help card");
+        await flow.AssertNoReply().StartTestAsync();
+
+        Assert.Equal(coordinator ? [action] : [], exchangeButtons.Starts.Select(s => s.CardAction));
+    }
+
+    /// <summary>"Retry now" clicked in a group by a participant, with a profile or none yet: the refusal goes to their 1:1 chat.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task OnTurnAsync_RetryClickedByAParticipantInAGroup_TheRefusalGoesToTheOneToOneChat(bool profile)
+    {
+        var conversation = await ParticipantAsync(profile ? "en" : null, ProactiveSendStatus.Sent);
+
+        await conversation.Flow()
+            .Send(() => InGroup(ButtonClick(conversation, ExchangeVerbs.RetryDelivery)))
+            .AssertReply(reply => AssertOnlyAMention(reply, ConversationTexts.En.RoleRefusalSentPrivately))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(ConversationTexts.En.OnlyForCoordinators, Assert.Single(privateSends).Text);
+        Assert.Empty(exchangeButtons.Starts);
+        Assert.Equal(profile, await conversation.ReadProfileAsync() is not null);
+    }
+
+    /// <summary>A host for someone with no role, with a profile in <paramref name="language"/> (none for null), whose 1:1 chat answers <paramref name="delivery"/>.</summary>
+    private async Task<ConversationTestHost> ParticipantAsync(string? language, ProactiveSendStatus delivery)
+    {
+        var conversation = Host(manager: false, coordinator: false);
+        if (language is not null)
+        {
+            await conversation.SeedProfileAsync(language);
+        }
+
+        messenger.Setup(m => m.SendToUserAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, Activity, CancellationToken>((_, _, activity, _) => privateSends.Add(activity))
+            .ReturnsAsync(delivery == ProactiveSendStatus.Sent ? new ProactiveSendResult(delivery, "a:ana-1to1", "1") : new ProactiveSendResult(delivery));
+        return conversation;
+    }
+
+    /// <summary>A click of a coordinator's button of the exchange journey (the stuck list's Retry now carries its application and round).</summary>
+    private static Activity ButtonClick(ConversationTestHost conversation, string action) =>
+        conversation.Submit(new { action, exchangeId = Guid.NewGuid().ToString("D"), round = "0" });
+
+    /// <summary>The group's line: a mention of the sender, then <paramref name="text"/>, and no card.</summary>
+    private static void AssertOnlyAMention(Activity reply, string text)
+    {
+        Assert.Equal($"<at>Ana</at> {text}", reply.Text);
+        Assert.True(Assert.Single(reply.Entities!).IsMention);
+        Assert.Null(reply.Attachments);
+    }
+
+    private static Activity InGroup(string text) => InGroup(new Activity { Type = ActivityTypes.Message, Text = text });
+
+    private static Activity InGroup(Activity activity)
+    {
+        activity.Conversation = new ConversationAccount { Id = "19:group-1@thread.v2", ConversationType = "groupChat", IsGroup = true, TenantId = "tenant-1" };
+        return activity;
+    }
+
     private ConversationTestHost Host(bool manager, bool coordinator, IPartnerDirectory? directory = null)
     {
         var configuration = new Dictionary<string, string?>();
@@ -366,6 +519,8 @@ public sealed class RoleCommandRoutingTests : IDisposable
         {
             services.AddSingleton<IJourney>(roleJourney);
             services.AddSingleton<IJourney>(applyJourney);
+            services.AddSingleton<IJourney>(exchangeButtons);
+            services.AddSingleton(messenger.Object);
             if (directory is not null)
             {
                 services.AddSingleton(directory);
@@ -375,7 +530,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
     }
 
     /// <summary>A journey that records how it was started and says so.</summary>
-    private sealed class RecordingJourney(string id, IReadOnlyCollection<Intent> intents, IReadOnlyCollection<string> commands) : IJourney
+    private sealed class RecordingJourney(string id, IReadOnlyCollection<Intent> intents, IReadOnlyCollection<string> commands, IReadOnlyCollection<string>? cardActions = null) : IJourney
     {
         public List<JourneyStart> Starts { get; } = [];
 
@@ -383,7 +538,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
 
         public IReadOnlyCollection<Intent> Intents => intents;
 
-        public IReadOnlyCollection<string> CardActions { get; } = [];
+        public IReadOnlyCollection<string> CardActions { get; } = cardActions ?? [];
 
         public IReadOnlyCollection<string> Commands { get; } = [.. commands.Distinct(StringComparer.Ordinal)];
 

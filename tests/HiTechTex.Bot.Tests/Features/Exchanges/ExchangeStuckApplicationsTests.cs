@@ -784,17 +784,20 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send("stuck applications")
             .AssertReply(HiTechTex.Bot.Features.Conversation.ConversationTexts.En.OnlyForCoordinators)
             .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
+            // The buttons (a forwarded progress card's "Stuck applications", a forged "Retry now"): the same refusal and
+            // help card (before: a bare "Only the programme coordinator can see / do this.").
             .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.Stuck }))
-            .AssertReply(En.NotCoordinator)
-            // An action, not a view: "can do this" (before: "can see this").
+            .AssertReply(HiTechTex.Bot.Features.Conversation.ConversationTexts.En.OnlyForCoordinators)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
             .Send(() => other.host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
-            .AssertReply("Only the programme coordinator can do this.")
+            .AssertReply(HiTechTex.Bot.Features.Conversation.ConversationTexts.En.OnlyForCoordinators)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
             .AssertNoReply()
             .StartTestAsync();
 
         Assert.Equal(attempts, other.fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await other.ListAsync()).Reason);
-        Assert.Contains(other.host.Logs.Entries, e => e.EventId == 2301);
+        Assert.Equal(3, other.host.Logs.Entries.Count(e => e.EventId == 1533));   // typed and both buttons: refused in one place, logged alike
     }
 
     [Fact]

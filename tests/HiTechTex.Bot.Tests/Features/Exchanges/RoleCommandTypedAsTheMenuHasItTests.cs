@@ -137,8 +137,14 @@ public sealed class RoleCommandTypedAsTheMenuHasItTests : IDisposable
             .StartTestAsync();
     }
 
-    [Fact]
-    public async Task PendingApprovals_ByNoClusterManagerWhileAStepByStepQuestionWaits_RefusedOnTopAndTheQuestionAskedAgain()
+    /// <summary>
+    /// "pending approvals" typed, or a forged "Retry now" clicked, by someone without the role while a step-by-step
+    /// question waits: the role refusal on top, with the help card, and the question asked again.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RoleRequest_ByNoRoleWhileAStepByStepQuestionWaits_RefusedOnTopAndTheQuestionAskedAgain(bool retryButton)
     {
         var en = ExchangeTexts.English;
         await host.Conversation.SeedProfileAsync("en");
@@ -146,8 +152,10 @@ public sealed class RoleCommandTypedAsTheMenuHasItTests : IDisposable
         await host.Conversation.Flow()
             .Send("apply step by step")
             .AssertReply(en.AskHost)
-            .Send("pending approvals")
-            .AssertReply(ConversationTexts.En.OnlyForClusterManagers)
+            .Send(() => retryButton
+                ? host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = Guid.NewGuid().ToString("D"), round = "0" })
+                : host.Conversation.Adapter.MakeMessage("pending approvals"))
+            .AssertReply(retryButton ? ConversationTexts.En.OnlyForCoordinators : ConversationTexts.En.OnlyForClusterManagers)
             .AssertReply(r => AssertHelpCard(r, ConversationTexts.En), "the help card")
             .AssertReply(en.AskHost)
             .Send("Clutex")
