@@ -40,10 +40,11 @@ internal static class OrganisationNameMatcher
 
         var joined = string.Join(' ', words);
         var all = string.Join(' ', Tokens(typed ?? ""));
+        var initials = AsInitials(joined, typed ?? "");
         var found = new List<(Organisation Organisation, Closeness Closeness)>();
         foreach (var organisation in organisations)
         {
-            if (Match(organisation, words, joined, all) is { } closeness)
+            if (Match(organisation, words, joined, all, initials) is { } closeness)
             {
                 found.Add((organisation, closeness));
             }
@@ -57,10 +58,19 @@ internal static class OrganisationNameMatcher
             .Take(limit)];
     }
 
-    private static Closeness? Match(Organisation organisation, List<string> words, string joined, string all)
+    /// <summary>
+    /// The typed word to compare with names' initials, or null: one word of two letters or more — of two only when typed in
+    /// capitals, since two lower-case letters are mostly a word ("to", "je", "se", "da") that happens to be someone's initials.
+    /// </summary>
+    private static string? AsInitials(string joined, string typed) =>
+        joined.Length < 2 || joined.Contains(' ', StringComparison.Ordinal) ? null
+        : joined.Length > 2 || !typed.Any(char.IsLower) ? joined
+        : null;
+
+    private static Closeness? Match(Organisation organisation, List<string> words, string joined, string all, string? initials)
     {
         var nameTokens = Tokens(organisation.Name);
-        if (IsExact(organisation, nameTokens, joined, all))
+        if (IsExact(organisation, nameTokens, joined, all, initials))
         {
             return Closeness.Exact;
         }
@@ -75,7 +85,7 @@ internal static class OrganisationNameMatcher
             : null;
     }
 
-    private static bool IsExact(Organisation organisation, List<string> nameTokens, string joined, string all)
+    private static bool IsExact(Organisation organisation, List<string> nameTokens, string joined, string all, string? initials)
     {
         if (string.Join(' ', nameTokens) == all || string.Equals(organisation.Id, all.Replace(' ', '-'), StringComparison.OrdinalIgnoreCase))
         {
@@ -92,8 +102,7 @@ internal static class OrganisationNameMatcher
             }
 
             // The initials, of every word or of the significant ones: "ATCV" for "Asociación Textil de la Comunidad Valenciana".
-            if (!joined.Contains(' ', StringComparison.Ordinal) && joined.Length >= 2 && significant.Count >= 2
-                && (Initials(significant) == joined || Initials(tokens) == joined))
+            if (initials is not null && significant.Count >= 2 && (Initials(significant) == initials || Initials(tokens) == initials))
             {
                 return true;
             }

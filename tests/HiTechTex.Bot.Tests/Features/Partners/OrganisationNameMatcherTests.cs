@@ -54,6 +54,33 @@ public sealed class OrganisationNameMatcherTests
         Assert.Equal("aitex", Assert.Single(found).Organisation.Id);
     }
 
+    /// <summary>
+    /// Two letters are someone's initials only in capitals: "co je to?" opened the demo directory's "Têxteis Oliveira"
+    /// ("to"), while "TO" is how a person writes those initials.
+    /// </summary>
+    [Theory]
+    [InlineData("TO", true)]
+    [InlineData("to", false)]
+    [InlineData("To", false)]
+    [InlineData("TOL", true)]
+    [InlineData("tol", true)]
+    public void Find_TwoLetterInitials_OnlyInCapitals(string typed, bool found)
+    {
+        // Arrange
+        var organisations = new[]
+        {
+            TestOrganisations.Make("oliveira", "Têxteis Oliveira", "PT", "Norte", "Braga", "pt", "."),
+            TestOrganisations.Make("lda", "Têxteis Oliveira Lusitana", "PT", "Norte", "Braga", "pt", "."),
+        };
+        var expected = typed.Length == 2 ? "oliveira" : "lda";
+
+        // Act
+        var matches = OrganisationNameMatcher.Find(organisations, typed, 5);
+
+        // Assert
+        Assert.Equal(found, matches.Any(m => m.Organisation.Id == expected && m.Closeness == OrganisationNameMatcher.Closeness.Exact));
+    }
+
     [Theory]
     [InlineData("Ana")]
     [InlineData("ana")]
