@@ -206,6 +206,26 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
         Assert.Empty(host.Factory.Connector.SentTo(conversationId));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Post_ActivityOverTheDefaultLimit_Answers413AndRunsNothing(bool withContentLength)
+    {
+        var conversationId = Activities.NewConversationId();
+        var activity = Activities.Message(conversationId, new string('a', 1024 * 1024));
+        activity["from"] = NewUser();
+        var body = Encoding.UTF8.GetBytes(activity.ToJsonString());
+        using HttpContent content = withContentLength ? new ByteArrayContent(body) : new ChunkedContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync("/api/messages", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("The request body is too large for an activity.", await response.Content.ReadAsStringAsync());
+        Assert.Empty(host.Factory.Connector.SentTo(conversationId));
+        Assert.Null(await GetStoredAsync(conversationId));
+    }
+
     [Fact]
     public async Task Post_TokenSentWithoutAppIdInDevMode_Answers401()
     {
@@ -264,6 +284,24 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
     {
         await using var scope = host.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>().GetAsync(conversationId, CancellationToken.None);
+    }
+
+    /// <summary>A body sent without a Content-Length, in chunks, as a caller streaming it would.</summary>
+    private sealed class ChunkedContent(byte[] body) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            for (var offset = 0; offset < body.Length; offset += 8192)
+            {
+                await stream.WriteAsync(body.AsMemory(offset, Math.Min(8192, body.Length - offset)));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static System.Text.Json.Nodes.JsonNode JsonNodeArray(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!;

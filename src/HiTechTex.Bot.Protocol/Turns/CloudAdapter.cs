@@ -5,6 +5,7 @@ using HiTechTex.Bot.Protocol.Authentication;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,9 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// <item><c>HEAD</c> → 200 (the Agents Playground probes with it); other non-POST methods → 405.</item>
 /// <item>The bearer token through <see cref="IBotAuthenticator.AuthenticateHeaderAsync"/>, before the body is read
 /// → 401 with a short body on failure (checklist §9 #1).</item>
+/// <item>A body larger than <see cref="CloudAdapterOptions.MaxActivityBytes"/> → 413 with a short body: by its
+/// Content-Length before anything is read, or, when it has none (chunked), as soon as the reading passes the limit.
+/// No turn runs for it and nothing is stored.</item>
 /// <item>A body that is not an activity with a <c>type</c>, or an activity without what every turn needs
 /// (<c>channelId</c>, <c>conversation.id</c>, an absolute http(s) <c>serviceUrl</c>; for a message or an invoke its
 /// sender's <c>from.id</c>) → 400 with a one-line reason,
@@ -44,6 +48,8 @@ public sealed class CloudAdapter(
     };
 
     private const string NotAnActivity = "The request body must be an activity with a 'type'.";
+
+    private const string TooLarge = "The request body is too large for an activity.";
 
     private readonly MiddlewareSet pipeline = new(middleware);
 
@@ -77,10 +83,28 @@ public sealed class CloudAdapter(
             return;
         }
 
-        var (activity, problem) = await ReadActivityAsync(request, cancellationToken).ConfigureAwait(false);
+        // Then the size, before a byte of the body is read: Teams' activities are a few KB, and a huge body would
+        // otherwise be parsed whole (only the server's own limit, Kestrel's 30 MB, stood in its way).
+        var limit = options.Value.MaxActivityBytes;
+        if (request.ContentLength > limit)
+        {
+            await RefuseTooLargeAsync(response, request.ContentLength, limit, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        LimitServerBodySize(request.HttpContext, limit);
+        var (activity, problem, status) = await ReadActivityAsync(request, limit, cancellationToken).ConfigureAwait(false);
         if (activity is null)
         {
-            await WriteTextAsync(response, StatusCodes.Status400BadRequest, problem, cancellationToken).ConfigureAwait(false);
+            if (status == StatusCodes.Status413PayloadTooLarge)
+            {
+                await RefuseTooLargeAsync(response, request.ContentLength, limit, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteTextAsync(response, status, problem, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -137,13 +161,43 @@ public sealed class CloudAdapter(
         await WriteTextAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(Activity? Activity, string Problem)> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task RefuseTooLargeAsync(HttpResponse response, long? contentLength, long limit, CancellationToken cancellationToken)
+    {
+        Log.BodyTooLarge(logger, limit, contentLength);
+        await WriteTextAsync(response, StatusCodes.Status413PayloadTooLarge, TooLarge, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Where the server can enforce the limit itself (Kestrel), it does so for this request too — it only ever lowers
+    /// the server's limit. The counting read in <see cref="ReadActivityAsync"/> covers servers without the feature.
+    /// </summary>
+    private static void LimitServerBodySize(HttpContext context, long limit)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature
+            && (feature.MaxRequestBodySize is null || feature.MaxRequestBodySize > limit))
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+    }
+
+    private async Task<(Activity? Activity, string Problem, int Status)> ReadActivityAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Inbound.Activity, cancellationToken)
-                .ConfigureAwait(false);
+            var body = new LimitedReadStream(request.Body, limit);
+            await using (body.ConfigureAwait(false))
+            {
+                activity = await JsonSerializer.DeserializeAsync(body, ProtocolJsonContext.Inbound.Activity, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is ActivityBodyTooLargeException
+            || (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }))
+        {
+            // The body grew past the limit while it was read (chunked, or a Content-Length that lied): the one or the
+            // other stopped it — the counting read, or the server's own limit set above.
+            return (null, TooLarge, StatusCodes.Status413PayloadTooLarge);
         }
         catch (JsonException e)
         {
@@ -152,17 +206,17 @@ public sealed class CloudAdapter(
             Log.BadRequest(logger, where is null ? "the body is not a JSON activity" : $"the body is not a valid activity at {where}");
             return (null, where is null
                 ? NotAnActivity
-                : $"The request body is not a valid activity: the value at {where} has the wrong type or shape.");
+                : $"The request body is not a valid activity: the value at {where} has the wrong type or shape.", StatusCodes.Status400BadRequest);
         }
 
         var problem = Problem(activity);
         if (problem is not null)
         {
             Log.BadRequest(logger, problem);
-            return (null, problem);
+            return (null, problem, StatusCodes.Status400BadRequest);
         }
 
-        return (activity, string.Empty);
+        return (activity, string.Empty, StatusCodes.Status200OK);
     }
 
     /// <summary>

@@ -34,6 +34,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1306, Level = LogLevel.Debug, Message = "Turn finished with HTTP {StatusCode}")]
     public static partial void TurnFinished(ILogger logger, int statusCode);
 
+    [LoggerMessage(EventId = 1307, Level = LogLevel.Warning,
+        Message = "Request rejected with 413: the body is larger than {MaxActivityBytes} bytes (Content-Length {ContentLength})")]
+    public static partial void BodyTooLarge(ILogger logger, long maxActivityBytes, long? contentLength);
+
     [LoggerMessage(EventId = 1310, Level = LogLevel.Debug, Message = "Conversation reference saved (install: {IsInstall})")]
     public static partial void ConversationReferenceSaved(ILogger logger, bool isInstall);
 

@@ -10,6 +10,11 @@ namespace HiTechTex.Bot.Hosting;
 /// <summary>The Teams / Bot Framework protocol: turn pipeline, authentication, connector.</summary>
 internal static class ProtocolExtensions
 {
+    // Below 16 KB an ordinary Teams message with a few entities would be refused; above Kestrel's default 30 MB the
+    // server refuses first anyway.
+    private const long MinActivityBytes = 16 * 1024;
+    private const long MaxActivityBytes = 30_000_000;
+
     public static WebApplicationBuilder AddBotProtocol(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -24,6 +29,10 @@ internal static class ProtocolExtensions
             .Validate(o => o.Delay >= TimeSpan.Zero && o.Period >= TimeSpan.FromSeconds(1), "ShowTyping:Delay must not be negative and ShowTyping:Period must be at least one second.")
             .ValidateOnStart();
         services.AddBotTurns();
+        services.AddOptions<CloudAdapterOptions>()
+            .BindConfiguration("Messaging")
+            .Validate(o => o.MaxActivityBytes is >= MinActivityBytes and <= MaxActivityBytes, $"Messaging:MaxActivityBytes must be between {MinActivityBytes} and {MaxActivityBytes}.")
+            .ValidateOnStart();
 
         services.AddBotFrameworkAuthentication();   // IBotAuthenticator: JWT validation (spec §2)
         services.AddBotConnector();                 // IConnectorClient, ITrustedServiceUrls, IProactiveMessenger (spec §3)

@@ -2,10 +2,11 @@ using System.Text;
 using System.Text.Json;
 using HiTechTex.Bot.Protocol.Authentication;
 using HiTechTex.Bot.Protocol.Connector;
+using HiTechTex.Bot.Protocol.Tests.Authentication;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Moq;
 using IMiddleware = HiTechTex.Bot.Protocol.Turns.IMiddleware;
@@ -18,6 +19,8 @@ public sealed class CloudAdapterTests
     private readonly Mock<ITrustedServiceUrls> trustedServiceUrls = new();
     private readonly RecordingConnectorClient connector = new();
     private readonly List<IMiddleware> middleware = [];
+    private readonly CloudAdapterOptions options = new();
+    private readonly RecordingLogger<CloudAdapter> logger = new();
 
     public CloudAdapterTests() => AuthenticateAs(BotAuthenticationResult.Success(new System.Security.Claims.ClaimsIdentity("Bearer")));
 
@@ -107,6 +110,117 @@ public sealed class CloudAdapterTests
         Assert.Contains("$.text", text, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
         Assert.Null(bot.Context);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ContentLengthOverTheLimit_Answers413BeforeTheBodyIsRead()
+    {
+        options.MaxActivityBytes = 16 * 1024;
+        var middlewareRan = false;
+        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
+        var bot = new CapturingBot();
+        var body = MessageOfSize(options.MaxActivityBytes + 1);
+
+        var context = await ProcessAsync(NewContext("POST", new MemoryStream(body), body.Length), bot);
+
+        Assert.Equal(413, context.Response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", context.Response.ContentType);
+        Assert.Equal("The request body is too large for an activity.", ReadBody(context));
+        Assert.Equal(0, context.Request.Body.Position);
+        Assert.Null(bot.Context);
+        Assert.False(middlewareRan);
+        Assert.Empty(connector.Calls);
+        Assert.Single(logger.Entries, e => e.EventId.Id == 1307);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ChunkedBodyGrowsPastTheLimit_StopsReadingAndAnswers413()
+    {
+        options.MaxActivityBytes = 16 * 1024;
+        var middlewareRan = false;
+        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
+        var bot = new CapturingBot();
+        var body = MessageOfSize(options.MaxActivityBytes * 8);
+
+        var context = await ProcessAsync(NewContext("POST", new MemoryStream(body), contentLength: null), bot);
+
+        Assert.Equal(413, context.Response.StatusCode);
+        Assert.Equal("The request body is too large for an activity.", ReadBody(context));
+        Assert.True(context.Request.Body.Position < body.Length, $"read {context.Request.Body.Position} of {body.Length} bytes");
+        Assert.Null(bot.Context);
+        Assert.False(middlewareRan);
+        Assert.Empty(connector.Calls);
+        Assert.Single(logger.Entries, e => e.EventId.Id == 1307);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ProcessAsync_BodyExactlyAtTheLimit_RunsTheTurn(bool withContentLength)
+    {
+        options.MaxActivityBytes = 16 * 1024;
+        var bot = new CapturingBot();
+        var body = MessageOfSize(options.MaxActivityBytes);
+
+        var context = await ProcessAsync(NewContext("POST", new MemoryStream(body), withContentLength ? body.Length : null), bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal(new string('a', 100), bot.Context?.Activity.Text?[..100]);
+        Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == 1307);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_DefaultLimit_IsOneMebibyte()
+    {
+        var body = MessageOfSize(CloudAdapterOptions.DefaultMaxActivityBytes + 1);
+
+        var context = await ProcessAsync(NewContext("POST", new MemoryStream(body), contentLength: null), new CapturingBot());
+
+        Assert.Equal(1024 * 1024, options.MaxActivityBytes);
+        Assert.Equal(413, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_TokenRefusedWithAHugeContentLength_Answers401WithoutReadingTheBody()
+    {
+        AuthenticateAs(BotAuthenticationResult.Fail("Missing Authorization header"));
+        options.MaxActivityBytes = 16 * 1024;
+        var bot = new CapturingBot();
+        var body = MessageOfSize(options.MaxActivityBytes * 2);
+
+        var context = await ProcessAsync(NewContext("POST", new MemoryStream(body), body.Length), bot);
+
+        Assert.Equal(401, context.Response.StatusCode);
+        Assert.Equal("Unauthorized", ReadBody(context));
+        Assert.Equal(0, context.Request.Body.Position);
+        Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == 1307);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ServerWithABodySizeLimit_IsGivenTheActivityLimit()
+    {
+        options.MaxActivityBytes = 16 * 1024;
+        var feature = new MaxRequestBodySizeFeature();
+        var context = NewContext("POST", new MemoryStream(Encoding.UTF8.GetBytes(TestActivities.Serialize(TestActivities.Message()))));
+        context.Features.Set<IHttpMaxRequestBodySizeFeature>(feature);
+
+        await ProcessAsync(context, new CapturingBot());
+
+        Assert.Equal(16 * 1024, feature.MaxRequestBodySize);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ServerStopsTheBodyAtItsLimit_Answers413NotA500()
+    {
+        var bot = new CapturingBot();
+        var context = NewContext("POST", new ServerLimitedBody(Encoding.UTF8.GetBytes(TestActivities.Serialize(TestActivities.Message()))));
+
+        await ProcessAsync(context, bot);
+
+        Assert.Equal(413, context.Response.StatusCode);
+        Assert.Equal("The request body is too large for an activity.", ReadBody(context));
+        Assert.Null(bot.Context);
+        Assert.Single(logger.Entries, e => e.EventId.Id == 1307);
     }
 
     [Fact]
@@ -482,28 +596,68 @@ public sealed class CloudAdapterTests
         authenticator.Setup(a => a.AuthorizeActivity(It.IsAny<BotAuthenticationResult>(), It.IsAny<Activity>())).Returns((BotAuthenticationResult token, Activity _) => token);
     }
 
-    private async Task<DefaultHttpContext> ProcessAsync(string method, string body, IBot bot, string? authorization = null)
+    private Task<DefaultHttpContext> ProcessAsync(string method, string body, IBot bot, string? authorization = null)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        context.Request.ContentType = "application/json";
+        var context = NewContext(method, new MemoryStream(Encoding.UTF8.GetBytes(body)));
         if (authorization is not null)
         {
             context.Request.Headers.Authorization = authorization;
         }
 
+        return ProcessAsync(context, bot);
+    }
+
+    private static DefaultHttpContext NewContext(string method, Stream body, long? contentLength = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Body = body;
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = contentLength;
         context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    private async Task<DefaultHttpContext> ProcessAsync(DefaultHttpContext context, IBot bot)
+    {
         var adapter = new CloudAdapter(
-            authenticator.Object, trustedServiceUrls.Object, connector, middleware, Options.Create(new CloudAdapterOptions()), NullLogger<CloudAdapter>.Instance);
+            authenticator.Object, trustedServiceUrls.Object, connector, middleware, Options.Create(options), logger);
         await adapter.ProcessAsync(context.Request, context.Response, bot, CancellationToken.None);
         return context;
+    }
+
+    /// <summary>A message activity whose JSON is exactly <paramref name="bytes"/> bytes long.</summary>
+    private static byte[] MessageOfSize(long bytes)
+    {
+        var empty = Encoding.UTF8.GetByteCount(TestActivities.Serialize(TestActivities.Message("")));
+        var body = Encoding.UTF8.GetBytes(TestActivities.Serialize(TestActivities.Message(new string('a', (int)(bytes - empty)))));
+        Assert.Equal(bytes, body.Length);
+        return body;
     }
 
     private static string ReadBody(HttpContext context)
     {
         context.Response.Body.Position = 0;
         return new StreamReader(context.Response.Body).ReadToEnd();
+    }
+
+    private sealed class MaxRequestBodySizeFeature : IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+
+        public long? MaxRequestBodySize { get; set; } = 30_000_000;
+    }
+
+    /// <summary>A body the server stops reading past its limit, as Kestrel does once <see cref="IHttpMaxRequestBodySizeFeature"/> is passed.</summary>
+    private sealed class ServerLimitedBody : MemoryStream
+    {
+        public ServerLimitedBody(byte[] body)
+            : base(body)
+        {
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
     }
 
     private sealed record ForeignBody(string SomeValue, string? Missing);
