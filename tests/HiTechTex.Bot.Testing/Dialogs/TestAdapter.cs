@@ -11,6 +11,9 @@ namespace HiTechTex.Bot.Testing.Dialogs;
 /// </summary>
 public sealed class TestAdapter(Func<ITurnContext, CancellationToken, Task> logic)
 {
+    private static readonly System.Reflection.PropertyInfo[] ActivityProperties =
+        [.. typeof(Activity).GetProperties().Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0)];
+
     private int nextId;
 
     public string ChannelId { get; set; } = "msteams";
@@ -60,7 +63,12 @@ public sealed class TestAdapter(Func<ITurnContext, CancellationToken, Task> logi
         };
     }
 
-    /// <summary>Completes the activity's conversation fields and runs one turn.</summary>
+    /// <summary>
+    /// Completes the activity's conversation fields and runs one turn on a copy of it, its text decoded as the host's
+    /// adapter decodes what it reads off the wire: the activity passed in keeps its text as sent, so sending one
+    /// activity twice is two turns with the same text (decoding in place would turn "&amp;amp;amp;" into "&amp;" by
+    /// the second send).
+    /// </summary>
     public async Task<TestTurnContext> ProcessActivityAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -73,9 +81,12 @@ public sealed class TestAdapter(Func<ITurnContext, CancellationToken, Task> logi
         activity.Locale ??= Locale;
         activity.LocalTimezone ??= LocalTimezone;
         activity.Timestamp ??= DateTimeOffset.UtcNow;
-        InboundText.DecodeMessageText(activity);   // as the host's adapter does when it reads the activity
 
-        var turnContext = new TestTurnContext(activity);
+        // A fresh activity per turn, as the host's adapter reads one off every request.
+        var received = CopyOf(activity);
+        InboundText.DecodeMessageText(received);
+
+        var turnContext = new TestTurnContext(received);
         OnTurnStart?.Invoke(turnContext);
         await logic(turnContext, cancellationToken).ConfigureAwait(false);
         foreach (var reply in turnContext.SentActivities)
@@ -85,5 +96,20 @@ public sealed class TestAdapter(Func<ITurnContext, CancellationToken, Task> logi
 
         LastTurn = turnContext;
         return turnContext;
+    }
+
+    /// <summary>
+    /// A member-wise copy (every settable property, so a field added to <see cref="Activity"/> is copied too). Not
+    /// through JSON: a test may send what JSON would not carry unchanged, such as a lone surrogate in a card's value.
+    /// </summary>
+    private static Activity CopyOf(Activity activity)
+    {
+        var copy = new Activity();
+        foreach (var property in ActivityProperties)
+        {
+            property.SetValue(copy, property.GetValue(activity));
+        }
+
+        return copy;
     }
 }
