@@ -202,6 +202,42 @@ public sealed class SessionRequestFilterTests : IDisposable
         Assert.Equal("TR", SessionRequestWords.FindLanguage(tokens, new HashSet<string>())?.Code);
     }
 
+    /// <summary>
+    /// Teams sends a typed session request as HTML ("R&amp;amp;D", "fran&amp;ccedil;ais"): the coaching journey gets it
+    /// decoded once, at the turn's start — the topic it filters by and the words it says it could not use are as typed.
+    /// (Coaching has no free-text question of its own: its forms are cards, whose values are JSON, not HTML.)
+    /// </summary>
+    [Fact]
+    public async Task Sessions_TopicTypedWithHtmlEntities_FilteredByTheDecodedTopic()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized["sessions about R&D"] =
+            new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty with { SessionTopic = "R&D" });
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Funding R&D", topic: "R&D"));
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Closed loops", topic: "Circular economy"));
+
+        var replies = await host.SayAsync("sessions about R&amp;D");
+
+        Assert.Equal("sessions about R&D", host.Conversation.Recognizer.Texts[^1]);
+        Assert.Equal("R&D", InputValue(CoachingTestHost.CardOf(replies), "topic"));
+        var text = CoachingTestHost.CardText(replies);
+        Assert.Contains("Funding R&D", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Closed loops", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sessions_UnusedWordTypedWithHtmlEntities_SaidAsTyped()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        Recognize("sessions in français");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync("sessions in fran&ccedil;ais");
+
+        Assert.Equal("I could not filter by “français”: here are all the upcoming sessions.", replies[0].Text);
+    }
+
     private void Recognize(string typed) =>
         host.Conversation.Recognizer.Recognized[typed] = new RecognizedIntent(Intent.RegisterForCoaching, 0.9, IntentEntities.Empty);
 
