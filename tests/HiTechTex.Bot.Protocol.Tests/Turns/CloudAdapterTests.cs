@@ -116,41 +116,22 @@ public sealed class CloudAdapterTests
     public async Task ProcessAsync_ContentLengthOverTheLimit_Answers413BeforeTheBodyIsRead()
     {
         options.MaxActivityBytes = 16 * 1024;
-        var middlewareRan = false;
-        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
-        var bot = new CapturingBot();
         var body = MessageOfSize(options.MaxActivityBytes + 1);
 
-        var context = await ProcessAsync(NewContext("POST", new MemoryStream(body), body.Length), bot);
+        var context = await AssertRefusedAsTooLargeAsync(NewContext("POST", new MemoryStream(body), body.Length));
 
-        Assert.Equal(413, context.Response.StatusCode);
-        Assert.Equal("text/plain; charset=utf-8", context.Response.ContentType);
-        Assert.Equal("The request body is too large for an activity.", ReadBody(context));
         Assert.Equal(0, context.Request.Body.Position);
-        Assert.Null(bot.Context);
-        Assert.False(middlewareRan);
-        Assert.Empty(connector.Calls);
-        Assert.Single(logger.Entries, e => e.EventId.Id == 1307);
     }
 
     [Fact]
     public async Task ProcessAsync_ChunkedBodyGrowsPastTheLimit_StopsReadingAndAnswers413()
     {
         options.MaxActivityBytes = 16 * 1024;
-        var middlewareRan = false;
-        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
-        var bot = new CapturingBot();
         var body = MessageOfSize(options.MaxActivityBytes * 8);
 
-        var context = await ProcessAsync(NewContext("POST", new MemoryStream(body), contentLength: null), bot);
+        var context = await AssertRefusedAsTooLargeAsync(NewContext("POST", new MemoryStream(body), contentLength: null));
 
-        Assert.Equal(413, context.Response.StatusCode);
-        Assert.Equal("The request body is too large for an activity.", ReadBody(context));
         Assert.True(context.Request.Body.Position < body.Length, $"read {context.Request.Body.Position} of {body.Length} bytes");
-        Assert.Null(bot.Context);
-        Assert.False(middlewareRan);
-        Assert.Empty(connector.Calls);
-        Assert.Single(logger.Entries, e => e.EventId.Id == 1307);
     }
 
     [Theory]
@@ -212,15 +193,7 @@ public sealed class CloudAdapterTests
     [Fact]
     public async Task ProcessAsync_ServerStopsTheBodyAtItsLimit_Answers413NotA500()
     {
-        var bot = new CapturingBot();
-        var context = NewContext("POST", new ServerLimitedBody(Encoding.UTF8.GetBytes(TestActivities.Serialize(TestActivities.Message()))));
-
-        await ProcessAsync(context, bot);
-
-        Assert.Equal(413, context.Response.StatusCode);
-        Assert.Equal("The request body is too large for an activity.", ReadBody(context));
-        Assert.Null(bot.Context);
-        Assert.Single(logger.Entries, e => e.EventId.Id == 1307);
+        await AssertRefusedAsTooLargeAsync(NewContext("POST", new ServerLimitedBody(Encoding.UTF8.GetBytes(TestActivities.Serialize(TestActivities.Message())))));
     }
 
     [Fact]
@@ -623,6 +596,25 @@ public sealed class CloudAdapterTests
         var adapter = new CloudAdapter(
             authenticator.Object, trustedServiceUrls.Object, connector, middleware, Options.Create(options), logger);
         await adapter.ProcessAsync(context.Request, context.Response, bot, CancellationToken.None);
+        return context;
+    }
+
+    /// <summary>Processes the request and asserts the 413: a short plain-text reason, logged once, and no middleware, turn or call run.</summary>
+    private async Task<DefaultHttpContext> AssertRefusedAsTooLargeAsync(DefaultHttpContext context)
+    {
+        var middlewareRan = false;
+        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
+        var bot = new CapturingBot();
+
+        await ProcessAsync(context, bot);
+
+        Assert.Equal(413, context.Response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", context.Response.ContentType);
+        Assert.Equal("The request body is too large for an activity.", ReadBody(context));
+        Assert.Null(bot.Context);
+        Assert.False(middlewareRan);
+        Assert.Empty(connector.Calls);
+        Assert.Single(logger.Entries, e => e.EventId.Id == 1307);
         return context;
     }
 
