@@ -5,6 +5,7 @@ using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
@@ -243,6 +244,91 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         // Assert: delivered once more, not listed any more.
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, fixture.TextsTo(ApplicantId).Count(t => t == notice));
         Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// Before: a notice to the applicant of an open application ("changes requested") refused at each of its six tries was
+    /// never sent again and listed nowhere, so nobody saw that the applicant never got it. Now it is listed as the approval
+    /// cards are — "the applicant could not be reached: …", naming them, in the coordinator's language — and Retry now
+    /// sends it once more (once: a second click sends nothing), after which it is no longer listed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task RetryNow_ChangesRequestedNoticeRefusedAtEveryTry_ListedThenDeliveredOnce(string language)
+    {
+        // Arrange: the applicant blocked the bot; sent back for changes (open), the notice is refused at each of its tries.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
+        for (var hour = 0; hour <= 40; hour++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        int Notices() => fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, Notices());
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal((ExchangeStuckReason.ApplicantNotReached, ExchangeApplicantNotice.Status), (entry.Reason, entry.Notice));
+        var reason = string.Format(CultureInfo.InvariantCulture, texts.StuckApplicantNotReachedFormat, texts.ApplicantNotices[ExchangeApplicantNotice.Status]);
+
+        // Act: listed; the applicant unblocks the bot; Retry now, twice.
+        fixture.ApplicantSend = _ => Delivered;
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(reason, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckNoticeAdvice, card, StringComparison.Ordinal);
+                Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
+                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await fixture.RunFollowUpAsync();
+
+        // Assert: delivered once more, not listed any more.
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts + 1, Notices());
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// Retry now of a refused applicant notice that is refused again: said so, counted afresh — the follow-up tries it with
+    /// its growing wait again — and listed again once those tries are spent; never listed while they run.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_ApplicantNoticeRefusedAgain_TriedByTheFollowUpAndListedAgain()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
+        for (var hour = 0; hour <= 40; hour++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal(ExchangeRetryOutcome.StillFailing, await RetryAsync(id, 0));
+        Assert.Empty(await ListAsync());
+        for (var hour = 0; hour <= 40; hour++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal(2 * ExchangeDeliveryClaim.RefusalAttempts, fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
+        Assert.Equal(ExchangeStuckReason.ApplicantNotReached, Assert.Single(await ListAsync()).Reason);
     }
 
     /// <summary>
@@ -797,7 +883,10 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
 
         Assert.Equal(attempts, other.fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await other.ListAsync()).Reason);
-        Assert.Equal(3, other.host.Logs.Entries.Count(e => e.EventId == 1533));   // typed and both buttons: refused in one place, logged alike
+        // Typed: information (somebody asking for what they do not have); the buttons, which only coordinators are sent: a
+        // forged or forwarded card, a warning each.
+        Assert.Equal(LogLevel.Information, Assert.Single(other.host.Logs.Entries, e => e.EventId == 1533).Level);
+        Assert.Equal([LogLevel.Warning, LogLevel.Warning], other.host.Logs.Entries.Where(e => e.EventId == 1535).Select(e => e.Level));
     }
 
     [Fact]
