@@ -223,23 +223,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Equal(ExchangeDeliveryClaim.Attempts, fixture.TextsTo(ApplicantId).Count(t => t == notice));
 
         // Act: listed; the applicant unblocks the bot; Retry now, twice.
-        fixture.ApplicantSend = _ => Delivered;
-        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
-        await host.Conversation.Flow()
-            .Send("stuck applications")
-            .AssertReply(r =>
-            {
-                var card = CardJson(r);
-                Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(En.StuckStatusNotice, card, StringComparison.Ordinal);
-                Assert.Contains(En.StuckNoticeAdvice, card, StringComparison.Ordinal);
-            }, "the stuck applications")
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
-            .StartTestAsync();
-        await fixture.RunFollowUpAsync();
+        await ListedThenRetriedTwiceAsync(id, reference, En, En.StuckStatusNotice, En.StuckNoticeAdvice);
 
         // Assert: delivered once more, not listed any more.
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, fixture.TextsTo(ApplicantId).Count(t => t == notice));
@@ -258,17 +242,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     {
         // Arrange: the applicant blocked the bot; sent back for changes (open), the notice is refused at each of its tries.
         var texts = ExchangeTexts.Resolve(language);
-        await host.Conversation.SeedProfileAsync(language);
-        var id = await fixture.SubmitAsync();
-        var reference = await fixture.ReferenceAsync(id);
-        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
-        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
-        for (var hour = 0; hour <= 40; hour++)
-        {
-            await fixture.RunFollowUpAsync();
-            host.Time.Advance(TimeSpan.FromHours(1));
-        }
-
+        var (id, reference) = await ChangesRequestedNoticeRefusedAtEveryTryAsync(language);
         int Notices() => fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal));
         Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, Notices());
         var entry = Assert.Single(await ListAsync());
@@ -276,25 +250,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var reason = string.Format(CultureInfo.InvariantCulture, texts.StuckApplicantNotReachedFormat, texts.ApplicantNotices[ExchangeApplicantNotice.Status]);
 
         // Act: listed; the applicant unblocks the bot; Retry now, twice.
-        fixture.ApplicantSend = _ => Delivered;
-        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
-        await host.Conversation.Flow()
-            .Send(texts.StuckCommands[0])
-            .AssertReply(r =>
-            {
-                var card = CardJson(r);
-                Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(reason, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckNoticeAdvice, card, StringComparison.Ordinal);
-                Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
-                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
-            }, "the stuck applications")
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
-            .StartTestAsync();
-        await fixture.RunFollowUpAsync();
+        await ListedThenRetriedTwiceAsync(id, reference, texts, reason, texts.StuckNoticeAdvice,
+            NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), $"\"title\":\"{texts.RetryNowButton}\"");
 
         // Assert: delivered once more, not listed any more.
         Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts + 1, Notices());
@@ -308,24 +265,11 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     [Fact]
     public async Task RetryNow_ApplicantNoticeRefusedAgain_TriedByTheFollowUpAndListedAgain()
     {
-        await host.Conversation.SeedProfileAsync("en");
-        var id = await fixture.SubmitAsync();
-        var reference = await fixture.ReferenceAsync(id);
-        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
-        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
-        for (var hour = 0; hour <= 40; hour++)
-        {
-            await fixture.RunFollowUpAsync();
-            host.Time.Advance(TimeSpan.FromHours(1));
-        }
+        var (id, reference) = await ChangesRequestedNoticeRefusedAtEveryTryAsync("en");
 
         Assert.Equal(ExchangeRetryOutcome.StillFailing, await RetryAsync(id, 0));
         Assert.Empty(await ListAsync());
-        for (var hour = 0; hour <= 40; hour++)
-        {
-            await fixture.RunFollowUpAsync();
-            host.Time.Advance(TimeSpan.FromHours(1));
-        }
+        await FollowUpHourlyAsync();
 
         Assert.Equal(2 * ExchangeDeliveryClaim.RefusalAttempts, fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
         Assert.Equal(ExchangeStuckReason.ApplicantNotReached, Assert.Single(await ListAsync()).Reason);
@@ -520,24 +464,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Equal(ExchangeStuckReason.CardUpdateGivenUp, entry.Reason);
         Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
         Assert.True(entry.CanRetry);
-        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
         failing = false;
-        await host.Conversation.Flow()
-            .Send(texts.StuckCommands[0])
-            .AssertReply(r =>
-            {
-                var card = CardJson(r);
-                Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardUpdate, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardUpdateAdvice, card, StringComparison.Ordinal);
-                Assert.Contains(texts.RetryNowButton, card, StringComparison.Ordinal);
-            }, "the stuck applications")
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
-            .StartTestAsync();
-        await fixture.RunFollowUpAsync();
+        await ListedThenRetriedTwiceAsync(id, reference, texts, texts.StuckCardUpdate, texts.StuckCardUpdateAdvice, texts.RetryNowButton);
 
         // One more PUT, showing the withdrawn application; nothing listed any more.
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
@@ -898,6 +826,56 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = "not-an-id" }))
             .AssertReply(En.ButtonUnreadable)
             .StartTestAsync();
+    }
+
+    /// <summary>
+    /// The applicant can be reached (unblocked); the coordinator types "stuck applications" in <paramref name="texts"/>' language —
+    /// the list shows <paramref name="reference"/> with each of <paramref name="shown"/> — and clicks Retry now twice: the
+    /// first delivers, the second finds nothing to retry. Then a pass of the follow-up.
+    /// </summary>
+    private async Task ListedThenRetriedTwiceAsync(Guid id, string reference, ExchangeTexts texts, params string[] shown)
+    {
+        fixture.ApplicantSend = _ => Delivered;
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.All(shown.Prepend(reference), expected => Assert.Contains(expected, card, StringComparison.Ordinal));
+            }, "the stuck applications")
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await fixture.RunFollowUpAsync();
+    }
+
+    /// <summary>
+    /// An application submitted by a coordinator seeing the bot in <paramref name="language"/>, whose applicant blocked the
+    /// bot, sent back for changes: the open application's status notice refused at each of its tries (the follow-up run
+    /// hourly past the last).
+    /// </summary>
+    private async Task<(Guid Id, string Reference)> ChangesRequestedNoticeRefusedAtEveryTryAsync(string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
+        await FollowUpHourlyAsync();
+        return (id, reference);
+    }
+
+    /// <summary>The follow-up every hour for 40 hours: past the last of a refused message's tries (some 15 hours after the first).</summary>
+    private async Task FollowUpHourlyAsync()
+    {
+        for (var hour = 0; hour <= 40; hour++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
     }
 
     private Task RejectAsync(Guid id) => fixture.DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
