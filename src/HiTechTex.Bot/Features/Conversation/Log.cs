@@ -77,6 +77,11 @@ internal static partial class Log
         Message = "A role command's refusal in group conversation {ConversationId} was sent to the person's 1:1 chat: {Status}")]
     public static partial void RoleRefusalInGroup(ILogger logger, string? conversationId, string status);
 
+    // Only coordinators are sent the cards with these buttons: a click by anybody else is a forged or forwarded card.
+    [LoggerMessage(EventId = 1535, Level = LogLevel.Warning,
+        Message = "A coordinator's card button {Verb} was clicked by {AadObjectId}, who is no coordinator, in conversation {ConversationId} (a forged or forwarded card); refused")]
+    public static partial void CoordinatorButtonRefused(ILogger logger, string verb, string? aadObjectId, string? conversationId);
+
     [LoggerMessage(EventId = 1599, Level = LogLevel.Information,
         Message = "A message in channel conversation {ConversationId} asked for nothing new while the sender's dialog waits in thread {WaitingIn}: pointed there")]
     public static partial void PointedToWaitingThread(ILogger logger, string? conversationId, string waitingIn);

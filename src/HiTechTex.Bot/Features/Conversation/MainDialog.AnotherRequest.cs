@@ -130,7 +130,7 @@ internal sealed partial class MainDialog
         {
             // The stuck list's "Retry now" from someone who is no coordinator, at a form or a question: whom it is for, on top.
             Log.AnotherRequest(logger, action, runningId, "refused on top", activity.Conversation?.Id);
-            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, cancellationToken).ConfigureAwait(false);
+            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, action, cancellationToken).ConfigureAwait(false);
             await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
@@ -176,7 +176,7 @@ internal sealed partial class MainDialog
             if (role.Journey is null)
             {
                 Log.AnotherRequest(logger, "role command", runningId, "refused on top", activity.Conversation?.Id);
-                await RefuseRoleCommandAsync(context, role.Refusal, cancellationToken).ConfigureAwait(false);
+                await RefuseRoleCommandAsync(context, role.Refusal, null, cancellationToken).ConfigureAwait(false);
                 await RemindAsync(leafDc, waitsForForm, running, cancellationToken).ConfigureAwait(false);
                 return EndOfTurn;
             }

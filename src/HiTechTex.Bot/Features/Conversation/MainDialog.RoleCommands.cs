@@ -134,8 +134,11 @@ internal sealed partial class MainDialog
     /// the person's 1:1 chat, as a personal journey asked for there does (<see cref="ContinuePrivatelyAsync"/>), and the
     /// group gets only a line that mentions them; with no 1:1 chat reachable, the group gets a short line that mentions
     /// them and says the command is not available to them — neither names the roles nor shows the help card to the group.
+    /// <paramref name="button"/>: the card action of the turn, if any — a coordinator's button
+    /// (<see cref="CoordinatorButtonRefused"/>) is logged as a warning, since only coordinators are sent those cards: the
+    /// click is a forged or forwarded card, not somebody typing a command they do not have.
     /// </summary>
-    private async Task RefuseRoleCommandAsync(ITurnContext context, RoleRefusal refusal, CancellationToken cancellationToken)
+    private async Task RefuseRoleCommandAsync(ITurnContext context, RoleRefusal refusal, string? button, CancellationToken cancellationToken)
     {
         var texts = context.GetTexts();
         var text = refusal switch
@@ -144,7 +147,15 @@ internal sealed partial class MainDialog
             RoleRefusal.SessionCoordinators => texts.OnlySessionCoordinators,
             _ => texts.OnlyForCoordinators,
         };
-        Log.RoleCommandRefused(logger, refusal.ToString(), context.Activity.Conversation?.Id);
+        if (CoordinatorButtonRefused(context, button))
+        {
+            Log.CoordinatorButtonRefused(logger, button!, context.Activity.From?.AadObjectId, context.Activity.Conversation?.Id);
+        }
+        else
+        {
+            Log.RoleCommandRefused(logger, refusal.ToString(), context.Activity.Conversation?.Id);
+        }
+
         if (!context.Activity.IsGroupConversation())
         {
             await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);

@@ -302,7 +302,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
                 if (step.GetValue<string>(RoleRefusedKey) is nameof(RoleRefusal.Coordinators))
                 {
-                    await RefuseRoleCommandAsync(step.Context, RoleRefusal.Coordinators, cancellationToken).ConfigureAwait(false);
+                    await RefuseRoleCommandAsync(step.Context, RoleRefusal.Coordinators, step.GetValue<string>(ActionKey), cancellationToken).ConfigureAwait(false);
                     return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -393,7 +393,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             case Intent.None when step.GetValue<string>(RoleRefusedKey) is { } refused && Enum.TryParse<RoleRefusal>(refused, out var refusal)
                 && refusal != RoleRefusal.None:
                 // "tenho candidaturas para aprovar?" from someone who approves nothing: not an application form.
-                await RefuseRoleCommandAsync(step.Context, refusal, cancellationToken).ConfigureAwait(false);
+                await RefuseRoleCommandAsync(step.Context, refusal, step.GetValue<string>(ActionKey), cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.None when step.GetValue<bool>(StartOverKey):
                 // "start over" with nothing in progress (or the root begun again by it): said once, then the menu.

@@ -305,6 +305,9 @@ internal sealed class ExchangeCards(
                 ExchangeStuckReason.CardRefused => (texts.StuckCardRefused, texts.StuckCardAdvice),
                 // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.
                 ExchangeStuckReason.StatusNoticeGivenUp => (entry.Refused ? texts.StuckStatusNotice : texts.StuckStatusNoticeFailing, texts.StuckNoticeAdvice),
+                ExchangeStuckReason.ApplicantNotReached => (
+                    string.Format(CultureInfo.InvariantCulture, texts.StuckApplicantNotReachedFormat, texts.ApplicantNotices[entry.Notice ?? ExchangeApplicantNotice.Status]),
+                    texts.StuckNoticeAdvice),
                 ExchangeStuckReason.CardUpdateGivenUp => (entry.Refused ? texts.StuckCardUpdateRefused : texts.StuckCardUpdate, texts.StuckCardUpdateAdvice),
                 _ => (entry.Refused ? texts.StuckWithdrawnNotice : texts.StuckWithdrawnNoticeFailing, texts.StuckNoticeAdvice),
             };

@@ -33,6 +33,13 @@ internal enum ExchangeStuckReason
     /// none is <see cref="CardNotDelivered"/>): the follow-up stopped trying; Retry now tries again.
     /// </summary>
     CardRefused,
+
+    /// <summary>
+    /// A message to the applicant of an open application (<see cref="ExchangeStuckEntry.Notice"/>: the status notice, "nobody
+    /// may decide", "reached an approver", the closing-report request) was refused at each of its bounded tries
+    /// (<see cref="ExchangeDeliveryClaim.RefusalAttempts"/>, warning 2331): the follow-up stopped trying; Retry now tries again.
+    /// </summary>
+    ApplicantNotReached,
 }
 
 /// <summary>
@@ -50,6 +57,9 @@ internal sealed record ExchangeStuckEntry(ExchangeApplication Application, Excha
     /// carried by the entry's button, whose click claims the next round — one try per button, whatever the clicks.
     /// </summary>
     public int Round { get; init; }
+
+    /// <summary>For <see cref="ExchangeStuckReason.ApplicantNotReached"/>: which message could not reach the applicant.</summary>
+    public ExchangeApplicantNotice? Notice { get; init; }
 
     /// <summary>Whether "Retry now" can do anything (a missing approver is a matter of configuration).</summary>
     public bool CanRetry => Reason != ExchangeStuckReason.NoApprover;
@@ -143,6 +153,19 @@ internal sealed class ExchangeStuckApplications(
                 }));
         }
 
+        // A message to the applicant of an open application refused at each of its tries: never sent again by itself.
+        foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.MessageRefusedPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            var round = ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Done;
+            entries.AddRange(ApplicantNotReached(application, claims).Select(n => new ExchangeStuckEntry(
+                application, ExchangeStuckReason.ApplicantNotReached, [application.ApplicantAadObjectId], Refused: true)
+            {
+                Round = round,
+                Notice = n.Notice,
+            }));
+        }
+
         return entries;
     }
 
@@ -219,7 +242,7 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
-        var givenUp = GivenUp(application, claims).Any();
+        var givenUp = GivenUp(application, claims).Any() || ApplicantNotReached(application, claims).Any();
         var refused = pending is null && (await RefusedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0;
         var card = ExchangeDeliveryClaim.Card(application);
         var refusalQueued = pending is null && PendingStatuses.Contains(application.Status)
@@ -251,6 +274,11 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        if (ApplicantNotReached(application, claims).ToList() is { Count: > 0 } notReached)
+        {
+            return await RetryApplicantNoticesAsync(application, notReached, cancellationToken).ConfigureAwait(false);
+        }
+
         var givenUp = GivenUp(application, claims).ToList();
         if (pending == ExchangeStuckReason.NoApprover && givenUp.Count == 0 && !Owed(application, claims))
         {
@@ -506,6 +534,74 @@ internal sealed class ExchangeStuckApplications(
         }
 
         return delivered ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+    }
+
+    /// <summary>
+    /// Retry now of the applicant's messages refused at each of their tries: each one's refusals and failures forgotten —
+    /// one "could not reach" kept, so that the follow-up knows it is owed — and sent again at once under its claim (never
+    /// twice). Refused again, it is counted afresh: the follow-up tries it with its growing wait, and it is listed again
+    /// once those tries are spent.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome> RetryApplicantNoticesAsync(
+        ExchangeApplication application, IReadOnlyList<(ExchangeApplicantNotice Notice, ExchangeDeliveryClaim Claim)> notReached, CancellationToken cancellationToken)
+    {
+        var applicant = application.ApplicantAadObjectId;
+        foreach (var (notice, claim) in notReached)
+        {
+            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.RefusalPrefix!], applicant, cancellationToken)
+                .ConfigureAwait(false);
+            await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, applicant, cancellationToken).ConfigureAwait(false);
+            switch (notice)
+            {
+                case ExchangeApplicantNotice.Status:
+                    await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
+                    break;
+                case ExchangeApplicantNotice.NobodyMayDecide when (await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)).Count == 0:
+                    await notifier.NoApproverAsync(application, cancellationToken, again: true).ConfigureAwait(false);
+                    break;
+                case ExchangeApplicantNotice.NobodyMayDecide:
+                    await notifier.UnreachableApproversAsync(application, cancellationToken, again: true).ConfigureAwait(false);
+                    break;
+                case ExchangeApplicantNotice.Reached:
+                    await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await notifier.RequestReportAsync(application, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        return notReached.All(n => n.Claim.IsHeld(after, applicant)) ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+    }
+
+    /// <summary>
+    /// The messages to the applicant of an open application — of its current step, and the closing-report request not
+    /// yet delivered — that were refused at each of their bounded tries (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>)
+    /// and are not held (delivered or being sent): the follow-up no longer tries them. A closed application's are given up
+    /// and listed as such (<see cref="GivenUp"/>).
+    /// </summary>
+    private static IEnumerable<(ExchangeApplicantNotice Notice, ExchangeDeliveryClaim Claim)> ApplicantNotReached(
+        ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
+    {
+        if (ExchangeDeliveryClaim.IsClosed(application))
+        {
+            return [];
+        }
+
+        var applicant = application.ApplicantAadObjectId;
+        var notices = new List<(ExchangeApplicantNotice Notice, ExchangeDeliveryClaim Claim)>
+        {
+            (ExchangeApplicantNotice.Status, ExchangeDeliveryClaim.StatusNotice(application)),
+            (ExchangeApplicantNotice.NobodyMayDecide, ExchangeDeliveryClaim.Stuck(application)),
+            (ExchangeApplicantNotice.Reached, ExchangeDeliveryClaim.Reached(application)),
+        };
+        if (application.Status == ExchangeStatus.Approved && application.ReportRequestedAt is null)
+        {
+            notices.Add((ExchangeApplicantNotice.ReportRequest, ExchangeDeliveryClaim.ReportRequest));
+        }
+
+        return notices.Where(n => n.Claim.RefusalsSpent(claims, applicant) && !n.Claim.IsHeld(claims, applicant) && !n.Claim.GaveUp(claims, applicant));
     }
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>

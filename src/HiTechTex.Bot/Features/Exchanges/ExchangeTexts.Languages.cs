@@ -96,6 +96,14 @@ internal sealed partial record ExchangeTexts
         StuckNoApproverAdvice = "Add a cluster manager for the organisation in Roles:ClusterManagers (or give the host contact an Entra id): the bot then sends the approval card at its next round.",
         StuckCardNotDelivered = "Its approval card could not be delivered to any approver: the bot is not installed for them, they blocked it, or Teams refused the message.",
         StuckCardRefused = "Its approval card was refused for some of its approvers at every try (the bot is not installed for them, they blocked it, or Teams refused the message); the bot has stopped trying.",
+        StuckApplicantNotReachedFormat = "The applicant could not be reached: {0}. Teams refused it at every try, so they may have blocked or removed the bot; the bot has stopped trying.",
+        ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
+        {
+            [ExchangeApplicantNotice.Status] = "the notice of the application's new status",
+            [ExchangeApplicantNotice.NobodyMayDecide] = "the notice that nobody can decide it yet",
+            [ExchangeApplicantNotice.Reached] = "the notice that an approver now has it",
+            [ExchangeApplicantNotice.ReportRequest] = "the request for the closing report",
+        },
         StuckCardAdvice = "Ask the approvers to open the bot in Teams, then press Retry now.",
         StuckCardMayNotHaveArrived = "Its approval card was being sent when the bot stopped (a restart): it may not have arrived. The bot does not send it again by itself, so as never to send it twice.",
         StuckCardMayNotHaveArrivedAdvice = "Ask them whether they have the card in their chat with the bot; if not, press Retry now (if they do, it sends them a second copy).",
@@ -330,6 +338,14 @@ internal sealed partial record ExchangeTexts
         StuckNoApproverAdvice = "Acrescente um gestor de cluster para a organização em Roles:ClusterManagers (ou dê ao contacto do anfitrião um id Entra): o bot envia então o cartão de aprovação na próxima ronda.",
         StuckCardNotDelivered = "O cartão de aprovação não pôde ser entregue a nenhum aprovador: o bot não está instalado para eles, bloquearam-no, ou o Teams recusou a mensagem.",
         StuckCardRefused = "O cartão de aprovação foi recusado a alguns dos aprovadores em todas as tentativas (o bot não está instalado para eles, bloquearam-no, ou o Teams recusou a mensagem); o bot deixou de tentar.",
+        StuckApplicantNotReachedFormat = "Não foi possível contactar o candidato: {0}. O Teams recusou-a em todas as tentativas, pelo que pode ter bloqueado ou removido o bot; o bot deixou de tentar.",
+        ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
+        {
+            [ExchangeApplicantNotice.Status] = "a notificação do novo estado da candidatura",
+            [ExchangeApplicantNotice.NobodyMayDecide] = "a notificação de que ainda ninguém a pode decidir",
+            [ExchangeApplicantNotice.Reached] = "a notificação de que um aprovador já a recebeu",
+            [ExchangeApplicantNotice.ReportRequest] = "o pedido do relatório final",
+        },
         StuckCardAdvice = "Peça aos aprovadores que abram o bot no Teams e prima Tentar de novo agora.",
         StuckCardMayNotHaveArrived = "O cartão de aprovação estava a ser enviado quando o bot parou (um reinício): pode não ter chegado. O bot não o volta a enviar por si, para nunca o enviar duas vezes.",
         StuckCardMayNotHaveArrivedAdvice = "Pergunte-lhes se têm o cartão na conversa com o bot; se não tiverem, prima Tentar de novo agora (se tiverem, recebem uma segunda cópia).",
@@ -564,6 +580,14 @@ internal sealed partial record ExchangeTexts
         StuckNoApproverAdvice = "Añada un gestor de clúster para la organización en Roles:ClusterManagers (o dé al contacto del anfitrión un id de Entra): el bot enviará entonces la tarjeta de aprobación en su próxima ronda.",
         StuckCardNotDelivered = "Su tarjeta de aprobación no se pudo entregar a ningún aprobador: el bot no está instalado para ellos, lo han bloqueado o Teams rechazó el mensaje.",
         StuckCardRefused = "Su tarjeta de aprobación fue rechazada para algunos de sus aprobadores en todos los intentos (el bot no está instalado para ellos, lo han bloqueado o Teams rechazó el mensaje); el bot ha dejado de intentarlo.",
+        StuckApplicantNotReachedFormat = "No se pudo contactar con el solicitante: {0}. Teams lo rechazó en todos los intentos, así que puede que haya bloqueado o quitado el bot; el bot ha dejado de intentarlo.",
+        ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
+        {
+            [ExchangeApplicantNotice.Status] = "el aviso del nuevo estado de la solicitud",
+            [ExchangeApplicantNotice.NobodyMayDecide] = "el aviso de que aún nadie puede decidirla",
+            [ExchangeApplicantNotice.Reached] = "el aviso de que un aprobador ya la tiene",
+            [ExchangeApplicantNotice.ReportRequest] = "la petición del informe final",
+        },
         StuckCardAdvice = "Pida a los aprobadores que abran el bot en Teams y pulse Reintentar ahora.",
         StuckCardMayNotHaveArrived = "Su tarjeta de aprobación se estaba enviando cuando el bot se detuvo (un reinicio): puede que no haya llegado. El bot no la vuelve a enviar por sí mismo, para no enviarla nunca dos veces.",
         StuckCardMayNotHaveArrivedAdvice = "Pregúnteles si tienen la tarjeta en su chat con el bot; si no la tienen, pulse Reintentar ahora (si la tienen, recibirán una segunda copia).",
@@ -798,6 +822,14 @@ internal sealed partial record ExchangeTexts
         StuckNoApproverAdvice = "Aggiungi un responsabile di cluster per l'organizzazione in Roles:ClusterManagers (o dai al contatto dell'ospitante un id Entra): il bot invierà la scheda di approvazione al prossimo giro.",
         StuckCardNotDelivered = "La sua scheda di approvazione non è stata consegnata a nessun approvatore: il bot non è installato per loro, l'hanno bloccato o Teams ha rifiutato il messaggio.",
         StuckCardRefused = "La sua scheda di approvazione è stata rifiutata per alcuni approvatori a ogni tentativo (il bot non è installato per loro, l'hanno bloccato o Teams ha rifiutato il messaggio); il bot ha smesso di riprovare.",
+        StuckApplicantNotReachedFormat = "Non è stato possibile raggiungere il candidato: {0}. Teams l'ha rifiutato a ogni tentativo, quindi potrebbe aver bloccato o rimosso il bot; il bot ha smesso di riprovare.",
+        ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
+        {
+            [ExchangeApplicantNotice.Status] = "l'avviso del nuovo stato della candidatura",
+            [ExchangeApplicantNotice.NobodyMayDecide] = "l'avviso che nessuno può ancora deciderla",
+            [ExchangeApplicantNotice.Reached] = "l'avviso che un approvatore ora la ha",
+            [ExchangeApplicantNotice.ReportRequest] = "la richiesta della relazione finale",
+        },
         StuckCardAdvice = "Chiedi agli approvatori di aprire il bot in Teams, poi premi Riprova ora.",
         StuckCardMayNotHaveArrived = "La sua scheda di approvazione era in invio quando il bot si è fermato (un riavvio): potrebbe non essere arrivata. Il bot non la rinvia da solo, per non inviarla mai due volte.",
         StuckCardMayNotHaveArrivedAdvice = "Chiedi loro se hanno la scheda nella chat con il bot; se non ce l'hanno, premi Riprova ora (se ce l'hanno, ne ricevono una seconda copia).",
@@ -1032,6 +1064,14 @@ internal sealed partial record ExchangeTexts
         StuckNoApproverAdvice = "Roles:ClusterManagers içinde kuruluş için bir küme yöneticisi ekleyin (veya ev sahibi kişisine bir Entra kimliği verin): bot onay kartını bir sonraki turunda gönderir.",
         StuckCardNotDelivered = "Onay kartı hiçbir onaylayana iletilemedi: bot onlar için yüklü değil, botu engellediler ya da Teams mesajı reddetti.",
         StuckCardRefused = "Onay kartı bazı onaylayanlar için her denemede reddedildi (bot onlar için yüklü değil, botu engellediler ya da Teams mesajı reddetti); bot denemeyi bıraktı.",
+        StuckApplicantNotReachedFormat = "Başvuru sahibine ulaşılamadı: {0}. Teams her denemede reddetti, bu yüzden botu engellemiş veya kaldırmış olabilir; bot denemeyi bıraktı.",
+        ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
+        {
+            [ExchangeApplicantNotice.Status] = "başvurunun yeni durumu bildirimi",
+            [ExchangeApplicantNotice.NobodyMayDecide] = "henüz kimsenin karar veremediği bildirimi",
+            [ExchangeApplicantNotice.Reached] = "bir onaylayanın artık başvuruyu aldığı bildirimi",
+            [ExchangeApplicantNotice.ReportRequest] = "kapanış raporu talebi",
+        },
         StuckCardAdvice = "Onaylayanlardan botu Teams'te açmalarını isteyin, ardından Şimdi yeniden dene'ye basın.",
         StuckCardMayNotHaveArrived = "Onay kartı bot durduğunda (yeniden başlatma) gönderiliyordu: ulaşmamış olabilir. Bot, asla iki kez göndermemek için kartı kendiliğinden yeniden göndermez.",
         StuckCardMayNotHaveArrivedAdvice = "Botla olan sohbetlerinde kartın olup olmadığını onlara sorun; yoksa Şimdi yeniden dene'ye basın (varsa ikinci bir kopya alırlar).",
@@ -1266,6 +1306,14 @@ internal sealed partial record ExchangeTexts
         StuckNoApproverAdvice = "Přidejte správce klastru pro organizaci v Roles:ClusterManagers (nebo dejte kontaktu hostitele Entra id): bot pak pošle schvalovací kartu v dalším kole.",
         StuckCardNotDelivered = "Schvalovací kartu se nepodařilo doručit žádnému schvalovateli: bot pro ně není nainstalovaný, zablokovali ho, nebo Teams zprávu odmítl.",
         StuckCardRefused = "Schvalovací karta byla některým schvalovatelům odmítnuta při každém pokusu (bot pro ně není nainstalovaný, zablokovali ho, nebo Teams zprávu odmítl); bot to přestal zkoušet.",
+        StuckApplicantNotReachedFormat = "Žadatele se nepodařilo zastihnout: {0}. Teams ji odmítl při každém pokusu, žadatel tedy možná bota zablokoval nebo odebral; bot to přestal zkoušet.",
+        ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
+        {
+            [ExchangeApplicantNotice.Status] = "oznámení o novém stavu žádosti",
+            [ExchangeApplicantNotice.NobodyMayDecide] = "oznámení, že o ní zatím nikdo nemůže rozhodnout",
+            [ExchangeApplicantNotice.Reached] = "oznámení, že ji už má schvalovatel",
+            [ExchangeApplicantNotice.ReportRequest] = "žádost o závěrečnou zprávu",
+        },
         StuckCardAdvice = "Požádejte schvalovatele, aby si bota otevřeli v Teams, a pak stiskněte Zkusit znovu teď.",
         StuckCardMayNotHaveArrived = "Schvalovací karta se právě odesílala, když se bot zastavil (restart): možná nedorazila. Bot ji sám znovu neposílá, aby ji nikdy neposlal dvakrát.",
         StuckCardMayNotHaveArrivedAdvice = "Zeptejte se jich, zda kartu mají v chatu s botem; pokud ne, stiskněte Zkusit znovu teď (pokud ano, dostanou druhou kopii).",

@@ -198,6 +198,15 @@ internal sealed partial record ExchangeTexts
     /// <summary>Why an application is stuck: its card was refused for some approvers at each of its bounded tries (the others have it).</summary>
     public required string StuckCardRefused { get; init; }
 
+    /// <summary>
+    /// Why an application is stuck: a message to its applicant was refused at each of its tries ({0}: which, from
+    /// <see cref="ApplicantNotices"/>); <see cref="StuckNoticeAdvice"/> follows.
+    /// </summary>
+    public required string StuckApplicantNotReachedFormat { get; init; }
+
+    /// <summary>The messages to an applicant, named in <see cref="StuckApplicantNotReachedFormat"/>.</summary>
+    public required IReadOnlyDictionary<ExchangeApplicantNotice, string> ApplicantNotices { get; init; }
+
     public required string StuckCardAdvice { get; init; }
 
     /// <summary>Stuck: the approval card was being sent when the bot stopped (on the wire): it may not have arrived, and is not sent again by itself.</summary>

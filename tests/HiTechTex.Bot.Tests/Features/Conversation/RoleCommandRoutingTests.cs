@@ -8,7 +8,9 @@ using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 using HiTechTex.Bot.Testing.Cards;
+using HiTechTex.Bot.Tests.Features.Exchanges;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
@@ -35,6 +37,9 @@ public sealed class RoleCommandRoutingTests : IDisposable
 
     private readonly Mock<IProactiveMessenger> messenger = new(MockBehavior.Strict);
     private readonly List<Activity> privateSends = [];
+
+    /// <summary>The log entries of the turns (event ids and levels).</summary>
+    private readonly ExchangeLogCapture logs = new();
 
     private ConversationTestHost? host;
 
@@ -448,6 +453,52 @@ public sealed class RoleCommandRoutingTests : IDisposable
         Assert.Equal(coordinator ? [action] : [], exchangeButtons.Starts.Select(s => s.CardAction));
     }
 
+    /// <summary>
+    /// Only coordinators are sent the cards with "Stuck applications" and "Retry now": a click by anybody else is a forged
+    /// or forwarded card, logged as a warning (1535, who clicked what) — not as information like a role command typed by
+    /// someone without the role (1533), which stays so. The refusal they see is the same.
+    /// </summary>
+    [Theory]
+    [InlineData(ExchangeVerbs.Stuck, false)]
+    [InlineData(ExchangeVerbs.RetryDelivery, false)]
+    [InlineData(ExchangeVerbs.RetryDelivery, true)]
+    public async Task OnTurnAsync_CoordinatorButtonByAParticipant_LoggedAsAWarning(string action, bool inGroupWithoutProfile)
+    {
+        var conversation = await ParticipantAsync(inGroupWithoutProfile ? null : "en", ProactiveSendStatus.Sent);
+
+        var flow = conversation.Flow();
+        flow = inGroupWithoutProfile
+            ? flow.Send(() => InGroup(ButtonClick(conversation, action)))
+                .AssertReply(reply => AssertOnlyAMention(reply, ConversationTexts.En.RoleRefusalSentPrivately))
+            : flow.Send(() => ButtonClick(conversation, action))
+                .AssertReply(ConversationTexts.En.OnlyForCoordinators)
+                .AssertReply(r => Assert.Contains(ConversationTexts.En.HelpTitle, CardJson.Texts(Assert.Single(r.Attachments!).Content!.Value)), "the help card");
+        await flow.AssertNoReply().StartTestAsync();
+
+        var warning = Assert.Single(logs.Entries, e => e.EventId == 1535);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(action, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId == 1533);
+        Assert.Empty(exchangeButtons.Starts);
+    }
+
+    /// <summary>A coordinator's command typed by someone without the role is still information (1533): no warning.</summary>
+    [Fact]
+    public async Task OnTurnAsync_CoordinatorCommandTypedByAParticipant_LoggedAsInformation()
+    {
+        var conversation = await ParticipantAsync("en", ProactiveSendStatus.Sent);
+
+        await conversation.Flow()
+            .Send(ExchangeTexts.English.StuckCommands[0])
+            .AssertReply(ConversationTexts.En.OnlyForCoordinators)
+            .AssertReply(r => Assert.Contains(ConversationTexts.En.HelpTitle, CardJson.Texts(Assert.Single(r.Attachments!).Content!.Value)), "the help card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(LogLevel.Information, Assert.Single(logs.Entries, e => e.EventId == 1533).Level);
+        Assert.DoesNotContain(logs.Entries, e => e.EventId == 1535);
+    }
+
     /// <summary>"Retry now" clicked in a group by a participant, with a profile or none yet: the refusal goes to their 1:1 chat.</summary>
     [Theory]
     [InlineData(true)]
@@ -521,6 +572,7 @@ public sealed class RoleCommandRoutingTests : IDisposable
             services.AddSingleton<IJourney>(applyJourney);
             services.AddSingleton<IJourney>(exchangeButtons);
             services.AddSingleton(messenger.Object);
+            services.AddSingleton<ILoggerProvider>(logs);
             if (directory is not null)
             {
                 services.AddSingleton(directory);

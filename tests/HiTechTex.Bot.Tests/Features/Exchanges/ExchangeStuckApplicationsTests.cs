@@ -5,6 +5,7 @@ using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
@@ -222,27 +223,56 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Equal(ExchangeDeliveryClaim.Attempts, fixture.TextsTo(ApplicantId).Count(t => t == notice));
 
         // Act: listed; the applicant unblocks the bot; Retry now, twice.
-        fixture.ApplicantSend = _ => Delivered;
-        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
-        await host.Conversation.Flow()
-            .Send("stuck applications")
-            .AssertReply(r =>
-            {
-                var card = CardJson(r);
-                Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(En.StuckStatusNotice, card, StringComparison.Ordinal);
-                Assert.Contains(En.StuckNoticeAdvice, card, StringComparison.Ordinal);
-            }, "the stuck applications")
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference))
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference))
-            .StartTestAsync();
-        await fixture.RunFollowUpAsync();
+        await ListedThenRetriedTwiceAsync(id, reference, En, En.StuckStatusNotice, En.StuckNoticeAdvice);
 
         // Assert: delivered once more, not listed any more.
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, fixture.TextsTo(ApplicantId).Count(t => t == notice));
         Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// Before: a notice to the applicant of an open application ("changes requested") refused at each of its six tries was
+    /// never sent again and listed nowhere, so nobody saw that the applicant never got it. Now it is listed as the approval
+    /// cards are — "the applicant could not be reached: …", naming them, in the coordinator's language — and Retry now
+    /// sends it once more (once: a second click sends nothing), after which it is no longer listed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task RetryNow_ChangesRequestedNoticeRefusedAtEveryTry_ListedThenDeliveredOnce(string language)
+    {
+        // Arrange: the applicant blocked the bot; sent back for changes (open), the notice is refused at each of its tries.
+        var texts = ExchangeTexts.Resolve(language);
+        var (id, reference) = await ChangesRequestedNoticeRefusedAtEveryTryAsync(language);
+        int Notices() => fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, Notices());
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal((ExchangeStuckReason.ApplicantNotReached, ExchangeApplicantNotice.Status), (entry.Reason, entry.Notice));
+        var reason = string.Format(CultureInfo.InvariantCulture, texts.StuckApplicantNotReachedFormat, texts.ApplicantNotices[ExchangeApplicantNotice.Status]);
+
+        // Act: listed; the applicant unblocks the bot; Retry now, twice.
+        await ListedThenRetriedTwiceAsync(id, reference, texts, reason, texts.StuckNoticeAdvice,
+            NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), $"\"title\":\"{texts.RetryNowButton}\"");
+
+        // Assert: delivered once more, not listed any more.
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts + 1, Notices());
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// Retry now of a refused applicant notice that is refused again: said so, counted afresh — the follow-up tries it with
+    /// its growing wait again — and listed again once those tries are spent; never listed while they run.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_ApplicantNoticeRefusedAgain_TriedByTheFollowUpAndListedAgain()
+    {
+        var (id, reference) = await ChangesRequestedNoticeRefusedAtEveryTryAsync("en");
+
+        Assert.Equal(ExchangeRetryOutcome.StillFailing, await RetryAsync(id, 0));
+        Assert.Empty(await ListAsync());
+        await FollowUpHourlyAsync();
+
+        Assert.Equal(2 * ExchangeDeliveryClaim.RefusalAttempts, fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
+        Assert.Equal(ExchangeStuckReason.ApplicantNotReached, Assert.Single(await ListAsync()).Reason);
     }
 
     /// <summary>
@@ -434,24 +464,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Equal(ExchangeStuckReason.CardUpdateGivenUp, entry.Reason);
         Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
         Assert.True(entry.CanRetry);
-        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
         failing = false;
-        await host.Conversation.Flow()
-            .Send(texts.StuckCommands[0])
-            .AssertReply(r =>
-            {
-                var card = CardJson(r);
-                Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardUpdate, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardUpdateAdvice, card, StringComparison.Ordinal);
-                Assert.Contains(texts.RetryNowButton, card, StringComparison.Ordinal);
-            }, "the stuck applications")
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
-            .StartTestAsync();
-        await fixture.RunFollowUpAsync();
+        await ListedThenRetriedTwiceAsync(id, reference, texts, texts.StuckCardUpdate, texts.StuckCardUpdateAdvice, texts.RetryNowButton);
 
         // One more PUT, showing the withdrawn application; nothing listed any more.
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
@@ -797,7 +811,10 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
 
         Assert.Equal(attempts, other.fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await other.ListAsync()).Reason);
-        Assert.Equal(3, other.host.Logs.Entries.Count(e => e.EventId == 1533));   // typed and both buttons: refused in one place, logged alike
+        // Typed: information (somebody asking for what they do not have); the buttons, which only coordinators are sent: a
+        // forged or forwarded card, a warning each.
+        Assert.Equal(LogLevel.Information, Assert.Single(other.host.Logs.Entries, e => e.EventId == 1533).Level);
+        Assert.Equal([LogLevel.Warning, LogLevel.Warning], other.host.Logs.Entries.Where(e => e.EventId == 1535).Select(e => e.Level));
     }
 
     [Fact]
@@ -809,6 +826,56 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = "not-an-id" }))
             .AssertReply(En.ButtonUnreadable)
             .StartTestAsync();
+    }
+
+    /// <summary>
+    /// The applicant can be reached (unblocked); the coordinator types "stuck applications" in <paramref name="texts"/>' language —
+    /// the list shows <paramref name="reference"/> with each of <paramref name="shown"/> — and clicks Retry now twice: the
+    /// first delivers, the second finds nothing to retry. Then a pass of the follow-up.
+    /// </summary>
+    private async Task ListedThenRetriedTwiceAsync(Guid id, string reference, ExchangeTexts texts, params string[] shown)
+    {
+        fixture.ApplicantSend = _ => Delivered;
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.All(shown.Prepend(reference), expected => Assert.Contains(expected, card, StringComparison.Ordinal));
+            }, "the stuck applications")
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
+            .StartTestAsync();
+        await fixture.RunFollowUpAsync();
+    }
+
+    /// <summary>
+    /// An application submitted by a coordinator seeing the bot in <paramref name="language"/>, whose applicant blocked the
+    /// bot, sent back for changes: the open application's status notice refused at each of its tries (the follow-up run
+    /// hourly past the last).
+    /// </summary>
+    private async Task<(Guid Id, string Reference)> ChangesRequestedNoticeRefusedAtEveryTryAsync(string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
+        await FollowUpHourlyAsync();
+        return (id, reference);
+    }
+
+    /// <summary>The follow-up every hour for 40 hours: past the last of a refused message's tries (some 15 hours after the first).</summary>
+    private async Task FollowUpHourlyAsync()
+    {
+        for (var hour = 0; hour <= 40; hour++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
     }
 
     private Task RejectAsync(Guid id) => fixture.DecideAsync(id, ExchangeVerbs.Reject, "Out of scope.");
