@@ -43,9 +43,6 @@ internal static class CountryExclusion
     /// <summary>Turkish words after the country ("İtalya dışında", "İtalya hariç", "İtalya'da değil").</summary>
     private static readonly FrozenSet<string> ExcludingAfter = FrozenSet.ToFrozenSet(["disinda", "haric", "harici", "degil"], StringComparer.Ordinal);
 
-    /// <summary>A Turkish case ending written after an apostrophe ("İtalya'da değil") or on the name ("italyada değil").</summary>
-    private static readonly FrozenSet<string> TurkishCaseEndings = FrozenSet.ToFrozenSet(["da", "de", "ta", "te", "dan", "den", "tan", "ten"], StringComparer.Ordinal);
-
     /// <summary>
     /// Which of the country mentions are excluded (by their first token) and the words that said so (to be no search
     /// words). Punctuation between the words breaks it: "no, en Italia" answers no and then names Italy.
@@ -108,7 +105,7 @@ internal static class CountryExclusion
     {
         var k = end;
         // "İtalya'da değil", or "italyada değil" with the ending split off the name (TurkishSuffix.SplitPlaceEndings).
-        if (k < tokens.Count && TurkishCaseEndings.Contains(tokens[k].Norm) && (tokens[k].SplitEnding || tokens[k - 1].After.Trim() is "'" or "’"))
+        if (k < tokens.Count && TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, k))
         {
             k++;
         }

@@ -596,11 +596,11 @@ internal sealed class ProfileDialog : ComponentDialog
     /// Whether an answer to the organisation question asks about an organisation ("who is CLUTEX?", "quem é o CITEVE?",
     /// "NTT nedir?"): a question's words around a name that is a listed organisation (<see cref="IOrganisationLookup.FindNamedAsync"/>).
     /// A name no listed organisation has is not one: "what is this?" asks about the question (<see cref="AsksAboutTheQuestion"/>);
-    /// nor is a pronoun in lower case that happens to be a listed one's initials ("co je to?": "to" is "Têxteis Oliveira").
+    /// nor is a pronoun in lower case that happens to be a listed one's initials ("co je to?": "to" is "Têxteis Oliveira" —
+    /// two letters are initials only in capitals, <see cref="Partners.OrganisationNameMatcher"/>).
     /// </summary>
     private async Task<bool> AsksAboutAnOrganisationAsync(string typed, CancellationToken cancellationToken) =>
         NamedOrganisation.NameAskedAbout(typed) is { } asked
-        && !(string.Equals(asked, asked.ToLowerInvariant(), StringComparison.Ordinal) && OrganisationAnswer.IsOnlyOrdinaryWords(asked))
         && await organisations.FindNamedAsync(asked, cancellationToken).ConfigureAwait(false) is { Id: not null };
 
     /// <summary>
