@@ -132,6 +132,79 @@ public sealed class PromptButtonsTests
             .StartTestAsync();
     }
 
+    /// <summary>A text question whose own card has a Keep button (as an edited answer shows it), kept by that button.</summary>
+    private static PromptOptions QuestionWithKeep(string text)
+    {
+        var card = JsonSerializer.SerializeToElement(new
+        {
+            type = "AdaptiveCard",
+            version = "1.5",
+            body = Array.Empty<object>(),
+            actions = new[] { new { type = "Action.Submit", title = "Keep", data = new { choice = "Keep", keep = "Objectives" } } },
+        });
+        var prompt = Activity.CreateMessage(text);
+        prompt.Attachments = [Attachment.AdaptiveCard(card)];
+        return new PromptOptions { Prompt = prompt };
+    }
+
+    private static TextPrompt KeepOrText(string id) => new(id, (prompt, _) => Task.FromResult(
+        prompt.Recognized.Succeeded || PromptActivities.GetAnswerText(prompt.Context.Activity) == "Keep"));
+
+    [Fact]
+    public async Task TextPrompt_TheKeepOfAnEarlierQuestionsCard_DoesNotAnswerTheOneWaiting()
+    {
+        // Before: the Keep on a question's own card carried no id, so the Keep of an earlier question answered any other.
+        JsonElement oldKeep = default, currentKeep = default;
+        await TwoQuestions(KeepOrText, QuestionWithKeep("Objectives?"), QuestionWithKeep("Agenda?"))
+            .Send("hi").AssertReply(reply => oldKeep = ButtonData(reply, 0))
+            .Send("Meet partners.").AssertReply(reply => currentKeep = ButtonData(reply, 0))
+            .Send(() => Click(oldKeep)).AssertReply(EarlierQuestion)
+            .AssertReply(reply =>
+            {
+                Assert.Equal("Agenda?", reply.Text);
+                Assert.Equal(currentKeep.GetProperty(PromptButtons.PromptKey).GetString(), ButtonData(reply, 0).GetProperty(PromptButtons.PromptKey).GetString());
+            })
+            .Send(() => Click(currentKeep)).AssertReply("Result: ")
+            .StartTestAsync();
+
+        Assert.NotEqual(oldKeep.GetProperty(PromptButtons.PromptKey).GetString(), currentKeep.GetProperty(PromptButtons.PromptKey).GetString());
+        Assert.Equal(("Keep", "Objectives"), (currentKeep.GetProperty("choice").GetString(), currentKeep.GetProperty("keep").GetString()));
+    }
+
+    [Fact]
+    public async Task SharedOptions_EachAskingStampsItsOwnId_TheOptionsGivenUnchanged()
+    {
+        // The same options object asked twice (a static question): each asking's card names it; the object is not altered.
+        var shared = QuestionWithKeep("Objectives?");
+        JsonElement first = default, second = default;
+        await TwoQuestions(KeepOrText, shared, shared)
+            .Send("hi").AssertReply(reply => first = ButtonData(reply, 0))
+            .Send(() => Click(first)).AssertReply(reply => second = ButtonData(reply, 0))
+            .Send(() => Click(first)).AssertReply(EarlierQuestion).AssertReply("Objectives?")
+            .Send(() => Click(second)).AssertReply("Result: ")
+            .StartTestAsync();
+
+        Assert.False(shared.Prompt!.Attachments![0].Content!.Value.GetProperty("actions")[0].GetProperty("data").TryGetProperty(PromptButtons.PromptKey, out _));
+    }
+
+    [Theory]
+    [InlineData("\"0123456789abcdef\"")]
+    [InlineData("\"\"")]
+    [InlineData("12")]
+    [InlineData("null")]
+    [InlineData("{\"id\":\"x\"}")]
+    public async Task AButtonWithAnAlteredId_IsRefusedLikeAnEarlierQuestions(string alteredId)
+    {
+        JsonElement yes = default;
+        await TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), PromptOptions.Text("Delete everything?"))
+            .Send("hi").AssertReply("Call you Ana?")
+            .Send("no").AssertReply(reply => yes = ButtonData(reply, 0))
+            .Send(() => Click(JsonDocument.Parse($"{{\"choice\":\"Yes\",\"prompt\":{alteredId}}}").RootElement.Clone()))
+            .AssertReply(EarlierQuestion).AssertReply("Delete everything?")
+            .Send(() => Click(yes)).AssertReply("Result: True")
+            .StartTestAsync();
+    }
+
     [Fact]
     public void PromptIdOf_ReadsOnlyAStringId()
     {

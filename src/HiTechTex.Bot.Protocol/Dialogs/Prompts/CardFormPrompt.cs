@@ -342,64 +342,24 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     }
 
     /// <summary>A copy of an Adaptive Card attachment whose submit/execute actions carry the form id.</summary>
-    private static Attachment StampFormId(Attachment attachment, string formId)
-    {
-        if (!string.Equals(attachment.ContentType, Attachment.AdaptiveCardContentType, StringComparison.OrdinalIgnoreCase)
-            || attachment.Content is not { ValueKind: JsonValueKind.Object } content)
+    private static Attachment StampFormId(Attachment attachment, string formId) =>
+        PromptActivities.StampActions(attachment, action =>
         {
-            return attachment;
-        }
+            if (action["data"] is null)
+            {
+                action["data"] = new JsonObject();
+            }
 
-        var card = JsonNode.Parse(content.GetRawText())!;
-        Stamp(card, formId);
-        return new Attachment
-        {
-            ContentType = attachment.ContentType,
-            Content = PromptActivities.ToElement(card),
-            Name = attachment.Name,
-            ThumbnailUrl = attachment.ThumbnailUrl,
-            Properties = attachment.Properties,
-        };
-    }
-
-    private static void Stamp(JsonNode? node, string formId)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeName)
-                    && typeName is "Action.Submit" or "Action.Execute")
+            if (action["data"] is JsonObject data)
+            {
+                data[FormIdKey] = formId;
+                if (action["associatedInputs"] is JsonValue associated && associated.TryGetValue<string>(out var inputs)
+                    && string.Equals(inputs, "none", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (obj["data"] is null)
-                    {
-                        obj["data"] = new JsonObject();
-                    }
-
-                    if (obj["data"] is JsonObject data)
-                    {
-                        data[FormIdKey] = formId;
-                        if (obj["associatedInputs"] is JsonValue associated && associated.TryGetValue<string>(out var inputs)
-                            && string.Equals(inputs, "none", StringComparison.OrdinalIgnoreCase))
-                        {
-                            data[NoInputsKey] = true;
-                        }
-                    }
+                    data[NoInputsKey] = true;
                 }
+            }
 
-                foreach (var (_, child) in obj.ToList())
-                {
-                    Stamp(child, formId);
-                }
-
-                break;
-
-            case JsonArray array:
-                foreach (var child in array.ToList())
-                {
-                    Stamp(child, formId);
-                }
-
-                break;
-        }
-    }
+            return true;
+        });
 }

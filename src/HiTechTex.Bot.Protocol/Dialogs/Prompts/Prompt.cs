@@ -62,7 +62,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         }
 
         OnInitializeState(state, promptOptions);
-        await OnPromptAsync(dc.Context, state, promptOptions, false, cancellationToken).ConfigureAwait(false);
+        await OnPromptAsync(dc.Context, state, Identified(state, promptOptions), false, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
@@ -76,11 +76,11 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         }
 
         var state = dc.ActiveDialog!.State;
-        var options = Current(turnContext, GetOptions(state));
+        var options = Current(turnContext, state);
 
-        // A button of an earlier question (its card is still in the chat): no answer to this one, no try used.
-        if (PromptButtons.PromptIdOf(turnContext.Activity) is { } clicked && PromptIdOf(state) is { } current
-            && !string.Equals(clicked, current, StringComparison.Ordinal))
+        // A button of an earlier question (its card is still in the chat), or one whose id was altered: no answer to
+        // this one, nothing changed, no try used.
+        if (PromptIdOf(state) is { } current && PromptButtons.NamesAnotherQuestion(turnContext.Activity, current))
         {
             var notice = turnContext.Activity.CreateReply(turnContext.GetDialogMessages().EarlierQuestionButton(GetLocale(turnContext)));
             notice.InputHint = null;
@@ -124,7 +124,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return OnPromptAsync(turnContext, instance.State, Current(turnContext, GetOptions(instance.State)), false, cancellationToken);
+        return OnPromptAsync(turnContext, instance.State, Current(turnContext, instance.State), false, cancellationToken);
     }
 
     /// <summary>
@@ -197,7 +197,19 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     protected static Activity? PickPrompt(PromptOptions options, bool isRetry) =>
         isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
 
-    private PromptOptions Current(ITurnContext turnContext, PromptOptions stored) => Localize is null ? stored : Localize(turnContext, stored);
+    /// <summary>The options for this turn: localized (<see cref="Localize"/>), their cards' choice buttons naming this asking.</summary>
+    private PromptOptions Current(ITurnContext turnContext, IDictionary<string, object?> state)
+    {
+        var stored = GetOptions(state);
+        return Identified(state, Localize is null ? stored : Localize(turnContext, stored));
+    }
+
+    /// <summary>
+    /// The options with this asking's id on the choice buttons of the question's own cards (<see cref="PromptButtons"/>):
+    /// a Keep on the card of an answer being edited names its question like a Yes/No button does.
+    /// </summary>
+    private static PromptOptions Identified(IDictionary<string, object?> state, PromptOptions options) =>
+        PromptIdOf(state) is { } promptId ? PromptButtons.Identify(options, promptId) : options;
 
     private PromptOptions GetOptions(IDictionary<string, object?> state) =>
         DialogStateValues.GetLive<PromptOptions>(state, OptionsKey)

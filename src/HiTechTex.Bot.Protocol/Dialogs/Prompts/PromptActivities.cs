@@ -74,6 +74,83 @@ internal static class PromptActivities
         return ToElement(card);
     }
 
+    /// <summary>
+    /// A copy of an Adaptive Card attachment in which <paramref name="stamp"/> has changed its <c>Action.Submit</c> and
+    /// <c>Action.Execute</c> actions wherever they sit (the card's actions, an action set, a show-card's card, a select
+    /// action); <paramref name="stamp"/> returns whether it changed the action. The attachment itself when it changed none
+    /// or is no Adaptive Card.
+    /// </summary>
+    public static Attachment StampActions(Attachment attachment, Func<JsonObject, bool> stamp)
+    {
+        if (!string.Equals(attachment.ContentType, Attachment.AdaptiveCardContentType, StringComparison.OrdinalIgnoreCase)
+            || attachment.Content is not { ValueKind: JsonValueKind.Object } content)
+        {
+            return attachment;
+        }
+
+        var card = JsonNode.Parse(content.GetRawText())!;
+        return StampActionsIn(card, stamp)
+            ? new Attachment
+            {
+                ContentType = attachment.ContentType,
+                Content = ToElement(card),
+                Name = attachment.Name,
+                ThumbnailUrl = attachment.ThumbnailUrl,
+                Properties = attachment.Properties,
+            }
+            : attachment;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="template"/> with other attachments, holding every field <see cref="CreateReply"/> reads
+    /// (the template, which may be stored in a prompt's options, is not changed).
+    /// </summary>
+    public static Activity WithAttachments(Activity template, IList<Attachment> attachments) => new()
+    {
+        Type = template.Type,
+        Text = template.Text,
+        Speak = template.Speak,
+        InputHint = template.InputHint,
+        TextFormat = template.TextFormat,
+        Summary = template.Summary,
+        AttachmentLayout = template.AttachmentLayout,
+        Attachments = attachments,
+        Entities = template.Entities,
+        SuggestedActions = template.SuggestedActions,
+        ChannelData = template.ChannelData,
+        Locale = template.Locale,
+    };
+
+    private static bool StampActionsIn(JsonNode? node, Func<JsonObject, bool> stamp)
+    {
+        var changed = false;
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeName) && typeName is "Action.Submit" or "Action.Execute")
+                {
+                    changed = stamp(obj);
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    changed |= StampActionsIn(child, stamp);
+                }
+
+                break;
+
+            case JsonArray array:
+                foreach (var child in array.ToList())
+                {
+                    changed |= StampActionsIn(child, stamp);
+                }
+
+                break;
+        }
+
+        return changed;
+    }
+
     public static JsonElement ToElement(JsonNode node)
     {
         using var document = JsonDocument.Parse(node.ToJsonString());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HiTechTex.Bot.Protocol.Schema;
 
 namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
@@ -7,7 +8,8 @@ namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 /// The question a prompt's button belongs to. Every yes/no or choice button of a <see cref="ConfirmPrompt"/> or
 /// <see cref="ChoicePrompt"/> carries the id of the prompt that sent it (<c>{"choice": "Yes", "prompt": id}</c>), a new
 /// one each time a question is asked; Teams keeps old cards clickable, and without it a "Yes" of an earlier question
-/// ("shall I call you Ana?") would answer the one waiting now ("delete my data?").
+/// ("shall I call you Ana?") would answer the one waiting now ("delete my data?"). A question's own card with a choice
+/// button (an edited answer's Keep) gets the id the same way (<see cref="Identify(PromptOptions, string)"/>).
 /// </summary>
 public static class PromptButtons
 {
@@ -23,6 +25,56 @@ public static class PromptButtons
             && id.GetString() is { Length: > 0 } text
                 ? text
                 : null;
+    }
+
+    /// <summary>
+    /// Whether a click names a question other than <paramref name="currentId"/>: a different id, or a
+    /// <see cref="PromptKey"/> that is no id at all (altered by hand). False for typed text and for a button that names no
+    /// question (one sent before buttons carried an id), which are read as before.
+    /// </summary>
+    public static bool NamesAnotherQuestion(Activity activity, string currentId)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(PromptKey, out var id)
+            && !(id.ValueKind == JsonValueKind.String && string.Equals(id.GetString(), currentId, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The options with <paramref name="promptId"/> in the data of every choice button (an <c>Action.Submit</c> or
+    /// <c>Action.Execute</c> whose data holds a <c>choice</c>) on the cards of its prompt and retry prompt — the Keep of
+    /// an answer being edited is such a button on the question's own card. The same options when there is none; the
+    /// options given are never changed (they may be stored, or shared).
+    /// </summary>
+    internal static PromptOptions Identify(PromptOptions options, string promptId)
+    {
+        var prompt = Identify(options.Prompt, promptId);
+        var retry = Identify(options.RetryPrompt, promptId);
+        return ReferenceEquals(prompt, options.Prompt) && ReferenceEquals(retry, options.RetryPrompt)
+            ? options
+            : options.WithActivities(prompt, retry);
+    }
+
+    private static Activity? Identify(Activity? activity, string promptId)
+    {
+        if (activity?.Attachments is not { Count: > 0 } attachments)
+        {
+            return activity;
+        }
+
+        var stamped = attachments.Select(a => PromptActivities.StampActions(a, action => AddPromptId(action, promptId))).ToList();
+        return stamped.SequenceEqual(attachments, ReferenceEqualityComparer.Instance) ? activity : PromptActivities.WithAttachments(activity, stamped);
+    }
+
+    private static bool AddPromptId(JsonObject action, string promptId)
+    {
+        if (action["data"] is not JsonObject data || data["choice"] is not JsonValue choice || choice.GetValueKind() != JsonValueKind.String
+            || data.ContainsKey(PromptKey))
+        {
+            return false;
+        }
+
+        data[PromptKey] = promptId;
+        return true;
     }
 
     /// <summary>A new id for a question being asked.</summary>

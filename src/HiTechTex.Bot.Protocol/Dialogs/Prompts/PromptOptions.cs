@@ -31,6 +31,18 @@ public sealed class PromptOptions
     /// <summary>Sent when <see cref="MaxAttempts"/> is reached.</summary>
     public Activity? TooManyAttemptsPrompt { get; set; }
 
+    /// <summary>A copy with another prompt and retry prompt (every other option the same).</summary>
+    internal PromptOptions WithActivities(Activity? prompt, Activity? retryPrompt) => new()
+    {
+        Prompt = prompt,
+        RetryPrompt = retryPrompt,
+        Choices = Choices,
+        Style = Style,
+        Validations = Validations,
+        MaxAttempts = MaxAttempts,
+        TooManyAttemptsPrompt = TooManyAttemptsPrompt,
+    };
+
     /// <summary>Convenience for a text-only prompt.</summary>
     public static PromptOptions Text(string prompt, string? retryPrompt = null) => new()
     {

@@ -486,7 +486,8 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
     /// <summary>
     /// Whether a click is a question's button: a prompt's (it carries the prompt's id, <see cref="PromptButtons"/>), or the
-    /// Keep of a step-by-step application question (<see cref="ExchangeCards.IsKeepClick"/>), which is on a card of its own.
+    /// Keep of a step-by-step application question (<see cref="ExchangeCards.IsKeepClick"/>), whose cards sent before
+    /// buttons carried an id have none.
     /// </summary>
     private static bool IsQuestionButton(Activity activity) =>
         PromptButtons.PromptIdOf(activity) is not null || activity.Value is { } value && ExchangeCards.IsKeepClick(value);

@@ -154,7 +154,8 @@ internal sealed class ExchangeCards(
 
     /// <summary>
     /// Whether a card click is a Keep button of a step-by-step question (<see cref="Keep"/>): its data names the question.
-    /// The button sits on a card of its own, not on a prompt's buttons, so it carries no prompt id.
+    /// The button sits on the question's own card; its prompt adds its id
+    /// (<see cref="Protocol.Dialogs.Prompts.PromptButtons"/>), which a Keep sent before buttons carried one lacks.
     /// </summary>
     public static bool IsKeepClick(JsonElement data) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(KeepKey, out var question) && question.ValueKind == JsonValueKind.String;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Testing.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,12 @@ public sealed class ExchangeStepByStepEditTests : IDisposable
     private string? formId;
 
     public void Dispose() => host.Dispose();
+
+    /// <summary>Each of the six languages with its word for cancel.</summary>
+    public static TheoryData<string, string> CancelInEachLanguage => new()
+    {
+        { "en", "cancel" }, { "pt", "cancelar" }, { "es", "cancelar" }, { "it", "annulla" }, { "tr", "iptal" }, { "cs", "zrušit" },
+    };
 
     [Fact]
     public async Task ChangesRequested_EditedStepByStep_EachAnswerShownToKeepTheAgendaMarkedAndTheChangeSummarised()
@@ -133,25 +140,13 @@ public sealed class ExchangeStepByStepEditTests : IDisposable
     /// nothing, and says the question is over before the menu (before: the menu alone, as if the click had done something).
     /// </summary>
     [Theory]
-    [InlineData("en", "cancel")]
-    [InlineData("pt", "cancelar")]
-    [InlineData("es", "cancelar")]
-    [InlineData("it", "annulla")]
-    [InlineData("tr", "iptal")]
-    [InlineData("cs", "zrušit")]
+    [MemberData(nameof(CancelInEachLanguage))]
     public async Task ChangesRequested_KeepClickedAfterTheEditEnded_SaysTheQuestionIsOverThenTheMenu(string language, string cancel)
     {
-        var texts = ExchangeTexts.Resolve(language);
         var conversation = HiTechTex.Bot.Features.Conversation.ConversationTexts.For(language);
-        await host.Conversation.SeedProfileAsync(language);
-        var application = await StoreSentBackAsync("Please check the dates.");
-        JsonElement keep = default;
+        var keep = await KeepOfACancelledEditAsync(language, cancel);
 
-        await OpenStepByStep(application, texts)
-            .AssertReply(r => Assert.Contains(texts.EditStepByStepIntro, r.Text, StringComparison.Ordinal), "the intro")
-            .AssertReply(r => keep = Assert.Single(Assert.Single(r.Attachments!).Content!.Value.GetProperty("actions").EnumerateArray()).GetProperty("data").Clone(), "the host, to keep")
-            .Send(cancel)
-            .AssertReply(conversation.Cancelled)
+        await host.Conversation.Flow()
             .Send(() => host.Conversation.Adapter.MakeSubmit(keep))
             .AssertReply(conversation.QuestionEnded)
             .AssertReply(r => Assert.Contains(conversation.WelcomeTitle, HiTechTex.Bot.Testing.Cards.CardJson.Texts(Assert.Single(r.Attachments!).Content!.Value)), "the menu")
@@ -160,6 +155,67 @@ public sealed class ExchangeStepByStepEditTests : IDisposable
 
         var stored = Assert.Single(await host.ApplicationsAsync());
         Assert.Equal((ExchangeStatus.ChangesRequested, HiTechTexPartners.ClutexId), (stored.Status, stored.HostOrganisationId));
+    }
+
+    /// <summary>
+    /// The Keep of an edit that has ended, clicked while another journey's question waits ("delete my data?"): no answer
+    /// to it (before: read as one, a try used), said to belong to an earlier question, the waiting question asked again;
+    /// that question's own button still answers it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CancelInEachLanguage))]
+    public async Task ChangesRequested_OldKeepClickedWhileAnotherJourneysQuestionWaits_SaidEarlierAndAskedAgain(string language, string cancel)
+    {
+        var conversation = HiTechTex.Bot.Features.Conversation.ConversationTexts.For(language);
+        var keep = await KeepOfACancelledEditAsync(language, cancel);
+        JsonElement no = default;
+
+        await host.Conversation.Flow()
+            .Send("delete my data")
+            .AssertReply(r => no = ButtonData(r, 1), "delete my data?")
+            .Send(() => host.Conversation.Adapter.MakeSubmit(keep))
+            .AssertReply(conversation.EarlierQuestionButton)
+            .AssertReply(r => Assert.StartsWith(conversation.ConfirmDeleteData, r.Text, StringComparison.Ordinal), "asked again")
+            .AssertNoReply()
+            .Send(() => host.Conversation.Adapter.MakeSubmit(no))
+            .AssertReply(conversation.DataKept)
+            .StartTestAsync();
+
+        Assert.NotNull(await host.Conversation.ReadProfileAsync());
+        var stored = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal((ExchangeStatus.ChangesRequested, HiTechTexPartners.ClutexId, 3), (stored.Status, stored.HostOrganisationId, stored.Version));
+    }
+
+    /// <summary>
+    /// The Keep of an edit that has ended, clicked while a new edit asks the same question: before, it named the same
+    /// question and kept the answer of the question waiting now; now its id is the earlier question's (or altered), so it
+    /// keeps nothing and the question is asked again, and the Keep of the question waiting still keeps.
+    /// </summary>
+    [Fact]
+    public async Task ChangesRequested_KeepOfAnEndedEditOrAlteredId_KeepsNothingInTheNewEdit_ItsOwnKeepStillKeeps()
+    {
+        var conversation = HiTechTex.Bot.Features.Conversation.ConversationTexts.For("en");
+        const string Clutex = "CLUTEX — Klastr Technické Textilie (Liberec, CZ)";
+        var oldKeep = await KeepOfACancelledEditAsync("en", "cancel");
+        JsonElement keep = default;
+
+        await OpenStepByStep(Assert.Single(await host.ApplicationsAsync()), En)
+            .AssertReply(r => Assert.Contains(En.EditStepByStepIntro, r.Text, StringComparison.Ordinal), "the intro again")
+            .AssertReply(r => keep = KeepData(r), "the host, to keep, again")
+            .Send(() => host.Conversation.Adapter.MakeSubmit(oldKeep))
+            .AssertReply(conversation.EarlierQuestionButton)
+            .AssertReply(r => AssertQuestionWithKeep(r, En.AskHost, Clutex, "Host"), "the host asked again")
+            .Send(() => host.Conversation.Submit(new { choice = En.KeepButton, keep = "Host", prompt = "0123456789abcdef" }))
+            .AssertReply(conversation.EarlierQuestionButton)
+            .AssertReply(r => AssertQuestionWithKeep(r, En.AskHost, Clutex, "Host"), "the host asked again")
+            .Send(() => host.Conversation.Adapter.MakeSubmit(keep))
+            .AssertReply($"{En.HostOrganisation}: {Clutex}")
+            .AssertReply(r => Assert.Equal($"{En.CommentIsAboutThis}\n\n{En.AskStartDate}", r.Text), "the first day")
+            .StartTestAsync();
+
+        Assert.NotEqual(oldKeep.GetProperty(PromptButtons.PromptKey).GetString(), keep.GetProperty(PromptButtons.PromptKey).GetString());
+        var stored = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal((ExchangeStatus.ChangesRequested, 3), (stored.Status, stored.Version));
     }
 
     [Theory]
@@ -193,6 +249,32 @@ public sealed class ExchangeStepByStepEditTests : IDisposable
         .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.Edit, exchangeId = application.Id.ToString() }))
         .AssertReply(r => formId = System.Text.RegularExpressions.Regex.Match(JsonSerializer.Serialize(Assert.Single(r.Attachments!).Content), "\"formId\":\"([0-9a-f]{32})\"").Groups[1].Value, "the form")
         .Send(() => host.Conversation.Submit(new { op = "stepByStep", formId, formNoInputs = true }));
+
+    /// <summary>
+    /// An application sent back ("Please check the dates."), edited step by step in <paramref name="language"/> up to the
+    /// host question, then cancelled: the data of that question's Keep button, still clickable in the chat.
+    /// </summary>
+    private async Task<JsonElement> KeepOfACancelledEditAsync(string language, string cancel)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var application = await StoreSentBackAsync("Please check the dates.");
+        JsonElement keep = default;
+        await OpenStepByStep(application, texts)
+            .AssertReply(r => Assert.Contains(texts.EditStepByStepIntro, r.Text, StringComparison.Ordinal), "the intro")
+            .AssertReply(r => keep = KeepData(r), "the host, to keep")
+            .Send(cancel)
+            .AssertReply(HiTechTex.Bot.Features.Conversation.ConversationTexts.For(language).Cancelled)
+            .StartTestAsync();
+        return keep;
+    }
+
+    /// <summary>The data of the Keep button on a question's card.</summary>
+    private static JsonElement KeepData(Activity reply) => ButtonData(reply, 0);
+
+    /// <summary>The data of a reply's card's button at <paramref name="index"/>.</summary>
+    private static JsonElement ButtonData(Activity reply, int index) =>
+        Assert.Single(reply.Attachments!).Content!.Value.GetProperty("actions")[index].GetProperty("data").Clone();
 
     /// <summary>A question with the card of its current answer (shown literally) and the Keep button of that question.</summary>
     private static void AssertQuestionWithKeep(Activity reply, string question, string current, string which)
