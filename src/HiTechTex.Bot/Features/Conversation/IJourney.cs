@@ -27,6 +27,14 @@ internal interface IJourney
     IReadOnlyCollection<string> Commands => [];
 
     /// <summary>
+    /// Other journeys' typed commands that, typed at one of this journey's questions, ask for what is under way already —
+    /// "apply for an exchange" at a step-by-step application question, its final Submit / Save draft / Cancel included:
+    /// the same application, asked for in other words. Answered like <see cref="Commands"/> there: said to be under way
+    /// and the question asked again, never an offer to leave the answers given for a new start. Empty by default.
+    /// </summary>
+    IReadOnlyCollection<string> SameRequestCommands => [];
+
+    /// <summary>
     /// Whether this start shows or asks for what is one person's own (their applications, bookings, forms, what only
     /// their role may see): asked for in a group chat or a channel, it is not started there — the person gets a card
     /// in their 1:1 chat that starts it, and the group a short note. True unless the journey says otherwise (finding

@@ -213,12 +213,14 @@ internal sealed partial class MainDialog
             return null;   // an action or intent no journey answers: the waiting dialog's own answer
         }
 
-        if (action is null && !waitsForForm && (ReferenceEquals(requested, running) || IsUnderway(innerDc, requested))
-            && TypedCommand.MatchesAny(requested.Commands, typed!))
+        if (action is null && !waitsForForm
+            && (((ReferenceEquals(requested, running) || IsUnderway(innerDc, requested)) && TypedCommand.MatchesAny(requested.Commands, typed!))
+                || TypedCommand.MatchesAny(running.SameRequestCommands, typed!)))
         {
-            // "apply step by step" typed at one of its own questions (or "apply for exchange" at the questions its form's
-            // "Answer step by step" began): no answer to the question — never stored as, say, the objectives — but what is
-            // under way already: said so, and the same question asked again (no try used).
+            // "apply step by step" typed at one of its own questions (or "apply for exchange" at the step-by-step questions,
+            // begun by the form's "Answer step by step" or not, the final Submit / Save draft / Cancel too): no answer to
+            // the question — never stored as, say, the objectives — nor a new start that would drop the answers, but what
+            // is under way already: said so, and the same question asked again (no try used).
             Log.AnotherRequest(logger, request, runningId, "already under way", activity.Conversation?.Id);
             await context.SendActivityAsync(texts.AlreadyUnderway, cancellationToken).ConfigureAwait(false);
             await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);

@@ -14,4 +14,7 @@ internal sealed class ExchangeStepByStepJourney(ExchangeStepByStepDialog dialog)
     public IReadOnlyCollection<string> CardActions { get; } = [ExchangeStepByStepDialog.DialogId];
 
     public IReadOnlyCollection<string> Commands { get; } = [.. ExchangeTexts.All.SelectMany(t => t.StepByStepCommands).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>"Apply for an exchange" at one of its questions: this application, under way (not the form, leaving the answers).</summary>
+    public IReadOnlyCollection<string> SameRequestCommands { get; } = [.. ExchangeTexts.All.SelectMany(t => t.ApplyCommands).Distinct(StringComparer.Ordinal)];
 }

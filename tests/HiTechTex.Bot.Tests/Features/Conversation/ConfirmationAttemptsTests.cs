@@ -68,6 +68,36 @@ public sealed class ConfirmationAttemptsTests : IDisposable
         Assert.NotNull(await host.ReadProfileAsync());
     }
 
+    /// <summary>
+    /// "delete my data" typed again at its own question: no answer (no try used) and not a second question — said to be
+    /// under way, and the question asked again, which its yes still answers.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task DeleteMyData_TypedAgainAtItsQuestion_UnderWayAndAskedAgain(string language)
+    {
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(texts.DeleteDataCommands[0])
+            .AssertReply(reply => Assert.StartsWith(texts.ConfirmDeleteData, reply.Text, StringComparison.Ordinal))
+            .Send(texts.DeleteDataCommands[0])
+            .AssertReply(texts.AlreadyUnderway)
+            .AssertReply(reply => Assert.StartsWith(texts.ConfirmDeleteData, reply.Text, StringComparison.Ordinal), "asked again")
+            .Send(texts.DeleteDataCommands[^1])
+            .AssertReply(texts.AlreadyUnderway)
+            .AssertReply(reply => Assert.StartsWith(texts.ConfirmDeleteData, reply.Text, StringComparison.Ordinal), "asked again")
+            .Send("perhaps")
+            .AssertReply(texts.ConfirmDeleteDataRetry)
+            .Send("perhaps")
+            .AssertReply(texts.ConfirmDeleteDataRetry)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void GaveUpTexts_SayHowToTryAgain_WithACommandTheBotKnows(string language)

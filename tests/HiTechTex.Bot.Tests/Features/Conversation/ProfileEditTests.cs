@@ -49,6 +49,33 @@ public sealed class ProfileEditTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>
+    /// "my profile" typed again at its own confirmation ("Shall I call you Ana?"): not an answer, not a second start —
+    /// said to be under way and the confirmation asked again, which a yes still answers.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task MyProfile_TypedAgainAtItsConfirmation_UnderWayAndAskedAgain(string language)
+    {
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+        var confirmName = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.ConfirmNameAgainFormat, "Ana");
+
+        await host.Flow()
+            .Send(texts.ProfileCommands[0])
+            .AssertReply(reply => Assert.Null(reply.Attachments), "the profile")
+            .AssertReply(reply => Assert.Equal(confirmName, reply.Text), "shall I call you Ana?")
+            .Send(texts.ProfileCommands[0])
+            .AssertReply(texts.AlreadyUnderway)
+            .AssertReply(reply => Assert.Equal(confirmName, reply.Text), "asked again")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", null, language), await host.ReadProfileAsync());
+    }
+
+    public static TheoryData<string> Languages => [.. ConversationTexts.All.Select(t => t.Language)];
+
     [Theory]
     [InlineData("language", "en")]
     [InlineData("Língua", "pt")]

@@ -122,6 +122,44 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>
+    /// The application's own command typed at its final confirmation (Submit / Save draft / Cancel): not an answer and
+    /// not a second application — said to be under way, and the confirmation asked again with its buttons, which still
+    /// answer it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task ItsOwnCommands_AtTheFinalConfirmation_UnderWayAndTheConfirmationAskedAgain(string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
+
+        // Before: "apply for exchange" here asked whether to leave the application — all its answers — for a new one.
+        await ToTheFinalConfirmation(host.Conversation.Flow(), texts)
+            .Send(texts.ApplyCommands[0])
+            .AssertReply(conversation.AlreadyUnderway)
+            .AssertReply(r => AssertFinalConfirmation(r, texts), "asked again")
+            .Send(texts.StepByStepCommands[0])
+            .AssertReply(conversation.AlreadyUnderway)
+            .AssertReply(r => AssertFinalConfirmation(r, texts), "asked again")
+            .AssertNoReply()
+            .Send(texts.SubmitButton)
+            .AssertReply(r => Assert.Contains(texts.Statuses[ExchangeStatus.Stage1], Json(r), StringComparison.Ordinal), "the application card")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var application = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal(("Learn the nanofibre lab methods.", ExchangeStatus.Stage1), (application.Objectives, application.Status));
+    }
+
+    /// <summary>The final confirmation: its question and its Submit, Save draft and Cancel buttons.</summary>
+    private static void AssertFinalConfirmation(Activity reply, ExchangeTexts texts)
+    {
+        Assert.Equal(texts.ChooseNext, reply.Text);
+        var titles = Assert.Single(reply.Attachments!).Content!.Value.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString());
+        Assert.Equal([texts.SubmitButton, texts.SaveDraftButton, texts.CancelButton], titles);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void WithdrawCommands_AreUnderstoodAsAWholeMessageAndAreNoInterruption(string language)
@@ -141,6 +179,15 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
         .AssertReply(r => Assert.Equal(texts.ChooseActivityType, r.Text), "the activity types")
         .Send(texts.ActivityTypes[ExchangeActivityType.KnowledgeSharing])
         .AssertReply(texts.AskObjectives);
+
+    private static TestFlow ToTheFinalConfirmation(TestFlow flow, ExchangeTexts texts) => ToTheObjectives(flow, texts)
+        .Send("Learn the nanofibre lab methods.")
+        .AssertReply(texts.AskAgenda)
+        .Send("Day 1 lab tour, days 2-5 trials.")
+        .AssertReply(texts.AskOutcomes)
+        .Send("A joint project proposal.")
+        .AssertReply(r => Assert.Contains(texts.Eligibility, r.Text, StringComparison.Ordinal), "the check")
+        .AssertReply(r => AssertFinalConfirmation(r, texts), "submit, save or cancel?");
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
