@@ -100,6 +100,28 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(nameof(IntroductionStatus.Accepted), await StatusAsync(factory, introductionId));
     }
 
+    /// <summary>
+    /// The message of an introduction request comes in the card's <c>value</c>, JSON, which the host does not HTML-decode
+    /// (<see cref="HiTechTex.Bot.Protocol.Turns.InboundText"/>: only a message's <c>text</c> is HTML): stored and put on
+    /// the partner's card exactly as submitted, once — "R&amp;D" as "R&amp;D", never escaped again ("R&amp;amp;D") nor
+    /// decoded ("&amp;amp;" typed stays "&amp;amp;", "&amp;lt;" stays "&amp;lt;").
+    /// </summary>
+    [Theory]
+    [InlineData("R&D Lab: can we test AT&T's 5 < 7 fibres?")]
+    [InlineData("R&amp;D as written, &amp;amp; and &lt;b&gt; too")]
+    public async Task RequestIntroduction_MessageWithAmpersandsOrEntities_StoredAndForwardedExactlyAsSubmittedOnce(string message)
+    {
+        var request = await RequestWithMessageAsync("Liberec Exact Lab s.r.o.", message);
+        using var factory = request.Factory;
+        var contactChat = request.ContactChat;
+
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement;
+        Assert.Equal(message, Assert.Single(CardJson.Texts(card), t => t.Contains("R&", StringComparison.Ordinal)));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<BotDbContext>().Set<IntroductionEntity>().SingleAsync();
+        Assert.Equal(message, stored.Message);
+    }
+
     [Theory]
     [InlineData("en", true)]
     [InlineData("pt-PT", false)]
@@ -607,16 +629,8 @@ public sealed class IntroductionFlowTests : IDisposable
     [InlineData("\u3164")]
     public async Task RequestIntroduction_MessageWithNothingToRead_RefusedPolitelyNothingStoredOrSent(string message)
     {
-        using var factory = PartnerHost.Create(databasePath);
-        var client = factory.CreateClient();
-        await PartnerHost.WaitReadyAsync(factory);
-        var partner = await PartnerHost.AddOrganisationAsync(factory, "Invisible Ink Lab s.r.o.", ContactAad);
-        var contactChat = Activities.NewConversationId();
-        await PartnerHost.InstallAsync(client, contactChat, PartnerHost.User("29:contact", ContactAad, "Jana Nováková"));
-        var requesterChat = Activities.NewConversationId();
-        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
-
-        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = message });
+        var (factory, contactChat, requesterChat, partner) = await RequestWithMessageAsync("Invisible Ink Lab s.r.o.", message);
+        using var host = factory;
 
         Assert.Equal(PartnerTexts.Resolve("en").IntroductionMessageInvalid, factory.Connector.SentTo(requesterChat).Last().Text);
         Assert.DoesNotContain(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0);
@@ -653,6 +667,32 @@ public sealed class IntroductionFlowTests : IDisposable
     };
 
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
+
+    /// <summary>
+    /// A host with a partner (<paramref name="partnerName"/>) whose contact has the bot installed and the requester's
+    /// profile, and the requester's introduction request with <paramref name="message"/> sent from the partner's card.
+    /// </summary>
+    private async Task<(BotHostFactory Factory, string ContactChat, string RequesterChat, Organisation Partner)> RequestWithMessageAsync(string partnerName, string message)
+    {
+        var factory = PartnerHost.Create(databasePath);
+        try
+        {
+            var client = factory.CreateClient();
+            await PartnerHost.WaitReadyAsync(factory);
+            var partner = await PartnerHost.AddOrganisationAsync(factory, partnerName, ContactAad);
+            var contactChat = Activities.NewConversationId();
+            await PartnerHost.InstallAsync(client, contactChat, PartnerHost.User("29:contact", ContactAad, "Jana Nováková"));
+            var requesterChat = Activities.NewConversationId();
+            await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+            await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = message });
+            return (factory, contactChat, requesterChat, partner);
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
+    }
 
     private static async Task<string?> StatusAsync(BotHostFactory factory, string id)
     {
