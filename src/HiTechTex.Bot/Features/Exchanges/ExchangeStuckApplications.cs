@@ -652,7 +652,7 @@ internal sealed class ExchangeStuckApplications(
         if (waitingFor.Count > 0)
         {
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            if (!waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now)))
+            if (CardReachedAnApprover(application, claims) || !waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now)))
             {
                 // Stale: an approver can be reached now. Forgotten, so that it is neither listed nor sent.
                 await store.ForgetRemindersAsync(application.Id, records, applicant, cancellationToken).ConfigureAwait(false);
@@ -750,8 +750,17 @@ internal sealed class ExchangeStuckApplications(
             notices.Add((ExchangeApplicantNotice.ReportRequest, ExchangeDeliveryClaim.ReportRequest));
         }
 
-        return notices.Where(n => n.Claim.RefusalsSpent(claims, applicant) && !n.Claim.IsHeld(claims, applicant) && !n.Claim.GaveUp(claims, applicant));
+        // "Nobody may decide" once the step's card reached an approver is stale: not listed (Retry now forgets it).
+        return notices.Where(n => n.Claim.RefusalsSpent(claims, applicant) && !n.Claim.IsHeld(claims, applicant) && !n.Claim.GaveUp(claims, applicant)
+            && !(n.Notice == ExchangeApplicantNotice.NobodyMayDecide && CardReachedAnApprover(application, claims)));
     }
+
+    /// <summary>
+    /// Whether the step's card reached one of its approvers (or is being sent to one): its claim held by somebody. The
+    /// applicant is then owed "it has reached an approver", never "nobody may decide" any more.
+    /// </summary>
+    private static bool CardReachedAnApprover(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims) =>
+        claims.Any(c => c.Kind == ExchangeDeliveryClaim.Card(application).Kind);
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>
     private async Task<ExchangeStuckReason?> PendingReasonAsync(ExchangeApplication application, CancellationToken cancellationToken)
@@ -792,7 +801,13 @@ internal sealed class ExchangeStuckApplications(
             return false;
         }
 
-        var others = new List<ExchangeDeliveryClaim> { ExchangeDeliveryClaim.Stuck(application), ExchangeDeliveryClaim.Reached(application) };
+        // "Nobody may decide" is not tried any more once the step's card reached an approver.
+        var others = new List<ExchangeDeliveryClaim> { ExchangeDeliveryClaim.Reached(application) };
+        if (!CardReachedAnApprover(application, claims))
+        {
+            others.Add(ExchangeDeliveryClaim.Stuck(application));
+        }
+
         if (application.Status.AwaitsADecision())
         {
             others.Add(ExchangeDeliveryClaim.Reminder(application));

@@ -384,6 +384,36 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     /// <summary>
+    /// The card reached no approver and telling the applicant so was refused at every try: both listed. One Retry now,
+    /// once both can be reached, delivers the card — and does not send "it could not be delivered to the approvers",
+    /// stale once an approver has it (never told that, the applicant needs no "it has now reached an approver" either).
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_CardAndNobodyReachableNoticeRefused_TheCardGoesAndTheStaleNoticeIsDropped()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        await FollowUpHourlyAsync();
+        var listed = await ListAsync();
+        Assert.Contains(listed, e => e.Reason == ExchangeStuckReason.CardNotDelivered);
+        Assert.Contains(listed, e => (e.Reason, e.Notice) == (ExchangeStuckReason.ApplicantNotReached, ExchangeApplicantNotice.NobodyMayDecide));
+        var toApplicant = fixture.TextsTo(ApplicantId).Count;
+        fixture.ManagerSend = _ => Delivered;
+        fixture.ApplicantSend = _ => Delivered;
+
+        await ClickedTwiceAsync(await RetryButtonAsync(), string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference),
+            string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference));
+        await fixture.RunFollowUpAsync();
+
+        Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
+        Assert.Equal(toApplicant, fixture.TextsTo(ApplicantId).Count);
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
     /// Before: a decision's notice given up after Teams answered 503 again and again was explained "the message could not
     /// be delivered (they may have blocked the bot)"; now the reason follows the kind of failure — the service failing,
     /// not a block — in the coordinator's language; a refusal (blocked) still says they may have blocked the bot.
