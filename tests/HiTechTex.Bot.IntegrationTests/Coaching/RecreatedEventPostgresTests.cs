@@ -139,6 +139,8 @@ public sealed class RecreatedEventPostgresTests : IDisposable
 
         public Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) => Task.FromResult(false);
 
+        public Task<DateTimeOffset?> EventStartAsync(string mailbox, string eventId, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+
         public Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<BusyPeriod>>([]);
 

@@ -517,6 +517,31 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>
+    /// When the old meeting <paramref name="eventId"/> starts, read from <paramref name="mailbox"/>'s calendar (Graph) for
+    /// a row queued without it (a meeting made before its start was kept); null — the card then names the session's
+    /// current day — when Graph does not answer it (warning 2436).
+    /// </summary>
+    private async Task<DateTimeOffset?> OldMeetingStartAsync(
+        IServiceProvider services, CoachingOutboxMessage message, string mailbox, string eventId, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            if (await Calendar(services).EventStartAsync(mailbox, eventId, cancellationToken) is { } start)
+            {
+                return start;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            failure = ex;
+        }
+
+        Log.OutboxOldMeetingStartUnknown(logger, failure, message.Id, message.SessionId, mailbox, eventId);
+        return null;
+    }
+
+    /// <summary>
     /// The card's reason; for an old meeting not removed, also that meeting's start (the day its attendees had, not the
     /// session's new one after a move to another day).
     /// </summary>
@@ -654,6 +679,13 @@ internal sealed class CoachingOutboxProcessor(
             // (which is fine, and whose later calendar work goes on). The old meeting is still there.
             Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, eventId);
             return OldMailboxDenied(denied, "deleting the old event", mailbox);
+        }
+        catch (Exception) when (message.EventStartsAt is null && !cancellationToken.IsCancellationRequested)
+        {
+            // The old meeting is still there and the card will name its day: made before its start was kept, that day
+            // is read from the meeting itself (kept on the row, so once).
+            message.EventStartsAt = await OldMeetingStartAsync(services, message, mailbox, eventId, cancellationToken);
+            throw;
         }
 
         if (session is { Status: SessionStatus.Scheduled } && session.JoinUrl is { Length: > 0 })

@@ -36,5 +36,12 @@ internal interface ICalendarGateway
     /// </summary>
     Task<bool> HoldsEventAsync(string mailbox, string eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// When the event starts in <paramref name="mailbox"/>'s calendar (a GET of its id and start, in UTC): for an old
+    /// meeting made before its start was kept (<see cref="CoachingOutboxMessage.EventStartsAt"/>). Null when Graph answers
+    /// no start; a failed call throws as the other calls do.
+    /// </summary>
+    Task<DateTimeOffset?> EventStartAsync(string mailbox, string eventId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 }

@@ -310,6 +310,7 @@ internal sealed class ExchangeCards(
                     string.Format(CultureInfo.InvariantCulture, texts.StuckApplicantNotReachedFormat, texts.ApplicantNotices[entry.Notice ?? ExchangeApplicantNotice.Status]),
                     texts.StuckNoticeAdvice),
                 ExchangeStuckReason.CardUpdateGivenUp => (entry.Refused ? texts.StuckCardUpdateRefused : texts.StuckCardUpdate, texts.StuckCardUpdateAdvice),
+                ExchangeStuckReason.ApproverNotReminded => (texts.StuckApproverNotReminded, texts.StuckNoticeAdvice),
                 _ => (entry.Refused ? texts.StuckWithdrawnNotice : texts.StuckWithdrawnNoticeFailing, texts.StuckNoticeAdvice),
             };
             items.Add(new JsonObject

@@ -345,6 +345,17 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
             || (refusals.Count < RefusalAttempts && refusals.Max(r => r.SentAt) + (RefusalBackoff * Math.Pow(2, refusals.Count - 1)) <= now);
     }
 
+    /// <summary>
+    /// Whether the follow-up still tries the message for <paramref name="recipient"/> at a later pass: neither its
+    /// transient failures (<see cref="Attempts"/> within <see cref="RetryWindow"/>) nor its refusals
+    /// (<see cref="RefusalAttempts"/>) are spent — unlike <see cref="MayRetry"/>, also while it waits after a refusal.
+    /// </summary>
+    public bool StillTried(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now)
+    {
+        var failures = TransientFailures(claims, recipient);
+        return failures.Count < Attempts && (failures.Count == 0 || failures.Min(f => f.SentAt) > now - RetryWindow) && !RefusalsSpent(claims, recipient);
+    }
+
     /// <summary>Whether the message was refused <see cref="RefusalAttempts"/> times for <paramref name="recipient"/>: the follow-up stops.</summary>
     public bool RefusalsSpent(IReadOnlyList<ExchangeReminder> claims, string recipient) => Refusals(claims, recipient).Count >= RefusalAttempts;
 

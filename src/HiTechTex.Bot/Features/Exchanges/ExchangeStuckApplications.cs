@@ -40,6 +40,13 @@ internal enum ExchangeStuckReason
     /// (<see cref="ExchangeDeliveryClaim.RefusalAttempts"/>, warning 2331): the follow-up stopped trying; Retry now tries again.
     /// </summary>
     ApplicantNotReached,
+
+    /// <summary>
+    /// An approver's reminder of the step — an approver who has its card — was refused (no conversation with the bot,
+    /// blocked, 403/404) at each of its bounded tries (<see cref="ExchangeDeliveryClaim.RefusalAttempts"/>, warning 2331):
+    /// the follow-up stopped trying; Retry now sends it again.
+    /// </summary>
+    ApproverNotReminded,
 }
 
 /// <summary>
@@ -139,6 +146,14 @@ internal sealed class ExchangeStuckApplications(
                     Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false),
                 });
             }
+
+            if (await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } notReminded)
+            {
+                entries.Add(new(application, ExchangeStuckReason.ApproverNotReminded, notReminded, Refused: true)
+                {
+                    Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false),
+                });
+            }
         }
 
         foreach (var application in await store.WithRecordAsync(ExchangeDeliveryClaim.GaveUpPrefix, cancellationToken).ConfigureAwait(false))
@@ -174,15 +189,18 @@ internal sealed class ExchangeStuckApplications(
     /// next round (<see cref="ExchangeDeliveryClaim.RetryRound"/>) before anything else, so that a button tries once — a
     /// double click, or the same button clicked again after its try failed or was refused, sends nothing more and is told
     /// where it stands; the list shown again carries the rounds done since and so offers one more try. The try forgets
-    /// the failures that made it stuck and tries at once — the step's card to its approvers, or the given-up notices
-    /// (which the follow-up then tries again, bounded, should this try fail).
+    /// the failures that made it stuck and tries at once every problem listed for the application — the step's card to
+    /// its approvers, the applicant's messages, the approvers' reminders, the given-up notices and card updates — each
+    /// under its own claim (the follow-up then tries again, bounded, those that fail); <c>Parts</c> says how each went,
+    /// <c>Outcome</c> the whole (<see cref="ExchangeRetryPart.Overall"/>).
     /// </summary>
-    public async Task<(ExchangeApplication? Application, ExchangeRetryOutcome Outcome)> RetryAsync(Guid id, int round, CancellationToken cancellationToken)
+    public async Task<(ExchangeApplication? Application, ExchangeRetryOutcome Outcome, IReadOnlyList<ExchangeRetryPart> Parts)> RetryAsync(
+        Guid id, int round, CancellationToken cancellationToken)
     {
         var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (application is null)
         {
-            return (null, ExchangeRetryOutcome.NotStuck);
+            return (null, ExchangeRetryOutcome.NotStuck, []);
         }
 
         var next = round + 1;
@@ -193,12 +211,13 @@ internal sealed class ExchangeStuckApplications(
             || !await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRound(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, cancellationToken)
             .ConfigureAwait(false))
         {
-            return (application, await StandingAsync(application, cancellationToken).ConfigureAwait(false));
+            return (application, await StandingAsync(application, cancellationToken).ConfigureAwait(false), []);
         }
 
         try
         {
-            return (application, await TryOnceAsync(application, cancellationToken).ConfigureAwait(false));
+            var parts = await TryOnceAsync(application, cancellationToken).ConfigureAwait(false);
+            return (application, parts.Count > 0 ? ExchangeRetryPart.Overall(parts) : await NothingTriedAsync(application, cancellationToken).ConfigureAwait(false), parts);
         }
         finally
         {
@@ -242,7 +261,8 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
-        var givenUp = GivenUp(application, claims).Any() || ApplicantNotReached(application, claims).Any();
+        var givenUp = GivenUp(application, claims).Any() || ApplicantNotReached(application, claims).Any()
+            || (await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0;
         var refused = pending is null && (await RefusedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0;
         var card = ExchangeDeliveryClaim.Card(application);
         var refusalQueued = pending is null && PendingStatuses.Contains(application.Status)
@@ -253,44 +273,123 @@ internal sealed class ExchangeStuckApplications(
             : ExchangeRetryOutcome.NotStuck;
     }
 
-    /// <summary>The one try of a round: see <see cref="RetryAsync"/>.</summary>
-    private async Task<ExchangeRetryOutcome> TryOnceAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    /// <summary>
+    /// A round's click that found nothing listed to try (delivered meanwhile, or a double click's second round): waiting
+    /// for an approver to be configured, owed and queued for the follow-up, or not stuck. Nothing is tried.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome> NothingTriedAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
-        if (await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
+        return pending == ExchangeStuckReason.NoApprover && !Owed(application, claims) ? ExchangeRetryOutcome.NeedsApprover
+            : Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued
+            : ExchangeRetryOutcome.NotStuck;
+    }
+
+    /// <summary>
+    /// The one try of a round (see <see cref="RetryAsync"/>): every problem listed for the application, read before
+    /// anything is tried — so that a try that fails, making something else look stuck, adds no second try to this
+    /// click — and each tried once, under its own claim. Empty when nothing is listed any more.
+    /// </summary>
+    private async Task<IReadOnlyList<ExchangeRetryPart>> TryOnceAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    {
+        var onTheWire = await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false);
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
+        IReadOnlyList<string> refused = pending is null ? await RefusedAsync(application, cancellationToken).ConfigureAwait(false) : [];
+        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var notReached = ApplicantNotReached(application, claims).ToList();
+        var notReminded = await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false);
+        var givenUp = GivenUp(application, claims).ToList();
+
+        var parts = new List<ExchangeRetryPart>();
+        if (onTheWire.Count > 0
+            && await ResendOnTheWireAsync(application, onTheWire, cancellationToken).ConfigureAwait(false) is var resent and not ExchangeRetryOutcome.NotStuck)
         {
             // Asked for by the coordinator (who may have checked with the approver): the card sent once more.
-            return await ResendOnTheWireAsync(application, onTheWire, cancellationToken).ConfigureAwait(false);
+            parts.Add(new(ExchangeStuckReason.CardMayNotHaveArrived, resent));
         }
 
-        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
-            return await RetryCardAsync(application, cancellationToken).ConfigureAwait(false);
+            parts.Add(new(ExchangeStuckReason.CardNotDelivered, await RetryCardAsync(application, cancellationToken).ConfigureAwait(false)));
         }
 
-        if (pending is null && await RefusedAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } refused)
+        if (refused.Count > 0)
         {
-            return await RetryRefusedCardsAsync(application, refused, cancellationToken).ConfigureAwait(false);
+            parts.Add(new(ExchangeStuckReason.CardRefused, await RetryRefusedCardsAsync(application, refused, cancellationToken).ConfigureAwait(false)));
         }
 
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        if (ApplicantNotReached(application, claims).ToList() is { Count: > 0 } notReached)
+        foreach (var (notice, claim) in notReached)
         {
-            return await RetryApplicantNoticesAsync(application, notReached, cancellationToken).ConfigureAwait(false);
+            if (await RetryApplicantNoticeAsync(application, notice, claim, cancellationToken).ConfigureAwait(false) is { } outcome)
+            {
+                parts.Add(new(ExchangeStuckReason.ApplicantNotReached, outcome) { Notice = notice });
+            }
         }
 
-        var givenUp = GivenUp(application, claims).ToList();
-        if (pending == ExchangeStuckReason.NoApprover && givenUp.Count == 0 && !Owed(application, claims))
+        if (notReminded.Count > 0)
         {
-            // Nothing to retry until an approver is configured (a given-up or owed card update of the step before is).
-            return ExchangeRetryOutcome.NeedsApprover;
+            parts.Add(new(ExchangeStuckReason.ApproverNotReminded, await RetryRemindersAsync(application, notReminded, cancellationToken).ConfigureAwait(false)));
         }
 
-        // A given-up card update is tried here, by the click that takes its record of giving up (a second click of a
-        // double click removes nothing and tries nothing); the notices below by the follow-up's claims.
-        var update = ExchangeDeliveryClaim.CardUpdate(application);
+        // The given-up notices before the card updates: the follow-up's try of the notices below skips an update given up,
+        // which its own try follows — so that one click updates a card once.
+        var notices = givenUp.Where(g => g.Reason != ExchangeStuckReason.CardUpdateGivenUp).ToList();
         var updates = givenUp.Where(g => g.Reason == ExchangeStuckReason.CardUpdateGivenUp).ToList();
-        givenUp.RemoveAll(g => g.Reason == ExchangeStuckReason.CardUpdateGivenUp);
+        if (givenUp.Count > 0)
+        {
+            // A closed application settled (every notice delivered or given up) is looked at again by the follow-up, which
+            // goes on trying what fails again now.
+            await store.ForgetRemindersAsync(application.Id, [ExchangeDeliveryClaim.SettledKind], null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (notices.Count > 0)
+        {
+            parts.AddRange(await RetryGivenUpNoticesAsync(application, notices, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (updates.Count > 0 && await RetryGivenUpUpdatesAsync(application, updates, cancellationToken).ConfigureAwait(false) is { } updated)
+        {
+            parts.Add(new(ExchangeStuckReason.CardUpdateGivenUp, updated));
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// Retry now of the given-up notices of the application's current version (a closed application's status notice, the
+    /// approvers' "withdrawn" notices): each tried afresh by the follow-up's claims, and how each kind went.
+    /// </summary>
+    private async Task<IReadOnlyList<ExchangeRetryPart>> RetryGivenUpNoticesAsync(
+        ExchangeApplication application, IReadOnlyList<(ExchangeStuckReason Reason, ExchangeDeliveryClaim Claim, string Recipient)> notices,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (_, claim, recipient) in notices)
+        {
+            // Tried afresh: the numbered failures and the record of giving up forgotten, one "could not reach" kept so
+            // that the follow-up knows the notice is owed (it counts for no try).
+            // Its counted refusals too (of a time the application was open), or the follow-up would not try it again.
+            string[] forget = [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind, claim.RefusedKind, claim.RefusalPrefix ?? claim.FailedPrefix];
+            await store.ForgetRemindersAsync(application.Id, forget, recipient, cancellationToken).ConfigureAwait(false);
+            await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, recipient, cancellationToken).ConfigureAwait(false);
+        }
+
+        await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
+        var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        return [.. notices.GroupBy(n => n.Reason).Select(g => new ExchangeRetryPart(
+            g.Key, g.All(n => n.Claim.IsHeld(after, n.Recipient)) ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing))];
+    }
+
+    /// <summary>
+    /// Retry now of the given-up card updates: each tried here by the click that takes its record of giving up (a second
+    /// click of a double click removes nothing and tries nothing). Refused again (given up again at once,
+    /// <see cref="RetryCardUpdateAsync"/>): not the follow-up's to try, said so. Null when no record was taken.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome?> RetryGivenUpUpdatesAsync(
+        ExchangeApplication application, IReadOnlyList<(ExchangeStuckReason Reason, ExchangeDeliveryClaim Claim, string Recipient)> updates,
+        CancellationToken cancellationToken)
+    {
+        var update = ExchangeDeliveryClaim.CardUpdate(application);
         bool? updated = null;
         foreach (var (_, _, recipient) in updates)
         {
@@ -302,36 +401,15 @@ internal sealed class ExchangeStuckApplications(
             updated = (updated ?? true) & await RetryCardUpdateAsync(application, update, recipient, cancellationToken).ConfigureAwait(false);
         }
 
-        if (givenUp.Count == 0 && updated is { } done)
+        if (updated is not { } done)
         {
-            // Refused again (given up again at once, RetryCardUpdateAsync): not the follow-up's to try, said so.
-            var now = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            return done ? ExchangeRetryOutcome.Delivered
-                : updates.Any(u => update.GaveUp(now, u.Recipient)) ? ExchangeRetryOutcome.Refused
-                : ExchangeRetryOutcome.StillFailing;
+            return null;
         }
 
-        if (givenUp.Count == 0)
-        {
-            // A second click after a retry that failed again: still owed, already the follow-up's to try — said so, and
-            // nothing sent now (a double click must not send twice).
-            return Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued : ExchangeRetryOutcome.NotStuck;
-        }
-
-        foreach (var (_, claim, recipient) in givenUp)
-        {
-            // Tried afresh: the numbered failures and the record of giving up forgotten, one "could not reach" kept so
-            // that the follow-up knows the notice is owed (it counts for no try).
-            // Its counted refusals too (of a time the application was open), or the follow-up would not try it again.
-            string[] forget = [claim.FailedPrefix, claim.UnreachableKind, claim.GaveUpKind, claim.RefusedKind, claim.RefusalPrefix ?? claim.FailedPrefix];
-            await store.ForgetRemindersAsync(application.Id, forget, recipient, cancellationToken).ConfigureAwait(false);
-            await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, recipient, cancellationToken).ConfigureAwait(false);
-        }
-
-        await store.ForgetRemindersAsync(application.Id, [ExchangeDeliveryClaim.SettledKind], null, cancellationToken).ConfigureAwait(false);
-        await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
-        var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        return givenUp.All(g => g.Claim.IsHeld(after, g.Recipient)) && updated != false ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+        var now = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        return done ? ExchangeRetryOutcome.Delivered
+            : updates.Any(u => update.GaveUp(now, u.Recipient)) ? ExchangeRetryOutcome.Refused
+            : ExchangeRetryOutcome.StillFailing;
     }
 
     /// <summary>
@@ -379,7 +457,12 @@ internal sealed class ExchangeStuckApplications(
         foreach (var approver in waitingFor)
         {
             var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
-            delivered |= await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+            if (await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false))
+            {
+                // Their reminder, refused with the card: reminded as any approver is, that long after this card.
+                await ForgetReminderRefusalsAsync(application, approver, cancellationToken).ConfigureAwait(false);
+                delivered = true;
+            }
         }
 
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -491,22 +574,30 @@ internal sealed class ExchangeStuckApplications(
     /// The step's approvers for whom its card was refused at each of its bounded tries (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>)
     /// and is not held (delivered or being sent): the follow-up no longer tries them.
     /// </summary>
-    private async Task<IReadOnlyList<string>> RefusedAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<string>> RefusedAsync(ExchangeApplication application, CancellationToken cancellationToken) =>
+        RefusalsSpentAsync(application, ExchangeDeliveryClaim.Card(application), withCard: false, cancellationToken);
+
+    /// <summary>
+    /// The step's approvers for whom <paramref name="message"/> was refused at each of its bounded tries and is not held
+    /// (delivered or being sent) — only those who have the step's card when <paramref name="withCard"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RefusalsSpentAsync(
+        ExchangeApplication application, ExchangeDeliveryClaim message, bool withCard, CancellationToken cancellationToken)
     {
         if (!PendingStatuses.Contains(application.Status))
         {
             return [];
         }
 
-        var card = ExchangeDeliveryClaim.Card(application);
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        if (!claims.Any(c => c.Kind.StartsWith(card.RefusalPrefix!, StringComparison.Ordinal)))
+        if (!claims.Any(c => c.Kind.StartsWith(message.RefusalPrefix!, StringComparison.Ordinal)))
         {
             return [];
         }
 
+        var card = ExchangeDeliveryClaim.Card(application);
         var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
-        return [.. waitingFor.Where(a => card.RefusalsSpent(claims, a) && !card.IsHeld(claims, a))];
+        return [.. waitingFor.Where(a => message.RefusalsSpent(claims, a) && !message.IsHeld(claims, a) && (!withCard || card.IsHeld(claims, a)))];
     }
 
     /// <summary>
@@ -528,51 +619,109 @@ internal sealed class ExchangeStuckApplications(
             await store.ForgetRemindersAsync(application.Id, [card.FailedPrefix, card.UnreachableKind, card.RefusalPrefix!], approver, cancellationToken).ConfigureAwait(false);
             var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase));
             var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
-            delivered &= hadCard && alerts
+            var sentNow = hadCard && alerts
                 ? await notifier.SendNewCardAlertAsync(application, decision!, approver, refresh, cancellationToken).ConfigureAwait(false)
                 : await notifier.SendWaitingCardAsync(application, approver, texts, refresh, cancellationToken).ConfigureAwait(false);
+            if (sentNow)
+            {
+                // Their reminder, refused with the card: reminded as any approver is, that long after this card.
+                await ForgetReminderRefusalsAsync(application, approver, cancellationToken).ConfigureAwait(false);
+            }
+
+            delivered &= sentNow;
         }
 
         return delivered ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
     }
 
     /// <summary>
-    /// Retry now of the applicant's messages refused at each of their tries: each one's refusals and failures forgotten —
-    /// one "could not reach" kept, so that the follow-up knows it is owed — and sent again at once under its claim (never
+    /// Retry now of a message to the applicant refused at each of its tries: its refusals and failures forgotten — one
+    /// "could not reach" kept, so that the follow-up knows it is owed — and sent again at once under its claim (never
     /// twice). Refused again, it is counted afresh: the follow-up tries it with its growing wait, and it is listed again
-    /// once those tries are spent.
+    /// once those tries are spent. Null when it is no longer owed: "nobody may decide" after the step's card reached an
+    /// approver (in this click, or meanwhile) — the applicant gets "it has reached an approver" instead, never the other.
     /// </summary>
-    private async Task<ExchangeRetryOutcome> RetryApplicantNoticesAsync(
-        ExchangeApplication application, IReadOnlyList<(ExchangeApplicantNotice Notice, ExchangeDeliveryClaim Claim)> notReached, CancellationToken cancellationToken)
+    private async Task<ExchangeRetryOutcome?> RetryApplicantNoticeAsync(
+        ExchangeApplication application, ExchangeApplicantNotice notice, ExchangeDeliveryClaim claim, CancellationToken cancellationToken)
     {
         var applicant = application.ApplicantAadObjectId;
-        foreach (var (notice, claim) in notReached)
+        string[] records = [claim.FailedPrefix, claim.UnreachableKind, claim.RefusalPrefix!];
+        var waitingFor = notice == ExchangeApplicantNotice.NobodyMayDecide
+            ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
+            : [];
+        if (waitingFor.Count > 0)
         {
-            await store.ForgetRemindersAsync(application.Id, [claim.FailedPrefix, claim.UnreachableKind, claim.RefusalPrefix!], applicant, cancellationToken)
-                .ConfigureAwait(false);
-            await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, applicant, cancellationToken).ConfigureAwait(false);
-            switch (notice)
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            if (CardReachedAnApprover(application, claims) || !waitingFor.All(a => ExchangeNotifier.IsUnreachable(application, claims, a, clock.Now)))
             {
-                case ExchangeApplicantNotice.Status:
-                    await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
-                    break;
-                case ExchangeApplicantNotice.NobodyMayDecide when (await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)).Count == 0:
-                    await notifier.NoApproverAsync(application, cancellationToken, again: true).ConfigureAwait(false);
-                    break;
-                case ExchangeApplicantNotice.NobodyMayDecide:
-                    await notifier.UnreachableApproversAsync(application, cancellationToken, again: true).ConfigureAwait(false);
-                    break;
-                case ExchangeApplicantNotice.Reached:
-                    await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    await notifier.RequestReportAsync(application, cancellationToken).ConfigureAwait(false);
-                    break;
+                // Stale: an approver can be reached now. Forgotten, so that it is neither listed nor sent.
+                await store.ForgetRemindersAsync(application.Id, records, applicant, cancellationToken).ConfigureAwait(false);
+                return null;
             }
         }
 
+        await store.ForgetRemindersAsync(application.Id, records, applicant, cancellationToken).ConfigureAwait(false);
+        await store.TryClaimReminderAsync(application.Id, claim.UnreachableKind, applicant, cancellationToken).ConfigureAwait(false);
+        switch (notice)
+        {
+            case ExchangeApplicantNotice.Status:
+                await followUp.RetryNoticesAsync(application, cancellationToken).ConfigureAwait(false);
+                break;
+            case ExchangeApplicantNotice.NobodyMayDecide when waitingFor.Count == 0:
+                await notifier.NoApproverAsync(application, cancellationToken, again: true).ConfigureAwait(false);
+                break;
+            case ExchangeApplicantNotice.NobodyMayDecide:
+                await notifier.UnreachableApproversAsync(application, cancellationToken, again: true).ConfigureAwait(false);
+                break;
+            case ExchangeApplicantNotice.Reached:
+                await notifier.TellReachedAsync(application, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await notifier.RequestReportAsync(application, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
         var after = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        return notReached.All(n => n.Claim.IsHeld(after, applicant)) ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+        return claim.IsHeld(after, applicant) ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+    }
+
+    /// <summary>
+    /// The step's approvers who have its card (its claim held) and whose reminder was refused at each of its bounded
+    /// tries (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>) and is not held (delivered or being sent): the follow-up
+    /// no longer tries them. An approver without the card is listed for the card (refused, or reaching nobody), whose
+    /// Retry now brings the reminder back with it (<see cref="ForgetReminderRefusalsAsync"/>).
+    /// </summary>
+    private Task<IReadOnlyList<string>> NotRemindedAsync(ExchangeApplication application, CancellationToken cancellationToken) =>
+        RefusalsSpentAsync(application, ExchangeDeliveryClaim.Reminder(application), withCard: true, cancellationToken);
+
+    /// <summary>
+    /// Retry now of the reminders refused at each of their tries: each one's refusals and failures forgotten and the
+    /// reminder sent again at once under its claim (never twice), the card after it as a reminder does. Refused again, it
+    /// is counted afresh: the follow-up tries it with its growing wait, and lists it again once those tries are spent.
+    /// </summary>
+    private async Task<ExchangeRetryOutcome> RetryRemindersAsync(ExchangeApplication application, IReadOnlyList<string> notReminded, CancellationToken cancellationToken)
+    {
+        var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
+        var delivered = true;
+        foreach (var approver in notReminded)
+        {
+            await ForgetReminderRefusalsAsync(application, approver, cancellationToken).ConfigureAwait(false);
+            delivered &= await notifier.RemindAsync(application, approver, refresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered ? ExchangeRetryOutcome.Delivered : ExchangeRetryOutcome.StillFailing;
+    }
+
+    /// <summary>
+    /// Forgets the failures and refusals of the step's reminder to <paramref name="approver"/>: tried again by Retry now, or
+    /// — once Retry now delivered their card, refused with it before — reminded by the follow-up as any approver is, that
+    /// long after the card.
+    /// </summary>
+    private async Task ForgetReminderRefusalsAsync(ExchangeApplication application, string approver, CancellationToken cancellationToken)
+    {
+        var reminder = ExchangeDeliveryClaim.Reminder(application);
+        await store.ForgetRemindersAsync(application.Id, [reminder.FailedPrefix, reminder.UnreachableKind, reminder.RefusalPrefix!], approver, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -601,8 +750,17 @@ internal sealed class ExchangeStuckApplications(
             notices.Add((ExchangeApplicantNotice.ReportRequest, ExchangeDeliveryClaim.ReportRequest));
         }
 
-        return notices.Where(n => n.Claim.RefusalsSpent(claims, applicant) && !n.Claim.IsHeld(claims, applicant) && !n.Claim.GaveUp(claims, applicant));
+        // "Nobody may decide" once the step's card reached an approver is stale: not listed (Retry now forgets it).
+        return notices.Where(n => n.Claim.RefusalsSpent(claims, applicant) && !n.Claim.IsHeld(claims, applicant) && !n.Claim.GaveUp(claims, applicant)
+            && !(n.Notice == ExchangeApplicantNotice.NobodyMayDecide && CardReachedAnApprover(application, claims)));
     }
+
+    /// <summary>
+    /// Whether the step's card reached one of its approvers (or is being sent to one): its claim held by somebody. The
+    /// applicant is then owed "it has reached an approver", never "nobody may decide" any more.
+    /// </summary>
+    private static bool CardReachedAnApprover(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims) =>
+        claims.Any(c => c.Kind == ExchangeDeliveryClaim.Card(application).Kind);
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>
     private async Task<ExchangeStuckReason?> PendingReasonAsync(ExchangeApplication application, CancellationToken cancellationToken)
@@ -625,13 +783,42 @@ internal sealed class ExchangeStuckApplications(
     }
 
     /// <summary>
-    /// Whether a notice of the application's current version is still owed to somebody — its delivery failed and it is
-    /// neither delivered (nor being sent) nor given up — so that the follow-up's next pass tries it again.
+    /// Whether a message of the application's current step is still owed to somebody and tried by the follow-up's next
+    /// passes — its delivery failed and it is neither delivered (nor being sent) nor given up: a notice, a card update,
+    /// and on an open application the applicant's "nobody may decide", "reached an approver" and closing-report request
+    /// and the approvers' reminders, as long as their tries are not spent (those are listed instead).
     /// </summary>
-    private static bool Owed(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
+    private bool Owed(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
     {
         var notices = new[] { ExchangeDeliveryClaim.StatusNotice(application), ExchangeDeliveryClaim.WithdrawnNotice(application), ExchangeDeliveryClaim.CardUpdate(application) };
-        return notices.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && !n.GaveUp(claims, r)));
+        if (notices.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && !n.GaveUp(claims, r))))
+        {
+            return true;
+        }
+
+        if (ExchangeDeliveryClaim.IsClosed(application))
+        {
+            return false;
+        }
+
+        // "Nobody may decide" is not tried any more once the step's card reached an approver.
+        var others = new List<ExchangeDeliveryClaim> { ExchangeDeliveryClaim.Reached(application) };
+        if (!CardReachedAnApprover(application, claims))
+        {
+            others.Add(ExchangeDeliveryClaim.Stuck(application));
+        }
+
+        if (application.Status.AwaitsADecision())
+        {
+            others.Add(ExchangeDeliveryClaim.Reminder(application));
+        }
+
+        if (application.Status == ExchangeStatus.Approved && application.ReportRequestedAt is null)
+        {
+            others.Add(ExchangeDeliveryClaim.ReportRequest);
+        }
+
+        return others.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && n.StillTried(claims, r, clock.Now)));
     }
 
     /// <summary>The notices of the application's current version that the follow-up gave up, with to whom.</summary>

@@ -207,6 +207,12 @@ internal sealed partial record ExchangeTexts
     /// <summary>The messages to an applicant, named in <see cref="StuckApplicantNotReachedFormat"/>.</summary>
     public required IReadOnlyDictionary<ExchangeApplicantNotice, string> ApplicantNotices { get; init; }
 
+    /// <summary>
+    /// Why an application is stuck: an approver's reminder, whose card they have, was refused at each of its tries (who:
+    /// the "not reached" line); <see cref="StuckNoticeAdvice"/> follows.
+    /// </summary>
+    public required string StuckApproverNotReminded { get; init; }
+
     public required string StuckCardAdvice { get; init; }
 
     /// <summary>Stuck: the approval card was being sent when the bot stopped (on the wire): it may not have arrived, and is not sent again by itself.</summary>
@@ -258,6 +264,21 @@ internal sealed partial record ExchangeTexts
 
     /// <summary>"Retry now" again on an application whose earlier retry re-queued it and failed once more (it is not given up yet): {0} the reference.</summary>
     public required string AlreadyQueuedFormat { get; init; }
+
+    /// <summary>
+    /// One "Retry now" that tried several problems of an application with different outcomes: a sentence per outcome, {0}
+    /// the problems so (from <see cref="RetryProblems"/> and <see cref="ApplicantNotices"/>) — delivered now…
+    /// </summary>
+    public required string RetrySummaryDeliveredFormat { get; init; }
+
+    /// <summary>…tried again and still not delivered, the follow-up going on trying…</summary>
+    public required string RetrySummaryQueuedFormat { get; init; }
+
+    /// <summary>…refused again, listed again (a Retry now from the list shown again tries once more).</summary>
+    public required string RetrySummaryRefusedFormat { get; init; }
+
+    /// <summary>What a "Retry now" tried, named in its summary (<see cref="RetrySummaryDeliveredFormat"/>); the applicant's messages by <see cref="ApplicantNotices"/>.</summary>
+    public required IReadOnlyDictionary<ExchangeStuckReason, string> RetryProblems { get; init; }
 
     /// <summary>{0} = reference. "Retry now" on an application no longer stuck (a second click): nothing changed.</summary>
     public required string NothingToRetryFormat { get; init; }

@@ -198,7 +198,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
     /// <summary>
     /// The coordinator's "Retry now" on a stuck application: the role checked here, on every click (a forged button from
-    /// anybody else gets the polite refusal and changes nothing); a button tries once (its round, <see cref="ExchangeStuckApplications.RetryAsync"/>): a second click sends nothing and says where it stands — being tried, nothing stuck, already queued for the follow-up's next try, or tried and still stuck (the list shown again offers one more try).
+    /// anybody else gets the polite refusal and changes nothing); a button tries once (its round, <see cref="ExchangeStuckApplications.RetryAsync"/>): a second click sends nothing and says where it stands — being tried, nothing stuck, already queued for the follow-up's next try, or tried and still stuck (the list shown again offers one more try). One click tries every problem listed for the application and is answered with one message.
     /// </summary>
     private async Task RetryDeliveryAsync(WaterfallStepContext step, ExchangeActor actor, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
     {
@@ -226,14 +226,22 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             return;
         }
 
-        var (application, outcome) = await stuck.RetryAsync(id, round, cancellationToken).ConfigureAwait(false);
+        var (application, outcome, parts) = await stuck.RetryAsync(id, round, cancellationToken).ConfigureAwait(false);
         if (application is null)
         {
             await step.Context.SendActivityAsync(texts.NotFound, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        Log.DeliveryRetried(logger, application.Reference, actor.AadObjectId, outcome.ToString());
+        Log.DeliveryRetried(logger, application.Reference, actor.AadObjectId,
+            parts.Count > 1 ? $"{outcome} ({string.Join(", ", parts.Select(p => $"{p.Notice?.ToString() ?? p.Problem.ToString()}: {p.Outcome}"))})" : outcome.ToString());
+        if (parts.Select(p => p.Outcome).Distinct().Count() > 1)
+        {
+            // Several problems tried by the one click, not all alike: one message saying how each went.
+            await step.Context.SendActivityAsync(RetrySummary(application, parts, texts), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var answer = outcome switch
         {
             ExchangeRetryOutcome.Delivered => string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, application.Reference),
@@ -247,6 +255,31 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
             _ => string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, application.Reference),
         };
         await step.Context.SendActivityAsync(answer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The answer to a "Retry now" whose problems went different ways: the reference, then what was delivered now, what
+    /// is still failing (the follow-up goes on trying it) and what was refused again (listed again), each naming its problems.
+    /// </summary>
+    private static string RetrySummary(ExchangeApplication application, IReadOnlyList<ExchangeRetryPart> parts, ExchangeTexts texts)
+    {
+        string Named(ExchangeRetryOutcome outcome) => string.Join(", ", parts.Where(p => p.Outcome == outcome)
+            .Select(p => p.Notice is { } notice ? texts.ApplicantNotices[notice] : texts.RetryProblems[p.Problem]).Distinct(StringComparer.Ordinal));
+        var sentences = new List<string>();
+        foreach (var (outcome, format) in new[]
+        {
+            (ExchangeRetryOutcome.Delivered, texts.RetrySummaryDeliveredFormat),
+            (ExchangeRetryOutcome.StillFailing, texts.RetrySummaryQueuedFormat),
+            (ExchangeRetryOutcome.Refused, texts.RetrySummaryRefusedFormat),
+        })
+        {
+            if (parts.Any(p => p.Outcome == outcome))
+            {
+                sentences.Add(string.Format(CultureInfo.InvariantCulture, format, Named(outcome)));
+            }
+        }
+
+        return $"{application.Reference}: {string.Join(" ", sentences)}";
     }
 
     /// <summary>More rounds of "Retry now" than any coordinator clicks: a larger number is no button of ours.</summary>

@@ -25,6 +25,8 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     private readonly List<(string Conversation, Activity Activity, int DeletedBefore)> sent = [];
     private readonly ListLogger<CoachingOutboxProcessor> log = new();
     private FakeGraphServer graph = null!;
+
+    public static TheoryData<string> Languages => [.. CoachingTexts.All.Select(t => t.Language)];
     private CoachingTestHost host = null!;
 
     public async Task InitializeAsync()
@@ -751,15 +753,84 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     {
         // Before: the card named the session's new day (5 December) for the meeting still in the previous organizer's
         // calendar, which is on the day its attendees had (3 December).
+        var (dayBefore, dayNow, card, texts, title) = await OldMeetingNotRemovedAfterAMoveAsync(language, startKept: true);
+
+        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, title, dayBefore), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, title, dayNow), card, StringComparison.Ordinal);
+        if (oldDay is not null)
+        {
+            Assert.Equal((oldDay, newDay), (dayBefore, dayNow));
+        }
+
+        // Kept: Graph was not asked.
+        Assert.DoesNotContain(graph.GraphRequests, r => r.Method == "GET");
+    }
+
+    /// <summary>
+    /// Before: a meeting made before the bot kept its start (migration CoachingOldMeetingStart) had no start on its
+    /// clean-up row, so the "old meeting could not be removed" card named the session's current day. Now the start is read
+    /// from the meeting itself in the previous organizer's calendar (Graph, once: kept on the row) and the card names the
+    /// old meeting's day, in the coordinator's language.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task MeetingMadeBeforeItsStartWasKept_OldMeetingNotRemoved_TheCardNamesTheDayReadFromGraph(string language)
+    {
+        var (dayBefore, dayNow, card, texts, title) = await OldMeetingNotRemovedAfterAMoveAsync(language, startKept: false);
+
+        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, title, dayBefore), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, title, dayNow), card, StringComparison.Ordinal);
+        var old = Assert.Single(graph.MailboxOf, m => m.Value == MailboxA).Key;
+        var read = Assert.Single(graph.GraphRequests, r => r.Method == "GET");
+        Assert.Contains($"/users/{MailboxA}/events/{old}", Uri.UnescapeDataString(read.Path), StringComparison.Ordinal);
+        Assert.NotNull(Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent).EventStartsAt);
+        Assert.DoesNotContain(log.Entries, l => l.EventId.Id == 2436);
+    }
+
+    /// <summary>
+    /// A meeting made before its start was kept, whose start Graph does not give either (the GET failing too): the card
+    /// names the session's current day, as before, and the operator's log says why (warning 2436).
+    /// </summary>
+    [Fact]
+    public async Task MeetingMadeBeforeItsStartWasKept_GraphDoesNotAnswerItsStart_TheCardNamesTheSessionsDayAndItIsLogged()
+    {
+        var (_, dayNow, card, texts, title) = await OldMeetingNotRemovedAfterAMoveAsync("en", startKept: false, startReadFails: true);
+
+        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, title, dayNow), card, StringComparison.Ordinal);
+        var warning = Assert.Single(log.Entries, l => l.EventId.Id == 2436);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(MailboxA, warning.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A session with a seat and its meeting in mailbox A — its start kept, or not (<paramref name="startKept"/>: as for a
+    /// meeting made before it was kept) — moved to another day and to mailbox B in one edit; A's DELETE answered 503 and
+    /// given up (one attempt), and with <paramref name="startReadFails"/> the GET of its start too. Returns the old
+    /// meeting's day and the session's new one, in <paramref name="language"/>, and the coordinator's card of the session.
+    /// </summary>
+    private async Task<(string DayBefore, string DayNow, string Card, CoachingTexts Texts, string Title)> OldMeetingNotRemovedAfterAMoveAsync(
+        string language, bool startKept, bool startReadFails = false)
+    {
         await LimitAttemptsToOneAsync();
         var session = await host.CreateSessionAsync();
         await RegisterAsync(session, "u1", "ana@example.org", "en");
         await DrainAsync();
         var old = Assert.Single(graph.Events.Keys);
+        if (!startKept)
+        {
+            await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Where(s => s.Id == session.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventStartsAt, (DateTimeOffset?)null)));
+        }
+
         await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
             session.Id, CoachingTestHost.Draft(inDays: 9) with { OrganizerMailbox = MailboxB }, CancellationToken.None));
         await Processor().RunOnceAsync(CancellationToken.None);    // the move: made in B on the new day, A's DELETE queued
         graph.FailNext(503, "ServiceNotAvailable");
+        if (startReadFails)
+        {
+            graph.FailNext(503, "ServiceNotAvailable");
+        }
+
         await Processor().RunOnceAsync(CancellationToken.None);    // A's DELETE answered 503: given up (one attempt)
         Assert.True(graph.Events.ContainsKey(old));
 
@@ -771,12 +842,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         var (dayBefore, dayNow) = (SessionTime.Day(session.StartsAt, session.TimeZone, culture), SessionTime.Day(stored.StartsAt, stored.TimeZone, culture));
         Assert.NotEqual(dayBefore, dayNow);
         var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
-        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, session.Title, dayBefore), card, StringComparison.Ordinal);
-        Assert.DoesNotContain(texts.Format(texts.SyncReasonOldMeetingNotRemovedFormat, session.Title, dayNow), card, StringComparison.Ordinal);
-        if (oldDay is not null)
-        {
-            Assert.Equal((oldDay, newDay), (dayBefore, dayNow));
-        }
+        return (dayBefore, dayNow, card, texts, session.Title);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace HiTechTex.Bot.Tests.Features.Coaching;
 /// <summary>
 /// Microsoft Graph's calendar REST shapes on a <see cref="LocalHttpServer"/>: the client-credentials token endpoint,
 /// <c>POST /v1.0/users/{id}/events</c> (201, de-duplicated by <c>transactionId</c> like Graph), <c>PATCH …/events/{id}</c>,
-/// <c>GET …/events/{id}</c>, <c>POST …/events/{id}/cancel</c> (202), <c>DELETE …/events/{id}</c> (204) and <c>POST …/calendar/getSchedule</c>; with faults on demand.
+/// <c>GET …/events/{id}</c> (its start and end in UTC), <c>POST …/events/{id}/cancel</c> (202), <c>DELETE …/events/{id}</c> (204) and <c>POST …/calendar/getSchedule</c>; with faults on demand.
 /// </summary>
 internal sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -218,7 +218,8 @@ internal sealed class FakeGraphServer : IAsyncDisposable
 
         if (segments is ["v1.0", "users", var getOwner, "events", var gotId] && method == "GET" && InMailbox(gotId, getOwner) && Events.TryGetValue(gotId, out var got))
         {
-            await WriteJsonAsync(context, new JsonObject { ["id"] = gotId, ["subject"] = got["subject"]?.DeepClone() });
+            // As Graph: start and end in UTC (its default, and what Prefer: outlook.timezone="UTC" asks for).
+            await WriteJsonAsync(context, new JsonObject { ["id"] = gotId, ["subject"] = got["subject"]?.DeepClone(), ["start"] = InUtc(got["start"]), ["end"] = InUtc(got["end"]) });
             return;
         }
 
@@ -254,6 +255,19 @@ internal sealed class FakeGraphServer : IAsyncDisposable
 
         context.Response.StatusCode = 404;
         await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "ErrorItemNotFound", ["message"] = "not found" } });
+    }
+
+    /// <summary>A stored <c>dateTimeTimeZone</c> (wall-clock time and zone, as the bot sends it) as Graph answers it: in UTC.</summary>
+    private static JsonObject? InUtc(JsonNode? value)
+    {
+        if (value?["dateTime"]?.GetValue<string>() is not { } text || value["timeZone"]?.GetValue<string>() is not { } zone)
+        {
+            return null;
+        }
+
+        var local = DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Unspecified);
+        var utc = TimeZoneInfo.ConvertTimeToUtc(local, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        return new JsonObject { ["dateTime"] = utc.ToString("yyyy-MM-ddTHH:mm:ss.0000000", System.Globalization.CultureInfo.InvariantCulture), ["timeZone"] = "UTC" };
     }
 
     /// <summary>The event is in that mailbox's calendar (an event the test put in <see cref="Events"/> itself is in any).</summary>

@@ -276,6 +276,144 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     }
 
     /// <summary>
+    /// Before: an approver's reminder refused at each of its six tries (they had the card, then blocked the bot) was never
+    /// sent again and listed nowhere. Now the coordinator's list shows it — "an approver could not be reminded", naming
+    /// them, in the coordinator's language — and Retry now sends it once more (a second click: nothing to retry).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task RetryNow_ReminderRefusedAtEveryTry_ListedThenDeliveredOnce(string language)
+    {
+        var texts = ExchangeTexts.Resolve(language);
+        var (id, reference) = await ReminderRefusedAtEveryTryAsync(language);
+        int Reminders() => fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count(t => t == string.Format(CultureInfo.InvariantCulture, En.ReminderFormat, reference));
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, Reminders());
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.ApproverNotReminded, entry.Reason);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], entry.Recipients);
+        Assert.True(entry.CanRetry);
+
+        // Act: listed; the manager unblocks the bot; Retry now, twice.
+        fixture.ManagerSend = _ => Delivered;
+        await ListedThenRetriedTwiceAsync(id, reference, texts, texts.StuckApproverNotReminded, texts.StuckNoticeAdvice,
+            NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), $"\"title\":\"{texts.RetryNowButton}\"");
+
+        // Assert: the reminder once more (with the card after it, as a reminder goes), not listed any more.
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts + 1, Reminders());
+        Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// Before: after a Retry now refused again, a second click said "already queued" only for the applicant's status
+    /// notice; for a reminder it said nothing was left to retry, and for "nobody may decide" it asked for an approver,
+    /// though the follow-up still tries both. Now every kind that the follow-up still tries says it is queued — and the
+    /// follow-up does try it, and lists it again once those tries are spent.
+    /// </summary>
+    [Theory]
+    [InlineData("reminder")]
+    [InlineData("nobody may decide")]
+    public async Task RetryNow_RefusedAgain_SecondClickSaysQueuedAndTheFollowUpTriesIt(string kind)
+    {
+        var (id, reference) = kind == "reminder" ? await ReminderRefusedAtEveryTryAsync("en") : await NobodyMayDecideNoticeRefusedAtEveryTryAsync();
+        int Tries() => fixture.TextsTo(kind == "reminder" ? ExchangeDialogTestHost.VisitingManagerId : ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, Tries());
+        var retry = await RetryButtonAsync();
+
+        await ClickedTwiceAsync(retry, string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference),
+            string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference));
+
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts + 1, Tries());
+        await FollowUpHourlyAsync();
+        Assert.Equal(2 * ExchangeDeliveryClaim.RefusalAttempts, Tries());
+        Assert.Contains(await ListAsync(), e => e.Reason is ExchangeStuckReason.ApproverNotReminded or ExchangeStuckReason.ApplicantNotReached);
+    }
+
+    /// <summary>
+    /// Before: one Retry now tried one kind of problem per application — the card first — and left the rest for another
+    /// click. Now one click tries every problem listed for the application, each under its own claim, and answers with one
+    /// message saying how each went, in the coordinator's language; a second click tries nothing more.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task RetryNow_CardRefusedForOneApproverReminderForAnother_OneClickTriesBothAndSumsUp(string language)
+    {
+        // Arrange: a second CITEVE manager who never installed the bot (card and reminder refused at every try), and the
+        // first, who has the card and then blocked the bot (reminder refused at every try).
+        const string Second = "44444444-4444-4444-4444-444444444444";
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        host.Reconfigure($"Roles:ClusterManagers:{Second}:0", HiTechTexPartners.CiteveId);
+        var secondSend = new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        host.Messenger.Setup(m => m.SendToUserAsync(Second, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => secondSend);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        host.Time.Advance(TimeSpan.FromDays(3));
+        await FollowUpHourlyAsync();
+        var listed = await ListAsync();
+        Assert.Equal([Second], Assert.Single(listed, e => e.Reason == ExchangeStuckReason.CardRefused).Recipients);
+        Assert.Equal([ExchangeDialogTestHost.VisitingManagerId], Assert.Single(listed, e => e.Reason == ExchangeStuckReason.ApproverNotReminded).Recipients);
+        Assert.Equal(2, listed.Count);
+        var cardsToSecond = fixture.SentTo(Second).Count(a => a.Attachments is { Count: > 0 });
+        int RemindersToFirst() => fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count(t => t.Contains(reference, StringComparison.Ordinal));
+        var remindersToFirst = RemindersToFirst();
+        var textsToSecond = fixture.TextsTo(Second).Count;
+
+        // Act: the second manager installs the bot, the first still blocks it; one button, clicked twice.
+        secondSend = new ProactiveSendResult(ProactiveSendStatus.Sent, "a:second", "activity-44");
+        var retry = await RetryButtonAsync();
+        var summary = $"{reference}: "
+            + string.Format(CultureInfo.InvariantCulture, texts.RetrySummaryDeliveredFormat, texts.RetryProblems[ExchangeStuckReason.CardRefused]) + " "
+            + string.Format(CultureInfo.InvariantCulture, texts.RetrySummaryQueuedFormat, texts.RetryProblems[ExchangeStuckReason.ApproverNotReminded]);
+        await ClickedTwiceAsync(retry, summary, string.Format(CultureInfo.InvariantCulture, texts.AlreadyQueuedFormat, reference));
+
+        // Assert: one card to the second manager, one reminder tried for the first, for the two clicks.
+        Assert.Equal(cardsToSecond + 1, fixture.SentTo(Second).Count(a => a.Attachments is { Count: > 0 }));
+        Assert.Equal(remindersToFirst + 1, RemindersToFirst());
+
+        // The first manager unblocks the bot: the follow-up delivers the reminder; the second manager, who has the card
+        // only now, is not reminded at once; nothing is listed any more.
+        fixture.ManagerSend = _ => Delivered;
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(remindersToFirst + 2, RemindersToFirst());
+        Assert.Equal(textsToSecond, fixture.TextsTo(Second).Count);
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
+    /// The card reached no approver and telling the applicant so was refused at every try: both listed. One Retry now,
+    /// once both can be reached, delivers the card — and does not send "it could not be delivered to the approvers",
+    /// stale once an approver has it (never told that, the applicant needs no "it has now reached an approver" either).
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_CardAndNobodyReachableNoticeRefused_TheCardGoesAndTheStaleNoticeIsDropped()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        await FollowUpHourlyAsync();
+        var listed = await ListAsync();
+        Assert.Contains(listed, e => e.Reason == ExchangeStuckReason.CardNotDelivered);
+        Assert.Contains(listed, e => (e.Reason, e.Notice) == (ExchangeStuckReason.ApplicantNotReached, ExchangeApplicantNotice.NobodyMayDecide));
+        var toApplicant = fixture.TextsTo(ApplicantId).Count;
+        fixture.ManagerSend = _ => Delivered;
+        fixture.ApplicantSend = _ => Delivered;
+
+        await ClickedTwiceAsync(await RetryButtonAsync(), string.Format(CultureInfo.InvariantCulture, En.RetryDeliveredFormat, reference),
+            string.Format(CultureInfo.InvariantCulture, En.NothingToRetryFormat, reference));
+        await fixture.RunFollowUpAsync();
+
+        Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
+        Assert.Equal(toApplicant, fixture.TextsTo(ApplicantId).Count);
+        Assert.Empty(await ListAsync());
+    }
+
+    /// <summary>
     /// Before: a decision's notice given up after Teams answered 503 again and again was explained "the message could not
     /// be delivered (they may have blocked the bot)"; now the reason follows the kind of failure — the service failing,
     /// not a block — in the coordinator's language; a refusal (blocked) still says they may have blocked the bot.
@@ -844,13 +982,20 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 var card = CardJson(r);
                 Assert.All(shown.Prepend(reference), expected => Assert.Contains(expected, card, StringComparison.Ordinal));
             }, "the stuck applications")
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference))
-            .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference))
             .StartTestAsync();
+        await ClickedTwiceAsync(retry, string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference),
+            string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference));
         await fixture.RunFollowUpAsync();
     }
+
+    /// <summary>The coordinator clicks the Retry now button <paramref name="retry"/> twice: the two answers.</summary>
+    private Task ClickedTwiceAsync(object retry, string first, string second) =>
+        host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(first)
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(second)
+            .StartTestAsync();
 
     /// <summary>
     /// An application submitted by a coordinator seeing the bot in <paramref name="language"/>, whose applicant blocked the
@@ -866,6 +1011,35 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         await fixture.DecideAsync(id, ExchangeVerbs.RequestChanges, "Please add the agenda.");
         await FollowUpHourlyAsync();
         return (id, reference);
+    }
+
+    /// <summary>
+    /// An application submitted by a coordinator seeing the bot in <paramref name="language"/> whose manager got the card
+    /// and then blocked the bot: the reminder, due three days later, refused at each of its tries.
+    /// </summary>
+    private async Task<(Guid Id, string Reference)> ReminderRefusedAtEveryTryAsync(string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        host.Time.Advance(TimeSpan.FromDays(3));
+        await FollowUpHourlyAsync();
+        return (id, reference);
+    }
+
+    /// <summary>
+    /// An application nobody may decide (no manager of CITEVE), whose applicant blocked the bot: the "nobody may decide"
+    /// notice refused at each of its tries.
+    /// </summary>
+    private async Task<(Guid Id, string Reference)> NobodyMayDecideNoticeRefusedAtEveryTryAsync()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        host.Reconfigure($"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0", HiTechTexPartners.TecnotessileId);
+        fixture.ApplicantSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        var id = await fixture.SubmitAsync();
+        await FollowUpHourlyAsync();
+        return (id, await fixture.ReferenceAsync(id));
     }
 
     /// <summary>The follow-up every hour for 40 hours: past the last of a refused message's tries (some 15 hours after the first).</summary>

@@ -33,6 +33,10 @@ public sealed partial class ExchangeTextsTests
         Assert.All(Enum.GetValues<ExchangeAction>(), a => Assert.False(string.IsNullOrWhiteSpace(texts.Actions[a])));
         Assert.All(Enum.GetValues<ExchangeActivityType>(), t => Assert.False(string.IsNullOrWhiteSpace(texts.ActivityTypes[t])));
         Assert.All(Enum.GetValues<EligibilityProblem>(), p => Assert.False(string.IsNullOrWhiteSpace(texts.Problems[p])));
+        // What a Retry now tried, named in its summary: every retryable problem (the applicant's messages by ApplicantNotices).
+        Assert.All(Enum.GetValues<ExchangeStuckReason>().Where(r => r is not ExchangeStuckReason.NoApprover and not ExchangeStuckReason.ApplicantNotReached),
+            r => Assert.False(string.IsNullOrWhiteSpace(texts.RetryProblems[r])));
+        Assert.All(Enum.GetValues<ExchangeApplicantNotice>(), n => Assert.False(string.IsNullOrWhiteSpace(texts.ApplicantNotices[n])));
         Assert.NotEmpty(texts.ApplyCommands);
         Assert.NotEmpty(texts.PendingApprovalsCommands);
         Assert.NotEmpty(texts.StepByStepCommands);
