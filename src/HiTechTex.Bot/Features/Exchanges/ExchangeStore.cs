@@ -183,7 +183,9 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     /// <summary>
     /// Gives back every record of an application whose kind begins with one of <paramref name="prefixes"/>, for one
     /// recipient or (null) for all: the coordinator's "Retry now" (the follow-up's next pass then tries the message again,
-    /// as if it had never failed). Idempotent: a second call finds nothing to remove.
+    /// as if it had never failed). Idempotent: a second call finds nothing to remove. A prefix that does not end with
+    /// ':' is a whole kind: it takes that kind and the kinds continuing it after a ':', never a longer version number
+    /// ("remindunreachable:Stage1:2" leaves "remindunreachable:Stage1:20" of a later resubmission alone).
     /// </summary>
     public async Task<int> ForgetRemindersAsync(Guid exchangeId, IReadOnlyList<string> prefixes, string? recipientAadObjectId, CancellationToken cancellationToken)
     {
@@ -192,8 +194,10 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         foreach (var prefix in prefixes)
         {
+            var whole = prefix.EndsWith(':') ? null : prefix;
+            var begins = whole is null ? prefix : prefix + ":";
             removed += await db.Set<ExchangeReminder>()
-                .Where(r => r.ExchangeId == exchangeId && r.Kind.StartsWith(prefix)
+                .Where(r => r.ExchangeId == exchangeId && (r.Kind == whole || r.Kind.StartsWith(begins))
                     && (recipientAadObjectId == null || r.RecipientAadObjectId == recipientAadObjectId))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }

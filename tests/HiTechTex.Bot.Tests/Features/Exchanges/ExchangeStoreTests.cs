@@ -388,6 +388,37 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         Assert.DoesNotContain(afterSettled, a => a.Id == id);
     }
 
+    [SkippableFact]
+    public async Task ForgetReminders_WholeKindOfVersion2_LeavesVersion20AndTakesItsOwnContinuations()
+    {
+        SkipUnlessAvailable();
+        var id = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        var application = (await store.FindAsync(id, CancellationToken.None))!;
+        var version2 = ExchangeDeliveryClaim.Reminder(WithVersion(application, 2));
+        var version20 = ExchangeDeliveryClaim.Reminder(WithVersion(application, 20));
+        foreach (var kind in new[] { version2.UnreachableKind, version2.Kind, version2.FailedPrefix + "1", version20.UnreachableKind, version20.Kind, version20.FailedPrefix + "1" })
+        {
+            Assert.True(await store.TryClaimReminderAsync(id, kind, Manager.AadObjectId, CancellationToken.None));
+        }
+
+        var removed = await store.ForgetRemindersAsync(id, [version2.UnreachableKind, version2.Kind, version2.FailedPrefix], null, CancellationToken.None);
+
+        Assert.Equal(3, removed);
+        var left = (await store.RemindersAsync(id, CancellationToken.None)).Select(r => r.Kind).ToHashSet();
+        Assert.Equal(new HashSet<string> { version20.UnreachableKind, version20.Kind, version20.FailedPrefix + "1" }, left);
+    }
+
+    private static ExchangeApplication WithVersion(ExchangeApplication application, int version)
+    {
+        var copy = NewApplication();
+        copy.Id = application.Id;
+        copy.Status = application.Status;
+        copy.Version = version;
+        return copy;
+    }
+
     private ExchangeStore Store(AsyncServiceScope scope) => new(scope.ServiceProvider.GetRequiredService<BotDbContext>(), gate, time);
 
     private async Task<Guid> CreateSubmittedAsync(string? visiting = null, ExchangeActor? applicant = null)
