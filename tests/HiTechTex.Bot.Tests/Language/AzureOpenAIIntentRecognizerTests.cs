@@ -250,6 +250,12 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     [InlineData("en", "decision makers in Italy", "[\"decision makers\"]", "IT")]
     [InlineData("en", "only providers in Portugal", "[\"providers\"]", "PT")]
     [InlineData("tr", "sadece Türkiye'deki satıcılar", "[\"satıcılar\"]", "TR")]
+    [InlineData("en", "key players in Portugal", "[\"key players\"]", "PT")]
+    [InlineData("pt", "principais atores em Portugal", "[\"principais\",\"atores\"]", "PT")]
+    [InlineData("es", "actores clave en España", "[\"actores clave\"]", "ES")]
+    [InlineData("it", "attori chiave in Italia", "[\"attori chiave\"]", "IT")]
+    [InlineData("tr", "Türkiye'deki kilit oyuncular", "[\"kilit oyuncular\"]", "TR")]
+    [InlineData("cs", "klíčoví hráči v Česku", "[\"klíčoví\",\"hráči\"]", "CZ")]
     public async Task RecognizeAsync_ModelKeepsARestrictorAsAKeyword_ItIsLeftOutAndTheCountryStays(string language, string text, string keywords, string country)
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""

@@ -150,6 +150,21 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
         Assert.Equal("IT", query.Country);
     }
 
+    [Theory]
+    [InlineData("en", "find key players in technical textiles in Portugal", "technical textiles", "PT")]
+    [InlineData("pt", "procuro os principais atores em têxteis técnicos em Portugal", "têxteis técnicos", "PT")]
+    [InlineData("es", "busco actores clave en textiles técnicos en España", "textiles técnicos", "ES")]
+    [InlineData("it", "cerco attori chiave nel riciclo in Italia", "riciclo", "IT")]
+    [InlineData("tr", "Türkiye'deki teknik tekstil paydaşları", "teknik tekstil", "TR")]
+    [InlineData("cs", "hledám aktéry v recyklaci v Česku", "recyklaci", "CZ")]
+    public async Task OnTurnAsync_PeopleInSomethingSomewhere_SearchesTheThingThereWithoutThePeopleWords(string language, string typed, string words, string country)
+    {
+        // Before: "key players technical textiles", "principais atores têxteis técnicos"… were the search's words.
+        var query = FindPartnersDialog.QueryOf((await StartedByAsync(language, typed)).Entities);
+        Assert.Equal(words, query.Q, ignoreCase: true);
+        Assert.Equal(country, query.Country);
+    }
+
     /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>
     private async Task<JourneyStart> StartedByAsync(string language, string typed)
     {
