@@ -122,17 +122,8 @@ internal sealed class ProfileDialog : ComponentDialog
     }
 
     /// <summary>"Do you mean the organisation …?" — <paramref name="validations"/> keeps the name kept if it gives up and the directory name, one line each.</summary>
-    private static PromptOptions OrganisationMeantOptions(ConversationTexts texts, string validations)
-    {
-        var lines = validations.Split('\n', 2);
-        var kept = lines[0];
-        var meant = lines.Length > 1 ? lines[1] : "";
-        var options = PromptOptions.Text(texts.ConfirmOrganisationMeant(meant), texts.ConfirmOrganisationMeantRetry(meant));
-        options.Validations = validations;
-        options.MaxAttempts = ProfileAttempts;
-        options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
-        return options;
-    }
+    private static PromptOptions OrganisationMeantOptions(ConversationTexts texts, string validations) =>
+        KeptAndAskedOptions(texts, validations, texts.ConfirmOrganisationMeant, texts.ConfirmOrganisationMeantRetry);
 
     /// <summary>Asks whether the directory organisation <paramref name="meant"/> is meant (<see cref="OrganisationMeantAsync"/>), kept in the step's values.</summary>
     private static async Task<DialogTurnResult> AskOrganisationMeantAsync(WaterfallStepContext step, string kept, OrganisationMatch meant, CancellationToken cancellationToken)
@@ -206,12 +197,19 @@ internal sealed class ProfileDialog : ComponentDialog
     /// "Is “…” the name of your organisation?"; <paramref name="validations"/> keeps the organisation kept if it gives up
     /// and the answer asked about, one line each (neither holds a line break: <see cref="NameRule"/>).
     /// </summary>
-    private static PromptOptions OrganisationConfirmOptions(ConversationTexts texts, string validations)
+    private static PromptOptions OrganisationConfirmOptions(ConversationTexts texts, string validations) =>
+        KeptAndAskedOptions(texts, validations, texts.ConfirmOrganisationName, texts.ConfirmOrganisationNameRetry);
+
+    /// <summary>
+    /// A yes/no question about one name of <paramref name="validations"/> — the organisation kept if it gives up, then the
+    /// name asked about, one line each — with its retry; after <see cref="ProfileAttempts"/> the kept one (or none) is said.
+    /// </summary>
+    private static PromptOptions KeptAndAskedOptions(ConversationTexts texts, string validations, Func<string, string> question, Func<string, string> retry)
     {
         var lines = validations.Split('\n', 2);
         var kept = lines[0];
-        var typed = lines.Length > 1 ? lines[1] : "";
-        var options = PromptOptions.Text(texts.ConfirmOrganisationName(typed), texts.ConfirmOrganisationNameRetry(typed));
+        var asked = lines.Length > 1 ? lines[1] : "";
+        var options = PromptOptions.Text(question(asked), retry(asked));
         options.Validations = validations;
         options.MaxAttempts = ProfileAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
