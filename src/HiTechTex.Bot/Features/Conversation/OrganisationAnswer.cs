@@ -141,7 +141,7 @@ internal static class OrganisationAnswer
     /// Whether <paramref name="name"/>, read in the answer <paramref name="typed"/> and matched to the directory's
     /// <paramref name="directoryName"/>, is there only as an ordinary word: ordinary words alone (<see cref="IsOnlyOrdinaryWords"/>),
     /// in lower case, inside a sentence with other words than the directory name's ("estou em casa", "I'm at home",
-    /// "sono a casa" with a CASA listed) — where the user is, more likely than the organisation, so asked about rather
+    /// "lavoro da casa" with a CASA listed) — where the user is, more likely than the organisation, so asked about rather
     /// than taken. The name typed alone ("casa", "CASA") or with a capital ("estou na CASA") is the organisation.
     /// </summary>
     internal static bool IsOnlyAnOrdinaryWordThere(string typed, string name, string directoryName)

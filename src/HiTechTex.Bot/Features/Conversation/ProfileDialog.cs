@@ -110,7 +110,7 @@ internal sealed class ProfileDialog : ComponentDialog
             Localize = (context, options) => OrganisationConfirmOptions(context.GetTexts(), Kept(options.Validations)),
         });
 
-        // "estou em casa", "I'm at home", "sono a casa" at either organisation question, with a CASA or HOME listed: a
+        // "estou em casa", "I'm at home", "lavoro da casa" at either organisation question, with a CASA or HOME listed: a
         // directory name there only as an ordinary word in lower case was taken silently as the organisation. It is asked
         // about — "Do you mean the organisation “CASA”?" — as a yes takes it in one turn for someone who does work there
         // and types in lower case, where refusing it would leave them no way but capitals; a no names no organisation.

@@ -293,6 +293,21 @@ public sealed class NamedOrganisationTests : IDisposable
     }
 
     [Fact]
+    public async Task OrganisationQuestion_FirstUse_NoYesOrNoToTheOrganisationMeant_LeftUnsetAfterTheAttempts()
+    {
+        var texts = ConversationTexts.En;
+        const string Home = "HOME — Home Textiles Europe";
+
+        await LanguageAndSave(UpToTheOrganisationQuestion(texts)
+            .Send("I'm at home").AssertReply(texts.ConfirmOrganisationMeant(Home))
+            .Send("perhaps").AssertReplyContains(texts.ConfirmOrganisationMeantRetry(Home))
+            .Send("maybe").AssertReplyContains(texts.ConfirmOrganisationMeantRetry(Home))
+            .Send("hmm").AssertReply(texts.OrganisationUnset), texts).StartTestAsync();
+
+        Assert.Equal(("", (string?)null), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
+    }
+
+    [Fact]
     public void ConfirmOrganisationMeant_IsAYesOrNoQuestionNamingTheOrganisationInEveryLanguage()
     {
         Assert.All(ConversationTexts.All, t =>
