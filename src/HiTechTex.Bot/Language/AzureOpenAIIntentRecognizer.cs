@@ -43,8 +43,11 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         message (en, pt, es, it, tr, cs). entities: keywords = search words left after removing intent words and stop
         words (restrictors such as "only", "só", "solo", "sadece", "pouze" and generic words for companies or
         organisations, by what they do too — "manufacturers", "suppliers", "providers", "fornecedores", "produttori", "üreticisi",
-        "satıcılar", "výrobci" — and people such as "decision makers" are no keywords: "only companies in Portugal" has none,
-        country PT; "towel manufacturers in Portugal" has ["towel"]; "decision makers in Italy" has none); country = ISO 3166-1 alpha-2 code of the place asked for; otherCountries = the further countries named as
+        "satıcılar", "výrobci" — and people such as "decision makers", "key players", "stakeholders", "contacts", "principais
+        atores", "actores clave", "attori chiave", "kilit oyuncular", "paydaşlar", "klíčoví hráči" are no keywords: "only companies in Portugal" has none,
+        country PT; "towel manufacturers in Portugal" has ["towel"]; "decision makers in Italy" has none; a place's name
+        with a Turkish ending, with or without the apostrophe — "İzmir'de", "izmirde", "türkiyede", "egeden" — is that
+        place, not a keyword); country = ISO 3166-1 alpha-2 code of the place asked for; otherCountries = the further countries named as
         alternatives, in order, as ISO codes ("in Italy or Spain": country IT, otherCountries ["ES"]; "em Portugal ou
         Espanha", "İtalya veya İspanya", "v Itálii nebo Španělsku" alike); excludedCountries = countries named to be left out,
         as ISO codes ("not in Italy", "except Italy", "outside Italy", "não em Itália", "no en Italia", "non in Italia",
@@ -258,17 +261,19 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             var region = regionText is null ? null : LocalIntentRecognizer.FindRegion(regionText);
             var kind = OptionalString(entitiesElement, "organisationKind");
             var city = OptionalString(entitiesElement, "city") is { } cityText && CitiesByName.TryGetValue(cityText, out var cityEntry) ? cityEntry : null;
+            // "only companies in Portugal": the model may keep "only" (or "empresas", "pouze") among the keywords; and
+            // "türkiyede", "egeden", "izmirde": a place's name with a Turkish ending, which the local reading reads as the place.
+            var (keywords, places) = KeywordsAndPlaces(SearchRestrictors.Clean(StringArray(entitiesElement, "keywords")));
             var entities = new IntentEntities
             {
-                // "only companies in Portugal": the model may keep "only" (or "empresas", "pouze") among the keywords.
-                Keywords = SearchRestrictors.Clean(StringArray(entitiesElement, "keywords")),
-                Country = (country is null ? null : LocalIntentRecognizer.FindCountry(country)) ?? region?.Country,
-                Region = region?.Region ?? regionText,
+                Keywords = keywords,
+                Country = (country is null ? null : LocalIntentRecognizer.FindCountry(country)) ?? region?.Country ?? places.Find(p => p.Country is not null).Country,
+                Region = region?.Region ?? regionText ?? places.Find(p => p.Region is not null).Region,
                 OrganisationKind = kind is not null && KindNames.Contains(kind, StringComparer.Ordinal) ? kind : null,
                 Dates = [.. StringArray(entitiesElement, "dates").Select(dates.ParseDate).OfType<DateOnly>().Distinct()],
                 SessionTopic = OptionalString(entitiesElement, "sessionTopic"),
                 Month = ParseMonth(OptionalString(entitiesElement, "month"), dates.Today),
-                City = city?.Value,
+                City = city?.Value ?? places.Find(p => p.City is not null).City,
                 Hosting = entitiesElement.TryGetProperty("hosting", out var hosting) && hosting.ValueKind == JsonValueKind.True,
             };
             // "in Italy or Spain": the search looks in the first country and offers the others; "not in Italy": everywhere
@@ -296,7 +301,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 ExcludedCountries = excluded,
                 OtherCountries = entities.Country is null
                     ? []
-                    : [.. Countries(entitiesElement, "otherCountries").Where(c => c != entities.Country && !excluded.Contains(c, StringComparer.Ordinal))],
+                    : [.. Countries(entitiesElement, "otherCountries").Concat(places.Select(p => p.Country).OfType<string>()).Distinct(StringComparer.Ordinal)
+                        .Where(c => c != entities.Country && !excluded.Contains(c, StringComparer.Ordinal))],
             };
             // A refusal ("I don't want to apply") starts nothing, whatever intent the model named with it.
             if (root.TryGetProperty("declined", out var declined) && declined.ValueKind == JsonValueKind.True)
@@ -351,6 +357,33 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
     {
         Log.FallingBack(logger, reason);
         return await fallback.RecognizeAsync(text, locale, cancellationToken);
+    }
+
+    /// <summary>
+    /// The model's keywords as the local reading would have them (<see cref="LocalIntentRecognizer.ReadPlaceKeyword"/>): a
+    /// place's name with a Turkish case ending written on it ("türkiyede", "denizliden", "izmirde" — a model keeps them as
+    /// words, and the search looked for "izmirde", which no description holds) is the place; a country or region leaves
+    /// no keyword, a city its name. The places, in order, beside the words left.
+    /// </summary>
+    private static (List<string> Keywords, List<PlaceKeyword> Places) KeywordsAndPlaces(IReadOnlyList<string> keywords)
+    {
+        var kept = new List<string>(keywords.Count);
+        var places = new List<PlaceKeyword>();
+        foreach (var keyword in keywords)
+        {
+            var read = LocalIntentRecognizer.ReadPlaceKeyword(keyword);
+            if (read.Keyword is { } word)
+            {
+                kept.Add(word);
+            }
+
+            if (read.NamesAPlace)
+            {
+                places.Add(read);
+            }
+        }
+
+        return (kept, places);
     }
 
     /// <summary>The ISO codes of the countries an array names (codes or names the recognizer knows), each once, in order.</summary>

@@ -345,6 +345,65 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         return Countries.FirstIn(TextNormalizer.Tokenize(text))?.Entry.Value;
     }
 
+    /// <summary>
+    /// A keyword of the Azure OpenAI answer with a Turkish case ending on a place's name — written on it ("türkiyede",
+    /// "egeden", "izmirde", "denizliden") or after an apostrophe ("İzmir'de") — read as this recognizer reads those words
+    /// in the message: a country or partner region is the place and no word to look for, a city is the place and still
+    /// looked for by its name ("izmir", as "partners in Prato" looks for "prato"), and the ending is no word. A keyword
+    /// without such an ending comes back as it is ("model", "moda": ordinary words that end the same way).
+    /// </summary>
+    internal static PlaceKeyword ReadPlaceKeyword(string keyword)
+    {
+        ArgumentNullException.ThrowIfNull(keyword);
+        var tokens = TurkishSuffix.SplitPlaceEndings(TextNormalizer.Tokenize(keyword));
+        var endings = 0;
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            endings += TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, i) ? 1 : 0;
+        }
+
+        if (endings == 0)
+        {
+            return new PlaceKeyword(keyword, null, null, null);
+        }
+
+        var dropped = new bool[tokens.Count];
+        var countries = Countries.FindAll(tokens);
+        var country = CompiledEntries.First(countries);
+        var regions = Regions.FindAll(tokens);
+        var region = CompiledEntries.First(regions);
+        var city = CompiledEntries.First(Cities.FindAll(tokens));
+        foreach (var (_, match) in countries.Concat(regions))
+        {
+            Consume(dropped, match);
+        }
+
+        // "Ege Bölgesi'nden": the word for a region after its name belongs to the name.
+        foreach (var (_, match) in regions)
+        {
+            var after = match.Start + match.Length;
+            if (after < tokens.Count && RegionNouns.Contains(tokens[after].Norm))
+            {
+                dropped[after] = true;
+            }
+        }
+
+        var kept = new List<string>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!dropped[i] && !TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, i))
+            {
+                kept.Add(tokens[i].Raw);
+            }
+        }
+
+        return new PlaceKeyword(
+            kept.Count > 0 ? string.Join(' ', kept) : null,
+            country?.Entry.Value ?? (region is { } r ? RegionsByValue[r.Entry.Value].Country : null),
+            region?.Entry.Value,
+            city?.Entry.Value);
+    }
+
     /// <summary>Today in the bot's time zone (the day months and dates are resolved against).</summary>
     internal DateOnly Today => DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
 

@@ -5,7 +5,8 @@ namespace HiTechTex.Bot.Language;
 /// "apenas", "solo", "soltanto", "sadece", "yalnızca", "pouze", "jenom"… and the generic nouns for organisations they go
 /// with ("companies", "empresas", "aziende", "firmalar", "firmy", and the companies named by what they do: "manufacturers",
 /// "providers", "fornecedores", "proveedores", "produttori", "üreticisi", "satıcılar", "výrobci"…). "only companies in Portugal" is a search in Portugal
-/// (of any kind), not for the words "only" or "empresas" in the descriptions, which found nothing. Both recognizers'
+/// (of any kind), not for the words "only" or "empresas" in the descriptions, which found nothing. People at
+/// organisations ("key players", "stakeholders", "principais atores", "kilit oyuncular") are no search words either. Both recognizers'
 /// keywords go through <see cref="Clean"/>; the local one never makes them keywords in the first place.
 /// </summary>
 internal static class SearchRestrictors
@@ -54,11 +55,56 @@ internal static class SearchRestrictors
     };
 
     // People, though the last word is a maker's: "decision makers in Italy" are whom to reach at organisations there, not
-    // companies that make "decision" — the first word was a keyword no description holds. The pair is no search word.
+    // companies that make "decision" — the first word was a keyword no description holds. The pair is no search word; so
+    // are the other pairs for people whose words alone are words of a search ("partes interessadas": "partes" are parts).
     private static readonly HashSet<(string First, string Second)> PeopleCompounds =
     [
         ("decision", "maker"), ("decision", "makers"), ("policy", "maker"), ("policy", "makers"),
+        ("contact", "person"), ("contact", "persons"), ("partes", "interessadas"), ("partes", "interesadas"),
+        ("parti", "interessate"), ("portatori", "interesse"), ("karar", "vericiler"), ("karar", "vericileri"),
+        ("ilgili", "taraflar"), ("zucastnene", "strany"), ("kontaktni", "osoby"),
     ];
+
+    // People at organisations, whom a partner search reaches through them and no description names: "find stakeholders
+    // in technical textiles in Portugal" searches technical textiles there, not the word "stakeholders". Normalized, in
+    // the six languages. Not the words a textile search does look for: "contact" ("skin contact"), "agentes" and "agenti"
+    // (finishing agents, "agentes ignífugos") — those are people only beside a word of importance (PeopleNouns).
+    private static readonly HashSet<string> PeopleWords = new(StringComparer.Ordinal)
+    {
+        "stakeholder", "stakeholders", "actors", "contacts", "people", "persons", "policymakers", "decisionmakers",
+        "atores", "ator", "actores", "intervenientes", "interveniente", "contactos", "contatos", "pessoas", "decisores",
+        "personas", "interlocutores",
+        "attori", "attore", "operatori", "contatti", "persone", "decisori", "referenti", "interlocutori",
+        "paydas", "paydaslar", "paydaslari", "paydaslarini", "paydaslarla", "paydaslariyla", "aktorler", "aktorleri",
+        "aktorlerini", "kisiler", "kisileri", "insanlar", "insanlari",
+        "akter", "akteri", "aktery", "akteru", "kontakty", "kontaktu", "lide", "lidi",
+    };
+
+    // Words for people only beside a word of importance (PeopleModifiersBefore, PeopleModifiersAfter): "key players", "actores clave", "agentes-chave",
+    // "attori chiave", "kilit oyuncular", "klíčoví hráči" — alone, "players" or "agentes" may be what is looked for.
+    private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
+    {
+        "player", "players", "agentes", "agente", "jugadores", "jugador", "giocatori", "giocatore", "agenti",
+        "oyuncu", "oyuncular", "oyunculari", "oyuncularini", "hrac", "hraci", "hrace", "hracu",
+    };
+
+    // The words of importance that make those people, written before them ("key", "main", "principais", "kilit",
+    // "klíčoví"…) and no search words there — nor before the people words ("key stakeholders", "principais atores").
+    private static readonly HashSet<string> PeopleModifiersBefore = new(StringComparer.Ordinal)
+    {
+        "key", "main", "major", "leading", "big", "important", "relevant",
+        "principais", "principales", "principali", "principal",
+        "kilit", "onemli", "ana", "buyuk",
+        "klicovi", "klicove", "klicovych", "hlavni", "vyznamni", "velci", "dulezite",
+    };
+
+    // And after them, in Portuguese, Spanish and Italian ("atores-chave", "actores clave", "attori chiave", "agentes
+    // principales"); not the English words ("players key" is no pair, but two keywords of a model: "players", "key technologies").
+    private static readonly HashSet<string> PeopleModifiersAfter = new(StringComparer.Ordinal)
+    {
+        "chave", "clave", "chiave", "principais", "principales", "principali", "principal",
+        "importantes", "relevantes", "importanti", "rilevanti",
+    };
 
     /// <summary>A restrictor ("only", "só", "sadece", "pouze"…), normalized.</summary>
     public static bool IsRestrictor(string norm) => Restrictors.Contains(norm);
@@ -70,8 +116,10 @@ internal static class SearchRestrictors
     public static bool IsNoSearchWord(string norm) => IsRestrictor(norm) || IsOrganisationNoun(norm);
 
     /// <summary>
-    /// Per word of <paramref name="tokens"/>, whether no search looks for it: a restrictor, a noun for organisations, or
-    /// either word of a compound for people ("decision makers", "policy makers").
+    /// Per word of <paramref name="tokens"/>, whether no search looks for it: a restrictor, a noun for organisations, a
+    /// word for people at organisations ("stakeholders", "intervenientes", "paydaşlar", "aktéři"), with a word of
+    /// importance beside one ("key players", "actores clave", "attori chiave", "kilit oyuncular", "klíčoví hráči"), or
+    /// either word of a compound for people ("decision makers", "partes interessadas").
     /// </summary>
     public static bool[] NoSearchWords(IReadOnlyList<Token> tokens)
     {
@@ -79,10 +127,27 @@ internal static class SearchRestrictors
         var none = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
-            none[i] |= IsNoSearchWord(tokens[i].Norm);
-            if (i + 1 < tokens.Count && PeopleCompounds.Contains((tokens[i].Norm, tokens[i + 1].Norm)))
+            var norm = tokens[i].Norm;
+            none[i] |= IsNoSearchWord(norm);
+            if (i + 1 < tokens.Count && PeopleCompounds.Contains((norm, tokens[i + 1].Norm)))
             {
                 none[i] = none[i + 1] = true;
+            }
+
+            // "stakeholders", "principais atores", "key players", "actores clave", "kilit oyuncular", "klíčoví hráči".
+            var people = PeopleWords.Contains(norm);
+            if (!people && !PeopleNouns.Contains(norm))
+            {
+                continue;
+            }
+
+            var before = i > 0 && PeopleModifiersBefore.Contains(tokens[i - 1].Norm);
+            var after = i + 1 < tokens.Count && PeopleModifiersAfter.Contains(tokens[i + 1].Norm);
+            if (people || before || after)
+            {
+                none[i] = true;
+                none[i - (before ? 1 : 0)] = true;
+                none[i + (after ? 1 : 0)] = true;
             }
         }
 
@@ -91,31 +156,52 @@ internal static class SearchRestrictors
 
     /// <summary>
     /// The keywords without those words: a keyword that is one of them (or "decision makers") is dropped, one of several
-    /// words ("only dyeing", as a model may return it) keeps its other words as typed.
+    /// words ("only dyeing", as a model may return it) keeps its other words as typed. The keywords are read in order as
+    /// one text, so that a pair a model split ("key", "players") is still a pair.
     /// </summary>
     public static IReadOnlyList<string> Clean(IReadOnlyList<string> keywords)
     {
         ArgumentNullException.ThrowIfNull(keywords);
-        var cleaned = new List<string>(keywords.Count);
+        var tokenized = new List<IReadOnlyList<Token>>(keywords.Count);
+        var all = new List<Token>();
         foreach (var keyword in keywords)
         {
-            if (string.IsNullOrWhiteSpace(keyword))
+            var tokens = string.IsNullOrWhiteSpace(keyword) ? [] : TextNormalizer.Tokenize(keyword);
+            tokenized.Add(tokens);
+            all.AddRange(tokens);
+        }
+
+        var none = NoSearchWords(all);
+        var cleaned = new List<string>(keywords.Count);
+        var start = 0;
+        for (var k = 0; k < keywords.Count; k++)
+        {
+            var tokens = tokenized[k];
+            var dropped = none.AsSpan(start, tokens.Count);
+            start += tokens.Count;
+            if (tokens.Count == 0)
             {
                 continue;
             }
 
-            var tokens = TextNormalizer.Tokenize(keyword);
-            var none = NoSearchWords(tokens);
-            if (!none.Contains(true))
+            if (!dropped.Contains(true))
             {
-                cleaned.Add(keyword);
+                cleaned.Add(keywords[k]);
                 continue;
             }
 
-            var kept = string.Join(' ', tokens.Where((_, i) => !none[i]).Select(t => t.Raw));
-            if (kept.Length > 0)
+            var kept = new List<string>(tokens.Count);
+            for (var i = 0; i < tokens.Count; i++)
             {
-                cleaned.Add(kept);
+                if (!dropped[i])
+                {
+                    kept.Add(tokens[i].Raw);
+                }
+            }
+
+            if (kept.Count > 0)
+            {
+                cleaned.Add(string.Join(' ', kept));
             }
         }
 

@@ -250,6 +250,12 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     [InlineData("en", "decision makers in Italy", "[\"decision makers\"]", "IT")]
     [InlineData("en", "only providers in Portugal", "[\"providers\"]", "PT")]
     [InlineData("tr", "sadece Türkiye'deki satıcılar", "[\"satıcılar\"]", "TR")]
+    [InlineData("en", "key players in Portugal", "[\"key players\"]", "PT")]
+    [InlineData("pt", "principais atores em Portugal", "[\"principais\",\"atores\"]", "PT")]
+    [InlineData("es", "actores clave en España", "[\"actores clave\"]", "ES")]
+    [InlineData("it", "attori chiave in Italia", "[\"attori chiave\"]", "IT")]
+    [InlineData("tr", "Türkiye'deki kilit oyuncular", "[\"kilit oyuncular\"]", "TR")]
+    [InlineData("cs", "klíčoví hráči v Česku", "[\"klíčoví\",\"hráči\"]", "CZ")]
     public async Task RecognizeAsync_ModelKeepsARestrictorAsAKeyword_ItIsLeftOutAndTheCountryStays(string language, string text, string keywords, string country)
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
@@ -264,6 +270,85 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         Assert.Equal(Intent.FindPartners, result.Intent);
         Assert.Equal(country, result.Entities.Country);
         Assert.Empty(result.Entities.Keywords);
+    }
+
+    /// <summary>
+    /// A model that keeps a place's name with a Turkish ending written on it ("izmirde", "denizliden", "türkiyede") as a
+    /// keyword searched for that word, which no description holds: it is read as the local reading reads it — a country
+    /// or region is the place and no keyword, a city is the place and its name the keyword ("izmir", as locally).
+    /// </summary>
+    [Theory]
+    [InlineData("izmirde tekstil firması", "[\"izmirde\",\"tekstil\"]", "null", "izmir tekstil", null, null, "İzmir")]
+    [InlineData("İZMİRDE TEKSTİL FİRMASI", "[\"İZMİRDE\",\"TEKSTİL\"]", "null", "izmir TEKSTİL", null, null, "İzmir")]
+    [InlineData("denizliden havlu üreticisi", "[\"denizliden havlu\"]", "null", "denizli havlu", null, null, "Denizli")]
+    [InlineData("İzmir'de boyama firması", "[\"İzmir'de\",\"boyama\"]", "null", "izmir boyama", null, null, "İzmir")]
+    [InlineData("türkiyede tekstil firması", "[\"türkiyede\",\"tekstil\"]", "null", "tekstil", "TR", null, null)]
+    [InlineData("türkiyedeki dokuma firmaları", "[\"türkiyedeki\",\"dokuma\"]", "\"TR\"", "dokuma", "TR", null, null)]
+    [InlineData("ispanyada tekstil firmaları", "[\"ispanyada\",\"tekstil\"]", "null", "tekstil", "ES", null, null)]
+    [InlineData("egeden kumaş tedarikçisi", "[\"egeden\",\"kumaş\"]", "null", "kumaş", "TR", "Aegean", null)]
+    [InlineData("Ege Bölgesi'nden kumaş", "[\"Ege Bölgesi'nden\",\"kumaş\"]", "null", "kumaş", "TR", "Aegean", null)]
+    public async Task RecognizeAsync_ModelKeepsAPlaceWithATurkishEndingAsAKeyword_ItIsThePlace(
+        string text, string keywords, string country, string words, string? expectedCountry, string? region, string? city)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"tr","declined":false,
+             "entities":{"keywords":{{{keywords}}},"country":{{{country}}},"otherCountries":[],"excludedCountries":[],"region":null,
+                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, "tr-TR", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(words.Split(' '), result.Entities.Keywords.SelectMany(k => k.Split(' ')));
+        Assert.Equal(expectedCountry, result.Entities.Country);
+        Assert.Equal(region, result.Entities.Region);
+        Assert.Equal(city, result.Entities.City);
+        Assert.Empty(result.Entities.OtherCountries);
+    }
+
+    /// <summary>The model's keywords read alone: the place comes from the keyword even where nothing else names it.</summary>
+    [Theory]
+    [InlineData("[\"türkiyede\",\"tekstil\"]", "TR", null, null, "tekstil")]
+    [InlineData("[\"egede\"]", "TR", "Aegean", null, "")]
+    [InlineData("[\"denizliden\",\"havlu\"]", null, null, "Denizli", "denizli havlu")]
+    public void Parse_KeywordsWithAPlacesEnding_ThePlaceFromTheKeyword(string keywords, string? country, string? region, string? city, string words)
+    {
+        var parsed = AzureOpenAIIntentRecognizer.Parse($$$"""
+            {"intent":"FindPartners","score":0.9,"language":"tr","declined":false,
+             "entities":{"keywords":{{{keywords}}},"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
+                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """, new LocalIntentRecognizer(time));
+
+        Assert.NotNull(parsed);
+        Assert.Equal((country, region, city), (parsed.Entities.Country, parsed.Entities.Region, parsed.Entities.City));
+        Assert.Equal(words, string.Join(' ', parsed.Entities.Keywords));
+    }
+
+    /// <summary>
+    /// Words that only end like a place with a Turkish ending ("model", "moda", "portata", "vende") stay the model's
+    /// keywords, in every language, and name no place; so does a place the gazetteer does not know ("çorluda").
+    /// </summary>
+    [Theory]
+    [InlineData("en", "textile model makers", "[\"textile\",\"model\"]")]
+    [InlineData("pt", "empresas de moda em Portugal", "[\"moda\"]")]
+    [InlineData("es", "quien vende tejidos de moda", "[\"vende\",\"moda\"]")]
+    [InlineData("it", "tessuti ad alta portata", "[\"tessuti\",\"portata\"]")]
+    [InlineData("tr", "çorluda moda firmaları", "[\"çorluda\",\"moda\"]")]
+    [InlineData("cs", "modely tkanin", "[\"modely\",\"tkanin\"]")]
+    public async Task RecognizeAsync_ModelKeywordsThatOnlyEndLikeAPlace_StayKeywords(string language, string text, string keywords)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"{{{language}}}","declined":false,
+             "entities":{"keywords":{{{keywords}}},"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
+                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+
+        Assert.Equal(JsonSerializer.Deserialize<string[]>(keywords), result.Entities.Keywords);
+        Assert.Null(result.Entities.City);
+        Assert.Null(result.Entities.Region);
     }
 
     [Fact]

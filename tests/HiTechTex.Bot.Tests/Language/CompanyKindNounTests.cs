@@ -10,7 +10,9 @@ namespace HiTechTex.Bot.Tests.Language;
 /// "only") they make a partner search, and they are no search words. Before, "Denizli'den havlu üreticisi" and "towel
 /// manufacturers in Portugal" were not understood, and the others searched for the word "proveedores" or "výrobci", which
 /// the directory's descriptions seldom hold. So are those who provide or sell it ("providers", "satıcılar",
-/// "poskytovatelé"); "decision makers" are people, and neither of their words is searched.
+/// "poskytovatelé"); "decision makers" are people, and neither of their words is searched — nor are "key players",
+/// "stakeholders", "principais atores", "actores clave", "attori chiave", "kilit oyuncular", "klíčoví hráči". Words a
+/// textile search does look for ("skin contact", "agentes ignífugos", "agenti antimicrobici") stay keywords.
 /// </summary>
 public sealed class CompanyKindNounTests
 {
@@ -47,6 +49,24 @@ public sealed class CompanyKindNounTests
     // Makers of something that starts like a people's compound ("decision makers") still search what they make.
     [InlineData("yarn makers in Spain", "en", "ES", "yarn")]
     [InlineData("decision support software makers in Italy", "en", "IT", "decision support software")]
+    // People at organisations are whom a search reaches, not words the descriptions hold: "find key players in technical
+    // textiles in Portugal" searched "key players" too.
+    [InlineData("find key players in technical textiles in Portugal", "en", "PT", "technical textiles")]
+    [InlineData("find stakeholders in nonwovens in Italy", "en", "IT", "nonwovens")]
+    [InlineData("find main actors in recycling in Spain", "en", "ES", "recycling")]
+    [InlineData("find contacts for dyeing in Spain", "en", "ES", "dyeing")]
+    [InlineData("find people in recycling in Italy", "en", "IT", "recycling")]
+    [InlineData("procuro os principais atores em têxteis técnicos em Portugal", "pt", "PT", "têxteis técnicos")]
+    [InlineData("procuro intervenientes em reciclagem em Portugal", "pt", "PT", "reciclagem")]
+    [InlineData("procuro agentes-chave em reciclagem em Portugal", "pt", "PT", "reciclagem")]
+    [InlineData("busco actores clave en textiles técnicos en España", "es", "ES", "textiles técnicos")]
+    [InlineData("busco agentes clave en reciclaje en España", "es", "ES", "reciclaje")]
+    [InlineData("cerco attori chiave nel riciclo in Italia", "it", "IT", "riciclo")]
+    [InlineData("cerco operatori nel riciclo in Italia", "it", "IT", "riciclo")]
+    [InlineData("Türkiye'deki teknik tekstil paydaşları", "tr", "TR", "teknik tekstil")]
+    [InlineData("Türkiye'deki teknik tekstil kilit oyuncular", "tr", "TR", "teknik tekstil")]
+    [InlineData("hledám klíčové hráče v recyklaci v Česku", "cs", "CZ", "recyklaci")]
+    [InlineData("hledám aktéry v recyklaci v Česku", "cs", "CZ", "recyklaci")]
     public void Recognize_WhatCompaniesMakeSomewhere_APartnerSearchForWhatTheyMakeThere(string typed, string language, string country, string words)
     {
         var result = recognizer.Recognize(typed, null);
@@ -139,5 +159,32 @@ public sealed class CompanyKindNounTests
             ["decision makers", "Decision-Makers", "policy maker", "dyeing providers", "provedores", "satıcılar", "hizmet sağlayıcı", "poskytovatelé", "decision"]);
 
         Assert.Equal(["dyeing", "hizmet", "decision"], cleaned);
+    }
+
+    /// <summary>The same words where they are what the search looks for: kept.</summary>
+    [Theory]
+    [InlineData("find skin contact textiles in Italy", "contact")]
+    [InlineData("find key technologies for nonwovens in Italy", "key")]
+    [InlineData("procuro agentes de acabamento em Portugal", "agentes")]
+    [InlineData("busco agentes ignífugos en España", "agentes")]
+    [InlineData("cerco agenti antimicrobici in Italia", "agenti")]
+    [InlineData("Türkiye'deki oyuncak kumaşı firmaları", "oyuncak")]
+    [InlineData("hledám kontaktní vrstvy textilií v Česku", "kontaktní")]
+    public void Recognize_AWordThatIsASearchWordThere_StaysAKeyword(string typed, string keyword)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Contains(keyword, result.Entities.Keywords);
+    }
+
+    [Fact]
+    public void Clean_ModelsKeywords_PeopleLeftOutEvenSplitIntoTwoKeywords()
+    {
+        IReadOnlyList<string> cleaned = SearchRestrictors.Clean(
+            ["key players", "technical textiles", "key", "players", "stakeholders", "principais atores", "actores clave", "attori chiave",
+                "kilit oyuncular", "paydaşlar", "klíčoví hráči", "aktéři", "agentes", "players", "key technologies"]);
+
+        Assert.Equal(["technical textiles", "agentes", "players", "key technologies"], cleaned);
     }
 }

@@ -239,6 +239,15 @@ internal sealed partial class ConversationTexts
     /// <summary>{0} = the same; the retry of <see cref="ConfirmOrganisationNameFormat"/>.</summary>
     public required string ConfirmOrganisationNameRetryFormat { get; init; }
 
+    /// <summary>
+    /// {0} = a directory organisation's name found only as an ordinary word in lower case inside a sentence typed at the
+    /// organisation question ("estou em casa" with a CASA listed): asked whether it is meant rather than taken.
+    /// </summary>
+    public required string ConfirmOrganisationMeantFormat { get; init; }
+
+    /// <summary>{0} = the same; the retry of <see cref="ConfirmOrganisationMeantFormat"/>.</summary>
+    public required string ConfirmOrganisationMeantRetryFormat { get; init; }
+
     /// <summary>The organisation question again, after "None of these" (<see cref="NoneOfTheseOrganisations"/>).</summary>
     public required string AskOrganisationAgain { get; init; }
 
@@ -626,6 +635,12 @@ internal sealed partial class ConversationTexts
 
     public string ConfirmOrganisationNameRetry(string typed) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationNameRetryFormat, NameRule.ForMessage(typed));
+
+    public string ConfirmOrganisationMeant(string name) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationMeantFormat, NameRule.ForMessage(name));
+
+    public string ConfirmOrganisationMeantRetry(string name) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationMeantRetryFormat, NameRule.ForMessage(name));
 
     public string ConfirmNameAgain(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameAgainFormat, NameRule.ForMessage(name));
 

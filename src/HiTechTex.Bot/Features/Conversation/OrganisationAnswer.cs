@@ -138,6 +138,24 @@ internal static class OrganisationAnswer
     }
 
     /// <summary>
+    /// Whether <paramref name="name"/>, read in the answer <paramref name="typed"/> and matched to the directory's
+    /// <paramref name="directoryName"/>, is there only as an ordinary word: ordinary words alone (<see cref="IsOnlyOrdinaryWords"/>),
+    /// in lower case, inside a sentence with other words than the directory name's ("estou em casa", "I'm at home",
+    /// "lavoro da casa" with a CASA listed) — where the user is, more likely than the organisation, so asked about rather
+    /// than taken. The name typed alone ("casa", "CASA") or with a capital ("estou na CASA") is the organisation.
+    /// </summary>
+    internal static bool IsOnlyAnOrdinaryWordThere(string typed, string name, string directoryName)
+    {
+        if (name.Any(char.IsUpper) || !IsOnlyOrdinaryWords(name))
+        {
+            return false;
+        }
+
+        var named = Partners.OrganisationNameMatcher.Tokens(directoryName);
+        return Partners.OrganisationNameMatcher.Tokens(typed).Any(w => !named.Contains(w, StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// Ordinary words no organisation's name is made of alone (<see cref="IsOnlyOrdinaryWords"/>), folded: articles,
     /// possessives and pronouns, people one is with, places one is at, what one is busy with — in the six languages.
     /// </summary>

@@ -25,6 +25,7 @@ internal sealed class ProfileDialog : ComponentDialog
     private const string OrganisationAgainPrompt = "profile.organisationAgain";
     private const string OrganisationChoicePrompt = "profile.organisationChoice";
     private const string OrganisationConfirmPrompt = "profile.organisationConfirm";
+    private const string OrganisationMeantPrompt = "profile.organisationMeant";
     private const string OrganisationStepsId = "profile.organisationSteps";
     private const string LanguagePrompt = "profile.language";
     private const string OrganisationKeepStepsId = "profile.organisationKeepSteps";
@@ -108,6 +109,43 @@ internal sealed class ProfileDialog : ComponentDialog
             RecognizeAnyLanguage = true,
             Localize = (context, options) => OrganisationConfirmOptions(context.GetTexts(), Kept(options.Validations)),
         });
+
+        // "estou em casa", "I'm at home", "lavoro da casa" at either organisation question, with a CASA or HOME listed: a
+        // directory name there only as an ordinary word in lower case was taken silently as the organisation. It is asked
+        // about — "Do you mean the organisation “CASA”?" — as a yes takes it in one turn for someone who does work there
+        // and types in lower case, where refusing it would leave them no way but capitals; a no names no organisation.
+        AddDialog(new ConfirmPrompt(OrganisationMeantPrompt)
+        {
+            RecognizeAnyLanguage = true,
+            Localize = (context, options) => OrganisationMeantOptions(context.GetTexts(), Kept(options.Validations)),
+        });
+    }
+
+    /// <summary>"Do you mean the organisation …?" — <paramref name="validations"/> keeps the name kept if it gives up and the directory name, one line each.</summary>
+    private static PromptOptions OrganisationMeantOptions(ConversationTexts texts, string validations) =>
+        KeptAndAskedOptions(texts, validations, texts.ConfirmOrganisationMeant, texts.ConfirmOrganisationMeantRetry);
+
+    /// <summary>Asks whether the directory organisation <paramref name="meant"/> is meant (<see cref="OrganisationMeantAsync"/>), kept in the step's values.</summary>
+    private static async Task<DialogTurnResult> AskOrganisationMeantAsync(WaterfallStepContext step, string kept, OrganisationMatch meant, CancellationToken cancellationToken)
+    {
+        step.Values["meant"] = meant;
+        return await step.PromptAsync(OrganisationMeantPrompt, OrganisationMeantOptions(step.Context.GetTexts(), kept + "\n" + meant.Name), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The directory organisation <paramref name="name"/> surely means when it is there only as an ordinary word of the
+    /// answer <paramref name="typed"/> ("estou em casa" with a CASA listed, <see cref="OrganisationAnswer.IsOnlyAnOrdinaryWordThere"/>):
+    /// asked about, not taken. Null when the name is more than that (then it is looked up and taken as before).
+    /// </summary>
+    private async Task<OrganisationMatch?> OrganisationMeantAsync(string typed, string name, CancellationToken cancellationToken)
+    {
+        if (name.Any(char.IsUpper) || !OrganisationAnswer.IsOnlyOrdinaryWords(name))
+        {
+            return null;
+        }
+
+        var sure = (await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false)).Sure;
+        return sure is not null && OrganisationAnswer.IsOnlyAnOrdinaryWordThere(typed, name, sure.Name) ? sure : null;
     }
 
     /// <summary>The most directory organisations offered for one answer to the organisation question (then "None of these").</summary>
@@ -159,12 +197,19 @@ internal sealed class ProfileDialog : ComponentDialog
     /// "Is “…” the name of your organisation?"; <paramref name="validations"/> keeps the organisation kept if it gives up
     /// and the answer asked about, one line each (neither holds a line break: <see cref="NameRule"/>).
     /// </summary>
-    private static PromptOptions OrganisationConfirmOptions(ConversationTexts texts, string validations)
+    private static PromptOptions OrganisationConfirmOptions(ConversationTexts texts, string validations) =>
+        KeptAndAskedOptions(texts, validations, texts.ConfirmOrganisationName, texts.ConfirmOrganisationNameRetry);
+
+    /// <summary>
+    /// A yes/no question about one name of <paramref name="validations"/> — the organisation kept if it gives up, then the
+    /// name asked about, one line each — with its retry; after <see cref="ProfileAttempts"/> the kept one (or none) is said.
+    /// </summary>
+    private static PromptOptions KeptAndAskedOptions(ConversationTexts texts, string validations, Func<string, string> question, Func<string, string> retry)
     {
         var lines = validations.Split('\n', 2);
         var kept = lines[0];
-        var typed = lines.Length > 1 ? lines[1] : "";
-        var options = PromptOptions.Text(texts.ConfirmOrganisationName(typed), texts.ConfirmOrganisationNameRetry(typed));
+        var asked = lines.Length > 1 ? lines[1] : "";
+        var options = PromptOptions.Text(question(asked), retry(asked));
         options.Validations = validations;
         options.MaxAttempts = ProfileAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(kept.Length > 0 ? texts.OrganisationKept(kept) : texts.OrganisationUnset);
@@ -315,6 +360,12 @@ internal sealed class ProfileDialog : ComponentDialog
         var named = step.Result is PromptAttemptsExceeded || still
             ? null
             : await NewOrganisationInKeptAnswerAsync(step.Context, kept, cancellationToken).ConfigureAwait(false);
+        if (named is not null && await OrganisationMeantAsync(step.Context.Activity.Text ?? "", named, cancellationToken).ConfigureAwait(false) is { } meant)
+        {
+            // "estou em casa" with a CASA listed: asked about; a no asks "Is your organisation still …?" again.
+            return await AskOrganisationMeantAsync(step, kept, meant, cancellationToken).ConfigureAwait(false);
+        }
+
         if ((step.Result is false && !still) || named is not null)
         {
             // "No, it's AITEX", "I'm now at AITEX", "yes, now at AITEX": the name given is the answer to the organisation
@@ -331,8 +382,19 @@ internal sealed class ProfileDialog : ComponentDialog
         return await step.EndDialogAsync(new OrganisationMatch(kept, step.GetValue<string>("keptId")), cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task<DialogTurnResult> EndOrganisationKeepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.EndDialogAsync(step.Result, cancellationToken);
+    private static async Task<DialogTurnResult> EndOrganisationKeepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.GetValue<OrganisationMatch>("meant") is { } meant && step.Result is bool yes)
+        {
+            // "Do you mean the organisation “CASA”?" — yes: that one; no: the answer named none, and the saved one is asked
+            // about again (as after "estou em casa" with no CASA listed).
+            return yes
+                ? await step.EndDialogAsync(meant, cancellationToken).ConfigureAwait(false)
+                : await step.ReplaceDialogAsync(OrganisationKeepStepsId, new OrganisationMatch(step.GetValue<string>("keptName") ?? "", step.GetValue<string>("keptId")), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// What the organisation steps start with: the name kept if they give up; after "None of these", the ids declined and
@@ -502,6 +564,13 @@ internal sealed class ProfileDialog : ComponentDialog
         }
 
         var found = asksAbout ? OrganisationLookupResult.None : await organisations.FindAsync(name, MaxOrganisationChoices, cancellationToken).ConfigureAwait(false);
+        if (found.Sure is { } meant && confirmedName is null && OrganisationAnswer.IsOnlyAnOrdinaryWordThere(typed, name, meant.Name))
+        {
+            // "estou em casa", "I'm at home" with a CASA or HOME listed: asked about, not taken (it was saved silently);
+            // a no is an answer that names no organisation (the question again, one of its tries).
+            return await AskOrganisationMeantAsync(step, step.GetValue<string>("kept") ?? "", meant, cancellationToken).ConfigureAwait(false);
+        }
+
         if (found.Sure is { } sure)
         {
             return await EndOrganisationAsync(step, sure, cancellationToken).ConfigureAwait(false);
@@ -612,6 +681,18 @@ internal sealed class ProfileDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> KeepChosenOrganisationAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (step.GetValue<OrganisationMatch>("meant") is { } meant)
+        {
+            // "Do you mean the organisation “CASA”?" — yes: that one; no: no organisation named; neither after the
+            // question's attempts: as the question leaves it when it gives up (OrganisationKept / OrganisationUnset was said).
+            return step.Result switch
+            {
+                true => await EndOrganisationAsync(step, meant, cancellationToken).ConfigureAwait(false),
+                false => await AskOrganisationAgainAsync(step, step.Context.GetTexts().OrganisationNotNamed, step.GetValue<string>("request"), cancellationToken).ConfigureAwait(false),
+                _ => await EndOrganisationAsync(step, null, cancellationToken).ConfigureAwait(false),
+            };
+        }
+
         var typed = step.GetValue<string>("typed") ?? "";
         var choices = step.GetValue<List<OrganisationMatch>>("choices") ?? [];
         if (step.Result is FoundChoice choice && choice.Index < choices.Count)

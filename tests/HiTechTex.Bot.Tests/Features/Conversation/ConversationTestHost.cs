@@ -54,6 +54,22 @@ internal sealed class ConversationTestHost : IDisposable
         await Storage.WriteAsync(new Dictionary<string, StoreItem> { [UserKey] = new(json, "*") });
     }
 
+    /// <summary>
+    /// "my profile" with <paramref name="organisation"/> saved (name "Ana"), in <paramref name="language"/>, up to "Is
+    /// your organisation still …?".
+    /// </summary>
+    public async Task<TestFlow> UpToTheKeptOrganisationQuestionAsync(string language, string organisation, string? organisationId = null)
+    {
+        await SeedProfileAsync(language, organisation: organisation, organisationId: organisationId);
+        var texts = ConversationTexts.For(language);
+        return Flow()
+            .Send(texts.ProfileWord)
+            .AssertReply(_ => { }, "the profile")
+            .AssertReply(texts.ConfirmNameAgain("Ana"))
+            .Send("yes")
+            .AssertReply(texts.ConfirmOrganisationKept(organisation));
+    }
+
     public async Task<UserProfile?> ReadProfileAsync()
     {
         var items = await Storage.ReadAsync([UserKey]);

@@ -132,6 +132,13 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     [InlineData("tr", "izmirde tekstil firması", "izmir tekstil")]
     [InlineData("tr", "Ege Bölgesi'nden havlu üreticisi", "havlu Aegean")]   // the region searched by its name
     [InlineData("cs", "poskytovatelé zkoušek v Česku", "zkoušek")]
+    // People at organisations, not words to look for: "key players technical textiles" was the search's words.
+    [InlineData("en", "find key players in technical textiles in Portugal", "technical textiles")]
+    [InlineData("pt", "procuro os principais atores em têxteis técnicos em Portugal", "têxteis técnicos")]
+    [InlineData("es", "busco actores clave en textiles técnicos en España", "textiles técnicos")]
+    [InlineData("it", "cerco attori chiave nel riciclo in Italia", "riciclo")]
+    [InlineData("tr", "Türkiye'deki teknik tekstil paydaşları", "teknik tekstil")]
+    [InlineData("cs", "hledám aktéry v recyklaci v Česku", "recyklaci")]
     public async Task OnTurnAsync_MakersOfSomethingSomewhere_StartsAPartnerSearchWithoutTheNoun(string language, string typed, string words)
     {
         // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain), the glued

@@ -23,6 +23,7 @@ public sealed class NamedOrganisationTests : IDisposable
     private const string CentrocotId = "it-centrocot";
     private const string HiddenId = "pt-hidden";
     private const string CasaId = "pt-casa";
+    private const string HomeId = "pt-home";
 
     private static readonly IReadOnlyList<Organisation> Directory =
     [
@@ -31,6 +32,7 @@ public sealed class NamedOrganisationTests : IDisposable
         Make(CentrocotId, "Centrocot — Centro Tessile Cotoniero e Abbigliamento", "IT", "Lombardy", "Busto Arsizio", "it", "Laboratorio di prove tessili.", kind: OrganisationKind.Rto),
         Make(HiddenId, "Tecelagem Oculta / TECOCULTA", "PT", "Norte", "Guimarães", "pt", "Tecelagem.", consent: false),
         Make(CasaId, "CASA — Centro de Acabamentos Têxteis", "PT", "Norte", "Braga", "pt", "Acabamentos têxteis.", kind: OrganisationKind.Rto),
+        Make(HomeId, "HOME — Home Textiles Europe", "PT", "Norte", "Porto", "en", "Home textiles."),
     ];
 
     private readonly RecordingJourney journey = new();
@@ -131,6 +133,12 @@ public sealed class NamedOrganisationTests : IDisposable
     [InlineData("tr", "şimdi CLUTEX'teyim", HiTechTexPartners.ClutexId)]
     [InlineData("cs", "teď pracuji v CLUTEX", HiTechTexPartners.ClutexId)]
     [InlineData("pt", "estou na CASA", CasaId)]   // an ordinary word, but the directory's organisation
+    // Typed alone, or with a capital in a sentence: taken at once ("estou em casa" is asked about, below).
+    [InlineData("pt", "casa", CasaId)]
+    [InlineData("es", "CASA", CasaId)]
+    [InlineData("en", "home", HomeId)]
+    [InlineData("it", "lavoro da CASA", CasaId)]
+    [InlineData("en", "I work at Home", HomeId)]
     public async Task OrganisationQuestion_FirstUse_AnOrganisationsNameIsTheAnswerNotASearch(string language, string typed, string id)
     {
         // Arrange
@@ -204,17 +212,9 @@ public sealed class NamedOrganisationTests : IDisposable
     [InlineData("cs", "ano, teď v CLUTEX", HiTechTexPartners.ClutexId)]
     public async Task MyProfile_StillAtTheOrganisation_WhereTheUserWorksNow_TheNewOrganisation(string language, string typed, string id)
     {
-        await host.SeedProfileAsync(language, organisation: "Lanifício Antigo");
         var texts = ConversationTexts.For(language);
 
-        var answered = host.Flow()
-            .Send(texts.ProfileWord)
-            .AssertReply(_ => { }, "the profile")
-            .AssertReply(texts.ConfirmNameAgain("Ana"))
-            .Send("yes")
-            .AssertReply(texts.ConfirmOrganisationKept("Lanifício Antigo"))
-            .Send(typed);
-        await LanguageAndSave(answered, texts).StartTestAsync();
+        await LanguageAndSave((await UpToTheStillQuestionAsync(language)).Send(typed), texts).StartTestAsync();
 
         Assert.Equal(id, (await host.ReadProfileAsync())?.OrganisationId);
         Assert.Empty(journey.Starts);
@@ -238,6 +238,86 @@ public sealed class NamedOrganisationTests : IDisposable
         await AskedAgainThenAitex(texts, typed, texts.OrganisationNotNamed).StartTestAsync();
 
         Assert.Equal(("AITEX — Instituto Tecnológico Textil", AitexId), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
+    }
+
+    /// <summary>
+    /// "estou em casa" at the first-use organisation question, with a CASA listed, saved CASA without a word: a directory
+    /// name there only as an ordinary word in lower case, in a sentence of other words, is asked about — "Do you mean the
+    /// organisation “CASA”?" — a yes takes it with its directory entry, a no is an answer that names no organisation (the
+    /// question again, as with no CASA listed).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm at home", "HOME — Home Textiles Europe", "yes", HomeId)]
+    [InlineData("en", "I work at home", "HOME — Home Textiles Europe", "no", null)]
+    [InlineData("pt", "estou em casa", "CASA — Centro de Acabamentos Têxteis", "não", null)]
+    [InlineData("pt", "trabalho em casa", "CASA — Centro de Acabamentos Têxteis", "sim", CasaId)]
+    [InlineData("es", "estoy en casa", "CASA — Centro de Acabamentos Têxteis", "no", null)]
+    [InlineData("es", "trabajo en casa", "CASA — Centro de Acabamentos Têxteis", "sí", CasaId)]
+    [InlineData("it", "lavoro da casa", "CASA — Centro de Acabamentos Têxteis", "no", null)]
+    [InlineData("it", "lavoro da casa", "CASA — Centro de Acabamentos Têxteis", "sì", CasaId)]
+    public async Task OrganisationQuestion_FirstUse_ADirectoryNameOnlyAsAnOrdinaryWord_AskedAbout(string language, string typed, string meant, string answer, string? id)
+    {
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+
+        var asked = UpToTheOrganisationQuestion(texts).Send(typed).AssertReply(texts.ConfirmOrganisationMeant(meant)).Send(answer);
+        await LanguageAndSave(
+            id is null ? asked.AssertReply(texts.OrganisationNotNamed).AssertReply(texts.AskOrganisation).Send("AITEX") : asked, texts).StartTestAsync();
+
+        Assert.Equal(id ?? AitexId, (await host.ReadProfileAsync())?.OrganisationId);
+        Assert.Empty(journey.Starts);
+    }
+
+    /// <summary>
+    /// "Is your organisation still Lanifício Antigo?" — "estou em casa" with a CASA listed took CASA: asked about too; a
+    /// no asks the still-question again and the saved organisation stays; a yes takes the directory's one.
+    /// </summary>
+    [Theory]
+    [InlineData("pt", "estou em casa", "CASA — Centro de Acabamentos Têxteis", "não", "sim", null)]
+    [InlineData("es", "estoy en casa", "CASA — Centro de Acabamentos Têxteis", "sí", null, CasaId)]
+    [InlineData("en", "I'm at home", "HOME — Home Textiles Europe", "no", "yes", null)]
+    [InlineData("en", "yes, now at home", "HOME — Home Textiles Europe", "yes", null, HomeId)]
+    public async Task MyProfile_StillAtTheOrganisation_ADirectoryNameOnlyAsAnOrdinaryWord_AskedAbout(
+        string language, string typed, string meant, string answer, string? still, string? id)
+    {
+        var texts = ConversationTexts.For(language);
+
+        var asked = (await UpToTheStillQuestionAsync(language))
+            .Send(typed)
+            .AssertReply(texts.ConfirmOrganisationMeant(meant))
+            .Send(answer);
+        await LanguageAndSave(still is null ? asked : asked.AssertReply(texts.ConfirmOrganisationKept("Lanifício Antigo")).Send(still), texts).StartTestAsync();
+
+        var profile = await host.ReadProfileAsync();
+        Assert.Equal((id is null ? "Lanifício Antigo" : Directory.Single(o => o.Id == id).Name, id), (profile?.Organisation, profile?.OrganisationId));
+    }
+
+    [Fact]
+    public async Task OrganisationQuestion_FirstUse_NoYesOrNoToTheOrganisationMeant_LeftUnsetAfterTheAttempts()
+    {
+        var texts = ConversationTexts.En;
+        const string Home = "HOME — Home Textiles Europe";
+
+        await LanguageAndSave(UpToTheOrganisationQuestion(texts)
+            .Send("I'm at home").AssertReply(texts.ConfirmOrganisationMeant(Home))
+            .Send("perhaps").AssertReplyContains(texts.ConfirmOrganisationMeantRetry(Home))
+            .Send("maybe").AssertReplyContains(texts.ConfirmOrganisationMeantRetry(Home))
+            .Send("hmm").AssertReply(texts.OrganisationUnset), texts).StartTestAsync();
+
+        Assert.Equal(("", (string?)null), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.OrganisationId) : default);
+    }
+
+    [Fact]
+    public void ConfirmOrganisationMeant_IsAYesOrNoQuestionNamingTheOrganisationInEveryLanguage()
+    {
+        Assert.All(ConversationTexts.All, t =>
+        {
+            Assert.Contains("CASA", t.ConfirmOrganisationMeant("CASA"), StringComparison.Ordinal);
+            Assert.Contains("CASA", t.ConfirmOrganisationMeantRetry("CASA"), StringComparison.Ordinal);
+            Assert.EndsWith("?", t.ConfirmOrganisationMeant("CASA"), StringComparison.Ordinal);
+            Assert.NotEqual(t.ConfirmOrganisationMeant("CASA"), t.ConfirmOrganisationMeantRetry("CASA"));
+        });
+        Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.ConfirmOrganisationMeantFormat).Distinct().Count());
     }
 
     [Fact]
@@ -312,6 +392,9 @@ public sealed class NamedOrganisationTests : IDisposable
     }
 
     /// <summary>The first-use questions up to the organisation question (the Teams name taken), in <paramref name="texts"/>' language.</summary>
+    /// <summary>"my profile" with "Lanifício Antigo" saved, in <paramref name="language"/>, up to "Is your organisation still Lanifício Antigo?".</summary>
+    private Task<TestFlow> UpToTheStillQuestionAsync(string language) => host.UpToTheKeptOrganisationQuestionAsync(language, "Lanifício Antigo");
+
     private TestFlow UpToTheOrganisationQuestion(ConversationTexts texts) => host.Flow()
         .Send("hello")
         .AssertReplyContains("Ana")

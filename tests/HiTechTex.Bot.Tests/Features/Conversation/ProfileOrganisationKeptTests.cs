@@ -187,17 +187,8 @@ public sealed class ProfileOrganisationKeptTests : IDisposable
     }
 
     /// <summary>"my profile" with CITEVE saved, in <paramref name="language"/>, up to "Is your organisation still CITEVE?".</summary>
-    private async Task<TestFlow> UpToTheKeptQuestionAsync(string language)
-    {
-        await host.SeedProfileAsync(language, organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        var texts = ConversationTexts.For(language);
-        return host.Flow()
-            .Send(texts.ProfileWord)
-            .AssertReply(_ => { }, "the profile")
-            .AssertReply(texts.ConfirmNameAgain("Ana"))
-            .Send("yes")
-            .AssertReply(texts.ConfirmOrganisationKept("CITEVE"));
-    }
+    private Task<TestFlow> UpToTheKeptQuestionAsync(string language) =>
+        host.UpToTheKeptOrganisationQuestionAsync(language, "CITEVE", "hitechtex-citeve");
 
     /// <summary>After the organisation's answer: the language question, answered, and the profile saved.</summary>
     private static TestFlow LanguageAndSave(TestFlow flow, ConversationTexts texts) => flow

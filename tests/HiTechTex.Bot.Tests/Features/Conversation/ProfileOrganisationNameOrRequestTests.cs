@@ -67,6 +67,27 @@ public sealed class ProfileOrganisationNameOrRequestTests : IDisposable
     public void Read_EitherANameOrARequest_IsUnsure(string typed) =>
         Assert.Equal(OrganisationAnswerKind.Unsure, OrganisationAnswer.Read(typed));
 
+    /// <summary>
+    /// A directory name read in an answer (after its lead-in) only as ordinary words in lower case, among other words, is
+    /// asked about ("estou em casa" with a CASA listed); typed alone or written as a name it is the organisation.
+    /// </summary>
+    [Theory]
+    [InlineData("I'm at home", "home", "HOME — Home Textiles Europe", true)]
+    [InlineData("estou em casa", "casa", "CASA — Centro de Acabamentos Têxteis", true)]
+    [InlineData("estoy en casa", "casa", "CASA", true)]
+    [InlineData("lavoro da casa", "casa", "CASA", true)]
+    [InlineData("evde çalışıyorum", "evde", "EVDE Tekstil", true)]
+    [InlineData("jsem v kanceláři", "kanceláři", "KANCELÁŘI Textil", true)]
+    [InlineData("a casa", "a casa", "CASA", true)]
+    [InlineData("casa", "casa", "CASA — Centro de Acabamentos Têxteis", false)]      // typed alone
+    [InlineData("Casa", "Casa", "CASA", false)]
+    [InlineData("estou na CASA", "CASA", "CASA", false)]                            // in capitals
+    [InlineData("I work at Home", "Home", "HOME — Home Textiles Europe", false)]
+    [InlineData("home textiles europe", "home textiles europe", "HOME — Home Textiles Europe", false)]
+    [InlineData("trabalho na tintex", "tintex", "Tintex Textiles", false)]          // no ordinary word
+    public void IsOnlyAnOrdinaryWordThere_ADirectoryNameInAnAnswer(string typed, string name, string directoryName, bool asked) =>
+        Assert.Equal(asked, OrganisationAnswer.IsOnlyAnOrdinaryWordThere(typed, name, directoryName));
+
     [Theory]
     [InlineData("en", "Partner Search Europe")]
     [InlineData("pt", "Procura de Parceiros Têxteis")]
