@@ -44,7 +44,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         words (restrictors such as "only", "só", "solo", "sadece", "pouze" and generic words for companies or
         organisations, by what they do too — "manufacturers", "suppliers", "providers", "fornecedores", "produttori", "üreticisi",
         "satıcılar", "výrobci" — and people such as "decision makers", "key players", "stakeholders", "contacts", "principais
-        atores", "actores clave", "attori chiave", "kilit oyuncular", "paydaşlar", "klíčoví hráči" are no keywords: "only companies in Portugal" has none,
+        atores", "actores clave", "attori chiave", "kilit oyuncular", "paydaşlar", "klíčoví hráči", "agentes del sector", "players in the sector" are no keywords, nor is the word
+        "sector", "setor", "settore", "sektör", "obor" alone ("textile sector" has ["textile"]): "only companies in Portugal" has none,
         country PT; "towel manufacturers in Portugal" has ["towel"]; "decision makers in Italy" has none; a place's name
         with a Turkish ending, with or without the apostrophe — "İzmir'de", "izmirde", "türkiyede", "egeden" — is that
         place, not a keyword); country = ISO 3166-1 alpha-2 code of the place asked for; otherCountries = the further countries named as

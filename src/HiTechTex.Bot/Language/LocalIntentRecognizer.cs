@@ -235,6 +235,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && (entities.Country ?? entities.Region ?? entities.City) is not null
+            && SearchRestrictors.NamesPeople(tokens) && IsOnlyThePlace(entities))
+        {
+            // "stakeholders in Portugal", "principais atores em Espanha", "Türkiye'deki paydaşlar", "klíčoví hráči v Česku":
+            // people at organisations somewhere, and nothing else said, are whom a partner search there reaches (as
+            // "decision makers in Italy" did). With other words ("people in Portugal are friendly") it is no request.
+            best = (Intent.FindPartners, 1, []);
+        }
+
         if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && (entities.Country ?? entities.Region ?? entities.City) is not null)
         {
             // "nonwovens in Turkey", "dyeing in Italy", "reciclagem de fibras em Portugal": what and where, as typed into
@@ -299,6 +308,24 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         var booking = bookings.Count > 0 && (applications.Count == 0 || bookings.Min(b => b.Match.Start) <= applications.Min(a => a.Match.Start));
         var matches = NonOverlapping([.. cancelWords, .. booking ? bookings : applications]);
         return (booking ? Intent.MySessions : Intent.MyApplications, matches.Sum(m => m.Match.Weight), matches);
+    }
+
+    /// <summary>
+    /// Whether the keywords are no more than the place named: none, or a city's name kept as a word ("stakeholders in
+    /// Prato" looks for "Prato", as "partners in Prato" does).
+    /// </summary>
+    private static bool IsOnlyThePlace(IntentEntities entities)
+    {
+        foreach (var keyword in entities.Keywords)
+        {
+            var tokens = TextNormalizer.Tokenize(keyword);
+            if (entities.City is null || Cities.FirstIn(tokens) is not { } city || city.Match.Length != tokens.Count)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>

@@ -106,14 +106,43 @@ internal static class SearchRestrictors
         "importantes", "relevantes", "importanti", "rilevanti",
     };
 
+    // The plain words for people and contacts: no search words, but alone beside a place ("people in Portugal are
+    // friendly", "my contacts in Spain") they are no request to reach anyone there (NamesPeople).
+    private static readonly HashSet<string> PlainPeople = new(StringComparer.Ordinal)
+    {
+        "people", "persons", "contacts", "pessoas", "personas", "persone", "contactos", "contatos", "contatti",
+        "kisiler", "kisileri", "insanlar", "insanlari", "lide", "lidi", "kontakty", "kontaktu",
+    };
+
+    // A sector, which a search names by what it is ("textile sector", "settore tessile": the other word is kept) and
+    // which makes people of a people noun beside it ("agentes del sector", "players in the sector", "sektördeki
+    // oyuncular"). Alone it is nothing a description is found by.
+    private static readonly HashSet<string> SectorWords = new(StringComparer.Ordinal)
+    {
+        "sector", "sectors", "setor", "setores", "sectores", "settore", "settori",
+        "sektor", "sektorde", "sektordeki", "sektorun", "sektorunde", "sektorundeki", "sektorden", "sektoru",
+        "obor", "oboru", "oborech", "odvetvi",
+    };
+
+    // The words between a people noun and the sector after it: "agentes del sector", "players in the sector",
+    // "operatori del settore", "aktéři v oboru".
+    private static readonly HashSet<string> SectorConnectors = new(StringComparer.Ordinal)
+    {
+        "of", "in", "the", "from", "de", "del", "do", "da", "dos", "das", "no", "na", "em", "en", "el",
+        "di", "dello", "della", "nel", "nello", "il", "lo", "v", "ve", "z", "ze",
+    };
+
+    // At most this many connectors before the sector ("in the sector", "de este sector" is none).
+    private const int MaxSectorConnectors = 2;
+
     /// <summary>A restrictor ("only", "só", "sadece", "pouze"…), normalized.</summary>
     public static bool IsRestrictor(string norm) => Restrictors.Contains(norm);
 
     /// <summary>A generic noun for organisations ("companies", "empresas", "firmy", "manufacturers", "fornitori"…), normalized.</summary>
     public static bool IsOrganisationNoun(string norm) => OrganisationNouns.Contains(norm);
 
-    /// <summary>Either: a word no search looks for.</summary>
-    public static bool IsNoSearchWord(string norm) => IsRestrictor(norm) || IsOrganisationNoun(norm);
+    /// <summary>A word no search looks for: a restrictor, a noun for organisations, or a sector ("sector", "settore", "obor").</summary>
+    public static bool IsNoSearchWord(string norm) => IsRestrictor(norm) || IsOrganisationNoun(norm) || SectorWords.Contains(norm);
 
     /// <summary>
     /// Per word of <paramref name="tokens"/>, whether no search looks for it: a restrictor, a noun for organisations, a
@@ -134,24 +163,79 @@ internal static class SearchRestrictors
                 none[i] = none[i + 1] = true;
             }
 
-            // "stakeholders", "principais atores", "key players", "actores clave", "kilit oyuncular", "klíčoví hráči".
-            var people = PeopleWords.Contains(norm);
-            if (!people && !PeopleNouns.Contains(norm))
+            // "stakeholders", "principais atores", "key players", "actores clave", "kilit oyuncular", "klíčoví hráči",
+            // "agentes del sector", "players in the sector", "sektördeki oyuncular".
+            if (PeopleAt(tokens, i) is { } people)
             {
-                continue;
-            }
-
-            var before = i > 0 && PeopleModifiersBefore.Contains(tokens[i - 1].Norm);
-            var after = i + 1 < tokens.Count && PeopleModifiersAfter.Contains(tokens[i + 1].Norm);
-            if (people || before || after)
-            {
-                none[i] = true;
-                none[i - (before ? 1 : 0)] = true;
-                none[i + (after ? 1 : 0)] = true;
+                none.AsSpan(people.Start, people.End - people.Start + 1).Fill(true);
             }
         }
 
         return none;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="tokens"/> name people at organisations whom a partner search reaches: "stakeholders",
+    /// "key players", "principais atores", "attori chiave", "paydaşlar", "klíčoví hráči", "agentes del sector", "decision
+    /// makers" — not the plain words for people or contacts alone ("people in Portugal are friendly"). Allocates nothing.
+    /// </summary>
+    public static bool NamesPeople(IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if ((i + 1 < tokens.Count && PeopleCompounds.Contains((tokens[i].Norm, tokens[i + 1].Norm)))
+                || PeopleAt(tokens, i) is { Plain: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The words that name people at <paramref name="i"/>, from <c>Start</c> to <c>End</c> (inclusive): a people word
+    /// alone, or a people word or noun with a word of importance ("key players", "actores clave") or a sector beside it
+    /// ("sektördeki oyuncular", "agentes del sector", the connectors between included); <c>Plain</c> when it is only a
+    /// plain word for people or contacts (<see cref="PlainPeople"/>). Null when no people are named there.
+    /// </summary>
+    private static (int Start, int End, bool Plain)? PeopleAt(IReadOnlyList<Token> tokens, int i)
+    {
+        var norm = tokens[i].Norm;
+        var word = PeopleWords.Contains(norm);
+        if (!word && !PeopleNouns.Contains(norm))
+        {
+            return null;
+        }
+
+        var before = i > 0 && (PeopleModifiersBefore.Contains(tokens[i - 1].Norm) || SectorWords.Contains(tokens[i - 1].Norm));
+        var after = i + 1 < tokens.Count && PeopleModifiersAfter.Contains(tokens[i + 1].Norm) ? i + 1 : SectorAfter(tokens, i);
+        if (!word && !before && after < 0)
+        {
+            return null;
+        }
+
+        return (before ? i - 1 : i, Math.Max(i, after), !before && after < 0 && PlainPeople.Contains(norm));
+    }
+
+    /// <summary>The index of a sector word after the word at <paramref name="i"/>, with only connectors between; -1 when none.</summary>
+    private static int SectorAfter(IReadOnlyList<Token> tokens, int i)
+    {
+        for (var j = i + 1; j < tokens.Count && j <= i + 1 + MaxSectorConnectors; j++)
+        {
+            if (SectorWords.Contains(tokens[j].Norm))
+            {
+                return j;
+            }
+
+            if (!SectorConnectors.Contains(tokens[j].Norm))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -108,6 +108,80 @@ public sealed class CompanyKindNounTests
         Assert.Equal(country, query.Country);
     }
 
+    /// <summary>
+    /// People at organisations somewhere, with no verb and nothing else said, are a partner search there with no words to
+    /// look for, as "decision makers in Italy" was ("makers" being a noun for companies); before, "I didn't understand".
+    /// </summary>
+    [Theory]
+    [InlineData("stakeholders in Portugal", "en", "PT")]
+    [InlineData("key players in Turkey", "en", "TR")]
+    [InlineData("principais atores em Espanha", "pt", "ES")]
+    [InlineData("actores clave en España", "es", "ES")]
+    [InlineData("attori chiave in Italia", "it", "IT")]
+    [InlineData("Türkiye'deki paydaşlar", "tr", "TR")]
+    [InlineData("klíčoví hráči v Česku", "cs", "CZ")]
+    [InlineData("agentes del sector en España", "es", "ES")]
+    [InlineData("operatori del settore in Italia", "it", "IT")]
+    [InlineData("players in the sector in Portugal", "en", "PT")]
+    [InlineData("aktéři v oboru v Česku", "cs", "CZ")]
+    public void Recognize_PeopleInACountryAlone_APartnerSearchThereWithNoSearchWords(string typed, string language, string country)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(language, result.Language);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Empty(result.Entities.Keywords);
+    }
+
+    /// <summary>Ordinary chat that names a place (and people, plainly or with more to say) starts no search.</summary>
+    [Theory]
+    [InlineData("I live in Portugal")]
+    [InlineData("people in Portugal are friendly")]
+    [InlineData("my contacts in Spain")]
+    [InlineData("stakeholders")]
+    [InlineData("key players")]
+    [InlineData("moro em Portugal com pessoas simpáticas")]
+    [InlineData("vivo en España")]
+    [InlineData("le persone in Italia sono gentili")]
+    [InlineData("Türkiye'deki insanlar çok nazik")]
+    [InlineData("lidé v Česku jsou milí")]
+    public void Recognize_OrdinaryChatWithAPlace_NoPartnerSearch(string typed)
+    {
+        Assert.NotEqual(Intent.FindPartners, recognizer.Recognize(typed, null).Intent);
+    }
+
+    /// <summary>
+    /// A people noun of the sector ("agentes del sector", "players in the sector", "sektördeki oyuncular") is people, and
+    /// the sector word alone is nothing to look for; what the sector is ("textile sector") stays a keyword.
+    /// </summary>
+    [Theory]
+    [InlineData("agentes del sector", "")]
+    [InlineData("operatori del settore", "")]
+    [InlineData("attori del settore", "")]
+    [InlineData("sektördeki oyuncular", "")]
+    [InlineData("players in the sector", "")]
+    [InlineData("aktéři v oboru", "")]
+    [InlineData("agentes do setor", "")]
+    [InlineData("find companies in the textile sector in Italy", "textile")]
+    [InlineData("busco agentes del sector textil en España", "textil")]
+    [InlineData("tekstil sektöründeki oyuncular", "tekstil")]
+    public void Recognize_PeopleOfTheSector_NeitherThePeopleNorTheSectorAreKeywords(string typed, string words)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), result.Entities.Keywords);
+    }
+
+    [Fact]
+    public void Clean_ModelsKeywords_PeopleOfTheSectorAndTheSectorWordLeftOut()
+    {
+        IReadOnlyList<string> cleaned = SearchRestrictors.Clean(
+            ["agentes del sector", "operatori del settore", "sektördeki oyuncular", "players in the sector", "aktéři v oboru", "sector", "textile sector"]);
+
+        Assert.Equal(["textile"], cleaned);
+    }
+
     /// <summary>"Denizli'den" (from Denizli) names a place as "Denizli'de" (in Denizli) does, a known city or not.</summary>
     [Theory]
     [InlineData("Denizli'den havlu üreticisi", "denizli", "havlu")]

@@ -18,12 +18,12 @@ public sealed class EverydayWordsTests
     [InlineData("procuro um laboratório num centro tecnológico", "laboratório")]
     [InlineData("quais são os parceiros de tinturaria", "tinturaria")]
     [InlineData("procuro parceiros numa empresa de tinturaria", "tinturaria")]
-    [InlineData("procuro parceiros pelo setor da tinturaria", "setor,tinturaria")]
+    [InlineData("procuro parceiros pelo setor da tinturaria", "tinturaria")]   // the sector word alone is nothing to look for
     [InlineData("procuro parceiros que tenham experiência em tinturaria", "experiência,tinturaria")]
     [InlineData("quando é a sessão sobre tinturaria", "tinturaria")]
     // Spanish
     [InlineData("me gustaría encontrar socios de tintura", "tintura")]
-    [InlineData("quiero socios del sector textil", "sector,textil")]
+    [InlineData("quiero socios del sector textil", "textil")]
     [InlineData("busco socios que tengan experiencia en tintura", "experiencia,tintura")]
     // Italian
     [InlineData("cerco partner sull'economia circolare", "economia,circolare")]

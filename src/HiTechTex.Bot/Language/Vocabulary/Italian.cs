@@ -45,7 +45,9 @@ internal static class Italian
                     // "solo produttori in Italia", "solo fornitori in Italia", "solo venditori in Italia": the companies named by what
                     // they do say it as well.
                     "produttori=2", "produttore=1.5", "fornitori=2", "fornitore=1.5", "fabbricanti=2", "costruttori=1.5", "venditori=2",
-                    "venditore=1.5"],
+                    "venditore=1.5",
+                    // "attori chiave in Italia", "operatori del settore in Italia": the people at organisations say it too.
+                    "attori=2", "chiave=2", "operatori=2", "settore=1.5"],
         DetectionEndings: ["zione=1.5", "zioni=1.5", "ggio=1", "cchi=1", "gli=1", "mento=0.5"],
         DetectionLetters: ["è=3", "ì=3", "ò=3", "ù=3", "à=1"]);
 }

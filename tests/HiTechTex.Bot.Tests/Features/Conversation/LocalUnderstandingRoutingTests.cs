@@ -148,13 +148,21 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
         Assert.Equal(words, FindPartnersDialog.QueryOf(start.Entities).Q, ignoreCase: true);
     }
 
-    [Fact]
-    public async Task OnTurnAsync_DecisionMakersInItaly_SearchesItalyWithNoStrayKeyword()
+    [Theory]
+    [InlineData("en", "decision makers in Italy", "IT")]
+    // Before: "I didn't understand" — people somewhere, with no verb, were no search ("makers" made the one above).
+    [InlineData("en", "stakeholders in Portugal", "PT")]
+    [InlineData("pt", "principais atores em Espanha", "ES")]
+    [InlineData("es", "agentes del sector en España", "ES")]
+    [InlineData("it", "attori chiave in Italia", "IT")]
+    [InlineData("tr", "Türkiye'deki paydaşlar", "TR")]
+    [InlineData("cs", "klíčoví hráči v Česku", "CZ")]
+    public async Task OnTurnAsync_PeopleInACountry_SearchesThereWithNoStrayKeyword(string language, string typed, string country)
     {
         // Before: a search for the word "decision" in Italy ("makers" was left out as a company noun).
-        var query = FindPartnersDialog.QueryOf((await StartedByAsync("en", "decision makers in Italy")).Entities);
+        var query = FindPartnersDialog.QueryOf((await StartedByAsync(language, typed)).Entities);
         Assert.Equal("", query.Q);
-        Assert.Equal("IT", query.Country);
+        Assert.Equal(country, query.Country);
     }
 
     /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>
