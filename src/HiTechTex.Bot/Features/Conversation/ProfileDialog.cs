@@ -324,7 +324,7 @@ internal sealed class ProfileDialog : ComponentDialog
         if (step.GetValue<bool>("again") && kept.Length > 0)
         {
             var saved = new OrganisationMatch(kept, step.GetValue<string>("savedOrganisationId"));
-            return await step.BeginDialogAsync(OrganisationKeepStepsId, saved, cancellationToken).ConfigureAwait(false);
+            return await step.BeginDialogAsync(OrganisationKeepStepsId, new KeptOrganisationQuestion(saved, MeantRefused: 0), cancellationToken).ConfigureAwait(false);
         }
 
         // A request typed at the first-use name question (NameFirst was said): kept, and run once the profile is saved
@@ -345,11 +345,23 @@ internal sealed class ProfileDialog : ComponentDialog
         return options;
     }
 
+    /// <summary>
+    /// The "no"s to "Do you mean the organisation …?" in one asking of "Is your organisation still …?" after which the
+    /// saved organisation is kept: each no asked the still-question again with fresh tries, so "estou em casa", "não"
+    /// could go round for ever.
+    /// </summary>
+    public const int MeantRefusals = 2;
+
+    /// <summary>What the "still" steps start with: the organisation saved, and the "no"s to the organisation meant so far in this asking.</summary>
+    private sealed record KeptOrganisationQuestion(OrganisationMatch Saved, int MeantRefused);
+
     private static async Task<DialogTurnResult> AskOrganisationKeptAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var saved = step.Options as OrganisationMatch ?? new OrganisationMatch("", null);
+        var question = step.Options as KeptOrganisationQuestion ?? new KeptOrganisationQuestion(new OrganisationMatch("", null), MeantRefused: 0);
+        var saved = question.Saved;
         step.Values["keptName"] = saved.Name;
         step.Values["keptId"] = saved.Id;
+        step.Values["meantRefused"] = question.MeantRefused;
         return await step.PromptAsync(OrganisationKeptPrompt, OrganisationKeptOptions(step.Context.GetTexts(), saved.Name), cancellationToken).ConfigureAwait(false);
     }
 
@@ -387,10 +399,21 @@ internal sealed class ProfileDialog : ComponentDialog
         if (step.GetValue<OrganisationMatch>("meant") is { } meant && step.Result is bool yes)
         {
             // "Do you mean the organisation “CASA”?" — yes: that one; no: the answer named none, and the saved one is asked
-            // about again (as after "estou em casa" with no CASA listed).
-            return yes
-                ? await step.EndDialogAsync(meant, cancellationToken).ConfigureAwait(false)
-                : await step.ReplaceDialogAsync(OrganisationKeepStepsId, new OrganisationMatch(step.GetValue<string>("keptName") ?? "", step.GetValue<string>("keptId")), cancellationToken).ConfigureAwait(false);
+            // about again (as after "estou em casa" with no CASA listed) — up to MeantRefusals noes, then it is kept.
+            if (yes)
+            {
+                return await step.EndDialogAsync(meant, cancellationToken).ConfigureAwait(false);
+            }
+
+            var saved = new OrganisationMatch(step.GetValue<string>("keptName") ?? "", step.GetValue<string>("keptId"));
+            var refused = step.GetValue<int>("meantRefused") + 1;
+            if (refused >= MeantRefusals)
+            {
+                await step.Context.SendActivityAsync(step.Context.GetTexts().OrganisationKept(saved.Name), cancellationToken).ConfigureAwait(false);
+                return await step.EndDialogAsync(saved, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await step.ReplaceDialogAsync(OrganisationKeepStepsId, new KeptOrganisationQuestion(saved, refused), cancellationToken).ConfigureAwait(false);
         }
 
         return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);

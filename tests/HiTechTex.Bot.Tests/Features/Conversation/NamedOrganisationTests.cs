@@ -292,6 +292,33 @@ public sealed class NamedOrganisationTests : IDisposable
         Assert.Equal((id is null ? "Lanifício Antigo" : Directory.Single(o => o.Id == id).Name, id), (profile?.Organisation, profile?.OrganisationId));
     }
 
+    /// <summary>
+    /// "Is your organisation still Lanifício Antigo?" — each no to "Do you mean the organisation …?" asked it again with
+    /// fresh tries, so the two could go round for ever: after the second no the saved organisation is kept, said so, and
+    /// the question ends.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I'm at home", "HOME — Home Textiles Europe", "no")]
+    [InlineData("pt", "estou em casa", "CASA — Centro de Acabamentos Têxteis", "não")]
+    [InlineData("es", "estoy en casa", "CASA — Centro de Acabamentos Têxteis", "no")]
+    [InlineData("it", "lavoro da casa", "CASA — Centro de Acabamentos Têxteis", "no")]
+    [InlineData("tr", "I'm at home", "HOME — Home Textiles Europe", "hayır")]
+    [InlineData("cs", "I'm at home", "HOME — Home Textiles Europe", "ne")]
+    public async Task MyProfile_StillAtTheOrganisation_NoToTheOrganisationMeantTwice_TheSavedOneKept(string language, string typed, string meant, string no)
+    {
+        var texts = ConversationTexts.For(language);
+        const string Saved = "Lanifício Antigo";
+
+        await LanguageAndSave((await UpToTheStillQuestionAsync(language))
+            .Send(typed).AssertReply(texts.ConfirmOrganisationMeant(meant))
+            .Send(no).AssertReply(texts.ConfirmOrganisationKept(Saved))
+            .Send(typed).AssertReply(texts.ConfirmOrganisationMeant(meant))
+            .Send(no).AssertReply(texts.OrganisationKept(Saved)), texts).StartTestAsync();
+
+        var profile = await host.ReadProfileAsync();
+        Assert.Equal((Saved, (string?)null), (profile?.Organisation, profile?.OrganisationId));
+    }
+
     [Fact]
     public async Task OrganisationQuestion_FirstUse_NoYesOrNoToTheOrganisationMeant_LeftUnsetAfterTheAttempts()
     {
