@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HiTechTex.Bot.Testing;
 
@@ -28,8 +27,10 @@ public sealed class LocalHttpServer : IAsyncDisposable
     /// <summary>Starts a server whose every request is answered by <paramref name="handler"/>.</summary>
     public static async Task<LocalHttpServer> StartAsync(Func<HttpContext, RecordedRequest, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // The empty builder: no configuration files, so no file watcher (an inotify instance each, 128 per user on
+        // Linux — test processes running side by side ran out of them with a slim builder per fake server), no logging.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new LocalHttpServer(app);
