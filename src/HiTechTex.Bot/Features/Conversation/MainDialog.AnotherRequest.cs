@@ -277,12 +277,23 @@ internal sealed partial class MainDialog
     /// waited is left and that command routed as if just typed with nothing waiting (the request that brought the
     /// question is dropped for it); the waiting journey's own command (or one of its <see cref="IJourney.SameRequestCommands"/>)
     /// means "no, stay", answered as a no is: <see cref="ConversationTexts.KeepUnfinished"/> and the waiting question or
-    /// form again. Help and cancel never get here (interruptions, read first).
+    /// form again; a role's command from someone without the role is refused on top and the question asked again. Help
+    /// and cancel never get here (interruptions, read first).
     /// </summary>
     private async Task<DialogTurnResult> AnswerLeaveWithCommandAsync(
         DialogContext outerDc, DialogContext innerDc, IJourney commanded, string typed, CancellationToken cancellationToken)
     {
         var conversationId = outerDc.Context.Activity.Conversation?.Id;
+        var text = FoldedText.Of(typed);
+        if (ExactRoleCommandOf(text) is var exact && exact != RoleCommand.None
+            && await RoleCommandOfAsync(outerDc.Context, text, exact, cancellationToken).ConfigureAwait(false) is { Journey: null } refused)
+        {
+            // "pending approvals" from someone who approves nothing: whom it is for, on top — nothing to leave for.
+            Log.AnotherRequest(logger, "role command", LeavePromptId, "refused on top", conversationId);
+            await RefuseRoleCommandAsync(outerDc.Context, refused.Refusal, null, cancellationToken).ConfigureAwait(false);
+            await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
 
         // What waits below the question (its prompt and waterfall on top of the same stack), read without changing it.
         var below = new DialogContext(Dialogs, outerDc.Context,

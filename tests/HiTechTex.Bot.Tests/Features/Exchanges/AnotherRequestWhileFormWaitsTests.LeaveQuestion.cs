@@ -13,10 +13,9 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
 {
     public static TheoryData<string> Languages => ["en", "pt", "es", "it", "tr", "cs"];
 
-    private static readonly Dictionary<string, (string Help, string Cancel)> Interruptions = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> CancelWords = new(StringComparer.Ordinal)
     {
-        ["en"] = ("help", "cancel"), ["pt"] = ("ajuda", "cancelar"), ["es"] = ("ayuda", "cancelar"),
-        ["it"] = ("aiuto", "annulla"), ["tr"] = ("yardım", "iptal"), ["cs"] = ("nápověda", "zrušit"),
+        ["en"] = "cancel", ["pt"] = "cancelar", ["es"] = "cancelar", ["it"] = "annulla", ["tr"] = "iptal", ["cs"] = "zrušit",
     };
 
     [Theory]
@@ -78,7 +77,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
 
         // The form's own command: the same form again, which still saves.
         await host.Conversation.Flow()
-            .Send(Interruptions[language].Cancel)
+            .Send(CancelWords[language])
             .AssertReply(conversation.Cancelled)
             .Send(texts.ApplyCommands[0])
             .AssertReply(r => formId = FormIdOf(r), "the form")
@@ -104,7 +103,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
 
         // After help the question still takes its three answers before it gives up.
         await ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
-            .Send(Interruptions[language].Help)
+            .Send(conversation.HelpWord)
             .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
             .AssertReply(conversation.EngineHelp)
             .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "the question again")
@@ -127,7 +126,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         await host.Conversation.SeedProfileAsync(language);
 
         await ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
-            .Send(Interruptions[language].Cancel)
+            .Send(CancelWords[language])
             .AssertReply(conversation.Cancelled)
             .AssertNoReply()
             .Send(texts.ApplyCommands[0])
@@ -136,6 +135,24 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .StartTestAsync();
 
         Assert.NotNull(await host.Conversation.ReadProfileAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task ARoleCommandOfSomeoneWithoutTheRole_AtTheLeaveQuestion_RefusedOnTopAndTheQuestionAgain(string language)
+    {
+        var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
+        await host.Conversation.SeedProfileAsync(language);
+
+        // Nothing to leave for: the application still waits, and the question still takes a no.
+        await ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
+            .Send(texts.PendingApprovalsCommands[0])
+            .AssertReply(r => Assert.StartsWith(conversation.OnlyForClusterManagers, r.Text, StringComparison.Ordinal), "whom it is for")
+            .AssertReply(r => Assert.Single(r.Attachments!), "what else the bot can do")
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "the question again")
+            .Send("hmm")
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer")
+            .StartTestAsync();
     }
 
     /// <summary>A text as <see cref="Describe"/> shows it inside a card (JSON-escaped: "ž" as "\u017E").</summary>

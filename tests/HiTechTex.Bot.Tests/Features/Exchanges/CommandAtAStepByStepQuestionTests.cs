@@ -166,15 +166,10 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
     {
         await host.Conversation.SeedProfileAsync(language);
         var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
-        var help = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["en"] = "help", ["pt"] = "ajuda", ["es"] = "ayuda", ["it"] = "aiuto", ["tr"] = "yardım", ["cs"] = "nápověda",
-        };
-
         string? summary = null;
         await ToTheFinalConfirmation(host.Conversation.Flow(), texts, s => summary = s)
             .AssertNoReply()
-            .Send(help[language])
+            .Send(conversation.HelpWord)
             .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
             .AssertReply(conversation.EngineHelp)
             .AssertReply(r => Assert.Equal(summary, r.Text), "the summary again")
