@@ -16,7 +16,8 @@ public sealed class PromptRecapTests
     private const string Summary = "Eligibility: eligible\n\nLump sum: EUR 780";
     private const string Help = "Answer the question below. You can type \"cancel\" to stop, or \"start over\" to begin again.";
 
-    private static TestFlow Flow() => DialogTestHost.Flow(new MemoryStorage(), () =>
+    /// <summary>Up to the question, asked once after the summary.</summary>
+    private static TestFlow ToTheQuestion() => DialogTestHost.Flow(new MemoryStorage(), () =>
     {
         var root = new InterruptibleComponentDialog("root");
         root.AddDialog(new WaterfallDialog("steps",
@@ -37,16 +38,16 @@ public sealed class PromptRecapTests
         ]));
         root.AddDialog(new ChoicePrompt("finish"));
         return root;
-    });
+    })
+        .Send("hi")
+        .AssertReply(Summary)
+        .AssertReply(r => Assert.Equal("What next?", r.Text), "the question, once")
+        .AssertNoReply();
 
     [Fact]
     public async Task RepromptDialogAsync_AfterHelp_TheRecapThenTheQuestionWithItsButtons()
     {
-        await Flow()
-            .Send("hi")
-            .AssertReply(Summary)
-            .AssertReply(r => Assert.Equal("What next?", r.Text), "the question, once")
-            .AssertNoReply()
+        await ToTheQuestion()
             .Send("help")
             .AssertReply(Help)
             .AssertReply(r => Assert.Equal((Summary, null), (r.Text, r.InputHint)), "the recap")
@@ -60,10 +61,7 @@ public sealed class PromptRecapTests
     [Fact]
     public async Task ContinueDialogAsync_AnAnswerThatIsNoChoice_TheRetryWithoutTheRecap()
     {
-        await Flow()
-            .Send("hi")
-            .AssertReply(Summary)
-            .AssertReply(r => Assert.Equal("What next?", r.Text), "the question")
+        await ToTheQuestion()
             .Send("hmm")
             .AssertReply(r => Assert.Equal("Please choose one.", r.Text), "the retry alone")
             .AssertNoReply()

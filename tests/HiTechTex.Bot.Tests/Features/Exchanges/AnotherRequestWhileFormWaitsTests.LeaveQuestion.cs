@@ -76,20 +76,15 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .StartTestAsync();
 
         // The form's own command: the same form again, which still saves.
-        await host.Conversation.Flow()
+        var flow = host.Conversation.Flow()
             .Send(CancelWords[language])
             .AssertReply(conversation.Cancelled)
             .Send(texts.ApplyCommands[0])
             .AssertReply(r => formId = FormIdOf(r), "the form")
             .Send(conversation.DeleteDataCommands[0])
             .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the form")
-            .Send(texts.ApplyCommands[^1])
-            .AssertReply(conversation.KeepUnfinished)
-            .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
-            .AssertNoReply()
-            .Send(() => SaveTheForm(formId!))
-            .AssertReply(texts.DraftSaved)
-            .StartTestAsync();
+            .Send(texts.ApplyCommands[^1]);
+        await KeptTheFormThatStillSaves(flow, conversation, texts).StartTestAsync();
 
         Assert.NotNull(await host.Conversation.ReadProfileAsync());
     }
@@ -102,17 +97,12 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         await host.Conversation.SeedProfileAsync(language);
 
         // After help the question still takes its three answers before it gives up.
-        await ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
+        var flow = ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
             .Send(conversation.HelpWord)
             .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
             .AssertReply(conversation.EngineHelp)
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "the question again")
-            .Send("hmm")
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer")
-            .Send("hmm")
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer, again")
-            .Send("hmm")
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedGaveUp, r.Text), "kept")
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "the question again");
+        await ThreeAnswersThatAreNoYesOrNo(flow, conversation)
             .AssertReply(texts.AskHost)
             .AssertNoReply()
             .StartTestAsync();
