@@ -121,10 +121,20 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         return EndOfTurn;
     }
 
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    /// <summary>Asks the question again, after its <see cref="PromptOptions.Recap"/> when it has one.</summary>
+    public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(instance);
-        return OnPromptAsync(turnContext, instance.State, Current(turnContext, instance.State), false, cancellationToken);
+        var options = Current(turnContext, instance.State);
+        if (options.Recap is { } recap)
+        {
+            var reply = PromptActivities.CreateReply(turnContext, recap);
+            reply.InputHint = recap.InputHint;
+            await turnContext.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+
+        await OnPromptAsync(turnContext, instance.State, options, false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -31,6 +31,14 @@ public sealed class PromptOptions
     /// <summary>Sent when <see cref="MaxAttempts"/> is reached.</summary>
     public Activity? TooManyAttemptsPrompt { get; set; }
 
+    /// <summary>
+    /// What the question is about, sent again just before it when it is asked again (<see cref="Prompt{T}.RepromptDialogAsync"/>:
+    /// after help, or a dialog ended on top of it) — a summary the caller sent above the question, out of sight by then.
+    /// Not sent when the prompt begins (the caller has just sent it) nor with a retry. A <see cref="Prompt{T}.Localize"/>
+    /// that builds new options keeps it only if it copies it. Null: nothing.
+    /// </summary>
+    public Activity? Recap { get; set; }
+
     /// <summary>A copy with another prompt and retry prompt (every other option the same).</summary>
     internal PromptOptions WithActivities(Activity? prompt, Activity? retryPrompt) => new()
     {
@@ -41,6 +49,7 @@ public sealed class PromptOptions
         Validations = Validations,
         MaxAttempts = MaxAttempts,
         TooManyAttemptsPrompt = TooManyAttemptsPrompt,
+        Recap = Recap,
     };
 
     /// <summary>Convenience for a text-only prompt.</summary>

@@ -98,7 +98,12 @@ internal sealed partial class MainDialog
             return EndOfTurn;
         }
 
-        if (runningId is null or StepsId or LeaveDialogId || runningId == ProfileDialog.DialogId
+        if (runningId == LeavePromptId && action is null && CommandOf(typed) is { } commandedAtLeave)
+        {
+            return await AnswerLeaveWithCommandAsync(outerDc, innerDc, commandedAtLeave, typed!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (runningId is null or StepsId or LeaveDialogId or LeavePromptId || runningId == ProfileDialog.DialogId
             || LoadedJourneys.FirstOrDefault(j => j.Dialog.Id == runningId) is not { } running)
         {
             return null;
@@ -264,6 +269,54 @@ internal sealed partial class MainDialog
         var pending = new PendingRequest(typed, action, data?.GetRawText() is { Length: <= MaxReplayedData } raw ? raw : null);
         await innerDc.BeginDialogAsync(LeaveDialogId, pending, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
+    }
+
+    /// <summary>
+    /// A whole typed command at "leave what we started?" (<see cref="AskToLeaveAsync"/>) is no failed yes or no (no try
+    /// is used): another journey's command — "find partners", "my sessions" — means "yes, leave it and do this", so what
+    /// waited is left and that command routed as if just typed with nothing waiting (the request that brought the
+    /// question is dropped for it); the waiting journey's own command (or one of its <see cref="IJourney.SameRequestCommands"/>)
+    /// means "no, stay", answered as a no is: <see cref="ConversationTexts.KeepUnfinished"/> and the waiting question or
+    /// form again; a role's command from someone without the role is refused on top and the question asked again. Help
+    /// and cancel never get here (interruptions, read first).
+    /// </summary>
+    private async Task<DialogTurnResult> AnswerLeaveWithCommandAsync(
+        DialogContext outerDc, DialogContext innerDc, IJourney commanded, string typed, CancellationToken cancellationToken)
+    {
+        var conversationId = outerDc.Context.Activity.Conversation?.Id;
+        var text = FoldedText.Of(typed);
+        if (ExactRoleCommandOf(text) is var exact && exact != RoleCommand.None
+            && await RoleCommandOfAsync(outerDc.Context, text, exact, cancellationToken).ConfigureAwait(false) is { Journey: null } refused)
+        {
+            // "pending approvals" from someone who approves nothing: whom it is for, on top — nothing to leave for.
+            Log.AnotherRequest(logger, "role command", LeavePromptId, "refused on top", conversationId);
+            await RefuseRoleCommandAsync(outerDc.Context, refused.Refusal, null, cancellationToken).ConfigureAwait(false);
+            await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        // What waits below the question (its prompt and waterfall on top of the same stack), read without changing it.
+        var below = new DialogContext(Dialogs, outerDc.Context,
+            new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), outerDc);
+        var stays = LoadedJourneys.Any(j => IsUnderway(below, j)
+            && (ReferenceEquals(j, commanded) || TypedCommand.MatchesAny(j.SameRequestCommands, typed)));
+        DialogTurnResult result;
+        if (stays)
+        {
+            // The question's own "no": it ends, says so, and the journey below asks again.
+            Log.AnotherRequest(logger, "its own command", LeavePromptId, "kept what waited", conversationId);
+            result = await innerDc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Log.AnotherRequest(logger, "another command", LeavePromptId, "left what waited", conversationId);
+            await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
+            result = await innerDc.BeginDialogAsync(StepsId, new PendingRequest(typed, null, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        return result.Status == DialogTurnStatus.Waiting
+            ? EndOfTurn
+            : await EndComponentAsync(outerDc, result.Result, cancellationToken).ConfigureAwait(false);
     }
 
     private static DialogContext LeafOf(DialogContext innerDc)

@@ -335,10 +335,14 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
 
         // An application edited: what differs from it, before it is submitted again.
         var changes = state is { Before: { } before, ExchangeId: not null } ? await ChangesTextAsync(before, state, texts, cancellationToken).ConfigureAwait(false) + "\n\n" : "";
-        await step.Context.SendActivityAsync(changes + period + CheckText(result, lumpSum, texts), cancellationToken).ConfigureAwait(false);
+        var summary = changes + period + CheckText(result, lumpSum, texts);
+        await step.Context.SendActivityAsync(summary, cancellationToken).ConfigureAwait(false);
 
         // Submit only when eligible, as the workflow would refuse it anyway; the draft can be completed later in the form.
+        // Asked again (after help, "already under way", a no to leaving it), the question comes with the summary above it
+        // once more, so that the choice is made without scrolling back; not on a retry, which follows it closely.
         var options = Limited(PromptOptions.Text(texts.ChooseNext, texts.ChooseOneRetry), texts);
+        options.Recap = Activity.CreateMessage(summary);
         options.Choices = result.IsEligible
             ? [new Choice(texts.SubmitButton), new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)]
             : [new Choice(texts.SaveDraftButton), new Choice(texts.CancelButton)];

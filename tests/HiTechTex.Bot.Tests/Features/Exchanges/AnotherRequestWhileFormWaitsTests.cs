@@ -150,18 +150,13 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
     {
         await host.Conversation.SeedProfileAsync("en");
 
-        await OpenForm()
+        var flow = OpenForm()
             .Send("delete my data")
             .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
             .Send("maybe later")
             .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedRetry, r.Text), "how to answer")
-            .Send("no")
-            .AssertReply(Texts.KeepUnfinished)
-            .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
-            .AssertNoReply()
-            .Send(() => SaveTheForm(formId!))
-            .AssertReply(En.DraftSaved)
-            .StartTestAsync();
+            .Send("no");
+        await KeptTheFormThatStillSaves(flow, Texts, En).StartTestAsync();
 
         Assert.NotNull(await host.Conversation.ReadProfileAsync());
     }
@@ -204,15 +199,10 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         Assert.Equal(3, MainDialog.LeaveAttempts);
 
         // Before: "leave what we started?" was asked again and again, for ever. Now running out of answers means no.
-        await OpenForm()
+        var flow = OpenForm()
             .Send("delete my data")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
-            .Send("maybe later")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedRetry, r.Text), "how to answer")
-            .Send("what?")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedRetry, r.Text), "how to answer, again")
-            .Send("hmm")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedGaveUp, r.Text), "kept, and how to go on instead")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form");
+        await ThreeAnswersThatAreNoYesOrNo(flow, Texts)
             .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
             .AssertNoReply()
             .StartTestAsync();
@@ -368,6 +358,23 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
             .AssertReply(En.HostNotFound)
             .StartTestAsync();
     }
+
+    /// <summary>"leave what we started?" answered three times with no yes or no: asked how to answer twice, then given up.</summary>
+    private static TestFlow ThreeAnswersThatAreNoYesOrNo(TestFlow flow, ConversationTexts conversation) => flow
+        .Send("maybe later")
+        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer")
+        .Send("what?")
+        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer, again")
+        .Send("hmm")
+        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedGaveUp, r.Text), "kept, and how to go on instead");
+
+    /// <summary>After a no to leaving the form: said so, the same form again, and its Save draft still saves.</summary>
+    private TestFlow KeptTheFormThatStillSaves(TestFlow flow, ConversationTexts conversation, ExchangeTexts texts) => flow
+        .AssertReply(conversation.KeepUnfinished)
+        .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
+        .AssertNoReply()
+        .Send(() => SaveTheForm(formId!))
+        .AssertReply(texts.DraftSaved);
 
     private TestFlow OpenForm() => host.Conversation.Flow()
         .Send("apply for an exchange")

@@ -135,12 +135,15 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
         var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
 
         // Before: "apply for exchange" here asked whether to leave the application — all its answers — for a new one.
-        await ToTheFinalConfirmation(host.Conversation.Flow(), texts)
+        string? summary = null;
+        await ToTheFinalConfirmation(host.Conversation.Flow(), texts, s => summary = s)
             .Send(texts.ApplyCommands[0])
             .AssertReply(conversation.AlreadyUnderway)
+            .AssertReply(r => Assert.Equal(summary, r.Text), "the summary again")
             .AssertReply(r => AssertFinalConfirmation(r, texts), "asked again")
             .Send(texts.StepByStepCommands[0])
             .AssertReply(conversation.AlreadyUnderway)
+            .AssertReply(r => Assert.Equal(summary, r.Text), "the summary again")
             .AssertReply(r => AssertFinalConfirmation(r, texts), "asked again")
             .AssertNoReply()
             .Send(texts.SubmitButton)
@@ -150,6 +153,43 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
 
         var application = Assert.Single(await host.ApplicationsAsync());
         Assert.Equal(("Learn the nanofibre lab methods.", ExchangeStatus.Stage1), (application.Objectives, application.Status));
+    }
+
+    /// <summary>
+    /// The final confirmation asked again after help, or after "leave what we started?" kept the application: the
+    /// eligibility and lump-sum summary comes again with it, as first shown, so that the choice is made without
+    /// scrolling back — and in the normal flow it is sent once. Before: only the question and its buttons.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task TheFinalConfirmationAskedAgain_ComesWithItsSummaryAgain(string language)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
+        string? summary = null;
+        await ToTheFinalConfirmation(host.Conversation.Flow(), texts, s => summary = s)
+            .AssertNoReply()
+            .Send(conversation.HelpWord)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
+            .AssertReply(conversation.EngineHelp)
+            .AssertReply(r => Assert.Equal(summary, r.Text), "the summary again")
+            .AssertReply(r => AssertFinalConfirmation(r, texts), "asked again")
+            .AssertNoReply()
+            .Send(conversation.DeleteDataCommands[0])
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the application")
+            .Send(texts.StepByStepCommands[0])
+            .AssertReply(conversation.KeepUnfinished)
+            .AssertReply(r => Assert.Equal(summary, r.Text), "the summary again")
+            .AssertReply(r => AssertFinalConfirmation(r, texts), "asked again")
+            .AssertNoReply()
+            .Send("hmm")
+            .AssertReply(r => Assert.Equal(texts.ChooseOneRetry, r.Text), "a retry: the question alone")
+            .AssertNoReply()
+            .Send(texts.SaveDraftButton)
+            .AssertReply(texts.DraftSaved)
+            .StartTestAsync();
+
+        Assert.Equal(ExchangeStatus.Draft, Assert.Single(await host.ApplicationsAsync()).Status);
     }
 
     /// <summary>The final confirmation: its question and its Submit, Save draft and Cancel buttons.</summary>
@@ -180,13 +220,18 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
         .Send(texts.ActivityTypes[ExchangeActivityType.KnowledgeSharing])
         .AssertReply(texts.AskObjectives);
 
-    private static TestFlow ToTheFinalConfirmation(TestFlow flow, ExchangeTexts texts) => ToTheObjectives(flow, texts)
+    /// <param name="summary">Given the summary sent above the confirmation (the eligibility and the lump sum).</param>
+    private static TestFlow ToTheFinalConfirmation(TestFlow flow, ExchangeTexts texts, Action<string>? summary = null) => ToTheObjectives(flow, texts)
         .Send("Learn the nanofibre lab methods.")
         .AssertReply(texts.AskAgenda)
         .Send("Day 1 lab tour, days 2-5 trials.")
         .AssertReply(texts.AskOutcomes)
         .Send("A joint project proposal.")
-        .AssertReply(r => Assert.Contains(texts.Eligibility, r.Text, StringComparison.Ordinal), "the check")
+        .AssertReply(r =>
+        {
+            Assert.Contains(texts.Eligibility, r.Text, StringComparison.Ordinal);
+            summary?.Invoke(r.Text!);
+        }, "the check")
         .AssertReply(r => AssertFinalConfirmation(r, texts), "submit, save or cancel?");
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
