@@ -405,15 +405,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             Consume(dropped, match);
         }
 
-        // "Ege Bölgesi'nden": the word for a region after its name belongs to the name.
-        foreach (var (_, match) in regions)
-        {
-            var after = match.Start + match.Length;
-            if (after < tokens.Count && RegionNouns.Contains(tokens[after].Norm))
-            {
-                dropped[after] = true;
-            }
-        }
+        ConsumeRegionNouns(tokens, regions, dropped);
 
         var kept = new List<string>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
@@ -504,22 +496,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             consumed[word] = true;
         }
 
-        // "Ege Bölgesi'nden", "the Aegean region", "regione Toscana", "región de Valencia": the word for a region beside a
-        // partner region's name belongs to the name — no word to look for.
-        foreach (var (_, match) in regions)
-        {
-            var after = match.Start + match.Length;
-            if (after < tokens.Count && RegionNouns.Contains(tokens[after].Norm))
-            {
-                consumed[after] = true;
-            }
-
-            var before = match.Start > 1 && RegionConnectors.Contains(tokens[match.Start - 1].Norm) ? match.Start - 2 : match.Start - 1;
-            if (before >= 0 && RegionNouns.Contains(tokens[before].Norm))
-            {
-                consumed[before] = true;
-            }
-        }
+        ConsumeRegionNouns(tokens, regions, consumed);
 
         // An organisation type is a filter, not a word to look for in descriptions ("SMEs in Italy" are SMEs, not
         // organisations whose text says "SME"); "lab" and "facility" stay words as well: they name a service an RTO
@@ -727,6 +704,28 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// "Ege Bölgesi'nden", "the Aegean region", "regione Toscana", "región de Valencia": the word for a region beside a
+    /// partner region's name belongs to the name — no word to look for.
+    /// </summary>
+    private static void ConsumeRegionNouns(IReadOnlyList<Token> tokens, List<(GazetteerEntry Entry, PhraseMatch Match)> regions, bool[] consumed)
+    {
+        foreach (var (_, match) in regions)
+        {
+            var after = match.Start + match.Length;
+            if (after < tokens.Count && RegionNouns.Contains(tokens[after].Norm))
+            {
+                consumed[after] = true;
+            }
+
+            var before = match.Start > 1 && RegionConnectors.Contains(tokens[match.Start - 1].Norm) ? match.Start - 2 : match.Start - 1;
+            if (before >= 0 && RegionNouns.Contains(tokens[before].Norm))
+            {
+                consumed[before] = true;
+            }
+        }
     }
 
     private static void Consume(bool[] consumed, PhraseMatch match) => consumed.AsSpan(match.Start, match.Length).Fill(true);

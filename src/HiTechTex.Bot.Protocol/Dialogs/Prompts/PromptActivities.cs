@@ -14,20 +14,26 @@ internal static class PromptActivities
         var reply = turnContext.Activity.CreateReply(template?.Text);
         if (template is not null)
         {
-            reply.Speak = template.Speak;
-            reply.InputHint = template.InputHint;
-            reply.TextFormat = template.TextFormat;
-            reply.Summary = template.Summary;
-            reply.AttachmentLayout = template.AttachmentLayout;
-            reply.Attachments = template.Attachments is null ? null : [.. template.Attachments];
-            reply.Entities = template.Entities is null ? null : [.. template.Entities];
-            reply.SuggestedActions = template.SuggestedActions;
-            reply.ChannelData = template.ChannelData;
+            CopyContent(template, reply, template.Attachments is null ? null : [.. template.Attachments]);
             reply.Locale = template.Locale ?? reply.Locale;
         }
 
         reply.InputHint ??= "expectingInput";
         return reply;
+    }
+
+    /// <summary>What a prompt's activity says, besides its text and locale, copied onto <paramref name="to"/> with <paramref name="attachments"/>.</summary>
+    private static void CopyContent(Activity from, Activity to, IList<Attachment>? attachments)
+    {
+        to.Speak = from.Speak;
+        to.InputHint = from.InputHint;
+        to.TextFormat = from.TextFormat;
+        to.Summary = from.Summary;
+        to.AttachmentLayout = from.AttachmentLayout;
+        to.Attachments = attachments;
+        to.Entities = from.Entities is null ? null : [.. from.Entities];
+        to.SuggestedActions = from.SuggestedActions;
+        to.ChannelData = from.ChannelData;
     }
 
     /// <summary>
@@ -105,21 +111,12 @@ internal static class PromptActivities
     /// A copy of <paramref name="template"/> with other attachments, holding every field <see cref="CreateReply"/> reads
     /// (the template, which may be stored in a prompt's options, is not changed).
     /// </summary>
-    public static Activity WithAttachments(Activity template, IList<Attachment> attachments) => new()
+    public static Activity WithAttachments(Activity template, IList<Attachment> attachments)
     {
-        Type = template.Type,
-        Text = template.Text,
-        Speak = template.Speak,
-        InputHint = template.InputHint,
-        TextFormat = template.TextFormat,
-        Summary = template.Summary,
-        AttachmentLayout = template.AttachmentLayout,
-        Attachments = attachments,
-        Entities = template.Entities,
-        SuggestedActions = template.SuggestedActions,
-        ChannelData = template.ChannelData,
-        Locale = template.Locale,
-    };
+        var copy = new Activity { Type = template.Type, Text = template.Text, Locale = template.Locale };
+        CopyContent(template, copy, attachments);
+        return copy;
+    }
 
     private static bool StampActionsIn(JsonNode? node, Func<JsonObject, bool> stamp)
     {

@@ -97,7 +97,8 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
                 request.Headers.Add("Prefer", "outlook.timezone=\"UTC\"");
             },
             cancellationToken);
-        return found?.Start is { DateTime: { Length: > 0 } } start ? Instant(start) : null;
+        // In UTC, as asked (Prefer: outlook.timezone) — read as the schedule's times are.
+        return ParseUtc(found?.Start) is var start && start != DateTimeOffset.MinValue ? start : null;
     }
 
     public async Task<IReadOnlyList<BusyPeriod>> GetScheduleAsync(string organizerMailbox, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
@@ -174,27 +175,6 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         value?.DateTime is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
             ? new DateTimeOffset(parsed, TimeSpan.Zero)
             : DateTimeOffset.MinValue;
-
-    /// <summary>
-    /// A time Graph answered: in UTC as asked (<c>Prefer: outlook.timezone</c>), else in the zone it names (a Windows or
-    /// IANA name); null when that zone is unknown here.
-    /// </summary>
-    private static DateTimeOffset? Instant(DateTimeTimeZone value)
-    {
-        if (value.TimeZone is null || string.Equals(value.TimeZone, "UTC", StringComparison.OrdinalIgnoreCase))
-        {
-            return ParseUtc(value) is var utc && utc != DateTimeOffset.MinValue ? utc : null;
-        }
-
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(value.TimeZone, out var zone)
-            || !DateTime.TryParse(value.DateTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return null;
-        }
-
-        var wallClock = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(wallClock, zone.GetUtcOffset(wallClock));
-    }
 
     private static string EventIdOf(CoachingSession session) =>
         session.GraphEventId ?? throw new InvalidOperationException("The session has no calendar event yet.");
