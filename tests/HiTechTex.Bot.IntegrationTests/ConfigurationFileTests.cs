@@ -32,6 +32,21 @@ public sealed class ConfigurationFileTests(DevelopmentHostFixture host) : IClass
     }
 
     /// <summary>
+    /// The test hosts watch no appsettings file (<see cref="NoConfigurationWatchers"/>): with test processes side by side,
+    /// watchers used up the 128 inotify instances of a Linux user.
+    /// </summary>
+    [Fact]
+    public void TestHosts_DoNotWatchTheAppSettingsFiles()
+    {
+        var configuration = (IConfigurationRoot)host.Factory.Services.GetRequiredService<IConfiguration>();
+
+        var files = configuration.Providers.OfType<JsonConfigurationProvider>().Select(p => p.Source).ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, source => Assert.False(source.ReloadOnChange, source.Path));
+    }
+
+    /// <summary>
     /// The README's promise "every configuration key listed with its default": each key of appsettings.json is named
     /// there, literally, with its last part as a placeholder (<c>Exchanges:PublicHolidays:&lt;ISO&gt;</c>), or in backticks
     /// on a line about its section.
