@@ -139,6 +139,9 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     [InlineData("it", "cerco attori chiave nel riciclo in Italia", "riciclo")]
     [InlineData("tr", "Türkiye'deki teknik tekstil paydaşları", "teknik tekstil")]
     [InlineData("cs", "hledám aktéry v recyklaci v Česku", "recyklaci")]
+    // The sector named between the people and the sector word: "players textile" was the search's words.
+    [InlineData("en", "find players of the textile sector in Italy", "textile")]
+    [InlineData("cs", "hledám hráče textilního sektoru v Itálii", "textilního")]
     public async Task OnTurnAsync_MakersOfSomethingSomewhere_StartsAPartnerSearchWithoutTheNoun(string language, string typed, string words)
     {
         // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain), the glued
