@@ -235,12 +235,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
-        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && (entities.Country ?? entities.Region ?? entities.City) is not null
-            && SearchRestrictors.NamesPeople(tokens) && IsOnlyThePlace(entities))
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0
+            && ((entities.Country ?? entities.Region ?? entities.City) is not null || TurkishSuffix.NamesAPlace(tokens))
+            && SearchRestrictors.NamesPeople(tokens) && IsOnlyThePlace(entities, tokens))
         {
             // "stakeholders in Portugal", "principais atores em Espanha", "Türkiye'deki paydaşlar", "klíčoví hráči v Česku":
             // people at organisations somewhere, and nothing else said, are whom a partner search there reaches (as
             // "decision makers in Italy" did). With other words ("people in Portugal are friendly") it is no request.
+            // "Çorlu'daki paydaşlar": a Turkish place the gazetteer does not know is somewhere too, its name the search's
+            // word (as for "Çorlu'da tekstil firması": organisations whose address or text names it).
             best = (Intent.FindPartners, 1, []);
         }
 
@@ -311,21 +314,36 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     }
 
     /// <summary>
-    /// Whether the keywords are no more than the place named: none, or a city's name kept as a word ("stakeholders in
-    /// Prato" looks for "Prato", as "partners in Prato" does).
+    /// Whether the keywords are no more than the place named: none, a city's name kept as a word ("stakeholders in
+    /// Prato" looks for "Prato", as "partners in Prato" does), or the name of a place with a Turkish ending that the
+    /// gazetteer does not know ("çorlu" of "Çorlu'daki paydaşlar").
     /// </summary>
-    private static bool IsOnlyThePlace(IntentEntities entities)
+    private static bool IsOnlyThePlace(IntentEntities entities, IReadOnlyList<Token> tokens)
     {
         foreach (var keyword in entities.Keywords)
         {
-            var tokens = TextNormalizer.Tokenize(keyword);
-            if (entities.City is null || Cities.FirstIn(tokens) is not { } city || city.Match.Length != tokens.Count)
+            var words = TextNormalizer.Tokenize(keyword);
+            if ((entities.City is null || Cities.FirstIn(words) is not { } city || city.Match.Length != words.Count)
+                && !IsInAPlacesName(keyword))
             {
                 return false;
             }
         }
 
         return true;
+
+        bool IsInAPlacesName(string keyword)
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (string.Equals(tokens[i].Raw, keyword, StringComparison.Ordinal) && TurkishSuffix.IsInAPlacesName(tokens, i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>

@@ -294,18 +294,23 @@ internal static class SearchRestrictors
                 continue;
             }
 
-            var kept = new List<string>(tokens.Count);
+            var kept = new System.Text.StringBuilder(keywords[k].Length);
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (!dropped[i])
+                if (dropped[i])
                 {
-                    kept.Add(tokens[i].Raw);
+                    continue;
                 }
+
+                // "Çorlu'daki paydaşlar" keeps "çorlu'daki", the Turkish ending after its apostrophe, which the place
+                // reading then reads as the place's (it read "çorlu daki" as two words to look for).
+                var apostrophe = i > 0 && !dropped[i - 1] && tokens[i].Before is "'" or "’";
+                kept.Append(kept.Length == 0 ? "" : apostrophe ? tokens[i].Before : " ").Append(tokens[i].Raw);
             }
 
-            if (kept.Count > 0)
+            if (kept.Length > 0)
             {
-                cleaned.Add(string.Join(' ', kept));
+                cleaned.Add(kept.ToString());
             }
         }
 

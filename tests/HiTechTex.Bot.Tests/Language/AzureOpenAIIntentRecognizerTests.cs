@@ -287,6 +287,9 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     [InlineData("ispanyada tekstil firmaları", "[\"ispanyada\",\"tekstil\"]", "null", "tekstil", "ES", null, null)]
     [InlineData("egeden kumaş tedarikçisi", "[\"egeden\",\"kumaş\"]", "null", "kumaş", "TR", "Aegean", null)]
     [InlineData("Ege Bölgesi'nden kumaş", "[\"Ege Bölgesi'nden\",\"kumaş\"]", "null", "kumaş", "TR", "Aegean", null)]
+    // A place the gazetteer does not know, with the people after it: its name, neither the ending nor the people ("çorlu daki").
+    [InlineData("Çorlu'daki paydaşlar", "[\"Çorlu'daki paydaşlar\"]", "null", "çorlu", null, null, null)]
+    [InlineData("Çorlu'daki kilit oyuncular", "[\"Çorlu'daki\",\"kilit oyuncular\"]", "null", "çorlu", null, null, null)]
     public async Task RecognizeAsync_ModelKeepsAPlaceWithATurkishEndingAsAKeyword_ItIsThePlace(
         string text, string keywords, string country, string words, string? expectedCountry, string? region, string? city)
     {

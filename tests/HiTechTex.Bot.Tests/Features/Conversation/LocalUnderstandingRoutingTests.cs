@@ -168,6 +168,19 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
         Assert.Equal(country, query.Country);
     }
 
+    [Theory]
+    [InlineData("Çorlu'daki paydaşlar", "çorlu")]
+    [InlineData("Kahramanmaraş'taki kilit oyuncular", "kahramanmaraş")]
+    public async Task OnTurnAsync_PeopleInATurkishPlaceTheGazetteerDoesNotKnow_SearchesThePlacesNameNotThePeople(string typed, string words)
+    {
+        // Before: "I didn't understand".
+        var start = await StartedByAsync("tr", typed);
+        Assert.Equal(Intent.FindPartners, start.Intent);
+        var query = FindPartnersDialog.QueryOf(start.Entities);
+        Assert.Equal(words, query.Q);
+        Assert.Equal("", query.Country);
+    }
+
     /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>
     private async Task<JourneyStart> StartedByAsync(string language, string typed)
     {
