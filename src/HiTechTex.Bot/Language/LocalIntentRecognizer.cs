@@ -378,6 +378,17 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             found is { } f && f.Match.Start == 0 && f.Match.Length == tokens.Count;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> names the country <paramref name="country"/> (an ISO code) itself, in any of the
+    /// six languages and with a Turkish ending on it too ("türkiyede") — not only a region or city of it ("egeden").
+    /// </summary>
+    internal static bool NamesCountry(string text, string country)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = TurkishSuffix.SplitPlaceEndings(TextNormalizer.Tokenize(IntentText.Bounded(text)));
+        return Countries.FindAll(tokens).Exists(c => string.Equals(c.Entry.Value, country, StringComparison.Ordinal));
+    }
+
     /// <summary>ISO code of a country named in any of the six languages (or already an ISO code).</summary>
     internal static string? FindCountry(string text)
     {
