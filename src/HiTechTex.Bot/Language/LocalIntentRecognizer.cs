@@ -226,7 +226,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && tokens.Any(t => SearchRestrictors.IsOrganisationNoun(t.Norm))
-            && (tokens.Any(t => SearchRestrictors.IsRestrictor(t.Norm)) || (entities.Country ?? entities.Region ?? entities.City) is not null
+            && (tokens.Any(t => SearchRestrictors.IsRestrictor(t.Norm)) || NamesSomewhere(entities)
                 || TurkishSuffix.NamesAPlace(tokens)))
         {
             // "only companies in Portugal", "empresas en España", "sadece Türkiye'deki firmalar": organisations somewhere
@@ -236,7 +236,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0
-            && ((entities.Country ?? entities.Region ?? entities.City) is not null || TurkishSuffix.NamesAPlace(tokens))
+            && (NamesSomewhere(entities) || TurkishSuffix.NamesAPlace(tokens))
             && SearchRestrictors.NamesPeople(tokens) && IsOnlyThePlace(entities, tokens))
         {
             // "stakeholders in Portugal", "principais atores em Espanha", "Türkiye'deki paydaşlar", "klíčoví hráči v Česku":
@@ -247,7 +247,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
-        if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && (entities.Country ?? entities.Region ?? entities.City) is not null)
+        if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && NamesSomewhere(entities))
         {
             // "nonwovens in Turkey", "dyeing in Italy", "reciclagem de fibras em Portugal": what and where, as typed into
             // a search box — no verb of a journey, but a textile capability, stage or service somewhere (not a journey
@@ -345,6 +345,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             return false;
         }
     }
+
+    /// <summary>
+    /// Whether a place is named to search in — or to leave out: "companies not in Italy", "Ege Bölgesi dışında havlu
+    /// üreticisi" are organisations everywhere else, as "companies in Italy" are organisations there.
+    /// </summary>
+    private static bool NamesSomewhere(IntentEntities entities) =>
+        (entities.Country ?? entities.Region ?? entities.City) is not null || entities.ExcludedCountries.Count > 0 || entities.ExcludedRegions.Count > 0;
 
     /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>
     private static bool IsFiller(string norm) => CancelFillers.Contains(norm) || Compiled.Any(c => c.StopWords.Contains(norm));
