@@ -181,26 +181,32 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             return local;
         }
 
+        // "not in Tuscany", "Ege dışında": a region the model or the local reading saw left out is no place to search
+        // either — nor its country, when the model took it from that region alone. The local reading's country is no
+        // place either when it came from such a region: "egeden olmayan" (not from the Aegean) it reads as the Aegean.
+        var excludedRegions = parsed.Entities.ExcludedRegions.Union(local.Entities.ExcludedRegions, StringComparer.Ordinal).ToList();
+        var localCountry = local.Entities is { Country: { } fromRegion, Region: { } localPlace }
+            && excludedRegions.Contains(localPlace, StringComparer.Ordinal) && !LocalIntentRecognizer.NamesCountry(text, fromRegion)
+                ? null
+                : local.Entities.Country;
+
         // "not in Italy", "İtalya dışında": a country the model or the local reading saw left out is searched nowhere —
         // a model that reads it as the place would search only there. "in Italy or Spain": the further countries are the
         // model's, else the local reading's when both read the same first country.
         var excluded = parsed.Entities.ExcludedCountries.Union(local.Entities.ExcludedCountries, StringComparer.Ordinal).ToList();
-        var country = parsed.Entities.Country ?? local.Entities.Country;
+        var country = parsed.Entities.Country ?? localCountry;
         if (country is not null && excluded.Contains(country, StringComparer.Ordinal))
         {
-            country = local.Entities.Country is { } other && !excluded.Contains(other, StringComparer.Ordinal) ? other : null;
+            country = localCountry is { } other && !excluded.Contains(other, StringComparer.Ordinal) ? other : null;
         }
 
-        // "not in Tuscany", "Ege dışında": a region the model or the local reading saw left out is no place to search
-        // either — nor its country, when the model took it from that region alone.
-        var excludedRegions = parsed.Entities.ExcludedRegions.Union(local.Entities.ExcludedRegions, StringComparer.Ordinal).ToList();
         var region = parsed.Entities.Region;
         if (region is not null && excludedRegions.Contains(region, StringComparer.Ordinal))
         {
             region = local.Entities.Region is { } localRegion && !excludedRegions.Contains(localRegion, StringComparer.Ordinal) ? localRegion : null;
-            if (country is not null && country != local.Entities.Country && LocalIntentRecognizer.FindRegion(parsed.Entities.Region!)?.Country == country)
+            if (country is not null && country != localCountry && LocalIntentRecognizer.FindRegion(parsed.Entities.Region!)?.Country == country)
             {
-                country = local.Entities.Country;
+                country = localCountry;
             }
         }
 
@@ -292,7 +298,10 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 .Distinct(StringComparer.Ordinal).ToList();
             if (entities.Region is { } searchedRegion && excludedRegions.Contains(searchedRegion, StringComparer.Ordinal))
             {
-                entities = entities with { Region = null, Country = country is null ? null : entities.Country };
+                // The country stays only where it was named as one — by the model, or by a keyword ("türkiyede") — not
+                // where it came from that region ("egeden").
+                var named = (country is null ? null : LocalIntentRecognizer.FindCountry(country)) ?? places.Find(p => p is { Country: not null, Region: null }).Country;
+                entities = entities with { Region = null, Country = named };
             }
 
             entities = entities with { ExcludedRegions = excludedRegions };

@@ -43,6 +43,10 @@ internal static class CountryExclusion
     /// <summary>Turkish words after the country ("İtalya dışında", "İtalya hariç", "İtalya'da değil").</summary>
     private static readonly FrozenSet<string> ExcludingAfter = FrozenSet.ToFrozenSet(["disinda", "haric", "harici", "degil"], StringComparer.Ordinal);
 
+    /// <summary>The Turkish word for region after a region's name, before those words ("Ege Bölgesi dışında", "Ege bölgesinde değil").</summary>
+    private static readonly FrozenSet<string> TurkishRegionWords = FrozenSet.ToFrozenSet(
+        ["bolge", "bolgesi", "bolgesinde", "bolgesinden", "bolgede", "bolgeden"], StringComparer.Ordinal);
+
     /// <summary>
     /// Which of the country mentions are excluded (by their first token) and the words that said so (to be no search
     /// words). Punctuation between the words breaks it: "no, en Italia" answers no and then names Italy.
@@ -104,6 +108,13 @@ internal static class CountryExclusion
     private static List<int>? After(IReadOnlyList<Token> tokens, int end)
     {
         var k = end;
+        // "Ege Bölgesi dışında", "Ege Bölgesi'nde değil": the word for region belongs to the name (it was read as the
+        // place, and "dışında" was a word to look for).
+        if (k < tokens.Count && TurkishRegionWords.Contains(tokens[k].Norm) && Spaced(tokens[k - 1].After))
+        {
+            k++;
+        }
+
         // "İtalya'da değil", or "italyada değil" with the ending split off the name (TurkishSuffix.SplitPlaceEndings).
         if (k < tokens.Count && TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, k))
         {

@@ -226,7 +226,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && tokens.Any(t => SearchRestrictors.IsOrganisationNoun(t.Norm))
-            && (tokens.Any(t => SearchRestrictors.IsRestrictor(t.Norm)) || (entities.Country ?? entities.Region ?? entities.City) is not null
+            && (tokens.Any(t => SearchRestrictors.IsRestrictor(t.Norm)) || NamesSomewhere(entities)
                 || TurkishSuffix.NamesAPlace(tokens)))
         {
             // "only companies in Portugal", "empresas en España", "sadece Türkiye'deki firmalar": organisations somewhere
@@ -235,16 +235,19 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
-        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0 && (entities.Country ?? entities.Region ?? entities.City) is not null
-            && SearchRestrictors.NamesPeople(tokens) && IsOnlyThePlace(entities))
+        if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0
+            && (NamesSomewhere(entities) || TurkishSuffix.NamesAPlace(tokens))
+            && SearchRestrictors.NamesPeople(tokens) && IsOnlyThePlace(entities, tokens))
         {
             // "stakeholders in Portugal", "principais atores em Espanha", "Türkiye'deki paydaşlar", "klíčoví hráči v Česku":
             // people at organisations somewhere, and nothing else said, are whom a partner search there reaches (as
             // "decision makers in Italy" did). With other words ("people in Portugal are friendly") it is no request.
+            // "Çorlu'daki paydaşlar": a Turkish place the gazetteer does not know is somewhere too, its name the search's
+            // word (as for "Çorlu'da tekstil firması": organisations whose address or text names it).
             best = (Intent.FindPartners, 1, []);
         }
 
-        if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && (entities.Country ?? entities.Region ?? entities.City) is not null)
+        if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && NamesSomewhere(entities))
         {
             // "nonwovens in Turkey", "dyeing in Italy", "reciclagem de fibras em Portugal": what and where, as typed into
             // a search box — no verb of a journey, but a textile capability, stage or service somewhere (not a journey
@@ -311,22 +314,44 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     }
 
     /// <summary>
-    /// Whether the keywords are no more than the place named: none, or a city's name kept as a word ("stakeholders in
-    /// Prato" looks for "Prato", as "partners in Prato" does).
+    /// Whether the keywords are no more than the place named: none, a city's name kept as a word ("stakeholders in
+    /// Prato" looks for "Prato", as "partners in Prato" does), or the name of a place with a Turkish ending that the
+    /// gazetteer does not know ("çorlu" of "Çorlu'daki paydaşlar").
     /// </summary>
-    private static bool IsOnlyThePlace(IntentEntities entities)
+    private static bool IsOnlyThePlace(IntentEntities entities, IReadOnlyList<Token> tokens)
     {
         foreach (var keyword in entities.Keywords)
         {
-            var tokens = TextNormalizer.Tokenize(keyword);
-            if (entities.City is null || Cities.FirstIn(tokens) is not { } city || city.Match.Length != tokens.Count)
+            var words = TextNormalizer.Tokenize(keyword);
+            if ((entities.City is null || Cities.FirstIn(words) is not { } city || city.Match.Length != words.Count)
+                && !IsInAPlacesName(keyword))
             {
                 return false;
             }
         }
 
         return true;
+
+        bool IsInAPlacesName(string keyword)
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (string.Equals(tokens[i].Raw, keyword, StringComparison.Ordinal) && TurkishSuffix.IsInAPlacesName(tokens, i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
+
+    /// <summary>
+    /// Whether a place is named to search in — or to leave out: "companies not in Italy", "Ege Bölgesi dışında havlu
+    /// üreticisi" are organisations everywhere else, as "companies in Italy" are organisations there.
+    /// </summary>
+    private static bool NamesSomewhere(IntentEntities entities) =>
+        (entities.Country ?? entities.Region ?? entities.City) is not null || entities.ExcludedCountries.Count > 0 || entities.ExcludedRegions.Count > 0;
 
     /// <summary>A word that says nothing of its own next to a command: any language's stop word, "now", "it", "já"….</summary>
     private static bool IsFiller(string norm) => CancelFillers.Contains(norm) || Compiled.Any(c => c.StopWords.Contains(norm));
@@ -358,6 +383,17 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         bool Whole((GazetteerEntry Entry, PhraseMatch Match)? found) =>
             found is { } f && f.Match.Start == 0 && f.Match.Length == tokens.Count;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names the country <paramref name="country"/> (an ISO code) itself, in any of the
+    /// six languages and with a Turkish ending on it too ("türkiyede") — not only a region or city of it ("egeden").
+    /// </summary>
+    internal static bool NamesCountry(string text, string country)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = TurkishSuffix.SplitPlaceEndings(TextNormalizer.Tokenize(IntentText.Bounded(text)));
+        return Countries.FindAll(tokens).Exists(c => string.Equals(c.Entry.Value, country, StringComparison.Ordinal));
     }
 
     /// <summary>ISO code of a country named in any of the six languages (or already an ISO code).</summary>

@@ -120,7 +120,7 @@ internal static class SearchRestrictors
     private static readonly HashSet<string> SectorWords = new(StringComparer.Ordinal)
     {
         "sector", "sectors", "setor", "setores", "sectores", "settore", "settori",
-        "sektor", "sektorde", "sektordeki", "sektorun", "sektorunde", "sektorundeki", "sektorden", "sektoru",
+        "sektor", "sektorde", "sektordeki", "sektorun", "sektorunun", "sektorunde", "sektorundeki", "sektorden", "sektoru",
         "obor", "oboru", "oborech", "odvetvi",
     };
 
@@ -134,6 +134,11 @@ internal static class SearchRestrictors
 
     // At most this many connectors before the sector ("in the sector", "de este sector" is none).
     private const int MaxSectorConnectors = 2;
+
+    // At most this many words that name the sector, after the connectors and right before the sector word: "players of
+    // the textile sector", "hráči textilního sektoru", "players in the textile and clothing sector". They are what the
+    // search looks for, and stay keywords.
+    private const int MaxSectorNameWords = 3;
 
     /// <summary>A restrictor ("only", "só", "sadece", "pouze"…), normalized.</summary>
     public static bool IsRestrictor(string norm) => Restrictors.Contains(norm);
@@ -197,8 +202,9 @@ internal static class SearchRestrictors
     /// <summary>
     /// The words that name people at <paramref name="i"/>, from <c>Start</c> to <c>End</c> (inclusive): a people word
     /// alone, or a people word or noun with a word of importance ("key players", "actores clave") or a sector beside it
-    /// ("sektördeki oyuncular", "agentes del sector", the connectors between included); <c>Plain</c> when it is only a
-    /// plain word for people or contacts (<see cref="PlainPeople"/>). Null when no people are named there.
+    /// ("sektördeki oyuncular", "agentes del sector", the connectors between included; the words that name the sector,
+    /// as in "players of the textile sector", are not); <c>Plain</c> when it is only a plain word for people or contacts
+    /// (<see cref="PlainPeople"/>). Null when no people are named there.
     /// </summary>
     private static (int Start, int End, bool Plain)? PeopleAt(IReadOnlyList<Token> tokens, int i)
     {
@@ -219,17 +225,31 @@ internal static class SearchRestrictors
         return (before ? i - 1 : i, Math.Max(i, after), !before && after < 0 && PlainPeople.Contains(norm));
     }
 
-    /// <summary>The index of a sector word after the word at <paramref name="i"/>, with only connectors between; -1 when none.</summary>
+    /// <summary>
+    /// After the word at <paramref name="i"/>, the last word before the sector's name or the sector word — connectors
+    /// ("agentes del sector", "players in the sector"), the sector word itself when nothing names it — when a sector word
+    /// follows with at most <see cref="MaxSectorConnectors"/> connectors and then at most <see cref="MaxSectorNameWords"/>
+    /// words that name it ("players of the textile sector", "hráči textilního sektoru"); -1 when none. A connector after
+    /// a name's word ends it: "agentes de acabamento do setor" are finishing agents, not people of the sector.
+    /// </summary>
     private static int SectorAfter(IReadOnlyList<Token> tokens, int i)
     {
-        for (var j = i + 1; j < tokens.Count && j <= i + 1 + MaxSectorConnectors; j++)
+        var connectors = 0;
+        var named = 0;
+        for (var j = i + 1; j < tokens.Count; j++)
         {
-            if (SectorWords.Contains(tokens[j].Norm))
+            var norm = tokens[j].Norm;
+            if (SectorWords.Contains(norm))
             {
-                return j;
+                return named == 0 ? j : i + connectors;
             }
 
-            if (!SectorConnectors.Contains(tokens[j].Norm))
+            if (named == 0 && SectorConnectors.Contains(norm) && ++connectors <= MaxSectorConnectors)
+            {
+                continue;
+            }
+
+            if (SectorConnectors.Contains(norm) || ++named > MaxSectorNameWords)
             {
                 return -1;
             }
@@ -274,18 +294,23 @@ internal static class SearchRestrictors
                 continue;
             }
 
-            var kept = new List<string>(tokens.Count);
+            var kept = new System.Text.StringBuilder(keywords[k].Length);
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (!dropped[i])
+                if (dropped[i])
                 {
-                    kept.Add(tokens[i].Raw);
+                    continue;
                 }
+
+                // "Çorlu'daki paydaşlar" keeps "çorlu'daki", the Turkish ending after its apostrophe, which the place
+                // reading then reads as the place's (it read "çorlu daki" as two words to look for).
+                var apostrophe = i > 0 && !dropped[i - 1] && tokens[i].Before is "'" or "’";
+                kept.Append(kept.Length == 0 ? "" : apostrophe ? tokens[i].Before : " ").Append(tokens[i].Raw);
             }
 
-            if (kept.Count > 0)
+            if (kept.Length > 0)
             {
-                cleaned.Add(string.Join(' ', kept));
+                cleaned.Add(kept.ToString());
             }
         }
 

@@ -143,7 +143,7 @@ internal static class TurkishSuffix
         ArgumentNullException.ThrowIfNull(tokens);
         for (var i = 1; i < tokens.Count; i++)
         {
-            if (PlaceEndings.Contains(tokens[i].Norm) && IsCaseEndingAfterApostrophe(tokens, i))
+            if (IsPlaceEnding(tokens, i))
             {
                 return true;
             }
@@ -151,4 +151,34 @@ internal static class TurkishSuffix
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is a word of a place's name that a locative or ablative ending
+    /// follows, known to the gazetteer or not: "çorlu" in "Çorlu'daki paydaşlar", and each capitalised word right before
+    /// it ("Çorlu Organize Sanayi Bölgesi'ndeki"). Such a name is searched as it is written.
+    /// </summary>
+    public static bool IsInAPlacesName(IReadOnlyList<Token> tokens, int index)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var i = index + 1; i < tokens.Count; i++)
+        {
+            if (IsPlaceEnding(tokens, i))
+            {
+                return true;
+            }
+
+            // Only a capital goes on with the name: "Organize" in "Çorlu Organize Sanayi Bölgesi'nde", not "tekstil" in
+            // "tekstil İzmir'de".
+            if (!Capitalised(tokens[index]) || !Capitalised(tokens[i]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+
+        static bool Capitalised(Token token) => token.Typed.Length > 0 && char.IsUpper(token.Typed[0]);
+    }
+
+    private static bool IsPlaceEnding(IReadOnlyList<Token> tokens, int i) => PlaceEndings.Contains(tokens[i].Norm) && IsCaseEndingAfterApostrophe(tokens, i);
 }

@@ -287,6 +287,9 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     [InlineData("ispanyada tekstil firmaları", "[\"ispanyada\",\"tekstil\"]", "null", "tekstil", "ES", null, null)]
     [InlineData("egeden kumaş tedarikçisi", "[\"egeden\",\"kumaş\"]", "null", "kumaş", "TR", "Aegean", null)]
     [InlineData("Ege Bölgesi'nden kumaş", "[\"Ege Bölgesi'nden\",\"kumaş\"]", "null", "kumaş", "TR", "Aegean", null)]
+    // A place the gazetteer does not know, with the people after it: its name, neither the ending nor the people ("çorlu daki").
+    [InlineData("Çorlu'daki paydaşlar", "[\"Çorlu'daki paydaşlar\"]", "null", "çorlu", null, null, null)]
+    [InlineData("Çorlu'daki kilit oyuncular", "[\"Çorlu'daki\",\"kilit oyuncular\"]", "null", "çorlu", null, null, null)]
     public async Task RecognizeAsync_ModelKeepsAPlaceWithATurkishEndingAsAKeyword_ItIsThePlace(
         string text, string keywords, string country, string words, string? expectedCountry, string? region, string? city)
     {
@@ -391,6 +394,56 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
         Assert.Null(result.Entities.Region);
+    }
+
+    /// <summary>
+    /// A region left out that the model also kept as a keyword with a Turkish ending ("egeden": from the Aegean) is no
+    /// place to search, nor is Turkey, whose only mention was that region — whether the local reading sees the region
+    /// left out ("Ege Bölgesi dışında") or reads it as the place ("egeden olmayan": not from the Aegean, a wording it does
+    /// not know). A country named as such ("türkiyede") stays the place.
+    /// </summary>
+    [Theory]
+    [InlineData("Ege Bölgesi dışında havlu üreticisi", "[\"egeden\",\"havlu\"]", null)]
+    [InlineData("egeden olmayan havlu üreticisi", "[\"egeden\",\"havlu\"]", null)]
+    [InlineData("egeden olmayan havlu üreticisi", "[\"Ege Bölgesi'nden\",\"havlu\"]", null)]
+    [InlineData("türkiyede havlu üreticisi, egeden olmayan", "[\"türkiyede\",\"havlu\"]", "TR")]
+    [InlineData("türkiyede havlu üreticisi, egeden olmayan", "[\"türkiyede\",\"egeden\",\"havlu\"]", "TR")]
+    public async Task RecognizeAsync_ModelLeavesOutARegionItsKeywordNamed_NeitherTheRegionNorItsCountryIsSearched(string text, string keywords, string? country)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, $$$"""
+            {"intent":"FindPartners","score":0.9,"language":"tr","declined":false,
+             "entities":{"keywords":{{{keywords}}},"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
+                         "excludedRegions":["Aegean"],"organisationKind":null,"dates":[],"sessionTopic":null,"month":null,
+                         "city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(text, "tr-TR", CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(["Aegean"], result.Entities.ExcludedRegions);
+        Assert.Null(result.Entities.Region);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Equal(["havlu"], result.Entities.Keywords);
+        Assert.Empty(result.Entities.OtherCountries);
+    }
+
+    /// <summary>The model's answer read alone: the country of a region left out stays only where a keyword named it as a country.</summary>
+    [Theory]
+    [InlineData("[\"egeden\",\"havlu\"]", null)]
+    [InlineData("[\"türkiyede\",\"egeden\",\"havlu\"]", "TR")]
+    [InlineData("[\"egeden\",\"türkiyede\",\"havlu\"]", "TR")]
+    public void Parse_ARegionLeftOutThatAKeywordNamed_ItsCountryOnlyWhereAKeywordNamedTheCountry(string keywords, string? country)
+    {
+        var parsed = AzureOpenAIIntentRecognizer.Parse($$$"""
+            {"intent":"FindPartners","score":0.9,"language":"tr","declined":false,
+             "entities":{"keywords":{{{keywords}}},"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
+                         "excludedRegions":["Aegean"],"organisationKind":null,"dates":[],"sessionTopic":null,"month":null,
+                         "city":null,"hosting":false}}
+            """, new LocalIntentRecognizer(time));
+
+        Assert.NotNull(parsed);
+        Assert.Equal((country, (string?)null), (parsed.Entities.Country, parsed.Entities.Region));
+        Assert.Equal(["havlu"], parsed.Entities.Keywords);
     }
 
     [Fact]

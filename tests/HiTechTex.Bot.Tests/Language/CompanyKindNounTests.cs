@@ -153,6 +153,21 @@ public sealed class CompanyKindNounTests
     [InlineData("find companies in the textile sector in Italy", "textile")]
     [InlineData("busco agentes del sector textil en España", "textil")]
     [InlineData("tekstil sektöründeki oyuncular", "tekstil")]
+    // The sector's name between the people and the sector word: "players" stayed a keyword beside "textile".
+    [InlineData("players of the textile sector", "textile")]
+    [InlineData("key players of the textile sector", "textile")]
+    [InlineData("players in the textile sector", "textile")]
+    [InlineData("players in the textile and clothing sector", "textile clothing")]
+    [InlineData("agentes do setor têxtil", "têxtil")]
+    [InlineData("agentes del sector textil", "textil")]
+    [InlineData("jugadores del sector textil", "textil")]
+    [InlineData("operatori del settore tessile", "tessile")]
+    [InlineData("hráči textilního sektoru", "textilního")]
+    [InlineData("klíčoví hráči textilního sektoru", "textilního")]
+    [InlineData("tekstil sektörünün oyuncuları", "tekstil")]
+    // What only ends before a sector is no people's: finishing agents, antimicrobial agents.
+    [InlineData("agentes de acabamento do setor têxtil", "agentes acabamento têxtil")]
+    [InlineData("agenti antimicrobici per il settore tessile", "agenti antimicrobici tessile")]
     public void Recognize_PeopleOfTheSector_NeitherThePeopleNorTheSectorAreKeywords(string typed, string words)
     {
         var result = recognizer.Recognize(typed, null);
@@ -164,9 +179,10 @@ public sealed class CompanyKindNounTests
     public void Clean_ModelsKeywords_PeopleOfTheSectorAndTheSectorWordLeftOut()
     {
         IReadOnlyList<string> cleaned = SearchRestrictors.Clean(
-            ["agentes del sector", "operatori del settore", "sektördeki oyuncular", "players in the sector", "aktéři v oboru", "sector", "textile sector"]);
+            ["agentes del sector", "operatori del settore", "sektördeki oyuncular", "players in the sector", "aktéři v oboru", "sector", "textile sector",
+                "players of the textile sector", "hráči textilního sektoru"]);
 
-        Assert.Equal(["textile"], cleaned);
+        Assert.Equal(["textile", "textile", "textilního"], cleaned);
     }
 
     /// <summary>"Denizli'den" (from Denizli) names a place as "Denizli'de" (in Denizli) does, a known city or not.</summary>

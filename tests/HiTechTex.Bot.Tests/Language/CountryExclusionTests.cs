@@ -141,6 +141,10 @@ public sealed class CountryExclusionTests
     [InlineData("trova partner non in Toscana", "Tuscany")]
     [InlineData("cerco partner fuori dalla Toscana", "Tuscany")]
     [InlineData("Ege dışında partner arıyorum", "Aegean")]
+    // With the word for region: the Aegean was the place, and "dışında" a word to look for.
+    [InlineData("Ege Bölgesi dışında partner arıyorum", "Aegean")]
+    [InlineData("Ege bölgesinde değil, partner arıyorum", "Aegean")]
+    [InlineData("Ege Bölgesi'nde değil, partner arıyorum", "Aegean")]
     [InlineData("Toskana hariç ortak bul", "Tuscany")]
     [InlineData("hledám partnery mimo Toskánsko", "Tuscany")]
     [InlineData("najdi partnery ne v Toskánsku", "Tuscany")]
@@ -153,6 +157,29 @@ public sealed class CountryExclusionTests
         Assert.Null(result.Entities.Country);
         Assert.Equal([region], result.Entities.ExcludedRegions);
         Assert.Empty(result.Entities.Keywords);
+    }
+
+    /// <summary>
+    /// Organisations or people with a place left out and no verb — "companies not in Italy", "Ege Bölgesi dışında havlu
+    /// üreticisi" — are a search everywhere else, as "companies in Italy" is one there. Before: "I didn't understand", and
+    /// "Ege Bölgesi dışında" searched the Aegean for the word "dışında".
+    /// </summary>
+    [Theory]
+    [InlineData("companies not in Italy", "IT", "", "")]
+    [InlineData("towel manufacturers not in Italy", "IT", "", "towel")]
+    [InlineData("stakeholders not in Italy", "IT", "", "")]
+    [InlineData("Ege dışında havlu üreticisi", "", "Aegean", "havlu")]
+    [InlineData("Ege Bölgesi dışında havlu üreticisi", "", "Aegean", "havlu")]
+    public void OrganisationsNotInAPlace_APartnerSearchEverywhereElse(string typed, string exceptCountries, string exceptRegions, string words)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        var query = FindPartnersDialog.QueryOf(result.Entities);
+        Assert.Equal("", query.Country);
+        Assert.Equal(exceptCountries, query.Except);
+        Assert.Equal(exceptRegions, query.ExceptRegions);
+        Assert.Equal(words, query.Q);
     }
 
     [Fact]

@@ -117,4 +117,13 @@ public sealed class SearchRestrictorTests
 
         Assert.Equal(["tintura", "Färberei", "dyeing"], cleaned);
     }
+
+    /// <summary>A Turkish ending keeps its apostrophe when the word after it is left out: the place reading still sees the ending.</summary>
+    [Fact]
+    public void Clean_ModelsKeywordWithATurkishEndingAndPeople_TheEndingStaysOnTheName()
+    {
+        IReadOnlyList<string> cleaned = SearchRestrictors.Clean(["Çorlu'daki paydaşlar", "sadece Bursa’daki firmalar", "solo tessuti d'arredo"]);
+
+        Assert.Equal(["çorlu'daki", "bursa’daki", "tessuti d'arredo"], cleaned);
+    }
 }

@@ -83,6 +83,51 @@ public sealed class TurkishPlaceEndingTests
         Assert.Equal(["çorlu", "tekstil"], result.Entities.Keywords);
     }
 
+    /// <summary>
+    /// People at organisations in a place the gazetteer does not know ("Çorlu'daki paydaşlar": stakeholders in Çorlu) are
+    /// a partner search as in a known city ("Bursa'daki kilit oyuncular"): the place's name, as written before its ending,
+    /// is the one keyword — organisations whose address or description names it — and no country filters: the ending
+    /// says where, not in which country. The people are no keyword. Before: "I didn't understand".
+    /// </summary>
+    [Theory]
+    [InlineData("Çorlu'daki paydaşlar", null, "çorlu")]
+    [InlineData("Çorlu'da paydaşlar", null, "çorlu")]
+    [InlineData("Çorlu’daki paydaşlar", null, "çorlu")]
+    [InlineData("ÇORLU'DAKİ PAYDAŞLAR", null, "çorlu")]
+    [InlineData("Çorlu'dan paydaşlar", null, "çorlu")]
+    [InlineData("paydaşlar Çorlu'da", null, "çorlu")]
+    [InlineData("Çorlu'daki kilit oyuncular", null, "çorlu")]
+    [InlineData("Kahramanmaraş'taki önemli oyuncular", null, "kahramanmaraş")]
+    [InlineData("Çorlu Organize Sanayi Bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
+    [InlineData("Bursa'daki kilit oyuncular", "Bursa", "bursa")]
+    [InlineData("Uşak'taki paydaşlar", "Uşak", "uşak")]
+    public void Recognize_PeopleInATurkishPlace_APartnerSearchWithThePlacesNameAsTheKeyword(string typed, string? city, string words)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal("tr", result.Language);
+        Assert.Equal(city, result.Entities.City);
+        Assert.Equal(words.Split(' '), result.Entities.Keywords);
+        var query = FindPartnersDialog.QueryOf(result.Entities);
+        Assert.Equal(words, query.Q);
+        Assert.Equal("", query.Country);   // a known city is searched by its name too, as "partners in Prato" is
+    }
+
+    /// <summary>
+    /// With more said ("are very important", "are very kind"), or players with no word of importance (as "players in
+    /// Portugal"), people in such a place ask for no search.
+    /// </summary>
+    [Theory]
+    [InlineData("Çorlu'daki paydaşlar çok önemli")]
+    [InlineData("Çorlu'daki insanlar çok nazik")]
+    [InlineData("Çorlu'daki oyuncular")]
+    [InlineData("çorlu organize sanayi bölgesi'ndeki paydaşlar çok önemli")]
+    public void Recognize_PeopleInATurkishPlaceWithMoreSaid_NoPartnerSearch(string typed)
+    {
+        Assert.NotEqual(Intent.FindPartners, recognizer.Recognize(typed, null).Intent);
+    }
+
     /// <summary>After a possessive the ending takes an "n" ("Bölgesi'nde", "Bölgesi'nden"): a place as "İzmir'de" is.</summary>
     [Theory]
     [InlineData("Çorlu Organize Sanayi Bölgesi'ndeki tekstil firmaları")]

@@ -139,6 +139,9 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     [InlineData("it", "cerco attori chiave nel riciclo in Italia", "riciclo")]
     [InlineData("tr", "Türkiye'deki teknik tekstil paydaşları", "teknik tekstil")]
     [InlineData("cs", "hledám aktéry v recyklaci v Česku", "recyklaci")]
+    // The sector named between the people and the sector word: "players textile" was the search's words.
+    [InlineData("en", "find players of the textile sector in Italy", "textile")]
+    [InlineData("cs", "hledám hráče textilního sektoru v Itálii", "textilního")]
     public async Task OnTurnAsync_MakersOfSomethingSomewhere_StartsAPartnerSearchWithoutTheNoun(string language, string typed, string words)
     {
         // Before: "I didn't understand", or a search for the noun as well ("proveedores hilo" in Spain), the glued
@@ -163,6 +166,19 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
         var query = FindPartnersDialog.QueryOf((await StartedByAsync(language, typed)).Entities);
         Assert.Equal("", query.Q);
         Assert.Equal(country, query.Country);
+    }
+
+    [Theory]
+    [InlineData("Çorlu'daki paydaşlar", "çorlu")]
+    [InlineData("Kahramanmaraş'taki kilit oyuncular", "kahramanmaraş")]
+    public async Task OnTurnAsync_PeopleInATurkishPlaceTheGazetteerDoesNotKnow_SearchesThePlacesNameNotThePeople(string typed, string words)
+    {
+        // Before: "I didn't understand".
+        var start = await StartedByAsync("tr", typed);
+        Assert.Equal(Intent.FindPartners, start.Intent);
+        var query = FindPartnersDialog.QueryOf(start.Entities);
+        Assert.Equal(words, query.Q);
+        Assert.Equal("", query.Country);
     }
 
     /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>
