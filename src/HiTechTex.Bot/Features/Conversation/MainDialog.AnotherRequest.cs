@@ -474,9 +474,14 @@ internal sealed partial class MainDialog
         }
     }
 
+    /// <summary>
+    /// "Leave what we started?", naming the new request (<see cref="ConversationTexts.LeaveUnfinishedFor"/>) when it has a
+    /// name: asked again after help or an answer on top, the same text, and its retry names it too.
+    /// </summary>
     private async Task<DialogTurnResult> AskToLeaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Options is PendingRequest pending)
+        var pending = step.Options as PendingRequest;
+        if (pending is not null)
         {
             step.Values[TextKey] = pending.Text;
             step.Values[ActionKey] = pending.Action;
@@ -484,11 +489,37 @@ internal sealed partial class MainDialog
         }
 
         var texts = step.Context.GetTexts();
-        var options = PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
+        var options = pending is not null && ShownRequest(step.Context, pending) is { } request
+            ? PromptOptions.Text(texts.LeaveUnfinishedFor(request), texts.LeaveUnfinishedForRetry(request))
+            : PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
         options.MaxAttempts = LeaveAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LeaveUnfinishedGaveUp);
         return await step.PromptAsync(LeavePromptId, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The new request as the user asked for it, to name it in "leave what we started?": what they typed (mentions by
+    /// their names; a long message cut at <see cref="MaxRequestShown"/>), or the label of the menu button they clicked
+    /// (<see cref="ConversationCards.ButtonLabel"/>); null for another button, which says nothing by itself.
+    /// </summary>
+    private static string? ShownRequest(ITurnContext context, PendingRequest request)
+    {
+        if (request.Action is { } action)
+        {
+            return ConversationCards.ButtonLabel(context.GetTexts(), action);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return null;
+        }
+
+        var shown = MessageText.ForDisplay(context.Activity, request.Text);
+        return shown.Length <= MaxRequestShown ? shown : Truncate(shown, MaxRequestShown - 1).TrimEnd() + "…";
+    }
+
+    /// <summary>The longest typed request "leave what we started?" repeats whole: it names the request, not quotes a page.</summary>
+    internal const int MaxRequestShown = 80;
 
     /// <summary>
     /// The answers "leave what we started?" takes before it gives up. Running out of them means no: what waits is kept

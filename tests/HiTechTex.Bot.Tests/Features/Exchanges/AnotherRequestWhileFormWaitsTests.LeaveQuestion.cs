@@ -61,7 +61,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         var leftForm = formId;
         await host.Conversation.Flow()
             .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the form")
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the form")
             .Send(() => Request(way, texts.StepByStepCommands[0], ExchangeStepByStepDialog.DialogId))
             .AssertReply(texts.AskHost)
             .AssertNoReply()
@@ -88,7 +88,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .AssertReply(texts.AskHost)
             .AssertNoReply()
             .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the question")
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the question")
             .Send(() => Request(way, texts.ApplyCommands[0], "applyExchange"))
             .AssertReply(conversation.KeepUnfinished)
             .AssertReply(texts.AskHost)
@@ -105,7 +105,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .Send(texts.ApplyCommands[0])
             .AssertReply(r => formId = FormIdOf(r), "the form")
             .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the form")
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the form")
             .Send(() => Request(way, texts.ApplyCommands[^1], "applyExchange"));
         await KeptTheFormThatStillSaves(flow, conversation, texts).StartTestAsync();
 
@@ -178,11 +178,13 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
     }
 
     /// <summary>
-    /// "leave what we started?" asked again after an answer on top, still with all its tries (none was used): three
-    /// answers that are no yes or no, then the step-by-step question it kept.
+    /// "leave what we started?" asked again after an answer on top — still naming the request, "delete my data" — and
+    /// still with all its tries (none was used): three answers that are no yes or no, then the step-by-step question it kept.
     /// </summary>
     private static TestFlow TheLeaveQuestionAgainWithAllItsTries(TestFlow flow, ExchangeTexts texts, ConversationTexts conversation) =>
-        ThreeAnswersThatAreNoYesOrNo(flow.AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "the question again"), conversation)
+        ThreeAnswersThatAreNoYesOrNo(
+                flow.AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "the question again, naming the request"),
+                conversation, conversation.DeleteDataCommands[0])
             .AssertReply(texts.AskHost)
             .AssertNoReply();
 
@@ -204,5 +206,5 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         .Send(texts.StepByStepCommands[0])
         .AssertReply(texts.AskHost)
         .Send(conversation.DeleteDataCommands[0])
-        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the question");
+        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the question");
 }
