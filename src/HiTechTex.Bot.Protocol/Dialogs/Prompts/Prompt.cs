@@ -207,11 +207,14 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     protected static Activity? PickPrompt(PromptOptions options, bool isRetry) =>
         isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
 
-    /// <summary>The options for this turn: localized (<see cref="Localize"/>), their cards' choice buttons naming this asking.</summary>
+    /// <summary>
+    /// The options for this turn: localized (<see cref="Localize"/>, the stored <see cref="PromptOptions.Recap"/> kept),
+    /// their cards' choice buttons naming this asking.
+    /// </summary>
     private PromptOptions Current(ITurnContext turnContext, IDictionary<string, object?> state)
     {
         var stored = GetOptions(state);
-        return Identified(state, Localize is null ? stored : Localize(turnContext, stored));
+        return Identified(state, Localize is null ? stored : stored.CarriedInto(Localize(turnContext, stored)));
     }
 
     /// <summary>

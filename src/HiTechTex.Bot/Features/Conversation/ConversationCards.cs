@@ -28,13 +28,28 @@ internal sealed class ConversationCards(ICardRenderer renderer, IOptions<GraphOp
             Journey(texts.FindPartners, texts.FindPartnersDescription),
             Journey(texts.ApplyExchange, texts.ApplyExchangeDescription),
             Journey(texts.BookSession, BookSessionDescription(texts))),
-        ["labels"] = new JsonObject
-        {
-            ["findPartners"] = texts.FindPartners,
-            ["applyExchange"] = texts.ApplyExchange,
-            ["bookSession"] = texts.BookSession,
-        },
+        ["labels"] = new JsonObject(WelcomeActions.Select(action => KeyValuePair.Create(action, (JsonNode?)ButtonLabel(texts, action)))),
     });
+
+    /// <summary>The <c>data.action</c> of the welcome card's buttons, one a journey.</summary>
+    private static readonly string[] WelcomeActions = ["findPartners", "applyExchange", "bookSession"];
+
+    /// <summary>
+    /// The label of a button of these cards by its <c>data.action</c> — the welcome card's journeys, the help card's
+    /// profile button — in the reader's language; null for an action of no button here.
+    /// </summary>
+    public static string? ButtonLabel(ConversationTexts texts, string action)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return action switch
+        {
+            "findPartners" => texts.FindPartners,
+            "applyExchange" => texts.ApplyExchange,
+            "bookSession" => texts.BookSession,
+            EditProfileDialog.CardAction => texts.EditProfileButton,
+            _ => null,
+        };
+    }
 
     /// <param name="roleCommands">Commands of the reader's roles (a cluster manager's, a coordinator's), listed after
     /// everyone's.</param>
@@ -52,7 +67,7 @@ internal sealed class ConversationCards(ICardRenderer renderer, IOptions<GraphOp
             Command(texts.HelpWord, texts.HelpCommandHelp),
             .. (roleCommands ?? []).Select(c => Command(c.Command, c.Description))]),
         ["contact"] = texts.HelpContact,
-        ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu, ["profile"] = texts.EditProfileButton },
+        ["labels"] = new JsonObject { ["menu"] = texts.BackToMenu, ["profile"] = ButtonLabel(texts, EditProfileDialog.CardAction) },
     });
 
     /// <summary>

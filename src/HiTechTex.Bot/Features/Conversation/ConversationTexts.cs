@@ -442,6 +442,16 @@ internal sealed partial class ConversationTexts
     /// <summary>The retry of <see cref="LeaveUnfinished"/>: says how to answer.</summary>
     public required string LeaveUnfinishedRetry { get; init; }
 
+    /// <summary>
+    /// {0} = the new request as the user asked for it (what they typed, or the label of the menu button they clicked):
+    /// <see cref="LeaveUnfinished"/> naming it, so that the question asked again — after help, after an answer that was
+    /// no yes or no — still says what leaving is for, the request itself having scrolled out of sight.
+    /// </summary>
+    public required string LeaveUnfinishedForFormat { get; init; }
+
+    /// <summary>{0} = the same; the retry of <see cref="LeaveUnfinishedForFormat"/>, as <see cref="LeaveUnfinishedRetry"/>.</summary>
+    public required string LeaveUnfinishedForRetryFormat { get; init; }
+
     /// <summary>The answer "no" to <see cref="LeaveUnfinished"/>: the waiting question or form is asked again.</summary>
     public required string KeepUnfinished { get; init; }
 
@@ -641,6 +651,14 @@ internal sealed partial class ConversationTexts
 
     public string ConfirmOrganisationMeantRetry(string name) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmOrganisationMeantRetryFormat, NameRule.ForMessage(name));
+
+    /// <summary><see cref="LeaveUnfinishedForFormat"/> naming <paramref name="request"/> (shown as typed: Markdown escaped).</summary>
+    public string LeaveUnfinishedFor(string request) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, LeaveUnfinishedForFormat, NameRule.ForMessage(request));
+
+    /// <summary><see cref="LeaveUnfinishedForRetryFormat"/> naming <paramref name="request"/>.</summary>
+    public string LeaveUnfinishedForRetry(string request) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, LeaveUnfinishedForRetryFormat, NameRule.ForMessage(request));
 
     public string ConfirmNameAgain(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, ConfirmNameAgainFormat, NameRule.ForMessage(name));
 

@@ -23,6 +23,8 @@ internal sealed partial class MainDialog
     /// member's dialog is their own, and personal journeys do not run there), during the first-use questions, for a
     /// card-form submit (but a one-turn journey's form, e.g. a coordinator's session form, whose data carries its own
     /// form id: answered on top like its other buttons) or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
+    /// At "leave what we started?" a whole typed command and a menu or list card's button — an <c>Action.Execute</c> one
+    /// too — are answered as a request there (<see cref="AnswerLeaveWithCommandAsync"/>, <see cref="AnswerLeaveWithButtonAsync"/>).
     /// </summary>
     private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
@@ -101,6 +103,17 @@ internal sealed partial class MainDialog
         if (runningId == LeavePromptId && action is null && CommandOf(typed) is { } commandedAtLeave)
         {
             return await AnswerLeaveWithCommandAsync(outerDc, innerDc, commandedAtLeave, typed!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (runningId == LeavePromptId && action is not null)
+        {
+            return await AnswerLeaveWithButtonAsync(outerDc, innerDc, action, data, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!activity.IsType(ActivityTypes.Message))
+        {
+            // An Action.Execute click is read here only at the leave question; elsewhere it is the waiting dialog's.
+            return null;
         }
 
         if (runningId is null or StepsId or LeaveDialogId or LeavePromptId || runningId == ProfileDialog.DialogId
@@ -265,9 +278,7 @@ internal sealed partial class MainDialog
         }
 
         Log.AnotherRequest(logger, request, runningId, "asked to leave", activity.Conversation?.Id);
-        // Kept in the conversation state until the answer: card data beyond the replay limit is not (only its action).
-        var pending = new PendingRequest(typed, action, data?.GetRawText() is { Length: <= MaxReplayedData } raw ? raw : null);
-        await innerDc.BeginDialogAsync(LeaveDialogId, pending, cancellationToken).ConfigureAwait(false);
+        await innerDc.BeginDialogAsync(LeaveDialogId, PendingRequest.Of(typed, action, data), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
@@ -295,23 +306,85 @@ internal sealed partial class MainDialog
             return EndOfTurn;
         }
 
+        return await LeaveOrKeepAsync(
+            outerDc, innerDc, j => ReferenceEquals(j, commanded) || TypedCommand.MatchesAny(j.SameRequestCommands, typed),
+            new PendingRequest(typed, null, null), "command", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A menu or list card's button (an <c>Action.Submit</c>, or an <c>Action.Execute</c>) clicked at "leave what we
+    /// started?" is answered as the same request typed there is (<see cref="AnswerLeaveWithCommandAsync"/>), never a failed
+    /// yes or no: the journey the button starts (<see cref="JourneyFor"/> of its <c>data.action</c> and
+    /// <see cref="IntentOfAction"/>, as with nothing waiting) — another journey's leaves what waited and starts it; the
+    /// waiting journey's own (naming nothing else, such as a listed draft's Edit) or the same request by another button
+    /// (the menu's "Apply for an exchange" at a step-by-step application: <see cref="IJourney.SameRequestCommands"/> are
+    /// the commands of the journey it starts) keeps it, as a no does; a coordinator's button from someone who is none is
+    /// refused on top; the help card's and the menu's buttons show their card on top, as "help" does. Each of those asks
+    /// the question again without using a try. Null for a button no journey answers: the question reads it, as before.
+    /// </summary>
+    private async Task<DialogTurnResult?> AnswerLeaveWithButtonAsync(
+        DialogContext outerDc, DialogContext innerDc, string action, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var context = outerDc.Context;
+        var conversationId = context.Activity.Conversation?.Id;
+        if (CoordinatorButtonRefused(context, action))
+        {
+            Log.AnotherRequest(logger, action, LeavePromptId, "refused on top", conversationId);
+            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, action, cancellationToken).ConfigureAwait(false);
+            await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        if (action is "help" or "welcome")
+        {
+            Log.AnotherRequest(logger, action, LeavePromptId, "card on top", conversationId);
+            await SendCardAsync(outerDc, action == "help" ? HelpCard(context) : cards.Welcome(context.GetTexts()), cancellationToken).ConfigureAwait(false);
+            await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        // A menu journey no feature claims is the "coming soon" placeholder, as with nothing waiting: another request too.
+        var intent = IntentOfAction(action);
+        var requested = JourneyFor(action, intent);
+        if (requested is null && !Journeys.Contains(intent))
+        {
+            return null;
+        }
+
+        return await LeaveOrKeepAsync(
+            outerDc, innerDc,
+            j => requested is not null && (ReferenceEquals(j, requested)
+                ? !NamesSomething(data)
+                : requested.Commands.Intersect(j.SameRequestCommands, StringComparer.Ordinal).Any()),
+            PendingRequest.Of(null, action, data), "button", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The end of "leave what we started?" answered by another request: kept — the question's own "no", which says so,
+    /// and the journey below asks again — when a journey under way below it is what <paramref name="isSameRequest"/>
+    /// says was asked for again; else everything is left and <paramref name="request"/> routed as if just sent with
+    /// nothing waiting (the request that brought the question is dropped for it).
+    /// </summary>
+    private async Task<DialogTurnResult> LeaveOrKeepAsync(
+        DialogContext outerDc, DialogContext innerDc, Func<IJourney, bool> isSameRequest, PendingRequest request, string kind,
+        CancellationToken cancellationToken)
+    {
+        var conversationId = outerDc.Context.Activity.Conversation?.Id;
+
         // What waits below the question (its prompt and waterfall on top of the same stack), read without changing it.
         var below = new DialogContext(Dialogs, outerDc.Context,
             new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), outerDc);
-        var stays = LoadedJourneys.Any(j => IsUnderway(below, j)
-            && (ReferenceEquals(j, commanded) || TypedCommand.MatchesAny(j.SameRequestCommands, typed)));
         DialogTurnResult result;
-        if (stays)
+        if (LoadedJourneys.Any(j => IsUnderway(below, j) && isSameRequest(j)))
         {
-            // The question's own "no": it ends, says so, and the journey below asks again.
-            Log.AnotherRequest(logger, "its own command", LeavePromptId, "kept what waited", conversationId);
+            Log.AnotherRequest(logger, "its own " + kind, LeavePromptId, "kept what waited", conversationId);
             result = await innerDc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            Log.AnotherRequest(logger, "another command", LeavePromptId, "left what waited", conversationId);
+            Log.AnotherRequest(logger, "another " + kind, LeavePromptId, "left what waited", conversationId);
             await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
-            result = await innerDc.BeginDialogAsync(StepsId, new PendingRequest(typed, null, null), cancellationToken).ConfigureAwait(false);
+            result = await innerDc.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
         }
 
         return result.Status == DialogTurnStatus.Waiting
@@ -401,9 +474,14 @@ internal sealed partial class MainDialog
         }
     }
 
+    /// <summary>
+    /// "Leave what we started?", naming the new request (<see cref="ConversationTexts.LeaveUnfinishedFor"/>) when it has a
+    /// name: asked again after help or an answer on top, the same text, and its retry names it too.
+    /// </summary>
     private async Task<DialogTurnResult> AskToLeaveAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Options is PendingRequest pending)
+        var pending = step.Options as PendingRequest;
+        if (pending is not null)
         {
             step.Values[TextKey] = pending.Text;
             step.Values[ActionKey] = pending.Action;
@@ -411,11 +489,37 @@ internal sealed partial class MainDialog
         }
 
         var texts = step.Context.GetTexts();
-        var options = PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
+        var options = pending is not null && ShownRequest(step.Context, pending) is { } request
+            ? PromptOptions.Text(texts.LeaveUnfinishedFor(request), texts.LeaveUnfinishedForRetry(request))
+            : PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
         options.MaxAttempts = LeaveAttempts;
         options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LeaveUnfinishedGaveUp);
         return await step.PromptAsync(LeavePromptId, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The new request as the user asked for it, to name it in "leave what we started?": what they typed (mentions by
+    /// their names; a long message cut at <see cref="MaxRequestShown"/>), or the label of the menu button they clicked
+    /// (<see cref="ConversationCards.ButtonLabel"/>); null for another button, which says nothing by itself.
+    /// </summary>
+    private static string? ShownRequest(ITurnContext context, PendingRequest request)
+    {
+        if (request.Action is { } action)
+        {
+            return ConversationCards.ButtonLabel(context.GetTexts(), action);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return null;
+        }
+
+        var shown = MessageText.ForDisplay(context.Activity, request.Text);
+        return shown.Length <= MaxRequestShown ? shown : Truncate(shown, MaxRequestShown - 1).TrimEnd() + "…";
+    }
+
+    /// <summary>The longest typed request "leave what we started?" repeats whole: it names the request, not quotes a page.</summary>
+    internal const int MaxRequestShown = 80;
 
     /// <summary>
     /// The answers "leave what we started?" takes before it gives up. Running out of them means no: what waits is kept
@@ -448,5 +552,13 @@ internal sealed partial class MainDialog
     }
 
     /// <summary>A request kept while the user is asked whether to leave what waits; routed when they say yes.</summary>
-    private sealed record PendingRequest(string? Text, string? Action, string? Data);
+    private sealed record PendingRequest(string? Text, string? Action, string? Data)
+    {
+        /// <summary>
+        /// A typed request or a click, as kept in the conversation state until it is routed: card data beyond the replay
+        /// limit is not (only its action).
+        /// </summary>
+        public static PendingRequest Of(string? text, string? action, JsonElement? data) =>
+            new(text, action, data?.GetRawText() is { Length: <= MaxReplayedData } raw ? raw : null);
+    }
 }

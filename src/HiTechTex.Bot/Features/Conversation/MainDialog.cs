@@ -195,6 +195,12 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
                 return answered;
             }
         }
+        else if (activity.IsType(ActivityTypes.Invoke)
+            && await TryAnswerAnotherRequestAsync(outerDc, cancellationToken).ConfigureAwait(false) is { } clicked)
+        {
+            // An Action.Execute click of a menu button at "leave what we started?", which its prompt cannot read.
+            return clicked;
+        }
 
         return await base.ContinueDialogAsync(outerDc, cancellationToken).ConfigureAwait(false);
     }

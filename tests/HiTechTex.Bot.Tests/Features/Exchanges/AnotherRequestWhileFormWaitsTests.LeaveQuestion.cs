@@ -1,17 +1,39 @@
+using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
+using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
 
 /// <summary>
-/// A whole command typed at "leave what we started?": no failed yes or no (before, it used one of the question's tries).
-/// Another journey's command leaves what waited and starts that journey; the waiting journey's own command keeps it and
-/// asks its question again; help and cancel work there as anywhere. Turn by turn, in the six languages.
+/// A whole command typed at "leave what we started?", or a menu or list card's button clicked there (an Action.Submit or
+/// an Action.Execute): no failed yes or no (before, each used one of the question's tries). Another journey's request
+/// leaves what waited and starts that journey; the waiting journey's own keeps it and asks its question again; help and
+/// cancel work there as anywhere. Turn by turn, in the six languages.
 /// </summary>
 public sealed partial class AnotherRequestWhileFormWaitsTests
 {
-    public static TheoryData<string> Languages => ["en", "pt", "es", "it", "tr", "cs"];
+    private static readonly string[] LanguageCodes = ["en", "pt", "es", "it", "tr", "cs"];
+
+    public static TheoryData<string> Languages => [.. LanguageCodes];
+
+    /// <summary>Each language with each way to ask: typed, a card's Action.Submit, a card's Action.Execute.</summary>
+    public static TheoryData<string, string> LanguagesAndWays
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var language in LanguageCodes)
+            {
+                data.Add(language, "typed");
+                data.Add(language, "submit");
+                data.Add(language, "execute");
+            }
+
+            return data;
+        }
+    }
 
     private static readonly Dictionary<string, string> CancelWords = new(StringComparer.Ordinal)
     {
@@ -19,15 +41,15 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
     };
 
     [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task AnotherJourneysCommand_AtTheLeaveQuestion_LeavesWhatWaitedAndStartsThatJourney(string language)
+    [MemberData(nameof(LanguagesAndWays))]
+    public async Task AnotherJourneysRequest_AtTheLeaveQuestion_LeavesWhatWaitedAndStartsThatJourney(string language, string way)
     {
         var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
         await host.Conversation.SeedProfileAsync(language);
 
         // A one-turn journey: its answer, and nothing waits any more (no step-by-step question, no delete question).
         await ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
-            .Send(texts.MyApplicationsCommands[0])
+            .Send(() => Request(way, texts.MyApplicationsCommands[0], "myApplications"))
             .AssertReply(r => Assert.Contains(AsInDescribe(texts.NoApplications), Describe(r), StringComparison.Ordinal), "my applications")
             .AssertNoReply()
             .Send(texts.ApplyCommands[0])
@@ -39,8 +61,8 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         var leftForm = formId;
         await host.Conversation.Flow()
             .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the form")
-            .Send(texts.StepByStepCommands[0])
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the form")
+            .Send(() => Request(way, texts.StepByStepCommands[0], ExchangeStepByStepDialog.DialogId))
             .AssertReply(texts.AskHost)
             .AssertNoReply()
             .Send(() => SaveTheForm(leftForm!))
@@ -52,21 +74,22 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
     }
 
     [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task TheWaitingJourneysOwnCommand_AtTheLeaveQuestion_KeepsItAndAsksItsQuestionAgain(string language)
+    [MemberData(nameof(LanguagesAndWays))]
+    public async Task TheWaitingJourneysOwnRequest_AtTheLeaveQuestion_KeepsItAndAsksItsQuestionAgain(string language, string way)
     {
         var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
         await host.Conversation.SeedProfileAsync(language);
 
-        // The step-by-step application's own command, and "apply for exchange" (the same application in other words).
+        // The step-by-step application's own request, and "apply for exchange" (the same application in other words;
+        // as a button, the menu's "Apply for an exchange").
         await ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
-            .Send(texts.StepByStepCommands[0])
+            .Send(() => Request(way, texts.StepByStepCommands[0], ExchangeStepByStepDialog.DialogId))
             .AssertReply(conversation.KeepUnfinished)
             .AssertReply(texts.AskHost)
             .AssertNoReply()
             .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the question")
-            .Send(texts.ApplyCommands[0])
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the question")
+            .Send(() => Request(way, texts.ApplyCommands[0], "applyExchange"))
             .AssertReply(conversation.KeepUnfinished)
             .AssertReply(texts.AskHost)
             .AssertNoReply()
@@ -75,15 +98,15 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .AssertReply(texts.AskStartDate)
             .StartTestAsync();
 
-        // The form's own command: the same form again, which still saves.
+        // The form's own request: the same form again, which still saves.
         var flow = host.Conversation.Flow()
             .Send(CancelWords[language])
             .AssertReply(conversation.Cancelled)
             .Send(texts.ApplyCommands[0])
             .AssertReply(r => formId = FormIdOf(r), "the form")
             .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the form")
-            .Send(texts.ApplyCommands[^1]);
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the form")
+            .Send(() => Request(way, texts.ApplyCommands[^1], "applyExchange"));
         await KeptTheFormThatStillSaves(flow, conversation, texts).StartTestAsync();
 
         Assert.NotNull(await host.Conversation.ReadProfileAsync());
@@ -100,12 +123,8 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         var flow = ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
             .Send(conversation.HelpWord)
             .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
-            .AssertReply(conversation.EngineHelp)
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "the question again");
-        await ThreeAnswersThatAreNoYesOrNo(flow, conversation)
-            .AssertReply(texts.AskHost)
-            .AssertNoReply()
-            .StartTestAsync();
+            .AssertReply(conversation.EngineHelp);
+        await TheLeaveQuestionAgainWithAllItsTries(flow, texts, conversation).StartTestAsync();
     }
 
     [Theory]
@@ -128,22 +147,57 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
     }
 
     [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task ARoleCommandOfSomeoneWithoutTheRole_AtTheLeaveQuestion_RefusedOnTopAndTheQuestionAgain(string language)
+    [MemberData(nameof(LanguagesAndWays))]
+    public async Task ARoleRequestOfSomeoneWithoutTheRole_AtTheLeaveQuestion_RefusedOnTopAndTheQuestionAgain_NoTryUsed(string language, string way)
     {
         var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
         await host.Conversation.SeedProfileAsync(language);
 
-        // Nothing to leave for: the application still waits, and the question still takes a no.
-        await ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
-            .Send(texts.PendingApprovalsCommands[0])
-            .AssertReply(r => Assert.StartsWith(conversation.OnlyForClusterManagers, r.Text, StringComparison.Ordinal), "whom it is for")
-            .AssertReply(r => Assert.Single(r.Attachments!), "what else the bot can do")
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "the question again")
-            .Send("hmm")
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer")
-            .StartTestAsync();
+        // Typed, a cluster manager's "pending approvals"; clicked, the stuck list's "Retry now" of a forwarded card.
+        // Nothing to leave for: the application still waits, and the question still takes its three answers.
+        var refusal = way == "typed" ? conversation.OnlyForClusterManagers : conversation.OnlyForCoordinators;
+        var flow = ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
+            .Send(() => Request(way, texts.PendingApprovalsCommands[0], ExchangeVerbs.RetryDelivery))
+            .AssertReply(r => Assert.StartsWith(refusal, r.Text, StringComparison.Ordinal), "whom it is for")
+            .AssertReply(r => Assert.Single(r.Attachments!), "what else the bot can do");
+        await TheLeaveQuestionAgainWithAllItsTries(flow, texts, conversation).StartTestAsync();
     }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("welcome")]
+    public async Task TheHelpCardsButtons_AtTheLeaveQuestion_TheCardAndTheQuestionAgain_NoTryUsed(string action)
+    {
+        var (texts, conversation) = (ExchangeTexts.English, ConversationTexts.En);
+        await host.Conversation.SeedProfileAsync("en");
+
+        var flow = ToTheLeaveQuestionAtTheHost(host.Conversation.Flow(), texts, conversation)
+            .Send(() => host.Conversation.Submit(new { action }))
+            .AssertReply(r => Assert.Single(r.Attachments!), "the card");
+        await TheLeaveQuestionAgainWithAllItsTries(flow, texts, conversation).StartTestAsync();
+    }
+
+    /// <summary>
+    /// "leave what we started?" asked again after an answer on top — still naming the request, "delete my data" — and
+    /// still with all its tries (none was used): three answers that are no yes or no, then the step-by-step question it kept.
+    /// </summary>
+    private static TestFlow TheLeaveQuestionAgainWithAllItsTries(TestFlow flow, ExchangeTexts texts, ConversationTexts conversation) =>
+        ThreeAnswersThatAreNoYesOrNo(
+                flow.AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "the question again, naming the request"),
+                conversation, conversation.DeleteDataCommands[0])
+            .AssertReply(texts.AskHost)
+            .AssertNoReply();
+
+    /// <summary>
+    /// A request <paramref name="way"/> ("typed", "submit", "execute"): the message <paramref name="typed"/>, or a card
+    /// button whose data is <c>{"action": <paramref name="action"/>}</c> as an Action.Submit or an Action.Execute.
+    /// </summary>
+    private Activity Request(string way, string typed, string action) => way switch
+    {
+        "typed" => host.Conversation.Adapter.MakeMessage(typed),
+        "submit" => host.Conversation.Submit(new { action }),
+        _ => host.Conversation.Adapter.MakeExecute("go", JsonSerializer.SerializeToElement(new { action })),
+    };
 
     /// <summary>A text as <see cref="Describe"/> shows it inside a card (JSON-escaped: "ž" as "\u017E").</summary>
     private static string AsInDescribe(string text) => System.Text.Json.JsonSerializer.Serialize(text)[1..^1];
@@ -152,5 +206,5 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         .Send(texts.StepByStepCommands[0])
         .AssertReply(texts.AskHost)
         .Send(conversation.DeleteDataCommands[0])
-        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the question");
+        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the question");
 }

@@ -152,9 +152,9 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
 
         var flow = OpenForm()
             .Send("delete my data")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor("delete my data"), r.Text), "whether to leave the form")
             .Send("maybe later")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedRetry, r.Text), "how to answer")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedForRetry("delete my data"), r.Text), "how to answer, naming the request")
             .Send("no");
         await KeptTheFormThatStillSaves(flow, Texts, En).StartTestAsync();
 
@@ -172,7 +172,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         // Before: only the exact "delete my data" was the request; these got the form's reminder.
         await OpenForm()
             .Send(typed)
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor(typed), r.Text), "whether to leave the form")
             .Send("yes")
             .AssertReply(r => Assert.StartsWith(Texts.ConfirmDeleteData, r.Text, StringComparison.Ordinal), "the delete question")
             .StartTestAsync();
@@ -188,7 +188,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
             .Send("apply step by step")
             .AssertReply(En.AskHost)
             .Send("delete my data please")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the question")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor("delete my data please"), r.Text), "whether to leave the question")
             .StartTestAsync();
     }
 
@@ -201,8 +201,8 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         // Before: "leave what we started?" was asked again and again, for ever. Now running out of answers means no.
         var flow = OpenForm()
             .Send("delete my data")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form");
-        await ThreeAnswersThatAreNoYesOrNo(flow, Texts)
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor("delete my data"), r.Text), "whether to leave the form");
+        await ThreeAnswersThatAreNoYesOrNo(flow, Texts, "delete my data")
             .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
             .AssertNoReply()
             .StartTestAsync();
@@ -212,7 +212,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         Assert.NotNull(await host.Conversation.ReadProfileAsync());
         await host.Conversation.Flow()
             .Send("delete my data")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "asked anew")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor("delete my data"), r.Text), "asked anew")
             .Send("no")
             .AssertReply(Texts.KeepUnfinished)
             .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
@@ -231,7 +231,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
 
         await OpenForm()
             .Send(() => host.Conversation.Submit(new { action = EditProfileDialog.CardAction }))
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor(Texts.EditProfileButton), r.Text), "whether to leave the form, naming the button")
             .Send("yes")
             .AssertReplyContains("Your profile: Ana")
             .AssertReply(r => Assert.Contains("Ana", r.Text, StringComparison.Ordinal), "the first profile question")
@@ -291,7 +291,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
 
         await OpenForm()
             .Send(() => host.Conversation.Submit(new { action = EditProfileDialog.CardAction, padding }))
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinished, r.Text), "whether to leave the form")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor(Texts.EditProfileButton), r.Text), "whether to leave the form")
             .StartTestAsync();
 
         var stored = await host.Conversation.Storage.ReadAsync(["msteams/conversations/a:conversation-1"]);
@@ -359,12 +359,15 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
             .StartTestAsync();
     }
 
-    /// <summary>"leave what we started?" answered three times with no yes or no: asked how to answer twice, then given up.</summary>
-    private static TestFlow ThreeAnswersThatAreNoYesOrNo(TestFlow flow, ConversationTexts conversation) => flow
+    /// <summary>
+    /// "leave what we started?" about <paramref name="request"/> answered three times with no yes or no: asked how to
+    /// answer twice, each time naming the request, then given up.
+    /// </summary>
+    private static TestFlow ThreeAnswersThatAreNoYesOrNo(TestFlow flow, ConversationTexts conversation, string request) => flow
         .Send("maybe later")
-        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer")
+        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedForRetry(request), r.Text), "how to answer")
         .Send("what?")
-        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedRetry, r.Text), "how to answer, again")
+        .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedForRetry(request), r.Text), "how to answer, again")
         .Send("hmm")
         .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedGaveUp, r.Text), "kept, and how to go on instead");
 

@@ -176,7 +176,7 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
             .AssertReply(r => AssertFinalConfirmation(r, texts), "asked again")
             .AssertNoReply()
             .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinished, r.Text), "whether to leave the application")
+            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the application")
             .Send(texts.StepByStepCommands[0])
             .AssertReply(conversation.KeepUnfinished)
             .AssertReply(r => Assert.Equal(summary, r.Text), "the summary again")
