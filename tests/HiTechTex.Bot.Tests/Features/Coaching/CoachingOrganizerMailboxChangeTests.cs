@@ -936,12 +936,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
 
         var stored = await SessionAsync(session.Id);
         Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.OldMeetingNotRemoved)), (stored.SyncState, stored.SyncError));
-        await host.Conversation.SeedProfileAsync(language);
-        var texts = CoachingTexts.Resolve(language);
-        var culture = SessionTime.CultureOf(texts);
-        var (dayBefore, dayNow) = (SessionTime.Day(session.StartsAt, session.TimeZone, culture), SessionTime.Day(stored.StartsAt, stored.TimeZone, culture));
-        Assert.NotEqual(dayBefore, dayNow);
-        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+        var (card, texts, dayBefore, dayNow) = await CardAndDaysAsync(session, language);
         return (dayBefore, dayNow, card, texts, session.Title);
     }
 
