@@ -839,27 +839,32 @@ internal sealed class ExchangeStuckApplications(
     {
         var parts = new List<ExchangeRetryPart>();
         var closed = ExchangeDeliveryClaim.IsClosed(application);
-        foreach (var (problem, notice, claim) in new (ExchangeStuckReason, ExchangeApplicantNotice?, ExchangeDeliveryClaim)[]
+
+        // Tried until given up (bounded): a closed application's status notice, the "withdrawn" notices, the card updates.
+        var bounded = new List<(ExchangeStuckReason Problem, ExchangeDeliveryClaim Claim)>
         {
-            (closed ? ExchangeStuckReason.StatusNoticeGivenUp : ExchangeStuckReason.ApplicantNotReached, closed ? null : ExchangeApplicantNotice.Status,
-                ExchangeDeliveryClaim.StatusNotice(application)),
-            (ExchangeStuckReason.WithdrawnNoticeGivenUp, null, ExchangeDeliveryClaim.WithdrawnNotice(application)),
-            (ExchangeStuckReason.CardUpdateGivenUp, null, ExchangeDeliveryClaim.CardUpdate(application)),
-        })
+            (ExchangeStuckReason.WithdrawnNoticeGivenUp, ExchangeDeliveryClaim.WithdrawnNotice(application)),
+            (ExchangeStuckReason.CardUpdateGivenUp, ExchangeDeliveryClaim.CardUpdate(application)),
+        };
+        if (closed)
         {
-            if (claim.FailedRecipients(claims).Any(r => !claim.IsHeld(claims, r) && !claim.GaveUp(claims, r)))
-            {
-                parts.Add(new(problem, ExchangeRetryOutcome.AlreadyQueued) { Notice = notice });
-            }
+            bounded.Insert(0, (ExchangeStuckReason.StatusNoticeGivenUp, ExchangeDeliveryClaim.StatusNotice(application)));
         }
 
+        parts.AddRange(bounded.Where(b => b.Claim.FailedRecipients(claims).Any(r => !b.Claim.IsHeld(claims, r) && !b.Claim.GaveUp(claims, r)))
+            .Select(b => new ExchangeRetryPart(b.Problem, ExchangeRetryOutcome.AlreadyQueued)));
         if (closed)
         {
             return parts;
         }
 
-        // "Nobody may decide" is not tried any more once the step's card reached an approver.
-        var toApplicant = new List<(ExchangeApplicantNotice Notice, ExchangeDeliveryClaim Claim)> { (ExchangeApplicantNotice.Reached, ExchangeDeliveryClaim.Reached(application)) };
+        // An open application's messages to its applicant, tried while their tries are not spent (then listed instead);
+        // "nobody may decide" not any more once the step's card reached an approver.
+        var toApplicant = new List<(ExchangeApplicantNotice Notice, ExchangeDeliveryClaim Claim)>
+        {
+            (ExchangeApplicantNotice.Status, ExchangeDeliveryClaim.StatusNotice(application)),
+            (ExchangeApplicantNotice.Reached, ExchangeDeliveryClaim.Reached(application)),
+        };
         if (!CardReachedAnApprover(application, claims))
         {
             toApplicant.Add((ExchangeApplicantNotice.NobodyMayDecide, ExchangeDeliveryClaim.Stuck(application)));

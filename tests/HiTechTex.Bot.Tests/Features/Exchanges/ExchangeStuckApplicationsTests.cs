@@ -273,6 +273,12 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
 
         Assert.Equal(2 * ExchangeDeliveryClaim.RefusalAttempts, fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
         Assert.Equal(ExchangeStuckReason.ApplicantNotReached, Assert.Single(await ListAsync()).Reason);
+
+        // The used button again: the notice is no longer tried by the bot — and not said to be queued as well.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
+            .AssertReply(Standing(En, reference, notRetried: [En.ApplicantNotices[ExchangeApplicantNotice.Status]]))
+            .StartTestAsync();
     }
 
     /// <summary>
