@@ -132,11 +132,11 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
         // Assert: one PUT for the three clicks, each answered in words; the list shown again tries once more.
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, Requests("PUT", managerChat).Count);
         Assert.Equal(
-            [Format(En.RetryRefusedFormat, reference), Format(En.AlreadyRetriedFormat, reference), Format(En.AlreadyRetriedFormat, reference)],
+            [Format(En.RetryRefusedFormat, reference), NotRetriedAgain(reference), NotRetriedAgain(reference)],
             answers);
         var again = await RetryButtonAsync();
         Assert.Equal(Format(En.RetryRefusedFormat, reference), await ClickAsync(again));
-        Assert.Equal(Format(En.AlreadyRetriedFormat, reference), await ClickAsync(again));
+        Assert.Equal(NotRetriedAgain(reference), await ClickAsync(again));
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, Requests("PUT", managerChat).Count);
     }
 
@@ -261,6 +261,10 @@ public sealed class ExchangeDeliveryWireTests : IAsyncLifetime
     }
 
     private static string Format(string format, string reference) => string.Format(CultureInfo.InvariantCulture, format, reference);
+
+    /// <summary>The answer to the same Retry now again after its update was refused again: nothing sent, the update no longer tried.</summary>
+    private static string NotRetriedAgain(string reference) =>
+        $"{reference}: {En.RetryStandingNothingSent} {string.Format(CultureInfo.InvariantCulture, En.RetryStandingNotRetriedFormat, En.RetryProblems[ExchangeStuckReason.CardUpdateGivenUp])}";
 
     /// <summary>The connector: 1:1 chats created on demand, messages and updates answered with the status set for their method and chat.</summary>
     private async Task AnswerAsync(HttpContext context, RecordedRequest request)

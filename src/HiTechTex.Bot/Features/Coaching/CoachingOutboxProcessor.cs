@@ -808,7 +808,8 @@ internal sealed class CoachingOutboxProcessor(
     /// create is sent again, without attendees, under its transaction id, and the event Graph answers with is DELETEd —
     /// unless it is the session's own event. A 404/410 (the mailbox is gone, or the event already deleted) leaves nothing
     /// to do; a 401/403 in a previous organizer's mailbox is said of that calendar. Given up, like any calendar row, once
-    /// the session has ended.
+    /// the session has ended. A row queued before the meeting's start was kept (<see cref="CoachingOutboxMessage.EventStartsAt"/>
+    /// null) and failing: see <see cref="UnansweredMeetingStartAsync"/>.
     /// </summary>
     private async Task<OutboxFailure?> DeleteUnansweredEventAsync(IServiceProvider services, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -822,9 +823,10 @@ internal sealed class CoachingOutboxProcessor(
             return ended;
         }
 
+        string? eventId = null;
         try
         {
-            var eventId = await Calendar(services).RecreateUnansweredAsync(mailbox, session, transactionId, cancellationToken);
+            eventId = await Calendar(services).RecreateUnansweredAsync(mailbox, session, transactionId, cancellationToken);
             if (eventId == session.GraphEventId && string.Equals(mailbox, session.EventMailbox, StringComparison.OrdinalIgnoreCase))
             {
                 return null;    // the session's own event: kept
@@ -842,8 +844,33 @@ internal sealed class CoachingOutboxProcessor(
             Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, transactionId);
             return OldMailboxDenied(denied, "cleaning up an unanswered create", mailbox);
         }
+        catch (Exception) when (message.EventStartsAt is null && !cancellationToken.IsCancellationRequested)
+        {
+            message.EventStartsAt = await UnansweredMeetingStartAsync(services, message, session, mailbox, eventId, cancellationToken);
+            throw;
+        }
 
         return null;
+    }
+
+    /// <summary>
+    /// The day the card names for the meeting an unanswered create may have left, when its clean-up failed on a row queued
+    /// before that start was kept (migration <c>CoachingOldMeetingStart</c>). Such a row's <see cref="CoachingOutboxMessage.EventId"/>
+    /// is the create's transaction id, no event id, so the meeting's start is not read with it: when the create sent again
+    /// was answered, from the event Graph answered with (<paramref name="eventId"/>, the meeting itself); else — or when
+    /// Graph does not give that start — the session's day, said once (warning 2436). The day is kept on the row, so that
+    /// neither the read nor the warning comes again at the row's next tries (bounded as any calendar row's).
+    /// </summary>
+    private async Task<DateTimeOffset> UnansweredMeetingStartAsync(
+        IServiceProvider services, CoachingOutboxMessage message, CoachingSession session, string mailbox, string? eventId, CancellationToken cancellationToken)
+    {
+        if (eventId is not null)
+        {
+            return await OldMeetingStartAsync(services, message, mailbox, eventId, cancellationToken) ?? session.StartsAt;
+        }
+
+        Log.OutboxOldMeetingStartUnknown(logger, null, message.Id, message.SessionId, mailbox, message.EventId!);
+        return session.StartsAt;
     }
 
     /// <summary>

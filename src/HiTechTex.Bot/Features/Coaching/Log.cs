@@ -92,7 +92,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2435, Level = LogLevel.Warning, Message = "Outbox calendar row {Id} ({Kind}) for session {SessionId}: the earlier row {GivenUpId} ({GivenUpKind}), given up while its create in {Mailbox} (transaction {TransactionId}) was unanswered, may have left an event the session no longer wants there (organizer mailbox changed, or cancelled): its clean-up queued")]
     public static partial void OutboxGivenUpCreateCleanUpQueued(ILogger logger, long id, OutboxKind kind, Guid sessionId, long givenUpId, OutboxKind givenUpKind, string mailbox, string transactionId);
 
-    // An old meeting made before its start was kept, whose deletion failed: its start could not be read from Graph either.
-    [LoggerMessage(EventId = 2436, Level = LogLevel.Warning, Message = "Outbox clean-up row {Id} for session {SessionId}: the start of the old event {EventId} in {Mailbox} was not kept and could not be read from Graph; the coordinator's card names the session's current day")]
+    // An old meeting made before its start was kept, whose deletion failed: its start could not be read from Graph either
+    // (or, for an unanswered create's clean-up whose create was not answered again, there was no event to read it from:
+    // {EventId} is then that create's transaction id).
+    [LoggerMessage(EventId = 2436, Level = LogLevel.Warning, Message = "Outbox clean-up row {Id} for session {SessionId}: the start of the old event {EventId} in {Mailbox} was not kept and could not be read from Graph; the coordinator's card names the session's day")]
     public static partial void OutboxOldMeetingStartUnknown(ILogger logger, Exception? exception, long id, Guid sessionId, string mailbox, string eventId);
 }

@@ -107,6 +107,12 @@ internal enum ExchangeRetryOutcome
 
     /// <summary>This button's try is running now (a double click): nothing tried again; the first click's answer follows.</summary>
     Running,
+
+    /// <summary>
+    /// Owed to somebody who no longer needs it: an approver's reminder whose approver is no longer one of the step's
+    /// (roles come from the configuration and the directory, and change). The follow-up does not send it; nothing changed.
+    /// </summary>
+    NotNeeded,
 }
 
 /// <summary>
@@ -211,13 +217,27 @@ internal sealed class ExchangeStuckApplications(
             || !await store.TryClaimReminderAsync(application.Id, ExchangeDeliveryClaim.RetryRound(application, next), ExchangeDeliveryClaim.RetryRoundRecipient, cancellationToken)
             .ConfigureAwait(false))
         {
-            return (application, await StandingAsync(application, cancellationToken).ConfigureAwait(false), []);
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            if (ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Running)
+            {
+                return (application, ExchangeRetryOutcome.Running, []);
+            }
+
+            var (outcome, standing) = await StandingAsync(application, cancellationToken).ConfigureAwait(false);
+            return (application, outcome, standing);
         }
 
         try
         {
             var parts = await TryOnceAsync(application, cancellationToken).ConfigureAwait(false);
-            return (application, parts.Count > 0 ? ExchangeRetryPart.Overall(parts) : await NothingTriedAsync(application, cancellationToken).ConfigureAwait(false), parts);
+            if (parts.Count > 0)
+            {
+                return (application, ExchangeRetryPart.Overall(parts), parts);
+            }
+
+            // Nothing listed any more (delivered meanwhile, or a double click's second round): where each kind stands.
+            var (outcome, standing) = await StandingAsync(application, cancellationToken).ConfigureAwait(false);
+            return (application, outcome, standing);
         }
         finally
         {
@@ -248,42 +268,67 @@ internal sealed class ExchangeStuckApplications(
         ExchangeDeliveryClaim.RetryRounds(application, await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), clock.Now).Done;
 
     /// <summary>
-    /// Where an application stands for a click whose round was taken (a double click, or the same button again): the
-    /// round still running, still stuck after that try, owed and queued for the follow-up, waiting for an approver to be
-    /// configured, or not stuck. Nothing is tried.
+    /// Where an application stands for a click that tries nothing — its round taken (a double click, or the same button
+    /// again), or nothing listed any more — kind by kind, so that the coordinator knows what the bot still tries: each
+    /// problem still listed (not tried by the follow-up any more: the list shown again offers one more try), each message
+    /// owed and still tried by the follow-up (queued), an approver's reminder owed to somebody no longer an approver of
+    /// the step (not needed: the follow-up reminds the step's current approvers only), and whether nobody may decide the
+    /// step. The outcome says the whole (the problems still listed first); not stuck when there is nothing. Nothing is tried.
     /// </summary>
-    private async Task<ExchangeRetryOutcome> StandingAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    private async Task<(ExchangeRetryOutcome Outcome, IReadOnlyList<ExchangeRetryPart> Parts)> StandingAsync(
+        ExchangeApplication application, CancellationToken cancellationToken)
     {
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        if (ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Running)
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
+        var parts = new List<ExchangeRetryPart>();
+        if ((await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
-            return ExchangeRetryOutcome.Running;
+            parts.Add(new(ExchangeStuckReason.CardMayNotHaveArrived, ExchangeRetryOutcome.AlreadyRetried));
         }
 
-        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
-        var givenUp = GivenUp(application, claims).Any() || ApplicantNotReached(application, claims).Any()
-            || (await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var refused = pending is null && (await RefusedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var card = ExchangeDeliveryClaim.Card(application);
-        var refusalQueued = pending is null && PendingStatuses.Contains(application.Status)
-            && claims.Any(c => c.Kind.StartsWith(card.RefusalPrefix!, StringComparison.Ordinal) && !card.IsHeld(claims, c.RecipientAadObjectId));
-        return pending == ExchangeStuckReason.NoApprover && !givenUp && !Owed(application, claims) ? ExchangeRetryOutcome.NeedsApprover
-            : pending == ExchangeStuckReason.CardNotDelivered || givenUp || refused ? ExchangeRetryOutcome.AlreadyRetried
-            : Owed(application, claims) || refusalQueued ? ExchangeRetryOutcome.AlreadyQueued
-            : ExchangeRetryOutcome.NotStuck;
-    }
+        if (pending == ExchangeStuckReason.CardNotDelivered)
+        {
+            parts.Add(new(ExchangeStuckReason.CardNotDelivered, ExchangeRetryOutcome.AlreadyRetried));
+        }
 
-    /// <summary>
-    /// A round's click that found nothing listed to try (delivered meanwhile, or a double click's second round): waiting
-    /// for an approver to be configured, owed and queued for the follow-up, or not stuck. Nothing is tried.
-    /// </summary>
-    private async Task<ExchangeRetryOutcome> NothingTriedAsync(ExchangeApplication application, CancellationToken cancellationToken)
-    {
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
-        return pending == ExchangeStuckReason.NoApprover && !Owed(application, claims) ? ExchangeRetryOutcome.NeedsApprover
-            : Owed(application, claims) ? ExchangeRetryOutcome.AlreadyQueued
+        if (pending is null && (await RefusedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            parts.Add(new(ExchangeStuckReason.CardRefused, ExchangeRetryOutcome.AlreadyRetried));
+        }
+
+        parts.AddRange(ApplicantNotReached(application, claims)
+            .Select(n => new ExchangeRetryPart(ExchangeStuckReason.ApplicantNotReached, ExchangeRetryOutcome.AlreadyRetried) { Notice = n.Notice }));
+        if ((await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.AlreadyRetried));
+        }
+
+        parts.AddRange(GivenUp(application, claims).Select(g => g.Reason).Distinct()
+            .Select(r => new ExchangeRetryPart(r, ExchangeRetryOutcome.AlreadyRetried)));
+
+        // The card refused for an approver at some of its tries (not all): the follow-up tries it again after its wait.
+        var card = ExchangeDeliveryClaim.Card(application);
+        if (pending is null && PendingStatuses.Contains(application.Status)
+            && claims.Any(c => c.Kind.StartsWith(card.RefusalPrefix!, StringComparison.Ordinal) && !card.IsHeld(claims, c.RecipientAadObjectId))
+            && !parts.Any(p => p.Problem == ExchangeStuckReason.CardRefused))
+        {
+            parts.Add(new(ExchangeStuckReason.CardRefused, ExchangeRetryOutcome.AlreadyQueued));
+        }
+
+        parts.AddRange(await OwedAsync(application, claims, cancellationToken).ConfigureAwait(false));
+        if (pending == ExchangeStuckReason.NoApprover)
+        {
+            parts.Add(new(ExchangeStuckReason.NoApprover, ExchangeRetryOutcome.NeedsApprover));
+        }
+
+        IReadOnlyList<ExchangeRetryPart> distinct = [.. parts.Distinct()];
+        var outcomes = distinct.Select(p => p.Outcome).ToList();
+        var outcome = outcomes.Contains(ExchangeRetryOutcome.AlreadyRetried) ? ExchangeRetryOutcome.AlreadyRetried
+            : outcomes.Contains(ExchangeRetryOutcome.AlreadyQueued) ? ExchangeRetryOutcome.AlreadyQueued
+            : outcomes.Contains(ExchangeRetryOutcome.NeedsApprover) ? ExchangeRetryOutcome.NeedsApprover
+            : outcomes.Contains(ExchangeRetryOutcome.NotNeeded) ? ExchangeRetryOutcome.NotNeeded
             : ExchangeRetryOutcome.NotStuck;
+        return (outcome, distinct);
     }
 
     /// <summary>
@@ -783,42 +828,73 @@ internal sealed class ExchangeStuckApplications(
     }
 
     /// <summary>
-    /// Whether a message of the application's current step is still owed to somebody and tried by the follow-up's next
-    /// passes — its delivery failed and it is neither delivered (nor being sent) nor given up: a notice, a card update,
-    /// and on an open application the applicant's "nobody may decide", "reached an approver" and closing-report request
-    /// and the approvers' reminders, as long as their tries are not spent (those are listed instead).
+    /// The messages of the application's current step still owed to somebody and tried by the follow-up's next passes —
+    /// their delivery failed and they are neither delivered (nor being sent) nor given up: a notice, a card update, and on
+    /// an open application the applicant's "nobody may decide", "reached an approver" and closing-report request and the
+    /// approvers' reminders, as long as their tries are not spent (those are listed instead) — each kind once, queued.
+    /// A reminder owed only to somebody who is no longer one of the step's approvers is not needed (the follow-up
+    /// reminds the current approvers only, <see cref="ExchangeFollowUp.RunOnceAsync"/>), and said so.
     /// </summary>
-    private bool Owed(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims)
+    private async Task<IReadOnlyList<ExchangeRetryPart>> OwedAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
     {
-        var notices = new[] { ExchangeDeliveryClaim.StatusNotice(application), ExchangeDeliveryClaim.WithdrawnNotice(application), ExchangeDeliveryClaim.CardUpdate(application) };
-        if (notices.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && !n.GaveUp(claims, r))))
+        var parts = new List<ExchangeRetryPart>();
+        var closed = ExchangeDeliveryClaim.IsClosed(application);
+
+        // Tried until given up (bounded): a closed application's status notice, the "withdrawn" notices, the card updates.
+        var bounded = new List<(ExchangeStuckReason Problem, ExchangeDeliveryClaim Claim)>
         {
-            return true;
+            (ExchangeStuckReason.WithdrawnNoticeGivenUp, ExchangeDeliveryClaim.WithdrawnNotice(application)),
+            (ExchangeStuckReason.CardUpdateGivenUp, ExchangeDeliveryClaim.CardUpdate(application)),
+        };
+        if (closed)
+        {
+            bounded.Insert(0, (ExchangeStuckReason.StatusNoticeGivenUp, ExchangeDeliveryClaim.StatusNotice(application)));
         }
 
-        if (ExchangeDeliveryClaim.IsClosed(application))
+        parts.AddRange(bounded.Where(b => b.Claim.FailedRecipients(claims).Any(r => !b.Claim.IsHeld(claims, r) && !b.Claim.GaveUp(claims, r)))
+            .Select(b => new ExchangeRetryPart(b.Problem, ExchangeRetryOutcome.AlreadyQueued)));
+        if (closed)
         {
-            return false;
+            return parts;
         }
 
-        // "Nobody may decide" is not tried any more once the step's card reached an approver.
-        var others = new List<ExchangeDeliveryClaim> { ExchangeDeliveryClaim.Reached(application) };
+        // An open application's messages to its applicant, tried while their tries are not spent (then listed instead);
+        // "nobody may decide" not any more once the step's card reached an approver.
+        var toApplicant = new List<(ExchangeApplicantNotice Notice, ExchangeDeliveryClaim Claim)>
+        {
+            (ExchangeApplicantNotice.Status, ExchangeDeliveryClaim.StatusNotice(application)),
+            (ExchangeApplicantNotice.Reached, ExchangeDeliveryClaim.Reached(application)),
+        };
         if (!CardReachedAnApprover(application, claims))
         {
-            others.Add(ExchangeDeliveryClaim.Stuck(application));
-        }
-
-        if (application.Status.AwaitsADecision())
-        {
-            others.Add(ExchangeDeliveryClaim.Reminder(application));
+            toApplicant.Add((ExchangeApplicantNotice.NobodyMayDecide, ExchangeDeliveryClaim.Stuck(application)));
         }
 
         if (application.Status == ExchangeStatus.Approved && application.ReportRequestedAt is null)
         {
-            others.Add(ExchangeDeliveryClaim.ReportRequest);
+            toApplicant.Add((ExchangeApplicantNotice.ReportRequest, ExchangeDeliveryClaim.ReportRequest));
         }
 
-        return others.Any(n => n.FailedRecipients(claims).Any(r => !n.IsHeld(claims, r) && n.StillTried(claims, r, clock.Now)));
+        parts.AddRange(toApplicant.Where(n => StillTried(n.Claim).Count > 0)
+            .Select(n => new ExchangeRetryPart(ExchangeStuckReason.ApplicantNotReached, ExchangeRetryOutcome.AlreadyQueued) { Notice = n.Notice }));
+        if (application.Status.AwaitsADecision() && StillTried(ExchangeDeliveryClaim.Reminder(application)) is { Count: > 0 } reminded)
+        {
+            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+            if (reminded.Any(r => waitingFor.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            {
+                parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.AlreadyQueued));
+            }
+
+            if (reminded.Any(r => !waitingFor.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            {
+                parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.NotNeeded));
+            }
+        }
+
+        return parts;
+
+        List<string> StillTried(ExchangeDeliveryClaim claim) =>
+            [.. claim.FailedRecipients(claims).Where(r => !claim.IsHeld(claims, r) && claim.StillTried(claims, r, clock.Now))];
     }
 
     /// <summary>The notices of the application's current version that the follow-up gave up, with to whom.</summary>

@@ -262,8 +262,6 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference. "Retry now": tried again and still not delivered; the follow-up goes on trying.</summary>
     public required string RetryQueuedFormat { get; init; }
 
-    /// <summary>"Retry now" again on an application whose earlier retry re-queued it and failed once more (it is not given up yet): {0} the reference.</summary>
-    public required string AlreadyQueuedFormat { get; init; }
 
     /// <summary>
     /// One "Retry now" that tried several problems of an application with different outcomes: a sentence per outcome, {0}
@@ -286,8 +284,23 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = reference. "Retry now" tried the card update again and Teams refused it again (403/404): listed again, not retried by the bot.</summary>
     public required string RetryRefusedFormat { get; init; }
 
-    /// <summary>{0} = reference. The same "Retry now" button again after its try, still stuck: nothing sent; the list shown again offers one more try.</summary>
-    public required string AlreadyRetriedFormat { get; init; }
+    /// <summary>
+    /// A "Retry now" that tried nothing (the same button again after its try, or nothing listed any more) on an application
+    /// with something still owed: said first, then where each kind stands, named as in the first click's summary.
+    /// </summary>
+    public required string RetryStandingNothingSent { get; init; }
+
+    /// <summary>…{0} the kinds the follow-up still tries at its next rounds (an earlier try failed, its tries not spent)…</summary>
+    public required string RetryStandingQueuedFormat { get; init; }
+
+    /// <summary>…{0} the kinds the follow-up no longer tries (listed as stuck: a list shown again offers one more try)…</summary>
+    public required string RetryStandingNotRetriedFormat { get; init; }
+
+    /// <summary>
+    /// …{0} an approver's reminder still owed to somebody who is no longer an approver of the step (roles changed in the
+    /// configuration or the directory): not needed, and not sent by the follow-up either.
+    /// </summary>
+    public required string RetryStandingNoLongerApproverFormat { get; init; }
 
     /// <summary>{0} = reference. "Retry now" clicked again while the first click's try runs: nothing sent twice.</summary>
     public required string RetryRunningFormat { get; init; }

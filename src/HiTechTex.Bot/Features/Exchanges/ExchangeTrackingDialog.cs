@@ -198,7 +198,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
     /// <summary>
     /// The coordinator's "Retry now" on a stuck application: the role checked here, on every click (a forged button from
-    /// anybody else gets the polite refusal and changes nothing); a button tries once (its round, <see cref="ExchangeStuckApplications.RetryAsync"/>): a second click sends nothing and says where it stands — being tried, nothing stuck, already queued for the follow-up's next try, or tried and still stuck (the list shown again offers one more try). One click tries every problem listed for the application and is answered with one message.
+    /// anybody else gets the polite refusal and changes nothing); a button tries once (its round, <see cref="ExchangeStuckApplications.RetryAsync"/>): a second click sends nothing and says where it stands — being tried, nothing stuck, or kind by kind: queued for the follow-up's next try, no longer tried (the list shown again offers one more try), or a reminder no longer needed as its approver left the step. One click tries every problem listed for the application and is answered with one message.
     /// </summary>
     private async Task RetryDeliveryAsync(WaterfallStepContext step, ExchangeActor actor, JsonElement? data, ExchangeTexts texts, CancellationToken cancellationToken)
     {
@@ -235,6 +235,13 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
 
         Log.DeliveryRetried(logger, application.Reference, actor.AadObjectId,
             parts.Count > 1 ? $"{outcome} ({string.Join(", ", parts.Select(p => $"{p.Notice?.ToString() ?? p.Problem.ToString()}: {p.Outcome}"))})" : outcome.ToString());
+        if (parts.Any(p => IsStanding(p.Outcome)) && parts is not [{ Outcome: ExchangeRetryOutcome.NeedsApprover }])
+        {
+            // Nothing tried now, something still owed: where each kind stands — still tried by the bot, or not any more.
+            await step.Context.SendActivityAsync(StandingSummary(application, parts, texts), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (parts.Select(p => p.Outcome).Distinct().Count() > 1)
         {
             // Several problems tried by the one click, not all alike: one message saying how each went.
@@ -246,9 +253,7 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
         {
             ExchangeRetryOutcome.Delivered => string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, application.Reference),
             ExchangeRetryOutcome.StillFailing => string.Format(CultureInfo.InvariantCulture, texts.RetryQueuedFormat, application.Reference),
-            ExchangeRetryOutcome.AlreadyQueued => string.Format(CultureInfo.InvariantCulture, texts.AlreadyQueuedFormat, application.Reference),
             ExchangeRetryOutcome.Refused => string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, application.Reference),
-            ExchangeRetryOutcome.AlreadyRetried => string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, application.Reference),
             ExchangeRetryOutcome.Running => string.Format(CultureInfo.InvariantCulture, texts.RetryRunningFormat, application.Reference),
             // Nothing to send until somebody may decide it: what to configure.
             ExchangeRetryOutcome.NeedsApprover => $"{application.Reference}: {texts.StuckNoApproverAdvice}",
@@ -261,26 +266,41 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
     /// The answer to a "Retry now" whose problems went different ways: the reference, then what was delivered now, what
     /// is still failing (the follow-up goes on trying it) and what was refused again (listed again), each naming its problems.
     /// </summary>
-    private static string RetrySummary(ExchangeApplication application, IReadOnlyList<ExchangeRetryPart> parts, ExchangeTexts texts)
-    {
-        string Named(ExchangeRetryOutcome outcome) => string.Join(", ", parts.Where(p => p.Outcome == outcome)
-            .Select(p => p.Notice is { } notice ? texts.ApplicantNotices[notice] : texts.RetryProblems[p.Problem]).Distinct(StringComparer.Ordinal));
-        var sentences = new List<string>();
-        foreach (var (outcome, format) in new[]
-        {
+    private static string RetrySummary(ExchangeApplication application, IReadOnlyList<ExchangeRetryPart> parts, ExchangeTexts texts) =>
+        $"{application.Reference}: {string.Join(" ", Sentences(parts, texts,
             (ExchangeRetryOutcome.Delivered, texts.RetrySummaryDeliveredFormat),
             (ExchangeRetryOutcome.StillFailing, texts.RetrySummaryQueuedFormat),
-            (ExchangeRetryOutcome.Refused, texts.RetrySummaryRefusedFormat),
-        })
+            (ExchangeRetryOutcome.Refused, texts.RetrySummaryRefusedFormat)))}";
+
+    /// <summary>
+    /// The answer to a "Retry now" that tried nothing while something is still owed, in the first click's shape: the
+    /// reference, that nothing more was sent, then what the bot still tries (queued), what it no longer tries (on the
+    /// stuck list), a reminder no longer needed (its approver left the step), and what to configure when nobody may decide.
+    /// </summary>
+    private static string StandingSummary(ExchangeApplication application, IReadOnlyList<ExchangeRetryPart> parts, ExchangeTexts texts)
+    {
+        var sentences = new List<string> { texts.RetryStandingNothingSent };
+        sentences.AddRange(Sentences(parts, texts,
+            (ExchangeRetryOutcome.AlreadyQueued, texts.RetryStandingQueuedFormat),
+            (ExchangeRetryOutcome.AlreadyRetried, texts.RetryStandingNotRetriedFormat),
+            (ExchangeRetryOutcome.NotNeeded, texts.RetryStandingNoLongerApproverFormat)));
+        if (parts.Any(p => p.Outcome == ExchangeRetryOutcome.NeedsApprover))
         {
-            if (parts.Any(p => p.Outcome == outcome))
-            {
-                sentences.Add(string.Format(CultureInfo.InvariantCulture, format, Named(outcome)));
-            }
+            sentences.Add(texts.StuckNoApproverAdvice);
         }
 
         return $"{application.Reference}: {string.Join(" ", sentences)}";
     }
+
+    /// <summary>A sentence per outcome that <paramref name="parts"/> have, in the order given, naming the parts' problems.</summary>
+    private static IEnumerable<string> Sentences(IReadOnlyList<ExchangeRetryPart> parts, ExchangeTexts texts, params (ExchangeRetryOutcome Outcome, string Format)[] formats) =>
+        formats.Where(f => parts.Any(p => p.Outcome == f.Outcome))
+            .Select(f => string.Format(CultureInfo.InvariantCulture, f.Format, string.Join(", ", parts.Where(p => p.Outcome == f.Outcome)
+                .Select(p => p.Notice is { } notice ? texts.ApplicantNotices[notice] : texts.RetryProblems[p.Problem]).Distinct(StringComparer.Ordinal))));
+
+    /// <summary>Whether <paramref name="outcome"/> says where a problem stands for a click that tried nothing.</summary>
+    private static bool IsStanding(ExchangeRetryOutcome outcome) => outcome is ExchangeRetryOutcome.AlreadyQueued or ExchangeRetryOutcome.AlreadyRetried
+        or ExchangeRetryOutcome.NotNeeded or ExchangeRetryOutcome.NeedsApprover;
 
     /// <summary>More rounds of "Retry now" than any coordinator clicks: a larger number is no button of ours.</summary>
     private const int MaxRetryRound = 100_000;

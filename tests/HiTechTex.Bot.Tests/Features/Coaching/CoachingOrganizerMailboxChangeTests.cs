@@ -803,6 +803,106 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Before: the clean-up of a meeting an unanswered create may have left, queued before the bot kept that meeting's
+    /// start (migration CoachingOldMeetingStart), named the session's new day on the card when it failed — the row holds
+    /// the create's transaction id, not an event id, so nothing read the meeting's own day. Now the old row is recognised:
+    /// its day is read from the event Graph answered the create sent again with (never with the transaction id), once,
+    /// and the card names that day — the one its attendees had — in the coordinator's language.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task UnansweredCreatesCleanUpQueuedBeforeItsStartWasKept_DeleteFails_TheCardNamesTheDayOfTheEventGraphAnswered(string language)
+    {
+        var (session, inA) = await OldUnansweredCleanUpPendingAsync();
+        graph.PassNext();                                           // the create sent again: answered with A's event
+        graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+
+        await Processor().RunOnceAsync(CancellationToken.None);    // its DELETE answered 503: tried again later
+
+        var (card, texts, dayBefore, dayNow) = await CardAndDaysAsync(session, language);
+        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingRetryingFormat, session.Title, dayBefore), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.Format(texts.SyncReasonOldMeetingRetryingFormat, session.Title, dayNow), card, StringComparison.Ordinal);
+        var read = Assert.Single(graph.GraphRequests, r => r.Method == "GET");
+        Assert.Contains($"/users/{MailboxA}/events/{inA}", Uri.UnescapeDataString(read.Path), StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Entries, l => l.EventId.Id == 2436);
+
+        // The next try deletes it; the day is not read again.
+        host.Time.Advance(TimeSpan.FromMinutes(11));
+        await DrainAsync();
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+        Assert.Single(graph.GraphRequests, r => r.Method == "GET");
+    }
+
+    /// <summary>
+    /// The same old clean-up row whose create sent again is not answered either (503): there is no event to read a day
+    /// from, and the transaction id is none — so Graph is not asked; the card names the session's day and the operator's
+    /// log says why (warning 2436), once for all the row's tries, which stay bounded and end when the meeting is deleted.
+    /// </summary>
+    [Fact]
+    public async Task UnansweredCreatesCleanUpQueuedBeforeItsStartWasKept_CreateNotAnsweredAgain_TheSessionsDayWarnedOnce()
+    {
+        var (session, inA) = await OldUnansweredCleanUpPendingAsync();
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            graph.FailNext(503, "ServiceNotAvailable", retryAfterSeconds: 600);
+            await Processor().RunOnceAsync(CancellationToken.None);    // the create sent again answered 503
+            host.Time.Advance(TimeSpan.FromMinutes(11));
+        }
+
+        var (card, texts, _, dayNow) = await CardAndDaysAsync(session, "en");
+        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingRetryingFormat, session.Title, dayNow), card, StringComparison.Ordinal);
+        var warning = Assert.Single(log.Entries, l => l.EventId.Id == 2436);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(MailboxA, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(graph.GraphRequests, r => r.Method == "GET");
+
+        await DrainAsync();
+        Assert.Equal([(MailboxA, inA)], graph.Deleted);
+        Assert.Equal(OutboxStatus.Done, Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteUnansweredEvent).Status);
+        Assert.Single(log.Entries, l => l.EventId.Id == 2436);
+    }
+
+    /// <summary>
+    /// A session whose create in mailbox A was made but never answered, then moved to another day and to mailbox B: the
+    /// create's retry made the meeting in B and queued A's clean-up, which is now the session's only pending row — its
+    /// start taken off, as on a row queued before it was kept. Returns the session as it was and the event left in A.
+    /// </summary>
+    private async Task<(CoachingSession Session, string InA)> OldUnansweredCleanUpPendingAsync()
+    {
+        var session = await host.CreateSessionAsync();
+        await LoseTheNextAnswerAsync();                             // made in A, unanswered
+        var inA = Assert.Single(graph.Events.Keys);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft(inDays: 9, capacity: session.Capacity) with { OrganizerMailbox = MailboxB }, CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        for (var pass = 0; pass < 5 && (await host.OutboxAsync()).Any(o => o.Status == OutboxStatus.Pending && o.Kind != OutboxKind.DeleteUnansweredEvent); pass++)
+        {
+            await Processor().RunOnceAsync(CancellationToken.None);    // the create's retry (made in B, A's clean-up queued), the edit
+        }
+
+        var cleanUp = Assert.Single(await host.OutboxAsync(), o => o.Status == OutboxStatus.Pending);
+        Assert.Equal((OutboxKind.DeleteUnansweredEvent, MailboxA, GraphCalendarGateway.TransactionIdOf(session)), (cleanUp.Kind, cleanUp.Mailbox, cleanUp.EventId));
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Outbox().Where(o => o.Id == cleanUp.Id)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.EventStartsAt, (DateTimeOffset?)null)));
+        Assert.DoesNotContain(graph.GraphRequests, r => r.Method == "GET");
+        return (session, inA);
+    }
+
+    /// <summary>The coordinator's card of <paramref name="session"/> in <paramref name="language"/>, with the session's first day and its day now.</summary>
+    private async Task<(string Card, CoachingTexts Texts, string DayBefore, string DayNow)> CardAndDaysAsync(CoachingSession session, string language)
+    {
+        var stored = await SessionAsync(session.Id);
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+        var culture = SessionTime.CultureOf(texts);
+        var (dayBefore, dayNow) = (SessionTime.Day(session.StartsAt, session.TimeZone, culture), SessionTime.Day(stored.StartsAt, stored.TimeZone, culture));
+        Assert.NotEqual(dayBefore, dayNow);
+        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+        return (card, texts, dayBefore, dayNow);
+    }
+
+    /// <summary>
     /// A session with a seat and its meeting in mailbox A — its start kept, or not (<paramref name="startKept"/>: as for a
     /// meeting made before it was kept) — moved to another day and to mailbox B in one edit; A's DELETE answered 503 and
     /// given up (one attempt), and with <paramref name="startReadFails"/> the GET of its start too. Returns the old
@@ -836,12 +936,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
 
         var stored = await SessionAsync(session.Id);
         Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.OldMeetingNotRemoved)), (stored.SyncState, stored.SyncError));
-        await host.Conversation.SeedProfileAsync(language);
-        var texts = CoachingTexts.Resolve(language);
-        var culture = SessionTime.CultureOf(texts);
-        var (dayBefore, dayNow) = (SessionTime.Day(session.StartsAt, session.TimeZone, culture), SessionTime.Day(stored.StartsAt, stored.TimeZone, culture));
-        Assert.NotEqual(dayBefore, dayNow);
-        var card = CoachingTestHost.CardText(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+        var (card, texts, dayBefore, dayNow) = await CardAndDaysAsync(session, language);
         return (dayBefore, dayNow, card, texts, session.Title);
     }
 

@@ -273,6 +273,12 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
 
         Assert.Equal(2 * ExchangeDeliveryClaim.RefusalAttempts, fixture.TextsTo(ApplicantId).Count(t => t.Contains(reference, StringComparison.Ordinal)));
         Assert.Equal(ExchangeStuckReason.ApplicantNotReached, Assert.Single(await ListAsync()).Reason);
+
+        // The used button again: the notice is no longer tried by the bot — and not said to be queued as well.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") }))
+            .AssertReply(Standing(En, reference, notRetried: [En.ApplicantNotices[ExchangeApplicantNotice.Status]]))
+            .StartTestAsync();
     }
 
     /// <summary>
@@ -320,13 +326,98 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, Tries());
         var retry = await RetryButtonAsync();
 
-        await ClickedTwiceAsync(retry, string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference),
-            string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference));
+        await ClickedTwiceAsync(retry, string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference), kind == "reminder"
+            ? Standing(En, reference, queued: [En.RetryProblems[ExchangeStuckReason.ApproverNotReminded]])
+            : Standing(En, reference, queued: [En.ApplicantNotices[ExchangeApplicantNotice.NobodyMayDecide]], needsApprover: true));
 
         Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts + 1, Tries());
         await FollowUpHourlyAsync();
         Assert.Equal(2 * ExchangeDeliveryClaim.RefusalAttempts, Tries());
         Assert.Contains(await ListAsync(), e => e.Reason is ExchangeStuckReason.ApproverNotReminded or ExchangeStuckReason.ApplicantNotReached);
+    }
+
+    /// <summary>
+    /// Before: a second click on a Retry now whose try left one kind queued and another refused again answered one generic
+    /// sentence ("this Retry now was already used…"), which did not say that the bot still tries one of them. Now it answers
+    /// kind by kind, in the first click's shape and the coordinator's language: what is queued (the bot keeps trying it) and
+    /// what the bot no longer tries (it stays on the stuck list) — and sends nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task RetryNow_SecondClickAfterAMixedTry_SaysKindByKindWhatIsQueuedAndWhatIsNoLongerTried(string language)
+    {
+        // Arrange: the manager blocked the bot and their card's update after the withdrawal kept failing: the "withdrawn"
+        // notice and the update both given up.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        var refused = false;
+        var updates = CountUpdates(() => true, () => refused);
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.Blocked);
+        await WithdrawAsync(id);
+        await GiveUpAsync();
+        Assert.Equal([ExchangeStuckReason.WithdrawnNoticeGivenUp, ExchangeStuckReason.CardUpdateGivenUp], (await ListAsync()).Select(e => e.Reason).Order());
+        int Notices() => fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count(t => t.Contains(reference, StringComparison.Ordinal));
+        var notices = Notices();
+        var puts = updates.Count;
+        refused = true;
+        var retry = await RetryButtonAsync();
+
+        // Act: one button, clicked twice (the notice still refused, the update refused again).
+        var first = $"{reference}: "
+            + string.Format(CultureInfo.InvariantCulture, texts.RetrySummaryQueuedFormat, texts.RetryProblems[ExchangeStuckReason.WithdrawnNoticeGivenUp]) + " "
+            + string.Format(CultureInfo.InvariantCulture, texts.RetrySummaryRefusedFormat, texts.RetryProblems[ExchangeStuckReason.CardUpdateGivenUp]);
+        await ClickedTwiceAsync(retry, first, Standing(texts, reference,
+            queued: [texts.RetryProblems[ExchangeStuckReason.WithdrawnNoticeGivenUp]], notRetried: [texts.RetryProblems[ExchangeStuckReason.CardUpdateGivenUp]]));
+
+        // Assert: one try of each for the two clicks; the notice is tried again by the follow-up, the update is not.
+        Assert.Equal((notices + 1, puts + 1), (Notices(), updates.Count));
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await fixture.RunFollowUpAsync();
+        Assert.Equal((notices + 2, puts + 1), (Notices(), updates.Count));
+    }
+
+    /// <summary>
+    /// Before: after a Retry now of a refused reminder failed again, the manager left the step (the roles changed in the
+    /// configuration) — and a second click still said the reminder was queued for another try, though the follow-up
+    /// reminds only the step's current approvers and never sent it. Now the second click says the reminder is no longer
+    /// needed, that person being no longer an approver of the step, in the coordinator's language; the follow-up sends
+    /// them nothing, and the new approver gets the card.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task RetryNow_SecondClickAfterTheRemindedApproverLeftTheStep_SaysTheReminderIsNoLongerNeeded(string language)
+    {
+        // Arrange: the manager's reminder refused at every try; Retry now refused again (queued for the follow-up).
+        const string Successor = "44444444-4444-4444-4444-444444444444";
+        var texts = ExchangeTexts.Resolve(language);
+        var (_, reference) = await ReminderRefusedAtEveryTryAsync(language);
+        int Reminders() => fixture.TextsTo(ExchangeDialogTestHost.VisitingManagerId).Count(t => t.Contains(reference, StringComparison.Ordinal));
+        var retry = await RetryButtonAsync();
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryQueuedFormat, reference))
+            .StartTestAsync();
+        var reminders = Reminders();
+
+        // Act: the manager moves to another organisation, a successor manages CITEVE; the same button again.
+        host.Reconfigure($"Roles:ClusterManagers:{ExchangeDialogTestHost.VisitingManagerId}:0", HiTechTexPartners.TecnotessileId);
+        host.Reconfigure($"Roles:ClusterManagers:{Successor}:0", HiTechTexPartners.CiteveId);
+        host.Messenger.Setup(m => m.SendToUserAsync(Successor, It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent, "a:successor", "activity-44"));
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(Standing(texts, reference, noLongerNeeded: [texts.RetryProblems[ExchangeStuckReason.ApproverNotReminded]]))
+            .StartTestAsync();
+
+        // Assert: the follow-up does not remind the manager who left — consistent with the answer — and sends the
+        // successor the card; nothing is listed.
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(reminders, Reminders());
+        Assert.Equal(1, fixture.SentTo(Successor).Count(a => a.Attachments is { Count: > 0 }));
+        Assert.Empty(await ListAsync());
     }
 
     /// <summary>
@@ -367,7 +458,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var summary = $"{reference}: "
             + string.Format(CultureInfo.InvariantCulture, texts.RetrySummaryDeliveredFormat, texts.RetryProblems[ExchangeStuckReason.CardRefused]) + " "
             + string.Format(CultureInfo.InvariantCulture, texts.RetrySummaryQueuedFormat, texts.RetryProblems[ExchangeStuckReason.ApproverNotReminded]);
-        await ClickedTwiceAsync(retry, summary, string.Format(CultureInfo.InvariantCulture, texts.AlreadyQueuedFormat, reference));
+        await ClickedTwiceAsync(retry, summary, Standing(texts, reference, queued: [texts.RetryProblems[ExchangeStuckReason.ApproverNotReminded]]));
 
         // Assert: one card to the second manager, one reminder tried for the first, for the two clicks.
         Assert.Equal(cardsToSecond + 1, fixture.SentTo(Second).Count(a => a.Attachments is { Count: > 0 }));
@@ -512,9 +603,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(retry))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            .AssertReply(Standing(En, reference, queued: [En.RetryProblems[ExchangeStuckReason.StatusNoticeGivenUp]]))
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            .AssertReply(Standing(En, reference, queued: [En.RetryProblems[ExchangeStuckReason.StatusNoticeGivenUp]]))
             .StartTestAsync();
 
         // Assert: one try for the first click, none for the others; the follow-up's next pass tries again; and once the
@@ -614,7 +705,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     /// <summary>
     /// Before: after a decision that moved the application on (stage 1 approved), a card update that kept failing was
     /// left without a record; now it is given up after the bounded tries and listed too; a Retry now that fails again
-    /// says so, and a second click says it is already queued and sends nothing.
+    /// says so, and a second click says the update is queued (and, nobody being able to decide stage 2, what to
+    /// configure) and sends nothing.
     /// </summary>
     [Fact]
     public async Task CardUpdateGivenUpAfterADecision_ListedAndARetryThatFailsIsQueuedOnce()
@@ -633,7 +725,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(retry))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.AlreadyQueuedFormat, reference))
+            // Stage 2, whose host contact has no Teams identity: what to configure too.
+            .AssertReply(Standing(En, reference, queued: [En.RetryProblems[ExchangeStuckReason.CardUpdateGivenUp]], needsApprover: true))
             .StartTestAsync();
 
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 1, updates.Count);
@@ -668,9 +761,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(retry))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, reference))
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
+            .AssertReply(Standing(texts, reference, notRetried: [texts.RetryProblems[ExchangeStuckReason.CardUpdateGivenUp]]))
             .Send(() => host.Conversation.Submit(retry))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
+            .AssertReply(Standing(texts, reference, notRetried: [texts.RetryProblems[ExchangeStuckReason.CardUpdateGivenUp]]))
             .StartTestAsync();
 
         // Assert: one PUT for the three clicks; still listed (refused), and the list shown again tries once more.
@@ -683,7 +776,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .Send(() => host.Conversation.Submit(again))
             .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.RetryRefusedFormat, reference))
             .Send(() => host.Conversation.Submit(again))
-            .AssertReply(string.Format(CultureInfo.InvariantCulture, texts.AlreadyRetriedFormat, reference))
+            .AssertReply(Standing(texts, reference, notRetried: [texts.RetryProblems[ExchangeStuckReason.CardUpdateGivenUp]]))
             .StartTestAsync();
         Assert.Equal(ExchangeDeliveryClaim.Attempts + 2, updates.Count);
 
@@ -986,6 +1079,34 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         await ClickedTwiceAsync(retry, string.Format(CultureInfo.InvariantCulture, texts.RetryDeliveredFormat, reference),
             string.Format(CultureInfo.InvariantCulture, texts.NothingToRetryFormat, reference));
         await fixture.RunFollowUpAsync();
+    }
+
+    /// <summary>
+    /// The answer to a Retry now that tried nothing (its button used already, or nothing listed any more): nothing more
+    /// sent, then the kinds the bot still tries, those it no longer tries, a reminder no longer needed, and what to
+    /// configure when nobody may decide — each sentence only when it has something to say.
+    /// </summary>
+    internal static string Standing(ExchangeTexts texts, string reference, string[]? queued = null, string[]? notRetried = null,
+        string[]? noLongerNeeded = null, bool needsApprover = false)
+    {
+        var sentences = new List<string> { texts.RetryStandingNothingSent };
+        foreach (var (kinds, format) in new[]
+        {
+            (queued, texts.RetryStandingQueuedFormat), (notRetried, texts.RetryStandingNotRetriedFormat), (noLongerNeeded, texts.RetryStandingNoLongerApproverFormat),
+        })
+        {
+            if (kinds is { Length: > 0 })
+            {
+                sentences.Add(string.Format(CultureInfo.InvariantCulture, format, string.Join(", ", kinds)));
+            }
+        }
+
+        if (needsApprover)
+        {
+            sentences.Add(texts.StuckNoApproverAdvice);
+        }
+
+        return $"{reference}: {string.Join(" ", sentences)}";
     }
 
     /// <summary>The coordinator clicks the Retry now button <paramref name="retry"/> twice: the two answers.</summary>
