@@ -200,6 +200,24 @@ internal static class SearchRestrictors
     }
 
     /// <summary>
+    /// Whether people at organisations are named from the word at <paramref name="index"/> on: "paydaşları", "kilit
+    /// oyuncuları" (of "Çorlu'nun paydaşları", "Çorlu'nun kilit oyuncuları") — not a plain word for people alone.
+    /// </summary>
+    public static bool NamesPeopleFrom(IReadOnlyList<Token> tokens, int index)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var i = index; i < tokens.Count && i <= index + 1; i++)
+        {
+            if (PeopleAt(tokens, i) is { Plain: false } people && people.Start == index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Per word of <paramref name="tokens"/>, whether it names the sector of people named beside it: "textile" in
     /// "players of the textile sector", "têxtil" in "agentes do setor têxtil", "tessile" in "operatori del settore tessile",
     /// "textilního" in "hráči textilního sektoru", "tekstil" in "tekstil sektörünün oyuncuları" — up to

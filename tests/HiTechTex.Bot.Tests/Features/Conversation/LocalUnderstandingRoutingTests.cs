@@ -188,6 +188,7 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     [Theory]
     [InlineData("Çorlu'daki paydaşlar", "çorlu")]
     [InlineData("Kahramanmaraş'taki kilit oyuncular", "kahramanmaraş")]
+    [InlineData("Çorlu'nun paydaşları", "çorlu")]
     public async Task OnTurnAsync_PeopleInATurkishPlaceTheGazetteerDoesNotKnow_SearchesThePlacesNameNotThePeople(string typed, string words)
     {
         // Before: "I didn't understand".
