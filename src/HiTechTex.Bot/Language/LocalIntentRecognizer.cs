@@ -243,7 +243,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             // people at organisations somewhere, and nothing else said, are whom a partner search there reaches (as
             // "decision makers in Italy" did). With other words ("people in Portugal are friendly") it is no request.
             // "Çorlu'daki paydaşlar": a Turkish place the gazetteer does not know is somewhere too, its name the search's
-            // word (as for "Çorlu'da tekstil firması": organisations whose address or text names it).
+            // word (as for "Çorlu'da tekstil firması": organisations whose address or text names it). "players of the
+            // textile sector in Italy": people of a sector named somewhere, the sector's name the search's word.
             best = (Intent.FindPartners, 1, []);
         }
 
@@ -316,21 +317,43 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     /// <summary>
     /// Whether the keywords are no more than the place named: none, a city's name kept as a word ("stakeholders in
     /// Prato" looks for "Prato", as "partners in Prato" does), or the name of a place with a Turkish ending that the
-    /// gazetteer does not know ("çorlu" of "Çorlu'daki paydaşlar").
+    /// gazetteer does not know ("çorlu" of "Çorlu'daki paydaşlar") — and the name of the people's sector ("textile" of
+    /// "players of the textile sector in Italy", "tessile" of "operatori del settore tessile in Italia").
     /// </summary>
     private static bool IsOnlyThePlace(IntentEntities entities, IReadOnlyList<Token> tokens)
     {
+        bool[]? sectorNames = null;
         foreach (var keyword in entities.Keywords)
         {
             var words = TextNormalizer.Tokenize(keyword);
             if ((entities.City is null || Cities.FirstIn(words) is not { } city || city.Match.Length != words.Count)
-                && !IsInAPlacesName(keyword))
+                && !IsInAPlacesName(keyword) && !NamesTheSector(words))
             {
                 return false;
             }
         }
 
         return true;
+
+        bool NamesTheSector(IReadOnlyList<Token> words)
+        {
+            sectorNames ??= SearchRestrictors.SectorNameWords(tokens);
+            foreach (var word in words)
+            {
+                var named = false;
+                for (var i = 0; i < tokens.Count && !named; i++)
+                {
+                    named = sectorNames[i] && string.Equals(tokens[i].Norm, word.Norm, StringComparison.Ordinal);
+                }
+
+                if (!named)
+                {
+                    return false;
+                }
+            }
+
+            return words.Count > 0;
+        }
 
         bool IsInAPlacesName(string keyword)
         {

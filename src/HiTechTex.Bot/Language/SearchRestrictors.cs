@@ -200,6 +200,74 @@ internal static class SearchRestrictors
     }
 
     /// <summary>
+    /// Whether people at organisations are named from the word at <paramref name="index"/> on: "paydaşları", "kilit
+    /// oyuncuları" (of "Çorlu'nun paydaşları", "Çorlu'nun kilit oyuncuları") — not a plain word for people alone.
+    /// </summary>
+    public static bool NamesPeopleFrom(IReadOnlyList<Token> tokens, int index)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var i = index; i < tokens.Count && i <= index + 1; i++)
+        {
+            if (PeopleAt(tokens, i) is { Plain: false } people && people.Start == index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Per word of <paramref name="tokens"/>, whether it names the sector of people named beside it: "textile" in
+    /// "players of the textile sector", "têxtil" in "agentes do setor têxtil", "tessile" in "operatori del settore tessile",
+    /// "textilního" in "hráči textilního sektoru", "tekstil" in "tekstil sektörünün oyuncuları" — up to
+    /// <see cref="MaxSectorNameWords"/> words, a connector or a Turkish case ending ending them. Those people somewhere
+    /// ask for a search of that sector there, as the people alone ask for one there (the sector's name stays a keyword).
+    /// </summary>
+    public static bool[] SectorNameWords(IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var names = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (PeopleAt(tokens, i) is not { } people)
+            {
+                continue;
+            }
+
+            if (people.Start < i && SectorWords.Contains(tokens[people.Start].Norm))
+            {
+                // "tekstil sektörünün oyuncuları", "textile sector players": the name before the sector word.
+                Mark(people.Start - 1, -1);
+            }
+
+            var (last, sector) = SectorAfter(tokens, i);
+            if (sector >= 0)
+            {
+                // "players of the textile sector": the name between; "agentes do setor têxtil": after the sector word.
+                Mark(last + 1, 1);
+            }
+        }
+
+        return names;
+
+        void Mark(int from, int step)
+        {
+            for (var (j, n) = (from, 0); j >= 0 && j < tokens.Count && n < MaxSectorNameWords; j += step, n++)
+            {
+                var norm = tokens[j].Norm;
+                if (SectorWords.Contains(norm) || SectorConnectors.Contains(norm) || PeopleAt(tokens, j) is not null
+                    || TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, j))
+                {
+                    return;
+                }
+
+                names[j] = true;
+            }
+        }
+    }
+
+    /// <summary>
     /// The words that name people at <paramref name="i"/>, from <c>Start</c> to <c>End</c> (inclusive): a people word
     /// alone, or a people word or noun with a word of importance ("key players", "actores clave") or a sector beside it
     /// ("sektördeki oyuncular", "agentes del sector", the connectors between included; the words that name the sector,
@@ -216,7 +284,7 @@ internal static class SearchRestrictors
         }
 
         var before = i > 0 && (PeopleModifiersBefore.Contains(tokens[i - 1].Norm) || SectorWords.Contains(tokens[i - 1].Norm));
-        var after = i + 1 < tokens.Count && PeopleModifiersAfter.Contains(tokens[i + 1].Norm) ? i + 1 : SectorAfter(tokens, i);
+        var after = i + 1 < tokens.Count && PeopleModifiersAfter.Contains(tokens[i + 1].Norm) ? i + 1 : SectorAfter(tokens, i).Last;
         if (!word && !before && after < 0)
         {
             return null;
@@ -229,10 +297,11 @@ internal static class SearchRestrictors
     /// After the word at <paramref name="i"/>, the last word before the sector's name or the sector word — connectors
     /// ("agentes del sector", "players in the sector"), the sector word itself when nothing names it — when a sector word
     /// follows with at most <see cref="MaxSectorConnectors"/> connectors and then at most <see cref="MaxSectorNameWords"/>
-    /// words that name it ("players of the textile sector", "hráči textilního sektoru"); -1 when none. A connector after
-    /// a name's word ends it: "agentes de acabamento do setor" are finishing agents, not people of the sector.
+    /// words that name it ("players of the textile sector", "hráči textilního sektoru"), and the sector word's index;
+    /// (-1, -1) when none. A connector after a name's word ends it: "agentes de acabamento do setor" are finishing agents,
+    /// not people of the sector.
     /// </summary>
-    private static int SectorAfter(IReadOnlyList<Token> tokens, int i)
+    private static (int Last, int Sector) SectorAfter(IReadOnlyList<Token> tokens, int i)
     {
         var connectors = 0;
         var named = 0;
@@ -241,7 +310,7 @@ internal static class SearchRestrictors
             var norm = tokens[j].Norm;
             if (SectorWords.Contains(norm))
             {
-                return named == 0 ? j : i + connectors;
+                return (named == 0 ? j : i + connectors, j);
             }
 
             if (named == 0 && SectorConnectors.Contains(norm) && ++connectors <= MaxSectorConnectors)
@@ -251,11 +320,11 @@ internal static class SearchRestrictors
 
             if (SectorConnectors.Contains(norm) || ++named > MaxSectorNameWords)
             {
-                return -1;
+                return (-1, -1);
             }
         }
 
-        return -1;
+        return (-1, -1);
     }
 
     /// <summary>

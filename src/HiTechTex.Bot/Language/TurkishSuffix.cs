@@ -31,6 +31,9 @@ internal static class TurkishSuffix
         "dan", "den", "tan", "ten", "nda", "nde", "ndaki", "ndeki", "ndan", "nden",
     };
 
+    // Of whom or what (genitive), in the forms vowel harmony and a vowel before give it: "Çorlu'nun", "İzmir'in", "Uşak'ın".
+    private static readonly HashSet<string> GenitiveEndings = new(StringComparer.Ordinal) { "in", "un", "nin", "nun" };
+
     // The endings split off a place's name written without an apostrophe: where (locative, "the one in"), from where
     // (ablative) and where to (dative after a vowel: "italyaya", "denizliye"). Of two letters or more, so that "italiane"
     // or "spagnole" is never "italian" + "e".
@@ -180,5 +183,12 @@ internal static class TurkishSuffix
         static bool Capitalised(Token token) => token.Typed.Length > 0 && char.IsUpper(token.Typed[0]);
     }
 
-    private static bool IsPlaceEnding(IReadOnlyList<Token> tokens, int i) => PlaceEndings.Contains(tokens[i].Norm) && IsCaseEndingAfterApostrophe(tokens, i);
+    /// <summary>
+    /// A locative or ablative ending after an apostrophe ("'daki", "'dan") — or a genitive one before people at
+    /// organisations ("Çorlu'nun paydaşları", the stakeholders of Çorlu, are those in Çorlu: "Çorlu'daki paydaşlar").
+    /// </summary>
+    private static bool IsPlaceEnding(IReadOnlyList<Token> tokens, int i) =>
+        IsCaseEndingAfterApostrophe(tokens, i)
+        && (PlaceEndings.Contains(tokens[i].Norm)
+            || (GenitiveEndings.Contains(tokens[i].Norm) && SearchRestrictors.NamesPeopleFrom(tokens, i + 1)));
 }

@@ -175,6 +175,40 @@ public sealed class CompanyKindNounTests
         Assert.Equal(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), result.Entities.Keywords);
     }
 
+    /// <summary>
+    /// People of a named sector somewhere, with no verb ("players of the textile sector in Italy"), are a partner search
+    /// for the sector's name there, as the people alone somewhere are ("stakeholders in Portugal"). Before: "I didn't
+    /// understand", though the keywords and the country were right — the sector's name was a keyword beside the place.
+    /// </summary>
+    [Theory]
+    [InlineData("players of the textile sector in Italy", "IT", "textile")]
+    [InlineData("key players of the textile sector in Italy", "IT", "textile")]
+    [InlineData("textile sector players in Italy", "IT", "textile")]
+    [InlineData("agentes do setor têxtil em Portugal", "PT", "têxtil")]
+    [InlineData("agentes del sector textil en España", "ES", "textil")]
+    [InlineData("operatori del settore tessile in Italia", "IT", "tessile")]
+    [InlineData("hráči textilního sektoru v Česku", "CZ", "textilního")]
+    [InlineData("İtalya'daki tekstil sektörünün oyuncuları", "IT", "tekstil")]
+    public void Recognize_PeopleOfANamedSectorSomewhere_APartnerSearchForTheSectorThere(string typed, string country, string words)
+    {
+        var result = recognizer.Recognize(typed, null);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Equal(words.Split(' '), result.Entities.Keywords);
+    }
+
+    /// <summary>With more said than the people, their sector and the place, it is no request.</summary>
+    [Theory]
+    [InlineData("people in Portugal are friendly")]
+    [InlineData("players of the textile sector in Italy are important")]
+    [InlineData("agentes do setor têxtil em Portugal são simpáticos")]
+    [InlineData("operatori del settore tessile in Italia sono gentili")]
+    public void Recognize_PeopleOfASectorSomewhereWithMoreSaid_NoPartnerSearch(string typed)
+    {
+        Assert.Equal(Intent.None, recognizer.Recognize(typed, null).Intent);
+    }
+
     [Fact]
     public void Clean_ModelsKeywords_PeopleOfTheSectorAndTheSectorWordLeftOut()
     {

@@ -95,6 +95,18 @@ public sealed class LanguageDetectionTests
     [InlineData("voglio andare in Spagna a marzo per due settimane", "it")]
     [InlineData("chci jet do Burse v dubnu", "cs")]
     [InlineData("Brno'ya nisan ayinda gitmek istiyorum", "tr")]
+    // A country left out, and nothing else of one language: "fuera" is Spanish, "fora" Portuguese ("empresas fuera de
+    // Italia" was Portuguese, the first of two languages with the same votes).
+    [InlineData("empresas fuera de Italia", "es")]
+    [InlineData("empresas fora de Itália", "pt")]
+    [InlineData("proveedores fuera de Italia", "es")]
+    [InlineData("fornecedores fora de Itália", "pt")]
+    [InlineData("fabricantes fuera de Italia", "es")]
+    [InlineData("fabricantes fora de Itália", "pt")]
+    [InlineData("empresas excluyendo Italia", "es")]
+    [InlineData("empresas excluindo Itália", "pt")]
+    [InlineData("empresas fuera de España", "es")]
+    [InlineData("empresas fora de Espanha", "pt")]
     public void Recognize_SharedWordsOfNeighbourLanguages_TheLanguageOfItsOwnWords(string text, string expected)
     {
         foreach (var locale in Locales)

@@ -101,6 +101,11 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("Çorlu Organize Sanayi Bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
     [InlineData("Bursa'daki kilit oyuncular", "Bursa", "bursa")]
     [InlineData("Uşak'taki paydaşlar", "Uşak", "uşak")]
+    // The genitive before people: the stakeholders of Çorlu are those in Çorlu (was "I didn't understand").
+    [InlineData("Çorlu'nun paydaşları", null, "çorlu")]
+    [InlineData("Çorlu'nun kilit oyuncuları", null, "çorlu")]
+    [InlineData("Kahramanmaraş'ın paydaşları", null, "kahramanmaraş")]
+    [InlineData("Bursa'nın kilit oyuncuları", "Bursa", "bursa")]
     public void Recognize_PeopleInATurkishPlace_APartnerSearchWithThePlacesNameAsTheKeyword(string typed, string? city, string words)
     {
         var result = recognizer.Recognize(typed, null);
@@ -123,6 +128,9 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("Çorlu'daki insanlar çok nazik")]
     [InlineData("Çorlu'daki oyuncular")]
     [InlineData("çorlu organize sanayi bölgesi'ndeki paydaşlar çok önemli")]
+    [InlineData("Çorlu'nun paydaşları çok önemli")]
+    [InlineData("Çorlu'nun insanları")]
+    [InlineData("Çorlu'nun oyuncuları")]
     public void Recognize_PeopleInATurkishPlaceWithMoreSaid_NoPartnerSearch(string typed)
     {
         Assert.NotEqual(Intent.FindPartners, recognizer.Recognize(typed, null).Intent);

@@ -33,13 +33,15 @@ internal static class Portuguese
         CancelAlone: ["sair"],
         Bookings: ["reserva", "reservas", "inscricao", "inscricoes", "marcacao", "marcacoes", "sessao", "sessoes", "workshop*", "webinar*", "coaching*", "mentoria*", "formacao", "formacoes"],
         Applications: ["candidatura*", "intercambio*", "pedido", "pedidos", "visita", "visitas", "mobilidade"],
-        // Portuguese beside Spanish: "quero"/"quiero", "o"/"el", "os"/"los", "e"/"y", "uma"/"una", "em"/"en", "ção"/"ción".
+        // Portuguese beside Spanish: "quero"/"quiero", "o"/"el", "os"/"los", "e"/"y", "uma"/"una", "em"/"en", "ção"/"ción",
+        // "fora"/"fuera", "excluindo"/"excluyendo".
         Detection: ["quero=2", "os=1.5", "uma=1.5", "umas=1.5", "um=1.5", "em=1.5", "no=0.5", "na=0.5", "nao=2", "do=0.5", "dos=0.5", "duas=1.5",
                     "minha=2", "minhas=2", "meu=2", "meus=2", "voce=2", "voces=2", "tenho=1.5", "estou=1.5", "estamos=0.5", "muito=1.5",
                     "tambem=1.5", "fazer=1.5", "podes=1.5", "gostaria=2", "queria=0.5", "consigo=1", "num=1.5", "numa=1.5", "ao=1.5",
                     "as=0.5", "e=0.5", "semanas=0.5", "mes=0.5", "proximo=0.5", "proxima=0.5", "ola=1.5", "obrigado=2", "obrigada=2",
                     "mas=0.5", "ate=1", "perto=1.5", "pessoal=1.5", "durante=0.3", "tem=1", "tudo=1", "agora=1.5", "quinta=1",
-                    "segunda=1", "terca=1.5", "quarta=1.5", "sexta=1.5", "sabado=0.5", "domingo=0.5", "feira=1.5", "boa=1.5", "boas=1.5", "tarde=0.5", "noite=1.5"],
+                    "segunda=1", "terca=1.5", "quarta=1.5", "sexta=1.5", "sabado=0.5", "domingo=0.5", "feira=1.5", "boa=1.5", "boas=1.5", "tarde=0.5", "noite=1.5",
+                    "fora=1.5", "excluindo=1.5", "exceto=1"],
         DetectionEndings: ["cao=1.5", "coes=1.5", "oes=1", "nha=1", "nhas=1", "lho=1", "lhos=1", "agem=1", "mento=0.5"],
         DetectionLetters: ["ã=3", "õ=3", "ç=1", "ê=2", "ô=2", "â=1", "à=0.5"]);
 }

@@ -169,8 +169,26 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("en", "players of the textile sector in Italy", "textile", "IT")]
+    [InlineData("pt", "agentes do setor têxtil em Portugal", "têxtil", "PT")]
+    [InlineData("es", "agentes del sector textil en España", "textil", "ES")]
+    [InlineData("it", "operatori del settore tessile in Italia", "tessile", "IT")]
+    [InlineData("tr", "İtalya'daki tekstil sektörünün oyuncuları", "tekstil", "IT")]
+    [InlineData("cs", "hráči textilního sektoru v Česku", "textilního", "CZ")]
+    public async Task OnTurnAsync_PeopleOfANamedSectorInACountry_SearchesTheSectorThere(string language, string typed, string words, string country)
+    {
+        // Before: "I didn't understand" — with no verb, only the place could stand beside the people.
+        var start = await StartedByAsync(language, typed);
+        Assert.Equal(Intent.FindPartners, start.Intent);
+        var query = FindPartnersDialog.QueryOf(start.Entities);
+        Assert.Equal(words, query.Q, ignoreCase: true);
+        Assert.Equal(country, query.Country);
+    }
+
+    [Theory]
     [InlineData("Çorlu'daki paydaşlar", "çorlu")]
     [InlineData("Kahramanmaraş'taki kilit oyuncular", "kahramanmaraş")]
+    [InlineData("Çorlu'nun paydaşları", "çorlu")]
     public async Task OnTurnAsync_PeopleInATurkishPlaceTheGazetteerDoesNotKnow_SearchesThePlacesNameNotThePeople(string typed, string words)
     {
         // Before: "I didn't understand".
