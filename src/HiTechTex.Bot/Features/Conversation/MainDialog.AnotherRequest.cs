@@ -12,14 +12,16 @@ internal sealed partial class MainDialog
 {
     /// <summary>
     /// A message that asks for something else while a journey waits — a menu or list card's button (an
-    /// <c>Action.Submit</c> with a <c>data.action</c> and no form id), or, while a card form waits (typed text is never
+    /// <c>Action.Submit</c> with a <c>data.action</c> and no form id, or the same <c>Action.Execute</c>: both are read
+    /// alike at every waiting question or form), or, while a card form waits (typed text is never
     /// its answer), a typed request the recognizer understands; while a question waits, a whole typed command ("my
     /// applications": no one answers "Which organisation will host you?" with that). Without this the waiting form answered "This form is
     /// no longer active" to the welcome card's buttons and "Please fill in the form above" to "my sessions". A
     /// one-turn request (<see cref="IJourney.AnswersInOneTurn"/>), the help or welcome card are answered on top of the
     /// waiting stack, which is left as it was, and the user is reminded of what waits; a journey that waits itself is
     /// begun only after the user says yes to leaving (<see cref="AskToLeaveAsync"/>); the waiting journey asked for
-    /// again gets the reminder. Returns null to let the waiting dialog take the message as before: in a group (each
+    /// again gets the reminder, and a button asking for what is under way already (<see cref="IsSameRequestAsUnderway"/>)
+    /// is said to be so, as typed. Returns null to let the waiting dialog take the message as before: in a group (each
     /// member's dialog is their own, and personal journeys do not run there), during the first-use questions, for a
     /// card-form submit (but a one-turn journey's form, e.g. a coordinator's session form, whose data carries its own
     /// form id: answered on top like its other buttons) or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
@@ -108,12 +110,6 @@ internal sealed partial class MainDialog
         if (runningId == LeavePromptId && action is not null)
         {
             return await AnswerLeaveWithButtonAsync(outerDc, innerDc, action, data, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!activity.IsType(ActivityTypes.Message))
-        {
-            // An Action.Execute click is read here only at the leave question; elsewhere it is the waiting dialog's.
-            return null;
         }
 
         if (runningId is null or StepsId or LeaveDialogId or LeavePromptId || runningId == ProfileDialog.DialogId
@@ -239,6 +235,16 @@ internal sealed partial class MainDialog
             // begun by the form's "Answer step by step" or not, the final Submit / Save draft / Cancel too): no answer to
             // the question — never stored as, say, the objectives — nor a new start that would drop the answers, but what
             // is under way already: said so, and the same question asked again (no try used).
+            Log.AnotherRequest(logger, request, runningId, "already under way", activity.Conversation?.Id);
+            await context.SendActivityAsync(texts.AlreadyUnderway, cancellationToken).ConfigureAwait(false);
+            await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        if (action is not null && !waitsForForm && IsSameRequestAsUnderway(innerDc, requested, data))
+        {
+            // The menu's "Apply for an exchange" at a step-by-step application question: what is under way already, as
+            // the same request typed there is (above) — never an offer to leave the answers given for a new form.
             Log.AnotherRequest(logger, request, runningId, "already under way", activity.Conversation?.Id);
             await context.SendActivityAsync(texts.AlreadyUnderway, cancellationToken).ConfigureAwait(false);
             await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
@@ -391,6 +397,17 @@ internal sealed partial class MainDialog
             ? EndOfTurn
             : await EndComponentAsync(outerDc, result.Result, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Whether a button that starts <paramref name="requested"/> (naming nothing else to open) asks for what another
+    /// journey under way is doing already: <see cref="IJourney.SameRequestCommands"/> of that journey are commands of the
+    /// one the button starts — the menu's "Apply for an exchange" at a step-by-step application, begun by the form's
+    /// "Answer step by step" or not.
+    /// </summary>
+    private bool IsSameRequestAsUnderway(DialogContext innerDc, IJourney requested, JsonElement? data) =>
+        !NamesSomething(data)
+        && LoadedJourneys.Any(j => !ReferenceEquals(j, requested) && IsUnderway(innerDc, j)
+            && requested.Commands.Intersect(j.SameRequestCommands, StringComparer.Ordinal).Any());
 
     private static DialogContext LeafOf(DialogContext innerDc)
     {
