@@ -21,20 +21,7 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
     };
 
     /// <summary>Each language with each way to click: a card's Action.Submit, a card's Action.Execute.</summary>
-    public static TheoryData<string, string> LanguagesAndClicks
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var language in LanguageCodes)
-            {
-                data.Add(language, "submit");
-                data.Add(language, "execute");
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, string> LanguagesAndClicks => LanguagesWith("submit", "execute");
 
     [Theory]
     [MemberData(nameof(LanguagesAndClicks))]
