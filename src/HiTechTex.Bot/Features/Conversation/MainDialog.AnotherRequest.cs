@@ -37,6 +37,20 @@ internal sealed partial class MainDialog
             return null;
         }
 
+        if (ReadCardData(activity) is { } clicked && CardInput.TryGetText(clicked, CardFormPrompt.FormIdKey, out var clickedForm)
+            && CreateInnerContext(context, instance, outerDc) is { ActiveDialog.Id: LeavePromptId } atLeave
+            && FormBelowTheLeaveQuestion(atLeave) is { } waitingForm && CardFormPrompt.Awaits(waitingForm, clickedForm))
+        {
+            // The waiting form's own Save or Submit at "leave what we started?": the user went back to it — kept, as a no
+            // is, and the form again (the card they filled in still takes the click: its form id is the same), no try used.
+            if (activity.IsType(ActivityTypes.Invoke))
+            {
+                context.TurnState[ButtonAnsweredTurnKey] = context.GetTexts().KeepUnfinished;
+            }
+
+            return await KeepWhatWaitedAsync(outerDc, atLeave, "its form's button", cancellationToken).ConfigureAwait(false);
+        }
+
         string? typed = null;
         var action = ReadCardAction(activity);
         JsonElement? data = null;
@@ -377,25 +391,45 @@ internal sealed partial class MainDialog
     {
         var conversationId = outerDc.Context.Activity.Conversation?.Id;
 
-        // What waits below the question (its prompt and waterfall on top of the same stack), read without changing it.
-        var below = new DialogContext(Dialogs, outerDc.Context,
-            new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), outerDc);
-        DialogTurnResult result;
+        var below = BelowTheLeaveQuestion(innerDc);
         if (LoadedJourneys.Any(j => IsUnderway(below, j) && isSameRequest(j)))
         {
-            Log.AnotherRequest(logger, "its own " + kind, LeavePromptId, "kept what waited", conversationId);
-            result = await innerDc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            Log.AnotherRequest(logger, "another " + kind, LeavePromptId, "left what waited", conversationId);
-            await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
-            result = await innerDc.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
+            return await KeepWhatWaitedAsync(outerDc, innerDc, "its own " + kind, cancellationToken).ConfigureAwait(false);
         }
 
+        Log.AnotherRequest(logger, "another " + kind, LeavePromptId, "left what waited", conversationId);
+        await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
+        var result = await innerDc.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
         return result.Status == DialogTurnStatus.Waiting
             ? EndOfTurn
             : await EndComponentAsync(outerDc, result.Result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "Leave what we started?" answered as a no is (by a request or a click that means "stay"): this question ends,
+    /// <see cref="ConversationTexts.KeepUnfinished"/> is said, and what waits below asks its question or sends its form again.
+    /// </summary>
+    private async Task<DialogTurnResult> KeepWhatWaitedAsync(DialogContext outerDc, DialogContext innerDc, string kind, CancellationToken cancellationToken)
+    {
+        Log.AnotherRequest(logger, kind, LeavePromptId, "kept what waited", outerDc.Context.Activity.Conversation?.Id);
+        var result = await innerDc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
+        return result.Status == DialogTurnStatus.Waiting
+            ? EndOfTurn
+            : await EndComponentAsync(outerDc, result.Result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What waits below "leave what we started?" (its prompt and waterfall on top of the same stack), read without
+    /// changing it.
+    /// </summary>
+    private DialogContext BelowTheLeaveQuestion(DialogContext innerDc) =>
+        new(Dialogs, innerDc.Context, new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), innerDc.Parent);
+
+    /// <summary>The form prompt that waits below "leave what we started?", if one does.</summary>
+    private DialogInstance? FormBelowTheLeaveQuestion(DialogContext innerDc)
+    {
+        var leafDc = LeafOf(BelowTheLeaveQuestion(innerDc));
+        return leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt ? leaf : null;
     }
 
     /// <summary>
