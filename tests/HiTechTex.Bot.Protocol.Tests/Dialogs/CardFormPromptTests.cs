@@ -24,6 +24,19 @@ public sealed class CardFormPromptTests
         }
         """;
 
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef", true)]
+    [InlineData("fedcba9876543210fedcba9876543210", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Awaits_OnlyItsOwnFormsId(string? formId, bool expected)
+    {
+        var waiting = new DialogInstance { Id = "form" };
+        waiting.State[CardFormPrompt.FormIdKey] = "0123456789abcdef0123456789abcdef";
+
+        Assert.Equal(expected, CardFormPrompt.Awaits(waiting, formId));
+    }
+
     private const string Expired = "This form is no longer active: please use the newest one, further down in this chat.";
 
     private static PromptOptions Options(int? maxAttempts = null) => new()

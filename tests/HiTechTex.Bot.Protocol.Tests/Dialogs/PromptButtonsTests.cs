@@ -213,4 +213,58 @@ public sealed class PromptButtonsTests
         Assert.Null(PromptButtons.PromptIdOf(Click(JsonSerializer.SerializeToElement(new { choice = "Yes" }))));
         Assert.Null(PromptButtons.PromptIdOf(new Activity { Type = ActivityTypes.Message, Text = "yes" }));
     }
+
+    /// <summary>The same button sent by the client as an Action.Execute (an <c>adaptiveCard/action</c> invoke).</summary>
+    private static Activity Execute(Testing.Dialogs.TestFlow flow, JsonElement data) => flow.Adapter.MakeExecute("go", data);
+
+    [Fact]
+    public async Task ConfirmPrompt_ItsOwnButtonAsAnActionExecute_AnswersItAsTheActionSubmitDoes()
+    {
+        // Before: a prompt read messages only, and the Execute click was ignored — nothing happened.
+        JsonElement yes = default;
+        var flow = TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), PromptOptions.Text("Delete everything?"));
+        await flow
+            .Send("hi").AssertReply("Call you Ana?")
+            .Send("yes").AssertReply(reply => yes = ButtonData(reply, 0))
+            .Send(() => Execute(flow, yes)).AssertReply("Result: True")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ConfirmPrompt_TheYesOfAnEarlierQuestionAsAnActionExecute_DoesNotAnswerTheOneWaiting()
+    {
+        JsonElement oldYes = default;
+        var flow = TwoQuestions(id => new ConfirmPrompt(id), PromptOptions.Text("Call you Ana?"), PromptOptions.Text("Delete everything?"));
+        await flow
+            .Send("hi").AssertReply(reply => oldYes = ButtonData(reply, 0))
+            .Send("no").AssertReply("Delete everything?")
+            .Send(() => Execute(flow, oldYes)).AssertReply(EarlierQuestion)
+            .AssertReply("Delete everything?")
+            .Send("no").AssertReply("Result: False")
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("submit")]
+    [InlineData("execute")]
+    public async Task TextPrompt_AButtonThatIsNoAnswer_ATryUsedWhetherSubmitOrExecute(string way)
+    {
+        var data = JsonSerializer.SerializeToElement(new { action = "menu" });
+        var flow = PromptHost.Flow(() => new TextPrompt("name"), PromptOptions.Text("Your name?", "Please type your name."));
+        await flow
+            .Send("hi").AssertReply("Your name?")
+            .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReply("Please type your name.")
+            .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReply("Please type your name.")
+            .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReplyContains("couldn't understand").AssertReply("Gave up after 3")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void PromptIdOf_AnActionExecute_ReadsItsData()
+    {
+        var flow = new Testing.Dialogs.TestFlow((_, _) => Task.CompletedTask);
+        Assert.Equal("0123456789abcdef", PromptButtons.PromptIdOf(Execute(flow, JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "0123456789abcdef" }))));
+        Assert.True(PromptButtons.NamesAnotherQuestion(Execute(flow, JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "0123456789abcdef" })), "fedcba9876543210"));
+        Assert.Null(PromptButtons.PromptIdOf(new Activity { Type = ActivityTypes.Invoke, Name = "composeExtension/query", Value = JsonSerializer.SerializeToElement(new { prompt = "0123456789abcdef" }) }));
+    }
 }

@@ -53,6 +53,19 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     private const string SubmittedFormIdKey = "HiTechTex.CardFormPrompt.SubmittedFormId";
     private const string AnsweredKey = "HiTechTex.CardFormPrompt.Answered";
 
+    /// <summary>
+    /// Whether the waiting prompt <paramref name="instance"/> (a <see cref="CardFormPrompt"/>'s) takes a submission that
+    /// carries <paramref name="formId"/>: its own card's, or the card it was answered from in the turn it was begun (see
+    /// the type's remarks) — a click on that form, wherever the conversation is now. False for any other id, or none.
+    /// </summary>
+    public static bool Awaits(DialogInstance instance, string? formId)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return formId is { Length: > 0 }
+            && (string.Equals(instance.State.GetValue<string>(FormIdKey), formId, StringComparison.Ordinal)
+                || (instance.State.GetValue<string[]>(PreviousFormIdsKey) ?? []).Contains(formId, StringComparer.Ordinal));
+    }
+
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dc);

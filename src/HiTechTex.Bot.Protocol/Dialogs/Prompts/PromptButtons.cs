@@ -16,11 +16,14 @@ public static class PromptButtons
     /// <summary>The key of the prompt's id in a button's data.</summary>
     public const string PromptKey = "prompt";
 
-    /// <summary>The prompt id a card click carries (an <c>Action.Submit</c> message's value), or null (typed text, an older button).</summary>
+    /// <summary>
+    /// The prompt id a card click carries (an <c>Action.Submit</c> message's value, an <c>Action.Execute</c>'s data), or
+    /// null (typed text, an older button).
+    /// </summary>
     public static string? PromptIdOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.Value is { ValueKind: JsonValueKind.Object } value
+        return PromptActivities.CardDataOf(activity) is { } value
             && value.TryGetProperty(PromptKey, out var id) && id.ValueKind == JsonValueKind.String
             && id.GetString() is { Length: > 0 } text
                 ? text
@@ -35,7 +38,7 @@ public static class PromptButtons
     public static bool NamesAnotherQuestion(Activity activity, string currentId)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(PromptKey, out var id)
+        return PromptActivities.CardDataOf(activity) is { } value && value.TryGetProperty(PromptKey, out var id)
             && !(id.ValueKind == JsonValueKind.String && string.Equals(id.GetString(), currentId, StringComparison.Ordinal));
     }
 

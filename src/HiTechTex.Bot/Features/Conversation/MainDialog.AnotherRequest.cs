@@ -12,14 +12,16 @@ internal sealed partial class MainDialog
 {
     /// <summary>
     /// A message that asks for something else while a journey waits — a menu or list card's button (an
-    /// <c>Action.Submit</c> with a <c>data.action</c> and no form id), or, while a card form waits (typed text is never
+    /// <c>Action.Submit</c> with a <c>data.action</c> and no form id, or the same <c>Action.Execute</c>: both are read
+    /// alike at every waiting question or form), or, while a card form waits (typed text is never
     /// its answer), a typed request the recognizer understands; while a question waits, a whole typed command ("my
     /// applications": no one answers "Which organisation will host you?" with that). Without this the waiting form answered "This form is
     /// no longer active" to the welcome card's buttons and "Please fill in the form above" to "my sessions". A
     /// one-turn request (<see cref="IJourney.AnswersInOneTurn"/>), the help or welcome card are answered on top of the
     /// waiting stack, which is left as it was, and the user is reminded of what waits; a journey that waits itself is
     /// begun only after the user says yes to leaving (<see cref="AskToLeaveAsync"/>); the waiting journey asked for
-    /// again gets the reminder. Returns null to let the waiting dialog take the message as before: in a group (each
+    /// again gets the reminder, and a button asking for what is under way already (<see cref="IsSameRequestAsUnderway"/>)
+    /// is said to be so, as typed. Returns null to let the waiting dialog take the message as before: in a group (each
     /// member's dialog is their own, and personal journeys do not run there), during the first-use questions, for a
     /// card-form submit (but a one-turn journey's form, e.g. a coordinator's session form, whose data carries its own
     /// form id: answered on top like its other buttons) or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
@@ -33,6 +35,20 @@ internal sealed partial class MainDialog
         if (activity.IsGroupConversation() || outerDc.ActiveDialog is not { } instance)
         {
             return null;
+        }
+
+        if (ReadCardData(activity) is { } clicked && CardInput.TryGetText(clicked, CardFormPrompt.FormIdKey, out var clickedForm)
+            && CreateInnerContext(context, instance, outerDc) is { ActiveDialog.Id: LeavePromptId } atLeave
+            && FormBelowTheLeaveQuestion(atLeave) is { } waitingForm && CardFormPrompt.Awaits(waitingForm, clickedForm))
+        {
+            // The waiting form's own Save or Submit at "leave what we started?": the user went back to it — kept, as a no
+            // is, and the form again (the card they filled in still takes the click: its form id is the same), no try used.
+            if (activity.IsType(ActivityTypes.Invoke))
+            {
+                context.TurnState[ButtonAnsweredTurnKey] = context.GetTexts().KeepUnfinished;
+            }
+
+            return await KeepWhatWaitedAsync(outerDc, atLeave, "its form's button", cancellationToken).ConfigureAwait(false);
         }
 
         string? typed = null;
@@ -108,12 +124,6 @@ internal sealed partial class MainDialog
         if (runningId == LeavePromptId && action is not null)
         {
             return await AnswerLeaveWithButtonAsync(outerDc, innerDc, action, data, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!activity.IsType(ActivityTypes.Message))
-        {
-            // An Action.Execute click is read here only at the leave question; elsewhere it is the waiting dialog's.
-            return null;
         }
 
         if (runningId is null or StepsId or LeaveDialogId or LeavePromptId || runningId == ProfileDialog.DialogId
@@ -239,6 +249,16 @@ internal sealed partial class MainDialog
             // begun by the form's "Answer step by step" or not, the final Submit / Save draft / Cancel too): no answer to
             // the question — never stored as, say, the objectives — nor a new start that would drop the answers, but what
             // is under way already: said so, and the same question asked again (no try used).
+            Log.AnotherRequest(logger, request, runningId, "already under way", activity.Conversation?.Id);
+            await context.SendActivityAsync(texts.AlreadyUnderway, cancellationToken).ConfigureAwait(false);
+            await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        if (action is not null && !waitsForForm && IsSameRequestAsUnderway(innerDc, requested, data))
+        {
+            // The menu's "Apply for an exchange" at a step-by-step application question: what is under way already, as
+            // the same request typed there is (above) — never an offer to leave the answers given for a new form.
             Log.AnotherRequest(logger, request, runningId, "already under way", activity.Conversation?.Id);
             await context.SendActivityAsync(texts.AlreadyUnderway, cancellationToken).ConfigureAwait(false);
             await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
@@ -371,26 +391,57 @@ internal sealed partial class MainDialog
     {
         var conversationId = outerDc.Context.Activity.Conversation?.Id;
 
-        // What waits below the question (its prompt and waterfall on top of the same stack), read without changing it.
-        var below = new DialogContext(Dialogs, outerDc.Context,
-            new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), outerDc);
-        DialogTurnResult result;
+        var below = BelowTheLeaveQuestion(innerDc);
         if (LoadedJourneys.Any(j => IsUnderway(below, j) && isSameRequest(j)))
         {
-            Log.AnotherRequest(logger, "its own " + kind, LeavePromptId, "kept what waited", conversationId);
-            result = await innerDc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            Log.AnotherRequest(logger, "another " + kind, LeavePromptId, "left what waited", conversationId);
-            await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
-            result = await innerDc.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
+            return await KeepWhatWaitedAsync(outerDc, innerDc, "its own " + kind, cancellationToken).ConfigureAwait(false);
         }
 
+        Log.AnotherRequest(logger, "another " + kind, LeavePromptId, "left what waited", conversationId);
+        await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
+        var result = await innerDc.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
         return result.Status == DialogTurnStatus.Waiting
             ? EndOfTurn
             : await EndComponentAsync(outerDc, result.Result, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// "Leave what we started?" answered as a no is (by a request or a click that means "stay"): this question ends,
+    /// <see cref="ConversationTexts.KeepUnfinished"/> is said, and what waits below asks its question or sends its form again.
+    /// </summary>
+    private async Task<DialogTurnResult> KeepWhatWaitedAsync(DialogContext outerDc, DialogContext innerDc, string kind, CancellationToken cancellationToken)
+    {
+        Log.AnotherRequest(logger, kind, LeavePromptId, "kept what waited", outerDc.Context.Activity.Conversation?.Id);
+        var result = await innerDc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
+        return result.Status == DialogTurnStatus.Waiting
+            ? EndOfTurn
+            : await EndComponentAsync(outerDc, result.Result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What waits below "leave what we started?" (its prompt and waterfall on top of the same stack), read without
+    /// changing it.
+    /// </summary>
+    private DialogContext BelowTheLeaveQuestion(DialogContext innerDc) =>
+        new(Dialogs, innerDc.Context, new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), innerDc.Parent);
+
+    /// <summary>The form prompt that waits below "leave what we started?", if one does.</summary>
+    private DialogInstance? FormBelowTheLeaveQuestion(DialogContext innerDc)
+    {
+        var leafDc = LeafOf(BelowTheLeaveQuestion(innerDc));
+        return leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt ? leaf : null;
+    }
+
+    /// <summary>
+    /// Whether a button that starts <paramref name="requested"/> (naming nothing else to open) asks for what another
+    /// journey under way is doing already: <see cref="IJourney.SameRequestCommands"/> of that journey are commands of the
+    /// one the button starts — the menu's "Apply for an exchange" at a step-by-step application, begun by the form's
+    /// "Answer step by step" or not.
+    /// </summary>
+    private bool IsSameRequestAsUnderway(DialogContext innerDc, IJourney requested, JsonElement? data) =>
+        !NamesSomething(data)
+        && LoadedJourneys.Any(j => !ReferenceEquals(j, requested) && IsUnderway(innerDc, j)
+            && requested.Commands.Intersect(j.SameRequestCommands, StringComparer.Ordinal).Any());
 
     private static DialogContext LeafOf(DialogContext innerDc)
     {

@@ -198,7 +198,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         else if (activity.IsType(ActivityTypes.Invoke)
             && await TryAnswerAnotherRequestAsync(outerDc, cancellationToken).ConfigureAwait(false) is { } clicked)
         {
-            // An Action.Execute click of a menu button at "leave what we started?", which its prompt cannot read.
+            // An Action.Execute click of a menu or list button while a question waits: the same as its Action.Submit.
             return clicked;
         }
 

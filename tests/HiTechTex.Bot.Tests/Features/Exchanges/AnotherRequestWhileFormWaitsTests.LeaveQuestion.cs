@@ -19,20 +19,21 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
     public static TheoryData<string> Languages => [.. LanguageCodes];
 
     /// <summary>Each language with each way to ask: typed, a card's Action.Submit, a card's Action.Execute.</summary>
-    public static TheoryData<string, string> LanguagesAndWays
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var language in LanguageCodes)
-            {
-                data.Add(language, "typed");
-                data.Add(language, "submit");
-                data.Add(language, "execute");
-            }
+    public static TheoryData<string, string> LanguagesAndWays => LanguagesWith("typed", "submit", "execute");
 
-            return data;
+    /// <summary>Each language with each of <paramref name="ways"/>.</summary>
+    private static TheoryData<string, string> LanguagesWith(params string[] ways)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in LanguageCodes)
+        {
+            foreach (var way in ways)
+            {
+                data.Add(language, way);
+            }
         }
+
+        return data;
     }
 
     private static readonly Dictionary<string, string> CancelWords = new(StringComparer.Ordinal)

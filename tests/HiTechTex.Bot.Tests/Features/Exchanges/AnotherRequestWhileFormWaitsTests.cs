@@ -390,7 +390,10 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         return id;
     }
 
-    private Activity SaveTheForm(string id) => host.Conversation.Submit(new
+    private Activity SaveTheForm(string id) => host.Conversation.Adapter.MakeSubmit(SaveData(id));
+
+    /// <summary>The data of the form's Save draft, filled in, for the form <paramref name="id"/>.</summary>
+    private static JsonElement SaveData(string id) => JsonSerializer.SerializeToElement(new
     {
         formId = id, op = "save", visitingId = "hitechtex-citeve", hostQuery = "clutex", hostId = "hitechtex-clutex",
         startDate = "2027-03-01", endDate = "2027-03-05", activityType = "KnowledgeSharing",
