@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HiTechTex.Bot.Protocol.Schema;
 
 namespace HiTechTex.Bot.Protocol.Turns;
 
@@ -11,6 +12,39 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// </summary>
 public static class CardInput
 {
+    /// <summary>
+    /// The data of a card click: an <c>Action.Submit</c> message's <c>value</c>, or an <c>Action.Execute</c>'s
+    /// <c>value.action.data</c> (an <c>adaptiveCard/action</c> invoke) — the same button read the same way, whichever
+    /// of the two the client sent (prompts, forms and the bot's own routing all read clicks through this). Null for anything
+    /// else, or data that is no object. Untrusted, as every value this class reads.
+    /// </summary>
+    public static JsonElement? DataOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return null;
+        }
+
+        if (!activity.IsType(ActivityTypes.Invoke))
+        {
+            return activity.IsType(ActivityTypes.Message) ? value : null;
+        }
+
+        return IsCardAction(activity)
+            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                ? data
+                : null;
+    }
+
+    /// <summary>Whether the activity is an <c>Action.Execute</c> click (an <c>adaptiveCard/action</c> invoke).</summary>
+    public static bool IsCardAction(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, InvokeNames.AdaptiveCardAction, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Reads the string property <paramref name="name"/> of <paramref name="data"/>. <paramref name="text"/> is the
     /// value as sent (not trimmed), or null when <paramref name="data"/> is not an object or the property is absent

@@ -35,7 +35,6 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     /// </summary>
     public const string NoInputsKey = "formNoInputs";
 
-    private const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
     /// <summary>
     /// No maximum unless the options set one: a refused submission is answered with its reason (what is missing) and
@@ -98,10 +97,6 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
 
     protected override void OnInitializeState(IDictionary<string, object?> state, PromptOptions options) =>
         state[FormIdKey] = Guid.NewGuid().ToString("N");
-
-    protected override bool CanRecognize(Activity activity) =>
-        activity.IsType(ActivityTypes.Message)
-        || (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.Ordinal));
 
     protected override Task OnPromptAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
@@ -261,23 +256,7 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     /// <summary>The data of an Action.Submit (message value) or Action.Execute (invoke action.data), as an object.</summary>
     private static JsonObject? GetSubmittedData(Activity activity)
     {
-        JsonElement? data = activity.Value;
-        if (activity.IsType(ActivityTypes.Invoke))
-        {
-            data = null;
-            if (activity.Value is { ValueKind: JsonValueKind.Object } value)
-            {
-                try
-                {
-                    data = value.Deserialize(ProtocolJsonContext.Inbound.AdaptiveCardInvokeValue)?.Action?.Data;
-                }
-                catch (JsonException)
-                {
-                    data = null;
-                }
-            }
-        }
-
+        var data = CardInput.DataOf(activity);
         if (data is not { ValueKind: JsonValueKind.Object } element)
         {
             return null;

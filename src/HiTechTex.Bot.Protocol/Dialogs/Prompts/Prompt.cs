@@ -156,10 +156,10 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
     /// <summary>
     /// Which activities are answers; other activities leave the prompt waiting. Messages and <c>Action.Execute</c>
     /// clicks by default: a card button is read the same whether the client sent it as an <c>Action.Submit</c> message
-    /// or as an <c>adaptiveCard/action</c> invoke (<see cref="PromptActivities.CardDataOf"/>) — an ignored invoke was a
+    /// or as an <c>adaptiveCard/action</c> invoke (<see cref="CardInput.DataOf"/>) — an ignored invoke was a
     /// click that did nothing.
     /// </summary>
-    protected virtual bool CanRecognize(Activity activity) => activity.IsType(ActivityTypes.Message) || PromptActivities.IsCardAction(activity);
+    protected virtual bool CanRecognize(Activity activity) => activity.IsType(ActivityTypes.Message) || CardInput.IsCardAction(activity);
 
     /// <summary>Adds prompt-specific values to the state at begin.</summary>
     protected virtual void OnInitializeState(IDictionary<string, object?> state, PromptOptions options)

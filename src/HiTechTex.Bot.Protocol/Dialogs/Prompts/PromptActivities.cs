@@ -155,40 +155,8 @@ internal static class PromptActivities
     }
 
     /// <summary>
-    /// The data of a card click: an <c>Action.Submit</c> message's <c>value</c>, or an <c>Action.Execute</c>'s
-    /// <c>value.action.data</c> (an <c>adaptiveCard/action</c> invoke) — the same button read the same way, whichever
-    /// of the two the client sent. Null for anything else, or data that is no object.
-    /// </summary>
-    public static JsonElement? CardDataOf(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
-        {
-            return null;
-        }
-
-        if (!activity.IsType(ActivityTypes.Invoke))
-        {
-            return activity.IsType(ActivityTypes.Message) ? value : null;
-        }
-
-        return IsCardAction(activity)
-            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-            && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                ? data
-                : null;
-    }
-
-    /// <summary>Whether the activity is an <c>Action.Execute</c> click (an <c>adaptiveCard/action</c> invoke).</summary>
-    public static bool IsCardAction(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        return activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, InvokeNames.AdaptiveCardAction, StringComparison.Ordinal);
-    }
-
-    /// <summary>
     /// The text of a message, or a string the user picked on a card (<c>value.value</c> / <c>value.choice</c>) — by an
-    /// <c>Action.Submit</c> or an <c>Action.Execute</c> (<see cref="CardDataOf"/>).
+    /// <c>Action.Submit</c> or an <c>Action.Execute</c> (<see cref="CardInput.DataOf"/>).
     /// </summary>
     public static string? GetAnswerText(Activity activity)
     {
@@ -198,7 +166,7 @@ internal static class PromptActivities
             return activity.Text;
         }
 
-        if (CardDataOf(activity) is { } value)
+        if (CardInput.DataOf(activity) is { } value)
         {
             foreach (var name in (string[])["choice", "value", "text"])
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Protocol.Dialogs.Prompts;
 
@@ -23,7 +24,7 @@ public static class PromptButtons
     public static string? PromptIdOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return PromptActivities.CardDataOf(activity) is { } value
+        return CardInput.DataOf(activity) is { } value
             && value.TryGetProperty(PromptKey, out var id) && id.ValueKind == JsonValueKind.String
             && id.GetString() is { Length: > 0 } text
                 ? text
@@ -38,7 +39,7 @@ public static class PromptButtons
     public static bool NamesAnotherQuestion(Activity activity, string currentId)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return PromptActivities.CardDataOf(activity) is { } value && value.TryGetProperty(PromptKey, out var id)
+        return CardInput.DataOf(activity) is { } value && value.TryGetProperty(PromptKey, out var id)
             && !(id.ValueKind == JsonValueKind.String && string.Equals(id.GetString(), currentId, StringComparison.Ordinal));
     }
 

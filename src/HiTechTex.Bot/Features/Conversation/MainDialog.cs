@@ -106,44 +106,11 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
     }
 
     /// <summary>The card data of an Action.Submit message (the value) or an Action.Execute invoke (value.action.data).</summary>
-    public static JsonElement? ReadCardData(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
-        {
-            return null;
-        }
-
-        if (activity.IsType(ActivityTypes.Invoke))
-        {
-            return value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-                && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                ? data.Clone()
-                : null;
-        }
-
-        return value.Clone();
-    }
+    public static JsonElement? ReadCardData(Activity activity) => CardInput.DataOf(activity)?.Clone();
 
     /// <summary>The card action (<c>data.action</c>) of an Action.Submit message or an Action.Execute invoke.</summary>
-    public static string? ReadCardAction(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
-        {
-            return null;
-        }
-
-        // adaptiveCard/action carries the data under value.action.data; Action.Submit has it as the value itself.
-        if (activity.IsType(ActivityTypes.Invoke)
-            && value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-            && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
-        {
-            value = data;
-        }
-
-        return CardInput.TryGetText(value, "action", out var name) ? name : null;
-    }
+    public static string? ReadCardAction(Activity activity) =>
+        CardInput.DataOf(activity) is { } data && CardInput.TryGetText(data, "action", out var name) ? name : null;
 
     /// <summary>
     /// The help card for the person reading it: everyone's commands, then those of their roles — a cluster manager's

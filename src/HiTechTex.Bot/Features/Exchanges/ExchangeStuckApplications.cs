@@ -223,7 +223,7 @@ internal sealed class ExchangeStuckApplications(
                 return (application, ExchangeRetryOutcome.Running, []);
             }
 
-            var (outcome, standing) = await StandingAsync(application, cancellationToken).ConfigureAwait(false);
+            var (outcome, standing) = await StandingAsync(application, claims, cancellationToken).ConfigureAwait(false);
             return (application, outcome, standing);
         }
 
@@ -236,7 +236,7 @@ internal sealed class ExchangeStuckApplications(
             }
 
             // Nothing listed any more (delivered meanwhile, or a double click's second round): where each kind stands.
-            var (outcome, standing) = await StandingAsync(application, cancellationToken).ConfigureAwait(false);
+            var (outcome, standing) = await StandingAsync(application, null, cancellationToken).ConfigureAwait(false);
             return (application, outcome, standing);
         }
         finally
@@ -275,10 +275,11 @@ internal sealed class ExchangeStuckApplications(
     /// the step (not needed: the follow-up reminds the step's current approvers only), and whether nobody may decide the
     /// step. The outcome says the whole (the problems still listed first); not stuck when there is nothing. Nothing is tried.
     /// </summary>
+    /// <param name="claims">The application's delivery records when the caller has just read them; null to read them.</param>
     private async Task<(ExchangeRetryOutcome Outcome, IReadOnlyList<ExchangeRetryPart> Parts)> StandingAsync(
-        ExchangeApplication application, CancellationToken cancellationToken)
+        ExchangeApplication application, IReadOnlyList<ExchangeReminder>? claims, CancellationToken cancellationToken)
     {
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        claims ??= await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
         var parts = new List<ExchangeRetryPart>();
         if ((await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
