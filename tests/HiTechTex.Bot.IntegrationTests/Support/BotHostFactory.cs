@@ -43,6 +43,10 @@ internal sealed class BotHostFactory(string databasePath, string environment = "
                 factory.CreateClient().Dispose();
                 return null;
             }
+            catch (ObjectDisposedException) when (FailureTheHostLogged(factory) is { } logged)
+            {
+                return logged;
+            }
             catch (ObjectDisposedException) when (attempt < 5)
             {
             }
@@ -52,6 +56,17 @@ internal sealed class BotHostFactory(string databasePath, string environment = "
             }
         }
     }
+
+    /// <summary>
+    /// The exception the host itself logged when its start failed ("Hosting failed to start"), or null. The host logs it
+    /// before the entry point disposes it, so it is there even when the race above hid it behind an
+    /// <see cref="ObjectDisposedException"/> — under load that race was lost five times running.
+    /// </summary>
+    private static Exception? FailureTheHostLogged(BotHostFactory factory) =>
+        factory.Logs.Entries.FirstOrDefault(entry =>
+            entry.Category == "Microsoft.Extensions.Hosting.Internal.Host"
+            && entry.Level >= LogLevel.Error
+            && entry.Exception is { } exception && exception is not ObjectDisposedException)?.Exception;
 
     /// <summary>A new SQLite file path in the temp folder.</summary>
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"hitechtex-bot-test-{Guid.NewGuid():N}.db");
