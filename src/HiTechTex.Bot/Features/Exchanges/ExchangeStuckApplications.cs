@@ -85,8 +85,9 @@ internal enum ExchangeRetryOutcome
     NotStuck,
 
     /// <summary>
-    /// Not given up (any more) but still owed: an earlier "Retry now" re-queued it and that try failed too; the
-    /// follow-up's next passes try again (bounded) and list it again should they give up. Nothing changed.
+    /// Not given up (any more) but still owed: an earlier "Retry now" re-queued it and that try failed too, or — a card
+    /// that reached no approver — its tries are not spent; the follow-up's next passes try again (bounded) and list it
+    /// again should they give up. Nothing changed.
     /// </summary>
     AlreadyQueued,
 
@@ -270,7 +271,8 @@ internal sealed class ExchangeStuckApplications(
     /// <summary>
     /// Where an application stands for a click that tries nothing — its round taken (a double click, or the same button
     /// again), or nothing listed any more — kind by kind, so that the coordinator knows what the bot still tries: each
-    /// problem still listed (not tried by the follow-up any more: the list shown again offers one more try), each message
+    /// problem still listed (not tried by the follow-up any more: the list shown again offers one more try — but a card
+    /// that reached no approver, listed from its first failure, is queued while the follow-up still tries it), each message
     /// owed and still tried by the follow-up (queued), an approver's reminder owed to somebody no longer an approver of
     /// the step (not needed: the follow-up reminds the step's current approvers only), and whether nobody may decide the
     /// step. The outcome says the whole (the problems still listed first); not stuck when there is nothing. Nothing is tried.
@@ -287,9 +289,16 @@ internal sealed class ExchangeStuckApplications(
             parts.Add(new(ExchangeStuckReason.CardMayNotHaveArrived, ExchangeRetryOutcome.AlreadyRetried));
         }
 
+        var card = ExchangeDeliveryClaim.Card(application);
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
-            parts.Add(new(ExchangeStuckReason.CardNotDelivered, ExchangeRetryOutcome.AlreadyRetried));
+            // Listed from its first failure, but tried again by the follow-up's late-card pass while, for one of its
+            // approvers, its tries are not spent (ExchangeDeliveryClaim.StillTried, what that pass's MayRetry allows):
+            // queued then, no longer tried only once they are spent for every one.
+            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+            parts.Add(new(ExchangeStuckReason.CardNotDelivered, waitingFor.Any(a => card.StillTried(claims, a, clock.Now))
+                ? ExchangeRetryOutcome.AlreadyQueued
+                : ExchangeRetryOutcome.AlreadyRetried));
         }
 
         if (pending is null && (await RefusedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
@@ -308,7 +317,6 @@ internal sealed class ExchangeStuckApplications(
             .Select(r => new ExchangeRetryPart(r, ExchangeRetryOutcome.AlreadyRetried)));
 
         // The card refused for an approver at some of its tries (not all): the follow-up tries it again after its wait.
-        var card = ExchangeDeliveryClaim.Card(application);
         if (pending is null && PendingStatuses.Contains(application.Status)
             && claims.Any(c => c.Kind.StartsWith(card.RefusalPrefix!, StringComparison.Ordinal) && !card.IsHeld(claims, c.RecipientAadObjectId))
             && !parts.Any(p => p.Problem == ExchangeStuckReason.CardRefused))
