@@ -680,11 +680,12 @@ internal sealed class CoachingOutboxProcessor(
             Log.OutboxOldMailboxAccessDenied(logger, message.Id, message.SessionId, denied.ResponseStatusCode, mailbox, eventId);
             return OldMailboxDenied(denied, "deleting the old event", mailbox);
         }
-        catch (Exception) when (message.EventStartsAt is null && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (message.EventStartsAt is null && session is not null && !cancellationToken.IsCancellationRequested)
         {
             // The old meeting is still there and the card will name its day: made before its start was kept, that day
-            // is read from the meeting itself (kept on the row, so once).
-            message.EventStartsAt = await OldMeetingStartAsync(services, message, mailbox, eventId, cancellationToken);
+            // is read from the meeting itself — else the session's — and kept on the row, so read and warned once. A
+            // session gone has no card to name a day on: nothing read.
+            message.EventStartsAt = await CleanUpMeetingStartAsync(services, message, session, mailbox, eventId, cancellationToken);
             throw;
         }
 
@@ -809,7 +810,7 @@ internal sealed class CoachingOutboxProcessor(
     /// unless it is the session's own event. A 404/410 (the mailbox is gone, or the event already deleted) leaves nothing
     /// to do; a 401/403 in a previous organizer's mailbox is said of that calendar. Given up, like any calendar row, once
     /// the session has ended. A row queued before the meeting's start was kept (<see cref="CoachingOutboxMessage.EventStartsAt"/>
-    /// null) and failing: see <see cref="UnansweredMeetingStartAsync"/>.
+    /// null) and failing: see <see cref="CleanUpMeetingStartAsync"/>.
     /// </summary>
     private async Task<OutboxFailure?> DeleteUnansweredEventAsync(IServiceProvider services, CoachingOutboxMessage message, CoachingSession? session, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -846,7 +847,7 @@ internal sealed class CoachingOutboxProcessor(
         }
         catch (Exception) when (message.EventStartsAt is null && !cancellationToken.IsCancellationRequested)
         {
-            message.EventStartsAt = await UnansweredMeetingStartAsync(services, message, session, mailbox, eventId, cancellationToken);
+            message.EventStartsAt = await CleanUpMeetingStartAsync(services, message, session, mailbox, eventId, cancellationToken);
             throw;
         }
 
@@ -854,14 +855,14 @@ internal sealed class CoachingOutboxProcessor(
     }
 
     /// <summary>
-    /// The day the card names for the meeting an unanswered create may have left, when its clean-up failed on a row queued
-    /// before that start was kept (migration <c>CoachingOldMeetingStart</c>). Such a row's <see cref="CoachingOutboxMessage.EventId"/>
-    /// is the create's transaction id, no event id, so the meeting's start is not read with it: when the create sent again
-    /// was answered, from the event Graph answered with (<paramref name="eventId"/>, the meeting itself); else — or when
-    /// Graph does not give that start — the session's day, said once (warning 2436). The day is kept on the row, so that
+    /// The day the card names for the meeting a clean-up row deletes, when its clean-up failed on a row queued before that
+    /// start was kept (migration <c>CoachingOldMeetingStart</c>): read from the meeting itself, <paramref name="eventId"/>
+    /// — an old event's DELETE holds its id; an unanswered create's clean-up holds the create's transaction id, no event
+    /// id, so its start is read from the event Graph answered the create sent again with, when it was — else, or when
+    /// Graph does not give that start, the session's day, said once (warning 2436). The day is kept on the row, so that
     /// neither the read nor the warning comes again at the row's next tries (bounded as any calendar row's).
     /// </summary>
-    private async Task<DateTimeOffset> UnansweredMeetingStartAsync(
+    private async Task<DateTimeOffset> CleanUpMeetingStartAsync(
         IServiceProvider services, CoachingOutboxMessage message, CoachingSession session, string mailbox, string? eventId, CancellationToken cancellationToken)
     {
         if (eventId is not null)

@@ -329,20 +329,19 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
             .Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>
-    /// Whether <paramref name="recipient"/> may be sent the message (again): see the class — not once its refusals are
-    /// spent (<see cref="RefusalsSpent"/>) nor before the wait after the last one is over.
+    /// Whether <paramref name="recipient"/> may be sent the message (again) now: see the class — only while the follow-up
+    /// still tries it (<see cref="StillTried"/>, the one rule of the bounded tries) and not before the wait after its last
+    /// refusal is over.
     /// </summary>
     public bool MayRetry(IReadOnlyList<ExchangeReminder> claims, string recipient, DateTimeOffset now)
     {
-        var failures = TransientFailures(claims, recipient);
-        if (failures.Count >= Attempts || (failures.Count > 0 && failures.Min(f => f.SentAt) <= now - RetryWindow))
+        if (!StillTried(claims, recipient, now))
         {
             return false;
         }
 
         var refusals = Refusals(claims, recipient);
-        return refusals.Count == 0
-            || (refusals.Count < RefusalAttempts && refusals.Max(r => r.SentAt) + (RefusalBackoff * Math.Pow(2, refusals.Count - 1)) <= now);
+        return refusals.Count == 0 || refusals.Max(r => r.SentAt) + (RefusalBackoff * Math.Pow(2, refusals.Count - 1)) <= now;
     }
 
     /// <summary>

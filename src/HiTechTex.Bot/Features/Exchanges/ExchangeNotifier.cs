@@ -248,9 +248,10 @@ internal sealed class ExchangeNotifier(
     public static string UnreachableKind(ExchangeApplication application) => ExchangeDeliveryClaim.Card(application).UnreachableKind;
 
     /// <summary>
-    /// Whether the follow-up may try again to deliver the step's card to <paramref name="approver"/>: always after a
-    /// permanent failure (an approver who installs the bot later then gets it), after transient ones up to
-    /// <see cref="CardDeliveryAttempts"/> within <see cref="CardRetryWindow"/>.
+    /// Whether the follow-up may try again now to deliver the step's card to <paramref name="approver"/>
+    /// (<see cref="ExchangeDeliveryClaim.MayRetry"/>): after refusals (no conversation with the bot, blocked, 403/404) up
+    /// to <see cref="ExchangeDeliveryClaim.RefusalAttempts"/> times with a growing wait (an approver who installs the bot
+    /// soon then gets it soon), after transient failures up to <see cref="CardDeliveryAttempts"/> within <see cref="CardRetryWindow"/>.
     /// </summary>
     public static bool MayRetry(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, string approver, DateTimeOffset now)
     {

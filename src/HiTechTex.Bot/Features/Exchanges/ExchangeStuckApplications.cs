@@ -85,8 +85,9 @@ internal enum ExchangeRetryOutcome
     NotStuck,
 
     /// <summary>
-    /// Not given up (any more) but still owed: an earlier "Retry now" re-queued it and that try failed too; the
-    /// follow-up's next passes try again (bounded) and list it again should they give up. Nothing changed.
+    /// Not given up (any more) but still owed: an earlier "Retry now" re-queued it and that try failed too, or — a card
+    /// that reached no approver — its tries are not spent; the follow-up's next passes try again (bounded) and list it
+    /// again should they give up. Nothing changed.
     /// </summary>
     AlreadyQueued,
 
@@ -131,34 +132,31 @@ internal sealed class ExchangeStuckApplications(
         var entries = new List<ExchangeStuckEntry>();
         foreach (var application in await store.ListAsync(PendingStatuses, cancellationToken).ConfigureAwait(false))
         {
-            var reason = await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false);
+            // The application's delivery records, read once for all its problems.
+            var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            var round = ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Done;
+            var reason = await PendingReasonAsync(application, claims, cancellationToken).ConfigureAwait(false);
             if (reason is not null)
             {
                 var notReached = reason == ExchangeStuckReason.CardNotDelivered
                     ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
                     : null;
-                entries.Add(new(application, reason.Value, notReached is null ? null : [.. notReached]) { Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false) });
+                entries.Add(new(application, reason.Value, notReached is null ? null : [.. notReached]) { Round = round });
             }
 
-            if (reason is null && await RefusedAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } refused)
+            if (reason is null && await RefusedAsync(application, claims, cancellationToken).ConfigureAwait(false) is { Count: > 0 } refused)
             {
-                entries.Add(new(application, ExchangeStuckReason.CardRefused, refused) { Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false) });
+                entries.Add(new(application, ExchangeStuckReason.CardRefused, refused) { Round = round });
             }
 
-            if (await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
+            if (await OnTheWireAsync(application, claims, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
             {
-                entries.Add(new(application, ExchangeStuckReason.CardMayNotHaveArrived, onTheWire)
-                {
-                    Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false),
-                });
+                entries.Add(new(application, ExchangeStuckReason.CardMayNotHaveArrived, onTheWire) { Round = round });
             }
 
-            if (await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false) is { Count: > 0 } notReminded)
+            if (await NotRemindedAsync(application, claims, cancellationToken).ConfigureAwait(false) is { Count: > 0 } notReminded)
             {
-                entries.Add(new(application, ExchangeStuckReason.ApproverNotReminded, notReminded, Refused: true)
-                {
-                    Round = await RoundAsync(application, cancellationToken).ConfigureAwait(false),
-                });
+                entries.Add(new(application, ExchangeStuckReason.ApproverNotReminded, notReminded, Refused: true) { Round = round });
             }
         }
 
@@ -263,14 +261,11 @@ internal sealed class ExchangeStuckApplications(
         }
     }
 
-    /// <summary>The rounds of "Retry now" done at the application's current step, which its button in a list made now carries.</summary>
-    private async Task<int> RoundAsync(ExchangeApplication application, CancellationToken cancellationToken) =>
-        ExchangeDeliveryClaim.RetryRounds(application, await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false), clock.Now).Done;
-
     /// <summary>
     /// Where an application stands for a click that tries nothing — its round taken (a double click, or the same button
     /// again), or nothing listed any more — kind by kind, so that the coordinator knows what the bot still tries: each
-    /// problem still listed (not tried by the follow-up any more: the list shown again offers one more try), each message
+    /// problem still listed (not tried by the follow-up any more: the list shown again offers one more try — but a card
+    /// that reached no approver, listed from its first failure, is queued while the follow-up still tries it), each message
     /// owed and still tried by the follow-up (queued), an approver's reminder owed to somebody no longer an approver of
     /// the step (not needed: the follow-up reminds the step's current approvers only), and whether nobody may decide the
     /// step. The outcome says the whole (the problems still listed first); not stuck when there is nothing. Nothing is tried.
@@ -280,26 +275,33 @@ internal sealed class ExchangeStuckApplications(
         ExchangeApplication application, IReadOnlyList<ExchangeReminder>? claims, CancellationToken cancellationToken)
     {
         claims ??= await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, claims, cancellationToken).ConfigureAwait(false) : null;
         var parts = new List<ExchangeRetryPart>();
-        if ((await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
+        if ((await OnTheWireAsync(application, claims, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
             parts.Add(new(ExchangeStuckReason.CardMayNotHaveArrived, ExchangeRetryOutcome.AlreadyRetried));
         }
 
+        var card = ExchangeDeliveryClaim.Card(application);
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
-            parts.Add(new(ExchangeStuckReason.CardNotDelivered, ExchangeRetryOutcome.AlreadyRetried));
+            // Listed from its first failure, but tried again by the follow-up's late-card pass while, for one of its
+            // approvers, its tries are not spent (ExchangeDeliveryClaim.StillTried, what that pass's MayRetry allows):
+            // queued then, no longer tried only once they are spent for every one.
+            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+            parts.Add(new(ExchangeStuckReason.CardNotDelivered, waitingFor.Any(a => card.StillTried(claims, a, clock.Now))
+                ? ExchangeRetryOutcome.AlreadyQueued
+                : ExchangeRetryOutcome.AlreadyRetried));
         }
 
-        if (pending is null && (await RefusedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
+        if (pending is null && (await RefusedAsync(application, claims, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
             parts.Add(new(ExchangeStuckReason.CardRefused, ExchangeRetryOutcome.AlreadyRetried));
         }
 
         parts.AddRange(ApplicantNotReached(application, claims)
             .Select(n => new ExchangeRetryPart(ExchangeStuckReason.ApplicantNotReached, ExchangeRetryOutcome.AlreadyRetried) { Notice = n.Notice }));
-        if ((await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false)).Count > 0)
+        if ((await NotRemindedAsync(application, claims, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
             parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.AlreadyRetried));
         }
@@ -308,7 +310,6 @@ internal sealed class ExchangeStuckApplications(
             .Select(r => new ExchangeRetryPart(r, ExchangeRetryOutcome.AlreadyRetried)));
 
         // The card refused for an approver at some of its tries (not all): the follow-up tries it again after its wait.
-        var card = ExchangeDeliveryClaim.Card(application);
         if (pending is null && PendingStatuses.Contains(application.Status)
             && claims.Any(c => c.Kind.StartsWith(card.RefusalPrefix!, StringComparison.Ordinal) && !card.IsHeld(claims, c.RecipientAadObjectId))
             && !parts.Any(p => p.Problem == ExchangeStuckReason.CardRefused))
@@ -339,12 +340,12 @@ internal sealed class ExchangeStuckApplications(
     /// </summary>
     private async Task<IReadOnlyList<ExchangeRetryPart>> TryOnceAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
-        var onTheWire = await OnTheWireAsync(application, cancellationToken).ConfigureAwait(false);
-        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, cancellationToken).ConfigureAwait(false) : null;
-        IReadOnlyList<string> refused = pending is null ? await RefusedAsync(application, cancellationToken).ConfigureAwait(false) : [];
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+        var onTheWire = await OnTheWireAsync(application, claims, cancellationToken).ConfigureAwait(false);
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, claims, cancellationToken).ConfigureAwait(false) : null;
+        IReadOnlyList<string> refused = pending is null ? await RefusedAsync(application, claims, cancellationToken).ConfigureAwait(false) : [];
         var notReached = ApplicantNotReached(application, claims).ToList();
-        var notReminded = await NotRemindedAsync(application, cancellationToken).ConfigureAwait(false);
+        var notReminded = await NotRemindedAsync(application, claims, cancellationToken).ConfigureAwait(false);
         var givenUp = GivenUp(application, claims).ToList();
 
         var parts = new List<ExchangeRetryPart>();
@@ -534,7 +535,7 @@ internal sealed class ExchangeStuckApplications(
     /// claim that old with neither is one of those (or, rarely, a card delivered whose record the database refused:
     /// hence "may", and the advice to check with the approver before Retry now).
     /// </summary>
-    private async Task<IReadOnlyList<string>> OnTheWireAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> OnTheWireAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
     {
         if (!PendingStatuses.Contains(application.Status))
         {
@@ -542,7 +543,6 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var card = ExchangeDeliveryClaim.Card(application);
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var settledBefore = clock.Now - ExchangeDeliveryClaim.InFlightBound;
         var stopped = claims.Where(c => c.Kind == card.OnTheWireKind || (c.Kind == card.Kind && c.SentAt <= settledBefore))
             .Select(c => c.RecipientAadObjectId).ToList();
@@ -620,22 +620,21 @@ internal sealed class ExchangeStuckApplications(
     /// The step's approvers for whom its card was refused at each of its bounded tries (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>)
     /// and is not held (delivered or being sent): the follow-up no longer tries them.
     /// </summary>
-    private Task<IReadOnlyList<string>> RefusedAsync(ExchangeApplication application, CancellationToken cancellationToken) =>
-        RefusalsSpentAsync(application, ExchangeDeliveryClaim.Card(application), withCard: false, cancellationToken);
+    private Task<IReadOnlyList<string>> RefusedAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken) =>
+        RefusalsSpentAsync(application, claims, ExchangeDeliveryClaim.Card(application), withCard: false, cancellationToken);
 
     /// <summary>
     /// The step's approvers for whom <paramref name="message"/> was refused at each of its bounded tries and is not held
     /// (delivered or being sent) — only those who have the step's card when <paramref name="withCard"/>.
     /// </summary>
     private async Task<IReadOnlyList<string>> RefusalsSpentAsync(
-        ExchangeApplication application, ExchangeDeliveryClaim message, bool withCard, CancellationToken cancellationToken)
+        ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, ExchangeDeliveryClaim message, bool withCard, CancellationToken cancellationToken)
     {
         if (!PendingStatuses.Contains(application.Status))
         {
             return [];
         }
 
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         if (!claims.Any(c => c.Kind.StartsWith(message.RefusalPrefix!, StringComparison.Ordinal)))
         {
             return [];
@@ -737,8 +736,8 @@ internal sealed class ExchangeStuckApplications(
     /// no longer tries them. An approver without the card is listed for the card (refused, or reaching nobody), whose
     /// Retry now brings the reminder back with it (<see cref="ForgetReminderRefusalsAsync"/>).
     /// </summary>
-    private Task<IReadOnlyList<string>> NotRemindedAsync(ExchangeApplication application, CancellationToken cancellationToken) =>
-        RefusalsSpentAsync(application, ExchangeDeliveryClaim.Reminder(application), withCard: true, cancellationToken);
+    private Task<IReadOnlyList<string>> NotRemindedAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken) =>
+        RefusalsSpentAsync(application, claims, ExchangeDeliveryClaim.Reminder(application), withCard: true, cancellationToken);
 
     /// <summary>
     /// Retry now of the reminders refused at each of their tries: each one's refusals and failures forgotten and the
@@ -809,7 +808,7 @@ internal sealed class ExchangeStuckApplications(
         claims.Any(c => c.Kind == ExchangeDeliveryClaim.Card(application).Kind);
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>
-    private async Task<ExchangeStuckReason?> PendingReasonAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    private async Task<ExchangeStuckReason?> PendingReasonAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
     {
         var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         if (waitingFor.Count == 0)
@@ -823,7 +822,6 @@ internal sealed class ExchangeStuckApplications(
             return null;
         }
 
-        var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
         var card = ExchangeDeliveryClaim.Card(application);
         return waitingFor.All(a => card.FailedBefore(claims, a) && !card.IsHeld(claims, a)) ? ExchangeStuckReason.CardNotDelivered : null;
     }

@@ -803,6 +803,39 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Before: the DELETE of an old meeting made before its start was kept, failing while Graph did not give that start
+    /// either, read the start from Graph again and logged warning 2436 again at each of its tries (up to
+    /// <c>Coaching:OutboxMaxAttempts</c>). Now, as an unanswered create's clean-up row does, it keeps the session's day on
+    /// the row after the first: Graph is asked once and the warning logged once, and the card names that day.
+    /// </summary>
+    [Fact]
+    public async Task MeetingMadeBeforeItsStartWasKept_DeleteAndItsStartFailTwice_GraphAskedAndWarnedOnce()
+    {
+        var (session, old) = await MovedToAnotherDayAndMailboxAsync(startKept: false);
+
+        graph.Down = true;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await Processor().RunOnceAsync(CancellationToken.None);    // A's DELETE answered 503: tried again later
+            host.Time.Advance(TimeSpan.FromMinutes(11));
+        }
+
+        var cleanUp = Assert.Single(await host.OutboxAsync(), o => o.Kind == OutboxKind.DeleteEvent);
+        Assert.Equal((OutboxStatus.Pending, 2), (cleanUp.Status, cleanUp.Attempts));
+        Assert.Single(graph.GraphRequests, r => r.Method == "GET");
+        var warning = Assert.Single(log.Entries, l => l.EventId.Id == 2436);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        var (card, texts, _, dayNow) = await CardAndDaysAsync(session, "en");
+        Assert.Contains(texts.Format(texts.SyncReasonOldMeetingRetryingFormat, session.Title, dayNow), card, StringComparison.Ordinal);
+
+        graph.Down = false;
+        await DrainAsync();
+        Assert.Equal([(MailboxA, old)], graph.Deleted);
+        Assert.Single(graph.GraphRequests, r => r.Method == "GET");
+        Assert.Single(log.Entries, l => l.EventId.Id == 2436);
+    }
+
+    /// <summary>
     /// Before: the clean-up of a meeting an unanswered create may have left, queued before the bot kept that meeting's
     /// start (migration CoachingOldMeetingStart), named the session's new day on the card when it failed — the row holds
     /// the create's transaction id, not an event id, so nothing read the meeting's own day. Now the old row is recognised:
@@ -912,19 +945,7 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         string language, bool startKept, bool startReadFails = false)
     {
         await LimitAttemptsToOneAsync();
-        var session = await host.CreateSessionAsync();
-        await RegisterAsync(session, "u1", "ana@example.org", "en");
-        await DrainAsync();
-        var old = Assert.Single(graph.Events.Keys);
-        if (!startKept)
-        {
-            await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Where(s => s.Id == session.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventStartsAt, (DateTimeOffset?)null)));
-        }
-
-        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
-            session.Id, CoachingTestHost.Draft(inDays: 9) with { OrganizerMailbox = MailboxB }, CancellationToken.None));
-        await Processor().RunOnceAsync(CancellationToken.None);    // the move: made in B on the new day, A's DELETE queued
+        var (session, old) = await MovedToAnotherDayAndMailboxAsync(startKept);
         graph.FailNext(503, "ServiceNotAvailable");
         if (startReadFails)
         {
@@ -938,6 +959,29 @@ public sealed class CoachingOrganizerMailboxChangeTests : IAsyncLifetime
         Assert.Equal((CalendarSyncState.Failed, nameof(CalendarSyncReason.OldMeetingNotRemoved)), (stored.SyncState, stored.SyncError));
         var (card, texts, dayBefore, dayNow) = await CardAndDaysAsync(session, language);
         return (dayBefore, dayNow, card, texts, session.Title);
+    }
+
+    /// <summary>
+    /// A session with a seat and its meeting in mailbox A — its start kept, or not (<paramref name="startKept"/>: as for a
+    /// meeting made before it was kept) — moved to another day and to mailbox B in one edit: made in B, A's DELETE queued.
+    /// Returns the session as it was and the meeting left in A.
+    /// </summary>
+    private async Task<(CoachingSession Session, string Old)> MovedToAnotherDayAndMailboxAsync(bool startKept)
+    {
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session, "u1", "ana@example.org", "en");
+        await DrainAsync();
+        var old = Assert.Single(graph.Events.Keys);
+        if (!startKept)
+        {
+            await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().Where(s => s.Id == session.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.GraphEventStartsAt, (DateTimeOffset?)null)));
+        }
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(
+            session.Id, CoachingTestHost.Draft(inDays: 9) with { OrganizerMailbox = MailboxB }, CancellationToken.None));
+        await Processor().RunOnceAsync(CancellationToken.None);    // the move: made in B on the new day, A's DELETE queued
+        return (session, old);
     }
 
     [Fact]

@@ -179,9 +179,10 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var application = await fixture.FindAsync(id);
         Assert.Equal([ExchangeDeliveryClaim.RetryRound(application, 5), ExchangeDeliveryClaim.RetryRoundDone(application, 5)], rounds);
 
-        // The first list's button, and the fourth's: their rounds were taken (their records gone): nothing tried.
-        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 0));
-        Assert.Equal(ExchangeRetryOutcome.AlreadyRetried, await RetryAsync(id, 3));
+        // The first list's button, and the fourth's: their rounds were taken (their records gone): nothing tried — the
+        // card queued, its last refusal leaving the follow-up tries.
+        Assert.Equal(ExchangeRetryOutcome.AlreadyQueued, await RetryAsync(id, 0));
+        Assert.Equal(ExchangeRetryOutcome.AlreadyQueued, await RetryAsync(id, 3));
         Assert.Equal(tries + 5, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(5, Assert.Single(await ListAsync()).Round);
     }
@@ -200,6 +201,51 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await ListAsync()).Reason);
+    }
+
+    /// <summary>
+    /// Before: the same button clicked again after its try of a card that reached no approver failed said "No longer
+    /// tried by the bot: the approval card", though the follow-up goes on trying that card — its tries
+    /// (<see cref="ExchangeDeliveryClaim.RefusalAttempts"/>, with a growing wait) not spent — and did. Now it says the card
+    /// is queued while the follow-up still tries it, and "no longer tried" once its tries are spent.
+    /// </summary>
+    [Fact]
+    public async Task RetryNow_SameButtonAgainWhileTheFollowUpStillTriesTheCard_SaysQueuedThenNoLongerTriedOnceItsTriesAreSpent()
+    {
+        // Arrange: the manager never installed the bot: the card reached nobody; Retry now tried it once more, refused.
+        await host.Conversation.SeedProfileAsync("en");
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        var retry = new { action = ExchangeVerbs.RetryDelivery, exchangeId = id.ToString("D") };
+        var card = En.RetryProblems[ExchangeStuckReason.CardNotDelivered];
+
+        // Act / Assert: the same button again says queued, sends nothing — and the follow-up does try it.
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(string.Format(CultureInfo.InvariantCulture, En.RetryQueuedFormat, reference))
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(Standing(En, reference, queued: [card]))
+            .StartTestAsync();
+        Assert.Equal(2, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        host.Time.Advance(ExchangeDeliveryClaim.RefusalBackoff);
+        await fixture.RunFollowUpAsync();
+        Assert.Equal(3, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+
+        // The follow-up's other tries spent (each after its growing wait, within a day): no longer tried, and said so.
+        for (var pass = 0; pass < ExchangeDeliveryClaim.RefusalAttempts - 2; pass++)
+        {
+            host.Time.Advance(ExchangeDeliveryClaim.RefusalBackoff * Math.Pow(2, pass + 1));
+            await fixture.RunFollowUpAsync();
+        }
+
+        Assert.Equal(1 + ExchangeDeliveryClaim.RefusalAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        await host.Conversation.Flow()
+            .Send(() => host.Conversation.Submit(retry))
+            .AssertReply(Standing(En, reference, notRetried: [card]))
+            .StartTestAsync();
+        Assert.Equal(1 + ExchangeDeliveryClaim.RefusalAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await ListAsync()).Reason);
     }
 
