@@ -575,6 +575,13 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         Assert.Equal(Intent.MySessions, result.Intent);
     }
 
+    /// <summary>The model's None with nothing read: no intent, no entities.</summary>
+    private const string NoneAnswer = """
+        {"intent":"None","score":0.7,"language":null,"declined":false,
+         "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,"excludedRegions":[],
+                     "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+        """;
+
     /// <summary>
     /// People at organisations somewhere and nothing else said ("Çorlu'daki paydaşlar": the stakeholders in Çorlu, a place
     /// the model may not know) are a partner search there by the local reading's rule: a model that answers None for them
@@ -588,11 +595,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     [InlineData("players of the textile sector in Italy", "en-GB", "IT", "textile")]
     public async Task RecognizeAsync_ModelAnswersNoneForPeopleSomewhere_TheLocalPartnerSearchAnswers(string text, string locale, string? country, string words)
     {
-        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
-            {"intent":"None","score":0.7,"language":"tr","declined":false,
-             "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,"excludedRegions":[],
-                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
-            """));
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, NoneAnswer));
 
         var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
 
@@ -615,11 +618,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     [InlineData("nonwovens in Turkey", "en-GB")]
     public async Task RecognizeAsync_ModelAnswersNoneAndNoPeopleSomewhereAlone_TheModelsNoneStands(string text, string locale)
     {
-        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
-            {"intent":"None","score":0.7,"language":"en","declined":false,
-             "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,"excludedRegions":[],
-                         "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
-            """));
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, NoneAnswer));
 
         var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
 
