@@ -158,8 +158,9 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
     /// none ("dentro de una semana", "za týden": a week from today); a stay's length ("for a week"), which the model's
     /// schema does not carry; and an offer to host a visitor ("we'd like to host a visitor from
     /// Spain") the model did not mark, which the local reading answers as a whole — an application, which a host does not
-    /// make, would do the opposite; the further countries of "in Italy or Spain" and the countries left out ("not in
-    /// Italy") when the model gave none.
+    /// make, would do the opposite; people at organisations somewhere ("Çorlu'daki paydaşlar") the model read as nothing,
+    /// which the local reading answers as a whole too; the further countries of "in Italy or Spain" and the countries left
+    /// out ("not in Italy") when the model gave none.
     /// </summary>
     private RecognizedIntent WithLocalReadings(RecognizedIntent parsed, string text, string? locale)
     {
@@ -177,6 +178,14 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         // Cancel is a short command the local reading knows in the six languages: a model that reads "vamos para Itália"
         // ("para" = stop, but here "to") as one would end what the user is doing — the local reading answers instead.
         if (parsed.Intent == Intent.Cancel && local.Intent != Intent.Cancel)
+        {
+            return local;
+        }
+
+        // "Çorlu'daki paydaşlar", "stakeholders in Portugal": people at organisations somewhere and nothing else said are a
+        // partner search there by a rule of the local reading (the model may not know Çorlu); its None gives way to that
+        // rule alone — a search the local reading found by any other (a verb, organisations, a textile term) leaves it.
+        if (parsed.Intent == Intent.None && local is { Intent: Intent.FindPartners, PeopleSomewhere: true })
         {
             return local;
         }

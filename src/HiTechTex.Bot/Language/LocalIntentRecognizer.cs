@@ -235,6 +235,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
+        var peopleSomewhere = false;
         if ((best.Matches is null || best.Weight <= 0) && travel.Count == 0
             && (NamesSomewhere(entities) || TurkishSuffix.NamesAPlace(tokens))
             && SearchRestrictors.NamesPeople(tokens) && IsOnlyThePlace(entities, tokens))
@@ -246,6 +247,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             // word (as for "Çorlu'da tekstil firması": organisations whose address or text names it). "players of the
             // textile sector in Italy": people of a sector named somewhere, the sector's name the search's word.
             best = (Intent.FindPartners, 1, []);
+            peopleSomewhere = true;
         }
 
         if ((best.Matches is null || best.Weight <= 0) && textile.Count > 0 && NamesSomewhere(entities))
@@ -283,7 +285,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         var score = Math.Round(Math.Min(0.95, 0.4 + (0.2 * best.Weight)), 2);
-        return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName);
+        return new RecognizedIntent(best.Intent, score, entities, language?.Code ?? localeLanguage, SourceName) { PeopleSomewhere = peopleSomewhere };
     }
 
     /// <summary>

@@ -15,4 +15,11 @@ public sealed record RecognizedIntent(Intent Intent, double Score, IntentEntitie
     /// the intent is then <see cref="Intent.None"/>, and the bot answers that rather than "I didn't understand".
     /// </summary>
     public bool Declined { get; init; }
+
+    /// <summary>
+    /// The local reading's partner search for people at organisations somewhere, with nothing else said ("stakeholders in
+    /// Portugal", "Çorlu'daki paydaşlar", "players of the textile sector in Italy"): evidence strong enough that a model's
+    /// None gives way to it (<see cref="AzureOpenAIIntentRecognizer"/>) — a model may not know a small Turkish town.
+    /// </summary>
+    internal bool PeopleSomewhere { get; init; }
 }

@@ -129,8 +129,12 @@ internal static class SearchRestrictors
     private static readonly HashSet<string> SectorConnectors = new(StringComparer.Ordinal)
     {
         "of", "in", "the", "from", "de", "del", "do", "da", "dos", "das", "no", "na", "em", "en", "el",
-        "di", "dello", "della", "nel", "nello", "il", "lo", "v", "ve", "z", "ze",
+        "di", "dello", "della", "dell", "delle", "dei", "degli", "nel", "nello", "il", "lo", "la", "v", "ve", "z", "ze",
     };
+
+    // "and" between two names of one sector: "textile and footwear", "têxtil e do calçado", "textil y del calzado", "tessile
+    // e della pelle", "tekstil ve deri", "textilního a obuvnického". Not Italian "i" (an article) nor Czech "i".
+    private static readonly HashSet<string> SectorCoordinators = new(StringComparer.Ordinal) { "and", "e", "ed", "y", "ve", "a" };
 
     // At most this many connectors before the sector ("in the sector", "de este sector" is none).
     private const int MaxSectorConnectors = 2;
@@ -221,8 +225,10 @@ internal static class SearchRestrictors
     /// Per word of <paramref name="tokens"/>, whether it names the sector of people named beside it: "textile" in
     /// "players of the textile sector", "têxtil" in "agentes do setor têxtil", "tessile" in "operatori del settore tessile",
     /// "textilního" in "hráči textilního sektoru", "tekstil" in "tekstil sektörünün oyuncuları" — up to
-    /// <see cref="MaxSectorNameWords"/> words, a connector or a Turkish case ending ending them. Those people somewhere
-    /// ask for a search of that sector there, as the people alone ask for one there (the sector's name stays a keyword).
+    /// <see cref="MaxSectorNameWords"/> words, a connector or a Turkish case ending ending them. Two names joined by "and"
+    /// are one sector's ("têxtil e do calçado", "tekstil ve deri"): the "and" (and, after the sector word, the connectors
+    /// after it) is no word of the count, and each name stays a keyword — the search ranks an organisation that names either.
+    /// Those people somewhere ask for a search of that sector there, as the people alone ask for one there.
     /// </summary>
     public static bool[] SectorNameWords(IReadOnlyList<Token> tokens)
     {
@@ -253,9 +259,23 @@ internal static class SearchRestrictors
 
         void Mark(int from, int step)
         {
-            for (var (j, n) = (from, 0); j >= 0 && j < tokens.Count && n < MaxSectorNameWords; j += step, n++)
+            // joined: after an "and", how many connectors were passed since (-1: none is being passed).
+            var (words, joined) = (0, -1);
+            for (var j = from; j >= 0 && j < tokens.Count && words < MaxSectorNameWords; j += step)
             {
                 var norm = tokens[j].Norm;
+                if (words > 0 && joined < 0 && SectorCoordinators.Contains(norm))
+                {
+                    joined = 0;
+                    continue;
+                }
+
+                if (step > 0 && joined is >= 0 and < MaxSectorConnectors && SectorConnectors.Contains(norm))
+                {
+                    joined++;
+                    continue;
+                }
+
                 if (SectorWords.Contains(norm) || SectorConnectors.Contains(norm) || PeopleAt(tokens, j) is not null
                     || TurkishSuffix.IsCaseEndingAfterApostrophe(tokens, j))
                 {
@@ -263,6 +283,7 @@ internal static class SearchRestrictors
                 }
 
                 names[j] = true;
+                (words, joined) = (words + 1, -1);
             }
         }
     }
@@ -314,6 +335,12 @@ internal static class SearchRestrictors
             }
 
             if (named == 0 && SectorConnectors.Contains(norm) && ++connectors <= MaxSectorConnectors)
+            {
+                continue;
+            }
+
+            // "players of the textile, clothing and footwear sector": the "and" between names is none of them.
+            if (named > 0 && SectorCoordinators.Contains(norm))
             {
                 continue;
             }

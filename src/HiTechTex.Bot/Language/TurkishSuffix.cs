@@ -31,6 +31,10 @@ internal static class TurkishSuffix
         "dan", "den", "tan", "ten", "nda", "nde", "ndaki", "ndeki", "ndan", "nden",
     };
 
+    // The most words of a place's name typed in lower case at the message's start ("çorlu organize sanayi bölgesi'ndeki
+    // paydaşlar"): with no capitals to tell a name's words, only so few that they can be nothing else.
+    private const int MaxLowerCaseNameWords = 4;
+
     // Of whom or what (genitive), in the forms vowel harmony and a vowel before give it: "Çorlu'nun", "İzmir'in", "Uşak'ın".
     private static readonly HashSet<string> GenitiveEndings = new(StringComparer.Ordinal) { "in", "un", "nin", "nun" };
 
@@ -157,8 +161,9 @@ internal static class TurkishSuffix
 
     /// <summary>
     /// Whether the word at <paramref name="index"/> is a word of a place's name that a locative or ablative ending
-    /// follows, known to the gazetteer or not: "çorlu" in "Çorlu'daki paydaşlar", and each capitalised word right before
-    /// it ("Çorlu Organize Sanayi Bölgesi'ndeki"). Such a name is searched as it is written.
+    /// follows, known to the gazetteer or not: "çorlu" in "Çorlu'daki paydaşlar", each capitalised word right before
+    /// it ("Çorlu Organize Sanayi Bölgesi'ndeki"), and each word of a short name typed in lower case that opens the
+    /// message ("çorlu organize sanayi bölgesi'ndeki paydaşlar"). Such a name is searched as it is written.
     /// </summary>
     public static bool IsInAPlacesName(IReadOnlyList<Token> tokens, int index)
     {
@@ -171,16 +176,35 @@ internal static class TurkishSuffix
             }
 
             // Only a capital goes on with the name: "Organize" in "Çorlu Organize Sanayi Bölgesi'nde", not "tekstil" in
-            // "tekstil İzmir'de".
+            // "tekstil İzmir'de" — unless the name opens the message.
             if (!Capitalised(tokens[index]) || !Capitalised(tokens[i]))
             {
-                return false;
+                return InANameThatOpens(tokens, index);
             }
         }
 
         return false;
 
         static bool Capitalised(Token token) => token.Typed.Length > 0 && char.IsUpper(token.Typed[0]);
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is before the message's first place ending, within its first
+    /// <see cref="MaxLowerCaseNameWords"/> words, with people at organisations right after the ending: "organize" in
+    /// "çorlu organize sanayi bölgesi'ndeki paydaşlar". Nothing stands before such a name and the people follow it, so its
+    /// words are the place's ("paydaşlar çok önemli çorlu'da" is no name of four words).
+    /// </summary>
+    private static bool InANameThatOpens(IReadOnlyList<Token> tokens, int index)
+    {
+        for (var i = 1; i <= MaxLowerCaseNameWords && i < tokens.Count; i++)
+        {
+            if (IsPlaceEnding(tokens, i))
+            {
+                return index < i && SearchRestrictors.NamesPeopleFrom(tokens, i + 1);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -290,6 +290,10 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     // A place the gazetteer does not know, with the people after it: its name, neither the ending nor the people ("çorlu daki").
     [InlineData("Çorlu'daki paydaşlar", "[\"Çorlu'daki paydaşlar\"]", "null", "çorlu", null, null, null)]
     [InlineData("Çorlu'daki kilit oyuncular", "[\"Çorlu'daki\",\"kilit oyuncular\"]", "null", "çorlu", null, null, null)]
+    // The stakeholders of a place (genitive) are those in it: the place's name, not "çorlu'nun".
+    [InlineData("Çorlu'nun paydaşları", "[\"Çorlu'nun paydaşları\"]", "null", "çorlu", null, null, null)]
+    [InlineData("Çorlu'nun paydaşları", "[\"Çorlu'nun\"]", "null", "çorlu", null, null, null)]
+    [InlineData("Bursa'nın kilit oyuncuları", "[\"Bursa'nın\",\"kilit oyuncuları\"]", "null", "bursa", null, null, "Bursa")]
     public async Task RecognizeAsync_ModelKeepsAPlaceWithATurkishEndingAsAKeyword_ItIsThePlace(
         string text, string keywords, string country, string words, string? expectedCountry, string? region, string? city)
     {
@@ -569,6 +573,57 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
 
         Assert.Equal(Intent.MySessions, result.Intent);
+    }
+
+    /// <summary>The model's None with nothing read: no intent, no entities.</summary>
+    private const string NoneAnswer = """
+        {"intent":"None","score":0.7,"language":null,"declined":false,
+         "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,"excludedRegions":[],
+                     "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
+        """;
+
+    /// <summary>
+    /// People at organisations somewhere and nothing else said ("Çorlu'daki paydaşlar": the stakeholders in Çorlu, a place
+    /// the model may not know) are a partner search there by the local reading's rule: a model that answers None for them
+    /// gives way to it — before, "I didn't understand" where the local recognizer alone searched Çorlu.
+    /// </summary>
+    [Theory]
+    [InlineData("Çorlu'daki paydaşlar", "tr-TR", null, "çorlu")]
+    [InlineData("Çorlu'nun paydaşları", "tr-TR", null, "çorlu")]
+    [InlineData("Kahramanmaraş'taki kilit oyuncular", "tr-TR", null, "kahramanmaraş")]
+    [InlineData("stakeholders in Portugal", "en-GB", "PT", "")]
+    [InlineData("players of the textile sector in Italy", "en-GB", "IT", "textile")]
+    public async Task RecognizeAsync_ModelAnswersNoneForPeopleSomewhere_TheLocalPartnerSearchAnswers(string text, string locale, string? country, string words)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, NoneAnswer));
+
+        var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
+
+        Assert.Equal(Intent.FindPartners, result.Intent);
+        Assert.Equal(LocalIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(country, result.Entities.Country);
+        Assert.Equal(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), result.Entities.Keywords);
+    }
+
+    /// <summary>
+    /// The model's None stands everywhere else — where the local reading is None too, and where it finds a partner search
+    /// by any other rule (a verb, organisations somewhere, a textile term): the model read the whole sentence.
+    /// </summary>
+    [Theory]
+    [InlineData("people in Portugal are friendly", "en-GB")]
+    [InlineData("Çorlu'nun paydaşları çok önemli", "tr-TR")]
+    [InlineData("Çorlu'da tekstil firması", "tr-TR")]
+    [InlineData("only companies in Portugal", "en-GB")]
+    [InlineData("find partners in Italy", "en-GB")]
+    [InlineData("nonwovens in Turkey", "en-GB")]
+    public async Task RecognizeAsync_ModelAnswersNoneAndNoPeopleSomewhereAlone_TheModelsNoneStands(string text, string locale)
+    {
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, NoneAnswer));
+
+        var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
+
+        Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
+        Assert.Equal(Intent.None, result.Intent);
     }
 
     [Fact]

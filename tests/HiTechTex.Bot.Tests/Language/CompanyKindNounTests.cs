@@ -189,6 +189,26 @@ public sealed class CompanyKindNounTests
     [InlineData("operatori del settore tessile in Italia", "IT", "tessile")]
     [InlineData("hráči textilního sektoru v Česku", "CZ", "textilního")]
     [InlineData("İtalya'daki tekstil sektörünün oyuncuları", "IT", "tekstil")]
+    [InlineData("people of the textile sector in Portugal", "PT", "textile")]
+    // A sector named with a coordination ("textile and footwear"): both its names are searched (the search ranks an
+    // organisation that names either). Before, where the second name is no textile term, the scan of the name stopped at
+    // the connector after the "and" ("e do calçado", "y del calzado", "e della pelle") or at Turkish "ve", and the second
+    // name was a word beside the place: "I didn't understand".
+    [InlineData("players of the textile and footwear sector in Portugal", "PT", "textile footwear")]
+    [InlineData("players of the textile, clothing and footwear sector in Portugal", "PT", "textile clothing footwear")]
+    [InlineData("textile and footwear sector players in Portugal", "PT", "textile footwear")]
+    [InlineData("agentes do setor têxtil e do calçado em Portugal", "PT", "têxtil calçado")]
+    [InlineData("agentes do setor têxtil e calçado em Portugal", "PT", "têxtil calçado")]
+    [InlineData("agentes do setor têxtil e do vestuário em Portugal", "PT", "têxtil vestuário")]
+    [InlineData("agentes del sector textil y del calzado en España", "ES", "textil calzado")]
+    [InlineData("agentes del sector textil y de la piel en España", "ES", "textil piel")]
+    [InlineData("agentes del sector textil y de la confección en España", "ES", "textil confección")]
+    [InlineData("operatori del settore tessile e della pelle in Italia", "IT", "tessile pelle")]
+    [InlineData("operatori del settore tessile e dell'abbigliamento in Italia", "IT", "tessile abbigliamento")]
+    [InlineData("Türkiye'deki tekstil ve deri sektörünün oyuncuları", "TR", "tekstil deri")]
+    [InlineData("Türkiye'deki tekstil ve hazır giyim sektörünün oyuncuları", "TR", "tekstil hazır giyim")]
+    [InlineData("hráči textilního a obuvnického sektoru v Česku", "CZ", "textilního obuvnického")]
+    [InlineData("hráči textilního a oděvního sektoru v Česku", "CZ", "textilního oděvního")]
     public void Recognize_PeopleOfANamedSectorSomewhere_APartnerSearchForTheSectorThere(string typed, string country, string words)
     {
         var result = recognizer.Recognize(typed, null);
@@ -203,6 +223,8 @@ public sealed class CompanyKindNounTests
     [InlineData("people in Portugal are friendly")]
     [InlineData("players of the textile sector in Italy are important")]
     [InlineData("agentes do setor têxtil em Portugal são simpáticos")]
+    [InlineData("agentes do setor têxtil e do calçado em Portugal são simpáticos")]
+    [InlineData("agentes do setor têxtil e os seus clientes em Portugal")]
     [InlineData("operatori del settore tessile in Italia sono gentili")]
     public void Recognize_PeopleOfASectorSomewhereWithMoreSaid_NoPartnerSearch(string typed)
     {

@@ -107,6 +107,13 @@ public sealed class LanguageDetectionTests
     [InlineData("empresas excluindo Itália", "pt")]
     [InlineData("empresas fuera de España", "es")]
     [InlineData("empresas fora de Espanha", "pt")]
+    // "excepto" is the Spanish spelling ("exceto" the Portuguese): "empresas excepto Italia" had no word of one language.
+    [InlineData("empresas excepto Italia", "es")]
+    [InlineData("proveedores excepto Italia", "es")]
+    [InlineData("empresas exceto Itália", "pt")]
+    [InlineData("fornecedores exceto Itália", "pt")]
+    [InlineData("firmy mimo Itálii", "cs")]
+    [InlineData("výrobci mimo Itálii", "cs")]
     public void Recognize_SharedWordsOfNeighbourLanguages_TheLanguageOfItsOwnWords(string text, string expected)
     {
         foreach (var locale in Locales)

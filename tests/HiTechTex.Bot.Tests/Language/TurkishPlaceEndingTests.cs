@@ -99,6 +99,9 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("Çorlu'daki kilit oyuncular", null, "çorlu")]
     [InlineData("Kahramanmaraş'taki önemli oyuncular", null, "kahramanmaraş")]
     [InlineData("Çorlu Organize Sanayi Bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
+    // Typed in lower case, a short name that opens the message (before: "I didn't understand").
+    [InlineData("çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
+    [InlineData("çorlu osb'deki kilit oyuncular", null, "çorlu osb")]
     [InlineData("Bursa'daki kilit oyuncular", "Bursa", "bursa")]
     [InlineData("Uşak'taki paydaşlar", "Uşak", "uşak")]
     // The genitive before people: the stakeholders of Çorlu are those in Çorlu (was "I didn't understand").
@@ -128,6 +131,8 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("Çorlu'daki insanlar çok nazik")]
     [InlineData("Çorlu'daki oyuncular")]
     [InlineData("çorlu organize sanayi bölgesi'ndeki paydaşlar çok önemli")]
+    [InlineData("bu yıl çorlu organize sanayi bölgesi'ndeki paydaşlar")]
+    [InlineData("paydaşlar çok önemli çorlu'da")]
     [InlineData("Çorlu'nun paydaşları çok önemli")]
     [InlineData("Çorlu'nun insanları")]
     [InlineData("Çorlu'nun oyuncuları")]

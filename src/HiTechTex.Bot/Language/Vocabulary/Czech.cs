@@ -40,7 +40,9 @@ internal static class Czech
                     "na=0.5", "jak=1.5", "kdy=1.5", "kde=1.5", "co=1", "mate=1", "mas=0.3", "jet=1", "dekuji=2", "ahoj=1.5", "prosim=2",
                     "dalsi=1.5", "muj=1.5", "moje=1.5", "moji=1.5", "mou=1.5", "me=0.3", "nas=0.5", "pristi=1.5", "tydny=1.5", "tyden=1.5",
                     "ktera=1.5", "ktery=1.5", "kteri=1.5", "nemuzu=1.5", "muzeme=1.5",
-                    "pondeli=1.5", "utery=1.5", "streda=1.5", "ctvrtek=1.5", "patek=1.5", "sobota=1.5", "nedele=1.5", "vecer=1.5", "dobry=1", "patecni=1.5"],
+                    "pondeli=1.5", "utery=1.5", "streda=1.5", "ctvrtek=1.5", "patek=1.5", "sobota=1.5", "nedele=1.5", "vecer=1.5", "dobry=1", "patecni=1.5",
+                    // "firmy mimo Itálii" (outside Italy): no other word of one language, read as no language.
+                    "mimo=1"],
         DetectionEndings: ["ovat=1.5", "ych=1.5", "eni=1", "ujeme=1", "ujete=1", "nou=0.5", "sku=0.5"],
         DetectionLetters: ["ř=3", "ě=3", "ů=3", "č=2", "š=2", "ž=2", "ý=2", "ň=2", "ť=2", "ď=2"]);
 }

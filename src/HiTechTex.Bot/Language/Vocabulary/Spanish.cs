@@ -34,13 +34,14 @@ internal static class Spanish
         Bookings: ["reserva", "reservas", "inscripcion", "inscripciones", "sesion", "sesiones", "taller*", "webinar*", "coaching*", "mentoria*", "formacion"],
         Applications: ["solicitud*", "postulacion*", "intercambio*", "visita", "visitas", "movilidad"],
         // Spanish beside Portuguese and Italian: "quiero", "el", "los", "las", "y", "del", "ción", "ñ"; "fuera" (Portuguese
-        // "fora": "empresas fuera de Italia" shares its other words with Portuguese, and was read as Portuguese).
+        // "fora": "empresas fuera de Italia" shares its other words with Portuguese, and was read as Portuguese); "excepto"
+        // (Portuguese "exceto": "empresas excepto Italia" had no word of one language, and no language at all).
         Detection: ["quiero=2", "el=2", "los=2", "las=1.5", "y=1.5", "del=1", "dos=0.5", "mis=1.5", "necesito=1.5", "tengo=1.5", "hay=1.5",
                     "queria=0.5", "quisiera=2", "gustaria=1.5", "puedes=1.5", "hacer=1.5", "tambien=1.5", "muy=1.5", "estoy=1.5", "somos=0.5",
                     "semanas=0.5", "mes=0.5", "proximo=0.5", "proxima=0.5", "mas=0.5", "donde=1", "cual=1", "cuales=1.5", "tienen=1.5",
                     "eso=1.5", "esto=1.5", "cerca=1", "mayo=1", "hola=1.5", "gracias=1.5", "durante=0.3", "trabajen=1.5", "encuentro=1",
                     "lunes=1.5", "martes=1", "miercoles=1.5", "jueves=1.5", "viernes=1.5", "sabado=0.5", "domingo=0.5", "buenas=1.5", "tardes=1", "tarde=0.5", "noches=1.5",
-                    "fuera=1.5", "excluyendo=1.5"],
+                    "fuera=1.5", "excluyendo=1.5", "excepto=1"],
         DetectionEndings: ["cion=1.5", "ciones=1.5", "dad=1", "miento=1.5", "mientos=1.5"],
         DetectionLetters: ["ñ=3"]);
 }

@@ -175,6 +175,13 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     [InlineData("it", "operatori del settore tessile in Italia", "tessile", "IT")]
     [InlineData("tr", "İtalya'daki tekstil sektörünün oyuncuları", "tekstil", "IT")]
     [InlineData("cs", "hráči textilního sektoru v Česku", "textilního", "CZ")]
+    // Two names of one sector joined by "and": both searched (before: "I didn't understand" where the second was no textile term).
+    [InlineData("en", "players of the textile and footwear sector in Portugal", "textile footwear", "PT")]
+    [InlineData("pt", "agentes do setor têxtil e do calçado em Portugal", "têxtil calçado", "PT")]
+    [InlineData("es", "agentes del sector textil y del calzado en España", "textil calzado", "ES")]
+    [InlineData("it", "operatori del settore tessile e della pelle in Italia", "tessile pelle", "IT")]
+    [InlineData("tr", "Türkiye'deki tekstil ve deri sektörünün oyuncuları", "tekstil deri", "TR")]
+    [InlineData("cs", "hráči textilního a obuvnického sektoru v Česku", "textilního obuvnického", "CZ")]
     public async Task OnTurnAsync_PeopleOfANamedSectorInACountry_SearchesTheSectorThere(string language, string typed, string words, string country)
     {
         // Before: "I didn't understand" — with no verb, only the place could stand beside the people.
