@@ -574,33 +574,43 @@ internal sealed partial class MainDialog
             step.Values[DataKey] = pending.Data;
         }
 
-        var texts = step.Context.GetTexts();
-        var options = pending is not null && ShownRequest(step.Context, pending) is { } request
-            ? PromptOptions.Text(texts.LeaveUnfinishedFor(request), texts.LeaveUnfinishedForRetry(request))
-            : PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
-        options.MaxAttempts = LeaveAttempts;
-        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LeaveUnfinishedGaveUp);
-        return await step.PromptAsync(LeavePromptId, options, cancellationToken).ConfigureAwait(false);
+        var named = pending is null ? null : new LeaveNamed(pending.Action, pending.Action is null ? ShownTyped(step.Context, pending.Text) : null);
+        return await step.PromptAsync(LeavePromptId, LeaveOptions(step.Context.GetTexts(), named), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The new request as the user asked for it, to name it in "leave what we started?": what they typed (mentions by
-    /// their names; a long message cut at <see cref="MaxRequestShown"/>), or the label of the menu button they clicked
-    /// (<see cref="ConversationCards.ButtonLabel"/>); null for another button, which says nothing by itself.
+    /// "Leave what we started?" in the language of <paramref name="texts"/>, naming the request <paramref name="named"/>
+    /// (kept in the options, so that the question is worded anew in a later turn's language — its prompt's Localize): the
+    /// label of the menu button clicked (<see cref="ConversationCards.ButtonLabel"/>) in that language, or what was typed,
+    /// as shown; nothing for another button, which says nothing by itself.
     /// </summary>
-    private static string? ShownRequest(ITurnContext context, PendingRequest request)
+    private static PromptOptions LeaveOptions(ConversationTexts texts, LeaveNamed? named)
     {
-        if (request.Action is { } action)
-        {
-            return ConversationCards.ButtonLabel(context.GetTexts(), action);
-        }
+        var request = named?.Action is { } action ? ConversationCards.ButtonLabel(texts, action) : named?.Typed;
+        var options = request is not null
+            ? PromptOptions.Text(texts.LeaveUnfinishedFor(request), texts.LeaveUnfinishedForRetry(request))
+            : PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
+        options.Validations = named;
+        options.MaxAttempts = LeaveAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LeaveUnfinishedGaveUp);
+        return options;
+    }
 
-        if (string.IsNullOrWhiteSpace(request.Text))
+    /// <summary>What names the request "leave what we started?" asks about: the button's action, or the typed text as shown.</summary>
+    private sealed record LeaveNamed(string? Action, string? Typed);
+
+    /// <summary>
+    /// A typed request as the user asked for it, to name it in "leave what we started?": mentions by their names, a long
+    /// message cut at <see cref="MaxRequestShown"/>; null for none.
+    /// </summary>
+    private static string? ShownTyped(ITurnContext context, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
         {
             return null;
         }
 
-        var shown = MessageText.ForDisplay(context.Activity, request.Text);
+        var shown = MessageText.ForDisplay(context.Activity, typed);
         return shown.Length <= MaxRequestShown ? shown : Truncate(shown, MaxRequestShown - 1).TrimEnd() + "…";
     }
 

@@ -83,7 +83,10 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         AddDialog(new WaterfallDialog(StepsId, [EnsureProfileAsync, RouteAsync]));
         AddDialog(profileDialog);
         AddDialog(new WaterfallDialog(LeaveDialogId, [AskToLeaveAsync, LeaveAsync]));
-        AddDialog(new ConfirmPrompt(LeavePromptId));
+        AddDialog(new ConfirmPrompt(LeavePromptId)
+        {
+            Localize = (context, options) => LeaveOptions(context.GetTexts(), DialogStateValues.Convert<LeaveNamed>(options.Validations)),
+        });
 
         // The journeys (each with its dialogs and services, a database context among them) are built only in a turn
         // that routes or runs one: a turn that continues the profile dialog, say, needs none of them.

@@ -178,6 +178,56 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
         await TheLeaveQuestionAgainWithAllItsTries(flow, texts, conversation).StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("typed")]
+    [InlineData("button")]
+    public async Task TheLeaveQuestion_AnsweredAfterTheLanguageChanged_AskedAgainInTheNewLanguage(string how)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var pt = ConversationTexts.For("pt");
+
+        // Before: its text stayed in the language of the turn that asked it. A typed request is named as typed; a
+        // button by its label in the new language.
+        var (request, named) = how == "typed" ? ("delete my data", "delete my data") : (Texts.EditProfileButton, pt.EditProfileButton);
+        await OpenForm()
+            .Send(() => how == "typed" ? host.Conversation.Adapter.MakeMessage(request) : host.Conversation.Submit(new { action = EditProfileDialog.CardAction }))
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor(request), r.Text), "whether to leave the form, in English")
+            .Do(() => host.Conversation.SeedProfileAsync("pt"))
+            .Send("talvez depois")
+            .AssertReply(r => Assert.Equal(pt.LeaveUnfinishedForRetry(named), r.Text), "how to answer, in Portuguese")
+            .Send(pt.HelpWord)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
+            .AssertReply(pt.EngineHelp)
+            .AssertReply(r => Assert.Equal(pt.LeaveUnfinishedFor(named), r.Text), "the question again, in Portuguese")
+            .Send("hmm")
+            .AssertReply(r => Assert.Equal(pt.LeaveUnfinishedForRetry(named), r.Text), "how to answer")
+            .Send("o quê?")
+            .AssertReply(pt.LeaveUnfinishedGaveUp)
+            .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task ATypedRequestLongerThanTheLimit_NamedInTheLeaveQuestion_CutWithAnEllipsis()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        const string Typed = "Hello, could you please delete all of my personal information right now please, thank you";
+        const string Shown = "Hello, could you please delete all of my personal information right now please,…";
+        Assert.True(Typed.Length > MainDialog.MaxRequestShown);
+        Assert.Equal(MainDialog.MaxRequestShown, Shown.Length);
+
+        // The request is named, not quoted whole: its first 79 characters and "…", in the question and in its retry.
+        await OpenForm()
+            .Send(Typed)
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor(Shown), r.Text), "whether to leave the form, the request cut")
+            .Send("maybe later")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedForRetry(Shown), r.Text), "how to answer, the request cut")
+            .Send("yes")
+            .AssertReply(r => Assert.StartsWith(Texts.ConfirmDeleteData, r.Text, StringComparison.Ordinal), "the whole request routed: the delete question")
+            .StartTestAsync();
+    }
+
     /// <summary>
     /// "leave what we started?" asked again after an answer on top — still naming the request, "delete my data" — and
     /// still with all its tries (none was used): three answers that are no yes or no, then the step-by-step question it kept.
