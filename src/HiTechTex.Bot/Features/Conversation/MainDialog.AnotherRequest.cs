@@ -574,7 +574,7 @@ internal sealed partial class MainDialog
             step.Values[DataKey] = pending.Data;
         }
 
-        var named = pending is null ? null : new LeaveNamed(pending.Action, pending.Action is null ? ShownTyped(step.Context, pending.Text) : null);
+        var named = new LeaveNamed(pending?.Action, pending is { Action: null } ? ShownTyped(step.Context, pending.Text) : null);
         return await step.PromptAsync(LeavePromptId, LeaveOptions(step.Context.GetTexts(), named), cancellationToken).ConfigureAwait(false);
     }
 
@@ -584,9 +584,9 @@ internal sealed partial class MainDialog
     /// label of the menu button clicked (<see cref="ConversationCards.ButtonLabel"/>) in that language, or what was typed,
     /// as shown; nothing for another button, which says nothing by itself.
     /// </summary>
-    private static PromptOptions LeaveOptions(ConversationTexts texts, LeaveNamed? named)
+    private static PromptOptions LeaveOptions(ConversationTexts texts, LeaveNamed named)
     {
-        var request = named?.Action is { } action ? ConversationCards.ButtonLabel(texts, action) : named?.Typed;
+        var request = named.Action is { } action ? ConversationCards.ButtonLabel(texts, action) : named.Typed;
         var options = request is not null
             ? PromptOptions.Text(texts.LeaveUnfinishedFor(request), texts.LeaveUnfinishedForRetry(request))
             : PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);

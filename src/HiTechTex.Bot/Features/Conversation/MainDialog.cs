@@ -85,7 +85,10 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         AddDialog(new WaterfallDialog(LeaveDialogId, [AskToLeaveAsync, LeaveAsync]));
         AddDialog(new ConfirmPrompt(LeavePromptId)
         {
-            Localize = (context, options) => LeaveOptions(context.GetTexts(), DialogStateValues.Convert<LeaveNamed>(options.Validations)),
+            // A question asked before its options kept what it names (an older deploy) stays as it was asked.
+            Localize = (context, options) => DialogStateValues.Convert<LeaveNamed>(options.Validations) is { } named
+                ? LeaveOptions(context.GetTexts(), named)
+                : options,
         });
 
         // The journeys (each with its dialogs and services, a database context among them) are built only in a turn

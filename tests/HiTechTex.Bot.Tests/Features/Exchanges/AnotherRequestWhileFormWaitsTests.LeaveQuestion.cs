@@ -2,6 +2,7 @@ using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
@@ -206,6 +207,56 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
             .AssertNoReply()
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task TheLeaveQuestion_AskedBeforeItsOptionsKeptWhatItNames_StillNamesTheRequestAsAsked()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await OpenForm()
+            .Send("delete my data")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor("delete my data"), r.Text), "whether to leave the form")
+            .StartTestAsync();
+
+        // The state an older deploy left: the question's options without what it names. Worded anew it would have lost
+        // the request's name; it stays as asked.
+        const string Key = "msteams/conversations/a:conversation-1";
+        var stored = Assert.Single(await host.Conversation.Storage.ReadAsync([Key])).Value;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(stored.Value.GetRawText())!;
+        var removed = 0;
+        RemoveValidations(json, ref removed);
+        Assert.Equal(1, removed);
+        await host.Conversation.Storage.WriteAsync(new Dictionary<string, StoreItem> { [Key] = new(JsonSerializer.SerializeToElement(json), "*") });
+        await host.Conversation.SeedProfileAsync("pt");
+
+        await host.Conversation.Flow()
+            .Send("talvez depois")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedForRetry("delete my data"), r.Text), "how to answer, as asked")
+            .StartTestAsync();
+    }
+
+    /// <summary>Removes every non-null <c>validations</c> of the stored state <paramref name="node"/>, counting them.</summary>
+    private static void RemoveValidations(System.Text.Json.Nodes.JsonNode? node, ref int removed)
+    {
+        if (node is System.Text.Json.Nodes.JsonObject obj)
+        {
+            if (obj["validations"] is not null && obj.Remove("validations"))
+            {
+                removed++;
+            }
+
+            foreach (var (_, child) in obj.ToList())
+            {
+                RemoveValidations(child, ref removed);
+            }
+        }
+        else if (node is System.Text.Json.Nodes.JsonArray array)
+        {
+            foreach (var child in array)
+            {
+                RemoveValidations(child, ref removed);
+            }
+        }
     }
 
     [Fact]
