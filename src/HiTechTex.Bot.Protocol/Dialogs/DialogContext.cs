@@ -111,6 +111,14 @@ public class DialogContext
         return new DialogTurnResult(cancelled ? DialogTurnStatus.Cancelled : DialogTurnStatus.Empty);
     }
 
+    /// <summary>
+    /// Pops the active dialog (it gets <see cref="DialogReason.CancelCalled"/>) without resuming the one below: for a
+    /// parent that drops a question in the middle of a turn so that the dialog below takes that turn's activity itself
+    /// (<see cref="ContinueDialogAsync"/>) instead of being asked to prompt again.
+    /// </summary>
+    public Task CancelActiveDialogAsync(CancellationToken cancellationToken = default) =>
+        EndActiveDialogAsync(DialogReason.CancelCalled, cancellationToken);
+
     /// <summary>Ends the active dialog and begins <paramref name="dialogId"/> in its place (no resume of the parent).</summary>
     public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,17 @@ public class WaterfallDialog : Dialog
 
     public IReadOnlyList<WaterfallStep> Steps => steps;
 
+    /// <summary>
+    /// The values a waterfall on a stack keeps (its steps' <see cref="WaterfallStepContext.Values"/>), read without
+    /// running a step: for a parent that answers a turn in the waiting waterfall's place. Empty when it keeps none.
+    /// </summary>
+    public static IDictionary<string, object?> ValuesOf(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return DialogStateValues.GetLive<Dictionary<string, object?>>(instance.State, ValuesKey)
+            ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+    }
+
     public WaterfallDialog AddStep(WaterfallStep step)
     {
         ArgumentNullException.ThrowIfNull(step);

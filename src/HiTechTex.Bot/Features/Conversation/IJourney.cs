@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 
@@ -33,6 +34,13 @@ internal interface IJourney
     /// and the question asked again, never an offer to leave the answers given for a new start. Empty by default.
     /// </summary>
     IReadOnlyCollection<string> SameRequestCommands => [];
+
+    /// <summary>
+    /// Whether <paramref name="data"/>, a click on this journey's own waiting form, is that form's Cancel: clicked at
+    /// "leave what we started?" it is a yes — the form ends as its Cancel ends it, and the request the question named
+    /// goes on. False unless the journey has such a form.
+    /// </summary>
+    bool IsCancelOfItsForm(JsonElement data) => false;
 
     /// <summary>
     /// Whether this start shows or asks for what is one person's own (their applications, bookings, forms, what only

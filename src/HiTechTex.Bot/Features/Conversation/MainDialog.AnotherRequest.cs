@@ -26,7 +26,8 @@ internal sealed partial class MainDialog
     /// card-form submit (but a one-turn journey's form, e.g. a coordinator's session form, whose data carries its own
     /// form id: answered on top like its other buttons) or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
     /// At "leave what we started?" a whole typed command and a menu or list card's button — an <c>Action.Execute</c> one
-    /// too — are answered as a request there (<see cref="AnswerLeaveWithCommandAsync"/>, <see cref="AnswerLeaveWithButtonAsync"/>).
+    /// too — are answered as a request there (<see cref="AnswerLeaveWithCommandAsync"/>, <see cref="AnswerLeaveWithButtonAsync"/>),
+    /// and the waiting form's own buttons do what they do on the form (<see cref="AnswerLeaveWithTheFormsClickAsync"/>).
     /// </summary>
     private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
@@ -41,14 +42,7 @@ internal sealed partial class MainDialog
             && CreateInnerContext(context, instance, outerDc) is { ActiveDialog.Id: LeavePromptId } atLeave
             && FormBelowTheLeaveQuestion(atLeave) is { } waitingForm && CardFormPrompt.Awaits(waitingForm, clickedForm))
         {
-            // The waiting form's own Save or Submit at "leave what we started?": the user went back to it — kept, as a no
-            // is, and the form again (the card they filled in still takes the click: its form id is the same), no try used.
-            if (activity.IsType(ActivityTypes.Invoke))
-            {
-                context.TurnState[ButtonAnsweredTurnKey] = context.GetTexts().KeepUnfinished;
-            }
-
-            return await KeepWhatWaitedAsync(outerDc, atLeave, "its form's button", cancellationToken).ConfigureAwait(false);
+            return await AnswerLeaveWithTheFormsClickAsync(outerDc, atLeave, clicked, cancellationToken).ConfigureAwait(false);
         }
 
         string? typed = null;
@@ -97,11 +91,7 @@ internal sealed partial class MainDialog
             // "delete my data" during the first-use questions is no name nor organisation: like help and cancel it works
             // at any point (nothing is saved yet, so nothing is lost by leaving them).
             Log.AnotherRequest(logger, "delete my data", runningId, "left the first-use questions", activity.Conversation?.Id);
-            await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
-            var deleted = await innerDc.BeginDialogAsync(StepsId, new PendingRequest(typed, null, null), cancellationToken).ConfigureAwait(false);
-            return deleted.Status == DialogTurnStatus.Waiting
-                ? EndOfTurn
-                : await EndComponentAsync(outerDc, deleted.Result, cancellationToken).ConfigureAwait(false);
+            return await RouteInsteadAsync(outerDc, innerDc, new PendingRequest(typed, null, null), cancellationToken).ConfigureAwait(false);
         }
 
         if (action is null && runningId is not (null or StepsId) && !WaitsForForm(innerDc)
@@ -380,6 +370,42 @@ internal sealed partial class MainDialog
     }
 
     /// <summary>
+    /// A click on the form that waits below "leave what we started?" (its own card, <see cref="CardFormPrompt.Awaits"/>)
+    /// is what the user chose there, never a failed yes or no: the question is dropped without the form being sent again,
+    /// and the form takes the click as if nothing had been asked — Submit submits, Save draft saves, "Answer step by step"
+    /// goes on step by step, a refused submission is answered as the form answers it — in the same turn. The form's
+    /// Cancel (<see cref="IJourney.IsCancelOfItsForm"/>) is a yes: the form ends as its Cancel ends it, then the request
+    /// the question named is routed, as after a yes. Returns null when the form takes the turn the usual way.
+    /// </summary>
+    private async Task<DialogTurnResult?> AnswerLeaveWithTheFormsClickAsync(
+        DialogContext outerDc, DialogContext innerDc, JsonElement clicked, CancellationToken cancellationToken)
+    {
+        var conversationId = outerDc.Context.Activity.Conversation?.Id;
+        var below = BelowTheLeaveQuestion(innerDc);
+        var cancels = LoadedJourneys.Any(j => IsUnderway(below, j) && j.IsCancelOfItsForm(clicked));
+        var request = innerDc.Stack.FirstOrDefault(i => i.Id == LeaveDialogId) is { } leave ? KeptRequest(WaterfallDialog.ValuesOf(leave)) : null;
+        while (innerDc.ActiveDialog?.Id is LeavePromptId or LeaveDialogId)
+        {
+            await innerDc.CancelActiveDialogAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!cancels || request is null)
+        {
+            Log.AnotherRequest(logger, "its form's button", LeavePromptId, "handed to the form", conversationId);
+            return null;
+        }
+
+        Log.AnotherRequest(logger, "its form's cancel", LeavePromptId, "left what waited", conversationId);
+        var cancelled = await innerDc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        if (cancelled.Status == DialogTurnStatus.Waiting && innerDc.ActiveDialog is not null)
+        {
+            return EndOfTurn;   // a Cancel the form did not end with: what it said stands, and nothing more is routed
+        }
+
+        return await RouteInsteadAsync(outerDc, innerDc, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The end of "leave what we started?" answered by another request: kept — the question's own "no", which says so,
     /// and the journey below asks again — when a journey under way below it is what <paramref name="isSameRequest"/>
     /// says was asked for again; else everything is left and <paramref name="request"/> routed as if just sent with
@@ -398,6 +424,15 @@ internal sealed partial class MainDialog
         }
 
         Log.AnotherRequest(logger, "another " + kind, LeavePromptId, "left what waited", conversationId);
+        return await RouteInsteadAsync(outerDc, innerDc, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every dialog of the main dialog's stack left (what waited is dropped, as with "cancel") and <paramref name="request"/>
+    /// routed as if just sent with nothing waiting.
+    /// </summary>
+    private async Task<DialogTurnResult> RouteInsteadAsync(DialogContext outerDc, DialogContext innerDc, PendingRequest request, CancellationToken cancellationToken)
+    {
         await innerDc.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
         var result = await innerDc.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
         return result.Status == DialogTurnStatus.Waiting
@@ -539,33 +574,43 @@ internal sealed partial class MainDialog
             step.Values[DataKey] = pending.Data;
         }
 
-        var texts = step.Context.GetTexts();
-        var options = pending is not null && ShownRequest(step.Context, pending) is { } request
-            ? PromptOptions.Text(texts.LeaveUnfinishedFor(request), texts.LeaveUnfinishedForRetry(request))
-            : PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
-        options.MaxAttempts = LeaveAttempts;
-        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LeaveUnfinishedGaveUp);
-        return await step.PromptAsync(LeavePromptId, options, cancellationToken).ConfigureAwait(false);
+        var named = new LeaveNamed(pending?.Action, pending is { Action: null } ? ShownTyped(step.Context, pending.Text) : null);
+        return await step.PromptAsync(LeavePromptId, LeaveOptions(step.Context.GetTexts(), named), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The new request as the user asked for it, to name it in "leave what we started?": what they typed (mentions by
-    /// their names; a long message cut at <see cref="MaxRequestShown"/>), or the label of the menu button they clicked
-    /// (<see cref="ConversationCards.ButtonLabel"/>); null for another button, which says nothing by itself.
+    /// "Leave what we started?" in the language of <paramref name="texts"/>, naming the request <paramref name="named"/>
+    /// (kept in the options, so that the question is worded anew in a later turn's language — its prompt's Localize): the
+    /// label of the menu button clicked (<see cref="ConversationCards.ButtonLabel"/>) in that language, or what was typed,
+    /// as shown; nothing for another button, which says nothing by itself.
     /// </summary>
-    private static string? ShownRequest(ITurnContext context, PendingRequest request)
+    private static PromptOptions LeaveOptions(ConversationTexts texts, LeaveNamed named)
     {
-        if (request.Action is { } action)
-        {
-            return ConversationCards.ButtonLabel(context.GetTexts(), action);
-        }
+        var request = named.Action is { } action ? ConversationCards.ButtonLabel(texts, action) : named.Typed;
+        var options = request is not null
+            ? PromptOptions.Text(texts.LeaveUnfinishedFor(request), texts.LeaveUnfinishedForRetry(request))
+            : PromptOptions.Text(texts.LeaveUnfinished, texts.LeaveUnfinishedRetry);
+        options.Validations = named;
+        options.MaxAttempts = LeaveAttempts;
+        options.TooManyAttemptsPrompt = Activity.CreateMessage(texts.LeaveUnfinishedGaveUp);
+        return options;
+    }
 
-        if (string.IsNullOrWhiteSpace(request.Text))
+    /// <summary>What names the request "leave what we started?" asks about: the button's action, or the typed text as shown.</summary>
+    private sealed record LeaveNamed(string? Action, string? Typed);
+
+    /// <summary>
+    /// A typed request as the user asked for it, to name it in "leave what we started?": mentions by their names, a long
+    /// message cut at <see cref="MaxRequestShown"/>; null for none.
+    /// </summary>
+    private static string? ShownTyped(ITurnContext context, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
         {
             return null;
         }
 
-        var shown = MessageText.ForDisplay(context.Activity, request.Text);
+        var shown = MessageText.ForDisplay(context.Activity, typed);
         return shown.Length <= MaxRequestShown ? shown : Truncate(shown, MaxRequestShown - 1).TrimEnd() + "…";
     }
 
@@ -596,11 +641,15 @@ internal sealed partial class MainDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var request = new PendingRequest(step.GetValue<string>(TextKey), step.GetValue<string>(ActionKey), step.GetValue<string>(DataKey));
+        var request = KeptRequest(step.Values);
         Log.AnotherRequest(logger, request.Action ?? "typed", LeaveDialogId, "left what waited", step.Context.Activity.Conversation?.Id);
         await step.CancelAllDialogsAsync(false, cancellationToken).ConfigureAwait(false);
         return await step.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The request "leave what we started?" asked about, as its waterfall keeps it (<see cref="AskToLeaveAsync"/>).</summary>
+    private static PendingRequest KeptRequest(IDictionary<string, object?> values) =>
+        new(values.GetValue<string>(TextKey), values.GetValue<string>(ActionKey), values.GetValue<string>(DataKey));
 
     /// <summary>A request kept while the user is asked whether to leave what waits; routed when they say yes.</summary>
     private sealed record PendingRequest(string? Text, string? Action, string? Data)

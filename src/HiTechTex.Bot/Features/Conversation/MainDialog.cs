@@ -83,7 +83,13 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         AddDialog(new WaterfallDialog(StepsId, [EnsureProfileAsync, RouteAsync]));
         AddDialog(profileDialog);
         AddDialog(new WaterfallDialog(LeaveDialogId, [AskToLeaveAsync, LeaveAsync]));
-        AddDialog(new ConfirmPrompt(LeavePromptId));
+        AddDialog(new ConfirmPrompt(LeavePromptId)
+        {
+            // A question asked before its options kept what it names (an older deploy) stays as it was asked.
+            Localize = (context, options) => DialogStateValues.Convert<LeaveNamed>(options.Validations) is { } named
+                ? LeaveOptions(context.GetTexts(), named)
+                : options,
+        });
 
         // The journeys (each with its dialogs and services, a database context among them) are built only in a turn
         // that routes or runs one: a turn that continues the profile dialog, say, needs none of them.

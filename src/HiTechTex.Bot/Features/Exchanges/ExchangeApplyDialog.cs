@@ -121,6 +121,9 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         return await step.PromptAsync(FormPromptId, prompt, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether the form's data (a click on it) is its Cancel button's.</summary>
+    internal static bool IsCancel(JsonElement data) => Text(data, "op", 16, out _) == "cancel";
+
     private async Task<DialogTurnResult> HandleFormAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = ExchangeTexts.Resolve(step.Context.GetTexts().Language);
@@ -132,7 +135,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         }
 
         var op = Text(data, "op", 16, out _);
-        if (op == "cancel")
+        if (IsCancel(data))
         {
             await step.Context.SendActivityAsync(texts.FormCancelled, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
@@ -14,4 +15,7 @@ internal sealed class ExchangeApplyJourney(ExchangeApplyDialog dialog) : IJourne
     public IReadOnlyCollection<string> CardActions { get; } = ["applyExchange", ExchangeVerbs.Edit];
 
     public IReadOnlyCollection<string> Commands { get; } = [.. ExchangeTexts.All.SelectMany(t => t.ApplyCommands).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The form's Cancel: at "leave what we started?" a yes, after the form says it is cancelled.</summary>
+    public bool IsCancelOfItsForm(JsonElement data) => ExchangeApplyDialog.IsCancel(data);
 }

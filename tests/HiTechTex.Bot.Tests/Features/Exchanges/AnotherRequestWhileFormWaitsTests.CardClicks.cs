@@ -11,8 +11,7 @@ namespace HiTechTex.Bot.Tests.Features.Exchanges;
 /// step-by-step application, the yes or no of "delete my data", the first-use questions): an Action.Execute does what the
 /// same Action.Submit does there, and its invoke gets HTTP 200 with a message response. Before, the Execute click was
 /// ignored. The menu's "Apply for an exchange" at a step-by-step application question says it is under way already and
-/// asks the question again, as the typed command does. The waiting form's own Save at "leave what we started?" keeps
-/// the form, as a no does. Turn by turn, in the six languages.
+/// asks the question again, as the typed command does. Turn by turn, in the six languages.
 /// </summary>
 public sealed partial class AnotherRequestWhileFormWaitsTests
 {
@@ -151,45 +150,6 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .StartTestAsync();
 
         Assert.Null(await host.Conversation.ReadProfileAsync());
-    }
-
-    [Theory]
-    [MemberData(nameof(LanguagesAndClicks))]
-    public async Task TheWaitingFormsOwnSave_AtTheLeaveQuestion_KeepsTheFormAsANoDoes(string language, string way)
-    {
-        var (texts, conversation) = (ExchangeTexts.Resolve(language), ConversationTexts.For(language));
-        await host.Conversation.SeedProfileAsync(language);
-
-        // Before: no yes or no — a try used, and asked again how to answer. Now the form is kept and sent again with
-        // the same form id, so the card filled in still saves.
-        var flow = host.Conversation.Flow()
-            .Send(texts.ApplyCommands[0])
-            .AssertReply(r => formId = FormIdOf(r), "the form")
-            .Send(conversation.DeleteDataCommands[0])
-            .AssertReply(r => Assert.Equal(conversation.LeaveUnfinishedFor(conversation.DeleteDataCommands[0]), r.Text), "whether to leave the form")
-            .Send(() => way == "submit" ? SaveTheForm(formId!) : host.Conversation.Adapter.MakeExecute("save", SaveData(formId!)))
-            .AssertInvokeResponse(r => AssertClickAnswered(r, way, conversation.KeepUnfinished));
-        await KeptTheFormThatStillSaves(flow, conversation, texts).StartTestAsync();
-
-        Assert.NotNull(await host.Conversation.ReadProfileAsync());
-        Assert.Equal(ExchangeStatus.Draft, Assert.Single(await host.ApplicationsAsync()).Status);
-    }
-
-    [Fact]
-    public async Task AnotherFormsSave_AtTheLeaveQuestion_IsStillNoYesOrNo()
-    {
-        await host.Conversation.SeedProfileAsync("en");
-
-        // Only the form that waits below is "stay": an old form's card is no answer, as before.
-        await OpenForm()
-            .Send("delete my data")
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor("delete my data"), r.Text), "whether to leave the form")
-            .Send(() => SaveTheForm("0123456789abcdef0123456789abcdef"))
-            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedForRetry("delete my data"), r.Text), "how to answer")
-            .AssertNoReply()
-            .StartTestAsync();
-
-        Assert.Empty(await host.ApplicationsAsync());
     }
 
     /// <summary>The menu's "My applications" clicked <paramref name="way"/>: the list on top, the click answered.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Testing.Dialogs;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
@@ -176,6 +177,106 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
             .Send(() => host.Conversation.Submit(new { action }))
             .AssertReply(r => Assert.Single(r.Attachments!), "the card");
         await TheLeaveQuestionAgainWithAllItsTries(flow, texts, conversation).StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("typed")]
+    [InlineData("button")]
+    public async Task TheLeaveQuestion_AnsweredAfterTheLanguageChanged_AskedAgainInTheNewLanguage(string how)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var pt = ConversationTexts.For("pt");
+
+        // Before: its text stayed in the language of the turn that asked it. A typed request is named as typed; a
+        // button by its label in the new language.
+        var (request, named) = how == "typed" ? ("delete my data", "delete my data") : (Texts.EditProfileButton, pt.EditProfileButton);
+        await OpenForm()
+            .Send(() => how == "typed" ? host.Conversation.Adapter.MakeMessage(request) : host.Conversation.Submit(new { action = EditProfileDialog.CardAction }))
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor(request), r.Text), "whether to leave the form, in English")
+            .Do(() => host.Conversation.SeedProfileAsync("pt"))
+            .Send("talvez depois")
+            .AssertReply(r => Assert.Equal(pt.LeaveUnfinishedForRetry(named), r.Text), "how to answer, in Portuguese")
+            .Send(pt.HelpWord)
+            .AssertReply(r => Assert.Single(r.Attachments!), "the help card")
+            .AssertReply(pt.EngineHelp)
+            .AssertReply(r => Assert.Equal(pt.LeaveUnfinishedFor(named), r.Text), "the question again, in Portuguese")
+            .Send("hmm")
+            .AssertReply(r => Assert.Equal(pt.LeaveUnfinishedForRetry(named), r.Text), "how to answer")
+            .Send("o quê?")
+            .AssertReply(pt.LeaveUnfinishedGaveUp)
+            .AssertReply(r => Assert.Equal(formId, FormIdOf(r)), "the same form again")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task TheLeaveQuestion_AskedBeforeItsOptionsKeptWhatItNames_StillNamesTheRequestAsAsked()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        await OpenForm()
+            .Send("delete my data")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor("delete my data"), r.Text), "whether to leave the form")
+            .StartTestAsync();
+
+        // The state an older deploy left: the question's options without what it names. Worded anew it would have lost
+        // the request's name; it stays as asked.
+        const string Key = "msteams/conversations/a:conversation-1";
+        var stored = Assert.Single(await host.Conversation.Storage.ReadAsync([Key])).Value;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(stored.Value.GetRawText())!;
+        var removed = 0;
+        RemoveValidations(json, ref removed);
+        Assert.Equal(1, removed);
+        await host.Conversation.Storage.WriteAsync(new Dictionary<string, StoreItem> { [Key] = new(JsonSerializer.SerializeToElement(json), "*") });
+        await host.Conversation.SeedProfileAsync("pt");
+
+        await host.Conversation.Flow()
+            .Send("talvez depois")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedForRetry("delete my data"), r.Text), "how to answer, as asked")
+            .StartTestAsync();
+    }
+
+    /// <summary>Removes every non-null <c>validations</c> of the stored state <paramref name="node"/>, counting them.</summary>
+    private static void RemoveValidations(System.Text.Json.Nodes.JsonNode? node, ref int removed)
+    {
+        if (node is System.Text.Json.Nodes.JsonObject obj)
+        {
+            if (obj["validations"] is not null && obj.Remove("validations"))
+            {
+                removed++;
+            }
+
+            foreach (var (_, child) in obj.ToList())
+            {
+                RemoveValidations(child, ref removed);
+            }
+        }
+        else if (node is System.Text.Json.Nodes.JsonArray array)
+        {
+            foreach (var child in array)
+            {
+                RemoveValidations(child, ref removed);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ATypedRequestLongerThanTheLimit_NamedInTheLeaveQuestion_CutWithAnEllipsis()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        const string Typed = "Hello, could you please delete all of my personal information right now please, thank you";
+        const string Shown = "Hello, could you please delete all of my personal information right now please,…";
+        Assert.True(Typed.Length > MainDialog.MaxRequestShown);
+        Assert.Equal(MainDialog.MaxRequestShown, Shown.Length);
+
+        // The request is named, not quoted whole: its first 79 characters and "…", in the question and in its retry.
+        await OpenForm()
+            .Send(Typed)
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedFor(Shown), r.Text), "whether to leave the form, the request cut")
+            .Send("maybe later")
+            .AssertReply(r => Assert.Equal(Texts.LeaveUnfinishedForRetry(Shown), r.Text), "how to answer, the request cut")
+            .Send("yes")
+            .AssertReply(r => Assert.StartsWith(Texts.ConfirmDeleteData, r.Text, StringComparison.Ordinal), "the whole request routed: the delete question")
+            .StartTestAsync();
     }
 
     /// <summary>

@@ -390,15 +390,8 @@ public sealed partial class AnotherRequestWhileFormWaitsTests : IDisposable
         return id;
     }
 
-    private Activity SaveTheForm(string id) => host.Conversation.Adapter.MakeSubmit(SaveData(id));
-
-    /// <summary>The data of the form's Save draft, filled in, for the form <paramref name="id"/>.</summary>
-    private static JsonElement SaveData(string id) => JsonSerializer.SerializeToElement(new
-    {
-        formId = id, op = "save", visitingId = "hitechtex-citeve", hostQuery = "clutex", hostId = "hitechtex-clutex",
-        startDate = "2027-03-01", endDate = "2027-03-05", activityType = "KnowledgeSharing",
-        objectives = "Learn the nonwoven pilot line.", agenda = "Day 1: lab.", outcomes = "A joint proposal.",
-    });
+    /// <summary>The form's Save draft clicked, filled in, on the form <paramref name="id"/>.</summary>
+    private Activity SaveTheForm(string id) => host.Conversation.Adapter.MakeSubmit(FilledIn(id, "save"));
 
     private static string Describe(Activity reply) =>
         reply.Text + string.Concat((reply.Attachments ?? []).Select(a => JsonSerializer.Serialize(a.Content)));
