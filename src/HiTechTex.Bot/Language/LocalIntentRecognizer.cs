@@ -258,6 +258,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             best = (Intent.FindPartners, 1, []);
         }
 
+        if (best is { Intent: Intent.FindPartners, Matches.Count: 0 } && hosting.Count == 0 && travel.Count == 0 && SaysWhatItIs(tokens, language))
+        {
+            // "the textile companies in Italy are struggling", "agentes do setor têxtil e do vestuário em Portugal são
+            // simpáticos", "Türkiye'deki tekstil firmaları çok nazik": what is named (a textile term, organisations, people
+            // somewhere) is said to be something — an opinion, not a search typed as into a search box.
+            best = default;
+            peopleSomewhere = false;
+        }
+
         if ((best.Matches is null || best.Weight <= 0) && (entities.Country ?? entities.Region ?? entities.City) is not null && travel.Count > 0)
         {
             // "I want to go to Italy in March for a week", "vorrei andare in Spagna", "I want to travel to Lisbon": no
@@ -369,6 +378,27 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
             return false;
         }
+    }
+
+    /// <summary>
+    /// Whether the message says what the places, organisations, people or sector it names are (<see cref="Statement"/>):
+    /// the places are the gazetteer's countries, regions and cities, the nouns those no search looks for but a restrictor.
+    /// </summary>
+    private static bool SaysWhatItIs(IReadOnlyList<Token> tokens, CompiledLanguage? language)
+    {
+        var places = new bool[tokens.Count];
+        foreach (var (_, match) in Countries.FindAll(tokens).Concat(Regions.FindAll(tokens)).Concat(Cities.FindAll(tokens)))
+        {
+            Consume(places, match);
+        }
+
+        var nouns = SearchRestrictors.NoSearchWords(tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            nouns[i] &= !SearchRestrictors.IsRestrictor(tokens[i].Norm);
+        }
+
+        return Statement.SaysWhatItIs(tokens, language?.Code, places, nouns);
     }
 
     /// <summary>

@@ -206,6 +206,26 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
         Assert.Equal("", query.Country);
     }
 
+    [Theory]
+    [InlineData("en", "the textile companies in Italy are struggling")]
+    [InlineData("pt", "agentes do setor têxtil e do vestuário em Portugal são simpáticos")]
+    [InlineData("es", "las empresas textiles en España son simpáticas")]
+    [InlineData("it", "le aziende tessili in Italia sono simpatiche")]
+    [InlineData("tr", "Türkiye'deki tekstil firmaları çok nazik")]
+    [InlineData("cs", "textilní firmy v Česku jsou milé")]
+    public async Task OnTurnAsync_WhatIsNamedSomewhereIsSaidToBeSomething_NothingStarts(string language, string typed)
+    {
+        // Before: a partner search for the words of the opinion ("têxtil vestuário simpáticos" in Portugal).
+        await host.SeedProfileAsync(language);
+
+        await host.Flow()
+            .Send(typed)
+            .AssertReply(reply => Assert.Equal(ConversationTexts.For(language).DidNotUnderstand, reply.Text))
+            .StartTestAsync();
+
+        Assert.Empty(journey.Starts);
+    }
+
     /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>
     private async Task<JourneyStart> StartedByAsync(string language, string typed)
     {
