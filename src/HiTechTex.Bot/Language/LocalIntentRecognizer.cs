@@ -329,7 +329,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     /// Whether the keywords are no more than the place named: none, a city's name kept as a word ("stakeholders in
     /// Prato" looks for "Prato", as "partners in Prato" does), or the name of a place with a Turkish ending that the
     /// gazetteer does not know ("çorlu" of "Çorlu'daki paydaşlar") — and the name of the people's sector ("textile" of
-    /// "players of the textile sector in Italy", "tessile" of "operatori del settore tessile in Italia").
+    /// "players of the textile sector in Italy", "tessile" of "operatori del settore tessile in Italia", "tekstil" before
+    /// the place's name in "tekstil çorlu'daki paydaşlar").
     /// </summary>
     private static bool IsOnlyThePlace(IntentEntities entities, IReadOnlyList<Token> tokens)
     {
@@ -338,7 +339,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         {
             var words = TextNormalizer.Tokenize(keyword);
             if ((entities.City is null || Cities.FirstIn(words) is not { } city || city.Match.Length != words.Count)
-                && !IsInAPlacesName(keyword) && !NamesTheSector(words))
+                && !NamesThePlaceOrItsSector(keyword) && !NamesTheSector(words))
             {
                 return false;
             }
@@ -366,11 +367,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             return words.Count > 0;
         }
 
-        bool IsInAPlacesName(string keyword)
+        bool NamesThePlaceOrItsSector(string keyword)
         {
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (string.Equals(tokens[i].Raw, keyword, StringComparison.Ordinal) && TurkishSuffix.IsInAPlacesName(tokens, i))
+                // "tekstil" of "tekstil çorlu'daki paydaşlar" is the people's sector, before the place's name.
+                if (string.Equals(tokens[i].Raw, keyword, StringComparison.Ordinal)
+                    && (TurkishSuffix.IsInAPlacesName(tokens, i) || TurkishSuffix.NamesTheSectorBeforeAName(tokens, i)))
                 {
                     return true;
                 }

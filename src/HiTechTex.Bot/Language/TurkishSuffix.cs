@@ -35,6 +35,13 @@ internal static class TurkishSuffix
     // paydaşlar"): with no capitals to tell a name's words, only so few that they can be nothing else.
     private const int MaxLowerCaseNameWords = 4;
 
+    // The textile sector's names, normalized: before a lower-case name that opens the message ("tekstil çorlu'daki
+    // paydaşlar"), as a restrictor ("sadece çorlu organize sanayi bölgesi'ndeki paydaşlar"), no word of the name.
+    private static readonly HashSet<string> SectorNames = new(StringComparer.Ordinal)
+    {
+        "tekstil", "konfeksiyon", "giyim", "deri", "moda", "dokuma", "orme", "iplik", "kumas", "boya", "boyama",
+    };
+
     // Of whom or what (genitive), in the forms vowel harmony and a vowel before give it: "Çorlu'nun", "İzmir'in", "Uşak'ın".
     private static readonly HashSet<string> GenitiveEndings = new(StringComparer.Ordinal) { "in", "un", "nin", "nun" };
 
@@ -168,6 +175,12 @@ internal static class TurkishSuffix
     public static bool IsInAPlacesName(IReadOnlyList<Token> tokens, int index)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        if (NamesTheSectorBeforeAName(tokens, index))
+        {
+            // "Tekstil Çorlu'daki paydaşlar": the capital of the message's first word makes it no word of the name.
+            return false;
+        }
+
         for (var i = index + 1; i < tokens.Count; i++)
         {
             if (IsPlaceEnding(tokens, i))
@@ -190,21 +203,47 @@ internal static class TurkishSuffix
 
     /// <summary>
     /// Whether the word at <paramref name="index"/> is before the message's first place ending, within its first
-    /// <see cref="MaxLowerCaseNameWords"/> words, with people at organisations right after the ending: "organize" in
-    /// "çorlu organize sanayi bölgesi'ndeki paydaşlar". Nothing stands before such a name and the people follow it, so its
-    /// words are the place's ("paydaşlar çok önemli çorlu'da" is no name of four words).
+    /// <see cref="MaxLowerCaseNameWords"/> words after the restrictors and the sector's names that may open the message
+    /// (<see cref="SectorNames"/>), with people at organisations right after the ending: "organize" in "çorlu organize
+    /// sanayi bölgesi'ndeki paydaşlar", "sadece çorlu organize sanayi bölgesi'ndeki paydaşlar". Nothing else stands before
+    /// such a name and the people follow it, so its words are the place's ("paydaşlar çok önemli çorlu'da" is no name of
+    /// four words).
     /// </summary>
-    private static bool InANameThatOpens(IReadOnlyList<Token> tokens, int index)
+    private static bool InANameThatOpens(IReadOnlyList<Token> tokens, int index) =>
+        NameThatOpens(tokens) is { } name && index >= name.Start && index < name.Ending;
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> names the textile sector before a place's name typed in lower case
+    /// that opens the message: "tekstil" in "tekstil çorlu'daki paydaşlar" (the textile stakeholders in Çorlu) is what the
+    /// people are of — a word to look for, as "textile" in "players of the textile sector in Italy" — not the place's.
+    /// </summary>
+    public static bool NamesTheSectorBeforeAName(IReadOnlyList<Token> tokens, int index)
     {
-        for (var i = 1; i <= MaxLowerCaseNameWords && i < tokens.Count; i++)
+        ArgumentNullException.ThrowIfNull(tokens);
+        return NameThatOpens(tokens) is { } name && index < name.Start && SectorNames.Contains(tokens[index].Norm);
+    }
+
+    /// <summary>
+    /// The lower-case name that opens the message (after any restrictor or sector's name) — its first word and its
+    /// ending's index — when its ending comes within <see cref="MaxLowerCaseNameWords"/> words with people right after it.
+    /// </summary>
+    private static (int Start, int Ending)? NameThatOpens(IReadOnlyList<Token> tokens)
+    {
+        var start = 0;
+        while (start < tokens.Count && (SearchRestrictors.IsRestrictor(tokens[start].Norm) || SectorNames.Contains(tokens[start].Norm)))
+        {
+            start++;
+        }
+
+        for (var i = start + 1; i <= start + MaxLowerCaseNameWords && i < tokens.Count; i++)
         {
             if (IsPlaceEnding(tokens, i))
             {
-                return index < i && SearchRestrictors.NamesPeopleFrom(tokens, i + 1);
+                return SearchRestrictors.NamesPeopleFrom(tokens, i + 1) ? (start, i) : null;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>

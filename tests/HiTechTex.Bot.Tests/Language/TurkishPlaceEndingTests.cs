@@ -102,6 +102,15 @@ public sealed class TurkishPlaceEndingTests
     // Typed in lower case, a short name that opens the message (before: "I didn't understand").
     [InlineData("çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
     [InlineData("çorlu osb'deki kilit oyuncular", null, "çorlu osb")]
+    // The textile sector's name before a lower-case name is the people's sector, searched, and no word of the name: the
+    // name after it may have its four words (before: "I didn't understand", five words were no name).
+    [InlineData("tekstil çorlu'daki paydaşlar", null, "tekstil çorlu")]
+    [InlineData("Tekstil Çorlu'daki paydaşlar", null, "tekstil çorlu")]
+    [InlineData("tekstil çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "tekstil çorlu organize sanayi bölgesi")]
+    // A restrictor before it is a restrictor, and the rest the place (before: "I didn't understand").
+    [InlineData("sadece çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
+    [InlineData("yalnızca çorlu osb'deki kilit oyuncular", null, "çorlu osb")]
+    [InlineData("sadece tekstil çorlu'daki paydaşlar", null, "tekstil çorlu")]
     [InlineData("Bursa'daki kilit oyuncular", "Bursa", "bursa")]
     [InlineData("Uşak'taki paydaşlar", "Uşak", "uşak")]
     // The genitive before people: the stakeholders of Çorlu are those in Çorlu (was "I didn't understand").
@@ -136,9 +145,34 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("Çorlu'nun paydaşları çok önemli")]
     [InlineData("Çorlu'nun insanları")]
     [InlineData("Çorlu'nun oyuncuları")]
+    [InlineData("tekstil çorlu'daki paydaşlar çok önemli")]
+    [InlineData("sadece çorlu organize sanayi bölgesi'ndeki paydaşlar çok önemli")]
     public void Recognize_PeopleInATurkishPlaceWithMoreSaid_NoPartnerSearch(string typed)
     {
         Assert.NotEqual(Intent.FindPartners, recognizer.Recognize(typed, null).Intent);
+    }
+
+    /// <summary>
+    /// Before a lower-case name that opens the message, the textile sector's name is the people's sector and a restrictor
+    /// a restrictor — neither a word of the place's name (before, "tekstil" and "sadece" were read as the name's first word:
+    /// "tekstil çorlu" was the place).
+    /// </summary>
+    [Theory]
+    [InlineData("tekstil çorlu'daki paydaşlar", "tekstil", "çorlu")]
+    [InlineData("Tekstil Çorlu'daki paydaşlar", "tekstil", "çorlu")]
+    [InlineData("tekstil çorlu organize sanayi bölgesi'ndeki paydaşlar", "tekstil", "çorlu organize sanayi bölgesi")]
+    [InlineData("sadece çorlu organize sanayi bölgesi'ndeki paydaşlar", "sadece", "çorlu organize sanayi bölgesi")]
+    [InlineData("sadece tekstil çorlu'daki paydaşlar", "sadece tekstil", "çorlu")]
+    public void IsInAPlacesName_ASectorOrARestrictorBeforeALowerCaseName_OnlyTheNamesWords(string typed, string before, string name)
+    {
+        var tokens = TurkishSuffix.SplitPlaceEndings(TextNormalizer.Tokenize(typed));
+        var opening = before.Split(' ').Length;
+
+        Assert.All(Enumerable.Range(0, opening), i => Assert.False(TurkishSuffix.IsInAPlacesName(tokens, i)));
+        Assert.All(Enumerable.Range(opening, name.Split(' ').Length), i => Assert.True(TurkishSuffix.IsInAPlacesName(tokens, i)));
+        Assert.Equal(
+            before.Split(' ').Select(w => w == "tekstil"),
+            Enumerable.Range(0, opening).Select(i => TurkishSuffix.NamesTheSectorBeforeAName(tokens, i)));
     }
 
     /// <summary>After a possessive the ending takes an "n" ("Bölgesi'nde", "Bölgesi'nden"): a place as "İzmir'de" is.</summary>

@@ -207,6 +207,18 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     }
 
     [Theory]
+    // The textile sector's name before a lower-case place is searched beside it; a restrictor before it is none.
+    [InlineData("tekstil çorlu organize sanayi bölgesi'ndeki paydaşlar", "tekstil çorlu organize sanayi bölgesi")]
+    [InlineData("sadece çorlu organize sanayi bölgesi'ndeki paydaşlar", "çorlu organize sanayi bölgesi")]
+    public async Task OnTurnAsync_ASectorOrARestrictorBeforeALowerCaseTurkishPlace_SearchesThePlaceAndTheSector(string typed, string words)
+    {
+        // Before: "I didn't understand" (the word before was read as the name's, and five words are no name).
+        var start = await StartedByAsync("tr", typed);
+        Assert.Equal(Intent.FindPartners, start.Intent);
+        Assert.Equal(words, FindPartnersDialog.QueryOf(start.Entities).Q);
+    }
+
+    [Theory]
     [InlineData("en", "the textile companies in Italy are struggling")]
     [InlineData("pt", "agentes do setor têxtil e do vestuário em Portugal são simpáticos")]
     [InlineData("es", "las empresas textiles en España son simpáticas")]
