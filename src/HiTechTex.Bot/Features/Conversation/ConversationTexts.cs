@@ -288,6 +288,13 @@ internal sealed partial class ConversationTexts
     public required string NameFirst { get; init; }
 
     /// <summary>
+    /// A menu button (the welcome card's "Find partners", say) clicked at a first-use question other than the name or the
+    /// organisation ("shall I call you …?", the language): no answer to it; the request is kept and run once the profile
+    /// is saved, and the question is asked again after this (no try used), as a request typed at the name question is.
+    /// </summary>
+    public required string ProfileFirst { get; init; }
+
+    /// <summary>
     /// A journey request typed at the organisation question of "my profile" ("find partners in Spain"): not saved as the
     /// organisation (it was); the question is asked again after this.
     /// </summary>

@@ -94,6 +94,11 @@ internal sealed partial class MainDialog
             return await RouteInsteadAsync(outerDc, innerDc, new PendingRequest(typed, null, null), cancellationToken).ConfigureAwait(false);
         }
 
+        if (runningId == ProfileDialog.DialogId && action is not null)
+        {
+            return await AnswerProfileQuestionWithButtonAsync(outerDc, innerDc, action, data, cancellationToken).ConfigureAwait(false);
+        }
+
         if (action is null && runningId is not (null or StepsId) && !WaitsForForm(innerDc)
             && AnswerOnTopOfAQuestion(context, typed) is { } answer)
         {
@@ -335,20 +340,8 @@ internal sealed partial class MainDialog
     private async Task<DialogTurnResult?> AnswerLeaveWithButtonAsync(
         DialogContext outerDc, DialogContext innerDc, string action, JsonElement? data, CancellationToken cancellationToken)
     {
-        var context = outerDc.Context;
-        var conversationId = context.Activity.Conversation?.Id;
-        if (CoordinatorButtonRefused(context, action))
+        if (await TryAnswerButtonOnTopAsync(outerDc, action, LeavePromptId, cancellationToken).ConfigureAwait(false))
         {
-            Log.AnotherRequest(logger, action, LeavePromptId, "refused on top", conversationId);
-            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, action, cancellationToken).ConfigureAwait(false);
-            await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
-        }
-
-        if (action is "help" or "welcome")
-        {
-            Log.AnotherRequest(logger, action, LeavePromptId, "card on top", conversationId);
-            await SendCardAsync(outerDc, action == "help" ? HelpCard(context) : cards.Welcome(context.GetTexts()), cancellationToken).ConfigureAwait(false);
             await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
@@ -367,6 +360,92 @@ internal sealed partial class MainDialog
                 ? !NamesSomething(data)
                 : requested.Commands.Intersect(j.SameRequestCommands, StringComparer.Ordinal).Any()),
             PendingRequest.Of(null, action, data), "button", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A button answered on top of the question that waits (<paramref name="waiting"/>, for the log), which the caller
+    /// then asks again: a coordinator's button from someone who is none is refused, the help card's and the menu's
+    /// buttons ("help", "welcome") show their card. False for any other button.
+    /// </summary>
+    private async Task<bool> TryAnswerButtonOnTopAsync(DialogContext outerDc, string action, string waiting, CancellationToken cancellationToken)
+    {
+        var context = outerDc.Context;
+        var conversationId = context.Activity.Conversation?.Id;
+        if (CoordinatorButtonRefused(context, action))
+        {
+            Log.AnotherRequest(logger, action, waiting, "refused on top", conversationId);
+            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, action, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (action is "help" or "welcome")
+        {
+            Log.AnotherRequest(logger, action, waiting, "card on top", conversationId);
+            await SendCardAsync(outerDc, action == "help" ? HelpCard(context) : cards.Welcome(context.GetTexts()), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A menu or list card's button (an <c>Action.Submit</c>, or an <c>Action.Execute</c>) clicked at a first-use
+    /// question is no answer to it, and uses none of its tries (it used to be read as a failed answer, one of three): a
+    /// journey's button is kept and run once the profile is saved, as a request typed at the name or organisation
+    /// question is — said so (<see cref="ProfileDialog.RequestKeptFor"/>), the latest one kept in place of what brought
+    /// the questions; the help card's and the menu's buttons show their card on top (help also says how to go on, as
+    /// "help" typed there does); "My profile" is what is under way already. Each asks the question again; an
+    /// <c>Action.Execute</c> click shows what was said on the card (<see cref="ButtonAnsweredTurnKey"/>). Null for a
+    /// button no journey answers: the question reads it, as before.
+    /// </summary>
+    private async Task<DialogTurnResult?> AnswerProfileQuestionWithButtonAsync(
+        DialogContext outerDc, DialogContext innerDc, string action, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var context = outerDc.Context;
+        var texts = context.GetTexts();
+        var leafDc = LeafOf(innerDc);
+        string? said = null;
+        if (await TryAnswerButtonOnTopAsync(outerDc, action, ProfileDialog.DialogId, cancellationToken).ConfigureAwait(false))
+        {
+            if (action == "help")
+            {
+                said = texts.EngineHelp;
+            }
+        }
+        else if (action == EditProfileDialog.CardAction)
+        {
+            Log.AnotherRequest(logger, action, ProfileDialog.DialogId, "already under way", context.Activity.Conversation?.Id);
+            said = texts.AlreadyUnderway;
+        }
+        else
+        {
+            var intent = IntentOfAction(action);
+            if ((JourneyFor(action, intent) is null && !Journeys.Contains(intent))
+                || innerDc.Stack.FirstOrDefault(i => i.Id == StepsId) is not { } steps)
+            {
+                return null;
+            }
+
+            // Routed by the main steps once the profile is saved (RouteAsync), as a menu button clicked before the
+            // questions began is: in place of what was kept so far ("hello", an earlier button).
+            var kept = PendingRequest.Of(null, action, data);
+            var values = WaterfallDialog.ValuesOf(steps);
+            values[TextKey] = null;
+            values[ActionKey] = kept.Action;
+            values[DataKey] = kept.Data;
+            values[UnderstoodKey] = null;
+            Log.AnotherRequest(logger, action, ProfileDialog.DialogId, "kept for after the profile", context.Activity.Conversation?.Id);
+            said = ProfileDialog.RequestKeptFor(texts, leafDc.ActiveDialog?.Id);
+        }
+
+        if (said is not null)
+        {
+            context.TurnState[ButtonAnsweredTurnKey] = said;
+            await context.SendActivityAsync(ConversationTurn.Plain(said), cancellationToken).ConfigureAwait(false);
+        }
+
+        await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
     }
 
     /// <summary>

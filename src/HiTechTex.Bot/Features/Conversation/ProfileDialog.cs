@@ -467,6 +467,24 @@ internal sealed class ProfileDialog : ComponentDialog
         turnContext.TurnState.TryGetValue(RequestAfterProfileKey, out var request) && request is string { Length: > 0 } text ? text : null;
 
     /// <summary>
+    /// What is said when a request made at the first-use question <paramref name="promptId"/> (the id of the prompt that
+    /// waits) is kept for after the profile: the words a request typed at the name or organisation question gets there
+    /// (<see cref="ConversationTexts.NameFirst"/>, <see cref="ConversationTexts.OrganisationFirst"/>), else
+    /// <see cref="ConversationTexts.ProfileFirst"/> ("shall I call you …?", the language).
+    /// </summary>
+    internal static string RequestKeptFor(ConversationTexts texts, string? promptId)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return promptId switch
+        {
+            NamePrompt or NameFirstUsePrompt => texts.NameFirst,
+            OrganisationPrompt or OrganisationAgainPrompt or OrganisationChoicePrompt or OrganisationConfirmPrompt or OrganisationMeantPrompt
+                or OrganisationKeptPrompt => texts.OrganisationFirst,
+            _ => texts.ProfileFirst,
+        };
+    }
+
+    /// <summary>
     /// The lowest score of a journey request typed at the organisation question (<see cref="OrganisationAnswer.JourneyRequestScore"/>).
     /// </summary>
     internal const double JourneyRequestScore = OrganisationAnswer.JourneyRequestScore;
