@@ -27,7 +27,7 @@ internal sealed partial class MainDialog
     /// form id: answered on top like its other buttons) or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
     /// At "leave what we started?" a whole typed command and a menu or list card's button — an <c>Action.Execute</c> one
     /// too — are answered as a request there (<see cref="AnswerLeaveWithCommandAsync"/>, <see cref="AnswerLeaveWithButtonAsync"/>),
-    /// and the waiting form's own buttons do what they do on the form (<see cref="AnswerLeaveWithTheFormsClickAsync"/>).
+    /// and the buttons of the waiting form or question below it do what they do there (<see cref="AnswerLeaveWithTheClickBelowAsync"/>).
     /// </summary>
     private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
@@ -38,11 +38,11 @@ internal sealed partial class MainDialog
             return null;
         }
 
-        if (ReadCardData(activity) is { } clicked && CardInput.TryGetText(clicked, CardFormPrompt.FormIdKey, out var clickedForm)
+        if (ReadCardData(activity) is { } clicked
             && CreateInnerContext(context, instance, outerDc) is { ActiveDialog.Id: LeavePromptId } atLeave
-            && FormBelowTheLeaveQuestion(atLeave) is { } waitingForm && CardFormPrompt.Awaits(waitingForm, clickedForm))
+            && IsClickOfWhatWaitsBelow(atLeave, activity, clicked))
         {
-            return await AnswerLeaveWithTheFormsClickAsync(outerDc, atLeave, clicked, cancellationToken).ConfigureAwait(false);
+            return await AnswerLeaveWithTheClickBelowAsync(outerDc, atLeave, clicked, cancellationToken).ConfigureAwait(false);
         }
 
         string? typed = null;
@@ -449,14 +449,17 @@ internal sealed partial class MainDialog
     }
 
     /// <summary>
-    /// A click on the form that waits below "leave what we started?" (its own card, <see cref="CardFormPrompt.Awaits"/>)
-    /// is what the user chose there, never a failed yes or no: the question is dropped without the form being sent again,
-    /// and the form takes the click as if nothing had been asked — Submit submits, Save draft saves, "Answer step by step"
-    /// goes on step by step, a refused submission is answered as the form answers it — in the same turn. The form's
-    /// Cancel (<see cref="IJourney.IsCancelOfItsForm"/>) is a yes: the form ends as its Cancel ends it, then the request
-    /// the question named is routed, as after a yes. Returns null when the form takes the turn the usual way.
+    /// A click on the form or question that waits below "leave what we started?" — the form's own card
+    /// (<see cref="CardFormPrompt.Awaits"/>), or a button of that asking of the question (<see cref="PromptButtons.IsOwnButton"/>:
+    /// the step-by-step application's final Submit / Save draft / Cancel) — is what the user chose there, never a failed
+    /// yes or no (nor an earlier question's button, as the question's click was said to be): the question is dropped
+    /// without what waits being sent again, and the click is taken as if nothing had been asked — Submit submits, Save
+    /// draft saves, "Answer step by step" goes on step by step, a refused submission is answered as the form answers it —
+    /// in the same turn. A Cancel (<see cref="IJourney.IsCancelOfItsForm"/>) is a yes: what waited ends as its Cancel ends
+    /// it, then the request the question named is routed, as after a yes. Returns null when what waits takes the turn the
+    /// usual way.
     /// </summary>
-    private async Task<DialogTurnResult?> AnswerLeaveWithTheFormsClickAsync(
+    private async Task<DialogTurnResult?> AnswerLeaveWithTheClickBelowAsync(
         DialogContext outerDc, DialogContext innerDc, JsonElement clicked, CancellationToken cancellationToken)
     {
         var conversationId = outerDc.Context.Activity.Conversation?.Id;
@@ -470,11 +473,11 @@ internal sealed partial class MainDialog
 
         if (!cancels || request is null)
         {
-            Log.AnotherRequest(logger, "its form's button", LeavePromptId, "handed to the form", conversationId);
+            Log.AnotherRequest(logger, "its own button", LeavePromptId, "handed to what waited", conversationId);
             return null;
         }
 
-        Log.AnotherRequest(logger, "its form's cancel", LeavePromptId, "left what waited", conversationId);
+        Log.AnotherRequest(logger, "its own cancel", LeavePromptId, "left what waited", conversationId);
         var cancelled = await innerDc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
         if (cancelled.Status == DialogTurnStatus.Waiting && innerDc.ActiveDialog is not null)
         {
@@ -539,11 +542,21 @@ internal sealed partial class MainDialog
     private DialogContext BelowTheLeaveQuestion(DialogContext innerDc) =>
         new(Dialogs, innerDc.Context, new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), innerDc.Parent);
 
-    /// <summary>The form prompt that waits below "leave what we started?", if one does.</summary>
-    private DialogInstance? FormBelowTheLeaveQuestion(DialogContext innerDc)
+    /// <summary>
+    /// Whether a click (<paramref name="clicked"/>, its data) is on what waits below "leave what we started?": the waiting
+    /// form's card (its form id), or a button of the waiting question's asking (its prompt id).
+    /// </summary>
+    private bool IsClickOfWhatWaitsBelow(DialogContext innerDc, Activity activity, JsonElement clicked)
     {
         var leafDc = LeafOf(BelowTheLeaveQuestion(innerDc));
-        return leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt ? leaf : null;
+        if (leafDc.ActiveDialog is not { } leaf)
+        {
+            return false;
+        }
+
+        return leafDc.FindDialog(leaf.Id) is CardFormPrompt
+            ? CardInput.TryGetText(clicked, CardFormPrompt.FormIdKey, out var formId) && CardFormPrompt.Awaits(leaf, formId)
+            : PromptButtons.IsOwnButton(activity, leaf);
     }
 
     /// <summary>
