@@ -214,6 +214,25 @@ public sealed class PromptButtonsTests
         Assert.Null(PromptButtons.PromptIdOf(new Activity { Type = ActivityTypes.Message, Text = "yes" }));
     }
 
+    /// <summary>
+    /// Whether a click is a button of the waiting prompt's asking (by its id, also once the state was stored as JSON):
+    /// never typed text, a button without an id, another asking's, or a dialog without one.
+    /// </summary>
+    [Fact]
+    public void IsOwnButton_OnlyTheWaitingAskingsId()
+    {
+        var waiting = new DialogInstance { Id = "second", State = { ["promptId"] = "abc" } };
+        var stored = new DialogInstance { Id = "second", State = { ["promptId"] = JsonSerializer.SerializeToElement("abc") } };
+        var own = Click(JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "abc" }));
+
+        Assert.True(PromptButtons.IsOwnButton(own, waiting));
+        Assert.True(PromptButtons.IsOwnButton(own, stored));
+        Assert.False(PromptButtons.IsOwnButton(Click(JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "abd" })), waiting));
+        Assert.False(PromptButtons.IsOwnButton(Click(JsonSerializer.SerializeToElement(new { choice = "Yes" })), waiting));
+        Assert.False(PromptButtons.IsOwnButton(new Activity { Type = ActivityTypes.Message, Text = "abc" }, waiting));
+        Assert.False(PromptButtons.IsOwnButton(own, new DialogInstance { Id = "steps" }));
+    }
+
     /// <summary>The same button sent by the client as an Action.Execute (an <c>adaptiveCard/action</c> invoke).</summary>
     private static Activity Execute(Testing.Dialogs.TestFlow flow, JsonElement data) => flow.Adapter.MakeExecute("go", data);
 
