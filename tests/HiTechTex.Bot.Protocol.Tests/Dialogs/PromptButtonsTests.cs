@@ -259,6 +259,7 @@ public sealed class PromptButtonsTests
             .Send("no").AssertReply("Delete everything?")
             .Send(() => Execute(flow, oldYes)).AssertReply(EarlierQuestion)
             .AssertReply("Delete everything?")
+            .AssertInvokeResponse(response => Assert.Equal(NotTaken, CardMessage(response)))
             .Send("no").AssertReply("Result: False")
             .StartTestAsync();
     }
@@ -273,10 +274,33 @@ public sealed class PromptButtonsTests
         await flow
             .Send("hi").AssertReply("Your name?")
             .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReply("Please type your name.")
+            .AssertInvokeResponse(response => AssertNotTakenOnTheCard(response, way))
             .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReply("Please type your name.")
             .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReplyContains("couldn't understand").AssertReply("Gave up after 3")
+            .AssertInvokeResponse(response => AssertNotTakenOnTheCard(response, way))
             .StartTestAsync();
     }
+
+    private static readonly string NotTaken = EnglishDialogMessages.Instance.ClickNotTaken(null);
+
+    /// <summary>
+    /// An Action.Execute click the question did not take: its card says so — it said "Thanks, got it." (the bot's
+    /// default for a click). An Action.Submit has no invoke response.
+    /// </summary>
+    private static void AssertNotTakenOnTheCard(InvokeResponse? response, string way)
+    {
+        if (way == "submit")
+        {
+            Assert.Null(response);
+            return;
+        }
+
+        Assert.Equal(200, response?.Status);
+        Assert.Equal(NotTaken, CardMessage(response));
+    }
+
+    private static string? CardMessage(InvokeResponse? response) =>
+        Assert.IsType<AdaptiveCardInvokeResponse>(response?.Body).Value?.GetString();
 
     [Fact]
     public void PromptIdOf_AnActionExecute_ReadsItsData()

@@ -522,6 +522,12 @@ internal sealed partial class ConversationTexts
     public required string ButtonBeforeProfile { get; init; }
 
     /// <summary>
+    /// On the card of an Action.Execute click the waiting question did not take (a retry, giving up, an earlier question's
+    /// button): the card said "Thanks, got it." — the reply in the chat says why.
+    /// </summary>
+    public required string ClickNotTaken { get; init; }
+
+    /// <summary>
     /// The same in a group chat or a channel (someone else's question, or one that is over); {0} is the bot's name.
     /// See <see cref="ButtonNotForYou"/>.
     /// </summary>

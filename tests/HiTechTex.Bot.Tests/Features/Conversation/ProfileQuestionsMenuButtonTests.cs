@@ -209,6 +209,36 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
         Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
     }
 
+    /// <summary>
+    /// A button no journey takes, clicked as an Action.Execute at a first-use question: read by the question, which does
+    /// not take it (its retry, one try) — and the card says the click was no answer, where it said "Thanks, got it.".
+    /// </summary>
+    [Theory]
+    [InlineData("en", "en-GB")]
+    [InlineData("pt", "pt-PT")]
+    [InlineData("es", "es-ES")]
+    [InlineData("it", "it-IT")]
+    [InlineData("tr", "tr-TR")]
+    [InlineData("cs", "cs-CZ")]
+    public async Task AButtonTheQuestionDoesNotTake_AsAnActionExecute_TheCardSaysItWasNoAnswer(string language, string locale)
+    {
+        host.Adapter.Locale = locale;
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(texts.ConfirmName("Ana"))
+            .Send(() => Click("execute", new { action = "noSuchButton" }))
+            .AssertReply(texts.ConfirmNameRetry("Ana"))
+            .AssertInvokeResponse(r =>
+            {
+                AssertCardSays(r, "execute", texts.ClickNotTaken);
+                Assert.DoesNotContain(JsonSerializer.Serialize(texts.FormReceived)[1..^1], JsonSerializer.Serialize(r!.Body), StringComparison.Ordinal);
+            })
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
     private static string YesOf(string language) => language switch
     {
         "pt" => "sim",
