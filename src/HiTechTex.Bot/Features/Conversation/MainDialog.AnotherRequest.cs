@@ -393,7 +393,7 @@ internal sealed partial class MainDialog
     /// question is no answer to it, and uses none of its tries (it used to be read as a failed answer, one of three): a
     /// journey's button is kept and run once the profile is saved, as a request typed at the name or organisation
     /// question is — said so (<see cref="ProfileDialog.RequestKeptFor"/>), the latest one kept in place of what brought
-    /// the questions; the help card's and the menu's buttons show their card on top (help also says how to go on, as
+    /// the questions (a request typed at those questions, kept by the profile dialog, is run instead: RouteAsync); the help card's and the menu's buttons show their card on top (help also says how to go on, as
     /// "help" typed there does); "My profile" is what is under way already. Each asks the question again; an
     /// <c>Action.Execute</c> click shows what was said on the card (<see cref="ButtonAnsweredTurnKey"/>). Null for a
     /// button no journey answers: the question reads it, as before.

@@ -37,7 +37,7 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
         : host.Adapter.MakeExecute("menu", JsonSerializer.SerializeToElement(data));
 
     /// <summary>The text an Action.Execute click's invoke response shows on the card (none for an Action.Submit).</summary>
-    private static void AssertCardSays(InvokeResponse? response, string way, string text)
+    internal static void AssertCardSays(InvokeResponse? response, string way, string text)
     {
         if (way == "submit")
         {
@@ -60,17 +60,10 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
             .AssertReply(texts.ConfirmName("Ana"))
             .Send(no)
             .AssertReply(texts.AskName)
-            .Send(() => Click(way, new { action = "findPartners" }))
-            .AssertReply(texts.NameFirst)
-            .AssertReply(texts.AskName)
-            .AssertInvokeResponse(r => AssertCardSays(r, way, texts.NameFirst))
-            .AssertNoReply()
+            .Kept(() => Click(way, new { action = "findPartners" }), way, texts.NameFirst, texts.AskName)
             .Send("Ana Sousa")
             .AssertReply(texts.AskOrganisation)
-            .Send("CITEVE")
-            .AssertReply(_ => { }, "the language question")
-            .Send(texts.LanguageName)
-            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .SavedFromTheOrganisation(texts, "Ana Sousa")
             .AssertReply(texts.ComingSoon(texts.FindPartners))
             .AssertNoReply()
             .StartTestAsync();
@@ -91,15 +84,8 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
             .AssertReply(texts.ConfirmName("Ana"))
             .Send(YesOf(language))
             .AssertReply(texts.AskOrganisation)
-            .Send(() => Click(way, new { action = "applyExchange" }))
-            .AssertReply(texts.OrganisationFirst)
-            .AssertReply(texts.AskOrganisation)
-            .AssertInvokeResponse(r => AssertCardSays(r, way, texts.OrganisationFirst))
-            .AssertNoReply()
-            .Send("CITEVE")
-            .AssertReply(_ => { }, "the language question")
-            .Send(texts.LanguageName)
-            .AssertReply(texts.ProfileSaved("Ana"))
+            .Kept(() => Click(way, new { action = "applyExchange" }), way, texts.OrganisationFirst, texts.AskOrganisation)
+            .SavedFromTheOrganisation(texts, "Ana")
             .AssertReply(texts.ComingSoon(texts.ApplyExchange))
             .AssertNoReply()
             .StartTestAsync();
@@ -118,11 +104,7 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
         await host.Flow()
             .Send("hello")
             .AssertReply(texts.ConfirmName("Ana"))
-            .Send(() => Click(way, new { action = "findPartners" }))
-            .AssertReply(texts.ProfileFirst)
-            .AssertReply(texts.ConfirmName("Ana"))
-            .AssertInvokeResponse(r => AssertCardSays(r, way, texts.ProfileFirst))
-            .AssertNoReply()
+            .Kept(() => Click(way, new { action = "findPartners" }), way, texts.ProfileFirst, texts.ConfirmName("Ana"))
             .Send(YesOf(language))
             .AssertReply(texts.AskOrganisation)
             .Send("CITEVE")
@@ -199,10 +181,7 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
             .AssertNoReply()
             .Send("Ana Sousa")
             .AssertReply(texts.AskOrganisation)
-            .Send("CITEVE")
-            .AssertReply(_ => { }, "the language question")
-            .Send(texts.LanguageName)
-            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .SavedFromTheOrganisation(texts, "Ana Sousa")
             .AssertReply(_ => { }, "what brought the questions: the greeting's answer")
             .StartTestAsync();
 
@@ -248,4 +227,29 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
         "cs" => "ano",
         _ => "yes",
     };
+}
+
+/// <summary>Steps of the first-use questions shared by the tests above.</summary>
+file static class FirstUseSteps
+{
+    /// <summary>
+    /// The first-use questions from the organisation question on: "CITEVE", the language question answered in
+    /// <paramref name="texts"/>' language, and the profile saved with <paramref name="name"/>.
+    /// </summary>
+    public static TestFlow SavedFromTheOrganisation(this TestFlow flow, ConversationTexts texts, string name) => flow
+        .Send("CITEVE")
+        .AssertReply(_ => { }, "the language question")
+        .Send(texts.LanguageName)
+        .AssertReply(texts.ProfileSaved(name));
+
+    /// <summary>
+    /// A menu button clicked (<paramref name="click"/>, <paramref name="way"/>) at a first-use question: kept —
+    /// <paramref name="said"/> (on the card too for an Action.Execute), then <paramref name="question"/> again.
+    /// </summary>
+    public static TestFlow Kept(this TestFlow flow, Func<Activity> click, string way, string said, string question) => flow
+        .Send(click)
+        .AssertReply(said)
+        .AssertReply(question)
+        .AssertInvokeResponse(r => ProfileQuestionsMenuButtonTests.AssertCardSays(r, way, said))
+        .AssertNoReply();
 }
