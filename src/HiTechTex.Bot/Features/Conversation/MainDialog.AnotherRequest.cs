@@ -393,7 +393,8 @@ internal sealed partial class MainDialog
     /// question is no answer to it, and uses none of its tries (it used to be read as a failed answer, one of three): a
     /// journey's button is kept and run once the profile is saved, as a request typed at the name or organisation
     /// question is — said so (<see cref="ProfileDialog.RequestKeptFor"/>), the latest one kept in place of what brought
-    /// the questions (a request typed at those questions, kept by the profile dialog, is run instead: RouteAsync); the help card's and the menu's buttons show their card on top (help also says how to go on, as
+    /// the questions and of a request typed at them before (<see cref="ProfileDialog.ForgetKeptRequest"/>; one typed
+    /// after it is run instead, as the latest); the help card's and the menu's buttons show their card on top (help also says how to go on, as
     /// "help" typed there does); "My profile" is what is under way already. Each asks the question again; an
     /// <c>Action.Execute</c> click shows what was said on the card (<see cref="ButtonAnsweredTurnKey"/>). Null for a
     /// button no journey answers: the question reads it, as before.
@@ -434,6 +435,11 @@ internal sealed partial class MainDialog
             values[ActionKey] = kept.Action;
             values[DataKey] = kept.Data;
             values[UnderstoodKey] = null;
+            if (innerDc.Child is { } profileDc)
+            {
+                ProfileDialog.ForgetKeptRequest(profileDc);   // a request typed there before: this one is the latest
+            }
+
             Log.AnotherRequest(logger, action, ProfileDialog.DialogId, "kept for after the profile", context.Activity.Conversation?.Id);
             said = ProfileDialog.RequestKeptFor(texts, leafDc.ActiveDialog?.Id);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Testing.Dialogs;
 
@@ -186,6 +187,69 @@ public sealed class ProfileQuestionsMenuButtonTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
+    }
+
+    /// <summary>
+    /// Only the latest request made at the first-use questions is run after the profile: a button clicked after a request
+    /// typed at the name question (at that question, or at the organisation question) replaces it, and a request typed
+    /// after a button replaces the button.
+    /// </summary>
+    [Theory]
+    [InlineData("submit")]
+    [InlineData("execute")]
+    public async Task TheLatestRequest_TypedOrClicked_IsTheOneRunAfterTheProfile(string way)
+    {
+        var texts = ConversationTexts.En;
+        host.Recognizer.Recognized["find partners in Italy"] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(texts.ConfirmName("Ana"))
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send("find partners in Italy").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .Kept(() => Click(way, new { action = "bookSession" }), way, texts.NameFirst, texts.AskName)
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .SavedFromTheOrganisation(texts, "Ana Sousa")
+            .AssertReply(texts.ComingSoon(texts.BookSession))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.DoesNotContain("find partners in Italy", host.Recognizer.Texts);
+        await host.Storage.DeleteAsync([ConversationTestHost.UserKey]);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(texts.ConfirmName("Ana"))
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Send("find partners in Italy").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .Kept(() => Click(way, new { action = "applyExchange" }), way, texts.OrganisationFirst, texts.AskOrganisation)
+            .SavedFromTheOrganisation(texts, "Ana Sousa")
+            .AssertReply(texts.ComingSoon(texts.ApplyExchange))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.DoesNotContain("find partners in Italy", host.Recognizer.Texts);
+        await host.Storage.DeleteAsync([ConversationTestHost.UserKey]);
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReply(texts.ConfirmName("Ana"))
+            .Send("no")
+            .AssertReply(texts.AskName)
+            .Kept(() => Click(way, new { action = "bookSession" }), way, texts.NameFirst, texts.AskName)
+            .Send("find partners in Italy").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .SavedFromTheOrganisation(texts, "Ana Sousa")
+            .AssertReply(r => Assert.NotEqual(texts.ComingSoon(texts.BookSession), r.Text), "the typed request's answer")
+            .StartTestAsync();
+
+        Assert.Equal("find partners in Italy", host.Recognizer.Texts[^1]);
     }
 
     /// <summary>
