@@ -33,4 +33,6 @@ public class EnglishDialogMessages : IDialogMessages
 
     public virtual string EarlierQuestionButton(string? locale) =>
         "That button belongs to an earlier question, so I did nothing with it. Here is the question I'm asking now:";
+
+    public virtual string ClickNotTaken(string? locale) => "That click was not an answer to my question — see my reply in the chat.";
 }

@@ -48,4 +48,10 @@ public interface IDialogMessages
     /// nothing was done with it; the waiting question is asked again after this.
     /// </summary>
     string EarlierQuestionButton(string? locale);
+
+    /// <summary>
+    /// Shown on the card of an <c>Action.Execute</c> click that the waiting question did not take as its answer (a retry,
+    /// giving up, an earlier question's button): the reply in the chat says why — the card must not say it was received.
+    /// </summary>
+    string ClickNotTaken(string? locale);
 }

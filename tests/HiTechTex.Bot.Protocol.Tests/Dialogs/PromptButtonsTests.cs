@@ -214,6 +214,25 @@ public sealed class PromptButtonsTests
         Assert.Null(PromptButtons.PromptIdOf(new Activity { Type = ActivityTypes.Message, Text = "yes" }));
     }
 
+    /// <summary>
+    /// Whether a click is a button of the waiting prompt's asking (by its id, also once the state was stored as JSON):
+    /// never typed text, a button without an id, another asking's, or a dialog without one.
+    /// </summary>
+    [Fact]
+    public void IsOwnButton_OnlyTheWaitingAskingsId()
+    {
+        var waiting = new DialogInstance { Id = "second", State = { ["promptId"] = "abc" } };
+        var stored = new DialogInstance { Id = "second", State = { ["promptId"] = JsonSerializer.SerializeToElement("abc") } };
+        var own = Click(JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "abc" }));
+
+        Assert.True(PromptButtons.IsOwnButton(own, waiting));
+        Assert.True(PromptButtons.IsOwnButton(own, stored));
+        Assert.False(PromptButtons.IsOwnButton(Click(JsonSerializer.SerializeToElement(new { choice = "Yes", prompt = "abd" })), waiting));
+        Assert.False(PromptButtons.IsOwnButton(Click(JsonSerializer.SerializeToElement(new { choice = "Yes" })), waiting));
+        Assert.False(PromptButtons.IsOwnButton(new Activity { Type = ActivityTypes.Message, Text = "abc" }, waiting));
+        Assert.False(PromptButtons.IsOwnButton(own, new DialogInstance { Id = "steps" }));
+    }
+
     /// <summary>The same button sent by the client as an Action.Execute (an <c>adaptiveCard/action</c> invoke).</summary>
     private static Activity Execute(Testing.Dialogs.TestFlow flow, JsonElement data) => flow.Adapter.MakeExecute("go", data);
 
@@ -240,6 +259,7 @@ public sealed class PromptButtonsTests
             .Send("no").AssertReply("Delete everything?")
             .Send(() => Execute(flow, oldYes)).AssertReply(EarlierQuestion)
             .AssertReply("Delete everything?")
+            .AssertInvokeResponse(response => Assert.Equal(NotTaken, CardMessage(response)))
             .Send("no").AssertReply("Result: False")
             .StartTestAsync();
     }
@@ -254,10 +274,33 @@ public sealed class PromptButtonsTests
         await flow
             .Send("hi").AssertReply("Your name?")
             .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReply("Please type your name.")
+            .AssertInvokeResponse(response => AssertNotTakenOnTheCard(response, way))
             .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReply("Please type your name.")
             .Send(() => way == "submit" ? Click(data) : Execute(flow, data)).AssertReplyContains("couldn't understand").AssertReply("Gave up after 3")
+            .AssertInvokeResponse(response => AssertNotTakenOnTheCard(response, way))
             .StartTestAsync();
     }
+
+    private static readonly string NotTaken = EnglishDialogMessages.Instance.ClickNotTaken(null);
+
+    /// <summary>
+    /// An Action.Execute click the question did not take: its card says so — it said "Thanks, got it." (the bot's
+    /// default for a click). An Action.Submit has no invoke response.
+    /// </summary>
+    private static void AssertNotTakenOnTheCard(InvokeResponse? response, string way)
+    {
+        if (way == "submit")
+        {
+            Assert.Null(response);
+            return;
+        }
+
+        Assert.Equal(200, response?.Status);
+        Assert.Equal(NotTaken, CardMessage(response));
+    }
+
+    private static string? CardMessage(InvokeResponse? response) =>
+        Assert.IsType<AdaptiveCardInvokeResponse>(response?.Body).Value?.GetString();
 
     [Fact]
     public void PromptIdOf_AnActionExecute_ReadsItsData()

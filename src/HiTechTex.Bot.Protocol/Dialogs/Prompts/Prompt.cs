@@ -86,6 +86,7 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
             notice.InputHint = null;
             await turnContext.SendActivityAsync(notice, cancellationToken).ConfigureAwait(false);
             await OnPromptAsync(turnContext, state, options, false, cancellationToken).ConfigureAwait(false);
+            SayClickNotTaken(turnContext);
             return EndOfTurn;
         }
 
@@ -106,11 +107,26 @@ public abstract class Prompt<T>(string dialogId, PromptValidator<T>? validator =
         if ((options.MaxAttempts ?? DefaultMaxAttempts) is { } maxAttempts && attempts >= maxAttempts)
         {
             await OnTooManyAttemptsAsync(turnContext, state, options, cancellationToken).ConfigureAwait(false);
+            SayClickNotTaken(turnContext);
             return await dc.EndDialogAsync(new PromptAttemptsExceeded(Id, attempts), cancellationToken).ConfigureAwait(false);
         }
 
         await OnRetryAsync(turnContext, state, options, promptContext, cancellationToken).ConfigureAwait(false);
+        SayClickNotTaken(turnContext);
         return EndOfTurn;
+    }
+
+    /// <summary>
+    /// An <c>Action.Execute</c> click this question did not take as its answer: the card says so (the reply in the chat
+    /// says why) unless the prompt answered the invoke itself (a form's reasons) — else the bot's default for a click
+    /// ("Thanks, got it.") claimed it was received.
+    /// </summary>
+    private void SayClickNotTaken(ITurnContext turnContext)
+    {
+        if (CardInput.IsCardAction(turnContext.Activity))
+        {
+            turnContext.InvokeResponse ??= new InvokeResponse(200, AdaptiveCardInvokeResponse.Message(turnContext.GetDialogMessages().ClickNotTaken(GetLocale(turnContext))));
+        }
     }
 
     /// <summary>A dialog pushed on top of the prompt ended: ask again and keep waiting.</summary>

@@ -44,6 +44,20 @@ public static class PromptButtons
     }
 
     /// <summary>
+    /// Whether a click is a button of the prompt that waits as <paramref name="instance"/> — it carries the id of that
+    /// asking of the question. False for typed text, a button that names no question (one sent before buttons carried an
+    /// id), another question's, and a dialog that is no prompt with an id.
+    /// </summary>
+    public static bool IsOwnButton(Activity activity, DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(instance);
+        return PromptIdOf(activity) is { } clicked
+            && instance.State.GetValue<string>(Prompt<object>.PromptIdKey) is { Length: > 0 } current
+            && string.Equals(clicked, current, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The options with <paramref name="promptId"/> in the data of every choice button (an <c>Action.Submit</c> or
     /// <c>Action.Execute</c> whose data holds a <c>choice</c>) on the cards of its prompt and retry prompt — the Keep of
     /// an answer being edited is such a button on the question's own card. The same options when there is none; the

@@ -29,4 +29,6 @@ internal sealed class ConversationDialogMessages(ConversationTexts texts) : Engl
     public override string FormExpired(string? locale) => texts.FormExpired;
 
     public override string EarlierQuestionButton(string? locale) => texts.EarlierQuestionButton;
+
+    public override string ClickNotTaken(string? locale) => texts.ClickNotTaken;
 }

@@ -288,6 +288,13 @@ internal sealed partial class ConversationTexts
     public required string NameFirst { get; init; }
 
     /// <summary>
+    /// A menu button (the welcome card's "Find partners", say) clicked at a first-use question other than the name or the
+    /// organisation ("shall I call you …?", the language): no answer to it; the request is kept and run once the profile
+    /// is saved, and the question is asked again after this (no try used), as a request typed at the name question is.
+    /// </summary>
+    public required string ProfileFirst { get; init; }
+
+    /// <summary>
     /// A journey request typed at the organisation question of "my profile" ("find partners in Spain"): not saved as the
     /// organisation (it was); the question is asked again after this.
     /// </summary>
@@ -513,6 +520,12 @@ internal sealed partial class ConversationTexts
     /// data was deleted): nothing done, and no first-use questions until they write to the bot.
     /// </summary>
     public required string ButtonBeforeProfile { get; init; }
+
+    /// <summary>
+    /// On the card of an Action.Execute click the waiting question did not take (a retry, giving up, an earlier question's
+    /// button): the card said "Thanks, got it." — the reply in the chat says why.
+    /// </summary>
+    public required string ClickNotTaken { get; init; }
 
     /// <summary>
     /// The same in a group chat or a channel (someone else's question, or one that is over); {0} is the bot's name.

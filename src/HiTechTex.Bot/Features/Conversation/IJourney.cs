@@ -36,9 +36,9 @@ internal interface IJourney
     IReadOnlyCollection<string> SameRequestCommands => [];
 
     /// <summary>
-    /// Whether <paramref name="data"/>, a click on this journey's own waiting form, is that form's Cancel: clicked at
-    /// "leave what we started?" it is a yes — the form ends as its Cancel ends it, and the request the question named
-    /// goes on. False unless the journey has such a form.
+    /// Whether <paramref name="data"/>, a click on this journey's own waiting form (or question), is its Cancel — the
+    /// form's, the step-by-step application's final Cancel: clicked at "leave what we started?" it is a yes — what waited
+    /// ends as its Cancel ends it, and the request the question named goes on. False unless the journey has such a button.
     /// </summary>
     bool IsCancelOfItsForm(JsonElement data) => false;
 

@@ -27,7 +27,7 @@ internal sealed partial class MainDialog
     /// form id: answered on top like its other buttons) or a choice button, and for typed text other than a command or a rules question while a question (not a form) waits.
     /// At "leave what we started?" a whole typed command and a menu or list card's button — an <c>Action.Execute</c> one
     /// too — are answered as a request there (<see cref="AnswerLeaveWithCommandAsync"/>, <see cref="AnswerLeaveWithButtonAsync"/>),
-    /// and the waiting form's own buttons do what they do on the form (<see cref="AnswerLeaveWithTheFormsClickAsync"/>).
+    /// and the buttons of the waiting form or question below it do what they do there (<see cref="AnswerLeaveWithTheClickBelowAsync"/>).
     /// </summary>
     private async Task<DialogTurnResult?> TryAnswerAnotherRequestAsync(DialogContext outerDc, CancellationToken cancellationToken)
     {
@@ -38,11 +38,11 @@ internal sealed partial class MainDialog
             return null;
         }
 
-        if (ReadCardData(activity) is { } clicked && CardInput.TryGetText(clicked, CardFormPrompt.FormIdKey, out var clickedForm)
+        if (ReadCardData(activity) is { } clicked
             && CreateInnerContext(context, instance, outerDc) is { ActiveDialog.Id: LeavePromptId } atLeave
-            && FormBelowTheLeaveQuestion(atLeave) is { } waitingForm && CardFormPrompt.Awaits(waitingForm, clickedForm))
+            && IsClickOfWhatWaitsBelow(atLeave, activity, clicked))
         {
-            return await AnswerLeaveWithTheFormsClickAsync(outerDc, atLeave, clicked, cancellationToken).ConfigureAwait(false);
+            return await AnswerLeaveWithTheClickBelowAsync(outerDc, atLeave, clicked, cancellationToken).ConfigureAwait(false);
         }
 
         string? typed = null;
@@ -92,6 +92,11 @@ internal sealed partial class MainDialog
             // at any point (nothing is saved yet, so nothing is lost by leaving them).
             Log.AnotherRequest(logger, "delete my data", runningId, "left the first-use questions", activity.Conversation?.Id);
             return await RouteInsteadAsync(outerDc, innerDc, new PendingRequest(typed, null, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (runningId == ProfileDialog.DialogId && action is not null)
+        {
+            return await AnswerProfileQuestionWithButtonAsync(outerDc, innerDc, action, data, cancellationToken).ConfigureAwait(false);
         }
 
         if (action is null && runningId is not (null or StepsId) && !WaitsForForm(innerDc)
@@ -335,20 +340,8 @@ internal sealed partial class MainDialog
     private async Task<DialogTurnResult?> AnswerLeaveWithButtonAsync(
         DialogContext outerDc, DialogContext innerDc, string action, JsonElement? data, CancellationToken cancellationToken)
     {
-        var context = outerDc.Context;
-        var conversationId = context.Activity.Conversation?.Id;
-        if (CoordinatorButtonRefused(context, action))
+        if (await TryAnswerButtonOnTopAsync(outerDc, action, LeavePromptId, cancellationToken).ConfigureAwait(false))
         {
-            Log.AnotherRequest(logger, action, LeavePromptId, "refused on top", conversationId);
-            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, action, cancellationToken).ConfigureAwait(false);
-            await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
-        }
-
-        if (action is "help" or "welcome")
-        {
-            Log.AnotherRequest(logger, action, LeavePromptId, "card on top", conversationId);
-            await SendCardAsync(outerDc, action == "help" ? HelpCard(context) : cards.Welcome(context.GetTexts()), cancellationToken).ConfigureAwait(false);
             await LeafOf(innerDc).RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return EndOfTurn;
         }
@@ -370,14 +363,109 @@ internal sealed partial class MainDialog
     }
 
     /// <summary>
-    /// A click on the form that waits below "leave what we started?" (its own card, <see cref="CardFormPrompt.Awaits"/>)
-    /// is what the user chose there, never a failed yes or no: the question is dropped without the form being sent again,
-    /// and the form takes the click as if nothing had been asked — Submit submits, Save draft saves, "Answer step by step"
-    /// goes on step by step, a refused submission is answered as the form answers it — in the same turn. The form's
-    /// Cancel (<see cref="IJourney.IsCancelOfItsForm"/>) is a yes: the form ends as its Cancel ends it, then the request
-    /// the question named is routed, as after a yes. Returns null when the form takes the turn the usual way.
+    /// A button answered on top of the question that waits (<paramref name="waiting"/>, for the log), which the caller
+    /// then asks again: a coordinator's button from someone who is none is refused, the help card's and the menu's
+    /// buttons ("help", "welcome") show their card. False for any other button.
     /// </summary>
-    private async Task<DialogTurnResult?> AnswerLeaveWithTheFormsClickAsync(
+    private async Task<bool> TryAnswerButtonOnTopAsync(DialogContext outerDc, string action, string waiting, CancellationToken cancellationToken)
+    {
+        var context = outerDc.Context;
+        var conversationId = context.Activity.Conversation?.Id;
+        if (CoordinatorButtonRefused(context, action))
+        {
+            Log.AnotherRequest(logger, action, waiting, "refused on top", conversationId);
+            await RefuseRoleCommandAsync(context, RoleRefusal.Coordinators, action, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (action is "help" or "welcome")
+        {
+            Log.AnotherRequest(logger, action, waiting, "card on top", conversationId);
+            await SendCardAsync(outerDc, action == "help" ? HelpCard(context) : cards.Welcome(context.GetTexts()), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A menu or list card's button (an <c>Action.Submit</c>, or an <c>Action.Execute</c>) clicked at a first-use
+    /// question is no answer to it, and uses none of its tries (it used to be read as a failed answer, one of three): a
+    /// journey's button is kept and run once the profile is saved, as a request typed at the name or organisation
+    /// question is — said so (<see cref="ProfileDialog.RequestKeptFor"/>), the latest one kept in place of what brought
+    /// the questions and of a request typed at them before (<see cref="ProfileDialog.ForgetKeptRequest"/>; one typed
+    /// after it is run instead, as the latest); the help card's and the menu's buttons show their card on top (help also says how to go on, as
+    /// "help" typed there does); "My profile" is what is under way already. Each asks the question again; an
+    /// <c>Action.Execute</c> click shows what was said on the card (<see cref="ButtonAnsweredTurnKey"/>). Null for a
+    /// button no journey answers: the question reads it, as before.
+    /// </summary>
+    private async Task<DialogTurnResult?> AnswerProfileQuestionWithButtonAsync(
+        DialogContext outerDc, DialogContext innerDc, string action, JsonElement? data, CancellationToken cancellationToken)
+    {
+        var context = outerDc.Context;
+        var texts = context.GetTexts();
+        var leafDc = LeafOf(innerDc);
+        string? said = null;
+        if (await TryAnswerButtonOnTopAsync(outerDc, action, ProfileDialog.DialogId, cancellationToken).ConfigureAwait(false))
+        {
+            if (action == "help")
+            {
+                said = texts.EngineHelp;
+            }
+        }
+        else if (action == EditProfileDialog.CardAction)
+        {
+            Log.AnotherRequest(logger, action, ProfileDialog.DialogId, "already under way", context.Activity.Conversation?.Id);
+            said = texts.AlreadyUnderway;
+        }
+        else
+        {
+            var intent = IntentOfAction(action);
+            if ((JourneyFor(action, intent) is null && !Journeys.Contains(intent))
+                || innerDc.Stack.FirstOrDefault(i => i.Id == StepsId) is not { } steps)
+            {
+                return null;
+            }
+
+            // Routed by the main steps once the profile is saved (RouteAsync), as a menu button clicked before the
+            // questions began is: in place of what was kept so far ("hello", an earlier button).
+            var kept = PendingRequest.Of(null, action, data);
+            var values = WaterfallDialog.ValuesOf(steps);
+            values[TextKey] = null;
+            values[ActionKey] = kept.Action;
+            values[DataKey] = kept.Data;
+            values[UnderstoodKey] = null;
+            if (innerDc.Child is { } profileDc)
+            {
+                ProfileDialog.ForgetKeptRequest(profileDc);   // a request typed there before: this one is the latest
+            }
+
+            Log.AnotherRequest(logger, action, ProfileDialog.DialogId, "kept for after the profile", context.Activity.Conversation?.Id);
+            said = ProfileDialog.RequestKeptFor(texts, leafDc.ActiveDialog?.Id);
+        }
+
+        if (said is not null)
+        {
+            context.TurnState[ButtonAnsweredTurnKey] = said;
+            await context.SendActivityAsync(ConversationTurn.Plain(said), cancellationToken).ConfigureAwait(false);
+        }
+
+        await leafDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return EndOfTurn;
+    }
+
+    /// <summary>
+    /// A click on the form or question that waits below "leave what we started?" — the form's own card
+    /// (<see cref="CardFormPrompt.Awaits"/>), or a button of that asking of the question (<see cref="PromptButtons.IsOwnButton"/>:
+    /// the step-by-step application's final Submit / Save draft / Cancel) — is what the user chose there, never a failed
+    /// yes or no (nor an earlier question's button, as the question's click was said to be): the question is dropped
+    /// without what waits being sent again, and the click is taken as if nothing had been asked — Submit submits, Save
+    /// draft saves, "Answer step by step" goes on step by step, a refused submission is answered as the form answers it —
+    /// in the same turn. A Cancel (<see cref="IJourney.IsCancelOfItsForm"/>) is a yes: what waited ends as its Cancel ends
+    /// it, then the request the question named is routed, as after a yes. Returns null when what waits takes the turn the
+    /// usual way.
+    /// </summary>
+    private async Task<DialogTurnResult?> AnswerLeaveWithTheClickBelowAsync(
         DialogContext outerDc, DialogContext innerDc, JsonElement clicked, CancellationToken cancellationToken)
     {
         var conversationId = outerDc.Context.Activity.Conversation?.Id;
@@ -391,11 +479,11 @@ internal sealed partial class MainDialog
 
         if (!cancels || request is null)
         {
-            Log.AnotherRequest(logger, "its form's button", LeavePromptId, "handed to the form", conversationId);
+            Log.AnotherRequest(logger, "its own button", LeavePromptId, "handed to what waited", conversationId);
             return null;
         }
 
-        Log.AnotherRequest(logger, "its form's cancel", LeavePromptId, "left what waited", conversationId);
+        Log.AnotherRequest(logger, "its own cancel", LeavePromptId, "left what waited", conversationId);
         var cancelled = await innerDc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
         if (cancelled.Status == DialogTurnStatus.Waiting && innerDc.ActiveDialog is not null)
         {
@@ -460,11 +548,21 @@ internal sealed partial class MainDialog
     private DialogContext BelowTheLeaveQuestion(DialogContext innerDc) =>
         new(Dialogs, innerDc.Context, new DialogState([.. innerDc.Stack.SkipWhile(i => i.Id is LeavePromptId or LeaveDialogId)]), innerDc.Parent);
 
-    /// <summary>The form prompt that waits below "leave what we started?", if one does.</summary>
-    private DialogInstance? FormBelowTheLeaveQuestion(DialogContext innerDc)
+    /// <summary>
+    /// Whether a click (<paramref name="clicked"/>, its data) is on what waits below "leave what we started?": the waiting
+    /// form's card (its form id), or a button of the waiting question's asking (its prompt id).
+    /// </summary>
+    private bool IsClickOfWhatWaitsBelow(DialogContext innerDc, Activity activity, JsonElement clicked)
     {
         var leafDc = LeafOf(BelowTheLeaveQuestion(innerDc));
-        return leafDc.ActiveDialog is { } leaf && leafDc.FindDialog(leaf.Id) is CardFormPrompt ? leaf : null;
+        if (leafDc.ActiveDialog is not { } leaf)
+        {
+            return false;
+        }
+
+        return leafDc.FindDialog(leaf.Id) is CardFormPrompt
+            ? CardInput.TryGetText(clicked, CardFormPrompt.FormIdKey, out var formId) && CardFormPrompt.Awaits(leaf, formId)
+            : PromptButtons.IsOwnButton(activity, leaf);
     }
 
     /// <summary>

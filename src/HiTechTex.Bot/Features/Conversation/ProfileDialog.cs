@@ -18,6 +18,7 @@ internal sealed class ProfileDialog : ComponentDialog
     /// <summary>Options for a profile being changed (not a first contact): no greeting before the name.</summary>
     public const string AgainOption = "again";
 
+    private const string StepsId = "profile.steps";
     private const string ConfirmNamePrompt = "profile.confirmName";
     private const string NamePrompt = "profile.name";
     private const string NameFirstUsePrompt = "profile.nameFirstUse";
@@ -41,7 +42,7 @@ internal sealed class ProfileDialog : ComponentDialog
         this.states = states;
         this.organisations = organisations;
         this.logger = logger;
-        AddDialog(new WaterfallDialog("profile.steps", [ConfirmTeamsNameAsync, AskNameAsync, AskOrganisationAsync, AskLanguageAsync, SaveProfileAsync]));
+        AddDialog(new WaterfallDialog(StepsId, [ConfirmTeamsNameAsync, AskNameAsync, AskOrganisationAsync, AskLanguageAsync, SaveProfileAsync]));
         // Until the profile is saved the bot speaks the Teams client's language of each turn, which may change between
         // two answers (a desktop in English, then a phone in Portuguese): every question is said again in this turn's
         // language (Localize), so that a message and its buttons never mix two.
@@ -465,6 +466,49 @@ internal sealed class ProfileDialog : ComponentDialog
     /// </summary>
     public static string? RequestAfterProfile(ITurnContext turnContext) =>
         turnContext.TurnState.TryGetValue(RequestAfterProfileKey, out var request) && request is string { Length: > 0 } text ? text : null;
+
+    /// <summary>
+    /// Forgets the request typed at the first-use questions and kept for after the profile (<see cref="RequestAfterProfile"/>)
+    /// when a later one replaces it — a menu button clicked there, which the main dialog keeps: only the latest request
+    /// is run. <paramref name="profileDc"/> is the context of the profile dialog's own stack; what is kept sits in its
+    /// steps' values and in the name question's state.
+    /// </summary>
+    internal static void ForgetKeptRequest(DialogContext profileDc)
+    {
+        ArgumentNullException.ThrowIfNull(profileDc);
+        for (DialogContext? dc = profileDc; dc is not null; dc = dc.Child)
+        {
+            foreach (var instance in dc.Stack)
+            {
+                if (instance.Id is NameFirstUsePrompt)
+                {
+                    instance.State.Remove(NamePromptRequestKey);
+                }
+                else if (instance.Id is StepsId or OrganisationStepsId)
+                {
+                    WaterfallDialog.ValuesOf(instance).Remove("request");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// What is said when a request made at the first-use question <paramref name="promptId"/> (the id of the prompt that
+    /// waits) is kept for after the profile: the words a request typed at the name or organisation question gets there
+    /// (<see cref="ConversationTexts.NameFirst"/>, <see cref="ConversationTexts.OrganisationFirst"/>), else
+    /// <see cref="ConversationTexts.ProfileFirst"/> ("shall I call you …?", the language).
+    /// </summary>
+    internal static string RequestKeptFor(ConversationTexts texts, string? promptId)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return promptId switch
+        {
+            NamePrompt or NameFirstUsePrompt => texts.NameFirst,
+            OrganisationPrompt or OrganisationAgainPrompt or OrganisationChoicePrompt or OrganisationConfirmPrompt or OrganisationMeantPrompt
+                or OrganisationKeptPrompt => texts.OrganisationFirst,
+            _ => texts.ProfileFirst,
+        };
+    }
 
     /// <summary>
     /// The lowest score of a journey request typed at the organisation question (<see cref="OrganisationAnswer.JourneyRequestScore"/>).

@@ -349,6 +349,14 @@ internal sealed class ExchangeStepByStepDialog : ComponentDialog
         return await step.PromptAsync(FinishPromptId, options, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether a click (its data) is the final question's Cancel: its choice is the Cancel button's label in one of the
+    /// six languages (the question is asked in the user's).
+    /// </summary>
+    internal static bool IsCancel(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object && CardInput.TryGetText(data, "choice", out var choice) && choice is { Length: > 0 and <= 64 }
+        && ExchangeTexts.All.Any(t => string.Equals(t.CancelButton, choice.Trim(), StringComparison.OrdinalIgnoreCase));
+
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = TextsOf(step.Context);

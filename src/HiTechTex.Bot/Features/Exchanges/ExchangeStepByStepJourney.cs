@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
@@ -17,4 +18,7 @@ internal sealed class ExchangeStepByStepJourney(ExchangeStepByStepDialog dialog)
 
     /// <summary>"Apply for an exchange" at one of its questions: this application, under way (not the form, leaving the answers).</summary>
     public IReadOnlyCollection<string> SameRequestCommands { get; } = [.. ExchangeTexts.All.SelectMany(t => t.ApplyCommands).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The final question's Cancel, clicked at "leave what we started?": a yes, as the form's Cancel is there.</summary>
+    public bool IsCancelOfItsForm(JsonElement data) => ExchangeStepByStepDialog.IsCancel(data);
 }

@@ -137,19 +137,28 @@ public sealed partial class AnotherRequestWhileFormWaitsTests
     [Theory]
     [InlineData("submit")]
     [InlineData("execute")]
-    public async Task AMenuButton_AtAFirstUseQuestion_TheQuestionsRetry(string way)
+    public async Task AMenuButton_AtAFirstUseQuestion_KeptForAfterTheProfile_TheQuestionAgainWithoutATry(string way)
     {
-        // The first-use questions read the click themselves, as before for an Action.Submit: no answer, asked how to answer.
+        // The click is no answer to the first-use question (it was read as one, a failed one using a try): the request is
+        // kept and run once the profile is saved, said so, on the card too for an Action.Execute, and the question again.
         await host.Conversation.Flow()
             .Send("hello")
             .AssertReplyContains("Shall I call you Ana?")
             .Send(() => Request(way, "", "myApplications"))
-            .AssertReply(r => Assert.Equal(Texts.ConfirmNameRetry("Ana"), r.Text), "how to answer it")
-            .AssertInvokeResponse(r => AssertClickAnswered(r, way))
+            .AssertReply(Texts.ProfileFirst)
+            .AssertReply(Texts.ConfirmName("Ana"))
+            .AssertInvokeResponse(r => AssertClickAnswered(r, way, way == "execute" ? Texts.ProfileFirst : null))
             .AssertNoReply()
+            .Send("yes")
+            .AssertReply(Texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReply(_ => { }, "the language question")
+            .Send("English")
+            .AssertReply(Texts.ProfileSaved("Ana"))
+            .AssertReply(r => Assert.Contains(AsInDescribe(En.NoApplications), Describe(r), StringComparison.Ordinal), "my applications")
             .StartTestAsync();
 
-        Assert.Null(await host.Conversation.ReadProfileAsync());
+        Assert.NotNull(await host.Conversation.ReadProfileAsync());
     }
 
     /// <summary>The menu's "My applications" clicked <paramref name="way"/>: the list on top, the click answered.</summary>

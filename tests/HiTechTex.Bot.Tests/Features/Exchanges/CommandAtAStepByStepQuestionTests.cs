@@ -207,7 +207,7 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
         Assert.All(ExchangeTexts.Resolve(language).WithdrawCommands, c => Assert.Equal(InterruptionKind.None, InterruptionRecognizer.Recognize(c)));
     }
 
-    private static TestFlow ToTheObjectives(TestFlow flow, ExchangeTexts texts) => flow
+    internal static TestFlow ToTheObjectives(TestFlow flow, ExchangeTexts texts) => flow
         .Send(texts.StepByStepCommands[0])
         .AssertReply(texts.AskHost)
         .Send("Clutex")
@@ -221,7 +221,8 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
         .AssertReply(texts.AskObjectives);
 
     /// <param name="summary">Given the summary sent above the confirmation (the eligibility and the lump sum).</param>
-    private static TestFlow ToTheFinalConfirmation(TestFlow flow, ExchangeTexts texts, Action<string>? summary = null) => ToTheObjectives(flow, texts)
+    /// <param name="question">Given the confirmation itself (its card holds the buttons).</param>
+    internal static TestFlow ToTheFinalConfirmation(TestFlow flow, ExchangeTexts texts, Action<string>? summary = null, Action<Activity>? question = null) => ToTheObjectives(flow, texts)
         .Send("Learn the nanofibre lab methods.")
         .AssertReply(texts.AskAgenda)
         .Send("Day 1 lab tour, days 2-5 trials.")
@@ -232,7 +233,11 @@ public sealed class CommandAtAStepByStepQuestionTests : IDisposable
             Assert.Contains(texts.Eligibility, r.Text, StringComparison.Ordinal);
             summary?.Invoke(r.Text!);
         }, "the check")
-        .AssertReply(r => AssertFinalConfirmation(r, texts), "submit, save or cancel?");
+        .AssertReply(r =>
+        {
+            AssertFinalConfirmation(r, texts);
+            question?.Invoke(r);
+        }, "submit, save or cancel?");
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
