@@ -286,24 +286,6 @@ public sealed class MessagingEndpointTests(DevelopmentHostFixture host) : IClass
         return await scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>().GetAsync(conversationId, CancellationToken.None);
     }
 
-    /// <summary>A body sent without a Content-Length, in chunks, as a caller streaming it would.</summary>
-    private sealed class ChunkedContent(byte[] body) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            for (var offset = 0; offset < body.Length; offset += 8192)
-            {
-                await stream.WriteAsync(body.AsMemory(offset, Math.Min(8192, body.Length - offset)));
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
-
     private static System.Text.Json.Nodes.JsonNode JsonNodeArray(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!;
 
     private static System.Text.Json.Nodes.JsonNode JsonNodeObject(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!;

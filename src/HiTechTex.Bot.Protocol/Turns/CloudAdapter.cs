@@ -5,7 +5,6 @@ using HiTechTex.Bot.Protocol.Authentication;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +17,8 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// <item>The bearer token through <see cref="IBotAuthenticator.AuthenticateHeaderAsync"/>, before the body is read
 /// → 401 with a short body on failure (checklist §9 #1).</item>
 /// <item>A body larger than <see cref="CloudAdapterOptions.MaxActivityBytes"/> → 413 with a short body: by its
-/// Content-Length before anything is read, or, when it has none (chunked), as soon as the reading passes the limit.
-/// No turn runs for it and nothing is stored.</item>
+/// Content-Length before anything is read, or, when it has none (chunked), as soon as the reading passes the limit
+/// (over HTTP/1.x with <c>Connection: close</c>: the rest of it is not read). No turn runs for it and nothing is stored.</item>
 /// <item>A body that is not an activity with a <c>type</c>, or an activity without what every turn needs
 /// (<c>channelId</c>, <c>conversation.id</c>, an absolute http(s) <c>serviceUrl</c>; for a message or an invoke its
 /// sender's <c>from.id</c>) → 400 with a one-line reason,
@@ -92,12 +91,21 @@ public sealed class CloudAdapter(
             return;
         }
 
-        LimitServerBodySize(request.HttpContext, limit);
+        // The server's own limit (IHttpMaxRequestBodySizeFeature) is left as it is: Kestrel counts a chunked body's
+        // framing (each chunk's size line and CRLFs) against it, so lowered to ours it refused a chunked activity under
+        // the limit — one sent in small chunks at a fraction of it. The counting read below counts the body itself.
         var (activity, problem, status) = await ReadActivityAsync(request, limit, cancellationToken).ConfigureAwait(false);
         if (activity is null)
         {
             if (status == StatusCodes.Status413PayloadTooLarge)
             {
+                // The rest of the body is unread: without "close" Kestrel would read it all off (up to its own 30 MB) to
+                // keep the connection. HTTP/2 has no such header (the stream ends instead).
+                if (HttpProtocol.IsHttp11(request.Protocol) || HttpProtocol.IsHttp10(request.Protocol))
+                {
+                    response.Headers.Connection = "close";
+                }
+
                 await RefuseTooLargeAsync(response, request.ContentLength, limit, cancellationToken).ConfigureAwait(false);
             }
             else
@@ -167,19 +175,6 @@ public sealed class CloudAdapter(
         await WriteTextAsync(response, StatusCodes.Status413PayloadTooLarge, TooLarge, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Where the server can enforce the limit itself (Kestrel), it does so for this request too — it only ever lowers
-    /// the server's limit. The counting read in <see cref="ReadActivityAsync"/> covers servers without the feature.
-    /// </summary>
-    private static void LimitServerBodySize(HttpContext context, long limit)
-    {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature
-            && (feature.MaxRequestBodySize is null || feature.MaxRequestBodySize > limit))
-        {
-            feature.MaxRequestBodySize = limit;
-        }
-    }
-
     private async Task<(Activity? Activity, string Problem, int Status)> ReadActivityAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         Activity? activity;
@@ -195,8 +190,8 @@ public sealed class CloudAdapter(
         catch (Exception e) when (e is ActivityBodyTooLargeException
             || (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }))
         {
-            // The body grew past the limit while it was read (chunked, or a Content-Length that lied): the one or the
-            // other stopped it — the counting read, or the server's own limit set above.
+            // The body grew past the limit while it was read (chunked, or a Content-Length that lied): the counting read
+            // stopped it — or the server's own limit, where one lower than ours is configured.
             return (null, TooLarge, StatusCodes.Status413PayloadTooLarge);
         }
         catch (JsonException e)

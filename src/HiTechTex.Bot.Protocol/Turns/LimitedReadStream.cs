@@ -2,8 +2,9 @@ namespace HiTechTex.Bot.Protocol.Turns;
 
 /// <summary>
 /// A read-only view of a request body that throws <see cref="ActivityBodyTooLargeException"/> as soon as more than
-/// <paramref name="limit"/> bytes came through: a chunked body has no Content-Length to check up front, and not every
-/// server offers <c>IHttpMaxRequestBodySizeFeature</c> (TestServer, IIS in-process with its own limit).
+/// <paramref name="limit"/> bytes came through: a chunked body has no Content-Length to check up front, and the server's
+/// own limit (<c>IHttpMaxRequestBodySizeFeature</c>) is no substitute — not every server offers it (TestServer), and
+/// Kestrel counts a chunked body's framing against it, not only the body.
 /// The inner stream is not disposed: it belongs to the request.
 /// </summary>
 internal sealed class LimitedReadStream(Stream inner, long limit) : Stream

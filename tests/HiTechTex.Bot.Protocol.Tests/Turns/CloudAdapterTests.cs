@@ -177,8 +177,12 @@ public sealed class CloudAdapterTests
         Assert.DoesNotContain(logger.Entries, e => e.EventId.Id == 1307);
     }
 
+    /// <summary>
+    /// Kestrel counts a chunked body's framing (chunk size lines, CRLFs) against its own limit: lowered to ours, it refused
+    /// a chunked activity under the limit (MessagingSizeLimitKestrelTests). The counting read alone applies ours.
+    /// </summary>
     [Fact]
-    public async Task ProcessAsync_ServerWithABodySizeLimit_IsGivenTheActivityLimit()
+    public async Task ProcessAsync_ServerWithABodySizeLimit_KeepsItsOwnLimit()
     {
         options.MaxActivityBytes = 16 * 1024;
         var feature = new MaxRequestBodySizeFeature();
@@ -187,7 +191,29 @@ public sealed class CloudAdapterTests
 
         await ProcessAsync(context, new CapturingBot());
 
-        Assert.Equal(16 * 1024, feature.MaxRequestBodySize);
+        Assert.Equal(30_000_000, feature.MaxRequestBodySize);
+    }
+
+    /// <summary>
+    /// A body stopped while it was read has an unread rest: over HTTP/1.x the 413 closes the connection, else the server
+    /// would read the rest off to keep it; one refused by its Content-Length is read off and the connection kept. HTTP/2
+    /// has no Connection header.
+    /// </summary>
+    [Theory]
+    [InlineData("HTTP/1.1", false, "close")]
+    [InlineData("HTTP/1.0", false, "close")]
+    [InlineData("HTTP/2", false, "")]
+    [InlineData("HTTP/1.1", true, "")]
+    public async Task ProcessAsync_OverTheLimit_ClosesTheConnectionOnlyWhenTheBodyWasCutShort(string protocol, bool withContentLength, string connection)
+    {
+        options.MaxActivityBytes = 16 * 1024;
+        var body = MessageOfSize(options.MaxActivityBytes * 2);
+        var context = NewContext("POST", new MemoryStream(body), withContentLength ? body.Length : null);
+        context.Request.Protocol = protocol;
+
+        await AssertRefusedAsTooLargeAsync(context);
+
+        Assert.Equal(connection, context.Response.Headers.Connection.ToString());
     }
 
     [Fact]

@@ -301,7 +301,7 @@ internal sealed class ExchangeCards(
             var (reason, advice) = entry.Reason switch
             {
                 ExchangeStuckReason.NoApprover => (texts.StuckNoApprover, texts.StuckNoApproverAdvice),
-                ExchangeStuckReason.CardNotDelivered => (texts.StuckCardNotDelivered, texts.StuckCardAdvice),
+                ExchangeStuckReason.CardNotDelivered => (entry.StillTried ? texts.StuckCardNotDeliveredStillTrying : texts.StuckCardNotDelivered, texts.StuckCardAdvice),
                 ExchangeStuckReason.CardMayNotHaveArrived => (texts.StuckCardMayNotHaveArrived, texts.StuckCardMayNotHaveArrivedAdvice),
                 ExchangeStuckReason.CardRefused => (texts.StuckCardRefused, texts.StuckCardAdvice),
                 // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.

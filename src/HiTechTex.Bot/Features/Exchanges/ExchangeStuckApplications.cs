@@ -65,6 +65,12 @@ internal sealed record ExchangeStuckEntry(ExchangeApplication Application, Excha
     /// </summary>
     public int Round { get; init; }
 
+    /// <summary>
+    /// For <see cref="ExchangeStuckReason.CardNotDelivered"/>: whether the follow-up still tries the card (its tries not
+    /// spent for one of the step's approvers): the card says the bot keeps trying.
+    /// </summary>
+    public bool StillTried { get; init; }
+
     /// <summary>For <see cref="ExchangeStuckReason.ApplicantNotReached"/>: which message could not reach the applicant.</summary>
     public ExchangeApplicantNotice? Notice { get; init; }
 
@@ -132,29 +138,32 @@ internal sealed class ExchangeStuckApplications(
         var entries = new List<ExchangeStuckEntry>();
         foreach (var application in await store.ListAsync(PendingStatuses, cancellationToken).ConfigureAwait(false))
         {
-            // The application's delivery records, read once for all its problems.
+            // The application's delivery records and the step's approvers, read once for all its problems.
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
+            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
             var round = ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Done;
-            var reason = await PendingReasonAsync(application, claims, cancellationToken).ConfigureAwait(false);
+            var reason = await PendingReasonAsync(application, waitingFor, claims, cancellationToken).ConfigureAwait(false);
             if (reason is not null)
             {
-                var notReached = reason == ExchangeStuckReason.CardNotDelivered
-                    ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
-                    : null;
-                entries.Add(new(application, reason.Value, notReached is null ? null : [.. notReached]) { Round = round });
+                var notDelivered = reason == ExchangeStuckReason.CardNotDelivered;
+                entries.Add(new(application, reason.Value, notDelivered ? [.. waitingFor] : null)
+                {
+                    Round = round,
+                    StillTried = notDelivered && CardStillTried(application, waitingFor, claims),
+                });
             }
 
-            if (reason is null && await RefusedAsync(application, claims, cancellationToken).ConfigureAwait(false) is { Count: > 0 } refused)
+            if (reason is null && Refused(application, waitingFor, claims) is { Count: > 0 } refused)
             {
                 entries.Add(new(application, ExchangeStuckReason.CardRefused, refused) { Round = round });
             }
 
-            if (await OnTheWireAsync(application, claims, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
+            if (await OnTheWireAsync(application, waitingFor, claims, cancellationToken).ConfigureAwait(false) is { Count: > 0 } onTheWire)
             {
                 entries.Add(new(application, ExchangeStuckReason.CardMayNotHaveArrived, onTheWire) { Round = round });
             }
 
-            if (await NotRemindedAsync(application, claims, cancellationToken).ConfigureAwait(false) is { Count: > 0 } notReminded)
+            if (NotReminded(application, waitingFor, claims) is { Count: > 0 } notReminded)
             {
                 entries.Add(new(application, ExchangeStuckReason.ApproverNotReminded, notReminded, Refused: true) { Round = round });
             }
@@ -275,9 +284,10 @@ internal sealed class ExchangeStuckApplications(
         ExchangeApplication application, IReadOnlyList<ExchangeReminder>? claims, CancellationToken cancellationToken)
     {
         claims ??= await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, claims, cancellationToken).ConfigureAwait(false) : null;
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, waitingFor, claims, cancellationToken).ConfigureAwait(false) : null;
         var parts = new List<ExchangeRetryPart>();
-        if ((await OnTheWireAsync(application, claims, cancellationToken).ConfigureAwait(false)).Count > 0)
+        if ((await OnTheWireAsync(application, waitingFor, claims, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
             parts.Add(new(ExchangeStuckReason.CardMayNotHaveArrived, ExchangeRetryOutcome.AlreadyRetried));
         }
@@ -285,23 +295,20 @@ internal sealed class ExchangeStuckApplications(
         var card = ExchangeDeliveryClaim.Card(application);
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
-            // Listed from its first failure, but tried again by the follow-up's late-card pass while, for one of its
-            // approvers, its tries are not spent (ExchangeDeliveryClaim.StillTried, what that pass's MayRetry allows):
-            // queued then, no longer tried only once they are spent for every one.
-            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
-            parts.Add(new(ExchangeStuckReason.CardNotDelivered, waitingFor.Any(a => card.StillTried(claims, a, clock.Now))
+            // Queued while the follow-up still tries it, no longer tried only once its tries are spent for every approver.
+            parts.Add(new(ExchangeStuckReason.CardNotDelivered, CardStillTried(application, waitingFor, claims)
                 ? ExchangeRetryOutcome.AlreadyQueued
                 : ExchangeRetryOutcome.AlreadyRetried));
         }
 
-        if (pending is null && (await RefusedAsync(application, claims, cancellationToken).ConfigureAwait(false)).Count > 0)
+        if (pending is null && Refused(application, waitingFor, claims).Count > 0)
         {
             parts.Add(new(ExchangeStuckReason.CardRefused, ExchangeRetryOutcome.AlreadyRetried));
         }
 
         parts.AddRange(ApplicantNotReached(application, claims)
             .Select(n => new ExchangeRetryPart(ExchangeStuckReason.ApplicantNotReached, ExchangeRetryOutcome.AlreadyRetried) { Notice = n.Notice }));
-        if ((await NotRemindedAsync(application, claims, cancellationToken).ConfigureAwait(false)).Count > 0)
+        if (NotReminded(application, waitingFor, claims).Count > 0)
         {
             parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.AlreadyRetried));
         }
@@ -317,7 +324,7 @@ internal sealed class ExchangeStuckApplications(
             parts.Add(new(ExchangeStuckReason.CardRefused, ExchangeRetryOutcome.AlreadyQueued));
         }
 
-        parts.AddRange(await OwedAsync(application, claims, cancellationToken).ConfigureAwait(false));
+        parts.AddRange(Owed(application, waitingFor, claims));
         if (pending == ExchangeStuckReason.NoApprover)
         {
             parts.Add(new(ExchangeStuckReason.NoApprover, ExchangeRetryOutcome.NeedsApprover));
@@ -341,11 +348,12 @@ internal sealed class ExchangeStuckApplications(
     private async Task<IReadOnlyList<ExchangeRetryPart>> TryOnceAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var onTheWire = await OnTheWireAsync(application, claims, cancellationToken).ConfigureAwait(false);
-        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, claims, cancellationToken).ConfigureAwait(false) : null;
-        IReadOnlyList<string> refused = pending is null ? await RefusedAsync(application, claims, cancellationToken).ConfigureAwait(false) : [];
+        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
+        var onTheWire = await OnTheWireAsync(application, waitingFor, claims, cancellationToken).ConfigureAwait(false);
+        var pending = PendingStatuses.Contains(application.Status) ? await PendingReasonAsync(application, waitingFor, claims, cancellationToken).ConfigureAwait(false) : null;
+        IReadOnlyList<string> refused = pending is null ? Refused(application, waitingFor, claims) : [];
         var notReached = ApplicantNotReached(application, claims).ToList();
-        var notReminded = await NotRemindedAsync(application, claims, cancellationToken).ConfigureAwait(false);
+        var notReminded = NotReminded(application, waitingFor, claims);
         var givenUp = GivenUp(application, claims).ToList();
 
         var parts = new List<ExchangeRetryPart>();
@@ -358,7 +366,7 @@ internal sealed class ExchangeStuckApplications(
 
         if (pending == ExchangeStuckReason.CardNotDelivered)
         {
-            parts.Add(new(ExchangeStuckReason.CardNotDelivered, await RetryCardAsync(application, cancellationToken).ConfigureAwait(false)));
+            parts.Add(new(ExchangeStuckReason.CardNotDelivered, await RetryCardAsync(application, waitingFor, cancellationToken).ConfigureAwait(false)));
         }
 
         if (refused.Count > 0)
@@ -368,7 +376,7 @@ internal sealed class ExchangeStuckApplications(
 
         foreach (var (notice, claim) in notReached)
         {
-            if (await RetryApplicantNoticeAsync(application, notice, claim, cancellationToken).ConfigureAwait(false) is { } outcome)
+            if (await RetryApplicantNoticeAsync(application, waitingFor, notice, claim, cancellationToken).ConfigureAwait(false) is { } outcome)
             {
                 parts.Add(new(ExchangeStuckReason.ApplicantNotReached, outcome) { Notice = notice });
             }
@@ -494,10 +502,9 @@ internal sealed class ExchangeStuckApplications(
         return false;
     }
 
-    private async Task<ExchangeRetryOutcome> RetryCardAsync(ExchangeApplication application, CancellationToken cancellationToken)
+    private async Task<ExchangeRetryOutcome> RetryCardAsync(ExchangeApplication application, IReadOnlyList<string> waitingFor, CancellationToken cancellationToken)
     {
         var card = ExchangeDeliveryClaim.Card(application);
-        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         await store.ForgetRemindersAsync(application.Id, [card.FailedPrefix, card.UnreachableKind, card.RefusalPrefix!], null, cancellationToken).ConfigureAwait(false);
         var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
         var delivered = false;
@@ -535,7 +542,8 @@ internal sealed class ExchangeStuckApplications(
     /// claim that old with neither is one of those (or, rarely, a card delivered whose record the database refused:
     /// hence "may", and the advice to check with the approver before Retry now).
     /// </summary>
-    private async Task<IReadOnlyList<string>> OnTheWireAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> OnTheWireAsync(
+        ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
     {
         if (!PendingStatuses.Contains(application.Status))
         {
@@ -552,7 +560,6 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         return [.. waitingFor.Where(a => stopped.Contains(a, StringComparer.OrdinalIgnoreCase)
             && claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase)) is { } held
             && !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase) && c.SentAt >= held.SentAt))];
@@ -620,15 +627,15 @@ internal sealed class ExchangeStuckApplications(
     /// The step's approvers for whom its card was refused at each of its bounded tries (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>)
     /// and is not held (delivered or being sent): the follow-up no longer tries them.
     /// </summary>
-    private Task<IReadOnlyList<string>> RefusedAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken) =>
-        RefusalsSpentAsync(application, claims, ExchangeDeliveryClaim.Card(application), withCard: false, cancellationToken);
+    private static IReadOnlyList<string> Refused(ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims) =>
+        RefusalsSpent(application, waitingFor, claims, ExchangeDeliveryClaim.Card(application), withCard: false);
 
     /// <summary>
     /// The step's approvers for whom <paramref name="message"/> was refused at each of its bounded tries and is not held
     /// (delivered or being sent) — only those who have the step's card when <paramref name="withCard"/>.
     /// </summary>
-    private async Task<IReadOnlyList<string>> RefusalsSpentAsync(
-        ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, ExchangeDeliveryClaim message, bool withCard, CancellationToken cancellationToken)
+    private static IReadOnlyList<string> RefusalsSpent(
+        ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims, ExchangeDeliveryClaim message, bool withCard)
     {
         if (!PendingStatuses.Contains(application.Status))
         {
@@ -641,7 +648,6 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var card = ExchangeDeliveryClaim.Card(application);
-        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         return [.. waitingFor.Where(a => message.RefusalsSpent(claims, a) && !message.IsHeld(claims, a) && (!withCard || card.IsHeld(claims, a)))];
     }
 
@@ -687,13 +693,11 @@ internal sealed class ExchangeStuckApplications(
     /// approver (in this click, or meanwhile) — the applicant gets "it has reached an approver" instead, never the other.
     /// </summary>
     private async Task<ExchangeRetryOutcome?> RetryApplicantNoticeAsync(
-        ExchangeApplication application, ExchangeApplicantNotice notice, ExchangeDeliveryClaim claim, CancellationToken cancellationToken)
+        ExchangeApplication application, IReadOnlyList<string> approversNow, ExchangeApplicantNotice notice, ExchangeDeliveryClaim claim, CancellationToken cancellationToken)
     {
         var applicant = application.ApplicantAadObjectId;
         string[] records = [claim.FailedPrefix, claim.UnreachableKind, claim.RefusalPrefix!];
-        var waitingFor = notice == ExchangeApplicantNotice.NobodyMayDecide
-            ? await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false)
-            : [];
+        var waitingFor = notice == ExchangeApplicantNotice.NobodyMayDecide ? approversNow : [];
         if (waitingFor.Count > 0)
         {
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -736,8 +740,8 @@ internal sealed class ExchangeStuckApplications(
     /// no longer tries them. An approver without the card is listed for the card (refused, or reaching nobody), whose
     /// Retry now brings the reminder back with it (<see cref="ForgetReminderRefusalsAsync"/>).
     /// </summary>
-    private Task<IReadOnlyList<string>> NotRemindedAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken) =>
-        RefusalsSpentAsync(application, claims, ExchangeDeliveryClaim.Reminder(application), withCard: true, cancellationToken);
+    private static IReadOnlyList<string> NotReminded(ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims) =>
+        RefusalsSpent(application, waitingFor, claims, ExchangeDeliveryClaim.Reminder(application), withCard: true);
 
     /// <summary>
     /// Retry now of the reminders refused at each of their tries: each one's refusals and failures forgotten and the
@@ -808,9 +812,9 @@ internal sealed class ExchangeStuckApplications(
         claims.Any(c => c.Kind == ExchangeDeliveryClaim.Card(application).Kind);
 
     /// <summary>Nobody may decide the step; or its card reached none of its approvers, every delivery having failed.</summary>
-    private async Task<ExchangeStuckReason?> PendingReasonAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
+    private async Task<ExchangeStuckReason?> PendingReasonAsync(
+        ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
     {
-        var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         if (waitingFor.Count == 0)
         {
             return ExchangeStuckReason.NoApprover;
@@ -827,6 +831,19 @@ internal sealed class ExchangeStuckApplications(
     }
 
     /// <summary>
+    /// Whether the follow-up's late-card pass still tries the step's card that reached no approver: its tries not spent
+    /// for one of the step's current approvers (<see cref="ExchangeDeliveryClaim.StillTried"/>, what that pass's
+    /// <see cref="ExchangeDeliveryClaim.MayRetry"/> allows). Such a card is listed from its first failure: the list says
+    /// the bot keeps trying it, and a click that tries nothing says it is queued; once the tries are spent for every one,
+    /// it is no longer tried.
+    /// </summary>
+    private bool CardStillTried(ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims)
+    {
+        var card = ExchangeDeliveryClaim.Card(application);
+        return waitingFor.Any(a => card.StillTried(claims, a, clock.Now));
+    }
+
+    /// <summary>
     /// The messages of the application's current step still owed to somebody and tried by the follow-up's next passes —
     /// their delivery failed and they are neither delivered (nor being sent) nor given up: a notice, a card update, and on
     /// an open application the applicant's "nobody may decide", "reached an approver" and closing-report request and the
@@ -834,7 +851,7 @@ internal sealed class ExchangeStuckApplications(
     /// A reminder owed only to somebody who is no longer one of the step's approvers is not needed (the follow-up
     /// reminds the current approvers only, <see cref="ExchangeFollowUp.RunOnceAsync"/>), and said so.
     /// </summary>
-    private async Task<IReadOnlyList<ExchangeRetryPart>> OwedAsync(ExchangeApplication application, IReadOnlyList<ExchangeReminder> claims, CancellationToken cancellationToken)
+    private List<ExchangeRetryPart> Owed(ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims)
     {
         var parts = new List<ExchangeRetryPart>();
         var closed = ExchangeDeliveryClaim.IsClosed(application);
@@ -878,7 +895,6 @@ internal sealed class ExchangeStuckApplications(
             .Select(n => new ExchangeRetryPart(ExchangeStuckReason.ApplicantNotReached, ExchangeRetryOutcome.AlreadyQueued) { Notice = n.Notice }));
         if (application.Status.AwaitsADecision() && StillTried(ExchangeDeliveryClaim.Reminder(application)) is { Count: > 0 } reminded)
         {
-            var waitingFor = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
             if (reminded.Any(r => waitingFor.Contains(r, StringComparer.OrdinalIgnoreCase)))
             {
                 parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.AlreadyQueued));

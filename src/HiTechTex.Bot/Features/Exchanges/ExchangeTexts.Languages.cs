@@ -95,6 +95,7 @@ internal sealed partial record ExchangeTexts
         StuckNoApprover = "Nobody may decide it: no cluster manager is configured for the organisation (and, at stage 2, no host contact has a Teams identity).",
         StuckNoApproverAdvice = "Add a cluster manager for the organisation in Roles:ClusterManagers (or give the host contact an Entra id): the bot then sends the approval card at its next round.",
         StuckCardNotDelivered = "Its approval card could not be delivered to any approver: the bot is not installed for them, they blocked it, or Teams refused the message.",
+        StuckCardNotDeliveredStillTrying = "Its approval card could not be delivered to any approver yet: the bot is not installed for them, they blocked it, or Teams refused the message. The bot keeps trying at its next rounds.",
         StuckCardRefused = "Its approval card was refused for some of its approvers at every try (the bot is not installed for them, they blocked it, or Teams refused the message); the bot has stopped trying.",
         StuckApplicantNotReachedFormat = "The applicant could not be reached: {0}. Teams refused it at every try, so they may have blocked or removed the bot; the bot has stopped trying.",
         ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
@@ -353,6 +354,7 @@ internal sealed partial record ExchangeTexts
         StuckNoApprover = "Ninguém a pode decidir: não há gestor de cluster configurado para a organização (e, na fase 2, nenhum contacto do anfitrião tem identidade Teams).",
         StuckNoApproverAdvice = "Acrescente um gestor de cluster para a organização em Roles:ClusterManagers (ou dê ao contacto do anfitrião um id Entra): o bot envia então o cartão de aprovação na próxima ronda.",
         StuckCardNotDelivered = "O cartão de aprovação não pôde ser entregue a nenhum aprovador: o bot não está instalado para eles, bloquearam-no, ou o Teams recusou a mensagem.",
+        StuckCardNotDeliveredStillTrying = "O cartão de aprovação ainda não pôde ser entregue a nenhum aprovador: o bot não está instalado para eles, bloquearam-no, ou o Teams recusou a mensagem. O bot continua a tentar nas próximas rondas.",
         StuckCardRefused = "O cartão de aprovação foi recusado a alguns dos aprovadores em todas as tentativas (o bot não está instalado para eles, bloquearam-no, ou o Teams recusou a mensagem); o bot deixou de tentar.",
         StuckApplicantNotReachedFormat = "Não foi possível contactar o candidato: {0}. O Teams recusou-a em todas as tentativas, pelo que pode ter bloqueado ou removido o bot; o bot deixou de tentar.",
         ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
@@ -611,6 +613,7 @@ internal sealed partial record ExchangeTexts
         StuckNoApprover = "Nadie puede decidirla: no hay ningún gestor de clúster configurado para la organización (y, en la fase 2, ningún contacto del anfitrión tiene identidad de Teams).",
         StuckNoApproverAdvice = "Añada un gestor de clúster para la organización en Roles:ClusterManagers (o dé al contacto del anfitrión un id de Entra): el bot enviará entonces la tarjeta de aprobación en su próxima ronda.",
         StuckCardNotDelivered = "Su tarjeta de aprobación no se pudo entregar a ningún aprobador: el bot no está instalado para ellos, lo han bloqueado o Teams rechazó el mensaje.",
+        StuckCardNotDeliveredStillTrying = "Su tarjeta de aprobación aún no se ha podido entregar a ningún aprobador: el bot no está instalado para ellos, lo han bloqueado o Teams rechazó el mensaje. El bot sigue intentándolo en sus próximas rondas.",
         StuckCardRefused = "Su tarjeta de aprobación fue rechazada para algunos de sus aprobadores en todos los intentos (el bot no está instalado para ellos, lo han bloqueado o Teams rechazó el mensaje); el bot ha dejado de intentarlo.",
         StuckApplicantNotReachedFormat = "No se pudo contactar con el solicitante: {0}. Teams lo rechazó en todos los intentos, así que puede que haya bloqueado o quitado el bot; el bot ha dejado de intentarlo.",
         ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
@@ -869,6 +872,7 @@ internal sealed partial record ExchangeTexts
         StuckNoApprover = "Nessuno può deciderla: non è configurato alcun responsabile di cluster per l'organizzazione (e, nella fase 2, nessun contatto dell'ospitante ha un'identità Teams).",
         StuckNoApproverAdvice = "Aggiungi un responsabile di cluster per l'organizzazione in Roles:ClusterManagers (o dai al contatto dell'ospitante un id Entra): il bot invierà la scheda di approvazione al prossimo giro.",
         StuckCardNotDelivered = "La sua scheda di approvazione non è stata consegnata a nessun approvatore: il bot non è installato per loro, l'hanno bloccato o Teams ha rifiutato il messaggio.",
+        StuckCardNotDeliveredStillTrying = "La sua scheda di approvazione non è ancora stata consegnata a nessun approvatore: il bot non è installato per loro, l'hanno bloccato o Teams ha rifiutato il messaggio. Il bot continua a provare ai prossimi giri.",
         StuckCardRefused = "La sua scheda di approvazione è stata rifiutata per alcuni approvatori a ogni tentativo (il bot non è installato per loro, l'hanno bloccato o Teams ha rifiutato il messaggio); il bot ha smesso di riprovare.",
         StuckApplicantNotReachedFormat = "Non è stato possibile raggiungere il candidato: {0}. Teams l'ha rifiutato a ogni tentativo, quindi potrebbe aver bloccato o rimosso il bot; il bot ha smesso di riprovare.",
         ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
@@ -1127,6 +1131,7 @@ internal sealed partial record ExchangeTexts
         StuckNoApprover = "Kimse karar veremiyor: kuruluş için yapılandırılmış küme yöneticisi yok (ve 2. aşamada ev sahibi kişilerinden hiçbirinin Teams kimliği yok).",
         StuckNoApproverAdvice = "Roles:ClusterManagers içinde kuruluş için bir küme yöneticisi ekleyin (veya ev sahibi kişisine bir Entra kimliği verin): bot onay kartını bir sonraki turunda gönderir.",
         StuckCardNotDelivered = "Onay kartı hiçbir onaylayana iletilemedi: bot onlar için yüklü değil, botu engellediler ya da Teams mesajı reddetti.",
+        StuckCardNotDeliveredStillTrying = "Onay kartı henüz hiçbir onaylayana iletilemedi: bot onlar için yüklü değil, botu engellediler ya da Teams mesajı reddetti. Bot sonraki turlarında denemeye devam ediyor.",
         StuckCardRefused = "Onay kartı bazı onaylayanlar için her denemede reddedildi (bot onlar için yüklü değil, botu engellediler ya da Teams mesajı reddetti); bot denemeyi bıraktı.",
         StuckApplicantNotReachedFormat = "Başvuru sahibine ulaşılamadı: {0}. Teams her denemede reddetti, bu yüzden botu engellemiş veya kaldırmış olabilir; bot denemeyi bıraktı.",
         ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>
@@ -1385,6 +1390,7 @@ internal sealed partial record ExchangeTexts
         StuckNoApprover = "Nikdo o ní nemůže rozhodnout: pro organizaci není nastaven žádný správce klastru (a ve 2. fázi nemá žádný kontakt hostitele identitu v Teams).",
         StuckNoApproverAdvice = "Přidejte správce klastru pro organizaci v Roles:ClusterManagers (nebo dejte kontaktu hostitele Entra id): bot pak pošle schvalovací kartu v dalším kole.",
         StuckCardNotDelivered = "Schvalovací kartu se nepodařilo doručit žádnému schvalovateli: bot pro ně není nainstalovaný, zablokovali ho, nebo Teams zprávu odmítl.",
+        StuckCardNotDeliveredStillTrying = "Schvalovací kartu se zatím nepodařilo doručit žádnému schvalovateli: bot pro ně není nainstalovaný, zablokovali ho, nebo Teams zprávu odmítl. Bot to dál zkouší v dalších kolech.",
         StuckCardRefused = "Schvalovací karta byla některým schvalovatelům odmítnuta při každém pokusu (bot pro ně není nainstalovaný, zablokovali ho, nebo Teams zprávu odmítl); bot to přestal zkoušet.",
         StuckApplicantNotReachedFormat = "Žadatele se nepodařilo zastihnout: {0}. Teams ji odmítl při každém pokusu, žadatel tedy možná bota zablokoval nebo odebral; bot to přestal zkoušet.",
         ApplicantNotices = new Dictionary<ExchangeApplicantNotice, string>

@@ -192,8 +192,11 @@ internal sealed partial record ExchangeTexts
 
     public required string StuckNoApproverAdvice { get; init; }
 
-    /// <summary>Its approval card reached none of the step's approvers.</summary>
+    /// <summary>Its approval card reached none of the step's approvers, and the bot no longer tries it.</summary>
     public required string StuckCardNotDelivered { get; init; }
+
+    /// <summary>Its approval card reached none of the step's approvers so far, and the bot still tries it (<see cref="ExchangeStuckEntry.StillTried"/>).</summary>
+    public required string StuckCardNotDeliveredStillTrying { get; init; }
 
     /// <summary>Why an application is stuck: its card was refused for some approvers at each of its bounded tries (the others have it).</summary>
     public required string StuckCardRefused { get; init; }

@@ -62,7 +62,9 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 var card = CardJson(r);
                 Assert.Contains(texts.StuckTitle, card, StringComparison.Ordinal);
                 Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
+                // Its first failure: the follow-up still tries it, and the list says so.
+                Assert.Contains(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardAdvice, card, StringComparison.Ordinal);
                 // The manager, whose name the bot does not know, counted among those not reached.
                 Assert.Contains(NotReached(texts, string.Format(CultureInfo.InvariantCulture, texts.StuckUnnamedFormat, 1)), card, StringComparison.Ordinal);
@@ -247,6 +249,48 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             .StartTestAsync();
         Assert.Equal(1 + ExchangeDeliveryClaim.RefusalAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, Assert.Single(await ListAsync()).Reason);
+    }
+
+    /// <summary>
+    /// Before: a card that reached no approver was listed from its first failure as "could not be delivered to any
+    /// approver", with no word that the follow-up goes on trying it — and it does. Now the entry says the bot keeps
+    /// trying while the follow-up still tries it (<see cref="ExchangeDeliveryClaim.StillTried"/> for one of the step's
+    /// approvers, the rule a click that tries nothing answers "queued" by), and no longer once its tries are spent.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Typed_CardReachedNoApprover_SaysTheBotKeepsTryingUntilItsTriesAreSpent(string language)
+    {
+        // Arrange: the manager never installed the bot: the card reached nobody at the submission.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        Assert.True(Assert.Single(await ListAsync()).StillTried);
+
+        // Act: the follow-up's other tries, each after its growing wait, all refused.
+        for (var pass = 0; pass < ExchangeDeliveryClaim.RefusalAttempts - 1; pass++)
+        {
+            host.Time.Advance(ExchangeDeliveryClaim.RefusalBackoff * Math.Pow(2, pass));
+            await fixture.RunFollowUpAsync();
+        }
+
+        // Assert: its tries spent — still listed, no longer said to be tried.
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardNotDelivered, entry.Reason);
+        Assert.False(entry.StillTried);
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
     }
 
     [Fact]
