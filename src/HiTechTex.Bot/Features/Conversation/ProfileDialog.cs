@@ -172,6 +172,42 @@ internal sealed class ProfileDialog : ComponentDialog
     /// <summary>The answers the name, "shall I call you …?" and organisation questions take before they give up.</summary>
     public const int ProfileAttempts = 3;
 
+    /// <summary>
+    /// The journey requests a first-use name or organisation question keeps without using one of its tries ("find
+    /// partners in Italy" typed there: the latest is run once the profile is saved), as a menu button clicked there uses
+    /// none. Past these a request uses a try like any answer the question cannot use, so that the question still ends.
+    /// </summary>
+    public const int RequestsWithoutTry = ProfileAttempts;
+
+    /// <summary>How many requests the first-use name question has kept without a try (<see cref="RequestsWithoutTry"/>), in its state.</summary>
+    private const string NamePromptRequestsKey = "requestsKept";
+
+    /// <summary>
+    /// A journey request typed at the first-use name question, while it has <see cref="RequestsWithoutTry"/> left: kept
+    /// (the latest), NameFirst said and the question asked again without using one of its tries — as a menu button
+    /// clicked there is. The name question decides as its validator does (<see cref="RequestTypedAsName"/>), so a name
+    /// that looks like a command ("Maria Partner", "Find Partners") is still taken; past the cap the validator reads the
+    /// request as before (one of the tries).
+    /// </summary>
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(innerDc);
+        var activity = innerDc.Context.Activity;
+        if (innerDc.ActiveDialog is { Id: NameFirstUsePrompt } question
+            && activity.IsType(ActivityTypes.Message) && activity.Value is null
+            && question.State.GetValue<int>(NamePromptRequestsKey) is var kept && kept < RequestsWithoutTry
+            && RequestTypedAsName(innerDc.Context) is { } request)
+        {
+            question.State[NamePromptRequestsKey] = kept + 1;
+            question.State[NamePromptRequestKey] = request;
+            await innerDc.Context.SendActivityAsync(ConversationTurn.Plain(innerDc.Context.GetTexts().NameFirst), cancellationToken).ConfigureAwait(false);
+            await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return EndOfTurn;
+        }
+
+        return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The name question; <paramref name="kept"/> is the name kept when it gives up ("" for none).</summary>
     private static PromptOptions NameOptions(ITurnContext context, string kept)
     {
@@ -432,8 +468,14 @@ internal sealed class ProfileDialog : ComponentDialog
         /// <summary>The journey request typed at this question, kept (<see cref="IsJourneyRequest"/>).</summary>
         public string? Request { get; init; }
 
-        /// <summary>How many journey requests were typed at this question (it gives up after <see cref="ProfileAttempts"/>).</summary>
+        /// <summary>
+        /// How many answers at this question named no organisation (it gives up after <see cref="ProfileAttempts"/>): a
+        /// journey request counts only past <see cref="RequestsWithoutTry"/> (<see cref="KeptRequests"/>).
+        /// </summary>
         public int Requests { get; init; }
+
+        /// <summary>How many journey requests this first-use question has kept without using a try (<see cref="RequestsWithoutTry"/>).</summary>
+        public int KeptRequests { get; init; }
 
         /// <summary>
         /// An answer that may be a name or a request (<see cref="OrganisationAnswerKind.Unsure"/>): the steps ask whether it
@@ -542,6 +584,7 @@ internal sealed class ProfileDialog : ComponentDialog
         step.Values["firstUse"] = question.FirstUse;
         step.Values["request"] = question.Request;
         step.Values["requests"] = question.Requests;
+        step.Values["keptRequests"] = question.KeptRequests;
         step.Values["confirm"] = question.Confirm;
         if (question.Answer is { Length: > 0 } answer)
         {
@@ -671,6 +714,7 @@ internal sealed class ProfileDialog : ComponentDialog
                 FirstUse = true,
                 Request = step.GetValue<string>("request"),
                 Requests = step.GetValue<int>("requests"),
+                KeptRequests = step.GetValue<int>("keptRequests"),
                 Confirm = typed.Trim(),
             };
             return await step.ReplaceDialogAsync(OrganisationStepsId, ask, cancellationToken).ConfigureAwait(false);
@@ -680,7 +724,7 @@ internal sealed class ProfileDialog : ComponentDialog
         {
             var said = step.Context.GetTexts();
             var firstUse = step.GetValue<bool>("firstUse");
-            return await AskOrganisationAgainAsync(step, firstUse ? said.OrganisationFirst : said.OrganisationIsRequest, firstUse ? typed.Trim() : null, cancellationToken).ConfigureAwait(false);
+            return await AskOrganisationAgainAsync(step, firstUse ? said.OrganisationFirst : said.OrganisationIsRequest, firstUse ? typed.Trim() : null, cancellationToken, requestKept: firstUse).ConfigureAwait(false);
         }
 
         // Those declined before are not offered again; none left (or none found): kept as typed, without an id.
@@ -704,13 +748,18 @@ internal sealed class ProfileDialog : ComponentDialog
     /// <summary>
     /// Says <paramref name="said"/> and asks the organisation question again, the answer given counted as one of the
     /// question's <see cref="ProfileAttempts"/>: after the last, the organisation saved before (else none) is kept, said
-    /// so, and the profile goes on. <paramref name="request"/> is the journey request kept for after the profile.
+    /// so, and the profile goes on. <paramref name="request"/> is the journey request kept for after the profile;
+    /// <paramref name="requestKept"/>: the answer was that request, which uses no try while the question has
+    /// <see cref="RequestsWithoutTry"/> left (as a menu button clicked there uses none).
     /// </summary>
-    private static async Task<DialogTurnResult> AskOrganisationAgainAsync(WaterfallStepContext step, string said, string? request, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskOrganisationAgainAsync(
+        WaterfallStepContext step, string said, string? request, CancellationToken cancellationToken, bool requestKept = false)
     {
         var texts = step.Context.GetTexts();
         var kept = step.GetValue<string>("kept") ?? "";
-        var requests = step.GetValue<int>("requests") + 1;
+        var keptRequests = step.GetValue<int>("keptRequests");
+        var withoutTry = requestKept && keptRequests < RequestsWithoutTry;
+        var requests = step.GetValue<int>("requests") + (withoutTry ? 0 : 1);
         step.Values["request"] = request;
         await step.Context.SendActivityAsync(ConversationTurn.Plain(said), cancellationToken).ConfigureAwait(false);
         if (requests >= ProfileAttempts)
@@ -724,6 +773,7 @@ internal sealed class ProfileDialog : ComponentDialog
             FirstUse = step.GetValue<bool>("firstUse"),
             Request = request,
             Requests = requests,
+            KeptRequests = keptRequests + (withoutTry ? 1 : 0),
         };
         return await step.ReplaceDialogAsync(OrganisationStepsId, question, cancellationToken).ConfigureAwait(false);
     }
@@ -776,6 +826,7 @@ internal sealed class ProfileDialog : ComponentDialog
                 FirstUse = step.GetValue<bool>("firstUse"),
                 Request = step.GetValue<string>("request"),
                 Requests = step.GetValue<int>("requests"),
+                KeptRequests = step.GetValue<int>("keptRequests"),
             };
             return await step.ReplaceDialogAsync(OrganisationStepsId, again, cancellationToken).ConfigureAwait(false);
         }
@@ -850,9 +901,7 @@ internal sealed class ProfileDialog : ComponentDialog
             return false;
         }
 
-        // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
-        var name = ProfileAnswers.Name(prompt.Recognized.Value, BenIsIAm(prompt.Context));
-        if (name.Length > 0 && IsJourneyRequest(name))
+        if (RequestTypedAsName(prompt.Context) is { } request)
         {
             // "find partners in Italy", "quero candidatar-me a um intercâmbio": a request, never a person's name (it would
             // be saved as the name and shown on the cards managers and partners get).
@@ -862,8 +911,9 @@ internal sealed class ProfileDialog : ComponentDialog
             if (firstUse)
             {
                 // First use: the request is kept (the latest one typed) and run once the profile is saved, as at the
-                // organisation question — before, it was refused with "ask me again once your profile is saved".
-                prompt.State[NamePromptRequestKey] = prompt.Recognized.Value!.Trim();
+                // organisation question — before, it was refused with "ask me again once your profile is saved". Here
+                // only past RequestsWithoutTry (OnContinueDialogAsync keeps those without a try): one of the tries.
+                prompt.State[NamePromptRequestKey] = request;
                 await prompt.Context.SendActivityAsync(ConversationTurn.Plain(texts.NameFirst), cancellationToken).ConfigureAwait(false);
                 if (!last && prompt.Options.Prompt is { } question)
                 {
@@ -879,7 +929,26 @@ internal sealed class ProfileDialog : ComponentDialog
             return false;
         }
 
+        // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
+        var name = ProfileAnswers.Name(prompt.Recognized.Value, BenIsIAm(prompt.Context));
         return name.Length == 0 || await IsPersonNameOrSayWhyAsync(prompt.Context, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// This turn's answer to the name question as typed, if it is a journey request ("find partners in Italy", "quero
+    /// candidatar-me a um intercâmbio") and so never a person's name: one line within <see cref="MaxNameLength"/> whose
+    /// name without its lead-in is surely a request (<see cref="IsJourneyRequest"/>; "Maria Partner" is a name).
+    /// </summary>
+    private static string? RequestTypedAsName(ITurnContext context)
+    {
+        var typed = context.Activity.Text?.Trim();
+        if (string.IsNullOrEmpty(typed) || !NameRule.Keeps(typed, MaxNameLength))
+        {
+            return null;
+        }
+
+        var name = ProfileAnswers.Name(typed, BenIsIAm(context));
+        return name.Length > 0 && IsJourneyRequest(name) ? typed : null;
     }
 
     /// <summary>

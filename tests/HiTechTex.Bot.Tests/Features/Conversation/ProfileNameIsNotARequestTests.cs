@@ -53,12 +53,60 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
         Assert.Single(host.Recognizer.Texts, t => t == request);
     }
 
-    /// <summary>Requests at every try: the name stays unset (the Teams name was declined), and the last request runs after the profile.</summary>
+    /// <summary>
+    /// First use: requests typed at the name question use none of its tries (as a menu button clicked there uses none) —
+    /// before, the third was its last try and the name was left unset. Each says NameFirst and asks again; the name
+    /// typed after them is taken, and the latest request runs once the profile is saved.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "en-GB", "no", "find partners in Italy", "I need a dyeing partner in Italy")]
+    [InlineData("pt", "pt-PT", "não", "procuro parceiros em Itália", "quero candidatar-me a um intercâmbio")]
+    [InlineData("es", "es-ES", "no", "busco socios en Italia", "busco un socio en Italia")]
+    [InlineData("it", "it-IT", "no", "cerco partner in Spagna", "voglio candidarmi a uno scambio")]
+    [InlineData("tr", "tr-TR", "hayır", "İspanya'da ortak arıyorum", "ispanyada partner arıyorum")]
+    [InlineData("cs", "cs-CZ", "ne", "hledám partnery v Itálii", "chci se přihlásit na výměnu")]
+    public async Task FirstUse_RequestsAtEveryTryOfTheNameQuestion_UseNoTry_TheNameThenTaken_TheLatestRequestRunAfterTheProfile(
+        string language, string locale, string no, string request, string latest)
+    {
+        // Arrange
+        host.Adapter.Locale = locale;
+        var texts = ConversationTexts.For(language);
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        host.Recognizer.Recognized[latest] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        var flow = host.Flow()
+            .Send("hello")
+            .AssertReply(_ => { }, "shall I call you Ana?")
+            .Send(no)
+            .AssertReply(texts.AskName);
+        for (var i = 1; i < ProfileDialog.ProfileAttempts; i++)
+        {
+            flow = flow.Send(request).AssertReply(texts.NameFirst).AssertReply(texts.AskName);
+        }
+
+        // Act: the question's last try is a request too — asked again, not given up; then the name.
+        await flow
+            .Send(latest).AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .AssertNoReply()
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReply(_ => { }, "the language question")
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        // Assert: the name typed after the requests is saved; only the latest request ran, after the profile.
+        Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
+        Assert.Equal(latest, host.Recognizer.Texts[^1]);
+        Assert.DoesNotContain(request, host.Recognizer.Texts);
+    }
+
+    /// <summary>A name that looks like a request ("Find Partners") typed after requests is still taken as the name.</summary>
     [Fact]
-    public async Task FirstUse_RequestsAtEveryTry_NameUnset_TheLastRequestRunAfterTheProfile()
+    public async Task FirstUse_AfterRequests_ANameWithJourneyWords_IsTakenAsTheName()
     {
         var texts = ConversationTexts.En;
-        host.Recognizer.Recognized["I want to apply for an exchange"] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
 
         await host.Flow()
             .Send("hello")
@@ -67,6 +115,31 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
             .AssertReply(texts.AskName)
             .Send("find partners in Italy").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
             .Send("find a dyeing partner in Spain").AssertReply(texts.NameFirst).AssertReply(texts.AskName)
+            .Send("Find Partners")
+            .AssertReply(texts.AskOrganisation)
+            .StartTestAsync();
+    }
+
+    /// <summary>
+    /// Past <see cref="ProfileDialog.RequestsWithoutTry"/> a request uses one of the name question's tries, so that it
+    /// still ends: the name stays unset (the Teams name was declined), and the last request runs after the profile.
+    /// </summary>
+    [Fact]
+    public async Task FirstUse_RequestsPastThoseWithoutATry_UseTheTries_NameUnset_TheLastRequestRunAfterTheProfile()
+    {
+        var texts = ConversationTexts.En;
+        host.Recognizer.Recognized["I want to apply for an exchange"] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        var flow = host.Flow()
+            .Send("hello")
+            .AssertReply(_ => { }, "shall I call you Ana?")
+            .Send("no")
+            .AssertReply(texts.AskName);
+        for (var i = 1; i < ProfileDialog.RequestsWithoutTry + ProfileDialog.ProfileAttempts; i++)
+        {
+            flow = flow.Send(i % 2 == 0 ? "find partners in Italy" : "find a dyeing partner in Spain").AssertReply(texts.NameFirst).AssertReply(texts.AskName);
+        }
+
+        await flow
             .Send("I want to apply for an exchange").AssertReply(texts.NameFirst).AssertReply(texts.NameUnset)
             .AssertReply(texts.AskOrganisation)
             .Send("CITEVE")

@@ -50,16 +50,65 @@ public sealed class ProfileOrganisationRequestTests : IDisposable
         Assert.Equal(request, host.Recognizer.Texts[^1]);
     }
 
+    /// <summary>
+    /// Requests typed at every try of the first-use organisation question use none of its tries (as a menu button
+    /// clicked there uses none) — before, the third gave up with the organisation unset: the organisation typed after
+    /// them is saved, and the latest request runs after the profile.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "I need a dyeing partner in Italy", "find partners in Italy")]
+    [InlineData("tr", "ispanyada partner arıyorum", "İspanya'da ortak arıyorum")]
+    [InlineData("pt", "quero candidatar-me a um intercâmbio", "procuro parceiros em Itália")]
+    [InlineData("es", "busco un socio en Italia", "busco socios en Italia")]
+    [InlineData("it", "voglio candidarmi a uno scambio", "cerco partner in Spagna")]
+    [InlineData("cs", "hledám partnera v Itálii", "chci se přihlásit na výměnu")]
+    public async Task OrganisationQuestion_RequestsAtEveryTry_UseNoTry_TheOrganisationThenSaved_TheLatestRequestRun(string language, string request, string latest)
+    {
+        // Arrange
+        host.Adapter.Locale = language;
+        var texts = ConversationTexts.For(language);
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        host.Recognizer.Recognized[latest] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        var flow = StartAsync(texts);
+        for (var i = 1; i < ProfileDialog.ProfileAttempts; i++)
+        {
+            flow = flow.Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation);
+        }
+
+        // Act
+        await flow
+            .Send(latest).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
+            .StartTestAsync();
+
+        // Assert
+        var profile = Assert.IsType<UserProfile>(await host.ReadProfileAsync());
+        Assert.Equal("CITEVE", profile.Organisation);
+        Assert.Equal(latest, host.Recognizer.Texts[^1]);
+        Assert.DoesNotContain(request, host.Recognizer.Texts);
+    }
+
+    /// <summary>
+    /// Past <see cref="ProfileDialog.RequestsWithoutTry"/> a request uses one of the question's tries, so that it still
+    /// ends: the organisation stays unset, and the request is still run.
+    /// </summary>
     [Fact]
-    public async Task OrganisationQuestion_OnlyJourneyRequests_GivesUpWithTheOrganisationUnset_TheRequestStillRun()
+    public async Task OrganisationQuestion_OnlyJourneyRequests_PastThoseWithoutATry_GivesUpWithTheOrganisationUnset_TheRequestStillRun()
     {
         var texts = ConversationTexts.En;
         const string request = "I need a dyeing partner in Italy";
         host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        var flow = StartAsync(texts);
+        for (var i = 1; i < ProfileDialog.RequestsWithoutTry + ProfileDialog.ProfileAttempts; i++)
+        {
+            flow = flow.Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation);
+        }
 
-        await StartAsync(texts)
-            .Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation)
-            .Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation)
+        await flow
             .Send(request).AssertReply(texts.OrganisationFirst).AssertReply(texts.OrganisationUnset)
             .AssertReplyContains(texts.AskLanguage)
             .Send(texts.LanguageName)
