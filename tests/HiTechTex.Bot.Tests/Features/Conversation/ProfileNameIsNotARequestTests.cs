@@ -30,7 +30,7 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
         var texts = ConversationTexts.For(language);
         host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
 
-        await host.Flow()
+        var flow = host.Flow()
             .Send("hello")
             .AssertReply(_ => { }, "shall I call you Ana?")
             .Send(no)
@@ -38,15 +38,8 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
             .Send(request)
             .AssertReply(texts.NameFirst)
             .AssertReply(texts.AskName)
-            .AssertNoReply()
-            .Send("Ana Sousa")
-            .AssertReply(texts.AskOrganisation)
-            .Send("CITEVE")
-            .AssertReply(_ => { }, "the language question")
-            .Send(texts.LanguageName)
-            .AssertReply(texts.ProfileSaved("Ana Sousa"))
-            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
-            .StartTestAsync();
+            .AssertNoReply();
+        await NameGivenThenTheRequestAnswered(flow, texts).StartTestAsync();
 
         Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
         Assert.Equal(request, host.Recognizer.Texts[^1]);
@@ -84,17 +77,8 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
         }
 
         // Act: the question's last try is a request too — asked again, not given up; then the name.
-        await flow
-            .Send(latest).AssertReply(texts.NameFirst).AssertReply(texts.AskName)
-            .AssertNoReply()
-            .Send("Ana Sousa")
-            .AssertReply(texts.AskOrganisation)
-            .Send("CITEVE")
-            .AssertReply(_ => { }, "the language question")
-            .Send(texts.LanguageName)
-            .AssertReply(texts.ProfileSaved("Ana Sousa"))
-            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
-            .StartTestAsync();
+        flow = flow.Send(latest).AssertReply(texts.NameFirst).AssertReply(texts.AskName).AssertNoReply();
+        await NameGivenThenTheRequestAnswered(flow, texts).StartTestAsync();
 
         // Assert: the name typed after the requests is saved; only the latest request ran, after the profile.
         Assert.Equal("Ana Sousa", (await host.ReadProfileAsync())?.Name);
@@ -258,4 +242,15 @@ public sealed class ProfileNameIsNotARequestTests : IDisposable
         Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.NameFirst).Where(t => t.Length > 0).Distinct().Count());
         Assert.Equal(ConversationTexts.All.Count, ConversationTexts.All.Select(t => t.OrganisationIsRequest).Where(t => t.Length > 0).Distinct().Count());
     }
+
+    /// <summary>"Ana Sousa" at the name question, then CITEVE and the language: the profile is saved and the kept request answered.</summary>
+    private static HiTechTex.Bot.Testing.Dialogs.TestFlow NameGivenThenTheRequestAnswered(HiTechTex.Bot.Testing.Dialogs.TestFlow flow, ConversationTexts texts) =>
+        flow
+            .Send("Ana Sousa")
+            .AssertReply(texts.AskOrganisation)
+            .Send("CITEVE")
+            .AssertReply(_ => { }, "the language question")
+            .Send(texts.LanguageName)
+            .AssertReply(texts.ProfileSaved("Ana Sousa"))
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer");
 }

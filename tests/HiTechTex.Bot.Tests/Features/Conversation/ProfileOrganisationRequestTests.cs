@@ -33,16 +33,11 @@ public sealed class ProfileOrganisationRequestTests : IDisposable
         host.Recognizer.Recognized[request] = new RecognizedIntent(intent, 0.9, IntentEntities.Empty);
 
         // Act
-        await StartAsync(texts)
+        var flow = StartAsync(texts)
             .Send(request)
             .AssertReply(texts.OrganisationFirst)
-            .AssertReply(texts.AskOrganisation)
-            .Send("CITEVE")
-            .AssertReplyContains(texts.AskLanguage)
-            .Send(texts.LanguageName)
-            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
-            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
-            .StartTestAsync();
+            .AssertReply(texts.AskOrganisation);
+        await OrganisationGivenThenTheRequestAnswered(flow, texts).StartTestAsync();
 
         // Assert: the organisation is the name typed after; the request reached the recognizer after the profile.
         var profile = Assert.IsType<UserProfile>(await host.ReadProfileAsync());
@@ -76,14 +71,8 @@ public sealed class ProfileOrganisationRequestTests : IDisposable
         }
 
         // Act
-        await flow
-            .Send(latest).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation)
-            .Send("CITEVE")
-            .AssertReplyContains(texts.AskLanguage)
-            .Send(texts.LanguageName)
-            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
-            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer")
-            .StartTestAsync();
+        flow = flow.Send(latest).AssertReply(texts.OrganisationFirst).AssertReply(texts.AskOrganisation);
+        await OrganisationGivenThenTheRequestAnswered(flow, texts).StartTestAsync();
 
         // Assert
         var profile = Assert.IsType<UserProfile>(await host.ReadProfileAsync());
@@ -189,6 +178,15 @@ public sealed class ProfileOrganisationRequestTests : IDisposable
             }
         }
     }
+
+    /// <summary>"CITEVE" at the organisation question, then the language: the profile is saved and the kept request answered.</summary>
+    private static HiTechTex.Bot.Testing.Dialogs.TestFlow OrganisationGivenThenTheRequestAnswered(HiTechTex.Bot.Testing.Dialogs.TestFlow flow, ConversationTexts texts) =>
+        flow
+            .Send("CITEVE")
+            .AssertReplyContains(texts.AskLanguage)
+            .Send(texts.LanguageName)
+            .AssertReplyContains(texts.ProfileSaved("Ana")[..5])
+            .AssertReply(reply => Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is null or { Count: 0 }), "the request's answer");
 
     /// <summary>"hello", yes to the Teams name, up to the organisation question.</summary>
     private HiTechTex.Bot.Testing.Dialogs.TestFlow StartAsync(ConversationTexts texts) =>
