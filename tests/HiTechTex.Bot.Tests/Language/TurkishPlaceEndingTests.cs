@@ -183,6 +183,9 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("sadece teknik tekstil çorlu osb'deki kilit oyuncular", "sadece teknik tekstil", "çorlu osb")]
     [InlineData("merhaba çorlu organize sanayi bölgesi'ndeki paydaşlar", "merhaba", "çorlu organize sanayi bölgesi")]
     [InlineData("selam, tekstil çorlu'daki paydaşlar", "selam tekstil", "çorlu")]
+    // In capitals, too, what opens the message before the name is none of its words (before, "Merhaba" and "Sadece" were).
+    [InlineData("Merhaba Çorlu'daki paydaşlar", "merhaba", "çorlu")]
+    [InlineData("Sadece Çorlu'daki paydaşlar", "sadece", "çorlu")]
     // A word before "giyim" that makes no sector's name with it stays the name's ("ev" alone is no sector either).
     [InlineData("yeni giyim çorlu'daki paydaşlar", "", "yeni giyim çorlu")]
     [InlineData("ev çorlu'daki paydaşlar", "", "ev çorlu")]
