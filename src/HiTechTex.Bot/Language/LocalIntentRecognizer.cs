@@ -611,11 +611,12 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // "only companies in Portugal", "solo empresas en España", "pouze firmy v Česku": a restrictor and the generic
         // noun for organisations narrow the search (to the country, the kind named) and are nothing to look for.
-        // "decision makers in Italy": people at organisations there, neither word a keyword.
+        // "decision makers in Italy": people at organisations there, neither word a keyword; nor a greeting that opens a
+        // message naming a place with a Turkish ending ("selam, çorlu'daki firmalar").
         var noSearchWords = SearchRestrictors.NoSearchWords(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
-            consumed[i] |= noSearchWords[i];
+            consumed[i] |= noSearchWords[i] || TurkishSuffix.GreetsBeforeAPlace(tokens, i);
         }
 
         var stopWords = language?.StopWords ?? [];

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language.Vocabulary;
 
 namespace HiTechTex.Bot.Language;
@@ -41,6 +42,15 @@ internal static class TurkishSuffix
     {
         "tekstil", "konfeksiyon", "giyim", "deri", "moda", "dokuma", "orme", "iplik", "kumas", "boya", "boyama",
     };
+
+    // The textile sector's names of two words, normalized, as SectorNames: "hazır giyim" (ready-to-wear), "ev tekstili"
+    // (home textiles), "teknik tekstil" (technical textiles) — "hazır", "ev" or "teknik" alone is no sector.
+    private static readonly HashSet<(string, string)> TwoWordSectorNames = [("hazir", "giyim"), ("ev", "tekstili"), ("teknik", "tekstil")];
+
+    // The greetings small talk answers ("merhaba", "selam", "iyi günler", "hello"…), normalized into words, longest first:
+    // one that opens the message ("merhaba çorlu'daki paydaşlar") is no word of the place's name after it.
+    private static readonly string[][] Greetings = [.. ConversationTexts.All.SelectMany(t => t.GreetingPhrases)
+        .Select(g => TextNormalizer.Tokenize(g).Select(t => t.Norm).ToArray()).Where(g => g.Length > 0).OrderByDescending(g => g.Length)];
 
     // Of whom or what (genitive), in the forms vowel harmony and a vowel before give it: "Çorlu'nun", "İzmir'in", "Uşak'ın".
     private static readonly HashSet<string> GenitiveEndings = new(StringComparer.Ordinal) { "in", "un", "nin", "nun" };
@@ -175,9 +185,10 @@ internal static class TurkishSuffix
     public static bool IsInAPlacesName(IReadOnlyList<Token> tokens, int index)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (NamesTheSectorBeforeAName(tokens, index))
+        if (NameThatOpens(tokens) is { } name && index < name.Start)
         {
-            // "Tekstil Çorlu'daki paydaşlar": the capital of the message's first word makes it no word of the name.
+            // "Tekstil Çorlu'daki paydaşlar", "Merhaba Çorlu'daki paydaşlar": the capital of the message's first word
+            // makes neither the sector's name nor a greeting a word of the name.
             return false;
         }
 
@@ -220,19 +231,40 @@ internal static class TurkishSuffix
     public static bool NamesTheSectorBeforeAName(IReadOnlyList<Token> tokens, int index)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return NameThatOpens(tokens) is { } name && index < name.Start && SectorNames.Contains(tokens[index].Norm);
+        return NameThatOpens(tokens) is { } name && index < name.Start
+            && (SectorNameWords(tokens, index) > 0 || (index > 0 && SectorNameWords(tokens, index - 1) == 2));
     }
 
     /// <summary>
-    /// The lower-case name that opens the message (after any restrictor or sector's name) — its first word and its
-    /// ending's index — when its ending comes within <see cref="MaxLowerCaseNameWords"/> words with people right after it.
+    /// Whether the word at <paramref name="index"/> is of a greeting that opens a message naming a place with a Turkish
+    /// ending (<see cref="NamesAPlace"/>): "selam" of "selam, çorlu'daki firmalar", "iyi günler" — nothing to look for.
+    /// </summary>
+    public static bool GreetsBeforeAPlace(IReadOnlyList<Token> tokens, int index)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return index < GreetingWords(tokens) && NamesAPlace(tokens);
+    }
+
+    /// <summary>The words of the sector's name at <paramref name="index"/>: 2 for "hazır giyim", 1 for "tekstil", else 0.</summary>
+    private static int SectorNameWords(IReadOnlyList<Token> tokens, int index) =>
+        index + 1 < tokens.Count && TwoWordSectorNames.Contains((tokens[index].Norm, tokens[index + 1].Norm)) ? 2
+        : SectorNames.Contains(tokens[index].Norm) ? 1 : 0;
+
+    /// <summary>The words of the greeting that opens the message ("merhaba", "iyi günler"), or 0.</summary>
+    private static int GreetingWords(IReadOnlyList<Token> tokens) =>
+        Greetings.FirstOrDefault(g => g.Length <= tokens.Count && g.Select((w, i) => tokens[i].Norm == w).All(same => same))?.Length ?? 0;
+
+    /// <summary>
+    /// The lower-case name that opens the message (after any greeting, then any restrictor or sector's name) — its first
+    /// word and its ending's index — when its ending comes within <see cref="MaxLowerCaseNameWords"/> words with people
+    /// right after it.
     /// </summary>
     private static (int Start, int Ending)? NameThatOpens(IReadOnlyList<Token> tokens)
     {
-        var start = 0;
-        while (start < tokens.Count && (SearchRestrictors.IsRestrictor(tokens[start].Norm) || SectorNames.Contains(tokens[start].Norm)))
+        var start = GreetingWords(tokens);
+        while (start < tokens.Count && (SearchRestrictors.IsRestrictor(tokens[start].Norm) ? 1 : SectorNameWords(tokens, start)) is > 0 and var words)
         {
-            start++;
+            start += words;
         }
 
         for (var i = start + 1; i <= start + MaxLowerCaseNameWords && i < tokens.Count; i++)

@@ -111,6 +111,21 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("sadece çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
     [InlineData("yalnızca çorlu osb'deki kilit oyuncular", null, "çorlu osb")]
     [InlineData("sadece tekstil çorlu'daki paydaşlar", null, "tekstil çorlu")]
+    // A sector's name of two words is the sector's as one of one word is (before, "hazır" was the name's first word, and
+    // a name of four words after it was "I didn't understand").
+    [InlineData("hazır giyim çorlu'daki paydaşlar", null, "hazır giyim çorlu")]
+    [InlineData("hazır giyim çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "hazır giyim çorlu organize sanayi bölgesi")]
+    [InlineData("ev tekstili çorlu'daki paydaşlar", null, "ev tekstili çorlu")]
+    [InlineData("teknik tekstil çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "teknik tekstil çorlu organize sanayi bölgesi")]
+    // A greeting before the name is no word of it, nor anything to look for (before, "merhaba çorlu" was read as the
+    // place's name, and a greeting not among the stop words was "I didn't understand").
+    [InlineData("merhaba çorlu'daki paydaşlar", null, "çorlu")]
+    [InlineData("merhaba çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
+    [InlineData("selam, çorlu'daki firmalar", null, "çorlu")]
+    [InlineData("Merhaba Çorlu'daki paydaşlar", null, "çorlu")]
+    [InlineData("selam, çorlu'daki paydaşlar", null, "çorlu")]
+    [InlineData("iyi günler çorlu organize sanayi bölgesi'ndeki paydaşlar", null, "çorlu organize sanayi bölgesi")]
+    [InlineData("merhaba, hazır giyim çorlu'daki paydaşlar", null, "hazır giyim çorlu")]
     [InlineData("Bursa'daki kilit oyuncular", "Bursa", "bursa")]
     [InlineData("Uşak'taki paydaşlar", "Uşak", "uşak")]
     // The genitive before people: the stakeholders of Çorlu are those in Çorlu (was "I didn't understand").
@@ -163,15 +178,26 @@ public sealed class TurkishPlaceEndingTests
     [InlineData("tekstil çorlu organize sanayi bölgesi'ndeki paydaşlar", "tekstil", "çorlu organize sanayi bölgesi")]
     [InlineData("sadece çorlu organize sanayi bölgesi'ndeki paydaşlar", "sadece", "çorlu organize sanayi bölgesi")]
     [InlineData("sadece tekstil çorlu'daki paydaşlar", "sadece tekstil", "çorlu")]
+    [InlineData("hazır giyim çorlu'daki paydaşlar", "hazır giyim", "çorlu")]
+    [InlineData("ev tekstili çorlu'daki paydaşlar", "ev tekstili", "çorlu")]
+    [InlineData("sadece teknik tekstil çorlu osb'deki kilit oyuncular", "sadece teknik tekstil", "çorlu osb")]
+    [InlineData("merhaba çorlu organize sanayi bölgesi'ndeki paydaşlar", "merhaba", "çorlu organize sanayi bölgesi")]
+    [InlineData("selam, tekstil çorlu'daki paydaşlar", "selam tekstil", "çorlu")]
+    // In capitals, too, what opens the message before the name is none of its words (before, "Merhaba" and "Sadece" were).
+    [InlineData("Merhaba Çorlu'daki paydaşlar", "merhaba", "çorlu")]
+    [InlineData("Sadece Çorlu'daki paydaşlar", "sadece", "çorlu")]
+    // A word before "giyim" that makes no sector's name with it stays the name's ("ev" alone is no sector either).
+    [InlineData("yeni giyim çorlu'daki paydaşlar", "", "yeni giyim çorlu")]
+    [InlineData("ev çorlu'daki paydaşlar", "", "ev çorlu")]
     public void IsInAPlacesName_ASectorOrARestrictorBeforeALowerCaseName_OnlyTheNamesWords(string typed, string before, string name)
     {
         var tokens = TurkishSuffix.SplitPlaceEndings(TextNormalizer.Tokenize(typed));
-        var opening = before.Split(' ').Length;
+        var opening = before.Length == 0 ? 0 : before.Split(' ').Length;
 
         Assert.All(Enumerable.Range(0, opening), i => Assert.False(TurkishSuffix.IsInAPlacesName(tokens, i)));
         Assert.All(Enumerable.Range(opening, name.Split(' ').Length), i => Assert.True(TurkishSuffix.IsInAPlacesName(tokens, i)));
         Assert.Equal(
-            before.Split(' ').Select(w => w == "tekstil"),
+            before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w is not ("sadece" or "merhaba" or "selam")),
             Enumerable.Range(0, opening).Select(i => TurkishSuffix.NamesTheSectorBeforeAName(tokens, i)));
     }
 

@@ -256,6 +256,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
     /// approver", with no word that the follow-up goes on trying it — and it does. Now the entry says the bot keeps
     /// trying while the follow-up still tries it (<see cref="ExchangeDeliveryClaim.StillTried"/> for one of the step's
     /// approvers, the rule a click that tries nothing answers "queued" by), and no longer once its tries are spent.
+    /// Before, too: the spent entry still said only "could not be delivered to any approver"; now it says, as the
+    /// refused card's entry does, that the bot has stopped trying.
     /// </summary>
     [Theory]
     [MemberData(nameof(Languages))]
@@ -289,6 +291,8 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 Assert.Contains(reference, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
                 Assert.DoesNotContain(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
+                // Said as the refused card's entry says it: "…; the bot has stopped trying."
+                Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], texts.StuckCardNotDelivered, StringComparison.Ordinal);
             }, "the stuck applications")
             .StartTestAsync();
     }
