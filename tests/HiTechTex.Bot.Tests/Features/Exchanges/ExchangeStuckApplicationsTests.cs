@@ -283,6 +283,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         var entry = Assert.Single(await ListAsync());
         Assert.Equal(ExchangeStuckReason.CardNotDelivered, entry.Reason);
         Assert.False(entry.StillTried);
+        Assert.True(entry.Refused);
         await host.Conversation.Flow()
             .Send(texts.StuckCommands[0])
             .AssertReply(r =>
@@ -291,8 +292,63 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
                 Assert.Contains(reference, card, StringComparison.Ordinal);
                 Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
                 Assert.DoesNotContain(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
+                // Refused at each try: the approvers' side is named, and they are to open the bot.
+                Assert.DoesNotContain(texts.StuckCardNotDeliveredFailing, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardAdvice, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardFailingAdvice, card, StringComparison.Ordinal);
                 // Said as the refused card's entry says it: "…; the bot has stopped trying."
                 Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], texts.StuckCardNotDelivered, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
+    }
+
+    /// <summary>
+    /// Before: a card that reached no approver because Teams kept failing (5xx, timeouts: its transient tries spent, six
+    /// within a day) was listed, once the bot stopped trying, with the refusal causes only — "the bot is not installed for
+    /// them, they blocked it, or Teams refused the message" — and the advice to ask the approvers to open the bot: a
+    /// Teams-side outage blamed on the approvers. Now the entry says Teams did not accept the message (a temporary error on
+    /// its side) and advises pressing Retry now later, by the claim records' own classification (refusals spent for every
+    /// approver, <see cref="ExchangeDeliveryClaim.RefusalsSpent"/>, or not).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Typed_CardReachedNoApproverTeamsKeptFailing_SaysTeamsDidNotAcceptItAndToRetryLater(string language)
+    {
+        // Arrange: Teams fails every delivery to the manager (a 500) from the submission on.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        fixture.ManagerSend = _ => throw ExchangeRetryTestHost.Transient("500");
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        Assert.True(Assert.Single(await ListAsync()).StillTried);
+
+        // Act: the follow-up's passes, every hour for a day and more.
+        for (var pass = 0; pass < 30; pass++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        // Assert: its transient tries spent — listed as Teams failing, not as the approvers' doing.
+        Assert.Equal(ExchangeNotifier.CardDeliveryAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardNotDelivered, entry.Reason);
+        Assert.False(entry.StillTried);
+        Assert.False(entry.Refused);
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardNotDeliveredFailing, card, StringComparison.Ordinal);
+                Assert.Contains(texts.StuckCardFailingAdvice, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardAdvice, card, StringComparison.Ordinal);
+                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
+                // Said as the refused card's entry says it: "…; the bot has stopped trying."
+                Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], texts.StuckCardNotDeliveredFailing, StringComparison.Ordinal);
             }, "the stuck applications")
             .StartTestAsync();
     }
