@@ -278,28 +278,10 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             await fixture.RunFollowUpAsync();
         }
 
-        // Assert: its tries spent — still listed, no longer said to be tried.
+        // Assert: its tries spent — still listed, no longer said to be tried; refused at each try, the approvers' side is
+        // named and they are to open the bot.
         Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
-        var entry = Assert.Single(await ListAsync());
-        Assert.Equal(ExchangeStuckReason.CardNotDelivered, entry.Reason);
-        Assert.False(entry.StillTried);
-        Assert.True(entry.Refused);
-        await host.Conversation.Flow()
-            .Send(texts.StuckCommands[0])
-            .AssertReply(r =>
-            {
-                var card = CardJson(r);
-                Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
-                Assert.DoesNotContain(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
-                // Refused at each try: the approvers' side is named, and they are to open the bot.
-                Assert.DoesNotContain(texts.StuckCardNotDeliveredFailing, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardAdvice, card, StringComparison.Ordinal);
-                Assert.DoesNotContain(texts.StuckCardFailingAdvice, card, StringComparison.Ordinal);
-                // Said as the refused card's entry says it: "…; the bot has stopped trying."
-                Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], texts.StuckCardNotDelivered, StringComparison.Ordinal);
-            }, "the stuck applications")
-            .StartTestAsync();
+        await SpentCardListedAsync(texts, reference, refused: true);
     }
 
     /// <summary>
@@ -331,24 +313,34 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
 
         // Assert: its transient tries spent — listed as Teams failing, not as the approvers' doing.
         Assert.Equal(ExchangeNotifier.CardDeliveryAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        await SpentCardListedAsync(texts, reference, refused: false);
+    }
+
+    /// <summary>
+    /// The stuck list of a card that reached no approver and whose tries are spent: listed, not said to be tried any more,
+    /// and why — refused at each try (<paramref name="refused"/>: the approvers' side, "open the bot") or Teams failing
+    /// ("a temporary error on Teams' side", "Retry now later") — each said as the refused card's entry says it: "…; the
+    /// bot has stopped trying.", with Retry now.
+    /// </summary>
+    private async Task SpentCardListedAsync(ExchangeTexts texts, string reference, bool refused)
+    {
         var entry = Assert.Single(await ListAsync());
-        Assert.Equal(ExchangeStuckReason.CardNotDelivered, entry.Reason);
-        Assert.False(entry.StillTried);
-        Assert.False(entry.Refused);
+        Assert.Equal((ExchangeStuckReason.CardNotDelivered, false, refused), (entry.Reason, entry.StillTried, entry.Refused));
+        var (reason, advice) = refused ? (texts.StuckCardNotDelivered, texts.StuckCardAdvice) : (texts.StuckCardNotDeliveredFailing, texts.StuckCardFailingAdvice);
+        var (otherReason, otherAdvice) = refused ? (texts.StuckCardNotDeliveredFailing, texts.StuckCardFailingAdvice) : (texts.StuckCardNotDelivered, texts.StuckCardAdvice);
         await host.Conversation.Flow()
             .Send(texts.StuckCommands[0])
             .AssertReply(r =>
             {
                 var card = CardJson(r);
                 Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardNotDeliveredFailing, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardFailingAdvice, card, StringComparison.Ordinal);
-                Assert.DoesNotContain(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
+                Assert.Contains(reason, card, StringComparison.Ordinal);
+                Assert.Contains(advice, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(otherReason, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(otherAdvice, card, StringComparison.Ordinal);
                 Assert.DoesNotContain(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
-                Assert.DoesNotContain(texts.StuckCardAdvice, card, StringComparison.Ordinal);
                 Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
-                // Said as the refused card's entry says it: "…; the bot has stopped trying."
-                Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], texts.StuckCardNotDeliveredFailing, StringComparison.Ordinal);
+                Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], reason, StringComparison.Ordinal);
             }, "the stuck applications")
             .StartTestAsync();
     }
