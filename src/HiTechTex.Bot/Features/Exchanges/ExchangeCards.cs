@@ -301,7 +301,11 @@ internal sealed class ExchangeCards(
             var (reason, advice) = entry.Reason switch
             {
                 ExchangeStuckReason.NoApprover => (texts.StuckNoApprover, texts.StuckNoApproverAdvice),
-                ExchangeStuckReason.CardNotDelivered => (entry.StillTried ? texts.StuckCardNotDeliveredStillTrying : texts.StuckCardNotDelivered, texts.StuckCardAdvice),
+                ExchangeStuckReason.CardNotDelivered when entry.StillTried => (texts.StuckCardNotDeliveredStillTrying, texts.StuckCardAdvice),
+                // Its tries spent: refused at each (not installed, blocked) for every approver, or Teams kept failing for one.
+                ExchangeStuckReason.CardNotDelivered => entry.Refused
+                    ? (texts.StuckCardNotDelivered, texts.StuckCardAdvice)
+                    : (texts.StuckCardNotDeliveredFailing, texts.StuckCardFailingAdvice),
                 ExchangeStuckReason.CardMayNotHaveArrived => (texts.StuckCardMayNotHaveArrived, texts.StuckCardMayNotHaveArrivedAdvice),
                 ExchangeStuckReason.CardRefused => (texts.StuckCardRefused, texts.StuckCardAdvice),
                 // Why by the kind of failure: a refusal may be a block; Teams failing again and again is not.

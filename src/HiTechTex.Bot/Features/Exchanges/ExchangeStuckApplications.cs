@@ -56,7 +56,9 @@ internal enum ExchangeStuckReason
 /// </summary>
 /// <paramref name="Refused"/>: for a given-up notice, whether its last delivery was refused (no conversation with the
 /// bot, blocked, 403/404) rather than the service failing (5xx, timeouts) — which the card says, so that a notice given
-/// up after Teams kept failing is not blamed on a block.
+/// up after Teams kept failing is not blamed on a block; for a card that reached no approver whose tries are spent, whether
+/// they ended by refusals for every approver (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>) rather than by Teams
+/// failing for one of them — a Teams-side outage is not blamed on the approvers either.
 internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null, bool Refused = false)
 {
     /// <summary>
@@ -146,10 +148,11 @@ internal sealed class ExchangeStuckApplications(
             if (reason is not null)
             {
                 var notDelivered = reason == ExchangeStuckReason.CardNotDelivered;
-                entries.Add(new(application, reason.Value, notDelivered ? [.. waitingFor] : null)
+                var stillTried = notDelivered && CardStillTried(application, waitingFor, claims);
+                entries.Add(new(application, reason.Value, notDelivered ? [.. waitingFor] : null, notDelivered && !stillTried && CardRefusalsSpent(application, waitingFor, claims))
                 {
                     Round = round,
-                    StillTried = notDelivered && CardStillTried(application, waitingFor, claims),
+                    StillTried = stillTried,
                 });
             }
 
@@ -841,6 +844,18 @@ internal sealed class ExchangeStuckApplications(
     {
         var card = ExchangeDeliveryClaim.Card(application);
         return waitingFor.Any(a => card.StillTried(claims, a, clock.Now));
+    }
+
+    /// <summary>
+    /// Whether the tries of the step's card that reached no approver, spent, ended by refusals (not installed, blocked,
+    /// 403/404: <see cref="ExchangeDeliveryClaim.RefusalsSpent"/>) for every one of its approvers — the card then says so;
+    /// otherwise they ran out for one of them on Teams failing (<see cref="ExchangeDeliveryClaim.Attempts"/> transient
+    /// failures within <see cref="ExchangeDeliveryClaim.RetryWindow"/>), which the card says instead of blaming the approvers.
+    /// </summary>
+    private static bool CardRefusalsSpent(ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims)
+    {
+        var card = ExchangeDeliveryClaim.Card(application);
+        return waitingFor.All(a => card.RefusalsSpent(claims, a));
     }
 
     /// <summary>

@@ -195,6 +195,16 @@ internal sealed partial record ExchangeTexts
     /// <summary>Its approval card reached none of the step's approvers, and the bot no longer tries it.</summary>
     public required string StuckCardNotDelivered { get; init; }
 
+    /// <summary>
+    /// As <see cref="StuckCardNotDelivered"/> (refused at each try: not installed, blocked, 403/404), when for one of the
+    /// approvers the tries ran out on Teams failing (5xx, timeouts: <see cref="ExchangeStuckEntry.Refused"/> false): not
+    /// blamed on the approvers; <see cref="StuckCardFailingAdvice"/> follows.
+    /// </summary>
+    public required string StuckCardNotDeliveredFailing { get; init; }
+
+    /// <summary>What the coordinator can do about <see cref="StuckCardNotDeliveredFailing"/>: Retry now later, the approvers need do nothing.</summary>
+    public required string StuckCardFailingAdvice { get; init; }
+
     /// <summary>Its approval card reached none of the step's approvers so far, and the bot still tries it (<see cref="ExchangeStuckEntry.StillTried"/>).</summary>
     public required string StuckCardNotDeliveredStillTrying { get; init; }
 

@@ -278,21 +278,69 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
             await fixture.RunFollowUpAsync();
         }
 
-        // Assert: its tries spent — still listed, no longer said to be tried.
+        // Assert: its tries spent — still listed, no longer said to be tried; refused at each try, the approvers' side is
+        // named and they are to open the bot.
         Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        await SpentCardListedAsync(texts, reference, refused: true);
+    }
+
+    /// <summary>
+    /// Before: a card that reached no approver because Teams kept failing (5xx, timeouts: its transient tries spent, six
+    /// within a day) was listed, once the bot stopped trying, with the refusal causes only — "the bot is not installed for
+    /// them, they blocked it, or Teams refused the message" — and the advice to ask the approvers to open the bot: a
+    /// Teams-side outage blamed on the approvers. Now the entry says Teams did not accept the message (a temporary error on
+    /// its side) and advises pressing Retry now later, by the claim records' own classification (refusals spent for every
+    /// approver, <see cref="ExchangeDeliveryClaim.RefusalsSpent"/>, or not).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Typed_CardReachedNoApproverTeamsKeptFailing_SaysTeamsDidNotAcceptItAndToRetryLater(string language)
+    {
+        // Arrange: Teams fails every delivery to the manager (a 500) from the submission on.
+        var texts = ExchangeTexts.Resolve(language);
+        await host.Conversation.SeedProfileAsync(language);
+        fixture.ManagerSend = _ => throw ExchangeRetryTestHost.Transient("500");
+        var id = await fixture.SubmitAsync();
+        var reference = await fixture.ReferenceAsync(id);
+        Assert.True(Assert.Single(await ListAsync()).StillTried);
+
+        // Act: the follow-up's passes, every hour for a day and more.
+        for (var pass = 0; pass < 30; pass++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        // Assert: its transient tries spent — listed as Teams failing, not as the approvers' doing.
+        Assert.Equal(ExchangeNotifier.CardDeliveryAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
+        await SpentCardListedAsync(texts, reference, refused: false);
+    }
+
+    /// <summary>
+    /// The stuck list of a card that reached no approver and whose tries are spent: listed, not said to be tried any more,
+    /// and why — refused at each try (<paramref name="refused"/>: the approvers' side, "open the bot") or Teams failing
+    /// ("a temporary error on Teams' side", "Retry now later") — each said as the refused card's entry says it: "…; the
+    /// bot has stopped trying.", with Retry now.
+    /// </summary>
+    private async Task SpentCardListedAsync(ExchangeTexts texts, string reference, bool refused)
+    {
         var entry = Assert.Single(await ListAsync());
-        Assert.Equal(ExchangeStuckReason.CardNotDelivered, entry.Reason);
-        Assert.False(entry.StillTried);
+        Assert.Equal((ExchangeStuckReason.CardNotDelivered, false, refused), (entry.Reason, entry.StillTried, entry.Refused));
+        var (reason, advice) = refused ? (texts.StuckCardNotDelivered, texts.StuckCardAdvice) : (texts.StuckCardNotDeliveredFailing, texts.StuckCardFailingAdvice);
+        var (otherReason, otherAdvice) = refused ? (texts.StuckCardNotDeliveredFailing, texts.StuckCardFailingAdvice) : (texts.StuckCardNotDelivered, texts.StuckCardAdvice);
         await host.Conversation.Flow()
             .Send(texts.StuckCommands[0])
             .AssertReply(r =>
             {
                 var card = CardJson(r);
                 Assert.Contains(reference, card, StringComparison.Ordinal);
-                Assert.Contains(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
+                Assert.Contains(reason, card, StringComparison.Ordinal);
+                Assert.Contains(advice, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(otherReason, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(otherAdvice, card, StringComparison.Ordinal);
                 Assert.DoesNotContain(texts.StuckCardNotDeliveredStillTrying, card, StringComparison.Ordinal);
-                // Said as the refused card's entry says it: "…; the bot has stopped trying."
-                Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], texts.StuckCardNotDelivered, StringComparison.Ordinal);
+                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
+                Assert.EndsWith(texts.StuckCardRefused[texts.StuckCardRefused.LastIndexOf(';')..], reason, StringComparison.Ordinal);
             }, "the stuck applications")
             .StartTestAsync();
     }
