@@ -138,10 +138,13 @@ internal sealed partial class MainDialog
         // Typed text folded, and matched against the journeys' commands and the role commands, once for the checks below.
         var text = action is null ? FoldedText.Of(typed) : default;
         var commanded = CommandOf(text);
-        if (action is null && !waitsForForm && commanded is null)
+        if (action is null && !waitsForForm && commanded is null
+            && !(runningId == EditProfileDialog.DialogId && ProfileDialog.IsRequestAtChangedQuestion(leafDc)))
         {
             // Typed text answers a question; only a whole command ("my applications") is another request (a rules or
-            // privacy question asked as a question was answered on top above).
+            // privacy question asked as a question was answered on top above) — and at "my profile"'s name or
+            // organisation question a sure request ("find partners in Italy"), which is no name: the user has a profile,
+            // so it is asked about like any other (it used to be refused there, one of the question's tries).
             return null;
         }
 

@@ -703,7 +703,8 @@ internal sealed class ProfileDialog : ComponentDialog
             true => OrganisationAnswerKind.Name,
             false => OrganisationAnswerKind.Request,
             // "my profile": only a sure request is refused (it was saved as the organisation); it is not kept, as the
-            // profile is already there — the user asks again once it is saved (as at its name question).
+            // profile is already there — the user asks again once it is saved (as at its name question). One a journey
+            // answers does not get here: the main dialog asks about leaving for it (IsRequestAtChangedQuestion).
             null => step.GetValue<bool>("firstUse") ? OrganisationAnswer.Read(typed)
                 : OrganisationAnswer.Read(typed) == OrganisationAnswerKind.Request ? OrganisationAnswerKind.Request : OrganisationAnswerKind.Name,
         };
@@ -925,6 +926,8 @@ internal sealed class ProfileDialog : ComponentDialog
                 return false;
             }
 
+            // "my profile": a request a journey answers was asked about leaving for (IsRequestAtChangedQuestion); this one
+            // none answers, and the name question refuses it.
             await prompt.Context.SendActivityAsync(ConversationTurn.Plain(last ? texts.NameIsRequest : $"{texts.NameIsRequest} {texts.AskName}"), cancellationToken).ConfigureAwait(false);
             return false;
         }
@@ -932,6 +935,25 @@ internal sealed class ProfileDialog : ComponentDialog
         // The name kept is the answer without its lead-in ("my name is =SUM(A1)" is refused like "=SUM(A1)").
         var name = ProfileAnswers.Name(prompt.Recognized.Value, BenIsIAm(prompt.Context));
         return name.Length == 0 || await IsPersonNameOrSayWhyAsync(prompt.Context, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether this turn's typed message, at the name or organisation question of "my profile" (the question that waits
+    /// in <paramref name="leafDc"/>), is surely a journey request and no answer — as those questions read it
+    /// (<see cref="RequestTypedAsName"/>, <see cref="IsJourneyRequest"/>). The user has a profile already, so the main
+    /// dialog takes it as another request while a question waits ("Leave what we started?"), no try used; only one no
+    /// journey answers comes back to the question, refused there (<see cref="ConversationTexts.NameIsRequest"/>,
+    /// <see cref="ConversationTexts.OrganisationIsRequest"/>). At first use such a request is kept for after the profile instead.
+    /// </summary>
+    internal static bool IsRequestAtChangedQuestion(DialogContext leafDc)
+    {
+        ArgumentNullException.ThrowIfNull(leafDc);
+        return leafDc.ActiveDialog?.Id switch
+        {
+            NamePrompt => RequestTypedAsName(leafDc.Context) is not null,
+            OrganisationPrompt or OrganisationAgainPrompt => IsJourneyRequest(leafDc.Context.Activity.Text),
+            _ => false,
+        };
     }
 
     /// <summary>

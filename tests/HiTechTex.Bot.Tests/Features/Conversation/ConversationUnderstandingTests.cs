@@ -11,7 +11,7 @@ namespace HiTechTex.Bot.Tests.Features.Conversation;
 /// <summary>Start over, the language question, a Teams client changing language between turns, other people's @mentions.</summary>
 public sealed class ConversationUnderstandingTests : IDisposable
 {
-    private readonly RecordingJourney partners = new();
+    private readonly RecordingPartnersJourney partners = new();
     private readonly ConversationTestHost host;
 
     public ConversationUnderstandingTests()
@@ -311,28 +311,4 @@ public sealed class ConversationUnderstandingTests : IDisposable
         Assert.Equal(Attachment.AdaptiveCardContentType, attachment.ContentType);
         Assert.StartsWith(titleStart, attachment.Content!.Value.GetProperty("body")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
     };
-
-    /// <summary>Finds partners, not personal: answered in a channel too.</summary>
-    private sealed class RecordingJourney : IJourney
-    {
-        public List<JourneyStart> Starts { get; } = [];
-
-        public Dialog Dialog => field ??= new StartDialog(Starts);
-
-        public IReadOnlyCollection<Intent> Intents { get; } = [Intent.FindPartners];
-
-        public IReadOnlyCollection<string> CardActions { get; } = [];
-
-        public bool IsPersonal(JourneyStart start) => false;
-
-        private sealed class StartDialog(List<JourneyStart> starts) : Dialog("test.partners")
-        {
-            public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
-            {
-                starts.Add(Assert.IsType<JourneyStart>(options));
-                await dc.Context.SendActivityAsync("journey started", cancellationToken);
-                return await dc.EndDialogAsync(null, cancellationToken);
-            }
-        }
-    }
 }

@@ -35,7 +35,7 @@ public sealed class NamedOrganisationTests : IDisposable
         Make(HomeId, "HOME — Home Textiles Europe", "PT", "Norte", "Porto", "en", "Home textiles."),
     ];
 
-    private readonly RecordingJourney journey = new();
+    private readonly RecordingPartnersJourney journey = new(FindPartnersDialog.Actions);
     private readonly ConversationTestHost host;
 
     public NamedOrganisationTests()
@@ -440,28 +440,4 @@ public sealed class NamedOrganisationTests : IDisposable
         .AssertReplyContains(texts.AskLanguage)
         .Send(texts.LanguageName)
         .AssertReplyContains(texts.ProfileSaved("Ana")[..5]);
-
-    /// <summary>Finds partners: the intent and the partner search's card actions.</summary>
-    private sealed class RecordingJourney : IJourney
-    {
-        public List<JourneyStart> Starts { get; } = [];
-
-        public Dialog Dialog => field ??= new StartDialog(Starts);
-
-        public IReadOnlyCollection<Intent> Intents { get; } = [Intent.FindPartners];
-
-        public IReadOnlyCollection<string> CardActions { get; } = FindPartnersDialog.Actions;
-
-        public bool IsPersonal(JourneyStart start) => false;
-
-        private sealed class StartDialog(List<JourneyStart> starts) : Dialog("test.partners")
-        {
-            public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null, CancellationToken cancellationToken = default)
-            {
-                starts.Add(Assert.IsType<JourneyStart>(options));
-                await dc.Context.SendActivityAsync("journey started", cancellationToken);
-                return await dc.EndDialogAsync(null, cancellationToken);
-            }
-        }
-    }
 }
