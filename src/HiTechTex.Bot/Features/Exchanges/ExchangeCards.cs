@@ -301,7 +301,10 @@ internal sealed class ExchangeCards(
             var (reason, advice) = entry.Reason switch
             {
                 ExchangeStuckReason.NoApprover => (texts.StuckNoApprover, texts.StuckNoApproverAdvice),
-                ExchangeStuckReason.CardNotDelivered when entry.StillTried => (texts.StuckCardNotDeliveredStillTrying, texts.StuckCardAdvice),
+                // Still tried: refused so far (not installed, blocked) for every approver, or Teams failed for one (5xx, timeouts).
+                ExchangeStuckReason.CardNotDelivered when entry.StillTried => entry.Refused
+                    ? (texts.StuckCardNotDeliveredStillTrying, texts.StuckCardAdvice)
+                    : (texts.StuckCardNotDeliveredStillTryingFailing, texts.StuckCardStillTryingFailingAdvice),
                 // Its tries spent: refused at each (not installed, blocked) for every approver, or Teams kept failing for one.
                 ExchangeStuckReason.CardNotDelivered => entry.Refused
                     ? (texts.StuckCardNotDelivered, texts.StuckCardAdvice)

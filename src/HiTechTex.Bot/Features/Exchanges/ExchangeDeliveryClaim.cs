@@ -358,6 +358,12 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// <summary>Whether the message was refused <see cref="RefusalAttempts"/> times for <paramref name="recipient"/>: the follow-up stops.</summary>
     public bool RefusalsSpent(IReadOnlyList<ExchangeReminder> claims, string recipient) => Refusals(claims, recipient).Count >= RefusalAttempts;
 
+    /// <summary>
+    /// Whether a delivery of the message to <paramref name="recipient"/> failed on the service so far (5xx, timeouts: a
+    /// <see cref="FailedPrefix"/> record) rather than only by refusals (not installed, blocked, 403/404).
+    /// </summary>
+    public bool FailedTransiently(IReadOnlyList<ExchangeReminder> claims, string recipient) => TransientFailures(claims, recipient).Count > 0;
+
     /// <summary>The record of the next refusal of the message for <paramref name="recipient"/>; null for a card update.</summary>
     public string? NextRefusalKind(IReadOnlyList<ExchangeReminder> claims, string recipient) =>
         RefusalPrefix is null ? null : RefusalPrefix + (Refusals(claims, recipient).Count + 1).ToString(CultureInfo.InvariantCulture);

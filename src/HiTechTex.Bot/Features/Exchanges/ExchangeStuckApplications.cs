@@ -56,9 +56,10 @@ internal enum ExchangeStuckReason
 /// </summary>
 /// <paramref name="Refused"/>: for a given-up notice, whether its last delivery was refused (no conversation with the
 /// bot, blocked, 403/404) rather than the service failing (5xx, timeouts) — which the card says, so that a notice given
-/// up after Teams kept failing is not blamed on a block; for a card that reached no approver whose tries are spent, whether
-/// they ended by refusals for every approver (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>) rather than by Teams
-/// failing for one of them — a Teams-side outage is not blamed on the approvers either.
+/// up after Teams kept failing is not blamed on a block; for a card that reached no approver, whether it failed by
+/// refusals for every approver rather than by Teams failing for one of them — its tries spent, by refusals spent for every
+/// one (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>); still tried, by refusals only so far — a Teams-side outage is
+/// not blamed on the approvers either, neither while the bot keeps trying nor once it has stopped.
 internal sealed record ExchangeStuckEntry(ExchangeApplication Application, ExchangeStuckReason Reason, IReadOnlyList<string>? Recipients = null, bool Refused = false)
 {
     /// <summary>
@@ -149,7 +150,7 @@ internal sealed class ExchangeStuckApplications(
             {
                 var notDelivered = reason == ExchangeStuckReason.CardNotDelivered;
                 var stillTried = notDelivered && CardStillTried(application, waitingFor, claims);
-                entries.Add(new(application, reason.Value, notDelivered ? [.. waitingFor] : null, notDelivered && !stillTried && CardRefusalsSpent(application, waitingFor, claims))
+                entries.Add(new(application, reason.Value, notDelivered ? [.. waitingFor] : null, notDelivered && CardRefused(application, waitingFor, claims, stillTried))
                 {
                     Round = round,
                     StillTried = stillTried,
@@ -847,15 +848,17 @@ internal sealed class ExchangeStuckApplications(
     }
 
     /// <summary>
-    /// Whether the tries of the step's card that reached no approver, spent, ended by refusals (not installed, blocked,
-    /// 403/404: <see cref="ExchangeDeliveryClaim.RefusalsSpent"/>) for every one of its approvers — the card then says so;
-    /// otherwise they ran out for one of them on Teams failing (<see cref="ExchangeDeliveryClaim.Attempts"/> transient
-    /// failures within <see cref="ExchangeDeliveryClaim.RetryWindow"/>), which the card says instead of blaming the approvers.
+    /// Whether the step's card that reached no approver failed by refusals (not installed, blocked, 403/404) for every one
+    /// of its approvers — the card then says so; otherwise Teams failed for one of them (5xx, timeouts), which the card says
+    /// instead of blaming the approvers. Its tries spent: they ended by refusals for every one
+    /// (<see cref="ExchangeDeliveryClaim.RefusalsSpent"/>), not by <see cref="ExchangeDeliveryClaim.Attempts"/> transient
+    /// failures within <see cref="ExchangeDeliveryClaim.RetryWindow"/>; still tried (<paramref name="stillTried"/>): no
+    /// delivery to any of them failed on Teams' side so far (<see cref="ExchangeDeliveryClaim.FailedTransiently"/>).
     /// </summary>
-    private static bool CardRefusalsSpent(ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims)
+    private static bool CardRefused(ExchangeApplication application, IReadOnlyList<string> waitingFor, IReadOnlyList<ExchangeReminder> claims, bool stillTried)
     {
         var card = ExchangeDeliveryClaim.Card(application);
-        return waitingFor.All(a => card.RefusalsSpent(claims, a));
+        return stillTried ? !waitingFor.Any(a => card.FailedTransiently(claims, a)) : waitingFor.All(a => card.RefusalsSpent(claims, a));
     }
 
     /// <summary>

@@ -208,6 +208,16 @@ internal sealed partial record ExchangeTexts
     /// <summary>Its approval card reached none of the step's approvers so far, and the bot still tries it (<see cref="ExchangeStuckEntry.StillTried"/>).</summary>
     public required string StuckCardNotDeliveredStillTrying { get; init; }
 
+    /// <summary>
+    /// As <see cref="StuckCardNotDeliveredStillTrying"/> (refused so far: not installed, blocked, 403/404), when Teams failed
+    /// for one of the approvers (5xx, timeouts: <see cref="ExchangeStuckEntry.Refused"/> false): not blamed on the approvers;
+    /// <see cref="StuckCardStillTryingFailingAdvice"/> follows.
+    /// </summary>
+    public required string StuckCardNotDeliveredStillTryingFailing { get; init; }
+
+    /// <summary>What the coordinator can do about <see cref="StuckCardNotDeliveredStillTryingFailing"/>: nothing, the approvers neither.</summary>
+    public required string StuckCardStillTryingFailingAdvice { get; init; }
+
     /// <summary>Why an application is stuck: its card was refused for some approvers at each of its bounded tries (the others have it).</summary>
     public required string StuckCardRefused { get; init; }
 

@@ -269,7 +269,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         fixture.ManagerSend = _ => new ProactiveSendResult(ProactiveSendStatus.NoReference);
         var id = await fixture.SubmitAsync();
         var reference = await fixture.ReferenceAsync(id);
-        Assert.True(Assert.Single(await ListAsync()).StillTried);
+        await StillTriedCardListedAsync(texts, reference, refused: true);
 
         // Act: the follow-up's other tries, each after its growing wait, all refused.
         for (var pass = 0; pass < ExchangeDeliveryClaim.RefusalAttempts - 1; pass++)
@@ -302,7 +302,7 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         fixture.ManagerSend = _ => throw ExchangeRetryTestHost.Transient("500");
         var id = await fixture.SubmitAsync();
         var reference = await fixture.ReferenceAsync(id);
-        Assert.True(Assert.Single(await ListAsync()).StillTried);
+        await StillTriedCardListedAsync(texts, reference, refused: false);
 
         // Act: the follow-up's passes, every hour for a day and more.
         for (var pass = 0; pass < 30; pass++)
@@ -314,6 +314,37 @@ public sealed class ExchangeStuckApplicationsTests : IDisposable
         // Assert: its transient tries spent — listed as Teams failing, not as the approvers' doing.
         Assert.Equal(ExchangeNotifier.CardDeliveryAttempts, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         await SpentCardListedAsync(texts, reference, refused: false);
+    }
+
+    /// <summary>
+    /// The stuck list of a card that reached no approver and that the follow-up still tries: listed, said to be tried at
+    /// the next rounds, and why so far — refused (<paramref name="refused"/>: the approvers' side, "open the bot") or Teams
+    /// failing ("a temporary error on Teams' side", the approvers need do nothing). Before, a Teams outage was listed on
+    /// its first day with the refusal causes only and the advice to ask the approvers to open the bot.
+    /// </summary>
+    private async Task StillTriedCardListedAsync(ExchangeTexts texts, string reference, bool refused)
+    {
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal((ExchangeStuckReason.CardNotDelivered, true, refused), (entry.Reason, entry.StillTried, entry.Refused));
+        var (reason, advice) = refused ? (texts.StuckCardNotDeliveredStillTrying, texts.StuckCardAdvice) : (texts.StuckCardNotDeliveredStillTryingFailing, texts.StuckCardStillTryingFailingAdvice);
+        var (otherReason, otherAdvice) = refused ? (texts.StuckCardNotDeliveredStillTryingFailing, texts.StuckCardStillTryingFailingAdvice) : (texts.StuckCardNotDeliveredStillTrying, texts.StuckCardAdvice);
+        await host.Conversation.Flow()
+            .Send(texts.StuckCommands[0])
+            .AssertReply(r =>
+            {
+                var card = CardJson(r);
+                Assert.Contains(reference, card, StringComparison.Ordinal);
+                Assert.Contains(reason, card, StringComparison.Ordinal);
+                Assert.Contains(advice, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(otherReason, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(otherAdvice, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardNotDelivered, card, StringComparison.Ordinal);
+                Assert.DoesNotContain(texts.StuckCardNotDeliveredFailing, card, StringComparison.Ordinal);
+                Assert.Contains($"\"title\":\"{texts.RetryNowButton}\"", card, StringComparison.Ordinal);
+                // Said as the refused-so-far entry says it: "… The bot keeps trying at its next rounds."
+                Assert.EndsWith(texts.StuckCardNotDeliveredStillTrying[texts.StuckCardNotDeliveredStillTrying.LastIndexOf(". ", StringComparison.Ordinal)..], reason, StringComparison.Ordinal);
+            }, "the stuck applications")
+            .StartTestAsync();
     }
 
     /// <summary>
