@@ -111,6 +111,39 @@ public sealed class ProfileEditRequestTests : IDisposable
         Assert.Empty(partners.Starts);
     }
 
+    /// <summary>
+    /// "my profile": a request no journey answers, typed at the name question, is refused there with words true at
+    /// "my profile" — answer the question, or cancel to stop editing the profile — and the cancel word it names (in the
+    /// user's language) stops editing, the profile as saved. (It said "ask me again once your profile is saved", and the
+    /// profile is saved.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TypedRequests))]
+    public async Task MyProfile_ARequestNoJourneyAnswersAtTheNameQuestion_SaysHowToStopEditing_AndThatWordStopsIt(string language, string yes, string no, string request)
+    {
+        _ = yes;
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        var texts = ConversationTexts.For(language);
+        var cancel = QuotedWord(texts.NameIsRequest);
+
+        await ToTheNameQuestion(texts, no)
+            .Send(request).AssertReply($"{texts.NameIsRequest} {texts.AskName}").AssertNoReply()
+            .Send(cancel).AssertReply(texts.Cancelled)
+            .StartTestAsync();
+
+        await AssertTheProfileAsSavedAsync(language);
+        Assert.Empty(partners.Starts);
+        Assert.Equal(cancel, QuotedWord(texts.OrganisationIsRequest));
+    }
+
+    /// <summary>The one quoted word in <paramref name="text"/> ("cancel", "cancelar", "annulla", "iptal", "zrušit").</summary>
+    private static string QuotedWord(string text)
+    {
+        var parts = text.Split('"');
+        Assert.Equal(3, parts.Length);
+        return parts[1];
+    }
+
     public static TheoryData<string, string, string, string> LanguagesAndClicks()
     {
         var data = new TheoryData<string, string, string, string>();
