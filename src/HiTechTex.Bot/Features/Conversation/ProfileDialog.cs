@@ -963,8 +963,8 @@ internal sealed class ProfileDialog : ComponentDialog
     }
 
     /// <summary>
-    /// Whether this turn's typed message, at the name or organisation question of "my profile" (the question that waits
-    /// in <paramref name="leafDc"/>), is surely a journey request and no answer — as those questions read it
+    /// Whether this turn's typed message, at the name or organisation question of "my profile", or at its yes-or-no
+    /// questions on them (the question that waits in <paramref name="leafDc"/>), is surely a journey request and no answer — as those questions read it
     /// (<see cref="RequestTypedAsName"/>, <see cref="IsJourneyRequest"/>). The user has a profile already, so the main
     /// dialog takes it as another request while a question waits ("Leave what we started?"), no try used; only one no
     /// journey answers comes back to the question, refused there (<see cref="ConversationTexts.NameIsRequest"/>,
@@ -977,6 +977,9 @@ internal sealed class ProfileDialog : ComponentDialog
         {
             NamePrompt => RequestTypedAsName(leafDc.Context) is not null,
             OrganisationPrompt or OrganisationAgainPrompt => IsJourneyRequest(leafDc.Context.Activity.Text),
+            // "Shall I call you Ana?", "Is your organisation still CITEVE?": a sure request is no yes or no (it was a
+            // failed one, using a try).
+            ConfirmNamePrompt or OrganisationKeptPrompt => IsJourneyRequest(leafDc.Context.Activity.Text),
             _ => false,
         };
     }

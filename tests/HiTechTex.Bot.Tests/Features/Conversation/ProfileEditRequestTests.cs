@@ -112,6 +112,29 @@ public sealed class ProfileEditRequestTests : IDisposable
     }
 
     /// <summary>
+    /// "my profile": a request typed at "Shall I call you Ana Sousa?" or "Is your organisation still CITEVE?" — no yes or
+    /// no (it was a failed one, using a try) — asks "Leave what we started?" as at the name question: each no keeps the
+    /// yes-or-no question with all its tries, a yes leaves the profile as saved and runs the request.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TypedRequests))]
+    public async Task MyProfile_ARequestTypedAtTheYesOrNoQuestions_AsksToLeave_NoKeepsTheQuestion_YesRunsIt(string language, string yes, string no, string request)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        var texts = ConversationTexts.For(language);
+
+        var flow = KeptAtEveryTry(
+            host.Flow().Send(texts.ProfileWord).AssertReply(_ => { }, "the profile").AssertReply(texts.ConfirmNameAgain("Ana Sousa")),
+            texts, request, no, texts.ConfirmNameAgain("Ana Sousa"));
+        flow = KeptAtEveryTry(flow.Send(yes).AssertReply(texts.ConfirmOrganisationKept("CITEVE")), texts, request, no, texts.ConfirmOrganisationKept("CITEVE"));
+        await LeftWithAYes(flow.Send(request), texts.LeaveUnfinishedFor(request), yes).StartTestAsync();
+
+        await AssertTheProfileAsSavedAsync(language);
+        Assert.Equal(request, Assert.Single(partners.Starts).Text);
+    }
+
+    /// <summary>
     /// "my profile": a request no journey answers, typed at the name question, is refused there with words true at
     /// "my profile" — answer the question, or cancel to stop editing the profile — and the cancel word it names (in the
     /// user's language) stops editing, the profile as saved. (It said "ask me again once your profile is saved", and the
