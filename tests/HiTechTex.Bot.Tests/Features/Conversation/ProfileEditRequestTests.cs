@@ -51,14 +51,11 @@ public sealed class ProfileEditRequestTests : IDisposable
     [MemberData(nameof(TypedRequests))]
     public async Task MyProfile_ARequestTypedAtTheNameQuestion_AsksToLeave_YesRunsIt_TheProfileAsSaved(string language, string yes, string no, string request)
     {
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, request);
 
         await LeftWithAYes(ToTheNameQuestion(texts, no).Send(request), texts.LeaveUnfinishedFor(request), yes).StartTestAsync();
 
-        await AssertTheProfileAsSavedAsync(language);
-        Assert.Equal(request, Assert.Single(partners.Starts).Text);
+        await AssertRanAsync(language, request);
     }
 
     /// <summary>
@@ -70,9 +67,7 @@ public sealed class ProfileEditRequestTests : IDisposable
     public async Task MyProfile_RequestsTypedAtTheNameQuestion_NoKeepsTheQuestion_NoTryUsed(string language, string yes, string no, string request)
     {
         _ = yes;
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, request);
 
         await KeptAtEveryTry(ToTheNameQuestion(texts, no), texts, request, no, texts.AskName)
             .Send("=SUM(A1)").AssertReply(_ => { }, "why not").AssertNoReply()
@@ -120,18 +115,15 @@ public sealed class ProfileEditRequestTests : IDisposable
     [MemberData(nameof(TypedRequests))]
     public async Task MyProfile_ARequestTypedAtTheYesOrNoQuestions_AsksToLeave_NoKeepsTheQuestion_YesRunsIt(string language, string yes, string no, string request)
     {
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, request);
 
         var flow = KeptAtEveryTry(
-            host.Flow().Send(texts.ProfileWord).AssertReply(_ => { }, "the profile").AssertReply(texts.ConfirmNameAgain("Ana Sousa")),
+            ToTheConfirmNameQuestion(texts),
             texts, request, no, texts.ConfirmNameAgain("Ana Sousa"));
         flow = KeptAtEveryTry(flow.Send(yes).AssertReply(texts.ConfirmOrganisationKept("CITEVE")), texts, request, no, texts.ConfirmOrganisationKept("CITEVE"));
         await LeftWithAYes(flow.Send(request), texts.LeaveUnfinishedFor(request), yes).StartTestAsync();
 
-        await AssertTheProfileAsSavedAsync(language);
-        Assert.Equal(request, Assert.Single(partners.Starts).Text);
+        await AssertRanAsync(language, request);
     }
 
     /// <summary>
@@ -145,8 +137,7 @@ public sealed class ProfileEditRequestTests : IDisposable
     public async Task MyProfile_ARequestNoJourneyAnswersAtTheNameQuestion_SaysHowToStopEditing_AndThatWordStopsIt(string language, string yes, string no, string request)
     {
         _ = yes;
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, journeyRequest: null);
         var cancel = QuotedWord(texts.NameIsRequest);
 
         await ToTheNameQuestion(texts, no)
@@ -184,8 +175,7 @@ public sealed class ProfileEditRequestTests : IDisposable
     [MemberData(nameof(LanguagesAndClicks))]
     public async Task MyProfile_AMenuButtonAtTheNameQuestion_AsksToLeave_NoKeepsTheQuestion_YesRunsIt(string language, string yes, string no, string way)
     {
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, journeyRequest: null);
         var leave = texts.LeaveUnfinishedFor(ConversationCards.ButtonLabel(texts, "findPartners")!);
 
         var flow = ToTheNameQuestion(texts, no)
@@ -235,10 +225,31 @@ public sealed class ProfileEditRequestTests : IDisposable
     private async Task AssertTheProfileAsSavedAsync(string language) =>
         Assert.Equal(new UserProfile("Ana Sousa", "CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
 
-    private TestFlow ToTheNameQuestion(ConversationTexts texts, string no) => host.Flow()
+    /// <summary>The profile seeded (Ana Sousa, CITEVE); <paramref name="journeyRequest"/>, if any, one the partners journey answers.</summary>
+    private async Task<ConversationTexts> SeededAsync(string language, string? journeyRequest)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        if (journeyRequest is not null)
+        {
+            host.Recognizer.Recognized[journeyRequest] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        }
+
+        return ConversationTexts.For(language);
+    }
+
+    /// <summary>The profile left as seeded, and <paramref name="request"/> run by the partners journey.</summary>
+    private async Task AssertRanAsync(string language, string request)
+    {
+        await AssertTheProfileAsSavedAsync(language);
+        Assert.Equal(request, Assert.Single(partners.Starts).Text);
+    }
+
+    private TestFlow ToTheConfirmNameQuestion(ConversationTexts texts) => host.Flow()
         .Send(texts.ProfileWord)
         .AssertReply(_ => { }, "the profile")
-        .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+        .AssertReply(texts.ConfirmNameAgain("Ana Sousa"));
+
+    private TestFlow ToTheNameQuestion(ConversationTexts texts, string no) => ToTheConfirmNameQuestion(texts)
         .Send(no)
         .AssertReply(texts.AskName);
 
