@@ -977,9 +977,10 @@ internal sealed class ProfileDialog : ComponentDialog
         {
             NamePrompt => RequestTypedAsName(leafDc.Context) is not null,
             OrganisationPrompt or OrganisationAgainPrompt => IsJourneyRequest(leafDc.Context.Activity.Text),
-            // "Shall I call you Ana?", "Is your organisation still CITEVE?": a sure request is no yes or no (it was a
-            // failed one, using a try).
-            ConfirmNamePrompt or OrganisationKeptPrompt => IsJourneyRequest(leafDc.Context.Activity.Text),
+            // "Shall I call you Ana?", "Is your organisation still CITEVE?": a sure request with no yes or no in it (it was
+            // a failed one, using a try). "no, find partners in Italy" is a no, as before.
+            ConfirmNamePrompt or OrganisationKeptPrompt => ConfirmPrompt.Recognize(leafDc.Context.Activity.Text, leafDc.Context.Activity.Locale, anyLanguage: true) is null
+                && IsJourneyRequest(leafDc.Context.Activity.Text),
             _ => false,
         };
     }

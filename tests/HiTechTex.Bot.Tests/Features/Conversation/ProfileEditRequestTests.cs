@@ -127,6 +127,22 @@ public sealed class ProfileEditRequestTests : IDisposable
     }
 
     /// <summary>
+    /// A no with a request in it at "Shall I call you Ana Sousa?" ("no, find partners in Italy") is still a no: the name
+    /// question, not "Leave what we started?" (only a request with no yes or no in it is asked about).
+    /// </summary>
+    [Fact]
+    public async Task MyProfile_ANoWithARequestAtShallICallYou_IsANo()
+    {
+        var texts = await SeededAsync("en", "no, find partners in Italy");
+
+        await ToTheConfirmNameQuestion(texts)
+            .Send("no, find partners in Italy").AssertReply(texts.AskName).AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(partners.Starts);
+    }
+
+    /// <summary>
     /// "my profile": a request no journey answers, typed at the name question, is refused there with words true at
     /// "my profile" — answer the question, or cancel to stop editing the profile — and the cancel word it names (in the
     /// user's language) stops editing, the profile as saved. (It said "ask me again once your profile is saved", and the
