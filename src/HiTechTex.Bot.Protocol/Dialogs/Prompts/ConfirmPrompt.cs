@@ -103,8 +103,11 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     /// </summary>
     public bool RecognizeAnyLanguage { get; init; }
 
-    /// <summary>True for yes, false for no, null when neither (or both) is recognised.</summary>
-    internal static bool? Recognize(string? text, string? locale, bool anyLanguage = false)
+    /// <summary>
+    /// True for yes, false for no, null when neither (or both) is recognised in <paramref name="text"/> — as the prompt
+    /// reads its answer (also for a caller that must tell a yes or no from something else before the prompt sees it).
+    /// </summary>
+    public static bool? Recognize(string? text, string? locale, bool anyLanguage = false)
     {
         var input = TextNormalizer.Normalize(text);
         if (input.Length == 0)

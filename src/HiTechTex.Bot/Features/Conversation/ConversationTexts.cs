@@ -276,8 +276,9 @@ internal sealed partial class ConversationTexts
     public required string NameIsWebAddress { get; init; }
 
     /// <summary>
-    /// A journey request typed at the name question ("find partners in Italy"): not a name, refused before the name
-    /// question is asked again (it used to become the name shown on every card).
+    /// A journey request no journey answers typed at the name question of "my profile" ("find partners in Italy"): not a
+    /// name, refused before the name question is asked again (it used to become the name shown on every card) — answer
+    /// the question, or cancel to stop editing the profile (which is saved already), naming the cancel word.
     /// </summary>
     public required string NameIsRequest { get; init; }
 
@@ -295,8 +296,9 @@ internal sealed partial class ConversationTexts
     public required string ProfileFirst { get; init; }
 
     /// <summary>
-    /// A journey request typed at the organisation question of "my profile" ("find partners in Spain"): not saved as the
-    /// organisation (it was); the question is asked again after this.
+    /// A journey request no journey answers typed at the organisation question of "my profile" ("find partners in Spain"):
+    /// not saved as the organisation (it was); answer the question, or cancel to stop editing the profile, naming the
+    /// cancel word as <see cref="NameIsRequest"/> does; the question is asked again after this.
     /// </summary>
     public required string OrganisationIsRequest { get; init; }
 

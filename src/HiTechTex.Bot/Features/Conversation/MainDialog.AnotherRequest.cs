@@ -138,13 +138,19 @@ internal sealed partial class MainDialog
         // Typed text folded, and matched against the journeys' commands and the role commands, once for the checks below.
         var text = action is null ? FoldedText.Of(typed) : default;
         var commanded = CommandOf(text);
-        if (action is null && !waitsForForm && commanded is null
+        // "who is CLUTEX?" at "my profile"'s organisation question: a question about that listed organisation, no answer.
+        var askedOrganisationId = action is null && !waitsForForm && commanded is null && runningId == EditProfileDialog.DialogId
+            && services.GetService<IOrganisationLookup>() is { } organisationLookup
+                ? await ProfileDialog.OrganisationAskedAboutAtChangedQuestionAsync(leafDc, organisationLookup, cancellationToken).ConfigureAwait(false)
+                : null;
+        if (action is null && !waitsForForm && commanded is null && askedOrganisationId is null
             && !(runningId == EditProfileDialog.DialogId && ProfileDialog.IsRequestAtChangedQuestion(leafDc)))
         {
             // Typed text answers a question; only a whole command ("my applications") is another request (a rules or
             // privacy question asked as a question was answered on top above) — and at "my profile"'s name or
-            // organisation question a sure request ("find partners in Italy"), which is no name: the user has a profile,
-            // so it is asked about like any other (it used to be refused there, one of the question's tries).
+            // organisation question a sure request ("find partners in Italy"), which is no name, or a question about a
+            // listed organisation ("who is CLUTEX?"): the user has a profile, so it is asked about like any other (it used
+            // to be refused there, one of the question's tries).
             return null;
         }
 
@@ -223,6 +229,13 @@ internal sealed partial class MainDialog
             card = recognized.Intent == Intent.Help ? HelpCard(context) : null;
             requested = Journeys.Contains(recognized.Intent) ? JourneyFor(null, recognized.Intent) : null;
             start = new JourneyStart(recognized.Intent, entities, typed, null, null);
+            if (askedOrganisationId is not null && recognized is { Intent: Intent.None, Declined: false })
+            {
+                // Nothing else understood: the partner search's details of the organisation asked about, as typed with
+                // nothing waiting (UnderstandAsync) — which is how it runs if the user leaves for it.
+                start = NamedOrganisation.DetailStart(askedOrganisationId, typed, entities);
+                requested = JourneyFor(start.CardAction, Intent.FindPartners);
+            }
         }
 
         var request = action ?? start.Intent.ToString();

@@ -703,8 +703,9 @@ internal sealed class ProfileDialog : ComponentDialog
             true => OrganisationAnswerKind.Name,
             false => OrganisationAnswerKind.Request,
             // "my profile": only a sure request is refused (it was saved as the organisation); it is not kept, as the
-            // profile is already there — the user asks again once it is saved (as at its name question). One a journey
-            // answers does not get here: the main dialog asks about leaving for it (IsRequestAtChangedQuestion).
+            // profile is already there (as at its name question). One a journey answers does not get here, nor "who is
+            // CLUTEX?" when the partner search answers it: the main dialog asks about leaving for it
+            // (IsRequestAtChangedQuestion, OrganisationAskedAboutAtChangedQuestionAsync).
             null => step.GetValue<bool>("firstUse") ? OrganisationAnswer.Read(typed)
                 : OrganisationAnswer.Read(typed) == OrganisationAnswerKind.Request ? OrganisationAnswerKind.Request : OrganisationAnswerKind.Name,
         };
@@ -787,8 +788,32 @@ internal sealed class ProfileDialog : ComponentDialog
     /// two letters are initials only in capitals, <see cref="Partners.OrganisationNameMatcher"/>).
     /// </summary>
     private async Task<bool> AsksAboutAnOrganisationAsync(string typed, CancellationToken cancellationToken) =>
+        await OrganisationAskedAboutAsync(organisations, typed, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>The listed organisation <paramref name="typed"/> asks about ("who is CLUTEX?"), as <see cref="AsksAboutAnOrganisationAsync"/> reads it; else null.</summary>
+    private static async Task<OrganisationMatch?> OrganisationAskedAboutAsync(IOrganisationLookup lookup, string? typed, CancellationToken cancellationToken) =>
         NamedOrganisation.NameAskedAbout(typed) is { } asked
-        && await organisations.FindNamedAsync(asked, cancellationToken).ConfigureAwait(false) is { Id: not null };
+        && await lookup.FindNamedAsync(asked, cancellationToken).ConfigureAwait(false) is { Id: not null } named
+            ? named
+            : null;
+
+    /// <summary>
+    /// The id of the listed organisation this turn's typed message asks about ("who is CLUTEX?") at the organisation
+    /// question of "my profile" (the question that waits in <paramref name="leafDc"/>), else null. That question takes it
+    /// as a request, not the user's organisation (<see cref="AsksAboutAnOrganisationAsync"/>); the user has a profile, so
+    /// the main dialog asks about leaving for its details ("Leave what we started?"), no try used — as for
+    /// <see cref="IsRequestAtChangedQuestion"/>.
+    /// </summary>
+    internal static async Task<string?> OrganisationAskedAboutAtChangedQuestionAsync(
+        DialogContext leafDc, IOrganisationLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leafDc);
+        ArgumentNullException.ThrowIfNull(lookup);
+        return leafDc.ActiveDialog?.Id is OrganisationPrompt or OrganisationAgainPrompt
+            && await OrganisationAskedAboutAsync(lookup, leafDc.Context.Activity.Text, cancellationToken).ConfigureAwait(false) is { Id: { } id }
+            ? id
+            : null;
+    }
 
     /// <summary>
     /// Whether an answer to the organisation question is a "who/what is …?" with a question mark ("what is this?", "o que
@@ -938,8 +963,8 @@ internal sealed class ProfileDialog : ComponentDialog
     }
 
     /// <summary>
-    /// Whether this turn's typed message, at the name or organisation question of "my profile" (the question that waits
-    /// in <paramref name="leafDc"/>), is surely a journey request and no answer — as those questions read it
+    /// Whether this turn's typed message, at the name or organisation question of "my profile", or at its yes-or-no
+    /// questions on them (the question that waits in <paramref name="leafDc"/>), is surely a journey request and no answer — as those questions read it
     /// (<see cref="RequestTypedAsName"/>, <see cref="IsJourneyRequest"/>). The user has a profile already, so the main
     /// dialog takes it as another request while a question waits ("Leave what we started?"), no try used; only one no
     /// journey answers comes back to the question, refused there (<see cref="ConversationTexts.NameIsRequest"/>,
@@ -952,6 +977,10 @@ internal sealed class ProfileDialog : ComponentDialog
         {
             NamePrompt => RequestTypedAsName(leafDc.Context) is not null,
             OrganisationPrompt or OrganisationAgainPrompt => IsJourneyRequest(leafDc.Context.Activity.Text),
+            // "Shall I call you Ana?", "Is your organisation still CITEVE?": a sure request with no yes or no in it (it was
+            // a failed one, using a try). "no, find partners in Italy" is a no, as before.
+            ConfirmNamePrompt or OrganisationKeptPrompt => ConfirmPrompt.Recognize(leafDc.Context.Activity.Text, leafDc.Context.Activity.Locale, anyLanguage: true) is null
+                && IsJourneyRequest(leafDc.Context.Activity.Text),
             _ => false,
         };
     }

@@ -221,6 +221,40 @@ public sealed class NamedOrganisationTests : IDisposable
     }
 
     /// <summary>
+    /// "my profile", a no to "Is your organisation still …?", then "who is CLUTEX?" at the organisation question: it was
+    /// refused ("That looks like a request…") and used one of the question's tries. The user has a profile, so it is
+    /// another request while a question waits, like "find partners in Italy" there: "Leave what we started?" — a no keeps
+    /// the question (no try used), a yes leaves the profile as saved and shows that organisation's details.
+    /// </summary>
+    [Theory]
+    [InlineData("cs", "ano", "ne", "kdo je CLUTEX?", HiTechTexPartners.ClutexId)]
+    [InlineData("en", "yes", "no", "who is CLUTEX?", HiTechTexPartners.ClutexId)]
+    [InlineData("pt", "sim", "não", "quem é o CITEVE?", HiTechTexPartners.CiteveId)]
+    [InlineData("es", "sí", "no", "¿quién es AITEX?", AitexId)]
+    [InlineData("it", "sì", "no", "chi è Centrocot?", CentrocotId)]
+    [InlineData("tr", "evet", "hayır", "NTT kimdir?", HiTechTexPartners.TecnotessileId)]
+    public async Task MyProfile_AQuestionAboutAnOrganisationAtTheOrganisationQuestion_AsksToLeave_NoKeepsTheQuestion_YesShowsItsDetails(
+        string language, string yes, string no, string typed, string askedId)
+    {
+        var texts = ConversationTexts.For(language);
+        var flow = (await UpToTheStillQuestionAsync(language)).Send(no).AssertReply(texts.AskOrganisation);
+        for (var i = 0; i < ProfileDialog.ProfileAttempts; i++)
+        {
+            flow = flow
+                .Send(typed).AssertReply(texts.LeaveUnfinishedFor(typed)).AssertNoReply()
+                .Send(no).AssertReply(texts.KeepUnfinished).AssertReply(texts.AskOrganisation).AssertNoReply();
+        }
+
+        await flow
+            .Send(typed).AssertReply(texts.LeaveUnfinishedFor(typed)).AssertNoReply()
+            .Send(yes).AssertReply("journey started").AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(("Lanifício Antigo", language), await host.ReadProfileAsync() is { } saved ? (saved.Organisation, saved.Language) : default);
+        Assert.Equal([(FindPartnersDialog.DetailAction, askedId)], journey.Starts.Select(s => (s.CardAction, s.CardData?.GetProperty("id").GetString())));
+    }
+
+    /// <summary>
     /// "I'm with my colleague" at the first-use organisation question was saved as the organisation "my colleague": a
     /// lead-in before ordinary words and pronouns names none — said so, and the question asked again.
     /// </summary>

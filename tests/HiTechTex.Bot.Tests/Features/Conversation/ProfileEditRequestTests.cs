@@ -51,14 +51,11 @@ public sealed class ProfileEditRequestTests : IDisposable
     [MemberData(nameof(TypedRequests))]
     public async Task MyProfile_ARequestTypedAtTheNameQuestion_AsksToLeave_YesRunsIt_TheProfileAsSaved(string language, string yes, string no, string request)
     {
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, request);
 
         await LeftWithAYes(ToTheNameQuestion(texts, no).Send(request), texts.LeaveUnfinishedFor(request), yes).StartTestAsync();
 
-        await AssertTheProfileAsSavedAsync(language);
-        Assert.Equal(request, Assert.Single(partners.Starts).Text);
+        await AssertRanAsync(language, request);
     }
 
     /// <summary>
@@ -70,9 +67,7 @@ public sealed class ProfileEditRequestTests : IDisposable
     public async Task MyProfile_RequestsTypedAtTheNameQuestion_NoKeepsTheQuestion_NoTryUsed(string language, string yes, string no, string request)
     {
         _ = yes;
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        host.Recognizer.Recognized[request] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, request);
 
         await KeptAtEveryTry(ToTheNameQuestion(texts, no), texts, request, no, texts.AskName)
             .Send("=SUM(A1)").AssertReply(_ => { }, "why not").AssertNoReply()
@@ -111,6 +106,74 @@ public sealed class ProfileEditRequestTests : IDisposable
         Assert.Empty(partners.Starts);
     }
 
+    /// <summary>
+    /// "my profile": a request typed at "Shall I call you Ana Sousa?" or "Is your organisation still CITEVE?" — no yes or
+    /// no (it was a failed one, using a try) — asks "Leave what we started?" as at the name question: each no keeps the
+    /// yes-or-no question with all its tries, a yes leaves the profile as saved and runs the request.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TypedRequests))]
+    public async Task MyProfile_ARequestTypedAtTheYesOrNoQuestions_AsksToLeave_NoKeepsTheQuestion_YesRunsIt(string language, string yes, string no, string request)
+    {
+        var texts = await SeededAsync(language, request);
+
+        var flow = KeptAtEveryTry(
+            ToTheConfirmNameQuestion(texts),
+            texts, request, no, texts.ConfirmNameAgain("Ana Sousa"));
+        flow = KeptAtEveryTry(flow.Send(yes).AssertReply(texts.ConfirmOrganisationKept("CITEVE")), texts, request, no, texts.ConfirmOrganisationKept("CITEVE"));
+        await LeftWithAYes(flow.Send(request), texts.LeaveUnfinishedFor(request), yes).StartTestAsync();
+
+        await AssertRanAsync(language, request);
+    }
+
+    /// <summary>
+    /// A no with a request in it at "Shall I call you Ana Sousa?" ("no, find partners in Italy") is still a no: the name
+    /// question, not "Leave what we started?" (only a request with no yes or no in it is asked about).
+    /// </summary>
+    [Fact]
+    public async Task MyProfile_ANoWithARequestAtShallICallYou_IsANo()
+    {
+        var texts = await SeededAsync("en", "no, find partners in Italy");
+
+        await ToTheConfirmNameQuestion(texts)
+            .Send("no, find partners in Italy").AssertReply(texts.AskName).AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(partners.Starts);
+    }
+
+    /// <summary>
+    /// "my profile": a request no journey answers, typed at the name question, is refused there with words true at
+    /// "my profile" — answer the question, or cancel to stop editing the profile — and the cancel word it names (in the
+    /// user's language) stops editing, the profile as saved. (It said "ask me again once your profile is saved", and the
+    /// profile is saved.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TypedRequests))]
+    public async Task MyProfile_ARequestNoJourneyAnswersAtTheNameQuestion_SaysHowToStopEditing_AndThatWordStopsIt(string language, string yes, string no, string request)
+    {
+        _ = yes;
+        var texts = await SeededAsync(language, journeyRequest: null);
+        var cancel = QuotedWord(texts.NameIsRequest);
+
+        await ToTheNameQuestion(texts, no)
+            .Send(request).AssertReply($"{texts.NameIsRequest} {texts.AskName}").AssertNoReply()
+            .Send(cancel).AssertReply(texts.Cancelled)
+            .StartTestAsync();
+
+        await AssertTheProfileAsSavedAsync(language);
+        Assert.Empty(partners.Starts);
+        Assert.Equal(cancel, QuotedWord(texts.OrganisationIsRequest));
+    }
+
+    /// <summary>The one quoted word in <paramref name="text"/> ("cancel", "cancelar", "annulla", "iptal", "zrušit").</summary>
+    private static string QuotedWord(string text)
+    {
+        var parts = text.Split('"');
+        Assert.Equal(3, parts.Length);
+        return parts[1];
+    }
+
     public static TheoryData<string, string, string, string> LanguagesAndClicks()
     {
         var data = new TheoryData<string, string, string, string>();
@@ -128,8 +191,7 @@ public sealed class ProfileEditRequestTests : IDisposable
     [MemberData(nameof(LanguagesAndClicks))]
     public async Task MyProfile_AMenuButtonAtTheNameQuestion_AsksToLeave_NoKeepsTheQuestion_YesRunsIt(string language, string yes, string no, string way)
     {
-        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
-        var texts = ConversationTexts.For(language);
+        var texts = await SeededAsync(language, journeyRequest: null);
         var leave = texts.LeaveUnfinishedFor(ConversationCards.ButtonLabel(texts, "findPartners")!);
 
         var flow = ToTheNameQuestion(texts, no)
@@ -179,10 +241,31 @@ public sealed class ProfileEditRequestTests : IDisposable
     private async Task AssertTheProfileAsSavedAsync(string language) =>
         Assert.Equal(new UserProfile("Ana Sousa", "CITEVE", "hitechtex-citeve", language), await host.ReadProfileAsync());
 
-    private TestFlow ToTheNameQuestion(ConversationTexts texts, string no) => host.Flow()
+    /// <summary>The profile seeded (Ana Sousa, CITEVE); <paramref name="journeyRequest"/>, if any, one the partners journey answers.</summary>
+    private async Task<ConversationTexts> SeededAsync(string language, string? journeyRequest)
+    {
+        await host.SeedProfileAsync(language, name: "Ana Sousa", organisation: "CITEVE", organisationId: "hitechtex-citeve");
+        if (journeyRequest is not null)
+        {
+            host.Recognizer.Recognized[journeyRequest] = new RecognizedIntent(Intent.FindPartners, 0.9, IntentEntities.Empty);
+        }
+
+        return ConversationTexts.For(language);
+    }
+
+    /// <summary>The profile left as seeded, and <paramref name="request"/> run by the partners journey.</summary>
+    private async Task AssertRanAsync(string language, string request)
+    {
+        await AssertTheProfileAsSavedAsync(language);
+        Assert.Equal(request, Assert.Single(partners.Starts).Text);
+    }
+
+    private TestFlow ToTheConfirmNameQuestion(ConversationTexts texts) => host.Flow()
         .Send(texts.ProfileWord)
         .AssertReply(_ => { }, "the profile")
-        .AssertReply(texts.ConfirmNameAgain("Ana Sousa"))
+        .AssertReply(texts.ConfirmNameAgain("Ana Sousa"));
+
+    private TestFlow ToTheNameQuestion(ConversationTexts texts, string no) => ToTheConfirmNameQuestion(texts)
         .Send(no)
         .AssertReply(texts.AskName);
 
