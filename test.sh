@@ -58,6 +58,16 @@ if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] && id postgres >/dev/null 2>&1; t
 fi
 
 # --- 4. .NET tests -------------------------------------------------------------------------------------
+# The README's fixed ports (the bot's 3978, the Playground's 56150/56151) lie in or next to Linux's ephemeral range
+# (32768-60999): a test's outgoing connection or a port-0 listener could hold 56150 just when the README quick-start
+# test checks it is free, and the test is then skipped (which fails CI). Reserved, the kernel hands them out to nobody.
+# Best effort: where /proc/sys is read-only the check in the test still says which port is taken.
+reserved=/proc/sys/net/ipv4/ip_local_reserved_ports
+if [ -w "$reserved" ]; then
+  current=$(cat "$reserved")
+  echo "${current:+$current,}3978,56150,56151" > "$reserved" 2>/dev/null || true
+fi
+
 say "dotnet test"
 results="$work/results"
 # The browser journeys save a screenshot per step here (each test names its folder in its output).
