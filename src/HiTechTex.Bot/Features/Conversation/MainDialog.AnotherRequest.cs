@@ -445,11 +445,8 @@ internal sealed partial class MainDialog
 
             // Routed by the main steps once the profile is saved (RouteAsync), as a menu button clicked before the
             // questions began is: in place of what was kept so far ("hello", an earlier button).
-            var kept = PendingRequest.Of(null, action, data);
             var values = WaterfallDialog.ValuesOf(steps);
-            values[TextKey] = null;
-            values[ActionKey] = kept.Action;
-            values[DataKey] = kept.Data;
+            Keep(values, PendingRequest.Of(null, action, data));
             values[UnderstoodKey] = null;
             if (innerDc.Child is { } profileDc)
             {
@@ -683,9 +680,7 @@ internal sealed partial class MainDialog
         var pending = step.Options as PendingRequest;
         if (pending is not null)
         {
-            step.Values[TextKey] = pending.Text;
-            step.Values[ActionKey] = pending.Action;
-            step.Values[DataKey] = pending.Data;
+            Keep(step.Values, pending);
         }
 
         var named = new LeaveNamed(pending?.Action, pending is { Action: null } ? ShownTyped(step.Context, pending.Text) : null);
@@ -761,7 +756,15 @@ internal sealed partial class MainDialog
         return await step.BeginDialogAsync(StepsId, request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The request "leave what we started?" asked about, as its waterfall keeps it (<see cref="AskToLeaveAsync"/>).</summary>
+    /// <summary>A request as a waterfall keeps it (the main steps', "leave what we started?"'s): read by <see cref="KeptRequest"/>.</summary>
+    private static void Keep(IDictionary<string, object?> values, PendingRequest request)
+    {
+        values[TextKey] = request.Text;
+        values[ActionKey] = request.Action;
+        values[DataKey] = request.Data;
+    }
+
+    /// <summary>The request a waterfall keeps (<see cref="Keep"/>), e.g. the one "leave what we started?" asked about.</summary>
     private static PendingRequest KeptRequest(IDictionary<string, object?> values) =>
         new(values.GetValue<string>(TextKey), values.GetValue<string>(ActionKey), values.GetValue<string>(DataKey));
 

@@ -187,23 +187,17 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         if (step.Options is PendingRequest pending)
         {
             // Asked for while another journey waited, and the user chose to leave that one.
-            step.Values[TextKey] = pending.Text;
-            step.Values[ActionKey] = pending.Action;
-            step.Values[DataKey] = pending.Data;
+            Keep(step.Values, pending);
         }
         else if (action == ContinuePrivatelyAction)
         {
             // The button of the card sent here for a request typed in a group: it is that request, typed again.
             var replayed = data is { } d && CardInput.TryGetText(d, "text", out var text) ? text : null;
-            step.Values[TextKey] = replayed is null ? null : Truncate(replayed.Trim(), MaxReplayedText);
-            step.Values[ActionKey] = null;
-            step.Values[DataKey] = null;
+            Keep(step.Values, new PendingRequest(replayed is null ? null : Truncate(replayed.Trim(), MaxReplayedText), null, null));
         }
         else
         {
-            step.Values[TextKey] = MessageText.ForUnderstanding(activity);
-            step.Values[ActionKey] = action;
-            step.Values[DataKey] = data is { } raw ? raw.GetRawText() : null;
+            Keep(step.Values, new PendingRequest(MessageText.ForUnderstanding(activity), action, data is { } raw ? raw.GetRawText() : null));
         }
 
         var profile = await states.GetProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
@@ -320,9 +314,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         var afterProfile = ProfileDialog.RequestAfterProfile(step.Context);
         if (afterProfile is { } request)
         {
-            step.Values[TextKey] = request;
-            step.Values[ActionKey] = null;
-            step.Values[DataKey] = null;
+            Keep(step.Values, new PendingRequest(request, null, null));
             step.Values[UnderstoodKey] = null;
         }
 
