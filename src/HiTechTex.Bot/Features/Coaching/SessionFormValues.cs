@@ -189,7 +189,7 @@ internal sealed record SessionFormValues(
         }
 
         // Registration closes at the end of the chosen day, and never after the start.
-        TryUtc(closesOn.ToDateTime(new TimeOnly(23, 59, 59)), zone!, out var closesAt);
+        var closesAt = EndOfDay(closesOn, zone!);
         if (closesAt > starts)
         {
             closesAt = starts;
@@ -229,6 +229,23 @@ internal sealed record SessionFormValues(
     private static bool IsDateShaped(string text) =>
         text.Length == 10 && text[4] == '-' && text[7] == '-'
         && text.Where((c, i) => i is not 4 and not 7).All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// The last second of <paramref name="day"/> in <paramref name="zone"/>: 23:59:59, or, when the clocks go forward
+    /// at the day's end and skip it (America/Nuuk jumps from 23:00 to 00:00), the last second before they do. That
+    /// time was read as no time at all, and the deadline became the calendar's first day: registration closed for ever.
+    /// </summary>
+    private static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var last = day.ToDateTime(new TimeOnly(23, 59, 59));
+        while (zone.IsInvalidTime(last) && last.TimeOfDay >= TimeSpan.FromMinutes(1))
+        {
+            last = last.AddMinutes(-1);
+        }
+
+        TryUtc(last, zone, out var utc);
+        return utc;
+    }
 
     private static bool TryUtc(DateTime local, TimeZoneInfo zone, out DateTimeOffset utc)
     {

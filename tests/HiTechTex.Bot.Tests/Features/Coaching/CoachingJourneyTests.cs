@@ -646,6 +646,44 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(0, count);
     }
 
+    [Theory]
+    [InlineData("123")]
+    [InlineData("null")]
+    [InlineData("true")]
+    [InlineData("[\"7d1c2b0e-0000-4000-8000-000000000000\"]")]
+    [InlineData("{\"id\":\"7d1c2b0e-0000-4000-8000-000000000000\"}")]
+    public async Task Register_SessionIdOfAnotherJsonType_PoliteNotFoundInTheirLanguageAndNothingStored(string sessionId)
+    {
+        await host.Conversation.SeedProfileAsync("pt");
+        await host.CreateSessionAsync();
+        var data = System.Text.Json.Nodes.JsonNode.Parse("{\"action\":\"coaching.register\"}")!.AsObject();
+        data["sessionId"] = System.Text.Json.Nodes.JsonNode.Parse(sessionId);
+
+        var replies = await host.SubmitAsync(data);
+
+        Assert.Equal(CoachingTexts.Resolve("pt").NotFound, Assert.Single(replies).Text);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Registrations().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Register_DeadlineOnADayWhoseEndTheClocksSkip_OpenUntilTheLastSecondOfThatDay()
+    {
+        // Saturday 27 March 2027, America/Nuuk: the clocks go from 23:00 to 00:00, so 23:59:59 does not exist that day.
+        // Before: the deadline was saved as 1 January of year 1, and everyone was told "Registration for this session is closed."
+        await host.Conversation.SeedProfileAsync("en");
+        var form = ValidForm();
+        (form["timeZone"], form["date"], form["start"], form["end"], form["closesOn"]) = ("America/Nuuk", "2027-03-30", "10:00", "12:00", "2027-03-27");
+        await host.SubmitAsync(form, Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+
+        var replies = await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        Assert.Contains("You're registered for Smart textiles lab.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        var details = await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, "22222222-2222-2222-2222-222222222222");
+        Assert.Contains("Sat 27 Mar 2027 22:59 (America/Nuuk)", CoachingTestHost.CardText(details), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unregister_FullSession_CancelledAndFirstWaitlistedPromoted()
     {

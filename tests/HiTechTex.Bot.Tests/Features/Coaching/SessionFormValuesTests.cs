@@ -151,6 +151,20 @@ public sealed class SessionFormValuesTests
     }
 
     [Fact]
+    public void TryParse_DeadlineOnADayWhoseEndTheClocksSkip_ClosesAtTheLastSecondOfThatDay()
+    {
+        // Saturday 27 March 2027, America/Nuuk: the clocks go from 23:00 to 00:00, so 23:59:59 does not exist that day.
+        // Before: the deadline became 1 January of year 1 — the session saved with its registration closed for ever.
+        var (draft, invalid) = (Valid with { Date = "2027-03-30", TimeZone = "America/Nuuk", ClosesOn = "2027-03-27" })
+            .TryParse(CoachingTexts.Resolve("en"), Now, Now);
+
+        Assert.Empty(invalid);
+        Assert.Equal(new DateTimeOffset(2027, 3, 28, 0, 59, 59, TimeSpan.Zero), draft!.RegistrationClosesAt);
+        var session = new CoachingSession { StartsAt = draft.StartsAt, EndsAt = draft.EndsAt, TimeZone = draft.TimeZone, RegistrationClosesAt = draft.RegistrationClosesAt, OrganizerMailbox = "coaching@example.org" };
+        Assert.Equal("2027-03-27", SessionFormValues.From(session).ClosesOn);
+    }
+
+    [Fact]
     public void TryParse_ImpossibleStartAndEnd_BothNamedOnceEachWithWhy()
     {
         // The explorer's case: "25:00"–"26:00" and capacity -3 in Spanish.
