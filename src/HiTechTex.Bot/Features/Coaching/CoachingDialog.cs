@@ -586,14 +586,23 @@ internal sealed class CoachingDialog(
 
     private async Task ImportAsync(ITurnContext turn, CoachingTexts texts, JsonElement? data, CancellationToken cancellationToken)
     {
-        // Not cut here: SessionImport reads up to its limits, each line whole, and names what it did not read.
-        var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
-        var import = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
-        var errors = import.Errors;
         // Each line's session id is derived from the card's import id and the line's content, so the same card sent
         // again (a double click, or with one line corrected: Teams keeps the card editable) finds the sessions of the
         // lines it already imported and adds only the new ones; two identical lines are one session.
         var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
+        if (data is { ValueKind: JsonValueKind.Object } sent && !CardInput.TryGetText(sent, "rows", out _))
+        {
+            // A control character anywhere in the paste (a line break copied from a slide is one) made the whole text
+            // unreadable: it was read as nothing, "0 sessions imported. Lines with errors: none". Said, with the box again.
+            Log.ImportUnreadable(logger, importId);
+            await SendCardAsync(turn, cards.Import(texts, "", texts.ImportUnreadable, importId), cancellationToken);
+            return;
+        }
+
+        // Not cut here: SessionImport reads up to its limits, each line whole, and names what it did not read.
+        var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
+        var import = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
+        var errors = import.Errors;
         var created = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var repeats = new List<string>();

@@ -352,6 +352,9 @@ internal sealed partial class CoachingTexts
     /// <summary>After the unread lines: they are in the correction box.</summary>
     public required string ImportUnreadInBox { get; init; }
 
+    /// <summary>The pasted text holds a character no text may hold (<see cref="HiTechTex.Bot.Protocol.Turns.CardInput"/>): nothing imported.</summary>
+    public required string ImportUnreadable { get; init; }
+
     /// <summary>Ends a list of lines with errors cut short for the card's size: {0} more lines.</summary>
     public required string ImportMoreErrorsFormat { get; init; }
 

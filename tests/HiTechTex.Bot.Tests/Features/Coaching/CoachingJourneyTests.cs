@@ -1323,6 +1323,29 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal((SessionMode.OnSite, "CLUTEX, Liberec"), (sessions[1].Mode, sessions[1].Location));
     }
 
+    [Theory]
+    [InlineData("en", "\u000b", "Nothing was imported: the pasted text holds an invisible control character")]
+    [InlineData("cs", "\f", "Nic se neimportovalo: vložený text obsahuje neviditelný řídicí znak")]
+    [InlineData("tr", "\u0000", "Hiçbir şey içe aktarılmadı: yapıştırılan metin görünmez bir kontrol karakteri içeriyor")]
+    public async Task ImportSave_PasteHoldingAControlCharacter_SaysNothingWasImportedAndWhyWithTheBoxAgain(string language, string control, string said)
+    {
+        // A soft line break copied from a slide (U+000B) in one description made the whole paste unreadable: it was read as
+        // nothing, "0 sessions imported. Lines with errors: none".
+        await host.Conversation.SeedProfileAsync(language);
+        var rows = string.Join("\n",
+            "Smart textiles lab;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;Sensors",
+            $"Dyeing;Finishing;Rui;PT;2026-12-11;09:00;12:00;Europe/Lisbon;15;Online;;2026-12-10;coaching@hitechtex.example;Day one{control}day two");
+        var importId = Guid.NewGuid().ToString();
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows, importId }, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains(said, card, StringComparison.Ordinal);
+        Assert.Contains("coaching.importSave", card, StringComparison.Ordinal);
+        Assert.Contains(importId, card, StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
     [Fact]
     public async Task Save_SameNewSessionCardTwice_OneSessionAndAlreadySaved()
     {
