@@ -64,6 +64,24 @@ public static class CardInput
     }
 
     /// <summary>
+    /// As <see cref="TryGetText(JsonElement, string, out string?)"/> for the value of a card's input, which a card always
+    /// sends as a string: also false for a number, a boolean, an array or an object (only a forged submission sends one),
+    /// so that it is refused like unreadable text rather than read as "not given" — which would clear the answer it names.
+    /// An absent property or a JSON null is "not given".
+    /// </summary>
+    public static bool TryGetInputText(JsonElement data, string name, out string? text)
+    {
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value)
+            && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            text = null;
+            return false;
+        }
+
+        return TryGetText(data, name, out text);
+    }
+
+    /// <summary>
     /// The text of a value: null (and true) when it is not a string; false when it is a string that cannot be
     /// accepted (see <see cref="IsAcceptable"/>).
     /// </summary>

@@ -45,4 +45,27 @@ public sealed class CardInputTests
         Assert.True(CardInput.TryGetText(Data(json), "agenda", out var text));
         Assert.Null(text);
     }
+
+    [Theory]
+    [InlineData("""{ "agenda": 3 }""")]
+    [InlineData("""{ "agenda": true }""")]
+    [InlineData("""{ "agenda": ["Day 1"] }""")]
+    [InlineData("""{ "agenda": { "text": "Day 1" } }""")]
+    [InlineData("""{ "agenda": "\ud800" }""")]
+    public void TryGetInputText_ValueNoInputSends_Refused(string json)
+    {
+        Assert.False(CardInput.TryGetInputText(Data(json), "agenda", out var text));
+        Assert.Null(text);
+    }
+
+    [Theory]
+    [InlineData("""{ "other": "x" }""", null)]
+    [InlineData("""{ "agenda": null }""", null)]
+    [InlineData("""["agenda"]""", null)]
+    [InlineData("""{ "agenda": " Day 1 " }""", " Day 1 ")]
+    public void TryGetInputText_AbsentNullOrText_AcceptedAsSent(string json, string? expected)
+    {
+        Assert.True(CardInput.TryGetInputText(Data(json), "agenda", out var text));
+        Assert.Equal(expected, text);
+    }
 }

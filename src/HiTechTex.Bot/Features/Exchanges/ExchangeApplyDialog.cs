@@ -286,7 +286,9 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
         var today = workflow.Today;
         DateOnly? Date(string name, string label)
         {
-            var text = Field(name, 10, label);
+            // One character more than "yyyy-MM-dd": a longer text fails the exact parse below instead of being cut into
+            // a day ("2027-03-01; …" is not 1 March).
+            var text = Field(name, 11, label);
             if (text is null)
             {
                 return null;
@@ -423,11 +425,12 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
     /// <summary>
     /// A trimmed string field of at most <paramref name="max"/> characters (longer is cut), null when absent or blank;
-    /// <paramref name="readable"/> is false (and the result null) for text that cannot be accepted (<see cref="CardInput"/>).
+    /// <paramref name="readable"/> is false (and the result null) for text that cannot be accepted and for a value no card
+    /// input sends, a number or an array (<see cref="CardInput.TryGetInputText"/>).
     /// </summary>
     private static string? Text(JsonElement data, string name, int max, out bool readable)
     {
-        readable = CardInput.TryGetText(data, name, out var raw);
+        readable = CardInput.TryGetInputText(data, name, out var raw);
         return raw?.Trim() is { Length: > 0 } text ? text.Length > max ? text[..max] : text : null;
     }
 }

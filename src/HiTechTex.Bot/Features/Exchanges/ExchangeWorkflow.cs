@@ -330,10 +330,13 @@ internal sealed class ExchangeWorkflow(
     /// </summary>
     private static string? ReadText(JsonElement data, string name) => TryReadText(data, name, out var text) ? text : null;
 
-    /// <summary>As <see cref="ReadText"/>; false for text that cannot be accepted (<see cref="CardInput"/>).</summary>
+    /// <summary>
+    /// As <see cref="ReadText"/>; false for text that cannot be accepted and for a value no card input sends, a number or
+    /// an array (<see cref="CardInput.TryGetInputText"/>): refused, naming the field, never read as no comment.
+    /// </summary>
     private static bool TryReadText(JsonElement data, string name, out string? text)
     {
-        var readable = CardInput.TryGetText(data, name, out var raw);
+        var readable = CardInput.TryGetInputText(data, name, out var raw);
         text = FreeText.CleanOrNull(raw);
         return readable;
     }

@@ -88,6 +88,60 @@ public sealed partial class ExchangeInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("startDate", "20270301")]
+    [InlineData("endDate", "{ \"date\": \"2027-03-05\" }")]
+    [InlineData("hostId", "[\"hitechtex-clutex\"]")]
+    [InlineData("activityType", "1")]
+    [InlineData("objectives", "true")]
+    [InlineData("outcomes", "5")]
+    public async Task Form_ValueOfTheWrongType_RefusedNamingTheFieldAndNothingStored(string field, string json)
+    {
+        // No card input sends a number, true, an array or an object: a forged one was read as "not given", and Save
+        // stored the draft with that answer cleared.
+        await host.Conversation.SeedProfileAsync("en");
+        var label = field switch
+        {
+            "startDate" => En.StartDate,
+            "endDate" => En.EndDate,
+            "hostId" => En.HostOrganisation,
+            "activityType" => En.ActivityType,
+            "objectives" => En.Objectives,
+            _ => En.ExpectedOutcomes,
+        };
+
+        await OpenForm()
+            .Send(() =>
+            {
+                var data = JsonSerializer.SerializeToNode(FormSubmit("save").Value)!.AsObject();
+                data[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+                return host.Conversation.Adapter.MakeSubmit(JsonSerializer.SerializeToElement(data));
+            })
+            .AssertReply(r => Assert.Contains(JsonEncoded(En.InvalidFields([label])), Describe(r), StringComparison.Ordinal), "the form again, naming the field")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Theory]
+    [InlineData("2027-03-01; drop", "2027-03-05", true)]
+    [InlineData("2027-03-01", "2027-03-05T00:00:00", false)]
+    public async Task Form_DateWithMoreAfterIt_RefusedNamingTheFieldNotCutIntoADay(string startDate, string endDate, bool startRefused)
+    {
+        // The date was cut to its first ten characters, so "2027-03-01; drop" was stored as 1 March.
+        await host.Conversation.SeedProfileAsync("en");
+
+        await OpenForm()
+            .Send(() => FormSubmit("save", startDate, endDate))
+            .AssertReply(r => Assert.Contains(JsonEncoded(En.InvalidFields([startRefused ? En.StartDate : En.EndDate])), Describe(r), StringComparison.Ordinal),
+                "the form again, naming the field")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Theory]
     [InlineData("""\ud800x""")]
     [InlineData("""nul\u0000bell\u0007 esc\u001b[31m""")]
     public async Task Form_TextThatCannotBeAccepted_RefusedNamingTheFieldAndNothingStored(string escaped)
@@ -171,6 +225,26 @@ public sealed partial class ExchangeInputTests : IDisposable
 
         Assert.Equal(ExchangeStatus.Stage1, Assert.Single(await host.ApplicationsAsync()).Status);
         Assert.DoesNotContain(await host.AuditAsync(application.Id), a => a.Action == ExchangeAction.Rejected);
+    }
+
+    [Theory]
+    [InlineData(ExchangeVerbs.Approve, "42")]
+    [InlineData(ExchangeVerbs.Approve, "[\"Fine\"]")]
+    [InlineData(ExchangeVerbs.RequestChanges, "{ \"text\": \"Add the agenda.\" }")]
+    public async Task Execute_CommentOfTheWrongType_NamesTheCommentAndChangesNothing(string verb, string comment)
+    {
+        // No card input sends a number, an array or an object: a forged one was read as no comment, and the approval
+        // went through without it.
+        var application = await StoreSubmittedAsync(new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 5));
+        host.Conversation.Adapter.User = new() { Id = "29:manager", Name = "Vasco", AadObjectId = ExchangeDialogTestHost.VisitingManagerId };
+
+        await host.Conversation.Flow()
+            .Send(() => Execute(verb, $$"""{ "exchangeId": "{{application.Id}}", "v": {{application.Version}}, "comment": {{comment}} }"""))
+            .AssertInvokeResponse(response => Assert.Contains(JsonEncoded(En.InvalidFields([En.Comment])), JsonSerializer.Serialize(response?.Body), StringComparison.Ordinal))
+            .StartTestAsync();
+
+        var stored = Assert.Single(await host.ApplicationsAsync());
+        Assert.Equal((ExchangeStatus.Stage1, application.Version), (stored.Status, stored.Version));
     }
 
     [Fact]
