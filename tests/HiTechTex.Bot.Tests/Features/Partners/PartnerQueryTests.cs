@@ -83,4 +83,20 @@ public sealed class PartnerQueryTests
         Assert.DoesNotMatch(@"\s$", repeated.Q);
         Assert.All(repeated.Q.Split(' '), w => Assert.Equal("tintura", w));
     }
+
+    [Fact]
+    public void Create_OneLongWordWithAnEmojiAtTheCut_KeepsThePairWholeAndIsSearchable()
+    {
+        // A word longer than the limit is cut inside it: at an emoji that cut kept half of it (a lone surrogate), and the
+        // index's folding of the text threw — the search card's turn failed.
+        var typed = "a" + string.Concat(Enumerable.Repeat("😀", 150));
+        using var index = TestOrganisations.IndexOf([TestOrganisations.Make("lab-1", "Prato Finishing Lab", "IT", "Tuscany", "Prato", "it", "Finishing trials.")]);
+
+        var query = PartnerQuery.Create(typed);
+
+        Assert.True(query.Q.Length <= PartnerQuery.MaxTextLength);
+        Assert.StartsWith(query.Q, typed, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(query.Q[^1]));
+        Assert.Empty(index.Search(query.ToSearch(5)).Hits);
+    }
 }
