@@ -31,6 +31,24 @@ public sealed class PartnerQueryTests
         Assert.Equal(0, query.Skip);
     }
 
+    [Theory]
+    [InlineData("""{"q":"dyeing","skip":true}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":1e20}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":2.5}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":"99999999999999"}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":[5]}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":2147483647}""", "dyeing", 1000)]
+    [InlineData("""{"q":{},"skip":{},"country":5,"kind":["Sme"],"capability":null,"except":7}""", "", 0)]
+    public void FromCardData_ValuesOfTheWrongType_AreNotGivenOrBounded(string json, string q, int skip)
+    {
+        // A tampered "more results" button: a value of another JSON type is as if not given, an offset stays bounded.
+        using var document = JsonDocument.Parse(json);
+
+        var query = PartnerQuery.FromCardData(document.RootElement);
+
+        Assert.Equal(PartnerQuery.Create(q, skip: skip), query);
+    }
+
     [Fact]
     public void FromCardData_ValidValues_MapToTheSearch()
     {
