@@ -101,6 +101,33 @@ public sealed class FindPartnersJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchTextLongerThanTheLimitWithAnEmojiAtTheCut_ChatAndMessageExtension_AnswerWithItsWholeWords()
+    {
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Náchod Nonwoven Lab s.r.o.", contactAadObjectId: null);
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        var chat = Activities.NewConversationId();
+        // The text is cut to 200 characters, one word longer than that inside it: at an emoji its first half was kept and
+        // the search threw — the filters card's turn failed, the message extension's invoke was a 500 (an error in Teams).
+        var oneWord = "a" + string.Concat(Enumerable.Repeat("😀", 150));
+        var emojiAtTheCut = "nonwovens " + new string('x', 189) + "🧵 Liberec";
+
+        await PartnerHost.SubmitAsync(client, chat, Searcher, new JsonObject { ["action"] = "partners.search", ["q"] = oneWord, ["skip"] = "0" });
+        var replies = factory.Connector.SentTo(chat).ToList();
+        var searched = await PartnerHost.QueryAsync(client, new JsonArray(new JsonObject { ["name"] = "query", ["value"] = emojiAtTheCut }), skip: 0, count: PartnerSearchComposeExtension.MaxCount);
+
+        Assert.Equal(2, replies.Count);
+        Assert.Equal(PartnerTexts.Resolve("en").NoResults, replies[0].Text);
+        Assert.Contains("partners.search", PartnerHost.CardJson(replies[1]), StringComparison.Ordinal);
+        var result = searched.GetProperty("composeExtension");
+        Assert.Equal("result", result.GetProperty("type").GetString());
+        Assert.Contains(partner.Name, result.GetProperty("attachments").EnumerateArray()
+            .Select(a => a.GetProperty("preview").GetProperty("content").GetProperty("title").GetString()));
+    }
+
+    [Fact]
     public async Task MemberForm_ManagerSavesOwnMember_ForgedClusterOrEntryChangesNothing()
     {
         using var factory = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Partners;
@@ -110,16 +111,18 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
 
     /// <summary>
     /// The text cut to <see cref="MaxTextLength"/> at a word's end (a long pasted text searched "… st", a half word, and
-    /// was shown as "“tintura … tintura ”"); a single word longer than that is cut inside it.
+    /// was shown as "“tintura … tintura ”"); a single word longer than that is cut inside it, never inside an emoji (half
+    /// of one made the search throw). The chat's search and the message extension's.
     /// </summary>
-    private static string Shorten(string text)
+    public static string Shorten(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (text.Length <= MaxTextLength)
         {
             return text;
         }
 
-        var cut = text[..MaxTextLength];
+        var cut = MainDialog.Truncate(text, MaxTextLength);
         if (!char.IsWhiteSpace(text[MaxTextLength]))
         {
             var lastSpace = cut.LastIndexOfAny([' ', '\t', '\n', '\r']);

@@ -55,10 +55,8 @@ internal sealed class PartnerSearchComposeExtension(
             }
         }
 
-        if (text.Length > PartnerQuery.MaxTextLength)
-        {
-            text = text[..PartnerQuery.MaxTextLength];
-        }
+        // Cut as the chat's search is: at a word's end, never inside an emoji (half of one made the search throw).
+        text = PartnerQuery.Shorten(text);
 
         var texts = PartnerTexts.Resolve(turnContext.GetTexts().Language);
         // Never longer than the journey waits (tests of a directory that never gets ready wait for nothing).

@@ -31,6 +31,24 @@ public sealed class PartnerQueryTests
         Assert.Equal(0, query.Skip);
     }
 
+    [Theory]
+    [InlineData("""{"q":"dyeing","skip":true}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":1e20}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":2.5}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":"99999999999999"}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":[5]}""", "dyeing", 0)]
+    [InlineData("""{"q":"dyeing","skip":2147483647}""", "dyeing", 1000)]
+    [InlineData("""{"q":{},"skip":{},"country":5,"kind":["Sme"],"capability":null,"except":7}""", "", 0)]
+    public void FromCardData_ValuesOfTheWrongType_AreNotGivenOrBounded(string json, string q, int skip)
+    {
+        // A tampered "more results" button: a value of another JSON type is as if not given, an offset stays bounded.
+        using var document = JsonDocument.Parse(json);
+
+        var query = PartnerQuery.FromCardData(document.RootElement);
+
+        Assert.Equal(PartnerQuery.Create(q, skip: skip), query);
+    }
+
     [Fact]
     public void FromCardData_ValidValues_MapToTheSearch()
     {
@@ -82,5 +100,21 @@ public sealed class PartnerQueryTests
         var repeated = PartnerQuery.Create(string.Concat(Enumerable.Repeat("tintura ", 60)));
         Assert.DoesNotMatch(@"\s$", repeated.Q);
         Assert.All(repeated.Q.Split(' '), w => Assert.Equal("tintura", w));
+    }
+
+    [Fact]
+    public void Create_OneLongWordWithAnEmojiAtTheCut_KeepsThePairWholeAndIsSearchable()
+    {
+        // A word longer than the limit is cut inside it: at an emoji that cut kept half of it (a lone surrogate), and the
+        // index's folding of the text threw — the search card's turn failed.
+        var typed = "a" + string.Concat(Enumerable.Repeat("😀", 150));
+        using var index = TestOrganisations.IndexOf([TestOrganisations.Make("lab-1", "Prato Finishing Lab", "IT", "Tuscany", "Prato", "it", "Finishing trials.")]);
+
+        var query = PartnerQuery.Create(typed);
+
+        Assert.True(query.Q.Length <= PartnerQuery.MaxTextLength);
+        Assert.StartsWith(query.Q, typed, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(query.Q[^1]));
+        Assert.Empty(index.Search(query.ToSearch(5)).Hits);
     }
 }

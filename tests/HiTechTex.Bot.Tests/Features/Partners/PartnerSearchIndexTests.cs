@@ -127,6 +127,22 @@ public sealed class PartnerSearchIndexTests : IDisposable
         Assert.Equal(2, results.Total);
     }
 
+    [Theory]
+    [InlineData("nonwovens AND OR NOT", "nonwovens")]
+    [InlineData("+nonwovens -filtration", "nonwovens filtration")]
+    [InlineData("\"nonwovens (filtration", "nonwovens filtration")]
+    [InlineData("nonwov* filtration~ nonwovens^2", "nonwov filtration nonwovens 2")]
+    [InlineData("kind:nonwovens [1 TO 5] {a TO b} /filtration/", "kind nonwovens 1 to 5 a to b filtration")]
+    [InlineData("nonwovens && filtration || \\", "nonwovens filtration")]
+    public void Search_QueryParserSyntax_IsOnlyWords(string typed, string words)
+    {
+        // The text is never given to a query parser: its signs are no operators (nor a parse error), only its words count.
+        var results = _index.Search(new PartnerSearchQuery(typed, Take: 20));
+
+        Assert.Equal(_index.Search(new PartnerSearchQuery(words, Take: 20)).Ids(), results.Ids());
+        Assert.NotEmpty(results.Hits);
+    }
+
     [Fact]
     public void Search_CountryFilter_ReturnsOnlyThatCountry()
     {
