@@ -181,7 +181,7 @@ public sealed class BotFrameworkAuthenticator : IBotAuthenticator
         {
             // New keys can appear at any time (spec §2.1 #9): refresh once and validate once more.
             // The kid comes from an unvalidated header: cap what reaches the log.
-            Log.SigningKeyNotFound(logger, unvalidated.Kid.Length <= 64 ? unvalidated.Kid : unvalidated.Kid[..64] + "…");
+            Log.SigningKeyNotFound(logger, unvalidated.Kid.Length <= 64 ? unvalidated.Kid : Utf16Text.Cut(unvalidated.Kid, 64) + "…");
             var refreshed = await metadataSource.RefreshAsync(metadata, cancellationToken).ConfigureAwait(false);
             if (!ReferenceEquals(refreshed, metadata))
             {

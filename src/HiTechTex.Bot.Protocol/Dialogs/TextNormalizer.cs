@@ -20,7 +20,8 @@ internal static class TextNormalizer
         }
 
         // Turkish dotless/dotted i have no decomposition, so map them by hand before stripping marks.
-        var lowered = text.Replace('ı', 'i').Replace('İ', 'i').ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // Half an emoji (a lone surrogate) would make Normalize throw; it reads as U+FFFD, not a letter.
+        var lowered = Utf16Text.WellFormed(text).Replace('ı', 'i').Replace('İ', 'i').ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(lowered.Length);
         foreach (var c in lowered)
         {

@@ -1,3 +1,5 @@
+using HiTechTex.Bot.Protocol;
+
 namespace HiTechTex.Bot.Language;
 
 /// <summary>How much of a message the recognizers read.</summary>
@@ -13,12 +15,6 @@ public static class IntentText
     public static string Bounded(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= MaxLength)
-        {
-            return text;
-        }
-
-        var end = char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
-        return text[..end];
+        return Utf16Text.Cut(text, MaxLength);
     }
 }

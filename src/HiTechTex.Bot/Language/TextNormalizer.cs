@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using HiTechTex.Bot.Protocol;
 
 namespace HiTechTex.Bot.Language;
 
@@ -16,7 +17,8 @@ internal static partial class TextNormalizer
             return lowered;   // nothing to decompose, strip or replace: what the steps below give for ASCII
         }
 
-        var decomposed = lowered.Normalize(NormalizationForm.FormD);
+        // Half an emoji (a lone surrogate) would make Normalize throw; it reads as U+FFFD, not a letter.
+        var decomposed = Utf16Text.WellFormed(lowered).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -63,7 +64,7 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
         var status = confirmed < session.Capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
         session.NextSequence++;
         var registration = existing ?? new CoachingRegistration { Id = Guid.NewGuid(), SessionId = sessionId, UserAadObjectId = participant.AadObjectId };
-        registration.UserName = Truncate(participant.Name, 200);
+        registration.UserName = Utf16Text.Cut(participant.Name, 200);
         registration.TenantId = participant.TenantId;
         registration.Email = participant.Email ?? registration.Email;
         registration.ConversationId = participant.ConversationId;
@@ -188,5 +189,4 @@ internal sealed class BookingService(BotDbContext db, DatabaseWriteGate writeGat
             r => r.SessionId == registration.SessionId && r.Status == RegistrationStatus.Waitlisted && r.Sequence <= registration.Sequence,
             cancellationToken);
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
@@ -831,7 +832,7 @@ internal sealed class CoachingDialog(
     /// <summary>A string value; null when absent, not a string, or text that cannot be accepted (<see cref="CardInput"/>).</summary>
     private static string? Read(JsonElement data, string name) => CardInput.TryGetText(data, name, out var text) ? text : null;
 
-    private static string? Limit(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+    private static string? Limit(string? value, int max) => value is null ? null : Utf16Text.Cut(value, max);
 
     private static Task SendCardAsync(ITurnContext turn, Attachment card, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Attachments = [card] }, cancellationToken);

@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Connector;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -1104,5 +1105,5 @@ internal sealed class CoachingOutboxProcessor(
             .Select(r => new CalendarAttendee(r.Email!, r.UserName))
             .ToListAsync(cancellationToken);
 
-    private static string Truncate(string reason) => reason.Length <= 1000 ? reason : reason[..1000];
+    private static string Truncate(string reason) => Utf16Text.Cut(reason, 1000);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
@@ -273,7 +274,7 @@ internal sealed class HiTechTexBot(
         var data = MainDialog.ReadCardData(turnContext.Activity);
         if (data is not { } d || !(HasString(d, CardFormPrompt.FormIdKey) || HasString(d, "action")))
         {
-            Log.UnknownCardVerb(logger, verb is null ? null : verb.Length <= 64 ? verb : verb[..64]);
+            Log.UnknownCardVerb(logger, verb is null ? null : Utf16Text.Cut(verb, 64));
             return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().ButtonNotRecognised);
         }
 

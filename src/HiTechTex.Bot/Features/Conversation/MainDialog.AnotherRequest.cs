@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
@@ -68,7 +69,7 @@ internal sealed partial class MainDialog
             if (action == ContinuePrivatelyAction)
             {
                 typed = data is { } d && CardInput.TryGetText(d, "text", out var replayed) && replayed is not null
-                    ? Truncate(replayed.Trim(), MaxReplayedText)
+                    ? Utf16Text.Cut(replayed.Trim(), MaxReplayedText)
                     : null;
                 (action, data) = (null, null);
             }
@@ -720,7 +721,7 @@ internal sealed partial class MainDialog
         }
 
         var shown = MessageText.ForDisplay(context.Activity, typed);
-        return shown.Length <= MaxRequestShown ? shown : Truncate(shown, MaxRequestShown - 1).TrimEnd() + "…";
+        return shown.Length <= MaxRequestShown ? shown : Utf16Text.Cut(shown, MaxRequestShown - 1).TrimEnd() + "…";
     }
 
     /// <summary>The longest typed request "leave what we started?" repeats whole: it names the request, not quotes a page.</summary>

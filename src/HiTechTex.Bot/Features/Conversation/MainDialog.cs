@@ -4,6 +4,7 @@ using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
@@ -193,7 +194,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         {
             // The button of the card sent here for a request typed in a group: it is that request, typed again.
             var replayed = data is { } d && CardInput.TryGetText(d, "text", out var text) ? text : null;
-            Keep(step.Values, new PendingRequest(replayed is null ? null : Truncate(replayed.Trim(), MaxReplayedText), null, null));
+            Keep(step.Values, new PendingRequest(replayed is null ? null : Utf16Text.Cut(replayed.Trim(), MaxReplayedText), null, null));
         }
         else
         {
@@ -713,7 +714,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
         var activity = step.Context.Activity;
         var texts = step.Context.GetTexts();
         var action = step.GetValue<string>(ActionKey);
-        var typed = Truncate(step.GetValue<string>(TextKey) ?? "", MaxReplayedText);
+        var typed = Utf16Text.Cut(step.GetValue<string>(TextKey) ?? "", MaxReplayedText);
         JsonObject replay;
         if (action is null)
         {
@@ -782,10 +783,6 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
 
     /// <summary>The recognizer's answer kept across the first-use questions.</summary>
     private sealed record Understood(Intent Intent, IntentEntities? Entities);
-
-    /// <summary>At most <paramref name="length"/> UTF-16 units, never half of a surrogate pair (an emoji at the cut).</summary>
-    internal static string Truncate(string text, int length) =>
-        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private async Task<(Intent Intent, IntentEntities Entities)> UnderstandAsync(WaterfallStepContext step, bool profileComplete, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 
@@ -35,7 +36,7 @@ internal static partial class MessageText
         }
 
         var shown = Rewrite(activity, name => name)?.Trim() ?? understood;
-        return MainDialog.Truncate(shown, MainDialog.MaxReplayedText);
+        return Utf16Text.Cut(shown, MainDialog.MaxReplayedText);
     }
 
     private static string? Rewrite(Activity activity, Func<string, string> replacement)

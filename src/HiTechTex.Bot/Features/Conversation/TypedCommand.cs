@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using HiTechTex.Bot.Protocol;
 
 namespace HiTechTex.Bot.Features.Conversation;
 
@@ -46,7 +47,7 @@ internal static class TypedCommand
             return lowered;
         }
 
-        var decomposed = lowered.Normalize(NormalizationForm.FormD);
+        var decomposed = Utf16Text.WellFormed(lowered).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

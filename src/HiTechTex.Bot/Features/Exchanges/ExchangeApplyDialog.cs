@@ -3,6 +3,7 @@ using System.Text.Json;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
@@ -315,7 +316,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
                 // with the text still in the box (up to what a card can carry back; the card's maxLength stops typing
                 // and pasting at the limit, so only a client that ignores it gets here).
                 Refuse(texts.TooLong(label, ExchangeLimits.LongText));
-                return text.Length > KeptTooLongText ? text[..KeptTooLongText] : text;
+                return Utf16Text.Cut(text, KeptTooLongText);
             }
 
             return text;
@@ -424,13 +425,13 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     /// <summary>
-    /// A trimmed string field of at most <paramref name="max"/> characters (longer is cut), null when absent or blank;
+    /// A trimmed string field of at most <paramref name="max"/> characters (longer is cut, never inside an emoji), null when absent or blank;
     /// <paramref name="readable"/> is false (and the result null) for text that cannot be accepted and for a value no card
     /// input sends, a number or an array (<see cref="CardInput.TryGetInputText"/>).
     /// </summary>
     private static string? Text(JsonElement data, string name, int max, out bool readable)
     {
         readable = CardInput.TryGetInputText(data, name, out var raw);
-        return raw?.Trim() is { Length: > 0 } text ? text.Length > max ? text[..max] : text : null;
+        return raw?.Trim() is { Length: > 0 } text ? Utf16Text.Cut(text, max) : null;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Language.Vocabulary;
+using HiTechTex.Bot.Protocol;
 
 namespace HiTechTex.Bot.Features.Exchanges;
 
@@ -65,7 +66,7 @@ internal static class OrganisationMatcher
     {
         // Turkish dotted capital İ: ToLowerInvariant leaves it, and FormD would strip its dot to a capital I, so
         // "CİTEVE" or "İplik" never matched; dotless ı folds to i like the other dotless/dotted pairs.
-        var decomposed = text.Replace('İ', 'i').Replace('ı', 'i').ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = Utf16Text.WellFormed(text).Replace('İ', 'i').Replace('ı', 'i').ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

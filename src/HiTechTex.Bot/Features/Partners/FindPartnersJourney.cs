@@ -1,5 +1,6 @@
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Language;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Turns;
 
@@ -103,7 +104,7 @@ internal sealed class FindPartnersJourney(FindPartnersDialog dialog, IPartnerDir
 
         if (Read("message") is { Length: > 0 } message)
         {
-            replay["message"] = MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength);
+            replay["message"] = Utf16Text.Cut(message.Trim(), IntroductionService.MaxMessageLength);
         }
 
         return new PrivateHandOff(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Schema;
 
 namespace HiTechTex.Bot.Features.Partners;
@@ -125,7 +126,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
             ["isRequested"] = requested && !managed && !ownContact,
             ["isManaged"] = managed,
             ["isOwnContact"] = ownContact && !managed,
-            ["message"] = message is null ? "" : MainDialog.Truncate(message.Trim(), IntroductionService.MaxMessageLength),
+            ["message"] = message is null ? "" : Utf16Text.Cut(message.Trim(), IntroductionService.MaxMessageLength),
             ["canRequest"] = !requested && !managed && !ownContact && reachable,
             ["isUnreachable"] = !requested && !managed && !ownContact && !reachable,
             ["facts"] = facts,
@@ -222,8 +223,8 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         }
 
         var cut = text.LastIndexOf(' ', length - 1);
-        var end = cut > length / 2 ? cut : char.IsHighSurrogate(text[length - 2]) ? length - 2 : length - 1;
-        return string.Concat(text.AsSpan(0, end).TrimEnd(), "…");
+        var head = cut > length / 2 ? text.AsSpan(0, cut) : Utf16Text.Cut(text, length - 1).AsSpan();
+        return string.Concat(head.TrimEnd(), "…");
     }
 
     public static string Place(PartnerTexts texts, string city, string country) => $"{city}, {CountryName(texts, country)}";

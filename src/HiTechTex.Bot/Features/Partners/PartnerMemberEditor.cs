@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Partners;
@@ -150,7 +151,7 @@ internal sealed partial class PartnerMemberEditor(
 
     /// <summary>At most <paramref name="length"/> characters, with "…" when cut (never half of a surrogate pair).</summary>
     private static string Shorten(string text, int length) =>
-        text.Length <= length ? text : MainDialog.Truncate(text, length - 1).TrimEnd() + "…";
+        text.Length <= length ? text : Utf16Text.Cut(text, length - 1).TrimEnd() + "…";
 
     private async Task EditAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, string? id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Turns;
 
 namespace HiTechTex.Bot.Features.Partners;
@@ -122,7 +123,7 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
             return text;
         }
 
-        var cut = MainDialog.Truncate(text, MaxTextLength);
+        var cut = Utf16Text.Cut(text, MaxTextLength);
         if (!char.IsWhiteSpace(text[MaxTextLength]))
         {
             var lastSpace = cut.LastIndexOfAny([' ', '\t', '\n', '\r']);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HiTechTex.Bot.Protocol;
 
 namespace HiTechTex.Bot.Features.Partners;
 
@@ -8,7 +9,8 @@ internal static class TextFolding
 {
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // Half an emoji (a lone surrogate) would make Normalize throw; it reads as U+FFFD, not a letter.
+        var decomposed = Utf16Text.WellFormed(text).ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -281,6 +281,21 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal("any", InputValue(CoachingTestHost.CardOf(replies), "month"));
     }
 
+    [Fact]
+    public async Task List_ForgedTopicOver100WithAnEmojiAtTheCut_ListedWithTheTopicCutBeforeTheEmoji()
+    {
+        // The topic was cut at 100 UTF-16 units inside the emoji; the half left made the topic's comparison throw
+        // (string.Normalize: "String contains invalid Unicode code points"): "Sorry, something went wrong".
+        await host.Conversation.SeedProfileAsync("en");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Circular economy"));
+        var topic = new string('t', 99) + "\U0001F9F5 more";
+
+        var replies = await host.SubmitAsync(new { action = "coaching.list", month = "any", topic, language = "any" });
+
+        Assert.Equal(new string('t', 99), InputValue(CoachingTestHost.CardOf(replies), "topic"));
+        Assert.DoesNotContain(replies, r => r.Text?.Contains("went wrong", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
     [Theory]
     [InlineData(9999, 12)]
     [InlineData(1, 1)]

@@ -359,19 +359,6 @@ public sealed class PersonalJourneyInGroupTests : IDisposable
         Assert.Empty(partners.Starts);
     }
 
-    [Theory]
-    [InlineData("short", 10, "short")]
-    [InlineData("abcdef", 3, "abc")]
-    [InlineData("ab\U0001F9F5cd", 3, "ab")]   // the thread emoji (a surrogate pair) at the cut is dropped whole
-    [InlineData("ab\U0001F9F5cd", 4, "ab\U0001F9F5")]
-    public void Truncate_NeverSplitsASurrogatePair(string text, int length, string expected)
-    {
-        var cut = MainDialog.Truncate(text, length);
-
-        Assert.Equal(expected, cut);
-        Assert.False(cut.Length > 0 && char.IsHighSurrogate(cut[^1]));
-    }
-
     [Fact]
     public async Task LongTypedRequest_IsCarriedCutToTheLimit()
     {

@@ -348,10 +348,11 @@ public sealed partial class ExchangeInvisibleTextTests : IDisposable
         .Send("apply for an exchange")
         .AssertReply(r => formId = FormIdPattern().Match(Describe(r)).Groups[1].Value, "the form");
 
-    private Activity FormSubmit(string op, string objectives = "Learn the nonwoven pilot line.", string agenda = "Day 1: lab.", string outcomes = "A joint proposal.") =>
+    private Activity FormSubmit(
+        string op, string objectives = "Learn the nonwoven pilot line.", string agenda = "Day 1: lab.", string outcomes = "A joint proposal.", string hostQuery = "clutex") =>
         host.Conversation.Submit(new
         {
-            formId, op, visitingId = "hitechtex-citeve", hostQuery = "clutex", hostId = "hitechtex-clutex", startDate = "2027-03-01", endDate = "2027-03-05",
+            formId, op, visitingId = "hitechtex-citeve", hostQuery, hostId = "hitechtex-clutex", startDate = "2027-03-01", endDate = "2027-03-05",
             activityType = "KnowledgeSharing", objectives, agenda, outcomes,
         });
 
