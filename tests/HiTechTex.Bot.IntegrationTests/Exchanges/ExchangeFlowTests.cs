@@ -313,7 +313,7 @@ public abstract partial class ExchangeFlowTests(HostDatabase database)
     private const string GroupChatSmeId = "test-sme-bordados-de-viana";
 
     /// <summary>Members of CITEVE's cluster, one per test of the notices, withdrawals and exports (an organisation visits once).</summary>
-    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 20).Select(i => $"test-sme-textil-minho-{i}")];
+    private static readonly string[] NoticeSmeIds = [.. Enumerable.Range(0, 27).Select(i => $"test-sme-textil-minho-{i}")];
 
     /// <summary>An SME of no cluster that no manager is configured for.</summary>
     private const string NoManagerSmeId = "test-sme-tessitura-di-prato";

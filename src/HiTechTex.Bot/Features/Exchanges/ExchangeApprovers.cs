@@ -20,7 +20,8 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
         var candidates = await CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
         if (application.AssignedApproverAadObjectId is { } assigned && application.Status is ExchangeStatus.Stage1 or ExchangeStatus.Stage2)
         {
-            return candidates.Contains(assigned, StringComparer.OrdinalIgnoreCase) ? [assigned] : [];
+            // The candidate's own id: a row written before reassignments stored it may hold another case of it.
+            return OwnId(candidates, assigned) is { } candidate ? [candidate] : [];
         }
 
         return candidates;
@@ -36,6 +37,13 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
         return [.. (await EntitledAsync(application, cancellationToken).ConfigureAwait(false))
             .Where(a => !string.Equals(a, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))];
     }
+
+    /// <summary>
+    /// The id of <paramref name="people"/> that <paramref name="aadObjectId"/> names, ignoring case, as they hold it — the
+    /// one the directory, the chats and the cards know; null when it names none of them.
+    /// </summary>
+    public static string? OwnId(IReadOnlyList<string> people, string aadObjectId) =>
+        people.FirstOrDefault(p => string.Equals(p, aadObjectId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when the applicant is among the people the current step's rules name (they manage their own organisation).</summary>
     public async Task<bool> ApplicantIsEntitledAsync(ExchangeApplication application, CancellationToken cancellationToken)

@@ -59,6 +59,13 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             e => e.VisitingOrganisationId == visitingOrganisationId && e.Id != exceptId && ValidatedStatuses.Contains(e.Status),
             cancellationToken);
 
+    /// <summary>
+    /// True when the visiting side once validated the application (its audit holds the move into stage 2): the host side
+    /// has been involved since, whatever its status now. The audit is append-only, so this never turns false.
+    /// </summary>
+    public Task<bool> ReachedStage2Async(Guid exchangeId, CancellationToken cancellationToken) =>
+        db.Set<ExchangeAuditEntry>().AnyAsync(a => a.ExchangeId == exchangeId && a.ToStatus == ExchangeStatus.Stage2, cancellationToken);
+
     public async Task<IReadOnlyList<ExchangeAuditEntry>> AuditAsync(Guid exchangeId, CancellationToken cancellationToken) =>
         await db.Set<ExchangeAuditEntry>().AsNoTracking()
             .Where(a => a.ExchangeId == exchangeId)

@@ -4,7 +4,7 @@ namespace HiTechTex.Bot.Features.Exchanges;
 /// Decides, for a viewer and the application's current state, what they may see and do. The same rules authorize
 /// the actions: a button that is not shown is also refused on the server.
 /// </summary>
-internal sealed class ExchangeViews(ExchangeApprovers approvers, ExchangeClock clock)
+internal sealed class ExchangeViews(ExchangeApprovers approvers, ExchangeStore store, ExchangeClock clock)
 {
     /// <summary>States the applicant may still withdraw from.</summary>
     public static readonly IReadOnlyList<ExchangeStatus> Withdrawable =
@@ -18,9 +18,8 @@ internal sealed class ExchangeViews(ExchangeApprovers approvers, ExchangeClock c
         var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
         var isCurrentApprover = !isApplicant && current.Contains(viewerAadObjectId, StringComparer.OrdinalIgnoreCase);
         var isVisitingManager = await approvers.IsVisitingManagerAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
-        var isHostSide = application.Status is not (ExchangeStatus.Draft or ExchangeStatus.Stage1)
-            && await approvers.IsHostSideAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
-        var canSee = isApplicant || isVisitingManager || isHostSide || approvers.IsCoordinator(viewerAadObjectId);
+        var canSee = isApplicant || isVisitingManager || approvers.IsCoordinator(viewerAadObjectId)
+            || await IsInvolvedHostSideAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
         if (!canSee || (application.Status == ExchangeStatus.Draft && !isApplicant))
         {
             return ExchangeView.Nothing with { CanSee = canSee && application.Status != ExchangeStatus.Draft };
@@ -38,4 +37,17 @@ internal sealed class ExchangeViews(ExchangeApprovers approvers, ExchangeClock c
             CanReport: isApplicant && application.Status == ExchangeStatus.Approved && application.EndDate < clock.Today,
             CanValidate: !isApplicant && application.Status == ExchangeStatus.ReportSubmitted && isCurrentApprover);
     }
+
+    /// <summary>
+    /// The host side (its contacts and managers) sees an application once the visiting side validated it — it reached
+    /// stage 2 — and from then on, whatever came after (approved, rejected, sent back or withdrawn at stage 2, submitted
+    /// again). Never before: one rejected, sent back or withdrawn at stage 1 never reached them, and a forged Refresh or
+    /// Open of it shows nothing. The status says it for stage 2 and beyond; for the others (the same status can be
+    /// reached at either stage) the audit does, read only for a host-side viewer.
+    /// </summary>
+    private async Task<bool> IsInvolvedHostSideAsync(ExchangeApplication application, string viewerAadObjectId, CancellationToken cancellationToken) =>
+        application.Status != ExchangeStatus.Draft
+            && await approvers.IsHostSideAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false)
+            && (ExchangeStore.ValidatedStatuses.Contains(application.Status)
+                || await store.ReachedStage2Async(application.Id, cancellationToken).ConfigureAwait(false));
 }

@@ -267,9 +267,12 @@ internal sealed class ExchangeWorkflow(
                 return comment is null ? Decision.Refuse("comment") : new Decision(ExchangeStatus.ChangesRequested, ExchangeAction.ChangesRequested, comment,
                     new ExchangeChanges { SetAssignedApprover = true, AssignedApprover = null });
             case ExchangeVerbs.Reassign when view.CanReassign:
-                var target = ReadText(data, "reassignTo");
+                // The candidate's own id is stored, never the text sent: an id sent in another case (a forged button)
+                // would be stored as an id no chat of the bot knows, and the new approver would get no card.
+                var sent = ReadText(data, "reassignTo");
                 var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
-                if (target is null || !candidates.Contains(target, StringComparer.OrdinalIgnoreCase)
+                var target = sent is null ? null : ExchangeApprovers.OwnId(candidates, sent);
+                if (target is null
                     || string.Equals(target, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(target, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
                 {

@@ -32,7 +32,7 @@ internal static class ExchangeTestData
         return options;
     }
 
-    public static IOptionsMonitor<ExchangeOptions> Monitor(ExchangeOptions options) => new FixedMonitor<ExchangeOptions>(options);
+    public static IOptionsMonitor<T> Monitor<T>(T options) => new FixedMonitor<T>(options);
 
     /// <summary>An organisation at <paramref name="location"/> in <paramref name="country"/>, else like CITEVE.</summary>
     public static Organisation At(string id, string country, GeoPoint location) => Citeve with { Id = id, Country = country, Location = location };
