@@ -30,12 +30,12 @@ public sealed class SessionFormForgedValuesTests : IDisposable
     {
         await host.Conversation.SeedProfileAsync(language);
         var texts = CoachingTexts.Resolve(language);
-        var created = ValidForm();
+        var created = CoachingTestHost.SessionForm();
         created["mode"] = "OnSite";
         created["location"] = "CITEVE";
         await host.SubmitAsync(created, Coordinator);
         var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
-        var form = ValidForm();
+        var form = CoachingTestHost.SessionForm();
         form["sessionId"] = session.Id.ToString();
         form["mode"] = "Online";
         form["title"] = "Smart textiles lab (edited)";
@@ -53,7 +53,7 @@ public sealed class SessionFormForgedValuesTests : IDisposable
     public async Task Save_ACapacitySentAsANumber_StillSaved()
     {
         await host.Conversation.SeedProfileAsync("en");
-        var form = ValidForm();
+        var form = CoachingTestHost.SessionForm();
         form["capacity"] = 20;
 
         var replies = await host.SubmitAsync(form, Coordinator);
@@ -72,7 +72,7 @@ public sealed class SessionFormForgedValuesTests : IDisposable
     {
         await host.Conversation.SeedProfileAsync(language);
         var texts = CoachingTexts.Resolve(language);
-        var form = ValidForm();
+        var form = CoachingTestHost.SessionForm();
         // An emoji across the cut: never half of it.
         form[field] = new string('a', maxLength - 1) + "🧵" + new string('b', 100_000);
 
@@ -100,7 +100,7 @@ public sealed class SessionFormForgedValuesTests : IDisposable
     public async Task Save_AnInputWithoutMaxLengthOf100000Characters_FormNamesItAndIsNoTurnError(string field)
     {
         await host.Conversation.SeedProfileAsync("en");
-        var form = ValidForm();
+        var form = CoachingTestHost.SessionForm();
         form[field] = new string('9', 100_000);
 
         var replies = await host.SubmitAsync(form, Coordinator);
@@ -109,24 +109,4 @@ public sealed class SessionFormForgedValuesTests : IDisposable
         Assert.True(CardJson.InputValue(CoachingTestHost.CardOf(replies), field)!.Length <= 32);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
-
-    private static JsonObject ValidForm() => new()
-    {
-        ["action"] = "coaching.save",
-        ["sessionId"] = "",
-        ["title"] = "Smart textiles lab",
-        ["description"] = "Sensors and prototypes",
-        ["topic"] = "Smart textiles",
-        ["trainer"] = "Lucía",
-        ["language"] = "ES",
-        ["date"] = "2026-12-10",
-        ["start"] = "14:00",
-        ["end"] = "16:00",
-        ["timeZone"] = "Europe/Madrid",
-        ["capacity"] = "20",
-        ["mode"] = "Online",
-        ["location"] = "",
-        ["closesOn"] = "2026-12-09",
-        ["organizer"] = "coaching@hitechtex.example",
-    };
 }
