@@ -19,10 +19,23 @@ public sealed class CardRenderer(ICardTemplateStore store) : ICardRenderer
 
     private static readonly JsonSerializerOptions SizeOptions = new() { Encoder = WireJsonEncoder.Instance };
 
-    public JsonObject RenderCard(string templateName, JsonNode? data)
+    public JsonObject RenderCard(string templateName, JsonNode? data) => Checked(templateName, Expand(templateName, data));
+
+    public Attachment Render(string templateName, JsonNode? data) => AsAttachment(RenderCard(templateName, data));
+
+    public Attachment RenderForm(string templateName, JsonNode? data)
     {
-        var card = store.Get(templateName).Expand(data) as JsonObject
+        var card = Expand(templateName, data);
+        FormValueLimits.Cut(card);
+        return AsAttachment(Checked(templateName, card));
+    }
+
+    private JsonObject Expand(string templateName, JsonNode? data) =>
+        store.Get(templateName).Expand(data) as JsonObject
             ?? throw new CardTemplateException($"Card template '{templateName}' did not produce a JSON object.");
+
+    private static JsonObject Checked(string templateName, JsonObject card)
+    {
         var size = card.ToJsonString(SizeOptions).Length * 2;
         if (size > MaxCardBytes)
         {
@@ -32,9 +45,6 @@ public sealed class CardRenderer(ICardTemplateStore store) : ICardRenderer
         return card;
     }
 
-    public Attachment Render(string templateName, JsonNode? data)
-    {
-        var card = RenderCard(templateName, data);
-        return Attachment.AdaptiveCard(JsonSerializer.SerializeToElement(card, CardsJsonContext.Default.JsonObject));
-    }
+    private static Attachment AsAttachment(JsonObject card) =>
+        Attachment.AdaptiveCard(JsonSerializer.SerializeToElement(card, CardsJsonContext.Default.JsonObject));
 }

@@ -11,4 +11,11 @@ public interface ICardRenderer
 
     /// <summary>The card as an Adaptive Card attachment.</summary>
     Attachment Render(string templateName, JsonNode? data);
+
+    /// <summary>
+    /// As <see cref="Render"/>, for a form sent back with the values a refused submission brought (untrusted): each
+    /// input's value is cut to what the input takes — its <c>maxLength</c>, its choices — so that a forged over-long field
+    /// gets the form naming it rather than a card over the size limit.
+    /// </summary>
+    Attachment RenderForm(string templateName, JsonNode? data);
 }

@@ -17,4 +17,11 @@ public static class CardJson
     /// <summary>The <c>text</c> of every element that has one (TextBlocks, TextRuns…), in document order.</summary>
     public static IEnumerable<string> Texts(JsonElement card) =>
         Elements(card).Where(e => e.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String).Select(e => e.GetProperty("text").GetString()!);
+
+    /// <summary>The string <c>value</c> of the input whose <c>id</c> is <paramref name="id"/>, null when there is none.</summary>
+    public static string? InputValue(JsonElement card, string id) =>
+        Elements(card).Where(e => e.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String && i.GetString() == id
+                && e.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String)
+            .Select(e => e.GetProperty("value").GetString())
+            .FirstOrDefault();
 }

@@ -25,6 +25,46 @@ public sealed class CardRendererTests
         Assert.Equal("Hi Ann", attachment.Content!.Value.GetProperty("body")[0].GetProperty("text").GetString());
     }
 
+    private const string FormTemplate = """
+        { "type": "AdaptiveCard", "version": "1.5", "body": [
+          { "type": "Input.Text", "id": "title", "maxLength": 10, "value": "${title}" },
+          { "type": "Input.Date", "id": "date", "value": "${date}" },
+          { "type": "Input.ChoiceSet", "id": "pick", "isMultiSelect": true, "value": "${pick}",
+            "choices": [ { "title": "A", "value": "alpha" }, { "title": "B", "value": "beta" } ] } ] }
+        """;
+
+    [Fact]
+    public void RenderForm_ValuesBeyondWhatTheInputsTake_CutNeverHalfAnEmojiAndTheCardIsSent()
+    {
+        var renderer = RendererFor(FormTemplate);
+        var data = new JsonObject
+        {
+            ["title"] = "123456789🧵" + new string('x', 20_000),
+            ["date"] = new string('9', 20_000),
+            ["pick"] = "alpha,beta" + new string('y', 20_000),
+        };
+
+        var card = renderer.RenderForm("t", data).Content!.Value.GetProperty("body");
+
+        Assert.Equal("123456789", card[0].GetProperty("value").GetString());
+        Assert.Equal(new string('9', 32), card[1].GetProperty("value").GetString());
+        Assert.Equal("alpha,beta" + new string('y', 22), card[2].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void RenderForm_ValuesWithinWhatTheInputsTake_Unchanged_AndRenderNeverCuts()
+    {
+        var renderer = RendererFor(FormTemplate);
+        var data = new JsonObject { ["title"] = "0123456789", ["date"] = "2026-12-10", ["pick"] = "alpha,beta" };
+        var stored = new JsonObject { ["title"] = "01234567890123", ["date"] = "2026-12-10", ["pick"] = "beta" };
+
+        var form = renderer.RenderForm("t", data).Content!.Value.GetProperty("body");
+        var shown = renderer.Render("t", stored).Content!.Value.GetProperty("body");
+
+        Assert.Equal(["0123456789", "2026-12-10", "alpha,beta"], form.EnumerateArray().Select(i => i.GetProperty("value").GetString()));
+        Assert.Equal("01234567890123", shown[0].GetProperty("value").GetString());
+    }
+
     [Fact]
     public void RenderCard_CardOver28KB_ThrowsCardTooLarge()
     {

@@ -258,7 +258,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             },
         };
         SetIfPresent(data, "error", error);
-        return renderer.Render(FormTemplate, data);
+        // Sent back with an error, the form holds what the submission brought: cut to what each input takes, so that a
+        // forged 100,000-character title is named, not a card over the size limit.
+        return error is null ? renderer.Render(FormTemplate, data) : renderer.RenderForm(FormTemplate, data);
     }
 
     /// <param name="importId">Names this card's import, so that clicking Import twice imports the lines once.</param>

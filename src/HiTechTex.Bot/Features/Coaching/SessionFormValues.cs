@@ -45,8 +45,9 @@ internal sealed record SessionFormValues(
     }
 
     /// <summary>
-    /// The ids of the submitted fields whose text cannot be accepted (a lone surrogate, a control character:
-    /// <see cref="CardInput"/>); each is read as empty and named by <see cref="TryParse"/> as not valid.
+    /// The ids of the submitted fields whose text cannot be accepted (a lone surrogate, a control character, or a value
+    /// no card input sends — <c>true</c>, an array, an object: <see cref="CardInput.TryGetInputText"/>); each is read as
+    /// empty and named by <see cref="TryParse"/> as not valid.
     /// </summary>
     public IReadOnlySet<string> Unreadable { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -65,7 +66,9 @@ internal sealed record SessionFormValues(
                 return value.GetRawText();
             }
 
-            if (!CardInput.TryGetText(value, out var text))
+            // A value no card input sends (true, an array, an object) is refused like unreadable text, never read as
+            // "not given": an empty description or location is valid, so it would clear the one the session has.
+            if (!CardInput.TryGetInputText(data, name, out var text))
             {
                 unreadable.Add(name);
             }

@@ -178,7 +178,7 @@ internal sealed partial class PartnerMemberEditor(
         var id = Read(data, "id")?.Trim() ?? "";
         var versionText = Read(data, "version")?.Trim() ?? "";
         long? expectedVersion = null;
-        if (versionText.Length > 0)
+        if (versionText.Length > 0 || Unreadable(data, "id") || Unreadable(data, "version"))
         {
             if (id.Length == 0 || !long.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
@@ -309,6 +309,14 @@ internal sealed partial class PartnerMemberEditor(
         var capabilities = List(data, "capabilities").Where(TextileTaxonomy.IsCapability).Select(c => TextileTaxonomy.Find(c)!.Id).Distinct().ToArray();
         var services = Enums<PartnerService>(List(data, "services"));
         var stages = Enums<ValueChainStage>(List(data, "stages"));
+        foreach (var (field, label) in new[] { ("capabilities", texts.CapabilityLabel), ("services", texts.ServiceLabel), ("stages", texts.StageLabel), ("consent", texts.ConsentLabel) })
+        {
+            if (Unreadable(data, field))
+            {
+                errors.Add(label);
+            }
+        }
+
         if (errors.Count > 0)
         {
             var form = FormFrom(data);
@@ -392,7 +400,7 @@ internal sealed partial class PartnerMemberEditor(
 
         // An edit form carries the version of the entry it shows; an "Add a member" form none.
         var adding = member["version"]?.GetValue<string>() is null or "";
-        var card = renderer.Render(FormTemplate, new JsonObject
+        var data = new JsonObject
         {
             ["title"] = adding ? texts.AddMemberTitle : texts.EditMemberTitle,
             ["error"] = error,
@@ -425,7 +433,10 @@ internal sealed partial class PartnerMemberEditor(
                 ["required"] = texts.FieldRequired,
                 ["save"] = texts.Save,
             },
-        });
+        };
+        // Sent back with an error, the form holds what the submission brought: cut to what each input takes, so that a
+        // forged 100,000-character description is named, not a card over the size limit.
+        var card = error.Length == 0 ? renderer.Render(FormTemplate, data) : renderer.RenderForm(FormTemplate, data);
         await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
     }
 
@@ -510,8 +521,12 @@ internal sealed partial class PartnerMemberEditor(
 
     /// <summary>A string input; null when absent, not a string, or text that cannot be accepted (<see cref="CardInput"/>).</summary>
     private static string? Read(JsonElement? data, string name) =>
-        data is { } d && CardInput.TryGetText(d, name, out var text) ? text : null;
+        data is { } d && CardInput.TryGetInputText(d, name, out var text) ? text : null;
 
-    /// <summary>A string input whose text cannot be accepted (a lone surrogate, a control character): named as not valid.</summary>
-    private static bool Unreadable(JsonElement? data, string name) => data is { } d && !CardInput.TryGetText(d, name, out _);
+    /// <summary>
+    /// An input whose text cannot be accepted (a lone surrogate, a control character), or a value no card input sends (a
+    /// number, <c>true</c>, an array: <see cref="CardInput.TryGetInputText"/>): named as not valid — read as "not given",
+    /// it would clear the website, the lists or the consent the entry has.
+    /// </summary>
+    private static bool Unreadable(JsonElement? data, string name) => data is { } d && !CardInput.TryGetInputText(d, name, out _);
 }

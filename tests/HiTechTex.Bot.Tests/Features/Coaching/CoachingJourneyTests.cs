@@ -1724,25 +1724,7 @@ public sealed class CoachingJourneyTests : IDisposable
     private static System.Text.Json.JsonElement SubmitData(IReadOnlyList<Activity> replies) =>
         CoachingTestHost.CardOf(replies).GetProperty("actions")[0].GetProperty("data");
 
-    private static Dictionary<string, string> ValidForm() => new()
-    {
-        ["action"] = "coaching.save",
-        ["sessionId"] = "",
-        ["title"] = "Smart textiles lab",
-        ["description"] = "Sensors and prototypes",
-        ["topic"] = "Smart textiles",
-        ["trainer"] = "Lucía",
-        ["language"] = "ES",
-        ["date"] = "2026-12-10",
-        ["start"] = "14:00",
-        ["end"] = "16:00",
-        ["timeZone"] = "Europe/Madrid",
-        ["capacity"] = "20",
-        ["mode"] = "Online",
-        ["location"] = "",
-        ["closesOn"] = "2026-12-09",
-        ["organizer"] = "coaching@hitechtex.example",
-    };
+    private static System.Text.Json.Nodes.JsonObject ValidForm() => CoachingTestHost.SessionForm();
 
     /// <summary>A submit of the card in Teams' message <paramref name="cardMessageId"/> (Teams sends it as <c>replyToId</c>).</summary>
     private static Activity FromCard(Activity submit, string cardMessageId)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
@@ -109,6 +110,27 @@ internal sealed class CoachingTestHost : IDisposable
 
     public Task<IReadOnlyList<Activity>> SayAsync(string text, string? aadObjectId = null) =>
         SendAsync(Conversation.Adapter.MakeMessage(text), aadObjectId);
+
+    /// <summary>A valid new-session form as Save sends it (the 10 December 2026 session, two weeks after <see cref="Now"/>).</summary>
+    public static JsonObject SessionForm() => new()
+    {
+        ["action"] = "coaching.save",
+        ["sessionId"] = "",
+        ["title"] = "Smart textiles lab",
+        ["description"] = "Sensors and prototypes",
+        ["topic"] = "Smart textiles",
+        ["trainer"] = "Lucía",
+        ["language"] = "ES",
+        ["date"] = "2026-12-10",
+        ["start"] = "14:00",
+        ["end"] = "16:00",
+        ["timeZone"] = "Europe/Madrid",
+        ["capacity"] = "20",
+        ["mode"] = "Online",
+        ["location"] = "",
+        ["closesOn"] = "2026-12-09",
+        ["organizer"] = "coaching@hitechtex.example",
+    };
 
     /// <summary>The JSON of the first card among the replies.</summary>
     public static JsonElement CardOf(IReadOnlyList<Activity> replies) =>

@@ -94,23 +94,5 @@ public sealed class SessionInvisibleTextTests : IDisposable
     private static readonly SessionFormValues Valid = new("Recycled fibres", "", "Recycling", "Ana", "EN", "2026-12-10", "09:00", "11:00",
         "Europe/Lisbon", "20", "Online", "CITEVE", "2026-12-09", "coaching@example.org");
 
-    private static Dictionary<string, string> ValidForm() => new()
-    {
-        ["action"] = "coaching.save",
-        ["sessionId"] = "",
-        ["title"] = "Smart textiles lab",
-        ["description"] = "Sensors and prototypes",
-        ["topic"] = "Smart textiles",
-        ["trainer"] = "Lucía",
-        ["language"] = "ES",
-        ["date"] = "2026-12-10",
-        ["start"] = "14:00",
-        ["end"] = "16:00",
-        ["timeZone"] = "Europe/Madrid",
-        ["capacity"] = "20",
-        ["mode"] = "Online",
-        ["location"] = "",
-        ["closesOn"] = "2026-12-09",
-        ["organizer"] = "coaching@hitechtex.example",
-    };
+    private static System.Text.Json.Nodes.JsonObject ValidForm() => CoachingTestHost.SessionForm();
 }

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Coaching;
+using HiTechTex.Bot.Persistence;
+using HiTechTex.Bot.Testing.Cards;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiTechTex.Bot.Tests.Features.Coaching;
+
+/// <summary>
+/// Forged submissions of the session form: a value of a type no card input sends was read as "not given" (an edit
+/// cleared the session's description), and a field far beyond its input's maxLength, echoed whole into the form that
+/// named it, made a card over 28 KB and the turn's error.
+/// </summary>
+public sealed class SessionFormForgedValuesTests : IDisposable
+{
+    private const string Coordinator = CoachingTestHost.CoordinatorId;
+    private readonly CoachingTestHost host = new();
+
+    public void Dispose() => host.Dispose();
+
+    [Theory]
+    [InlineData("en", "description", "true")]
+    [InlineData("pt", "description", "[]")]
+    [InlineData("es", "location", "{}")]
+    [InlineData("it", "description", "false")]
+    [InlineData("tr", "location", "[\"x\"]")]
+    [InlineData("cs", "description", "{\"a\":1}")]
+    public async Task Save_EditWithAFieldOfAWrongType_FormNamesTheFieldAndTheSessionKeepsIt(string language, string field, string forged)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+        var created = CoachingTestHost.SessionForm();
+        created["mode"] = "OnSite";
+        created["location"] = "CITEVE";
+        await host.SubmitAsync(created, Coordinator);
+        var session = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        var form = CoachingTestHost.SessionForm();
+        form["sessionId"] = session.Id.ToString();
+        form["mode"] = "Online";
+        form["title"] = "Smart textiles lab (edited)";
+        form[field] = JsonNode.Parse(forged);
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        var label = field == "description" ? texts.FieldDescription : texts.FieldLocation;
+        Assert.Contains(texts.Format(texts.FormInvalidFormat, label), CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
+        Assert.Equal(("Smart textiles lab", "Sensors and prototypes", "CITEVE"), (stored.Title, stored.Description, stored.Location));
+    }
+
+    [Fact]
+    public async Task Save_ACapacitySentAsANumber_StillSaved()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = CoachingTestHost.SessionForm();
+        form["capacity"] = 20;
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Session saved: Smart textiles lab.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "title", 200)]
+    [InlineData("pt", "description", 4000)]
+    [InlineData("es", "topic", 100)]
+    [InlineData("it", "trainer", 200)]
+    [InlineData("tr", "location", 300)]
+    [InlineData("cs", "title", 200)]
+    public async Task Save_AFieldOf100000Characters_FormNamesItWithTheValueCutToTheInputsMaxLength(string language, string field, int maxLength)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        var texts = CoachingTexts.Resolve(language);
+        var form = CoachingTestHost.SessionForm();
+        // An emoji across the cut: never half of it.
+        form[field] = new string('a', maxLength - 1) + "🧵" + new string('b', 100_000);
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        var label = field switch
+        {
+            "title" => texts.FieldTitle,
+            "description" => texts.FieldDescription,
+            "topic" => texts.FilterTopic,
+            "trainer" => texts.Trainer,
+            _ => texts.FieldLocation,
+        };
+        Assert.Contains(texts.Format(texts.FormInvalidFormat, label), CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(new string('a', maxLength - 1), CardJson.InputValue(CoachingTestHost.CardOf(replies), field));
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("date")]
+    [InlineData("start")]
+    [InlineData("capacity")]
+    [InlineData("mode")]
+    [InlineData("language")]
+    public async Task Save_AnInputWithoutMaxLengthOf100000Characters_FormNamesItAndIsNoTurnError(string field)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = CoachingTestHost.SessionForm();
+        form[field] = new string('9', 100_000);
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: ", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.True(CardJson.InputValue(CoachingTestHost.CardOf(replies), field)!.Length <= 32);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+}

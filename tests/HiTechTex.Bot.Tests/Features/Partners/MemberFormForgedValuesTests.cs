@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Features.Partners;
+using HiTechTex.Bot.Protocol.Schema;
+using HiTechTex.Bot.Protocol.Turns;
+using HiTechTex.Bot.Testing.Cards;
+using HiTechTex.Bot.Testing.Dialogs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HiTechTex.Bot.Tests.Features.Partners;
+
+/// <summary>
+/// Forged submissions of a cluster manager's member form, turn by turn: a value of a type no card input sends was read
+/// as "not given" (Save cleared the entry's website, its lists, its listing consent), and a field far beyond its input's
+/// maxLength, echoed whole into the form that named it, made a card over 28 KB and the turn's error.
+/// </summary>
+public sealed class MemberFormForgedValuesTests : IDisposable
+{
+    private const string ClusterId = "cluster-clutex";
+    private readonly PartnerSearchIndex index = new(path: null, NullLogger.Instance);
+    private readonly InMemoryPartnerDirectory directory;
+    private readonly Organisation member;
+
+    public MemberFormForgedValuesTests()
+    {
+        member = TestOrganisations.Make("member-0123456789ab", "Nová Textilie s.r.o.", "CZ", "Severovýchod", "Liberec", "cs",
+            "Netkané textilie pro filtraci.", [TextileTaxonomy.Nonwovens], [ValueChainStage.Fabric], [PartnerService.TestingLab]) with
+        {
+            ClusterId = ClusterId,
+            Website = "https://nova.example",
+            Contacts = [new PartnerContact("Eva Nová", "info@nova.example")],
+        };
+        directory = new InMemoryPartnerDirectory(index, [member]);
+    }
+
+    public void Dispose() => index.Dispose();
+
+    [Fact]
+    public async Task Save_TheFormAsSent_Saved()
+    {
+        var replies = await SaveAsync("en", await FormAsync());
+
+        Assert.Equal("Nová Textilie s.r.o. is saved in the directory.", Assert.Single(replies).Text);
+    }
+
+    [Theory]
+    [InlineData("en", "website", "true")]
+    [InlineData("pt", "capabilities", "[\"nonwovens\"]")]
+    [InlineData("es", "services", "{}")]
+    [InlineData("it", "stages", "7")]
+    [InlineData("tr", "consent", "true")]
+    [InlineData("cs", "consent", "1")]
+    public async Task Save_AFieldOfAWrongType_FormNamesItAndTheEntryIsUnchanged(string language, string field, string forged)
+    {
+        var texts = PartnerTexts.Resolve(language);
+        var form = await FormAsync();
+        form[field] = JsonNode.Parse(forged);
+        var before = JsonSerializer.Serialize(await directory.FindAsync(member.Id));
+
+        var replies = await SaveAsync(language, form);
+
+        var label = field switch
+        {
+            "website" => texts.Website,
+            "capabilities" => texts.CapabilityLabel,
+            "services" => texts.ServiceLabel,
+            "stages" => texts.StageLabel,
+            _ => texts.ConsentLabel,
+        };
+        Assert.Contains(PartnerTexts.Format(texts.MemberInvalid, label), Strings(Assert.Single(replies)));
+        Assert.Equal(before, JsonSerializer.Serialize(await directory.FindAsync(member.Id)));
+    }
+
+    [Theory]
+    [InlineData("id", "42")]
+    [InlineData("version", "[]")]
+    public async Task Save_AnIdOrVersionOfAWrongType_SaysTheFormIsUnreadableAndTheEntryIsUnchanged(string field, string forged)
+    {
+        var form = await FormAsync();
+        form[field] = JsonNode.Parse(forged);
+        form["name"] = "Renamed s.r.o.";
+        var before = JsonSerializer.Serialize(await directory.ListAsync());
+
+        var replies = await SaveAsync("en", form);
+
+        Assert.Equal(PartnerTexts.Resolve("en").MemberFormUnreadable, Assert.Single(replies).Text);
+        Assert.Equal(before, JsonSerializer.Serialize(await directory.ListAsync()));
+    }
+
+    [Theory]
+    [InlineData("en", "description", 4000)]
+    [InlineData("pt", "name", 300)]
+    [InlineData("es", "city", 100)]
+    [InlineData("it", "contactName", 200)]
+    [InlineData("tr", "contactEmail", 300)]
+    [InlineData("cs", "website", 500)]
+    public async Task Save_AFieldOf100000Characters_FormNamesItWithTheValueCutToTheInputsMaxLength(string language, string field, int maxLength)
+    {
+        var texts = PartnerTexts.Resolve(language);
+        var form = await FormAsync();
+        // An emoji across the cut: never half of it.
+        form[field] = new string('a', maxLength - 1) + "🧵" + new string('b', 100_000);
+        var before = JsonSerializer.Serialize(await directory.FindAsync(member.Id));
+
+        var replies = await SaveAsync(language, form);
+
+        var card = Assert.Single(replies).Attachments![0].Content!.Value;
+        Assert.Contains(Strings(Assert.Single(replies)), s => s.StartsWith(PartnerTexts.Format(texts.MemberInvalid, "")[..^1], StringComparison.Ordinal));
+        Assert.Equal(new string('a', maxLength - 1), CardJson.InputValue(card, field));
+        Assert.Equal(before, JsonSerializer.Serialize(await directory.FindAsync(member.Id)));
+    }
+
+    [Theory]
+    [InlineData("capabilities")]
+    [InlineData("country")]
+    [InlineData("consent")]
+    public async Task Save_AChoiceOf100000CharactersWithAnotherFieldWrong_FormNamesThatFieldAndIsNoTurnError(string field)
+    {
+        var form = await FormAsync();
+        form[field] = new string('x', 100_000);
+        form["contactEmail"] = "not-an-email";   // so that the form comes back, with the choice as sent
+
+        var replies = await SaveAsync("en", form);
+
+        var card = Assert.Single(replies).Attachments![0].Content!.Value;
+        Assert.Contains("Please check: Contact email", string.Join("\n", Strings(Assert.Single(replies))), StringComparison.Ordinal);
+        Assert.True(CardJson.InputValue(card, field)!.Length < 10_000);
+    }
+
+    /// <summary>The edit form of the member as Teams sends it back with Save.</summary>
+    private async Task<JsonObject> FormAsync() => new()
+    {
+        ["action"] = PartnerMemberEditor.SaveAction,
+        ["id"] = member.Id,
+        ["version"] = (await directory.FindVersionedAsync(member.Id))!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["name"] = member.Name,
+        ["clusterId"] = ClusterId,
+        ["kind"] = "Sme",
+        ["country"] = "CZ",
+        ["region"] = member.Region,
+        ["city"] = member.City,
+        ["website"] = member.Website,
+        ["description"] = member.Description,
+        ["language"] = "cs",
+        ["capabilities"] = TextileTaxonomy.Nonwovens,
+        ["services"] = nameof(PartnerService.TestingLab),
+        ["stages"] = nameof(ValueChainStage.Fabric),
+        ["contactName"] = "Eva Nová",
+        ["contactEmail"] = "info@nova.example",
+        ["consent"] = "true",
+    };
+
+    private async Task<IReadOnlyList<Activity>> SaveAsync(string language, JsonObject form)
+    {
+        var editor = new PartnerMemberEditor(directory, new ManagerOf(ClusterId), new CardRenderer(new CardTemplateStore()),
+            new FakeTimeProvider(TestOrganisations.Updated.AddDays(1)), NullLogger<PartnerMemberEditor>.Instance);
+        var adapter = new TestAdapter((turn, cancellationToken) =>
+            editor.HandleAsync(turn, PartnerTexts.Resolve(language), PartnerMemberEditor.SaveAction, CardInput.DataOf(turn.Activity), cancellationToken));
+
+        await adapter.ProcessActivityAsync(adapter.MakeSubmit(JsonSerializer.SerializeToElement(form)));
+
+        return [.. adapter.Replies];
+    }
+
+    /// <summary>Everyone manages <paramref name="clusterId"/>.</summary>
+    private sealed class ManagerOf(string clusterId) : IRoleService
+    {
+        public UserRoles GetRoles(string? aadObjectId) => new([clusterId], false);
+
+        public bool IsClusterManagerOf(string? aadObjectId, string organisationId) => string.Equals(organisationId, clusterId, StringComparison.OrdinalIgnoreCase);
+
+        public bool IsCoordinator(string? aadObjectId) => false;
+    }
+
+    /// <summary>The reply's text and the texts of its card.</summary>
+    private static List<string> Strings(Activity reply) =>
+        [.. new[] { reply.Text }.OfType<string>(), .. (reply.Attachments ?? []).SelectMany(a => a.Content is { } card ? CardJson.Texts(card) : Enumerable.Empty<string>())];
+}
