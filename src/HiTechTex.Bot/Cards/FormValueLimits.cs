@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HiTechTex.Bot.Features.Conversation;
+using HiTechTex.Bot.Protocol;
 
 namespace HiTechTex.Bot.Cards;
 
@@ -28,7 +28,7 @@ internal static class FormValueLimits
                 if (element["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind.StartsWith("Input.", StringComparison.Ordinal)
                     && element["value"] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > MaxOf(element, kind))
                 {
-                    element["value"] = MainDialog.Truncate(text, MaxOf(element, kind));
+                    element["value"] = Utf16Text.Cut(text, MaxOf(element, kind));
                 }
 
                 foreach (var (_, child) in element)
