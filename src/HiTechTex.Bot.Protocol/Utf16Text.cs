@@ -28,6 +28,18 @@ public static class Utf16Text
     }
 
     /// <summary>
+    /// At most <paramref name="length"/> UTF-16 units of <paramref name="text"/>: the text itself when it fits, else its
+    /// first <paramref name="length"/> − 1 (<see cref="Cut"/>: never half of a surrogate pair), trailing white space
+    /// removed, then "…".
+    /// </summary>
+    public static string Shorten(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        return text.Length <= length ? text : Cut(text, length - 1).TrimEnd() + "…";
+    }
+
+    /// <summary>
     /// <paramref name="text"/> with every lone surrogate (half a pair) replaced by <see cref="Replacement"/>; the same
     /// instance when there is none, so that normalizing, encoding or storing it cannot fail.
     /// </summary>

@@ -25,6 +25,40 @@ public sealed class Utf16TextTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Utf16Text.Cut("abc", -1));
     }
 
+    [Theory]
+    [InlineData("short", 10, "short")]
+    [InlineData("abcdef", 6, "abcdef")]
+    [InlineData("abcdef", 4, "abc…")]
+    [InlineData("ab  cdef", 4, "ab…")]                       // the space before the cut is not kept before "…"
+    [InlineData("ab\U0001F9F5cd", 4, "ab…")]                  // the emoji at the cut is left out whole
+    [InlineData("ab\U0001F9F5cd", 5, "ab\U0001F9F5…")]
+    [InlineData("abcdef", 1, "…")]
+    [InlineData("", 1, "")]
+    public void Shorten_TooLong_CutWithAnEllipsisWithinTheLength(string text, int length, string expected)
+    {
+        var shortened = Utf16Text.Shorten(text, length);
+
+        Assert.Equal(expected, shortened);
+        Assert.True(shortened.Length <= length);
+        Assert.Same(shortened, Utf16Text.WellFormed(shortened));
+    }
+
+    [Fact]
+    public void Shorten_FittingText_IsTheSameInstance()
+    {
+        var text = "fits";
+
+        Assert.Same(text, Utf16Text.Shorten(text, 4));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Shorten_LengthBelowOne_Throws(int length)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Utf16Text.Shorten("abc", length));
+    }
+
     [Fact]
     public void WellFormed_LoneSurrogate_BecomesTheReplacementCharacter()
     {

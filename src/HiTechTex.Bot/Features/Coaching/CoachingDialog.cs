@@ -604,6 +604,14 @@ internal sealed class CoachingDialog(
         var rows = data is { ValueKind: JsonValueKind.Object } d ? Read(d, "rows") ?? "" : "";
         var import = SessionImport.Parse(rows, texts, timeProvider.GetUtcNow());
         var errors = import.Errors;
+        if (import.Drafts.Count == 0 && errors.Count == 0 && import.FirstUnreadLine is null)
+        {
+            // An empty box (or only whitespace, or only the header line) answered "0 sessions imported. Lines with
+            // errors: none", with no box to paste into. Said, with the box again under the same import id.
+            await SendCardAsync(turn, cards.Import(texts, "", texts.ImportEmpty, importId), cancellationToken);
+            return;
+        }
+
         var created = 0;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var repeats = new List<string>();

@@ -355,6 +355,9 @@ internal sealed partial class CoachingTexts
     /// <summary>The pasted text holds a character no text may hold (<see cref="HiTechTex.Bot.Protocol.Turns.CardInput"/>): nothing imported.</summary>
     public required string ImportUnreadable { get; init; }
 
+    /// <summary>The import box held no line of a session (nothing, only whitespace, only the header): nothing imported.</summary>
+    public required string ImportEmpty { get; init; }
+
     /// <summary>Ends a list of lines with errors cut short for the card's size: {0} more lines.</summary>
     public required string ImportMoreErrorsFormat { get; init; }
 

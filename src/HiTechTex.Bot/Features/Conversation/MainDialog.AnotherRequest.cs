@@ -721,7 +721,7 @@ internal sealed partial class MainDialog
         }
 
         var shown = MessageText.ForDisplay(context.Activity, typed);
-        return shown.Length <= MaxRequestShown ? shown : Utf16Text.Cut(shown, MaxRequestShown - 1).TrimEnd() + "…";
+        return Utf16Text.Shorten(shown, MaxRequestShown);
     }
 
     /// <summary>The longest typed request "leave what we started?" repeats whole: it names the request, not quotes a page.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace HiTechTex.Bot.Features.Conversation;
 
 /// <summary>
@@ -10,6 +12,9 @@ internal static class TimeZoneIds
     /// <remarks>Keyed ignoring case: on Linux a zone is a file, so "europe/lisbon" is found only through this list.</remarks>
     private static readonly Lazy<Dictionary<string, string>> CanonicalZones =
         new(() => TimeZoneInfo.GetSystemTimeZones().DistinctBy(z => z.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(z => z.Id, z => z.Id, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>IANA ids that ICU maps to no Windows zone (links to European cities since tzdata 2024b).</summary>
+    private static readonly FrozenSet<string> ZonesWithoutWindowsZone = FrozenSet.Create(StringComparer.Ordinal, "CET", "EET", "MET", "WET");
 
     /// <summary>
     /// The id a session's zone is stored and shown with: the IANA id as the time-zone database spells it
@@ -41,10 +46,18 @@ internal static class TimeZoneIds
             return canonical;
         }
 
+        // Not listed: a link ("US/Eastern"), or a file of the zoneinfo folder that is no IANA zone ("posixrules",
+        // "localtime", "Factory", "right/Asia/Tokyo", "posix/Asia/Tokyo") — the file is found, so it alone proves nothing.
+        // ICU's zone data, not the folder, says which: it maps every IANA zone and link to a Windows zone but the four
+        // old European zones.
+        if (!TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out var windows))
+        {
+            return ZonesWithoutWindowsZone.Contains(id) ? id : null;
+        }
+
         // A link: through its Windows zone to that zone's IANA id, kept only when it is the same clock (Europe/Lisbon's
         // Windows zone maps back to Europe/London, which is not).
-        return TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out var windows)
-            && TimeZoneInfo.TryConvertWindowsIdToIanaId(windows, out var target)
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(windows, out var target)
             && CanonicalZones.Value.ContainsKey(target)
             && TimeZoneInfo.TryFindSystemTimeZoneById(target, out var targetZone)
             && targetZone.HasSameRules(zone)

@@ -223,8 +223,7 @@ internal sealed class PartnerCards(ICardRenderer renderer)
         }
 
         var cut = text.LastIndexOf(' ', length - 1);
-        var head = cut > length / 2 ? text.AsSpan(0, cut) : Utf16Text.Cut(text, length - 1).AsSpan();
-        return string.Concat(head.TrimEnd(), "…");
+        return cut > length / 2 ? string.Concat(text.AsSpan(0, cut).TrimEnd(), "…") : Utf16Text.Shorten(text, length);
     }
 
     public static string Place(PartnerTexts texts, string city, string country) => $"{city}, {CountryName(texts, country)}";

@@ -82,7 +82,7 @@ internal sealed partial class PartnerMemberEditor(
     {
         // The search box's Search button sends the box ("q"); the paging buttons carry the search the page was made for.
         var searched = Read(data, "search") == "true";
-        var query = Shorten((searched ? Read(data, "q") : Read(data, "query"))?.Trim() ?? "", MaxQueryLength);
+        var query = Utf16Text.Shorten((searched ? Read(data, "q") : Read(data, "query"))?.Trim() ?? "", MaxQueryLength);
         var skip = searched ? 0 : ReadSkip(data);
         var folded = TextFolding.Fold(query);
         var members = (await directory.ListAsync(cancellationToken).ConfigureAwait(false))
@@ -112,8 +112,8 @@ internal sealed partial class PartnerMemberEditor(
             ["members"] = new JsonArray([.. page.Select(m => (JsonNode)new JsonObject
             {
                 ["id"] = m.Id,
-                ["name"] = Shorten(m.Name, MaxListedName),
-                ["place"] = Shorten(PartnerCards.Place(texts, m.City, m.Country), MaxListedPlace),
+                ["name"] = Utf16Text.Shorten(m.Name, MaxListedName),
+                ["place"] = Utf16Text.Shorten(PartnerCards.Place(texts, m.City, m.Country), MaxListedPlace),
             })]),
             ["hasPrevious"] = skip > 0,
             ["previousSkip"] = Math.Max(0, skip - PageSize).ToString(CultureInfo.InvariantCulture),
@@ -148,10 +148,6 @@ internal sealed partial class PartnerMemberEditor(
         };
         return Math.Max(0, skip);
     }
-
-    /// <summary>At most <paramref name="length"/> characters, with "…" when cut (never half of a surrogate pair).</summary>
-    private static string Shorten(string text, int length) =>
-        text.Length <= length ? text : Utf16Text.Cut(text, length - 1).TrimEnd() + "…";
 
     private async Task EditAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, string? id, CancellationToken cancellationToken)
     {

@@ -1361,6 +1361,28 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
+    [Theory]
+    [InlineData("en", "   ", "There was nothing to import: the box holds no session lines.")]
+    [InlineData("pt", "\n \t\n", "Não havia nada para importar: a caixa não tem linhas de sessões.")]
+    [InlineData("cs", "\r\n\r\n", "Nebylo co importovat: pole neobsahuje žádné řádky se setkáními.")]
+    [InlineData("en", "", "There was nothing to import: the box holds no session lines.")]
+    public async Task ImportSave_BoxHoldingOnlyWhitespace_SaysThereWasNothingToImportWithTheBoxAgain(string language, string rows, string said)
+    {
+        // Before: "0 sessions imported. Lines with errors: none", and no box to paste into.
+        await host.Conversation.SeedProfileAsync(language);
+        var importId = Guid.NewGuid().ToString();
+
+        var replies = await host.SubmitAsync(new { action = "coaching.importSave", rows, importId }, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains(said, card, StringComparison.Ordinal);
+        var texts = CoachingTexts.Resolve(language);
+        Assert.DoesNotContain(texts.Format(texts.ImportResultFormat, 0, texts.ImportNoErrors), card, StringComparison.Ordinal);
+        Assert.Contains("coaching.importSave", card, StringComparison.Ordinal);
+        Assert.Contains(importId, card, StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
     [Fact]
     public async Task Save_SameNewSessionCardTwice_OneSessionAndAlreadySaved()
     {
