@@ -84,13 +84,16 @@ internal sealed class DeleteDataDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // What still needs a message is read (from the features' records) before anything is deleted: a failure there
+        // fails the turn with nothing deleted, so the error message's "try again" is true and the next yes deletes it all
+        // (it used to leave the profile and group dialogs deleted behind "something went wrong").
+        var awaiting = await AwaitingNoticesAsync(step.Context, cancellationToken).ConfigureAwait(false);
         await states.User.DeleteAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var activity = step.Context.Activity;
         var groupDialogs = string.IsNullOrEmpty(activity.ChannelId) || string.IsNullOrEmpty(activity.From?.Id)
             ? 0
             : await states.EraseUserDialogsAsync(activity.ChannelId, activity.From.Id, cancellationToken).ConfigureAwait(false);
         Log.UserDataDeleted(logger, activity.Conversation?.Id, groupDialogs);
-        var awaiting = await AwaitingNoticesAsync(step.Context, cancellationToken).ConfigureAwait(false);
         if (awaiting.Count > 0)
         {
             Log.ChatAddressKept(logger, activity.Conversation?.Id, string.Join(",", awaiting));

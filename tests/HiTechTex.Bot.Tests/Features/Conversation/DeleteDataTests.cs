@@ -1,5 +1,6 @@
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
 
@@ -57,6 +58,41 @@ public sealed class DeleteDataTests : IDisposable
 
         Assert.Empty(await host.Storage.ReadAsync(mine));
         Assert.Equal(others.Length, (await host.Storage.ReadAsync(others)).Count);
+    }
+
+    [Fact]
+    public async Task DeleteMyData_TheRecordsCannotBeChecked_NothingIsDeletedAndTheNextYesDeletes()
+    {
+        var records = new FailingRecords();
+        using var failing = new ConversationTestHost(configureServices: services => services.AddSingleton<IPersonalRecords>(records));
+        await failing.SeedProfileAsync("en");
+        var (prefix, suffix) = HiTechTex.Bot.Protocol.State.PrivateConversationState.KeysOfUser("msteams", "29:user-1");
+        var groupDialog = prefix + "19:group-a@thread.v2" + suffix;
+        await failing.Storage.WriteAsync(new Dictionary<string, HiTechTex.Bot.Protocol.State.StoreItem>
+        {
+            [groupDialog] = new(System.Text.Json.JsonSerializer.SerializeToElement(new { dialogState = new { } }), null),
+        });
+        await failing.Flow()
+            .Send("delete my data")
+            .AssertReplyContains("Delete now?")
+            .StartTestAsync();
+
+        // The database is down at the yes: the turn fails (the host's error message asks to try again) having deleted nothing.
+        records.Fails = true;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.Flow().Send("yes").StartTestAsync());
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", null, "en"), await failing.ReadProfileAsync());
+        Assert.Single(await failing.Storage.ReadAsync([groupDialog]));
+
+        // Trying again works: the question still waits, and the yes deletes it all.
+        records.Fails = false;
+        await failing.Flow()
+            .Send("yes")
+            .AssertReply(ConversationTexts.En.DataDeleted)
+            .AssertNoReply()
+            .StartTestAsync();
+        Assert.Null(await failing.ReadProfileAsync());
+        Assert.Empty(await failing.Storage.ReadAsync([groupDialog]));
     }
 
     [Fact]
@@ -250,5 +286,16 @@ public sealed class DeleteDataTests : IDisposable
 
         Assert.Empty(delete.Intersect(others, StringComparer.OrdinalIgnoreCase));
         Assert.All(ConversationTexts.All, t => Assert.Contains($"\"{t.DeleteDataCommands[0]}\"", t.HelpCommandProfile, StringComparison.Ordinal));
+    }
+
+    /// <summary>A feature's records whose check fails (its database unreachable) while <see cref="Fails"/>; else nothing waits.</summary>
+    private sealed class FailingRecords : IPersonalRecords
+    {
+        public bool Fails { get; set; }
+
+        public PersonalRecordKind Kind => PersonalRecordKind.ExchangeApplication;
+
+        public Task<bool> AwaitNoticesAsync(string? aadObjectId, string userId, CancellationToken cancellationToken) =>
+            Fails ? throw new InvalidOperationException("The database is unreachable.") : Task.FromResult(false);
     }
 }

@@ -424,6 +424,62 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTurnAsync_InstallationAddUpgrade_SaysNothingAndKeepsTheProfile()
+    {
+        // An app upgrade is no uninstall: the profile stays and nobody is greeted again.
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "add-upgrade" })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(new UserProfile("Ana", "CITEVE", null, "en"), await host.ReadProfileAsync());
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_BotAddedInAnEventWithoutASendersId_StillWelcomesOnce()
+    {
+        // No user to key a state on: the turn reads no user state (none keyed on an empty id) and the welcome still goes out.
+        var added = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            From = new ChannelAccount(),
+            MembersAdded = [new ChannelAccount { Id = "29:user-1" }, new ChannelAccount { Id = "28:bot" }],
+        };
+
+        await host.Flow()
+            .Send(added)
+            .AssertReply(reply => Assert.Equal(Attachment.AdaptiveCardContentType, Assert.Single(reply.Attachments!).ContentType))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("en", "I am the coordinator")]
+    [InlineData("pt", "sou o coordenador do programa")]
+    [InlineData("es", "soy el coordinador")]
+    [InlineData("it", "sono il coordinatore")]
+    [InlineData("tr", "ben koordinatörüm")]
+    [InlineData("cs", "jsem koordinátor programu")]
+    public async Task OnTurnAsync_ClaimingTheCoordinatorsRole_GivesNoneOfItsCommands(string language, string claim)
+    {
+        // Roles come from the configuration only: saying one has a role is just words, and the next command is still refused.
+        await host.SeedProfileAsync(language);
+        var texts = ConversationTexts.For(language);
+
+        await host.Flow()
+            .Send(claim)
+            .AssertReply(texts.DidNotUnderstand)
+            .AssertReply(reply => Assert.DoesNotContain(
+                JsonSerializer.Serialize(HiTechTex.Bot.Features.Coaching.CoachingTexts.Resolve(language).NewSessionCommands[0])[1..^1],
+                JsonSerializer.Serialize(reply.Attachments![0].Content), StringComparison.OrdinalIgnoreCase))
+            .Send(HiTechTex.Bot.Features.Coaching.CoachingTexts.Resolve(language).NewSessionCommands[0])
+            .AssertReply(texts.OnlySessionCoordinators)
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task OnTurnAsync_UserStateChangedByAnotherTurn_AsksToResendAndWritesNothing()
     {
         var storage = new RacingStorage();
