@@ -74,6 +74,13 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         "regionu", "regionem", "kraj", "kraji", "kraje", "oblast", "oblasti",
     ], StringComparer.Ordinal);
 
+    /// <summary>
+    /// The place prepositions of the six languages ("in", "em", "na", "en", "nel", "ve"): before a country, region or city
+    /// named they are no search word, whatever the message's language (see <see cref="LanguageVocabulary.PlacePrepositions"/>).
+    /// </summary>
+    private static readonly HashSet<string> PlacePrepositions =
+        [.. Languages.All.SelectMany(l => l.PlacePrepositions ?? []).Select(TextNormalizer.Normalize)];
+
     /// <summary>What may stand between a region's word and its name: "region of Tuscany", "região do Norte", "región de Valencia".</summary>
     private static readonly HashSet<string> RegionConnectors = new(["of", "the", "de", "do", "da", "del", "della", "di"], StringComparer.Ordinal);
 
@@ -617,6 +624,17 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         for (var i = 0; i < tokens.Count; i++)
         {
             consumed[i] |= noSearchWords[i] || TurkishSuffix.GreetsBeforeAPlace(tokens, i);
+        }
+
+        // "partners in Česko", "find partners in denızlı": a place's letters can make the message Czech or Turkish, whose stop
+        // words do not hold the English "in" before it — a place preposition of any of the six languages is no search word
+        // right before a place named (elsewhere only the message's language's stop words are left out).
+        foreach (var (_, match) in countryMentions.Concat(regions).Concat(cityMatches))
+        {
+            if (match.Start > 0 && PlacePrepositions.Contains(tokens[match.Start - 1].Norm))
+            {
+                consumed[match.Start - 1] = true;
+            }
         }
 
         var stopWords = language?.StopWords ?? [];

@@ -45,6 +45,20 @@ internal static class PartnerHost
         return organisation;
     }
 
+    /// <summary>
+    /// Ana (29:user-1, a profile in <paramref name="language"/>) types <paramref name="typed"/> in a new chat once the
+    /// directory is ready: what the bot sent there.
+    /// </summary>
+    public static async Task<IReadOnlyList<Activity>> TypeInANewChatAsync(BotHostFactory factory, string language, string typed)
+    {
+        var client = factory.CreateClient();
+        await WaitReadyAsync(factory);
+        await SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
+        var chat = Activities.NewConversationId();
+        await MessageAsync(client, chat, User("29:user-1", "aad-user-1", "Ana Silva"), typed);
+        return factory.Connector.SentTo(chat);
+    }
+
     public static JsonObject User(string id, string aadObjectId, string name) => new() { ["id"] = id, ["aadObjectId"] = aadObjectId, ["name"] = name };
 
     /// <summary>Stores a profile for the user, as if captured earlier (the journey needs none, but the main dialog asks for one first).</summary>

@@ -60,14 +60,9 @@ public sealed class PartnerSearchLanguageTests : IDisposable
     {
         // "…so I searched those countries." came before the filters card: nothing had been searched.
         using var factory = PartnerHost.Create(databasePath);
-        var client = factory.CreateClient();
-        await PartnerHost.WaitReadyAsync(factory);
-        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
-        var chat = Activities.NewConversationId();
         var texts = PartnerTexts.Resolve(language);
 
-        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
-        var sent = factory.Connector.SentTo(chat);
+        var sent = await PartnerHost.TypeInANewChatAsync(factory, language, typed);
 
         Assert.Equal(texts.CountryNotCoveredNothingSearched, sent[^2].Text);
         Assert.DoesNotContain(sent, a => a.Text == texts.CountryNotCovered);

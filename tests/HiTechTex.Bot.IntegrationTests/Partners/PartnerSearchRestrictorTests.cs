@@ -8,33 +8,33 @@ namespace HiTechTex.Bot.IntegrationTests.Partners;
 /// <summary>
 /// "only companies in Portugal", "só empresas em Portugal", "pouze firmy v Česku": a search in that country — it was a
 /// search for the word "only" there ("No organisation matches") — and an organisation's name typed alone shows its details.
+/// "partners in Česko" (English or Italian) reads as Czech by the place's letters, whose stop words do not hold "in": the
+/// results card showed the search as “in” · Czechia — a place preposition right before a place is no search word.
 /// </summary>
 public sealed class PartnerSearchRestrictorTests : IDisposable
 {
-    private static readonly System.Text.Json.Nodes.JsonObject Searcher = PartnerHost.User("29:user-1", "aad-user-1", "Ana Silva");
     private readonly string databasePath = BotHostFactory.NewDatabasePath();
 
     [Theory]
     [InlineData("en", "only companies in Portugal", "PT")]
     [InlineData("pt", "só empresas em Portugal", "PT")]
     [InlineData("cs", "pouze firmy v Česku", "CZ")]
-    public async Task FreeTextSearch_OnlyCompaniesInACountry_ResultsThereNotNothingFoundForOnly(string language, string typed, string country)
+    [InlineData("en", "partners in Česko", "CZ")]
+    [InlineData("it", "partner in Česko", "CZ")]
+    public async Task FreeTextSearch_CompaniesOrPartnersInACountry_ResultsThereWithNoSearchWordShown(string language, string typed, string country)
     {
         using var factory = PartnerHost.Create(databasePath);
-        var client = factory.CreateClient();
-        await PartnerHost.WaitReadyAsync(factory);
-        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
-        var chat = Activities.NewConversationId();
         var texts = PartnerTexts.Resolve(language);
 
-        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
-        var sent = factory.Connector.SentTo(chat);
+        var sent = await PartnerHost.TypeInANewChatAsync(factory, language, typed);
 
         Assert.DoesNotContain(sent, a => a.Text == texts.NoResults);
         var json = PartnerHost.Text(JsonDocument.Parse(PartnerHost.CardJson(sent[^1])).RootElement);
         Assert.Contains(texts.ResultsTitle, json, StringComparison.Ordinal);
         Assert.Contains(texts.Countries[country], json, StringComparison.Ordinal);
         Assert.DoesNotContain($"\"{typed.Split(' ')[0]}\"", json, StringComparison.OrdinalIgnoreCase);
+        // No words shown as the search ("“in” · Czechia" before): only the place.
+        Assert.DoesNotContain("“", json, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -43,13 +43,8 @@ public sealed class PartnerSearchRestrictorTests : IDisposable
     public async Task FreeText_AnOrganisationsName_ItsDetailsCard(string language, string typed, string id)
     {
         using var factory = PartnerHost.Create(databasePath);
-        var client = factory.CreateClient();
-        await PartnerHost.WaitReadyAsync(factory);
-        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Ana Silva", "Têxteis do Ave", language: language);
-        var chat = Activities.NewConversationId();
 
-        await PartnerHost.MessageAsync(client, chat, Searcher, typed);
-        var sent = factory.Connector.SentTo(chat);
+        var sent = await PartnerHost.TypeInANewChatAsync(factory, language, typed);
 
         Assert.DoesNotContain(sent, a => a.Text == ConversationTexts.For(language).DidNotUnderstand);
         var name = HiTechTexPartners.All.Single(o => o.Id == id).Name;

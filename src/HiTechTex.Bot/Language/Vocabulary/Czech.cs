@@ -29,6 +29,7 @@ internal static class Czech
         ["o", "ohledne", "tema"],
         Declines: ["nechci", "nepotrebuji", "nepotrebuju", "nemam zajem"],
         MonthPrepositions: ["v"],
+        PlacePrepositions: ["v", "ve", "na"],
         Travel: ["jet", "jet do", "odjet", "vyjet", "pojedu", "cestovat", "cesta do", "stravit tyden=2", "stravit", "stravil", "stravila", "praxe", "staz*"],
         Hosting: ["hostit", "hostovat", "hostili", "prijmout navstev*", "prijmout hosta", "prijmout stazist*", "prijmeme navstev*", "prijmeme stazist*",
                   "byt hostitel*", "jako hostitel*"],

@@ -27,6 +27,7 @@ internal static class English
         ["on", "about", "regarding"],
         Declines: ["don t want", "dont want", "do not want", "don t need", "dont need", "do not need", "not interested", "no longer want", "don t wanna"],
         MonthPrepositions: ["in", "during"],
+        PlacePrepositions: ["in"],
         Travel: ["go to", "go on a", "go on an", "going to", "travel*", "trip to", "fly to", "spend", "spending", "spend some time", "placement", "internship"],
         Hosting: ["want to host", "like to host", "love to host", "we host", "can host", "could host", "host a", "host an", "host visitors", "host someone",
                   "host people", "hosting a", "hosting an", "hosting visitors", "hosting someone", "interested in hosting", "receive a visitor",

@@ -27,6 +27,7 @@ internal static class Italian
         ["su", "sul", "sulla", "sullo", "sui", "sugli", "sulle", "riguardo"],
         Declines: ["non voglio", "non ho bisogno", "non mi interessa"],
         MonthPrepositions: ["in", "a"],
+        PlacePrepositions: ["in", "nel", "nella"],
         Travel: ["andare", "vado", "viaggiare", "viaggio", "recarmi", "trascorrere", "passare", "tirocinio", "stage"],
         Hosting: ["ospitare", "ospitiamo", "ospiteremmo", "ospiteremo", "accogliere", "accogliamo", "accoglieremmo", "accoglieremo",
                   "ricevere un visitatore", "ricevere visitatori", "ricevere una visita", "fare da ospitante", "fare da host"],

@@ -21,6 +21,11 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// Words that make a following short month name of this language a month ("in may", "em mai", "v pro"), where alone it
 /// may be another word ("may", "mar", "set").
 /// </param>
+/// <param name="PlacePrepositions">
+/// Words that put a following country, region or city in place ("in", "em", "en", "nel", "ve"): before a place named,
+/// the local recognizer keeps them out of a search's keywords whatever language the message reads as (see
+/// <see cref="LocalIntentRecognizer"/>). Turkish has none: it marks the place with an ending.
+/// </param>
 /// <param name="Travel">
 /// Going somewhere ("go to", "ir a", "andare", "jet do"): with a country or region and no other intent, the sentence
 /// asks for an exchange there ("I want to go to Italy in March for a week"); alone, or next to a partner search, nothing.
@@ -62,6 +67,7 @@ internal sealed record LanguageVocabulary(
     bool TopicMarkerFollowsTopic = false,
     string[]? Declines = null,
     string[]? MonthPrepositions = null,
+    string[]? PlacePrepositions = null,
     string[]? Travel = null,
     string[]? Hosting = null,
     string[]? CancelAlone = null,

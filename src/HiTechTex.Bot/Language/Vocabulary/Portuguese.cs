@@ -27,6 +27,7 @@ internal static class Portuguese
         ["sobre"],
         Declines: ["nao quero", "nao preciso", "nao tenho interesse", "nao me interessa"],
         MonthPrepositions: ["em"],
+        PlacePrepositions: ["em", "na"],
         Travel: ["ir a", "ir ao", "ir num", "ir numa", "ir em", "ir para", "vamos para", "vou para", "vamos a", "vou a", "vamos ao", "vou ao", "sair para", "ir ate", "viajar", "viagem", "deslocar me", "passar", "estagio", "estagiar"],
         Hosting: ["acolher", "acolhemos", "acolheriamos", "acolheremos", "receber um visitante", "receber visitantes", "receber uma visita",
                   "receber um estagiario", "ser anfitriao", "ser anfitrioes", "como anfitriao", "como anfitrioes"],

@@ -27,6 +27,7 @@ internal static class Spanish
         ["sobre", "acerca"],
         Declines: ["no quiero", "no necesito", "no me interesa", "no tengo interes"],
         MonthPrepositions: ["en"],
+        PlacePrepositions: ["en"],
         Travel: ["ir a", "irme a", "ir de", "irme de", "salir a", "vamos a", "voy a", "vamos para", "salir para", "salir hacia", "viajar", "viaje", "desplazarme", "pasar", "estancia", "pasantia", "practicas"],
         Hosting: ["acoger", "acogemos", "acogeriamos", "acogeremos", "recibir a un visitante", "recibir un visitante", "recibir visitantes",
                   "recibir a visitantes", "recibir una visita", "ser anfitrion*", "ser anfitriona*", "como anfitrion*"],
