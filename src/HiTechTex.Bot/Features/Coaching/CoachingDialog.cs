@@ -623,12 +623,17 @@ internal sealed class CoachingDialog(
         // again (a double click, or with one line corrected: Teams keeps the card editable) finds the sessions of the
         // lines it already imported and adds only the new ones; two identical lines are one session.
         var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
-        if (data is { ValueKind: JsonValueKind.Object } sent && !CardInput.TryGetText(sent, "rows", out _))
+        if (data is { ValueKind: JsonValueKind.Object } sent && !CardInput.TryGetInputText(sent, "rows", out _))
         {
             // A control character anywhere in the paste (a line break copied from a slide is one) made the whole text
             // unreadable: it was read as nothing, "0 sessions imported. Lines with errors: none". Said, with the box again.
+            // A value no text box sends (a number, an array: a forged card) was read as an empty box: the box is named,
+            // as the session form names a field it cannot read.
             Log.ImportUnreadable(logger, importId);
-            await SendCardAsync(turn, cards.Import(texts, "", texts.ImportUnreadable, importId), cancellationToken);
+            var refusal = CardInput.TryGetText(sent, "rows", out _)
+                ? texts.Format(texts.FormInvalidFormat, CoachingCards.ImportRowsLabel(texts))
+                : texts.ImportUnreadable;
+            await SendCardAsync(turn, cards.Import(texts, "", refusal, importId), cancellationToken);
             return;
         }
 

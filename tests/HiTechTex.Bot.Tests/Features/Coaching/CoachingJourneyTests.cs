@@ -1424,6 +1424,31 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
+    [Theory]
+    [InlineData("en", "42")]
+    [InlineData("pt", "[\"Smart textiles lab;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;Sensors\"]")]
+    [InlineData("es", "{}")]
+    [InlineData("it", "true")]
+    [InlineData("tr", "false")]
+    [InlineData("cs", "0")]
+    public async Task ImportSave_RowsOfAnotherJsonType_NamesTheBoxWithTheBoxAgainAndNothingStored(string language, string forged)
+    {
+        // A value no text box sends (a forged card) was read as an empty box: "There was nothing to import".
+        await host.Conversation.SeedProfileAsync(language);
+        var importId = Guid.NewGuid().ToString();
+        var form = new System.Text.Json.Nodes.JsonObject { ["action"] = "coaching.importSave", ["importId"] = importId, ["rows"] = System.Text.Json.Nodes.JsonNode.Parse(forged) };
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        var texts = CoachingTexts.Resolve(language);
+        Assert.Contains(texts.Format(texts.FormInvalidFormat, CoachingCards.ImportRowsLabel(texts)), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.ImportEmpty, card, StringComparison.Ordinal);
+        Assert.Contains("coaching.importSave", card, StringComparison.Ordinal);
+        Assert.Contains(importId, card, StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
     [Fact]
     public async Task Save_SameNewSessionCardTwice_OneSessionAndAlreadySaved()
     {
