@@ -267,6 +267,11 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     public Attachment Import(CoachingTexts texts, string rows, string? result, Guid importId) =>
         renderer.Render(ImportTemplate, ImportData(texts, rows, result, importId));
 
+    /// <summary>The import box's label, with its limits.</summary>
+    public static string ImportRowsLabel(CoachingTexts texts) =>
+        texts.Format(texts.ImportFieldFormat,
+            SessionImport.MaxLines.ToString("N0", SessionTime.CultureOf(texts)), SessionImport.MaxCharacters.ToString("N0", SessionTime.CultureOf(texts)));
+
     private static JsonObject ImportData(CoachingTexts texts, string rows, string? result, Guid importId)
     {
         var data = new JsonObject
@@ -277,8 +282,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["rows"] = rows,
             ["labels"] = new JsonObject
             {
-                ["rows"] = texts.Format(texts.ImportFieldFormat,
-                    SessionImport.MaxLines.ToString("N0", SessionTime.CultureOf(texts)), SessionImport.MaxCharacters.ToString("N0", SessionTime.CultureOf(texts))),
+                ["rows"] = ImportRowsLabel(texts),
                 ["required"] = texts.FieldRequired,
                 ["import"] = texts.Import,
             },

@@ -77,8 +77,15 @@ internal sealed class CoachingDialog(
                 // session's card; only its "Yes" (confirm: yes) cancels.
                 await AskToUnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
+            case UnregisterAction when !TryGetAskedSequence(data, out _):
+                // A registration the card's "Yes" carries but that cannot be read (a number, an array, text that is no
+                // registration: a forged card) was read as none, and the current registration cancelled unchecked.
+                Log.UnregisterUnreadable(logger);
+                await turn.SendActivityAsync(texts.UnregisterUnreadable, cancellationToken);
+                break;
             case UnregisterAction:
-                await UnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken, AskedSequenceOf(data));
+                TryGetAskedSequence(data, out var askedSequence);
+                await UnregisterAsync(turn, texts, SessionIdOf(data), cancellationToken, askedSequence);
                 break;
             case KeepAction:
                 await ShowKeptAsync(turn, texts, SessionIdOf(data), cancellationToken);
@@ -458,12 +465,37 @@ internal sealed class CoachingDialog(
         }
     }
 
-    /// <summary>The registration an unregister question asked about (older cards carry none: then whatever is current).</summary>
-    private static long? AskedSequenceOf(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && Read(d, "registration") is { Length: > 0 } text
-            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-            ? sequence
-            : null;
+    /// <summary>
+    /// The registration an unregister question asked about: null when the card carries none (older cards, and an empty
+    /// one: then whatever is current). False when it carries one that cannot be read (<see cref="CardInput.TryGetInputText"/>,
+    /// or text that is no registration's number).
+    /// </summary>
+    private static bool TryGetAskedSequence(JsonElement? data, out long? sequence)
+    {
+        sequence = null;
+        if (data is not { ValueKind: JsonValueKind.Object } d)
+        {
+            return true;
+        }
+
+        if (!CardInput.TryGetInputText(d, "registration", out var text))
+        {
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked))
+        {
+            return false;
+        }
+
+        sequence = asked;
+        return true;
+    }
 
     private async Task ShowEditFormAsync(ITurnContext turn, CoachingTexts texts, Guid? sessionId, CancellationToken cancellationToken)
     {
@@ -591,12 +623,17 @@ internal sealed class CoachingDialog(
         // again (a double click, or with one line corrected: Teams keeps the card editable) finds the sessions of the
         // lines it already imported and adds only the new ones; two identical lines are one session.
         var importId = GuidOf(data, "importId") ?? Guid.NewGuid();
-        if (data is { ValueKind: JsonValueKind.Object } sent && !CardInput.TryGetText(sent, "rows", out _))
+        if (data is { ValueKind: JsonValueKind.Object } sent && !CardInput.TryGetInputText(sent, "rows", out _))
         {
             // A control character anywhere in the paste (a line break copied from a slide is one) made the whole text
             // unreadable: it was read as nothing, "0 sessions imported. Lines with errors: none". Said, with the box again.
+            // A value no text box sends (a number, an array: a forged card) was read as an empty box: the box is named,
+            // as the session form names a field it cannot read.
             Log.ImportUnreadable(logger, importId);
-            await SendCardAsync(turn, cards.Import(texts, "", texts.ImportUnreadable, importId), cancellationToken);
+            var refusal = CardInput.TryGetText(sent, "rows", out _)
+                ? texts.Format(texts.FormInvalidFormat, CoachingCards.ImportRowsLabel(texts))
+                : texts.ImportUnreadable;
+            await SendCardAsync(turn, cards.Import(texts, "", refusal, importId), cancellationToken);
             return;
         }
 

@@ -117,6 +117,9 @@ internal sealed partial class CoachingTexts
     /// <summary>An old question's "Yes" after registering again: {0} the session's title.</summary>
     public required string NotTheRegistrationAskedFormat { get; init; }
 
+    /// <summary>A question's "Yes" naming a registration that cannot be read (an altered card): nothing cancelled.</summary>
+    public required string UnregisterUnreadable { get; init; }
+
     public required string PromotedFormat { get; init; }
 
     public required string ReminderFormat { get; init; }

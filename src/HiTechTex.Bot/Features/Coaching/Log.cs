@@ -38,8 +38,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 2412, Level = LogLevel.Warning, Message = "Calendar file of session {SessionId} refused: {Reason}")]
     public static partial void CalendarFileRefused(ILogger logger, Guid sessionId, string reason);
 
-    [LoggerMessage(EventId = 2437, Level = LogLevel.Information, Message = "Import {ImportId} refused: its text holds a character no text may hold (a control character or a lone surrogate); nothing imported")]
+    [LoggerMessage(EventId = 2437, Level = LogLevel.Information, Message = "Import {ImportId} refused: its text holds a character no text may hold (a control character or a lone surrogate), or is no text (an altered submission); nothing imported")]
     public static partial void ImportUnreadable(ILogger logger, Guid importId);
+
+    [LoggerMessage(EventId = 2438, Level = LogLevel.Warning, Message = "Unregister refused: the registration its answer names could not be read (an altered submission); nothing cancelled")]
+    public static partial void UnregisterUnreadable(ILogger logger);
 
     [LoggerMessage(EventId = 2413, Level = LogLevel.Information, Message = "Form or import {FormId} was already saved: nothing created again")]
     public static partial void SessionAlreadySaved(ILogger logger, Guid formId);

@@ -302,15 +302,33 @@ internal sealed partial class PartnerMemberEditor(
             errors.Add(texts.Website);
         }
 
-        var capabilities = List(data, "capabilities").Where(TextileTaxonomy.IsCapability).Select(c => TextileTaxonomy.Find(c)!.Id).Distinct().ToArray();
-        var services = Enums<PartnerService>(List(data, "services"));
-        var stages = Enums<ValueChainStage>(List(data, "stages"));
-        foreach (var (field, label) in new[] { ("capabilities", texts.CapabilityLabel), ("services", texts.ServiceLabel), ("stages", texts.StageLabel), ("consent", texts.ConsentLabel) })
+        var capabilityIds = List(data, "capabilities");
+        var serviceIds = List(data, "services");
+        var stageIds = List(data, "stages");
+        var capabilities = capabilityIds.Where(TextileTaxonomy.IsCapability).Select(c => TextileTaxonomy.Find(c)!.Id).Distinct().ToArray();
+        var services = Enums<PartnerService>(serviceIds);
+        var stages = Enums<ValueChainStage>(stageIds);
+        // A choice set sends only the values it offers: an id it does not (a forged card, or one older than the taxonomy)
+        // is named, not dropped with the rest saved — which changed the entry in a way the form never showed.
+        foreach (var (field, label, unknown) in new[]
         {
-            if (Unreadable(data, field))
+            ("capabilities", texts.CapabilityLabel, capabilityIds.Any(c => !TextileTaxonomy.IsCapability(c))),
+            ("services", texts.ServiceLabel, serviceIds.Any(s => Enums<PartnerService>([s]).Length == 0)),
+            ("stages", texts.StageLabel, stageIds.Any(s => Enums<ValueChainStage>([s]).Length == 0)),
+        })
+        {
+            if (unknown || Unreadable(data, field))
             {
                 errors.Add(label);
             }
+        }
+
+        // The toggle sends exactly its valueOn or valueOff: anything else (a forged "yes", "1", "TRUE ", none at all) was
+        // read as "false" and withdrew the organisation's listing consent.
+        var consent = Read(data, "consent");
+        if (consent is not ("true" or "false"))
+        {
+            errors.Add(texts.ConsentLabel);
         }
 
         if (errors.Count > 0)
@@ -346,7 +364,7 @@ internal sealed partial class PartnerMemberEditor(
             existing?.Languages is { Count: > 0 } languages ? languages : [language],
             clusterId,
             [new PartnerContact(contactName, contactEmail, firstContactId), .. contacts],
-            Read(data, "consent") == "true",
+            consent == "true",
             timeProvider.GetUtcNow(),
             IsDemo: existing?.IsDemo ?? false);
         if (current is null || current.Version == expectedVersion)

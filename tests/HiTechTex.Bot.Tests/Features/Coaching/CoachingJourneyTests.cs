@@ -784,6 +784,47 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
     }
 
+    [Theory]
+    [InlineData("en", "1")]
+    [InlineData("pt", "[]")]
+    [InlineData("es", "true")]
+    [InlineData("it", "{}")]
+    [InlineData("tr", "\"abc\"")]
+    [InlineData("cs", "\"-1\"")]
+    public async Task Unregister_YesWithARegistrationThatCannotBeRead_RefusedPolitelyAndTheRegistrationStays(string language, string forged)
+    {
+        // A registration of another JSON type (or text that is no registration) was read as absent, as on an older card:
+        // the check against a newer registration was skipped and the current one cancelled.
+        await host.Conversation.SeedProfileAsync(language);
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 5));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+        var question = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString() }));
+        var yes = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(CancelButtons(question)).Data.GetRawText())!.AsObject();
+        yes["registration"] = System.Text.Json.Nodes.JsonNode.Parse(forged);
+        var outbox = (await host.OutboxAsync()).Count;
+
+        var replies = await host.SendAsync(host.Conversation.Submit(yes));
+
+        Assert.Equal(CoachingTexts.Resolve(language).UnregisterUnreadable, Assert.Single(replies).Text);
+        Assert.Equal(RegistrationStatus.Confirmed, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+        Assert.Equal(outbox, (await host.OutboxAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Unregister_YesWithoutARegistration_AnOlderCardCancelsTheCurrentOne(string? registration)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 5));
+        await host.SubmitAsync(new { action = "coaching.register", sessionId = session.Id.ToString() });
+
+        var replies = await host.SubmitAsync(new { action = "coaching.unregister", sessionId = session.Id.ToString(), confirm = "yes", registration });
+
+        Assert.Equal("Your registration for Circular economy is cancelled.", Assert.Single(replies).Text);
+        Assert.Equal(RegistrationStatus.Cancelled, Assert.Single(await host.RegistrationsAsync(session.Id)).Status);
+    }
+
     [Fact]
     public async Task Unregister_YesClickedTwice_CancelledAndPromotedOnceTheSecondSaysAlreadyCancelled()
     {
@@ -1378,6 +1419,31 @@ public sealed class CoachingJourneyTests : IDisposable
         Assert.Contains(said, card, StringComparison.Ordinal);
         var texts = CoachingTexts.Resolve(language);
         Assert.DoesNotContain(texts.Format(texts.ImportResultFormat, 0, texts.ImportNoErrors), card, StringComparison.Ordinal);
+        Assert.Contains("coaching.importSave", card, StringComparison.Ordinal);
+        Assert.Contains(importId, card, StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("en", "42")]
+    [InlineData("pt", "[\"Smart textiles lab;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;20;Online;;2026-12-09;coaching@hitechtex.example;Sensors\"]")]
+    [InlineData("es", "{}")]
+    [InlineData("it", "true")]
+    [InlineData("tr", "false")]
+    [InlineData("cs", "0")]
+    public async Task ImportSave_RowsOfAnotherJsonType_NamesTheBoxWithTheBoxAgainAndNothingStored(string language, string forged)
+    {
+        // A value no text box sends (a forged card) was read as an empty box: "There was nothing to import".
+        await host.Conversation.SeedProfileAsync(language);
+        var importId = Guid.NewGuid().ToString();
+        var form = new System.Text.Json.Nodes.JsonObject { ["action"] = "coaching.importSave", ["importId"] = importId, ["rows"] = System.Text.Json.Nodes.JsonNode.Parse(forged) };
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        var card = CoachingTestHost.CardText(replies);
+        var texts = CoachingTexts.Resolve(language);
+        Assert.Contains(texts.Format(texts.FormInvalidFormat, CoachingCards.ImportRowsLabel(texts)), card, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts.ImportEmpty, card, StringComparison.Ordinal);
         Assert.Contains("coaching.importSave", card, StringComparison.Ordinal);
         Assert.Contains(importId, card, StringComparison.Ordinal);
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));

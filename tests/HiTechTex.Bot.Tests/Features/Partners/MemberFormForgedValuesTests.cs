@@ -55,23 +55,82 @@ public sealed class MemberFormForgedValuesTests : IDisposable
     [InlineData("cs", "consent", "1")]
     public async Task Save_AFieldOfAWrongType_FormNamesItAndTheEntryIsUnchanged(string language, string field, string forged)
     {
-        var texts = PartnerTexts.Resolve(language);
         var form = await FormAsync();
         form[field] = JsonNode.Parse(forged);
-        var before = JsonSerializer.Serialize(await directory.FindAsync(member.Id));
 
-        var replies = await SaveAsync(language, form);
+        await SaveRefusedNamingAsync(language, form, field);
+    }
 
-        var label = field switch
+    [Theory]
+    [InlineData("en", "yes")]
+    [InlineData("pt", "1")]
+    [InlineData("es", "TRUE ")]
+    [InlineData("it", "on")]
+    [InlineData("tr", "")]
+    [InlineData("cs", null)]
+    public async Task Save_AConsentTheToggleNeverSends_FormNamesItAndTheConsentIsKept(string language, string? forged)
+    {
+        // The toggle sends exactly "true" or "false": anything else was read as "false" and withdrew the listing consent.
+        var form = await FormAsync();
+        if (forged is null)
         {
-            "website" => texts.Website,
-            "capabilities" => texts.CapabilityLabel,
-            "services" => texts.ServiceLabel,
-            "stages" => texts.StageLabel,
-            _ => texts.ConsentLabel,
-        };
-        Assert.Contains(PartnerTexts.Format(texts.MemberInvalid, label), Strings(Assert.Single(replies)));
-        Assert.Equal(before, JsonSerializer.Serialize(await directory.FindAsync(member.Id)));
+            form.Remove("consent");
+        }
+        else
+        {
+            form["consent"] = forged;
+        }
+
+        await SaveRefusedNamingAsync(language, form, "consent");
+
+        Assert.True((await directory.FindAsync(member.Id))!.ListingConsent);
+    }
+
+    [Fact]
+    public async Task Save_TheToggleOff_ConsentWithdrawn()
+    {
+        var form = await FormAsync();
+        form["consent"] = "false";
+
+        var replies = await SaveAsync("en", form);
+
+        Assert.Equal("Nová Textilie s.r.o. is saved in the directory.", Assert.Single(replies).Text);
+        Assert.False((await directory.FindAsync(member.Id))!.ListingConsent);
+    }
+
+    [Theory]
+    [InlineData("en", "capabilities", "nonwovens,not-a-capability")]
+    [InlineData("pt", "capabilities", "stage:fabric")]
+    [InlineData("es", "services", "TestingLab,Hotline")]
+    [InlineData("it", "services", "0")]
+    [InlineData("tr", "stages", "Fabric,42")]
+    [InlineData("cs", "stages", "fabric")]
+    public async Task Save_AnIdTheChoiceSetDoesNotOffer_FormNamesItAndTheEntryIsUnchanged(string language, string field, string forged)
+    {
+        // A choice set sends only its own values: an unknown id (a forged or stale card) was dropped and the rest saved,
+        // changing the entry in a way the form never showed.
+        var form = await FormAsync();
+        form[field] = forged;
+        form["name"] = "Renamed s.r.o.";
+
+        await SaveRefusedNamingAsync(language, form, field);
+    }
+
+    [Fact]
+    public async Task Save_SeveralOfferedIds_AllSaved()
+    {
+        var form = await FormAsync();
+        form["capabilities"] = "nonwovens, " + TextileTaxonomy.Capabilities.First(c => c.Id != TextileTaxonomy.Nonwovens).Id;
+        form["services"] = "TestingLab,TestingLab";
+        form["stages"] = "";
+
+        var replies = await SaveAsync("en", form);
+
+        Assert.Equal("Nová Textilie s.r.o. is saved in the directory.", Assert.Single(replies).Text);
+        var saved = (await directory.FindAsync(member.Id))!;
+        Assert.Equal(2, saved.Capabilities.Count);
+        Assert.Equal([PartnerService.TestingLab], saved.Services);
+        Assert.Empty(saved.Stages);
     }
 
     [Theory]
@@ -152,6 +211,27 @@ public sealed class MemberFormForgedValuesTests : IDisposable
         ["contactEmail"] = "info@nova.example",
         ["consent"] = "true",
     };
+
+    /// <summary>Saves <paramref name="form"/>: the form comes back naming <paramref name="field"/>, and the entry is unchanged.</summary>
+    private async Task SaveRefusedNamingAsync(string language, JsonObject form, string field)
+    {
+        var texts = PartnerTexts.Resolve(language);
+        var before = JsonSerializer.Serialize(await directory.FindAsync(member.Id));
+
+        var replies = await SaveAsync(language, form);
+
+        var label = field switch
+        {
+            "website" => texts.Website,
+            "capabilities" => texts.CapabilityLabel,
+            "services" => texts.ServiceLabel,
+            "stages" => texts.StageLabel,
+            "consent" => texts.ConsentLabel,
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+        };
+        Assert.Contains(PartnerTexts.Format(texts.MemberInvalid, label), Strings(Assert.Single(replies)));
+        Assert.Equal(before, JsonSerializer.Serialize(await directory.FindAsync(member.Id)));
+    }
 
     private async Task<IReadOnlyList<Activity>> SaveAsync(string language, JsonObject form)
     {
