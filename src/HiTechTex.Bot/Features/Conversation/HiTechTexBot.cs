@@ -74,8 +74,13 @@ internal sealed class HiTechTexBot(
         await FollowTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
         // A question left unanswered for days is not what the user's new message answers: start afresh, and say so.
+        // Only what the person sends (a message, a card's submit or Action.Execute) expires or stamps their dialog; an
+        // event (an installationUpdate, a member joining, a reaction, typing) leaves it to their next message, which is
+        // then told, and does not extend a question the user left waiting.
         var now = time.GetUtcNow();
-        if (await states.ExpireIdleDialogAsync(turnContext, options.Value.DialogExpiry, now, cancellationToken).ConfigureAwait(false) is { } idle)
+        var personsTurn = IsPersonsTurn(turnContext.Activity);
+        if (personsTurn
+            && await states.ExpireIdleDialogAsync(turnContext, options.Value.DialogExpiry, now, cancellationToken).ConfigureAwait(false) is { } idle)
         {
             Log.DialogExpired(logger, turnContext.Activity.Conversation?.Id, idle);
             if (turnContext.Activity.IsType(ActivityTypes.Message))
@@ -92,7 +97,10 @@ internal sealed class HiTechTexBot(
             await FollowTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
 
-        await states.TouchDialogAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
+        if (personsTurn)
+        {
+            await states.TouchDialogAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
+        }
 
         try
         {
@@ -109,6 +117,9 @@ internal sealed class HiTechTexBot(
             }
         }
     }
+
+    /// <summary>A turn of the person: a message (a card's Action.Submit is one) or an Action.Execute click, not an event.</summary>
+    private static bool IsPersonsTurn(Activity activity) => activity.IsType(ActivityTypes.Message) || CardInput.IsCardAction(activity);
 
     /// <summary>
     /// Whether a turn whose state was not saved needs no "please send that again": it answered the user, nothing of it
