@@ -14,7 +14,7 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// The bot: a welcome card when it is added to a conversation, and <see cref="MainDialog"/> for messages, card
 /// submits and <c>Action.Execute</c> invokes. The conversation and user state are saved once, together, at the end
 /// of the turn; when another turn saved first, nothing is written and the user is asked to send again (unless the
-/// turn answered them and left nothing waiting nor a changed profile: then the answer stands alone).
+/// turn answered them and left nothing waiting nor a changed profile — a deleted one is gone already: then the answer stands alone).
 /// </summary>
 internal sealed class HiTechTexBot(
     ConversationStates states,
@@ -126,7 +126,9 @@ internal sealed class HiTechTexBot(
     /// waits for an answer (no question or form left open, which the dropped state would forget) and the profile is as
     /// it was (a "profile saved" that was not saved must be told). The second click of one card processed by another
     /// instance at once ("already submitted", from the database) is such a turn: the conflict message after it read as
-    /// if that answer were wrong.
+    /// if that answer were wrong. So is the "yes" of "delete my data": the profile went from the store at once (not with
+    /// the save), and a deleted user's dialog state needs no save — "please send that again" after "Done" would ask to
+    /// delete again what is gone.
     /// </summary>
     private async Task<bool> AnsweredWithNothingToLoseAsync(ITurnContext turnContext, UserProfile? profileBefore, CancellationToken cancellationToken)
     {
@@ -136,8 +138,9 @@ internal sealed class HiTechTexBot(
         }
 
         var dialogs = await states.DialogStateOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         return (dialogs?.DialogStack is null || dialogs.DialogStack.Count == 0)
-            && Equals(profileBefore, await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false));
+            && (Equals(profileBefore, profile) || (profileBefore is not null && profile is null));   // unchanged, or deleted
     }
 
     /// <summary>
