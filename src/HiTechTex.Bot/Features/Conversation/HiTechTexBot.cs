@@ -14,7 +14,7 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// The bot: a welcome card when it is added to a conversation, and <see cref="MainDialog"/> for messages, card
 /// submits and <c>Action.Execute</c> invokes. The conversation and user state are saved once, together, at the end
 /// of the turn; when another turn saved first, nothing is written and the user is asked to send again (unless the
-/// turn answered them and left nothing waiting nor a changed profile: then the answer stands alone).
+/// turn answered them and left nothing waiting nor a changed profile — a deleted one is gone already: then the answer stands alone).
 /// </summary>
 internal sealed class HiTechTexBot(
     ConversationStates states,
@@ -74,8 +74,13 @@ internal sealed class HiTechTexBot(
         await FollowTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
         // A question left unanswered for days is not what the user's new message answers: start afresh, and say so.
+        // Only what the person sends (a message, a card's submit or Action.Execute) expires or stamps their dialog; an
+        // event (an installationUpdate, a member joining, a reaction, typing) leaves it to their next message, which is
+        // then told, and does not extend a question the user left waiting.
         var now = time.GetUtcNow();
-        if (await states.ExpireIdleDialogAsync(turnContext, options.Value.DialogExpiry, now, cancellationToken).ConfigureAwait(false) is { } idle)
+        var personsTurn = IsPersonsTurn(turnContext.Activity);
+        if (personsTurn
+            && await states.ExpireIdleDialogAsync(turnContext, options.Value.DialogExpiry, now, cancellationToken).ConfigureAwait(false) is { } idle)
         {
             Log.DialogExpired(logger, turnContext.Activity.Conversation?.Id, idle);
             if (turnContext.Activity.IsType(ActivityTypes.Message))
@@ -92,7 +97,10 @@ internal sealed class HiTechTexBot(
             await FollowTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
 
-        await states.TouchDialogAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
+        if (personsTurn)
+        {
+            await states.TouchDialogAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
+        }
 
         try
         {
@@ -110,12 +118,17 @@ internal sealed class HiTechTexBot(
         }
     }
 
+    /// <summary>A turn of the person: a message (a card's Action.Submit is one) or an Action.Execute click, not an event.</summary>
+    private static bool IsPersonsTurn(Activity activity) => activity.IsType(ActivityTypes.Message) || CardInput.IsCardAction(activity);
+
     /// <summary>
     /// Whether a turn whose state was not saved needs no "please send that again": it answered the user, nothing of it
     /// waits for an answer (no question or form left open, which the dropped state would forget) and the profile is as
     /// it was (a "profile saved" that was not saved must be told). The second click of one card processed by another
     /// instance at once ("already submitted", from the database) is such a turn: the conflict message after it read as
-    /// if that answer were wrong.
+    /// if that answer were wrong. So is the "yes" of "delete my data": the profile went from the store at once (not with
+    /// the save), and a deleted user's dialog state needs no save — "please send that again" after "Done" would ask to
+    /// delete again what is gone.
     /// </summary>
     private async Task<bool> AnsweredWithNothingToLoseAsync(ITurnContext turnContext, UserProfile? profileBefore, CancellationToken cancellationToken)
     {
@@ -125,8 +138,9 @@ internal sealed class HiTechTexBot(
         }
 
         var dialogs = await states.DialogStateOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var profile = await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
         return (dialogs?.DialogStack is null || dialogs.DialogStack.Count == 0)
-            && Equals(profileBefore, await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false));
+            && (Equals(profileBefore, profile) || (profileBefore is not null && profile is null));   // unchanged, or deleted
     }
 
     /// <summary>

@@ -15,11 +15,16 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// </summary>
 internal static partial class MessageText
 {
-    /// <summary>The text, trimmed, without the mentions its entities name (identity from the entities, never the text).</summary>
+    /// <summary>
+    /// The text, trimmed, without the mentions its entities name (identity from the entities, never the text). A text
+    /// that shows nothing (<see cref="FreeText.IsMissing"/>: only spaces, or zero-width and other invisible characters)
+    /// is "", one rule for every kind of blank.
+    /// </summary>
     public static string? ForUnderstanding(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return Rewrite(activity, _ => " ")?.Trim();
+        var text = Rewrite(activity, _ => " ")?.Trim();
+        return text is { Length: > 0 } && FreeText.IsMissing(text) ? "" : text;
     }
 
     /// <summary>

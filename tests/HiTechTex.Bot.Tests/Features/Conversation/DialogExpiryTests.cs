@@ -23,11 +23,7 @@ public sealed class DialogExpiryTests : IDisposable
         await bot.Flow()
             .Send("hello")
             .AssertReplyContains("Shall I call you Ana?")
-            .Do(() =>
-            {
-                time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
-                return Task.CompletedTask;
-            })
+            .Do(Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1)))
             // "yes" would have answered the week-old question; now it is a new message, so the profile starts over.
             .Send("yes")
             .AssertReply(Expired)
@@ -44,18 +40,10 @@ public sealed class DialogExpiryTests : IDisposable
         await bot.Flow()
             .Send("hello")
             .AssertReplyContains("Shall I call you Ana?")
-            .Do(() =>
-            {
-                time.Advance(TimeSpan.FromDays(6));
-                return Task.CompletedTask;
-            })
+            .Do(Advance(TimeSpan.FromDays(6)))
             .Send("yes")
             .AssertReply("Which organisation do you work for?")
-            .Do(() =>
-            {
-                time.Advance(TimeSpan.FromDays(6));   // every answer restarts the clock
-                return Task.CompletedTask;
-            })
+            .Do(Advance(TimeSpan.FromDays(6)))   // every answer restarts the clock
             .Send("CITEVE")
             .AssertReplyContains("Which language")
             .AssertNoReply()
@@ -70,11 +58,7 @@ public sealed class DialogExpiryTests : IDisposable
         await bot.Flow()
             .Send("hello")
             .AssertReplyContains("Shall I call you Ana?")
-            .Do(() =>
-            {
-                time.Advance(TimeSpan.FromDays(400));
-                return Task.CompletedTask;
-            })
+            .Do(Advance(TimeSpan.FromDays(400)))
             .Send("yes")
             .AssertReply("Which organisation do you work for?")
             .StartTestAsync();
@@ -103,22 +87,67 @@ public sealed class DialogExpiryTests : IDisposable
         Assert.Equal(time.GetUtcNow(), stored.GetProperty("lastActive").GetDateTimeOffset());
     }
 
-    [Fact]
-    public async Task InstallationUpdate_AfterTheExpiry_DropsTheDialogWithoutAMessage()
+    /// <summary>
+    /// An event the user did not send (an installationUpdate, a member joining, a reaction, typing) is not their answer:
+    /// before, one that came in after the expiry dropped the dialog silently, and the user's next message was then taken
+    /// as a new request without "It's been a while…". Now the dialog waits untouched for the user's next message.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task Event_AfterTheExpiry_LeavesTheDialogToTheNextMessageWhichIsToldItExpired(string kind)
     {
         var bot = Host();
         await bot.Flow().Send("hello").AssertReplyContains("Shall I call you Ana?").StartTestAsync();
+        var asked = time.GetUtcNow();
         time.Advance(TimeSpan.FromDays(8));
 
-        await bot.Flow()
-            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "add" })
-            .AssertNoReply()
-            .StartTestAsync();
+        await bot.Flow().Send(Event(kind)).AssertNoReply().StartTestAsync();
 
         var stored = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey].Value;
-        Assert.False(stored.TryGetProperty("lastActive", out _));
-        Assert.Equal(0, stored.TryGetProperty("dialogState", out var dialog) ? dialog.GetProperty("dialogStack").GetArrayLength() : 0);
+        Assert.Equal(asked, stored.GetProperty("lastActive").GetDateTimeOffset());
+        Assert.Equal(1, stored.GetProperty("dialogState").GetProperty("dialogStack").GetArrayLength());
+        await bot.Flow()
+            .Send("yes")
+            .AssertReply(Expired)
+            .AssertReplyContains("Shall I call you Ana?")
+            .AssertNoReply()
+            .StartTestAsync();
     }
+
+    /// <summary>Before: an event within the expiry stamped the waiting dialog anew, so it outlived the expiry though the user did nothing.</summary>
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task Event_WithinTheExpiry_DoesNotRestartTheClock(string kind)
+    {
+        var bot = Host();
+
+        await bot.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Do(Advance(TimeSpan.FromDays(6)))
+            .Send(Event(kind))
+            .AssertNoReply()
+            .Do(Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)))   // 7 days and a minute after the question
+            .Send("yes")
+            .AssertReply(Expired)
+            .AssertReplyContains("Shall I call you Ana?")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    public static TheoryData<string> Events() => ["installationUpdate add-upgrade", "conversationUpdate member added", "messageReaction", "typing"];
+
+    private static Activity Event(string kind) => kind switch
+    {
+        "installationUpdate add-upgrade" => new Activity { Type = ActivityTypes.InstallationUpdate, Action = "add-upgrade" },
+        "conversationUpdate member added" => new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [new ChannelAccount { Id = "29:user-9", Name = "Bruno" }],
+        },
+        "messageReaction" => new Activity { Type = ActivityTypes.MessageReaction },
+        _ => new Activity { Type = ActivityTypes.Typing },
+    };
 
     [Theory]
     [InlineData("00:00:00", true)]
@@ -132,6 +161,12 @@ public sealed class DialogExpiryTests : IDisposable
 
         Assert.Equal(valid, result.Succeeded);
     }
+
+    private Func<Task> Advance(TimeSpan by) => () =>
+    {
+        time.Advance(by);
+        return Task.CompletedTask;
+    };
 
     private ConversationTestHost Host(IDictionary<string, string?>? configuration = null) =>
         host = new ConversationTestHost(configuration: configuration, configureServices: services => services.AddSingleton<TimeProvider>(time));
