@@ -23,10 +23,10 @@ public sealed class CardRenderer(ICardTemplateStore store) : ICardRenderer
 
     public Attachment Render(string templateName, JsonNode? data) => AsAttachment(RenderCard(templateName, data));
 
-    public Attachment RenderForm(string templateName, JsonNode? data)
+    public Attachment RenderForm(string templateName, JsonNode? data, JsonNode? shownData = null)
     {
         var card = Expand(templateName, data);
-        FormValueLimits.Cut(card);
+        FormValueLimits.Cut(card, shownData is null ? null : Expand(templateName, shownData));
         return AsAttachment(Checked(templateName, card));
     }
 

@@ -6,46 +6,174 @@ using HiTechTex.Bot.Protocol;
 namespace HiTechTex.Bot.Cards;
 
 /// <summary>
-/// Cuts the values of a card's inputs to what each input takes, for a form sent back with what a submission brought
+/// Keeps in a card's inputs only values each input can hold, for a form sent back with what a submission brought
 /// (<see cref="ICardRenderer.RenderForm"/>). A submission is untrusted: a forged field of 100,000 characters is refused
 /// by the feature's checks, but echoed whole into the form that names it the card went over the size limit and the
-/// user got the turn's error instead. The value is wrong anyway (the form says so), and no client would show more.
+/// user got the turn's error instead; a forged toggle value ("yes": neither its valueOn nor its valueOff) showed the
+/// toggle off, so a second Save without looking withdrew what it stood for; an id the choice set does not offer was
+/// put in its value. The value is wrong anyway (the form says so), and no client would show it.
 /// </summary>
 internal static class FormValueLimits
 {
     /// <summary>
-    /// The most an input without a <c>maxLength</c> or choices keeps: longer than any value a date, a time, a number or
-    /// a toggle sends ("2026-12-10", "09:00:00").
+    /// The most a text input without a <c>maxLength</c> keeps (dates, times, numbers, toggles and choice sets keep only
+    /// values they can hold, all shorter).
     /// </summary>
     public const int OtherInputMax = 32;
 
-    /// <summary>Every input's string <c>value</c> in <paramref name="node"/>, cut (never half of an emoji) to <see cref="MaxOf"/>.</summary>
-    public static void Cut(JsonNode? node)
+    /// <summary>
+    /// Every input's <c>value</c> in <paramref name="node"/> as its input can hold it: a toggle's only its valueOn or
+    /// valueOff, else the value the same input has in <paramref name="shown"/> (the card as it was before the
+    /// submission), else none (off); a choice set's only the items among its choices; a date's only a yyyy-MM-dd date,
+    /// a time's only HH:mm, a number's only a number within its min and max — else none, so the input shows empty and
+    /// its required text shows; any text cut (never half of an emoji) to <see cref="MaxOf"/>.
+    /// </summary>
+    public static void Cut(JsonNode? node, JsonNode? shown = null)
+    {
+        var before = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var input in Inputs(shown))
+        {
+            if (input["id"] is JsonValue id && id.TryGetValue<string>(out var key))
+            {
+                before.TryAdd(key, input);
+            }
+        }
+
+        foreach (var input in Inputs(node).ToList())
+        {
+            Keep(input, (string)input["type"]!, before);
+        }
+    }
+
+    /// <summary>The inputs in <paramref name="node"/> (of the body, of a show-card's card, of a column…).</summary>
+    private static IEnumerable<JsonObject> Inputs(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject element:
-                if (element["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind.StartsWith("Input.", StringComparison.Ordinal)
-                    && element["value"] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > MaxOf(element, kind))
+                if (element["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind.StartsWith("Input.", StringComparison.Ordinal))
                 {
-                    element["value"] = Utf16Text.Cut(text, MaxOf(element, kind));
+                    yield return element;
                 }
 
                 foreach (var (_, child) in element)
                 {
-                    Cut(child);
+                    foreach (var input in Inputs(child))
+                    {
+                        yield return input;
+                    }
                 }
 
                 break;
             case JsonArray items:
                 foreach (var item in items)
                 {
-                    Cut(item);
+                    foreach (var input in Inputs(item))
+                    {
+                        yield return input;
+                    }
                 }
 
                 break;
         }
     }
+
+    private static void Keep(JsonObject input, string kind, Dictionary<string, JsonObject> before)
+    {
+        if (input["value"] is not JsonValue value || Text(value) is not { } text)
+        {
+            return;
+        }
+
+        switch (kind)
+        {
+            case "Input.Toggle":
+                if (!IsToggleValue(input, text))
+                {
+                    // The card as it was: what the stored entry says, not off (which a second Save would store).
+                    var id = input["id"] is JsonValue i && i.TryGetValue<string>(out var s) ? s : null;
+                    if (id is not null && before.TryGetValue(id, out var shown) && shown["value"] is JsonValue old
+                        && Text(old) is { } oldText && IsToggleValue(input, oldText))
+                    {
+                        input["value"] = oldText;
+                    }
+                    else
+                    {
+                        input.Remove("value");
+                    }
+                }
+
+                return;
+            case "Input.ChoiceSet":
+                if (input["choices.data"] is null)
+                {
+                    var offered = Choices(input);
+                    var multi = input["isMultiSelect"] is JsonValue m && m.GetValueKind() == JsonValueKind.True;
+                    var kept = multi ? string.Join(',', text.Split(',', StringSplitOptions.TrimEntries).Where(offered.Contains).Distinct(StringComparer.Ordinal))
+                        : offered.Contains(text) ? text : "";
+                    Set(input, kept);
+                    return;
+                }
+
+                break;
+            case "Input.Date":
+                Set(input, DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : "");
+                return;
+            case "Input.Time":
+                // Some clients send seconds ("09:00:00", which the features read); the input holds HH:mm.
+                Set(input, TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+                    ? time.ToString("HH:mm", CultureInfo.InvariantCulture) : "");
+                return;
+            case "Input.Number":
+                if (!(Number(text) is { } number && (NumberIn(input["min"]) is not { } min || number >= min) && (NumberIn(input["max"]) is not { } max || number <= max)))
+                {
+                    input.Remove("value");
+                }
+
+                return;
+        }
+
+        if (text.Length > MaxOf(input, kind))
+        {
+            input["value"] = Utf16Text.Cut(text, MaxOf(input, kind));
+        }
+    }
+
+    /// <summary>Whether the toggle sends <paramref name="text"/>: its valueOn or valueOff ("true" and "false" unless given).</summary>
+    private static bool IsToggleValue(JsonObject toggle, string text) =>
+        text == (Text(toggle["valueOn"]) ?? "true") || text == (Text(toggle["valueOff"]) ?? "false");
+
+    /// <summary>The value <paramref name="kept"/>, or none when nothing is.</summary>
+    private static void Set(JsonObject input, string kept)
+    {
+        if (kept.Length == 0)
+        {
+            input.Remove("value");
+        }
+        else
+        {
+            input["value"] = kept;
+        }
+    }
+
+    /// <summary>The values of the choice set's choices (as bound: <c>$data</c> already expanded).</summary>
+    private static HashSet<string> Choices(JsonObject choiceSet) =>
+        choiceSet["choices"] is JsonArray choices
+            ? [.. choices.Select(c => Text(c?["value"])).OfType<string>()]
+            : [];
+
+    /// <summary>A string as it is, a number or true/false as JSON writes it; null for anything else.</summary>
+    private static string? Text(JsonNode? node) =>
+        node is not JsonValue value ? null
+        : value.TryGetValue<string>(out var text) ? text
+        : value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False ? value.ToJsonString()
+        : null;
+
+    private static double? NumberIn(JsonNode? node) => Text(node) is { } text ? Number(text) : null;
+
+    private static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number) ? number : null;
 
     /// <summary>
     /// The input's <c>maxLength</c>; for a choice set, all its choices' values with the commas between them (a

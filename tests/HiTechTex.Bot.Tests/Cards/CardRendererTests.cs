@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Cards.Templating;
@@ -47,8 +48,195 @@ public sealed class CardRendererTests
         var card = renderer.RenderForm("t", data).Content!.Value.GetProperty("body");
 
         Assert.Equal("123456789", card[0].GetProperty("value").GetString());
-        Assert.Equal(new string('9', 32), card[1].GetProperty("value").GetString());
-        Assert.Equal("alpha,beta" + new string('y', 22), card[2].GetProperty("value").GetString());
+        // No date, and no choice: "betayyy…" is not among the choices.
+        Assert.False(card[1].TryGetProperty("value", out _));
+        Assert.Equal("alpha", card[2].GetProperty("value").GetString());
+    }
+
+    private const string ValuesTemplate = """
+        { "type": "AdaptiveCard", "version": "1.5", "body": [
+          { "type": "Input.Toggle", "id": "consent", "title": "Consent", "valueOn": "true", "valueOff": "false", "value": "${consent}" },
+          { "type": "Input.Toggle", "id": "news", "title": "News", "valueOn": "ja", "valueOff": "nein", "value": "${news}" },
+          { "type": "Input.Toggle", "id": "plain", "title": "Plain", "value": "${plain}" },
+          { "type": "Input.ChoiceSet", "id": "many", "isMultiSelect": true, "value": "${many}",
+            "choices": [ { "$data": "${offered}", "title": "${title}", "value": "${value}" } ] },
+          { "type": "Input.ChoiceSet", "id": "one", "value": "${one}",
+            "choices": [ { "$data": "${offered}", "title": "${title}", "value": "${value}" } ] },
+          { "type": "Input.Date", "id": "date", "value": "${date}" },
+          { "type": "Input.Time", "id": "time", "value": "${time}" },
+          { "type": "Input.Number", "id": "count", "min": 1, "max": 1000, "value": "${count}" },
+          { "type": "Input.Number", "id": "any", "value": "${any}" } ] }
+        """;
+
+    private static JsonObject Values(string consent, string news, string plain, string many, string one, string date, string time, JsonNode count, string any) => new()
+    {
+        ["consent"] = consent, ["news"] = news, ["plain"] = plain, ["many"] = many, ["one"] = one,
+        ["date"] = date, ["time"] = time, ["count"] = count, ["any"] = any,
+        ["offered"] = new JsonArray(
+            new JsonObject { ["title"] = "Alpha", ["value"] = "alpha" },
+            new JsonObject { ["title"] = "Beta", ["value"] = "beta" },
+            new JsonObject { ["title"] = "Gamma", ["value"] = "gamma" }),
+    };
+
+    private static string? Value(JsonElement body, string id)
+    {
+        var input = body.EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);
+        return input.TryGetProperty("value", out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() : null;
+    }
+
+    [Fact]
+    public void RenderForm_ValuesEachInputCanHold_KeptAsSent()
+    {
+        var renderer = RendererFor(ValuesTemplate);
+        var data = Values("false", "ja", "true", "gamma,alpha", "beta", "2028-02-29", "23:59", 1000, "-5.5");
+
+        var body = renderer.RenderForm("t", data).Content!.Value.GetProperty("body");
+
+        Assert.Equal(["false", "ja", "true", "gamma,alpha", "beta", "2028-02-29", "23:59", "1000", "-5.5"],
+            new[] { "consent", "news", "plain", "many", "one", "date", "time", "count", "any" }.Select(id => Value(body, id)));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("TRUE")]
+    [InlineData("1")]
+    [InlineData("on")]
+    [InlineData("")]
+    public void RenderForm_AToggleValueNeitherValueOnNorValueOff_ShowsWhatTheCardShowedBefore(string forged)
+    {
+        var renderer = RendererFor(ValuesTemplate);
+        var data = Values(forged, forged, forged, "", "", "", "", "", "");
+        var shown = Values("true", "nein", "false", "", "", "", "", "", "");
+
+        var body = renderer.RenderForm("t", data, shown).Content!.Value.GetProperty("body");
+
+        Assert.Equal("true", Value(body, "consent"));
+        Assert.Equal("nein", Value(body, "news"));
+        Assert.Equal("false", Value(body, "plain"));
+    }
+
+    [Fact]
+    public void RenderForm_AToggleValueItCannotHoldAndNoCardBefore_NoValue()
+    {
+        var renderer = RendererFor(ValuesTemplate);
+        var data = Values("yes", "true", "ja", "", "", "", "", "", "");
+
+        var body = renderer.RenderForm("t", data).Content!.Value.GetProperty("body");
+
+        Assert.Null(Value(body, "consent"));
+        // "true" is not this toggle's valueOn ("ja"), and "ja" not the plain toggle's ("true").
+        Assert.Null(Value(body, "news"));
+        Assert.Null(Value(body, "plain"));
+    }
+
+    [Fact]
+    public void RenderForm_AToggleBeforeThatCouldNotHoldItsValueEither_NoValue()
+    {
+        var renderer = RendererFor(ValuesTemplate);
+        var data = Values("yes", "yes", "yes", "", "", "", "", "", "");
+        var shown = Values("no", "yes", "", "", "", "", "", "", "");
+
+        var body = renderer.RenderForm("t", data, shown).Content!.Value.GetProperty("body");
+
+        Assert.Null(Value(body, "consent"));
+        Assert.Null(Value(body, "news"));
+        Assert.Null(Value(body, "plain"));
+    }
+
+    [Theory]
+    [InlineData("alpha,not-a-choice,beta", "alpha,beta")]
+    [InlineData("beta,beta,beta", "beta")]
+    [InlineData("Alpha, beta ,gamma", "beta,gamma")]
+    [InlineData("delta", null)]
+    [InlineData("alpha,beta,gamma", "alpha,beta,gamma")]
+    public void RenderForm_AMultiSelectValue_KeepsOnlyItsBoundChoices(string sent, string? kept)
+    {
+        var renderer = RendererFor(ValuesTemplate);
+
+        var body = renderer.RenderForm("t", Values("true", "ja", "true", sent, "", "", "", "", "")).Content!.Value.GetProperty("body");
+
+        Assert.Equal(kept, Value(body, "many"));
+    }
+
+    [Theory]
+    [InlineData("alpha,beta")]
+    [InlineData("delta")]
+    [InlineData("Beta")]
+    public void RenderForm_ASingleChoiceNotOffered_NoValue(string sent)
+    {
+        var renderer = RendererFor(ValuesTemplate);
+
+        var body = renderer.RenderForm("t", Values("true", "ja", "true", "", sent, "", "", "", "")).Content!.Value.GetProperty("body");
+
+        Assert.Null(Value(body, "one"));
+    }
+
+    [Theory]
+    [InlineData("2026-02-30")]
+    [InlineData("10.12.2026")]
+    [InlineData("2026-12-10T00:00")]
+    [InlineData("2026-1-5")]
+    [InlineData("tomorrow")]
+    public void RenderForm_ADateNotYyyyMmDd_NoValue(string sent)
+    {
+        var renderer = RendererFor(ValuesTemplate);
+
+        var body = renderer.RenderForm("t", Values("true", "ja", "true", "", "", sent, "", "", "")).Content!.Value.GetProperty("body");
+
+        Assert.Null(Value(body, "date"));
+    }
+
+    [Theory]
+    [InlineData("25:00", null)]
+    [InlineData("9:00", null)]
+    [InlineData("09:00 ", null)]
+    [InlineData("9am", null)]
+    [InlineData("09:00:00", "09:00")]
+    [InlineData("00:00", "00:00")]
+    public void RenderForm_ATime_KeptOnlyAsHHmm(string sent, string? kept)
+    {
+        var renderer = RendererFor(ValuesTemplate);
+
+        var body = renderer.RenderForm("t", Values("true", "ja", "true", "", "", "", sent, "", "")).Content!.Value.GetProperty("body");
+
+        Assert.Equal(kept, Value(body, "time"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("NaN")]
+    [InlineData("1e3")]
+    [InlineData("12 ")]
+    public void RenderForm_ANumberNotANumberOrOutsideMinMax_NoValue(string sent)
+    {
+        var renderer = RendererFor(ValuesTemplate);
+
+        var body = renderer.RenderForm("t", Values("true", "ja", "true", "", "", "", "", sent, sent)).Content!.Value.GetProperty("body");
+
+        Assert.Null(Value(body, "count"));
+        if (sent is "0" or "1001" or "-1")
+        {
+            // Without min and max, any number.
+            Assert.Equal(sent, Value(body, "any"));
+        }
+        else
+        {
+            Assert.Null(Value(body, "any"));
+        }
+    }
+
+    [Fact]
+    public void Render_ValuesNoInputCanHold_Untouched()
+    {
+        var renderer = RendererFor(ValuesTemplate);
+
+        var body = renderer.Render("t", Values("yes", "yes", "yes", "delta", "delta", "tomorrow", "9am", "0", "abc")).Content!.Value.GetProperty("body");
+
+        Assert.Equal(["yes", "yes", "yes", "delta", "delta", "tomorrow", "9am", "0", "abc"],
+            new[] { "consent", "news", "plain", "many", "one", "date", "time", "count", "any" }.Select(id => Value(body, id)));
     }
 
     [Fact]

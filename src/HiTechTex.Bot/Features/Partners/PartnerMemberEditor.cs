@@ -344,7 +344,10 @@ internal sealed partial class PartnerMemberEditor(
                 PersonNameIssue.EmailAddress => message + " " + texts.ContactNameIsEmailAddress,
                 _ => message,
             };
-            await SendFormAsync(context, texts, managed, form, message, cancellationToken).ConfigureAwait(false);
+            // The form as it was before this submission (the stored entry, or a new one's): a toggle sent back with a
+            // value it cannot hold shows what it showed, not off — which a second Save without looking would store.
+            var shown = existing is null ? NewForm(managed[0], texts.Language) : ToForm(existing);
+            await SendFormAsync(context, texts, managed, form, message, cancellationToken, shown).ConfigureAwait(false);
             return;
         }
 
@@ -403,7 +406,8 @@ internal sealed partial class PartnerMemberEditor(
     [GeneratedRegex("^member-[0-9a-f]{12}$")]
     private static partial Regex NewIdPattern();
 
-    private async Task SendFormAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonObject member, string error, CancellationToken cancellationToken)
+    /// <param name="shown">For a form sent back with an error: the member as the form showed it before the submission.</param>
+    private async Task SendFormAsync(ITurnContext context, PartnerTexts texts, IReadOnlyList<string> managed, JsonObject member, string error, CancellationToken cancellationToken, JsonObject? shown = null)
     {
         var clusters = new JsonArray();
         foreach (var clusterId in managed)
@@ -449,9 +453,23 @@ internal sealed partial class PartnerMemberEditor(
             },
         };
         // Sent back with an error, the form holds what the submission brought: cut to what each input takes, so that a
-        // forged 100,000-character description is named, not a card over the size limit.
-        var card = error.Length == 0 ? renderer.Render(FormTemplate, data) : renderer.RenderForm(FormTemplate, data);
+        // forged 100,000-character description is named, not a card over the size limit, and only values each input can
+        // hold: a toggle's other ones give way to what it showed before.
+        var card = error.Length == 0 ? renderer.Render(FormTemplate, data) : renderer.RenderForm(FormTemplate, data, WithMember(data, shown));
         await context.SendActivityAsync(ConversationCards.AsMessage(card), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The form's data with <paramref name="member"/> in place of the member it shows; null without one.</summary>
+    private static JsonObject? WithMember(JsonObject data, JsonObject? member)
+    {
+        if (member is null)
+        {
+            return null;
+        }
+
+        var other = (JsonObject)data.DeepClone();
+        other["member"] = member;
+        return other;
     }
 
     private static JsonObject ToForm(VersionedOrganisation entry)

@@ -186,7 +186,37 @@ public sealed class MemberFormForgedValuesTests : IDisposable
 
         var card = Assert.Single(replies).Attachments![0].Content!.Value;
         Assert.Contains("Please check: Contact email", string.Join("\n", Strings(Assert.Single(replies))), StringComparison.Ordinal);
-        Assert.True(CardJson.InputValue(card, field)!.Length < 10_000);
+        // Nothing the input could hold: no choice (the inputs show empty), the toggle as the entry has it.
+        Assert.Equal(field == "consent" ? "true" : null, CardJson.InputValue(card, field));
+    }
+
+    [Theory]
+    [InlineData("en", true)]
+    [InlineData("pt", false)]
+    [InlineData("es", true)]
+    [InlineData("it", false)]
+    [InlineData("tr", true)]
+    [InlineData("cs", false)]
+    public async Task Save_AForgedConsentYesAndAnUnknownCapability_FormShowsTheStoredConsentAndOnlyOfferedChoices(string language, bool storedConsent)
+    {
+        var stored = (await directory.FindVersionedAsync(member.Id))!;
+        Assert.True(await directory.UpsertIfVersionAsync(member with { ListingConsent = storedConsent }, stored.Version));
+        var form = await FormAsync();
+        form["consent"] = "yes";
+        form["capabilities"] = TextileTaxonomy.Nonwovens + ",not-a-capability";
+        var before = JsonSerializer.Serialize(await directory.FindAsync(member.Id));
+
+        var replies = await SaveAsync(language, form);
+
+        // "yes" is neither the toggle's "true" nor its "false": echoed, Teams showed it off, and a second Save without
+        // looking withdrew the consent. The form shows what the entry says, and the choice set only what it offers.
+        var texts = PartnerTexts.Resolve(language);
+        var reply = Assert.Single(replies);
+        var card = reply.Attachments![0].Content!.Value;
+        Assert.Contains(PartnerTexts.Format(texts.MemberInvalid, texts.CapabilityLabel + ", " + texts.ConsentLabel), Strings(reply));
+        Assert.Equal(storedConsent ? "true" : "false", CardJson.InputValue(card, "consent"));
+        Assert.Equal(TextileTaxonomy.Nonwovens, CardJson.InputValue(card, "capabilities"));
+        Assert.Equal(before, JsonSerializer.Serialize(await directory.FindAsync(member.Id)));
     }
 
     /// <summary>The edit form of the member as Teams sends it back with Save.</summary>
