@@ -38,8 +38,7 @@ internal sealed class HiTechTexBot(
         {
             // Removed or uninstalled: what was stored for this conversation goes (its reference went in the middleware).
             var members = await states.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members,
-                !turnContext.Activity.IsGroupConversation() && !string.IsNullOrEmpty(turnContext.Activity.From?.Id));
+            Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members, ConversationStates.ErasesProfile(turnContext.Activity));
             if (TeamConversations.TeamIdOf(turnContext.Activity) is { } teamId)
             {
                 await EraseTeamAsync(teamId, turnContext.Activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
