@@ -49,23 +49,7 @@ internal static class FreeText
     /// letters that are drawn blank (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, the blank Braille pattern
     /// U+2800). Such a text is treated as one not written: "Describe the objectives", "a comment is required".
     /// </summary>
-    public static bool IsMissing(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (HasInk(rune))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsMissing(string? text) => Protocol.VisibleText.ShowsNothing(text);
 
     /// <summary><see cref="Clean"/>ed text, or null when it shows nothing (<see cref="IsMissing"/>).</summary>
     public static string? CleanOrNull(string? text)
@@ -73,11 +57,6 @@ internal static class FreeText
         var cleaned = Clean(text);
         return IsMissing(cleaned) ? null : cleaned;
     }
-
-    /// <summary>A character one can see: a letter, digit, punctuation or symbol (an emoji is one), but no blank filler.</summary>
-    private static bool HasInk(Rune rune) =>
-        (Rune.IsLetterOrDigit(rune) || Rune.IsPunctuation(rune) || Rune.IsSymbol(rune))
-        && rune.Value is not (0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800);
 
     private static readonly System.Buffers.SearchValues<char> Removed = System.Buffers.SearchValues.Create(
         "\u061C\u180E\u200B\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"

@@ -96,13 +96,25 @@ internal sealed class ConversationStates
             return 0;
         }
 
-        if (!activity.IsGroupConversation() && !string.IsNullOrEmpty(activity.From?.Id))
+        if (ErasesProfile(activity) && activity.From?.Id is { Length: > 0 } userId)
         {
-            await store.DeleteAsync([UserState.StorageKeyOf(activity.ChannelId, activity.From.Id)], cancellationToken).ConfigureAwait(false);
+            await store.DeleteAsync([UserState.StorageKeyOf(activity.ChannelId, userId)], cancellationToken).ConfigureAwait(false);
         }
 
         return await EraseConversationAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Whether removing the bot from the activity's conversation deletes the remover's profile: only in a 1:1 chat. A
+    /// group chat or a team is recognised by any of its signs — <c>isGroup</c>, its <c>conversationType</c>, a team in the
+    /// channel data, or a conversation id of a group chat or channel (Teams gives those <c>19:…@thread…</c>, a 1:1 chat
+    /// <c>a:…</c>) — so an uninstall that lacks the type fields never takes a member's profile with the group's bot.
+    /// </summary>
+    internal static bool ErasesProfile(Protocol.Schema.Activity activity) =>
+        !string.IsNullOrEmpty(activity.From?.Id)
+        && !activity.IsGroupConversation()
+        && TeamConversations.TeamIdOf(activity) is null
+        && activity.Conversation?.Id?.StartsWith("19:", StringComparison.Ordinal) != true;
 
     /// <summary>
     /// Deletes one conversation's state and every member's state in it (another channel or thread of a team the bot

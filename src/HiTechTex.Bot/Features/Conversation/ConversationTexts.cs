@@ -530,6 +530,12 @@ internal sealed partial class ConversationTexts
     public required string ClickNotTaken { get; init; }
 
     /// <summary>
+    /// On the card of an Action.Execute form click that found its question expired (<c>Conversation:DialogExpiry</c>):
+    /// nothing was done with it, and the chat says it expired.
+    /// </summary>
+    public required string ClickExpired { get; init; }
+
+    /// <summary>
     /// The same in a group chat or a channel (someone else's question, or one that is over); {0} is the bot's name.
     /// See <see cref="ButtonNotForYou"/>.
     /// </summary>

@@ -38,8 +38,7 @@ internal sealed class HiTechTexBot(
         {
             // Removed or uninstalled: what was stored for this conversation goes (its reference went in the middleware).
             var members = await states.EraseAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members,
-                !turnContext.Activity.IsGroupConversation() && !string.IsNullOrEmpty(turnContext.Activity.From?.Id));
+            Log.StateErased(logger, turnContext.Activity.Conversation?.Id, members, ConversationStates.ErasesProfile(turnContext.Activity));
             if (TeamConversations.TeamIdOf(turnContext.Activity) is { } teamId)
             {
                 await EraseTeamAsync(teamId, turnContext.Activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
@@ -82,11 +81,11 @@ internal sealed class HiTechTexBot(
         if (personsTurn
             && await states.ExpireIdleDialogAsync(turnContext, options.Value.DialogExpiry, now, cancellationToken).ConfigureAwait(false) is { } idle)
         {
+            // Told in the chat for an Action.Execute click too (it used to get only its card's answer, and the user never
+            // learnt why their form did nothing); a form's click is then answered on the card and goes no further.
             Log.DialogExpired(logger, turnContext.Activity.Conversation?.Id, idle);
-            if (turnContext.Activity.IsType(ActivityTypes.Message))
-            {
-                await turnContext.SendActivityAsync(turnContext.GetTexts().DialogExpired, cancellationToken).ConfigureAwait(false);
-            }
+            turnContext.TurnState[DialogExpiredTurnKey] = true;
+            await turnContext.SendActivityAsync(turnContext.GetTexts().DialogExpired, cancellationToken).ConfigureAwait(false);
         }
 
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -117,6 +116,9 @@ internal sealed class HiTechTexBot(
             }
         }
     }
+
+    /// <summary>Set in a turn's state when this turn's message or click dropped the sender's expired dialog.</summary>
+    private const string DialogExpiredTurnKey = "htt.dialogExpired";
 
     /// <summary>A turn of the person: a message (a card's Action.Submit is one) or an Action.Execute click, not an event.</summary>
     private static bool IsPersonsTurn(Activity activity) => activity.IsType(ActivityTypes.Message) || CardInput.IsCardAction(activity);
@@ -290,6 +292,14 @@ internal sealed class HiTechTexBot(
         {
             Log.UnknownCardVerb(logger, verb is null ? null : Utf16Text.Cut(verb, 64));
             return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().ButtonNotRecognised);
+        }
+
+        // A form's button whose dialog expired with this very click: the chat was told it expired; its answer is not
+        // taken as a new request (the form's data would otherwise be read as one), and the card says so. A journey's
+        // button is a new request, run afresh as a message after the expiry is.
+        if (turnContext.TurnState.ContainsKey(DialogExpiredTurnKey) && !HasString(d, "action"))
+        {
+            return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().ClickExpired);
         }
 
         // The answer goes to the chat as messages; the card itself only shows that the click arrived. A dialog

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,65 @@ public sealed class DialogExpiryTests : IDisposable
             .Send("yes")
             .AssertReply(Expired)
             .AssertReplyContains("Shall I call you Ana?")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    /// <summary>
+    /// Before: an Action.Execute click of a form that expired the dialog was run as a click of an ended form — "That
+    /// button belongs to a question that is over…" — and the chat never said the question had expired. Now the chat says
+    /// so as for a message, in the user's language, the card says the click was not taken, and nothing else is done.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "en-GB")]
+    [InlineData("pt", "pt-PT")]
+    [InlineData("es", "es-ES")]
+    [InlineData("it", "it-IT")]
+    [InlineData("tr", "tr-TR")]
+    [InlineData("cs", "cs-CZ")]
+    public async Task FormClickAsAnActionExecute_AfterTheExpiry_IsToldItExpiredInTheChatAndOnTheCard_AndDoesNothingElse(string language, string locale)
+    {
+        var bot = Host();
+        bot.Adapter.Locale = locale;
+        var texts = ConversationTexts.For(language);
+
+        await bot.Flow()
+            .Send("hello")
+            .AssertReply(texts.ConfirmName("Ana"))
+            .Do(Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1)))
+            .Send(() => bot.Adapter.MakeExecute("submit", JsonSerializer.SerializeToElement(new { formId = "form-1", organisation = "CITEVE" })))
+            .AssertReply(texts.DialogExpired)
+            .AssertInvokeResponse(r => Assert.Contains(
+                JsonSerializer.Serialize(texts.ClickExpired)[1..^1], JsonSerializer.Serialize(r!.Body), StringComparison.Ordinal))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var stored = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey].Value;
+        Assert.False(stored.TryGetProperty("dialogState", out var dialogs) && dialogs.GetProperty("dialogStack").GetArrayLength() > 0, stored.GetRawText());
+        Assert.False(stored.TryGetProperty("lastActive", out _), stored.GetRawText());
+        await bot.Flow()
+            .Send("yes")   // a new message: the first-use questions afresh, with no second notice
+            .AssertReply(texts.ConfirmName("Ana"))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    /// <summary>A menu button clicked as an Action.Execute after the expiry is a new request, run afresh as a message is — after the notice.</summary>
+    [Fact]
+    public async Task MenuButtonAsAnActionExecute_AfterTheExpiry_IsToldItExpired_ThenRunAfresh()
+    {
+        var bot = Host();
+        var texts = ConversationTexts.En;
+
+        await bot.Flow()
+            .Send("hello")
+            .AssertReply(texts.ConfirmName("Ana"))
+            .Do(Advance(TimeSpan.FromDays(8)))
+            .Send(() => bot.Adapter.MakeExecute("menu", JsonSerializer.SerializeToElement(new { action = "findPartners" })))
+            .AssertReply(texts.DialogExpired)
+            .AssertReply(texts.ConfirmName("Ana"))
+            .AssertInvokeResponse(r => Assert.DoesNotContain(
+                JsonSerializer.Serialize(texts.ClickExpired)[1..^1], JsonSerializer.Serialize(r!.Body), StringComparison.Ordinal))
             .AssertNoReply()
             .StartTestAsync();
     }

@@ -687,6 +687,50 @@ public sealed class HiTechTexBotTests : IDisposable
         Assert.Equal(["msteams/conversations/19:group-2@thread.v2/users/29:user-1", ConversationTestHost.UserKey], left.Keys.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Before: a removal from a group chat or a team whose conversation carried neither <c>isGroup</c> nor a
+    /// <c>conversationType</c> was taken for a 1:1 uninstall, and the remover's profile was deleted with the group's
+    /// states. Now a group chat's or channel's id (<c>19:…@thread…</c>) is sign enough: the profile stays.
+    /// </summary>
+    [Theory]
+    [InlineData("19:group-1@thread.v2", "installationUpdate")]
+    [InlineData("19:group-1@thread.v2", "conversationUpdate")]
+    [InlineData("19:channel-1@thread.tacv2", "installationUpdate")]
+    [InlineData("19:channel-1@thread.skype", "conversationUpdate")]
+    public async Task OnTurnAsync_RemovedFromAGroupWhoseTypeIsNotSaid_KeepsTheRemoversProfile(string conversationId, string kind)
+    {
+        var group = new ConversationAccount { Id = conversationId };
+        await host.SeedProfileAsync("en");
+        await host.Storage.WriteAsync(new Dictionary<string, StoreItem>
+        {
+            ["msteams/conversations/" + conversationId] = new(JsonSerializer.SerializeToElement(new { kept = false }), "*"),
+        });
+
+        await host.Flow()
+            .Send(kind == "installationUpdate"
+                ? new Activity { Type = ActivityTypes.InstallationUpdate, Action = "remove", Conversation = group }
+                : new Activity { Type = ActivityTypes.ConversationUpdate, Conversation = group, MembersRemoved = [new ChannelAccount { Id = "28:bot" }] })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.NotNull(await host.ReadProfileAsync());
+        Assert.Empty(await host.Storage.ReadAsync(["msteams/conversations/" + conversationId]));
+    }
+
+    /// <summary>A 1:1 chat's uninstall without the type fields (its id is <c>a:…</c>) still deletes the profile.</summary>
+    [Fact]
+    public async Task OnTurnAsync_UninstalledFromAPersonalChatWhoseTypeIsNotSaid_DeletesTheProfile()
+    {
+        await host.SeedProfileAsync("en");
+
+        await host.Flow()
+            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "remove", Conversation = new ConversationAccount { Id = "a:conversation-1" } })
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Null(await host.ReadProfileAsync());
+    }
+
     [Fact]
     public async Task OnTurnAsync_AnotherMemberLeavesTheGroup_NothingIsDeleted()
     {
