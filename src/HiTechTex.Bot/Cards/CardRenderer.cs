@@ -26,7 +26,7 @@ public sealed class CardRenderer(ICardTemplateStore store) : ICardRenderer
     public Attachment RenderForm(string templateName, JsonNode? data, JsonNode? shownData = null)
     {
         var card = Expand(templateName, data);
-        FormValueLimits.Cut(card, shownData is null ? null : Expand(templateName, shownData));
+        FormValueLimits.KeepHoldable(card, shownData is null ? null : Expand(templateName, shownData));
         return AsAttachment(Checked(templateName, card));
     }
 

@@ -28,7 +28,7 @@ internal static class FormValueLimits
     /// a time's only HH:mm, a number's only a number within its min and max — else none, so the input shows empty and
     /// its required text shows; any text cut (never half of an emoji) to <see cref="MaxOf"/>.
     /// </summary>
-    public static void Cut(JsonNode? node, JsonNode? shown = null)
+    public static void KeepHoldable(JsonNode? node, JsonNode? shown = null)
     {
         var before = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var input in Inputs(shown))

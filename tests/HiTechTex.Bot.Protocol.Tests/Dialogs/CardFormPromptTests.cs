@@ -126,6 +126,25 @@ public sealed class CardFormPromptTests
             .StartTestAsync();
     }
 
+    // A required field of only zero-width characters shows nothing, as one of only spaces: it is missing, named at
+    // once, rather than passed on as filled (VisibleText.ShowsNothing, the rule of every prompt).
+    [Theory]
+    [InlineData("""\u200b""")]
+    [InlineData("""\u2060 \ufeff""")]
+    [InlineData("""\u200d\u200b""")]
+    public async Task ContinueDialogAsync_RequiredFieldOfOnlyZeroWidthCharacters_IsMissing(string invisible)
+    {
+        var form = new FormFixture();
+        var flow = PromptHost.Flow(() => new CardFormPrompt("form"), Options(), Format);
+
+        await flow
+            .Send("hi").AssertReply(form.Capture)
+            .Send(() => flow.Adapter.MakeSubmit(form.Data($$"""{ "company": "{{invisible}}", "people": "3" }""")))
+            .AssertReply("Please fill in the required fields: Company.")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
     [Theory]
     [InlineData("""\ud800x""")]
     [InlineData("""nul\u0000bell\u0007 esc\u001b[31m""")]

@@ -276,12 +276,13 @@ public sealed class CardFormPrompt(string dialogId, PromptValidator<JsonElement>
     }
 
     // A string that is not acceptable text (a lone surrogate, on which reading it throws; a control character) is not
-    // "missing": the dialog's own reading of the form refuses it, naming the field.
+    // "missing": the dialog's own reading of the form refuses it, naming the field. One that shows nothing (spaces,
+    // zero-width characters) is, as at every other prompt.
     private static bool IsEmpty(JsonNode? value) => value switch
     {
         null => true,
-        JsonValue element when element.TryGetValue<JsonElement>(out var raw) => CardInput.TryGetText(raw, out var text) && text is not null && string.IsNullOrWhiteSpace(text),
-        _ => value.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetValue<string>()),
+        JsonValue element when element.TryGetValue<JsonElement>(out var raw) => CardInput.TryGetText(raw, out var text) && text is not null && VisibleText.ShowsNothing(text),
+        _ => value.GetValueKind() == JsonValueKind.String && VisibleText.ShowsNothing(value.GetValue<string>()),
     };
 
     private static IEnumerable<(string Id, string? Label)> Inputs(PromptOptions options, bool requiredOnly)
