@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Turns;
 

@@ -127,26 +127,15 @@ public sealed class SessionFormWhileAnotherFormWaitsTests : IDisposable
             .Select(a => a.TryGetProperty("data", out var d) && d.TryGetProperty("formId", out var id) ? id.GetString() : null)
             .First(id => id is not null)!;
 
-    private static Dictionary<string, string> SessionForm(IReadOnlyList<Activity> formReplies, string sessionId, string title) => new()
+    /// <summary>The valid session form (<see cref="CoachingTestHost.SessionForm"/>) as this form's Save sends it.</summary>
+    private static System.Text.Json.Nodes.JsonObject SessionForm(IReadOnlyList<Activity> formReplies, string sessionId, string title)
     {
-        ["action"] = CoachingDialog.SaveAction,
-        ["sessionId"] = sessionId,
-        ["formId"] = FormIdOf(formReplies),
-        ["title"] = title,
-        ["description"] = "Sensors and prototypes",
-        ["topic"] = "Smart textiles",
-        ["trainer"] = "Lucía",
-        ["language"] = "ES",
-        ["date"] = "2026-12-10",
-        ["start"] = "14:00",
-        ["end"] = "16:00",
-        ["timeZone"] = "Europe/Madrid",
-        ["capacity"] = "20",
-        ["mode"] = "Online",
-        ["location"] = "",
-        ["closesOn"] = "2026-12-09",
-        ["organizer"] = "coaching@hitechtex.example",
-    };
+        var form = CoachingTestHost.SessionForm();
+        form["sessionId"] = sessionId;
+        form["formId"] = FormIdOf(formReplies);
+        form["title"] = title;
+        return form;
+    }
 
     private static Dictionary<string, string> ApplicationSave(string formId) => new()
     {
