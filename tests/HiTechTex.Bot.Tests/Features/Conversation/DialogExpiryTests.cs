@@ -203,6 +203,31 @@ public sealed class DialogExpiryTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>
+    /// Someone with a profile whose question ("my profile") expired clicks a form's Action.Submit: before, "It's been a
+    /// while…" was followed by "This form is no longer active…" and the menu; now that notice is the only reply, and the
+    /// profile is unchanged.
+    /// </summary>
+    [Fact]
+    public async Task FormClickAsAnActionSubmit_WithAProfile_AfterTheExpiry_OnlyTheExpiryNotice()
+    {
+        var bot = Host();
+        await bot.SeedProfileAsync("en");
+        var profile = await bot.ReadProfileAsync();
+
+        await bot.Flow()
+            .Send("my profile")
+            .AssertReplyContains("Your profile:")
+            .AssertReplyContains("Shall I call you Ana?")
+            .Do(Advance(TimeSpan.FromDays(8)))
+            .Send(() => bot.Adapter.MakeSubmit(JsonSerializer.SerializeToElement(new { formId = "form-1", name = "Bruno" })))
+            .AssertReply(Expired)
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(profile, await bot.ReadProfileAsync());
+    }
+
     /// <summary>Each language with its client's locale, clicked as an Action.Execute (true) and as an Action.Submit (false).</summary>
     public static TheoryData<string, string, bool> FormClicks()
     {
