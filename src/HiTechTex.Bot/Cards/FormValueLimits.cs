@@ -23,10 +23,12 @@ internal static class FormValueLimits
 
     /// <summary>
     /// Every input's <c>value</c> in <paramref name="node"/> as its input can hold it: a toggle's only its valueOn or
-    /// valueOff, else the value the same input has in <paramref name="shown"/> (the card as it was before the
-    /// submission), else none (off); a choice set's only the items among its choices; a date's only a yyyy-MM-dd date,
-    /// a time's only HH:mm, a number's only a number within its min and max — else none, so the input shows empty and
-    /// its required text shows; any text cut (never half of an emoji) to <see cref="MaxOf"/>.
+    /// valueOff; a date's only a yyyy-MM-dd date, a time's only HH:mm (or HH:mm:00, shown as HH:mm), a number's only a
+    /// number, each within the input's min and max — else the value the same input has in <paramref name="shown"/> (the
+    /// card as it was before the submission) when it can hold that, else none, so the input shows empty (a toggle off)
+    /// and its required text shows; a choice set's only the items among its choices; any text cut (never half of an
+    /// emoji) to <see cref="MaxOf"/>. A text input's <c>regex</c> is not checked (no template has one, and clients
+    /// differ in how they match it).
     /// </summary>
     public static void KeepHoldable(JsonNode? node, JsonNode? shown = null)
     {
@@ -88,21 +90,7 @@ internal static class FormValueLimits
         switch (kind)
         {
             case "Input.Toggle":
-                if (!IsToggleValue(input, text))
-                {
-                    // The card as it was: what the stored entry says, not off (which a second Save would store).
-                    var id = input["id"] is JsonValue i && i.TryGetValue<string>(out var s) ? s : null;
-                    if (id is not null && before.TryGetValue(id, out var shown) && shown["value"] is JsonValue old
-                        && Text(old) is { } oldText && IsToggleValue(input, oldText))
-                    {
-                        input["value"] = oldText;
-                    }
-                    else
-                    {
-                        input.Remove("value");
-                    }
-                }
-
+                KeepOrShown(input, text, before, t => IsToggleValue(input, t) ? t : null, clearable: false);
                 return;
             case "Input.ChoiceSet":
                 if (input["choices.data"] is null)
@@ -117,19 +105,18 @@ internal static class FormValueLimits
 
                 break;
             case "Input.Date":
-                Set(input, DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : "");
+                KeepOrShown(input, text, before, t => Date(t) is { } date && (Date(Text(input["min"])) is not { } min || date >= min)
+                    && (Date(Text(input["max"])) is not { } max || date <= max) ? t : null);
                 return;
             case "Input.Time":
-                // Some clients send seconds ("09:00:00", which the features read); the input holds HH:mm.
-                Set(input, TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-                    ? time.ToString("HH:mm", CultureInfo.InvariantCulture) : "");
+                // The input holds HH:mm (the Adaptive Cards schema; clients refuse other values). Some clients send seconds
+                // ("09:00:00", which the features read): the same time, shown as HH:mm; "09:00:30" is no time it can show.
+                KeepOrShown(input, text, before, t => Time(t) is { } time && (Time(Text(input["min"])) is not { } min || time >= min)
+                    && (Time(Text(input["max"])) is not { } max || time <= max) ? time.ToString("HH:mm", CultureInfo.InvariantCulture) : null);
                 return;
             case "Input.Number":
-                if (!(Number(text) is { } number && (NumberIn(input["min"]) is not { } min || number >= min) && (NumberIn(input["max"]) is not { } max || number <= max)))
-                {
-                    input.Remove("value");
-                }
-
+                KeepOrShown(input, text, before, t => Number(t) is { } number && (NumberIn(input["min"]) is not { } min || number >= min)
+                    && (NumberIn(input["max"]) is not { } max || number <= max) ? t : null);
                 return;
         }
 
@@ -138,6 +125,38 @@ internal static class FormValueLimits
             input["value"] = Utf16Text.Cut(text, MaxOf(input, kind));
         }
     }
+
+    /// <summary>
+    /// The value of <paramref name="text"/> the input can hold (<paramref name="hold"/>: null when none); else the value the
+    /// same input had in the card as it was before the submission, when it can hold that — for a toggle what the stored
+    /// entry says, not off (which a second Save would store); else none. An empty value of an input that can be cleared (a
+    /// date, time or number) stays empty: that is what the user sent.
+    /// </summary>
+    private static void KeepOrShown(JsonObject input, string text, Dictionary<string, JsonObject> before, Func<string, string?> hold, bool clearable = true)
+    {
+        var kept = hold(text);
+        if (kept == text)
+        {
+            return;   // held as sent, of the JSON kind sent (a number input's number stays one)
+        }
+
+        if (kept is null && (text.Length > 0 || !clearable)
+            && input["id"] is JsonValue i && i.TryGetValue<string>(out var id)
+            && before.TryGetValue(id, out var shown) && Text(shown["value"]) is { } old)
+        {
+            kept = hold(old);
+        }
+
+        Set(input, kept ?? "");
+    }
+
+    /// <summary>A date as the date input writes it (yyyy-MM-dd).</summary>
+    private static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>A time as the time input writes it (HH:mm), or with seconds of none ("09:00:00").</summary>
+    private static TimeOnly? Time(string? text) =>
+        TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && time.Second == 0 ? time : null;
 
     /// <summary>Whether the toggle sends <paramref name="text"/>: its valueOn or valueOff ("true" and "false" unless given).</summary>
     private static bool IsToggleValue(JsonObject toggle, string text) =>

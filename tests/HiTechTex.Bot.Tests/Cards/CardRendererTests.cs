@@ -192,6 +192,7 @@ public sealed class CardRendererTests
     [InlineData("09:00 ", null)]
     [InlineData("9am", null)]
     [InlineData("09:00:00", "09:00")]
+    [InlineData("09:00:30", null)]
     [InlineData("00:00", "00:00")]
     public void RenderForm_ATime_KeptOnlyAsHHmm(string sent, string? kept)
     {
@@ -226,6 +227,66 @@ public sealed class CardRendererTests
         {
             Assert.Null(Value(body, "any"));
         }
+    }
+
+    private const string BoundsTemplate = """
+        { "type": "AdaptiveCard", "version": "1.5", "body": [
+          { "type": "Input.Date", "id": "day", "min": "${minDate}", "max": "${maxDate}", "value": "${day}" },
+          { "type": "Input.Time", "id": "at", "min": "08:00", "max": "18:00", "value": "${at}" },
+          { "type": "Input.Number", "id": "count", "min": 1, "max": 10, "value": "${count}" } ] }
+        """;
+
+    private static JsonObject Bounds(string day, string at, string count) => new()
+    {
+        ["day"] = day, ["at"] = at, ["count"] = count, ["minDate"] = "2026-01-01", ["maxDate"] = "2026-12-31",
+    };
+
+    [Theory]
+    [InlineData("2025-12-31", "07:59", "0")]
+    [InlineData("2027-01-01", "18:01", "11")]
+    [InlineData("2026-02-30", "09:00:30", "abc")]
+    public void RenderForm_ADateTimeOrNumberOutsideItsInput_ShowsWhatTheCardShowedBefore(string day, string at, string count)
+    {
+        var renderer = RendererFor(BoundsTemplate);
+
+        var body = renderer.RenderForm("t", Bounds(day, at, count), Bounds("2026-06-01", "10:00", "5")).Content!.Value.GetProperty("body");
+
+        Assert.Equal(["2026-06-01", "10:00", "5"], new[] { "day", "at", "count" }.Select(id => Value(body, id)));
+    }
+
+    [Fact]
+    public void RenderForm_ADateOrTimeOutsideItsMinMaxAndNoCardBefore_NoValue()
+    {
+        var renderer = RendererFor(BoundsTemplate);
+
+        var body = renderer.RenderForm("t", Bounds("2027-01-01", "07:00", "5")).Content!.Value.GetProperty("body");
+
+        Assert.Null(Value(body, "day"));
+        Assert.Null(Value(body, "at"));
+        Assert.Equal("5", Value(body, "count"));
+    }
+
+    [Fact]
+    public void RenderForm_ABeforeValueTheInputCannotHoldEither_NoValue()
+    {
+        var renderer = RendererFor(BoundsTemplate);
+
+        var body = renderer.RenderForm("t", Bounds("2027-01-01", "07:00", "0"), Bounds("2025-01-01", "19:00", "99")).Content!.Value.GetProperty("body");
+
+        Assert.Equal([null, null, null], new[] { "day", "at", "count" }.Select(id => Value(body, id)));
+    }
+
+    [Fact]
+    public void RenderForm_ValuesAtTheirMinAndMax_KeptAndClearedValuesStayEmpty()
+    {
+        var renderer = RendererFor(BoundsTemplate);
+        var shown = Bounds("2026-06-01", "10:00", "5");
+
+        var atEdges = renderer.RenderForm("t", Bounds("2026-01-01", "18:00:00", "10"), shown).Content!.Value.GetProperty("body");
+        var cleared = renderer.RenderForm("t", Bounds("", "", ""), shown).Content!.Value.GetProperty("body");
+
+        Assert.Equal(["2026-01-01", "18:00", "10"], new[] { "day", "at", "count" }.Select(id => Value(atEdges, id)));
+        Assert.Equal([null, null, null], new[] { "day", "at", "count" }.Select(id => Value(cleared, id)));
     }
 
     [Fact]

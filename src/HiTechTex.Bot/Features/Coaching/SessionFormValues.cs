@@ -46,7 +46,7 @@ internal sealed record SessionFormValues(
 
     /// <summary>
     /// The ids of the submitted fields whose text cannot be accepted (a lone surrogate, a control character, or a value
-    /// no card input sends — <c>true</c>, an array, an object: <see cref="CardInput.TryGetInputText"/>); each is read as
+    /// no card input sends — a number outside the capacity, <c>true</c>, an array, an object: <see cref="CardInput.TryGetInputText"/>); each is read as
     /// empty and named by <see cref="TryParse"/> as not valid.
     /// </summary>
     public IReadOnlySet<string> Unreadable { get; init; } = new HashSet<string>(StringComparer.Ordinal);
@@ -61,13 +61,15 @@ internal sealed record SessionFormValues(
                 return "";
             }
 
-            if (value.ValueKind == JsonValueKind.Number)
+            // The number input's value as its digits (a client may send a number input's value as a JSON number);
+            // in any other field a number is no text of its input (a forged "title": 42 was saved as "42").
+            if (value.ValueKind == JsonValueKind.Number && name == "capacity")
             {
                 return value.GetRawText();
             }
 
-            // A value no card input sends (true, an array, an object) is refused like unreadable text, never read as
-            // "not given": an empty description or location is valid, so it would clear the one the session has.
+            // A value no card input sends (a number, true, an array, an object) is refused like unreadable text, never
+            // read as "not given": an empty description or location is valid, so it would clear the one the session has.
             if (!CardInput.TryGetInputText(data, name, out var text))
             {
                 unreadable.Add(name);

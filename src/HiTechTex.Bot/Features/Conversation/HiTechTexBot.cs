@@ -271,8 +271,16 @@ internal sealed class HiTechTexBot(
     protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken);
 
-    protected override Task OnCardSubmitAsync(ITurnContext turnContext, CardSubmission submission, CancellationToken cancellationToken) =>
-        mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken);
+    protected override Task OnCardSubmitAsync(ITurnContext turnContext, CardSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        // A form's Action.Submit whose dialog expired with this very click: the chat was told it expired, and that is
+        // the one notice, as for an Action.Execute click — run, it was also told "This form is no longer active…" with
+        // the menu. A journey's button is a new request, run afresh as a message after the expiry is.
+        return IsExpiredFormClick(turnContext, submission.Data)
+            ? Task.CompletedTask
+            : mainDialog.RunAsync(turnContext, states.DialogStateOf(turnContext), logger, cancellationToken);
+    }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardActionAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
@@ -297,7 +305,7 @@ internal sealed class HiTechTexBot(
         // A form's button whose dialog expired with this very click: the chat was told it expired; its answer is not
         // taken as a new request (the form's data would otherwise be read as one), and the card says so. A journey's
         // button is a new request, run afresh as a message after the expiry is.
-        if (turnContext.TurnState.ContainsKey(DialogExpiredTurnKey) && !HasString(d, "action"))
+        if (IsExpiredFormClick(turnContext, d))
         {
             return AdaptiveCardInvokeResponse.Message(turnContext.GetTexts().ClickExpired);
         }
@@ -312,6 +320,10 @@ internal sealed class HiTechTexBot(
                     ? turnContext.GetTexts().FormEnded
                     : turnContext.GetTexts().FormReceived);
     }
+
+    /// <summary>Whether this turn's click expired its sender's dialog and is a form's (its formId), not a journey's button (data.action).</summary>
+    private static bool IsExpiredFormClick(ITurnContext turnContext, JsonElement data) =>
+        turnContext.TurnState.ContainsKey(DialogExpiredTurnKey) && HasString(data, CardFormPrompt.FormIdKey) && !HasString(data, "action");
 
     // Through CardInput: a forged lone surrogate in the id is "not given", never a failed turn.
     private static bool HasString(JsonElement data, string name) =>

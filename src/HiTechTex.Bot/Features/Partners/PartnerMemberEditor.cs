@@ -305,14 +305,14 @@ internal sealed partial class PartnerMemberEditor(
         var capabilityIds = List(data, "capabilities");
         var serviceIds = List(data, "services");
         var stageIds = List(data, "stages");
-        var capabilities = capabilityIds.Where(TextileTaxonomy.IsCapability).Select(c => TextileTaxonomy.Find(c)!.Id).Distinct().ToArray();
+        var capabilities = capabilityIds.Where(IsOfferedCapability).Distinct(StringComparer.Ordinal).ToArray();
         var services = Enums<PartnerService>(serviceIds);
         var stages = Enums<ValueChainStage>(stageIds);
         // A choice set sends only the values it offers: an id it does not (a forged card, or one older than the taxonomy)
         // is named, not dropped with the rest saved — which changed the entry in a way the form never showed.
         foreach (var (field, label, unknown) in new[]
         {
-            ("capabilities", texts.CapabilityLabel, capabilityIds.Any(c => !TextileTaxonomy.IsCapability(c))),
+            ("capabilities", texts.CapabilityLabel, !capabilityIds.All(IsOfferedCapability)),
             ("services", texts.ServiceLabel, serviceIds.Any(s => Enums<PartnerService>([s]).Length == 0)),
             ("stages", texts.StageLabel, stageIds.Any(s => Enums<ValueChainStage>([s]).Length == 0)),
         })
@@ -543,6 +543,14 @@ internal sealed partial class PartnerMemberEditor(
 
     private static string[] List(JsonElement? data, string field) =>
         (Read(data, field) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// A capability id exactly as the choice set offers it. As for services and stages (<see cref="Enums{T}"/>), an id
+    /// in another case ("Nonwovens") is none of its values — the taxonomy finds ids ignoring case (for typed filters and
+    /// the importer), so it was taken here while a service or stage so was refused.
+    /// </summary>
+    private static bool IsOfferedCapability(string id) =>
+        TextileTaxonomy.IsCapability(id) && string.Equals(TextileTaxonomy.Find(id)!.Id, id, StringComparison.Ordinal);
 
     private static T[] Enums<T>(IEnumerable<string> values)
         where T : struct, Enum =>

@@ -26,6 +26,13 @@ public sealed class SessionFormForgedValuesTests : IDisposable
     [InlineData("it", "description", "false")]
     [InlineData("tr", "location", "[\"x\"]")]
     [InlineData("cs", "description", "{\"a\":1}")]
+    // A number too (before, read as its digits: a forged "title": 42 was saved as "42"), in every text field.
+    [InlineData("en", "title", "42")]
+    [InlineData("pt", "description", "7")]
+    [InlineData("es", "topic", "3.5")]
+    [InlineData("it", "trainer", "-1")]
+    [InlineData("tr", "location", "0")]
+    [InlineData("cs", "title", "1e3")]
     public async Task Save_EditWithAFieldOfAWrongType_FormNamesTheFieldAndTheSessionKeepsIt(string language, string field, string forged)
     {
         await host.Conversation.SeedProfileAsync(language);
@@ -43,10 +50,29 @@ public sealed class SessionFormForgedValuesTests : IDisposable
 
         var replies = await host.SubmitAsync(form, Coordinator);
 
-        var label = field == "description" ? texts.FieldDescription : texts.FieldLocation;
-        Assert.Contains(texts.Format(texts.FormInvalidFormat, label), CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains(texts.Format(texts.FormInvalidFormat, Label(texts, field)), CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
-        Assert.Equal(("Smart textiles lab", "Sensors and prototypes", "CITEVE"), (stored.Title, stored.Description, stored.Location));
+        Assert.Equal(("Smart textiles lab", "Sensors and prototypes", "Smart textiles", "Lucía", "CITEVE"),
+            (stored.Title, stored.Description, stored.Topic, stored.Trainer, stored.Location));
+    }
+
+    [Theory]
+    [InlineData("timeZone")]
+    [InlineData("organizer")]
+    [InlineData("date")]
+    [InlineData("start")]
+    [InlineData("language")]
+    [InlineData("mode")]
+    public async Task Save_NewSessionWithAnotherFieldSentAsANumber_FormAsksToCheckAndNothingIsSaved(string field)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var form = CoachingTestHost.SessionForm();
+        form[field] = 20270315;
+
+        var replies = await host.SubmitAsync(form, Coordinator);
+
+        Assert.Contains("Please check: ", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
 
     [Fact]
@@ -78,15 +104,7 @@ public sealed class SessionFormForgedValuesTests : IDisposable
 
         var replies = await host.SubmitAsync(form, Coordinator);
 
-        var label = field switch
-        {
-            "title" => texts.FieldTitle,
-            "description" => texts.FieldDescription,
-            "topic" => texts.FilterTopic,
-            "trainer" => texts.Trainer,
-            _ => texts.FieldLocation,
-        };
-        Assert.Contains(texts.Format(texts.FormInvalidFormat, label), CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains(texts.Format(texts.FormInvalidFormat, Label(texts, field)), CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         Assert.Equal(new string('a', maxLength - 1), CardJson.InputValue(CoachingTestHost.CardOf(replies), field));
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
@@ -110,4 +128,13 @@ public sealed class SessionFormForgedValuesTests : IDisposable
         Assert.Null(CardJson.InputValue(CoachingTestHost.CardOf(replies), field));
         Assert.Equal(0, await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().CountAsync()));
     }
+
+    private static string Label(CoachingTexts texts, string field) => field switch
+    {
+        "title" => texts.FieldTitle,
+        "description" => texts.FieldDescription,
+        "topic" => texts.FilterTopic,
+        "trainer" => texts.Trainer,
+        _ => texts.FieldLocation,
+    };
 }

@@ -136,34 +136,62 @@ public sealed class DialogExpiryTests : IDisposable
             .StartTestAsync();
     }
 
+    /// <summary>A menu button clicked after the expiry (as an Action.Execute or an Action.Submit) is a new request, run afresh as a message is — after the notice.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task MenuButton_AfterTheExpiry_IsToldItExpired_ThenRunAfresh(bool execute)
+    {
+        var bot = Host();
+        var texts = ConversationTexts.En;
+        var data = JsonSerializer.SerializeToElement(new { action = "findPartners" });
+
+        var flow = bot.Flow()
+            .Send("hello")
+            .AssertReply(texts.ConfirmName("Ana"))
+            .Do(Advance(TimeSpan.FromDays(8)))
+            .Send(() => execute ? bot.Adapter.MakeExecute("menu", data) : bot.Adapter.MakeSubmit(data))
+            .AssertReply(texts.DialogExpired)
+            .AssertReply(texts.ConfirmName("Ana"));
+        if (execute)
+        {
+            flow = flow.AssertInvokeResponse(r => Assert.DoesNotContain(
+                JsonSerializer.Serialize(texts.ClickExpired)[1..^1], JsonSerializer.Serialize(r!.Body), StringComparison.Ordinal));
+        }
+
+        await flow.AssertNoReply().StartTestAsync();
+    }
+
     /// <summary>
-    /// Before: an Action.Execute click of a form that expired the dialog was run as a click of an ended form — "That
-    /// button belongs to a question that is over…" — and the chat never said the question had expired. Now the chat says
-    /// so as for a message, in the user's language, the card says the click was not taken, and nothing else is done.
+    /// A form's click a week after its question: the chat says it expired, once, in the user's language; an
+    /// Action.Execute's card says the click was not taken; nothing else is sent or kept, and the next message starts
+    /// afresh with no second notice. Before: an Action.Execute click was run as a click of an ended form ("That button
+    /// belongs to a question that is over…") and the chat never said the question had expired; an Action.Submit click
+    /// (a message) got "It's been a while…" and then also "That button belongs to…" or "This form is no longer active…"
+    /// with the menu — two notices saying different things.
     /// </summary>
     [Theory]
-    [InlineData("en", "en-GB")]
-    [InlineData("pt", "pt-PT")]
-    [InlineData("es", "es-ES")]
-    [InlineData("it", "it-IT")]
-    [InlineData("tr", "tr-TR")]
-    [InlineData("cs", "cs-CZ")]
-    public async Task FormClickAsAnActionExecute_AfterTheExpiry_IsToldItExpiredInTheChatAndOnTheCard_AndDoesNothingElse(string language, string locale)
+    [MemberData(nameof(FormClicks))]
+    public async Task FormClick_AfterTheExpiry_IsToldItExpiredOnce_AndDoesNothingElse(string language, string locale, bool execute)
     {
         var bot = Host();
         bot.Adapter.Locale = locale;
         var texts = ConversationTexts.For(language);
+        var data = JsonSerializer.SerializeToElement(new { formId = "form-1", organisation = "CITEVE" });
 
-        await bot.Flow()
+        var flow = bot.Flow()
             .Send("hello")
             .AssertReply(texts.ConfirmName("Ana"))
             .Do(Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1)))
-            .Send(() => bot.Adapter.MakeExecute("submit", JsonSerializer.SerializeToElement(new { formId = "form-1", organisation = "CITEVE" })))
-            .AssertReply(texts.DialogExpired)
-            .AssertInvokeResponse(r => Assert.Contains(
-                JsonSerializer.Serialize(texts.ClickExpired)[1..^1], JsonSerializer.Serialize(r!.Body), StringComparison.Ordinal))
-            .AssertNoReply()
-            .StartTestAsync();
+            .Send(() => execute ? bot.Adapter.MakeExecute("submit", data) : bot.Adapter.MakeSubmit(data))
+            .AssertReply(texts.DialogExpired);
+        if (execute)
+        {
+            flow = flow.AssertInvokeResponse(r => Assert.Contains(
+                JsonSerializer.Serialize(texts.ClickExpired)[1..^1], JsonSerializer.Serialize(r!.Body), StringComparison.Ordinal));
+        }
+
+        await flow.AssertNoReply().StartTestAsync();
 
         var stored = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey].Value;
         Assert.False(stored.TryGetProperty("dialogState", out var dialogs) && dialogs.GetProperty("dialogStack").GetArrayLength() > 0, stored.GetRawText());
@@ -175,24 +203,42 @@ public sealed class DialogExpiryTests : IDisposable
             .StartTestAsync();
     }
 
-    /// <summary>A menu button clicked as an Action.Execute after the expiry is a new request, run afresh as a message is — after the notice.</summary>
+    /// <summary>
+    /// Someone with a profile whose question ("my profile") expired clicks a form's Action.Submit: before, "It's been a
+    /// while…" was followed by "This form is no longer active…" and the menu; now that notice is the only reply, and the
+    /// profile is unchanged.
+    /// </summary>
     [Fact]
-    public async Task MenuButtonAsAnActionExecute_AfterTheExpiry_IsToldItExpired_ThenRunAfresh()
+    public async Task FormClickAsAnActionSubmit_WithAProfile_AfterTheExpiry_OnlyTheExpiryNotice()
     {
         var bot = Host();
-        var texts = ConversationTexts.En;
+        await bot.SeedProfileAsync("en");
+        var profile = await bot.ReadProfileAsync();
 
         await bot.Flow()
-            .Send("hello")
-            .AssertReply(texts.ConfirmName("Ana"))
+            .Send("my profile")
+            .AssertReplyContains("Your profile:")
+            .AssertReplyContains("Shall I call you Ana?")
             .Do(Advance(TimeSpan.FromDays(8)))
-            .Send(() => bot.Adapter.MakeExecute("menu", JsonSerializer.SerializeToElement(new { action = "findPartners" })))
-            .AssertReply(texts.DialogExpired)
-            .AssertReply(texts.ConfirmName("Ana"))
-            .AssertInvokeResponse(r => Assert.DoesNotContain(
-                JsonSerializer.Serialize(texts.ClickExpired)[1..^1], JsonSerializer.Serialize(r!.Body), StringComparison.Ordinal))
+            .Send(() => bot.Adapter.MakeSubmit(JsonSerializer.SerializeToElement(new { formId = "form-1", name = "Bruno" })))
+            .AssertReply(Expired)
             .AssertNoReply()
             .StartTestAsync();
+
+        Assert.Equal(profile, await bot.ReadProfileAsync());
+    }
+
+    /// <summary>Each language with its client's locale, clicked as an Action.Execute (true) and as an Action.Submit (false).</summary>
+    public static TheoryData<string, string, bool> FormClicks()
+    {
+        var clicks = new TheoryData<string, string, bool>();
+        foreach (var (language, locale) in new[] { ("en", "en-GB"), ("pt", "pt-PT"), ("es", "es-ES"), ("it", "it-IT"), ("tr", "tr-TR"), ("cs", "cs-CZ") })
+        {
+            clicks.Add(language, locale, true);
+            clicks.Add(language, locale, false);
+        }
+
+        return clicks;
     }
 
     public static TheoryData<string> Events() => ["installationUpdate add-upgrade", "conversationUpdate member added", "messageReaction", "typing"];

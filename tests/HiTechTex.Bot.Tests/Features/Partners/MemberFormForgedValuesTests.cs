@@ -105,10 +105,14 @@ public sealed class MemberFormForgedValuesTests : IDisposable
     [InlineData("it", "services", "0")]
     [InlineData("tr", "stages", "Fabric,42")]
     [InlineData("cs", "stages", "fabric")]
+    [InlineData("en", "capabilities", "Nonwovens")]
+    [InlineData("pt", "capabilities", "nonwovens,NONWOVENS")]
+    [InlineData("es", "services", "testinglab")]
     public async Task Save_AnIdTheChoiceSetDoesNotOffer_FormNamesItAndTheEntryIsUnchanged(string language, string field, string forged)
     {
         // A choice set sends only its own values: an unknown id (a forged or stale card) was dropped and the rest saved,
-        // changing the entry in a way the form never showed.
+        // changing the entry in a way the form never showed; an offered id in another case ("Nonwovens") is not one of
+        // them either (a capability so was taken where a service or stage so was refused).
         var form = await FormAsync();
         form[field] = forged;
         form["name"] = "Renamed s.r.o.";
