@@ -115,11 +115,31 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
         Assert.Single(connector.Requests);
     }
 
-    [Fact]
-    public async Task SendToConversationAsync_Other403_Throws()
+    [Theory]
+    [InlineData("ConversationBlockedByUser")]     // the user blocked the bot (what Teams actually answers)
+    [InlineData("BotNotInConversationRoster")]    // the bot was removed from the conversation
+    [InlineData("BotDisabledByAdmin")]            // the tenant admin blocked the app for the user
+    public async Task SendToConversationAsync_403TheBotMayNotWriteThere_MarksInactiveAndReturnsBlocked(string code)
     {
         store.Add(Reference("a:1", "personal"));
-        script.Enqueue(FakeResponse.Error(403, "BotNotInConversationRoster"));
+        script.Enqueue(FakeResponse.Error(403, code));
+
+        var result = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
+        var again = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
+
+        Assert.Equal(new ProactiveSendResult(ProactiveSendStatus.Blocked, "a:1"), result);
+        Assert.Equal(["a:1"], store.MarkedInactive);
+        Assert.Equal(ProactiveSendStatus.Blocked, again.Status);
+        Assert.Single(connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("NotEnoughPermissions")]
+    [InlineData("InvalidBotApiHost")]
+    public async Task SendToConversationAsync_Other403_Throws(string code)
+    {
+        store.Add(Reference("a:1", "personal"));
+        script.Enqueue(FakeResponse.Error(403, code));
 
         await Assert.ThrowsAsync<ConnectorException>(
             () => Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None));
