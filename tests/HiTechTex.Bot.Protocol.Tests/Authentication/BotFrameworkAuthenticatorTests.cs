@@ -132,6 +132,24 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
     // ---- checklist 2 and 3: audience and issuer ---------------------------------------------------------------
 
     [Theory]
+    [InlineData(new[] { "5d3b7c1e-0000-4000-8000-000000000000", AppId }, true)]
+    [InlineData(new[] { "5d3b7c1e-0000-4000-8000-000000000000", "api://" + AppId }, false)]
+    public async Task AuthenticateAsync_AudienceArray_SucceedsOnlyWhenItNamesTheAppId(string[] audiences, bool succeeds)
+    {
+        var authenticator = CreateAuthenticator();
+        var token = OpenIdTestServer.CreateToken(key, AppId, ServiceUrl, time.GetUtcNow(), d =>
+        {
+            d.Audience = null;
+            d.Claims["aud"] = audiences;
+        });
+
+        var result = await authenticator.AuthenticateAsync(Bearer(token), TeamsActivity(), CancellationToken.None);
+
+        Assert.Equal(succeeds, result.Succeeded);
+        Assert.Equal(succeeds ? null : "Invalid audience", result.FailureReason);
+    }
+
+    [Theory]
     [InlineData("5d3b7c1e-0000-4000-8000-000000000000")]
     [InlineData(AppId + "/")]
     [InlineData("api://" + AppId)]
