@@ -100,29 +100,15 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
         Assert.Empty(connector.Requests);
     }
 
-    [Fact]
-    public async Task SendToConversationAsync_403MessageWritesBlocked_MarksInactiveAndReturnsBlocked()
-    {
-        store.Add(Reference("a:1", "personal"));
-        script.Enqueue(FakeResponse.Error(403, "Forbidden", "MessageWritesBlocked"));
-
-        var result = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
-        var again = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
-
-        Assert.Equal(new ProactiveSendResult(ProactiveSendStatus.Blocked, "a:1"), result);
-        Assert.Equal(["a:1"], store.MarkedInactive);
-        Assert.Equal(ProactiveSendStatus.Blocked, again.Status);
-        Assert.Single(connector.Requests);
-    }
-
     [Theory]
-    [InlineData("ConversationBlockedByUser")]     // the user blocked the bot (what Teams actually answers)
-    [InlineData("BotNotInConversationRoster")]    // the bot was removed from the conversation
-    [InlineData("BotDisabledByAdmin")]            // the tenant admin blocked the app for the user
-    public async Task SendToConversationAsync_403TheBotMayNotWriteThere_MarksInactiveAndReturnsBlocked(string code)
+    [InlineData("Forbidden", "MessageWritesBlocked")]   // the spec's
+    [InlineData("ConversationBlockedByUser", null)]     // the user blocked the bot (what Teams' error table documents)
+    [InlineData("BotNotInConversationRoster", null)]    // the bot was removed from the conversation
+    [InlineData("BotDisabledByAdmin", null)]            // the tenant admin blocked the app for the user
+    public async Task SendToConversationAsync_403TheBotMayNotWriteThere_MarksInactiveAndReturnsBlocked(string code, string? subCode)
     {
         store.Add(Reference("a:1", "personal"));
-        script.Enqueue(FakeResponse.Error(403, code));
+        script.Enqueue(FakeResponse.Error(403, code, subCode));
 
         var result = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
         var again = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
