@@ -8,7 +8,7 @@ namespace HiTechTex.Bot.Protocol;
 /// </summary>
 public sealed class BotOptions
 {
-    /// <summary><c>SingleTenant</c> (default for new bots), <c>MultiTenant</c> or <c>UserAssignedMSI</c>.</summary>
+    /// <summary><c>SingleTenant</c> (default for new bots) or <c>MultiTenant</c>; outbound tokens use the client secret (no managed identity).</summary>
     public string MicrosoftAppType { get; set; } = "SingleTenant";
 
     /// <summary>The Entra app id of the Azure Bot. Empty means authentication is not configured (every request gets 401).</summary>

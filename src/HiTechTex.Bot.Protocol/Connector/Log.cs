@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1214, Level = LogLevel.Warning, Message = "Outbound activity refused before sending: {SizeBytes} bytes (UTF-16) exceeds {LimitBytes}")]
     public static partial void ActivityTooLarge(ILogger logger, int sizeBytes, int limitBytes);
 
-    [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Conversation {ConversationId} blocked the bot (MessageWritesBlocked); marked inactive")]
+    [LoggerMessage(EventId = 1220, Level = LogLevel.Information, Message = "Conversation {ConversationId} refuses the bot's messages (403: blocked, removed or disabled); marked inactive")]
     public static partial void ConversationBlocked(ILogger logger, string conversationId);
 
     [LoggerMessage(EventId = 1221, Level = LogLevel.Debug, Message = "Conversation {ConversationId} is inactive; proactive message not sent")]

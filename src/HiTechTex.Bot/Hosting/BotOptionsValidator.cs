@@ -9,7 +9,9 @@ namespace HiTechTex.Bot.Hosting;
 /// </summary>
 internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 {
-    private static readonly string[] AppTypes = ["SingleTenant", "MultiTenant", "UserAssignedMSI"];
+    // No managed identity (UserAssignedMSI): the outbound token provider has only the client-secret flow, so such a host
+    // would start, accept every activity and fail every reply.
+    private static readonly string[] AppTypes = ["SingleTenant", "MultiTenant"];
 
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -26,8 +28,7 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
                 failures.Add("MicrosoftAppId must be a GUID: the Entra application (client) id of the Azure Bot.");
             }
 
-            var isManagedIdentity = string.Equals(options.MicrosoftAppType, "UserAssignedMSI", StringComparison.OrdinalIgnoreCase);
-            if (!isManagedIdentity && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+            if (string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
             {
                 failures.Add("MicrosoftAppPassword is required when MicrosoftAppId is set (the client secret of the Entra app).");
             }

@@ -117,6 +117,23 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6NX0.e30.c2ln")]                                    // kid a number
+    [InlineData("eyJhbGciOjUsImtpZCI6ImsifQ.e30.c2ln")]                                          // alg a number
+    [InlineData("W10.e30.c2ln")]                                                                 // header an array
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6Imsi.e30.c2ln")]                                    // header cut short
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6ImsifQ.eyJhdWQiOjUsImV4cCI6InNvb24ifQ.c2ln")]       // aud a number, exp text
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6ImsifQ.WzFd.c2ln")]                                 // payload an array
+    public async Task AuthenticateAsync_TokenWithMistypedHeaderOrPayload_FailsWithoutThrowing(string token)
+    {
+        var authenticator = CreateAuthenticator();
+
+        var result = await authenticator.AuthenticateAsync(Bearer(token), TeamsActivity(), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.NotNull(result.FailureReason);
+    }
+
+    [Theory]
     [InlineData("not-a-jwt")]
     [InlineData("a.b.c")]
     public async Task AuthenticateAsync_GarbageToken_FailsWithoutThrowing(string token)
@@ -130,6 +147,24 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
     }
 
     // ---- checklist 2 and 3: audience and issuer ---------------------------------------------------------------
+
+    [Theory]
+    [InlineData(new[] { "5d3b7c1e-0000-4000-8000-000000000000", AppId }, true)]
+    [InlineData(new[] { "5d3b7c1e-0000-4000-8000-000000000000", "api://" + AppId }, false)]
+    public async Task AuthenticateAsync_AudienceArray_SucceedsOnlyWhenItNamesTheAppId(string[] audiences, bool succeeds)
+    {
+        var authenticator = CreateAuthenticator();
+        var token = OpenIdTestServer.CreateToken(key, AppId, ServiceUrl, time.GetUtcNow(), d =>
+        {
+            d.Audience = null;
+            d.Claims["aud"] = audiences;
+        });
+
+        var result = await authenticator.AuthenticateAsync(Bearer(token), TeamsActivity(), CancellationToken.None);
+
+        Assert.Equal(succeeds, result.Succeeded);
+        Assert.Equal(succeeds ? null : "Invalid audience", result.FailureReason);
+    }
 
     [Theory]
     [InlineData("5d3b7c1e-0000-4000-8000-000000000000")]

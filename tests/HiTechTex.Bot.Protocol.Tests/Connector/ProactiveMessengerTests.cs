@@ -100,11 +100,15 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
         Assert.Empty(connector.Requests);
     }
 
-    [Fact]
-    public async Task SendToConversationAsync_403MessageWritesBlocked_MarksInactiveAndReturnsBlocked()
+    [Theory]
+    [InlineData("Forbidden", "MessageWritesBlocked")]   // the spec's
+    [InlineData("ConversationBlockedByUser", null)]     // the user blocked the bot (what Teams' error table documents)
+    [InlineData("BotNotInConversationRoster", null)]    // the bot was removed from the conversation
+    [InlineData("BotDisabledByAdmin", null)]            // the tenant admin blocked the app for the user
+    public async Task SendToConversationAsync_403TheBotMayNotWriteThere_MarksInactiveAndReturnsBlocked(string code, string? subCode)
     {
         store.Add(Reference("a:1", "personal"));
-        script.Enqueue(FakeResponse.Error(403, "Forbidden", "MessageWritesBlocked"));
+        script.Enqueue(FakeResponse.Error(403, code, subCode));
 
         var result = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
         var again = await Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None);
@@ -115,11 +119,13 @@ public sealed class ProactiveMessengerTests : IAsyncLifetime
         Assert.Single(connector.Requests);
     }
 
-    [Fact]
-    public async Task SendToConversationAsync_Other403_Throws()
+    [Theory]
+    [InlineData("NotEnoughPermissions")]
+    [InlineData("InvalidBotApiHost")]
+    public async Task SendToConversationAsync_Other403_Throws(string code)
     {
         store.Add(Reference("a:1", "personal"));
-        script.Enqueue(FakeResponse.Error(403, "BotNotInConversationRoster"));
+        script.Enqueue(FakeResponse.Error(403, code));
 
         await Assert.ThrowsAsync<ConnectorException>(
             () => Messenger.SendToConversationAsync("a:1", Activity.CreateMessage("x"), CancellationToken.None));

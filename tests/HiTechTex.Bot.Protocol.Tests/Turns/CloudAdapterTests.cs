@@ -322,6 +322,20 @@ public sealed class CloudAdapterTests
         Assert.Equal("", ReadBody(context));
     }
 
+    [Theory]
+    [InlineData("\uFEFF{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\",\"conversation\":{\"id\":\"a:c\"},\"from\":{\"id\":\"29:u\"},\"text\":\"hi\"}")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"from":{"id":"29:u"},"text":"hi","x":1,"x":2,"channelData":{"a":1,"a":2}}""")]
+    [InlineData("""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c"},"from":{"id":"29:u"},"Text":"ho","text":"hi"}""")]
+    public async Task ProcessAsync_ByteOrderMarkOrRepeatedPropertyNames_RunsTheTurn(string body)
+    {
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync("POST", body, bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Equal("hi", bot.Context?.Activity.Text);
+    }
+
     [Fact]
     public async Task ProcessAsync_FieldNamesInOtherCaseAndUnknownFields_AreReadAndKept()
     {

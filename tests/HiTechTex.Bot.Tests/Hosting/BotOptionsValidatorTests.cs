@@ -69,14 +69,20 @@ public sealed class BotOptionsValidatorTests
         Assert.Contains("MicrosoftAppPassword", result.FailureMessage, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Validate_ManagedIdentityWithoutPassword_Succeeds()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("s3cret")]
+    public void Validate_ManagedIdentity_NamesMicrosoftAppType(string? password)
     {
+        // The outbound token provider has no managed-identity flow: such a host answered no one (every reply's token failed).
         var options = SingleTenant();
         options.MicrosoftAppType = "UserAssignedMSI";
-        options.MicrosoftAppPassword = null;
+        options.MicrosoftAppPassword = password;
 
-        Assert.True(validator.Validate(null, options).Succeeded);
+        var result = validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("MicrosoftAppType must be one of SingleTenant, MultiTenant (was 'UserAssignedMSI')", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
