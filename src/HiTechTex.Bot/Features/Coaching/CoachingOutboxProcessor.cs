@@ -133,7 +133,7 @@ internal sealed class CoachingOutboxProcessor(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = OutboxFailure.Classify(exception, timeout.IsCancellationRequested);
+                failure = OutboxFailure.Classify(exception, timeout.IsCancellationRequested, timeProvider.GetUtcNow());
             }
         }
 

@@ -59,8 +59,22 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
                 throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
             }
 
-            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
-                ?? throw new HttpRequestException("The token endpoint answered without a token.");
+            TokenResponse? body;
+            try
+            {
+                body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException unreadable)
+            {
+                // A 200 that is no token (a proxy's page, a cut answer): nothing cached, the outbox tries again later.
+                throw new HttpRequestException(HttpRequestError.InvalidResponse, "The token endpoint answered something that is not a token.", unreadable);
+            }
+
+            if (body?.AccessToken is not { Length: > 0 })
+            {
+                throw new HttpRequestException(HttpRequestError.InvalidResponse, "The token endpoint answered without a token.");
+            }
+
             token = body.AccessToken;
             expiresAt = timeProvider.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, body.ExpiresIn - 300));
             return token;
@@ -72,6 +86,6 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
     }
 
     private sealed record TokenResponse(
-        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
 }

@@ -112,6 +112,71 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_Throttled429WithRetryAfterAsHttpDate_WaitsUntilThatDate()
+    {
+        // RFC 9110 lets Retry-After be an HTTP date as well as seconds; proxies in front of Graph send dates.
+        var session = await host.CreateSessionAsync();
+        var until = host.Time.GetUtcNow().AddSeconds(90);
+        graph.AnswerNextRaw(429, "application/json", "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"slow down\"}}", retryAfter: until.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Pending, until.AddTicks(-(until.Ticks % TimeSpan.TicksPerSecond))), (pending.Status, pending.DueAt));
+        Assert.Equal("Throttled", (await SessionAsync(host, session.Id)).SyncError);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_503WithAGatewayHtmlPage_RetriedAsUnavailableNotFailedForGood()
+    {
+        var session = await host.CreateSessionAsync();
+        graph.AnswerNextRaw(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>");
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal(OutboxStatus.Pending, pending.Status);
+        Assert.Equal((CalendarSyncState.Pending, "Unavailable"), ((await SessionAsync(host, session.Id)).SyncState, (await SessionAsync(host, session.Id)).SyncError));
+        await DrainAsync(host);
+        Assert.Single(graph.Events);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CreateAnsweredWithCutJson_RetriedWithSameTransactionIdAndOneEvent()
+    {
+        var session = await host.CreateSessionAsync();
+        graph.AnswerNextRaw(201, "application/json", "{\"id\":\"AAMk-event-1\",\"onlineMeeting\":{\"joinUr", processFirst: true);
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var row = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Pending, "unreadable answer"), (row.Status, row.LastError));
+        await DrainAsync(host);
+        Assert.Single(graph.Events);
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal((graph.Events.Keys.Single(), CalendarSyncState.Synced), (stored.GraphEventId, stored.SyncState));
+    }
+
+    [Theory]
+    [InlineData(200, "text/html", "<html><body>Sign-in service is being updated</body></html>")]
+    [InlineData(200, "application/json", "{\"token_type\":\"Bearer\",\"expires_in\":3599}")]
+    [InlineData(503, "text/html", "<html><body>Service Unavailable</body></html>")]
+    public async Task RunOnceAsync_TokenEndpointAnswersNoUsableToken_RetriedThenSynced(int status, string contentType, string body)
+    {
+        var session = await host.CreateSessionAsync();
+        graph.TokenAnswers.Enqueue((status, contentType, body));
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal(OutboxStatus.Pending, pending.Status);
+        Assert.Empty(graph.GraphRequests);
+        await DrainAsync(host);
+        Assert.Single(graph.Events);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_CreateAnswerLostInATimeout_RetrySameTransactionIdNoDuplicateEvent()
     {
         var session = await host.CreateSessionAsync();
