@@ -34,6 +34,23 @@ public sealed class SessionCalendarFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_TextWithSeparatorsNewlinesAndLongMultiByteRuns_EscapedFoldedAt75OctetsAndParsedBack()
+    {
+        var title = "Têxteis, cores; e \"acabamentos\" \\ 2026 — ação €€€ 🧵🧵🧵 " + new string('ç', 40);
+        var description = "Linha 1, com vírgula; e ponto e vírgula\nLinha 2: " + string.Concat(Enumerable.Repeat("🧶é€", 30));
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(title: title) with { Mode = SessionMode.OnSite, Location = "Rua 1, 4760; Famalicão", Description = description });
+
+        var text = SessionCalendarFile.Create(session);
+
+        var lines = text.Split("\r\n");
+        Assert.DoesNotContain(lines, l => l.Contains('\n', StringComparison.Ordinal) || System.Text.Encoding.UTF8.GetByteCount(l) > 75);
+        Assert.DoesNotContain(lines, l => l.Length > 0 && (char.IsLowSurrogate(l[0]) || char.IsHighSurrogate(l[^1])));
+        var served = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));   // as the endpoint writes it
+        var parsed = Assert.Single(Calendar.Load(served)!.Events);
+        Assert.Equal((session.Title, description, "Rua 1, 4760; Famalicão"), (parsed.Summary, parsed.Description, parsed.Location));
+    }
+
+    [Fact]
     public async Task Create_EditedThenCancelled_HigherSequenceAndCancelStatus()
     {
         var session = await host.CreateSessionAsync();
