@@ -158,12 +158,29 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
     private static List<Attendee> Attendees(IReadOnlyList<CalendarAttendee> attendees) =>
         [.. attendees.Select(a => new Attendee { EmailAddress = new EmailAddress { Address = a.Email, Name = a.Name }, Type = AttendeeType.Required })];
 
-    private static DateTimeTimeZone Local(DateTimeOffset instant, string timeZone) => new()
+    /// <summary>
+    /// The wall-clock time without offset plus the zone, as Graph wants it. Its create and update take every Windows
+    /// zone but only a short list of IANA ids (not Europe/Lisbon, Madrid, Rome or Prague: "TimeZoneNotSupportedException"),
+    /// so the session's zone goes as its Windows zone when that has the same offset then. A zone without one (CET…), or a
+    /// wall-clock time the zone has twice (the hour of the autumn change), goes in UTC: the same instant, never an hour off.
+    /// </summary>
+    private static DateTimeTimeZone Local(DateTimeOffset instant, string timeZone)
     {
-        // Graph wants the wall-clock time without offset plus the zone (Windows or IANA names).
-        DateTime = SessionTime.Local(instant, timeZone).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-        TimeZone = timeZone,
-    };
+        var zone = SessionTime.ZoneOf(timeZone);
+        if (!TimeZoneInfo.TryConvertIanaIdToWindowsId(zone.Id, out var windows)
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(windows, out var windowsZone)
+            || windowsZone.GetUtcOffset(instant) != zone.GetUtcOffset(instant)
+            || zone.IsAmbiguousTime(instant))
+        {
+            return Utc(instant);
+        }
+
+        return new()
+        {
+            DateTime = SessionTime.Local(instant, timeZone).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            TimeZone = windows,
+        };
+    }
 
     private static DateTimeTimeZone Utc(DateTimeOffset instant) => new()
     {

@@ -48,7 +48,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal("teamsForBusiness", body["onlineMeetingProvider"]!.GetValue<string>());
         Assert.Equal(GraphCalendarGateway.TransactionIdOf(session), body["transactionId"]!.GetValue<string>());
         Assert.Equal("2026-12-03T09:00:00", body["start"]!["dateTime"]!.GetValue<string>());
-        Assert.Equal("Europe/Lisbon", body["start"]!["timeZone"]!.GetValue<string>());
+        Assert.Equal("GMT Standard Time", body["start"]!["timeZone"]!.GetValue<string>());   // Europe/Lisbon's Windows zone: Graph takes every Windows zone
         Assert.Equal(["ana@example.org", "rui@example.org"], created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
         var patch = graph.GraphRequests.Last(r => r.Method == "PATCH");
         Assert.Equal(["attendees"], JsonNode.Parse(patch.Body)!.AsObject().Select(p => p.Key).Where(k => !k.StartsWith('@')));
@@ -174,6 +174,27 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         await DrainAsync(host);
         Assert.Single(graph.Events);
         Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Theory]
+    [InlineData("Europe/Rome", "2026-12-03T09:00:00Z", "2026-12-03T10:00:00", "W. Europe Standard Time")]
+    [InlineData("Europe/Prague", "2026-12-03T09:00:00Z", "2026-12-03T10:00:00", "Central Europe Standard Time")]
+    [InlineData("Europe/Istanbul", "2026-12-03T09:00:00Z", "2026-12-03T12:00:00", "Turkey Standard Time")]
+    [InlineData("CET", "2026-12-03T09:00:00Z", "2026-12-03T09:00:00", "UTC")]                  // no Windows zone
+    [InlineData("Europe/Lisbon", "2027-10-31T01:30:00Z", "2027-10-31T01:30:00", "UTC")]        // 01:30 comes twice that night
+    [InlineData("Europe/Lisbon", "2027-10-31T00:30:00Z", "2027-10-31T00:30:00", "UTC")]        // …the first time too
+    public async Task RunOnceAsync_SessionZone_SentAsItsWindowsZoneOrInUtcWhenItHasNoneOrTheTimeComesTwice(string zone, string startsAt, string dateTime, string timeZone)
+    {
+        // Graph's create and update take every Windows zone but few IANA ids (not Europe/Rome, Prague or Lisbon).
+        var start = DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture);
+        await host.CreateSessionAsync(CoachingTestHost.Draft() with { TimeZone = zone, StartsAt = start, EndsAt = start.AddHours(2), RegistrationClosesAt = start.AddDays(-1) });
+
+        await DrainAsync(host);
+
+        var body = JsonNode.Parse(graph.GraphRequests.First(r => r.Method == "POST").Body)!;
+        Assert.Equal((dateTime, timeZone), (body["start"]!["dateTime"]!.GetValue<string>(), body["start"]!["timeZone"]!.GetValue<string>()));
+        var sent = DateTime.Parse(dateTime, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(start.UtcDateTime, TimeZoneInfo.ConvertTimeToUtc(sent, TimeZoneInfo.FindSystemTimeZoneById(timeZone)));   // the same instant
     }
 
     [Fact]
@@ -396,8 +417,8 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         var schedule = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
         Assert.Contains("\"EndTime\":{\"dateTime\":\"2026-12-11T00:00:00\",\"timeZone\":\"UTC\"}", schedule.Body, StringComparison.Ordinal);
         var create = JsonNode.Parse(graph.GraphRequests.First(r => r.Method == "POST" && r.Path.EndsWith("/events", StringComparison.Ordinal)).Body)!;
-        Assert.Equal(("2026-12-10T22:00:00", "Europe/Madrid"), (create["start"]!["dateTime"]!.GetValue<string>(), create["start"]!["timeZone"]!.GetValue<string>()));
-        Assert.Equal(("2026-12-11T01:00:00", "Europe/Madrid"), (create["end"]!["dateTime"]!.GetValue<string>(), create["end"]!["timeZone"]!.GetValue<string>()));
+        Assert.Equal(("2026-12-10T22:00:00", "Romance Standard Time"), (create["start"]!["dateTime"]!.GetValue<string>(), create["start"]!["timeZone"]!.GetValue<string>()));
+        Assert.Equal(("2026-12-11T01:00:00", "Romance Standard Time"), (create["end"]!["dateTime"]!.GetValue<string>(), create["end"]!["timeZone"]!.GetValue<string>()));
         var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
         Assert.Equal(TimeSpan.FromHours(3), stored.EndsAt - stored.StartsAt);
         Assert.Equal(CalendarSyncState.Synced, stored.SyncState);
