@@ -42,7 +42,6 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>How many other organizer mailboxes at most are searched for an event whose mailbox was not kept.</summary>
     private const int MaxMailboxesSearched = 20;
     private const string SessionStarted = "not sent: the session had started, too late for this notice";
-    private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
 
     /// <summary>Processes the rows due now; returns how many were attempted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -257,14 +256,14 @@ internal sealed class CoachingOutboxProcessor(
             case OutboxKind.CancelEvent:
                 try
                 {
-                    await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                    await Calendar(services).CancelEventAsync(session, CancelCommentOf(session), cancellationToken);
                 }
                 catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && !OrganizerMailboxRefusedException.NamesTheMailbox(gone))
                 {
                     if (await FindEventKeptBeforeItsMailboxAsync(services, db, message, session, session.GraphEventId!, cancellationToken))
                     {
                         // In the previous organizer's calendar (a change of mailbox queued before the bot kept it): cancelled there.
-                        await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                        await Calendar(services).CancelEventAsync(session, CancelCommentOf(session), cancellationToken);
                         return null;
                     }
 
@@ -1095,6 +1094,10 @@ internal sealed class CoachingOutboxProcessor(
             throw;
         }
     }
+
+    /// <summary>What Graph's cancellation tells the attendees, in the session's language (as its card and notices).</summary>
+    private static string CancelCommentOf(CoachingSession session) =>
+        CoachingTexts.Resolve(session.Language) is var texts ? texts.Format(texts.SessionCancelledNoticeFormat, session.Title) : "";
 
     private static ICalendarGateway Calendar(IServiceProvider services) => services.GetRequiredService<ICalendarGateway>();
 

@@ -342,6 +342,22 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.DoesNotContain("HTTP 403", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PT", "Tecidos técnicos foi cancelada pela organização. Lamentamos.")]
+    [InlineData("CS", "Tecidos técnicos bylo organizátory zrušeno. Omlouváme se.")]
+    [InlineData("EN", "Tecidos técnicos has been cancelled by the organisers. We're sorry.")]
+    public async Task RunOnceAsync_SessionCancelled_AttendeesGetTheCancellationCommentInTheSessionsLanguage(string language, string expected)
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Tecidos técnicos", language: language));
+        await DrainAsync(host);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await DrainAsync(host);
+
+        var cancel = Assert.Single(graph.GraphRequests, r => r.Path.EndsWith("/cancel", StringComparison.Ordinal));
+        Assert.Equal(expected, JsonNode.Parse(cancel.Body)!["Comment"]!.GetValue<string>());   // as the SDK names the action's parameter
+    }
+
     [Fact]
     public async Task RunOnceAsync_SessionEditedThenCancelled_PatchesThenCancelsTheEvent()
     {
