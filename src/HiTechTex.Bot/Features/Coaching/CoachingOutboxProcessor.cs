@@ -132,6 +132,11 @@ internal sealed class CoachingOutboxProcessor(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                if (exception is ApiException { ResponseStatusCode: 401 or 403 })
+                {
+                    services.GetService<GraphTokenProvider>()?.Forget();
+                }
+
                 failure = OutboxFailure.Classify(exception, timeout.IsCancellationRequested, timeProvider.GetUtcNow());
             }
         }

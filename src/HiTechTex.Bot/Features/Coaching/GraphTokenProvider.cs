@@ -15,10 +15,16 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
     public const string HttpClientName = "coaching.graph.token";
 
     private readonly SemaphoreSlim refresh = new(1, 1);
-    private string? token;
+    private volatile string? token;
     private DateTimeOffset expiresAt;
 
     public AllowedHostsValidator AllowedHostsValidator { get; } = new([new Uri(options.Value.BaseUrl).Host]);
+
+    /// <summary>
+    /// Drops the cached token when Graph refused a call with it (401, 403): the roles an admin consents to later are only
+    /// in a token issued after, so "Retry calendar sync" must not send the old one again for up to an hour.
+    /// </summary>
+    public void Forget() => token = null;
 
     public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
     {

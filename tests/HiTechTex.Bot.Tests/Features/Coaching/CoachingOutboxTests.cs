@@ -197,6 +197,24 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal(start.UtcDateTime, TimeZoneInfo.ConvertTimeToUtc(sent, TimeZoneInfo.FindSystemTimeZoneById(timeZone)));   // the same instant
     }
 
+    [Theory]
+    [InlineData(403, "ErrorAccessDenied")]
+    [InlineData(401, "InvalidAuthenticationToken")]
+    public async Task RetrySyncAsync_AfterGraphRefusedTheToken_SentWithAFreshToken(int status, string code)
+    {
+        // An admin grants Calendars.ReadWrite after the bot's token was issued: only a new token carries the role.
+        var session = await host.CreateSessionAsync();
+        graph.FailNext(status, code);
+        await DrainAsync(host);
+        Assert.Equal((CalendarSyncState.Failed, "AccessDenied"), ((await SessionAsync(host, session.Id)).SyncState, (await SessionAsync(host, session.Id)).SyncError));
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().RetrySyncAsync(session.Id, CancellationToken.None));
+        await DrainAsync(host);
+
+        Assert.Equal(2, graph.TokenRequests);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
     [Fact]
     public async Task RunOnceAsync_CreateAnswerLostInATimeout_RetrySameTransactionIdNoDuplicateEvent()
     {
