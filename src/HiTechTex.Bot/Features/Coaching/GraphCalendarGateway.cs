@@ -155,8 +155,15 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         Location = session.Location is { Length: > 0 } place ? new Location { DisplayName = place } : null,
     };
 
+    /// <summary>
+    /// The most attendees an Exchange Online event takes (Graph's event resource); a session may seat up to
+    /// <see cref="SessionFormValues.MaxCapacity"/>. More would have the whole PATCH refused — and with it every later
+    /// attendee change of the session — so the first registered are sent; the others have the join link in the bot.
+    /// </summary>
+    public const int MaxAttendees = 500;
+
     private static List<Attendee> Attendees(IReadOnlyList<CalendarAttendee> attendees) =>
-        [.. attendees.Select(a => new Attendee { EmailAddress = new EmailAddress { Address = a.Email, Name = a.Name }, Type = AttendeeType.Required })];
+        [.. attendees.Take(MaxAttendees).Select(a => new Attendee { EmailAddress = new EmailAddress { Address = a.Email, Name = a.Name }, Type = AttendeeType.Required })];
 
     /// <summary>
     /// The wall-clock time without offset plus the zone, as Graph wants it. Its create and update take every Windows

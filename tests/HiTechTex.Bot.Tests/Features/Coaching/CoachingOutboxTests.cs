@@ -216,6 +216,33 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_MoreConfirmedThanAnEventTakes_TheFirst500RegisteredAreItsAttendeesAndTheSyncHolds()
+    {
+        // Graph: "the maximum number of attendees included in an event … is 500"; a session seats up to 1000.
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 501));
+        await host.WithScopeAsync(async sp =>
+        {
+            // Seated at once (501 registrations one by one would queue 501 attendee patches): then one patch.
+            var db = sp.GetRequiredService<BotDbContext>();
+            db.Registrations().AddRange(Enumerable.Range(1, 501).Select(i => new CoachingRegistration
+            {
+                Id = Guid.NewGuid(), SessionId = session.Id, UserAadObjectId = "u" + i, UserName = "User " + i, Email = $"p{i}@example.org",
+                Status = RegistrationStatus.Confirmed, Sequence = i, RegisteredAt = host.Time.GetUtcNow(), UpdatedAt = host.Time.GetUtcNow(),
+            }));
+            db.Enqueue(session.Id, OutboxKind.UpdateAttendees, host.Time.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        await DrainAsync(host);
+
+        var patch = JsonNode.Parse(graph.GraphRequests.Last(r => r.Method == "PATCH").Body)!;
+        var sent = patch["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).ToList();
+        Assert.Equal(GraphCalendarGateway.MaxAttendees, sent.Count);
+        Assert.Equal(("p1@example.org", "p500@example.org"), (sent[0], sent[^1]));
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_CreateAnswerLostInATimeout_RetrySameTransactionIdNoDuplicateEvent()
     {
         var session = await host.CreateSessionAsync();
