@@ -15,16 +15,18 @@ internal static class SessionCalendarFile
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    public static string Create(CoachingSession session)
+    /// <param name="texts">The reader's language: an online session without a join link is "Online" in it.</param>
+    public static string Create(CoachingSession session, CoachingTexts texts)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(texts);
         var cancelled = session.Status == SessionStatus.Cancelled;
         var calendarEvent = new CalendarEvent
         {
             Uid = UidOf(session),
             Summary = session.Title,
             Description = session.JoinUrl is { Length: > 0 } join ? $"{session.Description}\n\n{join}" : session.Description,
-            Location = session.Mode == SessionMode.Online ? session.JoinUrl ?? "Online" : session.Location,
+            Location = session.Mode == SessionMode.Online ? session.JoinUrl ?? texts.OnlineWithoutTeams : session.Location,
             DtStart = new CalDateTime(session.StartsAt.UtcDateTime),
             DtEnd = new CalDateTime(session.EndsAt.UtcDateTime),
             DtStamp = new CalDateTime(session.UpdatedAt.UtcDateTime),
