@@ -20,7 +20,7 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// coordinator. Rows live in the database, so a restart loses nothing; the create carries a fixed
 /// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event. An
 /// edit or attendee row of a session without an event (its create was given up) creates it, the same way. After a
-/// refusal (a 4xx other than 408/429) the session's later create/edit/attendee rows are not sent — the same request
+/// refusal (a 4xx other than 408/429, or Graph's 409/412 conflict) the session's later create/edit/attendee rows are not sent — the same request
 /// would be refused again — until the coordinator retries or edits the session; its card stays "failed" until a change
 /// that failed for good has reached the calendar.
 /// </summary>

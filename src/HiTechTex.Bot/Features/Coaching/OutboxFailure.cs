@@ -54,7 +54,9 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
             case ApiException api:
                 var code = (exception as ODataError)?.Error?.Code;
                 var reason = code is null ? $"HTTP {api.ResponseStatusCode}" : $"HTTP {api.ResponseStatusCode} {code}";
-                return new(IsTransient(api.ResponseStatusCode), RetryAfterOf(api, now), reason) { Code = CodeOf(api.ResponseStatusCode) };
+                return IsGraphConflict(api.ResponseStatusCode)
+                    ? new(true, RetryAfterOf(api, now), reason) { Code = CalendarSyncReason.Unavailable }
+                    : new(IsTransient(api.ResponseStatusCode), RetryAfterOf(api, now), reason) { Code = CodeOf(api.ResponseStatusCode) };
             case HttpRequestException { StatusCode: { } status } when (int)status is >= 400 and < 500 and not 408 and not 429:
                 return new(false, null, $"token endpoint HTTP {(int)status}") { Code = CalendarSyncReason.SignInRefused };
             case HttpRequestException http:
@@ -70,6 +72,10 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
     }
 
     private static bool IsTransient(int status) => status is 408 or 429 or >= 500;
+
+    // Graph's 409/412 ErrorIrresolvableConflict: the event was saved at the same moment by someone else (the organizer
+    // in Outlook, Exchange itself); the bot's PATCH carries no change key, so the same request goes through on a retry.
+    private static bool IsGraphConflict(int status) => status is 409 or 412;
 
     private static CalendarSyncReason CodeOf(int status) => status switch
     {

@@ -14,6 +14,8 @@ public sealed class CalendarSyncReasonTests
     [InlineData(403, false, "AccessDenied")]
     [InlineData(404, false, "NotFound")]
     [InlineData(408, true, "Timeout")]
+    [InlineData(409, true, "Unavailable")]
+    [InlineData(412, true, "Unavailable")]
     [InlineData(429, true, "Throttled")]
     [InlineData(503, true, "Unavailable")]
     public void Classify_GraphStatus_TheReasonCode(int status, bool transient, string expected)

@@ -242,6 +242,25 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
     }
 
+    [Theory]
+    [InlineData(409)]
+    [InlineData(412)]
+    public async Task RunOnceAsync_EditAnsweredIrresolvableConflict_RetriedAndPatched(int status)
+    {
+        // Graph answers ErrorIrresolvableConflict when the event was saved at the same moment (the organizer in Outlook).
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
+        graph.FailNext(status, "ErrorIrresolvableConflict");
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+        Assert.Equal((CalendarSyncState.Pending, "Unavailable"), ((await SessionAsync(host, session.Id)).SyncState, (await SessionAsync(host, session.Id)).SyncError));
+        await DrainAsync(host);
+
+        Assert.Equal("Renamed", Assert.Single(graph.Events.Values)["subject"]!.GetValue<string>());
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
     [Fact]
     public async Task RunOnceAsync_CreateAnswerLostInATimeout_RetrySameTransactionIdNoDuplicateEvent()
     {
