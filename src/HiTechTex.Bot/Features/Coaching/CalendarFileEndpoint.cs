@@ -73,6 +73,6 @@ internal sealed class CalendarFileEndpoint : IStartupFilter
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{SessionCalendarFile.FileNameOf(session)}\"";
         context.Response.Headers.CacheControl = "no-store";   // personal: the join link of one registration
         context.Response.Headers.XContentTypeOptions = "nosniff";   // a calendar file, never sniffed as a page (like the CSV export)
-        await context.Response.WriteAsync(SessionCalendarFile.Create(session), context.RequestAborted);
+        await context.Response.WriteAsync(SessionCalendarFile.Create(session, CoachingTexts.Resolve(registration.Language)), context.RequestAborted);
     }
 }

@@ -20,7 +20,7 @@ namespace HiTechTex.Bot.Features.Coaching;
 /// coordinator. Rows live in the database, so a restart loses nothing; the create carries a fixed
 /// <c>transactionId</c> and the stored event id is checked first, so a retried create never makes a second event. An
 /// edit or attendee row of a session without an event (its create was given up) creates it, the same way. After a
-/// refusal (a 4xx other than 408/429) the session's later create/edit/attendee rows are not sent — the same request
+/// refusal (a 4xx other than 408/429, or Graph's 409/412 conflict) the session's later create/edit/attendee rows are not sent — the same request
 /// would be refused again — until the coordinator retries or edits the session; its card stays "failed" until a change
 /// that failed for good has reached the calendar.
 /// </summary>
@@ -42,7 +42,6 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>How many other organizer mailboxes at most are searched for an event whose mailbox was not kept.</summary>
     private const int MaxMailboxesSearched = 20;
     private const string SessionStarted = "not sent: the session had started, too late for this notice";
-    private const string CancelComment = "This session has been cancelled by the organisers. We are sorry for the inconvenience.";
 
     /// <summary>Processes the rows due now; returns how many were attempted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -133,7 +132,12 @@ internal sealed class CoachingOutboxProcessor(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                failure = OutboxFailure.Classify(exception, timeout.IsCancellationRequested);
+                if (exception is ApiException { ResponseStatusCode: 401 or 403 })
+                {
+                    services.GetService<GraphTokenProvider>()?.Forget();
+                }
+
+                failure = OutboxFailure.Classify(exception, timeout.IsCancellationRequested, timeProvider.GetUtcNow());
             }
         }
 
@@ -257,14 +261,14 @@ internal sealed class CoachingOutboxProcessor(
             case OutboxKind.CancelEvent:
                 try
                 {
-                    await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                    await Calendar(services).CancelEventAsync(session, CancelCommentOf(session), cancellationToken);
                 }
                 catch (ApiException gone) when (gone.ResponseStatusCode is 404 or 410 && !OrganizerMailboxRefusedException.NamesTheMailbox(gone))
                 {
                     if (await FindEventKeptBeforeItsMailboxAsync(services, db, message, session, session.GraphEventId!, cancellationToken))
                     {
                         // In the previous organizer's calendar (a change of mailbox queued before the bot kept it): cancelled there.
-                        await Calendar(services).CancelEventAsync(session, CancelComment, cancellationToken);
+                        await Calendar(services).CancelEventAsync(session, CancelCommentOf(session), cancellationToken);
                         return null;
                     }
 
@@ -1095,6 +1099,10 @@ internal sealed class CoachingOutboxProcessor(
             throw;
         }
     }
+
+    /// <summary>What Graph's cancellation tells the attendees, in the session's language (as its card and notices).</summary>
+    private static string CancelCommentOf(CoachingSession session) =>
+        CoachingTexts.Resolve(session.Language) is var texts ? texts.Format(texts.SessionCancelledNoticeFormat, session.Title) : "";
 
     private static ICalendarGateway Calendar(IServiceProvider services) => services.GetRequiredService<ICalendarGateway>();
 

@@ -155,15 +155,39 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         Location = session.Location is { Length: > 0 } place ? new Location { DisplayName = place } : null,
     };
 
-    private static List<Attendee> Attendees(IReadOnlyList<CalendarAttendee> attendees) =>
-        [.. attendees.Select(a => new Attendee { EmailAddress = new EmailAddress { Address = a.Email, Name = a.Name }, Type = AttendeeType.Required })];
+    /// <summary>
+    /// The most attendees an Exchange Online event takes (Graph's event resource); a session may seat up to
+    /// <see cref="SessionFormValues.MaxCapacity"/>. More would have the whole PATCH refused — and with it every later
+    /// attendee change of the session — so the first registered are sent; the others have the join link in the bot.
+    /// </summary>
+    public const int MaxAttendees = 500;
 
-    private static DateTimeTimeZone Local(DateTimeOffset instant, string timeZone) => new()
+    private static List<Attendee> Attendees(IReadOnlyList<CalendarAttendee> attendees) =>
+        [.. attendees.Take(MaxAttendees).Select(a => new Attendee { EmailAddress = new EmailAddress { Address = a.Email, Name = a.Name }, Type = AttendeeType.Required })];
+
+    /// <summary>
+    /// The wall-clock time without offset plus the zone, as Graph wants it. Its create and update take every Windows
+    /// zone but only a short list of IANA ids (not Europe/Lisbon, Madrid, Rome or Prague: "TimeZoneNotSupportedException"),
+    /// so the session's zone goes as its Windows zone when that has the same offset then. A zone without one (CET…), or a
+    /// wall-clock time the zone has twice (the hour of the autumn change), goes in UTC: the same instant, never an hour off.
+    /// </summary>
+    private static DateTimeTimeZone Local(DateTimeOffset instant, string timeZone)
     {
-        // Graph wants the wall-clock time without offset plus the zone (Windows or IANA names).
-        DateTime = SessionTime.Local(instant, timeZone).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-        TimeZone = timeZone,
-    };
+        var zone = SessionTime.ZoneOf(timeZone);
+        if (!TimeZoneInfo.TryConvertIanaIdToWindowsId(zone.Id, out var windows)
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(windows, out var windowsZone)
+            || windowsZone.GetUtcOffset(instant) != zone.GetUtcOffset(instant)
+            || zone.IsAmbiguousTime(instant))
+        {
+            return Utc(instant);
+        }
+
+        return new()
+        {
+            DateTime = SessionTime.Local(instant, timeZone).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            TimeZone = windows,
+        };
+    }
 
     private static DateTimeTimeZone Utc(DateTimeOffset instant) => new()
     {

@@ -15,10 +15,16 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
     public const string HttpClientName = "coaching.graph.token";
 
     private readonly SemaphoreSlim refresh = new(1, 1);
-    private string? token;
+    private volatile string? token;
     private DateTimeOffset expiresAt;
 
     public AllowedHostsValidator AllowedHostsValidator { get; } = new([new Uri(options.Value.BaseUrl).Host]);
+
+    /// <summary>
+    /// Drops the cached token when Graph refused a call with it (401, 403): the roles an admin consents to later are only
+    /// in a token issued after, so "Retry calendar sync" must not send the old one again for up to an hour.
+    /// </summary>
+    public void Forget() => token = null;
 
     public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
     {
@@ -59,8 +65,22 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
                 throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
             }
 
-            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
-                ?? throw new HttpRequestException("The token endpoint answered without a token.");
+            TokenResponse? body;
+            try
+            {
+                body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException unreadable)
+            {
+                // A 200 that is no token (a proxy's page, a cut answer): nothing cached, the outbox tries again later.
+                throw new HttpRequestException(HttpRequestError.InvalidResponse, "The token endpoint answered something that is not a token.", unreadable);
+            }
+
+            if (body?.AccessToken is not { Length: > 0 })
+            {
+                throw new HttpRequestException(HttpRequestError.InvalidResponse, "The token endpoint answered without a token.");
+            }
+
             token = body.AccessToken;
             expiresAt = timeProvider.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, body.ExpiresIn - 300));
             return token;
@@ -72,6 +92,6 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
     }
 
     private sealed record TokenResponse(
-        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
 }

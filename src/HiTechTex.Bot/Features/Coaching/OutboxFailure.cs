@@ -31,7 +31,8 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
             },
         };
 
-    public static OutboxFailure Classify(Exception exception, bool timedOut)
+    /// <param name="now">When the answer came: a <c>Retry-After</c> given as an HTTP date is a wait until then.</param>
+    public static OutboxFailure Classify(Exception exception, bool timedOut, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (timedOut && exception is OperationCanceledException)
@@ -41,6 +42,11 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
 
         switch (exception)
         {
+            case ApiException { ResponseStatusCode: >= 200 and < 300 } or System.Text.Json.JsonException or IOException
+                or HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse }:
+                // An answer cut short or not JSON (a proxy's page, a dropped connection): the call may have been carried
+                // out, and trying again is safe — a create goes again with its transactionId, a patch is the same patch.
+                return new(true, null, "unreadable answer") { Code = CalendarSyncReason.Unavailable };
             case OrganizerMailboxRefusedException refused:
                 return new(false, null, refused.Message) { Code = CalendarSyncReason.MailboxNotFound };
             case ApiException api when OrganizerMailboxRefusedException.NamesTheMailbox(api):
@@ -48,7 +54,9 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
             case ApiException api:
                 var code = (exception as ODataError)?.Error?.Code;
                 var reason = code is null ? $"HTTP {api.ResponseStatusCode}" : $"HTTP {api.ResponseStatusCode} {code}";
-                return new(IsTransient(api.ResponseStatusCode), RetryAfterOf(api), reason) { Code = CodeOf(api.ResponseStatusCode) };
+                return IsGraphConflict(api.ResponseStatusCode)
+                    ? new(true, RetryAfterOf(api, now), reason) { Code = CalendarSyncReason.Unavailable }
+                    : new(IsTransient(api.ResponseStatusCode), RetryAfterOf(api, now), reason) { Code = CodeOf(api.ResponseStatusCode) };
             case HttpRequestException { StatusCode: { } status } when (int)status is >= 400 and < 500 and not 408 and not 429:
                 return new(false, null, $"token endpoint HTTP {(int)status}") { Code = CalendarSyncReason.SignInRefused };
             case HttpRequestException http:
@@ -65,6 +73,10 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
 
     private static bool IsTransient(int status) => status is 408 or 429 or >= 500;
 
+    // Graph's 409/412 ErrorIrresolvableConflict: the event was saved at the same moment by someone else (the organizer
+    // in Outlook, Exchange itself); the bot's PATCH carries no change key, so the same request goes through on a retry.
+    private static bool IsGraphConflict(int status) => status is 409 or 412;
+
     private static CalendarSyncReason CodeOf(int status) => status switch
     {
         401 or 403 => CalendarSyncReason.AccessDenied,
@@ -76,7 +88,7 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
         _ => CalendarSyncReason.Unexpected,
     };
 
-    private static TimeSpan? RetryAfterOf(ApiException api)
+    private static TimeSpan? RetryAfterOf(ApiException api, DateTimeOffset now)
     {
         if (api.ResponseHeaders is null)
         {
@@ -90,10 +102,10 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
                 continue;
             }
 
-            var value = values.FirstOrDefault();
-            if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            // Seconds, or an HTTP date (RFC 9110 allows both; a proxy in front of Graph may send a date).
+            if (System.Net.Http.Headers.RetryConditionHeaderValue.TryParse(values.FirstOrDefault(), out var retry))
             {
-                return TimeSpan.FromSeconds(seconds);
+                return retry.Delta ?? retry.Date - now;
             }
         }
 

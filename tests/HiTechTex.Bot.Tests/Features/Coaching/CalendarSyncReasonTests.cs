@@ -14,11 +14,13 @@ public sealed class CalendarSyncReasonTests
     [InlineData(403, false, "AccessDenied")]
     [InlineData(404, false, "NotFound")]
     [InlineData(408, true, "Timeout")]
+    [InlineData(409, true, "Unavailable")]
+    [InlineData(412, true, "Unavailable")]
     [InlineData(429, true, "Throttled")]
     [InlineData(503, true, "Unavailable")]
     public void Classify_GraphStatus_TheReasonCode(int status, bool transient, string expected)
     {
-        var failure = OutboxFailure.Classify(new ApiException("refused") { ResponseStatusCode = status }, timedOut: false);
+        var failure = OutboxFailure.Classify(new ApiException("refused") { ResponseStatusCode = status }, timedOut: false, DateTimeOffset.UnixEpoch);
 
         Assert.Equal((transient, expected), (failure.Transient, failure.Code.ToString()));
         Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), failure.Reason, StringComparison.Ordinal);
@@ -26,7 +28,21 @@ public sealed class CalendarSyncReasonTests
 
     [Fact]
     public void Classify_TokenEndpointRefusal_SignInRefused() =>
-        Assert.Equal(CalendarSyncReason.SignInRefused, OutboxFailure.Classify(new HttpRequestException("no", null, HttpStatusCode.Unauthorized), timedOut: false).Code);
+        Assert.Equal(CalendarSyncReason.SignInRefused, OutboxFailure.Classify(new HttpRequestException("no", null, HttpStatusCode.Unauthorized), timedOut: false, DateTimeOffset.UnixEpoch).Code);
+
+    [Fact]
+    public void Classify_UnreadableAnswers_RetriedAsUnavailable()
+    {
+        Exception[] unreadable =
+        [
+            new IOException("The response ended prematurely."),
+            new System.Text.Json.JsonException("cut"),
+            new ApiException("cut") { ResponseStatusCode = 201 },
+            new HttpRequestException(HttpRequestError.InvalidResponse, "not a token"),
+        ];
+
+        Assert.All(unreadable, e => Assert.Equal((true, CalendarSyncReason.Unavailable, "unreadable answer"), OutboxFailure.Classify(e, timedOut: false, DateTimeOffset.UnixEpoch) is var f ? (f.Transient, f.Code, f.Reason) : default));
+    }
 
     [Fact]
     public void GivenUp_Kinds_TheirCodes()

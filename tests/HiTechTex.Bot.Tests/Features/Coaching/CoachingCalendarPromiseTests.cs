@@ -96,17 +96,22 @@ public sealed class CoachingCalendarPromiseTests : IAsyncLifetime
         Assert.DoesNotContain("Online (Teams)", form, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void CalendarFile_OfAnOnlineSessionWithoutMeeting_SaysOnline_NotMicrosoftTeams()
+    [Theory]
+    [InlineData("en", "Online")]
+    [InlineData("es", "En línea")]
+    [InlineData("tr", "Çevrimiçi")]
+    public void CalendarFile_OfAnOnlineSessionWithoutMeeting_SaysOnlineInTheReadersLanguage_NotMicrosoftTeams(string language, string online)
     {
         var start = CoachingTestHost.Now.AddDays(3);
-        var ics = SessionCalendarFile.Create(new CoachingSession
-        {
-            Id = Guid.NewGuid(), Title = "Circular economy", StartsAt = start, EndsAt = start.AddHours(2), TimeZone = "Europe/Lisbon",
-            Mode = SessionMode.Online, OrganizerMailbox = "organizer@example.org", UpdatedAt = start,
-        });
+        var ics = SessionCalendarFile.Create(
+            new CoachingSession
+            {
+                Id = Guid.NewGuid(), Title = "Circular economy", StartsAt = start, EndsAt = start.AddHours(2), TimeZone = "Europe/Lisbon",
+                Mode = SessionMode.Online, OrganizerMailbox = "organizer@example.org", UpdatedAt = start,
+            },
+            CoachingTexts.Resolve(language));
 
-        Assert.Contains("LOCATION:Online", ics, StringComparison.Ordinal);
+        Assert.Contains("LOCATION:" + online + "\r\n", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("Teams", ics, StringComparison.Ordinal);
     }
 

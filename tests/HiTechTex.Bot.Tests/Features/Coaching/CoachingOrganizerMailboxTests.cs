@@ -128,7 +128,7 @@ public sealed class CoachingOrganizerMailboxTests : IAsyncLifetime
     [InlineData("ErrorItemNotFound", "NotFound")]
     public void Classify_404WithGraphsCode_TheMailboxOrTheEvent(string code, string expected)
     {
-        var failure = OutboxFailure.Classify(new ODataError { ResponseStatusCode = 404, Error = new MainError { Code = code } }, timedOut: false);
+        var failure = OutboxFailure.Classify(new ODataError { ResponseStatusCode = 404, Error = new MainError { Code = code } }, timedOut: false, DateTimeOffset.UnixEpoch);
 
         Assert.Equal((false, expected), (failure.Transient, failure.Code.ToString()));
     }

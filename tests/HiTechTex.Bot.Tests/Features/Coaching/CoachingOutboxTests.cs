@@ -48,7 +48,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal("teamsForBusiness", body["onlineMeetingProvider"]!.GetValue<string>());
         Assert.Equal(GraphCalendarGateway.TransactionIdOf(session), body["transactionId"]!.GetValue<string>());
         Assert.Equal("2026-12-03T09:00:00", body["start"]!["dateTime"]!.GetValue<string>());
-        Assert.Equal("Europe/Lisbon", body["start"]!["timeZone"]!.GetValue<string>());
+        Assert.Equal("GMT Standard Time", body["start"]!["timeZone"]!.GetValue<string>());   // Europe/Lisbon's Windows zone: Graph takes every Windows zone
         Assert.Equal(["ana@example.org", "rui@example.org"], created["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()));
         var patch = graph.GraphRequests.Last(r => r.Method == "PATCH");
         Assert.Equal(["attendees"], JsonNode.Parse(patch.Body)!.AsObject().Select(p => p.Key).Where(k => !k.StartsWith('@')));
@@ -109,6 +109,156 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Done, 3), (row.Status, row.Attempts));
         Assert.Single(graph.Events);
         Assert.NotNull((await SessionAsync(host, session.Id)).JoinUrl);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_Throttled429WithRetryAfterAsHttpDate_WaitsUntilThatDate()
+    {
+        // RFC 9110 lets Retry-After be an HTTP date as well as seconds; proxies in front of Graph send dates.
+        var session = await host.CreateSessionAsync();
+        var until = host.Time.GetUtcNow().AddSeconds(90);
+        graph.AnswerNextRaw(429, "application/json", "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"slow down\"}}", retryAfter: until.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Pending, until.AddTicks(-(until.Ticks % TimeSpan.TicksPerSecond))), (pending.Status, pending.DueAt));
+        Assert.Equal("Throttled", (await SessionAsync(host, session.Id)).SyncError);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_503WithAGatewayHtmlPage_RetriedAsUnavailableNotFailedForGood()
+    {
+        var session = await host.CreateSessionAsync();
+        graph.AnswerNextRaw(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>");
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal(OutboxStatus.Pending, pending.Status);
+        Assert.Equal((CalendarSyncState.Pending, "Unavailable"), ((await SessionAsync(host, session.Id)).SyncState, (await SessionAsync(host, session.Id)).SyncError));
+        await DrainAsync(host);
+        Assert.Single(graph.Events);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CreateAnsweredWithCutJson_RetriedWithSameTransactionIdAndOneEvent()
+    {
+        var session = await host.CreateSessionAsync();
+        graph.AnswerNextRaw(201, "application/json", "{\"id\":\"AAMk-event-1\",\"onlineMeeting\":{\"joinUr", processFirst: true);
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var row = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Pending, "unreadable answer"), (row.Status, row.LastError));
+        await DrainAsync(host);
+        Assert.Single(graph.Events);
+        var stored = await SessionAsync(host, session.Id);
+        Assert.Equal((graph.Events.Keys.Single(), CalendarSyncState.Synced), (stored.GraphEventId, stored.SyncState));
+    }
+
+    [Theory]
+    [InlineData(200, "text/html", "<html><body>Sign-in service is being updated</body></html>")]
+    [InlineData(200, "application/json", "{\"token_type\":\"Bearer\",\"expires_in\":3599}")]
+    [InlineData(503, "text/html", "<html><body>Service Unavailable</body></html>")]
+    public async Task RunOnceAsync_TokenEndpointAnswersNoUsableToken_RetriedThenSynced(int status, string contentType, string body)
+    {
+        var session = await host.CreateSessionAsync();
+        graph.TokenAnswers.Enqueue((status, contentType, body));
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal(OutboxStatus.Pending, pending.Status);
+        Assert.Empty(graph.GraphRequests);
+        await DrainAsync(host);
+        Assert.Single(graph.Events);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Theory]
+    [InlineData("Europe/Rome", "2026-12-03T09:00:00Z", "2026-12-03T10:00:00", "W. Europe Standard Time")]
+    [InlineData("Europe/Prague", "2026-12-03T09:00:00Z", "2026-12-03T10:00:00", "Central Europe Standard Time")]
+    [InlineData("Europe/Istanbul", "2026-12-03T09:00:00Z", "2026-12-03T12:00:00", "Turkey Standard Time")]
+    [InlineData("CET", "2026-12-03T09:00:00Z", "2026-12-03T09:00:00", "UTC")]                  // no Windows zone
+    [InlineData("Europe/Lisbon", "2027-10-31T01:30:00Z", "2027-10-31T01:30:00", "UTC")]        // 01:30 comes twice that night
+    [InlineData("Europe/Lisbon", "2027-10-31T00:30:00Z", "2027-10-31T00:30:00", "UTC")]        // …the first time too
+    public async Task RunOnceAsync_SessionZone_SentAsItsWindowsZoneOrInUtcWhenItHasNoneOrTheTimeComesTwice(string zone, string startsAt, string dateTime, string timeZone)
+    {
+        // Graph's create and update take every Windows zone but few IANA ids (not Europe/Rome, Prague or Lisbon).
+        var start = DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture);
+        await host.CreateSessionAsync(CoachingTestHost.Draft() with { TimeZone = zone, StartsAt = start, EndsAt = start.AddHours(2), RegistrationClosesAt = start.AddDays(-1) });
+
+        await DrainAsync(host);
+
+        var body = JsonNode.Parse(graph.GraphRequests.First(r => r.Method == "POST").Body)!;
+        Assert.Equal((dateTime, timeZone), (body["start"]!["dateTime"]!.GetValue<string>(), body["start"]!["timeZone"]!.GetValue<string>()));
+        var sent = DateTime.Parse(dateTime, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(start.UtcDateTime, TimeZoneInfo.ConvertTimeToUtc(sent, TimeZoneInfo.FindSystemTimeZoneById(timeZone)));   // the same instant
+    }
+
+    [Theory]
+    [InlineData(403, "ErrorAccessDenied")]
+    [InlineData(401, "InvalidAuthenticationToken")]
+    public async Task RetrySyncAsync_AfterGraphRefusedTheToken_SentWithAFreshToken(int status, string code)
+    {
+        // An admin grants Calendars.ReadWrite after the bot's token was issued: only a new token carries the role.
+        var session = await host.CreateSessionAsync();
+        graph.FailNext(status, code);
+        await DrainAsync(host);
+        Assert.Equal((CalendarSyncState.Failed, "AccessDenied"), ((await SessionAsync(host, session.Id)).SyncState, (await SessionAsync(host, session.Id)).SyncError));
+
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().RetrySyncAsync(session.Id, CancellationToken.None));
+        await DrainAsync(host);
+
+        Assert.Equal(2, graph.TokenRequests);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_MoreConfirmedThanAnEventTakes_TheFirst500RegisteredAreItsAttendeesAndTheSyncHolds()
+    {
+        // Graph: "the maximum number of attendees included in an event … is 500"; a session seats up to 1000.
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 501));
+        await host.WithScopeAsync(async sp =>
+        {
+            // Seated at once (501 registrations one by one would queue 501 attendee patches): then one patch.
+            var db = sp.GetRequiredService<BotDbContext>();
+            db.Registrations().AddRange(Enumerable.Range(1, 501).Select(i => new CoachingRegistration
+            {
+                Id = Guid.NewGuid(), SessionId = session.Id, UserAadObjectId = "u" + i, UserName = "User " + i, Email = $"p{i}@example.org",
+                Status = RegistrationStatus.Confirmed, Sequence = i, RegisteredAt = host.Time.GetUtcNow(), UpdatedAt = host.Time.GetUtcNow(),
+            }));
+            db.Enqueue(session.Id, OutboxKind.UpdateAttendees, host.Time.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        await DrainAsync(host);
+
+        var patch = JsonNode.Parse(graph.GraphRequests.Last(r => r.Method == "PATCH").Body)!;
+        var sent = patch["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).ToList();
+        Assert.Equal(GraphCalendarGateway.MaxAttendees, sent.Count);
+        Assert.Equal(("p1@example.org", "p500@example.org"), (sent[0], sent[^1]));
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(412)]
+    public async Task RunOnceAsync_EditAnsweredIrresolvableConflict_RetriedAndPatched(int status)
+    {
+        // Graph answers ErrorIrresolvableConflict when the event was saved at the same moment (the organizer in Outlook).
+        var session = await host.CreateSessionAsync();
+        await DrainAsync(host);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
+        graph.FailNext(status, "ErrorIrresolvableConflict");
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+        Assert.Equal((CalendarSyncState.Pending, "Unavailable"), ((await SessionAsync(host, session.Id)).SyncState, (await SessionAsync(host, session.Id)).SyncError));
+        await DrainAsync(host);
+
+        Assert.Equal("Renamed", Assert.Single(graph.Events.Values)["subject"]!.GetValue<string>());
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
     }
 
     [Fact]
@@ -256,6 +406,22 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.DoesNotContain("HTTP 403", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PT", "Tecidos técnicos foi cancelada pela organização. Lamentamos.")]
+    [InlineData("CS", "Tecidos técnicos bylo organizátory zrušeno. Omlouváme se.")]
+    [InlineData("EN", "Tecidos técnicos has been cancelled by the organisers. We're sorry.")]
+    public async Task RunOnceAsync_SessionCancelled_AttendeesGetTheCancellationCommentInTheSessionsLanguage(string language, string expected)
+    {
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(title: "Tecidos técnicos", language: language));
+        await DrainAsync(host);
+        await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
+
+        await DrainAsync(host);
+
+        var cancel = Assert.Single(graph.GraphRequests, r => r.Path.EndsWith("/cancel", StringComparison.Ordinal));
+        Assert.Equal(expected, JsonNode.Parse(cancel.Body)!["Comment"]!.GetValue<string>());   // as the SDK names the action's parameter
+    }
+
     [Fact]
     public async Task RunOnceAsync_SessionEditedThenCancelled_PatchesThenCancelsTheEvent()
     {
@@ -331,8 +497,8 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         var schedule = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
         Assert.Contains("\"EndTime\":{\"dateTime\":\"2026-12-11T00:00:00\",\"timeZone\":\"UTC\"}", schedule.Body, StringComparison.Ordinal);
         var create = JsonNode.Parse(graph.GraphRequests.First(r => r.Method == "POST" && r.Path.EndsWith("/events", StringComparison.Ordinal)).Body)!;
-        Assert.Equal(("2026-12-10T22:00:00", "Europe/Madrid"), (create["start"]!["dateTime"]!.GetValue<string>(), create["start"]!["timeZone"]!.GetValue<string>()));
-        Assert.Equal(("2026-12-11T01:00:00", "Europe/Madrid"), (create["end"]!["dateTime"]!.GetValue<string>(), create["end"]!["timeZone"]!.GetValue<string>()));
+        Assert.Equal(("2026-12-10T22:00:00", "Romance Standard Time"), (create["start"]!["dateTime"]!.GetValue<string>(), create["start"]!["timeZone"]!.GetValue<string>()));
+        Assert.Equal(("2026-12-11T01:00:00", "Romance Standard Time"), (create["end"]!["dateTime"]!.GetValue<string>(), create["end"]!["timeZone"]!.GetValue<string>()));
         var stored = await host.WithScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Sessions().AsNoTracking().SingleAsync());
         Assert.Equal(TimeSpan.FromHours(3), stored.EndsAt - stored.StartsAt);
         Assert.Equal(CalendarSyncState.Synced, stored.SyncState);

@@ -95,6 +95,32 @@ internal sealed class FakeGraphServer : IAsyncDisposable
     });
 
     /// <summary>
+    /// The next Graph call answers <paramref name="status"/> with <paramref name="body"/> as it is (a gateway's HTML page,
+    /// a cut JSON answer…) and, when given, that <c>Retry-After</c> value as is; with <paramref name="processFirst"/> the
+    /// server does the work first, like a create whose answer came back broken.
+    /// </summary>
+    public void AnswerNextRaw(int status, string contentType, string body, string? retryAfter = null, bool processFirst = false) => faults.Enqueue(async context =>
+    {
+        if (processFirst)
+        {
+            await RouteAsync(context, await ReadBodyAsync(context), respond: false);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        await context.Response.WriteAsync(body);
+        return true;
+    });
+
+    /// <summary>The next token request answers this (status, content type, body) instead of a token.</summary>
+    public ConcurrentQueue<(int Status, string ContentType, string Body)> TokenAnswers { get; } = new();
+
+    /// <summary>
     /// The next Graph call never answers (until the client gives up). With <paramref name="processFirst"/> the server
     /// does the work first, like a create whose answer was lost.
     /// </summary>
@@ -135,6 +161,14 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         if (request.Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref TokenRequests);
+            if (TokenAnswers.TryDequeue(out var answer))
+            {
+                context.Response.StatusCode = answer.Status;
+                context.Response.ContentType = answer.ContentType;
+                await context.Response.WriteAsync(answer.Body);
+                return;
+            }
+
             await WriteJsonAsync(context, new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3599, ["access_token"] = "fake-graph-token" });
             return;
         }

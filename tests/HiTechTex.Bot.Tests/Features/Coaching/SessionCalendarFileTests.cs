@@ -18,7 +18,7 @@ public sealed class SessionCalendarFileTests : IDisposable
     {
         var session = await host.CreateSessionAsync(CoachingTestHost.Draft() with { Mode = SessionMode.OnSite, Location = "CITEVE, Famalicão" });
 
-        var calendar = Calendar.Load(SessionCalendarFile.Create(session))!;
+        var calendar = Calendar.Load(SessionCalendarFile.Create(session, CoachingTexts.Resolve("en")))!;
 
         Assert.Equal("PUBLISH", calendar.Method);
         var parsed = Assert.Single(calendar.Events);
@@ -34,13 +34,30 @@ public sealed class SessionCalendarFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_TextWithSeparatorsNewlinesAndLongMultiByteRuns_EscapedFoldedAt75OctetsAndParsedBack()
+    {
+        var title = "Têxteis, cores; e \"acabamentos\" \\ 2026 — ação €€€ 🧵🧵🧵 " + new string('ç', 40);
+        var description = "Linha 1, com vírgula; e ponto e vírgula\nLinha 2: " + string.Concat(Enumerable.Repeat("🧶é€", 30));
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(title: title) with { Mode = SessionMode.OnSite, Location = "Rua 1, 4760; Famalicão", Description = description });
+
+        var text = SessionCalendarFile.Create(session, CoachingTexts.Resolve("en"));
+
+        var lines = text.Split("\r\n");
+        Assert.DoesNotContain(lines, l => l.Contains('\n', StringComparison.Ordinal) || System.Text.Encoding.UTF8.GetByteCount(l) > 75);
+        Assert.DoesNotContain(lines, l => l.Length > 0 && (char.IsLowSurrogate(l[0]) || char.IsHighSurrogate(l[^1])));
+        var served = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));   // as the endpoint writes it
+        var parsed = Assert.Single(Calendar.Load(served)!.Events);
+        Assert.Equal((session.Title, description, "Rua 1, 4760; Famalicão"), (parsed.Summary, parsed.Description, parsed.Location));
+    }
+
+    [Fact]
     public async Task Create_EditedThenCancelled_HigherSequenceAndCancelStatus()
     {
         var session = await host.CreateSessionAsync();
         await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().UpdateAsync(session.Id, CoachingTestHost.Draft() with { Title = "Renamed" }, CancellationToken.None));
         var cancelled = await host.WithScopeAsync(sp => sp.GetRequiredService<CatalogService>().CancelAsync(session.Id, CancellationToken.None));
 
-        var calendar = Calendar.Load(SessionCalendarFile.Create(cancelled.Session!))!;
+        var calendar = Calendar.Load(SessionCalendarFile.Create(cancelled.Session!, CoachingTexts.Resolve("en")))!;
 
         Assert.Equal("CANCEL", calendar.Method);
         var parsed = Assert.Single(calendar.Events);
@@ -61,6 +78,18 @@ public sealed class SessionCalendarFileTests : IDisposable
         Assert.Equal("nosniff", context.Response.Headers.XContentTypeOptions.ToString());
         Assert.Equal("no-store", context.Response.Headers.CacheControl.ToString());
         Assert.Equal("Circular economy", Assert.Single(Calendar.Load(Body(context))!.Events).Summary);
+    }
+
+    [Fact]
+    public async Task ServeAsync_OnlineSessionWithoutMeetingForASpanishParticipant_LocationInSpanish()
+    {
+        var session = await host.CreateSessionAsync();
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().RegisterAsync(session.Id, new Participant("aad-es", "Lucía", "tenant", null, "conv-es", "es"), CancellationToken.None));
+        var registration = (await host.RegistrationsAsync(session.Id)).Single();
+
+        var context = await ServeAsync(await LinkAsync(registration));
+
+        Assert.Equal("En línea", Assert.Single(Calendar.Load(Body(context))!.Events).Location);
     }
 
     [Fact]
