@@ -63,8 +63,8 @@ internal sealed class ExchangeCards(
             var visitingCluster = visiting?.ClusterId is { } vc ? await directory.FindAsync(vc, cancellationToken).ConfigureAwait(false) : null;
             var hostCluster = host?.ClusterId is { } hc ? await directory.FindAsync(hc, cancellationToken).ConfigureAwait(false) : null;
             var unnamed = 0;
-            foreach (var candidate in candidates.Where(c => !string.Equals(c, viewerAadObjectId, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(c, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)))
+            foreach (var candidate in candidates.Where(c => !AadObjectIds.Same(c, viewerAadObjectId)
+                && !AadObjectIds.Same(c, application.ApplicantAadObjectId)))
             {
                 var name = await people.FindNameAsync(candidate, application.TenantId, cancellationToken).ConfigureAwait(false)
                     ?? ContactName(candidate, visiting, host, visitingCluster, hostCluster)
@@ -125,7 +125,7 @@ internal sealed class ExchangeCards(
 
     /// <summary>The zone last seen from the viewer (the applicant by the Teams user id kept with the application).</summary>
     private async Task<string?> ReaderZoneAsync(ExchangeApplication application, string viewerAadObjectId, CancellationToken cancellationToken) =>
-        string.Equals(viewerAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase) && application.ApplicantUserId.Length > 0
+        AadObjectIds.Same(viewerAadObjectId, application.ApplicantAadObjectId) && application.ApplicantUserId.Length > 0
             ? await people.FindUserTimeZoneAsync(TeamsChannelId, application.ApplicantUserId, cancellationToken).ConfigureAwait(false)
                 ?? await people.FindTimeZoneAsync(viewerAadObjectId, application.TenantId, cancellationToken).ConfigureAwait(false)
             : await people.FindTimeZoneAsync(viewerAadObjectId, application.TenantId, cancellationToken).ConfigureAwait(false);
@@ -413,7 +413,7 @@ internal sealed class ExchangeCards(
     // a fragment of the id, which tells a reader nothing.
     private static string? ContactName(string aadObjectId, params Organisation?[] organisations) =>
         organisations.OfType<Organisation>().SelectMany(o => o.Contacts)
-            .FirstOrDefault(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase) && c.Name.Length > 0)?.Name;
+            .FirstOrDefault(c => AadObjectIds.Same(c.EntraObjectId, aadObjectId) && c.Name.Length > 0)?.Name;
 
     private string Period(ExchangeApplication application, Organisation? host, ExchangeTexts texts, CultureInfo culture) =>
         application.StartDate is { } start && application.EndDate is { } end

@@ -13,10 +13,10 @@ internal sealed class ExchangeViews(ExchangeApprovers approvers, ExchangeStore s
     public async Task<ExchangeView> ForAsync(ExchangeApplication application, string viewerAadObjectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var isApplicant = string.Equals(application.ApplicantAadObjectId, viewerAadObjectId, StringComparison.OrdinalIgnoreCase);
+        var isApplicant = AadObjectIds.Same(application.ApplicantAadObjectId, viewerAadObjectId);
         var current = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
         var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
-        var isCurrentApprover = !isApplicant && current.Contains(viewerAadObjectId, StringComparer.OrdinalIgnoreCase);
+        var isCurrentApprover = !isApplicant && current.Contains(viewerAadObjectId, AadObjectIds.Comparer);
         var isVisitingManager = await approvers.IsVisitingManagerAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
         var canSee = isApplicant || isVisitingManager || approvers.IsCoordinator(viewerAadObjectId)
             || await IsInvolvedHostSideAsync(application, viewerAadObjectId, cancellationToken).ConfigureAwait(false);
@@ -29,8 +29,8 @@ internal sealed class ExchangeViews(ExchangeApprovers approvers, ExchangeStore s
         return new ExchangeView(
             CanSee: true,
             CanDecide: pendingStage && isCurrentApprover,
-            CanReassign: pendingStage && isCurrentApprover && candidates.Any(c => !string.Equals(c, viewerAadObjectId, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(c, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)),
+            CanReassign: pendingStage && isCurrentApprover && candidates.Any(c => !AadObjectIds.Same(c, viewerAadObjectId)
+                && !AadObjectIds.Same(c, application.ApplicantAadObjectId)),
             CanWithdraw: isApplicant && Withdrawable.Contains(application.Status)
                 && (application.Status != ExchangeStatus.Approved || application.StartDate > clock.Today),
             CanEdit: isApplicant && application.Status is ExchangeStatus.Draft or ExchangeStatus.ChangesRequested,
