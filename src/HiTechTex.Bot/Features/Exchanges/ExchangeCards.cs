@@ -180,6 +180,29 @@ internal sealed class ExchangeCards(
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(texts);
+        // The date pickers offer only the days the server accepts (a year back to three years ahead). A stored day outside
+        // them — a draft saved over a year ago, a far year typed in a request — would stand in its picker as a value the
+        // client refuses to send, and Save and Submit would do nothing, saying nothing: its box is left empty, and the
+        // notice names the day, to be chosen again.
+        var (first, last) = (ExchangeEligibility.EarliestAcceptedDate(clock.Today), ExchangeEligibility.LatestAcceptedDate(clock.Today));
+        string Day(DateOnly? date, string label)
+        {
+            if (date is not { } day)
+            {
+                return "";
+            }
+
+            if (day >= first && day <= last)
+            {
+                return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            notice = notice is { Length: > 0 } ? notice + " " + texts.DateOutsideForm(label, day, first, last) : texts.DateOutsideForm(label, day, first, last);
+            return "";
+        }
+
+        var (startDate, endDate) = (Day(state.StartDate, texts.StartDate), Day(state.EndDate, texts.EndDate));
         return renderer.Render(FormTemplate, new JsonObject
         {
             ["title"] = texts.FormTitle,
@@ -191,11 +214,10 @@ internal sealed class ExchangeCards(
             ["hostQuery"] = state.HostQuery ?? "",
             ["hostId"] = state.HostId ?? "",
             ["hostChoices"] = Choices(hostChoices),
-            ["startDate"] = state.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            ["endDate"] = state.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            // The date pickers offer only the days the server accepts (a year back to three years ahead).
-            ["minDate"] = ExchangeEligibility.EarliestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["maxDate"] = ExchangeEligibility.LatestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["startDate"] = startDate,
+            ["endDate"] = endDate,
+            ["minDate"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["maxDate"] = last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["activityType"] = state.ActivityType?.ToString() ?? "",
             ["activityTypes"] = new JsonArray([.. Enum.GetValues<ExchangeActivityType>().Select(t => (JsonNode)new JsonObject { ["title"] = texts.ActivityTypes[t], ["value"] = t.ToString() })]),
             ["objectives"] = state.Objectives ?? "",
