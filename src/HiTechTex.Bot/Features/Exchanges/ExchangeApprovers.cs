@@ -60,11 +60,7 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
                 var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
                 return visiting is null ? [] : ManagersOf(visiting);
             case ExchangeStatus.Stage2:
-                var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
-                return host is null
-                    ? []
-                    : [.. host.Contacts.Select(c => c.EntraObjectId).OfType<string>().Where(id => id.Length > 0)
-                        .Concat(ManagersOf(host)).Distinct(AadObjectIds.Comparer)];
+                return await HostSideAsync(application, cancellationToken).ConfigureAwait(false);
             default:
                 return [];
         }
@@ -78,12 +74,18 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
     }
 
     /// <summary>True when the person is on the host side (contact or manager).</summary>
-    public async Task<bool> IsHostSideAsync(ExchangeApplication application, string aadObjectId, CancellationToken cancellationToken)
+    public async Task<bool> IsHostSideAsync(ExchangeApplication application, string aadObjectId, CancellationToken cancellationToken) =>
+        (await HostSideAsync(application, cancellationToken).ConfigureAwait(false)).Contains(aadObjectId, AadObjectIds.Comparer);
+
+    /// <summary>The host organisation's people: its contacts with an Entra object id and its managers.</summary>
+    public async Task<IReadOnlyList<string>> HostSideAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(application);
         var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
-        return host is not null
-            && (host.Contacts.Any(c => AadObjectIds.Same(c.EntraObjectId, aadObjectId))
-                || ManagersOf(host).Contains(aadObjectId, AadObjectIds.Comparer));
+        return host is null
+            ? []
+            : [.. host.Contacts.Select(c => c.EntraObjectId).OfType<string>().Where(id => id.Length > 0)
+                .Concat(ManagersOf(host)).Distinct(AadObjectIds.Comparer)];
     }
 
     public bool IsCoordinator(string aadObjectId) =>
