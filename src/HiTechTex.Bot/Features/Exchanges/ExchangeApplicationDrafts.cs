@@ -123,7 +123,7 @@ internal sealed class ExchangeApplicationDrafts(ConversationStates states, IPart
             // The same new form saved by another click first (a double click): its draft, never a second one. Once
             // submitted it is no draft: the caller says so (as for a second Submit of a stored draft).
             var first = await store.FindAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            return first is { Status: ExchangeStatus.Draft } && string.Equals(first.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
+            return first is { Status: ExchangeStatus.Draft } && AadObjectIds.Same(first.ApplicantAadObjectId, actor.AadObjectId)
                 ? first
                 : null;
         }

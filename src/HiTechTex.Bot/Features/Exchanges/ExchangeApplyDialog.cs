@@ -361,7 +361,7 @@ internal sealed class ExchangeApplyDialog : ComponentDialog
 
         var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
         return application is not null
-            && string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
+            && AadObjectIds.Same(application.ApplicantAadObjectId, actor.AadObjectId)
             && application.Status is ExchangeStatus.Draft or ExchangeStatus.ChangesRequested
             ? FromApplication(application)
             : null;

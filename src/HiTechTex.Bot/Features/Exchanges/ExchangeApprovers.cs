@@ -35,7 +35,7 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
     {
         ArgumentNullException.ThrowIfNull(application);
         return [.. (await EntitledAsync(application, cancellationToken).ConfigureAwait(false))
-            .Where(a => !string.Equals(a, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))];
+            .Where(a => !AadObjectIds.Same(a, application.ApplicantAadObjectId))];
     }
 
     /// <summary>
@@ -43,13 +43,13 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
     /// one the directory, the chats and the cards know; null when it names none of them.
     /// </summary>
     public static string? OwnId(IReadOnlyList<string> people, string aadObjectId) =>
-        people.FirstOrDefault(p => string.Equals(p, aadObjectId, StringComparison.OrdinalIgnoreCase));
+        people.FirstOrDefault(p => AadObjectIds.Same(p, aadObjectId));
 
     /// <summary>True when the applicant is among the people the current step's rules name (they manage their own organisation).</summary>
     public async Task<bool> ApplicantIsEntitledAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return (await EntitledAsync(application, cancellationToken).ConfigureAwait(false)).Contains(application.ApplicantAadObjectId, StringComparer.OrdinalIgnoreCase);
+        return (await EntitledAsync(application, cancellationToken).ConfigureAwait(false)).Contains(application.ApplicantAadObjectId, AadObjectIds.Comparer);
     }
 
     private async Task<IReadOnlyList<string>> EntitledAsync(ExchangeApplication application, CancellationToken cancellationToken)
@@ -60,11 +60,7 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
                 var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
                 return visiting is null ? [] : ManagersOf(visiting);
             case ExchangeStatus.Stage2:
-                var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
-                return host is null
-                    ? []
-                    : [.. host.Contacts.Select(c => c.EntraObjectId).OfType<string>().Where(id => id.Length > 0)
-                        .Concat(ManagersOf(host)).Distinct(StringComparer.OrdinalIgnoreCase)];
+                return await HostSideAsync(application, cancellationToken).ConfigureAwait(false);
             default:
                 return [];
         }
@@ -74,25 +70,31 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
     public async Task<bool> IsVisitingManagerAsync(ExchangeApplication application, string aadObjectId, CancellationToken cancellationToken)
     {
         var visiting = await directory.FindAsync(application.VisitingOrganisationId, cancellationToken).ConfigureAwait(false);
-        return visiting is not null && ManagersOf(visiting).Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+        return visiting is not null && ManagersOf(visiting).Contains(aadObjectId, AadObjectIds.Comparer);
     }
 
     /// <summary>True when the person is on the host side (contact or manager).</summary>
-    public async Task<bool> IsHostSideAsync(ExchangeApplication application, string aadObjectId, CancellationToken cancellationToken)
+    public async Task<bool> IsHostSideAsync(ExchangeApplication application, string aadObjectId, CancellationToken cancellationToken) =>
+        (await HostSideAsync(application, cancellationToken).ConfigureAwait(false)).Contains(aadObjectId, AadObjectIds.Comparer);
+
+    /// <summary>The host organisation's people: its contacts with an Entra object id and its managers.</summary>
+    public async Task<IReadOnlyList<string>> HostSideAsync(ExchangeApplication application, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(application);
         var host = await directory.FindAsync(application.HostOrganisationId, cancellationToken).ConfigureAwait(false);
-        return host is not null
-            && (host.Contacts.Any(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))
-                || ManagersOf(host).Contains(aadObjectId, StringComparer.OrdinalIgnoreCase));
+        return host is null
+            ? []
+            : [.. host.Contacts.Select(c => c.EntraObjectId).OfType<string>().Where(id => id.Length > 0)
+                .Concat(ManagersOf(host)).Distinct(AadObjectIds.Comparer)];
     }
 
     public bool IsCoordinator(string aadObjectId) =>
-        roles.CurrentValue.Coordinators.Any(c => string.Equals(c, aadObjectId, StringComparison.OrdinalIgnoreCase));
+        roles.CurrentValue.Coordinators.Any(c => AadObjectIds.Same(c, aadObjectId));
 
     /// <summary>The organisation ids a person manages (their own and, through them, the members).</summary>
     public IReadOnlyList<string> ManagedBy(string aadObjectId) =>
         [.. roles.CurrentValue.ClusterManagers
-            .Where(m => string.Equals(m.Key, aadObjectId, StringComparison.OrdinalIgnoreCase))
+            .Where(m => AadObjectIds.Same(m.Key, aadObjectId))
             .SelectMany(m => m.Value)
             .Distinct(StringComparer.OrdinalIgnoreCase)];
 
@@ -101,5 +103,5 @@ internal sealed class ExchangeApprovers(IOptionsMonitor<RoleOptions> roles, IPar
             .Where(m => m.Value.Any(id => string.Equals(id, organisation.Id, StringComparison.OrdinalIgnoreCase)
                 || (organisation.ClusterId is { } cluster && string.Equals(id, cluster, StringComparison.OrdinalIgnoreCase))))
             .Select(m => m.Key)
-            .Distinct(StringComparer.OrdinalIgnoreCase)];
+            .Distinct(AadObjectIds.Comparer)];
 }

@@ -63,8 +63,8 @@ internal sealed class ExchangeCards(
             var visitingCluster = visiting?.ClusterId is { } vc ? await directory.FindAsync(vc, cancellationToken).ConfigureAwait(false) : null;
             var hostCluster = host?.ClusterId is { } hc ? await directory.FindAsync(hc, cancellationToken).ConfigureAwait(false) : null;
             var unnamed = 0;
-            foreach (var candidate in candidates.Where(c => !string.Equals(c, viewerAadObjectId, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(c, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)))
+            foreach (var candidate in candidates.Where(c => !AadObjectIds.Same(c, viewerAadObjectId)
+                && !AadObjectIds.Same(c, application.ApplicantAadObjectId)))
             {
                 var name = await people.FindNameAsync(candidate, application.TenantId, cancellationToken).ConfigureAwait(false)
                     ?? ContactName(candidate, visiting, host, visitingCluster, hostCluster)
@@ -125,7 +125,7 @@ internal sealed class ExchangeCards(
 
     /// <summary>The zone last seen from the viewer (the applicant by the Teams user id kept with the application).</summary>
     private async Task<string?> ReaderZoneAsync(ExchangeApplication application, string viewerAadObjectId, CancellationToken cancellationToken) =>
-        string.Equals(viewerAadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase) && application.ApplicantUserId.Length > 0
+        AadObjectIds.Same(viewerAadObjectId, application.ApplicantAadObjectId) && application.ApplicantUserId.Length > 0
             ? await people.FindUserTimeZoneAsync(TeamsChannelId, application.ApplicantUserId, cancellationToken).ConfigureAwait(false)
                 ?? await people.FindTimeZoneAsync(viewerAadObjectId, application.TenantId, cancellationToken).ConfigureAwait(false)
             : await people.FindTimeZoneAsync(viewerAadObjectId, application.TenantId, cancellationToken).ConfigureAwait(false);
@@ -180,6 +180,29 @@ internal sealed class ExchangeCards(
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(texts);
+        // The date pickers offer only the days the server accepts (a year back to three years ahead). A stored day outside
+        // them — a draft saved over a year ago, a far year typed in a request — would stand in its picker as a value the
+        // client refuses to send, and Save and Submit would do nothing, saying nothing: its box is left empty, and the
+        // notice names the day, to be chosen again.
+        var (first, last) = (ExchangeEligibility.EarliestAcceptedDate(clock.Today), ExchangeEligibility.LatestAcceptedDate(clock.Today));
+        string Day(DateOnly? date, string label)
+        {
+            if (date is not { } day)
+            {
+                return "";
+            }
+
+            if (day >= first && day <= last)
+            {
+                return day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            notice = notice is { Length: > 0 } ? notice + " " + texts.DateOutsideForm(label, day, first, last) : texts.DateOutsideForm(label, day, first, last);
+            return "";
+        }
+
+        var (startDate, endDate) = (Day(state.StartDate, texts.StartDate), Day(state.EndDate, texts.EndDate));
         return renderer.Render(FormTemplate, new JsonObject
         {
             ["title"] = texts.FormTitle,
@@ -191,11 +214,10 @@ internal sealed class ExchangeCards(
             ["hostQuery"] = state.HostQuery ?? "",
             ["hostId"] = state.HostId ?? "",
             ["hostChoices"] = Choices(hostChoices),
-            ["startDate"] = state.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            ["endDate"] = state.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            // The date pickers offer only the days the server accepts (a year back to three years ahead).
-            ["minDate"] = ExchangeEligibility.EarliestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["maxDate"] = ExchangeEligibility.LatestAcceptedDate(clock.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["startDate"] = startDate,
+            ["endDate"] = endDate,
+            ["minDate"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["maxDate"] = last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["activityType"] = state.ActivityType?.ToString() ?? "",
             ["activityTypes"] = new JsonArray([.. Enum.GetValues<ExchangeActivityType>().Select(t => (JsonNode)new JsonObject { ["title"] = texts.ActivityTypes[t], ["value"] = t.ToString() })]),
             ["objectives"] = state.Objectives ?? "",
@@ -413,7 +435,7 @@ internal sealed class ExchangeCards(
     // a fragment of the id, which tells a reader nothing.
     private static string? ContactName(string aadObjectId, params Organisation?[] organisations) =>
         organisations.OfType<Organisation>().SelectMany(o => o.Contacts)
-            .FirstOrDefault(c => string.Equals(c.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase) && c.Name.Length > 0)?.Name;
+            .FirstOrDefault(c => AadObjectIds.Same(c.EntraObjectId, aadObjectId) && c.Name.Length > 0)?.Name;
 
     private string Period(ExchangeApplication application, Organisation? host, ExchangeTexts texts, CultureInfo culture) =>
         application.StartDate is { } start && application.EndDate is { } end

@@ -326,7 +326,7 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
     /// <summary>The recipients a delivery of the message failed for before (transient or permanent).</summary>
     public IReadOnlyList<string> FailedRecipients(IReadOnlyList<ExchangeReminder> claims) =>
         [.. claims.Where(c => c.Kind == UnreachableKind || c.Kind.StartsWith(FailedPrefix, StringComparison.Ordinal))
-            .Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)];
+            .Select(c => c.RecipientAadObjectId).Distinct(AadObjectIds.Comparer)];
 
     /// <summary>
     /// Whether <paramref name="recipient"/> may be sent the message (again) now: see the class — only while the follow-up
@@ -388,7 +388,7 @@ internal sealed record ExchangeDeliveryClaim(string Kind, string FailedPrefix, s
         [.. claims.Where(c => c.Kind.StartsWith(FailedPrefix, StringComparison.Ordinal) && Is(c, recipient))];
 
     private static bool Is(ExchangeReminder claim, string recipient) =>
-        string.Equals(claim.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase);
+        AadObjectIds.Same(claim.RecipientAadObjectId, recipient);
 
     private static string Step(ExchangeApplication application)
     {

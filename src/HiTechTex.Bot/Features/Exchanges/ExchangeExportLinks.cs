@@ -115,7 +115,7 @@ internal sealed class ExchangeExportLinks
     }
 
     private bool IsCoordinator(string aadObjectId) =>
-        roles.CurrentValue.Coordinators.Any(c => string.Equals(c, aadObjectId, StringComparison.OrdinalIgnoreCase));
+        roles.CurrentValue.Coordinators.Any(c => AadObjectIds.Same(c, aadObjectId));
 
     private byte[] Mac(long expires, string language, string coordinatorAadObjectId)
     {

@@ -48,7 +48,7 @@ internal sealed class ExchangeFollowUp(
             IReadOnlyList<ExchangeReminder>? claimedBefore = null;
             var delivered = 0;
             var reachedDue = false;
-            var withoutCard = waitingFor.Where(a => !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))).ToList();
+            var withoutCard = waitingFor.Where(a => !sent.Any(c => AadObjectIds.Same(c.RecipientAadObjectId, a))).ToList();
             foreach (var approver in withoutCard)
             {
                 claimedBefore ??= await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ internal sealed class ExchangeFollowUp(
             foreach (var approver in waitingFor)
             {
                 // Reminded already (the claim stays once delivered), or the card came less than the delay ago.
-                if (claimed.Any(c => string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase)
+                if (claimed.Any(c => AadObjectIds.Same(c.RecipientAadObjectId, approver)
                     && (c.Kind == kind || (c.Kind == cardKind && c.SentAt > due))))
                 {
                     continue;
@@ -209,7 +209,7 @@ internal sealed class ExchangeFollowUp(
         if (noticeOwed && !notice.IsHeld(claims, applicant) && !notice.GaveUp(claims, applicant))
         {
             // Not delivered yet (a notice of an earlier status is not sent: the applicant is told the later one).
-            if (decision is not null && !string.Equals(decision.ActorAadObjectId, applicant, StringComparison.OrdinalIgnoreCase))
+            if (decision is not null && !AadObjectIds.Same(decision.ActorAadObjectId, applicant))
             {
                 unsettled |= !await RetryAsync(application, notice, applicant, "status notice", claims,
                     ct => notifier.NotifyStatusAsync(application, decision.ActorName, decision.Comment, ct), cancellationToken).ConfigureAwait(false);
@@ -242,7 +242,7 @@ internal sealed class ExchangeFollowUp(
             IReadOnlyList<string>? refresh = null;
             foreach (var approver in await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false))
             {
-                if (!hadCards.Any(c => string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase))
+                if (!hadCards.Any(c => AadObjectIds.Same(c.RecipientAadObjectId, approver))
                     || card.IsHeld(claims, approver) || !(aborted || card.FailedBefore(claims, approver)) || !card.MayRetry(claims, approver, clock.Now))
                 {
                     continue;
@@ -264,10 +264,10 @@ internal sealed class ExchangeFollowUp(
             if (aborted && decision is { FromStatus: not ExchangeStatus.Draft })
             {
                 owedWithdrawn = owedWithdrawn.Concat(sentCards.Select(c => c.RecipientAadObjectId)
-                    .Where(r => !string.Equals(r, applicant, StringComparison.OrdinalIgnoreCase)));
+                    .Where(r => !AadObjectIds.Same(r, applicant)));
             }
 
-            foreach (var recipient in owedWithdrawn.Distinct(StringComparer.OrdinalIgnoreCase).Where(r => !withdrawn.IsHeld(claims, r) && !withdrawn.GaveUp(claims, r)))
+            foreach (var recipient in owedWithdrawn.Distinct(AadObjectIds.Comparer).Where(r => !withdrawn.IsHeld(claims, r) && !withdrawn.GaveUp(claims, r)))
             {
                 unsettled |= !await RetryAsync(application, withdrawn, recipient, "withdrawal notice", claims,
                     ct => notifier.TellWithdrawnAsync(application, recipient, ct), cancellationToken).ConfigureAwait(false);
@@ -278,14 +278,14 @@ internal sealed class ExchangeFollowUp(
         // Approve/Reject), which failed in a way that may pass: once more (bounded; a PUT only replaces the card).
         var update = ExchangeDeliveryClaim.CardUpdate(application);
         var notUpdated = update.FailedRecipients(claims).Concat(sentCards.Select(c => c.RecipientAadObjectId))
-            .Distinct(StringComparer.OrdinalIgnoreCase).Where(r => !update.IsHeld(claims, r) && !update.GaveUp(claims, r)).ToList();
+            .Distinct(AadObjectIds.Comparer).Where(r => !update.IsHeld(claims, r) && !update.GaveUp(claims, r)).ToList();
         if (notUpdated.Count > 0)
         {
             var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
             var refresh = await notifier.RefreshUserIdsAsync(application, cancellationToken).ConfigureAwait(false);
             foreach (var recipient in notUpdated)
             {
-                IReadOnlyList<ExchangeCardReference> theirs = [.. sent.Where(c => string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase))];
+                IReadOnlyList<ExchangeCardReference> theirs = [.. sent.Where(c => AadObjectIds.Same(c.RecipientAadObjectId, recipient))];
                 if (theirs.Count == 0)
                 {
                     // No card of theirs on record any more: nothing to update.
@@ -330,7 +330,7 @@ internal sealed class ExchangeFollowUp(
                 continue;
             }
 
-            if (!claims.Any(c => c.Kind == kind && string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase)))
+            if (!claims.Any(c => c.Kind == kind && AadObjectIds.Same(c.RecipientAadObjectId, recipient)))
             {
                 // Killed after the mark, before the claim: nothing was sent. Said, so that an operator looking for a lost
                 // notice sees the process stopped there; the notice is owed as before (a failure record, or the aborted
@@ -417,7 +417,7 @@ internal sealed class ExchangeFollowUp(
         if (kind == ExchangeDeliveryClaim.Reminder(application).Kind)
         {
             // Still one of the step's approvers (a reassignment makes a new step: stale above).
-            return waitingFor.Contains(recipient, StringComparer.OrdinalIgnoreCase)
+            return waitingFor.Contains(recipient, AadObjectIds.Comparer)
                 ? (ExchangeDeliveryClaim.Reminder(application), "reminder", async ct =>
                     await notifier.RemindAsync(application, recipient, await notifier.RefreshUserIdsAsync(application, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
                 : (null, "", null);

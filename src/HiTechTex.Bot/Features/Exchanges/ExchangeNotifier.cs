@@ -48,7 +48,7 @@ internal sealed class ExchangeNotifier(
         var notReached = new List<string>();
         foreach (var person in waitingFor)
         {
-            var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, person, StringComparison.OrdinalIgnoreCase));
+            var hadCard = sent.Any(c => AadObjectIds.Same(c.RecipientAadObjectId, person));
             var texts = await TextsForAsync(application, person, cancellationToken).ConfigureAwait(false);
             var notice = NewCardAlert(application, texts, action, from, reassignedBy);
 
@@ -60,7 +60,7 @@ internal sealed class ExchangeNotifier(
             }
         }
 
-        foreach (var cardsOfOne in sent.GroupBy(c => c.RecipientAadObjectId, StringComparer.OrdinalIgnoreCase))
+        foreach (var cardsOfOne in sent.GroupBy(c => c.RecipientAadObjectId, AadObjectIds.Comparer))
         {
             // Not updated (the connector failing): the follow-up's next pass tries again, so that a decided or withdrawn
             // application's card does not keep offering Approve/Reject.
@@ -69,15 +69,15 @@ internal sealed class ExchangeNotifier(
 
         if (action == ExchangeAction.Withdrawn && from != ExchangeStatus.Draft)
         {
-            foreach (var recipient in sent.Select(c => c.RecipientAadObjectId).Distinct(StringComparer.OrdinalIgnoreCase)
-                .Where(r => !string.Equals(r, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)))
+            foreach (var recipient in sent.Select(c => c.RecipientAadObjectId).Distinct(AadObjectIds.Comparer)
+                .Where(r => !AadObjectIds.Same(r, application.ApplicantAadObjectId)))
             {
                 // Not delivered (the connector failing, the approver's chat gone): the follow-up's next pass tries again.
                 await TellWithdrawnAsync(application, recipient, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        if (application.Status != from && !string.Equals(actor.AadObjectId, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+        if (application.Status != from && !AadObjectIds.Same(actor.AadObjectId, application.ApplicantAadObjectId))
         {
             // Not delivered (the connector failing, the applicant's chat gone): the follow-up's next pass tries again.
             await NotifyStatusAsync(application, actor.Name, comment, cancellationToken).ConfigureAwait(false);
@@ -92,7 +92,7 @@ internal sealed class ExchangeNotifier(
             // The card reached none of them: a failure that may pass is tried again by the follow-up; when none can be
             // reached at all (the bot not installed for them), the applicant is told now, as for a step nobody may decide.
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            if (waitingFor.All(p => claims.Any(c => c.Kind == UnreachableKind(application) && string.Equals(c.RecipientAadObjectId, p, StringComparison.OrdinalIgnoreCase))))
+            if (waitingFor.All(p => claims.Any(c => c.Kind == UnreachableKind(application) && AadObjectIds.Same(c.RecipientAadObjectId, p))))
             {
                 await UnreachableApproversAsync(application, cancellationToken).ConfigureAwait(false);
             }
@@ -156,7 +156,7 @@ internal sealed class ExchangeNotifier(
     public async Task<ExchangeTexts> TextsForAsync(ExchangeApplication application, string recipient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
-        if (string.Equals(recipient, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+        if (AadObjectIds.Same(recipient, application.ApplicantAadObjectId))
         {
             var current = await languages.FindProfileLanguageAsync(TeamsChannelId, application.ApplicantUserId, cancellationToken).ConfigureAwait(false);
             return ExchangeTexts.Resolve(current ?? application.ApplicantLanguage);
@@ -316,7 +316,7 @@ internal sealed class ExchangeNotifier(
         var applicant = application.ApplicantAadObjectId;
         var claim = ExchangeDeliveryClaim.ReportRequest;
         var held = (await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(c => c.Kind == claim.Kind && string.Equals(c.RecipientAadObjectId, applicant, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(c => c.Kind == claim.Kind && AadObjectIds.Same(c.RecipientAadObjectId, applicant));
         var texts = await TextsForAsync(application, applicant, cancellationToken).ConfigureAwait(false);
         if (held is not null)
         {
@@ -808,8 +808,8 @@ internal sealed class ExchangeNotifier(
         var holders = new List<string>();
         foreach (var recipient in (await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false)).Select(c => c.RecipientAadObjectId))
         {
-            if (!holders.Contains(recipient, StringComparer.OrdinalIgnoreCase)
-                && !string.Equals(recipient, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase)
+            if (!holders.Contains(recipient, AadObjectIds.Comparer)
+                && !AadObjectIds.Same(recipient, application.ApplicantAadObjectId)
                 && (await views.ForAsync(application, recipient, cancellationToken).ConfigureAwait(false)).CanSee)
             {
                 holders.Add(recipient);
@@ -819,7 +819,7 @@ internal sealed class ExchangeNotifier(
         var people = new List<string>();
         foreach (var person in current.Concat(candidates).Concat(holders))
         {
-            if (!people.Contains(person, StringComparer.OrdinalIgnoreCase))
+            if (!people.Contains(person, AadObjectIds.Comparer))
             {
                 people.Add(person);
             }

@@ -15,9 +15,16 @@ internal sealed class ExchangePersonalRecords(BotDbContext db) : IPersonalRecord
 
     public PersonalRecordKind Kind => PersonalRecordKind.ExchangeApplication;
 
-    public Task<bool> AwaitNoticesAsync(string? aadObjectId, string userId, CancellationToken cancellationToken) =>
-        aadObjectId is not { Length: > 0 }
-            ? Task.FromResult(false)
-            : db.Set<ExchangeApplication>().AsNoTracking()
-                .AnyAsync(e => e.ApplicantAadObjectId == aadObjectId && InProgress.Contains(e.Status), cancellationToken);
+    /// <summary>Their applications in whatever case the id was stored in (<see cref="AadObjectIds"/>).</summary>
+    public Task<bool> AwaitNoticesAsync(string? aadObjectId, string userId, CancellationToken cancellationToken)
+    {
+        if (aadObjectId is not { Length: > 0 })
+        {
+            return Task.FromResult(false);
+        }
+
+        var applicant = AadObjectIds.Key(aadObjectId);
+        return db.Set<ExchangeApplication>().AsNoTracking()
+            .AnyAsync(e => e.ApplicantAadObjectId.ToLower() == applicant && InProgress.Contains(e.Status), cancellationToken);
+    }
 }

@@ -31,11 +31,15 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     public Task<ExchangeApplication?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<ExchangeApplication>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
 
-    public async Task<IReadOnlyList<ExchangeApplication>> ListForApplicantAsync(string aadObjectId, CancellationToken cancellationToken) =>
-        await db.Set<ExchangeApplication>().AsNoTracking()
-            .Where(e => e.ApplicantAadObjectId == aadObjectId)
+    /// <summary>The applications of the person with this Entra object id, in any case it was stored in (<see cref="AadObjectIds"/>).</summary>
+    public async Task<IReadOnlyList<ExchangeApplication>> ListForApplicantAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        var applicant = AadObjectIds.Key(aadObjectId);
+        return await db.Set<ExchangeApplication>().AsNoTracking()
+            .Where(e => e.ApplicantAadObjectId.ToLower() == applicant)
             .OrderByDescending(e => e.CreatedAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<IReadOnlyList<ExchangeApplication>> ListAsync(IReadOnlyCollection<ExchangeStatus> statuses, CancellationToken cancellationToken) =>
         await db.Set<ExchangeApplication>().AsNoTracking()
@@ -47,11 +51,14 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     /// True when the organisation's one visit is taken for <paramref name="applicantAadObjectId"/>: by an application
     /// its cluster validated, or by one of their own still pending (withdrawn, rejected and drafts count for nothing).
     /// </summary>
-    public Task<bool> HasCountingApplicationAsync(string visitingOrganisationId, Guid exceptId, string applicantAadObjectId, CancellationToken cancellationToken) =>
-        db.Set<ExchangeApplication>().AnyAsync(
+    public Task<bool> HasCountingApplicationAsync(string visitingOrganisationId, Guid exceptId, string applicantAadObjectId, CancellationToken cancellationToken)
+    {
+        var applicant = AadObjectIds.Key(applicantAadObjectId);
+        return db.Set<ExchangeApplication>().AnyAsync(
             e => e.VisitingOrganisationId == visitingOrganisationId && e.Id != exceptId
-                && (ValidatedStatuses.Contains(e.Status) || (PendingStatuses.Contains(e.Status) && e.ApplicantAadObjectId == applicantAadObjectId)),
+                && (ValidatedStatuses.Contains(e.Status) || (PendingStatuses.Contains(e.Status) && e.ApplicantAadObjectId.ToLower() == applicant)),
             cancellationToken);
+    }
 
     /// <summary>True when the organisation has an application its cluster validated, other than <paramref name="exceptId"/>.</summary>
     public Task<bool> HasValidatedApplicationAsync(string visitingOrganisationId, Guid exceptId, CancellationToken cancellationToken) =>
@@ -282,9 +289,10 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     public async Task<int?> SaveDraftAsync(ExchangeApplication edited, int expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edited);
+        var applicant = AadObjectIds.Key(edited.ApplicantAadObjectId);
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.Set<ExchangeApplication>()
-            .Where(e => e.Id == edited.Id && e.Version == expectedVersion && e.ApplicantAadObjectId == edited.ApplicantAadObjectId
+            .Where(e => e.Id == edited.Id && e.Version == expectedVersion && e.ApplicantAadObjectId.ToLower() == applicant
                 && (e.Status == ExchangeStatus.Draft || e.Status == ExchangeStatus.ChangesRequested))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Version, expectedVersion + 1)
@@ -333,7 +341,7 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             await LockVisitAsync(id, cancellationToken).ConfigureAwait(false);
             target = target.Where(e => !db.Set<ExchangeApplication>().Any(
                 o => o.VisitingOrganisationId == e.VisitingOrganisationId && o.Id != e.Id
-                    && (ValidatedStatuses.Contains(o.Status) || (PendingStatuses.Contains(o.Status) && o.ApplicantAadObjectId == e.ApplicantAadObjectId))));
+                    && (ValidatedStatuses.Contains(o.Status) || (PendingStatuses.Contains(o.Status) && o.ApplicantAadObjectId.ToLower() == e.ApplicantAadObjectId.ToLower()))));
         }
 
         var rows = await target

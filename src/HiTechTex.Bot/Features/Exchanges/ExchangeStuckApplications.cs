@@ -179,7 +179,7 @@ internal sealed class ExchangeStuckApplications(
             var round = ExchangeDeliveryClaim.RetryRounds(application, claims, clock.Now).Done;
             entries.AddRange(GivenUp(application, claims).GroupBy(g => (g.Reason, Refused: g.Claim.WasRefused(claims, g.Recipient)))
                 .OrderBy(g => g.Key.Reason).ThenByDescending(g => g.Key.Refused)
-                .Select(g => new ExchangeStuckEntry(application, g.Key.Reason, [.. g.Select(n => n.Recipient).Distinct(StringComparer.OrdinalIgnoreCase)], g.Key.Refused)
+                .Select(g => new ExchangeStuckEntry(application, g.Key.Reason, [.. g.Select(n => n.Recipient).Distinct(AadObjectIds.Comparer)], g.Key.Refused)
                 {
                     Round = round,
                 }));
@@ -482,7 +482,7 @@ internal sealed class ExchangeStuckApplications(
         await store.ForgetRemindersAsync(application.Id, [update.FailedPrefix, update.UnreachableKind, update.RefusedKind, update.Kind], recipient, cancellationToken)
             .ConfigureAwait(false);
         IReadOnlyList<ExchangeCardReference> theirs = [.. (await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false))
-            .Where(c => string.Equals(c.RecipientAadObjectId, recipient, StringComparison.OrdinalIgnoreCase))];
+            .Where(c => AadObjectIds.Same(c.RecipientAadObjectId, recipient))];
         if (theirs.Count == 0)
         {
             // No card of theirs on record any more: nothing to update.
@@ -564,9 +564,9 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        return [.. waitingFor.Where(a => stopped.Contains(a, StringComparer.OrdinalIgnoreCase)
-            && claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase)) is { } held
-            && !sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase) && c.SentAt >= held.SentAt))];
+        return [.. waitingFor.Where(a => stopped.Contains(a, AadObjectIds.Comparer)
+            && claims.FirstOrDefault(c => c.Kind == card.Kind && AadObjectIds.Same(c.RecipientAadObjectId, a)) is { } held
+            && !sent.Any(c => AadObjectIds.Same(c.RecipientAadObjectId, a) && c.SentAt >= held.SentAt))];
     }
 
     /// <summary>
@@ -585,7 +585,7 @@ internal sealed class ExchangeStuckApplications(
             // new). The claim is never given up in between (renewed, not released and claimed again): a follow-up pass
             // running meanwhile finds it held and sends nothing — the card goes out once, from this click.
             var claims = await store.RemindersAsync(application.Id, cancellationToken).ConfigureAwait(false);
-            var held = claims.FirstOrDefault(c => c.Kind == card.Kind && string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase));
+            var held = claims.FirstOrDefault(c => c.Kind == card.Kind && AadObjectIds.Same(c.RecipientAadObjectId, approver));
             bool underHeldClaim;
             if (await store.ForgetRemindersAsync(application.Id, [card.OnTheWireKind], approver, cancellationToken).ConfigureAwait(false) > 0)
             {
@@ -672,7 +672,7 @@ internal sealed class ExchangeStuckApplications(
         foreach (var approver in refused)
         {
             await store.ForgetRemindersAsync(application.Id, [card.FailedPrefix, card.UnreachableKind, card.RefusalPrefix!], approver, cancellationToken).ConfigureAwait(false);
-            var hadCard = sent.Any(c => string.Equals(c.RecipientAadObjectId, approver, StringComparison.OrdinalIgnoreCase));
+            var hadCard = sent.Any(c => AadObjectIds.Same(c.RecipientAadObjectId, approver));
             var texts = await notifier.TextsForAsync(application, approver, cancellationToken).ConfigureAwait(false);
             var sentNow = hadCard && alerts
                 ? await notifier.SendNewCardAlertAsync(application, decision!, approver, refresh, cancellationToken).ConfigureAwait(false)
@@ -825,7 +825,7 @@ internal sealed class ExchangeStuckApplications(
         }
 
         var sent = await store.CardsAsync(application.Id, cancellationToken).ConfigureAwait(false);
-        if (waitingFor.Any(a => sent.Any(c => string.Equals(c.RecipientAadObjectId, a, StringComparison.OrdinalIgnoreCase))))
+        if (waitingFor.Any(a => sent.Any(c => AadObjectIds.Same(c.RecipientAadObjectId, a))))
         {
             return null;
         }
@@ -913,12 +913,12 @@ internal sealed class ExchangeStuckApplications(
             .Select(n => new ExchangeRetryPart(ExchangeStuckReason.ApplicantNotReached, ExchangeRetryOutcome.AlreadyQueued) { Notice = n.Notice }));
         if (application.Status.AwaitsADecision() && StillTried(ExchangeDeliveryClaim.Reminder(application)) is { Count: > 0 } reminded)
         {
-            if (reminded.Any(r => waitingFor.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            if (reminded.Any(r => waitingFor.Contains(r, AadObjectIds.Comparer)))
             {
                 parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.AlreadyQueued));
             }
 
-            if (reminded.Any(r => !waitingFor.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            if (reminded.Any(r => !waitingFor.Contains(r, AadObjectIds.Comparer)))
             {
                 parts.Add(new(ExchangeStuckReason.ApproverNotReminded, ExchangeRetryOutcome.NotNeeded));
             }

@@ -538,6 +538,19 @@ internal sealed partial record ExchangeTexts
     /// <summary>{0} = a day on no calendar (<see cref="NoSuchDay"/>). The step-by-step date questions' answer to it.</summary>
     public required string NoSuchDayAnswerFormat { get; init; }
 
+    /// <summary>
+    /// {0} = the date field's label, {1} = the stored day, {2} and {3} = the first and last day the form's pickers offer:
+    /// the day is outside them, so its box is left empty.
+    /// </summary>
+    public required string DateOutsideFormFormat { get; init; }
+
+    /// <summary>The notice for a stored <paramref name="day"/> of <paramref name="field"/> outside the form's pickers (<paramref name="first"/>–<paramref name="last"/>).</summary>
+    public string DateOutsideForm(string field, DateOnly day, DateOnly first, DateOnly last)
+    {
+        var culture = ExchangeCards.Culture(Language);
+        return string.Format(culture, DateOutsideFormFormat, field, ExchangeTime.Day(day, culture), ExchangeTime.Day(first, culture), ExchangeTime.Day(last, culture));
+    }
+
     /// <summary>The notice for a day on no calendar, written where <paramref name="field"/> was left empty.</summary>
     public string NoSuchDayInRequest(NoSuchDate day, string field) =>
         string.Format(ExchangeCards.Culture(Language), NoSuchDayInRequestFormat, NoSuchDay(day), field);

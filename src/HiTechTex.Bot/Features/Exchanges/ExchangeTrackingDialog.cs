@@ -139,8 +139,8 @@ internal sealed class ExchangeTrackingDialog : ComponentDialog
         foreach (var application in await store.ListAsync([ExchangeStatus.Stage1, ExchangeStatus.Stage2, ExchangeStatus.ReportSubmitted], cancellationToken).ConfigureAwait(false))
         {
             var current = await approvers.CurrentAsync(application, cancellationToken).ConfigureAwait(false);
-            if (current.Contains(actor.AadObjectId, StringComparer.OrdinalIgnoreCase)
-                && !string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            if (current.Contains(actor.AadObjectId, AadObjectIds.Comparer)
+                && !AadObjectIds.Same(application.ApplicantAadObjectId, actor.AadObjectId))
             {
                 pending.Add(application);
             }

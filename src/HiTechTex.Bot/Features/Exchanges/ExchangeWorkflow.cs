@@ -151,7 +151,7 @@ internal sealed class ExchangeWorkflow(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var application = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (application is null || !string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase))
+        if (application is null || !AadObjectIds.Same(application.ApplicantAadObjectId, actor.AadObjectId))
         {
             return new(new EligibilityResult([], null, null), null);
         }
@@ -273,8 +273,8 @@ internal sealed class ExchangeWorkflow(
                 var candidates = await approvers.CandidatesAsync(application, cancellationToken).ConfigureAwait(false);
                 var target = sent is null ? null : ExchangeApprovers.OwnId(candidates, sent);
                 if (target is null
-                    || string.Equals(target, actor.AadObjectId, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(target, application.ApplicantAadObjectId, StringComparison.OrdinalIgnoreCase))
+                    || AadObjectIds.Same(target, actor.AadObjectId)
+                    || AadObjectIds.Same(target, application.ApplicantAadObjectId))
                 {
                     return Decision.Refuse("input", texts.ReassignTo);
                 }
@@ -296,7 +296,7 @@ internal sealed class ExchangeWorkflow(
                 return new Decision(ExchangeStatus.ReportSubmitted, ExchangeAction.ReportSubmitted, null,
                     new ExchangeChanges { ReportOutcomes = outcomes, ReportEvidence = string.Join(',', evidence) });
             case ExchangeVerbs.Report when application.Status == ExchangeStatus.Approved
-                && string.Equals(application.ApplicantAadObjectId, actor.AadObjectId, StringComparison.OrdinalIgnoreCase):
+                && AadObjectIds.Same(application.ApplicantAadObjectId, actor.AadObjectId):
                 return Decision.Refuse("early");
             case ExchangeVerbs.ValidateReport when view.CanValidate:
                 return new Decision(ExchangeStatus.Completed, ExchangeAction.ReportValidated, comment, null);

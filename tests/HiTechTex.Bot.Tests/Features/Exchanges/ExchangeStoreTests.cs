@@ -410,6 +410,57 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
         Assert.Equal(new HashSet<string> { version20.UnreachableKind, version20.Kind, version20.FailedPrefix + "1" }, left);
     }
 
+    [SkippableFact]
+    public async Task ApplicantLookUps_IdStoredInUpperCaseAskedInLowerCase_FindTheirApplicationsAndOnlyTheirs()
+    {
+        // An Entra object id is a GUID: stored as one Teams client wrote it, asked as another writes it, it is the same
+        // person — who was shown the application (the views ignore case) and must find it in every look-up.
+        SkipUnlessAvailable();
+        var stored = new ExchangeActor(("ABCDEF00" + Guid.NewGuid().ToString("D")[8..]).ToUpperInvariant(), "Ana", "29:ana", "tenant");
+        var asked = stored.AadObjectId.ToLowerInvariant();
+        var visiting = $"org-{Guid.NewGuid():N}";
+        var submitted = await CreateSubmittedAsync(visiting, stored);
+        var draft = NewApplication(visiting, stored);
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        await store.CreateAsync(draft, CancellationToken.None);
+
+        var listed = await store.ListForApplicantAsync(asked, CancellationToken.None);
+        var counting = await store.HasCountingApplicationAsync(visiting, draft.Id, asked, CancellationToken.None);
+        var edited = Copy(draft, "edited");
+        edited.ApplicantAadObjectId = asked;
+        var saved = await store.SaveDraftAsync(edited, 1, CancellationToken.None);
+        var awaitsNotices = await new ExchangePersonalRecords(scope.ServiceProvider.GetRequiredService<BotDbContext>())
+            .AwaitNoticesAsync(asked, "29:ana", CancellationToken.None);
+
+        Assert.Equal(new HashSet<Guid> { submitted, draft.Id }, listed.Select(a => a.Id).ToHashSet());
+        Assert.True(counting);
+        Assert.Equal(2, saved);
+        Assert.Equal("edited", (await store.FindAsync(draft.Id, CancellationToken.None))!.Objectives);
+        Assert.True(awaitsNotices);
+        Assert.Empty(await store.ListForApplicantAsync(Guid.NewGuid().ToString("D"), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task TransitionAsync_SubmitWhileOwnApplicationStoredInAnotherCaseIsPending_Refused()
+    {
+        // The same person's two drafts of one organisation, one stored with the id in upper case: one visit, one submitted.
+        SkipUnlessAvailable();
+        var upper = new ExchangeActor(("ABCDEF00" + Guid.NewGuid().ToString("D")[8..]).ToUpperInvariant(), "Ana", "29:ana", "tenant");
+        var lower = upper with { AadObjectId = upper.AadObjectId.ToLowerInvariant() };
+        var visiting = $"org-{Guid.NewGuid():N}";
+        await CreateSubmittedAsync(visiting, upper);
+        var second = NewApplication(visiting, lower);
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        await store.CreateAsync(second, CancellationToken.None);
+
+        var submitted = await store.TransitionAsync(second.Id, 1, ExchangeStatus.Draft, ExchangeStatus.Stage1, ExchangeAction.Submitted, lower, null, null, CancellationToken.None);
+
+        Assert.False(submitted);
+        Assert.Equal(ExchangeStatus.Draft, (await store.FindAsync(second.Id, CancellationToken.None))!.Status);
+    }
+
     private static ExchangeApplication WithVersion(ExchangeApplication application, int version)
     {
         var copy = NewApplication();
