@@ -164,7 +164,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     public async Task RunOnceAsync_TokenEndpointAnswersNoUsableToken_RetriedThenSynced(int status, string contentType, string body)
     {
         var session = await host.CreateSessionAsync();
-        graph.TokenAnswers.Enqueue((status, contentType, body));
+        graph.TokenAnswers.Enqueue((status, contentType, body, null));
 
         await Processor(host).RunOnceAsync(CancellationToken.None);
 
@@ -173,6 +173,31 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Empty(graph.GraphRequests);
         await DrainAsync(host);
         Assert.Single(graph.Events);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Theory]
+    [InlineData(429, "120", 120)]
+    [InlineData(503, "240", 240)]
+    [InlineData(503, "date", 90)]
+    public async Task RunOnceAsync_TokenEndpointThrottlesWithRetryAfter_WaitsExactlyThatLong(int status, string retryAfter, int seconds)
+    {
+        // Before: the token endpoint's Retry-After was dropped with its answer, and the row came back after the
+        // outbox's own short back-off — asking the throttled endpoint again too soon.
+        var session = await host.CreateSessionAsync();
+        var until = host.Time.GetUtcNow().AddSeconds(seconds);
+        var sent = retryAfter == "date" ? until.ToString("r", System.Globalization.CultureInfo.InvariantCulture) : retryAfter;
+        graph.TokenAnswers.Enqueue((status, "application/json", "{\"error\":\"temporarily_unavailable\"}", sent));
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Pending, until.AddTicks(-(until.Ticks % TimeSpan.TicksPerSecond))), (pending.Status, pending.DueAt));
+        Assert.Empty(graph.GraphRequests);
+        host.Time.Advance(pending.DueAt - host.Time.GetUtcNow() - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await Processor(host).RunOnceAsync(CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await Processor(host).RunOnceAsync(CancellationToken.None));
         Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
     }
 
