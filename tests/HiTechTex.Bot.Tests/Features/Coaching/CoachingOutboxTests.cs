@@ -493,6 +493,62 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
             ["action"] = "coaching.save", ["title"] = "Lab", ["topic"] = "Smart textiles", ["trainer"] = "Lucía", ["language"] = "ES",
             ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
             ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public async Task Save_GetScheduleAnswersAnErrorForTheMailbox_SavedAndSaidItCouldNotBeChecked(string language)
+    {
+        // Before: the mailbox's error item (no availabilityView, no scheduleItems) was read as a free calendar — no
+        // warning, and the coordinator believed the organizer free.
+        await host.Conversation.SeedProfileAsync(language);
+        graph.Busy.Add((new DateTime(2026, 12, 10, 13, 30, 0, DateTimeKind.Utc), new DateTime(2026, 12, 10, 14, 0, 0, DateTimeKind.Utc), "Board meeting"));
+        graph.AnswerNextRaw(200, "application/json",
+            "{\"value\":[{\"scheduleId\":\"coaching@hitechtex.example\",\"error\":{\"message\":\"The user has no mailbox.\",\"responseCode\":\"ErrorMailboxNotFound\"}}]}");
+        var texts = CoachingTexts.Resolve(language);
+
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
+        await DrainAsync(host);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains(texts.Format(texts.ScheduleUncheckedFormat, "coaching@hitechtex.example"), card, StringComparison.Ordinal);
+        Assert.Contains(texts.Format(texts.SavedFormat, "Lab"), card, StringComparison.Ordinal);
+        Assert.Single(graph.Events);
+    }
+
+    [Fact]
+    public async Task Save_GetScheduleUnavailable_SavedAndSaidItCouldNotBeChecked()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        graph.FailNext(503, "ServiceNotAvailable");
+
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
+
+        Assert.Contains("Heads-up: the organizer's calendar (coaching@hitechtex.example) could not be checked for that time, so a conflict there may go unnoticed.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("Session saved: Lab.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_GetScheduleFree_NoWarning()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
+
+        Assert.DoesNotContain("Heads-up", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> ScheduleForm() => new()
+    {
+        ["action"] = "coaching.save", ["title"] = "Lab", ["topic"] = "Smart textiles", ["trainer"] = "Lucía", ["language"] = "ES",
+        ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
+        ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
+    };
+
         }, CoachingTestHost.CoordinatorId);
 
         Assert.Contains("the organizer's calendar is busy at that time (Thu 10 Dec 2026 14:30–15:00, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
