@@ -245,18 +245,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     {
         // Graph: "the maximum number of attendees included in an event … is 500"; a session seats up to 1000.
         var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 501));
-        await host.WithScopeAsync(async sp =>
-        {
-            // Seated at once (501 registrations one by one would queue 501 attendee patches): then one patch.
-            var db = sp.GetRequiredService<BotDbContext>();
-            db.Registrations().AddRange(Enumerable.Range(1, 501).Select(i => new CoachingRegistration
-            {
-                Id = Guid.NewGuid(), SessionId = session.Id, UserAadObjectId = "u" + i, UserName = "User " + i, Email = $"p{i}@example.org",
-                Status = RegistrationStatus.Confirmed, Sequence = i, RegisteredAt = host.Time.GetUtcNow(), UpdatedAt = host.Time.GetUtcNow(),
-            }));
-            db.Enqueue(session.Id, OutboxKind.UpdateAttendees, host.Time.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
+        await host.SeatConfirmedAsync(session.Id, 501);   // at once: 501 registrations one by one would queue 501 patches
 
         await DrainAsync(host);
 
@@ -493,6 +482,17 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
             ["action"] = "coaching.save", ["title"] = "Lab", ["topic"] = "Smart textiles", ["trainer"] = "Lucía", ["language"] = "ES",
             ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
             ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
+        }, CoachingTestHost.CoordinatorId);
+
+        Assert.Contains("the organizer's calendar is busy at that time (Thu 10 Dec 2026 14:30–15:00, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        var request = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
+        Assert.Equal("/v1.0/users/coaching@hitechtex.example/calendar/getSchedule", request.Path);
+
+        // The action's parameters are PascalCase in Graph's metadata (Schedules, StartTime…), and so on the wire.
+        Assert.Contains("\"Schedules\":[\"coaching@hitechtex.example\"]", request.Body, StringComparison.Ordinal);
+        Assert.Contains("\"StartTime\":{\"dateTime\":\"2026-12-10T13:00:00\",\"timeZone\":\"UTC\"}", request.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("pt")]
@@ -548,17 +548,6 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
         ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
     };
-
-        }, CoachingTestHost.CoordinatorId);
-
-        Assert.Contains("the organizer's calendar is busy at that time (Thu 10 Dec 2026 14:30–15:00, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
-        var request = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
-        Assert.Equal("/v1.0/users/coaching@hitechtex.example/calendar/getSchedule", request.Path);
-
-        // The action's parameters are PascalCase in Graph's metadata (Schedules, StartTime…), and so on the wire.
-        Assert.Contains("\"Schedules\":[\"coaching@hitechtex.example\"]", request.Body, StringComparison.Ordinal);
-        Assert.Contains("\"StartTime\":{\"dateTime\":\"2026-12-10T13:00:00\",\"timeZone\":\"UTC\"}", request.Body, StringComparison.Ordinal);
-    }
 
     [Fact]
     public async Task Save_SessionAcrossMidnight_SavedAndTheMeetingEndsOnTheNextDay()
