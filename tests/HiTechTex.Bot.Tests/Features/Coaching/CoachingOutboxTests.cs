@@ -477,12 +477,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         await host.Conversation.SeedProfileAsync("en");
         graph.Busy.Add((new DateTime(2026, 12, 10, 13, 30, 0, DateTimeKind.Utc), new DateTime(2026, 12, 10, 14, 0, 0, DateTimeKind.Utc), "Board meeting"));
 
-        var replies = await host.SubmitAsync(new Dictionary<string, string>
-        {
-            ["action"] = "coaching.save", ["title"] = "Lab", ["topic"] = "Smart textiles", ["trainer"] = "Lucía", ["language"] = "ES",
-            ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
-            ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
-        }, CoachingTestHost.CoordinatorId);
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
 
         Assert.Contains("the organizer's calendar is busy at that time (Thu 10 Dec 2026 14:30–15:00, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         var request = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
@@ -494,12 +489,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("pt")]
-    [InlineData("es")]
-    [InlineData("it")]
-    [InlineData("tr")]
-    [InlineData("cs")]
+    [MemberData(nameof(CoachingTextsTests.Languages), MemberType = typeof(CoachingTextsTests))]
     public async Task Save_GetScheduleAnswersAnErrorForTheMailbox_SavedAndSaidItCouldNotBeChecked(string language)
     {
         // Before: the mailbox's error item (no availabilityView, no scheduleItems) was read as a free calendar — no
