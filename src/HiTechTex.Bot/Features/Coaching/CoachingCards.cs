@@ -175,7 +175,7 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["confirmCancel"] = texts.Format(texts.CancelSessionConfirmFormat, session.Title, summary.Confirmed + summary.Waitlisted),
         };
         SetIfPresent(data, "notice", newSeat && notice is not null && active is { Status: RegistrationStatus.Confirmed } && scheduled
-            ? CalendarPromise(texts, session, active) is { } promise ? notice + " " + promise : notice
+            ? CalendarPromise(texts, session, active, summary.Confirmed) is { } promise ? notice + " " + promise : notice
             : notice);
         SetIfPresent(data, "description", session.Description);   // none: no empty block under the title
         SetIfPresent(data, "warning", warning);
@@ -211,14 +211,17 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
 
     /// <summary>
     /// What a new seat holder gets in their calendar in this deployment: with Graph, the invitation to the Teams meeting
-    /// (an on-site session's calendar event), for someone with an e-mail address, whom the event has as an attendee;
-    /// without Graph, the calendar file of the card's button (when there is a link to it). Null: nothing to promise.
+    /// (an on-site session's calendar event), for someone with an e-mail address, whom the event has as an attendee —
+    /// when the event takes them: the newest seat comes after the other <paramref name="confirmed"/>, and the event has
+    /// the first <see cref="GraphCalendarGateway.MaxAttendees"/>, so past that no invitation is promised (the join link
+    /// is in the bot); without Graph, the calendar file of the card's button (when there is a link to it). Null: nothing
+    /// to promise.
     /// </summary>
-    private string? CalendarPromise(CoachingTexts texts, CoachingSession session, CoachingRegistration registration)
+    private string? CalendarPromise(CoachingTexts texts, CoachingSession session, CoachingRegistration registration, int confirmed)
     {
         if (graphOptions.Value.IsConfigured)
         {
-            return string.IsNullOrEmpty(registration.Email) ? null
+            return string.IsNullOrEmpty(registration.Email) || confirmed > GraphCalendarGateway.MaxAttendees ? null
                 : session.Mode == SessionMode.OnSite ? texts.PromotedCalendarEventInvite : texts.PromotedTeamsMeetingInvite;
         }
 

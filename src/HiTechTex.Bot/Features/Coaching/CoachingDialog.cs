@@ -605,9 +605,10 @@ internal sealed class CoachingDialog(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The warning is a courtesy: an unreachable Graph must not stop the coordinator from saving.
+            // The warning is a courtesy: an unreachable Graph, or a mailbox it could not read, must not stop the
+            // coordinator from saving — but is said, not taken for a free calendar.
             Log.ScheduleCheckFailed(logger, draft.OrganizerMailbox, exception);
-            return null;
+            return texts.Format(texts.ScheduleUncheckedFormat, draft.OrganizerMailbox);
         }
     }
 

@@ -329,7 +329,7 @@ internal sealed class CoachingOutboxProcessor(
                 return late;
             }
 
-            var calendar = CalendarLine(services, registration);
+            var calendar = await CalendarLineAsync(services, db, registration, cancellationToken);
             var status = await notifier.SendAsync(registration, (t, s) => WithLine(t.Format(t.PromotedFormat, s.Title), calendar(t, s, false)), withCard: true, cancellationToken);
             return status == ProactiveSendStatus.NoReference ? OutboxFailure.Permanent("no conversation with the person") : null;
         }
@@ -354,7 +354,7 @@ internal sealed class CoachingOutboxProcessor(
             }
 
             // The link as it is when sent (the card carries it too); attendees of the event get its new invitation.
-            var invited = !string.IsNullOrEmpty(registration.Email);
+            var invited = await IsAttendeeAsync(db, registration, cancellationToken);
             var told = await notifier.SendAsync(registration, (t, s) => WithLine(
                 s.JoinUrl is { Length: > 0 } link ? t.Format(t.EventRecreatedFormat, s.Title, link) : t.Format(t.EventRecreatedNoLinkFormat, s.Title),
                 invited ? t.EventRecreatedInvite : null), withCard: true, cancellationToken);
@@ -375,7 +375,7 @@ internal sealed class CoachingOutboxProcessor(
             }
 
             // Someone who imported the earlier calendar file still has the old time: told to take the new one.
-            var calendarLine = CalendarLine(services, registration);
+            var calendarLine = await CalendarLineAsync(services, db, registration, cancellationToken);
             var moved = await notifier.SendAsync(registration, (t, s) => WithLine(
                 t.Format(t.SessionMovedNoticeFormat, s.Title, SessionTime.Describe(s, SessionTime.CultureOf(t), registration.TimeZone)),
                 calendarLine(t, s, true)), withCard: true, cancellationToken);
@@ -394,10 +394,12 @@ internal sealed class CoachingOutboxProcessor(
     /// <summary>
     /// The line under a move or promotion notice about the person's calendar, for a seat holder: without Graph, the
     /// signed link to the calendar file (the one the confirmation's card opens); with Graph, that the Teams meeting (an
-    /// on-site session's event) in their calendar follows — only for someone with an e-mail address, whom the event
-    /// has as an attendee. Nothing for the waitlisted (no seat, no calendar) or when no link can be made.
+    /// on-site session's event) in their calendar follows — only for someone the event has as an attendee (an e-mail
+    /// address, and among the first <see cref="GraphCalendarGateway.MaxAttendees"/>). Nothing for the waitlisted (no
+    /// seat, no calendar) or when no link can be made.
     /// </summary>
-    private static Func<CoachingTexts, CoachingSession, bool, string?> CalendarLine(IServiceProvider services, CoachingRegistration registration)
+    private static async Task<Func<CoachingTexts, CoachingSession, bool, string?>> CalendarLineAsync(
+        IServiceProvider services, BotDbContext db, CoachingRegistration registration, CancellationToken cancellationToken)
     {
         if (registration.Status != RegistrationStatus.Confirmed)
         {
@@ -406,7 +408,7 @@ internal sealed class CoachingOutboxProcessor(
 
         if (services.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured)
         {
-            return string.IsNullOrEmpty(registration.Email)
+            return !await IsAttendeeAsync(db, registration, cancellationToken)
                 ? (_, _, _) => null
                 : (t, s, moved) => (moved, s.Mode == SessionMode.OnSite) switch
                 {
@@ -1107,11 +1109,23 @@ internal sealed class CoachingOutboxProcessor(
     private static ICalendarGateway Calendar(IServiceProvider services) => services.GetRequiredService<ICalendarGateway>();
 
     private static async Task<IReadOnlyList<CalendarAttendee>> AttendeesAsync(BotDbContext db, Guid sessionId, CancellationToken cancellationToken) =>
-        await db.Registrations().AsNoTracking()
-            .Where(r => r.SessionId == sessionId && r.Status == RegistrationStatus.Confirmed && r.Email != null)
+        await AttendeeRows(db, sessionId)
             .OrderBy(r => r.Sequence)
             .Select(r => new CalendarAttendee(r.Email!, r.UserName))
             .ToListAsync(cancellationToken);
+
+    /// <summary>The registrations the session's event is sent for, before its cut at <see cref="GraphCalendarGateway.MaxAttendees"/>.</summary>
+    private static IQueryable<CoachingRegistration> AttendeeRows(BotDbContext db, Guid sessionId) =>
+        db.Registrations().AsNoTracking().Where(r => r.SessionId == sessionId && r.Status == RegistrationStatus.Confirmed && r.Email != null);
+
+    /// <summary>
+    /// Whether the session's event has the person as an attendee: an e-mail address, and among the first
+    /// <see cref="GraphCalendarGateway.MaxAttendees"/> registered (as <see cref="AttendeesAsync"/> sends them). Someone
+    /// past that has the join link in the bot, and is promised no invitation.
+    /// </summary>
+    private static async Task<bool> IsAttendeeAsync(BotDbContext db, CoachingRegistration registration, CancellationToken cancellationToken) =>
+        !string.IsNullOrEmpty(registration.Email)
+        && await AttendeeRows(db, registration.SessionId).CountAsync(r => r.Sequence < registration.Sequence, cancellationToken) < GraphCalendarGateway.MaxAttendees;
 
     private static string Truncate(string reason) => Utf16Text.Cut(reason, 1000);
 }

@@ -241,6 +241,12 @@ internal sealed partial class CoachingTexts
     /// <summary>{0}: the busy times, without their zone; {1}: the session's time zone, named once.</summary>
     public required string ConflictWarningFormat { get; init; }
 
+    /// <summary>
+    /// Instead of the conflict warning when the organizer's calendar could not be read ({0}: the mailbox): Graph answered
+    /// an error for it (unknown mailbox, no permission) or did not answer. Saved all the same; not "free".
+    /// </summary>
+    public required string ScheduleUncheckedFormat { get; init; }
+
     public required string SyncLabel { get; init; }
 
     /// <summary>The calendar state's label on an on-site session's card (no "Teams meeting" there).</summary>

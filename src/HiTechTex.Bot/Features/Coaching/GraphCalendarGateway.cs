@@ -113,6 +113,12 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
             },
             request => request.Headers.Add("Prefer", "outlook.timezone=\"UTC\""),
             cancellationToken);
+        // A mailbox Graph could not read comes back as an item with an error instead of its items: not free, unknown.
+        if ((response?.Value ?? []).FirstOrDefault(s => s.Error is not null) is { } unread)
+        {
+            throw new ScheduleUncheckedException(unread.Error!.ResponseCode ?? "no code");
+        }
+
         return [.. (response?.Value ?? [])
             .SelectMany(s => s.ScheduleItems ?? [])
             .Where(i => i.Status is not FreeBusyStatus.Free and not FreeBusyStatus.Unknown)

@@ -61,8 +61,8 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
             using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                // The body may echo request details; the status is enough to act on.
-                throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
+                // The body may echo request details; the status (and when to ask again) is enough to act on.
+                throw new TokenEndpointException(response.StatusCode, response.Headers.RetryAfter);
             }
 
             TokenResponse? body;

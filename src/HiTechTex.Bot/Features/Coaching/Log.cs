@@ -32,7 +32,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2409, Level = LogLevel.Debug, Message = "Member lookup for the attendee address failed; the registration goes on without it")]
     public static partial void MemberLookupFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Schedule check for {Organizer} failed; the session is saved without the conflict warning")]
+    [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "Schedule check for {Organizer} failed; the session is saved with 'could not be checked' instead of the conflict warning")]
     public static partial void ScheduleCheckFailed(ILogger logger, string organizer, Exception exception);
 
     [LoggerMessage(EventId = 2412, Level = LogLevel.Warning, Message = "Calendar file of session {SessionId} refused: {Reason}")]

@@ -60,7 +60,7 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
             case HttpRequestException { StatusCode: { } status } when (int)status is >= 400 and < 500 and not 408 and not 429:
                 return new(false, null, $"token endpoint HTTP {(int)status}") { Code = CalendarSyncReason.SignInRefused };
             case HttpRequestException http:
-                return new(true, null, http.StatusCode is { } s ? $"HTTP {(int)s}" : "network error")
+                return new(true, (http as TokenEndpointException)?.RetryAfter is { } retry ? WaitOf(retry, now) : null, http.StatusCode is { } s ? $"HTTP {(int)s}" : "network error")
                 {
                     Code = http.StatusCode is { } throttled && (int)throttled == 429 ? CalendarSyncReason.Throttled : CalendarSyncReason.Unavailable,
                 };
@@ -102,13 +102,15 @@ internal sealed record OutboxFailure(bool Transient, TimeSpan? RetryAfter, strin
                 continue;
             }
 
-            // Seconds, or an HTTP date (RFC 9110 allows both; a proxy in front of Graph may send a date).
             if (System.Net.Http.Headers.RetryConditionHeaderValue.TryParse(values.FirstOrDefault(), out var retry))
             {
-                return retry.Delta ?? retry.Date - now;
+                return WaitOf(retry, now);
             }
         }
 
         return null;
     }
+
+    // Seconds, or an HTTP date (RFC 9110 allows both; a proxy in front of Graph or the token endpoint may send a date).
+    private static TimeSpan? WaitOf(System.Net.Http.Headers.RetryConditionHeaderValue retry, DateTimeOffset now) => retry.Delta ?? retry.Date - now;
 }

@@ -59,6 +59,25 @@ public sealed class CoachingCalendarPromiseTests : IAsyncLifetime
         Assert.Contains(texts.AddToCalendar, registered.Split('\n'));
     }
 
+    [Fact]
+    public async Task WithGraph_ConfirmationOfTheSeatPastTheEventsAttendeeLimit_PromisesNoInvitation()
+    {
+        // Before: the 501st seat holder was told "The Teams meeting invitation is on its way to your calendar.", but the
+        // event has the first 500 registered only (Graph's limit): they have the join link in the bot, no invitation.
+        graph = await FakeGraphServer.StartAsync();
+        using var host = Host(graph.Settings());
+        host.Connector.Setup(c => c.GetConversationMemberAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChannelAccount { Id = "29:user-1", Email = "ana@example.org" });
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 501));
+        await host.SeatConfirmedAsync(session.Id, GraphCalendarGateway.MaxAttendees);
+
+        var registered = CoachingTestHost.CardText(await host.SubmitAsync(new { action = CoachingDialog.RegisterAction, sessionId = session.Id.ToString() }));
+
+        Assert.Contains("You're registered for Circular economy.", registered.Split('\n'));
+        Assert.DoesNotContain("invitation", registered, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public async Task WithGraph_TheListAndTheConfirmation_PromiseTheTeamsMeetingAndItsInvitation(string language)

@@ -122,6 +122,38 @@ public sealed partial class CoachingNoticeCalendarTests : IAsyncLifetime
         Assert.Equal(said, sent.Single(s => s.Conversation == "conv-u2").Text);
     }
 
+    [Fact]
+    public async Task WithGraph_SeatHolderPastTheEventsAttendeeLimit_PromotionMoveAndNewLinkNoticesPromiseNoInvitation()
+    {
+        // Before: promoted to the 501st seat with an e-mail address, "The Teams meeting invitation is on its way to your
+        // calendar.", then "The Teams meeting in your calendar is updated…" and "A new invitation is on its way…" — but
+        // the event has the first 500 registered only (Graph's limit): they have the join link in the bot, nothing more.
+        graph = await FakeGraphServer.StartAsync();
+        using var host = Host(graph.Settings());
+        var draft = CoachingTestHost.Draft(capacity: GraphCalendarGateway.MaxAttendees + 1);
+        var session = await host.CreateSessionAsync(draft);
+        await host.SeatConfirmedAsync(session.Id, GraphCalendarGateway.MaxAttendees - 1);
+        await RegisterAsync(host, session.Id, "u0", "eva@example.org", "en");   // the 500th: on the event
+        await RegisterAsync(host, session.Id, "u1", "ana@example.org", "en");   // the 501st
+        await RegisterAsync(host, session.Id, "u2", "rui@example.org", "en");   // waitlisted, then the 501st
+        await host.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+        await DrainAsync(host);
+
+        var moved = draft with { StartsAt = draft.StartsAt.AddDays(2), EndsAt = draft.EndsAt.AddDays(2), RegistrationClosesAt = draft.RegistrationClosesAt.AddDays(2) };
+        await MoveAsync(host, session.Id, moved);
+        graph.Events.Clear();   // the organizer deleted the event in Outlook: the next edit makes it again, with a new link
+        await MoveAsync(host, session.Id, moved with { Title = "Renamed" });
+
+        var toU2 = sent.Where(s => s.Conversation == "conv-u2").Select(s => s.Text).ToList();
+        Assert.Equal(3, toU2.Count);
+        Assert.Equal("Good news: a seat freed up and you're now registered for Circular economy.", toU2[0]);
+        Assert.All(toU2, t => Assert.DoesNotContain('\n', t));
+        var toU0 = sent.Where(s => s.Conversation == "conv-u0").Select(s => s.Text).ToList();
+        Assert.Equal(2, toU0.Count);
+        Assert.EndsWith("\nThe Teams meeting in your calendar is updated to the new time.", toU0[0], StringComparison.Ordinal);
+        Assert.EndsWith("\nA new invitation is on its way to your calendar.", toU0[1], StringComparison.Ordinal);
+    }
+
     private CoachingTestHost Host(IDictionary<string, string?>? settings = null)
     {
         var host = new CoachingTestHost(settings);

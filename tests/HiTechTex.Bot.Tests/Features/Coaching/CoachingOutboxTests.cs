@@ -164,7 +164,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     public async Task RunOnceAsync_TokenEndpointAnswersNoUsableToken_RetriedThenSynced(int status, string contentType, string body)
     {
         var session = await host.CreateSessionAsync();
-        graph.TokenAnswers.Enqueue((status, contentType, body));
+        graph.TokenAnswers.Enqueue((status, contentType, body, null));
 
         await Processor(host).RunOnceAsync(CancellationToken.None);
 
@@ -173,6 +173,31 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Empty(graph.GraphRequests);
         await DrainAsync(host);
         Assert.Single(graph.Events);
+        Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
+    }
+
+    [Theory]
+    [InlineData(429, "120", 120)]
+    [InlineData(503, "240", 240)]
+    [InlineData(503, "date", 90)]
+    public async Task RunOnceAsync_TokenEndpointThrottlesWithRetryAfter_WaitsExactlyThatLong(int status, string retryAfter, int seconds)
+    {
+        // Before: the token endpoint's Retry-After was dropped with its answer, and the row came back after the
+        // outbox's own short back-off — asking the throttled endpoint again too soon.
+        var session = await host.CreateSessionAsync();
+        var until = host.Time.GetUtcNow().AddSeconds(seconds);
+        var sent = retryAfter == "date" ? until.ToString("r", System.Globalization.CultureInfo.InvariantCulture) : retryAfter;
+        graph.TokenAnswers.Enqueue((status, "application/json", "{\"error\":\"temporarily_unavailable\"}", sent));
+
+        await Processor(host).RunOnceAsync(CancellationToken.None);
+
+        var pending = Assert.Single(await host.OutboxAsync());
+        Assert.Equal((OutboxStatus.Pending, until.AddTicks(-(until.Ticks % TimeSpan.TicksPerSecond))), (pending.Status, pending.DueAt));
+        Assert.Empty(graph.GraphRequests);
+        host.Time.Advance(pending.DueAt - host.Time.GetUtcNow() - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await Processor(host).RunOnceAsync(CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await Processor(host).RunOnceAsync(CancellationToken.None));
         Assert.Equal(CalendarSyncState.Synced, (await SessionAsync(host, session.Id)).SyncState);
     }
 
@@ -220,18 +245,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     {
         // Graph: "the maximum number of attendees included in an event … is 500"; a session seats up to 1000.
         var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 501));
-        await host.WithScopeAsync(async sp =>
-        {
-            // Seated at once (501 registrations one by one would queue 501 attendee patches): then one patch.
-            var db = sp.GetRequiredService<BotDbContext>();
-            db.Registrations().AddRange(Enumerable.Range(1, 501).Select(i => new CoachingRegistration
-            {
-                Id = Guid.NewGuid(), SessionId = session.Id, UserAadObjectId = "u" + i, UserName = "User " + i, Email = $"p{i}@example.org",
-                Status = RegistrationStatus.Confirmed, Sequence = i, RegisteredAt = host.Time.GetUtcNow(), UpdatedAt = host.Time.GetUtcNow(),
-            }));
-            db.Enqueue(session.Id, OutboxKind.UpdateAttendees, host.Time.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
+        await host.SeatConfirmedAsync(session.Id, 501);   // at once: 501 registrations one by one would queue 501 patches
 
         await DrainAsync(host);
 
@@ -463,12 +477,7 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         await host.Conversation.SeedProfileAsync("en");
         graph.Busy.Add((new DateTime(2026, 12, 10, 13, 30, 0, DateTimeKind.Utc), new DateTime(2026, 12, 10, 14, 0, 0, DateTimeKind.Utc), "Board meeting"));
 
-        var replies = await host.SubmitAsync(new Dictionary<string, string>
-        {
-            ["action"] = "coaching.save", ["title"] = "Lab", ["topic"] = "Smart textiles", ["trainer"] = "Lucía", ["language"] = "ES",
-            ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
-            ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
-        }, CoachingTestHost.CoordinatorId);
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
 
         Assert.Contains("the organizer's calendar is busy at that time (Thu 10 Dec 2026 14:30–15:00, Europe/Madrid time).", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
         var request = graph.GraphRequests.Single(r => r.Path.EndsWith("/getSchedule", StringComparison.Ordinal));
@@ -478,6 +487,57 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
         Assert.Contains("\"Schedules\":[\"coaching@hitechtex.example\"]", request.Body, StringComparison.Ordinal);
         Assert.Contains("\"StartTime\":{\"dateTime\":\"2026-12-10T13:00:00\",\"timeZone\":\"UTC\"}", request.Body, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(CoachingTextsTests.Languages), MemberType = typeof(CoachingTextsTests))]
+    public async Task Save_GetScheduleAnswersAnErrorForTheMailbox_SavedAndSaidItCouldNotBeChecked(string language)
+    {
+        // Before: the mailbox's error item (no availabilityView, no scheduleItems) was read as a free calendar — no
+        // warning, and the coordinator believed the organizer free.
+        await host.Conversation.SeedProfileAsync(language);
+        graph.Busy.Add((new DateTime(2026, 12, 10, 13, 30, 0, DateTimeKind.Utc), new DateTime(2026, 12, 10, 14, 0, 0, DateTimeKind.Utc), "Board meeting"));
+        graph.AnswerNextRaw(200, "application/json",
+            "{\"value\":[{\"scheduleId\":\"coaching@hitechtex.example\",\"error\":{\"message\":\"The user has no mailbox.\",\"responseCode\":\"ErrorMailboxNotFound\"}}]}");
+        var texts = CoachingTexts.Resolve(language);
+
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
+        await DrainAsync(host);
+
+        var card = CoachingTestHost.CardText(replies);
+        Assert.Contains(texts.Format(texts.ScheduleUncheckedFormat, "coaching@hitechtex.example"), card, StringComparison.Ordinal);
+        Assert.Contains(texts.Format(texts.SavedFormat, "Lab"), card, StringComparison.Ordinal);
+        Assert.Single(graph.Events);
+    }
+
+    [Fact]
+    public async Task Save_GetScheduleUnavailable_SavedAndSaidItCouldNotBeChecked()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        graph.FailNext(503, "ServiceNotAvailable");
+
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
+
+        Assert.Contains("Heads-up: the organizer's calendar (coaching@hitechtex.example) could not be checked for that time, so a conflict there may go unnoticed.",
+            CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+        Assert.Contains("Session saved: Lab.", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_GetScheduleFree_NoWarning()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+
+        var replies = await host.SubmitAsync(ScheduleForm(), CoachingTestHost.CoordinatorId);
+
+        Assert.DoesNotContain("Heads-up", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> ScheduleForm() => new()
+    {
+        ["action"] = "coaching.save", ["title"] = "Lab", ["topic"] = "Smart textiles", ["trainer"] = "Lucía", ["language"] = "ES",
+        ["date"] = "2026-12-10", ["start"] = "14:00", ["end"] = "16:00", ["timeZone"] = "Europe/Madrid", ["capacity"] = "20",
+        ["mode"] = "Online", ["closesOn"] = "2026-12-09", ["organizer"] = "coaching@hitechtex.example",
+    };
 
     [Fact]
     public async Task Save_SessionAcrossMidnight_SavedAndTheMeetingEndsOnTheNextDay()

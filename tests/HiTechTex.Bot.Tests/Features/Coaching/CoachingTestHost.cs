@@ -92,6 +92,23 @@ internal sealed class CoachingTestHost : IDisposable
     public Task<List<CoachingRegistration>> RegistrationsAsync(Guid sessionId) => WithScopeAsync(sp =>
         sp.GetRequiredService<BotDbContext>().Registrations().AsNoTracking().Where(r => r.SessionId == sessionId).OrderBy(r => r.Sequence).ToListAsync());
 
+    /// <summary>
+    /// Seats <paramref name="count"/> people with e-mail at once (registered p1…pN, sequence 1…N, the session's next
+    /// registration coming after them), with one attendee update queued — not one per registration.
+    /// </summary>
+    public Task<int> SeatConfirmedAsync(Guid sessionId, int count) => WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<BotDbContext>();
+        db.Registrations().AddRange(Enumerable.Range(1, count).Select(i => new CoachingRegistration
+        {
+            Id = Guid.NewGuid(), SessionId = sessionId, UserAadObjectId = "p" + i, UserName = "User p" + i, Email = $"p{i}@example.org",
+            Status = RegistrationStatus.Confirmed, Sequence = i, RegisteredAt = Time.GetUtcNow(), UpdatedAt = Time.GetUtcNow(),
+        }));
+        (await db.Sessions().SingleAsync(s => s.Id == sessionId)).NextSequence = count;
+        db.Enqueue(sessionId, OutboxKind.UpdateAttendees, Time.GetUtcNow());
+        return await db.SaveChangesAsync();
+    });
+
     public Task<List<CoachingOutboxMessage>> OutboxAsync() => WithScopeAsync(sp =>
         sp.GetRequiredService<BotDbContext>().Outbox().AsNoTracking().OrderBy(o => o.Id).ToListAsync());
 

@@ -117,8 +117,8 @@ internal sealed class FakeGraphServer : IAsyncDisposable
         return true;
     });
 
-    /// <summary>The next token request answers this (status, content type, body) instead of a token.</summary>
-    public ConcurrentQueue<(int Status, string ContentType, string Body)> TokenAnswers { get; } = new();
+    /// <summary>The next token request answers this (status, content type, body, and that <c>Retry-After</c> as is when not null) instead of a token.</summary>
+    public ConcurrentQueue<(int Status, string ContentType, string Body, string? RetryAfter)> TokenAnswers { get; } = new();
 
     /// <summary>
     /// The next Graph call never answers (until the client gives up). With <paramref name="processFirst"/> the server
@@ -165,6 +165,11 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             {
                 context.Response.StatusCode = answer.Status;
                 context.Response.ContentType = answer.ContentType;
+                if (answer.RetryAfter is not null)
+                {
+                    context.Response.Headers.RetryAfter = answer.RetryAfter;
+                }
+
                 await context.Response.WriteAsync(answer.Body);
                 return;
             }
