@@ -35,4 +35,6 @@ public class EnglishDialogMessages : IDialogMessages
         "That button belongs to an earlier question, so I did nothing with it. Here is the question I'm asking now:";
 
     public virtual string ClickNotTaken(string? locale) => "That click was not an answer to my question — see my reply in the chat.";
+
+    public virtual string AlreadyDone(string? locale) => Turns.ActivityDeduplicationMiddleware.AlreadyDoneMessage;
 }

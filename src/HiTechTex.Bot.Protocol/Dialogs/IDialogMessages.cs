@@ -54,4 +54,11 @@ public interface IDialogMessages
     /// giving up, an earlier question's button): the reply in the chat says why — the card must not say it was received.
     /// </summary>
     string ClickNotTaken(string? locale);
+
+    /// <summary>
+    /// Shown on the card of an <c>Action.Execute</c> click that Teams delivered again (same activity id) after the first
+    /// delivery was taken: nothing was done a second time (<see cref="Turns.ActivityDeduplicationMiddleware"/>, which
+    /// runs before the bot, so it is given these messages and only the activity's locale).
+    /// </summary>
+    string AlreadyDone(string? locale);
 }

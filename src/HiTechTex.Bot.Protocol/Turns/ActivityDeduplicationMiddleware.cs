@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.Extensions.Logging;
@@ -6,10 +7,14 @@ namespace HiTechTex.Bot.Protocol.Turns;
 
 /// <summary>
 /// Runs the bot at most once per activity id. Teams redelivers an activity it got no answer for within ~15 s; the
-/// redelivery carries the same id and must not book, send or ask twice. A duplicate is answered HTTP 200 without
-/// running the bot. The original answer of an invoke cannot be replayed (it was never stored), so a duplicate
-/// <c>adaptiveCard/action</c> gets the message "Already done" and any other invoke 200 with an empty body.
-/// Activities without an id or conversation pass through.
+/// redelivery carries the same id and must not book, send or ask twice. A duplicate is answered without running the
+/// bot: HTTP 200 for a non-invoke activity. The original answer of an invoke cannot be replayed (it was never stored),
+/// and an invoke must never get 200 with an empty body (checklist 20: Teams shows the user an error), so a duplicate
+/// <c>adaptiveCard/action</c> gets the message <see cref="IDialogMessages.AlreadyDone"/> (in the activity's locale when
+/// the host registers its <see cref="IDialogMessages"/>, else "Already done") and any other invoke
+/// <see cref="DuplicateInvokeStatus"/> (409) with an error body. A read-only invoke (<see cref="IsReadOnlyInvoke"/>:
+/// <c>composeExtension/query</c>, a search) is not de-duplicated at all: running it again changes nothing, and its
+/// redelivery gets its results. Activities without an id or conversation pass through.
 /// </summary>
 /// <remarks>
 /// The activity is marked before the bot runs (at most once): marking afterwards would let the redelivery of a slow
@@ -27,10 +32,30 @@ namespace HiTechTex.Bot.Protocol.Turns;
 public sealed partial class ActivityDeduplicationMiddleware(
     IProcessedActivityStore store,
     ILogger<ActivityDeduplicationMiddleware> logger,
-    ConversationReferenceCache? referenceCache = null) : IMiddleware
+    ConversationReferenceCache? referenceCache = null,
+    IDialogMessages? messages = null) : IMiddleware
 {
-    /// <summary>The text of the <c>adaptiveCard/action</c> answer to a duplicate.</summary>
+    /// <summary>The English text of the <c>adaptiveCard/action</c> answer to a duplicate (<see cref="EnglishDialogMessages.AlreadyDone"/>).</summary>
     public const string AlreadyDoneMessage = "Already done";
+
+    /// <summary>
+    /// The HTTP status of a duplicate invoke that is neither read-only nor <c>adaptiveCard/action</c>: 409 Conflict —
+    /// it was taken already, and its answer, whose shape only the bot knows, cannot be given again.
+    /// </summary>
+    public const int DuplicateInvokeStatus = 409;
+
+    /// <summary>The error code in the body of a <see cref="DuplicateInvokeStatus"/> answer.</summary>
+    public const string DuplicateInvokeCode = "DuplicateActivity";
+
+    /// <summary>
+    /// An invoke that only reads (a message-extension search): it is run again when Teams redelivers it, so the user
+    /// gets the results instead of an error; nothing is marked for it.
+    /// </summary>
+    public static bool IsReadOnlyInvoke(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, InvokeNames.ComposeExtensionQuery, StringComparison.Ordinal);
+    }
 
     /// <inheritdoc />
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
@@ -39,7 +64,7 @@ public sealed partial class ActivityDeduplicationMiddleware(
         ArgumentNullException.ThrowIfNull(next);
         var activity = turnContext.Activity;
         var conversationId = activity.Conversation?.Id;
-        if (string.IsNullOrEmpty(activity.Id) || string.IsNullOrEmpty(conversationId) ||
+        if (string.IsNullOrEmpty(activity.Id) || string.IsNullOrEmpty(conversationId) || IsReadOnlyInvoke(activity) ||
             await MarkAsync(turnContext, activity, conversationId, cancellationToken).ConfigureAwait(false))
         {
             await next(cancellationToken).ConfigureAwait(false);
@@ -50,8 +75,8 @@ public sealed partial class ActivityDeduplicationMiddleware(
         if (activity.IsType(ActivityTypes.Invoke))
         {
             turnContext.InvokeResponse = string.Equals(activity.Name, InvokeNames.AdaptiveCardAction, StringComparison.Ordinal)
-                ? new InvokeResponse(200, AdaptiveCardInvokeResponse.Message(AlreadyDoneMessage))
-                : new InvokeResponse(200);
+                ? new InvokeResponse(200, AdaptiveCardInvokeResponse.Message((messages ?? EnglishDialogMessages.Instance).AlreadyDone(activity.Locale)))
+                : new InvokeResponse(DuplicateInvokeStatus, new ErrorDetail { Code = DuplicateInvokeCode, Message = "This activity was already processed." });
         }
     }
 

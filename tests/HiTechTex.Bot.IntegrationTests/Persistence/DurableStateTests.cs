@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.IntegrationTests.Support;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.State;
@@ -89,7 +90,72 @@ public abstract class DurableStateTests(HostDatabase database)
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var body = JsonNode.Parse(await second.Content.ReadAsStringAsync())!;
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
-        Assert.Equal(ActivityDeduplicationMiddleware.AlreadyDoneMessage, body["value"]!.GetValue<string>());
+        Assert.Equal(ConversationTexts.Resolve(null, "en-US").AlreadyDone, body["value"]!.GetValue<string>());
+        Assert.Equal(1, bot.TurnsFor(activity["id"]!.GetValue<string>()));
+    }
+
+    [SkippableTheory]
+    [InlineData("pt-PT", "Já está feito: esse clique já me tinha chegado, por isso não fiz nada com ele de novo.")]
+    [InlineData("tr-TR", "Zaten yapıldı: bu tıklama bana daha önce ulaşmıştı, bu yüzden onunla tekrar bir şey yapmadım.")]
+    [InlineData("cs-CZ", "Už je hotovo: toto kliknutí ke mně už dorazilo, takže jsem s ním znovu nic nedělal.")]
+    public async Task PostActivity_CardActionRedeliveredToTheBot_AnswersAlreadyDoneInTheClientsLanguage(string locale, string expected)
+    {
+        SkipUnlessAvailable();
+        using var factory = database.CreateHost();
+        var client = factory.CreateClient();
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a =>
+        {
+            a["name"] = InvokeNames.AdaptiveCardAction;
+            a["locale"] = locale;
+            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "menu" } };
+        });
+
+        using var first = await client.PostActivityAsync(activity);
+        using var second = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var body = JsonNode.Parse(await second.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal(expected, body["value"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task PostActivity_ComposeExtensionQueryRedelivered_RunsAgainAndAnswersItsResults()
+    {
+        // A search only reads: its redelivery must get results, not 200 with an empty body (an error in Teams).
+        SkipUnlessAvailable();
+        var bot = new CountingBot();
+        using var factory = database.CreateHost(services => services.RemoveAll<IBot>().AddSingleton<IBot>(bot));
+        var client = factory.CreateClient();
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a => a["name"] = InvokeNames.ComposeExtensionQuery);
+
+        using var first = await client.PostActivityAsync(activity);
+        using var second = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Contains("Booked", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, bot.TurnsFor(activity["id"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
+    public async Task PostActivity_OtherInvokeRedelivered_AnswersConflictWithABodyWithoutRunningTheBot()
+    {
+        // Its answer cannot be replayed and it may change something: not run again, and never 200 with an empty body.
+        SkipUnlessAvailable();
+        var bot = new CountingBot();
+        using var factory = database.CreateHost(services => services.RemoveAll<IBot>().AddSingleton<IBot>(bot));
+        var client = factory.CreateClient();
+        var activity = Activities.Base("invoke", Activities.NewConversationId(), a => a["name"] = "task/submit");
+
+        using var first = await client.PostActivityAsync(activity);
+        using var second = await client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var body = JsonNode.Parse(await second.Content.ReadAsStringAsync())!;
+        Assert.Equal(ActivityDeduplicationMiddleware.DuplicateInvokeCode, body["code"]!.GetValue<string>());
         Assert.Equal(1, bot.TurnsFor(activity["id"]!.GetValue<string>()));
     }
 

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Protocol.Tests.Turns;
 
-/// <summary>The mark of an activity, alone and with the conversation reference stored in the same write.</summary>
+/// <summary>The mark of an activity, alone and with the conversation reference stored in the same write; the answers to a duplicate.</summary>
 public sealed class ActivityDeduplicationMiddlewareTests
 {
     private readonly InMemoryConversationReferenceStore references = new();
@@ -81,6 +82,76 @@ public sealed class ActivityDeduplicationMiddlewareTests
         Assert.Equal(1, references.Saves);
     }
 
+    [Fact]
+    public async Task CardActionRedelivered_NoMessagesGiven_AnswersAlreadyDoneInEnglishWithoutRunningTheBot()
+    {
+        var store = new MemoryMarks(combines: true);
+
+        await RunAsync(store, Invoke("act-1", InvokeNames.AdaptiveCardAction));
+        var duplicate = await RunAsync(store, Invoke("act-1", InvokeNames.AdaptiveCardAction));
+
+        Assert.Equal(1, botRuns);
+        Assert.Equal(200, duplicate.InvokeResponse!.Status);
+        var body = Assert.IsType<AdaptiveCardInvokeResponse>(duplicate.InvokeResponse.Body);
+        Assert.Equal(AdaptiveCardInvokeResponse.MessageType, body.Type);
+        Assert.Equal(ActivityDeduplicationMiddleware.AlreadyDoneMessage, body.Value!.Value.GetString());
+    }
+
+    [Fact]
+    public async Task CardActionRedelivered_HostsMessages_AnswersTheirAlreadyDoneForTheActivitysLocale()
+    {
+        var store = new MemoryMarks(combines: true);
+        var activity = Invoke("act-1", InvokeNames.AdaptiveCardAction);
+        activity.Locale = "pt-PT";
+
+        await RunAsync(store, activity, new LocaleEcho());
+        var duplicate = await RunAsync(store, activity, new LocaleEcho());
+
+        Assert.Equal(1, botRuns);
+        var body = Assert.IsType<AdaptiveCardInvokeResponse>(duplicate.InvokeResponse!.Body);
+        Assert.Equal("Já está feito (pt-PT)", body.Value!.Value.GetString());
+    }
+
+    [Fact]
+    public async Task ComposeExtensionQueryRedelivered_ReadOnly_BotRunsAgainAndNothingIsMarked()
+    {
+        var store = new MemoryMarks(combines: true);
+
+        await RunAsync(store, Invoke("act-1", InvokeNames.ComposeExtensionQuery));
+        var duplicate = await RunAsync(store, Invoke("act-1", InvokeNames.ComposeExtensionQuery));
+
+        Assert.Equal(2, botRuns);
+        Assert.Equal(200, duplicate.InvokeResponse!.Status);
+        Assert.NotNull(duplicate.InvokeResponse.Body);
+        Assert.Empty(store.ReferencesStored);
+    }
+
+    [Theory]
+    [InlineData("task/submit")]
+    [InlineData("composeExtension/submitAction")]
+    [InlineData("signin/verifyState")]
+    public async Task OtherInvokeRedelivered_NotRunAgain_AnsweredConflictWithABodyNeverEmpty200(string name)
+    {
+        var store = new MemoryMarks(combines: true);
+
+        await RunAsync(store, Invoke("act-1", name));
+        var duplicate = await RunAsync(store, Invoke("act-1", name));
+
+        Assert.Equal(1, botRuns);
+        Assert.Equal(ActivityDeduplicationMiddleware.DuplicateInvokeStatus, duplicate.InvokeResponse!.Status);
+        var error = Assert.IsType<ErrorDetail>(duplicate.InvokeResponse.Body);
+        Assert.Equal(ActivityDeduplicationMiddleware.DuplicateInvokeCode, error.Code);
+    }
+
+    private static Activity Invoke(string id, string name)
+    {
+        var activity = Message(id);
+        activity.Type = ActivityTypes.Invoke;
+        activity.Name = name;
+        activity.Text = null;
+        return activity;
+    }
+
     private static Activity Message(string id)
     {
         var activity = TestActivities.Message();
@@ -89,15 +160,31 @@ public sealed class ActivityDeduplicationMiddlewareTests
         return activity;
     }
 
-    private async Task RunAsync(IProcessedActivityStore store, Activity activity)
+    private async Task<TurnContext> RunAsync(IProcessedActivityStore store, Activity activity, IDialogMessages? messages = null)
     {
-        var deduplication = new ActivityDeduplicationMiddleware(store, NullLogger<ActivityDeduplicationMiddleware>.Instance, cache);
+        var deduplication = new ActivityDeduplicationMiddleware(store, NullLogger<ActivityDeduplicationMiddleware>.Instance, cache, messages);
         var referenceMiddleware = new ConversationReferenceMiddleware(references, cache, NullLogger<ConversationReferenceMiddleware>.Instance);
         var context = new TurnContext(activity, new RecordingConnectorClient());
         await deduplication.OnTurnAsync(
             context,
-            ct => referenceMiddleware.OnTurnAsync(context, _ => { botRuns++; return Task.CompletedTask; }, ct),
+            ct => referenceMiddleware.OnTurnAsync(context, _ => { botRuns++; Answer(context); return Task.CompletedTask; }, ct),
             CancellationToken.None);
+        return context;
+    }
+
+    /// <summary>What a bot answers an invoke it handles: a result, never an empty body.</summary>
+    private static void Answer(TurnContext context)
+    {
+        if (context.Activity.IsType(ActivityTypes.Invoke))
+        {
+            context.InvokeResponse = new InvokeResponse(200, AdaptiveCardInvokeResponse.Message("Done"));
+        }
+    }
+
+    /// <summary>A host's messages: says which locale it was asked for.</summary>
+    private sealed class LocaleEcho : EnglishDialogMessages
+    {
+        public override string AlreadyDone(string? locale) => $"Já está feito ({locale})";
     }
 
     /// <summary>Marks in memory; with <c>combines</c>, stores the reference with a first mark.</summary>

@@ -31,4 +31,6 @@ internal sealed class ConversationDialogMessages(ConversationTexts texts) : Engl
     public override string EarlierQuestionButton(string? locale) => texts.EarlierQuestionButton;
 
     public override string ClickNotTaken(string? locale) => texts.ClickNotTaken;
+
+    public override string AlreadyDone(string? locale) => texts.AlreadyDone;
 }

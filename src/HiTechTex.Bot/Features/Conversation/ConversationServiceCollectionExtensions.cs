@@ -24,6 +24,8 @@ internal static class ConversationServiceCollectionExtensions
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // For protocol code that runs before the turn has a language: a redelivered click's "Already done" (de-duplication).
+        services.TryAddSingleton<HiTechTex.Bot.Protocol.Dialogs.IDialogMessages, ClientLocaleDialogMessages>();
         services.AddOptions<RoleOptions>().BindConfiguration(RoleOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoleOptions>, RoleOptionsValidator>());
         services.TryAddSingleton<IRoleService, RoleService>();

@@ -536,6 +536,12 @@ internal sealed partial class ConversationTexts
     public required string ClickExpired { get; init; }
 
     /// <summary>
+    /// On the card of an Action.Execute click that Teams delivered again after the first delivery was taken: nothing was
+    /// done a second time (said in the Teams client's language: the de-duplication runs before the profile is read).
+    /// </summary>
+    public required string AlreadyDone { get; init; }
+
+    /// <summary>
     /// The same in a group chat or a channel (someone else's question, or one that is over); {0} is the bot's name.
     /// See <see cref="ButtonNotForYou"/>.
     /// </summary>

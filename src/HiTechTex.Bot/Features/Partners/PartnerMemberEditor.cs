@@ -285,7 +285,10 @@ internal sealed partial class PartnerMemberEditor(
         }
 
         var kindText = Read(data, "kind");
-        if (!Enum.TryParse<OrganisationKind>(kindText, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
+        // Only a name the choice set offers, as it sends it: "sme", "3" or "Sme,Rto" (read as an enum, Rto) is a forged card.
+        var namedKind = EnumName.Find<OrganisationKind>(kindText, ignoreCase: false);
+        var kind = namedKind.GetValueOrDefault();
+        if (namedKind is null)
         {
             errors.Add(texts.KindLabel);
         }
@@ -554,7 +557,7 @@ internal sealed partial class PartnerMemberEditor(
 
     private static T[] Enums<T>(IEnumerable<string> values)
         where T : struct, Enum =>
-        [.. values.Where(v => !int.TryParse(v, out _)).Select(v => Enum.TryParse<T>(v, out var e) && Enum.IsDefined(e) ? e : (T?)null).OfType<T>().Distinct()];
+        [.. values.Select(v => EnumName.Find<T>(v, ignoreCase: false)).OfType<T>().Distinct()];
 
     private static JsonArray Choices(IEnumerable<(string Title, string Value)> items) =>
         new([.. items.Select(i => (JsonNode)new JsonObject { ["title"] = i.Title, ["value"] = i.Value })]);

@@ -66,10 +66,12 @@ internal sealed record PartnerQuery(string Q, string Country, string Kind, strin
         return new PartnerQuery(
             text,
             KnownCountries.Contains(countryCode) ? countryCode : "",
-            Enum.TryParse<OrganisationKind>(kind, ignoreCase: false, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k.ToString() : "",
+            // Every filter read by one rule (a card's choice, a typed filter, tampered data): trimmed, any case, an
+            // unknown value dropped — the kind, service and stage as the capability ("fabric" is Fabric, "Yarn,Fabric" nothing).
+            EnumName.Find<OrganisationKind>(kind)?.ToString() ?? "",
             capability is not null && TextileTaxonomy.IsCapability(capability.Trim()) ? TextileTaxonomy.Find(capability.Trim())!.Id : "",
-            Enum.TryParse<PartnerService>(service, ignoreCase: false, out var v) && Enum.IsDefined(v) && !int.TryParse(service, out _) ? v.ToString() : "",
-            Enum.TryParse<ValueChainStage>(stage, ignoreCase: false, out var g) && Enum.IsDefined(g) && !int.TryParse(stage, out _) ? g.ToString() : "",
+            EnumName.Find<PartnerService>(service)?.ToString() ?? "",
+            EnumName.Find<ValueChainStage>(stage)?.ToString() ?? "",
             Math.Clamp(skip, 0, 1000))
         {
             // Known countries only, each once, never the one chosen (a country picked on the filters card wins).

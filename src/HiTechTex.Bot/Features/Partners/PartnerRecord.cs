@@ -47,8 +47,9 @@ internal static partial class PartnerRecord
 
         var name = Required("name", 300);
         var kindText = Required("kind", 32);
-        var kind = OrganisationKind.Sme;
-        if (kindText.Length > 0 && (!Enum.TryParse(kindText, ignoreCase: true, out kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _)))
+        var namedKind = EnumName.Find<OrganisationKind>(kindText);
+        var kind = namedKind ?? OrganisationKind.Sme;
+        if (kindText.Length > 0 && namedKind is null)
         {
             errors.Add($"kind '{kindText}' is not one of {string.Join(", ", Enum.GetNames<OrganisationKind>())}");
         }
@@ -226,7 +227,7 @@ internal static partial class PartnerRecord
         var result = new List<T>();
         foreach (var item in List(text))
         {
-            if (Enum.TryParse<T>(item, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(item, out _))
+            if (EnumName.Find<T>(item) is { } value)
             {
                 result.Add(value);
             }

@@ -120,6 +120,24 @@ public sealed class MemberFormForgedValuesTests : IDisposable
         await SaveRefusedNamingAsync(language, form, field);
     }
 
+    [Theory]
+    [InlineData("en", "sme")]
+    [InlineData("pt", "SME")]
+    [InlineData("es", "rto")]
+    [InlineData("it", "Sme,Rto")]
+    [InlineData("tr", "3")]
+    [InlineData("cs", "largecompany")]
+    public async Task Save_AKindInAnotherCaseOrNoneTheChoiceSetOffers_FormNamesItAndTheEntryIsUnchanged(string language, string forged)
+    {
+        // The kind's choice set sends "Sme", "Rto"…: another case is a forged card, refused as the lists refuse "fabric"
+        // (the importer, reading a file a person typed, takes any case; a search filter too).
+        var form = await FormAsync();
+        form["kind"] = forged;
+        form["name"] = "Renamed s.r.o.";
+
+        await SaveRefusedNamingAsync(language, form, "kind");
+    }
+
     [Fact]
     public async Task Save_SeveralOfferedIds_AllSaved()
     {
@@ -257,6 +275,7 @@ public sealed class MemberFormForgedValuesTests : IDisposable
         var label = field switch
         {
             "website" => texts.Website,
+            "kind" => texts.KindLabel,
             "capabilities" => texts.CapabilityLabel,
             "services" => texts.ServiceLabel,
             "stages" => texts.StageLabel,

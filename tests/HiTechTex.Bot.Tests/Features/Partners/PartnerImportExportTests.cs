@@ -59,6 +59,26 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_KindOrStageAsAListOfNames_ReportedNotReadAsTheMemberOfTheirBitsCombined()
+    {
+        // Read as enums, "Sme,Rto" was a kind and "Yarn,Fabric" the stage Finishing; a name in any case stays accepted.
+        var path = Write("partners.csv",
+            Header,
+            Row("any-case", "Any Case Lda", "rto", "PT"),
+            Row("two-kinds", "Two Kinds Lda", "\"Sme,Rto\"", "PT"),
+            Row("two-stages", "Two Stages Lda", "Sme", "PT").Replace(",Fabric,TestingLab,", ",\"Yarn,Fabric\",TestingLab,", StringComparison.Ordinal));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        var report = error.ToString();
+        Assert.DoesNotContain("line 2:", report, StringComparison.Ordinal);
+        Assert.Contains("line 3: kind 'Sme,Rto' is not one of", report, StringComparison.Ordinal);
+        Assert.Contains("line 4: stage 'Yarn,Fabric' is not one of", report, StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
     public async Task Import_NameCityRegionOrContactWithLinkOrSeveralLines_ReportsEveryLineAndImportsNothing()
     {
         var path = Write("partners.csv",

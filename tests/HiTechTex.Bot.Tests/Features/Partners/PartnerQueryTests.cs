@@ -32,6 +32,38 @@ public sealed class PartnerQueryTests
     }
 
     [Theory]
+    [InlineData("Rto", "TestingLab", "Fabric", "nonwovens")]
+    [InlineData("rto", "testinglab", "fabric", "NONWOVENS")]
+    [InlineData(" RTO ", "TESTINGLAB ", " FaBrIc", " Nonwovens ")]
+    public void FromCardData_FiltersInAnyCaseOrSpaced_AllReadByTheSameRuleAsTheCapability(string kind, string service, string stage, string capability)
+    {
+        // The capability ignored case while the kind, service and stage were matched exactly: "fabric" was dropped and the
+        // search ran without the stage, "NONWOVENS" was kept.
+        var data = JsonSerializer.SerializeToElement(new { kind, service, stage, capability });
+
+        var query = PartnerQuery.FromCardData(data);
+
+        Assert.Equal(nameof(OrganisationKind.Rto), query.Kind);
+        Assert.Equal(nameof(PartnerService.TestingLab), query.Service);
+        Assert.Equal(nameof(ValueChainStage.Fabric), query.Stage);
+        Assert.Equal(TextileTaxonomy.Nonwovens, query.Capability);
+    }
+
+    [Theory]
+    [InlineData("Sme,Rto", "TestingLab,PilotLine", "Yarn,Fabric")]
+    [InlineData("3", "1", "2")]
+    [InlineData("Rto;", "Lab", "Fabrics")]
+    public void FromCardData_ListsNumbersOrUnknownNames_DroppedAsAnUnknownCapabilityIs(string kind, string service, string stage)
+    {
+        // Read as enums, "Yarn,Fabric" was the stage whose value is their bits combined: Finishing.
+        var data = JsonSerializer.SerializeToElement(new { q = "dyeing", kind, service, stage, capability = "warp-drive" });
+
+        var query = PartnerQuery.FromCardData(data);
+
+        Assert.Equal(PartnerQuery.Create("dyeing"), query);
+    }
+
+    [Theory]
     [InlineData("""{"q":"dyeing","skip":true}""", "dyeing", 0)]
     [InlineData("""{"q":"dyeing","skip":1e20}""", "dyeing", 0)]
     [InlineData("""{"q":"dyeing","skip":2.5}""", "dyeing", 0)]
