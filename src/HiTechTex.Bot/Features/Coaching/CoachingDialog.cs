@@ -814,7 +814,9 @@ internal sealed class CoachingDialog(
         try
         {
             var member = await connector.GetConversationMemberAsync(activity.ServiceUrl, activity.Conversation.Id, activity.From.Id, cancellationToken);
-            return member.Email ?? member.UserPrincipalName;
+            // Teams may send an empty or blank "email" (a guest, an account without a mailbox): no address, so the
+            // sign-in name is tried, else none — an empty one was stored and sent to Graph as an attendee, which refused it.
+            return new[] { member.Email, member.UserPrincipalName }.Select(a => a?.Trim()).FirstOrDefault(a => !string.IsNullOrEmpty(a));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

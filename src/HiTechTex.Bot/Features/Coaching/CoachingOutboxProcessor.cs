@@ -1116,7 +1116,7 @@ internal sealed class CoachingOutboxProcessor(
 
     /// <summary>The registrations the session's event is sent for, before its cut at <see cref="GraphCalendarGateway.MaxAttendees"/>.</summary>
     private static IQueryable<CoachingRegistration> AttendeeRows(BotDbContext db, Guid sessionId) =>
-        db.Registrations().AsNoTracking().Where(r => r.SessionId == sessionId && r.Status == RegistrationStatus.Confirmed && r.Email != null);
+        db.Registrations().AsNoTracking().Where(r => r.SessionId == sessionId && r.Status == RegistrationStatus.Confirmed && r.Email != null && r.Email != "");
 
     /// <summary>
     /// Whether the session's event has the person as an attendee: an e-mail address, and among the first

@@ -79,6 +79,29 @@ public sealed class CoachingCalendarPromiseTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("", "ana@example.org", "ana@example.org")]
+    [InlineData("  ", " ana@example.org ", "ana@example.org")]
+    [InlineData("", null, null)]
+    [InlineData(" ", "", null)]
+    [InlineData("ana.lopes@example.org", "ana@example.org", "ana.lopes@example.org")]
+    public async Task WithGraph_ABlankEmailFromTeams_TheSignInNameOrNoAddressIsTheAttendees(string email, string? userPrincipalName, string? stored)
+    {
+        // Before: Teams' empty "email" (a guest, an account without a mailbox) was stored as the seat holder's address
+        // and sent to Graph as an attendee "" — the sign-in name was never tried.
+        graph = await FakeGraphServer.StartAsync();
+        using var host = Host(graph.Settings());
+        host.Connector.Setup(c => c.GetConversationMemberAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChannelAccount { Id = "29:user-1", Email = email, UserPrincipalName = userPrincipalName });
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync();
+
+        var registered = CoachingTestHost.CardText(await host.SubmitAsync(new { action = CoachingDialog.RegisterAction, sessionId = session.Id.ToString() }));
+
+        Assert.Contains("You're registered for Circular economy.", registered, StringComparison.Ordinal);
+        Assert.Equal(stored, Assert.Single(await host.RegistrationsAsync(session.Id)).Email);
+    }
+
+    [Theory]
     [MemberData(nameof(Languages))]
     public async Task WithGraph_TheListAndTheConfirmation_PromiseTheTeamsMeetingAndItsInvitation(string language)
     {
