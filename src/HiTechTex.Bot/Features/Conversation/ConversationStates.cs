@@ -24,9 +24,12 @@ internal sealed class ConversationStates
 
     private readonly IStorage store;
 
-    public ConversationStates(IStorage storage)
+    private readonly ILogger<ConversationStates>? logger;
+
+    public ConversationStates(IStorage storage, ILogger<ConversationStates>? logger = null)
     {
         store = storage;
+        this.logger = logger;
         this.storage = new DeferredStorage(storage);
         Conversation = new ConversationState(this.storage);
         PrivateConversation = new PrivateConversationState(this.storage);
@@ -145,7 +148,12 @@ internal sealed class ConversationStates
         return await keys.DeleteByPrefixAndSuffixAsync(prefix, suffix, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The stored profile, or null (also when the activity has no user to key it on).</summary>
+    /// <summary>
+    /// The stored profile, or null (also when the activity has no user to key it on). A stored profile this build cannot
+    /// read (a value of another JSON type: written by a newer build, or by hand) is logged and dropped from the turn's
+    /// user state, so it counts as none and the first-use questions replace it — it failed every turn of its user for
+    /// good, since profiles are never purged.
+    /// </summary>
     public async Task<UserProfile?> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -154,7 +162,20 @@ internal sealed class ConversationStates
             return null;
         }
 
-        return await Profile.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Profile.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            if (logger is not null)
+            {
+                Log.ProfileUnreadable(logger, activity.Conversation?.Id, exception);
+            }
+
+            await Profile.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
     }
 
     /// <summary>

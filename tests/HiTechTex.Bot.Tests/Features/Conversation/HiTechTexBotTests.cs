@@ -235,6 +235,24 @@ public sealed class HiTechTexBotTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTurnAsync_StoredProfileThisBuildCannotRead_AsksForTheProfileAgainAndSavesIt()
+    {
+        // A profile with a value of another JSON type (written by a newer build, or by hand) failed every turn of its
+        // user for good — profiles are never purged. It now counts as no profile: the first-use questions replace it.
+        using var stored = JsonDocument.Parse("""{"profile":{"name":["Ana"],"organisation":"CITEVE","language":"en"},"other":1}""");
+        await host.Storage.WriteAsync(new Dictionary<string, StoreItem> { [ConversationTestHost.UserKey] = new(stored.RootElement.Clone(), "*") });
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .StartTestAsync();
+
+        var saved = (await host.Storage.ReadAsync([ConversationTestHost.UserKey]))[ConversationTestHost.UserKey].Value;
+        Assert.False(saved.TryGetProperty("profile", out _));
+        Assert.Equal(1, saved.GetProperty("other").GetInt32());
+    }
+
+    [Fact]
     public async Task OnTurnAsync_NoProfileAndSpanishLocale_AsksInSpanish()
     {
         host.Adapter.Locale = "es-ES";
