@@ -8,8 +8,8 @@ internal static partial class Log
     public static partial void StateConflict(ILogger logger, string? conversationId, string key);
 
     [LoggerMessage(EventId = 1515, Level = LogLevel.Warning,
-        Message = "The stored profile of the user in conversation {ConversationId} is not readable by this build; it counts as none and the first-use questions replace it")]
-    public static partial void ProfileUnreadable(ILogger logger, string? conversationId, Exception exception);
+        Message = "The stored '{Property}' of the turn in conversation {ConversationId} is not readable by this build; it counts as absent and the turn's save drops it")]
+    public static partial void StateValueUnreadable(ILogger logger, string property, string? conversationId, Exception exception);
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Profile captured in conversation {ConversationId} (language {Language})")]
     public static partial void ProfileCaptured(ILogger logger, string? conversationId, string language);

@@ -99,6 +99,25 @@ public sealed class HiTechTexBotTests : IDisposable
         Assert.Empty(listener.Zones);
     }
 
+    [Fact]
+    public async Task OnTurnAsync_StoredTimeZoneThisBuildCannotRead_IsFollowedAgainInsteadOfFailingEveryTurn()
+    {
+        // The zone last seen, of another JSON type (a newer build's, or edited by hand), failed every message of its user.
+        var listener = new RecordingTimeZoneListener();
+        using var withListener = new ConversationTestHost(configureServices: s => s.AddSingleton<ITimeZoneListener>(listener));
+        withListener.Adapter.LocalTimezone = "Europe/Lisbon";
+        using var stored = JsonDocument.Parse("""{"profile":{"name":"Ana","organisation":"CITEVE","language":"en"},"timeZone":{"id":"Europe/Lisbon"}}""");
+        await withListener.Storage.WriteAsync(new Dictionary<string, StoreItem> { [ConversationTestHost.UserKey] = new(stored.RootElement.Clone(), "*") });
+
+        await withListener.Flow()
+            .Send("blah")
+            .AssertReply("Sorry, I didn't understand that. Here is what I can do:")
+            .StartTestAsync();
+
+        Assert.Equal(["Europe/Lisbon"], listener.Zones);
+        Assert.Equal("Europe/Lisbon", await KeptTimeZoneAsync(withListener));
+    }
+
     private static async Task<string?> KeptTimeZoneAsync(ConversationTestHost on)
     {
         var items = await on.Storage.ReadAsync([ConversationTestHost.UserKey]);
