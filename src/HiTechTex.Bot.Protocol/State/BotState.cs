@@ -175,9 +175,12 @@ public abstract class BotState(IStorage storage, string contextServiceKey, JsonS
 
     private void Cache(ITurnContext turnContext, string key, IReadOnlyDictionary<string, StoreItem> items)
     {
-        var cached = items.TryGetValue(key, out var item) && item.Value.ValueKind == JsonValueKind.Object
-            ? new CachedBotState(item.Value, item.ETag)
-            : new CachedBotState(null, null);
+        // A stored value that is not an object (no save writes one: a row edited by hand, or unreadable) reads as no
+        // state but keeps its ETag, so the turn's save replaces it; without the ETag the save would insert, conflict
+        // with the row on every turn and never save again.
+        var cached = !items.TryGetValue(key, out var item) ? new CachedBotState(null, null)
+            : item.Value.ValueKind == JsonValueKind.Object ? new CachedBotState(item.Value, item.ETag)
+            : new CachedBotState(null, item.ETag);
         turnContext.TurnState[contextServiceKey] = cached;
     }
 

@@ -143,19 +143,24 @@ public sealed class CloudAdapter(
 
         var turnContext = new TurnContext(activity, connector);
         turnContext.TurnState[TurnStateKeys.Authentication] = authentication;
+        // The turn runs to its end even when the caller goes away: Teams gives up on a slow turn (closing the request)
+        // and redelivers it, and the redelivery is skipped as a duplicate (the activity is marked before the bot runs),
+        // so this run is the only one — stopped where the caller left, its message was lost, or half done (replies sent,
+        // a record written, the dialog's state not saved).
         try
         {
-            await pipeline.ReceiveActivityAsync(turnContext, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The caller went away; nobody is left to answer.
-            Log.TurnCancelled(logger);
-            return;
+            await pipeline.ReceiveActivityAsync(turnContext, bot.OnTurnAsync, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            await HandleTurnErrorAsync(turnContext, e, cancellationToken).ConfigureAwait(false);
+            await HandleTurnErrorAsync(turnContext, e, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away; nobody is left to read the response.
+            Log.CallerLeftDuringTurn(logger);
+            return;
         }
 
         await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);

@@ -28,8 +28,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "Could not tell the user that the turn failed")]
     public static partial void ErrorReplyFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1305, Level = LogLevel.Debug, Message = "Turn cancelled because the request was aborted")]
-    public static partial void TurnCancelled(ILogger logger);
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Debug, Message = "The request was aborted during the turn: the turn ran to its end, no response written")]
+    public static partial void CallerLeftDuringTurn(ILogger logger);
 
     [LoggerMessage(EventId = 1306, Level = LogLevel.Debug, Message = "Turn finished with HTTP {StatusCode}")]
     public static partial void TurnFinished(ILogger logger, int statusCode);

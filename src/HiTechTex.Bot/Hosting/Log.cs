@@ -23,4 +23,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1345, Level = LogLevel.Warning,
         Message = "The PostgreSQL connection string has 'Include Error Detail=true' ({EnvironmentName}): database error details, which hold the key values of a failed statement, reach the logs. Remove it outside development.")]
     public static partial void DatabaseErrorDetailIncluded(ILogger logger, string environmentName);
+
+    [LoggerMessage(EventId = 1346, Level = LogLevel.Warning,
+        Message = "The stored state {Key} is not readable JSON: read as empty, and replaced by the next save")]
+    public static partial void StateDocumentUnreadable(ILogger logger, string key, Exception exception);
 }

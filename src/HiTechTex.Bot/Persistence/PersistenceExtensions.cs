@@ -40,7 +40,7 @@ internal static class PersistenceExtensions
         // CPU than the SQL); singletons, so singleton ConversationState/UserState can be built over IStorage.
         // Their SQLite writes share transactions (group commit, SqliteGroupCommit) under the process's write gate.
         services.AddSingleton(sp => new SqlSessionPool(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<DatabaseWriteGate>()));
-        services.AddSingleton<IStorage>(sp => new SqlStorage(sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStorage>(sp => new SqlStorage(sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqlStorage>>()));
         services.AddSingleton(sp => new SqlConversationReferenceStore(
             sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<ITrustedServiceUrls>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<SqlConversationReferenceStore>());

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
+using HiTechTex.Bot.Hosting;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -17,7 +18,7 @@ namespace HiTechTex.Bot.Persistence;
 /// A singleton over <see cref="SqlSessionPool"/> (plain ADO.NET: this runs two to three times per turn); the table
 /// is the EF Core entity <see cref="StateItemEntity"/>, whose migrations own the schema.
 /// </remarks>
-internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider) : IPrefixDeletingStorage
+internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider, ILogger<SqlStorage>? logger = null) : IPrefixDeletingStorage
 {
     private static readonly DateTimeOffsetToBinaryConverter UpdatedAtConverter = new();
 
@@ -79,7 +80,8 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                result[reader.GetString(0)] = new StoreItem(ReadDocument(reader, pool.IsSqlite), reader.GetString(2));
+                var key = reader.GetString(0);
+                result[key] = new StoreItem(ReadDocument(reader, pool.IsSqlite, key), reader.GetString(2));
             }
         }
         catch
@@ -198,18 +200,33 @@ internal sealed class SqlStorage(SqlSessionPool pool, TimeProvider timeProvider)
     /// <summary>
     /// The stored JSON document as an element that owns its data. SQLite hands out the UTF-8 text as it is stored:
     /// parsed from those bytes, without a UTF-16 string in between and without parsing twice (parse, then clone).
+    /// A document that is not JSON (cut short, edited by hand) is logged and read as an undefined element with its
+    /// row's ETag: the state reads as empty and the turn's save replaces it, where throwing failed every turn of that
+    /// conversation or user for good.
     /// </summary>
-    private static JsonElement ReadDocument(DbDataReader reader, bool isSqlite)
+    private JsonElement ReadDocument(DbDataReader reader, bool isSqlite, string key)
     {
-        if (isSqlite)
+        try
         {
-            var utf8 = reader.GetFieldValue<byte[]>(1);
-            var json = new Utf8JsonReader(utf8);
-            return JsonElement.ParseValue(ref json);
-        }
+            if (isSqlite)
+            {
+                var utf8 = reader.GetFieldValue<byte[]>(1);
+                var json = new Utf8JsonReader(utf8);
+                return JsonElement.ParseValue(ref json);
+            }
 
-        using var document = JsonDocument.Parse(reader.GetString(1));
-        return document.RootElement.Clone();
+            using var document = JsonDocument.Parse(reader.GetString(1));
+            return document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            if (logger is not null)
+            {
+                Log.StateDocumentUnreadable(logger, key, exception);
+            }
+
+            return default;
+        }
     }
 
     private static async Task<string?> ReadETagAsync(SqlSession session, DbTransaction? transaction, string key, CancellationToken cancellationToken)

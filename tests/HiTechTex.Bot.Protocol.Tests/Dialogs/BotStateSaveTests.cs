@@ -120,6 +120,26 @@ public sealed class BotStateSaveTests
         Assert.Equal("""{"n":1,"m":2}""", await ReadAsync(storage));
     }
 
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("\"text\"")]
+    [InlineData("null")]
+    [InlineData("7")]
+    public async Task SaveChangesAsync_StoredStateNotAnObject_ReadsAsEmptyAndIsReplacedOnSave(string stored)
+    {
+        // A row no save of this engine writes (edited by hand, another tool): the turn sees no state, and its save
+        // replaces the row under the row's ETag — it used to insert, conflict with the row on every turn, and so never save.
+        var storage = await StoredAsync(stored);
+        var turn = Turn();
+        var state = new ConversationState(storage);
+
+        Assert.Null(await state.CreateProperty<string>("a").GetAsync(turn));
+        await state.CreateProperty<int>("n").SetAsync(turn, 1);
+        await state.SaveChangesAsync(turn);
+
+        Assert.Equal("""{"n":1}""", await ReadAsync(storage));
+    }
+
     private sealed class Unserializable
     {
         public string Value => throw new InvalidOperationException("cannot be written");

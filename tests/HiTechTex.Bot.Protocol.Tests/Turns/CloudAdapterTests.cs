@@ -603,6 +603,24 @@ public sealed class CloudAdapterTests
         Assert.True(result.Succeeded);
     }
 
+    [Fact]
+    public async Task ProcessAsync_CallerGoesAwayDuringTheTurn_TheTurnRunsToItsEndAndNoResponseIsWritten()
+    {
+        // Teams closes the request of a slow turn and redelivers it; the redelivery is skipped as a duplicate, so this
+        // run is the only one: stopped where the caller left, the user's message was lost (or half done).
+        using var caller = new CancellationTokenSource();
+        var bot = new CallerLeavesBot(caller);
+        var context = NewContext("POST", new MemoryStream(Encoding.UTF8.GetBytes(TestActivities.Serialize(TestActivities.Message("book it")))));
+        var adapter = new CloudAdapter(
+            authenticator.Object, trustedServiceUrls.Object, connector, middleware, Options.Create(options), logger);
+
+        await adapter.ProcessAsync(context.Request, context.Response, bot, caller.Token);
+
+        Assert.True(bot.Finished);
+        Assert.Equal(0, context.Response.Body.Length);
+        Assert.Single(logger.Entries, e => e.EventId.Id == 1305);
+    }
+
     private void AuthenticateAs(BotAuthenticationResult result)
     {
         authenticator.Setup(a => a.AuthenticateHeaderAsync(It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(result);
@@ -703,6 +721,19 @@ public sealed class CloudAdapterTests
             Context = turnContext;
             onTurn?.Invoke(turnContext);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A bot whose caller goes away in the middle of its turn; it then goes on with a token that says so.</summary>
+    private sealed class CallerLeavesBot(CancellationTokenSource caller) : IBot
+    {
+        public bool Finished { get; private set; }
+
+        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            await caller.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            Finished = true;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.State;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.Tests.Persistence;
 
@@ -285,6 +286,28 @@ public abstract class SqlStorageTests(DatabaseFixture database)
         Assert.Equal("Têxteis Ção — Şişli Örme — Liberecká tkalcovna 🧵", read.GetProperty("name").GetString());
         Assert.Equal("a \"quoted\" line\nand a tab\t", read.GetProperty("quote").GetString());
         Assert.True(JsonElement.DeepEquals(document, read));
+    }
+
+    [SkippableFact]
+    public async Task ReadAsync_ADocumentThatIsNotJson_ReadsAsUndefinedWithItsETagSoASaveReplacesIt()
+    {
+        // A row cut short (or edited by hand): reading it used to throw, and so fail every turn of its conversation or
+        // user for good. Now it reads as no state, with the row's ETag, and the turn's save replaces it.
+        SkipUnlessAvailable();
+        var key = NewKey();
+        await using (var scope = database.ScopeFactory.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            db.StateItems.Add(new StateItemEntity { Key = key, Document = """{"dialogState":{"dialogSt""", ETag = "cut-short", UpdatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var read = (await Storage.ReadAsync([key]))[key];
+
+        Assert.Equal(JsonValueKind.Undefined, read.Value.ValueKind);
+        Assert.Equal("cut-short", read.ETag);
+        await Storage.WriteAsync(Changes((key, Doc(1), read.ETag)));
+        Assert.Equal(1, await ReadNAsync(key));
     }
 
     private void SkipUnlessAvailable() => Skip.If(database.SkipReason is not null, database.SkipReason);

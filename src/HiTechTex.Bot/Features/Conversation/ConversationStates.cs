@@ -24,9 +24,12 @@ internal sealed class ConversationStates
 
     private readonly IStorage store;
 
-    public ConversationStates(IStorage storage)
+    private readonly ILogger<ConversationStates>? logger;
+
+    public ConversationStates(IStorage storage, ILogger<ConversationStates>? logger = null)
     {
         store = storage;
+        this.logger = logger;
         this.storage = new DeferredStorage(storage);
         Conversation = new ConversationState(this.storage);
         PrivateConversation = new PrivateConversationState(this.storage);
@@ -145,7 +148,10 @@ internal sealed class ConversationStates
         return await keys.DeleteByPrefixAndSuffixAsync(prefix, suffix, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The stored profile, or null (also when the activity has no user to key it on).</summary>
+    /// <summary>
+    /// The stored profile, or null (also when the activity has no user to key it on). A stored profile this build cannot
+    /// read counts as none (<see cref="ReadOrForgetAsync"/>): the first-use questions replace it.
+    /// </summary>
     public async Task<UserProfile?> GetProfileAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -154,7 +160,34 @@ internal sealed class ConversationStates
             return null;
         }
 
-        return await Profile.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        return await ReadOrForgetAsync(Profile, turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The time zone last seen from the user's Teams client (<see cref="TimeZone"/>), or null.</summary>
+    public Task<string?> GetTimeZoneAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        ReadOrForgetAsync(TimeZone, turnContext, cancellationToken);
+
+    /// <summary>
+    /// A stored value, or default when this build cannot read it (a value of another JSON type: written by a newer
+    /// build, or by hand) — then logged and dropped from the turn's state, so the rest of the turn sees it absent and the
+    /// save writes the state without it. Throwing failed every turn of that user for good (user state is never purged).
+    /// </summary>
+    private async Task<T?> ReadOrForgetAsync<T>(IStatePropertyAccessor<T> property, ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await property.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            if (logger is not null)
+            {
+                Log.StateValueUnreadable(logger, property.Name, turnContext.Activity.Conversation?.Id, exception);
+            }
+
+            await property.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return default;
+        }
     }
 
     /// <summary>
@@ -168,7 +201,7 @@ internal sealed class ConversationStates
             return null;
         }
 
-        var lastActive = await LastActiveOf(turnContext).GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var lastActive = await ReadOrForgetAsync(LastActiveOf(turnContext), turnContext, cancellationToken).ConfigureAwait(false);
         if (lastActive is not { } since || now - since <= expiry)
         {
             return null;
@@ -197,7 +230,7 @@ internal sealed class ConversationStates
         {
             await lastActive.SetAsync(turnContext, now, cancellationToken).ConfigureAwait(false);
         }
-        else if (await lastActive.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) is not null)
+        else if (await ReadOrForgetAsync(lastActive, turnContext, cancellationToken).ConfigureAwait(false) is not null)
         {
             await lastActive.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
         }
@@ -245,7 +278,7 @@ internal sealed class ConversationStates
         }
 
         var conversationId = activity.Conversation!.Id!;
-        var noted = await channelThreads.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var noted = await ReadOrForgetAsync(channelThreads, turnContext, cancellationToken).ConfigureAwait(false);
         var current = noted is not null && noted.TryGetValue(channel, out var thread) ? thread : null;
         if (waits && current != conversationId)
         {
@@ -292,7 +325,7 @@ internal sealed class ConversationStates
             return null;
         }
 
-        var noted = await channelThreads.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var noted = await ReadOrForgetAsync(channelThreads, turnContext, cancellationToken).ConfigureAwait(false);
         if (noted is null || !noted.TryGetValue(channel, out var there) || there == activity.Conversation!.Id)
         {
             return null;

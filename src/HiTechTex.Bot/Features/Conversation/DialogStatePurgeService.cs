@@ -72,7 +72,7 @@ internal sealed class DialogStatePurgeService(
         foreach (var row in rows)
         {
             var users = row.Key.IndexOf(UsersInfix, StringComparison.Ordinal);
-            if (users <= 0 || System.Text.Json.Nodes.JsonNode.Parse(row.Document) is not System.Text.Json.Nodes.JsonObject document
+            if (users <= 0 || ParseOrNull(row.Document) is not System.Text.Json.Nodes.JsonObject document
                 || document["channelThreads"] is not System.Text.Json.Nodes.JsonObject notes)
             {
                 continue;
@@ -122,6 +122,22 @@ internal sealed class DialogStatePurgeService(
         }
 
         return deleted;
+    }
+
+    /// <summary>
+    /// The row's document, or null when it is not JSON (cut short, edited by hand): such a row is left to the user's next
+    /// save, which replaces it (<see cref="SqlStorage"/> reads it as empty) — throwing here failed every pass for good.
+    /// </summary>
+    private static System.Text.Json.Nodes.JsonNode? ParseOrNull(string document)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(document);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     protected override TimeSpan Interval => PurgeInterval;

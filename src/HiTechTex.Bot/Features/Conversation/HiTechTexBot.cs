@@ -159,7 +159,7 @@ internal sealed class HiTechTexBot(
             || activity.From.AadObjectId is not { Length: > 0 and <= 128 } user
             || activity.LocalTimezone is not { Length: > 0 and <= 64 } zone
             // Cheapest first: the zone already seen (the user state is loaded for the turn anyway).
-            || await states.TimeZone.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false) == zone
+            || await states.GetTimeZoneAsync(turnContext, cancellationToken).ConfigureAwait(false) == zone
             // Someone without a profile has nothing kept to follow (registering needs one); the zone is recorded once
             // they have one — so a new user's first turns cost no query.
             || await states.GetProfileAsync(turnContext, cancellationToken).ConfigureAwait(false) is null

@@ -7,6 +7,10 @@ internal static partial class Log
         Message = "State of conversation {ConversationId} changed during the turn (key {Key}); nothing saved, the user was asked to send again")]
     public static partial void StateConflict(ILogger logger, string? conversationId, string key);
 
+    [LoggerMessage(EventId = 1515, Level = LogLevel.Warning,
+        Message = "The stored '{Property}' of the turn in conversation {ConversationId} is not readable by this build; it counts as absent and the turn's save drops it")]
+    public static partial void StateValueUnreadable(ILogger logger, string property, string? conversationId, Exception exception);
+
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Profile captured in conversation {ConversationId} (language {Language})")]
     public static partial void ProfileCaptured(ILogger logger, string? conversationId, string language);
 

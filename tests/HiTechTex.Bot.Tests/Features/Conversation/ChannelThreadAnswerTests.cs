@@ -41,6 +41,23 @@ public sealed class ChannelThreadAnswerTests : IDisposable
     private static string Link(string root) =>
         $"https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/{root}?tenantId={Tenant}&groupId={TeamGroup}&parentMessageId={root}&createdTime={root}";
 
+    [Fact]
+    public async Task AMessage_WhenTheStoredThreadNotesAreOfAnotherShape_IsAnsweredAndTheNotesDropped()
+    {
+        // Notes this build cannot read (a newer build's shape, or edited by hand) failed every channel message of the user.
+        using var stored = JsonDocument.Parse("""{"profile":{"name":"Ana","organisation":"CITEVE","language":"en"},"channelThreads":["19:abc@thread.tacv2"]}""");
+        await host.Storage.WriteAsync(new Dictionary<string, Protocol.State.StoreItem> { [ConversationTestHost.UserKey] = new(stored.RootElement.Clone(), "*") });
+
+        await host.Flow()
+            .Send(InThread("1700000000222", "blah", id: "1700000000222"))
+            .AssertReply(reply => Assert.Contains("Sorry, I didn't understand that.", reply.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        var user = (await host.Storage.ReadAsync([ConversationTestHost.UserKey]))[ConversationTestHost.UserKey].Value;
+        Assert.False(user.TryGetProperty("channelThreads", out _));
+        Assert.Equal("Ana", user.GetProperty("profile").GetProperty("name").GetString());
+    }
+
     [Theory]
     [InlineData("en-US", "en", "hello", "no")]
     [InlineData("pt-PT", "pt", "olá", "não")]

@@ -34,6 +34,33 @@ public sealed class DialogExpiryTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_StoredLastActiveThisBuildCannotRead_AnswersTheWaitingQuestionAndStampsItAgain()
+    {
+        // A stamp of another JSON type (a newer build's, or edited by hand) failed every message of the conversation.
+        var bot = Host();
+        await bot.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you Ana?")
+            .StartTestAsync();
+        var stored = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey];
+        var changed = System.Text.Json.Nodes.JsonNode.Parse(stored.Value.GetRawText())!.AsObject();
+        changed["lastActive"] = 1_700_000_000;
+        await bot.Storage.WriteAsync(new Dictionary<string, Protocol.State.StoreItem>
+        {
+            [ConversationKey] = new(JsonSerializer.SerializeToElement(changed), stored.ETag),
+        });
+
+        await bot.Flow()
+            .Send("yes")
+            .AssertReply("Which organisation do you work for?")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var stamp = (await bot.Storage.ReadAsync([ConversationKey]))[ConversationKey].Value.GetProperty("lastActive");
+        Assert.Equal(time.GetUtcNow(), stamp.GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Message_WithinTheExpiry_AnswersTheWaitingQuestion()
     {
         var bot = Host();

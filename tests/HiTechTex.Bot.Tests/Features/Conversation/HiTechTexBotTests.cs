@@ -99,6 +99,25 @@ public sealed class HiTechTexBotTests : IDisposable
         Assert.Empty(listener.Zones);
     }
 
+    [Fact]
+    public async Task OnTurnAsync_StoredTimeZoneThisBuildCannotRead_IsFollowedAgainInsteadOfFailingEveryTurn()
+    {
+        // The zone last seen, of another JSON type (a newer build's, or edited by hand), failed every message of its user.
+        var listener = new RecordingTimeZoneListener();
+        using var withListener = new ConversationTestHost(configureServices: s => s.AddSingleton<ITimeZoneListener>(listener));
+        withListener.Adapter.LocalTimezone = "Europe/Lisbon";
+        using var stored = JsonDocument.Parse("""{"profile":{"name":"Ana","organisation":"CITEVE","language":"en"},"timeZone":{"id":"Europe/Lisbon"}}""");
+        await withListener.Storage.WriteAsync(new Dictionary<string, StoreItem> { [ConversationTestHost.UserKey] = new(stored.RootElement.Clone(), "*") });
+
+        await withListener.Flow()
+            .Send("blah")
+            .AssertReply("Sorry, I didn't understand that. Here is what I can do:")
+            .StartTestAsync();
+
+        Assert.Equal(["Europe/Lisbon"], listener.Zones);
+        Assert.Equal("Europe/Lisbon", await KeptTimeZoneAsync(withListener));
+    }
+
     private static async Task<string?> KeptTimeZoneAsync(ConversationTestHost on)
     {
         var items = await on.Storage.ReadAsync([ConversationTestHost.UserKey]);
@@ -232,6 +251,24 @@ public sealed class HiTechTexBotTests : IDisposable
             .StartTestAsync();
 
         Assert.Equal("tr", (await host.ReadProfileAsync())?.Language);
+    }
+
+    [Fact]
+    public async Task OnTurnAsync_StoredProfileThisBuildCannotRead_AsksForTheProfileAgainAndSavesIt()
+    {
+        // A profile with a value of another JSON type (written by a newer build, or by hand) failed every turn of its
+        // user for good — profiles are never purged. It now counts as no profile: the first-use questions replace it.
+        using var stored = JsonDocument.Parse("""{"profile":{"name":["Ana"],"organisation":"CITEVE","language":"en"},"other":1}""");
+        await host.Storage.WriteAsync(new Dictionary<string, StoreItem> { [ConversationTestHost.UserKey] = new(stored.RootElement.Clone(), "*") });
+
+        await host.Flow()
+            .Send("hello")
+            .AssertReplyContains("Shall I call you")
+            .StartTestAsync();
+
+        var saved = (await host.Storage.ReadAsync([ConversationTestHost.UserKey]))[ConversationTestHost.UserKey].Value;
+        Assert.False(saved.TryGetProperty("profile", out _));
+        Assert.Equal(1, saved.GetProperty("other").GetInt32());
     }
 
     [Fact]
