@@ -12,15 +12,14 @@ internal static class EndpointExtensions
     /// it) and 405 for the rest, as the protocol requires (checklist 10).
     /// </summary>
     /// <remarks>
-    /// A turn is not stopped when its caller goes away (<c>RequestAborted</c>): Teams gives up after about 15 s and
-    /// redelivers the activity with the same id, which the de-duplication skips, so the first turn is the only one that
-    /// will ever run for it. Stopped halfway, the user's message would be lost (and half done); run to its end, its
-    /// replies still reach the user through the connector. At shutdown the server waits for running requests.
+    /// The request's abort token goes to the adapter, which stops reading and authenticating when the caller leaves but
+    /// runs a started turn to its end (Teams' redelivery of a slow turn is skipped as a duplicate, so that run is the
+    /// only one) and writes no response to a caller who left.
     /// </remarks>
     public static WebApplication MapBotMessagingEndpoint(this WebApplication app)
     {
         app.Map("/api/messages", (HttpContext context, CloudAdapter adapter, IBot bot) =>
-            adapter.ProcessAsync(context.Request, context.Response, bot, CancellationToken.None));
+            adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted));
         return app;
     }
 
