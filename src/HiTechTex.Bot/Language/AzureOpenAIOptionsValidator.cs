@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Language;
@@ -15,8 +16,7 @@ internal sealed class AzureOpenAIOptionsValidator : IValidateOptions<AzureOpenAI
         var failures = new List<string>();
         // The api-key header goes there: never in clear over the network (http only to a local fake). The value is not
         // echoed: a key pasted into the wrong setting would reach the start-up error and the log.
-        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint)
-            || !(endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback)))
+        if (!SecretBearingAddress.IsAllowed(options.Endpoint))
         {
             failures.Add("AzureOpenAI:Endpoint must be an absolute https URI (http only on loopback), e.g. https://my-resource.openai.azure.com/.");
         }

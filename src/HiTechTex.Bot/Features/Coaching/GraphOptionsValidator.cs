@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Coaching;
@@ -20,9 +21,7 @@ internal sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         }
 
         // The client secret is POSTed there: never in clear over the network (http only to a local fake).
-        if (options.TokenEndpoint.Length > 0
-            && !(Uri.TryCreate(options.TokenEndpoint, UriKind.Absolute, out var tokenEndpoint)
-                && (tokenEndpoint.Scheme == Uri.UriSchemeHttps || (tokenEndpoint.Scheme == Uri.UriSchemeHttp && tokenEndpoint.IsLoopback))))
+        if (options.TokenEndpoint.Length > 0 && !SecretBearingAddress.IsAllowed(options.TokenEndpoint))
         {
             errors.Add("Graph:TokenEndpoint must be an absolute https URL (http only on loopback).");
         }
