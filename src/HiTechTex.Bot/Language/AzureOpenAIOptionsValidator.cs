@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Language;
@@ -13,9 +14,11 @@ internal sealed class AzureOpenAIOptionsValidator : IValidateOptions<AzureOpenAI
         }
 
         var failures = new List<string>();
-        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        // The api-key header goes there: never in clear over the network (http only to a local fake). The value is not
+        // echoed: a key pasted into the wrong setting would reach the start-up error and the log.
+        if (!SecretBearingAddress.IsAllowed(options.Endpoint))
         {
-            failures.Add($"AzureOpenAI:Endpoint must be an absolute http(s) URI, e.g. https://my-resource.openai.azure.com/ (was '{options.Endpoint}').");
+            failures.Add("AzureOpenAI:Endpoint must be an absolute https URI (http only on loopback), e.g. https://my-resource.openai.azure.com/.");
         }
 
         if (options.TimeoutSeconds is < 1 or > 120)

@@ -103,6 +103,18 @@ public sealed class BotOptionsValidatorTests
         Assert.Contains("MicrosoftAppTenantId must be a GUID", validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_EveryFailure_NeverEchoesThePassword()
+    {
+        const string Password = "Zq8~kF3.s9Vw-Lr2_Tn6Yx4Pb1Hd7Jm5Gc0";
+        var options = new BotOptions { MicrosoftAppType = "Nonsense", MicrosoftAppId = "not-a-guid", MicrosoftAppPassword = Password, MicrosoftAppTenantId = "not-a-guid", OpenIdMetadataUrl = "relative" };
+
+        var result = validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.DoesNotContain(Password, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     private static BotOptions SingleTenant() => new()
     {
         MicrosoftAppType = "SingleTenant",

@@ -63,6 +63,8 @@ public sealed class LanguageServiceCollectionExtensionsTests
     [Theory]
     [InlineData("not a uri", "3", "AzureOpenAI:Endpoint")]
     [InlineData("/relative/path", "3", "AzureOpenAI:Endpoint")]
+    [InlineData("http://x.openai.azure.com/", "3", "AzureOpenAI:Endpoint")]   // the api-key header would cross the network in clear
+    [InlineData("ftp://x.openai.azure.com/", "3", "AzureOpenAI:Endpoint")]
     [InlineData("https://x.openai.azure.com/", "0", "AzureOpenAI:TimeoutSeconds")]
     public void AddLanguageUnderstanding_InvalidSettings_FailValidationNamingTheKey(string endpoint, string timeout, string key)
     {
@@ -76,6 +78,35 @@ public sealed class LanguageServiceCollectionExtensionsTests
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value);
         Assert.Contains(key, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLanguageUnderstanding_LoopbackHttpEndpoint_IsAccepted()
+    {
+        using var provider = Build(new()
+        {
+            ["AzureOpenAI:Endpoint"] = "http://127.0.0.1:5005/",
+            ["AzureOpenAI:Deployment"] = "gpt-4o-mini",
+            ["AzureOpenAI:ApiKey"] = "key",
+        });
+
+        Assert.Equal("http://127.0.0.1:5005/", provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.Endpoint);
+    }
+
+    [Fact]
+    public void AddLanguageUnderstanding_KeyPastedAsTheEndpoint_IsNotEchoedInTheFailure()
+    {
+        const string Key = "3f9a1c0e5b7d4e2f8a6c9b1d0e4f7a2c";
+        using var provider = Build(new()
+        {
+            ["AzureOpenAI:Endpoint"] = Key,
+            ["AzureOpenAI:Deployment"] = "gpt-4o-mini",
+            ["AzureOpenAI:ApiKey"] = Key,
+        });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value);
+        Assert.Contains("AzureOpenAI:Endpoint", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, exception.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

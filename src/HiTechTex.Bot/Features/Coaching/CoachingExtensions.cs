@@ -32,7 +32,9 @@ internal static class CoachingExtensions
         services.AddHttpClient(GraphTokenProvider.HttpClientName);
 
         // No HttpClient timeout: the outbox's per-call timeout runs on the TimeProvider (testable, restart-safe).
-        services.AddHttpClient(GraphCalendarGateway.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // No request logging: the factory's logs every URI at Information, and Graph's name the organizer's mailbox
+        // (/users/{mailbox}/events); the outbox logs each call's failure itself.
+        services.AddHttpClient(GraphCalendarGateway.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton<GraphTokenProvider>();
         services.AddSingleton<ICalendarGateway, GraphCalendarGateway>();
         services.AddScoped<IOrganizerSchedule>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Coaching;
@@ -19,9 +20,10 @@ internal sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
             errors.Add("Graph:BaseUrl must be an absolute URL.");
         }
 
-        if (options.TokenEndpoint.Length > 0 && !Uri.TryCreate(options.TokenEndpoint, UriKind.Absolute, out _))
+        // The client secret is POSTed there: never in clear over the network (http only to a local fake).
+        if (options.TokenEndpoint.Length > 0 && !SecretBearingAddress.IsAllowed(options.TokenEndpoint))
         {
-            errors.Add("Graph:TokenEndpoint must be an absolute URL.");
+            errors.Add("Graph:TokenEndpoint must be an absolute https URL (http only on loopback).");
         }
 
         if (options.RequestTimeout <= TimeSpan.Zero)

@@ -83,6 +83,24 @@ public sealed partial class CoachingTextsTests
         Assert.False(options.IsConfigured);
     }
 
+    /// <summary>
+    /// The client secret is POSTed to the token endpoint: over plain http to another host it would cross the network in
+    /// clear. Bearer tokens were already sent only over https (loopback excepted); the secret now is too.
+    /// </summary>
+    [Theory]
+    [InlineData("http://login.example.org/tenant/oauth2/v2.0/token", true)]
+    [InlineData("ftp://login.example.org/token", true)]
+    [InlineData("https://login.example.org/tenant/oauth2/v2.0/token", false)]
+    [InlineData("http://127.0.0.1:5005/tenant/oauth2/v2.0/token", false)]
+    [InlineData("http://localhost:5005/tenant/oauth2/v2.0/token", false)]
+    public void GraphOptionsValidator_TokenEndpoint_HttpsUnlessLoopback(string endpoint, bool fails)
+    {
+        var result = new GraphOptionsValidator().Validate(null, new GraphOptions { TenantId = "t", ClientId = "c", ClientSecret = "s", TokenEndpoint = endpoint });
+
+        Assert.Equal(fails, result.Failed);
+        Assert.Equal(fails, result.FailureMessage?.Contains("Graph:TokenEndpoint", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void CoachingOptionsValidator_NegativeReminder_FailsNamingTheKey()
     {
