@@ -49,6 +49,27 @@ public sealed class CardTemplateTests
     }
 
     [Fact]
+    public void Expand_DataBuiltFromDatesGuidsAndChars_ReadsThemAsTheStringsTheyAreSentAs()
+    {
+        var template = CardTemplate.Parse("""{ "text": "${at} ${id} ${c}${d}", "at": "${at}", "n": "${count(concat(at, id))}" }""");
+        var data = new JsonObject
+        {
+            ["at"] = new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.FromHours(2)),
+            ["id"] = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            ["c"] = 'x',
+            ["d"] = new DateTime(2026, 10, 25, 1, 30, 0, DateTimeKind.Utc),
+        };
+
+        var fromObjects = template.Expand(data)!.ToJsonString();
+        var fromJson = template.Expand(data.ToJsonString());
+
+        Assert.Equal(fromJson, fromObjects);
+        Assert.Equal(
+            """{"text":"2026-03-29T01:00:00\u002B02:00 0f8fad5b-d9cb-469f-a165-70867728950e x2026-10-25T01:30:00Z","at":"2026-03-29T01:00:00\u002B02:00","n":61}""",
+            fromObjects);
+    }
+
+    [Fact]
     public void Expand_NullInInterpolation_ThrowsLikeTheOfficialEngine()
     {
         var template = CardTemplate.Parse("""{ "text": "Hi ${name}" }""");

@@ -49,7 +49,7 @@ internal static partial class FunctionTable
             return EvalResult.Fail($"{timestamp} is not a ISO format datetime string.");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+        if (!OfficialTimeZones.TryFind(zoneId, out var zone))
         {
             return EvalResult.Fail($"{zoneId} is not a valid timezone");
         }

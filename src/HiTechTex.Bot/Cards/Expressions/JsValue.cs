@@ -413,7 +413,9 @@ internal static class JsValue
         var element = value.GetValueKind();
         return element switch
         {
-            JsonValueKind.String => value.GetValue<string>(),
+            // A value built from a DateTimeOffset, Guid or char is a JSON string but no .NET string: read it as the text
+            // it is sent as, which is what the official engine would be given.
+            JsonValueKind.String => value.TryGetValue<string>(out var text) ? text : JsonNode.Parse(value.ToJsonString())!.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number => value.TryGetValue<double>(out var d) ? d : double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
