@@ -19,9 +19,6 @@ internal sealed class CalendarLinks
 {
     public const string PathPrefix = "/coaching/calendar/";
 
-    /// <summary>The shortest <c>Coaching:CalendarLinkSecret</c> accepted.</summary>
-    public const int MinSecretLength = 32;
-
     private const int SignatureBytes = 16;
 
     private readonly IOptions<CoachingOptions> options;

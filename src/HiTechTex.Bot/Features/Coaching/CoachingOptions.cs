@@ -42,7 +42,7 @@ internal sealed class CoachingOptions
     public string PublicBaseUrl { get; set; } = "";
 
     /// <summary>
-    /// The secret that signs the calendar-file links (at least 32 characters; from the environment or a key vault,
+    /// The secret that signs the calendar-file links (<see cref="Hosting.LinkKeys.SecretProblem"/>; from the environment or a key vault,
     /// never from a committed file). Empty: the key stored in the bot's database (<see cref="Hosting.LinkKeys"/>), the
     /// same on every instance and after a restart.
     /// </summary>

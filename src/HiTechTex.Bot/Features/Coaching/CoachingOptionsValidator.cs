@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Coaching;
@@ -43,9 +44,9 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
             errors.Add("Coaching:PublicBaseUrl must be an absolute URL.");
         }
 
-        if (options.CalendarLinkSecret.Length is > 0 and < CalendarLinks.MinSecretLength)
+        if (LinkKeys.SecretProblem("Coaching:CalendarLinkSecret", options.CalendarLinkSecret) is { } secretProblem)
         {
-            errors.Add($"Coaching:CalendarLinkSecret must be at least {CalendarLinks.MinSecretLength} characters (or empty for the key stored in the database).");
+            errors.Add(secretProblem);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

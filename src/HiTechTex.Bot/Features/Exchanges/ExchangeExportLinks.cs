@@ -26,9 +26,6 @@ internal sealed class ExchangeExportLinks
 {
     public const string Path = "/exchanges/export.csv";
 
-    /// <summary>The shortest <c>Exchanges:ExportLinkSecret</c> accepted.</summary>
-    public const int MinSecretLength = 32;
-
     private const int SignatureBytes = 16;
 
     // What the link is for, signed with it: a signature for anything else the bot may sign later never opens the export.

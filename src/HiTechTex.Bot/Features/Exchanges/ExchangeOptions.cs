@@ -43,7 +43,7 @@ internal sealed class ExchangeOptions
     public TimeSpan ExportLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Secret (at least <see cref="ExchangeExportLinks.MinSecretLength"/> characters) that signs the export links; empty:
+    /// Secret (at least <see cref="Hosting.LinkKeys.MinSecretLength"/> characters, of at least <see cref="Hosting.LinkKeys.MinDistinctCharacters"/> different ones) that signs the export links; empty:
     /// the key stored in the bot's database (<see cref="Hosting.LinkKeys"/>), the same on every instance and after a restart.
     /// </summary>
     public string ExportLinkSecret { get; set; } = "";

@@ -1,3 +1,4 @@
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HiTechTex.Bot.Features.Exchanges;
@@ -54,9 +55,9 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
             failures.Add("Exchanges:ExportLinkLifetime must be between 00:01:00 and 1.00:00:00.");
         }
 
-        if (options.ExportLinkSecret.Length is > 0 and < ExchangeExportLinks.MinSecretLength)
+        if (LinkKeys.SecretProblem("Exchanges:ExportLinkSecret", options.ExportLinkSecret) is { } secretProblem)
         {
-            failures.Add($"Exchanges:ExportLinkSecret must be at least {ExchangeExportLinks.MinSecretLength} characters (or empty for the key stored in the database).");
+            failures.Add(secretProblem);
         }
 
         if (options.PublicBaseUrl.Length > 0

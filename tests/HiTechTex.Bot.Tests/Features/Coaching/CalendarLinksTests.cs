@@ -91,8 +91,20 @@ public sealed class CalendarLinksTests
     [InlineData("short", false)]
     [InlineData("", true)]
     [InlineData(Secret, true)]
-    public void Validator_CalendarLinkSecret_EmptyOrAtLeast32Characters(string secret, bool valid) =>
-        Assert.Equal(valid, new CoachingOptionsValidator().Validate(null, new CoachingOptions { CalendarLinkSecret = secret }).Succeeded);
+    [InlineData("                                        ", false)]   // 40 spaces: a length, no secret (it signed links)
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false)]
+    [InlineData("abcabcabcabcabcabcabcabcabcabcabcabcabca", false)]
+    [InlineData("correct horse battery staple tigers", true)]
+    public void Validator_CalendarLinkSecret_EmptyOrAtLeast32CharactersOfEightDifferentOnes(string secret, bool valid)
+    {
+        var result = new CoachingOptionsValidator().Validate(null, new CoachingOptions { CalendarLinkSecret = secret });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("Coaching:CalendarLinkSecret must be at least 32 characters with at least 8 different ones", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
 
     private static string SignatureOf(string link) => link[(link.IndexOf("&s=", StringComparison.Ordinal) + 3)..];
 

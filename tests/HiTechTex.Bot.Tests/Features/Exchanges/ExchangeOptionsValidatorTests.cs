@@ -46,6 +46,19 @@ public sealed class ExchangeOptionsValidatorTests
         Assert.Contains($"Exchanges:{key}", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("                                        ")]   // 40 spaces: a length, no secret (it signed export links)
+    [InlineData("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t")]
+    [InlineData("0000000000000000000000000000000000000000")]
+    public void Validate_ExportLinkSecretOfFewDifferentCharacters_FailsNamingTheKeyNotTheValue(string secret)
+    {
+        var result = validator.Validate(null, ExchangeTestData.Options(o => o.ExportLinkSecret = secret));
+
+        Assert.True(result.Failed);
+        Assert.Contains("Exchanges:ExportLinkSecret must be at least 32 characters with at least 8 different ones", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Quote_FieldsWithSeparatorsOrFormulas_QuotedAndDefused()
     {
