@@ -32,5 +32,25 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Null(failure);
     }
 
+    [Theory]
+    [InlineData("postgres://bot:s3cret-pg@db.example.org/bot")]
+    [InlineData("Host=db.example.org;Username=bot;Password=s3cret-pg;Database=bot")]
+    public void APostgreSqlConnectionWhileTheProviderIsSqlite_StopsNamingBothKeysNotTheValue_CreatesNoFolder(string connectionString)
+    {
+        var failure = BotHostFactory.StartupFailure(() =>
+        {
+            var factory = new BotHostFactory(databasePath);
+            factory.Settings["ConnectionStrings:Bot"] = connectionString;
+            return factory;
+        });
+
+        var message = Assert.IsType<InvalidOperationException>(failure).Message;
+        Assert.Contains("Database:Provider", message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Bot", message, StringComparison.Ordinal);
+        Assert.Contains("looks like a PostgreSQL connection", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pg", message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "postgres:")));
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 }

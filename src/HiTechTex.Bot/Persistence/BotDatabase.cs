@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -85,8 +86,43 @@ internal sealed class BotDatabase
         return Path.Combine(folder, DatabaseOptions.DefaultSqliteFileName);
     }
 
+    /// <summary>A postgres:// or postgresql:// URL, or a connection string with a <c>Host</c> or <c>Server</c> (no SQLite keyword).</summary>
+    private static bool LooksLikePostgreSql(string connectionString)
+    {
+        var value = connectionString.Trim();
+        if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!value.Contains('=', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            var keys = new DbConnectionStringBuilder { ConnectionString = value };
+            return keys.ContainsKey("Host") || keys.ContainsKey("Server");
+        }
+        catch (ArgumentException)
+        {
+            return false;   // malformed: the SQLite parser below says so, naming the key
+        }
+    }
+
     internal static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
+        // Before anything is created on disk, and without repeating the value: it holds the PostgreSQL password.
+        if (LooksLikePostgreSql(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} looks like a PostgreSQL connection (a postgres:// URL or a Host/Server setting), " +
+                $"but Database:Provider is {DatabaseOptions.Sqlite} (the default), which would take it as a SQLite file path. Set " +
+                $"Database:Provider={DatabaseOptions.PostgreSql} (its connection string as \"Host=…;Username=…;Password=…;Database=…\"), or set " +
+                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} to a SQLite file path.");
+        }
+
         // "ConnectionStrings:Bot=/var/lib/bot/bot.db": a file path alone (no "key=value") is the data source.
         if (!connectionString.Contains('=', StringComparison.Ordinal))
         {

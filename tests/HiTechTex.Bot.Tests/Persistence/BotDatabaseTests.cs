@@ -131,6 +131,31 @@ public sealed class BotDatabaseTests
         }
     }
 
+    [Theory]
+    [InlineData("Host=db.example.org;Username=bot;Password=s3cret-pg;Database=bot")]
+    [InlineData("Server=db.example.org;Port=5432;User Id=bot;Password=s3cret-pg")]
+    [InlineData("postgres://bot:s3cret-pg@db.example.org/bot")]
+    [InlineData(" PostgreSQL://bot:s3cret-pg@db.example.org:5432/bot?sslmode=require")]
+    public void ResolveSqlitePath_APostgreSqlConnection_StopsNamingBothKeysNotTheValue_CreatesNothing(string connectionString)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("hitechtex-root-").FullName;
+        try
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => BotDatabase.ResolveSqlitePath(connectionString, contentRoot));
+
+            Assert.Contains("Database:Provider", e.Message, StringComparison.Ordinal);
+            Assert.Contains("ConnectionStrings:Bot", e.Message, StringComparison.Ordinal);
+            Assert.Contains("looks like a PostgreSQL connection", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret-pg", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("db.example.org", e.Message, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(contentRoot));
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
     [Fact]
     public void ResolveSqlitePath_Malformed_NamesTheKeyNotTheString()
     {

@@ -39,9 +39,9 @@ internal sealed class CoachingOptionsValidator : IValidateOptions<CoachingOption
             errors.Add("Coaching:Retention must be at least 15 days (longer than the longest reminder), e.g. \"30.00:00:00\".");
         }
 
-        if (options.PublicBaseUrl.Length > 0 && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+        if (PublicBaseAddress.Problem("Coaching:PublicBaseUrl", options.PublicBaseUrl) is { } baseUrlProblem)
         {
-            errors.Add("Coaching:PublicBaseUrl must be an absolute URL.");
+            errors.Add(baseUrlProblem);
         }
 
         if (LinkKeys.SecretProblem("Coaching:CalendarLinkSecret", options.CalendarLinkSecret) is { } secretProblem)

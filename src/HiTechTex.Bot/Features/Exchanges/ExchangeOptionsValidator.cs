@@ -60,10 +60,9 @@ internal sealed class ExchangeOptionsValidator : IValidateOptions<ExchangeOption
             failures.Add(secretProblem);
         }
 
-        if (options.PublicBaseUrl.Length > 0
-            && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http") || baseUrl.Query.Length > 0))
+        if (PublicBaseAddress.Problem("Exchanges:PublicBaseUrl", options.PublicBaseUrl) is { } baseUrlProblem)
         {
-            failures.Add("Exchanges:PublicBaseUrl must be an absolute http(s) address without a query (or empty).");
+            failures.Add(baseUrlProblem);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
