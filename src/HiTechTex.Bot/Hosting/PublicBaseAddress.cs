@@ -12,14 +12,15 @@ internal static class PublicBaseAddress
 {
     /// <summary>
     /// The start-up rule for a configured public base URL (<c>Coaching:PublicBaseUrl</c>, <c>Exchanges:PublicBaseUrl</c>):
-    /// empty, or an absolute http(s) address without a query or fragment (links are built by appending a path to it);
+    /// empty, or an absolute http(s) address without a user name and password, a query or a fragment (links are built
+    /// by appending a path to it, and every card with a link would carry them);
     /// the message names the key, never the value.
     /// </summary>
     public static string? Problem(string key, string value) =>
         value.Length == 0
-        || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0 && uri.Fragment.Length == 0)
+        || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0)
             ? null
-            : $"{key} must be an absolute http(s) address without a query or fragment (or empty).";
+            : $"{key} must be an absolute http(s) address without a user name and password, a query or a fragment (or empty).";
 
     public static string? Resolve(string? configured, IConfiguration configuration, IServiceProvider services)
     {

@@ -18,6 +18,7 @@ public sealed class PublicBaseAddressTests
     [InlineData("file:///var/www", false)]
     [InlineData("https://bot.example.org/?tenant=1", false)]
     [InlineData("https://bot.example.org/#top", false)]
+    [InlineData("https://admin:s3cret@bot.example.org", false)]   // the user name and password would be in every link of a card
     public void Validators_PublicBaseUrl_AbsoluteHttpOrHttpsWithoutQueryOrFragment_TheFailureNamesTheKey(string url, bool valid)
     {
         var results = new (string Key, ValidateOptionsResult Result)[]
@@ -31,7 +32,7 @@ public sealed class PublicBaseAddressTests
             Assert.Equal(valid, result.Succeeded);
             if (!valid)
             {
-                Assert.Contains($"{key} must be an absolute http(s) address without a query or fragment", result.FailureMessage, StringComparison.Ordinal);
+                Assert.Contains($"{key} must be an absolute http(s) address without a user name and password, a query or a fragment", result.FailureMessage, StringComparison.Ordinal);
             }
         }
     }
