@@ -114,10 +114,11 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
     /// Without a transaction (PostgreSQL, a mark without a reference) the mark is already committed when these run:
     /// should they fail (a dropped connection, a deadlock between two instances' clean-ups), failing the turn would
     /// leave the mark, and Teams' redelivery would be skipped as a duplicate — the message lost. So their failure is
-    /// logged and the turn runs (a missed re-activation is retried by the next inbound activity, a missed clean-up by the
-    /// next one's turn). In a transaction (SQLite's group commit, PostgreSQL with a reference) the failure is not caught: it
-    /// undoes the mark with it — on PostgreSQL a failed statement aborts the transaction, whose COMMIT would silently
-    /// roll back — and the redelivery runs the turn.
+    /// logged and the turn runs (a missed re-activation is retried by the conversation's next activity, a missed
+    /// clean-up <see cref="CleanupEvery"/> marks later). In a transaction (SQLite's group commit, PostgreSQL with a
+    /// reference) the failure is not caught — on PostgreSQL a failed statement aborts the transaction and its COMMIT
+    /// would silently roll back —: it undoes the mark with it, so the mark is tried again (the deduplication middleware
+    /// marks alone after a failed combined write) or the redelivery runs the turn.
     /// </remarks>
     private async Task HousekeepAsync(
         SqlSession session, DbTransaction? transaction, string conversationId, DateTimeOffset now, bool reactivate, CancellationToken ct)
