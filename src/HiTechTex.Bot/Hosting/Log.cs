@@ -27,4 +27,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1346, Level = LogLevel.Warning,
         Message = "The stored state {Key} is not readable JSON: read as empty, and replaced by the next save")]
     public static partial void StateDocumentUnreadable(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(EventId = 1347, Level = LogLevel.Warning,
+        Message = "An activity was marked as processed, but the housekeeping after the mark (re-activating the conversation's reference, cleaning up old marks) failed: the turn runs; the next activity retries it")]
+    public static partial void MarkHousekeepingFailed(ILogger logger, Exception exception);
 }

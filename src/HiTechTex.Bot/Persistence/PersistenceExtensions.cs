@@ -47,7 +47,8 @@ internal static class PersistenceExtensions
 
         // The mark of a conversation's first activity also stores its reference (one write instead of two).
         services.AddSingleton<IProcessedActivityStore>(sp => new SqlProcessedActivityStore(
-            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqlConversationReferenceStore>()));
+            sp.GetRequiredService<SqlSessionPool>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqlConversationReferenceStore>(),
+            sp.GetService<ILogger<SqlProcessedActivityStore>>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
         return builder;
     }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using HiTechTex.Bot.Hosting;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -23,7 +25,8 @@ namespace HiTechTex.Bot.Persistence;
 /// same write (<see cref="TryMarkProcessedAsync(string, string, string, ConversationReference?, CancellationToken)"/>):
 /// on SQLite one pending write of the group commit instead of two, on PostgreSQL one transaction.
 /// </remarks>
-internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider, SqlConversationReferenceStore? references = null)
+internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvider timeProvider, SqlConversationReferenceStore? references = null,
+    ILogger<SqlProcessedActivityStore>? logger = null)
     : IProcessedActivityStore
 {
     private static readonly DateTimeOffsetToBinaryConverter ProcessedAtConverter = new();
@@ -91,26 +94,60 @@ internal sealed class SqlProcessedActivityStore(SqlSessionPool pool, TimeProvide
                     // The upsert stores the reference active: no re-activation needed.
                     await SqlConversationReferenceStore.UpsertAsync(session, transaction, referenceValues, ct).ConfigureAwait(false);
                 }
-                else if (inserted)
-                {
-                    var reactivate = session.Command(Reactivate, transaction);
-                    reactivate.Parameters[0].Value = conversationId;
-                    reactivate.Parameters[1].Value = true;
-                    reactivate.Parameters[2].Value = false;
-                    reactivate.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
-                    await reactivate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
 
-                if (inserted && Interlocked.Increment(ref marks) % CleanupEvery == 1 % CleanupEvery)
+                if (inserted)
                 {
-                    var cleanup = session.Command(Cleanup, transaction);
-                    cleanup.Parameters[0].Value = (long)ProcessedAtConverter.ConvertToProvider(now - Retention)!;
-                    await cleanup.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    await HousekeepAsync(session, transaction, conversationId, now, reactivate: referenceValues is null, ct).ConfigureAwait(false);
                 }
 
                 return inserted;
             },
             transactional: referenceValues is not null,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// After a first mark: the re-activation of the conversation's reference (<paramref name="reactivate"/>) and, on
+    /// every <see cref="CleanupEvery"/>th mark, the clean-up.
+    /// </summary>
+    /// <remarks>
+    /// Without a transaction (PostgreSQL, a mark without a reference) the mark is already committed when these run:
+    /// should they fail (a dropped connection, a deadlock between two instances' clean-ups), failing the turn would
+    /// leave the mark, and Teams' redelivery would be skipped as a duplicate — the message lost. So their failure is
+    /// logged and the turn runs (a missed re-activation is retried by the conversation's next activity, a missed
+    /// clean-up <see cref="CleanupEvery"/> marks later). In a transaction (SQLite's group commit, PostgreSQL with a
+    /// reference) the failure is not caught — on PostgreSQL a failed statement aborts the transaction and its COMMIT
+    /// would silently roll back —: it undoes the mark with it, so the mark is tried again (the deduplication middleware
+    /// marks alone after a failed combined write) or the redelivery runs the turn.
+    /// </remarks>
+    private async Task HousekeepAsync(
+        SqlSession session, DbTransaction? transaction, string conversationId, DateTimeOffset now, bool reactivate, CancellationToken ct)
+    {
+        try
+        {
+            if (reactivate)
+            {
+                var command = session.Command(Reactivate, transaction);
+                command.Parameters[0].Value = conversationId;
+                command.Parameters[1].Value = true;
+                command.Parameters[2].Value = false;
+                command.Parameters[3].Value = (long)ProcessedAtConverter.ConvertToProvider(now)!;
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            if (Interlocked.Increment(ref marks) % CleanupEvery == 1 % CleanupEvery)
+            {
+                var cleanup = session.Command(Cleanup, transaction);
+                cleanup.Parameters[0].Value = (long)ProcessedAtConverter.ConvertToProvider(now - Retention)!;
+                await cleanup.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (transaction is null && !ct.IsCancellationRequested)
+        {
+            if (logger is not null)
+            {
+                Log.MarkHousekeepingFailed(logger, e);
+            }
+        }
     }
 }

@@ -1,7 +1,12 @@
+using System.Data.Common;
 using HiTechTex.Bot.Persistence;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
+using HiTechTex.Bot.Tests.Language;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -134,6 +139,101 @@ public abstract class SqlProcessedActivityStoreTests(DatabaseFixture database)
 
         Assert.Equal(new ActivityMark(IsFirst: true, ReferenceSaved: false), mark);
         Assert.Null(await references.GetAsync(conversationId, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task TryMarkProcessedAsync_ReactivationFails_TheTurnRunsOrTheRedeliveryDoes()
+    {
+        SkipUnlessAvailable();
+        var conversationId = NewConversationId();
+        var references = new SqlConversationReferenceStore(database.CreatePool(), Mock.Of<ITrustedServiceUrls>(), time);
+        await references.SaveAsync(Reference(conversationId), CancellationToken.None);
+        await references.MarkInactiveAsync(conversationId, CancellationToken.None);
+        var logger = new ListLogger<SqlProcessedActivityStore>();
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time, logger: logger);
+
+        // The mark's re-activation UPDATE fails (as on a dropped connection): the mark must not outlive a failed turn.
+        var (failed, redelivered) = await MarkWhileFailingAsync(store, "UPDATE", "ConversationReferences", conversationId, "act-1");
+
+        AssertNotLost(failed, redelivered, logger);
+    }
+
+    [SkippableFact]
+    public async Task TryMarkProcessedAsync_CleanupFails_TheTurnRunsOrTheRedeliveryDoes()
+    {
+        SkipUnlessAvailable();
+        var conversationId = NewConversationId();
+        var logger = new ListLogger<SqlProcessedActivityStore>();
+        var store = new SqlProcessedActivityStore(database.CreatePool(), time, logger: logger) { CleanupEvery = 1 };
+        await store.TryMarkProcessedAsync("msteams", conversationId, "old", CancellationToken.None);
+        time.Advance(store.Retention + TimeSpan.FromHours(1));
+
+        // The clean-up DELETE of the old mark fails (as in a deadlock between two instances' clean-ups).
+        var (failed, redelivered) = await MarkWhileFailingAsync(store, "DELETE", "ProcessedActivities", conversationId, "act-1");
+
+        AssertNotLost(failed, redelivered, logger);
+    }
+
+    /// <summary>
+    /// Marks <paramref name="activityId"/> while a trigger fails the <paramref name="operation"/> of the conversation's
+    /// rows of <paramref name="table"/>, then marks it again as Teams' redelivery would, the trigger gone.
+    /// </summary>
+    private async Task<(bool Failed, bool Redelivered)> MarkWhileFailingAsync(
+        SqlProcessedActivityStore store, string operation, string table, string conversationId, string activityId)
+    {
+        var postgreSql = database is PostgreSqlDatabaseFixture;
+        var name = $"htt_fail_{Guid.NewGuid():N}";
+        await ExecuteSqlAsync(postgreSql
+            ? $"""
+              CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+              CREATE TRIGGER {name} BEFORE {operation} ON "{table}" FOR EACH ROW WHEN (OLD."ConversationId" = '{conversationId}') EXECUTE FUNCTION {name}();
+              """
+            : $"""
+              CREATE TRIGGER {name} BEFORE {operation} ON "{table}" FOR EACH ROW WHEN OLD."ConversationId" = '{conversationId}'
+              BEGIN SELECT RAISE(ABORT, 'injected failure'); END;
+              """);
+        bool failed;
+        try
+        {
+            Assert.True(await store.TryMarkProcessedAsync("msteams", conversationId, activityId, CancellationToken.None));
+            failed = false;
+        }
+        catch (DbException)
+        {
+            failed = true;
+        }
+        finally
+        {
+            await ExecuteSqlAsync(postgreSql
+                ? $"""DROP TRIGGER {name} ON "{table}"; DROP FUNCTION {name}();"""
+                : $"DROP TRIGGER {name};");
+        }
+
+        return (failed, await store.TryMarkProcessedAsync("msteams", conversationId, activityId, CancellationToken.None));
+    }
+
+    private void AssertNotLost(bool failed, bool redelivered, ListLogger<SqlProcessedActivityStore> logger)
+    {
+        if (database is PostgreSqlDatabaseFixture)
+        {
+            // The mark committed on its own: its housekeeping's failure is logged and the turn runs.
+            Assert.False(failed);
+            Assert.False(redelivered);
+            Assert.Equal(LogLevel.Warning, Assert.Single(logger.Entries, e => e.EventId.Id == 1347).Level);
+        }
+        else
+        {
+            // One savepoint of the group commit: the failure undoes the mark, and the redelivery runs the turn.
+            Assert.True(failed);
+            Assert.True(redelivered);
+            Assert.Empty(logger.Entries);
+        }
+    }
+
+    private async Task ExecuteSqlAsync(string sql)
+    {
+        using var scope = database.ScopeFactory.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<BotDbContext>().Database.ExecuteSqlRawAsync(sql);
     }
 
     private static ConversationReference Reference(string conversationId) => new()
