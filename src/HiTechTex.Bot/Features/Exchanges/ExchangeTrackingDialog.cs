@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using HiTechTex.Bot.Features.Conversation;
-using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Dialogs;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;

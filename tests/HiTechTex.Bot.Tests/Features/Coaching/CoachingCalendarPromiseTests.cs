@@ -3,7 +3,6 @@ using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
-using HiTechTex.Bot.Tests.Cards;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;

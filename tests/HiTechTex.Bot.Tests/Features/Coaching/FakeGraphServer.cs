@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Testing;
 using Microsoft.AspNetCore.Http;

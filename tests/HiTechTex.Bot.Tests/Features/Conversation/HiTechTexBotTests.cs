@@ -4,7 +4,6 @@ using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
 using HiTechTex.Bot.Protocol.Turns;
-using HiTechTex.Bot.Testing.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.Tests.Features.Conversation;
