@@ -6,7 +6,12 @@ namespace HiTechTex.Bot.Hosting;
 /// </summary>
 internal static class SecretBearingAddress
 {
-    public static bool IsAllowed(string? address) =>
-        Uri.TryCreate(address, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+    public static bool IsAllowed(string? address) => Uri.TryCreate(address, UriKind.Absolute, out var uri) && IsAllowed(uri);
+
+    /// <summary>The same rule for an address already parsed (a request's, before its bearer token is attached).</summary>
+    public static bool IsAllowed(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HiTechTex.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions.Authentication;
 
@@ -28,7 +29,7 @@ internal sealed class GraphTokenProvider(IHttpClientFactory httpClientFactory, I
     public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (!AllowedHostsValidator.IsUrlHostValid(uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+        if (!AllowedHostsValidator.IsUrlHostValid(uri) || !SecretBearingAddress.IsAllowed(uri))
         {
             return string.Empty;
         }

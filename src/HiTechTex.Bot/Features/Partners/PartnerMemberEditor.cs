@@ -316,8 +316,8 @@ internal sealed partial class PartnerMemberEditor(
         foreach (var (field, label, unknown) in new[]
         {
             ("capabilities", texts.CapabilityLabel, !capabilityIds.All(IsOfferedCapability)),
-            ("services", texts.ServiceLabel, serviceIds.Any(s => Enums<PartnerService>([s]).Length == 0)),
-            ("stages", texts.StageLabel, stageIds.Any(s => Enums<ValueChainStage>([s]).Length == 0)),
+            ("services", texts.ServiceLabel, serviceIds.Any(s => EnumName.Find<PartnerService>(s, ignoreCase: false) is null)),
+            ("stages", texts.StageLabel, stageIds.Any(s => EnumName.Find<ValueChainStage>(s, ignoreCase: false) is null)),
         })
         {
             if (unknown || Unreadable(data, field))
