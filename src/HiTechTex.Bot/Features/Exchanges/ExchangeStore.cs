@@ -113,15 +113,20 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
 
     /// <summary>
     /// Claims a follow-up message: true for exactly one caller per (exchange, kind, recipient), across instances,
-    /// because the row's key decides in the database.
+    /// because the row's key decides in the database. The recipient is a person (<see cref="AadObjectIds"/>): a record
+    /// of theirs held in another case of their id (written before the directory or the configuration spelled it
+    /// otherwise, or by another Teams client) holds the claim too — so is every record look-up below by recipient.
     /// </summary>
     public async Task<bool> TryClaimReminderAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
     {
         var sentAt = (long)TimeConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
+        var person = AadObjectIds.Key(recipientAadObjectId);
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ExchangeReminders" ("ExchangeId", "Kind", "RecipientAadObjectId", "SentAt")
-            VALUES ({exchangeId}, {kind}, {recipientAadObjectId}, {sentAt})
+            SELECT {exchangeId}, {kind}, {recipientAadObjectId}, {sentAt}
+            WHERE NOT EXISTS (SELECT 1 FROM "ExchangeReminders"
+                WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND lower("RecipientAadObjectId") = {person})
             ON CONFLICT DO NOTHING
             """, cancellationToken).ConfigureAwait(false) == 1;
     }
@@ -132,9 +137,10 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     /// </summary>
     public async Task ReleaseReminderAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
     {
+        var person = AadObjectIds.Key(recipientAadObjectId);
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId}
+            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND lower("RecipientAadObjectId") = {person}
             """, cancellationToken).ConfigureAwait(false);
     }
 
@@ -144,10 +150,11 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     /// </summary>
     public async Task<bool> TryTakeRecordAsync(Guid exchangeId, string kind, string recipientAadObjectId, CancellationToken cancellationToken)
     {
+        var person = AadObjectIds.Key(recipientAadObjectId);
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
-            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId}
-            """, cancellationToken).ConfigureAwait(false) == 1;
+            DELETE FROM "ExchangeReminders" WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND lower("RecipientAadObjectId") = {person}
+            """, cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <summary>
@@ -160,11 +167,12 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     {
         var now = (long)TimeConverter.ConvertToProvider(timeProvider.GetUtcNow())!;
         var expected = (long)TimeConverter.ConvertToProvider(heldSince)!;
+        var person = AadObjectIds.Key(recipientAadObjectId);
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE "ExchangeReminders" SET "SentAt" = {now}
-            WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND "RecipientAadObjectId" = {recipientAadObjectId} AND "SentAt" = {expected}
-            """, cancellationToken).ConfigureAwait(false) == 1;
+            WHERE "ExchangeId" = {exchangeId} AND "Kind" = {kind} AND lower("RecipientAadObjectId") = {person} AND "SentAt" = {expected}
+            """, cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <summary>The follow-up messages claimed for an application (<see cref="TryClaimReminderAsync"/>), with when.</summary>
@@ -204,6 +212,7 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     public async Task<int> ForgetRemindersAsync(Guid exchangeId, IReadOnlyList<string> prefixes, string? recipientAadObjectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prefixes);
+        var person = recipientAadObjectId is null ? null : AadObjectIds.Key(recipientAadObjectId);
         var removed = 0;
         using var lease = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
         foreach (var prefix in prefixes)
@@ -212,7 +221,7 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
             var begins = whole is null ? prefix : prefix + ":";
             removed += await db.Set<ExchangeReminder>()
                 .Where(r => r.ExchangeId == exchangeId && (r.Kind == whole || r.Kind.StartsWith(begins))
-                    && (recipientAadObjectId == null || r.RecipientAadObjectId == recipientAadObjectId))
+                    && (person == null || r.RecipientAadObjectId.ToLower() == person))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -220,9 +229,12 @@ internal sealed class ExchangeStore(BotDbContext db, DatabaseWriteGate writeGate
     }
 
     /// <summary>The record of <paramref name="kind"/> for <paramref name="recipientAadObjectId"/> on any application, if any.</summary>
-    public Task<ExchangeReminder?> FindRecordAsync(string kind, string recipientAadObjectId, CancellationToken cancellationToken) =>
-        db.Set<ExchangeReminder>().AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Kind == kind && r.RecipientAadObjectId == recipientAadObjectId, cancellationToken);
+    public Task<ExchangeReminder?> FindRecordAsync(string kind, string recipientAadObjectId, CancellationToken cancellationToken)
+    {
+        var person = AadObjectIds.Key(recipientAadObjectId);
+        return db.Set<ExchangeReminder>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Kind == kind && r.RecipientAadObjectId.ToLower() == person, cancellationToken);
+    }
 
     /// <summary>The applications with a record whose kind begins with <paramref name="prefix"/> (e.g. a notice given up).</summary>
     public async Task<IReadOnlyList<ExchangeApplication>> WithRecordAsync(string prefix, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Moq;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;
 
@@ -107,6 +108,60 @@ public sealed class ExchangeRefusedCardTests : IDisposable
         Assert.Equal(3, fixture.CardsTo(ExchangeDialogTestHost.VisitingManagerId));
         Assert.Single(await fixture.CardsAsync(id), c => c.RecipientAadObjectId == ExchangeDialogTestHost.VisitingManagerId);
         Assert.Empty(await ListAsync());
+    }
+
+    [Fact]
+    public async Task CardRefusedThenTheDirectorySpellsTheApproversIdInUpperCase_RetryNowSendsTheCardOnce()
+    {
+        // Arrange: CLUTEX's two contacts decide stage 2; the directory wrote Jana's Entra object id in lower case, and her
+        // card is refused (the bot not installed) until the follow-up stops trying and the coordinator's list names her
+        // (Petr has his card).
+        const string contact = "abcdef01-2345-6789-abcd-ef0123456789";
+        var reachable = false;
+        host.Messenger.Setup(m => m.SendToUserAsync(It.Is<string>(s => AadObjectIds.Same(s, contact)), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => reachable ? ExchangeRetryTestHost.Delivered : new ProactiveSendResult(ProactiveSendStatus.NoReference));
+        await SetClutexContactAsync(contact);
+        await host.Conversation.SeedProfileAsync("en");
+        var id = await fixture.SubmitAsync();
+        await fixture.DecideAsync(id, ExchangeVerbs.Approve);
+        Assert.Equal(ExchangeStatus.Stage2, (await fixture.FindAsync(id)).Status);
+        Assert.Equal(1, fixture.CardsTo("44444444-4444-4444-4444-444444444444"));
+        for (var hour = 0; hour < 36; hour++)
+        {
+            await fixture.RunFollowUpAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var entry = Assert.Single(await ListAsync());
+        Assert.Equal(ExchangeStuckReason.CardRefused, entry.Reason);
+        Assert.Equal([contact], entry.Recipients);
+
+        // The coordinator imports CLUTEX again from a system that writes ids in upper case; the contact installs the bot.
+        await SetClutexContactAsync(contact.ToUpperInvariant());
+        reachable = true;
+
+        // Act: Retry now.
+        var outcome = await RetryAsync(id, entry.Round);
+        await fixture.RunFollowUpAsync();
+
+        // Assert: the card sent (before: its refusals, recorded under the id as it was spelled, were not forgotten — the
+        // card was not tried, "still failing" at every click), once.
+        Assert.Equal(ExchangeRetryOutcome.Delivered, outcome);
+        var cards = host.Messenger.Invocations.Where(i => i.Method.Name == nameof(IProactiveMessenger.SendToUserAsync)
+            && AadObjectIds.Same(i.Arguments[0] as string, contact) && i.Arguments[2] is Activity { Attachments.Count: > 0 }).ToList();
+        Assert.Equal(ExchangeDeliveryClaim.RefusalAttempts + 1, cards.Count);
+        Assert.Empty(await ListAsync());
+    }
+
+    private async Task SetClutexContactAsync(string entraObjectId)
+    {
+        await using var scope = host.Conversation.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<HiTechTex.Bot.Features.Partners.IPartnerDirectory>();
+        var clutex = (await directory.FindAsync(HiTechTex.Bot.Features.Partners.HiTechTexPartners.ClutexId))!;
+        await directory.UpsertAsync(clutex with
+        {
+            Contacts = [new("Petr", "petr@clutex.example", "44444444-4444-4444-4444-444444444444"), new("Jana", "jana@clutex.example", entraObjectId)],
+        });
     }
 
     private async Task<IReadOnlyList<ExchangeStuckEntry>> ListAsync()

@@ -442,6 +442,48 @@ public abstract class ExchangeStoreTests(DatabaseFixture database, bool isSqlite
     }
 
     [SkippableFact]
+    public async Task FollowUpRecords_RecipientHeldInAnotherCase_ClaimedTakenRenewedReleasedForgottenAndFoundAsTheSamePerson()
+    {
+        // The records of one person written while the directory or the configuration spelled their id in upper case, looked
+        // up as it spells it now (lower case): before, "=" told the two apart — a second card claimed, Retry now forgetting
+        // nothing (the card never sent again), a claim never given back.
+        SkipUnlessAvailable();
+        var upper = ("ABCDEF00" + Guid.NewGuid().ToString("D")[8..]).ToUpperInvariant();
+        var lower = upper.ToLowerInvariant();
+        var id = await CreateSubmittedAsync();
+        await using var scope = database.ScopeFactory.CreateAsyncScope();
+        var store = Store(scope);
+        foreach (var kind in new[] { "card:Stage1:2", "onwire:card:Stage1:2", "cardrefused:Stage1:2:1", "form:f1" })
+        {
+            Assert.True(await store.TryClaimReminderAsync(id, kind, upper, CancellationToken.None));
+        }
+
+        var claimedAgain = await store.TryClaimReminderAsync(id, "card:Stage1:2", lower, CancellationToken.None);
+        var held = Assert.Single(await store.RemindersAsync(id, CancellationToken.None), r => r.Kind == "card:Stage1:2");
+        time.Advance(TimeSpan.FromMinutes(20));
+        var renewed = await store.TryRenewClaimAsync(id, held.Kind, lower, held.SentAt, CancellationToken.None);
+        var taken = await store.TryTakeRecordAsync(id, "onwire:card:Stage1:2", lower, CancellationToken.None);
+        var takenTwice = await store.TryTakeRecordAsync(id, "onwire:card:Stage1:2", lower, CancellationToken.None);
+        var forgotten = await store.ForgetRemindersAsync(id, ["cardrefused:Stage1:2:"], lower, CancellationToken.None);
+        var found = await store.FindRecordAsync("form:f1", lower, CancellationToken.None);
+        var notFoundForSomebodyElse = await store.FindRecordAsync("form:f1", Manager.AadObjectId, CancellationToken.None);
+        await store.ReleaseReminderAsync(id, "card:Stage1:2", lower, CancellationToken.None);
+        var claimedAfterRelease = await store.TryClaimReminderAsync(id, "card:Stage1:2", lower, CancellationToken.None);
+
+        Assert.False(claimedAgain);
+        Assert.True(renewed);
+        Assert.True(taken);
+        Assert.False(takenTwice);
+        Assert.Equal(1, forgotten);
+        Assert.Equal(upper, found?.RecipientAadObjectId);
+        Assert.Null(notFoundForSomebodyElse);
+        Assert.True(claimedAfterRelease);
+        var left = await store.RemindersAsync(id, CancellationToken.None);
+        Assert.Equal(new HashSet<(string, string)> { ("card:Stage1:2", lower), ("form:f1", upper) },
+            left.Where(r => r.Kind is "card:Stage1:2" or "onwire:card:Stage1:2" or "cardrefused:Stage1:2:1" or "form:f1").Select(r => (r.Kind, r.RecipientAadObjectId)).ToHashSet());
+    }
+
+    [SkippableFact]
     public async Task TransitionAsync_SubmitWhileOwnApplicationStoredInAnotherCaseIsPending_Refused()
     {
         // The same person's two drafts of one organisation, one stored with the id in upper case: one visit, one submitted.
