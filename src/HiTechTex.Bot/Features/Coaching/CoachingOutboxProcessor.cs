@@ -31,8 +31,20 @@ internal sealed class CoachingOutboxProcessor(
     IOptions<GraphOptions> graphOptions,
     ILogger<CoachingOutboxProcessor> logger)
 {
-    /// <summary>How long a claimed row is left alone by other instances (longer than any Graph call).</summary>
+    /// <summary>
+    /// How long at least a claimed row is left alone by other instances; longer when <c>Graph:RequestTimeout</c>, which
+    /// bounds the row's work (its calls and its notice), comes near it (<see cref="LeaseOf"/>).
+    /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>What a row's lease outlasts its work by at least: the database reads and writes around the calls.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The lease of a row whose work may take up to <paramref name="requestTimeout"/>: never shorter than the work, so
+    /// that another instance does not take a row still being worked — a notice still on its way sent a second time.
+    /// </summary>
+    internal static TimeSpan LeaseOf(TimeSpan requestTimeout) => requestTimeout + LeaseMargin > Lease ? requestTimeout + LeaseMargin : Lease;
 
     /// <summary>How long at least a new link's notice waits for the old event's deletion before it looks again.</summary>
     private static readonly TimeSpan LinkSettlingWait = TimeSpan.FromSeconds(30);
@@ -104,7 +116,7 @@ internal sealed class CoachingOutboxProcessor(
         var db = services.GetRequiredService<BotDbContext>();
         var gate = services.GetRequiredService<DatabaseWriteGate>();
         var now = timeProvider.GetUtcNow();
-        var leaseUntil = now + Lease;
+        var leaseUntil = now + LeaseOf(graphOptions.Value.RequestTimeout);
         int claimed;
         using (await gate.EnterAsync(cancellationToken))
         {

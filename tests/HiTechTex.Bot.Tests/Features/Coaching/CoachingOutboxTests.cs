@@ -472,6 +472,43 @@ public sealed class CoachingOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_SendSlowerThanTheLeaseWithinALongerRequestTimeout_AnotherInstanceDoesNotSendTheNoticeAgain()
+    {
+        // Graph:RequestTimeout set above the two-minute lease: a notice still on its way after two minutes (the connector
+        // slow, a 429 waited out) was taken by another instance's pass and sent a second time.
+        using var slow = new CoachingTestHost(new Dictionary<string, string?> { ["Graph:RequestTimeout"] = "00:05:00" });
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sends = 0;
+        slow.Messenger.Setup(m => m.SendToConversationAsync("conv-u2", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, Activity _, CancellationToken token) =>
+            {
+                if (Interlocked.Increment(ref sends) > 1)
+                {
+                    return Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent));
+                }
+
+                var answer = new TaskCompletionSource<ProactiveSendResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+                token.Register(() => answer.TrySetCanceled(token));
+                arrived.TrySetResult();
+                return answer.Task;
+            });
+        var session = await slow.CreateSessionAsync(CoachingTestHost.Draft(capacity: 1));
+        await RegisterAsync(slow, session.Id, "u1", null);
+        await RegisterAsync(slow, session.Id, "u2", null);
+        await slow.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().CancelAsync(session.Id, "u1", CancellationToken.None));
+
+        var first = Processor(slow).RunOnceAsync(CancellationToken.None);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        slow.Time.Advance(TimeSpan.FromMinutes(3));
+        await Processor(slow).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, sends);
+        slow.Time.Advance(TimeSpan.FromMinutes(2));
+        await first.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("timeout", Assert.Single(await slow.OutboxAsync(), o => o.Kind == OutboxKind.NotifyPromoted).LastError);
+    }
+
+    [Fact]
     public async Task Save_CoordinatorWithGraph_GetScheduleConflictShownAsWarning()
     {
         await host.Conversation.SeedProfileAsync("en");
