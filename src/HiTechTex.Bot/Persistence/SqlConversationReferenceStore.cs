@@ -83,7 +83,7 @@ internal sealed class SqlConversationReferenceStore(
             reference.Conversation?.TenantId,
             reference.Bot?.Id,
             reference.User?.Id,
-            reference.User?.AadObjectId,
+            AadObjectIdKey(reference.User?.AadObjectId),
             reference.Conversation?.ConversationType,
             JsonSerializer.Serialize(reference, ProtocolJsonContext.Outbound.ConversationReference),
             true,
@@ -99,8 +99,21 @@ internal sealed class SqlConversationReferenceStore(
     public Task<StoredConversationReference?> GetAsync(string conversationId, CancellationToken cancellationToken) =>
         QuerySingleAsync(Get, [conversationId], cancellationToken);
 
+    /// <summary>
+    /// The user's newest active 1:1 chat, whatever the case of <paramref name="aadObjectId"/>: an Entra object id is a
+    /// GUID, which Teams sends in lower case and the configuration (<c>Roles</c>) or the partner directory may write in
+    /// upper case — the same person, whose chat, language and name must be found (before, the bot created the chat anew
+    /// and stored it without their Teams user id, and wrote to them in English).
+    /// </summary>
     public Task<StoredConversationReference?> FindPersonalAsync(string aadObjectId, string tenantId, CancellationToken cancellationToken) =>
-        QuerySingleAsync(FindPersonal, [aadObjectId, tenantId, true], cancellationToken);
+        QuerySingleAsync(FindPersonal, [AadObjectIdKey(aadObjectId), tenantId, true], cancellationToken);
+
+    /// <summary>
+    /// The look-up column's form of an Entra object id: lower case (the reference itself keeps it as sent), so that the
+    /// index on it serves a look-up in any case (migration <c>ConversationReferenceAadObjectIdLowerCase</c> brought the
+    /// rows stored before to it).
+    /// </summary>
+    private static string? AadObjectIdKey(string? aadObjectId) => aadObjectId?.ToLowerInvariant();
 
     public async Task<string?> FindServiceUrlAsync(string tenantId, CancellationToken cancellationToken)
     {

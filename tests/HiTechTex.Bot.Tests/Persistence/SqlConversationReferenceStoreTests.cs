@@ -82,6 +82,59 @@ public sealed class SqlConversationReferenceStoreTests : IDisposable
         Assert.Null(await Store().FindPersonalAsync("aad-1", "other-tenant", CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("abcdef01-2345-6789-abcd-ef0123456789", "ABCDEF01-2345-6789-ABCD-EF0123456789")]
+    [InlineData("ABCDEF01-2345-6789-ABCD-EF0123456789", "abcdef01-2345-6789-abcd-ef0123456789")]
+    public async Task FindPersonalAsync_IdAskedInAnotherCaseThanStored_FindsTheirChatWithTheIdAsTeamsSentIt(string sent, string asked)
+    {
+        // Teams sends the id in lower case; the configuration (Roles) or the partner directory may write it in upper case.
+        await Store().SaveAsync(Reference("a:1", sent), CancellationToken.None);
+
+        var found = await Store().FindPersonalAsync(asked, "tenant-1", CancellationToken.None);
+
+        Assert.Equal("a:1", found?.Reference.Conversation?.Id);
+        Assert.Equal(sent, found?.Reference.User?.AadObjectId);
+    }
+
+    [Fact]
+    public async Task Migration_ReferenceStoredWithTheIdInUpperCase_FoundByItInLowerCaseAfterwards()
+    {
+        // A row stored before the look-up column was kept in lower case (a chat the bot created for an id the
+        // configuration wrote in upper case): brought to it by ConversationReferenceAadObjectIdLowerCase.
+        await Store().SaveAsync(Reference("a:1", "abcdef01-2345-6789-abcd-ef0123456789"), CancellationToken.None);
+        using (var db = database.CreateContext())
+        {
+            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db);
+            await migrator.MigrateAsync("20261129044107_CoachingOldMeetingStart");
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                "UPDATE \"ConversationReferences\" SET \"UserAadObjectId\" = 'ABCDEF01-2345-6789-ABCD-EF0123456789'");
+            await migrator.MigrateAsync();
+        }
+
+        var found = await Store().FindPersonalAsync("abcdef01-2345-6789-abcd-ef0123456789", "tenant-1", CancellationToken.None);
+
+        Assert.Equal("a:1", found?.Reference.Conversation?.Id);
+    }
+
+    [Fact]
+    public async Task RecipientLanguages_ApproverConfiguredWithTheirIdInUpperCase_TheirProfilesLanguage()
+    {
+        // An approver who speaks Portuguese to the bot, named in Roles by their id in upper case: before, their chat was
+        // not found by it, and their approval cards and reminders came in English.
+        var storage = new HiTechTex.Bot.Protocol.State.MemoryStorage();
+        await storage.WriteAsync(new Dictionary<string, HiTechTex.Bot.Protocol.State.StoreItem>
+        {
+            ["msteams/users/29:user"] = new(System.Text.Json.JsonSerializer.SerializeToElement(new { profile = new { language = "pt", name = "Rui" } }), "*"),
+        });
+        await Store().SaveAsync(Reference("a:1", "abcdef01-2345-6789-abcd-ef0123456789"), CancellationToken.None);
+        var people = new HiTechTex.Bot.Features.Conversation.RecipientLanguages(Store(), storage);
+
+        var language = await people.FindAsync("ABCDEF01-2345-6789-ABCD-EF0123456789", "tenant-1", CancellationToken.None);
+        var name = await people.FindNameAsync("ABCDEF01-2345-6789-ABCD-EF0123456789", "tenant-1", CancellationToken.None);
+
+        Assert.Equal(("pt", "Rui"), (language, name));
+    }
+
     [Fact]
     public async Task FindServiceUrlAsync_SeveralConversationsOfTheTenant_TheNewestVerifiedActiveOnesServiceUrl()
     {
