@@ -37,13 +37,16 @@ internal sealed class TeamConversationEntityConfiguration : IEntityTypeConfigura
 /// Keeps <see cref="TeamConversationEntity"/> rows: each team conversation is recorded on its first activity seen by
 /// this process (a bounded in-memory set spares the database the same insert on every turn; the insert is
 /// <c>ON CONFLICT DO NOTHING</c>, so other instances and restarts only repeat a no-op), and listed and forgotten when
-/// the bot leaves the team. Singleton; opens a scope per database call.
+/// the bot leaves the team. Singleton; opens a scope per database call. What this process remembers is trusted for
+/// <see cref="ConversationReferenceCache.TimeToLive"/> only, as the references are: the removal from a team may be
+/// handled by another instance, whose forgetting this one never hears of — remembered for ever, a conversation of a
+/// team the bot was added to again was never recorded again here, and the next removal left its reference and state.
 /// </summary>
-internal sealed class TeamConversations(IServiceScopeFactory scopes)
+internal sealed class TeamConversations(IServiceScopeFactory scopes, TimeProvider timeProvider)
 {
     private const int RememberedLimit = 10_000;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> recorded = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> recorded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The team an activity happened in (<c>channelData.team.id</c>), or null outside teams. Read straight from the
@@ -71,7 +74,8 @@ internal sealed class TeamConversations(IServiceScopeFactory scopes)
         }
 
         var key = teamId + "\n" + conversationId;
-        if (recorded.ContainsKey(key))
+        var now = timeProvider.GetUtcNow();
+        if (recorded.TryGetValue(key, out var at) && now - at < ConversationReferenceCache.TimeToLive)
         {
             return;
         }
@@ -92,7 +96,7 @@ internal sealed class TeamConversations(IServiceScopeFactory scopes)
             recorded.Clear();   // bounded: a forgotten one costs one no-op insert
         }
 
-        recorded.TryAdd(key, 0);
+        recorded[key] = now;
     }
 
     /// <summary>The team's recorded conversations (channel id, conversation id).</summary>
