@@ -67,5 +67,26 @@ public sealed class AuthenticationModeTests : IDisposable
         Assert.Contains(expectedKey, exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("contoso.onmicrosoft.com")]
+    [InlineData("*", "22222222-2222-2222-2222-222222222222")]
+    public void StartUp_AllowedTenantIdsNotTenantIds_FailsNamingTheKey(params string[] tenants)
+    {
+        var failure = BotHostFactory.StartupFailure(() =>
+        {
+            var factory = new BotHostFactory(databasePath, "Production");
+            for (var i = 0; i < tenants.Length; i++)
+            {
+                factory.Settings[$"Messaging:AllowedTenantIds:{i}"] = tenants[i];
+            }
+
+            return factory;
+        });
+
+        var exception = Assert.IsType<OptionsValidationException>(failure);
+
+        Assert.Contains("Messaging:AllowedTenantIds", exception.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => BotHostFactory.DeleteDatabase(databasePath);
 }

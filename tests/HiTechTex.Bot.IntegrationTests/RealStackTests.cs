@@ -18,7 +18,8 @@ namespace HiTechTex.Bot.IntegrationTests;
 public sealed class RealStackTests : IAsyncLifetime
 {
     private const string AppId = "5b2c9d31-8e0f-4a7b-9c6d-1e2f3a4b5c6d";
-    private const string TenantId = "7d3e1f20-4c5b-4a69-8b7e-2f1a0c9d8e7f";
+    // The bot's own tenant, which the test activities come from (a single-tenant bot takes only its tenant's activities).
+    private const string TenantId = Activities.TenantId;
     private const string ConnectorToken = "connector-token-from-msal";
 
     private readonly string databasePath = BotHostFactory.NewDatabasePath();
@@ -109,6 +110,32 @@ public sealed class RealStackTests : IAsyncLifetime
         Assert.True(stored.IsActive);
         Assert.Equal(connector.BaseUrl, stored.Reference.ServiceUrl?.TrimEnd('/'));
         Assert.Single(connector.Requests); // the welcome
+    }
+
+    /// <summary>
+    /// Any Teams tenant can add the bot by its app id (a custom app's manifest names it), and the Bot Connector's token
+    /// for its people's activities is genuine: a single-tenant bot without <c>Messaging:AllowedTenantIds</c> used to run
+    /// them all — another organisation's people could book the partnership's sessions, apply, and request
+    /// introductions. Now only its own tenant's activities run; another's get 403, and nothing is stored or sent.
+    /// </summary>
+    [Fact]
+    public async Task Message_ValidChannelTokenFromAnotherTenant_403AndNothingStoredOrSent()
+    {
+        const string OtherTenant = "0b9a8c7d-1e2f-4a3b-9c8d-7e6f5a4b3c2d";
+        var conversationId = Activities.NewConversationId();
+        var activity = Activities.Message(conversationId, "hello");
+        activity["serviceUrl"] = connector.BaseUrl;
+        activity["conversation"]!["tenantId"] = OtherTenant;
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = OtherTenant } };
+
+        var response = await PostAsync(activity, Token(connector.BaseUrl));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(connector.Requests);
+        Assert.Empty(tokenEndpoint.Requests);
+        using var scope = factory.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IConversationReferenceStore>().GetAsync(conversationId, CancellationToken.None));
+        Assert.Contains(factory.Logs.Entries, e => e.EventId == 1308);
     }
 
     [Fact]

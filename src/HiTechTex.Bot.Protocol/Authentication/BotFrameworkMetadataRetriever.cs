@@ -11,13 +11,40 @@ namespace HiTechTex.Bot.Protocol.Authentication;
 /// the <c>kid → endorsements</c> map (spec §2.1 #8) from that single JWKS response.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The stock <c>OpenIdConnectConfigurationRetriever</c> would fetch the JWKS too, but it does not expose the
 /// <c>endorsements</c> member reliably, and a second fetch of our own could see a different key set during a rotation.
+/// </para>
+/// <para>
+/// Both fetches together get <see cref="FetchTimeout"/>. The first fetch holds every inbound request (none can be
+/// authenticated without keys), and the stock retriever's <c>HttpClient</c> waits 100 s for a server that accepts the
+/// connection and never answers — far past the time Teams waits for the bot — so a hanging metadata server kept every
+/// message hanging that long. Past the timeout the fetch fails like an unreachable server (401 "OpenID metadata
+/// unavailable", log 1106; with keys already cached, they are kept).
+/// </para>
 /// </remarks>
 internal sealed class BotFrameworkMetadataRetriever(TimeProvider timeProvider, ILogger logger)
     : IConfigurationRetriever<BotFrameworkMetadata>
 {
+    /// <summary>The longest the OpenID configuration and its JWKS together may take to arrive.</summary>
+    internal static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(10);
+
     public async Task<BotFrameworkMetadata> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
+    {
+        using var timeout = new CancellationTokenSource(FetchTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, timeout.Token);
+        try
+        {
+            return await FetchAsync(address, retriever, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            // The retriever reports a cancelled fetch as cancelled or as an I/O failure: either way, a timeout here.
+            throw new TimeoutException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The OpenID metadata and signing keys did not arrive within {FetchTimeout.TotalSeconds:0} s."), ex);
+        }
+    }
+
+    private async Task<BotFrameworkMetadata> FetchAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
     {
         var metadataJson = await retriever.GetDocumentAsync(address, cancel).ConfigureAwait(false);
         var configuration = OpenIdConnectConfiguration.Create(metadataJson);

@@ -54,7 +54,7 @@ internal sealed class BotFrameworkMetadataSource
         this.timeProvider = timeProvider;
         this.logger = logger;
         // HTTP is accepted only for loopback hosts, so tests can serve the metadata from a local server.
-        documentRetriever = new HttpDocumentRetriever { RequireHttps = !uri.IsLoopback };
+        documentRetriever = new BotFrameworkDocumentRetriever();
         retriever = new BotFrameworkMetadataRetriever(timeProvider, logger);
         manager = CreateManager();
     }

@@ -26,6 +26,8 @@ namespace HiTechTex.Bot.Protocol.Turns;
 /// <item>The token against the activity (<see cref="IBotAuthenticator.AuthorizeActivity"/>: serviceurl claim,
 /// endorsements) → 401 on failure. After a real (non-anonymous) authentication <c>callerId</c> is set and the
 /// serviceUrl is trusted.</item>
+/// <item>An activity of a tenant not in <see cref="CloudAdapterOptions.AllowedTenantIds"/> (when that list is not
+/// empty) → 403 with a short body, before any turn runs.</item>
 /// <item>The bot's mention is stripped and the text's HTML entities decoded (<see cref="InboundText"/>), then the middleware and the bot run inside one error boundary.</item>
 /// <item>The response: <c>expectReplies</c> → 200 <c>{"activities":[…]}</c>; invoke → the
 /// <see cref="InvokeResponse"/> status and body (501 when none); otherwise 200 with an empty body.</item>
@@ -123,6 +125,13 @@ public sealed class CloudAdapter(
             return;
         }
 
+        if (TenantsOf(activity) is var tenants && !IsAllowedTenant(tenants))
+        {
+            Log.TenantRefused(logger, activity.ChannelId, tenants is [] ? "none" : string.Join(",", tenants.Select(t => Utf16Text.Cut(t, 64))));
+            await WriteTextAsync(response, StatusCodes.Status403Forbidden, "Forbidden", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // callerId is never trusted from the wire (A2251): it is ours to set, and only after a real authentication.
         activity.CallerId = null;
         if (!authentication.IsAnonymous)
@@ -166,6 +175,20 @@ public sealed class CloudAdapter(
         await WriteTurnResponseAsync(turnContext, response, cancellationToken).ConfigureAwait(false);
         Log.TurnFinished(logger, response.StatusCode);
     }
+
+    /// <summary>
+    /// Whether the activity's tenant may use the bot: always when <see cref="CloudAdapterOptions.AllowedTenantIds"/> is
+    /// empty; else only when it names a tenant and every tenant it names (<c>conversation.tenantId</c>,
+    /// <c>channelData.tenant.id</c>) is in the list.
+    /// </summary>
+    private bool IsAllowedTenant(List<string> tenants)
+    {
+        var allowed = options.Value.AllowedTenantIds;
+        return allowed.Count == 0 || (tenants.Count > 0 && tenants.All(t => allowed.Contains(t, StringComparer.OrdinalIgnoreCase)));
+    }
+
+    private static List<string> TenantsOf(Activity activity) =>
+        [.. new[] { activity.Conversation?.TenantId, activity.GetTeamsChannelData().Tenant?.Id }.OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private async Task RefuseAsync(HttpResponse response, BotAuthenticationResult result, CancellationToken cancellationToken)
     {

@@ -18,4 +18,13 @@ public sealed class CloudAdapterOptions
     /// the server's limit (Kestrel: 30 MB) would stop a caller from making the bot parse a huge body.
     /// </summary>
     public long MaxActivityBytes { get; set; } = DefaultMaxActivityBytes;
+
+    /// <summary>
+    /// The Microsoft 365 tenants (directory ids) whose activities the bot takes; empty: every tenant. Any Teams tenant
+    /// can add a bot by its app id (a custom app's manifest names it) and the Bot Connector's token for its activities is
+    /// as valid as for the bot's own tenant's, so without this the people of any organisation could use the bot. An
+    /// activity of another tenant — by <c>conversation.tenantId</c> or <c>channelData.tenant.id</c>, or with neither (no
+    /// Teams activity) — is answered 403 before any turn runs: nothing is marked, stored or sent for it.
+    /// </summary>
+    public IList<string> AllowedTenantIds { get; set; } = [];
 }

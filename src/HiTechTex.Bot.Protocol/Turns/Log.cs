@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Request rejected with 401: {Reason}")]
     public static partial void AuthenticationFailed(ILogger logger, string? reason);
 
+    [LoggerMessage(EventId = 1308, Level = LogLevel.Warning, Message = "Request rejected with 403: an activity of channel {ChannelId} from tenant {TenantId}, not one of the allowed tenants")]
+    public static partial void TenantRefused(ILogger logger, string? channelId, string tenantId);
+
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Request rejected with 400: {Reason}")]
     public static partial void BadRequest(ILogger logger, string reason);
 

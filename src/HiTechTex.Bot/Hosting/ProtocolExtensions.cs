@@ -2,6 +2,7 @@ using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Protocol.Authentication;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Observability;
+using HiTechTex.Bot.Protocol;
 using HiTechTex.Bot.Protocol.Turns;
 using IMiddleware = HiTechTex.Bot.Protocol.Turns.IMiddleware;
 
@@ -31,12 +32,41 @@ internal static class ProtocolExtensions
         services.AddBotTurns();
         services.AddOptions<CloudAdapterOptions>()
             .BindConfiguration("Messaging")
+            // The bot's own settings as configured, not IOptions<BotOptions>: its validation failing at start-up is reported once, by itself.
+            .PostConfigure<IConfiguration>((o, configuration) => o.AllowedTenantIds = AllowedTenants(o.AllowedTenantIds, configuration.Get<BotOptions>() ?? new BotOptions()))
             .Validate(o => o.MaxActivityBytes is >= MinActivityBytes and <= MaxActivityBytes, $"Messaging:MaxActivityBytes must be between {MinActivityBytes} and {MaxActivityBytes}.")
+            .Validate(o => o.AllowedTenantIds.All(t => Guid.TryParse(t, out _)), $"Messaging:AllowedTenantIds must be tenant ids (GUIDs), or \"{AnyTenant}\" alone for every tenant.")
             .ValidateOnStart();
 
         services.AddBotFrameworkAuthentication();   // IBotAuthenticator: JWT validation (spec §2)
         services.AddBotConnector();                 // IConnectorClient, ITrustedServiceUrls, IProactiveMessenger (spec §3)
         services.AddCardTemplates();                // cards/*.json templates and the renderer
         return builder;
+    }
+
+    /// <summary>The <c>Messaging:AllowedTenantIds</c> entry that lets every tenant's activities in.</summary>
+    internal const string AnyTenant = "*";
+
+    /// <summary>
+    /// The tenants whose activities the bot takes (<see cref="CloudAdapterOptions.AllowedTenantIds"/>): those configured;
+    /// none configured, the bot's own (<c>MicrosoftAppTenantId</c>) for a single-tenant bot with an app id — a partner's
+    /// people are guests of it, so their chats are its chats — and every tenant otherwise (a multi-tenant bot, local
+    /// runs without an app id). <see cref="AnyTenant"/> alone: every tenant.
+    /// </summary>
+    internal static List<string> AllowedTenants(IEnumerable<string> configured, BotOptions bot)
+    {
+        var tenants = configured.Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        if (tenants is [AnyTenant])
+        {
+            return [];
+        }
+
+        return tenants.Count == 0
+            && bot.IsAuthenticationConfigured
+            && string.Equals(bot.MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase)
+            // An id that is no GUID is the bot settings' own start-up failure (MicrosoftAppTenantId), not said twice.
+            && Guid.TryParse(bot.MicrosoftAppTenantId, out _)
+            ? [bot.MicrosoftAppTenantId!.Trim()]
+            : tenants;
     }
 }

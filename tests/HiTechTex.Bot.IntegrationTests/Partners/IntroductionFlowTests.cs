@@ -294,6 +294,86 @@ public sealed class IntroductionFlowTests : IDisposable
         Assert.Equal(nameof(IntroductionStatus.Declined), await StatusAsync(factory, introductionId));
     }
 
+    /// <summary>
+    /// The addressees are stored when the request is sent; the partner's contact may be replaced while it waits (the
+    /// cluster manager's member form, another e-mail address). The former contact still had the card and could accept
+    /// for the partner — and the requester was then given the new contact's details. Now only someone who answers for the
+    /// partner now answers its requests.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pt")]
+    public async Task Accept_ContactReplacedSinceTheRequest_RefusedNothingChangesAndTheRefreshHasNoButtons(string language)
+    {
+        const string NewContactAad = "6f1c2b4e-0000-4000-8000-00000000c0a2";
+        using var factory = PartnerHost.Create(databasePath);
+        var client = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+        var partner = await PartnerHost.AddOrganisationAsync(factory, "Liberec Geo Lab s.r.o.", ContactAad);
+        var formerContact = PartnerHost.User("29:contact", ContactAad, "Jana Nováková");
+        var contactChat = Activities.NewConversationId();
+        await PartnerHost.InstallAsync(client, contactChat, formerContact);
+        await PartnerHost.SeedProfileAsync(factory, "29:contact", "Jana Nováková", "Liberec Geo Lab", language);
+        var requesterChat = Activities.NewConversationId();
+        await PartnerHost.SeedProfileAsync(factory, "29:user-1", "Alex Wilber", "Contoso Textiles");
+        await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Geotextile tests?" });
+        var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(factory.Connector.SentTo(contactChat), a => a.Attachments?.Count > 0))).RootElement;
+        var introductionId = PartnerHost.FindValue(card, "introductionId")!;
+        await factory.Services.GetRequiredService<IPartnerDirectory>().UpsertAsync(
+            partner with { Contacts = [new PartnerContact("Petra Nová", "petra@new.example", NewContactAad)] });
+        var requesterMessages = factory.Connector.SentTo(requesterChat).Count;
+        var contactCards = factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0);
+
+        var accepted = await PartnerHost.ExecuteAsync(client, contactChat, formerContact, IntroductionCardActionHandler.AcceptVerb, new JsonObject { ["introductionId"] = introductionId });
+        var refreshed = await PartnerHost.ExecuteAsync(client, contactChat, formerContact, IntroductionCardActionHandler.RefreshVerb, new JsonObject { ["introductionId"] = introductionId });
+
+        Assert.Equal(AdaptiveCardInvokeResponse.MessageType, accepted.GetProperty("type").GetString());
+        Assert.Equal(PartnerTexts.Format(PartnerTexts.Resolve(language).NoLongerAddressee, partner.Name), accepted.GetProperty("value").GetString());
+        Assert.Equal(nameof(IntroductionStatus.Pending), await StatusAsync(factory, introductionId));
+        Assert.Equal(requesterMessages, factory.Connector.SentTo(requesterChat).Count);
+        Assert.DoesNotContain(factory.Connector.SentTo(requesterChat), a => a.Text?.Contains("petra@new.example", StringComparison.Ordinal) == true);
+        Assert.Equal(contactCards, factory.Connector.SentTo(contactChat).Count(a => a.Attachments?.Count > 0));
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, refreshed.GetProperty("type").GetString());
+        Assert.Contains("Geotextile tests?", PartnerHost.Text(refreshed.GetProperty("value")), StringComparison.Ordinal);
+        Assert.DoesNotContain(IntroductionCardActionHandler.AcceptVerb, PartnerHost.Text(refreshed.GetProperty("value")), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The same for a cluster manager taken out of <c>Roles:ClusterManagers</c> while the request waits (the host restarted
+    /// with the new roles): their Decline is refused, the request stays pending and the requester is told nothing.
+    /// </summary>
+    [Fact]
+    public async Task Decline_ManagerRoleRemovedSinceTheRequest_RefusedAndTheRequestStaysPending()
+    {
+        var manager = PartnerHost.User("29:manager", ManagerAad, "Petr Manager");
+        var managerChat = Activities.NewConversationId();
+        var requesterChat = Activities.NewConversationId();
+        Organisation partner;
+        string introductionId;
+        using (var before = PartnerHost.Create(databasePath, new Dictionary<string, string?> { [$"Roles:ClusterManagers:{ManagerAad}:0"] = HiTechTexPartners.ClutexId }))
+        {
+            var client = before.CreateClient();
+            await PartnerHost.WaitReadyAsync(before);
+            partner = await PartnerHost.AddOrganisationAsync(before, "Jablonec Nonwovens a.s.", contactAadObjectId: null);
+            await PartnerHost.InstallAsync(client, managerChat, manager);
+            await PartnerHost.SeedProfileAsync(before, "29:user-1", "Alex Wilber", "Contoso Textiles");
+            await PartnerHost.SubmitAsync(client, requesterChat, Requester, new JsonObject { ["action"] = "partners.intro.request", ["id"] = partner.Id, ["message"] = "Nonwovens for filters?" });
+            var card = JsonDocument.Parse(PartnerHost.CardJson(Assert.Single(before.Connector.SentTo(managerChat), a => a.Attachments?.Count > 0))).RootElement;
+            introductionId = PartnerHost.FindValue(card, "introductionId")!;
+        }
+
+        using var factory = PartnerHost.Create(databasePath);
+        var after = factory.CreateClient();
+        await PartnerHost.WaitReadyAsync(factory);
+
+        var declined = await PartnerHost.ExecuteAsync(after, managerChat, manager, IntroductionCardActionHandler.DeclineVerb, new JsonObject { ["introductionId"] = introductionId });
+
+        Assert.Equal(AdaptiveCardInvokeResponse.MessageType, declined.GetProperty("type").GetString());
+        Assert.Equal(PartnerTexts.Format(PartnerTexts.English.NoLongerAddressee, partner.Name), declined.GetProperty("value").GetString());
+        Assert.Equal(nameof(IntroductionStatus.Pending), await StatusAsync(factory, introductionId));
+        Assert.Empty(factory.Connector.SentTo(requesterChat));
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("cs")]

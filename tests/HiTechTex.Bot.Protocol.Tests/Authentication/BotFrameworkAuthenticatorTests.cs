@@ -639,6 +639,29 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.Contains(logger.Entries, e => e.EventId.Id == 1106);
     }
 
+    /// <summary>
+    /// A metadata server that accepts the connection and never answers held every inbound request for the HTTP client's
+    /// 100 s (no request can be authenticated before the first keys arrive) — long past Teams' wait. Now the fetch gives
+    /// up after <see cref="BotFrameworkMetadataRetriever.FetchTimeout"/> (of the injected clock) and the request gets the
+    /// usual 401 reason, logged with the timeout.
+    /// </summary>
+    [Fact]
+    public async Task AuthenticateAsync_MetadataServerHangs_FailsOnceTheFetchTimeoutPasses()
+    {
+        server.Hang = true;
+        var authenticator = CreateAuthenticator();
+
+        var pending = authenticator.AuthenticateAsync(Bearer(Token()), TeamsActivity(), CancellationToken.None);
+        await server.Hanging.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(pending.IsCompleted);
+        time.Advance(BotFrameworkMetadataRetriever.FetchTimeout);
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("OpenID metadata unavailable", result.FailureReason);
+        Assert.Contains(logger.Entries, e => e.EventId.Id == 1106 && e.Text.Contains(nameof(TimeoutException), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AuthenticateAsync_RefreshFailsAfter24Hours_KeepsServingCachedKeys()
     {

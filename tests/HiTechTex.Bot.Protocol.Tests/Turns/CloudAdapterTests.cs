@@ -95,6 +95,66 @@ public sealed class CloudAdapterTests
         authenticator.Verify(a => a.AuthorizeActivity(It.IsAny<BotAuthenticationResult>(), It.IsAny<Activity>()), Times.Never);
     }
 
+    private const string OwnTenant = "7d3e1f20-4c5b-4a69-8b7e-2f1a0c9d8e7f";
+    private const string OtherTenant = "0b9a8c7d-1e2f-4a3b-9c8d-7e6f5a4b3c2d";
+
+    /// <summary>
+    /// Any Teams tenant can add the bot by its app id, and the Bot Connector's token for its activities is valid: an
+    /// activity of a tenant not allowed — either tenant field another one, or none (no Teams activity) — is refused with
+    /// 403 before any turn runs; the allowed tenant's (in any case) goes on.
+    /// </summary>
+    [Theory]
+    [InlineData(OtherTenant, OtherTenant, 403)]
+    [InlineData(OwnTenant, OtherTenant, 403)]
+    [InlineData(OtherTenant, OwnTenant, 403)]
+    [InlineData(null, null, 403)]
+    [InlineData(OtherTenant, null, 403)]
+    [InlineData(OwnTenant, OwnTenant, 200)]
+    [InlineData(OwnTenant, null, 200)]
+    [InlineData(null, "7D3E1F20-4C5B-4A69-8B7E-2F1A0C9D8E7F", 200)]
+    public async Task ProcessAsync_TenantsAllowed_AnotherTenantsActivityAnswers403BeforeAnyWork(string? conversationTenant, string? channelDataTenant, int expected)
+    {
+        options.AllowedTenantIds = [OwnTenant];
+        var middlewareRan = false;
+        middleware.Add(new CallbackMiddleware(() => middlewareRan = true));
+        var bot = new CapturingBot();
+        var activity = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "message",
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = "https://smba.trafficmanager.net/emea/",
+            ["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "a:c", ["tenantId"] = conversationTenant },
+            ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "29:u", ["aadObjectId"] = "6f1c2b4e-0000-4000-8000-00000000c0a1" },
+            ["text"] = "hi",
+        };
+        if (channelDataTenant is not null)
+        {
+            activity["channelData"] = new System.Text.Json.Nodes.JsonObject { ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = channelDataTenant } };
+        }
+
+        var context = await ProcessAsync("POST", activity.ToJsonString(), bot);
+
+        Assert.Equal(expected, context.Response.StatusCode);
+        Assert.Equal(expected == 200, bot.Context is not null);
+        Assert.Equal(expected == 200, middlewareRan);
+        Assert.Empty(connector.Calls);
+        Assert.Equal(expected == 403, logger.Entries.Any(e => e.EventId.Id == 1308));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NoTenantsListed_EveryTenantsActivityGoesOn()
+    {
+        var bot = new CapturingBot();
+
+        var context = await ProcessAsync(
+            "POST",
+            $$"""{"type":"message","channelId":"msteams","serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:c","tenantId":"{{OtherTenant}}"},"from":{"id":"29:u"},"text":"hi"}""",
+            bot);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.NotNull(bot.Context);
+    }
+
     [Fact]
     public async Task ProcessAsync_FieldOfTheWrongType_Answers400NamingWhereWithoutDotNetTypeNames()
     {

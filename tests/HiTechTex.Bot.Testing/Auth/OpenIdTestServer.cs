@@ -42,6 +42,18 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     /// <summary>When set, every request is answered with this status and no body (an outage).</summary>
     public int? FailWithStatus { get; set; }
 
+    /// <summary>
+    /// When set, every request is accepted and never answered (a server that hangs) until the client gives up or the
+    /// server is disposed; <see cref="Hanging"/> completes when the first such request arrives.
+    /// </summary>
+    public bool Hang { get; set; }
+
+    /// <summary>Completes when a request arrives while <see cref="Hang"/> is set.</summary>
+    public Task Hanging => hanging.Task;
+
+    private readonly TaskCompletionSource hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<OpenIdTestServer> StartAsync()
     {
         var result = new OpenIdTestServer();
@@ -121,6 +133,7 @@ public sealed class OpenIdTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        released.TrySetResult();
         if (server is not null)
         {
             await server.DisposeAsync();
@@ -139,6 +152,13 @@ public sealed class OpenIdTestServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, RecordedRequest request)
     {
+        if (Hang)
+        {
+            hanging.TrySetResult();
+            await released.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
         if (FailWithStatus is { } status)
         {
             context.Response.StatusCode = status;

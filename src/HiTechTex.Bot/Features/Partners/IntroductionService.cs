@@ -181,6 +181,14 @@ internal sealed class IntroductionService(
         }
 
         var organisation = await directory.FindAsync(introduction.OrganisationId, cancellationToken).ConfigureAwait(false);
+        if (!SpeaksFor(organisation, viewer))
+        {
+            // Sent to them, but they no longer answer for the partner (replaced as its contact, no longer a manager of
+            // its cluster): their answer would be the partner's — and an accept would hand out its new contact's details.
+            Log.IntroductionActionRefused(logger, verb, introduction.Id, "no longer a contact or manager of the partner");
+            return AdaptiveCardInvokeResponse.Message(PartnerTexts.Format(viewerTexts.NoLongerAddressee, organisation!.Name));
+        }
+
         var texts = CardTexts(introduction, organisation, turnContext.Activity.From?.Id);
         if (IsDue(entity, timeProvider.GetUtcNow()))
         {
@@ -460,9 +468,10 @@ internal sealed class IntroductionService(
             (introduction, _) = await ExpireNowAsync(entity, organisation, cancellationToken).ConfigureAwait(false);
         }
 
-        // The requester reads it in their own language; an addressee in the one their card was sent in.
+        // The requester reads it in their own language; an addressee in the one their card was sent in — and one who no
+        // longer speaks for the partner sees it without the buttons (their answer is refused, DecideAsync).
         var texts = isAddressee ? CardTexts(introduction, organisation, viewer?.Id) : viewerTexts;
-        var card = cards.Introduction(texts, introduction, isAddressee, UserIdsOf(introduction));
+        var card = cards.Introduction(texts, introduction, isAddressee && SpeaksFor(organisation, viewer?.AadObjectId), UserIdsOf(introduction));
         return AdaptiveCardInvokeResponse.Card(card.Content!.Value);
     }
 
@@ -711,6 +720,17 @@ internal sealed class IntroductionService(
 
     private static bool IsAddressee(Introduction introduction, string? aadObjectId) =>
         aadObjectId is not null && introduction.Addressees.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="aadObjectId"/> answers for <paramref name="organisation"/> now: one of its Teams contacts
+    /// (<see cref="IsOwnContact"/>), or a manager of its cluster (<see cref="PartnerMemberEditor.IsManaged"/>, as the
+    /// introductions are routed) — the addressees are stored when the request is sent, and the directory and the roles
+    /// may change while it waits. A partner gone from the directory leaves the stored addressees as they are.
+    /// </summary>
+    private bool SpeaksFor(Organisation? organisation, string? aadObjectId) =>
+        organisation is null
+        || IsOwnContact(organisation, aadObjectId)
+        || PartnerMemberEditor.IsManaged(roleService.GetRoles(aadObjectId).ManagedOrganisationIds, organisation);
 
     private static List<string> UserIdsOf(Introduction introduction) =>
         [.. introduction.Cards.Select(c => c.UserId).OfType<string>().Distinct(StringComparer.Ordinal)];

@@ -127,6 +127,12 @@ internal sealed partial record PartnerTexts
     /// <summary>{0} organisation.</summary>
     public required string DeclinedNotice { get; init; }
     public required string NotAddressee { get; init; }
+
+    /// <summary>
+    /// To someone a request was sent to who no longer speaks for the partner (replaced as its contact, or no longer a
+    /// manager of its cluster): {0} the partner.
+    /// </summary>
+    public required string NoLongerAddressee { get; init; }
     public required string IntroductionNotFound { get; init; }
     /// <summary>The title of the card someone gets for an introduction that was neither theirs nor sent to them.</summary>
     public required string IntroductionNotShownTitle { get; init; }
