@@ -6,7 +6,7 @@ namespace HiTechTex.Bot.Language;
 
 /// <summary>
 /// Finds dates in tokens: ISO (2026-12-03), numeric day-first (3/12/2026, 3.12.2026), a day and a month name in any of
-/// the six languages (3 December 2026, 3 de dezembro, 3. prosince, December 3), today/tomorrow words and a time from
+/// the six languages (3 December 2026, 3 de dezembro, 3. prosince, December 3, December 3rd, 1º de março), today/tomorrow words and a time from
 /// today ("in a week", "dentro de dos semanas", "za týden": <see cref="StartOffset"/>).
 /// A date without a year is the next such day from today.
 /// </summary>
@@ -16,6 +16,10 @@ internal static partial class DateParser
     private static readonly Dictionary<string, HashSet<string>> ShortMonthsAfter = BuildShortMonthsAfter();
     private static readonly HashSet<string> CzechShortMonths = BuildCzechShortMonths();
     private static readonly string[] Connectors = ["de", "del", "of", "the"];
+
+    // English ordinal endings of a day ("1st", "22nd", "3rd", "10th").
+    private static readonly string[] OrdinalEndings = ["st", "nd", "rd", "th"];
+
     private static readonly Phrase[] TodayPhrases = Build(v => v.Today);
     private static readonly Phrase[] TomorrowPhrases = Build(v => v.Tomorrow);
     private static readonly Phrase[] DayAfterTomorrowPhrases = Build(v => v.DayAfterTomorrow);
@@ -184,8 +188,24 @@ internal static partial class DateParser
         return true;
     }
 
-    private static bool TryDay(string token, out int day) =>
-        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out day) && token.Length <= 2 && day is >= 1 and <= 31;
+    /// <summary>
+    /// A day of the month: "3", "31", or written as an ordinal — English "1st", "2nd", "3rd", "10th" ("December 3rd",
+    /// "the 3rd of December"), Portuguese, Spanish and Italian "1º" ("1º de março").
+    /// </summary>
+    private static bool TryDay(string token, out int day)
+    {
+        var digits = token.Length;
+        if (digits > 2 && OrdinalEndings.Any(e => token.EndsWith(e, StringComparison.Ordinal)))
+        {
+            digits -= 2;
+        }
+        else if (digits > 1 && token[^1] == 'º')
+        {
+            digits--;
+        }
+
+        return int.TryParse(token.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out day) && digits <= 2 && day is >= 1 and <= 31;
+    }
 
     private static int SkipConnectors(IReadOnlyList<Token> tokens, int i)
     {

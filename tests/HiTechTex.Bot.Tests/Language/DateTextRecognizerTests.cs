@@ -23,6 +23,32 @@ public sealed class DateTextRecognizerTests
     }
 
     [Theory]
+    [InlineData("March 2nd", 2027, 3, 2)]
+    [InlineData("December 3rd", 2026, 12, 3)]
+    [InlineData("the 1st of March 2028", 2028, 3, 1)]
+    [InlineData("21st November", 2027, 11, 21)]
+    [InlineData("November 30th", 2026, 11, 30)]
+    [InlineData("December the 22nd", 2026, 12, 22)]
+    [InlineData("1º de março", 2027, 3, 1)]
+    [InlineData("1º de marzo de 2028", 2028, 3, 1)]
+    [InlineData("1º marzo", 2027, 3, 1)]
+    public void Recognize_AnOrdinalDayAndAMonthName_GivesThatDate(string text, int year, int month, int day)
+    {
+        // Before: null — the date question answered "I did not understand that date" to "December 3rd".
+        Assert.Equal(new DateOnly(year, month, day), new DateTextRecognizer().Recognize(text, CultureInfo.InvariantCulture, Today));
+    }
+
+    [Theory]
+    [InlineData("the 3rd")]
+    [InlineData("3rd generation fibres")]
+    [InlineData("March 32nd")]
+    [InlineData("March 123rd")]
+    public void Recognize_AnOrdinalThatIsNoDayOfAMonth_IsNull(string text)
+    {
+        Assert.Null(new DateTextRecognizer().Recognize(text, CultureInfo.InvariantCulture, Today));
+    }
+
+    [Theory]
     [InlineData("soon")]
     [InlineData("marzo")]
     public void Recognize_NoDay_IsNull(string text)

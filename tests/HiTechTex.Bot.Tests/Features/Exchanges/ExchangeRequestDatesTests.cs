@@ -120,6 +120,31 @@ public sealed class ExchangeRequestDatesTests : IDisposable
         Assert.Null(seeded.Notice);
     }
 
+    [Theory]
+    [InlineData("en", "I want to do an exchange in Italy from March 3rd to March 10th")]
+    [InlineData("en", "I want to do an exchange in Italy from the 3rd of March to the 10th of March")]
+    [InlineData("en", "I want to do an exchange in Italy from 3rd March 2027 to 10th March 2027")]
+    [InlineData("pt", "quero fazer um intercâmbio em Itália de 3º de março a 10 de março")]
+    [InlineData("es", "quiero hacer un intercambio en Italia del 3º de marzo al 10º de marzo")]
+    public void From_ARangeOfOrdinalDays_BothDaysFilledIn(string language, string typed)
+    {
+        // Before: "3rd" and "10th" were no days — the month alone was read, so the form started on its first Monday
+        // (1 March, a day the user never wrote) and had no last day.
+        var seeded = Seed(typed, ExchangeTexts.Resolve(language));
+
+        Assert.Equal((new DateOnly(2027, 3, 3), new DateOnly(2027, 3, 10)), (seeded.StartDate!.Value, seeded.EndDate!.Value));
+        Assert.Null(seeded.Notice);
+    }
+
+    [Fact]
+    public void From_AnOrdinalDayOnNoCalendar_NoDateAndTheFormSaysSo()
+    {
+        var seeded = Seed("I want to do an exchange in Italy on the 31st of February", En);
+
+        Assert.Null(seeded.StartDate);   // before: Monday 1 February 2027
+        Assert.Equal(En.NoSuchDayInRequest(new NoSuchDate(31, 2, null), En.StartDate), seeded.Notice);
+    }
+
     [Fact]
     public void From_AStayLengthAndADayOnNoCalendarAsTheEnd_NoEndFromTheLength()
     {
@@ -176,6 +201,28 @@ public sealed class ExchangeRequestDatesTests : IDisposable
             Assert.Single(form!.Attachments ?? []).Content, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains(pt.NoSuchDayInRequest(new NoSuchDate(30, 2, 2027), pt.StartDate), card, StringComparison.Ordinal);
         Assert.Contains("30 de fevereiro de 2027", card, StringComparison.Ordinal);
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task Form_FromARequestWithOrdinalDays_OpensWithThoseDays()
+    {
+        // Turn by turn through the main dialog, with the local recognizer's reading of the request.
+        await host.Conversation.SeedProfileAsync("en");
+        const string Typed = "I want to do an exchange in Italy from March 3rd to March 10th";
+        host.Conversation.Recognizer.Recognized[Typed] =
+            new LocalIntentRecognizer(new FakeTimeProvider(ExchangeDialogTestHost.Now)).Recognize(Typed, "en-GB");
+        Activity? form = null;
+
+        await host.Conversation.Flow()
+            .Send(Typed)
+            .AssertReply(r => form = r, "the form")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var inputs = Inputs(form!);
+        Assert.Equal("2027-03-03", inputs["startDate"].GetProperty("value").GetString());   // before: 2027-03-01, the month's first Monday
+        Assert.Equal("2027-03-10", inputs["endDate"].GetProperty("value").GetString());     // before: empty
         Assert.Empty(await host.ApplicationsAsync());
     }
 

@@ -470,6 +470,25 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAndEndDate_OrdinalDays_Accepted()
+    {
+        // Before: "March 3rd 2027" was "I did not understand that date" (and so was "the 10th of March 2027").
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains($"{En.HostOrganisation}: CLUTEX")
+            .AssertReply(En.AskStartDate)
+            .Send("March 3rd 2027")
+            .AssertReply(En.AskEndDate)
+            .Send("the 10th of March 2027")
+            .AssertReply(r => Assert.NotEqual(En.DateNotUnderstood, r.Text), "the next question")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task StepByStep_ThreeDatesItCannotRead_StopsSaysNothingWasSavedAndTheNextRequestStartsAnew()
     {
         await host.Conversation.SeedProfileAsync("en");
