@@ -39,6 +39,21 @@ public sealed class DateTextRecognizerTests
     }
 
     [Theory]
+    [InlineData("dal 2 al 6 marzo")]
+    [InlineData("del 2 al 6 de marzo")]
+    [InlineData("de 2 a 6 de março")]
+    [InlineData("od 2. do 6. března")]
+    [InlineData("2-6 March")]
+    [InlineData("2–6 Mart")]
+    [InlineData("from 2 to 6 March")]
+    [InlineData("March 2-6")]
+    public void Recognize_ARangeWritingItsMonthOnce_GivesItsFirstDay(string text)
+    {
+        // Before: 6 March (the first day was no date) — the start question took the range's last day.
+        Assert.Equal(new DateOnly(2027, 3, 2), new DateTextRecognizer().Recognize(text, CultureInfo.InvariantCulture, Today));
+    }
+
+    [Theory]
     [InlineData("the 3rd")]
     [InlineData("3rd generation fibres")]
     [InlineData("March 32nd")]

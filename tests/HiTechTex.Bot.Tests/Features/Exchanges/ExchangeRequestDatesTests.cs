@@ -136,6 +136,36 @@ public sealed class ExchangeRequestDatesTests : IDisposable
         Assert.Null(seeded.Notice);
     }
 
+    [Theory]
+    [InlineData("en", "I want to do an exchange in Italy from 3 to 10 March")]
+    [InlineData("en", "I want to do an exchange in Italy 3-10 March 2027")]
+    [InlineData("en", "I want to do an exchange in Italy March 3-10")]
+    [InlineData("en", "I want to do an exchange in Italy from March 3 to 10")]
+    [InlineData("pt", "quero fazer um intercâmbio em Itália de 3 a 10 de março")]
+    [InlineData("es", "quiero hacer un intercambio en Italia del 3 al 10 de marzo")]
+    [InlineData("it", "vorrei fare uno scambio in Italia dal 3 al 10 marzo")]
+    [InlineData("tr", "3-10 Mart'ta İtalya'ya gitmek istiyorum")]
+    [InlineData("cs", "chci na výměnu do Itálie od 3. do 10. března")]
+    [InlineData("cs", "chci na výměnu do Itálie 3.–10. března")]
+    public void From_ARangeThatWritesItsMonthOnce_BothDaysFilledIn(string language, string typed)
+    {
+        // Before: the first day was no date, so the last day became the start (10 March, no last day) — or, month first
+        // ("March 3-10"), the last day was dropped.
+        var seeded = Seed(typed, ExchangeTexts.Resolve(language));
+
+        Assert.Equal((new DateOnly(2027, 3, 3), new DateOnly(2027, 3, 10)), (seeded.StartDate!.Value, seeded.EndDate!.Value));
+        Assert.Null(seeded.Notice);
+    }
+
+    [Fact]
+    public void From_ARangeWhoseFirstDayIsAfterItsLast_NoFirstDayMadeUp()
+    {
+        var seeded = Seed("I want to do an exchange in Italy from 10 to 3 March", En);
+
+        Assert.Equal(new DateOnly(2027, 3, 3), seeded.StartDate);   // as before: "10" alone is no date
+        Assert.Null(seeded.EndDate);
+    }
+
     [Fact]
     public void From_AnOrdinalDayOnNoCalendar_NoDateAndTheFormSaysSo()
     {
@@ -222,6 +252,27 @@ public sealed class ExchangeRequestDatesTests : IDisposable
 
         var inputs = Inputs(form!);
         Assert.Equal("2027-03-03", inputs["startDate"].GetProperty("value").GetString());   // before: 2027-03-01, the month's first Monday
+        Assert.Equal("2027-03-10", inputs["endDate"].GetProperty("value").GetString());     // before: empty
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task Form_FromARequestWithARangeWritingItsMonthOnce_OpensWithBothDays()
+    {
+        await host.Conversation.SeedProfileAsync("it");
+        const string Typed = "vorrei fare uno scambio in Italia dal 3 al 10 marzo";
+        host.Conversation.Recognizer.Recognized[Typed] =
+            new LocalIntentRecognizer(new FakeTimeProvider(ExchangeDialogTestHost.Now)).Recognize(Typed, "it-IT");
+        Activity? form = null;
+
+        await host.Conversation.Flow()
+            .Send(Typed)
+            .AssertReply(r => form = r, "the form")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        var inputs = Inputs(form!);
+        Assert.Equal("2027-03-03", inputs["startDate"].GetProperty("value").GetString());   // before: 2027-03-10, the last day
         Assert.Equal("2027-03-10", inputs["endDate"].GetProperty("value").GetString());     // before: empty
         Assert.Empty(await host.ApplicationsAsync());
     }
