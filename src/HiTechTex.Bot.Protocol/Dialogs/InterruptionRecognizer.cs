@@ -56,7 +56,7 @@ public static partial class InterruptionRecognizer
         (InterruptionKind.Help,
         [
             "help", "help me", "i need help", "i need some help", "what can i say", "?",
-            "ajuda", "preciso de ajuda", "preciso ajuda", "socorro",
+            "ajuda", "ajuda-me", "ajude-me", "preciso de ajuda", "preciso ajuda", "socorro",
             "ayuda", "necesito ayuda", "ayúdame",
             "aiuto", "ho bisogno di aiuto", "ho bisogno d'aiuto", "mi serve aiuto", "aiutami",
             "yardım", "yardim", "yardım et", "imdat", "yardıma ihtiyacım var", "yardım lazım", "yardım istiyorum",
@@ -65,7 +65,7 @@ public static partial class InterruptionRecognizer
         ]),
         (InterruptionKind.Cancel,
         [
-            "cancel", "cancel that", "cancel it", "stop", "stop it", "quit", "abort", "never mind", "nevermind",
+            "cancel", "cancel that", "cancel it", "stop", "stop it", "quit", "exit", "abort", "never mind", "nevermind",
             "cancelar", "cancela", "cancele", "cancela isso", "cancele isso", "parar", "para", "para com isso", "sair", "esquece",
             "cancelar todo", "cancela todo", "cancele todo", "cancélalo", "cancelalo", "cancélelo", "cancelelo", "déjalo", "olvídalo", "salir",
             // Italian "cancella" (cancel/delete, imperative) is as common as "annulla": alone it is the command; with an

@@ -6,7 +6,7 @@ namespace HiTechTex.Bot.Language;
 
 /// <summary>
 /// Finds dates in tokens: ISO (2026-12-03), numeric day-first (3/12/2026, 3.12.2026), a day and a month name in any of
-/// the six languages (3 December 2026, 3 de dezembro, 3. prosince, December 3), today/tomorrow words and a time from
+/// the six languages (3 December 2026, 3 de dezembro, 3. prosince, December 3, December 3rd, 1º de março), today/tomorrow words and a time from
 /// today ("in a week", "dentro de dos semanas", "za týden": <see cref="StartOffset"/>).
 /// A date without a year is the next such day from today.
 /// </summary>
@@ -16,6 +16,14 @@ internal static partial class DateParser
     private static readonly Dictionary<string, HashSet<string>> ShortMonthsAfter = BuildShortMonthsAfter();
     private static readonly HashSet<string> CzechShortMonths = BuildCzechShortMonths();
     private static readonly string[] Connectors = ["de", "del", "of", "the"];
+
+    // Between the two days of a range: "5 to 10", "between 5 and 10", "dal 5 al 10", "del 5 al 10", "de 5 a 10", "de 5 até 10",
+    // "5 e 10", "5 y 10", "od 5. do 10.", "5. až 10.".
+    private static readonly HashSet<string> RangeWords = new(["to", "till", "until", "and", "al", "a", "ate", "hasta", "e", "y", "do", "az"], StringComparer.Ordinal);
+
+    // English ordinal endings of a day ("1st", "22nd", "3rd", "10th").
+    private static readonly string[] OrdinalEndings = ["st", "nd", "rd", "th"];
+
     private static readonly Phrase[] TodayPhrases = Build(v => v.Today);
     private static readonly Phrase[] TomorrowPhrases = Build(v => v.Tomorrow);
     private static readonly Phrase[] DayAfterTomorrowPhrases = Build(v => v.DayAfterTomorrow);
@@ -71,8 +79,68 @@ internal static partial class DateParser
             }
         }
 
+        AddRangeDays(tokens, found, used);
         return [.. found.OrderBy(f => f.Item2.Start)];
     }
+
+    /// <summary>
+    /// The other day of a range that writes its month once: "from 5 to 10 March", "5-10 March", "dal 5 al 10 marzo", "del 5
+    /// al 10 de marzo", "de 5 a 10 de março", "od 5. do 10. března", "5-10 Mart" — the first day is in the month (and
+    /// year) written after the last; "March 5-10", "March 5 to 10" — the last day is in the month written before the first.
+    /// Without it the first day was no date and the last one was read as the range's start.
+    /// </summary>
+    private static void AddRangeDays(IReadOnlyList<Token> tokens, List<(DateOnly, PhraseMatch)> found, bool[] used)
+    {
+        foreach (var (date, span) in found.ToList())
+        {
+            if (TryDay(tokens[span.Start].Norm, out var lastDay) && RangeDayBefore(tokens, span.Start, used) is { } first
+                && TryDay(tokens[first].Norm, out var firstDay) && firstDay < lastDay)
+            {
+                MarkUsed(used, first, span.Start - first);
+                found.Add((new DateOnly(date.Year, date.Month, firstDay), new PhraseMatch(first, span.Start - first, 1)));
+            }
+            else if (span.Length == 2 && MonthsByName.ContainsKey(tokens[span.Start].Norm) && TryDay(tokens[span.Start + 1].Norm, out var startDay)
+                && RangeDayAfter(tokens, span.Start + 1, used) is { } last && TryDay(tokens[last].Norm, out var endDay) && endDay > startDay
+                && !(last + 1 < tokens.Count && MonthsByName.ContainsKey(tokens[last + 1].Norm))
+                && TryCreate(date.Year, date.Month, endDay, out var end))
+            {
+                var start = span.Start + span.Length;
+                MarkUsed(used, start, last - start + 1);
+                found.Add((end, new PhraseMatch(start, last - start + 1, 1)));
+            }
+        }
+    }
+
+    /// <summary>The day written before the day at <paramref name="day"/> as a range's first ("5-10", "5 to 10", "dal 5 al 10"), or null.</summary>
+    private static int? RangeDayBefore(IReadOnlyList<Token> tokens, int day, bool[] used)
+    {
+        var before = day - 1;
+        if (before >= 0 && !used[before] && IsRangeDash(tokens[before].After) && TryDay(tokens[before].Norm, out _))
+        {
+            return before;
+        }
+
+        return before >= 1 && !used[before] && !used[before - 1] && RangeWords.Contains(tokens[before].Norm) && TryDay(tokens[before - 1].Norm, out _)
+            ? before - 1
+            : null;
+    }
+
+    /// <summary>The day written after the day at <paramref name="day"/> as a range's last ("March 5-10", "March 5 to 10"), or null.</summary>
+    private static int? RangeDayAfter(IReadOnlyList<Token> tokens, int day, bool[] used)
+    {
+        var after = day + 1;
+        if (after < tokens.Count && !used[after] && IsRangeDash(tokens[day].After) && TryDay(tokens[after].Norm, out _))
+        {
+            return after;
+        }
+
+        return after + 1 < tokens.Count && !used[after] && !used[after + 1] && RangeWords.Contains(tokens[after].Norm) && TryDay(tokens[after + 1].Norm, out _)
+            ? after + 1
+            : null;
+    }
+
+    /// <summary>A hyphen or dash between two days ("5-10", "5 – 10", "5.-10.").</summary>
+    private static bool IsRangeDash(string between) => between.Replace(".", "", StringComparison.Ordinal).Trim() is "-" or "–" or "—";
 
     /// <summary>Parses one date written as text (what a language model may return), e.g. "2026-12-03" or "3 dezembro".</summary>
     public static DateOnly? ParseSingle(string text, DateOnly today)
@@ -184,8 +252,24 @@ internal static partial class DateParser
         return true;
     }
 
-    private static bool TryDay(string token, out int day) =>
-        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out day) && token.Length <= 2 && day is >= 1 and <= 31;
+    /// <summary>
+    /// A day of the month: "3", "31", or written as an ordinal — English "1st", "2nd", "3rd", "10th" ("December 3rd",
+    /// "the 3rd of December"), Portuguese, Spanish and Italian "1º" ("1º de março").
+    /// </summary>
+    private static bool TryDay(string token, out int day)
+    {
+        var digits = token.Length;
+        if (digits > 2 && OrdinalEndings.Any(e => token.EndsWith(e, StringComparison.Ordinal)))
+        {
+            digits -= 2;
+        }
+        else if (digits > 1 && token[^1] == 'º')
+        {
+            digits--;
+        }
+
+        return int.TryParse(token.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out day) && digits <= 2 && day is >= 1 and <= 31;
+    }
 
     private static int SkipConnectors(IReadOnlyList<Token> tokens, int i)
     {

@@ -6,7 +6,7 @@ namespace HiTechTex.Bot.Language;
 /// <summary>
 /// The product's reading of dates for the protocol's <see cref="DateTimePrompt"/>: a day and a month name in any of the
 /// six languages ("2 marzo", "2 marzo 2027", "3 de dezembro", "3. prosince", "dal 2 marzo al 6 marzo" → 2 March), a
-/// date without a year being the next such day (<see cref="DateParser"/>). A day on no calendar written first ("dal
+/// date without a year being the next such day (<see cref="DateParser"/>; "dal 2 al 6 marzo" → 2 March too). A day on no calendar written first ("dal
 /// 31 febbraio al 6 marzo") is no date: never the next one in the text (<see cref="NoSuchDayIn"/> says which it was).
 /// </summary>
 internal sealed class DateTextRecognizer : IDateRecognizer

@@ -81,6 +81,9 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly HashSet<string> PlacePrepositions =
         [.. Languages.All.SelectMany(l => l.PlacePrepositions ?? []).Select(TextNormalizer.Normalize)];
 
+    /// <summary>Words for the north a partner region is named by (Norte; "north" one letter from "norte").</summary>
+    private static readonly HashSet<string> DirectionWords = new(["norte", "north"], StringComparer.Ordinal);
+
     /// <summary>What may stand between a region's word and its name: "region of Tuscany", "região do Norte", "región de Valencia".</summary>
     private static readonly HashSet<string> RegionConnectors = new(["of", "the", "de", "do", "da", "del", "della", "di"], StringComparer.Ordinal);
 
@@ -587,6 +590,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         var countries = countryMentions.Where(c => !excludedStarts.Contains(c.Match.Start)).ToList();
         var country = CompiledEntries.First(countries);
         var region = CompiledEntries.First([.. regions.Where(r => !excludedStarts.Contains(r.Match.Start))]);
+        if (region is { } direction && country is { } named && RegionsByValue[direction.Entry.Value].Country != named.Entry.Value
+            && IsDirectionWord(tokens, direction.Match))
+        {
+            // "the north of Italy", "el norte de España", "na severovýchodě Itálie": a word that names a partner region
+            // (Portugal's Norte, Czechia's Severovýchod) is a direction in another country named — searched there, never
+            // for that region (which no Italian organisation is in). The word is no search word either.
+            region = null;
+        }
+
         foreach (var (_, match) in countryMentions.Concat(regions))
         {
             Consume(consumed, match);
@@ -840,6 +852,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             }
         }
     }
+
+    /// <summary>
+    /// Whether a region's mention is a word for a direction ("norte", "north", "severovýchodě") rather than the region's
+    /// proper name ("Norte de Portugal", "Toscana").
+    /// </summary>
+    private static bool IsDirectionWord(IReadOnlyList<Token> tokens, PhraseMatch match) =>
+        match.Length == 1 && tokens[match.Start].Norm is var word
+        && (DirectionWords.Contains(word) || word.StartsWith("severovychod", StringComparison.Ordinal));
 
     private static void Consume(bool[] consumed, PhraseMatch match) => consumed.AsSpan(match.Start, match.Length).Fill(true);
 

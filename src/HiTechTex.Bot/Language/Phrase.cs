@@ -4,7 +4,8 @@ namespace HiTechTex.Bot.Language;
 /// A vocabulary phrase compiled for matching. Syntax: words separated by spaces, already in any case/accents;
 /// a word ending in <c>*</c> is a stem (matches any word starting with it, for inflected languages);
 /// a trailing <c>=N</c> sets the weight (default: the number of words).
-/// Words of 5+ letters also match with one typo (Damerau-Levenshtein ≤ 1). A word ending in <c>~</c> also matches
+/// Words of 5+ letters also match with one typo (Damerau-Levenshtein ≤ 1) — a stem of five letters not with a letter
+/// replaced ("ortam", "ortası" are no "ortak*"). A word ending in <c>~</c> also matches
 /// written one letter short even as a 4-letter word ("italy~": "Itly") — only for names none of whose 4-letter forms is
 /// a word of the six languages ("spain" is not one: "span", "spin", "pain").
 /// </summary>
@@ -12,6 +13,7 @@ internal sealed class Phrase
 {
     private const int MinFuzzyLength = 5;
     private const int MinStemDeletionLength = 7;
+    private const int MinStemSubstitutionLength = 6;
     private const double TypoPenalty = 0.25;
 
     private readonly (string Word, bool Stem, bool ShortByOne)[] words;
@@ -135,10 +137,12 @@ internal sealed class Phrase
         // A stem with a typo: the token's prefix of the stem's length (substitution, transposition) or one longer
         // (insertion) is one edit from the stem. One shorter (a deletion) only for long stems: "orta" (middle) must not
         // read as "ortak*" (partner), but "aplications" is "application*".
+        // Nor one letter replaced in a short stem: "ortam" (environment), "ortası" (its middle) are no "ortak*".
         var shortest = word.Length >= MinStemDeletionLength ? word.Length - 1 : word.Length;
         for (var length = shortest; length <= Math.Min(token.Length, word.Length + 1); length++)
         {
-            if (DamerauLevenshtein.IsWithin(token.AsSpan(0, length), word, 1))
+            if (DamerauLevenshtein.IsWithin(token.AsSpan(0, length), word, 1)
+                && !(word.Length < MinStemSubstitutionLength && IsSubstitution(token[..length], word)))
             {
                 return WordMatch.Typo;
             }

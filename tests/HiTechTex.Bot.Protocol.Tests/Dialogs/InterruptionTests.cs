@@ -179,6 +179,15 @@ public sealed class InterruptionTests
     [InlineData("çıkış tarihi 3 Mart", InterruptionKind.None)]
     [InlineData("stop it from fading", InterruptionKind.None)]
     [InlineData("zrušit to školení", InterruptionKind.None)]
+    // English "exit" and Portuguese "ajuda-me" / "ajude-me" (help me) were the same: the main dialog read them with
+    // nothing in progress, a question took them as its answer.
+    [InlineData("exit", InterruptionKind.Cancel)]
+    [InlineData("Exit.", InterruptionKind.Cancel)]
+    [InlineData("exit please", InterruptionKind.Cancel)]
+    [InlineData("exit strategies", InterruptionKind.None)]
+    [InlineData("ajuda-me", InterruptionKind.Help)]
+    [InlineData("Ajude-me, por favor", InterruptionKind.Help)]
+    [InlineData("ajuda-me com a tinturaria", InterruptionKind.None)]
     public void Recognize_CancelWordsOfEveryLanguage_CancelAloneNotInASentence(string text, InterruptionKind expected)
     {
         Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
@@ -243,6 +252,7 @@ public sealed class InterruptionTests
 
     [Theory]
     [InlineData("ajuda", "pt-PT")]
+    [InlineData("ajuda-me", "pt-PT")]
     [InlineData("aiuto", "it-IT")]
     [InlineData("nápověda", "cs-CZ")]
     public async Task Help_AtDepthTwo_SendsHelpAndRepromptsActivePrompt(string help, string locale)
@@ -260,6 +270,7 @@ public sealed class InterruptionTests
     [InlineData("iptal", "tr-TR")]
     [InlineData("zrušit", "cs-CZ")]
     [InlineData("cancelar", "es-ES")]
+    [InlineData("exit", "en-GB")]
     public async Task Cancel_AtDepthTwo_EndsAllDialogsWithConfirmation(string cancel, string locale)
     {
         var storage = new MemoryStorage();

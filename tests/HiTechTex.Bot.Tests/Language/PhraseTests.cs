@@ -33,6 +33,11 @@ public sealed class PhraseTests
     [InlineData("partner*", "partneri", true)]
     [InlineData("partner*", "partnres", true)]
     [InlineData("ortak*", "orta", false)]
+    [InlineData("ortak*", "ortasında", false)]    // in the middle of: a short stem with a letter replaced is another word
+    [InlineData("ortak*", "ortamı", false)]       // the environment
+    [InlineData("ortak*", "otrak", true)]         // two letters swapped is still a typo
+    [InlineData("ortak*", "ortaak", true)]        // a letter too many too
+    [InlineData("partner*", "partmer", true)]     // a letter replaced in a longer stem still is
     [InlineData("parar", "para", false)]
     [InlineData("cancel", "cancle", true)]
     [InlineData("help", "hell", false)]

@@ -101,6 +101,18 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Mart ortasında İtalya'ya gitmek istiyorum")]              // in the middle of March
+    [InlineData("Mart ortalarında İtalya'da bir hafta geçirmek istiyorum")] // around the middle of March
+    public async Task OnTurnAsync_TurkishWordsOfTheMiddle_AreNoPartnerWordAndTheJourneyIsTheApplication(string typed)
+    {
+        // Before: "ortasında" (in the middle of) read as "ortak*" (partner) with one letter replaced — a partner search.
+        var start = await StartedByAsync("tr", typed);
+        Assert.Equal(Intent.ApplyForExchange, start.Intent);
+        Assert.Equal("IT", start.Entities.Country);
+        Assert.Equal(new DateOnly(2027, 3, 1), start.Entities.Month);
+    }
+
+    [Theory]
     [InlineData("es", "quiero ir a Italia dentro de una semana")]
     [InlineData("pt", "quero ir a Itália daqui a uma semana")]
     [InlineData("it", "vorrei andare in Italia tra una settimana")]

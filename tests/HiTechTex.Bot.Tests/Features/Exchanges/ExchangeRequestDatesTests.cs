@@ -120,6 +120,52 @@ public sealed class ExchangeRequestDatesTests : IDisposable
         Assert.Null(seeded.Notice);
     }
 
+    [Theory]
+    // Ordinal days. Before: "3rd" and "10th" were no days — the month alone was read, so the form started on its first
+    // Monday (1 March, a day the user never wrote) and had no last day.
+    [InlineData("en", "I want to do an exchange in Italy from March 3rd to March 10th")]
+    [InlineData("en", "I want to do an exchange in Italy from the 3rd of March to the 10th of March")]
+    [InlineData("en", "I want to do an exchange in Italy from 3rd March 2027 to 10th March 2027")]
+    [InlineData("pt", "quero fazer um intercâmbio em Itália de 3º de março a 10 de março")]
+    [InlineData("es", "quiero hacer un intercambio en Italia del 3º de marzo al 10º de marzo")]
+    // A range that writes its month once. Before: the first day was no date, so the last day became the start (10 March,
+    // no last day) — or, month first ("March 3-10"), the last day was dropped.
+    [InlineData("en", "I want to do an exchange in Italy from 3 to 10 March")]
+    [InlineData("en", "I want to do an exchange in Italy 3-10 March 2027")]
+    [InlineData("en", "I want to do an exchange in Italy March 3-10")]
+    [InlineData("en", "I want to do an exchange in Italy from March 3 to 10")]
+    [InlineData("pt", "quero fazer um intercâmbio em Itália de 3 a 10 de março")]
+    [InlineData("es", "quiero hacer un intercambio en Italia del 3 al 10 de marzo")]
+    [InlineData("it", "vorrei fare uno scambio in Italia dal 3 al 10 marzo")]
+    [InlineData("tr", "3-10 Mart'ta İtalya'ya gitmek istiyorum")]
+    [InlineData("cs", "chci na výměnu do Itálie od 3. do 10. března")]
+    [InlineData("cs", "chci na výměnu do Itálie 3.–10. března")]
+    public void From_ARangeOfOrdinalDaysOrWritingItsMonthOnce_BothDaysFilledIn(string language, string typed)
+    {
+        var seeded = Seed(typed, ExchangeTexts.Resolve(language));
+
+        Assert.Equal((new DateOnly(2027, 3, 3), new DateOnly(2027, 3, 10)), (seeded.StartDate!.Value, seeded.EndDate!.Value));
+        Assert.Null(seeded.Notice);
+    }
+
+    [Fact]
+    public void From_ARangeWhoseFirstDayIsAfterItsLast_NoFirstDayMadeUp()
+    {
+        var seeded = Seed("I want to do an exchange in Italy from 10 to 3 March", En);
+
+        Assert.Equal(new DateOnly(2027, 3, 3), seeded.StartDate);   // as before: "10" alone is no date
+        Assert.Null(seeded.EndDate);
+    }
+
+    [Fact]
+    public void From_AnOrdinalDayOnNoCalendar_NoDateAndTheFormSaysSo()
+    {
+        var seeded = Seed("I want to do an exchange in Italy on the 31st of February", En);
+
+        Assert.Null(seeded.StartDate);   // before: Monday 1 February 2027
+        Assert.Equal(En.NoSuchDayInRequest(new NoSuchDate(31, 2, null), En.StartDate), seeded.Notice);
+    }
+
     [Fact]
     public void From_AStayLengthAndADayOnNoCalendarAsTheEnd_NoEndFromTheLength()
     {
@@ -155,27 +201,30 @@ public sealed class ExchangeRequestDatesTests : IDisposable
     public async Task Form_FromARequestWithADayOnNoCalendar_OpensWithThatFieldEmptyAndSaysWhy()
     {
         // Turn by turn through the main dialog, with the local recognizer's reading of the request.
-        await host.Conversation.SeedProfileAsync("pt");
         var pt = ExchangeTexts.Resolve("pt");
-        const string Typed = "quero fazer um intercâmbio em Itália de 30/02/2027 a 05/03/2027";
-        host.Conversation.Recognizer.Recognized[Typed] =
-            new LocalIntentRecognizer(new FakeTimeProvider(ExchangeDialogTestHost.Now)).Recognize(Typed, "pt-PT");
-        Activity? form = null;
+        var form = await FormForAsync("pt", "pt-PT", "quero fazer um intercâmbio em Itália de 30/02/2027 a 05/03/2027");
 
-        await host.Conversation.Flow()
-            .Send(Typed)
-            .AssertReply(r => form = r, "the form")
-            .AssertNoReply()
-            .StartTestAsync();
-
-        var inputs = Inputs(form!);
+        var inputs = Inputs(form);
         Assert.True(!inputs["startDate"].TryGetProperty("value", out var start) || start.GetString() is null or "", start.ToString());
         Assert.Equal("2027-03-05", inputs["endDate"].GetProperty("value").GetString());
         Assert.Equal("Itália", inputs["hostQuery"].GetProperty("value").GetString());
         var card = JsonSerializer.Serialize(
-            Assert.Single(form!.Attachments ?? []).Content, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            Assert.Single(form.Attachments ?? []).Content, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains(pt.NoSuchDayInRequest(new NoSuchDate(30, 2, 2027), pt.StartDate), card, StringComparison.Ordinal);
         Assert.Contains("30 de fevereiro de 2027", card, StringComparison.Ordinal);
+        Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    [Theory]
+    [InlineData("en", "en-GB", "I want to do an exchange in Italy from March 3rd to March 10th")]   // before: 1 March (its first Monday), no last day
+    [InlineData("it", "it-IT", "vorrei fare uno scambio in Italia dal 3 al 10 marzo")]              // before: 10 March, no last day
+    public async Task Form_FromARequestWithOrdinalDaysOrARangeWritingItsMonthOnce_OpensWithBothDays(string language, string locale, string typed)
+    {
+        var form = await FormForAsync(language, locale, typed);
+
+        var inputs = Inputs(form);
+        Assert.Equal("2027-03-03", inputs["startDate"].GetProperty("value").GetString());
+        Assert.Equal("2027-03-10", inputs["endDate"].GetProperty("value").GetString());
         Assert.Empty(await host.ApplicationsAsync());
     }
 
@@ -213,6 +262,23 @@ public sealed class ExchangeRequestDatesTests : IDisposable
         Assert.Contains(written, said, StringComparison.Ordinal);
         Assert.Equal(texts.NoSuchDayAnswer(DateTextRecognizer.NoSuchDayIn(answer, DateOnly.FromDateTime(ExchangeDialogTestHost.Now.DateTime))!), said);
         Assert.Empty(await host.ApplicationsAsync());
+    }
+
+    /// <summary>The form the main dialog opens for <paramref name="typed"/>, turn by turn, with the local recognizer's reading of it.</summary>
+    private async Task<Activity> FormForAsync(string language, string locale, string typed)
+    {
+        await host.Conversation.SeedProfileAsync(language);
+        host.Conversation.Recognizer.Recognized[typed] =
+            new LocalIntentRecognizer(new FakeTimeProvider(ExchangeDialogTestHost.Now)).Recognize(typed, locale);
+        Activity? form = null;
+
+        await host.Conversation.Flow()
+            .Send(typed)
+            .AssertReply(r => form = r, "the form")
+            .AssertNoReply()
+            .StartTestAsync();
+
+        return form!;
     }
 
     private static ExchangeFormState Seed(string typed, ExchangeTexts texts)

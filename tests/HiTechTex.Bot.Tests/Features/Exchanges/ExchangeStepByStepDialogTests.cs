@@ -347,8 +347,10 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
         Assert.Empty(await host.ApplicationsAsync());
     }
 
-    [Fact]
-    public async Task StepByStep_CancelMidway_NothingSaved()
+    [Theory]
+    [InlineData("cancel")]
+    [InlineData("exit")]   // before: no command at a question — read as the answer to "last day?"
+    public async Task StepByStep_CancelMidway_NothingSaved(string cancel)
     {
         await host.Conversation.SeedProfileAsync("en");
 
@@ -360,7 +362,7 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .AssertReply(En.AskStartDate)
             .Send("2027-03-01")
             .AssertReply(En.AskEndDate)
-            .Send("cancel")
+            .Send(cancel)
             .AssertReply("OK, I've cancelled that.")
             .Send("2027-03-05")
             .AssertReply(r => Assert.NotEqual(En.ChooseActivityType, r.Text), "no more questions of the application")
@@ -466,6 +468,25 @@ public sealed class ExchangeStepByStepDialogTests : IDisposable
             .AssertReply(texts.DateNotUnderstood)
             .Send(example)
             .AssertReply(texts.AskEndDate)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task StartAndEndDate_OrdinalDays_Accepted()
+    {
+        // Before: "March 3rd 2027" was "I did not understand that date" (and so was "the 10th of March 2027").
+        await host.Conversation.SeedProfileAsync("en");
+
+        await host.Conversation.Flow()
+            .Send("apply step by step")
+            .AssertReply(En.AskHost)
+            .Send("Clutex")
+            .AssertReplyContains($"{En.HostOrganisation}: CLUTEX")
+            .AssertReply(En.AskStartDate)
+            .Send("March 3rd 2027")
+            .AssertReply(En.AskEndDate)
+            .Send("the 10th of March 2027")
+            .AssertReply(r => Assert.NotEqual(En.DateNotUnderstood, r.Text), "the next question")
             .StartTestAsync();
     }
 
