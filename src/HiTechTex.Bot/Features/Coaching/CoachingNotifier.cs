@@ -15,10 +15,44 @@ internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCa
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(message);
+        Activity? activity;
+        try
+        {
+            activity = await MakeAsync(registration, message, withCard, cancellationToken);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception is not DeliveryCancelledException)
+        {
+            // Stopped while the message was made (the session, the language read): nothing reached the connector, and the
+            // caller may give its claim back (the reminders do).
+            throw new DeliveryCancelledException(exception, cancellationToken);
+        }
+
+        if (activity is null)
+        {
+            return ProactiveSendStatus.NoReference;
+        }
+
+        ProactiveSendResult? result = null;
+        if (registration.ConversationId is { Length: > 0 } conversationId)
+        {
+            result = await messenger.SendToConversationAsync(conversationId, activity, cancellationToken);
+        }
+
+        if (result is null or { Status: ProactiveSendStatus.NoReference } && registration.TenantId is { Length: > 0 } tenantId)
+        {
+            result = await messenger.SendToUserAsync(registration.UserAadObjectId, tenantId, activity, cancellationToken);
+        }
+
+        return result?.Status ?? ProactiveSendStatus.NoReference;
+    }
+
+    /// <summary>The message in the person's language, or null when its session is gone.</summary>
+    private async Task<Activity?> MakeAsync(CoachingRegistration registration, Func<CoachingTexts, CoachingSession, string> message, bool withCard, CancellationToken cancellationToken)
+    {
         var summary = await catalog.GetAsync(registration.SessionId, cancellationToken);
         if (summary is null)
         {
-            return ProactiveSendStatus.NoReference;
+            return null;
         }
 
         var current = registration.TenantId is { Length: > 0 } tenant
@@ -35,17 +69,6 @@ internal sealed class CoachingNotifier(IProactiveMessenger messenger, CoachingCa
             activity.Attachments = [cards.Details(texts, summary, registration, position, isCoordinator: false, readerZone: registration.TimeZone)];
         }
 
-        ProactiveSendResult? result = null;
-        if (registration.ConversationId is { Length: > 0 } conversationId)
-        {
-            result = await messenger.SendToConversationAsync(conversationId, activity, cancellationToken);
-        }
-
-        if (result is null or { Status: ProactiveSendStatus.NoReference } && registration.TenantId is { Length: > 0 } tenantId)
-        {
-            result = await messenger.SendToUserAsync(registration.UserAadObjectId, tenantId, activity, cancellationToken);
-        }
-
-        return result?.Status ?? ProactiveSendStatus.NoReference;
+        return activity;
     }
 }

@@ -582,7 +582,7 @@ internal sealed class CoachingOutboxProcessor(
     private async Task GiveBackReminderClaimedAtTheMoveAsync(BotDbContext db, CoachingOutboxMessage message, Guid registrationId, CancellationToken cancellationToken)
     {
         var claimedAtTheMove = await db.ReminderClaims()
-            .Where(c => c.RegistrationId == registrationId && c.ClaimedAt == message.CreatedAt)
+            .Where(c => c.RegistrationId == registrationId && c.ClaimedAt == message.CreatedAt && c.MinutesBefore >= 0)   // not a sending mark
             .ToListAsync(cancellationToken);
         if (claimedAtTheMove.Count > 0)
         {

@@ -103,4 +103,8 @@ internal static partial class Log
     // {EventId} is then that create's transaction id).
     [LoggerMessage(EventId = 2436, Level = LogLevel.Warning, Message = "Outbox clean-up row {Id} for session {SessionId}: the start of the old event {EventId} in {Mailbox} was not kept and could not be read from Graph; the coordinator's card names the session's day")]
     public static partial void OutboxOldMeetingStartUnknown(ILogger logger, Exception? exception, long id, Guid sessionId, string mailbox, string eventId);
+
+    // A reminder's sending mark outlived any send: its process was killed between the claim and the end of the send.
+    [LoggerMessage(EventId = 2439, Level = LogLevel.Warning, Message = "Reminder ({MinutesBefore} min) of registration {RegistrationId}, claimed at {ClaimedAt}: its send never ended (the process was killed); the claim is given back and the reminder goes once more while it is due (perhaps a second time)")]
+    public static partial void ReminderKilledMidSendGivenBack(ILogger logger, int minutesBefore, Guid registrationId, DateTimeOffset claimedAt);
 }

@@ -11,7 +11,7 @@ namespace HiTechTex.Bot.Features.Conversation;
 /// their dialogs would be dropped at the next turn anyway (<see cref="ConversationStates.ExpireIdleDialogAsync"/>),
 /// and without this the table only grows. Profiles (user state) are kept. Idempotent and safe on several instances.
 /// With an expiry of 0 (keep dialogs forever) nothing is deleted. The channel-thread notes in user state that point to
-/// a thread whose state is gone go too (<see cref="ForgetStaleChannelThreadsAsync"/>).
+/// a thread whose state is gone go too (<see cref="ForgetStaleChannelThreadsAsync(BotDbContext, DateTimeOffset, CancellationToken)"/>).
 /// </summary>
 internal sealed class DialogStatePurgeService(
     IServiceScopeFactory scopeFactory,
@@ -21,6 +21,15 @@ internal sealed class DialogStatePurgeService(
 {
     /// <summary>How often the expired rows are deleted.</summary>
     public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    /// <summary>How many user rows with channel-thread notes are read at once.</summary>
+    internal const int ChannelThreadBatch = 500;
+
+    /// <summary>How many batches one pass reads at most (the next pass goes on from there).</summary>
+    private const int ChannelThreadBatchesPerPass = 20;
+
+    /// <summary>The key the next batch of channel-thread notes starts after (null: from the first).</summary>
+    private string? channelThreadsResumeAfter;
 
     /// <summary>Deletes the expired rows; returns how many.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
@@ -58,14 +67,48 @@ internal sealed class DialogStatePurgeService(
     /// change is made only if the row is still the one read (its ETag): a turn writing it meanwhile wins. Returns the
     /// rows deleted.
     /// </summary>
-    private static async Task<int> ForgetStaleChannelThreadsAsync(BotDbContext db, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    private async Task<int> ForgetStaleChannelThreadsAsync(BotDbContext db, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // The candidates are read a batch at a time, on from the last key looked at — not the first batch again at every
+        // pass, which notes still live (a member state kept) would fill for good, and the stale notes after them were then
+        // never looked at. A pass goes on from where the last one stopped, at most a few batches; past the last key it
+        // starts again from the first.
+        var deleted = 0;
+        for (var batch = 0; batch < ChannelThreadBatchesPerPass; batch++)
+        {
+            var (rows, lastKey) = await ForgetStaleChannelThreadsAsync(db, cutoff, channelThreadsResumeAfter, cancellationToken).ConfigureAwait(false);
+            deleted += rows;
+            channelThreadsResumeAfter = lastKey;
+            if (lastKey is null)
+            {
+                break;
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// One batch of <see cref="ForgetStaleChannelThreadsAsync(BotDbContext, DateTimeOffset, CancellationToken)"/>: the
+    /// candidates after <paramref name="after"/> by key. Returns the rows deleted and the last key read (null when the
+    /// batch was the last one).
+    /// </summary>
+    private static async Task<(int Deleted, string? LastKey)> ForgetStaleChannelThreadsAsync(
+        BotDbContext db, DateTimeOffset cutoff, string? after, CancellationToken cancellationToken)
     {
         const string UsersInfix = "/users/";
-        var rows = await db.StateItems.AsNoTracking()
-            .Where(s => !s.Key.Contains("/conversations/") && s.UpdatedAt < cutoff && s.Document.Contains("\"channelThreads\""))
+        var candidates = db.StateItems.AsNoTracking()
+            .Where(s => !s.Key.Contains("/conversations/") && s.UpdatedAt < cutoff && s.Document.Contains("\"channelThreads\""));
+        if (after is not null)
+        {
+            candidates = candidates.Where(s => string.Compare(s.Key, after) > 0);
+        }
+
+        var rows = await candidates
             .OrderBy(s => s.Key)
-            .Take(500)
+            .Take(ChannelThreadBatch)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lastKey = rows.Count == ChannelThreadBatch ? rows[^1].Key : null;
         // Each note names the member state of its thread: "{channel}/conversations/{thread}/users/{user}". The ones that
         // still exist are read in one query.
         var parsed = new List<(StateItemEntity Row, System.Text.Json.Nodes.JsonObject Document, System.Text.Json.Nodes.JsonObject Notes, Dictionary<string, string?> MemberKeys)>();
@@ -121,7 +164,7 @@ internal sealed class DialogStatePurgeService(
             }
         }
 
-        return deleted;
+        return (deleted, lastKey);
     }
 
     /// <summary>

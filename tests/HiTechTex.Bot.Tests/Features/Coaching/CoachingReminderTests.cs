@@ -457,6 +457,81 @@ public sealed class CoachingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task RunOnceAsync_HostStoppedWhileTheReminderIsMadeBeforeAnythingIsSent_ReminderSentOnceAfterTheRestart()
+    {
+        // Before: the shutdown during a database read of the notifier (the recipient's language) threw a plain
+        // OperationCanceledException, the claim stayed although nothing was sent, and the reminder never went.
+        using var stop = new CancellationTokenSource();
+        var references = new Mock<IConversationReferenceStore>();
+        var reads = 0;
+        references.Setup(r => r.FindPersonalAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                if (++reads == 1)
+                {
+                    await stop.CancelAsync();
+                    throw new OperationCanceledException(stop.Token);
+                }
+
+                return null;
+            });
+        using var stopping = new CoachingTestHost(configureServices: s => s.AddSingleton(references.Object));
+        var calls = 0;
+        stopping.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls++)
+            .ReturnsAsync(new ProactiveSendResult(ProactiveSendStatus.Sent));
+        var session = await stopping.CreateSessionAsync();
+        await stopping.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().RegisterAsync(
+            session.Id, new Participant("u1", "User u1", "tenant", null, "conv-u1", "en"), CancellationToken.None));
+        stopping.Time.SetUtcNow(session.StartsAt.AddHours(-3));
+        var processor = stopping.Services.GetRequiredService<CoachingReminderProcessor>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => processor.RunOnceAsync(stop.Token));
+        Assert.Equal(0, calls);
+        Assert.Equal(1, await processor.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ProcessKilledBetweenTheClaimAndTheEndOfTheSend_ReminderSentByALaterPassAndNeverAgainOnceSent()
+    {
+        // Before: the claim of a process killed mid-send (a crash, not a clean stop) stayed for good, and the reminder
+        // was never sent. Now its sending mark, older than any send, gives it back: at least once.
+        var session = await host.CreateSessionAsync();
+        await RegisterAsync(session.Id, "u1");
+        host.Time.SetUtcNow(session.StartsAt.AddHours(-3));
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killedSend = new TaskCompletionSource<ProactiveSendResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        host.Messenger.Setup(m => m.SendToConversationAsync(It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    reached.SetResult();
+                    return killedSend.Task;   // the process dies here: the send never ends
+                }
+
+                return Task.FromResult(new ProactiveSendResult(ProactiveSendStatus.Sent));
+            });
+        var processor = host.Services.GetRequiredService<CoachingReminderProcessor>();
+        var killed = processor.RunOnceAsync(CancellationToken.None);
+        await reached.Task;
+
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));   // a send in progress elsewhere: left alone
+        host.Time.Advance(CoachingReminderClaim.InFlightBound);
+        Assert.Equal(1, await processor.RunOnceAsync(CancellationToken.None));   // the restarted process sends it
+        host.Time.Advance(CoachingReminderClaim.InFlightBound + TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));   // sent: never again
+        Assert.Equal(2, calls);
+
+        killedSend.SetResult(new ProactiveSendResult(ProactiveSendStatus.Sent));   // only to end the abandoned task
+        await killed;
+    }
+
+    [Fact]
     public async Task RunOnceAsync_RegisteredFromAGroupChat_ReminderGoesToTheOneToOneChatNotToTheGroup()
     {
         var toUser = new List<(string Aad, Activity Activity)>();

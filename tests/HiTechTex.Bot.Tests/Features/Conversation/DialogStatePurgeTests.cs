@@ -124,6 +124,33 @@ public abstract class DialogStatePurgeTests(DatabaseFixture database)
         Assert.Equal("cut-short", left[broken].ETag);
     }
 
+    [SkippableFact]
+    public async Task PurgeAsync_MoreLiveChannelThreadNotesThanABatchSortedBeforeAStaleOne_TheStaleOneIsForgottenStill()
+    {
+        // Before: each pass read the first 500 candidate rows by key; with more than 500 whose notes were still live, the
+        // stale note after them was never looked at and stayed for good.
+        Skip.If(database.SkipReason is not null, database.SkipReason);
+        var id = Guid.NewGuid().ToString("N");
+        var channel = $"19:d{id}@thread.tacv2";
+        var thread = channel + ";messageid=4004";
+        var live = Enumerable.Range(0, DialogStatePurgeService.ChannelThreadBatch + 1).Select(i => $"29:a{id}-{i:D4}").ToList();
+        var stale = $"msteams/users/29:z{id}";
+        var storage = new SqlStorage(database.Pool, time);
+        var notes = live.ToDictionary(
+            user => $"msteams/users/{user}",
+            _ => Item(new { channelThreads = new Dictionary<string, string> { [channel] = thread } }));
+        notes[stale] = Item(new { channelThreads = new Dictionary<string, string> { [channel] = thread } });
+        await storage.WriteAsync(notes);
+        time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(1));
+        await storage.WriteAsync(live.ToDictionary(user => $"msteams/conversations/{thread}/users/{user}", _ => Item(new { dialogState = new { } })));
+
+        await Purge(TimeSpan.FromDays(7)).PurgeAsync(CancellationToken.None);
+
+        var left = await storage.ReadAsync([stale, $"msteams/users/{live[0]}", $"msteams/users/{live[^1]}"]);
+        Assert.False(left.ContainsKey(stale));
+        Assert.Equal(2, left.Count);
+    }
+
     private static StoreItem Item(object value) => new(JsonSerializer.SerializeToElement(value), "*");
 
     private DialogStatePurgeService Purge(TimeSpan expiry) => new(
