@@ -134,7 +134,7 @@ public sealed class LocalIntentRecognizerTests
     [MemberData(nameof(Phrasings))]
     public async Task RecognizeAsync_PhrasingInSixLanguages_FindsIntentAndLanguage(string text, Intent expected, string language)
     {
-        var result = await recognizer.RecognizeAsync(text, null, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, null, null, CancellationToken.None);
 
         Assert.Equal(expected, result.Intent);
         Assert.Equal(language, result.Language);
