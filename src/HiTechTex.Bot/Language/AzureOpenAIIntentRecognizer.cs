@@ -288,7 +288,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 Region = region?.Region ?? regionText ?? places.Find(p => p.Region is not null).Region,
                 OrganisationKind = kind is not null && KindNames.Contains(kind, StringComparer.Ordinal) ? kind : null,
                 Dates = [.. StringArray(entitiesElement, "dates").Select(d => LocalIntentRecognizer.ParseDate(d, today)).OfType<DateOnly>().Distinct()],
-                SessionTopic = OptionalString(entitiesElement, "sessionTopic"),
+                // "coaching on Friday": a day of the week the model took for the topic is when, not what about.
+                SessionTopic = OptionalString(entitiesElement, "sessionTopic") is { } topic && !LocalIntentRecognizer.IsOnlyWeekdays(topic) ? topic : null,
                 Month = ParseMonth(OptionalString(entitiesElement, "month"), today),
                 City = city?.Value ?? places.Find(p => p.City is not null).City,
                 Hosting = entitiesElement.TryGetProperty("hosting", out var hosting) && hosting.ValueKind == JsonValueKind.True,

@@ -55,6 +55,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
 
+    /// <summary>The days of the week of the six languages (exact words: "sabato" is no typo of "sabado" to undo).</summary>
+    private static readonly Phrase[] WeekdayPhrases =
+        [.. Languages.All.SelectMany(v => v.Weekdays ?? []).Distinct().Select(p => new Phrase(p, allowTypos: false))];
+
     /// <summary>The ids of the partner taxonomy's capabilities ("technical-textiles", "nonwovens"…): a partner search's subject on their own.</summary>
     private static readonly HashSet<string> CapabilityIds = [.. Features.Partners.TextileTaxonomy.Capabilities.Select(t => t.Id)];
 
@@ -719,6 +723,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         const int MaxWords = 4;
+        // "coaching on Friday", "pazartesi boyama hakkında": a day of the week is when, never what the session is about.
+        var weekdays = Weekdays(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (consumed[i] || !language.TopicMarkers.Contains(tokens[i].Norm))
@@ -730,7 +736,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             var step = language.Vocabulary.TopicMarkerFollowsTopic ? -1 : 1;
             for (var j = i + step; j >= 0 && j < tokens.Count && words.Count < MaxWords; j += step)
             {
-                if (consumed[j] || language.StopWords.Contains(tokens[j].Norm) || language.TopicMarkers.Contains(tokens[j].Norm)
+                if (consumed[j] || weekdays[j] || language.StopWords.Contains(tokens[j].Norm) || language.TopicMarkers.Contains(tokens[j].Norm)
                     || tokens[j].Norm.All(char.IsDigit))
                 {
                     break;
@@ -752,6 +758,22 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         return null;
     }
+
+    /// <summary>Which of <paramref name="tokens"/> name a day of the week ("Friday", "sexta-feira", "pazar günü").</summary>
+    private static bool[] Weekdays(IReadOnlyList<Token> tokens)
+    {
+        var weekdays = new bool[tokens.Count];
+        foreach (var match in WeekdayPhrases.SelectMany(p => p.FindIn(tokens)))
+        {
+            Consume(weekdays, match);
+        }
+
+        return weekdays;
+    }
+
+    /// <summary>True when <paramref name="text"/> is only days of the week ("Friday", "pazar günü"): no session topic.</summary>
+    internal static bool IsOnlyWeekdays(string text) =>
+        Weekdays(TextNormalizer.Tokenize(text)) is { Length: > 0 } weekdays && weekdays.All(w => w);
 
     /// <summary>The message's language (<see cref="LanguageDetector"/>): its words, and the phrases of every language found in it.</summary>
     private static CompiledLanguage? DetectLanguage(

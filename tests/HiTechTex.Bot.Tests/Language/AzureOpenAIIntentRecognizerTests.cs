@@ -316,6 +316,23 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
 
     /// <summary>The model's keywords read alone: the place comes from the keyword even where nothing else names it.</summary>
     [Theory]
+    [InlineData("Friday", null)]                          // "register for coaching on Friday": before, the list filtered by "Friday"
+    [InlineData("pazar günü", null)]
+    [InlineData("quinta biológica", "quinta biológica")]  // a farm
+    [InlineData("pazar araştırması", "pazar araştırması")] // market research
+    public void Parse_ASessionTopicThatIsADayOfTheWeek_IsNoTopic(string topic, string? expected)
+    {
+        var parsed = AzureOpenAIIntentRecognizer.Parse($$$"""
+            {"intent":"RegisterForCoaching","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
+                         "organisationKind":null,"dates":[],"sessionTopic":"{{{topic}}}","month":null,"city":null,"hosting":false}}
+            """, new LocalIntentRecognizer(time).Today);
+
+        Assert.NotNull(parsed);
+        Assert.Equal(expected, parsed.Entities.SessionTopic);
+    }
+
+    [Theory]
     [InlineData("[\"türkiyede\",\"tekstil\"]", "TR", null, null, "tekstil")]
     [InlineData("[\"egede\"]", "TR", "Aegean", null, "")]
     [InlineData("[\"denizliden\",\"havlu\"]", null, null, "Denizli", "denizli havlu")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Tests.Features.Coaching;
 
@@ -135,6 +136,25 @@ public sealed class SessionRequestFilterTests : IDisposable
         var card = CoachingTestHost.CardOf(replies);
         Assert.Equal("any", InputValue(card, "language"));
         Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("register for coaching on Friday", "friday")]
+    [InlineData("coaching on Monday", "monday")]
+    public async Task Sessions_AWeekdayAfterOn_IsNoTopicAndEverySessionIsListed(string typed, string word)
+    {
+        // Before: "Friday" was the topic: the list filtered by it showed no session, and the topic field said "Friday".
+        // A day of the week filters nothing the list has (its filters are a topic, a language, a month): said, as "next week" is.
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[typed] = new LocalIntentRecognizer(new FakeTimeProvider(CoachingTestHost.Now)).Recognize(typed, "en-GB");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal($"I could not filter by “{word}”: here are all the upcoming sessions.", replies[0].Text);
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "topic"));
         Assert.Contains("In December", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
     }
 
