@@ -35,6 +35,10 @@ internal static class ConversationTurn
     /// </summary>
     public static TimeZoneInfo? UnderstandingTimeZone(this ITurnContext turnContext) => DateTimePrompt.UserTimeZone(turnContext.Activity);
 
+    /// <summary>The user's today (<see cref="UnderstandingTimeZone"/>), else today in <paramref name="fallback"/>.</summary>
+    public static DateOnly UnderstandingToday(this ITurnContext turnContext, TimeProvider clock, TimeZoneInfo fallback) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), turnContext.UnderstandingTimeZone() ?? fallback).DateTime);
+
     /// <summary>
     /// The locale prompts recognize and label answers in (<see cref="TurnStateKeys.Locale"/>): the Teams client's when it
     /// speaks the chosen language (its regional date order: en-GB is day first, en-US month first), else the chosen

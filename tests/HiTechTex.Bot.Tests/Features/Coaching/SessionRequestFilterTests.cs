@@ -95,6 +95,25 @@ public sealed class SessionRequestFilterTests : IDisposable
         Assert.DoesNotContain("In January", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sessions next month", "2026-11-30T21:30:00Z", "Europe/Istanbul", "2027-01")]   // 00:30 on 1 December there; before: 2026-12
+    [InlineData("sessions this month", "2026-12-01T03:00:00Z", "America/New_York", "2026-11")]  // 22:00 on 30 November there; before: 2026-12
+    [InlineData("sessions next month", "2026-11-30T21:30:00Z", null, "2026-12")]               // no zone sent: the server's (UTC)
+    public async Task Sessions_RelativeMonthNearMidnight_TheUsersMonth(string typed, string utcNow, string? userZone, string month)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        Recognize(typed);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December", inDays: 7));
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In January", inDays: 45));
+        host.Time.SetUtcNow(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
+        host.Conversation.Adapter.LocalTimezone = userZone;
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal(month, InputValue(CoachingTestHost.CardOf(replies), "month"));
+        Assert.Equal(month == "2027-01", CoachingTestHost.CardText(replies).Contains("In January", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Sessions_LanguageAndRelativeMonth_BothFilter()
     {

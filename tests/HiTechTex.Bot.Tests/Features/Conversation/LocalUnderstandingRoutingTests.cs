@@ -272,30 +272,25 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
             services.AddSingleton<IIntentRecognizer>(new LocalIntentRecognizer(new FakeTimeProvider(DateTimeOffset.Parse(utcNow, CultureInfo.InvariantCulture))));
         });
         late.Adapter.LocalTimezone = userZone;
-        await late.SeedProfileAsync(language);
 
-        await late.Flow()
-            .Send(typed)
-            .AssertReply("journey started")
-            .AssertNoReply()
-            .StartTestAsync();
-
-        var start = Assert.Single(starts.Starts);
+        var start = await StartedByAsync(late, starts, language, typed);
         Assert.Equal(Intent.ApplyForExchange, start.Intent);
         Assert.Equal([DateOnly.Parse(expected, CultureInfo.InvariantCulture)], start.Entities.Dates);
     }
 
-    private async Task<JourneyStart> StartedByAsync(string language, string typed)
-    {
-        await host.SeedProfileAsync(language);
+    private Task<JourneyStart> StartedByAsync(string language, string typed) => StartedByAsync(host, journey, language, typed);
 
-        await host.Flow()
+    private static async Task<JourneyStart> StartedByAsync(ConversationTestHost on, RecordingJourney recorded, string language, string typed)
+    {
+        await on.SeedProfileAsync(language);
+
+        await on.Flow()
             .Send(typed)
             .AssertReply("journey started")
             .AssertNoReply()
             .StartTestAsync();
 
-        return Assert.Single(journey.Starts);
+        return Assert.Single(recorded.Starts);
     }
 
     private sealed class RecordingJourney : IJourney
