@@ -100,7 +100,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         chatClient = client.GetChatClient(settings.Deployment);
     }
 
-    public async Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
+    public async Task<RecognizedIntent> RecognizeAsync(string text, string? locale, TimeZoneInfo? timeZone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = IntentText.Bounded(text);   // a pasted page costs tokens and time, and its request is at its start
@@ -108,7 +108,8 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+            // The user's today: near midnight "tomorrow" in Istanbul is not the server's.
+            var today = fallback.TodayIn(timeZone);
             ChatMessage[] messages =
             [
                 new SystemChatMessage(SystemPrompt),
@@ -124,31 +125,31 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             var content = completion.Content.Count > 0 ? completion.Content[0].Text : null;
             if (completion.FinishReason != ChatFinishReason.Stop || string.IsNullOrWhiteSpace(content))
             {
-                return await FallBackAsync($"answer not complete ({completion.FinishReason})", text, locale, cancellationToken);
+                return await FallBackAsync($"answer not complete ({completion.FinishReason})", text, locale, timeZone, cancellationToken);
             }
 
-            var parsed = Parse(content, fallback);
+            var parsed = Parse(content, today);
             if (parsed is null)
             {
-                return await FallBackAsync("malformed answer", text, locale, cancellationToken);
+                return await FallBackAsync("malformed answer", text, locale, timeZone, cancellationToken);
             }
 
             Log.Recognized(logger, parsed.Intent, parsed.Score, parsed.Language);
-            return WithLocalReadings(parsed, text, locale);
+            return WithLocalReadings(parsed, text, locale, timeZone);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return await FallBackAsync($"no answer within {timeout.TotalSeconds:0.#} s", text, locale, cancellationToken);
+            return await FallBackAsync($"no answer within {timeout.TotalSeconds:0.#} s", text, locale, timeZone, cancellationToken);
         }
         catch (ClientResultException exception)
         {
             // The status is enough; the exception message carries the service's error body.
-            return await FallBackAsync(exception.Status == 0 ? "no response" : $"HTTP {exception.Status}", text, locale, cancellationToken);
+            return await FallBackAsync(exception.Status == 0 ? "no response" : $"HTTP {exception.Status}", text, locale, timeZone, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Log.FallingBackAfterError(logger, exception.GetType().Name, exception);
-            return await fallback.RecognizeAsync(text, locale, cancellationToken);
+            return await fallback.RecognizeAsync(text, locale, timeZone, cancellationToken);
         }
     }
 
@@ -162,14 +163,14 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
     /// which the local reading answers as a whole too; the further countries of "in Italy or Spain" and the countries left
     /// out ("not in Italy") when the model gave none.
     /// </summary>
-    private RecognizedIntent WithLocalReadings(RecognizedIntent parsed, string text, string? locale)
+    private RecognizedIntent WithLocalReadings(RecognizedIntent parsed, string text, string? locale, TimeZoneInfo? timeZone)
     {
         if (parsed.Declined)
         {
             return parsed;
         }
 
-        var local = fallback.Recognize(text, locale);
+        var local = fallback.Recognize(text, locale, timeZone);
         if (local.Entities.Hosting && !parsed.Entities.Hosting)
         {
             return local;
@@ -244,7 +245,7 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
     }
 
     /// <summary>Reads the model's JSON; null when it is not exactly what the schema promised.</summary>
-    internal static RecognizedIntent? Parse(string content, LocalIntentRecognizer dates)
+    internal static RecognizedIntent? Parse(string content, DateOnly today)
     {
         try
         {
@@ -286,9 +287,10 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
                 Country = (country is null ? null : LocalIntentRecognizer.FindCountry(country)) ?? region?.Country ?? places.Find(p => p.Country is not null).Country,
                 Region = region?.Region ?? regionText ?? places.Find(p => p.Region is not null).Region,
                 OrganisationKind = kind is not null && KindNames.Contains(kind, StringComparer.Ordinal) ? kind : null,
-                Dates = [.. StringArray(entitiesElement, "dates").Select(dates.ParseDate).OfType<DateOnly>().Distinct()],
-                SessionTopic = OptionalString(entitiesElement, "sessionTopic"),
-                Month = ParseMonth(OptionalString(entitiesElement, "month"), dates.Today),
+                Dates = [.. StringArray(entitiesElement, "dates").Select(d => LocalIntentRecognizer.ParseDate(d, today)).OfType<DateOnly>().Distinct()],
+                // "coaching on Friday": a day of the week the model took for the topic is when, not what about.
+                SessionTopic = OptionalString(entitiesElement, "sessionTopic") is { } topic && !LocalIntentRecognizer.IsOnlyWeekdays(topic) ? topic : null,
+                Month = ParseMonth(OptionalString(entitiesElement, "month"), today),
                 City = city?.Value ?? places.Find(p => p.City is not null).City,
                 Hosting = entitiesElement.TryGetProperty("hosting", out var hosting) && hosting.ValueKind == JsonValueKind.True,
             };
@@ -372,10 +374,10 @@ public sealed class AzureOpenAIIntentRecognizer : IIntentRecognizer
             ? entities with { Country = entry.Country }
             : entities;
 
-    private async Task<RecognizedIntent> FallBackAsync(string reason, string text, string? locale, CancellationToken cancellationToken)
+    private async Task<RecognizedIntent> FallBackAsync(string reason, string text, string? locale, TimeZoneInfo? timeZone, CancellationToken cancellationToken)
     {
         Log.FallingBack(logger, reason);
-        return await fallback.RecognizeAsync(text, locale, cancellationToken);
+        return await fallback.RecognizeAsync(text, locale, timeZone, cancellationToken);
     }
 
     /// <summary>

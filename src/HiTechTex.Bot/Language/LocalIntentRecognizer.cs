@@ -55,6 +55,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     private static readonly CompiledEntries Kinds = new(Gazetteer.OrganisationKinds);
     private static readonly CompiledEntries Topics = new(Gazetteer.Topics);
 
+    /// <summary>The days of the week of the six languages (exact words: "sabato" is no typo of "sabado" to undo).</summary>
+    private static readonly Phrase[] WeekdayPhrases =
+        [.. Languages.All.SelectMany(v => v.Weekdays ?? []).Distinct().Select(p => new Phrase(p, allowTypos: false))];
+
     /// <summary>The ids of the partner taxonomy's capabilities ("technical-textiles", "nonwovens"…): a partner search's subject on their own.</summary>
     private static readonly HashSet<string> CapabilityIds = [.. Features.Partners.TextileTaxonomy.Capabilities.Select(t => t.Id)];
 
@@ -90,14 +94,14 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     /// <summary>The six language codes the recognizer knows.</summary>
     public static IReadOnlyList<string> LanguageCodes { get; } = [.. Languages.All.Select(l => l.Code)];
 
-    public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
+    public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, TimeZoneInfo? timeZone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Task.FromResult(Recognize(text, locale));
+        return Task.FromResult(Recognize(text, locale, timeZone));
     }
 
-    /// <summary>Recognizes synchronously (the work is CPU only).</summary>
-    public RecognizedIntent Recognize(string text, string? locale)
+    /// <summary>Recognizes synchronously (the work is CPU only); relative dates are read in <paramref name="timeZone"/>, else the host's zone.</summary>
+    public RecognizedIntent Recognize(string text, string? locale, TimeZoneInfo? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         // "denizliden", "izmirde", "türkiyede": a Turkish ending on a place's name is read as after an apostrophe.
@@ -201,7 +205,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             language = DetectLanguage(tokens, matchesByIntent, travel, hosting, localeLanguage);
         }
 
-        var entities = ExtractEntities(tokens, consumed, language);
+        var entities = ExtractEntities(tokens, consumed, language, TodayIn(timeZone));
         if (hosting.Count > 0)
         {
             // The search is for organisations of that country (or of that kind), not for the words around "host".
@@ -431,7 +435,10 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             : entities;
 
     /// <summary>Resolves a date written as text (ISO or words in the six languages) against today.</summary>
-    public DateOnly? ParseDate(string text) => DateParser.ParseSingle(text, Today);
+    public DateOnly? ParseDate(string text) => ParseDate(text, Today);
+
+    /// <summary>Resolves a date written as text against <paramref name="today"/> (the user's).</summary>
+    internal static DateOnly? ParseDate(string text, DateOnly today) => DateParser.ParseSingle(text, today);
 
     /// <summary>Canonical region name and its country for a region named in any of the six languages.</summary>
     internal static (string Region, string? Country)? FindRegion(string text)
@@ -528,11 +535,15 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
     }
 
     /// <summary>Today in the bot's time zone (the day months and dates are resolved against).</summary>
-    internal DateOnly Today => DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+    internal DateOnly Today => TodayIn(null);
 
-    private IntentEntities ExtractEntities(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language)
+    /// <summary>Today in <paramref name="timeZone"/> (the user's), else in the bot's time zone.</summary>
+    internal DateOnly TodayIn(TimeZoneInfo? timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), timeZone ?? timeProvider.LocalTimeZone).DateTime);
+
+    private static IntentEntities ExtractEntities(IReadOnlyList<Token> tokens, bool[] consumed, CompiledLanguage? language, DateOnly today)
     {
-        var dates = DateParser.Find(tokens, Today);
+        var dates = DateParser.Find(tokens, today);
         var dated = new bool[tokens.Count];
         foreach (var (_, span) in dates)
         {
@@ -542,7 +553,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         // "30/02/2027", "31 de fevereiro", "31. února": a day on no calendar is no date, and its month is no month either
         // (never the month's first Monday, nor the date after it moved up to the start).
-        var noSuchDays = DateParser.FindNoSuchDays(tokens, Today);
+        var noSuchDays = DateParser.FindNoSuchDays(tokens, today);
         foreach (var (_, span) in noSuchDays)
         {
             Consume(consumed, span);
@@ -553,7 +564,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         // entity, not a keyword: "find partners in Italy in March" searches Italy, not the word "march".
         var free = Enumerable.Range(0, tokens.Count).Where(i => !consumed[i]).ToList();
         // "in May 2028" is May 2028; "in May 2025" (past) is no month, and its words are no keywords either.
-        var monthMention = DateParser.FindMonthMention([.. free.Select(i => tokens[i])], Today);
+        var monthMention = DateParser.FindMonthMention([.. free.Select(i => tokens[i])], today);
         var month = monthMention?.Month;
         if (monthMention is { } mentioned)
         {
@@ -712,6 +723,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
         }
 
         const int MaxWords = 4;
+        // "coaching on Friday", "pazartesi boyama hakkında": a day of the week is when, never what the session is about.
+        var weekdays = Weekdays(tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (consumed[i] || !language.TopicMarkers.Contains(tokens[i].Norm))
@@ -723,7 +736,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
             var step = language.Vocabulary.TopicMarkerFollowsTopic ? -1 : 1;
             for (var j = i + step; j >= 0 && j < tokens.Count && words.Count < MaxWords; j += step)
             {
-                if (consumed[j] || language.StopWords.Contains(tokens[j].Norm) || language.TopicMarkers.Contains(tokens[j].Norm)
+                if (consumed[j] || weekdays[j] || language.StopWords.Contains(tokens[j].Norm) || language.TopicMarkers.Contains(tokens[j].Norm)
                     || tokens[j].Norm.All(char.IsDigit))
                 {
                     break;
@@ -745,6 +758,22 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         return null;
     }
+
+    /// <summary>Which of <paramref name="tokens"/> name a day of the week ("Friday", "sexta-feira", "pazar günü").</summary>
+    private static bool[] Weekdays(IReadOnlyList<Token> tokens)
+    {
+        var weekdays = new bool[tokens.Count];
+        foreach (var match in WeekdayPhrases.SelectMany(p => p.FindIn(tokens)))
+        {
+            Consume(weekdays, match);
+        }
+
+        return weekdays;
+    }
+
+    /// <summary>True when <paramref name="text"/> is only days of the week ("Friday", "pazar günü"): no session topic.</summary>
+    internal static bool IsOnlyWeekdays(string text) =>
+        Weekdays(TextNormalizer.Tokenize(text)) is { Length: > 0 } weekdays && weekdays.All(w => w);
 
     /// <summary>The message's language (<see cref="LanguageDetector"/>): its words, and the phrases of every language found in it.</summary>
     private static CompiledLanguage? DetectLanguage(

@@ -44,7 +44,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "dates":["2026-12-03","amanhã"],"sessionTopic":null}}
             """));
 
-        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.FindPartners, result.Intent);
@@ -84,7 +84,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
             """));
         var pasted = "find partners for nonwovens " + new string('x', 1_000_000);
 
-        await recognizer.RecognizeAsync(pasted, "en-US", CancellationToken.None);
+        await recognizer.RecognizeAsync(pasted, "en-US", null, CancellationToken.None);
 
         var sent = MessageText(JsonNode.Parse(Assert.Single(server!.Requests).Body)!["messages"]![1]!);
         Assert.Contains("find partners for nonwovens", sent, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
              "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
             """));
 
-        var result = await recognizer.RecognizeAsync("não quero candidatar-me", "pt-PT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("não quero candidatar-me", "pt-PT", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.None, result.Intent);
@@ -116,7 +116,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
              "entities":{"keywords":[],"country":null,"region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
             """));
 
-        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June for two weeks", "en-GB", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June for two weeks", "en-GB", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.ApplyForExchange, result.Intent);
@@ -135,7 +135,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":null,"city":null,"hosting":false}}
             """));
 
-        await recognizer.RecognizeAsync("find partners", "en-US", CancellationToken.None);
+        await recognizer.RecognizeAsync("find partners", "en-US", null, CancellationToken.None);
 
         var body = JsonNode.Parse(Assert.Single(server!.Requests).Body)!;
         var entities = body["response_format"]!["json_schema"]!["schema"]!["properties"]!["entities"]!;
@@ -165,7 +165,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        await recognizer.RecognizeAsync("find partners", "en-US", CancellationToken.None);
+        await recognizer.RecognizeAsync("find partners", "en-US", null, CancellationToken.None);
 
         var body = JsonNode.Parse(Assert.Single(server!.Requests).Body)!;
         var entities = body["response_format"]!["json_schema"]!["schema"]!["properties"]!["entities"]!;
@@ -192,7 +192,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, language, null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal("IT", result.Entities.Country);
@@ -215,7 +215,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, language, null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal("IT", result.Entities.Country);
@@ -234,7 +234,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync("find partners not in Italy", "en-US", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("find partners not in Italy", "en-US", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Null(result.Entities.Country);
@@ -264,7 +264,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, language, null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.FindPartners, result.Intent);
@@ -303,7 +303,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, "tr-TR", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, "tr-TR", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.FindPartners, result.Intent);
@@ -316,6 +316,23 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
 
     /// <summary>The model's keywords read alone: the place comes from the keyword even where nothing else names it.</summary>
     [Theory]
+    [InlineData("Friday", null)]                          // "register for coaching on Friday": before, the list filtered by "Friday"
+    [InlineData("pazar günü", null)]
+    [InlineData("quinta biológica", "quinta biológica")]  // a farm
+    [InlineData("pazar araştırması", "pazar araştırması")] // market research
+    public void Parse_ASessionTopicThatIsADayOfTheWeek_IsNoTopic(string topic, string? expected)
+    {
+        var parsed = AzureOpenAIIntentRecognizer.Parse($$$"""
+            {"intent":"RegisterForCoaching","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
+                         "organisationKind":null,"dates":[],"sessionTopic":"{{{topic}}}","month":null,"city":null,"hosting":false}}
+            """, new LocalIntentRecognizer(time).Today);
+
+        Assert.NotNull(parsed);
+        Assert.Equal(expected, parsed.Entities.SessionTopic);
+    }
+
+    [Theory]
     [InlineData("[\"türkiyede\",\"tekstil\"]", "TR", null, null, "tekstil")]
     [InlineData("[\"egede\"]", "TR", "Aegean", null, "")]
     [InlineData("[\"denizliden\",\"havlu\"]", null, null, "Denizli", "denizli havlu")]
@@ -325,7 +342,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
             {"intent":"FindPartners","score":0.9,"language":"tr","declined":false,
              "entities":{"keywords":{{{keywords}}},"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
                          "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
-            """, new LocalIntentRecognizer(time));
+            """, new LocalIntentRecognizer(time).Today);
 
         Assert.NotNull(parsed);
         Assert.Equal((country, region, city), (parsed.Entities.Country, parsed.Entities.Region, parsed.Entities.City));
@@ -351,7 +368,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, language, null, CancellationToken.None);
 
         Assert.Equal(JsonSerializer.Deserialize<string[]>(keywords), result.Entities.Keywords);
         Assert.Null(result.Entities.City);
@@ -367,7 +384,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "organisationKind":null,"dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        await recognizer.RecognizeAsync("find partners", "en-US", CancellationToken.None);
+        await recognizer.RecognizeAsync("find partners", "en-US", null, CancellationToken.None);
 
         var body = JsonNode.Parse(Assert.Single(server!.Requests).Body)!;
         var entities = body["response_format"]!["json_schema"]!["schema"]!["properties"]!["entities"]!;
@@ -393,7 +410,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, language, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, language, null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
@@ -421,7 +438,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, "tr-TR", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, "tr-TR", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(["Aegean"], result.Entities.ExcludedRegions);
@@ -443,7 +460,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
              "entities":{"keywords":{{{keywords}}},"country":null,"otherCountries":[],"excludedCountries":[],"region":null,
                          "excludedRegions":["Aegean"],"organisationKind":null,"dates":[],"sessionTopic":null,"month":null,
                          "city":null,"hosting":false}}
-            """, new LocalIntentRecognizer(time));
+            """, new LocalIntentRecognizer(time).Today);
 
         Assert.NotNull(parsed);
         Assert.Equal((country, (string?)null), (parsed.Entities.Country, parsed.Entities.Region));
@@ -460,7 +477,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "dates":[],"sessionTopic":null,"month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync("find partners not in Tuscany", "en-US", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("find partners not in Tuscany", "en-US", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
@@ -476,7 +493,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
             return Task.CompletedTask;
         });
 
-        var result = await recognizer.RecognizeAsync("find partners not in Tuscany", "en-US", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("find partners not in Tuscany", "en-US", null, CancellationToken.None);
 
         Assert.Equal(LocalIntentRecognizer.SourceName, result.Source);
         Assert.Equal(["Tuscany"], result.Entities.ExcludedRegions);
@@ -493,7 +510,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":"2027-03","city":"Porto","hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync("depois do Carnaval gostava de conhecer uma fábrica na Invicta", "pt-PT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("depois do Carnaval gostava de conhecer uma fábrica na Invicta", "pt-PT", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.ApplyForExchange, result.Intent);
@@ -512,7 +529,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":"2027-05","city":null,"hosting":true}}
             """));
 
-        var result = await recognizer.RecognizeAsync("our lab has room for a visitor from Spain in May", "en-GB", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("our lab has room for a visitor from Spain in May", "en-GB", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.FindPartners, result.Intent);
@@ -534,7 +551,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":{{{month}}},"city":{{{city}}},"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June", "en-GB", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("I want to travel to Lisbon in June", "en-GB", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(new DateOnly(2027, 6, 1), result.Entities.Month);
@@ -553,7 +570,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, "pt-PT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, "pt-PT", null, CancellationToken.None);
 
         Assert.Equal(expected, result.Intent);
         Assert.NotEqual(Intent.Cancel, result.Intent);
@@ -570,7 +587,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, locale, null, CancellationToken.None);
 
         Assert.Equal(Intent.MySessions, result.Intent);
     }
@@ -597,7 +614,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, NoneAnswer));
 
-        var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, locale, null, CancellationToken.None);
 
         Assert.Equal(Intent.FindPartners, result.Intent);
         Assert.Equal(LocalIntentRecognizer.SourceName, result.Source);
@@ -620,7 +637,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, NoneAnswer));
 
-        var result = await recognizer.RecognizeAsync(text, locale, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, locale, null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.None, result.Intent);
@@ -636,7 +653,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":"2027-02-01","city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync("I want to do an exchange in Italy from 30/02/2027 to 05/03/2027", "en-GB", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("I want to do an exchange in Italy from 30/02/2027 to 05/03/2027", "en-GB", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal([new DateOnly(2027, 3, 5)], result.Entities.Dates);
@@ -653,11 +670,30 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync("quiero ir a Italia dentro de una semana", "es-ES", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("quiero ir a Italia dentro de una semana", "es-ES", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal([new DateOnly(2026, 12, 3)], result.Entities.Dates);
         Assert.Null(result.Entities.StayDays);
+    }
+
+    [Fact]
+    public async Task RecognizeAsync_JustAfterTheUsersMidnight_TodayAndItsRelativeDatesAreTheUsers()
+    {
+        // 22:30 UTC on Thursday 26 November (the server's today) is 01:30 on Friday 27 November in Istanbul.
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 22, 30, 0, TimeSpan.Zero));
+        var recognizer = await StartAsync(ctx => AnswerAsync(ctx, """
+            {"intent":"ApplyForExchange","score":0.9,"language":"en","declined":false,
+             "entities":{"keywords":[],"country":"IT","region":null,"organisationKind":null,"dates":["tomorrow"],"sessionTopic":null,
+                         "month":null,"city":null,"hosting":false}}
+            """));
+
+        var result = await recognizer.RecognizeAsync(
+            "I want to go to Italy tomorrow", "en-GB", TimeZoneInfo.FindSystemTimeZoneById("Europe/Istanbul"), CancellationToken.None);
+
+        var sent = MessageText(JsonNode.Parse(Assert.Single(server!.Requests).Body)!["messages"]![1]!);
+        Assert.StartsWith("Today: 2026-11-27.", sent, StringComparison.Ordinal);
+        Assert.Equal([new DateOnly(2026, 11, 28)], result.Entities.Dates);
     }
 
     [Fact]
@@ -669,7 +705,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
                          "month":null,"city":null,"hosting":false}}
             """));
 
-        var result = await recognizer.RecognizeAsync("basta così", "it-IT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("basta così", "it-IT", null, CancellationToken.None);
 
         Assert.Equal(AzureOpenAIIntentRecognizer.SourceName, result.Source);
         Assert.Equal(Intent.Cancel, result.Intent);
@@ -699,7 +735,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
              "entities":{"keywords":[],"country":"ES","region":null,"organisationKind":null,"dates":[],"sessionTopic":null}}
             """));
 
-        var result = await recognizer.RecognizeAsync("we'd like to host a visitor from Spain in May", "en-GB", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync("we'd like to host a visitor from Spain in May", "en-GB", null, CancellationToken.None);
 
         Assert.True(result.Entities.Hosting);
         Assert.NotEqual(Intent.ApplyForExchange, result.Intent);
@@ -717,7 +753,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         });
         var stopwatch = Stopwatch.StartNew();
 
-        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", null, CancellationToken.None);
 
         // Retry-After asks for 30 s and the timeout is 30 s: only an immediate fallback gets here this fast.
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
@@ -735,7 +771,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
             return ctx.Response.WriteAsync("""{"error":{"code":"500","message":"boom"}}""");
         });
 
-        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", null, CancellationToken.None);
 
         AssertLocalAnswer(result);
         AssertFallbackLogged("HTTP 500");
@@ -750,7 +786,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
             await release.Task;
         }, timeoutSeconds: 1);
 
-        var recognition = recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+        var recognition = recognizer.RecognizeAsync(UserText, "pt-PT", null, CancellationToken.None);
         await requestArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromSeconds(1));
         var result = await recognition.WaitAsync(TimeSpan.FromSeconds(10));
@@ -769,7 +805,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
     {
         var recognizer = await StartAsync(ctx => AnswerAsync(ctx, content));
 
-        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(UserText, "pt-PT", null, CancellationToken.None);
 
         AssertLocalAnswer(result);
         AssertFallbackLogged("malformed answer");
@@ -785,7 +821,7 @@ public sealed class AzureOpenAIIntentRecognizerTests : IAsyncDisposable
         });
         using var cancellation = new CancellationTokenSource();
 
-        var recognition = recognizer.RecognizeAsync(UserText, "pt-PT", cancellation.Token);
+        var recognition = recognizer.RecognizeAsync(UserText, "pt-PT", null, cancellation.Token);
         await requestArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await cancellation.CancelAsync();
 

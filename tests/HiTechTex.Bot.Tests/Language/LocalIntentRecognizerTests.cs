@@ -134,7 +134,7 @@ public sealed class LocalIntentRecognizerTests
     [MemberData(nameof(Phrasings))]
     public async Task RecognizeAsync_PhrasingInSixLanguages_FindsIntentAndLanguage(string text, Intent expected, string language)
     {
-        var result = await recognizer.RecognizeAsync(text, null, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, null, null, CancellationToken.None);
 
         Assert.Equal(expected, result.Intent);
         Assert.Equal(language, result.Language);
@@ -311,6 +311,37 @@ public sealed class LocalIntentRecognizerTests
     [InlineData("coaching sobre tingimento natural", "tingimento natural")]
     [InlineData("boyama atıksuyu hakkında koçluk", "boyama atıksuyu")]
     public void Recognize_SessionTopics_KnownListOrPhraseAfterMarker(string text, string expected)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(expected, result.Entities.SessionTopic);
+    }
+
+    [Theory]
+    [InlineData("register for coaching on Friday", null)]                       // before: "Friday"
+    [InlineData("coaching on Monday", null)]                                    // before: "Monday"
+    [InlineData("coaching on Mondays", null)]
+    [InlineData("coaching about dyeing wastewater Friday", "dyeing wastewater")]
+    [InlineData("coaching sobre tingimento sexta-feira", "tingimento")]         // before: "tingimento sexta-feira"
+    [InlineData("taller sobre tintura viernes", "tintura")]
+    [InlineData("coaching sul finissaggio venerdì", "finissaggio")]
+    [InlineData("pazartesi boyama hakkında koçluk", "boyama")]                  // before: "pazartesi boyama"
+    [InlineData("pazar günü boyama hakkında koçluk", "boyama")]
+    [InlineData("cuma günü boyama hakkında koçluk", "boyama")]
+    [InlineData("koučink o barvení pátek", "barvení")]
+    public void Recognize_AWeekdayNextToATopicMarker_IsNoTopic(string text, string? expected)
+    {
+        var result = recognizer.Recognize(text, null);
+
+        Assert.Equal(expected, result.Entities.SessionTopic);
+    }
+
+    [Theory]
+    [InlineData("coaching sobre quinta biológica", "quinta biológica")]     // a farm, not Thursday ("quinta-feira")
+    [InlineData("coaching sobre feira têxtil", "feira têxtil")]             // a trade fair
+    [InlineData("pazar araştırması hakkında koçluk", "pazar araştırması")]  // market research, not Sunday ("pazar günü")
+    [InlineData("coaching sui sali per tintura", "sali")]                  // salts, not the Turkish Tuesday ("salı günü")
+    public void Recognize_AWordThatIsAlsoAWeekdaysName_StaysTheTopic(string text, string expected)
     {
         var result = recognizer.Recognize(text, null);
 

@@ -164,7 +164,7 @@ public sealed class RulesQuestionRecognizerTests
     {
         var recognizer = new LocalIntentRecognizer(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero)));
 
-        var result = await recognizer.RecognizeAsync(text, null, CancellationToken.None);
+        var result = await recognizer.RecognizeAsync(text, null, null, CancellationToken.None);
 
         Assert.False(RulesQuestionRecognizer.IsRulesQuestion(text));
         Assert.Equal(Intent.ApplyForExchange, result.Intent);

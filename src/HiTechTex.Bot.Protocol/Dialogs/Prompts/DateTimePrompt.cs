@@ -48,7 +48,13 @@ public sealed class DateTimePrompt(
     }
 
     /// <summary>The user's zone for <paramref name="activity"/> (see the class remarks).</summary>
-    public TimeZoneInfo ResolveTimeZone(Activity activity)
+    public TimeZoneInfo ResolveTimeZone(Activity activity) => UserTimeZone(activity) ?? DefaultTimeZone;
+
+    /// <summary>
+    /// The zone the user's client reports with <paramref name="activity"/>: the IANA zone of <c>localTimezone</c>, else
+    /// the offset of <c>localTimestamp</c>; null when it carries neither (the caller's default applies).
+    /// </summary>
+    public static TimeZoneInfo? UserTimeZone(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (!string.IsNullOrWhiteSpace(activity.LocalTimezone)
@@ -65,6 +71,6 @@ public sealed class DateTimePrompt(
             return TimeZoneInfo.CreateCustomTimeZone(name, offset, name, name);
         }
 
-        return DefaultTimeZone;
+        return null;
     }
 }

@@ -120,7 +120,7 @@ internal sealed class CoachingDialog(
                 await RetrySyncAsync(turn, texts, SessionIdOf(data), cancellationToken);
                 break;
             default:
-                var (filter, pastMonth, pastYear, unused) = FilterOf(start);
+                var (filter, pastMonth, pastYear, unused) = FilterOf(turn, start);
                 if (start?.CardData is null && start?.Entities is { NoSuchDates: [var noSuchDay, ..], Dates.Count: 0 })
                 {
                     // "sessions on 31 February": no such day, said rather than silently the month's list (or nothing);
@@ -204,9 +204,10 @@ internal sealed class CoachingDialog(
     /// The list's filters, and the month asked for when it is already over ("sessions in March 2025", "sessions on
     /// 3 March 2025", an old card's month): no filter then, and the caller says that month is past.
     /// </summary>
-    private (SessionFilter Filter, DateOnly? PastMonth, int? PastYear, IReadOnlyList<string> Unused) FilterOf(JourneyStart? start)
+    private (SessionFilter Filter, DateOnly? PastMonth, int? PastYear, IReadOnlyList<string> Unused) FilterOf(ITurnContext turn, JourneyStart? start)
     {
-        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        // "next month" at 00:30 on 1 December in Istanbul is January: the user's today, as the recognizer reads it.
+        var today = UserToday(turn);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         if (start?.CardData is { ValueKind: JsonValueKind.Object } data)
         {
@@ -299,7 +300,7 @@ internal sealed class CoachingDialog(
         }
 
         var facets = await catalog.FacetsAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
+        var today = UserToday(turn);
         // In a group chat or a channel everyone sees the card: no coordinator buttons there.
         var coordinator = IsCoordinator(turn) && !turn.Activity.IsGroupConversation();
         var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator, (page, total), ReaderZone(turn));
@@ -832,6 +833,9 @@ internal sealed class CoachingDialog(
     }
 
     private bool IsCoordinator(ITurnContext turn) => roles.IsCoordinator(UserIdOf(turn));
+
+    /// <summary>Today for the user of <paramref name="turn"/> (<see cref="ConversationTurn.UnderstandingToday"/>), else in UTC.</summary>
+    private DateOnly UserToday(ITurnContext turn) => turn.UnderstandingToday(timeProvider, TimeZoneInfo.Utc);
 
     /// <summary>The user's time zone as Teams reports it with each message (<c>localTimezone</c>), when valid.</summary>
     private static string? ReaderZone(ITurnContext turn) => SessionTime.KnownZone(turn.Activity.LocalTimezone);

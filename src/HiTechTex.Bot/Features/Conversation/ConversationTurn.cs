@@ -1,4 +1,5 @@
 using HiTechTex.Bot.Protocol.Dialogs;
+using HiTechTex.Bot.Protocol.Dialogs.Prompts;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.Turns;
 
@@ -27,6 +28,16 @@ internal static class ConversationTurn
         turnContext.TurnState.TryGetValue(TurnStateKeys.Locale, out var locale) && locale is string { Length: > 0 } spoken
             ? spoken
             : turnContext.Activity.Locale;
+
+    /// <summary>
+    /// The zone free text's relative dates ("tomorrow", "in a week") are read in: the user's, as the date prompt reads
+    /// it (<see cref="DateTimePrompt.UserTimeZone"/>); null when the client reports none (the recognizer's own zone).
+    /// </summary>
+    public static TimeZoneInfo? UnderstandingTimeZone(this ITurnContext turnContext) => DateTimePrompt.UserTimeZone(turnContext.Activity);
+
+    /// <summary>The user's today (<see cref="UnderstandingTimeZone"/>), else today in <paramref name="fallback"/>.</summary>
+    public static DateOnly UnderstandingToday(this ITurnContext turnContext, TimeProvider clock, TimeZoneInfo fallback) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), turnContext.UnderstandingTimeZone() ?? fallback).DateTime);
 
     /// <summary>
     /// The locale prompts recognize and label answers in (<see cref="TurnStateKeys.Locale"/>): the Teams client's when it

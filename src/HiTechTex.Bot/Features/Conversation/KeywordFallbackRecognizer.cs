@@ -26,7 +26,7 @@ internal sealed class KeywordFallbackRecognizer : IIntentRecognizer
         "a", "an", "the", "i", "want", "to", "for", "in", "with", "me", "please", "some", "of", "on", "need", "like", "would", "looking", "search",
     };
 
-    public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
+    public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, TimeZoneInfo? timeZone, CancellationToken cancellationToken)
     {
         var normalized = " " + string.Join(' ', Words(text)) + " ";
         foreach (var (intent, words) in Rules)

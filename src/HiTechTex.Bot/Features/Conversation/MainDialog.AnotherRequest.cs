@@ -224,7 +224,7 @@ internal sealed partial class MainDialog
         }
         else
         {
-            var recognized = await recognizer.RecognizeAsync(typed!, context.UnderstandingLocale(), cancellationToken).ConfigureAwait(false);
+            var recognized = await recognizer.RecognizeAsync(typed!, context.UnderstandingLocale(), context.UnderstandingTimeZone(), cancellationToken).ConfigureAwait(false);
             Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, activity.Conversation?.Id);
             var entities = recognized.Entities ?? IntentEntities.Empty;
             card = recognized.Intent == Intent.Help ? HelpCard(context) : null;

@@ -824,7 +824,7 @@ internal sealed partial class MainDialog : InterruptibleComponentDialog
             return (earlier.Intent, earlier.Entities ?? IntentEntities.Empty);
         }
 
-        var recognized = await recognizer.RecognizeAsync(text, step.Context.UnderstandingLocale(), cancellationToken).ConfigureAwait(false);
+        var recognized = await recognizer.RecognizeAsync(text, step.Context.UnderstandingLocale(), step.Context.UnderstandingTimeZone(), cancellationToken).ConfigureAwait(false);
         Log.Routed(logger, recognized.Intent.ToString(), recognized.Score, recognized.Source, step.Context.Activity.Conversation?.Id);
         if (recognized.Declined)
         {

@@ -36,6 +36,7 @@ internal static class Czech
         CancelAlone: ["konec"],
         Bookings: ["rezervac*", "registrac*", "sezeni", "setkani", "lekc*", "skoleni", "workshop*", "webinar*", "koucink*"],
         Applications: ["prihlask*", "zadost*", "vymen*", "staz*", "navstev*"],
+        Weekdays: ["pondeli", "utery", "streda", "stredu", "ctvrtek", "patek", "sobota", "sobotu", "nedele", "nedeli"],
         // Czech beside Turkish when typed without diacritics: "chci", "jsem", the one-letter prepositions, "-ovat", "-ých".
         Detection: ["chci=2", "chtel=2", "chtela=2", "jsem=2", "bych=2", "je=1.5", "v=1.5", "ve=1", "s=1", "z=1", "k=1", "se=1",
                     "na=0.5", "jak=1.5", "kdy=1.5", "kde=1.5", "co=1", "mate=1", "mas=0.3", "jet=1", "dekuji=2", "ahoj=1.5", "prosim=2",

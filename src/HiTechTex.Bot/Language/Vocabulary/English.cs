@@ -35,6 +35,7 @@ internal static class English
         CancelAlone: ["stop", "exit"],
         Bookings: ["booking*", "reservation*", "registration*", "enrolment*", "enrollment*", "session*", "workshop*", "webinar*", "coaching*", "training*", "mentoring"],
         Applications: ["application*", "exchange*", "secondment*", "visit", "visits", "mobility"],
+        Weekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"],
         // The words that say English whatever else is borrowed ("workshop", "coaching" are in every language's messages).
         Detection: ["the=2", "i=0.5", "my=1.5", "is=1.5", "what=1.5", "want=1.5", "how=1.5", "next=1", "would=1.5", "there=1.5", "of=1.5",
                     "and=1.5", "to=1", "for=1", "with=1.5", "need=1.5", "looking=1.5", "which=1.5", "when=1.5", "please=1.5", "thanks=1.5",

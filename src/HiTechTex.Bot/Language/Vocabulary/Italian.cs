@@ -34,6 +34,7 @@ internal static class Italian
         CancelAlone: ["esci"],
         Bookings: ["prenotazion*", "iscrizion*", "sessione", "sessioni", "workshop*", "webinar*", "coaching*", "mentoring", "formazione"],
         Applications: ["candidatur*", "domanda", "domande", "scambio", "scambi", "visita", "visite", "mobilita"],
+        Weekdays: ["lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "sabati", "domeniche"],
         // Italian beside Spanish and Portuguese: "voglio", "il", "gli", "settimane", "zione"; "c'è", "sull'", "dell'" split at the apostrophe.
         Detection: ["voglio=2", "vorrei=2", "il=2", "gli=2", "settimana=1.5", "settimane=2", "due=1", "sono=1.5", "non=1.5", "della=1.5",
                     "delle=1.5", "degli=1.5", "dei=1.5", "che=1.5", "per=1.5", "di=1.5", "ho=1", "qualche=1.5", "c=1", "l=1", "sull=1.5",

@@ -48,6 +48,12 @@ namespace HiTechTex.Bot.Language.Vocabulary;
 /// The same for an exchange application ("application", "candidatura", "solicitud", "başvuru", "žádost"): with a cancel
 /// word, the list of one's applications (each with its Withdraw button).
 /// </param>
+/// <param name="Weekdays">
+/// The days of the week, as written after accents are removed ("pazartesi", "sexta feira"): never a session topic
+/// ("coaching on Friday" is no sessions about Friday). A name that is another word too — the Portuguese "quinta" (a farm),
+/// "segunda" (second), the Turkish "pazar" (a market), "salı" (the Italian "sali", salts) — is a day only with the word
+/// that makes it one ("quinta feira", "pazar günü").
+/// </param>
 /// <param name="Detection">
 /// Language detection only: words of this language with how much they say it is this one (<c>quiero=2</c>), beyond
 /// the stop words (each worth 1, split between the languages sharing it). A word of two languages listed in both
@@ -73,6 +79,7 @@ internal sealed record LanguageVocabulary(
     string[]? CancelAlone = null,
     string[]? Bookings = null,
     string[]? Applications = null,
+    string[]? Weekdays = null,
     string[]? Detection = null,
     string[]? DetectionEndings = null,
     string[]? DetectionLetters = null);

@@ -34,6 +34,7 @@ internal static class Portuguese
         CancelAlone: ["sair"],
         Bookings: ["reserva", "reservas", "inscricao", "inscricoes", "marcacao", "marcacoes", "sessao", "sessoes", "workshop*", "webinar*", "coaching*", "mentoria*", "formacao", "formacoes"],
         Applications: ["candidatura*", "intercambio*", "pedido", "pedidos", "visita", "visitas", "mobilidade"],
+        Weekdays: ["segunda feira", "terca feira", "quarta feira", "quinta feira", "sexta feira", "segundas feiras", "tercas feiras", "quartas feiras", "quintas feiras", "sextas feiras", "sabado", "domingo", "sabados", "domingos"],
         // Portuguese beside Spanish: "quero"/"quiero", "o"/"el", "os"/"los", "e"/"y", "uma"/"una", "em"/"en", "ção"/"ción",
         // "fora"/"fuera", "excluindo"/"excluyendo".
         Detection: ["quero=2", "os=1.5", "uma=1.5", "umas=1.5", "um=1.5", "em=1.5", "no=0.5", "na=0.5", "nao=2", "do=0.5", "dos=0.5", "duas=1.5",

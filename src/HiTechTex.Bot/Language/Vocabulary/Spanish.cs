@@ -34,6 +34,7 @@ internal static class Spanish
         CancelAlone: ["salir"],
         Bookings: ["reserva", "reservas", "inscripcion", "inscripciones", "sesion", "sesiones", "taller*", "webinar*", "coaching*", "mentoria*", "formacion"],
         Applications: ["solicitud*", "postulacion*", "intercambio*", "visita", "visitas", "movilidad"],
+        Weekdays: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "sabados", "domingos"],
         // Spanish beside Portuguese and Italian: "quiero", "el", "los", "las", "y", "del", "ción", "ñ"; "fuera" (Portuguese
         // "fora": "empresas fuera de Italia" shares its other words with Portuguese, and was read as Portuguese); "excepto"
         // (Portuguese "exceto": "empresas excepto Italia" had no word of one language, and no language at all).

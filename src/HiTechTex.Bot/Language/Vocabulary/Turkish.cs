@@ -32,6 +32,7 @@ internal static class Turkish
         CancelAlone: ["dur", "cikis"],
         Bookings: ["rezervasyon*", "kayit*", "kaydi*", "kaydim*", "oturum*", "seans*", "egitim*", "atolye*", "webinar*", "koclu*"],
         Applications: ["basvuru*", "degisim*", "ziyaret*", "staj*"],
+        Weekdays: ["pazartesi", "carsamba", "persembe", "cuma", "cumartesi", "pazartesi gunu", "sali gunu", "carsamba gunu", "persembe gunu", "cuma gunu", "cumartesi gunu", "pazar gunu"],
         // Turkish beside Czech when typed without diacritics: the verb and case endings.
         Detection: ["istiyorum=2", "istiyoruz=2", "bir=1.5", "ve=1.5", "icin=2", "nedir=2", "zaman=1.5", "ne=0.5", "var=1.5", "mi=0.5",
                     "ayinda=2", "gitmek=1", "ile=1.5", "gibi=1.5", "kadar=1.5", "lazim=1.5", "en=0.3",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Language;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Tests.Features.Coaching;
 
@@ -94,6 +95,25 @@ public sealed class SessionRequestFilterTests : IDisposable
         Assert.DoesNotContain("In January", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sessions next month", "2026-11-30T21:30:00Z", "Europe/Istanbul", "2027-01")]   // 00:30 on 1 December there; before: 2026-12
+    [InlineData("sessions this month", "2026-12-01T03:00:00Z", "America/New_York", "2026-11")]  // 22:00 on 30 November there; before: 2026-12
+    [InlineData("sessions next month", "2026-11-30T21:30:00Z", null, "2026-12")]               // no zone sent: the server's (UTC)
+    public async Task Sessions_RelativeMonthNearMidnight_TheUsersMonth(string typed, string utcNow, string? userZone, string month)
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        Recognize(typed);
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December", inDays: 7));
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In January", inDays: 45));
+        host.Time.SetUtcNow(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
+        host.Conversation.Adapter.LocalTimezone = userZone;
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal(month, InputValue(CoachingTestHost.CardOf(replies), "month"));
+        Assert.Equal(month == "2027-01", CoachingTestHost.CardText(replies).Contains("In January", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Sessions_LanguageAndRelativeMonth_BothFilter()
     {
@@ -135,6 +155,25 @@ public sealed class SessionRequestFilterTests : IDisposable
         var card = CoachingTestHost.CardOf(replies);
         Assert.Equal("any", InputValue(card, "language"));
         Assert.Equal("any", InputValue(card, "month"));
+        Assert.Contains("In December", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("register for coaching on Friday", "friday")]
+    [InlineData("coaching on Monday", "monday")]
+    public async Task Sessions_AWeekdayAfterOn_IsNoTopicAndEverySessionIsListed(string typed, string word)
+    {
+        // Before: "Friday" was the topic: the list filtered by it showed no session, and the topic field said "Friday".
+        // A day of the week filters nothing the list has (its filters are a topic, a language, a month): said, as "next week" is.
+        await host.Conversation.SeedProfileAsync("en");
+        host.Conversation.Recognizer.Recognized[typed] = new LocalIntentRecognizer(new FakeTimeProvider(CoachingTestHost.Now)).Recognize(typed, "en-GB");
+        await host.CreateSessionAsync(CoachingTestHost.Draft(title: "In December"));
+
+        var replies = await host.SayAsync(typed);
+
+        Assert.Equal($"I could not filter by “{word}”: here are all the upcoming sessions.", replies[0].Text);
+        var card = CoachingTestHost.CardOf(replies);
+        Assert.Equal("any", InputValue(card, "topic"));
         Assert.Contains("In December", CoachingTestHost.CardText(replies), StringComparison.Ordinal);
     }
 

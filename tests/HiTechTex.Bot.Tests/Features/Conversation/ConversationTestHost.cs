@@ -98,7 +98,7 @@ internal sealed class ConversationTestHost : IDisposable
         /// <summary>The locale each text was given with.</summary>
         public List<string?> Locales { get; } = [];
 
-        public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, CancellationToken cancellationToken)
+        public Task<RecognizedIntent> RecognizeAsync(string text, string? locale, TimeZoneInfo? timeZone, CancellationToken cancellationToken)
         {
             Texts.Add(text);
             Locales.Add(locale);

@@ -14,7 +14,7 @@ public sealed class KeywordFallbackRecognizerTests
     [InlineData("good morning", Intent.None)]
     public async Task RecognizeAsync_EnglishWords_FindsIntent(string text, Intent expected)
     {
-        var result = await new KeywordFallbackRecognizer().RecognizeAsync(text, "en-US", CancellationToken.None);
+        var result = await new KeywordFallbackRecognizer().RecognizeAsync(text, "en-US", null, CancellationToken.None);
 
         Assert.Equal(expected, result.Intent);
     }
@@ -22,7 +22,7 @@ public sealed class KeywordFallbackRecognizerTests
     [Fact]
     public async Task RecognizeAsync_RemainingWords_BecomeKeywords()
     {
-        var result = await new KeywordFallbackRecognizer().RecognizeAsync("find partners for antimicrobial nonwovens", null, CancellationToken.None);
+        var result = await new KeywordFallbackRecognizer().RecognizeAsync("find partners for antimicrobial nonwovens", null, null, CancellationToken.None);
 
         Assert.Equal(["antimicrobial", "nonwovens"], result.Entities.Keywords);
     }

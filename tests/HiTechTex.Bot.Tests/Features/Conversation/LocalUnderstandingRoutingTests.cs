@@ -1,3 +1,4 @@
+using System.Globalization;
 using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Language;
@@ -256,17 +257,40 @@ public sealed class LocalUnderstandingRoutingTests : IDisposable
     }
 
     /// <summary>Sends <paramref name="typed"/> as a user with a profile in <paramref name="language"/>; the one journey it started.</summary>
-    private async Task<JourneyStart> StartedByAsync(string language, string typed)
+    [Theory]
+    [InlineData("en", "I want to do an exchange in Italy tomorrow", "2026-11-26T22:30:00Z", "Europe/Istanbul", "2026-11-28")]   // before: 27 November
+    [InlineData("es", "quiero ir a Italia dentro de una semana", "2026-11-26T22:30:00Z", "Europe/Istanbul", "2026-12-04")]       // before: 3 December
+    [InlineData("en", "I want to do an exchange in Italy tomorrow", "2026-11-27T02:00:00Z", "America/New_York", "2026-11-27")]  // before: 28 November
+    [InlineData("en", "I want to do an exchange in Italy tomorrow", "2026-11-26T22:30:00Z", null, "2026-11-27")]                // no zone sent: the server's
+    public async Task OnTurnAsync_ARelativeDateNearMidnight_IsReadInTheUsersTimeZone(string language, string typed, string utcNow, string? userZone, string expected)
     {
-        await host.SeedProfileAsync(language);
+        // The server runs on UTC; the user's Teams client sends its zone (localTimezone), as the date prompt reads it.
+        var starts = new RecordingJourney();
+        using var late = new ConversationTestHost(configureServices: services =>
+        {
+            services.AddSingleton<IJourney>(starts);
+            services.AddSingleton<IIntentRecognizer>(new LocalIntentRecognizer(new FakeTimeProvider(DateTimeOffset.Parse(utcNow, CultureInfo.InvariantCulture))));
+        });
+        late.Adapter.LocalTimezone = userZone;
 
-        await host.Flow()
+        var start = await StartedByAsync(late, starts, language, typed);
+        Assert.Equal(Intent.ApplyForExchange, start.Intent);
+        Assert.Equal([DateOnly.Parse(expected, CultureInfo.InvariantCulture)], start.Entities.Dates);
+    }
+
+    private Task<JourneyStart> StartedByAsync(string language, string typed) => StartedByAsync(host, journey, language, typed);
+
+    private static async Task<JourneyStart> StartedByAsync(ConversationTestHost on, RecordingJourney recorded, string language, string typed)
+    {
+        await on.SeedProfileAsync(language);
+
+        await on.Flow()
             .Send(typed)
             .AssertReply("journey started")
             .AssertNoReply()
             .StartTestAsync();
 
-        return Assert.Single(journey.Starts);
+        return Assert.Single(recorded.Starts);
     }
 
     private sealed class RecordingJourney : IJourney
