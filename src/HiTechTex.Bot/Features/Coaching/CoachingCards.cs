@@ -142,12 +142,6 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["registration"] = confirmUnregister && active is not null ? active.Sequence.ToString(CultureInfo.InvariantCulture) : "",
             // A session that is over is history: nothing left to edit or cancel.
             ["isCoordinator"] = isCoordinator && scheduled && now < session.EndsAt,
-            ["participants"] = new JsonArray([.. (isCoordinator ? participants ?? [] : []).Select((p, i) => (JsonNode)new JsonObject
-            {
-                ["position"] = i + 1,
-                ["name"] = p.UserName,
-                ["state"] = p.Status == RegistrationStatus.Confirmed ? texts.StatusConfirmed : texts.Waitlist,
-            })]),
             ["labels"] = new JsonObject
             {
                 ["when"] = texts.When,
@@ -206,7 +200,20 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             SetIfPresent(data, "joinUrl", session.JoinUrl);
         }
 
-        return renderer.Render(DetailsTemplate, data);
+        // A session may have a thousand seats, a line each on the coordinator's card: past about a hundred the card was
+        // over the size limit and the coordinator got an error instead. The first that fit, then how many more there are.
+        var listed = (isCoordinator ? participants ?? [] : []).Select((p, i) => new JsonObject
+        {
+            ["position"] = i + 1,
+            ["name"] = p.UserName,
+            ["state"] = p.Status == RegistrationStatus.Confirmed ? texts.StatusConfirmed : texts.Waitlist,
+        }).ToList();
+        return CardListFit.Render(listed.Count, shown =>
+        {
+            data["participants"] = new JsonArray([.. listed.Take(shown).Select(p => p.DeepClone())]);
+            SetIfPresent(data, "moreParticipants", shown < listed.Count ? texts.Format(texts.MoreParticipantsFormat, listed.Count - shown) : null);
+            return renderer.Render(DetailsTemplate, data);
+        });
     }
 
     /// <summary>

@@ -125,26 +125,21 @@ internal sealed class ExchangeCards(
     }
 
     /// <summary>
-    /// The application's card with as much of its history as the size limit (<see cref="CardRenderer.MaxCardBytes"/>)
-    /// lets it carry: every decision adds an entry with a comment of up to 500 characters, and with three full answers a
-    /// few rounds of changes made the card too large to be shown to anyone. The oldest entries go first, and a line under
-    /// the heading says how many are not shown.
+    /// The application's card with as much of its history as the size limit lets it carry: every decision adds an entry
+    /// with a comment of up to 500 characters, and with three full answers a few rounds of changes made the card too large
+    /// to be shown to anyone. The newest entries stay, under a line that says how many earlier ones are not shown.
     /// </summary>
-    private JsonObject WithinSizeLimit(JsonObject data, List<JsonNode> history, ExchangeTexts texts, CultureInfo culture)
-    {
-        for (var hidden = 0; ; hidden++)
+    private JsonObject WithinSizeLimit(JsonObject data, List<JsonNode> history, ExchangeTexts texts, CultureInfo culture) =>
+        CardListFit.Render(history.Count, shown =>
         {
-            try
+            if (shown < history.Count)
             {
-                return renderer.RenderCard(ApplicationTemplate, data);
+                data["audit"] = new JsonArray([.. history.Skip(history.Count - shown).Select(entry => entry.DeepClone())]);
+                data["historyNote"] = string.Format(culture, texts.EarlierHistoryFormat, history.Count - shown);
             }
-            catch (CardTooLargeException) when (hidden < history.Count)
-            {
-                data["audit"] = new JsonArray([.. history.Skip(hidden + 1).Select(entry => entry.DeepClone())]);
-                data["historyNote"] = string.Format(culture, texts.EarlierHistoryFormat, hidden + 1);
-            }
-        }
-    }
+
+            return renderer.RenderCard(ApplicationTemplate, data);
+        });
 
     /// <summary>The zone last seen from the viewer (the applicant by the Teams user id kept with the application).</summary>
     private async Task<string?> ReaderZoneAsync(ExchangeApplication application, string viewerAadObjectId, CancellationToken cancellationToken) =>
