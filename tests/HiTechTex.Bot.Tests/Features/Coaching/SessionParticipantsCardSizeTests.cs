@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Coaching;
-using HiTechTex.Bot.Tests.Features.Conversation;
+using HiTechTex.Bot.Tests.Features.Exchanges;
 
 namespace HiTechTex.Bot.Tests.Features.Coaching;
 
@@ -20,12 +20,7 @@ public sealed class SessionParticipantsCardSizeTests : IDisposable
     public void Dispose() => host.Dispose();
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("pt")]
-    [InlineData("es")]
-    [InlineData("it")]
-    [InlineData("tr")]
-    [InlineData("cs")]
+    [MemberData(nameof(ExchangeTextsTests.Languages), MemberType = typeof(ExchangeTextsTests))]
     public async Task Details_CoordinatorOfAFullLargeSession_CardFitsListingTheFirstParticipantsAndHowManyMore(string language)
     {
         await host.Conversation.SeedProfileAsync(language);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Exchanges;
-using HiTechTex.Bot.Features.Partners;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,12 +21,7 @@ public sealed class ExchangeCardSizeTests : IDisposable
     public void Dispose() => host.Dispose();
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("pt")]
-    [InlineData("es")]
-    [InlineData("it")]
-    [InlineData("tr")]
-    [InlineData("cs")]
+    [MemberData(nameof(ExchangeTextsTests.Languages), MemberType = typeof(ExchangeTextsTests))]
     public async Task ApplicationAsync_FullAnswersAndManyCommentedRounds_CardFitsWithTheNewestHistoryAndSaysHowManyEarlierAreNotShown(string language)
     {
         var application = await StoreWithLongHistoryAsync();
@@ -86,13 +80,7 @@ public sealed class ExchangeCardSizeTests : IDisposable
         var answer = string.Concat(Enumerable.Repeat("Přízemní úprava textilií a zkoušky ", 80))[..ExchangeLimits.LongText];
         await using var scope = host.Conversation.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ExchangeStore>();
-        var application = new ExchangeApplication
-        {
-            Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
-            ApplicantAadObjectId = ExchangeDialogTestHost.ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant",
-            ApplicantLanguage = "en", ApplicantConversationId = "a:conversation-1", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5),
-            ActivityType = ExchangeActivityType.Networking, Objectives = answer, Agenda = answer, ExpectedOutcomes = answer,
-        };
+        var application = ExchangeDialogTestHost.Application(answer, answer, answer);
         await store.CreateAsync(application, CancellationToken.None);
         var applicant = new ExchangeActor(ExchangeDialogTestHost.ApplicantId, "Ana", "29:user-1", "tenant");
         var manager = new ExchangeActor(ExchangeDialogTestHost.VisitingManagerId, "Vasco", "29:manager", "tenant");
