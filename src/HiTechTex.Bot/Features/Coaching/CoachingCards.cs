@@ -101,16 +101,23 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         // Each registration not yet begun has its Cancel (the details card's coaching.unregister): "cancel my
         // registration" opens this list, and the help card says a booking is cancelled here.
         var now = timeProvider.GetUtcNow();
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary,
+        var items = sessions.Select(s => SessionItem(texts, s.Summary,
             s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled,
             now, readerZone,
-            canCancel: s.Summary.Session.Status == SessionStatus.Scheduled && s.Mine.Status != RegistrationStatus.Cancelled && now < s.Summary.Session.StartsAt))]);
+            canCancel: s.Summary.Session.Status == SessionStatus.Scheduled && s.Mine.Status != RegistrationStatus.Cancelled && now < s.Summary.Session.StartsAt)).ToList();
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.MySessionsEmpty;
         }
 
-        return renderer.Render(ListTemplate, data);
+        // Every upcoming registration, about 1.8 KB each: a programme of fifteen weekly sessions passed the card's size
+        // limit and the person got an error. The soonest that fit, with the list's "Sessions 1–N of M" line.
+        return CardListFit.Render(items.Count, shown =>
+        {
+            data["sessions"] = new JsonArray([.. items.Take(shown).Select(item => item.DeepClone())]);
+            SetIfPresent(data, "paging", shown < items.Count ? texts.Format(texts.PagingFormat, 1, shown, items.Count) : null);
+            return renderer.Render(ListTemplate, data);
+        });
     }
 
     public Attachment Details(
