@@ -101,16 +101,23 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         // Each registration not yet begun has its Cancel (the details card's coaching.unregister): "cancel my
         // registration" opens this list, and the help card says a booking is cancelled here.
         var now = timeProvider.GetUtcNow();
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s.Summary,
+        var items = sessions.Select(s => SessionItem(texts, s.Summary,
             s.Summary.Session.Status == SessionStatus.Scheduled ? StatusText(texts, s.Mine.Status, s.Mine.WaitlistPosition) : texts.SessionCancelled,
             now, readerZone,
-            canCancel: s.Summary.Session.Status == SessionStatus.Scheduled && s.Mine.Status != RegistrationStatus.Cancelled && now < s.Summary.Session.StartsAt))]);
+            canCancel: s.Summary.Session.Status == SessionStatus.Scheduled && s.Mine.Status != RegistrationStatus.Cancelled && now < s.Summary.Session.StartsAt)).ToList();
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.MySessionsEmpty;
         }
 
-        return renderer.Render(ListTemplate, data);
+        // Every upcoming registration, about 1.8 KB each: a programme of fifteen weekly sessions passed the card's size
+        // limit and the person got an error. The soonest that fit, with the list's "Sessions 1–N of M" line.
+        return CardListFit.Render(items.Count, shown =>
+        {
+            data["sessions"] = new JsonArray([.. items.Take(shown).Select(item => item.DeepClone())]);
+            SetIfPresent(data, "paging", shown < items.Count ? texts.Format(texts.PagingFormat, 1, shown, items.Count) : null);
+            return renderer.Render(ListTemplate, data);
+        });
     }
 
     public Attachment Details(
@@ -142,12 +149,6 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             ["registration"] = confirmUnregister && active is not null ? active.Sequence.ToString(CultureInfo.InvariantCulture) : "",
             // A session that is over is history: nothing left to edit or cancel.
             ["isCoordinator"] = isCoordinator && scheduled && now < session.EndsAt,
-            ["participants"] = new JsonArray([.. (isCoordinator ? participants ?? [] : []).Select((p, i) => (JsonNode)new JsonObject
-            {
-                ["position"] = i + 1,
-                ["name"] = p.UserName,
-                ["state"] = p.Status == RegistrationStatus.Confirmed ? texts.StatusConfirmed : texts.Waitlist,
-            })]),
             ["labels"] = new JsonObject
             {
                 ["when"] = texts.When,
@@ -206,7 +207,20 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             SetIfPresent(data, "joinUrl", session.JoinUrl);
         }
 
-        return renderer.Render(DetailsTemplate, data);
+        // A session may have a thousand seats, a line each on the coordinator's card: past about a hundred the card was
+        // over the size limit and the coordinator got an error instead. The first that fit, then how many more there are.
+        var listed = (isCoordinator ? participants ?? [] : []).Select((p, i) => new JsonObject
+        {
+            ["position"] = i + 1,
+            ["name"] = p.UserName,
+            ["state"] = p.Status == RegistrationStatus.Confirmed ? texts.StatusConfirmed : texts.Waitlist,
+        }).ToList();
+        return CardListFit.Render(listed.Count, shown =>
+        {
+            data["participants"] = new JsonArray([.. listed.Take(shown).Select(p => p.DeepClone())]);
+            SetIfPresent(data, "moreParticipants", shown < listed.Count ? texts.Format(texts.MoreParticipantsFormat, listed.Count - shown) : null);
+            return renderer.Render(DetailsTemplate, data);
+        });
     }
 
     /// <summary>

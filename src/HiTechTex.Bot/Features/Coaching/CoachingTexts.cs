@@ -326,6 +326,9 @@ internal sealed partial class CoachingTexts
 
     public required string Participants { get; init; }
 
+    /// <summary>Under the coordinator's participant list cut short by the card's size limit: {0} = how many more are not listed.</summary>
+    public required string MoreParticipantsFormat { get; init; }
+
     public required string Waitlist { get; init; }
 
     public required string Error { get; init; }

@@ -73,6 +73,13 @@ internal sealed class ExchangeCards(
             }
         }
 
+        var history = audit.Select(a => (JsonNode)new JsonObject
+        {
+            ["at"] = ExchangeTime.Moment(a.At, zone, clock.TimeZoneId, ExchangeTime.CultureOf(texts.Language)),
+            ["actor"] = NameRule.ForCard(a.ActorName),
+            ["action"] = texts.Actions[a.Action],
+            ["comment"] = FreeText.CleanOrNull(a.Comment) is { } comment ? $" — “{comment}”" : "",
+        }).ToList();
         var data = new JsonObject
         {
             ["id"] = application.Id.ToString(),
@@ -92,13 +99,7 @@ internal sealed class ExchangeCards(
             ["reportOutcomes"] = FreeText.Clean(application.ReportOutcomes),
             ["reportEvidence"] = EvidenceText(application.ReportEvidence, texts),
             ["refreshUserIds"] = new JsonArray([.. refreshUserIds.Take(ExchangeNotifier.MaxRefreshUserIds).Select(id => (JsonNode)JsonValue.Create(id)!)]),
-            ["audit"] = new JsonArray([.. audit.Select(a => (JsonNode)new JsonObject
-            {
-                ["at"] = ExchangeTime.Moment(a.At, zone, clock.TimeZoneId, ExchangeTime.CultureOf(texts.Language)),
-                ["actor"] = NameRule.ForCard(a.ActorName),
-                ["action"] = texts.Actions[a.Action],
-                ["comment"] = FreeText.CleanOrNull(a.Comment) is { } comment ? $" — “{comment}”" : "",
-            })]),
+            ["audit"] = new JsonArray([.. history]),
             ["canDecide"] = view.CanDecide,
             ["reassignChoices"] = reassign,
             ["canReport"] = view.CanReport,
@@ -120,8 +121,25 @@ internal sealed class ExchangeCards(
                 ["confirmWithdraw"] = texts.ConfirmWithdraw, ["keepApplication"] = texts.KeepApplication,
             },
         };
-        return renderer.RenderCard(ApplicationTemplate, data);
+        return WithinSizeLimit(data, history, texts, culture);
     }
+
+    /// <summary>
+    /// The application's card with as much of its history as the size limit lets it carry: every decision adds an entry
+    /// with a comment of up to 500 characters, and with three full answers a few rounds of changes made the card too large
+    /// to be shown to anyone. The newest entries stay, under a line that says how many earlier ones are not shown.
+    /// </summary>
+    private JsonObject WithinSizeLimit(JsonObject data, List<JsonNode> history, ExchangeTexts texts, CultureInfo culture) =>
+        CardListFit.Render(history.Count, shown =>
+        {
+            if (shown < history.Count)
+            {
+                data["audit"] = new JsonArray([.. history.Skip(history.Count - shown).Select(entry => entry.DeepClone())]);
+                data["historyNote"] = string.Format(culture, texts.EarlierHistoryFormat, history.Count - shown);
+            }
+
+            return renderer.RenderCard(ApplicationTemplate, data);
+        });
 
     /// <summary>The zone last seen from the viewer (the applicant by the Teams user id kept with the application).</summary>
     private async Task<string?> ReaderZoneAsync(ExchangeApplication application, string viewerAadObjectId, CancellationToken cancellationToken) =>

@@ -67,6 +67,11 @@ internal sealed partial record ExchangeTexts
 
     public required string History { get; init; }
 
+    /// <summary>
+    /// Above the newest entries of a history too long for the card's size limit; {0} = how many earlier entries are not shown.
+    /// </summary>
+    public required string EarlierHistoryFormat { get; init; }
+
     public required string Comment { get; init; }
 
     public required string CommentRequired { get; init; }

@@ -27,6 +27,15 @@ internal sealed class ExchangeDialogTestHost : IDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A draft of the applicant (CITEVE visiting CLUTEX, 1–5 March 2027) with the given answers, not yet stored.</summary>
+    public static ExchangeApplication Application(string objectives = "o", string agenda = "a", string outcomes = "x") => new()
+    {
+        Id = Guid.NewGuid(), VisitingOrganisationId = HiTechTexPartners.CiteveId, HostOrganisationId = HiTechTexPartners.ClutexId,
+        ApplicantAadObjectId = ApplicantId, ApplicantUserId = "29:user-1", ApplicantName = "Ana", TenantId = "tenant",
+        ApplicantLanguage = "en", ApplicantConversationId = "a:conversation-1", StartDate = new DateOnly(2027, 3, 1), EndDate = new DateOnly(2027, 3, 5),
+        ActivityType = ExchangeActivityType.Networking, Objectives = objectives, Agenda = agenda, ExpectedOutcomes = outcomes,
+    };
+
     private readonly SqliteTestDatabase database = new();
 
     /// <param name="extraConfiguration">Settings added to (or replacing) the defaults, e.g. a country's public holidays.</param>
