@@ -114,7 +114,7 @@ internal static class PartnerFiles
     {
         var organisations = new List<(int, Organisation)>();
         var errors = new List<PartnerImportError>();
-        var options = CsvReaderOptions.Default with { Separator = ',', TrimWhitespace = true, TrackLineNumbers = true };
+        var options = CsvReaderOptions.Default with { Separator = SeparatorOf(text), TrimWhitespace = true, TrackLineNumbers = true };
         using var csv = CsvReader.Create(new StringReader(text), options, false);
         var header = csv.Headers.ToArray();
         if (header.Length == 0)
@@ -144,6 +144,12 @@ internal static class PartnerFiles
                     continue;
                 }
 
+                // A row Excel kept because it was formatted, saved as separators only (";;;;"): no record, no error.
+                if (Enumerable.Range(0, csv.FieldCount).All(i => csv.GetString(i).Length == 0))
+                {
+                    continue;
+                }
+
                 var problems = new List<string>();
                 var organisation = PartnerRecord.Parse(name => header.Contains(name, StringComparer.Ordinal) ? SpreadsheetText.Restore(csv.GetString(name)) : null, now, problems);
                 if (organisation is null)
@@ -162,6 +168,17 @@ internal static class PartnerFiles
         }
 
         return (organisations, errors);
+    }
+
+    /// <summary>
+    /// The separator of the header row, which no column name contains: <c>,</c>, or the <c>;</c> of Excel's CSV where
+    /// the decimal comma is (pt, es, it, cs, tr), or the tab of its "Unicode text" — read as one unknown column before.
+    /// </summary>
+    private static char SeparatorOf(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var header = end < 0 ? text : text[..end];
+        return new[] { ',', ';', '\t' }.MaxBy(c => header.Count(h => h == c));
     }
 
     private static (List<(int Line, Organisation Organisation)>, List<PartnerImportError>) ReadJson(string text, DateTimeOffset now)
