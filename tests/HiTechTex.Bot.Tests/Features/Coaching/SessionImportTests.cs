@@ -83,6 +83,40 @@ public sealed class SessionImportTests
         Assert.Equal(["short;line"], result.FailedLines);
     }
 
+    [Fact]
+    public void Parse_RowsCopiedFromExcel_TabSeparated_ReadLikeSemicolonSeparatedLines()
+    {
+        // Cells copied from Excel (or LibreOffice) reach the box separated by tabs, rows by CRLF, a cell with a quote
+        // quoted: every line was "1 fields separated by ';', at least 13 needed".
+        var paste = string.Join("\r\n",
+            "Title\tTopic\tTrainer\tLanguage\tDate\tStart\tEnd\tTime zone\tCapacity\tMode\tLocation\tCloses on\tOrganizer\tDescription",
+            "Dyeing; waterless\tDyeing\tAna\tPT\t2026-12-10\t09:00\t11:00\tEurope/Lisbon\t20\tOnSite\tCITEVE; Famalicão\t2026-12-09\tcoaching@example.org\t\"Bring \"\"samples\"\"; notes\"",
+            "Smart yarns\tSmart textiles\tLucía\tES\t2026-12-11\t14:00\t16:00\tEurope/Madrid\t30\tOnline\t\t2026-12-10\tcoaching@example.org\t") + "\r\n";
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([2, 3], result.Drafts.Select(d => d.Number));
+        var (first, second) = (result.Drafts[0].Draft, result.Drafts[1].Draft);
+        Assert.Equal(("Dyeing; waterless", "CITEVE; Famalicão", "Bring \"samples\"; notes"), (first.Title, first.Location, first.Description));
+        Assert.Equal(("Smart yarns", 30, SessionMode.Online, ""), (second.Title, second.Capacity, second.Mode, second.Description));
+    }
+
+    [Fact]
+    public void Parse_TrailingEmptyColumnsOfASpreadsheet_NotAddedToTheDescription()
+    {
+        // A sheet with used columns after the description saves them as ";;": they were kept in the description, and
+        // a quoted description followed by them was stored with its quotes.
+        var paste = string.Join("\n",
+            Line("Plain", 0) + "Shift work;;;",
+            Line("Quoted", 0) + "\"Dyeing; \"\"waterless\"\"\";;");
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["Shift work", "Dyeing; \"waterless\""], result.Drafts.Select(d => d.Draft.Description));
+    }
+
     /// <summary>Six valid lines, the last one's description padded so that the paste is <paramref name="length"/> characters long.</summary>
     private static string PasteOf(int length)
     {
