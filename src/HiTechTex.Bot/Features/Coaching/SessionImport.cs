@@ -62,14 +62,14 @@ internal static class SessionImport
 
             offset = end + 1;
             var line = lines[i].Trim();
-            if (line.Length == 0 || (i == 0 && line.StartsWith("title", StringComparison.OrdinalIgnoreCase)))
+            var separator = SeparatorOf(lines[i]);
+            if (line.Length == 0 || (i == 0 && IsHeader(line, separator)))
             {
                 continue;
             }
 
             var number = (i + 1).ToString(CultureInfo.InvariantCulture);
             // Tab-separated, the line is not trimmed at its start: a tab there is an empty first cell.
-            var separator = SeparatorOf(lines[i]);
             var values = ValuesOf(separator == '\t' ? lines[i].TrimEnd() : line, separator);
             if (values is null)
             {
@@ -97,6 +97,17 @@ internal static class SessionImport
             ? string.Join("\n", lines[(first - 1)..]).Trim('\n')
             : null;
         return new SessionImportResult(drafts, errors, failed, firstUnread, byCharacters, unreadText, failedNumbers);
+    }
+
+    /// <summary>
+    /// A first line of column names: its first field is "title" in any of the six languages ("Título", "Název": the
+    /// card's help names the fields in the coordinator's language), or starts with "title" as before.
+    /// </summary>
+    private static bool IsHeader(string line, char separator)
+    {
+        var first = Fields(line, separator)[0];
+        return line.StartsWith("title", StringComparison.OrdinalIgnoreCase)
+            || CoachingTexts.All.Any(t => string.Equals(first, t.FieldTitle, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -102,6 +102,25 @@ public sealed class SessionImportTests
         Assert.Equal(("Smart yarns", 30, SessionMode.Online, ""), (second.Title, second.Capacity, second.Mode, second.Description));
     }
 
+    [Theory]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Parse_HeaderLineNamingTheFieldsInTheCoordinatorsLanguage_SkippedLikeTheEnglishOne(string language)
+    {
+        // The card's help names the fields in the coordinator's language ("título;tema;…"); that line used as the
+        // sheet's header was reported as line 1 with errors in every field but the title. Only "title…" was skipped.
+        var texts = CoachingTexts.Resolve(language);
+        var header = texts.ImportHelp[(texts.ImportHelp.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+
+        var result = SessionImport.Parse(header.ToUpperInvariant() + "\n" + Line("Fine", 0), texts, Now);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([2], result.Drafts.Select(d => d.Number));
+    }
+
     [Fact]
     public void Parse_TrailingEmptyColumnsOfASpreadsheet_NotAddedToTheDescription()
     {
