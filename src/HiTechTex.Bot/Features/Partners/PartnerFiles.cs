@@ -116,7 +116,8 @@ internal static class PartnerFiles
         var errors = new List<PartnerImportError>();
         var options = CsvReaderOptions.Default with { Separator = SeparatorOf(text), TrimWhitespace = true, TrackLineNumbers = true };
         using var csv = CsvReader.Create(new StringReader(text), options, false);
-        var header = csv.Headers.ToArray();
+        // "Name", "ID", "ContactEmails": a header retyped in a spreadsheet names its column in any letter case.
+        var header = csv.Headers.Select(h => PartnerRecord.Columns.FirstOrDefault(c => string.Equals(c, h, StringComparison.OrdinalIgnoreCase)) ?? h).ToArray();
         if (header.Length == 0)
         {
             errors.Add(new PartnerImportError(1, "the file is empty (a header row is required)"));
@@ -125,9 +126,11 @@ internal static class PartnerFiles
 
         var missing = PartnerRecord.RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
         var unknown = header.Where(h => !PartnerRecord.Columns.Contains(h, StringComparer.Ordinal)).ToList();
-        if (missing.Count > 0 || unknown.Count > 0)
+        var twice = header.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (missing.Count > 0 || unknown.Count > 0 || twice.Count > 0)
         {
-            var reasons = missing.Select(m => $"missing column '{m}'").Concat(unknown.Select(u => $"unknown column '{u}'"));
+            var reasons = missing.Select(m => $"missing column '{m}'").Concat(unknown.Select(u => $"unknown column '{u}'"))
+                .Concat(twice.Select(t => $"column '{t}' appears more than once"));
             errors.Add(new PartnerImportError(1, string.Join("; ", reasons)));
             return (organisations, errors);
         }
@@ -151,7 +154,7 @@ internal static class PartnerFiles
                 }
 
                 var problems = new List<string>();
-                var organisation = PartnerRecord.Parse(name => header.Contains(name, StringComparer.Ordinal) ? SpreadsheetText.Restore(csv.GetString(name)) : null, now, problems);
+                var organisation = PartnerRecord.Parse(name => Array.IndexOf(header, name) is var index and >= 0 ? SpreadsheetText.Restore(csv.GetString(index)) : null, now, problems);
                 if (organisation is null)
                 {
                     errors.Add(new PartnerImportError(line, string.Join("; ", problems)));

@@ -390,6 +390,33 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_HeaderInAnotherLetterCase_ReadAsTheColumnsItNames()
+    {
+        // A header retyped in a spreadsheet ("ID", "Name", "ContactEmails") was refused whole: "missing column 'id';
+        // unknown column 'ID'; …" for every column.
+        var header = string.Join(',', Header.Split(',').Select(c => char.ToUpperInvariant(c[0]) + c[1..]));
+        var path = Write("retyped.csv", header.Replace("Id,", "ID,", StringComparison.Ordinal), Row("good-one", "Good One Lda", "Sme", "PT"));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(0, exit);
+        Assert.Equal("Good One Lda", Assert.Single(await PartnerDirectory().ListAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Import_SameColumnTwiceInAnyCase_RefusedNamingItAndNothingImported()
+    {
+        var path = Write("twice.csv", Header + ",Name", Row("good-one", "Good One Lda", "Sme", "PT") + ",Other Name");
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 1: column 'name' appears more than once", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
     public async Task Import_MoreRecordsThanSqliteHasSqlVariables_ImportsThemAll()
     {
         // 40,000 > 32,766, SQLite's limit of SQL variables in one statement (the import read one per id).
