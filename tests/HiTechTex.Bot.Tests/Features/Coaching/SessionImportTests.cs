@@ -122,6 +122,17 @@ public sealed class SessionImportTests
     }
 
     [Fact]
+    public void Parse_MorningTimeWithAOneDigitHour_AsExcelShowsIt_Read()
+    {
+        // Excel's h:mm shows and copies "9:00": the line was refused, "Start time: a time of day as hh:mm, like 14:30".
+        var result = SessionImport.Parse("Early;Dyeing;Ana;EN;2026-12-10;9:00;9:45:00;Europe/Lisbon;20;Online;;2026-12-09;coaching@example.org;", Texts, Now);
+
+        Assert.Empty(result.Errors);
+        var draft = Assert.Single(result.Drafts).Draft;
+        Assert.Equal((new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 9, 45, 0, TimeSpan.Zero)), (draft.StartsAt, draft.EndsAt));
+    }
+
+    [Fact]
     public void Parse_TrailingEmptyColumnsOfASpreadsheet_NotAddedToTheDescription()
     {
         // A sheet with used columns after the description saves them as ";;": they were kept in the description, and
