@@ -26,6 +26,12 @@ internal sealed record SessionFormValues(
     /// </summary>
     public const int MaxOvernightHours = 12;
 
+    /// <summary>
+    /// hh:mm (or hh:mm:ss), the hour with one digit too: "9:00" is how Excel shows and copies a morning time (its h:mm
+    /// format), and every such line of an import was refused.
+    /// </summary>
+    private static readonly string[] TimeFormats = ["H:mm", "H:mm:ss"];
+
     /// <summary>The largest capacity a session may have.</summary>
     public const int MaxCapacity = 1000;
 
@@ -147,8 +153,8 @@ internal sealed record SessionFormValues(
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var dateRead = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
         var dateOk = dateRead && date >= today.AddDays(-2) && date <= today.AddYears(MaxYearsAhead);
-        var startRead = TimeOnly.TryParseExact(Start, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime);
-        var endRead = TimeOnly.TryParseExact(End, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
+        var startRead = TimeOnly.TryParseExact(Start, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var startTime);
+        var endRead = TimeOnly.TryParseExact(End, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var endTime);
         var startOk = startRead;
         var endOk = endRead;
         DateTimeOffset starts = default, ends = default;

@@ -62,13 +62,15 @@ internal static class SessionImport
 
             offset = end + 1;
             var line = lines[i].Trim();
-            if (line.Length == 0 || (i == 0 && line.StartsWith("title", StringComparison.OrdinalIgnoreCase)))
+            var separator = SeparatorOf(lines[i]);
+            if (line.Length == 0 || (i == 0 && IsHeader(line, separator)))
             {
                 continue;
             }
 
             var number = (i + 1).ToString(CultureInfo.InvariantCulture);
-            var values = ValuesOf(line);
+            // Tab-separated, the line is not trimmed at its start: a tab there is an empty first cell.
+            var values = ValuesOf(separator == '\t' ? lines[i].TrimEnd() : line, separator);
             if (values is null)
             {
                 // Said why: a line of too few fields named by its number alone left the coordinator guessing.
@@ -97,10 +99,27 @@ internal static class SessionImport
         return new SessionImportResult(drafts, errors, failed, firstUnread, byCharacters, unreadText, failedNumbers);
     }
 
-    /// <summary>The form's fields of one line, or null when it has too few.</summary>
-    private static SessionFormValues? ValuesOf(string line)
+    /// <summary>
+    /// A first line of column names: its first field is "title" in any of the six languages ("Título", "Název": the
+    /// card's help names the fields in the coordinator's language), or starts with "title" as before.
+    /// </summary>
+    private static bool IsHeader(string line, char separator)
     {
-        var fields = Fields(line);
+        var first = Fields(line, separator)[0];
+        return line.StartsWith("title", StringComparison.OrdinalIgnoreCase)
+            || CoachingTexts.All.Any(t => string.Equals(first, t.FieldTitle, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Tab when the line has a tab between every field, as cells copied from a spreadsheet arrive (the trailing ones
+    /// of empty cells counted); else ';'.
+    /// </summary>
+    private static char SeparatorOf(string line) => line.Count(c => c == '\t') >= FieldCount - 2 ? '\t' : ';';
+
+    /// <summary>The form's fields of one line, or null when it has too few.</summary>
+    private static SessionFormValues? ValuesOf(string line, char separator)
+    {
+        var fields = Fields(line, separator);
         if (fields.Count < FieldCount - 1)
         {
             return null;
@@ -116,9 +135,11 @@ internal static class SessionImport
     /// <summary>
     /// At most 14 fields, trimmed: the description (last) may itself contain ';'. A field quoted the way spreadsheets
     /// export it (<c>"Dyeing; ""waterless"""</c>) is unquoted, its <c>""</c> read as one quote and its <c>;</c> kept;
-    /// a quote that does not close such a field is text, read as typed.
+    /// a quote that does not close such a field is text, read as typed. Cells copied from a spreadsheet arrive separated
+    /// by tabs: a line with a tab between every field is read so. The empty columns a sheet may have after the
+    /// description (<c>;;</c>) are no part of it.
     /// </summary>
-    internal static List<string> Fields(string line)
+    internal static List<string> Fields(string line, char separator = ';')
     {
         ArgumentNullException.ThrowIfNull(line);
         var fields = new List<string>();
@@ -127,11 +148,12 @@ internal static class SessionImport
         {
             if (fields.Count == FieldCount - 1)
             {
-                fields.Add(Unquoted(line[position..].Trim()) ?? line[position..].Trim());
+                var rest = line[position..].Trim().TrimEnd(separator).Trim();
+                fields.Add(Unquoted(rest, separator) ?? rest);
                 return fields;
             }
 
-            if (QuotedField(line, position) is var (quoted, next))
+            if (QuotedField(line, position, separator) is var (quoted, next))
             {
                 fields.Add(quoted);
                 if (next > line.Length)
@@ -143,24 +165,25 @@ internal static class SessionImport
                 continue;
             }
 
-            var separator = line.IndexOf(';', position);
-            if (separator < 0)
+            var end = line.IndexOf(separator, position);
+            if (end < 0)
             {
                 fields.Add(line[position..].Trim());
                 return fields;
             }
 
-            fields.Add(line[position..separator].Trim());
-            position = separator + 1;
+            fields.Add(line[position..end].Trim());
+            position = end + 1;
         }
     }
 
     /// <summary>The quoted field that starts at <paramref name="start"/> and where the next one starts (past the end
     /// when it is the last), or null when the field there is not quoted whole.</summary>
-    private static (string Text, int Next)? QuotedField(string line, int start)
+    private static (string Text, int Next)? QuotedField(string line, int start, char separator)
     {
         var open = start;
-        while (open < line.Length && line[open] is ' ' or '\t')
+        // Blanks before the opening quote, but never the separator: a tab there ends an empty field.
+        while (open < line.Length && (line[open] == ' ' || (line[open] == '\t' && separator != '\t')))
         {
             open++;
         }
@@ -187,14 +210,14 @@ internal static class SessionImport
             }
 
             // The closing quote: only blanks may follow it before the separator.
-            var separator = line.IndexOf(';', i + 1);
-            var rest = separator < 0 ? line[(i + 1)..] : line[(i + 1)..separator];
-            return rest.Trim().Length == 0 ? (text.ToString().Trim(), separator < 0 ? line.Length + 1 : separator + 1) : null;
+            var end = line.IndexOf(separator, i + 1);
+            var rest = end < 0 ? line[(i + 1)..] : line[(i + 1)..end];
+            return rest.Trim().Length == 0 ? (text.ToString().Trim(), end < 0 ? line.Length + 1 : end + 1) : null;
         }
 
         return null;
     }
 
-    private static string? Unquoted(string field) =>
-        QuotedField(field, 0) is var (text, next) && next > field.Length ? text : null;
+    private static string? Unquoted(string field, char separator) =>
+        QuotedField(field, 0, separator) is var (text, next) && next > field.Length ? text : null;
 }

@@ -114,9 +114,10 @@ internal static class PartnerFiles
     {
         var organisations = new List<(int, Organisation)>();
         var errors = new List<PartnerImportError>();
-        var options = CsvReaderOptions.Default with { Separator = ',', TrimWhitespace = true, TrackLineNumbers = true };
+        var options = CsvReaderOptions.Default with { Separator = SeparatorOf(text), TrimWhitespace = true, TrackLineNumbers = true };
         using var csv = CsvReader.Create(new StringReader(text), options, false);
-        var header = csv.Headers.ToArray();
+        // "Name", "ID", "ContactEmails": a header retyped in a spreadsheet names its column in any letter case.
+        var header = csv.Headers.Select(h => PartnerRecord.Columns.FirstOrDefault(c => string.Equals(c, h, StringComparison.OrdinalIgnoreCase)) ?? h).ToArray();
         if (header.Length == 0)
         {
             errors.Add(new PartnerImportError(1, "the file is empty (a header row is required)"));
@@ -125,9 +126,11 @@ internal static class PartnerFiles
 
         var missing = PartnerRecord.RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
         var unknown = header.Where(h => !PartnerRecord.Columns.Contains(h, StringComparer.Ordinal)).ToList();
-        if (missing.Count > 0 || unknown.Count > 0)
+        var twice = header.GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (missing.Count > 0 || unknown.Count > 0 || twice.Count > 0)
         {
-            var reasons = missing.Select(m => $"missing column '{m}'").Concat(unknown.Select(u => $"unknown column '{u}'"));
+            var reasons = missing.Select(m => $"missing column '{m}'").Concat(unknown.Select(u => $"unknown column '{u}'"))
+                .Concat(twice.Select(t => $"column '{t}' appears more than once"));
             errors.Add(new PartnerImportError(1, string.Join("; ", reasons)));
             return (organisations, errors);
         }
@@ -144,8 +147,14 @@ internal static class PartnerFiles
                     continue;
                 }
 
+                // A row Excel kept because it was formatted, saved as separators only (";;;;"): no record, no error.
+                if (Enumerable.Range(0, csv.FieldCount).All(i => csv.GetString(i).Length == 0))
+                {
+                    continue;
+                }
+
                 var problems = new List<string>();
-                var organisation = PartnerRecord.Parse(name => header.Contains(name, StringComparer.Ordinal) ? SpreadsheetText.Restore(csv.GetString(name)) : null, now, problems);
+                var organisation = PartnerRecord.Parse(name => Array.IndexOf(header, name) is var index and >= 0 ? SpreadsheetText.Restore(csv.GetString(index)) : null, now, problems);
                 if (organisation is null)
                 {
                     errors.Add(new PartnerImportError(line, string.Join("; ", problems)));
@@ -162,6 +171,17 @@ internal static class PartnerFiles
         }
 
         return (organisations, errors);
+    }
+
+    /// <summary>
+    /// The separator of the header row, which no column name contains: <c>,</c>, or the <c>;</c> of Excel's CSV where
+    /// the decimal comma is (pt, es, it, cs, tr), or the tab of its "Unicode text" — read as one unknown column before.
+    /// </summary>
+    private static char SeparatorOf(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var header = end < 0 ? text : text[..end];
+        return new[] { ',', ';', '\t' }.MaxBy(c => header.Count(h => h == c));
     }
 
     private static (List<(int Line, Organisation Organisation)>, List<PartnerImportError>) ReadJson(string text, DateTimeOffset now)

@@ -190,7 +190,10 @@ internal static partial class PartnerRecord
             return 0;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || Math.Abs(value) > limit)
+        // "41,5": Excel writes the decimal comma of its locale (pt, es, it, cs, tr) into the file; a single comma can
+        // be nothing else in a coordinate (as a thousands separator it would be out of range).
+        var number = text.Count(c => c == ',') == 1 && !text.Contains('.', StringComparison.Ordinal) ? text.Replace(',', '.') : text;
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || Math.Abs(value) > limit)
         {
             errors.Add($"{name} '{text}' is not a number between -{limit} and {limit}");
             return 0;

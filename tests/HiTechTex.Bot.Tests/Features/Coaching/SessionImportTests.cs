@@ -83,6 +83,70 @@ public sealed class SessionImportTests
         Assert.Equal(["short;line"], result.FailedLines);
     }
 
+    [Fact]
+    public void Parse_RowsCopiedFromExcel_TabSeparated_ReadLikeSemicolonSeparatedLines()
+    {
+        // Cells copied from Excel (or LibreOffice) reach the box separated by tabs, rows by CRLF, a cell with a quote
+        // quoted: every line was "1 fields separated by ';', at least 13 needed".
+        var paste = string.Join("\r\n",
+            "Title\tTopic\tTrainer\tLanguage\tDate\tStart\tEnd\tTime zone\tCapacity\tMode\tLocation\tCloses on\tOrganizer\tDescription",
+            "Dyeing; waterless\tDyeing\tAna\tPT\t2026-12-10\t09:00\t11:00\tEurope/Lisbon\t20\tOnSite\tCITEVE; Famalicão\t2026-12-09\tcoaching@example.org\t\"Bring \"\"samples\"\"; notes\"",
+            "Smart yarns\tSmart textiles\tLucía\tES\t2026-12-11\t14:00\t16:00\tEurope/Madrid\t30\tOnline\t\t2026-12-10\tcoaching@example.org\t") + "\r\n";
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([2, 3], result.Drafts.Select(d => d.Number));
+        var (first, second) = (result.Drafts[0].Draft, result.Drafts[1].Draft);
+        Assert.Equal(("Dyeing; waterless", "CITEVE; Famalicão", "Bring \"samples\"; notes"), (first.Title, first.Location, first.Description));
+        Assert.Equal(("Smart yarns", 30, SessionMode.Online, ""), (second.Title, second.Capacity, second.Mode, second.Description));
+    }
+
+    [Theory]
+    [InlineData("pt")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("tr")]
+    [InlineData("cs")]
+    public void Parse_HeaderLineNamingTheFieldsInTheCoordinatorsLanguage_SkippedLikeTheEnglishOne(string language)
+    {
+        // The card's help names the fields in the coordinator's language ("título;tema;…"); that line used as the
+        // sheet's header was reported as line 1 with errors in every field but the title. Only "title…" was skipped.
+        var texts = CoachingTexts.Resolve(language);
+        var header = texts.ImportHelp[(texts.ImportHelp.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+
+        var result = SessionImport.Parse(header.ToUpperInvariant() + "\n" + Line("Fine", 0), texts, Now);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([2], result.Drafts.Select(d => d.Number));
+    }
+
+    [Fact]
+    public void Parse_MorningTimeWithAOneDigitHour_AsExcelShowsIt_Read()
+    {
+        // Excel's h:mm shows and copies "9:00": the line was refused, "Start time: a time of day as hh:mm, like 14:30".
+        var result = SessionImport.Parse("Early;Dyeing;Ana;EN;2026-12-10;9:00;9:45:00;Europe/Lisbon;20;Online;;2026-12-09;coaching@example.org;", Texts, Now);
+
+        Assert.Empty(result.Errors);
+        var draft = Assert.Single(result.Drafts).Draft;
+        Assert.Equal((new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 9, 45, 0, TimeSpan.Zero)), (draft.StartsAt, draft.EndsAt));
+    }
+
+    [Fact]
+    public void Parse_TrailingEmptyColumnsOfASpreadsheet_NotAddedToTheDescription()
+    {
+        // A sheet with used columns after the description saves them as ";;": they were kept in the description, and
+        // a quoted description followed by them was stored with its quotes.
+        var paste = string.Join("\n",
+            Line("Plain", 0) + "Shift work;;;",
+            Line("Quoted", 0) + "\"Dyeing; \"\"waterless\"\"\";;");
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["Shift work", "Dyeing; \"waterless\""], result.Drafts.Select(d => d.Draft.Description));
+    }
+
     /// <summary>Six valid lines, the last one's description padded so that the paste is <paramref name="length"/> characters long.</summary>
     private static string PasteOf(int length)
     {

@@ -347,6 +347,76 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_SemicolonSeparatedWithDecimalCommasAndEmptyRows_AsExcelSavesCsvInEuropeanLocales_ImportsEveryField()
+    {
+        // Excel in pt, es, it, cs and tr saves "CSV UTF-8" with ';' between the fields (the list separator where the
+        // decimal comma is) and the coordinates with a decimal comma; a list field holding ';' is quoted.
+        var path = Path.Combine(folder, "excel-pt.csv");
+        var text = string.Join("\r\n",
+            Header.Replace(',', ';'),
+            "pt-tex;Têxteis do Ave Lda;Sme;PT;Norte;Guimarães;41,44;-8,29;https://pt-tex.example;Fiação, tecelagem e tinturaria.;pt;\"nonwovens;composites\";Fabric;TestingLab;\"pt;en\";hitechtex-citeve;Ana;info@pt-tex.example;;true;2026-11-01T00:00:00Z;false",
+            // Rows that were formatted but left empty: Excel writes them as separators only.
+            new string(';', 21), new string(';', 21)) + "\r\n";
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(true));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(0, exit);
+        var imported = Assert.Single(await PartnerDirectory().ListAsync());
+        Assert.Equal(("Têxteis do Ave Lda", "Guimarães", "Fiação, tecelagem e tinturaria."), (imported.Name, imported.City, imported.Description));
+        Assert.Equal(new GeoPoint(41.44, -8.29), imported.Location);
+        Assert.Equal(["nonwovens", "composites"], imported.Capabilities);
+        Assert.Equal(["pt", "en"], imported.Languages);
+    }
+
+    [Fact]
+    public async Task Import_UnicodeTextFromExcel_Utf16TabSeparated_ImportsEveryField()
+    {
+        // Excel's "Unicode text": UTF-16 LE with a byte-order mark, fields separated by tabs.
+        var path = Path.Combine(folder, "excel-unicode.csv");
+        var text = string.Join("\r\n",
+            Header.Replace(',', '\t'),
+            "cz-tex\tTechnické textilie s.r.o.\tRto\tCZ\tLiberecký kraj\tLiberec\t50,77\t15,06\t\tNetkané textilie; zkušebna.\tcs\tnonwovens\tFabric\tTestingLab\tcs\t\t\tinfo@cz-tex.example\t\ttrue\t\tfalse") + "\r\n";
+        File.WriteAllText(path, text, System.Text.Encoding.Unicode);
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(0, exit);
+        var imported = Assert.Single(await PartnerDirectory().ListAsync());
+        Assert.Equal(("Technické textilie s.r.o.", "Netkané textilie; zkušebna."), (imported.Name, imported.Description));
+        Assert.Equal(new GeoPoint(50.77, 15.06), imported.Location);
+    }
+
+    [Fact]
+    public async Task Import_HeaderInAnotherLetterCase_ReadAsTheColumnsItNames()
+    {
+        // A header retyped in a spreadsheet ("ID", "Name", "ContactEmails") was refused whole: "missing column 'id';
+        // unknown column 'ID'; …" for every column.
+        var header = string.Join(',', Header.Split(',').Select(c => char.ToUpperInvariant(c[0]) + c[1..]));
+        var path = Write("retyped.csv", header.Replace("Id,", "ID,", StringComparison.Ordinal), Row("good-one", "Good One Lda", "Sme", "PT"));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(0, exit);
+        Assert.Equal("Good One Lda", Assert.Single(await PartnerDirectory().ListAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Import_SameColumnTwiceInAnyCase_RefusedNamingItAndNothingImported()
+    {
+        var path = Write("twice.csv", Header + ",Name", Row("good-one", "Good One Lda", "Sme", "PT") + ",Other Name");
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 1: column 'name' appears more than once", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
     public async Task Import_MoreRecordsThanSqliteHasSqlVariables_ImportsThemAll()
     {
         // 40,000 > 32,766, SQLite's limit of SQL variables in one statement (the import read one per id).
