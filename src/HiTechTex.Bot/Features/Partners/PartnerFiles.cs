@@ -118,6 +118,14 @@ internal static class PartnerFiles
         using var csv = CsvReader.Create(new StringReader(text), options, false);
         // "Name", "ID", "ContactEmails": a header retyped in a spreadsheet names its column in any letter case.
         var header = csv.Headers.Select(h => PartnerRecord.Columns.FirstOrDefault(c => string.Equals(c, h, StringComparison.OrdinalIgnoreCase)) ?? h).ToArray();
+        // "…;isDemo;;;": columns beyond the data that were once used, which Excel keeps with empty names. They are no
+        // columns (their fields must be empty too); an empty name between named columns is still refused.
+        var unnamed = Enumerable.Reverse(header).TakeWhile(h => h.Length == 0).Count();
+        if (unnamed < header.Length)
+        {
+            header = header[..^unnamed];
+        }
+
         if (header.Length == 0)
         {
             errors.Add(new PartnerImportError(1, "the file is empty (a header row is required)"));
@@ -141,7 +149,7 @@ internal static class PartnerFiles
             {
                 // The line the record starts on (a quoted field may span lines).
                 var line = (int)csv.LineNumber;
-                if (csv.FieldCount > header.Length)
+                if (csv.FieldCount > header.Length && Enumerable.Range(header.Length, csv.FieldCount - header.Length).Any(i => csv.GetString(i).Length > 0))
                 {
                     errors.Add(new PartnerImportError(line, $"{csv.FieldCount} fields where the header has {header.Length}"));
                     continue;

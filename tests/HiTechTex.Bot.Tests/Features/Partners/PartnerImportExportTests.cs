@@ -417,6 +417,51 @@ public sealed class PartnerImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_HeaderWithTrailingEmptyColumnNames_AsExcelSavesOnceUsedColumns_ImportsEveryRow()
+    {
+        // Columns beyond the data that were once used: Excel writes their empty names and empty fields
+        // ("…;isDemo;;;"), and the file was refused whole as "unknown column ''".
+        var path = Path.Combine(folder, "excel-trailing.csv");
+        var text = string.Join("\r\n",
+            Header + ",,,",
+            Row("good-one", "Good One Lda", "Sme", "PT") + ",,,",
+            Row("good-two", "Good Two Lda", "Sme", "PT") + ",",
+            new string(',', 24)) + "\r\n";
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(true));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal("", error.ToString());
+        Assert.Equal(0, exit);
+        Assert.Equal(["Good One Lda", "Good Two Lda"], (await PartnerDirectory().ListAsync()).Select(o => o.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_ValueUnderATrailingEmptyColumnName_ReportsTheLine()
+    {
+        var path = Write("trailing-value.csv", Header + ",,", Row("good-one", "Good One Lda", "Sme", "PT") + ",,", Row("good-two", "Good Two Lda", "Sme", "PT") + ",,stray");
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 3: 24 fields where the header has 22", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("line 2:", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
+    public async Task Import_EmptyColumnNameBetweenColumns_StillRefusedWhole()
+    {
+        var path = Write("gap.csv", Header.Replace(",isDemo", ",,isDemo", StringComparison.Ordinal), Row("good-one", "Good One Lda", "Sme", "PT").Replace(",false", ",,false", StringComparison.Ordinal));
+
+        var exit = await RunAsync("import", path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 1: unknown column ''", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await PartnerDirectory().ListAsync());
+    }
+
+    [Fact]
     public async Task Import_MoreRecordsThanSqliteHasSqlVariables_ImportsThemAll()
     {
         // 40,000 > 32,766, SQLite's limit of SQL variables in one statement (the import read one per id).
