@@ -45,11 +45,15 @@ internal static class SessionImport
         var offset = 0;
         for (var i = 0; i < lines.Length; i++)
         {
-            var end = offset + lines[i].Length;
+            // A session line may span text lines: a spreadsheet cell holding a line break is quoted with it. It is
+            // named by the number of its first text line, the one the coordinator sees it start on.
+            var last = LastLineOf(lines, i);
+            var whole = last == i ? lines[i] : string.Join("\n", lines[i..(last + 1)]);
+            var end = offset + whole.Length;
             // A line is read whole or not at all: the line the character limit falls in is not read (one that ends
             // exactly at the limit is whole: the text goes on with a line break, or ends there).
             var overCharacters = end > readLength;
-            if (i >= MaxLines || overCharacters)
+            if (last >= MaxLines || overCharacters)
             {
                 if (string.Join("\n", lines[i..]).Trim().Length > 0)
                 {
@@ -61,22 +65,24 @@ internal static class SessionImport
             }
 
             offset = end + 1;
-            var line = lines[i].Trim();
-            var separator = SeparatorOf(lines[i]);
-            if (line.Length == 0 || (i == 0 && IsHeader(line, separator)))
+            var start = i;
+            i = last;
+            var line = whole.Trim();
+            var separator = SeparatorOf(whole);
+            if (line.Length == 0 || (start == 0 && IsHeader(line, separator)))
             {
                 continue;
             }
 
-            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var number = (start + 1).ToString(CultureInfo.InvariantCulture);
             // Tab-separated, the line is not trimmed at its start: a tab there is an empty first cell.
-            var values = ValuesOf(separator == '\t' ? lines[i].TrimEnd() : line, separator);
+            var values = ValuesOf(separator == '\t' ? whole.TrimEnd() : line, separator);
             if (values is null)
             {
                 // Said why: a line of too few fields named by its number alone left the coordinator guessing.
                 errors.Add($"{number} ({texts.Format(texts.ImportTooFewFieldsFormat, Fields(line).Count, FieldCount - 1)})");
-                failed.Add(lines[i]);
-                failedNumbers.Add(i + 1);
+                failed.Add(whole);
+                failedNumbers.Add(start + 1);
                 continue;
             }
 
@@ -84,12 +90,12 @@ internal static class SessionImport
             if (draft is null)
             {
                 errors.Add($"{number} ({string.Join(", ", invalid)})");
-                failed.Add(lines[i]);
-                failedNumbers.Add(i + 1);
+                failed.Add(whole);
+                failedNumbers.Add(start + 1);
             }
             else
             {
-                drafts.Add(new ImportedLine(i + 1, draft, values.ToJson().ToJsonString()));
+                drafts.Add(new ImportedLine(start + 1, draft, values.ToJson().ToJsonString()));
             }
         }
 
@@ -97,6 +103,71 @@ internal static class SessionImport
             ? string.Join("\n", lines[(first - 1)..]).Trim('\n')
             : null;
         return new SessionImportResult(drafts, errors, failed, firstUnread, byCharacters, unreadText, failedNumbers);
+    }
+
+    /// <summary>
+    /// The last text line of the session line that starts at <paramref name="first"/>: a later one when a cell quoted the
+    /// way spreadsheets quote it opens there and closes on that line, its line breaks inside (a multi-line description);
+    /// else <paramref name="first"/>. A quote that closes no cell within <see cref="MaxLines"/> lines, or whose cell is
+    /// not one of the line's fields, is text read as typed, and the lines after it are their own.
+    /// </summary>
+    private static int LastLineOf(string[] lines, int first)
+    {
+        if (!EndsInQuotedCell(lines[first]))
+        {
+            return first;
+        }
+
+        for (var last = first + 1; last < lines.Length && last < MaxLines; last++)
+        {
+            var whole = string.Join("\n", lines[first..(last + 1)]);
+            if (!EndsInQuotedCell(whole))
+            {
+                var trimmed = whole.Trim();
+                var separator = SeparatorOf(whole);
+                return Fields(separator == '\t' ? whole.TrimEnd() : trimmed, separator).Any(f => f.Contains('\n', StringComparison.Ordinal)) ? last : first;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Whether <paramref name="text"/> ends inside a quoted cell: a quote opening a field (at the start or after
+    /// a separator, blanks aside) that no single quote has closed (<c>""</c> is a quote inside).</summary>
+    private static bool EndsInQuotedCell(string text)
+    {
+        var quoted = false;
+        var fieldStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+            }
+            else if (c is ';' or '\t')
+            {
+                fieldStart = true;
+            }
+            else if (c == '"' && fieldStart)
+            {
+                quoted = true;
+                fieldStart = false;
+            }
+            else if (c != ' ')
+            {
+                fieldStart = false;
+            }
+        }
+
+        return quoted;
     }
 
     /// <summary>

@@ -147,6 +147,36 @@ public sealed class SessionImportTests
         Assert.Equal(["Shift work", "Dyeing; \"waterless\""], result.Drafts.Select(d => d.Draft.Description));
     }
 
+    [Fact]
+    public void Parse_QuotedCellHoldingALineBreak_ReadAsOneLineKeepingTheBreak_LaterLinesNamedByTheirOwnNumbers()
+    {
+        // A multi-line cell saved or copied from a sheet is quoted with its line break inside: the text was split on
+        // line breaks first, so the line was refused for its half description and the rest named as a line of too few fields.
+        var paste = string.Join("\r\n",
+            Line("Multi", 0) + "\"Line one;\nline \"\"two\"\"\"",
+            "Excel\tSmart textiles\tLucía\tES\t2026-12-10\t14:00\t16:00\tEurope/Madrid\t20\tOnline\t\t2026-12-09\tcoaching@hitechtex.example\t\"First\nSecond\"",
+            "Bad;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;0;Online;;2026-12-09;coaching@hitechtex.example;\"Still\nthe same\"",
+            Line("After", 0));
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Equal([1, 3, 7], result.Drafts.Select(d => d.Number));
+        Assert.Equal(["Line one;\nline \"two\"", "First\nSecond", ""], result.Drafts.Select(d => d.Draft.Description));
+        Assert.Equal(["5 (Capacity: a whole number from 1 to 1000)"], result.Errors);
+        Assert.Equal(["Bad;Smart textiles;Lucía;ES;2026-12-10;14:00;16:00;Europe/Madrid;0;Online;;2026-12-09;coaching@hitechtex.example;\"Still\nthe same\""], result.FailedLines);
+    }
+
+    [Fact]
+    public void Parse_QuoteThatNeverClosesACell_ReadAsTypedAndTheNextLinesAsTheirOwn()
+    {
+        var paste = string.Join("\n", Line("Open", 0) + "\"Quote typed", Line("Next", 0));
+
+        var result = SessionImport.Parse(paste, Texts, Now);
+
+        Assert.Equal([1, 2], result.Drafts.Select(d => d.Number));
+        Assert.Equal("\"Quote typed", result.Drafts[0].Draft.Description);
+    }
+
     /// <summary>Six valid lines, the last one's description padded so that the paste is <paramref name="length"/> characters long.</summary>
     private static string PasteOf(int length)
     {
