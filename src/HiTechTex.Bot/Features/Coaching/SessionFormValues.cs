@@ -28,9 +28,10 @@ internal sealed record SessionFormValues(
 
     /// <summary>
     /// hh:mm (or hh:mm:ss), the hour with one digit too: "9:00" is how Excel shows and copies a morning time (its h:mm
-    /// format), and every such line of an import was refused.
+    /// format), and every such line of an import was refused. A point between the hour and two-digit minutes ("09.00",
+    /// "14.30", as times are written in Italy and Czechia) is read the same; "9.5" (9:05 or 9:30?) is not guessed.
     /// </summary>
-    private static readonly string[] TimeFormats = ["H:mm", "H:mm:ss"];
+    private static readonly string[] TimeFormats = ["H:mm", "H:mm:ss", "H'.'mm"];
 
     /// <summary>The largest capacity a session may have.</summary>
     public const int MaxCapacity = 1000;

@@ -132,6 +132,34 @@ public sealed class SessionImportTests
         Assert.Equal((new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 9, 45, 0, TimeSpan.Zero)), (draft.StartsAt, draft.EndsAt));
     }
 
+    [Theory]
+    [InlineData("09.00", "11.30")]
+    [InlineData("9.00", "11.30")]
+    public void Parse_TimeWrittenWithAPointBetweenHoursAndMinutes_AsInItalyOrCzechia_Read(string start, string end)
+    {
+        // "09.00" was refused: "Start time: a time of day as hh:mm, like 14:30".
+        var result = SessionImport.Parse($"Early;Dyeing;Ana;EN;2026-12-10;{start};{end};Europe/Lisbon;20;Online;;2026-12-09;coaching@example.org;", Texts, Now);
+
+        Assert.Empty(result.Errors);
+        var draft = Assert.Single(result.Drafts).Draft;
+        Assert.Equal((new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 11, 30, 0, TimeSpan.Zero)), (draft.StartsAt, draft.EndsAt));
+    }
+
+    [Theory]
+    [InlineData("9.5")]
+    [InlineData("09.5")]
+    [InlineData("9.000")]
+    [InlineData("09,00")]
+    [InlineData("25.00")]
+    public void Parse_TimeWithAPointNotPlainlyHoursAndMinutes_StillRefused(string start)
+    {
+        // "9.5" could be 9:05 or 9:30: not guessed.
+        var result = SessionImport.Parse($"Early;Dyeing;Ana;EN;2026-12-10;{start};11:00;Europe/Lisbon;20;Online;;2026-12-09;coaching@example.org;", Texts, Now);
+
+        Assert.Empty(result.Drafts);
+        Assert.Equal(["1 (Start time (session's time zone): a time of day as hh:mm, like 14:30)"], result.Errors);
+    }
+
     [Fact]
     public void Parse_TrailingEmptyColumnsOfASpreadsheet_NotAddedToTheDescription()
     {
