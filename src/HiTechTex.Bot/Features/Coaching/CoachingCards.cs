@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 
@@ -219,7 +220,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         var listed = (isCoordinator ? participants ?? [] : []).Select((p, i) => new JsonObject
         {
             ["position"] = i + 1,
-            ["name"] = p.UserName,
+            // Its name as the person's Teams account had it: a TextRun (Markdown shown as typed), and without what
+            // breaks the line or turns it around (a bidi override would reverse the state after it).
+            ["name"] = NameRule.ForCard(p.UserName),
             ["state"] = p.Status == RegistrationStatus.Confirmed ? texts.StatusConfirmed : texts.Waitlist,
         }).ToList();
         return CardListFit.Render(listed.Count, shown =>
