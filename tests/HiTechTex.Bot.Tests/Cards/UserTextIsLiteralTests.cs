@@ -48,8 +48,9 @@ public sealed class UserTextIsLiteralTests
     }
 
     /// <summary>
-    /// People's names on exchange cards (the applicant, who did what in the history, who asked for changes): a name
-    /// stored before the name rules forbade formatting is shown literally too.
+    /// People's names on exchange cards (the applicant, who did what in the history, who asked for changes) and on the
+    /// coordinator's session details (its participants): a name stored before the name rules forbade formatting is shown
+    /// literally too.
     /// </summary>
     public static TheoryData<string, string> PersonNameFields() => new()
     {
@@ -57,6 +58,7 @@ public sealed class UserTextIsLiteralTests
         { "exchange-application", "audit[0].actor" },
         { "exchange-application", "audit[1].actor" },
         { "exchange-form", "requestedChanges" },
+        { "session-details", "participants[0].name" },   // the coordinator's participant list
     };
 
     [Theory]

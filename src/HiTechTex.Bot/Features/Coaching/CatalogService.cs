@@ -21,10 +21,20 @@ internal sealed class CatalogService(
         (await UpcomingPageAsync(filter, 0, cancellationToken)).Sessions;
 
     /// <summary>One page (<see cref="PageSize"/> sessions, soonest first) of the upcoming sessions, and how many match in all.</summary>
-    public async Task<(IReadOnlyList<SessionSummary> Sessions, int Total)> UpcomingPageAsync(SessionFilter filter, int page, CancellationToken cancellationToken)
+    public Task<(IReadOnlyList<SessionSummary> Sessions, int Total)> UpcomingPageAsync(SessionFilter filter, int page, CancellationToken cancellationToken) =>
+        UpcomingRangeAsync(filter, Math.Max(0, page) * PageSize, PageSize, cancellationToken);
+
+    /// <summary>
+    /// The upcoming sessions from position <paramref name="skip"/> (0 the soonest), at most <paramref name="take"/>, and
+    /// how many match in all. By position, not page: a page the card could not hold whole goes on from its first session
+    /// not shown.
+    /// </summary>
+    public async Task<(IReadOnlyList<SessionSummary> Sessions, int Total)> UpcomingRangeAsync(
+        SessionFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var skip = Math.Max(0, page) * PageSize;
+        skip = Math.Max(0, skip);
+        take = Math.Clamp(take, 0, PageSize);
         var now = timeProvider.GetUtcNow();
         var query = db.Sessions().AsNoTracking().Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now);
         if (!string.IsNullOrWhiteSpace(filter.Topic))
@@ -60,12 +70,12 @@ internal sealed class CatalogService(
                 .Where(s => SessionTime.Local(s.StartsAt, s.TimeZone) is var local && local.Year == month.Year && local.Month == month.Month)
                 .ToList();
             total = inMonth.Count;
-            sessions = [.. inMonth.Skip(skip).Take(PageSize)];
+            sessions = [.. inMonth.Skip(skip).Take(take)];
         }
         else
         {
             total = await query.CountAsync(cancellationToken);
-            sessions = await query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Skip(skip).Take(PageSize).ToListAsync(cancellationToken);
+            sessions = await query.OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         }
 
         return (await SummariesAsync(sessions, cancellationToken), total);

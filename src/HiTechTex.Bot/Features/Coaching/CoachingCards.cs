@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HiTechTex.Bot.Cards;
+using HiTechTex.Bot.Features.Conversation;
 using HiTechTex.Bot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +26,6 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
     /// <summary>Room kept free on a correction card: the numbers of its result, a box value the template adds.</summary>
     private const int ImportMargin = 64;
 
-    /// <param name="page">The page shown (0 first) and how many sessions match in all: a list longer than a page
-    /// says which ones it shows and has Previous / Next buttons (they submit the filters with the page).</param>
     /// <summary>
     /// A month as the list's month filter names it, and as it starts a sentence ("March 2025 is already over"): each
     /// language's month-year — Portuguese and Spanish join them with "de" ("março de 2025", "marzo de 2025"), the others
@@ -41,10 +40,13 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         return char.ToUpper(title[0], culture) + title[1..];
     }
 
+    /// <param name="window">The position of <paramref name="sessions"/>' first in the list (0 the soonest), how many
+    /// sessions match in all, and whether they lead up to the page after (Previous): a list longer than the card shows
+    /// says which ones it shows and has Previous / Next buttons (they submit the filters with the position).</param>
     public Attachment List(
         CoachingTexts texts, IReadOnlyList<SessionSummary> sessions, SessionFilter filter,
         (IReadOnlyList<string> Topics, IReadOnlyList<string> Languages) facets, DateOnly firstMonth, bool isCoordinator,
-        (int Number, int Total) page = default, string? readerZone = null)
+        (int Skip, int Total, bool FromEnd) window = default, string? readerZone = null)
     {
         var data = ListBase(texts, texts.ListTitle, isCoordinator, showFilters: true, showMine: true);
         data["filters"] = new JsonObject
@@ -75,23 +77,29 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
             // "December 2026", "Dezembro de 2026", "Prosinec 2026": the month named in the reader's language, the value ISO.
             return (MonthTitle(date, culture), date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         }));
-        data["sessions"] = new JsonArray([.. sessions.Select(s => SessionItem(texts, s, status: null, timeProvider.GetUtcNow(), readerZone))]);
+        var now = timeProvider.GetUtcNow();
+        var items = sessions.Select(s => SessionItem(texts, s, status: null, now, readerZone)).ToList();
         if (sessions.Count == 0)
         {
             data["emptyText"] = texts.ListEmpty;
         }
 
-        var first = (page.Number * CatalogService.PageSize) + 1;
-        if (sessions.Count > 0 && page.Total > sessions.Count)
+        // Ten sessions with long titles, topics and places, beside a topic filter naming every topic, passed the card's
+        // size limit and everyone got an error. The most that fit — the first ones, or for Previous the last ones — and
+        // Next / Previous go on from the first not shown and back from the first shown, so no session is left out.
+        return CardListFit.Render(items.Count, shown =>
         {
-            data["paging"] = texts.Format(texts.PagingFormat, first, first + sessions.Count - 1, page.Total);
-        }
-
-        data["hasPrevious"] = page.Number > 0;
-        data["hasNext"] = first - 1 + sessions.Count < page.Total;
-        data["previousPage"] = (page.Number - 1).ToString(CultureInfo.InvariantCulture);
-        data["nextPage"] = (page.Number + 1).ToString(CultureInfo.InvariantCulture);
-        return renderer.Render(ListTemplate, data);
+            var from = window.FromEnd ? items.Count - shown : 0;
+            var first = window.Skip + from;
+            data["sessions"] = new JsonArray([.. items.Skip(from).Take(shown).Select(item => item.DeepClone())]);
+            data.Remove("paging");
+            SetIfPresent(data, "paging", shown > 0 && window.Total > shown ? texts.Format(texts.PagingFormat, first + 1, first + shown, window.Total) : null);
+            data["hasPrevious"] = first > 0;
+            data["hasNext"] = first + shown < window.Total;
+            data["previousBefore"] = first.ToString(CultureInfo.InvariantCulture);
+            data["nextSkip"] = (first + shown).ToString(CultureInfo.InvariantCulture);
+            return renderer.Render(ListTemplate, data);
+        });
     }
 
     public Attachment Mine(CoachingTexts texts, IReadOnlyList<(MySession Mine, SessionSummary Summary)> sessions, string? readerZone = null)
@@ -212,7 +220,9 @@ internal sealed class CoachingCards(ICardRenderer renderer, CalendarLinks calend
         var listed = (isCoordinator ? participants ?? [] : []).Select((p, i) => new JsonObject
         {
             ["position"] = i + 1,
-            ["name"] = p.UserName,
+            // Its name as the person's Teams account had it: a TextRun (Markdown shown as typed), and without what
+            // breaks the line or turns it around (a bidi override would reverse the state after it).
+            ["name"] = NameRule.ForCard(p.UserName),
             ["state"] = p.Status == RegistrationStatus.Confirmed ? texts.StatusConfirmed : texts.Waitlist,
         }).ToList();
         return CardListFit.Render(listed.Count, shown =>

@@ -150,7 +150,7 @@ internal sealed class CoachingDialog(
                     await turn.SendActivityAsync(texts.Format(texts.YearPastFormat, year.ToString(CultureInfo.InvariantCulture)), cancellationToken);
                 }
 
-                await ShowListAsync(turn, texts, filter, PageOf(data), cancellationToken);
+                await ShowListAsync(turn, texts, filter, ListPositionOf(data), cancellationToken);
                 break;
         }
 
@@ -283,27 +283,48 @@ internal sealed class CoachingDialog(
         return (SessionFilter.Any, null, null, []);
     }
 
-    /// <summary>The page a Previous / Next button asks for (0 when none, or not a number of pages that can exist).</summary>
-    private static int PageOf(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && int.TryParse(Read(d, "page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page <= 10_000
-            ? page
-            : 0;
+    /// <summary>The most positions a Previous / Next button may name (10,000 pages): more is no list that can exist.</summary>
+    private const int MaxListPosition = 10_000 * CatalogService.PageSize;
 
-    private async Task ShowListAsync(ITurnContext turn, CoachingTexts texts, SessionFilter filter, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where in the list a Previous / Next button asks to be: Next the sessions from its "skip" (the first not shown),
+    /// Previous those just before its "before" (the first shown); a card sent before paging went by position has a
+    /// "page" number (ten sessions a page). The list's start when there is none, or not a position that can exist.
+    /// </summary>
+    private static (int Position, bool Before) ListPositionOf(JsonElement? data)
     {
-        var (sessions, total) = await catalog.UpcomingPageAsync(filter, page, cancellationToken);
-        if (sessions.Count == 0 && page > 0)
+        if (data is not { ValueKind: JsonValueKind.Object } d)
+        {
+            return (0, false);
+        }
+
+        return Number(d, "skip") is { } skip ? (skip, false)
+            : Number(d, "before") is { } before ? (before, true)
+            : Number(d, "page") is { } page && page <= MaxListPosition / CatalogService.PageSize ? (page * CatalogService.PageSize, false)
+            : (0, false);
+
+        static int? Number(JsonElement d, string name) =>
+            int.TryParse(Read(d, name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= MaxListPosition ? value : null;
+    }
+
+    private async Task ShowListAsync(ITurnContext turn, CoachingTexts texts, SessionFilter filter, (int Position, bool Before) at, CancellationToken cancellationToken)
+    {
+        // Previous: the page that ends just before the first session shown, which the card fits from its end.
+        var skip = at.Before ? Math.Max(0, at.Position - CatalogService.PageSize) : at.Position;
+        var take = at.Before ? at.Position - skip : CatalogService.PageSize;
+        var (sessions, total) = await catalog.UpcomingRangeAsync(filter, skip, take, cancellationToken);
+        if (sessions.Count == 0 && at.Position > 0)
         {
             // A page that no longer exists (sessions went since the card was sent): the first one.
-            page = 0;
-            (sessions, total) = await catalog.UpcomingPageAsync(filter, page, cancellationToken);
+            (skip, at) = (0, (0, false));
+            (sessions, total) = await catalog.UpcomingRangeAsync(filter, 0, CatalogService.PageSize, cancellationToken);
         }
 
         var facets = await catalog.FacetsAsync(cancellationToken);
         var today = UserToday(turn);
         // In a group chat or a channel everyone sees the card: no coordinator buttons there.
         var coordinator = IsCoordinator(turn) && !turn.Activity.IsGroupConversation();
-        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator, (page, total), ReaderZone(turn));
+        var card = cards.List(texts, sessions, filter, facets, new DateOnly(today.Year, today.Month, 1), coordinator, (skip, total, at.Before), ReaderZone(turn));
         await SendCardAsync(turn, card, cancellationToken);
     }
 

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using HiTechTex.Bot.Cards;
 using HiTechTex.Bot.Features.Coaching;
 using HiTechTex.Bot.Tests.Features.Exchanges;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiTechTex.Bot.Tests.Features.Coaching;
 
@@ -54,5 +56,29 @@ public sealed class SessionParticipantsCardSizeTests : IDisposable
 
         Assert.Contains("20. User p20 (", text, StringComparison.Ordinal);
         Assert.DoesNotMatch(Regex.Escape(CoachingTexts.English.MoreParticipantsFormat).Replace(@"\{0}", @"\d+", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public async Task Details_ParticipantNameWithMarkdownAndABidiOverride_ShownAsTypedInATextRunOnTheCoordinatorsCard()
+    {
+        await host.Conversation.SeedProfileAsync("en");
+        var session = await host.CreateSessionAsync(CoachingTestHost.Draft(capacity: 5));
+        await host.SeatConfirmedAsync(session.Id, 1);
+        await host.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<HiTechTex.Bot.Persistence.BotDbContext>();
+            var registration = await db.Registrations().SingleAsync(r => r.SessionId == session.Id);
+            registration.UserName = "Eve **Admin** [verify](https://phish.example)\u202E";
+            return await db.SaveChangesAsync();
+        });
+
+        var card = CoachingTestHost.CardOf(await host.SubmitAsync(new { action = "coaching.details", sessionId = session.Id.ToString() }, CoachingTestHost.CoordinatorId));
+
+        var runs = HiTechTex.Bot.Testing.Cards.CardJson.Elements(card)
+            .Where(e => e.TryGetProperty("text", out var t) && t.GetString()!.Contains("Eve", StringComparison.Ordinal))
+            .ToList();
+        var run = Assert.Single(runs);
+        Assert.Equal("TextRun", run.GetProperty("type").GetString());
+        Assert.Equal($"1. Eve **Admin** [verify](https://phish.example) ({CoachingTexts.English.StatusConfirmed})", run.GetProperty("text").GetString());
     }
 }
