@@ -65,7 +65,9 @@ internal sealed class CatalogService(
             var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
             var widenedFrom = from - DateTimeOffset.MinValue > TimeSpan.FromHours(14) ? from.AddHours(-14) : DateTimeOffset.MinValue;
             var widenedTo = DateTimeOffset.MaxValue - from > TimeSpan.FromDays(32) ? from.AddMonths(1).AddHours(12) : DateTimeOffset.MaxValue;
-            var candidates = await query.Where(s => s.StartsAt >= widenedFrom && s.StartsAt < widenedTo).OrderBy(s => s.StartsAt).ToListAsync(cancellationToken);
+            var candidates = await query.Where(s => s.StartsAt >= widenedFrom && s.StartsAt < widenedTo)
+                // Sessions starting at the same moment in one order at every request, as without a month: a page never repeats or skips one.
+                .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
             var inMonth = candidates
                 .Where(s => SessionTime.Local(s.StartsAt, s.TimeZone) is var local && local.Year == month.Year && local.Month == month.Month)
                 .ToList();
