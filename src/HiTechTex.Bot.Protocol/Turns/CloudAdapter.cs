@@ -125,7 +125,8 @@ public sealed class CloudAdapter(
             return;
         }
 
-        if (TenantsOf(activity) is var tenants && !IsAllowedTenant(tenants))
+        // No list (every tenant): the channel data is not read for it.
+        if (options.Value.AllowedTenantIds.Count > 0 && TenantsOf(activity) is var tenants && !IsAllowedTenant(tenants))
         {
             Log.TenantRefused(logger, activity.ChannelId, tenants is [] ? "none" : string.Join(",", tenants.Select(t => Utf16Text.Cut(t, 64))));
             await WriteTextAsync(response, StatusCodes.Status403Forbidden, "Forbidden", cancellationToken).ConfigureAwait(false);
@@ -177,14 +178,14 @@ public sealed class CloudAdapter(
     }
 
     /// <summary>
-    /// Whether the activity's tenant may use the bot: always when <see cref="CloudAdapterOptions.AllowedTenantIds"/> is
-    /// empty; else only when it names a tenant and every tenant it names (<c>conversation.tenantId</c>,
+    /// Whether the activity's tenant may use the bot when <see cref="CloudAdapterOptions.AllowedTenantIds"/> is not empty
+    /// (empty: every tenant, not asked): only when it names a tenant and every tenant it names (<c>conversation.tenantId</c>,
     /// <c>channelData.tenant.id</c>) is in the list.
     /// </summary>
     private bool IsAllowedTenant(List<string> tenants)
     {
         var allowed = options.Value.AllowedTenantIds;
-        return allowed.Count == 0 || (tenants.Count > 0 && tenants.All(t => allowed.Contains(t, StringComparer.OrdinalIgnoreCase)));
+        return tenants.Count > 0 && tenants.All(t => allowed.Contains(t, StringComparer.OrdinalIgnoreCase));
     }
 
     private static List<string> TenantsOf(Activity activity) =>
