@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using HiTechTex.Bot.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Language;
 using HiTechTex.Bot.Protocol.Schema;
-using HiTechTex.Bot.Testing.Dialogs;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HiTechTex.Bot.Tests.Features.Exchanges;

@@ -1,5 +1,4 @@
 using HiTechTex.Bot.Features.Exchanges;
-using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Testing.Dialogs;
 using Moq;
