@@ -55,7 +55,9 @@ internal static class ProtocolExtensions
     /// </summary>
     internal static List<string> AllowedTenants(IEnumerable<string> configured, BotOptions bot)
     {
-        var tenants = configured.Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        // Compared as text with the activity's tenant id, which Teams sends as Entra writes it: "{…}" or 32 digits would
+        // never match (every activity refused), so each GUID is written that way here.
+        var tenants = configured.Select(t => t.Trim()).Where(t => t.Length > 0).Select(EntraForm).ToList();
         if (tenants is [AnyTenant])
         {
             return [];
@@ -66,7 +68,10 @@ internal static class ProtocolExtensions
             && string.Equals(bot.MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase)
             // An id that is no GUID is the bot settings' own start-up failure (MicrosoftAppTenantId), not said twice.
             && Guid.TryParse(bot.MicrosoftAppTenantId, out _)
-            ? [bot.MicrosoftAppTenantId!.Trim()]
+            ? [EntraForm(bot.MicrosoftAppTenantId!)]
             : tenants;
     }
+
+    /// <summary>A GUID as Entra writes it (8-4-4-4-12, lower case); anything else as it is (the validation names it).</summary>
+    private static string EntraForm(string id) => Guid.TryParse(id, out var guid) ? guid.ToString("D") : id;
 }

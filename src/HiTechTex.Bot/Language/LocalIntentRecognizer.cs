@@ -724,7 +724,8 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
 
         const int MaxWords = 4;
         // "coaching on Friday", "pazartesi boyama hakkında": a day of the week is when, never what the session is about.
-        var weekdays = Weekdays(tokens);
+        // Looked for only once a topic marker is found (most messages have none).
+        bool[]? weekdays = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (consumed[i] || !language.TopicMarkers.Contains(tokens[i].Norm))
@@ -732,6 +733,7 @@ public sealed class LocalIntentRecognizer(TimeProvider timeProvider) : IIntentRe
                 continue;
             }
 
+            weekdays ??= Weekdays(tokens);
             var words = new List<string>();
             var step = language.Vocabulary.TopicMarkerFollowsTopic ? -1 : 1;
             for (var j = i + step; j >= 0 && j < tokens.Count && words.Count < MaxWords; j += step)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using HiTechTex.Bot.Features.Exchanges;
 using HiTechTex.Bot.Protocol.Connector;
 using HiTechTex.Bot.Protocol.Schema;
 using HiTechTex.Bot.Protocol.State;
@@ -113,7 +114,7 @@ internal sealed class SqlConversationReferenceStore(
     /// index on it serves a look-up in any case (migration <c>ConversationReferenceAadObjectIdLowerCase</c> brought the
     /// rows stored before to it).
     /// </summary>
-    private static string? AadObjectIdKey(string? aadObjectId) => aadObjectId?.ToLowerInvariant();
+    private static string? AadObjectIdKey(string? aadObjectId) => aadObjectId is null ? null : AadObjectIds.Key(aadObjectId);
 
     public async Task<string?> FindServiceUrlAsync(string tenantId, CancellationToken cancellationToken)
     {

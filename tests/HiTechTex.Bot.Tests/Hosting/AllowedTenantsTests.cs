@@ -27,6 +27,16 @@ public sealed class AllowedTenantsTests
     }
 
     [Fact]
+    public void AllowedTenants_GuidsInAnotherSpelling_AsEntraWritesThemSoTheActivitysTenantMatches()
+    {
+        var braced = SingleTenant();
+        braced.MicrosoftAppTenantId = "{" + OwnTenant + "}";
+
+        Assert.Equal([OwnTenant, PartnerTenant], ProtocolExtensions.AllowedTenants([OwnTenant.Replace("-", "", StringComparison.Ordinal), "{" + PartnerTenant + "}"], SingleTenant()));
+        Assert.Equal([OwnTenant], ProtocolExtensions.AllowedTenants([], braced));
+    }
+
+    [Fact]
     public void AllowedTenants_StarAlone_EveryTenant()
     {
         Assert.Empty(ProtocolExtensions.AllowedTenants([ProtocolExtensions.AnyTenant], SingleTenant()));
